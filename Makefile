@@ -1,0 +1,45 @@
+# Two commands: `make run` and `make test`. Both set everything up first.
+VENV   := .venv
+PY     := $(VENV)/bin/python
+STAMP  := $(VENV)/.setup-stamp
+export PYTHONDONTWRITEBYTECODE := 1
+
+.PHONY: run test bench setup system lint typecheck imports translations check-translations screenshot
+
+setup: system $(STAMP) translations
+
+system:
+	@bash scripts/system-deps.sh
+
+$(STAMP): pyproject.toml
+	@test -x $(PY) || python3 -m venv $(VENV)
+	@$(PY) -m pip install -q --upgrade pip
+	@$(PY) -m pip install -q -e '.[dev]'
+	@touch $(STAMP)
+
+translations: $(STAMP)
+	@$(PY) scripts/translations.py build
+
+run: setup
+	@$(VENV)/bin/aizuchi run
+
+lint: setup
+	$(VENV)/bin/ruff check app ui tests bench scripts
+
+typecheck: setup
+	$(VENV)/bin/mypy --strict app
+
+imports: setup
+	$(VENV)/bin/lint-imports
+
+check-translations: setup
+	$(PY) scripts/translations.py check
+
+test: lint typecheck imports check-translations
+	QT_QPA_PLATFORM=offscreen $(VENV)/bin/pytest -q
+
+bench: setup
+	$(PY) bench/run.py
+
+screenshot: setup
+	xvfb-run -a -s "-screen 0 1400x900x24" $(PY) scripts/screenshot.py docs/screenshot.png

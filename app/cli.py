@@ -1,0 +1,137 @@
+"""The `aizuchi` command: thin wrappers that call the core and print JSON.
+
+`analyze` and `show` never import Qt, so they start fast and run anywhere.
+`run` opens the window; it is wired in by `ui.launcher`, because the core may
+not import the UI.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+from app.model import Message
+
+GuiRunner = Callable[[argparse.Namespace], int]
+
+
+def _message_json(path: str, message: Message) -> dict[str, Any]:
+    return {
+        "file": path,
+        "subject": message.subject,
+        "from": message.sender.display() if message.sender.email or message.sender.name else "",
+        "from_address": message.sender.email,
+        "date": message.date.isoformat() if message.date else None,
+        "body": message.body,
+        "attachments": [a.filename for a in message.attachments],
+        "notes": [n.describe() for n in message.notes],
+    }
+
+
+def _read_for_analysis(path: str) -> tuple[str, Message | None]:
+    """A .txt file is the body itself (UTF-8, newlines kept); anything else is a mail."""
+    from app.mail.parse import parse_message
+
+    if path.endswith(".txt"):
+        with open(path, encoding="utf-8", newline="") as handle:
+            return handle.read(), None
+    message = parse_message(Path(path).read_bytes())
+    return message.body, message
+
+
+def cmd_show(args: argparse.Namespace) -> int:
+    from app.mail.parse import parse_message
+
+    status = 0
+    for path in args.files:
+        try:
+            raw = Path(path).read_bytes()
+        except OSError as error:
+            print(f"aizuchi show: {path}: {error.strerror}", file=sys.stderr)
+            status = 1
+            continue
+        message = parse_message(raw)
+        if args.json:
+            print(json.dumps(_message_json(path, message), ensure_ascii=False))
+        else:
+            print(f"== {path}\n件名: {message.subject}\n差出人: {message.sender.display()}\n\n{message.body}\n")
+    return status
+
+
+def cmd_analyze(args: argparse.Namespace) -> int:
+    from app.analysis import analyze
+
+    status = 0
+    for path in args.files:
+        try:
+            body, message = _read_for_analysis(path)
+        except (OSError, UnicodeDecodeError) as error:
+            print(f"aizuchi analyze: {path}: {error}", file=sys.stderr)
+            status = 1
+            continue
+        insight = analyze(body)
+        highlights = [
+            {
+                "kind": h.kind.value,
+                "start": h.start,
+                "end": h.end,
+                "text": body[h.start : h.end],
+                "topic": h.topic,
+                "links": list(h.links),
+            }
+            for h in insight.highlights
+        ]
+        record: dict[str, Any] = {"file": path, "highlights": highlights}
+        if message is not None:
+            record["body"] = body
+        if args.json:
+            print(json.dumps(record, ensure_ascii=False))
+        else:
+            print(f"== {path}")
+            for h in highlights:
+                print(f"  [{h['kind']}] {h['start']}-{h['end']} {h['text']}")
+    return status
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="aizuchi", description="相槌 — 日本語のお客様メールの返信アシスタント")
+    sub = parser.add_subparsers(dest="command")
+
+    run = sub.add_parser("run", help="ウィンドウを開く（既定はデモのメールボックス）")
+    run.add_argument("mailbox", nargs="?", help="Maildir または mbox のパス（省略時はデモ）")
+    run.add_argument("--lang", choices=["ja", "en"], help="表示言語")
+
+    show = sub.add_parser("show", help="メールを解析して件名・本文を表示する")
+    show.add_argument("--json", action="store_true", help="1 行に 1 つの JSON オブジェクトで出力")
+    show.add_argument("files", nargs="+", metavar="MAIL")
+
+    analyze = sub.add_parser("analyze", help="自己開示・ご要望・ご不安を検出する")
+    analyze.add_argument("--json", action="store_true", help="1 行に 1 つの JSON オブジェクトで出力")
+    analyze.add_argument("files", nargs="+", metavar="FILE")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None, gui_runner: GuiRunner | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command == "show":
+        return cmd_show(args)
+    if args.command == "analyze":
+        return cmd_analyze(args)
+    if args.command in (None, "run"):
+        if gui_runner is None:
+            print("aizuchi: このコマンドからはウィンドウを開けません。", file=sys.stderr)
+            return 2
+        if args.command is None:
+            args = parser.parse_args(["run"])
+        return gui_runner(args)
+    parser.error(f"unknown command {args.command}")
+    return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())

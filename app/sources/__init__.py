@@ -1,0 +1,1 @@
+"""Mail providers, all behind the `MailSource` protocol in `base.py`."""

@@ -1,0 +1,66 @@
+"""The shape every mailbox provider has: Maildir, mbox, IMAP, Gmail, Graph.
+
+A source lists folders and message headers, hands over raw bytes (parsing is
+`app.mail`'s job, the same for every provider) and keeps the read state.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import datetime
+from enum import StrEnum
+from typing import Protocol
+
+from app.model import Address
+
+
+class FolderRole(StrEnum):
+    INBOX = "inbox"
+    SENT = "sent"
+    DRAFTS = "drafts"
+    TRASH = "trash"
+    JUNK = "junk"
+    OTHER = "other"
+
+
+@dataclass(frozen=True, slots=True)
+class Folder:
+    id: str    # stable within its source
+    name: str  # the provider's own name (shown for OTHER; roles are worded by the UI)
+    role: FolderRole = FolderRole.OTHER
+
+
+@dataclass(frozen=True, slots=True)
+class MessageRef:
+    folder_id: str
+    key: str  # stable within the folder (Maildir key, mbox index, IMAP UID, API id)
+
+
+@dataclass(frozen=True, slots=True)
+class Header:
+    """One row of a message list: enough to show it without the body."""
+
+    ref: MessageRef
+    subject: str
+    sender: Address
+    date: datetime | None
+    seen: bool
+    size: int
+
+
+@dataclass(frozen=True, slots=True)
+class SyncState:
+    """Opaque provider state for incremental listing (UIDVALIDITY+UID, historyId…)."""
+
+    token: str
+
+
+class MailSource(Protocol):
+    def folders(self) -> list[Folder]: ...
+
+    def headers(self, folder: Folder, since: SyncState | None = None) -> Iterator[Header]: ...
+
+    def fetch(self, ref: MessageRef) -> bytes: ...
+
+    def mark_read(self, ref: MessageRef, read: bool = True) -> None: ...

@@ -1,0 +1,1 @@
+"""Aizuchi's PySide6 user interface. Only this package imports Qt."""
