@@ -1,0 +1,82 @@
+"""Aizuchi's settings: each declared once, typed, saved as JSON in the user data dir.
+
+No secret ever goes here (passwords and tokens live in the OS keyring, through
+`app.accounts`). Window geometry is Qt's business (`QSettings`), not ours.
+"""
+
+from __future__ import annotations
+
+import copy
+import json
+import os
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Generic, TypeVar
+
+from app.paths import user_data_dir
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True, slots=True)
+class Setting(Generic[T]):
+    key: str
+    default: T
+    type_: type
+
+
+LANGUAGE: Setting[str] = Setting("language", default="", type_=str)  # "" = follow the locale
+REMOTE_IMAGE_SENDERS: Setting[list[str]] = Setting("remote_image_senders", default=[], type_=list)
+
+REGISTRY: tuple[Setting[Any], ...] = (LANGUAGE, REMOTE_IMAGE_SENDERS)
+
+
+class Settings:
+    """Typed access to the settings file; every change is written atomically."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._lock = threading.Lock()
+        self._values: dict[str, Any] = {}
+        try:
+            loaded = json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            loaded = {}
+        if isinstance(loaded, dict):
+            for setting in REGISTRY:
+                value = loaded.get(setting.key)
+                if isinstance(value, setting.type_):  # a hand-edited wrong type falls back to default
+                    self._values[setting.key] = value
+
+    def get(self, setting: Setting[T]) -> T:
+        with self._lock:
+            value: T = self._values.get(setting.key, setting.default)
+        # Lists are handed out as copies so a caller cannot change the saved value by accident.
+        return copy.copy(value)
+
+    def set(self, setting: Setting[T], value: T) -> None:
+        with self._lock:
+            self._values[setting.key] = value
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            temp = self.path.with_suffix(".tmp")
+            temp.write_text(json.dumps(self._values, ensure_ascii=False, indent=2), encoding="utf-8")
+            os.replace(temp, self.path)
+
+    # -- conveniences used by the reader -----------------------------------
+    @property
+    def language(self) -> str:
+        return self.get(LANGUAGE)
+
+    def remote_images_allowed(self, sender_email: str) -> bool:
+        return sender_email.strip().lower() in self.get(REMOTE_IMAGE_SENDERS)
+
+    def allow_remote_images(self, sender_email: str) -> None:
+        senders = self.get(REMOTE_IMAGE_SENDERS)
+        address = sender_email.strip().lower()
+        if address and address not in senders:
+            self.set(REMOTE_IMAGE_SENDERS, [*senders, address])
+
+
+def load_settings(path: Path | None = None) -> Settings:
+    return Settings(path or user_data_dir() / "settings.json")

@@ -1,0 +1,142 @@
+"""A local mbox file (or a directory of them) as a `MailSource`.
+
+We never rewrite the user's mbox: other programs own that file and a rewrite
+can damage 8-bit mail. Read state comes from the `Status:` header the mail
+client wrote, plus our own record (`ReadStateFile`) of what was read here.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from hashlib import sha1
+from pathlib import Path
+
+from app.mail.headers import read_summary
+from app.paths import user_data_dir
+from app.sources.base import Folder, FolderRole, Header, MessageRef, SyncState
+from app.sources.errors import NotFound
+from app.sources.folders import role_for_name
+
+_FROM_LINE = re.compile(rb"^From [^\r\n]*\r?\n", re.MULTILINE)
+_STATUS = re.compile(rb"^(?:X-)?Status:[ \t]*([A-Za-z]*)", re.MULTILINE | re.IGNORECASE)
+
+
+def is_mbox(path: Path) -> bool:
+    try:
+        with path.open("rb") as handle:
+            return handle.read(5) == b"From "
+    except OSError:
+        return False
+
+
+@dataclass(frozen=True, slots=True)
+class _Span:
+    start: int  # first byte after the "From " separator line
+    end: int
+
+
+def _split(data: bytes) -> list[_Span]:
+    """Messages between "From " lines; writers escape a body's "From " as ">From "."""
+    starts = [(m.start(), m.end()) for m in _FROM_LINE.finditer(data)]
+    spans = []
+    for index, (_, body_start) in enumerate(starts):
+        end = starts[index + 1][0] if index + 1 < len(starts) else len(data)
+        spans.append(_Span(body_start, end))
+    return spans
+
+
+def _unescape(raw: bytes) -> bytes:
+    # mboxrd quoting: ">From " at a line start was "From " in the mail.
+    return re.sub(rb"(?m)^>(>*From )", rb"\1", raw)
+
+
+class ReadStateFile:
+    """Keys of mbox messages marked read in Aizuchi, per mbox file, as JSON."""
+
+    def __init__(self, mbox_path: Path) -> None:
+        digest = sha1(str(mbox_path.resolve()).encode("utf-8")).hexdigest()[:16]
+        self.path = user_data_dir() / "mbox-state" / f"{digest}.json"
+
+    def load(self) -> dict[str, bool]:
+        try:
+            loaded = json.loads(self.path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return {}
+        return {str(k): bool(v) for k, v in loaded.items()} if isinstance(loaded, dict) else {}
+
+    def save(self, state: dict[str, bool]) -> None:
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        temp = self.path.with_suffix(".tmp")
+        temp.write_text(json.dumps(state), encoding="utf-8")
+        os.replace(temp, self.path)  # atomic: a crash leaves the old state
+
+
+class MboxSource:
+    """One mbox file is one folder; a directory of mbox files is several."""
+
+    def __init__(self, path: Path) -> None:
+        if path.is_dir():
+            files = sorted(p for p in path.iterdir() if p.is_file() and is_mbox(p))
+        elif path.is_file():
+            files = [path]
+        else:
+            raise NotFound(str(path))
+        self._files = {p.name: p for p in files}
+        self._single = path.is_file()
+
+    def folders(self) -> list[Folder]:
+        result = []
+        for name in self._files:
+            role = FolderRole.INBOX if self._single else role_for_name(name)
+            result.append(Folder(id=name, name=name, role=role))
+        return result
+
+    def _file(self, folder_id: str) -> Path:
+        try:
+            return self._files[folder_id]
+        except KeyError:
+            raise NotFound(folder_id) from None
+
+    @staticmethod
+    def _key(span: _Span) -> str:
+        return str(span.start)
+
+    def headers(self, folder: Folder, since: SyncState | None = None) -> Iterator[Header]:
+        path = self._file(folder.id)
+        data = path.read_bytes()
+        read_here = ReadStateFile(path).load()
+        for span in _split(data):
+            raw = data[span.start : span.end]
+            head_end = raw.find(b"\n\n")
+            crlf_end = raw.find(b"\r\n\r\n")
+            if crlf_end >= 0 and (head_end < 0 or crlf_end < head_end):
+                head_end = crlf_end
+            head = raw if head_end < 0 else raw[: head_end + 2]
+            summary = read_summary(head)
+            status = b"".join(_STATUS.findall(head))
+            key = self._key(span)
+            yield Header(
+                ref=MessageRef(folder.id, key),
+                subject=summary.subject,
+                sender=summary.sender,
+                date=summary.date,
+                seen=read_here.get(key, b"R" in status.upper()),
+                size=span.end - span.start,
+            )
+
+    def fetch(self, ref: MessageRef) -> bytes:
+        data = self._file(ref.folder_id).read_bytes()
+        for span in _split(data):
+            if self._key(span) == ref.key:
+                return _unescape(data[span.start : span.end])
+        raise NotFound(f"{ref.folder_id}/{ref.key}")
+
+    def mark_read(self, ref: MessageRef, read: bool = True) -> None:
+        state_file = ReadStateFile(self._file(ref.folder_id))
+        state = state_file.load()
+        state[ref.key] = read
+        state_file.save(state)

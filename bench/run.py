@@ -1,0 +1,134 @@
+"""`make bench`: Aizuchi's speed, memory and quality figures.
+
+Prints a table and writes `bench/results.json` as
+`{"metric": {"value": n, "unit": "...", "target": "..."}}`.
+Each figure is measured here, in this run; nothing is copied from elsewhere.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED_EVAL = ROOT.parent / "shared" / "eval"
+sys.path.insert(0, str(ROOT))
+
+Result = dict[str, dict[str, Any]]
+
+
+def p95(values: list[float]) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
+
+
+def demo_mail_files() -> list[Path]:
+    demo = ROOT / "resources" / "demo"
+    return sorted(p for p in demo.rglob("*") if p.is_file() and p.parent.name in ("cur", "new")
+                  and not p.name.startswith("."))
+
+
+def bench_startup() -> Result:
+    """Process start → main window shown with the demo Inbox listed (median of 3 cold starts)."""
+    runs = []
+    with tempfile.TemporaryDirectory() as data_dir:
+        env = dict(os.environ, AIZUCHI_DATA_DIR=data_dir, AIZUCHI_EXIT_WHEN_READY="1")
+        env.setdefault("QT_QPA_PLATFORM", "offscreen")
+        for _ in range(3):
+            started = time.perf_counter()
+            process = subprocess.run(
+                [sys.executable, "-c", "from ui.launcher import main; main()", "run"],
+                env=env, capture_output=True, text=True, timeout=120, cwd=ROOT,
+            )
+            elapsed = time.perf_counter() - started
+            if process.returncode != 0 or "AIZUCHI_READY" not in process.stdout:
+                raise RuntimeError(f"window did not report ready: {process.stderr[-800:]}")
+            runs.append(elapsed)
+    return {"startup_window_s": {"value": round(statistics.median(runs), 3), "unit": "s", "target": "< 1.5"}}
+
+
+def bench_demo_analysis() -> Result:
+    from app.mail.parse import parse_message
+
+    from app.analysis import analyze, warm_up
+
+    started = time.perf_counter()
+    warm_up()
+    warm_up_s = time.perf_counter() - started
+    bodies = [parse_message(p.read_bytes()).body for p in demo_mail_files()]
+    timings_ms = []
+    for _ in range(3):
+        for body in bodies:
+            started = time.perf_counter()
+            analyze(body)
+            timings_ms.append((time.perf_counter() - started) * 1000)
+    parse_ms = []
+    for path in demo_mail_files():
+        raw = path.read_bytes()
+        started = time.perf_counter()
+        parse_message(raw)
+        parse_ms.append((time.perf_counter() - started) * 1000)
+    longest = max(bodies, key=len)
+    rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    return {
+        "demo_analysis_ms_p95": {"value": round(p95(timings_ms), 2), "unit": "ms", "target": "< 50"},
+        "demo_longest_mail_chars": {"value": len(longest), "unit": "chars", "target": "≈ 2000"},
+        "demo_parse_ms_p95": {"value": round(p95(parse_ms), 2), "unit": "ms", "target": "< 20"},
+        "analyzer_warm_up_s": {"value": round(warm_up_s, 3), "unit": "s", "target": "< 1"},
+        "analysis_peak_rss_mb": {"value": round(rss_mb, 1), "unit": "MB", "target": "< 300"},
+    }
+
+
+def bench_quality() -> Result:
+    """Sentence F1 of the analyser on the shared dev sets, with the shared scorer."""
+    results: Result = {}
+    scorer = SHARED_EVAL / "score_analysis.py"
+    aizuchi = ROOT / ".venv" / "bin" / "aizuchi"
+    for metric, name in (("dev_macro_f1", "analysis_dev.jsonl"), ("dev_long_macro_f1", "analysis_dev_long.jsonl")):
+        dataset = SHARED_EVAL / name
+        if not (scorer.exists() and dataset.exists() and aizuchi.exists()):
+            continue
+        out = subprocess.run([sys.executable, str(scorer), str(dataset), str(aizuchi)],
+                             capture_output=True, text=True, timeout=300, cwd=ROOT)
+        match = re.search(r"macro=([0-9.]+)", out.stdout)
+        if match:
+            results[metric] = {"value": float(match.group(1)), "unit": "F1", "target": "≥ 0.92"}
+    return results
+
+
+def main() -> int:
+    steps: list[tuple[str, Callable[[], Result]]] = [
+        ("startup", bench_startup),
+        ("analysis", bench_demo_analysis),
+        ("quality", bench_quality),
+    ]
+    results: Result = {}
+    failed = []
+    for name, step in steps:
+        try:
+            results.update(step())
+        except Exception as error:  # a broken step is reported, the others still run
+            failed.append(f"{name}: {error}")
+    width = max((len(k) for k in results), default=10)
+    print(f"{'metric':<{width}}  {'value':>10}  {'unit':<6}  target")
+    for key, figure in results.items():
+        print(f"{key:<{width}}  {figure['value']:>10}  {figure['unit']:<6}  {figure['target']}")
+    (ROOT / "bench" / "results.json").write_text(json.dumps(results, ensure_ascii=False, indent=2) + "\n",
+                                                 encoding="utf-8")
+    for line in failed:
+        print(f"FAILED {line}", file=sys.stderr)
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
