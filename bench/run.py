@@ -89,6 +89,46 @@ def bench_demo_analysis() -> Result:
     }
 
 
+def bench_long_mail_speed() -> Result:
+    """Sudachi's own tokenisation vs our whole analysis, on each ~2,000-character mail."""
+    from sudachipy import Dictionary, SplitMode
+
+    from app.analysis import analyze, warm_up
+    from app.mail.parse import parse_message
+
+    warm_up()
+    bodies = [b for b in (parse_message(p.read_bytes()).body for p in demo_mail_files()) if len(b) >= 1500]
+    long_set = SHARED_EVAL / "analysis_dev_long.jsonl"
+    if long_set.exists():
+        bodies += [json.loads(line)["text"] for line in long_set.read_text(encoding="utf-8").splitlines() if line]
+    if not bodies:
+        return {}
+    tokenizer = Dictionary().tokenizer(SplitMode.C)
+    tokenize_ms, analysis_ms = [], []
+    for _ in range(5):
+        for body in bodies:
+            started = time.perf_counter()
+            tokenizer.tokenize(body)
+            tokenize_ms.append((time.perf_counter() - started) * 1000)
+            started = time.perf_counter()
+            analyze(body)
+            analysis_ms.append((time.perf_counter() - started) * 1000)
+    huge = ("お世話になっております。\n" + "".join(bodies))
+    huge = (huge * (200_000 // len(huge) + 1))[:200_000]
+    started = time.perf_counter()
+    analyze(huge)
+    huge_ms = (time.perf_counter() - started) * 1000
+    tok50, ana50 = statistics.median(tokenize_ms), statistics.median(analysis_ms)
+    return {
+        "long_mails_measured": {"value": len(bodies), "unit": "mails", "target": "≥ 3"},
+        "tokenize_ms_p50": {"value": round(tok50, 2), "unit": "ms", "target": "(Sudachi alone)"},
+        "analysis_ms_p50": {"value": round(ana50, 2), "unit": "ms", "target": "≤ 20"},
+        "analysis_ms_p95": {"value": round(p95(analysis_ms), 2), "unit": "ms", "target": "≤ 20"},
+        "analysis_over_tokenize": {"value": round(ana50 / tok50, 2), "unit": "×", "target": "≤ 1.5"},
+        "analysis_200k_ms": {"value": round(huge_ms, 1), "unit": "ms", "target": "bounded (< 2000)"},
+    }
+
+
 def bench_quality() -> Result:
     """Sentence F1 of the analyser on the shared dev sets, with the shared scorer."""
     results: Result = {}
@@ -110,6 +150,7 @@ def main() -> int:
     steps: list[tuple[str, Callable[[], Result]]] = [
         ("startup", bench_startup),
         ("analysis", bench_demo_analysis),
+        ("long mails", bench_long_mail_speed),
         ("quality", bench_quality),
     ]
     results: Result = {}
