@@ -58,9 +58,8 @@ def bench_startup() -> Result:
 
 
 def bench_demo_analysis() -> Result:
-    from app.mail.parse import parse_message
-
     from app.analysis import analyze, warm_up
+    from app.mail.parse import parse_message
 
     started = time.perf_counter()
     warm_up()
