@@ -1,0 +1,398 @@
+"""Qt item models over the core's dataclasses: folders, message headers, insight.
+
+Each model wraps frozen dataclasses with explicit roles (ARCHITECTURE.md §8),
+words enums through `ui.wording`, and changes only through resets or
+`dataChanged`, so every one passes pytest-qt's `qtmodeltester`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from enum import IntEnum
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QAbstractListModel,
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
+from PySide6.QtGui import QFont
+
+from app.model import Highlight, HighlightKind, Insight
+from app.sources.base import Folder, Header, MessageRef
+from ui import style, wording
+
+AnyIndex = QModelIndex | QPersistentModelIndex
+_ROOT = QModelIndex()
+
+
+class Role(IntEnum):
+    FOLDER = Qt.ItemDataRole.UserRole + 1
+    HEADER = Qt.ItemDataRole.UserRole + 2
+    SORT = Qt.ItemDataRole.UserRole + 3
+    SEEN = Qt.ItemDataRole.UserRole + 4
+    HIGHLIGHT = Qt.ItemDataRole.UserRole + 5
+    HIGHLIGHT_INDEX = Qt.ItemDataRole.UserRole + 6
+    TOPIC = Qt.ItemDataRole.UserRole + 7
+    KIND = Qt.ItemDataRole.UserRole + 8
+
+
+def _bold() -> QFont:
+    font = QFont()
+    font.setBold(True)
+    return font
+
+
+class FolderModel(QAbstractListModel):
+    """The folders of one mailbox; the unread count shows beside a folder once known."""
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._folders: list[Folder] = []
+        self._unread: dict[str, int] = {}
+
+    def set_folders(self, folders: list[Folder]) -> None:
+        self.beginResetModel()
+        self._folders = list(folders)
+        self._unread = {}
+        self.endResetModel()
+
+    def folder(self, row: int) -> Folder:
+        return self._folders[row]
+
+    def row_of(self, folder_id: str) -> int:
+        return next((i for i, f in enumerate(self._folders) if f.id == folder_id), -1)
+
+    def set_unread(self, folder_id: str, count: int) -> None:
+        row = self.row_of(folder_id)
+        if row >= 0 and self._unread.get(folder_id) != count:
+            self._unread[folder_id] = count
+            index = self.index(row, 0)
+            self.dataChanged.emit(index, index)
+
+    def retranslate(self) -> None:
+        if self._folders:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._folders) - 1, 0))
+
+    def rowCount(self, parent: AnyIndex = _ROOT) -> int:
+        return 0 if parent.isValid() else len(self._folders)
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._folders):
+            return None
+        folder = self._folders[index.row()]
+        unread = self._unread.get(folder.id, 0)
+        if role == Qt.ItemDataRole.DisplayRole:
+            label = wording.folder_label(folder)
+            return f"{label}  ({unread})" if unread else label
+        if role == Qt.ItemDataRole.FontRole:
+            return _bold() if unread else None
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return folder.name
+        if role == Role.FOLDER:
+            return folder
+        return None
+
+
+class Column(IntEnum):
+    SENDER = 0
+    SUBJECT = 1
+    DATE = 2
+
+
+def format_date(date: datetime | None, now: datetime | None = None) -> str:
+    """Today's mail shows the time, this year's the day, older ones the full date."""
+    if date is None:
+        return ""
+    local = date.astimezone() if date.tzinfo else date
+    today = (now or datetime.now()).date()
+    if local.date() == today:
+        return local.strftime("%H:%M")
+    return local.strftime("%Y/%m/%d %H:%M")
+
+
+class MessageListModel(QAbstractTableModel):
+    """Headers of one folder, newest first, rows handed to the view in batches.
+
+    A big folder may hold tens of thousands of headers: `fetchMore` hands the view
+    `BATCH` rows at a time so the first screen appears at once.
+    """
+
+    BATCH = 500
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._all: list[Header] = []
+        self._shown = 0
+
+    # -- content -----------------------------------------------------------
+    def set_headers(self, headers: list[Header]) -> None:
+        self.beginResetModel()
+        self._all = list(headers)
+        self._shown = min(len(self._all), self.BATCH)
+        self.endResetModel()
+
+    def header_at(self, row: int) -> Header:
+        return self._all[row]
+
+    def row_of(self, ref: MessageRef) -> int:
+        return next((i for i in range(self._shown) if self._all[i].ref == ref), -1)
+
+    def unread_count(self) -> int:
+        return sum(1 for h in self._all if not h.seen)
+
+    def set_seen(self, ref: MessageRef, seen: bool = True) -> None:
+        for i, header in enumerate(self._all):
+            if header.ref == ref and header.seen != seen:
+                self._all[i] = Header(header.ref, header.subject, header.sender, header.date, seen, header.size)
+                if i < self._shown:
+                    self.dataChanged.emit(self.index(i, 0), self.index(i, len(Column) - 1))
+                return
+
+    def retranslate(self) -> None:
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(Column) - 1)
+
+    # -- lazy rows -----------------------------------------------------------
+    def canFetchMore(self, parent: AnyIndex = _ROOT) -> bool:
+        return not parent.isValid() and self._shown < len(self._all)
+
+    def fetchMore(self, parent: AnyIndex = _ROOT) -> None:
+        if parent.isValid():
+            return
+        more = min(self.BATCH, len(self._all) - self._shown)
+        if more <= 0:
+            return
+        self.beginInsertRows(_ROOT, self._shown, self._shown + more - 1)
+        self._shown += more
+        self.endInsertRows()
+
+    # -- Qt model API ----------------------------------------------------------
+    def rowCount(self, parent: AnyIndex = _ROOT) -> int:
+        return 0 if parent.isValid() else self._shown
+
+    def columnCount(self, parent: AnyIndex = _ROOT) -> int:
+        return 0 if parent.isValid() else len(Column)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if section == Column.SENDER:
+            return self.tr("差出人")
+        if section == Column.SUBJECT:
+            return self.tr("件名")
+        if section == Column.DATE:
+            return self.tr("日時")
+        return None
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < self._shown:
+            return None
+        header = self._all[index.row()]
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            if column == Column.SENDER:
+                return header.sender.display() or self.tr("（差出人不明）")
+            if column == Column.SUBJECT:
+                return header.subject or self.tr("（件名なし）")
+            if column == Column.DATE:
+                return format_date(header.date)
+            return None
+        if role == Qt.ItemDataRole.FontRole:
+            return None if header.seen else _bold()
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if column == Column.SENDER:
+                return header.sender.email
+            if column == Column.SUBJECT:
+                return header.subject
+            return header.date.isoformat(" ", "minutes") if header.date else None
+        if role == Role.SORT:
+            if column == Column.DATE:
+                return header.date.timestamp() if header.date else float("-inf")
+            if column == Column.SENDER:
+                return header.sender.display().casefold()
+            return header.subject.casefold()
+        if role == Role.HEADER:
+            return header
+        if role == Role.SEEN:
+            return header.seen
+        return None
+
+
+# -- insight ---------------------------------------------------------------------
+
+GROUP_ORDER = (HighlightKind.DISCLOSURE, HighlightKind.REQUEST, HighlightKind.WORRY)
+
+
+@dataclass(slots=True)
+class _Node:
+    parent: int          # node id of the parent, -1 for a group
+    row: int             # row within the parent
+    kind: HighlightKind
+    highlight: int = -1  # index into Insight.highlights, -1 for a group
+    linked: bool = False  # shown under a request because of `links`
+    children: list[int] = field(default_factory=list)
+
+
+def elide(text: str, limit: int = 48) -> str:
+    """One line of at most `limit` characters: the panel is narrow."""
+    flat = " ".join(text.split())
+    return flat if len(flat) <= limit else flat[: limit - 1] + "…"
+
+
+class InsightModel(QAbstractItemModel):
+    """自己開示 / ご要望・ご質問 / ご不安 groups, each with its highlights.
+
+    A request also lists, as children, the worries linked to it, so the agent
+    sees what to reassure next to what to answer. Node ids (the internal id of
+    each index) are positions in `_nodes`, rebuilt on every `set_insight`.
+    """
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._body = ""
+        self._insight = Insight()
+        self._nodes: list[_Node] = []
+        self._groups: list[int] = []
+        self._build()
+
+    # -- content -----------------------------------------------------------
+    def set_insight(self, body: str, insight: Insight) -> None:
+        self.beginResetModel()
+        self._body = body
+        self._insight = insight
+        self._build()
+        self.endResetModel()
+
+    def clear(self) -> None:
+        self.set_insight("", Insight())
+
+    @property
+    def insight(self) -> Insight:
+        return self._insight
+
+    def text_of(self, highlight: Highlight) -> str:
+        return self._body[highlight.start : highlight.end]
+
+    def group_index(self, kind: HighlightKind) -> QModelIndex:
+        return self.index(GROUP_ORDER.index(kind), 0)
+
+    def highlight_indexes(self, kind: HighlightKind) -> list[QModelIndex]:
+        group = self.group_index(kind)
+        return [self.index(r, 0, group) for r in range(self.rowCount(group))]
+
+    def retranslate(self) -> None:
+        self.dataChanged.emit(self.index(0, 0), self.index(len(GROUP_ORDER) - 1, 0))
+
+    def _build(self) -> None:
+        self._nodes = []
+        self._groups = []
+        highlights = self._insight.highlights
+        for row, kind in enumerate(GROUP_ORDER):
+            group_id = len(self._nodes)
+            self._nodes.append(_Node(-1, row, kind))
+            self._groups.append(group_id)
+            members = sorted(
+                (i for i, h in enumerate(highlights) if h.kind is kind), key=lambda i: highlights[i].start
+            )
+            for child_row, h_index in enumerate(members):
+                node_id = len(self._nodes)
+                self._nodes.append(_Node(group_id, child_row, kind, h_index))
+                self._nodes[group_id].children.append(node_id)
+                if kind is not HighlightKind.REQUEST:
+                    continue
+                worries = [
+                    j for j in highlights[h_index].links
+                    if 0 <= j < len(highlights) and highlights[j].kind is HighlightKind.WORRY
+                ]
+                for link_row, w_index in enumerate(worries):
+                    link_id = len(self._nodes)
+                    self._nodes.append(_Node(node_id, link_row, HighlightKind.WORRY, w_index, linked=True))
+                    self._nodes[node_id].children.append(link_id)
+
+    def _node(self, index: AnyIndex) -> _Node | None:
+        if not index.isValid():
+            return None
+        node_id = index.internalId()
+        return self._nodes[node_id] if 0 <= node_id < len(self._nodes) else None
+
+    # -- Qt model API ----------------------------------------------------------
+    def index(self, row: int, column: int, parent: AnyIndex = _ROOT) -> QModelIndex:
+        if column != 0 or row < 0:
+            return QModelIndex()
+        if not parent.isValid():
+            return self.createIndex(row, 0, self._groups[row]) if row < len(self._groups) else QModelIndex()
+        node = self._node(parent)
+        if node is None or row >= len(node.children):
+            return QModelIndex()
+        return self.createIndex(row, 0, node.children[row])
+
+    def parent(self, index: AnyIndex = _ROOT) -> QModelIndex:  # type: ignore[override]
+        node = self._node(index)
+        if node is None or node.parent < 0:
+            return QModelIndex()
+        return self.createIndex(self._nodes[node.parent].row, 0, node.parent)
+
+    def rowCount(self, parent: AnyIndex = _ROOT) -> int:
+        if parent.isValid() and parent.column() != 0:
+            return 0
+        if not parent.isValid():
+            return len(self._groups)
+        node = self._node(parent)
+        return len(node.children) if node is not None else 0
+
+    def columnCount(self, parent: AnyIndex = _ROOT) -> int:
+        return 1
+
+    def flags(self, index: AnyIndex) -> Qt.ItemFlag:
+        node = self._node(index)
+        if node is None:
+            return Qt.ItemFlag.NoItemFlags
+        if node.highlight < 0:
+            return Qt.ItemFlag.ItemIsEnabled
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        node = self._node(index)
+        if node is None:
+            return None
+        if node.highlight < 0:
+            return self._group_data(node, role)
+        highlight = self._insight.highlights[node.highlight]
+        text = self.text_of(highlight)
+        if role == Qt.ItemDataRole.DisplayRole:
+            return elide(text)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return text
+        if role == Role.TOPIC:
+            topic = highlight.topic
+            if node.linked:
+                prefix = self.tr("関連するご不安")
+                return f"{prefix} · {topic}" if topic else prefix
+            return topic
+        if role == Qt.ItemDataRole.DecorationRole:
+            return style.HIGHLIGHT_EDGE[highlight.kind]
+        if role == Role.HIGHLIGHT:
+            return highlight
+        if role == Role.HIGHLIGHT_INDEX:
+            return node.highlight
+        if role == Role.KIND:
+            return highlight.kind.value
+        return None
+
+    def _group_data(self, node: _Node, role: int) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole:
+            return f"{wording.kind_label(node.kind)}  {len(node.children)}"
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return wording.kind_hint(node.kind)
+        if role == Qt.ItemDataRole.FontRole:
+            return _bold()
+        if role == Role.KIND:
+            return node.kind.value
+        if role == Role.TOPIC:
+            return None if node.children else QCoreApplication.translate("InsightModel", "見つかりませんでした")
+        return None

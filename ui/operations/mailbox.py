@@ -1,0 +1,76 @@
+"""Mailbox operations: open a source, list folders and headers, fetch, mark read."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from app.model import Message
+from app.sources.base import Folder, Header, MailSource, MessageRef
+from ui.tasks import TaskFailure, TaskRunner, mail_lane
+
+ErrorCallback = Callable[[TaskFailure], None]
+
+
+@dataclass(frozen=True, slots=True)
+class OpenedMailbox:
+    source: MailSource
+    folders: list[Folder]
+
+
+@dataclass(frozen=True, slots=True)
+class OpenedMessage:
+    ref: MessageRef
+    message: Message
+    raw: bytes  # kept to re-render HTML when the user allows remote images
+
+
+def _open(path: Path) -> OpenedMailbox:
+    from app.sources import open_source
+
+    source = open_source(path)
+    return OpenedMailbox(source, source.folders())
+
+
+def _newest_first(headers: list[Header]) -> list[Header]:
+    # Undated mail sorts last rather than failing the comparison.
+    return sorted(headers, key=lambda h: h.date.timestamp() if h.date else float("-inf"), reverse=True)
+
+
+def _fetch(source: MailSource, ref: MessageRef) -> OpenedMessage:
+    from app.mail.parse import parse_message
+
+    raw = source.fetch(ref)
+    return OpenedMessage(ref, parse_message(raw), raw)
+
+
+def open_mailbox(
+    runner: TaskRunner, account: str, path: Path,
+    on_done: Callable[[OpenedMailbox], None], on_error: ErrorCallback,
+) -> int:
+    return runner.submit(mail_lane(account), lambda: _open(path), on_done, on_error, slot="mailbox")
+
+
+def load_headers(
+    runner: TaskRunner, account: str, source: MailSource, folder: Folder,
+    on_done: Callable[[list[Header]], None], on_error: ErrorCallback,
+) -> int:
+    return runner.submit(
+        mail_lane(account), lambda: _newest_first(list(source.headers(folder))), on_done, on_error, slot="headers"
+    )
+
+
+def fetch_message(
+    runner: TaskRunner, account: str, source: MailSource, ref: MessageRef,
+    on_done: Callable[[OpenedMessage], None], on_error: ErrorCallback,
+) -> int:
+    return runner.submit(mail_lane(account), lambda: _fetch(source, ref), on_done, on_error, slot="reader")
+
+
+def mark_read(
+    runner: TaskRunner, account: str, source: MailSource, ref: MessageRef,
+    on_done: Callable[[None], None], on_error: ErrorCallback,
+) -> int:
+    # No slot: marking read must be reported even when the user moved on.
+    return runner.submit(mail_lane(account), lambda: source.mark_read(ref, True), on_done, on_error)

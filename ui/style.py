@@ -1,0 +1,52 @@
+"""Colours and the style sheet: one place, so the reader, legend and panel agree.
+
+Highlight backgrounds are soft tints under near-black text (contrast above 12:1),
+so colour is never the only cue: the panel also names each group in words.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QColor
+
+from app.model import HighlightKind
+
+TEXT = QColor("#1f2328")
+DIMMED = QColor("#6e7781")  # quotes, signatures, formulas: 4.6:1 on white
+FLASH = QColor("#ffd33d")
+
+HIGHLIGHT_BG: dict[HighlightKind, QColor] = {
+    HighlightKind.DISCLOSURE: QColor("#d3f3dc"),  # soft green: what they shared
+    HighlightKind.REQUEST: QColor("#d8e7ff"),     # soft blue: what they ask
+    HighlightKind.WORRY: QColor("#ffe2c2"),       # soft amber: what they fear
+}
+HIGHLIGHT_EDGE: dict[HighlightKind, QColor] = {
+    HighlightKind.DISCLOSURE: QColor("#2da44e"),
+    HighlightKind.REQUEST: QColor("#2f6fdb"),
+    HighlightKind.WORRY: QColor("#d9822b"),
+}
+
+STYLE_SHEET = """
+QMainWindow, QSplitter { background: #f6f8fa; }
+QSplitter::handle { background: #e3e7ec; }
+QSplitter::handle:horizontal { width: 1px; }
+QSplitter::handle:vertical { height: 1px; }
+QTreeView, QTableView, QTextBrowser, QListView {
+    background: #ffffff; border: none; selection-background-color: #cfe3ff; selection-color: #1f2328;
+}
+QTreeView#folderTree { background: #f0f3f6; padding-top: 6px; }
+QTreeView#folderTree::item { padding: 5px 8px; }
+QTableView#messageList::item { padding: 4px 6px; }
+QHeaderView::section {
+    background: #f6f8fa; border: none; border-bottom: 1px solid #d8dee4; padding: 4px 6px; color: #57606a;
+}
+QFrame#readerHeader { background: #ffffff; border-bottom: 1px solid #d8dee4; }
+QLabel#subject { font-size: 17px; font-weight: 600; color: #1f2328; }
+QLabel#meta { color: #57606a; }
+QFrame#noteBanner { background: #fff8c5; border: 1px solid #eed888; border-radius: 4px; }
+QFrame#imageBanner { background: #ddf4ff; border: 1px solid #9cd0f5; border-radius: 4px; }
+QLabel#panelTitle { font-size: 14px; font-weight: 600; color: #1f2328; padding: 8px 10px 2px 10px; }
+QLabel#panelHint { color: #57606a; padding: 0 10px 6px 10px; }
+QFrame#legend { background: #ffffff; border-top: 1px solid #d8dee4; }
+QLineEdit#search { border: 1px solid #d0d7de; border-radius: 6px; padding: 4px 8px; background: #ffffff; }
+QStatusBar { background: #f6f8fa; color: #57606a; }
+"""

@@ -1,0 +1,164 @@
+"""The one background task runner of the window, with its lanes.
+
+Every core call that may be slow (listing a folder, fetching and parsing a mail,
+analysing a body, marking a message read) runs here, never on the GUI thread.
+
+Lanes, as ARCHITECTURE.md says:
+- `mail:<account>`: one thread per account, so a source (a Maildir today, an IMAP
+  connection tomorrow) is never used from two threads at once;
+- `analysis`: parallel (the analyser keeps one Sudachi tokenizer per thread);
+- `db`: a single thread, because SQLite has one writer.
+
+Results come back through a relay `QObject` created on the GUI thread: a signal
+emitted from a worker thread reaches it as a queued call, so callbacks always run
+on the GUI thread and may touch widgets. The callable itself never does.
+
+A task may carry a `slot` name ("reader", "analysis"…): submitting a new task in
+the same slot makes the older one stale, and its result is dropped, so a slow
+parse of the previously selected mail can never overwrite the current one.
+"""
+
+from __future__ import annotations
+
+import itertools
+import logging
+import os
+import traceback
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+
+log = logging.getLogger(__name__)
+
+ANALYSIS = "analysis"
+DB = "db"
+
+
+def mail_lane(account: str) -> str:
+    """The lane name of one mail account."""
+    return f"mail:{account}"
+
+
+@dataclass(frozen=True, slots=True)
+class TaskFailure:
+    """What a failed task raised, delivered to `on_error` on the GUI thread."""
+
+    error: BaseException
+    trace: str
+
+
+class _Relay(QObject):
+    """Lives on the GUI thread; workers emit, the GUI thread receives."""
+
+    done = Signal(int, object)     # task id, result
+    failed = Signal(int, object)   # task id, TaskFailure
+
+
+class _Job(QRunnable):
+    def __init__(self, task_id: int, fn: Callable[[], Any], relay: _Relay) -> None:
+        super().__init__()
+        self._task_id = task_id
+        self._fn = fn
+        self._relay = relay
+
+    def run(self) -> None:
+        try:
+            result = self._fn()
+        except Exception as error:  # the GUI decides how to word it
+            self._relay.failed.emit(self._task_id, TaskFailure(error, traceback.format_exc()))
+        else:
+            self._relay.done.emit(self._task_id, result)
+
+
+@dataclass(slots=True)
+class _Pending:
+    slot: str | None
+    on_done: Callable[[Any], None] | None
+    on_error: Callable[[TaskFailure], None] | None
+
+
+class TaskRunner(QObject):
+    """Runs callables on named lanes and calls back on the GUI thread."""
+
+    busy_changed = Signal(int)  # number of tasks still running
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._relay = _Relay(self)
+        self._relay.done.connect(self._on_done)
+        self._relay.failed.connect(self._on_failed)
+        self._pools: dict[str, QThreadPool] = {}
+        self._pending: dict[int, _Pending] = {}
+        self._latest: dict[str, int] = {}
+        self._ids = itertools.count(1)
+
+    # -- lanes -------------------------------------------------------------
+    def _pool(self, lane: str) -> QThreadPool:
+        pool = self._pools.get(lane)
+        if pool is None:
+            pool = QThreadPool(self)
+            # Analysis may use every core; mail and db lanes are serial on purpose.
+            pool.setMaxThreadCount(max(2, os.cpu_count() or 2) if lane == ANALYSIS else 1)
+            self._pools[lane] = pool
+        return pool
+
+    # -- submitting --------------------------------------------------------
+    def submit(
+        self,
+        lane: str,
+        fn: Callable[[], Any],
+        on_done: Callable[[Any], None] | None = None,
+        on_error: Callable[[TaskFailure], None] | None = None,
+        slot: str | None = None,
+    ) -> int:
+        """Run `fn` on `lane`; a newer task in the same `slot` makes this one stale."""
+        task_id = next(self._ids)
+        self._pending[task_id] = _Pending(slot, on_done, on_error)
+        if slot is not None:
+            self._latest[slot] = task_id
+        self._pool(lane).start(_Job(task_id, fn, self._relay))
+        self.busy_changed.emit(len(self._pending))
+        return task_id
+
+    def cancel_slot(self, slot: str) -> None:
+        """Make whatever runs in `slot` stale (its result will be ignored)."""
+        self._latest[slot] = -1
+
+    def is_current(self, task_id: int) -> bool:
+        pending = self._pending.get(task_id)
+        return pending is not None and (pending.slot is None or self._latest.get(pending.slot) == task_id)
+
+    @property
+    def running(self) -> int:
+        return len(self._pending)
+
+    # -- results (GUI thread) ----------------------------------------------
+    def _take(self, task_id: int) -> _Pending | None:
+        current = self.is_current(task_id)
+        pending = self._pending.pop(task_id, None)
+        self.busy_changed.emit(len(self._pending))
+        if pending is None or not current:
+            log.debug("task %s finished stale; result dropped", task_id)
+            return None
+        return pending
+
+    def _on_done(self, task_id: int, result: object) -> None:
+        pending = self._take(task_id)
+        if pending is not None and pending.on_done is not None:
+            pending.on_done(result)
+
+    def _on_failed(self, task_id: int, failure: object) -> None:
+        assert isinstance(failure, TaskFailure)
+        pending = self._take(task_id)
+        if pending is None:
+            return
+        if pending.on_error is not None:
+            pending.on_error(failure)
+        else:
+            log.error("background task failed:\n%s", failure.trace)
+
+    def wait_all(self, msecs: int = 5000) -> bool:
+        """Block until every lane is idle (shutdown and tests); True if all finished."""
+        return all(pool.waitForDone(msecs) for pool in self._pools.values())

@@ -1,0 +1,76 @@
+"""How the window words the core's enums: folder roles, highlight kinds, parse notes.
+
+The core returns kinds, never sentences (ARCHITECTURE.md §2); every sentence the
+user reads about them is here, in Japanese, through Qt's translation system so
+lupdate finds each literal.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+
+from app.model import HighlightKind, NoteKind, ParseNote
+from app.sources.base import Folder, FolderRole
+
+def folder_label(folder: Folder) -> str:
+    """A folder's name: the role's usual name, or the provider's name for others."""
+    role = folder.role
+    if role is FolderRole.INBOX:
+        return QCoreApplication.translate("Wording", "受信トレイ")
+    if role is FolderRole.SENT:
+        return QCoreApplication.translate("Wording", "送信済み")
+    if role is FolderRole.DRAFTS:
+        return QCoreApplication.translate("Wording", "下書き")
+    if role is FolderRole.TRASH:
+        return QCoreApplication.translate("Wording", "ごみ箱")
+    if role is FolderRole.JUNK:
+        return QCoreApplication.translate("Wording", "迷惑メール")
+    return folder.name
+
+
+def kind_label(kind: HighlightKind) -> str:
+    if kind is HighlightKind.DISCLOSURE:
+        return QCoreApplication.translate("Wording", "自己開示")
+    if kind is HighlightKind.REQUEST:
+        return QCoreApplication.translate("Wording", "ご要望・ご質問")
+    return QCoreApplication.translate("Wording", "ご不安")
+
+
+def kind_hint(kind: HighlightKind) -> str:
+    """One line saying why this group matters when replying (tooltips)."""
+    if kind is HighlightKind.DISCLOSURE:
+        return QCoreApplication.translate("Wording", "お客様がご自身について話してくださったこと。返信で一言触れると温かく伝わります。")
+    if kind is HighlightKind.REQUEST:
+        return QCoreApplication.translate("Wording", "お客様が求めていること。返信で一つずつお答えしましょう。")
+    return QCoreApplication.translate("Wording", "お客様が心配していること。安心できる一言を添えましょう。")
+
+
+def note_text(note: ParseNote) -> str | None:
+    """The banner sentence for a parse note, or None when another banner covers it."""
+    kind = note.kind
+    detail = note.detail
+    if kind is NoteKind.CHARSET_GUESSED:
+        text = QCoreApplication.translate("Wording", "文字コードの指定がなかったため、推定して表示しています（%1）")
+    elif kind is NoteKind.CHARSET_MISLABELLED:
+        text = QCoreApplication.translate("Wording", "文字コードの指定が誤っていたため、推定して表示しています（%1）")
+    elif kind is NoteKind.CHARSET_SUPERSET:
+        text = QCoreApplication.translate("Wording", "機種依存文字を含むため、互換の文字コードで表示しています（%1）")
+    elif kind is NoteKind.DECODE_REPLACED:
+        text = QCoreApplication.translate("Wording", "一部の文字を読み取れなかったため、代わりの記号で表示しています（%1）")
+    elif kind is NoteKind.TRANSFER_ENCODING_BROKEN:
+        text = QCoreApplication.translate("Wording", "本文の転送エンコードが壊れていたため、読み取れた範囲を表示しています（%1）")
+    elif kind is NoteKind.HEADER_REPAIRED:
+        text = QCoreApplication.translate("Wording", "件名または差出人の表記が壊れていたため、修復して表示しています（%1）")
+    elif kind is NoteKind.EMPTY_BODY:
+        return QCoreApplication.translate("Wording", "このメールには本文がありません")
+    elif kind is NoteKind.UNPARSEABLE:
+        return QCoreApplication.translate("Wording", "メールの形式を解釈できなかったため、元のテキストをそのまま表示しています")
+    elif kind is NoteKind.TRUNCATED:
+        return QCoreApplication.translate("Wording", "本文が非常に長いため、途中までを表示しています")
+    else:
+        # HTML_ONLY and REMOTE_IMAGES_BLOCKED: the image banner says it better.
+        return None
+    if not detail:
+        # Drop the empty parenthesis rather than show "（）".
+        return text.replace("（%1）", "").replace("(%1)", "").replace(" %1", "").replace("%1", "")
+    return text.replace("%1", detail)
