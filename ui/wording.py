@@ -12,6 +12,7 @@ from PySide6.QtCore import QCoreApplication
 from app.model import HighlightKind, NoteKind, ParseNote
 from app.sources.base import Folder, FolderRole
 
+
 def folder_label(folder: Folder) -> str:
     """A folder's name: the role's usual name, or the provider's name for others."""
     role = folder.role
@@ -39,7 +40,9 @@ def kind_label(kind: HighlightKind) -> str:
 def kind_hint(kind: HighlightKind) -> str:
     """One line saying why this group matters when replying (tooltips)."""
     if kind is HighlightKind.DISCLOSURE:
-        return QCoreApplication.translate("Wording", "お客様がご自身について話してくださったこと。返信で一言触れると温かく伝わります。")
+        return QCoreApplication.translate(
+            "Wording", "お客様がご自身について話してくださったこと。返信で一言触れると温かく伝わります。"
+        )
     if kind is HighlightKind.REQUEST:
         return QCoreApplication.translate("Wording", "お客様が求めていること。返信で一つずつお答えしましょう。")
     return QCoreApplication.translate("Wording", "お客様が心配していること。安心できる一言を添えましょう。")
@@ -56,15 +59,23 @@ def note_text(note: ParseNote) -> str | None:
     elif kind is NoteKind.CHARSET_SUPERSET:
         text = QCoreApplication.translate("Wording", "機種依存文字を含むため、互換の文字コードで表示しています（%1）")
     elif kind is NoteKind.DECODE_REPLACED:
-        text = QCoreApplication.translate("Wording", "一部の文字を読み取れなかったため、代わりの記号で表示しています（%1）")
+        text = QCoreApplication.translate(
+            "Wording", "一部の文字を読み取れなかったため、代わりの記号で表示しています（%1）"
+        )
     elif kind is NoteKind.TRANSFER_ENCODING_BROKEN:
-        text = QCoreApplication.translate("Wording", "本文の転送エンコードが壊れていたため、読み取れた範囲を表示しています（%1）")
+        text = QCoreApplication.translate(
+            "Wording", "本文の転送エンコードが壊れていたため、読み取れた範囲を表示しています（%1）"
+        )
     elif kind is NoteKind.HEADER_REPAIRED:
-        text = QCoreApplication.translate("Wording", "件名または差出人の表記が壊れていたため、修復して表示しています（%1）")
+        text = QCoreApplication.translate(
+            "Wording", "件名または差出人の表記が壊れていたため、修復して表示しています（%1）"
+        )
     elif kind is NoteKind.EMPTY_BODY:
         return QCoreApplication.translate("Wording", "このメールには本文がありません")
     elif kind is NoteKind.UNPARSEABLE:
-        return QCoreApplication.translate("Wording", "メールの形式を解釈できなかったため、元のテキストをそのまま表示しています")
+        return QCoreApplication.translate(
+            "Wording", "メールの形式を解釈できなかったため、元のテキストをそのまま表示しています"
+        )
     elif kind is NoteKind.TRUNCATED:
         return QCoreApplication.translate("Wording", "本文が非常に長いため、途中までを表示しています")
     else:

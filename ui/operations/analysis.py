@@ -11,7 +11,8 @@ from ui.tasks import ANALYSIS, TaskFailure, TaskRunner
 def _analyze(body: str) -> Insight:
     from app.analysis import analyze
 
-    return analyze(body)
+    insight: Insight = analyze(body)
+    return insight
 
 
 def _warm_up() -> None:

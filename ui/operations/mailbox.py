@@ -74,3 +74,27 @@ def mark_read(
 ) -> int:
     # No slot: marking read must be reported even when the user moved on.
     return runner.submit(mail_lane(account), lambda: source.mark_read(ref, True), on_done, on_error)
+
+
+def html_with_images(raw: bytes) -> str | None:
+    """The mail's HTML sanitised again, this time keeping its remote images."""
+    from app.mail.html import sanitize_html
+
+    html = _html_part(raw)
+    return None if html is None else sanitize_html(html, allow_remote_images=True)
+
+
+def _html_part(raw: bytes) -> str | None:
+    import email
+    import email.policy
+
+    message = email.message_from_bytes(raw, policy=email.policy.default)
+    part = message.get_body(preferencelist=("html",))
+    if part is None:
+        return None
+    try:
+        content = part.get_content()
+    except (LookupError, UnicodeError):
+        payload = part.get_payload(decode=True)
+        content = payload.decode("utf-8", "replace") if isinstance(payload, bytes) else ""
+    return content if isinstance(content, str) else None

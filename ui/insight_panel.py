@@ -1,0 +1,158 @@
+"""The insight side panel: what the customer disclosed, asked for and worries about.
+
+Items are grouped under 自己開示 / ご要望・ご質問 / ご不安; a request lists its
+linked worry beneath it. Clicking an item asks the reader to jump to it.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QPainter
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QLabel,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.model import Insight
+from ui import style
+from ui.models import InsightModel, Role
+
+AnyIndex = QModelIndex | QPersistentModelIndex
+
+
+class InsightDelegate(QStyledItemDelegate):
+    """Two lines per highlight: the customer's words, then the topic in grey."""
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: AnyIndex) -> QSize:
+        base = super().sizeHint(option, index)
+        if index.data(Role.HIGHLIGHT) is None and not index.data(Role.TOPIC):
+            return QSize(base.width(), base.height() + 10)
+        line = option.fontMetrics.height()
+        return QSize(base.width(), line * 2 + 12)
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: AnyIndex) -> None:
+        highlight = index.data(Role.HIGHLIGHT)
+        topic = index.data(Role.TOPIC)
+        if highlight is None and not topic:
+            super().paint(painter, option, index)
+            return
+        painter.save()
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        rect: QRect = opt.rect
+        widget = opt.widget
+        text = opt.text
+        opt.text = ""
+        opt.icon = opt.icon.__class__()
+        style_ = widget.style() if widget is not None else None
+        if style_ is not None:
+            style_.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, widget)
+        metrics = opt.fontMetrics
+        line = metrics.height()
+        left = rect.left() + 6
+        if highlight is not None:
+            # A coloured bar as in the reader, so the eye links item and text.
+            painter.fillRect(QRect(left, rect.top() + 5, 4, rect.height() - 10), style.HIGHLIGHT_EDGE[highlight.kind])
+            painter.fillRect(
+                QRect(left + 4, rect.top() + 5, rect.width() - 16, line + 4), style.HIGHLIGHT_BG[highlight.kind]
+            )
+            left += 10
+        width = rect.right() - left - 6
+        painter.setPen(style.TEXT)
+        painter.setFont(opt.font)
+        painter.drawText(
+            QRect(left, rect.top() + 6, width, line + 2),
+            Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+            metrics.elidedText(text, Qt.TextElideMode.ElideRight, width) if highlight is not None else "",
+        )
+        if topic:
+            painter.setPen(QColor("#57606a"))
+            painter.drawText(
+                QRect(left, rect.top() + 8 + line, width, line + 2),
+                Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                metrics.elidedText(str(topic), Qt.TextElideMode.ElideRight, width),
+            )
+        painter.restore()
+
+
+class InsightPanel(QWidget):
+    """The side panel; emits `highlight_activated(index into Insight.highlights)`."""
+
+    highlight_activated = Signal(int)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("insightPanel")
+        self.model = InsightModel(self)
+        self.title = QLabel(self)
+        self.title.setObjectName("panelTitle")
+        self.hint = QLabel(self)
+        self.hint.setObjectName("panelHint")
+        self.hint.setWordWrap(True)
+        self.view = QTreeView(self)
+        self.view.setObjectName("insightTree")
+        self.view.setModel(self.model)
+        self.view.setHeaderHidden(True)
+        self.view.setItemDelegate(InsightDelegate(self.view))
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view.setUniformRowHeights(False)
+        self.view.setIndentation(14)
+        self.view.setMouseTracking(True)
+        self.view.clicked.connect(self._on_clicked)
+        self.view.activated.connect(self._on_clicked)
+        self.model.modelReset.connect(self.view.expandAll)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.title)
+        layout.addWidget(self.hint)
+        layout.addWidget(self.view, 1)
+        self._state = "empty"
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.title.setText(self.tr("お客様のお話"))
+        self._show_state()
+        self.model.retranslate()
+
+    def _show_state(self) -> None:
+        if self._state == "busy":
+            self.hint.setText(self.tr("解析中…"))
+        elif self._state == "failed":
+            self.hint.setText(self.tr("このメールは解析できませんでした"))
+        elif self._state == "ready":
+            self.hint.setText(self.tr("項目をクリックすると本文の該当箇所へ移動します"))
+        else:
+            self.hint.setText(self.tr("メールを選ぶと、お客様が話してくださったことをここにまとめます"))
+
+    def set_busy(self) -> None:
+        self._state = "busy"
+        self.model.clear()
+        self._show_state()
+
+    def set_failed(self) -> None:
+        self._state = "failed"
+        self.model.clear()
+        self._show_state()
+
+    def clear(self) -> None:
+        self._state = "empty"
+        self.model.clear()
+        self._show_state()
+
+    def set_insight(self, body: str, insight: Insight) -> None:
+        self._state = "ready"
+        self.model.set_insight(body, insight)
+        self._show_state()
+
+    def _on_clicked(self, index: QModelIndex) -> None:
+        highlight_index = index.data(Role.HIGHLIGHT_INDEX)
+        if highlight_index is not None:
+            self.highlight_activated.emit(int(highlight_index))

@@ -1,0 +1,419 @@
+"""The main window: folders | message list over the reader | insight panel.
+
+It wires the panes together and decides what happens when the user selects
+something; every slow step goes through `ui.operations` on the task runner, so
+the window never freezes. Geometry and splitter states live in `QSettings`.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from functools import partial
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, QItemSelection, QModelIndex, QSettings, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QMessageBox,
+    QProgressBar,
+    QSplitter,
+    QTableView,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.model import Insight
+from app.settings import LANGUAGE, Settings
+from app.sources.base import Folder, FolderRole, Header, MailSource, MessageRef
+from app.sources.errors import AuthExpired, NetworkDown, NotFound, ServerRejected
+from ui import style
+from ui.insight_panel import InsightPanel
+from ui.models import Column, FolderModel, MessageListModel, Role
+from ui.operations import analysis as analysis_ops
+from ui.operations import mailbox as mailbox_ops
+from ui.operations.mailbox import OpenedMailbox, OpenedMessage
+from ui.reader import ReaderView
+from ui.remote_images import RemoteImageLoader
+from ui.tasks import TaskFailure, TaskRunner
+
+log = logging.getLogger(__name__)
+
+ACCOUNT = "local"  # one local mailbox for now; IMAP accounts will get their own lanes
+
+
+class MainWindow(QMainWindow):
+    """Reader window over one mailbox."""
+
+    headers_loaded = Signal()
+    message_shown = Signal()
+    insight_shown = Signal()
+    language_chosen = Signal(str)  # "ja" / "en" / "" (follow the locale)
+
+    def __init__(
+        self,
+        mailbox: Path,
+        settings: Settings,
+        qsettings: QSettings | None = None,
+        runner: TaskRunner | None = None,
+        language: str = "ja",
+        image_loader: RemoteImageLoader | None = None,
+    ) -> None:
+        super().__init__()
+        self.setObjectName("mainWindow")
+        self.mailbox_path = mailbox
+        self.settings = settings
+        self.qsettings = qsettings or QSettings("Aizuchi", "Aizuchi")
+        self.runner = runner or TaskRunner(self)
+        self.images = image_loader or RemoteImageLoader(self)
+        self.images.loaded.connect(self._on_image_loaded)
+        self.source: MailSource | None = None
+        self.current_folder: Folder | None = None
+        self.current: OpenedMessage | None = None
+        self.current_insight: Insight | None = None
+        self._language = language
+
+        self.setStyleSheet(style.STYLE_SHEET)
+        self._build_panes()
+        self._build_menus()
+        self._build_status()
+        self.runner.busy_changed.connect(self._on_busy)
+        self.retranslate()
+        self._restore_state()
+
+        self.statusBar().showMessage(self.tr("メールボックスを開いています…"))
+        mailbox_ops.open_mailbox(self.runner, ACCOUNT, mailbox, self._on_mailbox_opened, self._on_mail_error)
+        analysis_ops.warm_up(self.runner)
+
+    # -- construction --------------------------------------------------------
+    def _build_panes(self) -> None:
+        self.folder_model = FolderModel(self)
+        self.folder_view = QTreeView(self)
+        self.folder_view.setObjectName("folderTree")
+        self.folder_view.setModel(self.folder_model)
+        self.folder_view.setHeaderHidden(True)
+        self.folder_view.setRootIsDecorated(False)
+        self.folder_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.folder_view.selectionModel().currentChanged.connect(self._on_folder_changed)
+
+        self.message_model = MessageListModel(self)
+        self.proxy = QSortFilterProxyModel(self)
+        self.proxy.setSourceModel(self.message_model)
+        self.proxy.setSortRole(Role.SORT)
+        self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.proxy.setFilterKeyColumn(-1)
+        self.message_view = QTableView(self)
+        self.message_view.setObjectName("messageList")
+        self.message_view.setModel(self.proxy)
+        self.message_view.setSortingEnabled(True)
+        self.message_view.sortByColumn(Column.DATE, Qt.SortOrder.DescendingOrder)
+        self.message_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.message_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.message_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.message_view.setShowGrid(False)
+        self.message_view.setWordWrap(False)
+        self.message_view.setAlternatingRowColors(False)
+        self.message_view.verticalHeader().hide()
+        self.message_view.verticalHeader().setDefaultSectionSize(30)
+        header = self.message_view.horizontalHeader()
+        header.setHighlightSections(False)
+        header.setSectionResizeMode(Column.SENDER, QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(Column.SUBJECT, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(Column.DATE, QHeaderView.ResizeMode.ResizeToContents)
+        header.resizeSection(Column.SENDER, 170)
+        self.message_view.selectionModel().selectionChanged.connect(self._on_message_selected)
+
+        self.search = QLineEdit(self)
+        self.search.setObjectName("search")
+        self.search.setClearButtonEnabled(True)
+        self.search.textChanged.connect(self.proxy.setFilterFixedString)
+        list_box = QWidget(self)
+        list_layout = QVBoxLayout(list_box)
+        list_layout.setContentsMargins(0, 0, 0, 0)
+        list_layout.setSpacing(0)
+        search_box = QWidget(list_box)
+        search_layout = QVBoxLayout(search_box)
+        search_layout.setContentsMargins(8, 6, 8, 6)
+        search_layout.addWidget(self.search)
+        list_layout.addWidget(search_box)
+        list_layout.addWidget(self.message_view, 1)
+
+        self.reader = ReaderView(self)
+        self.reader.show_images_requested.connect(self._show_images_once)
+        self.reader.always_show_images_requested.connect(self._always_show_images)
+        self.insight_panel = InsightPanel(self)
+        self.insight_panel.highlight_activated.connect(self.reader.jump_to)
+
+        self.center_splitter = QSplitter(Qt.Orientation.Vertical, self)
+        self.center_splitter.setObjectName("centerSplitter")
+        self.center_splitter.addWidget(list_box)
+        self.center_splitter.addWidget(self.reader)
+        self.center_splitter.setStretchFactor(0, 2)
+        self.center_splitter.setStretchFactor(1, 5)
+        self.center_splitter.setSizes([250, 600])
+
+        self.main_splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.main_splitter.setObjectName("mainSplitter")
+        self.main_splitter.addWidget(self.folder_view)
+        self.main_splitter.addWidget(self.center_splitter)
+        self.main_splitter.addWidget(self.insight_panel)
+        self.main_splitter.setStretchFactor(0, 0)
+        self.main_splitter.setStretchFactor(1, 1)
+        self.main_splitter.setStretchFactor(2, 0)
+        self.main_splitter.setCollapsible(1, False)
+        self.main_splitter.setSizes([180, 860, 340])
+        self.setCentralWidget(self.main_splitter)
+        self.resize(1360, 860)
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        self.file_menu = bar.addMenu("")
+        self.quit_action = QAction(self)
+        self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        self.quit_action.triggered.connect(self.close)
+        self.file_menu.addAction(self.quit_action)
+
+        self.view_menu = bar.addMenu("")
+        self.language_menu = self.view_menu.addMenu("")
+        self.language_group = QActionGroup(self)
+        self.language_actions: dict[str, QAction] = {}
+        for code in ("", "ja", "en"):
+            action = QAction(self)
+            action.setCheckable(True)
+            action.setData(code)
+            action.triggered.connect(lambda _checked=False, c=code: self._choose_language(c))
+            self.language_group.addAction(action)
+            self.language_menu.addAction(action)
+            self.language_actions[code] = action
+        self.language_actions[self.settings.language if self.settings.language in ("ja", "en") else ""].setChecked(
+            True
+        )
+
+        self.help_menu = bar.addMenu("")
+        self.about_action = QAction(self)
+        self.about_action.triggered.connect(self._about)
+        self.help_menu.addAction(self.about_action)
+
+    def _build_status(self) -> None:
+        self.busy_label = QLabel(self)
+        self.busy_bar = QProgressBar(self)
+        self.busy_bar.setRange(0, 0)  # indeterminate: we know neither total nor rate
+        self.busy_bar.setMaximumWidth(120)
+        self.busy_bar.setMaximumHeight(12)
+        self.busy_bar.setTextVisible(False)
+        self.busy_bar.hide()
+        self.statusBar().addPermanentWidget(self.busy_label)
+        self.statusBar().addPermanentWidget(self.busy_bar)
+
+    # -- wording -------------------------------------------------------------
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("相槌 — お客様メールの返信アシスタント"))
+        self.file_menu.setTitle(self.tr("ファイル(&F)"))
+        self.quit_action.setText(self.tr("終了(&Q)"))
+        self.view_menu.setTitle(self.tr("表示(&V)"))
+        self.language_menu.setTitle(self.tr("言語(&L)"))
+        self.language_actions[""].setText(self.tr("システムの設定に合わせる"))
+        self.language_actions["ja"].setText(self.tr("日本語"))
+        self.language_actions["en"].setText(self.tr("English"))
+        self.help_menu.setTitle(self.tr("ヘルプ(&H)"))
+        self.about_action.setText(self.tr("相槌について(&A)"))
+        self.search.setPlaceholderText(self.tr("差出人・件名で絞り込み"))
+        self.folder_model.retranslate()
+        self.message_model.retranslate()
+        self.reader.retranslate()
+        self.insight_panel.retranslate()
+        self._on_busy(self.runner.running)
+
+    def changeEvent(self, event: QEvent) -> None:
+        # Installing or removing a translator sends LanguageChange: re-word live.
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def _choose_language(self, code: str) -> None:
+        self.settings.set(LANGUAGE, code)
+        self.language_chosen.emit(code)
+
+    def _about(self) -> None:
+        QMessageBox.about(
+            self,
+            self.tr("相槌について"),
+            self.tr("相槌 (Aizuchi)\nお客様が話してくださったことを見逃さず、温かく返信するためのアシスタントです。"),
+        )
+
+    # -- state ---------------------------------------------------------------
+    def _restore_state(self) -> None:
+        geometry = self.qsettings.value("window/geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        for key, splitter in (("window/main", self.main_splitter), ("window/center", self.center_splitter)):
+            state = self.qsettings.value(key)
+            if state is not None:
+                splitter.restoreState(state)
+
+    def save_state(self) -> None:
+        self.qsettings.setValue("window/geometry", self.saveGeometry())
+        self.qsettings.setValue("window/main", self.main_splitter.saveState())
+        self.qsettings.setValue("window/center", self.center_splitter.saveState())
+        self.qsettings.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.save_state()
+        # A mark-read still running must finish, or the mail stays unread on disk.
+        self.runner.wait_all(3000)
+        super().closeEvent(event)
+
+    # -- status ----------------------------------------------------------------
+    def _on_busy(self, running: int) -> None:
+        self.busy_bar.setVisible(running > 0)
+
+    def _status(self, text: str) -> None:
+        self.busy_label.setText(text)
+
+    # -- mailbox -------------------------------------------------------------
+    def _on_mailbox_opened(self, opened: OpenedMailbox) -> None:
+        self.source = opened.source
+        self.folder_model.set_folders(opened.folders)
+        self.statusBar().clearMessage()
+        row = next((i for i, f in enumerate(opened.folders) if f.role is FolderRole.INBOX), 0)
+        if opened.folders:
+            self.folder_view.setCurrentIndex(self.folder_model.index(row, 0))
+
+    def _on_folder_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        folder = current.data(Role.FOLDER)
+        if not isinstance(folder, Folder) or self.source is None:
+            return
+        self.current_folder = folder
+        self.current = None
+        self.reader.clear()
+        self.insight_panel.clear()
+        self._status(self.tr("メールを読み込んでいます…"))
+        mailbox_ops.load_headers(
+            self.runner, ACCOUNT, self.source, folder,
+            partial(self._on_headers, folder), self._on_mail_error,
+        )
+
+    def _on_headers(self, folder: Folder, headers: list[Header]) -> None:
+        self.message_model.set_headers(headers)
+        self.folder_model.set_unread(folder.id, self.message_model.unread_count())
+        self._status(self.tr("%n 件のメール", "", len(headers)))
+        self.headers_loaded.emit()
+
+    # -- message -------------------------------------------------------------
+    def _on_message_selected(self, selected: QItemSelection, _deselected: QItemSelection) -> None:
+        rows = self.message_view.selectionModel().selectedRows()
+        if not rows or self.source is None:
+            return
+        header = rows[0].data(Role.HEADER)
+        if not isinstance(header, Header):
+            return
+        self.open_header(header)
+
+    def open_header(self, header: Header) -> None:
+        assert self.source is not None
+        self.current = None
+        self.current_insight = None
+        self.reader.show_loading(header)
+        self.insight_panel.set_busy()
+        self.runner.cancel_slot("analysis")
+        mailbox_ops.fetch_message(
+            self.runner, ACCOUNT, self.source, header.ref,
+            partial(self._on_fetched, header), self._on_mail_error,
+        )
+
+    def _on_fetched(self, header: Header, opened: OpenedMessage) -> None:
+        self.current = opened
+        message = opened.message
+        allowed = bool(message.remote_images) and self.settings.remote_images_allowed(message.sender.email)
+        self.reader.show_message(message)
+        self.message_shown.emit()
+        if allowed:
+            self._show_images_once()
+        if not header.seen and self.source is not None:
+            mailbox_ops.mark_read(
+                self.runner, ACCOUNT, self.source, header.ref,
+                partial(self._on_marked_read, header.ref), self._on_mail_error,
+            )
+        self._status(self.tr("解析中…"))
+        analysis_ops.analyze_body(
+            self.runner, message.body,
+            partial(self._on_analyzed, header.ref), self._on_analysis_error,
+        )
+
+    def _on_marked_read(self, ref: MessageRef, _result: None = None) -> None:
+        self.message_model.set_seen(ref, True)
+        if self.current_folder is not None and ref.folder_id == self.current_folder.id:
+            self.folder_model.set_unread(self.current_folder.id, self.message_model.unread_count())
+
+    def _on_analyzed(self, ref: MessageRef, insight: Insight) -> None:
+        if self.current is None or self.current.ref != ref:
+            return  # the user moved on while the analyser ran
+        self.current_insight = insight
+        self.reader.set_insight(insight)
+        self.insight_panel.set_insight(self.current.message.body, insight)
+        self._status(self.tr("解析が完了しました"))
+        self.insight_shown.emit()
+
+    def _on_analysis_error(self, failure: TaskFailure) -> None:
+        log.error("analysis failed:\n%s", failure.trace)
+        self.insight_panel.set_failed()
+        self._status(self.tr("解析できませんでした"))
+
+    # -- remote images -------------------------------------------------------
+    def _show_images_once(self) -> None:
+        if self.current is None:
+            return
+        opened = self.current
+        self._run_mail(
+            lambda: mailbox_ops.html_with_images(opened.raw),
+            lambda html: self._on_html_with_images(opened.ref, html),
+        )
+
+    def _always_show_images(self) -> None:
+        if self.current is None:
+            return
+        self.settings.allow_remote_images(self.current.message.sender.email)
+        self._show_images_once()
+
+    def _on_html_with_images(self, ref: MessageRef, html: object) -> None:
+        if self.current is None or self.current.ref != ref or not isinstance(html, str):
+            return
+        self.reader.set_html(html, images_shown=True)
+        self.images.load(list(self.current.message.remote_images))
+
+    def _on_image_loaded(self, url: str, image: object) -> None:
+        from PySide6.QtGui import QImage
+
+        if isinstance(image, QImage) and self.current is not None and url in self.current.message.remote_images:
+            self.reader.add_image(url, image)
+
+    def _run_mail(self, fn: Callable[[], object], on_done: Callable[[object], None]) -> None:
+        from ui.tasks import mail_lane
+
+        self.runner.submit(mail_lane(ACCOUNT), fn, on_done, self._on_mail_error, slot="images")
+
+    # -- errors --------------------------------------------------------------
+    def _on_mail_error(self, failure: TaskFailure) -> None:
+        self.statusBar().showMessage(self.describe_error(failure.error))
+        self._status("")
+        log.warning("mail task failed:\n%s", failure.trace)
+
+    def describe_error(self, error: BaseException) -> str:
+        """One Japanese sentence and a next step for each error a source raises."""
+        if isinstance(error, AuthExpired):
+            return self.tr("サインインの有効期限が切れました。アカウント設定からもう一度サインインしてください。")
+        if isinstance(error, NetworkDown):
+            return self.tr("サーバーに接続できません。ネットワークを確認して、しばらくしてから再度お試しください。")
+        if isinstance(error, ServerRejected):
+            return self.tr("サーバーが要求を拒否しました: %1").replace("%1", error.reason)
+        if isinstance(error, NotFound):
+            return self.tr("メールまたはフォルダが見つかりません。ほかのプログラムで移動された可能性があります。")
+        if isinstance(error, OSError):
+            return self.tr("ファイルを読み書きできませんでした: %1").replace("%1", error.strerror or str(error))
+        return self.tr("予期しないエラーが発生しました: %1").replace("%1", type(error).__name__)

@@ -1,0 +1,386 @@
+"""The reading pane: header, banners, the read-only body with highlights, the legend.
+
+The body is a `QTextBrowser` that loads nothing by itself: `SafeBrowser` serves
+only `data:` URLs and images the user allowed, so a mail can never read a local
+file (`file:`) or tell its sender it was opened (remote images, tracking pixels).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, QTimer, QUrl, Signal
+from PySide6.QtGui import QColor, QDesktopServices, QFont, QImage, QTextCharFormat, QTextCursor, QTextDocument
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSizePolicy,
+    QTextBrowser,
+    QTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.model import HighlightKind, Insight, Message, ZoneKind
+from app.sources.base import Header
+from ui import style, wording
+from ui.textmap import OffsetMap
+
+FLASH_MS = 900
+
+
+class SafeBrowser(QTextBrowser):
+    """A QTextBrowser that fetches nothing: data: URLs and allowed images only."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setReadOnly(True)
+        self.setOpenLinks(False)
+        self.setOpenExternalLinks(False)
+        self.anchorClicked.connect(self._open_link)
+        self.images: dict[str, QImage] = {}
+
+    def loadResource(self, type: int, url: QUrl | str) -> object:
+        url = QUrl(url)
+        key = url.toString()
+        if key in self.images:
+            return self.images[key]
+        if url.scheme() == "data":
+            return super().loadResource(type, url)
+        return None
+
+    @staticmethod
+    def _open_link(url: QUrl) -> None:
+        # Links open in the user's browser; a mail's own file: or javascript: links never do.
+        if url.scheme() in ("http", "https", "mailto"):
+            QDesktopServices.openUrl(url)
+
+
+class Banner(QFrame):
+    """A discreet coloured strip with a sentence and optional buttons."""
+
+    def __init__(self, object_name: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName(object_name)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(10, 6, 8, 6)
+        layout.setSpacing(8)
+        self.label = QLabel(self)
+        self.label.setWordWrap(True)
+        self.label.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        layout.addWidget(self.label, 1)
+        self._layout = layout
+        self.hide()
+
+    def add_button(self) -> QPushButton:
+        button = QPushButton(self)
+        button.setCursor(button.cursor())
+        self._layout.addWidget(button)
+        return button
+
+
+class Legend(QFrame):
+    """Which colour means what: the three highlight kinds and the dimmed zones."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("legend")
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(12, 5, 12, 5)
+        layout.setSpacing(14)
+        self.chips: dict[HighlightKind, QLabel] = {}
+        for kind in (HighlightKind.DISCLOSURE, HighlightKind.REQUEST, HighlightKind.WORRY):
+            chip = QLabel(self)
+            chip.setStyleSheet(
+                f"background: {style.HIGHLIGHT_BG[kind].name()}; color: {style.TEXT.name()};"
+                f"border-left: 3px solid {style.HIGHLIGHT_EDGE[kind].name()}; padding: 1px 6px;"
+            )
+            self.chips[kind] = chip
+            layout.addWidget(chip)
+        self.dimmed = QLabel(self)
+        self.dimmed.setStyleSheet(f"color: {style.DIMMED.name()}; padding: 1px 4px;")
+        layout.addWidget(self.dimmed)
+        layout.addStretch(1)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        for kind, chip in self.chips.items():
+            chip.setText(wording.kind_label(kind))
+            chip.setToolTip(wording.kind_hint(kind))
+        self.dimmed.setText(self.tr("灰色：引用・署名・定型のあいさつ"))
+
+
+class ReaderView(QWidget):
+    """Shows one message; `jump_to` brings a highlight into view and flashes it."""
+
+    show_images_requested = Signal()
+    always_show_images_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._message: Message | None = None
+        self._header: Header | None = None
+        self._html_mode = False
+        self._images_shown = False
+        self._insight = Insight()
+        self._positions: dict[int, tuple[int, int]] = {}
+
+        self.header_frame = QFrame(self)
+        self.header_frame.setObjectName("readerHeader")
+        header_layout = QVBoxLayout(self.header_frame)
+        header_layout.setContentsMargins(16, 12, 16, 10)
+        header_layout.setSpacing(4)
+        self.subject = QLabel(self.header_frame)
+        self.subject.setObjectName("subject")
+        self.subject.setWordWrap(True)
+        self.subject.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.sender_label = QLabel(self.header_frame)
+        self.sender_label.setObjectName("meta")
+        self.sender_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.recipients = QLabel(self.header_frame)
+        self.recipients.setObjectName("meta")
+        self.recipients.setWordWrap(True)
+        self.date = QLabel(self.header_frame)
+        self.date.setObjectName("meta")
+        for label in (self.subject, self.sender_label, self.recipients, self.date):
+            header_layout.addWidget(label)
+
+        self.note_banner = Banner("noteBanner", self)
+        self.image_banner = Banner("imageBanner", self)
+        self.show_images_button = self.image_banner.add_button()
+        self.always_button = self.image_banner.add_button()
+        self.show_images_button.clicked.connect(self.show_images_requested)
+        self.always_button.clicked.connect(self.always_show_images_requested)
+
+        self.browser = SafeBrowser(self)
+        self.browser.setObjectName("reader")
+        self.browser.document().setDocumentMargin(16)
+        font = QFont(self.browser.font())
+        font.setPointSizeF(max(font.pointSizeF(), 10.5) + 0.5)
+        self.browser.setFont(font)
+        self.legend = Legend(self)
+
+        banners = QVBoxLayout()
+        banners.setContentsMargins(12, 8, 12, 0)
+        banners.setSpacing(6)
+        banners.addWidget(self.note_banner)
+        banners.addWidget(self.image_banner)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.header_frame)
+        layout.addLayout(banners)
+        layout.addWidget(self.browser, 1)
+        layout.addWidget(self.legend)
+
+        self._flash_timer = QTimer(self)
+        self._flash_timer.setSingleShot(True)
+        self._flash_timer.timeout.connect(lambda: self.browser.setExtraSelections([]))
+        self.retranslate()
+        self.clear()
+
+    # -- wording -----------------------------------------------------------
+    def retranslate(self) -> None:
+        self.image_banner.label.setText(self.tr("リモート画像をブロックしました（送信者に開封を知られないため）"))
+        self.show_images_button.setText(self.tr("画像を表示"))
+        self.always_button.setText(self.tr("この差出人は常に表示"))
+        self.legend.retranslate()
+        if self._message is not None:
+            self._show_header(self._message)
+            self._show_notes(self._message)
+        elif self._header is not None:
+            self.show_loading(self._header)
+        else:
+            self.clear()
+
+    # -- content -------------------------------------------------------------
+    def clear(self) -> None:
+        self._message = None
+        self._header = None
+        self.subject.setText(self.tr("メッセージが選択されていません"))
+        for label in (self.sender_label, self.recipients, self.date):
+            label.clear()
+            label.hide()
+        self.note_banner.hide()
+        self.image_banner.hide()
+        self.browser.clear()
+        self._insight = Insight()
+        self._positions = {}
+
+    def show_loading(self, header: Header) -> None:
+        """Immediate feedback while the mail is fetched and parsed in the background."""
+        self._message = None
+        self._header = header
+        self.subject.setText(header.subject or self.tr("（件名なし）"))
+        self.sender_label.setText(self.tr("読み込み中…"))
+        self.sender_label.show()
+        self.recipients.hide()
+        self.date.hide()
+        self.note_banner.hide()
+        self.image_banner.hide()
+        self.browser.clear()
+        self._insight = Insight()
+        self._positions = {}
+
+    @property
+    def message(self) -> Message | None:
+        return self._message
+
+    @property
+    def images_shown(self) -> bool:
+        return self._images_shown
+
+    def show_message(self, message: Message, html: str | None = None, images_shown: bool = False) -> None:
+        """Show `message`; `html` replaces `message.html` when images were allowed."""
+        self._message = message
+        self._insight = Insight()
+        self._positions = {}
+        self._images_shown = images_shown
+        self.browser.images = {}
+        self._show_header(message)
+        self._show_notes(message)
+        self._html_mode = message.html is not None
+        if message.html is not None:
+            self.browser.setHtml(html if html is not None else message.html)
+        else:
+            self.browser.setPlainText(message.body)
+        self.browser.moveCursor(QTextCursor.MoveOperation.Start)
+
+    def set_html(self, html: str, images_shown: bool) -> None:
+        """Re-render the current HTML mail (after the user allowed its images)."""
+        if self._message is None:
+            return
+        scroll = self.browser.verticalScrollBar().value()
+        self._images_shown = images_shown
+        self.image_banner.setVisible(bool(self._message.remote_images) and not images_shown)
+        self.browser.setHtml(html)
+        self._apply_insight()
+        self.browser.verticalScrollBar().setValue(scroll)
+
+    def add_image(self, url: str, image: QImage) -> None:
+        """An allowed remote image arrived: keep it and re-lay the document out."""
+        self.browser.images[url] = image
+        self.browser.document().addResource(QTextDocument.ResourceType.ImageResource, QUrl(url), image)
+        self.browser.document().markContentsDirty(0, self.browser.document().characterCount())
+
+    def _show_header(self, message: Message) -> None:
+        self.subject.setText(message.subject or self.tr("（件名なし）"))
+        sender = message.sender
+        who = f"{sender.name} <{sender.email}>" if sender.name and sender.email else sender.display()
+        self.sender_label.setText(self.tr("差出人: %1").replace("%1", who))
+        self.sender_label.show()
+        if message.to:
+            to = ", ".join(a.display() for a in message.to)
+            self.recipients.setText(self.tr("宛先: %1").replace("%1", to))
+            self.recipients.show()
+        else:
+            self.recipients.hide()
+        if message.date is not None:
+            when = message.date.astimezone() if message.date.tzinfo else message.date
+            self.date.setText(self.tr("日時: %1").replace("%1", when.strftime("%Y/%m/%d %H:%M")))
+        self.date.setVisible(message.date is not None)
+
+    def _show_notes(self, message: Message) -> None:
+        sentences = [s for s in (wording.note_text(n) for n in message.notes) if s]
+        # The same repair reported for two parts says nothing new.
+        unique = list(dict.fromkeys(sentences))
+        self.note_banner.label.setText("\n".join(unique))
+        self.note_banner.setVisible(bool(unique))
+        self.image_banner.setVisible(bool(message.remote_images) and not self._images_shown)
+
+    # -- highlights ------------------------------------------------------------
+    def set_insight(self, insight: Insight) -> None:
+        self._insight = insight
+        self._apply_insight()
+
+    def _apply_insight(self) -> None:
+        message = self._message
+        self._positions = {}
+        if message is None:
+            return
+        document = self.browser.document()
+        if self._html_mode:
+            self._positions = self._locate_in_html(message.body, self._insight)
+        else:
+            mapping = OffsetMap(message.body)
+            self._positions = {
+                i: (mapping.to_doc(h.start), mapping.to_doc(h.end)) for i, h in enumerate(self._insight.highlights)
+            }
+            for zone in self._insight.zones:
+                fmt = QTextCharFormat()
+                fmt.setForeground(style.DIMMED)
+                if zone.kind is ZoneKind.QUOTE:
+                    # Quoted history reads as the agent's own earlier words: set it apart.
+                    fmt.setFontItalic(True)
+                self._format(document, mapping.to_doc(zone.start), mapping.to_doc(zone.end), fmt)
+        for i, highlight in enumerate(self._insight.highlights):
+            if i not in self._positions:
+                continue
+            start, end = self._positions[i]
+            fmt = QTextCharFormat()
+            fmt.setBackground(style.HIGHLIGHT_BG[highlight.kind])
+            fmt.setForeground(style.TEXT)
+            if highlight.topic:
+                fmt.setToolTip(f"{wording.kind_label(highlight.kind)} · {highlight.topic}")
+            else:
+                fmt.setToolTip(wording.kind_label(highlight.kind))
+            self._format(document, start, end, fmt)
+
+    @staticmethod
+    def _format(document: QTextDocument, start: int, end: int, fmt: QTextCharFormat) -> None:
+        last = document.characterCount() - 1
+        start, end = max(0, min(start, last)), max(0, min(end, last))
+        if end <= start:
+            return
+        cursor = QTextCursor(document)
+        cursor.setPosition(start)
+        cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+        cursor.mergeCharFormat(fmt)
+
+    def _locate_in_html(self, body: str, insight: Insight) -> dict[int, tuple[int, int]]:
+        """HTML offsets differ from the text body: find each highlight's words in the page."""
+        text = self.browser.document().toPlainText()
+        mapping = OffsetMap(text)
+        found: dict[int, tuple[int, int]] = {}
+        cursor = 0
+        for i, highlight in sorted(enumerate(insight.highlights), key=lambda p: p[1].start):
+            needle = body[highlight.start : highlight.end].strip()
+            if not needle:
+                continue
+            at = text.find(needle, cursor)
+            if at < 0:
+                at = text.find(needle)
+            if at < 0:
+                continue
+            found[i] = (mapping.to_doc(at), mapping.to_doc(at + len(needle)))
+            cursor = at
+        return found
+
+    def highlight_position(self, highlight_index: int) -> tuple[int, int] | None:
+        """Document (start, end) of a highlight, or None when it could not be placed."""
+        return self._positions.get(highlight_index)
+
+    def jump_to(self, highlight_index: int) -> bool:
+        """Move the cursor to a highlight, scroll it into view and flash it briefly."""
+        position = self._positions.get(highlight_index)
+        if position is None:
+            return False
+        start, end = position
+        cursor = QTextCursor(self.browser.document())
+        cursor.setPosition(start)
+        self.browser.setTextCursor(cursor)
+        # Put the highlight a third of the way down rather than on the bottom edge.
+        bar = self.browser.verticalScrollBar()
+        top = self.browser.cursorRect(cursor).top()
+        bar.setValue(bar.value() + top - self.browser.viewport().height() // 3)
+        self.browser.ensureCursorVisible()
+        flash = QTextEdit.ExtraSelection()
+        flash.cursor = QTextCursor(self.browser.document())
+        flash.cursor.setPosition(start)
+        flash.cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+        fmt = QTextCharFormat()
+        fmt.setBackground(QColor(style.FLASH))
+        flash.format = fmt
+        self.browser.setExtraSelections([flash])
+        self._flash_timer.start(FLASH_MS)
+        return True
