@@ -1,0 +1,25 @@
+"""Shared test setup. UI bits: Qt runs offscreen, nothing touches the user's files.
+
+The environment is set at import time, before any test module loads Qt.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+# `pytest` run as a plain command does not put the repo on sys.path (the project
+# is not installed in the venv); the tests import `app` and `ui` from the tree.
+_REPO = str(Path(__file__).resolve().parent.parent)
+if _REPO not in sys.path:
+    sys.path.insert(0, _REPO)
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# Never fetch remote images from a test, whatever a demo mail links to.
+os.environ["AIZUCHI_OFFLINE"] = "1"
+_scratch = tempfile.mkdtemp(prefix="aizuchi-tests-")
+# Settings, the demo copy and QSettings go to a scratch dir, not the real profile.
+os.environ.setdefault("AIZUCHI_DATA_DIR", os.path.join(_scratch, "data"))
+os.environ["XDG_CONFIG_HOME"] = os.path.join(_scratch, "config")

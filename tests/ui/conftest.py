@@ -1,0 +1,49 @@
+"""Fixtures for the window tests: a private copy of the demo mailbox and a window on it."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings
+
+from app import paths
+from app.model import Message
+from app.settings import load_settings
+from ui.main_window import MainWindow
+
+
+@pytest.fixture
+def demo_copy(tmp_path: Path) -> Path:
+    """The demo Maildir copied so marking read never dirties the repo."""
+    target = tmp_path / "demo"
+    shutil.copytree(paths.DEMO_MAILDIR, target)
+    return target
+
+
+@pytest.fixture
+def html_mail(demo_copy: Path) -> Message:
+    """The demo's HTML-only mail with remote images (found by content, not by name)."""
+    from app.mail.parse import parse_message
+
+    for sub in ("cur", "new"):
+        for path in sorted((demo_copy / sub).glob("*")):
+            if path.is_file() and not path.name.startswith("."):
+                message = parse_message(path.read_bytes())
+                if message.html is not None and message.remote_images:
+                    return message
+    raise AssertionError("the demo mailbox should hold an HTML-only mail with remote images")
+
+
+@pytest.fixture
+def window(qtbot, demo_copy: Path, tmp_path: Path) -> Iterator[MainWindow]:  # type: ignore[no-untyped-def]
+    settings = load_settings(tmp_path / "settings.json")
+    qsettings = QSettings(str(tmp_path / "window.ini"), QSettings.Format.IniFormat)
+    win = MainWindow(demo_copy, settings, qsettings)
+    qtbot.addWidget(win)
+    with qtbot.waitSignal(win.headers_loaded, timeout=10000):
+        win.show()
+    yield win
+    win.runner.wait_all(5000)

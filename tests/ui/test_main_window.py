@@ -1,0 +1,205 @@
+"""The window on the demo mailbox: list, reader, insight panel, images, read state, language."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtGui import QInputMethodEvent
+from PySide6.QtWidgets import QApplication
+
+from app.model import HighlightKind, Message
+from app.sources import open_source
+from ui.i18n import Translations
+from ui.main_window import MainWindow
+from ui.models import Column, Role
+from ui.textmap import OffsetMap
+
+
+def _row_where(win: MainWindow, predicate) -> int:  # type: ignore[no-untyped-def]
+    proxy = win.proxy
+    for row in range(proxy.rowCount()):
+        header = proxy.index(row, 0).data(Role.HEADER)
+        if predicate(header):
+            return row
+    raise AssertionError("no such message in the list")
+
+
+def _open_row(qtbot, win: MainWindow, row: int, wait_insight: bool = True) -> None:  # type: ignore[no-untyped-def]
+    signal = win.insight_shown if wait_insight else win.message_shown
+    with qtbot.waitSignal(signal, timeout=20000):
+        win.message_view.selectRow(row)
+
+
+def _open_dress_mail(qtbot, win: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    _open_row(qtbot, win, _row_where(win, lambda h: "ドレス" in h.subject))
+
+
+def test_list_is_newest_first_with_three_columns(window: MainWindow) -> None:
+    proxy = window.proxy
+    assert proxy.rowCount() > 1
+    assert [proxy.headerData(c, Qt.Orientation.Horizontal) for c in Column] == ["差出人", "件名", "日時"]
+    stamps = [proxy.index(r, Column.DATE).data(Role.SORT) for r in range(proxy.rowCount())]
+    assert stamps == sorted(stamps, reverse=True)
+    folders = [window.folder_model.index(r, 0).data() for r in range(window.folder_model.rowCount())]
+    assert any(f.startswith("受信トレイ") for f in folders)
+    assert "送信済み" in folders
+
+
+def test_party_dress_mail_is_analysed(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    _open_dress_mail(qtbot, window)
+    opened = window.current
+    assert opened is not None and "ドレス" in opened.message.subject
+    body = opened.message.body
+    model = window.insight_panel.model
+    by_kind = {kind: model.highlight_indexes(kind) for kind in HighlightKind}
+    assert by_kind[HighlightKind.DISCLOSURE], "no disclosure listed"
+    assert by_kind[HighlightKind.REQUEST], "no request listed"
+    for indexes in by_kind.values():
+        for index in indexes:
+            highlight = index.data(Role.HIGHLIGHT)
+            # The panel shows exactly the slice of the body the analyser marked.
+            assert index.data(Qt.ItemDataRole.ToolTipRole) == body[highlight.start : highlight.end]
+            assert body[highlight.start : highlight.end].strip()
+    disclosures = [
+        body[i.data(Role.HIGHLIGHT).start : i.data(Role.HIGHLIGHT).end] + i.data(Role.HIGHLIGHT).topic
+        for i in by_kind[HighlightKind.DISCLOSURE]
+    ]
+    assert any(word in text for text in disclosures for word in ("パーティ", "連休")), disclosures
+
+
+def test_clicking_a_request_moves_the_reader_to_it(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    _open_dress_mail(qtbot, window)
+    assert window.current is not None
+    body = window.current.message.body
+    view = window.insight_panel.view
+    index = window.insight_panel.model.highlight_indexes(HighlightKind.REQUEST)[-1]
+    highlight = index.data(Role.HIGHLIGHT)
+    view.scrollTo(index)
+    rect = view.visualRect(index)
+    assert rect.isValid()
+    window.reader.browser.moveCursor(window.reader.browser.textCursor().MoveOperation.End)
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    cursor = window.reader.browser.textCursor()
+    assert cursor.position() == OffsetMap(body).to_doc(highlight.start)
+    # The flash covers exactly the highlight.
+    flash = window.reader.browser.extraSelections()
+    assert len(flash) == 1
+    assert flash[0].cursor.selectedText() == body[highlight.start : highlight.end].replace("\n", "\u2029")
+
+
+def test_highlights_are_coloured_in_the_reader(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    from ui import style
+
+    _open_dress_mail(qtbot, window)
+    insight = window.current_insight
+    assert insight is not None and window.current is not None
+    mapping = OffsetMap(window.current.message.body)
+    document = window.reader.browser.document()
+    for highlight in insight.highlights:
+        cursor = window.reader.browser.textCursor()
+        cursor.setPosition(mapping.to_doc(highlight.start) + 1)  # format of the first character
+        assert cursor.charFormat().background().color() == style.HIGHLIGHT_BG[highlight.kind]
+    assert document.toPlainText() == window.current.message.body.replace("\r\n", "\n")
+
+
+def test_html_mail_blocks_remote_images_until_asked(qtbot, window: MainWindow, html_mail: Message) -> None:  # type: ignore[no-untyped-def]
+    subject = html_mail.subject
+    _open_row(qtbot, window, _row_where(window, lambda h: h.subject == subject), wait_insight=False)
+    reader = window.reader
+    assert not reader.image_banner.isHidden()
+    assert reader.show_images_button.text() == "画像を表示"
+    url = html_mail.remote_images[0]
+    assert url not in reader.browser.toHtml()
+    qtbot.mouseClick(reader.show_images_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: reader.images_shown, timeout=10000)
+    assert url in reader.browser.toHtml()
+    assert reader.image_banner.isHidden()
+
+
+def test_always_show_images_is_remembered_for_the_sender(qtbot, window: MainWindow, html_mail: Message) -> None:  # type: ignore[no-untyped-def]
+    mail = html_mail
+    _open_row(qtbot, window, _row_where(window, lambda h: h.subject == mail.subject), wait_insight=False)
+    assert not window.settings.remote_images_allowed(mail.sender.email)
+    qtbot.mouseClick(window.reader.always_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: window.reader.images_shown, timeout=10000)
+    assert window.settings.remote_images_allowed(mail.sender.email)
+
+
+def test_opening_an_unread_mail_marks_it_read(qtbot, window: MainWindow, demo_copy: Path) -> None:  # type: ignore[no-untyped-def]
+    row = _row_where(window, lambda h: not h.seen)
+    index = window.proxy.index(row, Column.SUBJECT)
+    assert index.data(Qt.ItemDataRole.FontRole).bold()
+    ref = index.data(Role.HEADER).ref
+    _open_row(qtbot, window, row, wait_insight=False)
+    qtbot.waitUntil(lambda: window.proxy.index(row, Column.SUBJECT).data(Role.SEEN) is True, timeout=10000)
+    font = window.proxy.index(row, Column.SUBJECT).data(Qt.ItemDataRole.FontRole)
+    assert font is None or not font.bold()
+    # And the source knows: a fresh listing says it is seen.
+    source = open_source(demo_copy)
+    inbox = next(f for f in source.folders() if f.id == ref.folder_id)
+    assert next(h for h in source.headers(inbox) if h.ref == ref).seen
+
+
+def test_search_filters_with_japanese_input(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    total = window.proxy.rowCount()
+    expected = sum(
+        1 for r in range(total)
+        if "ドレス" in window.proxy.index(r, Column.SUBJECT).data() or "ドレス" in window.proxy.index(r, 0).data()
+    )
+    event = QInputMethodEvent()
+    event.setCommitString("ドレス")
+    window.search.setFocus()
+    QApplication.sendEvent(window.search, event)
+    assert window.search.text() == "ドレス"
+    assert window.proxy.rowCount() == expected
+    assert 0 < expected < total
+
+
+def test_language_switch_retranslates_live(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    app = QApplication.instance()
+    assert app is not None
+    translations = Translations(app)
+    assert window.view_menu.title() == "表示(&V)"
+    try:
+        assert translations.apply("en")
+        assert window.view_menu.title() == "&View"
+        assert window.proxy.headerData(Column.SUBJECT, Qt.Orientation.Horizontal) == "Subject"
+        assert window.folder_model.index(0, 0).data().startswith("Inbox")
+    finally:
+        translations.apply("ja")
+    assert window.view_menu.title() == "表示(&V)"
+
+
+def test_language_menu_saves_the_choice(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    with qtbot.waitSignal(window.language_chosen) as blocker:
+        window.language_actions["en"].trigger()
+    assert blocker.args == ["en"]
+    assert window.settings.language == "en"
+
+
+def test_geometry_and_splitters_are_remembered(qtbot, window: MainWindow, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    window.main_splitter.setSizes([150, 700, 420])
+    sizes = window.main_splitter.sizes()
+    window.close()
+    again = MainWindow(window.mailbox_path, window.settings, window.qsettings)
+    qtbot.addWidget(again)
+    assert again.main_splitter.sizes() == sizes
+    again.runner.wait_all(5000)
+
+
+@pytest.mark.parametrize("which", ["folders", "messages", "insight", "insight_empty"])
+def test_models_pass_the_model_tester(qtbot, qtmodeltester, window: MainWindow, which: str) -> None:  # type: ignore[no-untyped-def]
+    if which == "folders":
+        qtmodeltester.check(window.folder_model)
+    elif which == "messages":
+        qtmodeltester.check(window.message_model)
+        qtmodeltester.check(window.proxy)
+    elif which == "insight":
+        _open_dress_mail(qtbot, window)
+        qtmodeltester.check(window.insight_panel.model)
+    else:
+        window.insight_panel.clear()
+        qtmodeltester.check(window.insight_panel.model)
+    assert QModelIndex().isValid() is False

@@ -1,0 +1,141 @@
+"""Window parts that need no mailbox: offsets, language choice, display check, task runner."""
+
+from __future__ import annotations
+
+import threading
+from datetime import datetime
+
+from PySide6.QtCore import QLocale, Qt
+
+from app.model import Address, Highlight, HighlightKind, Insight
+from app.sources.base import Header, MessageRef
+from ui.i18n import language_for
+from ui.main import has_display
+from ui.models import InsightModel, MessageListModel, Role, elide, format_date
+from ui.tasks import ANALYSIS, TaskRunner
+from ui.textmap import OffsetMap
+
+
+def test_offset_map_counts_utf16_and_merged_crlf() -> None:
+    body = "ab\r\ncd😀ef\nx"
+    mapping = OffsetMap(body)
+    # "e" is body index 7; before it Qt sees a, b, \n, c, d and a surrogate pair.
+    assert mapping.to_doc(body.index("e")) == 7
+    assert mapping.to_doc(body.index("c")) == 3
+    assert mapping.to_body(7) == body.index("e")
+    plain = "こんにちは"
+    assert OffsetMap(plain).to_doc(3) == 3
+
+
+def test_language_choice() -> None:
+    english = QLocale(QLocale.Language.English, QLocale.Country.UnitedStates)
+    japanese = QLocale(QLocale.Language.Japanese, QLocale.Country.Japan)
+    assert language_for(None, "", japanese) == "ja"
+    assert language_for(None, "", english) == "en"
+    assert language_for(None, "ja", english) == "ja"
+    assert language_for("en_US", "ja", japanese) == "en"
+    assert language_for("fr", "", japanese) == "ja"  # unsupported: fall through to the locale
+
+
+def test_display_detection() -> None:
+    assert not has_display({}, "linux")
+    assert has_display({"DISPLAY": ":0"}, "linux")
+    assert has_display({"WAYLAND_DISPLAY": "wayland-0"}, "linux")
+    assert has_display({"QT_QPA_PLATFORM": "offscreen"}, "linux")
+    assert not has_display({"QT_QPA_PLATFORM": "xcb"}, "linux")
+    assert has_display({}, "win32")
+
+
+def test_run_app_without_display_prints_one_japanese_line(monkeypatch, capsys) -> None:  # type: ignore[no-untyped-def]
+    from ui import main
+
+    monkeypatch.setattr(main, "has_display", lambda: False)
+    assert main.run_app(None, None) == 1
+    out = capsys.readouterr().out.strip().splitlines()
+    assert len(out) == 1 and "xvfb-run -a make run" in out[0] and "ディスプレイ" in out[0]
+
+
+def test_stale_results_are_dropped(qtbot) -> None:  # type: ignore[no-untyped-def]
+    runner = TaskRunner()
+    release = threading.Event()
+    got: list[str] = []
+
+    def slow() -> str:
+        release.wait(10)
+        return "old"
+
+    runner.submit(ANALYSIS, slow, got.append, slot="reader")
+    runner.submit(ANALYSIS, lambda: "new", got.append, slot="reader")
+    qtbot.waitUntil(lambda: got == ["new"], timeout=5000)
+    release.set()
+    qtbot.waitUntil(lambda: runner.running == 0, timeout=5000)
+    assert got == ["new"]
+
+
+def test_failures_reach_the_error_callback(qtbot) -> None:  # type: ignore[no-untyped-def]
+    runner = TaskRunner()
+    errors: list[BaseException] = []
+
+    def boom() -> None:
+        raise ValueError("broken")
+
+    runner.submit("mail:x", boom, None, lambda failure: errors.append(failure.error))
+    qtbot.waitUntil(lambda: bool(errors), timeout=5000)
+    assert isinstance(errors[0], ValueError)
+
+
+def test_callbacks_run_on_the_gui_thread(qtbot) -> None:  # type: ignore[no-untyped-def]
+    runner = TaskRunner()
+    seen: list[tuple[bool, bool]] = []
+    gui = threading.current_thread()
+    runner.submit(
+        ANALYSIS, lambda: threading.current_thread() is gui,
+        lambda worker_was_gui: seen.append((worker_was_gui, threading.current_thread() is gui)),
+    )
+    qtbot.waitUntil(lambda: bool(seen), timeout=5000)
+    assert seen == [(False, True)]
+
+
+def test_insight_model_links_worry_under_request(qtmodeltester) -> None:  # type: ignore[no-untyped-def]
+    body = "娘の結婚式があります。サイズ交換はできますか。間に合うか心配です。"
+    worry = Highlight(HighlightKind.WORRY, body.index("間に合う"), len(body), "納期", links=(1,))
+    request = Highlight(HighlightKind.REQUEST, body.index("サイズ"), body.index("間に合う"), "交換", links=(2,))
+    disclosure = Highlight(HighlightKind.DISCLOSURE, 0, body.index("サイズ"), "結婚式")
+    model = InsightModel()
+    model.set_insight(body, Insight(highlights=(disclosure, request, worry)))
+    qtmodeltester.check(model)
+    requests = model.highlight_indexes(HighlightKind.REQUEST)
+    assert len(requests) == 1
+    child = model.index(0, 0, requests[0])
+    assert child.data(Role.HIGHLIGHT_INDEX) == 2
+    assert model.parent(child) == requests[0]
+    assert "心配" in child.data()
+
+
+def test_message_model_batches_and_bold(qtmodeltester) -> None:  # type: ignore[no-untyped-def]
+    model = MessageListModel()
+    model.BATCH = 3
+    headers = [
+        Header(
+            MessageRef("", str(i)), f"件名{i}", Address("", f"a{i}@ex.jp"), datetime(2026, 1, i + 1), i % 2 == 0, 9
+        )
+        for i in range(7)
+    ]
+    model.set_headers(headers)
+    assert model.rowCount() == 3 and model.canFetchMore()
+    qtmodeltester.check(model)
+    while model.canFetchMore():
+        model.fetchMore()
+    assert model.rowCount() == 7
+    assert model.index(1, 1).data(Qt.ItemDataRole.FontRole).bold()  # FontRole on an unread row
+    model.set_seen(MessageRef("", "1"))
+    assert model.index(1, 1).data(Qt.ItemDataRole.FontRole) is None
+    assert model.unread_count() == 2
+
+
+def test_small_formatting_helpers() -> None:
+    assert elide("あ" * 100, 10) == "あ" * 9 + "…"
+    assert elide("改行\nも  空白も", 40) == "改行 も 空白も"
+    now = datetime(2026, 5, 1, 18, 0)
+    assert format_date(datetime(2026, 5, 1, 9, 5), now) == "09:05"
+    assert format_date(datetime(2025, 12, 31, 9, 5), now) == "2025/12/31 09:05"
