@@ -1,0 +1,351 @@
+"""Raw mail bytes → `app.model.Message`, whatever the bytes are.
+
+Owns the MIME walk: which parts make the body (text/plain preferred in
+multipart/alternative, HTML converted when it is all there is, forwarded
+message/rfc822 parts appended as a forwarded block), which are attachments,
+and the notes that tell the user what was repaired. Charset repair lives in
+`charset.py`, header decoding in `headers.py`, HTML policy in `html.py`.
+
+`parse_message` never raises: the last resort shows the raw text of the mail
+with an UNPARSEABLE note. `render_html(raw, allow_remote_images=True)` lets
+the reader re-render an HTML mail with its remote images once the user asks.
+"""
+
+from __future__ import annotations
+
+import email
+import re
+from dataclasses import dataclass, field
+from email.message import Message as EmailMessage
+from email.policy import compat32
+
+from app.mail.charset import decode_bytes
+from app.mail.headers import FIELD_NAME, MailHeaders, decode_words, read_headers
+from app.mail.html import SanitizedHtml, html_to_text, sanitize_html
+from app.mail.transfer import decode_transfer
+from app.model import Address, Attachment, Message, NoteKind, ParseNote
+
+__all__ = ["FORWARD_MARKER", "MAX_BODY_CHARS", "parse_message", "render_html"]
+
+MAX_BODY_CHARS = 2_000_000  # ~2 MB of text is far more than anyone reads in a reply window
+_MAX_PART_BYTES = 3 * MAX_BODY_CHARS  # at most 3 bytes a character in any charset we decode
+_MAX_DEPTH = 40  # nested multiparts deeper than this are an attack, not a mail
+# The line that opens a forwarded message in the body; the analyser treats
+# what follows as quoted text.
+FORWARD_MARKER = "---------- 転送メッセージ ----------"
+_META_CHARSET = re.compile(rb"<meta[^>]+charset\s*=\s*[\"']?([A-Za-z0-9_.:\-]+)", re.IGNORECASE)
+
+
+@dataclass
+class _Walk:
+    """What the MIME walk found, in body order."""
+
+    texts: list[str] = field(default_factory=list)
+    html_sources: list[str] = field(default_factory=list)
+    has_plain: bool = False
+    attachments: list[Attachment] = field(default_factory=list)
+    notes: list[ParseNote] = field(default_factory=list)
+
+
+def parse_message(raw: bytes) -> Message:
+    """Parse any bytes into a Message; never raises."""
+    try:
+        return _parse(raw)
+    except Exception as error:  # last resort: the user still sees the text
+        return _unparseable(raw, type(error).__name__)
+
+
+def render_html(raw: bytes, allow_remote_images: bool) -> SanitizedHtml | None:
+    """The sanitised HTML of an HTML-only mail, with remote images allowed or not.
+
+    None for mail the reader shows as plain text (`Message.html is None`).
+    Takes the raw bytes because `Message.html` has the blocked images removed.
+    """
+    try:
+        if not raw.strip() or _looks_unparseable(raw):
+            return None
+        walk = _walk(email.message_from_bytes(raw, policy=compat32))
+        if walk.has_plain or not walk.html_sources:
+            return None
+        return sanitize_html(_join_html(walk.html_sources), allow_remote_images)
+    except Exception:
+        return None
+
+
+def _parse(raw: bytes) -> Message:
+    if not raw.strip():
+        return Message(subject="", sender=Address("", ""), date=None, body="",
+                       notes=(ParseNote(NoteKind.EMPTY_BODY),))
+    if _looks_unparseable(raw):
+        return _unparseable(raw, "no header block")
+    headers = read_headers(raw)
+    walk = _walk(email.message_from_bytes(raw, policy=compat32))
+    notes = list(headers.notes) + walk.notes
+    html: str | None = None
+    remote: tuple[str, ...] = ()
+    if walk.html_sources and not walk.has_plain:
+        sanitized = sanitize_html(_join_html(walk.html_sources), allow_remote_images=False)
+        html, remote = sanitized.html, sanitized.remote_images
+        notes.append(ParseNote(NoteKind.HTML_ONLY))
+        if remote:
+            notes.append(ParseNote(NoteKind.REMOTE_IMAGES_BLOCKED, str(len(remote))))
+    body = _join_texts(walk.texts)
+    if len(body) > MAX_BODY_CHARS:
+        body = _truncate(body)
+        notes.append(ParseNote(NoteKind.TRUNCATED, f"{MAX_BODY_CHARS} chars kept"))
+    if not body.strip():
+        notes.append(ParseNote(NoteKind.EMPTY_BODY))
+    return _message(headers, body, html, remote, walk.attachments, notes)
+
+
+def _message(
+    headers: MailHeaders,
+    body: str,
+    html: str | None,
+    remote: tuple[str, ...],
+    attachments: list[Attachment],
+    notes: list[ParseNote],
+) -> Message:
+    return Message(
+        subject=headers.subject,
+        sender=headers.sender,
+        date=headers.date,
+        body=body,
+        to=headers.to,
+        cc=headers.cc,
+        message_id=headers.message_id,
+        in_reply_to=headers.in_reply_to,
+        references=headers.references,
+        html=html,
+        remote_images=remote,
+        attachments=tuple(attachments),
+        notes=tuple(dict.fromkeys(notes)),
+    )
+
+
+def _looks_unparseable(raw: bytes) -> bool:
+    """True when the bytes do not start with a header field (binary junk, a bare text file)."""
+    lines = raw[:4096].lstrip(b"\r\n").split(b"\n", 2)
+    first = lines[0]
+    if first.startswith(b"From ") and len(lines) > 1:  # mbox separator line
+        first = lines[1]
+    if raw[:1] in (b"\n", b"\r"):
+        return True  # no header block at all: everything is body
+    return FIELD_NAME.match(first.rstrip(b"\r")) is None
+
+
+def _unparseable(raw: bytes, detail: str) -> Message:
+    data = raw[:_MAX_PART_BYTES]
+    decoded = decode_bytes(data, None, "raw")
+    body = _normalise(decoded.text)
+    notes = [ParseNote(NoteKind.UNPARSEABLE, detail), *decoded.notes]
+    if len(raw) > len(data) or len(body) > MAX_BODY_CHARS:
+        body = _truncate(body)
+        notes.append(ParseNote(NoteKind.TRUNCATED, f"{MAX_BODY_CHARS} chars kept"))
+    return Message(subject="", sender=Address("", ""), date=None, body=body, notes=tuple(dict.fromkeys(notes)))
+
+
+def _walk(message: EmailMessage) -> _Walk:
+    walk = _Walk()
+    _collect(message, walk, "1", 0, top=True)
+    return walk
+
+
+def _collect(part: EmailMessage, walk: _Walk, part_id: str, depth: int, top: bool = False) -> None:
+    if depth > _MAX_DEPTH:
+        return
+    ctype = part.get_content_type()
+    if ctype == "message/rfc822" and part.is_multipart():
+        _collect_forwarded(part, walk, part_id, depth)
+        return
+    if part.is_multipart():
+        children = [c for c in part.get_payload() if isinstance(c, EmailMessage)]
+        if not children:
+            _collect_text(part, walk, part_id, str(part.preamble or ""))
+            return
+        if ctype == "multipart/alternative":
+            _collect(_preferred_alternative(children), walk, f"{part_id}.1", depth + 1)
+            return
+        related = ctype == "multipart/related"
+        for index, child in enumerate(children, 1):
+            if related and index > 1 and not _is_attachment(child):
+                continue  # inline resources of the HTML root (cid: images, CSS)
+            _collect(child, walk, f"{part_id}.{index}", depth + 1)
+        return
+    maintype = part.get_content_maintype()
+    if _is_body_text(part) or (top and maintype in ("text", "multipart")) or maintype == "multipart":
+        # A multipart without boundary or a top-level text/x-whatever is still text to read.
+        _collect_text(part, walk, part_id, None)
+        return
+    _collect_attachment(part, walk, part_id)
+
+
+def _preferred_alternative(children: list[EmailMessage]) -> EmailMessage:
+    for child in children:
+        if child.get_content_type() == "text/plain" and not _is_attachment(child) and _payload_bytes(child).strip():
+            return child
+    for child in reversed(children):
+        if child.get_content_type() == "text/html" or child.is_multipart():
+            return child
+    return children[0]
+
+
+def _is_attachment(part: EmailMessage) -> bool:
+    return (part.get_content_disposition() or "") == "attachment"
+
+
+def _is_body_text(part: EmailMessage) -> bool:
+    if part.get_content_type() not in ("text/plain", "text/html"):
+        return False
+    disposition = part.get_content_disposition()
+    if disposition == "attachment":
+        return False
+    # A text part with a file name is an attached file unless marked inline.
+    named = part.get_param("filename", header="content-disposition") or part.get_param("name")
+    return disposition == "inline" or not named
+
+
+def _payload_bytes(part: EmailMessage) -> bytes:
+    """The bytes as they were in the mail (the parser keeps 8-bit bytes as surrogates)."""
+    payload = part.get_payload()
+    if isinstance(payload, str):
+        return payload.encode("utf-8", "surrogateescape")
+    if isinstance(payload, bytes):
+        return payload
+    return b""
+
+
+def _decoded_payload(part: EmailMessage, walk: _Walk, part_id: str) -> bytes:
+    cte = str(part.get("content-transfer-encoding", "") or "")
+    data, broken = decode_transfer(_payload_bytes(part), cte)
+    if broken:
+        walk.notes.append(ParseNote(NoteKind.TRANSFER_ENCODING_BROKEN, f"part {part_id}: {cte.strip().lower()}"))
+    return data
+
+
+def _charset(part: EmailMessage) -> str | None:
+    try:
+        return part.get_content_charset()
+    except Exception:  # odd RFC 2231 charset parameters
+        return None
+
+
+def _collect_text(part: EmailMessage, walk: _Walk, part_id: str, override: str | None) -> None:
+    data = override.encode("utf-8", "surrogateescape") if override is not None else _decoded_payload(
+        part, walk, part_id
+    )
+    if len(data) > _MAX_PART_BYTES:
+        cut = data.rfind(b"\n", 0, _MAX_PART_BYTES)
+        data = data[: cut + 1 if cut > 0 else _MAX_PART_BYTES]
+        walk.notes.append(ParseNote(NoteKind.TRUNCATED, f"part {part_id}"))
+    is_html = part.get_content_type() == "text/html"
+    charset = _charset(part)
+    if charset is None and is_html:
+        meta = _META_CHARSET.search(data[:4096])
+        charset = meta.group(1).decode("ascii") if meta else None
+    decoded = decode_bytes(data, charset, f"part {part_id}")
+    walk.notes.extend(decoded.notes)
+    if is_html:
+        walk.html_sources.append(decoded.text)
+        walk.texts.append(html_to_text(decoded.text))
+    else:
+        walk.has_plain = True
+        walk.texts.append(_normalise(decoded.text))
+
+
+def _collect_attachment(part: EmailMessage, walk: _Walk, part_id: str) -> None:
+    data = _decoded_payload(part, walk, part_id)
+    walk.attachments.append(Attachment(_filename(part, walk.notes), part.get_content_type(), len(data)))
+
+
+def _collect_forwarded(part: EmailMessage, walk: _Walk, part_id: str, depth: int) -> None:
+    payload = part.get_payload()
+    inner = payload[0] if isinstance(payload, list) and payload else None
+    if not isinstance(inner, EmailMessage):
+        return
+    if _is_attachment(part):
+        size = len(_raw_size(inner))
+        name = _filename(part, walk.notes) or "forwarded.eml"
+        walk.attachments.append(Attachment(name, "message/rfc822", size))
+    head = b"".join(
+        f"{name}: {value}\n".encode("utf-8", "surrogateescape") for name, value in inner.raw_items()
+    )
+    headers = read_headers(head + b"\n")
+    lines = [FORWARD_MARKER]
+    if headers.sender.email or headers.sender.name:
+        sender = headers.sender
+        lines.append(f"差出人: {sender.name} <{sender.email}>" if sender.name else f"差出人: {sender.email}")
+    if headers.date is not None:
+        lines.append(f"日付: {headers.date.strftime('%Y-%m-%d %H:%M %z')}")
+    lines.append(f"件名: {headers.subject}")
+    walk.texts.append("\n".join(lines) + "\n\n")
+    walk.notes.extend(headers.notes)
+    inner_walk = _Walk()
+    _collect(inner, inner_walk, f"{part_id}.1", depth + 1, top=True)
+    # The forwarded text is always shown as text, even when it was HTML.
+    walk.texts.extend(inner_walk.texts)
+    walk.attachments.extend(inner_walk.attachments)
+    walk.notes.extend(inner_walk.notes)
+    walk.has_plain = walk.has_plain or bool(inner_walk.texts)
+
+
+def _filename(part: EmailMessage, notes: list[ParseNote]) -> str:
+    """File name from Content-Disposition filename= or Content-Type name=, decoded.
+
+    Handles RFC 2231 (`filename*=ISO-2022-JP''%1B%24B...`, continuations),
+    the non-standard but common RFC 2047 word in quotes, and raw 8-bit names.
+    """
+    try:
+        value = part.get_param("filename", header="content-disposition")
+        if value is None:
+            value = part.get_param("name")
+        if value is None:
+            return ""
+        if isinstance(value, tuple):
+            charset, _, text = value
+            data = text.encode("latin-1", "surrogateescape")
+            decoded = decode_bytes(data, charset or None, "filename")
+            notes.extend(n for n in decoded.notes if n.kind is not NoteKind.CHARSET_SUPERSET)
+            return decoded.text.strip()
+        data = str(value).strip().strip('"').encode("utf-8", "surrogateescape")
+        if not data.isascii():
+            decoded = decode_bytes(data, None, "filename")
+            if decoded.charset != "utf-8":
+                notes.append(ParseNote(NoteKind.HEADER_REPAIRED, f"filename: raw {decoded.charset}"))
+            return decode_words(decoded.text.encode("utf-8"), "filename", notes, "utf-8").strip()
+        return decode_words(data, "filename", notes).strip()
+    except Exception:
+        return ""
+
+
+def _join_html(sources: list[str]) -> str:
+    return "\n<hr>\n".join(sources)
+
+
+def _join_texts(texts: list[str]) -> str:
+    pieces: list[str] = []
+    for text in texts:
+        if not text:
+            continue
+        if pieces and not pieces[-1].endswith("\n"):
+            pieces.append("\n")
+        pieces.append(text)
+    return _normalise("".join(pieces))
+
+
+def _normalise(text: str) -> str:
+    # CRLF and lone CR are line ends; everything else (leading spaces, full-width
+    # spaces, blank lines) is kept because highlights index this exact text.
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _truncate(body: str) -> str:
+    cut = body.rfind("\n", MAX_BODY_CHARS - 10_000, MAX_BODY_CHARS)
+    return body[: cut + 1 if cut > 0 else MAX_BODY_CHARS]
+
+
+def _raw_size(inner: EmailMessage) -> bytes:
+    try:
+        return inner.as_bytes()
+    except Exception:  # re-serialising a broken message can fail; the size is only informative
+        return b""
