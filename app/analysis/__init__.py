@@ -1,0 +1,96 @@
+"""The analyser: what the customer told, asked and worried about in one mail body.
+
+`analyze(body)` zones the body (quotes, signature, greeting and closing
+formulas), splits the rest into sentences and clauses, tokenises each sentence
+once with Sudachi, labels clauses as disclosure / request / worry, and gives
+each highlight a topic and links. Offsets are code points into `body`.
+`warm_up()` loads the dictionary ahead of time; both are safe from any thread.
+"""
+
+from __future__ import annotations
+
+from app.analysis.detect import Labelled, disclosure_score, label_sentence
+from app.analysis.formulas import is_formula, is_thanks
+from app.analysis.links import Placed, link
+from app.analysis.segment import split_clauses, split_sentences
+from app.analysis.tokenizer import tokenize, warm_up
+from app.analysis.topics import topic_of
+from app.analysis.zones import find_zones
+from app.model import Highlight, Insight, Zone, ZoneKind
+
+__all__ = ["analyze", "warm_up"]
+
+_TRIM_TAIL = set(" \t\r\n　、。，,.！？!?…‥・〜～ー♪☆★")
+_LEADING_CONJUNCTIONS = ("接続詞",)
+
+
+def _sentence_end(text: str) -> str:
+    for ch in reversed(text):
+        if ch in "?？":
+            return "？"
+        if ch in "。！!":
+            return "。"
+        if ch.isalnum() and not (0x1F000 <= ord(ch)):
+            return ""
+    return ""
+
+
+def _trim(body: str, item: Labelled) -> tuple[int, int]:
+    start, end = item.start, item.end
+    toks = [t for t in item.tokens if t.start >= start and t.end <= end]
+    # A leading conjunction (ところで、 また、 ただ、) is not part of what was said.
+    k = 0
+    while k < len(toks) and (toks[k].main == "接続詞" or toks[k].main in ("補助記号", "空白")):
+        k += 1
+    if 0 < k < len(toks):
+        start = toks[k].start
+    # Trailing punctuation, emoji and laugh marks.
+    while end > start:
+        ch = body[end - 1]
+        if ch in _TRIM_TAIL or ord(ch) >= 0x1F000 or 0x2600 <= ord(ch) <= 0x27BF:
+            end -= 1
+            continue
+        if body[max(start, end - 3) : end] in ("（笑）", "（泣）", "(笑)", "(泣)"):
+            end -= 3
+            continue
+        if ch in "笑泣" and end - 1 > start and body[end - 2] in "すたねよなだいうしか":
+            end -= 1
+            continue
+        break
+    return start, end
+
+
+def analyze(body: str) -> Insight:
+    """Highlights and dimmed zones for one body."""
+    zones, kept = find_zones(body)
+    zone_list: list[Zone] = list(zones)
+    found: list[tuple[Labelled, int, int, int, int]] = []  # item, start, end, sentence, paragraph
+    for index, sentence in enumerate(split_sentences(body, kept)):
+        text = body[sentence.start : sentence.end]
+        if is_formula(text):
+            zone_list.append(Zone(ZoneKind.FORMULA, sentence.start, sentence.end))
+            continue
+        tokens = tokenize(text, sentence.start)
+        if is_thanks(text) and disclosure_score(tokens) < 2:
+            zone_list.append(Zone(ZoneKind.FORMULA, sentence.start, sentence.end))
+            continue
+        for item in label_sentence(split_clauses(tokens), _sentence_end(text)):
+            start, end = _trim(body, item)
+            if end > start:
+                found.append((item, start, end, index, sentence.paragraph))
+    found.sort(key=lambda f: (f[1], f[0].kind.value))
+    placed = [Placed(f[0].kind, f[3], f[4]) for f in found]
+    links = link(placed)
+    highlights = tuple(
+        Highlight(
+            kind=item.kind,
+            start=start,
+            end=end,
+            topic=topic_of(item.kind, [t for t in item.tokens if t.start >= start and t.end <= end],
+                           body[start:end]),
+            links=links[i],
+        )
+        for i, (item, start, end, _, _) in enumerate(found)
+    )
+    zone_list.sort(key=lambda z: z.start)
+    return Insight(highlights=highlights, zones=tuple(zone_list))

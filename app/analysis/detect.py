@@ -1,0 +1,362 @@
+"""Detection: which clauses tell (disclosure), ask (request) or worry (worry).
+
+Works on Sudachi tokens of one sentence at a time, clause by clause, using part
+of speech, conjugation form and normalised forms rather than strings:
+- a request is a question (sentence-final か, a question mark), an imperative
+  〜てください, a benefactive asked for (〜ていただけますか / 〜ていただけると助かります /
+  〜ていただきたい / 〜てほしい), an お願いします with a concrete object, or
+  〜たい on a verb that asks something of the shop (知りたい, 変更したい);
+- a worry is an anxiety word (心配, 不安, 怖い, 焦る, 気が気でない, どうしよう) or a
+  feared hypothetical (〜たらと思うと), unless negated (心配はしていません), past and
+  resolved (心配していた納期 / 心配でしたが…安心しました) or the shop's own phrase (ご心配);
+- a disclosure is scored from the writer and the people close to them, life
+  events, their circumstances and plan/experience predicates (〜予定, 〜つもり,
+  〜ことになり, 〜たばかり, 〜ています). A reason clause before a request or worry
+  needs less evidence than a sentence standing alone, because the reason
+  construction itself says it is about the writer's situation.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from app.analysis import lexicon as lx
+from app.analysis.segment import Clause, Link
+from app.analysis.tokenizer import Token
+from app.model import HighlightKind
+
+_NEG_AUX = ("ない", "ず", "ぬ", "ん")
+_LIGHT_VERBS = ("為る", "居る", "有る", "成る", "御座る", "致す", "おる", "居る", "無い", "です", "だ", "ます",
+                "てる", "仕舞う", "ちゃう", "しまう")
+
+
+@dataclass(frozen=True, slots=True)
+class Labelled:
+    kind: HighlightKind
+    start: int
+    end: int
+    tokens: tuple[Token, ...]
+
+
+def _content(tokens: Sequence[Token]) -> list[Token]:
+    return [t for t in tokens if t.main not in ("補助記号", "空白") and not t.is_("笑", "泣", "汗")]
+
+
+def _in(tok: Token, words: frozenset[str]) -> bool:
+    if tok.surface in words or tok.lemma in words or tok.norm in words:
+        return True
+    if tok.main == "名詞" and len(tok.surface) > 2:
+        return any(len(w) >= 2 and w in tok.surface for w in words)
+    return False
+
+
+def _is_neg(t: Token) -> bool:
+    return (t.main == "助動詞" and (t.lemma in _NEG_AUX or t.ctype in ("助動詞-ナイ", "助動詞-ヌ"))) or (
+        t.main == "形容詞" and t.lemma in ("ない", "無い")
+    )
+
+
+# ---------------------------------------------------------------- requests
+
+
+def _benefactive_asked(toks: list[Token]) -> bool:
+    """〜ていただける/もらえる + か/と/ば/たら, 〜いただきたい, 〜てほしい, 〜てください."""
+    for i, t in enumerate(toks):
+        rest = toks[i + 1 : i + 5]
+        if t.norm in ("頂く", "貰う", "呉れる", "下さる") or t.lemma in ("いただける", "もらえる", "頂ける"):
+            nxt = rest[0] if rest else None
+            if nxt is not None and nxt.lemma == "たい":
+                return True
+            potential = t.surface.startswith(("いただけ", "頂け", "もらえ", "貰え", "くれ", "下さ", "くださ"))
+            if not potential:
+                continue
+            if nxt is None:
+                return t.surface.startswith(("ください", "下さい", "くださ"))
+            if nxt.lemma == "た" or nxt.surface.startswith("た"):
+                continue  # いただけた / くださった: it already happened
+            if any(r.surface in ("か", "かな", "かしら", "と", "ば", "れば", "たら", "ませ") for r in rest):
+                return True
+            if any(r.lemma in ("助かる", "ありがたい", "有り難い", "嬉しい", "幸い", "思う") for r in rest):
+                return True
+        if t.lemma in ("ほしい", "欲しい") and t.sub == "非自立可能" and i > 0 and toks[i - 1].surface in ("て", "で"):
+            return True
+    return False
+
+
+def _please(toks: list[Token]) -> bool:
+    """〜てください / ご〇〇ください that really ask (not ご自愛ください, not 質問させてください)."""
+    for i, t in enumerate(toks):
+        if not t.surface.startswith(("ください", "下さい", "くださいませ")):
+            continue
+        before = toks[:i]
+        if any(_in(b, lx.FORMULA_PLEASE) for b in before):
+            return False
+        if any(b.lemma in ("せる", "させる") for b in before[-3:]) and any(_in(b, lx.PREFACE_VERBS) for b in before):
+            return False
+        return True
+    return False
+
+
+def _onegai(toks: list[Token]) -> bool:
+    """An お願いします/お願いしたい/お願いできますか with something concrete to do."""
+    for i, t in enumerate(toks):
+        if t.norm != "願う" and t.surface not in ("お願い", "願い"):
+            continue
+        if i == 0 or toks[i - 1].surface not in ("お", "御"):
+            if t.surface != "お願い":
+                continue
+        after = [a for a in toks[i + 1 :] if a.main not in ("補助記号", "空白")]
+        if any(a.surface in ("て", "で") for a in after[:2]) and any(a.norm == "居る" for a in after[:3]):
+            return False  # お願いしている (an ongoing order), not an ask
+        if after and after[0].norm == "為る" and len(after) > 1 and after[1].lemma == "た":
+            return False
+        if any(a.lemma == "た" for a in after[:3]) and not any(a.lemma == "たい" for a in after[:3]):
+            return False
+        before = [b for b in toks[:i] if b.main in ("名詞", "動詞", "形容詞") and b.surface not in ("お", "御")]
+        concrete = [b for b in before if not _in(b, lx.FORMULA_NOUNS)]
+        if concrete:
+            return True
+        if any(a.lemma in ("たい", "出来る", "できる") for a in after[:4]):
+            return True
+    return False
+
+
+def _wants(toks: list[Token]) -> bool:
+    """〜たい on a verb that asks the shop for something, not a plan (〜たいと思っています)."""
+    for i, t in enumerate(toks):
+        if t.lemma != "たい" or i == 0:
+            continue
+        verb = toks[i - 1]
+        if verb.norm in ("為る", "致す", "出来る") and i >= 2:
+            verb = toks[i - 2]
+        if verb.norm in ("頂く", "貰う"):
+            return True
+        if not _in(verb, lx.ASK_VERBS):
+            continue
+        after = toks[i + 1 : i + 7]
+        if any(a.lemma in ("思う", "考える") for a in after) and any(a.norm == "居る" for a in after):
+            return False  # a plan told, not an ask
+        if any(a.norm == "居る" or a.lemma == "者" for a in after):
+            return False
+        return True
+    return False
+
+
+def _question(toks: list[Token], last_in_sentence: bool, sentence_end: str) -> bool:
+    content = _content(toks)
+    if not content:
+        return False
+    last = content[-1]
+    if last.surface in ("か", "かね", "かな", "かしら") and last.main == "助詞" and len(content) > 1:
+        if last.surface == "かな" and not last_in_sentence:
+            return False
+        return True
+    if last_in_sentence and sentence_end in ("?", "？") and any(
+        t.main in ("動詞", "形容詞", "助動詞", "形状詞") for t in content
+    ):
+        return True
+    return False
+
+
+def _preface(toks: list[Token]) -> bool:
+    """「質問させてください」「いくつか質問があります」: announces an ask without making it."""
+    content = [t for t in _content(toks) if t.main in ("名詞", "動詞")]
+    verbs = [t for t in content if not _in(t, lx.PREFACE_VERBS)
+             and t.norm not in ("為る", "有る", "下さる", "頂く", "一つ", "幾つ", "御座る", "居る", "点")]
+    return any(_in(t, lx.PREFACE_VERBS) for t in content) and not verbs
+
+
+def is_request(clause: Clause, last_in_sentence: bool, sentence_end: str) -> bool:
+    toks = list(clause.tokens)
+    if _preface(toks):
+        return False
+    if _question(toks, last_in_sentence, sentence_end):
+        return True
+    if _please(toks) or _benefactive_asked(toks) or _onegai(toks) or _wants(toks):
+        return True
+    # 〜と助かります / 〜ば幸いです / 〜とありがたいです on a conditional.
+    for i, t in enumerate(toks):
+        if t.lemma in ("助かる", "ありがたい", "有り難い", "幸い", "幸甚") and i > 0 and toks[i - 1].surface in (
+            "と", "ば", "たら", "ますと", "れば"
+        ):
+            return True
+    return False
+
+
+# ---------------------------------------------------------------- worries
+
+
+def _worry_at(toks: list[Token], i: int) -> bool:
+    t = toks[i]
+    if i > 0 and toks[i - 1].surface in ("ご", "御"):
+        return False  # ご心配 / ご不安: the shop's phrase, or ご心配なく
+    if t.surface.endswith("性") or (i + 1 < len(toks) and toks[i + 1].surface == "性"):
+        return False  # 心配性: a trait, not a present worry
+    for a in toks[i + 1 : i + 8]:
+        if _is_neg(a) or a.surface in ("なく", "無く", "無用", "いらない", "要らない"):
+            return False
+        if a.lemma == "た":
+            # 心配していた納期 / 不安でしたが: past, then something else follows.
+            k = toks.index(a, i + 1)
+            after = [x for x in toks[k + 1 :] if x.main not in ("補助記号", "空白")]
+            if after and (after[0].main == "名詞" or after[0].surface in ("が", "けど", "けれど", "けれども")):
+                return False
+            break
+        if a.sub == "接続助詞" or (a.main in ("動詞", "形容詞") and a.norm not in _LIGHT_VERBS
+                                   and a.lemma not in ("なる", "しまう", "ちゃう")):
+            break
+    return True
+
+
+def is_worry(clause: Clause) -> bool:
+    toks = list(clause.tokens)
+    for i, t in enumerate(toks):
+        if _in(t, lx.WORRY) and _worry_at(toks, i):
+            return True
+        # どうしよう (but not どうしようか迷う: that is indecision)
+        if t.surface == "どう" and i + 1 < len(toks) and toks[i + 1].norm == "為る" and toks[i + 1].cform.startswith(
+            "意志推量"
+        ):
+            nxt = toks[i + 2] if i + 2 < len(toks) else None
+            if nxt is None or nxt.surface != "か":
+                return True
+        # 気が気でない
+        if t.surface == "気" and i + 2 < len(toks) and toks[i + 1].surface == "が" and toks[i + 2].surface == "気":
+            return True
+        # 〜たらと思うと / 〜ばと思うと: a feared hypothetical
+        if (t.norm == "思う" and i >= 2 and toks[i - 1].surface == "と"
+                and toks[i - 2].surface in ("たら", "だら", "ば", "れば")
+                and i + 1 < len(toks) and toks[i + 1].surface == "と"):
+            return True
+        # 〜か気になって: keeps worrying whether
+        if (t.surface == "気" and i + 2 < len(toks) and toks[i + 1].surface == "に" and toks[i + 2].norm == "成る"
+                and i > 0 and toks[i - 1].surface == "か"):
+            return True
+    return False
+
+
+def relieved(tokens: Sequence[Token]) -> bool:
+    return any(_in(t, lx.RELIEF) or t.surface.startswith(("よかっ", "良かっ")) for t in tokens)
+
+
+# ---------------------------------------------------------------- disclosures
+
+
+def disclosure_score(tokens: Sequence[Token]) -> int:
+    toks = _content(tokens)
+    if not toks:
+        return 0
+    score = 0
+    personal = False
+    for t in toks:
+        if t.main in ("名詞", "代名詞") and (_in(t, lx.SELF) or _in(t, lx.FAMILY)):
+            personal = True
+    nouns = [t for t in toks if t.main in ("名詞", "代名詞")]
+    # The shop or a third party as the subject: their circumstances are not the writer's.
+    for i, t in enumerate(toks[:-1]):
+        if _in(t, lx.THIRD_PARTY) and toks[i + 1].surface in ("が", "は", "も", "の") and not personal:
+            if toks[i + 1].surface != "の" or (nouns and nouns[0] is t):
+                return 0
+    if personal:
+        score += 2
+    life = any(_in(t, lx.LIFE) for t in toks if t.main in ("名詞", "動詞", "接尾辞"))
+    if life:
+        score += 2
+    if any(_in(t, lx.CIRCUMSTANCE) for t in toks if t.main in ("名詞", "動詞", "形容詞", "形状詞", "接尾辞")):
+        score += 1
+    for i, t in enumerate(toks):
+        nxt = toks[i + 1] if i + 1 < len(toks) else None
+        if t.is_("つもり", "心算"):
+            score += 2
+        elif t.is_("事", "こと") and nxt is not None and nxt.surface == "に" and i + 2 < len(toks) and toks[
+            i + 2
+        ].norm == "成る":
+            score += 2  # 〜ことになり: something decided in their life
+        elif t.is_("ばかり") and i > 0 and toks[i - 1].lemma == "た":
+            score += 2  # 〜たばかり
+        elif t.is_("実は", "実際"):
+            score += 1
+        elif t.lemma == "たい" and nxt is not None and nxt.surface == "と":
+            score += 1  # 〜たいと思って/考えて: a plan
+        elif t.is_("詳しい", "慣れる") and any(_is_neg(x) for x in toks[i + 1 : i + 3]):
+            score += 1  # what they know
+    progressive = any(
+        t.norm in ("居る", "おる", "来る") and i > 0 and toks[i - 1].surface in ("て", "で") for i, t in enumerate(toks)
+    )
+    if progressive:
+        score += 1
+    if any(t.is_("探す") for t in toks) and not personal and not life:
+        score -= 2  # 「〜を探しています」: shopping, not telling
+    last = toks[-1]
+    tail = "".join(t.surface for t in toks[-3:])
+    if last.is_("です") and len(toks) > 1 and toks[-2].is_("者"):
+        return 0  # 「〜している者です」: who they are as a customer
+    if tail.endswith(("と申します", "と言います")):
+        return 0
+    if any(t.is_("もし", "仮に") for t in toks) or "限り" in tail or any(t.surface == "限り" for t in toks):
+        return 0  # a hypothetical is not a situation
+    return score
+
+
+def hypothetical(tokens: Sequence[Token]) -> bool:
+    return any(t.is_("もし", "仮に", "万一", "万が一") for t in tokens) or any(
+        t.surface in ("限り", "限ら") for t in tokens
+    )
+
+
+def label_sentence(clauses: list[Clause], sentence_end: str) -> list[Labelled]:
+    """Highlights for one sentence, clause by clause."""
+    n = len(clauses)
+    req = [is_request(c, i == n - 1, sentence_end) for i, c in enumerate(clauses)]
+    wor = [is_worry(c) for c in clauses]
+    all_tokens = [t for c in clauses for t in c.tokens]
+    if any(wor) and relieved(all_tokens):
+        wor = [False] * n
+    out: list[Labelled] = []
+    if not any(req) and not any(wor):
+        score = disclosure_score(all_tokens)
+        if score >= 2 and not hypothetical(all_tokens):
+            out.append(Labelled(HighlightKind.DISCLOSURE, clauses[0].start, clauses[-1].end, tuple(all_tokens)))
+        return out
+
+    pending: list[Clause] = []  # て-clauses that lead into the next labelled clause
+    for i, c in enumerate(clauses):
+        if req[i] or wor[i]:
+            lead = pending
+            pending = []
+            start = lead[0].start if lead else c.start
+            toks = tuple(t for x in [*lead, c] for t in x.tokens)
+            if req[i]:
+                out.append(Labelled(HighlightKind.REQUEST, start, c.end, toks))
+            if wor[i]:
+                out.append(Labelled(HighlightKind.WORRY, start, c.end, toks))
+            continue
+        score = disclosure_score(c.tokens)
+        is_reason = c.link is Link.REASON
+        later_main = any(req[i + 1 :]) or any(wor[i + 1 :])
+        need = 1 if is_reason and later_main else 2
+        if score >= need and not hypothetical(c.tokens):
+            for p in pending:
+                out.append(Labelled(HighlightKind.DISCLOSURE, p.start, p.end, p.tokens))
+            pending = []
+            out.append(Labelled(HighlightKind.DISCLOSURE, c.start, c.end, c.tokens))
+        elif c.link is Link.TE:
+            pending.append(c)
+        else:
+            pending = []
+    return _merge(out)
+
+
+def _merge(items: list[Labelled]) -> list[Labelled]:
+    """Join touching highlights of the same kind (consecutive disclosure clauses)."""
+    items = sorted(items, key=lambda x: (x.start, x.kind.value))
+    out: list[Labelled] = []
+    for it in items:
+        prev = next((o for o in reversed(out) if o.kind == it.kind), None)
+        if prev is not None and it.start <= prev.end + 1 and it.start >= prev.start:
+            merged = Labelled(it.kind, prev.start, max(prev.end, it.end), prev.tokens + it.tokens)
+            out[out.index(prev)] = merged
+        else:
+            out.append(it)
+    return sorted(out, key=lambda x: (x.start, x.kind.value))

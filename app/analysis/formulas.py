@@ -1,0 +1,64 @@
+"""Greeting and closing formulas: sentences the reader dims and the detector skips.
+
+A formula is recognised only when it is the whole sentence (after the usual
+cushion words), so 「お手数ですが、交換をお願いします」 stays a request while
+「お忙しいところ恐縮ですが、どうぞよろしくお願いいたします」 is a formula.
+"""
+
+from __future__ import annotations
+
+import re
+
+_CUSHION = (r"(?:いつも|平素は|平素より|日頃より|日頃は|日ごろより|大変|たいへん|本当に|誠に|どうぞ|どうか|何卒|なにとぞ|"
+            r"引き続き|今後とも|今後も|以上|それでは|では|改めまして|取り急ぎ|お手数(?:を|をお)?(?:おかけ|お掛け)?(?:します|いたします|致します)?(?:が)?|"
+            r"お手数ですが|お忙しい(?:ところ|中)(?:大変)?(?:恐縮|恐れ入り|申し訳(?:ござい|あり)ませ)(?:です|ます|ん)?が|"
+            r"恐れ入りますが|恐縮ですが|大変恐縮ですが|[、，,\s])*")
+_NAME_TAIL = r"(?:[、，,\s]*[^、。！？!?\s]{1,20}(?:です|と申します|でございます))?"
+
+_FORMULAS = [
+    # greetings
+    _CUSHION + r"(?:お世話に(?:なって|なり)(?:おり|い|ござい|なり)?(?:ます|ました)|お世話様です)" + _NAME_TAIL,
+    r"(?:はじめまして|初めまして)" + _NAME_TAIL,
+    r"(?:初めて|はじめて)(?:ご連絡|連絡|メール|お問い合わせ|問い合わせ)(?:を)?(?:いたし|致し|し|させていただき|差し上げ)ます" + _NAME_TAIL,
+    r"突然の(?:ご連絡|連絡|メール|お問い合わせ)(?:にて|で)?(?:大変)?(?:失礼|申し訳|すみません)[^、。]{0,12}" + _NAME_TAIL,
+    r"(?:こんにちは|こんにちわ|こんばんは|こんばんわ|おはようございます|お疲れ様です|お疲れさまです|ご無沙汰しております|"
+    r"ご無沙汰しています|ご無沙汰いたしております)" + _NAME_TAIL,
+    r"[^、。！？!?\s]{1,15}と申します",
+    # closings
+    _CUSHION + r"(?:(?:ご|お)[^、。]{1,8}の(?:ほど|程)[、，\s]*(?:どうぞ|何卒|なにとぞ)?)?[、，\s]*"
+    r"(?:よろしく|宜しく)(?:お願い|お願い致し|お願いいたし|お願いし|お願い申し上げ)?(?:ます|します|いたします|致します)?[ねー〜～]*",
+    _CUSHION + r"(?:お返事|ご返事|ご返信|返信|ご連絡|ご回答|回答|お知らせ)(?:を|が)?(?:心より)?(?:お待ちして|お待ち|待って)(?:おり|い)?(?:ます|申し上げます|しております)?",
+    r"取り急ぎ[^。！？!?]{0,20}",
+    r"以上(?:です|となります|になります|、?よろしくお願い[^。]*)?",
+    r"(?:長々と|長文|乱文)[^。！？!?]{0,16}(?:失礼|すみません|申し訳|ご容赦)[^。！？!?]{0,12}",
+    r"(?:それでは|では)?[、\s]*失礼(?:いたし|致し|し)ます",
+    # wishing the shop well
+    r"[^。！？!?]{0,30}(?:ご自愛|ご無理な(?:さらず|く)|お体に(?:気をつけて|お気をつけ)|お身体(?:に|を)|ご健勝|お元気で|"
+    r"お過ごしください|良いお年を|よいお年を)[^。！？!?]{0,14}",
+]
+_FORMULA_RE = re.compile("^(?:" + "|".join(f"(?:{p})" for p in _FORMULAS) + ")$")
+# Thanks are a formula only when short; the caller also checks they tell nothing personal.
+_THANKS_RE = re.compile(r"^[^。！？!?]{0,26}(?:ありがとうございま(?:す|した)|感謝(?:いたし|致し|申し上げ)ます)$")
+_TRAIL = re.compile(r"[\s。！？!?、，,.…‥・〜～ー♪☆★]+$")
+
+
+def _strip(text: str) -> str:
+    text = text.strip()
+    # Emoji and laugh marks after a formula do not make it content.
+    while text and (ord(text[-1]) > 0x2000 and not ("\u3040" <= text[-1] <= "\u9fff")
+                    and not ("\uff00" <= text[-1] <= "\uffef")):
+        text = text[:-1].rstrip()
+    return _TRAIL.sub("", text)
+
+
+def is_formula(sentence: str) -> bool:
+    """True when the whole sentence is a greeting, closing or well-wishing formula."""
+    text = _strip(sentence)
+    if not text:
+        return True
+    return bool(_FORMULA_RE.match(text))
+
+
+def is_thanks(sentence: str) -> bool:
+    """True when the sentence is a short thank-you (a formula unless it tells something personal)."""
+    return bool(_THANKS_RE.match(_strip(sentence)))

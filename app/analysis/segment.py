@@ -1,0 +1,201 @@
+"""Sentence segmentation with offsets, and clause splitting on Sudachi tokens.
+
+Sentences end at 。！？!? (and runs of them), at line breaks, after emoji and
+after laughing/crying marks (笑, (泣), w) that close a sentence in casual mail.
+A 「…」 or （…） quotation is never cut in the middle, so 「目がそろってきたね」と褒めてくれました
+stays one sentence. A line that ends with 、 continues on the next line (hard-wrapped mail).
+
+Clauses are cut after reason and explanation connectives (〜ので, 〜から, 〜ため,
+〜のですが) and, when a 、 follows, after concessive (〜が, 〜けど, 〜のに), て-form
+and 連用 (中止形) endings. Detection labels each clause, so a reason clause can be a
+disclosure while the main clause is a request or a worry.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from enum import Enum
+
+from app.analysis.tokenizer import Token
+from app.analysis.zones import Line
+
+_TERMINAL = set("。！？!?｡")
+_OPEN = {"「": "」", "『": "』", "（": "）", "(": ")", "【": "】", "“": "”"}
+_CLOSE = set(_OPEN.values())
+_LAUGH = re.compile(r"(（笑）|\(笑\)|（泣）|\(泣\)|（汗）|\(汗\)|笑+|泣+|w{2,}|ｗ{2,})")
+
+
+def _is_emoji(ch: str) -> bool:
+    cp = ord(ch)
+    return (0x1F000 <= cp <= 0x1FAFF or 0x2600 <= cp <= 0x27BF or cp in (0x2B50, 0x2B55, 0x3030)
+            or unicodedata.category(ch) == "So" and cp > 0x2000 and ch not in "〒※")
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    start: int
+    end: int
+    paragraph: int  # sentences separated by a blank line are in different paragraphs
+
+
+def _trimmed(body: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and body[start] in " \t\r\n　":
+        start += 1
+    while end > start and body[end - 1] in " \t\r\n　":
+        end -= 1
+    return start, end
+
+
+def split_sentences(body: str, lines: list[Line]) -> list[Sentence]:
+    """Sentences of the kept lines, with offsets into `body`."""
+    out: list[Sentence] = []
+    paragraph = 0
+    prev_line_end = -1
+    pending_start: int | None = None  # a sentence continuing from a line that ended with 、
+
+    def emit(s: int, e: int) -> None:
+        s, e = _trimmed(body, s, e)
+        if e > s and any(c.isalnum() for c in body[s:e]):
+            out.append(Sentence(s, e, paragraph))
+
+    for idx, line in enumerate(lines):
+        if not line.text.strip():
+            if pending_start is not None:
+                emit(pending_start, prev_line_end)
+                pending_start = None
+            paragraph += 1
+            continue
+        if prev_line_end >= 0 and body[prev_line_end:line.start].count("\n") > 1:
+            paragraph += 1  # a zone or a removed line stood between: treat as a break
+        start = line.start if pending_start is None else pending_start
+        pending_start = None
+        text = body
+        i = line.start
+        depth: list[str] = []
+        while i < line.end:
+            ch = text[i]
+            if ch in _OPEN:
+                depth.append(_OPEN[ch])
+            elif depth and ch == depth[-1]:
+                depth.pop()
+            elif not depth and ch in _TERMINAL:
+                j = i + 1
+                while j < line.end and (text[j] in _TERMINAL or text[j] in _CLOSE or _is_emoji(text[j])):
+                    j += 1
+                emit(start, j)
+                start = j
+                i = j
+                continue
+            elif not depth and _is_emoji(ch):
+                j = i + 1
+                while j < line.end and (_is_emoji(ch := text[j]) or ch in "\ufe0f\u200d"):
+                    j += 1
+                if text[j:line.end].strip():
+                    emit(start, j)
+                    start = j
+                i = j
+                continue
+            elif not depth and ch in "笑泣（(w":
+                m = _LAUGH.match(text, i, line.end)
+                # Only as a sentence end: after a predicate ending and before a space or the line end.
+                if m and i > start and text[i - 1] in "すたねよなだいうしか" and (
+                    m.end() == line.end or text[m.end()] in " 　"
+                ):
+                    emit(start, m.end())
+                    start = m.end()
+                    i = m.end()
+                    continue
+            i += 1
+        rest = text[start:line.end].strip()
+        if rest and rest[-1] in "、，," and idx + 1 < len(lines) and lines[idx + 1].text.strip():
+            pending_start = start
+        else:
+            emit(start, line.end)
+        prev_line_end = line.end
+    if pending_start is not None:
+        emit(pending_start, prev_line_end)
+    return out
+
+
+class Link(Enum):
+    """How a clause hands over to the next one."""
+
+    REASON = "reason"            # 〜ので / 〜から / 〜ため / 〜のですが (background)
+    CONCESSIVE = "concessive"    # 〜が / 〜けど / 〜のに
+    TE = "te"                    # 〜て、 / 連用中止 〜く、
+    END = "end"                  # last clause of the sentence
+
+
+@dataclass(frozen=True, slots=True)
+class Clause:
+    start: int
+    end: int
+    tokens: tuple[Token, ...]
+    link: Link
+
+
+def _content(tokens: list[Token]) -> list[Token]:
+    return [t for t in tokens if t.main not in ("補助記号", "空白")]
+
+
+def _connective(tokens: list[Token], i: int) -> Link | None:
+    """What kind of clause ends at token i (inclusive), or None when it does not."""
+    t = tokens[i]
+    prev = tokens[i - 1] if i > 0 else None
+    nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+    comma = nxt is not None and nxt.surface in ("、", "，", ",")
+    # 〜ので: の (準体助詞) + で (助動詞だ 連用形), or the single 接続助詞 ので.
+    if t.surface == "ので" and t.main == "助詞":
+        return Link.REASON
+    if (t.surface == "で" and t.main == "助動詞" and prev is not None and prev.surface in ("の", "ん")
+            and (nxt is None or (nxt.main != "助動詞" and nxt.surface not in ("は", "も")))):
+        return Link.REASON
+    if t.surface == "から" and t.sub == "接続助詞":
+        return Link.REASON
+    if t.is_("ため", "為") and t.main == "名詞" and comma:
+        return Link.REASON
+    if t.sub == "接続助詞" and t.surface in ("が", "けど", "けれど", "けれども", "のに"):
+        if prev is not None and prev.is_("です", "だ") and i >= 2 and tokens[i - 2].surface in ("の", "ん"):
+            return Link.REASON  # 〜のですが: background that explains what follows
+        return Link.CONCESSIVE if comma else None
+    if not comma:
+        return None
+    if t.sub == "接続助詞" and t.surface in ("て", "で", "ながら", "し"):
+        return Link.TE
+    if t.main in ("動詞", "形容詞", "助動詞") and t.cform.startswith("連用形"):
+        return Link.TE
+    return None
+
+
+def split_clauses(tokens: list[Token]) -> list[Clause]:
+    clauses: list[Clause] = []
+    begin = 0
+    depth = 0
+    for i, t in enumerate(tokens):
+        if t.surface in _OPEN:
+            depth += 1
+        elif t.surface in _CLOSE:
+            depth = max(0, depth - 1)
+        if depth:
+            continue
+        link = _connective(tokens, i)
+        if link is None:
+            continue
+        end = i + 1
+        while end < len(tokens) and tokens[end].surface in ("、", "，", ","):
+            end += 1
+        part = tokens[begin:end]
+        if _content(part):
+            clauses.append(Clause(part[0].start, part[-1].end, tuple(part), link))
+            begin = end
+    part = tokens[begin:]
+    if part:
+        if _content(part) or not clauses:
+            clauses.append(Clause(part[0].start, part[-1].end, tuple(part), Link.END))
+        else:
+            last = clauses[-1]
+            merged = last.tokens + tuple(part)
+            clauses[-1] = Clause(last.start, merged[-1].end, merged, Link.END)
+    return clauses

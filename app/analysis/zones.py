@@ -1,0 +1,214 @@
+"""Line-level zoning: quoted earlier mails, signatures and the address block at the top.
+
+These parts are not the customer's new words, so they are returned as zones for
+the reader to dim and are never searched for highlights. Greeting and closing
+formulas are sentence-level and live in `formulas.py`.
+
+Rules, in order of precedence:
+- an attribution line (Outlook's -----Original Message----- or a From:/差出人: header
+  block, Gmail's 「2026年10月3日(土) 14:02 名前 <addr>:」, 「On … wrote:」, 「〇〇様が書きました:」,
+  a forwarded-message banner) starts a quote that runs to the end of the body,
+  because everything under it is the earlier thread;
+- `>` / `＞` lines are quotes wherever they are (interleaved replies);
+- a `-- ` line, or a rule line (━━━, ＝＝＝, ―――, ***) followed by a contact-like
+  block, starts a signature; so does a trailing block of contact lines
+  (〒, TEL, URL, mail, company, a bare name);
+- short honorific address lines at the very top (「〇〇様」「ご担当 水野様」 and the
+  shop-name line just above them) are a formula.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from app.analysis.tokenizer import tokenize
+from app.model import Zone, ZoneKind
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    start: int
+    end: int  # without the line break
+    text: str
+
+
+def split_lines(body: str) -> list[Line]:
+    lines: list[Line] = []
+    pos = 0
+    for raw in body.split("\n"):
+        text = raw.rstrip("\r")
+        lines.append(Line(pos, pos + len(text), text))
+        pos += len(raw) + 1
+    return lines
+
+
+_QUOTE_LINE = re.compile(r"^\s*[>＞|｜]")
+_ATTRIBUTION = [
+    re.compile(r"^\s*-{2,}\s*(Original Message|Forwarded message|元のメッセージ|転送メッセージ|転送された?メッセージ)"
+               r".*-{2,}\s*$", re.IGNORECASE),
+    re.compile(r"^\s*[-=]{2,}.*転送.*[-=]{2,}\s*$"),
+    re.compile(r"^\s*(Begin forwarded message|転送メッセージ)\s*[:：]?\s*$", re.IGNORECASE),
+    re.compile(r"^\s*On\s.+\swrote\s*:\s*$", re.IGNORECASE),
+    re.compile(r"^.{1,80}\swrote\s*:\s*$", re.IGNORECASE),
+    re.compile(r"^.{1,80}(様|さん|氏)?が書きました\s*[:：]?\s*$"),
+    re.compile(r"^\s*\d{4}\s*[年/.-]\s*\d{1,2}\s*[月/.-]\s*\d{1,2}\s*日?.*<[^<>\s]+@[^<>\s]+>.*[:：]\s*$"),
+    re.compile(r"^\s*\d{4}\s*[年/.-]\s*\d{1,2}\s*[月/.-]\s*\d{1,2}\s*日?.{0,60}[:：]\s*$"),
+]
+_HEADER_FROM = re.compile(r"^\s*(From|差出人|送信者|送信元)\s*[:：]", re.IGNORECASE)
+_HEADER_OTHER = re.compile(r"^\s*(Sent|Date|To|Cc|Subject|送信日時|日時|日付|宛先|件名|CC)\s*[:：]", re.IGNORECASE)
+_UNDERSCORE_RULE = re.compile(r"^\s*_{8,}\s*$")
+
+_SIG_DASH = re.compile(r"^--\s?$")
+_RULE_CHARS = set("━─―—-=＝_＿*＊~〜～・■□◆◇●○☆★◎※+＋#＃/／")
+_CONTACT = re.compile(
+    r"(〒|\bTEL\b|\bTel\b|\bFAX\b|\bFax\b|電話|携帯|ＴＥＬ|ＦＡＸ|https?://|www\.|[\w.+-]+@[\w-]+\.[\w.-]+|"
+    r"E-?mail|Mail\s*[:：]|メール\s*[:：]|株式会社|有限会社|合同会社|（株）|\(株\)|営業時間|定休日|住所\s*[:：])",
+    re.IGNORECASE,
+)
+_HONORIFIC_END = re.compile(r"(様|さま|サマ|御中|殿|さん|各位|ご担当者?様?|担当者様)\s*[、,：:]?\s*$")
+_SENTENCE_END = re.compile(r"[。！？!?]")
+
+
+def _is_rule(text: str) -> bool:
+    s = text.strip()
+    return len(s) >= 5 and all(c in _RULE_CHARS or c.isspace() for c in s) and len(set(s) - {" ", "　"}) <= 3
+
+
+def _nounish(text: str) -> bool:
+    """A line with no predicate: only nouns, names, particles, symbols (a name or company line)."""
+    toks = tokenize(text)
+    if not toks:
+        return False
+    return all(t.main in ("名詞", "接頭辞", "接尾辞", "空白", "補助記号", "記号", "助詞", "代名詞") for t in toks)
+
+
+def _contact_like(text: str) -> bool:
+    s = text.strip()
+    if not s:
+        return False
+    if _CONTACT.search(s) or _is_rule(s):
+        return True
+    # A bare name or department line: short, no sentence punctuation, no predicate.
+    return len(s) <= 24 and not _SENTENCE_END.search(s) and _nounish(s)
+
+
+def _quote_start(lines: list[Line]) -> int:
+    """Index of the first line of the trailing quoted thread, or len(lines)."""
+    for i, line in enumerate(lines):
+        text = line.text
+        if any(p.match(text) for p in _ATTRIBUTION):
+            return i
+        if _HEADER_FROM.match(text):
+            following = [ln.text for ln in lines[i + 1 : i + 5]]
+            if any(_HEADER_OTHER.match(t) for t in following):
+                return i
+        if _UNDERSCORE_RULE.match(text) and i + 1 < len(lines) and _HEADER_FROM.match(lines[i + 1].text):
+            return i
+        # Gmail wraps a long attribution: 「2026年10月3日(土) 14:02 名前 <」 + 「addr>:」.
+        if (re.match(r"^\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日.*\d{1,2}:\d{2}", text)
+                and i + 1 < len(lines) and re.search(r">\s*[:：]\s*$", lines[i + 1].text)):
+            return i
+    return len(lines)
+
+
+def _signature_start(lines: list[Line], stop: int) -> int:
+    """Index of the first signature line before `stop`, or `stop`."""
+    for i in range(stop):
+        if _SIG_DASH.match(lines[i].text):
+            return i
+    # A rule line followed, within a few lines, by contact-like lines, near the end.
+    for i in range(stop):
+        if not _is_rule(lines[i].text):
+            continue
+        rest = [ln.text for ln in lines[i + 1 : stop] if ln.text.strip()]
+        if not rest or len(rest) > 14:
+            continue
+        head = rest[:6]
+        if any(_contact_like(t) and not _is_rule(t) for t in head):
+            return i
+    # A trailing block of contact lines (and the blank lines between them).
+    j = stop
+    found = 0
+    while j > 0:
+        text = lines[j - 1].text
+        if not text.strip():
+            j -= 1
+            continue
+        if _contact_like(text):
+            j -= 1
+            found += 1
+            continue
+        break
+    if found:
+        while j < stop and not lines[j].text.strip():
+            j += 1
+        return j
+    return stop
+
+
+def _address_end(lines: list[Line], stop: int) -> int:
+    """Number of leading lines that are an address block (「〇〇様」 and the shop line above it)."""
+    idx = [i for i in range(min(stop, 6)) if lines[i].text.strip()]
+    last = -1
+    for pos, i in enumerate(idx[:4]):
+        text = lines[i].text.strip()
+        if len(text) > 40 or _SENTENCE_END.search(text):
+            break
+        if _HONORIFIC_END.search(text) and _nounish(text):
+            last = i
+            continue
+        nxt = idx[pos + 1] if pos + 1 < len(idx) else None
+        if (nxt is not None and _HONORIFIC_END.search(lines[nxt].text.strip())
+                and _nounish(text) and _nounish(lines[nxt].text.strip())):
+            continue
+        break
+    return last + 1
+
+
+def _span(lines: list[Line], first: int, last: int) -> tuple[int, int]:
+    """Offsets from the start of line `first` to the end of line `last` (inclusive)."""
+    return lines[first].start, lines[last].end
+
+
+def find_zones(body: str) -> tuple[list[Zone], list[Line]]:
+    """Line-level zones and the lines that remain the customer's own text."""
+    lines = split_lines(body)
+    zones: list[Zone] = []
+    quote = _quote_start(lines)
+    # Trim trailing blank lines from the new-text region before looking for a signature.
+    content_end = quote
+    while content_end > 0 and not lines[content_end - 1].text.strip():
+        content_end -= 1
+    sig = _signature_start(lines, content_end)
+    top = _address_end(lines, sig)
+
+    if top:
+        zones.append(Zone(ZoneKind.FORMULA, *_span(lines, 0, top - 1)))
+    kept: list[Line] = []
+    for i in range(top, sig):
+        line = lines[i]
+        if _QUOTE_LINE.match(line.text):
+            zones.append(Zone(ZoneKind.QUOTE, line.start, line.end))
+        else:
+            kept.append(line)
+    if sig < content_end:
+        zones.append(Zone(ZoneKind.SIGNATURE, *_span(lines, sig, content_end - 1)))
+    if quote < len(lines):
+        last = len(lines) - 1
+        while last > quote and not lines[last].text.strip():
+            last -= 1
+        zones.append(Zone(ZoneKind.QUOTE, *_span(lines, quote, last)))
+    return _merge_adjacent(zones, body), kept
+
+
+def _merge_adjacent(zones: list[Zone], body: str) -> list[Zone]:
+    """Join zones of one kind separated only by line breaks (consecutive `>` lines)."""
+    zones = sorted(zones, key=lambda z: z.start)
+    out: list[Zone] = []
+    for z in zones:
+        if out and out[-1].kind == z.kind and not body[out[-1].end : z.start].strip():
+            out[-1] = Zone(z.kind, out[-1].start, z.end)
+        else:
+            out.append(z)
+    return out
