@@ -14,7 +14,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-from app.model import Message
+from app.model import Finding, Message
 
 GuiRunner = Callable[[argparse.Namespace], int]
 
@@ -97,6 +97,52 @@ def cmd_analyze(args: argparse.Namespace) -> int:
     return status
 
 
+def _finding_json(finding: Finding) -> dict[str, Any]:
+    ref = finding.ref
+    return {
+        "kind": finding.kind.value,
+        "severity": finding.severity.value,
+        "start": finding.start,
+        "end": finding.end,
+        "message": finding.message,
+        "suggestion": finding.suggestion,
+        "ref": {"kind": ref.kind.value, "start": ref.start, "end": ref.end} if ref is not None else None,
+    }
+
+
+def cmd_review(args: argparse.Namespace) -> int:
+    from app.review import review_draft
+
+    mail_body: str | None = None
+    insight = None
+    if args.message:
+        try:
+            mail_body, _ = _read_for_analysis(args.message)
+        except (OSError, UnicodeDecodeError) as error:
+            print(f"aizuchi review: {args.message}: {error}", file=sys.stderr)
+            return 1
+        from app.analysis import analyze
+
+        insight = analyze(mail_body)
+    status = 0
+    for path in args.drafts:
+        try:
+            with open(path, encoding="utf-8", newline="") as handle:
+                draft = handle.read()
+        except (OSError, UnicodeDecodeError) as error:
+            print(f"aizuchi review: {path}: {error}", file=sys.stderr)
+            status = 1
+            continue
+        findings = review_draft(draft, mail_body, insight)
+        if args.json:
+            print(json.dumps({"file": path, "findings": [_finding_json(f) for f in findings]}, ensure_ascii=False))
+        else:
+            print(f"== {path}")
+            for f in findings:
+                print(f"  [{f.kind.value}] {f.start}-{f.end} {f.message}" + (f" → {f.suggestion}" if f.suggestion else ""))
+    return status
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="aizuchi", description="相槌 — 日本語のお客様メールの返信アシスタント")
     sub = parser.add_subparsers(dest="command")
@@ -112,6 +158,11 @@ def build_parser() -> argparse.ArgumentParser:
     analyze = sub.add_parser("analyze", help="自己開示・ご要望・ご不安を検出する")
     analyze.add_argument("--json", action="store_true", help="1 行に 1 つの JSON オブジェクトで出力")
     analyze.add_argument("files", nargs="+", metavar="FILE")
+
+    review = sub.add_parser("review", help="返信の下書きを点検する（答え漏れ・トーン・敬語・誤字）")
+    review.add_argument("--json", action="store_true", help="1 行に 1 つの JSON オブジェクトで出力")
+    review.add_argument("--message", metavar="MAIL", help="返信するお客様のメール（.txt は本文そのもの）")
+    review.add_argument("drafts", nargs="+", metavar="DRAFT")
     return parser
 
 
@@ -122,6 +173,8 @@ def main(argv: Sequence[str] | None = None, gui_runner: GuiRunner | None = None)
         return cmd_show(args)
     if args.command == "analyze":
         return cmd_analyze(args)
+    if args.command == "review":
+        return cmd_review(args)
     if args.command in (None, "run"):
         if gui_runner is None:
             print("aizuchi: このコマンドからはウィンドウを開けません。", file=sys.stderr)

@@ -112,3 +112,50 @@ class Insight:
 
     highlights: tuple[Highlight, ...] = ()
     zones: tuple[Zone, ...] = field(default=())
+
+
+class FindingKind(StrEnum):
+    """What the draft review found; the UI maps each to a label and an underline colour."""
+
+    # Mail-side: one per highlight of the customer's mail the draft leaves out.
+    UNANSWERED_REQUEST = "unanswered_request"
+    IGNORED_DISCLOSURE = "ignored_disclosure"
+    UNACKNOWLEDGED_WORRY = "unacknowledged_worry"
+    # Draft-side: the reply as a whole.
+    REFUSAL_WITHOUT_ALTERNATIVE = "refusal_without_alternative"
+    TONE_COLD = "tone_cold"
+    TONE_OVERFAMILIAR = "tone_overfamiliar"
+    # Writing checks: a span of the draft.
+    KEIGO_DOUBLE = "keigo_double"              # 二重敬語
+    KEIGO_BAITO = "keigo_baito"                # バイト敬語
+    KEIGO_DIRECTION = "keigo_direction"        # 尊敬語と謙譲語の取り違え
+    RANUKI = "ranuki"                          # ら抜き言葉
+    SA_IRE = "sa_ire"                          # さ入れ言葉
+    INUKI = "inuki"                            # い抜き言葉
+    STYLE_MIXED = "style_mixed"                # です・ます調とだ・である調の混在
+    REDUNDANT = "redundant"                    # 重複表現
+    PARTICLE_REPEAT = "particle_repeat"        # 同じ助詞の連続
+    LONG_SENTENCE = "long_sentence"
+    TYPO = "typo"
+    MACHINE_DEPENDENT_CHAR = "machine_dependent_char"
+    HALFWIDTH_KANA = "halfwidth_kana"
+    UNFILLED_PLACEHOLDER = "unfilled_placeholder"
+
+
+class Severity(StrEnum):
+    ERROR = "error"      # should not be sent as is (unfilled placeholder, keigo error)
+    WARNING = "warning"  # the customer will likely notice
+    INFO = "info"        # style advice
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """One problem in a draft. Offsets index the draft text, end exclusive."""
+
+    kind: FindingKind
+    severity: Severity
+    start: int
+    end: int
+    message: str                # Japanese, shown beside the draft
+    suggestion: str = ""        # replacement text for [start, end), "" when none fits
+    ref: Highlight | None = None  # the mail span a mail-side finding is about

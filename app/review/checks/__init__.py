@@ -1,0 +1,63 @@
+"""The review's checks, one module each; `ALL` is the order `review.py` runs them in.
+
+Each module has `check(ctx) -> list[Finding]` and a docstring saying what the
+user sees and why.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from app.model import Finding
+from app.review.checks import (
+    halfwidth_kana,
+    ignored_disclosure,
+    inuki,
+    keigo_baito,
+    keigo_direction,
+    keigo_double,
+    long_sentence,
+    machine_dependent_char,
+    particle_repeat,
+    ranuki,
+    redundant,
+    refusal_without_alternative,
+    sa_ire,
+    style_mixed,
+    tone_cold,
+    tone_overfamiliar,
+    typo,
+    unacknowledged_worry,
+    unanswered_request,
+    unfilled_placeholder,
+)
+from app.review.context import ReviewContext
+
+Check = Callable[[ReviewContext], list[Finding]]
+
+# Checks that need the customer's mail and its highlights.
+MAIL_CHECKS: tuple[Check, ...] = (
+    unanswered_request.check,
+    ignored_disclosure.check,
+    unacknowledged_worry.check,
+)
+# Checks on the draft alone (tone and writing): they run with or without a mail.
+DRAFT_CHECKS: tuple[Check, ...] = (
+    refusal_without_alternative.check,
+    tone_cold.check,
+    tone_overfamiliar.check,
+    keigo_double.check,
+    keigo_baito.check,
+    keigo_direction.check,
+    ranuki.check,
+    sa_ire.check,
+    inuki.check,
+    style_mixed.check,
+    redundant.check,
+    particle_repeat.check,
+    long_sentence.check,
+    typo.check,
+    machine_dependent_char.check,
+    halfwidth_kana.check,
+    unfilled_placeholder.check,
+)

@@ -1,0 +1,49 @@
+"""keigo_direction — 尊敬語と謙譲語の取り違え 「お客様の行為に謙譲語を使っています」.
+
+The user sees the customer's own action put in humble form (ご利用できます,
+お使いできます, 申されました, 参られる, 拝見してください, 伺ってください). The
+customer is raised with 尊敬語: ご利用いただけます, おっしゃいました, いらっしゃる,
+ご覧ください.
+"""
+
+from __future__ import annotations
+
+import re
+
+from app.model import Finding, FindingKind, Severity
+from app.review.context import ReviewContext
+from app.review.rules import scan
+
+# ご/お + an action the customer does + できる: the humble 「ご〜する」 made potential.
+_CUSTOMER_ACTIONS = (
+    "利用|使用|購入|注文|予約|来店|参加|応募|返品|返送|試着|選択|入金|記入|記載|投函|視聴|乗車|宿泊|入場|入会|退会|"
+    "登録|申請|持参|検討|活用|指定|請求|変更"
+)
+_GO_DEKIRU = re.compile(rf"(ご(?:{_CUSTOMER_ACTIONS}))(?:でき|出来)(る|ます|ません|ない|れば|た)")
+_O_DEKIRU = re.compile(r"(お(?:使い|買い求め|求め|受け取り|選び|召し上がり|楽しみ|試し|買い上げ|持ち帰り|申し込み|支払い|読み))(?:でき|出来)(る|ます|ません|ない|れば|た)")
+_MOUSARE = re.compile(r"申され(?:る|た|ました|ます|て)|申し上げられ|参られ(?:る|た|ました|ます)|いたされ(?:る|た|ました|ます)")
+_HUMBLE_IMPERATIVE = re.compile(r"(拝見|拝読|拝聴|伺っ|伺い|参っ|申し)(?:て|し)?(?:ください|下さい)")
+
+_DIRECT = {"申され": "おっしゃ", "申し上げられ": "おっしゃ", "参られ": "いらっしゃ", "いたされ": "なさ"}
+_IMPERATIVE = {"拝見": "ご覧", "拝読": "お読み", "拝聴": "お聞き", "伺っ": "お尋ね", "伺い": "お尋ね", "参っ": "お越し", "申し": "おっしゃって"}
+
+
+def check(ctx: ReviewContext) -> list[Finding]:
+    kind, severity = FindingKind.KEIGO_DIRECTION, Severity.WARNING
+    findings = scan(ctx, _GO_DEKIRU, kind, severity,
+                    lambda m: f"「{m.group(1)}できる」は謙譲語です。お客様の行為には「{m.group(1)}いただける」を使います。",
+                    lambda m: m.group(1) + "いただけ" + {"る": "ます", "ます": "ます", "ません": "ません", "ない": "ない",
+                                                        "れば": "れば", "た": "ました"}[m.group(2)])
+    findings += scan(ctx, _O_DEKIRU, kind, severity,
+                     lambda m: f"「{m.group(1)}できる」は謙譲語です。お客様の行為には「{m.group(1)}いただける」を使います。",
+                     lambda m: m.group(1) + "いただけ" + {"る": "ます", "ます": "ます", "ません": "ません", "ない": "ない",
+                                                         "れば": "れば", "た": "ました"}[m.group(2)])
+    for match in _MOUSARE.finditer(ctx.own_text):
+        word = next(k for k in sorted(_DIRECT, key=len, reverse=True) if match.group().startswith(k))
+        findings.append(Finding(kind, severity, match.start(), match.start() + len(word),
+                                f"「{word}」は謙譲語に「れる」を付けた形です。お客様には尊敬語「{_DIRECT[word]}」を使います。",
+                                _DIRECT[word]))
+    findings += scan(ctx, _HUMBLE_IMPERATIVE, kind, severity,
+                     lambda m: f"お客様にお願いする行為に謙譲語「{m.group(1)}」を使っています。",
+                     lambda m: _IMPERATIVE[m.group(1)] + "ください", group=0)
+    return findings

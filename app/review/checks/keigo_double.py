@@ -1,0 +1,64 @@
+"""keigo_double — 二重敬語 「敬語が重なっています」.
+
+The user sees an honorific stacked on an honorific (おっしゃられる, ご覧になられる,
+お越しになられる, 拝見させていただく). Customers read it as clumsy rather than
+extra polite; the fix drops the second layer. The rule is general: an
+honorific verb or お〜になる followed by the honorific 〜れる/〜られる, and a
+humble verb followed by 〜させていただく.
+"""
+
+from __future__ import annotations
+
+import re
+
+from app.model import Finding, FindingKind, Severity
+from app.review.context import ReviewContext
+from app.review.rules import scan
+
+# お/ご + stem + になられ… → お/ご + stem + にな…; 尊敬語 verbs + られ/れ → without it.
+_OTOSHOWS = re.compile(r"([おご御][\u3040-\u309f\u4e00-\u9fff]{1,6}?)にな(られ|れ)(?=[るたてまずな])")
+_HONORIFIC_VERB = re.compile(
+    r"(おっしゃ|仰|召し上が|いらっしゃ|お見えにな|お越しにな|お出でにな|おいでにな|なさ)(られ|れ)(?=[るたてまずな])"
+)
+_HUMBLE_SASETE = re.compile(r"(拝見|拝読|拝聴|拝借|拝受|お伺い|伺わ|申し上げ|参ら|頂戴|承ら)(させて|せて)(いただ|頂)")
+_OUKAGAI = re.compile(r"お伺いいたし|お伺いさせていただ|お召し上がりにな")
+
+
+def check(ctx: ReviewContext) -> list[Finding]:
+    message = "二重敬語です。敬語が重なっています。"
+    findings = scan(
+        ctx,
+        _OTOSHOWS,
+        FindingKind.KEIGO_DOUBLE,
+        Severity.WARNING,
+        message + "「お〜になる」に「れる・られる」は重ねません。",
+        lambda m: m.group(1) + "にな",
+    )
+    findings += scan(
+        ctx,
+        _HONORIFIC_VERB,
+        FindingKind.KEIGO_DOUBLE,
+        Severity.WARNING,
+        lambda m: message + f"「{m.group(1)}」だけで尊敬語です。",
+        lambda m: m.group(1),
+    )
+    humble = {"拝見": "拝見し", "拝読": "拝読し", "拝聴": "拝聴し", "拝借": "拝借し", "拝受": "拝受し", "お伺い": "伺い",
+              "伺わ": "伺い", "申し上げ": "申し上げ", "参ら": "参り", "頂戴": "頂戴し", "承ら": "承り"}
+    findings += scan(
+        ctx,
+        _HUMBLE_SASETE,
+        FindingKind.KEIGO_DOUBLE,
+        Severity.WARNING,
+        lambda m: message + f"「{m.group(1)}」は謙譲語なので「させていただく」は不要です。",
+        lambda m: humble[m.group(1)],
+        group=0,
+    )
+    findings += scan(
+        ctx,
+        _OUKAGAI,
+        FindingKind.KEIGO_DOUBLE,
+        Severity.WARNING,
+        message,
+        lambda m: {"お伺いいたし": "伺いいたし", "お伺いさせていただ": "伺", "お召し上がりにな": "召し上がりにな"}[m.group()],
+    )
+    return findings

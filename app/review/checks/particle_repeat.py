@@ -1,0 +1,65 @@
+"""particle_repeat — 助詞の重複 「同じ助詞が続いています」.
+
+The user sees a clause where the same case particle marks two different words
+before the verb they belong to (「商品が在庫がございません」「箱をラッピングを」),
+or の chained four times (AのBのCのDのE), or a particle typed twice (「にに」).
+Each reads as a slip; the fix is to rephrase, so no automatic suggestion is
+given except for a doubled particle.
+"""
+
+from __future__ import annotations
+
+from app.model import Finding, FindingKind, Severity
+from app.review.context import ReviewContext
+from app.review.tokens import Token
+
+_CASE = frozenset({"が", "を"})
+_CLAUSE_END = frozenset({"動詞", "形容詞", "助動詞", "補助記号", "形状詞"})
+
+
+def _clause_repeats(tokens: tuple[Token, ...]) -> list[tuple[Token, Token]]:
+    """Pairs of the same case particle with no predicate or punctuation between them."""
+    pairs = []
+    seen: dict[str, Token] = {}
+    for token in tokens:
+        if token.pos in _CLAUSE_END:
+            seen.clear()
+        elif token.pos == "助詞" and token.pos_detail == "格助詞" and token.surface in _CASE:
+            if token.surface in seen:
+                pairs.append((seen[token.surface], token))
+            seen[token.surface] = token
+        elif token.pos == "助詞" and token.pos_detail in ("接続助詞", "係助詞"):
+            seen.clear()
+    return pairs
+
+
+def _no_chains(tokens: tuple[Token, ...]) -> list[tuple[Token, Token]]:
+    chains = []
+    run: list[Token] = []
+    for token in tokens:
+        if token.pos == "助詞" and token.surface == "の" and token.pos_detail == "格助詞":
+            run.append(token)
+        elif token.pos not in ("名詞", "接頭辞", "接尾辞", "記号"):
+            if len(run) >= 4:
+                chains.append((run[0], run[-1]))
+            run = []
+    if len(run) >= 4:
+        chains.append((run[0], run[-1]))
+    return chains
+
+
+def check(ctx: ReviewContext) -> list[Finding]:
+    out = []
+    for sentence in ctx.sentences:
+        tokens = sentence.tokens
+        for first, second in zip(tokens, tokens[1:], strict=False):
+            if first.pos == second.pos == "助詞" and first.surface == second.surface and first.surface in "がをにでとへの":
+                out.append(Finding(FindingKind.PARTICLE_REPEAT, Severity.WARNING, first.start, second.end,
+                                   f"助詞「{first.surface}」が二度続いています。", first.surface))
+        for first, second in _clause_repeats(tokens):
+            out.append(Finding(FindingKind.PARTICLE_REPEAT, Severity.INFO, first.start, second.end,
+                               f"一つの文節に助詞「{first.surface}」が二度使われています。言い換えましょう。", ""))
+        for first, last in _no_chains(tokens):
+            out.append(Finding(FindingKind.PARTICLE_REPEAT, Severity.INFO, first.start, last.end,
+                               "「の」が続きすぎて読みにくくなっています。", ""))
+    return out

@@ -1,0 +1,60 @@
+"""ranuki — ら抜き言葉 「『ら』が抜けています」.
+
+The user sees a potential form of an ichidan or kuru verb without ら
+(見れる, 来れます, 食べれない). In writing to a customer it reads as casual
+speech. Found by morphology, not a word list: Sudachi gives the verb's
+conjugation type, so 食べ + れる (ichidan + れる) is caught for any verb,
+while 五段 + れる (読まれる, a passive) is left alone.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from app.model import Finding, FindingKind, Severity
+from app.review.context import ReviewContext
+from app.review.tokens import Token, tokenize
+
+_ICHIDAN = ("上一段", "下一段", "カ行変格")
+
+
+@lru_cache(maxsize=4096)
+def _is_ichidan(base: str) -> bool:
+    tokens = tokenize(base)
+    return len(tokens) == 1 and tokens[0].conj_type.startswith(_ICHIDAN)
+
+
+def _message(stem: str) -> str:
+    return f"ら抜き言葉です。「{stem}られる」とします。"
+
+
+def _finding(start: int, end: int, stem: str, rest: str) -> Finding:
+    return Finding(FindingKind.RANUKI, Severity.WARNING, start, end, _message(stem), stem + "ら" + rest)
+
+
+def check(ctx: ReviewContext) -> list[Finding]:
+    out = []
+    for sentence in ctx.sentences:
+        tokens: tuple[Token, ...] = sentence.tokens
+        for i, token in enumerate(tokens):
+            if token.pos != "動詞":
+                continue
+            nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+            # ichidan verb + the auxiliary れる: 食べ|れる
+            if (
+                token.conj_type.startswith(_ICHIDAN)
+                and nxt is not None
+                and nxt.pos == "助動詞"
+                and nxt.lemma == "れる"
+                and nxt.surface.startswith("れ")
+            ):
+                out.append(_finding(token.start, nxt.end, token.surface, nxt.surface))
+                continue
+            # Sudachi lists some ら抜き forms as words: 見れ (lemma 見れる, normalized 見る).
+            # 帰れる (normalized 帰る) is a correct godan potential, hence the base's own type.
+            base = token.normalized
+            if token.lemma != base and token.lemma.endswith("れる") and _is_ichidan(base):
+                stem = token.surface[: len(token.lemma) - 2]
+                if token.surface[len(stem) :].startswith("れ"):
+                    out.append(_finding(token.start, token.end, stem, token.surface[len(stem) :]))
+    return out

@@ -1,0 +1,51 @@
+"""redundant — 重複表現 「同じ意味の言葉が重なっています」.
+
+The user sees expressions that say one thing twice (一番最初, まず最初に,
+あらかじめ予約, 後で後悔, 違和感を感じる, お体ご自愛ください), each with the
+shorter form. The table is general Japanese usage, not shop-specific.
+"""
+
+from __future__ import annotations
+
+import re
+
+from app.model import Finding, FindingKind, Severity
+from app.review.context import ReviewContext
+from app.review.rules import scan, table_pattern
+
+REDUNDANT: dict[str, str] = {
+    "一番最初": "最初", "一番最後": "最後", "まず最初に": "まずは", "まず初めに": "まずは", "最後の最後": "最後",
+    "あらかじめ予約": "予約", "予め予約": "予約", "事前に予約": "予約", "前もって予約": "予約",
+    "後で後悔": "後悔", "あとで後悔": "後悔", "違和感を感じ": "違和感を覚え", "被害を被": "被害を受け",
+    "返事を返": "返事をし", "必ず必要": "必要", "必ず必須": "必須", "各店舗ごと": "各店舗", "各ご家庭ごと": "各ご家庭",
+    "今現在": "現在", "過半数を超え": "過半数を占め", "すべて全部": "すべて", "全て全部": "すべて",
+    "お体をご自愛": "ご自愛", "お身体をご自愛": "ご自愛", "お体ご自愛": "ご自愛", "お身体ご自愛": "ご自愛",
+    "元旦の朝": "元旦", "日本に来日": "来日", "思いがけないハプニング": "ハプニング", "未だに未": "未",
+    "最も最適": "最適", "一番最適": "最適", "一番ベスト": "ベスト", "最もベスト": "ベスト",
+    "従来から": "従来", "従来より": "従来", "およそ約": "約", "頭痛が痛": "頭が痛", "排気ガスを排出": "排気ガスを出",
+    "収入が入": "収入があ", "連絡を連絡": "連絡を", "期待して待": "期待し", "炎天下の下": "炎天下", "挙式を挙げ": "式を挙げ",
+    "製造メーカー": "メーカー", "返信を返": "返信をし", "重複が重な": "重複が生じ",
+}
+
+
+# 約 + a number + ほど/程度/くらい: both words say "about".
+_ABOUT = re.compile(r"約([0-9０-９一二三四五六七八九十百千万,，.]+[^\s。、0-9０-９]{0,3}?)(ほど|程度|くらい|ぐらい|前後)")
+
+
+def check(ctx: ReviewContext) -> list[Finding]:
+    about = scan(
+        ctx,
+        _ABOUT,
+        FindingKind.REDUNDANT,
+        Severity.INFO,
+        lambda m: f"「約」と「{m.group(2)}」が重なっています。",
+        lambda m: "約" + m.group(1),
+    )
+    return about + scan(
+        ctx,
+        table_pattern(REDUNDANT),
+        FindingKind.REDUNDANT,
+        Severity.INFO,
+        lambda m: f"「{m.group()}」は同じ意味の言葉が重なっています。",
+        lambda m: REDUNDANT[m.group()],
+    )

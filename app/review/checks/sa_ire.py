@@ -1,0 +1,38 @@
+"""sa_ire — さ入れ言葉 「余分な『さ』が入っています」.
+
+The user sees a godan verb with an extra さ before せる (読まさせていただきます,
+休まさせて): the causative of a godan verb is 〜せる (読ませて). Found by
+morphology: a godan verb in its irrealis form followed by させる. サ行 godan
+verbs (話させる) are correct and are not matched.
+"""
+
+from __future__ import annotations
+
+from app.model import Finding, FindingKind, Severity
+from app.review.context import ReviewContext
+
+
+def check(ctx: ReviewContext) -> list[Finding]:
+    out = []
+    for sentence in ctx.sentences:
+        tokens = sentence.tokens
+        for token, nxt in zip(tokens, tokens[1:], strict=False):
+            if (
+                token.pos == "動詞"
+                and token.conj_type.startswith("五段")
+                and token.conj_type != "五段-サ行"
+                and token.conj_form.startswith("未然形")
+                and nxt.lemma == "させる"
+                and nxt.surface.startswith("させ")
+            ):
+                out.append(
+                    Finding(
+                        FindingKind.SA_IRE,
+                        Severity.WARNING,
+                        token.start,
+                        nxt.end,
+                        f"さ入れ言葉です。「{token.surface}{nxt.surface[1:]}」とします。",
+                        token.surface + nxt.surface[1:],
+                    )
+                )
+    return out

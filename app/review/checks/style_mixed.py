@@ -1,0 +1,61 @@
+"""style_mixed — 文体の混在 「です・ます調とだ・である調が混ざっています」.
+
+The user sees the plain-style sentences (〜だ。〜である。〜する。) of a reply
+otherwise written in です・ます. A reply to a customer is written in one
+style; the polite one is expected, so the plain sentences are the ones marked.
+Sentence ends are read from Sudachi's last inflecting word, so noun-ending
+lines (体言止め, headings, item lists) are not counted either way.
+"""
+
+from __future__ import annotations
+
+from app.model import Finding, FindingKind, Severity
+from app.review.context import ReviewContext, Sentence
+from app.review.tokens import Token
+
+_POLITE = frozenset({"です", "ます", "ござる", "御座る"})
+
+
+def _style(sentence: Sentence) -> str | None:
+    """"polite", "plain" or None (no inflecting end: heading, noun ending, greeting)."""
+    words = [t for t in sentence.tokens if t.pos not in ("補助記号", "空白", "記号")]
+    if not words:
+        return None
+    # Drop final particles (か, ね, よ) to reach the inflecting word.
+    while words and words[-1].pos == "助詞" and words[-1].pos_detail == "終助詞":
+        words.pop()
+    if not words:
+        return None
+    if any(t.normalized in _POLITE or t.lemma in _POLITE for t in words[-4:]):
+        return "polite"
+    last: Token = words[-1]
+    if "ください" in sentence.text or "くださいませ" in sentence.text:
+        return "polite"
+    if last.conj_form.startswith("終止形") and last.pos in ("動詞", "形容詞", "助動詞"):
+        return "plain"
+    if last.lemma in ("だ", "である") or (last.pos == "助動詞" and last.surface == "だ"):
+        return "plain"
+    return None
+
+
+def check(ctx: ReviewContext) -> list[Finding]:
+    styles = [(s, _style(s)) for s in ctx.sentences]
+    polite = sum(1 for _, style in styles if style == "polite")
+    plain = [s for s, style in styles if style == "plain"]
+    if not polite or not plain or len(plain) >= polite:
+        return []
+    out = []
+    for sentence in plain:
+        text = sentence.text.rstrip()
+        start = sentence.start + len(text) - len(text.lstrip())
+        out.append(
+            Finding(
+                FindingKind.STYLE_MIXED,
+                Severity.INFO,
+                start,
+                sentence.start + len(text),
+                "です・ます調の中に、だ・である調の文が混ざっています。文体をそろえましょう。",
+                "",
+            )
+        )
+    return out

@@ -1,0 +1,57 @@
+"""tone_overfamiliar — 「お客様に対してなれなれしい表現があります」.
+
+The user sees a representative casual sentence of the draft: タメ口 endings
+(〜だよ, 〜よね, 〜かな, 〜じゃん), 「了解です」, bare 「ありがとう」, several emoji,
+〜♪ or 〜〜. One stray emoji is tolerated; together the signals must add up.
+Only the agent's own text counts: emoji in the quoted customer mail do not.
+At most one finding per draft, since tone concerns the reply as a whole.
+"""
+
+from __future__ import annotations
+
+import re
+
+from app.model import Finding, FindingKind, Severity
+from app.review.context import ReviewContext, Sentence
+
+_END = r"(?=[。！!？?…〜~ｗw♪☆★\s]|[\U0001F000-\U0001FAFF\u2600-\u27BF]|$)"
+CASUAL_END = re.compile(
+    r"(?:だよ|だよね|よね|だね|じゃん|じゃない|かな|かなぁ|だし|でしょ|しよう|しようね|ちゃう|ちゃった|っす|なぁ|なあ|"
+    r"わかる|分かる|してね|てね|るね|たね|いね|いよ|るよ|たよ|だ|だった|だろう|ないよ|だからね|もんね)" + _END
+)
+RYOKAI = re.compile(r"了解(?:です|しました|！|!|〜)|りょうかい|おけ[ー〜]|OK(?:です)?[！!]")
+BARE_THANKS = re.compile(r"ありがと(?:う)?(?!ござ|存)(?=[〜~！!♪。…\s]|[\U0001F000-\U0001FAFF\u2600-\u27BF]|$)")
+EMOJI = re.compile(r"[\U0001F000-\U0001FAFF\u2600-\u27BF\u2B50\u2B55]")
+WAVY = re.compile(r"[〜~]{2,}|[〜~][！!]|♪|[ｗw]{2,}|（笑）|\(笑\)")
+
+
+def signals(sentence: Sentence) -> float:
+    """How over-familiar one own sentence sounds (0 = not at all)."""
+    text = sentence.text
+    score = 2.0 * len(CASUAL_END.findall(text.replace("ございます", "")))
+    score += 2.0 * len(RYOKAI.findall(text)) + 1.5 * len(BARE_THANKS.findall(text))
+    score += 0.75 * len(EMOJI.findall(text)) + 0.75 * len(WAVY.findall(text))
+    return score
+
+
+def is_overfamiliar(ctx: ReviewContext) -> bool:
+    return sum(signals(s) for s in ctx.sentences) >= 2.0
+
+
+def check(ctx: ReviewContext) -> list[Finding]:
+    if not is_overfamiliar(ctx):
+        return []
+    worst = max(ctx.sentences, key=signals)
+    text = worst.text.rstrip()
+    start = worst.start + len(text) - len(text.lstrip())
+    return [
+        Finding(
+            FindingKind.TONE_OVERFAMILIAR,
+            Severity.WARNING,
+            start,
+            worst.start + len(text),
+            "お客様に対してなれなれしい表現があります（タメ口・絵文字・「了解です」など）。"
+            "です・ます調の丁寧な言い方に改めましょう。",
+            "",
+        )
+    ]

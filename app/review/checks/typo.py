@@ -1,0 +1,69 @@
+"""typo — 誤字・脱字 「誤字の可能性があります」.
+
+The user sees a misspelt set phrase (「お過ごしくだいませ」「ござまいます」
+「ありがとうござます」) with the intended phrase as the fix, or a word typed
+twice (「確認確認」). Misspellings are not listed by hand: every one-character
+slip (a dropped, doubled or swapped kana) of the set phrases business mail is
+built from is generated once, and a hit inside a correct phrase
+(「お願いいたします」 contains 「いいた」) is ignored.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from app.model import Finding, FindingKind, Severity
+from app.review.context import ReviewContext
+
+PHRASES = (
+    "ください", "くださいませ", "くださいますよう", "ございます", "ございました", "ございません", "いたします", "いたしました",
+    "いたしております", "いただき", "いただけます", "いただけますと", "ありがとう", "申し訳", "よろしく", "お願い申し上げます",
+    "恐れ入ります", "恐れ入りますが", "幸いです", "存じます", "申し上げます", "お待ちしております", "承知いたしました",
+    "お過ごし", "お問い合わせ", "ご確認", "お手数", "失礼いたします", "おかけ", "おります", "お知らせ", "かしこまりました",
+    "ご連絡", "ご注文", "ご利用", "ご了承", "ご不便", "ご迷惑", "お詫び", "差し上げます", "承っております", "お届け",
+)
+# Correct phrases that contain a slip of another phrase; a hit inside one is no typo.
+GUARDS = PHRASES + (
+    "お願いいたします", "お願いします", "お願いいたしました", "いたしまして", "ございまして", "くださいまして",
+    "ございますが", "いただきます", "いただきました", "いただいて", "いただいた", "おりますので", "ありがとうございます",
+    "くださるよう", "ください。", "いたしますので", "いいたします", "ごございます", "ございます",
+)
+
+
+@lru_cache(maxsize=1)
+def _slips() -> tuple[re.Pattern[str], dict[str, str]]:
+    wrong: dict[str, str] = {}
+    for phrase in PHRASES:
+        variants = set()
+        for i in range(1, len(phrase) - 1):
+            variants.add(phrase[:i] + phrase[i + 1 :])                              # dropped
+            variants.add(phrase[:i] + phrase[i] + phrase[i:])                        # doubled
+            variants.add(phrase[:i] + phrase[i + 1] + phrase[i] + phrase[i + 2 :])   # swapped
+        for variant in variants:
+            if len(variant) >= 4 and variant != phrase and not any(variant in g for g in GUARDS):
+                wrong.setdefault(variant, phrase)
+    pattern = re.compile("|".join(re.escape(v) for v in sorted(wrong, key=len, reverse=True)))
+    return pattern, wrong
+
+
+_GUARD = re.compile("|".join(re.escape(g) for g in sorted(GUARDS, key=len, reverse=True)))
+_DOUBLED_WORD = re.compile(r"([\u4e00-\u9fff\u30a0-\u30ff]{2,})\1")
+
+
+def check(ctx: ReviewContext) -> list[Finding]:
+    text = ctx.own_text
+    pattern, wrong = _slips()
+    guarded = [m.span() for m in _GUARD.finditer(text)]
+    out = []
+    for match in pattern.finditer(text):
+        start, end = match.span()
+        if any(g_start <= start and end <= g_end for g_start, g_end in guarded):
+            continue
+        right = wrong[match.group()]
+        out.append(Finding(FindingKind.TYPO, Severity.WARNING, start, end,
+                           f"誤字の可能性があります。「{right}」ではありませんか。", right))
+    for match in _DOUBLED_WORD.finditer(text):
+        out.append(Finding(FindingKind.TYPO, Severity.WARNING, match.start(), match.end(),
+                           f"「{match.group(1)}」が二度続いています。", match.group(1)))
+    return out

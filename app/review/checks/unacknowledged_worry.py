@@ -1,0 +1,61 @@
+"""unacknowledged_worry — 「お客様のご不安に寄り添う言葉がありません」.
+
+The user sees a worry of the customer's (「間に合うか不安です」) that the draft
+answers only with facts. Empathy is a sentence of the agent's own that names
+the feeling (ご心配, ご不安, お察し, お気持ち, 気がかり…); reassurance that
+dismisses it (「ご心配なく」) does not count. With several worries, an empathy
+sentence counts for the worry it shares words with, or for all of them when
+it names none in particular.
+"""
+
+from __future__ import annotations
+
+import re
+
+from app.model import Finding, FindingKind, HighlightKind, Severity
+from app.review.context import ReviewContext, Sentence
+from app.review.meaning import key_pool, keys, matched_weight
+from app.review.rules import end_of_own_text
+from app.review.vocab import EMPATHY, NOT_EMPATHY
+
+_EMPATHY = re.compile(EMPATHY)
+_NOT_EMPATHY = re.compile(NOT_EMPATHY)
+
+
+def is_empathy(sentence: Sentence) -> bool:
+    text = _NOT_EMPATHY.sub("", sentence.text)
+    return bool(_EMPATHY.search(text))
+
+
+def check(ctx: ReviewContext) -> list[Finding]:
+    if not ctx.has_mail:
+        return []
+    worries = ctx.highlights(HighlightKind.WORRY)
+    if not worries:
+        return []
+    empathic = [s for s in ctx.sentences if is_empathy(s)]
+    worry_keys = [keys(ctx.highlight_tokens(w)) for w in worries]
+    # Which worries each empathy sentence is about (by shared words); none → all.
+    covered: set[int] = set()
+    for sentence in empathic:
+        pool = key_pool([sentence.tokens])
+        about = {i for i, k in enumerate(worry_keys) if matched_weight(k, pool)[0] >= 1.0}
+        covered |= about or set(range(len(worries)))
+    at = end_of_own_text(ctx)
+    out = []
+    for i, worry in enumerate(worries):
+        if i in covered:
+            continue
+        out.append(
+            Finding(
+                FindingKind.UNACKNOWLEDGED_WORRY,
+                Severity.WARNING,
+                at,
+                at,
+                f"お客様のご不安「{ctx.highlight_text(worry)}」に寄り添う言葉がありません。"
+                "「ご心配なことと存じます」のように、お気持ちを受け止めましょう。",
+                "",
+                worry,
+            )
+        )
+    return out

@@ -1,0 +1,30 @@
+"""unfilled_placeholder — 未記入の差し込み 「埋められていない箇所があります」.
+
+The user sees a snippet placeholder left in the draft ({customer}, {topic}) or
+a blank the agent meant to fill (〇〇様, ●●, ××, 【商品名】, [日付]). Sending one
+is the most visible mistake a reply can make, so it is an error.
+"""
+
+from __future__ import annotations
+
+import re
+
+from app.model import Finding, FindingKind, Severity
+from app.review.context import ReviewContext
+from app.review.rules import scan
+
+_PLACEHOLDER = re.compile(
+    r"\{[a-zA-Z_][a-zA-Z0-9_]*\}|｛[^｝\n]{1,20}｝|[〇○●◯◎]{2,}|[×✕＊*]{2,}|[XＸ]{2,}(?=様|さま|殿|\s|$)|"
+    r"【(?:商品名|お名前|氏名|日付|日時|金額|注文番号|お客様名|会社名|店名|担当者?名?)】|"
+    r"\[(?:商品名|お名前|氏名|日付|日時|金額|注文番号|お客様名|会社名|店名|担当者?名?)\]"
+)
+
+
+def check(ctx: ReviewContext) -> list[Finding]:
+    return scan(
+        ctx,
+        _PLACEHOLDER,
+        FindingKind.UNFILLED_PLACEHOLDER,
+        Severity.ERROR,
+        lambda m: f"「{m.group()}」が埋められていません。送信前に書き換えてください。",
+    )

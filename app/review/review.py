@@ -1,0 +1,58 @@
+"""Running the review: every check over one draft, findings in draft order.
+
+Without a mail (or without an analysis of it) only the draft-side checks run:
+tone and writing. `review()` also says which mail-side checks had nothing to
+look at (a forwarded mail with no text of its own has no disclosure to
+acknowledge), so the UI can show 「該当なし」 instead of a reassuring zero.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from app.model import Finding, FindingKind, HighlightKind, Insight
+from app.review.checks import DRAFT_CHECKS, MAIL_CHECKS
+from app.review.context import ReviewContext
+
+_MAIL_KINDS = {
+    FindingKind.UNANSWERED_REQUEST: HighlightKind.REQUEST,
+    FindingKind.IGNORED_DISCLOSURE: HighlightKind.DISCLOSURE,
+    FindingKind.UNACKNOWLEDGED_WORRY: HighlightKind.WORRY,
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Review:
+    findings: tuple[Finding, ...]
+    # Mail-side kinds that could not apply: no mail, or the mail has no span of that label.
+    not_applicable: frozenset[FindingKind]
+
+
+def review(draft: str, mail_body: str | None = None, insight: Insight | None = None) -> Review:
+    ctx = ReviewContext(draft, mail_body, insight)
+    findings: list[Finding] = []
+    if ctx.has_mail:
+        for check in MAIL_CHECKS:
+            findings += check(ctx)
+    for check in DRAFT_CHECKS:
+        findings += check(ctx)
+    findings.sort(key=lambda f: (f.start, f.end, f.kind.value))
+    not_applicable = frozenset(kind for kind, label in _MAIL_KINDS.items() if not ctx.highlights(label))
+    return Review(tuple(_dedupe(findings)), not_applicable)
+
+
+def review_draft(draft: str, mail_body: str | None = None, insight: Insight | None = None) -> list[Finding]:
+    """The findings for one draft, in draft order."""
+    return list(review(draft, mail_body, insight).findings)
+
+
+def _dedupe(findings: list[Finding]) -> list[Finding]:
+    # Two checks may report the same span with the same kind (e.g. a table and a rule).
+    seen: set[tuple[FindingKind, int, int]] = set()
+    out = []
+    for finding in findings:
+        key = (finding.kind, finding.start, finding.end)
+        if key not in seen or finding.ref is not None:
+            seen.add(key)
+            out.append(finding)
+    return out

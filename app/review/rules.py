@@ -1,0 +1,45 @@
+"""Helpers the writing checks share: scan the agent's own text with a pattern, build findings.
+
+Scanning `ctx.own_text` (quotes blanked) keeps offsets in draft coordinates and
+never flags the customer's quoted words.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from app.model import Finding, FindingKind, Severity
+from app.review.context import ReviewContext
+
+Suggest = Callable[[re.Match[str]], str]
+
+
+def scan(
+    ctx: ReviewContext,
+    pattern: re.Pattern[str],
+    kind: FindingKind,
+    severity: Severity,
+    message: str | Callable[[re.Match[str]], str],
+    suggest: Suggest | None = None,
+    group: int = 0,
+) -> list[Finding]:
+    """One finding per match of `pattern` (its `group`) in the agent's own text."""
+    out = []
+    for match in pattern.finditer(ctx.own_text):
+        start, end = match.span(group)
+        if start == end:
+            continue
+        text = message(match) if callable(message) else message
+        out.append(Finding(kind, severity, start, end, text, suggest(match) if suggest else ""))
+    return out
+
+
+def table_pattern(table: dict[str, str]) -> re.Pattern[str]:
+    """A pattern matching any key of a wrong → right table, longest first."""
+    return re.compile("|".join(re.escape(k) for k in sorted(table, key=len, reverse=True)))
+
+
+def end_of_own_text(ctx: ReviewContext) -> int:
+    """Where a missing answer belongs: after the agent's last own sentence."""
+    return ctx.sentences[-1].end if ctx.sentences else 0

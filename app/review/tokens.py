@@ -1,0 +1,72 @@
+"""Sudachi morphology for the review: one dictionary, one tokenizer per thread.
+
+`app.analysis` will own the project's tokenizer wrapper; until it exposes one,
+the review keeps its own so it can run on the analysis lane and in the CLI.
+Sudachi tokenizers are not thread-safe, hence `threading.local()`.
+"""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass
+from typing import Any
+
+_local = threading.local()
+_dictionary_lock = threading.Lock()
+_dictionary: Any = None
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    surface: str
+    start: int          # offsets into the text given to `tokenize`, plus its base
+    end: int
+    pos: str            # 名詞, 動詞, 助詞, …
+    pos_detail: str     # 普通名詞, 数詞, 格助詞, …
+    conj_type: str      # 五段-ラ行, 下一段-バ行, … or *
+    conj_form: str      # 未然形-一般, … or *
+    normalized: str
+    lemma: str          # dictionary form of the surface
+
+
+def _tokenizer() -> Any:
+    global _dictionary
+    tokenizer = getattr(_local, "tokenizer", None)
+    if tokenizer is None:
+        from sudachipy import Dictionary, SplitMode
+
+        with _dictionary_lock:
+            if _dictionary is None:
+                _dictionary = Dictionary()
+        # Mode A: short units match paraphrases better (互換インク → 互換 / インク).
+        tokenizer = _dictionary.tokenizer(SplitMode.A)
+        _local.tokenizer = tokenizer
+    return tokenizer
+
+
+def tokenize(text: str, base: int = 0) -> tuple[Token, ...]:
+    """Tokens of `text` with offsets shifted by `base` (the text's place in the draft)."""
+    if not text.strip():
+        return ()
+    result = []
+    for m in _tokenizer().tokenize(text):
+        pos = m.part_of_speech()
+        result.append(
+            Token(
+                surface=m.surface(),
+                start=base + m.begin(),
+                end=base + m.end(),
+                pos=pos[0],
+                pos_detail=pos[1],
+                conj_type=pos[4],
+                conj_form=pos[5],
+                normalized=m.normalized_form(),
+                lemma=m.dictionary_form(),
+            )
+        )
+    return tuple(result)
+
+
+def warm_up() -> None:
+    """Load the dictionary now rather than on the first keystroke."""
+    tokenize("お問い合わせありがとうございます。")
