@@ -139,7 +139,8 @@ def cmd_review(args: argparse.Namespace) -> int:
         else:
             print(f"== {path}")
             for f in findings:
-                print(f"  [{f.kind.value}] {f.start}-{f.end} {f.message}" + (f" → {f.suggestion}" if f.suggestion else ""))
+                fix = f" → {f.suggestion}" if f.suggestion else ""
+                print(f"  [{f.kind.value}] {f.start}-{f.end} {f.message}{fix}")
     return status
 
 

@@ -19,7 +19,9 @@ from app.review.tokens import Token, tokenize
 _QUOTE_LINE = re.compile(r"^[ \t　]*[>＞]")
 # Lines that introduce a quote: a date/address line ending in a colon, or a mailer's marker.
 _ATTRIBUTION = re.compile(r"(wrote|書きました|のメッセージ|<[^>]*@[^>]*>|\d{1,2}:\d{2}).*[:：]\s*$", re.IGNORECASE)
-_ORIGINAL_MARKER = re.compile(r"^\s*-{2,}\s*(Original Message|Forwarded message|転送されたメッセージ|元のメッセージ)", re.I)
+_ORIGINAL_MARKER = re.compile(
+    r"^\s*-{2,}\s*(Original Message|Forwarded message|転送されたメッセージ|元のメッセージ)", re.IGNORECASE
+)
 # A sentence ends at 。！？!? or a line break; trailing closers stay with it.
 _SENTENCE = re.compile(r"[^。！？!?\n]+[。！？!?]*[」』）)]*")
 

@@ -42,7 +42,8 @@ FAMILIES: tuple[tuple[str, ...], ...] = (
     ("返品", "返送", "返却", "送り返す", "返金", "払い戻し"),
     ("キャンセル", "取り消し", "取消", "解約"),
     ("変更", "変える", "振り替え", "振替", "振り替える", "切り替え"),
-    ("届く", "届ける", "お届け", "届け日", "お届け日", "配送日", "発送日", "配送", "発送", "配達", "到着", "着く", "出荷", "送る"),
+    ("届く", "届ける", "お届け", "届け日", "お届け日", "配送日", "発送日", "配送", "発送", "配達", "到着", "着く",
+     "出荷", "送る"),
     ("早める", "早まる", "早い", "前倒し", "急ぎ", "急ぐ", "至急"),
     ("遅れる", "遅延", "遅い", "遅れ"),
     ("間に合う", "間に合わせる", "当日", "前日", "までに", "日程", "期日", "締め切り"),
@@ -68,8 +69,7 @@ FAMILIES: tuple[tuple[str, ...], ...] = (
 
 # Words that say nothing about what a span is about: light verbs, formal nouns,
 # generic shop words. They are dropped before matching by meaning.
-STOP_WORDS: frozenset[str] = frozenset(
-    """
+_STOP_TEXT = """
     為る する 有る ある 居る いる 成る なる 出来る できる 頂く いただく 下さる くださる 貰う もらう 呉れる くれる
     思う 考える 言う 申す 仰る 致す いたす 参る 伺う おる 居る 遣る 見る 行く 来る 置く 仕舞う 見える
     事 こと 物 もの 様 よう 為 ため 方 ほう ところ 所 件 場合 点 際 頃 ころ 中 後 前 上 下 時 内 他 等 辺
@@ -78,8 +78,8 @@ STOP_WORDS: frozenset[str] = frozenset(
     私 僕 自分 当方 弊社 当店 貴店 御店 店 お店 貴社 さん 様 殿 方々
     商品 品 注文 購入 今 先日 先週 今度 最近 本日 今日 明日 昨日 以上 以下 程 ほど 位 くらい 感じ 分かる 知る
     気 連絡 メール 返事 返信 御座る ござる 存じる 有り難い ありがとう 申し訳 すみません 失礼 宜しく
-    """.split()
-)
+"""
+STOP_WORDS: frozenset[str] = frozenset(_STOP_TEXT.split())
 
 # Cues that the draft recognises a feeling (empathy), not only the facts.
 EMPATHY = (

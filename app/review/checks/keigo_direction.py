@@ -20,24 +20,35 @@ _CUSTOMER_ACTIONS = (
     "登録|申請|持参|検討|活用|指定|請求|変更"
 )
 _GO_DEKIRU = re.compile(rf"(ご(?:{_CUSTOMER_ACTIONS}))(?:でき|出来)(る|ます|ません|ない|れば|た)")
-_O_DEKIRU = re.compile(r"(お(?:使い|買い求め|求め|受け取り|選び|召し上がり|楽しみ|試し|買い上げ|持ち帰り|申し込み|支払い|読み))(?:でき|出来)(る|ます|ません|ない|れば|た)")
-_MOUSARE = re.compile(r"申され(?:る|た|ました|ます|て)|申し上げられ|参られ(?:る|た|ました|ます)|いたされ(?:る|た|ました|ます)")
+_O_DEKIRU = re.compile(
+    r"(お(?:使い|買い求め|求め|受け取り|選び|召し上がり|楽しみ|試し|買い上げ|持ち帰り|申し込み|支払い|読み))"
+    r"(?:でき|出来)(る|ます|ません|ない|れば|た)"
+)
+_MOUSARE = re.compile(
+    r"申され(?:る|た|ました|ます|て)|申し上げられ|参られ(?:る|た|ました|ます)|いたされ(?:る|た|ました|ます)"
+)
 _HUMBLE_IMPERATIVE = re.compile(r"(拝見|拝読|拝聴|伺っ|伺い|参っ|申し)(?:て|し)?(?:ください|下さい)")
 
 _DIRECT = {"申され": "おっしゃ", "申し上げられ": "おっしゃ", "参られ": "いらっしゃ", "いたされ": "なさ"}
-_IMPERATIVE = {"拝見": "ご覧", "拝読": "お読み", "拝聴": "お聞き", "伺っ": "お尋ね", "伺い": "お尋ね", "参っ": "お越し", "申し": "おっしゃって"}
+_IMPERATIVE = {
+    "拝見": "ご覧", "拝読": "お読み", "拝聴": "お聞き", "伺っ": "お尋ね", "伺い": "お尋ね", "参っ": "お越し",
+    "申し": "おっしゃって",
+}
+_POLITE_END = {"る": "ます", "ます": "ます", "ません": "ません", "ない": "ない", "れば": "れば", "た": "ました"}
+
+
+def _message(m: re.Match[str]) -> str:
+    return f"「{m.group(1)}できる」は謙譲語です。お客様の行為には「{m.group(1)}いただける」を使います。"
+
+
+def _fix(m: re.Match[str]) -> str:
+    return m.group(1) + "いただけ" + _POLITE_END[m.group(2)]
 
 
 def check(ctx: ReviewContext) -> list[Finding]:
     kind, severity = FindingKind.KEIGO_DIRECTION, Severity.WARNING
-    findings = scan(ctx, _GO_DEKIRU, kind, severity,
-                    lambda m: f"「{m.group(1)}できる」は謙譲語です。お客様の行為には「{m.group(1)}いただける」を使います。",
-                    lambda m: m.group(1) + "いただけ" + {"る": "ます", "ます": "ます", "ません": "ません", "ない": "ない",
-                                                        "れば": "れば", "た": "ました"}[m.group(2)])
-    findings += scan(ctx, _O_DEKIRU, kind, severity,
-                     lambda m: f"「{m.group(1)}できる」は謙譲語です。お客様の行為には「{m.group(1)}いただける」を使います。",
-                     lambda m: m.group(1) + "いただけ" + {"る": "ます", "ます": "ます", "ません": "ません", "ない": "ない",
-                                                         "れば": "れば", "た": "ました"}[m.group(2)])
+    findings = scan(ctx, _GO_DEKIRU, kind, severity, _message, _fix)
+    findings += scan(ctx, _O_DEKIRU, kind, severity, _message, _fix)
     for match in _MOUSARE.finditer(ctx.own_text):
         word = next(k for k in sorted(_DIRECT, key=len, reverse=True) if match.group().startswith(k))
         findings.append(Finding(kind, severity, match.start(), match.start() + len(word),

@@ -22,6 +22,7 @@ _HONORIFIC_VERB = re.compile(
 )
 _HUMBLE_SASETE = re.compile(r"(拝見|拝読|拝聴|拝借|拝受|お伺い|伺わ|申し上げ|参ら|頂戴|承ら)(させて|せて)(いただ|頂)")
 _OUKAGAI = re.compile(r"お伺いいたし|お伺いさせていただ|お召し上がりにな")
+_OUKAGAI_FIX = {"お伺いいたし": "伺いいたし", "お伺いさせていただ": "伺", "お召し上がりにな": "召し上がりにな"}
 
 
 def check(ctx: ReviewContext) -> list[Finding]:
@@ -42,8 +43,9 @@ def check(ctx: ReviewContext) -> list[Finding]:
         lambda m: message + f"「{m.group(1)}」だけで尊敬語です。",
         lambda m: m.group(1),
     )
-    humble = {"拝見": "拝見し", "拝読": "拝読し", "拝聴": "拝聴し", "拝借": "拝借し", "拝受": "拝受し", "お伺い": "伺い",
-              "伺わ": "伺い", "申し上げ": "申し上げ", "参ら": "参り", "頂戴": "頂戴し", "承ら": "承り"}
+    humble = {"拝見": "拝見し", "拝読": "拝読し", "拝聴": "拝聴し", "拝借": "拝借し", "拝受": "拝受し",
+              "お伺い": "伺い", "伺わ": "伺い", "申し上げ": "申し上げ", "参ら": "参り", "頂戴": "頂戴し",
+              "承ら": "承り"}
     findings += scan(
         ctx,
         _HUMBLE_SASETE,
@@ -59,6 +61,6 @@ def check(ctx: ReviewContext) -> list[Finding]:
         FindingKind.KEIGO_DOUBLE,
         Severity.WARNING,
         message,
-        lambda m: {"お伺いいたし": "伺いいたし", "お伺いさせていただ": "伺", "お召し上がりにな": "召し上がりにな"}[m.group()],
+        lambda m: _OUKAGAI_FIX[m.group()],
     )
     return findings

@@ -9,6 +9,8 @@ given except for a doubled particle.
 
 from __future__ import annotations
 
+import itertools
+
 from app.model import Finding, FindingKind, Severity
 from app.review.context import ReviewContext
 from app.review.tokens import Token
@@ -52,8 +54,9 @@ def check(ctx: ReviewContext) -> list[Finding]:
     out = []
     for sentence in ctx.sentences:
         tokens = sentence.tokens
-        for first, second in zip(tokens, tokens[1:], strict=False):
-            if first.pos == second.pos == "助詞" and first.surface == second.surface and first.surface in "がをにでとへの":
+        for first, second in itertools.pairwise(tokens):
+            doubled = first.pos == second.pos == "助詞" and first.surface == second.surface
+            if doubled and first.surface in "がをにでとへの":
                 out.append(Finding(FindingKind.PARTICLE_REPEAT, Severity.WARNING, first.start, second.end,
                                    f"助詞「{first.surface}」が二度続いています。", first.surface))
         for first, second in _clause_repeats(tokens):

@@ -8,6 +8,8 @@ verbs (話させる) are correct and are not matched.
 
 from __future__ import annotations
 
+import itertools
+
 from app.model import Finding, FindingKind, Severity
 from app.review.context import ReviewContext
 
@@ -16,7 +18,7 @@ def check(ctx: ReviewContext) -> list[Finding]:
     out = []
     for sentence in ctx.sentences:
         tokens = sentence.tokens
-        for token, nxt in zip(tokens, tokens[1:], strict=False):
+        for token, nxt in itertools.pairwise(tokens):
             if (
                 token.pos == "動詞"
                 and token.conj_type.startswith("五段")
