@@ -43,6 +43,7 @@ _LOOSE_DATE = re.compile(
     r"(\d{4})[/\-.年](\d{1,2})[/\-.月](\d{1,2})日?(?:[ T]+(\d{1,2}):(\d{2})(?::(\d{2}))?)?"
 )
 _JST = timezone(timedelta(hours=9))
+_DOUBTFUL = frozenset({NoteKind.CHARSET_MISLABELLED, NoteKind.CHARSET_GUESSED, NoteKind.DECODE_REPLACED})
 _SUMMARY_FIELDS = frozenset({"subject", "from", "date", "message-id"})
 
 
@@ -147,12 +148,18 @@ def decode_words(value: bytes, where: str, notes: list[ParseNote], text_codec: s
             pieces.append(between.decode(text_codec, errors="replace"))
         charset = match.group(1).decode("ascii", errors="replace").split("*", 1)[0]
         data, broken = _word_bytes(match.group(2), match.group(3))
-        if broken and not data:
+        if broken:
+            # A repaired word is only trusted when it then decodes cleanly in its
+            # own charset; otherwise it stays as written (and is noted).
             flush()
-            pieces.append(match.group().decode("ascii"))  # undecodable: keep the word as written
             repaired = True
+            decoded = decode_bytes(data, charset, where) if data else None
+            if decoded is not None and not any(n.kind in _DOUBTFUL for n in decoded.notes):
+                notes.extend(decoded.notes)
+                pieces.append(decoded.text)
+            else:
+                pieces.append(match.group().decode("ascii"))
         else:
-            repaired |= broken
             if pending and pending[0][0].lower() != charset.lower():
                 flush()
             pending.append((charset, data))

@@ -206,8 +206,14 @@ def _is_body_text(part: EmailMessage) -> bool:
 
 
 def _payload_bytes(part: EmailMessage) -> bytes:
-    """The bytes as they were in the mail (the parser keeps 8-bit bytes as surrogates)."""
-    payload = part.get_payload()
+    """The bytes as they were in the mail (the parser keeps 8-bit bytes as surrogates).
+
+    Read `_payload` directly: compat32's `get_payload()` decodes 8-bit text
+    with the declared charset and "replace", which is the lossy guess this
+    module exists to avoid, and `get_payload(decode=True)` repairs base64
+    silently where we want to note it.
+    """
+    payload = getattr(part, "_payload", None)
     if isinstance(payload, str):
         return payload.encode("utf-8", "surrogateescape")
     if isinstance(payload, bytes):
@@ -271,7 +277,7 @@ def _collect_forwarded(part: EmailMessage, walk: _Walk, part_id: str, depth: int
         f"{name}: {value}\n".encode("utf-8", "surrogateescape") for name, value in inner.raw_items()
     )
     headers = read_headers(head + b"\n")
-    lines = [FORWARD_MARKER]
+    lines = ["", FORWARD_MARKER]  # a blank line sets the forwarded block apart
     if headers.sender.email or headers.sender.name:
         sender = headers.sender
         lines.append(f"差出人: {sender.name} <{sender.email}>" if sender.name else f"差出人: {sender.email}")
