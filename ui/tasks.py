@@ -23,6 +23,7 @@ from __future__ import annotations
 import itertools
 import logging
 import os
+import threading
 import traceback
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -50,10 +51,29 @@ class TaskFailure:
 
 
 class _Relay(QObject):
-    """Lives on the GUI thread; workers emit, the GUI thread receives."""
+    """Lives on the GUI thread; workers emit, the GUI thread receives.
 
-    done = Signal(int, object)     # task id, result
-    failed = Signal(int, object)   # task id, TaskFailure
+    Only the task id crosses threads in the signal; the result waits in
+    `outcomes`. Passing Python objects (notably `True`/`False`/`None`) through a
+    queued `object` signal hit a reference-count bug in PySide6 6.12 that
+    crashed the interpreter at exit.
+    """
+
+    finished = Signal(int)  # task id
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._lock = threading.Lock()
+        self._outcomes: dict[int, tuple[bool, object]] = {}
+
+    def post(self, task_id: int, ok: bool, value: object) -> None:
+        with self._lock:
+            self._outcomes[task_id] = (ok, value)
+        self.finished.emit(task_id)
+
+    def take(self, task_id: int) -> tuple[bool, object]:
+        with self._lock:
+            return self._outcomes.pop(task_id)
 
 
 class _Job(QRunnable):
@@ -67,9 +87,9 @@ class _Job(QRunnable):
         try:
             result = self._fn()
         except Exception as error:  # the GUI decides how to word it
-            self._relay.failed.emit(self._task_id, TaskFailure(error, traceback.format_exc()))
+            self._relay.post(self._task_id, False, TaskFailure(error, traceback.format_exc()))
         else:
-            self._relay.done.emit(self._task_id, result)
+            self._relay.post(self._task_id, True, result)
 
 
 @dataclass(slots=True)
@@ -87,8 +107,7 @@ class TaskRunner(QObject):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._relay = _Relay(self)
-        self._relay.done.connect(self._on_done)
-        self._relay.failed.connect(self._on_failed)
+        self._relay.finished.connect(self._on_finished)
         self._pools: dict[str, QThreadPool] = {}
         self._pending: dict[int, _Pending] = {}
         self._latest: dict[str, int] = {}
@@ -144,16 +163,17 @@ class TaskRunner(QObject):
             return None
         return pending
 
-    def _on_done(self, task_id: int, result: object) -> None:
-        pending = self._take(task_id)
-        if pending is not None and pending.on_done is not None:
-            pending.on_done(result)
-
-    def _on_failed(self, task_id: int, failure: object) -> None:
-        assert isinstance(failure, TaskFailure)
+    def _on_finished(self, task_id: int) -> None:
+        ok, value = self._relay.take(task_id)
         pending = self._take(task_id)
         if pending is None:
             return
+        if ok:
+            if pending.on_done is not None:
+                pending.on_done(value)
+            return
+        failure = value
+        assert isinstance(failure, TaskFailure)
         if pending.on_error is not None:
             pending.on_error(failure)
         else:

@@ -38,6 +38,18 @@ def html_mail(demo_copy: Path) -> Message:
 
 
 @pytest.fixture
+def dress_subject(demo_copy: Path) -> str:
+    """Subject of the party-dress mail: 「ドレス」 in the subject, the party in the body."""
+    from app.mail.parse import parse_message
+
+    for path in sorted((demo_copy / "cur").glob("*")):
+        message = parse_message(path.read_bytes())
+        if "ドレス" in message.subject and ("パーティ" in message.body or "連休" in message.body):
+            return message.subject
+    raise AssertionError("the demo mailbox should hold the party-dress mail")
+
+
+@pytest.fixture
 def window(qtbot, demo_copy: Path, tmp_path: Path) -> Iterator[MainWindow]:  # type: ignore[no-untyped-def]
     settings = load_settings(tmp_path / "settings.json")
     qsettings = QSettings(str(tmp_path / "window.ini"), QSettings.Format.IniFormat)

@@ -32,8 +32,8 @@ def _open_row(qtbot, win: MainWindow, row: int, wait_insight: bool = True) -> No
         win.message_view.selectRow(row)
 
 
-def _open_dress_mail(qtbot, win: MainWindow) -> None:  # type: ignore[no-untyped-def]
-    _open_row(qtbot, win, _row_where(win, lambda h: "ドレス" in h.subject))
+def _open_dress_mail(qtbot, win: MainWindow, subject: str) -> None:  # type: ignore[no-untyped-def]
+    _open_row(qtbot, win, _row_where(win, lambda h: h.subject == subject))
 
 
 def test_list_is_newest_first_with_three_columns(window: MainWindow) -> None:
@@ -47,10 +47,10 @@ def test_list_is_newest_first_with_three_columns(window: MainWindow) -> None:
     assert "送信済み" in folders
 
 
-def test_party_dress_mail_is_analysed(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
-    _open_dress_mail(qtbot, window)
+def test_party_dress_mail_is_analysed(qtbot, window: MainWindow, dress_subject: str) -> None:  # type: ignore[no-untyped-def]
+    _open_dress_mail(qtbot, window, dress_subject)
     opened = window.current
-    assert opened is not None and "ドレス" in opened.message.subject
+    assert opened is not None and opened.message.subject == dress_subject
     body = opened.message.body
     model = window.insight_panel.model
     by_kind = {kind: model.highlight_indexes(kind) for kind in HighlightKind}
@@ -69,8 +69,8 @@ def test_party_dress_mail_is_analysed(qtbot, window: MainWindow) -> None:  # typ
     assert any(word in text for text in disclosures for word in ("パーティ", "連休")), disclosures
 
 
-def test_clicking_a_request_moves_the_reader_to_it(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
-    _open_dress_mail(qtbot, window)
+def test_clicking_a_request_moves_the_reader_to_it(qtbot, window: MainWindow, dress_subject: str) -> None:  # type: ignore[no-untyped-def]
+    _open_dress_mail(qtbot, window, dress_subject)
     assert window.current is not None
     body = window.current.message.body
     view = window.insight_panel.view
@@ -89,10 +89,10 @@ def test_clicking_a_request_moves_the_reader_to_it(qtbot, window: MainWindow) ->
     assert flash[0].cursor.selectedText() == body[highlight.start : highlight.end].replace("\n", "\u2029")
 
 
-def test_highlights_are_coloured_in_the_reader(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+def test_highlights_are_coloured_in_the_reader(qtbot, window: MainWindow, dress_subject: str) -> None:  # type: ignore[no-untyped-def]
     from ui import style
 
-    _open_dress_mail(qtbot, window)
+    _open_dress_mail(qtbot, window, dress_subject)
     insight = window.current_insight
     assert insight is not None and window.current is not None
     mapping = OffsetMap(window.current.message.body)
@@ -164,12 +164,15 @@ def test_language_switch_retranslates_live(qtbot, window: MainWindow) -> None:  
     assert window.view_menu.title() == "表示(&V)"
     try:
         assert translations.apply("en")
-        assert window.view_menu.title() == "&View"
+        # Qt posts LanguageChange; the window re-words itself when it arrives.
+        qtbot.waitUntil(lambda: window.view_menu.title() == "&View", timeout=5000)
         assert window.proxy.headerData(Column.SUBJECT, Qt.Orientation.Horizontal) == "Subject"
         assert window.folder_model.index(0, 0).data().startswith("Inbox")
+        assert window.reader.legend.chips[HighlightKind.REQUEST].text() == "Requests & questions"
     finally:
         translations.apply("ja")
-    assert window.view_menu.title() == "表示(&V)"
+    qtbot.waitUntil(lambda: window.view_menu.title() == "表示(&V)", timeout=5000)
+    assert window.folder_model.index(0, 0).data().startswith("受信トレイ")
 
 
 def test_language_menu_saves_the_choice(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
@@ -179,25 +182,29 @@ def test_language_menu_saves_the_choice(qtbot, window: MainWindow) -> None:  # t
     assert window.settings.language == "en"
 
 
-def test_geometry_and_splitters_are_remembered(qtbot, window: MainWindow, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    window.main_splitter.setSizes([150, 700, 420])
+def test_geometry_and_splitters_are_remembered(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    window.resize(720, 520)
+    window.main_splitter.setSizes([150, 350, 220])
     sizes = window.main_splitter.sizes()
     window.close()
     again = MainWindow(window.mailbox_path, window.settings, window.qsettings)
     qtbot.addWidget(again)
+    again.show()
+    qtbot.waitExposed(again)
+    assert again.size() == window.size()
     assert again.main_splitter.sizes() == sizes
-    again.runner.wait_all(5000)
+    again.close()
 
 
 @pytest.mark.parametrize("which", ["folders", "messages", "insight", "insight_empty"])
-def test_models_pass_the_model_tester(qtbot, qtmodeltester, window: MainWindow, which: str) -> None:  # type: ignore[no-untyped-def]
+def test_models_pass_the_model_tester(qtbot, qtmodeltester, window: MainWindow, which: str, dress_subject: str) -> None:  # type: ignore[no-untyped-def]
     if which == "folders":
         qtmodeltester.check(window.folder_model)
     elif which == "messages":
         qtmodeltester.check(window.message_model)
         qtmodeltester.check(window.proxy)
     elif which == "insight":
-        _open_dress_mail(qtbot, window)
+        _open_dress_mail(qtbot, window, dress_subject)
         qtmodeltester.check(window.insight_panel.model)
     else:
         window.insight_panel.clear()

@@ -81,20 +81,21 @@ def html_with_images(raw: bytes) -> str | None:
     from app.mail.html import sanitize_html
 
     html = _html_part(raw)
-    return None if html is None else sanitize_html(html, allow_remote_images=True)
+    return None if html is None else sanitize_html(html, allow_remote_images=True).html
 
 
 def _html_part(raw: bytes) -> str | None:
     import email
     import email.policy
 
-    message = email.message_from_bytes(raw, policy=email.policy.default)
-    part = message.get_body(preferencelist=("html",))
-    if part is None:
-        return None
-    try:
-        content = part.get_content()
-    except (LookupError, UnicodeError):
-        payload = part.get_payload(decode=True)
-        content = payload.decode("utf-8", "replace") if isinstance(payload, bytes) else ""
-    return content if isinstance(content, str) else None
+    from app.mail.charset import decode_bytes
+
+    # compat32: the modern policy raises on the broken headers Japanese mail often has.
+    message = email.message_from_bytes(raw, policy=email.policy.compat32)
+    for part in message.walk():
+        if part.get_content_type() == "text/html" and not part.is_multipart():
+            payload = part.get_payload(decode=True)
+            if isinstance(payload, bytes):
+                # The same charset repair the parser applies to the body.
+                return decode_bytes(payload, part.get_content_charset()).text
+    return None
