@@ -89,6 +89,7 @@ class InsightPanel(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("insightPanel")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         self.model = InsightModel(self)
         self.title = QLabel(self)
         self.title.setObjectName("panelTitle")

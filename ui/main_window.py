@@ -78,6 +78,7 @@ class MainWindow(QMainWindow):
         self.current: OpenedMessage | None = None
         self.current_insight: Insight | None = None
         self._language = language
+        self._count: int | None = None
 
         self.setStyleSheet(style.STYLE_SHEET)
         self._build_panes()
@@ -156,7 +157,7 @@ class MainWindow(QMainWindow):
         self.center_splitter.addWidget(self.reader)
         self.center_splitter.setStretchFactor(0, 2)
         self.center_splitter.setStretchFactor(1, 5)
-        self.center_splitter.setSizes([250, 600])
+        self.center_splitter.setSizes([300, 560])
 
         self.main_splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.main_splitter.setObjectName("mainSplitter")
@@ -201,6 +202,8 @@ class MainWindow(QMainWindow):
         self.help_menu.addAction(self.about_action)
 
     def _build_status(self) -> None:
+        self.count_label = QLabel(self)
+        self.statusBar().addWidget(self.count_label)
         self.busy_label = QLabel(self)
         self.busy_bar = QProgressBar(self)
         self.busy_bar.setRange(0, 0)  # indeterminate: we know neither total nor rate
@@ -229,6 +232,7 @@ class MainWindow(QMainWindow):
         self.reader.retranslate()
         self.insight_panel.retranslate()
         self._on_busy(self.runner.running)
+        self._show_count()
 
     def changeEvent(self, event: QEvent) -> None:
         # Installing or removing a translator sends LanguageChange: re-word live.
@@ -273,6 +277,10 @@ class MainWindow(QMainWindow):
     def _on_busy(self, running: int) -> None:
         self.busy_bar.setVisible(running > 0)
 
+    def _show_count(self) -> None:
+        if self._count is not None:
+            self.count_label.setText(self.tr("%n 件のメール", "", self._count))
+
     def _status(self, text: str) -> None:
         self.busy_label.setText(text)
 
@@ -302,7 +310,9 @@ class MainWindow(QMainWindow):
     def _on_headers(self, folder: Folder, headers: list[Header]) -> None:
         self.message_model.set_headers(headers)
         self.folder_model.set_unread(folder.id, self.message_model.unread_count())
-        self._status(self.tr("%n 件のメール", "", len(headers)))
+        self._count = len(headers)
+        self._show_count()
+        self._status("")
         self.headers_loaded.emit()
 
     # -- message -------------------------------------------------------------

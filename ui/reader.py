@@ -160,16 +160,22 @@ class ReaderView(QWidget):
         self.browser.setFont(font)
         self.legend = Legend(self)
 
-        banners = QVBoxLayout()
+        # The banners sit in a box hidden with them, so no empty band shows.
+        self.banner_box = QWidget(self)
+        self.banner_box.setObjectName("bannerBox")
+        self.banner_box.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        banners = QVBoxLayout(self.banner_box)
         banners.setContentsMargins(12, 8, 12, 0)
         banners.setSpacing(6)
+        self.note_banner.setParent(self.banner_box)
+        self.image_banner.setParent(self.banner_box)
         banners.addWidget(self.note_banner)
         banners.addWidget(self.image_banner)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         layout.addWidget(self.header_frame)
-        layout.addLayout(banners)
+        layout.addWidget(self.banner_box)
         layout.addWidget(self.browser, 1)
         layout.addWidget(self.legend)
 
@@ -203,6 +209,7 @@ class ReaderView(QWidget):
             label.hide()
         self.note_banner.hide()
         self.image_banner.hide()
+        self.banner_box.hide()
         self.browser.clear()
         self._insight = Insight()
         self._positions = {}
@@ -218,6 +225,7 @@ class ReaderView(QWidget):
         self.date.hide()
         self.note_banner.hide()
         self.image_banner.hide()
+        self.banner_box.hide()
         self.browser.clear()
         self._insight = Insight()
         self._positions = {}
@@ -253,6 +261,7 @@ class ReaderView(QWidget):
         scroll = self.browser.verticalScrollBar().value()
         self._images_shown = images_shown
         self.image_banner.setVisible(bool(self._message.remote_images) and not images_shown)
+        self._update_banner_box()
         self.browser.setHtml(html)
         self._apply_insight()
         self.browser.verticalScrollBar().setValue(scroll)
@@ -287,6 +296,10 @@ class ReaderView(QWidget):
         self.note_banner.label.setText("\n".join(unique))
         self.note_banner.setVisible(bool(unique))
         self.image_banner.setVisible(bool(message.remote_images) and not self._images_shown)
+        self._update_banner_box()
+
+    def _update_banner_box(self) -> None:
+        self.banner_box.setVisible(not (self.note_banner.isHidden() and self.image_banner.isHidden()))
 
     # -- highlights ------------------------------------------------------------
     def set_insight(self, insight: Insight) -> None:

@@ -40,13 +40,17 @@ QHeaderView::section {
     background: #f6f8fa; border: none; border-bottom: 1px solid #d8dee4; padding: 4px 6px; color: #57606a;
 }
 QFrame#readerHeader { background: #ffffff; border-bottom: 1px solid #d8dee4; }
-QLabel#subject { font-size: 17px; font-weight: 600; color: #1f2328; }
+QLabel#subject { font-size: 18px; font-weight: bold; color: #1f2328; }
 QLabel#meta { color: #57606a; }
 QFrame#noteBanner { background: #fff8c5; border: 1px solid #eed888; border-radius: 4px; }
 QFrame#imageBanner { background: #ddf4ff; border: 1px solid #9cd0f5; border-radius: 4px; }
-QLabel#panelTitle { font-size: 14px; font-weight: 600; color: #1f2328; padding: 8px 10px 2px 10px; }
+QLabel#panelTitle { font-size: 15px; font-weight: bold; color: #1f2328; padding: 8px 10px 2px 10px; }
 QLabel#panelHint { color: #57606a; padding: 0 10px 6px 10px; }
 QFrame#legend { background: #ffffff; border-top: 1px solid #d8dee4; }
 QLineEdit#search { border: 1px solid #d0d7de; border-radius: 6px; padding: 4px 8px; background: #ffffff; }
 QStatusBar { background: #f6f8fa; color: #57606a; }
+QStatusBar QLabel { padding: 0 8px; }
+QWidget#bannerBox { background: #ffffff; }
+QWidget#insightPanel { background: #fbfcfd; }
+QTreeView#insightTree { background: #fbfcfd; }
 """
