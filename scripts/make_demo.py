@@ -1853,6 +1853,7 @@ def expectations(written: dict[str, Built]) -> dict[str, object]:
                 "key": mail.key,
                 "subject": mail.subject,
                 "from": mail.sender.mail,
+                "from_name": mail.sender.name,
                 "message_id": mail.message_id,
                 "in_reply_to": mail.in_reply_to,
                 "seen": "S" in mail.flags,
