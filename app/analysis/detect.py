@@ -73,8 +73,10 @@ def _benefactive_asked(toks: list[Token]) -> bool:
                 continue
             if nxt is None:
                 return t.surface.startswith(("ください", "下さい", "くださ"))
-            if nxt.lemma == "た" or nxt.surface.startswith("た"):
-                continue  # いただけた / くださった: it already happened
+            if any(r.lemma == "た" and r.surface != "たら" for r in rest) or (nxt.surface.startswith("た") and nxt.surface != "たら"):
+                continue  # いただけた / もらえませんでした: it already happened
+            if any(r.norm == "居る" for r in rest):
+                continue  # いただけていません: a state reported, not an ask
             if any(r.surface in ("か", "かな", "かしら", "と", "ば", "れば", "たら", "ませ") for r in rest):
                 return True
             if any(r.lemma in ("助かる", "ありがたい", "有り難い", "嬉しい", "幸い", "思う") for r in rest):
@@ -111,6 +113,8 @@ def _onegai(toks: list[Token]) -> bool:
             return False  # お願いしている (an ongoing order), not an ask
         if after and after[0].norm == "為る" and len(after) > 1 and after[1].lemma == "た":
             return False
+        if after and after[0].norm == "為る" and after[0].cform.startswith("意志推量"):
+            return False  # お願いしようと思っています: a plan told
         if any(a.lemma == "た" for a in after[:3]) and not any(a.lemma == "たい" for a in after[:3]):
             return False
         before = [b for b in toks[:i] if b.main in ("名詞", "動詞", "形容詞") and b.surface not in ("お", "御")]
@@ -175,11 +179,28 @@ def is_request(clause: Clause, last_in_sentence: bool, sentence_end: str) -> boo
         return True
     if _please(toks) or _benefactive_asked(toks) or _onegai(toks) or _wants(toks):
         return True
-    # 〜と助かります / 〜ば幸いです / 〜とありがたいです on a conditional.
+    # 〜と助かります / 〜ば幸いです / 〜とありがたいです / 〜と安心です on a conditional.
     for i, t in enumerate(toks):
-        if t.lemma in ("助かる", "ありがたい", "有り難い", "幸い", "幸甚") and i > 0 and toks[i - 1].surface in (
-            "と", "ば", "たら", "ますと", "れば"
-        ):
+        if t.lemma in ("助かる", "ありがたい", "有り難い", "幸い", "幸甚", "安心") and i > 0 and toks[
+            i - 1
+        ].surface in ("と", "ば", "たら", "ますと", "れば", "だと"):
+            return True
+    joined = "".join(t.surface for t in toks)
+    hedged = any(w in joined for w in ("できれば", "出来れば", "なるべく", "できましたら", "可能なら", "可能であれば"))
+    content = _content(toks)
+    if hedged and content and (content[-1].surface == "が" or any(t.lemma == "たい" for t in content)):
+        return True  # できれば〜たいのですが: a wish put to the shop
+    # 〜ていただく形でも構いません / 〜ていただいても大丈夫です: an alternative asked for.
+    if any(t.norm in ("頂く", "貰う") for t in toks) and (
+        any(t.lemma in ("構う",) for t in toks) or any(t.is_("結構", "大丈夫") for t in toks)
+    ):
+        return True
+    # 〜のかよく分かりません: an indirect question.
+    final_neg = (len(content) >= 3 and _is_neg(content[-1]) and content[-1].cform.startswith("終止形")) or (
+        len(content) >= 4 and content[-1].is_("です") and _is_neg(content[-2]))
+    if final_neg:
+        tail = content[-5:]
+        if any(t.lemma in ("分かる", "わかる", "判る") for t in tail) and any(t.surface == "か" for t in content):
             return True
     return False
 
@@ -203,6 +224,8 @@ def _worry_at(toks: list[Token], i: int) -> bool:
             if after and (after[0].main == "名詞" or after[0].surface in ("が", "けど", "けれど", "けれども")):
                 return False
             break
+        if a.sub == "接続助詞" and a.surface in ("て", "で"):
+            continue  # 心配して(い)ません: the negation is still to come
         if a.sub == "接続助詞" or (a.main in ("動詞", "形容詞") and a.norm not in _LIGHT_VERBS
                                    and a.lemma not in ("なる", "しまう", "ちゃう")):
             break
@@ -243,66 +266,93 @@ def relieved(tokens: Sequence[Token]) -> bool:
 # ---------------------------------------------------------------- disclosures
 
 
-def disclosure_score(tokens: Sequence[Token]) -> int:
+def disclosure_evidence(tokens: Sequence[Token], reason: bool = False) -> tuple[int, int]:
+    """(lexical, grammatical) evidence that the words tell the writer's own situation.
+
+    Lexical: the writer or people close to them (2), a life event (2), their
+    circumstances (1 each, up to 2). Grammatical: plan and experience
+    predicates. A reason clause needs lexical evidence: a progressive alone
+    (「切れ味が落ちてきたので」) describes the item, not the writer.
+    """
     toks = _content(tokens)
-    if not toks:
-        return 0
-    score = 0
-    personal = False
-    for t in toks:
-        if t.main in ("名詞", "代名詞") and (_in(t, lx.SELF) or _in(t, lx.FAMILY)):
-            personal = True
+    if not toks or hypothetical(toks):
+        return 0, 0
+    personal = any(
+        t.main in ("名詞", "代名詞") and (_in(t, lx.SELF) or _in(t, lx.FAMILY))
+        # 子ども用 / 大人用: a product's target, not the writer's child
+        and not (t.is_(*lx.GENERIC_PEOPLE) and i + 1 < len(toks) and toks[i + 1].is_("用"))
+        for i, t in enumerate(toks)
+    )
     nouns = [t for t in toks if t.main in ("名詞", "代名詞")]
     # The shop or a third party as the subject: their circumstances are not the writer's.
     for i, t in enumerate(toks[:-1]):
         if _in(t, lx.THIRD_PARTY) and toks[i + 1].surface in ("が", "は", "も", "の") and not personal:
             if toks[i + 1].surface != "の" or (nouns and nouns[0] is t):
-                return 0
-    if personal:
-        score += 2
+                return 0, 0
+    tail = "".join(t.surface for t in toks[-3:])
+    if toks[-1].is_("です") and len(toks) > 1 and toks[-2].is_("者"):
+        return 0, 0  # 「〜している者です」: who they are as a customer
+    if tail.endswith(("と申します", "と言います")):
+        return 0, 0
+    lexical = 2 if personal else 0
     life = any(_in(t, lx.LIFE) for t in toks if t.main in ("名詞", "動詞", "接尾辞"))
     if life:
-        score += 2
-    if any(_in(t, lx.CIRCUMSTANCE) for t in toks if t.main in ("名詞", "動詞", "形容詞", "形状詞", "接尾辞")):
-        score += 1
+        lexical += 2
+    circumstances = {t.norm for t in toks
+                     if t.main in ("名詞", "動詞", "形容詞", "形状詞", "接尾辞") and _in(t, lx.CIRCUMSTANCE)}
+    # A reason about the order itself (配送先の部屋番号が…) is not the writer's circumstance.
+    if reason and circumstances and not personal and not life and any(_in(t, lx.ORDER) for t in toks if t.main == "名詞"):
+        circumstances = set()
+    lexical += min(2, len(circumstances))
+    # Feelings tell something only next to other personal evidence (「楽しみにしております」 alone is praise).
+    if lexical and any(_in(t, lx.FEELING) for t in toks if t.main in ("名詞", "動詞", "形容詞", "形状詞")):
+        lexical += 1
+    grammatical = 0
     for i, t in enumerate(toks):
         nxt = toks[i + 1] if i + 1 < len(toks) else None
         if t.is_("つもり", "心算"):
-            score += 2
+            grammatical += 2
         elif t.is_("事", "こと") and nxt is not None and nxt.surface == "に" and i + 2 < len(toks) and toks[
             i + 2
         ].norm == "成る":
-            score += 2  # 〜ことになり: something decided in their life
+            grammatical += 2  # 〜ことになり: something decided in their life
         elif t.is_("ばかり") and i > 0 and toks[i - 1].lemma == "た":
-            score += 2  # 〜たばかり
-        elif t.is_("実は", "実際"):
-            score += 1
+            grammatical += 2  # 〜たばかり
+        elif t.is_("実は"):
+            grammatical += 1
         elif t.lemma == "たい" and nxt is not None and nxt.surface == "と":
-            score += 1  # 〜たいと思って/考えて: a plan
+            grammatical += 1  # 〜たいと思って/考えて: a plan
         elif t.is_("詳しい", "慣れる") and any(_is_neg(x) for x in toks[i + 1 : i + 3]):
-            score += 1  # what they know
-    progressive = any(
-        t.norm in ("居る", "おる", "来る") and i > 0 and toks[i - 1].surface in ("て", "で") for i, t in enumerate(toks)
-    )
-    if progressive:
-        score += 1
-    if any(t.is_("探す") for t in toks) and not personal and not life:
-        score -= 2  # 「〜を探しています」: shopping, not telling
-    last = toks[-1]
-    tail = "".join(t.surface for t in toks[-3:])
-    if last.is_("です") and len(toks) > 1 and toks[-2].is_("者"):
-        return 0  # 「〜している者です」: who they are as a customer
-    if tail.endswith(("と申します", "と言います")):
-        return 0
-    if any(t.is_("もし", "仮に") for t in toks) or "限り" in tail or any(t.surface == "限り" for t in toks):
-        return 0  # a hypothetical is not a situation
-    return score
+            lexical += 1  # what they know
+    if any((t.norm in ("居る", "おる", "来る") or t.surface in ("ます", "ました", "る", "た"))
+           and i > 0 and toks[i - 1].surface in ("て", "で") and toks[i - 1].main == "助詞"
+           for i, t in enumerate(toks)):
+        grammatical += 1
+    if any(t.is_("探す") for t in toks) and lexical < 2:
+        return 0, 0  # 「〜を探しています」: shopping, not telling
+    return lexical, grammatical
+
+
+def disclosure_score(tokens: Sequence[Token]) -> int:
+    lexical, grammatical = disclosure_evidence(tokens)
+    return lexical + grammatical
 
 
 def hypothetical(tokens: Sequence[Token]) -> bool:
-    return any(t.is_("もし", "仮に", "万一", "万が一") for t in tokens) or any(
-        t.surface in ("限り", "限ら") for t in tokens
-    )
+    """もし〜 / 仮に〜 / 〜とは限らない: a possibility, not a situation."""
+    toks = list(tokens)
+    if any(t.is_("もし", "仮に", "万一", "万が一") for t in toks):
+        return True
+    return any(t.lemma == "限る" and any(_is_neg(x) for x in toks[i + 1 : i + 4]) for i, t in enumerate(toks))
+
+
+def _trigger(tokens: Sequence[Token]) -> bool:
+    """A clause ending in 〜と聞いて / 〜と言われて / 〜を見て: what set off a worry, not a disclosure."""
+    toks = _content(tokens)
+    if len(toks) < 2 or toks[-1].surface not in ("て", "で"):
+        return False
+    verbs = [t for t in toks[-4:] if t.main == "動詞"]
+    return any(v.lemma in ("聞く", "言う", "見る", "読む", "知る") for v in verbs)
 
 
 def label_sentence(clauses: list[Clause], sentence_end: str) -> list[Labelled]:
@@ -315,8 +365,7 @@ def label_sentence(clauses: list[Clause], sentence_end: str) -> list[Labelled]:
         wor = [False] * n
     out: list[Labelled] = []
     if not any(req) and not any(wor):
-        score = disclosure_score(all_tokens)
-        if score >= 2 and not hypothetical(all_tokens):
+        if disclosure_score(all_tokens) >= 2:
             out.append(Labelled(HighlightKind.DISCLOSURE, clauses[0].start, clauses[-1].end, tuple(all_tokens)))
         return out
 
@@ -329,14 +378,19 @@ def label_sentence(clauses: list[Clause], sentence_end: str) -> list[Labelled]:
             toks = tuple(t for x in [*lead, c] for t in x.tokens)
             if req[i]:
                 out.append(Labelled(HighlightKind.REQUEST, start, c.end, toks))
+                # 「娘の誕生日にケーキを注文したいです」: a wish that also tells their life.
+                if _wants(list(c.tokens)) and disclosure_evidence(c.tokens)[0] >= 2:
+                    out.append(Labelled(HighlightKind.DISCLOSURE, start, c.end, toks))
             if wor[i]:
                 out.append(Labelled(HighlightKind.WORRY, start, c.end, toks))
             continue
-        score = disclosure_score(c.tokens)
-        is_reason = c.link is Link.REASON
         later_main = any(req[i + 1 :]) or any(wor[i + 1 :])
-        need = 1 if is_reason and later_main else 2
-        if score >= need and not hypothetical(c.tokens):
+        lexical, grammatical = disclosure_evidence(c.tokens, reason=later_main)
+        if c.link is Link.REASON and later_main:
+            told = lexical >= 1
+        else:
+            told = lexical + grammatical >= 2 and not (later_main and _trigger(c.tokens))
+        if told:
             for p in pending:
                 out.append(Labelled(HighlightKind.DISCLOSURE, p.start, p.end, p.tokens))
             pending = []

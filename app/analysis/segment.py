@@ -164,6 +164,8 @@ def _connective(tokens: list[Token], i: int) -> Link | None:
         return None
     if t.sub == "接続助詞" and t.surface in ("て", "で", "ながら", "し"):
         return Link.TE
+    if t.surface == "で" and t.sub == "格助詞" and prev is not None and prev.main == "名詞":
+        return Link.TE  # 「〜予定で、」「〜の都合で、」
     if t.main in ("動詞", "形容詞", "助動詞") and t.cform.startswith("連用形"):
         return Link.TE
     return None

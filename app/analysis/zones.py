@@ -62,10 +62,11 @@ _UNDERSCORE_RULE = re.compile(r"^\s*_{8,}\s*$")
 _SIG_DASH = re.compile(r"^--\s?$")
 _RULE_CHARS = set("━─―—-=＝_＿*＊~〜～・■□◆◇●○☆★◎※+＋#＃/／")
 _CONTACT = re.compile(
-    r"(〒|\bTEL\b|\bTel\b|\bFAX\b|\bFax\b|電話|携帯|ＴＥＬ|ＦＡＸ|https?://|www\.|[\w.+-]+@[\w-]+\.[\w.-]+|"
-    r"E-?mail|Mail\s*[:：]|メール\s*[:：]|株式会社|有限会社|合同会社|（株）|\(株\)|営業時間|定休日|住所\s*[:：])",
+    r"(〒|\bTEL\b|\bTel\b|\bFAX\b|\bFax\b|電話\s*[:：]|携帯\s*[:：]|ＴＥＬ|ＦＡＸ|https?://|www\.|"
+    r"[\w.+-]+@[\w-]+\.[\w.-]+|E-?mail|Mail\s*[:：]|メール\s*[:：]|営業時間|定休日|住所\s*[:：])",
     re.IGNORECASE,
 )
+_COMPANY = re.compile(r"(株式会社|有限会社|合同会社|（株）|\(株\)|\bInc\.|Co\.,? ?Ltd)")
 _HONORIFIC_END = re.compile(r"(様|さま|サマ|御中|殿|さん|各位|ご担当者?様?|担当者様)\s*[、,：:]?\s*$")
 _SENTENCE_END = re.compile(r"[。！？!?]")
 
@@ -87,7 +88,11 @@ def _contact_like(text: str) -> bool:
     s = text.strip()
     if not s:
         return False
-    if _CONTACT.search(s) or _is_rule(s):
+    if _is_rule(s):
+        return True
+    if _SENTENCE_END.search(s) and len(s) > 30:
+        return False  # a sentence that happens to mention a company or a phone
+    if _CONTACT.search(s) or (_COMPANY.search(s) and not _SENTENCE_END.search(s)):
         return True
     # A bare name or department line: short, no sentence punctuation, no predicate.
     return len(s) <= 24 and not _SENTENCE_END.search(s) and _nounish(s)
