@@ -65,6 +65,7 @@ from datetime import datetime, timedelta, timezone
 from email.utils import format_datetime
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_OUT = ROOT / "resources" / "demo"
@@ -444,12 +445,10 @@ def compose(
     )
 
 
-def plain(
-    *, charset: str, cte: str, text: str, subject_method: str = "B", **kwargs: object
-) -> Built:
+def plain(*, charset: str, cte: str, text: str, subject_method: str = "B", **kwargs: Any) -> Built:
     """A single text/plain mail: the common case."""
     entity = text_entity(text, charset, cte)
-    return compose(  # type: ignore[arg-type]
+    return compose(
         charset=charset, entity=entity, texts=[(charset, text)], subject_method=subject_method, **kwargs
     )
 
