@@ -69,8 +69,9 @@ class InsightDelegate(QStyledItemDelegate):
         painter.drawText(
             QRect(left, rect.top() + 6, width, line + 2),
             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-            metrics.elidedText(text, Qt.TextElideMode.ElideRight, width) if highlight is not None else "",
+            metrics.elidedText(text, Qt.TextElideMode.ElideRight, width),
         )
+        painter.setFont(option.font)  # the topic line is never bold
         if topic:
             painter.setPen(QColor("#57606a"))
             painter.drawText(

@@ -8,7 +8,16 @@ file (`file:`) or tell its sender it was opened (remote images, tracking pixels)
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer, QUrl, Signal
-from PySide6.QtGui import QColor, QDesktopServices, QFont, QImage, QTextCharFormat, QTextCursor, QTextDocument
+from PySide6.QtGui import (
+    QColor,
+    QDesktopServices,
+    QFont,
+    QImage,
+    QTextBlockFormat,
+    QTextCharFormat,
+    QTextCursor,
+    QTextDocument,
+)
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -27,6 +36,7 @@ from ui import style, wording
 from ui.textmap import OffsetMap
 
 FLASH_MS = 900
+LINE_HEIGHT_PERCENT = 145
 
 
 class SafeBrowser(QTextBrowser):
@@ -47,6 +57,11 @@ class SafeBrowser(QTextBrowser):
             return self.images[key]
         if url.scheme() == "data":
             return super().loadResource(type, url)
+        if getattr(type, "value", type) == QTextDocument.ResourceType.ImageResource.value:
+            # A blocked image: an empty image draws nothing, where None draws a broken-file icon.
+            blank = QImage(1, 1, QImage.Format.Format_ARGB32)
+            blank.fill(0)
+            return blank
         return None
 
     @staticmethod
@@ -252,6 +267,12 @@ class ReaderView(QWidget):
             self.browser.setHtml(html if html is not None else message.html)
         else:
             self.browser.setPlainText(message.body)
+            # Japanese reads better with air between lines; positions are unchanged.
+            block = QTextBlockFormat()
+            block.setLineHeight(LINE_HEIGHT_PERCENT, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
+            cursor = QTextCursor(self.browser.document())
+            cursor.select(QTextCursor.SelectionType.Document)
+            cursor.mergeBlockFormat(block)
         self.browser.moveCursor(QTextCursor.MoveOperation.Start)
 
     def set_html(self, html: str, images_shown: bool) -> None:

@@ -7,6 +7,8 @@ lupdate finds each literal.
 
 from __future__ import annotations
 
+import re
+
 from PySide6.QtCore import QCoreApplication
 
 from app.model import HighlightKind, NoteKind, ParseNote
@@ -48,10 +50,29 @@ def kind_hint(kind: HighlightKind) -> str:
     return QCoreApplication.translate("Wording", "お客様が心配していること。安心できる一言を添えましょう。")
 
 
+_CHARSETS = re.compile(r"declared=(\S+)\s+used=(\S+)")
+
+
+def _short_detail(note: ParseNote) -> str:
+    """The part of a note's technical detail worth showing: "shift_jis → cp932".
+
+    The parser writes "where: declared=X used=Y"; which header or part it was
+    does not help the reader, and the same repair on three parts is one banner.
+    """
+    if note.kind is NoteKind.HEADER_REPAIRED:
+        return ""
+    detail = note.detail.rsplit(": ", 1)[-1].strip()
+    match = _CHARSETS.search(detail)
+    if match is None:
+        return detail
+    declared, used = match.groups()
+    return used if declared == "none" else f"{declared} → {used}"
+
+
 def note_text(note: ParseNote) -> str | None:
     """The banner sentence for a parse note, or None when another banner covers it."""
     kind = note.kind
-    detail = note.detail
+    detail = _short_detail(note)
     if kind is NoteKind.CHARSET_GUESSED:
         text = QCoreApplication.translate("Wording", "文字コードの指定がなかったため、推定して表示しています（%1）")
     elif kind is NoteKind.CHARSET_MISLABELLED:

@@ -139,3 +139,34 @@ def test_small_formatting_helpers() -> None:
     now = datetime(2026, 5, 1, 18, 0)
     assert format_date(datetime(2026, 5, 1, 9, 5), now) == "09:05"
     assert format_date(datetime(2025, 12, 31, 9, 5), now) == "2025/12/31 09:05"
+
+
+def test_parse_notes_are_worded_briefly() -> None:
+    from app.model import NoteKind, ParseNote
+    from ui.wording import note_text
+
+    mislabelled = ParseNote(NoteKind.CHARSET_MISLABELLED, "part 1: declared=shift_jis used=cp932")
+    assert note_text(mislabelled) == "文字コードの指定が誤っていたため、推定して表示しています（shift_jis → cp932）"
+    guessed = ParseNote(NoteKind.CHARSET_GUESSED, "declared=none used=cp932")
+    assert note_text(guessed) == "文字コードの指定がなかったため、推定して表示しています（cp932）"
+    assert note_text(ParseNote(NoteKind.HEADER_REPAIRED, "subject: broken encoded word")) == (
+        "件名または差出人の表記が壊れていたため、修復して表示しています"
+    )
+    assert note_text(ParseNote(NoteKind.REMOTE_IMAGES_BLOCKED, "1")) is None
+
+
+def test_signal_emit_keeps_true_alive() -> None:
+    import sys
+
+    from PySide6.QtCore import QObject, Signal
+
+    import ui  # noqa: F401  (installs the workaround)
+
+    class Probe(QObject):
+        ping = Signal()
+
+    probe = Probe()
+    before = sys.getrefcount(True)
+    for _ in range(500):
+        probe.ping.emit()
+    assert sys.getrefcount(True) >= before
