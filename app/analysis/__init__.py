@@ -30,7 +30,7 @@ def _sentence_end(text: str) -> str:
             return "？"
         if ch in "。！!":
             return "。"
-        if ch.isalnum() and not (0x1F000 <= ord(ch)):
+        if ch.isalnum() and not (ord(ch) >= 0x1F000):
             return ""
     return ""
 

@@ -109,6 +109,10 @@ def _onegai(toks: list[Token]) -> bool:
             if t.surface != "お願い":
                 continue
         after = [a for a in toks[i + 1 :] if a.main not in ("補助記号", "空白")]
+        if after and after[0].main == "助詞" and after[0].surface in ("が", "も", "は"):
+            return False  # お願いがございます: announces a request without making it
+        if len(after) > 1 and after[0].norm == "為る" and after[1].is_("事", "こと", "の"):
+            return False  # 修正をお願いすることもできます: an offer
         if any(a.surface in ("て", "で") for a in after[:2]) and any(a.norm == "居る" for a in after[:3]):
             return False  # お願いしている (an ongoing order), not an ask
         if after and after[0].norm == "為る" and len(after) > 1 and after[1].lemma == "た":
@@ -252,9 +256,10 @@ def is_worry(clause: Clause) -> bool:
                 and toks[i - 2].surface in ("たら", "だら", "ば", "れば")
                 and i + 1 < len(toks) and toks[i + 1].surface == "と"):
             return True
-        # 〜か気になって: keeps worrying whether
+        # 〜か(も)気になって: keeps worrying whether
         if (t.surface == "気" and i + 2 < len(toks) and toks[i + 1].surface == "に" and toks[i + 2].norm == "成る"
-                and i > 0 and toks[i - 1].surface == "か"):
+                and i > 0 and (toks[i - 1].surface == "か"
+                               or (i > 1 and toks[i - 1].surface in ("も", "が") and toks[i - 2].surface == "か"))):
             return True
     return False
 
@@ -322,12 +327,12 @@ def disclosure_evidence(tokens: Sequence[Token], reason: bool = False) -> tuple[
             grammatical += 1
         elif t.lemma == "たい" and nxt is not None and nxt.surface == "と":
             grammatical += 1  # 〜たいと思って/考えて: a plan
-        elif t.is_("詳しい", "慣れる") and any(_is_neg(x) for x in toks[i + 1 : i + 3]):
+        elif t.is_("詳しい", "慣れる", "分かる", "わかる") and any(_is_neg(x) for x in toks[i + 1 : i + 3]):
             lexical += 1  # what they know
     if any((t.norm in ("居る", "おる", "来る") or t.surface in ("ます", "ました", "る", "た"))
            and i > 0 and toks[i - 1].surface in ("て", "で") and toks[i - 1].main == "助詞"
-           for i, t in enumerate(toks)):
-        grammatical += 1
+           for i, t in enumerate(toks)) or any(t.norm == "てる" for t in toks):
+        grammatical += 1  # 〜ている / 〜てます / 〜てきた: an ongoing situation or habit
     if any(t.is_("探す") for t in toks) and lexical < 2:
         return 0, 0  # 「〜を探しています」: shopping, not telling
     return lexical, grammatical

@@ -30,7 +30,7 @@ _LAUGH = re.compile(r"(（笑）|\(笑\)|（泣）|\(泣\)|（汗）|\(汗\)|笑
 def _is_emoji(ch: str) -> bool:
     cp = ord(ch)
     return (0x1F000 <= cp <= 0x1FAFF or 0x2600 <= cp <= 0x27BF or cp in (0x2B50, 0x2B55, 0x3030)
-            or unicodedata.category(ch) == "So" and cp > 0x2000 and ch not in "〒※")
+            or (unicodedata.category(ch) == "So" and cp > 0x2000 and ch not in "〒※"))
 
 
 @dataclass(frozen=True, slots=True)
