@@ -62,14 +62,37 @@ def _is_number(token: Token) -> bool:
     return token.pos_detail == "数詞" or unicodedata.normalize("NFKC", token.surface).isdigit()
 
 
+def _compound(previous: Token | None, token: Token, last: Key | None) -> Key | None:
+    """The previous key widened to a compound with `token`, when the two are one word.
+
+    Sudachi's short units split compounds: 誕生|日, 振り|替える. Noun + noun is one
+    word only when the family table knows the whole (誕生日); verb + verb (a
+    compound verb) always is, so 振り替える counts once, not as 振る and 替える.
+    """
+    if previous is None or last is None or last.end != previous.end:
+        return None
+    joined = {previous.normalized + token.normalized, previous.surface + token.lemma, previous.surface + token.surface}
+    if previous.pos == "名詞" and token.pos == "名詞":
+        known = _forms(*joined) - joined
+        return Key(last.forms | known | joined, 1.0, last.start, token.end) if known else None
+    if previous.pos == "動詞" and token.pos == "動詞" and previous.conj_form.startswith("連用形"):
+        return Key(last.forms | _forms(*joined), 1.0, last.start, token.end)
+    return None
+
+
 def keys(tokens: Sequence[Token]) -> list[Key]:
     """The content words of a token run, with their families and weights."""
     out: list[Key] = []
     previous: Token | None = None
     for token in tokens:
-        content = token.pos in _CONTENT_POS and token.pos_detail not in ("非自立可能", "代名詞")
+        # Time words (来週, 来月, 毎日: Sudachi's 副詞可能 nouns) date a span but are not its topic.
+        content = (
+            token.pos in _CONTENT_POS
+            and token.pos_detail not in ("非自立可能", "代名詞")
+            and not (token.pos == "名詞" and token.pos_sub == "副詞可能")
+        )
         if not content or token.normalized in STOP_WORDS or token.lemma in STOP_WORDS:
-            previous = token if token.pos == "名詞" else None
+            previous = None
             continue
         if _is_number(token):
             # A number alone (5, 30) rarely identifies a topic; it only helps.
@@ -78,14 +101,12 @@ def keys(tokens: Sequence[Token]) -> list[Key]:
             continue
         weight = 0.5 if token.surface in _LIGHT_SINGLE else 1.0
         forms = _forms(token.normalized, token.lemma, token.surface)
-        if previous is not None and previous.pos == "名詞":
-            joined = previous.normalized + token.normalized
-            compound = _forms(joined, previous.surface + token.surface) - {joined}
-            if compound - {previous.surface + token.surface}:
-                forms = forms | compound
-                weight = 1.0
-        out.append(Key(forms, weight, token.start, token.end))
-        previous = token if token.pos == "名詞" else None
+        merged = _compound(previous, token, out[-1] if out else None)
+        if merged is not None:
+            out[-1] = Key(merged.forms | forms, 1.0, merged.start, token.end)
+        else:
+            out.append(Key(forms, weight, token.start, token.end))
+        previous = token if token.pos in ("名詞", "動詞") else None
     return out
 
 

@@ -23,6 +23,7 @@ class Token:
     end: int
     pos: str            # 名詞, 動詞, 助詞, …
     pos_detail: str     # 普通名詞, 数詞, 格助詞, …
+    pos_sub: str        # third field: 副詞可能 (来週, 毎日), サ変可能, …
     conj_type: str      # 五段-ラ行, 下一段-バ行, … or *
     conj_form: str      # 未然形-一般, … or *
     normalized: str
@@ -58,6 +59,7 @@ def tokenize(text: str, base: int = 0) -> tuple[Token, ...]:
                 end=base + m.end(),
                 pos=pos[0],
                 pos_detail=pos[1],
+                pos_sub=pos[2],
                 conj_type=pos[4],
                 conj_form=pos[5],
                 normalized=m.normalized_form(),

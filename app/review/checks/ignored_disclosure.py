@@ -26,8 +26,14 @@ def check(ctx: ReviewContext) -> list[Finding]:
     pool = key_pool(s.tokens for s in ctx.sentences)
     at = end_of_own_text(ctx)
     out = []
+    # Words the customer also used in a request (卵 in 「卵アレルギーがあり」 and 「卵は使われて
+    # いますか」) come back in any answer; only the disclosure's own words show it was heard.
+    asked = key_pool(ctx.highlight_tokens(h) for h in ctx.highlights(HighlightKind.REQUEST))
     for highlight in ctx.highlights(HighlightKind.DISCLOSURE):
         span_keys = keys(ctx.highlight_tokens(highlight))
+        own_keys = [k for k in span_keys if not (k.forms & asked)]
+        if sum(k.weight for k in own_keys) >= 1.0:
+            span_keys = own_keys
         found, total = matched_weight(span_keys, pool)
         if total == 0 or found >= 1.0:
             continue

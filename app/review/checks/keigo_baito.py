@@ -19,9 +19,8 @@ _YOROSHIKATTA = re.compile(r"よろしかったでしょうか|宜しかった�
 _NI_NARIMASU = re.compile(
     r"(?:(?:こちら|これ|それ|あちら)(?:が|は|の)[^。、\n]{0,25}?|[0-9０-９,，]+円)(になります)"
 )
-_NO_HOU = re.compile(
-    r"(?:ご注文|お支払い|お会計|お届け|ご請求|お名前|ご住所|お荷物|商品|お品物|ご連絡|ご返金|お代金)(のほう)(?:は|を|が|に|で|も)"
-)
+# 「ご確認のほう」「お支払いのほう」: an honorific noun + のほう with nothing compared.
+_NO_HOU = re.compile(r"(?:[おご][\u3040-\u309f\u4e00-\u9fff]{1,5}?|商品|お品物)(のほう)(?=は|を|が|に|で|も|、)")
 _KARA_AZUKARI = re.compile(r"円(から)お預かり")
 
 

@@ -9,13 +9,25 @@ verbs (話させる) are correct and are not matched.
 from __future__ import annotations
 
 import itertools
+import re
 
 from app.model import Finding, FindingKind, Severity
 from app.review.context import ReviewContext
 
+# Sudachi reads some of them as another verb (休まさせ → 休ます + せる): the surface rule
+# catches those: a kanji, the godan irrealis kana (not さ), then させ.
+_SURFACE = re.compile(r"[\u4e00-\u9fff]([わかがたなばまら])(させ)(?=て|る|ます|ない|られ|ず)")
+
 
 def check(ctx: ReviewContext) -> list[Finding]:
     out = []
+    for match in _SURFACE.finditer(ctx.own_text):
+        start, end = match.start(), match.end()
+        wrong = match.group()
+        fixed = wrong[0] + match.group(1) + "せ"
+        out.append(Finding(FindingKind.SA_IRE, Severity.WARNING, start, end,
+                           f"さ入れ言葉です。「{fixed}」とします。", fixed))
+    seen = {(f.start, f.end) for f in out}
     for sentence in ctx.sentences:
         tokens = sentence.tokens
         for token, nxt in itertools.pairwise(tokens):
@@ -26,6 +38,7 @@ def check(ctx: ReviewContext) -> list[Finding]:
                 and token.conj_form.startswith("未然形")
                 and nxt.lemma == "させる"
                 and nxt.surface.startswith("させ")
+                and (token.start, nxt.end) not in seen
             ):
                 out.append(
                     Finding(
