@@ -145,12 +145,19 @@ def bench_quality() -> Result:
     return results
 
 
+def bench_review() -> Result:
+    from bench.review_score import bench_review as review_figures
+
+    return review_figures()
+
+
 def main() -> int:
     steps: list[tuple[str, Callable[[], Result]]] = [
         ("startup", bench_startup),
         ("analysis", bench_demo_analysis),
         ("long mails", bench_long_mail_speed),
         ("quality", bench_quality),
+        ("review", bench_review),
     ]
     results: Result = {}
     failed = []
