@@ -1,20 +1,29 @@
-"""A workaround for a reference-count bug in PySide6 6.12's `SignalInstance.emit`.
+"""A workaround for PySide6 6.12 dropping references to `None` and `True` on Python 3.11.
 
-On Python 3.11, `emit()` returns `True` without taking a reference to it, so
-every signal emitted from Python drops one reference to `True`. After a few
-hundred emits the interpreter aborts with "bool_dealloc: deallocating True or
-False" (seen in the UI tests). `install()` detects the bug on a throw-away
-signal and, only if it is present, wraps `emit` to give the reference back.
-Newer PySide6 releases (or Python 3.12+, where `True` is immortal) are left alone.
+Measured here (PySide6 6.12.0, CPython 3.11.7): every call from Python to a Qt
+method returning `void` (`setText`, `processEvents`, …) drops one reference to
+`None`, and every `Signal.emit()` drops one to `True` (it returns `True`
+without taking a reference). The binding seems to assume Python 3.12+, where
+these singletons are immortal. On 3.11 their counts run down as the window
+works, and after a few thousand calls the interpreter aborts with
+"none_dealloc: deallocating None" or "bool_dealloc" (first seen at the end of
+the UI tests, then after opening ~30 mails in a row).
+
+`install()` probes for the leak and, only where it exists, does what 3.12 does:
+it makes `None`, `True` and `False` immortal by giving them a reference count
+no program can run down. They are never freed anyway, so nothing else changes.
+On Python 3.12+ or a fixed PySide6 the probe finds no leak and nothing is done.
 """
 
 from __future__ import annotations
 
 import ctypes
 import sys
-from typing import Any
 
-from PySide6.QtCore import QObject, Signal, SignalInstance
+from PySide6.QtCore import QObject, Signal
+
+# Far more than any session can drop (one per call), far below the 2**63 limit.
+_IMMORTAL_BOOST = 1 << 48
 
 _installed = False
 
@@ -23,29 +32,24 @@ class _Probe(QObject):
     ping = Signal()
 
 
-def _emit_leaks_true() -> bool:
+def leaks() -> bool:
+    """True when Qt calls drop references to None or True in this interpreter."""
     probe = _Probe()
-    before = sys.getrefcount(True)
+    none_before, true_before = sys.getrefcount(None), sys.getrefcount(True)
     for _ in range(8):
+        probe.setObjectName("probe")  # a void method
         probe.ping.emit()
-    return sys.getrefcount(True) < before
+    return sys.getrefcount(None) < none_before or sys.getrefcount(True) < true_before
 
 
 def install() -> bool:
-    """Patch `SignalInstance.emit` if it leaks; True when the patch was applied."""
+    """Make None/True/False immortal if Qt leaks them; True when it did so."""
     global _installed
-    if _installed or not _emit_leaks_true():
+    if _installed or sys.version_info >= (3, 12) or not leaks():
         return False
-    original = SignalInstance.emit
-    incref = ctypes.pythonapi.Py_IncRef
-    incref.argtypes = [ctypes.py_object]
-    incref.restype = None
-
-    def emit(self: SignalInstance, *args: Any) -> Any:
-        result = original(self, *args)
-        incref(result)  # the reference `emit` forgot to take
-        return result
-
-    SignalInstance.emit = emit  # type: ignore[method-assign]
+    for singleton in (None, True, False):
+        # CPython's object header starts with ob_refcnt (Py_ssize_t).
+        refcount = ctypes.c_ssize_t.from_address(id(singleton))
+        refcount.value += _IMMORTAL_BOOST
     _installed = True
     return True

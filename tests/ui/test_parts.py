@@ -155,18 +155,23 @@ def test_parse_notes_are_worded_briefly() -> None:
     assert note_text(ParseNote(NoteKind.REMOTE_IMAGES_BLOCKED, "1")) is None
 
 
-def test_signal_emit_keeps_true_alive() -> None:
+def test_qt_calls_cannot_run_none_and_true_down() -> None:
     import sys
 
     from PySide6.QtCore import QObject, Signal
 
-    import ui  # noqa: F401  (installs the workaround)
+    from ui import qtfix
 
     class Probe(QObject):
         ping = Signal()
 
     probe = Probe()
-    before = sys.getrefcount(True)
+    none_before, true_before = sys.getrefcount(None), sys.getrefcount(True)
     for _ in range(500):
+        probe.setObjectName("x")
         probe.ping.emit()
-    assert sys.getrefcount(True) >= before
+    if sys.getrefcount(None) >= none_before and sys.getrefcount(True) >= true_before:
+        return  # no leak in this PySide6/Python: nothing to guard against
+    # Leaking, so the workaround must be active and the counts far from zero.
+    assert qtfix._installed
+    assert sys.getrefcount(None) > 1 << 40 and sys.getrefcount(True) > 1 << 40
