@@ -20,9 +20,15 @@ _MAX_LEN = 14
 
 
 def _is_part(t: Token) -> bool:
-    if t.main not in _NOUNISH:
-        return False
-    return t.sub not in ("数詞",) or True
+    return t.main in _NOUNISH
+
+
+def _weak(group: list[Token]) -> bool:
+    """Time words (来週, 今月中), worry words and bare family words say little about the subject."""
+    return all(
+        t.pos[2] == "副詞可能" or t.main == "接尾辞" or t.is_(*lx.WORRY) or t.is_(*lx.SELF) or t.is_(*lx.FAMILY)
+        for t in group
+    )
 
 
 def _candidates(tokens: Sequence[Token]) -> list[tuple[str, int, list[Token]]]:
@@ -52,19 +58,26 @@ def _candidates(tokens: Sequence[Token]) -> list[tuple[str, int, list[Token]]]:
                          or group[-1].sub == "数詞"):
             group = group[:-1]
         text = "".join(t.surface for t in group)
-        if group and not all(t.sub == "数詞" or t.main == "接尾辞" for t in group) and len(text) <= _MAX_LEN:
-            if not (len(group) == 1 and (group[0].main == "代名詞" or group[0].is_(*lx.FORMAL_NOUNS))):
-                out.append((text, j, group))
+        single_formal = len(group) == 1 and (group[0].main == "代名詞" or group[0].is_(*lx.FORMAL_NOUNS))
+        if (group and not all(t.sub == "数詞" or t.main == "接尾辞" for t in group) and len(text) <= _MAX_LEN
+                and not single_formal):
+            out.append((text, j, group))
         i = j
     return out
 
 
 def topic_of(kind: HighlightKind, tokens: Sequence[Token], text: str) -> str:
-    cands = _candidates(tokens)
-    if not cands:
-        fallback = text.strip(" 　、。！？!?")
-        return fallback[:10]
     toks = list(tokens)
+    all_cands = _candidates(toks)
+    cands = [c for c in all_cands if not _weak(c[2])]
+    if not cands:
+        # No content noun: the main verb says what it is about (間に合う), else a weak noun, else the text.
+        verbs = [t for t in toks if t.main == "動詞" and t.pos[1] == "一般"]
+        if verbs:
+            return verbs[0].lemma
+        if all_cands:
+            return all_cands[0][0]
+        return text.strip(" 　、。！？!?")[:10]
     if kind is HighlightKind.DISCLOSURE:
         for c_text, _, group in cands:
             if any(t.main == "名詞" and (t.is_(*lx.LIFE) or any(len(w) >= 2 and w in t.surface for w in lx.LIFE))
@@ -75,7 +88,8 @@ def topic_of(kind: HighlightKind, tokens: Sequence[Token], text: str) -> str:
                 return c_text
         return cands[0][0]
     # Requests and worries: what they are about.
-    marked = [c for c in cands if c[1] < len(toks) and toks[c[1]].surface in ("を", "は", "が", "も", "で", "って")]
-    if marked:
-        return marked[-1][0]
+    for particles in (("を", "は", "が", "も", "って"), ("で", "に")):
+        marked = [c for c in cands if c[1] < len(toks) and toks[c[1]].surface in particles]
+        if marked:
+            return marked[-1][0]
     return cands[-1][0]

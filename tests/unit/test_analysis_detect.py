@@ -1,0 +1,206 @@
+"""Detection on sentences written for these tests: what is heard, and what must not be."""
+
+from __future__ import annotations
+
+import pytest
+
+from app.analysis import analyze
+from app.model import HighlightKind, Insight
+
+D, R, W = HighlightKind.DISCLOSURE, HighlightKind.REQUEST, HighlightKind.WORRY
+
+
+def _kinds(body: str) -> set[HighlightKind]:
+    return {h.kind for h in analyze(body).highlights}
+
+
+def _texts(body: str, kind: HighlightKind) -> list[str]:
+    return [body[h.start : h.end] for h in analyze(body).highlights if h.kind is kind]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "サイズをMに変更してください。",
+        "在庫はいつ頃戻りますか",  # 〜ますか without a question mark
+        "名入れをしていただけますでしょうか。",
+        "ラッピングしていただけると助かります。",
+        "ギフト用の箱があればありがたいです。",
+        "送料がいくらになるか知りたいです。",
+        "返品したいのですが。",
+        "同じ色で再送をお願いします。",
+        "ご教示いただけますと幸いです。",
+        "日曜日の配達は可能でしょうか？",
+        "どちらが向いているか教えてもらえますか？",
+    ],
+)
+def test_requests(body: str) -> None:
+    assert _kinds(body) == {R}
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "よろしくお願いいたします。",
+        "お返事お待ちしております。",
+        "ご確認のほどよろしくお願いします。",
+        "質問させてください。",
+        "ひとつ相談させてください。",
+        "いくつか質問があります。",
+        "今後ともよろしくお願いします。",
+        "お体に気をつけてお過ごしください。",
+        "先日はご丁寧に教えていただき、ありがとうございました。",
+        "話を聞いてもらえませんでした。",
+        "まだお返事をいただけていません。",
+    ],
+)
+def test_closings_prefaces_and_past_events_are_not_requests(body: str) -> None:
+    assert R not in _kinds(body)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "届くのが遅れないか心配です。",
+        "サイズが合わなかったらどうしようと不安です。",
+        "もう発送されていたらと思うと気が気ではありません。",
+        "間に合うか焦っています。",
+        "子どもが触ってけがをしないか怖いです。",
+    ],
+)
+def test_worries(body: str) -> None:
+    assert W in _kinds(body)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "特に心配はしていません。",
+        "納期については心配していませんので、ゆっくりで大丈夫です。",
+        "心配していた納期にも間に合いました。",
+        "届くまで不安でしたが、無事に届いて安心しました。",
+        "ご心配をおかけしました。",
+        "不安はまったくありません。",
+    ],
+)
+def test_negated_and_resolved_worries_are_not_worries(body: str) -> None:
+    assert W not in _kinds(body)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "来月、娘の結婚式があります。",
+        "夫が花粉症で、春はいつも苦労しています。",
+        "先月から一人暮らしを始めたばかりです。",
+        "母の還暦祝いに贈るつもりです。",
+        "弊社では毎月二百個ほど使用しております。",
+        "急に転勤することになりました。",
+    ],
+)
+def test_disclosures(body: str) -> None:
+    assert D in _kinds(body)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "注文番号は12345です。",
+        "山田と申します。",
+        "届いた商品が壊れていました。",
+        "本日、商品を受け取りました。",
+        "新作も楽しみにしております。",
+        "いつも素敵な商品をありがとうございます。",
+        "こちらの棚を探しています。",
+    ],
+)
+def test_order_facts_praise_and_name_only_are_not_disclosures(body: str) -> None:
+    assert D not in _kinds(body)
+
+
+def test_reason_clause_is_a_disclosure_and_main_clause_a_request() -> None:
+    body = "夫が車椅子を使っているので、一階の玄関まで運んでいただけますか。"
+    insight = analyze(body)
+    by_kind = {h.kind: body[h.start : h.end] for h in insight.highlights}
+    assert by_kind[D] == "夫が車椅子を使っているので"
+    assert by_kind[R] == "一階の玄関まで運んでいただけますか"
+
+
+def test_reason_about_the_order_is_not_a_disclosure() -> None:
+    body = "在庫が残りわずかと表示されていたので、売り切れてしまわないか不安です。"
+    assert _kinds(body) == {W}
+
+
+def test_reason_clause_before_worry() -> None:
+    body = "ワインには詳しくないので、失礼のないものを選べるか心配です。"
+    insight = analyze(body)
+    assert {h.kind for h in insight.highlights} == {D, W}
+
+
+def _check_offsets(body: str, insight: Insight) -> None:
+    for h in insight.highlights:
+        text = body[h.start : h.end]
+        assert text and text == text.strip()
+        assert text[-1] not in "。、！？!?"
+        for z in insight.zones:
+            assert h.end <= z.start or h.start >= z.end
+
+
+def test_offsets_index_the_body_and_skip_zones() -> None:
+    body = (
+        "お世話になっております。\r\n"
+        "😊先週、祖母の米寿のお祝いをしました！\r\n"
+        "写真立てを追加で注文したいのですが、今月中に届きますか？\r\n"
+        "間に合わなかったらと思うと心配です（泣）\r\n"
+        "よろしくお願いします。\r\n-- \r\n木村\r\n"
+    )
+    insight = analyze(body)
+    _check_offsets(body, insight)
+    assert {h.kind for h in insight.highlights} == {D, R, W}
+    assert all(h.topic for h in insight.highlights)
+
+
+def test_topics_are_short_noun_phrases_from_the_text() -> None:
+    body = "妻に卵アレルギーがあるので、卵を使わないケーキはありますか。"
+    insight = analyze(body)
+    for h in insight.highlights:
+        assert h.topic and len(h.topic) <= 14
+        assert h.topic in body
+        assert h.topic not in ("こと", "もの", "方", "ため")
+    topics = {h.kind: h.topic for h in insight.highlights}
+    assert "アレルギー" in topics[D]
+
+
+def test_request_links_to_its_worry_and_disclosure_symmetrically() -> None:
+    body = (
+        "来週、父の七回忌の法要があります。\n"
+        "お供え用の菓子折りが当日までに届くか心配です。\n"
+        "到着日を指定していただけますか。\n"
+        "\n"
+        "別件ですが、カタログも送ってください。"
+    )
+    insight = analyze(body)
+    hs = insight.highlights
+    req = next(i for i, h in enumerate(hs) if h.kind is R and "到着日" in body[h.start : h.end])
+    worry = next(i for i, h in enumerate(hs) if h.kind is W)
+    disclosure = next(i for i, h in enumerate(hs) if h.kind is D)
+    assert worry in hs[req].links and disclosure in hs[req].links
+    assert req in hs[worry].links and req in hs[disclosure].links
+    # A request in another paragraph is not linked to them.
+    other = next(i for i, h in enumerate(hs) if h.kind is R and "カタログ" in body[h.start : h.end])
+    assert worry not in hs[other].links and other not in hs[worry].links
+    for i, h in enumerate(hs):
+        for j in h.links:
+            assert i in hs[j].links
+
+
+def test_sentence_with_quotation_is_not_cut_inside_the_quote() -> None:
+    body = "娘に「これ欲しい！」と言われて買ったバッグです。"
+    insight = analyze(body)
+    assert [body[h.start : h.end] for h in insight.highlights] == ["娘に「これ欲しい！」と言われて買ったバッグです"]
+
+
+def test_empty_and_noise_bodies() -> None:
+    assert analyze("").highlights == ()
+    assert analyze("\n\n   \n").highlights == ()
+    assert analyze("【自動送信】お問い合わせを受け付けました。").highlights == ()

@@ -1,0 +1,113 @@
+"""Sentence-level quality: our own cases, and the shared development sets when present.
+
+The scoring follows the shared scorer's rule (reimplemented here, not imported):
+split at 。！？!? and line breaks, and count a sentence positive for a label when
+any span of that label overlaps it; macro F1 over the three labels.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from app.analysis import analyze
+
+LABELS = ("disclosure", "request", "worry")
+_ROOT = Path(__file__).resolve().parent.parent.parent
+_OWN = _ROOT / "tests" / "data" / "analysis" / "own_cases.jsonl"
+_SHARED = _ROOT.parent / "shared" / "eval"
+
+
+def _sentences(text: str) -> list[tuple[int, int]]:
+    out, start = [], 0
+    for m in re.finditer(r"[。！？!?]+|\n", text):
+        end = m.end()
+        if text[start:end].strip():
+            out.append((start, end))
+        start = end
+    if text[start:].strip():
+        out.append((start, len(text)))
+    return out
+
+
+def _labels(spans: list[dict[str, Any]], s: int, e: int) -> set[str]:
+    return {sp["label"] for sp in spans if sp["start"] < e and sp["end"] > s}
+
+
+def macro_f1(cases: list[dict[str, Any]]) -> tuple[float, dict[str, float]]:
+    tp = dict.fromkeys(LABELS, 0)
+    fp = dict.fromkeys(LABELS, 0)
+    fn = dict.fromkeys(LABELS, 0)
+    for case in cases:
+        insight = analyze(case["text"])
+        pred = [{"label": h.kind.value, "start": h.start, "end": h.end} for h in insight.highlights]
+        for s, e in _sentences(case["text"]):
+            gold, got = _labels(case["spans"], s, e), _labels(pred, s, e)
+            for label in LABELS:
+                if label in gold and label in got:
+                    tp[label] += 1
+                elif label in got:
+                    fp[label] += 1
+                elif label in gold:
+                    fn[label] += 1
+    f1s: dict[str, float] = {}
+    for label in LABELS:
+        p = tp[label] / (tp[label] + fp[label]) if tp[label] + fp[label] else 0.0
+        r = tp[label] / (tp[label] + fn[label]) if tp[label] + fn[label] else 0.0
+        f1s[label] = 2 * p * r / (p + r) if p + r else 0.0
+    return sum(f1s.values()) / 3, f1s
+
+
+def _load(path: Path) -> list[dict[str, Any]]:
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def test_own_cases_are_well_formed() -> None:
+    cases = _load(_OWN)
+    assert len(cases) >= 33
+    assert sum(1 for c in cases if len(c["text"]) >= 1300) >= 3
+    for case in cases:
+        for span in case["spans"]:
+            assert case["text"][span["start"] : span["end"]] == span["text"]
+            assert span["label"] in LABELS
+
+
+def test_own_cases_macro_f1() -> None:
+    macro, per_label = macro_f1(_load(_OWN))
+    assert macro >= 0.85, per_label
+    assert min(per_label.values()) >= 0.8, per_label
+
+
+def test_scoring_function_can_fail() -> None:
+    """Guard for the metric itself: an analyser that hears nothing scores zero."""
+    cases = _load(_OWN)
+    empty = [{"text": c["text"], "spans": []} for c in cases]
+    # With no gold spans there are no true positives, so F1 is 0 for every label.
+    assert macro_f1(empty)[0] == 0.0
+
+
+@pytest.mark.parametrize("name", ["analysis_dev.jsonl", "analysis_dev_long.jsonl"])
+def test_shared_dev_sets_with_the_shared_scorer(name: str) -> None:
+    scorer = _SHARED / "score_analysis.py"
+    if not scorer.exists() or not (_SHARED / name).exists():
+        pytest.skip("../shared/eval is not present")
+    result = subprocess.run(
+        [sys.executable, str(scorer), str(_SHARED / name), sys.executable, "-m", "app.cli"],
+        cwd=_ROOT,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    summary = result.stdout.strip().splitlines()[-1]
+    scores = dict(re.findall(r"(\w+)=([0-9.]+)", summary))
+    assert float(scores["macro"]) >= 0.92, summary
+    for label in LABELS:
+        assert float(scores[label]) >= 0.88, summary
