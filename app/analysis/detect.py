@@ -20,6 +20,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from app.analysis import lexicon as lx
 from app.analysis.segment import Clause, Link
@@ -44,10 +45,17 @@ def _content(tokens: Sequence[Token]) -> list[Token]:
 
 
 def _in(tok: Token, words: frozenset[str]) -> bool:
-    if tok.surface in words or tok.lemma in words or tok.norm in words:
+    return _in_cached(tok.surface, tok.lemma, tok.norm, tok.main == "名詞", words)
+
+
+@lru_cache(maxsize=1 << 16)
+def _in_cached(surface: str, lemma: str, norm: str, noun: bool, words: frozenset[str]) -> bool:
+    # Cached: the same few hundred words come back in every mail, and the compound
+    # scan below is the analyser's hottest loop.
+    if surface in words or lemma in words or norm in words:
         return True
-    if tok.main == "名詞" and len(tok.surface) > 2:
-        return any(len(w) >= 2 and w in tok.surface for w in words)
+    if noun and len(surface) > 2:
+        return any(len(w) >= 2 and w in surface for w in words)
     return False
 
 
@@ -73,7 +81,8 @@ def _benefactive_asked(toks: list[Token]) -> bool:
                 continue
             if nxt is None:
                 return t.surface.startswith(("ください", "下さい", "くださ"))
-            if any(r.lemma == "た" and r.surface != "たら" for r in rest) or (nxt.surface.startswith("た") and nxt.surface != "たら"):
+            past = any(r.lemma == "た" and r.surface != "たら" for r in rest)
+            if past or (nxt.surface.startswith("た") and nxt.surface != "たら"):
                 continue  # いただけた / もらえませんでした: it already happened
             if any(r.norm == "居る" for r in rest):
                 continue  # いただけていません: a state reported, not an ask
@@ -94,9 +103,8 @@ def _please(toks: list[Token]) -> bool:
         before = toks[:i]
         if any(_in(b, lx.FORMULA_PLEASE) for b in before):
             return False
-        if any(b.lemma in ("せる", "させる") for b in before[-3:]) and any(_in(b, lx.PREFACE_VERBS) for b in before):
-            return False
-        return True
+        causative = any(b.lemma in ("せる", "させる") for b in before[-3:])
+        return not (causative and any(_in(b, lx.PREFACE_VERBS) for b in before))
     return False
 
 
@@ -105,9 +113,8 @@ def _onegai(toks: list[Token]) -> bool:
     for i, t in enumerate(toks):
         if t.norm != "願う" and t.surface not in ("お願い", "願い"):
             continue
-        if i == 0 or toks[i - 1].surface not in ("お", "御"):
-            if t.surface != "お願い":
-                continue
+        if (i == 0 or toks[i - 1].surface not in ("お", "御")) and t.surface != "お願い":
+            continue
         after = [a for a in toks[i + 1 :] if a.main not in ("補助記号", "空白")]
         if after and after[0].main == "助詞" and after[0].surface in ("が", "も", "は"):
             return False  # お願いがございます: announces a request without making it
@@ -145,9 +152,7 @@ def _wants(toks: list[Token]) -> bool:
         after = toks[i + 1 : i + 7]
         if any(a.lemma in ("思う", "考える") for a in after) and any(a.norm == "居る" for a in after):
             return False  # a plan told, not an ask
-        if any(a.norm == "居る" or a.lemma == "者" for a in after):
-            return False
-        return True
+        return not any(a.norm == "居る" or a.lemma == "者" for a in after)
     return False
 
 
@@ -157,14 +162,9 @@ def _question(toks: list[Token], last_in_sentence: bool, sentence_end: str) -> b
         return False
     last = content[-1]
     if last.surface in ("か", "かね", "かな", "かしら") and last.main == "助詞" and len(content) > 1:
-        if last.surface == "かな" and not last_in_sentence:
-            return False
-        return True
-    if last_in_sentence and sentence_end in ("?", "？") and any(
-        t.main in ("動詞", "形容詞", "助動詞", "形状詞") for t in content
-    ):
-        return True
-    return False
+        return not (last.surface == "かな" and not last_in_sentence)
+    predicate = any(t.main in ("動詞", "形容詞", "助動詞", "形状詞") for t in content)
+    return bool(last_in_sentence and sentence_end in ("?", "？") and predicate)
 
 
 def _preface(toks: list[Token]) -> bool:
@@ -285,15 +285,16 @@ def disclosure_evidence(tokens: Sequence[Token], reason: bool = False) -> tuple[
     personal = any(
         t.main in ("名詞", "代名詞") and (_in(t, lx.SELF) or _in(t, lx.FAMILY))
         # 子ども用 / 大人用: a product's target, not the writer's child
-        and not (t.is_(*lx.GENERIC_PEOPLE) and i + 1 < len(toks) and toks[i + 1].is_("用"))
+        and not (t.in_(lx.GENERIC_PEOPLE) and i + 1 < len(toks) and toks[i + 1].is_("用"))
         for i, t in enumerate(toks)
     )
     nouns = [t for t in toks if t.main in ("名詞", "代名詞")]
     # The shop or a third party as the subject: their circumstances are not the writer's.
     for i, t in enumerate(toks[:-1]):
-        if _in(t, lx.THIRD_PARTY) and toks[i + 1].surface in ("が", "は", "も", "の") and not personal:
-            if toks[i + 1].surface != "の" or (nouns and nouns[0] is t):
-                return 0, 0
+        marker = toks[i + 1].surface
+        if (_in(t, lx.THIRD_PARTY) and marker in ("が", "は", "も", "の") and not personal
+                and (marker != "の" or (nouns and nouns[0] is t))):
+            return 0, 0
     tail = "".join(t.surface for t in toks[-3:])
     if toks[-1].is_("です") and len(toks) > 1 and toks[-2].is_("者"):
         return 0, 0  # 「〜している者です」: who they are as a customer
@@ -306,7 +307,8 @@ def disclosure_evidence(tokens: Sequence[Token], reason: bool = False) -> tuple[
     circumstances = {t.norm for t in toks
                      if t.main in ("名詞", "動詞", "形容詞", "形状詞", "接尾辞") and _in(t, lx.CIRCUMSTANCE)}
     # A reason about the order itself (配送先の部屋番号が…) is not the writer's circumstance.
-    if reason and circumstances and not personal and not life and any(_in(t, lx.ORDER) for t in toks if t.main == "名詞"):
+    about_order = any(_in(t, lx.ORDER) for t in toks if t.main == "名詞")
+    if reason and circumstances and not personal and not life and about_order:
         circumstances = set()
     lexical += min(2, len(circumstances))
     # Feelings tell something only next to other personal evidence (「楽しみにしております」 alone is praise).

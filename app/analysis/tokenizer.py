@@ -45,6 +45,10 @@ class Token:
         """Conjugation form, e.g. 連用形-一般."""
         return self.pos[5]
 
+    def in_(self, words: frozenset[str]) -> bool:
+        """True when the surface, dictionary form or normalised form is in `words`."""
+        return self.surface in words or self.lemma in words or self.norm in words
+
     def is_(self, *words: str) -> bool:
         """True when the surface, dictionary form or normalised form is one of `words`."""
         return self.surface in words or self.lemma in words or self.norm in words

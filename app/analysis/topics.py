@@ -26,7 +26,7 @@ def _is_part(t: Token) -> bool:
 def _weak(group: list[Token]) -> bool:
     """Time words (来週, 今月中), worry words and bare family words say little about the subject."""
     return all(
-        t.pos[2] == "副詞可能" or t.main == "接尾辞" or t.is_(*lx.WORRY) or t.is_(*lx.SELF) or t.is_(*lx.FAMILY)
+        t.pos[2] == "副詞可能" or t.main == "接尾辞" or t.in_(lx.WORRY) or t.in_(lx.SELF) or t.in_(lx.FAMILY)
         for t in group
     )
 
@@ -52,13 +52,13 @@ def _candidates(tokens: Sequence[Token]) -> list[tuple[str, int, list[Token]]]:
             j = k
         group = toks[i:j]
         # Drop honorific prefixes, counters and formal nouns at the edges.
-        while group and (group[0].main == "接頭辞" or group[0].is_(*lx.FORMAL_NOUNS)):
+        while group and (group[0].main == "接頭辞" or group[0].in_(lx.FORMAL_NOUNS)):
             group = group[1:]
-        while group and (group[-1].main == "接頭辞" or group[-1].is_(*lx.FORMAL_NOUNS)
+        while group and (group[-1].main == "接頭辞" or group[-1].in_(lx.FORMAL_NOUNS)
                          or group[-1].sub == "数詞"):
             group = group[:-1]
         text = "".join(t.surface for t in group)
-        single_formal = len(group) == 1 and (group[0].main == "代名詞" or group[0].is_(*lx.FORMAL_NOUNS))
+        single_formal = len(group) == 1 and (group[0].main == "代名詞" or group[0].in_(lx.FORMAL_NOUNS))
         if (group and not all(t.sub == "数詞" or t.main == "接尾辞" for t in group) and len(text) <= _MAX_LEN
                 and not single_formal):
             out.append((text, j, group))
@@ -80,11 +80,11 @@ def topic_of(kind: HighlightKind, tokens: Sequence[Token], text: str) -> str:
         return text.strip(" 　、。！？!?")[:10]
     if kind is HighlightKind.DISCLOSURE:
         for c_text, _, group in cands:
-            if any(t.main == "名詞" and (t.is_(*lx.LIFE) or any(len(w) >= 2 and w in t.surface for w in lx.LIFE))
+            if any(t.main == "名詞" and (t.in_(lx.LIFE) or any(len(w) >= 2 and w in t.surface for w in lx.LIFE))
                    for t in group):
                 return c_text
         for c_text, _, group in cands:
-            if not all(t.is_(*lx.SELF) or t.is_(*lx.FAMILY) for t in group):
+            if not all(t.in_(lx.SELF) or t.in_(lx.FAMILY) for t in group):
                 return c_text
         return cands[0][0]
     # Requests and worries: what they are about.

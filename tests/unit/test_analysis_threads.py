@@ -34,7 +34,7 @@ def test_four_threads_give_the_same_results_as_one() -> None:
                 out = [analyze(b) for b in (bodies[n:] + bodies[:n])]
             results[n] = out[len(bodies) - n :] + out[: len(bodies) - n]
             tokenizers[n] = tok_module._local.tokenizer
-        except BaseException as error:  # noqa: BLE001 - reported below
+        except BaseException as error:
             errors.append(error)
 
     threads = [threading.Thread(target=work, args=(n,)) for n in range(4)]

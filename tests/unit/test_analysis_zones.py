@@ -21,7 +21,8 @@ def _assert_no_highlight_in_zones(body: str, insight: Insight) -> None:
 QUOTE_STYLES = {
     "gt": "交換をお願いします。\n\n> 在庫がございませんが、いかがいたしましょうか。\n> ご返信いただけますか。",
     "fullwidth_gt": "了解しました。\n＞ 返品は可能でしょうか？と担当者が確認いたしました。\n＞ お送りいただけますか。",
-    "outlook": "その日程でお願いします。\n\n-----Original Message-----\nFrom: 店 <a@b.example>\n"
+    "outlook": "その日程でお願いします。\n\n-----Original Message-----\n"
+               "From: 店 <a@b.example>\n"
                "Sent: Monday\n\n配送日はいつがよろしいでしょうか。\n不安な点はお知らせください。",
     "outlook_headers_only": "確認しました。\n\nFrom: サポート <s@b.example>\nSent: 2026/06/01\nTo: 山田様\n"
                             "Subject: ご注文\n\n発送日をご指定いただけますか。",
@@ -48,7 +49,10 @@ def test_quoted_thread_is_a_quote_zone_and_not_analysed(name: str) -> None:
 
 
 def test_interleaved_gt_lines_are_quotes_but_new_text_is_analysed() -> None:
-    body = "> 色はどうなさいますか。\n白でお願いします。\n> 日時のご指定はありますか。\n土曜の午前に届けていただけますか。"
+    body = (
+        "> 色はどうなさいますか。\n白でお願いします。\n> 日時のご指定はありますか。\n"
+        "土曜の午前に届けていただけますか。"
+    )
     insight = analyze(body)
     quoted = _zone_text(body, insight, ZoneKind.QUOTE)
     assert "色はどう" in quoted and "日時のご指定" in quoted
