@@ -155,12 +155,12 @@ def test_parse_notes_are_worded_briefly() -> None:
     assert note_text(ParseNote(NoteKind.REMOTE_IMAGES_BLOCKED, "1")) is None
 
 
-def test_qt_calls_cannot_run_none_and_true_down() -> None:
+def test_installed_pyside_does_not_drop_references_to_none_and_true() -> None:
+    """PySide6 6.12 on Python 3.11 drops a reference to None per void call and to True
+    per emit, until the interpreter aborts; pyproject pins a release without that bug."""
     import sys
 
     from PySide6.QtCore import QObject, Signal
-
-    from ui import qtfix
 
     class Probe(QObject):
         ping = Signal()
@@ -170,8 +170,5 @@ def test_qt_calls_cannot_run_none_and_true_down() -> None:
     for _ in range(500):
         probe.setObjectName("x")
         probe.ping.emit()
-    if sys.getrefcount(None) >= none_before and sys.getrefcount(True) >= true_before:
-        return  # no leak in this PySide6/Python: nothing to guard against
-    # Leaking, so the workaround must be active and the counts far from zero.
-    assert qtfix._installed
-    assert sys.getrefcount(None) > 1 << 40 and sys.getrefcount(True) > 1 << 40
+    assert sys.getrefcount(None) >= none_before - 5
+    assert sys.getrefcount(True) >= true_before - 5
