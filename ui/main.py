@@ -7,7 +7,12 @@ from __future__ import annotations
 
 import os
 import sys
+import time
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from ui.main_window import MainWindow
 
 # Platforms that draw without a display server (tests, screenshots, kiosks).
 _HEADLESS_PLATFORMS = ("offscreen", "minimal", "vnc", "eglfs", "linuxfb", "minimalegl", "vkkhrdisplay")
@@ -66,4 +71,27 @@ def run_app(mailbox: str | None, language: str | None) -> int:
     # Retranslated live: installing the translator sends LanguageChange to every widget.
     window.language_chosen.connect(lambda code: translations.apply(language_for(None, code)))
     window.show()
+    _report_when_ready(window, shown_at=time.perf_counter())
     return int(app.exec())
+
+
+def _report_when_ready(window: MainWindow, shown_at: float) -> None:
+    """For `make bench`: print a marker and quit once the window is usable.
+
+    AIZUCHI_EXIT_WHEN_READY=1: when the first folder's message list is filled.
+    AIZUCHI_EXIT_WHEN_READY=highlights: when the newest mail's highlights are shown.
+    """
+    mode = os.environ.get("AIZUCHI_EXIT_WHEN_READY", "")
+    if not mode:
+        return
+    from PySide6.QtWidgets import QApplication
+
+    def done(marker: str) -> None:
+        print(f"{marker} {time.perf_counter() - shown_at:.3f}", flush=True)
+        QApplication.quit()
+
+    if mode == "highlights":
+        window.insight_shown.connect(lambda: done("AIZUCHI_HIGHLIGHTS"))
+        window.headers_loaded.connect(lambda: window.message_view.selectRow(0))
+    else:
+        window.headers_loaded.connect(lambda: done("AIZUCHI_READY"))
