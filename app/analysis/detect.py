@@ -54,7 +54,7 @@ def _in_cached(surface: str, lemma: str, norm: str, noun: bool, words: frozenset
     # scan below is the analyser's hottest loop.
     if surface in words or lemma in words or norm in words:
         return True
-    if noun and len(surface) > 2:
+    if noun and len(surface) > 2 and not surface.endswith(("用品", "用", "グッズ", "向け")):
         return any(len(w) >= 2 and w in surface for w in words)
     return False
 
@@ -168,8 +168,10 @@ def _question(toks: list[Token], last_in_sentence: bool, sentence_end: str) -> b
 
 
 def _preface(toks: list[Token]) -> bool:
-    """「質問させてください」「いくつか質問があります」: announces an ask without making it."""
-    content = [t for t in _content(toks) if t.main in ("名詞", "動詞")]
+    """「質問させてください」「いくつか質問があります」「教えてください」 alone: announces an ask."""
+    content = [t for t in _content(toks) if t.main in ("名詞", "動詞") and t.lemma != "すむ"]
+    if [t.lemma for t in content] in (["教える", "くださる"], ["教える", "下さる"]):
+        return True
     verbs = [t for t in content if not _in(t, lx.PREFACE_VERBS)
              and t.norm not in ("為る", "有る", "下さる", "頂く", "一つ", "幾つ", "御座る", "居る", "点")]
     return any(_in(t, lx.PREFACE_VERBS) for t in content) and not verbs
@@ -218,6 +220,8 @@ def _worry_at(toks: list[Token], i: int) -> bool:
         return False  # ご心配 / ご不安: the shop's phrase, or ご心配なく
     if t.surface.endswith("性") or (i + 1 < len(toks) and toks[i + 1].surface == "性"):
         return False  # 心配性: a trait, not a present worry
+    if i + 1 < len(toks) and toks[i + 1].lemma == "がる" and any(x.lemma == "た" for x in toks[i + 2 :]):
+        return False  # 怖がって…しませんでした: someone's past fear, told as a story
     for a in toks[i + 1 : i + 8]:
         if _is_neg(a) or a.surface in ("なく", "無く", "無用", "いらない", "要らない"):
             return False
@@ -301,7 +305,13 @@ def disclosure_evidence(tokens: Sequence[Token], reason: bool = False) -> tuple[
     if tail.endswith(("と申します", "と言います")):
         return 0, 0
     lexical = 2 if personal else 0
-    life = any(_in(t, lx.LIFE) for t in toks if t.main in ("名詞", "動詞", "接尾辞"))
+    life = any(
+        _in(t, lx.LIFE)
+        # 介護用品 / 出産祝い向け: a product's purpose, not an event in the writer's life
+        and not (i + 1 < len(toks) and toks[i + 1].surface in ("用品", "用", "向け", "グッズ"))
+        for i, t in enumerate(toks)
+        if t.main in ("名詞", "動詞", "接尾辞")
+    )
     if life:
         lexical += 2
     circumstances = {t.norm for t in toks
@@ -323,14 +333,17 @@ def disclosure_evidence(tokens: Sequence[Token], reason: bool = False) -> tuple[
             i + 2
         ].norm == "成る":
             grammatical += 2  # 〜ことになり: something decided in their life
-        elif t.is_("ばかり") and i > 0 and toks[i - 1].lemma == "た":
-            grammatical += 2  # 〜たばかり
+        elif (t.is_("ばかり") and i > 1 and toks[i - 1].lemma == "た"
+              and not _in(_verb_before(toks, i - 1), lx.ORDER_VERBS)):
+            grammatical += 2  # 〜たばかり (but 「注文したばかり」 is about the order)
         elif t.is_("実は"):
             grammatical += 1
         elif t.lemma == "たい" and nxt is not None and nxt.surface == "と":
             grammatical += 1  # 〜たいと思って/考えて: a plan
-        elif t.is_("詳しい", "慣れる", "分かる", "わかる") and any(_is_neg(x) for x in toks[i + 1 : i + 3]):
+        elif t.is_("詳しい", "慣れる") and any(_is_neg(x) for x in toks[i + 1 : i + 3]):
             lexical += 1  # what they know
+        elif reason and t.is_("分かる", "わかる") and any(_is_neg(x) for x in toks[i + 1 : i + 3]):
+            lexical += 1  # 「何も分からないので」: what they know, as the reason for an ask
     if any((t.norm in ("居る", "おる", "来る") or t.surface in ("ます", "ました", "る", "た"))
            and i > 0 and toks[i - 1].surface in ("て", "で") and toks[i - 1].main == "助詞"
            for i, t in enumerate(toks)) or any(t.norm == "てる" for t in toks):
@@ -338,6 +351,14 @@ def disclosure_evidence(tokens: Sequence[Token], reason: bool = False) -> tuple[
     if any(t.is_("探す") for t in toks) and lexical < 2:
         return 0, 0  # 「〜を探しています」: shopping, not telling
     return lexical, grammatical
+
+
+def _verb_before(toks: Sequence[Token], k: int) -> Token:
+    """The verb an auxiliary at k attaches to (the noun of a サ変 verb: 注文 for 注文した)."""
+    verb = toks[k - 1]
+    if verb.norm in ("為る", "致す") and k >= 2:
+        verb = toks[k - 2]
+    return verb
 
 
 def disclosure_score(tokens: Sequence[Token]) -> int:
