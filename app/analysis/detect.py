@@ -185,6 +185,12 @@ def is_request(clause: Clause, last_in_sentence: bool, sentence_end: str) -> boo
         return True
     if _please(toks) or _benefactive_asked(toks) or _onegai(toks) or _wants(toks):
         return True
+    # 〜を希望します / 〜を希望いたします: a stated preference the shop should act on.
+    for i, t in enumerate(toks[:-1]):
+        if t.surface == "希望" and toks[i + 1].norm in ("為る", "致す") and not any(
+            x.lemma == "た" for x in toks[i + 2 : i + 5]
+        ):
+            return True
     # 〜と助かります / 〜ば幸いです / 〜とありがたいです / 〜と安心です on a conditional.
     for i, t in enumerate(toks):
         if t.lemma in ("助かる", "ありがたい", "有り難い", "幸い", "幸甚", "安心") and i > 0 and toks[
@@ -255,6 +261,9 @@ def is_worry(clause: Clause) -> bool:
         # 気が気でない
         if t.surface == "気" and i + 2 < len(toks) and toks[i + 1].surface == "が" and toks[i + 2].surface == "気":
             return True
+        # 気が休まらない / 落ち着かない / 夜も眠れない: restlessness from worry
+        if t.lemma in ("休まる", "落ち着く", "眠れる") and any(_is_neg(x) for x in toks[i + 1 : i + 4]):
+            return True
         # 〜たらと思うと / 〜ばと思うと: a feared hypothetical
         if (t.norm == "思う" and i >= 2 and toks[i - 1].surface == "と"
                 and toks[i - 2].surface in ("たら", "だら", "ば", "れば")
@@ -299,12 +308,6 @@ def disclosure_evidence(tokens: Sequence[Token], reason: bool = False) -> tuple[
         if (_in(t, lx.THIRD_PARTY) and marker in ("が", "は", "も", "の") and not personal
                 and (marker != "の" or (nouns and nouns[0] is t))):
             return 0, 0
-    tail = "".join(t.surface for t in toks[-3:])
-    if toks[-1].is_("です") and len(toks) > 1 and toks[-2].is_("者"):
-        return 0, 0  # 「〜している者です」: who they are as a customer
-    if tail.endswith(("と申します", "と言います")):
-        return 0, 0
-    lexical = 2 if personal else 0
     life = any(
         _in(t, lx.LIFE)
         # 介護用品 / 出産祝い向け: a product's purpose, not an event in the writer's life
@@ -312,6 +315,12 @@ def disclosure_evidence(tokens: Sequence[Token], reason: bool = False) -> tuple[
         for i, t in enumerate(toks)
         if t.main in ("名詞", "動詞", "接尾辞")
     )
+    tail = "".join(t.surface for t in toks[-3:])
+    if toks[-1].is_("です") and len(toks) > 1 and toks[-2].is_("者") and not personal and not life:
+        return 0, 0  # 「〜している者です」: who they are as a customer, nothing more
+    if tail.endswith(("と申します", "と言います")):
+        return 0, 0
+    lexical = 2 if personal else 0
     if life:
         lexical += 2
     circumstances = {t.norm for t in toks
