@@ -29,7 +29,7 @@ from app.model import HighlightKind
 
 _NEG_AUX = ("ない", "ず", "ぬ", "ん")
 _LIGHT_VERBS = ("為る", "居る", "有る", "成る", "御座る", "致す", "おる", "居る", "無い", "です", "だ", "ます",
-                "てる", "仕舞う", "ちゃう", "しまう")
+                "てる", "仕舞う", "ちゃう", "しまう", "思う", "感じる")
 
 
 @dataclass(frozen=True, slots=True)
@@ -236,6 +236,10 @@ def _worry_at(toks: list[Token], i: int) -> bool:
             k = toks.index(a, i + 1)
             after = [x for x in toks[k + 1 :] if x.main not in ("補助記号", "空白")]
             if after and (after[0].main == "名詞" or after[0].surface in ("が", "けど", "けれど", "けれども")):
+                return False
+            # 心配していたのが嘘みたい / 不安だったことも忘れて: the past worry is talked about as over
+            if (len(after) > 1 and after[0].surface in ("の", "こと", "ん")
+                    and after[1].surface in ("が", "は", "も", "を")):
                 return False
             break
         if a.sub == "接続助詞" and a.surface in ("て", "で"):
