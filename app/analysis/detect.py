@@ -86,7 +86,8 @@ def _benefactive_asked(toks: list[Token]) -> bool:
                 continue  # いただけた / もらえませんでした: it already happened
             if any(r.norm == "居る" for r in rest):
                 continue  # いただけていません: a state reported, not an ask
-            if any(r.surface in ("か", "かな", "かしら", "と", "ば", "れば", "たら", "ませ") for r in rest):
+            # 〜ていただけませんか asks; 〜てくれません (without か) only reports.
+            if any(r.surface in ("か", "かな", "かしら", "と", "ば", "れば", "たら") for r in rest):
                 return True
             if any(r.lemma in ("助かる", "ありがたい", "有り難い", "嬉しい", "幸い", "思う") for r in rest):
                 return True
@@ -351,6 +352,8 @@ def disclosure_evidence(tokens: Sequence[Token], reason: bool = False) -> tuple[
             grammatical += 2  # 〜たばかり (but 「注文したばかり」 is about the order)
         elif t.is_("実は"):
             grammatical += 1
+        elif t.is_("始める", "念願", "憧れ", "挑戦", "初挑戦", "ようやく", "やっと"):
+            grammatical += 1  # something they started, longed for or finally did
         elif t.lemma == "たい" and nxt is not None and nxt.surface == "と":
             grammatical += 1  # 〜たいと思って/考えて: a plan
         elif t.is_("詳しい", "慣れる") and any(_is_neg(x) for x in toks[i + 1 : i + 3]):
