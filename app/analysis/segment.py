@@ -18,6 +18,7 @@ import unicodedata
 from dataclasses import dataclass
 from enum import Enum
 
+from app.analysis.formulas import is_formula
 from app.analysis.tokenizer import Token
 from app.analysis.zones import Line
 
@@ -46,6 +47,21 @@ def _trimmed(body: str, start: int, end: int) -> tuple[int, int]:
     while end > start and body[end - 1] in " \t\r\n　":
         end -= 1
     return start, end
+
+
+# A line ending in a particle or a comma cannot end a sentence: the mail was hard-wrapped.
+_OPEN_ENDINGS = tuple("、，,はがをにのへやともてで")
+_LIST_MARK = re.compile(r"^\s*([>＞・●■◆※\-*]|\d+[.)．）]|[①-⑳])")
+
+
+def _continues(rest: str) -> bool:
+    if not rest.endswith(_OPEN_ENDINGS):
+        return False
+    return not is_formula(rest)  # こんにちは / こんばんは end in は and are whole sentences
+
+
+def _continuation(next_line: str) -> bool:
+    return bool(next_line.strip()) and not _LIST_MARK.match(next_line)
 
 
 def split_sentences(body: str, lines: list[Line]) -> list[Sentence]:
@@ -109,7 +125,7 @@ def split_sentences(body: str, lines: list[Line]) -> list[Sentence]:
                     continue
             i += 1
         rest = text[start:line.end].strip()
-        if rest and rest[-1] in "、，," and idx + 1 < len(lines) and lines[idx + 1].text.strip():
+        if rest and _continues(rest) and idx + 1 < len(lines) and _continuation(lines[idx + 1].text):
             pending_start = start
         else:
             emit(start, line.end)
