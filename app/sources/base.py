@@ -64,3 +64,27 @@ class MailSource(Protocol):
     def fetch(self, ref: MessageRef) -> bytes: ...
 
     def mark_read(self, ref: MessageRef, read: bool = True) -> None: ...
+
+
+@dataclass(frozen=True, slots=True)
+class OutgoingMessage:
+    """A reply ready to leave: its bytes are final and its Message-ID fixed at first attempt."""
+
+    raw: bytes
+    message_id: str
+    envelope_from: str
+    recipients: tuple[str, ...]
+    replying_to: MessageRef | None = None  # the original, to flag \\Answered after sending
+    thread_hint: str = ""                  # a provider's thread id (Gmail threadId), when known
+
+
+class MailSender(Protocol):
+    def send(self, message: OutgoingMessage) -> None:
+        """Hand the message to the server; raise `AuthExpired`, `NetworkDown`,
+        `ServerRejected`, or `SendOutcomeUnknown` when the server may have taken it."""
+        ...
+
+    def find_sent(self, message_id: str) -> bool | None:
+        """Whether a copy with this Message-ID is already in Sent (None: cannot tell now).
+        The outbox asks before retrying an unknown outcome, so nothing goes out twice."""
+        ...

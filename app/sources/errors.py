@@ -26,3 +26,8 @@ class ServerRejected(SourceError):
 
 class NotFound(SourceError):
     """The folder or message no longer exists in the source."""
+
+
+class SendOutcomeUnknown(SourceError):
+    """The connection ended after the message was handed over but before the
+    server confirmed it: it may or may not have been sent."""
