@@ -227,6 +227,10 @@ def _worry_at(toks: list[Token], i: int) -> bool:
         return False  # ご心配 / ご不安: the shop's phrase, or ご心配なく
     if t.surface.endswith("性") or (i + 1 < len(toks) and toks[i + 1].surface == "性"):
         return False  # 心配性: a trait, not a present worry
+    if (i + 2 < len(toks) and toks[i + 1].surface == "を" and toks[i + 2].norm in ("掛ける", "お掛け", "かける")) or (
+        i + 3 < len(toks) and toks[i + 1].surface == "を" and toks[i + 2].surface == "お"
+    ):
+        return False  # 心配をおかけして: the worry is someone else's
     if i + 1 < len(toks) and toks[i + 1].lemma == "がる" and any(x.lemma == "た" for x in toks[i + 2 :]):
         return False  # 怖がって…しませんでした: someone's past fear, told as a story
     for a in toks[i + 1 : i + 8]:
@@ -274,12 +278,23 @@ def is_worry(clause: Clause) -> bool:
                 and toks[i - 2].surface in ("たら", "だら", "ば", "れば")
                 and i + 1 < len(toks) and toks[i + 1].surface == "と"):
             return True
+        # 〜のかドキドキ / 〜かそわそわ: nervous about an open question
+        if _in(t, lx.NERVOUS) and any(x.surface in ("か", "たら", "ば") for x in toks[:i]):
+            return True
+        # 安全性が気になる / 副作用が気になる: a risk on their mind (not 「Lサイズが気になっています」)
+        if (t.surface == "気" and i + 2 < len(toks) and toks[i + 1].surface == "に" and toks[i + 2].norm == "成る"
+                and i >= 2 and toks[i - 1].surface in ("が", "も") and _is_risk(toks[i - 2])):
+            return True
         # 〜か(も)気になって: keeps worrying whether
         if (t.surface == "気" and i + 2 < len(toks) and toks[i + 1].surface == "に" and toks[i + 2].norm == "成る"
                 and i > 0 and (toks[i - 1].surface == "か"
                                or (i > 1 and toks[i - 1].surface in ("も", "が") and toks[i - 2].surface == "か"))):
             return True
     return False
+
+
+def _is_risk(t: Token) -> bool:
+    return t.main == "名詞" and (t.surface.endswith(("性", "面")) or _in(t, lx.RISK))
 
 
 def relieved(tokens: Sequence[Token]) -> bool:
@@ -343,9 +358,8 @@ def disclosure_evidence(tokens: Sequence[Token], reason: bool = False) -> tuple[
         nxt = toks[i + 1] if i + 1 < len(toks) else None
         if t.is_("つもり", "心算"):
             grammatical += 2
-        elif t.is_("事", "こと") and nxt is not None and nxt.surface == "に" and i + 2 < len(toks) and toks[
-            i + 2
-        ].norm == "成る":
+        elif (t.is_("事", "こと") and nxt is not None and nxt.surface == "に" and i + 2 < len(toks)
+              and toks[i + 2].norm == "成る" and not (i > 0 and toks[i - 1].surface in ("こんな", "そんな", "あんな"))):
             grammatical += 2  # 〜ことになり: something decided in their life
         elif (t.is_("ばかり") and i > 1 and toks[i - 1].lemma == "た"
               and not _in(_verb_before(toks, i - 1), lx.ORDER_VERBS)):

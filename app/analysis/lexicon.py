@@ -82,6 +82,13 @@ WORRY = frozenset({
     "懸念", "ハラハラ", "はらはら", "ヒヤヒヤ", "ひやひや", "オロオロ", "おろおろ", "胸騒ぎ", "不安だ",
 })
 
+# Nervousness that is a worry when it hangs on an open question (届くのかドキドキ).
+NERVOUS = frozenset({"ドキドキ", "どきどき", "そわそわ", "ソワソワ", "びくびく", "ビクビク"})
+
+# Risks that make 「〜が気になる」 a worry rather than an interest.
+RISK = frozenset({"副作用", "影響", "危険", "衛生", "安全", "傷", "故障", "劣化", "破損", "カビ", "におい", "匂い",
+                  "臭い", "化学物質", "添加物", "アレルゲン"})
+
 # A worry that has gone: the sentence says so.
 RELIEF = frozenset({"安心", "ほっと", "ホッと", "一安心", "杞憂", "解消", "胸を撫で下ろす", "良かっ", "よかっ"})
 
