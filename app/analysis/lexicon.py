@@ -12,7 +12,8 @@ from __future__ import annotations
 # The writer themself or their organisation: the strongest sign of a disclosure.
 SELF = frozenset({
     "私", "わたし", "わたくし", "僕", "ぼく", "俺", "自分", "うち", "我が家", "わが家", "弊社", "当社", "当方",
-    "私ども", "私共", "弊店", "弊所", "当店", "当院", "当園", "当校", "小生", "我々", "家族",
+    "私自身", "自分自身", "私たち", "私達", "僕ら", "我が社", "私ども", "私共", "弊店", "弊所", "当店", "当院",
+    "当園", "当校", "小生", "我々", "家族",
 })
 
 # People close to the writer.

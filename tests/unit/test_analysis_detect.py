@@ -52,6 +52,11 @@ def test_requests(body: str) -> None:
         "先日はご丁寧に教えていただき、ありがとうございました。",
         "話を聞いてもらえませんでした。",
         "まだお返事をいただけていません。",
+        "うちの子は野菜をほとんど食べてくれません。",
+        "個人的なお願いもございます。",
+        "問題がある場合は、修正をお願いすることもできます。",
+        "発表会の後にお願いしようと思っています。",
+        "不明点があればご連絡ください。",
     ],
 )
 def test_closings_prefaces_and_past_events_are_not_requests(body: str) -> None:
@@ -66,6 +71,9 @@ def test_closings_prefaces_and_past_events_are_not_requests(body: str) -> None:
         "もう発送されていたらと思うと気が気ではありません。",
         "間に合うか焦っています。",
         "子どもが触ってけがをしないか怖いです。",
+        "ちゃんと届くのか少しドキドキしています。",
+        "一人で外出して迷子にならないか、毎日気が休まりません。",
+        "肌に使うものなので、安全性が気になります。",
     ],
 )
 def test_worries(body: str) -> None:
@@ -81,6 +89,12 @@ def test_worries(body: str) -> None:
         "届くまで不安でしたが、無事に届いて安心しました。",
         "ご心配をおかけしました。",
         "不安はまったくありません。",
+        "この度は心配をおかけしてすみませんでした。",
+        "不安に思っていたサイズ感も、ぴったりでした。",
+        "心配していたのが嘘みたいです笑",
+        "前に買ったベッドは猫が怖がって一度も使ってくれませんでした。",
+        "隣の部屋から聞こえる練習の音に、こちらまでドキドキしています。",
+        "ブログで紹介されていたポーチも気になっています。",
     ],
 )
 def test_negated_and_resolved_worries_are_not_worries(body: str) -> None:
@@ -112,10 +126,28 @@ def test_disclosures(body: str) -> None:
         "新作も楽しみにしております。",
         "いつも素敵な商品をありがとうございます。",
         "こちらの棚を探しています。",
+        "今日注文したばかりなのですが、住所を間違えてしまいました。",
+        "ペットの介護用品を探しています。",
+        "注文した子ども用の自転車が届きました。",
+        "毎月お米の定期便をお願いしている者です。",
+        "こんなことになるなんて、ショックです。",
     ],
 )
 def test_order_facts_praise_and_name_only_are_not_disclosures(body: str) -> None:
     assert D not in _kinds(body)
+
+
+def test_hard_wrapped_line_ending_in_a_particle_continues() -> None:
+    body = "マンションの三階でエレベーターがないのですが、階段での搬入は\nしていただけますか？"
+    insight = analyze(body)
+    requests = [body[h.start : h.end] for h in insight.highlights if h.kind is R]
+    assert requests == ["階段での搬入は\nしていただけますか"]
+
+
+def test_wish_that_tells_a_life_event_is_both_request_and_disclosure() -> None:
+    assert _kinds("娘の三歳の誕生日にケーキを注文したいです。") == {D, R}
+    # A question about the product in the same situation is only a request.
+    assert _kinds("こちらのサプリは妊娠中に飲んでも問題ないでしょうか。") == {R}
 
 
 def test_reason_clause_is_a_disclosure_and_main_clause_a_request() -> None:
