@@ -1,8 +1,10 @@
 """SQLite under the user data dir: WAL, one writer, numbered migrations.
 
 Migrations are `app/store/migrations/NNNN_name.sql`, applied in order, each in
-its own transaction, recorded in `PRAGMA user_version` so a half-applied
-migration never counts as done. Readers may use any thread (each gets its own
+its own transaction together with its row in `schema_migrations`, so a
+half-applied migration never counts as done. Applied numbers are recorded one
+by one (not as a single version) because features land from parallel branches:
+a lower number that arrives later is still applied. Readers may use any thread (each gets its own
 connection); writes go through `write()`, serialised by one lock, because
 SQLite has one writer and a clear error beats `database is locked`.
 """
@@ -31,8 +33,8 @@ def migrations() -> list[tuple[int, Path]]:
             found.append((int(match.group(1)), path))
     found.sort()
     numbers = [n for n, _ in found]
-    if numbers != list(range(1, len(numbers) + 1)):
-        raise RuntimeError(f"migrations must be numbered 1..n without gaps: {numbers}")
+    if len(set(numbers)) != len(numbers):
+        raise RuntimeError(f"two migrations share a number: {numbers}")
     return found
 
 
@@ -83,20 +85,25 @@ class Database:
     def read(self, sql: str, params: tuple[object, ...] | dict[str, object] = ()) -> list[sqlite3.Row]:
         return self.connection.execute(sql, params).fetchall()
 
-    @property
-    def schema_version(self) -> int:
-        version: int = self.connection.execute("PRAGMA user_version").fetchone()[0]
-        return version
+    def applied_migrations(self) -> set[int]:
+        return {row[0] for row in self.read("SELECT number FROM schema_migrations")}
 
     def _migrate(self) -> None:
+        with self.write() as connection:
+            connection.execute(
+                "CREATE TABLE IF NOT EXISTS schema_migrations ("
+                " number INTEGER PRIMARY KEY,"
+                " applied_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')))"
+            )
+        applied = self.applied_migrations()
         for number, path in migrations():
-            if number <= self.schema_version:
+            if number in applied:
                 continue
             script = path.read_text(encoding="utf-8")
             with self.write() as connection:
                 for statement in _statements(script):
                     connection.execute(statement)
-                connection.execute(f"PRAGMA user_version = {number}")
+                connection.execute("INSERT INTO schema_migrations(number) VALUES (?)", (number,))
 
     def close(self) -> None:
         connection: sqlite3.Connection | None = getattr(self._local, "connection", None)
