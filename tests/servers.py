@@ -244,7 +244,7 @@ class RecordingHandler:
         if behaviour.drop_after_data:
             if behaviour.keep_dropped:
                 self._keep(envelope, content)
-            session.transport.close()
+            server.transport.close()
             # aiosmtpd writes its reply to the closed transport: nothing reaches the client.
             return "250 OK (never seen)"
         if behaviour.reply.startswith("250"):
@@ -283,7 +283,7 @@ class SmtpServer:
         def authenticate(server: Any, session: Any, envelope: Any, mechanism: str, data: Any) -> Any:
             if isinstance(data, LoginPassword):
                 user, password = data.login.decode(), data.password.decode()
-                return AuthResult(success=self.users.get(user) == password)
+                return AuthResult(success=self.users.get(user) == password, handled=False)
             return AuthResult(success=False, handled=False)
 
         kwargs: dict[str, Any] = {
