@@ -78,7 +78,7 @@ class Preset:
 
 PRESETS: tuple[Preset, ...] = (
     Preset(PresetId.XSERVER, "エックスサーバー", "sv{}.xserver.jp", 993, Security.SSL,
-           "sv{}.xserver.jp", 465, Security.SSL, host_hint="sv12345"),
+           "sv{}.xserver.jp", 465, Security.SSL, host_hint="12345"),
     Preset(PresetId.SAKURA, "さくらのレンタルサーバ", "{}.sakura.ne.jp", 993, Security.SSL,
            "{}.sakura.ne.jp", 587, Security.STARTTLS, host_hint="example"),
     Preset(PresetId.LOLIPOP, "ロリポップ!", "imap.lolipop.jp", 993, Security.SSL,

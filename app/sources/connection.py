@@ -66,6 +66,11 @@ def connect_error(error: BaseException) -> ConnectFailed:
     """The `ConnectFailed` a low-level connection error stands for."""
     if isinstance(error, ConnectFailed):
         return error
+    # Libraries re-raise their own exception over the socket's (smtplib turns a read
+    # timeout into SMTPServerDisconnected): the underlying one says more.
+    inner = error.__cause__ or error.__context__
+    if inner is not None and isinstance(inner, OSError | UnicodeError):
+        return connect_error(inner)
     if isinstance(error, ssl.SSLCertVerificationError):
         message = (error.verify_message or str(error)).lower()
         problem = ConnectProblem.CERT_EXPIRED if "expired" in message else ConnectProblem.CERT_INVALID
@@ -74,7 +79,8 @@ def connect_error(error: BaseException) -> ConnectFailed:
         return ConnectFailed(ConnectProblem.CERT_INVALID, str(error))
     if isinstance(error, ssl.SSLError):
         return ConnectFailed(ConnectProblem.TLS_FAILED, str(error))
-    if isinstance(error, socket.gaierror):
+    if isinstance(error, socket.gaierror | UnicodeError):
+        # UnicodeError: the name cannot even be encoded for DNS (a typo like "mail..example.jp").
         return ConnectFailed(ConnectProblem.UNKNOWN_HOST, str(error))
     if isinstance(error, ConnectionRefusedError):
         return ConnectFailed(ConnectProblem.REFUSED, str(error))

@@ -86,7 +86,7 @@ class SmtpSender:
             raise
         except smtplib.SMTPResponseException as error:
             raise ServerRejected(_reply_text(error.smtp_error), error.smtp_code) from error
-        except (OSError, smtplib.SMTPException) as error:
+        except (OSError, UnicodeError, smtplib.SMTPException) as error:
             raise connect_error(error) from error
         try:
             if smtp.has_extn("auth"):
