@@ -11,6 +11,7 @@ without replying, answer 421 or 554.
 
 from __future__ import annotations
 
+import contextlib
 import itertools
 import os
 import pwd
@@ -155,7 +156,7 @@ class Dovecot:
     def _own(self, top: Path) -> None:
         if os.geteuid() != 0:
             return
-        for directory, dirs, files in os.walk(top):
+        for directory, _dirs, files in os.walk(top):
             os.chown(directory, self.uid, self.gid)
             for name in files:
                 os.chown(os.path.join(directory, name), self.uid, self.gid)
@@ -180,7 +181,8 @@ class Dovecot:
         try:
             wait_for_port(self.port)
         except RuntimeError:
-            log = (self.root / "dovecot.log").read_text(errors="replace") if (self.root / "dovecot.log").exists() else ""
+            log_file = self.root / "dovecot.log"
+            log = log_file.read_text(errors="replace") if log_file.exists() else ""
             self.stop()
             raise RuntimeError(f"Dovecot did not start:\n{log[-2000:]}") from None
 
@@ -188,17 +190,13 @@ class Dovecot:
         process, self.process = self.process, None
         if process is None:
             return
-        try:
+        with contextlib.suppress(ProcessLookupError):
             os.killpg(process.pid, signal.SIGTERM)
-        except ProcessLookupError:
-            pass
         try:
             process.wait(2)
         except subprocess.TimeoutExpired:
-            try:
+            with contextlib.suppress(ProcessLookupError):
                 os.killpg(process.pid, signal.SIGKILL)
-            except ProcessLookupError:
-                pass
             process.wait(5)
         if process.stderr is not None:
             process.stderr.close()
@@ -207,10 +205,8 @@ class Dovecot:
         """The network gone at once: every Dovecot process killed, connections cut."""
         process, self.process = self.process, None
         if process is not None:
-            try:
+            with contextlib.suppress(ProcessLookupError):
                 os.killpg(process.pid, signal.SIGKILL)
-            except ProcessLookupError:
-                pass
             process.wait(5)
             if process.stderr is not None:
                 process.stderr.close()
@@ -300,10 +296,8 @@ class SmtpServer:
         self.controller.start()
 
     def stop(self) -> None:
-        try:
+        with contextlib.suppress(AssertionError, RuntimeError):  # already stopped
             self.controller.stop()
-        except (AssertionError, RuntimeError):  # already stopped
-            pass
 
     @property
     def messages(self) -> list[tuple[str, list[str], bytes]]:

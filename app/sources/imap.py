@@ -105,6 +105,10 @@ class ImapSource:
         self._condstore = False
         self._folders: list[Folder] | None = None
 
+    def twin(self) -> ImapSource:
+        """A second, independent connection to the same account (for IDLE)."""
+        return ImapSource(self.config, self._password, self._ssl_context, self._timeout)
+
     # -- connection ---------------------------------------------------------------
     def connect(self) -> IMAPClient:
         """Connect and log in (again, after a drop); raises our errors only."""

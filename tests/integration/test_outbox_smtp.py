@@ -36,7 +36,8 @@ def _session(db: Database, dovecot: Dovecot, smtp: SmtpServer, certs: Certs) -> 
     return AccountSession(db, config, "secret", ssl_context=certs.client_context(), timeout=5)
 
 
-def _reply(subject: str = "Re: ドレスの納期について", body: str = "佐藤様\n\nお問い合わせありがとうございます。\n") -> OutgoingMessage:
+def _reply(subject: str = "Re: ドレスの納期について",
+           body: str = "佐藤様\n\nお問い合わせありがとうございます。\n") -> OutgoingMessage:
     return build_message(
         sender=Address("テスト商店", "alice@example.jp"), to=[Address("佐藤 花子", "customer0@example.jp")],
         subject=subject, body=body, in_reply_to="<customer-0@example.jp>", references=["<customer-0@example.jp>"],
