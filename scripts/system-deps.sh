@@ -14,6 +14,8 @@ PACKAGES=(
   libxcb-shape0 libxcb-shm0 libxcb-sync1 libxcb-util1 libxcb-xfixes0 libxcb-xkb1
   # Japanese text
   fonts-ipaexfont-gothic
+  # real mail servers for the tests (Dovecot) and mbsync for `make bench`
+  dovecot-imapd isync
 )
 
 missing=()
