@@ -130,7 +130,8 @@ def test_add_account_sync_reply_send_exactly_once(qtbot, window: MainWindow, ser
     # The composer (issue 5) hands over an OutgoingMessage the same way.
     reply = build_message(
         sender=Address("テスト商店", "alice@example.jp"), to=[original.message.sender],
-        subject="Re: " + original.message.subject, body=f"{original.message.sender.name}様\n\nご連絡ありがとうございます。\n",
+        subject="Re: " + original.message.subject,
+        body=f"{original.message.sender.name}様\n\nご連絡ありがとうございます。\n",
         in_reply_to=original.message.message_id, references=[original.message.message_id],
         replying_to=original.ref,
     )
