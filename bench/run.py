@@ -166,6 +166,12 @@ def bench_review() -> Result:
     return review_figures()
 
 
+def bench_imap() -> Result:
+    from bench.imap import bench_imap as imap_figures
+
+    return imap_figures()
+
+
 def main() -> int:
     steps: list[tuple[str, Callable[[], Result]]] = [
         ("startup", bench_startup),
@@ -173,6 +179,7 @@ def main() -> int:
         ("long mails", bench_long_mail_speed),
         ("quality", bench_quality),
         ("review", bench_review),
+        ("imap sync", bench_imap),
     ]
     results: Result = {}
     failed = []
