@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from imapclient import IMAPClient
@@ -237,3 +238,22 @@ def test_imaps_with_a_private_ca(dovecot: Dovecot, certs: Certs, db: Database) -
     store.save_account(account_for(dovecot))
     assert SyncEngine(store, "shop", source).sync().new_headers == 1
     source.close()
+
+
+def test_cli_sync(
+    dovecot: Dovecot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import json
+
+    from app import accounts, cli
+    from app.store.db import open_database
+
+    monkeypatch.setenv("AIZUCHI_DATA_DIR", str(tmp_path / "data"))
+    dovecot.add_messages("alice", [japanese_mail(i) for i in range(3)])
+    store = MailStore(open_database())
+    accounts.add_account(store, account_for(dovecot), "secret")
+    accounts.forget_session_passwords()  # the CLI finds the password in the keyring
+    assert cli.main(["sync", "shop"]) == 0
+    report = json.loads(capsys.readouterr().out)
+    assert report["new_headers"] == 3 and report["bodies"] == 3
+    assert cli.main(["sync", "nobody"]) == 2
