@@ -28,6 +28,14 @@ class Attachment:
     size: int
 
 
+@dataclass(frozen=True, slots=True)
+class InlineImage:
+    """An image part an HTML body shows through `<img src="cid:...">`."""
+
+    content_id: str  # without the angle brackets, as the HTML refers to it after "cid:"
+    content_type: str
+    data: bytes
+
 class NoteKind(StrEnum):
     """What the parser had to repair or guess; shown to the user on the message."""
 
@@ -42,6 +50,8 @@ class NoteKind(StrEnum):
     EMPTY_BODY = "empty_body"
     UNPARSEABLE = "unparseable"                  # body shows the raw text of the mail
     TRUNCATED = "truncated"                      # huge part cut for display
+    MULTIPART_UNTERMINATED = "multipart_unterminated"  # no closing boundary: the mail may be cut off
+    ESCAPE_MISSING = "escape_missing"            # ISO-2022-JP line carried on without its escape sequence
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,6 +82,8 @@ class Message:
     remote_images: tuple[str, ...] = ()
     attachments: tuple[Attachment, ...] = ()
     notes: tuple[ParseNote, ...] = ()
+    # Images the HTML refers to by cid: (only for HTML mail, only the ones it uses).
+    inline_images: tuple[InlineImage, ...] = ()
 
 
 class HighlightKind(StrEnum):
