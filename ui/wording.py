@@ -99,6 +99,14 @@ def note_text(note: ParseNote) -> str | None:
         )
     elif kind is NoteKind.TRUNCATED:
         return QCoreApplication.translate("Wording", "本文が非常に長いため、途中までを表示しています")
+    elif kind is NoteKind.MULTIPART_UNTERMINATED:
+        return QCoreApplication.translate(
+            "Wording", "メールの終わりが欠けているため、途中で切れている可能性があります"
+        )
+    elif kind is NoteKind.ESCAPE_MISSING:
+        return QCoreApplication.translate(
+            "Wording", "日本語の切り替え記号が抜けていた行を補って表示しています"
+        )
     else:
         # HTML_ONLY and REMOTE_IMAGES_BLOCKED: the image banner says it better.
         return None

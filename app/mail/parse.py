@@ -389,7 +389,10 @@ def _collect_text(part: EmailMessage, walk: _Walk, part_id: str, override: str |
 
 def _collect_attachment(part: EmailMessage, walk: _Walk, part_id: str) -> None:
     if part.is_multipart():  # message/delivery-status and friends: the stdlib split them in blocks
-        size = sum(len(_raw_size(p)) for p in part.get_payload() if isinstance(p, EmailMessage))
+        serialised = _raw_size(part)
+        start = head_end(serialised)
+        body = serialised[start + 1 :] if start >= 0 else b""
+        size = len(body[:-1] if body.endswith(b"\n") else body)  # the last newline belongs to the delimiter
     else:
         size = len(_decoded_payload(part, walk, part_id))
     walk.attachments.append(Attachment(_filename(part, walk.notes), part.get_content_type(), size))

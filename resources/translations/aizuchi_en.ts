@@ -294,5 +294,13 @@ An assistant that helps you notice what customers tell you and reply warmly.</tr
         <source>本文が非常に長いため、途中までを表示しています</source>
         <translation>The body is very long; showing the first part only</translation>
     </message>
+    <message>
+        <source>メールの終わりが欠けているため、途中で切れている可能性があります</source>
+        <translation>The end of this mail is missing; it may have been cut off</translation>
+    </message>
+    <message>
+        <source>日本語の切り替え記号が抜けていた行を補って表示しています</source>
+        <translation>Some lines lacked their Japanese shift codes; they are shown repaired</translation>
+    </message>
 </context>
 </TS>
