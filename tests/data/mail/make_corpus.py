@@ -281,7 +281,8 @@ def build() -> dict[str, dict[str, object]]:
     ], b"--b27\nContent-Type: text/plain; charset=ISO-8859-1\nContent-Transfer-Encoding: quoted-printable\n\n"
         + quopri.encodestring("Olá, segue o ficheiro.\n".encode("latin-1"))
         + b"--b27\nContent-Type: text/plain; name=" + "ciële.txt".encode("latin-1")
-        + b"\nContent-Disposition: attachment; filename=" + "ciële.txt".encode("latin-1") + b"\n\nHi there.\n--b27--\n"),
+        + b"\nContent-Disposition: attachment; filename=" + "ciële.txt".encode("latin-1")
+        + b"\n\nHi there.\n--b27--\n"),
         subject="Formação: Verão | Cursos", body=["Olá, segue o ficheiro."], notes=["header_repaired"],
         sender_name="Formação Lda", attachments=[["ciële.txt", "text/plain", 9]])
 
@@ -298,8 +299,8 @@ def build() -> dict[str, dict[str, object]]:
         b"\tboundary=\"--=_declared\"",
     ], b"----=_actual\nContent-Type: text/plain; charset=UTF-8\nContent-Transfer-Encoding: base64\n\n"
         + base64.encodebytes("宣言と違う区切りでも本文を復元します。\n".encode()) + b"\n----=_actual--\n"),
-        subject="boundary mismatch", body=["宣言と違う区切りでも本文を復元します。"], absent=["----=_actual", "Content-Type"],
-        notes=[])
+        subject="boundary mismatch", body=["宣言と違う区切りでも本文を復元します。"],
+        absent=["----=_actual", "Content-Type"], notes=[])
 
     case("30_parts_after_close.eml", mail([
         FROM, TO, DATE, b"Subject: reused boundary", b"Content-Type: multipart/mixed; boundary=\"same\"",
@@ -307,7 +308,8 @@ def build() -> dict[str, dict[str, object]]:
         + b"--same\nContent-Type: text/plain; charset=utf-8\n\n" + "写真を添付します。\n".encode()
         + b"--same--\n\n--same\nContent-Type: image/jpeg; name=\"photo.jpg\"\nContent-Transfer-Encoding: base64\n\n"
         + base64.encodebytes(bytes(range(200))) + b"--same--\n"),
-        subject="reused boundary", body=["写真を添付します。"], notes=[], attachments=[["photo.jpg", "image/jpeg", 200]])
+        subject="reused boundary", body=["写真を添付します。"], notes=[],
+        attachments=[["photo.jpg", "image/jpeg", 200]])
 
     inner31 = mail([
         b"From: =?UTF-8?B?" + base64.b64encode("佐藤 次郎".encode()) + b"?= <jiro@example.com>",
@@ -318,7 +320,8 @@ def build() -> dict[str, dict[str, object]]:
     ], b"--b31\nContent-Type: text/plain; charset=utf-8\n\n" + "転送します。\n".encode()
         + b"--b31\nContent-Type: message/rfc822\nContent-Transfer-Encoding: base64\n\n"
         + base64.encodebytes(inner31) + b"--b31--\n"),
-        subject="encoded forward", body=["転送します。", "件名: 元の問い合わせ", "佐藤 次郎", "エンコードされた転送メールです。"],
+        subject="encoded forward",
+        body=["転送します。", "件名: 元の問い合わせ", "佐藤 次郎", "エンコードされた転送メールです。"],
         absent=["RnJvbT"], notes=[])
 
     case("32_delivery_report.eml", mail([
@@ -328,9 +331,10 @@ def build() -> dict[str, dict[str, object]]:
         + b"--b32\nContent-Type: message/delivery-status\n\nReporting-MTA: dns; mx.example.jp\n\n"
         + b"Final-Recipient: rfc822; nobody@example.jp\nAction: failed\nStatus: 5.1.1\n"
         + b"--b32\nContent-Type: message/rfc822-headers\n\nFrom: a@example.jp\nSubject: hello\n\n--b32--\n"),
-        subject="Undelivered Mail", body=["Your message could not be delivered."], absent=["Final-Recipient", "Status:"],
-        notes=[], attachments=[["delivery-status.txt", "message/delivery-status", 106],
-                               ["rfc822-headers.txt", "message/rfc822-headers", 34]])
+        subject="Undelivered Mail", body=["Your message could not be delivered."],
+        absent=["Final-Recipient", "Status:"], notes=[],
+        attachments=[["delivery-status.txt", "message/delivery-status", 106],
+                     ["rfc822-headers.txt", "message/rfc822-headers", 34]])
 
     carried = jis("一行目は普通に書きます\n二行目はエスケープなしで続きます\n") .replace(b"\x1b(B\n\x1b$B", b"\n")
     case("33_jis_no_reescape.eml", mail([
