@@ -282,7 +282,8 @@ class ComposeController(QObject):
 
     def _on_saved(self, _result: None = None) -> None:
         if self.composing:
-            self.composer.show_status(self.tr("下書きを保存しました %1").replace("%1", datetime.now().strftime("%H:%M")))
+            saved_at = datetime.now().strftime("%H:%M")
+            self.composer.show_status(self.tr("下書きを保存しました %1").replace("%1", saved_at))
         self.draft_saved.emit()
 
     def _on_save_error(self, failure: TaskFailure) -> None:

@@ -146,9 +146,12 @@ class ComposerPane(QWidget):
         self.subject_edit = QLineEdit(header)
         self.subject_edit.setObjectName("subjectEdit")
         self.subject_edit.textEdited.connect(self._on_edited)
-        for row, (caption, value) in enumerate(
-            ((self.to_caption, self.to_value), (self.cc_caption, self.cc_value), (self.subject_caption, self.subject_edit))
-        ):
+        rows: tuple[tuple[QLabel, QWidget], ...] = (
+            (self.to_caption, self.to_value),
+            (self.cc_caption, self.cc_value),
+            (self.subject_caption, self.subject_edit),
+        )
+        for row, (caption, value) in enumerate(rows):
             caption.setObjectName("meta")
             grid.addWidget(caption, row, 0, Qt.AlignmentFlag.AlignRight)
             grid.addWidget(value, row, 1)

@@ -110,8 +110,7 @@ def greeting_line(sender: Address) -> str:
 
 def customer_name(sender: Address) -> str:
     """The person's name for snippets' {customer} (「小野寺 さやか」), "" when there is none."""
-    company, person = _split_company(strip_honorific(sender.name))
-    return person
+    return _split_company(strip_honorific(sender.name))[1]
 
 
 def reply_subject(subject: str) -> str:
@@ -153,7 +152,9 @@ def quote_body(body: str) -> str:
     return "\n".join(f"> {line}".rstrip() if line.strip() else ">" for line in lines)
 
 
-def _recipients(message: Message, identity: ShopIdentity, reply_all: bool) -> tuple[tuple[Address, ...], tuple[Address, ...]]:
+def _recipients(
+    message: Message, identity: ShopIdentity, reply_all: bool
+) -> tuple[tuple[Address, ...], tuple[Address, ...]]:
     to = (message.sender,) if message.sender.email else ()
     if not reply_all:
         return to, ()

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from app.model import Draft, Finding, Insight
-from app.sources.base import MailSource, MessageRef, OutgoingMessage
+from app.sources.base import MailSource, OutgoingMessage
 from app.store.db import Database
 from ui.tasks import ANALYSIS, DB, TaskFailure, TaskRunner, mail_lane
 
@@ -32,7 +32,9 @@ class ReviewResult:
     findings: list[Finding]
 
 
-def open_store(runner: TaskRunner, path: Path | None, on_done: Callable[[Database], None], on_error: ErrorCallback) -> int:
+def open_store(
+    runner: TaskRunner, path: Path | None, on_done: Callable[[Database], None], on_error: ErrorCallback
+) -> int:
     def run() -> Database:
         from app.store.db import open_database
 
