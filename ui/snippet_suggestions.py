@@ -10,13 +10,54 @@ selected, for the agent to type over (the review blocks sending it).
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtCore import QEvent, QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, Signal
+from PySide6.QtGui import QPainter
+from PySide6.QtWidgets import (
+    QLabel,
+    QListView,
+    QListWidget,
+    QListWidgetItem,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QVBoxLayout,
+    QWidget,
+)
 
 from app.model import Highlight
 from app.snippets import Filled, Snippet, SnippetPack, fill, suggest
 
 _PLACEHOLDER_WORDS = {"customer": "お名前", "topic": "話題", "product": "商品名", "date": "日付"}
+_FLAGS = Qt.TextFlag.TextWordWrap | Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop
+_PAD = 5
+
+
+class WrappedDelegate(QStyledItemDelegate):
+    """Measures and paints wrapped text the same way, so no row is elided or cut
+    (Qt's own wrapped items misjudge heights when a fallback CJK font is used)."""
+
+    def _text_rect(self, option: QStyleOptionViewItem, text: str, width: int) -> QRect:
+        return option.fontMetrics.boundingRect(QRect(0, 0, max(width, 40), 100000), int(_FLAGS), text)
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:
+        view = option.widget
+        width = (view.viewport().width() if isinstance(view, QListView) else option.rect.width()) - 2 * _PAD
+        rect = self._text_rect(option, str(index.data() or ""), width)
+        return QSize(width + 2 * _PAD, rect.height() + 2 * _PAD)
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> None:
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        text = opt.text
+        opt.text = ""
+        widget = opt.widget
+        style = widget.style() if widget is not None else None
+        if style is not None:
+            style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, widget)
+        painter.save()
+        painter.setFont(opt.font)
+        painter.drawText(opt.rect.adjusted(_PAD, _PAD, -_PAD, -_PAD), int(_FLAGS), text)
+        painter.restore()
 
 
 class SnippetSuggestions(QWidget):
@@ -34,6 +75,11 @@ class SnippetSuggestions(QWidget):
         self.view = QListWidget(self)
         self.view.setObjectName("snippetList")
         self.view.setWordWrap(True)
+        # Re-lay rows out when the panel's width changes, or long snippets get elided.
+        self.view.setResizeMode(QListView.ResizeMode.Adjust)
+        self.view.setUniformItemSizes(False)
+        self.view.setItemDelegate(WrappedDelegate(self.view))
+        self.view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.view.setAlternatingRowColors(True)
         self.view.itemClicked.connect(self._on_clicked)
         self.view.itemActivated.connect(self._on_clicked)
