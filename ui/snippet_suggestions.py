@@ -30,6 +30,7 @@ from app.snippets import Filled, Snippet, SnippetPack, fill, suggest
 _PLACEHOLDER_WORDS = {"customer": "お名前", "topic": "話題", "product": "商品名", "date": "日付"}
 _FLAGS = Qt.TextFlag.TextWordWrap | Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop
 _PAD = 5
+AnyIndex = QModelIndex | QPersistentModelIndex
 
 
 class WrappedDelegate(QStyledItemDelegate):
@@ -39,13 +40,13 @@ class WrappedDelegate(QStyledItemDelegate):
     def _text_rect(self, option: QStyleOptionViewItem, text: str, width: int) -> QRect:
         return option.fontMetrics.boundingRect(QRect(0, 0, max(width, 40), 100000), int(_FLAGS), text)
 
-    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:
+    def sizeHint(self, option: QStyleOptionViewItem, index: AnyIndex) -> QSize:
         view = option.widget
         width = (view.viewport().width() if isinstance(view, QListView) else option.rect.width()) - 2 * _PAD
         rect = self._text_rect(option, str(index.data() or ""), width)
         return QSize(width + 2 * _PAD, rect.height() + 2 * _PAD)
 
-    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> None:
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: AnyIndex) -> None:
         opt = QStyleOptionViewItem(option)
         self.initStyleOption(opt, index)
         text = opt.text

@@ -64,15 +64,15 @@
     </message>
     <message>
         <source>宛先</source>
-        <translation>To</translation>
+        <translation>To:</translation>
     </message>
     <message>
         <source>CC</source>
-        <translation>CC</translation>
+        <translation>CC:</translation>
     </message>
     <message>
         <source>件名</source>
-        <translation>Subject</translation>
+        <translation>Subject:</translation>
     </message>
     <message>
         <source>定型文の管理…</source>

@@ -28,7 +28,9 @@ from app.review.context import quoted_ranges
 from app.sources.base import MessageRef
 
 JST = timezone(timedelta(hours=9))
-SHOP = ShopIdentity("ドレスショップ ルミエール", "shop@lumiere.example.jp", "いつもありがとうございます。", "ルミエール\n三浦")
+SHOP = ShopIdentity(
+    "ドレスショップ ルミエール", "shop@lumiere.example.jp", "いつもありがとうございます。", "ルミエール\n三浦"
+)
 
 
 def _message(**overrides: object) -> Message:
