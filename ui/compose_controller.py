@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
-from PySide6.QtWidgets import QDialog, QSplitter, QToolBar
+from PySide6.QtWidgets import QDialog, QSplitter, QToolBar, QVBoxLayout
 
 from app.identity import ShopIdentity, identities_from_setting, identity_for
 from app.mail.compose import UnfilledDraft, customer_name, new_reply, original_key, outgoing
@@ -93,8 +93,8 @@ class ComposeController(QObject):
         self.suggestions.insert_requested.connect(self.insert_snippet)
         self.suggestions.hide()
         panel_layout = window.insight_panel.layout()
-        panel_layout.addWidget(self.suggestions)
-        panel_layout.setStretchFactor(self.suggestions, 1)
+        assert isinstance(panel_layout, QVBoxLayout)
+        panel_layout.addWidget(self.suggestions, 1)
         window.insight_panel.view.selectionModel().currentChanged.connect(self._on_highlight_selected)
         window.insight_shown.connect(self._on_insight_shown)
         window.message_shown.connect(self._update_actions)
@@ -194,7 +194,8 @@ class ComposeController(QObject):
     def _on_draft_loaded(self, opened: OpenedMessage, reply_all: bool, saved: Draft | None) -> None:
         if self.window.current is not opened or self.composing:
             return  # the agent moved on meanwhile
-        identities = identities_from_setting(self.window.settings.get(SHOP_IDENTITIES))
+        saved_identities = self.window.settings.get(SHOP_IDENTITIES)
+        identities = identities_from_setting(saved_identities)
         if saved is not None:
             draft = saved
             cursor = _writing_position(saved, identities)
@@ -219,7 +220,8 @@ class ComposeController(QObject):
 
     def _set_layout(self, composing: bool) -> None:
         list_box = self.window.center_splitter.widget(0)
-        list_box.setVisible(not composing)
+        if list_box is not None:
+            list_box.setVisible(not composing)
         self.window.folder_view.setVisible(not composing)
         self.composer.setVisible(composing)
         self.suggestions.setVisible(composing)

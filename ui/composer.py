@@ -74,11 +74,11 @@ class DraftEdit(QTextEdit):
             fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.WaveUnderline)
             fmt.setUnderlineColor(SEVERITY_COLOUR[finding.severity])
             fmt.setToolTip(finding.message)
-            selection.format = fmt  # type: ignore[attr-defined]
+            selection.format = fmt
             cursor = self.textCursor()
             cursor.setPosition(finding.start)
             cursor.setPosition(finding.end, QTextCursor.MoveMode.KeepAnchor)
-            selection.cursor = cursor  # type: ignore[attr-defined]
+            selection.cursor = cursor
             selections.append(selection)
         self.setExtraSelections(selections)
 

@@ -30,7 +30,8 @@ class SignatureDialog(QDialog):
         self.setWindowTitle(self.tr("署名とあいさつ"))
         self.resize(620, 520)
         self.settings = settings
-        self.identities = identities_from_setting(settings.get(SHOP_IDENTITIES))
+        saved = settings.get(SHOP_IDENTITIES)
+        self.identities = identities_from_setting(saved)
         self.choice = QComboBox(self)
         self.add_button = QPushButton(self.tr("追加"), self)
         self.remove_button = QPushButton(self.tr("削除"), self)
