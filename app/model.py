@@ -171,3 +171,20 @@ class Finding:
     message: str                # Japanese, shown beside the draft
     suggestion: str = ""        # replacement text for [start, end), "" when none fits
     ref: Highlight | None = None  # the mail span a mail-side finding is about
+
+
+@dataclass(frozen=True, slots=True)
+class Draft:
+    """A reply being written. Its Message-ID is fixed when it is created, so a
+    draft restored after a crash and sent later is still the same message."""
+
+    message_id: str               # ours, "<…@shop.example>"
+    original_id: str              # what it answers: the original's Message-ID (or a ref key)
+    sender: Address               # the shop identity it goes out as
+    to: tuple[Address, ...]
+    cc: tuple[Address, ...]
+    subject: str
+    body: str                     # greeting + reply + signature + quoted original, as edited
+    in_reply_to: str = ""
+    references: tuple[str, ...] = ()
+    created: datetime | None = None

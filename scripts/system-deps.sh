@@ -14,6 +14,8 @@ PACKAGES=(
   libxcb-shape0 libxcb-shm0 libxcb-sync1 libxcb-util1 libxcb-xfixes0 libxcb-xkb1
   # Japanese text
   fonts-ipaexfont-gothic
+  # customers write emoji (🌷🙏); without a colour emoji font they show as empty boxes
+  fonts-noto-color-emoji
 )
 
 missing=()

@@ -34,6 +34,7 @@ from app.settings import LANGUAGE, Settings
 from app.sources.base import Folder, FolderRole, Header, MailSource, MessageRef
 from app.sources.errors import AuthExpired, NetworkDown, NotFound, ServerRejected
 from ui import style
+from ui.compose_controller import ComposeController
 from ui.insight_panel import InsightPanel
 from ui.models import Column, FolderModel, MessageListModel, Role
 from ui.operations import analysis as analysis_ops
@@ -64,6 +65,7 @@ class MainWindow(QMainWindow):
         runner: TaskRunner | None = None,
         language: str = "ja",
         image_loader: RemoteImageLoader | None = None,
+        db_path: Path | None = None,
     ) -> None:
         super().__init__()
         self.setObjectName("mainWindow")
@@ -91,6 +93,8 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(self.tr("メールボックスを開いています…"))
         mailbox_ops.open_mailbox(self.runner, ACCOUNT, mailbox, self._on_mailbox_opened, self._on_mail_error)
         analysis_ops.warm_up(self.runner)
+        # Replying (composer, snippets, review, drafts, send) lives in its own controller.
+        self.compose = ComposeController(self, ACCOUNT, db_path)
 
     # -- construction --------------------------------------------------------
     def _build_panes(self) -> None:
