@@ -29,7 +29,10 @@ class Setting(Generic[T]):
 LANGUAGE: Setting[str] = Setting("language", default="", type_=str)  # "" = follow the locale
 REMOTE_IMAGE_SENDERS: Setting[list[str]] = Setting("remote_image_senders", default=[], type_=list)
 
-REGISTRY: tuple[Setting[Any], ...] = (LANGUAGE, REMOTE_IMAGE_SENDERS)
+# Each a dict of app.identity.ShopIdentity fields; empty = the demo shops.
+SHOP_IDENTITIES: Setting[list[dict[str, str]]] = Setting("shop_identities", default=[], type_=list)
+
+REGISTRY: tuple[Setting[Any], ...] = (LANGUAGE, REMOTE_IMAGE_SENDERS, SHOP_IDENTITIES)
 
 
 class Settings:

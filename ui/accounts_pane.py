@@ -12,8 +12,8 @@ from __future__ import annotations
 import logging
 import ssl
 import threading
+from collections.abc import Callable
 from functools import partial
-from typing import Any
 
 from PySide6.QtCore import QModelIndex, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QStandardItem, QStandardItemModel
@@ -21,7 +21,7 @@ from PySide6.QtWidgets import QAbstractItemView, QTreeView, QVBoxLayout, QWidget
 
 from app.outbox import OutboxItem, OutboxState, SendProblem
 from app.session import AccountSession
-from app.sources.base import Folder, FolderRole, MailSource
+from app.sources.base import Folder, FolderRole, MailSource, OutgoingMessage
 from app.sources.connection import AccountConfig
 from app.store.db import Database
 from app.store.mail import MailStore
@@ -284,13 +284,21 @@ class AccountsPane(QWidget):
         account_ops.retry(self.runner, session, item.id, resend_unknown, self._on_outbox_done,
                           partial(self._on_error, item.account_id))
 
-    def send(self, account_id: str, outgoing: Any) -> bool:
+    def send(
+        self, account_id: str, outgoing: OutgoingMessage,
+        on_done: Callable[[OutboxItem], None] | None = None, on_error: Callable[[TaskFailure], None] | None = None,
+    ) -> bool:
         """The composer's entry point; False when the account is not connected yet."""
         session = self.sessions.get(account_id)
         if session is None:
             return False
-        account_ops.send_reply(self.runner, session, outgoing, self._on_outbox_done,
-                               partial(self._on_error, account_id))
+
+        def done(item: OutboxItem) -> None:
+            self._on_outbox_done(item)
+            if on_done is not None:
+                on_done(item)
+
+        account_ops.send_reply(self.runner, session, outgoing, done, on_error or partial(self._on_error, account_id))
         return True
 
     def _on_outbox_done(self, item: OutboxItem) -> None:

@@ -39,6 +39,7 @@ from app.sources.errors import AuthExpired, NetworkDown, NotFound, ServerRejecte
 from app.store.db import Database, open_database
 from ui import style
 from ui.accounts_pane import AccountsPane
+from ui.compose_controller import ComposeController
 from ui.insight_panel import InsightPanel
 from ui.models import Column, FolderModel, MessageListModel, Role
 from ui.operations import analysis as analysis_ops
@@ -69,6 +70,7 @@ class MainWindow(QMainWindow):
         runner: TaskRunner | None = None,
         language: str = "ja",
         image_loader: RemoteImageLoader | None = None,
+        db_path: Path | None = None,
         db: Database | None = None,
         ssl_context: ssl.SSLContext | None = None,
     ) -> None:
@@ -83,7 +85,7 @@ class MainWindow(QMainWindow):
         self.source: MailSource | None = None
         self.local_source: MailSource | None = None
         self.mail_account = ACCOUNT  # whose folder is shown: the lane its mail calls run on
-        self.db = db or open_database()
+        self.db = db or open_database(db_path)
         self.ssl_context = ssl_context  # tests: a private CA for the loopback servers
         self.current_folder: Folder | None = None
         self.current: OpenedMessage | None = None
@@ -103,6 +105,8 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(self.tr("メールボックスを開いています…"))
         mailbox_ops.open_mailbox(self.runner, ACCOUNT, mailbox, self._on_mailbox_opened, self._on_mail_error)
         analysis_ops.warm_up(self.runner)
+        # Replying (composer, snippets, review, drafts, send) lives in its own controller.
+        self.compose = ComposeController(self, ACCOUNT, db_path or self.db.path)
 
     # -- construction --------------------------------------------------------
     def _build_panes(self) -> None:

@@ -53,4 +53,13 @@ QStatusBar QLabel { padding: 0 8px; }
 QWidget#bannerBox { background: #ffffff; }
 QWidget#insightPanel { background: #fbfcfd; }
 QTreeView#insightTree { background: #fbfcfd; }
+QWidget#composer { background: #ffffff; }
+QFrame#composerHeader { border-bottom: 1px solid #d8dee4; }
+QTextEdit#draftEdit { border: none; padding: 6px; background: #ffffff; }
+QLabel#findingsTitle {
+    font-weight: bold; color: #1f2328; padding: 6px 10px; background: #f6f8fa; border-top: 1px solid #d8dee4;
+}
+QListWidget#findingsList { background: #fbfcfd; border: none; }
+QListWidget#snippetList { background: #ffffff; border: none; padding: 2px 4px; }
+QWidget#snippetSuggestions { background: #fbfcfd; border-top: 1px solid #d8dee4; }
 """
