@@ -101,13 +101,19 @@ class AccountDialog(QDialog):
         self.charset.addItem("", Charset.UTF8.value)
         self.charset.addItem("", Charset.ISO2022JP.value)
 
+        # Labels are kept by name: retranslate() words them, and the server-part row hides with its label.
+        self.labels: dict[str, QLabel] = {
+            name: QLabel(self) for name in ("preset", "email", "password", "serverPart", "displayName",
+                                            "username", "imap", "smtp", "charset")
+        }
         self.form = QFormLayout()
-        self.form.addRow("", self.preset_combo)
-        self.form.addRow("", self.email)
-        self.form.addRow("", self.password)
-        self.form.addRow("", self.app_password_note)
-        self.form.addRow("", self.server_part)
-        self.form.addRow("", self.display_name)
+        self.form.addRow(self.labels["preset"], self.preset_combo)
+        self.form.addRow(self.labels["email"], self.email)
+        self.form.addRow(self.labels["password"], self.password)
+        self.note_label = QLabel(self)
+        self.form.addRow(self.note_label, self.app_password_note)
+        self.form.addRow(self.labels["serverPart"], self.server_part)
+        self.form.addRow(self.labels["displayName"], self.display_name)
 
         self.servers = QGroupBox(self)
         servers = QFormLayout(self.servers)
@@ -119,11 +125,10 @@ class AccountDialog(QDialog):
         smtp_row.addWidget(self.smtp_host, 1)
         smtp_row.addWidget(self.smtp_port)
         smtp_row.addWidget(self.smtp_security)
-        servers.addRow("", self.username)
-        servers.addRow("", imap_row)
-        servers.addRow("", smtp_row)
-        servers.addRow("", self.charset)
-        self.server_form = servers
+        servers.addRow(self.labels["username"], self.username)
+        servers.addRow(self.labels["imap"], imap_row)
+        servers.addRow(self.labels["smtp"], smtp_row)
+        servers.addRow(self.labels["charset"], self.charset)
 
         self.test_button = QPushButton(self)
         self.test_button.setObjectName("testConnection")
@@ -159,23 +164,15 @@ class AccountDialog(QDialog):
     # -- wording -------------------------------------------------------------------
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("メールアカウントの追加"))
-        labels = (
-            (self.form, self.preset_combo, self.tr("サービス")),
-            (self.form, self.email, self.tr("メールアドレス")),
-            (self.form, self.password, self.tr("パスワード")),
-            (self.form, self.server_part, self.tr("サーバー番号など")),
-            (self.form, self.display_name, self.tr("表示名")),
-            (self.server_form, self.username, self.tr("ユーザー名")),
-            (self.server_form, self.charset, self.tr("送信の文字コード")),
-        )
-        for form, field, text in labels:
-            label = form.labelForField(field)
-            if isinstance(label, QLabel):
-                label.setText(text)
-        for row, text in ((1, self.tr("受信 (IMAP)")), (2, self.tr("送信 (SMTP)"))):
-            item = self.server_form.itemAt(row, QFormLayout.ItemRole.LabelRole)
-            if item is not None and isinstance(item.widget(), QLabel):
-                item.widget().setText(text)  # type: ignore[union-attr]
+        self.labels["preset"].setText(self.tr("サービス"))
+        self.labels["email"].setText(self.tr("メールアドレス"))
+        self.labels["password"].setText(self.tr("パスワード"))
+        self.labels["serverPart"].setText(self.tr("サーバー番号など"))
+        self.labels["displayName"].setText(self.tr("表示名"))
+        self.labels["username"].setText(self.tr("ユーザー名"))
+        self.labels["imap"].setText(self.tr("受信 (IMAP)"))
+        self.labels["smtp"].setText(self.tr("送信 (SMTP)"))
+        self.labels["charset"].setText(self.tr("送信の文字コード"))
         self.preset_combo.setItemText(self.preset_combo.count() - 1, self.tr("その他（手動で設定）"))
         self.charset.setItemText(0, self.tr("UTF-8（おすすめ）"))
         self.charset.setItemText(1, self.tr("ISO-2022-JP（古いメールソフト向け）"))
@@ -210,11 +207,10 @@ class AccountDialog(QDialog):
         manual = preset is None
         needs_part = preset is not None and "{}" in preset.imap_host
         self.server_part.setVisible(needs_part)
-        label = self.form.labelForField(self.server_part)
-        if label is not None:
-            label.setVisible(needs_part)
+        self.labels["serverPart"].setVisible(needs_part)
         self.server_part.setPlaceholderText(preset.host_hint if preset else "")
         self.app_password_note.setVisible(bool(preset and preset.app_password))
+        self.note_label.setVisible(bool(preset and preset.app_password))
         self.servers.setVisible(True)
         for widget in (self.imap_host, self.smtp_host, self.imap_port, self.smtp_port,
                        self.imap_security, self.smtp_security):
