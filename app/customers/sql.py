@@ -75,7 +75,11 @@ def secret_name(url: str) -> str:
 
 
 def insert_ignore(connection: Connection, table: Table, rows: Sequence[dict[str, Any]]) -> int:
-    """Insert rows, skipping any whose key already exists; returns how many were new."""
+    """Insert rows, skipping any whose key already exists.
+
+    Returns how many were new for a single row (what callers branch on); for
+    several rows, how many were offered.
+    """
     if not rows:
         return 0
     if connection.dialect.name == "postgresql":
@@ -86,5 +90,9 @@ def insert_ignore(connection: Connection, table: Table, rows: Sequence[dict[str,
         from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
         statement = sqlite_insert(table).on_conflict_do_nothing()
-    result = connection.execute(statement, list(rows))
-    return int(result.rowcount or 0)
+    if len(rows) == 1:
+        # RETURNING tells exactly whether the row went in; rowcount does not (psycopg reports -1).
+        returning = statement.returning(*table.primary_key.columns)
+        return len(connection.execute(returning, dict(rows[0])).fetchall())
+    connection.execute(statement, list(rows))
+    return len(rows)
