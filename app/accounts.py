@@ -9,6 +9,8 @@ silently failing to remember a password.
 
 from __future__ import annotations
 
+import contextlib
+
 SERVICE_PREFIX = "aizuchi"
 
 
@@ -37,10 +39,8 @@ def delete_secret(service: str, name: str) -> None:
     import keyring
     from keyring.errors import PasswordDeleteError
 
-    try:
+    with contextlib.suppress(PasswordDeleteError):
         keyring.delete_password(_service(service), name)
-    except PasswordDeleteError:
-        pass
 
 
 def fallback_only() -> bool:

@@ -52,7 +52,7 @@ def nouns(text: str, families: bool = True) -> frozenset[str]:
             continue
         if token.normalized in STOP_WORDS or token.surface in STOP_WORDS or is_light_single(token.surface):
             continue
-        if not token.surface.strip() or token.surface.isascii() and len(token.surface) < 3:
+        if not token.surface.strip() or (token.surface.isascii() and len(token.surface) < 3):
             continue
         out |= family_forms(token.normalized) if families else {token.normalized}
     return frozenset(out)
@@ -61,7 +61,6 @@ def nouns(text: str, families: bool = True) -> frozenset[str]:
 def own_body(body: str, insight: Insight | None = None) -> str:
     """The body without quoted earlier mail and signature (the customer's new words)."""
     from app.analysis.zones import find_zones
-
     from app.model import ZoneKind
 
     zones = insight.zones if insight is not None else tuple(find_zones(body)[0])

@@ -127,7 +127,9 @@ class Memory:
                 )
             return customer_id
         created = connection.execute(s.customers.insert().values(name=name, note=""))
-        customer_id = int(created.inserted_primary_key[0])
+        primary_key = created.inserted_primary_key
+        assert primary_key is not None
+        customer_id = int(primary_key[0])
         if insert_ignore(connection, s.customer_addresses, [{"email": email, "customer_id": customer_id}]) == 0:
             # Another instance created this customer meanwhile: use theirs, drop ours.
             connection.execute(delete(s.customers).where(s.customers.c.id == customer_id))
@@ -342,7 +344,8 @@ class Memory:
             if customer is None:
                 return CustomerProfile(Customer(0, name, (email,)), 1, date, (), (), ())
             incoming = connection.execute(
-                select(s.customer_messages.c.message_id, s.customer_messages.c.date, s.customer_messages.c.context_nouns)
+                select(s.customer_messages.c.message_id, s.customer_messages.c.date,
+                       s.customer_messages.c.context_nouns)
                 .where(and_(s.customer_messages.c.customer_id == customer.id, s.customer_messages.c.direction == "in"))
             ).all()
             earlier = [r for r in incoming if before(_utc(r.date), r.message_id)]
@@ -450,12 +453,13 @@ class Memory:
                     .order_by(table.c.date.desc()).limit(limit)
                 ).all()
                 hits += [MemoryHit(int(r[0]), names.get(int(r[0]), ""), kind, r[1], _utc(r[2]), r[3]) for r in rows]
-            rows = connection.execute(
+            noted = connection.execute(
                 select(s.customers.c.id, s.customers.c.name, s.customers.c.note)
-                .where(or_(s.customers.c.note.ilike(pattern, escape="\\"), s.customers.c.name.ilike(pattern, escape="\\")))
+                .where(or_(s.customers.c.note.ilike(pattern, escape="\\"),
+                           s.customers.c.name.ilike(pattern, escape="\\")))
                 .limit(limit)
             ).all()
-            hits += [MemoryHit(int(r[0]), r[1], "note", r[2] or r[1], None, "") for r in rows]
+            hits += [MemoryHit(int(r[0]), r[1], "note", r[2] or r[1], None, "") for r in noted]
         return hits[:limit]
 
     # -- building from existing mail ------------------------------------------------

@@ -24,6 +24,7 @@ FAMILY_HONORIFIC: dict[str, str] = {
 _FAMILY = "|".join(sorted(FAMILY_HONORIFIC, key=len, reverse=True))
 # A relative named as the subject or topic of the clause: 「妻が」「娘にも」「母は」.
 _WHO = re.compile(rf"(?<![ぁ-んァ-ン一-龥])({_FAMILY})(?:にも|が|は|も|に|の)")
+_PLAIN_FAMILY = re.compile(rf"(?<![ぁ-んァ-ン一-龥])({_FAMILY})(?=[がはもにのと、]|$)")
 _LEAD = re.compile(r"^(?:実は|じつは|また|ただ|でも|なお|それと|あと|私は|私が|わたしは|当方は|うちは)[、,\s]*")
 # Clause endings that only connect to what follows (「〜でして、」「〜なので、」).
 _TAIL = re.compile(r"(?:まして|なので|ので|のですが|んですが|ですが|けれど|けど|が|、)+$")
@@ -33,11 +34,11 @@ MAX_CHARS = 24
 
 
 def _honorific(text: str) -> str:
-    return re.sub(rf"(?<![ぁ-んァ-ン一-龥])({_FAMILY})(?=[がはもにのと、]|$)", lambda m: FAMILY_HONORIFIC[m.group(1)], text)
+    return _PLAIN_FAMILY.sub(lambda m: FAMILY_HONORIFIC[m.group(1)], text)
 
 
 def _clause_with(text: str, topic: str) -> str:
-    clauses = [c.strip() for c in _CLAUSE.findall(text) if c.strip()]
+    clauses: list[str] = [c.strip() for c in _CLAUSE.findall(text) if c.strip()]
     if not clauses:
         return text.strip()
     # A verb topic is in its dictionary form (生まれる); the text conjugates it (生まれました).

@@ -17,7 +17,6 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from sqlalchemy import (
-    Boolean,
     Column,
     DateTime,
     ForeignKey,

@@ -8,9 +8,8 @@ acknowledge), so the UI can show 「該当なし」 instead of a reassuring zero
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from app.model import Finding, FindingKind, HighlightKind, Insight, ReplyStats
 from app.review.checks import DRAFT_CHECKS, MAIL_CHECKS

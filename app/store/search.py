@@ -126,6 +126,16 @@ class MailIndex:
             ).fetchall():
                 self._unindex(connection, old)
 
+    def ref_for(self, message_id: str, source: str | None = None) -> tuple[str, str, str] | None:
+        """(source, folder_id, key) of an indexed message, for opening a memory hit's mail."""
+        if source is None:
+            rows = self.db.read("SELECT source, folder_id, msg_key FROM mail_index WHERE message_id = ? LIMIT 1",
+                                (message_id,))
+        else:
+            rows = self.db.read("SELECT source, folder_id, msg_key FROM mail_index WHERE message_id = ? AND source = ?"
+                                " LIMIT 1", (message_id, source))
+        return (rows[0][0], rows[0][1], rows[0][2]) if rows else None
+
     def count(self) -> int:
         return int(self.db.read("SELECT count(*) FROM mail_index")[0][0])
 

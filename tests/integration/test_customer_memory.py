@@ -11,7 +11,6 @@ import json
 import threading
 from collections.abc import Iterator
 from datetime import datetime, timedelta, timezone
-from email.message import EmailMessage
 from pathlib import Path
 
 import pytest

@@ -26,7 +26,8 @@ def test_summary(text: str, topic: str, expected: str) -> None:
 
 
 def test_reference_phrase() -> None:
-    assert reference_phrase("実は、妻が卵アレルギーで", "卵アレルギー") == "以前お話しくださった奥様の卵アレルギーのこと"
+    phrase = reference_phrase("実は、妻が卵アレルギーで", "卵アレルギー")
+    assert phrase == "以前お話しくださった奥様の卵アレルギーのこと"
     assert reference_phrase("吉祥寺に住んでおりまして", "吉祥寺").startswith("以前お話しくださった「吉祥寺")
 
 
@@ -38,8 +39,9 @@ def test_nouns_are_normalised_and_widened_to_families() -> None:
 
 
 def test_reminders_prefer_same_topic_over_same_product() -> None:
-    allergy = Disclosure(1, datetime(2025, 12, 1, tzinfo=UTC), "妻が卵アレルギーで", "卵アレルギー", "奥様に卵アレルギー", "<a>")
-    town = Disclosure(2, datetime(2025, 12, 1, tzinfo=UTC), "吉祥寺に住んでいます", "吉祥寺", "吉祥寺に住んでいます", "<a>")
+    day = datetime(2025, 12, 1, tzinfo=UTC)
+    allergy = Disclosure(1, day, "妻が卵アレルギーで", "卵アレルギー", "奥様に卵アレルギー", "<a>")
+    town = Disclosure(2, day, "吉祥寺に住んでいます", "吉祥寺", "吉祥寺に住んでいます", "<a>")
     context = nouns("卵を使わないクリスマスケーキ", families=False)
     today = nouns("今年もクリスマスケーキを予約したいです")
     found = reminders(today, [(allergy, nouns(allergy.text), context), (town, nouns(town.text), context)])
