@@ -92,6 +92,7 @@ class MainWindow(QMainWindow):
         self._count: int | None = None
         self.memory: OpenedMemory | None = None
         self.build_progress: BuildProgress | None = None
+        self._closing = False
         self._build_wanted = settings.get(MEMORY_AUTO_BUILD)
 
         self.setStyleSheet(style.STYLE_SHEET)
@@ -335,6 +336,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_state()
+        self._closing = True  # results still queued must not start a build on a closed window
         if self.build_progress is not None:
             self.build_progress.stop_requested.set()  # resumable: the next start picks it up
         # A mark-read still running must finish, or the mail stays unread on disk.
@@ -475,7 +477,7 @@ class MainWindow(QMainWindow):
     def start_build(self) -> None:
         """Build (or resume building) the memory from this mailbox's Inbox and Sent."""
         self._build_wanted = True
-        if self.memory is None or self.source is None or self.build_progress is not None:
+        if self._closing or self.memory is None or self.source is None or self.build_progress is not None:
             return  # starts when both are open; never two builds at once
         progress = BuildProgress(self)
         progress.progressed.connect(self._on_build_progress)

@@ -2,6 +2,89 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US" sourcelanguage="ja_JP">
 <context>
+    <name>CustomerPanel</name>
+    <message>
+        <source>このお客様について</source>
+        <translation>About this customer</translation>
+    </message>
+    <message>
+        <source>以前お話しくださったこと</source>
+        <translation>What they told us before</translation>
+    </message>
+    <message>
+        <source>これまでの返信</source>
+        <translation>Our replies so far</translation>
+    </message>
+    <message>
+        <source>返信で触れる（コピー）</source>
+        <translation>Mention in reply (copy)</translation>
+    </message>
+    <message>
+        <source>選んだ項目を「以前お話しくださった…」の形でコピーします</source>
+        <translation>Copies the selected item as a &quot;you told us before…&quot; phrase</translation>
+    </message>
+    <message>
+        <source>記録を書き出す</source>
+        <translation>Export record</translation>
+    </message>
+    <message>
+        <source>記録を削除</source>
+        <translation>Delete record</translation>
+    </message>
+    <message>
+        <source>このお客様について覚えたことを削除します（メールは残ります）</source>
+        <translation>Deletes what Aizuchi remembers about this customer (the mail stays)</translation>
+    </message>
+    <message>
+        <source>日付不明</source>
+        <translation>date unknown</translation>
+    </message>
+    <message>
+        <source>%1年%2月</source>
+        <translation>%2/%1</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>読み込み中…</source>
+        <translation>Loading…</translation>
+    </message>
+    <message>
+        <source>お客様の記録を開けませんでした</source>
+        <translation>The customer records could not be opened</translation>
+    </message>
+    <message>
+        <source>このメールにはお客様の宛先がありません</source>
+        <translation>This mail has no customer address</translation>
+    </message>
+    <message>
+        <source>メールを選ぶと、このお客様とのこれまでをここに表示します</source>
+        <translation>Select a mail to see your history with this customer here</translation>
+    </message>
+    <message>
+        <source>%1 様 — はじめてのお客様です</source>
+        <translation>%1 — first-time customer</translation>
+    </message>
+    <message>
+        <source>%1 様 — %2通目のメール（%3から）</source>
+        <translation>%1 — mail no. %2 (since %3)</translation>
+    </message>
+    <message>
+        <source>今回のメールは、以前のお話と関係がありそうです:</source>
+        <translation>This mail seems related to something they told before:</translation>
+    </message>
+    <message>
+        <source>まだありません</source>
+        <translation>Nothing yet</translation>
+    </message>
+    <message>
+        <source>%1 %2（%3字）</source>
+        <translation>%1 %2 (%3 chars)</translation>
+    </message>
+</context>
+<context>
     <name>InsightModel</name>
     <message>
         <source>関連するご不安</source>
@@ -81,6 +164,26 @@
         <translation>English</translation>
     </message>
     <message>
+        <source>お客様の記録(&amp;M)</source>
+        <translation>&amp;Customers</translation>
+    </message>
+    <message>
+        <source>受信トレイと送信済みから記録を作成・再開</source>
+        <translation>Build or resume customer records from Inbox and Sent</translation>
+    </message>
+    <message>
+        <source>記録の作成を停止</source>
+        <translation>Stop building records</translation>
+    </message>
+    <message>
+        <source>停止</source>
+        <translation>Stop</translation>
+    </message>
+    <message>
+        <source>お客様の記録を作成中</source>
+        <translation>Building customer records</translation>
+    </message>
+    <message>
         <source>ヘルプ(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
@@ -124,6 +227,46 @@ An assistant that helps you notice what customers tell you and reply warmly.</tr
     <message>
         <source>解析できませんでした</source>
         <translation>Could not analyse</translation>
+    </message>
+    <message>
+        <source>お客様の記録を開けませんでした: %1</source>
+        <translation>The customer records could not be opened: %1</translation>
+    </message>
+    <message>
+        <source>停止しています…</source>
+        <translation>Stopping…</translation>
+    </message>
+    <message>
+        <source>%1 / %2 件</source>
+        <translation>%1 / %2</translation>
+    </message>
+    <message>
+        <source>記録の作成を停止しました（%1 / %2 件）。メニューから再開できます。</source>
+        <translation>Stopped building records (%1 / %2). You can resume from the menu.</translation>
+    </message>
+    <message>
+        <source>お客様の記録を作成しました（%1 件）</source>
+        <translation>Customer records built (%1 mails)</translation>
+    </message>
+    <message>
+        <source>お客様の記録を書き出す</source>
+        <translation>Export customer record</translation>
+    </message>
+    <message>
+        <source>JSON (*.json)</source>
+        <translation>JSON (*.json)</translation>
+    </message>
+    <message>
+        <source>書き出しました: %1</source>
+        <translation>Exported: %1</translation>
+    </message>
+    <message>
+        <source>記録を削除</source>
+        <translation>Delete record</translation>
+    </message>
+    <message>
+        <source>このお客様について覚えたこと（お話・ご要望・返信の記録・メモ）をすべて削除します。メールそのものは削除されません。よろしいですか？</source>
+        <translation>This deletes everything remembered about this customer (what they told, asked, our reply records, notes). The mail itself is not deleted. Continue?</translation>
     </message>
     <message>
         <source>サインインの有効期限が切れました。アカウント設定からもう一度サインインしてください。</source>
@@ -210,6 +353,54 @@ An assistant that helps you notice what customers tell you and reply warmly.</tr
     <message>
         <source>日時: %1</source>
         <translation>Date: %1</translation>
+    </message>
+</context>
+<context>
+    <name>ReplyChart</name>
+    <message>
+        <source>%1: %2字・温かみ %3</source>
+        <translation>%1: %2 chars, warmth %3</translation>
+    </message>
+    <message>
+        <source>■ 長さ</source>
+        <translation>■ Length</translation>
+    </message>
+    <message>
+        <source>● 温かみ</source>
+        <translation>● Warmth</translation>
+    </message>
+    <message>
+        <source>まだ返信がありません</source>
+        <translation>No replies yet</translation>
+    </message>
+</context>
+<context>
+    <name>SearchPanel</name>
+    <message>
+        <source>メールとお客様の記録を検索</source>
+        <translation>Search mail and customer records</translation>
+    </message>
+    <message>
+        <source>検索中…</source>
+        <translation>Searching…</translation>
+    </message>
+    <message>
+        <source>【記録】%1 %2: %3</source>
+        <translation>[Record] %1 %2: %3</translation>
+    </message>
+    <message>
+        <source>%1 %2
+%3</source>
+        <translation>%1 %2
+%3</translation>
+    </message>
+    <message>
+        <source>メール %1 件・記録 %2 件</source>
+        <translation>%1 mails, %2 records</translation>
+    </message>
+    <message>
+        <source>検索できませんでした</source>
+        <translation>Search failed</translation>
     </message>
 </context>
 <context>

@@ -30,6 +30,7 @@ def memory_window(qtbot, demo_copy: Path, tmp_path: Path) -> Iterator[MainWindow
     with qtbot.waitSignals([win.headers_loaded, win.memory_built], timeout=60000):
         win.show()
     yield win
+    win.stop_build()
     win.runner.wait_all(5000)
 
 
