@@ -45,7 +45,7 @@ class ReplyChart(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("replyChart")
-        self.setMinimumHeight(90)
+        self.setMinimumHeight(80)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.stats: list[ReplyStats] = []
 
@@ -163,7 +163,7 @@ class CustomerPanel(QWidget):
         layout.addLayout(privacy)
         for view in (self.timeline, self.replies):
             view.setFrameShape(QFrame.Shape.NoFrame)
-            view.setMaximumHeight(130)
+            view.setMaximumHeight(120)
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)

@@ -180,7 +180,7 @@ class MainWindow(QMainWindow):
         self.right_splitter.setObjectName("rightSplitter")
         self.right_splitter.addWidget(self.insight_panel)
         self.right_splitter.addWidget(self.customer_panel)
-        self.right_splitter.setSizes([420, 440])
+        self.right_splitter.setSizes([360, 500])
         self.left_splitter = QSplitter(Qt.Orientation.Vertical, self)
         self.left_splitter.setObjectName("leftSplitter")
         self.left_splitter.addWidget(self.folder_view)
