@@ -28,6 +28,14 @@ class Attachment:
     size: int
 
 
+@dataclass(frozen=True, slots=True)
+class InlineImage:
+    """An image part an HTML body shows through `<img src="cid:...">`."""
+
+    content_id: str  # without the angle brackets, as the HTML refers to it after "cid:"
+    content_type: str
+    data: bytes
+
 class NoteKind(StrEnum):
     """What the parser had to repair or guess; shown to the user on the message."""
 
@@ -42,6 +50,8 @@ class NoteKind(StrEnum):
     EMPTY_BODY = "empty_body"
     UNPARSEABLE = "unparseable"                  # body shows the raw text of the mail
     TRUNCATED = "truncated"                      # huge part cut for display
+    MULTIPART_UNTERMINATED = "multipart_unterminated"  # no closing boundary: the mail may be cut off
+    ESCAPE_MISSING = "escape_missing"            # ISO-2022-JP line carried on without its escape sequence
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,6 +82,8 @@ class Message:
     remote_images: tuple[str, ...] = ()
     attachments: tuple[Attachment, ...] = ()
     notes: tuple[ParseNote, ...] = ()
+    # Images the HTML refers to by cid: (only for HTML mail, only the ones it uses).
+    inline_images: tuple[InlineImage, ...] = ()
 
 
 class HighlightKind(StrEnum):
@@ -162,6 +174,23 @@ class Finding:
     message: str                # Japanese, shown beside the draft
     suggestion: str = ""        # replacement text for [start, end), "" when none fits
     ref: Highlight | None = None  # the mail span a mail-side finding is about
+
+
+@dataclass(frozen=True, slots=True)
+class Draft:
+    """A reply being written. Its Message-ID is fixed when it is created, so a
+    draft restored after a crash and sent later is still the same message."""
+
+    message_id: str               # ours, "<…@shop.example>"
+    original_id: str              # what it answers: the original's Message-ID (or a ref key)
+    sender: Address               # the shop identity it goes out as
+    to: tuple[Address, ...]
+    cc: tuple[Address, ...]
+    subject: str
+    body: str                     # greeting + reply + signature + quoted original, as edited
+    in_reply_to: str = ""
+    references: tuple[str, ...] = ()
+    created: datetime | None = None
 
 
 # -- customer memory ---------------------------------------------------------------

@@ -34,7 +34,12 @@ MEMORY_DATABASE_URL: Setting[str] = Setting("memory_database_url", default="", t
 # Build the customer memory from Inbox and Sent when a mailbox is opened (resumes where it stopped).
 MEMORY_AUTO_BUILD: Setting[bool] = Setting("memory_auto_build", default=True, type_=bool)
 
-REGISTRY: tuple[Setting[Any], ...] = (LANGUAGE, REMOTE_IMAGE_SENDERS, MEMORY_DATABASE_URL, MEMORY_AUTO_BUILD)
+# Each a dict of app.identity.ShopIdentity fields; empty = the demo shops.
+SHOP_IDENTITIES: Setting[list[dict[str, str]]] = Setting("shop_identities", default=[], type_=list)
+
+REGISTRY: tuple[Setting[Any], ...] = (
+    LANGUAGE, REMOTE_IMAGE_SENDERS, MEMORY_DATABASE_URL, MEMORY_AUTO_BUILD, SHOP_IDENTITIES,
+)
 
 
 class Settings:

@@ -143,6 +143,28 @@ def bench_long_mail_speed() -> Result:
     }
 
 
+def bench_jis_decoding() -> Result:
+    """ISO-2022-JP decoding speed on a ~4 MB body: plain JIS X 0208, and with NEC/IBM characters."""
+    from app.mail.charset import decode_iso2022jp
+
+    line = "お世話になっております。先日購入した商品について質問があります。配送日をABC教えてください。\n"
+    plain = (line * 40_000).encode("iso2022_jp")
+    # ① (NEC row 13) on every line sends each line through the per-character CP932 route.
+    nec = plain.replace(b"\x1b(BABC", b"\x1b$B-!\x1b(BABC")
+    figures: Result = {}
+    for metric, data, target in (("jis_decode_us_per_byte", plain, "< 0.05"),
+                                 ("jis_nec_decode_us_per_byte", nec, "< 0.2")):
+        best = min(_timed(decode_iso2022jp, data) for _ in range(3))
+        figures[metric] = {"value": round(best / len(data) * 1e6, 4), "unit": "µs/B", "target": target}
+    return figures
+
+
+def _timed(function: Callable[[bytes], object], data: bytes) -> float:
+    started = time.perf_counter()
+    function(data)
+    return time.perf_counter() - started
+
+
 def bench_quality() -> Result:
     """Sentence F1 of the analyser on the shared dev sets, with the shared scorer."""
     results: Result = {}
@@ -210,6 +232,7 @@ def main() -> int:
         ("startup", bench_startup),
         ("analysis", bench_demo_analysis),
         ("long mails", bench_long_mail_speed),
+        ("jis decoding", bench_jis_decoding),
         ("quality", bench_quality),
         ("review", bench_review),
         ("search", bench_search),

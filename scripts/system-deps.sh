@@ -16,6 +16,8 @@ PACKAGES=(
   postgresql
   # Japanese text
   fonts-ipaexfont-gothic
+  # customers write emoji (🌷🙏); without a colour emoji font they show as empty boxes
+  fonts-noto-color-emoji
 )
 
 missing=()

@@ -31,11 +31,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.model import Address, CustomerProfile, Insight, PastReply
+from app.model import Address, CustomerProfile, Insight, Message, PastReply, ReplyStats
 from app.settings import LANGUAGE, MEMORY_AUTO_BUILD, MEMORY_DATABASE_URL, Settings
-from app.sources.base import Folder, FolderRole, Header, MailSource, MessageRef
+from app.sources.base import Folder, FolderRole, Header, MailSource, MessageRef, OutgoingMessage
 from app.sources.errors import AuthExpired, NetworkDown, NotFound, ServerRejected
 from ui import style
+from ui.compose_controller import ComposeController
 from ui.customer_panel import CustomerPanel
 from ui.insight_panel import InsightPanel
 from ui.models import Column, FolderModel, MessageListModel, Role
@@ -74,7 +75,7 @@ class MainWindow(QMainWindow):
         runner: TaskRunner | None = None,
         language: str = "ja",
         image_loader: RemoteImageLoader | None = None,
-        database_path: Path | None = None,
+        db_path: Path | None = None,
     ) -> None:
         super().__init__()
         self.setObjectName("mainWindow")
@@ -106,8 +107,11 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(self.tr("メールボックスを開いています…"))
         mailbox_ops.open_mailbox(self.runner, ACCOUNT, mailbox, self._on_mailbox_opened, self._on_mail_error)
         analysis_ops.warm_up(self.runner)
+        # Replying (composer, snippets, review, drafts, send) lives in its own controller.
+        self.compose = ComposeController(self, ACCOUNT, db_path)
+        self.customer_panel.reference_requested.connect(self._insert_reference)
         memory_ops.open_memory(
-            self.runner, settings.get(MEMORY_DATABASE_URL), database_path, self._on_memory_opened, self._on_memory_error
+            self.runner, settings.get(MEMORY_DATABASE_URL), db_path, self._on_memory_opened, self._on_memory_error
         )
 
     # -- construction --------------------------------------------------------
@@ -558,6 +562,25 @@ class MainWindow(QMainWindow):
         if self.source is None:
             return
         self.open_header(Header(ref, subject, Address("", ""), None, True, 0))
+
+    def customer_history(self) -> tuple[ReplyStats, ...]:
+        """Our earlier replies to the customer of the open mail (for the review's consistency checks)."""
+        profile = self.customer_panel.profile
+        return tuple(r.stats for r in profile.replies) if profile is not None else ()
+
+    def remember_reply(self, sent: OutgoingMessage, original: Message | None) -> None:
+        """The send path's hook: the memory learns our reply (length, warmth, what it answered)."""
+        if self.memory is None:
+            return
+        memory = self.memory.memory
+        self.runner.submit("db", lambda: memory.remember_reply(sent, original), lambda _new: self.load_profile(),
+                           self._on_profile_error)
+
+    def _insert_reference(self, phrase: str) -> None:
+        if self.compose.insert_text(phrase + "、"):
+            self.statusBar().showMessage(self.tr("返信に挿入しました: %1").replace("%1", phrase), 5000)
+        else:
+            self.statusBar().showMessage(self.tr("コピーしました: %1").replace("%1", phrase), 5000)
 
     def _open_past_reply(self, reply: object) -> None:
         if isinstance(reply, PastReply) and reply.key:

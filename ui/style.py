@@ -62,4 +62,13 @@ QLabel#sectionLabel { color: #57606a; font-weight: bold; padding: 6px 10px 0 10p
 QListWidget#timeline, QListWidget#pastReplies { margin: 0 10px; }
 QWidget#replyChart { margin: 0 10px; }
 QListWidget#searchResults::item { padding: 4px 2px; border-bottom: 1px solid #eef1f4; }
+QWidget#composer { background: #ffffff; }
+QFrame#composerHeader { border-bottom: 1px solid #d8dee4; }
+QTextEdit#draftEdit { border: none; padding: 6px; background: #ffffff; }
+QLabel#findingsTitle {
+    font-weight: bold; color: #1f2328; padding: 6px 10px; background: #f6f8fa; border-top: 1px solid #d8dee4;
+}
+QListWidget#findingsList { background: #fbfcfd; border: none; }
+QListWidget#snippetList { background: #ffffff; border: none; padding: 2px 4px; }
+QWidget#snippetSuggestions { background: #fbfcfd; border-top: 1px solid #d8dee4; }
 """

@@ -25,7 +25,7 @@ from ui.models import Role
 def memory_window(qtbot, demo_copy: Path, tmp_path: Path) -> Iterator[MainWindow]:  # type: ignore[no-untyped-def]
     settings = load_settings(tmp_path / "settings.json")
     qsettings = QSettings(str(tmp_path / "window.ini"), QSettings.Format.IniFormat)
-    win = MainWindow(demo_copy, settings, qsettings, database_path=tmp_path / "aizuchi.sqlite3")
+    win = MainWindow(demo_copy, settings, qsettings, db_path=tmp_path / "aizuchi.sqlite3")
     qtbot.addWidget(win)
     with qtbot.waitSignals([win.headers_loaded, win.memory_built], timeout=60000):
         win.show()
