@@ -278,6 +278,9 @@ class CustomerProfile:
     requests: tuple[CustomerRequest, ...]
     replies: tuple[PastReply, ...]        # ours, oldest first
     reminders: tuple[Reminder, ...] = ()
+    # All our replies to them so far, also those after this mail: what a reply written now
+    # is compared with (the review's consistency checks).
+    history: tuple[ReplyStats, ...] = ()
 
     @property
     def first_time(self) -> bool:

@@ -566,7 +566,7 @@ class MainWindow(QMainWindow):
     def customer_history(self) -> tuple[ReplyStats, ...]:
         """Our earlier replies to the customer of the open mail (for the review's consistency checks)."""
         profile = self.customer_panel.profile
-        return tuple(r.stats for r in profile.replies) if profile is not None else ()
+        return profile.history if profile is not None else ()
 
     def remember_reply(self, sent: OutgoingMessage, original: Message | None) -> None:
         """The send path's hook: the memory learns our reply (length, warmth, what it answered)."""

@@ -353,12 +353,14 @@ class Memory:
             context = {r.message_id: _split(r.context_nouns) for r in incoming}
             told = [(d, n) for d, n in self._disclosures(connection, customer.id) if before(d.date, d.message_id)]
             asked = [r for r in self._requests(connection, customer.id) if before(r.date, r.message_id)]
-            ours = [r for r in self._replies(connection, customer.id) if before(r.stats.date, r.message_id)]
+            every_reply = self._replies(connection, customer.id)
+            ours = [r for r in every_reply if before(r.stats.date, r.message_id)]
         today = mail_nouns(message, insight)
         related = reminders(today, ((d, n, context.get(d.message_id, frozenset())) for d, n in told))
         since = min([*dates, *([date] if date else [])], default=None)
         return CustomerProfile(
-            customer, len(earlier) + 1, since, tuple(d for d, _ in told), tuple(asked), tuple(ours), related
+            customer, len(earlier) + 1, since, tuple(d for d, _ in told), tuple(asked), tuple(ours), related,
+            tuple(r.stats for r in every_reply),
         )
 
     # -- the agent's own notes ------------------------------------------------------

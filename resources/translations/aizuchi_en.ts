@@ -814,5 +814,13 @@ An assistant that helps you notice what customers tell you and reply warmly.</tr
         <source>未記入の差し込み</source>
         <translation>Unfilled placeholder</translation>
     </message>
+    <message>
+        <source>これまでより短い返信</source>
+        <translation>Shorter than before</translation>
+    </message>
+    <message>
+        <source>これまでより控えめな温かみ</source>
+        <translation>Less warm than before</translation>
+    </message>
 </context>
 </TS>

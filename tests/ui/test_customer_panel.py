@@ -123,3 +123,43 @@ def test_search_box_finds_two_character_words(qtbot, memory_window: MainWindow) 
     with qtbot.waitSignal(win.message_shown, timeout=20000):
         results.itemClicked.emit(results.item(results.count() - 1))
     assert win.current is not None and "配送" in (win.current.message.body + win.current.message.subject)
+
+
+def test_composer_reviews_with_history_inserts_reference_and_send_is_remembered(  # type: ignore[no-untyped-def]
+    qtbot, memory_window: MainWindow
+) -> None:
+    from PySide6.QtGui import QInputMethodEvent
+
+    win = memory_window
+    _open_where(qtbot, win, _allergy_second_mail)
+    compose = win.compose
+    with qtbot.waitSignal(compose.opened, timeout=10000):
+        compose.reply_action.trigger()
+    panel = win.customer_panel
+    for row in range(panel.timeline.count()):
+        if panel.timeline.item(row).text().endswith("奥様に卵アレルギー"):
+            panel.timeline.setCurrentRow(row)
+    panel.reference_button.click()
+    assert "以前お話しくださった奥様の卵アレルギーのこと、" in compose.composer.text()
+    event = QInputMethodEvent()
+    event.setCommitString("承りました。当日お渡しします。")
+    with qtbot.waitSignal(compose.review_shown, timeout=10000):
+        QApplication.sendEvent(compose.composer.editor, event)
+    kinds = {f.kind for f in compose.composer.findings}
+    assert FindingKind.LENGTH_DECLINE in kinds, kinds
+    # Send anyway: the memory learns the reply (a fourth one for this customer).
+    profile = panel.profile
+    assert profile is not None and win.memory is not None
+    with qtbot.waitSignal(compose.send_checked, timeout=10000):
+        compose.composer.send_button.click()
+    assert compose.review_dialog is not None
+    with qtbot.waitSignal(win.profile_shown, timeout=20000):
+        compose.review_dialog.accept()
+    assert len(win.memory.memory.history(profile.customer.id)) == 4
+
+
+def test_every_finding_kind_has_a_label(qtbot) -> None:  # type: ignore[no-untyped-def]
+    from ui.wording import finding_label
+
+    for kind in FindingKind:
+        assert finding_label(kind)
