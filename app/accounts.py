@@ -1,6 +1,8 @@
 """Mail accounts: provider presets, the saved settings, passwords in the OS keyring.
 
-The only module that touches `keyring` (ARCHITECTURE.md §9). Settings (host, port,
+The only module that touches `keyring` (ARCHITECTURE.md §9): mail passwords
+here, and any other secret (the customer memory's PostgreSQL password) through
+`get_secret` / `set_secret`. Settings (host, port,
 security, charset) are saved in the store without any secret. When the system
 offers no secure keyring (no Secret Service running, or only keyring's
 plaintext/"fail" backends), `keyring_status()` says so, the UI shows it, and the
@@ -35,9 +37,13 @@ __all__ = [
     "Security",
     "check_connection",
     "delete_password",
+    "delete_secret",
+    "fallback_only",
+    "get_secret",
     "keyring_status",
     "new_account_id",
     "password",
+    "set_secret",
     "store_password",
 ]
 
@@ -177,6 +183,38 @@ def delete_password(account_id: str) -> None:
     if keyring_status().secure:
         with contextlib.suppress(keyring.errors.KeyringError):
             keyring.delete_password(KEYRING_SERVICE, account_id)
+
+
+# -- other secrets (the customer memory's team database) --------------------------------------
+
+SERVICE_PREFIX = "aizuchi"
+
+
+def _service(service: str) -> str:
+    return f"{SERVICE_PREFIX}:{service}"
+
+
+def get_secret(service: str, name: str) -> str | None:
+    try:
+        return keyring.get_password(_service(service), name)
+    except keyring.errors.KeyringError:
+        return None
+
+
+def set_secret(service: str, name: str, secret: str) -> None:
+    keyring.set_password(_service(service), name, secret)
+
+
+def delete_secret(service: str, name: str) -> None:
+    with contextlib.suppress(keyring.errors.PasswordDeleteError):
+        keyring.delete_password(_service(service), name)
+
+
+def fallback_only() -> bool:
+    """True when keyring has no usable backend at all (secrets could not be kept)."""
+    from keyring.backends import fail
+
+    return isinstance(keyring.get_keyring(), fail.Keyring)
 
 
 def forget_session_passwords() -> None:

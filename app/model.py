@@ -152,6 +152,9 @@ class FindingKind(StrEnum):
     MACHINE_DEPENDENT_CHAR = "machine_dependent_char"
     HALFWIDTH_KANA = "halfwidth_kana"
     UNFILLED_PLACEHOLDER = "unfilled_placeholder"
+    # Consistency with our earlier replies to the same customer (needs their history).
+    LENGTH_DECLINE = "length_decline"
+    WARMTH_DECLINE = "warmth_decline"
 
 
 class Severity(StrEnum):
@@ -188,3 +191,97 @@ class Draft:
     in_reply_to: str = ""
     references: tuple[str, ...] = ()
     created: datetime | None = None
+
+
+# -- customer memory ---------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class ReplyStats:
+    """One of our replies as the memory keeps it: how long and how warm it was.
+
+    `length` counts the reply's own characters (no quote, no signature, no
+    blanks); `warmth` is thanks + empathy + cushion phrases + personal references.
+    """
+
+    date: datetime | None
+    length: int
+    thanks: int = 0
+    empathy: int = 0
+    cushion: int = 0
+    personal: int = 0
+
+    @property
+    def warmth(self) -> int:
+        return self.thanks + self.empathy + self.cushion + self.personal
+
+
+@dataclass(frozen=True, slots=True)
+class Customer:
+    id: int
+    name: str
+    addresses: tuple[str, ...]
+    note: str = ""
+    tags: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Disclosure:
+    """Something the customer told about themselves, kept with where and when."""
+
+    id: int
+    date: datetime | None
+    text: str            # the customer's own words, as highlighted
+    topic: str
+    summary: str         # a short phrase for the timeline: 「奥様に卵アレルギー」
+    message_id: str      # the mail it came from
+
+
+@dataclass(frozen=True, slots=True)
+class CustomerRequest:
+    id: int
+    date: datetime | None
+    text: str
+    topic: str
+    message_id: str
+    answered: bool       # by one of our replies, judged like the review's unanswered_request
+
+
+@dataclass(frozen=True, slots=True)
+class PastReply:
+    """One of our replies, with what the UI needs to open it."""
+
+    message_id: str
+    subject: str
+    stats: ReplyStats
+    folder_id: str = ""
+    key: str = ""        # MessageRef key in the Sent folder ("" when not known)
+
+
+@dataclass(frozen=True, slots=True)
+class Reminder:
+    """Today's mail touches something told before: the disclosure and the shared words."""
+
+    disclosure: Disclosure
+    shared: tuple[str, ...]   # the nouns both mention (卵, アレルギー, ケーキ)
+    same_topic: bool          # True: the disclosure itself; False: the product it came with
+
+
+@dataclass(frozen=True, slots=True)
+class CustomerProfile:
+    """What 「このお客様について」 shows for one mail."""
+
+    customer: Customer
+    mail_count: int                       # mails from them, this one included
+    since: datetime | None                # their first mail
+    disclosures: tuple[Disclosure, ...]   # told before this mail, oldest first
+    requests: tuple[CustomerRequest, ...]
+    replies: tuple[PastReply, ...]        # ours, oldest first
+    reminders: tuple[Reminder, ...] = ()
+    # All our replies to them so far, also those after this mail: what a reply written now
+    # is compared with (the review's consistency checks).
+    history: tuple[ReplyStats, ...] = ()
+
+    @property
+    def first_time(self) -> bool:
+        return self.mail_count <= 1

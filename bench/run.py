@@ -194,6 +194,45 @@ def bench_imap() -> Result:
     return imap_figures()
 
 
+SEARCH_QUERIES = (
+    "配送", "靴", "卵", "送料", "ギフト", "アレルギー", "ノエル・ブランシュ", "キャンセル", "還暦祝い", "膝を痛め",
+    "互換インク", "領収書", "A123", "森本", "ラッピング 母", "配送 心配", "結婚記念日", "藍ストール", "在庫", "サイズ",
+)
+
+
+def bench_search() -> Result:
+    """Search over 100,000 generated Japanese mails: p95 of 1-, 2- and 3+-character queries."""
+    from app.store import open_database
+    from app.store.search import MailIndex
+    from bench.search_corpus import mails
+
+    count = 100_000
+    with tempfile.TemporaryDirectory() as data_dir:
+        index = MailIndex(open_database(Path(data_dir) / "search.sqlite3"))
+        started = time.perf_counter()
+        batch = []
+        for row in mails(count):
+            batch.append(row)
+            if len(batch) == 5000:
+                index.add_many(batch)
+                batch = []
+        index.add_many(batch)
+        build_s = time.perf_counter() - started
+        times = []
+        found = {}
+        for _ in range(5):
+            for query in SEARCH_QUERIES:
+                t = time.perf_counter()
+                found[query] = len(index.search(query, limit=50))
+                times.append((time.perf_counter() - t) * 1000)
+        if not found["配送"] or not found["靴"]:
+            raise RuntimeError(f"short queries found nothing: {found}")
+    return {
+        "search_ms_p95_100k": {"value": round(p95(times), 2), "unit": "ms", "target": "< 50"},
+        "search_index_build_100k_s": {"value": round(build_s, 1), "unit": "s", "target": "info"},
+    }
+
+
 def main() -> int:
     steps: list[tuple[str, Callable[[], Result]]] = [
         ("startup", bench_startup),
@@ -202,6 +241,7 @@ def main() -> int:
         ("jis decoding", bench_jis_decoding),
         ("quality", bench_quality),
         ("review", bench_review),
+        ("search", bench_search),
         ("imap sync", bench_imap),
     ]
     results: Result = {}

@@ -43,3 +43,17 @@ def memory_keyring():  # type: ignore[no-untyped-def]
     yield backend
     keyring.set_keyring(previous)
     accounts.forget_session_passwords()
+
+
+@pytest.fixture(scope="session")
+def postgres_url():  # type: ignore[no-untyped-def]
+    """A real PostgreSQL server on 127.0.0.1 for the whole session (Debian's `postgresql` package)."""
+    from tests.postgres import start_postgres
+
+    server = start_postgres()
+    if server is None:
+        pytest.skip("PostgreSQL binaries not installed (scripts/system-deps.sh installs them)")
+    try:
+        yield server.url
+    finally:
+        server.stop()

@@ -29,10 +29,11 @@ from PySide6.QtWidgets import QDialog, QSplitter, QToolBar, QVBoxLayout
 
 from app.identity import ShopIdentity, identities_from_setting, identity_for
 from app.mail.compose import UnfilledDraft, customer_name, new_reply, original_key, outgoing
-from app.model import Draft, Finding, Highlight, Insight
+from app.model import Draft, Finding, Highlight, Insight, Message
 from app.outbox import OutboxItem, OutboxState
 from app.settings import SHOP_IDENTITIES
 from app.snippets import Filled, SnippetPack, load_our_pack, load_pack, load_user_pack
+from app.sources.base import OutgoingMessage
 from app.store.db import Database
 from ui.composer import ComposerPane
 from ui.models import Role
@@ -69,6 +70,7 @@ class ComposeController(QObject):
         self.review_dialog: SendReviewDialog | None = None
         self._dirty = False
         self._key = ""
+        self._sending: tuple[OutgoingMessage, Message] | None = None
         self.pack: SnippetPack = self._load_pack()
 
         self.composer = ComposerPane(window)
@@ -261,7 +263,7 @@ class ComposeController(QObject):
         self.review_timer.stop()
         compose_ops.review_draft(
             self.window.runner, self.composer.text(), self.opened_message.message.body, self.insight,
-            self._on_reviewed, self._on_review_error,
+            self._on_reviewed, self._on_review_error, history=self.window.customer_history(),
         )
 
     def _on_reviewed(self, result: ReviewResult) -> None:
@@ -341,6 +343,13 @@ class ComposeController(QObject):
         if self.composing:
             self.composer.insert_snippet(filled)
 
+    def insert_text(self, text: str) -> bool:
+        """Insert plain text at the cursor (「以前お話しくださった…」); False when not composing."""
+        if not self.composing:
+            return False
+        self.composer.insert_snippet(Filled(text, ()))
+        return True
+
     def _load_pack(self) -> SnippetPack:
         try:
             return load_pack()
@@ -381,6 +390,7 @@ class ComposeController(QObject):
         compose_ops.review_draft(
             self.window.runner, self.composer.text(), self.opened_message.message.body, self.insight,
             self._on_send_reviewed, self._on_send_error, slot=SEND_REVIEW_SLOT,
+            history=self.window.customer_history(),
         )
 
     def _on_send_reviewed(self, result: ReviewResult) -> None:
@@ -424,6 +434,7 @@ class ComposeController(QObject):
             self.composer.show_status(self.tr("埋められていない差し込みがあります"))
             return
         self.save_now()
+        self._sending = (message, opened.message)  # for the customer memory once it has gone
         self.composer.show_status(self.tr("送信中…"))
         pane = self.window.accounts_pane
         if self.window.mail_account in pane.configs:
@@ -443,6 +454,9 @@ class ComposeController(QObject):
             compose_ops.delete_draft(self.window.runner, self.db, self._mailbox_key(), draft.original_id,
                                      self._on_store_error)
         self.composer.send_button.setEnabled(True)
+        if self._sending is not None:
+            self.window.remember_reply(*self._sending)
+            self._sending = None
         self._finish()
         self.window.statusBar().showMessage(self.tr("返信を送信済みフォルダに保存しました"), 8000)
         self.sent.emit()

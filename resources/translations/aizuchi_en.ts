@@ -32,16 +32,16 @@
         <translation>User name</translation>
     </message>
     <message>
-        <source>送信の文字コード</source>
-        <translation>Encoding for sending</translation>
-    </message>
-    <message>
         <source>受信 (IMAP)</source>
         <translation>Incoming (IMAP)</translation>
     </message>
     <message>
         <source>送信 (SMTP)</source>
         <translation>Outgoing (SMTP)</translation>
+    </message>
+    <message>
+        <source>送信の文字コード</source>
+        <translation>Encoding for sending</translation>
     </message>
     <message>
         <source>その他（手動で設定）</source>
@@ -320,6 +320,89 @@
     </message>
 </context>
 <context>
+    <name>CustomerPanel</name>
+    <message>
+        <source>このお客様について</source>
+        <translation>About this customer</translation>
+    </message>
+    <message>
+        <source>以前お話しくださったこと</source>
+        <translation>What they told us before</translation>
+    </message>
+    <message>
+        <source>これまでの返信</source>
+        <translation>Our replies so far</translation>
+    </message>
+    <message>
+        <source>返信で触れる（コピー）</source>
+        <translation>Mention in reply (copy)</translation>
+    </message>
+    <message>
+        <source>選んだ項目を「以前お話しくださった…」の形でコピーします</source>
+        <translation>Copies the selected item as a &quot;you told us before…&quot; phrase</translation>
+    </message>
+    <message>
+        <source>記録を書き出す</source>
+        <translation>Export record</translation>
+    </message>
+    <message>
+        <source>記録を削除</source>
+        <translation>Delete record</translation>
+    </message>
+    <message>
+        <source>このお客様について覚えたことを削除します（メールは残ります）</source>
+        <translation>Deletes what Aizuchi remembers about this customer (the mail stays)</translation>
+    </message>
+    <message>
+        <source>日付不明</source>
+        <translation>date unknown</translation>
+    </message>
+    <message>
+        <source>%1年%2月</source>
+        <translation>%2/%1</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>読み込み中…</source>
+        <translation>Loading…</translation>
+    </message>
+    <message>
+        <source>お客様の記録を開けませんでした</source>
+        <translation>The customer records could not be opened</translation>
+    </message>
+    <message>
+        <source>このメールにはお客様の宛先がありません</source>
+        <translation>This mail has no customer address</translation>
+    </message>
+    <message>
+        <source>メールを選ぶと、このお客様とのこれまでをここに表示します</source>
+        <translation>Select a mail to see your history with this customer here</translation>
+    </message>
+    <message>
+        <source>%1 様 — はじめてのお客様です</source>
+        <translation>%1 — first-time customer</translation>
+    </message>
+    <message>
+        <source>%1 様 — %2通目のメール（%3から）</source>
+        <translation>%1 — mail no. %2 (since %3)</translation>
+    </message>
+    <message>
+        <source>今回のメールは、以前のお話と関係がありそうです:</source>
+        <translation>This mail seems related to something they told before:</translation>
+    </message>
+    <message>
+        <source>まだありません</source>
+        <translation>Nothing yet</translation>
+    </message>
+    <message>
+        <source>%1 %2（%3字）</source>
+        <translation>%1 %2 (%3 chars)</translation>
+    </message>
+</context>
+<context>
     <name>FindingRow</name>
     <message>
         <source>「%1」に直す</source>
@@ -382,14 +465,6 @@
         <translation>&amp;File</translation>
     </message>
     <message>
-        <source>メールアカウントを追加(&amp;A)…</source>
-        <translation>&amp;Add mail account…</translation>
-    </message>
-    <message>
-        <source>送信トレイ(&amp;O)…</source>
-        <translation>&amp;Outbox…</translation>
-    </message>
-    <message>
         <source>終了(&amp;Q)</source>
         <translation>&amp;Quit</translation>
     </message>
@@ -412,6 +487,26 @@
     <message>
         <source>English</source>
         <translation>English</translation>
+    </message>
+    <message>
+        <source>お客様の記録(&amp;M)</source>
+        <translation>&amp;Customers</translation>
+    </message>
+    <message>
+        <source>受信トレイと送信済みから記録を作成・再開</source>
+        <translation>Build or resume customer records from Inbox and Sent</translation>
+    </message>
+    <message>
+        <source>記録の作成を停止</source>
+        <translation>Stop building records</translation>
+    </message>
+    <message>
+        <source>停止</source>
+        <translation>Stop</translation>
+    </message>
+    <message>
+        <source>お客様の記録を作成中</source>
+        <translation>Building customer records</translation>
     </message>
     <message>
         <source>ヘルプ(&amp;H)</source>
@@ -447,6 +542,14 @@ An assistant that helps you notice what customers tell you and reply warmly.</tr
         </translation>
     </message>
     <message>
+        <source>メールアカウントを追加(&amp;A)…</source>
+        <translation>&amp;Add mail account…</translation>
+    </message>
+    <message>
+        <source>送信トレイ(&amp;O)…</source>
+        <translation>&amp;Outbox…</translation>
+    </message>
+    <message>
         <source>解析中…</source>
         <translation>Analysing…</translation>
     </message>
@@ -457,6 +560,54 @@ An assistant that helps you notice what customers tell you and reply warmly.</tr
     <message>
         <source>解析できませんでした</source>
         <translation>Could not analyse</translation>
+    </message>
+    <message>
+        <source>お客様の記録を開けませんでした: %1</source>
+        <translation>The customer records could not be opened: %1</translation>
+    </message>
+    <message>
+        <source>停止しています…</source>
+        <translation>Stopping…</translation>
+    </message>
+    <message>
+        <source>%1 / %2 件</source>
+        <translation>%1 / %2</translation>
+    </message>
+    <message>
+        <source>記録の作成を停止しました（%1 / %2 件）。メニューから再開できます。</source>
+        <translation>Stopped building records (%1 / %2). You can resume from the menu.</translation>
+    </message>
+    <message>
+        <source>お客様の記録を作成しました（%1 件）</source>
+        <translation>Customer records built (%1 mails)</translation>
+    </message>
+    <message>
+        <source>返信に挿入しました: %1</source>
+        <translation>Inserted into the reply: %1</translation>
+    </message>
+    <message>
+        <source>コピーしました: %1</source>
+        <translation>Copied: %1</translation>
+    </message>
+    <message>
+        <source>お客様の記録を書き出す</source>
+        <translation>Export customer record</translation>
+    </message>
+    <message>
+        <source>JSON (*.json)</source>
+        <translation>JSON (*.json)</translation>
+    </message>
+    <message>
+        <source>書き出しました: %1</source>
+        <translation>Exported: %1</translation>
+    </message>
+    <message>
+        <source>記録を削除</source>
+        <translation>Delete record</translation>
+    </message>
+    <message>
+        <source>このお客様について覚えたこと（お話・ご要望・返信の記録・メモ）をすべて削除します。メールそのものは削除されません。よろしいですか？</source>
+        <translation>This deletes everything remembered about this customer (what they told, asked, our reply records, notes). The mail itself is not deleted. Continue?</translation>
     </message>
     <message>
         <source>パスワードは保存されていません（安全な保管庫がありません）。次回の起動時に再入力が必要です。</source>
@@ -601,6 +752,54 @@ An assistant that helps you notice what customers tell you and reply warmly.</tr
     <message>
         <source>日時: %1</source>
         <translation>Date: %1</translation>
+    </message>
+</context>
+<context>
+    <name>ReplyChart</name>
+    <message>
+        <source>%1: %2字・温かみ %3</source>
+        <translation>%1: %2 chars, warmth %3</translation>
+    </message>
+    <message>
+        <source>■ 長さ</source>
+        <translation>■ Length</translation>
+    </message>
+    <message>
+        <source>● 温かみ</source>
+        <translation>● Warmth</translation>
+    </message>
+    <message>
+        <source>まだ返信がありません</source>
+        <translation>No replies yet</translation>
+    </message>
+</context>
+<context>
+    <name>SearchPanel</name>
+    <message>
+        <source>メールとお客様の記録を検索</source>
+        <translation>Search mail and customer records</translation>
+    </message>
+    <message>
+        <source>検索中…</source>
+        <translation>Searching…</translation>
+    </message>
+    <message>
+        <source>【記録】%1 %2: %3</source>
+        <translation>[Record] %1 %2: %3</translation>
+    </message>
+    <message>
+        <source>%1 %2
+%3</source>
+        <translation>%1 %2
+%3</translation>
+    </message>
+    <message>
+        <source>メール %1 件・記録 %2 件</source>
+        <translation>%1 mails, %2 records</translation>
+    </message>
+    <message>
+        <source>検索できませんでした</source>
+        <translation>Search failed</translation>
     </message>
 </context>
 <context>
@@ -889,6 +1088,14 @@ An assistant that helps you notice what customers tell you and reply warmly.</tr
     <message>
         <source>未記入の差し込み</source>
         <translation>Unfilled placeholder</translation>
+    </message>
+    <message>
+        <source>これまでより短い返信</source>
+        <translation>Shorter than before</translation>
+    </message>
+    <message>
+        <source>これまでより控えめな温かみ</source>
+        <translation>Less warm than before</translation>
     </message>
 </context>
 </TS>

@@ -9,11 +9,11 @@ its place without touching the composer.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from app.model import Draft, Finding, Insight
+from app.model import Draft, Finding, Insight, ReplyStats
 from app.sources.base import MailSource, OutgoingMessage
 from app.store.db import Database
 from ui.tasks import ANALYSIS, DB, TaskFailure, TaskRunner, mail_lane
@@ -73,11 +73,15 @@ def delete_draft(
 def review_draft(
     runner: TaskRunner, text: str, mail_body: str | None, insight: Insight | None,
     on_done: Callable[[ReviewResult], None], on_error: ErrorCallback, slot: str = REVIEW_SLOT,
+    history: Sequence[ReplyStats] = (),
 ) -> int:
+    """Review on the analysis lane; `history` (our earlier replies to this customer) enables
+    the consistency checks (length_decline, warmth_decline)."""
+
     def run() -> ReviewResult:
         from app.review import review_draft as core_review
 
-        return ReviewResult(text, core_review(text, mail_body, insight))
+        return ReviewResult(text, core_review(text, mail_body, insight, history))
 
     return runner.submit(ANALYSIS, run, on_done, on_error, slot=slot)
 
