@@ -195,12 +195,14 @@ class MainWindow(QMainWindow):
         self.right_splitter.setObjectName("rightSplitter")
         self.right_splitter.addWidget(self.insight_panel)
         self.right_splitter.addWidget(self.customer_panel)
-        self.right_splitter.setSizes([360, 500])
+        self.right_splitter.setSizes([520, 340])  # what the customer said first; history below
         self.left_splitter = QSplitter(Qt.Orientation.Vertical, self)
         self.left_splitter.setObjectName("leftSplitter")
-        self.left_splitter.addWidget(self.folder_view)
+        # Search on top, as in Gmail and Outlook; folders take the rest.
         self.left_splitter.addWidget(self.search_panel)
-        self.left_splitter.setSizes([360, 500])
+        self.left_splitter.addWidget(self.folder_view)
+        self.left_splitter.setStretchFactor(0, 0)
+        self.left_splitter.setStretchFactor(1, 1)
 
         self.center_splitter = QSplitter(Qt.Orientation.Vertical, self)
         self.center_splitter.setObjectName("centerSplitter")
@@ -212,10 +214,10 @@ class MainWindow(QMainWindow):
 
         self.main_splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.main_splitter.setObjectName("mainSplitter")
-        # Mail accounts sit under the local mailbox's folders, above the search.
+        # Mail accounts sit under the local mailbox's folders.
         self.accounts_pane = AccountsPane(self.runner, self.db, self.ssl_context, self)
         self.accounts_pane.folder_chosen.connect(self._on_account_folder)
-        self.left_splitter.insertWidget(1, self.accounts_pane)
+        self.left_splitter.addWidget(self.accounts_pane)
         self.main_splitter.addWidget(self.left_splitter)
         self.main_splitter.addWidget(self.center_splitter)
         self.main_splitter.addWidget(self.right_splitter)
