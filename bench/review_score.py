@@ -71,7 +71,7 @@ def score(cases: list[Case], insight_of: Callable[[Case], Insight], log: list[st
             if hit is None:
                 kind["fn"] += 1
                 if log is not None:
-                    log.append(f"FN {case['id']}: {expect['kind']} {expect['ref'] or expect['draft_text']}")
+                    log.append(f"FN {case['id']}: {expect['kind']} {expect.get('ref') or expect.get('draft_text')}")
             else:
                 kind["tp"] += 1
                 used.add(hit)
