@@ -49,6 +49,7 @@ def _family_index() -> dict[str, frozenset[str]]:
     return {form: frozenset(tags) for form, tags in index.items()}
 
 
+@lru_cache(maxsize=8192)
 def _forms(*words: str) -> frozenset[str]:
     index = _family_index()
     out: set[str] = set()

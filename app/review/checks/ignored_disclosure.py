@@ -23,7 +23,7 @@ def applicable(ctx: ReviewContext) -> bool:
 def check(ctx: ReviewContext) -> list[Finding]:
     if not applicable(ctx):
         return []
-    pool = key_pool(s.tokens for s in ctx.sentences)
+    pool = ctx.pool
     at = end_of_own_text(ctx)
     out = []
     # Words the customer also used in a request (卵 in 「卵アレルギーがあり」 and 「卵は使われて

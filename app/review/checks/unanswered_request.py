@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from app.model import Finding, FindingKind, HighlightKind, Severity
 from app.review.context import ReviewContext
-from app.review.meaning import Key, key_pool, keys, matched_weight
+from app.review.meaning import Key, keys, matched_weight
 from app.review.rules import end_of_own_text
 from app.review.tokens import Token
 
@@ -35,7 +35,7 @@ def is_answered(span_keys: list[Key], pool: set[str]) -> bool:
 def check(ctx: ReviewContext) -> list[Finding]:
     if not ctx.has_mail:
         return []
-    pool = key_pool(s.tokens for s in ctx.sentences)
+    pool = ctx.pool
     at = end_of_own_text(ctx)
     out = []
     for highlight in ctx.highlights(HighlightKind.REQUEST):
