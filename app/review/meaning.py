@@ -95,7 +95,7 @@ def keys(tokens: Sequence[Token]) -> list[Key]:
     """The content words of a token run, with their families and weights."""
     out: list[Key] = []
     previous: Token | None = None
-    for token in tokens:
+    for i, token in enumerate(tokens):
         # Time words (来週, 来月, 毎日: Sudachi's 副詞可能 nouns) date a span but are not its topic.
         content = (
             token.pos in _CONTENT_POS
@@ -106,8 +106,14 @@ def keys(tokens: Sequence[Token]) -> list[Key]:
             previous = None
             continue
         if _is_number(token):
-            # A number alone (5, 30) rarely identifies a topic; it only helps.
-            out.append(Key(frozenset({unicodedata.normalize("NFKC", token.surface)}), 0.5, token.start, token.end))
+            number = unicodedata.normalize("NFKC", token.surface)
+            following = tokens[i + 1] if i + 1 < len(tokens) else None
+            if following is not None and following.pos_sub == "助数詞" and following.start == token.end:
+                # A counted number (12歳, 500個, 40周年) is specific: the dog's age, the order size.
+                out.append(Key(frozenset({number + following.surface}), 1.0, token.start, following.end))
+            else:
+                # A number alone (5, 30) rarely identifies a topic; it only helps.
+                out.append(Key(frozenset({number}), 0.5, token.start, token.end))
             previous = None
             continue
         weight = 0.5 if token.surface in _LIGHT_SINGLE else 1.0
@@ -118,6 +124,35 @@ def keys(tokens: Sequence[Token]) -> list[Key]:
         else:
             out.append(Key(forms, weight, token.start, token.end))
         previous = token if token.pos in ("名詞", "動詞") else None
+    return out
+
+
+# What a reply (or a mail) calls "the product": 「こちらの〜」「ご注文の〜」. Naming it answers
+# questions about it but acknowledges nothing the customer told about themselves.
+_DETERMINER = frozenset({"こちら", "此方", "この", "此の", "当店", "弊社", "貴店", "御社", "そちら", "其方"})
+_ORDER_NOUNS = frozenset({"注文", "購入", "買い上げ", "求め", "お買い上げ"})
+
+
+def product_mentions(tokens: Sequence[Token]) -> set[int]:
+    """Start offsets of the tokens naming the product after a determiner (こちらの|ランニングシューズ)."""
+    out: set[int] = set()
+    i = 0
+    while i < len(tokens):
+        token = tokens[i]
+        after = -1
+        if token.surface in ("この", "此の") or token.lemma == "この":
+            after = i + 1
+        elif (token.normalized in _DETERMINER or token.normalized in _ORDER_NOUNS) and i + 1 < len(tokens) \
+                and tokens[i + 1].surface == "の":
+            after = i + 2
+        if after < 0:
+            i += 1
+            continue
+        j = after
+        while j < len(tokens) and tokens[j].pos in ("名詞", "接頭辞", "接尾辞"):
+            out.add(tokens[j].start)
+            j += 1
+        i = max(j, i + 1)
     return out
 
 
