@@ -24,7 +24,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from app.model import Finding, Highlight, HighlightKind, Insight  # noqa: E402
+from app.model import Finding, Highlight, HighlightKind, Insight, ReplyStats  # noqa: E402
 from app.review import review_draft  # noqa: E402
 from app.review.tokens import clear_cache  # noqa: E402
 
@@ -59,7 +59,9 @@ def score(cases: list[Case], insight_of: Callable[[Case], Insight], log: list[st
     """tp/fp/fn per kind. Mail-side kinds must point at an overlapping mail span."""
     counts: Counts = {}
     for case in cases:
-        findings = review_draft(case["draft"], case["mail"], insight_of(case))
+        # A case may carry our earlier replies to the customer (length and warmth counts), oldest first.
+        history = [ReplyStats(None, **h) for h in case.get("history", [])]
+        findings = review_draft(case["draft"], case["mail"], insight_of(case), history)
         expected_kinds = {e["kind"] for e in case["expect"]}
         scored = set(SCORED) | expected_kinds
         got = [f for f in findings if f.kind.value in scored]

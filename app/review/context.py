@@ -27,6 +27,9 @@ _ATTRIBUTION = re.compile(r"(wrote|書きました|のメッセージ|<[^>]*@[^>
 _ORIGINAL_MARKER = re.compile(
     r"^\s*-{2,}\s*(Original Message|Forwarded message|転送されたメッセージ|元のメッセージ)", re.IGNORECASE
 )
+# An Outlook-style header block of the quoted mail: 「From: …」 then 「Sent:/To:/Subject:」 lines.
+_HEADER_FROM = re.compile(r"^\s*(?:From|差出人|送信者)\s*[:：]", re.IGNORECASE)
+_HEADER_NEXT = re.compile(r"^\s*(?:Sent|Date|To|Cc|Subject|送信日時|日時|宛先|件名|CC)\s*[:：]", re.IGNORECASE)
 # A sentence ends at 。！？!? or a line break; trailing closers stay with it.
 _SENTENCE = re.compile(r"[^。！？!?\n]+[。！？!?]*[」』）)]*")
 
@@ -48,7 +51,8 @@ def quoted_ranges(draft: str) -> list[tuple[int, int]]:
         offset += len(line)
     quoted = [bool(_QUOTE_LINE.match(text)) for _, _, text in lines]
     for i, (_, _, text) in enumerate(lines):
-        if _ORIGINAL_MARKER.match(text):
+        header = _HEADER_FROM.match(text) and any(_HEADER_NEXT.match(line[2]) for line in lines[i + 1 : i + 5])
+        if _ORIGINAL_MARKER.match(text) or header:
             for j in range(i, len(lines)):
                 quoted[j] = True
             break
@@ -130,6 +134,25 @@ class ReviewContext:
     def pool(self) -> set[str]:
         """Every form and family the agent's own sentences use: what mail spans are matched against."""
         return {form for sentence_keys in self.sentence_keys for key in sentence_keys for form in key.forms}
+
+    @cached_property
+    def mail_keys(self) -> list[Key]:
+        """The content words of the whole mail, computed once; spans take their slice."""
+        from app.review.meaning import keys
+
+        return keys(self.mail_tokens)
+
+    @cached_property
+    def _mail_key_starts(self) -> list[int]:
+        return [k.start for k in self.mail_keys]
+
+    def range_keys(self, start: int, end: int) -> list[Key]:
+        """The mail's content words that start inside [start, end) (a highlight's words)."""
+        starts = self._mail_key_starts
+        return self.mail_keys[bisect_left(starts, start) : bisect_left(starts, end)]
+
+    def highlight_keys(self, highlight: Highlight) -> list[Key]:
+        return self.range_keys(highlight.start, highlight.end)
 
     @cached_property
     def mail_tokens(self) -> tuple[Token, ...]:

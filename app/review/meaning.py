@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Iterable, Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -165,7 +166,7 @@ def key_pool(token_runs: Iterable[Sequence[Token]]) -> set[str]:
     return pool
 
 
-def matched_weight(span_keys: Sequence[Key], pool: set[str]) -> tuple[float, float]:
+def matched_weight(span_keys: Sequence[Key], pool: AbstractSet[str]) -> tuple[float, float]:
     """(weight of the span's keys found in the pool, total weight of the span's keys)."""
     total = sum(k.weight for k in span_keys)
     found = sum(k.weight for k in span_keys if k.forms & pool)

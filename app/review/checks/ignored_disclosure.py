@@ -17,13 +17,22 @@ as it has some.
 
 from __future__ import annotations
 
+import re
+
 from app.model import Finding, FindingKind, HighlightKind, Severity
 from app.review.context import ReviewContext
-from app.review.meaning import Key, keys, matched_weight, product_mentions
+from app.review.meaning import Key, matched_weight, product_mentions
 from app.review.rules import end_of_own_text
-from app.review.tokens import Token
 
 _PERSONAL_KINDS = (HighlightKind.DISCLOSURE, HighlightKind.WORRY)
+# Thanks for being a customer says nothing about what this customer told:
+# 「いつもご利用いただき」 does not acknowledge 「毎月お米の定期便を利用しています」.
+GENERIC_THANKS = re.compile(
+    r"(?:いつも|このたびは|この度は|先日は|平素より|平素は)?(?:[^、。\s]{0,8}?を)?(?:ご|お)"
+    r"(?:利用|愛顧|愛用|購入|注文|買い上げ|問い合わせ|連絡|引き立て|用命|来店|依頼|申し込み|申込み|贔屓|ひいき)"
+    r"(?:いただ|頂|くださ|下さ)[きいっ]+(?:まして)?[、,]?\s*(?:誠に|まことに|本当に|大変)?"
+    r"(?:ありがと|感謝|御礼|お礼)"
+)
 
 
 def applicable(ctx: ReviewContext) -> bool:
@@ -32,30 +41,28 @@ def applicable(ctx: ReviewContext) -> bool:
 
 def topic_forms(ctx: ReviewContext) -> set[str]:
     """Forms of the words the mail uses outside the customer's disclosures and worries."""
-    personal = [(h.start, h.end) for kind in _PERSONAL_KINDS for h in ctx.highlights(kind)]
-    outside = [t for t in ctx.mail_tokens if not any(start <= t.start < end for start, end in personal)]
-    # Split the outside tokens into runs at the spans, so no compound is formed across one.
+    personal = bytearray(len(ctx.mail or "") + 1)
+    for kind in _PERSONAL_KINDS:
+        for highlight in ctx.highlights(kind):
+            personal[highlight.start : highlight.end] = b"\x01" * (highlight.end - highlight.start)
     forms: set[str] = set()
-    run: list[Token] = []
-    last_end = -1
-    for token in outside:
-        if run and token.start != last_end:
-            forms |= {f for k in keys(run) for f in k.forms}
-            run = []
-        run.append(token)
-        last_end = token.end
-    forms |= {f for k in keys(run) for f in k.forms}
+    for key in ctx.mail_keys:
+        if not personal[key.start]:
+            forms |= key.forms
     return forms
 
 
 def acknowledgement_pool(ctx: ReviewContext) -> set[str]:
-    """Forms of the draft's own words, without those naming the product."""
+    """Forms of the draft's own words, without those naming the product or thanking for custom."""
     pool: set[str] = set()
     for sentence, sentence_keys in zip(ctx.sentences, ctx.sentence_keys, strict=True):
         product = product_mentions(sentence.tokens)
+        base = sentence.start
+        thanks = [(m.start() + base, m.end() + base) for m in GENERIC_THANKS.finditer(sentence.text)]
         for key in sentence_keys:
-            if key.start not in product:
-                pool |= key.forms
+            if key.start in product or any(start <= key.start < end for start, end in thanks):
+                continue
+            pool |= key.forms
     return pool
 
 
@@ -73,8 +80,7 @@ def check(ctx: ReviewContext) -> list[Finding]:
     at = end_of_own_text(ctx)
     out = []
     for highlight in ctx.highlights(HighlightKind.DISCLOSURE):
-        tokens = ctx.highlight_tokens(highlight)
-        span_keys = own_keys(keys(tokens), topic, product_mentions(tokens))
+        span_keys = own_keys(ctx.highlight_keys(highlight), topic, product_mentions(ctx.highlight_tokens(highlight)))
         found, total = matched_weight(span_keys, pool)
         if total == 0 or found >= 1.0:
             continue

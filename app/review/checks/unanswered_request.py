@@ -19,6 +19,7 @@ when one of these holds:
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from app.model import Finding, FindingKind, HighlightKind, Severity
 from app.review.context import ReviewContext
@@ -59,36 +60,59 @@ def is_answered(span_keys: list[Key], pool: set[str]) -> bool:
     return found >= 1.0 and (found >= 2.0 or found / total >= 0.5)
 
 
-def _committed(ctx: ReviewContext, request_keys: list[Key], request_text: str) -> bool:
-    """Whether a sentence of the agent's commits to act (or to tell) on this request."""
-    asks_to_tell = bool(ASK_TO_TELL.search(request_text))
+@dataclass(frozen=True, slots=True)
+class _Act:
+    """An own sentence that commits to act or promises to tell, with the words it is about."""
+
+    promises_to_tell: bool
+    pool: frozenset[str]
+
+
+def commitments(ctx: ReviewContext) -> list[_Act]:
+    """The agent's sentences that commit to something (「〜いたします」「ご連絡いたします」)."""
+    out = []
     for sentence, sentence_keys in zip(ctx.sentences, ctx.sentence_keys, strict=True):
         text = NOT_COMMITMENT.sub("", sentence.text)
-        promise = asks_to_tell and PROMISE_TO_TELL.search(text)
-        if not (promise or COMMITMENT.search(text)):
-            continue
-        pool = {form for key in sentence_keys for form in key.forms}
-        found, _total = matched_weight(request_keys, pool)
+        promise = bool(PROMISE_TO_TELL.search(text))
+        if promise or COMMITMENT.search(text):
+            out.append(_Act(promise, frozenset(form for key in sentence_keys for form in key.forms)))
+    return out
+
+
+def _committed(acts: list[_Act], request_keys: list[Key], request_text: str) -> bool:
+    """Whether a sentence of the agent's commits to act (or to tell) on this request."""
+    asks_to_tell = bool(ASK_TO_TELL.search(request_text))
+    for act in acts:
+        promise = asks_to_tell and act.promises_to_tell
+        found, _total = matched_weight(request_keys, act.pool)
         if found >= (0.5 if promise else 1.0):
             return True
     return False
 
 
-def answered(ctx: ReviewContext, tokens: tuple[Token, ...], text: str) -> bool:
+def answered(
+    ctx: ReviewContext,
+    tokens: tuple[Token, ...],
+    text: str,
+    acts: list[_Act] | None = None,
+    request_keys: list[Key] | None = None,
+) -> bool:
     """Whether the draft answers or acts on the request made of these tokens."""
     if is_answered(core_keys(tokens), ctx.pool):
         return True
-    return _committed(ctx, keys(tokens), text)
+    whole = keys(tokens) if request_keys is None else request_keys
+    return _committed(commitments(ctx) if acts is None else acts, whole, text)
 
 
 def check(ctx: ReviewContext) -> list[Finding]:
     if not ctx.has_mail:
         return []
     at = end_of_own_text(ctx)
+    acts = commitments(ctx)
     out = []
     for highlight in ctx.highlights(HighlightKind.REQUEST):
         asked = ctx.highlight_text(highlight)
-        if answered(ctx, ctx.highlight_tokens(highlight), asked):
+        if answered(ctx, ctx.highlight_tokens(highlight), asked, acts, ctx.highlight_keys(highlight)):
             continue
         out.append(
             Finding(
