@@ -33,7 +33,9 @@ COMMITMENT = re.compile(
     r"かしこまりました|(?:お|ご)[一-龥ぁ-ん]{1,6}(?:します|しますね)(?!か)"
 )
 # Set phrases that end a mail politely and commit to nothing.
-NOT_COMMITMENT = re.compile(r"(?:お|ご)?願い(?:いたし|致し|申し上げ)ます|お待ち(?:いたし|して|申し上げ)")
+NOT_COMMITMENT = re.compile(
+    r"(?:お|ご)?願い(?:いたし|致し|申し上げ)ます|お待ち(?:いたし|致し|して|申し上げ|し)[^。！？]*"
+)
 # The customer asks to be told; the agent promises to tell.
 ASK_TO_TELL = re.compile(r"知らせ|連絡|教え|報告|返事|返信")
 PROMISE_TO_TELL = re.compile(
