@@ -11,8 +11,8 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Iterable, Sequence
 from collections.abc import Set as AbstractSet
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from app.review.tokens import Token, tokenize
 from app.review.vocab import FAMILIES, STOP_WORDS
@@ -22,9 +22,11 @@ _CONTENT_POS = frozenset({"名詞", "動詞", "形容詞", "形状詞"})
 _LIGHT_SINGLE = frozenset("日時分月年回方点件度個円他等中後前上下内外際頃本枚目夜朝昼今")
 
 
-@dataclass(frozen=True, slots=True)
-class Key:
-    """One content word: what it matches (its form and families) and how much it counts."""
+class Key(NamedTuple):
+    """One content word: what it matches (its form and families) and how much it counts.
+
+    A named tuple rather than a frozen dataclass: a review builds a couple of thousand.
+    """
 
     forms: frozenset[str]
     weight: float
@@ -97,11 +99,12 @@ def keys(tokens: Sequence[Token]) -> list[Key]:
     out: list[Key] = []
     previous: Token | None = None
     for i, token in enumerate(tokens):
+        if token.pos not in _CONTENT_POS:  # most tokens: particles, endings, punctuation
+            previous = None
+            continue
         # Time words (来週, 来月, 毎日: Sudachi's 副詞可能 nouns) date a span but are not its topic.
-        content = (
-            token.pos in _CONTENT_POS
-            and token.pos_detail not in ("非自立可能", "代名詞")
-            and not (token.pos == "名詞" and token.pos_sub == "副詞可能")
+        content = token.pos_detail not in ("非自立可能", "代名詞") and not (
+            token.pos == "名詞" and token.pos_sub == "副詞可能"
         )
         if not content or token.normalized in STOP_WORDS or token.lemma in STOP_WORDS:
             previous = None
@@ -132,6 +135,7 @@ def keys(tokens: Sequence[Token]) -> list[Key]:
 # questions about it but acknowledges nothing the customer told about themselves.
 _DETERMINER = frozenset({"こちら", "此方", "この", "此の", "当店", "弊社", "貴店", "御社", "そちら", "其方"})
 _ORDER_NOUNS = frozenset({"注文", "購入", "買い上げ", "求め", "お買い上げ"})
+_TRIGGERS = _DETERMINER | _ORDER_NOUNS
 
 
 def product_mentions(tokens: Sequence[Token]) -> set[int]:
@@ -140,6 +144,9 @@ def product_mentions(tokens: Sequence[Token]) -> set[int]:
     i = 0
     while i < len(tokens):
         token = tokens[i]
+        if token.surface not in _TRIGGERS and token.normalized not in _TRIGGERS:
+            i += 1
+            continue
         after = -1
         if token.surface in ("この", "此の") or token.lemma == "この":
             after = i + 1

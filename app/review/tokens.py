@@ -21,7 +21,7 @@ from typing import Any, NamedTuple
 
 _local = threading.local()
 _pos_lock = threading.Lock()
-_pos_names: dict[int, tuple[str, str, str, str, str]] = {}
+_pos_names: list[tuple[str, str, str, str, str]] | None = None
 
 # Chunks stay far below Sudachi's input limit (49,149 bytes, i.e. ~16,000 kana or kanji).
 _CHUNK_CHARS = 1000
@@ -61,16 +61,28 @@ def _tokenizer() -> Any:
     return tokenizer
 
 
-def _pos(pos_id: int) -> tuple[str, str, str, str, str]:
-    """(pos, detail, sub, conjugation type, conjugation form) of a part-of-speech id."""
-    # Part-of-speech tuples are few (~1,500); looking them up by id once is cheaper than per token.
-    names = _pos_names.get(pos_id)
-    if names is None:
-        full = _dictionary().pos_of(pos_id)
-        names = (full[0], full[1], full[2], full[4], full[5])
+def _pos_table() -> list[tuple[str, str, str, str, str]]:
+    """(pos, detail, sub, conjugation type, conjugation form) by part-of-speech id, built once.
+
+    The dictionary has ~1,600 part-of-speech tuples; indexing a list by id costs less
+    per token than asking Sudachi for the six-field tuple every time.
+    """
+    global _pos_names
+    if _pos_names is None:
         with _pos_lock:
-            _pos_names[pos_id] = names
-    return names
+            if _pos_names is None:
+                dictionary = _dictionary()
+                table = []
+                while True:
+                    try:
+                        full = dictionary.pos_of(len(table))
+                    except (IndexError, ValueError, OverflowError):
+                        break
+                    if full is None:
+                        break
+                    table.append((full[0], full[1], full[2], full[4], full[5]))
+                _pos_names = table
+    return _pos_names
 
 
 def tokenize(text: str, base: int = 0) -> tuple[Token, ...]:
@@ -112,11 +124,11 @@ def _tokenize_at(text: str, base: int) -> tuple[Token, ...]:
     # shifting cached ones, and a chunk before the one being edited keeps its place.
     if not text.strip():
         return ()
-    pos_of, new = _pos, tuple.__new__
+    table, new = _pos_table(), tuple.__new__
     # tuple.__new__ skips the named tuple's Python-level __new__: ~1 µs a token less.
     return tuple(
         [
-            new(Token, (m.surface(), m.begin() + base, m.end() + base, *pos_of(m.part_of_speech_id()),
+            new(Token, (m.surface(), m.begin() + base, m.end() + base, *table[m.part_of_speech_id()],
                         m.normalized_form(), m.dictionary_form()))
             for m in _tokenizer().tokenize(text)
         ]
