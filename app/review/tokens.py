@@ -72,7 +72,7 @@ def _pos_table() -> list[tuple[str, str, str, str, str]]:
         with _pos_lock:
             if _pos_names is None:
                 dictionary = _dictionary()
-                table = []
+                table: list[tuple[str, str, str, str, str]] = []
                 while True:
                     try:
                         full = dictionary.pos_of(len(table))
