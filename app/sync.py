@@ -62,20 +62,6 @@ class SyncReport:
 ProgressCallback = Callable[[SyncProgress], None]
 
 
-def _body_batches(items: Sequence[tuple[str, int]]) -> Iterator[list[str]]:
-    """Keys in batches of at most BODY_BATCH messages or BODY_BATCH_BYTES (one big mail alone)."""
-    batch: list[str] = []
-    size = 0
-    for key, length in items:
-        if batch and (len(batch) >= BODY_BATCH or size + length > BODY_BATCH_BYTES):
-            yield batch
-            batch, size = [], 0
-        batch.append(key)
-        size += length
-    if batch:
-        yield batch
-
-
 def _folder_order(folder: Folder) -> int:
     # The inbox is what the agent answers from: it fills first.
     return {FolderRole.INBOX: 0, FolderRole.SENT: 2, FolderRole.JUNK: 3, FolderRole.TRASH: 4}.get(folder.role, 1)
@@ -123,10 +109,11 @@ class SyncEngine:
         missing.reverse()
         added = 0
         self._report(folder.id, Phase.HEADERS, 0, len(missing))
-        for start in range(0, len(missing), HEADER_BATCH):
-            rows = self.source.headers_for(folder, missing[start : start + HEADER_BATCH])
+        done = 0
+        for rows in self.source.header_batches(folder, missing, HEADER_BATCH):
             added += self.store.add_headers(self.account_id, folder.id, rows)
-            self._report(folder.id, Phase.HEADERS, min(start + HEADER_BATCH, len(missing)), len(missing))
+            done += len(rows)
+            self._report(folder.id, Phase.HEADERS, done, len(missing))
         return added
 
     def sync_bodies(self, folder: Folder) -> int:
@@ -134,8 +121,9 @@ class SyncEngine:
         pending.reverse()  # newest first, as the reader is most likely to open those
         stored = 0
         self._report(folder.id, Phase.BODIES, 0, len(pending))
-        for batch in _body_batches(pending):
-            stored += self.store.store_bodies(self.account_id, folder.id, self.source.bodies_for(folder, batch))
+        keys = [key for key, _size in pending]
+        for batch in self.source.body_batches(folder, keys, BODY_BATCH, BODY_BATCH_BYTES):
+            stored += self.store.store_bodies(self.account_id, folder.id, batch)
             self._report(folder.id, Phase.BODIES, stored, len(pending))
         return stored
 
@@ -152,6 +140,8 @@ class SyncEngine:
         if bodies:
             for folder in folders:
                 report.bodies += self.sync_bodies(folder)
+        # Vanished mails, resets and removed folders leave dead bytes in pack files.
+        self.store.collect_packs(self.account_id)
         return report
 
 
