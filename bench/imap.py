@@ -111,7 +111,13 @@ print(json.dumps({{"headers_s": headers_s, "total_s": total_s, "headers": report
 """
 
 
+def _settle() -> None:
+    """Flush what the previous run left dirty (untimed), so no run pays for another's writeback."""
+    os.sync()
+
+
 def _aizuchi(port: int, workdir: Path, bodies: bool) -> dict[str, float]:
+    _settle()
     db = workdir / f"bench-{'full' if bodies else 'headers'}.sqlite3"
     script = _CHILD.format(root=str(ROOT), port=port, db=str(db), bodies=bodies)
     out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=600, cwd=ROOT)
@@ -138,6 +144,7 @@ def _mbsync(port: int, workdir: Path) -> float:
         "Channel bench\nFar :remote:\nNear :local:\nPatterns INBOX\nCreate Near\nSync Pull\n"
         "SyncState *\n"
     )
+    _settle()
     started = time.perf_counter()
     out = subprocess.run([mbsync, "-q", "-c", str(config), "-a"], capture_output=True, text=True, timeout=600)
     elapsed = time.perf_counter() - started

@@ -86,6 +86,8 @@ def read_response(stream: BinaryReader) -> Response:
             raise ConnectionLost("connection closed by the server")
         if len(line) > MAX_LINE:
             raise WireError("response line too long")
+        if not line.endswith(b"\n"):
+            raise ConnectionLost("connection closed in the middle of a line")
         line = line.rstrip(b"\r\n")
         parts.append(line)
         marker = _LITERAL_AT_END.search(line) if line.endswith(b"}") else None

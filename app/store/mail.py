@@ -29,6 +29,16 @@ _FLAG_COLUMN = {Flag.SEEN: "seen", Flag.ANSWERED: "answered", Flag.FLAGGED: "fla
 # A pack whose live mails take less than this share of it is rewritten by collect_packs.
 _COMPACT_BELOW = 0.5
 _PACK_BYTES = 24 * 1024 * 1024
+# A pack file without a row is only an orphan once no sync can still be about to commit it.
+_ORPHAN_AGE_S = 3600.0
+
+
+@dataclass(frozen=True, slots=True)
+class PendingPack:
+    """A pack file written and durable, not yet pointed at: (key, offset, length) per mail."""
+
+    name: str
+    entries: list[tuple[str, int, int]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -212,36 +222,51 @@ class MailStore:
         found.sort(key=lambda item: _key_order(item[0]))
         return found
 
-    def store_bodies(self, account_id: str, folder_id: str, bodies: Iterable[tuple[str, bytes]]) -> int:
-        """One batch of raw bodies: one pack file, then its rows, in one transaction."""
+    def write_pack(self, account_id: str, bodies: Iterable[tuple[str, bytes]]) -> PendingPack:
+        """Write a batch of raw bodies as one durable pack file; no SQL, so any thread may call it.
+
+        Nothing points at the pack until `commit_pack`: the sync writes (and fsyncs)
+        one batch while it receives the next.
+        """
         batch = list(bodies)
-        if not batch:
-            return 0
-        # The pack is written under the write lock: `collect_packs` (same lock) must
-        # never take a pack whose rows are about to commit for an orphan.
-        with self.db.write() as c:
-            name, offsets = self.packs.write(account_id, [raw for _key, raw in batch])
-            try:
+        name, offsets = self.packs.write(account_id, [raw for _key, raw in batch])
+        return PendingPack(name, [(key, offset, len(raw)) for (key, raw), offset in zip(batch, offsets, strict=True)])
+
+    def commit_pack(self, account_id: str, folder_id: str, pack: PendingPack) -> int:
+        """Point the messages at a written pack, in one transaction; returns how many were stored."""
+        try:
+            with self.db.write() as c:
                 pack_id = c.execute(
                     "INSERT INTO mail_packs(account_id, name, size) VALUES (?, ?, ?)",
-                    (account_id, name, sum(len(raw) for _key, raw in batch)),
+                    (account_id, pack.name, sum(length for _key, _offset, length in pack.entries)),
                 ).lastrowid
                 before = c.total_changes
                 c.executemany(
                     "UPDATE mail_messages SET pack_id = ?, body_offset = ?, body_length = ?, body = NULL,"
                     " body_fetched = 1, size = max(size, ?) WHERE account_id = ? AND folder_id = ? AND uid = ?",
-                    [(pack_id, offset, len(raw), len(raw), account_id, folder_id, key)
-                     for (key, raw), offset in zip(batch, offsets, strict=True)],
+                    [(pack_id, offset, length, length, account_id, folder_id, key)
+                     for key, offset, length in pack.entries],
                 )
                 stored = c.total_changes - before
                 if not stored:  # every message went away meanwhile: keep no empty pack
                     c.execute("DELETE FROM mail_packs WHERE id = ?", (pack_id,))
-            except BaseException:
-                self.packs.delete(account_id, [name])
-                raise
+        except BaseException:
+            self.discard_pack(account_id, pack)
+            raise
         if not stored:
-            self.packs.delete(account_id, [name])
+            self.discard_pack(account_id, pack)
         return stored
+
+    def discard_pack(self, account_id: str, pack: PendingPack) -> None:
+        """Delete a pack that was written but will not be committed."""
+        self.packs.delete(account_id, [pack.name])
+
+    def store_bodies(self, account_id: str, folder_id: str, bodies: Iterable[tuple[str, bytes]]) -> int:
+        """One batch of raw bodies: one pack file, then its rows, in one transaction."""
+        batch = list(bodies)
+        if not batch:
+            return 0
+        return self.commit_pack(account_id, folder_id, self.write_pack(account_id, batch))
 
     def collect_packs(self, account_id: str) -> int:
         """Delete packs no message points into, orphan files, and rewrite mostly-dead packs.
@@ -267,8 +292,9 @@ class MailStore:
             ]
             gone = [name for _, name in dead] + self._compact(c, account_id, sparse)
             known = {r[0] for r in c.execute("SELECT name FROM mail_packs WHERE account_id = ?", (account_id,))}
-            # Files no row knows: a write cut short before its commit (we hold the write lock).
-            gone += [name for name in self.packs.names(account_id) if name not in known and name not in gone]
+            # Files no row knows and old enough not to be a pack waiting for its commit:
+            # what a crash between writing and committing left behind.
+            gone += [name for name in self.packs.orphans(account_id, known, _ORPHAN_AGE_S) if name not in gone]
         self.packs.delete(account_id, gone)
         return len(gone)
 

@@ -13,7 +13,7 @@ costs more than the bytes in them, and making each one durable needs an fsync
 each. A pack is written under a temporary name, fsynced, renamed into place and
 its directory fsynced, all before the rows pointing into it commit: once the
 store says a body is there, a crash or a power cut cannot take it away, and a
-crash before the commit leaves only an orphan file that `sweep` removes.
+crash before the commit leaves only an orphan file that `mail.py` removes later.
 """
 
 from __future__ import annotations
@@ -23,6 +23,7 @@ import hashlib
 import os
 import secrets
 import shutil
+import time
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -111,13 +112,18 @@ class PackDir:
             return None
         return raw if len(raw) == length else None
 
-    def names(self, account_id: str) -> set[str]:
-        """Every file in the account's directory, packs and leftovers of an interrupted write."""
+    def orphans(self, account_id: str, known: set[str], min_age_s: float) -> list[str]:
+        """Files in the account's directory that are not in `known` and older than `min_age_s`."""
         directory = self.account_dir(account_id)
+        cutoff = time.time() - min_age_s
         try:
-            return {entry.name for entry in os.scandir(directory) if entry.is_file()}
+            entries = list(os.scandir(directory))
         except FileNotFoundError:
-            return set()
+            return []
+        return [
+            entry.name for entry in entries
+            if entry.name not in known and entry.is_file() and entry.stat().st_mtime < cutoff
+        ]
 
     def delete(self, account_id: str, names: Sequence[str]) -> None:
         directory = self.account_dir(account_id)
