@@ -21,7 +21,9 @@ from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
-SHARED_EVAL = ROOT.parent / "shared" / "eval"
+# ../shared next to the repo; from a git worktree (/work/wt/NAME) the nearest one up the tree.
+SHARED_EVAL = next((p / "shared" / "eval" for p in ROOT.parents if (p / "shared" / "eval").is_dir()),
+                   ROOT.parent / "shared" / "eval")
 sys.path.insert(0, str(ROOT))
 
 Result = dict[str, dict[str, Any]]

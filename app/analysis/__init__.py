@@ -13,7 +13,7 @@ from app.analysis.detect import Labelled, disclosure_score, label_sentence
 from app.analysis.formulas import is_formula, is_thanks
 from app.analysis.links import Placed, link
 from app.analysis.segment import split_clauses, split_sentences
-from app.analysis.tokenizer import tokenize, warm_up
+from app.analysis.tokenizer import tokenize_many, warm_up
 from app.analysis.topics import topic_of
 from app.analysis.zones import find_zones
 from app.model import Highlight, Insight, Zone, ZoneKind
@@ -65,12 +65,16 @@ def analyze(body: str) -> Insight:
     zones, kept = find_zones(body)
     zone_list: list[Zone] = list(zones)
     found: list[tuple[Labelled, int, int, int, int]] = []  # item, start, end, sentence, paragraph
+    sentences = []
     for index, sentence in enumerate(split_sentences(body, kept)):
-        text = body[sentence.start : sentence.end]
-        if is_formula(text):
+        if is_formula(body[sentence.start : sentence.end]):
             zone_list.append(Zone(ZoneKind.FORMULA, sentence.start, sentence.end))
-            continue
-        tokens = tokenize(text, sentence.start)
+        else:
+            sentences.append((index, sentence))
+    # One Sudachi call for the whole mail, not one per sentence.
+    tokenized = tokenize_many(body, [(s.start, s.end) for _, s in sentences])
+    for (index, sentence), tokens in zip(sentences, tokenized):
+        text = body[sentence.start : sentence.end]
         if is_thanks(text) and disclosure_score(tokens) < 2:
             zone_list.append(Zone(ZoneKind.FORMULA, sentence.start, sentence.end))
             continue

@@ -20,7 +20,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 
 from app.analysis import lexicon as lx
 from app.analysis.segment import Clause, Link
@@ -41,22 +40,20 @@ class Labelled:
 
 
 def _content(tokens: Sequence[Token]) -> list[Token]:
-    return [t for t in tokens if t.main not in ("補助記号", "空白") and not t.is_("笑", "泣", "汗")]
+    return [t for t in tokens if t.content]
 
 
 def _in(tok: Token, words: frozenset[str]) -> bool:
-    return _in_cached(tok.surface, tok.lemma, tok.norm, tok.main == "名詞", words)
+    # A bit test: the tokenizer classified each distinct word once (lexicon.classes_of).
+    return bool(tok.classes & lx.BIT[words])
 
 
-@lru_cache(maxsize=1 << 16)
-def _in_cached(surface: str, lemma: str, norm: str, noun: bool, words: frozenset[str]) -> bool:
-    # Cached: the same few hundred words come back in every mail, and the compound
-    # scan below is the analyser's hottest loop.
-    if surface in words or lemma in words or norm in words:
-        return True
-    if noun and len(surface) > 2 and not surface.endswith(("用品", "用", "グッズ", "向け")):
-        return any(len(w) >= 2 and w in surface for w in words)
-    return False
+_DISCLOSURE_CUE = lx.CUE_BIT[lx.DISCLOSURE_CUES]
+_HYPOTHETICAL_CUE = lx.CUE_BIT[lx.HYPOTHETICAL_CUES]
+_WORRY_GATE = lx.CUE_BIT[lx.WORRY_CUES] | lx.BIT[lx.WORRY] | lx.BIT[lx.NERVOUS]
+_PERSONAL = lx.BIT[lx.SELF] | lx.BIT[lx.FAMILY]
+_REQUEST_CUE = lx.CUE_BIT[lx.REQUEST_CUES]
+_PREFACE_GATE = lx.BIT[lx.PREFACE_VERBS] | lx.CUE_BIT[lx.PREFACE_CUES]
 
 
 def _is_neg(t: Token) -> bool:
@@ -178,12 +175,30 @@ def _preface(toks: list[Token]) -> bool:
     return any(_in(t, lx.PREFACE_VERBS) for t in content) and not verbs
 
 
+def _hedged(toks: list[Token]) -> bool:
+    """できれば〜たいのですが / なるべく〜のですが: a wish put to the shop."""
+    content = _content(toks)
+    if not content or not (content[-1].surface == "が" or any(t.lemma == "たい" for t in content)):
+        return False
+    joined = "".join(t.surface for t in toks)
+    return any(w in joined for w in _HEDGES)
+
+
+_HEDGES = ("できれば", "出来れば", "なるべく", "できましたら", "可能なら", "可能であれば")
+
+
 def is_request(clause: Clause, last_in_sentence: bool, sentence_end: str) -> bool:
     toks = list(clause.tokens)
-    if _preface(toks):
+    cued = prefaced = False
+    for t in toks:
+        cued = cued or bool(t.classes & _REQUEST_CUE)
+        prefaced = prefaced or bool(t.classes & _PREFACE_GATE)
+    if prefaced and _preface(toks):
         return False
     if _question(toks, last_in_sentence, sentence_end):
         return True
+    if not cued:
+        return _hedged(toks)  # the only ask left that needs none of the cue words
     if _please(toks) or _benefactive_asked(toks) or _onegai(toks) or _wants(toks):
         return True
     # 〜を希望します / 〜を希望いたします: a stated preference the shop should act on.
@@ -198,11 +213,9 @@ def is_request(clause: Clause, last_in_sentence: bool, sentence_end: str) -> boo
             i - 1
         ].surface in ("と", "ば", "たら", "ますと", "れば", "だと"):
             return True
-    joined = "".join(t.surface for t in toks)
-    hedged = any(w in joined for w in ("できれば", "出来れば", "なるべく", "できましたら", "可能なら", "可能であれば"))
+    if _hedged(toks):
+        return True
     content = _content(toks)
-    if hedged and content and (content[-1].surface == "が" or any(t.lemma == "たい" for t in content)):
-        return True  # できれば〜たいのですが: a wish put to the shop
     # 〜ていただく形でも構いません / 〜ていただいても大丈夫です: an alternative asked for.
     if any(t.norm in ("頂く", "貰う") for t in toks) and (
         any(t.lemma in ("構う",) for t in toks) or any(t.is_("結構", "大丈夫") for t in toks)
@@ -257,7 +270,11 @@ def _worry_at(toks: list[Token], i: int) -> bool:
 
 def is_worry(clause: Clause) -> bool:
     toks = list(clause.tokens)
+    if not any(t.classes & _WORRY_GATE for t in toks):
+        return False  # none of the words the rules below start from
     for i, t in enumerate(toks):
+        if not t.classes & _WORRY_GATE:
+            continue
         if _in(t, lx.WORRY) and _worry_at(toks, i):
             return True
         # どうしよう (but not どうしようか迷う: that is indecision)
@@ -316,7 +333,7 @@ def disclosure_evidence(tokens: Sequence[Token], reason: bool = False) -> tuple[
     if not toks or hypothetical(toks):
         return 0, 0
     personal = any(
-        t.main in ("名詞", "代名詞") and (_in(t, lx.SELF) or _in(t, lx.FAMILY))
+        t.classes & _PERSONAL and t.main in ("名詞", "代名詞")
         # 子ども用 / 大人用: a product's target, not the writer's child
         and not (t.in_(lx.GENERIC_PEOPLE) and i + 1 < len(toks) and toks[i + 1].is_("用"))
         for i, t in enumerate(toks)
@@ -355,6 +372,8 @@ def disclosure_evidence(tokens: Sequence[Token], reason: bool = False) -> tuple[
         lexical += 1
     grammatical = 0
     for i, t in enumerate(toks):
+        if not t.classes & _DISCLOSURE_CUE:
+            continue
         nxt = toks[i + 1] if i + 1 < len(toks) else None
         if t.is_("つもり", "心算"):
             grammatical += 2
@@ -374,11 +393,14 @@ def disclosure_evidence(tokens: Sequence[Token], reason: bool = False) -> tuple[
             lexical += 1  # what they know
         elif reason and t.is_("分かる", "わかる") and any(_is_neg(x) for x in toks[i + 1 : i + 3]):
             lexical += 1  # 「何も分からないので」: what they know, as the reason for an ask
-    if any((t.norm in ("居る", "おる", "来る") or t.surface in ("ます", "ました", "る", "た"))
-           and i > 0 and toks[i - 1].surface in ("て", "で") and toks[i - 1].main == "助詞"
-           for i, t in enumerate(toks)) or any(t.norm == "てる" for t in toks):
-        grammatical += 1  # 〜ている / 〜てます / 〜てきた: an ongoing situation or habit
-    if any(t.is_("探す") for t in toks) and lexical < 2:
+    prev: Token | None = None
+    for t in toks:
+        if t.norm == "てる" or (prev is not None and prev.surface in ("て", "で") and prev.main == "助詞" and (
+                t.norm in ("居る", "おる", "来る") or t.surface in ("ます", "ました", "る", "た"))):
+            grammatical += 1  # 〜ている / 〜てます / 〜てきた: an ongoing situation or habit
+            break
+        prev = t
+    if lexical < 2 and any(t.is_("探す") for t in toks):
         return 0, 0  # 「〜を探しています」: shopping, not telling
     return lexical, grammatical
 
@@ -399,6 +421,8 @@ def disclosure_score(tokens: Sequence[Token]) -> int:
 def hypothetical(tokens: Sequence[Token]) -> bool:
     """もし〜 / 仮に〜 / 〜とは限らない: a possibility, not a situation."""
     toks = list(tokens)
+    if not any(t.classes & _HYPOTHETICAL_CUE for t in toks):
+        return False
     if any(t.is_("もし", "仮に", "万一", "万が一") for t in toks):
         return True
     return any(t.lemma == "限る" and any(_is_neg(x) for x in toks[i + 1 : i + 4]) for i, t in enumerate(toks))
