@@ -18,7 +18,12 @@ from app.analysis.topics import topic_of
 from app.analysis.zones import find_zones
 from app.model import Highlight, Insight, Zone, ZoneKind
 
-__all__ = ["analyze", "warm_up"]
+__all__ = ["MAX_ANALYSED_CHARS", "analyze", "warm_up"]
+
+# The customer's own words analysed per mail, at most. A long chatty mail is ~2,000
+# characters; this is thirty of them. Beyond it (a pasted log, a 2 MB body) the
+# rest is shown and zoned but not searched, so the time per mail stays bounded.
+MAX_ANALYSED_CHARS = 60_000
 
 _TRIM_TAIL = set(" \t\r\n　、。，,.！？!?…‥・〜～ー♪☆★")
 _LEADING_CONJUNCTIONS = ("接続詞",)
@@ -66,14 +71,18 @@ def analyze(body: str) -> Insight:
     zone_list: list[Zone] = list(zones)
     found: list[tuple[Labelled, int, int, int, int]] = []  # item, start, end, sentence, paragraph
     sentences = []
+    budget = MAX_ANALYSED_CHARS
     for index, sentence in enumerate(split_sentences(body, kept)):
+        budget -= sentence.end - sentence.start
+        if budget < 0:
+            break
         if is_formula(body[sentence.start : sentence.end]):
             zone_list.append(Zone(ZoneKind.FORMULA, sentence.start, sentence.end))
         else:
             sentences.append((index, sentence))
     # One Sudachi call for the whole mail, not one per sentence.
     tokenized = tokenize_many(body, [(s.start, s.end) for _, s in sentences])
-    for (index, sentence), tokens in zip(sentences, tokenized):
+    for (index, sentence), tokens in zip(sentences, tokenized, strict=True):
         text = body[sentence.start : sentence.end]
         if is_thanks(text) and disclosure_score(tokens) < 2:
             zone_list.append(Zone(ZoneKind.FORMULA, sentence.start, sentence.end))
@@ -93,6 +102,7 @@ def analyze(body: str) -> Insight:
             topic=topic_of(item.kind, [t for t in item.tokens if t.start >= start and t.end <= end],
                            body[start:end]),
             links=links[i],
+            cue=item.cue,
         )
         for i, (item, start, end, _, _) in enumerate(found)
     )

@@ -18,13 +18,13 @@ of speech, conjugation form and normalised forms rather than strings:
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from app.analysis import lexicon as lx
 from app.analysis.segment import Clause, Link
 from app.analysis.tokenizer import Token
-from app.model import HighlightKind
+from app.model import CueKind, HighlightKind, make_cue
 
 _NEG_AUX = ("ない", "ず", "ぬ", "ん")
 _LIGHT_VERBS = ("為る", "居る", "有る", "成る", "御座る", "致す", "おる", "居る", "無い", "です", "だ", "ます",
@@ -37,6 +37,7 @@ class Labelled:
     start: int
     end: int
     tokens: tuple[Token, ...]
+    cue: str = ""  # `CueKind:words`, see app.model.Highlight.cue
 
 
 def _content(tokens: Sequence[Token]) -> list[Token]:
@@ -187,48 +188,85 @@ def _hedged(toks: list[Token]) -> bool:
 _HEDGES = ("できれば", "出来れば", "なるべく", "できましたら", "可能なら", "可能であれば")
 
 
-def is_request(clause: Clause, last_in_sentence: bool, sentence_end: str) -> bool:
+def _hedge_word(toks: list[Token]) -> str:
+    joined = "".join(t.surface for t in toks)
+    return next((w for w in _HEDGES if w in joined), "")
+
+
+def _span(toks: Sequence[Token], i: int, j: int) -> str:
+    """The surfaces of toks[i:j] (clamped), as the mail wrote them: the words a cue shows."""
+    return "".join(t.surface for t in toks[max(0, i) : max(0, j)] if t.main != "空白")
+
+
+def _tail(content: list[Token]) -> str:
+    """The predicate ending of a clause (〜ますでしょうか → ますでしょうか), for a question cue."""
+    k = len(content) - 1
+    while k > 0 and len(content) - k < 4 and content[k - 1].main in ("助動詞", "助詞"):
+        k -= 1
+    return _span(content, k, len(content))
+
+
+def _first(toks: Sequence[Token], test: Callable[[Token], bool]) -> int:
+    return next((i for i, t in enumerate(toks) if test(t)), 0)
+
+
+def is_request(clause: Clause, last_in_sentence: bool, sentence_end: str) -> str:
+    """The cue (`CueKind:words`) that makes the clause an ask, or "" when it is none."""
     toks = list(clause.tokens)
     cued = prefaced = False
     for t in toks:
         cued = cued or bool(t.classes & _REQUEST_CUE)
         prefaced = prefaced or bool(t.classes & _PREFACE_GATE)
     if prefaced and _preface(toks):
-        return False
+        return ""
     if _question(toks, last_in_sentence, sentence_end):
-        return True
+        return make_cue(CueKind.QUESTION, _tail(_content(toks)))
     if not cued:
-        return _hedged(toks)  # the only ask left that needs none of the cue words
-    if _please(toks) or _benefactive_asked(toks) or _onegai(toks) or _wants(toks):
-        return True
+        # The only ask left that needs none of the cue words.
+        return make_cue(CueKind.HEDGED, _hedge_word(toks)) if _hedged(toks) else ""
+    if _please(toks):
+        i = _first(toks, lambda t: t.surface.startswith(("ください", "下さい")))
+        return make_cue(CueKind.PLEASE, _span(toks, i - 1 if toks[i - 1].surface in ("て", "で") else i, i + 1))
+    if _benefactive_asked(toks):
+        i = _first(toks, lambda t: t.norm in ("頂く", "貰う", "呉れる", "下さる", "欲しい")
+                   or t.lemma in ("いただける", "もらえる", "頂ける", "ほしい"))
+        return make_cue(CueKind.BENEFACTIVE, _span(toks, i, i + 4))
+    if _onegai(toks):
+        i = _first(toks, lambda t: t.norm == "願う" or t.surface in ("お願い", "願い"))
+        return make_cue(CueKind.ONEGAI, _span(toks, i - 1 if toks[i - 1].surface in ("お", "御") else i, i + 3))
+    if _wants(toks):
+        i = _first(toks, lambda t: t.lemma == "たい")
+        return make_cue(CueKind.WANT, _span(toks, i - 1, i + 1))
     # 〜を希望します / 〜を希望いたします: a stated preference the shop should act on.
     for i, t in enumerate(toks[:-1]):
         if t.surface == "希望" and toks[i + 1].norm in ("為る", "致す") and not any(
             x.lemma == "た" for x in toks[i + 2 : i + 5]
         ):
-            return True
+            return make_cue(CueKind.HOPE, _span(toks, i, i + 3))
     # 〜と助かります / 〜ば幸いです / 〜とありがたいです / 〜と安心です on a conditional.
     for i, t in enumerate(toks):
         if t.lemma in ("助かる", "ありがたい", "有り難い", "幸い", "幸甚", "安心") and i > 0 and toks[
             i - 1
         ].surface in ("と", "ば", "たら", "ますと", "れば", "だと"):
-            return True
+            return make_cue(CueKind.CONDITIONAL, _span(toks, i - 1, i + 2))
     if _hedged(toks):
-        return True
+        return make_cue(CueKind.HEDGED, _hedge_word(toks))
     content = _content(toks)
     # 〜ていただく形でも構いません / 〜ていただいても大丈夫です: an alternative asked for.
     if any(t.norm in ("頂く", "貰う") for t in toks) and (
         any(t.lemma in ("構う",) for t in toks) or any(t.is_("結構", "大丈夫") for t in toks)
     ):
-        return True
+        i = _first(toks, lambda t: t.lemma == "構う" or t.is_("結構", "大丈夫"))
+        return make_cue(CueKind.ALTERNATIVE, _span(toks, i, i + 3))
     # 〜のかよく分かりません: an indirect question.
     final_neg = (len(content) >= 3 and _is_neg(content[-1]) and content[-1].cform.startswith("終止形")) or (
         len(content) >= 4 and content[-1].is_("です") and _is_neg(content[-2]))
     if final_neg:
         tail = content[-5:]
         if any(t.lemma in ("分かる", "わかる", "判る") for t in tail) and any(t.surface == "か" for t in content):
-            return True
-    return False
+            i = _first(content, lambda t: t.lemma in ("分かる", "わかる", "判る"))
+            return make_cue(CueKind.INDIRECT_QUESTION, "か" + _span(content, i, len(content)))
+    return ""
 
 
 # ---------------------------------------------------------------- worries
@@ -268,46 +306,47 @@ def _worry_at(toks: list[Token], i: int) -> bool:
     return True
 
 
-def is_worry(clause: Clause) -> bool:
+def is_worry(clause: Clause) -> str:
+    """The cue (`CueKind:words`) that makes the clause a worry, or "" when it is none."""
     toks = list(clause.tokens)
     if not any(t.classes & _WORRY_GATE for t in toks):
-        return False  # none of the words the rules below start from
+        return ""  # none of the words the rules below start from
     for i, t in enumerate(toks):
         if not t.classes & _WORRY_GATE:
             continue
         if _in(t, lx.WORRY) and _worry_at(toks, i):
-            return True
+            return make_cue(CueKind.WORRY_WORD, t.surface)
         # どうしよう (but not どうしようか迷う: that is indecision)
         if t.surface == "どう" and i + 1 < len(toks) and toks[i + 1].norm == "為る" and toks[i + 1].cform.startswith(
             "意志推量"
         ):
             nxt = toks[i + 2] if i + 2 < len(toks) else None
             if nxt is None or nxt.surface != "か":
-                return True
+                return make_cue(CueKind.DOUSHIYOU, _span(toks, i, i + 2))
         # 気が気でない
         if t.surface == "気" and i + 2 < len(toks) and toks[i + 1].surface == "が" and toks[i + 2].surface == "気":
-            return True
+            return make_cue(CueKind.RESTLESS, _span(toks, i, i + 7))
         # 気が休まらない / 落ち着かない / 夜も眠れない: restlessness from worry
         if t.lemma in ("休まる", "落ち着く", "眠れる") and any(_is_neg(x) for x in toks[i + 1 : i + 4]):
-            return True
+            return make_cue(CueKind.RESTLESS, _span(toks, i, i + 2))
         # 〜たらと思うと / 〜ばと思うと: a feared hypothetical
         if (t.norm == "思う" and i >= 2 and toks[i - 1].surface == "と"
                 and toks[i - 2].surface in ("たら", "だら", "ば", "れば")
                 and i + 1 < len(toks) and toks[i + 1].surface == "と"):
-            return True
+            return make_cue(CueKind.FEARED_IF, _span(toks, i - 2, i + 2))
         # 〜のかドキドキ / 〜かそわそわ: nervous about an open question
         if _in(t, lx.NERVOUS) and any(x.surface in ("か", "たら", "ば") for x in toks[:i]):
-            return True
+            return make_cue(CueKind.NERVOUS, t.surface)
         # 安全性が気になる / 副作用が気になる: a risk on their mind (not 「Lサイズが気になっています」)
         if (t.surface == "気" and i + 2 < len(toks) and toks[i + 1].surface == "に" and toks[i + 2].norm == "成る"
                 and i >= 2 and toks[i - 1].surface in ("が", "も") and _is_risk(toks[i - 2])):
-            return True
+            return make_cue(CueKind.RISK, _span(toks, i - 2, i + 3))
         # 〜か(も)気になって: keeps worrying whether
         if (t.surface == "気" and i + 2 < len(toks) and toks[i + 1].surface == "に" and toks[i + 2].norm == "成る"
                 and i > 0 and (toks[i - 1].surface == "か"
                                or (i > 1 and toks[i - 1].surface in ("も", "が") and toks[i - 2].surface == "か"))):
-            return True
-    return False
+            return make_cue(CueKind.WONDERING, _span(toks, i - 1, i + 3))
+    return ""
 
 
 def _is_risk(t: Token) -> bool:
@@ -437,6 +476,45 @@ def _trigger(tokens: Sequence[Token]) -> bool:
     return any(v.lemma in ("聞く", "言う", "見る", "読む", "知る") for v in verbs)
 
 
+def disclosure_cue(tokens: Sequence[Token], reason: bool = False) -> str:
+    """Why words count as a disclosure: the strongest evidence `disclosure_evidence` saw."""
+    toks = _content(tokens)
+    noun_like = ("名詞", "代名詞", "動詞", "接尾辞")
+    for bit, kind in ((lx.BIT[lx.FAMILY], CueKind.FAMILY), (lx.BIT[lx.LIFE], CueKind.LIFE)):
+        for t in toks:
+            if t.classes & bit and t.main in noun_like:
+                return make_cue(kind, t.surface)
+    for i, t in enumerate(toks):
+        if not t.classes & _DISCLOSURE_CUE:
+            continue
+        if t.is_("つもり", "心算"):
+            return make_cue(CueKind.PLAN, t.surface)
+        if t.is_("事", "こと") and i + 2 < len(toks) and toks[i + 1].surface == "に" and toks[i + 2].norm == "成る":
+            return make_cue(CueKind.PLAN, _span(toks, i, i + 3))
+        if t.lemma == "たい" and i + 1 < len(toks) and toks[i + 1].surface == "と":
+            return make_cue(CueKind.PLAN, _span(toks, i - 1, i + 2))
+        if t.is_("ばかり") and i > 1 and toks[i - 1].lemma == "た":
+            return make_cue(CueKind.EXPERIENCE, _span(toks, i - 1, i + 1))
+        if t.is_("実は", "始める", "念願", "憧れ", "挑戦", "初挑戦", "ようやく", "やっと"):
+            return make_cue(CueKind.EXPERIENCE, t.surface)
+    for t in toks:
+        if t.classes & lx.BIT[lx.CIRCUMSTANCE] and t.main in ("名詞", "動詞", "形容詞", "形状詞", "接尾辞"):
+            return make_cue(CueKind.CIRCUMSTANCE, t.surface)
+    for i, t in enumerate(toks):
+        if t.is_("詳しい", "慣れる", "分かる", "わかる") and any(_is_neg(x) for x in toks[i + 1 : i + 3]):
+            return make_cue(CueKind.KNOWLEDGE, _span(toks, i, i + 3))
+    for t in toks:
+        if t.classes & lx.BIT[lx.SELF] and t.main in ("名詞", "代名詞"):
+            return make_cue(CueKind.SELF, t.surface)
+    for i, t in enumerate(toks[1:], 1):
+        if t.norm == "てる" or (toks[i - 1].surface in ("て", "で") and toks[i - 1].main == "助詞"
+                                and (t.norm in ("居る", "おる", "来る") or t.surface in ("ます", "ました"))):
+            return make_cue(CueKind.ONGOING, _span(toks, i - 1 if t.norm != "てる" else i, i + 2))
+    if reason and toks:
+        return make_cue(CueKind.REASON, _tail(toks))
+    return ""
+
+
 def label_sentence(clauses: list[Clause], sentence_end: str) -> list[Labelled]:
     """Highlights for one sentence, clause by clause."""
     n = len(clauses)
@@ -444,11 +522,12 @@ def label_sentence(clauses: list[Clause], sentence_end: str) -> list[Labelled]:
     wor = [is_worry(c) for c in clauses]
     all_tokens = [t for c in clauses for t in c.tokens]
     if any(wor) and relieved(all_tokens):
-        wor = [False] * n
+        wor = [""] * n
     out: list[Labelled] = []
     if not any(req) and not any(wor):
         if disclosure_score(all_tokens) >= 2:
-            out.append(Labelled(HighlightKind.DISCLOSURE, clauses[0].start, clauses[-1].end, tuple(all_tokens)))
+            out.append(Labelled(HighlightKind.DISCLOSURE, clauses[0].start, clauses[-1].end, tuple(all_tokens),
+                                disclosure_cue(all_tokens)))
         return out
 
     pending: list[Clause] = []  # て-clauses that lead into the next labelled clause
@@ -459,12 +538,12 @@ def label_sentence(clauses: list[Clause], sentence_end: str) -> list[Labelled]:
             start = lead[0].start if lead else c.start
             toks = tuple(t for x in [*lead, c] for t in x.tokens)
             if req[i]:
-                out.append(Labelled(HighlightKind.REQUEST, start, c.end, toks))
+                out.append(Labelled(HighlightKind.REQUEST, start, c.end, toks, req[i]))
                 # 「娘の誕生日にケーキを注文したいです」: a wish that also tells their life.
                 if _wants(list(c.tokens)) and disclosure_evidence(c.tokens)[0] >= 2:
-                    out.append(Labelled(HighlightKind.DISCLOSURE, start, c.end, toks))
+                    out.append(Labelled(HighlightKind.DISCLOSURE, start, c.end, toks, disclosure_cue(c.tokens)))
             if wor[i]:
-                out.append(Labelled(HighlightKind.WORRY, start, c.end, toks))
+                out.append(Labelled(HighlightKind.WORRY, start, c.end, toks, wor[i]))
             continue
         later_main = any(req[i + 1 :]) or any(wor[i + 1 :])
         lexical, grammatical = disclosure_evidence(c.tokens, reason=later_main)
@@ -473,10 +552,12 @@ def label_sentence(clauses: list[Clause], sentence_end: str) -> list[Labelled]:
         else:
             told = lexical + grammatical >= 2 and not (later_main and _trigger(c.tokens))
         if told:
+            reason = c.link is Link.REASON and later_main
             for p in pending:
-                out.append(Labelled(HighlightKind.DISCLOSURE, p.start, p.end, p.tokens))
+                out.append(Labelled(HighlightKind.DISCLOSURE, p.start, p.end, p.tokens, disclosure_cue(p.tokens)))
             pending = []
-            out.append(Labelled(HighlightKind.DISCLOSURE, c.start, c.end, c.tokens))
+            out.append(Labelled(HighlightKind.DISCLOSURE, c.start, c.end, c.tokens,
+                                disclosure_cue(c.tokens, reason)))
         elif c.link is Link.TE:
             pending.append(c)
         else:
@@ -491,7 +572,8 @@ def _merge(items: list[Labelled]) -> list[Labelled]:
     for it in items:
         prev = next((o for o in reversed(out) if o.kind == it.kind), None)
         if prev is not None and it.start <= prev.end + 1 and it.start >= prev.start:
-            merged = Labelled(it.kind, prev.start, max(prev.end, it.end), prev.tokens + it.tokens)
+            merged = Labelled(it.kind, prev.start, max(prev.end, it.end), prev.tokens + it.tokens,
+                              prev.cue or it.cue)
             out[out.index(prev)] = merged
         else:
             out.append(it)
