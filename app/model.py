@@ -144,6 +144,26 @@ def cue_parts(cue: str) -> tuple[CueKind | None, str]:
         return None, ""
 
 
+class CorrectionAction(StrEnum):
+    DISMISS = "dismiss"  # the agent says this highlight is wrong
+    ADD = "add"          # the agent marks words the analyser missed
+
+
+@dataclass(frozen=True, slots=True)
+class Correction:
+    """The agent's correction of one mail's highlights, kept in the store per mail.
+
+    `text` is `body[start:end]` when the correction was made, so a correction
+    still finds its words if the body's offsets ever move (a parser fix).
+    """
+
+    action: CorrectionAction
+    kind: HighlightKind
+    start: int
+    end: int
+    text: str
+
+
 class ZoneKind(StrEnum):
     """Parts of a body that are not the customer's new words."""
 

@@ -168,6 +168,7 @@ def tokenize_many(body: str, spans: list[tuple[int, int]]) -> list[list[Token]]:
             i = j
             continue
         text = "\n".join(body[s:e] for s, e in spans[i:j])
+        redo: set[int] = set()
         # Each token goes back to its span, offsets into `body` (the loop of `_read`, inlined).
         words = _words
         new = tuple.__new__
@@ -186,7 +187,12 @@ def tokenize_many(body: str, spans: list[tuple[int, int]]) -> list[list[Token]]:
                 shift = spans[k][0] - base
                 target = out[k]
             if e > limit:
-                continue  # the line break between two spans
+                # The line break between two spans; a word that runs across it (a span
+                # ending in "\r" or a space merges with the break) sends both spans
+                # to be tokenised alone.
+                if b != limit or e != limit + 1:
+                    redo.update((k, k + 1) if k + 1 < j else (k,))
+                continue
             surface = text[b:e]
             pos_id = m.part_of_speech_id()
             key = (surface, pos_id, m.word_id())
@@ -195,5 +201,7 @@ def tokenize_many(body: str, spans: list[tuple[int, int]]) -> list[list[Token]]:
                 word = _word(m, surface, pos_id)
                 words[key] = word
             target.append(new(Token, (*word, b + shift, e + shift)))
+        for k in redo:
+            out[k] = tokenize(body[spans[k][0] : spans[k][1]], spans[k][0])
         i = j
     return out
