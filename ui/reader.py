@@ -453,10 +453,15 @@ class ReaderView(QWidget):
             action.setEnabled(selection is not None)
             if selection is not None:
                 start, end = selection
-                action.triggered.connect(
-                    lambda _checked=False, k=kind, s=start, e=end: self.mark_requested.emit(k.value, s, e)
-                )
+                action.triggered.connect(lambda _checked=False, k=kind, s=start, e=end: self._mark(k, s, e))
         return menu
+
+    def _mark(self, kind: HighlightKind, start: int, end: int) -> None:
+        # Drop the selection so the new colour shows where the selection was.
+        cursor = self.browser.textCursor()
+        cursor.clearSelection()
+        self.browser.setTextCursor(cursor)
+        self.mark_requested.emit(kind.value, start, end)
 
     def _context_menu(self, pos: QPoint) -> None:
         menu = self.context_menu_for(pos)
