@@ -44,15 +44,26 @@ def _content(tokens: Sequence[Token]) -> list[Token]:
     return [t for t in tokens if t.content]
 
 
-def _in(tok: Token, words: frozenset[str]) -> bool:
-    # A bit test: the tokenizer classified each distinct word once (lexicon.classes_of).
-    return bool(tok.classes & lx.BIT[words])
-
-
+# Class bits, tested inline in the hot loops (a call per token costs more than the test).
+_BIT_ASK_VERBS = lx.BIT[lx.ASK_VERBS]
+_BIT_CIRCUMSTANCE = lx.BIT[lx.CIRCUMSTANCE]
+_BIT_FEELING = lx.BIT[lx.FEELING]
+_BIT_FORMULA_NOUNS = lx.BIT[lx.FORMULA_NOUNS]
+_BIT_FORMULA_PLEASE = lx.BIT[lx.FORMULA_PLEASE]
+_BIT_LIFE = lx.BIT[lx.LIFE]
+_BIT_NERVOUS = lx.BIT[lx.NERVOUS]
+_BIT_ORDER = lx.BIT[lx.ORDER]
+_BIT_ORDER_VERBS = lx.BIT[lx.ORDER_VERBS]
+_BIT_PREFACE_VERBS = lx.BIT[lx.PREFACE_VERBS]
+_BIT_RELIEF = lx.BIT[lx.RELIEF]
+_BIT_RISK = lx.BIT[lx.RISK]
+_BIT_THIRD_PARTY = lx.BIT[lx.THIRD_PARTY]
+_BIT_WORRY = lx.BIT[lx.WORRY]
 _DISCLOSURE_CUE = lx.CUE_BIT[lx.DISCLOSURE_CUES]
 _HYPOTHETICAL_CUE = lx.CUE_BIT[lx.HYPOTHETICAL_CUES]
 _WORRY_GATE = lx.CUE_BIT[lx.WORRY_CUES] | lx.BIT[lx.WORRY] | lx.BIT[lx.NERVOUS]
 _PERSONAL = lx.BIT[lx.SELF] | lx.BIT[lx.FAMILY]
+_DISCLOSURE_ANY = _PERSONAL | lx.BIT[lx.LIFE] | lx.BIT[lx.CIRCUMSTANCE] | _DISCLOSURE_CUE
 _REQUEST_CUE = lx.CUE_BIT[lx.REQUEST_CUES]
 _PREFACE_GATE = lx.BIT[lx.PREFACE_VERBS] | lx.CUE_BIT[lx.PREFACE_CUES]
 
@@ -100,10 +111,10 @@ def _please(toks: list[Token]) -> bool:
         if not t.surface.startswith(("ください", "下さい", "くださいませ")):
             continue
         before = toks[:i]
-        if any(_in(b, lx.FORMULA_PLEASE) for b in before):
+        if any((b.classes & _BIT_FORMULA_PLEASE) for b in before):
             return False
         causative = any(b.lemma in ("せる", "させる") for b in before[-3:])
-        return not (causative and any(_in(b, lx.PREFACE_VERBS) for b in before))
+        return not (causative and any((b.classes & _BIT_PREFACE_VERBS) for b in before))
     return False
 
 
@@ -128,7 +139,7 @@ def _onegai(toks: list[Token]) -> bool:
         if any(a.lemma == "た" for a in after[:3]) and not any(a.lemma == "たい" for a in after[:3]):
             return False
         before = [b for b in toks[:i] if b.main in ("名詞", "動詞", "形容詞") and b.surface not in ("お", "御")]
-        concrete = [b for b in before if not _in(b, lx.FORMULA_NOUNS)]
+        concrete = [b for b in before if not (b.classes & _BIT_FORMULA_NOUNS)]
         if concrete:
             return True
         if any(a.lemma in ("たい", "出来る", "できる") for a in after[:4]):
@@ -146,7 +157,7 @@ def _wants(toks: list[Token]) -> bool:
             verb = toks[i - 2]
         if verb.norm in ("頂く", "貰う"):
             return True
-        if not _in(verb, lx.ASK_VERBS):
+        if not (verb.classes & _BIT_ASK_VERBS):
             continue
         after = toks[i + 1 : i + 7]
         if any(a.lemma in ("思う", "考える") for a in after) and any(a.norm == "居る" for a in after):
@@ -171,9 +182,9 @@ def _preface(toks: list[Token]) -> bool:
     content = [t for t in _content(toks) if t.main in ("名詞", "動詞") and t.lemma != "すむ"]
     if [t.lemma for t in content] in (["教える", "くださる"], ["教える", "下さる"]):
         return True
-    verbs = [t for t in content if not _in(t, lx.PREFACE_VERBS)
+    verbs = [t for t in content if not (t.classes & _BIT_PREFACE_VERBS)
              and t.norm not in ("為る", "有る", "下さる", "頂く", "一つ", "幾つ", "御座る", "居る", "点")]
-    return any(_in(t, lx.PREFACE_VERBS) for t in content) and not verbs
+    return any((t.classes & _BIT_PREFACE_VERBS) for t in content) and not verbs
 
 
 def _hedged(toks: list[Token]) -> bool:
@@ -314,7 +325,7 @@ def is_worry(clause: Clause) -> str:
     for i, t in enumerate(toks):
         if not t.classes & _WORRY_GATE:
             continue
-        if _in(t, lx.WORRY) and _worry_at(toks, i):
+        if (t.classes & _BIT_WORRY) and _worry_at(toks, i):
             return make_cue(CueKind.WORRY_WORD, t.surface)
         # どうしよう (but not どうしようか迷う: that is indecision)
         if t.surface == "どう" and i + 1 < len(toks) and toks[i + 1].norm == "為る" and toks[i + 1].cform.startswith(
@@ -335,7 +346,7 @@ def is_worry(clause: Clause) -> str:
                 and i + 1 < len(toks) and toks[i + 1].surface == "と"):
             return make_cue(CueKind.FEARED_IF, _span(toks, i - 2, i + 2))
         # 〜のかドキドキ / 〜かそわそわ: nervous about an open question
-        if _in(t, lx.NERVOUS) and any(x.surface in ("か", "たら", "ば") for x in toks[:i]):
+        if (t.classes & _BIT_NERVOUS) and any(x.surface in ("か", "たら", "ば") for x in toks[:i]):
             return make_cue(CueKind.NERVOUS, t.surface)
         # 安全性が気になる / 副作用が気になる: a risk on their mind (not 「Lサイズが気になっています」)
         if (t.surface == "気" and i + 2 < len(toks) and toks[i + 1].surface == "に" and toks[i + 2].norm == "成る"
@@ -350,11 +361,11 @@ def is_worry(clause: Clause) -> str:
 
 
 def _is_risk(t: Token) -> bool:
-    return t.main == "名詞" and (t.surface.endswith(("性", "面")) or _in(t, lx.RISK))
+    return t.main == "名詞" and (t.surface.endswith(("性", "面")) or bool(t.classes & _BIT_RISK))
 
 
 def relieved(tokens: Sequence[Token]) -> bool:
-    return any(_in(t, lx.RELIEF) or t.surface.startswith(("よかっ", "良かっ")) for t in tokens)
+    return any((t.classes & _BIT_RELIEF) or t.surface.startswith(("よかっ", "良かっ")) for t in tokens)
 
 
 # ---------------------------------------------------------------- disclosures
@@ -369,7 +380,11 @@ def disclosure_evidence(tokens: Sequence[Token], reason: bool = False) -> tuple[
     (「切れ味が落ちてきたので」) describes the item, not the writer.
     """
     toks = _content(tokens)
-    if not toks or hypothetical(toks):
+    if not any(t.classes & _DISCLOSURE_ANY for t in toks):
+        # No word any lexical or plan rule needs: at most 1 (a progressive), which
+        # no caller counts as told, so skip the rest.
+        return 0, 0
+    if hypothetical(toks):
         return 0, 0
     personal = any(
         t.classes & _PERSONAL and t.main in ("名詞", "代名詞")
@@ -381,11 +396,11 @@ def disclosure_evidence(tokens: Sequence[Token], reason: bool = False) -> tuple[
     # The shop or a third party as the subject: their circumstances are not the writer's.
     for i, t in enumerate(toks[:-1]):
         marker = toks[i + 1].surface
-        if (_in(t, lx.THIRD_PARTY) and marker in ("が", "は", "も", "の") and not personal
+        if ((t.classes & _BIT_THIRD_PARTY) and marker in ("が", "は", "も", "の") and not personal
                 and (marker != "の" or (nouns and nouns[0] is t))):
             return 0, 0
     life = any(
-        _in(t, lx.LIFE)
+        (t.classes & _BIT_LIFE)
         # 介護用品 / 出産祝い向け: a product's purpose, not an event in the writer's life
         and not (i + 1 < len(toks) and toks[i + 1].surface in ("用品", "用", "向け", "グッズ"))
         for i, t in enumerate(toks)
@@ -400,14 +415,14 @@ def disclosure_evidence(tokens: Sequence[Token], reason: bool = False) -> tuple[
     if life:
         lexical += 2
     circumstances = {t.norm for t in toks
-                     if t.main in ("名詞", "動詞", "形容詞", "形状詞", "接尾辞") and _in(t, lx.CIRCUMSTANCE)}
+                     if t.main in ("名詞", "動詞", "形容詞", "形状詞", "接尾辞") and (t.classes & _BIT_CIRCUMSTANCE)}
     # A reason about the order itself (配送先の部屋番号が…) is not the writer's circumstance.
-    about_order = any(_in(t, lx.ORDER) for t in toks if t.main == "名詞")
+    about_order = any((t.classes & _BIT_ORDER) for t in toks if t.main == "名詞")
     if reason and circumstances and not personal and not life and about_order:
         circumstances = set()
     lexical += min(2, len(circumstances))
     # Feelings tell something only next to other personal evidence (「楽しみにしております」 alone is praise).
-    if lexical and any(_in(t, lx.FEELING) for t in toks if t.main in ("名詞", "動詞", "形容詞", "形状詞")):
+    if lexical and any((t.classes & _BIT_FEELING) for t in toks if t.main in ("名詞", "動詞", "形容詞", "形状詞")):
         lexical += 1
     grammatical = 0
     for i, t in enumerate(toks):
@@ -420,7 +435,7 @@ def disclosure_evidence(tokens: Sequence[Token], reason: bool = False) -> tuple[
               and toks[i + 2].norm == "成る" and not (i > 0 and toks[i - 1].surface in ("こんな", "そんな", "あんな"))):
             grammatical += 2  # 〜ことになり: something decided in their life
         elif (t.is_("ばかり") and i > 1 and toks[i - 1].lemma == "た"
-              and not _in(_verb_before(toks, i - 1), lx.ORDER_VERBS)):
+              and not (_verb_before(toks, i - 1).classes & _BIT_ORDER_VERBS)):
             grammatical += 2  # 〜たばかり (but 「注文したばかり」 is about the order)
         elif t.is_("実は"):
             grammatical += 1

@@ -169,13 +169,24 @@ PREFACE_CUES = frozenset({"教える"})
 _CUES = (DISCLOSURE_CUES, HYPOTHETICAL_CUES, WORRY_CUES, REQUEST_CUES, PREFACE_CUES)
 CUE_BIT: dict[frozenset[str], int] = {words: LIFE_INSIDE << (i + 1) for i, words in enumerate(_CUES)}
 
+# Words the clause splitter (segment.split_clauses) stops at: brackets, every surface a
+# connective can have, conjugating words (a 連用形 before 、) and ため.
+CLAUSE_EDGE = LIFE_INSIDE << (len(_CUES) + 1)
+_CLAUSE_WORDS = frozenset("「」『』（）()【】“”") | frozenset({
+    "ので", "で", "から", "ため", "為", "が", "けど", "けれど", "けれども", "のに", "て", "ながら", "し",
+})
+_CONJUGATING = ("動詞", "形容詞", "助動詞")
 
-def classes_of(surface: str, lemma: str, norm: str, noun: bool) -> int:
+
+def classes_of(surface: str, lemma: str, norm: str, main: str) -> int:
     """The bits of every class the word belongs to (computed once per distinct word)."""
     bits = 0
+    noun = main == "名詞"
     for words, bit in BIT.items():
         if _member(surface, lemma, norm, noun, words):
             bits |= bit
+    if surface in _CLAUSE_WORDS or main in _CONJUGATING or lemma in ("ため", "為") or norm in ("ため", "為"):
+        bits |= CLAUSE_EDGE
     for words, bit in CUE_BIT.items():
         if surface in words or lemma in words or norm in words:
             bits |= bit

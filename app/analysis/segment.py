@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from enum import Enum
 
 from app.analysis.formulas import is_formula
+from app.analysis.lexicon import CLAUSE_EDGE
 from app.analysis.tokenizer import Token
 from app.analysis.zones import Line
 
@@ -216,15 +217,14 @@ def split_clauses(tokens: list[Token]) -> list[Clause]:
     begin = 0
     depth = 0
     for i, t in enumerate(tokens):
+        if not t.classes & CLAUSE_EDGE:
+            continue  # neither a bracket nor a word a clause can end at (most tokens)
         if t.surface in _OPEN:
             depth += 1
         elif t.surface in _CLOSE:
             depth = max(0, depth - 1)
         if depth:
             continue
-        if (t.surface not in _CONNECTIVE_SURFACES and t.main not in _CONJUGATING
-                and t.lemma not in _TAME and t.norm not in _TAME):
-            continue  # the same test `_connective` starts with, without the call
         link = _connective(tokens, i)
         if link is None:
             continue
