@@ -28,6 +28,14 @@ class Attachment:
     size: int
 
 
+@dataclass(frozen=True, slots=True)
+class InlineImage:
+    """An image part an HTML body shows through `<img src="cid:...">`."""
+
+    content_id: str  # without the angle brackets, as the HTML refers to it after "cid:"
+    content_type: str
+    data: bytes
+
 class NoteKind(StrEnum):
     """What the parser had to repair or guess; shown to the user on the message."""
 
@@ -42,6 +50,8 @@ class NoteKind(StrEnum):
     EMPTY_BODY = "empty_body"
     UNPARSEABLE = "unparseable"                  # body shows the raw text of the mail
     TRUNCATED = "truncated"                      # huge part cut for display
+    MULTIPART_UNTERMINATED = "multipart_unterminated"  # no closing boundary: the mail may be cut off
+    ESCAPE_MISSING = "escape_missing"            # ISO-2022-JP line carried on without its escape sequence
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,6 +82,8 @@ class Message:
     remote_images: tuple[str, ...] = ()
     attachments: tuple[Attachment, ...] = ()
     notes: tuple[ParseNote, ...] = ()
+    # Images the HTML refers to by cid: (only for HTML mail, only the ones it uses).
+    inline_images: tuple[InlineImage, ...] = ()
 
 
 class HighlightKind(StrEnum):
@@ -213,6 +225,9 @@ class FindingKind(StrEnum):
     MACHINE_DEPENDENT_CHAR = "machine_dependent_char"
     HALFWIDTH_KANA = "halfwidth_kana"
     UNFILLED_PLACEHOLDER = "unfilled_placeholder"
+    # Consistency with our earlier replies to the same customer (needs their history).
+    LENGTH_DECLINE = "length_decline"
+    WARMTH_DECLINE = "warmth_decline"
 
 
 class Severity(StrEnum):
@@ -232,3 +247,114 @@ class Finding:
     message: str                # Japanese, shown beside the draft
     suggestion: str = ""        # replacement text for [start, end), "" when none fits
     ref: Highlight | None = None  # the mail span a mail-side finding is about
+
+
+@dataclass(frozen=True, slots=True)
+class Draft:
+    """A reply being written. Its Message-ID is fixed when it is created, so a
+    draft restored after a crash and sent later is still the same message."""
+
+    message_id: str               # ours, "<…@shop.example>"
+    original_id: str              # what it answers: the original's Message-ID (or a ref key)
+    sender: Address               # the shop identity it goes out as
+    to: tuple[Address, ...]
+    cc: tuple[Address, ...]
+    subject: str
+    body: str                     # greeting + reply + signature + quoted original, as edited
+    in_reply_to: str = ""
+    references: tuple[str, ...] = ()
+    created: datetime | None = None
+
+
+# -- customer memory ---------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class ReplyStats:
+    """One of our replies as the memory keeps it: how long and how warm it was.
+
+    `length` counts the reply's own characters (no quote, no signature, no
+    blanks); `warmth` is thanks + empathy + cushion phrases + personal references.
+    """
+
+    date: datetime | None
+    length: int
+    thanks: int = 0
+    empathy: int = 0
+    cushion: int = 0
+    personal: int = 0
+
+    @property
+    def warmth(self) -> int:
+        return self.thanks + self.empathy + self.cushion + self.personal
+
+
+@dataclass(frozen=True, slots=True)
+class Customer:
+    id: int
+    name: str
+    addresses: tuple[str, ...]
+    note: str = ""
+    tags: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Disclosure:
+    """Something the customer told about themselves, kept with where and when."""
+
+    id: int
+    date: datetime | None
+    text: str            # the customer's own words, as highlighted
+    topic: str
+    summary: str         # a short phrase for the timeline: 「奥様に卵アレルギー」
+    message_id: str      # the mail it came from
+
+
+@dataclass(frozen=True, slots=True)
+class CustomerRequest:
+    id: int
+    date: datetime | None
+    text: str
+    topic: str
+    message_id: str
+    answered: bool       # by one of our replies, judged like the review's unanswered_request
+
+
+@dataclass(frozen=True, slots=True)
+class PastReply:
+    """One of our replies, with what the UI needs to open it."""
+
+    message_id: str
+    subject: str
+    stats: ReplyStats
+    folder_id: str = ""
+    key: str = ""        # MessageRef key in the Sent folder ("" when not known)
+
+
+@dataclass(frozen=True, slots=True)
+class Reminder:
+    """Today's mail touches something told before: the disclosure and the shared words."""
+
+    disclosure: Disclosure
+    shared: tuple[str, ...]   # the nouns both mention (卵, アレルギー, ケーキ)
+    same_topic: bool          # True: the disclosure itself; False: the product it came with
+
+
+@dataclass(frozen=True, slots=True)
+class CustomerProfile:
+    """What 「このお客様について」 shows for one mail."""
+
+    customer: Customer
+    mail_count: int                       # mails from them, this one included
+    since: datetime | None                # their first mail
+    disclosures: tuple[Disclosure, ...]   # told before this mail, oldest first
+    requests: tuple[CustomerRequest, ...]
+    replies: tuple[PastReply, ...]        # ours, oldest first
+    reminders: tuple[Reminder, ...] = ()
+    # All our replies to them so far, also those after this mail: what a reply written now
+    # is compared with (the review's consistency checks).
+    history: tuple[ReplyStats, ...] = ()
+
+    @property
+    def first_time(self) -> bool:
+        return self.mail_count <= 1

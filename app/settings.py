@@ -28,8 +28,18 @@ class Setting(Generic[T]):
 
 LANGUAGE: Setting[str] = Setting("language", default="", type_=str)  # "" = follow the locale
 REMOTE_IMAGE_SENDERS: Setting[list[str]] = Setting("remote_image_senders", default=[], type_=list)
+# Team mode: a PostgreSQL URL without the password (postgresql://agent@db.example:5432/aizuchi);
+# "" keeps the customer memory in the local SQLite database. The password lives in the keyring.
+MEMORY_DATABASE_URL: Setting[str] = Setting("memory_database_url", default="", type_=str)
+# Build the customer memory from Inbox and Sent when a mailbox is opened (resumes where it stopped).
+MEMORY_AUTO_BUILD: Setting[bool] = Setting("memory_auto_build", default=True, type_=bool)
 
-REGISTRY: tuple[Setting[Any], ...] = (LANGUAGE, REMOTE_IMAGE_SENDERS)
+# Each a dict of app.identity.ShopIdentity fields; empty = the demo shops.
+SHOP_IDENTITIES: Setting[list[dict[str, str]]] = Setting("shop_identities", default=[], type_=list)
+
+REGISTRY: tuple[Setting[Any], ...] = (
+    LANGUAGE, REMOTE_IMAGE_SENDERS, MEMORY_DATABASE_URL, MEMORY_AUTO_BUILD, SHOP_IDENTITIES,
+)
 
 
 class Settings:

@@ -26,6 +26,7 @@ sys.path.insert(0, str(ROOT))
 
 from app.model import Finding, Highlight, HighlightKind, Insight  # noqa: E402
 from app.review import review_draft  # noqa: E402
+from app.review.tokens import clear_cache  # noqa: E402
 
 SHARED_DEV = ROOT.parent / "shared" / "eval" / "review_dev.jsonl"
 OWN_CASES = ROOT / "tests" / "data" / "review" / "own_cases.jsonl"
@@ -104,8 +105,13 @@ def precision_recall(c: dict[str, int]) -> tuple[float, float]:
     return p, r
 
 
-def speed_ms(rounds: int = 40) -> list[float]:
-    """Review time of a ~2,000-character draft against a ~2,000-character mail."""
+def speed_ms(rounds: int = 40, live: bool = False) -> list[float]:
+    """Review time of a ~2,000-character draft against a ~2,000-character mail.
+
+    Cold (default): nothing cached, as when the composer first opens a reply.
+    live=True: one character typed between rounds, as the live review runs
+    while the agent writes (the mail and the untouched sentences are cached).
+    """
     cases = load_cases([p for p in (SHARED_DEV, OWN_CASES) if p.exists()])
     # The cases' mails one after another, with their gold spans shifted along, up to 2,000 chars.
     mail, spans = "", []
@@ -120,7 +126,12 @@ def speed_ms(rounds: int = 40) -> list[float]:
     draft = (draft * (2000 // max(1, len(draft)) + 1))[:2000]
     review_draft(draft, mail, insight)  # warm: dictionary load is measured by the analyser's bench
     timings = []
-    for _ in range(rounds):
+    middle = len(draft) // 2
+    for number in range(rounds):
+        if live:
+            draft = draft[:middle] + "あいうえお"[number % 5] + draft[middle:]
+        else:
+            clear_cache()
         started = time.perf_counter()
         review_draft(draft, mail, insight)
         timings.append((time.perf_counter() - started) * 1000)
@@ -147,6 +158,8 @@ def bench_review() -> dict[str, dict[str, Any]]:
     timings = speed_ms()
     results["review_ms_p95"] = {"value": round(p95(timings), 2), "unit": "ms", "target": "≤ 30"}
     results["review_ms_p50"] = {"value": round(statistics.median(timings), 2), "unit": "ms", "target": "(info)"}
+    live = speed_ms(live=True)
+    results["review_live_ms_p95"] = {"value": round(p95(live), 2), "unit": "ms", "target": "≤ 30 (typing)"}
     return results
 
 

@@ -158,6 +158,28 @@ def bench_long_mail_speed() -> Result:
     }
 
 
+def bench_jis_decoding() -> Result:
+    """ISO-2022-JP decoding speed on a ~4 MB body: plain JIS X 0208, and with NEC/IBM characters."""
+    from app.mail.charset import decode_iso2022jp
+
+    line = "お世話になっております。先日購入した商品について質問があります。配送日をABC教えてください。\n"
+    plain = (line * 40_000).encode("iso2022_jp")
+    # ① (NEC row 13) on every line sends each line through the per-character CP932 route.
+    nec = plain.replace(b"\x1b(BABC", b"\x1b$B-!\x1b(BABC")
+    figures: Result = {}
+    for metric, data, target in (("jis_decode_us_per_byte", plain, "< 0.05"),
+                                 ("jis_nec_decode_us_per_byte", nec, "< 0.2")):
+        best = min(_timed(decode_iso2022jp, data) for _ in range(3))
+        figures[metric] = {"value": round(best / len(data) * 1e6, 4), "unit": "µs/B", "target": target}
+    return figures
+
+
+def _timed(function: Callable[[bytes], object], data: bytes) -> float:
+    started = time.perf_counter()
+    function(data)
+    return time.perf_counter() - started
+
+
 def bench_quality() -> Result:
     """Sentence F1 of the analyser on the shared dev sets, with the shared scorer."""
     results: Result = {}
@@ -181,13 +203,54 @@ def bench_review() -> Result:
     return review_figures()
 
 
+SEARCH_QUERIES = (
+    "配送", "靴", "卵", "送料", "ギフト", "アレルギー", "ノエル・ブランシュ", "キャンセル", "還暦祝い", "膝を痛め",
+    "互換インク", "領収書", "A123", "森本", "ラッピング 母", "配送 心配", "結婚記念日", "藍ストール", "在庫", "サイズ",
+)
+
+
+def bench_search() -> Result:
+    """Search over 100,000 generated Japanese mails: p95 of 1-, 2- and 3+-character queries."""
+    from app.store import open_database
+    from app.store.search import MailIndex
+    from bench.search_corpus import mails
+
+    count = 100_000
+    with tempfile.TemporaryDirectory() as data_dir:
+        index = MailIndex(open_database(Path(data_dir) / "search.sqlite3"))
+        started = time.perf_counter()
+        batch = []
+        for row in mails(count):
+            batch.append(row)
+            if len(batch) == 5000:
+                index.add_many(batch)
+                batch = []
+        index.add_many(batch)
+        build_s = time.perf_counter() - started
+        times = []
+        found = {}
+        for _ in range(5):
+            for query in SEARCH_QUERIES:
+                t = time.perf_counter()
+                found[query] = len(index.search(query, limit=50))
+                times.append((time.perf_counter() - t) * 1000)
+        if not found["配送"] or not found["靴"]:
+            raise RuntimeError(f"short queries found nothing: {found}")
+    return {
+        "search_ms_p95_100k": {"value": round(p95(times), 2), "unit": "ms", "target": "< 50"},
+        "search_index_build_100k_s": {"value": round(build_s, 1), "unit": "s", "target": "info"},
+    }
+
+
 def main() -> int:
     steps: list[tuple[str, Callable[[], Result]]] = [
         ("startup", bench_startup),
         ("analysis", bench_demo_analysis),
         ("long mails", bench_long_mail_speed),
+        ("jis decoding", bench_jis_decoding),
         ("quality", bench_quality),
         ("review", bench_review),
+        ("search", bench_search),
     ]
     results: Result = {}
     failed = []

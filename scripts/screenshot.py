@@ -1,6 +1,10 @@
 """Save a screenshot of the real window on the demo mailbox, party-dress mail open.
 
     xvfb-run -a -s "-screen 0 1400x900x24" .venv/bin/python scripts/screenshot.py docs/screenshot.png
+    xvfb-run -a -s "-screen 0 1400x900x24" .venv/bin/python scripts/screenshot.py docs/composer.png --composer
+
+With --composer: the reply to that mail, half written — a snippet from the
+panel inserted, a few sentences typed, the live review's findings beside it.
 
 Runs on a temporary copy of the demo (so nothing is marked read in the repo),
 with fresh settings and no network; waits for the analysis before grabbing.
@@ -19,6 +23,8 @@ TIMEOUT_MS = 30000
 
 
 def main(argv: list[str]) -> int:
+    composer = "--composer" in argv
+    argv = [a for a in argv if a != "--composer"]
     if len(argv) != 2:
         print(__doc__)
         return 2
@@ -29,7 +35,7 @@ def main(argv: list[str]) -> int:
     os.environ["AIZUCHI_OFFLINE"] = "1"
     sys.path.insert(0, str(ROOT))
     try:
-        return _shoot(out, scratch)
+        return _shoot(out, scratch, composer)
     finally:
         shutil.rmtree(scratch, ignore_errors=True)
 
@@ -43,7 +49,7 @@ def _wait(app: object, signal: object) -> None:
     loop.exec()
 
 
-def _shoot(out: Path, scratch: Path) -> int:
+def _shoot(out: Path, scratch: Path, composer: bool = False) -> int:
     from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QApplication
 
@@ -79,6 +85,8 @@ def _shoot(out: Path, scratch: Path) -> int:
     requests = window.insight_panel.model.highlight_indexes(HighlightKind.REQUEST)
     if requests:
         window.insight_panel.view.setCurrentIndex(requests[0])
+    if composer:
+        _compose(app, window)
     for _ in range(20):
         app.processEvents()
     out.parent.mkdir(parents=True, exist_ok=True)
@@ -88,6 +96,33 @@ def _shoot(out: Path, scratch: Path) -> int:
     window.runner.wait_all(5000)
     print(out)
     return 0
+
+
+def _compose(app: object, window: object) -> None:
+    from PySide6.QtGui import QInputMethodEvent
+    from PySide6.QtWidgets import QApplication
+
+    from app.model import HighlightKind
+
+    compose = window.compose  # type: ignore[attr-defined]
+    compose.reply_action.trigger()
+    _wait(app, compose.opened)
+    editor = compose.composer.editor
+
+    def type_(text: str) -> None:
+        event = QInputMethodEvent()
+        event.setCommitString(text)
+        QApplication.sendEvent(editor, event)
+
+    type_("ご友人のご結婚、誠におめでとうございます。\n")
+    worry = window.insight_panel.model.highlight_indexes(HighlightKind.WORRY)  # type: ignore[attr-defined]
+    if worry:
+        window.insight_panel.view.setCurrentIndex(worry[0])  # type: ignore[attr-defined]
+        compose.suggestions.insert(1)
+    type_("\n膝丈については、確認してご連絡させていただきます。\n")
+    compose.review_now()
+    _wait(app, compose.review_shown)
+    editor.verticalScrollBar().setValue(0)  # show the greeting: the reply as the customer will read it
 
 
 if __name__ == "__main__":

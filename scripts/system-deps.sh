@@ -12,8 +12,12 @@ PACKAGES=(
   xvfb xauth libxkbcommon-x11-0 libx11-xcb1 libxcb1 libxcb-cursor0 libxcb-icccm4
   libxcb-keysyms1 libxcb-image0 libxcb-randr0 libxcb-render0 libxcb-render-util0
   libxcb-shape0 libxcb-shm0 libxcb-sync1 libxcb-util1 libxcb-xfixes0 libxcb-xkb1
+  # the customer memory's team mode: tests start a real PostgreSQL server on 127.0.0.1
+  postgresql
   # Japanese text
   fonts-ipaexfont-gothic
+  # customers write emoji (🌷🙏); without a colour emoji font they show as empty boxes
+  fonts-noto-color-emoji
 )
 
 missing=()

@@ -23,3 +23,20 @@ _scratch = tempfile.mkdtemp(prefix="aizuchi-tests-")
 # Settings, the demo copy and QSettings go to a scratch dir, not the real profile.
 os.environ.setdefault("AIZUCHI_DATA_DIR", os.path.join(_scratch, "data"))
 os.environ["XDG_CONFIG_HOME"] = os.path.join(_scratch, "config")
+
+
+import pytest  # noqa: E402
+
+
+@pytest.fixture(scope="session")
+def postgres_url():  # type: ignore[no-untyped-def]
+    """A real PostgreSQL server on 127.0.0.1 for the whole session (Debian's `postgresql` package)."""
+    from tests.postgres import start_postgres
+
+    server = start_postgres()
+    if server is None:
+        pytest.skip("PostgreSQL binaries not installed (scripts/system-deps.sh installs them)")
+    try:
+        yield server.url
+    finally:
+        server.stop()

@@ -16,12 +16,14 @@ from PySide6.QtCore import QEvent, QItemSelection, QModelIndex, QSettings, QSort
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QFileDialog,
     QHeaderView,
     QLabel,
     QLineEdit,
     QMainWindow,
     QMessageBox,
     QProgressBar,
+    QPushButton,
     QSplitter,
     QTableView,
     QTreeView,
@@ -29,20 +31,34 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.model import Correction, CorrectionAction, HighlightKind, Insight
-from app.settings import LANGUAGE, Settings
-from app.sources.base import Folder, FolderRole, Header, MailSource, MessageRef
+from app.model import (
+    Address,
+    Correction,
+    CorrectionAction,
+    CustomerProfile,
+    HighlightKind,
+    Insight,
+    Message,
+    PastReply,
+    ReplyStats,
+)
+from app.settings import LANGUAGE, MEMORY_AUTO_BUILD, MEMORY_DATABASE_URL, Settings
+from app.sources.base import Folder, FolderRole, Header, MailSource, MessageRef, OutgoingMessage
 from app.sources.errors import AuthExpired, NetworkDown, NotFound, ServerRejected
-from app.store.db import Database
 from ui import style
+from ui.compose_controller import ComposeController
+from ui.customer_panel import CustomerPanel
 from ui.insight_panel import InsightPanel
 from ui.models import Column, FolderModel, MessageListModel, Role
 from ui.operations import analysis as analysis_ops
 from ui.operations import corrections as correction_ops
 from ui.operations import mailbox as mailbox_ops
+from ui.operations import memory as memory_ops
 from ui.operations.mailbox import OpenedMailbox, OpenedMessage
+from ui.operations.memory import BuildProgress, OpenedMemory, SearchResults
 from ui.reader import ReaderView
 from ui.remote_images import RemoteImageLoader
+from ui.search_panel import SearchPanel
 from ui.tasks import TaskFailure, TaskRunner
 
 log = logging.getLogger(__name__)
@@ -57,6 +73,10 @@ class MainWindow(QMainWindow):
     message_shown = Signal()
     insight_shown = Signal()
     insight_corrected = Signal()  # a dismiss or mark was kept and the panel shows it
+    profile_shown = Signal()
+    memory_ready = Signal()
+    memory_built = Signal()
+    search_done = Signal()
     language_chosen = Signal(str)  # "ja" / "en" / "" (follow the locale)
 
     def __init__(
@@ -67,7 +87,7 @@ class MainWindow(QMainWindow):
         runner: TaskRunner | None = None,
         language: str = "ja",
         image_loader: RemoteImageLoader | None = None,
-        database: Database | None = None,
+        db_path: Path | None = None,
     ) -> None:
         super().__init__()
         self.setObjectName("mainWindow")
@@ -83,11 +103,15 @@ class MainWindow(QMainWindow):
         self.current_insight: Insight | None = None
         # Corrections: the store (opened by the first task needing it), and the
         # analyser's own insight of the open mail, which corrections apply to.
-        self.store = correction_ops.LazyStore(database)
+        self.store = correction_ops.LazyStore(db_path)
         self._raw_insight: Insight | None = None
         self._mail_key = ""
         self._language = language
         self._count: int | None = None
+        self.memory: OpenedMemory | None = None
+        self.build_progress: BuildProgress | None = None
+        self._closing = False
+        self._build_wanted = settings.get(MEMORY_AUTO_BUILD)
 
         self.setStyleSheet(style.STYLE_SHEET)
         self._build_panes()
@@ -100,6 +124,12 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(self.tr("メールボックスを開いています…"))
         mailbox_ops.open_mailbox(self.runner, ACCOUNT, mailbox, self._on_mailbox_opened, self._on_mail_error)
         analysis_ops.warm_up(self.runner)
+        # Replying (composer, snippets, review, drafts, send) lives in its own controller.
+        self.compose = ComposeController(self, ACCOUNT, db_path)
+        self.customer_panel.reference_requested.connect(self._insert_reference)
+        memory_ops.open_memory(
+            self.runner, settings.get(MEMORY_DATABASE_URL), db_path, self._on_memory_opened, self._on_memory_error
+        )
 
     # -- construction --------------------------------------------------------
     def _build_panes(self) -> None:
@@ -161,6 +191,24 @@ class MainWindow(QMainWindow):
         self.insight_panel.highlight_activated.connect(self.reader.jump_to)
         self.insight_panel.dismiss_requested.connect(self._dismiss)
         self.reader.mark_requested.connect(self._mark)
+        self.customer_panel = CustomerPanel(self)
+        self.customer_panel.reply_activated.connect(self._open_past_reply)
+        self.customer_panel.export_requested.connect(self._export_customer)
+        self.customer_panel.delete_requested.connect(self._delete_customer)
+        self.search_panel = SearchPanel(self)
+        self.search_panel.query_submitted.connect(self.run_search)
+        self.search_panel.hit_activated.connect(self._open_search_hit)
+
+        self.right_splitter = QSplitter(Qt.Orientation.Vertical, self)
+        self.right_splitter.setObjectName("rightSplitter")
+        self.right_splitter.addWidget(self.insight_panel)
+        self.right_splitter.addWidget(self.customer_panel)
+        self.right_splitter.setSizes([360, 500])
+        self.left_splitter = QSplitter(Qt.Orientation.Vertical, self)
+        self.left_splitter.setObjectName("leftSplitter")
+        self.left_splitter.addWidget(self.folder_view)
+        self.left_splitter.addWidget(self.search_panel)
+        self.left_splitter.setSizes([360, 500])
 
         self.center_splitter = QSplitter(Qt.Orientation.Vertical, self)
         self.center_splitter.setObjectName("centerSplitter")
@@ -172,14 +220,14 @@ class MainWindow(QMainWindow):
 
         self.main_splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.main_splitter.setObjectName("mainSplitter")
-        self.main_splitter.addWidget(self.folder_view)
+        self.main_splitter.addWidget(self.left_splitter)
         self.main_splitter.addWidget(self.center_splitter)
-        self.main_splitter.addWidget(self.insight_panel)
+        self.main_splitter.addWidget(self.right_splitter)
         self.main_splitter.setStretchFactor(0, 0)
         self.main_splitter.setStretchFactor(1, 1)
         self.main_splitter.setStretchFactor(2, 0)
         self.main_splitter.setCollapsible(1, False)
-        self.main_splitter.setSizes([180, 860, 340])
+        self.main_splitter.setSizes([200, 820, 360])
         self.setCentralWidget(self.main_splitter)
         self.resize(1360, 860)
 
@@ -207,6 +255,15 @@ class MainWindow(QMainWindow):
             True
         )
 
+        self.memory_menu = bar.addMenu("")
+        self.build_action = QAction(self)
+        self.build_action.triggered.connect(self.start_build)
+        self.stop_build_action = QAction(self)
+        self.stop_build_action.triggered.connect(self.stop_build)
+        self.stop_build_action.setEnabled(False)
+        self.memory_menu.addAction(self.build_action)
+        self.memory_menu.addAction(self.stop_build_action)
+
         self.help_menu = bar.addMenu("")
         self.about_action = QAction(self)
         self.about_action.triggered.connect(self._about)
@@ -224,6 +281,18 @@ class MainWindow(QMainWindow):
         self.busy_bar.hide()
         self.statusBar().addPermanentWidget(self.busy_label)
         self.statusBar().addPermanentWidget(self.busy_bar)
+        # The memory build: a real progress bar (we know the total) and a stop button.
+        self.build_label = QLabel(self)
+        self.build_bar = QProgressBar(self)
+        self.build_bar.setObjectName("buildProgress")
+        self.build_bar.setMaximumWidth(160)
+        self.build_bar.setMaximumHeight(14)
+        self.build_stop = QPushButton(self)
+        self.build_stop.setObjectName("buildStop")
+        self.build_stop.clicked.connect(self.stop_build)
+        for widget in (self.build_label, self.build_bar, self.build_stop):
+            widget.hide()
+            self.statusBar().addPermanentWidget(widget)
 
     # -- wording -------------------------------------------------------------
     def retranslate(self) -> None:
@@ -235,6 +304,11 @@ class MainWindow(QMainWindow):
         self.language_actions[""].setText(self.tr("システムの設定に合わせる"))
         self.language_actions["ja"].setText(self.tr("日本語"))
         self.language_actions["en"].setText(self.tr("English"))
+        self.memory_menu.setTitle(self.tr("お客様の記録(&M)"))
+        self.build_action.setText(self.tr("受信トレイと送信済みから記録を作成・再開"))
+        self.stop_build_action.setText(self.tr("記録の作成を停止"))
+        self.build_stop.setText(self.tr("停止"))
+        self.build_label.setText(self.tr("お客様の記録を作成中"))
         self.help_menu.setTitle(self.tr("ヘルプ(&H)"))
         self.about_action.setText(self.tr("相槌について(&A)"))
         self.search.setPlaceholderText(self.tr("差出人・件名で絞り込み"))
@@ -242,6 +316,8 @@ class MainWindow(QMainWindow):
         self.message_model.retranslate()
         self.reader.retranslate()
         self.insight_panel.retranslate()
+        self.customer_panel.retranslate()
+        self.search_panel.retranslate()
         self._on_busy(self.runner.running)
         self._show_count()
 
@@ -267,7 +343,8 @@ class MainWindow(QMainWindow):
         geometry = self.qsettings.value("window/geometry")
         if geometry is not None:
             self.restoreGeometry(geometry)
-        for key, splitter in (("window/main", self.main_splitter), ("window/center", self.center_splitter)):
+        for key, splitter in (("window/main", self.main_splitter), ("window/center", self.center_splitter),
+                              ("window/right", self.right_splitter), ("window/left", self.left_splitter)):
             state = self.qsettings.value(key)
             if state is not None:
                 splitter.restoreState(state)
@@ -276,10 +353,15 @@ class MainWindow(QMainWindow):
         self.qsettings.setValue("window/geometry", self.saveGeometry())
         self.qsettings.setValue("window/main", self.main_splitter.saveState())
         self.qsettings.setValue("window/center", self.center_splitter.saveState())
+        self.qsettings.setValue("window/right", self.right_splitter.saveState())
+        self.qsettings.setValue("window/left", self.left_splitter.saveState())
         self.qsettings.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_state()
+        self._closing = True  # results still queued must not start a build on a closed window
+        if self.build_progress is not None:
+            self.build_progress.stop_requested.set()  # resumable: the next start picks it up
         # A mark-read still running must finish, or the mail stays unread on disk.
         self.runner.wait_all(3000)
         super().closeEvent(event)
@@ -300,6 +382,8 @@ class MainWindow(QMainWindow):
         self.source = opened.source
         self.folder_model.set_folders(opened.folders)
         self.statusBar().clearMessage()
+        if self._build_wanted:
+            self.start_build()
         row = next((i for i, f in enumerate(opened.folders) if f.role is FolderRole.INBOX), 0)
         if opened.folders:
             self.folder_view.setCurrentIndex(self.folder_model.index(row, 0))
@@ -312,6 +396,7 @@ class MainWindow(QMainWindow):
         self.current = None
         self.reader.clear()
         self.insight_panel.clear()
+        self.customer_panel.clear()
         self._status(self.tr("メールを読み込んでいます…"))
         mailbox_ops.load_headers(
             self.runner, ACCOUNT, self.source, folder,
@@ -343,6 +428,7 @@ class MainWindow(QMainWindow):
         self._raw_insight = None
         self.reader.show_loading(header)
         self.insight_panel.set_busy()
+        self.customer_panel.set_busy()
         self.runner.cancel_slot("analysis")
         mailbox_ops.fetch_message(
             self.runner, ACCOUNT, self.source, header.ref,
@@ -381,6 +467,7 @@ class MainWindow(QMainWindow):
         self.insight_panel.set_insight(self.current.message.body, insight)
         self._status(self.tr("解析が完了しました"))
         self.insight_shown.emit()
+        self.load_profile()
 
     def _on_analysed_message(self, ref: MessageRef, analysed: correction_ops.Analysed) -> None:
         if self.current is None or self.current.ref != ref:
@@ -429,6 +516,194 @@ class MainWindow(QMainWindow):
         log.error("analysis failed:\n%s", failure.trace)
         self.insight_panel.set_failed()
         self._status(self.tr("解析できませんでした"))
+
+    # -- customer memory -----------------------------------------------------
+    def _source_key(self) -> str:
+        return f"local:{self.mailbox_path.resolve()}"
+
+    def _on_memory_opened(self, opened: OpenedMemory) -> None:
+        self.memory = opened
+        self.memory_ready.emit()
+        if self.source is not None and self._build_wanted:
+            self.start_build()
+        if self.current is not None and self.current_insight is not None:
+            self.load_profile()
+
+    def _on_memory_error(self, failure: TaskFailure) -> None:
+        log.error("customer memory failed:\n%s", failure.trace)
+        self.customer_panel.set_unavailable()
+        self.build_label.hide()
+        self.build_bar.hide()
+        self.build_stop.hide()
+        self.stop_build_action.setEnabled(False)
+        self.build_action.setEnabled(True)
+        self.statusBar().showMessage(
+            self.tr("お客様の記録を開けませんでした: %1").replace("%1", type(failure.error).__name__)
+        )
+
+    def start_build(self) -> None:
+        """Build (or resume building) the memory from this mailbox's Inbox and Sent."""
+        self._build_wanted = True
+        if self._closing or self.memory is None or self.source is None or self.build_progress is not None:
+            return  # starts when both are open; never two builds at once
+        progress = BuildProgress(self)
+        progress.progressed.connect(self._on_build_progress)
+        self.build_progress = progress
+        self.build_bar.setRange(0, 0)
+        for widget in (self.build_label, self.build_bar, self.build_stop):
+            widget.show()
+        self.build_action.setEnabled(False)
+        self.stop_build_action.setEnabled(True)
+        memory_ops.build(self.runner, self.memory, self.source, self._source_key(), progress,
+                         self._on_built, self._on_build_error)
+
+    def stop_build(self) -> None:
+        if self.build_progress is not None:
+            self.build_progress.stop_requested.set()
+            self.build_label.setText(self.tr("停止しています…"))
+
+    def _on_build_progress(self, done: int, total: int) -> None:
+        self.build_bar.setRange(0, max(total, 1))
+        self.build_bar.setValue(done)
+        self.build_bar.setFormat(f"{done} / {total}")
+        self.build_bar.setToolTip(self.tr("%1 / %2 件").replace("%1", str(done)).replace("%2", str(total)))
+
+    def _finish_build(self) -> None:
+        self.build_progress = None
+        for widget in (self.build_label, self.build_bar, self.build_stop):
+            widget.hide()
+        self.build_label.setText(self.tr("お客様の記録を作成中"))
+        self.build_action.setEnabled(True)
+        self.stop_build_action.setEnabled(False)
+
+    def _on_built(self, result: object) -> None:
+        from app.customers import BuildResult
+
+        self._finish_build()
+        self._build_wanted = False
+        if isinstance(result, BuildResult):
+            if result.stopped:
+                self.statusBar().showMessage(
+                    self.tr("記録の作成を停止しました（%1 / %2 件）。メニューから再開できます。")
+                    .replace("%1", str(result.done)).replace("%2", str(result.total)), 8000)
+            elif result.total:
+                self.statusBar().showMessage(
+                    self.tr("お客様の記録を作成しました（%1 件）").replace("%1", str(result.total)), 5000)
+        self.memory_built.emit()
+        if self.current is not None and self.current_insight is not None:
+            self.load_profile()
+
+    def _on_build_error(self, failure: TaskFailure) -> None:
+        self._finish_build()
+        log.error("memory build failed:\n%s", failure.trace)
+        self.statusBar().showMessage(self.describe_error(failure.error))
+
+    def load_profile(self) -> None:
+        if self.current is None:
+            return
+        if self.memory is None:
+            self.customer_panel.set_busy()
+            return
+        opened = self.current
+        memory_ops.load_profile(
+            self.runner, self.memory, opened.message, self.current_insight,
+            partial(self._on_profile, opened.ref), self._on_profile_error,
+        )
+
+    def _on_profile(self, ref: MessageRef, profile: CustomerProfile | None) -> None:
+        if self.current is None or self.current.ref != ref:
+            return
+        self.customer_panel.set_profile(profile)
+        self.profile_shown.emit()
+
+    def _on_profile_error(self, failure: TaskFailure) -> None:
+        log.error("customer profile failed:\n%s", failure.trace)
+        self.customer_panel.set_unavailable()
+
+    def open_ref(self, ref: MessageRef, subject: str = "") -> None:
+        """Show any message of this mailbox in the reader (a past reply, a search hit)."""
+        if self.source is None:
+            return
+        self.open_header(Header(ref, subject, Address("", ""), None, True, 0))
+
+    def customer_history(self) -> tuple[ReplyStats, ...]:
+        """Our earlier replies to the customer of the open mail (for the review's consistency checks)."""
+        profile = self.customer_panel.profile
+        return profile.history if profile is not None else ()
+
+    def remember_reply(self, sent: OutgoingMessage, original: Message | None) -> None:
+        """The send path's hook: the memory learns our reply (length, warmth, what it answered)."""
+        if self.memory is None:
+            return
+        memory = self.memory.memory
+        self.runner.submit("db", lambda: memory.remember_reply(sent, original), lambda _new: self.load_profile(),
+                           self._on_profile_error)
+
+    def _insert_reference(self, phrase: str) -> None:
+        if self.compose.insert_text(phrase + "、"):
+            self.statusBar().showMessage(self.tr("返信に挿入しました: %1").replace("%1", phrase), 5000)
+        else:
+            self.statusBar().showMessage(self.tr("コピーしました: %1").replace("%1", phrase), 5000)
+
+    def _open_past_reply(self, reply: object) -> None:
+        if isinstance(reply, PastReply) and reply.key:
+            self.open_ref(MessageRef(reply.folder_id, reply.key), reply.subject)
+
+    def run_search(self, query: str) -> None:
+        if self.memory is None:
+            self.search_panel.set_failed()
+            return
+        memory_ops.search(self.runner, self.memory, query, self._on_searched, self._on_search_error)
+
+    def _on_searched(self, results: SearchResults) -> None:
+        self.search_panel.set_results(results.mail, results.memory)
+        self.search_done.emit()
+
+    def _on_search_error(self, failure: TaskFailure) -> None:
+        log.error("search failed:\n%s", failure.trace)
+        self.search_panel.set_failed()
+
+    def _open_search_hit(self, hit: object) -> None:
+        from app.customers import MemoryHit
+        from app.store.search import MailHit
+
+        if isinstance(hit, MailHit):
+            self.open_ref(MessageRef(hit.folder_id, hit.key), hit.subject)
+        elif isinstance(hit, MemoryHit) and hit.message_id and self.memory is not None:
+            index = self.memory.index
+            key = self._source_key()
+            self.runner.submit(
+                "db", lambda: index.ref_for(hit.message_id, key),
+                lambda found: self.open_ref(MessageRef(found[1], found[2])) if found else None,
+                self._on_search_error,
+            )
+
+    def _export_customer(self, customer_id: int) -> None:
+        if self.memory is None:
+            return
+        path, _filter = QFileDialog.getSaveFileName(
+            self, self.tr("お客様の記録を書き出す"), f"customer-{customer_id}.json", self.tr("JSON (*.json)")
+        )
+        if path:
+            memory_ops.export_customer(
+                self.runner, self.memory, customer_id, Path(path),
+                lambda target: self.statusBar().showMessage(
+                    self.tr("書き出しました: %1").replace("%1", str(target)), 5000),
+                self._on_mail_error,
+            )
+
+    def _delete_customer(self, customer_id: int) -> None:
+        if self.memory is None:
+            return
+        answer = QMessageBox.question(
+            self, self.tr("記録を削除"),
+            self.tr("このお客様について覚えたこと（お話・ご要望・返信の記録・メモ）をすべて削除します。"
+                    "メールそのものは削除されません。よろしいですか？"),
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        memory_ops.delete_customer(self.runner, self.memory, customer_id,
+                                   lambda _none: self.load_profile(), self._on_mail_error)
 
     # -- remote images -------------------------------------------------------
     def _show_images_once(self) -> None:

@@ -267,6 +267,11 @@ class ReaderView(QWidget):
         self._positions = {}
         self._images_shown = images_shown
         self.browser.images = {}
+        for inline in message.inline_images:
+            # cid: images of the mail itself: shown like data: URLs, never fetched.
+            image = QImage.fromData(inline.data)
+            if not image.isNull():
+                self.browser.images[QUrl("cid:" + inline.content_id).toString()] = image
         self._show_header(message)
         self._show_notes(message)
         self._html_mode = message.html is not None

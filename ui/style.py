@@ -53,4 +53,22 @@ QStatusBar QLabel { padding: 0 8px; }
 QWidget#bannerBox { background: #ffffff; }
 QWidget#insightPanel { background: #fbfcfd; }
 QTreeView#insightTree { background: #fbfcfd; }
+QWidget#customerPanel, QWidget#customerPanel QScrollArea > QWidget > QWidget { background: #fbfcfd; }
+QLabel#customerStatus { color: #1f2328; padding: 0 10px 4px 10px; }
+QLabel#reminder {
+    background: #fff8c5; border: 1px solid #eed888; border-radius: 4px; padding: 6px 8px; margin: 2px 10px;
+}
+QLabel#sectionLabel { color: #57606a; font-weight: bold; padding: 6px 10px 0 10px; }
+QListWidget#timeline, QListWidget#pastReplies { margin: 0 10px; }
+QWidget#replyChart { margin: 0 10px; }
+QListWidget#searchResults::item { padding: 4px 2px; border-bottom: 1px solid #eef1f4; }
+QWidget#composer { background: #ffffff; }
+QFrame#composerHeader { border-bottom: 1px solid #d8dee4; }
+QTextEdit#draftEdit { border: none; padding: 6px; background: #ffffff; }
+QLabel#findingsTitle {
+    font-weight: bold; color: #1f2328; padding: 6px 10px; background: #f6f8fa; border-top: 1px solid #d8dee4;
+}
+QListWidget#findingsList { background: #fbfcfd; border: none; }
+QListWidget#snippetList { background: #ffffff; border: none; padding: 2px 4px; }
+QWidget#snippetSuggestions { background: #fbfcfd; border-top: 1px solid #d8dee4; }
 """

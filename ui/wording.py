@@ -11,7 +11,7 @@ import re
 
 from PySide6.QtCore import QCoreApplication
 
-from app.model import CueKind, HighlightKind, NoteKind, ParseNote, cue_parts
+from app.model import CueKind, FindingKind, HighlightKind, NoteKind, ParseNote, cue_parts
 from app.sources.base import Folder, FolderRole
 
 
@@ -152,6 +152,14 @@ def note_text(note: ParseNote) -> str | None:
         )
     elif kind is NoteKind.TRUNCATED:
         return QCoreApplication.translate("Wording", "本文が非常に長いため、途中までを表示しています")
+    elif kind is NoteKind.MULTIPART_UNTERMINATED:
+        return QCoreApplication.translate(
+            "Wording", "メールの終わりが欠けているため、途中で切れている可能性があります"
+        )
+    elif kind is NoteKind.ESCAPE_MISSING:
+        return QCoreApplication.translate(
+            "Wording", "日本語の切り替え記号が抜けていた行を補って表示しています"
+        )
     else:
         # HTML_ONLY and REMOTE_IMAGES_BLOCKED: the image banner says it better.
         return None
@@ -159,3 +167,32 @@ def note_text(note: ParseNote) -> str | None:
         # Drop the empty parenthesis rather than show "（）".
         return text.replace("（%1）", "").replace("(%1)", "").replace(" %1", "").replace("%1", "")
     return text.replace("%1", detail)
+
+
+def finding_label(kind: FindingKind) -> str:
+    """The short name of a review finding, shown before its sentence."""
+    labels = {
+        FindingKind.UNANSWERED_REQUEST: QCoreApplication.translate("Wording", "未回答のご要望"),
+        FindingKind.IGNORED_DISCLOSURE: QCoreApplication.translate("Wording", "触れていないお話"),
+        FindingKind.UNACKNOWLEDGED_WORRY: QCoreApplication.translate("Wording", "寄り添えていないご不安"),
+        FindingKind.REFUSAL_WITHOUT_ALTERNATIVE: QCoreApplication.translate("Wording", "代案のないお断り"),
+        FindingKind.TONE_COLD: QCoreApplication.translate("Wording", "事務的な印象"),
+        FindingKind.TONE_OVERFAMILIAR: QCoreApplication.translate("Wording", "なれなれしい印象"),
+        FindingKind.KEIGO_DOUBLE: QCoreApplication.translate("Wording", "二重敬語"),
+        FindingKind.KEIGO_BAITO: QCoreApplication.translate("Wording", "バイト敬語"),
+        FindingKind.KEIGO_DIRECTION: QCoreApplication.translate("Wording", "敬語の向き"),
+        FindingKind.RANUKI: QCoreApplication.translate("Wording", "ら抜き言葉"),
+        FindingKind.SA_IRE: QCoreApplication.translate("Wording", "さ入れ言葉"),
+        FindingKind.INUKI: QCoreApplication.translate("Wording", "い抜き言葉"),
+        FindingKind.STYLE_MIXED: QCoreApplication.translate("Wording", "文体の混在"),
+        FindingKind.REDUNDANT: QCoreApplication.translate("Wording", "重複表現"),
+        FindingKind.PARTICLE_REPEAT: QCoreApplication.translate("Wording", "助詞の連続"),
+        FindingKind.LONG_SENTENCE: QCoreApplication.translate("Wording", "長い文"),
+        FindingKind.TYPO: QCoreApplication.translate("Wording", "誤字"),
+        FindingKind.MACHINE_DEPENDENT_CHAR: QCoreApplication.translate("Wording", "機種依存文字"),
+        FindingKind.HALFWIDTH_KANA: QCoreApplication.translate("Wording", "半角カナ"),
+        FindingKind.UNFILLED_PLACEHOLDER: QCoreApplication.translate("Wording", "未記入の差し込み"),
+        FindingKind.LENGTH_DECLINE: QCoreApplication.translate("Wording", "これまでより短い返信"),
+        FindingKind.WARMTH_DECLINE: QCoreApplication.translate("Wording", "これまでより控えめな温かみ"),
+    }
+    return labels[kind]

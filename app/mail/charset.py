@@ -13,6 +13,7 @@ from __future__ import annotations
 import codecs
 import re
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from app.model import NoteKind, ParseNote
 
@@ -21,6 +22,7 @@ __all__ = [
     "decode_bytes",
     "decode_cp51932",
     "decode_iso2022jp",
+    "decode_iso2022jp_repairing",
     "jis_to_sjis",
 ]
 
@@ -64,6 +66,38 @@ _JIS_ESCAPE = re.compile(rb"\x1b(?:\$\(|\$|\(|&)[@-Z]|[\x0e\x0f]")
 _NEC_ROW = 0x2D
 _IBM_ROWS = range(0x79, 0x7D)
 
+# Fast path for plain JIS X 0208 runs: set the high bit of every byte (JIS → EUC-JP,
+# one C call), decode with Python's euc_jp, then map the few code points where
+# euc_jp and CP932 disagree to CP932's choice, so both paths give the same text.
+# Rows 0x21–0x74 without NEC row 13 (0x2D) only; anything else takes the
+# per-pair CP932 route.
+_PLAIN_JIS = re.compile(rb"(?:[\x21-\x2c\x2e-\x74][\x21-\x7e])*")
+_TO_EUC = bytes((b | 0x80) if 0x21 <= b <= 0x7E else b for b in range(256))
+_EUC_TO_CP932 = str.maketrans({
+    "\u301c": "\uff5e",  # WAVE DASH → FULLWIDTH TILDE (～)
+    "\u2016": "\u2225",  # DOUBLE VERTICAL LINE → PARALLEL TO (∥)
+    "\u2212": "\uff0d",  # MINUS SIGN → FULLWIDTH HYPHEN-MINUS (－)
+    "\u00a2": "\uffe0",  # ¢ → ￠
+    "\u00a3": "\uffe1",  # £ → ￡
+    "\u00ac": "\uffe2",  # ¬ → ￢
+})
+_EUC_DIFFERS = re.compile("[\u301c\u2016\u2212\u00a2\u00a3\u00ac]")
+# Whole-stream fast path: Python's iso2022_jp codec (C speed) gives our text
+# exactly when the stream only switches between ASCII and JIS X 0208 and is
+# back in ASCII at every line end (the codec, unlike RFC 1468, carries the
+# double-byte mode over a newline). Anything else takes the careful route.
+_OTHER_ESCAPES = re.compile(rb"\x1b(?!\$[B@]|\(B)|[\x0e\x0f]")
+_NEWLINE_IN_JIS = re.compile(rb"\x1b\$[B@][^\x1b\n]*\n")
+# A line this long or longer that reads as Japanese in JIS X 0208 is taken to
+# continue the previous line's double-byte mode (the mailer did not re-escape).
+_MIN_CARRIED_LINE = 4
+
+# Windows-1252 punctuation that Western mail uses between words (’ “ ” – — … €).
+_CP1252_PUNCTUATION = frozenset(
+    "\u2018\u2019\u201a\u201c\u201d\u201e\u2013\u2014\u2026\u2022\u20ac\xa0\xab\xbb\xb0\xb7"
+)
+_LETTERS = re.compile(r"[^\W\d_]+")
+
 _SAMPLE = 20_000  # characters looked at when scoring a guess
 _DETECT_SAMPLE = 65_536  # bytes handed to charset_normalizer
 
@@ -93,6 +127,13 @@ def _double_byte_run(data: bytes, start: int, end: int, out: list[str], errors: 
     Whitespace between pairs is kept as is (broken mailers leave spaces or CRs
     in double-byte mode) instead of being swallowed as half a character.
     """
+    run = data[start:end]
+    if _PLAIN_JIS.fullmatch(run):
+        try:
+            out.append(_as_cp932(run.translate(_TO_EUC).decode("euc_jp")))
+            return False
+        except UnicodeDecodeError:
+            pass  # a code euc_jp does not know: the CP932 route decides (or replaces) it
     extended = False
     sjis = bytearray()
     i = start
@@ -124,6 +165,11 @@ def _double_byte_run(data: bytes, start: int, end: int, out: list[str], errors: 
     return extended
 
 
+def _as_cp932(text: str) -> str:
+    """Text from Python's JIS X 0208 tables with CP932's choice for the six code points they differ on."""
+    return text.translate(_EUC_TO_CP932) if _EUC_DIFFERS.search(text) else text
+
+
 def _cp932(sjis: bytes, errors: str, source: bytes, position: int) -> str:
     try:
         return sjis.decode("cp932")
@@ -151,29 +197,41 @@ def decode_iso2022jp(data: bytes, errors: str = "strict") -> tuple[str, bool]:
 
     Python's `iso2022_jp*` codecs reject NEC row 13 and the IBM extensions that
     Outlook and most Japanese mailers emit, so each JIS X 0208 pair is mapped to
-    its CP932 code and decoded as CP932. `errors` is "strict" (raise
-    UnicodeDecodeError) or "replace".
+    its CP932 code and decoded as CP932 (plain runs take a faster equivalent
+    route). `errors` is "strict" (raise UnicodeDecodeError) or "replace".
     """
+    text, extended, _ = decode_iso2022jp_repairing(data, errors)
+    return text, extended
+
+
+def decode_iso2022jp_repairing(data: bytes, errors: str = "strict") -> tuple[str, bool, bool]:
+    """`decode_iso2022jp` that also says whether a line was read on without its escape.
+
+    Returns (text, used_extensions, escape_repaired).
+    """
+    if data.isascii() and not _OTHER_ESCAPES.search(data) and not _NEWLINE_IN_JIS.search(data):
+        try:
+            return _as_cp932(data.decode("iso2022_jp")), False, False
+        except UnicodeDecodeError:
+            pass  # NEC/IBM rows, spaces in double-byte mode, odd runs: the careful route below
     out: list[str] = []
-    extended = False
+    state = [False, False]  # [used extensions, carried a line on without its escape]
     mode = "ascii"
     position = 0
-    matches = list(_JIS_ESCAPE.finditer(data))
-    bounds = [(m.start(), m.end(), m.group()) for m in matches]
-    bounds.append((len(data), len(data), b""))
-    for seq_start, seq_end, seq in bounds:
-        extended |= _decode_run(data, position, seq_start, mode, out, errors)
-        if seq:
-            mode = _mode_after(seq, mode)
-            if mode == "unknown":
-                if errors == "strict":
-                    raise UnicodeDecodeError("iso-2022-jp", data, seq_start, seq_end, "unsupported escape sequence")
-                out.append("\ufffd")
-                mode = "ascii"
-            if mode in ("kana", "jisx0212", "jisx0213-1", "jisx0213-2"):
-                extended = True
+    for match in _JIS_ESCAPE.finditer(data):
+        seq_start, seq_end, seq = match.start(), match.end(), match.group()
+        _decode_run(data, position, seq_start, mode, out, errors, state)
+        mode = _mode_after(seq, mode)
+        if mode == "unknown":
+            if errors == "strict":
+                raise UnicodeDecodeError("iso-2022-jp", data, seq_start, seq_end, "unsupported escape sequence")
+            out.append("\ufffd")
+            mode = "ascii"
+        if mode in ("kana", "jisx0212", "jisx0213-1", "jisx0213-2"):
+            state[0] = True
         position = seq_end
-    return "".join(out), extended
+    _decode_run(data, position, len(data), mode, out, errors, state)
+    return "".join(out), state[0], state[1]
 
 
 def _mode_after(seq: bytes, mode: str) -> str:
@@ -191,22 +249,54 @@ def _mode_after(seq: bytes, mode: str) -> str:
     return table.get(seq, "unknown")
 
 
-def _decode_run(data: bytes, start: int, end: int, mode: str, out: list[str], errors: str) -> bool:
+def _decode_run(
+    data: bytes, start: int, end: int, mode: str, out: list[str], errors: str, state: list[bool]
+) -> None:
     if start >= end:
-        return False
+        return
     if mode != "ascii":
-        # RFC 1468: every line starts in ASCII. Mailers that forget the
-        # ESC ( B before a newline are common, so a newline ends the run.
-        newline = data.find(b"\n", start, end)
-        if newline >= 0:
-            extended = _decode_run(data, start, newline, mode, out, errors)
-            _decode_run(data, newline, end, "ascii", out, errors)
-            return extended
+        # RFC 1468: every line starts in ASCII. Mailers that forget the ESC ( B
+        # before a newline are common, so a newline ends the run, unless the next
+        # line plainly goes on in JIS X 0208 (mailers that never re-escape).
+        line_start = start
+        while True:
+            newline = data.find(b"\n", line_start, end)
+            if newline < 0:
+                _decode_line(data, line_start, end, mode, out, errors, state)
+                return
+            _decode_line(data, line_start, newline, mode, out, errors, state)
+            out.append("\n")
+            line_start = newline + 1
+            line_end = data.find(b"\n", line_start, end)
+            if mode == "jisx0208" and _continues_jis(data, line_start, end if line_end < 0 else line_end):
+                state[1] = True
+                continue
+            _decode_line(data, line_start, end, "ascii", out, errors, state)
+            return
+    _decode_line(data, start, end, mode, out, errors, state)
+
+
+def _continues_jis(data: bytes, start: int, end: int) -> bool:
+    """True when data[start:end] (one line, no escape) reads as Japanese in JIS X 0208."""
+    line = data[start:end].rstrip(b"\r")
+    if len(line) < _MIN_CARRIED_LINE or len(line) % 2 or not all(0x21 <= b <= 0x7E for b in line):
+        return False
+    probe: list[str] = []
+    _double_byte_run(line, 0, len(line), probe, "replace", line)
+    text = "".join(probe)
+    return "\ufffd" not in text and _looks_japanese(text)
+
+
+def _decode_line(
+    data: bytes, start: int, end: int, mode: str, out: list[str], errors: str, state: list[bool]
+) -> None:
+    if start >= end:
+        return
     if mode == "ascii":
         chunk = data[start:end]
         if chunk.isascii() and b"\x1b" not in chunk:
             out.append(chunk.decode("ascii"))
-            return False
+            return
         for i in range(start, end):
             b = data[i]
             if b < 0x80 and b != 0x1B:
@@ -215,9 +305,12 @@ def _decode_run(data: bytes, start: int, end: int, mode: str, out: list[str], er
                 raise UnicodeDecodeError("iso-2022-jp", data, i, i + 1, "8-bit byte or stray escape")
             else:
                 out.append("\ufffd")
-        return False
+        return
     if mode == "jisx0208":
-        return _double_byte_run(data, start, end, out, errors, data)
+        if _double_byte_run(data, start, end, out, errors, data):
+            state[0] = True
+        return
+    state[0] = True  # half-width kana, JIS X 0212 and JIS X 0213 are all beyond plain ISO-2022-JP
     if mode == "kana":
         for i in range(start, end):
             b = data[i]
@@ -229,7 +322,7 @@ def _decode_run(data: bytes, start: int, end: int, mode: str, out: list[str], er
                 raise UnicodeDecodeError("iso-2022-jp", data, i, i + 1, "invalid half-width katakana")
             else:
                 out.append("\ufffd")
-        return True
+        return
     prefix, codec = {
         "jisx0212": (b"\x8f", "euc_jp"),
         "jisx0213-1": (b"", "euc_jis_2004"),
@@ -243,7 +336,6 @@ def _decode_run(data: bytes, start: int, end: int, mode: str, out: list[str], er
             continue
         out.append(_via_euc(data[i : i + 2], prefix, codec, errors, data, i))
         i += 2
-    return True
 
 
 def decode_cp51932(data: bytes, errors: str = "strict") -> tuple[str, bool]:
@@ -322,36 +414,51 @@ def _family(label: str) -> str:
     return "codec:" + info.name
 
 
-def _strict(family: str, data: bytes) -> tuple[str, str, bool] | None:
-    """Strictly decode with one family: (text, codec used, needed a superset)."""
+class _Strict(NamedTuple):
+    text: str
+    codec: str
+    superset: bool  # needed a superset of the label (CP932 for Shift_JIS, CP50220 for ISO-2022-JP)
+    repaired: bool = False  # an ISO-2022-JP line was read on without its escape sequence
+
+
+class _Guess(NamedTuple):
+    text: str
+    codec: str
+    superset: bool
+    score: float
+    repaired: bool = False
+
+
+def _strict(family: str, data: bytes) -> _Strict | None:
+    """Strictly decode with one family."""
     try:
         if family == "jis":
-            text, extended = decode_iso2022jp(data)
-            return text, "cp50220", extended
+            text, extended, repaired = decode_iso2022jp_repairing(data)
+            return _Strict(text, "cp50220", extended, repaired)
         if family in ("sjis", "cp932"):
             try:
-                return data.decode("shift_jis"), "shift_jis", False
+                return _Strict(data.decode("shift_jis"), "shift_jis", False)
             except UnicodeDecodeError:
                 # cp932 is a superset of what Shift_JIS labels carry in practice
                 # (①, ～, NEC/IBM kanji); only a cp932 label makes it not a repair.
-                return data.decode("cp932"), "cp932", family == "sjis"
+                return _Strict(data.decode("cp932"), "cp932", family == "sjis")
         if family == "euc":
             try:
-                return data.decode("euc_jp"), "euc_jp", False
+                return _Strict(data.decode("euc_jp"), "euc_jp", False)
             except UnicodeDecodeError:
                 pass
             try:
                 text, _ = decode_cp51932(data)
-                return text, "cp51932", True
+                return _Strict(text, "cp51932", True)
             except UnicodeDecodeError:
-                return data.decode("euc_jis_2004"), "euc_jis_2004", True
+                return _Strict(data.decode("euc_jis_2004"), "euc_jis_2004", True)
         if family == "utf8":
-            return data.decode("utf-8-sig"), "utf-8", False
+            return _Strict(data.decode("utf-8-sig"), "utf-8", False)
         if family == "ascii":
-            return data.decode("ascii"), "us-ascii", False
+            return _Strict(data.decode("ascii"), "us-ascii", False)
         if family.startswith("codec:"):
             codec = family[6:]
-            return data.decode(codec), codec, False
+            return _Strict(data.decode(codec), codec, False)
     except (UnicodeDecodeError, LookupError, ValueError):
         return None
     return None
@@ -388,28 +495,58 @@ def _looks_japanese(text: str) -> bool:
     return score >= 0.8 and kana > 0
 
 
-def _guess(data: bytes) -> tuple[str, str, bool, float] | None:
-    """Best strict decoding among the Japanese candidates: (text, codec, superset, score)."""
+def _guess(data: bytes) -> _Guess | None:
+    """Best strict decoding among the Japanese candidates."""
     if data.isascii():
         if JIS_DESIGNATION.search(data):
             result = _strict("jis", data)
             if result is not None:
-                return (*result, 1.0)
+                return _Guess(result.text, result.codec, result.superset, 1.0, result.repaired)
         return None
     if _strict("utf8", data) is not None:
         # Valid multi-byte UTF-8 is almost never an accident.
-        return data.decode("utf-8-sig"), "utf-8", False, 1.0
-    best: tuple[str, str, bool, float] | None = None
+        return _Guess(data.decode("utf-8-sig"), "utf-8", False, 1.0)
+    best: _Guess | None = None
     for family in ("cp932", "euc"):
         result = _strict(family, data)
         if result is None:
             continue
-        score, _ = _japanese_score(result[0])
-        if best is None or score > best[3]:
+        score, _ = _japanese_score(result.text)
+        if best is None or score > best.score:
             # A guess reports the superset it would have needed anyway: "cp932", not "shift_jis".
-            used = "cp932" if result[1] == "shift_jis" else result[1]
-            best = (result[0], used, False, score)
+            used = "cp932" if result.codec == "shift_jis" else result.codec
+            best = _Guess(result.text, used, False, score)
     return best
+
+
+def _looks_latin(data: bytes) -> bool:
+    """True when 8-bit bytes read as Western European words in Windows-1252.
+
+    Unlabelled or mislabelled Latin-1 text (Formação, ciële.txt) also decodes
+    "strictly" as CP932 or EUC-JP, into kanji. Read as Windows-1252, Japanese
+    gives symbols (‚ ¤ ¿ ½), undefined bytes or lone letters; Western text
+    gives accented letters inside words that also have ASCII letters.
+    """
+    if data.isascii():
+        return False
+    try:
+        text = data.decode("cp1252")
+    except UnicodeDecodeError:
+        return False
+    for i, ch in enumerate(text):
+        if ch < "\x80":
+            continue
+        if ch in _CP1252_PUNCTUATION:
+            # Between words only: in Shift_JIS these bytes lead a pair whose trail is 8-bit too.
+            if i + 1 < len(text) and text[i + 1] >= "\x80":
+                return False
+            continue
+        if not ("\xc0" <= ch <= "\xff") or ch in "\xd7\xf7":
+            return False
+    for word in _LETTERS.findall(text):
+        if len(word) > 1 and not word.isascii() and not any(c < "\x80" for c in word):
+            return False  # a run of accented letters alone: half-width kana or EUC kanji, not a word
+    return True
 
 
 def _detect(data: bytes) -> str | None:
@@ -451,25 +588,37 @@ def decode_bytes(data: bytes, declared: str | None, where: str = "") -> Decoded:
 
     if family not in ("none", "unknown"):
         attempt = _strict(family, data)
-        if attempt is not None and not _suspicious(family, data, attempt[0]):
-            text, used, superset = attempt
-            if superset:
-                notes.append(_note(NoteKind.CHARSET_SUPERSET, label, used, where))
-            return Decoded(text, used, tuple(notes))
+        if attempt is not None and not _suspicious(family, data, attempt.text):
+            if attempt.superset:
+                notes.append(_note(NoteKind.CHARSET_SUPERSET, label, attempt.codec, where))
+            if attempt.repaired:
+                notes.append(ParseNote(NoteKind.ESCAPE_MISSING, where))
+            return Decoded(attempt.text, attempt.codec, tuple(notes))
         guess = _guess(data)
-        if guess is not None and (attempt is None or guess[3] >= 0.8):
-            notes.append(_note(NoteKind.CHARSET_MISLABELLED, label, guess[1], where))
-            return Decoded(guess[0], guess[1], tuple(notes))
+        if attempt is None and (guess is None or guess.codec != "utf-8") and _looks_latin(data):
+            # A UTF-8 or Japanese label on Western single-byte text.
+            notes.append(_note(NoteKind.CHARSET_MISLABELLED, label, "cp1252", where))
+            return Decoded(data.decode("cp1252"), "cp1252", tuple(notes))
+        if guess is not None and (attempt is None or guess.score >= 0.8):
+            notes.append(_note(NoteKind.CHARSET_MISLABELLED, label, guess.codec, where))
+            if guess.repaired:
+                notes.append(ParseNote(NoteKind.ESCAPE_MISSING, where))
+            return Decoded(guess.text, guess.codec, tuple(notes))
         if attempt is not None:
-            return Decoded(attempt[0], attempt[1])
+            return Decoded(attempt.text, attempt.codec)
         return _last_resort(data, label, NoteKind.CHARSET_MISLABELLED, where, guess)
 
     if data.isascii() and not JIS_DESIGNATION.search(data):
         return Decoded(data.decode("ascii"), "us-ascii")
     guess = _guess(data)
-    if guess is not None and (guess[3] >= 0.5 or guess[1] in ("utf-8", "cp50220")):
-        notes.append(_note(NoteKind.CHARSET_GUESSED, label, guess[1], where))
-        return Decoded(guess[0], guess[1], tuple(notes))
+    if (guess is None or guess.codec not in ("utf-8", "cp50220")) and _looks_latin(data):
+        notes.append(_note(NoteKind.CHARSET_GUESSED, label, "cp1252", where))
+        return Decoded(data.decode("cp1252"), "cp1252", tuple(notes))
+    if guess is not None and (guess.score >= 0.5 or guess.codec in ("utf-8", "cp50220")):
+        notes.append(_note(NoteKind.CHARSET_GUESSED, label, guess.codec, where))
+        if guess.repaired:
+            notes.append(ParseNote(NoteKind.ESCAPE_MISSING, where))
+        return Decoded(guess.text, guess.codec, tuple(notes))
     # Not convincingly Japanese: a European mail without a label, say.
     return _last_resort(data, label, NoteKind.CHARSET_GUESSED, where, guess, detect_first=True)
 
@@ -493,7 +642,7 @@ def _last_resort(
     label: str,
     kind: NoteKind,
     where: str,
-    guess: tuple[str, str, bool, float] | None,
+    guess: _Guess | None,
     detect_first: bool = False,
 ) -> Decoded:
     if guess is not None and not detect_first:

@@ -9,6 +9,12 @@ and the notes that tell the user what was repaired. Charset repair lives in
 `parse_message` never raises: the last resort shows the raw text of the mail
 with an UNPARSEABLE note. `render_html(raw, allow_remote_images=True)` lets
 the reader re-render an HTML mail with its remote images once the user asks.
+
+Broken structure seen in other projects' test mails is repaired here, not
+left to the stdlib parser: header lines that lost their indentation, a
+boundary parameter that does not match the delimiters, parts after the close
+delimiter, a base64-encoded message/rfc822, and a multipart that never closes
+(noted, since the mail was probably cut off).
 """
 
 from __future__ import annotations
@@ -16,14 +22,16 @@ from __future__ import annotations
 import email
 import re
 from dataclasses import dataclass, field
+from email import errors as email_errors
 from email.message import Message as EmailMessage
 from email.policy import compat32
+from urllib.parse import unquote
 
 from app.mail.charset import decode_bytes
-from app.mail.headers import FIELD_NAME, MailHeaders, decode_words, read_headers
+from app.mail.headers import FIELD_NAME, MailHeaders, decode_words, head_end, read_headers
 from app.mail.html import SanitizedHtml, html_to_text, sanitize_html
 from app.mail.transfer import decode_transfer
-from app.model import Address, Attachment, Message, NoteKind, ParseNote
+from app.model import Address, Attachment, InlineImage, Message, NoteKind, ParseNote
 
 __all__ = ["FORWARD_MARKER", "MAX_BODY_CHARS", "parse_message", "render_html"]
 
@@ -34,6 +42,15 @@ _MAX_DEPTH = 40  # nested multiparts deeper than this are an attack, not a mail
 # what follows as quoted text.
 FORWARD_MARKER = "---------- 転送メッセージ ----------"
 _META_CHARSET = re.compile(rb"<meta[^>]+charset\s*=\s*[\"']?([A-Za-z0-9_.:\-]+)", re.IGNORECASE)
+# A delimiter line and the header line that must follow it, to find the real
+# boundary when the declared one is wrong, or parts after the close delimiter.
+_DELIMITER = re.compile(rb"^--([^\s]{1,200}?)[ \t]*\r?\n[!-9;-~]+[ \t]*:", re.MULTILINE)
+_CID_SRC = re.compile(r"""src\s*=\s*["']?cid:([^"'\s>]+)""", re.IGNORECASE)
+_MAX_INLINE_IMAGE = 2_000_000  # bytes; a larger "inline" image is an attachment in disguise
+_MAX_INLINE_TOTAL = 8_000_000
+# message/* types that are another mail; the others (delivery-status,
+# rfc822-headers, partial, ...) are machine-readable reports, kept as attachments.
+_FORWARDED_TYPES = frozenset({"message/rfc822", "message/global"})
 
 
 @dataclass
@@ -45,6 +62,8 @@ class _Walk:
     has_plain: bool = False
     attachments: list[Attachment] = field(default_factory=list)
     notes: list[ParseNote] = field(default_factory=list)
+    # Leaf parts with a Content-ID, by cid: candidates for the HTML's inline images.
+    cid_parts: dict[str, EmailMessage] = field(default_factory=dict)
 
 
 def parse_message(raw: bytes) -> Message:
@@ -64,7 +83,7 @@ def render_html(raw: bytes, allow_remote_images: bool) -> SanitizedHtml | None:
     try:
         if not raw.strip() or _looks_unparseable(raw):
             return None
-        walk = _walk(email.message_from_bytes(raw, policy=compat32))
+        walk = _walk(_mime(raw))
         if walk.has_plain or not walk.html_sources:
             return None
         return sanitize_html(_join_html(walk.html_sources), allow_remote_images)
@@ -79,13 +98,15 @@ def _parse(raw: bytes) -> Message:
     if _looks_unparseable(raw):
         return _unparseable(raw, "no header block")
     headers = read_headers(raw)
-    walk = _walk(email.message_from_bytes(raw, policy=compat32))
+    walk = _walk(_mime(raw))
     notes = list(headers.notes) + walk.notes
     html: str | None = None
     remote: tuple[str, ...] = ()
+    inline: tuple[InlineImage, ...] = ()
     if walk.html_sources and not walk.has_plain:
         sanitized = sanitize_html(_join_html(walk.html_sources), allow_remote_images=False)
         html, remote = sanitized.html, sanitized.remote_images
+        inline = _inline_images(html, walk)
         notes.append(ParseNote(NoteKind.HTML_ONLY))
         if remote:
             notes.append(ParseNote(NoteKind.REMOTE_IMAGES_BLOCKED, str(len(remote))))
@@ -95,7 +116,7 @@ def _parse(raw: bytes) -> Message:
         notes.append(ParseNote(NoteKind.TRUNCATED, f"{MAX_BODY_CHARS} chars kept"))
     if not body.strip():
         notes.append(ParseNote(NoteKind.EMPTY_BODY))
-    return _message(headers, body, html, remote, walk.attachments, notes)
+    return _message(headers, body, html, remote, walk.attachments, notes, inline)
 
 
 def _message(
@@ -105,6 +126,7 @@ def _message(
     remote: tuple[str, ...],
     attachments: list[Attachment],
     notes: list[ParseNote],
+    inline: tuple[InlineImage, ...] = (),
 ) -> Message:
     return Message(
         subject=headers.subject,
@@ -120,7 +142,52 @@ def _message(
         remote_images=remote,
         attachments=tuple(attachments),
         notes=tuple(dict.fromkeys(notes)),
+        inline_images=inline,
     )
+
+
+def _mime(raw: bytes) -> EmailMessage:
+    """The stdlib MIME tree of `raw`, after repairing header lines that lost their indentation.
+
+    The stdlib parser ends the header block at the first line that is neither
+    a field nor a continuation, so a folded DKIM signature without its leading
+    tab hides Content-Type and the whole MIME structure. `headers.split_fields`
+    skips such lines; here they become continuations of the field above.
+    """
+    end = head_end(raw)
+    head = raw if end < 0 else raw[:end]
+    lines = head.split(b"\n")
+    repaired = False
+    for index, line in enumerate(lines):
+        if index == 0 or not line.strip(b"\r") or line[:1] in (b" ", b"\t") or FIELD_NAME.match(line):
+            continue
+        lines[index] = b" " + line
+        repaired = True
+    if repaired:
+        raw = b"\n".join(lines) + (b"" if end < 0 else raw[end:])
+    return email.message_from_bytes(raw, policy=compat32)
+
+
+def _inline_images(html: str, walk: _Walk) -> tuple[InlineImage, ...]:
+    """The parts the sanitised HTML shows through cid: URLs, decoded (size-limited)."""
+    images: list[InlineImage] = []
+    total = 0
+    for cid in dict.fromkeys(_CID_SRC.findall(html)):
+        part = walk.cid_parts.get(_cid_key(unquote(cid)))
+        if part is None or part.get_content_maintype() != "image":
+            continue
+        cte = str(part.get("content-transfer-encoding", "") or "")
+        data, _ = decode_transfer(_payload_bytes(part), cte)
+        if not data or len(data) > _MAX_INLINE_IMAGE or total + len(data) > _MAX_INLINE_TOTAL:
+            continue
+        total += len(data)
+        images.append(InlineImage(cid, part.get_content_type(), data))
+    return tuple(images)
+
+
+def _cid_key(value: str) -> str:
+    # Content-ID is <id>; the HTML writes cid:id. Case-insensitive in practice.
+    return value.strip().strip("<>").strip().lower()
 
 
 def _looks_unparseable(raw: bytes) -> bool:
@@ -155,21 +222,35 @@ def _collect(part: EmailMessage, walk: _Walk, part_id: str, depth: int, top: boo
     if depth > _MAX_DEPTH:
         return
     ctype = part.get_content_type()
-    if ctype == "message/rfc822" and part.is_multipart():
+    if ctype in _FORWARDED_TYPES and part.is_multipart():
         _collect_forwarded(part, walk, part_id, depth)
         return
+    if part.get_content_maintype() == "message" and not top:
+        _collect_attachment(part, walk, part_id)  # a delivery report and the like: not the customer's words
+        return
+    if part.get_content_maintype() == "multipart" and not part.is_multipart():
+        recovered = _with_found_boundary(part)
+        if recovered is not None:
+            _collect(recovered, walk, part_id, depth + 1, top)
+            return
     if part.is_multipart():
+        if any(isinstance(d, email_errors.CloseBoundaryNotFoundDefect) for d in part.defects):
+            walk.notes.append(ParseNote(NoteKind.MULTIPART_UNTERMINATED, f"part {part_id}"))
         children = [c for c in part.get_payload() if isinstance(c, EmailMessage)]
+        children += _parts_after_close(part)
         if not children:
             _collect_text(part, walk, part_id, str(part.preamble or ""))
             return
         if ctype == "multipart/alternative":
             _collect(_preferred_alternative(children), walk, f"{part_id}.1", depth + 1)
+            for child in children:
+                _remember_cid(child, walk)
             return
         related = ctype == "multipart/related"
         for index, child in enumerate(children, 1):
             if related and index > 1 and not _is_attachment(child):
-                continue  # inline resources of the HTML root (cid: images, CSS)
+                _remember_cid(child, walk)  # inline resources of the HTML root (cid: images, CSS)
+                continue
             _collect(child, walk, f"{part_id}.{index}", depth + 1)
         return
     maintype = part.get_content_maintype()
@@ -177,7 +258,54 @@ def _collect(part: EmailMessage, walk: _Walk, part_id: str, depth: int, top: boo
         # A multipart without boundary or a top-level text/x-whatever is still text to read.
         _collect_text(part, walk, part_id, None)
         return
+    _remember_cid(part, walk)
     _collect_attachment(part, walk, part_id)
+
+
+def _remember_cid(part: EmailMessage, walk: _Walk) -> None:
+    if part.is_multipart():
+        for child in part.get_payload():
+            if isinstance(child, EmailMessage):
+                _remember_cid(child, walk)
+        return
+    cid = part.get("content-id")
+    if cid:
+        walk.cid_parts.setdefault(_cid_key(str(cid)), part)
+
+
+def _with_found_boundary(part: EmailMessage) -> EmailMessage | None:
+    """A multipart whose declared boundary never occurs, re-read with the one its body uses."""
+    body = _payload_bytes(part)
+    match = _DELIMITER.search(body)
+    if match is None:
+        return None
+    boundary = match.group(1).decode("ascii", errors="replace")
+    if boundary == part.get_boundary() or '"' in boundary:
+        return None
+    head = f'Content-Type: {part.get_content_type()}; boundary="{boundary}"\n\n'.encode()
+    recovered = email.message_from_bytes(head + body, policy=compat32)
+    return recovered if recovered.is_multipart() else None
+
+
+def _parts_after_close(part: EmailMessage) -> list[EmailMessage]:
+    """Parts a broken mailer wrote after the close delimiter (the stdlib keeps them as epilogue).
+
+    Typical cause: a nested multipart reusing its parent's boundary, whose
+    close delimiter then closes the parent early.
+    """
+    epilogue = part.epilogue
+    boundary = part.get_boundary()
+    if not epilogue or not boundary:
+        return []
+    data = epilogue.encode("utf-8", "surrogateescape")
+    match = _DELIMITER.search(data)
+    if match is None or match.group(1).decode("ascii", errors="replace") != boundary:
+        return []
+    head = f'Content-Type: multipart/mixed; boundary="{boundary}"\n\n'.encode()
+    extra = email.message_from_bytes(head + data[match.start() :], policy=compat32)
+    if not extra.is_multipart():
+        return []
+    return [c for c in extra.get_payload() if isinstance(c, EmailMessage)]
 
 
 def _preferred_alternative(children: list[EmailMessage]) -> EmailMessage:
@@ -260,8 +388,14 @@ def _collect_text(part: EmailMessage, walk: _Walk, part_id: str, override: str |
 
 
 def _collect_attachment(part: EmailMessage, walk: _Walk, part_id: str) -> None:
-    data = _decoded_payload(part, walk, part_id)
-    walk.attachments.append(Attachment(_filename(part, walk.notes), part.get_content_type(), len(data)))
+    if part.is_multipart():  # message/delivery-status and friends: the stdlib split them in blocks
+        serialised = _raw_size(part)
+        start = head_end(serialised)
+        body = serialised[start + 1 :] if start >= 0 else b""
+        size = len(body[:-1] if body.endswith(b"\n") else body)  # the last newline belongs to the delimiter
+    else:
+        size = len(_decoded_payload(part, walk, part_id))
+    walk.attachments.append(Attachment(_filename(part, walk.notes), part.get_content_type(), size))
 
 
 def _collect_forwarded(part: EmailMessage, walk: _Walk, part_id: str, depth: int) -> None:
@@ -269,6 +403,14 @@ def _collect_forwarded(part: EmailMessage, walk: _Walk, part_id: str, depth: int
     inner = payload[0] if isinstance(payload, list) and payload else None
     if not isinstance(inner, EmailMessage):
         return
+    cte = str(part.get("content-transfer-encoding", "") or "").strip().lower()
+    if cte in ("base64", "quoted-printable"):
+        # Not allowed by RFC 2046, but sent: the stdlib parsed the encoded text as the message.
+        data, broken = decode_transfer(_raw_size(inner).lstrip(b"\r\n"), cte)
+        if broken:
+            walk.notes.append(ParseNote(NoteKind.TRANSFER_ENCODING_BROKEN, f"part {part_id}: {cte}"))
+        has_head = FIELD_NAME.match(data.split(b"\n", 1)[0].rstrip(b"\r")) is not None
+        inner = email.message_from_bytes(data if has_head else b"\n" + data, policy=compat32)
     if _is_attachment(part):
         size = len(_raw_size(inner))
         name = _filename(part, walk.notes) or "forwarded.eml"
@@ -302,18 +444,23 @@ def _filename(part: EmailMessage, notes: list[ParseNote]) -> str:
     the non-standard but common RFC 2047 word in quotes, and raw 8-bit names.
     """
     try:
-        value = part.get_param("filename", header="content-disposition")
+        value, header = part.get_param("filename", header="content-disposition"), "content-disposition"
         if value is None:
-            value = part.get_param("name")
+            value, header = part.get_param("name"), "content-type"
         if value is None:
-            return ""
+            return _fallback_name(part)
+        if isinstance(value, str) and "\ufffd" in value:
+            # compat32 replaced raw 8-bit bytes by U+FFFD; read them from the raw header instead.
+            raw = _raw_param(part, "filename" if header == "content-disposition" else "name", header)
+            value = raw if raw is not None else value
         if isinstance(value, tuple):
             charset, _, text = value
             data = text.encode("latin-1", "surrogateescape")
             decoded = decode_bytes(data, charset or None, "filename")
             notes.extend(n for n in decoded.notes if n.kind is not NoteKind.CHARSET_SUPERSET)
             return decoded.text.strip()
-        data = str(value).strip().strip('"').encode("utf-8", "surrogateescape")
+        text = str(value).strip().strip('"')
+        data = text.encode("latin-1") if _is_latin1(text) else text.encode("utf-8", "surrogateescape")
         if not data.isascii():
             decoded = decode_bytes(data, None, "filename")
             if decoded.charset != "utf-8":
@@ -322,6 +469,33 @@ def _filename(part: EmailMessage, notes: list[ParseNote]) -> str:
         return decode_words(data, "filename", notes).strip()
     except Exception:
         return ""
+
+
+def _fallback_name(part: EmailMessage) -> str:
+    # A report part without a name still needs one in the attachment list.
+    if part.get_content_maintype() == "message" and part.get_content_type() not in _FORWARDED_TYPES:
+        return f"{part.get_content_subtype()}.txt"
+    return ""
+
+
+def _raw_param(part: EmailMessage, param: str, header: str) -> str | None:
+    """A parameter of a header with raw 8-bit bytes, as latin-1 text (one character a byte)."""
+    for key, raw in part.raw_items():
+        if key.lower() != header:
+            continue
+        probe = EmailMessage(policy=compat32)
+        probe[header] = str(raw).encode("utf-8", "surrogateescape").decode("latin-1")
+        value = probe.get_param(param, header=header)
+        return value if isinstance(value, str) else None
+    return None
+
+
+def _is_latin1(text: str) -> bool:
+    try:
+        text.encode("latin-1")
+    except UnicodeEncodeError:
+        return False
+    return not text.isascii()
 
 
 def _join_html(sources: list[str]) -> str:

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from app.model import Highlight, HighlightKind, Insight
+from app.model import Highlight, HighlightKind, Insight, ReplyStats
 from app.review.tokens import Token, tokenize
 
 _QUOTE_LINE = re.compile(r"^[ \t　]*[>＞]")
@@ -68,11 +68,16 @@ def quoted_ranges(draft: str) -> list[tuple[int, int]]:
 
 @dataclass
 class ReviewContext:
-    """The draft and, when there is one, the mail it answers with the analyser's highlights."""
+    """The draft and, when there is one, the mail it answers with the analyser's highlights.
+
+    `history` is our earlier replies to the same customer, oldest first, from the
+    customer memory; the consistency checks compare the draft with them.
+    """
 
     draft: str
     mail: str | None = None
     insight: Insight | None = None
+    history: tuple[ReplyStats, ...] = ()
     _highlight_tokens: dict[int, tuple[Token, ...]] = field(default_factory=dict, repr=False)
 
     @cached_property
@@ -104,6 +109,13 @@ class ReviewContext:
     @cached_property
     def tokens(self) -> tuple[Token, ...]:
         return tuple(t for s in self.sentences for t in s.tokens)
+
+    @cached_property
+    def stats(self) -> ReplyStats:
+        """The draft's own length and warmth, measured as the memory measures sent replies."""
+        from app.review.measure import measure_reply
+
+        return measure_reply(self.draft)
 
     @property
     def has_mail(self) -> bool:

@@ -58,6 +58,16 @@ def _forms(*words: str) -> frozenset[str]:
     return frozenset(out)
 
 
+def family_forms(*words: str) -> frozenset[str]:
+    """The words themselves plus the paraphrase families they belong to (as `#familyN` tags)."""
+    return _forms(*words)
+
+
+def is_light_single(surface: str) -> bool:
+    """A one-character unit or position noun (日, 回, 中): never a topic on its own."""
+    return surface in _LIGHT_SINGLE
+
+
 def _is_number(token: Token) -> bool:
     return token.pos_detail == "数詞" or unicodedata.normalize("NFKC", token.surface).isdigit()
 

@@ -8,9 +8,10 @@ acknowledge), so the UI can show 「該当なし」 instead of a reassuring zero
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
-from app.model import Finding, FindingKind, HighlightKind, Insight
+from app.model import Finding, FindingKind, HighlightKind, Insight, ReplyStats
 from app.review.checks import DRAFT_CHECKS, MAIL_CHECKS
 from app.review.context import ReviewContext
 
@@ -28,8 +29,14 @@ class Review:
     not_applicable: frozenset[FindingKind]
 
 
-def review(draft: str, mail_body: str | None = None, insight: Insight | None = None) -> Review:
-    ctx = ReviewContext(draft, mail_body, insight)
+def review(
+    draft: str,
+    mail_body: str | None = None,
+    insight: Insight | None = None,
+    history: Sequence[ReplyStats] = (),
+) -> Review:
+    """Review one draft; `history` is our earlier replies to this customer (oldest first), if known."""
+    ctx = ReviewContext(draft, mail_body, insight, tuple(history))
     findings: list[Finding] = []
     if ctx.has_mail:
         for check in MAIL_CHECKS:
@@ -41,9 +48,14 @@ def review(draft: str, mail_body: str | None = None, insight: Insight | None = N
     return Review(tuple(_dedupe(findings)), not_applicable)
 
 
-def review_draft(draft: str, mail_body: str | None = None, insight: Insight | None = None) -> list[Finding]:
+def review_draft(
+    draft: str,
+    mail_body: str | None = None,
+    insight: Insight | None = None,
+    history: Sequence[ReplyStats] = (),
+) -> list[Finding]:
     """The findings for one draft, in draft order."""
-    return list(review(draft, mail_body, insight).findings)
+    return list(review(draft, mail_body, insight, history).findings)
 
 
 def _dedupe(findings: list[Finding]) -> list[Finding]:

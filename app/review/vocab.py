@@ -90,8 +90,19 @@ EMPATHY = (
 # Reassurance that dismisses the feeling is not empathy on its own.
 NOT_EMPATHY = r"心配(?:は|には|も)?(?:ございません|いりません|要りません|及びません|ない|無用)|ご心配なく|ご不明"
 
-WARMTH = (
-    r"ありがと|感謝|お礼|御礼|恐れ入|恐縮|申し訳|すみません|失礼いた|お詫び|おわび|お手数|差し支え|"
-    r"よろしければ|よろしかったら|幸い|お気軽|おめでと|嬉しく|うれしく|喜ん|何より|お察し|ご心配|ご不安|"
-    r"お気持ち|お大事|ご自愛|楽しみ|光栄|ご安心"
+# Warm phrases by kind. `WARMTH` (any of them) is what `tone_cold` looks for; the
+# customer memory counts them one by one to follow a reply's warmth over time.
+THANKS = r"ありがと|感謝|お礼|御礼"
+CUSHION = r"恐れ入|恐縮|お手数|差し支え|よろしければ|よろしかったら|幸い|お気軽"
+APOLOGY = r"申し訳|すみません|失礼いた|お詫び|おわび"
+GOODWILL = r"おめでと|嬉しく|うれしく|喜ん|何より|楽しみ|光栄|お大事|ご自愛|ご安心"
+FEELING = r"お察し|ご心配|ご不安|お気持ち"
+WARMTH = "|".join((THANKS, CUSHION, APOLOGY, GOODWILL, FEELING))
+
+# Words that show the reply remembers this customer in person: their family
+# (named with respect, as only a reply would), and 「〜とのこと」「お話しくださった」
+# which point back at what they told.
+PERSONAL = (
+    r"奥様|ご主人|旦那様|お子様|お子さん|娘さん|息子さん|お嬢様|お母様|お父様|ご両親|ご家族|お孫さん|おばあ様|おじい様|"
+    r"とのこと|と伺い|と伺って|おっしゃ|お話しくださ|お話くださ|教えてくださ|以前お"
 )

@@ -5,16 +5,26 @@ with placeholders `{customer}`, `{topic}`, `{product}`, `{date}`. Filling never
 drops a placeholder it cannot fill: it stays in the text as `{name}` and its
 span is reported in `Filled.unfilled`, so the composer can select it for the
 agent and the review's `unfilled_placeholder` check stops it being sent.
-Shops' own packs live as TOML in the user data dir and are merged over ours.
+Shops' own packs live as TOML in the user data dir and are merged over ours;
+`save_user_pack` writes them (with `tomli-w`, atomically).
+
+`suggest()` picks the snippets that fit one highlight: by what the customer
+talked about first (an allergy or their health → the health group; a birthday,
+a wedding, a gift → celebrations; a first order; a regular customer), then by
+what the highlight is (a disclosure → thanks for sharing, a worry → empathy,
+a request → answers: delay, apology, refusal with an alternative).
 """
 
 from __future__ import annotations
 
+import os
 import re
 import tomllib
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
+
+import tomli_w
 
 from app.model import Highlight, HighlightKind, Insight
 from app.paths import RESOURCES, user_data_dir
@@ -87,6 +97,11 @@ def parse_pack(source: str, origin: str = "snippets") -> SnippetPack:
     return SnippetPack(situations, tuple(snippets))
 
 
+def load_our_pack() -> SnippetPack:
+    """The pack we ship, without the shop's own snippets."""
+    return parse_pack(DEFAULT_PACK.read_text(encoding="utf-8"), str(DEFAULT_PACK))
+
+
 def load_pack(path: Path = DEFAULT_PACK, user_pack: Path | None = None) -> SnippetPack:
     """Our pack, with the shop's own snippets (same id replaces ours) merged over it."""
     pack = parse_pack(path.read_text(encoding="utf-8"), str(path))
@@ -137,3 +152,89 @@ def fill(snippet: Snippet | str, values: Mapping[str, str]) -> Filled:
         last = match.end()
     parts.append(text[last:])
     return Filled("".join(parts), tuple(unfilled))
+
+
+def user_pack_path() -> Path:
+    return user_data_dir() / USER_PACK_NAME
+
+
+def load_user_pack(path: Path | None = None) -> SnippetPack:
+    """Only the shop's own snippets (empty when there are none yet)."""
+    path = path or user_pack_path()
+    if not path.exists():
+        return SnippetPack({}, ())
+    return parse_pack(path.read_text(encoding="utf-8"), str(path))
+
+
+def dump_pack(pack: SnippetPack) -> str:
+    """A pack as TOML that `parse_pack` reads back to the same pack."""
+    for snippet in pack.snippets:
+        unknown = set(re.findall(r"\{(\w+)\}", snippet.text)) - set(PLACEHOLDERS)
+        if unknown:
+            raise SnippetError(f"snippet {snippet.id}: unknown placeholder {sorted(unknown)}")
+    data = {
+        "situations": dict(pack.situations),
+        "snippet": [
+            {"id": s.id, "situation": s.situation, "for": [k.value for k in s.kinds], "text": s.text}
+            for s in pack.snippets
+        ],
+    }
+    return "# Aizuchi: this shop's own snippets (edited in 定型文の管理).\n" + tomli_w.dumps(data)
+
+
+def save_user_pack(pack: SnippetPack, path: Path | None = None) -> None:
+    """Write the shop's own snippets; a crash mid-write leaves the previous file."""
+    path = path or user_pack_path()
+    text = dump_pack(pack)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    temp = path.with_suffix(".tmp")
+    temp.write_text(text, encoding="utf-8")
+    os.replace(temp, path)
+
+
+def new_snippet_id(existing: Iterable[str], prefix: str = "own") -> str:
+    taken = set(existing)
+    number = 1
+    while f"{prefix}_{number}" in taken:
+        number += 1
+    return f"{prefix}_{number}"
+
+
+# What the customer talked about → the situation group that speaks to it.
+_TOPICAL: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("health", re.compile(
+        r"アレルギ|アトピー|体調|病気|病院|入院|退院|手術|怪我|けが|ケガ|妊娠|妊婦|出産|産後|通院|持病|治療|療養|"
+        r"医師|お医者|介護|腰痛|骨折|痛み|乳製品|小麦|卵|ナッツ|そば|えび|かに")),
+    ("celebration", re.compile(
+        r"誕生日|バースデー|結婚|婚約|還暦|古希|喜寿|米寿|お祝い|祝い|記念日|記念|プレゼント|贈り物|贈答|ギフト|"
+        r"パーティ|クリスマス|母の日|父の日|敬老|入学|卒業|就職|成人|七五三|お中元|お歳暮|のし|熨斗")),
+    ("first_order", re.compile(r"初めて|はじめて|初の|初回")),
+    ("regular", re.compile(r"いつも|何度も|以前も|前回|リピート|愛用|毎年|長年")),
+)
+_BY_KIND: dict[HighlightKind, tuple[str, ...]] = {
+    HighlightKind.DISCLOSURE: ("thanks_shared",),
+    HighlightKind.WORRY: ("empathy",),
+    HighlightKind.REQUEST: ("delay", "apology", "refusal"),
+}
+MAX_SUGGESTIONS = 9  # Ctrl+1 … Ctrl+9
+
+
+def topical_situations(text: str) -> list[str]:
+    """The situation groups the customer's words call for, most specific first."""
+    return [situation for situation, pattern in _TOPICAL if pattern.search(text)]
+
+
+def suggest(pack: SnippetPack, highlight: Highlight, text: str = "", limit: int = MAX_SUGGESTIONS) -> list[Snippet]:
+    """The snippets to offer beside one highlight (`text` is its words in the mail)."""
+    topical = topical_situations(f"{text} {highlight.topic}")
+    fits = [s for s in pack.snippets if highlight.kind in s.kinds]
+    ordered: list[Snippet] = []
+    for situation in topical:
+        ordered += [s for s in fits if s.situation == situation]
+    for situation in _BY_KIND[highlight.kind]:
+        ordered += [s for s in fits if s.situation == situation]
+    # The shop's own snippets for this kind come next, then the rest that fit.
+    known = set(_BY_KIND[highlight.kind]) | {situation for situation, _ in _TOPICAL}
+    ordered += [s for s in fits if s.situation not in known]
+    ordered += fits
+    return list(dict.fromkeys(ordered))[:limit]

@@ -2,16 +2,21 @@
 
 Read state lives in the file name (`:2,S`), as every Maildir tool expects, so the
 same mailbox can be shared with mutt, Dovecot or mbsync without surprises.
+`MaildirSender` "sends" on a local mailbox: the reply is delivered into
+`.Sent` (the demo and offline use), the way a mailer saves its copy.
 """
 
 from __future__ import annotations
 
 import os
+import socket
+import time
 from collections.abc import Iterator
+from itertools import count
 from pathlib import Path
 
 from app.mail.headers import read_summary
-from app.sources.base import Folder, FolderRole, Header, MessageRef, SyncState
+from app.sources.base import Folder, FolderRole, Header, MessageRef, OutgoingMessage, SyncState
 from app.sources.errors import NotFound
 from app.sources.folders import role_for_name
 
@@ -110,13 +115,76 @@ class MaildirSource:
         return path.read_bytes()
 
     def mark_read(self, ref: MessageRef, read: bool = True) -> None:
+        self._set_flag(ref, "S", read)
+
+    def mark_answered(self, ref: MessageRef) -> None:
+        """The `R` flag (IMAP \\Answered): the list shows the mail as replied to."""
+        self._set_flag(ref, "R", True)
+
+    def _set_flag(self, ref: MessageRef, flag: str, on: bool) -> None:
         path, flags = self._locate(ref)
         new_flags = set(flags)
-        if read:
-            new_flags.add("S")
+        if on:
+            new_flags.add(flag)
         else:
-            new_flags.discard("S")
+            new_flags.discard(flag)
         # Maildir wants flags in ASCII order, and a message seen once lives in cur/.
         target = path.parent.parent / "cur" / f"{ref.key}{_INFO_SEPARATOR}{''.join(sorted(new_flags))}"
         if target != path:
             os.replace(path, target)
+
+
+SENT_DIR = ".Sent"
+_deliveries = count(1)
+
+
+def _unique_name() -> str:
+    # The Maildir naming scheme: time, a per-process unique part, host.
+    host = socket.gethostname().replace("/", "\\057").replace(":", "\\072") or "localhost"
+    return f"{int(time.time())}.M{time.time_ns() % 1_000_000}P{os.getpid()}Q{next(_deliveries)}.{host}"
+
+
+class MaildirSender:
+    """Delivers replies into the mailbox's own `.Sent` folder, flagged seen."""
+
+    def __init__(self, root: Path) -> None:
+        if not is_maildir(root):
+            raise NotFound(str(root))
+        self.root = root
+        self.sent = root / SENT_DIR
+
+    def _ensure_sent(self) -> None:
+        for sub in ("tmp", "new", "cur"):
+            (self.sent / sub).mkdir(parents=True, exist_ok=True)
+
+    def send(self, message: OutgoingMessage) -> None:
+        """Write to `tmp/`, fsync, then rename into `cur/` with `:2,S`: never a half-written mail."""
+        self._ensure_sent()
+        if self.find_sent(message.message_id):
+            return  # already there: sending twice would show the reply twice
+        name = _unique_name()
+        temp = self.sent / "tmp" / name
+        with temp.open("wb") as handle:
+            handle.write(message.raw)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(temp, self.sent / "cur" / f"{name}{_INFO_SEPARATOR}S")
+
+    def find_sent(self, message_id: str) -> bool | None:
+        if not message_id or not is_maildir(self.sent):
+            return False
+        for sub in ("cur", "new"):
+            try:
+                entries = list((self.sent / sub).iterdir())
+            except FileNotFoundError:
+                continue
+            for path in entries:
+                if path.name.startswith("."):
+                    continue
+                try:
+                    head = read_head(path)
+                except FileNotFoundError:
+                    continue
+                if read_summary(head).message_id == message_id:
+                    return True
+        return False

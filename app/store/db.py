@@ -125,5 +125,10 @@ def _statements(script: str) -> Iterator[str]:
         raise RuntimeError(f"incomplete SQL statement at the end of a migration: {buffer[:80]!r}")
 
 
+def default_path() -> Path:
+    """The one local database file (the customer memory's SQLite tables live here too)."""
+    return user_data_dir() / "aizuchi.sqlite3"
+
+
 def open_database(path: Path | None = None) -> Database:
-    return Database(path or user_data_dir() / "aizuchi.sqlite3")
+    return Database(path or default_path())

@@ -2,6 +2,205 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US" sourcelanguage="ja_JP">
 <context>
+    <name>ComposeController</name>
+    <message>
+        <source>返信</source>
+        <translation>Reply</translation>
+    </message>
+    <message>
+        <source>このメールに返信 (Ctrl+R)</source>
+        <translation>Reply to this mail (Ctrl+R)</translation>
+    </message>
+    <message>
+        <source>全員に返信</source>
+        <translation>Reply all</translation>
+    </message>
+    <message>
+        <source>CC の全員を含めて返信 (Ctrl+Shift+R)</source>
+        <translation>Reply including everyone in CC (Ctrl+Shift+R)</translation>
+    </message>
+    <message>
+        <source>保存してあった下書きを開きました</source>
+        <translation>Opened the saved draft</translation>
+    </message>
+    <message>
+        <source>見直しを実行できませんでした</source>
+        <translation>The review could not run</translation>
+    </message>
+    <message>
+        <source>下書きを保存しました %1</source>
+        <translation>Draft saved %1</translation>
+    </message>
+    <message>
+        <source>下書きを保存できませんでした</source>
+        <translation>The draft could not be saved</translation>
+    </message>
+    <message>
+        <source>下書きの保存先を開けませんでした: %1</source>
+        <translation>Could not open the draft store: %1</translation>
+    </message>
+    <message>
+        <source>埋められていない差し込みがあります</source>
+        <translation>Some placeholders are still unfilled</translation>
+    </message>
+    <message>
+        <source>送信中…</source>
+        <translation>Sending…</translation>
+    </message>
+    <message>
+        <source>返信を送信済みフォルダに保存しました</source>
+        <translation>The reply was saved to the Sent folder</translation>
+    </message>
+    <message>
+        <source>このメールボックスからは送信できません。下書きは保存されています。</source>
+        <translation>This mailbox cannot send. The draft is saved.</translation>
+    </message>
+</context>
+<context>
+    <name>ComposerPane</name>
+    <message>
+        <source>返信を作成</source>
+        <translation>Write a reply</translation>
+    </message>
+    <message>
+        <source>宛先</source>
+        <translation>To:</translation>
+    </message>
+    <message>
+        <source>CC</source>
+        <translation>CC:</translation>
+    </message>
+    <message>
+        <source>件名</source>
+        <translation>Subject:</translation>
+    </message>
+    <message>
+        <source>定型文の管理…</source>
+        <translation>Snippets…</translation>
+    </message>
+    <message>
+        <source>署名とあいさつ…</source>
+        <translation>Signature and greeting…</translation>
+    </message>
+    <message>
+        <source>閉じる（下書き保存）</source>
+        <translation>Close (keep draft)</translation>
+    </message>
+    <message>
+        <source>送信</source>
+        <translation>Send</translation>
+    </message>
+    <message>
+        <source>Ctrl+Enter</source>
+        <translation>Ctrl+Enter</translation>
+    </message>
+    <message>
+        <source>見直し：確認中…</source>
+        <translation>Review: checking…</translation>
+    </message>
+    <message>
+        <source>見直し：気になる点はありません</source>
+        <translation>Review: nothing to point out</translation>
+    </message>
+    <message numerus="yes">
+        <source>見直し：%n 件の気になる点</source>
+        <translation>
+            <numerusform>Review: %n point to check</numerusform>
+            <numerusform>Review: %n points to check</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>CustomerPanel</name>
+    <message>
+        <source>このお客様について</source>
+        <translation>About this customer</translation>
+    </message>
+    <message>
+        <source>以前お話しくださったこと</source>
+        <translation>What they told us before</translation>
+    </message>
+    <message>
+        <source>これまでの返信</source>
+        <translation>Our replies so far</translation>
+    </message>
+    <message>
+        <source>返信で触れる（コピー）</source>
+        <translation>Mention in reply (copy)</translation>
+    </message>
+    <message>
+        <source>選んだ項目を「以前お話しくださった…」の形でコピーします</source>
+        <translation>Copies the selected item as a &quot;you told us before…&quot; phrase</translation>
+    </message>
+    <message>
+        <source>記録を書き出す</source>
+        <translation>Export record</translation>
+    </message>
+    <message>
+        <source>記録を削除</source>
+        <translation>Delete record</translation>
+    </message>
+    <message>
+        <source>このお客様について覚えたことを削除します（メールは残ります）</source>
+        <translation>Deletes what Aizuchi remembers about this customer (the mail stays)</translation>
+    </message>
+    <message>
+        <source>日付不明</source>
+        <translation>date unknown</translation>
+    </message>
+    <message>
+        <source>%1年%2月</source>
+        <translation>%2/%1</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>読み込み中…</source>
+        <translation>Loading…</translation>
+    </message>
+    <message>
+        <source>お客様の記録を開けませんでした</source>
+        <translation>The customer records could not be opened</translation>
+    </message>
+    <message>
+        <source>このメールにはお客様の宛先がありません</source>
+        <translation>This mail has no customer address</translation>
+    </message>
+    <message>
+        <source>メールを選ぶと、このお客様とのこれまでをここに表示します</source>
+        <translation>Select a mail to see your history with this customer here</translation>
+    </message>
+    <message>
+        <source>%1 様 — はじめてのお客様です</source>
+        <translation>%1 — first-time customer</translation>
+    </message>
+    <message>
+        <source>%1 様 — %2通目のメール（%3から）</source>
+        <translation>%1 — mail no. %2 (since %3)</translation>
+    </message>
+    <message>
+        <source>今回のメールは、以前のお話と関係がありそうです:</source>
+        <translation>This mail seems related to something they told before:</translation>
+    </message>
+    <message>
+        <source>まだありません</source>
+        <translation>Nothing yet</translation>
+    </message>
+    <message>
+        <source>%1 %2（%3字）</source>
+        <translation>%1 %2 (%3 chars)</translation>
+    </message>
+</context>
+<context>
+    <name>FindingRow</name>
+    <message>
+        <source>「%1」に直す</source>
+        <translation>Change to “%1”</translation>
+    </message>
+</context>
+<context>
     <name>InsightModel</name>
     <message>
         <source>関連するご不安</source>
@@ -85,6 +284,26 @@
         <translation>English</translation>
     </message>
     <message>
+        <source>お客様の記録(&amp;M)</source>
+        <translation>&amp;Customers</translation>
+    </message>
+    <message>
+        <source>受信トレイと送信済みから記録を作成・再開</source>
+        <translation>Build or resume customer records from Inbox and Sent</translation>
+    </message>
+    <message>
+        <source>記録の作成を停止</source>
+        <translation>Stop building records</translation>
+    </message>
+    <message>
+        <source>停止</source>
+        <translation>Stop</translation>
+    </message>
+    <message>
+        <source>お客様の記録を作成中</source>
+        <translation>Building customer records</translation>
+    </message>
+    <message>
         <source>ヘルプ(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
@@ -136,6 +355,54 @@ An assistant that helps you notice what customers tell you and reply warmly.</tr
     <message>
         <source>解析できませんでした</source>
         <translation>Could not analyse</translation>
+    </message>
+    <message>
+        <source>お客様の記録を開けませんでした: %1</source>
+        <translation>The customer records could not be opened: %1</translation>
+    </message>
+    <message>
+        <source>停止しています…</source>
+        <translation>Stopping…</translation>
+    </message>
+    <message>
+        <source>%1 / %2 件</source>
+        <translation>%1 / %2</translation>
+    </message>
+    <message>
+        <source>記録の作成を停止しました（%1 / %2 件）。メニューから再開できます。</source>
+        <translation>Stopped building records (%1 / %2). You can resume from the menu.</translation>
+    </message>
+    <message>
+        <source>お客様の記録を作成しました（%1 件）</source>
+        <translation>Customer records built (%1 mails)</translation>
+    </message>
+    <message>
+        <source>返信に挿入しました: %1</source>
+        <translation>Inserted into the reply: %1</translation>
+    </message>
+    <message>
+        <source>コピーしました: %1</source>
+        <translation>Copied: %1</translation>
+    </message>
+    <message>
+        <source>お客様の記録を書き出す</source>
+        <translation>Export customer record</translation>
+    </message>
+    <message>
+        <source>JSON (*.json)</source>
+        <translation>JSON (*.json)</translation>
+    </message>
+    <message>
+        <source>書き出しました: %1</source>
+        <translation>Exported: %1</translation>
+    </message>
+    <message>
+        <source>記録を削除</source>
+        <translation>Delete record</translation>
+    </message>
+    <message>
+        <source>このお客様について覚えたこと（お話・ご要望・返信の記録・メモ）をすべて削除します。メールそのものは削除されません。よろしいですか？</source>
+        <translation>This deletes everything remembered about this customer (what they told, asked, our reply records, notes). The mail itself is not deleted. Continue?</translation>
     </message>
     <message>
         <source>サインインの有効期限が切れました。アカウント設定からもう一度サインインしてください。</source>
@@ -234,6 +501,171 @@ An assistant that helps you notice what customers tell you and reply warmly.</tr
     <message>
         <source>ご不安として追加</source>
         <translation>Add as worry</translation>
+    </message>
+</context>
+<context>
+    <name>ReplyChart</name>
+    <message>
+        <source>%1: %2字・温かみ %3</source>
+        <translation>%1: %2 chars, warmth %3</translation>
+    </message>
+    <message>
+        <source>■ 長さ</source>
+        <translation>■ Length</translation>
+    </message>
+    <message>
+        <source>● 温かみ</source>
+        <translation>● Warmth</translation>
+    </message>
+    <message>
+        <source>まだ返信がありません</source>
+        <translation>No replies yet</translation>
+    </message>
+</context>
+<context>
+    <name>SearchPanel</name>
+    <message>
+        <source>メールとお客様の記録を検索</source>
+        <translation>Search mail and customer records</translation>
+    </message>
+    <message>
+        <source>検索中…</source>
+        <translation>Searching…</translation>
+    </message>
+    <message>
+        <source>【記録】%1 %2: %3</source>
+        <translation>[Record] %1 %2: %3</translation>
+    </message>
+    <message>
+        <source>%1 %2
+%3</source>
+        <translation>%1 %2
+%3</translation>
+    </message>
+    <message>
+        <source>メール %1 件・記録 %2 件</source>
+        <translation>%1 mails, %2 records</translation>
+    </message>
+    <message>
+        <source>検索できませんでした</source>
+        <translation>Search failed</translation>
+    </message>
+</context>
+<context>
+    <name>SendReviewDialog</name>
+    <message>
+        <source>送信前の見直し</source>
+        <translation>Review before sending</translation>
+    </message>
+    <message numerus="yes">
+        <source>この返信には、まだ %n 件の気になる点があります。</source>
+        <translation>
+            <numerusform>This reply still has %n point to check.</numerusform>
+            <numerusform>This reply still has %n points to check.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>埋められていない差し込みがあるため、このままでは送信できません。</source>
+        <translation>A placeholder is still unfilled, so this reply cannot be sent as it is.</translation>
+    </message>
+    <message>
+        <source>戻って直す</source>
+        <translation>Go back and fix</translation>
+    </message>
+    <message>
+        <source>このまま送信</source>
+        <translation>Send anyway</translation>
+    </message>
+</context>
+<context>
+    <name>SignatureDialog</name>
+    <message>
+        <source>署名とあいさつ</source>
+        <translation>Signature and greeting</translation>
+    </message>
+    <message>
+        <source>追加</source>
+        <translation>Add</translation>
+    </message>
+    <message>
+        <source>削除</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <source>差出人名</source>
+        <translation>Sender name</translation>
+    </message>
+    <message>
+        <source>メールアドレス</source>
+        <translation>Email address</translation>
+    </message>
+    <message>
+        <source>あいさつ</source>
+        <translation>Greeting</translation>
+    </message>
+    <message>
+        <source>署名</source>
+        <translation>Signature</translation>
+    </message>
+    <message>
+        <source>新しいお店</source>
+        <translation>New shop</translation>
+    </message>
+</context>
+<context>
+    <name>SnippetManagerDialog</name>
+    <message>
+        <source>定型文の管理</source>
+        <translation>Snippets</translation>
+    </message>
+    <message>
+        <source>追加</source>
+        <translation>Add</translation>
+    </message>
+    <message>
+        <source>削除</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <source>差し込み: {customer} お名前、{topic} 話題、{product} 商品名、{date} 日付</source>
+        <translation>Placeholders: {customer} name, {topic} topic, {product} product, {date} date</translation>
+    </message>
+    <message>
+        <source>場面</source>
+        <translation>Situation</translation>
+    </message>
+    <message>
+        <source>提案する項目</source>
+        <translation>Suggest for</translation>
+    </message>
+    <message>
+        <source>文面</source>
+        <translation>Text</translation>
+    </message>
+    <message>
+        <source>定型文を保存できません</source>
+        <translation>Cannot save the snippets</translation>
+    </message>
+    <message>
+        <source>使える差し込みは %1 です。
+%2</source>
+        <translation>The placeholders you can use are %1.
+%2</translation>
+    </message>
+</context>
+<context>
+    <name>SnippetSuggestions</name>
+    <message>
+        <source>おすすめの定型文</source>
+        <translation>Suggested snippets</translation>
+    </message>
+    <message>
+        <source>上の項目を選ぶと、その内容に合う定型文をここに出します</source>
+        <translation>Select an item above to see snippets that fit it here</translation>
+    </message>
+    <message>
+        <source>クリックまたは Ctrl+1〜9 でカーソル位置に挿入します</source>
+        <translation>Click or press Ctrl+1–9 to insert at the cursor</translation>
     </message>
 </context>
 <context>
@@ -433,6 +865,102 @@ An assistant that helps you notice what customers tell you and reply warmly.</tr
     <message>
         <source>本文が非常に長いため、途中までを表示しています</source>
         <translation>The body is very long; showing the first part only</translation>
+    </message>
+    <message>
+        <source>メールの終わりが欠けているため、途中で切れている可能性があります</source>
+        <translation>The end of this mail is missing; it may have been cut off</translation>
+    </message>
+    <message>
+        <source>日本語の切り替え記号が抜けていた行を補って表示しています</source>
+        <translation>Some lines lacked their Japanese shift codes; they are shown repaired</translation>
+    </message>
+    <message>
+        <source>未回答のご要望</source>
+        <translation>Unanswered request</translation>
+    </message>
+    <message>
+        <source>触れていないお話</source>
+        <translation>Disclosure not acknowledged</translation>
+    </message>
+    <message>
+        <source>寄り添えていないご不安</source>
+        <translation>Worry not acknowledged</translation>
+    </message>
+    <message>
+        <source>代案のないお断り</source>
+        <translation>Refusal without alternative</translation>
+    </message>
+    <message>
+        <source>事務的な印象</source>
+        <translation>Sounds cold</translation>
+    </message>
+    <message>
+        <source>なれなれしい印象</source>
+        <translation>Sounds over-familiar</translation>
+    </message>
+    <message>
+        <source>二重敬語</source>
+        <translation>Double honorific</translation>
+    </message>
+    <message>
+        <source>バイト敬語</source>
+        <translation>Part-timer keigo</translation>
+    </message>
+    <message>
+        <source>敬語の向き</source>
+        <translation>Honorific direction</translation>
+    </message>
+    <message>
+        <source>ら抜き言葉</source>
+        <translation>ra-nuki</translation>
+    </message>
+    <message>
+        <source>さ入れ言葉</source>
+        <translation>sa-ire</translation>
+    </message>
+    <message>
+        <source>い抜き言葉</source>
+        <translation>i-nuki</translation>
+    </message>
+    <message>
+        <source>文体の混在</source>
+        <translation>Mixed styles</translation>
+    </message>
+    <message>
+        <source>重複表現</source>
+        <translation>Redundancy</translation>
+    </message>
+    <message>
+        <source>助詞の連続</source>
+        <translation>Repeated particle</translation>
+    </message>
+    <message>
+        <source>長い文</source>
+        <translation>Long sentence</translation>
+    </message>
+    <message>
+        <source>誤字</source>
+        <translation>Typo</translation>
+    </message>
+    <message>
+        <source>機種依存文字</source>
+        <translation>Platform-dependent character</translation>
+    </message>
+    <message>
+        <source>半角カナ</source>
+        <translation>Half-width kana</translation>
+    </message>
+    <message>
+        <source>未記入の差し込み</source>
+        <translation>Unfilled placeholder</translation>
+    </message>
+    <message>
+        <source>これまでより短い返信</source>
+        <translation>Shorter than before</translation>
+    </message>
+    <message>
+        <source>これまでより控えめな温かみ</source>
+        <translation>Less warm than before</translation>
     </message>
 </context>
 </TS>

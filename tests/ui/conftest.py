@@ -58,4 +58,5 @@ def window(qtbot, demo_copy: Path, tmp_path: Path) -> Iterator[MainWindow]:  # t
     with qtbot.waitSignal(win.headers_loaded, timeout=10000):
         win.show()
     yield win
+    win.stop_build()  # the memory build stops between two messages; it resumes on the next start
     win.runner.wait_all(5000)

@@ -17,7 +17,6 @@ from PySide6.QtGui import QTextCursor
 
 from app.model import CueKind, HighlightKind, cue_parts
 from app.settings import load_settings
-from app.store.db import open_database
 from ui.main_window import MainWindow
 from ui.models import Role
 from ui.textmap import OffsetMap
@@ -28,7 +27,7 @@ MARKED = "久しぶりに皆で集まるので、少しだけおしゃれをし�
 def _window(qtbot, demo: Path, tmp_path: Path, name: str) -> MainWindow:  # type: ignore[no-untyped-def]
     settings = load_settings(tmp_path / f"{name}.json")
     qsettings = QSettings(str(tmp_path / f"{name}.ini"), QSettings.Format.IniFormat)
-    win = MainWindow(demo, settings, qsettings, database=open_database(tmp_path / "store.sqlite3"))
+    win = MainWindow(demo, settings, qsettings, db_path=tmp_path / "store.sqlite3")
     qtbot.addWidget(win)
     with qtbot.waitSignal(win.headers_loaded, timeout=10000):
         win.show()

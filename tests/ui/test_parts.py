@@ -172,3 +172,26 @@ def test_installed_pyside_does_not_drop_references_to_none_and_true() -> None:
         probe.ping.emit()
     assert sys.getrefcount(None) >= none_before - 5
     assert sys.getrefcount(True) >= true_before - 5
+
+
+def test_reader_shows_cid_images_of_the_mail_itself(qtbot) -> None:  # type: ignore[no-untyped-def]
+    from pathlib import Path
+
+    from PySide6.QtCore import QUrl
+    from PySide6.QtGui import QImage, QTextDocument
+
+    from app.mail.parse import parse_message
+    from ui.reader import ReaderView
+
+    raw = (Path(__file__).resolve().parents[1] / "data" / "mail" / "34_html_cid_image.eml").read_bytes()
+    message = parse_message(raw)
+    reader = ReaderView()
+    qtbot.addWidget(reader)
+    reader.show_message(message)
+    image = reader.browser.loadResource(QTextDocument.ResourceType.ImageResource.value, QUrl("cid:photo1@example.jp"))
+    assert isinstance(image, QImage) and (image.width(), image.height()) == (1, 1)
+    assert image.pixelColor(0, 0).alpha() > 0  # the mail's own pixel, not the transparent placeholder
+    # An unknown cid stays blank (never a fetch, never a broken-image icon).
+    other = reader.browser.loadResource(QTextDocument.ResourceType.ImageResource.value, QUrl("cid:nope@example.jp"))
+    assert isinstance(other, QImage) and other.width() == 1
+    assert 'src="cid:photo1@example.jp"' in (message.html or "")

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import random
+import sys
+from pathlib import Path
+
 import pytest
 
 from app.mail.charset import decode_bytes, decode_cp51932, decode_iso2022jp, jis_to_sjis
@@ -105,3 +109,69 @@ def test_nothing_clean_means_replacement_and_note() -> None:
 
 def test_utf8_bom_is_dropped() -> None:
     assert decode_bytes("\ufeffこんにちは".encode(), "utf-8").text == "こんにちは"
+
+
+def test_every_jis_x0208_code_decodes_as_cp932_does() -> None:
+    # The fast paths (Python's iso2022_jp / euc_jp tables) must give CP932's text for every code.
+    for j1 in range(0x21, 0x7F):
+        for j2 in range(0x21, 0x7F):
+            sjis = jis_to_sjis(j1, j2)
+            assert sjis is not None
+            try:
+                expected = sjis.decode("cp932")
+            except UnicodeDecodeError:
+                continue
+            raw = b"\x1b$B" + bytes((j1, j2)) + b"\x1b(B"
+            assert decode_iso2022jp(raw)[0] == expected, (hex(j1), hex(j2))
+            assert decode_iso2022jp(b"a \x1b$B" + bytes((j1, j2)) + b"\x1b(B")[0] == "a " + expected
+
+
+def test_mixed_streams_decode_the_same_on_every_path() -> None:
+    corpus = Path(__file__).resolve().parents[1] / "data" / "mail"
+    sys.path.insert(0, str(corpus))
+    try:
+        from make_corpus import jis  # the corpus's own encoder, independent of the parser
+    finally:
+        sys.path.remove(str(corpus))
+    rng = random.Random(7)
+    plain = "あいうカタ漢字～∥－￠￡￢、。「」― ABC abc\n"
+    extended = plain + "①㈱髙﨑ｶﾅ"
+    for alphabet in (plain, extended):
+        for _ in range(800):
+            text = "".join(rng.choice(alphabet) for _ in range(rng.randint(1, 60)))
+            assert decode_iso2022jp(jis(text))[0] == text
+
+
+def test_line_carried_on_in_jis_is_read_on_and_reported() -> None:
+    raw = "お問い合わせです\nよろしくお願いします\n".encode("iso2022_jp").replace(b"\x1b(B\n\x1b$B", b"\n")
+    decoded = decode_bytes(raw + b"thanks\n", "iso-2022-jp", "part 1")
+    assert decoded.text == "お問い合わせです\nよろしくお願いします\nthanks\n"
+    assert NoteKind.ESCAPE_MISSING in {n.kind for n in decoded.notes}
+
+
+def test_ascii_after_a_forgotten_escape_is_not_read_as_jis() -> None:
+    decoded = decode_bytes(b"\x1b$B$\"\nThe next line is English\n", "iso-2022-jp")
+    assert decoded.text == "あ\nThe next line is English\n"
+    assert NoteKind.ESCAPE_MISSING not in {n.kind for n in decoded.notes}
+
+
+@pytest.mark.parametrize(
+    ("raw", "declared", "expected"),
+    [
+        ("Formação FrenetikPolis".encode("latin-1"), None, "Formação FrenetikPolis"),
+        ("ciële.txt".encode("latin-1"), None, "ciële.txt"),
+        ("Don’t worry — it’s fine".encode("cp1252"), "utf-8", "Don’t worry — it’s fine"),
+        ("Grüße aus München".encode("latin-1"), "utf-8", "Grüße aus München"),
+    ],
+)
+def test_western_single_byte_text_is_not_read_as_japanese(raw: bytes, declared: str | None, expected: str) -> None:
+    assert decode_bytes(raw, declared).text == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "codec"),
+    [("テスト", "cp932"), ("ﾀﾁﾂﾃﾄ", "cp932"), ("日本語のメール", "cp932"), ("日本語のメール", "euc_jp"),
+     ("カタカナ", "cp932"), ("データ", "cp932"), ("お世話になります", "euc_jp")],
+)
+def test_japanese_is_not_mistaken_for_western_text(text: str, codec: str) -> None:
+    assert decode_bytes(text.encode(codec), None).text == text

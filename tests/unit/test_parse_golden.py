@@ -52,6 +52,9 @@ def test_golden(name: str) -> None:
         assert (message.html is not None) == expected["html"]
     if "remote_images" in expected:
         assert list(message.remote_images) == expected["remote_images"]
+    if "inline_images" in expected:
+        got_inline = [[i.content_id, i.content_type, len(i.data)] for i in message.inline_images]
+        assert got_inline == expected["inline_images"]
 
 
 @pytest.mark.parametrize("name", sorted(n for n, e in EXPECTED.items() if "subject" in e))

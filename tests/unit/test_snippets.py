@@ -87,3 +87,61 @@ def test_bad_packs_are_rejected_with_a_reason() -> None:
     with pytest.raises(SnippetError):
         parse_pack("[[snippet]\n")
     assert set(PLACEHOLDERS) == {"customer", "topic", "product", "date"}
+
+
+# -- suggestions and the shop's own pack ------------------------------------------------
+
+def test_suggestions_follow_the_situation() -> None:
+    from app.model import Highlight, HighlightKind
+    from app.snippets import load_our_pack, suggest
+
+    pack = load_our_pack()
+    worry = suggest(pack, Highlight(HighlightKind.WORRY, 0, 1, "連休"), "連休に間に合うか心配です")
+    assert worry and worry[0].situation == "empathy"
+    allergy = suggest(pack, Highlight(HighlightKind.DISCLOSURE, 0, 1, "卵"), "子どもに卵アレルギーがあります")
+    assert allergy[0].situation == "health"
+    wedding = suggest(pack, Highlight(HighlightKind.DISCLOSURE, 0, 1, "結婚"), "友人の結婚が決まりました")
+    assert wedding[0].situation == "celebration"
+    assert any(s.situation == "thanks_shared" for s in wedding)
+    request = suggest(pack, Highlight(HighlightKind.REQUEST, 0, 1, "発送"), "いつ届きますか")
+    assert request and all(HighlightKind.REQUEST in s.kinds for s in request)
+    assert len(request) <= 9 and len({s.id for s in request}) == len(request)
+
+
+def test_user_pack_round_trips_and_overrides_ours(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from app.model import HighlightKind
+    from app.snippets import (
+        Snippet,
+        SnippetPack,
+        load_pack,
+        load_user_pack,
+        new_snippet_id,
+        save_user_pack,
+    )
+
+    path = tmp_path / "snippets.toml"
+    assert load_user_pack(path).snippets == ()
+    tricky = 'お客様の「{topic}」、"引用" と \\ バックスラッシュ\n二行目'
+    own = SnippetPack(
+        {"own": "当店の定型文"},
+        (
+            Snippet("own_1", "own", tricky, (HighlightKind.DISCLOSURE,)),
+            Snippet("closing_again", "closing", "またのお越しをお待ちしております。", ()),
+        ),
+    )
+    save_user_pack(own, path)
+    assert load_user_pack(path) == own
+    merged = load_pack(user_pack=path)
+    assert next(s for s in merged.snippets if s.id == "closing_again").text == "またのお越しをお待ちしております。"
+    assert merged.snippets[-1].id == "own_1" and merged.situations["own"] == "当店の定型文"
+    assert new_snippet_id(["own_1", "own_2"]) == "own_3"
+
+
+def test_user_pack_rejects_unknown_placeholders(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    import pytest
+
+    from app.snippets import Snippet, SnippetError, SnippetPack, save_user_pack
+
+    with pytest.raises(SnippetError):
+        save_user_pack(SnippetPack({}, (Snippet("x", "closing", "{name}様", ()),)), tmp_path / "s.toml")
+    assert not (tmp_path / "s.toml").exists()

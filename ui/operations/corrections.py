@@ -13,6 +13,7 @@ import logging
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 
 from app.model import Correction, Insight
 from app.store.db import Database, open_database
@@ -22,16 +23,17 @@ log = logging.getLogger(__name__)
 
 
 class LazyStore:
-    """The window's database, opened by the first task that needs it."""
+    """The window's database (`path`, or the user's), opened by the first task that needs it."""
 
-    def __init__(self, database: Database | None = None) -> None:
-        self._database = database
+    def __init__(self, path: Path | None = None) -> None:
+        self._path = path
+        self._database: Database | None = None
         self._lock = threading.Lock()
 
     def get(self) -> Database:
         with self._lock:
             if self._database is None:
-                self._database = open_database()
+                self._database = open_database(self._path)
             return self._database
 
 

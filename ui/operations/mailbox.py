@@ -77,25 +77,10 @@ def mark_read(
 
 
 def html_with_images(raw: bytes) -> str | None:
-    """The mail's HTML sanitised again, this time keeping its remote images."""
-    from app.mail.html import sanitize_html
+    """The mail's HTML sanitised again, this time keeping its remote images.
 
-    html = _html_part(raw)
-    return None if html is None else sanitize_html(html, allow_remote_images=True).html
+    The parser's own route, so the same MIME and charset repairs apply."""
+    from app.mail.parse import render_html
 
-
-def _html_part(raw: bytes) -> str | None:
-    import email
-    import email.policy
-
-    from app.mail.charset import decode_bytes
-
-    # compat32: the modern policy raises on the broken headers Japanese mail often has.
-    message = email.message_from_bytes(raw, policy=email.policy.compat32)
-    for part in message.walk():
-        if part.get_content_type() == "text/html" and not part.is_multipart():
-            payload = part.get_payload(decode=True)
-            if isinstance(payload, bytes):
-                # The same charset repair the parser applies to the body.
-                return decode_bytes(payload, part.get_content_charset()).text
-    return None
+    rendered = render_html(raw, allow_remote_images=True)
+    return None if rendered is None else rendered.html

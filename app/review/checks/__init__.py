@@ -16,6 +16,7 @@ from app.review.checks import (
     keigo_baito,
     keigo_direction,
     keigo_double,
+    length_decline,
     long_sentence,
     machine_dependent_char,
     particle_repeat,
@@ -30,6 +31,7 @@ from app.review.checks import (
     unacknowledged_worry,
     unanswered_request,
     unfilled_placeholder,
+    warmth_decline,
 )
 from app.review.context import ReviewContext
 
@@ -60,4 +62,7 @@ DRAFT_CHECKS: tuple[Check, ...] = (
     machine_dependent_char.check,
     halfwidth_kana.check,
     unfilled_placeholder.check,
+    # Consistency with our earlier replies: they run only when the customer's history is given.
+    length_decline.check,
+    warmth_decline.check,
 )

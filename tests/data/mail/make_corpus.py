@@ -242,7 +242,8 @@ def build() -> dict[str, dict[str, object]]:
     ], b"--cut\nContent-Type: text/plain; charset=shift_jis\n\n" + "途中で切れたメールです。\n".encode("cp932")
         + b"--cut\nContent-Type: application/octet-stream; name=data.bin\nContent-Transfer-Encoding: base64\n\n"
         + base64.b64encode(b"0123456789" * 20)[:101]), subject="truncated", body=["途中で切れたメールです。"],
-        notes=["transfer_encoding_broken"], attachments=[["data.bin", "application/octet-stream", 75]])
+        notes=["transfer_encoding_broken", "multipart_unterminated"],
+        attachments=[["data.bin", "application/octet-stream", 75]])
 
     case("21_empty.eml", b"", subject="", body=[], notes=["empty_body"])
 
@@ -270,6 +271,88 @@ def build() -> dict[str, dict[str, object]]:
         FROM, TO, DATE, b"Subject: " + b_word(jis("ｶﾀｶﾅ件名"), "ISO-2022-JP"),
         b"Content-Type: text/plain; charset=ISO-2022-JP",
     ], jis("ﾊﾝｶｸｶﾀｶﾅの本文\n")), subject="ｶﾀｶﾅ件名", body=["ﾊﾝｶｸｶﾀｶﾅの本文"], notes=["charset_superset"])
+
+    # Bug classes found on other projects' test mails (mikel/mail, php-mime-mail-parser,
+    # SpamScope/mail-parser, stalwartlabs/mail-parser); each rebuilt here from scratch.
+    case("27_latin1_raw_subject_filename.eml", mail([
+        b"From: =?Windows-1252?B?" + base64.b64encode("Formação Lda".encode("cp1252")) + b"?= <info@example.pt>",
+        TO, DATE, b"Subject: " + "Formação: Verão | Cursos".encode("latin-1"),
+        b"Content-Type: multipart/mixed; boundary=b27",
+    ], b"--b27\nContent-Type: text/plain; charset=ISO-8859-1\nContent-Transfer-Encoding: quoted-printable\n\n"
+        + quopri.encodestring("Olá, segue o ficheiro.\n".encode("latin-1"))
+        + b"--b27\nContent-Type: text/plain; name=" + "ciële.txt".encode("latin-1")
+        + b"\nContent-Disposition: attachment; filename=" + "ciële.txt".encode("latin-1")
+        + b"\n\nHi there.\n--b27--\n"),
+        subject="Formação: Verão | Cursos", body=["Olá, segue o ficheiro."], notes=["header_repaired"],
+        sender_name="Formação Lda", attachments=[["ciële.txt", "text/plain", 9]])
+
+    case("28_unindented_header_fold.eml", mail([
+        FROM, TO, DATE, b"Subject: lost indentation", b"DKIM-Signature: v=1; a=rsa-sha256; c=relaxed/relaxed;",
+        b"d=example.jp; s=sel;", b"h=from:to:subject;", b"b=AbCdEf==", b"MIME-Version: 1.0",
+        b"Content-Type: multipart/alternative; boundary=b28",
+    ], b"--b28\nContent-Type: text/plain; charset=ISO-2022-JP\n\n" + jis("ヘッダーが崩れていても本文は読めます。\n")
+        + b"--b28\nContent-Type: text/html; charset=utf-8\n\n<p>HTML</p>\n--b28--\n"),
+        subject="lost indentation", body=["ヘッダーが崩れていても本文は読めます。"], absent=["--b28", "HTML"], notes=[])
+
+    case("29_boundary_mismatch.eml", mail([
+        FROM, TO, DATE, b"Subject: boundary mismatch", b"Content-Type: multipart/alternative;",
+        b"\tboundary=\"--=_declared\"",
+    ], b"----=_actual\nContent-Type: text/plain; charset=UTF-8\nContent-Transfer-Encoding: base64\n\n"
+        + base64.encodebytes("宣言と違う区切りでも本文を復元します。\n".encode()) + b"\n----=_actual--\n"),
+        subject="boundary mismatch", body=["宣言と違う区切りでも本文を復元します。"],
+        absent=["----=_actual", "Content-Type"], notes=[])
+
+    case("30_parts_after_close.eml", mail([
+        FROM, TO, DATE, b"Subject: reused boundary", b"Content-Type: multipart/mixed; boundary=\"same\"",
+    ], b"--same\nContent-Type: multipart/alternative; boundary=\"same\"\n\n"
+        + b"--same\nContent-Type: text/plain; charset=utf-8\n\n" + "写真を添付します。\n".encode()
+        + b"--same--\n\n--same\nContent-Type: image/jpeg; name=\"photo.jpg\"\nContent-Transfer-Encoding: base64\n\n"
+        + base64.encodebytes(bytes(range(200))) + b"--same--\n"),
+        subject="reused boundary", body=["写真を添付します。"], notes=[],
+        attachments=[["photo.jpg", "image/jpeg", 200]])
+
+    inner31 = mail([
+        b"From: =?UTF-8?B?" + base64.b64encode("佐藤 次郎".encode()) + b"?= <jiro@example.com>",
+        b"Subject: " + b_word("元の問い合わせ".encode(), "UTF-8"), b"Content-Type: text/plain; charset=utf-8",
+    ], "エンコードされた転送メールです。\n".encode())
+    case("31_base64_rfc822.eml", mail([
+        FROM, TO, DATE, b"Subject: encoded forward", b"Content-Type: multipart/mixed; boundary=b31",
+    ], b"--b31\nContent-Type: text/plain; charset=utf-8\n\n" + "転送します。\n".encode()
+        + b"--b31\nContent-Type: message/rfc822\nContent-Transfer-Encoding: base64\n\n"
+        + base64.encodebytes(inner31) + b"--b31--\n"),
+        subject="encoded forward",
+        body=["転送します。", "件名: 元の問い合わせ", "佐藤 次郎", "エンコードされた転送メールです。"],
+        absent=["RnJvbT"], notes=[])
+
+    case("32_delivery_report.eml", mail([
+        b"From: Mail Delivery System <MAILER-DAEMON@example.jp>", TO, DATE, b"Subject: Undelivered Mail",
+        b"Content-Type: multipart/report; report-type=delivery-status; boundary=b32",
+    ], b"--b32\nContent-Type: text/plain; charset=us-ascii\n\nYour message could not be delivered.\n"
+        + b"--b32\nContent-Type: message/delivery-status\n\nReporting-MTA: dns; mx.example.jp\n\n"
+        + b"Final-Recipient: rfc822; nobody@example.jp\nAction: failed\nStatus: 5.1.1\n"
+        + b"--b32\nContent-Type: message/rfc822-headers\n\nFrom: a@example.jp\nSubject: hello\n\n--b32--\n"),
+        subject="Undelivered Mail", body=["Your message could not be delivered."],
+        absent=["Final-Recipient", "Status:"], notes=[],
+        attachments=[["delivery-status.txt", "message/delivery-status", 106],
+                     ["rfc822-headers.txt", "message/rfc822-headers", 34]])
+
+    carried = jis("一行目は普通に書きます\n二行目はエスケープなしで続きます\n") .replace(b"\x1b(B\n\x1b$B", b"\n")
+    case("33_jis_no_reescape.eml", mail([
+        FROM, TO, DATE, b"Subject: carried JIS", b"Content-Type: text/plain; charset=ISO-2022-JP",
+    ], carried + b"ASCII line\n"), subject="carried JIS",
+        body=["一行目は普通に書きます\n二行目はエスケープなしで続きます\nASCII line"], notes=["escape_missing"])
+
+    png = base64.b64decode(
+        "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg=="
+    )
+    case("34_html_cid_image.eml", mail([
+        FROM, TO, DATE, b"Subject: inline image", b"Content-Type: multipart/related; boundary=b34; type=text/html",
+    ], b"--b34\nContent-Type: text/html; charset=utf-8\n\n"
+        + "<p>商品の写真です。</p><img src=\"cid:photo1@example.jp\" alt=\"写真\">\n".encode()
+        + b"--b34\nContent-Type: image/png\nContent-ID: <photo1@example.jp>\nContent-Transfer-Encoding: base64\n\n"
+        + base64.encodebytes(png) + b"--b34--\n"),
+        subject="inline image", body=["商品の写真です。"], notes=["html_only"], html=True,
+        inline_images=[["photo1@example.jp", "image/png", len(png)]])
 
     expected: dict[str, dict[str, object]] = {}
     for name, (raw, exp) in cases.items():

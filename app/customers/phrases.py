@@ -1,0 +1,85 @@
+"""Short phrases made from what a customer told: the timeline line and the composer's reference.
+
+「実は、妻が卵アレルギーで、結婚してから…」 with the topic 卵アレルギー becomes
+「奥様に卵アレルギー」 on the timeline and 「以前お話しくださった奥様の卵アレルギーのこと」
+for the composer. The customer's plain family words are turned into the
+respectful forms a shop uses (妻 → 奥様, 娘 → 娘さん), because the phrase is
+read by the agent and may go into a reply as is. Pure string work on the
+customer's own words: no template invents anything they did not say.
+"""
+
+from __future__ import annotations
+
+import re
+
+# The customer's word for a relative → how the shop refers to them.
+FAMILY_HONORIFIC: dict[str, str] = {
+    "妻": "奥様", "家内": "奥様", "嫁": "奥様", "奥さん": "奥様",
+    "夫": "ご主人", "主人": "ご主人", "旦那": "ご主人",
+    "娘": "娘さん", "息子": "息子さん", "子供": "お子様", "子ども": "お子様", "子": "お子様",
+    "母": "お母様", "父": "お父様", "両親": "ご両親", "母親": "お母様", "父親": "お父様",
+    "祖母": "おばあ様", "祖父": "おじい様", "孫": "お孫さん",
+    "姉": "お姉様", "兄": "お兄様", "妹": "妹さん", "弟": "弟さん", "家族": "ご家族",
+}
+_FAMILY = "|".join(sorted(FAMILY_HONORIFIC, key=len, reverse=True))
+# A relative named as the subject or topic of the clause: 「妻が」「娘にも」「母は」.
+_WHO = re.compile(rf"(?<![ぁ-んァ-ン一-龥])({_FAMILY})(?:にも|が|は|も|に|の)")
+_PLAIN_FAMILY = re.compile(rf"(?<![ぁ-んァ-ン一-龥])({_FAMILY})(?=[がはもにのと、]|$)")
+_LEAD = re.compile(r"^(?:実は|じつは|また|ただ|でも|なお|それと|あと|私は|私が|わたしは|当方は|うちは)[、,\s]*")
+# Clause endings that only connect to what follows (「〜でして、」「〜なので、」).
+_TAIL = re.compile(r"(?:まして|なので|ので|のですが|んですが|ですが|けれど|けど|が|、)+$")
+_NOUN_DE = re.compile(r"(?<=[一-龥ァ-ヶー0-9０-９])で$")  # 「アレルギーで」 but not 「住んで」
+_CLAUSE = re.compile(r"[^、，,。！？!?\n]+")
+MAX_CHARS = 24
+
+
+def _honorific(text: str) -> str:
+    return _PLAIN_FAMILY.sub(lambda m: FAMILY_HONORIFIC[m.group(1)], text)
+
+
+def _clause_with(text: str, topic: str) -> str:
+    clauses: list[str] = [c.strip() for c in _CLAUSE.findall(text) if c.strip()]
+    if not clauses:
+        return text.strip()
+    # A verb topic is in its dictionary form (生まれる); the text conjugates it (生まれました).
+    stem = topic[:-1] if len(topic) > 1 and "ぁ" <= topic[-1] <= "ん" else topic
+    for needle in (topic, stem):
+        for clause in clauses:
+            if needle and needle in clause:
+                return clause
+    return clauses[0]
+
+
+def _trim(clause: str) -> str:
+    out = _NOUN_DE.sub("", _TAIL.sub("", clause))
+    if out.endswith("おり"):  # 「住んでおりまして」 → 「住んでいます」
+        out = out[:-2] + "います"
+    return out or clause
+
+
+def parts(text: str, topic: str) -> tuple[str, str]:
+    """(who, what): 「妻が卵アレルギーで」 → ("奥様", "卵アレルギー"); who is "" when no relative is named."""
+    clause = _LEAD.sub("", _clause_with(text, topic))
+    match = _WHO.search(clause)
+    if match and topic and topic in clause[match.end() :]:
+        rest = clause[match.end() :]
+        what = rest[: rest.index(topic) + len(topic)]
+        return FAMILY_HONORIFIC[match.group(1)], what
+    what = _honorific(_trim(clause))
+    if len(what) > MAX_CHARS:
+        what = what[: MAX_CHARS - 1] + "…"
+    return "", what
+
+
+def summary(text: str, topic: str) -> str:
+    """The timeline phrase: 「奥様に卵アレルギー」, or the clause itself, shortened."""
+    who, what = parts(text, topic)
+    return f"{who}に{what}" if who else what
+
+
+def reference_phrase(text: str, topic: str) -> str:
+    """What the composer inserts to show we remember: 「以前お話しくださった奥様の卵アレルギーのこと」."""
+    who, what = parts(text, topic)
+    if who:
+        return f"以前お話しくださった{who}の{what}のこと"
+    return f"以前お話しくださった「{what}」のこと"

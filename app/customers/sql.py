@@ -1,0 +1,98 @@
+"""The one database layer under the memory: engines for SQLite and PostgreSQL, dialect helpers.
+
+SQLite is the embedded default and shares the file `app/store` uses; a team
+points `memory_database_url` (settings) at PostgreSQL, and the password — if
+any — comes from the keyring through `app.accounts`, never from settings.
+
+SQLite connections open their transactions with `BEGIN IMMEDIATE`: two
+instances that both read and then write would otherwise deadlock on the lock
+upgrade and one would fail with "database is locked" at once, busy timeout or
+not. PostgreSQL needs nothing special: inserts are `ON CONFLICT DO NOTHING` on
+natural keys, so concurrent writers wait for each other and never duplicate.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Table, create_engine, event
+from sqlalchemy.engine import Connection, Engine, make_url
+
+SECRET_SERVICE = "memory-database"
+
+
+def sqlite_url(path: Path) -> str:
+    return f"sqlite:///{path}"
+
+
+def _sqlite_engine(url: str) -> Engine:
+    engine = create_engine(url, connect_args={"timeout": 30, "check_same_thread": False})
+
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_connection: Any, _record: Any) -> None:
+        dbapi_connection.isolation_level = None  # we say BEGIN ourselves, below
+        cursor = dbapi_connection.cursor()
+        cursor.execute("PRAGMA journal_mode=WAL")
+        cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.execute("PRAGMA synchronous=NORMAL")
+        cursor.execute("PRAGMA busy_timeout=30000")
+        cursor.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(connection: Connection) -> None:
+        read_only = connection.get_execution_options().get("memory_read", False)
+        connection.exec_driver_sql("BEGIN" if read_only else "BEGIN IMMEDIATE")
+
+    return engine
+
+
+def make_engine(url: str) -> Engine:
+    """An engine for `url`; a PostgreSQL password is looked up in the keyring when the URL has none."""
+    parsed = make_url(url)
+    if parsed.get_backend_name() == "sqlite":
+        if parsed.database and parsed.database != ":memory:":
+            Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
+        return _sqlite_engine(url)
+    if parsed.get_backend_name() == "postgresql":
+        if parsed.drivername == "postgresql":
+            parsed = parsed.set(drivername="postgresql+psycopg")
+        if parsed.password is None and parsed.username:
+            from app.accounts import get_secret
+
+            password = get_secret(SECRET_SERVICE, secret_name(url))
+            if password:
+                parsed = parsed.set(password=password)
+        return create_engine(parsed, pool_pre_ping=True)
+    raise ValueError(f"unsupported memory database: {parsed.get_backend_name()}")
+
+
+def secret_name(url: str) -> str:
+    """The keyring entry name of a server's password: user@host:port/database."""
+    parsed = make_url(url)
+    return f"{parsed.username}@{parsed.host}:{parsed.port or 5432}/{parsed.database}"
+
+
+def insert_ignore(connection: Connection, table: Table, rows: Sequence[dict[str, Any]]) -> int:
+    """Insert rows, skipping any whose key already exists.
+
+    Returns how many were new for a single row (what callers branch on); for
+    several rows, how many were offered.
+    """
+    if not rows:
+        return 0
+    if connection.dialect.name == "postgresql":
+        from sqlalchemy.dialects.postgresql import insert as pg_insert
+
+        statement: Any = pg_insert(table).on_conflict_do_nothing()
+    else:
+        from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+
+        statement = sqlite_insert(table).on_conflict_do_nothing()
+    if len(rows) == 1:
+        # RETURNING tells exactly whether the row went in; rowcount does not (psycopg reports -1).
+        returning = statement.returning(*table.primary_key.columns)
+        return len(connection.execute(returning, dict(rows[0])).fetchall())
+    connection.execute(statement, list(rows))
+    return len(rows)

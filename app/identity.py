@@ -1,0 +1,96 @@
+"""Who a reply goes out as: the shop's name, address, opening greeting and signature.
+
+One mailbox may receive mail for several shops (the demo holds three), so the
+identity is chosen per reply by the address the customer wrote to. The
+identities live in the settings (`SHOP_IDENTITIES`, editable in the UI's
+署名とあいさつ dialog); the demo shops are the defaults so a first reply
+already looks like the shop's own.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import asdict, dataclass
+from typing import Any
+
+from app.model import Address, Message
+
+
+@dataclass(frozen=True, slots=True)
+class ShopIdentity:
+    name: str        # the From display name, e.g. 「ドレスショップ ルミエール」
+    email: str
+    greeting: str    # the lines after 「〇〇様」, before the agent's own words
+    signature: str   # the block under the reply, without the "-- " separator
+
+    @property
+    def address(self) -> Address:
+        return Address(self.name, self.email)
+
+    def to_dict(self) -> dict[str, str]:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> ShopIdentity | None:
+        """None for an entry that is not a usable identity (hand-edited settings)."""
+        try:
+            values = {key: str(data[key]) for key in ("name", "email", "greeting", "signature")}
+        except (KeyError, TypeError):
+            return None
+        return cls(**values) if "@" in values["email"] else None
+
+
+DEMO_IDENTITIES: tuple[ShopIdentity, ...] = (
+    ShopIdentity(
+        "ドレスショップ ルミエール",
+        "shop@lumiere.example.jp",
+        "このたびはドレスショップ ルミエールにお問い合わせいただき、\n誠にありがとうございます。担当の三浦と申します。",
+        "━━━━━━━━━━━━━━━━━━━━━━━━\n"
+        "ドレスショップ ルミエール\n"
+        "担当：三浦 晴香\n"
+        "〒150-0001 東京都渋谷区神宮前4-12-8 ルミエールビル2F\n"
+        "TEL 03-5555-0123（11:00～19:00 水曜定休）\n"
+        "https://lumiere.example.jp/\n"
+        "━━━━━━━━━━━━━━━━━━━━━━━━",
+    ),
+    ShopIdentity(
+        "洋菓子工房 こむぎ",
+        "order@komugi.example.jp",
+        "このたびは洋菓子工房こむぎにご連絡いただき、誠にありがとうございます。\n店主の小林と申します。",
+        "────────────────────────\n"
+        "洋菓子工房 こむぎ\n"
+        "店主　小林 真理\n"
+        "〒180-0004 東京都武蔵野市吉祥寺本町2-5-3\n"
+        "TEL 0422-55-0188（10:00～19:00 火曜定休）\n"
+        "https://komugi.example.jp/\n"
+        "────────────────────────",
+    ),
+    ShopIdentity(
+        "毛糸と雑貨の店 いとへん",
+        "info@itohen.example.jp",
+        "いつも毛糸と雑貨の店 いとへんをご利用いただき、ありがとうございます。\nいとへんの中村です。",
+        "＊＊＊＊＊＊＊＊＊＊＊＊＊＊＊＊＊＊＊＊\n"
+        "毛糸と雑貨の店 いとへん\n"
+        "中村 葉子\n"
+        "〒600-8061 京都府京都市下京区麩屋町通仏光寺上る8\n"
+        "TEL 075-555-0246\n"
+        "＊＊＊＊＊＊＊＊＊＊＊＊＊＊＊＊＊＊＊＊",
+    ),
+)
+
+
+def identities_from_setting(raw: Iterable[object]) -> list[ShopIdentity]:
+    """The saved identities, or the demo shops when none is saved (or none is usable)."""
+    found = [i for i in (ShopIdentity.from_dict(d) for d in raw if isinstance(d, Mapping)) if i is not None]
+    return found or list(DEMO_IDENTITIES)
+
+
+def identity_for(message: Message, identities: Iterable[ShopIdentity]) -> ShopIdentity:
+    """The identity the customer wrote to (To, then Cc); else the first one."""
+    candidates = list(identities) or list(DEMO_IDENTITIES)
+    by_email = {i.email.lower(): i for i in candidates}
+    for address in (*message.to, *message.cc):
+        found = by_email.get(address.email.lower())
+        if found is not None:
+            return found
+    return candidates[0]

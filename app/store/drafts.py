@@ -1,0 +1,86 @@
+"""Reply drafts in the store: save (upsert), load and delete, keyed by mailbox + original.
+
+Every save is one transaction through `Database.write()`, so a kill in the
+middle leaves the previous version, never half of one. The composer saves on
+idle and on close; the reply to the same original restores what was saved.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime
+
+from app.model import Address, Draft
+from app.store.db import Database
+
+
+def _address(value: object) -> Address:
+    if isinstance(value, dict):
+        return Address(str(value.get("name", "")), str(value.get("email", "")))
+    return Address("", "")
+
+
+def _addresses(text: str) -> tuple[Address, ...]:
+    loaded = json.loads(text)
+    return tuple(_address(v) for v in loaded) if isinstance(loaded, list) else ()
+
+
+def _dump(addresses: tuple[Address, ...]) -> str:
+    return json.dumps([{"name": a.name, "email": a.email} for a in addresses], ensure_ascii=False)
+
+
+def save_draft(db: Database, mailbox: str, draft: Draft) -> None:
+    with db.write() as connection:
+        connection.execute(
+            "INSERT INTO drafts(mailbox, original_id, message_id, sender_json, to_json, cc_json, subject, body,"
+            " in_reply_to, references_json, created_at)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+            " ON CONFLICT(mailbox, original_id) DO UPDATE SET"
+            " message_id=excluded.message_id, sender_json=excluded.sender_json, to_json=excluded.to_json,"
+            " cc_json=excluded.cc_json, subject=excluded.subject, body=excluded.body,"
+            " in_reply_to=excluded.in_reply_to, references_json=excluded.references_json,"
+            " updated_at=strftime('%Y-%m-%dT%H:%M:%fZ', 'now')",
+            (
+                mailbox,
+                draft.original_id,
+                draft.message_id,
+                json.dumps({"name": draft.sender.name, "email": draft.sender.email}, ensure_ascii=False),
+                _dump(draft.to),
+                _dump(draft.cc),
+                draft.subject,
+                draft.body,
+                draft.in_reply_to,
+                json.dumps(list(draft.references)),
+                draft.created.isoformat() if draft.created else None,
+            ),
+        )
+
+
+def load_draft(db: Database, mailbox: str, original_id: str) -> Draft | None:
+    rows = db.read("SELECT * FROM drafts WHERE mailbox = ? AND original_id = ?", (mailbox, original_id))
+    if not rows:
+        return None
+    row = rows[0]
+    references = json.loads(row["references_json"])
+    return Draft(
+        message_id=row["message_id"],
+        original_id=row["original_id"],
+        sender=_address(json.loads(row["sender_json"])),
+        to=_addresses(row["to_json"]),
+        cc=_addresses(row["cc_json"]),
+        subject=row["subject"],
+        body=row["body"],
+        in_reply_to=row["in_reply_to"],
+        references=tuple(str(r) for r in references) if isinstance(references, list) else (),
+        created=datetime.fromisoformat(row["created_at"]) if row["created_at"] else None,
+    )
+
+
+def delete_draft(db: Database, mailbox: str, original_id: str) -> None:
+    with db.write() as connection:
+        connection.execute("DELETE FROM drafts WHERE mailbox = ? AND original_id = ?", (mailbox, original_id))
+
+
+def draft_originals(db: Database, mailbox: str) -> set[str]:
+    """Originals with a draft in this mailbox (to mark them in a list)."""
+    return {row[0] for row in db.read("SELECT original_id FROM drafts WHERE mailbox = ?", (mailbox,))}

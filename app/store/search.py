@@ -1,0 +1,185 @@
+"""The mail search index: FTS5 over subject, sender and body, for queries of any length.
+
+`MailIndex.add()` indexes one parsed message (the memory build feeds it);
+`search(query)` returns the newest matches first. Each whitespace-separated
+term must match: a term of 3+ characters through the trigram table, a term of
+1–2 characters (「配送」「靴」) through the bigram table (see migration 0004 for
+why both). Results come newest-indexed first (`ORDER BY rowid DESC`), which
+FTS5 answers without ranking every match, so a common word over 100,000 mails
+costs no more than a rare one.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+
+from app.model import Message
+from app.store.db import Database
+
+_RUN = re.compile(r"\w+")
+
+
+def normalize(text: str) -> str:
+    """NFKC and lower case: full-width ＡＢＣ and ｶﾅ match their usual forms."""
+    return unicodedata.normalize("NFKC", text).lower()
+
+
+def grams(text: str) -> str:
+    """Space-separated distinct bigrams of every word run, plus each run's last character."""
+    out: set[str] = set()
+    for run in _RUN.findall(normalize(text)):
+        out.update(run[i : i + 2] for i in range(len(run) - 1))
+        out.add(run[-1])
+    return " ".join(out)
+
+
+@dataclass(frozen=True, slots=True)
+class MailHit:
+    source: str
+    folder_id: str
+    key: str
+    message_id: str
+    date: datetime | None
+    sender: str
+    subject: str
+    snippet: str  # the first place the first term occurs, with some context
+
+
+@dataclass(frozen=True, slots=True)
+class IndexRow:
+    source: str
+    folder_id: str
+    key: str
+    message_id: str
+    date: datetime | None
+    sender: str
+    subject: str
+    body: str
+
+
+def _quote(term: str) -> str:
+    return '"' + term.replace('"', '""') + '"'
+
+
+class MailIndex:
+    def __init__(self, db: Database) -> None:
+        self.db = db
+
+    def add(self, source: str, folder_id: str, key: str, message: object) -> None:
+        assert isinstance(message, Message)
+        sender = f"{message.sender.name} {message.sender.email}".strip()
+        self.add_many([IndexRow(source, folder_id, key, message.message_id, message.date, sender,
+                                message.subject, message.body)])
+
+    def add_many(self, rows: Iterable[IndexRow]) -> int:
+        """Index rows in one transaction; a message already indexed is replaced. Returns how many."""
+        count = 0
+        with self.db.write() as connection:
+            for row in rows:
+                old = connection.execute(
+                    "SELECT id, subject, sender, body, grams FROM mail_index"
+                    " WHERE source = ? AND folder_id = ? AND msg_key = ?",
+                    (row.source, row.folder_id, row.key),
+                ).fetchone()
+                if old is not None:
+                    self._unindex(connection, old)
+                text_grams = grams(f"{row.subject}\n{row.sender}\n{row.body}")
+                cursor = connection.execute(
+                    "INSERT INTO mail_index(source, folder_id, msg_key, message_id, date, sender, subject, body, grams)"
+                    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    (row.source, row.folder_id, row.key, row.message_id,
+                     row.date.isoformat() if row.date else None, row.sender, row.subject, row.body, text_grams),
+                )
+                rowid = cursor.lastrowid
+                # The trigram table gets the normalised text (the content table keeps the original),
+                # so a query typed in half-width finds full-width text and back.
+                connection.execute(
+                    "INSERT INTO mail_fts(rowid, subject, sender, body) VALUES (?, ?, ?, ?)",
+                    (rowid, normalize(row.subject), normalize(row.sender), normalize(row.body)),
+                )
+                connection.execute("INSERT INTO mail_short(rowid, grams) VALUES (?, ?)", (rowid, text_grams))
+                count += 1
+        return count
+
+    @staticmethod
+    def _unindex(connection: object, old: Sequence[object]) -> None:
+        import sqlite3
+
+        assert isinstance(connection, sqlite3.Connection)
+        rowid, subject, sender, body, text_grams = old
+        connection.execute(
+            "INSERT INTO mail_fts(mail_fts, rowid, subject, sender, body) VALUES ('delete', ?, ?, ?, ?)",
+            (rowid, normalize(str(subject)), normalize(str(sender)), normalize(str(body))),
+        )
+        connection.execute("INSERT INTO mail_short(mail_short, rowid, grams) VALUES ('delete', ?, ?)",
+                           (rowid, text_grams))
+        connection.execute("DELETE FROM mail_index WHERE id = ?", (rowid,))
+
+    def remove_source(self, source: str) -> None:
+        with self.db.write() as connection:
+            for old in connection.execute(
+                "SELECT id, subject, sender, body, grams FROM mail_index WHERE source = ?", (source,)
+            ).fetchall():
+                self._unindex(connection, old)
+
+    def ref_for(self, message_id: str, source: str | None = None) -> tuple[str, str, str] | None:
+        """(source, folder_id, key) of an indexed message, for opening a memory hit's mail."""
+        if source is None:
+            rows = self.db.read("SELECT source, folder_id, msg_key FROM mail_index WHERE message_id = ? LIMIT 1",
+                                (message_id,))
+        else:
+            rows = self.db.read("SELECT source, folder_id, msg_key FROM mail_index WHERE message_id = ? AND source = ?"
+                                " LIMIT 1", (message_id, source))
+        return (rows[0][0], rows[0][1], rows[0][2]) if rows else None
+
+    def count(self) -> int:
+        return int(self.db.read("SELECT count(*) FROM mail_index")[0][0])
+
+    def search(self, query: str, limit: int = 50) -> list[MailHit]:
+        terms = [t for t in normalize(query).split() if t]
+        if not terms:
+            return []
+        conditions: list[str] = []
+        params: list[object] = []
+        for term in terms:
+            if len(term) >= 3:
+                conditions.append("id IN (SELECT rowid FROM mail_fts WHERE mail_fts MATCH ?)")
+                params.append(_quote(term))
+            else:
+                runs = _RUN.findall(term)
+                if len(runs) != 1 or runs[0] != term:
+                    continue  # punctuation only: nothing to look for
+                conditions.append("id IN (SELECT rowid FROM mail_short WHERE mail_short MATCH ?)")
+                params.append(_quote(term) if len(term) == 2 else _quote(term) + "*")
+        if not conditions:
+            return []
+        if len(conditions) == 1:
+            # One term: let FTS5 walk its doclist newest first and stop at `limit`.
+            table = "mail_fts" if "mail_fts" in conditions[0] else "mail_short"
+            sql = (f"SELECT m.* FROM (SELECT rowid FROM {table} WHERE {table} MATCH ? ORDER BY rowid DESC LIMIT ?) f"
+                   " JOIN mail_index m ON m.id = f.rowid ORDER BY m.id DESC")
+            rows = self.db.read(sql, (params[0], limit))
+        else:
+            sql = f"SELECT * FROM mail_index WHERE {' AND '.join(conditions)} ORDER BY id DESC LIMIT ?"
+            rows = self.db.read(sql, (*params, limit))
+        return [self._hit(row, terms[0]) for row in rows]
+
+    @staticmethod
+    def _hit(row: object, term: str) -> MailHit:
+        import sqlite3
+
+        assert isinstance(row, sqlite3.Row)
+        body: str = row["body"]
+        at = normalize(body).find(term)
+        if at < 0:
+            snippet = body[:60]
+        else:
+            start = max(0, at - 20)
+            snippet = ("…" if start else "") + body[start : at + len(term) + 40]
+        date = datetime.fromisoformat(row["date"]) if row["date"] else None
+        return MailHit(row["source"], row["folder_id"], row["msg_key"], row["message_id"], date,
+                       row["sender"], row["subject"], " ".join(snippet.split()))

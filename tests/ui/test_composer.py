@@ -1,0 +1,244 @@
+"""The composer on the party-dress mail: IME typing, snippets from the panel, live review, send."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QInputMethodEvent, QTextCursor
+from PySide6.QtWidgets import QApplication
+
+from app.mail.parse import parse_message
+from app.model import FindingKind, HighlightKind
+from ui.main_window import MainWindow
+from ui.models import Role
+
+
+def _open_dress_mail(qtbot, win: MainWindow, subject: str) -> None:  # type: ignore[no-untyped-def]
+    proxy = win.proxy
+    row = next(r for r in range(proxy.rowCount()) if proxy.index(r, 0).data(Role.HEADER).subject == subject)
+    with qtbot.waitSignal(win.insight_shown, timeout=20000):
+        win.message_view.selectRow(row)
+
+
+def _reply(qtbot, win: MainWindow, reply_all: bool = False) -> None:  # type: ignore[no-untyped-def]
+    action = win.compose.reply_all_action if reply_all else win.compose.reply_action
+    with qtbot.waitSignal(win.compose.opened, timeout=10000):
+        action.trigger()
+    qtbot.waitUntil(lambda: win.compose.composer.findings_title.text() != "", timeout=5000)
+
+
+def _ime_commit(widget, text: str) -> None:  # type: ignore[no-untyped-def]
+    event = QInputMethodEvent()
+    event.setCommitString(text)
+    QApplication.sendEvent(widget, event)
+
+
+def _type(qtbot, win: MainWindow, text: str) -> None:  # type: ignore[no-untyped-def]
+    """Type `text` the way an IME commits it, then wait for the live review of exactly that text."""
+    editor = win.compose.composer.editor
+    with qtbot.waitSignal(win.compose.review_shown, timeout=10000):
+        _ime_commit(editor, text)
+
+
+def _kinds(win: MainWindow) -> set[FindingKind]:
+    return {f.kind for f in win.compose.composer.findings}
+
+
+def _sent_files(mailbox: Path) -> list[Path]:
+    return [p for sub in ("cur", "new") for p in (mailbox / ".Sent" / sub).glob("*") if not p.name.startswith(".")]
+
+
+def _dress_file(mailbox: Path, subject: str) -> Path:
+    return next(p for p in (mailbox / "cur").glob("*") if parse_message(p.read_bytes()).subject == subject)
+
+
+def _select_highlight(win: MainWindow, kind: HighlightKind) -> None:
+    index = win.insight_panel.model.highlight_indexes(kind)[0]
+    win.insight_panel.view.setCurrentIndex(index)
+
+
+def test_reply_opens_beside_the_mail_with_greeting_quote_and_threading(  # type: ignore[no-untyped-def]
+    qtbot, window: MainWindow, dress_subject: str
+) -> None:
+    _open_dress_mail(qtbot, window, dress_subject)
+    _reply(qtbot, window)
+    composer = window.compose.composer
+    assert composer.isVisible() and window.reader.isVisible()
+    text = composer.text()
+    assert text.startswith("小野寺 さやか様\n")
+    assert "ドレスショップ ルミエール" in text and "担当：三浦 晴香" in text
+    assert "2025年11月12日(水) 21:37 小野寺 さやか <sayaka.onodera@example.com>:" in text
+    assert "> 実は、今度の連休にパーティーで着たいと思っています。" in text
+    draft = composer.current_draft()
+    assert draft is not None
+    assert draft.subject == "Re: " + dress_subject
+    assert draft.in_reply_to == "<20251112.dress01@example.com>"
+    assert draft.references == ("<20251112.dress01@example.com>",)
+    assert draft.sender.email == "shop@lumiere.example.jp"
+    # The cursor waits on the empty line after the shop's greeting.
+    cursor = composer.editor.textCursor()
+    assert text[: cursor.position()].endswith("担当の三浦と申します。\n\n")
+
+
+def test_ime_commit_reaches_the_editor(qtbot, window: MainWindow, dress_subject: str) -> None:  # type: ignore[no-untyped-def]
+    _open_dress_mail(qtbot, window, dress_subject)
+    _reply(qtbot, window)
+    editor = window.compose.composer.editor
+    before = editor.toPlainText()
+    position = editor.textCursor().position()
+    _ime_commit(editor, "ご連絡ありがとうございます。")
+    after = editor.toPlainText()
+    assert after == before[:position] + "ご連絡ありがとうございます。" + before[position:]
+
+
+def test_cold_reply_is_flagged_and_warm_reply_with_snippet_is_not(  # type: ignore[no-untyped-def]
+    qtbot, window: MainWindow, dress_subject: str, demo_copy: Path
+) -> None:
+    """The issue's "Done when": cold → ignored_disclosure + dialog; warm with a panel snippet → none."""
+    _open_dress_mail(qtbot, window, dress_subject)
+    _reply(qtbot, window)
+    compose = window.compose
+    composer = compose.composer
+    start = composer.editor.textCursor().position()
+    sent_before = set(_sent_files(demo_copy))
+
+    _type(qtbot, window, "在庫はございます。15日に届きます。")
+    assert FindingKind.IGNORED_DISCLOSURE in _kinds(window)
+    disclosure = next(f for f in composer.findings if f.kind is FindingKind.IGNORED_DISCLOSURE)
+    assert disclosure.ref is not None and disclosure.ref.kind is HighlightKind.DISCLOSURE
+
+    # On send, the review dialog lists what is left; going back keeps the draft.
+    with qtbot.waitSignal(compose.send_checked, timeout=10000):
+        composer.send_button.click()
+    dialog = compose.review_dialog
+    assert dialog is not None and dialog.isVisible()
+    assert dialog.list.count() == len(composer.findings) > 0
+    dialog.back_button.click()
+    assert compose.review_dialog is None and compose.composing
+    assert set(_sent_files(demo_copy)) == sent_before
+
+    # Rewrite warmly: the worry's empathy snippet from the panel, plus acknowledgement.
+    cursor = composer.editor.textCursor()
+    cursor.setPosition(start)
+    cursor.setPosition(start + len("在庫はございます。15日に届きます。"), QTextCursor.MoveMode.KeepAnchor)
+    cursor.removeSelectedText()
+    composer.editor.setTextCursor(cursor)
+    _select_highlight(window, HighlightKind.WORRY)
+    suggestions = compose.suggestions
+    assert suggestions.suggestions and suggestions.suggestions[0].situation == "empathy"
+    item = suggestions.view.item(1)  # 「ご不安なお気持ち、お察しいたします。」: nothing left to fill
+    snippet_text = suggestions.filled(1).text
+    assert not suggestions.filled(1).unfilled
+    rect = suggestions.view.visualItemRect(item)
+    with qtbot.waitSignal(compose.review_shown, timeout=10000):
+        qtbot.mouseClick(suggestions.view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert snippet_text in composer.text()
+    _type(
+        qtbot, window,
+        "ご友人のご結婚、誠におめでとうございます。連休のお祝いのパーティーでお召しいただけるとのこと、大変光栄です。"
+        "身長158cmでしたら、膝が隠れるくらいの丈になります。"
+        "連休前に届くよう、ご注文をいただきましたら優先して手配いたしますので、どうぞご安心ください。"
+        "難しい場合は、お手数をおかけしないよう、すぐにお知らせいたします。",
+    )
+    assert FindingKind.IGNORED_DISCLOSURE not in _kinds(window), composer.findings
+    assert not composer.findings, composer.findings
+
+    # No findings: no dialog, sent at once into Sent, the original flagged answered.
+    original = _dress_file(demo_copy, dress_subject)
+    original.rename(original.with_name(original.name.split(":2,")[0] + ":2,S"))  # the demo had it answered
+    with qtbot.waitSignal(compose.sent, timeout=10000):
+        composer.send_button.click()
+    assert compose.review_dialog is None
+    sent = set(_sent_files(demo_copy)) - sent_before
+    draft_id = None
+    matches = []
+    for path in sent:
+        message = parse_message(path.read_bytes())
+        if message.in_reply_to == "<20251112.dress01@example.com>" and "ご不安なお気持ち" in message.body:
+            matches.append(path)
+            draft_id = message.message_id
+    assert len(matches) == 1 and matches[0].name.endswith(":2,S")
+    assert draft_id
+    flags = _dress_file(demo_copy, dress_subject).name.split(":2,")[1]
+    assert "R" in flags and "S" in flags
+    assert not compose.composing
+
+
+def test_unfilled_placeholder_is_selected_and_blocks_sending(  # type: ignore[no-untyped-def]
+    qtbot, window: MainWindow, dress_subject: str, demo_copy: Path
+) -> None:
+    _open_dress_mail(qtbot, window, dress_subject)
+    sent_before = set(_sent_files(demo_copy))
+    _reply(qtbot, window)
+    compose = window.compose
+    _select_highlight(window, HighlightKind.REQUEST)
+    pack = compose.suggestions.suggestions
+    index = next(i for i, s in enumerate(pack) if "{product}" in s.text or "{date}" in s.text)
+    with qtbot.waitSignal(compose.review_shown, timeout=10000):
+        compose._insert_suggestion(index)
+    editor = compose.composer.editor
+    assert editor.textCursor().selectedText() in ("{product}", "{date}")
+    assert FindingKind.UNFILLED_PLACEHOLDER in _kinds(window)
+    with qtbot.waitSignal(compose.send_checked, timeout=10000):
+        compose.composer.send_button.click()
+    dialog = compose.review_dialog
+    assert dialog is not None and dialog.blocked and not dialog.send_button.isEnabled()
+    dialog.accept()  # even a forced accept does not send
+    assert dialog.isVisible()
+    dialog.reject()
+    assert set(_sent_files(demo_copy)) == sent_before
+
+
+def test_clicking_a_finding_selects_it_and_a_fix_applies(  # type: ignore[no-untyped-def]
+    qtbot, window: MainWindow, dress_subject: str
+) -> None:
+    _open_dress_mail(qtbot, window, dress_subject)
+    _reply(qtbot, window)
+    composer = window.compose.composer
+    _type(qtbot, window, "ご注文を拝見させていただきます。")
+    finding = next(f for f in composer.findings if f.kind is FindingKind.KEIGO_DOUBLE)
+    row = next(r for r in range(composer.findings_view.count())
+               if composer.findings_view.item(r).data(Qt.ItemDataRole.UserRole) == finding)
+    item = composer.findings_view.item(row)
+    composer.findings_view.itemClicked.emit(item)
+    assert composer.editor.textCursor().selectedText() == composer.text()[finding.start : finding.end]
+    assert finding.suggestion
+    widget = composer.findings_view.itemWidget(item)
+    with qtbot.waitSignal(window.compose.review_shown, timeout=10000):
+        widget.fix.click()
+    assert finding.suggestion in composer.text()
+    assert FindingKind.KEIGO_DOUBLE not in _kinds(window)
+
+
+def test_ctrl_number_inserts_the_selected_highlights_suggestion(  # type: ignore[no-untyped-def]
+    qtbot, window: MainWindow, dress_subject: str
+) -> None:
+    _open_dress_mail(qtbot, window, dress_subject)
+    _reply(qtbot, window)
+    compose = window.compose
+    _select_highlight(window, HighlightKind.DISCLOSURE)
+    first = compose.suggestions.filled(0)
+    assert first is not None
+    qtbot.keyClick(compose.composer.editor, Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)
+    assert first.text in compose.composer.text()
+    second = compose.suggestions.filled(1)
+    assert second is not None
+    qtbot.keyClick(compose.composer.editor, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
+    assert first.text + second.text in compose.composer.text()  # several snippets combine
+
+
+def test_closing_keeps_the_draft_and_reply_restores_it(  # type: ignore[no-untyped-def]
+    qtbot, window: MainWindow, dress_subject: str
+) -> None:
+    _open_dress_mail(qtbot, window, dress_subject)
+    _reply(qtbot, window)
+    compose = window.compose
+    _type(qtbot, window, "下書きのテストです。")
+    message_id = compose.composer.current_draft().message_id  # type: ignore[union-attr]
+    with qtbot.waitSignal(compose.draft_saved, timeout=10000):
+        compose.composer.close_button.click()
+    assert not compose.composing and not compose.composer.isVisible()
+    _reply(qtbot, window)
+    assert "下書きのテストです。" in compose.composer.text()
+    assert compose.composer.current_draft().message_id == message_id  # type: ignore[union-attr]

@@ -1,0 +1,165 @@
+"""「このお客様について」 on the demo mailbox: the allergy customer's second mail, replies, search.
+
+Done-when of issue 8: opening the allergy customer's second mail shows the first
+mail's disclosure with its date, and the review warns when a deliberately short
+reply follows our longer earlier ones.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtWidgets import QApplication
+
+from app.model import FindingKind, PastReply
+from app.review import review_draft
+from app.settings import load_settings
+from ui.main_window import MainWindow
+from ui.models import Role
+
+
+@pytest.fixture
+def memory_window(qtbot, demo_copy: Path, tmp_path: Path) -> Iterator[MainWindow]:  # type: ignore[no-untyped-def]
+    settings = load_settings(tmp_path / "settings.json")
+    qsettings = QSettings(str(tmp_path / "window.ini"), QSettings.Format.IniFormat)
+    win = MainWindow(demo_copy, settings, qsettings, db_path=tmp_path / "aizuchi.sqlite3")
+    qtbot.addWidget(win)
+    with qtbot.waitSignals([win.headers_loaded, win.memory_built], timeout=60000):
+        win.show()
+    yield win
+    win.stop_build()
+    win.runner.wait_all(5000)
+
+
+def _open_where(qtbot, win: MainWindow, predicate) -> None:  # type: ignore[no-untyped-def]
+    from app.mail.parse import parse_message
+
+    assert win.source is not None
+    for row in range(win.proxy.rowCount()):
+        header = win.proxy.index(row, 0).data(Role.HEADER)
+        message = parse_message(win.source.fetch(header.ref))
+        if predicate(message):
+            with qtbot.waitSignal(win.profile_shown, timeout=30000):
+                win.message_view.selectRow(row)
+            return
+    raise AssertionError("no such mail in the list")
+
+
+def _allergy_second_mail(message) -> bool:  # type: ignore[no-untyped-def]
+    # Found by content, not by file name: the order that follows the first allergy mail.
+    return "森本" in message.sender.name and "ノエル・ブランシュの4号を1台" in message.body
+
+
+SHORT_REPLY = "森本様\n\nご予約を承りました。12月24日17時に店頭でお渡しします。代金は4,800円です。\n"
+
+
+def test_second_mail_shows_first_disclosure_and_review_warns(qtbot, memory_window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    win = memory_window
+    _open_where(qtbot, win, _allergy_second_mail)
+    panel = win.customer_panel
+    timeline = [panel.timeline.item(i).text() for i in range(panel.timeline.count())]
+    assert "2025年12月: 奥様に卵アレルギー" in timeline, timeline
+    assert "2通目" in panel.status.text() and "2025年12月から" in panel.status.text()
+    assert panel.reminder.isVisible() or not panel.reminder.isHidden()
+    assert "奥様に卵アレルギー" in panel.reminder.text()
+    # The reply we sent before is listed and charted.
+    assert panel.replies.count() == 1
+    assert isinstance(panel.replies.item(0).data(Qt.ItemDataRole.UserRole), PastReply)
+    assert len(panel.chart.stats) == 1
+
+    # The review with this customer's history: a curt reply after our long, warm ones.
+    profile = panel.profile
+    assert profile is not None and win.memory is not None and win.current is not None
+    history = win.memory.memory.history(profile.customer.id)
+    assert len(history) == 3 and min(h.length for h in history) > 150
+    kinds = {f.kind for f in review_draft(SHORT_REPLY, win.current.message.body, win.current_insight, history)}
+    assert FindingKind.LENGTH_DECLINE in kinds
+    assert FindingKind.WARMTH_DECLINE in kinds
+    # Our earlier long reply, reviewed against the same history, is not flagged.
+    long_body = win.memory.memory.export_customer(profile.customer.id)["replies"][0]
+    assert long_body["length"] > 300
+
+
+def test_reference_phrase_and_opening_a_past_reply(qtbot, memory_window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    win = memory_window
+    _open_where(qtbot, win, _allergy_second_mail)
+    panel = win.customer_panel
+    for row in range(panel.timeline.count()):
+        if panel.timeline.item(row).text().endswith("奥様に卵アレルギー"):
+            panel.timeline.setCurrentRow(row)
+    with qtbot.waitSignal(panel.reference_requested) as blocker:
+        panel.reference_button.click()
+    assert blocker.args == ["以前お話しくださった奥様の卵アレルギーのこと"]
+    assert QApplication.clipboard().text() == "以前お話しくださった奥様の卵アレルギーのこと"
+    item = panel.replies.item(0)
+    with qtbot.waitSignal(win.message_shown, timeout=20000):
+        panel.replies.itemClicked.emit(item)
+    assert win.current is not None and win.current.message.message_id == "<20251202.re-cake01@komugi.example.jp>"
+
+
+def test_first_time_customer(qtbot, memory_window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    win = memory_window
+    _open_where(qtbot, win, lambda m: m.message_id == "<20251201.cake01@example.jp>")
+    assert "はじめてのお客様" in win.customer_panel.status.text()
+    assert win.customer_panel.timeline.item(0).text() == "まだありません"
+
+
+def test_search_box_finds_two_character_words(qtbot, memory_window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtGui import QInputMethodEvent
+
+    win = memory_window
+    box = win.search_panel.box
+    event = QInputMethodEvent()
+    event.setCommitString("配送")
+    QApplication.sendEvent(box, event)
+    with qtbot.waitSignal(win.search_done, timeout=20000):
+        box.returnPressed.emit()
+    results = win.search_panel.results
+    assert results.count() > 0
+    assert "件" in win.search_panel.summary.text()
+    with qtbot.waitSignal(win.message_shown, timeout=20000):
+        results.itemClicked.emit(results.item(results.count() - 1))
+    assert win.current is not None and "配送" in (win.current.message.body + win.current.message.subject)
+
+
+def test_composer_reviews_with_history_inserts_reference_and_send_is_remembered(  # type: ignore[no-untyped-def]
+    qtbot, memory_window: MainWindow
+) -> None:
+    from PySide6.QtGui import QInputMethodEvent
+
+    win = memory_window
+    _open_where(qtbot, win, _allergy_second_mail)
+    compose = win.compose
+    with qtbot.waitSignal(compose.opened, timeout=10000):
+        compose.reply_action.trigger()
+    panel = win.customer_panel
+    for row in range(panel.timeline.count()):
+        if panel.timeline.item(row).text().endswith("奥様に卵アレルギー"):
+            panel.timeline.setCurrentRow(row)
+    panel.reference_button.click()
+    assert "以前お話しくださった奥様の卵アレルギーのこと、" in compose.composer.text()
+    event = QInputMethodEvent()
+    event.setCommitString("承りました。当日お渡しします。")
+    with qtbot.waitSignal(compose.review_shown, timeout=10000):
+        QApplication.sendEvent(compose.composer.editor, event)
+    kinds = {f.kind for f in compose.composer.findings}
+    assert FindingKind.LENGTH_DECLINE in kinds, kinds
+    # Send anyway: the memory learns the reply (a fourth one for this customer).
+    profile = panel.profile
+    assert profile is not None and win.memory is not None
+    with qtbot.waitSignal(compose.send_checked, timeout=10000):
+        compose.composer.send_button.click()
+    assert compose.review_dialog is not None
+    with qtbot.waitSignal(win.profile_shown, timeout=20000):
+        compose.review_dialog.accept()
+    assert len(win.memory.memory.history(profile.customer.id)) == 4
+
+
+def test_every_finding_kind_has_a_label(qtbot) -> None:  # type: ignore[no-untyped-def]
+    from ui.wording import finding_label
+
+    for kind in FindingKind:
+        assert finding_label(kind)

@@ -1,0 +1,473 @@
+"""Replying from the main window: opens the composer beside the reader and runs everything around it.
+
+The window only creates this controller and forwards its close; the rest is here:
+- Reply / Reply-all (toolbar, Ctrl+R / Ctrl+Shift+R) open the composer beside
+  the message, which stays visible with its highlights (the message list and
+  folders step aside while composing);
+- a reply to a message that already has a draft in the store restores it;
+  otherwise a new one is built by `app.mail.compose` as the shop the customer wrote to;
+- snippet suggestions for the highlight selected in the insight panel, inserted
+  by a click or Ctrl+1 … Ctrl+9;
+- the live review: ~400 ms after the last keystroke, on the analysis lane; a
+  result for text that has changed since is dropped;
+- autosave: a few seconds after the last keystroke, when the composer closes
+  and when the window closes (drafts are never lost, even after a kill);
+- send: a fresh review; findings → the review dialog (go back / send anyway);
+  none → sent at once, through `ui.operations.compose.send_reply`.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from functools import partial
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QKeySequence, QShortcut
+from PySide6.QtWidgets import QDialog, QSplitter, QToolBar, QVBoxLayout
+
+from app.identity import ShopIdentity, identities_from_setting, identity_for
+from app.mail.compose import UnfilledDraft, customer_name, new_reply, original_key, outgoing
+from app.model import Draft, Finding, Highlight, Insight, Message
+from app.settings import SHOP_IDENTITIES
+from app.snippets import Filled, SnippetPack, load_our_pack, load_pack, load_user_pack
+from app.sources.base import OutgoingMessage
+from app.store.db import Database
+from ui.composer import ComposerPane
+from ui.models import Role
+from ui.operations import compose as compose_ops
+from ui.operations.compose import CannotSendHere, ReviewResult
+from ui.operations.mailbox import OpenedMessage
+from ui.review_dialog import SendReviewDialog
+from ui.snippet_suggestions import SnippetSuggestions
+from ui.tasks import TaskFailure
+
+if TYPE_CHECKING:
+    from ui.main_window import MainWindow
+
+REVIEW_DELAY_MS = 400
+AUTOSAVE_IDLE_MS = 3000
+SEND_REVIEW_SLOT = "send-review"
+
+
+class ComposeController(QObject):
+    opened = Signal()          # the composer shows a draft
+    review_shown = Signal()    # live findings applied to the draft
+    draft_saved = Signal()
+    send_checked = Signal()    # the send review ran: the dialog is open, or sending started
+    sent = Signal()
+
+    def __init__(self, window: MainWindow, account: str, db_path: Path | None = None) -> None:
+        super().__init__(window)
+        self.window = window
+        self.account = account
+        self.db_path = db_path
+        self.db: Database | None = None
+        self.opened_message: OpenedMessage | None = None
+        self.insight: Insight | None = None
+        self.review_dialog: SendReviewDialog | None = None
+        self._dirty = False
+        self._key = ""
+        self._sending: tuple[OutgoingMessage, Message] | None = None
+        self.pack: SnippetPack = self._load_pack()
+
+        self.composer = ComposerPane(window)
+        self.composer.hide()
+        self.composer.text_edited.connect(self._on_edited)
+        self.composer.send_requested.connect(self.send)
+        self.composer.close_requested.connect(self.close)
+        self.composer.finding_activated.connect(self._on_finding_activated)
+        self.composer.manage_snippets_requested.connect(self.manage_snippets)
+        self.composer.signatures_requested.connect(self.edit_signatures)
+
+        # The reader keeps its place; the composer sits to its right.
+        self.reading = QSplitter(Qt.Orientation.Horizontal, window)
+        self.reading.setObjectName("readingSplitter")
+        window.center_splitter.replaceWidget(1, self.reading)
+        self.reading.addWidget(window.reader)
+        self.reading.addWidget(self.composer)
+        self.reading.setCollapsible(0, False)
+        window.reader.show()
+
+        self.suggestions = SnippetSuggestions(window.insight_panel)
+        self.suggestions.set_pack(self.pack)
+        self.suggestions.insert_requested.connect(self.insert_snippet)
+        self.suggestions.hide()
+        panel_layout = window.insight_panel.layout()
+        assert isinstance(panel_layout, QVBoxLayout)
+        panel_layout.addWidget(self.suggestions, 1)
+        window.insight_panel.view.selectionModel().currentChanged.connect(self._on_highlight_selected)
+        window.insight_shown.connect(self._on_insight_shown)
+        window.message_shown.connect(self._update_actions)
+        window.headers_loaded.connect(self._update_actions)
+
+        self.review_timer = QTimer(self)
+        self.review_timer.setSingleShot(True)
+        self.review_timer.setInterval(REVIEW_DELAY_MS)
+        self.review_timer.timeout.connect(self.review_now)
+        self.autosave_timer = QTimer(self)
+        self.autosave_timer.setSingleShot(True)
+        self.autosave_timer.setInterval(AUTOSAVE_IDLE_MS)
+        self.autosave_timer.timeout.connect(self.save_now)
+
+        self._build_actions()
+        window.installEventFilter(self)
+        self._update_actions()
+
+    # -- actions -------------------------------------------------------------
+    def _build_actions(self) -> None:
+        self.reply_action = QAction(self.window)
+        self.reply_action.setObjectName("replyAction")
+        self.reply_action.setShortcut(QKeySequence("Ctrl+R"))
+        self.reply_action.triggered.connect(lambda: self.reply(False))
+        self.reply_all_action = QAction(self.window)
+        self.reply_all_action.setObjectName("replyAllAction")
+        self.reply_all_action.setShortcut(QKeySequence("Ctrl+Shift+R"))
+        self.reply_all_action.triggered.connect(lambda: self.reply(True))
+        self.toolbar = QToolBar(self.window)
+        self.toolbar.setObjectName("composeToolbar")
+        self.toolbar.setMovable(False)
+        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.toolbar.addAction(self.reply_action)
+        self.toolbar.addAction(self.reply_all_action)
+        self.window.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.toolbar)
+        self.shortcuts = []
+        for number in range(1, 10):
+            shortcut = QShortcut(QKeySequence(f"Ctrl+{number}"), self.window)
+            shortcut.activated.connect(partial(self._insert_suggestion, number - 1))
+            self.shortcuts.append(shortcut)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.toolbar.setWindowTitle(self.tr("返信"))
+        self.reply_action.setText(self.tr("返信"))
+        self.reply_action.setToolTip(self.tr("このメールに返信 (Ctrl+R)"))
+        self.reply_all_action.setText(self.tr("全員に返信"))
+        self.reply_all_action.setToolTip(self.tr("CC の全員を含めて返信 (Ctrl+Shift+R)"))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.window:
+            if event.type() == QEvent.Type.LanguageChange:
+                self.retranslate()
+            elif event.type() == QEvent.Type.Close:
+                # Before the window waits for its lanes: this save is one of them.
+                self.save_now()
+        return False
+
+    def _update_actions(self) -> None:
+        enabled = self.window.current is not None and not self.composing
+        self.reply_action.setEnabled(enabled)
+        self.reply_all_action.setEnabled(enabled)
+
+    @property
+    def composing(self) -> bool:
+        return self.opened_message is not None
+
+    # -- opening -------------------------------------------------------------
+    def _mailbox_key(self) -> str:
+        return str(self.window.mailbox_path)
+
+    def _with_db(self, then: partial[None]) -> None:
+        if self.db is not None:
+            then()
+            return
+
+        def opened(db: Database) -> None:
+            self.db = db
+            then()
+
+        compose_ops.open_store(self.window.runner, self.db_path, opened, self._on_store_error)
+
+    def reply(self, reply_all: bool = False) -> None:
+        opened = self.window.current
+        if opened is None or self.composing:
+            return
+        self._with_db(partial(self._load_draft, opened, reply_all))
+
+    def _load_draft(self, opened: OpenedMessage, reply_all: bool) -> None:
+        assert self.db is not None
+        key = original_key(opened.message, opened.ref)
+        compose_ops.load_draft(
+            self.window.runner, self.db, self._mailbox_key(), key,
+            partial(self._on_draft_loaded, opened, reply_all), self._on_store_error,
+        )
+
+    def _on_draft_loaded(self, opened: OpenedMessage, reply_all: bool, saved: Draft | None) -> None:
+        if self.window.current is not opened or self.composing:
+            return  # the agent moved on meanwhile
+        saved_identities = self.window.settings.get(SHOP_IDENTITIES)
+        identities = identities_from_setting(saved_identities)
+        if saved is not None:
+            draft = saved
+            cursor = _writing_position(saved, identities)
+            self.window.statusBar().showMessage(self.tr("保存してあった下書きを開きました"), 5000)
+        else:
+            identity = identity_for(opened.message, identities)
+            reply = new_reply(opened.message, identity, datetime.now().astimezone(), reply_all=reply_all,
+                              ref=opened.ref)
+            draft, cursor = reply.draft, reply.cursor
+        self.opened_message = opened
+        self.insight = self.window.current_insight
+        self._key = draft.original_id
+        self._dirty = False
+        self.composer.set_draft(draft, cursor)
+        self.composer.show_status("")
+        self._set_layout(composing=True)
+        self.composer.editor.setFocus()
+        self._select_first_highlight()
+        self.review_now()
+        self._update_actions()
+        self.opened.emit()
+
+    def _set_layout(self, composing: bool) -> None:
+        list_box = self.window.center_splitter.widget(0)
+        if list_box is not None:
+            list_box.setVisible(not composing)
+        self.window.folder_view.setVisible(not composing)
+        self.composer.setVisible(composing)
+        self.suggestions.setVisible(composing)
+        if composing:
+            width = max(self.reading.width(), 800)
+            self.reading.setSizes([width * 2 // 5, width * 3 // 5])
+
+    # -- closing -------------------------------------------------------------
+    def close(self) -> None:
+        """Close the composer, keeping the draft in the store."""
+        if not self.composing:
+            return
+        self.save_now()
+        self._finish()
+
+    def _finish(self) -> None:
+        self.review_timer.stop()
+        self.autosave_timer.stop()
+        self.window.runner.cancel_slot(compose_ops.REVIEW_SLOT)
+        self.opened_message = None
+        self.insight = None
+        self._dirty = False
+        self._set_layout(composing=False)
+        self.suggestions.show_for(None, "", {})
+        self._update_actions()
+
+    # -- typing: review and autosave -----------------------------------------
+    def _on_edited(self) -> None:
+        self._dirty = True
+        self.review_timer.start()
+        self.autosave_timer.start()
+
+    def review_now(self) -> None:
+        if not self.composing or self.opened_message is None:
+            return
+        self.review_timer.stop()
+        compose_ops.review_draft(
+            self.window.runner, self.composer.text(), self.opened_message.message.body, self.insight,
+            self._on_reviewed, self._on_review_error, history=self.window.customer_history(),
+        )
+
+    def _on_reviewed(self, result: ReviewResult) -> None:
+        if self.composing and self.composer.set_findings(result.text, result.findings):
+            self.review_shown.emit()
+
+    def _on_review_error(self, failure: TaskFailure) -> None:
+        self.composer.show_status(self.tr("見直しを実行できませんでした"))
+        self.window.statusBar().showMessage(self.window.describe_error(failure.error), 8000)
+
+    def save_now(self) -> None:
+        """Save the draft if it changed since the last save (idle, close, window close)."""
+        self.autosave_timer.stop()
+        draft = self.composer.current_draft()
+        if not self.composing or not self._dirty or draft is None or self.db is None:
+            return
+        self._dirty = False
+        compose_ops.save_draft(
+            self.window.runner, self.db, self._mailbox_key(), draft, self._on_saved, self._on_save_error,
+        )
+
+    def _on_saved(self, _result: None = None) -> None:
+        if self.composing:
+            saved_at = datetime.now().strftime("%H:%M")
+            self.composer.show_status(self.tr("下書きを保存しました %1").replace("%1", saved_at))
+        self.draft_saved.emit()
+
+    def _on_save_error(self, failure: TaskFailure) -> None:
+        self._dirty = True  # try again at the next pause
+        self.composer.show_status(self.tr("下書きを保存できませんでした"))
+        self.window.statusBar().showMessage(self.window.describe_error(failure.error), 8000)
+
+    def _on_store_error(self, failure: TaskFailure) -> None:
+        self.window.statusBar().showMessage(
+            self.tr("下書きの保存先を開けませんでした: %1").replace("%1", self.window.describe_error(failure.error))
+        )
+
+    # -- insight and snippets --------------------------------------------------
+    def _on_insight_shown(self) -> None:
+        current = self.window.current
+        if self.composing and current is not None and current is self.opened_message:
+            self.insight = self.window.current_insight
+            self._select_first_highlight()
+            self.review_now()
+
+    def _select_first_highlight(self) -> None:
+        view = self.window.insight_panel.view
+        current = view.currentIndex()
+        if current.isValid() and current.data(Role.HIGHLIGHT) is not None:
+            self._on_highlight_selected(current, QModelIndex())
+            return
+        model = self.window.insight_panel.model
+        for kind_row in range(model.rowCount()):
+            parent = model.index(kind_row, 0)
+            if model.rowCount(parent):
+                view.setCurrentIndex(model.index(0, 0, parent))
+                return
+        self.suggestions.show_for(None, "", {})
+
+    def _on_highlight_selected(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        highlight = current.data(Role.HIGHLIGHT) if current.isValid() else None
+        if not self.composing or not isinstance(highlight, Highlight) or self.opened_message is None:
+            if self.composing:
+                self.suggestions.show_for(None, "", {})
+            return
+        message = self.opened_message.message
+        values = {"customer": customer_name(message.sender), "topic": highlight.topic}
+        self.suggestions.show_for(
+            highlight, message.body[highlight.start : highlight.end], {k: v for k, v in values.items() if v}
+        )
+
+    def _insert_suggestion(self, index: int) -> None:
+        if self.composing:
+            self.suggestions.insert(index)
+
+    def insert_snippet(self, filled: Filled) -> None:
+        if self.composing:
+            self.composer.insert_snippet(filled)
+
+    def insert_text(self, text: str) -> bool:
+        """Insert plain text at the cursor (「以前お話しくださった…」); False when not composing."""
+        if not self.composing:
+            return False
+        self.composer.insert_snippet(Filled(text, ()))
+        return True
+
+    def _load_pack(self) -> SnippetPack:
+        try:
+            return load_pack()
+        except (OSError, ValueError):
+            # A broken own pack must not cost the shop its reply window: ours still work.
+            return load_our_pack()
+
+    def manage_snippets(self) -> None:
+        from ui.snippet_manager import SnippetManagerDialog
+
+        try:
+            own = load_user_pack()
+        except (OSError, ValueError):
+            own = SnippetPack({}, ())
+        dialog = SnippetManagerDialog(load_our_pack(), own, self.window)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self.pack = self._load_pack()
+            self.suggestions.set_pack(self.pack)
+            self._select_first_highlight()
+
+    def edit_signatures(self) -> None:
+        from ui.signature_dialog import SignatureDialog
+
+        draft = self.composer.current_draft()
+        SignatureDialog(self.window.settings, draft.sender.email if draft else "", self.window).exec()
+
+    # -- findings ------------------------------------------------------------
+    def _on_finding_activated(self, finding: Finding) -> None:
+        # A finding about the mail (a disclosure not acknowledged) shows that place in the mail.
+        if finding.ref is not None and self.insight is not None and finding.ref in self.insight.highlights:
+            self.window.reader.jump_to(self.insight.highlights.index(finding.ref))
+
+    # -- sending -------------------------------------------------------------
+    def send(self) -> None:
+        if not self.composing or self.opened_message is None:
+            return
+        self.composer.send_button.setEnabled(False)
+        compose_ops.review_draft(
+            self.window.runner, self.composer.text(), self.opened_message.message.body, self.insight,
+            self._on_send_reviewed, self._on_send_error, slot=SEND_REVIEW_SLOT,
+            history=self.window.customer_history(),
+        )
+
+    def _on_send_reviewed(self, result: ReviewResult) -> None:
+        if not self.composing:
+            return
+        if result.text != self.composer.text():
+            self.send()  # typed while the check ran: check what will really go out
+            return
+        self.composer.set_findings(result.text, result.findings)
+        if not result.findings:
+            self._deliver()
+            self.send_checked.emit()
+            return
+        dialog = SendReviewDialog(result.findings, self.window)
+        self.review_dialog = dialog
+        dialog.finished.connect(partial(self._on_review_dialog_done, dialog))
+        dialog.open()
+        self.send_checked.emit()
+
+    def _on_review_dialog_done(self, dialog: SendReviewDialog, result: int) -> None:
+        self.review_dialog = None
+        dialog.deleteLater()
+        if result == QDialog.DialogCode.Accepted:
+            self._deliver()
+            return
+        self.composer.send_button.setEnabled(True)
+        findings = self.composer.findings
+        if findings:
+            self.composer.select_finding(findings[0])
+
+    def _deliver(self) -> None:
+        draft = self.composer.current_draft()
+        opened = self.opened_message
+        source = self.window.source
+        if draft is None or opened is None or source is None:
+            return
+        try:
+            message = outgoing(draft, datetime.now().astimezone(), opened.ref)
+        except UnfilledDraft:
+            self.composer.send_button.setEnabled(True)
+            self.composer.show_status(self.tr("埋められていない差し込みがあります"))
+            return
+        self.save_now()
+        self._sending = (message, opened.message)  # for the customer memory once it has gone
+        self.composer.show_status(self.tr("送信中…"))
+        compose_ops.send_reply(
+            self.window.runner, self.account, source, message,
+            partial(self._on_sent, draft), self._on_send_error,
+        )
+
+    def _on_sent(self, draft: Draft, _result: None = None) -> None:
+        if self.db is not None:
+            compose_ops.delete_draft(self.window.runner, self.db, self._mailbox_key(), draft.original_id,
+                                     self._on_store_error)
+        self.composer.send_button.setEnabled(True)
+        if self._sending is not None:
+            self.window.remember_reply(*self._sending)
+            self._sending = None
+        self._finish()
+        self.window.statusBar().showMessage(self.tr("返信を送信済みフォルダに保存しました"), 8000)
+        self.sent.emit()
+
+    def _on_send_error(self, failure: TaskFailure) -> None:
+        self.composer.send_button.setEnabled(True)
+        if isinstance(failure.error, CannotSendHere):
+            text = self.tr("このメールボックスからは送信できません。下書きは保存されています。")
+        else:
+            text = self.window.describe_error(failure.error)
+        self.composer.show_status(text)
+        self.window.statusBar().showMessage(text, 10000)
+
+
+def _writing_position(draft: Draft, identities: list[ShopIdentity]) -> int:
+    """Where a restored draft's cursor goes: the end of the agent's own words, above the signature."""
+    body = draft.body
+    for identity in identities:
+        if identity.email == draft.sender.email and identity.signature.strip():
+            at = body.find(identity.signature.strip("\n").split("\n")[0])
+            if at > 0:
+                return len(body[:at].rstrip())
+    return len(body)

@@ -1,0 +1,301 @@
+"""「このお客様について」: who this customer is to us, what they told before, how we answered.
+
+Shown under the insight panel for the selected mail: first-time or regular
+(with count and since when), a reminder when today's mail touches something
+told before, the timeline of disclosures (「2025年12月: 奥様に卵アレルギー」), our
+past replies (click to open one) and a small chart of their length and warmth.
+A timeline item can be turned into a reference for the reply
+(「以前お話しくださった…」): copied to the clipboard, or inserted by the composer
+through `reference_requested` once it listens.
+"""
+
+from __future__ import annotations
+
+import itertools
+from datetime import datetime
+
+from PySide6.QtCore import QPointF, QRectF, Qt, Signal, SignalInstance
+from PySide6.QtGui import QColor, QGuiApplication, QPainter, QPaintEvent, QPen
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QScrollArea,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.model import CustomerProfile, Disclosure, PastReply, ReplyStats
+
+LENGTH_COLOUR = QColor("#8fb8e8")
+WARMTH_COLOUR = QColor("#e8833a")
+
+
+def _local(date: datetime | None) -> datetime | None:
+    return date.astimezone() if date is not None else None
+
+
+class ReplyChart(QWidget):
+    """Bars: each reply's length; orange line: its warmth. Oldest left. Drawn with QPainter."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("replyChart")
+        self.setMinimumHeight(80)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.stats: list[ReplyStats] = []
+
+    def set_stats(self, stats: list[ReplyStats]) -> None:
+        self.stats = stats
+        self.setToolTip(
+            "\n".join(
+                self.tr("%1: %2字・温かみ %3")
+                .replace("%1", _local(s.date).strftime("%Y-%m-%d") if s.date else "?")  # type: ignore[union-attr]
+                .replace("%2", str(s.length)).replace("%3", str(s.warmth))
+                for s in stats
+            )
+        )
+        self.update()
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        area = QRectF(self.rect()).adjusted(10, 18, -10, -6)
+        painter.fillRect(self.rect(), QColor("#ffffff"))
+        painter.setPen(QColor("#57606a"))
+        painter.drawText(QRectF(10, 2, area.width(), 14), Qt.AlignmentFlag.AlignLeft, self.tr("■ 長さ"))
+        painter.setPen(WARMTH_COLOUR)
+        painter.drawText(QRectF(70, 2, area.width(), 14), Qt.AlignmentFlag.AlignLeft, self.tr("● 温かみ"))
+        if not self.stats:
+            painter.setPen(QColor("#6e7781"))
+            painter.drawText(area, Qt.AlignmentFlag.AlignCenter, self.tr("まだ返信がありません"))
+            return
+        longest = max(1, max(s.length for s in self.stats))
+        warmest = max(1, max(s.warmth for s in self.stats))
+        slot = area.width() / len(self.stats)
+        bar = min(28.0, slot * 0.6)
+        points = []
+        for i, s in enumerate(self.stats):
+            x = area.left() + slot * i + (slot - bar) / 2
+            h = area.height() * s.length / longest
+            painter.fillRect(QRectF(x, area.bottom() - h, bar, h), LENGTH_COLOUR)
+            points.append(QPointF(x + bar / 2, area.bottom() - area.height() * s.warmth / warmest))
+        painter.setPen(QPen(WARMTH_COLOUR, 2))
+        for a, b in itertools.pairwise(points):
+            painter.drawLine(a, b)
+        painter.setBrush(WARMTH_COLOUR)
+        for p in points:
+            painter.drawEllipse(p, 3, 3)
+
+
+class CustomerPanel(QWidget):
+    """Emits `reply_activated(PastReply)` to open one of our replies, `reference_requested(str)`
+    with a 「以前お話しくださった…」 phrase, and export/delete requests with the customer id."""
+
+    reply_activated = Signal(object)
+    reference_requested = Signal(str)
+    export_requested = Signal(int)
+    delete_requested = Signal(int)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("customerPanel")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        self.profile: CustomerProfile | None = None
+        self._state = "empty"
+
+        self.title = QLabel(self)
+        self.title.setObjectName("panelTitle")
+        self.status = QLabel(self)
+        self.status.setObjectName("customerStatus")
+        self.status.setWordWrap(True)
+        self.reminder = QLabel(self)
+        self.reminder.setObjectName("reminder")
+        self.reminder.setWordWrap(True)
+        self.reminder.hide()
+        self.timeline_label = QLabel(self)
+        self.timeline_label.setObjectName("sectionLabel")
+        self.timeline = QListWidget(self)
+        self.timeline.setObjectName("timeline")
+        self.timeline.setWordWrap(True)
+        self.timeline.currentRowChanged.connect(self._update_buttons)
+        self.reference_button = QPushButton(self)
+        self.reference_button.setObjectName("referenceButton")
+        self.reference_button.clicked.connect(self._request_reference)
+        self.replies_label = QLabel(self)
+        self.replies_label.setObjectName("sectionLabel")
+        self.replies = QListWidget(self)
+        self.replies.setObjectName("pastReplies")
+        self.replies.itemClicked.connect(self._on_reply_clicked)
+        self.replies.itemActivated.connect(self._on_reply_clicked)
+        self.chart = ReplyChart(self)
+        self.export_button = QPushButton(self)
+        self.export_button.clicked.connect(lambda: self._emit_customer(self.export_requested))
+        self.delete_button = QPushButton(self)
+        self.delete_button.clicked.connect(lambda: self._emit_customer(self.delete_requested))
+
+        content = QWidget(self)
+        layout = QVBoxLayout(content)
+        layout.setContentsMargins(0, 0, 0, 8)
+        layout.setSpacing(4)
+        layout.addWidget(self.title)
+        layout.addWidget(self.status)
+        layout.addWidget(self.reminder)
+        layout.addWidget(self.timeline_label)
+        layout.addWidget(self.timeline)
+        row = QHBoxLayout()
+        row.setContentsMargins(10, 0, 10, 0)
+        row.addWidget(self.reference_button)
+        row.addStretch(1)
+        layout.addLayout(row)
+        layout.addWidget(self.replies_label)
+        layout.addWidget(self.replies)
+        layout.addWidget(self.chart)
+        privacy = QHBoxLayout()
+        privacy.setContentsMargins(10, 0, 10, 0)
+        privacy.addWidget(self.export_button)
+        privacy.addWidget(self.delete_button)
+        privacy.addStretch(1)
+        layout.addLayout(privacy)
+        for view in (self.timeline, self.replies):
+            view.setFrameShape(QFrame.Shape.NoFrame)
+            view.setMaximumHeight(120)
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(content)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scroll)
+        self.retranslate()
+
+    # -- wording -------------------------------------------------------------
+    def retranslate(self) -> None:
+        self.title.setText(self.tr("このお客様について"))
+        self.timeline_label.setText(self.tr("以前お話しくださったこと"))
+        self.replies_label.setText(self.tr("これまでの返信"))
+        self.reference_button.setText(self.tr("返信で触れる（コピー）"))
+        self.reference_button.setToolTip(self.tr("選んだ項目を「以前お話しくださった…」の形でコピーします"))
+        self.export_button.setText(self.tr("記録を書き出す"))
+        self.delete_button.setText(self.tr("記録を削除"))
+        self.delete_button.setToolTip(self.tr("このお客様について覚えたことを削除します（メールは残ります）"))
+        self._show()
+
+    def month(self, date: datetime | None) -> str:
+        local = _local(date)
+        if local is None:
+            return self.tr("日付不明")
+        return self.tr("%1年%2月").replace("%1", str(local.year)).replace("%2", str(local.month))
+
+    def timeline_text(self, disclosure: Disclosure) -> str:
+        return self.tr("%1: %2").replace("%1", self.month(disclosure.date)).replace("%2", disclosure.summary)
+
+    # -- states --------------------------------------------------------------
+    def clear(self) -> None:
+        self._set(None, "empty")
+
+    def set_busy(self) -> None:
+        self._set(None, "busy")
+
+    def set_unavailable(self) -> None:
+        self._set(None, "unavailable")
+
+    def set_profile(self, profile: CustomerProfile | None) -> None:
+        self._set(profile, "ready" if profile is not None else "nobody")
+
+    def _set(self, profile: CustomerProfile | None, state: str) -> None:
+        self.profile = profile
+        self._state = state
+        self._show()
+
+    def _show(self) -> None:
+        profile = self.profile
+        self.timeline.clear()
+        self.replies.clear()
+        self.reminder.hide()
+        known = profile is not None and profile.customer.id != 0
+        for widget in (self.export_button, self.delete_button):
+            widget.setEnabled(known)
+        if profile is None:
+            self.status.setText({
+                "busy": self.tr("読み込み中…"),
+                "unavailable": self.tr("お客様の記録を開けませんでした"),
+                "nobody": self.tr("このメールにはお客様の宛先がありません"),
+            }.get(self._state, self.tr("メールを選ぶと、このお客様とのこれまでをここに表示します")))
+            self.chart.set_stats([])
+            self._update_buttons()
+            return
+        name = profile.customer.name or profile.customer.addresses[0]
+        if profile.first_time:
+            self.status.setText(self.tr("%1 様 — はじめてのお客様です").replace("%1", name))
+        else:
+            since = _local(profile.since)
+            self.status.setText(
+                self.tr("%1 様 — %2通目のメール（%3から）")
+                .replace("%1", name).replace("%2", str(profile.mail_count))
+                .replace("%3", self.tr("%1年%2月").replace("%1", str(since.year)).replace("%2", str(since.month))
+                         if since else self.tr("日付不明"))
+            )
+        if profile.reminders:
+            lines = [self.tr("今回のメールは、以前のお話と関係がありそうです:")]
+            for reminder in profile.reminders[:3]:
+                lines.append("・" + self.timeline_text(reminder.disclosure))
+            self.reminder.setText("\n".join(lines))
+            self.reminder.show()
+        for disclosure in reversed(profile.disclosures):  # newest first: what matters now is on top
+            item = QListWidgetItem(self.timeline_text(disclosure))
+            item.setToolTip(disclosure.text)
+            item.setData(Qt.ItemDataRole.UserRole, disclosure)
+            self.timeline.addItem(item)
+        if not profile.disclosures:
+            self.timeline.addItem(QListWidgetItem(self.tr("まだありません")))
+        for reply in reversed(profile.replies):
+            date = _local(reply.stats.date)
+            item = QListWidgetItem(
+                self.tr("%1 %2（%3字）")
+                .replace("%1", date.strftime("%Y-%m-%d") if date else "")
+                .replace("%2", reply.subject).replace("%3", str(reply.stats.length))
+            )
+            item.setData(Qt.ItemDataRole.UserRole, reply)
+            self.replies.addItem(item)
+        if not profile.replies:
+            self.replies.addItem(QListWidgetItem(self.tr("まだありません")))
+        self.chart.set_stats([r.stats for r in profile.replies])
+        if self.timeline.count() and isinstance(self.timeline.item(0).data(Qt.ItemDataRole.UserRole), Disclosure):
+            self.timeline.setCurrentRow(0)
+        self._update_buttons()
+
+    # -- actions -------------------------------------------------------------
+    def selected_disclosure(self) -> Disclosure | None:
+        item = self.timeline.currentItem()
+        value = item.data(Qt.ItemDataRole.UserRole) if item is not None else None
+        return value if isinstance(value, Disclosure) else None
+
+    def reference_for_selected(self) -> str:
+        """「以前お話しくださった…」 for the selected timeline item ("" when none)."""
+        from app.customers.phrases import reference_phrase
+
+        disclosure = self.selected_disclosure()
+        return reference_phrase(disclosure.text, disclosure.topic) if disclosure is not None else ""
+
+    def _update_buttons(self, *_args: object) -> None:
+        self.reference_button.setEnabled(self.selected_disclosure() is not None)
+
+    def _request_reference(self) -> None:
+        phrase = self.reference_for_selected()
+        if phrase:
+            QGuiApplication.clipboard().setText(phrase)
+            self.reference_requested.emit(phrase)
+
+    def _on_reply_clicked(self, item: QListWidgetItem) -> None:
+        reply = item.data(Qt.ItemDataRole.UserRole)
+        if isinstance(reply, PastReply):
+            self.reply_activated.emit(reply)
+
+    def _emit_customer(self, signal: SignalInstance) -> None:
+        if self.profile is not None and self.profile.customer.id:
+            signal.emit(self.profile.customer.id)

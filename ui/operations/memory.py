@@ -1,0 +1,120 @@
+"""Customer memory operations: open it, build it with progress, read a profile, search, export, delete.
+
+Reads and small writes run on the `db` lane; the build runs on its own serial
+lane (`memory-build`) so a long first build never queues the panel's reads
+behind it (SQLite in WAL mode lets them read meanwhile). The build reports
+progress through `BuildProgress`, a QObject created on the GUI thread whose
+signal carries two ints — queued to the GUI thread, never a Python object.
+"""
+
+from __future__ import annotations
+
+import json
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QObject, Signal
+
+from app.model import CustomerProfile, Insight, Message
+from app.sources.base import MailSource
+from ui.tasks import DB, TaskFailure, TaskRunner
+
+BUILD = "memory-build"
+ErrorCallback = Callable[[TaskFailure], None]
+
+
+@dataclass(frozen=True, slots=True)
+class OpenedMemory:
+    memory: Any  # app.customers.Memory (imported lazily: SQLAlchemy is not needed to draw the window)
+    index: Any   # app.store.search.MailIndex
+
+
+@dataclass(frozen=True, slots=True)
+class SearchResults:
+    query: str
+    mail: list[Any]    # app.store.search.MailHit
+    memory: list[Any]  # app.customers.MemoryHit
+
+
+class BuildProgress(QObject):
+    """Progress of one build (done, total) and a stop flag the worker checks between messages."""
+
+    progressed = Signal(int, int)
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.stop_requested = threading.Event()
+
+    def report(self, done: int, total: int) -> None:
+        self.progressed.emit(done, total)
+
+
+def _open(url: str, path: Path | None) -> OpenedMemory:
+    from app.customers import open_memory
+    from app.store import open_database
+    from app.store.search import MailIndex
+
+    database = open_database(path)
+    return OpenedMemory(open_memory(url, database.path), MailIndex(database))
+
+
+def open_memory(
+    runner: TaskRunner, url: str, path: Path | None,
+    on_done: Callable[[OpenedMemory], None], on_error: ErrorCallback,
+) -> int:
+    return runner.submit(DB, lambda: _open(url, path), on_done, on_error)
+
+
+def build(
+    runner: TaskRunner, opened: OpenedMemory, source: MailSource, source_key: str, progress: BuildProgress,
+    on_done: Callable[[Any], None], on_error: ErrorCallback,
+) -> int:
+    from app.customers import build_memory
+
+    return runner.submit(
+        BUILD,
+        lambda: build_memory(opened.memory, source, source_key, progress.report,
+                             progress.stop_requested.is_set, opened.index),
+        on_done, on_error,
+    )
+
+
+def load_profile(
+    runner: TaskRunner, opened: OpenedMemory, message: Message, insight: Insight | None,
+    on_done: Callable[[CustomerProfile | None], None], on_error: ErrorCallback,
+) -> int:
+    return runner.submit(DB, lambda: opened.memory.profile_for(message, insight), on_done, on_error, slot="profile")
+
+
+def search(
+    runner: TaskRunner, opened: OpenedMemory, query: str,
+    on_done: Callable[[SearchResults], None], on_error: ErrorCallback,
+) -> int:
+    def run() -> SearchResults:
+        return SearchResults(query, opened.index.search(query), opened.memory.search(query))
+
+    return runner.submit(DB, run, on_done, on_error, slot="search")
+
+
+def export_customer(
+    runner: TaskRunner, opened: OpenedMemory, customer_id: int, target: Path,
+    on_done: Callable[[Path], None], on_error: ErrorCallback,
+) -> int:
+    def run() -> Path:
+        record = opened.memory.export_customer(customer_id)
+        temp = target.with_suffix(target.suffix + ".tmp")
+        temp.write_text(json.dumps(record, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+        temp.replace(target)
+        return target
+
+    return runner.submit(DB, run, on_done, on_error)
+
+
+def delete_customer(
+    runner: TaskRunner, opened: OpenedMemory, customer_id: int,
+    on_done: Callable[[None], None], on_error: ErrorCallback,
+) -> int:
+    return runner.submit(DB, lambda: opened.memory.delete_customer(customer_id), on_done, on_error)

@@ -1,0 +1,156 @@
+"""The 定型文の管理 dialog: the shop adds, edits and deletes its own snippets.
+
+Only the shop's own pack is edited (saved as TOML in the user data dir by
+`app.snippets.save_user_pack`); ours stay as shipped. Editing one of ours
+saves a copy under the same id, which then replaces ours in suggestions.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.model import HighlightKind
+from app.snippets import PLACEHOLDERS, Snippet, SnippetError, SnippetPack, new_snippet_id, save_user_pack
+from ui.wording import kind_label
+
+
+class SnippetManagerDialog(QDialog):
+    def __init__(self, ours: SnippetPack, own: SnippetPack, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("snippetManager")
+        self.setWindowTitle(self.tr("定型文の管理"))
+        self.resize(760, 480)
+        self.situations = {**ours.situations, **own.situations}
+        self.own = list(own.snippets)
+        self.list = QListWidget(self)
+        self.list.setObjectName("ownSnippets")
+        self.add_button = QPushButton(self.tr("追加"), self)
+        self.delete_button = QPushButton(self.tr("削除"), self)
+        self.situation = QComboBox(self)
+        for key, label in self.situations.items():
+            self.situation.addItem(label, key)
+        self.kinds = {kind: QCheckBox(kind_label(kind), self) for kind in HighlightKind}
+        kinds_box = QHBoxLayout()
+        for box in self.kinds.values():
+            kinds_box.addWidget(box)
+        kinds_box.addStretch(1)
+        self.text = QPlainTextEdit(self)
+        self.text.setObjectName("snippetText")
+        help_label = QLabel(self)
+        help_label.setWordWrap(True)
+        help_label.setText(
+            self.tr("差し込み: {customer} お名前、{topic} 話題、{product} 商品名、{date} 日付")
+        )
+        left = QVBoxLayout()
+        left.addWidget(self.list, 1)
+        row = QHBoxLayout()
+        row.addWidget(self.add_button)
+        row.addWidget(self.delete_button)
+        left.addLayout(row)
+        form = QFormLayout()
+        form.addRow(self.tr("場面"), self.situation)
+        form.addRow(self.tr("提案する項目"), kinds_box)
+        form.addRow(self.tr("文面"), self.text)
+        form.addRow("", help_label)
+        body = QHBoxLayout()
+        body.addLayout(left, 2)
+        body.addLayout(form, 3)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(body, 1)
+        layout.addWidget(buttons)
+        self._row = -1
+        self.list.currentRowChanged.connect(self._show)
+        self.add_button.clicked.connect(self.add_snippet)
+        self.delete_button.clicked.connect(self.delete_current)
+        self._refill(0)
+
+    def _refill(self, row: int) -> None:
+        self._row = -1
+        self.list.blockSignals(True)
+        self.list.clear()
+        for snippet in self.own:
+            QListWidgetItem(snippet.text.splitlines()[0] if snippet.text else snippet.id, self.list)
+        self.list.blockSignals(False)
+        has = bool(self.own)
+        for widget in (self.situation, self.text, self.delete_button, *self.kinds.values()):
+            widget.setEnabled(has)
+        if has:
+            self.list.setCurrentRow(min(row, len(self.own) - 1))
+            self._show(self.list.currentRow())
+
+    def _take(self) -> None:
+        if 0 <= self._row < len(self.own):
+            kinds = tuple(kind for kind, box in self.kinds.items() if box.isChecked())
+            self.own[self._row] = replace(
+                self.own[self._row],
+                situation=str(self.situation.currentData()),
+                text=self.text.toPlainText().strip(),
+                kinds=kinds,
+            )
+            item = self.list.item(self._row)
+            if item is not None:
+                item.setText(self.own[self._row].text.splitlines()[0] if self.own[self._row].text else "")
+
+    def _show(self, row: int) -> None:
+        self._take()
+        self._row = row
+        if 0 <= row < len(self.own):
+            snippet = self.own[row]
+            index = self.situation.findData(snippet.situation)
+            self.situation.setCurrentIndex(max(index, 0))
+            for kind, box in self.kinds.items():
+                box.setChecked(kind in snippet.kinds)
+            self.text.setPlainText(snippet.text)
+
+    def add_snippet(self) -> None:
+        self._take()
+        situation = str(self.situation.itemData(0)) if self.situation.count() else "closing"
+        self.own.append(Snippet(new_snippet_id(s.id for s in self.own), situation, "", ()))
+        self._refill(len(self.own) - 1)
+        self.text.setFocus()
+
+    def delete_current(self) -> None:
+        if 0 <= self._row < len(self.own):
+            del self.own[self._row]
+            self._refill(max(0, self._row - 1))
+
+    def pack(self) -> SnippetPack:
+        self._take()
+        used = {s.situation for s in self.own}
+        situations = {k: v for k, v in self.situations.items() if k in used}
+        return SnippetPack(situations, tuple(s for s in self.own if s.text.strip()))
+
+    def accept(self) -> None:
+        try:
+            save_user_pack(self.pack())
+        except (SnippetError, OSError) as error:
+            QMessageBox.warning(
+                self,
+                self.tr("定型文を保存できません"),
+                self.tr("使える差し込みは %1 です。\n%2").replace("%1", "、".join(f"{{{p}}}" for p in PLACEHOLDERS))
+                .replace("%2", str(error)),
+            )
+            return
+        super().accept()
+
+
