@@ -1,9 +1,11 @@
 """The analyser: what the customer told, asked and worried about in one mail body.
 
 `analyze(body)` zones the body (quotes, signature, greeting and closing
-formulas), splits the rest into sentences and clauses, tokenises each sentence
-once with Sudachi, labels clauses as disclosure / request / worry, and gives
-each highlight a topic and links. Offsets are code points into `body`.
+formulas), splits the rest into sentences and clauses, tokenises all its
+sentences in one Sudachi call, labels clauses as disclosure / request / worry,
+and gives each highlight a topic, links and the cue that decided it. Offsets
+are code points into `body`. The agent's corrections are applied afterwards by
+`app.analysis.corrections.apply_corrections`.
 `warm_up()` loads the dictionary ahead of time; both are safe from any thread.
 """
 
