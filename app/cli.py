@@ -145,6 +145,39 @@ def cmd_review(args: argparse.Namespace) -> int:
     return status
 
 
+def cmd_sync(args: argparse.Namespace) -> int:
+    """Sync one saved IMAP account into the local store (headers, then bodies)."""
+    from app.session import AccountSession
+    from app.sources.errors import SourceError
+    from app.store.db import open_database
+    from app.store.mail import MailStore
+    from app.sync import SyncProgress
+
+    db = open_database()
+    store = MailStore(db)
+    config = store.account(args.account)
+    if config is None:
+        known = ", ".join(a.id for a in store.accounts()) or "（なし）"
+        print(f"aizuchi sync: アカウント {args.account!r} がありません。登録済み: {known}", file=sys.stderr)
+        return 2
+
+    def progress(p: SyncProgress) -> None:
+        if p.total and (p.done == p.total or p.done % 2000 == 0):
+            print(f"{p.folder_id or '-'} {p.phase.value} {p.done}/{p.total}", file=sys.stderr)
+
+    try:
+        session = AccountSession(db, config)
+        report = session.sync(bodies=not args.headers_only, progress=progress)
+    except SourceError as error:
+        print(f"aizuchi sync: {type(error).__name__}: {error}", file=sys.stderr)
+        return 1
+    session.close()
+    print(json.dumps({"account": config.id, "folders": report.folders, "new_headers": report.new_headers,
+                      "bodies": report.bodies, "pushed_flags": report.pushed_flags, "resets": report.resets},
+                     ensure_ascii=False))
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="aizuchi", description="相槌 — 日本語のお客様メールの返信アシスタント")
     sub = parser.add_subparsers(dest="command")
@@ -165,6 +198,10 @@ def build_parser() -> argparse.ArgumentParser:
     review.add_argument("--json", action="store_true", help="1 行に 1 つの JSON オブジェクトで出力")
     review.add_argument("--message", metavar="MAIL", help="返信するお客様のメール（.txt は本文そのもの）")
     review.add_argument("drafts", nargs="+", metavar="DRAFT")
+
+    sync = sub.add_parser("sync", help="登録済みのメールアカウントを同期する")
+    sync.add_argument("account", metavar="ACCOUNT", help="アカウント ID（例: shop-example-jp）")
+    sync.add_argument("--headers-only", action="store_true", help="本文は取得せず、一覧だけ同期する")
     return parser
 
 
@@ -177,6 +214,8 @@ def main(argv: Sequence[str] | None = None, gui_runner: GuiRunner | None = None)
         return cmd_analyze(args)
     if args.command == "review":
         return cmd_review(args)
+    if args.command == "sync":
+        return cmd_sync(args)
     if args.command in (None, "run"):
         if gui_runner is None:
             print("aizuchi: このコマンドからはウィンドウを開けません。", file=sys.stderr)

@@ -203,6 +203,12 @@ def bench_review() -> Result:
     return review_figures()
 
 
+def bench_imap() -> Result:
+    from bench.imap import bench_imap as imap_figures
+
+    return imap_figures()
+
+
 SEARCH_QUERIES = (
     "配送", "靴", "卵", "送料", "ギフト", "アレルギー", "ノエル・ブランシュ", "キャンセル", "還暦祝い", "膝を痛め",
     "互換インク", "領収書", "A123", "森本", "ラッピング 母", "配送 心配", "結婚記念日", "藍ストール", "在庫", "サイズ",
@@ -251,6 +257,7 @@ def main() -> int:
         ("quality", bench_quality),
         ("review", bench_review),
         ("search", bench_search),
+        ("imap sync", bench_imap),
     ]
     results: Result = {}
     failed = []

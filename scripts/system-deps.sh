@@ -16,6 +16,8 @@ PACKAGES=(
   postgresql
   # Japanese text
   fonts-ipaexfont-gothic
+  # real mail servers for the tests (Dovecot) and mbsync for `make bench`
+  dovecot-imapd isync
   # customers write emoji (🌷🙏); without a colour emoji font they show as empty boxes
   fonts-noto-color-emoji
 )

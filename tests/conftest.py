@@ -24,8 +24,25 @@ _scratch = tempfile.mkdtemp(prefix="aizuchi-tests-")
 os.environ.setdefault("AIZUCHI_DATA_DIR", os.path.join(_scratch, "data"))
 os.environ["XDG_CONFIG_HOME"] = os.path.join(_scratch, "config")
 
-
+import keyring  # noqa: E402
 import pytest  # noqa: E402
+
+os.environ["PYTHON_KEYRING_BACKEND"] = "tests.keyring_backend.MemoryKeyring"
+
+
+@pytest.fixture(autouse=True)
+def memory_keyring():  # type: ignore[no-untyped-def]
+    """Every test gets an empty in-memory keyring; the user's real one is never touched."""
+    from app import accounts
+    from tests.keyring_backend import MemoryKeyring
+
+    previous = keyring.get_keyring()
+    backend = MemoryKeyring()
+    keyring.set_keyring(backend)
+    accounts.forget_session_passwords()
+    yield backend
+    keyring.set_keyring(previous)
+    accounts.forget_session_passwords()
 
 
 @pytest.fixture(scope="session")

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import QDialog, QSplitter, QToolBar, QVBoxLayout
 from app.identity import ShopIdentity, identities_from_setting, identity_for
 from app.mail.compose import UnfilledDraft, customer_name, new_reply, original_key, outgoing
 from app.model import Draft, Finding, Highlight, Insight, Message
+from app.outbox import OutboxItem, OutboxState
 from app.settings import SHOP_IDENTITIES
 from app.snippets import Filled, SnippetPack, load_our_pack, load_pack, load_user_pack
 from app.sources.base import OutgoingMessage
@@ -435,6 +436,14 @@ class ComposeController(QObject):
         self.save_now()
         self._sending = (message, opened.message)  # for the customer memory once it has gone
         self.composer.show_status(self.tr("送信中…"))
+        pane = self.window.accounts_pane
+        if self.window.mail_account in pane.configs:
+            # A real account: through the outbox, recorded before it is sent, sent once.
+            if not pane.send(self.window.mail_account, message, partial(self._on_outbox_result, draft),
+                             self._on_send_error):
+                self.composer.send_button.setEnabled(True)
+                self.composer.show_status(self.tr("アカウントに接続していません。下書きは保存されています。"))
+            return
         compose_ops.send_reply(
             self.window.runner, self.account, source, message,
             partial(self._on_sent, draft), self._on_send_error,
@@ -451,6 +460,18 @@ class ComposeController(QObject):
         self._finish()
         self.window.statusBar().showMessage(self.tr("返信を送信済みフォルダに保存しました"), 8000)
         self.sent.emit()
+
+    def _on_outbox_result(self, draft: Draft, item: OutboxItem) -> None:
+        if item.state is OutboxState.SENT:
+            self._on_sent(draft)
+            return
+        # Not sent (yet): the draft stays, the outbox shows the state and the reason.
+        from ui.account_wording import outbox_state, send_problem
+
+        self.composer.send_button.setEnabled(True)
+        text = f"{outbox_state(item.state)}: {send_problem(item.problem)}"
+        self.composer.show_status(text)
+        self.window.statusBar().showMessage(text, 15000)
 
     def _on_send_error(self, failure: TaskFailure) -> None:
         self.composer.send_button.setEnabled(True)

@@ -8,6 +8,7 @@ the window never freezes. Geometry and splitter states live in `QSettings`.
 from __future__ import annotations
 
 import logging
+import ssl
 from collections.abc import Callable
 from functools import partial
 from pathlib import Path
@@ -16,6 +17,7 @@ from PySide6.QtCore import QEvent, QItemSelection, QModelIndex, QSettings, QSort
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QDialog,
     QFileDialog,
     QHeaderView,
     QLabel,
@@ -45,7 +47,9 @@ from app.model import (
 from app.settings import LANGUAGE, MEMORY_AUTO_BUILD, MEMORY_DATABASE_URL, Settings
 from app.sources.base import Folder, FolderRole, Header, MailSource, MessageRef, OutgoingMessage
 from app.sources.errors import AuthExpired, NetworkDown, NotFound, ServerRejected
+from app.store.db import Database, open_database
 from ui import style
+from ui.accounts_pane import AccountsPane
 from ui.compose_controller import ComposeController
 from ui.customer_panel import CustomerPanel
 from ui.insight_panel import InsightPanel
@@ -63,7 +67,7 @@ from ui.tasks import TaskFailure, TaskRunner
 
 log = logging.getLogger(__name__)
 
-ACCOUNT = "local"  # one local mailbox for now; IMAP accounts will get their own lanes
+ACCOUNT = "local"  # the local mailbox's lane; IMAP accounts use their own (ui.accounts_pane)
 
 
 class MainWindow(QMainWindow):
@@ -88,6 +92,8 @@ class MainWindow(QMainWindow):
         language: str = "ja",
         image_loader: RemoteImageLoader | None = None,
         db_path: Path | None = None,
+        db: Database | None = None,
+        ssl_context: ssl.SSLContext | None = None,
     ) -> None:
         super().__init__()
         self.setObjectName("mainWindow")
@@ -98,6 +104,10 @@ class MainWindow(QMainWindow):
         self.images = image_loader or RemoteImageLoader(self)
         self.images.loaded.connect(self._on_image_loaded)
         self.source: MailSource | None = None
+        self.local_source: MailSource | None = None
+        self.mail_account = ACCOUNT  # whose folder is shown: the lane its mail calls run on
+        self.db = db or open_database(db_path)
+        self.ssl_context = ssl_context  # tests: a private CA for the loopback servers
         self.current_folder: Folder | None = None
         self.current: OpenedMessage | None = None
         self.current_insight: Insight | None = None
@@ -121,11 +131,12 @@ class MainWindow(QMainWindow):
         self.retranslate()
         self._restore_state()
 
+        self._start_accounts()
         self.statusBar().showMessage(self.tr("メールボックスを開いています…"))
         mailbox_ops.open_mailbox(self.runner, ACCOUNT, mailbox, self._on_mailbox_opened, self._on_mail_error)
         analysis_ops.warm_up(self.runner)
         # Replying (composer, snippets, review, drafts, send) lives in its own controller.
-        self.compose = ComposeController(self, ACCOUNT, db_path)
+        self.compose = ComposeController(self, ACCOUNT, db_path or self.db.path)
         self.customer_panel.reference_requested.connect(self._insert_reference)
         memory_ops.open_memory(
             self.runner, settings.get(MEMORY_DATABASE_URL), db_path, self._on_memory_opened, self._on_memory_error
@@ -203,12 +214,14 @@ class MainWindow(QMainWindow):
         self.right_splitter.setObjectName("rightSplitter")
         self.right_splitter.addWidget(self.insight_panel)
         self.right_splitter.addWidget(self.customer_panel)
-        self.right_splitter.setSizes([360, 500])
+        self.right_splitter.setSizes([520, 340])  # what the customer said first; history below
         self.left_splitter = QSplitter(Qt.Orientation.Vertical, self)
         self.left_splitter.setObjectName("leftSplitter")
-        self.left_splitter.addWidget(self.folder_view)
+        # Search on top, as in Gmail and Outlook; folders take the rest.
         self.left_splitter.addWidget(self.search_panel)
-        self.left_splitter.setSizes([360, 500])
+        self.left_splitter.addWidget(self.folder_view)
+        self.left_splitter.setStretchFactor(0, 0)
+        self.left_splitter.setStretchFactor(1, 1)
 
         self.center_splitter = QSplitter(Qt.Orientation.Vertical, self)
         self.center_splitter.setObjectName("centerSplitter")
@@ -220,6 +233,10 @@ class MainWindow(QMainWindow):
 
         self.main_splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.main_splitter.setObjectName("mainSplitter")
+        # Mail accounts sit under the local mailbox's folders.
+        self.accounts_pane = AccountsPane(self.runner, self.db, self.ssl_context, self)
+        self.accounts_pane.folder_chosen.connect(self._on_account_folder)
+        self.left_splitter.addWidget(self.accounts_pane)
         self.main_splitter.addWidget(self.left_splitter)
         self.main_splitter.addWidget(self.center_splitter)
         self.main_splitter.addWidget(self.right_splitter)
@@ -234,6 +251,13 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         bar = self.menuBar()
         self.file_menu = bar.addMenu("")
+        self.add_account_action = QAction(self)
+        self.add_account_action.triggered.connect(self.open_account_dialog)
+        self.file_menu.addAction(self.add_account_action)
+        self.outbox_action = QAction(self)
+        self.outbox_action.triggered.connect(self.open_outbox)
+        self.file_menu.addAction(self.outbox_action)
+        self.file_menu.addSeparator()
         self.quit_action = QAction(self)
         self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         self.quit_action.triggered.connect(self.close)
@@ -279,6 +303,21 @@ class MainWindow(QMainWindow):
         self.busy_bar.setMaximumHeight(12)
         self.busy_bar.setTextVisible(False)
         self.busy_bar.hide()
+        self.outbox_button = QPushButton(self)
+        self.outbox_button.setObjectName("outboxStatus")
+        self.outbox_button.setFlat(True)
+        self.outbox_button.clicked.connect(self.open_outbox)
+        self.outbox_button.hide()
+        self.sync_label = QLabel(self)
+        self.sync_bar = QProgressBar(self)
+        self.sync_bar.setObjectName("syncProgress")
+        self.sync_bar.setMaximumWidth(160)
+        self.sync_bar.setMaximumHeight(12)
+        self.sync_bar.setTextVisible(False)
+        self.sync_bar.hide()
+        self.statusBar().addPermanentWidget(self.outbox_button)
+        self.statusBar().addPermanentWidget(self.sync_label)
+        self.statusBar().addPermanentWidget(self.sync_bar)
         self.statusBar().addPermanentWidget(self.busy_label)
         self.statusBar().addPermanentWidget(self.busy_bar)
         # The memory build: a real progress bar (we know the total) and a stop button.
@@ -298,6 +337,8 @@ class MainWindow(QMainWindow):
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("相槌 — お客様メールの返信アシスタント"))
         self.file_menu.setTitle(self.tr("ファイル(&F)"))
+        self.add_account_action.setText(self.tr("メールアカウントを追加(&A)…"))
+        self.outbox_action.setText(self.tr("送信トレイ(&O)…"))
         self.quit_action.setText(self.tr("終了(&Q)"))
         self.view_menu.setTitle(self.tr("表示(&V)"))
         self.language_menu.setTitle(self.tr("言語(&L)"))
@@ -320,6 +361,7 @@ class MainWindow(QMainWindow):
         self.search_panel.retranslate()
         self._on_busy(self.runner.running)
         self._show_count()
+        self._show_outbox_status()
 
     def changeEvent(self, event: QEvent) -> None:
         # Installing or removing a translator sends LanguageChange: re-word live.
@@ -359,6 +401,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_state()
+        self.accounts_pane.stop()
         self._closing = True  # results still queued must not start a build on a closed window
         if self.build_progress is not None:
             self.build_progress.stop_requested.set()  # resumable: the next start picks it up
@@ -380,6 +423,7 @@ class MainWindow(QMainWindow):
     # -- mailbox -------------------------------------------------------------
     def _on_mailbox_opened(self, opened: OpenedMailbox) -> None:
         self.source = opened.source
+        self.local_source = opened.source
         self.folder_model.set_folders(opened.folders)
         self.statusBar().clearMessage()
         if self._build_wanted:
@@ -390,8 +434,15 @@ class MainWindow(QMainWindow):
 
     def _on_folder_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         folder = current.data(Role.FOLDER)
-        if not isinstance(folder, Folder) or self.source is None:
+        if not isinstance(folder, Folder) or self.local_source is None:
             return
+        self.source = self.local_source
+        self.mail_account = ACCOUNT
+        self.accounts_pane.view.clearSelection()
+        self._show_folder(folder)
+
+    def _show_folder(self, folder: Folder) -> None:
+        assert self.source is not None
         self.current_folder = folder
         self.current = None
         self.reader.clear()
@@ -399,7 +450,7 @@ class MainWindow(QMainWindow):
         self.customer_panel.clear()
         self._status(self.tr("メールを読み込んでいます…"))
         mailbox_ops.load_headers(
-            self.runner, ACCOUNT, self.source, folder,
+            self.runner, self.mail_account, self.source, folder,
             partial(self._on_headers, folder), self._on_mail_error,
         )
 
@@ -431,7 +482,7 @@ class MainWindow(QMainWindow):
         self.customer_panel.set_busy()
         self.runner.cancel_slot("analysis")
         mailbox_ops.fetch_message(
-            self.runner, ACCOUNT, self.source, header.ref,
+            self.runner, self.mail_account, self.source, header.ref,
             partial(self._on_fetched, header), self._on_mail_error,
         )
 
@@ -445,7 +496,7 @@ class MainWindow(QMainWindow):
             self._show_images_once()
         if not header.seen and self.source is not None:
             mailbox_ops.mark_read(
-                self.runner, ACCOUNT, self.source, header.ref,
+                self.runner, self.mail_account, self.source, header.ref,
                 partial(self._on_marked_read, header.ref), self._on_mail_error,
             )
         self._status(self.tr("解析中…"))
@@ -736,7 +787,105 @@ class MainWindow(QMainWindow):
     def _run_mail(self, fn: Callable[[], object], on_done: Callable[[object], None]) -> None:
         from ui.tasks import mail_lane
 
-        self.runner.submit(mail_lane(ACCOUNT), fn, on_done, self._on_mail_error, slot="images")
+        self.runner.submit(mail_lane(self.mail_account), fn, on_done, self._on_mail_error, slot="images")
+
+    # -- mail accounts -------------------------------------------------------
+    def _start_accounts(self) -> None:
+        from app.outbox import Outbox
+
+        self.accounts_pane.sync_progress.connect(self._on_sync_progress)
+        self.accounts_pane.outbox_changed.connect(self._show_outbox_status)
+        self.accounts_pane.synced.connect(self._on_account_synced)
+        self.accounts_pane.error.connect(lambda _account, text: self.statusBar().showMessage(text, 15000))
+        # Sends a crash cut short become "unknown" before anything else may retry them.
+        Outbox(self.db).recover()
+        self.accounts_pane.load()
+        self.accounts_pane.setVisible(bool(self.accounts_pane.configs))
+
+    def open_account_dialog(self) -> QDialog:
+        from ui.account_dialog import AccountDialog
+
+        dialog = AccountDialog(self.runner, set(self.accounts_pane.configs), self.ssl_context, self)
+        dialog.accepted.connect(lambda: self._save_account(dialog))
+        dialog.open()
+        return dialog
+
+    def _save_account(self, dialog: QDialog) -> None:
+        from ui.account_dialog import AccountDialog
+        from ui.operations import accounts as account_ops
+
+        assert isinstance(dialog, AccountDialog)
+        config, secret = dialog.config(), dialog.secret()
+
+        def saved(in_keyring: bool) -> None:
+            if not in_keyring:
+                self.statusBar().showMessage(
+                    self.tr("パスワードは保存されていません（安全な保管庫がありません）。次回の起動時に再入力が必要です。"),
+                    15000,
+                )
+            self.accounts_pane.add(config)
+
+        account_ops.save_account(self.runner, self.db, config, secret, saved, self._on_mail_error)
+
+    def _on_account_folder(self, account_id: str, folder_id: str) -> None:
+        folder = self.accounts_pane.folder(account_id, folder_id)
+        if folder is None:
+            return
+        self.folder_view.clearSelection()
+        self.source = self.accounts_pane.mailbox(account_id)
+        self.mail_account = account_id
+        self._show_folder(folder)
+
+    def _on_account_synced(self, account_id: str) -> None:
+        self._show_outbox_status()
+        if self.mail_account == account_id and self.current_folder is not None:
+            # New mail may have arrived: reload the shown list (offline-first, from the store).
+            self.source = self.accounts_pane.mailbox(account_id)
+            mailbox_ops.load_headers(
+                self.runner, account_id, self.source, self.current_folder,
+                partial(self._on_headers, self.current_folder), self._on_mail_error,
+            )
+
+    def _on_sync_progress(self, label: str, done: int, total: int) -> None:
+        if total <= 0:
+            self.sync_label.setText("")
+            self.sync_bar.hide()
+            return
+        self.sync_label.setText(self.tr("%1 を同期中").replace("%1", label))
+        self.sync_bar.setRange(0, total)
+        self.sync_bar.setValue(done)
+        self.sync_bar.show()
+
+    def _show_outbox_status(self) -> None:
+        from app.outbox import Outbox, OutboxState
+
+        items = Outbox(self.db).attention()
+        waiting = sum(1 for i in items if i.state in (OutboxState.QUEUED, OutboxState.SENDING))
+        failed = sum(1 for i in items if i.state is OutboxState.FAILED)
+        unknown = sum(1 for i in items if i.state is OutboxState.UNKNOWN)
+        self.outbox_button.setVisible(bool(items))
+        self.outbox_button.setText(
+            self.tr("送信待ち %1 / 送信失敗 %2 / 送信状態不明 %3")
+            .replace("%1", str(waiting)).replace("%2", str(failed)).replace("%3", str(unknown))
+        )
+        dialog = getattr(self, "outbox_dialog", None)
+        if dialog is not None:
+            dialog.set_items(items)
+
+    def open_outbox(self) -> None:
+        from app.outbox import Outbox
+        from ui.outbox_dialog import OutboxDialog
+
+        if getattr(self, "outbox_dialog", None) is None:
+            self.outbox_dialog = OutboxDialog(self)
+            self.outbox_dialog.retry_requested.connect(self._retry_outbox_item)
+        self.outbox_dialog.set_items(Outbox(self.db).attention())
+        self.outbox_dialog.show()
+
+    def _retry_outbox_item(self, item_id: int, resend_unknown: bool) -> None:
+        from app.outbox import Outbox
+
+        self.accounts_pane.retry(Outbox(self.db).item(item_id), resend_unknown)
 
     # -- errors --------------------------------------------------------------
     def _on_mail_error(self, failure: TaskFailure) -> None:

@@ -2,6 +2,211 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US" sourcelanguage="ja_JP">
 <context>
+    <name>AccountDialog</name>
+    <message>
+        <source>メールアカウントの追加</source>
+        <translation>Add a mail account</translation>
+    </message>
+    <message>
+        <source>サービス</source>
+        <translation>Service</translation>
+    </message>
+    <message>
+        <source>メールアドレス</source>
+        <translation>Email address</translation>
+    </message>
+    <message>
+        <source>パスワード</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <source>サーバー番号など</source>
+        <translation>Server number etc.</translation>
+    </message>
+    <message>
+        <source>表示名</source>
+        <translation>Display name</translation>
+    </message>
+    <message>
+        <source>ユーザー名</source>
+        <translation>User name</translation>
+    </message>
+    <message>
+        <source>受信 (IMAP)</source>
+        <translation>Incoming (IMAP)</translation>
+    </message>
+    <message>
+        <source>送信 (SMTP)</source>
+        <translation>Outgoing (SMTP)</translation>
+    </message>
+    <message>
+        <source>送信の文字コード</source>
+        <translation>Encoding for sending</translation>
+    </message>
+    <message>
+        <source>その他（手動で設定）</source>
+        <translation>Other (set up manually)</translation>
+    </message>
+    <message>
+        <source>UTF-8（おすすめ）</source>
+        <translation>UTF-8 (recommended)</translation>
+    </message>
+    <message>
+        <source>ISO-2022-JP（古いメールソフト向け）</source>
+        <translation>ISO-2022-JP (for old mail programs)</translation>
+    </message>
+    <message>
+        <source>サーバーの設定</source>
+        <translation>Server settings</translation>
+    </message>
+    <message>
+        <source>例: 相槌商店 サポート</source>
+        <translation>e.g. Aizuchi Shop Support</translation>
+    </message>
+    <message>
+        <source>このサービスでは、ログイン用のパスワードではなく「アプリパスワード」を入力してください。</source>
+        <translation>This service needs an app password, not your sign-in password.</translation>
+    </message>
+    <message>
+        <source>接続テスト</source>
+        <translation>Test connection</translation>
+    </message>
+    <message>
+        <source>この環境では安全なパスワード保管庫（キーリング）が見つかりません。パスワードは保存されず、相槌を終了するまでの間だけ使われます。</source>
+        <translation>No secure password store (keyring) was found on this system. The password is not saved and is only used until Aizuchi quits.</translation>
+    </message>
+    <message>
+        <source>接続しています…</source>
+        <translation>Connecting…</translation>
+    </message>
+    <message>
+        <source>受信・送信とも接続できました。</source>
+        <translation>Both incoming and outgoing servers connected.</translation>
+    </message>
+    <message>
+        <source>受信 (IMAP): %1</source>
+        <translation>Incoming (IMAP): %1</translation>
+    </message>
+    <message>
+        <source>送信 (SMTP): %1</source>
+        <translation>Outgoing (SMTP): %1</translation>
+    </message>
+</context>
+<context>
+    <name>AccountWording</name>
+    <message>
+        <source>サーバー名が見つかりません。サーバー名の綴りを確認してください。</source>
+        <translation>The server name was not found. Check its spelling.</translation>
+    </message>
+    <message>
+        <source>サーバーが接続を拒否しました。ポート番号と接続の保護（SSL/TLS・STARTTLS）を確認してください。</source>
+        <translation>The server refused the connection. Check the port and the security (SSL/TLS, STARTTLS).</translation>
+    </message>
+    <message>
+        <source>サーバーから応答がありません（タイムアウト）。ネットワークとポート番号を確認してください。</source>
+        <translation>The server does not answer (timeout). Check the network and the port.</translation>
+    </message>
+    <message>
+        <source>サーバーの証明書の有効期限が切れています。サーバーの管理者（レンタルサーバー会社）にお問い合わせください。</source>
+        <translation>The server&apos;s certificate has expired. Please contact the server&apos;s administrator (your hosting company).</translation>
+    </message>
+    <message>
+        <source>サーバーの証明書を確認できません。サーバー名が証明書と一致しているか確認してください。</source>
+        <translation>The server&apos;s certificate cannot be verified. Check that the server name matches the certificate.</translation>
+    </message>
+    <message>
+        <source>サーバーが STARTTLS に対応していません。接続の保護を「SSL/TLS」にしてお試しください。</source>
+        <translation>The server does not offer STARTTLS. Try the security setting &quot;SSL/TLS&quot;.</translation>
+    </message>
+    <message>
+        <source>暗号化された接続を確立できませんでした。ポート番号と接続の保護の組み合わせを確認してください。</source>
+        <translation>An encrypted connection could not be made. Check that the port and the security setting match.</translation>
+    </message>
+    <message>
+        <source>接続が途中で切れました。しばらくしてから再度お試しください。</source>
+        <translation>The connection was cut. Please try again in a while.</translation>
+    </message>
+    <message>
+        <source>ユーザー名またはパスワードが正しくありません。アプリパスワードが必要なサービスではアプリパスワードを入力してください。</source>
+        <translation>The user name or password is wrong. Services that need an app password need the app password here.</translation>
+    </message>
+    <message>
+        <source>サーバーに接続できません。ネットワークを確認してください。</source>
+        <translation>Cannot reach the server. Check the network.</translation>
+    </message>
+    <message>
+        <source>サーバーが拒否しました: %1</source>
+        <translation>The server refused: %1</translation>
+    </message>
+    <message>
+        <source>予期しないエラー: %1</source>
+        <translation>Unexpected error: %1</translation>
+    </message>
+    <message>
+        <source>送信待ち</source>
+        <translation>Waiting to send</translation>
+    </message>
+    <message>
+        <source>送信中</source>
+        <translation>Sending</translation>
+    </message>
+    <message>
+        <source>送信済み</source>
+        <translation>Sent</translation>
+    </message>
+    <message>
+        <source>送信失敗</source>
+        <translation>Failed</translation>
+    </message>
+    <message>
+        <source>送信状態不明</source>
+        <translation>Outcome unknown</translation>
+    </message>
+    <message>
+        <source>サーバーに接続できませんでした。メールは送られていません。接続が戻ったら再試行してください。</source>
+        <translation>Could not reach the server. The mail was not sent. Retry when the connection is back.</translation>
+    </message>
+    <message>
+        <source>サーバーが一時的に受け付けませんでした。メールは送られていません。しばらくしてから再試行してください。</source>
+        <translation>The server temporarily refused. The mail was not sent. Retry in a while.</translation>
+    </message>
+    <message>
+        <source>サーバーが送信を拒否しました。宛先や内容を確認してください。</source>
+        <translation>The server refused the mail. Check the recipients and the content.</translation>
+    </message>
+    <message>
+        <source>パスワードが受け付けられませんでした。アカウント設定を確認してください。</source>
+        <translation>The password was refused. Check the account settings.</translation>
+    </message>
+    <message>
+        <source>送信中に接続が切れたため、届いたかどうか分かりません。送信済みフォルダを確認してから判断します。</source>
+        <translation>The connection was lost while sending, so it is not known whether it arrived. Sent is checked before deciding.</translation>
+    </message>
+    <message>
+        <source>送信の途中で相槌が終了しました。送信済みフォルダを確認してから判断します。</source>
+        <translation>Aizuchi stopped while sending. Sent is checked before deciding.</translation>
+    </message>
+    <message>
+        <source>送信済みフォルダを確認できませんでした。接続が戻ったら「再確認」してください。</source>
+        <translation>Sent could not be checked. Use &quot;check again&quot; when the connection is back.</translation>
+    </message>
+    <message>
+        <source>送信済みフォルダに見つかりません。お客様に届いている可能性もあります。再送するかどうか選んでください。</source>
+        <translation>Not found in Sent. The customer may still have received it. Choose whether to send it again.</translation>
+    </message>
+    <message>
+        <source>予期しない理由で送信が止まりました。再確認してください。</source>
+        <translation>Sending stopped for an unexpected reason. Please check again.</translation>
+    </message>
+</context>
+<context>
+    <name>AccountsPane</name>
+    <message>
+        <source>アカウントに接続していません。</source>
+        <translation>The account is not connected.</translation>
+    </message>
+</context>
+<context>
     <name>ComposeController</name>
     <message>
         <source>返信</source>
@@ -46,6 +251,10 @@
     <message>
         <source>送信中…</source>
         <translation>Sending…</translation>
+    </message>
+    <message>
+        <source>アカウントに接続していません。下書きは保存されています。</source>
+        <translation>The account is not connected. The draft is saved.</translation>
     </message>
     <message>
         <source>返信を送信済みフォルダに保存しました</source>
@@ -337,6 +546,14 @@ An assistant that helps you notice what customers tell you and reply warmly.</tr
         </translation>
     </message>
     <message>
+        <source>メールアカウントを追加(&amp;A)…</source>
+        <translation>&amp;Add mail account…</translation>
+    </message>
+    <message>
+        <source>送信トレイ(&amp;O)…</source>
+        <translation>&amp;Outbox…</translation>
+    </message>
+    <message>
         <source>解析中…</source>
         <translation>Analysing…</translation>
     </message>
@@ -405,6 +622,18 @@ An assistant that helps you notice what customers tell you and reply warmly.</tr
         <translation>This deletes everything remembered about this customer (what they told, asked, our reply records, notes). The mail itself is not deleted. Continue?</translation>
     </message>
     <message>
+        <source>パスワードは保存されていません（安全な保管庫がありません）。次回の起動時に再入力が必要です。</source>
+        <translation>The password was not saved (no secure store). You will need to enter it again next time.</translation>
+    </message>
+    <message>
+        <source>%1 を同期中</source>
+        <translation>Syncing %1</translation>
+    </message>
+    <message>
+        <source>送信待ち %1 / 送信失敗 %2 / 送信状態不明 %3</source>
+        <translation>Waiting %1 / Failed %2 / Unknown %3</translation>
+    </message>
+    <message>
         <source>サインインの有効期限が切れました。アカウント設定からもう一度サインインしてください。</source>
         <translation>Your sign-in has expired. Sign in again from the account settings.</translation>
     </message>
@@ -450,6 +679,52 @@ An assistant that helps you notice what customers tell you and reply warmly.</tr
     <message>
         <source>（件名なし）</source>
         <translation>(no subject)</translation>
+    </message>
+</context>
+<context>
+    <name>OutboxDialog</name>
+    <message>
+        <source>送信トレイ</source>
+        <translation>Outbox</translation>
+    </message>
+    <message>
+        <source>送信を待っているメールはありません。</source>
+        <translation>No mail is waiting to be sent.</translation>
+    </message>
+    <message>
+        <source>再試行・再確認</source>
+        <translation>Retry / check again</translation>
+    </message>
+    <message>
+        <source>再送する…</source>
+        <translation>Send again…</translation>
+    </message>
+    <message>
+        <source>再送の確認</source>
+        <translation>Send again?</translation>
+    </message>
+    <message>
+        <source>このメールはすでにお客様に届いている可能性があります。同じメールをもう一度送りますか？</source>
+        <translation>The customer may already have received this mail. Send the same mail again?</translation>
+    </message>
+</context>
+<context>
+    <name>OutboxModel</name>
+    <message>
+        <source>状態</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>件名</source>
+        <translation>Subject</translation>
+    </message>
+    <message>
+        <source>宛先</source>
+        <translation>To</translation>
+    </message>
+    <message>
+        <source>理由</source>
+        <translation>Reason</translation>
     </message>
 </context>
 <context>

@@ -1,0 +1,242 @@
+"""The outbox: every reply is sent once, or the agent knows exactly why not.
+
+Owns the send state machine::
+
+    queued ──► sending ──► sent
+      ▲          │
+      │          ├──► queued   (network down, 4xx: try again later — 「送信待ち」)
+      │          ├──► failed   (wrong password, 5xx — 「送信失敗」, the agent fixes and retries)
+      │          └──► unknown  (dropped after the data went out, or a crash — 「送信状態不明」)
+      └───────── retry
+
+Rules that make "never twice" hold:
+
+- An item is written (bytes, Message-ID, recipients) *before* anything is sent, and
+  the Message-ID is the item's identity: submitting the same reply again returns
+  the same item.
+- Only one caller at a time can move an item to `sending` (a compare-and-set in
+  the store), so two clicks or two threads cannot send it twice.
+- `sent` is recorded as soon as the server accepted; filing a copy in Sent and
+  flagging the original \\Answered are follow-ups, retried on their own, never a
+  reason to send again.
+- An `unknown` item (and one left in `sending` by a crash: `recover()`) is first
+  looked up by its Message-ID in Sent (`MailSender.find_sent`). Found: it is sent.
+  Not found: it stays unknown until the agent explicitly chooses to send again
+  (`resend_unknown=True`); plain SMTP servers file nothing themselves, so "not in
+  Sent" does not prove the customer did not get it. The same Message-ID goes out
+  again, which lets the customer's mail program merge a duplicate.
+
+The draft itself belongs to the composer; the outbox keeps the final bytes, so
+nothing the agent wrote is lost whatever happens here.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass
+from datetime import datetime
+from enum import StrEnum
+from typing import Protocol
+
+from app.mail.headers import read_summary
+from app.sources.base import MailSender, MessageRef, OutgoingMessage
+from app.sources.errors import AuthExpired, NetworkDown, SendOutcomeUnknown, ServerRejected, SourceError
+from app.store.db import Database
+from app.store.outbox import OutboxTable, outgoing_of
+
+
+class OutboxState(StrEnum):
+    QUEUED = "queued"      # 送信待ち
+    SENDING = "sending"
+    SENT = "sent"
+    FAILED = "failed"      # 送信失敗
+    UNKNOWN = "unknown"    # 送信状態不明
+
+
+class SendProblem(StrEnum):
+    """Why an item is not sent (yet); the UI words each one."""
+
+    NETWORK = "network"                  # could not reach the server; nothing left
+    TEMPORARY = "temporary"              # 4xx: the server asks to retry later
+    REJECTED = "rejected"                # 5xx: refused (address, size, spam…)
+    AUTH = "auth"                        # password refused
+    OUTCOME_UNKNOWN = "outcome_unknown"  # connection lost after the message went out
+    INTERRUPTED = "interrupted"          # Aizuchi stopped while sending
+    CANNOT_CHECK = "cannot_check"        # Sent could not be searched to settle an unknown
+    NOT_IN_SENT = "not_in_sent"          # searched: no copy in Sent; the agent decides
+    UNEXPECTED = "unexpected"
+
+
+class SentFiler(Protocol):
+    """What happens after a send: a copy in Sent, the original flagged answered."""
+
+    def append_sent(self, raw: bytes) -> None: ...
+
+    def mark_answered(self, ref: MessageRef) -> None: ...
+
+
+@dataclass(frozen=True, slots=True)
+class OutboxItem:
+    id: int
+    account_id: str
+    message_id: str
+    state: OutboxState
+    problem: SendProblem | None
+    detail: str                 # the server's own words, when it said something
+    attempts: int
+    subject: str
+    recipients: tuple[str, ...]
+    replying_to: MessageRef | None
+    filed_in_sent: bool
+    original_answered: bool
+    created_at: datetime
+    sent_at: datetime | None
+
+    @property
+    def needs_attention(self) -> bool:
+        return self.state in (OutboxState.QUEUED, OutboxState.FAILED, OutboxState.UNKNOWN)
+
+
+def _item(row: sqlite3.Row) -> OutboxItem:
+    outgoing = outgoing_of(row)
+    return OutboxItem(
+        id=row["id"],
+        account_id=row["account_id"],
+        message_id=row["message_id"],
+        state=OutboxState(row["state"]),
+        problem=SendProblem(row["reason"]) if row["reason"] else None,
+        detail=row["detail"],
+        attempts=row["attempts"],
+        subject=read_summary(outgoing.raw).subject,
+        recipients=outgoing.recipients,
+        replying_to=outgoing.replying_to,
+        filed_in_sent=bool(row["filed_in_sent"]),
+        original_answered=bool(row["original_answered"]),
+        created_at=datetime.fromisoformat(row["created_at"]),
+        sent_at=datetime.fromisoformat(row["sent_at"]) if row["sent_at"] else None,
+    )
+
+
+class Outbox:
+    def __init__(self, db: Database) -> None:
+        self.table = OutboxTable(db)
+
+    # -- reading ------------------------------------------------------------------
+    def item(self, item_id: int) -> OutboxItem:
+        row = self.table.row(item_id)
+        if row is None:
+            raise KeyError(item_id)
+        return _item(row)
+
+    def items(self, states: tuple[OutboxState, ...] | None = None, account_id: str | None = None) -> list[OutboxItem]:
+        return [
+            _item(row) for row in self.table.rows([s.value for s in states] if states else None, account_id)
+        ]
+
+    def attention(self, account_id: str | None = None) -> list[OutboxItem]:
+        """What the agent should see: waiting, failed or unknown items."""
+        return self.items((OutboxState.QUEUED, OutboxState.FAILED, OutboxState.UNKNOWN, OutboxState.SENDING),
+                          account_id)
+
+    # -- transitions ------------------------------------------------------------------
+    def submit(self, account_id: str, message: OutgoingMessage) -> OutboxItem:
+        """Record the reply before anything is sent. The same Message-ID is the same item."""
+        return self.item(self.table.insert(account_id, message))
+
+    def recover(self) -> list[OutboxItem]:
+        """At start-up: items a crash left in `sending` become `unknown` (to be looked up)."""
+        return [self.item(i) for i in self.table.interrupted()]
+
+    def process(
+        self,
+        item_id: int,
+        sender: MailSender,
+        filer: SentFiler | None = None,
+        server_saves_sent: bool = False,
+        resend_unknown: bool = False,
+    ) -> OutboxItem:
+        """Try to bring the item to `sent`; returns where it ended. Never raises a `SourceError`."""
+        item = self.item(item_id)
+        if item.state is OutboxState.SENT:
+            return self._follow_up(item, filer, server_saves_sent)
+        if item.state is OutboxState.SENDING:
+            return item  # another thread is on it
+        if item.state is OutboxState.UNKNOWN:
+            settled = self._settle_unknown(item, sender, filer, server_saves_sent, resend_unknown)
+            if settled is not None:
+                return settled
+        if not self.table.claim(item_id, [OutboxState.QUEUED, OutboxState.FAILED, OutboxState.UNKNOWN]):
+            return self.item(item_id)
+        row = self.table.row(item_id)
+        assert row is not None
+        try:
+            sender.send(outgoing_of(row))
+        except SendOutcomeUnknown as error:
+            self.table.set_state(item_id, OutboxState.UNKNOWN, SendProblem.OUTCOME_UNKNOWN, str(error))
+        except AuthExpired as error:
+            self.table.set_state(item_id, OutboxState.FAILED, SendProblem.AUTH, str(error))
+        except ServerRejected as error:
+            state, problem = (
+                (OutboxState.QUEUED, SendProblem.TEMPORARY) if error.temporary
+                else (OutboxState.FAILED, SendProblem.REJECTED)
+            )
+            detail = f"{error.code} {error.reason}" if error.code else error.reason
+            self.table.set_state(item_id, state, problem, detail)
+        except NetworkDown as error:
+            self.table.set_state(item_id, OutboxState.QUEUED, SendProblem.NETWORK, str(error))
+        except BaseException as error:
+            # We cannot tell how far it got: treat as unknown, never as "not sent".
+            self.table.set_state(item_id, OutboxState.UNKNOWN, SendProblem.UNEXPECTED, repr(error))
+            if not isinstance(error, Exception):
+                raise
+        else:
+            self.table.set_state(item_id, OutboxState.SENT)
+            return self._follow_up(self.item(item_id), filer, server_saves_sent)
+        return self.item(item_id)
+
+    def _settle_unknown(
+        self, item: OutboxItem, sender: MailSender, filer: SentFiler | None, server_saves_sent: bool,
+        resend_unknown: bool,
+    ) -> OutboxItem | None:
+        """An item in `unknown`: settled by a lookup, or None when it may be sent again."""
+        try:
+            found = sender.find_sent(item.message_id)
+        except SourceError:
+            found = None
+        if found:
+            self.table.set_state(item.id, OutboxState.SENT)
+            # The copy in Sent is the one the lookup found: do not append another.
+            self.table.set_followups(item.id, filed_in_sent=True)
+            return self._follow_up(self.item(item.id), filer, server_saves_sent)
+        if found is None:
+            self.table.set_state(item.id, OutboxState.UNKNOWN, SendProblem.CANNOT_CHECK, item.detail)
+            return self.item(item.id)
+        if not resend_unknown:
+            self.table.set_state(item.id, OutboxState.UNKNOWN, SendProblem.NOT_IN_SENT, item.detail)
+            return self.item(item.id)
+        return None
+
+    def _follow_up(self, item: OutboxItem, filer: SentFiler | None, server_saves_sent: bool) -> OutboxItem:
+        """Copy to Sent and flag the original; each retried later on its own if it fails."""
+        if filer is None:
+            return item
+        if not item.filed_in_sent:
+            if server_saves_sent:
+                self.table.set_followups(item.id, filed_in_sent=True)
+            else:
+                row = self.table.row(item.id)
+                assert row is not None
+                try:
+                    filer.append_sent(bytes(row["raw"]))
+                except SourceError:
+                    pass
+                else:
+                    self.table.set_followups(item.id, filed_in_sent=True)
+        if item.replying_to is not None and not item.original_answered:
+            try:
+                filer.mark_answered(item.replying_to)
+            except SourceError:
+                pass
+            else:
+                self.table.set_followups(item.id, original_answered=True)
+        return self.item(item.id)

@@ -1,0 +1,63 @@
+"""What a remote mailbox tells the sync engine: the seam IMAP, Gmail and Graph plug into.
+
+`app.sync` drives any `SyncSource` into the local store. A source answers three
+questions per folder, cheaply and in this order:
+
+1. `snapshot`: which message keys exist now, which flags changed since the saved
+   `SyncState`, and whether that state is still valid (an IMAP UIDVALIDITY change or
+   an expired Gmail historyId means the local copy must be dropped and reloaded);
+2. `headers_for`: summary rows for keys the store does not have yet, in batches;
+3. `bodies_for`: raw bytes for keys whose body is not stored yet, in batches.
+
+Because the engine computes "new" and "vanished" from the full key list each time,
+an interrupted sync simply resumes: nothing is lost and nothing is stored twice.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import Protocol
+
+from app.sources.base import Folder, Header, MessageRef, SyncState
+
+
+class Flag(StrEnum):
+    SEEN = "seen"
+    ANSWERED = "answered"
+    FLAGGED = "flagged"
+
+
+@dataclass(frozen=True, slots=True)
+class RemoteHeader:
+    """A header row as synced: the list row plus what the store keeps beside it."""
+
+    header: Header
+    message_id: str
+    flags: frozenset[Flag]
+
+
+@dataclass(frozen=True, slots=True)
+class FolderSnapshot:
+    state: SyncState              # save once the snapshot's changes are applied
+    keys: tuple[str, ...]         # every message key in the folder now
+    reset: bool = False           # the saved state is void: drop the local copy first
+    # Flags of known messages: only those changed since `since` when the server can
+    # say (CONDSTORE, historyId), else every message's (a plain scan).
+    flags: dict[str, frozenset[Flag]] = field(default_factory=dict)
+    validity: int | None = None   # IMAP UIDVALIDITY, kept for humans
+    next_key: int | None = None   # IMAP UIDNEXT
+    modseq: int | None = None     # IMAP HIGHESTMODSEQ
+
+
+class SyncSource(Protocol):
+    def folders(self) -> list[Folder]: ...
+
+    def snapshot(self, folder: Folder, since: SyncState | None) -> FolderSnapshot: ...
+
+    def headers_for(self, folder: Folder, keys: Sequence[str]) -> list[RemoteHeader]: ...
+
+    def bodies_for(self, folder: Folder, keys: Sequence[str]) -> Iterator[tuple[str, bytes]]: ...
+
+    def set_flag(self, ref: MessageRef, flag: Flag, on: bool = True) -> None: ...

@@ -1,0 +1,298 @@
+"""Queries over synced mail: accounts (no secrets), folders with their sync state, messages.
+
+Owns every SQL statement of `mail_accounts`, `mail_folders` and `mail_messages`
+(migration 0003). The sync engine writes through `apply_snapshot`, `add_headers`
+and `store_bodies`, each one transaction, so an interrupted sync leaves whole
+batches behind and never half a message. Reading (the message list, the reader,
+offline use) never touches the network.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+
+from app.model import Address
+from app.sources.base import Folder, FolderRole, Header, MessageRef, SyncState
+from app.sources.connection import AccountConfig, Charset, Security
+from app.sources.delta import Flag, FolderSnapshot, RemoteHeader
+from app.store.db import Database
+
+_FLAG_COLUMN = {Flag.SEEN: "seen", Flag.ANSWERED: "answered", Flag.FLAGGED: "flagged"}
+
+
+@dataclass(frozen=True, slots=True)
+class StoredHeader:
+    """A message list row from the store, with the flags the list shows."""
+
+    header: Header
+    message_id: str
+    answered: bool
+    flagged: bool
+    body_fetched: bool
+
+
+@dataclass(frozen=True, slots=True)
+class DirtyFlags:
+    ref: MessageRef
+    flags: frozenset[Flag]
+
+
+def _key_order(key: str) -> tuple[int, str]:
+    # IMAP UIDs sort numerically; other providers' ids keep their text order.
+    return (int(key), "") if key.isdigit() else (1 << 62, key)
+
+
+class MailStore:
+    def __init__(self, db: Database) -> None:
+        self.db = db
+
+    # -- accounts --------------------------------------------------------------
+    def save_account(self, config: AccountConfig) -> None:
+        with self.db.write() as c:
+            position = c.execute("SELECT coalesce(max(position), -1) + 1 FROM mail_accounts").fetchone()[0]
+            # An upsert, not INSERT OR REPLACE: a replace deletes the row first and
+            # would cascade to every synced folder and message of the account.
+            c.execute(
+                "INSERT INTO mail_accounts(id, kind, display_name, email, username, imap_host, imap_port,"
+                " imap_security, smtp_host, smtp_port, smtp_security, charset, server_saves_sent, position)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                " ON CONFLICT(id) DO UPDATE SET kind=excluded.kind, display_name=excluded.display_name,"
+                " email=excluded.email, username=excluded.username, imap_host=excluded.imap_host,"
+                " imap_port=excluded.imap_port, imap_security=excluded.imap_security,"
+                " smtp_host=excluded.smtp_host, smtp_port=excluded.smtp_port,"
+                " smtp_security=excluded.smtp_security, charset=excluded.charset,"
+                " server_saves_sent=excluded.server_saves_sent",
+                (config.id, config.kind, config.display_name, config.email, config.username, config.imap_host,
+                 config.imap_port, config.imap_security.value, config.smtp_host, config.smtp_port,
+                 config.smtp_security.value, config.charset.value, int(config.server_saves_sent), position),
+            )
+
+    def accounts(self) -> list[AccountConfig]:
+        rows = self.db.read("SELECT * FROM mail_accounts ORDER BY position, created_at")
+        return [
+            AccountConfig(
+                id=r["id"], email=r["email"], username=r["username"], imap_host=r["imap_host"],
+                smtp_host=r["smtp_host"], imap_port=r["imap_port"], imap_security=Security(r["imap_security"]),
+                smtp_port=r["smtp_port"], smtp_security=Security(r["smtp_security"]),
+                display_name=r["display_name"], charset=Charset(r["charset"]),
+                server_saves_sent=bool(r["server_saves_sent"]), kind=r["kind"],
+            )
+            for r in rows
+        ]
+
+    def account(self, account_id: str) -> AccountConfig | None:
+        return next((a for a in self.accounts() if a.id == account_id), None)
+
+    def delete_account(self, account_id: str) -> None:
+        with self.db.write() as c:
+            c.execute("DELETE FROM mail_messages WHERE account_id = ?", (account_id,))
+            c.execute("DELETE FROM mail_accounts WHERE id = ?", (account_id,))
+
+    # -- folders ---------------------------------------------------------------
+    def save_folders(self, account_id: str, folders: Sequence[Folder]) -> None:
+        """The folder list as the server has it now; folders gone there go here too."""
+        with self.db.write() as c:
+            for position, folder in enumerate(folders):
+                c.execute(
+                    "INSERT INTO mail_folders(account_id, folder_id, name, role, position) VALUES (?, ?, ?, ?, ?)"
+                    " ON CONFLICT(account_id, folder_id) DO UPDATE SET name=excluded.name, role=excluded.role,"
+                    " position=excluded.position",
+                    (account_id, folder.id, folder.name, folder.role.value, position),
+                )
+            keep = [f.id for f in folders]
+            gone = [
+                row[0] for row in c.execute("SELECT folder_id FROM mail_folders WHERE account_id = ?", (account_id,))
+                if row[0] not in keep
+            ]
+            for folder_id in gone:
+                c.execute("DELETE FROM mail_messages WHERE account_id = ? AND folder_id = ?", (account_id, folder_id))
+                c.execute("DELETE FROM mail_folders WHERE account_id = ? AND folder_id = ?", (account_id, folder_id))
+
+    def folders(self, account_id: str) -> list[Folder]:
+        rows = self.db.read(
+            "SELECT folder_id, name, role FROM mail_folders WHERE account_id = ? ORDER BY position", (account_id,)
+        )
+        return [Folder(r["folder_id"], r["name"], FolderRole(r["role"])) for r in rows]
+
+    def sync_state(self, account_id: str, folder_id: str) -> SyncState | None:
+        rows = self.db.read(
+            "SELECT sync_token FROM mail_folders WHERE account_id = ? AND folder_id = ?", (account_id, folder_id)
+        )
+        return SyncState(rows[0][0]) if rows and rows[0][0] is not None else None
+
+    def folder_figures(self, account_id: str, folder_id: str) -> dict[str, int | None]:
+        rows = self.db.read(
+            "SELECT uidvalidity, uidnext, highestmodseq FROM mail_folders WHERE account_id = ? AND folder_id = ?",
+            (account_id, folder_id),
+        )
+        return dict(rows[0]) if rows else {}
+
+    # -- sync writes -------------------------------------------------------------
+    def apply_snapshot(self, account_id: str, folder_id: str, snapshot: FolderSnapshot) -> list[str]:
+        """Reset, drop vanished, update flags and save the state, in one transaction.
+
+        Returns the keys the store lacks, oldest first. A flag the user changed here
+        and that was not pushed yet (flags_dirty) keeps the local value.
+        """
+        with self.db.write() as c:
+            if snapshot.reset:
+                c.execute("DELETE FROM mail_messages WHERE account_id = ? AND folder_id = ?", (account_id, folder_id))
+            local = {
+                row[0]: row[1]
+                for row in c.execute(
+                    "SELECT uid, flags_dirty FROM mail_messages WHERE account_id = ? AND folder_id = ?",
+                    (account_id, folder_id),
+                )
+            }
+            remote = set(snapshot.keys)
+            vanished = [key for key in local if key not in remote]
+            c.executemany(
+                "DELETE FROM mail_messages WHERE account_id = ? AND folder_id = ? AND uid = ?",
+                [(account_id, folder_id, key) for key in vanished],
+            )
+            c.executemany(
+                "UPDATE mail_messages SET seen = ?, answered = ?, flagged = ?"
+                " WHERE account_id = ? AND folder_id = ? AND uid = ? AND flags_dirty = 0",
+                [
+                    (int(Flag.SEEN in flags), int(Flag.ANSWERED in flags), int(Flag.FLAGGED in flags),
+                     account_id, folder_id, key)
+                    for key, flags in snapshot.flags.items()
+                    if key in local and not local[key]
+                ],
+            )
+            c.execute(
+                "UPDATE mail_folders SET sync_token = ?, uidvalidity = ?, uidnext = ?, highestmodseq = ?,"
+                " synced_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE account_id = ? AND folder_id = ?",
+                (snapshot.state.token, snapshot.validity, snapshot.next_key, snapshot.modseq, account_id, folder_id),
+            )
+        missing = [key for key in snapshot.keys if key not in local]
+        missing.sort(key=_key_order)
+        return missing
+
+    def add_headers(self, account_id: str, folder_id: str, rows: Iterable[RemoteHeader]) -> int:
+        """One batch of new rows; a key already stored is left alone (a resumed sync)."""
+        values = []
+        for row in rows:
+            h = row.header
+            values.append((
+                account_id, folder_id, h.ref.key, row.message_id, h.subject, h.sender.name, h.sender.email,
+                h.date.isoformat() if h.date else None, h.date.timestamp() if h.date else None, h.size,
+                int(Flag.SEEN in row.flags), int(Flag.ANSWERED in row.flags), int(Flag.FLAGGED in row.flags),
+            ))
+        with self.db.write() as c:
+            before = c.total_changes
+            c.executemany(
+                "INSERT OR IGNORE INTO mail_messages(account_id, folder_id, uid, message_id, subject, sender_name,"
+                " sender_email, date, date_ts, size, seen, answered, flagged) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                values,
+            )
+            return c.total_changes - before
+
+    def unfetched(self, account_id: str, folder_id: str) -> list[tuple[str, int]]:
+        """(key, size) of every message whose body is not stored yet."""
+        rows = self.db.read(
+            "SELECT uid, size FROM mail_messages WHERE account_id = ? AND folder_id = ? AND body_fetched = 0",
+            (account_id, folder_id),
+        )
+        found = [(r[0], r[1]) for r in rows]
+        found.sort(key=lambda item: _key_order(item[0]))
+        return found
+
+    def store_bodies(self, account_id: str, folder_id: str, bodies: Iterable[tuple[str, bytes]]) -> int:
+        with self.db.write() as c:
+            before = c.total_changes
+            c.executemany(
+                "UPDATE mail_messages SET body = ?, body_fetched = 1, size = max(size, ?)"
+                " WHERE account_id = ? AND folder_id = ? AND uid = ?",
+                [(raw, len(raw), account_id, folder_id, key) for key, raw in bodies],
+            )
+            return c.total_changes - before
+
+    # -- reading -------------------------------------------------------------------
+    def headers(self, account_id: str, folder_id: str) -> list[StoredHeader]:
+        rows = self.db.read(
+            "SELECT uid, message_id, subject, sender_name, sender_email, date, size, seen, answered, flagged,"
+            " body_fetched FROM mail_messages WHERE account_id = ? AND folder_id = ?"
+            " ORDER BY date_ts DESC NULLS LAST, id DESC",
+            (account_id, folder_id),
+        )
+        return [
+            StoredHeader(
+                Header(
+                    ref=MessageRef(folder_id, r[0]),
+                    subject=r[2],
+                    sender=Address(r[3], r[4]),
+                    date=datetime.fromisoformat(r[5]) if r[5] else None,
+                    seen=bool(r[7]),
+                    size=r[6],
+                ),
+                message_id=r[1], answered=bool(r[8]), flagged=bool(r[9]), body_fetched=bool(r[10]),
+            )
+            for r in rows
+        ]
+
+    def body(self, account_id: str, ref: MessageRef) -> bytes | None:
+        rows = self.db.read(
+            "SELECT body FROM mail_messages WHERE account_id = ? AND folder_id = ? AND uid = ? AND body_fetched = 1",
+            (account_id, ref.folder_id, ref.key),
+        )
+        return bytes(rows[0][0]) if rows else None
+
+    def count(self, account_id: str, folder_id: str | None = None) -> int:
+        if folder_id is None:
+            return int(self.db.read("SELECT count(*) FROM mail_messages WHERE account_id = ?", (account_id,))[0][0])
+        return int(self.db.read(
+            "SELECT count(*) FROM mail_messages WHERE account_id = ? AND folder_id = ?", (account_id, folder_id)
+        )[0][0])
+
+    def unread(self, account_id: str, folder_id: str) -> int:
+        return int(self.db.read(
+            "SELECT count(*) FROM mail_messages WHERE account_id = ? AND folder_id = ? AND seen = 0",
+            (account_id, folder_id),
+        )[0][0])
+
+    def flags(self, account_id: str, ref: MessageRef) -> frozenset[Flag] | None:
+        rows = self.db.read(
+            "SELECT seen, answered, flagged FROM mail_messages WHERE account_id = ? AND folder_id = ? AND uid = ?",
+            (account_id, ref.folder_id, ref.key),
+        )
+        if not rows:
+            return None
+        return frozenset(f for f in Flag if rows[0][_FLAG_COLUMN[f]])
+
+    def find_message_id(self, account_id: str, message_id: str) -> list[MessageRef]:
+        rows = self.db.read(
+            "SELECT folder_id, uid FROM mail_messages WHERE account_id = ? AND message_id = ?",
+            (account_id, message_id),
+        )
+        return [MessageRef(r[0], r[1]) for r in rows]
+
+    # -- local flag changes ---------------------------------------------------------
+    def set_flag(self, account_id: str, ref: MessageRef, flag: Flag, on: bool, pushed: bool) -> None:
+        """Record a flag change made here; `pushed=False` keeps it for the next sync to send."""
+        column = _FLAG_COLUMN[flag]
+        with self.db.write() as c:
+            c.execute(
+                f"UPDATE mail_messages SET {column} = ?, flags_dirty = CASE WHEN ? THEN flags_dirty ELSE 1 END"
+                " WHERE account_id = ? AND folder_id = ? AND uid = ?",
+                (int(on), int(pushed), account_id, ref.folder_id, ref.key),
+            )
+
+    def dirty_flags(self, account_id: str) -> list[DirtyFlags]:
+        rows = self.db.read(
+            "SELECT folder_id, uid, seen, answered, flagged FROM mail_messages"
+            " WHERE account_id = ? AND flags_dirty = 1",
+            (account_id,),
+        )
+        return [
+            DirtyFlags(MessageRef(r[0], r[1]), frozenset(f for f in Flag if r[_FLAG_COLUMN[f]])) for r in rows
+        ]
+
+    def clear_dirty(self, account_id: str, ref: MessageRef) -> None:
+        with self.db.write() as c:
+            c.execute(
+                "UPDATE mail_messages SET flags_dirty = 0 WHERE account_id = ? AND folder_id = ? AND uid = ?",
+                (account_id, ref.folder_id, ref.key),
+            )

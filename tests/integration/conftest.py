@@ -1,0 +1,60 @@
+"""Real servers for the integration tests: Dovecot (plain, STARTTLS, IMAPS) and aiosmtpd."""
+
+from __future__ import annotations
+
+import shutil
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from app.sources.connection import AccountConfig, Security
+from app.store.db import Database, open_database
+from tests.servers import DOVECOT, Certs, Dovecot, SmtpServer, make_certs
+
+
+@pytest.fixture(scope="session")
+def certs() -> Iterator[Certs]:
+    directory = Path(tempfile.mkdtemp(prefix="aizuchi-certs-"))
+    directory.chmod(0o755)
+    yield make_certs(directory)
+    shutil.rmtree(directory, ignore_errors=True)
+
+
+def _dovecot(certs: Certs | None, condstore: bool = True) -> Iterator[Dovecot]:
+    if not DOVECOT.exists():
+        pytest.fail("Dovecot is missing: `make test` installs dovecot-imapd (scripts/system-deps.sh)")
+    server = Dovecot(certs=certs, condstore=condstore)
+    server.start()
+    yield server
+    server.cleanup()
+
+
+@pytest.fixture
+def dovecot(certs: Certs) -> Iterator[Dovecot]:
+    yield from _dovecot(certs)
+
+
+@pytest.fixture
+def smtp(certs: Certs) -> Iterator[SmtpServer]:
+    server = SmtpServer(certs=certs)
+    server.start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def db(tmp_path: Path) -> Database:
+    return open_database(tmp_path / "aizuchi.sqlite3")
+
+
+def account_for(dovecot: Dovecot, smtp: SmtpServer | None = None, security: Security = Security.NONE,
+                account_id: str = "shop") -> AccountConfig:
+    """Alice's account on the test servers (IMAP plain unless asked; SMTP with STARTTLS)."""
+    return AccountConfig(
+        id=account_id, email="alice@example.jp", username="alice", display_name="テスト商店",
+        imap_host="127.0.0.1", imap_port=dovecot.tls_port if security is Security.SSL else dovecot.port,
+        imap_security=security,
+        smtp_host="127.0.0.1", smtp_port=smtp.port if smtp else 1, smtp_security=Security.STARTTLS,
+    )

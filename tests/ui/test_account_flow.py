@@ -1,0 +1,187 @@
+"""Done-when of issue 6, through the window: add an account in the dialog (real Dovecot and
+aiosmtpd on loopback, STARTTLS with a private CA), sync, reply, send — exactly one copy at
+the SMTP server and in Sent, and the original marked answered."""
+
+from __future__ import annotations
+
+import shutil
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from imapclient import IMAPClient
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtWidgets import QDialogButtonBox
+
+from app.accounts import PresetId
+from app.mail.outgoing import build_message
+from app.model import Address
+from app.outbox import OutboxState
+from app.settings import load_settings
+from app.sources.base import Header
+from app.sources.connection import Security
+from app.store.db import open_database
+from tests.servers import DOVECOT, Certs, Dovecot, SmtpServer, japanese_mail, make_certs
+from ui.account_dialog import AccountDialog
+from ui.main_window import MainWindow
+from ui.models import Role
+
+
+@pytest.fixture(scope="module")
+def certs() -> Iterator[Certs]:
+    directory = Path(tempfile.mkdtemp(prefix="aizuchi-ui-certs-"))
+    directory.chmod(0o755)
+    yield make_certs(directory)
+    shutil.rmtree(directory, ignore_errors=True)
+
+
+@pytest.fixture
+def servers(certs: Certs) -> Iterator[tuple[Dovecot, SmtpServer]]:
+    if not DOVECOT.exists():
+        pytest.fail("Dovecot is missing: `make test` installs dovecot-imapd (scripts/system-deps.sh)")
+    dovecot = Dovecot(certs=certs)
+    dovecot.add_messages("alice", [japanese_mail(0), japanese_mail(1)])
+    dovecot.start()
+    smtp = SmtpServer(certs=certs)
+    smtp.start()
+    yield dovecot, smtp
+    smtp.stop()
+    dovecot.cleanup()
+
+
+@pytest.fixture
+def window(qtbot, demo_copy: Path, tmp_path: Path, certs: Certs) -> Iterator[MainWindow]:  # type: ignore[no-untyped-def]
+    settings = load_settings(tmp_path / "settings.json")
+    qsettings = QSettings(str(tmp_path / "window.ini"), QSettings.Format.IniFormat)
+    win = MainWindow(demo_copy, settings, qsettings, db=open_database(tmp_path / "mail.sqlite3"),
+                     ssl_context=certs.client_context())
+    qtbot.addWidget(win)
+    with qtbot.waitSignal(win.headers_loaded, timeout=10000):
+        win.show()
+    yield win
+    win.accounts_pane.stop()
+    win.runner.wait_all(5000)
+
+
+def _fill(qtbot, dialog: AccountDialog, dovecot: Dovecot, smtp: SmtpServer, password: str) -> None:  # type: ignore[no-untyped-def]
+    dialog.choose_preset(PresetId.MANUAL)
+    qtbot.keyClicks(dialog.email, "alice@example.jp")
+    dialog.username.setText("alice")
+    qtbot.keyClicks(dialog.password, password)
+    dialog.imap_host.setText("127.0.0.1")
+    dialog.imap_port.setValue(dovecot.port)
+    dialog.imap_security.setCurrentIndex(dialog.imap_security.findData(Security.STARTTLS.value))
+    dialog.smtp_host.setText("127.0.0.1")
+    dialog.smtp_port.setValue(smtp.port)
+    dialog.smtp_security.setCurrentIndex(dialog.smtp_security.findData(Security.STARTTLS.value))
+
+
+def test_presets_fill_the_servers(window: MainWindow) -> None:
+    dialog = window.open_account_dialog()
+    assert isinstance(dialog, AccountDialog)
+    dialog.choose_preset(PresetId.XSERVER)
+    dialog.server_part.setText("12345")
+    assert dialog.imap_host.text() == "sv12345.xserver.jp" and dialog.imap_port.value() == 993
+    assert not dialog.imap_host.isEnabled()
+    dialog.choose_preset(PresetId.GMAIL)
+    assert dialog.app_password_note.isVisibleTo(dialog)
+    assert dialog.smtp_host.text() == "smtp.gmail.com"
+    dialog.reject()
+
+
+def test_connection_test_names_a_wrong_password(qtbot, window: MainWindow, servers) -> None:  # type: ignore[no-untyped-def]
+    dovecot, smtp = servers
+    dialog = window.open_account_dialog()
+    assert isinstance(dialog, AccountDialog)
+    _fill(qtbot, dialog, dovecot, smtp, "wrong")
+    with qtbot.waitSignal(dialog.checked, timeout=20000) as blocker:
+        qtbot.mouseClick(dialog.test_button, Qt.MouseButton.LeftButton)
+    assert blocker.args == [False]
+    assert "パスワードが正しくありません" in dialog.check_result.text()
+    dialog.reject()
+
+
+def test_add_account_sync_reply_send_exactly_once(qtbot, window: MainWindow, servers, memory_keyring) -> None:  # type: ignore[no-untyped-def]
+    dovecot, smtp = servers
+    dialog = window.open_account_dialog()
+    assert isinstance(dialog, AccountDialog)
+    _fill(qtbot, dialog, dovecot, smtp, "secret")
+    with qtbot.waitSignal(dialog.checked, timeout=20000) as blocker:
+        dialog.test_connection()
+    assert blocker.args == [True], dialog.check_result.text()
+
+    pane = window.accounts_pane
+    with qtbot.waitSignal(pane.synced, timeout=30000):
+        dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+    account_id = "alice-example-jp"
+    assert memory_keyring.secrets[("Aizuchi", account_id)] == "secret"
+
+    with qtbot.waitSignal(window.headers_loaded, timeout=10000):
+        assert pane.select_folder(account_id)
+    assert window.message_model.rowCount() == 2
+    header = window.message_model.index(0, 0).data(Role.HEADER)
+    assert isinstance(header, Header)
+    with qtbot.waitSignal(window.message_shown, timeout=10000):
+        window.open_header(header)
+    original = window.current
+    assert original is not None
+
+    # The composer (issue 5) hands over an OutgoingMessage the same way.
+    reply = build_message(
+        sender=Address("テスト商店", "alice@example.jp"), to=[original.message.sender],
+        subject="Re: " + original.message.subject,
+        body=f"{original.message.sender.name}様\n\nご連絡ありがとうございます。\n",
+        in_reply_to=original.message.message_id, references=[original.message.message_id],
+        replying_to=original.ref,
+    )
+    with qtbot.waitSignal(pane.outbox_changed, timeout=20000):
+        assert pane.send(account_id, reply)
+    item = pane.sessions[account_id].outbox.items()[0]
+    assert item.state is OutboxState.SENT
+
+    assert len(smtp.handler.with_message_id(reply.message_id)) == 1
+    with IMAPClient("127.0.0.1", port=dovecot.port, ssl=False) as client:
+        client.login("alice", "secret")
+        client.select_folder("Sent")
+        assert len(client.search(["HEADER", "Message-ID", reply.message_id])) == 1
+        client.select_folder("INBOX")
+        uid = int(original.ref.key)
+        assert b"\\Answered" in client.get_flags([uid])[uid]
+    assert not window.outbox_button.isVisible()  # nothing waiting, failed or unknown
+
+
+def test_reply_through_the_composer_goes_out_once(qtbot, window: MainWindow, servers) -> None:  # type: ignore[no-untyped-def]
+    """The same, with the real composer (issue 5): reply, review dialog, send → the outbox."""
+    dovecot, smtp = servers
+    dialog = window.open_account_dialog()
+    assert isinstance(dialog, AccountDialog)
+    _fill(qtbot, dialog, dovecot, smtp, "secret")
+    pane = window.accounts_pane
+    with qtbot.waitSignal(pane.synced, timeout=30000):
+        dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+    with qtbot.waitSignal(window.headers_loaded, timeout=10000):
+        assert pane.select_folder("alice-example-jp")
+    header = window.message_model.index(0, 0).data(Role.HEADER)
+    with qtbot.waitSignal(window.message_shown, timeout=10000):
+        window.open_header(header)
+    original = window.current
+    assert original is not None
+    with qtbot.waitSignal(window.compose.opened, timeout=10000):
+        window.compose.reply()
+    with qtbot.waitSignal(window.compose.send_checked, timeout=20000):
+        window.compose.send()
+    with qtbot.waitSignal(window.compose.sent, timeout=20000):
+        if window.compose.review_dialog is not None:  # findings on a bare reply: send anyway
+            window.compose.review_dialog.accept()
+    sent = smtp.messages
+    assert len(sent) == 1
+    message_id = next(line for line in sent[0][2].split(b"\r\n") if line.lower().startswith(b"message-id:"))
+    message_id_text = message_id.split(b":", 1)[1].strip().decode()
+    with IMAPClient("127.0.0.1", port=dovecot.port, ssl=False) as client:
+        client.login("alice", "secret")
+        client.select_folder("Sent")
+        assert len(client.search(["HEADER", "Message-ID", message_id_text])) == 1
+        client.select_folder("INBOX")
+        uid = int(original.ref.key)
+        assert b"\\Answered" in client.get_flags([uid])[uid]

@@ -1,0 +1,285 @@
+"""The account dialog: address and password, a provider preset or manual servers, 「接続テスト」.
+
+Presets fill host, port and security for the rental servers small shops use and
+for Gmail/iCloud/Yahoo!メール (which need an app password, said next to the
+field). The connection test runs on its own lane, never on the GUI thread, and
+says in one sentence what failed and what to try. The password leaves this
+dialog only towards the keyring (`app.accounts`).
+"""
+
+from __future__ import annotations
+
+import ssl
+
+from PySide6.QtCore import QEvent, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.accounts import PRESETS, ConnectionCheck, Preset, PresetId, fill_host, keyring_status, new_account_id
+from app.sources.connection import AccountConfig, Charset, Security
+from ui.account_wording import source_error
+from ui.tasks import TaskFailure, TaskRunner
+
+_MANUAL = PresetId.MANUAL.value
+
+
+class AccountDialog(QDialog):
+    checked = Signal(bool)  # the connection test finished: did it pass?
+
+    def __init__(
+        self,
+        runner: TaskRunner,
+        taken_ids: set[str] | None = None,
+        ssl_context: ssl.SSLContext | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("accountDialog")
+        self.runner = runner
+        self.taken_ids = taken_ids or set()
+        self.ssl_context = ssl_context
+        self.last_check: ConnectionCheck | None = None
+        self._build()
+        self.retranslate()
+        self._on_preset_changed()
+
+    # -- construction -----------------------------------------------------------
+    def _build(self) -> None:
+        self.preset_combo = QComboBox(self)
+        self.preset_combo.setObjectName("preset")
+        for preset in PRESETS:
+            self.preset_combo.addItem(preset.name, preset.id.value)
+        self.preset_combo.addItem("", _MANUAL)
+        self.preset_combo.currentIndexChanged.connect(self._on_preset_changed)
+
+        self.email = QLineEdit(self)
+        self.email.setObjectName("email")
+        self.email.textChanged.connect(self._on_email_changed)
+        self.password = QLineEdit(self)
+        self.password.setObjectName("password")
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.display_name = QLineEdit(self)
+        self.display_name.setObjectName("displayName")
+        self.server_part = QLineEdit(self)
+        self.server_part.setObjectName("serverPart")
+        self.server_part.textChanged.connect(self._fill_hosts)
+        self.app_password_note = QLabel(self)
+        self.app_password_note.setWordWrap(True)
+        self.keyring_note = QLabel(self)
+        self.keyring_note.setObjectName("keyringNote")
+        self.keyring_note.setWordWrap(True)
+        self.keyring_note.setStyleSheet("color: #a04000;")
+
+        self.username = QLineEdit(self)
+        self.username.setObjectName("username")
+        self.imap_host = QLineEdit(self)
+        self.imap_host.setObjectName("imapHost")
+        self.imap_port = QSpinBox(self)
+        self.imap_port.setObjectName("imapPort")
+        self.imap_port.setRange(1, 65535)
+        self.imap_security = self._security_combo("imapSecurity")
+        self.smtp_host = QLineEdit(self)
+        self.smtp_host.setObjectName("smtpHost")
+        self.smtp_port = QSpinBox(self)
+        self.smtp_port.setObjectName("smtpPort")
+        self.smtp_port.setRange(1, 65535)
+        self.smtp_security = self._security_combo("smtpSecurity")
+        self.charset = QComboBox(self)
+        self.charset.setObjectName("charset")
+        self.charset.addItem("", Charset.UTF8.value)
+        self.charset.addItem("", Charset.ISO2022JP.value)
+
+        # Labels are kept by name: retranslate() words them, and the server-part row hides with its label.
+        self.labels: dict[str, QLabel] = {
+            name: QLabel(self) for name in ("preset", "email", "password", "serverPart", "displayName",
+                                            "username", "imap", "smtp", "charset")
+        }
+        self.form = QFormLayout()
+        self.form.addRow(self.labels["preset"], self.preset_combo)
+        self.form.addRow(self.labels["email"], self.email)
+        self.form.addRow(self.labels["password"], self.password)
+        self.note_label = QLabel(self)
+        self.form.addRow(self.note_label, self.app_password_note)
+        self.form.addRow(self.labels["serverPart"], self.server_part)
+        self.form.addRow(self.labels["displayName"], self.display_name)
+
+        self.servers = QGroupBox(self)
+        servers = QFormLayout(self.servers)
+        imap_row = QHBoxLayout()
+        imap_row.addWidget(self.imap_host, 1)
+        imap_row.addWidget(self.imap_port)
+        imap_row.addWidget(self.imap_security)
+        smtp_row = QHBoxLayout()
+        smtp_row.addWidget(self.smtp_host, 1)
+        smtp_row.addWidget(self.smtp_port)
+        smtp_row.addWidget(self.smtp_security)
+        servers.addRow(self.labels["username"], self.username)
+        servers.addRow(self.labels["imap"], imap_row)
+        servers.addRow(self.labels["smtp"], smtp_row)
+        servers.addRow(self.labels["charset"], self.charset)
+
+        self.test_button = QPushButton(self)
+        self.test_button.setObjectName("testConnection")
+        self.test_button.clicked.connect(self.test_connection)
+        self.check_result = QLabel(self)
+        self.check_result.setObjectName("checkResult")
+        self.check_result.setWordWrap(True)
+        test_row = QHBoxLayout()
+        test_row.addWidget(self.test_button)
+        test_row.addWidget(self.check_result, 1)
+
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(self.form)
+        layout.addWidget(self.servers)
+        layout.addLayout(test_row)
+        layout.addWidget(self.keyring_note)
+        layout.addWidget(self.buttons)
+        self.resize(560, 0)
+
+    def _security_combo(self, name: str) -> QComboBox:
+        combo = QComboBox(self)
+        combo.setObjectName(name)
+        combo.addItem("SSL/TLS", Security.SSL.value)
+        combo.addItem("STARTTLS", Security.STARTTLS.value)
+        return combo
+
+    # -- wording -------------------------------------------------------------------
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("メールアカウントの追加"))
+        self.labels["preset"].setText(self.tr("サービス"))
+        self.labels["email"].setText(self.tr("メールアドレス"))
+        self.labels["password"].setText(self.tr("パスワード"))
+        self.labels["serverPart"].setText(self.tr("サーバー番号など"))
+        self.labels["displayName"].setText(self.tr("表示名"))
+        self.labels["username"].setText(self.tr("ユーザー名"))
+        self.labels["imap"].setText(self.tr("受信 (IMAP)"))
+        self.labels["smtp"].setText(self.tr("送信 (SMTP)"))
+        self.labels["charset"].setText(self.tr("送信の文字コード"))
+        self.preset_combo.setItemText(self.preset_combo.count() - 1, self.tr("その他（手動で設定）"))
+        self.charset.setItemText(0, self.tr("UTF-8（おすすめ）"))
+        self.charset.setItemText(1, self.tr("ISO-2022-JP（古いメールソフト向け）"))
+        self.servers.setTitle(self.tr("サーバーの設定"))
+        self.display_name.setPlaceholderText(self.tr("例: 相槌商店 サポート"))
+        self.app_password_note.setText(
+            self.tr("このサービスでは、ログイン用のパスワードではなく「アプリパスワード」を入力してください。")
+        )
+        self.test_button.setText(self.tr("接続テスト"))
+        status = keyring_status()
+        self.keyring_note.setVisible(not status.secure)
+        self.keyring_note.setText(self.tr(
+            "この環境では安全なパスワード保管庫（キーリング）が見つかりません。"
+            "パスワードは保存されず、相槌を終了するまでの間だけ使われます。"
+        ))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    # -- presets -----------------------------------------------------------------
+    def preset(self) -> Preset | None:
+        value = self.preset_combo.currentData()
+        return next((p for p in PRESETS if p.id.value == value), None)
+
+    def choose_preset(self, preset_id: PresetId) -> None:
+        self.preset_combo.setCurrentIndex(self.preset_combo.findData(preset_id.value))
+
+    def _on_preset_changed(self) -> None:
+        preset = self.preset()
+        manual = preset is None
+        needs_part = preset is not None and "{}" in preset.imap_host
+        self.server_part.setVisible(needs_part)
+        self.labels["serverPart"].setVisible(needs_part)
+        self.server_part.setPlaceholderText(preset.host_hint if preset else "")
+        self.app_password_note.setVisible(bool(preset and preset.app_password))
+        self.note_label.setVisible(bool(preset and preset.app_password))
+        self.servers.setVisible(True)
+        for widget in (self.imap_host, self.smtp_host, self.imap_port, self.smtp_port,
+                       self.imap_security, self.smtp_security):
+            widget.setEnabled(manual)
+        if preset is not None:
+            self.imap_port.setValue(preset.imap_port)
+            self.smtp_port.setValue(preset.smtp_port)
+            self.imap_security.setCurrentIndex(self.imap_security.findData(preset.imap_security.value))
+            self.smtp_security.setCurrentIndex(self.smtp_security.findData(preset.smtp_security.value))
+            self._fill_hosts()
+
+    def _fill_hosts(self) -> None:
+        preset = self.preset()
+        if preset is None:
+            return
+        self.imap_host.setText(fill_host(preset.imap_host, self.server_part.text()))
+        self.smtp_host.setText(fill_host(preset.smtp_host, self.server_part.text()))
+
+    def _on_email_changed(self, text: str) -> None:
+        # Most providers log in with the whole address; the field stays editable.
+        if not self.username.isModified():
+            self.username.setText(text.strip())
+
+    # -- result ------------------------------------------------------------------------
+    def config(self) -> AccountConfig:
+        email = self.email.text().strip()
+        preset = self.preset()
+        return AccountConfig(
+            id=new_account_id(email, self.taken_ids),
+            email=email,
+            username=self.username.text().strip() or email,
+            display_name=self.display_name.text().strip(),
+            imap_host=self.imap_host.text().strip(),
+            imap_port=self.imap_port.value(),
+            imap_security=Security(self.imap_security.currentData()),
+            smtp_host=self.smtp_host.text().strip(),
+            smtp_port=self.smtp_port.value(),
+            smtp_security=Security(self.smtp_security.currentData()),
+            charset=Charset(self.charset.currentData()),
+            server_saves_sent=bool(preset and preset.server_saves_sent),
+        )
+
+    def secret(self) -> str:
+        return self.password.text()
+
+    def test_connection(self) -> None:
+        from ui.operations import accounts as account_ops
+
+        self.test_button.setEnabled(False)
+        self.check_result.setText(self.tr("接続しています…"))
+        account_ops.check_connection(
+            self.runner, self.config(), self.secret(), self.ssl_context, self._on_checked, self._on_check_error
+        )
+
+    def _on_checked(self, check: ConnectionCheck) -> None:
+        self.last_check = check
+        self.test_button.setEnabled(True)
+        if check.ok:
+            self.check_result.setText(self.tr("受信・送信とも接続できました。"))
+        else:
+            lines = []
+            if check.imap is not None:
+                lines.append(self.tr("受信 (IMAP): %1").replace("%1", source_error(check.imap)))
+            if check.smtp is not None:
+                lines.append(self.tr("送信 (SMTP): %1").replace("%1", source_error(check.smtp)))
+            self.check_result.setText("\n".join(lines))
+        self.checked.emit(check.ok)
+
+    def _on_check_error(self, failure: TaskFailure) -> None:
+        self.test_button.setEnabled(True)
+        self.check_result.setText(source_error(failure.error))
+        self.checked.emit(False)

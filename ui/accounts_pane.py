@@ -1,0 +1,307 @@
+"""Mail accounts in the folder tree: each account with its folders, synced in the background.
+
+Owns, for every saved IMAP account: opening its session (keyring password) on the
+account's lane, a sync right away and then every few minutes, IDLE on the inbox
+for new mail (its own connection, on its own lane), progress for the status bar,
+and the outbox items left to retry when the account comes up. The window asks
+it for the `MailSource` of a chosen folder; reading works offline from the store.
+"""
+
+from __future__ import annotations
+
+import logging
+import ssl
+import threading
+from collections.abc import Callable
+from functools import partial
+
+from PySide6.QtCore import QModelIndex, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import QAbstractItemView, QTreeView, QVBoxLayout, QWidget
+
+from app.outbox import OutboxItem, OutboxState, SendProblem
+from app.session import AccountSession
+from app.sources.base import Folder, FolderRole, MailSource, OutgoingMessage
+from app.sources.connection import AccountConfig
+from app.store.db import Database
+from app.store.mail import MailStore
+from app.sync import Phase, SyncProgress, SyncReport
+from ui import wording
+from ui.operations import accounts as account_ops
+from ui.tasks import TaskFailure, TaskRunner, mail_lane
+
+log = logging.getLogger(__name__)
+
+ACCOUNT_ROLE = Qt.ItemDataRole.UserRole + 20
+FOLDER_ROLE = Qt.ItemDataRole.UserRole + 21
+SYNC_INTERVAL_MS = 5 * 60 * 1000
+IDLE_SECONDS = 60.0
+
+
+class AccountTreeModel(QStandardItemModel):
+    """Accounts at the top level, their folders below; ids in explicit roles."""
+
+    def set_account(self, config: AccountConfig, folders: list[Folder], unread: dict[str, int]) -> QModelIndex:
+        top = self._account_item(config.id)
+        if top is None:
+            top = QStandardItem()
+            top.setEditable(False)
+            top.setData(config.id, ACCOUNT_ROLE)
+            self.appendRow(top)
+        top.setText(config.label())
+        top.setToolTip(config.email)
+        if top.rowCount():
+            top.removeRows(0, top.rowCount())
+        for folder in folders:
+            count = unread.get(folder.id, 0)
+            label = wording.folder_label(folder)
+            item = QStandardItem(f"{label}  ({count})" if count else label)
+            item.setEditable(False)
+            item.setToolTip(folder.name)
+            item.setData(config.id, ACCOUNT_ROLE)
+            item.setData(folder.id, FOLDER_ROLE)
+            if count:
+                font = item.font()
+                font.setBold(True)
+                item.setFont(font)
+            top.appendRow(item)
+        return top.index()
+
+    def _account_item(self, account_id: str) -> QStandardItem | None:
+        for row in range(self.rowCount()):
+            item = self.item(row)
+            if item is not None and item.data(ACCOUNT_ROLE) == account_id:
+                return item
+        return None
+
+    def folder_index(self, account_id: str, folder_id: str) -> QModelIndex:
+        top = self._account_item(account_id)
+        if top is None:
+            return QModelIndex()
+        for row in range(top.rowCount()):
+            child = top.child(row)
+            if child is not None and child.data(FOLDER_ROLE) == folder_id:
+                return child.index()
+        return QModelIndex()
+
+
+class _ProgressRelay(QObject):
+    """Sync progress crosses from the account lane to the GUI thread as plain values."""
+
+    progressed = Signal(str, str, str, int, int)  # account, folder, phase, done, total
+
+
+class AccountsPane(QWidget):
+    folder_chosen = Signal(str, str)           # account id, folder id
+    sync_progress = Signal(str, int, int)      # account label, done, total (total 0: finished)
+    synced = Signal(str)                       # account id: a sync finished
+    outbox_changed = Signal()
+    error = Signal(str, str)                   # account id, message
+
+    def __init__(self, runner: TaskRunner, db: Database, ssl_context: ssl.SSLContext | None = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.runner = runner
+        self.db = db
+        self.store = MailStore(db)
+        self.ssl_context = ssl_context
+        self.sessions: dict[str, AccountSession] = {}
+        self.configs: dict[str, AccountConfig] = {}
+        self._syncing: set[str] = set()
+        self._idling: set[str] = set()
+        self._stop_idle = threading.Event()
+        self._relay = _ProgressRelay(self)
+        self._relay.progressed.connect(self._on_progress)
+
+        self.model = AccountTreeModel(self)
+        self.view = QTreeView(self)
+        self.view.setObjectName("accountTree")
+        self.view.setModel(self.model)
+        self.view.setHeaderHidden(True)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view.selectionModel().currentChanged.connect(self._on_current)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.view)
+
+        self.timer = QTimer(self)
+        self.timer.setInterval(SYNC_INTERVAL_MS)
+        self.timer.timeout.connect(self.sync_all)
+        self.timer.start()
+
+    # -- accounts --------------------------------------------------------------------
+    def load(self) -> None:
+        """Show saved accounts from the store at once (offline), then connect each."""
+        for config in self.store.accounts():
+            self.add(config)
+
+    def add(self, config: AccountConfig) -> None:
+        self.configs[config.id] = config
+        self._refresh_tree(config.id)
+        self.setVisible(True)
+        account_ops.open_session(
+            self.runner, self.db, config, self.ssl_context,
+            self._on_session, partial(self._on_error, config.id),
+        )
+
+    def mailbox(self, account_id: str) -> MailSource:
+        session = self.sessions.get(account_id)
+        if session is not None:
+            return session.mailbox
+        from app.sync import SyncedMailbox
+
+        return SyncedMailbox(self.store, account_id, None)  # not connected (yet): the store alone
+
+    def folder(self, account_id: str, folder_id: str) -> Folder | None:
+        return next((f for f in self.store.folders(account_id) if f.id == folder_id), None)
+
+    def _refresh_tree(self, account_id: str) -> None:
+        config = self.configs[account_id]
+        folders = self.store.folders(account_id)
+        unread = {f.id: self.store.unread(account_id, f.id) for f in folders}
+        current = self.view.currentIndex()
+        chosen = (current.data(ACCOUNT_ROLE), current.data(FOLDER_ROLE)) if current.isValid() else None
+        top = self.model.set_account(config, folders, unread)
+        self.view.expand(top)
+        if chosen is not None and chosen[0] == account_id and chosen[1]:
+            index = self.model.folder_index(account_id, chosen[1])
+            if index.isValid():
+                self.view.selectionModel().blockSignals(True)
+                self.view.setCurrentIndex(index)
+                self.view.selectionModel().blockSignals(False)
+
+    def select_folder(self, account_id: str, role: FolderRole = FolderRole.INBOX) -> bool:
+        folder = next((f for f in self.store.folders(account_id) if f.role is role), None)
+        if folder is None:
+            return False
+        self.view.setCurrentIndex(self.model.folder_index(account_id, folder.id))
+        return True
+
+    def _on_current(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        account_id, folder_id = current.data(ACCOUNT_ROLE), current.data(FOLDER_ROLE)
+        if isinstance(account_id, str) and isinstance(folder_id, str):
+            self.folder_chosen.emit(account_id, folder_id)
+
+    # -- session and sync ------------------------------------------------------------------
+    def _on_session(self, session: AccountSession) -> None:
+        self.sessions[session.config.id] = session
+        self._retry_outbox(session.config.id)
+        self.sync(session.config.id)
+
+    def sync_all(self) -> None:
+        for account_id in self.sessions:
+            self.sync(account_id)
+
+    def sync(self, account_id: str) -> None:
+        session = self.sessions.get(account_id)
+        if session is None or account_id in self._syncing:
+            return
+        self._syncing.add(account_id)
+
+        def progress(p: SyncProgress) -> None:  # runs on the account lane
+            self._relay.progressed.emit(p.account_id, p.folder_id, p.phase.value, p.done, p.total)
+
+        account_ops.sync_account(
+            self.runner, session, progress, partial(self._on_synced, account_id), partial(self._on_error, account_id)
+        )
+
+    def _on_progress(self, account_id: str, folder_id: str, phase: str, done: int, total: int) -> None:
+        config = self.configs.get(account_id)
+        if config is None:
+            return
+        if phase == Phase.HEADERS.value and total and done == total:
+            self._refresh_tree(account_id)  # the folder's list is complete: show it
+        self.sync_progress.emit(config.label(), done, total)
+
+    def _on_synced(self, account_id: str, report: SyncReport) -> None:
+        self._syncing.discard(account_id)
+        self._refresh_tree(account_id)
+        config = self.configs[account_id]
+        self.sync_progress.emit(config.label(), 0, 0)
+        self.synced.emit(account_id)
+        self._watch_inbox(account_id)
+
+    def _on_error(self, account_id: str, failure: TaskFailure) -> None:
+        self._syncing.discard(account_id)
+        from ui.account_wording import source_error
+
+        log.warning("account %s: %s", account_id, failure.trace)
+        config = self.configs.get(account_id)
+        if config is not None:
+            self.sync_progress.emit(config.label(), 0, 0)
+        self.error.emit(account_id, source_error(failure.error))
+
+    # -- new mail ---------------------------------------------------------------------------
+    def _watch_inbox(self, account_id: str) -> None:
+        """IDLE on the inbox on a lane of its own; a change triggers a sync."""
+        session = self.sessions.get(account_id)
+        lane = mail_lane(f"idle:{account_id}")
+        if session is None or self._stop_idle.is_set() or account_id in self._idling:
+            return
+        inbox = next((f for f in self.store.folders(account_id) if f.role is FolderRole.INBOX), None)
+        if inbox is None:
+            return
+        watcher = session.source.twin()  # IDLE blocks its connection: a second one
+        self._idling.add(account_id)
+
+        def wait() -> bool:
+            try:
+                return watcher.idle_wait(inbox, IDLE_SECONDS, self._stop_idle)
+            finally:
+                watcher.close()
+
+        def done(changed: bool) -> None:
+            self._idling.discard(account_id)
+            if changed:
+                self.sync(account_id)
+            elif not self._stop_idle.is_set():
+                self._watch_inbox(account_id)
+
+        def failed(failure: TaskFailure) -> None:
+            self._idling.discard(account_id)  # the periodic sync goes on; IDLE resumes after it
+
+        self.runner.submit(lane, wait, done, failed)
+
+    def stop(self) -> None:
+        self._stop_idle.set()
+        self.timer.stop()
+
+    # -- outbox ----------------------------------------------------------------------------------
+    def _retry_outbox(self, account_id: str) -> None:
+        """Waiting items go out again; unknown ones are only looked up (never resent by themselves)."""
+        session = self.sessions[account_id]
+        for item in session.outbox.attention(account_id):
+            if item.state is OutboxState.QUEUED or (
+                item.state is OutboxState.UNKNOWN and item.problem is not SendProblem.NOT_IN_SENT
+            ):
+                self.retry(item, resend_unknown=False)
+
+    def retry(self, item: OutboxItem, resend_unknown: bool) -> None:
+        session = self.sessions.get(item.account_id)
+        if session is None:
+            self.error.emit(item.account_id, self.tr("アカウントに接続していません。"))
+            return
+        account_ops.retry(self.runner, session, item.id, resend_unknown, self._on_outbox_done,
+                          partial(self._on_error, item.account_id))
+
+    def send(
+        self, account_id: str, outgoing: OutgoingMessage,
+        on_done: Callable[[OutboxItem], None] | None = None, on_error: Callable[[TaskFailure], None] | None = None,
+    ) -> bool:
+        """The composer's entry point; False when the account is not connected yet."""
+        session = self.sessions.get(account_id)
+        if session is None:
+            return False
+
+        def done(item: OutboxItem) -> None:
+            self._on_outbox_done(item)
+            if on_done is not None:
+                on_done(item)
+
+        account_ops.send_reply(self.runner, session, outgoing, done, on_error or partial(self._on_error, account_id))
+        return True
+
+    def _on_outbox_done(self, item: OutboxItem) -> None:
+        self.outbox_changed.emit()
+        if item.state is OutboxState.SENT and item.replying_to is not None:
+            self._refresh_tree(item.account_id)

@@ -1,0 +1,81 @@
+"""Account operations: test a connection, save an account, open it, sync it, send and retry.
+
+Each runs on the account's own lane (`mail:<id>`), so one IMAP connection is never
+used by two threads; saving runs on the `db` lane. The composer's send is
+`send_reply`: submit to the outbox and process, in the background.
+"""
+
+from __future__ import annotations
+
+import ssl
+from collections.abc import Callable
+
+from app.accounts import ConnectionCheck
+from app.outbox import OutboxItem
+from app.session import AccountSession
+from app.sources.base import OutgoingMessage
+from app.sources.connection import AccountConfig
+from app.store.db import Database
+from app.sync import ProgressCallback, SyncReport
+from ui.tasks import DB, TaskFailure, TaskRunner, mail_lane
+
+ErrorCallback = Callable[[TaskFailure], None]
+
+
+def check_connection(
+    runner: TaskRunner, config: AccountConfig, secret: str, ssl_context: ssl.SSLContext | None,
+    on_done: Callable[[ConnectionCheck], None], on_error: ErrorCallback,
+) -> int:
+    from app.accounts import check_connection as check
+
+    return runner.submit(
+        mail_lane(f"check:{config.id}"), lambda: check(config, secret, ssl_context=ssl_context),
+        on_done, on_error, slot="connection-check",
+    )
+
+
+def save_account(
+    runner: TaskRunner, db: Database, config: AccountConfig, secret: str,
+    on_done: Callable[[bool], None], on_error: ErrorCallback,
+) -> int:
+    """Settings to the store, the password to the keyring; True when the keyring took it."""
+    from app.accounts import add_account
+    from app.store.mail import MailStore
+
+    return runner.submit(DB, lambda: add_account(MailStore(db), config, secret), on_done, on_error)
+
+
+def open_session(
+    runner: TaskRunner, db: Database, config: AccountConfig, ssl_context: ssl.SSLContext | None,
+    on_done: Callable[[AccountSession], None], on_error: ErrorCallback,
+) -> int:
+    return runner.submit(
+        mail_lane(config.id), lambda: AccountSession(db, config, ssl_context=ssl_context), on_done, on_error
+    )
+
+
+def sync_account(
+    runner: TaskRunner, session: AccountSession, progress: ProgressCallback,
+    on_done: Callable[[SyncReport], None], on_error: ErrorCallback,
+) -> int:
+    """Headers of every folder first (the list fills), then bodies, in the background."""
+    return runner.submit(mail_lane(session.config.id), lambda: session.sync(bodies=True, progress=progress),
+                         on_done, on_error)
+
+
+def send_reply(
+    runner: TaskRunner, session: AccountSession, outgoing: OutgoingMessage,
+    on_done: Callable[[OutboxItem], None], on_error: ErrorCallback,
+) -> int:
+    """The composer's one call: recorded in the outbox first, then sent, exactly once."""
+    return runner.submit(mail_lane(session.config.id), lambda: session.send(outgoing), on_done, on_error)
+
+
+def retry(
+    runner: TaskRunner, session: AccountSession, item_id: int, resend_unknown: bool,
+    on_done: Callable[[OutboxItem], None], on_error: ErrorCallback,
+) -> int:
+    return runner.submit(
+        mail_lane(session.config.id), lambda: session.process(item_id, resend_unknown=resend_unknown),
+        on_done, on_error,
+    )
