@@ -115,24 +115,40 @@ def _chunks(text: str) -> list[tuple[int, str]]:
 
 
 def clear_cache() -> None:
+    """Forget tokenised texts (not the per-word forms, which are the dictionary's, not a text's)."""
     _tokenize_at.cache_clear()
+
+
+# Each distinct word's fields, read from Sudachi once: (pos, detail, sub, ctype, cform, normalized, lemma).
+_Word = tuple[str, str, str, str, str, str, str]
+_words: dict[tuple[str, int, int], _Word] = {}
+_WORDS_LIMIT = 100_000  # distinct words kept; cleared when exceeded so memory stays bounded
 
 
 @lru_cache(maxsize=4096)
 def _tokenize_at(text: str, base: int) -> tuple[Token, ...]:
     # Keyed by place as well as text: building tokens at their final offsets costs less than
     # shifting cached ones, and a chunk before the one being edited keeps its place.
+    # Per occurrence only the offsets and ids are asked of Sudachi; the same few thousand
+    # words come back in every mail, so their forms are read once (as the analyser does).
     if not text.strip():
         return ()
-    table, new = _pos_table(), tuple.__new__
-    # tuple.__new__ skips the named tuple's Python-level __new__: ~1 µs a token less.
-    return tuple(
-        [
-            new(Token, (m.surface(), m.begin() + base, m.end() + base, *table[m.part_of_speech_id()],
-                        m.normalized_form(), m.dictionary_form()))
-            for m in _tokenizer().tokenize(text)
-        ]
-    )
+    table, words, new = _pos_table(), _words, tuple.__new__
+    if len(words) > _WORDS_LIMIT:
+        words.clear()
+    out = []
+    for m in _tokenizer().tokenize(text):
+        b = m.begin()
+        e = m.end()
+        surface = text[b:e]
+        pos_id = m.part_of_speech_id()
+        key = (surface, pos_id, m.word_id())
+        word = words.get(key)
+        if word is None:
+            word = (*table[pos_id], m.normalized_form(), m.dictionary_form())
+            words[key] = word
+        out.append(new(Token, (surface, b + base, e + base, *word)))
+    return tuple(out)
 
 
 def warm_up() -> None:
