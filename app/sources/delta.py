@@ -3,7 +3,8 @@
 `app.sync` drives any `SyncSource` into the local store. A source answers three
 questions per folder, cheaply and in this order:
 
-1. `snapshot`: which message keys exist now, which flags changed since the saved
+1. `snapshot`: which message keys exist now (or, for Gmail and Graph, which
+   came and went: a partial snapshot), which flags changed since the saved
    `SyncState`, and whether that state is still valid (an IMAP UIDVALIDITY change or
    an expired Gmail historyId means the local copy must be dropped and reloaded);
 2. `headers_for`: summary rows for keys the store does not have yet, in batches;
@@ -49,6 +50,11 @@ class FolderSnapshot:
     validity: int | None = None   # IMAP UIDVALIDITY, kept for humans
     next_key: int | None = None   # IMAP UIDNEXT
     modseq: int | None = None     # IMAP HIGHESTMODSEQ
+    # Gmail history and Graph delta answer with changes, not the whole folder:
+    # `partial` means `keys` are only the messages added (or seen) since `since`,
+    # `removed` those gone; every other stored message stays as it is.
+    partial: bool = False
+    removed: tuple[str, ...] = ()
 
 
 class SyncSource(Protocol):
