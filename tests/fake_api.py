@@ -19,8 +19,8 @@ from __future__ import annotations
 import base64
 import hashlib
 import html
-import re
 import json
+import re
 import secrets
 import socket
 import threading
@@ -307,7 +307,7 @@ class FetchBrowser(webbrowser.BaseBrowser):
                 if form is not None:  # response_mode=form_post: submit it, as the page's script would
                     fields = {html.unescape(n): html.unescape(v) for n, v in _INPUT.findall(form.group(2))}
                     session.post(html.unescape(form.group(1)), data=fields, timeout=20)
-            except BaseException as error:  # noqa: BLE001 - kept for the test to look at
+            except BaseException as error:
                 self.errors.append(error)
 
         threading.Thread(target=visit, daemon=True).start()
