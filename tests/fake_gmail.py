@@ -253,7 +253,8 @@ class FakeGmail(FakeApiServer):
                 inner = inner[0].as_string()
             line, _, rest = str(inner).partition("\n")
             method, target, _ = line.strip().split(" ", 2)
-            inner_headers, _, inner_body = rest.partition("\r\n\r\n") if "\r\n\r\n" in rest else rest.partition("\n\n")
+            separator = "\r\n\r\n" if "\r\n\r\n" in rest else "\n\n"
+            inner_body = rest.partition(separator)[2]
             sub = Request(method, target, {}, inner_body.encode())
             with self.lock:
                 self.log.append((method, target))

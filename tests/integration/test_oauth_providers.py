@@ -72,7 +72,8 @@ def _inbox(session: AccountSession) -> str:
 
 def _reply(session: AccountSession, index: int = 0) -> OutgoingMessage:
     inbox = _inbox(session)
-    header = next(h for h in session.store.headers(session.config.id, inbox) if h.message_id.endswith(f"-{index}@example.jp>"))
+    header = next(h for h in session.store.headers(session.config.id, inbox)
+                  if h.message_id.endswith(f"-{index}@example.jp>"))
     original = parse_message(session.mailbox.fetch(header.header.ref))
     return build_message(
         sender=Address("テスト商店", session.config.email), to=[original.sender], subject="Re: " + original.subject,
