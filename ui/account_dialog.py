@@ -178,6 +178,7 @@ class AccountDialog(QDialog):
         self.oauth_result = QLabel(self)
         self.oauth_result.setObjectName("oauthResult")
         self.oauth_result.setWordWrap(True)
+        self.oauth_result.setVisible(False)  # shown with the first result
         buttons = QHBoxLayout()
         buttons.addWidget(self.google_button)
         buttons.addWidget(self.microsoft_button)
@@ -342,7 +343,7 @@ class AccountDialog(QDialog):
         client_id = (self.google_client_id if kind is AccountKind.GMAIL else self.microsoft_client_id).text().strip()
         if settings is None or not client_id:
             self.client_toggle.setChecked(True)
-            self.oauth_result.setText(self.tr("先に OAuth クライアントの ID を入力してください（docs/oauth.md）。"))
+            self._say(self.tr("先に OAuth クライアントの ID を入力してください（docs/oauth.md）。"))
             self.signed_in.emit(False)
             return
         google_id, google_secret = self.google_client_id.text(), self.google_client_secret.text()
@@ -354,15 +355,19 @@ class AccountDialog(QDialog):
 
         self.google_button.setEnabled(False)
         self.microsoft_button.setEnabled(False)
-        self.oauth_result.setText(self.tr("ブラウザでログインしてください。完了すると、ここに表示されます…"))
+        self._say(self.tr("ブラウザでログインしてください。完了すると、ここに表示されます…"))
         account_ops.sign_in(self.runner, kind, providers, self._on_signed_in, self._on_sign_in_error)
+
+    def _say(self, text: str) -> None:
+        self.oauth_result.setText(text)
+        self.oauth_result.setVisible(bool(text))
 
     def _on_signed_in(self, result: SignedIn) -> None:
         self.oauth = result
         self.google_button.setEnabled(True)
         self.microsoft_button.setEnabled(True)
         done = self.tr("%1 としてログインしました。「OK」で追加します。")
-        self.oauth_result.setText(done.replace("%1", result.email))
+        self._say(done.replace("%1", result.email))
         # The IMAP fields no longer apply to this account.
         self.servers.setEnabled(False)
         self.signed_in.emit(True)
@@ -370,7 +375,7 @@ class AccountDialog(QDialog):
     def _on_sign_in_error(self, failure: TaskFailure) -> None:
         self.google_button.setEnabled(True)
         self.microsoft_button.setEnabled(True)
-        self.oauth_result.setText(source_error(failure.error, oauth=True))
+        self._say(source_error(failure.error, oauth=True))
         self.signed_in.emit(False)
 
     def test_connection(self) -> None:
