@@ -82,6 +82,7 @@ def cmd_analyze(args: argparse.Namespace) -> int:
                 "text": body[h.start : h.end],
                 "topic": h.topic,
                 "links": list(h.links),
+                "cue": h.cue,
             }
             for h in insight.highlights
         ]

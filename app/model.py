@@ -101,6 +101,79 @@ class Highlight:
     # Indexes (into Insight.highlights) of related highlights: the worry and
     # disclosures that motivate a request, and back.
     links: tuple[int, ...] = ()
+    # Why it was highlighted: "<CueKind>:<the words of the mail that matched>",
+    # e.g. "question:でしょうか", "worry_word:心配", "family:妻"; "" when unknown.
+    # The UI words the kind (`cue_parts` splits it); the CLI prints it as is.
+    cue: str = ""
+
+
+class CueKind(StrEnum):
+    """What made the analyser mark a highlight (the first part of `Highlight.cue`)."""
+
+    # requests
+    QUESTION = "question"              # 〜でしょうか / 〜ますか / ？
+    PLEASE = "please"                  # 〜てください
+    BENEFACTIVE = "benefactive"        # 〜ていただけますか / 〜てほしい
+    ONEGAI = "onegai"                  # 〇〇をお願いします
+    WANT = "want"                      # 知りたい / 変更したい
+    HOPE = "hope"                      # 〜を希望します
+    CONDITIONAL = "conditional"        # 〜と助かります / 〜ば幸いです
+    HEDGED = "hedged"                  # できれば〜のですが
+    ALTERNATIVE = "alternative"        # 〜ていただいても構いません
+    INDIRECT_QUESTION = "indirect_question"  # 〜か分かりません
+    # worries
+    WORRY_WORD = "worry_word"          # 心配 / 不安 / 怖い
+    DOUSHIYOU = "doushiyou"            # どうしよう
+    RESTLESS = "restless"              # 気が気でない / 落ち着かない
+    FEARED_IF = "feared_if"            # 〜たらと思うと
+    NERVOUS = "nervous"                # 〜かドキドキ
+    RISK = "risk"                      # 副作用が気になる
+    WONDERING = "wondering"            # 〜か気になる
+    # disclosures
+    FAMILY = "family"                  # 妻 / 娘 / 愛犬
+    LIFE = "life"                      # 出産 / 引っ越し / 誕生日
+    PLAN = "plan"                      # 〜つもり / 〜ことになり / 〜たいと思って
+    EXPERIENCE = "experience"          # 〜たばかり / 始めた / 実は
+    CIRCUMSTANCE = "circumstance"      # 連休 / マンション / 仕事
+    SELF = "self"                      # 私 / うち
+    KNOWLEDGE = "knowledge"            # 詳しくない / 分からない
+    ONGOING = "ongoing"                # 〜ています
+    REASON = "reason"                  # 〜ので (a reason told with a request or worry)
+    # the agent's own correction
+    MANUAL = "manual"
+
+
+def make_cue(kind: CueKind, words: str = "") -> str:
+    return f"{kind.value}:{words}"
+
+
+def cue_parts(cue: str) -> tuple[CueKind | None, str]:
+    """(kind, matched words) of a `Highlight.cue`; (None, "") when empty or unknown."""
+    code, _, words = cue.partition(":")
+    try:
+        return CueKind(code), words
+    except ValueError:
+        return None, ""
+
+
+class CorrectionAction(StrEnum):
+    DISMISS = "dismiss"  # the agent says this highlight is wrong
+    ADD = "add"          # the agent marks words the analyser missed
+
+
+@dataclass(frozen=True, slots=True)
+class Correction:
+    """The agent's correction of one mail's highlights, kept in the store per mail.
+
+    `text` is `body[start:end]` when the correction was made, so a correction
+    still finds its words if the body's offsets ever move (a parser fix).
+    """
+
+    action: CorrectionAction
+    kind: HighlightKind
+    start: int
+    end: int
+    text: str
 
 
 class ZoneKind(StrEnum):

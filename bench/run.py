@@ -21,7 +21,9 @@ from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
-SHARED_EVAL = ROOT.parent / "shared" / "eval"
+# ../shared next to the repo; from a git worktree (/work/wt/NAME) the nearest one up the tree.
+SHARED_EVAL = next((p / "shared" / "eval" for p in ROOT.parents if (p / "shared" / "eval").is_dir()),
+                   ROOT.parent / "shared" / "eval")
 sys.path.insert(0, str(ROOT))
 
 Result = dict[str, dict[str, Any]]
@@ -104,7 +106,11 @@ def bench_demo_analysis() -> Result:
 
 
 def bench_long_mail_speed() -> Result:
-    """Sudachi's own tokenisation vs our whole analysis, on each ~2,000-character mail."""
+    """Sudachi's own tokenisation vs our whole analysis, on each ~2,000-character mail.
+
+    The baseline is Sudachi alone on the whole body, in split mode C, the mode the
+    analyser uses (app/analysis/tokenizer.py): the same work the analyser cannot avoid.
+    """
     from sudachipy import Dictionary, SplitMode
 
     from app.analysis import analyze, warm_up
@@ -127,7 +133,16 @@ def bench_long_mail_speed() -> Result:
             started = time.perf_counter()
             analyze(body)
             analysis_ms.append((time.perf_counter() - started) * 1000)
-    huge = ("お世話になっております。\n" + "".join(bodies))
+    # 200,000 characters of customer text: each mail up to its quoted thread (a quote
+    # runs to the end of the body, so repeating whole mails would measure one zone).
+    from app.analysis.zones import find_zones
+    from app.model import ZoneKind
+
+    def own_text(body: str) -> str:
+        quotes = [z.start for z in find_zones(body)[0] if z.kind is ZoneKind.QUOTE]
+        return body[: min(quotes, default=len(body))]
+
+    huge = "\n\n".join(own_text(b) for b in bodies)
     huge = (huge * (200_000 // len(huge) + 1))[:200_000]
     started = time.perf_counter()
     analyze(huge)
@@ -135,7 +150,7 @@ def bench_long_mail_speed() -> Result:
     tok50, ana50 = statistics.median(tokenize_ms), statistics.median(analysis_ms)
     return {
         "long_mails_measured": {"value": len(bodies), "unit": "mails", "target": "≥ 3"},
-        "tokenize_ms_p50": {"value": round(tok50, 2), "unit": "ms", "target": "(Sudachi alone)"},
+        "tokenize_ms_p50": {"value": round(tok50, 2), "unit": "ms", "target": "(Sudachi alone, mode C)"},
         "analysis_ms_p50": {"value": round(ana50, 2), "unit": "ms", "target": "≤ 20"},
         "analysis_ms_p95": {"value": round(p95(analysis_ms), 2), "unit": "ms", "target": "≤ 20"},
         "analysis_over_tokenize": {"value": round(ana50 / tok50, 2), "unit": "×", "target": "≤ 1.5"},

@@ -3,6 +3,9 @@
     xvfb-run -a -s "-screen 0 1400x900x24" .venv/bin/python scripts/screenshot.py docs/screenshot.png
     xvfb-run -a -s "-screen 0 1400x900x24" .venv/bin/python scripts/screenshot.py docs/composer.png --composer
 
+With --customer: the allergy customer's new mail a year later, to show what the
+「このお客様について」 panel remembers (docs/customer.png).
+
 With --composer: the reply to that mail, half written — a snippet from the
 panel inserted, a few sentences typed, the live review's findings beside it.
 
@@ -16,6 +19,7 @@ import os
 import shutil
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -24,7 +28,8 @@ TIMEOUT_MS = 30000
 
 def main(argv: list[str]) -> int:
     composer = "--composer" in argv
-    argv = [a for a in argv if a != "--composer"]
+    customer = "--customer" in argv
+    argv = [a for a in argv if a not in ("--composer", "--customer")]
     if len(argv) != 2:
         print(__doc__)
         return 2
@@ -35,7 +40,7 @@ def main(argv: list[str]) -> int:
     os.environ["AIZUCHI_OFFLINE"] = "1"
     sys.path.insert(0, str(ROOT))
     try:
-        return _shoot(out, scratch, composer)
+        return _shoot(out, scratch, composer=composer, customer=customer)
     finally:
         shutil.rmtree(scratch, ignore_errors=True)
 
@@ -49,7 +54,23 @@ def _wait(app: object, signal: object) -> None:
     loop.exec()
 
 
-def _shoot(out: Path, scratch: Path, composer: bool = False) -> int:
+def _wait_all(app: object, signals: list[object]) -> None:
+    """Wait until every signal has fired at least once (in any order)."""
+    from PySide6.QtCore import QElapsedTimer
+    from PySide6.QtWidgets import QApplication
+
+    del app  # processEvents is static; kept for symmetry with _wait
+    fired: set[int] = set()
+    for index, signal in enumerate(signals):
+        signal.connect(lambda *_args, i=index: fired.add(i))  # type: ignore[attr-defined]
+    clock = QElapsedTimer()
+    clock.start()
+    while len(fired) < len(signals) and clock.elapsed() < TIMEOUT_MS:
+        QApplication.processEvents()
+        time.sleep(0.01)
+
+
+def _shoot(out: Path, scratch: Path, composer: bool = False, customer: bool = False) -> int:
     from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QApplication
 
@@ -63,11 +84,17 @@ def _shoot(out: Path, scratch: Path, composer: bool = False) -> int:
 
     mailbox = scratch / "demo"
     shutil.copytree(paths.DEMO_MAILDIR, mailbox)
-    subject = next(
-        m.subject
-        for m in (parse_message(p.read_bytes()) for p in sorted((mailbox / "cur").glob("*")))
-        if "ドレス" in m.subject and ("パーティ" in m.body or "連休" in m.body)
-    )
+    messages = [parse_message(p.read_bytes()) for p in sorted((mailbox / "cur").glob("*"))]
+    if customer:
+        # The newest mail of the customer who writes most often: the one memory helps with.
+        senders = [m.sender.email for m in messages]
+        regular = max(set(senders), key=senders.count)
+        theirs = [m for m in messages if m.sender.email == regular]
+        subject = max(theirs, key=lambda m: m.date.timestamp() if m.date else 0.0).subject
+    else:
+        subject = next(
+            m.subject for m in messages if "ドレス" in m.subject and ("パーティ" in m.body or "連休" in m.body)
+        )
 
     app = QApplication(sys.argv[:1])
     Translations(app).apply("ja")
@@ -75,12 +102,13 @@ def _shoot(out: Path, scratch: Path, composer: bool = False) -> int:
     window.resize(1400, 880)
     window.show()
     _wait(app, window.headers_loaded)
+    _wait(app, window.memory_built)  # so the customer panel shows what the demo mailbox taught it
     row = next(
         r for r in range(window.proxy.rowCount()) if window.proxy.index(r, 0).data(Role.HEADER).subject == subject
     )
     window.message_view.selectRow(row)
     window.message_view.scrollTo(window.proxy.index(row, 0), window.message_view.ScrollHint.PositionAtCenter)
-    _wait(app, window.insight_shown)
+    _wait_all(app, [window.insight_shown, window.profile_shown])
     # Show the panel in use: the first request selected, as after a click.
     requests = window.insight_panel.model.highlight_indexes(HighlightKind.REQUEST)
     if requests:

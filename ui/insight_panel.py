@@ -1,16 +1,18 @@
 """The insight side panel: what the customer disclosed, asked for and worries about.
 
 Items are grouped under 自己開示 / ご要望・ご質問 / ご不安; a request lists its
-linked worry beneath it. Clicking an item asks the reader to jump to it.
+linked worry beneath it. Clicking an item asks the reader to jump to it; its
+tooltip says why it was marked; its context menu lets the agent dismiss it.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, Signal
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPoint, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QLabel,
+    QMenu,
     QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
@@ -83,9 +85,13 @@ class InsightDelegate(QStyledItemDelegate):
 
 
 class InsightPanel(QWidget):
-    """The side panel; emits `highlight_activated(index into Insight.highlights)`."""
+    """The side panel; emits `highlight_activated(index into Insight.highlights)`.
+
+    `dismiss_requested(index)` when the agent says a highlight is wrong.
+    """
 
     highlight_activated = Signal(int)
+    dismiss_requested = Signal(int)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -110,6 +116,8 @@ class InsightPanel(QWidget):
         self.view.clicked.connect(self._on_clicked)
         self.view.activated.connect(self._on_clicked)
         self.model.modelReset.connect(self.view.expandAll)
+        self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.view.customContextMenuRequested.connect(self._context_menu)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
@@ -153,6 +161,23 @@ class InsightPanel(QWidget):
         self._state = "ready"
         self.model.set_insight(body, insight)
         self._show_state()
+
+    def context_menu_for(self, index: QModelIndex) -> QMenu | None:
+        """The menu of one item (None for a group row); the tests trigger its actions."""
+        highlight_index = index.data(Role.HIGHLIGHT_INDEX)
+        if highlight_index is None:
+            return None
+        menu = QMenu(self)
+        dismiss = menu.addAction(self.tr("この指摘を外す"))
+        dismiss.setObjectName("dismissHighlight")
+        dismiss.triggered.connect(lambda: self.dismiss_requested.emit(int(highlight_index)))
+        return menu
+
+    def _context_menu(self, pos: QPoint) -> None:
+        menu = self.context_menu_for(self.view.indexAt(pos))
+        if menu is not None:
+            menu.exec(self.view.viewport().mapToGlobal(pos))
+            menu.deleteLater()
 
     def _on_clicked(self, index: QModelIndex) -> None:
         highlight_index = index.data(Role.HIGHLIGHT_INDEX)

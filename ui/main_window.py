@@ -33,7 +33,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.model import Address, CustomerProfile, Insight, Message, PastReply, ReplyStats
+from app.model import (
+    Address,
+    Correction,
+    CorrectionAction,
+    CustomerProfile,
+    HighlightKind,
+    Insight,
+    Message,
+    PastReply,
+    ReplyStats,
+)
 from app.settings import LANGUAGE, MEMORY_AUTO_BUILD, MEMORY_DATABASE_URL, Settings
 from app.sources.base import Folder, FolderRole, Header, MailSource, MessageRef, OutgoingMessage
 from app.sources.errors import AuthExpired, NetworkDown, NotFound, ServerRejected
@@ -46,6 +56,7 @@ from ui.customer_panel import CustomerPanel
 from ui.insight_panel import InsightPanel
 from ui.models import Column, FolderModel, MessageListModel, Role
 from ui.operations import analysis as analysis_ops
+from ui.operations import corrections as correction_ops
 from ui.operations import mailbox as mailbox_ops
 from ui.operations import memory as memory_ops
 from ui.operations.mailbox import OpenedMailbox, OpenedMessage
@@ -66,6 +77,7 @@ class MainWindow(QMainWindow):
     headers_loaded = Signal()
     message_shown = Signal()
     insight_shown = Signal()
+    insight_corrected = Signal()  # a dismiss or mark was kept and the panel shows it
     profile_shown = Signal()
     memory_ready = Signal()
     memory_built = Signal()
@@ -100,6 +112,11 @@ class MainWindow(QMainWindow):
         self.current_folder: Folder | None = None
         self.current: OpenedMessage | None = None
         self.current_insight: Insight | None = None
+        # Corrections: the store (opened by the first task needing it), and the
+        # analyser's own insight of the open mail, which corrections apply to.
+        self.store = correction_ops.LazyStore(db_path)
+        self._raw_insight: Insight | None = None
+        self._mail_key = ""
         self._language = language
         self._count: int | None = None
         self.memory: OpenedMemory | None = None
@@ -184,6 +201,8 @@ class MainWindow(QMainWindow):
         self.reader.always_show_images_requested.connect(self._always_show_images)
         self.insight_panel = InsightPanel(self)
         self.insight_panel.highlight_activated.connect(self.reader.jump_to)
+        self.insight_panel.dismiss_requested.connect(self._dismiss)
+        self.reader.mark_requested.connect(self._mark)
         self.customer_panel = CustomerPanel(self)
         self.customer_panel.reply_activated.connect(self._open_past_reply)
         self.customer_panel.export_requested.connect(self._export_customer)
@@ -196,12 +215,14 @@ class MainWindow(QMainWindow):
         self.right_splitter.setObjectName("rightSplitter")
         self.right_splitter.addWidget(self.insight_panel)
         self.right_splitter.addWidget(self.customer_panel)
-        self.right_splitter.setSizes([360, 500])
+        self.right_splitter.setSizes([520, 340])  # what the customer said first; history below
         self.left_splitter = QSplitter(Qt.Orientation.Vertical, self)
         self.left_splitter.setObjectName("leftSplitter")
-        self.left_splitter.addWidget(self.folder_view)
+        # Search on top, as in Gmail and Outlook; folders take the rest.
         self.left_splitter.addWidget(self.search_panel)
-        self.left_splitter.setSizes([360, 500])
+        self.left_splitter.addWidget(self.folder_view)
+        self.left_splitter.setStretchFactor(0, 0)
+        self.left_splitter.setStretchFactor(1, 1)
 
         self.center_splitter = QSplitter(Qt.Orientation.Vertical, self)
         self.center_splitter.setObjectName("centerSplitter")
@@ -217,7 +238,7 @@ class MainWindow(QMainWindow):
         self.accounts_pane = AccountsPane(self.runner, self.db, self.ssl_context, self,
                                           providers=lambda: providers_from_settings(self.settings))
         self.accounts_pane.folder_chosen.connect(self._on_account_folder)
-        self.left_splitter.insertWidget(1, self.accounts_pane)
+        self.left_splitter.addWidget(self.accounts_pane)
         self.main_splitter.addWidget(self.left_splitter)
         self.main_splitter.addWidget(self.center_splitter)
         self.main_splitter.addWidget(self.right_splitter)
@@ -457,6 +478,7 @@ class MainWindow(QMainWindow):
         assert self.source is not None
         self.current = None
         self.current_insight = None
+        self._raw_insight = None
         self.reader.show_loading(header)
         self.insight_panel.set_busy()
         self.customer_panel.set_busy()
@@ -480,9 +502,9 @@ class MainWindow(QMainWindow):
                 partial(self._on_marked_read, header.ref), self._on_mail_error,
             )
         self._status(self.tr("解析中…"))
-        analysis_ops.analyze_body(
-            self.runner, message.body,
-            partial(self._on_analyzed, header.ref), self._on_analysis_error,
+        correction_ops.analyze_message(
+            self.runner, self.store, message.message_id, opened.raw, message.body,
+            partial(self._on_analysed_message, header.ref), self._on_analysis_error,
         )
 
     def _on_marked_read(self, ref: MessageRef, _result: None = None) -> None:
@@ -499,6 +521,49 @@ class MainWindow(QMainWindow):
         self._status(self.tr("解析が完了しました"))
         self.insight_shown.emit()
         self.load_profile()
+
+    def _on_analysed_message(self, ref: MessageRef, analysed: correction_ops.Analysed) -> None:
+        if self.current is None or self.current.ref != ref:
+            return
+        self._raw_insight = analysed.raw
+        self._mail_key = analysed.key
+        self._on_analyzed(ref, analysed.corrected)
+
+    # -- corrections -----------------------------------------------------------
+    def _dismiss(self, highlight_index: int) -> None:
+        insight = self.current_insight
+        if self.current is None or insight is None or not 0 <= highlight_index < len(insight.highlights):
+            return
+        h = insight.highlights[highlight_index]
+        body = self.current.message.body
+        self._correct(Correction(CorrectionAction.DISMISS, h.kind, h.start, h.end, body[h.start : h.end]))
+
+    def _mark(self, kind: str, start: int, end: int) -> None:
+        if self.current is None:
+            return
+        body = self.current.message.body
+        self._correct(Correction(CorrectionAction.ADD, HighlightKind(kind), start, end, body[start:end]))
+
+    def _correct(self, correction: Correction) -> None:
+        if self.current is None or self._raw_insight is None:
+            return  # not analysed yet: nothing to correct
+        correction_ops.correct(
+            self.runner, self.store, self._mail_key, correction, self.current.message.body, self._raw_insight,
+            partial(self._on_corrected, self.current.ref), self._on_correction_error,
+        )
+
+    def _on_corrected(self, ref: MessageRef, insight: Insight) -> None:
+        if self.current is None or self.current.ref != ref:
+            return  # kept in the store; shown next time the mail is opened
+        self.current_insight = insight
+        self.reader.set_insight(insight)
+        self.insight_panel.set_insight(self.current.message.body, insight)
+        self._status(self.tr("修正を保存しました"))
+        self.insight_corrected.emit()
+
+    def _on_correction_error(self, failure: TaskFailure) -> None:
+        log.error("correction failed:\n%s", failure.trace)
+        self._status(self.tr("修正を保存できませんでした"))
 
     def _on_analysis_error(self, failure: TaskFailure) -> None:
         log.error("analysis failed:\n%s", failure.trace)

@@ -40,6 +40,7 @@ class Role(IntEnum):
     HIGHLIGHT_INDEX = Qt.ItemDataRole.UserRole + 6
     TOPIC = Qt.ItemDataRole.UserRole + 7
     KIND = Qt.ItemDataRole.UserRole + 8
+    CUE = Qt.ItemDataRole.UserRole + 9  # Highlight.cue, raw ("question:でしょうか")
 
 
 def _bold() -> QFont:
@@ -367,7 +368,11 @@ class InsightModel(QAbstractItemModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return elide(text)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return text
+            # The words, then why they were marked (the cue the analyser matched).
+            reason = wording.cue_text(highlight.cue)
+            return f"{text}\n\n{reason}" if reason else text
+        if role == Role.CUE:
+            return highlight.cue
         if role == Role.TOPIC:
             topic = highlight.topic
             if node.linked:

@@ -3,11 +3,13 @@
 The body is a `QTextBrowser` that loads nothing by itself: `SafeBrowser` serves
 only `data:` URLs and images the user allowed, so a mail can never read a local
 file (`file:`) or tell its sender it was opened (remote images, tracking pixels).
+Its context menu lets the agent mark selected words the analyser missed
+(`mark_requested(kind, start, end)`, offsets into `Message.body`).
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import QPoint, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import (
     QColor,
     QDesktopServices,
@@ -22,6 +24,7 @@ from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
+    QMenu,
     QPushButton,
     QSizePolicy,
     QTextBrowser,
@@ -130,12 +133,14 @@ class ReaderView(QWidget):
 
     show_images_requested = Signal()
     always_show_images_requested = Signal()
+    mark_requested = Signal(str, int, int)  # HighlightKind value, body start, body end
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._message: Message | None = None
         self._header: Header | None = None
         self._html_mode = False
+        self._html = ""  # the HTML shown, to render again when highlights change
         self._images_shown = False
         self._insight = Insight()
         self._positions: dict[int, tuple[int, int]] = {}
@@ -174,6 +179,8 @@ class ReaderView(QWidget):
         font.setPointSizeF(max(font.pointSizeF(), 10.5) + 0.5)
         self.browser.setFont(font)
         self.legend = Legend(self)
+        self.browser.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.browser.customContextMenuRequested.connect(self._context_menu)
 
         # The banners sit in a box hidden with them, so no empty band shows.
         self.banner_box = QWidget(self)
@@ -269,7 +276,8 @@ class ReaderView(QWidget):
         self._show_notes(message)
         self._html_mode = message.html is not None
         if message.html is not None:
-            self.browser.setHtml(html if html is not None else message.html)
+            self._html = html if html is not None else message.html
+            self.browser.setHtml(self._html)
         else:
             self.browser.setPlainText(message.body)
             # Japanese reads better with air between lines; positions are unchanged.
@@ -288,6 +296,7 @@ class ReaderView(QWidget):
         self._images_shown = images_shown
         self.image_banner.setVisible(bool(self._message.remote_images) and not images_shown)
         self._update_banner_box()
+        self._html = html
         self.browser.setHtml(html)
         self._apply_insight()
         self.browser.verticalScrollBar().setValue(scroll)
@@ -329,8 +338,21 @@ class ReaderView(QWidget):
 
     # -- highlights ------------------------------------------------------------
     def set_insight(self, insight: Insight) -> None:
+        if self._insight.highlights or self._insight.zones:
+            self._clear_formats()  # a corrected insight: the dismissed highlight must go
         self._insight = insight
         self._apply_insight()
+
+    def _clear_formats(self) -> None:
+        if self._html_mode:
+            # The page's own formatting stays: render it again, at the same place.
+            scroll = self.browser.verticalScrollBar().value()
+            self.browser.setHtml(self._html)
+            self.browser.verticalScrollBar().setValue(scroll)
+            return
+        cursor = QTextCursor(self.browser.document())
+        cursor.select(QTextCursor.SelectionType.Document)
+        cursor.setCharFormat(QTextCharFormat())
 
     def _apply_insight(self) -> None:
         message = self._message
@@ -359,10 +381,11 @@ class ReaderView(QWidget):
             fmt = QTextCharFormat()
             fmt.setBackground(style.HIGHLIGHT_BG[highlight.kind])
             fmt.setForeground(style.TEXT)
+            tip = wording.kind_label(highlight.kind)
             if highlight.topic:
-                fmt.setToolTip(f"{wording.kind_label(highlight.kind)} · {highlight.topic}")
-            else:
-                fmt.setToolTip(wording.kind_label(highlight.kind))
+                tip = f"{tip} · {highlight.topic}"
+            reason = wording.cue_text(highlight.cue)
+            fmt.setToolTip(f"{tip}\n{reason}" if reason else tip)
             self._format(document, start, end, fmt)
 
     @staticmethod
@@ -394,6 +417,61 @@ class ReaderView(QWidget):
             found[i] = (mapping.to_doc(at), mapping.to_doc(at + len(needle)))
             cursor = at
         return found
+
+    # -- corrections -------------------------------------------------------------
+    def selection_in_body(self) -> tuple[int, int] | None:
+        """Body offsets of the selected words (whitespace trimmed), or None."""
+        message = self._message
+        cursor = self.browser.textCursor()
+        if message is None or not cursor.hasSelection():
+            return None
+        body = message.body
+        if self._html_mode:
+            # HTML positions are not body offsets: find the selected words in the body.
+            text = cursor.selectedText().replace("\u2029", "\n").strip()
+            at = body.find(text) if text else -1
+            if at < 0:
+                return None
+            start, end = at, at + len(text)
+        else:
+            mapping = OffsetMap(body)
+            start = mapping.to_body(cursor.selectionStart())
+            end = mapping.to_body(cursor.selectionEnd())
+        while start < end and body[start].isspace():
+            start += 1
+        while end > start and body[end - 1].isspace():
+            end -= 1
+        return (start, end) if end > start else None
+
+    def context_menu_for(self, pos: QPoint) -> QMenu:
+        """The body's menu: copy and select-all, and marking the selection as a highlight."""
+        menu = self.browser.createStandardContextMenu(pos)
+        selection = self.selection_in_body()
+        menu.addSeparator()
+        for kind, text, name in (
+            (HighlightKind.DISCLOSURE, self.tr("自己開示として追加"), "markDisclosure"),
+            (HighlightKind.REQUEST, self.tr("ご要望として追加"), "markRequest"),
+            (HighlightKind.WORRY, self.tr("ご不安として追加"), "markWorry"),
+        ):
+            action = menu.addAction(text)
+            action.setObjectName(name)
+            action.setEnabled(selection is not None)
+            if selection is not None:
+                start, end = selection
+                action.triggered.connect(lambda _checked=False, k=kind, s=start, e=end: self._mark(k, s, e))
+        return menu
+
+    def _mark(self, kind: HighlightKind, start: int, end: int) -> None:
+        # Drop the selection so the new colour shows where the selection was.
+        cursor = self.browser.textCursor()
+        cursor.clearSelection()
+        self.browser.setTextCursor(cursor)
+        self.mark_requested.emit(kind.value, start, end)
+
+    def _context_menu(self, pos: QPoint) -> None:
+        menu = self.context_menu_for(pos)
+        menu.exec(self.browser.viewport().mapToGlobal(pos))
+        menu.deleteLater()
 
     def highlight_position(self, highlight_index: int) -> tuple[int, int] | None:
         """Document (start, end) of a highlight, or None when it could not be placed."""

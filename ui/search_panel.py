@@ -39,6 +39,10 @@ class SearchPanel(QWidget):
         layout.addWidget(self.box)
         layout.addWidget(self.summary)
         layout.addWidget(self.results, 1)
+        # Nothing to list before the first search: an empty white box reads as broken.
+        self.results.hide()
+        self.summary.hide()
+        self.box.textChanged.connect(self._cleared)
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -48,10 +52,18 @@ class SearchPanel(QWidget):
         query = self.box.text().strip()
         if query:
             self.summary.setText(self.tr("検索中…"))
+            self.summary.show()
             self.query_submitted.emit(query)
+
+    def _cleared(self, text: str) -> None:
+        if not text:
+            self.results.clear()
+            self.results.hide()
+            self.summary.hide()
 
     def set_results(self, mail: list[Any], memory: list[Any]) -> None:
         self.results.clear()
+        self.results.show()
         for hit in memory:
             date = hit.date.astimezone().strftime("%Y-%m-%d") if hit.date else ""
             item = QListWidgetItem(self.tr("【記録】%1 %2: %3").replace("%1", date)

@@ -11,7 +11,7 @@ import re
 
 from PySide6.QtCore import QCoreApplication
 
-from app.model import FindingKind, HighlightKind, NoteKind, ParseNote
+from app.model import CueKind, FindingKind, HighlightKind, NoteKind, ParseNote, cue_parts
 from app.sources.base import Folder, FolderRole
 
 
@@ -48,6 +48,59 @@ def kind_hint(kind: HighlightKind) -> str:
     if kind is HighlightKind.REQUEST:
         return QCoreApplication.translate("Wording", "お客様が求めていること。返信で一つずつお答えしましょう。")
     return QCoreApplication.translate("Wording", "お客様が心配していること。安心できる一言を添えましょう。")
+
+
+def _cue_label(kind: CueKind) -> str:
+    # Literal calls (not an alias) so pyside6-lupdate finds every label.
+    labels = {
+        CueKind.QUESTION: QCoreApplication.translate("Wording", "問いかけ"),
+        CueKind.PLEASE: QCoreApplication.translate("Wording", "依頼の言葉"),
+        CueKind.BENEFACTIVE: QCoreApplication.translate("Wording", "お願いの形"),
+        CueKind.ONEGAI: QCoreApplication.translate("Wording", "具体的なお願い"),
+        CueKind.WANT: QCoreApplication.translate("Wording", "ご希望（〜たい）"),
+        CueKind.HOPE: QCoreApplication.translate("Wording", "ご希望"),
+        CueKind.CONDITIONAL: QCoreApplication.translate("Wording", "〜と助かるという言い方"),
+        CueKind.HEDGED: QCoreApplication.translate("Wording", "控えめなお願い"),
+        CueKind.ALTERNATIVE: QCoreApplication.translate("Wording", "代わりの案の提示"),
+        CueKind.INDIRECT_QUESTION: QCoreApplication.translate("Wording", "遠回しな質問"),
+        CueKind.WORRY_WORD: QCoreApplication.translate("Wording", "不安を表す言葉"),
+        CueKind.DOUSHIYOU: QCoreApplication.translate("Wording", "困っている様子"),
+        CueKind.RESTLESS: QCoreApplication.translate("Wording", "落ち着かない気持ち"),
+        CueKind.FEARED_IF: QCoreApplication.translate("Wording", "もしもの心配"),
+        CueKind.NERVOUS: QCoreApplication.translate("Wording", "気をもんでいる様子"),
+        CueKind.RISK: QCoreApplication.translate("Wording", "気になっている危険"),
+        CueKind.WONDERING: QCoreApplication.translate("Wording", "気にかけていること"),
+        CueKind.FAMILY: QCoreApplication.translate("Wording", "ご家族・身近な方"),
+        CueKind.LIFE: QCoreApplication.translate("Wording", "暮らしの出来事"),
+        CueKind.PLAN: QCoreApplication.translate("Wording", "ご予定"),
+        CueKind.EXPERIENCE: QCoreApplication.translate("Wording", "ご経験"),
+        CueKind.CIRCUMSTANCE: QCoreApplication.translate("Wording", "ご事情"),
+        CueKind.SELF: QCoreApplication.translate("Wording", "ご自身のこと"),
+        CueKind.KNOWLEDGE: QCoreApplication.translate("Wording", "不慣れなこと"),
+        CueKind.ONGOING: QCoreApplication.translate("Wording", "続いている状況"),
+        CueKind.REASON: QCoreApplication.translate("Wording", "理由の説明"),
+    }
+    return labels.get(kind, "")
+
+
+def cue_text(cue: str) -> str:
+    """Why a highlight was marked, for its tooltip: 「判断の手がかり: 問いかけ「〜でしょうか」」."""
+    kind, words = cue_parts(cue)
+    if kind is None:
+        return ""
+    if kind is CueKind.MANUAL:
+        return QCoreApplication.translate("Wording", "あなたが追加した項目です")
+    label = _cue_label(kind)
+    if not words:
+        return QCoreApplication.translate("Wording", "判断の手がかり: %1").replace("%1", label)
+    if kind.value in _ENDINGS:
+        words = "〜" + words  # an ending (〜でしょうか) reads as one with the wave dash
+    return QCoreApplication.translate("Wording", "判断の手がかり: %1「%2」").replace("%1", label).replace("%2", words)
+
+
+# Cues whose words are the end of a sentence rather than a word of their own.
+_ENDINGS = {CueKind.QUESTION.value, CueKind.PLEASE.value, CueKind.BENEFACTIVE.value, CueKind.CONDITIONAL.value,
+            CueKind.INDIRECT_QUESTION.value, CueKind.FEARED_IF.value, CueKind.ONGOING.value, CueKind.REASON.value}
 
 
 _CHARSETS = re.compile(r"declared=(\S+)\s+used=(\S+)")

@@ -1,9 +1,11 @@
 """The analyser: what the customer told, asked and worried about in one mail body.
 
 `analyze(body)` zones the body (quotes, signature, greeting and closing
-formulas), splits the rest into sentences and clauses, tokenises each sentence
-once with Sudachi, labels clauses as disclosure / request / worry, and gives
-each highlight a topic and links. Offsets are code points into `body`.
+formulas), splits the rest into sentences and clauses, tokenises all its
+sentences in one Sudachi call, labels clauses as disclosure / request / worry,
+and gives each highlight a topic, links and the cue that decided it. Offsets
+are code points into `body`. The agent's corrections are applied afterwards by
+`app.analysis.corrections.apply_corrections`.
 `warm_up()` loads the dictionary ahead of time; both are safe from any thread.
 """
 
@@ -13,12 +15,17 @@ from app.analysis.detect import Labelled, disclosure_score, label_sentence
 from app.analysis.formulas import is_formula, is_thanks
 from app.analysis.links import Placed, link
 from app.analysis.segment import split_clauses, split_sentences
-from app.analysis.tokenizer import tokenize, warm_up
+from app.analysis.tokenizer import tokenize_many, warm_up
 from app.analysis.topics import topic_of
 from app.analysis.zones import find_zones
 from app.model import Highlight, Insight, Zone, ZoneKind
 
-__all__ = ["analyze", "warm_up"]
+__all__ = ["MAX_ANALYSED_CHARS", "analyze", "warm_up"]
+
+# The customer's own words analysed per mail, at most. A long chatty mail is ~2,000
+# characters; this is thirty of them. Beyond it (a pasted log, a 2 MB body) the
+# rest is shown and zoned but not searched, so the time per mail stays bounded.
+MAX_ANALYSED_CHARS = 60_000
 
 _TRIM_TAIL = set(" \t\r\n　、。，,.！？!?…‥・〜～ー♪☆★")
 _LEADING_CONJUNCTIONS = ("接続詞",)
@@ -65,12 +72,20 @@ def analyze(body: str) -> Insight:
     zones, kept = find_zones(body)
     zone_list: list[Zone] = list(zones)
     found: list[tuple[Labelled, int, int, int, int]] = []  # item, start, end, sentence, paragraph
+    sentences = []
+    budget = MAX_ANALYSED_CHARS
     for index, sentence in enumerate(split_sentences(body, kept)):
-        text = body[sentence.start : sentence.end]
-        if is_formula(text):
+        budget -= sentence.end - sentence.start
+        if budget < 0:
+            break
+        if is_formula(body[sentence.start : sentence.end]):
             zone_list.append(Zone(ZoneKind.FORMULA, sentence.start, sentence.end))
-            continue
-        tokens = tokenize(text, sentence.start)
+        else:
+            sentences.append((index, sentence))
+    # One Sudachi call for the whole mail, not one per sentence.
+    tokenized = tokenize_many(body, [(s.start, s.end) for _, s in sentences])
+    for (index, sentence), tokens in zip(sentences, tokenized, strict=True):
+        text = body[sentence.start : sentence.end]
         if is_thanks(text) and disclosure_score(tokens) < 2:
             zone_list.append(Zone(ZoneKind.FORMULA, sentence.start, sentence.end))
             continue
@@ -89,6 +104,7 @@ def analyze(body: str) -> Insight:
             topic=topic_of(item.kind, [t for t in item.tokens if t.start >= start and t.end <= end],
                            body[start:end]),
             links=links[i],
+            cue=item.cue,
         )
         for i, (item, start, end, _, _) in enumerate(found)
     )

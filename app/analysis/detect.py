@@ -18,14 +18,13 @@ of speech, conjugation form and normalised forms rather than strings:
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 
 from app.analysis import lexicon as lx
 from app.analysis.segment import Clause, Link
 from app.analysis.tokenizer import Token
-from app.model import HighlightKind
+from app.model import CueKind, HighlightKind, make_cue
 
 _NEG_AUX = ("ない", "ず", "ぬ", "ん")
 _LIGHT_VERBS = ("為る", "居る", "有る", "成る", "御座る", "致す", "おる", "居る", "無い", "です", "だ", "ます",
@@ -38,25 +37,35 @@ class Labelled:
     start: int
     end: int
     tokens: tuple[Token, ...]
+    cue: str = ""  # `CueKind:words`, see app.model.Highlight.cue
 
 
 def _content(tokens: Sequence[Token]) -> list[Token]:
-    return [t for t in tokens if t.main not in ("補助記号", "空白") and not t.is_("笑", "泣", "汗")]
+    return [t for t in tokens if t.content]
 
 
-def _in(tok: Token, words: frozenset[str]) -> bool:
-    return _in_cached(tok.surface, tok.lemma, tok.norm, tok.main == "名詞", words)
-
-
-@lru_cache(maxsize=1 << 16)
-def _in_cached(surface: str, lemma: str, norm: str, noun: bool, words: frozenset[str]) -> bool:
-    # Cached: the same few hundred words come back in every mail, and the compound
-    # scan below is the analyser's hottest loop.
-    if surface in words or lemma in words or norm in words:
-        return True
-    if noun and len(surface) > 2 and not surface.endswith(("用品", "用", "グッズ", "向け")):
-        return any(len(w) >= 2 and w in surface for w in words)
-    return False
+# Class bits, tested inline in the hot loops (a call per token costs more than the test).
+_BIT_ASK_VERBS = lx.BIT[lx.ASK_VERBS]
+_BIT_CIRCUMSTANCE = lx.BIT[lx.CIRCUMSTANCE]
+_BIT_FEELING = lx.BIT[lx.FEELING]
+_BIT_FORMULA_NOUNS = lx.BIT[lx.FORMULA_NOUNS]
+_BIT_FORMULA_PLEASE = lx.BIT[lx.FORMULA_PLEASE]
+_BIT_LIFE = lx.BIT[lx.LIFE]
+_BIT_NERVOUS = lx.BIT[lx.NERVOUS]
+_BIT_ORDER = lx.BIT[lx.ORDER]
+_BIT_ORDER_VERBS = lx.BIT[lx.ORDER_VERBS]
+_BIT_PREFACE_VERBS = lx.BIT[lx.PREFACE_VERBS]
+_BIT_RELIEF = lx.BIT[lx.RELIEF]
+_BIT_RISK = lx.BIT[lx.RISK]
+_BIT_THIRD_PARTY = lx.BIT[lx.THIRD_PARTY]
+_BIT_WORRY = lx.BIT[lx.WORRY]
+_DISCLOSURE_CUE = lx.CUE_BIT[lx.DISCLOSURE_CUES]
+_HYPOTHETICAL_CUE = lx.CUE_BIT[lx.HYPOTHETICAL_CUES]
+_WORRY_GATE = lx.CUE_BIT[lx.WORRY_CUES] | lx.BIT[lx.WORRY] | lx.BIT[lx.NERVOUS]
+_PERSONAL = lx.BIT[lx.SELF] | lx.BIT[lx.FAMILY]
+_DISCLOSURE_ANY = _PERSONAL | lx.BIT[lx.LIFE] | lx.BIT[lx.CIRCUMSTANCE] | _DISCLOSURE_CUE
+_REQUEST_CUE = lx.CUE_BIT[lx.REQUEST_CUES]
+_PREFACE_GATE = lx.BIT[lx.PREFACE_VERBS] | lx.CUE_BIT[lx.PREFACE_CUES]
 
 
 def _is_neg(t: Token) -> bool:
@@ -102,10 +111,10 @@ def _please(toks: list[Token]) -> bool:
         if not t.surface.startswith(("ください", "下さい", "くださいませ")):
             continue
         before = toks[:i]
-        if any(_in(b, lx.FORMULA_PLEASE) for b in before):
+        if any((b.classes & _BIT_FORMULA_PLEASE) for b in before):
             return False
         causative = any(b.lemma in ("せる", "させる") for b in before[-3:])
-        return not (causative and any(_in(b, lx.PREFACE_VERBS) for b in before))
+        return not (causative and any((b.classes & _BIT_PREFACE_VERBS) for b in before))
     return False
 
 
@@ -130,7 +139,7 @@ def _onegai(toks: list[Token]) -> bool:
         if any(a.lemma == "た" for a in after[:3]) and not any(a.lemma == "たい" for a in after[:3]):
             return False
         before = [b for b in toks[:i] if b.main in ("名詞", "動詞", "形容詞") and b.surface not in ("お", "御")]
-        concrete = [b for b in before if not _in(b, lx.FORMULA_NOUNS)]
+        concrete = [b for b in before if not (b.classes & _BIT_FORMULA_NOUNS)]
         if concrete:
             return True
         if any(a.lemma in ("たい", "出来る", "できる") for a in after[:4]):
@@ -148,7 +157,7 @@ def _wants(toks: list[Token]) -> bool:
             verb = toks[i - 2]
         if verb.norm in ("頂く", "貰う"):
             return True
-        if not _in(verb, lx.ASK_VERBS):
+        if not (verb.classes & _BIT_ASK_VERBS):
             continue
         after = toks[i + 1 : i + 7]
         if any(a.lemma in ("思う", "考える") for a in after) and any(a.norm == "居る" for a in after):
@@ -173,49 +182,102 @@ def _preface(toks: list[Token]) -> bool:
     content = [t for t in _content(toks) if t.main in ("名詞", "動詞") and t.lemma != "すむ"]
     if [t.lemma for t in content] in (["教える", "くださる"], ["教える", "下さる"]):
         return True
-    verbs = [t for t in content if not _in(t, lx.PREFACE_VERBS)
+    verbs = [t for t in content if not (t.classes & _BIT_PREFACE_VERBS)
              and t.norm not in ("為る", "有る", "下さる", "頂く", "一つ", "幾つ", "御座る", "居る", "点")]
-    return any(_in(t, lx.PREFACE_VERBS) for t in content) and not verbs
+    return any((t.classes & _BIT_PREFACE_VERBS) for t in content) and not verbs
 
 
-def is_request(clause: Clause, last_in_sentence: bool, sentence_end: str) -> bool:
-    toks = list(clause.tokens)
-    if _preface(toks):
+def _hedged(toks: list[Token]) -> bool:
+    """できれば〜たいのですが / なるべく〜のですが: a wish put to the shop."""
+    content = _content(toks)
+    if not content or not (content[-1].surface == "が" or any(t.lemma == "たい" for t in content)):
         return False
+    joined = "".join(t.surface for t in toks)
+    return any(w in joined for w in _HEDGES)
+
+
+_HEDGES = ("できれば", "出来れば", "なるべく", "できましたら", "可能なら", "可能であれば")
+
+
+def _hedge_word(toks: list[Token]) -> str:
+    joined = "".join(t.surface for t in toks)
+    return next((w for w in _HEDGES if w in joined), "")
+
+
+def _span(toks: Sequence[Token], i: int, j: int) -> str:
+    """The surfaces of toks[i:j] (clamped), as the mail wrote them: the words a cue shows."""
+    return "".join(t.surface for t in toks[max(0, i) : max(0, j)] if t.main != "空白")
+
+
+def _tail(content: list[Token]) -> str:
+    """The predicate ending of a clause (〜ますでしょうか → ますでしょうか), for a question cue."""
+    k = len(content) - 1
+    while k > 0 and len(content) - k < 4 and content[k - 1].main in ("助動詞", "助詞"):
+        k -= 1
+    return _span(content, k, len(content))
+
+
+def _first(toks: Sequence[Token], test: Callable[[Token], bool]) -> int:
+    return next((i for i, t in enumerate(toks) if test(t)), 0)
+
+
+def is_request(clause: Clause, last_in_sentence: bool, sentence_end: str) -> str:
+    """The cue (`CueKind:words`) that makes the clause an ask, or "" when it is none."""
+    toks = list(clause.tokens)
+    cued = prefaced = False
+    for t in toks:
+        cued = cued or bool(t.classes & _REQUEST_CUE)
+        prefaced = prefaced or bool(t.classes & _PREFACE_GATE)
+    if prefaced and _preface(toks):
+        return ""
     if _question(toks, last_in_sentence, sentence_end):
-        return True
-    if _please(toks) or _benefactive_asked(toks) or _onegai(toks) or _wants(toks):
-        return True
+        return make_cue(CueKind.QUESTION, _tail(_content(toks)))
+    if not cued:
+        # The only ask left that needs none of the cue words.
+        return make_cue(CueKind.HEDGED, _hedge_word(toks)) if _hedged(toks) else ""
+    if _please(toks):
+        i = _first(toks, lambda t: t.surface.startswith(("ください", "下さい")))
+        return make_cue(CueKind.PLEASE, _span(toks, i - 1 if toks[i - 1].surface in ("て", "で") else i, i + 1))
+    if _benefactive_asked(toks):
+        i = _first(toks, lambda t: t.norm in ("頂く", "貰う", "呉れる", "下さる", "欲しい")
+                   or t.lemma in ("いただける", "もらえる", "頂ける", "ほしい"))
+        return make_cue(CueKind.BENEFACTIVE, _span(toks, i, i + 4))
+    if _onegai(toks):
+        i = _first(toks, lambda t: t.norm == "願う" or t.surface in ("お願い", "願い"))
+        return make_cue(CueKind.ONEGAI, _span(toks, i - 1 if toks[i - 1].surface in ("お", "御") else i, i + 3))
+    if _wants(toks):
+        i = _first(toks, lambda t: t.lemma == "たい")
+        return make_cue(CueKind.WANT, _span(toks, i - 1, i + 1))
     # 〜を希望します / 〜を希望いたします: a stated preference the shop should act on.
     for i, t in enumerate(toks[:-1]):
         if t.surface == "希望" and toks[i + 1].norm in ("為る", "致す") and not any(
             x.lemma == "た" for x in toks[i + 2 : i + 5]
         ):
-            return True
+            return make_cue(CueKind.HOPE, _span(toks, i, i + 3))
     # 〜と助かります / 〜ば幸いです / 〜とありがたいです / 〜と安心です on a conditional.
     for i, t in enumerate(toks):
         if t.lemma in ("助かる", "ありがたい", "有り難い", "幸い", "幸甚", "安心") and i > 0 and toks[
             i - 1
         ].surface in ("と", "ば", "たら", "ますと", "れば", "だと"):
-            return True
-    joined = "".join(t.surface for t in toks)
-    hedged = any(w in joined for w in ("できれば", "出来れば", "なるべく", "できましたら", "可能なら", "可能であれば"))
+            return make_cue(CueKind.CONDITIONAL, _span(toks, i - 1, i + 2))
+    if _hedged(toks):
+        return make_cue(CueKind.HEDGED, _hedge_word(toks))
     content = _content(toks)
-    if hedged and content and (content[-1].surface == "が" or any(t.lemma == "たい" for t in content)):
-        return True  # できれば〜たいのですが: a wish put to the shop
     # 〜ていただく形でも構いません / 〜ていただいても大丈夫です: an alternative asked for.
     if any(t.norm in ("頂く", "貰う") for t in toks) and (
         any(t.lemma in ("構う",) for t in toks) or any(t.is_("結構", "大丈夫") for t in toks)
     ):
-        return True
+        i = _first(toks, lambda t: t.lemma == "構う" or t.is_("結構", "大丈夫"))
+        return make_cue(CueKind.ALTERNATIVE, _span(toks, i, i + 3))
     # 〜のかよく分かりません: an indirect question.
     final_neg = (len(content) >= 3 and _is_neg(content[-1]) and content[-1].cform.startswith("終止形")) or (
         len(content) >= 4 and content[-1].is_("です") and _is_neg(content[-2]))
     if final_neg:
         tail = content[-5:]
         if any(t.lemma in ("分かる", "わかる", "判る") for t in tail) and any(t.surface == "か" for t in content):
-            return True
-    return False
+            i = _first(content, lambda t: t.lemma in ("分かる", "わかる", "判る"))
+            return make_cue(CueKind.INDIRECT_QUESTION, "か" + _span(content, i, len(content)))
+    return ""
 
 
 # ---------------------------------------------------------------- worries
@@ -255,50 +317,55 @@ def _worry_at(toks: list[Token], i: int) -> bool:
     return True
 
 
-def is_worry(clause: Clause) -> bool:
+def is_worry(clause: Clause) -> str:
+    """The cue (`CueKind:words`) that makes the clause a worry, or "" when it is none."""
     toks = list(clause.tokens)
+    if not any(t.classes & _WORRY_GATE for t in toks):
+        return ""  # none of the words the rules below start from
     for i, t in enumerate(toks):
-        if _in(t, lx.WORRY) and _worry_at(toks, i):
-            return True
+        if not t.classes & _WORRY_GATE:
+            continue
+        if (t.classes & _BIT_WORRY) and _worry_at(toks, i):
+            return make_cue(CueKind.WORRY_WORD, t.surface)
         # どうしよう (but not どうしようか迷う: that is indecision)
         if t.surface == "どう" and i + 1 < len(toks) and toks[i + 1].norm == "為る" and toks[i + 1].cform.startswith(
             "意志推量"
         ):
             nxt = toks[i + 2] if i + 2 < len(toks) else None
             if nxt is None or nxt.surface != "か":
-                return True
+                return make_cue(CueKind.DOUSHIYOU, _span(toks, i, i + 2))
         # 気が気でない
         if t.surface == "気" and i + 2 < len(toks) and toks[i + 1].surface == "が" and toks[i + 2].surface == "気":
-            return True
+            return make_cue(CueKind.RESTLESS, _span(toks, i, i + 7))
         # 気が休まらない / 落ち着かない / 夜も眠れない: restlessness from worry
         if t.lemma in ("休まる", "落ち着く", "眠れる") and any(_is_neg(x) for x in toks[i + 1 : i + 4]):
-            return True
+            return make_cue(CueKind.RESTLESS, _span(toks, i, i + 2))
         # 〜たらと思うと / 〜ばと思うと: a feared hypothetical
         if (t.norm == "思う" and i >= 2 and toks[i - 1].surface == "と"
                 and toks[i - 2].surface in ("たら", "だら", "ば", "れば")
                 and i + 1 < len(toks) and toks[i + 1].surface == "と"):
-            return True
+            return make_cue(CueKind.FEARED_IF, _span(toks, i - 2, i + 2))
         # 〜のかドキドキ / 〜かそわそわ: nervous about an open question
-        if _in(t, lx.NERVOUS) and any(x.surface in ("か", "たら", "ば") for x in toks[:i]):
-            return True
+        if (t.classes & _BIT_NERVOUS) and any(x.surface in ("か", "たら", "ば") for x in toks[:i]):
+            return make_cue(CueKind.NERVOUS, t.surface)
         # 安全性が気になる / 副作用が気になる: a risk on their mind (not 「Lサイズが気になっています」)
         if (t.surface == "気" and i + 2 < len(toks) and toks[i + 1].surface == "に" and toks[i + 2].norm == "成る"
                 and i >= 2 and toks[i - 1].surface in ("が", "も") and _is_risk(toks[i - 2])):
-            return True
+            return make_cue(CueKind.RISK, _span(toks, i - 2, i + 3))
         # 〜か(も)気になって: keeps worrying whether
         if (t.surface == "気" and i + 2 < len(toks) and toks[i + 1].surface == "に" and toks[i + 2].norm == "成る"
                 and i > 0 and (toks[i - 1].surface == "か"
                                or (i > 1 and toks[i - 1].surface in ("も", "が") and toks[i - 2].surface == "か"))):
-            return True
-    return False
+            return make_cue(CueKind.WONDERING, _span(toks, i - 1, i + 3))
+    return ""
 
 
 def _is_risk(t: Token) -> bool:
-    return t.main == "名詞" and (t.surface.endswith(("性", "面")) or _in(t, lx.RISK))
+    return t.main == "名詞" and (t.surface.endswith(("性", "面")) or bool(t.classes & _BIT_RISK))
 
 
 def relieved(tokens: Sequence[Token]) -> bool:
-    return any(_in(t, lx.RELIEF) or t.surface.startswith(("よかっ", "良かっ")) for t in tokens)
+    return any((t.classes & _BIT_RELIEF) or t.surface.startswith(("よかっ", "良かっ")) for t in tokens)
 
 
 # ---------------------------------------------------------------- disclosures
@@ -313,10 +380,14 @@ def disclosure_evidence(tokens: Sequence[Token], reason: bool = False) -> tuple[
     (「切れ味が落ちてきたので」) describes the item, not the writer.
     """
     toks = _content(tokens)
-    if not toks or hypothetical(toks):
+    if not any(t.classes & _DISCLOSURE_ANY for t in toks):
+        # No word any lexical or plan rule needs: at most 1 (a progressive), which
+        # no caller counts as told, so skip the rest.
+        return 0, 0
+    if hypothetical(toks):
         return 0, 0
     personal = any(
-        t.main in ("名詞", "代名詞") and (_in(t, lx.SELF) or _in(t, lx.FAMILY))
+        t.classes & _PERSONAL and t.main in ("名詞", "代名詞")
         # 子ども用 / 大人用: a product's target, not the writer's child
         and not (t.in_(lx.GENERIC_PEOPLE) and i + 1 < len(toks) and toks[i + 1].is_("用"))
         for i, t in enumerate(toks)
@@ -325,11 +396,11 @@ def disclosure_evidence(tokens: Sequence[Token], reason: bool = False) -> tuple[
     # The shop or a third party as the subject: their circumstances are not the writer's.
     for i, t in enumerate(toks[:-1]):
         marker = toks[i + 1].surface
-        if (_in(t, lx.THIRD_PARTY) and marker in ("が", "は", "も", "の") and not personal
+        if ((t.classes & _BIT_THIRD_PARTY) and marker in ("が", "は", "も", "の") and not personal
                 and (marker != "の" or (nouns and nouns[0] is t))):
             return 0, 0
     life = any(
-        _in(t, lx.LIFE)
+        (t.classes & _BIT_LIFE)
         # 介護用品 / 出産祝い向け: a product's purpose, not an event in the writer's life
         and not (i + 1 < len(toks) and toks[i + 1].surface in ("用品", "用", "向け", "グッズ"))
         for i, t in enumerate(toks)
@@ -344,17 +415,19 @@ def disclosure_evidence(tokens: Sequence[Token], reason: bool = False) -> tuple[
     if life:
         lexical += 2
     circumstances = {t.norm for t in toks
-                     if t.main in ("名詞", "動詞", "形容詞", "形状詞", "接尾辞") and _in(t, lx.CIRCUMSTANCE)}
+                     if t.main in ("名詞", "動詞", "形容詞", "形状詞", "接尾辞") and (t.classes & _BIT_CIRCUMSTANCE)}
     # A reason about the order itself (配送先の部屋番号が…) is not the writer's circumstance.
-    about_order = any(_in(t, lx.ORDER) for t in toks if t.main == "名詞")
+    about_order = any((t.classes & _BIT_ORDER) for t in toks if t.main == "名詞")
     if reason and circumstances and not personal and not life and about_order:
         circumstances = set()
     lexical += min(2, len(circumstances))
     # Feelings tell something only next to other personal evidence (「楽しみにしております」 alone is praise).
-    if lexical and any(_in(t, lx.FEELING) for t in toks if t.main in ("名詞", "動詞", "形容詞", "形状詞")):
+    if lexical and any((t.classes & _BIT_FEELING) for t in toks if t.main in ("名詞", "動詞", "形容詞", "形状詞")):
         lexical += 1
     grammatical = 0
     for i, t in enumerate(toks):
+        if not t.classes & _DISCLOSURE_CUE:
+            continue
         nxt = toks[i + 1] if i + 1 < len(toks) else None
         if t.is_("つもり", "心算"):
             grammatical += 2
@@ -362,7 +435,7 @@ def disclosure_evidence(tokens: Sequence[Token], reason: bool = False) -> tuple[
               and toks[i + 2].norm == "成る" and not (i > 0 and toks[i - 1].surface in ("こんな", "そんな", "あんな"))):
             grammatical += 2  # 〜ことになり: something decided in their life
         elif (t.is_("ばかり") and i > 1 and toks[i - 1].lemma == "た"
-              and not _in(_verb_before(toks, i - 1), lx.ORDER_VERBS)):
+              and not (_verb_before(toks, i - 1).classes & _BIT_ORDER_VERBS)):
             grammatical += 2  # 〜たばかり (but 「注文したばかり」 is about the order)
         elif t.is_("実は"):
             grammatical += 1
@@ -374,11 +447,14 @@ def disclosure_evidence(tokens: Sequence[Token], reason: bool = False) -> tuple[
             lexical += 1  # what they know
         elif reason and t.is_("分かる", "わかる") and any(_is_neg(x) for x in toks[i + 1 : i + 3]):
             lexical += 1  # 「何も分からないので」: what they know, as the reason for an ask
-    if any((t.norm in ("居る", "おる", "来る") or t.surface in ("ます", "ました", "る", "た"))
-           and i > 0 and toks[i - 1].surface in ("て", "で") and toks[i - 1].main == "助詞"
-           for i, t in enumerate(toks)) or any(t.norm == "てる" for t in toks):
-        grammatical += 1  # 〜ている / 〜てます / 〜てきた: an ongoing situation or habit
-    if any(t.is_("探す") for t in toks) and lexical < 2:
+    prev: Token | None = None
+    for t in toks:
+        if t.norm == "てる" or (prev is not None and prev.surface in ("て", "で") and prev.main == "助詞" and (
+                t.norm in ("居る", "おる", "来る") or t.surface in ("ます", "ました", "る", "た"))):
+            grammatical += 1  # 〜ている / 〜てます / 〜てきた: an ongoing situation or habit
+            break
+        prev = t
+    if lexical < 2 and any(t.is_("探す") for t in toks):
         return 0, 0  # 「〜を探しています」: shopping, not telling
     return lexical, grammatical
 
@@ -399,6 +475,8 @@ def disclosure_score(tokens: Sequence[Token]) -> int:
 def hypothetical(tokens: Sequence[Token]) -> bool:
     """もし〜 / 仮に〜 / 〜とは限らない: a possibility, not a situation."""
     toks = list(tokens)
+    if not any(t.classes & _HYPOTHETICAL_CUE for t in toks):
+        return False
     if any(t.is_("もし", "仮に", "万一", "万が一") for t in toks):
         return True
     return any(t.lemma == "限る" and any(_is_neg(x) for x in toks[i + 1 : i + 4]) for i, t in enumerate(toks))
@@ -413,6 +491,45 @@ def _trigger(tokens: Sequence[Token]) -> bool:
     return any(v.lemma in ("聞く", "言う", "見る", "読む", "知る") for v in verbs)
 
 
+def disclosure_cue(tokens: Sequence[Token], reason: bool = False) -> str:
+    """Why words count as a disclosure: the strongest evidence `disclosure_evidence` saw."""
+    toks = _content(tokens)
+    noun_like = ("名詞", "代名詞", "動詞", "接尾辞")
+    for bit, kind in ((lx.BIT[lx.FAMILY], CueKind.FAMILY), (lx.BIT[lx.LIFE], CueKind.LIFE)):
+        for t in toks:
+            if t.classes & bit and t.main in noun_like:
+                return make_cue(kind, t.surface)
+    for i, t in enumerate(toks):
+        if not t.classes & _DISCLOSURE_CUE:
+            continue
+        if t.is_("つもり", "心算"):
+            return make_cue(CueKind.PLAN, t.surface)
+        if t.is_("事", "こと") and i + 2 < len(toks) and toks[i + 1].surface == "に" and toks[i + 2].norm == "成る":
+            return make_cue(CueKind.PLAN, _span(toks, i, i + 3))
+        if t.lemma == "たい" and i + 1 < len(toks) and toks[i + 1].surface == "と":
+            return make_cue(CueKind.PLAN, _span(toks, i - 1, i + 2))
+        if t.is_("ばかり") and i > 1 and toks[i - 1].lemma == "た":
+            return make_cue(CueKind.EXPERIENCE, _span(toks, i - 1, i + 1))
+        if t.is_("実は", "始める", "念願", "憧れ", "挑戦", "初挑戦", "ようやく", "やっと"):
+            return make_cue(CueKind.EXPERIENCE, t.surface)
+    for t in toks:
+        if t.classes & lx.BIT[lx.CIRCUMSTANCE] and t.main in ("名詞", "動詞", "形容詞", "形状詞", "接尾辞"):
+            return make_cue(CueKind.CIRCUMSTANCE, t.surface)
+    for i, t in enumerate(toks):
+        if t.is_("詳しい", "慣れる", "分かる", "わかる") and any(_is_neg(x) for x in toks[i + 1 : i + 3]):
+            return make_cue(CueKind.KNOWLEDGE, _span(toks, i, i + 3))
+    for t in toks:
+        if t.classes & lx.BIT[lx.SELF] and t.main in ("名詞", "代名詞"):
+            return make_cue(CueKind.SELF, t.surface)
+    for i, t in enumerate(toks[1:], 1):
+        if t.norm == "てる" or (toks[i - 1].surface in ("て", "で") and toks[i - 1].main == "助詞"
+                                and (t.norm in ("居る", "おる", "来る") or t.surface in ("ます", "ました"))):
+            return make_cue(CueKind.ONGOING, _span(toks, i - 1 if t.norm != "てる" else i, i + 2))
+    if reason and toks:
+        return make_cue(CueKind.REASON, _tail(toks))
+    return ""
+
+
 def label_sentence(clauses: list[Clause], sentence_end: str) -> list[Labelled]:
     """Highlights for one sentence, clause by clause."""
     n = len(clauses)
@@ -420,11 +537,12 @@ def label_sentence(clauses: list[Clause], sentence_end: str) -> list[Labelled]:
     wor = [is_worry(c) for c in clauses]
     all_tokens = [t for c in clauses for t in c.tokens]
     if any(wor) and relieved(all_tokens):
-        wor = [False] * n
+        wor = [""] * n
     out: list[Labelled] = []
     if not any(req) and not any(wor):
         if disclosure_score(all_tokens) >= 2:
-            out.append(Labelled(HighlightKind.DISCLOSURE, clauses[0].start, clauses[-1].end, tuple(all_tokens)))
+            out.append(Labelled(HighlightKind.DISCLOSURE, clauses[0].start, clauses[-1].end, tuple(all_tokens),
+                                disclosure_cue(all_tokens)))
         return out
 
     pending: list[Clause] = []  # て-clauses that lead into the next labelled clause
@@ -435,12 +553,12 @@ def label_sentence(clauses: list[Clause], sentence_end: str) -> list[Labelled]:
             start = lead[0].start if lead else c.start
             toks = tuple(t for x in [*lead, c] for t in x.tokens)
             if req[i]:
-                out.append(Labelled(HighlightKind.REQUEST, start, c.end, toks))
+                out.append(Labelled(HighlightKind.REQUEST, start, c.end, toks, req[i]))
                 # 「娘の誕生日にケーキを注文したいです」: a wish that also tells their life.
                 if _wants(list(c.tokens)) and disclosure_evidence(c.tokens)[0] >= 2:
-                    out.append(Labelled(HighlightKind.DISCLOSURE, start, c.end, toks))
+                    out.append(Labelled(HighlightKind.DISCLOSURE, start, c.end, toks, disclosure_cue(c.tokens)))
             if wor[i]:
-                out.append(Labelled(HighlightKind.WORRY, start, c.end, toks))
+                out.append(Labelled(HighlightKind.WORRY, start, c.end, toks, wor[i]))
             continue
         later_main = any(req[i + 1 :]) or any(wor[i + 1 :])
         lexical, grammatical = disclosure_evidence(c.tokens, reason=later_main)
@@ -449,10 +567,12 @@ def label_sentence(clauses: list[Clause], sentence_end: str) -> list[Labelled]:
         else:
             told = lexical + grammatical >= 2 and not (later_main and _trigger(c.tokens))
         if told:
+            reason = c.link is Link.REASON and later_main
             for p in pending:
-                out.append(Labelled(HighlightKind.DISCLOSURE, p.start, p.end, p.tokens))
+                out.append(Labelled(HighlightKind.DISCLOSURE, p.start, p.end, p.tokens, disclosure_cue(p.tokens)))
             pending = []
-            out.append(Labelled(HighlightKind.DISCLOSURE, c.start, c.end, c.tokens))
+            out.append(Labelled(HighlightKind.DISCLOSURE, c.start, c.end, c.tokens,
+                                disclosure_cue(c.tokens, reason)))
         elif c.link is Link.TE:
             pending.append(c)
         else:
@@ -467,7 +587,8 @@ def _merge(items: list[Labelled]) -> list[Labelled]:
     for it in items:
         prev = next((o for o in reversed(out) if o.kind == it.kind), None)
         if prev is not None and it.start <= prev.end + 1 and it.start >= prev.start:
-            merged = Labelled(it.kind, prev.start, max(prev.end, it.end), prev.tokens + it.tokens)
+            merged = Labelled(it.kind, prev.start, max(prev.end, it.end), prev.tokens + it.tokens,
+                              prev.cue or it.cue)
             out[out.index(prev)] = merged
         else:
             out.append(it)

@@ -122,3 +122,76 @@ FORMAL_NOUNS = frozenset({
     "御", "ご", "お", "さん", "さま", "ちゃん", "くん", "点", "旨", "の", "等", "など", "他", "ほか",
     "一つ", "ひとつ", "少し", "本日", "正直", "最初", "最後", "自分", "私", "私共", "気", "幸い", "実", "急",
 })
+
+
+# ---------------------------------------------------------------- classes as bits
+# The detector asks "is this token in SELF / LIFE / …" hundreds of times per mail.
+# Each distinct word is classified once (the tokenizer caches the answer with the
+# word), so a question becomes a bit test: `token.classes & BIT[lexicon.SELF]`.
+
+_CLASSES: tuple[frozenset[str], ...] = (
+    SELF, FAMILY, LIFE, CIRCUMSTANCE, FEELING, ORDER, ORDER_VERBS, THIRD_PARTY, WORRY, NERVOUS, RISK, RELIEF,
+    ASK_VERBS, PREFACE_VERBS, FORMULA_PLEASE, FORMULA_NOUNS,
+)
+BIT: dict[frozenset[str], int] = {words: 1 << i for i, words in enumerate(_CLASSES)}
+# Topics: a LIFE word of two or more characters anywhere inside the surface (出産祝い, 卵アレルギー).
+LIFE_INSIDE = 1 << len(_CLASSES)
+_PRODUCT_ENDINGS = ("用品", "用", "グッズ", "向け")
+
+
+def _member(surface: str, lemma: str, norm: str, noun: bool, words: frozenset[str]) -> bool:
+    if surface in words or lemma in words or norm in words:
+        return True
+    # A compound noun holds the word (卵アレルギー holds アレルギー), unless it names a
+    # product's purpose (介護用品); one-character words only match whole tokens (子, not 椅子).
+    if noun and len(surface) > 2 and not surface.endswith(_PRODUCT_ENDINGS):
+        return any(len(w) >= 2 and w in surface for w in words)
+    return False
+
+
+# Cue words, matched whole (surface, dictionary or normalised form): a rule that needs
+# one of them is skipped at once for a clause that has none. Each set lists every
+# word its rules in detect.py test, so skipping never changes a result.
+DISCLOSURE_CUES = frozenset({
+    "つもり", "心算", "事", "こと", "ばかり", "実は", "始める", "念願", "憧れ", "挑戦", "初挑戦", "ようやく", "やっと",
+    "たい", "詳しい", "慣れる", "分かる", "わかる",
+})
+HYPOTHETICAL_CUES = frozenset({"もし", "仮に", "万一", "万が一", "限る"})
+WORRY_CUES = frozenset({"どう", "気", "休まる", "落ち着く", "眠れる", "思う"})
+# Every word a request rule other than a question or a hedged 〜のですが starts from.
+REQUEST_CUES = frozenset({
+    "頂く", "貰う", "呉れる", "下さる", "いただける", "もらえる", "頂ける", "ほしい", "欲しい", "願う", "お願い",
+    "願い", "たい", "希望", "助かる", "ありがたい", "有り難い", "幸い", "幸甚", "安心", "構う", "結構", "大丈夫",
+    "分かる", "わかる", "判る",
+})
+REQUEST_PREFIXES = ("ください", "下さい", "くださ", "いただけ", "頂け", "もらえ", "貰え", "くれ")
+PREFACE_CUES = frozenset({"教える"})
+_CUES = (DISCLOSURE_CUES, HYPOTHETICAL_CUES, WORRY_CUES, REQUEST_CUES, PREFACE_CUES)
+CUE_BIT: dict[frozenset[str], int] = {words: LIFE_INSIDE << (i + 1) for i, words in enumerate(_CUES)}
+
+# Words the clause splitter (segment.split_clauses) stops at: brackets, every surface a
+# connective can have, conjugating words (a 連用形 before 、) and ため.
+CLAUSE_EDGE = LIFE_INSIDE << (len(_CUES) + 1)
+_CLAUSE_WORDS = frozenset("「」『』（）()【】“”") | frozenset({
+    "ので", "で", "から", "ため", "為", "が", "けど", "けれど", "けれども", "のに", "て", "ながら", "し",
+})
+_CONJUGATING = ("動詞", "形容詞", "助動詞")
+
+
+def classes_of(surface: str, lemma: str, norm: str, main: str) -> int:
+    """The bits of every class the word belongs to (computed once per distinct word)."""
+    bits = 0
+    noun = main == "名詞"
+    for words, bit in BIT.items():
+        if _member(surface, lemma, norm, noun, words):
+            bits |= bit
+    if surface in _CLAUSE_WORDS or main in _CONJUGATING or lemma in ("ため", "為") or norm in ("ため", "為"):
+        bits |= CLAUSE_EDGE
+    for words, bit in CUE_BIT.items():
+        if surface in words or lemma in words or norm in words:
+            bits |= bit
+    if surface.startswith(REQUEST_PREFIXES):
+        bits |= CUE_BIT[REQUEST_CUES]
+    if surface in LIFE or lemma in LIFE or norm in LIFE or any(len(w) >= 2 and w in surface for w in LIFE):
+        bits |= LIFE_INSIDE
+    return bits

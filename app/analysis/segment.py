@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from enum import Enum
 
 from app.analysis.formulas import is_formula
+from app.analysis.lexicon import CLAUSE_EDGE
 from app.analysis.tokenizer import Token
 from app.analysis.zones import Line
 
@@ -26,6 +27,15 @@ _TERMINAL = set("。！？!?｡")
 _OPEN = {"「": "」", "『": "』", "（": "）", "(": ")", "【": "】", "“": "”"}
 _CLOSE = set(_OPEN.values())
 _LAUGH = re.compile(r"(（笑）|\(笑\)|（泣）|\(泣\)|（汗）|\(汗\)|笑+|泣+|w{2,}|ｗ{2,})")
+
+
+# Characters the sentence splitter acts on: brackets, terminals, laugh marks, and anything
+# outside the ranges where `_is_emoji` is never true (ASCII to U+1FFF, kana, CJK, fullwidth forms;
+# tests/unit/test_analysis_robust.py checks those ranges).
+_SPECIAL = re.compile(
+    "[" + re.escape("".join(_OPEN) + "".join(set(_OPEN.values())) + "".join(_TERMINAL) + "笑泣w") + "]"
+    "|[^\x00-\u1fff\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uff01-\uffdf]"
+)
 
 
 def _is_emoji(ch: str) -> bool:
@@ -90,7 +100,12 @@ def split_sentences(body: str, lines: list[Line]) -> list[Sentence]:
         text = body
         i = line.start
         depth: list[str] = []
-        while i < line.end:
+        while True:
+            # Jump to the next character any rule below looks at (most characters are plain text).
+            found = _SPECIAL.search(text, i, line.end)
+            if found is None:
+                break
+            i = found.start()
             ch = text[i]
             if ch in _OPEN:
                 depth.append(_OPEN[ch])
@@ -156,9 +171,19 @@ def _content(tokens: list[Token]) -> list[Token]:
     return [t for t in tokens if t.main not in ("補助記号", "空白")]
 
 
+# Every surface a connective below can have; other tokens end a clause only as a 連用形 before 、.
+_CONNECTIVE_SURFACES = frozenset({"ので", "で", "から", "ため", "為", "が", "けど", "けれど", "けれども", "のに",
+                                  "て", "ながら", "し"})
+_CONJUGATING = frozenset({"動詞", "形容詞", "助動詞"})
+_TAME = ("ため", "為")
+
+
 def _connective(tokens: list[Token], i: int) -> Link | None:
     """What kind of clause ends at token i (inclusive), or None when it does not."""
     t = tokens[i]
+    if (t.surface not in _CONNECTIVE_SURFACES and t.main not in _CONJUGATING
+            and t.lemma not in _TAME and t.norm not in _TAME):
+        return None
     prev = tokens[i - 1] if i > 0 else None
     nxt = tokens[i + 1] if i + 1 < len(tokens) else None
     comma = nxt is not None and nxt.surface in ("、", "，", ",")
@@ -192,6 +217,8 @@ def split_clauses(tokens: list[Token]) -> list[Clause]:
     begin = 0
     depth = 0
     for i, t in enumerate(tokens):
+        if not t.classes & CLAUSE_EDGE:
+            continue  # neither a bracket nor a word a clause can end at (most tokens)
         if t.surface in _OPEN:
             depth += 1
         elif t.surface in _CLOSE:

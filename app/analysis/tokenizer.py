@@ -3,47 +3,48 @@
 Sudachi tokenizers are not thread-safe, but the dictionary is (it is a
 read-only memory map), so the dictionary is loaded once, lazily, under a lock,
 and each thread gets its own tokenizer from `threading.local()`.
-Tokens come back as small frozen records with offsets into the caller's text,
+Tokens come back as small immutable records with offsets into the caller's text,
 so nothing downstream needs to know Sudachi's API.
+
+Speed: reading a morpheme's fields costs a call into Sudachi each, and the same
+few thousand words come back in every mail. So each distinct word (surface,
+part-of-speech id, dictionary entry) is read once and kept as a tuple of its
+fields, with the part-of-speech tuple taken from the dictionary's `pos_of` and
+the lexicon classes of `lexicon.classes_of` computed once; a token is that
+tuple plus its offsets. Per occurrence only `begin`, `end`, `word_id` and
+`part_of_speech_id` are asked of Sudachi.
 """
 
 from __future__ import annotations
 
 import threading
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
+
+from app.analysis.lexicon import classes_of
 
 _lock = threading.Lock()
 _dictionary: Any = None
 _local = threading.local()
 
+# Sudachi refuses inputs over ~49,149 bytes of UTF-8; a sentence of 200,000 characters
+# without punctuation is cut into pieces this long (4 bytes a code point at most).
+_MAX_CHARS = 12_000
+_CACHE_LIMIT = 200_000  # distinct words kept; cleared when exceeded so memory stays bounded
 
-@dataclass(frozen=True, slots=True)
-class Token:
+
+class Token(NamedTuple):
     surface: str
     pos: tuple[str, ...]  # Sudachi's six part-of-speech fields
     lemma: str            # dictionary form (written as in the text: 子ども, いただける)
     norm: str             # normalised form (子供, 頂く): the one to compare against lexicons
+    main: str             # pos[0]
+    sub: str              # pos[1]
+    ctype: str            # conjugation type, e.g. 助動詞-タ (pos[4])
+    cform: str            # conjugation form, e.g. 連用形-一般 (pos[5])
+    classes: int          # lexicon classes the word belongs to (bits of `lexicon.classes_of`)
+    content: bool         # not punctuation, space or a laugh/cry mark
     start: int            # code-point offsets into the text given to `tokenize`, end exclusive
     end: int
-
-    @property
-    def main(self) -> str:
-        return self.pos[0]
-
-    @property
-    def sub(self) -> str:
-        return self.pos[1]
-
-    @property
-    def ctype(self) -> str:
-        """Conjugation type, e.g. 助動詞-タ."""
-        return self.pos[4]
-
-    @property
-    def cform(self) -> str:
-        """Conjugation form, e.g. 連用形-一般."""
-        return self.pos[5]
 
     def in_(self, words: frozenset[str]) -> bool:
         """True when the surface, dictionary form or normalised form is in `words`."""
@@ -52,6 +53,13 @@ class Token:
     def is_(self, *words: str) -> bool:
         """True when the surface, dictionary form or normalised form is one of `words`."""
         return self.surface in words or self.lemma in words or self.norm in words
+
+
+_Word = tuple[str, tuple[str, ...], str, str, str, str, str, str, int, bool]
+_words: dict[tuple[str, int, int], _Word] = {}
+_pos_cache: dict[int, tuple[str, ...]] = {}
+_NOT_CONTENT_POS = ("補助記号", "空白")
+_MARKS = ("笑", "泣", "汗")
 
 
 def _get_dictionary() -> Any:
@@ -81,20 +89,119 @@ def warm_up() -> None:
     tokenize("お世話になっております。")
 
 
+def _word(m: Any, surface: str, pos_id: int) -> _Word:
+    pos = _pos_cache.get(pos_id)
+    if pos is None:
+        pos = tuple(_get_dictionary().pos_of(pos_id))
+        _pos_cache[pos_id] = pos
+    lemma = m.dictionary_form()
+    norm = m.normalized_form()
+    main = pos[0]
+    content = main not in _NOT_CONTENT_POS and not (
+        surface in _MARKS or lemma in _MARKS or norm in _MARKS)
+    return (surface, pos, lemma, norm, main, pos[1], pos[4], pos[5],
+            classes_of(surface, lemma, norm, main), content)
+
+
+def _pieces(text: str) -> list[tuple[str, int]]:
+    """`text` cut under Sudachi's input limit, at a line break or space when there is one."""
+    if len(text) <= _MAX_CHARS:
+        return [(text, 0)]
+    out: list[tuple[str, int]] = []
+    pos = 0
+    while pos < len(text):
+        end = min(len(text), pos + _MAX_CHARS)
+        if end < len(text):
+            cut = max(text.rfind("\n", pos, end), text.rfind("。", pos, end), text.rfind(" ", pos, end))
+            if cut > pos:
+                end = cut + 1
+        out.append((text[pos:end], pos))
+        pos = end
+    return out
+
+
+def _read(piece: str, shift: int, append: Any) -> None:
+    """Tokens of `piece`, offsets shifted by `shift`, handed to `append` (the hot loop)."""
+    words = _words
+    if len(words) > _CACHE_LIMIT:
+        words.clear()
+    new = tuple.__new__
+    for m in _get_tokenizer().tokenize(piece):
+        b = m.begin()
+        e = m.end()
+        surface = piece[b:e]
+        pos_id = m.part_of_speech_id()
+        key = (surface, pos_id, m.word_id())
+        word = words.get(key)
+        if word is None:
+            word = _word(m, surface, pos_id)
+            words[key] = word
+        append(new(Token, (*word, b + shift, e + shift)))
+
+
 def tokenize(text: str, offset: int = 0) -> list[Token]:
     """Tokenise `text`; offsets are shifted by `offset` so they index the whole body."""
-    if not text:
-        return []
     out: list[Token] = []
-    for m in _get_tokenizer().tokenize(text):
-        out.append(
-            Token(
-                surface=m.surface(),
-                pos=tuple(m.part_of_speech()),
-                lemma=m.dictionary_form(),
-                norm=m.normalized_form(),
-                start=m.begin() + offset,
-                end=m.end() + offset,
-            )
-        )
+    for piece, base in _pieces(text):
+        _read(piece, offset + base, out.append)
+    return out
+
+
+def tokenize_many(body: str, spans: list[tuple[int, int]]) -> list[list[Token]]:
+    """Tokens of each `body[start:end]`, offsets into `body`, with few Sudachi calls.
+
+    A call into Sudachi has a fixed cost and a mail has dozens of sentences, so
+    spans are joined with line breaks (no word crosses a line break, so each span
+    tokenises as it would alone) into pieces under Sudachi's input limit.
+    """
+    out: list[list[Token]] = [[] for _ in spans]
+    i = 0
+    while i < len(spans):
+        # Gather spans while the joined text stays under the limit (a longer span goes alone).
+        j, size = i, 0
+        while j < len(spans) and (j == i or size + spans[j][1] - spans[j][0] + 1 <= _MAX_CHARS):
+            size += spans[j][1] - spans[j][0] + 1
+            j += 1
+        if j == i + 1:
+            start, end = spans[i]
+            out[i] = tokenize(body[start:end], start)
+            i = j
+            continue
+        text = "\n".join(body[s:e] for s, e in spans[i:j])
+        redo: set[int] = set()
+        # Each token goes back to its span, offsets into `body` (the loop of `_read`, inlined).
+        words = _words
+        new = tuple.__new__
+        k = i
+        base = 0  # where span k begins in `text`
+        limit = spans[k][1] - spans[k][0]  # and where it ends
+        shift = spans[k][0]
+        target = out[k]
+        for m in _get_tokenizer().tokenize(text):
+            b = m.begin()
+            e = m.end()
+            while b > limit:
+                base = limit + 1
+                k += 1
+                limit = base + spans[k][1] - spans[k][0]
+                shift = spans[k][0] - base
+                target = out[k]
+            if e > limit:
+                # The line break between two spans; a word that runs across it (a span
+                # ending in "\r" or a space merges with the break) sends both spans
+                # to be tokenised alone.
+                if b != limit or e != limit + 1:
+                    redo.update((k, k + 1) if k + 1 < j else (k,))
+                continue
+            surface = text[b:e]
+            pos_id = m.part_of_speech_id()
+            key = (surface, pos_id, m.word_id())
+            word = words.get(key)
+            if word is None:
+                word = _word(m, surface, pos_id)
+                words[key] = word
+            target.append(new(Token, (*word, b + shift, e + shift)))
+        for k in redo:
+            out[k] = tokenize(body[spans[k][0] : spans[k][1]], spans[k][0])
+        i = j
     return out

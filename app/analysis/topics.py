@@ -36,12 +36,13 @@ def _candidates(tokens: Sequence[Token]) -> list[tuple[str, int, list[Token]]]:
     out: list[tuple[str, int, list[Token]]] = []
     i = 0
     toks = list(tokens)
-    while i < len(toks):
-        if not _is_part(toks[i]):
+    n = len(toks)
+    while i < n:
+        if toks[i].main not in _NOUNISH:
             i += 1
             continue
         j = i
-        while j < len(toks) and _is_part(toks[j]):
+        while j < n and toks[j].main in _NOUNISH:
             j += 1
         # 「N での N」: one thing (階段での搬入).
         if (j + 2 < len(toks) and toks[j].surface == "で" and toks[j + 1].surface == "の"
@@ -80,7 +81,7 @@ def topic_of(kind: HighlightKind, tokens: Sequence[Token], text: str) -> str:
         return text.strip(" 　、。！？!?")[:10]
     if kind is HighlightKind.DISCLOSURE:
         for c_text, _, group in cands:
-            if any(t.main == "名詞" and (t.in_(lx.LIFE) or any(len(w) >= 2 and w in t.surface for w in lx.LIFE))
+            if any(t.main == "名詞" and t.classes & lx.LIFE_INSIDE
                    for t in group):
                 return c_text
         for c_text, _, group in cands:

@@ -55,15 +55,22 @@ _ATTRIBUTION = [
     re.compile(r"^\s*\d{4}\s*[年/.-]\s*\d{1,2}\s*[月/.-]\s*\d{1,2}\s*日?.*<[^<>\s]+@[^<>\s]+>.*[:：]\s*$"),
     re.compile(r"^\s*\d{4}\s*[年/.-]\s*\d{1,2}\s*[月/.-]\s*\d{1,2}\s*日?.{0,60}[:：]\s*$"),
 ]
+# One pattern for all of them: a line is tried once, not eight times (none has a letter
+# whose case matters, so IGNORECASE on all is harmless).
+_ATTRIBUTION_ANY = re.compile("|".join(f"(?:{p.pattern})" for p in _ATTRIBUTION), re.IGNORECASE)
+_GMAIL_WRAPPED = re.compile(r"^\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日.*\d{1,2}:\d{2}")
+_WRAPPED_END = re.compile(r">\s*[:：]\s*$")
 _HEADER_FROM = re.compile(r"^\s*(From|差出人|送信者|送信元)\s*[:：]", re.IGNORECASE)
 _HEADER_OTHER = re.compile(r"^\s*(Sent|Date|To|Cc|Subject|送信日時|日時|日付|宛先|件名|CC)\s*[:：]", re.IGNORECASE)
 _UNDERSCORE_RULE = re.compile(r"^\s*_{8,}\s*$")
 
 _SIG_DASH = re.compile(r"^--\s?$")
 _RULE_CHARS = set("━─―—-=＝_＿*＊~〜～・■□◆◇●○☆★◎※+＋#＃/／")
+# The address part starts after a non-address character and is bounded, so a line of
+# 200,000 letters is scanned once, not once per starting position.
 _CONTACT = re.compile(
     r"(〒|\bTEL\b|\bTel\b|\bFAX\b|\bFax\b|電話\s*[:：]|携帯\s*[:：]|ＴＥＬ|ＦＡＸ|https?://|www\.|"
-    r"[\w.+-]+@[\w-]+\.[\w.-]+|E-?mail|Mail\s*[:：]|メール\s*[:：]|営業時間|定休日|住所\s*[:：])",
+    r"(?<![\w.+-])[\w.+-]{1,64}@[\w-]{1,63}\.[\w.-]{1,100}|E-?mail|Mail\s*[:：]|メール\s*[:：]|営業時間|定休日|住所\s*[:：])",
     re.IGNORECASE,
 )
 _COMPANY = re.compile(r"(株式会社|有限会社|合同会社|（株）|\(株\)|\bInc\.|Co\.,? ?Ltd)")
@@ -102,7 +109,7 @@ def _quote_start(lines: list[Line]) -> int:
     """Index of the first line of the trailing quoted thread, or len(lines)."""
     for i, line in enumerate(lines):
         text = line.text
-        if any(p.match(text) for p in _ATTRIBUTION):
+        if _ATTRIBUTION_ANY.match(text):
             return i
         if _HEADER_FROM.match(text):
             following = [ln.text for ln in lines[i + 1 : i + 5]]
@@ -111,8 +118,7 @@ def _quote_start(lines: list[Line]) -> int:
         if _UNDERSCORE_RULE.match(text) and i + 1 < len(lines) and _HEADER_FROM.match(lines[i + 1].text):
             return i
         # Gmail wraps a long attribution: 「2026年10月3日(土) 14:02 名前 <」 + 「addr>:」.
-        if (re.match(r"^\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日.*\d{1,2}:\d{2}", text)
-                and i + 1 < len(lines) and re.search(r">\s*[:：]\s*$", lines[i + 1].text)):
+        if _GMAIL_WRAPPED.match(text) and i + 1 < len(lines) and _WRAPPED_END.search(lines[i + 1].text):
             return i
     return len(lines)
 

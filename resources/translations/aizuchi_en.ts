@@ -494,6 +494,10 @@
         <source>メールを選ぶと、お客様が話してくださったことをここにまとめます</source>
         <translation>Select a mail to see here what the customer told you</translation>
     </message>
+    <message>
+        <source>この指摘を外す</source>
+        <translation>Dismiss this highlight</translation>
+    </message>
 </context>
 <context>
     <name>Legend</name>
@@ -608,6 +612,14 @@ An assistant that helps you notice what customers tell you and reply warmly.</tr
     <message>
         <source>解析が完了しました</source>
         <translation>Analysis complete</translation>
+    </message>
+    <message>
+        <source>修正を保存しました</source>
+        <translation>Correction saved</translation>
+    </message>
+    <message>
+        <source>修正を保存できませんでした</source>
+        <translation>Could not save the correction</translation>
     </message>
     <message>
         <source>解析できませんでした</source>
@@ -821,6 +833,18 @@ An assistant that helps you notice what customers tell you and reply warmly.</tr
         <source>日時: %1</source>
         <translation>Date: %1</translation>
     </message>
+    <message>
+        <source>自己開示として追加</source>
+        <translation>Add as personal disclosure</translation>
+    </message>
+    <message>
+        <source>ご要望として追加</source>
+        <translation>Add as request</translation>
+    </message>
+    <message>
+        <source>ご不安として追加</source>
+        <translation>Add as worry</translation>
+    </message>
 </context>
 <context>
     <name>ReplyChart</name>
@@ -1032,6 +1056,122 @@ An assistant that helps you notice what customers tell you and reply warmly.</tr
     <message>
         <source>お客様が心配していること。安心できる一言を添えましょう。</source>
         <translation>What the customer is worried about. Add a reassuring word.</translation>
+    </message>
+    <message>
+        <source>問いかけ</source>
+        <translation>a question</translation>
+    </message>
+    <message>
+        <source>依頼の言葉</source>
+        <translation>a request phrase</translation>
+    </message>
+    <message>
+        <source>お願いの形</source>
+        <translation>asking a favour</translation>
+    </message>
+    <message>
+        <source>具体的なお願い</source>
+        <translation>a concrete request</translation>
+    </message>
+    <message>
+        <source>ご希望（〜たい）</source>
+        <translation>a wish (〜tai)</translation>
+    </message>
+    <message>
+        <source>ご希望</source>
+        <translation>a stated preference</translation>
+    </message>
+    <message>
+        <source>〜と助かるという言い方</source>
+        <translation>“it would help if…”</translation>
+    </message>
+    <message>
+        <source>控えめなお願い</source>
+        <translation>a hedged request</translation>
+    </message>
+    <message>
+        <source>代わりの案の提示</source>
+        <translation>an alternative offered</translation>
+    </message>
+    <message>
+        <source>遠回しな質問</source>
+        <translation>an indirect question</translation>
+    </message>
+    <message>
+        <source>不安を表す言葉</source>
+        <translation>a word of worry</translation>
+    </message>
+    <message>
+        <source>困っている様子</source>
+        <translation>at a loss</translation>
+    </message>
+    <message>
+        <source>落ち着かない気持ち</source>
+        <translation>restlessness</translation>
+    </message>
+    <message>
+        <source>もしもの心配</source>
+        <translation>a feared “what if”</translation>
+    </message>
+    <message>
+        <source>気をもんでいる様子</source>
+        <translation>nervousness</translation>
+    </message>
+    <message>
+        <source>気になっている危険</source>
+        <translation>a risk on their mind</translation>
+    </message>
+    <message>
+        <source>気にかけていること</source>
+        <translation>something they keep wondering about</translation>
+    </message>
+    <message>
+        <source>ご家族・身近な方</source>
+        <translation>family or someone close</translation>
+    </message>
+    <message>
+        <source>暮らしの出来事</source>
+        <translation>a life event</translation>
+    </message>
+    <message>
+        <source>ご予定</source>
+        <translation>a plan</translation>
+    </message>
+    <message>
+        <source>ご経験</source>
+        <translation>an experience</translation>
+    </message>
+    <message>
+        <source>ご事情</source>
+        <translation>their circumstances</translation>
+    </message>
+    <message>
+        <source>ご自身のこと</source>
+        <translation>about themselves</translation>
+    </message>
+    <message>
+        <source>不慣れなこと</source>
+        <translation>something unfamiliar to them</translation>
+    </message>
+    <message>
+        <source>続いている状況</source>
+        <translation>an ongoing situation</translation>
+    </message>
+    <message>
+        <source>理由の説明</source>
+        <translation>a reason given</translation>
+    </message>
+    <message>
+        <source>あなたが追加した項目です</source>
+        <translation>You added this item</translation>
+    </message>
+    <message>
+        <source>判断の手がかり: %1</source>
+        <translation>Why: %1</translation>
+    </message>
+    <message>
+        <source>判断の手がかり: %1「%2」</source>
+        <translation>Why: %1 “%2”</translation>
     </message>
     <message>
         <source>文字コードの指定がなかったため、推定して表示しています（%1）</source>

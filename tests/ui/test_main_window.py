@@ -59,8 +59,9 @@ def test_party_dress_mail_is_analysed(qtbot, window: MainWindow, dress_subject: 
     for indexes in by_kind.values():
         for index in indexes:
             highlight = index.data(Role.HIGHLIGHT)
-            # The panel shows exactly the slice of the body the analyser marked.
-            assert index.data(Qt.ItemDataRole.ToolTipRole) == body[highlight.start : highlight.end]
+            # The panel shows exactly the slice of the body the analyser marked, then why.
+            tooltip = index.data(Qt.ItemDataRole.ToolTipRole)
+            assert tooltip.startswith(body[highlight.start : highlight.end] + "\n\n判断の手がかり: ")
             assert body[highlight.start : highlight.end].strip()
     disclosures = [
         body[i.data(Role.HIGHLIGHT).start : i.data(Role.HIGHLIGHT).end] + i.data(Role.HIGHLIGHT).topic
