@@ -28,6 +28,7 @@ lint: setup
 
 typecheck: setup
 	$(VENV)/bin/mypy --strict app
+	$(VENV)/bin/mypy --disallow-untyped-defs --ignore-missing-imports ui
 
 imports: setup
 	$(VENV)/bin/lint-imports
