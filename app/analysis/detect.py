@@ -95,6 +95,9 @@ def _benefactive_asked(toks: list[Token]) -> bool:
                 continue  # いただけた / もらえませんでした: it already happened
             if any(r.norm == "居る" for r in rest):
                 continue  # いただけていません: a state reported, not an ask
+            if (nxt.surface == "と" and len(rest) > 1 and rest[1].lemma in ("思う", "考える")
+                    and t.cform.startswith("終止形")):
+                continue  # 〜てくれると思います: what they expect, not an ask (〜いただければと思います asks)
             # 〜ていただけませんか asks; 〜てくれません (without か) only reports.
             if any(r.surface in ("か", "かな", "かしら", "と", "ば", "れば", "たら") for r in rest):
                 return True
@@ -183,8 +186,35 @@ def _preface(toks: list[Token]) -> bool:
     if [t.lemma for t in content] in (["教える", "くださる"], ["教える", "下さる"]):
         return True
     verbs = [t for t in content if not (t.classes & _BIT_PREFACE_VERBS)
-             and t.norm not in ("為る", "有る", "下さる", "頂く", "一つ", "幾つ", "御座る", "居る", "点")]
+             and t.norm not in ("為る", "有る", "下さる", "頂く", "一つ", "幾つ", "御座る", "居る", "点", "つく", "付く",
+                                "教える", "教示", "次")]
     return any((t.classes & _BIT_PREFACE_VERBS) for t in content) and not verbs
+
+
+# Words a polite closing is made of besides formula nouns: the benefactive, the thanks, the cushion.
+_CLOSING_WORDS = frozenset({"頂く", "下さる", "呉れる", "貰う", "為る", "致す", "幸い", "助かる", "有り難い", "嬉しい",
+                            "無い", "範囲", "程度", "思う", "存じる", "願う", "申し上げる", "上げる", "有る", "御座る",
+                            "幸甚", "宜しい", "可能"})
+
+
+def _formula_only(toks: list[Token]) -> bool:
+    """An ask of nothing but formula nouns (ご対応/ご検討/ご連絡いただければ幸いです), not put as a question."""
+    words = [t for t in toks if t.main in ("名詞", "動詞", "形容詞", "形状詞", "代名詞")]
+    if not words:
+        return False
+    content = _content(toks)
+    if content and content[-1].surface in ("か", "かね", "かな", "かしら"):
+        return False
+    return all((t.classes & (_BIT_FORMULA_NOUNS | _BIT_FORMULA_PLEASE)) or t.norm in _CLOSING_WORDS
+               or t.lemma in _CLOSING_WORDS for t in words)
+
+
+def _announces(toks: list[Token]) -> bool:
+    """「弊社の状況についてご説明させてください」: announces what follows, tells nothing itself."""
+    for i, t in enumerate(toks):
+        if t.lemma in ("せる", "させる") and any(b.classes & _BIT_PREFACE_VERBS for b in toks[max(0, i - 3) : i]):
+            return any(a.surface.startswith(("ください", "下さい", "いただ", "頂")) for a in toks[i + 1 : i + 4])
+    return False
 
 
 def _hedged(toks: list[Token]) -> bool:
@@ -235,6 +265,8 @@ def is_request(clause: Clause, last_in_sentence: bool, sentence_end: str) -> str
     if not cued:
         # The only ask left that needs none of the cue words.
         return make_cue(CueKind.HEDGED, _hedge_word(toks)) if _hedged(toks) else ""
+    if _formula_only(toks):
+        return ""  # ご無理のない範囲でご対応いただければ幸いです: a closing, nothing to do
     if _please(toks):
         i = _first(toks, lambda t: t.surface.startswith(("ください", "下さい")))
         return make_cue(CueKind.PLEASE, _span(toks, i - 1 if toks[i - 1].surface in ("て", "で") else i, i + 1))
@@ -403,6 +435,8 @@ def disclosure_evidence(tokens: Sequence[Token], reason: bool = False) -> tuple[
         (t.classes & _BIT_LIFE)
         # 介護用品 / 出産祝い向け: a product's purpose, not an event in the writer's life
         and not (i + 1 < len(toks) and toks[i + 1].surface in ("用品", "用", "向け", "グッズ"))
+        # 六十代 / 十五歳: an age only after a number (not 電気代, not 何歳から使えますか)
+        and not (t.surface in _AGE_UNITS and (i == 0 or toks[i - 1].sub != "数詞"))
         for i, t in enumerate(toks)
         if t.main in ("名詞", "動詞", "接尾辞")
     )
@@ -411,11 +445,14 @@ def disclosure_evidence(tokens: Sequence[Token], reason: bool = False) -> tuple[
         return 0, 0  # 「〜している者です」: who they are as a customer, nothing more
     if tail.endswith(("と申します", "と言います")):
         return 0, 0
+    if (len(toks) > 1 and toks[-1].is_("です") and toks[-2].pos[2] == "人名" and not personal and not life):
+        return 0, 0  # 「12日に予約している山田です」: a name with the order, nothing about them
     lexical = 2 if personal else 0
     if life:
         lexical += 2
-    circumstances = {t.norm for t in toks
-                     if t.main in ("名詞", "動詞", "形容詞", "形状詞", "接尾辞") and (t.classes & _BIT_CIRCUMSTANCE)}
+    circumstances = {t.norm for i, t in enumerate(toks)
+                     if t.main in ("名詞", "動詞", "形容詞", "形状詞", "接尾辞", "副詞") and (t.classes & _BIT_CIRCUMSTANCE)
+                     and not (t.main == "副詞" and _first_season(toks, i))}
     # A reason about the order itself (配送先の部屋番号が…) is not the writer's circumstance.
     about_order = any((t.classes & _BIT_ORDER) for t in toks if t.main == "名詞")
     if reason and circumstances and not personal and not life and about_order:
@@ -437,12 +474,19 @@ def disclosure_evidence(tokens: Sequence[Token], reason: bool = False) -> tuple[
         elif (t.is_("ばかり") and i > 1 and toks[i - 1].lemma == "た"
               and not (_verb_before(toks, i - 1).classes & _BIT_ORDER_VERBS)):
             grammatical += 2  # 〜たばかり (but 「注文したばかり」 is about the order)
+        elif (t.is_("事", "こと") and i > 0 and toks[i - 1].lemma == "た" and nxt is not None
+              and nxt.surface in ("が", "も", "は") and i + 2 < len(toks) and toks[i + 2].norm == "有る"
+              and not (_verb_before(toks, i - 1).classes & _BIT_ORDER_VERBS)):
+            grammatical += 2  # 〜たことがある: something they went through (not 「注文したことがある」)
+        elif (t.lemma in _SENSES and nxt is not None
+              and (nxt.norm in ("難い", "辛い") or nxt.lemma in ("にくい", "づらい") or _is_neg(nxt))):
+            lexical += 1  # 見えにくい / 聞き取りづらい / 眠れない: how their body is
         elif t.is_("実は"):
             grammatical += 1
         elif t.is_("始める", "念願", "憧れ", "挑戦", "初挑戦", "ようやく", "やっと"):
             grammatical += 1  # something they started, longed for or finally did
-        elif t.lemma == "たい" and nxt is not None and nxt.surface == "と":
-            grammatical += 1  # 〜たいと思って/考えて: a plan
+        elif t.lemma == "たい" and nxt is not None and nxt.surface in ("と", "て"):
+            grammatical += 1  # 〜たいと思って/考えて: a plan; 〜たくて: a wish that explains
         elif t.is_("詳しい", "慣れる") and any(_is_neg(x) for x in toks[i + 1 : i + 3]):
             lexical += 1  # what they know
         elif reason and t.is_("分かる", "わかる") and any(_is_neg(x) for x in toks[i + 1 : i + 3]):
@@ -457,6 +501,15 @@ def disclosure_evidence(tokens: Sequence[Token], reason: bool = False) -> tuple[
     if lexical < 2 and any(t.is_("探す") for t in toks):
         return 0, 0  # 「〜を探しています」: shopping, not telling
     return lexical, grammatical
+
+
+_AGE_UNITS = ("歳", "才", "代", "年生")
+
+
+def _first_season(toks: Sequence[Token], i: int) -> bool:
+    """初めての冬 / 初めての夏: a season the thing goes through, not the writer's first time (初めての通販)."""
+    return i + 2 < len(toks) and toks[i + 1].surface == "の" and toks[i + 2].pos[2] == "副詞可能"
+_SENSES = ("見える", "聞こえる", "聞き取る", "眠る", "眠れる")
 
 
 def _verb_before(toks: Sequence[Token], k: int) -> Token:
@@ -540,7 +593,7 @@ def label_sentence(clauses: list[Clause], sentence_end: str) -> list[Labelled]:
         wor = [""] * n
     out: list[Labelled] = []
     if not any(req) and not any(wor):
-        if disclosure_score(all_tokens) >= 2:
+        if disclosure_score(all_tokens) >= 2 and not _announces(all_tokens):
             out.append(Labelled(HighlightKind.DISCLOSURE, clauses[0].start, clauses[-1].end, tuple(all_tokens),
                                 disclosure_cue(all_tokens)))
         return out
@@ -563,7 +616,7 @@ def label_sentence(clauses: list[Clause], sentence_end: str) -> list[Labelled]:
         later_main = any(req[i + 1 :]) or any(wor[i + 1 :])
         lexical, grammatical = disclosure_evidence(c.tokens, reason=later_main)
         if c.link is Link.REASON and later_main:
-            told = lexical >= 1
+            told = lexical >= 1 or grammatical >= 2
         else:
             told = lexical + grammatical >= 2 and not (later_main and _trigger(c.tokens))
         if told:

@@ -20,7 +20,8 @@ _MAX_LEN = 14
 
 
 def _is_part(t: Token) -> bool:
-    return t.main in _NOUNISH
+    # 接尾辞 joins a compound only when it is noun-like (〜さん, 〜用), not 〜にくい / 〜っぽい.
+    return t.main in _NOUNISH and (t.main != "接尾辞" or t.sub == "名詞的")
 
 
 def _weak(group: list[Token]) -> bool:
@@ -38,11 +39,11 @@ def _candidates(tokens: Sequence[Token]) -> list[tuple[str, int, list[Token]]]:
     toks = list(tokens)
     n = len(toks)
     while i < n:
-        if toks[i].main not in _NOUNISH:
+        if not _is_part(toks[i]):
             i += 1
             continue
         j = i
-        while j < n and toks[j].main in _NOUNISH:
+        while j < n and _is_part(toks[j]):
             j += 1
         # 「N での N」: one thing (階段での搬入).
         if (j + 2 < len(toks) and toks[j].surface == "で" and toks[j + 1].surface == "の"
@@ -88,9 +89,25 @@ def topic_of(kind: HighlightKind, tokens: Sequence[Token], text: str) -> str:
             if not all(t.in_(lx.SELF) or t.in_(lx.FAMILY) for t in group):
                 return c_text
         return cands[0][0]
-    # Requests and worries: what they are about.
+    # Requests and worries: what they are about. A noun inside a relative clause
+    # (膝が隠れるくらいの丈) describes the noun it modifies, which is the topic (丈).
     for particles in (("を", "は", "が", "も", "って"), ("で", "に")):
         marked = [c for c in cands if c[1] < len(toks) and toks[c[1]].surface in particles]
         if marked:
-            return marked[-1][0]
+            return _head_of(toks, marked[-1], cands)[0]
     return cands[-1][0]
+
+
+_LINKERS = ("くらい", "ぐらい", "ほど", "程", "の", "な", "よう", "ような", "様", "だけ")
+
+
+def _head_of(toks: Sequence[Token], cand: tuple[str, int, list[Token]],
+             cands: list[tuple[str, int, list[Token]]]) -> tuple[str, int, list[Token]]:
+    """The noun a relative clause starting at `cand` modifies, or `cand` itself."""
+    k = cand[1] + 1  # past the particle
+    if k >= len(toks) or toks[k].main not in ("動詞", "形容詞") or not toks[k].cform.startswith(("終止形", "連体形")):
+        return cand
+    k += 1
+    while k < len(toks) and (toks[k].surface in _LINKERS or toks[k].main == "助動詞"):
+        k += 1
+    return next((c for c in cands if c[1] > k and c[2][0] is toks[k]), cand)
