@@ -327,7 +327,7 @@ def _worry_at(toks: list[Token], i: int) -> bool:
         return False  # 心配をおかけして: the worry is someone else's
     if i + 1 < len(toks) and toks[i + 1].lemma == "がる" and any(x.lemma == "た" for x in toks[i + 2 :]):
         return False  # 怖がって…しませんでした: someone's past fear, told as a story
-    for a in toks[i + 1 : i + 8]:
+    for a in toks[i + 1 : i + 10]:  # 不安に思うことは特にありません: the negation comes late
         if _is_neg(a) or a.surface in ("なく", "無く", "無用", "いらない", "要らない"):
             return False
         if a.lemma == "た":
@@ -369,8 +369,10 @@ def is_worry(clause: Clause) -> str:
         # 気が気でない
         if t.surface == "気" and i + 2 < len(toks) and toks[i + 1].surface == "が" and toks[i + 2].surface == "気":
             return make_cue(CueKind.RESTLESS, _span(toks, i, i + 7))
-        # 気が休まらない / 落ち着かない / 夜も眠れない: restlessness from worry
-        if t.lemma in ("休まる", "落ち着く", "眠れる") and any(_is_neg(x) for x in toks[i + 1 : i + 4]):
+        # 気が休まらない / 落ち着かない / 届くか気になって夜も眠れない: restlessness from worry
+        # (a baby keeping them up is a circumstance: 眠れない needs an open question before it)
+        if (t.lemma in ("休まる", "落ち着く", "眠れる") and any(_is_neg(x) for x in toks[i + 1 : i + 4])
+                and (t.lemma != "眠れる" or any(x.surface in ("か", "たら", "ば") for x in toks[:i]))):
             return make_cue(CueKind.RESTLESS, _span(toks, i, i + 2))
         # 〜たらと思うと / 〜ばと思うと: a feared hypothetical
         if (t.norm == "思う" and i >= 2 and toks[i - 1].surface == "と"

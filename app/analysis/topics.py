@@ -54,7 +54,8 @@ def _candidates(tokens: Sequence[Token]) -> list[tuple[str, int, list[Token]]]:
             j = k
         group = toks[i:j]
         # Drop honorific prefixes, counters and formal nouns at the edges.
-        while group and (group[0].main == "接頭辞" or group[0].in_(lx.FORMAL_NOUNS)):
+        while group and (group[0].main == "接頭辞" or group[0].in_(lx.FORMAL_NOUNS)
+                         or (len(group) > 1 and group[0].pos[2] == "副詞可能")):  # 最近ピアノ → ピアノ
             group = group[1:]
         while group and (group[-1].main == "接頭辞" or group[-1].in_(lx.FORMAL_NOUNS)
                          or group[-1].sub == "数詞"):
