@@ -66,6 +66,7 @@ _PERSONAL = lx.BIT[lx.SELF] | lx.BIT[lx.FAMILY]
 _DISCLOSURE_ANY = _PERSONAL | lx.BIT[lx.LIFE] | lx.BIT[lx.CIRCUMSTANCE] | _DISCLOSURE_CUE
 _REQUEST_CUE = lx.CUE_BIT[lx.REQUEST_CUES]
 _PREFACE_GATE = lx.BIT[lx.PREFACE_VERBS] | lx.CUE_BIT[lx.PREFACE_CUES]
+_HEDGE_CUE = lx.CUE_BIT[lx.HEDGE_CUES]
 
 
 def _is_neg(t: Token) -> bool:
@@ -176,8 +177,9 @@ def _question(toks: list[Token], last_in_sentence: bool, sentence_end: str) -> b
     last = content[-1]
     if last.surface in ("か", "かね", "かな", "かしら") and last.main == "助詞" and len(content) > 1:
         return not (last.surface == "かな" and not last_in_sentence)
-    predicate = any(t.main in ("動詞", "形容詞", "助動詞", "形状詞") for t in content)
-    return bool(last_in_sentence and sentence_end in ("?", "？") and predicate)
+    if not (last_in_sentence and sentence_end in ("?", "？")):
+        return False
+    return any(t.main in ("動詞", "形容詞", "助動詞", "形状詞") for t in content)
 
 
 def _preface(toks: list[Token]) -> bool:
@@ -254,17 +256,15 @@ def _first(toks: Sequence[Token], test: Callable[[Token], bool]) -> int:
 def is_request(clause: Clause, last_in_sentence: bool, sentence_end: str) -> str:
     """The cue (`CueKind:words`) that makes the clause an ask, or "" when it is none."""
     toks = list(clause.tokens)
-    cued = prefaced = False
-    for t in toks:
-        cued = cued or bool(t.classes & _REQUEST_CUE)
-        prefaced = prefaced or bool(t.classes & _PREFACE_GATE)
+    cued = bool(clause.bits & _REQUEST_CUE)
+    prefaced = bool(clause.bits & _PREFACE_GATE)
     if prefaced and _preface(toks):
         return ""
     if _question(toks, last_in_sentence, sentence_end):
         return make_cue(CueKind.QUESTION, _tail(_content(toks)))
     if not cued:
         # The only ask left that needs none of the cue words.
-        return make_cue(CueKind.HEDGED, _hedge_word(toks)) if _hedged(toks) else ""
+        return make_cue(CueKind.HEDGED, _hedge_word(toks)) if clause.bits & _HEDGE_CUE and _hedged(toks) else ""
     if _formula_only(toks):
         return ""  # ご無理のない範囲でご対応いただければ幸いです: a closing, nothing to do
     if _please(toks):
@@ -292,7 +292,7 @@ def is_request(clause: Clause, last_in_sentence: bool, sentence_end: str) -> str
             i - 1
         ].surface in ("と", "ば", "たら", "ますと", "れば", "だと"):
             return make_cue(CueKind.CONDITIONAL, _span(toks, i - 1, i + 2))
-    if _hedged(toks):
+    if clause.bits & _HEDGE_CUE and _hedged(toks):
         return make_cue(CueKind.HEDGED, _hedge_word(toks))
     content = _content(toks)
     # 〜ていただく形でも構いません / 〜ていただいても大丈夫です: an alternative asked for.
@@ -351,9 +351,9 @@ def _worry_at(toks: list[Token], i: int) -> bool:
 
 def is_worry(clause: Clause) -> str:
     """The cue (`CueKind:words`) that makes the clause a worry, or "" when it is none."""
-    toks = list(clause.tokens)
-    if not any(t.classes & _WORRY_GATE for t in toks):
+    if not clause.bits & _WORRY_GATE:
         return ""  # none of the words the rules below start from
+    toks = list(clause.tokens)
     for i, t in enumerate(toks):
         if not t.classes & _WORRY_GATE:
             continue
@@ -405,7 +405,7 @@ def relieved(tokens: Sequence[Token]) -> bool:
 # ---------------------------------------------------------------- disclosures
 
 
-def disclosure_evidence(tokens: Sequence[Token], reason: bool = False) -> tuple[int, int]:
+def disclosure_evidence(tokens: Sequence[Token], reason: bool = False, bits: int = -1) -> tuple[int, int]:
     """(lexical, grammatical) evidence that the words tell the writer's own situation.
 
     Lexical: the writer or people close to them (2), a life event (2), their
@@ -413,27 +413,35 @@ def disclosure_evidence(tokens: Sequence[Token], reason: bool = False) -> tuple[
     predicates. A reason clause needs lexical evidence: a progressive alone
     (「切れ味が落ちてきたので」) describes the item, not the writer.
     """
+    if not bits & _DISCLOSURE_ANY:
+        return 0, 0  # the words' classes, known before looking at them (-1: not known)
     toks = _content(tokens)
-    if not any(t.classes & _DISCLOSURE_ANY for t in toks):
-        # No word any lexical or plan rule needs: at most 1 (a progressive), which
-        # no caller counts as told, so skip the rest.
+    if bits == -1:
+        # Not known from the clause: gather them (no word any rule needs: at most 1, a
+        # progressive, which no caller counts as told).
+        bits = 0
+        for t in toks:
+            bits |= t.classes
+        if not bits & _DISCLOSURE_ANY:
+            return 0, 0
+    # Each part below runs only when the class bits say its words are there.
+    if bits & _HYPOTHETICAL_CUE and hypothetical(toks):
         return 0, 0
-    if hypothetical(toks):
-        return 0, 0
-    personal = any(
+    personal = bool(bits & _PERSONAL) and any(
         t.classes & _PERSONAL and t.main in ("名詞", "代名詞")
         # 子ども用 / 大人用: a product's target, not the writer's child
         and not (t.in_(lx.GENERIC_PEOPLE) and i + 1 < len(toks) and toks[i + 1].is_("用"))
         for i, t in enumerate(toks)
     )
-    nouns = [t for t in toks if t.main in ("名詞", "代名詞")]
-    # The shop or a third party as the subject: their circumstances are not the writer's.
-    for i, t in enumerate(toks[:-1]):
-        marker = toks[i + 1].surface
-        if ((t.classes & _BIT_THIRD_PARTY) and marker in ("が", "は", "も", "の") and not personal
-                and (marker != "の" or (nouns and nouns[0] is t))):
-            return 0, 0
-    life = any(
+    if bits & _BIT_THIRD_PARTY and not personal:
+        nouns = [t for t in toks if t.main in ("名詞", "代名詞")]
+        # The shop or a third party as the subject: their circumstances are not the writer's.
+        for i, t in enumerate(toks[:-1]):
+            marker = toks[i + 1].surface
+            if ((t.classes & _BIT_THIRD_PARTY) and marker in ("が", "は", "も", "の")
+                    and (marker != "の" or (nouns and nouns[0] is t))):
+                return 0, 0
+    life = bool(bits & _BIT_LIFE) and any(
         (t.classes & _BIT_LIFE)
         # 介護用品 / 出産祝い向け: a product's purpose, not an event in the writer's life
         and not (i + 1 < len(toks) and toks[i + 1].surface in ("用品", "用", "向け", "グッズ"))
@@ -454,17 +462,18 @@ def disclosure_evidence(tokens: Sequence[Token], reason: bool = False) -> tuple[
         lexical += 2
     circumstances = {t.norm for i, t in enumerate(toks)
                      if t.main in ("名詞", "動詞", "形容詞", "形状詞", "接尾辞", "副詞") and (t.classes & _BIT_CIRCUMSTANCE)
-                     and not (t.main == "副詞" and _first_season(toks, i))}
+                     and not (t.main == "副詞" and _first_season(toks, i))} if bits & _BIT_CIRCUMSTANCE else set()
     # A reason about the order itself (配送先の部屋番号が…) is not the writer's circumstance.
-    about_order = any((t.classes & _BIT_ORDER) for t in toks if t.main == "名詞")
+    about_order = bool(bits & _BIT_ORDER) and any((t.classes & _BIT_ORDER) for t in toks if t.main == "名詞")
     if reason and circumstances and not personal and not life and about_order:
         circumstances = set()
     lexical += min(2, len(circumstances))
     # Feelings tell something only next to other personal evidence (「楽しみにしております」 alone is praise).
-    if lexical and any((t.classes & _BIT_FEELING) for t in toks if t.main in ("名詞", "動詞", "形容詞", "形状詞")):
+    if lexical and bits & _BIT_FEELING and any(
+            (t.classes & _BIT_FEELING) for t in toks if t.main in ("名詞", "動詞", "形容詞", "形状詞")):
         lexical += 1
     grammatical = 0
-    for i, t in enumerate(toks):
+    for i, t in enumerate(toks if bits & _DISCLOSURE_CUE else ()):
         if not t.classes & _DISCLOSURE_CUE:
             continue
         nxt = toks[i + 1] if i + 1 < len(toks) else None
@@ -522,8 +531,8 @@ def _verb_before(toks: Sequence[Token], k: int) -> Token:
     return verb
 
 
-def disclosure_score(tokens: Sequence[Token]) -> int:
-    lexical, grammatical = disclosure_evidence(tokens)
+def disclosure_score(tokens: Sequence[Token], bits: int = -1) -> int:
+    lexical, grammatical = disclosure_evidence(tokens, bits=bits)
     return lexical + grammatical
 
 
@@ -591,11 +600,14 @@ def label_sentence(clauses: list[Clause], sentence_end: str) -> list[Labelled]:
     req = [is_request(c, i == n - 1, sentence_end) for i, c in enumerate(clauses)]
     wor = [is_worry(c) for c in clauses]
     all_tokens = [t for c in clauses for t in c.tokens]
+    all_bits = 0
+    for c in clauses:
+        all_bits |= c.bits
     if any(wor) and relieved(all_tokens):
         wor = [""] * n
     out: list[Labelled] = []
     if not any(req) and not any(wor):
-        if disclosure_score(all_tokens) >= 2 and not _announces(all_tokens):
+        if disclosure_score(all_tokens, all_bits) >= 2 and not _announces(all_tokens):
             out.append(Labelled(HighlightKind.DISCLOSURE, clauses[0].start, clauses[-1].end, tuple(all_tokens),
                                 disclosure_cue(all_tokens)))
         return out
@@ -610,13 +622,13 @@ def label_sentence(clauses: list[Clause], sentence_end: str) -> list[Labelled]:
             if req[i]:
                 out.append(Labelled(HighlightKind.REQUEST, start, c.end, toks, req[i]))
                 # 「娘の誕生日にケーキを注文したいです」: a wish that also tells their life.
-                if _wants(list(c.tokens)) and disclosure_evidence(c.tokens)[0] >= 2:
+                if _wants(list(c.tokens)) and disclosure_evidence(c.tokens, bits=c.bits)[0] >= 2:
                     out.append(Labelled(HighlightKind.DISCLOSURE, start, c.end, toks, disclosure_cue(c.tokens)))
             if wor[i]:
                 out.append(Labelled(HighlightKind.WORRY, start, c.end, toks, wor[i]))
             continue
         later_main = any(req[i + 1 :]) or any(wor[i + 1 :])
-        lexical, grammatical = disclosure_evidence(c.tokens, reason=later_main)
+        lexical, grammatical = disclosure_evidence(c.tokens, reason=later_main, bits=c.bits)
         if c.link is Link.REASON and later_main:
             told = lexical >= 1 or grammatical >= 2
         else:

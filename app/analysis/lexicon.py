@@ -172,7 +172,9 @@ REQUEST_CUES = frozenset({
 })
 REQUEST_PREFIXES = ("ください", "下さい", "くださ", "いただけ", "頂け", "もらえ", "貰え", "くれ")
 PREFACE_CUES = frozenset({"教える"})
-_CUES = (DISCLOSURE_CUES, HYPOTHETICAL_CUES, WORRY_CUES, REQUEST_CUES, PREFACE_CUES)
+# Words every hedge of detect._HEDGES contains (できれば, なるべく, 可能であれば).
+HEDGE_CUES = frozenset({"出来る", "できる", "なるべく", "成る可く", "可能"})
+_CUES = (DISCLOSURE_CUES, HYPOTHETICAL_CUES, WORRY_CUES, REQUEST_CUES, PREFACE_CUES, HEDGE_CUES)
 CUE_BIT: dict[frozenset[str], int] = {words: LIFE_INSIDE << (i + 1) for i, words in enumerate(_CUES)}
 
 # Words the clause splitter (segment.split_clauses) stops at: brackets, every surface a

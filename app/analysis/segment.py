@@ -165,6 +165,9 @@ class Clause:
     end: int
     tokens: tuple[Token, ...]
     link: Link
+    # Every lexicon class bit of its words OR-ed together: a rule whose cue words are
+    # absent is skipped with one integer test instead of a pass over the tokens.
+    bits: int = -1
 
 
 def _content(tokens: list[Token]) -> list[Token]:
@@ -212,35 +215,47 @@ def _connective(tokens: list[Token], i: int) -> Link | None:
     return None
 
 
+_COMMAS = ("、", "，", ",")
+
+
 def split_clauses(tokens: list[Token]) -> list[Clause]:
     clauses: list[Clause] = []
     begin = 0
     depth = 0
+    bits = 0  # class bits of the clause so far
+    n = len(tokens)
     for i, t in enumerate(tokens):
-        if not t.classes & CLAUSE_EDGE:
+        classes = t.classes
+        bits |= classes
+        if not classes & CLAUSE_EDGE:
             continue  # neither a bracket nor a word a clause can end at (most tokens)
-        if t.surface in _OPEN:
+        surface = t.surface
+        if surface in _OPEN:
             depth += 1
-        elif t.surface in _CLOSE:
+        elif surface in _CLOSE:
             depth = max(0, depth - 1)
         if depth:
             continue
+        if (surface not in _CONNECTIVE_SURFACES and t.lemma not in _TAME and t.norm not in _TAME
+                and (i + 1 >= n or tokens[i + 1].surface not in _COMMAS)):
+            continue  # a conjugating word ends a clause only before a comma (see _connective)
         link = _connective(tokens, i)
         if link is None:
             continue
         end = i + 1
-        while end < len(tokens) and tokens[end].surface in ("、", "，", ","):
+        while end < n and tokens[end].surface in _COMMAS:
             end += 1
         part = tokens[begin:end]
         if _content(part):
-            clauses.append(Clause(part[0].start, part[-1].end, tuple(part), link))
+            clauses.append(Clause(part[0].start, part[-1].end, tuple(part), link, bits))
             begin = end
+            bits = 0
     part = tokens[begin:]
     if part:
         if _content(part) or not clauses:
-            clauses.append(Clause(part[0].start, part[-1].end, tuple(part), Link.END))
+            clauses.append(Clause(part[0].start, part[-1].end, tuple(part), Link.END, bits))
         else:
             last = clauses[-1]
             merged = last.tokens + tuple(part)
-            clauses[-1] = Clause(last.start, merged[-1].end, merged, Link.END)
+            clauses[-1] = Clause(last.start, merged[-1].end, merged, Link.END, last.bits | bits)
     return clauses
