@@ -185,10 +185,32 @@ _CLAUSE_WORDS = frozenset("「」『』（）()【】“”") | frozenset({
 })
 _CONJUGATING = ("動詞", "形容詞", "助動詞")
 
+# Bits for topics (topics.py), from the part of speech and exact forms:
+# a word that can be part of a compound noun (名詞, 接頭辞, noun-like 接尾辞),
+# a formal noun (never a topic alone), and a word that says little about the
+# subject (time words, suffixes, the writer, family, worry words).
+NOUN_PART = CLAUSE_EDGE << 1
+FORMAL = CLAUSE_EDGE << 2
+WEAK = CLAUSE_EDGE << 3
 
-def classes_of(surface: str, lemma: str, norm: str, main: str) -> int:
-    """The bits of every class the word belongs to (computed once per distinct word)."""
+
+def _exact(surface: str, lemma: str, norm: str, words: frozenset[str]) -> bool:
+    return surface in words or lemma in words or norm in words
+
+
+def classes_of(surface: str, lemma: str, norm: str, main: str, sub: str = "", kind: str = "") -> int:
+    """The bits of every class the word belongs to (computed once per distinct word).
+
+    `sub` and `kind` are the second and third part-of-speech fields (普通名詞, 副詞可能).
+    """
     bits = 0
+    if main in ("名詞", "接頭辞") or (main == "接尾辞" and sub == "名詞的"):
+        bits |= NOUN_PART
+    if _exact(surface, lemma, norm, FORMAL_NOUNS):
+        bits |= FORMAL
+    if (kind == "副詞可能" or main == "接尾辞" or _exact(surface, lemma, norm, WORRY)
+            or _exact(surface, lemma, norm, SELF) or _exact(surface, lemma, norm, FAMILY)):
+        bits |= WEAK
     noun = main == "名詞"
     for words, bit in BIT.items():
         if _member(surface, lemma, norm, noun, words):

@@ -104,7 +104,7 @@ def _word(m: Any, surface: str) -> _Word:
     content = main not in _NOT_CONTENT_POS and not (
         surface in _MARKS or lemma in _MARKS or norm in _MARKS)
     return (surface, pos, lemma, norm, main, pos[1], pos[4], pos[5],
-            classes_of(surface, lemma, norm, main), content)
+            classes_of(surface, lemma, norm, main, pos[1], pos[2]), content)
 
 
 def _pieces(text: str) -> list[tuple[str, int]]:
