@@ -178,10 +178,11 @@ _CUES = (DISCLOSURE_CUES, HYPOTHETICAL_CUES, WORRY_CUES, REQUEST_CUES, PREFACE_C
 CUE_BIT: dict[frozenset[str], int] = {words: LIFE_INSIDE << (i + 1) for i, words in enumerate(_CUES)}
 
 # Words the clause splitter (segment.split_clauses) stops at: brackets, every surface a
-# connective can have, conjugating words (a 連用形 before 、) and ため.
+# connective can have, ため, and commas (where a 連用形 before 、 ends a clause).
 CLAUSE_EDGE = LIFE_INSIDE << (len(_CUES) + 1)
 _CLAUSE_WORDS = frozenset("「」『』（）()【】“”") | frozenset({
     "ので", "で", "から", "ため", "為", "が", "けど", "けれど", "けれども", "のに", "て", "ながら", "し",
+    "、", "，", ",",
 })
 _CONJUGATING = ("動詞", "形容詞", "助動詞")
 
@@ -215,7 +216,7 @@ def classes_of(surface: str, lemma: str, norm: str, main: str, sub: str = "", ki
     for words, bit in BIT.items():
         if _member(surface, lemma, norm, noun, words):
             bits |= bit
-    if surface in _CLAUSE_WORDS or main in _CONJUGATING or lemma in ("ため", "為") or norm in ("ため", "為"):
+    if surface in _CLAUSE_WORDS or lemma in ("ため", "為") or norm in ("ため", "為"):
         bits |= CLAUSE_EDGE
     for words, bit in CUE_BIT.items():
         if surface in words or lemma in words or norm in words:

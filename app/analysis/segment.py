@@ -230,19 +230,28 @@ def split_clauses(tokens: list[Token]) -> list[Clause]:
         if not classes & CLAUSE_EDGE:
             continue  # neither a bracket nor a word a clause can end at (most tokens)
         surface = t.surface
-        if surface in _OPEN:
-            depth += 1
-        elif surface in _CLOSE:
-            depth = max(0, depth - 1)
-        if depth:
-            continue
-        if (surface not in _CONNECTIVE_SURFACES and t.lemma not in _TAME and t.norm not in _TAME
-                and (i + 1 >= n or tokens[i + 1].surface not in _COMMAS)):
-            continue  # a conjugating word ends a clause only before a comma (see _connective)
-        link = _connective(tokens, i)
+        if surface in _COMMAS:
+            # A conjugating word (連用形) ends a clause only before a comma: looked at from
+            # the comma, unless it is a connective already looked at on its own.
+            k = i - 1
+            if depth or k < begin:
+                continue
+            p = tokens[k]
+            if (p.main not in _CONJUGATING or p.surface in _CONNECTIVE_SURFACES
+                    or p.lemma in _TAME or p.norm in _TAME):
+                continue
+        else:
+            if surface in _OPEN:
+                depth += 1
+            elif surface in _CLOSE:
+                depth = max(0, depth - 1)
+            if depth:
+                continue
+            k = i
+        link = _connective(tokens, k)
         if link is None:
             continue
-        end = i + 1
+        end = k + 1
         while end < n and tokens[end].surface in _COMMAS:
             end += 1
         part = tokens[begin:end]
