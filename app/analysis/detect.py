@@ -170,8 +170,7 @@ def _wants(toks: list[Token]) -> bool:
     return False
 
 
-def _question(toks: list[Token], last_in_sentence: bool, sentence_end: str) -> bool:
-    content = _content(toks)
+def _question(content: Sequence[Token], last_in_sentence: bool, sentence_end: str) -> bool:
     if not content:
         return False
     last = content[-1]
@@ -260,8 +259,9 @@ def is_request(clause: Clause, last_in_sentence: bool, sentence_end: str) -> str
     prefaced = bool(clause.bits & _PREFACE_GATE)
     if prefaced and _preface(toks):
         return ""
-    if _question(toks, last_in_sentence, sentence_end):
-        return make_cue(CueKind.QUESTION, _tail(_content(toks)))
+    content = list(clause.content)
+    if _question(content, last_in_sentence, sentence_end):
+        return make_cue(CueKind.QUESTION, _tail(content))
     if not cued:
         # The only ask left that needs none of the cue words.
         return make_cue(CueKind.HEDGED, _hedge_word(toks)) if clause.bits & _HEDGE_CUE and _hedged(toks) else ""
@@ -294,7 +294,6 @@ def is_request(clause: Clause, last_in_sentence: bool, sentence_end: str) -> str
             return make_cue(CueKind.CONDITIONAL, _span(toks, i - 1, i + 2))
     if clause.bits & _HEDGE_CUE and _hedged(toks):
         return make_cue(CueKind.HEDGED, _hedge_word(toks))
-    content = _content(toks)
     # 〜ていただく形でも構いません / 〜ていただいても大丈夫です: an alternative asked for.
     if any(t.norm in ("頂く", "貰う") for t in toks) and (
         any(t.lemma in ("構う",) for t in toks) or any(t.is_("結構", "大丈夫") for t in toks)
@@ -405,7 +404,8 @@ def relieved(tokens: Sequence[Token]) -> bool:
 # ---------------------------------------------------------------- disclosures
 
 
-def disclosure_evidence(tokens: Sequence[Token], reason: bool = False, bits: int = -1) -> tuple[int, int]:
+def disclosure_evidence(tokens: Sequence[Token], reason: bool = False, bits: int = -1,
+                        content: Sequence[Token] | None = None) -> tuple[int, int]:
     """(lexical, grammatical) evidence that the words tell the writer's own situation.
 
     Lexical: the writer or people close to them (2), a life event (2), their
@@ -415,7 +415,7 @@ def disclosure_evidence(tokens: Sequence[Token], reason: bool = False, bits: int
     """
     if not bits & _DISCLOSURE_ANY:
         return 0, 0  # the words' classes, known before looking at them (-1: not known)
-    toks = _content(tokens)
+    toks = _content(tokens) if content is None else content
     if bits == -1:
         # Not known from the clause: gather them (no word any rule needs: at most 1, a
         # progressive, which no caller counts as told).
@@ -622,13 +622,13 @@ def label_sentence(clauses: list[Clause], sentence_end: str) -> list[Labelled]:
             if req[i]:
                 out.append(Labelled(HighlightKind.REQUEST, start, c.end, toks, req[i]))
                 # 「娘の誕生日にケーキを注文したいです」: a wish that also tells their life.
-                if _wants(list(c.tokens)) and disclosure_evidence(c.tokens, bits=c.bits)[0] >= 2:
+                if _wants(list(c.tokens)) and disclosure_evidence(c.tokens, bits=c.bits, content=c.content)[0] >= 2:
                     out.append(Labelled(HighlightKind.DISCLOSURE, start, c.end, toks, disclosure_cue(c.tokens)))
             if wor[i]:
                 out.append(Labelled(HighlightKind.WORRY, start, c.end, toks, wor[i]))
             continue
         later_main = any(req[i + 1 :]) or any(wor[i + 1 :])
-        lexical, grammatical = disclosure_evidence(c.tokens, reason=later_main, bits=c.bits)
+        lexical, grammatical = disclosure_evidence(c.tokens, reason=later_main, bits=c.bits, content=c.content)
         if c.link is Link.REASON and later_main:
             told = lexical >= 1 or grammatical >= 2
         else:

@@ -168,6 +168,8 @@ class Clause:
     # Every lexicon class bit of its words OR-ed together: a rule whose cue words are
     # absent is skipped with one integer test instead of a pass over the tokens.
     bits: int = -1
+    # Its words without punctuation, spaces or laugh marks (the rules' usual view of it).
+    content: tuple[Token, ...] = ()
 
 
 def _content(tokens: list[Token]) -> list[Token]:
@@ -256,15 +258,18 @@ def split_clauses(tokens: list[Token]) -> list[Clause]:
             end += 1
         part = tokens[begin:end]
         if _content(part):
-            clauses.append(Clause(part[0].start, part[-1].end, tuple(part), link, bits))
+            clauses.append(Clause(part[0].start, part[-1].end, tuple(part), link, bits,
+                                  tuple([t for t in part if t.content])))
             begin = end
             bits = 0
     part = tokens[begin:]
     if part:
         if _content(part) or not clauses:
-            clauses.append(Clause(part[0].start, part[-1].end, tuple(part), Link.END, bits))
+            clauses.append(Clause(part[0].start, part[-1].end, tuple(part), Link.END, bits,
+                                  tuple([t for t in part if t.content])))
         else:
             last = clauses[-1]
             merged = last.tokens + tuple(part)
-            clauses[-1] = Clause(last.start, merged[-1].end, merged, Link.END, last.bits | bits)
+            clauses[-1] = Clause(last.start, merged[-1].end, merged, Link.END, last.bits | bits,
+                                 tuple([t for t in merged if t.content]))
     return clauses
