@@ -9,7 +9,8 @@ Owns the order of a sync and what makes it safe to interrupt:
    saved — one transaction;
 4. headers of the messages the store lacks, newest folder content in batches of
    500, one transaction per batch: the list fills while the rest arrives;
-5. bodies in the background, batch by batch, stored raw (parsing is lazy).
+5. bodies in the background, batch by batch, stored raw (parsing is lazy) in
+   pack files written while the next batch arrives.
 
 "What the store lacks" is recomputed from the server's full key list every time,
 so a sync cut by a dropped connection resumes where it stopped: nothing is
@@ -22,13 +23,14 @@ reading), the server only for a body not synced yet and for flag changes.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from enum import StrEnum
 
 from app.sources.base import Folder, FolderRole, Header, MessageRef, SyncState
 from app.sources.delta import Flag, SyncSource
 from app.sources.errors import NetworkDown, NotFound
-from app.store.mail import MailStore
+from app.store.mail import MailStore, PendingPack
 
 HEADER_BATCH = 500
 BODY_BATCH = 500
@@ -60,20 +62,6 @@ class SyncReport:
 
 
 ProgressCallback = Callable[[SyncProgress], None]
-
-
-def _body_batches(items: Sequence[tuple[str, int]]) -> Iterator[list[str]]:
-    """Keys in batches of at most BODY_BATCH messages or BODY_BATCH_BYTES (one big mail alone)."""
-    batch: list[str] = []
-    size = 0
-    for key, length in items:
-        if batch and (len(batch) >= BODY_BATCH or size + length > BODY_BATCH_BYTES):
-            yield batch
-            batch, size = [], 0
-        batch.append(key)
-        size += length
-    if batch:
-        yield batch
 
 
 def _folder_order(folder: Folder) -> int:
@@ -123,20 +111,45 @@ class SyncEngine:
         missing.reverse()
         added = 0
         self._report(folder.id, Phase.HEADERS, 0, len(missing))
-        for start in range(0, len(missing), HEADER_BATCH):
-            rows = self.source.headers_for(folder, missing[start : start + HEADER_BATCH])
+        done = 0
+        for rows in self.source.header_batches(folder, missing, HEADER_BATCH):
             added += self.store.add_headers(self.account_id, folder.id, rows)
-            self._report(folder.id, Phase.HEADERS, min(start + HEADER_BATCH, len(missing)), len(missing))
+            done += len(rows)
+            self._report(folder.id, Phase.HEADERS, done, len(missing))
         return added
 
     def sync_bodies(self, folder: Folder) -> int:
+        """Every body the store lacks, batch by batch; returns how many were stored.
+
+        A helper thread writes and fsyncs batch n's pack while this thread receives
+        batch n+1 (the fsync is a wait, not work); batch n's rows commit here, once
+        its pack is durable. At most one batch is being written at a time, so memory
+        stays at two batches. When the connection drops, the batch already received
+        is still stored before the error goes up.
+        """
         pending = self.store.unfetched(self.account_id, folder.id)
         pending.reverse()  # newest first, as the reader is most likely to open those
+        keys = [key for key, _size in pending]
         stored = 0
         self._report(folder.id, Phase.BODIES, 0, len(pending))
-        for batch in _body_batches(pending):
-            stored += self.store.store_bodies(self.account_id, folder.id, self.source.bodies_for(folder, batch))
-            self._report(folder.id, Phase.BODIES, stored, len(pending))
+        if not keys:
+            return 0
+        writing: Future[PendingPack] | None = None
+
+        def commit() -> None:
+            nonlocal stored, writing
+            if writing is not None:
+                pack, writing = writing.result(), None
+                stored += self.store.commit_pack(self.account_id, folder.id, pack)
+                self._report(folder.id, Phase.BODIES, stored, len(pending))
+
+        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="aizuchi-pack") as writer:
+            try:
+                for batch in self.source.body_batches(folder, keys, BODY_BATCH, BODY_BATCH_BYTES):
+                    commit()
+                    writing = writer.submit(self.store.write_pack, self.account_id, batch)
+            finally:
+                commit()
         return stored
 
     def sync(self, bodies: bool = True, folder_ids: Sequence[str] | None = None) -> SyncReport:
@@ -152,6 +165,8 @@ class SyncEngine:
         if bodies:
             for folder in folders:
                 report.bodies += self.sync_bodies(folder)
+        # Vanished mails, resets and removed folders leave dead bytes in pack files.
+        self.store.collect_packs(self.account_id)
         return report
 
 

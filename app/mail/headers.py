@@ -37,14 +37,39 @@ __all__ = [
 # a word broken by a bad fold is still decodable once unfolded.
 _WORD = re.compile(rb"=\?([^?\s]+)\?([BbQq])\?([^?]*)\?=")
 _BROKEN_WORD = re.compile(rb"=\?[^?\s]+\?[BbQq]\?")
+# A value that is nothing but well-formed UTF-8 B-words (most subjects and names
+# today): decoded without the per-word charset machinery, with the same result.
+_UTF8_B = rb"=\?[Uu][Tt][Ff]-8\?[Bb]\?([A-Za-z0-9+/]*={0,2})\?="
+_ONLY_UTF8_B_WORDS = re.compile(_UTF8_B + rb"(?:[ \t]*" + _UTF8_B + rb")*")
+_UTF8_B_WORD = re.compile(_UTF8_B)
 FIELD_NAME = re.compile(rb"^[!-9;-~]+[ \t]*:")
 _MSG_ID = re.compile(r"<[^<>\s]+>")
 _LOOSE_DATE = re.compile(
     r"(\d{4})[/\-.年](\d{1,2})[/\-.月](\d{1,2})日?(?:[ T]+(\d{1,2}):(\d{2})(?::(\d{2}))?)?"
 )
 _JST = timezone(timedelta(hours=9))
+# The canonical RFC 5322 date that nearly every mailer writes, read without the
+# stdlib's general parser (a message list reads 10,000 of them). "-0000" (time
+# zone unknown) and everything else take the general path.
+_MONTHS = {m: i for i, m in enumerate(
+    ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"), start=1)}
+_CANONICAL_DATE = re.compile(
+    r"(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun), )?(\d{1,2}) (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) (\d{4})"
+    r" (\d{2}):(\d{2}):(\d{2}) ([+-])(\d{2})(\d{2})"
+)
+_ZONES: dict[str, timezone] = {}
 _DOUBTFUL = frozenset({NoteKind.CHARSET_MISLABELLED, NoteKind.CHARSET_GUESSED, NoteKind.DECODE_REPLACED})
 _SUMMARY_FIELDS = frozenset({"subject", "from", "date", "message-id"})
+# The shapes nearly every From has: `Name <addr>`, `"Name" <addr>`, `addr`, with a
+# dot-atom address. They skip the stdlib's character-by-character parser (≈40 µs a
+# field, most of a 10,000-mail header sync); anything else (comments, groups,
+# lists, escapes, dots in a bare name, quoted local parts) still goes through it.
+_DOT_ATOM = r"[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*"
+_ADDR_SPEC = _DOT_ATOM + "@" + _DOT_ATOM
+_SIMPLE_ADDRESS = re.compile(
+    r'[ \t]*(?:(?:"(?P<quoted>[^"\\\r\n]*)"|(?P<plain>[^"()<>@,:;.\[\]\\\r\n]*?))[ \t]*'
+    r"<(?P<angle>" + _ADDR_SPEC + r")>|(?P<bare>" + _ADDR_SPEC + r"))[ \t]*\Z"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -126,6 +151,10 @@ def decode_words(value: bytes, where: str, notes: list[ParseNote], text_codec: s
     """
     if b"=?" not in value:
         return value.decode(text_codec, errors="replace")
+    if _ONLY_UTF8_B_WORDS.fullmatch(value):
+        fast = _utf8_words(value)
+        if fast is not None:
+            return fast
     pieces: list[str] = []
     pending: list[tuple[str, bytes]] = []  # (charset, bytes) of consecutive words
     repaired = False
@@ -174,6 +203,17 @@ def decode_words(value: bytes, where: str, notes: list[ParseNote], text_codec: s
     return "".join(pieces)
 
 
+def _utf8_words(value: bytes) -> str | None:
+    """`decode_words` of a run of UTF-8 B-words, or None when any needs the repairs there."""
+    try:
+        data = b"".join(binascii.a2b_base64(word, strict_mode=True) for word in _UTF8_B_WORD.findall(value))
+        if data.startswith(b"\xef\xbb\xbf") or b"\x1b" in data:
+            return None  # a BOM or ISO-2022-JP escapes: decode_bytes has rules for both
+        return data.decode("utf-8")
+    except (binascii.Error, UnicodeDecodeError):
+        return None
+
+
 def _raw_to_ascii_text(value: bytes, where: str, notes: list[ParseNote]) -> bytes | str:
     """Raw 8-bit or raw ISO-2022-JP header text decoded; ASCII returned as bytes for word decoding."""
     if value.isascii() and not JIS_DESIGNATION.search(value):
@@ -207,10 +247,16 @@ def parse_address_list(value: bytes, where: str, notes: list[ParseNote]) -> tupl
     raw = _raw_to_ascii_text(value, where, notes)
     text = raw.decode("latin-1") if isinstance(raw, bytes) else raw
     addresses: list[Address] = []
-    try:
-        pairs = getaddresses([text])
-    except Exception:  # the stdlib address parser has had crash bugs on junk
-        pairs = []
+    simple = _SIMPLE_ADDRESS.match(text)
+    if simple is not None:
+        quoted, plain, angle, bare = simple.group("quoted", "plain", "angle", "bare")
+        # As getaddresses: a quoted name keeps its spaces, a bare phrase's words join with one.
+        pairs = [(quoted if quoted is not None else " ".join((plain or "").split()), angle or bare)]
+    else:
+        try:
+            pairs = getaddresses([text])
+        except Exception:  # the stdlib address parser has had crash bugs on junk
+            pairs = []
     for name, email in pairs:
         if not name and not email:
             continue
@@ -230,6 +276,17 @@ def parse_date(value: str) -> datetime | None:
     value = value.strip()
     if not value:
         return None
+    canonical = _CANONICAL_DATE.fullmatch(value)
+    if canonical is not None and canonical.group(7, 8, 9) != ("-", "00", "00"):
+        day, month, year, hour, minute, second, sign, zone_h, zone_m = canonical.groups()
+        zone = _ZONES.get(sign + zone_h + zone_m)
+        if zone is None:
+            offset = timedelta(hours=int(zone_h), minutes=int(zone_m))
+            zone = _ZONES.setdefault(sign + zone_h + zone_m, timezone(-offset if sign == "-" else offset))
+        try:
+            return datetime(int(year), _MONTHS[month], int(day), int(hour), int(minute), int(second), tzinfo=zone)
+        except ValueError:
+            pass  # 31 Feb, a leap second: the general path decides
     try:
         parsed = parsedate_to_datetime(value)
     except (TypeError, ValueError, IndexError, OverflowError):

@@ -6,8 +6,12 @@ questions per folder, cheaply and in this order:
 1. `snapshot`: which message keys exist now, which flags changed since the saved
    `SyncState`, and whether that state is still valid (an IMAP UIDVALIDITY change or
    an expired Gmail historyId means the local copy must be dropped and reloaded);
-2. `headers_for`: summary rows for keys the store does not have yet, in batches;
-3. `bodies_for`: raw bytes for keys whose body is not stored yet, in batches.
+2. `header_batches`: summary rows for keys the store does not have yet, in batches;
+3. `body_batches`: raw bytes for keys whose body is not stored yet, in batches.
+
+Both stream: the source may fetch the next batch while the engine stores one, so
+the engine must consume a stream to its end (or accept that the source drops the
+connection when it lets go). `headers_for`/`bodies_for` answer for a few keys at once.
 
 Because the engine computes "new" and "vanished" from the full key list each time,
 an interrupted sync simply resumes: nothing is lost and nothing is stored twice.
@@ -59,5 +63,11 @@ class SyncSource(Protocol):
     def headers_for(self, folder: Folder, keys: Sequence[str]) -> list[RemoteHeader]: ...
 
     def bodies_for(self, folder: Folder, keys: Sequence[str]) -> Iterator[tuple[str, bytes]]: ...
+
+    def header_batches(self, folder: Folder, keys: Sequence[str], size: int) -> Iterator[list[RemoteHeader]]: ...
+
+    def body_batches(
+        self, folder: Folder, keys: Sequence[str], max_count: int, max_bytes: int
+    ) -> Iterator[list[tuple[str, bytes]]]: ...
 
     def set_flag(self, ref: MessageRef, flag: Flag, on: bool = True) -> None: ...

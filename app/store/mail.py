@@ -1,25 +1,44 @@
 """Queries over synced mail: accounts (no secrets), folders with their sync state, messages.
 
-Owns every SQL statement of `mail_accounts`, `mail_folders` and `mail_messages`
-(migration 0003). The sync engine writes through `apply_snapshot`, `add_headers`
-and `store_bodies`, each one transaction, so an interrupted sync leaves whole
-batches behind and never half a message. Reading (the message list, the reader,
-offline use) never touches the network.
+Owns every SQL statement of `mail_accounts`, `mail_folders`, `mail_messages`
+(migration 0003) and `mail_packs` (0006). The sync engine writes through
+`apply_snapshot`, `add_headers` and `store_bodies`, each one transaction, so an
+interrupted sync leaves whole batches behind and never half a message. Raw
+bodies live in pack files (`packs.py`), one per `store_bodies` call, durable
+before the rows that point into them commit; `collect_packs` removes packs no
+row needs any more and rewrites mostly-dead ones. Reading (the message list,
+the reader, offline use) never touches the network.
 """
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from pathlib import Path
 
 from app.model import Address
 from app.sources.base import Folder, FolderRole, Header, MessageRef, SyncState
 from app.sources.connection import AccountConfig, Charset, Security
 from app.sources.delta import Flag, FolderSnapshot, RemoteHeader
 from app.store.db import Database
+from app.store.packs import PackDir, default_root
 
 _FLAG_COLUMN = {Flag.SEEN: "seen", Flag.ANSWERED: "answered", Flag.FLAGGED: "flagged"}
+# A pack whose live mails take less than this share of it is rewritten by collect_packs.
+_COMPACT_BELOW = 0.5
+_PACK_BYTES = 24 * 1024 * 1024
+# A pack file without a row is only an orphan once no sync can still be about to commit it.
+_ORPHAN_AGE_S = 3600.0
+
+
+@dataclass(frozen=True, slots=True)
+class PendingPack:
+    """A pack file written and durable, not yet pointed at: (key, offset, length) per mail."""
+
+    name: str
+    entries: list[tuple[str, int, int]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,8 +64,9 @@ def _key_order(key: str) -> tuple[int, str]:
 
 
 class MailStore:
-    def __init__(self, db: Database) -> None:
+    def __init__(self, db: Database, packs_root: Path | None = None) -> None:
         self.db = db
+        self.packs = PackDir(packs_root or default_root(db.path))
 
     # -- accounts --------------------------------------------------------------
     def save_account(self, config: AccountConfig) -> None:
@@ -88,7 +108,9 @@ class MailStore:
     def delete_account(self, account_id: str) -> None:
         with self.db.write() as c:
             c.execute("DELETE FROM mail_messages WHERE account_id = ?", (account_id,))
+            c.execute("DELETE FROM mail_packs WHERE account_id = ?", (account_id,))
             c.execute("DELETE FROM mail_accounts WHERE id = ?", (account_id,))
+        self.packs.remove_account(account_id)
 
     # -- folders ---------------------------------------------------------------
     def save_folders(self, account_id: str, folders: Sequence[Folder]) -> None:
@@ -200,15 +222,122 @@ class MailStore:
         found.sort(key=lambda item: _key_order(item[0]))
         return found
 
+    def write_pack(self, account_id: str, bodies: Iterable[tuple[str, bytes]]) -> PendingPack:
+        """Write a batch of raw bodies as one durable pack file; no SQL, so any thread may call it.
+
+        Nothing points at the pack until `commit_pack`: the sync writes (and fsyncs)
+        one batch while it receives the next.
+        """
+        batch = list(bodies)
+        name, offsets = self.packs.write(account_id, [raw for _key, raw in batch])
+        return PendingPack(name, [(key, offset, len(raw)) for (key, raw), offset in zip(batch, offsets, strict=True)])
+
+    def commit_pack(self, account_id: str, folder_id: str, pack: PendingPack) -> int:
+        """Point the messages at a written pack, in one transaction; returns how many were stored."""
+        try:
+            with self.db.write() as c:
+                pack_id = c.execute(
+                    "INSERT INTO mail_packs(account_id, name, size) VALUES (?, ?, ?)",
+                    (account_id, pack.name, sum(length for _key, _offset, length in pack.entries)),
+                ).lastrowid
+                before = c.total_changes
+                c.executemany(
+                    "UPDATE mail_messages SET pack_id = ?, body_offset = ?, body_length = ?, body = NULL,"
+                    " body_fetched = 1, size = max(size, ?) WHERE account_id = ? AND folder_id = ? AND uid = ?",
+                    [(pack_id, offset, length, length, account_id, folder_id, key)
+                     for key, offset, length in pack.entries],
+                )
+                stored = c.total_changes - before
+                if not stored:  # every message went away meanwhile: keep no empty pack
+                    c.execute("DELETE FROM mail_packs WHERE id = ?", (pack_id,))
+        except BaseException:
+            self.discard_pack(account_id, pack)
+            raise
+        if not stored:
+            self.discard_pack(account_id, pack)
+        return stored
+
+    def discard_pack(self, account_id: str, pack: PendingPack) -> None:
+        """Delete a pack that was written but will not be committed."""
+        self.packs.delete(account_id, [pack.name])
+
     def store_bodies(self, account_id: str, folder_id: str, bodies: Iterable[tuple[str, bytes]]) -> int:
+        """One batch of raw bodies: one pack file, then its rows, in one transaction."""
+        batch = list(bodies)
+        if not batch:
+            return 0
+        return self.commit_pack(account_id, folder_id, self.write_pack(account_id, batch))
+
+    def collect_packs(self, account_id: str) -> int:
+        """Delete packs no message points into, orphan files, and rewrite mostly-dead packs.
+
+        Returns how many pack files went away. Cheap when nothing was deleted: two
+        indexed queries and one directory listing.
+        """
         with self.db.write() as c:
-            before = c.total_changes
-            c.executemany(
-                "UPDATE mail_messages SET body = ?, body_fetched = 1, size = max(size, ?)"
-                " WHERE account_id = ? AND folder_id = ? AND uid = ?",
-                [(raw, len(raw), account_id, folder_id, key) for key, raw in bodies],
-            )
-            return c.total_changes - before
+            dead = [
+                (r[0], r[1]) for r in c.execute(
+                    "SELECT id, name FROM mail_packs p WHERE account_id = ?"
+                    " AND NOT EXISTS (SELECT 1 FROM mail_messages m WHERE m.pack_id = p.id)",
+                    (account_id,),
+                )
+            ]
+            c.executemany("DELETE FROM mail_packs WHERE id = ?", [(pack_id,) for pack_id, _ in dead])
+            sparse = [
+                (r[0], r[1]) for r in c.execute(
+                    "SELECT p.id, p.name FROM mail_packs p JOIN mail_messages m ON m.pack_id = p.id"
+                    " WHERE p.account_id = ? GROUP BY p.id HAVING sum(m.body_length) < p.size * ?",
+                    (account_id, _COMPACT_BELOW),
+                )
+            ]
+            gone = [name for _, name in dead] + self._compact(c, account_id, sparse)
+            known = {r[0] for r in c.execute("SELECT name FROM mail_packs WHERE account_id = ?", (account_id,))}
+            # Files no row knows and old enough not to be a pack waiting for its commit:
+            # what a crash between writing and committing left behind.
+            gone += [name for name in self.packs.orphans(account_id, known, _ORPHAN_AGE_S) if name not in gone]
+        self.packs.delete(account_id, gone)
+        return len(gone)
+
+    def _compact(self, c: sqlite3.Connection, account_id: str, sparse: list[tuple[int, str]]) -> list[str]:
+        """Copy the live mails of `sparse` packs into new packs; returns the old names to delete."""
+        if not sparse:
+            return []
+        live: list[tuple[int, str, str, int, int, str]] = []
+        for pack_id, name in sparse:
+            live += [
+                (r[0], r[1], r[2], r[3], r[4], name) for r in c.execute(
+                    "SELECT id, folder_id, uid, body_offset, body_length FROM mail_messages WHERE pack_id = ?",
+                    (pack_id,),
+                )
+            ]
+        moved: list[tuple[int, bytes]] = []
+        size = 0
+        for row_id, _folder, _uid, offset, length, name in live:
+            raw = self.packs.read(account_id, name, offset, length)
+            if raw is None:
+                c.execute("UPDATE mail_messages SET body_fetched = 0, pack_id = NULL WHERE id = ?", (row_id,))
+                continue
+            moved.append((row_id, raw))
+            size += len(raw)
+            if size >= _PACK_BYTES:
+                self._repack(c, account_id, moved)
+                moved, size = [], 0
+        self._repack(c, account_id, moved)
+        c.executemany("DELETE FROM mail_packs WHERE id = ?", [(pack_id,) for pack_id, _ in sparse])
+        return [name for _, name in sparse]
+
+    def _repack(self, c: sqlite3.Connection, account_id: str, moved: list[tuple[int, bytes]]) -> None:
+        if not moved:
+            return
+        name, offsets = self.packs.write(account_id, [raw for _, raw in moved])
+        pack_id = c.execute(
+            "INSERT INTO mail_packs(account_id, name, size) VALUES (?, ?, ?)",
+            (account_id, name, sum(len(raw) for _, raw in moved)),
+        ).lastrowid
+        c.executemany(
+            "UPDATE mail_messages SET pack_id = ?, body_offset = ? WHERE id = ?",
+            [(pack_id, offset, row_id) for (row_id, _), offset in zip(moved, offsets, strict=True)],
+        )
 
     # -- reading -------------------------------------------------------------------
     def headers(self, account_id: str, folder_id: str) -> list[StoredHeader]:
@@ -234,11 +363,31 @@ class MailStore:
         ]
 
     def body(self, account_id: str, ref: MessageRef) -> bytes | None:
-        rows = self.db.read(
-            "SELECT body FROM mail_messages WHERE account_id = ? AND folder_id = ? AND uid = ? AND body_fetched = 1",
-            (account_id, ref.folder_id, ref.key),
-        )
-        return bytes(rows[0][0]) if rows else None
+        """The raw mail as synced, or None when it is not here (never synced, or its pack is lost)."""
+        for _attempt in (1, 2):
+            rows = self.db.read(
+                "SELECT m.body, p.name, m.body_offset, m.body_length, m.pack_id FROM mail_messages m"
+                " LEFT JOIN mail_packs p ON p.id = m.pack_id"
+                " WHERE m.account_id = ? AND m.folder_id = ? AND m.uid = ? AND m.body_fetched = 1",
+                (account_id, ref.folder_id, ref.key),
+            )
+            if not rows:
+                return None
+            legacy, name, offset, length, pack_id = rows[0]
+            if name is None:  # stored before packs (migration 0006) or a pack row gone
+                return bytes(legacy) if legacy is not None else None
+            raw = self.packs.read(account_id, name, offset, length)
+            if raw is not None:
+                return raw
+            # collect_packs may have moved it between the query and the read: ask again.
+        with self.db.write() as c:
+            # Lost for good (a file deleted by hand): fetch it again at the next sync.
+            c.execute(
+                "UPDATE mail_messages SET body_fetched = 0, pack_id = NULL WHERE account_id = ? AND folder_id = ?"
+                " AND uid = ? AND pack_id = ?",
+                (account_id, ref.folder_id, ref.key, pack_id),
+            )
+        return None
 
     def count(self, account_id: str, folder_id: str | None = None) -> int:
         if folder_id is None:

@@ -1,0 +1,89 @@
+"""The header fast paths of a message-list sync give what the general paths give.
+
+`parse_address_list`, `parse_date` and `decode_words` skip the stdlib parsers for
+the common shapes; these tests hold them to the general result, shape by shape,
+including the shapes that must fall back.
+"""
+
+from __future__ import annotations
+
+import itertools
+from datetime import UTC, datetime, timedelta, timezone
+from email.utils import getaddresses, parsedate_to_datetime
+
+import pytest
+
+from app.mail import headers
+from app.mail.headers import decode_words, parse_address_list, parse_date
+from app.mail.transfer import decode_base64
+
+NAMES = ["", "A", "A  B", " 山田 太郎 ", '"Q  x"', '"山田"', "=?utf-8?b?5L2Q6JekIOiKseWtkA==?=",
+         "=?utf-8?b?5L2Q?= =?utf-8?b?6Jek?=", "A.B", '"a\\"b"', "x (c)", "a,b", "O'Brien", "\t A\tB "]
+ADDRESSES = ["<a@b.jp>", "a@b.jp", "<a.b+c@x.y.z>", '<"q"@b>', "<a@[1.2.3.4]>", "<a..b@c>", "<@b>",
+             "a@b.jp (c)", "<a@b>, <c@d>", "<>"]
+
+
+@pytest.mark.parametrize(("name", "address"), list(itertools.product(NAMES, ADDRESSES)))
+def test_simple_addresses_parse_as_the_stdlib_does(name: str, address: str) -> None:
+    for text in (f"{name} {address}", f"{name}{address}", address):
+        simple = headers._SIMPLE_ADDRESS.match(text)
+        if simple is None:
+            continue  # the general path handles it
+        quoted, plain, angle, bare = simple.group("quoted", "plain", "angle", "bare")
+        fast = (quoted if quoted is not None else " ".join((plain or "").split()), angle or bare)
+        assert [fast] == [pair for pair in getaddresses([text]) if pair != ("", "")]
+
+
+def test_fast_from_decodes_the_name() -> None:
+    found = parse_address_list(b"=?utf-8?b?5L2Q6JekIOiKseWtkA==?= <customer0@example.jp>", "from", [])
+    assert found[0].name == "佐藤 花子" and found[0].email == "customer0@example.jp"
+    odd = parse_address_list(b"Sato (sales) <sato@example.jp>", "from", [])
+    assert odd[0].email == "sato@example.jp"
+
+
+@pytest.mark.parametrize("value", [
+    "Mon, 1 Dec 2025 00:00:00 +0900", "1 Dec 2025 23:59:59 -0330", "Tue, 29 Feb 2028 12:00:00 +0000",
+    "Sat, 31 Feb 2025 12:00:00 +0900",   # impossible date: the general path decides
+    "Mon, 1 Dec 2025 00:00:60 +0900",    # leap second: likewise
+    "Mon, 1 Dec 2025 00:00:00 -0000",    # zone unknown: counted as UTC
+    "Mon, 1 Dec 2025 00:00 +0900",       # no seconds
+])
+def test_canonical_dates_match_the_stdlib(value: str) -> None:
+    try:
+        expected: datetime | None = parsedate_to_datetime(value)
+    except ValueError:
+        expected = None
+    if expected is not None and expected.tzinfo is None:
+        expected = expected.replace(tzinfo=UTC)
+    got = parse_date(value)
+    if expected is None:
+        assert got is None or got.tzinfo is not None
+    else:
+        assert got == expected and got is not None and got.utcoffset() == expected.utcoffset()
+
+
+def test_a_date_keeps_the_senders_offset() -> None:
+    got = parse_date("Mon, 1 Dec 2025 09:00:00 +0900")
+    assert got is not None and got.tzinfo == timezone(timedelta(hours=9))
+
+
+@pytest.mark.parametrize("value", [
+    b"=?utf-8?b?44OJ44Os44K5?=", b"=?UTF-8?B?44OJ?= =?utf-8?b?44Os44K5?=", b"=?utf-8?b?44OJ?==?utf-8?b?44Os?=",
+    b"=?utf-8?b?77u/44OJ?=",              # a BOM: the general path strips it
+    b"=?utf-8?b?44O?=",                   # broken padding: repaired by the general path, with a note
+    b"=?utf-8?b?gA==?=",                  # not UTF-8 at all
+    b"=?utf-8?b?GyRCJCIbKEI=?=",          # ISO-2022-JP escapes behind a UTF-8 label
+])
+def test_utf8_words_decode_as_the_general_path(value: bytes) -> None:
+    fast_notes: list[object] = []
+    fast = decode_words(value, "subject", fast_notes)  # type: ignore[arg-type]
+    slow_notes: list[object] = []
+    # The same words with a space in front take the general path (no fullmatch).
+    slow = decode_words(b" " + value, "subject", slow_notes).removeprefix(" ")  # type: ignore[arg-type]
+    assert (fast, fast_notes) == (slow, slow_notes)
+
+
+def test_strict_base64_fast_path_agrees_with_the_repairs() -> None:
+    assert decode_base64(b"5L2Q6Jek") == (b"\xe4\xbd\x90\xe8\x97\xa4", False)
+    assert decode_base64(b"5L2Q6Jek\r\n5L2Q") == (b"\xe4\xbd\x90\xe8\x97\xa4\xe4\xbd\x90", False)
+    assert decode_base64(b"5L2Q6J")[1] is True  # missing padding is still a repair
