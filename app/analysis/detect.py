@@ -582,7 +582,7 @@ def disclosure_cue(tokens: Sequence[Token], reason: bool = False) -> str:
         if t.is_("実は", "始める", "念願", "憧れ", "挑戦", "初挑戦", "ようやく", "やっと"):
             return make_cue(CueKind.EXPERIENCE, t.surface)
     for t in toks:
-        if t.classes & lx.BIT[lx.CIRCUMSTANCE] and t.main in ("名詞", "動詞", "形容詞", "形状詞", "接尾辞"):
+        if t.classes & lx.BIT[lx.CIRCUMSTANCE] and t.main in _CIRCUMSTANCE_POS:
             return make_cue(CueKind.CIRCUMSTANCE, t.surface)
     for i, t in enumerate(toks):
         if t.is_("詳しい", "慣れる", "分かる", "わかる") and any(_is_neg(x) for x in toks[i + 1 : i + 3]):
