@@ -328,3 +328,8 @@ def test_past_worry_relieved_in_the_next_sentence_is_not_a_worry() -> None:
 def test_cushion_adverbs_are_not_topics() -> None:
     (h,) = analyze("ちなみに、私は去年まで看護師をしていました。").highlights
     assert h.topic == "看護師"
+
+
+def test_anything_else_closing_is_a_formula_but_a_concrete_ask_is_not() -> None:
+    assert R not in _kinds("また何かあればよろしくお願いします。")
+    assert R in _kinds("何かあれば交換をお願いします。")
