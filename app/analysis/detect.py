@@ -502,7 +502,7 @@ def disclosure_evidence(tokens: Sequence[Token], reason: bool = False, bits: int
             grammatical += 1  # something they started, longed for or finally did
         elif t.lemma == "たい" and nxt is not None and nxt.surface in ("と", "て"):
             grammatical += 1  # 〜たいと思って/考えて: a plan; 〜たくて: a wish that explains
-        elif t.is_("詳しい", "慣れる") and any(_is_neg(x) for x in toks[i + 1 : i + 3]):
+        elif t.is_("詳しい", "慣れる") and any(_is_neg(x) for x in toks[i + 1 : i + 4]):  # 慣れていない
             lexical += 1  # what they know
         elif reason and t.is_("分かる", "わかる") and any(_is_neg(x) for x in toks[i + 1 : i + 3]):
             lexical += 1  # 「何も分からないので」: what they know, as the reason for an ask
@@ -585,7 +585,7 @@ def disclosure_cue(tokens: Sequence[Token], reason: bool = False) -> str:
         if t.classes & lx.BIT[lx.CIRCUMSTANCE] and t.main in _CIRCUMSTANCE_POS:
             return make_cue(CueKind.CIRCUMSTANCE, t.surface)
     for i, t in enumerate(toks):
-        if t.is_("詳しい", "慣れる", "分かる", "わかる") and any(_is_neg(x) for x in toks[i + 1 : i + 3]):
+        if t.is_("詳しい", "慣れる", "分かる", "わかる") and any(_is_neg(x) for x in toks[i + 1 : i + 4]):
             return make_cue(CueKind.KNOWLEDGE, _span(toks, i, i + 3))
     for t in toks:
         if t.classes & lx.BIT[lx.SELF] and t.main in ("名詞", "代名詞"):
