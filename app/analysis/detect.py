@@ -178,7 +178,9 @@ def _question(content: Sequence[Token], last_in_sentence: bool, sentence_end: st
         return not (last.surface == "かな" and not last_in_sentence)
     if not (last_in_sentence and sentence_end in ("?", "？")):
         return False
-    return any(t.main in ("動詞", "形容詞", "助動詞", "形状詞") for t in content)
+    # A predicate, or in casual mail a bare noun question (これって防水？), not a lone え？
+    return any(t.main in ("動詞", "形容詞", "助動詞", "形状詞") for t in content) or (
+        len(content) >= 2 and any(t.main == "名詞" for t in content))
 
 
 # Words a preface may hold besides its verb (について, つきましては, いくつか…教えて).
