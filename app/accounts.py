@@ -45,6 +45,8 @@ __all__ = [
     "password",
     "set_secret",
     "store_password",
+    "store_token",
+    "token",
 ]
 
 KEYRING_SERVICE = "Aizuchi"
@@ -185,7 +187,16 @@ def delete_password(account_id: str) -> None:
             keyring.delete_password(KEYRING_SERVICE, account_id)
 
 
-# -- other secrets (the customer memory's team database) --------------------------------------
+def store_token(account_id: str, token: str) -> bool:
+    """A Gmail/Microsoft account's sign-in (refresh token, MSAL cache) takes the password's place."""
+    return store_password(account_id, token)
+
+
+def token(account_id: str) -> str | None:
+    return password(account_id)
+
+
+# -- other secrets (the customer memory's team database, the Google client secret) ------------
 
 SERVICE_PREFIX = "aizuchi"
 

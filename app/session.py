@@ -1,24 +1,34 @@
-"""One open mail account: its IMAP source, SMTP sender, synced mailbox and sync engine.
+"""One open mail account: its source, sender, synced mailbox and sync engine.
 
 Owns putting the pieces of an account together from its settings and keyring
-password, so the CLI, the window and the tests open an account the same way.
+secret, so the CLI, the window and the tests open an account the same way:
+IMAP + SMTP with a password, or Gmail / Microsoft 365 with the sign-in kept in
+the keyring (the source sends too; the server files the copy in Sent). A token
+refreshed on the way goes back to the keyring.
 Not thread-safe: use one session from one thread (the account's lane).
 """
 
 from __future__ import annotations
 
 import ssl
+from typing import TYPE_CHECKING
 
-from app.outbox import Outbox, OutboxItem
-from app.sources.base import MessageRef, OutgoingMessage
+from app.outbox import Outbox, OutboxItem, SentFiler
+from app.sources.base import MailSender, MessageRef, OutgoingMessage
 from app.sources.connection import AccountConfig
 from app.sources.delta import Flag
 from app.sources.errors import AuthExpired
 from app.sources.imap import ImapSource
+from app.sources.oauth import AccountKind, Providers, providers_from_settings
+from app.sources.rest import Backoff
 from app.sources.smtp import SmtpSender
 from app.store.db import Database
 from app.store.mail import MailStore
 from app.sync import ProgressCallback, SyncedMailbox, SyncEngine, SyncReport
+
+if TYPE_CHECKING:
+    from app.sources.gmail import GmailSource
+    from app.sources.graph import GraphSource
 
 
 class _ImapFiler:
@@ -31,6 +41,7 @@ class _ImapFiler:
         from app.mail.headers import read_summary
 
         source = self._session.source
+        assert isinstance(source, ImapSource)
         sent = source.sent_folder()
         message_id = read_summary(raw).message_id
         # A previous APPEND may have landed before its connection dropped: look first.
@@ -42,7 +53,25 @@ class _ImapFiler:
         self._session.mailbox.set_flag(ref, Flag.ANSWERED, True)
 
 
+class _ApiFiler:
+    """Gmail and Graph file the sent copy themselves and have no "answered" flag to set:
+    the original is marked answered here, in the store."""
+
+    def __init__(self, session: AccountSession) -> None:
+        self._session = session
+
+    def append_sent(self, raw: bytes) -> None:
+        return None
+
+    def mark_answered(self, ref: MessageRef) -> None:
+        self._session.store.set_flag(self._session.config.id, ref, Flag.ANSWERED, True, pushed=True)
+
+
 class AccountSession:
+    source: ImapSource | GmailSource | GraphSource
+    sender: MailSender
+    filer: SentFiler
+
     def __init__(
         self,
         db: Database,
@@ -50,21 +79,52 @@ class AccountSession:
         password: str | None = None,
         ssl_context: ssl.SSLContext | None = None,
         timeout: float = 20.0,
+        providers: Providers | None = None,
+        backoff: Backoff | None = None,
     ) -> None:
-        if password is None:
-            from app.accounts import password as keyring_password
+        from app.accounts import password as keyring_password
 
+        if password is None:
             password = keyring_password(config.id)
         if password is None:
             raise AuthExpired("no password saved for this account")
         self.config = config
         self.store = MailStore(db)
         self.outbox = Outbox(db)
-        self.source = ImapSource(config, password, ssl_context=ssl_context, timeout=timeout)
-        self.sender = SmtpSender(config, password, find_sent=self.source.find_sent, ssl_context=ssl_context,
-                                 timeout=timeout)
+        if config.kind in (AccountKind.GMAIL, AccountKind.GRAPH):
+            from app.accounts import store_token
+
+            if providers is None:
+                from app.settings import load_settings
+
+                providers = providers_from_settings(load_settings())
+
+            def keep(token: str) -> None:
+                store_token(config.id, token)
+
+            api: GmailSource | GraphSource
+            if config.kind == AccountKind.GMAIL:
+                from app.sources.gmail import GmailSource
+
+                api = GmailSource(providers.google, password, on_token=keep, backoff=backoff, timeout=timeout)
+            else:
+                from app.sources.graph import GraphSource
+
+                api = GraphSource(providers.microsoft, password, on_token=keep, backoff=backoff, timeout=timeout)
+            self.source = api
+            self.sender = api
+            self.filer = _ApiFiler(self)
+        else:
+            imap = ImapSource(config, password, ssl_context=ssl_context, timeout=timeout)
+            self.source = imap
+            self.sender = SmtpSender(config, password, find_sent=imap.find_sent, ssl_context=ssl_context,
+                                     timeout=timeout)
+            self.filer = _ImapFiler(self)
         self.mailbox = SyncedMailbox(self.store, config.id, self.source)
-        self.filer = _ImapFiler(self)
+
+    @property
+    def can_idle(self) -> bool:
+        return isinstance(self.source, ImapSource)
 
     def sync(self, bodies: bool = True, progress: ProgressCallback | None = None) -> SyncReport:
         return SyncEngine(self.store, self.config.id, self.source, progress).sync(bodies=bodies)

@@ -37,8 +37,28 @@ MEMORY_AUTO_BUILD: Setting[bool] = Setting("memory_auto_build", default=True, ty
 # Each a dict of app.identity.ShopIdentity fields; empty = the demo shops.
 SHOP_IDENTITIES: Setting[list[dict[str, str]]] = Setting("shop_identities", default=[], type_=list)
 
+# Gmail and Microsoft 365 sign-in (docs/oauth.md): each shop registers its own OAuth
+# client and enters its id here. Client ids are not secret; the Google desktop
+# client's "secret" goes to the keyring all the same (app.accounts).
+GOOGLE_CLIENT_ID: Setting[str] = Setting("google_client_id", default="", type_=str)
+MICROSOFT_CLIENT_ID: Setting[str] = Setting("microsoft_client_id", default="", type_=str)
+# The providers' endpoints. Only changed for a national cloud (login.microsoftonline.us,
+# graph.microsoft.us), a single-tenant authority, or the local test servers.
+GOOGLE_AUTH_URI: Setting[str] = Setting("google_auth_uri", default="https://accounts.google.com/o/oauth2/auth",
+                                        type_=str)
+GOOGLE_TOKEN_URI: Setting[str] = Setting("google_token_uri", default="https://oauth2.googleapis.com/token", type_=str)
+GMAIL_API_ENDPOINT: Setting[str] = Setting("gmail_api_endpoint", default="https://gmail.googleapis.com/", type_=str)
+MICROSOFT_AUTHORITY: Setting[str] = Setting("microsoft_authority",
+                                            default="https://login.microsoftonline.com/common", type_=str)
+GRAPH_API_ENDPOINT: Setting[str] = Setting("graph_api_endpoint", default="https://graph.microsoft.com/v1.0",
+                                           type_=str)
+# A private CA in PEM for the providers' HTTPS (a company's TLS-inspecting proxy); "" = the usual trust store.
+OAUTH_CA_FILE: Setting[str] = Setting("oauth_ca_file", default="", type_=str)
+
 REGISTRY: tuple[Setting[Any], ...] = (
     LANGUAGE, REMOTE_IMAGE_SENDERS, MEMORY_DATABASE_URL, MEMORY_AUTO_BUILD, SHOP_IDENTITIES,
+    GOOGLE_CLIENT_ID, MICROSOFT_CLIENT_ID, GOOGLE_AUTH_URI, GOOGLE_TOKEN_URI, GMAIL_API_ENDPOINT,
+    MICROSOFT_AUTHORITY, GRAPH_API_ENDPOINT, OAUTH_CA_FILE,
 )
 
 

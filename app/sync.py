@@ -104,7 +104,10 @@ class SyncEngine:
     def sync_headers(self, folder: Folder, report: SyncReport | None = None) -> int:
         since: SyncState | None = self.store.sync_state(self.account_id, folder.id)
         snapshot = self.source.snapshot(folder, since)
-        missing = self.store.apply_snapshot(self.account_id, folder.id, snapshot)
+        # The new state is saved only once the headers it covers are stored: a Gmail
+        # history id or a Graph delta link names a new message once, and a sync cut
+        # before its header arrived must ask from the old state again.
+        missing = self.store.apply_snapshot(self.account_id, folder.id, snapshot, save_state=False)
         if snapshot.reset and report is not None:
             report.resets.append(folder.id)
         # Newest first: the top of the list is what the agent looks at.
@@ -116,6 +119,7 @@ class SyncEngine:
             added += self.store.add_headers(self.account_id, folder.id, rows)
             done += len(rows)
             self._report(folder.id, Phase.HEADERS, done, len(missing))
+        self.store.save_sync_state(self.account_id, folder.id, snapshot)
         return added
 
     def sync_bodies(self, folder: Folder) -> int:

@@ -215,6 +215,12 @@ def bench_imap() -> Result:
     return imap_figures()
 
 
+def bench_oauth() -> Result:
+    from bench.oauth import bench_oauth as oauth_figures
+
+    return oauth_figures()
+
+
 SEARCH_QUERIES = (
     "配送", "靴", "卵", "送料", "ギフト", "アレルギー", "ノエル・ブランシュ", "キャンセル", "還暦祝い", "膝を痛め",
     "互換インク", "領収書", "A123", "森本", "ラッピング 母", "配送 心配", "結婚記念日", "藍ストール", "在庫", "サイズ",
@@ -264,6 +270,7 @@ def main() -> int:
         ("review", bench_review),
         ("search", bench_search),
         ("imap sync", bench_imap),
+        ("gmail and graph sync", bench_oauth),
     ]
     results: Result = {}
     failed = []

@@ -1,4 +1,8 @@
-"""The account dialog: address and password, a provider preset or manual servers, 「接続テスト」.
+"""The account dialog: 「Googleでログイン」 / 「Microsoftでログイン」, or IMAP with a preset or manual servers.
+
+Gmail and Microsoft 365 accounts sign in in the system browser (the sign-in waits
+on its own lane); the client ids the shop registered (docs/oauth.md) are entered
+once here and kept in the settings, the Google client secret in the keyring.
 
 Presets fill host, port and security for the rental servers small shops use and
 for Gmail/iCloud/Yahoo!メール (which need an app password, said next to the
@@ -11,7 +15,7 @@ from __future__ import annotations
 
 import ssl
 
-from PySide6.QtCore import QEvent, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -28,8 +32,11 @@ from PySide6.QtWidgets import (
 )
 
 from app.accounts import PRESETS, ConnectionCheck, Preset, PresetId, fill_host, keyring_status, new_account_id
+from app.settings import GOOGLE_CLIENT_ID, MICROSOFT_CLIENT_ID, Settings
 from app.sources.connection import AccountConfig, Charset, Security
+from app.sources.oauth import AccountKind, Providers
 from ui.account_wording import source_error
+from ui.operations.accounts import SignedIn
 from ui.tasks import TaskFailure, TaskRunner
 
 _MANUAL = PresetId.MANUAL.value
@@ -37,6 +44,7 @@ _MANUAL = PresetId.MANUAL.value
 
 class AccountDialog(QDialog):
     checked = Signal(bool)  # the connection test finished: did it pass?
+    signed_in = Signal(bool)  # a Google/Microsoft sign-in finished: did it work?
 
     def __init__(
         self,
@@ -44,13 +52,16 @@ class AccountDialog(QDialog):
         taken_ids: set[str] | None = None,
         ssl_context: ssl.SSLContext | None = None,
         parent: QWidget | None = None,
+        settings: Settings | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("accountDialog")
         self.runner = runner
         self.taken_ids = taken_ids or set()
         self.ssl_context = ssl_context
+        self.settings = settings
         self.last_check: ConnectionCheck | None = None
+        self.oauth: SignedIn | None = None
         self._build()
         self.retranslate()
         self._on_preset_changed()
@@ -146,13 +157,65 @@ class AccountDialog(QDialog):
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
 
+        self._build_oauth()
         layout = QVBoxLayout(self)
+        layout.addWidget(self.oauth_box)
         layout.addLayout(self.form)
         layout.addWidget(self.servers)
         layout.addLayout(test_row)
         layout.addWidget(self.keyring_note)
         layout.addWidget(self.buttons)
         self.resize(560, 0)
+
+    def _build_oauth(self) -> None:
+        self.oauth_box = QGroupBox(self)
+        self.google_button = QPushButton(self)
+        self.google_button.setObjectName("googleSignIn")
+        self.google_button.clicked.connect(lambda: self.sign_in(AccountKind.GMAIL))
+        self.microsoft_button = QPushButton(self)
+        self.microsoft_button.setObjectName("microsoftSignIn")
+        self.microsoft_button.clicked.connect(lambda: self.sign_in(AccountKind.GRAPH))
+        self.oauth_result = QLabel(self)
+        self.oauth_result.setObjectName("oauthResult")
+        self.oauth_result.setWordWrap(True)
+        self.oauth_result.setVisible(False)  # shown with the first result
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.google_button)
+        buttons.addWidget(self.microsoft_button)
+        buttons.addStretch(1)
+        # The OAuth clients the shop registered (docs/oauth.md); no secret shown back.
+        self.google_client_id = QLineEdit(self)
+        self.google_client_id.setObjectName("googleClientId")
+        self.google_client_secret = QLineEdit(self)
+        self.google_client_secret.setObjectName("googleClientSecret")
+        self.google_client_secret.setEchoMode(QLineEdit.EchoMode.Password)
+        self.microsoft_client_id = QLineEdit(self)
+        self.microsoft_client_id.setObjectName("microsoftClientId")
+        if self.settings is not None:
+            self.google_client_id.setText(self.settings.get(GOOGLE_CLIENT_ID))
+            self.microsoft_client_id.setText(self.settings.get(MICROSOFT_CLIENT_ID))
+        self.client_toggle = QPushButton(self)
+        self.client_toggle.setObjectName("clientSettingsToggle")
+        self.client_toggle.setCheckable(True)
+        self.client_toggle.setFlat(True)
+        self.client_form = QWidget(self)
+        clients = QFormLayout(self.client_form)
+        clients.setContentsMargins(0, 0, 0, 0)
+        for name in ("googleClientId", "googleClientSecret", "microsoftClientId"):
+            self.labels[name] = QLabel(self)
+        clients.addRow(self.labels["googleClientId"], self.google_client_id)
+        clients.addRow(self.labels["googleClientSecret"], self.google_client_secret)
+        clients.addRow(self.labels["microsoftClientId"], self.microsoft_client_id)
+        # Open by default until the shop has entered its client ids.
+        unconfigured = not (self.google_client_id.text() or self.microsoft_client_id.text())
+        self.client_toggle.setChecked(unconfigured)
+        self.client_form.setVisible(unconfigured)
+        self.client_toggle.toggled.connect(self.client_form.setVisible)
+        box = QVBoxLayout(self.oauth_box)
+        box.addLayout(buttons)
+        box.addWidget(self.oauth_result)
+        box.addWidget(self.client_toggle, 0, Qt.AlignmentFlag.AlignLeft)
+        box.addWidget(self.client_form)
 
     def _security_combo(self, name: str) -> QComboBox:
         combo = QComboBox(self)
@@ -176,12 +239,20 @@ class AccountDialog(QDialog):
         self.preset_combo.setItemText(self.preset_combo.count() - 1, self.tr("その他（手動で設定）"))
         self.charset.setItemText(0, self.tr("UTF-8（おすすめ）"))
         self.charset.setItemText(1, self.tr("ISO-2022-JP（古いメールソフト向け）"))
-        self.servers.setTitle(self.tr("サーバーの設定"))
         self.display_name.setPlaceholderText(self.tr("例: 相槌商店 サポート"))
         self.app_password_note.setText(
             self.tr("このサービスでは、ログイン用のパスワードではなく「アプリパスワード」を入力してください。")
         )
         self.test_button.setText(self.tr("接続テスト"))
+        self.oauth_box.setTitle(self.tr("Gmail・Microsoft 365 はブラウザでログイン"))
+        self.google_button.setText(self.tr("Googleでログイン"))
+        self.microsoft_button.setText(self.tr("Microsoftでログイン"))
+        self.client_toggle.setText(self.tr("OAuth クライアントの設定…"))
+        self.labels["googleClientId"].setText(self.tr("Google クライアント ID"))
+        self.labels["googleClientSecret"].setText(self.tr("Google クライアント シークレット"))
+        self.labels["microsoftClientId"].setText(self.tr("Microsoft アプリケーション ID"))
+        self.google_client_secret.setPlaceholderText(self.tr("保存済みのものを使う場合は空欄"))
+        self.servers.setTitle(self.tr("その他のメール (IMAP) のサーバー設定"))
         status = keyring_status()
         self.keyring_note.setVisible(not status.secure)
         self.keyring_note.setText(self.tr(
@@ -236,6 +307,13 @@ class AccountDialog(QDialog):
 
     # -- result ------------------------------------------------------------------------
     def config(self) -> AccountConfig:
+        if self.oauth is not None:
+            # Signed in with Google/Microsoft: no servers; the provider files the sent copy itself.
+            return AccountConfig(
+                id=new_account_id(self.oauth.email, self.taken_ids), email=self.oauth.email,
+                username=self.oauth.email, display_name=self.display_name.text().strip(), imap_host="",
+                smtp_host="", kind=self.oauth.kind.value, server_saves_sent=True,
+            )
         email = self.email.text().strip()
         preset = self.preset()
         return AccountConfig(
@@ -254,7 +332,51 @@ class AccountDialog(QDialog):
         )
 
     def secret(self) -> str:
-        return self.password.text()
+        return self.oauth.token if self.oauth is not None else self.password.text()
+
+    # -- Google / Microsoft ---------------------------------------------------------------
+    def sign_in(self, kind: AccountKind) -> None:
+        from app.sources.oauth import providers_from_settings, save_client_ids
+        from ui.operations import accounts as account_ops
+
+        settings = self.settings
+        client_id = (self.google_client_id if kind is AccountKind.GMAIL else self.microsoft_client_id).text().strip()
+        if settings is None or not client_id:
+            self.client_toggle.setChecked(True)
+            self._say(self.tr("先に OAuth クライアントの ID を入力してください（docs/oauth.md）。"))
+            self.signed_in.emit(False)
+            return
+        google_id, google_secret = self.google_client_id.text(), self.google_client_secret.text()
+        microsoft_id = self.microsoft_client_id.text()
+
+        def providers() -> Providers:  # on the sign-in lane: writes the settings and the keyring
+            save_client_ids(settings, google_id, google_secret, microsoft_id)
+            return providers_from_settings(settings)
+
+        self.google_button.setEnabled(False)
+        self.microsoft_button.setEnabled(False)
+        self._say(self.tr("ブラウザでログインしてください。完了すると、ここに表示されます…"))
+        account_ops.sign_in(self.runner, kind, providers, self._on_signed_in, self._on_sign_in_error)
+
+    def _say(self, text: str) -> None:
+        self.oauth_result.setText(text)
+        self.oauth_result.setVisible(bool(text))
+
+    def _on_signed_in(self, result: SignedIn) -> None:
+        self.oauth = result
+        self.google_button.setEnabled(True)
+        self.microsoft_button.setEnabled(True)
+        done = self.tr("%1 としてログインしました。「OK」で追加します。")
+        self._say(done.replace("%1", result.email))
+        # The IMAP fields no longer apply to this account.
+        self.servers.setEnabled(False)
+        self.signed_in.emit(True)
+
+    def _on_sign_in_error(self, failure: TaskFailure) -> None:
+        self.google_button.setEnabled(True)
+        self.microsoft_button.setEnabled(True)
+        self._say(source_error(failure.error, oauth=True))
+        self.signed_in.emit(False)
 
     def test_connection(self) -> None:
         from ui.operations import accounts as account_ops

@@ -30,7 +30,10 @@ def connect_problem(problem: ConnectProblem) -> str:
     return QCoreApplication.translate("AccountWording", "接続が途中で切れました。しばらくしてから再度お試しください。")
 
 
-def source_error(error: BaseException) -> str:
+def source_error(error: BaseException, oauth: bool = False) -> str:
+    """`oauth`: a Gmail/Microsoft 365 account, where the cure is signing in again, not a password."""
+    if isinstance(error, AuthExpired) and oauth:
+        return QCoreApplication.translate("AccountWording", "ログインの有効期限が切れたか、取り消されました。もう一度ログインしてください。")  # noqa: E501
     if isinstance(error, AuthExpired):
         return QCoreApplication.translate("AccountWording", "ユーザー名またはパスワードが正しくありません。アプリパスワードが必要なサービスではアプリパスワードを入力してください。")  # noqa: E501
     if isinstance(error, ConnectFailed):
@@ -54,7 +57,7 @@ def outbox_state(state: OutboxState) -> str:
     return QCoreApplication.translate("AccountWording", "送信状態不明")
 
 
-def send_problem(problem: SendProblem | None) -> str:
+def send_problem(problem: SendProblem | None, oauth: bool = False) -> str:
     if problem is None:
         return ""
     if problem is SendProblem.NETWORK:
@@ -63,6 +66,8 @@ def send_problem(problem: SendProblem | None) -> str:
         return QCoreApplication.translate("AccountWording", "サーバーが一時的に受け付けませんでした。メールは送られていません。しばらくしてから再試行してください。")  # noqa: E501
     if problem is SendProblem.REJECTED:
         return QCoreApplication.translate("AccountWording", "サーバーが送信を拒否しました。宛先や内容を確認してください。")  # noqa: E501
+    if problem is SendProblem.AUTH and oauth:
+        return QCoreApplication.translate("AccountWording", "ログインの有効期限が切れました。もう一度ログインすると送信します。返信は保存されています。")  # noqa: E501
     if problem is SendProblem.AUTH:
         return QCoreApplication.translate("AccountWording", "パスワードが受け付けられませんでした。アカウント設定を確認してください。")  # noqa: E501
     if problem is SendProblem.OUTCOME_UNKNOWN:

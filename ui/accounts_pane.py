@@ -1,9 +1,11 @@
 """Mail accounts in the folder tree: each account with its folders, synced in the background.
 
-Owns, for every saved IMAP account: opening its session (keyring password) on the
-account's lane, a sync right away and then every few minutes, IDLE on the inbox
-for new mail (its own connection, on its own lane), progress for the status bar,
-and the outbox items left to retry when the account comes up. The window asks
+Owns, for every saved account (IMAP, Gmail, Microsoft 365): opening its session
+(keyring password or sign-in) on the account's lane, a sync right away and then
+every few minutes, IDLE on an IMAP inbox for new mail (its own connection, on its
+own lane), progress for the status bar, the outbox items left to retry when the
+account comes up, and signing in again when a Google/Microsoft sign-in was
+revoked or has expired (`sign_in_needed`, `sign_in_again`). The window asks
 it for the `MailSource` of a chosen folder; reading works offline from the store.
 """
 
@@ -23,6 +25,9 @@ from app.outbox import OutboxItem, OutboxState, SendProblem
 from app.session import AccountSession
 from app.sources.base import Folder, FolderRole, MailSource, OutgoingMessage
 from app.sources.connection import AccountConfig
+from app.sources.errors import AuthExpired
+from app.sources.imap import ImapSource
+from app.sources.oauth import AccountKind, Providers
 from app.store.db import Database
 from app.store.mail import MailStore
 from app.sync import Phase, SyncProgress, SyncReport
@@ -97,10 +102,13 @@ class AccountsPane(QWidget):
     synced = Signal(str)                       # account id: a sync finished
     outbox_changed = Signal()
     error = Signal(str, str)                   # account id, message
+    sign_in_needed = Signal(str)               # account id: a Google/Microsoft sign-in must be renewed
+    signed_in_again = Signal(str)              # account id: renewed, the session is back
 
     def __init__(self, runner: TaskRunner, db: Database, ssl_context: ssl.SSLContext | None = None,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, providers: Callable[[], Providers] | None = None) -> None:
         super().__init__(parent)
+        self.providers = providers
         self.runner = runner
         self.db = db
         self.store = MailStore(db)
@@ -139,10 +147,18 @@ class AccountsPane(QWidget):
         self.configs[config.id] = config
         self._refresh_tree(config.id)
         self.setVisible(True)
+        self._open(config)
+
+    def _open(self, config: AccountConfig) -> None:
+        providers = self.providers() if self.providers is not None and self.is_oauth(config.id) else None
         account_ops.open_session(
             self.runner, self.db, config, self.ssl_context,
-            self._on_session, partial(self._on_error, config.id),
+            self._on_session, partial(self._on_error, config.id), providers,
         )
+
+    def is_oauth(self, account_id: str) -> bool:
+        config = self.configs.get(account_id)
+        return config is not None and config.kind in (AccountKind.GMAIL, AccountKind.GRAPH)
 
     def mailbox(self, account_id: str) -> MailSource:
         session = self.sessions.get(account_id)
@@ -229,18 +245,42 @@ class AccountsPane(QWidget):
         config = self.configs.get(account_id)
         if config is not None:
             self.sync_progress.emit(config.label(), 0, 0)
-        self.error.emit(account_id, source_error(failure.error))
+        oauth = self.is_oauth(account_id)
+        self.error.emit(account_id, source_error(failure.error, oauth=oauth))
+        if oauth and isinstance(failure.error, AuthExpired):
+            self.sign_in_needed.emit(account_id)
+
+    # -- signing in again (Google / Microsoft) -------------------------------------------------
+    def sign_in_again(self, account_id: str) -> None:
+        """Browser sign-in for a saved account; the new token replaces the old, the outbox goes on."""
+        config = self.configs.get(account_id)
+        if config is None or self.providers is None or not self.is_oauth(account_id):
+            return
+        kind = AccountKind(config.kind)
+        providers = self.providers
+
+        def signed(result: account_ops.SignedIn) -> None:
+            account_ops.keep_token(self.runner, account_id, result.token, lambda _saved: reopen(),
+                                   partial(self._on_error, account_id))
+
+        def reopen() -> None:
+            self.sessions.pop(account_id, None)
+            self._open(config)
+            self.signed_in_again.emit(account_id)
+
+        account_ops.sign_in(self.runner, kind, providers, signed, partial(self._on_error, account_id))
 
     # -- new mail ---------------------------------------------------------------------------
     def _watch_inbox(self, account_id: str) -> None:
         """IDLE on the inbox on a lane of its own; a change triggers a sync."""
         session = self.sessions.get(account_id)
         lane = mail_lane(f"idle:{account_id}")
-        if session is None or self._stop_idle.is_set() or account_id in self._idling:
+        if session is None or not session.can_idle or self._stop_idle.is_set() or account_id in self._idling:
             return
         inbox = next((f for f in self.store.folders(account_id) if f.role is FolderRole.INBOX), None)
         if inbox is None:
             return
+        assert isinstance(session.source, ImapSource)
         watcher = session.source.twin()  # IDLE blocks its connection: a second one
         self._idling.add(account_id)
 
@@ -273,7 +313,8 @@ class AccountsPane(QWidget):
         for item in session.outbox.attention(account_id):
             if item.state is OutboxState.QUEUED or (
                 item.state is OutboxState.UNKNOWN and item.problem is not SendProblem.NOT_IN_SENT
-            ):
+            ) or (item.state is OutboxState.FAILED and item.problem is SendProblem.AUTH):
+                # A refused sign-in or password may be fixed now: the reply waiting for it goes.
                 self.retry(item, resend_unknown=False)
 
     def retry(self, item: OutboxItem, resend_unknown: bool) -> None:
@@ -303,5 +344,7 @@ class AccountsPane(QWidget):
 
     def _on_outbox_done(self, item: OutboxItem) -> None:
         self.outbox_changed.emit()
+        if item.problem is SendProblem.AUTH and self.is_oauth(item.account_id):
+            self.sign_in_needed.emit(item.account_id)
         if item.state is OutboxState.SENT and item.replying_to is not None:
             self._refresh_tree(item.account_id)

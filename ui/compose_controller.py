@@ -469,7 +469,8 @@ class ComposeController(QObject):
         from ui.account_wording import outbox_state, send_problem
 
         self.composer.send_button.setEnabled(True)
-        text = f"{outbox_state(item.state)}: {send_problem(item.problem)}"
+        oauth = self.window.accounts_pane.is_oauth(item.account_id)
+        text = f"{outbox_state(item.state)}: {send_problem(item.problem, oauth=oauth)}"
         self.composer.show_status(text)
         self.window.statusBar().showMessage(text, 15000)
 

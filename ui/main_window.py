@@ -47,6 +47,7 @@ from app.model import (
 from app.settings import LANGUAGE, MEMORY_AUTO_BUILD, MEMORY_DATABASE_URL, Settings
 from app.sources.base import Folder, FolderRole, Header, MailSource, MessageRef, OutgoingMessage
 from app.sources.errors import AuthExpired, NetworkDown, NotFound, ServerRejected
+from app.sources.oauth import providers_from_settings
 from app.store.db import Database, open_database
 from ui import style
 from ui.accounts_pane import AccountsPane
@@ -233,8 +234,9 @@ class MainWindow(QMainWindow):
 
         self.main_splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.main_splitter.setObjectName("mainSplitter")
-        # Mail accounts sit under the local mailbox's folders.
-        self.accounts_pane = AccountsPane(self.runner, self.db, self.ssl_context, self)
+        # Mail accounts sit under the local mailbox's folders, above the search.
+        self.accounts_pane = AccountsPane(self.runner, self.db, self.ssl_context, self,
+                                          providers=lambda: providers_from_settings(self.settings))
         self.accounts_pane.folder_chosen.connect(self._on_account_folder)
         self.left_splitter.addWidget(self.accounts_pane)
         self.main_splitter.addWidget(self.left_splitter)
@@ -797,6 +799,7 @@ class MainWindow(QMainWindow):
         self.accounts_pane.outbox_changed.connect(self._show_outbox_status)
         self.accounts_pane.synced.connect(self._on_account_synced)
         self.accounts_pane.error.connect(lambda _account, text: self.statusBar().showMessage(text, 15000))
+        self.accounts_pane.sign_in_needed.connect(self._ask_sign_in_again)
         # Sends a crash cut short become "unknown" before anything else may retry them.
         Outbox(self.db).recover()
         self.accounts_pane.load()
@@ -805,7 +808,8 @@ class MainWindow(QMainWindow):
     def open_account_dialog(self) -> QDialog:
         from ui.account_dialog import AccountDialog
 
-        dialog = AccountDialog(self.runner, set(self.accounts_pane.configs), self.ssl_context, self)
+        dialog = AccountDialog(self.runner, set(self.accounts_pane.configs), self.ssl_context, self,
+                               settings=self.settings)
         dialog.accepted.connect(lambda: self._save_account(dialog))
         dialog.open()
         return dialog
@@ -826,6 +830,27 @@ class MainWindow(QMainWindow):
             self.accounts_pane.add(config)
 
         account_ops.save_account(self.runner, self.db, config, secret, saved, self._on_mail_error)
+
+    def _ask_sign_in_again(self, account_id: str) -> None:
+        """A revoked or expired Google/Microsoft sign-in: ask once, without blocking the window."""
+        shown: QMessageBox | None = getattr(self, "sign_in_prompt", None)
+        if shown is not None and shown.isVisible():
+            return
+        config = self.accounts_pane.configs.get(account_id)
+        prompt = QMessageBox(self)
+        prompt.setObjectName("signInPrompt")
+        prompt.setIcon(QMessageBox.Icon.Warning)
+        prompt.setWindowTitle(self.tr("もう一度ログインしてください"))
+        prompt.setText(
+            self.tr("%1 のログインの有効期限が切れたか、取り消されました。"
+                    "書きかけの返信と送信待ちの返信は保存されています。")
+            .replace("%1", config.label() if config else account_id)
+        )
+        again = prompt.addButton(self.tr("ブラウザでログイン"), QMessageBox.ButtonRole.AcceptRole)
+        prompt.addButton(self.tr("あとで"), QMessageBox.ButtonRole.RejectRole)
+        again.clicked.connect(lambda: self.accounts_pane.sign_in_again(account_id))
+        self.sign_in_prompt = prompt
+        prompt.open()
 
     def _on_account_folder(self, account_id: str, folder_id: str) -> None:
         folder = self.accounts_pane.folder(account_id, folder_id)

@@ -10,11 +10,16 @@ Offsets everywhere are offsets into the draft as the composer shows it.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import TYPE_CHECKING
 
 from app.model import Highlight, HighlightKind, Insight, ReplyStats
 from app.review.tokens import Token, tokenize
+
+if TYPE_CHECKING:
+    from app.review.meaning import Key
 
 _QUOTE_LINE = re.compile(r"^[ \t　]*[>＞]")
 # Lines that introduce a quote: a date/address line ending in a colon, or a mailer's marker.
@@ -22,6 +27,9 @@ _ATTRIBUTION = re.compile(r"(wrote|書きました|のメッセージ|<[^>]*@[^>
 _ORIGINAL_MARKER = re.compile(
     r"^\s*-{2,}\s*(Original Message|Forwarded message|転送されたメッセージ|元のメッセージ)", re.IGNORECASE
 )
+# An Outlook-style header block of the quoted mail: 「From: …」 then 「Sent:/To:/Subject:」 lines.
+_HEADER_FROM = re.compile(r"^\s*(?:From|差出人|送信者)\s*[:：]", re.IGNORECASE)
+_HEADER_NEXT = re.compile(r"^\s*(?:Sent|Date|To|Cc|Subject|送信日時|日時|宛先|件名|CC)\s*[:：]", re.IGNORECASE)
 # A sentence ends at 。！？!? or a line break; trailing closers stay with it.
 _SENTENCE = re.compile(r"[^。！？!?\n]+[。！？!?]*[」』）)]*")
 
@@ -43,7 +51,8 @@ def quoted_ranges(draft: str) -> list[tuple[int, int]]:
         offset += len(line)
     quoted = [bool(_QUOTE_LINE.match(text)) for _, _, text in lines]
     for i, (_, _, text) in enumerate(lines):
-        if _ORIGINAL_MARKER.match(text):
+        header = _HEADER_FROM.match(text) and any(_HEADER_NEXT.match(line[2]) for line in lines[i + 1 : i + 5])
+        if _ORIGINAL_MARKER.match(text) or header:
             for j in range(i, len(lines)):
                 quoted[j] = True
             break
@@ -78,7 +87,7 @@ class ReviewContext:
     mail: str | None = None
     insight: Insight | None = None
     history: tuple[ReplyStats, ...] = ()
-    _highlight_tokens: dict[int, tuple[Token, ...]] = field(default_factory=dict, repr=False)
+    _highlight_tokens: dict[tuple[int, int], tuple[Token, ...]] = field(default_factory=dict, repr=False)
 
     @cached_property
     def quoted(self) -> list[tuple[int, int]]:
@@ -96,19 +105,59 @@ class ReviewContext:
         return "".join(chars)
 
     @cached_property
+    def tokens(self) -> tuple[Token, ...]:
+        """The agent's own text (quotes blanked), tokenised once as a whole."""
+        return tokenize(self.own_text)
+
+    @cached_property
     def sentences(self) -> tuple[Sentence, ...]:
-        """The agent's own sentences (quotes excluded), each tokenised once."""
+        """The agent's own sentences (quotes excluded), each with its share of `tokens`."""
+        tokens = self.tokens
+        starts = [t.start for t in tokens]
         out = []
         for match in _SENTENCE.finditer(self.own_text):
             text = match.group()
             if not text.strip():
                 continue
-            out.append(Sentence(match.start(), match.end(), text, tokenize(text, match.start())))
+            first, last = bisect_left(starts, match.start()), bisect_left(starts, match.end())
+            out.append(Sentence(match.start(), match.end(), text, tokens[first:last]))
         return tuple(out)
 
     @cached_property
-    def tokens(self) -> tuple[Token, ...]:
-        return tuple(t for s in self.sentences for t in s.tokens)
+    def sentence_keys(self) -> tuple[list[Key], ...]:
+        """The content words of each own sentence (see `app.review.meaning.keys`), computed once."""
+        from app.review.meaning import keys
+
+        return tuple(keys(s.tokens) for s in self.sentences)
+
+    @cached_property
+    def pool(self) -> set[str]:
+        """Every form and family the agent's own sentences use: what mail spans are matched against."""
+        return {form for sentence_keys in self.sentence_keys for key in sentence_keys for form in key.forms}
+
+    @cached_property
+    def mail_keys(self) -> list[Key]:
+        """The content words of the whole mail, computed once; spans take their slice."""
+        from app.review.meaning import keys
+
+        return keys(self.mail_tokens)
+
+    @cached_property
+    def _mail_key_starts(self) -> list[int]:
+        return [k.start for k in self.mail_keys]
+
+    def range_keys(self, start: int, end: int) -> list[Key]:
+        """The mail's content words that start inside [start, end) (a highlight's words)."""
+        starts = self._mail_key_starts
+        return self.mail_keys[bisect_left(starts, start) : bisect_left(starts, end)]
+
+    def highlight_keys(self, highlight: Highlight) -> list[Key]:
+        return self.range_keys(highlight.start, highlight.end)
+
+    @cached_property
+    def mail_tokens(self) -> tuple[Token, ...]:
+        """The whole mail tokenised once; highlights take their slice of it."""
+        return tokenize(self.mail or "")
 
     @cached_property
     def stats(self) -> ReplyStats:
@@ -130,10 +179,20 @@ class ReviewContext:
         return (self.mail or "")[highlight.start : highlight.end]
 
     def highlight_tokens(self, highlight: Highlight) -> tuple[Token, ...]:
-        key = id(highlight)
+        return self.range_tokens(highlight.start, highlight.end)
+
+    def range_tokens(self, start: int, end: int) -> tuple[Token, ...]:
+        """The mail's tokens that start inside [start, end)."""
+        key = (start, end)
         if key not in self._highlight_tokens:
-            self._highlight_tokens[key] = tokenize(self.highlight_text(highlight), highlight.start)
+            tokens = self.mail_tokens
+            starts = self._mail_starts
+            self._highlight_tokens[key] = tokens[bisect_left(starts, start) : bisect_left(starts, end)]
         return self._highlight_tokens[key]
+
+    @cached_property
+    def _mail_starts(self) -> list[int]:
+        return [t.start for t in self.mail_tokens]
 
     def excerpt(self, start: int, end: int) -> str:
         return self.draft[start:end]

@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from collections.abc import Set as AbstractSet
 from functools import lru_cache
+from typing import NamedTuple
 
 from app.review.tokens import Token, tokenize
 from app.review.vocab import FAMILIES, STOP_WORDS
@@ -21,9 +22,11 @@ _CONTENT_POS = frozenset({"名詞", "動詞", "形容詞", "形状詞"})
 _LIGHT_SINGLE = frozenset("日時分月年回方点件度個円他等中後前上下内外際頃本枚目夜朝昼今")
 
 
-@dataclass(frozen=True, slots=True)
-class Key:
-    """One content word: what it matches (its form and families) and how much it counts."""
+class Key(NamedTuple):
+    """One content word: what it matches (its form and families) and how much it counts.
+
+    A named tuple rather than a frozen dataclass: a review builds a couple of thousand.
+    """
 
     forms: frozenset[str]
     weight: float
@@ -49,6 +52,7 @@ def _family_index() -> dict[str, frozenset[str]]:
     return {form: frozenset(tags) for form, tags in index.items()}
 
 
+@lru_cache(maxsize=8192)
 def _forms(*words: str) -> frozenset[str]:
     index = _family_index()
     out: set[str] = set()
@@ -94,19 +98,26 @@ def keys(tokens: Sequence[Token]) -> list[Key]:
     """The content words of a token run, with their families and weights."""
     out: list[Key] = []
     previous: Token | None = None
-    for token in tokens:
+    for i, token in enumerate(tokens):
+        if token.pos not in _CONTENT_POS:  # most tokens: particles, endings, punctuation
+            previous = None
+            continue
         # Time words (来週, 来月, 毎日: Sudachi's 副詞可能 nouns) date a span but are not its topic.
-        content = (
-            token.pos in _CONTENT_POS
-            and token.pos_detail not in ("非自立可能", "代名詞")
-            and not (token.pos == "名詞" and token.pos_sub == "副詞可能")
+        content = token.pos_detail not in ("非自立可能", "代名詞") and not (
+            token.pos == "名詞" and token.pos_sub == "副詞可能"
         )
         if not content or token.normalized in STOP_WORDS or token.lemma in STOP_WORDS:
             previous = None
             continue
         if _is_number(token):
-            # A number alone (5, 30) rarely identifies a topic; it only helps.
-            out.append(Key(frozenset({unicodedata.normalize("NFKC", token.surface)}), 0.5, token.start, token.end))
+            number = unicodedata.normalize("NFKC", token.surface)
+            following = tokens[i + 1] if i + 1 < len(tokens) else None
+            if following is not None and following.pos_sub == "助数詞" and following.start == token.end:
+                # A counted number (12歳, 500個, 40周年) is specific: the dog's age, the order size.
+                out.append(Key(frozenset({number + following.surface}), 1.0, token.start, following.end))
+            else:
+                # A number alone (5, 30) rarely identifies a topic; it only helps.
+                out.append(Key(frozenset({number}), 0.5, token.start, token.end))
             previous = None
             continue
         weight = 0.5 if token.surface in _LIGHT_SINGLE else 1.0
@@ -120,6 +131,39 @@ def keys(tokens: Sequence[Token]) -> list[Key]:
     return out
 
 
+# What a reply (or a mail) calls "the product": 「こちらの〜」「ご注文の〜」. Naming it answers
+# questions about it but acknowledges nothing the customer told about themselves.
+_DETERMINER = frozenset({"こちら", "此方", "この", "此の", "当店", "弊社", "貴店", "御社", "そちら", "其方"})
+_ORDER_NOUNS = frozenset({"注文", "購入", "買い上げ", "求め", "お買い上げ"})
+_TRIGGERS = _DETERMINER | _ORDER_NOUNS
+
+
+def product_mentions(tokens: Sequence[Token]) -> set[int]:
+    """Start offsets of the tokens naming the product after a determiner (こちらの|ランニングシューズ)."""
+    out: set[int] = set()
+    i = 0
+    while i < len(tokens):
+        token = tokens[i]
+        if token.surface not in _TRIGGERS and token.normalized not in _TRIGGERS:
+            i += 1
+            continue
+        after = -1
+        if token.surface in ("この", "此の") or token.lemma == "この":
+            after = i + 1
+        elif (token.normalized in _DETERMINER or token.normalized in _ORDER_NOUNS) and i + 1 < len(tokens) \
+                and tokens[i + 1].surface == "の":
+            after = i + 2
+        if after < 0:
+            i += 1
+            continue
+        j = after
+        while j < len(tokens) and tokens[j].pos in ("名詞", "接頭辞", "接尾辞"):
+            out.add(tokens[j].start)
+            j += 1
+        i = max(j, i + 1)
+    return out
+
+
 def key_pool(token_runs: Iterable[Sequence[Token]]) -> set[str]:
     """All forms and families present in some token runs (e.g. the draft's own sentences)."""
     pool: set[str] = set()
@@ -129,7 +173,7 @@ def key_pool(token_runs: Iterable[Sequence[Token]]) -> set[str]:
     return pool
 
 
-def matched_weight(span_keys: Sequence[Key], pool: set[str]) -> tuple[float, float]:
+def matched_weight(span_keys: Sequence[Key], pool: AbstractSet[str]) -> tuple[float, float]:
     """(weight of the span's keys found in the pool, total weight of the span's keys)."""
     total = sum(k.weight for k in span_keys)
     found = sum(k.weight for k in span_keys if k.forms & pool)

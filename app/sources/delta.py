@@ -3,7 +3,8 @@
 `app.sync` drives any `SyncSource` into the local store. A source answers three
 questions per folder, cheaply and in this order:
 
-1. `snapshot`: which message keys exist now, which flags changed since the saved
+1. `snapshot`: which message keys exist now (or, for Gmail and Graph, which
+   came and went: a partial snapshot), which flags changed since the saved
    `SyncState`, and whether that state is still valid (an IMAP UIDVALIDITY change or
    an expired Gmail historyId means the local copy must be dropped and reloaded);
 2. `header_batches`: summary rows for keys the store does not have yet, in batches;
@@ -19,7 +20,7 @@ an interrupted sync simply resumes: nothing is lost and nothing is stored twice.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Protocol
@@ -53,6 +54,11 @@ class FolderSnapshot:
     validity: int | None = None   # IMAP UIDVALIDITY, kept for humans
     next_key: int | None = None   # IMAP UIDNEXT
     modseq: int | None = None     # IMAP HIGHESTMODSEQ
+    # Gmail history and Graph delta answer with changes, not the whole folder:
+    # `partial` means `keys` are only the messages added (or seen) since `since`,
+    # `removed` those gone; every other stored message stays as it is.
+    partial: bool = False
+    removed: tuple[str, ...] = ()
 
 
 class SyncSource(Protocol):
@@ -71,3 +77,30 @@ class SyncSource(Protocol):
     ) -> Iterator[list[tuple[str, bytes]]]: ...
 
     def set_flag(self, ref: MessageRef, flag: Flag, on: bool = True) -> None: ...
+
+
+def header_batches_of(
+    source: SyncSource, folder: Folder, keys: Sequence[str], size: int
+) -> Iterator[list[RemoteHeader]]:
+    """`header_batches` for a source whose only bulk call is `headers_for`."""
+    for start in range(0, len(keys), size):
+        yield source.headers_for(folder, keys[start : start + size])
+
+
+def group_bodies(
+    bodies: Iterable[tuple[str, bytes]], max_count: int, max_bytes: int
+) -> Iterator[list[tuple[str, bytes]]]:
+    """Raw bodies in lists of at most `max_count` mails or `max_bytes` (a bigger mail alone)."""
+    batch: list[tuple[str, bytes]] = []
+    size = 0
+    for key, raw in bodies:
+        if batch and size + len(raw) > max_bytes:
+            yield batch
+            batch, size = [], 0
+        batch.append((key, raw))
+        size += len(raw)
+        if len(batch) >= max_count:
+            yield batch
+            batch, size = [], 0
+    if batch:
+        yield batch

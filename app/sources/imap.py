@@ -35,7 +35,7 @@ from imapclient.response_parser import parse_fetch_response
 from app.mail.headers import read_summary
 from app.sources.base import Folder, FolderRole, Header, MessageRef, SyncState
 from app.sources.connection import DEFAULT_TIMEOUT, AccountConfig, Security, connect_error, tls_context
-from app.sources.delta import Flag, FolderSnapshot, RemoteHeader
+from app.sources.delta import Flag, FolderSnapshot, RemoteHeader, group_bodies
 from app.sources.errors import (
     AuthExpired,
     ConnectFailed,
@@ -367,19 +367,7 @@ class ImapSource:
         self, folder: Folder, keys: Sequence[str], max_count: int = BATCH, max_bytes: int = BODY_BATCH_BYTES
     ) -> Iterator[list[tuple[str, bytes]]]:
         """Raw bodies of `keys` in lists of at most `max_count` mails or `max_bytes` (a bigger mail alone)."""
-        batch: list[tuple[str, bytes]] = []
-        size = 0
-        for key, raw in self._bodies(folder, keys):
-            if batch and size + len(raw) > max_bytes:
-                yield batch
-                batch, size = [], 0
-            batch.append((key, raw))
-            size += len(raw)
-            if len(batch) >= max_count:
-                yield batch
-                batch, size = [], 0
-        if batch:
-            yield batch
+        return group_bodies(self._bodies(folder, keys), max_count, max_bytes)
 
     def set_flag(self, ref: MessageRef, flag: Flag, on: bool = True) -> None:
         def store(client: IMAPClient) -> None:

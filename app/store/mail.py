@@ -152,11 +152,15 @@ class MailStore:
         return dict(rows[0]) if rows else {}
 
     # -- sync writes -------------------------------------------------------------
-    def apply_snapshot(self, account_id: str, folder_id: str, snapshot: FolderSnapshot) -> list[str]:
+    def apply_snapshot(self, account_id: str, folder_id: str, snapshot: FolderSnapshot,
+                       save_state: bool = True) -> list[str]:
         """Reset, drop vanished, update flags and save the state, in one transaction.
 
         Returns the keys the store lacks, oldest first. A flag the user changed here
         and that was not pushed yet (flags_dirty) keeps the local value.
+        `save_state=False`: the caller saves it (`save_sync_state`) once the missing
+        headers are stored — a Gmail history id or a Graph delta link names only
+        what changed, so saving it earlier would lose the messages of a cut sync.
         """
         with self.db.write() as c:
             if snapshot.reset:
@@ -168,8 +172,11 @@ class MailStore:
                     (account_id, folder_id),
                 )
             }
-            remote = set(snapshot.keys)
-            vanished = [key for key in local if key not in remote]
+            if snapshot.partial:
+                vanished = [key for key in snapshot.removed if key in local]
+            else:
+                remote = set(snapshot.keys)
+                vanished = [key for key in local if key not in remote]
             c.executemany(
                 "DELETE FROM mail_messages WHERE account_id = ? AND folder_id = ? AND uid = ?",
                 [(account_id, folder_id, key) for key in vanished],
@@ -184,14 +191,24 @@ class MailStore:
                     if key in local and not local[key]
                 ],
             )
-            c.execute(
-                "UPDATE mail_folders SET sync_token = ?, uidvalidity = ?, uidnext = ?, highestmodseq = ?,"
-                " synced_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE account_id = ? AND folder_id = ?",
-                (snapshot.state.token, snapshot.validity, snapshot.next_key, snapshot.modseq, account_id, folder_id),
-            )
-        missing = [key for key in snapshot.keys if key not in local]
+            if save_state:
+                self._save_state(c, account_id, folder_id, snapshot)
+        gone = set(vanished)
+        missing = list(dict.fromkeys(key for key in snapshot.keys if key not in local and key not in gone))
         missing.sort(key=_key_order)
         return missing
+
+    @staticmethod
+    def _save_state(c: sqlite3.Connection, account_id: str, folder_id: str, snapshot: FolderSnapshot) -> None:
+        c.execute(
+            "UPDATE mail_folders SET sync_token = ?, uidvalidity = ?, uidnext = ?, highestmodseq = ?,"
+            " synced_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE account_id = ? AND folder_id = ?",
+            (snapshot.state.token, snapshot.validity, snapshot.next_key, snapshot.modseq, account_id, folder_id),
+        )
+
+    def save_sync_state(self, account_id: str, folder_id: str, snapshot: FolderSnapshot) -> None:
+        with self.db.write() as c:
+            self._save_state(c, account_id, folder_id, snapshot)
 
     def add_headers(self, account_id: str, folder_id: str, rows: Iterable[RemoteHeader]) -> int:
         """One batch of new rows; a key already stored is left alone (a resumed sync)."""

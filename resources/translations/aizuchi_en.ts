@@ -56,10 +56,6 @@
         <translation>ISO-2022-JP (for old mail programs)</translation>
     </message>
     <message>
-        <source>サーバーの設定</source>
-        <translation>Server settings</translation>
-    </message>
-    <message>
         <source>例: 相槌商店 サポート</source>
         <translation>e.g. Aizuchi Shop Support</translation>
     </message>
@@ -72,8 +68,56 @@
         <translation>Test connection</translation>
     </message>
     <message>
+        <source>Gmail・Microsoft 365 はブラウザでログイン</source>
+        <translation>Gmail and Microsoft 365: sign in in your browser</translation>
+    </message>
+    <message>
+        <source>Googleでログイン</source>
+        <translation>Sign in with Google</translation>
+    </message>
+    <message>
+        <source>Microsoftでログイン</source>
+        <translation>Sign in with Microsoft</translation>
+    </message>
+    <message>
+        <source>OAuth クライアントの設定…</source>
+        <translation>OAuth client settings…</translation>
+    </message>
+    <message>
+        <source>Google クライアント ID</source>
+        <translation>Google client ID</translation>
+    </message>
+    <message>
+        <source>Google クライアント シークレット</source>
+        <translation>Google client secret</translation>
+    </message>
+    <message>
+        <source>Microsoft アプリケーション ID</source>
+        <translation>Microsoft application ID</translation>
+    </message>
+    <message>
+        <source>保存済みのものを使う場合は空欄</source>
+        <translation>Leave empty to keep the saved one</translation>
+    </message>
+    <message>
+        <source>その他のメール (IMAP) のサーバー設定</source>
+        <translation>Other mail (IMAP): server settings</translation>
+    </message>
+    <message>
         <source>この環境では安全なパスワード保管庫（キーリング）が見つかりません。パスワードは保存されず、相槌を終了するまでの間だけ使われます。</source>
         <translation>No secure password store (keyring) was found on this system. The password is not saved and is only used until Aizuchi quits.</translation>
+    </message>
+    <message>
+        <source>先に OAuth クライアントの ID を入力してください（docs/oauth.md）。</source>
+        <translation>Enter your OAuth client ID first (see docs/oauth.md).</translation>
+    </message>
+    <message>
+        <source>ブラウザでログインしてください。完了すると、ここに表示されます…</source>
+        <translation>Sign in in your browser. The result will show here…</translation>
+    </message>
+    <message>
+        <source>%1 としてログインしました。「OK」で追加します。</source>
+        <translation>Signed in as %1. Press OK to add the account.</translation>
     </message>
     <message>
         <source>接続しています…</source>
@@ -127,6 +171,10 @@
         <translation>The connection was cut. Please try again in a while.</translation>
     </message>
     <message>
+        <source>ログインの有効期限が切れたか、取り消されました。もう一度ログインしてください。</source>
+        <translation>The sign-in has expired or was revoked. Please sign in again.</translation>
+    </message>
+    <message>
         <source>ユーザー名またはパスワードが正しくありません。アプリパスワードが必要なサービスではアプリパスワードを入力してください。</source>
         <translation>The user name or password is wrong. Services that need an app password need the app password here.</translation>
     </message>
@@ -173,6 +221,10 @@
     <message>
         <source>サーバーが送信を拒否しました。宛先や内容を確認してください。</source>
         <translation>The server refused the mail. Check the recipients and the content.</translation>
+    </message>
+    <message>
+        <source>ログインの有効期限が切れました。もう一度ログインすると送信します。返信は保存されています。</source>
+        <translation>The sign-in has expired. The reply is kept and will be sent once you sign in again.</translation>
     </message>
     <message>
         <source>パスワードが受け付けられませんでした。アカウント設定を確認してください。</source>
@@ -624,6 +676,22 @@ An assistant that helps you notice what customers tell you and reply warmly.</tr
     <message>
         <source>パスワードは保存されていません（安全な保管庫がありません）。次回の起動時に再入力が必要です。</source>
         <translation>The password was not saved (no secure store). You will need to enter it again next time.</translation>
+    </message>
+    <message>
+        <source>もう一度ログインしてください</source>
+        <translation>Please sign in again</translation>
+    </message>
+    <message>
+        <source>%1 のログインの有効期限が切れたか、取り消されました。書きかけの返信と送信待ちの返信は保存されています。</source>
+        <translation>The sign-in of %1 has expired or was revoked. Drafts and replies waiting to be sent are kept.</translation>
+    </message>
+    <message>
+        <source>ブラウザでログイン</source>
+        <translation>Sign in in the browser</translation>
+    </message>
+    <message>
+        <source>あとで</source>
+        <translation>Later</translation>
     </message>
     <message>
         <source>%1 を同期中</source>

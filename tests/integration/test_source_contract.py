@@ -1,5 +1,7 @@
-"""One suite for every `MailSource`: the same behaviour from Maildir and mbox now,
-IMAP, Gmail and Graph later (each adds a factory to `SOURCES`)."""
+"""One suite for every `MailSource`: the same behaviour from Maildir, mbox, Gmail and
+Microsoft 365 (Graph); each adds a factory to `SOURCES` returning the source and a way
+to open it again (a new instance that must see what the first one changed).
+IMAP runs the synced-mailbox variant of these in test_imap_sync.py."""
 
 from __future__ import annotations
 
@@ -62,13 +64,66 @@ def make_mbox(root: Path) -> MailSource:
     return MboxSource(root)
 
 
-SOURCES: dict[str, Callable[[Path], MailSource]] = {"maildir": make_maildir, "mbox": make_mbox}
+Opened = tuple[MailSource, Callable[[], MailSource]]
+
+
+def _local(make: Callable[[Path], MailSource]) -> Callable[[Path, pytest.FixtureRequest], Opened]:
+    def opened(root: Path, request: pytest.FixtureRequest) -> Opened:
+        source = make(root)
+        return source, lambda: type(source)(root)  # type: ignore[call-arg]
+
+    return opened
+
+
+def _api(kind: str) -> Callable[[Path, pytest.FixtureRequest], Opened]:
+    """A provider's local server holding MAILS; the source signs in through the real flow."""
+
+    def opened(root: Path, request: pytest.FixtureRequest) -> Opened:
+        from app.sources.oauth import AccountKind
+        from tests.fake_api import FetchBrowser, install_browser, uninstall_browser
+        from tests.providers import Harness
+
+        certs = request.getfixturevalue("certs")
+        harness = Harness.start(AccountKind(kind), certs)
+        browser = FetchBrowser(str(certs.ca_path))
+        install_browser(browser)
+        request.addfinalizer(harness.stop)
+        request.addfinalizer(lambda: uninstall_browser(browser))
+        for index, (name, address, subject, body, seen) in enumerate(MAILS):
+            harness.add(_raw(name, address, subject, body, index), read=seen)
+        harness.add(_raw("ショップ", "shop@example.jp", "Re: ドレスの納期について", "承知いたしました。", 9),
+                    read=True, folder="sent")
+        _email, secret = harness.sign_in()
+
+        def make() -> MailSource:
+            providers = harness.providers()
+            if harness.kind is AccountKind.GMAIL:
+                from app.sources.gmail import GmailSource
+
+                return GmailSource(providers.google, secret)
+            from app.sources.graph import GraphSource
+
+            return GraphSource(providers.microsoft, secret)
+
+        return make(), make
+
+    return opened
+
+
+SOURCES: dict[str, Callable[[Path, pytest.FixtureRequest], Opened]] = {
+    "maildir": _local(make_maildir), "mbox": _local(make_mbox), "gmail": _api("gmail"), "graph": _api("graph"),
+}
 
 
 @pytest.fixture(params=sorted(SOURCES))
-def source(request: pytest.FixtureRequest, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> MailSource:
+def opened(request: pytest.FixtureRequest, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Opened:
     monkeypatch.setenv("AIZUCHI_DATA_DIR", str(tmp_path / "data"))
-    return SOURCES[request.param](tmp_path / "box")
+    return SOURCES[request.param](tmp_path / "box", request)
+
+
+@pytest.fixture
+def source(opened: Opened) -> MailSource:
+    return opened[0]
 
 
 def _inbox(source: MailSource) -> Folder:
@@ -102,11 +157,12 @@ def test_fetch_returns_the_raw_message(source: MailSource) -> None:
     assert b">From now" not in raw
 
 
-def test_mark_read_persists_for_a_new_source_instance(source: MailSource, tmp_path: Path) -> None:
+def test_mark_read_persists_for_a_new_source_instance(opened: Opened) -> None:
+    source, reopen = opened
     inbox = _inbox(source)
     dress = next(h for h in source.headers(inbox) if h.subject == "ドレスの納期について")
     source.mark_read(dress.ref)
-    reopened = type(source)(tmp_path / "box")
+    reopened = reopen()
     again = next(h for h in reopened.headers(inbox) if h.subject == "ドレスの納期について")
     assert again.seen is True
     reopened.mark_read(again.ref, read=False)

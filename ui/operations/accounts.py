@@ -9,12 +9,14 @@ from __future__ import annotations
 
 import ssl
 from collections.abc import Callable
+from dataclasses import dataclass
 
 from app.accounts import ConnectionCheck
 from app.outbox import OutboxItem
 from app.session import AccountSession
 from app.sources.base import OutgoingMessage
 from app.sources.connection import AccountConfig
+from app.sources.oauth import AccountKind, Providers
 from app.store.db import Database
 from app.sync import ProgressCallback, SyncReport
 from ui.tasks import DB, TaskFailure, TaskRunner, mail_lane
@@ -47,11 +49,50 @@ def save_account(
 
 def open_session(
     runner: TaskRunner, db: Database, config: AccountConfig, ssl_context: ssl.SSLContext | None,
-    on_done: Callable[[AccountSession], None], on_error: ErrorCallback,
+    on_done: Callable[[AccountSession], None], on_error: ErrorCallback, providers: Providers | None = None,
 ) -> int:
     return runner.submit(
-        mail_lane(config.id), lambda: AccountSession(db, config, ssl_context=ssl_context), on_done, on_error
+        mail_lane(config.id), lambda: AccountSession(db, config, ssl_context=ssl_context, providers=providers),
+        on_done, on_error,
     )
+
+
+@dataclass(frozen=True, slots=True)
+class SignedIn:
+    kind: AccountKind
+    email: str
+    token: str  # for the keyring only
+
+
+def sign_in(
+    runner: TaskRunner, kind: AccountKind, make_providers: Callable[[], Providers],
+    on_done: Callable[[SignedIn], None], on_error: ErrorCallback,
+) -> int:
+    """The provider's browser sign-in; waits for the browser on its own lane (minutes, at worst).
+    `make_providers` runs there too: it may read the keyring (the Google client secret)."""
+
+    def run() -> SignedIn:
+        providers = make_providers()
+        if kind is AccountKind.GMAIL:
+            from app.sources.gmail_auth import sign_in as google
+
+            google_result = google(providers.google)
+            return SignedIn(kind, google_result.email, google_result.token_json)
+        from app.sources.graph_auth import sign_in as microsoft
+
+        microsoft_result = microsoft(providers.microsoft)
+        return SignedIn(kind, microsoft_result.email, microsoft_result.cache_json)
+
+    return runner.submit(mail_lane("sign-in"), run, on_done, on_error, slot="sign-in")
+
+
+def keep_token(
+    runner: TaskRunner, account_id: str, token: str, on_done: Callable[[bool], None], on_error: ErrorCallback,
+) -> int:
+    """A new sign-in of a saved account: the keyring entry is replaced."""
+    from app.accounts import store_token
+
+    return runner.submit(DB, lambda: store_token(account_id, token), on_done, on_error)
 
 
 def sync_account(

@@ -1,39 +1,86 @@
 """ignored_disclosure — 「お客様が教えてくださったことに触れていません」.
 
 The user sees what the customer told about themselves (a birthday, an injury,
-a move) that the draft never refers to. A reply that picks up even one word of
-it, or a paraphrase (母 → お母様, 還暦 → お誕生日), acknowledges it; generic
-thanks does not. A mail with no disclosure (e.g. a forwarded mail with no text
-of its own) has nothing to acknowledge: the check is then not applicable and
+a move) that the draft never refers to. A reply that picks up a word of it, or
+a paraphrase (母 → お母様, 還暦 → お誕生日), acknowledges it; generic thanks
+does not. A mail with no disclosure (e.g. a forwarded mail with no text of its
+own) has nothing to acknowledge: the check is then not applicable and
 `review.applicable()` says so.
+
+A word the reply would use anyway does not show the customer was heard: the
+product itself (「こちらのランニングシューズは…」 answers the size question, it
+does not acknowledge 「膝への負担が少ないシューズを探していて」) and words the mail
+uses outside its disclosures and worries (the order, the request: テーブル in
+「テーブルを注文した佐々木です」). Only the disclosure's own words count, as long
+as it has some.
 """
 
 from __future__ import annotations
 
+import re
+
 from app.model import Finding, FindingKind, HighlightKind, Severity
 from app.review.context import ReviewContext
-from app.review.meaning import key_pool, keys, matched_weight
+from app.review.meaning import Key, matched_weight, product_mentions
 from app.review.rules import end_of_own_text
+
+_PERSONAL_KINDS = (HighlightKind.DISCLOSURE, HighlightKind.WORRY)
+# Thanks for being a customer says nothing about what this customer told:
+# 「いつもご利用いただき」 does not acknowledge 「毎月お米の定期便を利用しています」.
+GENERIC_THANKS = re.compile(
+    r"(?:いつも|このたびは|この度は|先日は|平素より|平素は)?(?:[^、。\s]{0,8}?を)?(?:ご|お)"
+    r"(?:利用|愛顧|愛用|購入|注文|買い上げ|問い合わせ|連絡|引き立て|用命|来店|依頼|申し込み|申込み|贔屓|ひいき)"
+    r"(?:いただ|頂|くださ|下さ)[きいっ]+(?:まして)?[、,]?\s*(?:誠に|まことに|本当に|大変)?"
+    r"(?:ありがと|感謝|御礼|お礼)"
+)
 
 
 def applicable(ctx: ReviewContext) -> bool:
     return ctx.has_mail and bool(ctx.highlights(HighlightKind.DISCLOSURE))
 
 
+def topic_forms(ctx: ReviewContext) -> set[str]:
+    """Forms of the words the mail uses outside the customer's disclosures and worries."""
+    personal = bytearray(len(ctx.mail or "") + 1)
+    for kind in _PERSONAL_KINDS:
+        for highlight in ctx.highlights(kind):
+            personal[highlight.start : highlight.end] = b"\x01" * (highlight.end - highlight.start)
+    forms: set[str] = set()
+    for key in ctx.mail_keys:
+        if not personal[key.start]:
+            forms |= key.forms
+    return forms
+
+
+def acknowledgement_pool(ctx: ReviewContext) -> set[str]:
+    """Forms of the draft's own words, without those naming the product or thanking for custom."""
+    pool: set[str] = set()
+    for sentence, sentence_keys in zip(ctx.sentences, ctx.sentence_keys, strict=True):
+        product = product_mentions(sentence.tokens)
+        base = sentence.start
+        thanks = [(m.start() + base, m.end() + base) for m in GENERIC_THANKS.finditer(sentence.text)]
+        for key in sentence_keys:
+            if key.start in product or any(start <= key.start < end for start, end in thanks):
+                continue
+            pool |= key.forms
+    return pool
+
+
+def own_keys(span_keys: list[Key], topic: set[str], product: set[int]) -> list[Key]:
+    """The disclosure's keys minus topic and product words, when enough remain to judge by."""
+    own = [k for k in span_keys if not (k.forms & topic) and k.start not in product]
+    return own if sum(k.weight for k in own) >= 1.0 else span_keys
+
+
 def check(ctx: ReviewContext) -> list[Finding]:
     if not applicable(ctx):
         return []
-    pool = key_pool(s.tokens for s in ctx.sentences)
+    pool = acknowledgement_pool(ctx)
+    topic = topic_forms(ctx)
     at = end_of_own_text(ctx)
     out = []
-    # Words the customer also used in a request (卵 in 「卵アレルギーがあり」 and 「卵は使われて
-    # いますか」) come back in any answer; only the disclosure's own words show it was heard.
-    asked = key_pool(ctx.highlight_tokens(h) for h in ctx.highlights(HighlightKind.REQUEST))
     for highlight in ctx.highlights(HighlightKind.DISCLOSURE):
-        span_keys = keys(ctx.highlight_tokens(highlight))
-        own_keys = [k for k in span_keys if not (k.forms & asked)]
-        if sum(k.weight for k in own_keys) >= 1.0:
-            span_keys = own_keys
+        span_keys = own_keys(ctx.highlight_keys(highlight), topic, product_mentions(ctx.highlight_tokens(highlight)))
         found, total = matched_weight(span_keys, pool)
         if total == 0 or found >= 1.0:
             continue

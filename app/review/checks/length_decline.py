@@ -21,8 +21,10 @@ MIN_BASELINE = 150
 
 def check(ctx: ReviewContext) -> list[Finding]:
     usual = baseline(ctx.history, lambda r: r.length)
+    if usual is None:
+        return []  # no history: do not measure the draft at all
     length = ctx.stats.length
-    if usual is None or usual < MIN_BASELINE or length < MIN_DRAFT_CHARS or length >= usual * RATIO:
+    if usual < MIN_BASELINE or length < MIN_DRAFT_CHARS or length >= usual * RATIO:
         return []
     at = end_of_own_text(ctx)
     return [

@@ -2,9 +2,18 @@
 
 The user sees a sentence where the shop says it cannot do something
 (〜いたしかねます, 〜できません, お受けできません) while the draft gives the
-customer neither a reason (〜のため, 〜ので, 都合上) next to it nor an
-alternative anywhere in the reply (代わりに, 〜でしたら, キャンセル・交換も承って
-おります, ご提案). A bare "no" leaves the customer with nothing to do next.
+customer neither a reason for it nor an alternative. A bare "no" leaves the
+customer with nothing to do next.
+
+- A reason sits before the refusal in its sentence (「直送品のため、」「〜ので、」
+  「規定により」), or is a sentence of its own right next to it (「〜のためです」).
+  「早めるための特別便」 is a purpose, not a reason: ため followed by の does not count.
+- An alternative is an offer made after the refusal (or in the clause before
+  it, 「三日間でしたら承れますが、」): a cue such as 代わりに, 〜でしたら, ご提案,
+  or an option (キャンセル, 交換, 返金…) together with an offering verb
+  (承ります, 可能です, できます). The thing refused is not an alternative to
+  itself: 「お取り置きは承っておりません」 offers no お取り置き, and an answer to
+  another question (「金曜日の11時からお渡しできます」) offers nothing instead.
 """
 
 from __future__ import annotations
@@ -18,24 +27,52 @@ REFUSAL = re.compile(
     r"(?:いたし|致し|でき|出来|承り|応じ|お受けし|お約束し|お答えし|ご用意し|対応し|お引き受けし|ご案内し|お応えし)かねます"
     r"|(?:でき|出来|お受けでき|承れ|お応えでき|お使いいただけ|ご利用いただけ|お選びいただけ|ご指定いただけ)ません(?!でし)"
     r"|いたしません(?!でし)|致しません(?!でし)|お断り(?:いたし|させ|して|申し上げ)"
-    r"|(?:受け付け|承っ|対応し|扱っ|取り扱っ)て(?:おりません|いません)"
+    r"|(?:受け付け|承っ|対応し|扱っ|取り扱っ|お受けし|行っ|おこなっ|ご用意し|実施し|お作りし|販売し)て(?:おりません|いません)"
+    # Soft refusals: 「一週間の延長は難しい状況です」「ご希望に沿うことが困難です」.
+    r"|(?:は|が)(?:難しい|困難)(?:状況|です|でございます|かと|のが現状)"
+    r"|(?:ご遠慮いただいて|お断りして)(?:おります|います)"
 )
 REASON = re.compile(
-    r"ため|為|ので|から[、,]|からです|都合上|都合により|により|によって|につき|関係で|関係上|規定|決まり|性質上|"
-    r"衛生上|安全上|仕様上|構造上|専用|限定|対象外"
+    r"ため(?!の)|為(?!の)|(?<!も)ので|から[、,]|からです|都合上|都合により|都合で|により|によって|につき|関係で|関係上|規定|"
+    r"決まり|性質上|衛生上|安全上|仕様上|構造上|専用|限定|対象外"
 )
 NEAR_REASON = re.compile(
     r"(?:ため|ので|から|都合上|事情)(?:です|でございます)?[。.]?\s*$|理由|規定|決まり|都合により|事情により|性質上|衛生上|安全上"
 )
-ALTERNATIVE = re.compile(
-    r"代わり|かわりに|代替|別の|他の|ほかの|でしたら|であれば|ようでしたら|いかがでしょうか|ご提案|ご案内(?:いたし|でき|可能|させ)|"
-    r"承って(?:おり|い)ます|承ります|承れます|可能です|可能でございます|お選びいただけます|ご検討|キャンセル|交換|返品|返金|"
-    r"一部|お取り置き|ご紹介|おすすめ|お勧め|ご利用いただけます|お使いいただけます|できます|いたします(?:ので|が)"
+# Words that introduce something offered instead.
+ALTERNATIVE_CUE = re.compile(
+    r"代わり|かわりに|代替|ほかに|他に|別の(?:方法|商品|お品|日|色|サイズ|プラン|便)|他の|ほかの|でしたら|であれば|ようでしたら|"
+    r"いかがでしょうか|ご提案|ご紹介|おすすめ|お勧め|ご検討"
+)
+# Options a shop can offer, and the verbs that offer them.
+OPTION = re.compile(r"キャンセル|交換|返品|返金|解約|一部|取り置き|延長|変更|別便|分割|お届け先|振替|振り替え")
+OFFER = re.compile(
+    r"承ります|承れます|承っております|可能です|可能でございます|できます|いたします|いただけます|ございます|お選びいただけ"
 )
 
 
 def _is_question(sentence: Sentence) -> bool:
     return sentence.text.rstrip().endswith(("か", "か。", "？", "?"))
+
+
+def _offers(text: str) -> bool:
+    """Whether a piece of the agent's text offers the customer something."""
+    if ALTERNATIVE_CUE.search(text):
+        return True
+    return bool(OPTION.search(text) and OFFER.search(text))
+
+
+def _has_alternative(sentences: tuple[Sentence, ...], i: int, match: re.Match[str], refusals: set[int]) -> bool:
+    sentence = sentences[i]
+    # The rest of the refusal sentence (「〜いたしかねますが、代わりに〜」).
+    if _offers(sentence.text[match.end() :]):
+        return True
+    # The clause before it, when it offers in its own right (「〜でしたら承れますが、〜はお受けできません」);
+    # the refused object alone (「別のお色への交換は」) has no offering verb.
+    before = sentence.text[: match.start()]
+    if OFFER.search(before) and _offers(before):
+        return True
+    return any(_offers(s.text) for j, s in enumerate(sentences) if j > i and j not in refusals)
 
 
 def check(ctx: ReviewContext) -> list[Finding]:
@@ -46,15 +83,11 @@ def check(ctx: ReviewContext) -> list[Finding]:
     if not refusals:
         return []
     refusal_indexes = {i for i, _ in refusals}
-    # An alternative is anywhere in the reply, but not the refusal sentence's own verb.
-    has_alternative = any(
-        ALTERNATIVE.search(REFUSAL.sub("", s.text)) for i, s in enumerate(sentences) if i not in refusal_indexes
-    ) or any(ALTERNATIVE.search(REFUSAL.sub("", sentences[i].text)) for i in refusal_indexes)
-    if has_alternative:
-        return []
     out = []
     for i, match in refusals:
         sentence = sentences[i]
+        if _has_alternative(sentences, i, match, refusal_indexes):
+            continue
         before = sentence.text[: match.start()]
         previous = sentences[i - 1].text if i > 0 else ""
         following = sentences[i + 1].text if i + 1 < len(sentences) else ""

@@ -14,7 +14,7 @@ import re
 
 from app.model import Finding, FindingKind, HighlightKind, Severity
 from app.review.context import ReviewContext, Sentence
-from app.review.meaning import key_pool, keys, matched_weight
+from app.review.meaning import matched_weight
 from app.review.rules import end_of_own_text
 from app.review.vocab import EMPATHY, NOT_EMPATHY
 
@@ -33,12 +33,13 @@ def check(ctx: ReviewContext) -> list[Finding]:
     worries = ctx.highlights(HighlightKind.WORRY)
     if not worries:
         return []
-    empathic = [s for s in ctx.sentences if is_empathy(s)]
-    worry_keys = [keys(ctx.highlight_tokens(w)) for w in worries]
+    worry_keys = [ctx.highlight_keys(w) for w in worries]
     # Which worries each empathy sentence is about (by shared words); none → all.
     covered: set[int] = set()
-    for sentence in empathic:
-        pool = key_pool([sentence.tokens])
+    for sentence, sentence_keys in zip(ctx.sentences, ctx.sentence_keys, strict=True):
+        if not is_empathy(sentence):
+            continue
+        pool = {form for key in sentence_keys for form in key.forms}
         about = {i for i, k in enumerate(worry_keys) if matched_weight(k, pool)[0] >= 1.0}
         covered |= about or set(range(len(worries)))
     at = end_of_own_text(ctx)

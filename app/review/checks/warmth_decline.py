@@ -20,8 +20,10 @@ MIN_BASELINE = 3
 
 def check(ctx: ReviewContext) -> list[Finding]:
     usual = baseline(ctx.history, lambda r: r.warmth)
+    if usual is None:
+        return []  # no history: do not measure the draft at all
     stats = ctx.stats
-    if usual is None or usual < MIN_BASELINE or stats.length < MIN_DRAFT_CHARS or stats.warmth > usual * RATIO:
+    if usual < MIN_BASELINE or stats.length < MIN_DRAFT_CHARS or stats.warmth > usual * RATIO:
         return []
     at = end_of_own_text(ctx)
     return [

@@ -1,0 +1,57 @@
+"""The review on our tune and held-out case sets, with the cases' gold mail spans.
+
+`tune_cases.jsonl` (20 cases) is what the review's rules were tuned on;
+`heldout_cases.jsonl` (20 cases, written at the same time and split off by a
+fixed rule before any scoring: odd case numbers tune, even ones held out) was
+scored only at the start and at the end. The bars are the honest final figures
+rounded down, not targets: the held-out set's weakest kind (ignored_disclosure,
+recall 0.82) is why its recall bar is below the tune set's.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from bench.review_score import SCORED, gold_insight, load_cases, precision_recall, score
+
+DATA = Path(__file__).resolve().parents[1] / "data" / "review"
+MAIL_SIDE = {"unanswered_request", "ignored_disclosure", "unacknowledged_worry"}
+
+# (file, min precision, min recall) over the six scored kinds, gold spans.
+BARS = [
+    ("tune_cases.jsonl", 0.95, 0.95),      # final: 1.00 / 1.00
+    ("heldout_cases.jsonl", 0.85, 0.80),   # final: 0.90 / 0.82 (start: 0.89 / 0.33)
+]
+
+
+@pytest.mark.parametrize(("name", "min_precision", "min_recall"), BARS)
+def test_review_set_with_gold_spans(name: str, min_precision: float, min_recall: float) -> None:
+    counts = score(load_cases([DATA / name]), gold_insight)
+    figures = {kind: precision_recall(counts[kind]) for kind in SCORED}
+    worst_p = min(p for p, _ in figures.values())
+    worst_r = min(r for _, r in figures.values())
+    assert worst_p >= min_precision, figures
+    assert worst_r >= min_recall, figures
+
+
+@pytest.mark.parametrize("name", [name for name, _, _ in BARS])
+def test_case_set_follows_the_format(name: str) -> None:
+    cases = load_cases([DATA / name])
+    assert len(cases) == 20
+    assert len({c["id"] for c in cases}) == 20
+    kinds = {e["kind"] for c in cases for e in c["expect"]}
+    assert kinds == set(SCORED), "every scored kind has positives in each set"
+    assert sum(1 for c in cases if not c["expect"]) >= 5, "drafts that need no change"
+    for case in cases:
+        spans = {s["text"]: s["label"] for s in case["mail_spans"]}
+        for span in case["mail_spans"]:
+            assert case["mail"][span["start"] : span["end"]] == span["text"]
+            assert not span["text"].endswith(("。", "？", "?"))
+        for expect in case["expect"]:
+            if expect["kind"] in MAIL_SIDE:
+                assert expect["draft_text"] is None
+                assert spans.get(expect["ref"]) == expect["kind"].split("_")[-1]
+            else:
+                assert expect["ref"] is None and expect["draft_text"] in case["draft"]
