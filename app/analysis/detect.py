@@ -67,6 +67,8 @@ _DISCLOSURE_ANY = _PERSONAL | lx.BIT[lx.LIFE] | lx.BIT[lx.CIRCUMSTANCE] | _DISCL
 _REQUEST_CUE = lx.CUE_BIT[lx.REQUEST_CUES]
 _PREFACE_GATE = lx.BIT[lx.PREFACE_VERBS] | lx.CUE_BIT[lx.PREFACE_CUES]
 _HEDGE_CUE = lx.CUE_BIT[lx.HEDGE_CUES]
+_SHOPPING_CUE = lx.CUE_BIT[lx.SHOPPING_CUES]
+_ANNOUNCE_GATE = lx.CUE_BIT[lx.CAUSATIVE_CUES] | lx.BIT[lx.PREFACE_VERBS]
 
 
 def _is_neg(t: Token) -> bool:
@@ -515,7 +517,7 @@ def disclosure_evidence(tokens: Sequence[Token], reason: bool = False, bits: int
             grammatical += 1  # 〜ている / 〜てます / 〜てきた: an ongoing situation or habit
             break
         prev = t
-    if lexical < 2 and any(t.is_("探す") for t in toks):
+    if lexical < 2 and bits & _SHOPPING_CUE and any(t.is_("探す") for t in toks):
         return 0, 0  # 「〜を探しています」: shopping, not telling
     return lexical, grammatical
 
@@ -614,7 +616,8 @@ def label_sentence(clauses: list[Clause], sentence_end: str) -> list[Labelled]:
         wor = [""] * n
     out: list[Labelled] = []
     if not any(req) and not any(wor):
-        if disclosure_score(all_tokens, all_bits) >= 2 and not _announces(all_tokens):
+        if disclosure_score(all_tokens, all_bits) >= 2 and not (
+                all_bits & _ANNOUNCE_GATE == _ANNOUNCE_GATE and _announces(all_tokens)):
             out.append(Labelled(HighlightKind.DISCLOSURE, clauses[0].start, clauses[-1].end, tuple(all_tokens),
                                 disclosure_cue(all_tokens)))
         return out

@@ -176,7 +176,12 @@ REQUEST_PREFIXES = ("ください", "下さい", "くださ", "いただけ", "�
 PREFACE_CUES = frozenset({"教える"})
 # Words every hedge of detect._HEDGES contains (できれば, なるべく, 可能であれば).
 HEDGE_CUES = frozenset({"出来る", "できる", "なるべく", "成る可く", "可能"})
-_CUES = (DISCLOSURE_CUES, HYPOTHETICAL_CUES, WORRY_CUES, REQUEST_CUES, PREFACE_CUES, HEDGE_CUES)
+# 「〜を探しています」: shopping, not telling (detect.disclosure_evidence).
+SHOPPING_CUES = frozenset({"探す"})
+# 〜させてください: a causative, which with a preface verb announces instead of asking.
+CAUSATIVE_CUES = frozenset({"せる", "させる"})
+_CUES = (DISCLOSURE_CUES, HYPOTHETICAL_CUES, WORRY_CUES, REQUEST_CUES, PREFACE_CUES, HEDGE_CUES, SHOPPING_CUES,
+         CAUSATIVE_CUES)
 CUE_BIT: dict[frozenset[str], int] = {words: LIFE_INSIDE << (i + 1) for i, words in enumerate(_CUES)}
 
 # Words the clause splitter (segment.split_clauses) stops at: brackets, every surface a
