@@ -28,7 +28,7 @@ from app.model import CueKind, HighlightKind, make_cue
 
 _NEG_AUX = ("ない", "ず", "ぬ", "ん")
 _LIGHT_VERBS = ("為る", "居る", "有る", "成る", "御座る", "致す", "おる", "居る", "無い", "です", "だ", "ます",
-                "てる", "仕舞う", "ちゃう", "しまう", "思う", "感じる")
+                "てる", "仕舞う", "ちゃう", "しまう", "思う", "感じる", "為さる")
 
 
 @dataclass(frozen=True, slots=True)
@@ -334,6 +334,11 @@ def _worry_at(toks: list[Token], i: int) -> bool:
         return False  # 心配をおかけして: the worry is someone else's
     if i + 1 < len(toks) and toks[i + 1].lemma == "がる" and any(x.lemma == "た" for x in toks[i + 2 :]):
         return False  # 怖がって…しませんでした: someone's past fear, told as a story
+    for a in toks[i + 1 : i + 6]:
+        if a.sub == "接続助詞" and a.surface in ("ば", "たら") or (a.lemma == "た" and a.surface == "たら"):
+            return False  # 不安な点があれば…: a possibility put to the shop, not a worry they have
+        if a.main in ("動詞", "形容詞") and a.norm not in _LIGHT_VERBS and a.norm not in ("有る", "無い", "御座る"):
+            break
     for a in toks[i + 1 : i + 10]:  # 不安に思うことは特にありません: the negation comes late
         if _is_neg(a) or a.surface in ("なく", "無く", "無用", "いらない", "要らない"):
             return False

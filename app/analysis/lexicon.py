@@ -86,6 +86,7 @@ THIRD_PARTY = frozenset({
 WORRY = frozenset({
     "心配", "不安", "怖い", "恐い", "こわい", "焦る", "あせる", "気掛かり", "気がかり", "憂鬱", "心細い", "危惧",
     "懸念", "ハラハラ", "はらはら", "ヒヤヒヤ", "ひやひや", "オロオロ", "おろおろ", "胸騒ぎ", "不安だ",
+    "緊張", "途方",
 })
 
 # Nervousness that is a worry when it hangs on an open question (届くのかドキドキ).

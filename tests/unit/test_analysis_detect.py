@@ -336,3 +336,10 @@ def test_cushion_adverbs_are_not_topics() -> None:
 def test_anything_else_closing_is_a_formula_but_a_concrete_ask_is_not() -> None:
     assert R not in _kinds("また何かあればよろしくお願いします。")
     assert R in _kinds("何かあれば交換をお願いします。")
+
+
+def test_conditional_and_negated_imperative_worry_words_are_not_worries() -> None:
+    assert W not in _kinds("不安な点があればご連絡ください。")
+    assert W not in _kinds("心配なさらないでください。")
+    assert W in _kinds("初めて使うので少し緊張しています。")
+    assert W in _kinds("どうしたらいいのか途方に暮れています。")
