@@ -335,7 +335,7 @@ def _worry_at(toks: list[Token], i: int) -> bool:
     if i + 1 < len(toks) and toks[i + 1].lemma == "がる" and any(x.lemma == "た" for x in toks[i + 2 :]):
         return False  # 怖がって…しませんでした: someone's past fear, told as a story
     for a in toks[i + 1 : i + 6]:
-        if a.sub == "接続助詞" and a.surface in ("ば", "たら") or (a.lemma == "た" and a.surface == "たら"):
+        if (a.sub == "接続助詞" and a.surface in ("ば", "たら")) or (a.lemma == "た" and a.surface == "たら"):
             return False  # 不安な点があれば…: a possibility put to the shop, not a worry they have
         if a.main in ("動詞", "形容詞") and a.norm not in _LIGHT_VERBS and a.norm not in ("有る", "無い", "御座る"):
             break
