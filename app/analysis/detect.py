@@ -103,12 +103,22 @@ def _benefactive_asked(toks: list[Token]) -> bool:
                 continue  # 〜てくれると思います: what they expect, not an ask (〜いただければと思います asks)
             # 〜ていただけませんか asks; 〜てくれません (without か) only reports.
             if any(r.surface in ("か", "かな", "かしら", "と", "ば", "れば", "たら") for r in rest):
-                return True
+                if not _embedded_question(toks, i):
+                    return True
+                continue
             if any(r.lemma in ("助かる", "ありがたい", "有り難い", "嬉しい", "幸い", "思う") for r in rest):
                 return True
         if t.lemma in ("ほしい", "欲しい") and t.sub == "非自立可能" and i > 0 and toks[i - 1].surface in ("て", "で"):
             return True
     return False
+
+
+def _embedded_question(toks: list[Token], i: int) -> bool:
+    """〜てくれるか、心配です: the か after position i opens a clause that goes on, not an ask."""
+    k = next((j for j in range(i + 1, min(len(toks), i + 5)) if toks[j].surface == "か"), -1)
+    if k < 0:
+        return False
+    return any(t.content and t.main in ("名詞", "動詞", "形容詞", "形状詞") for t in toks[k + 1 :])
 
 
 def _please(toks: list[Token]) -> bool:

@@ -57,7 +57,7 @@ CIRCUMSTANCE = frozenset({
     # what they have or have not done before, and how their body and work run
     "初めて", "はじめて", "足腰", "不自由", "手足", "聴力",
     "物忘れ", "運転", "性格", "締め", "締め日", "決算", "経理", "月末",
-    "年度末", "稟議", "シフト",
+    "年度末", "稟議", "シフト", "車", "自家用車", "軽自動車", "マイカー",
 })
 
 FEELING = frozenset({

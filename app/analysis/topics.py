@@ -20,6 +20,7 @@ _MAX_LEN = 14
 _PART = lx.NOUN_PART
 _FORMAL = lx.FORMAL
 _WEAK = lx.WEAK
+_LONE_EMPTY = ("人", "ひと", "もの", "者")
 
 
 def _is_part(t: Token) -> bool:
@@ -60,7 +61,9 @@ def _candidates(tokens: Sequence[Token]) -> list[tuple[str, int, list[Token]]]:
         while group and (group[-1].main == "接頭辞" or group[-1].classes & _FORMAL
                          or group[-1].sub == "数詞"):
             group = group[:-1]
-        if group and (len(group) > 1 or not group[0].classes & _FORMAL):
+        # A formal noun alone is no topic, nor a bare 人 (歯ぐきが弱い人 is about 歯ぐき);
+        # inside a compound both stay (家族四人).
+        if group and (len(group) > 1 or not (group[0].classes & _FORMAL or group[0].surface in _LONE_EMPTY)):
             text = "".join([t.surface for t in group])
             if len(text) <= _MAX_LEN and not all(t.sub == "数詞" or t.main == "接尾辞" for t in group):
                 out.append((text, j, group))

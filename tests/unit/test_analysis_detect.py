@@ -343,3 +343,14 @@ def test_conditional_and_negated_imperative_worry_words_are_not_worries() -> Non
     assert W not in _kinds("心配なさらないでください。")
     assert W in _kinds("初めて使うので少し緊張しています。")
     assert W in _kinds("どうしたらいいのか途方に暮れています。")
+
+
+def test_benefactive_inside_an_embedded_question_is_a_worry_not_a_request() -> None:
+    body = "子どもたちが嫌がらずに使ってくれるか、ちょっと心配です笑"
+    assert _kinds(body) == {W}
+    assert R in _kinds("子どもたちにも使ってくれるか聞いてもらえますか。")
+
+
+def test_a_car_is_the_writers_circumstance_and_a_lone_person_noun_is_no_topic() -> None:
+    assert "でも車が軽自動車なので" in _texts("でも車が軽自動車なので、積めるか教えてください。", D)
+    assert [h.topic for h in analyze("歯ぐきが弱い人にはどちらがいいでしょうか。").highlights] == ["歯ぐき"]
