@@ -181,19 +181,25 @@ def _timed(function: Callable[[bytes], object], data: bytes) -> float:
 
 
 def bench_quality() -> Result:
-    """Sentence F1 of the analyser on the shared dev sets, with the shared scorer."""
+    """Sentence F1 of the analyser with the shared scorer: the shared dev sets, and our
+    unseen-mail sets (tune: rules were fitted to its misses; held-out: never looked at)."""
     results: Result = {}
     scorer = SHARED_EVAL / "score_analysis.py"
     aizuchi = ROOT / ".venv" / "bin" / "aizuchi"
-    for metric, name in (("dev_macro_f1", "analysis_dev.jsonl"), ("dev_long_macro_f1", "analysis_dev_long.jsonl")):
-        dataset = SHARED_EVAL / name
+    own = ROOT / "tests" / "data" / "analysis"
+    for metric, dataset, target in (
+        ("dev_macro_f1", SHARED_EVAL / "analysis_dev.jsonl", "≥ 0.92"),
+        ("dev_long_macro_f1", SHARED_EVAL / "analysis_dev_long.jsonl", "≥ 0.92"),
+        ("unseen_tune_macro_f1", own / "tune_cases.jsonl", "(tuned on)"),
+        ("unseen_heldout_macro_f1", own / "heldout_cases.jsonl", "(held out: the honest figure)"),
+    ):
         if not (scorer.exists() and dataset.exists() and aizuchi.exists()):
             continue
         out = subprocess.run([sys.executable, str(scorer), str(dataset), str(aizuchi)],
                              capture_output=True, text=True, timeout=300, cwd=ROOT)
         match = re.search(r"macro=([0-9.]+)", out.stdout)
         if match:
-            results[metric] = {"value": float(match.group(1)), "unit": "F1", "target": "≥ 0.92"}
+            results[metric] = {"value": float(match.group(1)), "unit": "F1", "target": target}
     return results
 
 

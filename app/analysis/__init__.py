@@ -11,14 +11,14 @@ are code points into `body`. The agent's corrections are applied afterwards by
 
 from __future__ import annotations
 
-from app.analysis.detect import Labelled, disclosure_score, label_sentence
+from app.analysis.detect import Labelled, disclosure_score, label_sentence, relieved
 from app.analysis.formulas import is_formula, is_thanks
 from app.analysis.links import Placed, link
 from app.analysis.segment import split_clauses, split_sentences
 from app.analysis.tokenizer import tokenize_many, warm_up
 from app.analysis.topics import topic_of
 from app.analysis.zones import find_zones
-from app.model import Highlight, Insight, Zone, ZoneKind
+from app.model import Highlight, HighlightKind, Insight, Zone, ZoneKind
 
 __all__ = ["MAX_ANALYSED_CHARS", "analyze", "warm_up"]
 
@@ -67,6 +67,12 @@ def _trim(body: str, item: Labelled) -> tuple[int, int]:
     return start, end
 
 
+def _past(item: Labelled) -> bool:
+    """The clause ends in the past tense (不安でした / 心配していました)."""
+    content = [t for t in item.tokens if t.content]
+    return bool(content) and content[-1].lemma == "た"
+
+
 def analyze(body: str) -> Insight:
     """Highlights and dimmed zones for one body."""
     zones, kept = find_zones(body)
@@ -84,12 +90,15 @@ def analyze(body: str) -> Insight:
             sentences.append((index, sentence))
     # One Sudachi call for the whole mail, not one per sentence.
     tokenized = tokenize_many(body, [(s.start, s.end) for _, s in sentences])
-    for (index, sentence), tokens in zip(sentences, tokenized, strict=True):
+    for k, ((index, sentence), tokens) in enumerate(zip(sentences, tokenized, strict=True)):
         text = body[sentence.start : sentence.end]
         if is_thanks(text) and disclosure_score(tokens) < 2:
             zone_list.append(Zone(ZoneKind.FORMULA, sentence.start, sentence.end))
             continue
         for item in label_sentence(split_clauses(tokens), _sentence_end(text)):
+            if (item.kind is HighlightKind.WORRY and k + 1 < len(sentences) and _past(item)
+                    and sentences[k + 1][1].paragraph == sentence.paragraph and relieved(tokenized[k + 1])):
+                continue  # 「不安でした😅 でも無事届いて安心しました」: a worry told as over
             start, end = _trim(body, item)
             if end > start:
                 found.append((item, start, end, index, sentence.paragraph))

@@ -28,7 +28,7 @@ from app.model import CueKind, HighlightKind, make_cue
 
 _NEG_AUX = ("ない", "ず", "ぬ", "ん")
 _LIGHT_VERBS = ("為る", "居る", "有る", "成る", "御座る", "致す", "おる", "居る", "無い", "です", "だ", "ます",
-                "てる", "仕舞う", "ちゃう", "しまう", "思う", "感じる")
+                "てる", "仕舞う", "ちゃう", "しまう", "思う", "感じる", "為さる")
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,6 +66,9 @@ _PERSONAL = lx.BIT[lx.SELF] | lx.BIT[lx.FAMILY]
 _DISCLOSURE_ANY = _PERSONAL | lx.BIT[lx.LIFE] | lx.BIT[lx.CIRCUMSTANCE] | _DISCLOSURE_CUE
 _REQUEST_CUE = lx.CUE_BIT[lx.REQUEST_CUES]
 _PREFACE_GATE = lx.BIT[lx.PREFACE_VERBS] | lx.CUE_BIT[lx.PREFACE_CUES]
+_HEDGE_CUE = lx.CUE_BIT[lx.HEDGE_CUES]
+_SHOPPING_CUE = lx.CUE_BIT[lx.SHOPPING_CUES]
+_ANNOUNCE_GATE = lx.CUE_BIT[lx.CAUSATIVE_CUES] | lx.BIT[lx.PREFACE_VERBS]
 
 
 def _is_neg(t: Token) -> bool:
@@ -95,14 +98,27 @@ def _benefactive_asked(toks: list[Token]) -> bool:
                 continue  # いただけた / もらえませんでした: it already happened
             if any(r.norm == "居る" for r in rest):
                 continue  # いただけていません: a state reported, not an ask
+            if (nxt.surface == "と" and len(rest) > 1 and rest[1].lemma in ("思う", "考える")
+                    and t.cform.startswith("終止形")):
+                continue  # 〜てくれると思います: what they expect, not an ask (〜いただければと思います asks)
             # 〜ていただけませんか asks; 〜てくれません (without か) only reports.
             if any(r.surface in ("か", "かな", "かしら", "と", "ば", "れば", "たら") for r in rest):
-                return True
+                if not _embedded_question(toks, i):
+                    return True
+                continue
             if any(r.lemma in ("助かる", "ありがたい", "有り難い", "嬉しい", "幸い", "思う") for r in rest):
                 return True
         if t.lemma in ("ほしい", "欲しい") and t.sub == "非自立可能" and i > 0 and toks[i - 1].surface in ("て", "で"):
             return True
     return False
+
+
+def _embedded_question(toks: list[Token], i: int) -> bool:
+    """〜てくれるか、心配です: the か after position i opens a clause that goes on, not an ask."""
+    k = next((j for j in range(i + 1, min(len(toks), i + 5)) if toks[j].surface == "か"), -1)
+    if k < 0:
+        return False
+    return any(t.content and t.main in ("名詞", "動詞", "形容詞", "形状詞") for t in toks[k + 1 :])
 
 
 def _please(toks: list[Token]) -> bool:
@@ -166,15 +182,22 @@ def _wants(toks: list[Token]) -> bool:
     return False
 
 
-def _question(toks: list[Token], last_in_sentence: bool, sentence_end: str) -> bool:
-    content = _content(toks)
+def _question(content: Sequence[Token], last_in_sentence: bool, sentence_end: str) -> bool:
     if not content:
         return False
     last = content[-1]
     if last.surface in ("か", "かね", "かな", "かしら") and last.main == "助詞" and len(content) > 1:
         return not (last.surface == "かな" and not last_in_sentence)
-    predicate = any(t.main in ("動詞", "形容詞", "助動詞", "形状詞") for t in content)
-    return bool(last_in_sentence and sentence_end in ("?", "？") and predicate)
+    if not (last_in_sentence and sentence_end in ("?", "？")):
+        return False
+    # A predicate, or in casual mail a bare noun question (これって防水？), not a lone え？
+    return any(t.main in ("動詞", "形容詞", "助動詞", "形状詞") for t in content) or (
+        len(content) >= 2 and any(t.main == "名詞" for t in content))
+
+
+# Words a preface may hold besides its verb (について, つきましては, いくつか…教えて).
+_PREFACE_FILLERS = frozenset({"為る", "有る", "下さる", "頂く", "一つ", "幾つ", "御座る", "居る", "点", "つく", "付く",
+                              "教える", "教示", "次"})
 
 
 def _preface(toks: list[Token]) -> bool:
@@ -183,8 +206,34 @@ def _preface(toks: list[Token]) -> bool:
     if [t.lemma for t in content] in (["教える", "くださる"], ["教える", "下さる"]):
         return True
     verbs = [t for t in content if not (t.classes & _BIT_PREFACE_VERBS)
-             and t.norm not in ("為る", "有る", "下さる", "頂く", "一つ", "幾つ", "御座る", "居る", "点")]
+             and t.norm not in _PREFACE_FILLERS]
     return any((t.classes & _BIT_PREFACE_VERBS) for t in content) and not verbs
+
+
+# Words a polite closing is made of besides formula nouns: the benefactive, the thanks, the cushion.
+_CLOSING_WORDS = frozenset({"頂く", "下さる", "呉れる", "貰う", "為る", "致す", "幸い", "助かる", "有り難い", "嬉しい",
+                            "無い", "範囲", "程度", "思う", "存じる", "願う", "申し上げる", "上げる", "有る", "御座る",
+                            "幸甚", "宜しい", "可能"})
+
+
+def _formula_only(toks: list[Token]) -> bool:
+    """An ask of nothing but formula nouns (ご対応/ご検討/ご連絡いただければ幸いです), not put as a question."""
+    words = [t for t in toks if t.main in ("名詞", "動詞", "形容詞", "形状詞", "代名詞")]
+    if not words:
+        return False
+    content = _content(toks)
+    if content and content[-1].surface in ("か", "かね", "かな", "かしら"):
+        return False
+    return all((t.classes & (_BIT_FORMULA_NOUNS | _BIT_FORMULA_PLEASE)) or t.norm in _CLOSING_WORDS
+               or t.lemma in _CLOSING_WORDS for t in words)
+
+
+def _announces(toks: list[Token]) -> bool:
+    """「弊社の状況についてご説明させてください」: announces what follows, tells nothing itself."""
+    for i, t in enumerate(toks):
+        if t.lemma in ("せる", "させる") and any(b.classes & _BIT_PREFACE_VERBS for b in toks[max(0, i - 3) : i]):
+            return any(a.surface.startswith(("ください", "下さい", "いただ", "頂")) for a in toks[i + 1 : i + 4])
+    return False
 
 
 def _hedged(toks: list[Token]) -> bool:
@@ -224,17 +273,18 @@ def _first(toks: Sequence[Token], test: Callable[[Token], bool]) -> int:
 def is_request(clause: Clause, last_in_sentence: bool, sentence_end: str) -> str:
     """The cue (`CueKind:words`) that makes the clause an ask, or "" when it is none."""
     toks = list(clause.tokens)
-    cued = prefaced = False
-    for t in toks:
-        cued = cued or bool(t.classes & _REQUEST_CUE)
-        prefaced = prefaced or bool(t.classes & _PREFACE_GATE)
+    cued = bool(clause.bits & _REQUEST_CUE)
+    prefaced = bool(clause.bits & _PREFACE_GATE)
     if prefaced and _preface(toks):
         return ""
-    if _question(toks, last_in_sentence, sentence_end):
-        return make_cue(CueKind.QUESTION, _tail(_content(toks)))
+    content = list(clause.content)
+    if _question(content, last_in_sentence, sentence_end):
+        return make_cue(CueKind.QUESTION, _tail(content))
     if not cued:
         # The only ask left that needs none of the cue words.
-        return make_cue(CueKind.HEDGED, _hedge_word(toks)) if _hedged(toks) else ""
+        return make_cue(CueKind.HEDGED, _hedge_word(toks)) if clause.bits & _HEDGE_CUE and _hedged(toks) else ""
+    if _formula_only(toks):
+        return ""  # ご無理のない範囲でご対応いただければ幸いです: a closing, nothing to do
     if _please(toks):
         i = _first(toks, lambda t: t.surface.startswith(("ください", "下さい")))
         return make_cue(CueKind.PLEASE, _span(toks, i - 1 if toks[i - 1].surface in ("て", "で") else i, i + 1))
@@ -260,9 +310,8 @@ def is_request(clause: Clause, last_in_sentence: bool, sentence_end: str) -> str
             i - 1
         ].surface in ("と", "ば", "たら", "ますと", "れば", "だと"):
             return make_cue(CueKind.CONDITIONAL, _span(toks, i - 1, i + 2))
-    if _hedged(toks):
+    if clause.bits & _HEDGE_CUE and _hedged(toks):
         return make_cue(CueKind.HEDGED, _hedge_word(toks))
-    content = _content(toks)
     # 〜ていただく形でも構いません / 〜ていただいても大丈夫です: an alternative asked for.
     if any(t.norm in ("頂く", "貰う") for t in toks) and (
         any(t.lemma in ("構う",) for t in toks) or any(t.is_("結構", "大丈夫") for t in toks)
@@ -295,7 +344,12 @@ def _worry_at(toks: list[Token], i: int) -> bool:
         return False  # 心配をおかけして: the worry is someone else's
     if i + 1 < len(toks) and toks[i + 1].lemma == "がる" and any(x.lemma == "た" for x in toks[i + 2 :]):
         return False  # 怖がって…しませんでした: someone's past fear, told as a story
-    for a in toks[i + 1 : i + 8]:
+    for a in toks[i + 1 : i + 6]:
+        if (a.sub == "接続助詞" and a.surface in ("ば", "たら")) or (a.lemma == "た" and a.surface == "たら"):
+            return False  # 不安な点があれば…: a possibility put to the shop, not a worry they have
+        if a.main in ("動詞", "形容詞") and a.norm not in _LIGHT_VERBS and a.norm not in ("有る", "無い", "御座る"):
+            break
+    for a in toks[i + 1 : i + 10]:  # 不安に思うことは特にありません: the negation comes late
         if _is_neg(a) or a.surface in ("なく", "無く", "無用", "いらない", "要らない"):
             return False
         if a.lemma == "た":
@@ -319,9 +373,9 @@ def _worry_at(toks: list[Token], i: int) -> bool:
 
 def is_worry(clause: Clause) -> str:
     """The cue (`CueKind:words`) that makes the clause a worry, or "" when it is none."""
-    toks = list(clause.tokens)
-    if not any(t.classes & _WORRY_GATE for t in toks):
+    if not clause.bits & _WORRY_GATE:
         return ""  # none of the words the rules below start from
+    toks = list(clause.tokens)
     for i, t in enumerate(toks):
         if not t.classes & _WORRY_GATE:
             continue
@@ -337,8 +391,10 @@ def is_worry(clause: Clause) -> str:
         # 気が気でない
         if t.surface == "気" and i + 2 < len(toks) and toks[i + 1].surface == "が" and toks[i + 2].surface == "気":
             return make_cue(CueKind.RESTLESS, _span(toks, i, i + 7))
-        # 気が休まらない / 落ち着かない / 夜も眠れない: restlessness from worry
-        if t.lemma in ("休まる", "落ち着く", "眠れる") and any(_is_neg(x) for x in toks[i + 1 : i + 4]):
+        # 気が休まらない / 落ち着かない / 届くか気になって夜も眠れない: restlessness from worry
+        # (a baby keeping them up is a circumstance: 眠れない needs an open question before it)
+        if (t.lemma in ("休まる", "落ち着く", "眠れる") and any(_is_neg(x) for x in toks[i + 1 : i + 4])
+                and (t.lemma != "眠れる" or any(x.surface in ("か", "たら", "ば") for x in toks[:i]))):
             return make_cue(CueKind.RESTLESS, _span(toks, i, i + 2))
         # 〜たらと思うと / 〜ばと思うと: a feared hypothetical
         if (t.norm == "思う" and i >= 2 and toks[i - 1].surface == "と"
@@ -371,7 +427,8 @@ def relieved(tokens: Sequence[Token]) -> bool:
 # ---------------------------------------------------------------- disclosures
 
 
-def disclosure_evidence(tokens: Sequence[Token], reason: bool = False) -> tuple[int, int]:
+def disclosure_evidence(tokens: Sequence[Token], reason: bool = False, bits: int = -1,
+                        content: Sequence[Token] | None = None) -> tuple[int, int]:
     """(lexical, grammatical) evidence that the words tell the writer's own situation.
 
     Lexical: the writer or people close to them (2), a life event (2), their
@@ -379,30 +436,40 @@ def disclosure_evidence(tokens: Sequence[Token], reason: bool = False) -> tuple[
     predicates. A reason clause needs lexical evidence: a progressive alone
     (「切れ味が落ちてきたので」) describes the item, not the writer.
     """
-    toks = _content(tokens)
-    if not any(t.classes & _DISCLOSURE_ANY for t in toks):
-        # No word any lexical or plan rule needs: at most 1 (a progressive), which
-        # no caller counts as told, so skip the rest.
+    if not bits & _DISCLOSURE_ANY:
+        return 0, 0  # the words' classes, known before looking at them (-1: not known)
+    toks = _content(tokens) if content is None else content
+    if bits == -1:
+        # Not known from the clause: gather them (no word any rule needs: at most 1, a
+        # progressive, which no caller counts as told).
+        bits = 0
+        for t in toks:
+            bits |= t.classes
+        if not bits & _DISCLOSURE_ANY:
+            return 0, 0
+    # Each part below runs only when the class bits say its words are there.
+    if bits & _HYPOTHETICAL_CUE and hypothetical(toks):
         return 0, 0
-    if hypothetical(toks):
-        return 0, 0
-    personal = any(
+    personal = bool(bits & _PERSONAL) and any(
         t.classes & _PERSONAL and t.main in ("名詞", "代名詞")
         # 子ども用 / 大人用: a product's target, not the writer's child
         and not (t.in_(lx.GENERIC_PEOPLE) and i + 1 < len(toks) and toks[i + 1].is_("用"))
         for i, t in enumerate(toks)
     )
-    nouns = [t for t in toks if t.main in ("名詞", "代名詞")]
-    # The shop or a third party as the subject: their circumstances are not the writer's.
-    for i, t in enumerate(toks[:-1]):
-        marker = toks[i + 1].surface
-        if ((t.classes & _BIT_THIRD_PARTY) and marker in ("が", "は", "も", "の") and not personal
-                and (marker != "の" or (nouns and nouns[0] is t))):
-            return 0, 0
-    life = any(
+    if bits & _BIT_THIRD_PARTY and not personal:
+        nouns = [t for t in toks if t.main in ("名詞", "代名詞")]
+        # The shop or a third party as the subject: their circumstances are not the writer's.
+        for i, t in enumerate(toks[:-1]):
+            marker = toks[i + 1].surface
+            if ((t.classes & _BIT_THIRD_PARTY) and marker in ("が", "は", "も", "の")
+                    and (marker != "の" or (nouns and nouns[0] is t))):
+                return 0, 0
+    life = bool(bits & _BIT_LIFE) and any(
         (t.classes & _BIT_LIFE)
         # 介護用品 / 出産祝い向け: a product's purpose, not an event in the writer's life
         and not (i + 1 < len(toks) and toks[i + 1].surface in ("用品", "用", "向け", "グッズ"))
+        # 六十代 / 十五歳: an age only after a number (not 電気代, not 何歳から使えますか)
+        and not (t.surface in _AGE_UNITS and (i == 0 or toks[i - 1].sub != "数詞"))
         for i, t in enumerate(toks)
         if t.main in ("名詞", "動詞", "接尾辞")
     )
@@ -411,21 +478,25 @@ def disclosure_evidence(tokens: Sequence[Token], reason: bool = False) -> tuple[
         return 0, 0  # 「〜している者です」: who they are as a customer, nothing more
     if tail.endswith(("と申します", "と言います")):
         return 0, 0
+    if (len(toks) > 1 and toks[-1].is_("です") and toks[-2].pos[2] == "人名" and not personal and not life):
+        return 0, 0  # 「12日に予約している山田です」: a name with the order, nothing about them
     lexical = 2 if personal else 0
     if life:
         lexical += 2
-    circumstances = {t.norm for t in toks
-                     if t.main in ("名詞", "動詞", "形容詞", "形状詞", "接尾辞") and (t.classes & _BIT_CIRCUMSTANCE)}
+    circumstances = {t.norm for i, t in enumerate(toks)
+                     if t.main in _CIRCUMSTANCE_POS and (t.classes & _BIT_CIRCUMSTANCE)
+                     and not (t.main == "副詞" and _first_season(toks, i))} if bits & _BIT_CIRCUMSTANCE else set()
     # A reason about the order itself (配送先の部屋番号が…) is not the writer's circumstance.
-    about_order = any((t.classes & _BIT_ORDER) for t in toks if t.main == "名詞")
+    about_order = bool(bits & _BIT_ORDER) and any((t.classes & _BIT_ORDER) for t in toks if t.main == "名詞")
     if reason and circumstances and not personal and not life and about_order:
         circumstances = set()
     lexical += min(2, len(circumstances))
     # Feelings tell something only next to other personal evidence (「楽しみにしております」 alone is praise).
-    if lexical and any((t.classes & _BIT_FEELING) for t in toks if t.main in ("名詞", "動詞", "形容詞", "形状詞")):
+    if lexical and bits & _BIT_FEELING and any(
+            (t.classes & _BIT_FEELING) for t in toks if t.main in ("名詞", "動詞", "形容詞", "形状詞")):
         lexical += 1
     grammatical = 0
-    for i, t in enumerate(toks):
+    for i, t in enumerate(toks if bits & _DISCLOSURE_CUE else ()):
         if not t.classes & _DISCLOSURE_CUE:
             continue
         nxt = toks[i + 1] if i + 1 < len(toks) else None
@@ -437,13 +508,20 @@ def disclosure_evidence(tokens: Sequence[Token], reason: bool = False) -> tuple[
         elif (t.is_("ばかり") and i > 1 and toks[i - 1].lemma == "た"
               and not (_verb_before(toks, i - 1).classes & _BIT_ORDER_VERBS)):
             grammatical += 2  # 〜たばかり (but 「注文したばかり」 is about the order)
+        elif (t.is_("事", "こと") and i > 0 and toks[i - 1].lemma == "た" and nxt is not None
+              and nxt.surface in ("が", "も", "は") and i + 2 < len(toks) and toks[i + 2].norm == "有る"
+              and not (_verb_before(toks, i - 1).classes & _BIT_ORDER_VERBS)):
+            grammatical += 2  # 〜たことがある: something they went through (not 「注文したことがある」)
+        elif (t.lemma in _SENSES and nxt is not None
+              and (nxt.norm in ("難い", "辛い") or nxt.lemma in ("にくい", "づらい") or _is_neg(nxt))):
+            lexical += 1  # 見えにくい / 聞き取りづらい / 眠れない: how their body is
         elif t.is_("実は"):
             grammatical += 1
         elif t.is_("始める", "念願", "憧れ", "挑戦", "初挑戦", "ようやく", "やっと"):
             grammatical += 1  # something they started, longed for or finally did
-        elif t.lemma == "たい" and nxt is not None and nxt.surface == "と":
-            grammatical += 1  # 〜たいと思って/考えて: a plan
-        elif t.is_("詳しい", "慣れる") and any(_is_neg(x) for x in toks[i + 1 : i + 3]):
+        elif t.lemma == "たい" and nxt is not None and nxt.surface in ("と", "て"):
+            grammatical += 1  # 〜たいと思って/考えて: a plan; 〜たくて: a wish that explains
+        elif t.is_("詳しい", "慣れる") and any(_is_neg(x) for x in toks[i + 1 : i + 4]):  # 慣れていない
             lexical += 1  # what they know
         elif reason and t.is_("分かる", "わかる") and any(_is_neg(x) for x in toks[i + 1 : i + 3]):
             lexical += 1  # 「何も分からないので」: what they know, as the reason for an ask
@@ -454,9 +532,19 @@ def disclosure_evidence(tokens: Sequence[Token], reason: bool = False) -> tuple[
             grammatical += 1  # 〜ている / 〜てます / 〜てきた: an ongoing situation or habit
             break
         prev = t
-    if lexical < 2 and any(t.is_("探す") for t in toks):
+    if lexical < 2 and bits & _SHOPPING_CUE and any(t.is_("探す") for t in toks):
         return 0, 0  # 「〜を探しています」: shopping, not telling
     return lexical, grammatical
+
+
+_AGE_UNITS = ("歳", "才", "代", "年生")
+_CIRCUMSTANCE_POS = ("名詞", "動詞", "形容詞", "形状詞", "接尾辞", "副詞")
+
+
+def _first_season(toks: Sequence[Token], i: int) -> bool:
+    """初めての冬 / 初めての夏: a season the thing goes through, not the writer's first time (初めての通販)."""
+    return i + 2 < len(toks) and toks[i + 1].surface == "の" and toks[i + 2].pos[2] == "副詞可能"
+_SENSES = ("見える", "聞こえる", "聞き取る", "眠る", "眠れる")
 
 
 def _verb_before(toks: Sequence[Token], k: int) -> Token:
@@ -467,8 +555,8 @@ def _verb_before(toks: Sequence[Token], k: int) -> Token:
     return verb
 
 
-def disclosure_score(tokens: Sequence[Token]) -> int:
-    lexical, grammatical = disclosure_evidence(tokens)
+def disclosure_score(tokens: Sequence[Token], bits: int = -1) -> int:
+    lexical, grammatical = disclosure_evidence(tokens, bits=bits)
     return lexical + grammatical
 
 
@@ -513,10 +601,10 @@ def disclosure_cue(tokens: Sequence[Token], reason: bool = False) -> str:
         if t.is_("実は", "始める", "念願", "憧れ", "挑戦", "初挑戦", "ようやく", "やっと"):
             return make_cue(CueKind.EXPERIENCE, t.surface)
     for t in toks:
-        if t.classes & lx.BIT[lx.CIRCUMSTANCE] and t.main in ("名詞", "動詞", "形容詞", "形状詞", "接尾辞"):
+        if t.classes & lx.BIT[lx.CIRCUMSTANCE] and t.main in _CIRCUMSTANCE_POS:
             return make_cue(CueKind.CIRCUMSTANCE, t.surface)
     for i, t in enumerate(toks):
-        if t.is_("詳しい", "慣れる", "分かる", "わかる") and any(_is_neg(x) for x in toks[i + 1 : i + 3]):
+        if t.is_("詳しい", "慣れる", "分かる", "わかる") and any(_is_neg(x) for x in toks[i + 1 : i + 4]):
             return make_cue(CueKind.KNOWLEDGE, _span(toks, i, i + 3))
     for t in toks:
         if t.classes & lx.BIT[lx.SELF] and t.main in ("名詞", "代名詞"):
@@ -536,11 +624,15 @@ def label_sentence(clauses: list[Clause], sentence_end: str) -> list[Labelled]:
     req = [is_request(c, i == n - 1, sentence_end) for i, c in enumerate(clauses)]
     wor = [is_worry(c) for c in clauses]
     all_tokens = [t for c in clauses for t in c.tokens]
+    all_bits = 0
+    for c in clauses:
+        all_bits |= c.bits
     if any(wor) and relieved(all_tokens):
         wor = [""] * n
     out: list[Labelled] = []
     if not any(req) and not any(wor):
-        if disclosure_score(all_tokens) >= 2:
+        if disclosure_score(all_tokens, all_bits) >= 2 and not (
+                all_bits & _ANNOUNCE_GATE == _ANNOUNCE_GATE and _announces(all_tokens)):
             out.append(Labelled(HighlightKind.DISCLOSURE, clauses[0].start, clauses[-1].end, tuple(all_tokens),
                                 disclosure_cue(all_tokens)))
         return out
@@ -555,15 +647,15 @@ def label_sentence(clauses: list[Clause], sentence_end: str) -> list[Labelled]:
             if req[i]:
                 out.append(Labelled(HighlightKind.REQUEST, start, c.end, toks, req[i]))
                 # 「娘の誕生日にケーキを注文したいです」: a wish that also tells their life.
-                if _wants(list(c.tokens)) and disclosure_evidence(c.tokens)[0] >= 2:
+                if _wants(list(c.tokens)) and disclosure_evidence(c.tokens, bits=c.bits, content=c.content)[0] >= 2:
                     out.append(Labelled(HighlightKind.DISCLOSURE, start, c.end, toks, disclosure_cue(c.tokens)))
             if wor[i]:
                 out.append(Labelled(HighlightKind.WORRY, start, c.end, toks, wor[i]))
             continue
         later_main = any(req[i + 1 :]) or any(wor[i + 1 :])
-        lexical, grammatical = disclosure_evidence(c.tokens, reason=later_main)
+        lexical, grammatical = disclosure_evidence(c.tokens, reason=later_main, bits=c.bits, content=c.content)
         if c.link is Link.REASON and later_main:
-            told = lexical >= 1
+            told = lexical >= 1 or grammatical >= 2
         else:
             told = lexical + grammatical >= 2 and not (later_main and _trigger(c.tokens))
         if told:

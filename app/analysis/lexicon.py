@@ -23,7 +23,8 @@ FAMILY = frozenset({
     "おばあちゃん", "おじいちゃん", "孫", "兄", "姉", "弟", "妹", "兄弟", "姉妹", "義母", "義父", "姑", "舅",
     "夫婦", "親", "赤ちゃん", "赤ん坊", "彼氏", "彼女", "恋人", "婚約者", "パートナー", "友人", "友達",
     "友だち", "親友", "上司", "部下", "同僚", "先輩", "後輩", "親戚", "叔母", "叔父", "伯母", "伯父", "甥", "姪",
-    "愛犬", "愛猫", "社員", "従業員", "スタッフ一同", "主治医", "上の子", "下の子", "新郎", "新婦",
+    "愛犬", "愛猫", "社長", "会長", "部長", "課長",
+    "社員", "従業員", "スタッフ一同", "主治医", "上の子", "下の子", "新郎", "新婦",
     "子供達", "子ども達", "娘夫婦", "息子夫婦", "義理", "母方", "父方", "実家", "双子", "犬", "猫", "保護犬",
     "保護猫", "子犬", "子猫", "飼い犬", "飼い猫",
 })
@@ -38,7 +39,7 @@ LIFE = frozenset({
     "高齢", "認知症", "糖尿病", "花粉症", "腰痛", "妊活", "新婚", "年金", "在宅勤務", "他界", "亡くなる",
     "飼う", "住む", "暮らす", "敏感肌", "乾燥肌", "老眼", "生きがい", "お祝い", "祝い", "昇進",
     "卒園", "入社", "開業", "開店", "創業", "起業", "帰省", "結婚式", "披露宴", "出張", "初孫", "里帰り",
-    "歳", "才", "年生",
+    "歳", "才", "年生", "代",
 })
 
 # Circumstances: home, body, schedule, work, budget, knowledge. Weaker signs, enough for a reason clause.
@@ -53,6 +54,10 @@ CIRCUMSTANCE = frozenset({
     "生まれる", "都合", "経験", "久しぶり", "ぶり", "以来", "来春", "今春", "散歩", "獣医", "動物病院", "病院",
     "血圧", "発表会", "運動会", "卒業式", "入学式", "小学生", "中学生", "高校生", "大学生", "幼稚園", "保育園",
     "園児", "痛める", "痛み", "怪我", "けが", "骨折", "新学期", "新生活", "夢", "昔", "学生時代", "子供の頃", "頃",
+    # what they have or have not done before, and how their body and work run
+    "初めて", "はじめて", "足腰", "不自由", "手足", "聴力",
+    "物忘れ", "運転", "性格", "締め", "締め日", "決算", "経理", "月末",
+    "年度末", "稟議", "シフト", "車", "自家用車", "軽自動車", "マイカー",
 })
 
 FEELING = frozenset({
@@ -81,6 +86,7 @@ THIRD_PARTY = frozenset({
 WORRY = frozenset({
     "心配", "不安", "怖い", "恐い", "こわい", "焦る", "あせる", "気掛かり", "気がかり", "憂鬱", "心細い", "危惧",
     "懸念", "ハラハラ", "はらはら", "ヒヤヒヤ", "ひやひや", "オロオロ", "おろおろ", "胸騒ぎ", "不安だ",
+    "緊張", "途方",
 })
 
 # Nervousness that is a worry when it hangs on an open question (届くのかドキドキ).
@@ -102,7 +108,8 @@ ASK_VERBS = frozenset({
 })
 
 # Polite requests that only introduce the question that follows (「質問させてください」).
-PREFACE_VERBS = frozenset({"質問", "相談", "伺う", "尋ねる", "聞く", "お聞き", "お尋ね", "お伺い"})
+PREFACE_VERBS = frozenset({"質問", "相談", "伺う", "尋ねる", "聞く", "お聞き", "お尋ね", "お伺い", "説明", "補足",
+                           "報告", "以下", "下記"})
 
 # 〜ください that wish the shop well or reassure instead of asking.
 FORMULA_PLEASE = frozenset({"自愛", "無理", "気軽", "放念", "容赦", "許す", "安心", "了承", "笑う"})
@@ -121,6 +128,8 @@ FORMAL_NOUNS = frozenset({
     "ほう", "感じ", "そう", "こちら", "此方", "それ", "これ", "あれ", "そちら", "どちら", "何", "なに", "皆",
     "御", "ご", "お", "さん", "さま", "ちゃん", "くん", "点", "旨", "の", "等", "など", "他", "ほか",
     "一つ", "ひとつ", "少し", "本日", "正直", "最初", "最後", "自分", "私", "私共", "気", "幸い", "実", "急",
+    # cushions (お手数ですが, ご面倒をおかけしますが): politeness, never what the mail is about
+    "手数", "恐縮", "面倒", "手間", "迷惑", "お陰様", "おかげさま", "お陰", "おかげ", "ちなみ", "因み",
 })
 
 
@@ -154,7 +163,7 @@ def _member(surface: str, lemma: str, norm: str, noun: bool, words: frozenset[st
 # word its rules in detect.py test, so skipping never changes a result.
 DISCLOSURE_CUES = frozenset({
     "つもり", "心算", "事", "こと", "ばかり", "実は", "始める", "念願", "憧れ", "挑戦", "初挑戦", "ようやく", "やっと",
-    "たい", "詳しい", "慣れる", "分かる", "わかる",
+    "たい", "詳しい", "慣れる", "分かる", "わかる", "見える", "聞こえる", "聞き取る", "眠る",
 })
 HYPOTHETICAL_CUES = frozenset({"もし", "仮に", "万一", "万が一", "限る"})
 WORRY_CUES = frozenset({"どう", "気", "休まる", "落ち着く", "眠れる", "思う"})
@@ -166,26 +175,56 @@ REQUEST_CUES = frozenset({
 })
 REQUEST_PREFIXES = ("ください", "下さい", "くださ", "いただけ", "頂け", "もらえ", "貰え", "くれ")
 PREFACE_CUES = frozenset({"教える"})
-_CUES = (DISCLOSURE_CUES, HYPOTHETICAL_CUES, WORRY_CUES, REQUEST_CUES, PREFACE_CUES)
+# Words every hedge of detect._HEDGES contains (できれば, なるべく, 可能であれば).
+HEDGE_CUES = frozenset({"出来る", "できる", "なるべく", "成る可く", "可能"})
+# 「〜を探しています」: shopping, not telling (detect.disclosure_evidence).
+SHOPPING_CUES = frozenset({"探す"})
+# 〜させてください: a causative, which with a preface verb announces instead of asking.
+CAUSATIVE_CUES = frozenset({"せる", "させる"})
+_CUES = (DISCLOSURE_CUES, HYPOTHETICAL_CUES, WORRY_CUES, REQUEST_CUES, PREFACE_CUES, HEDGE_CUES, SHOPPING_CUES,
+         CAUSATIVE_CUES)
 CUE_BIT: dict[frozenset[str], int] = {words: LIFE_INSIDE << (i + 1) for i, words in enumerate(_CUES)}
 
 # Words the clause splitter (segment.split_clauses) stops at: brackets, every surface a
-# connective can have, conjugating words (a 連用形 before 、) and ため.
+# connective can have, ため, and commas (where a 連用形 before 、 ends a clause).
 CLAUSE_EDGE = LIFE_INSIDE << (len(_CUES) + 1)
 _CLAUSE_WORDS = frozenset("「」『』（）()【】“”") | frozenset({
     "ので", "で", "から", "ため", "為", "が", "けど", "けれど", "けれども", "のに", "て", "ながら", "し",
+    "、", "，", ",",
 })
 _CONJUGATING = ("動詞", "形容詞", "助動詞")
 
+# Bits for topics (topics.py), from the part of speech and exact forms:
+# a word that can be part of a compound noun (名詞, 接頭辞, noun-like 接尾辞),
+# a formal noun (never a topic alone), and a word that says little about the
+# subject (time words, suffixes, the writer, family, worry words).
+NOUN_PART = CLAUSE_EDGE << 1
+FORMAL = CLAUSE_EDGE << 2
+WEAK = CLAUSE_EDGE << 3
 
-def classes_of(surface: str, lemma: str, norm: str, main: str) -> int:
-    """The bits of every class the word belongs to (computed once per distinct word)."""
+
+def _exact(surface: str, lemma: str, norm: str, words: frozenset[str]) -> bool:
+    return surface in words or lemma in words or norm in words
+
+
+def classes_of(surface: str, lemma: str, norm: str, main: str, sub: str = "", kind: str = "") -> int:
+    """The bits of every class the word belongs to (computed once per distinct word).
+
+    `sub` and `kind` are the second and third part-of-speech fields (普通名詞, 副詞可能).
+    """
     bits = 0
+    if main in ("名詞", "接頭辞") or (main == "接尾辞" and sub == "名詞的"):
+        bits |= NOUN_PART
+    if _exact(surface, lemma, norm, FORMAL_NOUNS):
+        bits |= FORMAL
+    if (kind == "副詞可能" or main == "接尾辞" or _exact(surface, lemma, norm, WORRY)
+            or _exact(surface, lemma, norm, SELF) or _exact(surface, lemma, norm, FAMILY)):
+        bits |= WEAK
     noun = main == "名詞"
     for words, bit in BIT.items():
         if _member(surface, lemma, norm, noun, words):
             bits |= bit
-    if surface in _CLAUSE_WORDS or main in _CONJUGATING or lemma in ("ため", "為") or norm in ("ため", "為"):
+    if surface in _CLAUSE_WORDS or lemma in ("ため", "為") or norm in ("ため", "為"):
         bits |= CLAUSE_EDGE
     for words, bit in CUE_BIT.items():
         if surface in words or lemma in words or norm in words:

@@ -165,6 +165,11 @@ class Clause:
     end: int
     tokens: tuple[Token, ...]
     link: Link
+    # Every lexicon class bit of its words OR-ed together: a rule whose cue words are
+    # absent is skipped with one integer test instead of a pass over the tokens.
+    bits: int = -1
+    # Its words without punctuation, spaces or laugh marks (the rules' usual view of it).
+    content: tuple[Token, ...] = ()
 
 
 def _content(tokens: list[Token]) -> list[Token]:
@@ -212,35 +217,59 @@ def _connective(tokens: list[Token], i: int) -> Link | None:
     return None
 
 
+_COMMAS = ("、", "，", ",")
+
+
 def split_clauses(tokens: list[Token]) -> list[Clause]:
     clauses: list[Clause] = []
     begin = 0
     depth = 0
+    bits = 0  # class bits of the clause so far
+    n = len(tokens)
     for i, t in enumerate(tokens):
-        if not t.classes & CLAUSE_EDGE:
+        classes = t.classes
+        bits |= classes
+        if not classes & CLAUSE_EDGE:
             continue  # neither a bracket nor a word a clause can end at (most tokens)
-        if t.surface in _OPEN:
-            depth += 1
-        elif t.surface in _CLOSE:
-            depth = max(0, depth - 1)
-        if depth:
-            continue
-        link = _connective(tokens, i)
+        surface = t.surface
+        if surface in _COMMAS:
+            # A conjugating word (連用形) ends a clause only before a comma: looked at from
+            # the comma, unless it is a connective already looked at on its own.
+            k = i - 1
+            if depth or k < begin:
+                continue
+            p = tokens[k]
+            if (p.main not in _CONJUGATING or p.surface in _CONNECTIVE_SURFACES
+                    or p.lemma in _TAME or p.norm in _TAME):
+                continue
+        else:
+            if surface in _OPEN:
+                depth += 1
+            elif surface in _CLOSE:
+                depth = max(0, depth - 1)
+            if depth:
+                continue
+            k = i
+        link = _connective(tokens, k)
         if link is None:
             continue
-        end = i + 1
-        while end < len(tokens) and tokens[end].surface in ("、", "，", ","):
+        end = k + 1
+        while end < n and tokens[end].surface in _COMMAS:
             end += 1
         part = tokens[begin:end]
         if _content(part):
-            clauses.append(Clause(part[0].start, part[-1].end, tuple(part), link))
+            clauses.append(Clause(part[0].start, part[-1].end, tuple(part), link, bits,
+                                  tuple([t for t in part if t.content])))
             begin = end
+            bits = 0
     part = tokens[begin:]
     if part:
         if _content(part) or not clauses:
-            clauses.append(Clause(part[0].start, part[-1].end, tuple(part), Link.END))
+            clauses.append(Clause(part[0].start, part[-1].end, tuple(part), Link.END, bits,
+                                  tuple([t for t in part if t.content])))
         else:
             last = clauses[-1]
             merged = last.tokens + tuple(part)
-            clauses[-1] = Clause(last.start, merged[-1].end, merged, Link.END)
+            clauses[-1] = Clause(last.start, merged[-1].end, merged, Link.END, last.bits | bits,
+                                 tuple([t for t in merged if t.content]))
     return clauses

@@ -7,12 +7,14 @@ Tokens come back as small immutable records with offsets into the caller's text,
 so nothing downstream needs to know Sudachi's API.
 
 Speed: reading a morpheme's fields costs a call into Sudachi each, and the same
-few thousand words come back in every mail. So each distinct word (surface,
-part-of-speech id, dictionary entry) is read once and kept as a tuple of its
-fields, with the part-of-speech tuple taken from the dictionary's `pos_of` and
-the lexicon classes of `lexicon.classes_of` computed once; a token is that
-tuple plus its offsets. Per occurrence only `begin`, `end`, `word_id` and
-`part_of_speech_id` are asked of Sudachi.
+few thousand words come back in every mail. So each distinct word is read once
+and kept as a tuple of its fields, with the part-of-speech tuple taken from the
+dictionary's `pos_of` and the lexicon classes of `lexicon.classes_of` computed
+once; a token is that tuple plus its offsets. Per occurrence only `begin` and
+`word_id` are asked of Sudachi: morphemes tile the text, so a morpheme ends where
+the next begins, and a word id fixes the part of speech (an unknown word's id
+carries its part-of-speech id in its low bits), so the cache is keyed by word id,
+with the surface checked because a normalised input (ﾃﾞｽ, です) can share an entry.
 """
 
 from __future__ import annotations
@@ -56,7 +58,8 @@ class Token(NamedTuple):
 
 
 _Word = tuple[str, tuple[str, ...], str, str, str, str, str, str, int, bool]
-_words: dict[tuple[str, int, int], _Word] = {}
+_words: dict[int, _Word] = {}  # word id -> fields, for the surface first seen with it
+_variants: dict[tuple[str, int], _Word] = {}  # (surface, word id) for other surfaces of an entry
 _pos_cache: dict[int, tuple[str, ...]] = {}
 _NOT_CONTENT_POS = ("補助記号", "空白")
 _MARKS = ("笑", "泣", "汗")
@@ -89,7 +92,8 @@ def warm_up() -> None:
     tokenize("お世話になっております。")
 
 
-def _word(m: Any, surface: str, pos_id: int) -> _Word:
+def _word(m: Any, surface: str) -> _Word:
+    pos_id = m.part_of_speech_id()
     pos = _pos_cache.get(pos_id)
     if pos is None:
         pos = tuple(_get_dictionary().pos_of(pos_id))
@@ -100,7 +104,7 @@ def _word(m: Any, surface: str, pos_id: int) -> _Word:
     content = main not in _NOT_CONTENT_POS and not (
         surface in _MARKS or lemma in _MARKS or norm in _MARKS)
     return (surface, pos, lemma, norm, main, pos[1], pos[4], pos[5],
-            classes_of(surface, lemma, norm, main), content)
+            classes_of(surface, lemma, norm, main, pos[1], pos[2]), content)
 
 
 def _pieces(text: str) -> list[tuple[str, int]]:
@@ -120,30 +124,50 @@ def _pieces(text: str) -> list[tuple[str, int]]:
     return out
 
 
-def _read(piece: str, shift: int, append: Any) -> None:
-    """Tokens of `piece`, offsets shifted by `shift`, handed to `append` (the hot loop)."""
+def _scan(text: str) -> tuple[list[_Word], list[int]]:
+    """The words of `text` and where each begins (plus len(text) last): the hot loop."""
     words = _words
     if len(words) > _CACHE_LIMIT:
         words.clear()
-    new = tuple.__new__
-    for m in _get_tokenizer().tokenize(piece):
-        b = m.begin()
-        e = m.end()
-        surface = piece[b:e]
-        pos_id = m.part_of_speech_id()
-        key = (surface, pos_id, m.word_id())
-        word = words.get(key)
-        if word is None:
-            word = _word(m, surface, pos_id)
-            words[key] = word
-        append(new(Token, (*word, b + shift, e + shift)))
+        _variants.clear()
+    morphemes = list(_get_tokenizer().tokenize(text))
+    begins = [m.begin() for m in morphemes]
+    begins.append(len(text))
+    found: list[_Word] = []
+    append = found.append
+    b = 0
+    for k, m in enumerate(morphemes):
+        e = begins[k + 1]
+        wid = m.word_id()
+        word = words.get(wid)
+        if word is None or word[0] != text[b:e]:
+            word = _lookup(m, text[b:e], wid)
+        append(word)
+        b = e
+    return found, begins
+
+
+def _lookup(m: Any, surface: str, wid: int) -> _Word:
+    """A word not in the fast cache: another surface of a known entry, or a new word."""
+    if wid not in _words:
+        word = _words[wid] = _word(m, surface)
+        return word
+    word = _variants.get((surface, wid))  # type: ignore[assignment]
+    if word is None:
+        word = _variants[(surface, wid)] = _word(m, surface)
+    return word
 
 
 def tokenize(text: str, offset: int = 0) -> list[Token]:
     """Tokenise `text`; offsets are shifted by `offset` so they index the whole body."""
     out: list[Token] = []
+    new = tuple.__new__
     for piece, base in _pieces(text):
-        _read(piece, offset + base, out.append)
+        found, begins = _scan(piece)
+        shift = offset + base
+        # Concatenation, not (*word, …): ~25% cheaper per token, measured.
+        out += [new(Token, word + (begins[k] + shift, begins[k + 1] + shift))  # noqa: RUF005
+                for k, word in enumerate(found)]
     return out
 
 
@@ -169,17 +193,17 @@ def tokenize_many(body: str, spans: list[tuple[int, int]]) -> list[list[Token]]:
             continue
         text = "\n".join(body[s:e] for s, e in spans[i:j])
         redo: set[int] = set()
-        # Each token goes back to its span, offsets into `body` (the loop of `_read`, inlined).
-        words = _words
+        # Each token goes back to its span, offsets into `body`.
         new = tuple.__new__
         k = i
         base = 0  # where span k begins in `text`
         limit = spans[k][1] - spans[k][0]  # and where it ends
         shift = spans[k][0]
         target = out[k]
-        for m in _get_tokenizer().tokenize(text):
-            b = m.begin()
-            e = m.end()
+        found, begins = _scan(text)
+        for n, word in enumerate(found):
+            b = begins[n]
+            e = begins[n + 1]
             while b > limit:
                 base = limit + 1
                 k += 1
@@ -193,14 +217,8 @@ def tokenize_many(body: str, spans: list[tuple[int, int]]) -> list[list[Token]]:
                 if b != limit or e != limit + 1:
                     redo.update((k, k + 1) if k + 1 < j else (k,))
                 continue
-            surface = text[b:e]
-            pos_id = m.part_of_speech_id()
-            key = (surface, pos_id, m.word_id())
-            word = words.get(key)
-            if word is None:
-                word = _word(m, surface, pos_id)
-                words[key] = word
-            target.append(new(Token, (*word, b + shift, e + shift)))
+            # Concatenation, not (*word, …): ~25% cheaper per token, measured.
+            target.append(new(Token, word + (b + shift, e + shift)))  # noqa: RUF005
         for k in redo:
             out[k] = tokenize(body[spans[k][0] : spans[k][1]], spans[k][0])
         i = j

@@ -15,54 +15,58 @@ from app.analysis import lexicon as lx
 from app.analysis.tokenizer import Token
 from app.model import HighlightKind
 
-_NOUNISH = ("名詞", "接頭辞", "接尾辞")
 _MAX_LEN = 14
+# Per-word bits computed once by lexicon.classes_of (see there): the loops below test integers.
+_PART = lx.NOUN_PART
+_FORMAL = lx.FORMAL
+_WEAK = lx.WEAK
+_LONE_EMPTY = ("人", "ひと", "もの", "者")
 
 
 def _is_part(t: Token) -> bool:
-    return t.main in _NOUNISH
+    # 接尾辞 joins a compound only when it is noun-like (〜さん, 〜用), not 〜にくい / 〜っぽい.
+    return bool(t.classes & _PART)
 
 
 def _weak(group: list[Token]) -> bool:
     """Time words (来週, 今月中), worry words and bare family words say little about the subject."""
-    return all(
-        t.pos[2] == "副詞可能" or t.main == "接尾辞" or t.in_(lx.WORRY) or t.in_(lx.SELF) or t.in_(lx.FAMILY)
-        for t in group
-    )
+    return all(t.classes & _WEAK for t in group)
 
 
 def _candidates(tokens: Sequence[Token]) -> list[tuple[str, int, list[Token]]]:
     """(text, index after the group, group tokens) for each compound noun."""
     out: list[tuple[str, int, list[Token]]] = []
-    i = 0
-    toks = list(tokens)
+    toks = tokens if isinstance(tokens, list) else list(tokens)
     n = len(toks)
+    i = 0
     while i < n:
-        if toks[i].main not in _NOUNISH:
+        if not toks[i].classes & _PART:
             i += 1
             continue
-        j = i
-        while j < n and toks[j].main in _NOUNISH:
+        j = i + 1
+        while j < n and toks[j].classes & _PART:
             j += 1
         # 「N での N」: one thing (階段での搬入).
-        if (j + 2 < len(toks) and toks[j].surface == "で" and toks[j + 1].surface == "の"
-                and _is_part(toks[j + 2])):
+        if (j + 2 < n and toks[j].surface == "で" and toks[j + 1].surface == "の"
+                and toks[j + 2].classes & _PART):
             k = j + 2
-            while k < len(toks) and _is_part(toks[k]):
+            while k < n and toks[k].classes & _PART:
                 k += 1
             j = k
         group = toks[i:j]
         # Drop honorific prefixes, counters and formal nouns at the edges.
-        while group and (group[0].main == "接頭辞" or group[0].in_(lx.FORMAL_NOUNS)):
+        while group and (group[0].main == "接頭辞" or group[0].classes & _FORMAL
+                         or (len(group) > 1 and group[0].pos[2] == "副詞可能")):  # 最近ピアノ → ピアノ
             group = group[1:]
-        while group and (group[-1].main == "接頭辞" or group[-1].in_(lx.FORMAL_NOUNS)
+        while group and (group[-1].main == "接頭辞" or group[-1].classes & _FORMAL
                          or group[-1].sub == "数詞"):
             group = group[:-1]
-        text = "".join(t.surface for t in group)
-        single_formal = len(group) == 1 and (group[0].main == "代名詞" or group[0].in_(lx.FORMAL_NOUNS))
-        if (group and not all(t.sub == "数詞" or t.main == "接尾辞" for t in group) and len(text) <= _MAX_LEN
-                and not single_formal):
-            out.append((text, j, group))
+        # A formal noun alone is no topic, nor a bare 人 (歯ぐきが弱い人 is about 歯ぐき);
+        # inside a compound both stay (家族四人).
+        if group and (len(group) > 1 or not (group[0].classes & _FORMAL or group[0].surface in _LONE_EMPTY)):
+            text = "".join([t.surface for t in group])
+            if len(text) <= _MAX_LEN and not all(t.sub == "数詞" or t.main == "接尾辞" for t in group):
+                out.append((text, j, group))
         i = j
     return out
 
@@ -85,12 +89,28 @@ def topic_of(kind: HighlightKind, tokens: Sequence[Token], text: str) -> str:
                    for t in group):
                 return c_text
         for c_text, _, group in cands:
-            if not all(t.in_(lx.SELF) or t.in_(lx.FAMILY) for t in group):
+            if not all(t.in_(lx.SELF) or t.in_(lx.FAMILY) for t in group):  # (rare: runs once per highlight)
                 return c_text
         return cands[0][0]
-    # Requests and worries: what they are about.
+    # Requests and worries: what they are about. A noun inside a relative clause
+    # (膝が隠れるくらいの丈) describes the noun it modifies, which is the topic (丈).
     for particles in (("を", "は", "が", "も", "って"), ("で", "に")):
         marked = [c for c in cands if c[1] < len(toks) and toks[c[1]].surface in particles]
         if marked:
-            return marked[-1][0]
+            return _head_of(toks, marked[-1], cands)[0]
     return cands[-1][0]
+
+
+_LINKERS = ("くらい", "ぐらい", "ほど", "程", "の", "な", "よう", "ような", "様", "だけ")
+
+
+def _head_of(toks: Sequence[Token], cand: tuple[str, int, list[Token]],
+             cands: list[tuple[str, int, list[Token]]]) -> tuple[str, int, list[Token]]:
+    """The noun a relative clause starting at `cand` modifies, or `cand` itself."""
+    k = cand[1] + 1  # past the particle
+    if k >= len(toks) or toks[k].main not in ("動詞", "形容詞") or not toks[k].cform.startswith(("終止形", "連体形")):
+        return cand
+    k += 1
+    while k < len(toks) and (toks[k].surface in _LINKERS or toks[k].main == "助動詞"):
+        k += 1
+    return next((c for c in cands if c[1] > k and c[2][0] is toks[k]), cand)

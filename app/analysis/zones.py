@@ -80,6 +80,8 @@ _SENTENCE_END = re.compile(r"[。！？!?]")
 
 def _is_rule(text: str) -> bool:
     s = text.strip()
+    if not s or s[0] not in _RULE_CHARS:
+        return False  # most lines: the first character already says no
     return len(s) >= 5 and all(c in _RULE_CHARS or c.isspace() for c in s) and len(set(s) - {" ", "　"}) <= 3
 
 

@@ -21,7 +21,8 @@ from ui.main_window import MainWindow
 from ui.models import Role
 from ui.textmap import OffsetMap
 
-MARKED = "久しぶりに皆で集まるので、少しだけおしゃれをしたくて"
+# A sentence of the dress mail the analyser does not highlight (its size habit), for the agent to mark.
+MARKED = "サイズは普段9号を着ています"
 
 
 def _window(qtbot, demo: Path, tmp_path: Path, name: str) -> MainWindow:  # type: ignore[no-untyped-def]

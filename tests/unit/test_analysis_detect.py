@@ -23,6 +23,7 @@ def _texts(body: str, kind: HighlightKind) -> list[str]:
     [
         "サイズをMに変更してください。",
         "在庫はいつ頃戻りますか",  # 〜ますか without a question mark
+        "これって防水？",  # a bare noun question in casual mail
         "名入れをしていただけますでしょうか。",
         "ラッピングしていただけると助かります。",
         "ギフト用の箱があればありがたいです。",
@@ -236,3 +237,120 @@ def test_empty_and_noise_bodies() -> None:
     assert analyze("").highlights == ()
     assert analyze("\n\n   \n").highlights == ()
     assert analyze("【自動送信】お問い合わせを受け付けました。").highlights == ()
+
+
+# ---------------------------------------------------------------- reasons without a person word
+
+
+@pytest.mark.parametrize(
+    ("body", "told"),
+    [
+        ("初めての通販なので、支払い方法を教えてください。", "初めての通販なので"),
+        ("経理の締めが二十五日なので、請求日を二十日にしてください。", "経理の締めが二十五日なので"),
+        ("車の運転をやめましたので、配達をお願いしたいです。", "車の運転をやめましたので"),
+        ("ネットで買い物をするのは慣れていないので、注文方法が合っているか不安です。",
+         "ネットで買い物をするのは慣れていないので"),
+        ("以前ほかの化粧水でかぶれたことがあり、新しいものを試すのが怖いです。",
+         "以前ほかの化粧水でかぶれたことがあり"),
+    ],
+)
+def test_reason_about_the_writers_own_circumstances_is_a_disclosure(body: str, told: str) -> None:
+    assert told in _texts(body, D)
+    assert _texts(body, R) or _texts(body, W)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "手元の文字が見えにくくなってきました。",
+        "久しぶりに皆で集まるので、少しだけおしゃれをしたくて…",
+        "社長も六十代で、新しい仕組みには慎重な性格でございます。",
+    ],
+)
+def test_circumstances_told_alone(body: str) -> None:
+    assert _kinds(body) == {D}
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "初めての冬なので、枯らしてしまわないか心配です。",  # the plant's first winter
+        "来月の12日から二泊で予約している山田です😊",  # a name with the order
+        "補足となりますが、弊社の状況についてもう少しご説明させてください。",  # a preface
+        "この商品は何歳から使えますか。",  # an age asked about, not told
+    ],
+)
+def test_no_disclosure_in_seasons_names_prefaces_and_questions_about_age(body: str) -> None:
+    assert D not in _kinds(body)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "つきましては、以下の点についてお教えいただけますでしょうか。",
+        "お店の皆さまもお忙しい時期かと思いますが、ご無理のない範囲でご対応いただければ幸いです。",
+        "母の好きだったお菓子でおもてなしできれば、母も喜んでくれると思います。",
+    ],
+)
+def test_prefaces_closings_and_expectations_are_not_requests(body: str) -> None:
+    assert R not in _kinds(body)
+
+
+def test_late_negation_and_sleepless_nights_are_not_worries() -> None:
+    assert W not in _kinds("不安に思うことは特にありません。")
+    assert W not in _kinds("子どもが生まれたばかりで夜も眠れない日が続いています。")
+    assert W in _kinds("届くかどうか気になって夜も眠れません。")
+
+
+def test_request_links_to_the_disclosure_in_its_sentence_and_topic_is_the_head_noun() -> None:
+    body = "身長が158cmなのですが、膝が隠れるくらいの丈になりますでしょうか"
+    highlights = analyze(body).highlights
+    request = next(h for h in highlights if h.kind is R)
+    disclosure = next(h for h in highlights if h.kind is D)
+    assert highlights.index(disclosure) in request.links
+    assert request.topic == "丈"
+
+
+@pytest.mark.parametrize(
+    ("body", "topic"),
+    [
+        ("お手数ですが、在庫が入りましたらお知らせいただけますか。", "在庫"),
+        ("お手数ですが再入荷の際はお知らせをいただけますか。", "お知らせ"),
+        ("色が落ちにくい素材を使っていますか", "素材"),
+    ],
+)
+def test_topics_skip_cushions_and_adjective_suffixes(body: str, topic: str) -> None:
+    assert [h.topic for h in analyze(body).highlights if h.kind is R] == [topic]
+
+
+def test_past_worry_relieved_in_the_next_sentence_is_not_a_worry() -> None:
+    assert W not in _kinds("正直、ちゃんと届くのかなって不安でした😅でも無事届いて安心しました！")
+    assert W in _kinds("ずっと不安でした。まだ届いていません。")
+
+
+def test_cushion_adverbs_are_not_topics() -> None:
+    (h,) = analyze("ちなみに、私は去年まで看護師をしていました。").highlights
+    assert h.topic == "看護師"
+
+
+def test_anything_else_closing_is_a_formula_but_a_concrete_ask_is_not() -> None:
+    assert R not in _kinds("また何かあればよろしくお願いします。")
+    assert R in _kinds("何かあれば交換をお願いします。")
+
+
+def test_conditional_and_negated_imperative_worry_words_are_not_worries() -> None:
+    assert W not in _kinds("不安な点があればご連絡ください。")
+    assert W not in _kinds("心配なさらないでください。")
+    assert W in _kinds("初めて使うので少し緊張しています。")
+    assert W in _kinds("どうしたらいいのか途方に暮れています。")
+
+
+def test_benefactive_inside_an_embedded_question_is_a_worry_not_a_request() -> None:
+    body = "子どもたちが嫌がらずに使ってくれるか、ちょっと心配です笑"
+    assert _kinds(body) == {W}
+    assert R in _kinds("子どもたちにも使ってくれるか聞いてもらえますか。")
+
+
+def test_a_car_is_the_writers_circumstance_and_a_lone_person_noun_is_no_topic() -> None:
+    assert "でも車が軽自動車なので" in _texts("でも車が軽自動車なので、積めるか教えてください。", D)
+    assert [h.topic for h in analyze("歯ぐきが弱い人にはどちらがいいでしょうか。").highlights] == ["歯ぐき"]
