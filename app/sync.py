@@ -10,7 +10,7 @@ Owns the order of a sync and what makes it safe to interrupt:
 4. headers of the messages the store lacks, newest folder content in batches of
    500, one transaction per batch: the list fills while the rest arrives;
 5. bodies in the background, batch by batch, stored raw (parsing is lazy) in
-   pack files written while the next batch arrives.
+   pack files written while the next batch arrives, each body's checksum in its row.
 
 "What the store lacks" is recomputed from the server's full key list every time,
 so a sync cut by a dropped connection resumes where it stopped: nothing is
@@ -125,11 +125,12 @@ class SyncEngine:
     def sync_bodies(self, folder: Folder) -> int:
         """Every body the store lacks, batch by batch; returns how many were stored.
 
-        A helper thread writes and fsyncs batch n's pack while this thread receives
-        batch n+1 (the fsync is a wait, not work); batch n's rows commit here, once
-        its pack is durable. At most one batch is being written at a time, so memory
-        stays at two batches. When the connection drops, the batch already received
-        is still stored before the error goes up.
+        A helper thread writes and checksums batch n's pack while this thread
+        receives batch n+1; batch n's rows commit here, once its pack is written
+        (not fsynced: a body lost to a power cut fails its checksum on read and is
+        fetched again, see `app/store/packs.py`). At most one batch is being
+        written at a time, so memory stays at two batches. When the connection
+        drops, the batch already received is still stored before the error goes up.
         """
         pending = self.store.unfetched(self.account_id, folder.id)
         pending.reverse()  # newest first, as the reader is most likely to open those

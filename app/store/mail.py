@@ -1,13 +1,17 @@
 """Queries over synced mail: accounts (no secrets), folders with their sync state, messages.
 
 Owns every SQL statement of `mail_accounts`, `mail_folders`, `mail_messages`
-(migration 0003) and `mail_packs` (0006). The sync engine writes through
-`apply_snapshot`, `add_headers` and `store_bodies`, each one transaction, so an
-interrupted sync leaves whole batches behind and never half a message. Raw
-bodies live in pack files (`packs.py`), one per `store_bodies` call, durable
-before the rows that point into them commit; `collect_packs` removes packs no
-row needs any more and rewrites mostly-dead ones. Reading (the message list,
-the reader, offline use) never touches the network.
+(migration 0003), `mail_packs` (0006) and the body checksums (0007). The sync
+engine writes through `apply_snapshot`, `add_headers` and `store_bodies`, each
+one transaction, so an interrupted sync leaves whole batches behind and never
+half a message. Raw bodies live in pack files (`packs.py`), one per
+`store_bodies` call, written before the rows that point into them commit but
+not fsynced: each row keeps its body's length and CRC-32, and a body that does
+not read back as stored (a power cut before writeback) is marked not synced, so
+the next sync fetches it again — the store may forget a cached body, never
+return a wrong one. `collect_packs` removes packs no row needs any more and
+rewrites mostly-dead ones. Reading (the message list, the reader, offline use)
+never touches the network.
 """
 
 from __future__ import annotations
@@ -23,7 +27,7 @@ from app.sources.base import Folder, FolderRole, Header, MessageRef, SyncState
 from app.sources.connection import AccountConfig, Charset, Security
 from app.sources.delta import Flag, FolderSnapshot, RemoteHeader
 from app.store.db import Database
-from app.store.packs import PackDir, default_root
+from app.store.packs import PackDir, checksum, default_root
 
 _FLAG_COLUMN = {Flag.SEEN: "seen", Flag.ANSWERED: "answered", Flag.FLAGGED: "flagged"}
 # A pack whose live mails take less than this share of it is rewritten by collect_packs.
@@ -31,14 +35,16 @@ _COMPACT_BELOW = 0.5
 _PACK_BYTES = 24 * 1024 * 1024
 # A pack file without a row is only an orphan once no sync can still be about to commit it.
 _ORPHAN_AGE_S = 3600.0
+# A body that did not read back as stored: the row stays, the next sync fetches the body again.
+_FORGET_BODY = "UPDATE mail_messages SET body_fetched = 0, pack_id = NULL, body_offset = NULL, body_crc = NULL"
 
 
 @dataclass(frozen=True, slots=True)
 class PendingPack:
-    """A pack file written and durable, not yet pointed at: (key, offset, length) per mail."""
+    """A pack file written, not yet pointed at: (key, offset, length, CRC-32) per mail."""
 
     name: str
-    entries: list[tuple[str, int, int]]
+    entries: list[tuple[str, int, int, int]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -240,14 +246,16 @@ class MailStore:
         return found
 
     def write_pack(self, account_id: str, bodies: Iterable[tuple[str, bytes]]) -> PendingPack:
-        """Write a batch of raw bodies as one durable pack file; no SQL, so any thread may call it.
+        """Write a batch of raw bodies as one pack file; no SQL, so any thread may call it.
 
-        Nothing points at the pack until `commit_pack`: the sync writes (and fsyncs)
-        one batch while it receives the next.
+        Nothing points at the pack until `commit_pack`: the sync writes one batch
+        (and checksums it, off the GIL) while it receives the next.
         """
         batch = list(bodies)
         name, offsets = self.packs.write(account_id, [raw for _key, raw in batch])
-        return PendingPack(name, [(key, offset, len(raw)) for (key, raw), offset in zip(batch, offsets, strict=True)])
+        return PendingPack(name, [
+            (key, offset, len(raw), checksum(raw)) for (key, raw), offset in zip(batch, offsets, strict=True)
+        ])
 
     def commit_pack(self, account_id: str, folder_id: str, pack: PendingPack) -> int:
         """Point the messages at a written pack, in one transaction; returns how many were stored."""
@@ -255,14 +263,15 @@ class MailStore:
             with self.db.write() as c:
                 pack_id = c.execute(
                     "INSERT INTO mail_packs(account_id, name, size) VALUES (?, ?, ?)",
-                    (account_id, pack.name, sum(length for _key, _offset, length in pack.entries)),
+                    (account_id, pack.name, sum(entry[2] for entry in pack.entries)),
                 ).lastrowid
                 before = c.total_changes
                 c.executemany(
-                    "UPDATE mail_messages SET pack_id = ?, body_offset = ?, body_length = ?, body = NULL,"
-                    " body_fetched = 1, size = max(size, ?) WHERE account_id = ? AND folder_id = ? AND uid = ?",
-                    [(pack_id, offset, length, length, account_id, folder_id, key)
-                     for key, offset, length in pack.entries],
+                    "UPDATE mail_messages SET pack_id = ?, body_offset = ?, body_length = ?, body_crc = ?,"
+                    " body = NULL, body_fetched = 1, size = max(size, ?)"
+                    " WHERE account_id = ? AND folder_id = ? AND uid = ?",
+                    [(pack_id, offset, length, crc, length, account_id, folder_id, key)
+                     for key, offset, length, crc in pack.entries],
                 )
                 stored = c.total_changes - before
                 if not stored:  # every message went away meanwhile: keep no empty pack
@@ -319,20 +328,20 @@ class MailStore:
         """Copy the live mails of `sparse` packs into new packs; returns the old names to delete."""
         if not sparse:
             return []
-        live: list[tuple[int, str, str, int, int, str]] = []
+        live: list[tuple[int, int, int, int | None, str]] = []
         for pack_id, name in sparse:
             live += [
-                (r[0], r[1], r[2], r[3], r[4], name) for r in c.execute(
-                    "SELECT id, folder_id, uid, body_offset, body_length FROM mail_messages WHERE pack_id = ?",
+                (r[0], r[1], r[2], r[3], name) for r in c.execute(
+                    "SELECT id, body_offset, body_length, body_crc FROM mail_messages WHERE pack_id = ?",
                     (pack_id,),
                 )
             ]
         moved: list[tuple[int, bytes]] = []
         size = 0
-        for row_id, _folder, _uid, offset, length, name in live:
-            raw = self.packs.read(account_id, name, offset, length)
-            if raw is None:
-                c.execute("UPDATE mail_messages SET body_fetched = 0, pack_id = NULL WHERE id = ?", (row_id,))
+        for row_id, offset, length, crc, name in live:
+            raw = self.packs.read(account_id, name, offset, length, crc)
+            if raw is None:  # lost or damaged: fetch it again rather than copy it on
+                c.execute(_FORGET_BODY + " WHERE id = ?", (row_id,))
                 continue
             moved.append((row_id, raw))
             size += len(raw)
@@ -351,9 +360,11 @@ class MailStore:
             "INSERT INTO mail_packs(account_id, name, size) VALUES (?, ?, ?)",
             (account_id, name, sum(len(raw) for _, raw in moved)),
         ).lastrowid
+        # The new pack is not fsynced either: rows moved from before migration 0007
+        # get their checksum now, so a power cut cannot make them silently wrong.
         c.executemany(
-            "UPDATE mail_messages SET pack_id = ?, body_offset = ? WHERE id = ?",
-            [(pack_id, offset, row_id) for (row_id, _), offset in zip(moved, offsets, strict=True)],
+            "UPDATE mail_messages SET pack_id = ?, body_offset = ?, body_crc = ? WHERE id = ?",
+            [(pack_id, offset, checksum(raw), row_id) for (row_id, raw), offset in zip(moved, offsets, strict=True)],
         )
 
     # -- reading -------------------------------------------------------------------
@@ -383,25 +394,25 @@ class MailStore:
         """The raw mail as synced, or None when it is not here (never synced, or its pack is lost)."""
         for _attempt in (1, 2):
             rows = self.db.read(
-                "SELECT m.body, p.name, m.body_offset, m.body_length, m.pack_id FROM mail_messages m"
+                "SELECT m.body, p.name, m.body_offset, m.body_length, m.pack_id, m.body_crc FROM mail_messages m"
                 " LEFT JOIN mail_packs p ON p.id = m.pack_id"
                 " WHERE m.account_id = ? AND m.folder_id = ? AND m.uid = ? AND m.body_fetched = 1",
                 (account_id, ref.folder_id, ref.key),
             )
             if not rows:
                 return None
-            legacy, name, offset, length, pack_id = rows[0]
+            legacy, name, offset, length, pack_id, crc = rows[0]
             if name is None:  # stored before packs (migration 0006) or a pack row gone
                 return bytes(legacy) if legacy is not None else None
-            raw = self.packs.read(account_id, name, offset, length)
+            raw = self.packs.read(account_id, name, offset, length, crc)
             if raw is not None:
                 return raw
             # collect_packs may have moved it between the query and the read: ask again.
         with self.db.write() as c:
-            # Lost for good (a file deleted by hand): fetch it again at the next sync.
+            # Lost or damaged for good (a power cut before the pack reached the disk,
+            # a file deleted by hand): never return it; fetch it again at the next sync.
             c.execute(
-                "UPDATE mail_messages SET body_fetched = 0, pack_id = NULL WHERE account_id = ? AND folder_id = ?"
-                " AND uid = ? AND pack_id = ?",
+                _FORGET_BODY + " WHERE account_id = ? AND folder_id = ? AND uid = ? AND pack_id = ?",
                 (account_id, ref.folder_id, ref.key, pack_id),
             )
         return None
