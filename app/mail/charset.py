@@ -22,6 +22,7 @@ __all__ = [
     "decode_bytes",
     "decode_cp51932",
     "decode_iso2022jp",
+    "decode_plain_iso2022jp",
     "decode_iso2022jp_repairing",
     "jis_to_sjis",
 ]
@@ -204,16 +205,28 @@ def decode_iso2022jp(data: bytes, errors: str = "strict") -> tuple[str, bool]:
     return text, extended
 
 
+def decode_plain_iso2022jp(data: bytes) -> str | None:
+    """The fast path of `decode_iso2022jp_repairing`: plain ISO-2022-JP at C speed, or None.
+
+    None means the careful route is needed (NEC/IBM rows, half-width kana, spaces
+    in double-byte mode, a line without its escape back to ASCII, odd runs).
+    """
+    if data.isascii() and not _OTHER_ESCAPES.search(data) and not _NEWLINE_IN_JIS.search(data):
+        try:
+            return _as_cp932(data.decode("iso2022_jp"))
+        except UnicodeDecodeError:
+            return None
+    return None
+
+
 def decode_iso2022jp_repairing(data: bytes, errors: str = "strict") -> tuple[str, bool, bool]:
     """`decode_iso2022jp` that also says whether a line was read on without its escape.
 
     Returns (text, used_extensions, escape_repaired).
     """
-    if data.isascii() and not _OTHER_ESCAPES.search(data) and not _NEWLINE_IN_JIS.search(data):
-        try:
-            return _as_cp932(data.decode("iso2022_jp")), False, False
-        except UnicodeDecodeError:
-            pass  # NEC/IBM rows, spaces in double-byte mode, odd runs: the careful route below
+    plain = decode_plain_iso2022jp(data)
+    if plain is not None:
+        return plain, False, False
     out: list[str] = []
     state = [False, False]  # [used extensions, carried a line on without its escape]
     mode = "ascii"

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta, timezone
 from email.utils import getaddresses, parsedate_to_datetime
 
-from app.mail.charset import JIS_DESIGNATION, decode_bytes
+from app.mail.charset import JIS_DESIGNATION, decode_bytes, decode_plain_iso2022jp
 from app.mail.transfer import decode_base64
 from app.model import Address, NoteKind, ParseNote
 
@@ -38,11 +38,17 @@ __all__ = [
 _WORD = re.compile(rb"=\?([^?\s]+)\?([BbQq])\?([^?]*)\?=")
 _BROKEN_WORD = re.compile(rb"=\?[^?\s]+\?[BbQq]\?")
 # A value that is nothing but well-formed UTF-8 B-words (most subjects and names
-# today): decoded without the per-word charset machinery, with the same result.
+# today), or nothing but ISO-2022-JP B-words (the other half of Japanese mail):
+# decoded without the per-word charset machinery, with the same result.
 _UTF8_B = rb"=\?[Uu][Tt][Ff]-8\?[Bb]\?([A-Za-z0-9+/]*={0,2})\?="
 _ONLY_UTF8_B_WORDS = re.compile(_UTF8_B + rb"(?:[ \t]*" + _UTF8_B + rb")*")
 _UTF8_B_WORD = re.compile(_UTF8_B)
+_JIS_B = rb"=\?(?i:iso-2022-jp)\?[Bb]\?([A-Za-z0-9+/]*={0,2})\?="
+_ONLY_JIS_B_WORDS = re.compile(_JIS_B + rb"(?:[ \t]*" + _JIS_B + rb")*")
+_JIS_B_WORD = re.compile(_JIS_B)
 FIELD_NAME = re.compile(rb"^[!-9;-~]+[ \t]*:")
+# The bytes FIELD_NAME allows in a name, for split_fields' translate check.
+_NAME_BYTES = bytes(b for b in range(0x21, 0x7F) if b != 0x3A)
 _MSG_ID = re.compile(r"<[^<>\s]+>")
 _LOOSE_DATE = re.compile(
     r"(\d{4})[/\-.年](\d{1,2})[/\-.月](\d{1,2})日?(?:[ T]+(\d{1,2}):(\d{2})(?::(\d{2}))?)?"
@@ -111,28 +117,40 @@ def split_fields(head: bytes, wanted: frozenset[str] | None = None) -> list[tupl
     continuation line stays, and encoded-word decoding drops it between words.
     Lines that are neither a field nor a continuation (mbox "From " line,
     junk) are skipped.
+
+    Speed (the header sync runs this 10,000 times): a field name is checked
+    with `bytes.translate` instead of `FIELD_NAME` (same rule: printable ASCII
+    without ':' before optional blanks and the colon), and a value without
+    continuation lines is never copied into a buffer.
     """
-    fields: list[tuple[str, bytearray]] = []
-    current: tuple[str, bytearray] | None = None
+    fields: list[tuple[str, bytes]] = []
+    continued: list[bytes] | None = None  # chunks of the last wanted field
     for line in head.split(b"\n"):
-        line = line.rstrip(b"\r")
+        if line[-1:] == b"\r":
+            line = line.rstrip(b"\r")
         if not line:
             break
-        if line[:1] in (b" ", b"\t"):
-            if current is not None:
-                current[1].extend(line)
+        first = line[0]
+        if first == 0x20 or first == 0x09:  # a continuation line
+            if continued is not None:
+                continued.append(line)
             continue
-        match = FIELD_NAME.match(line)
-        if match is None:
-            current = None
+        if continued is not None and len(continued) > 1:
+            fields[-1] = (fields[-1][0], b"".join(continued))
+        continued = None
+        colon = line.find(b":")
+        name = line[:colon].rstrip(b" \t") if colon > 0 else b""
+        if not name or name.translate(None, _NAME_BYTES):
+            continue  # not a field (FIELD_NAME would not match)
+        text = name.decode("ascii").lower()
+        if wanted is not None and text not in wanted:
             continue
-        name = match.group().rstrip(b": \t").decode("ascii").lower()
-        if wanted is not None and name not in wanted:
-            current = None
-            continue
-        current = (name, bytearray(line[match.end() :].lstrip(b" \t")))
-        fields.append(current)
-    return [(name, bytes(value).strip()) for name, value in fields]
+        value = line[colon + 1 :].lstrip(b" \t")
+        fields.append((text, value))
+        continued = [value]
+    if continued is not None and len(continued) > 1:
+        fields[-1] = (fields[-1][0], b"".join(continued))
+    return [(name, value.strip()) for name, value in fields]
 
 
 def _word_bytes(encoding: bytes, text: bytes) -> tuple[bytes, bool]:
@@ -153,6 +171,10 @@ def decode_words(value: bytes, where: str, notes: list[ParseNote], text_codec: s
         return value.decode(text_codec, errors="replace")
     if _ONLY_UTF8_B_WORDS.fullmatch(value):
         fast = _utf8_words(value)
+        if fast is not None:
+            return fast
+    elif _ONLY_JIS_B_WORDS.fullmatch(value):
+        fast = _jis_words(value)
         if fast is not None:
             return fast
     pieces: list[str] = []
@@ -212,6 +234,20 @@ def _utf8_words(value: bytes) -> str | None:
         return data.decode("utf-8")
     except (binascii.Error, UnicodeDecodeError):
         return None
+
+
+def _jis_words(value: bytes) -> str | None:
+    """`decode_words` of a run of ISO-2022-JP B-words (half the subjects of Japanese mail), or None.
+
+    The words' bytes are joined before decoding, as the general path does, and
+    only plain ISO-2022-JP is taken here: anything `decode_bytes` would repair
+    or note (extensions, a missing escape) goes the general way.
+    """
+    try:
+        data = b"".join(binascii.a2b_base64(word, strict_mode=True) for word in _JIS_B_WORD.findall(value))
+    except binascii.Error:
+        return None
+    return decode_plain_iso2022jp(data)
 
 
 def _raw_to_ascii_text(value: bytes, where: str, notes: list[ParseNote]) -> bytes | str:
@@ -332,14 +368,16 @@ def read_summary(raw: bytes) -> HeaderSummary:
     """Subject, sender, date and Message-ID from the header block; never raises."""
     notes: list[ParseNote] = []
     try:
-        fields = split_fields(_head(raw), _SUMMARY_FIELDS)
-        subject = _first(fields, "subject")
-        date = _first(fields, "date")
+        found: dict[str, bytes] = {}
+        for name, value in split_fields(_head(raw), _SUMMARY_FIELDS):
+            found.setdefault(name, value)  # the first of a repeated field, as _first
+        subject = found.get("subject")
+        date = found.get("date")
         return HeaderSummary(
             subject=decode_header_bytes(subject, "subject", notes) if subject is not None else "",
-            sender=_sender(_first(fields, "from"), notes),
+            sender=_sender(found.get("from"), notes),
             date=parse_date(date.decode("latin-1")) if date is not None else None,
-            message_id=_message_id(_first(fields, "message-id") or b""),
+            message_id=_message_id(found.get("message-id") or b""),
             notes=tuple(notes),
         )
     except Exception as error:  # a list row must never break the whole folder
