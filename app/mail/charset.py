@@ -22,8 +22,8 @@ __all__ = [
     "decode_bytes",
     "decode_cp51932",
     "decode_iso2022jp",
-    "decode_plain_iso2022jp",
     "decode_iso2022jp_repairing",
+    "decode_plain_iso2022jp",
     "jis_to_sjis",
 ]
 

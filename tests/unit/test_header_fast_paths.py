@@ -87,3 +87,37 @@ def test_strict_base64_fast_path_agrees_with_the_repairs() -> None:
     assert decode_base64(b"5L2Q6Jek") == (b"\xe4\xbd\x90\xe8\x97\xa4", False)
     assert decode_base64(b"5L2Q6Jek\r\n5L2Q") == (b"\xe4\xbd\x90\xe8\x97\xa4\xe4\xbd\x90", False)
     assert decode_base64(b"5L2Q6J")[1] is True  # missing padding is still a repair
+
+
+@pytest.mark.parametrize(("value", "text"), [
+    (b"=?iso-2022-jp?b?GyRCJS4lVSVISnFBdRsoQg==?=", "ギフト包装"),
+    (b"=?ISO-2022-JP?B?GyRCR1tBdxsoQg==?=", "配送"),
+    # A character split across two words: the bytes are joined before decoding.
+    (b"=?iso-2022-jp?b?GyRCJS4l?= =?iso-2022-jp?b?VRsoQg==?=", "ギフ"),
+    (b"=?iso-2022-jp?b?GyRCLSEbKEI=?=", None),        # NEC row 13 (①): the CP50220 route, with its note
+    (b"=?iso-2022-jp?b?GyRCJCI=?=", None),            # no escape back to ASCII
+    (b"=?iso-2022-jp?b?GyRCJC?=", None),              # broken base64: repaired, with a note
+    (b"=?iso-2022-jp?b?GyRCJCIbKEI=?= tail", None),   # text after the words
+])
+def test_iso2022jp_words_decode_as_the_general_path(value: bytes, text: str | None) -> None:
+    fast_notes: list[object] = []
+    fast = decode_words(value, "subject", fast_notes)  # type: ignore[arg-type]
+    slow_notes: list[object] = []
+    slow = decode_words(b" " + value, "subject", slow_notes).removeprefix(" ")  # type: ignore[arg-type]
+    assert (fast, fast_notes) == (slow, slow_notes)
+    if text is not None:
+        assert fast == text and not fast_notes
+
+
+@pytest.mark.parametrize(("head", "fields"), [
+    (b"Subject: a\r\n b\r\n\tc\r\nFrom: x\r\n\r\nSubject: body", [("subject", b"a b\tc"), ("from", b"x")]),
+    (b" stray continuation\nFrom x@y Mon\n more\nSubject :  s  \n", [("subject", b"s")]),
+    (b"Sub ject: no\nX-A:\nDate:1\r\r\nTo: t\n", [("x-a", b""), ("date", b"1"), ("to", b"t")]),
+    (b":empty name\n\x80bad: 1\nMessage-ID: <m>\n \n", [("message-id", b"<m>")]),
+    (b"Subject: s\r\n\r\n more", [("subject", b"s")]),
+])
+def test_split_fields_unfolds_and_skips_junk(head: bytes, fields: list[tuple[str, bytes]]) -> None:
+    assert headers.split_fields(head) == fields
+    # A field skipped by `wanted` also drops its continuation lines.
+    wanted = frozenset({"subject"})
+    assert headers.split_fields(b"From: a\r\n b\r\n" + head, wanted) == [f for f in fields if f[0] == "subject"]
