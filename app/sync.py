@@ -30,7 +30,7 @@ from enum import StrEnum
 from app.sources.base import Folder, FolderRole, Header, MessageRef, SyncState
 from app.sources.delta import Flag, SyncSource
 from app.sources.errors import NetworkDown, NotFound
-from app.store.mail import MailStore, PendingPack
+from app.store.mail import MailStore
 
 HEADER_BATCH = 500
 BODY_BATCH = 500
@@ -125,12 +125,15 @@ class SyncEngine:
     def sync_bodies(self, folder: Folder) -> int:
         """Every body the store lacks, batch by batch; returns how many were stored.
 
-        A helper thread writes and checksums batch n's pack while this thread
-        receives batch n+1; batch n's rows commit here, once its pack is written
-        (not fsynced: a body lost to a power cut fails its checksum on read and is
-        fetched again, see `app/store/packs.py`). At most one batch is being
-        written at a time, so memory stays at two batches. When the connection
-        drops, the batch already received is still stored before the error goes up.
+        A helper thread stores batch n — writes and checksums its pack, then
+        commits its rows — while this thread receives batch n+1: the checksum, the
+        write and SQLite's work run outside the GIL, beside the receiving. Rows
+        commit only once their pack is written (not fsynced: a body lost to a
+        power cut fails its checksum on read and is fetched again, see
+        `app/store/packs.py`). At most one batch is being stored at a time, so
+        memory stays at two batches, and progress is reported from this thread.
+        When the connection drops, the batch already received is still stored
+        before the error goes up.
         """
         pending = self.store.unfetched(self.account_id, folder.id)
         pending.reverse()  # newest first, as the reader is most likely to open those
@@ -139,22 +142,22 @@ class SyncEngine:
         self._report(folder.id, Phase.BODIES, 0, len(pending))
         if not keys:
             return 0
-        writing: Future[PendingPack] | None = None
+        storing: Future[int] | None = None
 
-        def commit() -> None:
-            nonlocal stored, writing
-            if writing is not None:
-                pack, writing = writing.result(), None
-                stored += self.store.commit_pack(self.account_id, folder.id, pack)
+        def finish() -> None:
+            nonlocal stored, storing
+            if storing is not None:
+                done, storing = storing, None
+                stored += done.result()
                 self._report(folder.id, Phase.BODIES, stored, len(pending))
 
         with ThreadPoolExecutor(max_workers=1, thread_name_prefix="aizuchi-pack") as writer:
             try:
                 for batch in self.source.body_batches(folder, keys, BODY_BATCH, BODY_BATCH_BYTES):
-                    commit()
-                    writing = writer.submit(self.store.write_pack, self.account_id, batch)
+                    finish()
+                    storing = writer.submit(self.store.store_bodies, self.account_id, folder.id, batch)
             finally:
-                commit()
+                finish()
         return stored
 
     def sync(self, bodies: bool = True, folder_ids: Sequence[str] | None = None) -> SyncReport:
