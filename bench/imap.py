@@ -7,8 +7,9 @@ once (so neither client pays for that), then times, in this run:
 - Aizuchi's header sync into a fresh store (`imap_headers_10k_s`),
 - Aizuchi's full sync, headers then every body, from empty (`imap_full_sync_s`),
   with the peak RSS of the process doing it (`imap_sync_rss_mb`),
-- mbsync (`isync`, `FSync no`: our store commits per batch, not per file)
-  mirroring the same mailbox to a local Maildir (`mbsync_full_sync_s`).
+- mbsync (`isync`, `FSync no`: neither side waits for the disk — our pack files
+  are not fsynced either, a body lost to a power cut fails its checksum and is
+  fetched again) mirroring the same mailbox to a local Maildir (`mbsync_full_sync_s`).
 
 Each Aizuchi run is a fresh subprocess, so the RSS is the sync's own. The full
 sync and mbsync run three times each, alternating, and their medians are
