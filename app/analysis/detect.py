@@ -420,9 +420,12 @@ def is_worry(clause: Clause) -> str:
                 and i + 1 < len(toks) and toks[i + 1].surface == "と"):
             return make_cue(CueKind.FEARED_IF, _span(toks, i - 2, i + 2))
         # 間に合わないと困ってしまいます / 〜たら困る: a feared consequence (not 困っています: a problem told)
-        if (t.lemma == "困る" and i > 0 and toks[i - 1].surface in ("と", "たら", "ば", "れば", "では", "ては")
+        k = i - 1
+        while k > 0 and (toks[k].main == "副詞" or toks[k].is_("本当", "非常", "大変", "に")):
+            k -= 1  # 届かないと本当に困る: an adverb may stand between
+        if (t.lemma == "困る" and k >= 0 and toks[k].surface in ("と", "たら", "ば", "れば", "では", "ては")
                 and not any(x.lemma == "た" for x in toks[i + 1 : i + 4])):
-            return make_cue(CueKind.FEARED_IF, _span(toks, i - 1, i + 2))
+            return make_cue(CueKind.FEARED_IF, _span(toks, k, i + 2))
         # 〜のかドキドキ / 〜かそわそわ: nervous about an open question
         if (t.classes & _BIT_NERVOUS) and any(x.surface in ("か", "たら", "ば") for x in toks[:i]):
             return make_cue(CueKind.NERVOUS, t.surface)
@@ -503,8 +506,10 @@ def disclosure_evidence(tokens: Sequence[Token], reason: bool = False, bits: int
         for i, t in enumerate(toks))
     life = life or works
     # The order's arrival (金曜日に届く予定です, 到着が夜7時頃になりそう): a delivery fact, not their schedule.
+    # (前回は3日で届いたので: their experience with the shop still tells.)
     if not personal and not life and bits & _BIT_ORDER and any(
-            t.classes & _BIT_ORDER and t.is_(*_DELIVERY) for t in toks):
+            t.classes & _BIT_ORDER and t.is_(*_DELIVERY) for t in toks) and not (
+            bits & _DISCLOSURE_CUE and any(t.is_(*_PAST_TIMES) for t in toks)):
         return 0, 0
     tail = "".join(t.surface for t in toks[-3:])
     if toks[-1].is_("です") and len(toks) > 1 and toks[-2].is_("者") and not personal and not life:
@@ -516,7 +521,8 @@ def disclosure_evidence(tokens: Sequence[Token], reason: bool = False, bits: int
     lexical = 2 if personal else 0
     if life:
         lexical += 2
-    circumstances = {t.norm for i, t in enumerate(toks)
+    # A date is one fact however it is written (来週の水曜日): calendar words count once together.
+    circumstances = {"calendar" if t.norm in _CALENDAR else t.norm for i, t in enumerate(toks)
                      if t.main in _CIRCUMSTANCE_POS and (t.classes & _BIT_CIRCUMSTANCE)
                      and not (t.main == "副詞" and _first_season(toks, i))} if bits & _BIT_CIRCUMSTANCE else set()
     # A reason about the order itself (配送先の部屋番号が…) is not the writer's circumstance.
@@ -535,7 +541,7 @@ def disclosure_evidence(tokens: Sequence[Token], reason: bool = False, bits: int
         nxt = toks[i + 1] if i + 1 < len(toks) else None
         if t.is_("つもり", "心算", "計画"):
             grammatical += 2
-        elif (t.is_("前回", "以前", "去年", "昨年", "一昨年")
+        elif (t.is_(*_PAST_TIMES)
               and any(x.lemma == "た" for x in toks[i + 1 :])):
             grammatical += 2  # 前回注文したときに〜 / 去年買ったものは〜: their own past experience
         elif (t.norm in ("思う", "考える") and i >= 2 and toks[i - 1].surface == "と"
@@ -582,6 +588,10 @@ def disclosure_evidence(tokens: Sequence[Token], reason: bool = False, bits: int
 
 _AGE_UNITS = ("歳", "才", "代", "年生")
 _DELIVERY = ("到着", "配達", "お届け", "届け", "届く")
+_PAST_TIMES = ("前回", "以前", "去年", "昨年", "一昨年")
+_CALENDAR = frozenset({"来月", "来週", "来年", "今度", "週末", "平日", "年末", "年始", "来春", "今春", "月末", "年度末",
+                       "月曜", "火曜", "水曜", "木曜", "金曜", "土曜", "日曜", "月曜日", "火曜日", "水曜日", "木曜日",
+                       "金曜日", "土曜日", "日曜日"})
 _CIRCUMSTANCE_POS = ("名詞", "動詞", "形容詞", "形状詞", "接尾辞", "副詞")
 
 
@@ -638,7 +648,7 @@ def disclosure_cue(tokens: Sequence[Token], reason: bool = False) -> str:
             return make_cue(CueKind.PLAN, t.surface)
         if t.norm in ("思う", "考える") and i >= 2 and toks[i - 2].cform.startswith("意志推量"):
             return make_cue(CueKind.PLAN, _span(toks, i - 2, i + 1))
-        if t.is_("前回", "以前", "去年", "昨年", "一昨年") and any(x.lemma == "た" for x in toks[i + 1 :]):
+        if t.is_(*_PAST_TIMES) and any(x.lemma == "た" for x in toks[i + 1 :]):
             return make_cue(CueKind.EXPERIENCE, t.surface)
         if t.lemma in ("しまう", "仕舞う", "ちゃう") and any(x.lemma == "た" for x in toks[i + 1 : i + 3]):
             return make_cue(CueKind.EXPERIENCE, _span(toks, i - 2, i + 2))

@@ -42,6 +42,7 @@ LIFE = frozenset({
     "歳", "才", "年生", "代",
     # money at home: what they can spend this month is their own situation
     "家計", "出費", "生活費", "給料", "給与", "ボーナス", "節約", "貯金", "収入", "仕送り", "小遣い", "お小遣い",
+    "物入り", "物要り", "金欠",
     # work and business they run or belong to (写真館を営む, NPOに勤める)
     "営む", "経営", "自営", "勤める", "働く", "携わる", "従事", "所属", "会社員", "公務員", "主婦", "主夫",
     "個人事業", "フリーランス", "パート", "アルバイト",
@@ -66,7 +67,9 @@ CIRCUMSTANCE = frozenset({
     # the body parts a product must spare, how they get about, what they usually do
     "首", "手首", "腕", "背中", "足", "足首", "指", "目", "電車", "バス", "移動", "通学", "普段", "日頃", "運動",
     # their own schedule (出発は来週です)
-    "出発", "帰国", "出国", "渡航", "滞在",
+    "出発", "帰国", "出国", "渡航", "滞在", "挙式", "式", "チェックイン", "チェックアウト",
+    "月曜", "火曜", "水曜", "木曜", "金曜", "土曜", "日曜", "月曜日", "火曜日", "水曜日", "木曜日", "金曜日",
+    "土曜日", "日曜日",
 })
 
 FEELING = frozenset({

@@ -27,6 +27,9 @@ def _kinds(text: str) -> set[HighlightKind]:
     "町で小さなパン屋を経営しています。",  # their business
     "市の図書館で司書を担当している者です。",  # their occupation
     "来年から独立しようと思っています。",  # a plan
+    "式は10月の第二土曜日です。",  # their schedule, an event and its date
+    "前回お願いしたときは3日で届いたので、今回も同じくらいかと思っていました。",  # experience, though about delivery
+    "今月は何かと物入りで、支払いを来月にできますか。",
 ])
 def test_disclosure_classes(text: str) -> None:
     assert D in _kinds(text)
@@ -35,6 +38,7 @@ def test_disclosure_classes(text: str) -> None:
 @pytest.mark.parametrize("text", [
     "届かなかったら困ってしまいます。",
     "結果が出ず気落ちしています。",
+    "届かないと本当に困るんです。",
 ])
 def test_worry_classes(text: str) -> None:
     assert W in _kinds(text)
@@ -55,6 +59,8 @@ def test_request_classes(text: str) -> None:
     "画面が割れてしまいました。",  # a problem with the item, not something they did
     "前から欲しかったバッグです。",  # a past wish, not an ask
     "アプリの年間プランを誤って購入してしまいました。",  # about the order
+    "では、来週の水曜日に伺います。",  # a date alone is one fact, not two
+    "配達は午前中の予定となっていましたが、まだ届きません。",
 ])
 def test_not_disclosure_nor_request(text: str) -> None:
     kinds = _kinds(text)
