@@ -192,6 +192,8 @@ def bench_quality() -> Result:
         ("dev_long_macro_f1", SHARED_EVAL / "analysis_dev_long.jsonl", "≥ 0.92"),
         ("unseen_tune_macro_f1", own / "tune_cases.jsonl", "(tuned on)"),
         ("unseen_heldout_macro_f1", own / "heldout_cases.jsonl", "(held out: the honest figure)"),
+        ("unseen2_tune_macro_f1", own / "tune2_cases.jsonl", "(tuned on)"),
+        ("unseen2_heldout_macro_f1", own / "heldout2_cases.jsonl", "(held out: the honest figure)"),
     ):
         if not (scorer.exists() and dataset.exists() and aizuchi.exists()):
             continue

@@ -225,7 +225,8 @@ class ComposeController(QObject):
         list_box = self.window.center_splitter.widget(0)
         if list_box is not None:
             list_box.setVisible(not composing)
-        self.window.folder_view.setVisible(not composing)
+        # The whole left column (search, folders, accounts) steps aside while writing.
+        self.window.left_splitter.setVisible(not composing)
         self.composer.setVisible(composing)
         self.suggestions.setVisible(composing)
         if composing:

@@ -176,10 +176,25 @@ def _wants(toks: list[Token]) -> bool:
         if not (verb.classes & _BIT_ASK_VERBS):
             continue
         after = toks[i + 1 : i + 7]
-        if any(a.lemma in ("思う", "考える") for a in after) and any(a.norm == "居る" for a in after):
-            return False  # a plan told, not an ask
+        if (any(a.lemma in ("思う", "考える") for a in after) and any(a.norm in ("居る", "おる") for a in after)
+                and not verb.in_(_CHANGE_VERBS)):
+            return False  # a plan told, not an ask (but 切り替えたいと考えております asks for the change)
         return not any(a.norm == "居る" or a.lemma == "者" for a in after)
     return False
+
+
+def _wanted_thing(content: list[Token]) -> int:
+    """「2個欲しいです」: 欲しい ending the clause, present and not negated (not 前から欲しかった)."""
+    for i, t in enumerate(content):
+        if t.lemma in ("ほしい", "欲しい") and i > 0 and content[i - 1].surface not in ("て", "で"):
+            after = content[i + 1 :]
+            if all(a.is_("です", "ん", "の", "な", "が", "けど", "けれど") for a in after):
+                return i
+    return -1
+
+
+_CHANGE_VERBS = frozenset({"変更", "キャンセル", "取り消す", "返品", "交換", "返金", "解約", "退会", "切り替える",
+                           "切り替え", "切替"})
 
 
 def _question(content: Sequence[Token], last_in_sentence: bool, sentence_end: str) -> bool:
@@ -298,6 +313,9 @@ def is_request(clause: Clause, last_in_sentence: bool, sentence_end: str) -> str
     if _wants(toks):
         i = _first(toks, lambda t: t.lemma == "たい")
         return make_cue(CueKind.WANT, _span(toks, i - 1, i + 1))
+    k = _wanted_thing(content)
+    if k >= 0:
+        return make_cue(CueKind.WANT, _span(content, k - 1, k + 1))
     # 〜を希望します / 〜を希望いたします: a stated preference the shop should act on.
     for i, t in enumerate(toks[:-1]):
         if t.surface == "希望" and toks[i + 1].norm in ("為る", "致す") and not any(
@@ -401,6 +419,13 @@ def is_worry(clause: Clause) -> str:
                 and toks[i - 2].surface in ("たら", "だら", "ば", "れば")
                 and i + 1 < len(toks) and toks[i + 1].surface == "と"):
             return make_cue(CueKind.FEARED_IF, _span(toks, i - 2, i + 2))
+        # 間に合わないと困ってしまいます / 〜たら困る: a feared consequence (not 困っています: a problem told)
+        k = i - 1
+        while k > 0 and (toks[k].main == "副詞" or toks[k].is_("本当", "非常", "大変", "に")):
+            k -= 1  # 届かないと本当に困る: an adverb may stand between
+        if (t.lemma == "困る" and k >= 0 and toks[k].surface in ("と", "たら", "ば", "れば", "では", "ては")
+                and not any(x.lemma == "た" for x in toks[i + 1 : i + 4])):
+            return make_cue(CueKind.FEARED_IF, _span(toks, k, i + 2))
         # 〜のかドキドキ / 〜かそわそわ: nervous about an open question
         if (t.classes & _BIT_NERVOUS) and any(x.surface in ("か", "たら", "ば") for x in toks[:i]):
             return make_cue(CueKind.NERVOUS, t.surface)
@@ -473,6 +498,19 @@ def disclosure_evidence(tokens: Sequence[Token], reason: bool = False, bits: int
         for i, t in enumerate(toks)
         if t.main in ("名詞", "動詞", "接尾辞")
     )
+    # 広報を担当している者です: a role they hold (not 担当の方, not 担当していただいた方).
+    works = bool(bits & _DISCLOSURE_CUE) and any(
+        t.is_("担当") and i + 1 < len(toks) and toks[i + 1].norm == "為る"
+        and any(x.norm == "居る" or x.norm == "おる" for x in toks[i + 2 : i + 5])
+        and not any(x.norm in ("頂く", "貰う", "呉れる") for x in toks[i + 1 : i + 5])
+        for i, t in enumerate(toks))
+    life = life or works
+    # The order's arrival (金曜日に届く予定です, 到着が夜7時頃になりそう): a delivery fact, not their schedule.
+    # (前回は3日で届いたので: their experience with the shop still tells.)
+    if not personal and not life and bits & _BIT_ORDER and any(
+            t.classes & _BIT_ORDER and t.is_(*_DELIVERY) for t in toks) and not (
+            bits & _DISCLOSURE_CUE and any(t.is_(*_PAST_TIMES) for t in toks)):
+        return 0, 0
     tail = "".join(t.surface for t in toks[-3:])
     if toks[-1].is_("です") and len(toks) > 1 and toks[-2].is_("者") and not personal and not life:
         return 0, 0  # 「〜している者です」: who they are as a customer, nothing more
@@ -483,7 +521,8 @@ def disclosure_evidence(tokens: Sequence[Token], reason: bool = False, bits: int
     lexical = 2 if personal else 0
     if life:
         lexical += 2
-    circumstances = {t.norm for i, t in enumerate(toks)
+    # A date is one fact however it is written (来週の水曜日): calendar words count once together.
+    circumstances = {"calendar" if t.norm in _CALENDAR else t.norm for i, t in enumerate(toks)
                      if t.main in _CIRCUMSTANCE_POS and (t.classes & _BIT_CIRCUMSTANCE)
                      and not (t.main == "副詞" and _first_season(toks, i))} if bits & _BIT_CIRCUMSTANCE else set()
     # A reason about the order itself (配送先の部屋番号が…) is not the writer's circumstance.
@@ -500,8 +539,18 @@ def disclosure_evidence(tokens: Sequence[Token], reason: bool = False, bits: int
         if not t.classes & _DISCLOSURE_CUE:
             continue
         nxt = toks[i + 1] if i + 1 < len(toks) else None
-        if t.is_("つもり", "心算"):
+        if t.is_("つもり", "心算", "計画"):
             grammatical += 2
+        elif (t.is_(*_PAST_TIMES)
+              and any(x.lemma == "た" for x in toks[i + 1 :])):
+            grammatical += 2  # 前回注文したときに〜 / 去年買ったものは〜: their own past experience
+        elif (t.norm in ("思う", "考える") and i >= 2 and toks[i - 1].surface == "と"
+              and toks[i - 2].cform.startswith("意志推量")):
+            grammatical += 2  # 購入しようと考えています: a plan
+        elif (t.lemma in ("しまう", "仕舞う", "ちゃう") and any(x.lemma == "た" for x in toks[i + 1 : i + 3])
+              and not any(x.surface == "が" and x.main == "助詞" for x in toks[:i])
+              and not (bits & _BIT_ORDER) and i >= 2 and not (_verb_before(toks, i - 1).classes & _BIT_ORDER_VERBS)):
+            grammatical += 2  # 古い机を処分してしまった: something they did in their own life
         elif (t.is_("事", "こと") and nxt is not None and nxt.surface == "に" and i + 2 < len(toks)
               and toks[i + 2].norm == "成る" and not (i > 0 and toks[i - 1].surface in ("こんな", "そんな", "あんな"))):
             grammatical += 2  # 〜ことになり: something decided in their life
@@ -532,12 +581,17 @@ def disclosure_evidence(tokens: Sequence[Token], reason: bool = False, bits: int
             grammatical += 1  # 〜ている / 〜てます / 〜てきた: an ongoing situation or habit
             break
         prev = t
-    if lexical < 2 and bits & _SHOPPING_CUE and any(t.is_("探す") for t in toks):
-        return 0, 0  # 「〜を探しています」: shopping, not telling
+    if lexical < 1 and bits & _SHOPPING_CUE and any(t.is_("探す") for t in toks):
+        return 0, 0  # 「〜を探しています」: shopping, not telling (with why — 膝への負担が — it tells)
     return lexical, grammatical
 
 
 _AGE_UNITS = ("歳", "才", "代", "年生")
+_DELIVERY = ("到着", "配達", "お届け", "届け", "届く")
+_PAST_TIMES = ("前回", "以前", "去年", "昨年", "一昨年")
+_CALENDAR = frozenset({"来月", "来週", "来年", "今度", "週末", "平日", "年末", "年始", "来春", "今春", "月末", "年度末",
+                       "月曜", "火曜", "水曜", "木曜", "金曜", "土曜", "日曜", "月曜日", "火曜日", "水曜日", "木曜日",
+                       "金曜日", "土曜日", "日曜日"})
 _CIRCUMSTANCE_POS = ("名詞", "動詞", "形容詞", "形状詞", "接尾辞", "副詞")
 
 
@@ -590,8 +644,14 @@ def disclosure_cue(tokens: Sequence[Token], reason: bool = False) -> str:
     for i, t in enumerate(toks):
         if not t.classes & _DISCLOSURE_CUE:
             continue
-        if t.is_("つもり", "心算"):
+        if t.is_("つもり", "心算", "計画"):
             return make_cue(CueKind.PLAN, t.surface)
+        if t.norm in ("思う", "考える") and i >= 2 and toks[i - 2].cform.startswith("意志推量"):
+            return make_cue(CueKind.PLAN, _span(toks, i - 2, i + 1))
+        if t.is_(*_PAST_TIMES) and any(x.lemma == "た" for x in toks[i + 1 :]):
+            return make_cue(CueKind.EXPERIENCE, t.surface)
+        if t.lemma in ("しまう", "仕舞う", "ちゃう") and any(x.lemma == "た" for x in toks[i + 1 : i + 3]):
+            return make_cue(CueKind.EXPERIENCE, _span(toks, i - 2, i + 2))
         if t.is_("事", "こと") and i + 2 < len(toks) and toks[i + 1].surface == "に" and toks[i + 2].norm == "成る":
             return make_cue(CueKind.PLAN, _span(toks, i, i + 3))
         if t.lemma == "たい" and i + 1 < len(toks) and toks[i + 1].surface == "と":

@@ -40,6 +40,12 @@ LIFE = frozenset({
     "飼う", "住む", "暮らす", "敏感肌", "乾燥肌", "老眼", "生きがい", "お祝い", "祝い", "昇進",
     "卒園", "入社", "開業", "開店", "創業", "起業", "帰省", "結婚式", "披露宴", "出張", "初孫", "里帰り",
     "歳", "才", "年生", "代",
+    # money at home: what they can spend this month is their own situation
+    "家計", "出費", "生活費", "給料", "給与", "ボーナス", "節約", "貯金", "収入", "仕送り", "小遣い", "お小遣い",
+    "物入り", "物要り", "金欠",
+    # work and business they run or belong to (写真館を営む, NPOに勤める)
+    "営む", "経営", "自営", "勤める", "働く", "携わる", "従事", "所属", "会社員", "公務員", "主婦", "主夫",
+    "個人事業", "フリーランス", "パート", "アルバイト",
 })
 
 # Circumstances: home, body, schedule, work, budget, knowledge. Weaker signs, enough for a reason clause.
@@ -58,6 +64,12 @@ CIRCUMSTANCE = frozenset({
     "初めて", "はじめて", "足腰", "不自由", "手足", "聴力",
     "物忘れ", "運転", "性格", "締め", "締め日", "決算", "経理", "月末",
     "年度末", "稟議", "シフト", "車", "自家用車", "軽自動車", "マイカー",
+    # the body parts a product must spare, how they get about, what they usually do
+    "首", "手首", "腕", "背中", "足", "足首", "指", "目", "電車", "バス", "移動", "通学", "普段", "日頃", "運動",
+    # their own schedule (出発は来週です)
+    "出発", "帰国", "出国", "渡航", "滞在", "挙式", "式", "チェックイン", "チェックアウト",
+    "月曜", "火曜", "水曜", "木曜", "金曜", "土曜", "日曜", "月曜日", "火曜日", "水曜日", "木曜日", "金曜日",
+    "土曜日", "日曜日",
 })
 
 FEELING = frozenset({
@@ -68,7 +80,7 @@ FEELING = frozenset({
 # Words about the order or the shop: a reason built on them is not the writer's circumstance.
 ORDER = frozenset({
     "注文", "配送", "配送先", "発送", "番号", "商品", "在庫", "請求", "伝票", "住所", "宛名", "入荷", "出荷",
-    "梱包", "品切れ", "欠品", "決済", "支払い", "お支払い", "領収書", "送料",
+    "梱包", "品切れ", "欠品", "決済", "支払い", "お支払い", "領収書", "送料", "到着", "配達", "お届け", "届け", "届く",
 })
 
 # People nouns that name a product's target when followed by 用 (子ども用, 大人用).
@@ -86,7 +98,7 @@ THIRD_PARTY = frozenset({
 WORRY = frozenset({
     "心配", "不安", "怖い", "恐い", "こわい", "焦る", "あせる", "気掛かり", "気がかり", "憂鬱", "心細い", "危惧",
     "懸念", "ハラハラ", "はらはら", "ヒヤヒヤ", "ひやひや", "オロオロ", "おろおろ", "胸騒ぎ", "不安だ",
-    "緊張", "途方",
+    "緊張", "途方", "落ち込む", "気落ち", "動揺",
 })
 
 # Nervousness that is a worry when it hangs on an open question (届くのかドキドキ).
@@ -104,7 +116,7 @@ ASK_VERBS = frozenset({
     "知る", "伺う", "聞く", "尋ねる", "確認", "相談", "問い合わせる", "問い合わせ", "依頼", "注文", "購入", "買う",
     "利用", "申し込む", "申し込み", "申込", "予約", "変更", "キャンセル", "取り消す", "返品", "交換", "返金",
     "追加", "取り寄せる", "取り寄せ", "発注", "頼む", "解約", "退会", "願う", "お願い", "見積もる", "見積もり",
-    "教える", "受け取る", "試す", "使う", "加入", "登録", "送る", "届ける",
+    "教える", "受け取る", "試す", "使う", "加入", "登録", "送る", "届ける", "切り替える", "切り替え", "切替",
 })
 
 # Polite requests that only introduce the question that follows (「質問させてください」).
@@ -164,9 +176,10 @@ def _member(surface: str, lemma: str, norm: str, noun: bool, words: frozenset[st
 DISCLOSURE_CUES = frozenset({
     "つもり", "心算", "事", "こと", "ばかり", "実は", "始める", "念願", "憧れ", "挑戦", "初挑戦", "ようやく", "やっと",
     "たい", "詳しい", "慣れる", "分かる", "わかる", "見える", "聞こえる", "聞き取る", "眠る",
+    "前回", "以前", "去年", "昨年", "一昨年", "担当", "計画", "しまう", "仕舞う", "ちゃう", "考える", "思う",
 })
 HYPOTHETICAL_CUES = frozenset({"もし", "仮に", "万一", "万が一", "限る"})
-WORRY_CUES = frozenset({"どう", "気", "休まる", "落ち着く", "眠れる", "思う"})
+WORRY_CUES = frozenset({"どう", "気", "休まる", "落ち着く", "眠れる", "思う", "困る"})
 # Every word a request rule other than a question or a hedged 〜のですが starts from.
 REQUEST_CUES = frozenset({
     "頂く", "貰う", "呉れる", "下さる", "いただける", "もらえる", "頂ける", "ほしい", "欲しい", "願う", "お願い",

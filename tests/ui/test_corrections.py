@@ -21,8 +21,9 @@ from ui.main_window import MainWindow
 from ui.models import Role
 from ui.textmap import OffsetMap
 
-# A sentence of the dress mail the analyser does not highlight (its size habit), for the agent to mark.
-MARKED = "サイズは普段9号を着ています"
+# Words of the dress mail the analyser does not highlight (what she will do if it is late), for the
+# agent to mark. (Her size habit, 普段9号を着ています, was used here until the analyser learnt 普段.)
+MARKED = "もし難しいようでしたら今回は諦めます"
 
 
 def _window(qtbot, demo: Path, tmp_path: Path, name: str) -> MainWindow:  # type: ignore[no-untyped-def]

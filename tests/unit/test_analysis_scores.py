@@ -103,6 +103,26 @@ def test_unseen_sets_macro_f1(name: str, bar: float, label_bar: float) -> None:
     assert min(per_label.values()) >= label_bar, per_label
 
 
+# Round 2: 40 more mails, written before the analyser ran on them and split by line
+# (odd → tune2, even → held-out2). Start: tune2 0.96 / held-out2 0.93; rules were then
+# tuned on tune2's misses and a reviewer's list of missed classes (final: 1.00 / 0.93).
+@pytest.mark.parametrize(("name", "bar", "label_bar"), [
+    ("tune2_cases.jsonl", 0.95, 0.90),
+    ("heldout2_cases.jsonl", 0.90, 0.84),
+])
+def test_unseen_round2_macro_f1(name: str, bar: float, label_bar: float) -> None:
+    cases = _load(_DATA / name)
+    assert len(cases) == 20
+    macro, per_label = macro_f1(cases)
+    assert macro >= bar, per_label
+    assert min(per_label.values()) >= label_bar, per_label
+    tune = {c["id"] for c in _load(_DATA / "tune2_cases.jsonl")}
+    assert not tune & {c["id"] for c in _load(_DATA / "heldout2_cases.jsonl")}
+    for case in cases:
+        for span in case["spans"]:
+            assert case["text"][span["start"] : span["end"]] == span["text"]
+
+
 def test_unseen_sets_are_well_formed_and_disjoint() -> None:
     tune, held = _load(_DATA / "tune_cases.jsonl"), _load(_DATA / "heldout_cases.jsonl")
     assert not {c["id"] for c in tune} & {c["id"] for c in held}
