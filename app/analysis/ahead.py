@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import threading
 from bisect import bisect_right
-from concurrent.futures import Future, ThreadPoolExecutor
+from queue import SimpleQueue
 from typing import Any, Final
 
 from app.analysis.tokenizer import MAX_CHARS, Word, morphemes_of, read
@@ -29,17 +29,32 @@ from app.analysis.tokenizer import MAX_CHARS, Word, morphemes_of, read
 CHUNK: Final = 400  # characters a Sudachi call: small enough that the first is ready while the mail is zoned
 DEPTH: Final = 3  # chunks the worker may be ahead of the analyser
 
-_lock = threading.Lock()
-_worker: ThreadPoolExecutor | None = None
+# The worker's queue: (the Ahead asking, chunk index, text). A plain thread and C-level
+# queues rather than an executor's futures: a handover costs a few hundred instructions,
+# not thousands of interpreted ones, and there are several per mail.
+_jobs: Final[SimpleQueue[tuple[Ahead, int, str]]] = SimpleQueue()
+_lock: Final = threading.Lock()
+_started: Final[list[threading.Thread]] = []
 
 
-def _executor() -> ThreadPoolExecutor:
-    # Always under the lock (see tokenizer._get_dictionary: a check outside it races once compiled).
-    global _worker
+def _work() -> None:
+    while True:
+        ahead, index, text = _jobs.get()
+        result: Any = None
+        if not ahead.closed and index in ahead.wanted:
+            try:
+                result = morphemes_of(text)
+            except Exception as error:  # handed to the analyser, which raises it
+                result = error
+        ahead.replies.put((index, result))
+
+
+def _start_worker() -> None:
     with _lock:
-        if _worker is None:
-            _worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="aizuchi-sudachi")
-        return _worker
+        if not _started:
+            worker = threading.Thread(target=_work, name="aizuchi-sudachi", daemon=True)
+            worker.start()
+            _started.append(worker)
 
 
 def cut(body: str, size: int = CHUNK) -> list[int]:
@@ -69,9 +84,18 @@ class Ahead:
         self.body = body
         self.ends = cut(body)
         self.starts = [0, *self.ends[:-1]] if self.ends else []
-        self._futures: dict[int, Future[Any]] = {}
-        self._plan: list[int] = list(range(min(DEPTH, len(self.ends))))
-        self._next = 0  # index into _plan of the next chunk to submit
+        self.replies: SimpleQueue[tuple[int, Any]] = SimpleQueue()
+        self.closed = False
+        # Until `need()` says otherwise, the first chunks are wanted: most mails start
+        # with the customer's own words.
+        self.wanted: set[int] = set(range(min(DEPTH, len(self.ends))))
+        self._plan: list[int] = sorted(self.wanted)
+        self._next = 0  # index into _plan of the next chunk to send
+        self._sent: set[int] = set()
+        self._pending = 0  # replies not yet read
+        self._taken = 0  # index into _plan of the next chunk `take` expects
+        if self.ends:
+            _start_worker()
         self._fill(DEPTH)
 
     def chunk_of(self, offset: int) -> int:
@@ -79,35 +103,43 @@ class Ahead:
         return bisect_right(self.ends, offset)
 
     def _fill(self, upto: int) -> None:
-        worker = _executor()
         while self._next < min(upto, len(self._plan)):
             i = self._plan[self._next]
-            if i not in self._futures:
-                self._futures[i] = worker.submit(morphemes_of, self.body[self.starts[i] : self.ends[i]])
+            if i not in self._sent:
+                self._sent.add(i)
+                self._pending += 1
+                _jobs.put((self, i, self.body[self.starts[i] : self.ends[i]]))
             self._next += 1
 
     def need(self, chunks: list[int]) -> None:
         """Only these chunks (ascending) will be taken: the rest are not tokenised, or dropped."""
-        wanted = set(chunks)
-        for i, future in list(self._futures.items()):
-            if i not in wanted:
-                future.cancel()
-                del self._futures[i]
+        self.wanted = set(chunks)
         self._plan = chunks
         self._next = 0
+        self._taken = 0
         self._fill(DEPTH)
 
     def take(self, at: int) -> tuple[int, list[Word], list[int]]:
         """Chunk `at` (the next of the plan): where it starts, its words, and where each begins in it."""
-        self._fill(self._plan.index(at) + 1 + DEPTH)
-        future = self._futures.pop(at, None)
+        self._taken += 1
+        self._fill(self._taken + DEPTH)
         text = self.body[self.starts[at] : self.ends[at]]
-        morphemes = future.result() if future is not None else morphemes_of(text)
+        morphemes: Any = None
+        if at in self._sent:
+            # Replies come in the order the chunks were sent; earlier ones are not wanted.
+            while True:
+                index, result = self.replies.get()
+                self._pending -= 1
+                if index == at:
+                    morphemes = result
+                    break
+        if isinstance(morphemes, Exception):
+            raise morphemes
+        if morphemes is None:
+            morphemes = morphemes_of(text)
         words, begins = read(text, morphemes)
         return self.starts[at], words, begins
 
     def close(self) -> None:
-        """Drop what was not taken (an analysis cut short by an error)."""
-        for future in self._futures.values():
-            future.cancel()
-        self._futures.clear()
+        """Tell the worker to skip what was not taken (the analysis is over or cut short)."""
+        self.closed = True

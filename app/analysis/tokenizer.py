@@ -191,8 +191,9 @@ def read(text: str, morphemes: Any) -> tuple[list[Word], list[int]]:
 def _word_at(words: dict[int, Word], m: Any, text: str, b: int, e: int) -> Word:
     wid: int = m.word_id()
     word = words.get(wid)
-    if word is None or len(word[0]) != e - b or not text.startswith(word[0], b):
-        return _lookup(m, text[b:e], wid)
+    surface = text[b:e]
+    if word is None or word[0] != surface:
+        return _lookup(m, surface, wid)
     return word
 
 

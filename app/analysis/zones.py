@@ -65,9 +65,9 @@ _ATTRIBUTION: Final = [
 # One pattern for all of them: a line is tried once, not eight times (none has a letter
 # whose case matters, so IGNORECASE on all is harmless).
 _ATTRIBUTION_ANY: Final = re.compile("|".join(f"(?:{p.pattern})" for p in _ATTRIBUTION), re.IGNORECASE)
-# Every attribution pattern needs one of these (or a line ending in a colon); testing for
+# Every attribution pattern needs one of these (or a line ending in a colon); looking for
 # them first spares most lines the `.{1,80}` patterns, which backtrack on every line.
-_ATTRIBUTION_HINTS: Final = ("--", "==", "転送", "書きました", "wrote", "WROTE", "Wrote", "orwarded", "ORWARDED")
+_ATTRIBUTION_HINTS: Final = re.compile(r"--|==|転送|書きました|wrote|orwarded|[:：]\s*$", re.IGNORECASE)
 _GMAIL_WRAPPED: Final = re.compile(r"^\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日.*\d{1,2}:\d{2}")
 _WRAPPED_END: Final = re.compile(r">\s*[:：]\s*$")
 _HEADER_FROM: Final = re.compile(r"^\s*(From|差出人|送信者|送信元)\s*[:：]", re.IGNORECASE)
@@ -122,8 +122,7 @@ def _quote_start(lines: list[Line]) -> int:
     """Index of the first line of the trailing quoted thread, or len(lines)."""
     for i, line in enumerate(lines):
         text = line.text
-        if (any(hint in text for hint in _ATTRIBUTION_HINTS) or text.rstrip().endswith((":", "："))) and \
-                _ATTRIBUTION_ANY.match(text):
+        if _ATTRIBUTION_HINTS.search(text) and _ATTRIBUTION_ANY.match(text):
             return i
         if _HEADER_FROM.match(text):
             following = [ln.text for ln in lines[i + 1 : i + 5]]
