@@ -19,6 +19,7 @@ share it, each waiting only for its own chunks.
 
 from __future__ import annotations
 
+import os
 import threading
 from bisect import bisect_right
 from queue import SimpleQueue
@@ -55,6 +56,13 @@ def _start_worker() -> None:
             worker = threading.Thread(target=_work, name="aizuchi-sudachi", daemon=True)
             worker.start()
             _started.append(worker)
+
+
+def _forget_worker() -> None:
+    _started.clear()  # a forked child has no worker thread: start one again when needed
+
+
+os.register_at_fork(after_in_child=_forget_worker)
 
 
 def cut(body: str, size: int = CHUNK) -> list[int]:
