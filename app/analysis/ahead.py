@@ -25,7 +25,7 @@ from bisect import bisect_right
 from queue import SimpleQueue
 from typing import Any, Final
 
-from app.analysis.tokenizer import MAX_CHARS, Word, morphemes_of, read
+from app.analysis.tokenizer import MAX_CHARS, Token, morphemes_of, read
 
 CHUNK: Final = 400  # characters a Sudachi call: small enough that the first is ready while the mail is zoned
 DEPTH: Final = 3  # chunks the worker may be ahead of the analyser
@@ -127,8 +127,8 @@ class Ahead:
         self._taken = 0
         self._fill(DEPTH)
 
-    def take(self, at: int) -> tuple[int, list[Word], list[int]]:
-        """Chunk `at` (the next of the plan): where it starts, its words, and where each begins in it."""
+    def take(self, at: int) -> list[Token]:
+        """The tokens of chunk `at` (the next of the plan), offsets into the body."""
         self._taken += 1
         self._fill(self._taken + DEPTH)
         text = self.body[self.starts[at] : self.ends[at]]
@@ -145,8 +145,7 @@ class Ahead:
             raise morphemes
         if morphemes is None:
             morphemes = morphemes_of(text)
-        words, begins = read(text, morphemes)
-        return self.starts[at], words, begins
+        return read(text, morphemes, self.starts[at])
 
     def close(self) -> None:
         """Tell the worker to skip what was not taken (the analysis is over or cut short)."""

@@ -139,10 +139,9 @@ def _analyze(body: str, ahead: Ahead) -> Insight:
     ready = 0  # sentences before this one have all their words
     labelled = 0
     for chunk in chunks:
-        base, words, begins = ahead.take(chunk)
-        for n, word in enumerate(words):
-            b = begins[n] + base
-            e = begins[n + 1] + base
+        for token in ahead.take(chunk):
+            b = token.start
+            e = token.end
             while k < count and b >= sentences[k][1].end:
                 k += 1
             if k == count:
@@ -160,7 +159,7 @@ def _analyze(body: str, ahead: Ahead) -> Insight:
                 if k + 1 < count and e > sentences[k + 1][1].start:
                     redo.add(k + 1)
                 continue
-            tokenized[k].append(Token(word, b, e))
+            tokenized[k].append(token)
         chunk_end = ahead.ends[chunk]
         while ready < count and sentences[ready][1].end <= chunk_end:
             if ready in redo:

@@ -157,35 +157,33 @@ def _pieces(text: str) -> list[tuple[str, int]]:
     return out
 
 
-def _scan(text: str) -> tuple[list[Word], list[int]]:
-    """The words of `text` and where each begins (plus len(text) last)."""
-    return read(text, _get_tokenizer().tokenize(text))
+def _scan(text: str) -> list[Token]:
+    """The tokens of `text`, offsets into it."""
+    return read(text, _get_tokenizer().tokenize(text), 0)
 
 
-def read(text: str, morphemes: Any) -> tuple[list[Word], list[int]]:
-    """The words of Sudachi's `morphemes` of `text` and where each begins (plus len(text) last).
+def read(text: str, morphemes: Any, base: int) -> list[Token]:
+    """Tokens of Sudachi's `morphemes` of `text`, offsets shifted by `base`.
 
-    The hot loop: one pass, and per morpheme only `begin` and `word_id` are asked of Sudachi.
+    The hot loop: one pass, and per morpheme only `begin` and `word_id` are asked of
+    Sudachi (a morpheme ends where the next begins).
     """
     words = _words
     if len(words) > _CACHE_LIMIT:
         words.clear()
         _variants.clear()
-    found: list[Word] = []
-    begins: list[int] = []
+    out: list[Token] = []
     last: Any = None
     b = 0
     for m in morphemes:
-        e = m.begin()
+        e: int = m.begin()
         if last is not None:
-            found.append(_word_at(words, last, text, b, e))
-        begins.append(e)
+            out.append(Token(_word_at(words, last, text, b, e), b + base, e + base))
         last = m
         b = e
     if last is not None:
-        found.append(_word_at(words, last, text, b, len(text)))
-    begins.append(len(text))
-    return found, begins
+        out.append(Token(_word_at(words, last, text, b, len(text)), b + base, len(text) + base))
+    return out
 
 
 def _word_at(words: dict[int, Word], m: Any, text: str, b: int, e: int) -> Word:
@@ -217,60 +215,5 @@ def tokenize(text: str, offset: int = 0) -> list[Token]:
     """Tokenise `text`; offsets are shifted by `offset` so they index the whole body."""
     out: list[Token] = []
     for piece, base in _pieces(text):
-        found, begins = _scan(piece)
-        shift = offset + base
-        out += [Token(word, begins[k] + shift, begins[k + 1] + shift)
-                for k, word in enumerate(found)]
-    return out
-
-
-def tokenize_many(body: str, spans: list[tuple[int, int]]) -> list[list[Token]]:
-    """Tokens of each `body[start:end]`, offsets into `body`, with few Sudachi calls.
-
-    A call into Sudachi has a fixed cost and a mail has dozens of sentences, so
-    spans are joined with line breaks (no word crosses a line break, so each span
-    tokenises as it would alone) into pieces under Sudachi's input limit.
-    """
-    out: list[list[Token]] = [[] for _ in spans]
-    i = 0
-    while i < len(spans):
-        # Gather spans while the joined text stays under the limit (a longer span goes alone).
-        j, size = i, 0
-        while j < len(spans) and (j == i or size + spans[j][1] - spans[j][0] + 1 <= MAX_CHARS):
-            size += spans[j][1] - spans[j][0] + 1
-            j += 1
-        if j == i + 1:
-            start, end = spans[i]
-            out[i] = tokenize(body[start:end], start)
-            i = j
-            continue
-        text = "\n".join(body[s:e] for s, e in spans[i:j])
-        redo: set[int] = set()
-        # Each token goes back to its span, offsets into `body`.
-        k = i
-        base = 0  # where span k begins in `text`
-        limit = spans[k][1] - spans[k][0]  # and where it ends
-        shift = spans[k][0]
-        target = out[k]
-        found, begins = _scan(text)
-        for n, word in enumerate(found):
-            b = begins[n]
-            e = begins[n + 1]
-            while b > limit:
-                base = limit + 1
-                k += 1
-                limit = base + spans[k][1] - spans[k][0]
-                shift = spans[k][0] - base
-                target = out[k]
-            if e > limit:
-                # The line break between two spans; a word that runs across it (a span
-                # ending in "\r" or a space merges with the break) sends both spans
-                # to be tokenised alone.
-                if b != limit or e != limit + 1:
-                    redo.update((k, k + 1) if k + 1 < j else (k,))
-                continue
-            target.append(Token(word, b + shift, e + shift))
-        for k in redo:
-            out[k] = tokenize(body[spans[k][0] : spans[k][1]], spans[k][0])
-        i = j
+        out += read(piece, _get_tokenizer().tokenize(piece), offset + base)
     return out

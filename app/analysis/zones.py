@@ -51,6 +51,7 @@ def split_lines(body: str) -> list[Line]:
 
 
 _QUOTE_LINE: Final = re.compile(r"^\s*[>＞|｜]")
+_QUOTE_CHARS: Final = frozenset(">＞|｜")
 _ATTRIBUTION: Final = [
     re.compile(r"^\s*-{2,}\s*(Original Message|Forwarded message|元のメッセージ|転送メッセージ|転送された?メッセージ)"
                r".*-{2,}\s*$", re.IGNORECASE),
@@ -65,9 +66,9 @@ _ATTRIBUTION: Final = [
 # One pattern for all of them: a line is tried once, not eight times (none has a letter
 # whose case matters, so IGNORECASE on all is harmless).
 _ATTRIBUTION_ANY: Final = re.compile("|".join(f"(?:{p.pattern})" for p in _ATTRIBUTION), re.IGNORECASE)
-# Every attribution pattern needs one of these (or a line ending in a colon); looking for
-# them first spares most lines the `.{1,80}` patterns, which backtrack on every line.
-_ATTRIBUTION_HINTS: Final = re.compile(r"--|==|転送|書きました|wrote|orwarded|[:：]\s*$", re.IGNORECASE)
+# Every quote-start pattern below needs one of these (an attribution, a From:/差出人: header,
+# an underscore rule, a wrapped Gmail line): most lines have none and skip five regexes.
+_QUOTE_HINTS: Final = (":", "：", "--", "_", "転送", "書きました", "orwarded", "ORWARDED")
 _GMAIL_WRAPPED: Final = re.compile(r"^\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日.*\d{1,2}:\d{2}")
 _WRAPPED_END: Final = re.compile(r">\s*[:：]\s*$")
 _HEADER_FROM: Final = re.compile(r"^\s*(From|差出人|送信者|送信元)\s*[:：]", re.IGNORECASE)
@@ -122,7 +123,9 @@ def _quote_start(lines: list[Line]) -> int:
     """Index of the first line of the trailing quoted thread, or len(lines)."""
     for i, line in enumerate(lines):
         text = line.text
-        if _ATTRIBUTION_HINTS.search(text) and _ATTRIBUTION_ANY.match(text):
+        if not any(hint in text for hint in _QUOTE_HINTS):
+            continue
+        if _ATTRIBUTION_ANY.match(text):
             return i
         if _HEADER_FROM.match(text):
             following = [ln.text for ln in lines[i + 1 : i + 5]]
@@ -139,7 +142,7 @@ def _quote_start(lines: list[Line]) -> int:
 def _signature_start(lines: list[Line], stop: int) -> int:
     """Index of the first signature line before `stop`, or `stop`."""
     for i in range(stop):
-        if _SIG_DASH.match(lines[i].text):
+        if lines[i].text.startswith("--") and _SIG_DASH.match(lines[i].text):
             return i
     # A rule line followed, within a few lines, by contact-like lines, near the end.
     for i in range(stop):
@@ -212,7 +215,8 @@ def find_zones(body: str) -> tuple[list[Zone], list[Line]]:
     kept: list[Line] = []
     for i in range(top, sig):
         line = lines[i]
-        if _QUOTE_LINE.match(line.text):
+        first = line.text[:1]
+        if first and (first in _QUOTE_CHARS or first.isspace()) and _QUOTE_LINE.match(line.text):
             zones.append(Zone(ZoneKind.QUOTE, line.start, line.end))
         else:
             kept.append(line)
