@@ -71,7 +71,7 @@ def main() -> int:
     print("analyser: compiling with mypyc (about 30 s)…", file=sys.stderr)
     try:
         build()
-    except Exception as error:  # noqa: BLE001 - any failure leaves the Python analyser in use
+    except Exception as error:  # any failure leaves the Python analyser in use
         shutil.rmtree(NATIVE_DIR, ignore_errors=True)
         print(f"analyser: mypyc build failed ({error}); the Python analyser runs instead (slower)",
               file=sys.stderr)

@@ -67,7 +67,8 @@ def test_the_result_does_not_depend_on_where_chunks_fall() -> None:
 
 
 def test_a_hard_wrapped_sentence_across_a_chunk_edge_keeps_its_words() -> None:
-    filler = "先日は素敵なカップをありがとうございました。毎朝使っています。\n" * 12
+    line = "先日は素敵なカップをありがとうございました。毎朝使っています。\n"
+    filler = line * ((CHUNK - 10) // len(line))  # the first chunk ends after the sentence's first line
     wrapped = ("実は来月、娘が結婚することになり、式の引き出物に\n"
                "こちらのカップを使いたいと考えているのですが、\n五十個ほど用意していただけますでしょうか。\n")
     body = filler + wrapped
