@@ -28,8 +28,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.mail.outgoing import with_stand_ins
 from app.model import Address, Draft, Finding, Severity
 from app.snippets import Filled
+from app.sources.connection import Charset
 from ui.wording import finding_label
 
 SEVERITY_COLOUR: dict[Severity, QColor] = {
@@ -295,6 +297,28 @@ class ComposerPane(QWidget):
         else:
             self.editor.setTextCursor(cursor)
         self.editor.setFocus()
+
+    def use_stand_ins(self, charset: Charset) -> list[str]:
+        """Replace what the charset cannot carry (①→(1), ～→〜…) in the subject and the text,
+        as one undo step; select the first character left without a stand-in, and return those."""
+        subject, left_in_subject = with_stand_ins(self.subject_edit.text(), charset)
+        if subject != self.subject_edit.text():
+            self.subject_edit.setText(subject)
+        body, left = with_stand_ins(self.editor.toPlainText(), charset)
+        if body != self.editor.toPlainText():
+            cursor = self.editor.textCursor()
+            cursor.beginEditBlock()
+            cursor.select(QTextCursor.SelectionType.Document)
+            cursor.insertText(body)
+            cursor.endEditBlock()
+        left = list(dict.fromkeys([*left_in_subject, *left]))
+        if left:
+            found = self.editor.document().find(left[0])
+            if not found.isNull():
+                self.editor.setTextCursor(found)
+                self.editor.ensureCursorVisible()
+            self.editor.setFocus()
+        return left
 
     # -- findings ------------------------------------------------------------
     @property

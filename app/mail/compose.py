@@ -29,11 +29,14 @@ from email.policy import SMTP
 from email.utils import format_datetime, make_msgid
 
 from app.identity import ShopIdentity
+from app.mail.outgoing import build_message, unencodable
 from app.model import Address, Draft, Message
 from app.sources.base import MessageRef, OutgoingMessage
+from app.sources.connection import Charset
 
 __all__ = [
     "NewReply",
+    "UnencodableDraft",
     "UnfilledDraft",
     "attribution_line",
     "greeting_line",
@@ -43,6 +46,7 @@ __all__ = [
     "reply_references",
     "reply_subject",
     "strip_honorific",
+    "unencodable_in",
     "unfilled_placeholders",
 ]
 
@@ -58,6 +62,10 @@ _DEPARTMENT = re.compile(r"(部|課|室|係|局|チーム|センター|グルー
 _RE_PREFIX = re.compile(r"^\s*(?:(?:re|ｒｅ|Ｒｅ|ＲＥ)\s*(?:\[\d+\]|\(\d+\))?\s*[:：]|返信\s*[:：])\s*", re.IGNORECASE)
 _REFERENCES_KEPT = 20  # long threads: keep the first and the latest ids, as RFC 5322 suggests
 SNIPPET_PLACEHOLDER = re.compile(r"\{(customer|topic|product|date)\}")
+
+
+class UnencodableDraft(ValueError):
+    """The draft holds characters the account's charset (ISO-2022-JP) cannot carry."""
 
 
 class UnfilledDraft(ValueError):
@@ -226,11 +234,32 @@ def _email_address(address: Address) -> EmailAddress:
     return EmailAddress(display_name=address.name, username=username, domain=domain)
 
 
-def outgoing(draft: Draft, now: datetime, replying_to: MessageRef | None = None) -> OutgoingMessage:
-    """The final bytes of `draft`: UTF-8 body, RFC 2047 headers, CRLF; raises UnfilledDraft."""
+def unencodable_in(draft: Draft, charset: Charset) -> list[str]:
+    """The characters of the draft (subject, text, names) the account's charset cannot carry."""
+    text = "\n".join([draft.subject, draft.body, *(a.name for a in (draft.sender, *draft.to, *draft.cc))])
+    return list(dict.fromkeys(p.char for p in unencodable(text, charset)))
+
+
+def outgoing(draft: Draft, now: datetime, replying_to: MessageRef | None = None,
+             charset: Charset = Charset.UTF8) -> OutgoingMessage:
+    """The final bytes of `draft`, CRLF; raises UnfilledDraft, or UnencodableDraft.
+
+    UTF-8 (the default): base64 body, RFC 2047 headers. ISO-2022-JP (an account set up
+    for old mail readers): 7-bit JIS, and a draft with characters JIS cannot carry is
+    refused here, so nothing goes out as 〓 (the composer offers stand-ins first).
+    """
     left = unfilled_placeholders(draft.body)
     if left:
         raise UnfilledDraft(", ".join(left))
+    if charset is not Charset.UTF8:
+        chars = unencodable_in(draft, charset)
+        if chars:
+            raise UnencodableDraft("".join(chars))
+        return build_message(
+            sender=draft.sender, to=draft.to, cc=draft.cc, subject=draft.subject, body=draft.body,
+            charset=charset, in_reply_to=draft.in_reply_to, references=draft.references,
+            replying_to=replying_to, message_id=draft.message_id, date=now,
+        )
     mail = EmailMessage(policy=SMTP)
     mail["From"] = _email_address(draft.sender)
     if draft.to:

@@ -309,6 +309,42 @@
         <translation>The account is not connected. The draft is saved.</translation>
     </message>
     <message>
+        <source>送れない文字があります</source>
+        <translation>Some characters cannot be sent</translation>
+    </message>
+    <message>
+        <source>このアカウントは ISO-2022-JP で送信します。次の文字はお客様に正しく届かないため、このままでは送信できません：
+
+{chars}</source>
+        <translation>This account sends in ISO-2022-JP. The following characters would not reach the customer correctly, so the reply cannot be sent as it is:
+
+{chars}</translation>
+    </message>
+    <message>
+        <source>「置き換える」で ①→(1)、㈱→(株)、半角カナ→全角 のように置き換えます。置き換えられない文字（絵文字など）は選択しますので、書き直してください。下書きはそのまま残っています。</source>
+        <translation>“Replace” writes the usual stand-ins (① → (1), ㈱ → (株), half-width kana → full-width). Characters with no stand-in (emoji and the like) are selected for you to rewrite. The draft is kept.</translation>
+    </message>
+    <message>
+        <source>置き換える</source>
+        <translation>Replace</translation>
+    </message>
+    <message>
+        <source>戻る</source>
+        <translation>Go back</translation>
+    </message>
+    <message>
+        <source>送信していません。下書きは保存されています。</source>
+        <translation>Not sent. The draft is saved.</translation>
+    </message>
+    <message>
+        <source>置き換えられない文字が残っています：{chars}</source>
+        <translation>Characters with no stand-in remain: {chars}</translation>
+    </message>
+    <message>
+        <source>置き換えました。内容を確かめてから、もう一度送信してください。</source>
+        <translation>Replaced. Check the text, then send again.</translation>
+    </message>
+    <message>
         <source>返信を送信済みフォルダに保存しました</source>
         <translation>The reply was saved to the Sent folder</translation>
     </message>

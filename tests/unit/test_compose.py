@@ -11,6 +11,7 @@ import pytest
 
 from app.identity import DEMO_IDENTITIES, ShopIdentity, identities_from_setting, identity_for
 from app.mail.compose import (
+    UnencodableDraft,
     UnfilledDraft,
     attribution_line,
     customer_name,
@@ -21,11 +22,14 @@ from app.mail.compose import (
     reply_references,
     reply_subject,
     strip_honorific,
+    unencodable_in,
 )
+from app.mail.outgoing import with_stand_ins
 from app.mail.parse import parse_message
 from app.model import Address, Message
 from app.review.context import quoted_ranges
 from app.sources.base import MessageRef
+from app.sources.connection import Charset
 
 JST = timezone(timedelta(hours=9))
 SHOP = ShopIdentity(
@@ -161,3 +165,33 @@ def test_identity_is_the_shop_the_customer_wrote_to() -> None:
     assert identity_for(_message(to=()), DEMO_IDENTITIES) == DEMO_IDENTITIES[0]
     assert identities_from_setting([]) == list(DEMO_IDENTITIES)
     assert identities_from_setting([{"name": "x"}, SHOP.to_dict()]) == [SHOP]
+
+
+def test_outgoing_in_iso_2022_jp_for_an_account_set_up_for_it() -> None:
+    message = _message()
+    draft = new_reply(message, SHOP, datetime.now(JST)).draft
+    draft = replace(draft, body="小野寺様\n\nご注文ありがとうございます。髪飾りもお付けします。\n" + draft.body)
+    now = datetime(2025, 11, 13, 10, 20, tzinfo=JST)
+    out = outgoing(draft, now, MessageRef("", "k"), Charset.ISO2022JP)
+    head, _, body = out.raw.partition(b"\r\n\r\n")
+    assert b'charset="iso-2022-jp"' in head.lower() and b"content-transfer-encoding: 7bit" in head.lower()
+    assert b"\x1b$B" in body, "JIS X 0208 escape in the body"
+    assert out.message_id == draft.message_id and out.recipients == ("sayaka@example.com",)
+    ours = parse_message(out.raw)
+    assert ours.subject == "Re: ドレスの在庫について"
+    assert ours.sender == Address("ドレスショップ ルミエール", "shop@lumiere.example.jp")
+    assert ours.body.replace("\r\n", "\n").rstrip("\n") == draft.body.rstrip("\n")
+
+
+def test_iso_2022_jp_refuses_what_it_cannot_carry_and_offers_stand_ins() -> None:
+    draft = new_reply(_message(), SHOP, datetime.now(JST)).draft
+    draft = replace(draft, subject="①のご注文～について", body="㈱髙橋様より😊\n" + draft.body)
+    assert unencodable_in(draft, Charset.UTF8) == []
+    assert unencodable_in(draft, Charset.ISO2022JP) == ["①", "～", "㈱", "髙", "😊"]
+    with pytest.raises(UnencodableDraft):
+        outgoing(draft, datetime.now(JST), None, Charset.ISO2022JP)
+    subject, left = with_stand_ins(draft.subject, Charset.ISO2022JP)
+    assert (subject, left) == ("(1)のご注文〜について", [])
+    body, left = with_stand_ins("㈱髙橋様より😊ｱﾘｶﾞﾄｳ", Charset.ISO2022JP)
+    assert (body, left) == ("(株)高橋様より😊アリガトウ", ["😊"])
+    assert with_stand_ins("そのまま", Charset.ISO2022JP) == ("そのまま", [])
