@@ -31,6 +31,7 @@ from app.identity import ShopIdentity, identities_from_setting, identity_for
 from app.mail.compose import (
     UnencodableDraft,
     UnfilledDraft,
+    addressee,
     customer_name,
     new_reply,
     original_key,
@@ -341,7 +342,7 @@ class ComposeController(QObject):
                 self.suggestions.show_for(None, "", {})
             return
         message = self.opened_message.message
-        values = {"customer": customer_name(message.sender), "topic": highlight.topic}
+        values = {"customer": customer_name(addressee(message)), "topic": highlight.topic}
         self.suggestions.show_for(
             highlight, message.body[highlight.start : highlight.end], {k: v for k, v in values.items() if v}
         )

@@ -38,6 +38,7 @@ __all__ = [
     "NewReply",
     "UnencodableDraft",
     "UnfilledDraft",
+    "addressee",
     "attribution_line",
     "greeting_line",
     "new_reply",
@@ -160,13 +161,21 @@ def quote_body(body: str) -> str:
     return "\n".join(f"> {line}".rstrip() if line.strip() else ">" for line in lines)
 
 
+def addressee(message: Message) -> Address:
+    """Who the reply is for: the person named in Reply-To (a contact form's customer), else the sender."""
+    named = next((a for a in message.reply_to if a.name.strip()), None)
+    return named or message.sender
+
+
 def _recipients(
     message: Message, identity: ShopIdentity, reply_all: bool
 ) -> tuple[tuple[Address, ...], tuple[Address, ...]]:
-    to = (message.sender,) if message.sender.email else ()
+    # Reply-To wins over From: a contact form or a mailing tool sends as itself and
+    # names the customer there; their From (often a no-reply address) is left out.
+    to = message.reply_to or ((message.sender,) if message.sender.email else ())
     if not reply_all:
         return to, ()
-    own = {identity.email.lower(), *(a.email.lower() for a in to)}
+    own = {identity.email.lower(), message.sender.email.lower(), *(a.email.lower() for a in to)}
     cc: list[Address] = []
     for address in (*message.to, *message.cc):
         key = address.email.lower()
@@ -185,7 +194,7 @@ def new_reply(
     ref: MessageRef | None = None,
 ) -> NewReply:
     """A fresh reply draft to `message`, written as `identity`, with the cursor where the agent writes."""
-    head = greeting_line(message.sender) + "\n\n"
+    head = greeting_line(addressee(message)) + "\n\n"
     if identity.greeting.strip():
         head += identity.greeting.strip() + "\n\n"
     cursor = len(head)

@@ -862,6 +862,10 @@ An assistant that helps you notice what customers tell you and reply warmly.</tr
         <translation>From: %1</translation>
     </message>
     <message>
+        <source>（返信先: %1）</source>
+        <translation>(reply to: %1)</translation>
+    </message>
+    <message>
         <source>宛先: %1</source>
         <translation>To: %1</translation>
     </message>

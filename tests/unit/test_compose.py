@@ -13,6 +13,7 @@ from app.identity import DEMO_IDENTITIES, ShopIdentity, identities_from_setting,
 from app.mail.compose import (
     UnencodableDraft,
     UnfilledDraft,
+    addressee,
     attribution_line,
     customer_name,
     greeting_line,
@@ -195,3 +196,35 @@ def test_iso_2022_jp_refuses_what_it_cannot_carry_and_offers_stand_ins() -> None
     body, left = with_stand_ins("㈱髙橋様より😊ｱﾘｶﾞﾄｳ", Charset.ISO2022JP)
     assert (body, left) == ("(株)高橋様より😊アリガトウ", ["😊"])
     assert with_stand_ins("そのまま", Charset.ISO2022JP) == ("そのまま", [])
+
+
+_FORM_MAIL = (
+    "From: =?UTF-8?B?44GK5ZWP44GE5ZCI44KP44Gb44OV44Kp44O844Og?= <no-reply@form.example.jp>\r\n"
+    "Reply-To: =?UTF-8?B?5bGx55SwIOiKseWtkA==?= <hanako@example.com>\r\n"
+    "To: shop@lumiere.example.jp\r\n"
+    "Cc: staff@lumiere.example.jp\r\n"
+    "Subject: =?UTF-8?B?44GK5ZWP44GE5ZCI44KP44Gb?=\r\n"
+    "Message-ID: <form-1@form.example.jp>\r\n"
+    "Content-Type: text/plain; charset=utf-8\r\n"
+    "Content-Transfer-Encoding: 8bit\r\n\r\n"
+    "お名前：山田 花子\r\nお問い合わせ内容：ドレスの丈を教えていただけますか。\r\n"
+).encode()
+
+
+def test_a_contact_form_mail_is_answered_to_its_reply_to() -> None:
+    message = parse_message(_FORM_MAIL)
+    assert message.sender == Address("お問い合わせフォーム", "no-reply@form.example.jp")
+    assert message.reply_to == (Address("山田 花子", "hanako@example.com"),)
+    reply = new_reply(message, SHOP, datetime.now(JST))
+    assert reply.draft.to == (Address("山田 花子", "hanako@example.com"),)
+    assert reply.draft.body.startswith("山田 花子様\n")
+    assert customer_name(addressee(message)) == "山田 花子"
+    everyone = new_reply(message, SHOP, datetime.now(JST), reply_all=True).draft
+    assert [a.email for a in everyone.cc] == ["staff@lumiere.example.jp"]  # not the form's no-reply sender
+
+
+def test_without_reply_to_the_sender_is_answered() -> None:
+    message = _message()
+    assert message.reply_to == ()
+    assert new_reply(message, SHOP, datetime.now(JST)).draft.to == (message.sender,)
+    assert addressee(message) == message.sender
