@@ -398,12 +398,27 @@ class ComposeController(QObject):
     def send(self) -> None:
         if not self.composing or self.opened_message is None:
             return
+        if not self._recipients_ok():
+            return
         self.composer.send_button.setEnabled(False)
         compose_ops.review_draft(
             self.window.runner, self.composer.text(), self.opened_message.message.body, self.insight,
             self._on_send_reviewed, self._on_send_error, slot=SEND_REVIEW_SLOT,
             history=self.window.customer_history(),
         )
+
+    def _recipients_ok(self) -> bool:
+        """To/CC must read as addresses before anything else is checked: say which do not."""
+        problems = self.composer.recipient_problems()
+        if not problems:
+            return True
+        if problems == [""]:
+            self.composer.show_status(self.tr("宛先がありません。送信していません。"))
+        else:
+            self.composer.show_status(self.tr("宛先を確かめてください（メールアドレスとして読めません）：%1")
+                                      .replace("%1", "、".join(problems)))
+        self.composer.to_edit.setFocus()
+        return False
 
     def _on_send_reviewed(self, result: ReviewResult) -> None:
         if not self.composing:

@@ -26,7 +26,7 @@ from datetime import datetime
 from email.headerregistry import Address as EmailAddress
 from email.message import EmailMessage
 from email.policy import SMTP
-from email.utils import format_datetime, make_msgid
+from email.utils import format_datetime, getaddresses, make_msgid
 
 from app.identity import ShopIdentity
 from app.mail.outgoing import build_message, unencodable
@@ -43,6 +43,7 @@ __all__ = [
     "greeting_line",
     "new_reply",
     "outgoing",
+    "parse_recipients",
     "quote_body",
     "reply_references",
     "reply_subject",
@@ -159,6 +160,28 @@ def quote_body(body: str) -> str:
     """Each line behind `> ` (an empty line as `>`), trailing blank lines dropped."""
     lines = body.replace("\r\n", "\n").rstrip().split("\n")
     return "\n".join(f"> {line}".rstrip() if line.strip() else ">" for line in lines)
+
+
+_SEPARATORS = re.compile(r"[;；、，]")
+
+
+def parse_recipients(text: str) -> tuple[tuple[Address, ...], list[str]]:
+    """Addresses typed into To/CC (「山田 花子 <hanako@example.com>, b@example.jp」, 、 and ; too),
+    and the entries that are not addresses."""
+    # Japanese and Outlook separators become commas, except inside a quoted name.
+    parts = text.split('"')
+    text = '"'.join(_SEPARATORS.sub(",", part) if i % 2 == 0 else part for i, part in enumerate(parts))
+    addresses: list[Address] = []
+    bad: list[str] = []
+    for name, email in getaddresses([text]):
+        if not name and not email:
+            continue
+        local, _, domain = email.partition("@")
+        if not local or "." not in domain.strip(".") or any(c.isspace() for c in email):
+            bad.append(f"{name} {email}".strip())
+            continue
+        addresses.append(Address(name.strip(), email))
+    return tuple(dict.fromkeys(addresses)), bad
 
 
 def addressee(message: Message) -> Address:

@@ -297,6 +297,14 @@
         <translation>Could not open the draft store: %1</translation>
     </message>
     <message>
+        <source>宛先がありません。送信していません。</source>
+        <translation>No recipient. Nothing was sent.</translation>
+    </message>
+    <message>
+        <source>宛先を確かめてください（メールアドレスとして読めません）：%1</source>
+        <translation>Check the recipients (not readable as mail addresses): %1</translation>
+    </message>
+    <message>
         <source>埋められていない差し込みがあります</source>
         <translation>Some placeholders are still unfilled</translation>
     </message>
@@ -366,6 +374,10 @@
     <message>
         <source>CC</source>
         <translation>CC:</translation>
+    </message>
+    <message>
+        <source>同じ返信を送る相手（カンマ区切り）</source>
+        <translation>Others to receive this reply (comma-separated)</translation>
     </message>
     <message>
         <source>件名</source>
