@@ -8,6 +8,14 @@
         <translation>Add a mail account</translation>
     </message>
     <message>
+        <source>メールアカウントの設定</source>
+        <translation>Mail account settings</translation>
+    </message>
+    <message>
+        <source>変更しないときは空欄のまま</source>
+        <translation>Leave empty to keep the saved password</translation>
+    </message>
+    <message>
         <source>サービス</source>
         <translation>Service</translation>
     </message>
@@ -253,6 +261,18 @@
 </context>
 <context>
     <name>AccountsPane</name>
+    <message>
+        <source>もう一度サインイン…</source>
+        <translation>Sign in again…</translation>
+    </message>
+    <message>
+        <source>設定を変更…</source>
+        <translation>Change settings…</translation>
+    </message>
+    <message>
+        <source>このアカウントを削除…</source>
+        <translation>Remove this account…</translation>
+    </message>
     <message>
         <source>アカウントに接続していません。</source>
         <translation>The account is not connected.</translation>
@@ -720,6 +740,34 @@ An assistant that helps you notice what customers tell you and reply warmly.</tr
     <message>
         <source>このお客様について覚えたこと（お話・ご要望・返信の記録・メモ）をすべて削除します。メールそのものは削除されません。よろしいですか？</source>
         <translation>This deletes everything remembered about this customer (what they told, asked, our reply records, notes). The mail itself is not deleted. Continue?</translation>
+    </message>
+    <message>
+        <source>「%1」をこのパソコンから削除しますか？</source>
+        <translation>Remove “%1” from this computer?</translation>
+    </message>
+    <message>
+        <source>同期したメールと保存したパスワードも削除します。サーバー上のメールはそのまま残ります。</source>
+        <translation>Its synced mail and saved password are removed too. The mail on the server stays as it is.</translation>
+    </message>
+    <message>
+        <source>送信待ち・送信失敗の返信が %1 件あります。削除すると送信されません。</source>
+        <translation>%1 replies are waiting or failed to send. Removing the account means they will not be sent.</translation>
+    </message>
+    <message>
+        <source>アカウントの削除</source>
+        <translation>Remove account</translation>
+    </message>
+    <message>
+        <source>削除する</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <source>キャンセル</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>アカウントを削除しました</source>
+        <translation>The account was removed</translation>
     </message>
     <message>
         <source>パスワードは保存されていません（安全な保管庫がありません）。次回の起動時に再入力が必要です。</source>

@@ -23,6 +23,7 @@ from app.settings import load_settings
 from app.sources.base import Header
 from app.sources.connection import Charset, Security
 from app.store.db import open_database
+from app.store.mail import MailStore
 from tests.servers import DOVECOT, Certs, Dovecot, SmtpServer, japanese_mail, make_certs
 from ui.account_dialog import AccountDialog
 from ui.main_window import MainWindow
@@ -242,3 +243,43 @@ def test_an_iso_2022_jp_account_flags_what_it_cannot_carry_before_sending(qtbot,
     assert b"iso-2022-jp" in head and b"7bit" in head
     # JIS 0x2141 reads back as 〜 or ～ (the parser decodes as Windows does): the same character sent.
     assert parse_message(raw).body.replace("～", "〜").startswith("(1)と〜をご確認ください\n")
+
+
+def test_an_account_can_be_changed_and_removed(qtbot, window: MainWindow, servers, memory_keyring) -> None:  # type: ignore[no-untyped-def]
+    dovecot, smtp = servers
+    dialog = window.open_account_dialog()
+    assert isinstance(dialog, AccountDialog)
+    _fill(qtbot, dialog, dovecot, smtp, "secret")
+    pane = window.accounts_pane
+    with qtbot.waitSignal(pane.synced, timeout=30000):
+        dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+    account_id = "alice-example-jp"
+    menu = pane.menu_for(account_id)
+    assert [a.text() for a in menu.actions()] == ["設定を変更…", "このアカウントを削除…"]
+
+    # Change the display name; the password field left empty keeps the saved one.
+    edit = window.edit_account(account_id)
+    assert isinstance(edit, AccountDialog)
+    assert edit.email.text() == "alice@example.jp" and edit.imap_port.value() == dovecot.port
+    assert edit.password.text() == "" and edit.secret() is None
+    edit.display_name.setText("Alice Shop")
+    with qtbot.waitSignal(pane.synced, timeout=30000):  # reconnected with the new settings
+        edit.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+    assert pane.configs[account_id].display_name == "Alice Shop"
+    assert memory_keyring.secrets[("Aizuchi", account_id)] == "secret"
+    assert len(pane.configs) == 1  # the same account, not a second one
+
+    with qtbot.waitSignal(window.headers_loaded, timeout=10000):
+        assert pane.select_folder(account_id)
+    box = window.ask_remove_account(account_id)
+    assert box is not None and "Alice Shop" in box.text()
+    remove = next(b for b in box.buttons() if box.buttonRole(b) == QMessageBox.ButtonRole.DestructiveRole)
+    remove.click()
+    qtbot.waitUntil(lambda: ("Aizuchi", account_id) not in memory_keyring.secrets, timeout=10000)
+    assert account_id not in pane.configs and pane.model.rowCount() == 0
+    assert window.mail_account != account_id  # the window went back to the local mailbox
+    assert MailStore(window.db).accounts() == []
+    with IMAPClient("127.0.0.1", port=dovecot.port, ssl=False) as client:  # the server keeps its mail
+        client.login("alice", "secret")
+        client.select_folder("INBOX")
+        assert len(client.search("ALL")) == 2
