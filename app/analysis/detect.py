@@ -87,12 +87,65 @@ def _is_neg(t: Token) -> bool:
 # ---------------------------------------------------------------- requests
 
 
+_QUOTE_OPEN: Final = ("「", "『")
+_QUOTE_CLOSE: Final = ("」", "』")
+# 〜てほしいと言われ / 〜てくださいと連絡があり: someone else's ask, reported.
+_REPORTING: Final = ("言う", "云う", "連絡", "頼む", "有る", "言われる", "頼まれる", "伝える", "話す")
+# What the writer does in the mail itself: 〜させてください / 〜させていただきたく announce it.
+_OWN_ACTS: Final = ("確認", "話", "話す", "書く", "紹介", "説明", "報告", "相談", "質問", "伝える", "お伝え",
+                    "述べる", "記す", "触れる", "整理")
+
+
+def _unquoted(toks: Sequence[Token]) -> list[Token]:
+    """The tokens outside 「…」/『…』: an ask inside a quote is someone's words, reported."""
+    if not any(t.surface in _QUOTE_OPEN for t in toks):
+        return list(toks)
+    out: list[Token] = []
+    depth = 0
+    for t in toks:
+        if t.surface in _QUOTE_OPEN:
+            depth += 1
+        elif t.surface in _QUOTE_CLOSE and depth:
+            depth -= 1
+        elif not depth:
+            out.append(t)
+    return out
+
+
+def _reported(toks: list[Token], i: int) -> bool:
+    """The ask at i is followed by と + a verb of saying: 戻ってほしいと連絡があり."""
+    rest = toks[i + 1 : i + 4]
+    return any(r.surface == "と" and r.main == "助詞" for r in rest[:2]) and any(
+        r.norm in _REPORTING or r.lemma in _REPORTING for r in toks[i + 2 : i + 6])
+
+
+def _causative_own_act(toks: list[Token], i: int) -> bool:
+    """させて(ください/いただきたい) at i on something the writer does: 確認させてください."""
+    before = toks[max(0, i - 5) : i]
+    if not any(b.lemma in ("せる", "させる") for b in before):
+        return False
+    return any(b.norm in _OWN_ACTS or b.lemma in _OWN_ACTS or (b.classes & _BIT_PREFACE_VERBS) for b in before)
+
+
+def _about(toks: Sequence[Token]) -> bool:
+    """「納期について」「送料に関して」「ご注文の件で」: what the ask is about is named."""
+    for i, t in enumerate(toks[1:], 1):
+        if toks[i - 1].surface == "に" and (t.surface in ("つい", "つき", "付い", "関し", "関する")
+                                           or t.lemma in ("就く", "関する")):
+            return True
+        if t.surface == "件" and toks[i - 1].surface == "の":
+            return True
+    return False
+
+
 def _benefactive_asked(toks: list[Token]) -> bool:
     """〜ていただける/もらえる + か/と/ば/たら, 〜いただきたい, 〜てほしい, 〜てください."""
     for i, t in enumerate(toks):
         rest = toks[i + 1 : i + 5]
         if t.norm in ("頂く", "貰う", "呉れる", "下さる") or t.lemma in ("いただける", "もらえる", "頂ける"):
             nxt = rest[0] if rest else None
+            if _reported(toks, i) or (_causative_own_act(toks, i) and not _about(toks[:i])):
+                continue  # 来てほしいと言われて / ご相談させていただきたく: not an ask of the shop
             if nxt is not None and nxt.lemma == "たい":
                 return True
             potential = t.surface.startswith(("いただけ", "頂け", "もらえ", "貰え", "くれ", "下さ", "くださ"))
@@ -115,7 +168,8 @@ def _benefactive_asked(toks: list[Token]) -> bool:
                 continue
             if any(r.lemma in ("助かる", "ありがたい", "有り難い", "嬉しい", "幸い", "思う") for r in rest):
                 return True
-        if t.lemma in ("ほしい", "欲しい") and t.sub == "非自立可能" and i > 0 and toks[i - 1].surface in ("て", "で"):
+        if (t.lemma in ("ほしい", "欲しい") and t.sub == "非自立可能" and i > 0 and toks[i - 1].surface in ("て", "で")
+                and not _reported(toks, i)):
             return True
     return False
 
@@ -136,8 +190,9 @@ def _please(toks: list[Token]) -> bool:
         before = toks[:i]
         if any((b.classes & _BIT_FORMULA_PLEASE) for b in before):
             return False
-        causative = any(b.lemma in ("せる", "させる") for b in before[-3:])
-        return not (causative and any((b.classes & _BIT_PREFACE_VERBS) for b in before))
+        if _reported(toks, i):
+            return False  # 「すぐ来てください」と言われ: someone else's ask
+        return not _causative_own_act(toks, i)
     return False
 
 
@@ -179,6 +234,8 @@ def _wants(toks: list[Token]) -> bool:
         if verb.norm in ("為る", "致す", "出来る") and i >= 2:
             verb = toks[i - 2]
         if verb.norm in ("頂く", "貰う"):
+            if (_causative_own_act(toks, i - 1) and not _about(toks[: i - 1])) or _contacted(toks[i + 1 :]):
+                continue  # ご相談させていただきたく: announces what the mail is about
             return True
         if not (verb.classes & _BIT_ASK_VERBS):
             continue
@@ -186,8 +243,44 @@ def _wants(toks: list[Token]) -> bool:
         if (any(a.lemma in ("思う", "考える") for a in after) and any(a.norm in ("居る", "おる") for a in after)
                 and not verb.in_(_CHANGE_VERBS)):
             return False  # a plan told, not an ask (but 切り替えたいと考えております asks for the change)
+        if _contacted(toks[i + 1 :]):
+            return False  # ご相談したいことがあってご連絡しました: why they write, the ask comes later
         return not any(a.norm == "居る" or a.lemma == "者" for a in after)
     return False
+
+
+_CONTACT_WORDS: Final = ("連絡", "メール", "筆", "便り", "問い合わせ", "問合せ", "お便り", "手紙")
+
+
+def _contacted(toks: Sequence[Token]) -> bool:
+    """「〜ご連絡いたしました」「筆をとりました」: the writer says they are writing, in the past."""
+    for i, t in enumerate(toks):
+        if t.norm in _CONTACT_WORDS or t.surface in _CONTACT_WORDS:
+            return any(a.lemma == "た" for a in toks[i + 1 : i + 6])
+    return False
+
+
+def _final_wish(content: Sequence[Token]) -> bool:
+    """「予約をしたいのですが。」: a wish that ends the sentence, softened, is put to the shop."""
+    k = next((j for j in range(len(content) - 1, -1, -1) if content[j].lemma == "たい"), -1)
+    if k <= 0:
+        return False
+    after = [t.surface for t in content[k + 1 :]]
+    return bool(after) and after[-1] in ("が", "けど", "けれど", "けれども") and all(
+        a in ("の", "ん", "です", "が", "けど", "けれど", "けれども") for a in after)
+
+
+def _order_intent(toks: Sequence[Token]) -> int:
+    """「購入しようと思います」: an order they intend, told to the shop (index of the verb, or -1)."""
+    for i, t in enumerate(toks):
+        if (t.norm in ("思う", "考える") and i >= 2 and toks[i - 1].surface == "と"
+                and toks[i - 2].cform.startswith("意志推量") and not any(x.lemma == "た" for x in toks[i + 1 : i + 4])
+                # 〜しようと思っています: a plan of theirs told (〜しようと思います: what they will order now)
+                and not any(x.norm in ("居る", "おる") for x in toks[i + 1 : i + 4])):
+            verb = toks[i - 3] if i >= 3 and toks[i - 2].norm in ("為る", "致す") else toks[i - 2]
+            if verb.classes & (_BIT_ORDER_VERBS | _BIT_ASK_VERBS):
+                return i - 3 if verb is not toks[i - 2] else i - 2
+    return -1
 
 
 def _wanted_thing(content: list[Token]) -> int:
@@ -209,6 +302,8 @@ def _question(content: Sequence[Token], last_in_sentence: bool, sentence_end: st
         return False
     last = content[-1]
     if last.surface in ("か", "かね", "かな", "かしら") and last.main == "助詞" and len(content) > 1:
+        if last.surface == "か" and len(content) > 2 and content[-2].surface == "どう" and content[-3].surface == "か":
+            return False  # 「覚えられるかどうか…」: an open question left hanging, not put to the shop
         return not (last.surface == "かな" and not last_in_sentence)
     if not (last_in_sentence and sentence_end in ("?", "？")):
         return False
@@ -295,14 +390,19 @@ def _first(toks: Sequence[Token], test: Callable[[Token], bool]) -> int:
     return next((i for i, t in enumerate(toks) if test(t)), 0)
 
 
+# 〜と助かります / 〜ば幸いです / 〜できたら理想です / 〜届けばOKです: a condition the shop should meet.
+_GLAD_IF: Final = ("助かる", "ありがたい", "有り難い", "幸い", "幸甚", "安心", "理想", "嬉しい", "うれしい", "最高",
+                   "大丈夫", "OK", "ＯＫ")
+
+
 def is_request(clause: Clause, last_in_sentence: bool, sentence_end: str) -> str:
     """The cue (`CueKind:words`) that makes the clause an ask, or "" when it is none."""
-    toks = list(clause.tokens)
+    toks = _unquoted(clause.tokens)
     cued = bool(clause.bits & _REQUEST_CUE)
     prefaced = bool(clause.bits & _PREFACE_GATE)
     if prefaced and _preface(toks):
         return ""
-    content = list(clause.content)
+    content = _unquoted(clause.content) if len(toks) != len(clause.tokens) else list(clause.content)
     if _question(content, last_in_sentence, sentence_end):
         return make_cue(CueKind.QUESTION, _tail(content))
     if not cued:
@@ -323,6 +423,12 @@ def is_request(clause: Clause, last_in_sentence: bool, sentence_end: str) -> str
     if _wants(toks):
         i = _first(toks, lambda t: t.lemma == "たい")
         return make_cue(CueKind.WANT, _span(toks, i - 1, i + 1))
+    if last_in_sentence and _final_wish(content) and not _contacted(toks):
+        i = _first(content, lambda t: t.lemma == "たい")
+        return make_cue(CueKind.WANT, _span(content, i - 1, len(content)))
+    k = _order_intent(toks)
+    if k >= 0:
+        return make_cue(CueKind.WANT, _span(toks, k, k + 4))
     k = _wanted_thing(content)
     if k >= 0:
         return make_cue(CueKind.WANT, _span(content, k - 1, k + 1))
@@ -334,9 +440,9 @@ def is_request(clause: Clause, last_in_sentence: bool, sentence_end: str) -> str
             return make_cue(CueKind.HOPE, _span(toks, i, i + 3))
     # 〜と助かります / 〜ば幸いです / 〜とありがたいです / 〜と安心です on a conditional.
     for i, t in enumerate(toks):
-        if t.lemma in ("助かる", "ありがたい", "有り難い", "幸い", "幸甚", "安心") and i > 0 and toks[
+        if (t.lemma in _GLAD_IF or t.surface in _GLAD_IF) and i > 0 and toks[
             i - 1
-        ].surface in ("と", "ば", "たら", "ますと", "れば", "だと"):
+        ].surface in ("と", "ば", "たら", "ますと", "れば", "だと", "なら"):
             return make_cue(CueKind.CONDITIONAL, _span(toks, i - 1, i + 2))
     if clause.bits & _HEDGE_CUE and _hedged(toks):
         return make_cue(CueKind.HEDGED, _hedge_word(toks))
@@ -421,14 +527,25 @@ def is_worry(clause: Clause) -> str:
             return make_cue(CueKind.RESTLESS, _span(toks, i, i + 7))
         # 気が休まらない / 落ち着かない / 届くか気になって夜も眠れない: restlessness from worry
         # (a baby keeping them up is a circumstance: 眠れない needs an open question before it)
-        if (t.lemma in ("休まる", "落ち着く", "眠れる") and any(_is_neg(x) for x in toks[i + 1 : i + 4])
-                and (t.lemma != "眠れる" or any(x.surface in ("か", "たら", "ば") for x in toks[:i]))):
+        sleep = t.lemma in ("眠れる", "寝つける", "寝付ける") or t.norm == "寝付く"
+        if ((t.lemma in ("休まる", "落ち着く") or sleep) and any(_is_neg(x) for x in toks[i + 1 : i + 4])
+                and (not sleep or any(x.surface in ("か", "たら", "ば") for x in toks[:i])
+                     # 〜のことを考えると眠れない: kept awake by thinking about it
+                     or any(x.norm in ("考える", "思う") and toks[j + 1].surface == "と"
+                            for j, x in enumerate(toks[: i - 1])))):
             return make_cue(CueKind.RESTLESS, _span(toks, i, i + 2))
-        # 〜たらと思うと / 〜ばと思うと: a feared hypothetical
+        # 〜たらと思うと / 〜たら可哀想だと思うと: a feared hypothetical
         if (t.norm == "思う" and i >= 2 and toks[i - 1].surface == "と"
-                and toks[i - 2].surface in ("たら", "だら", "ば", "れば")
+                and any(x.surface in ("たら", "だら", "ば", "れば") for x in toks[max(0, i - 5) : i - 1])
                 and i + 1 < len(toks) and toks[i + 1].surface == "と"):
-            return make_cue(CueKind.FEARED_IF, _span(toks, i - 2, i + 2))
+            k = next(j for j in range(max(0, i - 5), i - 1) if toks[j].surface in ("たら", "だら", "ば", "れば"))
+            return make_cue(CueKind.FEARED_IF, _span(toks, k, i + 2))
+        # 覚えられるかどうか…: whether they will manage, left hanging
+        if (t.surface == "か" and i + 2 < len(toks) and toks[i + 1].surface == "どう" and toks[i + 2].surface == "か"
+                and i > 0 and (toks[i - 1].lemma in ("られる", "れる", "できる", "出来る")
+                               or toks[i - 1].norm == "出来る" or toks[i - 1].cform.startswith("可能"))
+                and not any(x.main in ("動詞", "形容詞") and x.content for x in toks[i + 3 :])):
+            return make_cue(CueKind.WONDERING, _span(toks, i - 1, i + 3))
         # 間に合わないと困ってしまいます / 〜たら困る: a feared consequence (not 困っています: a problem told)
         k = i - 1
         while k > 0 and (toks[k].main == "副詞" or toks[k].is_("本当", "非常", "大変", "に")):

@@ -188,12 +188,12 @@ DISCLOSURE_CUES: Final = frozenset({
     "前回", "以前", "去年", "昨年", "一昨年", "担当", "計画", "しまう", "仕舞う", "ちゃう", "考える", "思う",
 })
 HYPOTHETICAL_CUES: Final = frozenset({"もし", "仮に", "万一", "万が一", "限る"})
-WORRY_CUES: Final = frozenset({"どう", "気", "休まる", "落ち着く", "眠れる", "思う", "困る"})
+WORRY_CUES: Final = frozenset({"どう", "気", "休まる", "落ち着く", "眠れる", "寝付く", "思う", "困る", "か"})
 # Every word a request rule other than a question or a hedged 〜のですが starts from.
 REQUEST_CUES: Final = frozenset({
     "頂く", "貰う", "呉れる", "下さる", "いただける", "もらえる", "頂ける", "ほしい", "欲しい", "願う", "お願い",
     "願い", "たい", "希望", "助かる", "ありがたい", "有り難い", "幸い", "幸甚", "安心", "構う", "結構", "大丈夫",
-    "分かる", "わかる", "判る",
+    "分かる", "わかる", "判る", "理想", "嬉しい", "うれしい", "最高", "OK", "ＯＫ", "思う", "考える",
 })
 REQUEST_PREFIXES: Final = ("ください", "下さい", "くださ", "いただけ", "頂け", "もらえ", "貰え", "くれ")
 PREFACE_CUES: Final = frozenset({"教える"})

@@ -354,3 +354,48 @@ def test_benefactive_inside_an_embedded_question_is_a_worry_not_a_request() -> N
 def test_a_car_is_the_writers_circumstance_and_a_lone_person_noun_is_no_topic() -> None:
     assert "でも車が軽自動車なので" in _texts("でも車が軽自動車なので、積めるか教えてください。", D)
     assert [h.topic for h in analyze("歯ぐきが弱い人にはどちらがいいでしょうか。").highlights] == ["歯ぐき"]
+
+
+# Round 3 (rules written from the tune3 misses; these sentences are our own, not the set's).
+@pytest.mark.parametrize(
+    "body",
+    [
+        "来週の土曜日に二名で予約をしたいのですが。",
+        "在庫が戻り次第、黒のMサイズを購入しようと思います。",
+        "月末までに届けばOKです！",
+        "午前中に伺えたら理想です。",
+        "もう少し甘さを控えめにできると嬉しいです。",
+        "保険の見直しについてご相談させていただきたく、ご連絡いたしました。",  # what about is named: an ask
+    ],
+)
+def test_round3_requests(body: str) -> None:
+    assert HighlightKind.REQUEST in _kinds(body)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "まずは少しだけ私の事情を書かせてください。",
+        "念のため一つだけ確認させてください。",
+        "改めてご相談させていただきたく、ご連絡いたしました。",
+        "実は少しご相談したいことがあってメールしました。",
+        "上司から「明日までに届けてください」と言われてしまいました。",
+        "職場から早めに戻ってほしいと連絡があり、予定より早く復帰しました。",
+        "お手すきの際にご連絡ください。",
+        "春からは新しい教室に通おうと思っています。",
+    ],
+)
+def test_round3_prefaces_reports_and_courtesies_are_not_requests(body: str) -> None:
+    assert HighlightKind.REQUEST not in _kinds(body)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "来月の引っ越しのことを考えると、夜なかなか寝つけません。",
+        "久しぶりの試験なので、ちゃんと合格できるかどうか…。",
+        "式の当日に父だけ別の料理に見えてしまったら寂しいだろうと思うと、それが気になっています。",
+    ],
+)
+def test_round3_worries(body: str) -> None:
+    assert HighlightKind.WORRY in _kinds(body)
