@@ -16,6 +16,8 @@ connection when it lets go). `headers_for`/`bodies_for` answer for a few keys at
 
 Because the engine computes "new" and "vanished" from the full key list each time,
 an interrupted sync simply resumes: nothing is lost and nothing is stored twice.
+A `TwinSource` can also open a second connection, on which the engine fetches
+bodies while the headers still arrive on the first.
 """
 
 from __future__ import annotations
@@ -23,7 +25,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
-from typing import Protocol
+from typing import Protocol, runtime_checkable
 
 from app.sources.base import Folder, Header, MessageRef, SyncState
 
@@ -77,6 +79,24 @@ class SyncSource(Protocol):
     ) -> Iterator[list[tuple[str, bytes]]]: ...
 
     def set_flag(self, ref: MessageRef, flag: Flag, on: bool = True) -> None: ...
+
+
+@runtime_checkable
+class TwinSource(SyncSource, Protocol):
+    """A source that can open a second, independent connection to the same account.
+
+    The engine then receives bodies on the twin while headers arrive on this
+    one (IMAP: one FETCH stream per connection). `pin_validity` makes the twin
+    refuse (`NotFound`) to stream from a folder whose UIDVALIDITY is no longer
+    the one the headers were listed under: a body of a recreated mailbox must
+    never land in the row of an old message with the same UID.
+    """
+
+    def twin(self) -> TwinSource: ...
+
+    def pin_validity(self, folder_id: str, validity: int | None) -> None: ...
+
+    def close(self) -> None: ...
 
 
 def header_batches_of(

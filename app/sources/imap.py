@@ -122,10 +122,23 @@ class ImapSource:
         self._select_info: dict[bytes, Any] = {}
         self._condstore = False
         self._folders: list[Folder] | None = None
+        self._pinned: dict[str, int] = {}
 
     def twin(self) -> ImapSource:
-        """A second, independent connection to the same account (for IDLE)."""
+        """A second, independent connection to the same account: IDLE, and the bodies of a sync."""
         return ImapSource(self.config, self._password, self._ssl_context, self._timeout)
+
+    def pin_validity(self, folder_id: str, validity: int | None) -> None:
+        """Stream from `folder_id` only while its UIDVALIDITY is `validity` (None: any).
+
+        The sync engine pins the twin that fetches bodies to the UIDVALIDITY its
+        headers were listed under; a mailbox recreated meanwhile makes the
+        stream raise `NotFound` rather than deliver a new mail for an old UID.
+        """
+        if validity is None:
+            self._pinned.pop(folder_id, None)
+        else:
+            self._pinned[folder_id] = validity
 
     # -- connection ---------------------------------------------------------------
     def connect(self) -> IMAPClient:
@@ -243,7 +256,10 @@ class ImapSource:
             finished = False
             progressed = False
             try:
-                self._select(client, folder.id)
+                info = self._select(client, folder.id)
+                pinned = self._pinned.get(folder.id)
+                if pinned is not None and int(info.get(b"UIDVALIDITY", 0)) != pinned:
+                    raise NotFound(f"{folder.id}: UIDVALIDITY is no longer {pinned}")
                 imap = client._imap
                 pipeline = FetchPipeline(imap.send, imap.file)
                 chunks = [uid_ranges(pending[i : i + FETCH_CHUNK]) for i in range(0, len(pending), FETCH_CHUNK)]
