@@ -66,6 +66,10 @@ _CANONICAL_DATE = re.compile(
 _ZONES: dict[str, timezone] = {}
 _DOUBTFUL = frozenset({NoteKind.CHARSET_MISLABELLED, NoteKind.CHARSET_GUESSED, NoteKind.DECODE_REPLACED})
 _SUMMARY_FIELDS = frozenset({"subject", "from", "date", "message-id"})
+_SUMMARY_SPELLINGS = {
+    spelling.encode("ascii"): spelling.lower()
+    for spelling in ("Subject", "From", "Date", "Message-ID", "Message-Id", "SUBJECT", "FROM", "DATE", "MESSAGE-ID")
+}
 # The shapes nearly every From has: `Name <addr>`, `"Name" <addr>`, `addr`, with a
 # dot-atom address. They skip the stdlib's character-by-character parser (≈40 µs a
 # field, most of a 10,000-mail header sync); anything else (comments, groups,
@@ -391,7 +395,7 @@ def _summary_fields(head: bytes) -> dict[str, bytes]:
             found.setdefault(name, value)  # the first of a repeated field, as _first
         return found
     for raw_name, value in _UNFOLDED_FIELD.findall(head):
-        name = raw_name.decode("ascii").lower()
+        name = _SUMMARY_SPELLINGS.get(raw_name) or raw_name.decode("ascii").lower()
         if name in _SUMMARY_FIELDS and name not in found:
             found[name] = value.strip()
     return found
@@ -401,6 +405,10 @@ def _summary_subject(value: bytes, notes: list[ParseNote]) -> str:
     """`decode_header_bytes(value, "subject", notes)`, with the commonest shapes first."""
     if _ONLY_UTF8_B_WORDS.fullmatch(value):  # ASCII without ESC: as decode_words would
         fast = _utf8_words(value)
+        if fast is not None:
+            return _clean(fast)
+    elif _ONLY_JIS_B_WORDS.fullmatch(value):
+        fast = _jis_words(value)
         if fast is not None:
             return _clean(fast)
     elif b"=?" not in value and b"\x1b" not in value and value.isascii():

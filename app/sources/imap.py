@@ -62,6 +62,7 @@ _HEADER_ITEMS = "UID FLAGS RFC822.SIZE BODY.PEEK[HEADER.FIELDS (SUBJECT FROM DAT
 _BODY_ITEMS = "UID BODY.PEEK[]"
 _FLAG_NAMES = {b"\\Seen": Flag.SEEN, b"\\Answered": Flag.ANSWERED, b"\\Flagged": Flag.FLAGGED}
 _IMAP_FLAG = {flag: name for name, flag in _FLAG_NAMES.items()}
+_NO_FLAGS: frozenset[Flag] = frozenset()
 _SPECIAL_USE = {
     b"\\Sent": FolderRole.SENT, b"\\Drafts": FolderRole.DRAFTS, b"\\Trash": FolderRole.TRASH,
     b"\\Junk": FolderRole.JUNK,
@@ -289,13 +290,15 @@ class ImapSource:
             pending = [uid for uid in pending if uid not in delivered]
 
     def _header_rows(self, folder: Folder, keys: Sequence[str]) -> Iterator[RemoteHeader]:
+        folder_id = folder.id
         for values in self._stream(folder, [int(k) for k in keys], _HEADER_ITEMS):
             summary = read_summary(section(values) or b"")
-            flags = _flags(flag_list(values))
+            # Most new mail has no flags: skip building (and hashing into) a set for it.
+            flags = _flags(flag_list(values)) if values.get(b"FLAGS") else _NO_FLAGS
             yield RemoteHeader(
                 Header(
-                    ref=MessageRef(folder.id, str(number(values, b"UID"))), subject=summary.subject,
-                    sender=summary.sender, date=summary.date, seen=Flag.SEEN in flags,
+                    ref=MessageRef(folder_id, str(number(values, b"UID"))), subject=summary.subject,
+                    sender=summary.sender, date=summary.date, seen=bool(flags) and Flag.SEEN in flags,
                     size=number(values, b"RFC822.SIZE") or 0,
                 ),
                 message_id=summary.message_id,
