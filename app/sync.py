@@ -207,7 +207,8 @@ class SyncEngine:
             folders = [f for f in folders if f.id in folder_ids]
         report.folders = len(folders)
         report.pushed_flags = self.push_flags()
-        lane = _BodyLane(self, self.source.twin()) if bodies and isinstance(self.source, TwinSource) else None
+        source = self.source
+        lane = _BodyLane(self, source.twin()) if bodies and isinstance(source, TwinSource) else None
         try:
             for folder in folders:
                 report.new_headers += self.sync_headers(folder, report, lane)
@@ -216,7 +217,8 @@ class SyncEngine:
                 lane.abort()
             raise
         if lane is not None:
-            report.bodies += lane.finish()
+            assert isinstance(source, TwinSource)
+            report.bodies += lane.finish(source)
             if lane.error is not None:
                 if not isinstance(lane.error, SourceError):
                     raise lane.error
@@ -237,10 +239,15 @@ class _BodyLane:
     """Bodies on a second connection while the headers arrive on the first.
 
     The header pass hands over each stored batch's keys (`add`) and, at the end
-    of a folder, asks for everything else still without a body (`sweep`); one
-    thread works through that list in order — newest first, as the headers
-    come — merging the batches of a folder that queued up meanwhile into one
-    stream. It sleeps on a condition when it has caught up (no busy wait).
+    of a folder, asks for everything else still without a body (`sweep`). A
+    thread with the twin connection works through that list in order — newest
+    first, as the headers come — taking up to `STREAM_KEYS` keys of a folder
+    per stream (batches that queued up meanwhile are merged). It sleeps on a
+    condition when it has caught up (no busy wait). Once every header is
+    stored, the sync's own connection is free: `finish` works through the rest
+    of the list on it too, so two streams share the tail (Dovecot and we then
+    use both cores). A key is only ever in one stream, and a sweep leaves out
+    the keys another stream is fetching, so no body is fetched twice.
 
     Progress: while headers are still listed only HEADERS is reported (the
     list fills exactly as without the lane); `finish` reports BODIES from then
@@ -248,14 +255,17 @@ class _BodyLane:
     report marks the moment every header is stored.
 
     Failures: a folder gone or recreated (`NotFound`, from the pinned
-    UIDVALIDITY) is skipped: the next sync resets it. Any other error ends the
-    lane; what it stored stays stored (whole batches), and `SyncEngine.sync`
-    fetches the rest on the first connection.
+    UIDVALIDITY) is skipped: the next sync resets it. Any other error on the
+    twin ends the thread; what it stored stays stored (whole batches), and
+    `finish` and then `SyncEngine.sync` fetch the rest on the first connection.
+    An error on the first connection goes up, as without the lane.
     """
 
-    def __init__(self, engine: SyncEngine, source: TwinSource) -> None:
+    STREAM_KEYS = 2000
+
+    def __init__(self, engine: SyncEngine, twin: TwinSource) -> None:
         self._engine = engine
-        self._source = source
+        self._twin = twin
         self._ready = threading.Condition()
         self._work: deque[tuple[Folder, int | None, list[str] | None]] = deque()
         self._closed = False  # the header pass is over: no more work comes
@@ -265,6 +275,7 @@ class _BodyLane:
         self._current = ""
         self._totals: dict[str, int] = {}
         self._stored: dict[str, int] = {}
+        self._fetching: dict[str, set[str]] = {}  # folder -> keys in a stream now
         self.skipped: set[str] = set()
         self.error: BaseException | None = None
         self._thread = threading.Thread(target=self._run, name="aizuchi-bodies", daemon=True)
@@ -274,7 +285,7 @@ class _BodyLane:
     def add(self, folder: Folder, validity: int | None, keys: list[str]) -> None:
         with self._ready:
             self._totals[folder.id] = self._totals.get(folder.id, 0) + len(keys)
-            self._work.append((folder, validity, keys))
+            self._work.append((folder, validity, list(keys)))
             self._ready.notify()
 
     def sweep(self, folder: Folder, validity: int | None) -> None:
@@ -283,70 +294,91 @@ class _BodyLane:
             self._work.append((folder, validity, None))
             self._ready.notify()
 
-    def finish(self) -> int:
-        """Wait until every body is stored (or the lane failed); returns how many it stored."""
+    def finish(self, source: TwinSource) -> int:
+        """Share what is left on `source` (the sync's connection, free now), wait; returns how many were stored."""
         with self._ready:
             self._closed = True
-            self._ready.notify()
+            self._ready.notify_all()
         with self._report_lock:
             self._reporting = True
             self._report(self._current)
+        try:
+            self._work_through(source)
+        except BaseException:
+            self.abort()
+            raise
         self._thread.join()
         return sum(self._stored.values())
 
     def abort(self) -> None:
-        """The header pass failed: stop after the batch in hand (it is still stored)."""
+        """The sync failed: stop after the batch in hand (it is still stored)."""
         with self._ready:
             self._closed = self._stopping = True
-            self._ready.notify()
+            self._ready.notify_all()
         self._thread.join()
 
-    # -- the lane's thread ------------------------------------------------------------
-    def _next(self) -> tuple[Folder, int | None, list[str] | None] | None:
-        with self._ready:
-            while not self._work and not self._closed and not self._stopping:
-                self._ready.wait()
-            if self._stopping or not self._work:
-                return None
-            folder, validity, keys = self._work.popleft()
-            if keys is not None:
-                # Batches of the same folder that queued up while the last stream ran: one stream.
-                while self._work and self._work[0][0].id == folder.id and self._work[0][2] is not None:
-                    keys.extend(self._work.popleft()[2] or ())
-            return folder, validity, keys
-
+    # -- both connections' side ---------------------------------------------------------
     def _run(self) -> None:
-        engine = self._engine
         try:
-            while (work := self._next()) is not None:
-                folder, validity, keys = work
+            self._work_through(self._twin)
+        except BaseException as error:  # finish() and SyncEngine.sync deal with it
+            self.error = error
+        finally:
+            with contextlib.suppress(Exception):
+                self._twin.close()
+
+    def _next(self) -> tuple[Folder, int | None, list[str]] | None:
+        """The next keys to fetch (and marks them as being fetched); None when nothing is left."""
+        engine = self._engine
+        with self._ready:
+            while True:
+                while not self._work and not self._closed and not self._stopping:
+                    self._ready.wait()
+                if self._stopping or not self._work:
+                    return None
+                folder, validity, keys = self._work.popleft()
                 if folder.id in self.skipped:
                     continue
-                with self._report_lock:
-                    self._current = folder.id
+                fetching = self._fetching.setdefault(folder.id, set())
                 if keys is None:
-                    pending = engine.store.unfetched(engine.account_id, folder.id)
-                    pending.reverse()
-                    keys = [key for key, _size in pending]
+                    # Whatever still lacks its body (mails listed by an earlier, cut sync),
+                    # less what another stream is fetching right now.
+                    unfetched = engine.store.unfetched(engine.account_id, folder.id)
+                    keys = [key for key, _size in reversed(unfetched) if key not in fetching]
                     with self._report_lock:
-                        self._totals[folder.id] = self._stored.get(folder.id, 0) + len(keys)
+                        self._totals[folder.id] = self._stored.get(folder.id, 0) + len(fetching) + len(keys)
                         if not keys:
                             self._report(folder.id)
                     if not keys:
                         continue
-                self._source.pin_validity(folder.id, validity)
-                try:
-                    engine.fetch_bodies(
-                        self._source, folder, keys, partial(self._stored_batch, folder.id),
-                        lambda: self._stopping,
-                    )
-                except NotFound:
-                    self.skipped.add(folder.id)
-        except BaseException as error:  # handed to the sync's thread by finish()
-            self.error = error
-        finally:
-            with contextlib.suppress(Exception):
-                self._source.close()
+                elif len(keys) < self.STREAM_KEYS:
+                    # Batches of the same folder that queued up while the last stream ran: one stream.
+                    while self._work and self._work[0][0].id == folder.id and self._work[0][2] is not None:
+                        keys.extend(self._work.popleft()[2] or ())
+                        if len(keys) >= self.STREAM_KEYS:
+                            break
+                if len(keys) > self.STREAM_KEYS:
+                    self._work.appendleft((folder, validity, keys[self.STREAM_KEYS:]))
+                    keys = keys[: self.STREAM_KEYS]
+                fetching.update(keys)
+                return folder, validity, keys
+
+    def _work_through(self, source: TwinSource) -> None:
+        engine = self._engine
+        while (work := self._next()) is not None:
+            folder, validity, keys = work
+            with self._report_lock:
+                self._current = folder.id
+            source.pin_validity(folder.id, validity)
+            try:
+                engine.fetch_bodies(source, folder, keys, partial(self._stored_batch, folder.id),
+                                    lambda: self._stopping)
+            except NotFound:
+                self.skipped.add(folder.id)
+            finally:
+                source.pin_validity(folder.id, None)
+                with self._ready:
+                    self._fetching[folder.id].difference_update(keys)
 
     def _stored_batch(self, folder_id: str, count: int) -> None:
         with self._report_lock:
@@ -354,7 +386,7 @@ class _BodyLane:
             self._report(folder_id)
 
     def _report(self, folder_id: str) -> None:
-        # Under _report_lock: the lane's thread and the sync's thread never report at once.
+        # Under _report_lock: the two streams and the sync's thread never report at once.
         if self._reporting:
             total = max(self._totals.get(folder_id, 0), self._stored.get(folder_id, 0))
             self._engine._report(folder_id, Phase.BODIES, self._stored.get(folder_id, 0), total)
