@@ -276,6 +276,7 @@ class _BodyLane:
         self._totals: dict[str, int] = {}
         self._stored: dict[str, int] = {}
         self._fetching: dict[str, set[str]] = {}  # folder -> keys in a stream now
+        self._listed: dict[str, set[str]] = {}  # folder -> keys handed over by the header pass
         self.skipped: set[str] = set()
         self.error: BaseException | None = None
         self._thread = threading.Thread(target=self._run, name="aizuchi-bodies", daemon=True)
@@ -285,6 +286,7 @@ class _BodyLane:
     def add(self, folder: Folder, validity: int | None, keys: list[str]) -> None:
         with self._ready:
             self._totals[folder.id] = self._totals.get(folder.id, 0) + len(keys)
+            self._listed.setdefault(folder.id, set()).update(keys)
             self._work.append((folder, validity, list(keys)))
             self._ready.notify()
 
@@ -345,8 +347,10 @@ class _BodyLane:
                     # less what another stream is fetching right now.
                     unfetched = engine.store.unfetched(engine.account_id, folder.id)
                     keys = [key for key, _size in reversed(unfetched) if key not in fetching]
+                    listed = self._listed.get(folder.id, set())
                     with self._report_lock:
-                        self._totals[folder.id] = self._stored.get(folder.id, 0) + len(fetching) + len(keys)
+                        # Count what this sync had not counted yet: mails listed by an earlier one.
+                        self._totals[folder.id] += sum(1 for key in keys if key not in listed)
                         if not keys:
                             self._report(folder.id)
                     if not keys:

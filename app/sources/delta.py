@@ -110,17 +110,27 @@ def header_batches_of(
 def group_bodies(
     bodies: Iterable[tuple[str, bytes]], max_count: int, max_bytes: int
 ) -> Iterator[list[tuple[str, bytes]]]:
-    """Raw bodies in lists of at most `max_count` mails or `max_bytes` (a bigger mail alone)."""
+    """Raw bodies in lists of at most `max_count` mails or `max_bytes` (a bigger mail alone).
+
+    When `bodies` fails (the connection is gone for good), the mails received
+    so far still come out as a last batch before the error, so the caller can
+    store them instead of fetching them again next time.
+    """
     batch: list[tuple[str, bytes]] = []
     size = 0
-    for key, raw in bodies:
-        if batch and size + len(raw) > max_bytes:
+    try:
+        for key, raw in bodies:
+            if batch and size + len(raw) > max_bytes:
+                yield batch
+                batch, size = [], 0
+            batch.append((key, raw))
+            size += len(raw)
+            if len(batch) >= max_count:
+                yield batch
+                batch, size = [], 0
+    except Exception:
+        if batch:
             yield batch
-            batch, size = [], 0
-        batch.append((key, raw))
-        size += len(raw)
-        if len(batch) >= max_count:
-            yield batch
-            batch, size = [], 0
+        raise
     if batch:
         yield batch
