@@ -9,8 +9,15 @@ Owns the order of a sync and what makes it safe to interrupt:
    saved — one transaction;
 4. headers of the messages the store lacks, newest folder content in batches of
    500, one transaction per batch: the list fills while the rest arrives;
-5. bodies in the background, batch by batch, stored raw (parsing is lazy) in
-   pack files written while the next batch arrives, each body's checksum in its row.
+5. bodies, batch by batch, stored raw (parsing is lazy) in pack files written
+   while the next batch arrives, each body's checksum in its row. A source that
+   can open a second connection (`TwinSource`: IMAP) gets them on it while step 4
+   still runs: each header batch, once stored, hands its keys to the body lane
+   (`_BodyLane`), so bodies arrive newest first beside the listing, and once
+   every header is stored the first connection shares the rest. Other sources
+   (Gmail, Graph) fetch the bodies after every header, on their one connection.
+   Either way a body is stored only after its header row exists, the progress
+   shows HEADERS then BODIES, and the sync ends when both are done.
 
 "What the store lacks" is recomputed from the server's full key list every time,
 so a sync cut by a dropped connection resumes where it stopped: nothing is

@@ -13,7 +13,11 @@ sync bypass imaplib: `imap_wire.FetchPipeline` writes `UID FETCH` commands of
 500 UIDs (as ranges) one ahead of the response it reads, straight from the
 connection's reader (widened to 1 MB so a 4 KB mail is not three syscalls), and
 the caller gets batches capped by count and size, so a folder of 20 MB mails
-does not hold gigabytes in memory. A dropped connection is reopened for
+does not hold gigabytes in memory. Dovecot's usual response shape is read
+without the general tokeniser (`imap_wire`). The sync engine runs the body
+FETCHes on a `twin()` — a second connection, so a second Dovecot process —
+while this one lists headers; `pin_validity` keeps that twin from reading a
+mailbox recreated meanwhile (new UIDVALIDITY). A dropped connection is reopened for
 commands that are safe to repeat (a streamed FETCH resumes with the UIDs it has
 not delivered yet); APPEND is never repeated blindly.
 """
