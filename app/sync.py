@@ -329,6 +329,11 @@ class _BodyLane:
     # -- both connections' side ---------------------------------------------------------
     def _run(self) -> None:
         try:
+            # Log in now, while the header pass lists folders and takes its snapshot:
+            # the first bodies can then come as soon as the first header batch is stored.
+            # A failure here comes back from the first stream, which connects again.
+            with contextlib.suppress(SourceError):
+                self._twin.connect()
             self._work_through(self._twin)
         except BaseException as error:  # finish() and SyncEngine.sync deal with it
             self.error = error
