@@ -253,13 +253,14 @@ class _BodyLane:
     The header pass hands over each stored batch's keys (`add`) and, at the end
     of a folder, asks for everything else still without a body (`sweep`). A
     thread with the twin connection works through that list in order — newest
-    first, as the headers come — taking up to `STREAM_KEYS` keys of a folder
-    per stream (batches that queued up meanwhile are merged). It sleeps on a
+    first, as the headers come — merging the batches of a folder that queued
+    up meanwhile into one stream (up to `STREAM_KEYS`). It sleeps on a
     condition when it has caught up (no busy wait). Once every header is
     stored, the sync's own connection is free: `finish` works through the rest
-    of the list on it too, so two streams share the tail (Dovecot and we then
-    use both cores). A key is only ever in one stream, and a sweep leaves out
-    the keys another stream is fetching, so no body is fetched twice.
+    of the list on it too, each connection taking half of what is left at a
+    time, so the two finish together (Dovecot and we then use both cores). A
+    key is only ever in one stream, and a sweep leaves out the keys another
+    stream is fetching, so no body is fetched twice.
 
     Progress: while headers are still listed only HEADERS is reported (the
     list fills exactly as without the lane); `finish` reports BODIES from then
@@ -273,9 +274,8 @@ class _BodyLane:
     An error on the first connection goes up, as without the lane.
     """
 
-    # Short streams, so that at the end the two connections finish within one stream
-    # (~25 ms of Dovecot's work) of each other; a new stream costs one round trip.
-    STREAM_KEYS = 500
+    STREAM_KEYS = 2000
+    TAIL_KEYS = 500
 
     def __init__(self, engine: SyncEngine, twin: TwinSource) -> None:
         self._engine = engine
@@ -374,15 +374,18 @@ class _BodyLane:
                             self._report(folder.id)
                     if not keys:
                         continue
-                elif len(keys) < self.STREAM_KEYS:
-                    # Batches of the same folder that queued up while the last stream ran: one stream.
-                    while self._work and self._work[0][0].id == folder.id and self._work[0][2] is not None:
+                else:
+                    # Batches of the same folder that queued up while the last stream ran: one
+                    # stream (a new stream leaves Dovecot idle for a round trip and a GIL hand-off).
+                    while (self._work and self._work[0][0].id == folder.id and self._work[0][2] is not None
+                           and len(keys) < self.STREAM_KEYS):
                         keys.extend(self._work.popleft()[2] or ())
-                        if len(keys) >= self.STREAM_KEYS:
-                            break
-                if len(keys) > self.STREAM_KEYS:
-                    self._work.appendleft((folder, validity, keys[self.STREAM_KEYS:]))
-                    keys = keys[: self.STREAM_KEYS]
+                # Once every header is listed both connections take from the list: each takes
+                # half of what is left (at least TAIL_KEYS), so they run out together.
+                take = max(self.TAIL_KEYS, len(keys) // 2) if self._closed else self.STREAM_KEYS
+                if len(keys) > take:
+                    self._work.appendleft((folder, validity, keys[take:]))
+                    keys = keys[:take]
                 fetching.update(keys)
                 return folder, validity, keys
 
