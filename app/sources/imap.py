@@ -151,7 +151,13 @@ class ImapSource:
         if self._client is not None:
             return self._client
         config = self.config
-        context = self._ssl_context or tls_context()
+        context: ssl.SSLContext | None = None
+        if config.imap_security is not Security.NONE:
+            if self._ssl_context is None:
+                # Once per source, then handed to its twins: loading the system's trust
+                # store takes ~25 ms, on the path of every sync's first connection.
+                self._ssl_context = tls_context()
+            context = self._ssl_context
         try:
             client = IMAPClient(
                 config.imap_host, port=config.imap_port, ssl=config.imap_security is Security.SSL,
