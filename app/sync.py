@@ -235,10 +235,18 @@ class SyncEngine:
                 if not isinstance(lane.error, SourceError):
                     raise lane.error
                 # The second connection failed (dropped twice, refused, a server that
-                # allows one connection): the bodies it left come on this one.
+                # allows one connection): the bodies it left come on this one, still
+                # pinned to the UIDVALIDITY their headers were listed under.
                 for folder in folders:
-                    if folder.id not in lane.skipped:
+                    if folder.id in lane.skipped:
+                        continue
+                    source.pin_validity(folder.id, lane.validity.get(folder.id))
+                    try:
                         report.bodies += self.sync_bodies(folder)
+                    except NotFound:
+                        pass  # gone or recreated meanwhile: the next sync resets it
+                    finally:
+                        source.pin_validity(folder.id, None)
         elif bodies:
             for folder in folders:
                 report.bodies += self.sync_bodies(folder)
@@ -292,6 +300,7 @@ class _BodyLane:
         self._fetching: dict[str, set[str]] = {}  # folder -> keys in a stream now
         self._listed: dict[str, set[str]] = {}  # folder -> keys handed over by the header pass
         self.skipped: set[str] = set()
+        self.validity: dict[str, int | None] = {}  # folder -> UIDVALIDITY its headers were listed under
         self.error: BaseException | None = None
         self._thread = threading.Thread(target=self._run, name="aizuchi-bodies", daemon=True)
         self._thread.start()
@@ -299,6 +308,7 @@ class _BodyLane:
     # -- the header pass's side ---------------------------------------------------------
     def add(self, folder: Folder, validity: int | None, keys: list[str]) -> None:
         with self._ready:
+            self.validity[folder.id] = validity
             self._totals[folder.id] = self._totals.get(folder.id, 0) + len(keys)
             self._listed.setdefault(folder.id, set()).update(keys)
             self._work.append((folder, validity, list(keys)))
@@ -306,6 +316,7 @@ class _BodyLane:
 
     def sweep(self, folder: Folder, validity: int | None) -> None:
         with self._ready:
+            self.validity[folder.id] = validity
             self._totals.setdefault(folder.id, 0)
             self._work.append((folder, validity, None))
             self._ready.notify()
