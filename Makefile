@@ -4,9 +4,9 @@ PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.setup-stamp
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: run test bench setup system lint typecheck imports translations check-translations screenshot
+.PHONY: run test bench setup system native lint typecheck imports translations check-translations screenshot
 
-setup: system $(STAMP) translations
+setup: system $(STAMP) translations native
 
 system:
 	@bash scripts/system-deps.sh
@@ -19,6 +19,10 @@ $(STAMP): pyproject.toml
 
 translations: $(STAMP)
 	@$(PY) scripts/translations.py build
+
+# The analyser's hot modules compiled with mypyc (skipped when up to date; see app/analysis/__init__.py).
+native: $(STAMP)
+	@$(PY) scripts/build_native.py
 
 run: setup
 	@$(VENV)/bin/aizuchi run

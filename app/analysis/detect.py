@@ -19,25 +19,32 @@ of speech, conjugation form and normalised forms rather than strings:
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from typing import Final
 
 from app.analysis import lexicon as lx
 from app.analysis.segment import Clause, Link
 from app.analysis.tokenizer import Token
 from app.model import CueKind, HighlightKind, make_cue
 
-_NEG_AUX = ("ない", "ず", "ぬ", "ん")
-_LIGHT_VERBS = ("為る", "居る", "有る", "成る", "御座る", "致す", "おる", "居る", "無い", "です", "だ", "ます",
+_NEG_AUX: Final = ("ない", "ず", "ぬ", "ん")
+_LIGHT_VERBS: Final = ("為る", "居る", "有る", "成る", "御座る", "致す", "おる", "居る", "無い", "です", "だ", "ます",
                 "てる", "仕舞う", "ちゃう", "しまう", "思う", "感じる", "為さる")
 
 
-@dataclass(frozen=True, slots=True)
 class Labelled:
-    kind: HighlightKind
-    start: int
-    end: int
-    tokens: tuple[Token, ...]
-    cue: str = ""  # `CueKind:words`, see app.model.Highlight.cue
+    """A clause (or clauses) labelled disclosure, request or worry."""
+
+    __slots__ = ("cue", "end", "kind", "start", "tokens")
+
+    def __init__(self, kind: HighlightKind, start: int, end: int, tokens: tuple[Token, ...], cue: str = "") -> None:
+        self.kind: HighlightKind = kind
+        self.start: int = start
+        self.end: int = end
+        self.tokens: tuple[Token, ...] = tokens
+        self.cue: str = cue  # `CueKind:words`, see app.model.Highlight.cue
+
+    def __repr__(self) -> str:
+        return f"Labelled({self.kind!r}, {self.start!r}, {self.end!r})"
 
 
 def _content(tokens: Sequence[Token]) -> list[Token]:
@@ -45,30 +52,30 @@ def _content(tokens: Sequence[Token]) -> list[Token]:
 
 
 # Class bits, tested inline in the hot loops (a call per token costs more than the test).
-_BIT_ASK_VERBS = lx.BIT[lx.ASK_VERBS]
-_BIT_CIRCUMSTANCE = lx.BIT[lx.CIRCUMSTANCE]
-_BIT_FEELING = lx.BIT[lx.FEELING]
-_BIT_FORMULA_NOUNS = lx.BIT[lx.FORMULA_NOUNS]
-_BIT_FORMULA_PLEASE = lx.BIT[lx.FORMULA_PLEASE]
-_BIT_LIFE = lx.BIT[lx.LIFE]
-_BIT_NERVOUS = lx.BIT[lx.NERVOUS]
-_BIT_ORDER = lx.BIT[lx.ORDER]
-_BIT_ORDER_VERBS = lx.BIT[lx.ORDER_VERBS]
-_BIT_PREFACE_VERBS = lx.BIT[lx.PREFACE_VERBS]
-_BIT_RELIEF = lx.BIT[lx.RELIEF]
-_BIT_RISK = lx.BIT[lx.RISK]
-_BIT_THIRD_PARTY = lx.BIT[lx.THIRD_PARTY]
-_BIT_WORRY = lx.BIT[lx.WORRY]
-_DISCLOSURE_CUE = lx.CUE_BIT[lx.DISCLOSURE_CUES]
-_HYPOTHETICAL_CUE = lx.CUE_BIT[lx.HYPOTHETICAL_CUES]
-_WORRY_GATE = lx.CUE_BIT[lx.WORRY_CUES] | lx.BIT[lx.WORRY] | lx.BIT[lx.NERVOUS]
-_PERSONAL = lx.BIT[lx.SELF] | lx.BIT[lx.FAMILY]
-_DISCLOSURE_ANY = _PERSONAL | lx.BIT[lx.LIFE] | lx.BIT[lx.CIRCUMSTANCE] | _DISCLOSURE_CUE
-_REQUEST_CUE = lx.CUE_BIT[lx.REQUEST_CUES]
-_PREFACE_GATE = lx.BIT[lx.PREFACE_VERBS] | lx.CUE_BIT[lx.PREFACE_CUES]
-_HEDGE_CUE = lx.CUE_BIT[lx.HEDGE_CUES]
-_SHOPPING_CUE = lx.CUE_BIT[lx.SHOPPING_CUES]
-_ANNOUNCE_GATE = lx.CUE_BIT[lx.CAUSATIVE_CUES] | lx.BIT[lx.PREFACE_VERBS]
+_BIT_ASK_VERBS: Final = lx.BIT[lx.ASK_VERBS]
+_BIT_CIRCUMSTANCE: Final = lx.BIT[lx.CIRCUMSTANCE]
+_BIT_FEELING: Final = lx.BIT[lx.FEELING]
+_BIT_FORMULA_NOUNS: Final = lx.BIT[lx.FORMULA_NOUNS]
+_BIT_FORMULA_PLEASE: Final = lx.BIT[lx.FORMULA_PLEASE]
+_BIT_LIFE: Final = lx.BIT[lx.LIFE]
+_BIT_NERVOUS: Final = lx.BIT[lx.NERVOUS]
+_BIT_ORDER: Final = lx.BIT[lx.ORDER]
+_BIT_ORDER_VERBS: Final = lx.BIT[lx.ORDER_VERBS]
+_BIT_PREFACE_VERBS: Final = lx.BIT[lx.PREFACE_VERBS]
+_BIT_RELIEF: Final = lx.BIT[lx.RELIEF]
+_BIT_RISK: Final = lx.BIT[lx.RISK]
+_BIT_THIRD_PARTY: Final = lx.BIT[lx.THIRD_PARTY]
+_BIT_WORRY: Final = lx.BIT[lx.WORRY]
+_DISCLOSURE_CUE: Final = lx.CUE_BIT[lx.DISCLOSURE_CUES]
+_HYPOTHETICAL_CUE: Final = lx.CUE_BIT[lx.HYPOTHETICAL_CUES]
+_WORRY_GATE: Final = lx.CUE_BIT[lx.WORRY_CUES] | lx.BIT[lx.WORRY] | lx.BIT[lx.NERVOUS]
+_PERSONAL: Final = lx.BIT[lx.SELF] | lx.BIT[lx.FAMILY]
+_DISCLOSURE_ANY: Final = _PERSONAL | lx.BIT[lx.LIFE] | lx.BIT[lx.CIRCUMSTANCE] | _DISCLOSURE_CUE
+_REQUEST_CUE: Final = lx.CUE_BIT[lx.REQUEST_CUES]
+_PREFACE_GATE: Final = lx.BIT[lx.PREFACE_VERBS] | lx.CUE_BIT[lx.PREFACE_CUES]
+_HEDGE_CUE: Final = lx.CUE_BIT[lx.HEDGE_CUES]
+_SHOPPING_CUE: Final = lx.CUE_BIT[lx.SHOPPING_CUES]
+_ANNOUNCE_GATE: Final = lx.CUE_BIT[lx.CAUSATIVE_CUES] | lx.BIT[lx.PREFACE_VERBS]
 
 
 def _is_neg(t: Token) -> bool:
@@ -193,8 +200,8 @@ def _wanted_thing(content: list[Token]) -> int:
     return -1
 
 
-_CHANGE_VERBS = frozenset({"変更", "キャンセル", "取り消す", "返品", "交換", "返金", "解約", "退会", "切り替える",
-                           "切り替え", "切替"})
+_CHANGE_VERBS: Final = frozenset({"変更", "キャンセル", "取り消す", "返品", "交換", "返金", "解約", "退会",
+                                  "切り替える", "切り替え", "切替"})
 
 
 def _question(content: Sequence[Token], last_in_sentence: bool, sentence_end: str) -> bool:
@@ -211,8 +218,10 @@ def _question(content: Sequence[Token], last_in_sentence: bool, sentence_end: st
 
 
 # Words a preface may hold besides its verb (について, つきましては, いくつか…教えて).
-_PREFACE_FILLERS = frozenset({"為る", "有る", "下さる", "頂く", "一つ", "幾つ", "御座る", "居る", "点", "つく", "付く",
-                              "教える", "教示", "次"})
+_PREFACE_FILLERS: Final = frozenset({
+    "為る", "有る", "下さる", "頂く", "一つ", "幾つ", "御座る", "居る", "点", "つく", "付く", "教える", "教示",
+    "次",
+})
 
 
 def _preface(toks: list[Token]) -> bool:
@@ -226,9 +235,10 @@ def _preface(toks: list[Token]) -> bool:
 
 
 # Words a polite closing is made of besides formula nouns: the benefactive, the thanks, the cushion.
-_CLOSING_WORDS = frozenset({"頂く", "下さる", "呉れる", "貰う", "為る", "致す", "幸い", "助かる", "有り難い", "嬉しい",
-                            "無い", "範囲", "程度", "思う", "存じる", "願う", "申し上げる", "上げる", "有る", "御座る",
-                            "幸甚", "宜しい", "可能"})
+_CLOSING_WORDS: Final = frozenset({
+    "頂く", "下さる", "呉れる", "貰う", "為る", "致す", "幸い", "助かる", "有り難い", "嬉しい", "無い", "範囲",
+    "程度", "思う", "存じる", "願う", "申し上げる", "上げる", "有る", "御座る", "幸甚", "宜しい", "可能",
+})
 
 
 def _formula_only(toks: list[Token]) -> bool:
@@ -260,7 +270,7 @@ def _hedged(toks: list[Token]) -> bool:
     return any(w in joined for w in _HEDGES)
 
 
-_HEDGES = ("できれば", "出来れば", "なるべく", "できましたら", "可能なら", "可能であれば")
+_HEDGES: Final = ("できれば", "出来れば", "なるべく", "できましたら", "可能なら", "可能であれば")
 
 
 def _hedge_word(toks: list[Token]) -> str:
@@ -586,19 +596,21 @@ def disclosure_evidence(tokens: Sequence[Token], reason: bool = False, bits: int
     return lexical, grammatical
 
 
-_AGE_UNITS = ("歳", "才", "代", "年生")
-_DELIVERY = ("到着", "配達", "お届け", "届け", "届く")
-_PAST_TIMES = ("前回", "以前", "去年", "昨年", "一昨年")
-_CALENDAR = frozenset({"来月", "来週", "来年", "今度", "週末", "平日", "年末", "年始", "来春", "今春", "月末", "年度末",
-                       "月曜", "火曜", "水曜", "木曜", "金曜", "土曜", "日曜", "月曜日", "火曜日", "水曜日", "木曜日",
-                       "金曜日", "土曜日", "日曜日"})
-_CIRCUMSTANCE_POS = ("名詞", "動詞", "形容詞", "形状詞", "接尾辞", "副詞")
+_AGE_UNITS: Final = ("歳", "才", "代", "年生")
+_DELIVERY: Final = ("到着", "配達", "お届け", "届け", "届く")
+_PAST_TIMES: Final = ("前回", "以前", "去年", "昨年", "一昨年")
+_CALENDAR: Final = frozenset({
+    "来月", "来週", "来年", "今度", "週末", "平日", "年末", "年始", "来春", "今春", "月末", "年度末", "月曜",
+    "火曜", "水曜", "木曜", "金曜", "土曜", "日曜", "月曜日", "火曜日", "水曜日", "木曜日", "金曜日", "土曜日",
+    "日曜日",
+})
+_CIRCUMSTANCE_POS: Final = ("名詞", "動詞", "形容詞", "形状詞", "接尾辞", "副詞")
 
 
 def _first_season(toks: Sequence[Token], i: int) -> bool:
     """初めての冬 / 初めての夏: a season the thing goes through, not the writer's first time (初めての通販)."""
     return i + 2 < len(toks) and toks[i + 1].surface == "の" and toks[i + 2].pos[2] == "副詞可能"
-_SENSES = ("見える", "聞こえる", "聞き取る", "眠る", "眠れる")
+_SENSES: Final = ("見える", "聞こえる", "聞き取る", "眠る", "眠れる")
 
 
 def _verb_before(toks: Sequence[Token], k: int) -> Token:

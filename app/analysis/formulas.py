@@ -8,16 +8,17 @@ cushion words), so 「お手数ですが、交換をお願いします」 stays 
 from __future__ import annotations
 
 import re
+from typing import Final
 
-_CUSHION = (r"(?:いつも|平素は|平素より|日頃より|日頃は|日ごろより|大変|たいへん|本当に|誠に|どうぞ|どうか|"
+_CUSHION: Final = (r"(?:いつも|平素は|平素より|日頃より|日頃は|日ごろより|大変|たいへん|本当に|誠に|どうぞ|どうか|"
             r"何卒|なにとぞ|引き続き|今後とも|今後も|以上|それでは|では|改めまして|取り急ぎ|"
             r"お手数(?:を|をお)?(?:おかけ|お掛け)?(?:します|いたします|致します)?(?:が)?|"
             r"お手数ですが|お忙しい(?:ところ|中)(?:大変)?(?:恐縮|恐れ入り|申し訳(?:ござい|あり)ませ)(?:です|ます|ん)?が|"
             r"恐れ入りますが|恐縮ですが|大変恐縮ですが|また|"
             r"(?:何か|なにか)(?:あれば|ありましたら|ございましたら|あった(?:ら|際は))|[、，,\s])*")
-_NAME_TAIL = r"(?:[、，,\s]*[^、。！？!?\s]{1,20}(?:です|と申します|でございます))?"
+_NAME_TAIL: Final = r"(?:[、，,\s]*[^、。！？!?\s]{1,20}(?:です|と申します|でございます))?"
 
-_FORMULAS = [
+_FORMULAS: Final = [
     # greetings
     _CUSHION + r"(?:お世話に(?:なって|なり)(?:おり|い|ござい|なり)?(?:ます|ました)|お世話様です)" + _NAME_TAIL,
     r"(?:はじめまして|初めまして)" + _NAME_TAIL,
@@ -46,10 +47,10 @@ _FORMULAS = [
     r"[^。！？!?]{0,30}(?:ご自愛|ご無理な(?:さらず|く)|お体に(?:気をつけて|お気をつけ)|お身体(?:に|を)|ご健勝|お元気で|"
     r"お過ごしください|良いお年を|よいお年を)[^。！？!?]{0,14}",
 ]
-_FORMULA_RE = re.compile("^(?:" + "|".join(f"(?:{p})" for p in _FORMULAS) + ")$")
+_FORMULA_RE: Final = re.compile("^(?:" + "|".join(f"(?:{p})" for p in _FORMULAS) + ")$")
 # Thanks are a formula only when short; the caller also checks they tell nothing personal.
-_THANKS_RE = re.compile(r"^[^。！？!?]{0,26}(?:ありがとうございま(?:す|した)|感謝(?:いたし|致し|申し上げ)ます)$")
-_TRAIL = re.compile(r"[\s。！？!?、，,.…‥・〜～ー♪☆★]+$")
+_THANKS_RE: Final = re.compile(r"^[^。！？!?]{0,26}(?:ありがとうございま(?:す|した)|感謝(?:いたし|致し|申し上げ)ます)$")
+_TRAIL: Final = frozenset("。！？!?、，,.…‥・〜～ー♪☆★")
 
 
 def _strip(text: str) -> str:
@@ -58,7 +59,22 @@ def _strip(text: str) -> str:
     while text and (ord(text[-1]) > 0x2000 and not ("\u3040" <= text[-1] <= "\u9fff")
                     and not ("\uff00" <= text[-1] <= "\uffef")):
         text = text[:-1].rstrip()
-    return _TRAIL.sub("", text)
+    # Trailing punctuation and spaces (a loop, not a `[…]+$` regex: that one tries every position).
+    end = len(text)
+    while end and (text[end - 1] in _TRAIL or text[end - 1].isspace()):
+        end -= 1
+    return text[:end]
+
+
+# Every pattern of `_FORMULAS` needs one of these words: a sentence with none of them is
+# let off without `_FORMULA_RE`, whose cushion and `[^。]{0,30}` parts backtrack on long
+# sentences (one search for all the words: a test per word would cost more).
+_FORMULA_HINTS: Final = re.compile("|".join([
+    "お世話", "めまして", "初めて", "はじめて", "突然", "こんにち", "こんばん", "おはよう", "お疲れ", "ご無沙汰",
+    "と申します", "よろしく", "宜しく", "お願い", "待", "取り急ぎ", "以上", "長々", "長文", "乱文", "失礼",
+    "あれば", "ましたら", "あったら", "ご自愛", "ご無理な", "お体に", "お身体", "ご健勝", "お元気で",
+    "お過ごしください", "お年を",
+]))
 
 
 def is_formula(sentence: str) -> bool:
@@ -66,9 +82,13 @@ def is_formula(sentence: str) -> bool:
     text = _strip(sentence)
     if not text:
         return True
+    if _FORMULA_HINTS.search(text) is None:
+        return False
     return bool(_FORMULA_RE.match(text))
 
 
 def is_thanks(sentence: str) -> bool:
     """True when the sentence is a short thank-you (a formula unless it tells something personal)."""
+    if "ありがとうございま" not in sentence and "感謝" not in sentence:
+        return False  # what `_THANKS_RE` needs, tested without the regex
     return bool(_THANKS_RE.match(_strip(sentence)))

@@ -9,15 +9,17 @@ form; words of two or more characters also match inside a compound noun
 
 from __future__ import annotations
 
+from typing import Final
+
 # The writer themself or their organisation: the strongest sign of a disclosure.
-SELF = frozenset({
+SELF: Final = frozenset({
     "私", "わたし", "わたくし", "僕", "ぼく", "俺", "自分", "うち", "我が家", "わが家", "弊社", "当社", "当方",
     "私自身", "自分自身", "私たち", "私達", "僕ら", "我が社", "私ども", "私共", "弊店", "弊所", "当店", "当院",
     "当園", "当校", "小生", "我々", "家族",
 })
 
 # People close to the writer.
-FAMILY = frozenset({
+FAMILY: Final = frozenset({
     "夫", "妻", "主人", "旦那", "旦那さん", "嫁", "家内", "奥さん", "娘", "息子", "子供", "子", "長男", "長女",
     "次男", "次女", "三男", "三女", "母", "父", "母親", "父親", "両親", "お母さん", "お父さん", "祖母", "祖父",
     "おばあちゃん", "おじいちゃん", "孫", "兄", "姉", "弟", "妹", "兄弟", "姉妹", "義母", "義父", "姑", "舅",
@@ -30,7 +32,7 @@ FAMILY = frozenset({
 })
 
 # Life events, health and stages of life: a disclosure on their own.
-LIFE = frozenset({
+LIFE: Final = frozenset({
     "出産", "妊娠", "妊婦", "産休", "育休", "育児", "子育て", "介護", "入院", "退院", "手術", "通院", "持病",
     "病気", "アレルギー", "アトピー", "体質", "障害", "車椅子", "車いす", "引っ越し", "引越し", "引っ越す",
     "引越す", "新築", "新居", "結婚", "婚約", "離婚", "葬儀", "法事", "形見", "遺品", "定年", "退職", "転勤",
@@ -49,7 +51,7 @@ LIFE = frozenset({
 })
 
 # Circumstances: home, body, schedule, work, budget, knowledge. Weaker signs, enough for a reason clause.
-CIRCUMSTANCE = frozenset({
+CIRCUMSTANCE: Final = frozenset({
     "家", "自宅", "住まい", "マンション", "アパート", "団地", "戸建て", "一戸建て", "階段", "エレベーター",
     "部屋", "玄関", "庭", "窓", "台所", "キッチン", "リビング", "寝室", "ベランダ", "駐車場", "和室", "間取り", "賃貸",
     "体", "身体", "御腹", "お腹", "腰", "膝", "肩", "肌", "耳", "歯", "視力", "体調", "調子", "体重", "身長", "年齢",
@@ -72,47 +74,53 @@ CIRCUMSTANCE = frozenset({
     "土曜日", "日曜日",
 })
 
-FEELING = frozenset({
+FEELING: Final = frozenset({
     "楽しみ", "好き", "大好き", "嬉しい", "うれしい", "残念", "悲しい", "満足", "感動", "気に入る", "愛用",
     "夢中", "思い出", "喜ぶ", "大喜び", "感激", "寂しい", "幸せ",
 })
 
 # Words about the order or the shop: a reason built on them is not the writer's circumstance.
-ORDER = frozenset({
+ORDER: Final = frozenset({
     "注文", "配送", "配送先", "発送", "番号", "商品", "在庫", "請求", "伝票", "住所", "宛名", "入荷", "出荷",
     "梱包", "品切れ", "欠品", "決済", "支払い", "お支払い", "領収書", "送料", "到着", "配達", "お届け", "届け", "届く",
 })
 
 # People nouns that name a product's target when followed by 用 (子ども用, 大人用).
-GENERIC_PEOPLE = frozenset({"子供", "子ども", "子", "赤ちゃん", "大人", "男の子", "女の子", "犬", "猫", "ペット"})
+GENERIC_PEOPLE: Final = frozenset({
+    "子供", "子ども", "子", "赤ちゃん", "大人", "男の子", "女の子", "犬", "猫", "ペット",
+})
 
 # Verbs of ordering and receiving: 「〜したばかり」 on them is about the order, not the writer's life.
-ORDER_VERBS = frozenset({"注文", "購入", "買う", "届く", "申し込む", "申し込み", "発注", "予約", "受け取る", "決済"})
+ORDER_VERBS: Final = frozenset({
+    "注文", "購入", "買う", "届く", "申し込む", "申し込み", "発注", "予約", "受け取る", "決済",
+})
 
 # Third parties whose circumstances are not the writer's (the shop, the maker, staff).
-THIRD_PARTY = frozenset({
+THIRD_PARTY: Final = frozenset({
     "先生", "作家", "店長", "スタッフ", "担当", "担当者", "店員", "貴社", "御社", "貴店", "お店", "店", "ショップ",
     "皆さん", "皆様", "みなさん", "メーカー", "職人", "オーナー", "サイト", "ホームページ", "ページ",
 })
 
-WORRY = frozenset({
+WORRY: Final = frozenset({
     "心配", "不安", "怖い", "恐い", "こわい", "焦る", "あせる", "気掛かり", "気がかり", "憂鬱", "心細い", "危惧",
     "懸念", "ハラハラ", "はらはら", "ヒヤヒヤ", "ひやひや", "オロオロ", "おろおろ", "胸騒ぎ", "不安だ",
     "緊張", "途方", "落ち込む", "気落ち", "動揺",
 })
 
 # Nervousness that is a worry when it hangs on an open question (届くのかドキドキ).
-NERVOUS = frozenset({"ドキドキ", "どきどき", "そわそわ", "ソワソワ", "びくびく", "ビクビク"})
+NERVOUS: Final = frozenset({"ドキドキ", "どきどき", "そわそわ", "ソワソワ", "びくびく", "ビクビク"})
 
 # Risks that make 「〜が気になる」 a worry rather than an interest.
-RISK = frozenset({"副作用", "影響", "危険", "衛生", "安全", "傷", "故障", "劣化", "破損", "カビ", "におい", "匂い",
-                  "臭い", "化学物質", "添加物", "アレルゲン"})
+RISK: Final = frozenset({
+    "副作用", "影響", "危険", "衛生", "安全", "傷", "故障", "劣化", "破損", "カビ", "におい", "匂い", "臭い",
+    "化学物質", "添加物", "アレルゲン",
+})
 
 # A worry that has gone: the sentence says so.
-RELIEF = frozenset({"安心", "ほっと", "ホッと", "一安心", "杞憂", "解消", "胸を撫で下ろす", "良かっ", "よかっ"})
+RELIEF: Final = frozenset({"安心", "ほっと", "ホッと", "一安心", "杞憂", "解消", "胸を撫で下ろす", "良かっ", "よかっ"})
 
 # Verbs whose 〜たい asks something of the shop (an order, a change, an answer).
-ASK_VERBS = frozenset({
+ASK_VERBS: Final = frozenset({
     "知る", "伺う", "聞く", "尋ねる", "確認", "相談", "問い合わせる", "問い合わせ", "依頼", "注文", "購入", "買う",
     "利用", "申し込む", "申し込み", "申込", "予約", "変更", "キャンセル", "取り消す", "返品", "交換", "返金",
     "追加", "取り寄せる", "取り寄せ", "発注", "頼む", "解約", "退会", "願う", "お願い", "見積もる", "見積もり",
@@ -120,20 +128,21 @@ ASK_VERBS = frozenset({
 })
 
 # Polite requests that only introduce the question that follows (「質問させてください」).
-PREFACE_VERBS = frozenset({"質問", "相談", "伺う", "尋ねる", "聞く", "お聞き", "お尋ね", "お伺い", "説明", "補足",
-                           "報告", "以下", "下記"})
+PREFACE_VERBS: Final = frozenset({
+    "質問", "相談", "伺う", "尋ねる", "聞く", "お聞き", "お尋ね", "お伺い", "説明", "補足", "報告", "以下", "下記",
+})
 
 # 〜ください that wish the shop well or reassure instead of asking.
-FORMULA_PLEASE = frozenset({"自愛", "無理", "気軽", "放念", "容赦", "許す", "安心", "了承", "笑う"})
+FORMULA_PLEASE: Final = frozenset({"自愛", "無理", "気軽", "放念", "容赦", "許す", "安心", "了承", "笑う"})
 
 # Nouns that fill an お願いします formula without asking anything concrete.
-FORMULA_NOUNS = frozenset({
+FORMULA_NOUNS: Final = frozenset({
     "確認", "対応", "検討", "返信", "返事", "連絡", "程", "ほど", "何卒", "今後", "引き続き", "以上", "手数",
     "忙しい", "所", "ところ", "理解", "協力", "宜しく", "よろしく", "回答", "事", "こと", "中", "恐縮",
 })
 
 # Nouns too empty to be a topic.
-FORMAL_NOUNS = frozenset({
+FORMAL_NOUNS: Final = frozenset({
     "こと", "事", "もの", "物", "方", "ため", "為", "よう", "様", "ところ", "所", "件", "際", "場合", "つもり",
     "心算", "はず", "筈", "わけ", "訳", "頃", "ころ", "うち", "内", "以上", "以外", "中", "時", "とき", "ほど",
     "程", "前", "後", "上", "下", "今", "今回", "前回", "次回", "先日", "先週", "先月", "昨日", "今日", "本当",
@@ -150,14 +159,14 @@ FORMAL_NOUNS = frozenset({
 # Each distinct word is classified once (the tokenizer caches the answer with the
 # word), so a question becomes a bit test: `token.classes & BIT[lexicon.SELF]`.
 
-_CLASSES: tuple[frozenset[str], ...] = (
+_CLASSES: Final[tuple[frozenset[str], ...]] = (
     SELF, FAMILY, LIFE, CIRCUMSTANCE, FEELING, ORDER, ORDER_VERBS, THIRD_PARTY, WORRY, NERVOUS, RISK, RELIEF,
     ASK_VERBS, PREFACE_VERBS, FORMULA_PLEASE, FORMULA_NOUNS,
 )
-BIT: dict[frozenset[str], int] = {words: 1 << i for i, words in enumerate(_CLASSES)}
+BIT: Final[dict[frozenset[str], int]] = {words: 1 << i for i, words in enumerate(_CLASSES)}
 # Topics: a LIFE word of two or more characters anywhere inside the surface (出産祝い, 卵アレルギー).
-LIFE_INSIDE = 1 << len(_CLASSES)
-_PRODUCT_ENDINGS = ("用品", "用", "グッズ", "向け")
+LIFE_INSIDE: Final = 1 << len(_CLASSES)
+_PRODUCT_ENDINGS: Final = ("用品", "用", "グッズ", "向け")
 
 
 def _member(surface: str, lemma: str, norm: str, noun: bool, words: frozenset[str]) -> bool:
@@ -173,47 +182,47 @@ def _member(surface: str, lemma: str, norm: str, noun: bool, words: frozenset[st
 # Cue words, matched whole (surface, dictionary or normalised form): a rule that needs
 # one of them is skipped at once for a clause that has none. Each set lists every
 # word its rules in detect.py test, so skipping never changes a result.
-DISCLOSURE_CUES = frozenset({
+DISCLOSURE_CUES: Final = frozenset({
     "つもり", "心算", "事", "こと", "ばかり", "実は", "始める", "念願", "憧れ", "挑戦", "初挑戦", "ようやく", "やっと",
     "たい", "詳しい", "慣れる", "分かる", "わかる", "見える", "聞こえる", "聞き取る", "眠る",
     "前回", "以前", "去年", "昨年", "一昨年", "担当", "計画", "しまう", "仕舞う", "ちゃう", "考える", "思う",
 })
-HYPOTHETICAL_CUES = frozenset({"もし", "仮に", "万一", "万が一", "限る"})
-WORRY_CUES = frozenset({"どう", "気", "休まる", "落ち着く", "眠れる", "思う", "困る"})
+HYPOTHETICAL_CUES: Final = frozenset({"もし", "仮に", "万一", "万が一", "限る"})
+WORRY_CUES: Final = frozenset({"どう", "気", "休まる", "落ち着く", "眠れる", "思う", "困る"})
 # Every word a request rule other than a question or a hedged 〜のですが starts from.
-REQUEST_CUES = frozenset({
+REQUEST_CUES: Final = frozenset({
     "頂く", "貰う", "呉れる", "下さる", "いただける", "もらえる", "頂ける", "ほしい", "欲しい", "願う", "お願い",
     "願い", "たい", "希望", "助かる", "ありがたい", "有り難い", "幸い", "幸甚", "安心", "構う", "結構", "大丈夫",
     "分かる", "わかる", "判る",
 })
-REQUEST_PREFIXES = ("ください", "下さい", "くださ", "いただけ", "頂け", "もらえ", "貰え", "くれ")
-PREFACE_CUES = frozenset({"教える"})
+REQUEST_PREFIXES: Final = ("ください", "下さい", "くださ", "いただけ", "頂け", "もらえ", "貰え", "くれ")
+PREFACE_CUES: Final = frozenset({"教える"})
 # Words every hedge of detect._HEDGES contains (できれば, なるべく, 可能であれば).
-HEDGE_CUES = frozenset({"出来る", "できる", "なるべく", "成る可く", "可能"})
+HEDGE_CUES: Final = frozenset({"出来る", "できる", "なるべく", "成る可く", "可能"})
 # 「〜を探しています」: shopping, not telling (detect.disclosure_evidence).
-SHOPPING_CUES = frozenset({"探す"})
+SHOPPING_CUES: Final = frozenset({"探す"})
 # 〜させてください: a causative, which with a preface verb announces instead of asking.
-CAUSATIVE_CUES = frozenset({"せる", "させる"})
-_CUES = (DISCLOSURE_CUES, HYPOTHETICAL_CUES, WORRY_CUES, REQUEST_CUES, PREFACE_CUES, HEDGE_CUES, SHOPPING_CUES,
+CAUSATIVE_CUES: Final = frozenset({"せる", "させる"})
+_CUES: Final = (DISCLOSURE_CUES, HYPOTHETICAL_CUES, WORRY_CUES, REQUEST_CUES, PREFACE_CUES, HEDGE_CUES, SHOPPING_CUES,
          CAUSATIVE_CUES)
-CUE_BIT: dict[frozenset[str], int] = {words: LIFE_INSIDE << (i + 1) for i, words in enumerate(_CUES)}
+CUE_BIT: Final[dict[frozenset[str], int]] = {words: LIFE_INSIDE << (i + 1) for i, words in enumerate(_CUES)}
 
 # Words the clause splitter (segment.split_clauses) stops at: brackets, every surface a
 # connective can have, ため, and commas (where a 連用形 before 、 ends a clause).
-CLAUSE_EDGE = LIFE_INSIDE << (len(_CUES) + 1)
-_CLAUSE_WORDS = frozenset("「」『』（）()【】“”") | frozenset({
+CLAUSE_EDGE: Final = LIFE_INSIDE << (len(_CUES) + 1)
+_CLAUSE_WORDS: Final = frozenset("「」『』（）()【】“”") | frozenset({
     "ので", "で", "から", "ため", "為", "が", "けど", "けれど", "けれども", "のに", "て", "ながら", "し",
     "、", "，", ",",
 })
-_CONJUGATING = ("動詞", "形容詞", "助動詞")
+_CONJUGATING: Final = ("動詞", "形容詞", "助動詞")
 
 # Bits for topics (topics.py), from the part of speech and exact forms:
 # a word that can be part of a compound noun (名詞, 接頭辞, noun-like 接尾辞),
 # a formal noun (never a topic alone), and a word that says little about the
 # subject (time words, suffixes, the writer, family, worry words).
-NOUN_PART = CLAUSE_EDGE << 1
-FORMAL = CLAUSE_EDGE << 2
-WEAK = CLAUSE_EDGE << 3
+NOUN_PART: Final = CLAUSE_EDGE << 1
+FORMAL: Final = CLAUSE_EDGE << 2
+WEAK: Final = CLAUSE_EDGE << 3
 
 
 def _exact(surface: str, lemma: str, norm: str, words: frozenset[str]) -> bool:

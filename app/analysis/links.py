@@ -8,16 +8,21 @@ they are symmetric: the request lists the worry, the worry lists the request.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from app.model import HighlightKind
 
 
-@dataclass(frozen=True, slots=True)
 class Placed:
-    kind: HighlightKind
-    sentence: int   # index of the sentence it is in
-    paragraph: int
+    """Where a highlight sits: its sentence and paragraph."""
+
+    __slots__ = ("kind", "paragraph", "sentence")
+
+    def __init__(self, kind: HighlightKind, sentence: int, paragraph: int) -> None:
+        self.kind: HighlightKind = kind
+        self.sentence: int = sentence  # index of the sentence it is in
+        self.paragraph: int = paragraph
+
+    def __repr__(self) -> str:
+        return f"Placed({self.kind!r}, {self.sentence!r}, {self.paragraph!r})"
 
 
 def link(items: list[Placed]) -> list[tuple[int, ...]]:

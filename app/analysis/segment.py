@@ -15,24 +15,24 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
 from enum import Enum
+from typing import Final
 
 from app.analysis.formulas import is_formula
 from app.analysis.lexicon import CLAUSE_EDGE
 from app.analysis.tokenizer import Token
 from app.analysis.zones import Line
 
-_TERMINAL = set("。！？!?｡")
-_OPEN = {"「": "」", "『": "』", "（": "）", "(": ")", "【": "】", "“": "”"}
-_CLOSE = set(_OPEN.values())
-_LAUGH = re.compile(r"(（笑）|\(笑\)|（泣）|\(泣\)|（汗）|\(汗\)|笑+|泣+|w{2,}|ｗ{2,})")
+_TERMINAL: Final = set("。！？!?｡")
+_OPEN: Final = {"「": "」", "『": "』", "（": "）", "(": ")", "【": "】", "“": "”"}
+_CLOSE: Final = set(_OPEN.values())
+_LAUGH: Final = re.compile(r"(（笑）|\(笑\)|（泣）|\(泣\)|（汗）|\(汗\)|笑+|泣+|w{2,}|ｗ{2,})")
 
 
 # Characters the sentence splitter acts on: brackets, terminals, laugh marks, and anything
 # outside the ranges where `_is_emoji` is never true (ASCII to U+1FFF, kana, CJK, fullwidth forms;
 # tests/unit/test_analysis_robust.py checks those ranges).
-_SPECIAL = re.compile(
+_SPECIAL: Final = re.compile(
     "[" + re.escape("".join(_OPEN) + "".join(set(_OPEN.values())) + "".join(_TERMINAL) + "笑泣w") + "]"
     "|[^\x00-\u1fff\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uff01-\uffdf]"
 )
@@ -44,11 +44,18 @@ def _is_emoji(ch: str) -> bool:
             or (unicodedata.category(ch) == "So" and cp > 0x2000 and ch not in "〒※"))
 
 
-@dataclass(frozen=True, slots=True)
 class Sentence:
-    start: int
-    end: int
-    paragraph: int  # sentences separated by a blank line are in different paragraphs
+    """A sentence's offsets into the body and its paragraph."""
+
+    __slots__ = ("end", "paragraph", "start")
+
+    def __init__(self, start: int, end: int, paragraph: int) -> None:
+        self.start: int = start
+        self.end: int = end
+        self.paragraph: int = paragraph  # sentences separated by a blank line are in different paragraphs
+
+    def __repr__(self) -> str:
+        return f"Sentence({self.start!r}, {self.end!r}, {self.paragraph!r})"
 
 
 def _trimmed(body: str, start: int, end: int) -> tuple[int, int]:
@@ -60,8 +67,8 @@ def _trimmed(body: str, start: int, end: int) -> tuple[int, int]:
 
 
 # A line ending in a particle or a comma cannot end a sentence: the mail was hard-wrapped.
-_OPEN_ENDINGS = tuple("、，,はがをにのへやともてで")
-_LIST_MARK = re.compile(r"^\s*([>＞・●■◆※\-*]|\d+[.)．）]|[①-⑳])")
+_OPEN_ENDINGS: Final = tuple("、，,はがをにのへやともてで")
+_LIST_MARK: Final = re.compile(r"^\s*([>＞・●■◆※\-*]|\d+[.)．）]|[①-⑳])")
 
 
 def _continues(rest: str) -> bool:
@@ -159,17 +166,25 @@ class Link(Enum):
     END = "end"                  # last clause of the sentence
 
 
-@dataclass(frozen=True, slots=True)
 class Clause:
-    start: int
-    end: int
-    tokens: tuple[Token, ...]
-    link: Link
-    # Every lexicon class bit of its words OR-ed together: a rule whose cue words are
-    # absent is skipped with one integer test instead of a pass over the tokens.
-    bits: int = -1
-    # Its words without punctuation, spaces or laugh marks (the rules' usual view of it).
-    content: tuple[Token, ...] = ()
+    """Tokens of one clause and how it hands over to the next."""
+
+    __slots__ = ("bits", "content", "end", "link", "start", "tokens")
+
+    def __init__(self, start: int, end: int, tokens: tuple[Token, ...], link: Link, bits: int = -1,
+                 content: tuple[Token, ...] = ()) -> None:
+        self.start: int = start
+        self.end: int = end
+        self.tokens: tuple[Token, ...] = tokens
+        self.link: Link = link
+        # Every lexicon class bit of its words OR-ed together: a rule whose cue words are
+        # absent is skipped with one integer test instead of a pass over the tokens.
+        self.bits: int = bits
+        # Its words without punctuation, spaces or laugh marks (the rules' usual view of it).
+        self.content: tuple[Token, ...] = content
+
+    def __repr__(self) -> str:
+        return f"Clause({self.start!r}, {self.end!r}, {self.tokens!r})"
 
 
 def _content(tokens: list[Token]) -> list[Token]:
@@ -177,10 +192,10 @@ def _content(tokens: list[Token]) -> list[Token]:
 
 
 # Every surface a connective below can have; other tokens end a clause only as a 連用形 before 、.
-_CONNECTIVE_SURFACES = frozenset({"ので", "で", "から", "ため", "為", "が", "けど", "けれど", "けれども", "のに",
+_CONNECTIVE_SURFACES: Final = frozenset({"ので", "で", "から", "ため", "為", "が", "けど", "けれど", "けれども", "のに",
                                   "て", "ながら", "し"})
-_CONJUGATING = frozenset({"動詞", "形容詞", "助動詞"})
-_TAME = ("ため", "為")
+_CONJUGATING: Final = frozenset({"動詞", "形容詞", "助動詞"})
+_TAME: Final = ("ため", "為")
 
 
 def _connective(tokens: list[Token], i: int) -> Link | None:
@@ -217,7 +232,7 @@ def _connective(tokens: list[Token], i: int) -> Link | None:
     return None
 
 
-_COMMAS = ("、", "，", ",")
+_COMMAS: Final = ("、", "，", ",")
 
 
 def split_clauses(tokens: list[Token]) -> list[Clause]:

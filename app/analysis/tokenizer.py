@@ -20,7 +20,7 @@ with the surface checked because a normalised input (ﾃﾞｽ, です) can shar
 from __future__ import annotations
 
 import threading
-from typing import Any, NamedTuple
+from typing import Any, Final
 
 from app.analysis.lexicon import classes_of
 
@@ -30,23 +30,55 @@ _local = threading.local()
 
 # Sudachi refuses inputs over ~49,149 bytes of UTF-8; a sentence of 200,000 characters
 # without punctuation is cut into pieces this long (4 bytes a code point at most).
-_MAX_CHARS = 12_000
-_CACHE_LIMIT = 200_000  # distinct words kept; cleared when exceeded so memory stays bounded
+MAX_CHARS: Final = 12_000
+_CACHE_LIMIT: Final = 200_000  # distinct words kept; cleared when exceeded so memory stays bounded
 
 
-class Token(NamedTuple):
-    surface: str
-    pos: tuple[str, ...]  # Sudachi's six part-of-speech fields
-    lemma: str            # dictionary form (written as in the text: 子ども, いただける)
-    norm: str             # normalised form (子供, 頂く): the one to compare against lexicons
-    main: str             # pos[0]
-    sub: str              # pos[1]
-    ctype: str            # conjugation type, e.g. 助動詞-タ (pos[4])
-    cform: str            # conjugation form, e.g. 連用形-一般 (pos[5])
-    classes: int          # lexicon classes the word belongs to (bits of `lexicon.classes_of`)
-    content: bool         # not punctuation, space or a laugh/cry mark
-    start: int            # code-point offsets into the text given to `tokenize`, end exclusive
-    end: int
+Word = tuple[str, tuple[str, ...], str, str, str, str, str, str, int, bool]
+
+
+class Token:
+    """One morpheme: its dictionary fields (shared by every occurrence) and its offsets."""
+
+    __slots__ = (
+        "cform",
+        "classes",
+        "content",
+        "ctype",
+        "end",
+        "lemma",
+        "main",
+        "norm",
+        "pos",
+        "start",
+        "sub",
+        "surface",
+    )
+
+    def __init__(self, word: Word, start: int, end: int) -> None:
+        self.surface: str = word[0]
+        self.pos: tuple[str, ...] = word[1]  # Sudachi's six part-of-speech fields
+        self.lemma: str = word[2]    # dictionary form (written as in the text: 子ども, いただける)
+        self.norm: str = word[3]     # normalised form (子供, 頂く): the one to compare against lexicons
+        self.main: str = word[4]     # pos[0]
+        self.sub: str = word[5]      # pos[1]
+        self.ctype: str = word[6]    # conjugation type, e.g. 助動詞-タ (pos[4])
+        self.cform: str = word[7]    # conjugation form, e.g. 連用形-一般 (pos[5])
+        self.classes: int = word[8]  # lexicon classes the word belongs to (bits of `lexicon.classes_of`)
+        self.content: bool = word[9]  # not punctuation, space or a laugh/cry mark
+        self.start: int = start      # code-point offsets into the text given to `tokenize`, end exclusive
+        self.end: int = end
+
+    def __repr__(self) -> str:
+        return f"Token({self.surface!r}, {self.main}, {self.start}-{self.end})"
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Token) and (self.surface, self.pos, self.lemma, self.norm, self.start,
+                                             self.end) == (other.surface, other.pos, other.lemma, other.norm,
+                                                           other.start, other.end)
+
+    def __hash__(self) -> int:
+        return hash((self.surface, self.pos, self.start, self.end))
 
     def in_(self, words: frozenset[str]) -> bool:
         """True when the surface, dictionary form or normalised form is in `words`."""
@@ -57,23 +89,24 @@ class Token(NamedTuple):
         return self.surface in words or self.lemma in words or self.norm in words
 
 
-_Word = tuple[str, tuple[str, ...], str, str, str, str, str, str, int, bool]
-_words: dict[int, _Word] = {}  # word id -> fields, for the surface first seen with it
-_variants: dict[tuple[str, int], _Word] = {}  # (surface, word id) for other surfaces of an entry
+_words: dict[int, Word] = {}  # word id -> fields, for the surface first seen with it
+_variants: dict[tuple[str, int], Word] = {}  # (surface, word id) for other surfaces of an entry
 _pos_cache: dict[int, tuple[str, ...]] = {}
-_NOT_CONTENT_POS = ("補助記号", "空白")
-_MARKS = ("笑", "泣", "汗")
+_NOT_CONTENT_POS: Final = ("補助記号", "空白")
+_MARKS: Final = ("笑", "泣", "汗")
 
 
 def _get_dictionary() -> Any:
+    # Always under the lock: it is asked only when a thread makes its tokenizer or a new
+    # word is read, and a check outside the lock is a race once compiled (mypyc trusts the
+    # `is None` it saw and rejects the dictionary another thread has just loaded).
     global _dictionary
-    if _dictionary is None:
-        with _lock:
-            if _dictionary is None:
-                from sudachipy import Dictionary
+    with _lock:
+        if _dictionary is None:
+            from sudachipy import Dictionary
 
-                _dictionary = Dictionary()
-    return _dictionary
+            _dictionary = Dictionary()
+        return _dictionary
 
 
 def _get_tokenizer() -> Any:
@@ -92,7 +125,7 @@ def warm_up() -> None:
     tokenize("お世話になっております。")
 
 
-def _word(m: Any, surface: str) -> _Word:
+def _word(m: Any, surface: str) -> Word:
     pos_id = m.part_of_speech_id()
     pos = _pos_cache.get(pos_id)
     if pos is None:
@@ -109,12 +142,12 @@ def _word(m: Any, surface: str) -> _Word:
 
 def _pieces(text: str) -> list[tuple[str, int]]:
     """`text` cut under Sudachi's input limit, at a line break or space when there is one."""
-    if len(text) <= _MAX_CHARS:
+    if len(text) <= MAX_CHARS:
         return [(text, 0)]
     out: list[tuple[str, int]] = []
     pos = 0
     while pos < len(text):
-        end = min(len(text), pos + _MAX_CHARS)
+        end = min(len(text), pos + MAX_CHARS)
         if end < len(text):
             cut = max(text.rfind("\n", pos, end), text.rfind("。", pos, end), text.rfind(" ", pos, end))
             if cut > pos:
@@ -124,102 +157,63 @@ def _pieces(text: str) -> list[tuple[str, int]]:
     return out
 
 
-def _scan(text: str) -> tuple[list[_Word], list[int]]:
-    """The words of `text` and where each begins (plus len(text) last): the hot loop."""
+def _scan(text: str) -> list[Token]:
+    """The tokens of `text`, offsets into it."""
+    return read(text, _get_tokenizer().tokenize(text), 0)
+
+
+def read(text: str, morphemes: Any, base: int) -> list[Token]:
+    """Tokens of Sudachi's `morphemes` of `text`, offsets shifted by `base`.
+
+    The hot loop: one pass, and per morpheme only `begin` and `word_id` are asked of
+    Sudachi (a morpheme ends where the next begins).
+    """
     words = _words
     if len(words) > _CACHE_LIMIT:
         words.clear()
         _variants.clear()
-    morphemes = list(_get_tokenizer().tokenize(text))
-    begins = [m.begin() for m in morphemes]
-    begins.append(len(text))
-    found: list[_Word] = []
-    append = found.append
+    out: list[Token] = []
+    last: Any = None
     b = 0
-    for k, m in enumerate(morphemes):
-        e = begins[k + 1]
-        wid = m.word_id()
-        word = words.get(wid)
-        if word is None or word[0] != text[b:e]:
-            word = _lookup(m, text[b:e], wid)
-        append(word)
+    for m in morphemes:
+        e: int = m.begin()
+        if last is not None:
+            out.append(Token(_word_at(words, last, text, b, e), b + base, e + base))
+        last = m
         b = e
-    return found, begins
+    if last is not None:
+        out.append(Token(_word_at(words, last, text, b, len(text)), b + base, len(text) + base))
+    return out
 
 
-def _lookup(m: Any, surface: str, wid: int) -> _Word:
+def _word_at(words: dict[int, Word], m: Any, text: str, b: int, e: int) -> Word:
+    wid: int = m.word_id()
+    word = words.get(wid)
+    surface = text[b:e]
+    if word is None or word[0] != surface:
+        return _lookup(m, surface, wid)
+    return word
+
+
+def morphemes_of(text: str) -> Any:
+    """Sudachi's morphemes of `text` from this thread's tokenizer (Sudachi lets go of the GIL meanwhile)."""
+    return _get_tokenizer().tokenize(text)
+
+
+def _lookup(m: Any, surface: str, wid: int) -> Word:
     """A word not in the fast cache: another surface of a known entry, or a new word."""
     if wid not in _words:
         word = _words[wid] = _word(m, surface)
         return word
-    word = _variants.get((surface, wid))  # type: ignore[assignment]
-    if word is None:
-        word = _variants[(surface, wid)] = _word(m, surface)
-    return word
+    variant = _variants.get((surface, wid))
+    if variant is None:
+        variant = _variants[(surface, wid)] = _word(m, surface)
+    return variant
 
 
 def tokenize(text: str, offset: int = 0) -> list[Token]:
     """Tokenise `text`; offsets are shifted by `offset` so they index the whole body."""
     out: list[Token] = []
-    new = tuple.__new__
     for piece, base in _pieces(text):
-        found, begins = _scan(piece)
-        shift = offset + base
-        # Concatenation, not (*word, …): ~25% cheaper per token, measured.
-        out += [new(Token, word + (begins[k] + shift, begins[k + 1] + shift))  # noqa: RUF005
-                for k, word in enumerate(found)]
-    return out
-
-
-def tokenize_many(body: str, spans: list[tuple[int, int]]) -> list[list[Token]]:
-    """Tokens of each `body[start:end]`, offsets into `body`, with few Sudachi calls.
-
-    A call into Sudachi has a fixed cost and a mail has dozens of sentences, so
-    spans are joined with line breaks (no word crosses a line break, so each span
-    tokenises as it would alone) into pieces under Sudachi's input limit.
-    """
-    out: list[list[Token]] = [[] for _ in spans]
-    i = 0
-    while i < len(spans):
-        # Gather spans while the joined text stays under the limit (a longer span goes alone).
-        j, size = i, 0
-        while j < len(spans) and (j == i or size + spans[j][1] - spans[j][0] + 1 <= _MAX_CHARS):
-            size += spans[j][1] - spans[j][0] + 1
-            j += 1
-        if j == i + 1:
-            start, end = spans[i]
-            out[i] = tokenize(body[start:end], start)
-            i = j
-            continue
-        text = "\n".join(body[s:e] for s, e in spans[i:j])
-        redo: set[int] = set()
-        # Each token goes back to its span, offsets into `body`.
-        new = tuple.__new__
-        k = i
-        base = 0  # where span k begins in `text`
-        limit = spans[k][1] - spans[k][0]  # and where it ends
-        shift = spans[k][0]
-        target = out[k]
-        found, begins = _scan(text)
-        for n, word in enumerate(found):
-            b = begins[n]
-            e = begins[n + 1]
-            while b > limit:
-                base = limit + 1
-                k += 1
-                limit = base + spans[k][1] - spans[k][0]
-                shift = spans[k][0] - base
-                target = out[k]
-            if e > limit:
-                # The line break between two spans; a word that runs across it (a span
-                # ending in "\r" or a space merges with the break) sends both spans
-                # to be tokenised alone.
-                if b != limit or e != limit + 1:
-                    redo.update((k, k + 1) if k + 1 < j else (k,))
-                continue
-            # Concatenation, not (*word, …): ~25% cheaper per token, measured.
-            target.append(new(Token, word + (b + shift, e + shift)))  # noqa: RUF005
-        for k in redo:
-            out[k] = tokenize(body[spans[k][0] : spans[k][1]], spans[k][0])
-        i = j
+        out += read(piece, _get_tokenizer().tokenize(piece), offset + base)
     return out

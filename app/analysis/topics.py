@@ -10,17 +10,18 @@ or the noun right before its predicate); a disclosure prefers a life-event word.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Final
 
 from app.analysis import lexicon as lx
 from app.analysis.tokenizer import Token
 from app.model import HighlightKind
 
-_MAX_LEN = 14
+_MAX_LEN: Final = 14
 # Per-word bits computed once by lexicon.classes_of (see there): the loops below test integers.
-_PART = lx.NOUN_PART
-_FORMAL = lx.FORMAL
-_WEAK = lx.WEAK
-_LONE_EMPTY = ("人", "ひと", "もの", "者")
+_PART: Final = lx.NOUN_PART
+_FORMAL: Final = lx.FORMAL
+_WEAK: Final = lx.WEAK
+_LONE_EMPTY: Final = ("人", "ひと", "もの", "者")
 
 
 def _is_part(t: Token) -> bool:
@@ -101,7 +102,7 @@ def topic_of(kind: HighlightKind, tokens: Sequence[Token], text: str) -> str:
     return cands[-1][0]
 
 
-_LINKERS = ("くらい", "ぐらい", "ほど", "程", "の", "な", "よう", "ような", "様", "だけ")
+_LINKERS: Final = ("くらい", "ぐらい", "ほど", "程", "の", "な", "よう", "ような", "様", "だけ")
 
 
 def _head_of(toks: Sequence[Token], cand: tuple[str, int, list[Token]],

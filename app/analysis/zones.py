@@ -20,17 +20,24 @@ Rules, in order of precedence:
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import Final
 
 from app.analysis.tokenizer import tokenize
 from app.model import Zone, ZoneKind
 
 
-@dataclass(frozen=True, slots=True)
 class Line:
-    start: int
-    end: int  # without the line break
-    text: str
+    """One line of the body (a plain class, not a dataclass: mypyc builds it natively)."""
+
+    __slots__ = ("end", "start", "text")
+
+    def __init__(self, start: int, end: int, text: str) -> None:
+        self.start: int = start
+        self.end: int = end  # without the line break
+        self.text: str = text
+
+    def __repr__(self) -> str:
+        return f"Line({self.start!r}, {self.end!r}, {self.text!r})"
 
 
 def split_lines(body: str) -> list[Line]:
@@ -43,8 +50,9 @@ def split_lines(body: str) -> list[Line]:
     return lines
 
 
-_QUOTE_LINE = re.compile(r"^\s*[>＞|｜]")
-_ATTRIBUTION = [
+_QUOTE_LINE: Final = re.compile(r"^\s*[>＞|｜]")
+_QUOTE_CHARS: Final = frozenset(">＞|｜")
+_ATTRIBUTION: Final = [
     re.compile(r"^\s*-{2,}\s*(Original Message|Forwarded message|元のメッセージ|転送メッセージ|転送された?メッセージ)"
                r".*-{2,}\s*$", re.IGNORECASE),
     re.compile(r"^\s*[-=]{2,}.*転送.*[-=]{2,}\s*$"),
@@ -57,25 +65,29 @@ _ATTRIBUTION = [
 ]
 # One pattern for all of them: a line is tried once, not eight times (none has a letter
 # whose case matters, so IGNORECASE on all is harmless).
-_ATTRIBUTION_ANY = re.compile("|".join(f"(?:{p.pattern})" for p in _ATTRIBUTION), re.IGNORECASE)
-_GMAIL_WRAPPED = re.compile(r"^\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日.*\d{1,2}:\d{2}")
-_WRAPPED_END = re.compile(r">\s*[:：]\s*$")
-_HEADER_FROM = re.compile(r"^\s*(From|差出人|送信者|送信元)\s*[:：]", re.IGNORECASE)
-_HEADER_OTHER = re.compile(r"^\s*(Sent|Date|To|Cc|Subject|送信日時|日時|日付|宛先|件名|CC)\s*[:：]", re.IGNORECASE)
-_UNDERSCORE_RULE = re.compile(r"^\s*_{8,}\s*$")
+_ATTRIBUTION_ANY: Final = re.compile("|".join(f"(?:{p.pattern})" for p in _ATTRIBUTION), re.IGNORECASE)
+# Every quote-start pattern below needs one of these (an attribution, a From:/差出人: header,
+# an underscore rule, a wrapped Gmail line): most lines have none and skip five regexes.
+_QUOTE_HINTS: Final = (":", "：", "--", "_", "転送", "書きました", "orwarded", "ORWARDED")
+_GMAIL_WRAPPED: Final = re.compile(r"^\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日.*\d{1,2}:\d{2}")
+_WRAPPED_END: Final = re.compile(r">\s*[:：]\s*$")
+_HEADER_FROM: Final = re.compile(r"^\s*(From|差出人|送信者|送信元)\s*[:：]", re.IGNORECASE)
+_HEADER_OTHER: Final = re.compile(r"^\s*(Sent|Date|To|Cc|Subject|送信日時|日時|日付|宛先|件名|CC)\s*[:：]",
+                                  re.IGNORECASE)
+_UNDERSCORE_RULE: Final = re.compile(r"^\s*_{8,}\s*$")
 
-_SIG_DASH = re.compile(r"^--\s?$")
-_RULE_CHARS = set("━─―—-=＝_＿*＊~〜～・■□◆◇●○☆★◎※+＋#＃/／")
+_SIG_DASH: Final = re.compile(r"^--\s?$")
+_RULE_CHARS: Final = set("━─―—-=＝_＿*＊~〜～・■□◆◇●○☆★◎※+＋#＃/／")
 # The address part starts after a non-address character and is bounded, so a line of
 # 200,000 letters is scanned once, not once per starting position.
-_CONTACT = re.compile(
+_CONTACT: Final = re.compile(
     r"(〒|\bTEL\b|\bTel\b|\bFAX\b|\bFax\b|電話\s*[:：]|携帯\s*[:：]|ＴＥＬ|ＦＡＸ|https?://|www\.|"
     r"(?<![\w.+-])[\w.+-]{1,64}@[\w-]{1,63}\.[\w.-]{1,100}|E-?mail|Mail\s*[:：]|メール\s*[:：]|営業時間|定休日|住所\s*[:：])",
     re.IGNORECASE,
 )
-_COMPANY = re.compile(r"(株式会社|有限会社|合同会社|（株）|\(株\)|\bInc\.|Co\.,? ?Ltd)")
-_HONORIFIC_END = re.compile(r"(様|さま|サマ|御中|殿|さん|各位|ご担当者?様?|担当者様)\s*[、,：:]?\s*$")
-_SENTENCE_END = re.compile(r"[。！？!?]")
+_COMPANY: Final = re.compile(r"(株式会社|有限会社|合同会社|（株）|\(株\)|\bInc\.|Co\.,? ?Ltd)")
+_HONORIFIC_END: Final = re.compile(r"(様|さま|サマ|御中|殿|さん|各位|ご担当者?様?|担当者様)\s*[、,：:]?\s*$")
+_SENTENCE_END: Final = re.compile(r"[。！？!?]")
 
 
 def _is_rule(text: str) -> bool:
@@ -111,6 +123,8 @@ def _quote_start(lines: list[Line]) -> int:
     """Index of the first line of the trailing quoted thread, or len(lines)."""
     for i, line in enumerate(lines):
         text = line.text
+        if not any(hint in text for hint in _QUOTE_HINTS):
+            continue
         if _ATTRIBUTION_ANY.match(text):
             return i
         if _HEADER_FROM.match(text):
@@ -128,7 +142,7 @@ def _quote_start(lines: list[Line]) -> int:
 def _signature_start(lines: list[Line], stop: int) -> int:
     """Index of the first signature line before `stop`, or `stop`."""
     for i in range(stop):
-        if _SIG_DASH.match(lines[i].text):
+        if lines[i].text.startswith("--") and _SIG_DASH.match(lines[i].text):
             return i
     # A rule line followed, within a few lines, by contact-like lines, near the end.
     for i in range(stop):
@@ -201,7 +215,8 @@ def find_zones(body: str) -> tuple[list[Zone], list[Line]]:
     kept: list[Line] = []
     for i in range(top, sig):
         line = lines[i]
-        if _QUOTE_LINE.match(line.text):
+        first = line.text[:1]
+        if first and (first in _QUOTE_CHARS or first.isspace()) and _QUOTE_LINE.match(line.text):
             zones.append(Zone(ZoneKind.QUOTE, line.start, line.end))
         else:
             kept.append(line)

@@ -13,7 +13,7 @@ import pytest
 
 from app.analysis import MAX_ANALYSED_CHARS, analyze
 from app.analysis.segment import _SPECIAL, _is_emoji
-from app.analysis.tokenizer import tokenize, tokenize_many
+from app.analysis.tokenizer import tokenize
 from app.model import HighlightKind, Insight, ZoneKind
 
 _OWN = Path(__file__).resolve().parent.parent / "data" / "analysis" / "own_cases.jsonl"
@@ -97,19 +97,6 @@ def test_a_line_longer_than_sudachi_accepts_is_tokenised_whole() -> None:
     tokens = tokenize(text, 7)
     assert tokens[0].start == 7 and tokens[-1].end == 7 + len(text)
     assert all(a.end == b.start for a, b in pairwise(tokens))
-
-
-def test_tokenize_many_equals_one_call_per_span() -> None:
-    body = _long_mails()[0] + "\n\n😊 絵文字（笑）のあとも。\r\nCRLFの行です。"
-    spans = []
-    pos = 0
-    for line in body.split("\n"):
-        if line.strip():
-            spans.append((pos, pos + len(line)))
-        pos += len(line) + 1
-    joined = tokenize_many(body, spans)
-    for (start, end), tokens in zip(spans, joined, strict=True):
-        assert tokens == tokenize(body[start:end], start)
 
 
 def test_splitter_shortcut_never_skips_an_emoji() -> None:

@@ -1,0 +1,179 @@
+"""One mail body through the analyser: zones, sentences, tokens, labels, topics, links.
+
+`analyze(body)` zones the body (quotes, signature, greeting and closing
+formulas), splits the rest into sentences and clauses, tokenises all its
+sentences with few Sudachi calls, labels clauses as disclosure / request / worry,
+and gives each highlight a topic, links and the cue that decided it. Offsets
+are code points into `body`. This is the analyser's hot path, compiled with
+mypyc by `make` (see `app/analysis/__init__.py`).
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+from app.analysis.ahead import Ahead
+from app.analysis.detect import Labelled, disclosure_score, label_sentence, relieved
+from app.analysis.formulas import is_formula, is_thanks
+from app.analysis.links import Placed, link
+from app.analysis.segment import Sentence, split_clauses, split_sentences
+from app.analysis.tokenizer import Token, tokenize
+from app.analysis.topics import topic_of
+from app.analysis.zones import find_zones
+from app.model import Highlight, HighlightKind, Insight, Zone, ZoneKind
+
+# The customer's own words analysed per mail, at most. A long chatty mail is ~2,000
+# characters; this is thirty of them. Beyond it (a pasted log, a 2 MB body) the
+# rest is shown and zoned but not searched, so the time per mail stays bounded.
+MAX_ANALYSED_CHARS: Final = 60_000
+
+_TRIM_TAIL: Final = set(" \t\r\n　、。，,.！？!?…‥・〜～ー♪☆★")
+_LEADING_CONJUNCTIONS: Final = ("接続詞",)
+
+
+def _sentence_end(text: str) -> str:
+    for ch in reversed(text):
+        if ch in "?？":
+            return "？"
+        if ch in "。！!":
+            return "。"
+        if ch.isalnum() and not (ord(ch) >= 0x1F000):
+            return ""
+    return ""
+
+
+def _trim(body: str, item: Labelled) -> tuple[int, int]:
+    start, end = item.start, item.end
+    toks = [t for t in item.tokens if t.start >= start and t.end <= end]
+    # A leading conjunction (ところで、 また、 ただ、) is not part of what was said.
+    k = 0
+    while k < len(toks) and (toks[k].main == "接続詞" or toks[k].main in ("補助記号", "空白")):
+        k += 1
+    if 0 < k < len(toks):
+        start = toks[k].start
+    # Trailing punctuation, emoji and laugh marks.
+    while end > start:
+        ch = body[end - 1]
+        if ch in _TRIM_TAIL or ord(ch) >= 0x1F000 or 0x2600 <= ord(ch) <= 0x27BF:
+            end -= 1
+            continue
+        if body[max(start, end - 3) : end] in ("（笑）", "（泣）", "(笑)", "(泣)"):
+            end -= 3
+            continue
+        if ch in "笑泣" and end - 1 > start and body[end - 2] in "すたねよなだいうしか":
+            end -= 1
+            continue
+        break
+    return start, end
+
+
+def _past(item: Labelled) -> bool:
+    """The clause ends in the past tense (不安でした / 心配していました)."""
+    content = [t for t in item.tokens if t.content]
+    return bool(content) and content[-1].lemma == "た"
+
+
+_Found = tuple[Labelled, int, int, int, int, str]  # item, start, end, sentence index, paragraph, topic
+
+
+def _label(body: str, sentences: list[tuple[int, Sentence]], tokenized: list[list[Token]], k: int,
+           found: list[_Found], zone_list: list[Zone]) -> None:
+    """Label sentence k (its tokens and the next sentence's are complete)."""
+    index, sentence = sentences[k]
+    tokens = tokenized[k]
+    text = body[sentence.start : sentence.end]
+    if is_thanks(text) and disclosure_score(tokens) < 2:
+        zone_list.append(Zone(ZoneKind.FORMULA, sentence.start, sentence.end))
+        return
+    for item in label_sentence(split_clauses(tokens), _sentence_end(text)):
+        if (item.kind is HighlightKind.WORRY and k + 1 < len(sentences) and _past(item)
+                and sentences[k + 1][1].paragraph == sentence.paragraph and relieved(tokenized[k + 1])):
+            continue  # 「不安でした😅 でも無事届いて安心しました」: a worry told as over
+        start, end = _trim(body, item)
+        if end > start:
+            topic = topic_of(item.kind, [t for t in item.tokens if t.start >= start and t.end <= end],
+                             body[start:end])
+            found.append((item, start, end, index, sentence.paragraph, topic))
+
+
+def analyze(body: str) -> Insight:
+    """Highlights and dimmed zones for one body.
+
+    Sudachi starts on the body's first lines at once, on the worker thread of
+    `Ahead`, while this thread zones the mail; then each chunk's words are
+    shared out to the sentences it holds, and a sentence is labelled as soon as
+    it and the next one (a worry followed by relief is not a worry) are complete,
+    while the worker tokenises the chunks after.
+    """
+    ahead = Ahead(body)
+    try:
+        return _analyze(body, ahead)
+    finally:
+        ahead.close()
+
+
+def _analyze(body: str, ahead: Ahead) -> Insight:
+    zones, kept = find_zones(body)
+    zone_list: list[Zone] = list(zones)
+    sentences: list[tuple[int, Sentence]] = []
+    budget = MAX_ANALYSED_CHARS
+    for index, sentence in enumerate(split_sentences(body, kept)):
+        budget -= sentence.end - sentence.start
+        if budget < 0:
+            break
+        if is_formula(body[sentence.start : sentence.end]):
+            zone_list.append(Zone(ZoneKind.FORMULA, sentence.start, sentence.end))
+        else:
+            sentences.append((index, sentence))
+    count = len(sentences)
+    chunks: list[int] = []
+    for _, sentence in sentences:
+        for i in range(max(ahead.chunk_of(sentence.start), chunks[-1] + 1 if chunks else 0),
+                       ahead.chunk_of(sentence.end - 1) + 1):
+            chunks.append(i)
+    ahead.need(chunks)
+    tokenized: list[list[Token]] = [[] for _ in sentences]
+    redo: set[int] = set()  # sentences with a word across their edge: tokenised again alone
+    found: list[_Found] = []
+    k = 0  # the sentence the next word may belong to
+    ready = 0  # sentences before this one have all their words
+    labelled = 0
+    for chunk in chunks:
+        for token in ahead.take(chunk):
+            b = token.start
+            e = token.end
+            while k < count and b >= sentences[k][1].end:
+                k += 1
+            if k == count:
+                break
+            s0 = sentences[k][1].start
+            if e <= s0:
+                continue  # between sentences: spaces, a formula, a zone
+            if b < s0:
+                redo.add(k)
+                if k > 0 and b < sentences[k - 1][1].end:
+                    redo.add(k - 1)
+                continue
+            if e > sentences[k][1].end:
+                redo.add(k)
+                if k + 1 < count and e > sentences[k + 1][1].start:
+                    redo.add(k + 1)
+                continue
+            tokenized[k].append(token)
+        chunk_end = ahead.ends[chunk]
+        while ready < count and sentences[ready][1].end <= chunk_end:
+            if ready in redo:
+                sentence = sentences[ready][1]
+                tokenized[ready] = tokenize(body[sentence.start : sentence.end], sentence.start)
+            ready += 1
+        while labelled < ready - 1 or (labelled < count and ready == count):
+            _label(body, sentences, tokenized, labelled, found, zone_list)
+            labelled += 1
+    found.sort(key=lambda f: (f[1], f[0].kind.value))
+    links = link([Placed(f[0].kind, f[3], f[4]) for f in found])
+    highlights = tuple(
+        Highlight(kind=item.kind, start=start, end=end, topic=topic, links=links[i], cue=item.cue)
+        for i, (item, start, end, _, _, topic) in enumerate(found)
+    )
+    zone_list.sort(key=lambda z: z.start)
+    return Insight(highlights=highlights, zones=tuple(zone_list))
