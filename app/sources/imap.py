@@ -251,8 +251,8 @@ class ImapSource:
         parsed: dict[int, dict[bytes, Any]] = parse_fetch_response(data, client.normalise_times, True)
         return parsed
 
-    def _stream(self, folder: Folder, uids: Sequence[int], items: str) -> Iterator[dict[bytes, Value]]:
-        """The FETCH items of each UID that still exists, streamed; resumes after a drop.
+    def _stream(self, folder: Folder, uids: Sequence[int], items: str) -> Iterator[tuple[int, dict[bytes, Value]]]:
+        """(UID, FETCH items) of each UID that still exists, streamed; resumes after a drop.
 
         After a drop the connection is reopened and only the UIDs not delivered
         yet are asked for again; a second drop without a message in between is
@@ -280,7 +280,7 @@ class ImapSource:
                         continue
                     delivered.add(uid)
                     progressed = True
-                    yield values
+                    yield uid, values
                 finished = True
                 return
             except WireError as error:
@@ -301,13 +301,13 @@ class ImapSource:
 
     def _header_rows(self, folder: Folder, keys: Sequence[str]) -> Iterator[RemoteHeader]:
         folder_id = folder.id
-        for values in self._stream(folder, [int(k) for k in keys], _HEADER_ITEMS):
+        for uid, values in self._stream(folder, [int(k) for k in keys], _HEADER_ITEMS):
             summary = read_summary(section(values) or b"")
             # Most new mail has no flags: skip building (and hashing into) a set for it.
             flags = _flags(flag_list(values)) if values.get(b"FLAGS") else _NO_FLAGS
             yield RemoteHeader(
                 Header(
-                    ref=MessageRef(folder_id, str(number(values, b"UID"))), subject=summary.subject,
+                    ref=MessageRef(folder_id, str(uid)), subject=summary.subject,
                     sender=summary.sender, date=summary.date, seen=bool(flags) and Flag.SEEN in flags,
                     size=number(values, b"RFC822.SIZE") or 0,
                 ),
@@ -316,10 +316,10 @@ class ImapSource:
             )
 
     def _bodies(self, folder: Folder, keys: Sequence[str]) -> Iterator[tuple[str, bytes]]:
-        for values in self._stream(folder, [int(k) for k in keys], _BODY_ITEMS):
+        for uid, values in self._stream(folder, [int(k) for k in keys], _BODY_ITEMS):
             raw = section(values)
             if raw is not None:  # NIL: expunged meanwhile; the next snapshot lets it go
-                yield str(number(values, b"UID")), raw
+                yield str(uid), raw
 
     # -- folders ---------------------------------------------------------------------
     def folders(self) -> list[Folder]:
