@@ -26,6 +26,7 @@ import keyring.errors
 from app.sources.connection import AccountConfig, Charset, Security
 from app.sources.errors import SourceError
 from app.store.mail import MailStore
+from app.store.outbox import OutboxTable
 
 __all__ = [
     "PRESETS",
@@ -242,8 +243,18 @@ def add_account(store: MailStore, config: AccountConfig, secret: str) -> bool:
     return store_password(config.id, secret)
 
 
+def update_account(store: MailStore, config: AccountConfig, secret: str | None) -> bool:
+    """Save changed settings of an existing account; `secret` None keeps the stored password.
+    Returns `store_password`'s answer (True when nothing had to be stored)."""
+    store.save_account(config)
+    return True if secret is None else store_password(config.id, secret)
+
+
 def remove_account(store: MailStore, account_id: str) -> None:
+    """The account's settings, its synced mail and outbox rows here, and its password or sign-in.
+    Nothing on the server is touched."""
     store.delete_account(account_id)
+    OutboxTable(store.db).forget_account(account_id)
     delete_password(account_id)
 
 

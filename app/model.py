@@ -84,6 +84,8 @@ class Message:
     notes: tuple[ParseNote, ...] = ()
     # Images the HTML refers to by cid: (only for HTML mail, only the ones it uses).
     inline_images: tuple[InlineImage, ...] = ()
+    # Reply-To: where the customer wants the answer (a contact form sends From itself).
+    reply_to: tuple[Address, ...] = ()
 
 
 class HighlightKind(StrEnum):

@@ -42,6 +42,7 @@ from app.mail.headers import read_summary
 from app.sources.base import MailSender, MessageRef, OutgoingMessage
 from app.sources.errors import AuthExpired, NetworkDown, SendOutcomeUnknown, ServerRejected, SourceError
 from app.store.db import Database
+from app.store.drafts import delete_sent_draft
 from app.store.outbox import OutboxTable, outgoing_of
 
 
@@ -119,7 +120,15 @@ def _item(row: sqlite3.Row) -> OutboxItem:
 
 class Outbox:
     def __init__(self, db: Database) -> None:
+        self.db = db
         self.table = OutboxTable(db)
+
+    def _sent(self, item_id: int, message_id: str) -> None:
+        """Gone out: the item is `sent`, and the draft it was written in is done with."""
+        self.table.set_state(item_id, OutboxState.SENT)
+        # Whenever it went (at once, after a sign-in, on a retry), reopening the reply must
+        # not bring back a draft of a mail the customer already has.
+        delete_sent_draft(self.db, message_id)
 
     # -- reading ------------------------------------------------------------------
     def item(self, item_id: int) -> OutboxItem:
@@ -190,7 +199,7 @@ class Outbox:
             if not isinstance(error, Exception):
                 raise
         else:
-            self.table.set_state(item_id, OutboxState.SENT)
+            self._sent(item_id, item.message_id)
             return self._follow_up(self.item(item_id), filer, server_saves_sent)
         return self.item(item_id)
 
@@ -204,7 +213,7 @@ class Outbox:
         except SourceError:
             found = None
         if found:
-            self.table.set_state(item.id, OutboxState.SENT)
+            self._sent(item.id, item.message_id)
             # The copy in Sent is the one the lookup found: do not append another.
             self.table.set_followups(item.id, filed_in_sent=True)
             return self._follow_up(self.item(item.id), filer, server_saves_sent)

@@ -62,6 +62,7 @@ class AccountDialog(QDialog):
         self.settings = settings
         self.last_check: ConnectionCheck | None = None
         self.oauth: SignedIn | None = None
+        self.editing: AccountConfig | None = None  # an existing account being changed
         self._build()
         self.retranslate()
         self._on_preset_changed()
@@ -225,8 +226,29 @@ class AccountDialog(QDialog):
         return combo
 
     # -- wording -------------------------------------------------------------------
+    def edit(self, config: AccountConfig) -> None:
+        """Change an existing IMAP/SMTP account: its settings filled in, its id kept, and the
+        password left as saved unless a new one is typed."""
+        self.editing = config
+        self.choose_preset(PresetId.MANUAL)
+        self.email.setText(config.email)
+        self.username.setText(config.username)
+        self.display_name.setText(config.display_name)
+        self.imap_host.setText(config.imap_host)
+        self.imap_port.setValue(config.imap_port)
+        self.imap_security.setCurrentIndex(self.imap_security.findData(config.imap_security.value))
+        self.smtp_host.setText(config.smtp_host)
+        self.smtp_port.setValue(config.smtp_port)
+        self.smtp_security.setCurrentIndex(self.smtp_security.findData(config.smtp_security.value))
+        self.charset.setCurrentIndex(self.charset.findData(config.charset.value))
+        self.oauth_box.hide()
+        self.retranslate()
+
     def retranslate(self) -> None:
-        self.setWindowTitle(self.tr("メールアカウントの追加"))
+        self.setWindowTitle(self.tr("メールアカウントの追加") if self.editing is None
+                            else self.tr("メールアカウントの設定"))
+        if self.editing is not None:
+            self.password.setPlaceholderText(self.tr("変更しないときは空欄のまま"))
         self.labels["preset"].setText(self.tr("サービス"))
         self.labels["email"].setText(self.tr("メールアドレス"))
         self.labels["password"].setText(self.tr("パスワード"))
@@ -316,8 +338,9 @@ class AccountDialog(QDialog):
             )
         email = self.email.text().strip()
         preset = self.preset()
+        editing = self.editing
         return AccountConfig(
-            id=new_account_id(email, self.taken_ids),
+            id=editing.id if editing is not None else new_account_id(email, self.taken_ids),
             email=email,
             username=self.username.text().strip() or email,
             display_name=self.display_name.text().strip(),
@@ -328,11 +351,17 @@ class AccountDialog(QDialog):
             smtp_port=self.smtp_port.value(),
             smtp_security=Security(self.smtp_security.currentData()),
             charset=Charset(self.charset.currentData()),
-            server_saves_sent=bool(preset and preset.server_saves_sent),
+            server_saves_sent=bool(preset and preset.server_saves_sent) if editing is None
+            else editing.server_saves_sent,
         )
 
-    def secret(self) -> str:
-        return self.oauth.token if self.oauth is not None else self.password.text()
+    def secret(self) -> str | None:
+        """The password typed (or the sign-in token); None when editing and left blank: keep it."""
+        if self.oauth is not None:
+            return self.oauth.token
+        if self.editing is not None and not self.password.text():
+            return None
+        return self.password.text()
 
     # -- Google / Microsoft ---------------------------------------------------------------
     def sign_in(self, kind: AccountKind) -> None:

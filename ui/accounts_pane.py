@@ -17,9 +17,9 @@ import threading
 from collections.abc import Callable
 from functools import partial
 
-from PySide6.QtCore import QModelIndex, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QModelIndex, QObject, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QStandardItem, QStandardItemModel
-from PySide6.QtWidgets import QAbstractItemView, QTreeView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QMenu, QTreeView, QVBoxLayout, QWidget
 
 from app.outbox import OutboxItem, OutboxState, SendProblem
 from app.session import AccountSession
@@ -79,6 +79,11 @@ class AccountTreeModel(QStandardItemModel):
                 return item
         return None
 
+    def remove_account(self, account_id: str) -> None:
+        item = self._account_item(account_id)
+        if item is not None:
+            self.removeRow(item.row())
+
     def folder_index(self, account_id: str, folder_id: str) -> QModelIndex:
         top = self._account_item(account_id)
         if top is None:
@@ -103,6 +108,8 @@ class AccountsPane(QWidget):
     outbox_changed = Signal()
     error = Signal(str, str)                   # account id, message
     sign_in_needed = Signal(str)               # account id: a Google/Microsoft sign-in must be renewed
+    edit_requested = Signal(str)               # account id: 「設定を変更…」 in its menu
+    remove_requested = Signal(str)             # account id: 「このアカウントを削除…」 in its menu
     signed_in_again = Signal(str)              # account id: renewed, the session is back
 
     def __init__(self, runner: TaskRunner, db: Database, ssl_context: ssl.SSLContext | None = None,
@@ -128,6 +135,8 @@ class AccountsPane(QWidget):
         self.view.setHeaderHidden(True)
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.view.selectionModel().currentChanged.connect(self._on_current)
+        self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.view.customContextMenuRequested.connect(self._on_menu)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.view)
@@ -148,6 +157,40 @@ class AccountsPane(QWidget):
         self._refresh_tree(config.id)
         self.setVisible(True)
         self._open(config)
+
+    def replace(self, config: AccountConfig) -> None:
+        """Changed settings: drop the old connection and connect again with the new ones."""
+        self._close_session(config.id)
+        self.configs[config.id] = config
+        self._refresh_tree(config.id)
+        self._open(config)
+
+    def forget(self, account_id: str) -> None:
+        """The account is being removed: disconnect, and take it out of the tree."""
+        self._close_session(account_id)
+        self.configs.pop(account_id, None)
+        self.model.remove_account(account_id)
+        self.setVisible(bool(self.configs))
+
+    def _close_session(self, account_id: str) -> None:
+        session = self.sessions.pop(account_id, None)
+        self._syncing.discard(account_id)
+        if session is not None:
+            # On the account's own lane, after whatever it is doing now (a sync ends at its next batch).
+            self.runner.submit(mail_lane(account_id), session.close)
+
+    def menu_for(self, account_id: str) -> QMenu:
+        menu = QMenu(self)
+        edit = menu.addAction(self.tr("もう一度サインイン…") if self.is_oauth(account_id) else self.tr("設定を変更…"))
+        edit.triggered.connect(lambda: self.edit_requested.emit(account_id))
+        remove = menu.addAction(self.tr("このアカウントを削除…"))
+        remove.triggered.connect(lambda: self.remove_requested.emit(account_id))
+        return menu
+
+    def _on_menu(self, point: QPoint) -> None:
+        account_id = self.view.indexAt(point).data(ACCOUNT_ROLE)
+        if isinstance(account_id, str) and account_id in self.configs:
+            self.menu_for(account_id).exec(self.view.viewport().mapToGlobal(point))
 
     def _open(self, config: AccountConfig) -> None:
         providers = self.providers() if self.providers is not None and self.is_oauth(config.id) else None

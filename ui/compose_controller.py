@@ -25,15 +25,25 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
-from PySide6.QtWidgets import QDialog, QSplitter, QToolBar, QVBoxLayout
+from PySide6.QtWidgets import QDialog, QMessageBox, QSplitter, QToolBar, QVBoxLayout
 
 from app.identity import ShopIdentity, identities_from_setting, identity_for
-from app.mail.compose import UnfilledDraft, customer_name, new_reply, original_key, outgoing
+from app.mail.compose import (
+    UnencodableDraft,
+    UnfilledDraft,
+    addressee,
+    customer_name,
+    new_reply,
+    original_key,
+    outgoing,
+    unencodable_in,
+)
 from app.model import Draft, Finding, Highlight, Insight, Message
 from app.outbox import OutboxItem, OutboxState
 from app.settings import SHOP_IDENTITIES
 from app.snippets import Filled, SnippetPack, load_our_pack, load_pack, load_user_pack
 from app.sources.base import OutgoingMessage
+from app.sources.connection import Charset
 from app.store.db import Database
 from ui.composer import ComposerPane
 from ui.models import Role
@@ -68,6 +78,7 @@ class ComposeController(QObject):
         self.opened_message: OpenedMessage | None = None
         self.insight: Insight | None = None
         self.review_dialog: SendReviewDialog | None = None
+        self.charset_dialog: QMessageBox | None = None  # characters the account's charset cannot carry
         self._dirty = False
         self._key = ""
         self._sending: tuple[OutgoingMessage, Message] | None = None
@@ -331,7 +342,7 @@ class ComposeController(QObject):
                 self.suggestions.show_for(None, "", {})
             return
         message = self.opened_message.message
-        values = {"customer": customer_name(message.sender), "topic": highlight.topic}
+        values = {"customer": customer_name(addressee(message)), "topic": highlight.topic}
         self.suggestions.show_for(
             highlight, message.body[highlight.start : highlight.end], {k: v for k, v in values.items() if v}
         )
@@ -387,12 +398,27 @@ class ComposeController(QObject):
     def send(self) -> None:
         if not self.composing or self.opened_message is None:
             return
+        if not self._recipients_ok():
+            return
         self.composer.send_button.setEnabled(False)
         compose_ops.review_draft(
             self.window.runner, self.composer.text(), self.opened_message.message.body, self.insight,
             self._on_send_reviewed, self._on_send_error, slot=SEND_REVIEW_SLOT,
             history=self.window.customer_history(),
         )
+
+    def _recipients_ok(self) -> bool:
+        """To/CC must read as addresses before anything else is checked: say which do not."""
+        problems = self.composer.recipient_problems()
+        if not problems:
+            return True
+        if problems == [""]:
+            self.composer.show_status(self.tr("宛先がありません。送信していません。"))
+        else:
+            self.composer.show_status(self.tr("宛先を確かめてください（メールアドレスとして読めません）：%1")
+                                      .replace("%1", "、".join(problems)))
+        self.composer.to_edit.setFocus()
+        return False
 
     def _on_send_reviewed(self, result: ReviewResult) -> None:
         if not self.composing:
@@ -428,11 +454,19 @@ class ComposeController(QObject):
         source = self.window.source
         if draft is None or opened is None or source is None:
             return
+        charset = self._charset()
+        left = unencodable_in(draft, charset)
+        if left:
+            self._offer_stand_ins(left)
+            return
         try:
-            message = outgoing(draft, datetime.now().astimezone(), opened.ref)
+            message = outgoing(draft, datetime.now().astimezone(), opened.ref, charset)
         except UnfilledDraft:
             self.composer.send_button.setEnabled(True)
             self.composer.show_status(self.tr("埋められていない差し込みがあります"))
+            return
+        except UnencodableDraft:  # changed since the check above: check again on the next send
+            self.composer.send_button.setEnabled(True)
             return
         self.save_now()
         self._sending = (message, opened.message)  # for the customer memory once it has gone
@@ -449,6 +483,41 @@ class ComposeController(QObject):
             self.window.runner, self.account, source, message,
             partial(self._on_sent, draft), self._on_send_error,
         )
+
+    def _charset(self) -> Charset:
+        """The account's sending charset (UTF-8 for the local mailbox)."""
+        config = self.window.accounts_pane.configs.get(self.window.mail_account or "")
+        return config.charset if config is not None else Charset.UTF8
+
+    def _offer_stand_ins(self, chars: list[str]) -> None:
+        """Characters ISO-2022-JP cannot carry: nothing is sent; offer the usual stand-ins."""
+        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("送れない文字があります"),
+                          self.tr("このアカウントは ISO-2022-JP で送信します。次の文字はお客様に正しく届かないため、"
+                                  "このままでは送信できません：\n\n{chars}").format(chars="　".join(chars)),
+                          QMessageBox.StandardButton.NoButton, self.window)
+        box.setInformativeText(self.tr("「置き換える」で ①→(1)、㈱→(株)、半角カナ→全角 のように置き換えます。"
+                                       "置き換えられない文字（絵文字など）は選択しますので、書き直してください。"
+                                       "下書きはそのまま残っています。"))
+        replace_button = box.addButton(self.tr("置き換える"), QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(self.tr("戻る"), QMessageBox.ButtonRole.RejectRole)
+        box.setObjectName("charsetDialog")
+        self.charset_dialog = box
+        box.finished.connect(lambda _result: self._on_stand_ins_answered(box, box.clickedButton() is replace_button))
+        box.open()
+
+    def _on_stand_ins_answered(self, box: QMessageBox, replace: bool) -> None:
+        self.charset_dialog = None
+        box.deleteLater()
+        self.composer.send_button.setEnabled(True)
+        if not replace:
+            self.composer.show_status(self.tr("送信していません。下書きは保存されています。"))
+            return
+        left = self.composer.use_stand_ins(self._charset())
+        if left:
+            self.composer.show_status(
+                self.tr("置き換えられない文字が残っています：{chars}").format(chars="　".join(left)))
+        else:
+            self.composer.show_status(self.tr("置き換えました。内容を確かめてから、もう一度送信してください。"))
 
     def _on_sent(self, draft: Draft, _result: None = None) -> None:
         if self.db is not None:

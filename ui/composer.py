@@ -28,8 +28,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.mail.compose import parse_recipients
+from app.mail.outgoing import with_stand_ins
 from app.model import Address, Draft, Finding, Severity
 from app.snippets import Filled
+from app.sources.connection import Charset
 from ui.wording import finding_label
 
 SEVERITY_COLOUR: dict[Severity, QColor] = {
@@ -137,18 +140,20 @@ class ComposerPane(QWidget):
         grid.setContentsMargins(10, 4, 10, 6)
         grid.setHorizontalSpacing(8)
         self.to_caption = QLabel(header)
-        self.to_value = QLabel(header)
-        self.to_value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.to_edit = QLineEdit(header)
+        self.to_edit.setObjectName("toEdit")
+        self.to_edit.textEdited.connect(self._on_edited)
         self.cc_caption = QLabel(header)
-        self.cc_value = QLabel(header)
-        self.cc_value.setWordWrap(True)
+        self.cc_edit = QLineEdit(header)
+        self.cc_edit.setObjectName("ccEdit")
+        self.cc_edit.textEdited.connect(self._on_edited)
         self.subject_caption = QLabel(header)
         self.subject_edit = QLineEdit(header)
         self.subject_edit.setObjectName("subjectEdit")
         self.subject_edit.textEdited.connect(self._on_edited)
         rows: tuple[tuple[QLabel, QWidget], ...] = (
-            (self.to_caption, self.to_value),
-            (self.cc_caption, self.cc_value),
+            (self.to_caption, self.to_edit),
+            (self.cc_caption, self.cc_edit),
             (self.subject_caption, self.subject_edit),
         )
         for row, (caption, value) in enumerate(rows):
@@ -218,6 +223,7 @@ class ComposerPane(QWidget):
         self.title.setText(self.tr("返信を作成"))
         self.to_caption.setText(self.tr("宛先"))
         self.cc_caption.setText(self.tr("CC"))
+        self.cc_edit.setPlaceholderText(self.tr("同じ返信を送る相手（カンマ区切り）"))
         self.subject_caption.setText(self.tr("件名"))
         self.snippets_button.setText(self.tr("定型文の管理…"))
         self.signature_button.setText(self.tr("署名とあいさつ…"))
@@ -251,11 +257,8 @@ class ComposerPane(QWidget):
         self._loading = True
         try:
             self._draft = draft
-            self.to_value.setText(_addresses(draft.to))
-            self.cc_value.setText(_addresses(draft.cc))
-            cc_shown = bool(draft.cc)
-            self.cc_caption.setVisible(cc_shown)
-            self.cc_value.setVisible(cc_shown)
+            self.to_edit.setText(_addresses(draft.to))
+            self.cc_edit.setText(_addresses(draft.cc))
             self.subject_edit.setText(draft.subject)
             self.editor.setPlainText(draft.body)
             self.editor.document().clearUndoRedoStacks()
@@ -265,10 +268,18 @@ class ComposerPane(QWidget):
         self.editor.select_span(cursor if cursor is not None else 0, cursor if cursor is not None else 0)
 
     def current_draft(self) -> Draft | None:
-        """The draft with what the agent has typed so far."""
+        """The draft with what the agent has typed so far (To/CC as far as they read as addresses)."""
         if self._draft is None:
             return None
-        return replace(self._draft, subject=self.subject_edit.text(), body=self.editor.toPlainText())
+        to, _ = parse_recipients(self.to_edit.text())
+        cc, _ = parse_recipients(self.cc_edit.text())
+        return replace(self._draft, to=to, cc=cc, subject=self.subject_edit.text(), body=self.editor.toPlainText())
+
+    def recipient_problems(self) -> list[str]:
+        """What keeps To/CC from being sent to: entries that are not addresses, or no To at all."""
+        to, bad_to = parse_recipients(self.to_edit.text())
+        _, bad_cc = parse_recipients(self.cc_edit.text())
+        return [*bad_to, *bad_cc] if bad_to or bad_cc or to else [""]
 
     def text(self) -> str:
         return self.editor.toPlainText()
@@ -295,6 +306,28 @@ class ComposerPane(QWidget):
         else:
             self.editor.setTextCursor(cursor)
         self.editor.setFocus()
+
+    def use_stand_ins(self, charset: Charset) -> list[str]:
+        """Replace what the charset cannot carry (①→(1), ～→〜…) in the subject and the text,
+        as one undo step; select the first character left without a stand-in, and return those."""
+        subject, left_in_subject = with_stand_ins(self.subject_edit.text(), charset)
+        if subject != self.subject_edit.text():
+            self.subject_edit.setText(subject)
+        body, left = with_stand_ins(self.editor.toPlainText(), charset)
+        if body != self.editor.toPlainText():
+            cursor = self.editor.textCursor()
+            cursor.beginEditBlock()
+            cursor.select(QTextCursor.SelectionType.Document)
+            cursor.insertText(body)
+            cursor.endEditBlock()
+        left = list(dict.fromkeys([*left_in_subject, *left]))
+        if left:
+            found = self.editor.document().find(left[0])
+            if not found.isNull():
+                self.editor.setTextCursor(found)
+                self.editor.ensureCursorVisible()
+            self.editor.setFocus()
+        return left
 
     # -- findings ------------------------------------------------------------
     @property

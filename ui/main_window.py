@@ -238,6 +238,8 @@ class MainWindow(QMainWindow):
         self.accounts_pane = AccountsPane(self.runner, self.db, self.ssl_context, self,
                                           providers=lambda: providers_from_settings(self.settings))
         self.accounts_pane.folder_chosen.connect(self._on_account_folder)
+        self.accounts_pane.edit_requested.connect(self.edit_account)
+        self.accounts_pane.remove_requested.connect(self.ask_remove_account)
         self.left_splitter.addWidget(self.accounts_pane)
         self.main_splitter.addWidget(self.left_splitter)
         self.main_splitter.addWidget(self.center_splitter)
@@ -814,12 +816,79 @@ class MainWindow(QMainWindow):
         dialog.open()
         return dialog
 
+    def edit_account(self, account_id: str) -> QDialog | None:
+        """The account dialog on an existing IMAP/SMTP account (a Google/Microsoft one signs in again)."""
+        from ui.account_dialog import AccountDialog
+
+        config = self.accounts_pane.configs.get(account_id)
+        if config is None:
+            return None
+        if self.accounts_pane.is_oauth(account_id):
+            self.accounts_pane.sign_in_again(account_id)
+            return None
+        dialog = AccountDialog(self.runner, set(self.accounts_pane.configs), self.ssl_context, self,
+                               settings=self.settings)
+        dialog.edit(config)
+        dialog.accepted.connect(lambda: self._save_account(dialog))
+        dialog.open()
+        return dialog
+
+    def ask_remove_account(self, account_id: str) -> QMessageBox | None:
+        """Confirm, then remove the account from this computer (the server keeps every mail)."""
+        config = self.accounts_pane.configs.get(account_id)
+        if config is None:
+            return None
+        from app.outbox import Outbox
+
+        waiting = Outbox(self.db).attention(account_id)
+        text = self.tr("「%1」をこのパソコンから削除しますか？").replace("%1", config.label())
+        detail = self.tr("同期したメールと保存したパスワードも削除します。サーバー上のメールはそのまま残ります。")
+        if waiting:
+            detail += "\n\n" + self.tr("送信待ち・送信失敗の返信が %1 件あります。削除すると送信されません。").replace(
+                "%1", str(len(waiting)))
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("アカウントの削除"), text,
+                          QMessageBox.StandardButton.NoButton, self)
+        box.setInformativeText(detail)
+        remove = box.addButton(self.tr("削除する"), QMessageBox.ButtonRole.DestructiveRole)
+        box.addButton(self.tr("キャンセル"), QMessageBox.ButtonRole.RejectRole)
+        box.setObjectName("removeAccountDialog")
+        box.finished.connect(lambda _r: self._remove_account(account_id) if box.clickedButton() is remove else None)
+        box.open()
+        return box
+
+    def _remove_account(self, account_id: str) -> None:
+        from ui.operations import accounts as account_ops
+
+        showing = self.mail_account == account_id
+        self.accounts_pane.forget(account_id)
+        if showing:
+            # Its mail is going: show the local mailbox's inbox instead.
+            self.mail_account = ACCOUNT
+            self.source = self.local_source
+            self.message_model.set_headers([])
+            self.reader.clear()
+            self.current = None
+            self.current_folder = None
+            if self.folder_model.rowCount() > 0:
+                self.folder_view.setCurrentIndex(self.folder_model.index(0, 0))
+
+        def removed(_none: None) -> None:
+            self._show_outbox_status()
+            self.statusBar().showMessage(self.tr("アカウントを削除しました"), 8000)
+
+        account_ops.remove_account(self.runner, self.db, account_id, removed, self._on_mail_error)
+
     def _save_account(self, dialog: QDialog) -> None:
         from ui.account_dialog import AccountDialog
         from ui.operations import accounts as account_ops
 
         assert isinstance(dialog, AccountDialog)
         config, secret = dialog.config(), dialog.secret()
+        if dialog.editing is not None:
+            account_ops.update_account(self.runner, self.db, config, secret,
+                                       lambda _stored: self.accounts_pane.replace(config), self._on_mail_error)
+            return
+        assert secret is not None  # a new account always has one
 
         def saved(in_keyring: bool) -> None:
             if not in_keyring:

@@ -311,7 +311,12 @@ class ReaderView(QWidget):
         self.subject.setText(message.subject or self.tr("（件名なし）"))
         sender = message.sender
         who = f"{sender.name} <{sender.email}>" if sender.name and sender.email else sender.display()
-        self.sender_label.setText(self.tr("差出人: %1").replace("%1", who))
+        text = self.tr("差出人: %1").replace("%1", who)
+        if message.reply_to and [a.email for a in message.reply_to] != [sender.email]:
+            # A contact form: the answer goes to Reply-To, which the agent should see.
+            back = ", ".join(f"{a.name} <{a.email}>" if a.name else a.email for a in message.reply_to)
+            text += "　" + self.tr("（返信先: %1）").replace("%1", back)
+        self.sender_label.setText(text)
         self.sender_label.show()
         if message.to:
             to = ", ".join(a.display() for a in message.to)

@@ -142,6 +142,11 @@ class Memory:
         """(direction, email, name) of the customer a mail is with; email "" when there is none."""
         sender = _address(message.sender.email)
         if sender and sender not in own:
+            # A contact form sends as itself and names the customer in Reply-To.
+            for address in message.reply_to:
+                email = _address(address.email)
+                if email and email not in own and not _is_machine(email):
+                    return "in", email, address.name
             return ("in", sender, message.sender.name) if not _is_machine(sender) else ("in", "", "")
         for address in (*message.to, *message.cc):
             email = _address(address.email)

@@ -26,23 +26,29 @@ from datetime import datetime
 from email.headerregistry import Address as EmailAddress
 from email.message import EmailMessage
 from email.policy import SMTP
-from email.utils import format_datetime, make_msgid
+from email.utils import format_datetime, getaddresses, make_msgid
 
 from app.identity import ShopIdentity
+from app.mail.outgoing import build_message, unencodable
 from app.model import Address, Draft, Message
 from app.sources.base import MessageRef, OutgoingMessage
+from app.sources.connection import Charset
 
 __all__ = [
     "NewReply",
+    "UnencodableDraft",
     "UnfilledDraft",
+    "addressee",
     "attribution_line",
     "greeting_line",
     "new_reply",
     "outgoing",
+    "parse_recipients",
     "quote_body",
     "reply_references",
     "reply_subject",
     "strip_honorific",
+    "unencodable_in",
     "unfilled_placeholders",
 ]
 
@@ -58,6 +64,10 @@ _DEPARTMENT = re.compile(r"(部|課|室|係|局|チーム|センター|グルー
 _RE_PREFIX = re.compile(r"^\s*(?:(?:re|ｒｅ|Ｒｅ|ＲＥ)\s*(?:\[\d+\]|\(\d+\))?\s*[:：]|返信\s*[:：])\s*", re.IGNORECASE)
 _REFERENCES_KEPT = 20  # long threads: keep the first and the latest ids, as RFC 5322 suggests
 SNIPPET_PLACEHOLDER = re.compile(r"\{(customer|topic|product|date)\}")
+
+
+class UnencodableDraft(ValueError):
+    """The draft holds characters the account's charset (ISO-2022-JP) cannot carry."""
 
 
 class UnfilledDraft(ValueError):
@@ -152,13 +162,43 @@ def quote_body(body: str) -> str:
     return "\n".join(f"> {line}".rstrip() if line.strip() else ">" for line in lines)
 
 
+_SEPARATORS = re.compile(r"[;；、，]")
+
+
+def parse_recipients(text: str) -> tuple[tuple[Address, ...], list[str]]:
+    """Addresses typed into To/CC (「山田 花子 <hanako@example.com>, b@example.jp」, 、 and ; too),
+    and the entries that are not addresses."""
+    # Japanese and Outlook separators become commas, except inside a quoted name.
+    parts = text.split('"')
+    text = '"'.join(_SEPARATORS.sub(",", part) if i % 2 == 0 else part for i, part in enumerate(parts))
+    addresses: list[Address] = []
+    bad: list[str] = []
+    for name, email in getaddresses([text]):
+        if not name and not email:
+            continue
+        local, _, domain = email.partition("@")
+        if not local or "." not in domain.strip(".") or any(c.isspace() for c in email):
+            bad.append(f"{name} {email}".strip())
+            continue
+        addresses.append(Address(name.strip(), email))
+    return tuple(dict.fromkeys(addresses)), bad
+
+
+def addressee(message: Message) -> Address:
+    """Who the reply is for: the person named in Reply-To (a contact form's customer), else the sender."""
+    named = next((a for a in message.reply_to if a.name.strip()), None)
+    return named or message.sender
+
+
 def _recipients(
     message: Message, identity: ShopIdentity, reply_all: bool
 ) -> tuple[tuple[Address, ...], tuple[Address, ...]]:
-    to = (message.sender,) if message.sender.email else ()
+    # Reply-To wins over From: a contact form or a mailing tool sends as itself and
+    # names the customer there; their From (often a no-reply address) is left out.
+    to = message.reply_to or ((message.sender,) if message.sender.email else ())
     if not reply_all:
         return to, ()
-    own = {identity.email.lower(), *(a.email.lower() for a in to)}
+    own = {identity.email.lower(), message.sender.email.lower(), *(a.email.lower() for a in to)}
     cc: list[Address] = []
     for address in (*message.to, *message.cc):
         key = address.email.lower()
@@ -177,7 +217,7 @@ def new_reply(
     ref: MessageRef | None = None,
 ) -> NewReply:
     """A fresh reply draft to `message`, written as `identity`, with the cursor where the agent writes."""
-    head = greeting_line(message.sender) + "\n\n"
+    head = greeting_line(addressee(message)) + "\n\n"
     if identity.greeting.strip():
         head += identity.greeting.strip() + "\n\n"
     cursor = len(head)
@@ -226,11 +266,32 @@ def _email_address(address: Address) -> EmailAddress:
     return EmailAddress(display_name=address.name, username=username, domain=domain)
 
 
-def outgoing(draft: Draft, now: datetime, replying_to: MessageRef | None = None) -> OutgoingMessage:
-    """The final bytes of `draft`: UTF-8 body, RFC 2047 headers, CRLF; raises UnfilledDraft."""
+def unencodable_in(draft: Draft, charset: Charset) -> list[str]:
+    """The characters of the draft (subject, text, names) the account's charset cannot carry."""
+    text = "\n".join([draft.subject, draft.body, *(a.name for a in (draft.sender, *draft.to, *draft.cc))])
+    return list(dict.fromkeys(p.char for p in unencodable(text, charset)))
+
+
+def outgoing(draft: Draft, now: datetime, replying_to: MessageRef | None = None,
+             charset: Charset = Charset.UTF8) -> OutgoingMessage:
+    """The final bytes of `draft`, CRLF; raises UnfilledDraft, or UnencodableDraft.
+
+    UTF-8 (the default): base64 body, RFC 2047 headers. ISO-2022-JP (an account set up
+    for old mail readers): 7-bit JIS, and a draft with characters JIS cannot carry is
+    refused here, so nothing goes out as 〓 (the composer offers stand-ins first).
+    """
     left = unfilled_placeholders(draft.body)
     if left:
         raise UnfilledDraft(", ".join(left))
+    if charset is not Charset.UTF8:
+        chars = unencodable_in(draft, charset)
+        if chars:
+            raise UnencodableDraft("".join(chars))
+        return build_message(
+            sender=draft.sender, to=draft.to, cc=draft.cc, subject=draft.subject, body=draft.body,
+            charset=charset, in_reply_to=draft.in_reply_to, references=draft.references,
+            replying_to=replying_to, message_id=draft.message_id, date=now,
+        )
     mail = EmailMessage(policy=SMTP)
     mail["From"] = _email_address(draft.sender)
     if draft.to:

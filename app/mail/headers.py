@@ -122,6 +122,7 @@ class MailHeaders:
     in_reply_to: str
     references: tuple[str, ...]
     notes: tuple[ParseNote, ...]
+    reply_to: tuple[Address, ...] = ()  # where replies go when not to the sender (contact forms)
 
 
 def head_end(raw: bytes) -> int:
@@ -454,11 +455,14 @@ def read_headers(raw: bytes) -> MailHeaders:
     date = _first(fields, "date")
     to: list[Address] = []
     cc: list[Address] = []
+    reply_to: list[Address] = []
     for name, value in fields:
         if name == "to":
             to.extend(parse_address_list(value, "to", notes))
         elif name == "cc":
             cc.extend(parse_address_list(value, "cc", notes))
+        elif name == "reply-to" and not reply_to:
+            reply_to.extend(a for a in parse_address_list(value, "reply-to", notes) if a.email)
     references = _first(fields, "references") or b""
     return MailHeaders(
         subject=decode_header_bytes(subject, "subject", notes) if subject is not None else "",
@@ -470,6 +474,7 @@ def read_headers(raw: bytes) -> MailHeaders:
         in_reply_to=_message_id(_first(fields, "in-reply-to") or b""),
         references=tuple(_MSG_ID.findall(references.decode("latin-1"))),
         notes=tuple(_dedupe(notes)),
+        reply_to=tuple(reply_to),
     )
 
 

@@ -9,7 +9,9 @@ composer's job; this turns the final text into bytes.
 
 from __future__ import annotations
 
+import re
 import time
+import unicodedata
 import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -54,6 +56,58 @@ def unencodable(text: str, charset: Charset) -> list[Unencodable]:
         except UnicodeEncodeError:
             found.append(Unencodable(offset, char))
     return found
+
+
+# Characters the agent types or pastes every day that ISO-2022-JP cannot carry, and what
+# Japanese mail has always written instead. Anything else is tried with NFKC (half-width
+# kana, full-width signs); a character with no stand-in (emoji, 髙 in a name) is left to
+# the agent.
+_STAND_INS = {
+    **{chr(0x2460 + n): f"({n + 1})" for n in range(20)},  # ①…⑳
+    **{chr(0x2160 + n): roman for n, roman in enumerate(
+        ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X"))},  # Ⅰ…Ⅹ
+    "～": "〜", "－": "−", "∥": "‖", "￠": "¢", "￡": "£", "￢": "¬", "—": "―",
+    "㈱": "(株)", "㈲": "(有)", "㈹": "(代)", "㍻": "平成", "㍼": "昭和", "㋿": "令和", "№": "No.", "℡": "TEL",
+    "㌔": "キロ", "㌢": "センチ", "㍍": "メートル", "㌘": "グラム", "㌧": "トン", "㎡": "m2", "㎏": "kg", "㎝": "cm",
+    "㎜": "mm", "髙": "高", "﨑": "崎", "德": "徳",
+}
+
+
+_HALF_WIDTH_KANA = re.compile("[\uff61-\uff9f]+")
+
+
+def stand_in(char: str, charset: Charset) -> str | None:
+    """What to write instead of `char` so the charset can carry it, or None."""
+    if not unencodable(char, charset):
+        return char
+    candidates = [_STAND_INS.get(char, ""), unicodedata.normalize("NFKC", char)]
+    return next((c for c in candidates if c and c != char and not unencodable(c, charset)), None)
+
+
+def with_stand_ins(text: str, charset: Charset) -> tuple[str, list[str]]:
+    """`text` with every character the charset cannot carry replaced where a stand-in exists,
+    and the characters left as they were (no stand-in), in order of first appearance."""
+    problems = unencodable(text, charset)
+    if not problems:
+        return text, []
+    # Half-width kana as runs: ｶﾞ is one full-width ガ, not カ and a lone ﾞ.
+    text = _HALF_WIDTH_KANA.sub(lambda m: unicodedata.normalize("NFKC", m.group()), text)
+    problems = unencodable(text, charset)
+    out: list[str] = []
+    left: list[str] = []
+    last = 0
+    for problem in problems:
+        out.append(text[last : problem.offset])
+        replacement = stand_in(problem.char, charset)
+        if replacement is None:
+            out.append(problem.char)
+            if problem.char not in left:
+                left.append(problem.char)
+        else:
+            out.append(replacement)
+        last = problem.offset + 1
+    out.append(text[last:])
+    return "".join(out), left
 
 
 def make_message_id(domain: str) -> str:

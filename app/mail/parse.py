@@ -143,6 +143,7 @@ def _message(
         attachments=tuple(attachments),
         notes=tuple(dict.fromkeys(notes)),
         inline_images=inline,
+        reply_to=headers.reply_to,
     )
 
 

@@ -81,6 +81,12 @@ def delete_draft(db: Database, mailbox: str, original_id: str) -> None:
         connection.execute("DELETE FROM drafts WHERE mailbox = ? AND original_id = ?", (mailbox, original_id))
 
 
+def delete_sent_draft(db: Database, message_id: str) -> None:
+    """The draft that went out as `message_id` (in whichever mailbox it was written)."""
+    with db.write() as connection:
+        connection.execute("DELETE FROM drafts WHERE message_id = ?", (message_id,))
+
+
 def draft_originals(db: Database, mailbox: str) -> set[str]:
     """Originals with a draft in this mailbox (to mark them in a list)."""
     return {row[0] for row in db.read("SELECT original_id FROM drafts WHERE mailbox = ?", (mailbox,))}

@@ -20,6 +20,11 @@ class OutboxTable:
     def __init__(self, db: Database) -> None:
         self.db = db
 
+    def forget_account(self, account_id: str) -> None:
+        """Every item of an account being removed (its replies can no longer be sent from here)."""
+        with self.db.write() as c:
+            c.execute("DELETE FROM outbox WHERE account_id = ?", (account_id,))
+
     def insert(self, account_id: str, message: OutgoingMessage) -> int:
         """The item's id; an existing item with this Message-ID is returned as is."""
         ref = message.replying_to

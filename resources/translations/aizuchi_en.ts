@@ -8,6 +8,14 @@
         <translation>Add a mail account</translation>
     </message>
     <message>
+        <source>メールアカウントの設定</source>
+        <translation>Mail account settings</translation>
+    </message>
+    <message>
+        <source>変更しないときは空欄のまま</source>
+        <translation>Leave empty to keep the saved password</translation>
+    </message>
+    <message>
         <source>サービス</source>
         <translation>Service</translation>
     </message>
@@ -254,6 +262,18 @@
 <context>
     <name>AccountsPane</name>
     <message>
+        <source>もう一度サインイン…</source>
+        <translation>Sign in again…</translation>
+    </message>
+    <message>
+        <source>設定を変更…</source>
+        <translation>Change settings…</translation>
+    </message>
+    <message>
+        <source>このアカウントを削除…</source>
+        <translation>Remove this account…</translation>
+    </message>
+    <message>
         <source>アカウントに接続していません。</source>
         <translation>The account is not connected.</translation>
     </message>
@@ -297,6 +317,14 @@
         <translation>Could not open the draft store: %1</translation>
     </message>
     <message>
+        <source>宛先がありません。送信していません。</source>
+        <translation>No recipient. Nothing was sent.</translation>
+    </message>
+    <message>
+        <source>宛先を確かめてください（メールアドレスとして読めません）：%1</source>
+        <translation>Check the recipients (not readable as mail addresses): %1</translation>
+    </message>
+    <message>
         <source>埋められていない差し込みがあります</source>
         <translation>Some placeholders are still unfilled</translation>
     </message>
@@ -307,6 +335,42 @@
     <message>
         <source>アカウントに接続していません。下書きは保存されています。</source>
         <translation>The account is not connected. The draft is saved.</translation>
+    </message>
+    <message>
+        <source>送れない文字があります</source>
+        <translation>Some characters cannot be sent</translation>
+    </message>
+    <message>
+        <source>このアカウントは ISO-2022-JP で送信します。次の文字はお客様に正しく届かないため、このままでは送信できません：
+
+{chars}</source>
+        <translation>This account sends in ISO-2022-JP. The following characters would not reach the customer correctly, so the reply cannot be sent as it is:
+
+{chars}</translation>
+    </message>
+    <message>
+        <source>「置き換える」で ①→(1)、㈱→(株)、半角カナ→全角 のように置き換えます。置き換えられない文字（絵文字など）は選択しますので、書き直してください。下書きはそのまま残っています。</source>
+        <translation>“Replace” writes the usual stand-ins (① → (1), ㈱ → (株), half-width kana → full-width). Characters with no stand-in (emoji and the like) are selected for you to rewrite. The draft is kept.</translation>
+    </message>
+    <message>
+        <source>置き換える</source>
+        <translation>Replace</translation>
+    </message>
+    <message>
+        <source>戻る</source>
+        <translation>Go back</translation>
+    </message>
+    <message>
+        <source>送信していません。下書きは保存されています。</source>
+        <translation>Not sent. The draft is saved.</translation>
+    </message>
+    <message>
+        <source>置き換えられない文字が残っています：{chars}</source>
+        <translation>Characters with no stand-in remain: {chars}</translation>
+    </message>
+    <message>
+        <source>置き換えました。内容を確かめてから、もう一度送信してください。</source>
+        <translation>Replaced. Check the text, then send again.</translation>
     </message>
     <message>
         <source>返信を送信済みフォルダに保存しました</source>
@@ -330,6 +394,10 @@
     <message>
         <source>CC</source>
         <translation>CC:</translation>
+    </message>
+    <message>
+        <source>同じ返信を送る相手（カンマ区切り）</source>
+        <translation>Others to receive this reply (comma-separated)</translation>
     </message>
     <message>
         <source>件名</source>
@@ -674,6 +742,34 @@ An assistant that helps you notice what customers tell you and reply warmly.</tr
         <translation>This deletes everything remembered about this customer (what they told, asked, our reply records, notes). The mail itself is not deleted. Continue?</translation>
     </message>
     <message>
+        <source>「%1」をこのパソコンから削除しますか？</source>
+        <translation>Remove “%1” from this computer?</translation>
+    </message>
+    <message>
+        <source>同期したメールと保存したパスワードも削除します。サーバー上のメールはそのまま残ります。</source>
+        <translation>Its synced mail and saved password are removed too. The mail on the server stays as it is.</translation>
+    </message>
+    <message>
+        <source>送信待ち・送信失敗の返信が %1 件あります。削除すると送信されません。</source>
+        <translation>%1 replies are waiting or failed to send. Removing the account means they will not be sent.</translation>
+    </message>
+    <message>
+        <source>アカウントの削除</source>
+        <translation>Remove account</translation>
+    </message>
+    <message>
+        <source>削除する</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <source>キャンセル</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>アカウントを削除しました</source>
+        <translation>The account was removed</translation>
+    </message>
+    <message>
         <source>パスワードは保存されていません（安全な保管庫がありません）。次回の起動時に再入力が必要です。</source>
         <translation>The password was not saved (no secure store). You will need to enter it again next time.</translation>
     </message>
@@ -824,6 +920,10 @@ An assistant that helps you notice what customers tell you and reply warmly.</tr
     <message>
         <source>差出人: %1</source>
         <translation>From: %1</translation>
+    </message>
+    <message>
+        <source>（返信先: %1）</source>
+        <translation>(reply to: %1)</translation>
     </message>
     <message>
         <source>宛先: %1</source>

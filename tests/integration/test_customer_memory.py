@@ -100,6 +100,21 @@ def test_first_time_customer_and_machines(memory: Memory) -> None:
     assert memory.counts()["customers"] == 1
 
 
+def test_a_contact_form_mail_belongs_to_the_customer_in_reply_to(memory: Memory) -> None:
+    form = Message(
+        subject="お問い合わせ", sender=Address("お問い合わせフォーム", "no-reply@form.example.jp"),
+        date=datetime(2026, 3, 2, 10, 0, tzinfo=JST),
+        body="お名前：山田 花子\n娘の入学式に着るワンピースを探しています。",
+        to=(Address("", "shop@example.jp"),), message_id="<form-1@form.example.jp>",
+        reply_to=(Address("山田 花子", "hanako@example.com"),),
+    )
+    assert memory.remember_incoming(form)
+    later = _mail("<h2@example.com>", "hanako@example.com", "shop@example.jp", "先日はありがとうございました。", 9)
+    profile = memory.profile_for(later)
+    assert profile is not None and not profile.first_time  # the same customer, by her own address
+    assert memory.counts()["customers"] == 1
+
+
 def test_build_stops_and_resumes_without_duplicates(memory: Memory) -> None:
     source = open_source(paths.DEMO_MAILDIR)
     seen: list[tuple[int, int]] = []

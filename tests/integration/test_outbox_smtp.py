@@ -10,19 +10,21 @@ import sys
 import textwrap
 import threading
 import time
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 from imapclient import IMAPClient
 
 from app.mail.outgoing import build_message
-from app.model import Address
+from app.model import Address, Draft
 from app.outbox import Outbox, OutboxState, SendProblem
 from app.session import AccountSession
 from app.sources.base import OutgoingMessage
 from app.sources.errors import SendOutcomeUnknown
 from app.sources.smtp import SmtpSender, dot_stuffed
 from app.store.db import Database
+from app.store.drafts import load_draft, save_draft
 from app.store.mail import MailStore
 from tests.integration.conftest import account_for
 from tests.servers import Certs, Dovecot, SmtpBehaviour, SmtpServer, japanese_mail
@@ -106,6 +108,30 @@ def test_server_refusals_keep_the_item_with_the_reason(
     smtp.handler.behaviour = SmtpBehaviour()
     assert session.process(item.id).state is OutboxState.SENT
     assert len(smtp.messages) == 1
+    session.close()
+
+
+def test_the_draft_stays_while_the_reply_waits_and_goes_once_it_is_sent(
+    db: Database, dovecot: Dovecot, smtp: SmtpServer, certs: Certs
+) -> None:
+    session = _session(db, dovecot, smtp, certs)
+    reply = _reply()
+    draft = Draft(message_id=reply.message_id, original_id="<customer-0@example.jp>",
+                  sender=Address("テスト商店", "alice@example.jp"), to=(Address("佐藤 花子", "customer0@example.jp"),),
+                  cc=(), subject="Re: ドレスの納期について", body="佐藤様\n\nお問い合わせありがとうございます。\n")
+    save_draft(db, "shop", draft)
+    other = replace(draft, message_id="<another@example.jp>", original_id="<customer-1@example.jp>")
+    save_draft(db, "shop", other)
+
+    smtp.handler.behaviour = SmtpBehaviour(reply="421 4.3.2 Service not available, try later")
+    item = session.send(reply)
+    assert item.state is OutboxState.QUEUED
+    assert load_draft(db, "shop", draft.original_id) == draft  # not sent: the draft is kept
+
+    smtp.handler.behaviour = SmtpBehaviour()
+    assert session.process(item.id).state is OutboxState.SENT  # sent later, on a retry
+    assert load_draft(db, "shop", draft.original_id) is None
+    assert load_draft(db, "shop", other.original_id) == other  # only the draft that went out
     session.close()
 
 

@@ -12,16 +12,18 @@ from pathlib import Path
 import pytest
 from imapclient import IMAPClient
 from PySide6.QtCore import QSettings, Qt
-from PySide6.QtWidgets import QDialogButtonBox
+from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
 
 from app.accounts import PresetId
 from app.mail.outgoing import build_message
+from app.mail.parse import parse_message
 from app.model import Address
 from app.outbox import OutboxState
 from app.settings import load_settings
 from app.sources.base import Header
-from app.sources.connection import Security
+from app.sources.connection import Charset, Security
 from app.store.db import open_database
+from app.store.mail import MailStore
 from tests.servers import DOVECOT, Certs, Dovecot, SmtpServer, japanese_mail, make_certs
 from ui.account_dialog import AccountDialog
 from ui.main_window import MainWindow
@@ -185,3 +187,99 @@ def test_reply_through_the_composer_goes_out_once(qtbot, window: MainWindow, ser
         client.select_folder("INBOX")
         uid = int(original.ref.key)
         assert b"\\Answered" in client.get_flags([uid])[uid]
+
+
+def test_an_iso_2022_jp_account_flags_what_it_cannot_carry_before_sending(qtbot, window: MainWindow, servers) -> None:  # type: ignore[no-untyped-def]
+    """Nothing leaves while the draft holds ① or an emoji; stand-ins are offered; then it goes out in JIS."""
+    dovecot, smtp = servers
+    dialog = window.open_account_dialog()
+    assert isinstance(dialog, AccountDialog)
+    _fill(qtbot, dialog, dovecot, smtp, "secret")
+    dialog.charset.setCurrentIndex(dialog.charset.findData(Charset.ISO2022JP.value))
+    pane = window.accounts_pane
+    with qtbot.waitSignal(pane.synced, timeout=30000):
+        dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+    with qtbot.waitSignal(window.headers_loaded, timeout=10000):
+        assert pane.select_folder("alice-example-jp")
+    header = window.message_model.index(0, 0).data(Role.HEADER)
+    with qtbot.waitSignal(window.message_shown, timeout=10000):
+        window.open_header(header)
+    with qtbot.waitSignal(window.compose.opened, timeout=10000):
+        window.compose.reply()
+    editor = window.compose.composer.editor
+    cursor = editor.textCursor()
+    cursor.setPosition(0)
+    cursor.insertText("①と～をご確認ください😊\n")
+
+    def send_until_charset_dialog() -> None:
+        window.compose.send()
+        qtbot.waitUntil(lambda: window.compose.review_dialog is not None or window.compose.charset_dialog is not None,
+                        timeout=20000)
+        if window.compose.review_dialog is not None:  # findings on a bare reply: send anyway
+            window.compose.review_dialog.accept()
+
+    send_until_charset_dialog()
+    qtbot.waitUntil(lambda: window.compose.charset_dialog is not None, timeout=10000)
+    box = window.compose.charset_dialog
+    assert box is not None and "①" in box.text() and "😊" in box.text()
+    assert smtp.messages == []  # nothing went out
+    replace_button = next(b for b in box.buttons() if box.buttonRole(b) == QMessageBox.ButtonRole.AcceptRole)
+    replace_button.click()
+    qtbot.waitUntil(lambda: window.compose.charset_dialog is None, timeout=5000)
+    assert editor.toPlainText().startswith("(1)と〜をご確認ください😊\n")
+    assert editor.textCursor().selectedText() == "😊"  # left for the agent, selected
+    assert "😊" in window.compose.composer.status.text()
+    assert smtp.messages == []
+
+    editor.textCursor().removeSelectedText()
+    with qtbot.waitSignal(window.compose.sent, timeout=30000):
+        window.compose.send()
+        qtbot.waitUntil(lambda: window.compose.review_dialog is not None or bool(smtp.messages), timeout=20000)
+        if window.compose.review_dialog is not None:
+            window.compose.review_dialog.accept()
+    assert len(smtp.messages) == 1
+    raw = smtp.messages[0][2]
+    head = raw.split(b"\r\n\r\n", 1)[0].lower()
+    assert b"iso-2022-jp" in head and b"7bit" in head
+    # JIS 0x2141 reads back as 〜 or ～ (the parser decodes as Windows does): the same character sent.
+    assert parse_message(raw).body.replace("～", "〜").startswith("(1)と〜をご確認ください\n")
+
+
+def test_an_account_can_be_changed_and_removed(qtbot, window: MainWindow, servers, memory_keyring) -> None:  # type: ignore[no-untyped-def]
+    dovecot, smtp = servers
+    dialog = window.open_account_dialog()
+    assert isinstance(dialog, AccountDialog)
+    _fill(qtbot, dialog, dovecot, smtp, "secret")
+    pane = window.accounts_pane
+    with qtbot.waitSignal(pane.synced, timeout=30000):
+        dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+    account_id = "alice-example-jp"
+    menu = pane.menu_for(account_id)
+    assert [a.text() for a in menu.actions()] == ["設定を変更…", "このアカウントを削除…"]
+
+    # Change the display name; the password field left empty keeps the saved one.
+    edit = window.edit_account(account_id)
+    assert isinstance(edit, AccountDialog)
+    assert edit.email.text() == "alice@example.jp" and edit.imap_port.value() == dovecot.port
+    assert edit.password.text() == "" and edit.secret() is None
+    edit.display_name.setText("Alice Shop")
+    with qtbot.waitSignal(pane.synced, timeout=30000):  # reconnected with the new settings
+        edit.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+    assert pane.configs[account_id].display_name == "Alice Shop"
+    assert memory_keyring.secrets[("Aizuchi", account_id)] == "secret"
+    assert len(pane.configs) == 1  # the same account, not a second one
+
+    with qtbot.waitSignal(window.headers_loaded, timeout=10000):
+        assert pane.select_folder(account_id)
+    box = window.ask_remove_account(account_id)
+    assert box is not None and "Alice Shop" in box.text()
+    remove = next(b for b in box.buttons() if box.buttonRole(b) == QMessageBox.ButtonRole.DestructiveRole)
+    remove.click()
+    qtbot.waitUntil(lambda: ("Aizuchi", account_id) not in memory_keyring.secrets, timeout=10000)
+    assert account_id not in pane.configs and pane.model.rowCount() == 0
+    assert window.mail_account != account_id  # the window went back to the local mailbox
+    assert MailStore(window.db).accounts() == []
+    with IMAPClient("127.0.0.1", port=dovecot.port, ssl=False) as client:  # the server keeps its mail
+        client.login("alice", "secret")
+        client.select_folder("INBOX")
+        assert len(client.search("ALL")) == 2

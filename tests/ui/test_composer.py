@@ -244,3 +244,36 @@ def test_closing_keeps_the_draft_and_reply_restores_it(  # type: ignore[no-untyp
     _reply(qtbot, window)
     assert "下書きのテストです。" in compose.composer.text()
     assert compose.composer.current_draft().message_id == message_id  # type: ignore[union-attr]
+
+
+def test_recipients_can_be_edited_and_a_bad_address_stops_sending(  # type: ignore[no-untyped-def]
+    qtbot, window: MainWindow, dress_subject: str, demo_copy: Path
+) -> None:
+    _open_dress_mail(qtbot, window, dress_subject)
+    sent_before = set(_sent_files(demo_copy))
+    _reply(qtbot, window)
+    compose = window.compose
+    composer = compose.composer
+    assert composer.to_edit.text() == "小野寺 さやか <sayaka.onodera@example.com>"
+    composer.cc_edit.setText("tencho@lumiere.example.jp、")
+    _ime_commit(composer.cc_edit, "店長 <manager@lumiere.example.jp>")
+    composer.to_edit.setText("小野寺 さやか <sayaka.onodera@example>")  # a typo: no domain
+    composer.send_button.click()
+    assert "sayaka.onodera@example" in composer.status.text()
+    assert compose.review_dialog is None and composer.send_button.isEnabled()
+    assert set(_sent_files(demo_copy)) == sent_before
+
+    composer.to_edit.setText("小野寺 さやか <sayaka.onodera@example.com>")
+    draft = composer.current_draft()
+    assert draft is not None
+    assert [a.email for a in draft.cc] == ["tencho@lumiere.example.jp", "manager@lumiere.example.jp"]
+    with qtbot.waitSignal(compose.sent, timeout=20000):
+        composer.send_button.click()
+        qtbot.waitUntil(lambda: compose.review_dialog is not None or not compose.composing, timeout=20000)
+        if compose.review_dialog is not None:  # a bare reply has findings: send anyway
+            compose.review_dialog.accept()
+    (path,) = set(_sent_files(demo_copy)) - sent_before
+    message = parse_message(path.read_bytes())
+    assert [a.email for a in message.to] == ["sayaka.onodera@example.com"]
+    assert [(a.name, a.email) for a in message.cc] == [("", "tencho@lumiere.example.jp"),
+                                                       ("店長", "manager@lumiere.example.jp")]

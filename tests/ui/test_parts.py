@@ -195,3 +195,22 @@ def test_reader_shows_cid_images_of_the_mail_itself(qtbot) -> None:  # type: ign
     other = reader.browser.loadResource(QTextDocument.ResourceType.ImageResource.value, QUrl("cid:nope@example.jp"))
     assert isinstance(other, QImage) and other.width() == 1
     assert 'src="cid:photo1@example.jp"' in (message.html or "")
+
+
+def test_reader_shows_where_a_contact_form_mail_is_answered(qtbot) -> None:  # type: ignore[no-untyped-def]
+    from datetime import datetime
+
+    from app.model import Address, Message
+    from ui.reader import ReaderView
+
+    reader = ReaderView()
+    qtbot.addWidget(reader)
+    form = Message(subject="お問い合わせ", sender=Address("お問い合わせフォーム", "no-reply@form.example.jp"),
+                   date=datetime(2025, 11, 12, 9, 0), body="お名前：山田 花子",
+                   reply_to=(Address("山田 花子", "hanako@example.com"),))
+    reader.show_message(form)
+    assert "返信先: 山田 花子 <hanako@example.com>" in reader.sender_label.text()
+    plain = Message(subject="件名", sender=Address("佐藤", "sato@example.com"), date=None, body="本文",
+                    reply_to=(Address("", "sato@example.com"),))
+    reader.show_message(plain)
+    assert "返信先" not in reader.sender_label.text()  # Reply-To the sender itself says nothing new

@@ -11,7 +11,9 @@ import pytest
 
 from app.identity import DEMO_IDENTITIES, ShopIdentity, identities_from_setting, identity_for
 from app.mail.compose import (
+    UnencodableDraft,
     UnfilledDraft,
+    addressee,
     attribution_line,
     customer_name,
     greeting_line,
@@ -21,11 +23,14 @@ from app.mail.compose import (
     reply_references,
     reply_subject,
     strip_honorific,
+    unencodable_in,
 )
+from app.mail.outgoing import with_stand_ins
 from app.mail.parse import parse_message
 from app.model import Address, Message
 from app.review.context import quoted_ranges
 from app.sources.base import MessageRef
+from app.sources.connection import Charset
 
 JST = timezone(timedelta(hours=9))
 SHOP = ShopIdentity(
@@ -161,3 +166,65 @@ def test_identity_is_the_shop_the_customer_wrote_to() -> None:
     assert identity_for(_message(to=()), DEMO_IDENTITIES) == DEMO_IDENTITIES[0]
     assert identities_from_setting([]) == list(DEMO_IDENTITIES)
     assert identities_from_setting([{"name": "x"}, SHOP.to_dict()]) == [SHOP]
+
+
+def test_outgoing_in_iso_2022_jp_for_an_account_set_up_for_it() -> None:
+    message = _message()
+    draft = new_reply(message, SHOP, datetime.now(JST)).draft
+    draft = replace(draft, body="小野寺様\n\nご注文ありがとうございます。髪飾りもお付けします。\n" + draft.body)
+    now = datetime(2025, 11, 13, 10, 20, tzinfo=JST)
+    out = outgoing(draft, now, MessageRef("", "k"), Charset.ISO2022JP)
+    head, _, body = out.raw.partition(b"\r\n\r\n")
+    assert b'charset="iso-2022-jp"' in head.lower() and b"content-transfer-encoding: 7bit" in head.lower()
+    assert b"\x1b$B" in body, "JIS X 0208 escape in the body"
+    assert out.message_id == draft.message_id and out.recipients == ("sayaka@example.com",)
+    ours = parse_message(out.raw)
+    assert ours.subject == "Re: ドレスの在庫について"
+    assert ours.sender == Address("ドレスショップ ルミエール", "shop@lumiere.example.jp")
+    assert ours.body.replace("\r\n", "\n").rstrip("\n") == draft.body.rstrip("\n")
+
+
+def test_iso_2022_jp_refuses_what_it_cannot_carry_and_offers_stand_ins() -> None:
+    draft = new_reply(_message(), SHOP, datetime.now(JST)).draft
+    draft = replace(draft, subject="①のご注文～について", body="㈱髙橋様より😊\n" + draft.body)
+    assert unencodable_in(draft, Charset.UTF8) == []
+    assert unencodable_in(draft, Charset.ISO2022JP) == ["①", "～", "㈱", "髙", "😊"]
+    with pytest.raises(UnencodableDraft):
+        outgoing(draft, datetime.now(JST), None, Charset.ISO2022JP)
+    subject, left = with_stand_ins(draft.subject, Charset.ISO2022JP)
+    assert (subject, left) == ("(1)のご注文〜について", [])
+    body, left = with_stand_ins("㈱髙橋様より😊ｱﾘｶﾞﾄｳ", Charset.ISO2022JP)
+    assert (body, left) == ("(株)高橋様より😊アリガトウ", ["😊"])
+    assert with_stand_ins("そのまま", Charset.ISO2022JP) == ("そのまま", [])
+
+
+_FORM_MAIL = (
+    "From: =?UTF-8?B?44GK5ZWP44GE5ZCI44KP44Gb44OV44Kp44O844Og?= <no-reply@form.example.jp>\r\n"
+    "Reply-To: =?UTF-8?B?5bGx55SwIOiKseWtkA==?= <hanako@example.com>\r\n"
+    "To: shop@lumiere.example.jp\r\n"
+    "Cc: staff@lumiere.example.jp\r\n"
+    "Subject: =?UTF-8?B?44GK5ZWP44GE5ZCI44KP44Gb?=\r\n"
+    "Message-ID: <form-1@form.example.jp>\r\n"
+    "Content-Type: text/plain; charset=utf-8\r\n"
+    "Content-Transfer-Encoding: 8bit\r\n\r\n"
+    "お名前：山田 花子\r\nお問い合わせ内容：ドレスの丈を教えていただけますか。\r\n"
+).encode()
+
+
+def test_a_contact_form_mail_is_answered_to_its_reply_to() -> None:
+    message = parse_message(_FORM_MAIL)
+    assert message.sender == Address("お問い合わせフォーム", "no-reply@form.example.jp")
+    assert message.reply_to == (Address("山田 花子", "hanako@example.com"),)
+    reply = new_reply(message, SHOP, datetime.now(JST))
+    assert reply.draft.to == (Address("山田 花子", "hanako@example.com"),)
+    assert reply.draft.body.startswith("山田 花子様\n")
+    assert customer_name(addressee(message)) == "山田 花子"
+    everyone = new_reply(message, SHOP, datetime.now(JST), reply_all=True).draft
+    assert [a.email for a in everyone.cc] == ["staff@lumiere.example.jp"]  # not the form's no-reply sender
+
+
+def test_without_reply_to_the_sender_is_answered() -> None:
+    message = _message()
+    assert message.reply_to == ()
+    assert new_reply(message, SHOP, datetime.now(JST)).draft.to == (message.sender,)
+    assert addressee(message) == message.sender

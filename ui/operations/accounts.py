@@ -25,13 +25,16 @@ ErrorCallback = Callable[[TaskFailure], None]
 
 
 def check_connection(
-    runner: TaskRunner, config: AccountConfig, secret: str, ssl_context: ssl.SSLContext | None,
+    runner: TaskRunner, config: AccountConfig, secret: str | None, ssl_context: ssl.SSLContext | None,
     on_done: Callable[[ConnectionCheck], None], on_error: ErrorCallback,
 ) -> int:
+    """`secret` None: the password saved for this account (read on the lane: a keyring may be slow)."""
     from app.accounts import check_connection as check
+    from app.accounts import password
 
     return runner.submit(
-        mail_lane(f"check:{config.id}"), lambda: check(config, secret, ssl_context=ssl_context),
+        mail_lane(f"check:{config.id}"),
+        lambda: check(config, secret if secret is not None else password(config.id) or "", ssl_context=ssl_context),
         on_done, on_error, slot="connection-check",
     )
 
@@ -45,6 +48,27 @@ def save_account(
     from app.store.mail import MailStore
 
     return runner.submit(DB, lambda: add_account(MailStore(db), config, secret), on_done, on_error)
+
+
+def update_account(
+    runner: TaskRunner, db: Database, config: AccountConfig, secret: str | None,
+    on_done: Callable[[bool], None], on_error: ErrorCallback,
+) -> int:
+    """Changed settings to the store; a new password (None: unchanged) to the keyring."""
+    from app.accounts import update_account as update
+    from app.store.mail import MailStore
+
+    return runner.submit(DB, lambda: update(MailStore(db), config, secret), on_done, on_error)
+
+
+def remove_account(
+    runner: TaskRunner, db: Database, account_id: str, on_done: Callable[[None], None], on_error: ErrorCallback,
+) -> int:
+    """The account's settings, synced mail, outbox rows and password go; the server is not touched."""
+    from app.accounts import remove_account as remove
+    from app.store.mail import MailStore
+
+    return runner.submit(DB, lambda: remove(MailStore(db), account_id), on_done, on_error)
 
 
 def open_session(
