@@ -308,7 +308,7 @@ class Disclosure:
     date: datetime | None
     text: str            # the customer's own words, as highlighted
     topic: str
-    summary: str         # a short phrase for the timeline: 「奥様に卵アレルギー」
+    summary: str         # a short phrase for the timeline: 「奥様が卵アレルギー」
     message_id: str      # the mail it came from
 
 

@@ -2,7 +2,7 @@
 
 Shown under the insight panel for the selected mail: first-time or regular
 (with count and since when), a reminder when today's mail touches something
-told before, the timeline of disclosures (「2025年12月: 奥様に卵アレルギー」), our
+told before, the timeline of disclosures (「2025年12月: 奥様が卵アレルギー」), our
 past replies (click to open one) and a small chart of their length and warmth.
 A timeline item can be turned into a reference for the reply
 (「以前お話しくださった…」): copied to the clipboard, or inserted by the composer

@@ -64,7 +64,7 @@ from ui.operations.memory import BuildProgress, OpenedMemory, SearchResults
 from ui.reader import ReaderView
 from ui.remote_images import RemoteImageLoader
 from ui.search_panel import SearchPanel
-from ui.tasks import TaskFailure, TaskRunner
+from ui.tasks import DB, TaskFailure, TaskRunner
 
 log = logging.getLogger(__name__)
 
@@ -291,6 +291,10 @@ class MainWindow(QMainWindow):
         self.stop_build_action.setEnabled(False)
         self.memory_menu.addAction(self.build_action)
         self.memory_menu.addAction(self.stop_build_action)
+        self.memory_menu.addSeparator()
+        self.team_action = QAction(self)
+        self.team_action.triggered.connect(self.open_team_dialog)
+        self.memory_menu.addAction(self.team_action)
 
         self.help_menu = bar.addMenu("")
         self.about_action = QAction(self)
@@ -352,6 +356,7 @@ class MainWindow(QMainWindow):
         self.memory_menu.setTitle(self.tr("お客様の記録(&M)"))
         self.build_action.setText(self.tr("受信トレイと送信済みから記録を作成・再開"))
         self.stop_build_action.setText(self.tr("記録の作成を停止"))
+        self.team_action.setText(self.tr("チームで共有…"))
         self.build_stop.setText(self.tr("停止"))
         self.build_label.setText(self.tr("お客様の記録を作成中"))
         self.help_menu.setTitle(self.tr("ヘルプ(&H)"))
@@ -576,7 +581,39 @@ class MainWindow(QMainWindow):
     def _source_key(self) -> str:
         return f"local:{self.mailbox_path.resolve()}"
 
+    def open_team_dialog(self) -> QDialog:
+        from ui.team_dialog import TeamDialog
+
+        dialog = TeamDialog(self.runner, self.settings.get(MEMORY_DATABASE_URL), self)
+        dialog.accepted.connect(lambda: self._switch_memory(dialog))
+        dialog.open()
+        return dialog
+
+    def _switch_memory(self, dialog: QDialog) -> None:
+        """Save where the memory lives (the password to the keyring, on a lane) and reopen it there."""
+        from ui.team_dialog import TeamDialog
+
+        assert isinstance(dialog, TeamDialog)
+        server, password = dialog.server(), dialog.password.text()
+        url = "" if dialog.local_chosen else server.url()
+
+        def save() -> None:
+            if url and password:
+                from app.customers.team import save_password
+
+                save_password(server, password)
+
+        def saved(_none: None) -> None:
+            self.settings.set(MEMORY_DATABASE_URL, url)
+            self.statusBar().showMessage(self.tr("お客様の記録を開き直しています…"), 5000)
+            memory_ops.open_memory(self.runner, url, self.db.path, self._on_memory_opened, self._on_memory_error)
+
+        self.runner.submit(DB, save, saved, self._on_memory_error)
+
     def _on_memory_opened(self, opened: OpenedMemory) -> None:
+        previous = self.memory
+        if previous is not None and previous is not opened:
+            self.runner.submit(DB, previous.memory.close)
         self.memory = opened
         self.memory_ready.emit()
         if self.source is not None and self._build_wanted:

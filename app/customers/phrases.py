@@ -1,7 +1,7 @@
 """Short phrases made from what a customer told: the timeline line and the composer's reference.
 
 「実は、妻が卵アレルギーで、結婚してから…」 with the topic 卵アレルギー becomes
-「奥様に卵アレルギー」 on the timeline and 「以前お話しくださった奥様の卵アレルギーのこと」
+「奥様が卵アレルギー」 on the timeline and 「以前お話しくださった奥様の卵アレルギーのこと」
 for the composer. The customer's plain family words are turned into the
 respectful forms a shop uses (妻 → 奥様, 娘 → 娘さん), because the phrase is
 read by the agent and may go into a reply as is. Pure string work on the
@@ -24,10 +24,15 @@ FAMILY_HONORIFIC: dict[str, str] = {
 _FAMILY = "|".join(sorted(FAMILY_HONORIFIC, key=len, reverse=True))
 # A relative named as the subject or topic of the clause: 「妻が」「娘にも」「母は」.
 _WHO = re.compile(rf"(?<![ぁ-んァ-ン一-龥])({_FAMILY})(?:にも|が|は|も|に|の)")
-_PLAIN_FAMILY = re.compile(rf"(?<![ぁ-んァ-ン一-龥])({_FAMILY})(?=[がはもにのと、]|$)")
+# Not inside a longer word (祖母, 父母): a kanji or katakana before it; kana is fine (先月から母が).
+_PLAIN_FAMILY = re.compile(rf"(?<![ァ-ン一-龥])({_FAMILY})(?=[がはもにのと、]|$)")
 _LEAD = re.compile(r"^(?:実は|じつは|また|ただ|でも|なお|それと|あと|私は|私が|わたしは|当方は|うちは)[、,\s]*")
 # Clause endings that only connect to what follows (「〜でして、」「〜なので、」).
-_TAIL = re.compile(r"(?:まして|なので|ので|のですが|んですが|ですが|けれど|けど|が|、)+$")
+_TAIL = re.compile(r"(?:まして|なもので|もので|なので|ので|のですが|んですが|ですが|けれど|けど|が|、)+$")
+# A clause ending like these leans on the next one (「家に帰って箱を開けたとき」「大きな病気ではなく」):
+# alone it says little, so the timeline shows the sentence's start instead.
+_FRAGMENT = re.compile(
+    r"(?:て|で|とき|時|ところ|なり|では|には|なく|ず|ながら|たら|れば|ると|から|ため|為|に|を|は|も|と|の)$")
 _NOUN_DE = re.compile(r"(?<=[一-龥ァ-ヶー0-9０-９])で$")  # 「アレルギーで」 but not 「住んで」
 _CLAUSE = re.compile(r"[^、，,。！？!?\n]+")
 MAX_CHARS = 24
@@ -54,7 +59,14 @@ def _trim(clause: str) -> str:
     out = _NOUN_DE.sub("", _TAIL.sub("", clause))
     if out.endswith("おり"):  # 「住んでおりまして」 → 「住んでいます」
         out = out[:-2] + "います"
+    elif out.endswith("があり"):  # 「卒業式があり、」 → 「卒業式があります」
+        out += "ます"
     return out or clause
+
+
+def _shorten(text: str) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= MAX_CHARS else text[: MAX_CHARS - 1] + "…"
 
 
 def parts(text: str, topic: str) -> tuple[str, str]:
@@ -72,9 +84,13 @@ def parts(text: str, topic: str) -> tuple[str, str]:
 
 
 def summary(text: str, topic: str) -> str:
-    """The timeline phrase: 「奥様に卵アレルギー」, or the clause itself, shortened."""
-    who, what = parts(text, topic)
-    return f"{who}に{what}" if who else what
+    """The timeline phrase, in the customer's own words with family words made respectful:
+    the clause that holds the topic when it stands on its own (「奥様が卵アレルギー」
+    「吉祥寺に住んでいます」), else the start of what they wrote, shortened."""
+    clause = _honorific(_trim(_LEAD.sub("", _clause_with(text, topic))))
+    if len(clause) >= 6 and not _FRAGMENT.search(clause):
+        return _shorten(clause)
+    return _shorten(_honorific(_LEAD.sub("", text.strip())))
 
 
 def reference_phrase(text: str, topic: str) -> str:

@@ -674,6 +674,10 @@ An assistant that helps you notice what customers tell you and reply warmly.</tr
         <translation>&amp;Outbox…</translation>
     </message>
     <message>
+        <source>チームで共有…</source>
+        <translation>Share with the team…</translation>
+    </message>
+    <message>
         <source>解析中…</source>
         <translation>Analysing…</translation>
     </message>
@@ -692,6 +696,10 @@ An assistant that helps you notice what customers tell you and reply warmly.</tr
     <message>
         <source>解析できませんでした</source>
         <translation>Could not analyse</translation>
+    </message>
+    <message>
+        <source>お客様の記録を開き直しています…</source>
+        <translation>Reopening the customer memory…</translation>
     </message>
     <message>
         <source>お客様の記録を開けませんでした: %1</source>
@@ -1109,6 +1117,93 @@ An assistant that helps you notice what customers tell you and reply warmly.</tr
     <message>
         <source>クリックまたは Ctrl+1〜9 でカーソル位置に挿入します</source>
         <translation>Click or press Ctrl+1–9 to insert at the cursor</translation>
+    </message>
+</context>
+<context>
+    <name>TeamDialog</name>
+    <message>
+        <source>お客様の記録をチームで共有</source>
+        <translation>Share the customer memory with the team</translation>
+    </message>
+    <message>
+        <source>お客様の記録を PostgreSQL サーバーに置くと、スタッフ全員が同じ記録を見られます。パスワードはこのパソコンの安全な保管庫にだけ保存します。</source>
+        <translation>With the customer memory on a PostgreSQL server, every member of staff sees the same memory. The password is kept only in this computer&apos;s secure store.</translation>
+    </message>
+    <message>
+        <source>サーバー</source>
+        <translation>Server</translation>
+    </message>
+    <message>
+        <source>ポート</source>
+        <translation>Port</translation>
+    </message>
+    <message>
+        <source>データベース名</source>
+        <translation>Database</translation>
+    </message>
+    <message>
+        <source>ユーザー名</source>
+        <translation>User name</translation>
+    </message>
+    <message>
+        <source>パスワード</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <source>接続テスト</source>
+        <translation>Test connection</translation>
+    </message>
+    <message>
+        <source>共有に切り替える</source>
+        <translation>Switch to the shared memory</translation>
+    </message>
+    <message>
+        <source>キャンセル</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>このパソコンだけで使う</source>
+        <translation>Use on this computer only</translation>
+    </message>
+    <message>
+        <source>変更しないときは空欄のまま</source>
+        <translation>Leave empty to keep the saved password</translation>
+    </message>
+    <message>
+        <source>接続しています…</source>
+        <translation>Connecting…</translation>
+    </message>
+    <message>
+        <source>接続できました。</source>
+        <translation>Connected.</translation>
+    </message>
+    <message>
+        <source>接続できませんでした（%1）</source>
+        <translation>Could not connect (%1)</translation>
+    </message>
+    <message>
+        <source>ユーザー名かパスワードが正しくありません。</source>
+        <translation>The user name or password is wrong.</translation>
+    </message>
+    <message>
+        <source>サーバーが見つかりません。サーバー名を確かめてください。</source>
+        <translation>The server was not found. Check its name.</translation>
+    </message>
+    <message>
+        <source>サーバーに接続を断られました。ポート番号と、サーバーが動いているかを確かめてください。</source>
+        <translation>The server refused the connection. Check the port and that the server is running.</translation>
+    </message>
+    <message>
+        <source>サーバーから応答がありません。ネットワークを確かめてください。</source>
+        <translation>The server does not answer. Check the network.</translation>
+    </message>
+    <message>
+        <source>そのデータベースはサーバーにありません。データベース名を確かめてください。</source>
+        <translation>That database is not on the server. Check its name.</translation>
+    </message>
+    <message>
+        <source>接続できませんでした。</source>
+        <translation>Could not connect.</translation>
     </message>
 </context>
 <context>

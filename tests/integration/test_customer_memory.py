@@ -75,8 +75,8 @@ def test_build_from_demo_mailbox_remembers_the_allergy(memory: Memory, tmp_path:
     assert profile.mail_count == 2
     assert profile.since is not None and profile.since.astimezone(JST).date().isoformat() == "2025-12-01"
     summaries = [d.summary for d in profile.disclosures]
-    assert "奥様に卵アレルギー" in summaries
-    allergy = next(d for d in profile.disclosures if d.summary == "奥様に卵アレルギー")
+    assert "奥様が卵アレルギー" in summaries
+    allergy = next(d for d in profile.disclosures if d.summary == "奥様が卵アレルギー")
     assert allergy.message_id == "<20251201.cake01@example.jp>"
     assert allergy.date is not None and allergy.date.astimezone(JST).strftime("%Y-%m") == "2025-12"
     # Our first reply answered the cake request: judged by the review's own rule.
@@ -84,7 +84,7 @@ def test_build_from_demo_mailbox_remembers_the_allergy(memory: Memory, tmp_path:
     assert cake.answered
     assert [r.message_id for r in profile.replies] == ["<20251202.re-cake01@komugi.example.jp>"]
     # The reminder: today's order relates to the allergy told before.
-    assert any(r.disclosure.summary == "奥様に卵アレルギー" for r in profile.reminders)
+    assert any(r.disclosure.summary == "奥様が卵アレルギー" for r in profile.reminders)
     # Only the past: the second mail's own disclosures are not "told before".
     assert all(d.message_id != second.message_id for d in profile.disclosures)
 

@@ -61,10 +61,10 @@ def test_second_mail_shows_first_disclosure_and_review_warns(qtbot, memory_windo
     _open_where(qtbot, win, _allergy_second_mail)
     panel = win.customer_panel
     timeline = [panel.timeline.item(i).text() for i in range(panel.timeline.count())]
-    assert "2025年12月: 奥様に卵アレルギー" in timeline, timeline
+    assert "2025年12月: 奥様が卵アレルギー" in timeline, timeline
     assert "2通目" in panel.status.text() and "2025年12月から" in panel.status.text()
     assert panel.reminder.isVisible() or not panel.reminder.isHidden()
-    assert "奥様に卵アレルギー" in panel.reminder.text()
+    assert "奥様が卵アレルギー" in panel.reminder.text()
     # The reply we sent before is listed and charted.
     assert panel.replies.count() == 1
     assert isinstance(panel.replies.item(0).data(Qt.ItemDataRole.UserRole), PastReply)
@@ -88,7 +88,7 @@ def test_reference_phrase_and_opening_a_past_reply(qtbot, memory_window: MainWin
     _open_where(qtbot, win, _allergy_second_mail)
     panel = win.customer_panel
     for row in range(panel.timeline.count()):
-        if panel.timeline.item(row).text().endswith("奥様に卵アレルギー"):
+        if panel.timeline.item(row).text().endswith("奥様が卵アレルギー"):
             panel.timeline.setCurrentRow(row)
     with qtbot.waitSignal(panel.reference_requested) as blocker:
         panel.reference_button.click()
@@ -137,7 +137,7 @@ def test_composer_reviews_with_history_inserts_reference_and_send_is_remembered(
         compose.reply_action.trigger()
     panel = win.customer_panel
     for row in range(panel.timeline.count()):
-        if panel.timeline.item(row).text().endswith("奥様に卵アレルギー"):
+        if panel.timeline.item(row).text().endswith("奥様が卵アレルギー"):
             panel.timeline.setCurrentRow(row)
     panel.reference_button.click()
     assert "以前お話しくださった奥様の卵アレルギーのこと、" in compose.composer.text()
