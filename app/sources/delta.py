@@ -16,6 +16,8 @@ connection when it lets go). `headers_for`/`bodies_for` answer for a few keys at
 
 Because the engine computes "new" and "vanished" from the full key list each time,
 an interrupted sync simply resumes: nothing is lost and nothing is stored twice.
+A `TwinSource` can also open a second connection, on which the engine fetches
+bodies while the headers still arrive on the first.
 """
 
 from __future__ import annotations
@@ -23,7 +25,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
-from typing import Protocol
+from typing import Protocol, runtime_checkable
 
 from app.sources.base import Folder, Header, MessageRef, SyncState
 
@@ -79,6 +81,26 @@ class SyncSource(Protocol):
     def set_flag(self, ref: MessageRef, flag: Flag, on: bool = True) -> None: ...
 
 
+@runtime_checkable
+class TwinSource(SyncSource, Protocol):
+    """A source that can open a second, independent connection to the same account.
+
+    The engine then receives bodies on the twin while headers arrive on this
+    one (IMAP: one FETCH stream per connection). `pin_validity` makes the twin
+    refuse (`NotFound`) to stream from a folder whose UIDVALIDITY is no longer
+    the one the headers were listed under: a body of a recreated mailbox must
+    never land in the row of an old message with the same UID.
+    """
+
+    def twin(self) -> TwinSource: ...
+
+    def connect(self) -> object: ...
+
+    def pin_validity(self, folder_id: str, validity: int | None) -> None: ...
+
+    def close(self) -> None: ...
+
+
 def header_batches_of(
     source: SyncSource, folder: Folder, keys: Sequence[str], size: int
 ) -> Iterator[list[RemoteHeader]]:
@@ -90,17 +112,27 @@ def header_batches_of(
 def group_bodies(
     bodies: Iterable[tuple[str, bytes]], max_count: int, max_bytes: int
 ) -> Iterator[list[tuple[str, bytes]]]:
-    """Raw bodies in lists of at most `max_count` mails or `max_bytes` (a bigger mail alone)."""
+    """Raw bodies in lists of at most `max_count` mails or `max_bytes` (a bigger mail alone).
+
+    When `bodies` fails (the connection is gone for good), the mails received
+    so far still come out as a last batch before the error, so the caller can
+    store them instead of fetching them again next time.
+    """
     batch: list[tuple[str, bytes]] = []
     size = 0
-    for key, raw in bodies:
-        if batch and size + len(raw) > max_bytes:
+    try:
+        for key, raw in bodies:
+            if batch and size + len(raw) > max_bytes:
+                yield batch
+                batch, size = [], 0
+            batch.append((key, raw))
+            size += len(raw)
+            if len(batch) >= max_count:
+                yield batch
+                batch, size = [], 0
+    except Exception:
+        if batch:
             yield batch
-            batch, size = [], 0
-        batch.append((key, raw))
-        size += len(raw)
-        if len(batch) >= max_count:
-            yield batch
-            batch, size = [], 0
+        raise
     if batch:
         yield batch

@@ -13,7 +13,11 @@ sync bypass imaplib: `imap_wire.FetchPipeline` writes `UID FETCH` commands of
 500 UIDs (as ranges) one ahead of the response it reads, straight from the
 connection's reader (widened to 1 MB so a 4 KB mail is not three syscalls), and
 the caller gets batches capped by count and size, so a folder of 20 MB mails
-does not hold gigabytes in memory. A dropped connection is reopened for
+does not hold gigabytes in memory. Dovecot's usual response shape is read
+without the general tokeniser (`imap_wire`). The sync engine runs the body
+FETCHes on a `twin()` — a second connection, so a second Dovecot process —
+while this one lists headers; `pin_validity` keeps that twin from reading a
+mailbox recreated meanwhile (new UIDVALIDITY). A dropped connection is reopened for
 commands that are safe to repeat (a streamed FETCH resumes with the UIDs it has
 not delivered yet); APPEND is never repeated blindly.
 """
@@ -62,6 +66,7 @@ _HEADER_ITEMS = "UID FLAGS RFC822.SIZE BODY.PEEK[HEADER.FIELDS (SUBJECT FROM DAT
 _BODY_ITEMS = "UID BODY.PEEK[]"
 _FLAG_NAMES = {b"\\Seen": Flag.SEEN, b"\\Answered": Flag.ANSWERED, b"\\Flagged": Flag.FLAGGED}
 _IMAP_FLAG = {flag: name for name, flag in _FLAG_NAMES.items()}
+_NO_FLAGS: frozenset[Flag] = frozenset()
 _SPECIAL_USE = {
     b"\\Sent": FolderRole.SENT, b"\\Drafts": FolderRole.DRAFTS, b"\\Trash": FolderRole.TRASH,
     b"\\Junk": FolderRole.JUNK,
@@ -122,10 +127,23 @@ class ImapSource:
         self._select_info: dict[bytes, Any] = {}
         self._condstore = False
         self._folders: list[Folder] | None = None
+        self._pinned: dict[str, int] = {}
 
     def twin(self) -> ImapSource:
-        """A second, independent connection to the same account (for IDLE)."""
+        """A second, independent connection to the same account: IDLE, and the bodies of a sync."""
         return ImapSource(self.config, self._password, self._ssl_context, self._timeout)
+
+    def pin_validity(self, folder_id: str, validity: int | None) -> None:
+        """Stream from `folder_id` only while its UIDVALIDITY is `validity` (None: any).
+
+        The sync engine pins the twin that fetches bodies to the UIDVALIDITY its
+        headers were listed under; a mailbox recreated meanwhile makes the
+        stream raise `NotFound` rather than deliver a new mail for an old UID.
+        """
+        if validity is None:
+            self._pinned.pop(folder_id, None)
+        else:
+            self._pinned[folder_id] = validity
 
     # -- connection ---------------------------------------------------------------
     def connect(self) -> IMAPClient:
@@ -133,7 +151,13 @@ class ImapSource:
         if self._client is not None:
             return self._client
         config = self.config
-        context = self._ssl_context or tls_context()
+        context: ssl.SSLContext | None = None
+        if config.imap_security is not Security.NONE:
+            if self._ssl_context is None:
+                # Once per source, then handed to its twins: loading the system's trust
+                # store takes ~25 ms, on the path of every sync's first connection.
+                self._ssl_context = tls_context()
+            context = self._ssl_context
         try:
             client = IMAPClient(
                 config.imap_host, port=config.imap_port, ssl=config.imap_security is Security.SSL,
@@ -227,8 +251,8 @@ class ImapSource:
         parsed: dict[int, dict[bytes, Any]] = parse_fetch_response(data, client.normalise_times, True)
         return parsed
 
-    def _stream(self, folder: Folder, uids: Sequence[int], items: str) -> Iterator[dict[bytes, Value]]:
-        """The FETCH items of each UID that still exists, streamed; resumes after a drop.
+    def _stream(self, folder: Folder, uids: Sequence[int], items: str) -> Iterator[tuple[int, dict[bytes, Value]]]:
+        """(UID, FETCH items) of each UID that still exists, streamed; resumes after a drop.
 
         After a drop the connection is reopened and only the UIDs not delivered
         yet are asked for again; a second drop without a message in between is
@@ -243,7 +267,10 @@ class ImapSource:
             finished = False
             progressed = False
             try:
-                self._select(client, folder.id)
+                info = self._select(client, folder.id)
+                pinned = self._pinned.get(folder.id)
+                if pinned is not None and int(info.get(b"UIDVALIDITY", 0)) != pinned:
+                    raise NotFound(f"{folder.id}: UIDVALIDITY is no longer {pinned}")
                 imap = client._imap
                 pipeline = FetchPipeline(imap.send, imap.file)
                 chunks = [uid_ranges(pending[i : i + FETCH_CHUNK]) for i in range(0, len(pending), FETCH_CHUNK)]
@@ -253,7 +280,7 @@ class ImapSource:
                         continue
                     delivered.add(uid)
                     progressed = True
-                    yield values
+                    yield uid, values
                 finished = True
                 return
             except WireError as error:
@@ -273,13 +300,15 @@ class ImapSource:
             pending = [uid for uid in pending if uid not in delivered]
 
     def _header_rows(self, folder: Folder, keys: Sequence[str]) -> Iterator[RemoteHeader]:
-        for values in self._stream(folder, [int(k) for k in keys], _HEADER_ITEMS):
+        folder_id = folder.id
+        for uid, values in self._stream(folder, [int(k) for k in keys], _HEADER_ITEMS):
             summary = read_summary(section(values) or b"")
-            flags = _flags(flag_list(values))
+            # Most new mail has no flags: skip building (and hashing into) a set for it.
+            flags = _flags(flag_list(values)) if values.get(b"FLAGS") else _NO_FLAGS
             yield RemoteHeader(
                 Header(
-                    ref=MessageRef(folder.id, str(number(values, b"UID"))), subject=summary.subject,
-                    sender=summary.sender, date=summary.date, seen=Flag.SEEN in flags,
+                    ref=MessageRef(folder_id, str(uid)), subject=summary.subject,
+                    sender=summary.sender, date=summary.date, seen=bool(flags) and Flag.SEEN in flags,
                     size=number(values, b"RFC822.SIZE") or 0,
                 ),
                 message_id=summary.message_id,
@@ -287,10 +316,10 @@ class ImapSource:
             )
 
     def _bodies(self, folder: Folder, keys: Sequence[str]) -> Iterator[tuple[str, bytes]]:
-        for values in self._stream(folder, [int(k) for k in keys], _BODY_ITEMS):
+        for uid, values in self._stream(folder, [int(k) for k in keys], _BODY_ITEMS):
             raw = section(values)
             if raw is not None:  # NIL: expunged meanwhile; the next snapshot lets it go
-                yield str(number(values, b"UID")), raw
+                yield str(uid), raw
 
     # -- folders ---------------------------------------------------------------------
     def folders(self) -> list[Folder]:

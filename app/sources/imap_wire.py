@@ -45,6 +45,15 @@ _TOKEN = re.compile(
     re.VERBOSE,
 )
 _ESCAPE = re.compile(rb"\\(.)")
+# The response a sync gets 20,000 times, in the order Dovecot sends its items:
+# `* 12 FETCH (UID 34 FLAGS (\Seen) RFC822.SIZE 5678 BODY[...] {910}` then the
+# literal, then `)`. Read without the general tokeniser (a third of the wire's
+# cost); any other shape (other servers' order, NIL, quoted strings, more items
+# after the literal) goes the general way.
+_SIMPLE_FETCH = re.compile(
+    rb"\* \d+ FETCH \(UID (\d+) (?:FLAGS \(((?:[^\s()\"{\[\]]+(?: [^\s()\"{\[\]]+)*)?)\) )?"
+    rb"(?:RFC822\.SIZE (\d+) )?(BODY\[[^\]]*\](?:<\d+>)?) \{(\d+)\}\r\n"
+)
 
 Value = bytes | list["Value"] | None
 
@@ -76,12 +85,18 @@ class Response:
         self.literals = literals
 
 
-def read_response(stream: BinaryReader) -> Response:
-    """Read one whole response: a line, and after each literal marker the literal and the rest."""
-    parts: list[bytes] = []
-    literals: list[bytes] = []
+def read_response(stream: BinaryReader, line: bytes | None = None, parts: list[bytes] | None = None,
+                  literals: list[bytes] | None = None) -> Response:
+    """Read one whole response: a line, and after each literal marker the literal and the rest.
+
+    `line`, `parts` and `literals` carry on a response whose start was already
+    read (`FetchPipeline`'s fast path when the shape was not the common one).
+    """
+    parts = [] if parts is None else parts
+    literals = [] if literals is None else literals
     while True:
-        line = stream.readline(MAX_LINE + 1)
+        if line is None:
+            line = stream.readline(MAX_LINE + 1)
         if not line:
             raise ConnectionLost("connection closed by the server")
         if len(line) > MAX_LINE:
@@ -98,6 +113,7 @@ def read_response(stream: BinaryReader) -> Response:
         if len(literal) != size:
             raise ConnectionLost("connection closed in the middle of a literal")
         literals.append(literal)
+        line = None
 
 
 def parse_values(text: bytes, literals: list[bytes], start: int = 0) -> list[Value]:
@@ -206,8 +222,17 @@ class FetchPipeline:
 
     def _until(self, tag: bytes) -> Iterator[dict[bytes, Value]]:
         done = tag + b" "
+        stream = self._stream
         while True:
-            response = read_response(self._stream)
+            line = stream.readline(MAX_LINE + 1)
+            simple = _SIMPLE_FETCH.match(line)
+            if simple is not None:
+                response = self._simple(simple, line)
+                if isinstance(response, dict):
+                    yield response
+                    continue
+            else:
+                response = read_response(stream, line)
             text = response.text
             if text.startswith(b"* "):
                 items = parse_fetch(response)
@@ -224,3 +249,25 @@ class FetchPipeline:
                 raise WireError("unexpected continuation request during FETCH")
             # A tagged reply to a command that is not ours cannot happen on this connection.
             raise WireError(f"unexpected response {text[:60]!r}")
+
+    def _simple(self, simple: re.Match[bytes], line: bytes) -> dict[bytes, Value] | Response:
+        """The common response (`_SIMPLE_FETCH`) without the general tokeniser; else the whole `Response`.
+
+        Gives exactly what `parse_fetch` gives for the same bytes. When the line
+        after the literal is not the closing `)`, the response goes on the
+        general way from there.
+        """
+        uid, flags, size, name, length = simple.groups()
+        literal = self._stream.read(int(length))
+        if len(literal) != int(length):
+            raise ConnectionLost("connection closed in the middle of a literal")
+        after = self._stream.readline(MAX_LINE + 1)
+        if after != b")\r\n":
+            return read_response(self._stream, after, [line.rstrip(b"\r\n")], [literal])
+        items: dict[bytes, Value] = {b"UID": uid}
+        if flags is not None:
+            items[b"FLAGS"] = [None if flag == b"NIL" else flag for flag in flags.split(b" ")] if flags else []
+        if size is not None:
+            items[b"RFC822.SIZE"] = size
+        items[name.upper()] = literal
+        return items

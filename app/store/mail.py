@@ -221,10 +221,13 @@ class MailStore:
         values = []
         for row in rows:
             h = row.header
+            flags = row.flags
             values.append((
                 account_id, folder_id, h.ref.key, row.message_id, h.subject, h.sender.name, h.sender.email,
                 h.date.isoformat() if h.date else None, h.date.timestamp() if h.date else None, h.size,
-                int(Flag.SEEN in row.flags), int(Flag.ANSWERED in row.flags), int(Flag.FLAGGED in row.flags),
+                # Most new mail has no flags: three enum lookups less per row (a sync stores 10,000).
+                *((int(Flag.SEEN in flags), int(Flag.ANSWERED in flags), int(Flag.FLAGGED in flags))
+                  if flags else (0, 0, 0)),
             ))
         with self.db.write() as c:
             before = c.total_changes

@@ -121,3 +121,79 @@ def test_split_fields_unfolds_and_skips_junk(head: bytes, fields: list[tuple[str
     # A field skipped by `wanted` also drops its continuation lines.
     wanted = frozenset({"subject"})
     assert headers.split_fields(b"From: a\r\n b\r\n" + head, wanted) == [f for f in fields if f[0] == "subject"]
+
+
+# -- read_summary's own fast paths (the header pass of a sync) ----------------------------
+def _general_summary(raw: bytes) -> headers.HeaderSummary:
+    """read_summary as it was before its fast paths: split_fields and the general decoders."""
+    notes: list[object] = []
+    found: dict[str, bytes] = {}
+    for name, value in headers.split_fields(headers._head(raw), headers._SUMMARY_FIELDS):
+        found.setdefault(name, value)
+    subject = found.get("subject")
+    date = found.get("date")
+    return headers.HeaderSummary(
+        subject=headers.decode_header_bytes(subject, "subject", notes) if subject is not None else "",  # type: ignore[arg-type]
+        sender=headers._sender(found.get("from"), notes),  # type: ignore[arg-type]
+        date=parse_date(date.decode("latin-1")) if date is not None else None,
+        message_id=headers._message_id(found.get("message-id") or b""),
+        notes=tuple(notes),  # type: ignore[arg-type]
+    )
+
+
+_JIS_NAME = b"=?ISO-2022-JP?B?GyRCOzNFRBsoQg==?="    # 山田
+_NEC_WORD = b"=?iso-2022-jp?b?GyRCLSEbKEI=?="        # ① (NEC row 13): the CP932-compatible route
+SUBJECTS = [
+    b"plain ascii subject", b"  spaced\tsubject  ", b"", b"=?utf-8?b?44OJ44Os44K5?=",
+    b"=?UTF-8?B?44OJ?= =?utf-8?b?44Os44K5?=", b"=?utf-8?b?44OJ?=\t=?utf-8?b?44Os?=",
+    b"=?utf-8?b?77u/44OJ?=", b"=?utf-8?b?44O?=", b"=?utf-8?b?gA==?=", b"=?utf-8?b?GyRCJCIbKEI=?=",
+    b"=?iso-2022-jp?b?GyRCJS4lVSVISnFBdRsoQg==?=", b"=?iso-2022-jp?b?GyRCJS4l?= =?iso-2022-jp?b?VRsoQg==?=",
+    _NEC_WORD, b"=?iso-2022-jp?b?GyRCJCI=?=", b"=?iso-2022-jp?b?GyRCJC?=",
+    b"=?utf-8?b?44OJ?= =?iso-2022-jp?b?GyRCJS4lVRsoQg==?=",   # mixed charsets
+    b"Re: =?utf-8?b?44OJ44Os44K5?=", b"=?utf-8?q?=E3=83=89?=", b"=?x-unknown?b?44OJ?=", b"=?utf-8?b?44OJ",
+    "ご注文の件".encode(), "ご注文".encode("shift_jis"), "ご注文".encode("iso-2022-jp"), b"a =? b", b"\x1bodd",
+]
+FROMS = [
+    b"=?utf-8?b?5L2Q6JekIOiKseWtkA==?= <customer0@example.jp>", b"=?UTF-8?B?5L2Q?= =?utf-8?b?6Jek?= <a@b.jp>",
+    b"=?utf-8?b?5L2Q6Jek?=<a@b.jp>", b"=?utf-8?b?5L2Q6Jek?= <a@b.jp>  ", _JIS_NAME + b" <yamada@example.jp>",
+    _NEC_WORD + b" <nec@example.jp>", b"=?utf-8?b?77u/5L2Q?= <bom@example.jp>", b"=?utf-8?b?5L2Q6J?= <bad@b.jp>",
+    b"=?utf-8?b?IuS9kCI=?= <quote@b.jp>", b'"=?utf-8?b?5L2Q6Jek?=" <q@b.jp>', b"=?utf-8?b?5L2Q?= <a@b.jp>, <c@d.jp>",
+    b"=?utf-8?b?5L2Q?= <a..b@c.jp>", b"=?utf-8?b?5L2Q?= (c) <a@b.jp>", b"Sato <sato@example.jp>", b"sato@example.jp",
+    b"=?utf-8?b?5L2Q?= =?iso-2022-jp?b?GyRCOzMbKEI=?= <mix@b.jp>", "佐藤 <raw@example.jp>".encode(),
+    b"=?utf-8?b?5L2Q6Jek?= <a@b.jp> trailing",
+]
+
+
+@pytest.mark.parametrize("subject", SUBJECTS)
+@pytest.mark.parametrize("sender", [FROMS[0], FROMS[4]])
+def test_summary_subjects_match_the_general_path(subject: bytes, sender: bytes) -> None:
+    raw = b"From: " + sender + b"\r\nSubject: " + subject + b"\r\nDate: Mon, 1 Dec 2025 00:00:00 +0900\r\n\r\n"
+    assert headers.read_summary(raw) == _general_summary(raw)
+
+
+@pytest.mark.parametrize("sender", FROMS)
+def test_summary_senders_match_the_general_path(sender: bytes) -> None:
+    raw = b"Subject: x\r\nFrom: " + sender + b"\r\nMessage-ID: <m@x>\r\n\r\nbody"
+    assert headers.read_summary(raw) == _general_summary(raw)
+
+
+@pytest.mark.parametrize("raw", [
+    # folded encoded words (the general split), LF only, a field repeated, odd spellings
+    b"Subject: =?utf-8?b?44OJ?=\r\n =?utf-8?b?44Os44K5?=\r\nFrom: " + FROMS[0] + b"\r\n\r\n",
+    b"From: =?utf-8?b?5L2Q?=\r\n\t=?utf-8?b?6Jek?= <a@b.jp>\r\nSubject: s\r\n\r\n",
+    b"subject: lower\nfrom: a@b.jp\ndate: Mon, 1 Dec 2025 00:00:00 +0900\nmessage-id: <m@x>\n\n",
+    b"SUBJECT: first\r\nSubject: second\r\nFROM: a@b.jp\r\nFrom: c@d.jp\r\n\r\n",
+    b"Subject : spaced name\r\nFrom:\ta@b.jp\r\nMessage-Id:<m@x>  \r\n\r\n",
+    b"Sub ject: not a field\r\nX-Other: y\r\nSubject: real\r\n\r\n",
+    b"Subject: s\r\n\r\r\nFrom: after a CR-only line\r\n\r\n",
+    b"\r\nSubject: after a blank first line\r\n\r\n",
+    b" stray\r\nSubject: after a stray continuation\r\n\r\n",
+    b"Subject: cr\rinside\r\nFrom: a@b.jp\r\r\n\r\n",
+    b"Subject: no blank line at the end",
+    b"Subject: trailing tabs\t\t\r\nDate: junk\r\n\r\n",
+    b"Subject: a\r\n\r\nFrom: in the body <x@y.jp>\r\n",
+    b"",
+    b"\x00\xff binary junk\r\n\r\n",
+])
+def test_summary_header_blocks_match_the_general_path(raw: bytes) -> None:
+    assert headers.read_summary(raw) == _general_summary(raw)

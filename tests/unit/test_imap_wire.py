@@ -129,3 +129,40 @@ def test_pipeline_raises_on_no_and_on_bye() -> None:
     pipeline, _ = _pipeline(b"* BYE shutting down\r\n")
     with pytest.raises(ConnectionLost):
         list(pipeline.fetch(["1"], "UID BODY.PEEK[]"))
+
+
+# -- the fast path for Dovecot's shape gives what the general reader gives ----------------
+HEAD = b"From: a@example.jp\r\nSubject: s\r\n\r\n"
+_SHAPES = [
+    b"* 1 FETCH (UID 42 BODY[] {%d}\r\n" % len(MAIL) + MAIL + b")\r\n",
+    b"* 1 FETCH (UID 42 FLAGS () RFC822.SIZE 999 BODY[HEADER.FIELDS (SUBJECT FROM DATE MESSAGE-ID)] {%d}\r\n"
+    % len(HEAD) + HEAD + b")\r\n",
+    b"* 1 FETCH (UID 42 FLAGS (\\Seen \\Answered $Forwarded) RFC822.SIZE 5 BODY[] {%d}\r\n" % len(MAIL) + MAIL
+    + b")\r\n",
+    b"* 1 FETCH (UID 42 FLAGS (NIL) BODY[] {%d}\r\n" % len(MAIL) + MAIL + b")\r\n",
+    b"* 1 FETCH (UID 42 body[]<0> {%d}\r\n" % len(MAIL) + MAIL + b")\r\n",  # not the fast shape (lower case)
+    b"* 1 FETCH (UID 42 BODY[]<0> {%d}\r\n" % len(MAIL) + MAIL + b")\r\n",
+    b"* 1 FETCH (UID 42 BODY[] {%d}\r\n" % len(MAIL) + MAIL + b" FLAGS (\\Seen))\r\n",  # more after the literal
+    b"* 1 FETCH (UID 42 BODY[] {%d}\r\n" % len(MAIL) + MAIL + b" BODY[1] {2}\r\nab)\r\n",  # a second literal
+    b"* 1 FETCH (UID 42 BODY[] {0}\r\n)\r\n",
+    b"* 1 FETCH (UID 42 BODY[] NIL)\r\n",
+    b"* 1 FETCH (UID 42 FLAGS (\\Seen  \\Draft) BODY[] {%d}\r\n" % len(MAIL) + MAIL + b")\r\n",  # two spaces
+    b"* 1 FETCH (UID 42 FLAGS (\\Seen) RFC822.SIZE 5 BODY[] ~{%d}\r\n" % len(MAIL) + MAIL + b")\r\n",
+    b"* 1 FETCH (FLAGS (\\Seen) UID 42 BODY[] {%d}\r\n" % len(MAIL) + MAIL + b")\r\n",  # another order
+]
+
+
+@pytest.mark.parametrize("response", _SHAPES)
+def test_the_fast_path_reads_as_the_general_reader(response: bytes) -> None:
+    expected = _response(response)
+    pipeline, _sent = _pipeline(response + b"* 3 EXISTS\r\n" + response.replace(b"UID 42", b"UID 43") + b"AZ1 OK\r\n")
+    got = list(pipeline.fetch(["42:43"], "UID BODY.PEEK[]"))
+    assert got[0] == expected
+    assert got[1] == _response(response.replace(b"UID 42", b"UID 43"))
+    assert len(got) == 2
+
+
+def test_the_fast_path_notices_a_cut_literal() -> None:
+    pipeline, _sent = _pipeline(b"* 1 FETCH (UID 42 BODY[] {%d}\r\n" % len(MAIL) + MAIL[:10])
+    with pytest.raises(ConnectionLost):
+        list(pipeline.fetch(["42"], "UID BODY.PEEK[]"))
