@@ -233,6 +233,8 @@ def bench_quality() -> Result:
         ("unseen_heldout_macro_f1", own / "heldout_cases.jsonl", "(held out: the honest figure)"),
         ("unseen2_tune_macro_f1", own / "tune2_cases.jsonl", "(tuned on)"),
         ("unseen2_heldout_macro_f1", own / "heldout2_cases.jsonl", "(held out: the honest figure)"),
+        ("unseen3_tune_macro_f1", own / "tune3_cases.jsonl", "(tuned on)"),
+        ("unseen3_heldout_macro_f1", own / "heldout3_cases.jsonl", "(held out: the honest figure)"),
     ):
         if not (scorer.exists() and dataset.exists() and aizuchi.exists()):
             continue

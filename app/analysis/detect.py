@@ -166,6 +166,8 @@ def _benefactive_asked(toks: list[Token]) -> bool:
                 if not _embedded_question(toks, i):
                     return True
                 continue
+            if nxt.surface in ("の", "こと") and nxt.main in ("助詞", "名詞"):
+                continue  # 来てくれるのが、ありがたい反面…: a fact they are grateful for, not an ask
             if any(r.lemma in ("助かる", "ありがたい", "有り難い", "嬉しい", "幸い", "思う") for r in rest):
                 return True
         if (t.lemma in ("ほしい", "欲しい") and t.sub == "非自立可能" and i > 0 and toks[i - 1].surface in ("て", "で")
@@ -214,6 +216,8 @@ def _onegai(toks: list[Token]) -> bool:
             return False
         if after and after[0].norm == "為る" and after[0].cform.startswith("意志推量"):
             return False  # お願いしようと思っています: a plan told
+        if len(after) > 1 and after[0].norm == "為る" and after[1].is_("予定", "つもり"):
+            return False  # お寺にお願いする予定です: their plan with someone else
         if any(a.lemma == "た" for a in after[:3]) and not any(a.lemma == "たい" for a in after[:3]):
             return False
         before = [b for b in toks[:i] if b.main in ("名詞", "動詞", "形容詞") and b.surface not in ("お", "御")]
@@ -666,11 +670,19 @@ def disclosure_evidence(tokens: Sequence[Token], reason: bool = False, bits: int
         if not t.classes & _DISCLOSURE_CUE:
             continue
         nxt = toks[i + 1] if i + 1 < len(toks) else None
-        if t.is_("つもり", "心算", "計画"):
+        if t.is_("つもり", "心算", "計画", "目標"):
             grammatical += 2
+        elif (t.is_("予定") and i > 0 and toks[i - 1].main == "動詞"
+              and not (toks[i - 1].classes & _BIT_ORDER_VERBS) and not toks[i - 1].is_(*_DELIVERY)):
+            grammatical += 2  # 〜をお願いする予定です: a plan of theirs (not 届く予定: the parcel's)
         elif (t.is_(*_PAST_TIMES)
-              and any(x.lemma == "た" for x in toks[i + 1 :])):
-            grammatical += 2  # 前回注文したときに〜 / 去年買ったものは〜: their own past experience
+              and any(x.lemma == "た" for x in toks)):
+            grammatical += 2  # 前回注文したときに〜 / 始めたのは去年です: their own past experience
+        elif t.is_("初めて", "はじめて") and nxt is not None and (nxt.is_("です", "だ", "で") or nxt.surface == "な"):
+            grammatical += 1  # 手配をするのは初めてで: a first time, told as their circumstance
+        elif (t.is_("苦手", "得意") and t.main in ("名詞", "形状詞")) or (
+                t.is_("弱い") and any(x.surface in ("に", "は") for x in toks[max(0, i - 3) : i])):
+            lexical += 1  # 機械に弱く / 自転車も得意ではなく: what they are like
         elif (t.norm in ("思う", "考える") and i >= 2 and toks[i - 1].surface == "と"
               and toks[i - 2].cform.startswith("意志推量")):
             grammatical += 2  # 購入しようと考えています: a plan
@@ -704,8 +716,8 @@ def disclosure_evidence(tokens: Sequence[Token], reason: bool = False, bits: int
     prev: Token | None = None
     for t in toks:
         if t.norm == "てる" or (prev is not None and prev.surface in ("て", "で") and prev.main == "助詞" and (
-                t.norm in ("居る", "おる", "来る") or t.surface in ("ます", "ました", "る", "た"))):
-            grammatical += 1  # 〜ている / 〜てます / 〜てきた: an ongoing situation or habit
+                t.norm in ("居る", "おる", "来る", "有る") or t.surface in ("ます", "ました", "る", "た"))):
+            grammatical += 1  # 〜ている / 〜てます / 〜てきた / 〜てある: an ongoing situation, a habit, a thing done
             break
         prev = t
     if lexical < 1 and bits & _SHOPPING_CUE and any(t.is_("探す") for t in toks):

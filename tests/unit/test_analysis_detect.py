@@ -399,3 +399,23 @@ def test_round3_prefaces_reports_and_courtesies_are_not_requests(body: str) -> N
 )
 def test_round3_worries(body: str) -> None:
     assert HighlightKind.WORRY in _kinds(body)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "料理教室に通い始めたのは昨年の秋です。",
+        "こういう大きな手配をするのは初めてで、正直手探りです。",
+        "年内に合計百本を植えることを目標にしています。",
+        "来月、父の三回忌の法要をお寺にお願いする予定です。",
+        "機械にはめっぽう弱く、パソコンも得意ではありません。",
+    ],
+)
+def test_round3_disclosures(body: str) -> None:
+    assert HighlightKind.DISCLOSURE in _kinds(body)
+
+
+def test_gratitude_for_what_family_does_is_not_an_ask() -> None:
+    body = "息子が毎週車で送ってくれるのが、ありがたい反面、申し訳なくてたまりません。"
+    assert HighlightKind.REQUEST not in _kinds(body)
+    assert HighlightKind.DISCLOSURE in _kinds(body)
