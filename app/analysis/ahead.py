@@ -7,7 +7,10 @@ the body at line breaks into chunks of about `CHUNK` characters and has one
 worker thread tokenise them in order, starting at once, while the analyser is
 still zoning the mail; `need()` then narrows the plan to the chunks that hold
 sentences worth analysing (a quoted thread or a signature is dropped unread),
-and `take(i)` hands over chunk i's words, keeping `DEPTH` chunks in flight.
+and `take(i)` hands over chunk i's tokens, keeping `DEPTH` chunks queued.
+The worker needs the GIL for a moment between two chunks, so in practice it is
+one chunk ahead of the rules: wall time is about zoning + Sudachi + a handover
+per chunk, which is why chunks are small (`make bench` prints the figures).
 
 Cutting at line breaks keeps every chunk's words the words of its lines: no
 word runs across a line break. A line too long for one chunk is cut after a

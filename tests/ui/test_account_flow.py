@@ -79,6 +79,18 @@ def _fill(qtbot, dialog: AccountDialog, dovecot: Dovecot, smtp: SmtpServer, pass
     dialog.smtp_security.setCurrentIndex(dialog.smtp_security.findData(Security.STARTTLS.value))
 
 
+def _add_account(qtbot, window: MainWindow, dovecot: Dovecot, smtp: SmtpServer,  # type: ignore[no-untyped-def]
+                 charset: Charset = Charset.UTF8) -> str:
+    """Add the test account through the dialog and wait for its first sync; returns its id."""
+    dialog = window.open_account_dialog()
+    assert isinstance(dialog, AccountDialog)
+    _fill(qtbot, dialog, dovecot, smtp, "secret")
+    dialog.charset.setCurrentIndex(dialog.charset.findData(charset.value))
+    with qtbot.waitSignal(window.accounts_pane.synced, timeout=30000):
+        dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+    return "alice-example-jp"
+
+
 def test_presets_fill_the_servers(window: MainWindow) -> None:
     dialog = window.open_account_dialog()
     assert isinstance(dialog, AccountDialog)
@@ -156,14 +168,10 @@ def test_add_account_sync_reply_send_exactly_once(qtbot, window: MainWindow, ser
 def test_reply_through_the_composer_goes_out_once(qtbot, window: MainWindow, servers) -> None:  # type: ignore[no-untyped-def]
     """The same, with the real composer (issue 5): reply, review dialog, send → the outbox."""
     dovecot, smtp = servers
-    dialog = window.open_account_dialog()
-    assert isinstance(dialog, AccountDialog)
-    _fill(qtbot, dialog, dovecot, smtp, "secret")
     pane = window.accounts_pane
-    with qtbot.waitSignal(pane.synced, timeout=30000):
-        dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+    account_id = _add_account(qtbot, window, dovecot, smtp)
     with qtbot.waitSignal(window.headers_loaded, timeout=10000):
-        assert pane.select_folder("alice-example-jp")
+        assert pane.select_folder(account_id)
     header = window.message_model.index(0, 0).data(Role.HEADER)
     with qtbot.waitSignal(window.message_shown, timeout=10000):
         window.open_header(header)
@@ -192,15 +200,10 @@ def test_reply_through_the_composer_goes_out_once(qtbot, window: MainWindow, ser
 def test_an_iso_2022_jp_account_flags_what_it_cannot_carry_before_sending(qtbot, window: MainWindow, servers) -> None:  # type: ignore[no-untyped-def]
     """Nothing leaves while the draft holds ① or an emoji; stand-ins are offered; then it goes out in JIS."""
     dovecot, smtp = servers
-    dialog = window.open_account_dialog()
-    assert isinstance(dialog, AccountDialog)
-    _fill(qtbot, dialog, dovecot, smtp, "secret")
-    dialog.charset.setCurrentIndex(dialog.charset.findData(Charset.ISO2022JP.value))
     pane = window.accounts_pane
-    with qtbot.waitSignal(pane.synced, timeout=30000):
-        dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+    account_id = _add_account(qtbot, window, dovecot, smtp, Charset.ISO2022JP)
     with qtbot.waitSignal(window.headers_loaded, timeout=10000):
-        assert pane.select_folder("alice-example-jp")
+        assert pane.select_folder(account_id)
     header = window.message_model.index(0, 0).data(Role.HEADER)
     with qtbot.waitSignal(window.message_shown, timeout=10000):
         window.open_header(header)
@@ -247,13 +250,8 @@ def test_an_iso_2022_jp_account_flags_what_it_cannot_carry_before_sending(qtbot,
 
 def test_an_account_can_be_changed_and_removed(qtbot, window: MainWindow, servers, memory_keyring) -> None:  # type: ignore[no-untyped-def]
     dovecot, smtp = servers
-    dialog = window.open_account_dialog()
-    assert isinstance(dialog, AccountDialog)
-    _fill(qtbot, dialog, dovecot, smtp, "secret")
     pane = window.accounts_pane
-    with qtbot.waitSignal(pane.synced, timeout=30000):
-        dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
-    account_id = "alice-example-jp"
+    account_id = _add_account(qtbot, window, dovecot, smtp)
     menu = pane.menu_for(account_id)
     assert [a.text() for a in menu.actions()] == ["設定を変更…", "このアカウントを削除…"]
 
