@@ -90,7 +90,7 @@ def _is_neg(t: Token) -> bool:
 _QUOTE_OPEN: Final = ("「", "『")
 _QUOTE_CLOSE: Final = ("」", "』")
 # 〜てほしいと言われ / 〜てくださいと連絡があり: someone else's ask, reported.
-_REPORTING: Final = ("言う", "云う", "連絡", "頼む", "有る", "言われる", "頼まれる", "伝える", "話す")
+_REPORTING: Final = ("言う", "云う", "連絡", "頼む", "有る", "言われる", "頼まれる", "伝える", "話す", "伺う", "聞く")
 # What the writer does in the mail itself: 〜させてください / 〜させていただきたく announce it.
 _OWN_ACTS: Final = ("確認", "話", "話す", "書く", "紹介", "説明", "報告", "相談", "質問", "伝える", "お伝え",
                     "述べる", "記す", "触れる", "整理")
@@ -127,6 +127,16 @@ def _causative_own_act(toks: list[Token], i: int) -> bool:
     return any(b.norm in _OWN_ACTS or b.lemma in _OWN_ACTS or (b.classes & _BIT_PREFACE_VERBS) for b in before)
 
 
+# The reader's part in this mail itself: 読んでいただけたら / お付き合いいただければ.
+_READING: Final = ("読む", "付き合う", "付き合い", "御付き合い")
+
+
+def _someone_else_does(toks: Sequence[Token], i: int) -> bool:
+    """A が/は-marked person before the verb at i: 娘が喜んでくれたら (their family, not the shop)."""
+    return any(t.main in ("名詞", "代名詞") and (t.classes & (_PERSONAL | _BIT_LIFE))
+               and i > j + 1 and toks[j + 1].surface in ("が", "は", "も") for j, t in enumerate(toks[:i]))
+
+
 def _about(toks: Sequence[Token]) -> bool:
     """「納期について」「送料に関して」「ご注文の件で」: what the ask is about is named."""
     for i, t in enumerate(toks[1:], 1):
@@ -146,6 +156,12 @@ def _benefactive_asked(toks: list[Token]) -> bool:
             nxt = rest[0] if rest else None
             if _reported(toks, i) or (_causative_own_act(toks, i) and not _about(toks[:i])):
                 continue  # 来てほしいと言われて / ご相談させていただきたく: not an ask of the shop
+            if i > 1 and (toks[i - 2].norm in _READING or toks[i - 1].norm in _READING):
+                continue  # 読んでいただけたら嬉しい / お付き合いいただければ: about this mail, not an ask
+            if any(r.lemma in ("ありがとう", "有り難う") or r.norm == "感謝" for r in toks[i + 1 : i + 4]):
+                continue  # 聞いていただきありがとうございました: thanks for what was done
+            if t.norm == "呉れる" and _someone_else_does(toks, i):
+                continue  # ひ孫が眠ってくれたら: a wish about their family, not an ask of the shop
             if nxt is not None and nxt.lemma == "たい":
                 return True
             potential = t.surface.startswith(("いただけ", "頂け", "もらえ", "貰え", "くれ", "下さ", "くださ"))
@@ -181,6 +197,8 @@ def _embedded_question(toks: list[Token], i: int) -> bool:
     k = next((j for j in range(i + 1, min(len(toks), i + 5)) if toks[j].surface == "か"), -1)
     if k < 0:
         return False
+    if k + 2 < len(toks) and toks[k + 1].surface == "と" and toks[k + 2].norm in ("思う", "考える"):
+        return False  # 〜ていただけないかと思いまして: the polite ask itself
     return any(t.content and t.main in ("名詞", "動詞", "形容詞", "形状詞") for t in toks[k + 1 :])
 
 
@@ -208,6 +226,9 @@ def _onegai(toks: list[Token]) -> bool:
         after = [a for a in toks[i + 1 :] if a.main not in ("補助記号", "空白")]
         if after and after[0].main == "助詞" and after[0].surface in ("が", "も", "は"):
             return False  # お願いがございます: announces a request without making it
+        if any(a.is_("事", "こと", "点") and k + 1 < len(after) and after[k + 1].surface in ("が", "は")
+               for k, a in enumerate(after[:4])):
+            return False  # お願いしたいことが三点ございます: announces the asks that follow
         if len(after) > 1 and after[0].norm == "為る" and after[1].is_("事", "こと", "の"):
             return False  # 修正をお願いすることもできます: an offer
         if any(a.surface in ("て", "で") for a in after[:2]) and any(a.norm == "居る" for a in after[:3]):
@@ -245,10 +266,13 @@ def _wants(toks: list[Token]) -> bool:
             continue
         after = toks[i + 1 : i + 7]
         if (any(a.lemma in ("思う", "考える") for a in after) and any(a.norm in ("居る", "おる") for a in after)
-                and not verb.in_(_CHANGE_VERBS)):
-            return False  # a plan told, not an ask (but 切り替えたいと考えております asks for the change)
+                and not verb.in_(_CHANGE_VERBS)
+                and not any(b.surface in ("あれば", "れば", "ば", "なら", "でしたら", "たら") for b in toks[:i])):
+            return False  # a plan told (but 切り替えたいと / 体験があれば受けてみたいと思っています asks)
         if _contacted(toks[i + 1 :]):
             return False  # ご相談したいことがあってご連絡しました: why they write, the ask comes later
+        if len(after) > 1 and after[0].is_("事", "こと", "点") and after[1].surface in ("が", "は"):
+            return False  # お願いしたいことが二点ございます: announces the asks that follow
         return not any(a.norm == "居る" or a.lemma == "者" for a in after)
     return False
 
@@ -446,7 +470,8 @@ def is_request(clause: Clause, last_in_sentence: bool, sentence_end: str) -> str
     for i, t in enumerate(toks):
         if (t.lemma in _GLAD_IF or t.surface in _GLAD_IF) and i > 0 and toks[
             i - 1
-        ].surface in ("と", "ば", "たら", "ますと", "れば", "だと", "なら"):
+        ].surface in ("と", "ば", "たら", "ますと", "れば", "だと", "なら") and not any(
+                x.norm in _READING for x in toks[:i]):  # 読んでいただけたら嬉しい: about this mail
             return make_cue(CueKind.CONDITIONAL, _span(toks, i - 1, i + 2))
     if clause.bits & _HEDGE_CUE and _hedged(toks):
         return make_cue(CueKind.HEDGED, _hedge_word(toks))
@@ -513,8 +538,11 @@ def is_worry(clause: Clause) -> str:
     """The cue (`CueKind:words`) that makes the clause a worry, or "" when it is none."""
     if not clause.bits & _WORRY_GATE:
         return ""  # none of the words the rules below start from
-    toks = list(clause.tokens)
+    toks = _unquoted(clause.tokens)  # 「もう怖い」と言った: someone else's words, reported
     for i, t in enumerate(toks):
+        if t.is_("自信") and any(_is_neg(x) or x.is_("無い") for x in toks[i + 1 : i + 5]) and not any(
+                x.lemma == "た" for x in toks[i + 1 : i + 5]):
+            return make_cue(CueKind.WORRY_WORD, _span(toks, i, i + 3))  # 〜られるか自信がないです
         if not t.classes & _WORRY_GATE:
             continue
         if (t.classes & _BIT_WORRY) and _worry_at(toks, i):
@@ -645,8 +673,10 @@ def disclosure_evidence(tokens: Sequence[Token], reason: bool = False, bits: int
     tail = "".join(t.surface for t in toks[-3:])
     if toks[-1].is_("です") and len(toks) > 1 and toks[-2].is_("者") and not personal and not life:
         return 0, 0  # 「〜している者です」: who they are as a customer, nothing more
-    if tail.endswith(("と申します", "と言います")):
-        return 0, 0
+    if tail.endswith(("と申します", "と言います")) and not any(
+            t.surface in ("て", "で") and k + 1 < len(toks) and toks[k + 1].norm in ("居る", "おる")
+            for k, t in enumerate(toks)):
+        return 0, 0  # a name only (but 「イラストレーターをしております、森と申します」 tells their work)
     if (len(toks) > 1 and toks[-1].is_("です") and toks[-2].pos[2] == "人名" and not personal and not life):
         return 0, 0  # 「12日に予約している山田です」: a name with the order, nothing about them
     lexical = 2 if personal else 0
@@ -678,6 +708,11 @@ def disclosure_evidence(tokens: Sequence[Token], reason: bool = False, bits: int
         elif (t.is_(*_PAST_TIMES)
               and any(x.lemma == "た" for x in toks)):
             grammatical += 2  # 前回注文したときに〜 / 始めたのは去年です: their own past experience
+        elif t.is_("予算") and any(x.sub == "数詞" for x in toks[i + 1 : i + 5]):
+            grammatical += 2  # 予算は2万くらいです: what they can spend
+        elif (t.is_("都合") and not (i > 0 and toks[i - 1].surface in ("ご", "御", "お"))
+              and any(x.is_("良い", "いい", "よい", "悪い", "付く", "つく") for x in toks[i + 1 : i + 4])):
+            grammatical += 2  # 午前中が都合がよいです: their own schedule (not ご都合のよい時に)
         elif t.is_("初めて", "はじめて") and nxt is not None and (nxt.is_("です", "だ", "で") or nxt.surface == "な"):
             grammatical += 1  # 手配をするのは初めてで: a first time, told as their circumstance
         elif (t.is_("苦手", "得意") and t.main in ("名詞", "形状詞")) or (

@@ -82,8 +82,15 @@ _FORMULA_HINTS: Final = re.compile("|".join([
 ]))
 
 
+# A heading the customer typed to organise a long mail: 「（ご相談したいこと）」「【家族の状況】」, or a
+# subject line pasted into the body (「件名：浴室リフォームのご相談」). It says what follows, not itself.
+_HEADING: Final = re.compile(r"(?:[（(【〔［\[][^（(【〔［\[）)】〕］\]]{1,24}[）)】〕］\]]|件名\s*[:：].*)")
+
+
 def is_formula(sentence: str) -> bool:
-    """True when the whole sentence is a greeting, closing or well-wishing formula."""
+    """True when the whole sentence is a greeting, closing or well-wishing formula (or a heading)."""
+    if _HEADING.fullmatch(sentence.strip()):
+        return True
     text = _strip(sentence)
     if not text:
         return True
