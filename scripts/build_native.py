@@ -27,17 +27,13 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 os.environ["AIZUCHI_PURE_PYTHON"] = "1"  # importing app.analysis must not load the old build
 
-from app.analysis import NATIVE_DIR, NATIVE_MODULES, STAMP_NAME, source_hashes  # noqa: E402
+from app.analysis import NATIVE_DIR, NATIVE_MODULES, STAMP_NAME, source_hashes, stamp_matches  # noqa: E402
 
 
 def current() -> bool:
-    try:
-        stamped = json.loads((NATIVE_DIR / STAMP_NAME).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return False
+    """The stamp matches the sources and every module's extension is there (for this Python)."""
     suffix = sysconfig.get_config_var("EXT_SUFFIX")
-    built = all((NATIVE_DIR / f"{name}{suffix}").exists() for name in NATIVE_MODULES)
-    return built and stamped == source_hashes()
+    return stamp_matches() and all((NATIVE_DIR / f"{name}{suffix}").exists() for name in NATIVE_MODULES)
 
 
 def build() -> None:

@@ -409,14 +409,15 @@ class ComposeController(QObject):
 
     def _recipients_ok(self) -> bool:
         """To/CC must read as addresses before anything else is checked: say which do not."""
-        problems = self.composer.recipient_problems()
-        if not problems:
+        draft = self.composer.current_draft()
+        unreadable = self.composer.unreadable_recipients()
+        if draft is not None and draft.to and not unreadable:
             return True
-        if problems == [""]:
-            self.composer.show_status(self.tr("宛先がありません。送信していません。"))
-        else:
+        if unreadable:
             self.composer.show_status(self.tr("宛先を確かめてください（メールアドレスとして読めません）：%1")
-                                      .replace("%1", "、".join(problems)))
+                                      .replace("%1", "、".join(unreadable)))
+        else:
+            self.composer.show_status(self.tr("宛先がありません。送信していません。"))
         self.composer.to_edit.setFocus()
         return False
 

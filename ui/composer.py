@@ -275,11 +275,9 @@ class ComposerPane(QWidget):
         cc, _ = parse_recipients(self.cc_edit.text())
         return replace(self._draft, to=to, cc=cc, subject=self.subject_edit.text(), body=self.editor.toPlainText())
 
-    def recipient_problems(self) -> list[str]:
-        """What keeps To/CC from being sent to: entries that are not addresses, or no To at all."""
-        to, bad_to = parse_recipients(self.to_edit.text())
-        _, bad_cc = parse_recipients(self.cc_edit.text())
-        return [*bad_to, *bad_cc] if bad_to or bad_cc or to else [""]
+    def unreadable_recipients(self) -> list[str]:
+        """The To/CC entries that do not read as mail addresses, as typed."""
+        return [*parse_recipients(self.to_edit.text())[1], *parse_recipients(self.cc_edit.text())[1]]
 
     def text(self) -> str:
         return self.editor.toPlainText()

@@ -37,12 +37,19 @@ def source_hashes() -> dict[str, str]:
     return {name: hashlib.sha256((here / f"{name}.py").read_bytes()).hexdigest() for name in NATIVE_MODULES}
 
 
-def _native_is_current() -> bool:
+def stamp_matches() -> bool:
+    """The build's stamp is there and names exactly the sources on disk."""
     try:
         stamped = json.loads((NATIVE_DIR / STAMP_NAME).read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return False
-    if stamped != source_hashes():
+    return bool(stamped == source_hashes())
+
+
+def _native_is_current() -> bool:
+    if not (NATIVE_DIR / STAMP_NAME).exists():
+        return False
+    if not stamp_matches():
         _log.warning("the compiled analyser in %s is older than its sources; running the Python one", NATIVE_DIR)
         return False
     return True
