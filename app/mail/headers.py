@@ -447,6 +447,45 @@ def read_summary(raw: bytes) -> HeaderSummary:
         return HeaderSummary("", Address("", ""), None, "", (ParseNote(NoteKind.HEADER_REPAIRED, repr(error)),))
 
 
+# A list row as the sync stores it: Subject and From as sent (decoded when shown,
+# `decode_listed`), the date and Message-ID read at once (the list sorts by one,
+# the outbox and threads look up the other).
+Listing = tuple[bytes | None, bytes | None, datetime | None, str]
+
+
+def read_listing(raw: bytes) -> Listing:
+    """(raw Subject, raw From, date, Message-ID) of a header block; never raises.
+
+    `decode_listed` of the first two gives what `read_summary` gives: the same
+    values, only later. A sync of 10,000 mails so spends no time on encoded
+    words until a row is shown.
+    """
+    try:
+        found = _summary_fields(_head(raw))
+        date = found.get("date")
+        return (
+            found.get("subject"), found.get("from"),
+            parse_date(date.decode("latin-1")) if date is not None else None,
+            _message_id(found.get("message-id") or b""),
+        )
+    except Exception:  # a list row must never break the whole folder
+        return None, None, None, ""
+
+
+def decode_listed(raw_subject: bytes | None, raw_sender: bytes | None) -> tuple[str, Address]:
+    """The Subject and sender of a row `read_listing` read, as `read_summary` decodes them; never raises."""
+    notes: list[ParseNote] = []  # the reader parses the whole mail and shows its repairs; a row has no room
+    try:
+        subject = _summary_subject(raw_subject, notes) if raw_subject is not None else ""
+    except Exception:
+        subject = ""
+    try:
+        sender = _summary_sender(raw_sender, notes)
+    except Exception:
+        sender = Address("", "")
+    return subject, sender
+
+
 def read_headers(raw: bytes) -> MailHeaders:
     """Every top-level field `parse_message` fills, with the notes of their repair."""
     notes: list[ParseNote] = []

@@ -6,7 +6,7 @@ A source lists folders and message headers, hands over raw bytes (parsing is
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
@@ -37,16 +37,88 @@ class MessageRef:
     key: str  # stable within the folder (Maildir key, mbox index, IMAP UID, API id)
 
 
-@dataclass(frozen=True, slots=True)
+# Decodes a listed row's Subject and From values as the server sent them (either may be absent).
+ListedDecoder = Callable[[bytes | None, bytes | None], tuple[str, Address]]
+
+
 class Header:
-    """One row of a message list: enough to show it without the body."""
+    """One row of a message list: enough to show it without the body.
+
+    A row listed by a sync may keep its Subject and From as the server sent
+    them (`Header.listed`): they are decoded the first time anyone reads
+    `subject` or `sender`. A folder of 10,000 shows a screenful, so the sync
+    does not decode 10,000 encoded words nobody may look at (RECIPES: keep
+    parsing off the sync's path). Otherwise it behaves as the frozen record it
+    was: equal when its fields are equal, hashable, not meant to be changed.
+    """
+
+    __slots__ = ("_listed", "_sender", "_subject", "date", "ref", "seen", "size")
 
     ref: MessageRef
-    subject: str
-    sender: Address
     date: datetime | None
     seen: bool
     size: int
+
+    def __init__(
+        self, ref: MessageRef, subject: str, sender: Address, date: datetime | None, seen: bool, size: int
+    ) -> None:
+        self.ref = ref
+        self.date = date
+        self.seen = seen
+        self.size = size
+        self._subject: str | None = subject
+        self._sender: Address | None = sender
+        self._listed: tuple[bytes | None, bytes | None, ListedDecoder] | None = None
+
+    @classmethod
+    def listed(
+        cls, ref: MessageRef, raw_subject: bytes | None, raw_sender: bytes | None, date: datetime | None,
+        seen: bool, size: int, decode: ListedDecoder,
+    ) -> Header:
+        """A row whose Subject and From (raw field values) are decoded by `decode` when first read."""
+        header = cls(ref, "", Address("", ""), date, seen, size)
+        header._subject = header._sender = None
+        header._listed = (raw_subject, raw_sender, decode)
+        return header
+
+    def _decode(self) -> None:
+        assert self._listed is not None
+        raw_subject, raw_sender, decode = self._listed
+        self._subject, self._sender = decode(raw_subject, raw_sender)
+        self._listed = None
+
+    @property
+    def subject(self) -> str:
+        if self._subject is None:
+            self._decode()
+        assert self._subject is not None
+        return self._subject
+
+    @property
+    def sender(self) -> Address:
+        if self._sender is None:
+            self._decode()
+        assert self._sender is not None
+        return self._sender
+
+    def raw_fields(self) -> tuple[bytes | None, bytes | None] | None:
+        """(Subject, From) as listed, while not decoded yet; None once decoded or when built decoded."""
+        return None if self._listed is None else self._listed[:2]
+
+    def _key(self) -> tuple[object, ...]:
+        return (self.ref, self.subject, self.sender, self.date, self.seen, self.size)
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Header):
+            return NotImplemented
+        return self._key() == other._key()
+
+    def __hash__(self) -> int:
+        return hash(self._key())
+
+    def __repr__(self) -> str:
+        return (f"Header(ref={self.ref!r}, subject={self.subject!r}, sender={self.sender!r}, "
+                f"date={self.date!r}, seen={self.seen!r}, size={self.size!r})")
 
 
 @dataclass(frozen=True, slots=True)

@@ -8,7 +8,9 @@ fetching headers and bodies in batches, flags, APPEND to Sent, a Message-ID
 lookup (so the outbox can tell whether an unknown send went out), and IDLE.
 
 Speed (RECIPES.md): header rows come from `BODY.PEEK[HEADER.FIELDS (...)]` and
-`app.mail.headers.read_summary`, never a full MIME parse. The FETCHes of a
+`app.mail.headers.read_listing`, never a full MIME parse: the date and
+Message-ID are read at once, Subject and From stay as sent until the row is
+shown (`Header.listed`, decoded by `decode_listed`). The FETCHes of a
 sync bypass imaplib: `imap_wire.FetchPipeline` writes `UID FETCH` commands of
 500 UIDs (as ranges) one ahead of the response it reads, straight from the
 connection's reader (widened to 1 MB so a 4 KB mail is not three syscalls), and
@@ -36,7 +38,7 @@ from imapclient import IMAPClient, SocketTimeout
 from imapclient.exceptions import IMAPClientAbortError, IMAPClientError, LoginError
 from imapclient.response_parser import parse_fetch_response
 
-from app.mail.headers import read_summary
+from app.mail.headers import decode_listed, read_listing
 from app.sources.base import Folder, FolderRole, Header, MessageRef, SyncState
 from app.sources.connection import DEFAULT_TIMEOUT, AccountConfig, Security, connect_error, tls_context
 from app.sources.delta import Flag, FolderSnapshot, RemoteHeader, group_bodies
@@ -302,16 +304,16 @@ class ImapSource:
     def _header_rows(self, folder: Folder, keys: Sequence[str]) -> Iterator[RemoteHeader]:
         folder_id = folder.id
         for uid, values in self._stream(folder, [int(k) for k in keys], _HEADER_ITEMS):
-            summary = read_summary(section(values) or b"")
+            # Subject and From stay as sent until the row is shown (`Header.listed`).
+            raw_subject, raw_sender, date, message_id = read_listing(section(values) or b"")
             # Most new mail has no flags: skip building (and hashing into) a set for it.
             flags = _flags(flag_list(values)) if values.get(b"FLAGS") else _NO_FLAGS
             yield RemoteHeader(
-                Header(
-                    ref=MessageRef(folder_id, str(uid)), subject=summary.subject,
-                    sender=summary.sender, date=summary.date, seen=bool(flags) and Flag.SEEN in flags,
-                    size=number(values, b"RFC822.SIZE") or 0,
+                Header.listed(
+                    MessageRef(folder_id, str(uid)), raw_subject, raw_sender, date,
+                    bool(flags) and Flag.SEEN in flags, number(values, b"RFC822.SIZE") or 0, decode_listed,
                 ),
-                message_id=summary.message_id,
+                message_id=message_id,
                 flags=flags,
             )
 

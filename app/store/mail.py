@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
+from app.mail.headers import decode_listed
 from app.model import Address
 from app.sources.base import Folder, FolderRole, Header, MessageRef, SyncState
 from app.sources.connection import AccountConfig, Charset, Security
@@ -222,8 +223,10 @@ class MailStore:
         for row in rows:
             h = row.header
             flags = row.flags
+            raw = h.raw_fields()  # listed, not decoded yet: kept as sent, decoded when shown
             values.append((
-                account_id, folder_id, h.ref.key, row.message_id, h.subject, h.sender.name, h.sender.email,
+                account_id, folder_id, h.ref.key, row.message_id,
+                *(("", "", "", *raw) if raw is not None else (h.subject, h.sender.name, h.sender.email, None, None)),
                 h.date.isoformat() if h.date else None, h.date.timestamp() if h.date else None, h.size,
                 # Most new mail has no flags: three enum lookups less per row (a sync stores 10,000).
                 *((int(Flag.SEEN in flags), int(Flag.ANSWERED in flags), int(Flag.FLAGGED in flags))
@@ -233,7 +236,8 @@ class MailStore:
             before = c.total_changes
             c.executemany(
                 "INSERT OR IGNORE INTO mail_messages(account_id, folder_id, uid, message_id, subject, sender_name,"
-                " sender_email, date, date_ts, size, seen, answered, flagged) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                " sender_email, raw_subject, raw_sender, date, date_ts, size, seen, answered, flagged)"
+                " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                 values,
             )
             return c.total_changes - before
@@ -374,24 +378,21 @@ class MailStore:
     def headers(self, account_id: str, folder_id: str) -> list[StoredHeader]:
         rows = self.db.read(
             "SELECT uid, message_id, subject, sender_name, sender_email, date, size, seen, answered, flagged,"
-            " body_fetched FROM mail_messages WHERE account_id = ? AND folder_id = ?"
+            " body_fetched, raw_subject, raw_sender FROM mail_messages WHERE account_id = ? AND folder_id = ?"
             " ORDER BY date_ts DESC NULLS LAST, id DESC",
             (account_id, folder_id),
         )
-        return [
-            StoredHeader(
-                Header(
-                    ref=MessageRef(folder_id, r[0]),
-                    subject=r[2],
-                    sender=Address(r[3], r[4]),
-                    date=datetime.fromisoformat(r[5]) if r[5] else None,
-                    seen=bool(r[7]),
-                    size=r[6],
-                ),
-                message_id=r[1], answered=bool(r[8]), flagged=bool(r[9]), body_fetched=bool(r[10]),
-            )
-            for r in rows
-        ]
+        found = []
+        for r in rows:
+            ref = MessageRef(folder_id, r[0])
+            date = datetime.fromisoformat(r[5]) if r[5] else None
+            if r[11] is not None or r[12] is not None:  # listed as sent: decoded when shown
+                header = Header.listed(ref, r[11], r[12], date, bool(r[7]), r[6], decode_listed)
+            else:
+                header = Header(ref, r[2], Address(r[3], r[4]), date, bool(r[7]), r[6])
+            found.append(StoredHeader(header, message_id=r[1], answered=bool(r[8]), flagged=bool(r[9]),
+                                      body_fetched=bool(r[10])))
+        return found
 
     def body(self, account_id: str, ref: MessageRef) -> bytes | None:
         """The raw mail as synced, or None when it is not here (never synced, or its pack is lost)."""
