@@ -338,6 +338,16 @@ def test_anything_else_closing_is_a_formula_but_a_concrete_ask_is_not() -> None:
     assert R in _kinds("何かあれば交換をお願いします。")
 
 
+@pytest.mark.parametrize("closing", [
+    "長くなってしまいましたが、どうぞよろしくお願いします。", "つい長くなってしまいました、ごめんなさい。",
+    "話が長くなりましたが、よろしくお願いいたします。", "長くなってすみません。",
+])
+def test_an_apology_for_the_mails_length_tells_nothing(closing: str) -> None:
+    assert analyze(closing).highlights == ()
+    # The same words about something of the writer's are still told.
+    assert D in _kinds("待ち時間が長くなってしまい、子どもがぐずって大変でした。")
+
+
 def test_conditional_and_negated_imperative_worry_words_are_not_worries() -> None:
     assert W not in _kinds("不安な点があればご連絡ください。")
     assert W not in _kinds("心配なさらないでください。")
