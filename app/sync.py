@@ -279,7 +279,9 @@ class _BodyLane:
     UIDVALIDITY) is skipped: the next sync resets it. Any other error on the
     twin ends the thread; what it stored stays stored (whole batches), and
     `finish` and then `SyncEngine.sync` fetch the rest on the first connection.
-    An error on the first connection goes up, as without the lane.
+    A twin whose login hangs (a server limiting connections per user) is not
+    waited for: the first connection does all the bodies (`_join`). An error
+    on the first connection goes up, as without the lane.
     """
 
     STREAM_KEYS = 2000
@@ -302,6 +304,7 @@ class _BodyLane:
         self.skipped: set[str] = set()
         self.validity: dict[str, int | None] = {}  # folder -> UIDVALIDITY its headers were listed under
         self.error: BaseException | None = None
+        self._logging_in = True  # the twin's first login has not returned yet
         self._thread = threading.Thread(target=self._run, name="aizuchi-bodies", daemon=True)
         self._thread.start()
 
@@ -334,7 +337,7 @@ class _BodyLane:
         except BaseException:
             self.abort()
             raise
-        self._thread.join()
+        self._join()
         return sum(self._stored.values())
 
     def abort(self) -> None:
@@ -342,6 +345,20 @@ class _BodyLane:
         with self._ready:
             self._closed = self._stopping = True
             self._ready.notify_all()
+        self._join()
+
+    def _join(self) -> None:
+        """Wait for the twin's thread, unless it is still logging in.
+
+        A twin still logging in has taken nothing, and a server that lets a
+        second login hang (some limit connections per user) would hold every
+        sync's end for the socket timeout. Such a twin is told to stop: once in
+        (or timed out) it takes nothing, logs out and ends on its own.
+        """
+        with self._ready:
+            if self._logging_in:
+                self._stopping = True
+                return
         self._thread.join()
 
     # -- both connections' side ---------------------------------------------------------
@@ -352,6 +369,10 @@ class _BodyLane:
             # A failure here comes back from the first stream, which connects again.
             with contextlib.suppress(SourceError):
                 self._twin.connect()
+            with self._ready:
+                self._logging_in = False
+                if self._stopping:
+                    return  # the sync ended without us (see _join)
             self._work_through(self._twin)
         except BaseException as error:  # finish() and SyncEngine.sync deal with it
             self.error = error
