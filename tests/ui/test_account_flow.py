@@ -27,7 +27,7 @@ from app.store.mail import MailStore
 from tests.servers import DOVECOT, Certs, Dovecot, SmtpServer, japanese_mail, make_certs
 from ui.account_dialog import AccountDialog
 from ui.main_window import MainWindow
-from ui.models import Role
+from ui.models import Column, Role
 
 
 @pytest.fixture(scope="module")
@@ -140,6 +140,10 @@ def test_add_account_sync_reply_send_exactly_once(qtbot, window: MainWindow, ser
         window.open_header(header)
     original = window.current
     assert original is not None
+    # The row was listed undecoded and decoded for the list: what the full parse reads.
+    assert window.message_model.index(0, Column.SUBJECT).data() == original.message.subject
+    assert window.message_model.index(0, Column.SENDER).data() == original.message.sender.display()
+    assert "=?" not in original.message.subject
 
     # The composer (issue 5) hands over an OutgoingMessage the same way.
     reply = build_message(
