@@ -348,6 +348,14 @@ def test_an_apology_for_the_mails_length_tells_nothing(closing: str) -> None:
     assert D in _kinds("待ち時間が長くなってしまい、子どもがぐずって大変でした。")
 
 
+@pytest.mark.parametrize("hello", [
+    "やっほー、また来ちゃいました。", "どうも、またまた来ました！", "また来ちゃいました😊",
+])
+def test_a_regulars_hello_tells_nothing(hello: str) -> None:
+    assert analyze(hello).highlights == ()
+    assert D in _kinds(hello + "実は先月から一人暮らしを始めまして、自炊に目覚めたんです。")
+
+
 def test_conditional_and_negated_imperative_worry_words_are_not_worries() -> None:
     assert W not in _kinds("不安な点があればご連絡ください。")
     assert W not in _kinds("心配なさらないでください。")
