@@ -67,12 +67,21 @@ _THANKS_RE: Final = re.compile(r"^[^。！？!?]{0,26}(?:ありがとうござ�
 _TRAIL: Final = frozenset("。！？!?、，,.…‥・〜～ー♪☆★")
 
 
+_LAUGH: Final = ("（笑）", "(笑)", "笑", "ｗ", "w")
+
+
 def _strip(text: str) -> str:
     text = text.strip()
-    # Emoji and laugh marks after a formula do not make it content.
-    while text and (ord(text[-1]) > 0x2000 and not ("\u3040" <= text[-1] <= "\u9fff")
-                    and not ("\uff00" <= text[-1] <= "\uffef")):
-        text = text[:-1].rstrip()
+    # Emoji and laugh marks (笑, (笑), ｗｗ) after a formula do not make it content.
+    while text:
+        last = text[-1]
+        if ord(last) > 0x2000 and not ("\u3040" <= last <= "\u9fff") and not ("\uff00" <= last <= "\uffef"):
+            text = text[:-1].rstrip()
+            continue
+        laugh = next((mark for mark in _LAUGH if text.endswith(mark) and len(text) > len(mark)), None)
+        if laugh is None:
+            break
+        text = text[: -len(laugh)].rstrip()
     # Trailing punctuation and spaces (a loop, not a `[…]+$` regex: that one tries every position).
     end = len(text)
     while end and (text[end - 1] in _TRAIL or text[end - 1].isspace()):

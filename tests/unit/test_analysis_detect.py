@@ -349,7 +349,8 @@ def test_an_apology_for_the_mails_length_tells_nothing(closing: str) -> None:
 
 
 @pytest.mark.parametrize("hello", [
-    "やっほー、また来ちゃいました。", "どうも、またまた来ました！", "また来ちゃいました😊",
+    "やっほー、また来ちゃいました。", "どうも、またまた来ました！", "また来ちゃいました😊", "また来ちゃいました笑",
+    "こんにちは（笑）",
 ])
 def test_a_regulars_hello_tells_nothing(hello: str) -> None:
     assert analyze(hello).highlights == ()
