@@ -246,9 +246,13 @@ class Finding:
     severity: Severity
     start: int
     end: int
-    message: str                # Japanese, shown beside the draft
+    message: str                # Japanese, shown beside the draft (and by the CLI)
     suggestion: str = ""        # replacement text for [start, end), "" when none fits
     ref: Highlight | None = None  # the mail span a mail-side finding is about
+    # What `message` was made from (app.review.messages), so the UI can show it translated:
+    # the Japanese template with named {placeholders} and the values, as strings, filled in.
+    template: str = ""
+    args: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,10 +1,15 @@
 """Build and check the English translation of the window.
 
     python scripts/translations.py build   # create the .ts if missing, always compile the .qm
+    python scripts/translations.py update  # bring new strings into the .ts (unfinished), compile the .qm
     python scripts/translations.py check   # exit 1 when the .ts is stale, incomplete or wrong
 
+The strings are those of `ui/**/*.py` and of the core's finding sentences
+(`app/review/messages.py`, marked with its own `QT_TRANSLATE_NOOP`: the core
+never imports Qt, the window translates them).
+
 `check` fails, saying which message, when:
-- running `pyside6-lupdate` over `ui/**/*.py` into a temporary copy of the
+- running `pyside6-lupdate` over those files into a temporary copy of the
   committed `.ts` would change it (a string was added, changed or removed);
 - a message is unfinished, or has an empty translation;
 - a translation's placeholders (`%1`, `%n`, `{name}`) differ from its source.
@@ -41,8 +46,12 @@ def _tool(name: str) -> str:
     return found
 
 
+# Core modules whose strings the window translates (lupdate finds their QT_TRANSLATE_NOOP calls).
+CORE_SOURCES = ("app/review/messages.py",)
+
+
 def _sources() -> list[str]:
-    return sorted(str(p.relative_to(ROOT)) for p in (ROOT / "ui").rglob("*.py"))
+    return sorted(str(p.relative_to(ROOT)) for p in (ROOT / "ui").rglob("*.py")) + list(CORE_SOURCES)
 
 
 def lupdate(ts: Path) -> None:
@@ -115,6 +124,16 @@ def build() -> int:
     return 0
 
 
+def update() -> int:
+    """Run lupdate over the committed .ts: new strings arrive unfinished for a translator to fill."""
+    lupdate(TS)
+    lrelease(TS, QM)
+    unfinished = [f"{c}: 「{s}」" for c, s, t in _messages(TS) if t.get("type") == "unfinished"]
+    for line in unfinished:
+        print(f"未翻訳: {line}")
+    return 0
+
+
 def check() -> int:
     if not TS.exists():
         print(f"{TS.relative_to(ROOT)} がありません（scripts/translations.py build で作成）")
@@ -130,10 +149,11 @@ def check() -> int:
 
 
 def main(argv: list[str]) -> int:
-    if len(argv) != 2 or argv[1] not in ("build", "check"):
+    commands = {"build": build, "update": update, "check": check}
+    if len(argv) != 2 or argv[1] not in commands:
         print(__doc__)
         return 2
-    return build() if argv[1] == "build" else check()
+    return commands[argv[1]]()
 
 
 if __name__ == "__main__":

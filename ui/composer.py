@@ -33,7 +33,7 @@ from app.mail.outgoing import with_stand_ins
 from app.model import Address, Draft, Finding, Severity
 from app.snippets import Filled
 from app.sources.connection import Charset
-from ui.wording import finding_label
+from ui.wording import finding_label, finding_message
 
 SEVERITY_COLOUR: dict[Severity, QColor] = {
     Severity.ERROR: QColor("#cf222e"),
@@ -76,7 +76,7 @@ class DraftEdit(QTextEdit):
             fmt = QTextCharFormat()
             fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.WaveUnderline)
             fmt.setUnderlineColor(SEVERITY_COLOUR[finding.severity])
-            fmt.setToolTip(finding.message)
+            fmt.setToolTip(finding_message(finding))
             selection.format = fmt
             cursor = self.textCursor()
             cursor.setPosition(finding.start)
@@ -101,7 +101,7 @@ class FindingRow(QWidget):
         self.label = QLabel(self)
         self.label.setWordWrap(True)
         self.label.setTextFormat(Qt.TextFormat.PlainText)
-        self.label.setText(f"{finding_label(finding.kind)}：{finding.message}")
+        self.label.setText(f"{finding_label(finding.kind)}：{finding_message(finding)}")
         layout.addWidget(mark)
         layout.addWidget(self.label, 1)
         self.fix: QPushButton | None = None
@@ -231,9 +231,10 @@ class ComposerPane(QWidget):
         self.send_button.setText(self.tr("送信"))
         self.send_button.setToolTip(self.tr("Ctrl+Enter"))
         self._show_findings_title()
-        # Finding rows word their kind when built; rebuild them in the new language.
+        # Finding rows and underline tooltips word the finding when built; rebuild them in the new language.
         if self._findings_text is not None:
             self._fill_findings()
+            self.editor.underline(self._findings)
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

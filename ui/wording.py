@@ -1,8 +1,10 @@
-"""How the window words the core's enums: folder roles, highlight kinds, parse notes.
+"""How the window words the core's enums (folder roles, highlight kinds, parse notes) and findings.
 
 The core returns kinds, never sentences (ARCHITECTURE.md §2); every sentence the
 user reads about them is here, in Japanese, through Qt's translation system so
-lupdate finds each literal.
+lupdate finds each literal. The review's finding sentences are the one exception:
+the core writes them from templates it marks for lupdate itself
+(app/review/messages.py), and `finding_message` translates and fills them here.
 """
 
 from __future__ import annotations
@@ -11,7 +13,7 @@ import re
 
 from PySide6.QtCore import QCoreApplication
 
-from app.model import CueKind, FindingKind, HighlightKind, NoteKind, ParseNote, cue_parts
+from app.model import CueKind, Finding, FindingKind, HighlightKind, NoteKind, ParseNote, cue_parts
 from app.sources.base import Folder, FolderRole
 
 
@@ -196,3 +198,21 @@ def finding_label(kind: FindingKind) -> str:
         FindingKind.WARMTH_DECLINE: QCoreApplication.translate("Wording", "これまでより控えめな温かみ"),
     }
     return labels[kind]
+
+
+def finding_message(finding: Finding) -> str:
+    """A finding's sentence in the user's language.
+
+    The core's template (app/review/messages.py, marked there for lupdate) is
+    translated, then filled with the values the check gave; a finding made
+    without a template shows its Japanese message as is.
+    """
+    if not finding.template:
+        return finding.message
+    translated = QCoreApplication.translate("Finding", finding.template)
+    try:
+        return translated.format(**dict(finding.args))
+    except (KeyError, IndexError, ValueError):
+        # A translation whose placeholders do not fit (the check forbids it, a hand-edited
+        # .qm may not) must not break the review pane: show the Japanese sentence instead.
+        return finding.message

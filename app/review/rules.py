@@ -11,6 +11,7 @@ from collections.abc import Callable
 
 from app.model import Finding, FindingKind, Severity
 from app.review.context import ReviewContext
+from app.review.messages import Said, finding
 
 Suggest = Callable[[re.Match[str]], str]
 
@@ -20,7 +21,7 @@ def scan(
     pattern: re.Pattern[str],
     kind: FindingKind,
     severity: Severity,
-    message: str | Callable[[re.Match[str]], str],
+    message: Said | Callable[[re.Match[str]], Said],
     suggest: Suggest | None = None,
     group: int = 0,
 ) -> list[Finding]:
@@ -30,8 +31,8 @@ def scan(
         start, end = match.span(group)
         if start == end:
             continue
-        text = message(match) if callable(message) else message
-        out.append(Finding(kind, severity, start, end, text, suggest(match) if suggest else ""))
+        said = message(match) if callable(message) else message
+        out.append(finding(kind, severity, start, end, said, suggest(match) if suggest else ""))
     return out
 
 

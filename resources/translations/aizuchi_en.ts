@@ -523,6 +523,145 @@
     </message>
 </context>
 <context>
+    <name>Finding</name>
+    <message>
+        <source>お客様のご質問・ご要望「{asked}」へのお答えが見当たりません。</source>
+        <translation>The reply does not seem to answer the customer&apos;s question or request “{asked}”.</translation>
+    </message>
+    <message>
+        <source>お客様が教えてくださった「{told}」に触れていません。ひとこと受け止める言葉を添えましょう。</source>
+        <translation>The reply does not mention what the customer told you: “{told}”. Add a few words to show you heard it.</translation>
+    </message>
+    <message>
+        <source>お客様のご不安「{worry}」に寄り添う言葉がありません。「ご心配なことと存じます」のように、お気持ちを受け止めましょう。</source>
+        <translation>Nothing in the reply responds to the customer&apos;s worry “{worry}”. Acknowledge how they feel, for example with 「ご心配なことと存じます」 (“we understand your concern”).</translation>
+    </message>
+    <message>
+        <source>お断りの理由も、代わりのご提案もありません。「〜のため」と理由を添え、キャンセル・交換・別の商品など、お客様が選べる道をご案内しましょう。</source>
+        <translation>The refusal gives neither a reason nor an alternative. Add the reason (「〜のため」, “because…”) and show the customer what they can choose instead, such as a cancellation, an exchange or another product.</translation>
+    </message>
+    <message>
+        <source>事務的で冷たい印象です。お礼（ありがとうございます）やクッション言葉（恐れ入りますが、お手数ですが）、必要ならお詫びを添えましょう。</source>
+        <translation>The reply sounds businesslike and cold. Add thanks (ありがとうございます), cushion phrases (恐れ入りますが, お手数ですが) and, where needed, an apology.</translation>
+    </message>
+    <message>
+        <source>お客様に対してなれなれしい表現があります（タメ口・絵文字・「了解です」など）。です・ます調の丁寧な言い方に改めましょう。</source>
+        <translation>Some wording is too familiar for a customer (casual endings, emoji, 「了解です」 and the like). Rewrite it in the polite です・ます style.</translation>
+    </message>
+    <message>
+        <source>二重敬語です。敬語が重なっています。</source>
+        <translation>Double honorific: two honorific forms are stacked.</translation>
+    </message>
+    <message>
+        <source>二重敬語です。敬語が重なっています。「お〜になる」に「れる・られる」は重ねません。</source>
+        <translation>Double honorific: two honorific forms are stacked. Do not add れる・られる to お〜になる.</translation>
+    </message>
+    <message>
+        <source>二重敬語です。敬語が重なっています。「{word}」だけで尊敬語です。</source>
+        <translation>Double honorific: two honorific forms are stacked. “{word}” is already respectful on its own.</translation>
+    </message>
+    <message>
+        <source>二重敬語です。敬語が重なっています。「{word}」は謙譲語なので「させていただく」は不要です。</source>
+        <translation>Double honorific: two honorific forms are stacked. “{word}” is already humble, so させていただく is not needed.</translation>
+    </message>
+    <message>
+        <source>「よろしかったでしょうか」は過去形のバイト敬語です。「よろしいでしょうか」とします。</source>
+        <translation>「よろしかったでしょうか」 is part-timer keigo in the past tense. Write 「よろしいでしょうか」 instead.</translation>
+    </message>
+    <message>
+        <source>「〜になります」は変化を表す言葉です。「〜でございます」「〜です」とします。</source>
+        <translation>「〜になります」 describes a change. Write 「〜でございます」 or 「〜です」 instead.</translation>
+    </message>
+    <message>
+        <source>比べるものがないときの「〜のほう」はバイト敬語です。取り除きます。</source>
+        <translation>「〜のほう」 with nothing to compare is part-timer keigo. Leave it out.</translation>
+    </message>
+    <message>
+        <source>「〜円からお預かりします」の「から」は不要です。</source>
+        <translation>The から in 「〜円からお預かりします」 is not needed.</translation>
+    </message>
+    <message>
+        <source>「{word}できる」は謙譲語です。お客様の行為には「{word}いただける」を使います。</source>
+        <translation>“{word}できる” is humble. For the customer&apos;s own action, use “{word}いただける”.</translation>
+    </message>
+    <message>
+        <source>「{word}」は謙譲語に「れる」を付けた形です。お客様には尊敬語「{honorific}」を使います。</source>
+        <translation>“{word}” is a humble verb with れる added. For the customer, use the respectful “{honorific}”.</translation>
+    </message>
+    <message>
+        <source>お客様にお願いする行為に謙譲語「{word}」を使っています。</source>
+        <translation>The humble “{word}” is used for something you are asking the customer to do.</translation>
+    </message>
+    <message>
+        <source>ら抜き言葉です。「{stem}られる」とします。</source>
+        <translation>The ら has been dropped (ra-nuki). Write “{stem}られる”.</translation>
+    </message>
+    <message>
+        <source>さ入れ言葉です。「{fixed}」とします。</source>
+        <translation>An extra さ has slipped in (sa-ire). Write “{fixed}”.</translation>
+    </message>
+    <message>
+        <source>い抜き言葉です。「{fixed}」とします。</source>
+        <translation>The い has been dropped (i-nuki). Write “{fixed}”.</translation>
+    </message>
+    <message>
+        <source>です・ます調の中に、だ・である調の文が混ざっています。文体をそろえましょう。</source>
+        <translation>Plain-style (だ・である) sentences are mixed in with polite (です・ます) ones. Keep to one style.</translation>
+    </message>
+    <message>
+        <source>「約」と「{word}」が重なっています。</source>
+        <translation>約 and “{word}” both mean “about”: one of them is enough.</translation>
+    </message>
+    <message>
+        <source>「{words}」は同じ意味の言葉が重なっています。</source>
+        <translation>“{words}” repeats words with the same meaning.</translation>
+    </message>
+    <message>
+        <source>助詞「{particle}」が二度続いています。</source>
+        <translation>The particle “{particle}” appears twice in a row.</translation>
+    </message>
+    <message>
+        <source>一つの文節に助詞「{particle}」が二度使われています。言い換えましょう。</source>
+        <translation>The particle “{particle}” is used twice in one phrase. Try rewording it.</translation>
+    </message>
+    <message>
+        <source>「の」が続きすぎて読みにくくなっています。</source>
+        <translation>So many の in a row make this hard to read.</translation>
+    </message>
+    <message>
+        <source>一文が{count}文字あり、読みにくくなっています。{limit}文字以内を目安に分けましょう。</source>
+        <translation>This sentence is {count} characters long and hard to read. Try splitting it into sentences of about {limit} characters or fewer.</translation>
+    </message>
+    <message>
+        <source>誤字の可能性があります。「{right}」ではありませんか。</source>
+        <translation>This may be a typo. Did you mean “{right}”?</translation>
+    </message>
+    <message>
+        <source>「{word}」が二度続いています。</source>
+        <translation>“{word}” appears twice in a row.</translation>
+    </message>
+    <message>
+        <source>「{char}」は機種依存文字で、お客様の環境によっては文字化けします。</source>
+        <translation>“{char}” is a platform-dependent character and may appear garbled on the customer&apos;s computer.</translation>
+    </message>
+    <message>
+        <source>半角カタカナは文字化けの原因になります。全角で書きましょう。</source>
+        <translation>Half-width katakana can appear garbled. Please use full-width characters.</translation>
+    </message>
+    <message>
+        <source>「{placeholder}」が埋められていません。送信前に書き換えてください。</source>
+        <translation>“{placeholder}” has not been filled in. Please replace it before sending.</translation>
+    </message>
+    <message>
+        <source>このお客様へのこれまでの返信（最近は約{usual}字）に比べて、かなり短くなっています（{length}字）。素っ気ない印象にならないか見直しましょう。</source>
+        <translation>This reply is much shorter ({length} characters) than your recent replies to this customer (about {usual} characters). Check that it does not come across as curt.</translation>
+    </message>
+    <message>
+        <source>このお客様へのこれまでの返信より温かみが減っています（お礼・共感・クッション言葉・お客様についてのひとことが、最近は約{usual}か所、今回は{count}か所）。</source>
+        <translation>This reply is less warm than your earlier replies to this customer (thanks, empathy, cushion phrases and personal words: about {usual} recently, {count} this time).</translation>
+    </message>
+</context>
+<context>
     <name>FindingRow</name>
     <message>
         <source>「%1」に直す</source>

@@ -11,6 +11,7 @@ import re
 import unicodedata
 
 from app.model import Finding, FindingKind, Severity
+from app.review import messages
 from app.review.context import ReviewContext
 from app.review.rules import scan
 
@@ -23,6 +24,6 @@ def check(ctx: ReviewContext) -> list[Finding]:
         _HALFWIDTH,
         FindingKind.HALFWIDTH_KANA,
         Severity.WARNING,
-        "半角カタカナは文字化けの原因になります。全角で書きましょう。",
+        messages.say(messages.HALFWIDTH_KANA),
         lambda m: unicodedata.normalize("NFKC", m.group()),
     )

@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 
 from app.model import Finding, FindingKind, HighlightKind, Severity
+from app.review import messages
 from app.review.context import ReviewContext
 from app.review.meaning import Key, matched_weight, product_mentions
 from app.review.rules import end_of_own_text
@@ -86,12 +87,12 @@ def check(ctx: ReviewContext) -> list[Finding]:
             continue
         told = ctx.highlight_text(highlight)
         out.append(
-            Finding(
+            messages.finding(
                 FindingKind.IGNORED_DISCLOSURE,
                 Severity.WARNING,
                 at,
                 at,
-                f"お客様が教えてくださった「{told}」に触れていません。ひとこと受け止める言葉を添えましょう。",
+                messages.say(messages.IGNORED_DISCLOSURE, told=told),
                 "",
                 highlight,
             )

@@ -8,6 +8,7 @@ contraction as the auxiliary てる/でる, so it is found for any verb.
 from __future__ import annotations
 
 from app.model import Finding, FindingKind, Severity
+from app.review import messages
 from app.review.context import ReviewContext
 
 
@@ -18,12 +19,12 @@ def check(ctx: ReviewContext) -> list[Finding]:
             if token.pos == "助動詞" and token.lemma in ("てる", "でる") and token.surface[:1] in ("て", "で"):
                 fixed = token.surface[0] + "い" + token.surface[1:]
                 out.append(
-                    Finding(
+                    messages.finding(
                         FindingKind.INUKI,
                         Severity.WARNING,
                         token.start,
                         token.end,
-                        f"い抜き言葉です。「{fixed}」とします。",
+                        messages.say(messages.INUKI, fixed=fixed),
                         fixed,
                     )
                 )

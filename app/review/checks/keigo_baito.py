@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from app.model import Finding, FindingKind, Severity
+from app.review import messages
 from app.review.context import ReviewContext
 from app.review.rules import scan
 
@@ -27,15 +28,15 @@ _KARA_AZUKARI = re.compile(r"円(から)お預かり")
 def check(ctx: ReviewContext) -> list[Finding]:
     kind, severity = FindingKind.KEIGO_BAITO, Severity.WARNING
     findings = scan(ctx, _YOROSHIKATTA, kind, severity,
-                    "「よろしかったでしょうか」は過去形のバイト敬語です。「よろしいでしょうか」とします。",
+                    messages.say(messages.KEIGO_BAITO_YOROSHIKATTA),
                     lambda m: "よろしいでしょうか")
     findings += scan(ctx, _NI_NARIMASU, kind, severity,
-                     "「〜になります」は変化を表す言葉です。「〜でございます」「〜です」とします。",
+                     messages.say(messages.KEIGO_BAITO_NI_NARIMASU),
                      lambda m: "でございます", group=1)
     findings += scan(ctx, _NO_HOU, kind, severity,
-                     "比べるものがないときの「〜のほう」はバイト敬語です。取り除きます。",
+                     messages.say(messages.KEIGO_BAITO_NO_HOU),
                      lambda m: "", group=1)
     findings += scan(ctx, _KARA_AZUKARI, kind, severity,
-                     "「〜円からお預かりします」の「から」は不要です。",
+                     messages.say(messages.KEIGO_BAITO_KARA),
                      lambda m: "", group=1)
     return findings

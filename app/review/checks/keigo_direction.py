@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from app.model import Finding, FindingKind, Severity
+from app.review import messages
 from app.review.context import ReviewContext
 from app.review.rules import scan
 
@@ -37,8 +38,8 @@ _IMPERATIVE = {
 _POLITE_END = {"る": "ます", "ます": "ます", "ません": "ません", "ない": "ない", "れば": "れば", "た": "ました"}
 
 
-def _message(m: re.Match[str]) -> str:
-    return f"「{m.group(1)}できる」は謙譲語です。お客様の行為には「{m.group(1)}いただける」を使います。"
+def _message(m: re.Match[str]) -> messages.Said:
+    return messages.say(messages.KEIGO_DIRECTION_DEKIRU, word=m.group(1))
 
 
 def _fix(m: re.Match[str]) -> str:
@@ -51,10 +52,9 @@ def check(ctx: ReviewContext) -> list[Finding]:
     findings += scan(ctx, _O_DEKIRU, kind, severity, _message, _fix)
     for match in _MOUSARE.finditer(ctx.own_text):
         word = next(k for k in sorted(_DIRECT, key=len, reverse=True) if match.group().startswith(k))
-        findings.append(Finding(kind, severity, match.start(), match.start() + len(word),
-                                f"「{word}」は謙譲語に「れる」を付けた形です。お客様には尊敬語「{_DIRECT[word]}」を使います。",
-                                _DIRECT[word]))
+        said = messages.say(messages.KEIGO_DIRECTION_RERU, word=word, honorific=_DIRECT[word])
+        findings.append(messages.finding(kind, severity, match.start(), match.start() + len(word), said, _DIRECT[word]))
     findings += scan(ctx, _HUMBLE_IMPERATIVE, kind, severity,
-                     lambda m: f"お客様にお願いする行為に謙譲語「{m.group(1)}」を使っています。",
+                     lambda m: messages.say(messages.KEIGO_DIRECTION_REQUEST, word=m.group(1)),
                      lambda m: _IMPERATIVE[m.group(1)] + "ください", group=0)
     return findings

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from app.model import Finding, FindingKind, Severity
+from app.review import messages
 from app.review.context import ReviewContext
 from app.review.rules import scan
 
@@ -26,13 +27,12 @@ _OUKAGAI_FIX = {"お伺いいたし": "伺いいたし", "お伺いさせてい�
 
 
 def check(ctx: ReviewContext) -> list[Finding]:
-    message = "二重敬語です。敬語が重なっています。"
     findings = scan(
         ctx,
         _OTOSHOWS,
         FindingKind.KEIGO_DOUBLE,
         Severity.WARNING,
-        message + "「お〜になる」に「れる・られる」は重ねません。",
+        messages.say(messages.KEIGO_DOUBLE_O_NI_NARU),
         lambda m: m.group(1) + "にな",
     )
     findings += scan(
@@ -40,7 +40,7 @@ def check(ctx: ReviewContext) -> list[Finding]:
         _HONORIFIC_VERB,
         FindingKind.KEIGO_DOUBLE,
         Severity.WARNING,
-        lambda m: message + f"「{m.group(1)}」だけで尊敬語です。",
+        lambda m: messages.say(messages.KEIGO_DOUBLE_HONORIFIC, word=m.group(1)),
         lambda m: m.group(1),
     )
     humble = {"拝見": "拝見し", "拝読": "拝読し", "拝聴": "拝聴し", "拝借": "拝借し", "拝受": "拝受し",
@@ -51,7 +51,7 @@ def check(ctx: ReviewContext) -> list[Finding]:
         _HUMBLE_SASETE,
         FindingKind.KEIGO_DOUBLE,
         Severity.WARNING,
-        lambda m: message + f"「{m.group(1)}」は謙譲語なので「させていただく」は不要です。",
+        lambda m: messages.say(messages.KEIGO_DOUBLE_HUMBLE, word=m.group(1)),
         lambda m: humble[m.group(1)],
         group=0,
     )
@@ -60,7 +60,7 @@ def check(ctx: ReviewContext) -> list[Finding]:
         _OUKAGAI,
         FindingKind.KEIGO_DOUBLE,
         Severity.WARNING,
-        message,
+        messages.say(messages.KEIGO_DOUBLE),
         lambda m: _OUKAGAI_FIX[m.group()],
     )
     return findings

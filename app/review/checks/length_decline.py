@@ -11,6 +11,7 @@ Without the customer's history (a first-time customer) the check is silent.
 from __future__ import annotations
 
 from app.model import Finding, FindingKind, Severity
+from app.review import messages
 from app.review.consistency import MIN_DRAFT_CHARS, baseline
 from app.review.context import ReviewContext
 from app.review.rules import end_of_own_text
@@ -28,13 +29,12 @@ def check(ctx: ReviewContext) -> list[Finding]:
         return []
     at = end_of_own_text(ctx)
     return [
-        Finding(
+        messages.finding(
             FindingKind.LENGTH_DECLINE,
             Severity.WARNING,
             at,
             at,
-            f"このお客様へのこれまでの返信（最近は約{round(usual)}字）に比べて、かなり短くなっています"
-            f"（{length}字）。素っ気ない印象にならないか見直しましょう。",
+            messages.say(messages.LENGTH_DECLINE, usual=str(round(usual)), length=str(length)),
             "",
         )
     ]

@@ -8,6 +8,7 @@ hides the answer. No automatic fix: the agent splits it where it reads best.
 from __future__ import annotations
 
 from app.model import Finding, FindingKind, Severity
+from app.review import messages
 from app.review.context import ReviewContext
 
 MAX_CHARS = 100
@@ -20,12 +21,12 @@ def check(ctx: ReviewContext) -> list[Finding]:
         if len(text) > MAX_CHARS:
             start = sentence.start + sentence.text.index(text[0])
             out.append(
-                Finding(
+                messages.finding(
                     FindingKind.LONG_SENTENCE,
                     Severity.INFO,
                     start,
                     start + len(text),
-                    f"一文が{len(text)}文字あり、読みにくくなっています。{MAX_CHARS}文字以内を目安に分けましょう。",
+                    messages.say(messages.LONG_SENTENCE, count=str(len(text)), limit=str(MAX_CHARS)),
                     "",
                 )
             )

@@ -11,6 +11,7 @@ import re
 import unicodedata
 
 from app.model import Finding, FindingKind, Severity
+from app.review import messages
 from app.review.context import ReviewContext
 from app.review.rules import scan
 
@@ -34,6 +35,6 @@ def check(ctx: ReviewContext) -> list[Finding]:
         _DEPENDENT,
         FindingKind.MACHINE_DEPENDENT_CHAR,
         Severity.WARNING,
-        lambda m: f"「{m.group()}」は機種依存文字で、お客様の環境によっては文字化けします。",
+        lambda m: messages.say(messages.MACHINE_DEPENDENT_CHAR, char=m.group()),
         lambda m: _plain(m.group()),
     )

@@ -12,6 +12,7 @@ from __future__ import annotations
 import itertools
 
 from app.model import Finding, FindingKind, Severity
+from app.review import messages
 from app.review.context import ReviewContext
 from app.review.tokens import Token
 
@@ -57,12 +58,13 @@ def check(ctx: ReviewContext) -> list[Finding]:
         for first, second in itertools.pairwise(tokens):
             doubled = first.pos == second.pos == "助詞" and first.surface == second.surface
             if doubled and first.surface in "がをにでとへの":
-                out.append(Finding(FindingKind.PARTICLE_REPEAT, Severity.WARNING, first.start, second.end,
-                                   f"助詞「{first.surface}」が二度続いています。", first.surface))
+                said = messages.say(messages.PARTICLE_DOUBLED, particle=first.surface)
+                out.append(messages.finding(FindingKind.PARTICLE_REPEAT, Severity.WARNING, first.start, second.end,
+                                            said, first.surface))
         for first, second in _clause_repeats(tokens):
-            out.append(Finding(FindingKind.PARTICLE_REPEAT, Severity.INFO, first.start, second.end,
-                               f"一つの文節に助詞「{first.surface}」が二度使われています。言い換えましょう。", ""))
+            said = messages.say(messages.PARTICLE_IN_CLAUSE, particle=first.surface)
+            out.append(messages.finding(FindingKind.PARTICLE_REPEAT, Severity.INFO, first.start, second.end, said))
         for first, last in _no_chains(tokens):
-            out.append(Finding(FindingKind.PARTICLE_REPEAT, Severity.INFO, first.start, last.end,
-                               "「の」が続きすぎて読みにくくなっています。", ""))
+            said = messages.say(messages.PARTICLE_NO_CHAIN)
+            out.append(messages.finding(FindingKind.PARTICLE_REPEAT, Severity.INFO, first.start, last.end, said))
     return out

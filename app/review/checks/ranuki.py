@@ -12,6 +12,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from app.model import Finding, FindingKind, Severity
+from app.review import messages
 from app.review.context import ReviewContext
 from app.review.tokens import Token, tokenize
 
@@ -24,12 +25,9 @@ def _is_ichidan(base: str) -> bool:
     return len(tokens) == 1 and tokens[0].conj_type.startswith(_ICHIDAN)
 
 
-def _message(stem: str) -> str:
-    return f"ら抜き言葉です。「{stem}られる」とします。"
-
-
 def _finding(start: int, end: int, stem: str, rest: str) -> Finding:
-    return Finding(FindingKind.RANUKI, Severity.WARNING, start, end, _message(stem), stem + "ら" + rest)
+    said = messages.say(messages.RANUKI, stem=stem)
+    return messages.finding(FindingKind.RANUKI, Severity.WARNING, start, end, said, stem + "ら" + rest)
 
 
 def check(ctx: ReviewContext) -> list[Finding]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from app.model import Finding, FindingKind, Severity
+from app.review import messages
 from app.review.context import ReviewContext
 from app.review.rules import scan, table_pattern
 
@@ -41,7 +42,7 @@ def check(ctx: ReviewContext) -> list[Finding]:
         _ABOUT,
         FindingKind.REDUNDANT,
         Severity.INFO,
-        lambda m: f"「約」と「{m.group(2)}」が重なっています。",
+        lambda m: messages.say(messages.REDUNDANT_ABOUT, word=m.group(2)),
         lambda m: "約" + m.group(1),
     )
     return about + scan(
@@ -49,6 +50,6 @@ def check(ctx: ReviewContext) -> list[Finding]:
         table_pattern(REDUNDANT),
         FindingKind.REDUNDANT,
         Severity.INFO,
-        lambda m: f"「{m.group()}」は同じ意味の言葉が重なっています。",
+        lambda m: messages.say(messages.REDUNDANT, words=m.group()),
         lambda m: REDUNDANT[m.group()],
     )

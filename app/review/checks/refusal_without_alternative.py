@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 
 from app.model import Finding, FindingKind, Severity
+from app.review import messages
 from app.review.context import ReviewContext, Sentence
 
 REFUSAL = re.compile(
@@ -98,13 +99,12 @@ def check(ctx: ReviewContext) -> list[Finding]:
             continue
         start = sentence.start + len(sentence.text) - len(sentence.text.lstrip())
         out.append(
-            Finding(
+            messages.finding(
                 FindingKind.REFUSAL_WITHOUT_ALTERNATIVE,
                 Severity.WARNING,
                 start,
                 sentence.start + len(sentence.text.rstrip()),
-                "お断りの理由も、代わりのご提案もありません。「〜のため」と理由を添え、"
-                "キャンセル・交換・別の商品など、お客様が選べる道をご案内しましょう。",
+                messages.say(messages.REFUSAL_WITHOUT_ALTERNATIVE),
                 "",
             )
         )

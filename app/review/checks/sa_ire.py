@@ -12,6 +12,7 @@ import itertools
 import re
 
 from app.model import Finding, FindingKind, Severity
+from app.review import messages
 from app.review.context import ReviewContext
 
 # Sudachi reads some of them as another verb (休まさせ → 休ます + せる): the surface rule
@@ -25,8 +26,8 @@ def check(ctx: ReviewContext) -> list[Finding]:
         start, end = match.start(), match.end()
         wrong = match.group()
         fixed = wrong[0] + match.group(1) + "せ"
-        out.append(Finding(FindingKind.SA_IRE, Severity.WARNING, start, end,
-                           f"さ入れ言葉です。「{fixed}」とします。", fixed))
+        said = messages.say(messages.SA_IRE, fixed=fixed)
+        out.append(messages.finding(FindingKind.SA_IRE, Severity.WARNING, start, end, said, fixed))
     seen = {(f.start, f.end) for f in out}
     for sentence in ctx.sentences:
         tokens = sentence.tokens
@@ -40,14 +41,15 @@ def check(ctx: ReviewContext) -> list[Finding]:
                 and nxt.surface.startswith("させ")
                 and (token.start, nxt.end) not in seen
             ):
+                fixed = token.surface + nxt.surface[1:]
                 out.append(
-                    Finding(
+                    messages.finding(
                         FindingKind.SA_IRE,
                         Severity.WARNING,
                         token.start,
                         nxt.end,
-                        f"さ入れ言葉です。「{token.surface}{nxt.surface[1:]}」とします。",
-                        token.surface + nxt.surface[1:],
+                        messages.say(messages.SA_IRE, fixed=fixed),
+                        fixed,
                     )
                 )
     return out

@@ -10,6 +10,7 @@ lines (体言止め, headings, item lists) are not counted either way.
 from __future__ import annotations
 
 from app.model import Finding, FindingKind, Severity
+from app.review import messages
 from app.review.context import ReviewContext, Sentence
 from app.review.tokens import Token
 
@@ -49,12 +50,12 @@ def check(ctx: ReviewContext) -> list[Finding]:
         text = sentence.text.rstrip()
         start = sentence.start + len(text) - len(text.lstrip())
         out.append(
-            Finding(
+            messages.finding(
                 FindingKind.STYLE_MIXED,
                 Severity.INFO,
                 start,
                 sentence.start + len(text),
-                "です・ます調の中に、だ・である調の文が混ざっています。文体をそろえましょう。",
+                messages.say(messages.STYLE_MIXED),
                 "",
             )
         )

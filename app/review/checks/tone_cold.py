@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 
 from app.model import Finding, FindingKind, Severity
+from app.review import messages
 from app.review.checks.tone_overfamiliar import is_overfamiliar
 from app.review.context import ReviewContext, Sentence
 from app.review.vocab import WARMTH
@@ -42,13 +43,12 @@ def check(ctx: ReviewContext) -> list[Finding]:
     text = sentence.text.rstrip()
     start = sentence.start + len(text) - len(text.lstrip())
     return [
-        Finding(
+        messages.finding(
             FindingKind.TONE_COLD,
             Severity.WARNING,
             start,
             sentence.start + len(text),
-            "事務的で冷たい印象です。お礼（ありがとうございます）やクッション言葉（恐れ入りますが、"
-            "お手数ですが）、必要ならお詫びを添えましょう。",
+            messages.say(messages.TONE_COLD),
             "",
         )
     ]

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from app.model import Finding, FindingKind, Severity
+from app.review import messages
 from app.review.context import ReviewContext, Sentence
 
 _END = r"(?=[。！!？?…〜~ｗw♪☆★\s]|[\U0001F000-\U0001FAFF\u2600-\u27BF]|$)"
@@ -45,13 +46,12 @@ def check(ctx: ReviewContext) -> list[Finding]:
     text = worst.text.rstrip()
     start = worst.start + len(text) - len(text.lstrip())
     return [
-        Finding(
+        messages.finding(
             FindingKind.TONE_OVERFAMILIAR,
             Severity.WARNING,
             start,
             worst.start + len(text),
-            "お客様に対してなれなれしい表現があります（タメ口・絵文字・「了解です」など）。"
-            "です・ます調の丁寧な言い方に改めましょう。",
+            messages.say(messages.TONE_OVERFAMILIAR),
             "",
         )
     ]

@@ -14,6 +14,7 @@ import re
 from functools import lru_cache
 
 from app.model import Finding, FindingKind, Severity
+from app.review import messages
 from app.review.context import ReviewContext
 
 _PHRASE_TEXT = """
@@ -64,9 +65,10 @@ def check(ctx: ReviewContext) -> list[Finding]:
         if any(g_start <= start and end <= g_end for g_start, g_end in guarded):
             continue
         right = wrong[match.group()]
-        out.append(Finding(FindingKind.TYPO, Severity.WARNING, start, end,
-                           f"誤字の可能性があります。「{right}」ではありませんか。", right))
+        said = messages.say(messages.TYPO, right=right)
+        out.append(messages.finding(FindingKind.TYPO, Severity.WARNING, start, end, said, right))
     for match in _DOUBLED_WORD.finditer(text):
-        out.append(Finding(FindingKind.TYPO, Severity.WARNING, match.start(), match.end(),
-                           f"「{match.group(1)}」が二度続いています。", match.group(1)))
+        said = messages.say(messages.TYPO_DOUBLED_WORD, word=match.group(1))
+        out.append(messages.finding(FindingKind.TYPO, Severity.WARNING, match.start(), match.end(), said,
+                                    match.group(1)))
     return out

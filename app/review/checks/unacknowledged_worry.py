@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 
 from app.model import Finding, FindingKind, HighlightKind, Severity
+from app.review import messages
 from app.review.context import ReviewContext, Sentence
 from app.review.meaning import matched_weight
 from app.review.rules import end_of_own_text
@@ -48,13 +49,12 @@ def check(ctx: ReviewContext) -> list[Finding]:
         if i in covered:
             continue
         out.append(
-            Finding(
+            messages.finding(
                 FindingKind.UNACKNOWLEDGED_WORRY,
                 Severity.WARNING,
                 at,
                 at,
-                f"お客様のご不安「{ctx.highlight_text(worry)}」に寄り添う言葉がありません。"
-                "「ご心配なことと存じます」のように、お気持ちを受け止めましょう。",
+                messages.say(messages.UNACKNOWLEDGED_WORRY, worry=ctx.highlight_text(worry)),
                 "",
                 worry,
             )

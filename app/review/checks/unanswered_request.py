@@ -22,6 +22,7 @@ import re
 from dataclasses import dataclass
 
 from app.model import Finding, FindingKind, HighlightKind, Severity
+from app.review import messages
 from app.review.context import ReviewContext
 from app.review.meaning import Key, keys, matched_weight
 from app.review.rules import end_of_own_text
@@ -117,12 +118,12 @@ def check(ctx: ReviewContext) -> list[Finding]:
         if answered(ctx, ctx.highlight_tokens(highlight), asked, acts, ctx.highlight_keys(highlight)):
             continue
         out.append(
-            Finding(
+            messages.finding(
                 FindingKind.UNANSWERED_REQUEST,
                 Severity.WARNING,
                 at,
                 at,
-                f"お客様のご質問・ご要望「{asked}」へのお答えが見当たりません。",
+                messages.say(messages.UNANSWERED_REQUEST, asked=asked),
                 "",
                 highlight,
             )

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from app.model import Finding, FindingKind, Severity
+from app.review import messages
 from app.review.context import ReviewContext
 from app.review.rules import scan
 
@@ -26,5 +27,5 @@ def check(ctx: ReviewContext) -> list[Finding]:
         _PLACEHOLDER,
         FindingKind.UNFILLED_PLACEHOLDER,
         Severity.ERROR,
-        lambda m: f"「{m.group()}」が埋められていません。送信前に書き換えてください。",
+        lambda m: messages.say(messages.UNFILLED_PLACEHOLDER, placeholder=m.group()),
     )

@@ -10,6 +10,7 @@ that only lost one 「ありがとうございます」 against a lukewarm histo
 from __future__ import annotations
 
 from app.model import Finding, FindingKind, Severity
+from app.review import messages
 from app.review.consistency import MIN_DRAFT_CHARS, baseline
 from app.review.context import ReviewContext
 from app.review.rules import end_of_own_text
@@ -27,13 +28,12 @@ def check(ctx: ReviewContext) -> list[Finding]:
         return []
     at = end_of_own_text(ctx)
     return [
-        Finding(
+        messages.finding(
             FindingKind.WARMTH_DECLINE,
             Severity.WARNING,
             at,
             at,
-            f"このお客様へのこれまでの返信より温かみが減っています（お礼・共感・クッション言葉・"
-            f"お客様についてのひとことが、最近は約{round(usual)}か所、今回は{stats.warmth}か所）。",
+            messages.say(messages.WARMTH_DECLINE, usual=str(round(usual)), count=str(stats.warmth)),
             "",
         )
     ]
