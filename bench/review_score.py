@@ -161,7 +161,7 @@ def bench_review() -> dict[str, dict[str, Any]]:
         results["review_dev_min_precision"] = {"value": round(min(p for p, _ in pr), 2), "unit": "P", "target": "≥ 0.9"}
         results["review_dev_min_recall"] = {"value": round(min(r for _, r in pr), 2), "unit": "R", "target": "≥ 0.9"}
     # End to end, as `aizuchi review` runs: the mail's spans come from the analyser.
-    for name, path in (("tune", TUNE_CASES), ("heldout", HELDOUT_CASES)):
+    for name, path in (("own", OWN_CASES), ("tune", TUNE_CASES), ("heldout", HELDOUT_CASES)):
         counts = score(load_cases([path]), analysed_insight)
         pr = [precision_recall(counts[k]) for k in SCORED]
         results[f"review_{name}_min_precision"] = {"value": round(min(p for p, _ in pr), 2), "unit": "P",

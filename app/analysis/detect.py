@@ -54,6 +54,7 @@ def _content(tokens: Sequence[Token]) -> list[Token]:
 # Class bits, tested inline in the hot loops (a call per token costs more than the test).
 _BIT_ASK_VERBS: Final = lx.BIT[lx.ASK_VERBS]
 _BIT_CIRCUMSTANCE: Final = lx.BIT[lx.CIRCUMSTANCE]
+_BIT_CONDITION: Final = lx.BIT[lx.CONDITION]
 _BIT_FEELING: Final = lx.BIT[lx.FEELING]
 _BIT_FORMULA_NOUNS: Final = lx.BIT[lx.FORMULA_NOUNS]
 _BIT_FORMULA_PLEASE: Final = lx.BIT[lx.FORMULA_PLEASE]
@@ -600,6 +601,16 @@ def is_worry(clause: Clause) -> str:
     return ""
 
 
+def _on_their_mind(clause: Clause) -> str:
+    """The cue of 「〜が気になる」 in `clause` (present, not negated), or ""."""
+    toks = _unquoted(clause.tokens)
+    for i in range(2, len(toks) - 2):
+        if (toks[i].surface == "気" and toks[i + 1].surface == "に" and toks[i + 2].norm == "成る"
+                and toks[i - 1].surface in ("が", "も") and toks[i - 2].main == "名詞" and _worry_at(toks, i)):
+            return make_cue(CueKind.RISK, _span(toks, i - 2, i + 3))
+    return ""
+
+
 def _is_risk(t: Token) -> bool:
     return t.main == "名詞" and (t.surface.endswith(("性", "面")) or bool(t.classes & _BIT_RISK))
 
@@ -863,6 +874,12 @@ def label_sentence(clauses: list[Clause], sentence_end: str) -> list[Labelled]:
     all_bits = 0
     for c in clauses:
         all_bits |= c.bits
+    if all_bits & _BIT_CONDITION and n > 1:
+        # 「妻に卵アレルギーがあり、原材料が気になっています」: once a health condition is told,
+        # what is on their mind is a risk to that person, a worry (alone it is interest).
+        for i in range(1, n):
+            if not wor[i] and any(c.bits & _BIT_CONDITION for c in clauses[:i]):
+                wor[i] = _on_their_mind(clauses[i])
     if any(wor) and relieved(all_tokens):
         wor = [""] * n
     out: list[Labelled] = []

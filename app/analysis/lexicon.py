@@ -116,6 +116,14 @@ RISK: Final = frozenset({
     "化学物質", "添加物", "アレルゲン",
 })
 
+# A condition of someone's health that makes what a product contains or does a real risk to
+# them: after 「妻に卵アレルギーがあり、」 the words 「原材料が気になっています」 are a worry.
+CONDITION: Final = frozenset({
+    "アレルギー", "アトピー", "持病", "病気", "体質", "敏感肌", "乾燥肌", "妊娠", "妊婦", "授乳", "闘病", "療養",
+    "治療", "糖尿病", "高血圧", "腎臓", "肝臓", "心臓", "喘息", "ぜんそく", "感染症", "免疫", "認知症", "障害",
+    "花粉症", "皮膚炎", "湿疹", "乳児", "離乳食", "介護", "手術", "通院", "入院",
+})
+
 # A worry that has gone: the sentence says so.
 RELIEF: Final = frozenset({"安心", "ほっと", "ホッと", "一安心", "杞憂", "解消", "胸を撫で下ろす", "良かっ", "よかっ"})
 
@@ -161,7 +169,7 @@ FORMAL_NOUNS: Final = frozenset({
 
 _CLASSES: Final[tuple[frozenset[str], ...]] = (
     SELF, FAMILY, LIFE, CIRCUMSTANCE, FEELING, ORDER, ORDER_VERBS, THIRD_PARTY, WORRY, NERVOUS, RISK, RELIEF,
-    ASK_VERBS, PREFACE_VERBS, FORMULA_PLEASE, FORMULA_NOUNS,
+    ASK_VERBS, PREFACE_VERBS, FORMULA_PLEASE, FORMULA_NOUNS, CONDITION,
 )
 BIT: Final[dict[frozenset[str], int]] = {words: 1 << i for i, words in enumerate(_CLASSES)}
 # Topics: a LIFE word of two or more characters anywhere inside the surface (出産祝い, 卵アレルギー).

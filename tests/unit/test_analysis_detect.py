@@ -357,6 +357,21 @@ def test_a_regulars_hello_tells_nothing(hello: str) -> None:
     assert D in _kinds(hello + "実は先月から一人暮らしを始めまして、自炊に目覚めたんです。")
 
 
+@pytest.mark.parametrize(("body", "condition", "worry"), [
+    ("妻に卵アレルギーがあり、原材料が気になっています。", "妻に卵アレルギーがあり", "原材料が気になっています"),
+    ("息子がアトピー体質で、成分が気になります。", "息子がアトピー体質で", "成分が気になります"),
+    ("父が糖尿病の治療中なので、糖分が気になっております。", "父が糖尿病の治療中なので", "糖分が気になっております"),
+])
+def test_what_is_on_their_mind_after_a_health_condition_is_a_worry(body: str, condition: str, worry: str) -> None:
+    assert _texts(body, D) == [condition] and _texts(body, W) == [worry]
+
+
+def test_what_is_on_their_mind_is_interest_without_a_condition_or_when_denied() -> None:
+    assert W not in _kinds("原材料が気になっています。")  # alone: interest in the product
+    assert W not in _kinds("旅行が趣味で、Lサイズが気になっています。")
+    assert W not in _kinds("妻に卵アレルギーがあり、原材料は気にならないと言っています。")
+
+
 def test_conditional_and_negated_imperative_worry_words_are_not_worries() -> None:
     assert W not in _kinds("不安な点があればご連絡ください。")
     assert W not in _kinds("心配なさらないでください。")
