@@ -33,7 +33,7 @@ from app.mail.outgoing import with_stand_ins
 from app.model import Address, Draft, Finding, Severity
 from app.snippets import Filled
 from app.sources.connection import Charset
-from ui.wording import finding_label, finding_message
+from ui.wording import finding_line, finding_message
 
 SEVERITY_COLOUR: dict[Severity, QColor] = {
     Severity.ERROR: QColor("#cf222e"),
@@ -101,7 +101,7 @@ class FindingRow(QWidget):
         self.label = QLabel(self)
         self.label.setWordWrap(True)
         self.label.setTextFormat(Qt.TextFormat.PlainText)
-        self.label.setText(f"{finding_label(finding.kind)}：{finding_message(finding)}")
+        self.label.setText(finding_line(finding))
         layout.addWidget(mark)
         layout.addWidget(self.label, 1)
         self.fix: QPushButton | None = None

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 
 from app.model import Finding, FindingKind, Severity
 from ui.composer import SEVERITY_COLOUR
-from ui.wording import finding_label, finding_message
+from ui.wording import finding_line
 
 BLOCKING = frozenset({FindingKind.UNFILLED_PLACEHOLDER})
 
@@ -47,7 +47,7 @@ class SendReviewDialog(QDialog):
         self.list.setObjectName("sendFindings")
         self.list.setWordWrap(True)
         for finding in findings:
-            item = QListWidgetItem(f"{finding_label(finding.kind)}：{finding_message(finding)}", self.list)
+            item = QListWidgetItem(finding_line(finding), self.list)
             item.setForeground(SEVERITY_COLOUR[finding.severity])
             item.setData(Qt.ItemDataRole.UserRole, finding)
         self.reason = QLabel(self)

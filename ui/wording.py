@@ -216,3 +216,9 @@ def finding_message(finding: Finding) -> str:
         # A translation whose placeholders do not fit (the check forbids it, a hand-edited
         # .qm may not) must not break the review pane: show the Japanese sentence instead.
         return finding.message
+
+
+def finding_line(finding: Finding) -> str:
+    """「label：sentence」, as the composer and the send dialog list a finding (the colon is the language's)."""
+    line = QCoreApplication.translate("Wording", "%1：%2")
+    return line.replace("%1", finding_label(finding.kind)).replace("%2", finding_message(finding))

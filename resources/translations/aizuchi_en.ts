@@ -1639,5 +1639,9 @@ An assistant that helps you notice what customers tell you and reply warmly.</tr
         <source>これまでより控えめな温かみ</source>
         <translation>Less warm than before</translation>
     </message>
+    <message>
+        <source>%1：%2</source>
+        <translation>%1: %2</translation>
+    </message>
 </context>
 </TS>

@@ -48,11 +48,11 @@ def test_composer_and_send_dialog_show_findings_in_english(qtbot) -> None:  # ty
     try:
         assert translations.apply("en")
         # The composer re-words its rows and underlines when Qt's LanguageChange arrives.
-        qtbot.waitUntil(lambda: _row_texts(composer) == [f"Double honorific：{ENGLISH}"], timeout=5000)
+        qtbot.waitUntil(lambda: _row_texts(composer) == [f"Double honorific: {ENGLISH}"], timeout=5000)
         assert _tooltips(composer) == [ENGLISH]
         dialog = SendReviewDialog([finding])
         qtbot.addWidget(dialog)
-        assert dialog.list.item(0).text() == f"Double honorific：{ENGLISH}"
+        assert dialog.list.item(0).text() == f"Double honorific: {ENGLISH}"
     finally:
         translations.apply("ja")
     qtbot.waitUntil(lambda: _row_texts(composer) == [f"二重敬語：{JAPANESE}"], timeout=5000)
