@@ -71,6 +71,13 @@ _DISCLOSURE_CUE: Final = lx.CUE_BIT[lx.DISCLOSURE_CUES]
 _HYPOTHETICAL_CUE: Final = lx.CUE_BIT[lx.HYPOTHETICAL_CUES]
 _WORRY_GATE: Final = lx.CUE_BIT[lx.WORRY_CUES] | lx.BIT[lx.WORRY] | lx.BIT[lx.NERVOUS]
 _PERSONAL: Final = lx.BIT[lx.SELF] | lx.BIT[lx.FAMILY]
+_OTHERS: Final = lx.BIT[lx.FAMILY] | lx.BIT[lx.THIRD_PARTY]
+_HEARSAY: Final = frozenset({"よう", "様", "らしい", "みたい"})
+_SOMEONE: Final = frozenset({"本人", "彼", "彼女"})
+# What may stand between a question and 「気になる」 when the question is what is on their
+# mind (「〜ないか、それが一番気になっています」): pointers and degree words, nothing of its own.
+_POINTERS: Final = frozenset({"一番", "いちばん", "点", "ところ", "所", "事", "こと", "何より", "少し", "ちょっと",
+                              "特", "本当", "非常", "大変", "とても", "すごく", "正直"})
 _DISCLOSURE_ANY: Final = _PERSONAL | lx.BIT[lx.LIFE] | lx.BIT[lx.CIRCUMSTANCE] | _DISCLOSURE_CUE
 _REQUEST_CUE: Final = lx.CUE_BIT[lx.REQUEST_CUES]
 _PREFACE_GATE: Final = lx.BIT[lx.PREFACE_VERBS] | lx.CUE_BIT[lx.PREFACE_CUES]
@@ -326,6 +333,23 @@ _CHANGE_VERBS: Final = frozenset({"変更", "キャンセル", "取り消す", "
                                   "切り替える", "切り替え", "切替"})
 
 
+def _wish_to_ask(content: Sequence[Token]) -> int:
+    """「あわせて伺えればと思います」「ご相談できればと存じます」: where the asking verb is, or -1."""
+    for i in range(len(content) - 3):
+        t = content[i]
+        if (t.cform.startswith("仮定形") and content[i + 1].surface == "ば" and content[i + 2].surface == "と"
+                and content[i + 3].norm in ("思う", "存じる", "考える")):
+            k = i - 1 if t.norm == "出来る" and i > 0 else i
+            # 伺う is also to visit (「来年は家族で伺えればと思います」): an ask only about a question
+            # (〜か / 〜について, which Sudachi splits as に・つい・て)
+            visit = content[k].norm == "伺う" and not any(
+                x.surface == "か" or (x.norm in ("付く", "つく", "就く") and j > 0 and content[j - 1].surface == "に")
+                for j, x in enumerate(content[:k]))
+            if content[k].classes & _BIT_ASK_VERBS and not visit:
+                return k
+    return -1
+
+
 def _question(content: Sequence[Token], last_in_sentence: bool, sentence_end: str) -> bool:
     if not content:
         return False
@@ -388,7 +412,10 @@ def _announces(toks: list[Token]) -> bool:
 def _hedged(toks: list[Token]) -> bool:
     """できれば〜たいのですが / なるべく〜のですが: a wish put to the shop."""
     content = _content(toks)
-    if not content or not (content[-1].surface == "が" or any(t.lemma == "たい" for t in content)):
+    # 「できれば水曜までに。」: a wish cut short at its deadline (or its means: 〜で)
+    cut_short = len(content) >= 3 and content[-1].surface in ("までに", "まで", "に") and (
+        content[-1].surface != "に" or content[-2].surface == "まで")
+    if not content or not (content[-1].surface == "が" or cut_short or any(t.lemma == "たい" for t in content)):
         return False
     joined = "".join(t.surface for t in toks)
     return any(w in joined for w in _HEDGES)
@@ -461,6 +488,9 @@ def is_request(clause: Clause, last_in_sentence: bool, sentence_end: str) -> str
     k = _wanted_thing(content)
     if k >= 0:
         return make_cue(CueKind.WANT, _span(content, k - 1, k + 1))
+    k = _wish_to_ask(content)
+    if k >= 0:
+        return make_cue(CueKind.WANT, _span(content, k, len(content)))
     # 〜を希望します / 〜を希望いたします: a stated preference the shop should act on.
     for i, t in enumerate(toks[:-1]):
         if t.surface == "希望" and toks[i + 1].norm in ("為る", "致す") and not any(
@@ -489,7 +519,12 @@ def is_request(clause: Clause, last_in_sentence: bool, sentence_end: str) -> str
         tail = content[-5:]
         if any(t.lemma in ("分かる", "わかる", "判る") for t in tail) and any(t.surface == "か" for t in content):
             i = _first(content, lambda t: t.lemma in ("分かる", "わかる", "判る"))
-            return make_cue(CueKind.INDIRECT_QUESTION, "か" + _span(content, i, len(content)))
+            # 「足りるのかも分かりません」「選べばいいのかもよくわかっていません」: one more thing they
+            # do not know, listed as they tell about themselves, not a question put to the shop.
+            also = any(t.surface == "かも" or (t.surface == "か" and k + 1 < len(content)
+                                                and content[k + 1].surface == "も") for k, t in enumerate(content[:i]))
+            if not also:
+                return make_cue(CueKind.INDIRECT_QUESTION, "か" + _span(content, i, len(content)))
     return ""
 
 
@@ -535,10 +570,22 @@ def _worry_at(toks: list[Token], i: int) -> bool:
     return True
 
 
+def _anothers_feeling(content: Sequence[Token]) -> bool:
+    """「本人は今からずいぶん緊張しているようです」: someone else's feeling, as the writer sees it."""
+    if not any(t.surface in _HEARSAY for t in content[-3:]):
+        return False
+    return any(
+        content[k + 1].surface in ("は", "が", "も") and (bool(t.classes & _OTHERS) or t.surface in _SOMEONE)
+        for k, t in enumerate(content[:-1])
+    )
+
+
 def is_worry(clause: Clause) -> str:
     """The cue (`CueKind:words`) that makes the clause a worry, or "" when it is none."""
     if not clause.bits & _WORRY_GATE:
         return ""  # none of the words the rules below start from
+    if _anothers_feeling(clause.content):
+        return ""  # the writer tells how another feels: that is told, not their own anxiety
     toks = _unquoted(clause.tokens)  # 「もう怖い」と言った: someone else's words, reported
     for i, t in enumerate(toks):
         if t.is_("自信") and any(_is_neg(x) or x.is_("無い") for x in toks[i + 1 : i + 5]) and not any(
@@ -593,11 +640,14 @@ def is_worry(clause: Clause) -> str:
         if (t.surface == "気" and i + 2 < len(toks) and toks[i + 1].surface == "に" and toks[i + 2].norm == "成る"
                 and i >= 2 and toks[i - 1].surface in ("が", "も") and _is_risk(toks[i - 2])):
             return make_cue(CueKind.RISK, _span(toks, i - 2, i + 3))
-        # 〜か(も)気になって: keeps worrying whether
-        if (t.surface == "気" and i + 2 < len(toks) and toks[i + 1].surface == "に" and toks[i + 2].norm == "成る"
-                and i > 0 and (toks[i - 1].surface == "か"
-                               or (i > 1 and toks[i - 1].surface in ("も", "が") and toks[i - 2].surface == "か"))):
-            return make_cue(CueKind.WONDERING, _span(toks, i - 1, i + 3))
+        # 〜か(も)気になって / 〜ないか、それが一番気になっています: keeps worrying whether
+        if t.surface == "気" and i + 2 < len(toks) and toks[i + 1].surface == "に" and toks[i + 2].norm == "成る":
+            k = i - 1
+            while k > 0 and (toks[k].main in ("代名詞", "副詞", "連体詞", "補助記号") or toks[k].surface in _POINTERS
+                             or toks[k].surface in ("が", "も", "は")):
+                k -= 1  # pointers back to the question: それが / 一番 / 少し
+            if k >= 0 and toks[k].surface == "か" and k < i and (k == i - 1 or _worry_at(toks, i)):
+                return make_cue(CueKind.WONDERING, _span(toks, k, i + 3))
     return ""
 
 

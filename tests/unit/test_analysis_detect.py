@@ -510,3 +510,46 @@ def test_round3b_disclosures(body: str) -> None:
 
 def test_a_name_alone_is_still_not_a_disclosure() -> None:
     assert HighlightKind.DISCLOSURE not in _kinds("はじめまして、佐藤と申します。")
+
+
+# Round 5 (rules written from the tune5 misses; these sentences are our own, not the set's).
+@pytest.mark.parametrize("body", [
+    "車の出入りでお隣に迷惑がかからないか、それが一番気になっています。",
+    "文字が細すぎて読めなくならないか、少し気になっております。",
+])
+def test_a_question_then_that_is_on_my_mind_is_a_worry(body: str) -> None:
+    assert _kinds(body) == {W}
+
+
+def test_a_question_that_is_not_on_their_mind_is_no_worry() -> None:
+    assert W not in _kinds("色落ちしないかは特に気になりません。")
+
+
+def test_how_another_person_seems_to_feel_is_not_the_writers_worry() -> None:
+    assert W not in _kinds("娘は入学式を前にずいぶん緊張しているようです。")
+    assert W in _kinds("娘が入学式で緊張しないか心配です。")
+
+
+@pytest.mark.parametrize("formula", [
+    "拝啓　寒さが身にしみる季節となりましたが、皆様お変わりなくお過ごしでしょうか。",
+    "皆様いかがお過ごしでしょうか。",
+    "当日はどうぞよろしくお願いいたします。",
+    "毎年冬に雪囲いをお願いしております、山本でございます。",
+])
+def test_letter_greetings_and_who_they_are_to_the_shop_are_formulas(formula: str) -> None:
+    assert analyze(formula).highlights == ()
+
+
+def test_one_more_thing_they_do_not_know_is_told_not_asked() -> None:
+    assert R not in _kinds("テントは二人用を持っていますが、三人で寝られるのかも分かりません。")
+    assert R in _kinds("テントを車の屋根に積んで大丈夫なのかよく分かりません。")
+
+
+def test_a_wish_to_ask_is_a_request_and_a_wish_to_visit_is_not() -> None:
+    assert R in _kinds("配送日の指定ができるかどうかも、あわせて伺えればと思います。")
+    assert R in _kinds("ご相談できればと存じます。")
+    assert R not in _kinds("来年は家族で伺えればと思います。")
+
+
+def test_a_hedged_wish_cut_short_at_its_deadline_is_a_request() -> None:
+    assert _texts("来週末に発表会があるので、できれば木曜までに。", R) == ["できれば木曜までに"]
