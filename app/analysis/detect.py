@@ -766,6 +766,9 @@ def disclosure_evidence(tokens: Sequence[Token], reason: bool = False, bits: int
         elif (t.is_("予定") and i > 0 and toks[i - 1].main == "動詞"
               and not (toks[i - 1].classes & _BIT_ORDER_VERBS) and not toks[i - 1].is_(*_DELIVERY)):
             grammatical += 2  # 〜をお願いする予定です: a plan of theirs (not 届く予定: the parcel's)
+        elif (t.is_("予定") and i > 1 and toks[i - 1].surface == "の" and _dated(toks[i - 2])
+              and not bits & _BIT_ORDER):
+            grammatical += 2  # 引き渡しは十二月二十日の予定です: a date of theirs (not the order's)
         elif (t.is_(*_PAST_TIMES)
               and any(x.lemma == "た" for x in toks)):
             grammatical += 2  # 前回注文したときに〜 / 始めたのは去年です: their own past experience
@@ -809,6 +812,8 @@ def disclosure_evidence(tokens: Sequence[Token], reason: bool = False, bits: int
             lexical += 1  # what they know
         elif reason and t.is_("分かる", "わかる") and any(_is_neg(x) for x in toks[i + 1 : i + 3]):
             lexical += 1  # 「何も分からないので」: what they know, as the reason for an ask
+    if lexical and any(_cannot(toks, i) for i in range(len(toks))):
+        grammatical += 1  # 賃貸なので壁に穴をあけられません: what their situation does not let them do
     prev: Token | None = None
     for t in toks:
         if t.norm == "てる" or (prev is not None and prev.surface in ("て", "で") and prev.main == "助詞" and (
@@ -819,6 +824,22 @@ def disclosure_evidence(tokens: Sequence[Token], reason: bool = False, bits: int
     if lexical < 1 and bits & _SHOPPING_CUE and any(t.is_("探す") for t in toks):
         return 0, 0  # 「〜を探しています」: shopping, not telling (with why — 膝への負担が — it tells)
     return lexical, grammatical
+
+
+def _dated(t: Token) -> bool:
+    """A day or month (二十日 / 3月 / 来週 / 土曜)."""
+    return t.norm in _CALENDAR or (t.pos[2] in ("助数詞", "助数詞可能") and t.surface in ("日", "月")) or (
+        t.sub == "数詞" and t.surface.endswith(("日", "月")))
+
+
+def _cannot(toks: Sequence[Token], i: int) -> bool:
+    """A potential verb negated: 「あけられません」「持てない」「できず」."""
+    t = toks[i]
+    # 持てる / 書ける: Sudachi keeps the potential form as the word and the plain verb as its norm
+    potential = t.main == "動詞" and t.lemma != t.norm and len(t.norm) > 1 and t.lemma[:-2] == t.norm[:-1]
+    if not (potential or t.lemma in ("られる", "れる", "できる", "出来る")):
+        return False
+    return any(_is_neg(x) for x in toks[i + 1 : i + 3])
 
 
 _AGE_UNITS: Final = ("歳", "才", "代", "年生")

@@ -553,3 +553,12 @@ def test_a_wish_to_ask_is_a_request_and_a_wish_to_visit_is_not() -> None:
 
 def test_a_hedged_wish_cut_short_at_its_deadline_is_a_request() -> None:
     assert _texts("来週末に発表会があるので、できれば木曜までに。", R) == ["できれば木曜までに"]
+
+
+def test_a_date_of_theirs_and_what_their_situation_does_not_let_them_do_are_told() -> None:
+    assert D in _kinds("新居の引き渡しは三月十日の予定です。")
+    assert D in _kinds("膝が悪いので、重い物が持てません。")
+    assert D in _kinds("賃貸なので壁に釘を打てません。")
+    # The order's date and a plain problem report tell nothing about them.
+    assert D not in _kinds("発送は三月五日の予定です。")
+    assert D not in _kinds("在庫がないので注文できません。")
