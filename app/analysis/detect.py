@@ -570,6 +570,11 @@ def _worry_at(toks: list[Token], i: int) -> bool:
     return True
 
 
+def _condition_at(toks: Sequence[Token], j: int) -> bool:
+    """A condition after a predicate: 間に合わないと / 届かなかったら / なければ (Sudachi may call と 格助詞)."""
+    return toks[j].surface in ("と", "たら", "ば", "ては", "では") and toks[j - 1].main in ("助動詞", "動詞", "形容詞")
+
+
 def _anothers_feeling(content: Sequence[Token]) -> bool:
     """「本人は今からずいぶん緊張しているようです」: someone else's feeling, as the writer sees it."""
     if not any(t.surface in _HEARSAY for t in content[-3:]):
@@ -633,6 +638,13 @@ def is_worry(clause: Clause) -> str:
         if (t.lemma == "困る" and k >= 0 and toks[k].surface in ("と", "たら", "ば", "れば", "では", "ては")
                 and not any(x.lemma == "た" for x in toks[i + 1 : i + 4])):
             return make_cue(CueKind.FEARED_IF, _span(toks, k, i + 2))
+        # 間に合わないと食事をする場所がなくて困ってしまいます: the condition further back, the
+        # trouble still to come (〜てしまいます, not 困ってしまいました)
+        if (t.lemma == "困る" and any(x.lemma in ("しまう", "仕舞う", "ちゃう") for x in toks[i + 1 : i + 4])
+                and not any(x.lemma == "た" for x in toks[i + 1 : i + 5])):
+            ifs = [j for j in range(1, k) if _condition_at(toks, j)]
+            if ifs:
+                return make_cue(CueKind.FEARED_IF, _span(toks, ifs[-1], i + 2))
         # 〜のかドキドキ / 〜かそわそわ: nervous about an open question
         if (t.classes & _BIT_NERVOUS) and any(x.surface in ("か", "たら", "ば") for x in toks[:i]):
             return make_cue(CueKind.NERVOUS, t.surface)

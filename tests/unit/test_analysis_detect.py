@@ -562,3 +562,8 @@ def test_a_date_of_theirs_and_what_their_situation_does_not_let_them_do_are_told
     # The order's date and a plain problem report tell nothing about them.
     assert D not in _kinds("発送は三月五日の予定です。")
     assert D not in _kinds("在庫がないので注文できません。")
+
+
+def test_trouble_still_to_come_after_a_condition_is_a_worry() -> None:
+    assert W in _kinds("説明書がないと使い方が分からなくて困ってしまいます。")
+    assert W not in _kinds("雨が降ると洗濯物が乾かなくて困ってしまいました。")  # told as past
