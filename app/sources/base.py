@@ -82,8 +82,10 @@ class Header:
         return header
 
     def _decode(self) -> None:
-        assert self._listed is not None
-        raw_subject, raw_sender, decode = self._listed
+        listed = self._listed
+        if listed is None:
+            return  # another thread decoded it meanwhile (a row may be read off the GUI thread too)
+        raw_subject, raw_sender, decode = listed
         self._subject, self._sender = decode(raw_subject, raw_sender)
         self._listed = None
 
