@@ -141,6 +141,8 @@ class CueKind(StrEnum):
     KNOWLEDGE = "knowledge"            # 詳しくない / 分からない
     ONGOING = "ongoing"                # 〜ています
     REASON = "reason"                  # 〜ので (a reason told with a request or worry)
+    # the learned layer (app/analysis/learned.py): the words that weighed most
+    LEARNED = "learned"
     # the agent's own correction
     MANUAL = "manual"
 

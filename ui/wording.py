@@ -81,6 +81,7 @@ def _cue_label(kind: CueKind) -> str:
         CueKind.KNOWLEDGE: QCoreApplication.translate("Wording", "不慣れなこと"),
         CueKind.ONGOING: QCoreApplication.translate("Wording", "続いている状況"),
         CueKind.REASON: QCoreApplication.translate("Wording", "理由の説明"),
+        CueKind.LEARNED: QCoreApplication.translate("Wording", "似た文でよく使われる言葉"),
     }
     return labels.get(kind, "")
 

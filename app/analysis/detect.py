@@ -195,7 +195,7 @@ def _benefactive_asked(toks: list[Token]) -> bool:
             if any(r.lemma in ("助かる", "ありがたい", "有り難い", "嬉しい", "幸い", "思う") for r in rest):
                 return True
         if (t.lemma in ("ほしい", "欲しい") and t.sub == "非自立可能" and i > 0 and toks[i - 1].surface in ("て", "で")
-                and not _reported(toks, i)):
+                and not _reported(toks, i) and not _wish_for_them(toks, i)):
             return True
     return False
 
@@ -210,6 +210,29 @@ def _embedded_question(toks: list[Token], i: int) -> bool:
     return any(t.content and t.main in ("名詞", "動詞", "形容詞", "形状詞") for t in toks[k + 1 :])
 
 
+_LONG_WISH: Final = ("これからも", "ずっと", "いつまでも", "末永く", "この先も")
+
+
+def _wish_for_them(toks: Sequence[Token], i: int) -> bool:
+    """これからも頑張ってください / お体を大切に / ずっと続けてほしい: a wish for the shop, nothing to answer."""
+    norms = {t.norm for t in toks[:i]}
+    if norms & {"頑張る", "長生き", "張り切る"}:
+        return True
+    if "大切" in norms and norms & {"体", "身体", "体調"}:
+        return True
+    said = "".join(t.surface for t in toks[:i])
+    return "続ける" in norms and any(w in said for w in _LONG_WISH)
+
+
+def _conjecture(content: Sequence[Token]) -> bool:
+    """〜んだろう？ / どうしてなのだろうか: the writer wondering aloud, not a question put to the shop.
+
+    Plain だろう (not polite でしょう) is how one talks to oneself in a letter; asking the shop
+    takes でしょうか / ますか, or a bare casual question without だろう.
+    """
+    return any(t.lemma == "だ" and t.cform == "意志推量形" and t.surface.startswith("だろ") for t in content[-3:])
+
+
 def _please(toks: list[Token]) -> bool:
     """〜てください / ご〇〇ください that really ask (not ご自愛ください, not 質問させてください)."""
     for i, t in enumerate(toks):
@@ -220,6 +243,8 @@ def _please(toks: list[Token]) -> bool:
             return False
         if _reported(toks, i):
             return False  # 「すぐ来てください」と言われ: someone else's ask
+        if _wish_for_them(toks, i):
+            return False  # これからも頑張ってください: encouragement
         return not _causative_own_act(toks, i)
     return False
 
@@ -352,6 +377,8 @@ def _wish_to_ask(content: Sequence[Token]) -> int:
 
 def _question(content: Sequence[Token], last_in_sentence: bool, sentence_end: str) -> bool:
     if not content:
+        return False
+    if _conjecture(content):
         return False
     last = content[-1]
     if last.surface in ("か", "かね", "かな", "かしら") and last.main == "助詞" and len(content) > 1:

@@ -14,7 +14,9 @@ from typing import Final
 
 from app.analysis.ahead import Ahead
 from app.analysis.detect import Labelled, disclosure_score, label_sentence, relieved
+from app.analysis.features import inside, reported_speech, sentence_features
 from app.analysis.formulas import is_formula, is_thanks
+from app.analysis.learned import SentenceModel, load
 from app.analysis.links import Placed, link
 from app.analysis.segment import Sentence, split_clauses, split_sentences
 from app.analysis.tokenizer import Token, tokenize
@@ -96,6 +98,68 @@ def _label(body: str, sentences: list[tuple[int, Sentence]], tokenized: list[lis
             found.append((item, start, end, index, sentence.paragraph, topic))
 
 
+_KINDS: Final = (HighlightKind.DISCLOSURE, HighlightKind.REQUEST, HighlightKind.WORRY)
+Row = tuple[int, int, list[str]]  # a sentence's start, end and features, for the trainer
+
+
+def _verdicts(found: list[_Found], index: int) -> list[str]:
+    out: list[str] = []
+    for f in found:
+        if f[3] == index:
+            kind = f[0].kind.value
+            if kind not in out:
+                out.append(kind)
+            cue = f[0].cue.split(":", 1)[0]
+            if cue and kind + ":" + cue not in out:
+                out.append(kind + ":" + cue)
+    return out
+
+
+def _weigh(body: str, sentences: list[tuple[int, Sentence]], tokenized: list[list[Token]], found: list[_Found],
+           zone_list: list[Zone], model: SentenceModel | None, rows: list[Row] | None) -> list[_Found]:
+    """The learned layer's say on each sentence: take back a rule's mark it is sure of, add one it is sure of."""
+    count = len(sentences)
+    verdicts = [_verdicts(found, sentences[k][0]) for k in range(count)]
+    speech = reported_speech(body)
+    formula_starts = {z.start for z in zone_list if z.kind is ZoneKind.FORMULA}
+    kept: list[_Found] = []
+    added: list[_Found] = []
+    dropped: set[tuple[int, str]] = set()
+    for k in range(count):
+        index, sentence = sentences[k]
+        if sentence.start in formula_starts:
+            continue
+        text = body[sentence.start : sentence.end]
+        features = sentence_features(tokenized[k], text, verdicts[k], verdicts[k - 1] if k > 0 else [],
+                                     verdicts[k + 1] if k + 1 < count else [], k == 0, k == count - 1,
+                                     any(a < sentence.start < b for a, b in speech))
+        if rows is not None:
+            rows.append((sentence.start, sentence.end, features))
+        if model is None:
+            continue
+        probabilities = model.probabilities(features)
+        for label, kind in enumerate(_KINDS):
+            marked = kind.value in verdicts[k]
+            if marked and probabilities[label] < model.drop[label]:
+                dropped.add((index, kind.value))
+            elif not marked and probabilities[label] >= model.add[label]:
+                words = model.strongest(features, label)
+                item = Labelled(kind, sentence.start, sentence.end, tuple(tokenized[k]),
+                                "learned:" + "・".join(words))
+                start, end = _trim(body, item)
+                if end > start:
+                    topic = topic_of(kind, [t for t in tokenized[k] if t.start >= start and t.end <= end],
+                                     body[start:end])
+                    added.append((item, start, end, index, sentence.paragraph, topic))
+    for f in found:
+        if (f[3], f[0].kind.value) in dropped:
+            continue
+        if f[0].kind is not HighlightKind.DISCLOSURE and inside(speech, f[1], f[2]):
+            continue  # 「…電話してくださいね」と言ってくださって: an ask or fear someone else voiced
+        kept.append(f)
+    return kept + added
+
+
 def analyze(body: str) -> Insight:
     """Highlights and dimmed zones for one body.
 
@@ -107,12 +171,26 @@ def analyze(body: str) -> Insight:
     """
     ahead = Ahead(body)
     try:
-        return _analyze(body, ahead)
+        return _analyze(body, ahead, load(), None)
     finally:
         ahead.close()
 
 
-def _analyze(body: str, ahead: Ahead) -> Insight:
+def sentence_rows(body: str) -> list[Row]:
+    """The learned layer's input for each analysed sentence, with the rules alone deciding.
+
+    The trainer's view of a mail: exactly the features `analyze` weighs, from the same code.
+    """
+    rows: list[Row] = []
+    ahead = Ahead(body)
+    try:
+        _analyze(body, ahead, None, rows)
+    finally:
+        ahead.close()
+    return rows
+
+
+def _analyze(body: str, ahead: Ahead, model: SentenceModel | None, rows: list[Row] | None) -> Insight:
     zones, kept = find_zones(body)
     zone_list: list[Zone] = list(zones)
     sentences: list[tuple[int, Sentence]] = []
@@ -169,6 +247,7 @@ def _analyze(body: str, ahead: Ahead) -> Insight:
         while labelled < ready - 1 or (labelled < count and ready == count):
             _label(body, sentences, tokenized, labelled, found, zone_list)
             labelled += 1
+    found = _weigh(body, sentences, tokenized, found, zone_list, model, rows)
     found.sort(key=lambda f: (f[1], f[0].kind.value))
     links = link([Placed(f[0].kind, f[3], f[4]) for f in found])
     highlights = tuple(

@@ -1496,6 +1496,10 @@ An assistant that helps you notice what customers tell you and reply warmly.</tr
         <translation>a reason given</translation>
     </message>
     <message>
+        <source>似た文でよく使われる言葉</source>
+        <translation>words typical of such sentences</translation>
+    </message>
+    <message>
         <source>あなたが追加した項目です</source>
         <translation>You added this item</translation>
     </message>

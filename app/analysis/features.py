@@ -1,0 +1,152 @@
+"""What the learned layer sees of one sentence: words, its ending, the rules' verdicts, its neighbours.
+
+The rules (`detect.py`) decide from cues they were written for; the learned layer
+(`learned.py`) weighs, per label, the evidence the rules do not name: the words of a
+narrative disclosure with no cue word, the shape of a rhetorical question, a sentence
+inside a quotation that opened lines earlier. Its features are plain strings so that
+the trainer (`scripts/train_model.py`, scikit-learn) and the app (a dictionary of
+weights, no library) compute exactly the same thing from the same function:
+
+- ``w:`` each content word's normalised form (numbers and proper names as a class),
+  ``b:`` adjacent pairs of them;
+- ``e1:`` ``e2:`` ``e3:`` the sentence's last one, two, three words, and ``t:`` the
+  last word's part of speech and conjugation (where Japanese puts the speech act);
+- ``c:`` the lexicon classes its words belong to (family, life events, worry words…);
+- ``r:`` the rules' label and cue kind for this sentence, ``rp:``/``rn:`` for the
+  sentences before and after;
+- ``q`` inside a 「…」 that opened earlier and has not closed; ``qe`` a sentence that
+  closes a quotation (「…」と言われました); ``end:`` the final punctuation;
+  ``first``/``last``, and a length class.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Final
+
+from app.analysis.tokenizer import Token
+
+_NUMBER: Final = "<数>"
+_NAME: Final = "<名>"
+_MAX_CLASS_BITS: Final = 40
+
+
+def word_of(token: Token) -> str:
+    """The form a word is counted under: its normalised form, numbers and names as classes."""
+    if token.sub == "数詞":
+        return _NUMBER
+    if token.sub == "固有名詞" and token.pos[2] in ("人名", "地名"):
+        return _NAME
+    return token.norm
+
+
+def _end_mark(text: str) -> str:
+    for ch in reversed(text):
+        if ch in " \t\r\n　":
+            continue
+        if ch in "?？":
+            return "?"
+        if ch in "。":
+            return "。"
+        if ch in "!！":
+            return "!"
+        if ch in "…‥":
+            return "…"
+        if ch in "」』":
+            return "」"
+        if ord(ch) >= 0x2600:
+            return "emoji"
+        return "none"
+    return "none"
+
+
+def sentence_features(tokens: Sequence[Token], text: str, rules: Sequence[str], before: Sequence[str],
+                      after: Sequence[str], first: bool, last: bool, in_quote: bool) -> list[str]:
+    """The feature strings of one sentence.
+
+    `rules` are the rules' verdicts for this sentence as ``kind`` and ``kind:cuekind``
+    strings; `before`/`after` the same for the neighbouring sentences (kinds only are used).
+    """
+    features: list[str] = []
+    words: list[str] = []
+    classes = 0
+    last_token: Token | None = None
+    for token in tokens:
+        if not token.content:
+            continue
+        last_token = token
+        word = word_of(token)
+        words.append(word)
+        classes |= token.classes
+        features.append("w:" + word)
+    for i in range(1, len(words)):
+        features.append("b:" + words[i - 1] + "|" + words[i])
+    if words:
+        features.append("e1:" + words[-1])
+    if len(words) > 1:
+        features.append("e2:" + words[-2] + "|" + words[-1])
+    if len(words) > 2:
+        features.append("e3:" + words[-3] + "|" + words[-2] + "|" + words[-1])
+    if last_token is not None:
+        features.append("t:" + last_token.main + "-" + last_token.sub + "-" + last_token.cform)
+    for bit in range(_MAX_CLASS_BITS):
+        if classes >> bit & 1:
+            features.append("c:" + str(bit))
+    for verdict in rules:
+        features.append("r:" + verdict)
+    if not rules:
+        features.append("r:none")
+    for verdict in before:
+        if ":" not in verdict:
+            features.append("rp:" + verdict)
+    for verdict in after:
+        if ":" not in verdict:
+            features.append("rn:" + verdict)
+    features.append("end:" + _end_mark(text))
+    if in_quote:
+        features.append("q")
+    stripped = text.rstrip()
+    if "」と" in stripped or "』と" in stripped or "」って" in stripped:
+        features.append("qe")
+    if first:
+        features.append("first")
+    if last:
+        features.append("last")
+    features.append("len:" + str(min(len(words) // 6, 6)))
+    return features
+
+
+_BREAKS: Final = frozenset("。！？!?\n")
+
+
+def reported_speech(body: str) -> list[tuple[int, int]]:
+    """The insides of 「…」/『…』 that hold more than one sentence, in order.
+
+    A quotation the customer reports over several sentences or lines (「…してくださいね。
+    …ですよ」と言ってくださいました) is split into sentences by the scorer and the segmenter
+    alike, so the rules, which drop the quoted words of one sentence, see each piece alone.
+    Its words are someone else's. A bracket not closed in its paragraph is left alone (a typo
+    must not swallow the rest of the mail); a one-sentence quote is the rules' business.
+    """
+    out: list[tuple[int, int]] = []
+    stack: list[int] = []
+    for i, ch in enumerate(body):
+        if ch in "「『":
+            stack.append(i)
+        elif ch in "」』" and stack:
+            start = stack.pop()
+            if not stack and any(c in _BREAKS for c in body[start + 1 : i]):
+                out.append((start + 1, i))
+        elif ch == "\n" and i + 1 < len(body) and body[i + 1] == "\n":
+            stack.clear()
+    return out
+
+
+def inside(ranges: Sequence[tuple[int, int]], start: int, end: int) -> bool:
+    """More than half of [start, end) lies in the ranges."""
+    covered = 0
+    for a, b in ranges:
+        if b <= start or a >= end:
+            continue
+        covered += min(b, end) - max(a, start)
+    return covered * 2 > end - start

@@ -1,0 +1,101 @@
+"""The learned layer beside the rules: one logistic regression per label over `features.py`.
+
+Rules written batch after batch moved each new unseen batch by about a point; what
+is left (a narrative disclosure with no cue word, a rhetorical question, a wish for
+the shop, a worry told as over) is better weighed than enumerated. The weights are
+trained by `scripts/train_model.py` (scikit-learn, fixed seed, `make model`) on the
+team's annotated corpus and committed as JSON in `resources/analysis/`; the app
+reads them into a dictionary and needs no learning library at run time.
+
+How it combines with the rules (the thresholds are chosen on the dev split by the
+trainer and stored with the weights): a rule's highlight stays unless the model is
+confident the sentence does not carry that label (`drop`), and a sentence the rules
+passed over gets a highlight when the model is confident it does (`add`). Every
+highlight stays explainable: the model's ones carry the words that weighed most.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import threading
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Final
+
+from app.paths import RESOURCES
+
+MODEL_PATH: Final = RESOURCES / "analysis" / "sentence_model.json"
+LABELS: Final = ("disclosure", "request", "worry")
+
+
+class SentenceModel:
+    """Weights per feature and label, a bias per label, and the two thresholds per label."""
+
+    __slots__ = ("add", "bias", "drop", "weights")
+
+    def __init__(self, weights: dict[str, list[float]], bias: list[float], add: list[float],
+                 drop: list[float]) -> None:
+        self.weights = weights
+        self.bias = bias
+        self.add = add    # probability at or above which a sentence the rules passed over is marked
+        self.drop = drop  # probability below which a rule's mark is taken back
+
+    def probabilities(self, features: Sequence[str]) -> list[float]:
+        scores = list(self.bias)
+        weights = self.weights
+        for feature in features:
+            w = weights.get(feature)
+            if w is not None:
+                scores[0] += w[0]
+                scores[1] += w[1]
+                scores[2] += w[2]
+        return [1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, s)))) for s in scores]
+
+    def strongest(self, features: Sequence[str], label: int, count: int = 3) -> list[str]:
+        """The sentence's words that weighed most for `label` (for the highlight's reason)."""
+        seen: dict[str, float] = {}
+        for feature in features:
+            if not feature.startswith(("w:", "e1:")):
+                continue
+            w = self.weights.get(feature)
+            if w is None or w[label] <= 0:
+                continue
+            word = feature.split(":", 1)[1]
+            if word.startswith("<"):
+                continue
+            if w[label] > seen.get(word, 0.0):
+                seen[word] = w[label]
+        return [word for word, _ in sorted(seen.items(), key=lambda kv: -kv[1])[:count]]
+
+
+def from_json(data: dict[str, object]) -> SentenceModel:
+    weights = data["weights"]
+    bias = data["bias"]
+    add = data["add"]
+    drop = data["drop"]
+    assert isinstance(weights, dict) and isinstance(bias, list) and isinstance(add, list) and isinstance(drop, list)
+    return SentenceModel({str(k): [float(x) for x in v] for k, v in weights.items()},
+                         [float(x) for x in bias], [float(x) for x in add], [float(x) for x in drop])
+
+
+_lock = threading.Lock()
+_loaded: list[SentenceModel | None] = []
+
+
+def load(path: Path = MODEL_PATH) -> SentenceModel | None:
+    """The committed model, read once per process; None when there is none (rules alone)."""
+    with _lock:
+        if not _loaded:
+            try:
+                _loaded.append(from_json(json.loads(path.read_text(encoding="utf-8"))))
+            except (OSError, ValueError, KeyError, AssertionError):
+                _loaded.append(None)
+        return _loaded[0]
+
+
+def use(model: SentenceModel | None) -> None:
+    """Replace the process's model (the trainer scores candidates; tests compare rules alone)."""
+    with _lock:
+        _loaded.clear()
+        _loaded.append(model)

@@ -1,0 +1,140 @@
+"""Every annotated analysis set, what it is for, and the shared scorer's sentence F1 in-process.
+
+One table, read by `make bench` (`bench/run.py`), the tests (`tests/unit/test_analysis_scores.py`)
+and the trainer (`scripts/train_model.py`), so the role of a set is stated once:
+
+- ``train``: the learned layer is fitted on it (and the rules were tuned on most of these);
+- ``dev``: thresholds and the regularisation strength are chosen on it;
+- ``heldout``: measured, never trained or tuned on — the honest figures.
+
+Scoring follows the shared scorer's rule (`../shared/eval/score_analysis.py`, reimplemented,
+not imported, so the tests run without ../shared): split at 。！？!? and line breaks; a
+sentence is positive for a label when any span of that label overlaps it.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = ROOT / "tests" / "data" / "analysis"
+CORPUS = ROOT / "tests" / "data" / "corpus"
+# ../shared next to the repo; from a git worktree the nearest one up the tree.
+SHARED_EVAL = next((p / "shared" / "eval" for p in ROOT.parents if (p / "shared" / "eval").is_dir()),
+                   ROOT.parent / "shared" / "eval")
+LABELS = ("disclosure", "request", "worry")
+
+Case = dict[str, Any]
+
+
+@dataclass(frozen=True)
+class EvalSet:
+    metric: str  # the name `make bench` reports it under
+    path: Path
+    role: str    # "train", "dev" or "heldout"
+    note: str    # what the figure means, printed beside it
+
+
+SETS: tuple[EvalSet, ...] = (
+    EvalSet("dev_macro_f1", SHARED_EVAL / "analysis_dev.jsonl", "dev", "≥ 0.95 (shared dev set)"),
+    EvalSet("dev_long_macro_f1", SHARED_EVAL / "analysis_dev_long.jsonl", "dev", "≥ 0.95 (shared dev set)"),
+    EvalSet("corpus_dev_macro_f1", CORPUS / "dev.jsonl", "dev", "≥ 0.95 (thresholds chosen on it)"),
+    EvalSet("corpus_heldout_macro_f1", CORPUS / "heldout.jsonl", "heldout",
+            "≥ 0.92, each label ≥ 0.88 (never trained or tuned on)"),
+    EvalSet("own_macro_f1", DATA / "own_cases.jsonl", "train", "(written with the first rules; trained on)"),
+    EvalSet("unseen_tune_macro_f1", DATA / "tune_cases.jsonl", "train", "(rules tuned on; trained on)"),
+    EvalSet("unseen_heldout_macro_f1", DATA / "heldout_cases.jsonl", "heldout", "≥ 0.89 (never trained on)"),
+    EvalSet("unseen2_tune_macro_f1", DATA / "tune2_cases.jsonl", "train", "(rules tuned on; trained on)"),
+    EvalSet("unseen2_heldout_macro_f1", DATA / "heldout2_cases.jsonl", "heldout", "≥ 0.93 (never trained on)"),
+    EvalSet("unseen3_tune_macro_f1", DATA / "tune3_cases.jsonl", "train", "(rules tuned on; trained on)"),
+    EvalSet("unseen3_heldout_macro_f1", DATA / "heldout3_cases.jsonl", "train",
+            "(held out once at 0.85, then tuned on; trained on)"),
+    EvalSet("unseen4a_macro_f1", DATA / "tune4_cases.jsonl", "heldout", "≥ 0.87 (never trained or tuned on)"),
+    EvalSet("unseen4b_macro_f1", DATA / "heldout4_cases.jsonl", "heldout", "≥ 0.92 (never trained or tuned on)"),
+    EvalSet("unseen5_tune_macro_f1", DATA / "tune5_cases.jsonl", "train", "(rules tuned on; trained on)"),
+    EvalSet("unseen5_heldout_macro_f1", DATA / "heldout5_cases.jsonl", "heldout", "≥ 0.92 (never trained on)"),
+    EvalSet("unseen6_macro_f1", DATA / "heldout6_cases.jsonl", "heldout", "≥ 0.94 (never trained or tuned on)"),
+)
+
+
+def load(path: Path) -> list[Case]:
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def cases_of(role: str) -> list[Case]:
+    out: list[Case] = []
+    for s in SETS:
+        if s.role == role and s.path.exists():
+            out.extend(load(s.path))
+    return out
+
+
+def sentences(text: str) -> list[tuple[int, int]]:
+    out, start = [], 0
+    for m in re.finditer(r"[。！？!?]+|\n", text):
+        end = m.end()
+        if text[start:end].strip():
+            out.append((start, end))
+        start = end
+    if text[start:].strip():
+        out.append((start, len(text)))
+    return out
+
+
+def labels_at(spans: Iterable[dict[str, Any]], start: int, end: int) -> set[str]:
+    return {sp["label"] for sp in spans if sp["start"] < end and sp["end"] > start}
+
+
+@dataclass
+class Score:
+    tp: dict[str, int]
+    fp: dict[str, int]
+    fn: dict[str, int]
+
+    def f1(self, label: str) -> float:
+        p = self.precision(label)
+        r = self.recall(label)
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+    def precision(self, label: str) -> float:
+        d = self.tp[label] + self.fp[label]
+        return self.tp[label] / d if d else 0.0
+
+    def recall(self, label: str) -> float:
+        d = self.tp[label] + self.fn[label]
+        return self.tp[label] / d if d else 0.0
+
+    @property
+    def macro(self) -> float:
+        return sum(self.f1(label) for label in LABELS) / 3
+
+    def per_label(self) -> dict[str, float]:
+        return {label: self.f1(label) for label in LABELS}
+
+
+def score(cases: Iterable[Case], predict: Callable[[str], list[dict[str, Any]]]) -> Score:
+    """Sentence-level counts of `predict(text)` (spans with label/start/end) against the gold spans."""
+    result = Score(dict.fromkeys(LABELS, 0), dict.fromkeys(LABELS, 0), dict.fromkeys(LABELS, 0))
+    for case in cases:
+        pred = predict(case["text"])
+        for s, e in sentences(case["text"]):
+            gold, got = labels_at(case["spans"], s, e), labels_at(pred, s, e)
+            for label in LABELS:
+                if label in gold and label in got:
+                    result.tp[label] += 1
+                elif label in got:
+                    result.fp[label] += 1
+                elif label in gold:
+                    result.fn[label] += 1
+    return result
+
+
+def analyser_spans(text: str) -> list[dict[str, Any]]:
+    from app.analysis import analyze
+
+    return [{"label": h.kind.value, "start": h.start, "end": h.end} for h in analyze(text).highlights]

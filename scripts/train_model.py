@@ -1,0 +1,184 @@
+"""Train the analyser's learned layer and write resources/analysis/sentence_model.json (`make model`).
+
+    python scripts/train_model.py            # train, choose C and thresholds on dev, write, report
+    python scripts/train_model.py --curve    # also the learning curve (a quarter, half, all of train)
+    python scripts/train_model.py --report   # only score the committed model on every set
+
+Reproducible: the sets come from `bench/eval_sets.py` in a fixed order, the solver
+(liblinear) is deterministic with a fixed seed, and the JSON is written with sorted
+keys and rounded weights, so the same corpus gives the same file byte for byte.
+
+What it learns from: each sentence the analyser keeps (after zones and formulas), its
+features (`app/analysis/features.py`, computed by `app.analysis.pipeline.sentence_rows`
+with the rules alone deciding), and the gold labels of the spans that overlap it.
+C is chosen among a few values and the add/drop thresholds per label on the dev
+sets only; held-out sets are scored once at the end and never feed back.
+scikit-learn is a development dependency: the app reads the JSON with no library.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from app.analysis import learned  # noqa: E402
+from app.analysis.pipeline import sentence_rows  # noqa: E402
+from bench.eval_sets import LABELS, SETS, Case, analyser_spans, cases_of, load, score  # noqa: E402
+
+SEED = 20261206
+MIN_COUNT = 2
+C_VALUES = (0.1, 0.3, 1.0)
+GRID = tuple(round(0.05 * i, 2) for i in range(1, 20))
+
+Rows = list[tuple[list[str], set[str], set[str]]]  # features, rule kinds, gold labels
+
+
+def rows_of(cases: list[Case]) -> Rows:
+    out: Rows = []
+    for case in cases:
+        for start, end, features in sentence_rows(case["text"]):
+            gold = {sp["label"] for sp in case["spans"] if sp["start"] < end and sp["end"] > start}
+            rules = {f[2:] for f in features if f.startswith("r:") and ":" not in f[2:]}
+            out.append((features, rules, gold))
+    return out
+
+
+def fit(rows: Rows, c: float) -> dict[str, Any]:
+    import numpy as np
+    from scipy.sparse import csr_matrix
+    from sklearn.linear_model import LogisticRegression
+
+    counts: dict[str, int] = {}
+    for features, _, _ in rows:
+        for f in set(features):
+            counts[f] = counts.get(f, 0) + 1
+    vocab = sorted(f for f, n in counts.items() if n >= MIN_COUNT)
+    column = {f: i for i, f in enumerate(vocab)}
+    indptr, indices = [0], []
+    for features, _, _ in rows:
+        cols = sorted({column[f] for f in features if f in column})
+        indices.extend(cols)
+        indptr.append(len(indices))
+    x = csr_matrix((np.ones(len(indices)), indices, indptr), shape=(len(rows), len(vocab)))
+    weights = np.zeros((len(vocab), 3))
+    bias = []
+    for j, label in enumerate(LABELS):
+        y = np.array([label in gold for _, _, gold in rows])
+        model = LogisticRegression(C=c, solver="liblinear", random_state=SEED, max_iter=5000)
+        model.fit(x, y)
+        weights[:, j] = model.coef_[0]
+        bias.append(round(float(model.intercept_[0]), 4))
+    kept = {f: [round(float(w), 4) for w in weights[i]] for i, f in enumerate(vocab)
+            if max(abs(w) for w in weights[i]) >= 0.002}
+    return {"weights": kept, "bias": bias}
+
+
+def thresholds(model: learned.SentenceModel, rows: Rows) -> tuple[list[float], list[float]]:
+    """Per label, the (add, drop) pair that maximises sentence F1 on the dev rows."""
+    probs = [model.probabilities(features) for features, _, _ in rows]
+    add, drop = [], []
+    for j, label in enumerate(LABELS):
+        best = (-1.0, 1.0, 0.0)
+        for a in reversed(GRID):  # highest add and lowest drop first: ties keep the rules' say
+            for d in GRID:
+                if d > a:
+                    continue
+                tp = fp = fn = 0
+                for (_, rules, gold), p in zip(rows, probs, strict=True):
+                    said = (label in rules and p[j] >= d) or (label not in rules and p[j] >= a)
+                    if said and label in gold:
+                        tp += 1
+                    elif said:
+                        fp += 1
+                    elif label in gold:
+                        fn += 1
+                f1 = 2 * tp / (2 * tp + fp + fn) if tp else 0.0
+                # ties: the most conservative pair (fewest changes to the rules)
+                if f1 > best[0] + 1e-9:
+                    best = (f1, a, d)
+        add.append(best[1])
+        drop.append(best[2])
+    return add, drop
+
+
+def report(title: str) -> dict[str, float]:
+    print(f"\n{title}")
+    figures = {}
+    for s in SETS:
+        if not s.path.exists():
+            continue
+        result = score(load(s.path), analyser_spans)
+        per = result.per_label()
+        figures[s.metric] = result.macro
+        print(f"  {s.metric:28} {s.role:8} macro {result.macro:.3f}  "
+              + "  ".join(f"{k[:4]} {v:.2f}" for k, v in per.items()))
+    return figures
+
+
+def train(train_cases: list[Case], dev_rows: Rows, quiet: bool = False) -> dict[str, Any]:
+    rows = rows_of(train_cases)
+    best: tuple[float, dict[str, Any]] = (-1.0, {})
+    for c in C_VALUES:
+        data = fit(rows, c)
+        model = learned.from_json({**data, "add": [1.0] * 3, "drop": [0.0] * 3})
+        add, drop = thresholds(model, dev_rows)
+        data.update(add=add, drop=drop, C=c)
+        learned.use(learned.from_json(data))
+        dev = [case for s in SETS if s.role == "dev" and s.path.exists() for case in load(s.path)]
+        macro = score(dev, analyser_spans).macro
+        if not quiet:
+            print(f"  C={c}: dev macro {macro:.3f}  add {add}  drop {drop}  ({len(data['weights'])} weights)")
+        if macro > best[0]:
+            best = (macro, data)
+    return best[1]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--curve", action="store_true")
+    parser.add_argument("--report", action="store_true")
+    args = parser.parse_args()
+    if args.report:
+        report("committed model")
+        return
+    learned.use(None)
+    before = report("rules alone")
+    train_cases, dev_cases = cases_of("train"), cases_of("dev")
+    dev_rows = rows_of(dev_cases)
+    print(f"\ntraining on {len(train_cases)} mails, dev {len(dev_cases)} mails")
+    started = time.perf_counter()
+    data = train(train_cases, dev_rows)
+    seconds = time.perf_counter() - started
+    data["trained_on"] = len(train_cases)
+    data["seed"] = SEED
+    learned.MODEL_PATH.parent.mkdir(parents=True, exist_ok=True)
+    learned.MODEL_PATH.write_text(json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":")),
+                                  encoding="utf-8")
+    size = learned.MODEL_PATH.stat().st_size
+    print(f"\ntrained in {seconds:.1f} s (C={data['C']}); {len(data['weights'])} weights, "
+          f"{size / 1e6:.2f} MB -> {learned.MODEL_PATH.relative_to(ROOT)}")
+    learned.use(learned.from_json(data))
+    after = report("rules + learned layer")
+    print("\nchange per set: " + ", ".join(f"{k} {after[k] - before[k]:+.3f}" for k in after))
+    if args.curve:
+        import random
+
+        heldout = cases_of("heldout")
+        shuffled = list(train_cases)
+        random.Random(SEED).shuffle(shuffled)
+        print("\nlearning curve (held-out macro):")
+        for fraction in (0.25, 0.5, 1.0):
+            part = shuffled[: max(1, int(len(shuffled) * fraction))]
+            learned.use(learned.from_json(train(part, dev_rows, quiet=True)))
+            print(f"  {fraction:>4}: {len(part)} mails -> {score(heldout, analyser_spans).macro:.3f}")
+
+
+if __name__ == "__main__":
+    main()
