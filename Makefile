@@ -4,7 +4,7 @@ PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.setup-stamp
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: run test bench setup system native lint typecheck imports translations check-translations screenshot
+.PHONY: run test bench setup system native lint typecheck imports translations check-translations screenshot model
 
 setup: system $(STAMP) translations native
 
@@ -42,6 +42,10 @@ check-translations: setup
 
 test: lint typecheck imports check-translations
 	QT_QPA_PLATFORM=offscreen $(VENV)/bin/pytest -q
+
+# The analyser's learned layer, rebuilt from the annotated corpus with a fixed seed (scripts/train_model.py).
+model: setup
+	$(PY) scripts/train_model.py --curve
 
 bench: setup
 	$(PY) bench/run.py
