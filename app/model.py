@@ -186,6 +186,7 @@ class ZoneKind(StrEnum):
     QUOTE = "quote"          # earlier mails quoted or forwarded
     SIGNATURE = "signature"
     FORMULA = "formula"      # greetings and closing formulas
+    FIELD = "field"          # a contact form's pasted fields that hold bare facts (お名前：…, 注文番号：…)
 
 
 @dataclass(frozen=True, slots=True)

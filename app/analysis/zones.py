@@ -13,6 +13,9 @@ Rules, in order of precedence:
 - a `-- ` line, or a rule line (━━━, ＝＝＝, ―――, ***) followed by a contact-like
   block, starts a signature; so does a trailing block of contact lines
   (〒, TEL, URL, mail, company, a bare name);
+- a contact form's pasted fields that hold bare facts (【お名前】…, 電話番号：…) are a field
+  zone, while its free-text fields (【お問い合わせ内容】 and the lines under it) stay the
+  customer's words; a rule line above such a form does not start a signature;
 - short honorific address lines at the very top (「〇〇様」「ご担当 水野様」 and the
   shop-name line just above them) are a formula.
 """
@@ -88,6 +91,34 @@ _CONTACT: Final = re.compile(
 _COMPANY: Final = re.compile(r"(株式会社|有限会社|合同会社|（株）|\(株\)|\bInc\.|Co\.,? ?Ltd)")
 _HONORIFIC_END: Final = re.compile(r"(様|さま|サマ|御中|殿|さん|各位|ご担当者?様?|担当者様)\s*[、,：:]?\s*$")
 _SENTENCE_END: Final = re.compile(r"[。！？!?]")
+# A pasted form field: 【label】value, or label：value with a short label.
+_FIELD: Final = re.compile(r"^\s*(?:【([^】]{1,20})】|[■◆●◇□・]?\s*([^\s：:。、「」]{1,16})\s*[：:])")
+_FACT_LABELS: Final = (
+    "名前", "氏名", "フリガナ", "ふりがな", "メール", "アドレス", "電話", "TEL", "Tel", "ＴＥＬ", "携帯", "住所",
+    "郵便番号", "〒", "注文番号", "注文日", "会員番号", "受付番号", "種別", "件名", "会社名", "法人名", "団体名",
+    "部署", "役職", "性別", "年齢", "年代", "生年月日", "商品名", "品番", "型番", "数量", "連絡方法", "都道府県",
+    "URL", "送信日時", "IPアドレス", "ブラウザ", "購入日", "購入店舗", "店舗", "ご利用日", "予約番号", "人数",
+)
+_FREE_LABELS: Final = (
+    "内容", "質問", "要望", "備考", "メッセージ", "相談", "詳細", "本文", "コメント", "意見", "用件", "その他",
+    "お問い合わせ", "お問合せ", "問い合わせ",
+)
+
+
+def _field_label(text: str) -> str:
+    m = _FIELD.match(text) if ("：" in text or ":" in text or "【" in text) else None
+    return (m.group(1) or m.group(2) or "") if m else ""
+
+
+def _fact_field(text: str) -> bool:
+    """A pasted form line that holds a bare fact (【お名前】山田, 電話番号：090…), not free text."""
+    label = _field_label(text)
+    return bool(label) and any(w in label for w in _FACT_LABELS) and not label.endswith(_FREE_LABELS)
+
+
+def _free_field(text: str) -> bool:
+    label = _field_label(text)
+    return bool(label) and label.endswith(_FREE_LABELS)
 
 
 def _is_rule(text: str) -> bool:
@@ -152,6 +183,8 @@ def _signature_start(lines: list[Line], stop: int) -> int:
         if not rest or len(rest) > 14:
             continue
         head = rest[:6]
+        if any(_free_field(t) for t in rest):
+            continue  # a contact form between rules: its free text is the customer's
         if any(_contact_like(t) and not _is_rule(t) for t in head):
             return i
     # A trailing block of contact lines (and the blank lines between them).
@@ -218,6 +251,8 @@ def find_zones(body: str) -> tuple[list[Zone], list[Line]]:
         first = line.text[:1]
         if first and (first in _QUOTE_CHARS or first.isspace()) and _QUOTE_LINE.match(line.text):
             zones.append(Zone(ZoneKind.QUOTE, line.start, line.end))
+        elif _fact_field(line.text):
+            zones.append(Zone(ZoneKind.FIELD, line.start, line.end))
         else:
             kept.append(line)
     if sig < content_end:
