@@ -220,34 +220,35 @@ def _timed(function: Callable[[bytes], object], data: bytes) -> float:
 
 
 def bench_quality() -> Result:
-    """Sentence F1 of the analyser with the shared scorer: the shared dev sets, and our
-    unseen-mail sets (tune: rules were fitted to its misses; held-out: never looked at)."""
+    """Sentence F1 of the analyser (the shared scorer's rule, in-process) on every set of
+    `bench/eval_sets.py`, per label on the corpus held-out; the learned layer's size, load
+    time and learning curve (a quarter, half, all of the training mails, scored on held-out)."""
+    from app.analysis import learned
+    from bench.eval_sets import SETS, analyser_spans, cases_of, load, score
+
     results: Result = {}
-    scorer = SHARED_EVAL / "score_analysis.py"
-    aizuchi = ROOT / ".venv" / "bin" / "aizuchi"
-    own = ROOT / "tests" / "data" / "analysis"
-    for metric, dataset, target in (
-        ("dev_macro_f1", SHARED_EVAL / "analysis_dev.jsonl", "≥ 0.92"),
-        ("dev_long_macro_f1", SHARED_EVAL / "analysis_dev_long.jsonl", "≥ 0.92"),
-        ("unseen_tune_macro_f1", own / "tune_cases.jsonl", "(tuned on)"),
-        ("unseen_heldout_macro_f1", own / "heldout_cases.jsonl", "(held out: the honest figure)"),
-        ("unseen2_tune_macro_f1", own / "tune2_cases.jsonl", "(tuned on)"),
-        ("unseen2_heldout_macro_f1", own / "heldout2_cases.jsonl", "(held out: the honest figure)"),
-        ("unseen3_tune_macro_f1", own / "tune3_cases.jsonl", "(tuned on)"),
-        ("unseen3_heldout_macro_f1", own / "heldout3_cases.jsonl", "(held out once at 0.85, then tuned on)"),
-        ("unseen4a_macro_f1", own / "tune4_cases.jsonl", "(never tuned on: the honest figure)"),
-        ("unseen4b_macro_f1", own / "heldout4_cases.jsonl", "(never tuned on: the honest figure)"),
-        ("unseen5_tune_macro_f1", own / "tune5_cases.jsonl", "(tuned on; 0.88 before)"),
-        ("unseen5_heldout_macro_f1", own / "heldout5_cases.jsonl", "(held out: 0.90 before round 5's rules)"),
-        ("unseen6_macro_f1", own / "heldout6_cases.jsonl", "(never tuned on: the honest figure)"),
-    ):
-        if not (scorer.exists() and dataset.exists() and aizuchi.exists()):
+    for s in SETS:
+        if not s.path.exists():
             continue
-        out = subprocess.run([sys.executable, str(scorer), str(dataset), str(aizuchi)],
-                             capture_output=True, text=True, timeout=300, cwd=ROOT)
-        match = re.search(r"macro=([0-9.]+)", out.stdout)
-        if match:
-            results[metric] = {"value": float(match.group(1)), "unit": "F1", "target": target}
+        figures = score(load(s.path), analyser_spans)
+        results[s.metric] = {"value": round(figures.macro, 3), "unit": "F1", "target": s.note}
+        if s.metric == "corpus_heldout_macro_f1":
+            for label, f1 in figures.per_label().items():
+                results[f"corpus_heldout_{label}_f1"] = {"value": round(f1, 3), "unit": "F1", "target": "≥ 0.88"}
+    if learned.MODEL_PATH.exists():
+        started = time.perf_counter()
+        learned.from_json(json.loads(learned.MODEL_PATH.read_text(encoding="utf-8")))
+        results["model_load_s"] = {"value": round(time.perf_counter() - started, 3), "unit": "s", "target": "≤ 0.2"}
+        results["model_size_mb"] = {"value": round(learned.MODEL_PATH.stat().st_size / 1e6, 2), "unit": "MB",
+                                    "target": "≤ 20"}
+        from scripts.train_model import learning_curve
+
+        heldout = cases_of("heldout")
+        for fraction, mails, macro in learning_curve():
+            results[f"curve_{int(fraction * 100)}pct_heldout_macro_f1"] = {
+                "value": round(macro, 3), "unit": "F1",
+                "target": f"(trained on {mails} mails; {len(heldout)} held out)"}
+        learned.use(learned.load_file())
     return results
 
 

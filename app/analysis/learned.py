@@ -83,14 +83,19 @@ _lock = threading.Lock()
 _loaded: list[SentenceModel | None] = []
 
 
-def load(path: Path = MODEL_PATH) -> SentenceModel | None:
-    """The committed model, read once per process; None when there is none (rules alone)."""
+def load_file(path: Path = MODEL_PATH) -> SentenceModel | None:
+    """The model in `path`; None when there is none or it cannot be read (the rules decide alone)."""
+    try:
+        return from_json(json.loads(path.read_text(encoding="utf-8")))
+    except (OSError, ValueError, KeyError, AssertionError):
+        return None
+
+
+def load() -> SentenceModel | None:
+    """The committed model, read once per process."""
     with _lock:
         if not _loaded:
-            try:
-                _loaded.append(from_json(json.loads(path.read_text(encoding="utf-8"))))
-            except (OSError, ValueError, KeyError, AssertionError):
-                _loaded.append(None)
+            _loaded.append(load_file())
         return _loaded[0]
 
 
