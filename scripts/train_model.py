@@ -108,11 +108,11 @@ def thresholds(model: learned.SentenceModel, rows: Rows) -> tuple[list[float], l
     return add, drop
 
 
-def report(title: str) -> dict[str, float]:
+def report(title: str, heldout: bool = True) -> dict[str, float]:
     print(f"\n{title}")
     figures = {}
     for s in SETS:
-        if not s.path.exists():
+        if not s.path.exists() or (s.role == "heldout" and not heldout):
             continue
         result = score(load(s.path), analyser_spans)
         per = result.per_label()
@@ -144,12 +144,15 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--curve", action="store_true")
     parser.add_argument("--report", action="store_true")
+    parser.add_argument("--dev-only", action="store_true",
+                        help="while developing features: print no held-out figure (so none is tuned on)")
     args = parser.parse_args()
+    show_heldout = not args.dev_only
     if args.report:
-        report("committed model")
+        report("committed model", show_heldout)
         return
     learned.use(None)
-    before = report("rules alone")
+    before = report("rules alone", show_heldout)
     train_cases, dev_cases = cases_of("train"), cases_of("dev")
     dev_rows = rows_of(dev_cases)
     print(f"\ntraining on {len(train_cases)} mails, dev {len(dev_cases)} mails")
@@ -158,6 +161,7 @@ def main() -> None:
     seconds = time.perf_counter() - started
     data["trained_on"] = len(train_cases)
     data["seed"] = SEED
+    data["features"] = learned.features_stamp()
     learned.MODEL_PATH.parent.mkdir(parents=True, exist_ok=True)
     learned.MODEL_PATH.write_text(json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":")),
                                   encoding="utf-8")
@@ -165,9 +169,9 @@ def main() -> None:
     print(f"\ntrained in {seconds:.1f} s (C={data['C']}); {len(data['weights'])} weights, "
           f"{size / 1e6:.2f} MB -> {learned.MODEL_PATH.relative_to(ROOT)}")
     learned.use(learned.from_json(data))
-    after = report("rules + learned layer")
+    after = report("rules + learned layer", show_heldout)
     print("\nchange per set: " + ", ".join(f"{k} {after[k] - before[k]:+.3f}" for k in after))
-    if args.curve:
+    if args.curve and show_heldout:
         print("\nlearning curve (held-out macro):")
         for fraction, mails, macro in learning_curve():
             print(f"  {fraction:>4}: {mails} mails -> {macro:.3f}")

@@ -14,6 +14,8 @@ weights, no library) compute exactly the same thing from the same function:
 - ``c:`` the lexicon classes its words belong to (family, life events, worry words…);
 - ``r:`` the rules' label and cue kind for this sentence, ``rp:``/``rn:`` for the
   sentences before and after;
+- ``s1:`` its first word (ただ, 幸い, 最初は); ``m:`` whether its end is past or negative, also
+  crossed with the classes and the rules' verdicts (不安でした is told as over, 不安です is not);
 - ``q`` inside a 「…」 that opened earlier and has not closed; ``qe`` a sentence that
   closes a quotation (「…」と言われました); ``end:`` the final punctuation;
   ``first``/``last``, and a length class.
@@ -38,6 +40,18 @@ def word_of(token: Token) -> str:
     if token.sub == "固有名詞" and token.pos[2] in ("人名", "地名"):
         return _NAME
     return token.norm
+
+
+_PAST: Final = frozenset({"た"})  # 助動詞 た (its voiced だ after ん/い has the same normalised form)
+_NEGATIVE: Final = frozenset({"ない", "無い", "ず", "ぬ", "ん"})
+
+
+def _mood(words: Sequence[str]) -> str:
+    """"past", "neg", "past+neg" or "" for the last few words (where the predicate ends)."""
+    last = words[-4:]
+    past = any(w in _PAST for w in last[-3:])
+    negative = any(w in _NEGATIVE for w in last)
+    return "past+neg" if past and negative else "past" if past else "neg" if negative else ""
 
 
 def _end_mark(text: str) -> str:
@@ -89,11 +103,21 @@ def sentence_features(tokens: Sequence[Token], text: str, rules: Sequence[str], 
         features.append("e3:" + words[-3] + "|" + words[-2] + "|" + words[-1])
     if last_token is not None:
         features.append("t:" + last_token.main + "-" + last_token.sub + "-" + last_token.cform)
+    if words:
+        features.append("s1:" + words[0])
+    # Tense and polarity of the sentence's end: 不安でした (told as over) vs 不安です.
+    mood = _mood(words)
+    if mood:
+        features.append("m:" + mood)
     for bit in range(_MAX_CLASS_BITS):
         if classes >> bit & 1:
             features.append("c:" + str(bit))
+            if mood:
+                features.append("c:" + str(bit) + "|" + mood)
     for verdict in rules:
         features.append("r:" + verdict)
+        if mood and ":" not in verdict:
+            features.append("r:" + verdict + "|" + mood)
     if not rules:
         features.append("r:none")
     for verdict in before:

@@ -16,7 +16,9 @@ highlight stays explainable: the model's ones carry the words that weighed most.
 
 from __future__ import annotations
 
+import hashlib
 import json
+import logging
 import math
 import threading
 from collections.abc import Sequence
@@ -27,6 +29,16 @@ from app.paths import RESOURCES
 
 MODEL_PATH: Final = RESOURCES / "analysis" / "sentence_model.json"
 LABELS: Final = ("disclosure", "request", "worry")
+_FEATURES_SOURCE: Final = Path(__file__).resolve().parent / "features.py"
+_log = logging.getLogger(__name__)
+
+
+def features_stamp() -> str:
+    """sha256 of `features.py`: weights trained on other features would weigh the wrong strings."""
+    try:
+        return hashlib.sha256(_FEATURES_SOURCE.read_bytes()).hexdigest()
+    except OSError:  # a frozen build ships no sources; its model was checked when it was built
+        return ""
 
 
 class SentenceModel:
@@ -86,9 +98,14 @@ _loaded: list[SentenceModel | None] = []
 def load_file(path: Path = MODEL_PATH) -> SentenceModel | None:
     """The model in `path`; None when there is none or it cannot be read (the rules decide alone)."""
     try:
-        return from_json(json.loads(path.read_text(encoding="utf-8")))
+        data = json.loads(path.read_text(encoding="utf-8"))
+        model = from_json(data)
     except (OSError, ValueError, KeyError, AssertionError):
         return None
+    stamp = features_stamp()
+    if stamp and data.get("features") != stamp:
+        _log.warning("%s was trained on other features than features.py computes; run `make model`", path)
+    return model
 
 
 def load() -> SentenceModel | None:

@@ -1,0 +1,87 @@
+"""The learned layer: its committed weights, how it combines with the rules, how it explains itself."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+
+import pytest
+
+from app.analysis import analyze, learned
+from app.analysis.features import sentence_features
+from app.analysis.pipeline import sentence_rows
+from app.analysis.tokenizer import tokenize
+from app.model import CueKind, HighlightKind, cue_parts
+from bench.eval_sets import CORPUS, analyser_spans, load, score
+
+
+@pytest.fixture
+def committed() -> Iterator[learned.SentenceModel]:
+    model = learned.load_file()
+    assert model is not None, "resources/analysis/sentence_model.json is missing or unreadable: run `make model`"
+    learned.use(model)
+    yield model
+    learned.use(learned.load_file())
+
+
+def test_the_committed_model_is_small_and_trained_on_todays_features() -> None:
+    data = json.loads(learned.MODEL_PATH.read_text(encoding="utf-8"))
+    assert learned.MODEL_PATH.stat().st_size <= 20_000_000
+    assert data["features"] == learned.features_stamp(), "features.py changed since training: run `make model`"
+    assert len(data["bias"]) == 3 and all(len(w) == 3 for w in data["weights"].values())
+    assert all(0.0 <= d <= a <= 1.0 for a, d in zip(data["add"], data["drop"], strict=True))
+
+
+def test_features_name_the_words_the_ending_and_the_rules() -> None:
+    text = "妻に卵アレルギーがあるのですが、大丈夫でしょうか？"
+    features = sentence_features(tokenize(text), text, ["request", "request:question"], ["disclosure"], [],
+                                 True, False, False)
+    assert "w:卵" in features and "r:request:question" in features and "rp:disclosure" in features
+    assert "end:?" in features and "first" in features and "last" not in features
+    assert any(f.startswith("e1:") for f in features)
+
+
+def test_rows_are_the_sentences_the_analyser_keeps() -> None:
+    body = ("いつもお世話になっております。\n来月引っ越すことになりました。\n"
+            "配送先を変えていただけますか。\n> 引用された昔のメール\n")
+    rows = sentence_rows(body)
+    assert [body[s:e] for s, e, _ in rows] == ["来月引っ越すことになりました。", "配送先を変えていただけますか。"]
+
+
+def test_the_model_can_take_back_and_add_a_mark(committed: learned.SentenceModel) -> None:
+    # A model that is sure no sentence carries a request takes every rule's request back…
+    sure_not = learned.SentenceModel({}, [0.0, -30.0, 0.0], add=[1.0, 1.0, 1.0], drop=[0.0, 0.5, 0.0])
+    learned.use(sure_not)
+    text = "配送先を変えていただけますか。"
+    assert not [h for h in analyze(text).highlights if h.kind is HighlightKind.REQUEST]
+    # …and one sure that a sentence tells something marks it, with the words that weighed most.
+    sure = learned.SentenceModel({"w:ピアノ": [5.0, 0.0, 0.0]}, [-3.0, -30.0, -30.0], add=[0.5, 1.0, 1.0],
+                                 drop=[0.0, 0.0, 0.0])
+    learned.use(sure)
+    text = "ピアノを弾きます。"
+    marked = [h for h in analyze(text).highlights if h.kind is HighlightKind.DISCLOSURE]
+    assert [text[h.start : h.end] for h in marked] == ["ピアノを弾きます"]
+    assert cue_parts(marked[0].cue) == (CueKind.LEARNED, "ピアノ")
+
+
+def test_every_learned_highlight_says_why(committed: learned.SentenceModel) -> None:
+    cases = load(CORPUS / "dev.jsonl")
+    learned_ones = [h for c in cases for h in analyze(c["text"]).highlights if h.cue.startswith("learned:")]
+    assert learned_ones, "the model added nothing on the dev set"
+    assert all(cue_parts(h.cue)[0] is CueKind.LEARNED and cue_parts(h.cue)[1] for h in learned_ones)
+
+
+def test_rules_and_model_together_beat_the_rules_alone_on_dev(committed: learned.SentenceModel) -> None:
+    cases = load(CORPUS / "dev.jsonl")
+    combined = score(cases, analyser_spans).macro
+    learned.use(None)
+    rules = score(cases, analyser_spans).macro
+    assert combined >= rules + 0.03, (combined, rules)
+
+
+def test_training_is_reproducible() -> None:
+    from scripts.train_model import fit, rows_of
+
+    cases = load(CORPUS / "train.jsonl")[:40]
+    rows = rows_of(cases)
+    assert fit(rows, 0.3) == fit(rows, 0.3)
