@@ -75,7 +75,8 @@ def _end_mark(text: str) -> str:
 
 
 def sentence_features(tokens: Sequence[Token], text: str, rules: Sequence[str], before: Sequence[str],
-                      after: Sequence[str], first: bool, last: bool, in_quote: bool) -> list[str]:
+                      after: Sequence[str], first: bool, last: bool, in_quote: bool,
+                      evidence: tuple[int, int] = (0, 0)) -> list[str]:
     """The feature strings of one sentence.
 
     `rules` are the rules' verdicts for this sentence as ``kind`` and ``kind:cuekind``
@@ -114,6 +115,10 @@ def sentence_features(tokens: Sequence[Token], text: str, rules: Sequence[str], 
             features.append("c:" + str(bit))
             if mood:
                 features.append("c:" + str(bit) + "|" + mood)
+    # The disclosure rule's graded evidence (who, life events, circumstances / plans, experiences),
+    # which its yes-or-no verdict throws away.
+    features.append("dl:" + str(min(evidence[0], 4)))
+    features.append("dg:" + str(min(evidence[1], 4)))
     for verdict in rules:
         features.append("r:" + verdict)
         if mood and ":" not in verdict:

@@ -65,19 +65,15 @@ class SentenceModel:
         return [1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, s)))) for s in scores]
 
     def strongest(self, features: Sequence[str], label: int, count: int = 3) -> list[str]:
-        """The sentence's words that weighed most for `label` (for the highlight's reason)."""
+        """The words (``w:`` features, as normalised) that weighed most for `label`, strongest first."""
         seen: dict[str, float] = {}
         for feature in features:
-            if not feature.startswith(("w:", "e1:")):
+            if not feature.startswith("w:"):
                 continue
             w = self.weights.get(feature)
             if w is None or w[label] <= 0:
                 continue
-            word = feature.split(":", 1)[1]
-            if word.startswith("<"):
-                continue
-            if w[label] > seen.get(word, 0.0):
-                seen[word] = w[label]
+            seen[feature[2:]] = w[label]
         return [word for word, _ in sorted(seen.items(), key=lambda kv: -kv[1])[:count]]
 
 

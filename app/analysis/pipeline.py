@@ -13,7 +13,7 @@ from __future__ import annotations
 from typing import Final
 
 from app.analysis.ahead import Ahead
-from app.analysis.detect import Labelled, disclosure_score, label_sentence, relieved
+from app.analysis.detect import Labelled, disclosure_evidence, disclosure_score, label_sentence, relieved
 from app.analysis.features import inside, reported_speech, sentence_features
 from app.analysis.formulas import is_formula, is_thanks
 from app.analysis.learned import SentenceModel, load
@@ -115,6 +115,25 @@ def _verdicts(found: list[_Found], index: int) -> list[str]:
     return out
 
 
+_EXPLAINING: Final = ("名詞", "動詞", "形容詞", "形状詞", "副詞", "代名詞")
+
+
+def _as_written(words: list[str], tokens: list[Token]) -> list[str]:
+    """The three strongest of `words` that carry meaning, as the mail wrote them (御 → ご, 下さる → ください)."""
+    out: list[str] = []
+    for word in words:
+        for t in tokens:
+            if t.norm == word and t.main in _EXPLAINING and len(t.surface) > 1 and t.surface not in out:
+                out.append(t.surface)
+                break
+        if len(out) == 3:
+            break
+    if not out:  # only endings weighed (〜だろう): name the sentence's last words
+        content = [t.surface for t in tokens if t.content]
+        out = content[-3:]
+    return out
+
+
 def _weigh(body: str, sentences: list[tuple[int, Sentence]], tokenized: list[list[Token]], found: list[_Found],
            zone_list: list[Zone], model: SentenceModel | None, rows: list[Row] | None) -> list[_Found]:
     """The learned layer's say on each sentence: take back a rule's mark it is sure of, add one it is sure of."""
@@ -132,7 +151,8 @@ def _weigh(body: str, sentences: list[tuple[int, Sentence]], tokenized: list[lis
         text = body[sentence.start : sentence.end]
         features = sentence_features(tokenized[k], text, verdicts[k], verdicts[k - 1] if k > 0 else [],
                                      verdicts[k + 1] if k + 1 < count else [], k == 0, k == count - 1,
-                                     any(a < sentence.start < b for a, b in speech))
+                                     any(a < sentence.start < b for a, b in speech),
+                                     disclosure_evidence(tokenized[k]) if tokenized[k] else (0, 0))
         if rows is not None:
             rows.append((sentence.start, sentence.end, features))
         if model is None:
@@ -143,9 +163,8 @@ def _weigh(body: str, sentences: list[tuple[int, Sentence]], tokenized: list[lis
             if marked and probabilities[label] < model.drop[label]:
                 dropped.add((index, kind.value))
             elif not marked and probabilities[label] >= model.add[label]:
-                words = model.strongest(features, label)
                 item = Labelled(kind, sentence.start, sentence.end, tuple(tokenized[k]),
-                                "learned:" + "・".join(words))
+                                "learned:" + "・".join(_as_written(model.strongest(features, label, 8), tokenized[k])))
                 start, end = _trim(body, item)
                 if end > start:
                     topic = topic_of(kind, [t for t in tokenized[k] if t.start >= start and t.end <= end],
