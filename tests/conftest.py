@@ -57,3 +57,18 @@ def postgres_url():  # type: ignore[no-untyped-def]
         yield server.url
     finally:
         server.stop()
+
+
+@pytest.fixture
+def rules_alone():  # type: ignore[no-untyped-def]
+    """The analyser's rules without the learned layer: for tests of one rule on one sentence.
+
+    The learned layer weighs whole mails (a lone sentence is both the first and the last);
+    what the two do together is measured on the annotated sets (test_analysis_scores.py).
+    """
+    from app.analysis import learned
+
+    model = learned.load()
+    learned.use(None)
+    yield
+    learned.use(model)

@@ -23,8 +23,8 @@ import os
 from pathlib import Path
 
 NATIVE_MODULES = (
-    "ahead", "detect", "features", "formulas", "lexicon", "links", "pipeline", "segment", "tokenizer", "topics",
-    "zones",
+    "ahead", "detect", "features", "formulas", "learned", "lexicon", "links", "pipeline", "segment", "tokenizer",
+    "topics", "zones",
 )
 NATIVE_DIR = Path(__file__).resolve().parent / "_native"
 STAMP_NAME = "sources.json"

@@ -23,6 +23,7 @@ weights, no library) compute exactly the same thing from the same function:
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from typing import Final
 
@@ -75,8 +76,7 @@ def _end_mark(text: str) -> str:
 
 
 def sentence_features(tokens: Sequence[Token], text: str, rules: Sequence[str], before: Sequence[str],
-                      after: Sequence[str], first: bool, last: bool, in_quote: bool,
-                      evidence: tuple[int, int] = (0, 0)) -> list[str]:
+                      after: Sequence[str], first: bool, last: bool, in_quote: bool) -> list[str]:
     """The feature strings of one sentence.
 
     `rules` are the rules' verdicts for this sentence as ``kind`` and ``kind:cuekind``
@@ -94,8 +94,6 @@ def sentence_features(tokens: Sequence[Token], text: str, rules: Sequence[str], 
         words.append(word)
         classes |= token.classes
         features.append("w:" + word)
-    for i in range(1, len(words)):
-        features.append("b:" + words[i - 1] + "|" + words[i])
     if words:
         features.append("e1:" + words[-1])
     if len(words) > 1:
@@ -115,10 +113,6 @@ def sentence_features(tokens: Sequence[Token], text: str, rules: Sequence[str], 
             features.append("c:" + str(bit))
             if mood:
                 features.append("c:" + str(bit) + "|" + mood)
-    # The disclosure rule's graded evidence (who, life events, circumstances / plans, experiences),
-    # which its yes-or-no verdict throws away.
-    features.append("dl:" + str(min(evidence[0], 4)))
-    features.append("dg:" + str(min(evidence[1], 4)))
     for verdict in rules:
         features.append("r:" + verdict)
         if mood and ":" not in verdict:
@@ -146,6 +140,7 @@ def sentence_features(tokens: Sequence[Token], text: str, rules: Sequence[str], 
 
 
 _BREAKS: Final = frozenset("。！？!?\n")
+_BRACKETS: Final = re.compile("[「『」』]|\n\n")
 
 
 def reported_speech(body: str) -> list[tuple[int, int]]:
@@ -159,15 +154,17 @@ def reported_speech(body: str) -> list[tuple[int, int]]:
     """
     out: list[tuple[int, int]] = []
     stack: list[int] = []
-    for i, ch in enumerate(body):
-        if ch in "「『":
+    for m in _BRACKETS.finditer(body):
+        ch = m.group()
+        i = m.start()
+        if ch == "\n\n":
+            stack.clear()
+        elif ch in "「『":
             stack.append(i)
-        elif ch in "」』" and stack:
+        elif stack:
             start = stack.pop()
             if not stack and any(c in _BREAKS for c in body[start + 1 : i]):
                 out.append((start + 1, i))
-        elif ch == "\n" and i + 1 < len(body) and body[i + 1] == "\n":
-            stack.clear()
     return out
 
 

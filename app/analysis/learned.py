@@ -41,12 +41,16 @@ def features_stamp() -> str:
         return ""
 
 
+def _sigmoid(score: float) -> float:
+    return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, score))))
+
+
 class SentenceModel:
     """Weights per feature and label, a bias per label, and the two thresholds per label."""
 
     __slots__ = ("add", "bias", "drop", "weights")
 
-    def __init__(self, weights: dict[str, list[float]], bias: list[float], add: list[float],
+    def __init__(self, weights: dict[str, tuple[float, float, float]], bias: list[float], add: list[float],
                  drop: list[float]) -> None:
         self.weights = weights
         self.bias = bias
@@ -54,15 +58,18 @@ class SentenceModel:
         self.drop = drop  # probability below which a rule's mark is taken back
 
     def probabilities(self, features: Sequence[str]) -> list[float]:
-        scores = list(self.bias)
+        # Three plain floats and tuples of three: the compiled build keeps them unboxed.
+        d = self.bias[0]
+        r = self.bias[1]
+        w = self.bias[2]
         weights = self.weights
         for feature in features:
-            w = weights.get(feature)
-            if w is not None:
-                scores[0] += w[0]
-                scores[1] += w[1]
-                scores[2] += w[2]
-        return [1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, s)))) for s in scores]
+            if feature in weights:
+                x = weights[feature]
+                d += x[0]
+                r += x[1]
+                w += x[2]
+        return [_sigmoid(d), _sigmoid(r), _sigmoid(w)]
 
     def strongest(self, features: Sequence[str], label: int, count: int = 3) -> list[str]:
         """The words (``w:`` features, as normalised) that weighed most for `label`, strongest first."""
@@ -83,7 +90,7 @@ def from_json(data: dict[str, object]) -> SentenceModel:
     add = data["add"]
     drop = data["drop"]
     assert isinstance(weights, dict) and isinstance(bias, list) and isinstance(add, list) and isinstance(drop, list)
-    return SentenceModel({str(k): [float(x) for x in v] for k, v in weights.items()},
+    return SentenceModel({str(k): (float(v[0]), float(v[1]), float(v[2])) for k, v in weights.items()},
                          [float(x) for x in bias], [float(x) for x in add], [float(x) for x in drop])
 
 

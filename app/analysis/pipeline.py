@@ -13,7 +13,7 @@ from __future__ import annotations
 from typing import Final
 
 from app.analysis.ahead import Ahead
-from app.analysis.detect import Labelled, disclosure_evidence, disclosure_score, label_sentence, relieved
+from app.analysis.detect import Labelled, disclosure_score, label_sentence, relieved
 from app.analysis.features import inside, reported_speech, sentence_features
 from app.analysis.formulas import is_formula, is_thanks
 from app.analysis.learned import SentenceModel, load
@@ -102,16 +102,18 @@ _KINDS: Final = (HighlightKind.DISCLOSURE, HighlightKind.REQUEST, HighlightKind.
 Row = tuple[int, int, list[str]]  # a sentence's start, end and features, for the trainer
 
 
-def _verdicts(found: list[_Found], index: int) -> list[str]:
-    out: list[str] = []
+def _verdicts(found: list[_Found], sentences: list[tuple[int, Sentence]]) -> list[list[str]]:
+    """Per sentence, the rules' kinds and kind:cuekind strings (one pass over the highlights)."""
+    position = {index: k for k, (index, _) in enumerate(sentences)}
+    out: list[list[str]] = [[] for _ in sentences]
     for f in found:
-        if f[3] == index:
-            kind = f[0].kind.value
-            if kind not in out:
-                out.append(kind)
-            cue = f[0].cue.split(":", 1)[0]
-            if cue and kind + ":" + cue not in out:
-                out.append(kind + ":" + cue)
+        here = out[position[f[3]]]
+        kind = f[0].kind.value
+        if kind not in here:
+            here.append(kind)
+        cue = f[0].cue.split(":", 1)[0]
+        if cue and kind + ":" + cue not in here:
+            here.append(kind + ":" + cue)
     return out
 
 
@@ -137,9 +139,11 @@ def _as_written(words: list[str], tokens: list[Token]) -> list[str]:
 def _weigh(body: str, sentences: list[tuple[int, Sentence]], tokenized: list[list[Token]], found: list[_Found],
            zone_list: list[Zone], model: SentenceModel | None, rows: list[Row] | None) -> list[_Found]:
     """The learned layer's say on each sentence: take back a rule's mark it is sure of, add one it is sure of."""
-    count = len(sentences)
-    verdicts = [_verdicts(found, sentences[k][0]) for k in range(count)]
     speech = reported_speech(body)
+    if model is None and rows is None:
+        return [f for f in found if f[0].kind is HighlightKind.DISCLOSURE or not inside(speech, f[1], f[2])]
+    count = len(sentences)
+    verdicts = _verdicts(found, sentences)
     formula_starts = {z.start for z in zone_list if z.kind is ZoneKind.FORMULA}
     kept: list[_Found] = []
     added: list[_Found] = []
@@ -151,8 +155,7 @@ def _weigh(body: str, sentences: list[tuple[int, Sentence]], tokenized: list[lis
         text = body[sentence.start : sentence.end]
         features = sentence_features(tokenized[k], text, verdicts[k], verdicts[k - 1] if k > 0 else [],
                                      verdicts[k + 1] if k + 1 < count else [], k == 0, k == count - 1,
-                                     any(a < sentence.start < b for a, b in speech),
-                                     disclosure_evidence(tokenized[k]) if tokenized[k] else (0, 0))
+                                     any(a < sentence.start < b for a, b in speech))
         if rows is not None:
             rows.append((sentence.start, sentence.end, features))
         if model is None:

@@ -11,6 +11,8 @@ import pytest
 from app.analysis import analyze
 from app.model import HighlightKind
 
+pytestmark = pytest.mark.usefixtures("rules_alone")
+
 D, R, W = HighlightKind.DISCLOSURE, HighlightKind.REQUEST, HighlightKind.WORRY
 
 

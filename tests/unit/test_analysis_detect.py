@@ -7,6 +7,8 @@ import pytest
 from app.analysis import analyze
 from app.model import HighlightKind, Insight
 
+pytestmark = pytest.mark.usefixtures("rules_alone")
+
 D, R, W = HighlightKind.DISCLOSURE, HighlightKind.REQUEST, HighlightKind.WORRY
 
 

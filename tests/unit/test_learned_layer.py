@@ -55,7 +55,7 @@ def test_the_model_can_take_back_and_add_a_mark(committed: learned.SentenceModel
     text = "配送先を変えていただけますか。"
     assert not [h for h in analyze(text).highlights if h.kind is HighlightKind.REQUEST]
     # …and one sure that a sentence tells something marks it, with the words that weighed most.
-    sure = learned.SentenceModel({"w:ピアノ": [5.0, 0.0, 0.0]}, [-3.0, -30.0, -30.0], add=[0.5, 1.0, 1.0],
+    sure = learned.SentenceModel({"w:ピアノ": (5.0, 0.0, 0.0)}, [-3.0, -30.0, -30.0], add=[0.5, 1.0, 1.0],
                                  drop=[0.0, 0.0, 0.0])
     learned.use(sure)
     text = "ピアノを弾きます。"
