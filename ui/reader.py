@@ -233,6 +233,7 @@ class ReaderView(QWidget):
         self.image_banner.hide()
         self.banner_box.hide()
         self.browser.clear()
+        self.browser.setCurrentCharFormat(QTextCharFormat())
         self._insight = Insight()
         self._positions = {}
 
@@ -249,6 +250,7 @@ class ReaderView(QWidget):
         self.image_banner.hide()
         self.banner_box.hide()
         self.browser.clear()
+        self.browser.setCurrentCharFormat(QTextCharFormat())
         self._insight = Insight()
         self._positions = {}
 
@@ -279,6 +281,9 @@ class ReaderView(QWidget):
             self._html = html if html is not None else message.html
             self.browser.setHtml(self._html)
         else:
+            # setPlainText inserts with the editor's current character format: after a click on
+            # a highlight (or in a dimmed quote) the whole next mail would take that colour.
+            self.browser.setCurrentCharFormat(QTextCharFormat())
             self.browser.setPlainText(message.body)
             # Japanese reads better with air between lines; positions are unchanged.
             block = QTextBlockFormat()
@@ -286,7 +291,9 @@ class ReaderView(QWidget):
             cursor = QTextCursor(self.browser.document())
             cursor.select(QTextCursor.SelectionType.Document)
             cursor.mergeBlockFormat(block)
+            cursor.setCharFormat(QTextCharFormat())  # and nothing of the previous mail's colours
         self.browser.moveCursor(QTextCursor.MoveOperation.Start)
+        self.browser.setCurrentCharFormat(QTextCharFormat())
 
     def set_html(self, html: str, images_shown: bool) -> None:
         """Re-render the current HTML mail (after the user allowed its images)."""
