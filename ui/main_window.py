@@ -13,7 +13,7 @@ from collections.abc import Callable
 from functools import partial
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QItemSelection, QModelIndex, QSettings, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtCore import QEvent, QIdentityProxyModel, QItemSelection, QModelIndex, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -49,6 +49,7 @@ from app.sources.base import Folder, FolderRole, Header, MailSource, MessageRef,
 from app.sources.errors import AuthExpired, NetworkDown, NotFound, ServerRejected
 from app.sources.oauth import providers_from_settings
 from app.store.db import Database, open_database
+from app.store.listing import MessageList, SortColumn
 from ui import style
 from ui.accounts_pane import AccountsPane
 from ui.compose_controller import ComposeController
@@ -57,6 +58,7 @@ from ui.insight_panel import InsightPanel
 from ui.models import Column, FolderModel, MessageListModel, Role
 from ui.operations import analysis as analysis_ops
 from ui.operations import corrections as correction_ops
+from ui.operations import listing as listing_ops
 from ui.operations import mailbox as mailbox_ops
 from ui.operations import memory as memory_ops
 from ui.operations.mailbox import OpenedMailbox, OpenedMessage
@@ -69,6 +71,7 @@ from ui.tasks import DB, TaskFailure, TaskRunner
 log = logging.getLogger(__name__)
 
 ACCOUNT = "local"  # the local mailbox's lane; IMAP accounts use their own (ui.accounts_pane)
+FILTER_DELAY_MS = 150  # typing pauses this long before the store is asked
 
 
 class MainWindow(QMainWindow):
@@ -82,6 +85,7 @@ class MainWindow(QMainWindow):
     memory_ready = Signal()
     memory_built = Signal()
     search_done = Signal()
+    list_queried = Signal()  # the store answered a filter or sort of the whole folder
     language_chosen = Signal(str)  # "ja" / "en" / "" (follow the locale)
 
     def __init__(
@@ -119,6 +123,7 @@ class MainWindow(QMainWindow):
         self._mail_key = ""
         self._language = language
         self._count: int | None = None
+        self._opened_ref: MessageRef | None = None
         self.memory: OpenedMemory | None = None
         self.build_progress: BuildProgress | None = None
         self._closing = False
@@ -155,16 +160,17 @@ class MainWindow(QMainWindow):
         self.folder_view.selectionModel().currentChanged.connect(self._on_folder_changed)
 
         self.message_model = MessageListModel(self)
-        self.proxy = QSortFilterProxyModel(self)
+        # Filter and sort run over the whole folder in the store (app.store.listing), never over
+        # the rows loaded so far: the proxy only passes the model through (and its sort to it).
+        self.listing = MessageList(self.db)
+        self.proxy = QIdentityProxyModel(self)
         self.proxy.setSourceModel(self.message_model)
-        self.proxy.setSortRole(Role.SORT)
-        self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        self.proxy.setFilterKeyColumn(-1)
+        self.message_model.sort_requested.connect(lambda _c, _o: self._query_list())
         self.message_view = QTableView(self)
         self.message_view.setObjectName("messageList")
         self.message_view.setModel(self.proxy)
+        self.message_view.horizontalHeader().setSortIndicator(Column.DATE, Qt.SortOrder.DescendingOrder)
         self.message_view.setSortingEnabled(True)
-        self.message_view.sortByColumn(Column.DATE, Qt.SortOrder.DescendingOrder)
         self.message_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.message_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.message_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -184,7 +190,14 @@ class MainWindow(QMainWindow):
         self.search = QLineEdit(self)
         self.search.setObjectName("search")
         self.search.setClearButtonEnabled(True)
-        self.search.textChanged.connect(self.proxy.setFilterFixedString)
+        self.filter_timer = QTimer(self)
+        self.filter_timer.setSingleShot(True)
+        self.filter_timer.setInterval(FILTER_DELAY_MS)
+        self.filter_timer.timeout.connect(self._query_list)
+        self.search.textChanged.connect(lambda _text: self.filter_timer.start())
+        self.filter_label = QLabel(self)
+        self.filter_label.setObjectName("panelHint")
+        self.filter_label.hide()
         list_box = QWidget(self)
         list_layout = QVBoxLayout(list_box)
         list_layout.setContentsMargins(0, 0, 0, 0)
@@ -193,6 +206,7 @@ class MainWindow(QMainWindow):
         search_layout = QVBoxLayout(search_box)
         search_layout.setContentsMargins(8, 6, 8, 6)
         search_layout.addWidget(self.search)
+        search_layout.addWidget(self.filter_label)
         list_layout.addWidget(search_box)
         list_layout.addWidget(self.message_view, 1)
 
@@ -454,6 +468,7 @@ class MainWindow(QMainWindow):
         assert self.source is not None
         self.current_folder = folder
         self.current = None
+        self._opened_ref = None
         self.reader.clear()
         self.insight_panel.clear()
         self.customer_panel.clear()
@@ -469,7 +484,67 @@ class MainWindow(QMainWindow):
         self._count = len(headers)
         self._show_count()
         self._status("")
+        # The store learns the folder's rows; a filter or sort already chosen is asked after it
+        # (the db lane is serial), over every row, loaded into the view or not.
+        listing_ops.refresh(self.runner, self.listing, self._list_source(), folder.id, headers,
+                            lambda _written: None, self._on_list_error)
+        if not self._list_query(folder).default:
+            self._query_list()
+        else:
+            self._show_filter()
         self.headers_loaded.emit()
+
+    # -- filter and sort over the whole folder ---------------------------------
+    def _list_source(self) -> str:
+        return self._source_key() if self.mail_account == ACCOUNT else self.mail_account
+
+    def _list_query(self, folder: Folder) -> listing_ops.ListQuery:
+        model = self.message_model
+        column = {Column.SENDER: SortColumn.SENDER, Column.SUBJECT: SortColumn.SUBJECT}.get(
+            model.sort_column, SortColumn.DATE)
+        return listing_ops.ListQuery(self._list_source(), folder.id, self.search.text().strip(), column,
+                                     model.sort_order == Qt.SortOrder.DescendingOrder)
+
+    def _query_list(self) -> None:
+        self.filter_timer.stop()
+        folder = self.current_folder
+        if folder is None:
+            return
+        listing_ops.query(self.runner, self.listing, self._list_query(folder), self._on_list_answer,
+                          self._on_list_error)
+
+    def _on_list_answer(self, answer: listing_ops.ListAnswer) -> None:
+        folder = self.current_folder
+        if folder is None or answer.query != self._list_query(folder):
+            return  # another folder, filter or sort meanwhile: its own answer follows
+        self.message_model.set_order(answer.keys)
+        opened = self._opened_ref
+        if opened is not None:
+            row = self.message_model.reveal(opened)
+            if row >= 0:
+                self.message_view.selectRow(row)  # the open mail stays selected (not opened again)
+                self.message_view.scrollTo(self.proxy.index(row, 0))
+        self._show_filter()
+        self.list_queried.emit()
+
+    def _show_filter(self) -> None:
+        text = self.search.text().strip()
+        if not text:
+            self.filter_label.hide()
+            return
+        matching = self.message_model.matching
+        if matching:
+            self.filter_label.setText(self.tr("「%1」に一致: %2 件（このフォルダの %3 件中）")
+                                      .replace("%1", text).replace("%2", str(matching))
+                                      .replace("%3", str(self.message_model.total)))
+        else:
+            self.filter_label.setText(self.tr("「%1」に一致するメールはこのフォルダにありません。"
+                                              "本文も探すには Enter を押してください。").replace("%1", text))
+        self.filter_label.show()
+
+    def _on_list_error(self, failure: TaskFailure) -> None:
+        log.error("message list query failed:\n%s", failure.trace)
+        self.statusBar().showMessage(self.tr("メールの一覧を絞り込めませんでした"), 8000)
 
     # -- message -------------------------------------------------------------
     def _on_message_selected(self, selected: QItemSelection, _deselected: QItemSelection) -> None:
@@ -479,10 +554,13 @@ class MainWindow(QMainWindow):
         header = rows[0].data(Role.HEADER)
         if not isinstance(header, Header):
             return
+        if header.ref == self._opened_ref and self.current is not None and self.current.ref == header.ref:
+            return  # the open mail selected again after a filter or sort: nothing to load
         self.open_header(header)
 
     def open_header(self, header: Header) -> None:
         assert self.source is not None
+        self._opened_ref = header.ref
         self.current = None
         self.current_insight = None
         self._raw_insight = None

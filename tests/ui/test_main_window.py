@@ -152,7 +152,8 @@ def test_search_filters_with_japanese_input(qtbot, window: MainWindow) -> None: 
     event = QInputMethodEvent()
     event.setCommitString("ドレス")
     window.search.setFocus()
-    QApplication.sendEvent(window.search, event)
+    with qtbot.waitSignal(window.list_queried, timeout=10000):
+        QApplication.sendEvent(window.search, event)
     assert window.search.text() == "ドレス"
     assert window.proxy.rowCount() == expected
     assert 0 < expected < total
