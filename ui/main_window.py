@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QProgressBar,
     QPushButton,
     QSplitter,
+    QStackedWidget,
     QTableView,
     QTreeView,
     QVBoxLayout,
@@ -124,6 +125,7 @@ class MainWindow(QMainWindow):
         self._language = language
         self._count: int | None = None
         self._opened_ref: MessageRef | None = None
+        self._pending_terms: list[str] = []  # a search hit's words, highlighted in the mail it opens
         self.memory: OpenedMemory | None = None
         self.build_progress: BuildProgress | None = None
         self._closing = False
@@ -208,7 +210,17 @@ class MainWindow(QMainWindow):
         search_layout.addWidget(self.search)
         search_layout.addWidget(self.filter_label)
         list_layout.addWidget(search_box)
-        list_layout.addWidget(self.message_view, 1)
+        # One box, as in Gmail: typing filters this folder; Enter searches every mail and the
+        # memory, and the results take the list's place until 「一覧に戻る」 or Esc.
+        self.search.returnPressed.connect(lambda: self.run_search(self.search.text().strip()))
+        self.search_panel = SearchPanel(self)
+        self.search_panel.hit_activated.connect(self._open_search_hit)
+        self.search_panel.closed.connect(self.close_search)
+        self.search_panel.more_wanted.connect(self._search_more)
+        self.list_stack = QStackedWidget(list_box)
+        self.list_stack.addWidget(self.message_view)
+        self.list_stack.addWidget(self.search_panel)
+        list_layout.addWidget(self.list_stack, 1)
 
         self.reader = ReaderView(self)
         self.reader.show_images_requested.connect(self._show_images_once)
@@ -221,9 +233,6 @@ class MainWindow(QMainWindow):
         self.customer_panel.reply_activated.connect(self._open_past_reply)
         self.customer_panel.export_requested.connect(self._export_customer)
         self.customer_panel.delete_requested.connect(self._delete_customer)
-        self.search_panel = SearchPanel(self)
-        self.search_panel.query_submitted.connect(self.run_search)
-        self.search_panel.hit_activated.connect(self._open_search_hit)
 
         self.right_splitter = QSplitter(Qt.Orientation.Vertical, self)
         self.right_splitter.setObjectName("rightSplitter")
@@ -232,11 +241,8 @@ class MainWindow(QMainWindow):
         self.right_splitter.setSizes([520, 340])  # what the customer said first; history below
         self.left_splitter = QSplitter(Qt.Orientation.Vertical, self)
         self.left_splitter.setObjectName("leftSplitter")
-        # Search on top, as in Gmail and Outlook; folders take the rest.
-        self.left_splitter.addWidget(self.search_panel)
         self.left_splitter.addWidget(self.folder_view)
-        self.left_splitter.setStretchFactor(0, 0)
-        self.left_splitter.setStretchFactor(1, 1)
+        self.left_splitter.setStretchFactor(0, 1)
 
         self.center_splitter = QSplitter(Qt.Orientation.Vertical, self)
         self.center_splitter.setObjectName("centerSplitter")
@@ -409,7 +415,7 @@ class MainWindow(QMainWindow):
         if geometry is not None:
             self.restoreGeometry(geometry)
         for key, splitter in (("window/main", self.main_splitter), ("window/center", self.center_splitter),
-                              ("window/right", self.right_splitter), ("window/left", self.left_splitter)):
+                              ("window/right", self.right_splitter), ("window/left2", self.left_splitter)):
             state = self.qsettings.value(key)
             if state is not None:
                 splitter.restoreState(state)
@@ -419,7 +425,7 @@ class MainWindow(QMainWindow):
         self.qsettings.setValue("window/main", self.main_splitter.saveState())
         self.qsettings.setValue("window/center", self.center_splitter.saveState())
         self.qsettings.setValue("window/right", self.right_splitter.saveState())
-        self.qsettings.setValue("window/left", self.left_splitter.saveState())
+        self.qsettings.setValue("window/left2", self.left_splitter.saveState())
         self.qsettings.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:
@@ -554,13 +560,15 @@ class MainWindow(QMainWindow):
         header = rows[0].data(Role.HEADER)
         if not isinstance(header, Header):
             return
-        if header.ref == self._opened_ref and self.current is not None and self.current.ref == header.ref:
-            return  # the open mail selected again after a filter or sort: nothing to load
+        if header.ref == self._opened_ref:
+            return  # the open mail selected again (after a filter, a sort or a search hit): nothing to load
         self.open_header(header)
 
     def open_header(self, header: Header) -> None:
         assert self.source is not None
         self._opened_ref = header.ref
+        self.reader.set_search_terms(self._pending_terms)
+        self._pending_terms = []
         self.current = None
         self.current_insight = None
         self._raw_insight = None
@@ -795,6 +803,10 @@ class MainWindow(QMainWindow):
         if self.source is None:
             return
         self.open_header(Header(ref, subject, Address("", ""), None, True, 0))
+        if self.current_folder is not None and ref.folder_id == self.current_folder.id:
+            row = self.message_model.reveal(ref)  # the list follows, as when the row is clicked
+            if row >= 0:
+                self.message_view.selectRow(row)
 
     def customer_history(self) -> tuple[ReplyStats, ...]:
         """Our earlier replies to the customer of the open mail (for the review's consistency checks)."""
@@ -820,14 +832,38 @@ class MainWindow(QMainWindow):
             self.open_ref(MessageRef(reply.folder_id, reply.key), reply.subject)
 
     def run_search(self, query: str) -> None:
+        """Search every indexed mail and the memory; the results take the list's place."""
+        if not query:
+            self.close_search()
+            return
+        self.search_panel.set_searching(query)
+        self.list_stack.setCurrentWidget(self.search_panel)
         if self.memory is None:
             self.search_panel.set_failed()
             return
         memory_ops.search(self.runner, self.memory, query, self._on_searched, self._on_search_error)
 
+    def close_search(self) -> None:
+        """Back to the folder's list, with the open mail selected when it is in it."""
+        self.runner.cancel_slot("search")
+        self.search_panel.query = ""
+        self.search_panel.model.clear()
+        self.list_stack.setCurrentWidget(self.message_view)
+        if self._opened_ref is not None:
+            row = self.message_model.reveal(self._opened_ref)
+            if row >= 0:
+                self.message_view.selectRow(row)
+        self.message_view.setFocus()
+
     def _on_searched(self, results: SearchResults) -> None:
-        self.search_panel.set_results(results.mail, results.memory)
+        self.search_panel.set_results(results.query, results.mail, results.mail_total, results.memory)
         self.search_done.emit()
+
+    def _search_more(self, query: str, offset: int) -> None:
+        if self.memory is None:
+            return
+        memory_ops.search_more(self.runner, self.memory, query, offset,
+                               lambda page: self.search_panel.append(page.query, page.mail), self._on_search_error)
 
     def _on_search_error(self, failure: TaskFailure) -> None:
         log.error("search failed:\n%s", failure.trace)
@@ -837,6 +873,7 @@ class MainWindow(QMainWindow):
         from app.customers import MemoryHit
         from app.store.search import MailHit
 
+        self._pending_terms = self.search_panel.query.split()
         if isinstance(hit, MailHit):
             self.open_ref(MessageRef(hit.folder_id, hit.key), hit.subject)
         elif isinstance(hit, MemoryHit) and hit.message_id and self.memory is not None:

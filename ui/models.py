@@ -60,9 +60,10 @@ def replied_icon() -> QIcon:
         path = QPainterPath()
         path.moveTo(13, 13)
         path.cubicTo(13, 7, 9, 6, 4, 6)
+        path.moveTo(7.5, 2.5)
+        path.lineTo(4, 6)
+        path.lineTo(7.5, 9.5)
         painter.drawPath(path)
-        painter.drawLine(4, 6, 7.5, 2.5)
-        painter.drawLine(4, 6, 7.5, 9.5)
         painter.end()
         _REPLIED.append(QIcon(pixmap))
     return _REPLIED[0]

@@ -144,6 +144,8 @@ class ReaderView(QWidget):
         self._images_shown = False
         self._insight = Insight()
         self._positions: dict[int, tuple[int, int]] = {}
+        self._terms: list[str] = []  # words of the search that opened this mail, marked in it
+        self._term_marks: list[QTextEdit.ExtraSelection] = []
 
         self.header_frame = QFrame(self)
         self.header_frame.setObjectName("readerHeader")
@@ -203,7 +205,7 @@ class ReaderView(QWidget):
 
         self._flash_timer = QTimer(self)
         self._flash_timer.setSingleShot(True)
-        self._flash_timer.timeout.connect(lambda: self.browser.setExtraSelections([]))
+        self._flash_timer.timeout.connect(lambda: self.browser.setExtraSelections(self._term_marks))
         self.retranslate()
         self.clear()
 
@@ -294,6 +296,7 @@ class ReaderView(QWidget):
             cursor.setCharFormat(QTextCharFormat())  # and nothing of the previous mail's colours
         self.browser.moveCursor(QTextCursor.MoveOperation.Start)
         self.browser.setCurrentCharFormat(QTextCharFormat())
+        self._mark_terms(scroll=True)
 
     def set_html(self, html: str, images_shown: bool) -> None:
         """Re-render the current HTML mail (after the user allowed its images)."""
@@ -306,6 +309,7 @@ class ReaderView(QWidget):
         self._html = html
         self.browser.setHtml(html)
         self._apply_insight()
+        self._mark_terms()
         self.browser.verticalScrollBar().setValue(scroll)
 
     def add_image(self, url: str, image: QImage) -> None:
@@ -348,12 +352,52 @@ class ReaderView(QWidget):
     def _update_banner_box(self) -> None:
         self.banner_box.setVisible(not (self.note_banner.isHidden() and self.image_banner.isHidden()))
 
+    # -- search words ----------------------------------------------------------
+    def set_search_terms(self, terms: list[str]) -> None:
+        """Mark these words in the next mail shown (a search hit was opened); [] for none."""
+        self._terms = [t for t in terms if t.strip()]
+        self._term_marks = []
+        self.browser.setExtraSelections([])
+
+    @property
+    def term_marks(self) -> list[tuple[int, int]]:
+        return [(m.cursor.selectionStart(), m.cursor.selectionEnd()) for m in self._term_marks]
+
+    def _mark_terms(self, scroll: bool = False) -> None:
+        import unicodedata
+
+        document = self.browser.document()
+        marks: list[QTextEdit.ExtraSelection] = []
+        fmt = QTextCharFormat()
+        fmt.setBackground(QColor(style.SEARCH_MARK))
+        fmt.setForeground(style.TEXT)
+        for term in self._terms:
+            # As typed and as the index matched it (NFKC): ｻｲｽﾞ finds サイズ.
+            for needle in dict.fromkeys((term, unicodedata.normalize("NFKC", term))):
+                found = document.find(needle, 0)
+                while not found.isNull():
+                    mark = QTextEdit.ExtraSelection()
+                    mark.cursor = found
+                    mark.format = fmt
+                    marks.append(mark)
+                    found = document.find(needle, found)
+        marks.sort(key=lambda m: m.cursor.selectionStart())
+        self._term_marks = marks
+        self.browser.setExtraSelections(marks)
+        if scroll and marks:
+            cursor = QTextCursor(document)
+            cursor.setPosition(marks[0].cursor.selectionStart())
+            self.browser.setTextCursor(cursor)
+            bar = self.browser.verticalScrollBar()
+            bar.setValue(bar.value() + self.browser.cursorRect(cursor).top() - self.browser.viewport().height() // 3)
+
     # -- highlights ------------------------------------------------------------
     def set_insight(self, insight: Insight) -> None:
         if self._insight.highlights or self._insight.zones:
             self._clear_formats()  # a corrected insight: the dismissed highlight must go
         self._insight = insight
         self._apply_insight()
+        self._mark_terms()
 
     def _clear_formats(self) -> None:
         if self._html_mode:
@@ -510,6 +554,6 @@ class ReaderView(QWidget):
         fmt = QTextCharFormat()
         fmt.setBackground(QColor(style.FLASH))
         flash.format = fmt
-        self.browser.setExtraSelections([flash])
+        self.browser.setExtraSelections([*self._term_marks, flash])
         self._flash_timer.start(FLASH_MS)
         return True

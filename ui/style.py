@@ -13,6 +13,7 @@ from app.model import HighlightKind
 TEXT = QColor("#1f2328")
 DIMMED = QColor("#6e7781")  # quotes, signatures, formulas: 4.6:1 on white
 FLASH = QColor("#ffd33d")
+SEARCH_MARK = "#fff1a8"  # the words of the search that opened the mail
 
 HIGHLIGHT_BG: dict[HighlightKind, QColor] = {
     HighlightKind.DISCLOSURE: QColor("#d3f3dc"),  # soft green: what they shared

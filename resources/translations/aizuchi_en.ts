@@ -817,6 +817,18 @@ An assistant that helps you notice what customers tell you and reply warmly.</tr
         <translation>Share with the team…</translation>
     </message>
     <message>
+        <source>「%1」に一致: %2 件（このフォルダの %3 件中）</source>
+        <translation>“%1” matches %2 mails (of %3 in this folder)</translation>
+    </message>
+    <message>
+        <source>「%1」に一致するメールはこのフォルダにありません。本文も探すには Enter を押してください。</source>
+        <translation>No mail in this folder matches “%1”. Press Enter to search the mail bodies too.</translation>
+    </message>
+    <message>
+        <source>メールの一覧を絞り込めませんでした</source>
+        <translation>Could not filter the message list</translation>
+    </message>
+    <message>
         <source>解析中…</source>
         <translation>Analysing…</translation>
     </message>
@@ -1115,30 +1127,31 @@ An assistant that helps you notice what customers tell you and reply warmly.</tr
 <context>
     <name>SearchPanel</name>
     <message>
-        <source>メールとお客様の記録を検索</source>
-        <translation>Search mail and customer records</translation>
+        <source>一覧に戻る</source>
+        <translation>Back to the list</translation>
     </message>
     <message>
-        <source>検索中…</source>
-        <translation>Searching…</translation>
+        <source>フォルダのメール一覧に戻る (Esc)</source>
+        <translation>Back to the folder&apos;s messages (Esc)</translation>
     </message>
+    <message>
+        <source>「%1」を検索中…</source>
+        <translation>Searching for “%1”…</translation>
+    </message>
+    <message>
+        <source>「%1」を検索できませんでした</source>
+        <translation>Could not search for “%1”</translation>
+    </message>
+    <message>
+        <source>「%1」の検索結果: メール %2 件・お客様の記録 %3 件</source>
+        <translation>Results for “%1”: %2 mails, %3 in customer records</translation>
+    </message>
+</context>
+<context>
+    <name>SearchResultsModel</name>
     <message>
         <source>【記録】%1 %2: %3</source>
         <translation>[Record] %1 %2: %3</translation>
-    </message>
-    <message>
-        <source>%1 %2
-%3</source>
-        <translation>%1 %2
-%3</translation>
-    </message>
-    <message>
-        <source>メール %1 件・記録 %2 件</source>
-        <translation>%1 mails, %2 records</translation>
-    </message>
-    <message>
-        <source>検索できませんでした</source>
-        <translation>Search failed</translation>
     </message>
 </context>
 <context>

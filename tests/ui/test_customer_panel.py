@@ -111,17 +111,19 @@ def test_search_box_finds_two_character_words(qtbot, memory_window: MainWindow) 
     from PySide6.QtGui import QInputMethodEvent
 
     win = memory_window
-    box = win.search_panel.box
+    box = win.search
     event = QInputMethodEvent()
     event.setCommitString("配送")
     QApplication.sendEvent(box, event)
     with qtbot.waitSignal(win.search_done, timeout=20000):
         box.returnPressed.emit()
     results = win.search_panel.results
-    assert results.count() > 0
+    model = win.search_panel.model
+    assert model.rowCount() > 0
     assert "件" in win.search_panel.summary.text()
+    last = model.index(model.rowCount() - 1, 0)
     with qtbot.waitSignal(win.message_shown, timeout=20000):
-        results.itemClicked.emit(results.item(results.count() - 1))
+        results.clicked.emit(last)
     assert win.current is not None and "配送" in (win.current.message.body + win.current.message.subject)
 
 
@@ -163,3 +165,37 @@ def test_every_finding_kind_has_a_label(qtbot) -> None:  # type: ignore[no-untyp
 
     for kind in FindingKind:
         assert finding_label(kind)
+
+
+def test_search_results_replace_the_list_select_the_hit_and_mark_the_words(  # type: ignore[no-untyped-def]
+    qtbot, memory_window: MainWindow
+) -> None:
+    """Issue 16 (8): the results show in the list pane with their true count; opening a hit
+    selects it and marks the words in the mail; Esc goes back to the folder."""
+    win = memory_window
+    win.search.setText("ケーキ")
+    with qtbot.waitSignal(win.search_done, timeout=20000):
+        win.search.returnPressed.emit()
+    assert win.list_stack.currentWidget() is win.search_panel
+    model = win.search_panel.model
+    assert memory_window.memory is not None
+    total = memory_window.memory.index.count_matches("ケーキ")
+    assert model.mail_total == total > 0
+    assert f"メール {total} 件" in win.search_panel.summary.text()
+    row = model.rowCount() - 1
+    index = model.index(row, 0)
+    rect = win.search_panel.results.visualRect(index)
+    with qtbot.waitSignal(win.message_shown, timeout=20000):
+        qtbot.mouseClick(win.search_panel.results.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert win.search_panel.results.currentIndex().row() == row
+    marks = win.reader.term_marks
+    assert marks, "the searched word is not marked in the mail"
+    text = win.reader.browser.document().toPlainText()
+    assert all(text[a:b] == "ケーキ" for a, b in marks)
+    qtbot.keyClick(win.search_panel.results, Qt.Key.Key_Escape)
+    assert win.list_stack.currentWidget() is win.message_view
+    # The opened mail is the list's selection when it lives in this folder.
+    assert win.current is not None
+    selected = win.message_view.selectionModel().selectedRows()
+    if win.current_folder is not None and win.current.ref.folder_id == win.current_folder.id:
+        assert selected and selected[0].data(Role.HEADER).ref == win.current.ref
