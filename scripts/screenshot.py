@@ -2,6 +2,7 @@
 
     xvfb-run -a -s "-screen 0 1400x900x24" .venv/bin/python scripts/screenshot.py docs/screenshot.png
     xvfb-run -a -s "-screen 0 1400x900x24" .venv/bin/python scripts/screenshot.py docs/composer.png --composer
+    xvfb-run -a -s "-screen 0 1024x700x24" .venv/bin/python scripts/screenshot.py docs/small.png --size=1024x700
 
 With --customer: the allergy customer's new mail a year later, to show what the
 「このお客様について」 panel remembers (docs/customer.png).
@@ -29,7 +30,13 @@ TIMEOUT_MS = 30000
 def main(argv: list[str]) -> int:
     composer = "--composer" in argv
     customer = "--customer" in argv
-    argv = [a for a in argv if a not in ("--composer", "--customer")]
+    search = "--search" in argv
+    size: tuple[int, int] | None = None
+    for arg in argv:
+        if arg.startswith("--size="):
+            width, _, height = arg.removeprefix("--size=").partition("x")
+            size = (int(width), int(height))
+    argv = [a for a in argv if a not in ("--composer", "--customer", "--search") and not a.startswith("--size=")]
     if len(argv) != 2:
         print(__doc__)
         return 2
@@ -40,7 +47,7 @@ def main(argv: list[str]) -> int:
     os.environ["AIZUCHI_OFFLINE"] = "1"
     sys.path.insert(0, str(ROOT))
     try:
-        return _shoot(out, scratch, composer=composer, customer=customer)
+        return _shoot(out, scratch, composer=composer, customer=customer, size=size, search=search)
     finally:
         shutil.rmtree(scratch, ignore_errors=True)
 
@@ -70,7 +77,8 @@ def _wait_all(app: object, signals: list[object]) -> None:
         time.sleep(0.01)
 
 
-def _shoot(out: Path, scratch: Path, composer: bool = False, customer: bool = False) -> int:
+def _shoot(out: Path, scratch: Path, composer: bool = False, customer: bool = False,
+           size: tuple[int, int] | None = None, search: bool = False) -> int:
     from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QApplication
 
@@ -99,7 +107,8 @@ def _shoot(out: Path, scratch: Path, composer: bool = False, customer: bool = Fa
     app = QApplication(sys.argv[:1])
     Translations(app).apply("ja")
     window = MainWindow(mailbox, load_settings(), QSettings(str(scratch / "window.ini"), QSettings.Format.IniFormat))
-    window.resize(1400, 880)
+    if size is not None:
+        window.resize(*size)  # else the size the window picks for the screen, as a new user gets
     window.show()
     _wait(app, window.headers_loaded)
     _wait(app, window.memory_built)  # so the customer panel shows what the demo mailbox taught it
@@ -115,6 +124,10 @@ def _shoot(out: Path, scratch: Path, composer: bool = False, customer: bool = Fa
         window.insight_panel.view.setCurrentIndex(requests[0])
     if composer:
         _compose(app, window)
+    if search:
+        window.search.setText("ケーキ")
+        window.run_search("ケーキ")
+        _wait(app, window.search_done)
     for _ in range(20):
         app.processEvents()
     out.parent.mkdir(parents=True, exist_ok=True)

@@ -13,8 +13,19 @@ from collections.abc import Callable
 from functools import partial
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QIdentityProxyModel, QItemSelection, QModelIndex, QSettings, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
+from PySide6.QtCore import (
+    QEvent,
+    QIdentityProxyModel,
+    QItemSelection,
+    QModelIndex,
+    QRect,
+    QSettings,
+    QSize,
+    Qt,
+    QTimer,
+    Signal,
+)
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QGuiApplication, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -66,6 +77,7 @@ from ui.operations.mailbox import OpenedMailbox, OpenedMessage
 from ui.operations.memory import BuildProgress, OpenedMemory, SearchResults
 from ui.reader import ReaderView
 from ui.remote_images import RemoteImageLoader
+from ui.right_column import RightColumn
 from ui.search_panel import SearchPanel
 from ui.tasks import DB, TaskFailure, TaskRunner
 
@@ -73,6 +85,8 @@ log = logging.getLogger(__name__)
 
 ACCOUNT = "local"  # the local mailbox's lane; IMAP accounts use their own (ui.accounts_pane)
 FILTER_DELAY_MS = 150  # typing pauses this long before the store is asked
+PREFERRED_SIZE = QSize(1360, 860)  # on a screen that has room; otherwise the screen's available area
+LIST_ROWS = 12.5  # the message list shows at least this many rows when the window has the height
 
 
 class MainWindow(QMainWindow):
@@ -145,6 +159,12 @@ class MainWindow(QMainWindow):
         analysis_ops.warm_up(self.runner)
         # Replying (composer, snippets, review, drafts, send) lives in its own controller.
         self.compose = ComposeController(self, ACCOUNT, db_path or self.db.path)
+        # 返信 / 全員に返信 sit beside the subject, as in Thunderbird, not on a bar of their own:
+        # the height goes to the list and the mail. The window keeps the actions for their shortcuts.
+        self.removeToolBar(self.compose.toolbar)
+        self.compose.toolbar.hide()
+        self.addActions([self.compose.reply_action, self.compose.reply_all_action])
+        self.reader.add_actions([self.compose.reply_action, self.compose.reply_all_action])
         self.customer_panel.reference_requested.connect(self._insert_reference)
         memory_ops.open_memory(
             self.runner, settings.get(MEMORY_DATABASE_URL), db_path, self._on_memory_opened, self._on_memory_error
@@ -180,7 +200,8 @@ class MainWindow(QMainWindow):
         self.message_view.setWordWrap(False)
         self.message_view.setAlternatingRowColors(False)
         self.message_view.verticalHeader().hide()
-        self.message_view.verticalHeader().setDefaultSectionSize(30)
+        # Compact rows, as in Thunderbird: a 768-pixel laptop still shows a dozen mails.
+        self.message_view.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
         header = self.message_view.horizontalHeader()
         header.setHighlightSections(False)
         header.setSectionResizeMode(Column.SENDER, QHeaderView.ResizeMode.Interactive)
@@ -205,6 +226,7 @@ class MainWindow(QMainWindow):
         list_layout.setContentsMargins(0, 0, 0, 0)
         list_layout.setSpacing(0)
         search_box = QWidget(list_box)
+        self.search_box = search_box
         search_layout = QVBoxLayout(search_box)
         search_layout.setContentsMargins(8, 6, 8, 6)
         search_layout.addWidget(self.search)
@@ -234,11 +256,9 @@ class MainWindow(QMainWindow):
         self.customer_panel.export_requested.connect(self._export_customer)
         self.customer_panel.delete_requested.connect(self._delete_customer)
 
-        self.right_splitter = QSplitter(Qt.Orientation.Vertical, self)
-        self.right_splitter.setObjectName("rightSplitter")
-        self.right_splitter.addWidget(self.insight_panel)
-        self.right_splitter.addWidget(self.customer_panel)
-        self.right_splitter.setSizes([520, 340])  # what the customer said first; history below
+        # The insight panel over the customer panel; two tabs when the column is short (ui.right_column).
+        self.right_column = RightColumn(self.insight_panel, self.customer_panel, self)
+        self.right_splitter = self.right_column.splitter
         self.left_splitter = QSplitter(Qt.Orientation.Vertical, self)
         self.left_splitter.setObjectName("leftSplitter")
         self.left_splitter.addWidget(self.folder_view)
@@ -263,14 +283,14 @@ class MainWindow(QMainWindow):
         self.left_splitter.addWidget(self.accounts_pane)
         self.main_splitter.addWidget(self.left_splitter)
         self.main_splitter.addWidget(self.center_splitter)
-        self.main_splitter.addWidget(self.right_splitter)
+        self.main_splitter.addWidget(self.right_column)
         self.main_splitter.setStretchFactor(0, 0)
         self.main_splitter.setStretchFactor(1, 1)
         self.main_splitter.setStretchFactor(2, 0)
         self.main_splitter.setCollapsible(1, False)
         self.main_splitter.setSizes([200, 820, 360])
         self.setCentralWidget(self.main_splitter)
-        self.resize(1360, 860)
+        self.resize(PREFERRED_SIZE)
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
@@ -412,13 +432,69 @@ class MainWindow(QMainWindow):
     # -- state ---------------------------------------------------------------
     def _restore_state(self) -> None:
         geometry = self.qsettings.value("window/geometry")
+        self._restored = False
         if geometry is not None:
             self.restoreGeometry(geometry)
+            self._restored = True
+        self._fit_to_screen()
         for key, splitter in (("window/main", self.main_splitter), ("window/center", self.center_splitter),
                               ("window/right", self.right_splitter), ("window/left2", self.left_splitter)):
             state = self.qsettings.value(key)
             if state is not None:
                 splitter.restoreState(state)
+                self._restored = True
+
+    def _fit_to_screen(self) -> None:
+        """Keep the window on a screen it fits: a geometry saved on a bigger monitor (or at another
+        scaling) is shrunk and moved onto the current one, never left larger than the screen."""
+        screens = QGuiApplication.screens()
+        if not screens:
+            return
+        frame = self.frameGeometry()
+        home = next((s for s in screens if s.availableGeometry().contains(frame.center())), None)
+        screen = home or QGuiApplication.primaryScreen() or screens[0]
+        area = screen.availableGeometry()
+        margin = max(0, frame.height() - self.height())  # the title bar, when there is a window manager
+        width = min(self.width(), area.width())
+        height = min(self.height(), area.height() - margin)
+        if (width, height) != (self.width(), self.height()):
+            self.resize(width, height)
+        frame = self.frameGeometry()
+        if home is None or not area.contains(frame):
+            x = min(max(frame.x(), area.x()), area.right() - frame.width() + 1)
+            y = min(max(frame.y(), area.y()), area.bottom() - frame.height() + 1)
+            self.move(max(x, area.x()), max(y, area.y()))
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not getattr(self, "_laid_out", False):
+            self._laid_out = True
+            if not self._restored:
+                # A new user: most of a big screen, all of a small one.
+                area = self.screen_area()
+                self.resize(max(PREFERRED_SIZE.width(), area.width() * 85 // 100),
+                            max(PREFERRED_SIZE.height(), area.height() * 85 // 100))
+            self._fit_to_screen()
+            if not self._restored:
+                self.lay_out_panes()
+
+    def lay_out_panes(self) -> None:
+        """Share the window between the panes for its size: the list gets room for `LIST_ROWS` rows
+        when that leaves the reader half the column, the panel a quarter of the width."""
+        width = max(self.main_splitter.width(), self.width())
+        left = max(130, min(200, width * 13 // 100))
+        right = max(250, min(380, width * 27 // 100))
+        self.main_splitter.setSizes([left, max(300, width - left - right), right])
+        height = max(self.center_splitter.height(), 300)
+        chrome = self.message_view.horizontalHeader().sizeHint().height() + 4
+        chrome += self.search_box.sizeHint().height()
+        wanted = chrome + int(LIST_ROWS * self.message_view.verticalHeader().defaultSectionSize())
+        top = min(wanted, height * 52 // 100)
+        self.center_splitter.setSizes([top, height - top])
+
+    def screen_area(self) -> QRect:
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        return screen.availableGeometry() if screen is not None else QRect(0, 0, 1366, 768)
 
     def save_state(self) -> None:
         self.qsettings.setValue("window/geometry", self.saveGeometry())

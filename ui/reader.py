@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QPoint, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import (
+    QAction,
     QColor,
     QDesktopServices,
     QFont,
@@ -29,6 +30,7 @@ from PySide6.QtWidgets import (
     QSizePolicy,
     QTextBrowser,
     QTextEdit,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -117,8 +119,8 @@ class Legend(QFrame):
             layout.addWidget(chip)
         self.dimmed = QLabel(self)
         self.dimmed.setStyleSheet(f"color: {style.DIMMED.name()}; padding: 1px 4px;")
-        layout.addWidget(self.dimmed)
-        layout.addStretch(1)
+        self.dimmed.setWordWrap(True)  # a narrow reader (the composer beside it) wraps it, never widens
+        layout.addWidget(self.dimmed, 1)
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -150,22 +152,33 @@ class ReaderView(QWidget):
         self.header_frame = QFrame(self)
         self.header_frame.setObjectName("readerHeader")
         header_layout = QVBoxLayout(self.header_frame)
-        header_layout.setContentsMargins(16, 12, 16, 10)
-        header_layout.setSpacing(4)
+        header_layout.setContentsMargins(16, 8, 12, 6)
+        header_layout.setSpacing(2)
         self.subject = QLabel(self.header_frame)
         self.subject.setObjectName("subject")
         self.subject.setWordWrap(True)
         self.subject.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.sender_label = QLabel(self.header_frame)
         self.sender_label.setObjectName("meta")
+        self.sender_label.setWordWrap(True)
         self.sender_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.recipients = QLabel(self.header_frame)
         self.recipients.setObjectName("meta")
         self.recipients.setWordWrap(True)
         self.date = QLabel(self.header_frame)
         self.date.setObjectName("meta")
-        for label in (self.subject, self.sender_label, self.recipients, self.date):
-            header_layout.addWidget(label)
+        # Subject with the reply buttons beside it (`add_actions`), then sender and date on one
+        # line, then the recipients: the header leaves the mail as much height as it can.
+        self.title_row = QHBoxLayout()
+        self.title_row.setSpacing(6)
+        self.title_row.addWidget(self.subject, 1)
+        header_layout.addLayout(self.title_row)
+        sender_row = QHBoxLayout()
+        sender_row.setSpacing(16)
+        sender_row.addWidget(self.sender_label, 1)
+        sender_row.addWidget(self.date, 0, Qt.AlignmentFlag.AlignTop)
+        header_layout.addLayout(sender_row)
+        header_layout.addWidget(self.recipients)
 
         self.note_banner = Banner("noteBanner", self)
         self.image_banner = Banner("imageBanner", self)
@@ -208,6 +221,15 @@ class ReaderView(QWidget):
         self._flash_timer.timeout.connect(lambda: self.browser.setExtraSelections(self._term_marks))
         self.retranslate()
         self.clear()
+
+    def add_actions(self, actions: list[QAction]) -> None:
+        """Buttons for these actions beside the subject (返信 / 全員に返信, as in Thunderbird)."""
+        for action in actions:
+            button = QToolButton(self.header_frame)
+            button.setDefaultAction(action)
+            button.setObjectName("headerAction")
+            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+            self.title_row.addWidget(button, 0, Qt.AlignmentFlag.AlignTop)
 
     # -- wording -----------------------------------------------------------
     def retranslate(self) -> None:

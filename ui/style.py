@@ -36,12 +36,17 @@ QTreeView, QTableView, QTextBrowser, QListView {
 }
 QTreeView#folderTree { background: #f0f3f6; padding-top: 6px; }
 QTreeView#folderTree::item { padding: 5px 8px; }
-QTableView#messageList::item { padding: 4px 6px; }
+QTableView#messageList::item { padding: 2px 6px; }
 QHeaderView::section {
     background: #f6f8fa; border: none; border-bottom: 1px solid #d8dee4; padding: 4px 6px; color: #57606a;
 }
 QFrame#readerHeader { background: #ffffff; border-bottom: 1px solid #d8dee4; }
-QLabel#subject { font-size: 18px; font-weight: bold; color: #1f2328; }
+QLabel#subject { font-size: 17px; font-weight: bold; color: #1f2328; }
+QToolButton#headerAction {
+    border: 1px solid #d0d7de; border-radius: 6px; padding: 3px 10px; background: #f6f8fa; color: #1f2328;
+}
+QToolButton#headerAction:hover { background: #eaeef2; }
+QToolButton#headerAction:disabled { color: #8c959f; }
 QLabel#meta { color: #57606a; }
 QFrame#noteBanner { background: #fff8c5; border: 1px solid #eed888; border-radius: 4px; }
 QFrame#imageBanner { background: #ddf4ff; border: 1px solid #9cd0f5; border-radius: 4px; }

@@ -1125,6 +1125,21 @@ An assistant that helps you notice what customers tell you and reply warmly.</tr
     </message>
 </context>
 <context>
+    <name>RightColumn</name>
+    <message>
+        <source>お客様のお話</source>
+        <translation>What the customer told you</translation>
+    </message>
+    <message>
+        <source>このお客様について</source>
+        <translation>About this customer</translation>
+    </message>
+    <message>
+        <source>以前お話しくださったことに関係があります</source>
+        <translation>Relates to something they told us before</translation>
+    </message>
+</context>
+<context>
     <name>SearchPanel</name>
     <message>
         <source>一覧に戻る</source>
