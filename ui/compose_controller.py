@@ -89,6 +89,7 @@ class ComposeController(QObject):
         self.composer.text_edited.connect(self._on_edited)
         self.composer.send_requested.connect(self.send)
         self.composer.close_requested.connect(self.close)
+        self.composer.escape_pressed.connect(self.ask_close)
         self.composer.finding_activated.connect(self._on_finding_activated)
         self.composer.manage_snippets_requested.connect(self.manage_snippets)
         self.composer.signatures_requested.connect(self.edit_signatures)
@@ -245,6 +246,25 @@ class ComposeController(QObject):
             self.reading.setSizes([width * 2 // 5, width * 3 // 5])
 
     # -- closing -------------------------------------------------------------
+    def ask_close(self) -> QMessageBox | None:
+        """Esc: close at once when nothing is unsaved; otherwise ask first (the draft is kept either way)."""
+        if not self.composing:
+            return None
+        if not self._dirty:
+            self.close()
+            return None
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("返信を閉じますか？"),
+                          self.tr("書きかけの返信は下書きとして保存されます。もう一度「返信」を押すと続きから書けます。"),
+                          QMessageBox.StandardButton.NoButton, self.window)
+        close_button = box.addButton(self.tr("保存して閉じる"), QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(self.tr("書き続ける"), QMessageBox.ButtonRole.RejectRole)
+        box.setObjectName("closeComposerDialog")
+        self.close_dialog = box
+        box.finished.connect(lambda _r: self.close() if box.clickedButton() is close_button
+                             else self.composer.editor.setFocus())
+        box.open()
+        return box
+
     def close(self) -> None:
         """Close the composer, keeping the draft in the store."""
         if not self.composing:

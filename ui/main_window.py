@@ -25,7 +25,15 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QGuiApplication, QKeySequence, QShowEvent
+from PySide6.QtGui import (
+    QAction,
+    QActionGroup,
+    QCloseEvent,
+    QGuiApplication,
+    QKeySequence,
+    QShortcut,
+    QShowEvent,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -197,6 +205,9 @@ class MainWindow(QMainWindow):
         self.message_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.message_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.message_view.setShowGrid(False)
+        # Tab leaves the list for the next pane, as in every mail program (it used to walk the
+        # cells, then open the next mail and mark it read).
+        self.message_view.setTabKeyNavigation(False)
         self.message_view.setWordWrap(False)
         self.message_view.setAlternatingRowColors(False)
         self.message_view.verticalHeader().hide()
@@ -235,6 +246,9 @@ class MainWindow(QMainWindow):
         # One box, as in Gmail: typing filters this folder; Enter searches every mail and the
         # memory, and the results take the list's place until 「一覧に戻る」 or Esc.
         self.search.returnPressed.connect(lambda: self.run_search(self.search.text().strip()))
+        escape = QShortcut(QKeySequence("Escape"), self.search)
+        escape.setContext(Qt.ShortcutContext.WidgetShortcut)
+        escape.activated.connect(self._escape_search)
         self.search_panel = SearchPanel(self)
         self.search_panel.hit_activated.connect(self._open_search_hit)
         self.search_panel.closed.connect(self.close_search)
@@ -308,6 +322,12 @@ class MainWindow(QMainWindow):
         self.file_menu.addAction(self.quit_action)
 
         self.view_menu = bar.addMenu("")
+        self.find_action = QAction(self)
+        self.find_action.setObjectName("findAction")
+        self.find_action.setShortcut(QKeySequence.StandardKey.Find)  # Ctrl+F
+        self.find_action.triggered.connect(self.focus_search)
+        self.view_menu.addAction(self.find_action)
+        self.view_menu.addSeparator()
         self.language_menu = self.view_menu.addMenu("")
         self.language_group = QActionGroup(self)
         self.language_actions: dict[str, QAction] = {}
@@ -337,6 +357,9 @@ class MainWindow(QMainWindow):
         self.memory_menu.addAction(self.team_action)
 
         self.help_menu = bar.addMenu("")
+        self.keys_action = QAction(self)
+        self.keys_action.triggered.connect(self._show_keys)
+        self.help_menu.addAction(self.keys_action)
         self.about_action = QAction(self)
         self.about_action.triggered.connect(self._about)
         self.help_menu.addAction(self.about_action)
@@ -401,6 +424,8 @@ class MainWindow(QMainWindow):
         self.build_label.setText(self.tr("お客様の記録を作成中"))
         self.help_menu.setTitle(self.tr("ヘルプ(&H)"))
         self.about_action.setText(self.tr("相槌について(&A)"))
+        self.keys_action.setText(self.tr("キーボード操作(&K)"))
+        self.find_action.setText(self.tr("検索(&F)"))
         self.search.setPlaceholderText(self.tr("差出人・件名で絞り込み"))
         self.folder_model.retranslate()
         self.message_model.retranslate()
@@ -421,6 +446,22 @@ class MainWindow(QMainWindow):
     def _choose_language(self, code: str) -> None:
         self.settings.set(LANGUAGE, code)
         self.language_chosen.emit(code)
+
+    def focus_search(self) -> None:
+        """Ctrl+F: the search box, its text selected to type over."""
+        self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search.selectAll()
+
+    def _show_keys(self) -> None:
+        QMessageBox.information(
+            self, self.tr("キーボード操作"),
+            self.tr("Ctrl+F　検索（入力で絞り込み、Enter で本文とお客様の記録も検索）\n"
+                    "Ctrl+R　返信　／　Ctrl+Shift+R　全員に返信\n"
+                    "Ctrl+Enter　見直してから送信\n"
+                    "Ctrl+1〜9　おすすめの定型文を挿入\n"
+                    "Esc　返信を閉じる（下書きは保存）・検索結果から一覧に戻る\n"
+                    "Tab　次の欄へ"),
+        )
 
     def _about(self) -> None:
         QMessageBox.about(
@@ -918,6 +959,13 @@ class MainWindow(QMainWindow):
             self.search_panel.set_failed()
             return
         memory_ops.search(self.runner, self.memory, query, self._on_searched, self._on_search_error)
+
+    def _escape_search(self) -> None:
+        """Esc in the box: back from the results to the list, then clear the filter."""
+        if self.list_stack.currentWidget() is self.search_panel:
+            self.close_search()
+        else:
+            self.search.clear()
 
     def close_search(self) -> None:
         """Back to the folder's list, with the open mail selected when it is in it."""

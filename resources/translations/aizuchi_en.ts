@@ -325,6 +325,22 @@
         <translation>Check the recipients (not readable as mail addresses): %1</translation>
     </message>
     <message>
+        <source>返信を閉じますか？</source>
+        <translation>Close the reply?</translation>
+    </message>
+    <message>
+        <source>書きかけの返信は下書きとして保存されます。もう一度「返信」を押すと続きから書けます。</source>
+        <translation>What you have written is kept as a draft. Press Reply again to continue where you left off.</translation>
+    </message>
+    <message>
+        <source>保存して閉じる</source>
+        <translation>Save and close</translation>
+    </message>
+    <message>
+        <source>書き続ける</source>
+        <translation>Keep writing</translation>
+    </message>
+    <message>
         <source>埋められていない差し込みがあります</source>
         <translation>Some placeholders are still unfilled</translation>
     </message>
@@ -420,8 +436,12 @@
         <translation>Send</translation>
     </message>
     <message>
-        <source>Ctrl+Enter</source>
-        <translation>Ctrl+Enter</translation>
+        <source>見直してから送信 (Ctrl+Enter)</source>
+        <translation>Check, then send (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <source>下書きを保存して閉じる (Esc)</source>
+        <translation>Save the draft and close (Esc)</translation>
     </message>
     <message>
         <source>見直し：確認中…</source>
@@ -815,6 +835,32 @@ An assistant that helps you notice what customers tell you and reply warmly.</tr
     <message>
         <source>チームで共有…</source>
         <translation>Share with the team…</translation>
+    </message>
+    <message>
+        <source>キーボード操作(&amp;K)</source>
+        <translation>&amp;Keyboard shortcuts</translation>
+    </message>
+    <message>
+        <source>検索(&amp;F)</source>
+        <translation>&amp;Find</translation>
+    </message>
+    <message>
+        <source>キーボード操作</source>
+        <translation>Keyboard shortcuts</translation>
+    </message>
+    <message>
+        <source>Ctrl+F&#x3000;検索（入力で絞り込み、Enter で本文とお客様の記録も検索）
+Ctrl+R&#x3000;返信&#x3000;／&#x3000;Ctrl+Shift+R&#x3000;全員に返信
+Ctrl+Enter&#x3000;見直してから送信
+Ctrl+1〜9&#x3000;おすすめの定型文を挿入
+Esc&#x3000;返信を閉じる（下書きは保存）・検索結果から一覧に戻る
+Tab&#x3000;次の欄へ</source>
+        <translation>Ctrl+F  Search (type to filter, Enter to search mail bodies and customer records)
+Ctrl+R  Reply  /  Ctrl+Shift+R  Reply all
+Ctrl+Enter  Check, then send
+Ctrl+1–9  Insert a suggested phrase
+Esc  Close the reply (the draft is kept), or go back from search results to the list
+Tab  Next field</translation>
     </message>
     <message>
         <source>「%1」に一致: %2 件（このフォルダの %3 件中）</source>
