@@ -262,9 +262,19 @@ class CustomerPanel(QWidget):
             )
             item.setData(Qt.ItemDataRole.UserRole, reply)
             self.replies.addItem(item)
-        if not profile.replies:
+        # Replies sent after this mail (the one just sent, too): on top, so a send shows at once.
+        earlier = {r.stats for r in profile.replies}
+        later = [s for s in profile.history if s not in earlier]
+        for stats in reversed(later):
+            date = _local(stats.date)
+            item = QListWidgetItem(
+                self.tr("%1 このメール以降の返信（%2字）")
+                .replace("%1", date.strftime("%Y-%m-%d") if date else "").replace("%2", str(stats.length))
+            )
+            self.replies.insertItem(0, item)
+        if not profile.replies and not later:
             self.replies.addItem(QListWidgetItem(self.tr("まだありません")))
-        self.chart.set_stats([r.stats for r in profile.replies])
+        self.chart.set_stats([r.stats for r in profile.replies] + later)
         if self.timeline.count() and isinstance(self.timeline.item(0).data(Qt.ItemDataRole.UserRole), Disclosure):
             self.timeline.setCurrentRow(0)
         self._update_buttons()

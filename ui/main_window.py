@@ -109,6 +109,7 @@ class MainWindow(QMainWindow):
     memory_built = Signal()
     search_done = Signal()
     list_queried = Signal()  # the store answered a filter or sort of the whole folder
+    answered_shown = Signal()  # the list's reply arrows are known
     language_chosen = Signal(str)  # "ja" / "en" / "" (follow the locale)
 
     def __init__(
@@ -169,6 +170,10 @@ class MainWindow(QMainWindow):
         self.compose = ComposeController(self, ACCOUNT, db_path or self.db.path)
         # 返信 / 全員に返信 sit beside the subject, as in Thunderbird, not on a bar of their own:
         # the height goes to the list and the mail. The window keeps the actions for their shortcuts.
+        # A reply sent: its original gets the arrow in the list at once (the source flags it too).
+        self._replying_to: MessageRef | None = None
+        self.compose.opened.connect(self._on_compose_opened)
+        self.compose.sent.connect(self._on_reply_sent)
         self.removeToolBar(self.compose.toolbar)
         self.compose.toolbar.hide()
         self.addActions([self.compose.reply_action, self.compose.reply_all_action])
@@ -615,7 +620,25 @@ class MainWindow(QMainWindow):
             self._query_list()
         else:
             self._show_filter()
+        if self.source is not None:
+            mailbox_ops.answered(self.runner, self.mail_account, self.source, folder,
+                                 self._on_answered, self._on_list_error)
         self.headers_loaded.emit()
+
+    def _on_compose_opened(self) -> None:
+        opened = self.compose.opened_message
+        self._replying_to = opened.ref if opened is not None else None
+
+    def _on_reply_sent(self) -> None:
+        if self._replying_to is not None:
+            self.message_model.mark_answered(self._replying_to)
+            self._replying_to = None
+
+    def _on_answered(self, refs: set[MessageRef]) -> None:
+        folder = self.current_folder
+        if folder is not None:
+            self.message_model.set_answered({r for r in refs if r.folder_id == folder.id})
+            self.answered_shown.emit()
 
     # -- filter and sort over the whole folder ---------------------------------
     def _list_source(self) -> str:

@@ -541,6 +541,10 @@
         <source>%1 %2（%3字）</source>
         <translation>%1 %2 (%3 chars)</translation>
     </message>
+    <message>
+        <source>%1 このメール以降の返信（%2字）</source>
+        <translation>%1 reply after this mail (%2 characters)</translation>
+    </message>
 </context>
 <context>
     <name>Finding</name>

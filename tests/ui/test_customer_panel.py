@@ -199,3 +199,43 @@ def test_search_results_replace_the_list_select_the_hit_and_mark_the_words(  # t
     selected = win.message_view.selectionModel().selectedRows()
     if win.current_folder is not None and win.current.ref.folder_id == win.current_folder.id:
         assert selected and selected[0].data(Role.HEADER).ref == win.current.ref
+
+
+def test_a_sent_reply_shows_in_the_panel_and_the_list(qtbot, memory_window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    """Issue 16 (5, 7): after a send the panel's replies and chart change at once, and the
+    original gets the replied arrow in the list (and keeps it when the folder is listed again)."""
+    win = memory_window
+    model = win.message_model
+    # The demo has replied to some mails already: those carry the arrow from the start.
+    qtbot.waitUntil(lambda: any(win.proxy.index(r, 0).data(Role.ANSWERED) for r in range(model.rowCount())),
+                    timeout=10000)
+    row = next(r for r in range(model.rowCount())
+               if not win.proxy.index(r, 0).data(Role.ANSWERED) and "様" not in model.header_at(r).subject
+               and "@" in model.header_at(r).sender.email and "paynext" not in model.header_at(r).sender.email)
+    with qtbot.waitSignal(win.profile_shown, timeout=30000):
+        win.message_view.selectRow(row)
+    assert win.current is not None
+    ref = win.current.ref
+    panel = win.customer_panel
+    replies_before, bars_before = panel.replies.count(), len(panel.chart.stats)
+    compose = win.compose
+    with qtbot.waitSignal(compose.opened, timeout=10000):
+        compose.reply_action.trigger()
+    with qtbot.waitSignal(compose.send_checked, timeout=10000):
+        compose.composer.send_button.click()
+    if compose.review_dialog is not None:
+        with qtbot.waitSignal(win.profile_shown, timeout=20000):
+            compose.review_dialog.accept()
+    else:
+        qtbot.waitSignal(win.profile_shown, timeout=20000).wait()
+    assert panel.replies.count() == replies_before + 1
+    assert "このメール以降の返信" in panel.replies.item(0).text()
+    assert len(panel.chart.stats) == bars_before + 1
+    row = win.message_model.row_of(ref)
+    assert win.proxy.index(row, 0).data(Role.ANSWERED) is True
+    assert win.proxy.index(row, 0).data(Qt.ItemDataRole.DecorationRole) is not None
+    # Listed again from the Maildir (flag R): still answered.
+    with qtbot.waitSignal(win.answered_shown, timeout=10000):
+        win._show_folder(win.current_folder)  # type: ignore[arg-type]
+    row = win.message_model.row_of(ref)
+    assert win.proxy.index(row, 0).data(Role.ANSWERED) is True
