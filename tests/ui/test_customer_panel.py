@@ -65,10 +65,12 @@ def test_second_mail_shows_first_disclosure_and_review_warns(qtbot, memory_windo
     assert "2通目" in panel.status.text() and "2025年12月から" in panel.status.text()
     assert panel.reminder.isVisible() or not panel.reminder.isHidden()
     assert "奥様が卵アレルギー" in panel.reminder.text()
-    # The reply we sent before is listed and charted.
-    assert panel.replies.count() == 1
-    assert isinstance(panel.replies.item(0).data(Qt.ItemDataRole.UserRole), PastReply)
-    assert len(panel.chart.stats) == 1
+    # The reply we sent before is listed and charted; the two we sent after this mail are too,
+    # on top (newest first), so a reply just sent shows at once (issue 16).
+    assert panel.replies.count() == 3
+    assert isinstance(panel.replies.item(2).data(Qt.ItemDataRole.UserRole), PastReply)
+    assert all("このメール以降の返信" in panel.replies.item(i).text() for i in (0, 1))
+    assert len(panel.chart.stats) == 3
 
     # The review with this customer's history: a curt reply after our long, warm ones.
     profile = panel.profile
@@ -94,7 +96,8 @@ def test_reference_phrase_and_opening_a_past_reply(qtbot, memory_window: MainWin
         panel.reference_button.click()
     assert blocker.args == ["以前お話しくださった奥様の卵アレルギーのこと"]
     assert QApplication.clipboard().text() == "以前お話しくださった奥様の卵アレルギーのこと"
-    item = panel.replies.item(0)
+    item = next(panel.replies.item(i) for i in range(panel.replies.count())
+                if isinstance(panel.replies.item(i).data(Qt.ItemDataRole.UserRole), PastReply))
     with qtbot.waitSignal(win.message_shown, timeout=20000):
         panel.replies.itemClicked.emit(item)
     assert win.current is not None and win.current.message.message_id == "<20251202.re-cake01@komugi.example.jp>"
