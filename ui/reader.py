@@ -363,10 +363,16 @@ class ReaderView(QWidget):
         self.date.setVisible(message.date is not None)
 
     def _show_notes(self, message: Message) -> None:
-        sentences = [s for s in (wording.note_text(n) for n in message.notes) if s]
+        shown = [n for n in message.notes if wording.note_text(n)]
         # The same repair reported for two parts says nothing new.
-        unique = list(dict.fromkeys(sentences))
+        unique = list(dict.fromkeys(wording.note_text(n) or "" for n in shown))
+        details = list(dict.fromkeys(d for d in (wording.note_detail(n) for n in shown) if d))
         self.note_banner.label.setText("\n".join(unique))
+        self.note_banner.setToolTip("\n".join(details))
+        # A calm note for how the text was read; the warning colour only when something may be lost.
+        lossy = any(n.kind in wording.LOSSY_NOTES for n in shown)
+        self.note_banner.setObjectName("warnBanner" if lossy else "noteBanner")
+        self.note_banner.setStyle(self.note_banner.style())  # the style sheet follows the new name
         self.note_banner.setVisible(bool(unique))
         self.image_banner.setVisible(bool(message.remote_images) and not self._images_shown)
         self._update_banner_box()

@@ -48,7 +48,9 @@ QToolButton#headerAction {
 QToolButton#headerAction:hover { background: #eaeef2; }
 QToolButton#headerAction:disabled { color: #8c959f; }
 QLabel#meta { color: #57606a; }
-QFrame#noteBanner { background: #fff8c5; border: 1px solid #eed888; border-radius: 4px; }
+QFrame#noteBanner { background: #f6f8fa; border: 1px solid #d8dee4; border-radius: 4px; color: #57606a; }
+QFrame#noteBanner QLabel { color: #57606a; }
+QFrame#warnBanner { background: #fff8c5; border: 1px solid #eed888; border-radius: 4px; }
 QFrame#imageBanner { background: #ddf4ff; border: 1px solid #9cd0f5; border-radius: 4px; }
 QLabel#panelTitle { font-size: 15px; font-weight: bold; color: #1f2328; padding: 8px 10px 2px 10px; }
 QLabel#panelHint { color: #57606a; padding: 0 10px 6px 10px; }

@@ -1586,28 +1586,20 @@ Tab  Next field</translation>
         <translation>Why: %1 “%2”</translation>
     </message>
     <message>
-        <source>文字コードの指定がなかったため、推定して表示しています（%1）</source>
-        <translation>The mail did not name its character set; shown as detected (%1)</translation>
+        <source>文字化けを防ぐため、文字コードを推定して表示しています</source>
+        <translation>The character encoding was worked out so the text shows correctly</translation>
     </message>
     <message>
-        <source>文字コードの指定が誤っていたため、推定して表示しています（%1）</source>
-        <translation>The mail named the wrong character set; shown as detected (%1)</translation>
+        <source>一部の文字を読み取れなかったため、「�」で表示しています。必要ならお客様に確認してください</source>
+        <translation>Some characters could not be read and show as “�”. Ask the customer if they matter</translation>
     </message>
     <message>
-        <source>機種依存文字を含むため、互換の文字コードで表示しています（%1）</source>
-        <translation>The mail uses vendor-specific characters; shown with a compatible character set (%1)</translation>
+        <source>本文の一部が壊れて届いたため、読み取れた範囲を表示しています</source>
+        <translation>Part of the mail arrived damaged; what could be read is shown</translation>
     </message>
     <message>
-        <source>一部の文字を読み取れなかったため、代わりの記号で表示しています（%1）</source>
-        <translation>Some characters could not be read and are shown as substitutes (%1)</translation>
-    </message>
-    <message>
-        <source>本文の転送エンコードが壊れていたため、読み取れた範囲を表示しています（%1）</source>
-        <translation>The transfer encoding of the body was broken; showing what could be read (%1)</translation>
-    </message>
-    <message>
-        <source>件名または差出人の表記が壊れていたため、修復して表示しています（%1）</source>
-        <translation>The subject or sender was garbled and has been repaired (%1)</translation>
+        <source>件名または差出人の表記が壊れていたため、修復して表示しています</source>
+        <translation>The subject or sender was damaged and has been repaired</translation>
     </message>
     <message>
         <source>このメールには本文がありません</source>
@@ -1628,6 +1620,10 @@ Tab  Next field</translation>
     <message>
         <source>日本語の切り替え記号が抜けていた行を補って表示しています</source>
         <translation>Some lines lacked their Japanese shift codes; they are shown repaired</translation>
+    </message>
+    <message>
+        <source>文字コード: %1</source>
+        <translation>Encoding: %1</translation>
     </message>
     <message>
         <source>未回答のご要望</source>
