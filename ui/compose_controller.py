@@ -27,7 +27,7 @@ from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import QDialog, QMessageBox, QSplitter, QToolBar, QVBoxLayout
 
-from app.identity import ShopIdentity, identities_from_setting, identity_for
+from app.identity import ShopIdentity, for_customer, identities_from_setting, identity_for
 from app.mail.compose import (
     UnencodableDraft,
     UnfilledDraft,
@@ -217,6 +217,9 @@ class ComposeController(QObject):
             self.window.statusBar().showMessage(self.tr("保存してあった下書きを開きました"), 5000)
         else:
             identity = identity_for(opened.message, identities)
+            # The greeting for this customer: no self-introduction to someone writing again.
+            profile = self.window.customer_panel.profile
+            identity = for_customer(identity, profile.mail_count if profile is not None else 0)
             reply = new_reply(opened.message, identity, datetime.now().astimezone(), reply_all=reply_all,
                               ref=opened.ref)
             draft, cursor = reply.draft, reply.cursor

@@ -11,8 +11,16 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtGui import QColor, QKeySequence, QResizeEvent, QShortcut, QTextCharFormat, QTextCursor
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtGui import (
+    QColor,
+    QKeySequence,
+    QResizeEvent,
+    QShortcut,
+    QShowEvent,
+    QTextCharFormat,
+    QTextCursor,
+)
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -132,6 +140,7 @@ class ComposerPane(QWidget):
         self._findings: list[Finding] = []
         self._findings_text: str | None = None
         self._loading = False
+        self._reveal_pending = False
 
         self.title = QLabel(self)
         self.title.setObjectName("panelTitle")
@@ -290,6 +299,23 @@ class ComposerPane(QWidget):
             self._loading = False
         self.set_findings(None, [])
         self.editor.select_span(cursor if cursor is not None else 0, cursor if cursor is not None else 0)
+        # The pane may still be hidden (no geometry yet): show the greeting and the caret once it is
+        # laid out, from the top, never scrolled down to the quote.
+        self._reveal_pending = True
+        QTimer.singleShot(0, self.reveal_caret)
+
+    def reveal_caret(self) -> None:
+        """Scroll so the greeting and the caret under it are in view (the draft opens at the top)."""
+        if not self.isVisible() or self.editor.height() <= 0:
+            return  # showEvent comes back here
+        self._reveal_pending = False
+        self.editor.verticalScrollBar().setValue(0)
+        self.editor.ensureCursorVisible()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._reveal_pending:
+            QTimer.singleShot(0, self.reveal_caret)
 
     def current_draft(self) -> Draft | None:
         """The draft with what the agent has typed so far (To/CC as far as they read as addresses)."""
