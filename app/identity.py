@@ -115,7 +115,8 @@ def greeting_for(identity: ShopIdentity, mail_count: int) -> str:
     text = _INTRODUCTION.sub("", greeting)
     if text.startswith("このたびは"):
         end = text.find("。")
-        text = f"いつも{identity.name}をご利用いただき、誠にありがとうございます。" + (text[end + 1:] if end >= 0 else "")
+        rest = text[end + 1:] if end >= 0 else ""
+        text = f"いつも{identity.name}をご利用いただき、誠にありがとうございます。" + rest
     return "\n".join(line.strip() for line in text.split("\n") if line.strip())
 
 

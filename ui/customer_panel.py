@@ -201,6 +201,9 @@ class CustomerPanel(QWidget):
     def set_busy(self) -> None:
         self._set(None, "busy")
 
+    def set_own(self) -> None:
+        self._set(None, "own")
+
     def set_unavailable(self) -> None:
         self._set(None, "unavailable")
 
@@ -225,6 +228,7 @@ class CustomerPanel(QWidget):
                 "busy": self.tr("読み込み中…"),
                 "unavailable": self.tr("お客様の記録を開けませんでした"),
                 "nobody": self.tr("このメールにはお客様の宛先がありません"),
+                "own": self.tr("こちらから送ったメールです"),
             }.get(self._state, self.tr("メールを選ぶと、このお客様とのこれまでをここに表示します")))
             self.chart.set_stats([])
             self._update_buttons()

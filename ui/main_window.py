@@ -132,6 +132,7 @@ class MainWindow(QMainWindow):
         self.runner = runner or TaskRunner(self)
         self.images = image_loader or RemoteImageLoader(self)
         self.images.loaded.connect(self._on_image_loaded)
+        self.images.batch_done.connect(self._on_images_done)
         self.source: MailSource | None = None
         self.local_source: MailSource | None = None
         self.mail_account = ACCOUNT  # whose folder is shown: the lane its mail calls run on
@@ -438,6 +439,7 @@ class MainWindow(QMainWindow):
         self.insight_panel.retranslate()
         self.customer_panel.retranslate()
         self.search_panel.retranslate()
+        self._show_filter()
         self._on_busy(self.runner.running)
         self._show_count()
         self._show_outbox_status()
@@ -734,11 +736,27 @@ class MainWindow(QMainWindow):
                 self.runner, self.mail_account, self.source, header.ref,
                 partial(self._on_marked_read, header.ref), self._on_mail_error,
             )
+        if self._is_sent(header.ref):
+            # Our own mail in 送信済み: not a customer's words, not a customer's n-th mail.
+            self.insight_panel.set_own()
+            self.customer_panel.set_own()
+            self._status("")
+            return
         self._status(self.tr("解析中…"))
         correction_ops.analyze_message(
             self.runner, self.store, message.message_id, opened.raw, message.body,
             partial(self._on_analysed_message, header.ref), self._on_analysis_error,
         )
+
+    def _is_sent(self, ref: MessageRef) -> bool:
+        """Whether the mail lies in a Sent folder of the mailbox it was opened from."""
+        folder = self.current_folder
+        if folder is not None and folder.id == ref.folder_id:
+            return folder.role is FolderRole.SENT
+        if self.mail_account == ACCOUNT:  # a past reply opened from the customer panel
+            row = self.folder_model.row_of(ref.folder_id)
+            return row >= 0 and self.folder_model.folder(row).role is FolderRole.SENT
+        return False
 
     def _on_marked_read(self, ref: MessageRef, _result: None = None) -> None:
         self.message_model.set_seen(ref, True)
@@ -1080,6 +1098,13 @@ class MainWindow(QMainWindow):
             return
         self.reader.set_html(html, images_shown=True)
         self.images.load(list(self.current.message.remote_images))
+
+    def _on_images_done(self, loaded: int, failed: int) -> None:
+        if failed and self.current is not None:
+            text = (self.tr("画像を読み込めませんでした（%1 枚）。ネットワークにつながっているか確かめてください。")
+                    .replace("%1", str(failed)))
+            self.reader.show_image_problem(text)
+            self.statusBar().showMessage(text, 10000)
 
     def _on_image_loaded(self, url: str, image: object) -> None:
         from PySide6.QtGui import QImage

@@ -370,20 +370,23 @@ class InsightModel(QAbstractItemModel):
         super().__init__(parent)
         self._body = ""
         self._insight = Insight()
+        self._analysed = False  # 「見つかりませんでした」 only once a mail was really analysed
         self._nodes: list[_Node] = []
         self._groups: list[int] = []
         self._build()
 
     # -- content -----------------------------------------------------------
-    def set_insight(self, body: str, insight: Insight) -> None:
+    def set_insight(self, body: str, insight: Insight, analysed: bool = True) -> None:
         self.beginResetModel()
         self._body = body
         self._insight = insight
+        self._analysed = analysed
         self._build()
         self.endResetModel()
 
     def clear(self) -> None:
-        self.set_insight("", Insight())
+        """No mail, or one not analysed yet: empty groups that claim nothing."""
+        self.set_insight("", Insight(), analysed=False)
 
     @property
     def insight(self) -> Insight:
@@ -512,5 +515,7 @@ class InsightModel(QAbstractItemModel):
         if role == Role.KIND:
             return node.kind.value
         if role == Role.TOPIC:
-            return None if node.children else QCoreApplication.translate("InsightModel", "見つかりませんでした")
+            if node.children or not self._analysed:
+                return None
+            return QCoreApplication.translate("InsightModel", "見つかりませんでした")
         return None

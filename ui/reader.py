@@ -334,6 +334,12 @@ class ReaderView(QWidget):
         self._mark_terms()
         self.browser.verticalScrollBar().setValue(scroll)
 
+    def show_image_problem(self, text: str) -> None:
+        """The allowed images could not be fetched: say so where the button was (it tries again)."""
+        self.image_banner.label.setText(text)
+        self.image_banner.show()
+        self._update_banner_box()
+
     def add_image(self, url: str, image: QImage) -> None:
         """An allowed remote image arrived: keep it and re-lay the document out."""
         self.browser.images[url] = image
@@ -363,6 +369,7 @@ class ReaderView(QWidget):
         self.date.setVisible(message.date is not None)
 
     def _show_notes(self, message: Message) -> None:
+        self.image_banner.label.setText(self.tr("リモート画像をブロックしました（送信者に開封を知られないため）"))
         shown = [n for n in message.notes if wording.note_text(n)]
         # The same repair reported for two parts says nothing new.
         unique = list(dict.fromkeys(wording.note_text(n) or "" for n in shown))

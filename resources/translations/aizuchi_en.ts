@@ -518,6 +518,10 @@
         <translation>This mail has no customer address</translation>
     </message>
     <message>
+        <source>こちらから送ったメールです</source>
+        <translation>A mail we sent</translation>
+    </message>
+    <message>
         <source>メールを選ぶと、このお客様とのこれまでをここに表示します</source>
         <translation>Select a mail to see your history with this customer here</translation>
     </message>
@@ -720,6 +724,10 @@
     <message>
         <source>項目をクリックすると本文の該当箇所へ移動します</source>
         <translation>Click an item to jump to it in the mail</translation>
+    </message>
+    <message>
+        <source>こちらから送ったメールです。お客様のお話は受け取ったメールでまとめます</source>
+        <translation>A mail we sent. What customers tell us is gathered from the mails they send</translation>
     </message>
     <message>
         <source>メールを選ぶと、お客様が話してくださったことをここにまとめます</source>
@@ -949,6 +957,10 @@ Tab  Next field</translation>
     <message>
         <source>このお客様について覚えたこと（お話・ご要望・返信の記録・メモ）をすべて削除します。メールそのものは削除されません。よろしいですか？</source>
         <translation>This deletes everything remembered about this customer (what they told, asked, our reply records, notes). The mail itself is not deleted. Continue?</translation>
+    </message>
+    <message>
+        <source>画像を読み込めませんでした（%1 枚）。ネットワークにつながっているか確かめてください。</source>
+        <translation>Could not load the images (%1). Check that you are connected to the network.</translation>
     </message>
     <message>
         <source>「%1」をこのパソコンから削除しますか？</source>

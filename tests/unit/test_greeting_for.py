@@ -22,5 +22,8 @@ def test_a_regular_customer_is_not_introduced_again() -> None:
 
 
 def test_a_shops_own_wording_after_the_introduction_stays() -> None:
-    shop = ShopIdentity("花屋 みどり", "a@b.jp", "このたびはご注文いただきありがとうございます。\n店長の緑川と申します。\n季節の花をお届けします。", "")
-    assert greeting_for(shop, 5) == "いつも花屋 みどりをご利用いただき、誠にありがとうございます。\n季節の花をお届けします。"
+    greeting = "このたびはご注文いただきありがとうございます。\n店長の緑川と申します。\n季節の花をお届けします。"
+    shop = ShopIdentity("花屋 みどり", "a@b.jp", greeting, "")
+    assert greeting_for(shop, 5) == (
+        "いつも花屋 みどりをご利用いただき、誠にありがとうございます。\n季節の花をお届けします。"
+    )
