@@ -28,7 +28,9 @@ _WHO = re.compile(rf"(?<![ぁ-んァ-ン一-龥])({_FAMILY})(?:にも|が|は|�
 _PLAIN_FAMILY = re.compile(rf"(?<![ァ-ン一-龥])({_FAMILY})(?=[がはもにのと、]|$)")
 _LEAD = re.compile(r"^(?:実は|じつは|また|ただ|でも|なお|それと|あと|私は|私が|わたしは|当方は|うちは)[、,\s]*")
 # Clause endings that only connect to what follows (「〜でして、」「〜なので、」).
-_TAIL = re.compile(r"(?:まして|なもので|もので|なので|ので|のですが|んですが|ですが|けれど|けど|が|、)+$")
+# 「〜なのですが」 as a whole: stripping 「のですが」 alone left 「身長が158cmな」 on the timeline.
+_TAIL = re.compile(r"(?:まして|なもので|もので|なのですが|なんですが|なのですけど|なんだけど|なので|ので|のですが|"
+                   r"んですが|ですが|けれど|けど|が|、)+$")
 # A clause ending like these leans on the next one (「家に帰って箱を開けたとき」「大きな病気ではなく」):
 # alone it says little, so the timeline shows the sentence's start instead.
 _FRAGMENT = re.compile(

@@ -242,3 +242,26 @@ def test_a_sent_reply_shows_in_the_panel_and_the_list(qtbot, memory_window: Main
         win._show_folder(win.current_folder)  # type: ignore[arg-type]
     row = win.message_model.row_of(ref)
     assert win.proxy.index(row, 0).data(Role.ANSWERED) is True
+
+
+def test_panel_lists_grow_dates_are_one_format_and_the_chart_is_dated(  # type: ignore[no-untyped-def]
+    qtbot, memory_window: MainWindow
+) -> None:
+    """Issue 16 (9): lists as tall as their rows, no mid-word timeline phrase, one date format."""
+    import re
+
+    from ui.customer_panel import day
+
+    win = memory_window
+    _open_where(qtbot, win, _allergy_second_mail)
+    panel = win.customer_panel
+    for view in (panel.timeline, panel.replies):
+        rows = sum(view.sizeHintForRow(r) for r in range(view.count()))
+        assert view.height() >= rows  # every row shows; no 120-pixel box with a scroll bar
+    dated = re.compile(r"^\d{4}/\d{2}/\d{2} ")
+    assert all(dated.match(panel.replies.item(r).text()) for r in range(panel.replies.count()))
+    assert all(re.match(r"^\d{4}/\d{2}/\d{2}: ", line) for line in panel.chart.toolTip().splitlines())
+    bars = panel.chart.dated_bars(slot=200.0, label_width=70.0)
+    assert [day(s.date) for _i, s in bars] == [day(s.date) for s in panel.chart.stats]
+    few = panel.chart.dated_bars(slot=10.0, label_width=70.0)
+    assert [i for i, _s in few] == sorted({0, len(panel.chart.stats) - 1})
