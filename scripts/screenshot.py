@@ -122,6 +122,8 @@ def _shoot(out: Path, scratch: Path, composer: bool = False, customer: bool = Fa
     requests = window.insight_panel.model.highlight_indexes(HighlightKind.REQUEST)
     if requests:
         window.insight_panel.view.setCurrentIndex(requests[0])
+    if customer:
+        window.right_column.show_customer()  # the tab of 「このお客様について」 when the column is tabbed
     if composer:
         _compose(app, window)
     if search:

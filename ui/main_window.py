@@ -950,6 +950,8 @@ class MainWindow(QMainWindow):
         if self.current is None or self.current.ref != ref:
             return
         self.customer_panel.set_profile(profile)
+        # Tabbed: the customer tab says when today's mail touches something told before.
+        self.right_column.set_customer_note(profile is not None and bool(profile.reminders))
         self.profile_shown.emit()
 
     def _on_profile_error(self, failure: TaskFailure) -> None:

@@ -66,9 +66,20 @@ def _trim(clause: str) -> str:
     return out or clause
 
 
+# The timeline wraps its lines, so a phrase may run longer than the composer's reference;
+# when it must be cut, it is cut after a clause (「、」「。」), never inside a word.
+SUMMARY_CHARS = 44
+_BREAK = re.compile(r"[、，,。！？!?]")
+
+
 def _shorten(text: str) -> str:
     text = " ".join(text.split())
-    return text if len(text) <= MAX_CHARS else text[: MAX_CHARS - 1] + "…"
+    if len(text) <= SUMMARY_CHARS:
+        return text.rstrip("、，,")
+    cut = [m.start() for m in _BREAK.finditer(text, 0, SUMMARY_CHARS)]
+    if cut and cut[-1] >= 8:
+        return text[: cut[-1]] + "…"
+    return text[: SUMMARY_CHARS - 1] + "…"
 
 
 def parts(text: str, topic: str) -> tuple[str, str]:
