@@ -20,6 +20,30 @@
         <translation>Service</translation>
     </message>
     <message>
+        <source>お使いのメールサービス</source>
+        <translation>Your mail service</translation>
+    </message>
+    <message>
+        <source>Gmail・Google Workspace（ブラウザでログイン）</source>
+        <translation>Gmail / Google Workspace (sign in in the browser)</translation>
+    </message>
+    <message>
+        <source>Microsoft 365・Outlook.com（ブラウザでログイン）</source>
+        <translation>Microsoft 365 / Outlook.com (sign in in the browser)</translation>
+    </message>
+    <message>
+        <source>Gmail（アプリパスワードで接続）</source>
+        <translation>Gmail (with an app password)</translation>
+    </message>
+    <message>
+        <source>ブラウザが開きます。いつものようにログインして、相槌にメールの読み書きを許可してください。パスワードは相槌には入力しません。</source>
+        <translation>Your browser opens. Sign in as usual and allow Aizuchi to read and send your mail. You never type your password into Aizuchi.</translation>
+    </message>
+    <message>
+        <source>接続できないまま追加する（あとで設定を直して接続します）</source>
+        <translation>Add it without a connection (fix the settings and connect later)</translation>
+    </message>
+    <message>
         <source>メールアドレス</source>
         <translation>Email address</translation>
     </message>
@@ -76,8 +100,28 @@
         <translation>Test connection</translation>
     </message>
     <message>
-        <source>Gmail・Microsoft 365 はブラウザでログイン</source>
-        <translation>Gmail and Microsoft 365: sign in in your browser</translation>
+        <source>詳細設定（OAuth クライアント）</source>
+        <translation>Advanced (OAuth client)</translation>
+    </message>
+    <message>
+        <source>メールアドレスを入力してください。</source>
+        <translation>Enter the mail address.</translation>
+    </message>
+    <message>
+        <source>パスワードを入力してください。</source>
+        <translation>Enter the password.</translation>
+    </message>
+    <message>
+        <source>受信と送信のサーバーを入力してください。</source>
+        <translation>Enter the incoming and outgoing servers.</translation>
+    </message>
+    <message>
+        <source>先に「%1」を押して、ブラウザでログインしてください。</source>
+        <translation>Press “%1” first and sign in in the browser.</translation>
+    </message>
+    <message>
+        <source>この相槌には、ブラウザでログインするための設定（クライアント ID）がまだありません。相槌を設定した方から受け取った ID を「詳細設定」に入力するか、サービスの一覧から「Gmail（アプリパスワードで接続）」などを選んでください。</source>
+        <translation>This copy of Aizuchi has no sign-in settings (client ID) yet. Enter the ID you received from whoever set Aizuchi up under “Advanced”, or choose a service such as “Gmail (with an app password)” from the list.</translation>
     </message>
     <message>
         <source>Googleでログイン</source>
@@ -86,10 +130,6 @@
     <message>
         <source>Microsoftでログイン</source>
         <translation>Sign in with Microsoft</translation>
-    </message>
-    <message>
-        <source>OAuth クライアントの設定…</source>
-        <translation>OAuth client settings…</translation>
     </message>
     <message>
         <source>Google クライアント ID</source>
@@ -114,10 +154,6 @@
     <message>
         <source>この環境では安全なパスワード保管庫（キーリング）が見つかりません。パスワードは保存されず、相槌を終了するまでの間だけ使われます。</source>
         <translation>No secure password store (keyring) was found on this system. The password is not saved and is only used until Aizuchi quits.</translation>
-    </message>
-    <message>
-        <source>先に OAuth クライアントの ID を入力してください（docs/oauth.md）。</source>
-        <translation>Enter your OAuth client ID first (see docs/oauth.md).</translation>
     </message>
     <message>
         <source>ブラウザでログインしてください。完了すると、ここに表示されます…</source>
