@@ -432,7 +432,7 @@ class MainWindow(QMainWindow):
         self.about_action.setText(self.tr("相槌について(&A)"))
         self.keys_action.setText(self.tr("キーボード操作(&K)"))
         self.find_action.setText(self.tr("検索(&F)"))
-        self.search.setPlaceholderText(self.tr("差出人・件名で絞り込み"))
+        self.search.setPlaceholderText(self.tr("差出人・件名で絞り込み — Enter で本文とお客様の記録も検索 (Ctrl+F)"))
         self.folder_model.retranslate()
         self.message_model.retranslate()
         self.reader.retranslate()

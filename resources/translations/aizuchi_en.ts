@@ -848,10 +848,6 @@
         <translation>&amp;About Aizuchi</translation>
     </message>
     <message>
-        <source>差出人・件名で絞り込み</source>
-        <translation>Filter by sender or subject</translation>
-    </message>
-    <message>
         <source>相槌について</source>
         <translation>About Aizuchi</translation>
     </message>
@@ -891,6 +887,10 @@ An assistant that helps you notice what customers tell you and reply warmly.</tr
     <message>
         <source>検索(&amp;F)</source>
         <translation>&amp;Find</translation>
+    </message>
+    <message>
+        <source>差出人・件名で絞り込み — Enter で本文とお客様の記録も検索 (Ctrl+F)</source>
+        <translation>Filter by sender or subject — Enter searches mail bodies and customer records too (Ctrl+F)</translation>
     </message>
     <message>
         <source>キーボード操作</source>
