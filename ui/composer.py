@@ -258,7 +258,7 @@ class ComposerPane(QWidget):
         self.subject_caption.setText(self.tr("件名"))
         self.snippets_button.setText(self.tr("定型文の管理…"))
         self.signature_button.setText(self.tr("署名とあいさつ…"))
-        self.close_button.setText(self.tr("閉じる（下書き保存）"))
+        self.close_button.setText(self.tr("閉じる"))  # the tooltip says the draft is kept
         self.send_button.setText(self.tr("送信"))
         self.send_button.setToolTip(self.tr("見直してから送信 (Ctrl+Enter)"))
         self.close_button.setToolTip(self.tr("下書きを保存して閉じる (Esc)"))

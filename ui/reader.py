@@ -194,6 +194,9 @@ class ReaderView(QWidget):
         font.setPointSizeF(max(font.pointSizeF(), 10.5) + 0.5)
         self.browser.setFont(font)
         self.legend = Legend(self)
+        # The legend never makes the reader wider (beside the composer it may clip; the colours
+        # say the same in the panel and in each highlight's tooltip).
+        self.legend.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.browser.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.browser.customContextMenuRequested.connect(self._context_menu)
 
@@ -230,6 +233,10 @@ class ReaderView(QWidget):
             button.setObjectName("headerAction")
             button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
             self.title_row.addWidget(button, 0, Qt.AlignmentFlag.AlignTop)
+            # Shown while they can act: not before a mail is open, not while its reply is being
+            # written (the reader is narrow then, beside the composer).
+            button.setVisible(action.isEnabled())
+            action.enabledChanged.connect(button.setVisible)
 
     # -- wording -----------------------------------------------------------
     def retranslate(self) -> None:

@@ -88,7 +88,7 @@ class SearchResultsModel(QAbstractListModel):
             if memory:
                 return (self.tr("【記録】%1 %2: %3").replace("%1", _date(hit))
                         .replace("%2", hit.customer_name).replace("%3", hit.text))
-            return f"{_date(hit)}  {hit.sender}\n{hit.subject}\n{hit.snippet}"
+            return f"{hit.subject}\n{_date(hit)}  {hit.sender}\n{hit.snippet}"
         if role == Qt.ItemDataRole.ToolTipRole:
             return hit.text if memory else f"{hit.subject}\n{hit.snippet}"
         if role == HIT:
@@ -128,6 +128,7 @@ class SearchPanel(QWidget):
         self.results.setModel(self.model)
         self.results.setWordWrap(True)
         self.results.setUniformItemSizes(False)
+        self.results.setAlternatingRowColors(True)
         self.results.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.results.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.results.escape_pressed.connect(self.closed)

@@ -69,7 +69,9 @@ QLabel#reminder {
 QLabel#sectionLabel { color: #57606a; font-weight: bold; padding: 6px 10px 0 10px; }
 QListWidget#timeline, QListWidget#pastReplies { margin: 0 10px; }
 QWidget#replyChart { margin: 0 10px; }
-QListWidget#searchResults::item { padding: 4px 2px; border-bottom: 1px solid #eef1f4; }
+QListView#searchResults { alternate-background-color: #f6f8fa; }
+QListView#searchResults::item { padding: 6px 8px; border-bottom: 1px solid #d8dee4; }
+QLabel#searchSummary { font-weight: bold; color: #1f2328; }
 QWidget#composer { background: #ffffff; }
 QFrame#composerHeader { border-bottom: 1px solid #d8dee4; }
 QTextEdit#draftEdit { border: none; padding: 6px; background: #ffffff; }

@@ -464,8 +464,8 @@
         <translation>Signature and greeting…</translation>
     </message>
     <message>
-        <source>閉じる（下書き保存）</source>
-        <translation>Close (keep draft)</translation>
+        <source>閉じる</source>
+        <translation>Close</translation>
     </message>
     <message>
         <source>送信</source>
