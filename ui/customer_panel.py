@@ -14,7 +14,7 @@ from __future__ import annotations
 import itertools
 from datetime import datetime
 
-from PySide6.QtCore import QPointF, QRectF, Qt, Signal, SignalInstance
+from PySide6.QtCore import QPointF, QRect, QRectF, QSize, Qt, Signal, SignalInstance
 from PySide6.QtGui import QColor, QGuiApplication, QPainter, QPaintEvent, QPen, QResizeEvent
 from PySide6.QtWidgets import (
     QFrame,
@@ -49,7 +49,15 @@ def day(date: datetime | None) -> str:
 
 def fit_height(view: QListWidget) -> None:
     """Make a list as tall as its rows (wrapped text included): the panel scrolls, not the list."""
-    rows = sum(max(view.sizeHintForRow(r), 0) for r in range(view.count()))
+    width = max(view.viewport().width() - 8, 80)
+    metrics = view.fontMetrics()
+    rows = 0
+    for row in range(view.count()):
+        item = view.item(row)
+        # Each row as tall as its text wrapped at the list's present width.
+        height = metrics.boundingRect(QRect(0, 0, width, 10000), Qt.TextFlag.TextWordWrap, item.text()).height() + 6
+        item.setSizeHint(QSize(width, height))
+        rows += height
     view.setFixedHeight(rows + 2 * view.frameWidth() + 4)
 
 
@@ -197,6 +205,8 @@ class CustomerPanel(QWidget):
             view.setFrameShape(QFrame.Shape.NoFrame)
             # The lists grow with what they hold; the panel's scroll area scrolls them all.
             view.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+            view.setTextElideMode(Qt.TextElideMode.ElideNone)
+            view.setResizeMode(QListWidget.ResizeMode.Adjust)
             view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
