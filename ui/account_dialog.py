@@ -457,11 +457,15 @@ class AccountDialog(QDialog):
 
     # -- Google / Microsoft ---------------------------------------------------------------
     def sign_in(self, kind: AccountKind) -> None:
+        from app.distribution import distributed_clients
         from app.sources.oauth import providers_from_settings, save_client_ids
         from ui.operations import accounts as account_ops
 
         settings = self.settings
         client_id = (self.google_client_id if kind is AccountKind.GMAIL else self.microsoft_client_id).text().strip()
+        carried = distributed_clients()  # a packaged build may carry its own clients
+        client_id = client_id or (carried.google_client_id if kind is AccountKind.GMAIL
+                                  else carried.microsoft_client_id)
         if settings is None or not client_id:
             self.client_toggle.setChecked(True)
             self._say(self.tr("この相槌には、ブラウザでログインするための設定（クライアント ID）がまだありません。"
