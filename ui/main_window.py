@@ -622,6 +622,7 @@ class MainWindow(QMainWindow):
             self._query_list()
         else:
             self._show_filter()
+            self._reselect_opened()
         if self.source is not None:
             mailbox_ops.answered(self.runner, self.mail_account, self.source, folder,
                                  self._on_answered, self._on_list_error)
@@ -666,14 +667,19 @@ class MainWindow(QMainWindow):
         if folder is None or answer.query != self._list_query(folder):
             return  # another folder, filter or sort meanwhile: its own answer follows
         self.message_model.set_order(answer.keys)
-        opened = self._opened_ref
-        if opened is not None:
-            row = self.message_model.reveal(opened)
-            if row >= 0:
-                self.message_view.selectRow(row)  # the open mail stays selected (not opened again)
-                self.message_view.scrollTo(self.proxy.index(row, 0))
+        self._reselect_opened()
         self._show_filter()
         self.list_queried.emit()
+
+    def _reselect_opened(self) -> None:
+        """After the rows changed (a filter, a sort, a sync's new listing) the open mail stays selected."""
+        opened = self._opened_ref
+        if opened is None:
+            return
+        row = self.message_model.reveal(opened)
+        if row >= 0:
+            self.message_view.selectRow(row)  # not opened again: _on_message_selected knows it
+            self.message_view.scrollTo(self.proxy.index(row, 0))
 
     def _show_filter(self) -> None:
         text = self.search.text().strip()
@@ -1203,6 +1209,8 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(self.tr("アカウントを削除しました"), 8000)
 
         account_ops.remove_account(self.runner, self.db, account_id, removed, self._on_mail_error)
+        listing = self.listing
+        self.runner.submit(DB, lambda: listing.forget(account_id), None, self._on_list_error)
 
     def _save_account(self, dialog: QDialog) -> None:
         from ui.account_dialog import AccountDialog

@@ -128,3 +128,20 @@ def test_the_open_mail_stays_selected_through_a_sort(qtbot, big_window: MainWind
     selected = win.message_view.selectionModel().selectedRows()
     assert selected and selected[0].data(Role.HEADER).ref == ref
     assert win.current is not None and win.current.ref == ref
+
+
+def test_a_new_listing_keeps_the_open_mail_selected(qtbot, big_window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    """A sync lists the folder again (new mail arrived): the open mail stays selected, not reopened."""
+    win = big_window
+    with qtbot.waitSignal(win.message_shown, timeout=20000):
+        win.message_view.selectRow(5)
+    opened = win.current
+    assert opened is not None and win.current_folder is not None
+    headers = [win.message_model.header_at(r) for r in range(win.message_model.rowCount())]
+    while win.message_model.canFetchMore():
+        win.message_model.fetchMore()
+    headers = [win.message_model.header_at(r) for r in range(win.message_model.rowCount())]
+    win._on_headers(win.current_folder, headers)
+    selected = win.message_view.selectionModel().selectedRows()
+    assert selected and selected[0].data(Role.HEADER).ref == opened.ref
+    assert win.current is opened
