@@ -137,7 +137,6 @@ def test_a_new_listing_keeps_the_open_mail_selected(qtbot, big_window: MainWindo
         win.message_view.selectRow(5)
     opened = win.current
     assert opened is not None and win.current_folder is not None
-    headers = [win.message_model.header_at(r) for r in range(win.message_model.rowCount())]
     while win.message_model.canFetchMore():
         win.message_model.fetchMore()
     headers = [win.message_model.header_at(r) for r in range(win.message_model.rowCount())]
