@@ -51,4 +51,7 @@ bench: setup
 	$(PY) bench/run.py
 
 screenshot: setup
-	xvfb-run -a -s "-screen 0 1400x900x24" $(PY) scripts/screenshot.py docs/screenshot.png
+	xvfb-run -a -s "-screen 0 1366x768x24" $(PY) scripts/screenshot.py docs/screenshot.png
+	xvfb-run -a -s "-screen 0 1366x768x24" $(PY) scripts/screenshot.py docs/composer.png --composer
+	xvfb-run -a -s "-screen 0 1366x768x24" $(PY) scripts/screenshot.py docs/customer.png --customer
+	xvfb-run -a -s "-screen 0 1024x700x24" $(PY) scripts/screenshot.py docs/small.png

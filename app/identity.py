@@ -9,8 +9,9 @@ already looks like the shop's own.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from typing import Any
 
 from app.model import Address, Message
@@ -94,3 +95,31 @@ def identity_for(message: Message, identities: Iterable[ShopIdentity]) -> ShopId
         if found is not None:
             return found
     return candidates[0]
+
+
+# 「担当の三浦と申します。」: a self-introduction, right for a first mail only.
+_INTRODUCTION = re.compile(r"[^。\n]*と申します。")
+
+
+def greeting_for(identity: ShopIdentity, mail_count: int) -> str:
+    """The shop's greeting as it fits this customer.
+
+    A first mail (or an unknown count, 0) gets the shop's own greeting. A customer
+    writing again is not introduced to the shop a second time: the 「と申します」
+    sentence goes, and a first-contact thanks (「このたびは…いただき、誠にありがとう
+    ございます。」) becomes 「いつも〇〇をご利用いただき、誠にありがとうございます。」.
+    """
+    greeting = identity.greeting.strip()
+    if mail_count <= 1 or not greeting:
+        return greeting
+    text = _INTRODUCTION.sub("", greeting)
+    if text.startswith("このたびは"):
+        end = text.find("。")
+        rest = text[end + 1:] if end >= 0 else ""
+        text = f"いつも{identity.name}をご利用いただき、誠にありがとうございます。" + rest
+    return "\n".join(line.strip() for line in text.split("\n") if line.strip())
+
+
+def for_customer(identity: ShopIdentity, mail_count: int) -> ShopIdentity:
+    """`identity` with the greeting that fits a customer who has written `mail_count` mails."""
+    return replace(identity, greeting=greeting_for(identity, mail_count))

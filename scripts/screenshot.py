@@ -1,7 +1,11 @@
 """Save a screenshot of the real window on the demo mailbox, party-dress mail open.
 
-    xvfb-run -a -s "-screen 0 1400x900x24" .venv/bin/python scripts/screenshot.py docs/screenshot.png
-    xvfb-run -a -s "-screen 0 1400x900x24" .venv/bin/python scripts/screenshot.py docs/composer.png --composer
+    xvfb-run -a -s "-screen 0 1366x768x24" .venv/bin/python scripts/screenshot.py docs/screenshot.png
+    xvfb-run -a -s "-screen 0 1366x768x24" .venv/bin/python scripts/screenshot.py docs/composer.png --composer
+    xvfb-run -a -s "-screen 0 1024x700x24" .venv/bin/python scripts/screenshot.py docs/small.png
+
+The window takes the size it picks for the screen, as a new user gets it (`make screenshot` takes all
+four of docs/); --size=WxH forces one. --search shows the results of a search for 「ケーキ」.
 
 With --customer: the allergy customer's new mail a year later, to show what the
 「このお客様について」 panel remembers (docs/customer.png).
@@ -29,7 +33,13 @@ TIMEOUT_MS = 30000
 def main(argv: list[str]) -> int:
     composer = "--composer" in argv
     customer = "--customer" in argv
-    argv = [a for a in argv if a not in ("--composer", "--customer")]
+    search = "--search" in argv
+    size: tuple[int, int] | None = None
+    for arg in argv:
+        if arg.startswith("--size="):
+            width, _, height = arg.removeprefix("--size=").partition("x")
+            size = (int(width), int(height))
+    argv = [a for a in argv if a not in ("--composer", "--customer", "--search") and not a.startswith("--size=")]
     if len(argv) != 2:
         print(__doc__)
         return 2
@@ -40,7 +50,7 @@ def main(argv: list[str]) -> int:
     os.environ["AIZUCHI_OFFLINE"] = "1"
     sys.path.insert(0, str(ROOT))
     try:
-        return _shoot(out, scratch, composer=composer, customer=customer)
+        return _shoot(out, scratch, composer=composer, customer=customer, size=size, search=search)
     finally:
         shutil.rmtree(scratch, ignore_errors=True)
 
@@ -70,7 +80,8 @@ def _wait_all(app: object, signals: list[object]) -> None:
         time.sleep(0.01)
 
 
-def _shoot(out: Path, scratch: Path, composer: bool = False, customer: bool = False) -> int:
+def _shoot(out: Path, scratch: Path, composer: bool = False, customer: bool = False,
+           size: tuple[int, int] | None = None, search: bool = False) -> int:
     from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QApplication
 
@@ -99,7 +110,8 @@ def _shoot(out: Path, scratch: Path, composer: bool = False, customer: bool = Fa
     app = QApplication(sys.argv[:1])
     Translations(app).apply("ja")
     window = MainWindow(mailbox, load_settings(), QSettings(str(scratch / "window.ini"), QSettings.Format.IniFormat))
-    window.resize(1400, 880)
+    if size is not None:
+        window.resize(*size)  # else the size the window picks for the screen, as a new user gets
     window.show()
     _wait(app, window.headers_loaded)
     _wait(app, window.memory_built)  # so the customer panel shows what the demo mailbox taught it
@@ -113,8 +125,14 @@ def _shoot(out: Path, scratch: Path, composer: bool = False, customer: bool = Fa
     requests = window.insight_panel.model.highlight_indexes(HighlightKind.REQUEST)
     if requests:
         window.insight_panel.view.setCurrentIndex(requests[0])
+    if customer:
+        window.right_column.show_customer()  # the tab of 「このお客様について」 when the column is tabbed
     if composer:
         _compose(app, window)
+    if search:
+        window.search.setText("ケーキ")
+        window.run_search("ケーキ")
+        _wait(app, window.search_done)
     for _ in range(20):
         app.processEvents()
     out.parent.mkdir(parents=True, exist_ok=True)

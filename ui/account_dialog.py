@@ -17,6 +17,7 @@ import ssl
 
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -40,6 +41,8 @@ from ui.operations.accounts import SignedIn
 from ui.tasks import TaskFailure, TaskRunner
 
 _MANUAL = PresetId.MANUAL.value
+# The first choices of the service list: sign in with the provider, no servers to type.
+_OAUTH_CHOICES = {"oauth:gmail": AccountKind.GMAIL, "oauth:graph": AccountKind.GRAPH}
 
 
 class AccountDialog(QDialog):
@@ -71,6 +74,10 @@ class AccountDialog(QDialog):
     def _build(self) -> None:
         self.preset_combo = QComboBox(self)
         self.preset_combo.setObjectName("preset")
+        # Provider first, as a shop owner thinks of it: Gmail / Microsoft 365 sign in in the browser;
+        # then the rental servers and app-password services; then manual settings.
+        for value in _OAUTH_CHOICES:
+            self.preset_combo.addItem("", value)
         for preset in PRESETS:
             self.preset_combo.addItem(preset.name, preset.id.value)
         self.preset_combo.addItem("", _MANUAL)
@@ -119,7 +126,7 @@ class AccountDialog(QDialog):
                                             "username", "imap", "smtp", "charset")
         }
         self.form = QFormLayout()
-        self.form.addRow(self.labels["preset"], self.preset_combo)
+        self.labels["preset"].hide()  # the service list sits above the form, on its own
         self.form.addRow(self.labels["email"], self.email)
         self.form.addRow(self.labels["password"], self.password)
         self.note_label = QLabel(self)
@@ -151,6 +158,15 @@ class AccountDialog(QDialog):
         test_row = QHBoxLayout()
         test_row.addWidget(self.test_button)
         test_row.addWidget(self.check_result, 1)
+        self.test_row = QWidget(self)
+        self.test_row.setLayout(test_row)
+        test_row.setContentsMargins(0, 0, 0, 0)
+        # Shown after a failed test: the one way to add an account that could not connect.
+        self.keep_offline = QCheckBox(self)
+        self.keep_offline.setObjectName("keepOffline")
+        self.keep_offline.hide()
+        self._accept_after_check = False
+        self._checked: tuple[object, ...] | None = None  # what the last passing test was run on
 
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
@@ -159,11 +175,16 @@ class AccountDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
 
         self._build_oauth()
+        self.service_label = QLabel(self)
+        self.service_label.setObjectName("panelTitle")
         layout = QVBoxLayout(self)
+        layout.addWidget(self.service_label)
+        layout.addWidget(self.preset_combo)
         layout.addWidget(self.oauth_box)
         layout.addLayout(self.form)
         layout.addWidget(self.servers)
-        layout.addLayout(test_row)
+        layout.addWidget(self.test_row)
+        layout.addWidget(self.keep_offline)
         layout.addWidget(self.keyring_note)
         layout.addWidget(self.buttons)
         self.resize(560, 0)
@@ -207,12 +228,14 @@ class AccountDialog(QDialog):
         clients.addRow(self.labels["googleClientId"], self.google_client_id)
         clients.addRow(self.labels["googleClientSecret"], self.google_client_secret)
         clients.addRow(self.labels["microsoftClientId"], self.microsoft_client_id)
-        # Open by default until the shop has entered its client ids.
-        unconfigured = not (self.google_client_id.text() or self.microsoft_client_id.text())
-        self.client_toggle.setChecked(unconfigured)
-        self.client_form.setVisible(unconfigured)
+        # The shop's own OAuth client is for whoever set the program up: under 詳細設定, closed.
+        self.client_toggle.setChecked(False)
+        self.client_form.setVisible(False)
         self.client_toggle.toggled.connect(self.client_form.setVisible)
         box = QVBoxLayout(self.oauth_box)
+        self.oauth_hint = QLabel(self)
+        self.oauth_hint.setWordWrap(True)
+        box.addWidget(self.oauth_hint)
         box.addLayout(buttons)
         box.addWidget(self.oauth_result)
         box.addWidget(self.client_toggle, 0, Qt.AlignmentFlag.AlignLeft)
@@ -250,6 +273,15 @@ class AccountDialog(QDialog):
         if self.editing is not None:
             self.password.setPlaceholderText(self.tr("変更しないときは空欄のまま"))
         self.labels["preset"].setText(self.tr("サービス"))
+        self.service_label.setText(self.tr("お使いのメールサービス"))
+        self.preset_combo.setItemText(0, self.tr("Gmail・Google Workspace（ブラウザでログイン）"))
+        self.preset_combo.setItemText(1, self.tr("Microsoft 365・Outlook.com（ブラウザでログイン）"))
+        gmail_imap = self.preset_combo.findData(PresetId.GMAIL.value)
+        if gmail_imap >= 0:
+            self.preset_combo.setItemText(gmail_imap, self.tr("Gmail（アプリパスワードで接続）"))
+        self.oauth_hint.setText(self.tr("ブラウザが開きます。いつものようにログインして、相槌にメールの読み書きを許可してください。"
+                                        "パスワードは相槌には入力しません。"))
+        self.keep_offline.setText(self.tr("接続できないまま追加する（あとで設定を直して接続します）"))
         self.labels["email"].setText(self.tr("メールアドレス"))
         self.labels["password"].setText(self.tr("パスワード"))
         self.labels["serverPart"].setText(self.tr("サーバー番号など"))
@@ -266,10 +298,10 @@ class AccountDialog(QDialog):
             self.tr("このサービスでは、ログイン用のパスワードではなく「アプリパスワード」を入力してください。")
         )
         self.test_button.setText(self.tr("接続テスト"))
-        self.oauth_box.setTitle(self.tr("Gmail・Microsoft 365 はブラウザでログイン"))
+        self.oauth_box.setTitle("")
         self.google_button.setText(self.tr("Googleでログイン"))
         self.microsoft_button.setText(self.tr("Microsoftでログイン"))
-        self.client_toggle.setText(self.tr("OAuth クライアントの設定…"))
+        self.client_toggle.setText(self.tr("詳細設定（OAuth クライアント）"))
         self.labels["googleClientId"].setText(self.tr("Google クライアント ID"))
         self.labels["googleClientSecret"].setText(self.tr("Google クライアント シークレット"))
         self.labels["microsoftClientId"].setText(self.tr("Microsoft アプリケーション ID"))
@@ -292,19 +324,33 @@ class AccountDialog(QDialog):
         value = self.preset_combo.currentData()
         return next((p for p in PRESETS if p.id.value == value), None)
 
+    def oauth_kind(self) -> AccountKind | None:
+        """Google or Microsoft when a sign-in service is chosen; None for IMAP."""
+        return _OAUTH_CHOICES.get(str(self.preset_combo.currentData()))
+
+    def _show_mode(self) -> None:
+        kind = self.oauth_kind() if self.editing is None else None
+        self.oauth_box.setVisible(kind is not None)
+        self.google_button.setVisible(kind is AccountKind.GMAIL)
+        self.microsoft_button.setVisible(kind is AccountKind.GRAPH)
+        imap = kind is None
+        preset = self.preset()
+        for row in (self.email, self.password, self.display_name):
+            self.form.setRowVisible(row, imap)
+        self.form.setRowVisible(self.server_part, imap and preset is not None and "{}" in preset.imap_host)
+        self.form.setRowVisible(self.app_password_note, imap and bool(preset and preset.app_password))
+        self.servers.setVisible(imap)
+        self.test_row.setVisible(imap)
+        if not imap:
+            self.keep_offline.hide()
+
     def choose_preset(self, preset_id: PresetId) -> None:
         self.preset_combo.setCurrentIndex(self.preset_combo.findData(preset_id.value))
 
     def _on_preset_changed(self) -> None:
         preset = self.preset()
-        manual = preset is None
-        needs_part = preset is not None and "{}" in preset.imap_host
-        self.server_part.setVisible(needs_part)
-        self.labels["serverPart"].setVisible(needs_part)
+        manual = preset is None and self.oauth_kind() is None
         self.server_part.setPlaceholderText(preset.host_hint if preset else "")
-        self.app_password_note.setVisible(bool(preset and preset.app_password))
-        self.note_label.setVisible(bool(preset and preset.app_password))
-        self.servers.setVisible(True)
         for widget in (self.imap_host, self.smtp_host, self.imap_port, self.smtp_port,
                        self.imap_security, self.smtp_security):
             widget.setEnabled(manual)
@@ -314,6 +360,7 @@ class AccountDialog(QDialog):
             self.imap_security.setCurrentIndex(self.imap_security.findData(preset.imap_security.value))
             self.smtp_security.setCurrentIndex(self.smtp_security.findData(preset.smtp_security.value))
             self._fill_hosts()
+        self._show_mode()
 
     def _fill_hosts(self) -> None:
         preset = self.preset()
@@ -363,16 +410,67 @@ class AccountDialog(QDialog):
             return None
         return self.password.text()
 
+    # -- OK: only an account that connects, or one the user chose to keep offline ------------
+    def _signature(self) -> tuple[object, ...]:
+        config = self.config()
+        return (config.email, config.username, config.imap_host, config.imap_port, config.imap_security,
+                config.smtp_host, config.smtp_port, config.smtp_security, self.password.text())
+
+    def missing(self) -> str:
+        """What the form still lacks before anything can be added ("" when complete)."""
+        email = self.email.text().strip()
+        if not email or "@" not in email:
+            self.email.setFocus()
+            return self.tr("メールアドレスを入力してください。")
+        if self.editing is None and not self.password.text():
+            self.password.setFocus()
+            return self.tr("パスワードを入力してください。")
+        if not self.imap_host.text().strip() or not self.smtp_host.text().strip():
+            (self.server_part if self.server_part.isVisibleTo(self) else self.imap_host).setFocus()
+            return self.tr("受信と送信のサーバーを入力してください。")
+        return ""
+
+    def accept(self) -> None:
+        """Add (or change) the account only when its connection test passed with these very
+        settings, or when the user ticked 「接続できないまま追加する」 after a failed one."""
+        if self.oauth is not None:
+            super().accept()
+            return
+        if self.oauth_kind() is not None and self.editing is None:
+            self._say(self.tr("先に「%1」を押して、ブラウザでログインしてください。").replace(
+                "%1", (self.google_button if self.oauth_kind() is AccountKind.GMAIL
+                       else self.microsoft_button).text()))
+            return
+        problem = self.missing()
+        if problem:
+            self.check_result.setText(problem)
+            return
+        if self.keep_offline.isChecked() and self.keep_offline.isVisible():
+            super().accept()
+            return
+        if self._checked is not None and self._checked == self._signature():
+            super().accept()
+            return
+        # Not tested with these settings yet: test now, and add when it passes.
+        self._accept_after_check = True
+        self.test_connection()
+
     # -- Google / Microsoft ---------------------------------------------------------------
     def sign_in(self, kind: AccountKind) -> None:
+        from app.distribution import distributed_clients
         from app.sources.oauth import providers_from_settings, save_client_ids
         from ui.operations import accounts as account_ops
 
         settings = self.settings
         client_id = (self.google_client_id if kind is AccountKind.GMAIL else self.microsoft_client_id).text().strip()
+        carried = distributed_clients()  # a packaged build may carry its own clients
+        client_id = client_id or (carried.google_client_id if kind is AccountKind.GMAIL
+                                  else carried.microsoft_client_id)
         if settings is None or not client_id:
             self.client_toggle.setChecked(True)
-            self._say(self.tr("先に OAuth クライアントの ID を入力してください（docs/oauth.md）。"))
+            self._say(self.tr("この相槌には、ブラウザでログインするための設定（クライアント ID）がまだありません。"
+                              "相槌を設定した方から受け取った ID を「詳細設定」に入力するか、"
+                              "サービスの一覧から「Gmail（アプリパスワードで接続）」などを選んでください。"))
             self.signed_in.emit(False)
             return
         google_id, google_secret = self.google_client_id.text(), self.google_client_secret.text()
@@ -419,8 +517,15 @@ class AccountDialog(QDialog):
     def _on_checked(self, check: ConnectionCheck) -> None:
         self.last_check = check
         self.test_button.setEnabled(True)
+        then_accept, self._accept_after_check = self._accept_after_check, False
         if check.ok:
+            self._checked = self._signature()
+            self.keep_offline.hide()
             self.check_result.setText(self.tr("受信・送信とも接続できました。"))
+            self.checked.emit(True)
+            if then_accept:
+                super().accept()
+            return
         else:
             lines = []
             if check.imap is not None:
@@ -428,9 +533,16 @@ class AccountDialog(QDialog):
             if check.smtp is not None:
                 lines.append(self.tr("送信 (SMTP): %1").replace("%1", source_error(check.smtp)))
             self.check_result.setText("\n".join(lines))
+        self._checked = None
+        self.keep_offline.setChecked(False)
+        self.keep_offline.show()
         self.checked.emit(check.ok)
 
     def _on_check_error(self, failure: TaskFailure) -> None:
         self.test_button.setEnabled(True)
+        self._accept_after_check = False
+        self._checked = None
         self.check_result.setText(source_error(failure.error))
+        self.keep_offline.setChecked(False)
+        self.keep_offline.show()
         self.checked.emit(False)

@@ -18,7 +18,7 @@ from collections.abc import Callable
 from functools import partial
 
 from PySide6.QtCore import QModelIndex, QObject, QPoint, Qt, QTimer, Signal
-from PySide6.QtGui import QStandardItem, QStandardItemModel
+from PySide6.QtGui import QBrush, QColor, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QAbstractItemView, QMenu, QTreeView, QVBoxLayout, QWidget
 
 from app.outbox import OutboxItem, OutboxState, SendProblem
@@ -39,6 +39,7 @@ log = logging.getLogger(__name__)
 
 ACCOUNT_ROLE = Qt.ItemDataRole.UserRole + 20
 FOLDER_ROLE = Qt.ItemDataRole.UserRole + 21
+PROBLEM_ROLE = Qt.ItemDataRole.UserRole + 22  # why the account cannot connect, shown on the account
 SYNC_INTERVAL_MS = 5 * 60 * 1000
 IDLE_SECONDS = 60.0
 
@@ -71,6 +72,17 @@ class AccountTreeModel(QStandardItemModel):
                 item.setFont(font)
             top.appendRow(item)
         return top.index()
+
+    def set_problem(self, account_id: str, problem: str, label: str) -> None:
+        """Mark an account that cannot connect, with the reason in the tooltip ("" clears the mark)."""
+        item = self._account_item(account_id)
+        if item is None:
+            return
+        item.setText(f"⚠ {label}" if problem else label)
+        item.setData(problem or None, PROBLEM_ROLE)
+        item.setForeground(QColor("#9a6700") if problem else QBrush())
+        if problem:
+            item.setToolTip(problem)
 
     def _account_item(self, account_id: str) -> QStandardItem | None:
         for row in range(self.rowCount()):
@@ -276,6 +288,7 @@ class AccountsPane(QWidget):
         self._syncing.discard(account_id)
         self._refresh_tree(account_id)
         config = self.configs[account_id]
+        self.model.set_problem(account_id, "", config.label())
         self.sync_progress.emit(config.label(), 0, 0)
         self.synced.emit(account_id)
         self._watch_inbox(account_id)
@@ -289,6 +302,8 @@ class AccountsPane(QWidget):
         if config is not None:
             self.sync_progress.emit(config.label(), 0, 0)
         oauth = self.is_oauth(account_id)
+        if config is not None:  # the tree says which account has a problem, and why
+            self.model.set_problem(account_id, source_error(failure.error, oauth=oauth), config.label())
         self.error.emit(account_id, source_error(failure.error, oauth=oauth))
         if oauth and isinstance(failure.error, AuthExpired):
             self.sign_in_needed.emit(account_id)

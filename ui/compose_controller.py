@@ -27,7 +27,7 @@ from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import QDialog, QMessageBox, QSplitter, QToolBar, QVBoxLayout
 
-from app.identity import ShopIdentity, identities_from_setting, identity_for
+from app.identity import ShopIdentity, for_customer, identities_from_setting, identity_for
 from app.mail.compose import (
     UnencodableDraft,
     UnfilledDraft,
@@ -89,6 +89,7 @@ class ComposeController(QObject):
         self.composer.text_edited.connect(self._on_edited)
         self.composer.send_requested.connect(self.send)
         self.composer.close_requested.connect(self.close)
+        self.composer.escape_pressed.connect(self.ask_close)
         self.composer.finding_activated.connect(self._on_finding_activated)
         self.composer.manage_snippets_requested.connect(self.manage_snippets)
         self.composer.signatures_requested.connect(self.edit_signatures)
@@ -216,6 +217,9 @@ class ComposeController(QObject):
             self.window.statusBar().showMessage(self.tr("保存してあった下書きを開きました"), 5000)
         else:
             identity = identity_for(opened.message, identities)
+            # The greeting for this customer: no self-introduction to someone writing again.
+            profile = self.window.customer_panel.profile
+            identity = for_customer(identity, profile.mail_count if profile is not None else 0)
             reply = new_reply(opened.message, identity, datetime.now().astimezone(), reply_all=reply_all,
                               ref=opened.ref)
             draft, cursor = reply.draft, reply.cursor
@@ -245,6 +249,25 @@ class ComposeController(QObject):
             self.reading.setSizes([width * 2 // 5, width * 3 // 5])
 
     # -- closing -------------------------------------------------------------
+    def ask_close(self) -> QMessageBox | None:
+        """Esc: close at once when nothing is unsaved; otherwise ask first (the draft is kept either way)."""
+        if not self.composing:
+            return None
+        if not self._dirty:
+            self.close()
+            return None
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("返信を閉じますか？"),
+                          self.tr("書きかけの返信は下書きとして保存されます。もう一度「返信」を押すと続きから書けます。"),
+                          QMessageBox.StandardButton.NoButton, self.window)
+        close_button = box.addButton(self.tr("保存して閉じる"), QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(self.tr("書き続ける"), QMessageBox.ButtonRole.RejectRole)
+        box.setObjectName("closeComposerDialog")
+        self.close_dialog = box
+        box.finished.connect(lambda _r: self.close() if box.clickedButton() is close_button
+                             else self.composer.editor.setFocus())
+        box.open()
+        return box
+
     def close(self) -> None:
         """Close the composer, keeping the draft in the store."""
         if not self.composing:

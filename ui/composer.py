@@ -11,8 +11,16 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtGui import QColor, QKeySequence, QResizeEvent, QTextCharFormat, QTextCursor
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtGui import (
+    QColor,
+    QKeySequence,
+    QResizeEvent,
+    QShortcut,
+    QShowEvent,
+    QTextCharFormat,
+    QTextCursor,
+)
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -119,6 +127,7 @@ class ComposerPane(QWidget):
     text_edited = Signal()
     send_requested = Signal()
     close_requested = Signal()
+    escape_pressed = Signal()  # Esc: close, asking first when something is not saved yet
     finding_activated = Signal(object)  # Finding
     manage_snippets_requested = Signal()
     signatures_requested = Signal()
@@ -131,6 +140,7 @@ class ComposerPane(QWidget):
         self._findings: list[Finding] = []
         self._findings_text: str | None = None
         self._loading = False
+        self._reveal_pending = False
 
         self.title = QLabel(self)
         self.title.setObjectName("panelTitle")
@@ -199,8 +209,16 @@ class ComposerPane(QWidget):
         self.send_button = QPushButton(self)
         self.send_button.setObjectName("sendButton")
         self.send_button.setDefault(True)
-        self.send_button.setShortcut(QKeySequence("Ctrl+Return"))
         self.send_button.clicked.connect(self.send_requested)
+        # Shortcuts of their own: a button's setShortcut is reset by every setText (retranslate),
+        # which is how Ctrl+Enter once stopped working. Both Enter keys, while the composer has focus.
+        self.shortcuts: list[QShortcut] = []
+        for keys, slot in (("Ctrl+Return", self._send_by_key), ("Ctrl+Enter", self._send_by_key),
+                           ("Escape", self.escape_pressed.emit)):
+            shortcut = QShortcut(QKeySequence(keys), self)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.activated.connect(slot)
+            self.shortcuts.append(shortcut)
         buttons = QHBoxLayout()
         buttons.setContentsMargins(10, 6, 10, 8)
         buttons.addWidget(self.status, 1)
@@ -216,7 +234,20 @@ class ComposerPane(QWidget):
         layout.addWidget(header)
         layout.addWidget(self.splitter, 1)
         layout.addLayout(buttons)
+        # Tab walks the form top to bottom: 宛先 → CC → 件名 → 本文 → the findings → the buttons.
+        QWidget.setTabOrder(self.to_edit, self.cc_edit)
+        QWidget.setTabOrder(self.cc_edit, self.subject_edit)
+        QWidget.setTabOrder(self.subject_edit, self.editor)
+        QWidget.setTabOrder(self.editor, self.findings_view)
+        QWidget.setTabOrder(self.findings_view, self.snippets_button)
+        QWidget.setTabOrder(self.snippets_button, self.signature_button)
+        QWidget.setTabOrder(self.signature_button, self.close_button)
+        QWidget.setTabOrder(self.close_button, self.send_button)
         self.retranslate()
+
+    def _send_by_key(self) -> None:
+        if self.send_button.isEnabled():
+            self.send_button.click()
 
     # -- wording -------------------------------------------------------------
     def retranslate(self) -> None:
@@ -227,9 +258,10 @@ class ComposerPane(QWidget):
         self.subject_caption.setText(self.tr("件名"))
         self.snippets_button.setText(self.tr("定型文の管理…"))
         self.signature_button.setText(self.tr("署名とあいさつ…"))
-        self.close_button.setText(self.tr("閉じる（下書き保存）"))
+        self.close_button.setText(self.tr("閉じる"))  # the tooltip says the draft is kept
         self.send_button.setText(self.tr("送信"))
-        self.send_button.setToolTip(self.tr("Ctrl+Enter"))
+        self.send_button.setToolTip(self.tr("見直してから送信 (Ctrl+Enter)"))
+        self.close_button.setToolTip(self.tr("下書きを保存して閉じる (Esc)"))
         self._show_findings_title()
         # Finding rows and underline tooltips word the finding when built; rebuild them in the new language.
         if self._findings_text is not None:
@@ -267,6 +299,23 @@ class ComposerPane(QWidget):
             self._loading = False
         self.set_findings(None, [])
         self.editor.select_span(cursor if cursor is not None else 0, cursor if cursor is not None else 0)
+        # The pane may still be hidden (no geometry yet): show the greeting and the caret once it is
+        # laid out, from the top, never scrolled down to the quote.
+        self._reveal_pending = True
+        QTimer.singleShot(0, self.reveal_caret)
+
+    def reveal_caret(self) -> None:
+        """Scroll so the greeting and the caret under it are in view (the draft opens at the top)."""
+        if not self.isVisible() or self.editor.height() <= 0:
+            return  # showEvent comes back here
+        self._reveal_pending = False
+        self.editor.verticalScrollBar().setValue(0)
+        self.editor.ensureCursorVisible()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._reveal_pending:
+            QTimer.singleShot(0, self.reveal_caret)
 
     def current_draft(self) -> Draft | None:
         """The draft with what the agent has typed so far (To/CC as far as they read as addresses)."""

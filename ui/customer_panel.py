@@ -14,8 +14,8 @@ from __future__ import annotations
 import itertools
 from datetime import datetime
 
-from PySide6.QtCore import QPointF, QRectF, Qt, Signal, SignalInstance
-from PySide6.QtGui import QColor, QGuiApplication, QPainter, QPaintEvent, QPen
+from PySide6.QtCore import QPointF, QRect, QRectF, QSize, Qt, Signal, SignalInstance
+from PySide6.QtGui import QColor, QGuiApplication, QPainter, QPaintEvent, QPen, QResizeEvent
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -39,13 +39,35 @@ def _local(date: datetime | None) -> datetime | None:
     return date.astimezone() if date is not None else None
 
 
+DATE_FORMAT = "%Y/%m/%d"  # the one date format of the panel, as in the message list
+
+
+def day(date: datetime | None) -> str:
+    local = _local(date)
+    return local.strftime(DATE_FORMAT) if local is not None else ""
+
+
+def fit_height(view: QListWidget) -> None:
+    """Make a list as tall as its rows (wrapped text included): the panel scrolls, not the list."""
+    width = max(view.viewport().width() - 8, 80)
+    metrics = view.fontMetrics()
+    rows = 0
+    for row in range(view.count()):
+        item = view.item(row)
+        # Each row as tall as its text wrapped at the list's present width.
+        height = metrics.boundingRect(QRect(0, 0, width, 10000), Qt.TextFlag.TextWordWrap, item.text()).height() + 6
+        item.setSizeHint(QSize(width, height))
+        rows += height
+    view.setFixedHeight(rows + 2 * view.frameWidth() + 4)
+
+
 class ReplyChart(QWidget):
     """Bars: each reply's length; orange line: its warmth. Oldest left. Drawn with QPainter."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("replyChart")
-        self.setMinimumHeight(80)
+        self.setMinimumHeight(96)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.stats: list[ReplyStats] = []
 
@@ -54,17 +76,24 @@ class ReplyChart(QWidget):
         self.setToolTip(
             "\n".join(
                 self.tr("%1: %2字・温かみ %3")
-                .replace("%1", _local(s.date).strftime("%Y-%m-%d") if s.date else "?")  # type: ignore[union-attr]
+                .replace("%1", day(s.date) or "?")
                 .replace("%2", str(s.length)).replace("%3", str(s.warmth))
                 for s in stats
             )
         )
         self.update()
 
+    def dated_bars(self, slot: float, label_width: float) -> list[tuple[int, ReplyStats]]:
+        """The bars whose date is written under them: all when there is room, else the first and last."""
+        every = slot >= label_width
+        last = len(self.stats) - 1
+        return [(i, s) for i, s in enumerate(self.stats) if every or i in (0, last)]
+
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        area = QRectF(self.rect()).adjusted(10, 18, -10, -6)
+        # Room below the bars for their dates.
+        area = QRectF(self.rect()).adjusted(10, 18, -10, -20)
         painter.fillRect(self.rect(), QColor("#ffffff"))
         painter.setPen(QColor("#57606a"))
         painter.drawText(QRectF(10, 2, area.width(), 14), Qt.AlignmentFlag.AlignLeft, self.tr("■ 長さ"))
@@ -90,6 +119,17 @@ class ReplyChart(QWidget):
         painter.setBrush(WARMTH_COLOUR)
         for p in points:
             painter.drawEllipse(p, 3, 3)
+        # The date of each bar when there is room, else of the first and the last.
+        font = painter.font()
+        font.setPointSizeF(max(6.5, font.pointSizeF() * 0.8))
+        painter.setFont(font)
+        painter.setPen(QColor("#57606a"))
+        label_width = painter.fontMetrics().horizontalAdvance("0000/00/00") + 6
+        for i, s in self.dated_bars(slot, label_width):
+            centre = area.left() + slot * i + slot / 2
+            left = min(max(centre - label_width / 2, 0.0), self.width() - label_width)
+            painter.drawText(QRectF(left, area.bottom() + 3, label_width, 14),
+                             Qt.AlignmentFlag.AlignHCenter, day(s.date))
 
 
 class CustomerPanel(QWidget):
@@ -163,7 +203,11 @@ class CustomerPanel(QWidget):
         layout.addLayout(privacy)
         for view in (self.timeline, self.replies):
             view.setFrameShape(QFrame.Shape.NoFrame)
-            view.setMaximumHeight(120)
+            # The lists grow with what they hold; the panel's scroll area scrolls them all.
+            view.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+            view.setTextElideMode(Qt.TextElideMode.ElideNone)
+            view.setResizeMode(QListWidget.ResizeMode.Adjust)
+            view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
@@ -201,6 +245,9 @@ class CustomerPanel(QWidget):
     def set_busy(self) -> None:
         self._set(None, "busy")
 
+    def set_own(self) -> None:
+        self._set(None, "own")
+
     def set_unavailable(self) -> None:
         self._set(None, "unavailable")
 
@@ -225,8 +272,10 @@ class CustomerPanel(QWidget):
                 "busy": self.tr("読み込み中…"),
                 "unavailable": self.tr("お客様の記録を開けませんでした"),
                 "nobody": self.tr("このメールにはお客様の宛先がありません"),
+                "own": self.tr("こちらから送ったメールです"),
             }.get(self._state, self.tr("メールを選ぶと、このお客様とのこれまでをここに表示します")))
             self.chart.set_stats([])
+            self._fit_lists()
             self._update_buttons()
             return
         name = profile.customer.name or profile.customer.addresses[0]
@@ -254,20 +303,37 @@ class CustomerPanel(QWidget):
         if not profile.disclosures:
             self.timeline.addItem(QListWidgetItem(self.tr("まだありません")))
         for reply in reversed(profile.replies):
-            date = _local(reply.stats.date)
             item = QListWidgetItem(
                 self.tr("%1 %2（%3字）")
-                .replace("%1", date.strftime("%Y-%m-%d") if date else "")
+                .replace("%1", day(reply.stats.date))
                 .replace("%2", reply.subject).replace("%3", str(reply.stats.length))
             )
             item.setData(Qt.ItemDataRole.UserRole, reply)
             self.replies.addItem(item)
-        if not profile.replies:
+        # Replies sent after this mail (the one just sent, too): on top, so a send shows at once.
+        earlier = {r.stats for r in profile.replies}
+        later = [s for s in profile.history if s not in earlier]
+        for stats in reversed(later):
+            item = QListWidgetItem(
+                self.tr("%1 このメール以降の返信（%2字）")
+                .replace("%1", day(stats.date)).replace("%2", str(stats.length))
+            )
+            self.replies.insertItem(0, item)
+        if not profile.replies and not later:
             self.replies.addItem(QListWidgetItem(self.tr("まだありません")))
-        self.chart.set_stats([r.stats for r in profile.replies])
+        self.chart.set_stats([r.stats for r in profile.replies] + later)
+        self._fit_lists()
         if self.timeline.count() and isinstance(self.timeline.item(0).data(Qt.ItemDataRole.UserRole), Disclosure):
             self.timeline.setCurrentRow(0)
         self._update_buttons()
+
+    def _fit_lists(self) -> None:
+        for view in (self.timeline, self.replies):
+            fit_height(view)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_lists()  # wrapped rows change height with the width
 
     # -- actions -------------------------------------------------------------
     def selected_disclosure(self) -> Disclosure | None:

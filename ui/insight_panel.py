@@ -139,11 +139,19 @@ class InsightPanel(QWidget):
             self.hint.setText(self.tr("このメールは解析できませんでした"))
         elif self._state == "ready":
             self.hint.setText(self.tr("項目をクリックすると本文の該当箇所へ移動します"))
+        elif self._state == "own":
+            self.hint.setText(self.tr("こちらから送ったメールです。お客様のお話は受け取ったメールでまとめます"))
         else:
             self.hint.setText(self.tr("メールを選ぶと、お客様が話してくださったことをここにまとめます"))
 
     def set_busy(self) -> None:
         self._state = "busy"
+        self.model.clear()
+        self._show_state()
+
+    def set_own(self) -> None:
+        """Our own mail (送信済み): nothing of the customer's to list."""
+        self._state = "own"
         self.model.clear()
         self._show_state()
 

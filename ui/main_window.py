@@ -13,8 +13,27 @@ from collections.abc import Callable
 from functools import partial
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QItemSelection, QModelIndex, QSettings, QSortFilterProxyModel, Qt, Signal
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
+from PySide6.QtCore import (
+    QEvent,
+    QIdentityProxyModel,
+    QItemSelection,
+    QModelIndex,
+    QRect,
+    QSettings,
+    QSize,
+    Qt,
+    QTimer,
+    Signal,
+)
+from PySide6.QtGui import (
+    QAction,
+    QActionGroup,
+    QCloseEvent,
+    QGuiApplication,
+    QKeySequence,
+    QShortcut,
+    QShowEvent,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -27,6 +46,7 @@ from PySide6.QtWidgets import (
     QProgressBar,
     QPushButton,
     QSplitter,
+    QStackedWidget,
     QTableView,
     QTreeView,
     QVBoxLayout,
@@ -49,6 +69,7 @@ from app.sources.base import Folder, FolderRole, Header, MailSource, MessageRef,
 from app.sources.errors import AuthExpired, NetworkDown, NotFound, ServerRejected
 from app.sources.oauth import providers_from_settings
 from app.store.db import Database, open_database
+from app.store.listing import MessageList, SortColumn
 from ui import style
 from ui.accounts_pane import AccountsPane
 from ui.compose_controller import ComposeController
@@ -57,18 +78,23 @@ from ui.insight_panel import InsightPanel
 from ui.models import Column, FolderModel, MessageListModel, Role
 from ui.operations import analysis as analysis_ops
 from ui.operations import corrections as correction_ops
+from ui.operations import listing as listing_ops
 from ui.operations import mailbox as mailbox_ops
 from ui.operations import memory as memory_ops
 from ui.operations.mailbox import OpenedMailbox, OpenedMessage
 from ui.operations.memory import BuildProgress, OpenedMemory, SearchResults
 from ui.reader import ReaderView
 from ui.remote_images import RemoteImageLoader
+from ui.right_column import RightColumn
 from ui.search_panel import SearchPanel
 from ui.tasks import DB, TaskFailure, TaskRunner
 
 log = logging.getLogger(__name__)
 
 ACCOUNT = "local"  # the local mailbox's lane; IMAP accounts use their own (ui.accounts_pane)
+FILTER_DELAY_MS = 150  # typing pauses this long before the store is asked
+PREFERRED_SIZE = QSize(1360, 860)  # on a screen that has room; otherwise the screen's available area
+LIST_ROWS = 12.5  # the message list shows at least this many rows when the window has the height
 
 
 class MainWindow(QMainWindow):
@@ -82,6 +108,8 @@ class MainWindow(QMainWindow):
     memory_ready = Signal()
     memory_built = Signal()
     search_done = Signal()
+    list_queried = Signal()  # the store answered a filter or sort of the whole folder
+    answered_shown = Signal()  # the list's reply arrows are known
     language_chosen = Signal(str)  # "ja" / "en" / "" (follow the locale)
 
     def __init__(
@@ -104,6 +132,7 @@ class MainWindow(QMainWindow):
         self.runner = runner or TaskRunner(self)
         self.images = image_loader or RemoteImageLoader(self)
         self.images.loaded.connect(self._on_image_loaded)
+        self.images.batch_done.connect(self._on_images_done)
         self.source: MailSource | None = None
         self.local_source: MailSource | None = None
         self.mail_account = ACCOUNT  # whose folder is shown: the lane its mail calls run on
@@ -119,6 +148,8 @@ class MainWindow(QMainWindow):
         self._mail_key = ""
         self._language = language
         self._count: int | None = None
+        self._opened_ref: MessageRef | None = None
+        self._pending_terms: list[str] = []  # a search hit's words, highlighted in the mail it opens
         self.memory: OpenedMemory | None = None
         self.build_progress: BuildProgress | None = None
         self._closing = False
@@ -138,6 +169,16 @@ class MainWindow(QMainWindow):
         analysis_ops.warm_up(self.runner)
         # Replying (composer, snippets, review, drafts, send) lives in its own controller.
         self.compose = ComposeController(self, ACCOUNT, db_path or self.db.path)
+        # 返信 / 全員に返信 sit beside the subject, as in Thunderbird, not on a bar of their own:
+        # the height goes to the list and the mail. The window keeps the actions for their shortcuts.
+        # A reply sent: its original gets the arrow in the list at once (the source flags it too).
+        self._replying_to: MessageRef | None = None
+        self.compose.opened.connect(self._on_compose_opened)
+        self.compose.sent.connect(self._on_reply_sent)
+        self.removeToolBar(self.compose.toolbar)
+        self.compose.toolbar.hide()
+        self.addActions([self.compose.reply_action, self.compose.reply_all_action])
+        self.reader.add_actions([self.compose.reply_action, self.compose.reply_all_action])
         self.customer_panel.reference_requested.connect(self._insert_reference)
         memory_ops.open_memory(
             self.runner, settings.get(MEMORY_DATABASE_URL), db_path, self._on_memory_opened, self._on_memory_error
@@ -155,24 +196,29 @@ class MainWindow(QMainWindow):
         self.folder_view.selectionModel().currentChanged.connect(self._on_folder_changed)
 
         self.message_model = MessageListModel(self)
-        self.proxy = QSortFilterProxyModel(self)
+        # Filter and sort run over the whole folder in the store (app.store.listing), never over
+        # the rows loaded so far: the proxy only passes the model through (and its sort to it).
+        self.listing = MessageList(self.db)
+        self.proxy = QIdentityProxyModel(self)
         self.proxy.setSourceModel(self.message_model)
-        self.proxy.setSortRole(Role.SORT)
-        self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        self.proxy.setFilterKeyColumn(-1)
+        self.message_model.sort_requested.connect(lambda _c, _o: self._query_list())
         self.message_view = QTableView(self)
         self.message_view.setObjectName("messageList")
         self.message_view.setModel(self.proxy)
+        self.message_view.horizontalHeader().setSortIndicator(Column.DATE, Qt.SortOrder.DescendingOrder)
         self.message_view.setSortingEnabled(True)
-        self.message_view.sortByColumn(Column.DATE, Qt.SortOrder.DescendingOrder)
         self.message_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.message_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.message_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.message_view.setShowGrid(False)
+        # Tab leaves the list for the next pane, as in every mail program (it used to walk the
+        # cells, then open the next mail and mark it read).
+        self.message_view.setTabKeyNavigation(False)
         self.message_view.setWordWrap(False)
         self.message_view.setAlternatingRowColors(False)
         self.message_view.verticalHeader().hide()
-        self.message_view.verticalHeader().setDefaultSectionSize(30)
+        # Compact rows, as in Thunderbird: a 768-pixel laptop still shows a dozen mails.
+        self.message_view.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
         header = self.message_view.horizontalHeader()
         header.setHighlightSections(False)
         header.setSectionResizeMode(Column.SENDER, QHeaderView.ResizeMode.Interactive)
@@ -184,17 +230,39 @@ class MainWindow(QMainWindow):
         self.search = QLineEdit(self)
         self.search.setObjectName("search")
         self.search.setClearButtonEnabled(True)
-        self.search.textChanged.connect(self.proxy.setFilterFixedString)
+        self.filter_timer = QTimer(self)
+        self.filter_timer.setSingleShot(True)
+        self.filter_timer.setInterval(FILTER_DELAY_MS)
+        self.filter_timer.timeout.connect(self._query_list)
+        self.search.textChanged.connect(lambda _text: self.filter_timer.start())
+        self.filter_label = QLabel(self)
+        self.filter_label.setObjectName("panelHint")
+        self.filter_label.hide()
         list_box = QWidget(self)
         list_layout = QVBoxLayout(list_box)
         list_layout.setContentsMargins(0, 0, 0, 0)
         list_layout.setSpacing(0)
         search_box = QWidget(list_box)
+        self.search_box = search_box
         search_layout = QVBoxLayout(search_box)
         search_layout.setContentsMargins(8, 6, 8, 6)
         search_layout.addWidget(self.search)
+        search_layout.addWidget(self.filter_label)
         list_layout.addWidget(search_box)
-        list_layout.addWidget(self.message_view, 1)
+        # One box, as in Gmail: typing filters this folder; Enter searches every mail and the
+        # memory, and the results take the list's place until 「一覧に戻る」 or Esc.
+        self.search.returnPressed.connect(lambda: self.run_search(self.search.text().strip()))
+        escape = QShortcut(QKeySequence("Escape"), self.search)
+        escape.setContext(Qt.ShortcutContext.WidgetShortcut)
+        escape.activated.connect(self._escape_search)
+        self.search_panel = SearchPanel(self)
+        self.search_panel.hit_activated.connect(self._open_search_hit)
+        self.search_panel.closed.connect(self.close_search)
+        self.search_panel.more_wanted.connect(self._search_more)
+        self.list_stack = QStackedWidget(list_box)
+        self.list_stack.addWidget(self.message_view)
+        self.list_stack.addWidget(self.search_panel)
+        list_layout.addWidget(self.list_stack, 1)
 
         self.reader = ReaderView(self)
         self.reader.show_images_requested.connect(self._show_images_once)
@@ -207,22 +275,14 @@ class MainWindow(QMainWindow):
         self.customer_panel.reply_activated.connect(self._open_past_reply)
         self.customer_panel.export_requested.connect(self._export_customer)
         self.customer_panel.delete_requested.connect(self._delete_customer)
-        self.search_panel = SearchPanel(self)
-        self.search_panel.query_submitted.connect(self.run_search)
-        self.search_panel.hit_activated.connect(self._open_search_hit)
 
-        self.right_splitter = QSplitter(Qt.Orientation.Vertical, self)
-        self.right_splitter.setObjectName("rightSplitter")
-        self.right_splitter.addWidget(self.insight_panel)
-        self.right_splitter.addWidget(self.customer_panel)
-        self.right_splitter.setSizes([520, 340])  # what the customer said first; history below
+        # The insight panel over the customer panel; two tabs when the column is short (ui.right_column).
+        self.right_column = RightColumn(self.insight_panel, self.customer_panel, self)
+        self.right_splitter = self.right_column.splitter
         self.left_splitter = QSplitter(Qt.Orientation.Vertical, self)
         self.left_splitter.setObjectName("leftSplitter")
-        # Search on top, as in Gmail and Outlook; folders take the rest.
-        self.left_splitter.addWidget(self.search_panel)
         self.left_splitter.addWidget(self.folder_view)
-        self.left_splitter.setStretchFactor(0, 0)
-        self.left_splitter.setStretchFactor(1, 1)
+        self.left_splitter.setStretchFactor(0, 1)
 
         self.center_splitter = QSplitter(Qt.Orientation.Vertical, self)
         self.center_splitter.setObjectName("centerSplitter")
@@ -243,14 +303,14 @@ class MainWindow(QMainWindow):
         self.left_splitter.addWidget(self.accounts_pane)
         self.main_splitter.addWidget(self.left_splitter)
         self.main_splitter.addWidget(self.center_splitter)
-        self.main_splitter.addWidget(self.right_splitter)
+        self.main_splitter.addWidget(self.right_column)
         self.main_splitter.setStretchFactor(0, 0)
         self.main_splitter.setStretchFactor(1, 1)
         self.main_splitter.setStretchFactor(2, 0)
         self.main_splitter.setCollapsible(1, False)
         self.main_splitter.setSizes([200, 820, 360])
         self.setCentralWidget(self.main_splitter)
-        self.resize(1360, 860)
+        self.resize(PREFERRED_SIZE)
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
@@ -268,6 +328,12 @@ class MainWindow(QMainWindow):
         self.file_menu.addAction(self.quit_action)
 
         self.view_menu = bar.addMenu("")
+        self.find_action = QAction(self)
+        self.find_action.setObjectName("findAction")
+        self.find_action.setShortcut(QKeySequence.StandardKey.Find)  # Ctrl+F
+        self.find_action.triggered.connect(self.focus_search)
+        self.view_menu.addAction(self.find_action)
+        self.view_menu.addSeparator()
         self.language_menu = self.view_menu.addMenu("")
         self.language_group = QActionGroup(self)
         self.language_actions: dict[str, QAction] = {}
@@ -297,6 +363,9 @@ class MainWindow(QMainWindow):
         self.memory_menu.addAction(self.team_action)
 
         self.help_menu = bar.addMenu("")
+        self.keys_action = QAction(self)
+        self.keys_action.triggered.connect(self._show_keys)
+        self.help_menu.addAction(self.keys_action)
         self.about_action = QAction(self)
         self.about_action.triggered.connect(self._about)
         self.help_menu.addAction(self.about_action)
@@ -361,13 +430,16 @@ class MainWindow(QMainWindow):
         self.build_label.setText(self.tr("お客様の記録を作成中"))
         self.help_menu.setTitle(self.tr("ヘルプ(&H)"))
         self.about_action.setText(self.tr("相槌について(&A)"))
-        self.search.setPlaceholderText(self.tr("差出人・件名で絞り込み"))
+        self.keys_action.setText(self.tr("キーボード操作(&K)"))
+        self.find_action.setText(self.tr("検索(&F)"))
+        self.search.setPlaceholderText(self.tr("差出人・件名で絞り込み — Enter で本文とお客様の記録も検索 (Ctrl+F)"))
         self.folder_model.retranslate()
         self.message_model.retranslate()
         self.reader.retranslate()
         self.insight_panel.retranslate()
         self.customer_panel.retranslate()
         self.search_panel.retranslate()
+        self._show_filter()
         self._on_busy(self.runner.running)
         self._show_count()
         self._show_outbox_status()
@@ -382,6 +454,22 @@ class MainWindow(QMainWindow):
         self.settings.set(LANGUAGE, code)
         self.language_chosen.emit(code)
 
+    def focus_search(self) -> None:
+        """Ctrl+F: the search box, its text selected to type over."""
+        self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search.selectAll()
+
+    def _show_keys(self) -> None:
+        QMessageBox.information(
+            self, self.tr("キーボード操作"),
+            self.tr("Ctrl+F　検索（入力で絞り込み、Enter で本文とお客様の記録も検索）\n"
+                    "Ctrl+R　返信　／　Ctrl+Shift+R　全員に返信\n"
+                    "Ctrl+Enter　見直してから送信\n"
+                    "Ctrl+1〜9　おすすめの定型文を挿入\n"
+                    "Esc　返信を閉じる（下書きは保存）・検索結果から一覧に戻る\n"
+                    "Tab　次の欄へ"),
+        )
+
     def _about(self) -> None:
         QMessageBox.about(
             self,
@@ -392,20 +480,76 @@ class MainWindow(QMainWindow):
     # -- state ---------------------------------------------------------------
     def _restore_state(self) -> None:
         geometry = self.qsettings.value("window/geometry")
+        self._restored = False
         if geometry is not None:
             self.restoreGeometry(geometry)
+            self._restored = True
+        self._fit_to_screen()
         for key, splitter in (("window/main", self.main_splitter), ("window/center", self.center_splitter),
-                              ("window/right", self.right_splitter), ("window/left", self.left_splitter)):
+                              ("window/right", self.right_splitter), ("window/left2", self.left_splitter)):
             state = self.qsettings.value(key)
             if state is not None:
                 splitter.restoreState(state)
+                self._restored = True
+
+    def _fit_to_screen(self) -> None:
+        """Keep the window on a screen it fits: a geometry saved on a bigger monitor (or at another
+        scaling) is shrunk and moved onto the current one, never left larger than the screen."""
+        screens = QGuiApplication.screens()
+        if not screens:
+            return
+        frame = self.frameGeometry()
+        home = next((s for s in screens if s.availableGeometry().contains(frame.center())), None)
+        screen = home or QGuiApplication.primaryScreen() or screens[0]
+        area = screen.availableGeometry()
+        margin = max(0, frame.height() - self.height())  # the title bar, when there is a window manager
+        width = min(self.width(), area.width())
+        height = min(self.height(), area.height() - margin)
+        if (width, height) != (self.width(), self.height()):
+            self.resize(width, height)
+        frame = self.frameGeometry()
+        if home is None or not area.contains(frame):
+            x = min(max(frame.x(), area.x()), area.right() - frame.width() + 1)
+            y = min(max(frame.y(), area.y()), area.bottom() - frame.height() + 1)
+            self.move(max(x, area.x()), max(y, area.y()))
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not getattr(self, "_laid_out", False):
+            self._laid_out = True
+            if not self._restored:
+                # A new user: most of a big screen, all of a small one.
+                area = self.screen_area()
+                self.resize(max(PREFERRED_SIZE.width(), area.width() * 85 // 100),
+                            max(PREFERRED_SIZE.height(), area.height() * 85 // 100))
+            self._fit_to_screen()
+            if not self._restored:
+                self.lay_out_panes()
+
+    def lay_out_panes(self) -> None:
+        """Share the window between the panes for its size: the list gets room for `LIST_ROWS` rows
+        when that leaves the reader half the column, the panel a quarter of the width."""
+        width = max(self.main_splitter.width(), self.width())
+        left = max(130, min(200, width * 13 // 100))
+        right = max(250, min(380, width * 27 // 100))
+        self.main_splitter.setSizes([left, max(300, width - left - right), right])
+        height = max(self.center_splitter.height(), 300)
+        chrome = self.message_view.horizontalHeader().sizeHint().height() + 4
+        chrome += self.search_box.sizeHint().height()
+        wanted = chrome + int(LIST_ROWS * self.message_view.verticalHeader().defaultSectionSize())
+        top = min(wanted, height * 52 // 100)
+        self.center_splitter.setSizes([top, height - top])
+
+    def screen_area(self) -> QRect:
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        return screen.availableGeometry() if screen is not None else QRect(0, 0, 1366, 768)
 
     def save_state(self) -> None:
         self.qsettings.setValue("window/geometry", self.saveGeometry())
         self.qsettings.setValue("window/main", self.main_splitter.saveState())
         self.qsettings.setValue("window/center", self.center_splitter.saveState())
         self.qsettings.setValue("window/right", self.right_splitter.saveState())
-        self.qsettings.setValue("window/left", self.left_splitter.saveState())
+        self.qsettings.setValue("window/left2", self.left_splitter.saveState())
         self.qsettings.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:
@@ -454,6 +598,7 @@ class MainWindow(QMainWindow):
         assert self.source is not None
         self.current_folder = folder
         self.current = None
+        self._opened_ref = None
         self.reader.clear()
         self.insight_panel.clear()
         self.customer_panel.clear()
@@ -469,7 +614,91 @@ class MainWindow(QMainWindow):
         self._count = len(headers)
         self._show_count()
         self._status("")
+        # The store learns the folder's rows; a filter or sort already chosen is asked after it
+        # (the db lane is serial), over every row, loaded into the view or not.
+        listing_ops.refresh(self.runner, self.listing, self._list_source(), folder.id, headers,
+                            lambda _written: None, self._on_list_error)
+        if not self._list_query(folder).default:
+            self._query_list()
+        else:
+            self._show_filter()
+            self._reselect_opened()
+        if self.source is not None:
+            mailbox_ops.answered(self.runner, self.mail_account, self.source, folder,
+                                 self._on_answered, self._on_list_error)
         self.headers_loaded.emit()
+
+    def _on_compose_opened(self) -> None:
+        opened = self.compose.opened_message
+        self._replying_to = opened.ref if opened is not None else None
+
+    def _on_reply_sent(self) -> None:
+        if self._replying_to is not None:
+            self.message_model.mark_answered(self._replying_to)
+            self._replying_to = None
+
+    def _on_answered(self, refs: set[MessageRef]) -> None:
+        folder = self.current_folder
+        if folder is not None:
+            self.message_model.set_answered({r for r in refs if r.folder_id == folder.id})
+            self.answered_shown.emit()
+
+    # -- filter and sort over the whole folder ---------------------------------
+    def _list_source(self) -> str:
+        return self._source_key() if self.mail_account == ACCOUNT else self.mail_account
+
+    def _list_query(self, folder: Folder) -> listing_ops.ListQuery:
+        model = self.message_model
+        column = {Column.SENDER: SortColumn.SENDER, Column.SUBJECT: SortColumn.SUBJECT}.get(
+            model.sort_column, SortColumn.DATE)
+        return listing_ops.ListQuery(self._list_source(), folder.id, self.search.text().strip(), column,
+                                     model.sort_order == Qt.SortOrder.DescendingOrder)
+
+    def _query_list(self) -> None:
+        self.filter_timer.stop()
+        folder = self.current_folder
+        if folder is None:
+            return
+        listing_ops.query(self.runner, self.listing, self._list_query(folder), self._on_list_answer,
+                          self._on_list_error)
+
+    def _on_list_answer(self, answer: listing_ops.ListAnswer) -> None:
+        folder = self.current_folder
+        if folder is None or answer.query != self._list_query(folder):
+            return  # another folder, filter or sort meanwhile: its own answer follows
+        self.message_model.set_order(answer.keys)
+        self._reselect_opened()
+        self._show_filter()
+        self.list_queried.emit()
+
+    def _reselect_opened(self) -> None:
+        """After the rows changed (a filter, a sort, a sync's new listing) the open mail stays selected."""
+        opened = self._opened_ref
+        if opened is None:
+            return
+        row = self.message_model.reveal(opened)
+        if row >= 0:
+            self.message_view.selectRow(row)  # not opened again: _on_message_selected knows it
+            self.message_view.scrollTo(self.proxy.index(row, 0))
+
+    def _show_filter(self) -> None:
+        text = self.search.text().strip()
+        if not text:
+            self.filter_label.hide()
+            return
+        matching = self.message_model.matching
+        if matching:
+            self.filter_label.setText(self.tr("「%1」に一致: %2 件（このフォルダの %3 件中）")
+                                      .replace("%1", text).replace("%2", str(matching))
+                                      .replace("%3", str(self.message_model.total)))
+        else:
+            self.filter_label.setText(self.tr("「%1」に一致するメールはこのフォルダにありません。"
+                                              "本文も探すには Enter を押してください。").replace("%1", text))
+        self.filter_label.show()
+
+    def _on_list_error(self, failure: TaskFailure) -> None:
+        log.error("message list query failed:\n%s", failure.trace)
+        self.statusBar().showMessage(self.tr("メールの一覧を絞り込めませんでした"), 8000)
 
     # -- message -------------------------------------------------------------
     def _on_message_selected(self, selected: QItemSelection, _deselected: QItemSelection) -> None:
@@ -479,10 +708,15 @@ class MainWindow(QMainWindow):
         header = rows[0].data(Role.HEADER)
         if not isinstance(header, Header):
             return
+        if header.ref == self._opened_ref:
+            return  # the open mail selected again (after a filter, a sort or a search hit): nothing to load
         self.open_header(header)
 
     def open_header(self, header: Header) -> None:
         assert self.source is not None
+        self._opened_ref = header.ref
+        self.reader.set_search_terms(self._pending_terms)
+        self._pending_terms = []
         self.current = None
         self.current_insight = None
         self._raw_insight = None
@@ -508,11 +742,27 @@ class MainWindow(QMainWindow):
                 self.runner, self.mail_account, self.source, header.ref,
                 partial(self._on_marked_read, header.ref), self._on_mail_error,
             )
+        if self._is_sent(header.ref):
+            # Our own mail in 送信済み: not a customer's words, not a customer's n-th mail.
+            self.insight_panel.set_own()
+            self.customer_panel.set_own()
+            self._status("")
+            return
         self._status(self.tr("解析中…"))
         correction_ops.analyze_message(
             self.runner, self.store, message.message_id, opened.raw, message.body,
             partial(self._on_analysed_message, header.ref), self._on_analysis_error,
         )
+
+    def _is_sent(self, ref: MessageRef) -> bool:
+        """Whether the mail lies in a Sent folder of the mailbox it was opened from."""
+        folder = self.current_folder
+        if folder is not None and folder.id == ref.folder_id:
+            return folder.role is FolderRole.SENT
+        if self.mail_account == ACCOUNT:  # a past reply opened from the customer panel
+            row = self.folder_model.row_of(ref.folder_id)
+            return row >= 0 and self.folder_model.folder(row).role is FolderRole.SENT
+        return False
 
     def _on_marked_read(self, ref: MessageRef, _result: None = None) -> None:
         self.message_model.set_seen(ref, True)
@@ -706,6 +956,8 @@ class MainWindow(QMainWindow):
         if self.current is None or self.current.ref != ref:
             return
         self.customer_panel.set_profile(profile)
+        # Tabbed: the customer tab says when today's mail touches something told before.
+        self.right_column.set_customer_note(profile is not None and bool(profile.reminders))
         self.profile_shown.emit()
 
     def _on_profile_error(self, failure: TaskFailure) -> None:
@@ -717,6 +969,10 @@ class MainWindow(QMainWindow):
         if self.source is None:
             return
         self.open_header(Header(ref, subject, Address("", ""), None, True, 0))
+        if self.current_folder is not None and ref.folder_id == self.current_folder.id:
+            row = self.message_model.reveal(ref)  # the list follows, as when the row is clicked
+            if row >= 0:
+                self.message_view.selectRow(row)
 
     def customer_history(self) -> tuple[ReplyStats, ...]:
         """Our earlier replies to the customer of the open mail (for the review's consistency checks)."""
@@ -742,14 +998,45 @@ class MainWindow(QMainWindow):
             self.open_ref(MessageRef(reply.folder_id, reply.key), reply.subject)
 
     def run_search(self, query: str) -> None:
+        """Search every indexed mail and the memory; the results take the list's place."""
+        if not query:
+            self.close_search()
+            return
+        self.search_panel.set_searching(query)
+        self.list_stack.setCurrentWidget(self.search_panel)
         if self.memory is None:
             self.search_panel.set_failed()
             return
         memory_ops.search(self.runner, self.memory, query, self._on_searched, self._on_search_error)
 
+    def _escape_search(self) -> None:
+        """Esc in the box: back from the results to the list, then clear the filter."""
+        if self.list_stack.currentWidget() is self.search_panel:
+            self.close_search()
+        else:
+            self.search.clear()
+
+    def close_search(self) -> None:
+        """Back to the folder's list, with the open mail selected when it is in it."""
+        self.runner.cancel_slot("search")
+        self.search_panel.query = ""
+        self.search_panel.model.clear()
+        self.list_stack.setCurrentWidget(self.message_view)
+        if self._opened_ref is not None:
+            row = self.message_model.reveal(self._opened_ref)
+            if row >= 0:
+                self.message_view.selectRow(row)
+        self.message_view.setFocus()
+
     def _on_searched(self, results: SearchResults) -> None:
-        self.search_panel.set_results(results.mail, results.memory)
+        self.search_panel.set_results(results.query, results.mail, results.mail_total, results.memory)
         self.search_done.emit()
+
+    def _search_more(self, query: str, offset: int) -> None:
+        if self.memory is None:
+            return
+        memory_ops.search_more(self.runner, self.memory, query, offset,
+                               lambda page: self.search_panel.append(page.query, page.mail), self._on_search_error)
 
     def _on_search_error(self, failure: TaskFailure) -> None:
         log.error("search failed:\n%s", failure.trace)
@@ -759,6 +1046,7 @@ class MainWindow(QMainWindow):
         from app.customers import MemoryHit
         from app.store.search import MailHit
 
+        self._pending_terms = self.search_panel.query.split()
         if isinstance(hit, MailHit):
             self.open_ref(MessageRef(hit.folder_id, hit.key), hit.subject)
         elif isinstance(hit, MemoryHit) and hit.message_id and self.memory is not None:
@@ -818,6 +1106,13 @@ class MainWindow(QMainWindow):
             return
         self.reader.set_html(html, images_shown=True)
         self.images.load(list(self.current.message.remote_images))
+
+    def _on_images_done(self, loaded: int, failed: int) -> None:
+        if failed and self.current is not None:
+            text = (self.tr("画像を読み込めませんでした（%1 枚）。ネットワークにつながっているか確かめてください。")
+                    .replace("%1", str(failed)))
+            self.reader.show_image_problem(text)
+            self.statusBar().showMessage(text, 10000)
 
     def _on_image_loaded(self, url: str, image: object) -> None:
         from PySide6.QtGui import QImage
@@ -914,6 +1209,8 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(self.tr("アカウントを削除しました"), 8000)
 
         account_ops.remove_account(self.runner, self.db, account_id, removed, self._on_mail_error)
+        listing = self.listing
+        self.runner.submit(DB, lambda: listing.forget(account_id), None, self._on_list_error)
 
     def _save_account(self, dialog: QDialog) -> None:
         from ui.account_dialog import AccountDialog

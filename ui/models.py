@@ -20,8 +20,9 @@ from PySide6.QtCore import (
     QModelIndex,
     QPersistentModelIndex,
     Qt,
+    Signal,
 )
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPainterPath, QPen, QPixmap
 
 from app.model import Highlight, HighlightKind, Insight
 from app.sources.base import Folder, Header, MessageRef
@@ -41,6 +42,31 @@ class Role(IntEnum):
     TOPIC = Qt.ItemDataRole.UserRole + 7
     KIND = Qt.ItemDataRole.UserRole + 8
     CUE = Qt.ItemDataRole.UserRole + 9  # Highlight.cue, raw ("question:でしょうか")
+    ANSWERED = Qt.ItemDataRole.UserRole + 10  # we replied to this message
+
+
+_REPLIED: list[QIcon] = []
+
+
+def replied_icon() -> QIcon:
+    """The replied arrow of the list (drawn once: no icon theme is needed)."""
+    if not _REPLIED:
+        pixmap = QPixmap(16, 16)
+        pixmap.fill(Qt.GlobalColor.transparent)
+        painter = QPainter(pixmap)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        pen = QPen(QColor("#2f6fdb"), 1.8)
+        painter.setPen(pen)
+        path = QPainterPath()
+        path.moveTo(13, 13)
+        path.cubicTo(13, 7, 9, 6, 4, 6)
+        path.moveTo(7.5, 2.5)
+        path.lineTo(4, 6)
+        path.lineTo(7.5, 9.5)
+        painter.drawPath(path)
+        painter.end()
+        _REPLIED.append(QIcon(pixmap))
+    return _REPLIED[0]
 
 
 def _bold() -> QFont:
@@ -118,54 +144,135 @@ def format_date(date: datetime | None, now: datetime | None = None) -> str:
 
 
 class MessageListModel(QAbstractTableModel):
-    """Headers of one folder, newest first, rows handed to the view in batches.
+    """Headers of one folder in the order the store gave, rows handed to the view in batches.
 
     A big folder may hold tens of thousands of headers: `fetchMore` hands the view
-    `BATCH` rows at a time so the first screen appears at once.
+    `BATCH` rows at a time so the first screen appears at once. Filtering and
+    sorting are not done here over the loaded rows: the window asks the store
+    (`app.store.listing`, on the db lane) for the keys of the whole folder in
+    order, and `set_order` shows them. A click on a column header asks for that
+    order through `sort_requested`.
     """
 
     BATCH = 500
+    sort_requested = Signal(int, Qt.SortOrder)
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self._all: list[Header] = []
+        self._by_key: dict[str, int] = {}
+        self._order: list[int] = []        # indexes into _all, in display order
+        self._position: dict[int, int] = {}  # index into _all -> display row
+        self._answered: set[MessageRef] = set()
         self._shown = 0
+        self.sort_column = Column.DATE
+        self.sort_order = Qt.SortOrder.DescendingOrder
 
     # -- content -----------------------------------------------------------
     def set_headers(self, headers: list[Header]) -> None:
+        """All rows of a folder, newest first (the order until the store gives another)."""
         self.beginResetModel()
         self._all = list(headers)
-        self._shown = min(len(self._all), self.BATCH)
+        self._by_key = {h.ref.key: i for i, h in enumerate(self._all)}
+        self._set_order(list(range(len(self._all))))
         self.endResetModel()
 
+    def set_order(self, keys: list[str]) -> None:
+        """Show exactly these keys (a filter and sort answered by the store), in this order."""
+        self.beginResetModel()
+        self._set_order([i for i in (self._by_key.get(k) for k in keys) if i is not None])
+        self.endResetModel()
+
+    def _set_order(self, order: list[int]) -> None:
+        self._order = order
+        self._position = {index: row for row, index in enumerate(order)}
+        self._shown = min(len(order), self.BATCH)
+
+    @property
+    def total(self) -> int:
+        """Messages in the folder."""
+        return len(self._all)
+
+    @property
+    def matching(self) -> int:
+        """Messages the current filter keeps (all of them, loaded into the view or not)."""
+        return len(self._order)
+
     def header_at(self, row: int) -> Header:
-        return self._all[row]
+        return self._all[self._order[row]]
 
     def row_of(self, ref: MessageRef) -> int:
-        return next((i for i in range(self._shown) if self._all[i].ref == ref), -1)
+        """Display row of a message among the rows handed to the view, or -1."""
+        index = self._by_key.get(ref.key, -1)
+        if index < 0 or self._all[index].ref != ref:
+            return -1
+        row = self._position.get(index, -1)
+        return row if row < self._shown else -1
+
+    def reveal(self, ref: MessageRef) -> int:
+        """Hand the view rows until `ref`'s is among them; its row, or -1 when the filter hides it."""
+        index = self._by_key.get(ref.key, -1)
+        if index < 0 or self._all[index].ref != ref or index not in self._position:
+            return -1
+        row = self._position[index]
+        while row >= self._shown and self.canFetchMore():
+            self.fetchMore()
+        return row
 
     def unread_count(self) -> int:
         return sum(1 for h in self._all if not h.seen)
 
     def set_seen(self, ref: MessageRef, seen: bool = True) -> None:
-        for i, header in enumerate(self._all):
-            if header.ref == ref and header.seen != seen:
-                self._all[i] = Header(header.ref, header.subject, header.sender, header.date, seen, header.size)
-                if i < self._shown:
-                    self.dataChanged.emit(self.index(i, 0), self.index(i, len(Column) - 1))
-                return
+        index = self._by_key.get(ref.key, -1)
+        if index < 0:
+            return
+        header = self._all[index]
+        if header.ref != ref or header.seen == seen:
+            return
+        self._all[index] = Header(header.ref, header.subject, header.sender, header.date, seen, header.size)
+        self._changed(index)
+
+    def set_answered(self, refs: set[MessageRef] | frozenset[MessageRef]) -> None:
+        """The messages of this folder we replied to (the list shows an arrow)."""
+        before = self._answered
+        self._answered = set(refs)
+        for ref in before ^ self._answered:
+            index = self._by_key.get(ref.key, -1)
+            if index >= 0:
+                self._changed(index)
+
+    def mark_answered(self, ref: MessageRef) -> None:
+        self.set_answered(self._answered | {ref})
+
+    def is_answered(self, ref: MessageRef) -> bool:
+        return ref in self._answered
+
+    def _changed(self, index: int) -> None:
+        row = self._position.get(index, -1)
+        if 0 <= row < self._shown:
+            self.dataChanged.emit(self.index(row, 0), self.index(row, len(Column) - 1))
 
     def retranslate(self) -> None:
         self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(Column) - 1)
 
+    # -- sorting: asked of the store ---------------------------------------------
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        if column < 0 or column >= len(Column):
+            return
+        if (column, order) == (self.sort_column, self.sort_order):
+            return
+        self.sort_column = Column(column)
+        self.sort_order = order
+        self.sort_requested.emit(column, order)
+
     # -- lazy rows -----------------------------------------------------------
     def canFetchMore(self, parent: AnyIndex = _ROOT) -> bool:
-        return not parent.isValid() and self._shown < len(self._all)
+        return not parent.isValid() and self._shown < len(self._order)
 
     def fetchMore(self, parent: AnyIndex = _ROOT) -> None:
         if parent.isValid():
             return
-        more = min(self.BATCH, len(self._all) - self._shown)
+        more = min(self.BATCH, len(self._order) - self._shown)
         if more <= 0:
             return
         self.beginInsertRows(_ROOT, self._shown, self._shown + more - 1)
@@ -193,7 +300,7 @@ class MessageListModel(QAbstractTableModel):
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < self._shown:
             return None
-        header = self._all[index.row()]
+        header = self._all[self._order[index.row()]]
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             if column == Column.SENDER:
@@ -207,6 +314,8 @@ class MessageListModel(QAbstractTableModel):
             return None if header.seen else _bold()
         if role == Qt.ItemDataRole.ToolTipRole:
             if column == Column.SENDER:
+                if header.ref in self._answered:
+                    return f"{header.sender.email}\n{self.tr('返信済み')}"
                 return header.sender.email
             if column == Column.SUBJECT:
                 return header.subject
@@ -221,6 +330,10 @@ class MessageListModel(QAbstractTableModel):
             return header
         if role == Role.SEEN:
             return header.seen
+        if role == Role.ANSWERED:
+            return header.ref in self._answered
+        if role == Qt.ItemDataRole.DecorationRole and column == Column.SENDER and header.ref in self._answered:
+            return replied_icon()
         return None
 
 
@@ -257,20 +370,23 @@ class InsightModel(QAbstractItemModel):
         super().__init__(parent)
         self._body = ""
         self._insight = Insight()
+        self._analysed = False  # 「見つかりませんでした」 only once a mail was really analysed
         self._nodes: list[_Node] = []
         self._groups: list[int] = []
         self._build()
 
     # -- content -----------------------------------------------------------
-    def set_insight(self, body: str, insight: Insight) -> None:
+    def set_insight(self, body: str, insight: Insight, analysed: bool = True) -> None:
         self.beginResetModel()
         self._body = body
         self._insight = insight
+        self._analysed = analysed
         self._build()
         self.endResetModel()
 
     def clear(self) -> None:
-        self.set_insight("", Insight())
+        """No mail, or one not analysed yet: empty groups that claim nothing."""
+        self.set_insight("", Insight(), analysed=False)
 
     @property
     def insight(self) -> Insight:
@@ -399,5 +515,7 @@ class InsightModel(QAbstractItemModel):
         if role == Role.KIND:
             return node.kind.value
         if role == Role.TOPIC:
-            return None if node.children else QCoreApplication.translate("InsightModel", "見つかりませんでした")
+            if node.children or not self._analysed:
+                return None
+            return QCoreApplication.translate("InsightModel", "見つかりませんでした")
         return None

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QPoint, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import (
+    QAction,
     QColor,
     QDesktopServices,
     QFont,
@@ -29,6 +30,7 @@ from PySide6.QtWidgets import (
     QSizePolicy,
     QTextBrowser,
     QTextEdit,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -117,8 +119,8 @@ class Legend(QFrame):
             layout.addWidget(chip)
         self.dimmed = QLabel(self)
         self.dimmed.setStyleSheet(f"color: {style.DIMMED.name()}; padding: 1px 4px;")
-        layout.addWidget(self.dimmed)
-        layout.addStretch(1)
+        self.dimmed.setWordWrap(True)  # a narrow reader (the composer beside it) wraps it, never widens
+        layout.addWidget(self.dimmed, 1)
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -144,26 +146,39 @@ class ReaderView(QWidget):
         self._images_shown = False
         self._insight = Insight()
         self._positions: dict[int, tuple[int, int]] = {}
+        self._terms: list[str] = []  # words of the search that opened this mail, marked in it
+        self._term_marks: list[QTextEdit.ExtraSelection] = []
 
         self.header_frame = QFrame(self)
         self.header_frame.setObjectName("readerHeader")
         header_layout = QVBoxLayout(self.header_frame)
-        header_layout.setContentsMargins(16, 12, 16, 10)
-        header_layout.setSpacing(4)
+        header_layout.setContentsMargins(16, 8, 12, 6)
+        header_layout.setSpacing(2)
         self.subject = QLabel(self.header_frame)
         self.subject.setObjectName("subject")
         self.subject.setWordWrap(True)
         self.subject.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.sender_label = QLabel(self.header_frame)
         self.sender_label.setObjectName("meta")
+        self.sender_label.setWordWrap(True)
         self.sender_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.recipients = QLabel(self.header_frame)
         self.recipients.setObjectName("meta")
         self.recipients.setWordWrap(True)
         self.date = QLabel(self.header_frame)
         self.date.setObjectName("meta")
-        for label in (self.subject, self.sender_label, self.recipients, self.date):
-            header_layout.addWidget(label)
+        # Subject with the reply buttons beside it (`add_actions`), then sender and date on one
+        # line, then the recipients: the header leaves the mail as much height as it can.
+        self.title_row = QHBoxLayout()
+        self.title_row.setSpacing(6)
+        self.title_row.addWidget(self.subject, 1)
+        header_layout.addLayout(self.title_row)
+        sender_row = QHBoxLayout()
+        sender_row.setSpacing(16)
+        sender_row.addWidget(self.sender_label, 1)
+        sender_row.addWidget(self.date, 0, Qt.AlignmentFlag.AlignTop)
+        header_layout.addLayout(sender_row)
+        header_layout.addWidget(self.recipients)
 
         self.note_banner = Banner("noteBanner", self)
         self.image_banner = Banner("imageBanner", self)
@@ -179,6 +194,9 @@ class ReaderView(QWidget):
         font.setPointSizeF(max(font.pointSizeF(), 10.5) + 0.5)
         self.browser.setFont(font)
         self.legend = Legend(self)
+        # The legend never makes the reader wider (beside the composer it may clip; the colours
+        # say the same in the panel and in each highlight's tooltip).
+        self.legend.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.browser.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.browser.customContextMenuRequested.connect(self._context_menu)
 
@@ -203,9 +221,22 @@ class ReaderView(QWidget):
 
         self._flash_timer = QTimer(self)
         self._flash_timer.setSingleShot(True)
-        self._flash_timer.timeout.connect(lambda: self.browser.setExtraSelections([]))
+        self._flash_timer.timeout.connect(lambda: self.browser.setExtraSelections(self._term_marks))
         self.retranslate()
         self.clear()
+
+    def add_actions(self, actions: list[QAction]) -> None:
+        """Buttons for these actions beside the subject (返信 / 全員に返信, as in Thunderbird)."""
+        for action in actions:
+            button = QToolButton(self.header_frame)
+            button.setDefaultAction(action)
+            button.setObjectName("headerAction")
+            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+            self.title_row.addWidget(button, 0, Qt.AlignmentFlag.AlignTop)
+            # Shown while they can act: not before a mail is open, not while its reply is being
+            # written (the reader is narrow then, beside the composer).
+            button.setVisible(action.isEnabled())
+            action.enabledChanged.connect(button.setVisible)
 
     # -- wording -----------------------------------------------------------
     def retranslate(self) -> None:
@@ -233,6 +264,7 @@ class ReaderView(QWidget):
         self.image_banner.hide()
         self.banner_box.hide()
         self.browser.clear()
+        self.browser.setCurrentCharFormat(QTextCharFormat())
         self._insight = Insight()
         self._positions = {}
 
@@ -249,6 +281,7 @@ class ReaderView(QWidget):
         self.image_banner.hide()
         self.banner_box.hide()
         self.browser.clear()
+        self.browser.setCurrentCharFormat(QTextCharFormat())
         self._insight = Insight()
         self._positions = {}
 
@@ -279,6 +312,9 @@ class ReaderView(QWidget):
             self._html = html if html is not None else message.html
             self.browser.setHtml(self._html)
         else:
+            # setPlainText inserts with the editor's current character format: after a click on
+            # a highlight (or in a dimmed quote) the whole next mail would take that colour.
+            self.browser.setCurrentCharFormat(QTextCharFormat())
             self.browser.setPlainText(message.body)
             # Japanese reads better with air between lines; positions are unchanged.
             block = QTextBlockFormat()
@@ -286,7 +322,10 @@ class ReaderView(QWidget):
             cursor = QTextCursor(self.browser.document())
             cursor.select(QTextCursor.SelectionType.Document)
             cursor.mergeBlockFormat(block)
+            cursor.setCharFormat(QTextCharFormat())  # and nothing of the previous mail's colours
         self.browser.moveCursor(QTextCursor.MoveOperation.Start)
+        self.browser.setCurrentCharFormat(QTextCharFormat())
+        self._mark_terms(scroll=True)
 
     def set_html(self, html: str, images_shown: bool) -> None:
         """Re-render the current HTML mail (after the user allowed its images)."""
@@ -299,7 +338,14 @@ class ReaderView(QWidget):
         self._html = html
         self.browser.setHtml(html)
         self._apply_insight()
+        self._mark_terms()
         self.browser.verticalScrollBar().setValue(scroll)
+
+    def show_image_problem(self, text: str) -> None:
+        """The allowed images could not be fetched: say so where the button was (it tries again)."""
+        self.image_banner.label.setText(text)
+        self.image_banner.show()
+        self._update_banner_box()
 
     def add_image(self, url: str, image: QImage) -> None:
         """An allowed remote image arrived: keep it and re-lay the document out."""
@@ -330,10 +376,17 @@ class ReaderView(QWidget):
         self.date.setVisible(message.date is not None)
 
     def _show_notes(self, message: Message) -> None:
-        sentences = [s for s in (wording.note_text(n) for n in message.notes) if s]
+        self.image_banner.label.setText(self.tr("リモート画像をブロックしました（送信者に開封を知られないため）"))
+        shown = [n for n in message.notes if wording.note_text(n)]
         # The same repair reported for two parts says nothing new.
-        unique = list(dict.fromkeys(sentences))
+        unique = list(dict.fromkeys(wording.note_text(n) or "" for n in shown))
+        details = list(dict.fromkeys(d for d in (wording.note_detail(n) for n in shown) if d))
         self.note_banner.label.setText("\n".join(unique))
+        self.note_banner.setToolTip("\n".join(details))
+        # A calm note for how the text was read; the warning colour only when something may be lost.
+        lossy = any(n.kind in wording.LOSSY_NOTES for n in shown)
+        self.note_banner.setObjectName("warnBanner" if lossy else "noteBanner")
+        self.note_banner.setStyle(self.note_banner.style())  # the style sheet follows the new name
         self.note_banner.setVisible(bool(unique))
         self.image_banner.setVisible(bool(message.remote_images) and not self._images_shown)
         self._update_banner_box()
@@ -341,12 +394,52 @@ class ReaderView(QWidget):
     def _update_banner_box(self) -> None:
         self.banner_box.setVisible(not (self.note_banner.isHidden() and self.image_banner.isHidden()))
 
+    # -- search words ----------------------------------------------------------
+    def set_search_terms(self, terms: list[str]) -> None:
+        """Mark these words in the next mail shown (a search hit was opened); [] for none."""
+        self._terms = [t for t in terms if t.strip()]
+        self._term_marks = []
+        self.browser.setExtraSelections([])
+
+    @property
+    def term_marks(self) -> list[tuple[int, int]]:
+        return [(m.cursor.selectionStart(), m.cursor.selectionEnd()) for m in self._term_marks]
+
+    def _mark_terms(self, scroll: bool = False) -> None:
+        import unicodedata
+
+        document = self.browser.document()
+        marks: list[QTextEdit.ExtraSelection] = []
+        fmt = QTextCharFormat()
+        fmt.setBackground(QColor(style.SEARCH_MARK))
+        fmt.setForeground(style.TEXT)
+        for term in self._terms:
+            # As typed and as the index matched it (NFKC): ｻｲｽﾞ finds サイズ.
+            for needle in dict.fromkeys((term, unicodedata.normalize("NFKC", term))):
+                found = document.find(needle, 0)
+                while not found.isNull():
+                    mark = QTextEdit.ExtraSelection()
+                    mark.cursor = found
+                    mark.format = fmt
+                    marks.append(mark)
+                    found = document.find(needle, found)
+        marks.sort(key=lambda m: m.cursor.selectionStart())
+        self._term_marks = marks
+        self.browser.setExtraSelections(marks)
+        if scroll and marks:
+            cursor = QTextCursor(document)
+            cursor.setPosition(marks[0].cursor.selectionStart())
+            self.browser.setTextCursor(cursor)
+            bar = self.browser.verticalScrollBar()
+            bar.setValue(bar.value() + self.browser.cursorRect(cursor).top() - self.browser.viewport().height() // 3)
+
     # -- highlights ------------------------------------------------------------
     def set_insight(self, insight: Insight) -> None:
         if self._insight.highlights or self._insight.zones:
             self._clear_formats()  # a corrected insight: the dismissed highlight must go
         self._insight = insight
         self._apply_insight()
+        self._mark_terms()
 
     def _clear_formats(self) -> None:
         if self._html_mode:
@@ -503,6 +596,6 @@ class ReaderView(QWidget):
         fmt = QTextCharFormat()
         fmt.setBackground(QColor(style.FLASH))
         flash.format = fmt
-        self.browser.setExtraSelections([flash])
+        self.browser.setExtraSelections([*self._term_marks, flash])
         self._flash_timer.start(FLASH_MS)
         return True

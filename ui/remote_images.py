@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import os
 
-from PySide6.QtCore import QObject, QUrl, Signal
+from PySide6.QtCore import QObject, QTimer, QUrl, Signal
 from PySide6.QtGui import QImage
 from PySide6.QtNetwork import QNetworkAccessManager, QNetworkReply, QNetworkRequest
 
@@ -20,21 +20,28 @@ class RemoteImageLoader(QObject):
     """Downloads images asynchronously; emits `loaded(url, QImage)` for each success."""
 
     loaded = Signal(str, object)
+    batch_done = Signal(int, int)  # images loaded, images that could not be fetched (offline, errors)
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.enabled = os.environ.get("AIZUCHI_OFFLINE", "") in ("", "0")
         self._manager: QNetworkAccessManager | None = None
+        self._waiting = 0
+        self._ok = 0
+        self._failed = 0
 
     def load(self, urls: list[str]) -> None:
-        if not self.enabled:
+        """Fetch these images; `batch_done` says how it went, also when nothing could be fetched."""
+        wanted = [u for u in urls[:MAX_IMAGES] if QUrl(u).scheme() in ("http", "https")]
+        self._waiting, self._ok, self._failed = len(wanted), 0, 0
+        if not self.enabled or not wanted:
+            # Offline: say so, rather than leave the button doing nothing visible.
+            QTimer.singleShot(0, lambda: self.batch_done.emit(0, len(wanted)))
             return
         if self._manager is None:
             self._manager = QNetworkAccessManager(self)
-        for url in urls[:MAX_IMAGES]:
+        for url in wanted:
             qurl = QUrl(url)
-            if qurl.scheme() not in ("http", "https"):
-                continue
             request = QNetworkRequest(qurl)
             request.setAttribute(
                 QNetworkRequest.Attribute.RedirectPolicyAttribute,
@@ -46,9 +53,14 @@ class RemoteImageLoader(QObject):
 
     def _finished(self, url: str, reply: QNetworkReply) -> None:
         reply.deleteLater()
-        if reply.error() != QNetworkReply.NetworkError.NoError:
-            return
-        data = reply.read(MAX_IMAGE_BYTES).data()
-        image = QImage.fromData(data)
-        if not image.isNull():
+        image = QImage()
+        if reply.error() == QNetworkReply.NetworkError.NoError:
+            image = QImage.fromData(reply.read(MAX_IMAGE_BYTES).data())
+        if image.isNull():
+            self._failed += 1
+        else:
+            self._ok += 1
             self.loaded.emit(url, image)
+        self._waiting -= 1
+        if self._waiting == 0:
+            self.batch_done.emit(self._ok, self._failed)

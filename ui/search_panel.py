@@ -1,89 +1,195 @@
-"""Search across mail and memory: a box and a list of hits under the folder tree.
+"""Search results in the list pane: what the one search box found in mail and in the memory.
 
-Enter runs the search in the background (`ui.operations.memory.search`); mail
-hits open the mail, memory hits (what a customer told or asked, our notes)
-open the mail they came from. Queries of one or two characters (「配送」「靴」)
-work: the index has a table for them (see `app.store.search`).
+Typing in the list's box filters the folder (差出人・件名); Enter searches the
+bodies of every indexed mail and what customers told us
+(`ui.operations.memory.search`), and the list pane shows the results here,
+as Gmail and Outlook do: how many there are in all (the count is the index's,
+not the page's), memory hits first, then mail newest first, more mail pages
+fetched as the view scrolls (`more_wanted`). A click selects the hit and opens
+its mail with the words highlighted; 「一覧に戻る」 or Esc goes back to the folder.
+Queries of one or two characters (「配送」「靴」) work: the index has a table
+for them (see `app.store.search`).
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QLabel, QLineEdit, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QAbstractItemView, QHBoxLayout, QLabel, QListView, QPushButton, QVBoxLayout, QWidget
+
+AnyIndex = QModelIndex | QPersistentModelIndex
+_ROOT = QModelIndex()
+HIT = Qt.ItemDataRole.UserRole + 1
+
+
+def _date(hit: Any) -> str:
+    return hit.date.astimezone().strftime("%Y/%m/%d") if getattr(hit, "date", None) else ""
+
+
+class SearchResultsModel(QAbstractListModel):
+    """Memory hits, then mail hits; the mail side grows page by page up to its true total."""
+
+    more_wanted = Signal(int)  # offset of the next page of mail hits
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._memory: list[Any] = []
+        self._mail: list[Any] = []
+        self.mail_total = 0
+        self._asking = False
+
+    def set_results(self, mail: list[Any], mail_total: int, memory: list[Any]) -> None:
+        self.beginResetModel()
+        self._memory = list(memory)
+        self._mail = list(mail)
+        self.mail_total = max(mail_total, len(mail))
+        self._asking = False
+        self.endResetModel()
+
+    def clear(self) -> None:
+        self.set_results([], 0, [])
+
+    def append_mail(self, hits: list[Any]) -> None:
+        self._asking = False
+        if not hits:
+            self.mail_total = len(self._mail)  # the index shrank meanwhile: stop asking
+            return
+        first = len(self._memory) + len(self._mail)
+        self.beginInsertRows(_ROOT, first, first + len(hits) - 1)
+        self._mail.extend(hits)
+        self.endInsertRows()
+
+    @property
+    def memory_count(self) -> int:
+        return len(self._memory)
+
+    def hit(self, row: int) -> Any:
+        return self._memory[row] if row < len(self._memory) else self._mail[row - len(self._memory)]
+
+    def canFetchMore(self, parent: AnyIndex = _ROOT) -> bool:
+        return not parent.isValid() and not self._asking and len(self._mail) < self.mail_total
+
+    def fetchMore(self, parent: AnyIndex = _ROOT) -> None:
+        if self.canFetchMore(parent):
+            self._asking = True
+            self.more_wanted.emit(len(self._mail))
+
+    def rowCount(self, parent: AnyIndex = _ROOT) -> int:
+        return 0 if parent.isValid() else len(self._memory) + len(self._mail)
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < self.rowCount():
+            return None
+        hit = self.hit(index.row())
+        memory = index.row() < len(self._memory)
+        if role == Qt.ItemDataRole.DisplayRole:
+            if memory:
+                return (self.tr("【記録】%1 %2: %3").replace("%1", _date(hit))
+                        .replace("%2", hit.customer_name).replace("%3", hit.text))
+            return f"{hit.subject}\n{_date(hit)}  {hit.sender}\n{hit.snippet}"
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return hit.text if memory else f"{hit.subject}\n{hit.snippet}"
+        if role == HIT:
+            return hit
+        return None
+
+
+class ResultsView(QListView):
+    escape_pressed = Signal()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_Escape:
+            self.escape_pressed.emit()
+            return
+        super().keyPressEvent(event)
 
 
 class SearchPanel(QWidget):
-    query_submitted = Signal(str)
     hit_activated = Signal(object)  # a MailHit or a MemoryHit
+    closed = Signal()               # back to the folder's list
+    more_wanted = Signal(str, int)  # query, offset of the next page of mail hits
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("searchPanel")
-        self.box = QLineEdit(self)
-        self.box.setObjectName("fullTextSearch")
-        self.box.setClearButtonEnabled(True)
-        self.box.returnPressed.connect(self._submit)
+        self.query = ""
         self.summary = QLabel(self)
-        self.summary.setObjectName("panelHint")
+        self.summary.setObjectName("searchSummary")
         self.summary.setWordWrap(True)
-        self.results = QListWidget(self)
+        self.back_button = QPushButton(self)
+        self.back_button.setObjectName("searchBack")
+        self.back_button.clicked.connect(self.closed)
+        self.model = SearchResultsModel(self)
+        self.model.more_wanted.connect(lambda offset: self.more_wanted.emit(self.query, offset))
+        self.results = ResultsView(self)
         self.results.setObjectName("searchResults")
+        self.results.setModel(self.model)
         self.results.setWordWrap(True)
-        self.results.itemClicked.connect(self._activated)
-        self.results.itemActivated.connect(self._activated)
+        self.results.setUniformItemSizes(False)
+        self.results.setAlternatingRowColors(True)
+        self.results.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.results.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.results.escape_pressed.connect(self.closed)
+        self.results.clicked.connect(self._activated)
+        self.results.activated.connect(self._activated)
+        top = QHBoxLayout()
+        top.setContentsMargins(8, 4, 8, 4)
+        top.addWidget(self.summary, 1)
+        top.addWidget(self.back_button)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(6, 6, 6, 6)
-        layout.setSpacing(4)
-        layout.addWidget(self.box)
-        layout.addWidget(self.summary)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addLayout(top)
         layout.addWidget(self.results, 1)
-        # Nothing to list before the first search: an empty white box reads as broken.
-        self.results.hide()
-        self.summary.hide()
-        self.box.textChanged.connect(self._cleared)
+        self._failed = False
         self.retranslate()
 
     def retranslate(self) -> None:
-        self.box.setPlaceholderText(self.tr("メールとお客様の記録を検索"))
+        self.back_button.setText(self.tr("一覧に戻る"))
+        self.back_button.setToolTip(self.tr("フォルダのメール一覧に戻る (Esc)"))
+        self._show_summary()
 
-    def _submit(self) -> None:
-        query = self.box.text().strip()
-        if query:
-            self.summary.setText(self.tr("検索中…"))
-            self.summary.show()
-            self.query_submitted.emit(query)
+    def set_searching(self, query: str) -> None:
+        self.query = query
+        self._failed = False
+        self.model.clear()
+        self.summary.setText(self.tr("「%1」を検索中…").replace("%1", query))
 
-    def _cleared(self, text: str) -> None:
-        if not text:
-            self.results.clear()
-            self.results.hide()
-            self.summary.hide()
+    def set_results(self, query: str, mail: list[Any], mail_total: int, memory: list[Any]) -> None:
+        if query != self.query:
+            return
+        self._failed = False
+        self.model.set_results(mail, mail_total, memory)
+        self._show_summary()
 
-    def set_results(self, mail: list[Any], memory: list[Any]) -> None:
-        self.results.clear()
-        self.results.show()
-        for hit in memory:
-            date = hit.date.astimezone().strftime("%Y-%m-%d") if hit.date else ""
-            item = QListWidgetItem(self.tr("【記録】%1 %2: %3").replace("%1", date)
-                                   .replace("%2", hit.customer_name).replace("%3", hit.text))
-            item.setData(Qt.ItemDataRole.UserRole, hit)
-            self.results.addItem(item)
-        for hit in mail:
-            date = hit.date.astimezone().strftime("%Y-%m-%d") if hit.date else ""
-            item = QListWidgetItem(self.tr("%1 %2\n%3").replace("%1", date).replace("%2", hit.subject)
-                                   .replace("%3", hit.snippet))
-            item.setData(Qt.ItemDataRole.UserRole, hit)
-            self.results.addItem(item)
-        self.summary.setText(
-            self.tr("メール %1 件・記録 %2 件").replace("%1", str(len(mail))).replace("%2", str(len(memory)))
-        )
+    def append(self, query: str, mail: list[Any]) -> None:
+        if query == self.query:
+            self.model.append_mail(mail)
+
+    def _show_summary(self) -> None:
+        if not self.query:
+            self.summary.setText("")
+        elif self._failed:
+            self.summary.setText(self.tr("「%1」を検索できませんでした").replace("%1", self.query))
+        else:
+            self.summary.setText(
+                self.tr("「%1」の検索結果: メール %2 件・お客様の記録 %3 件")
+                .replace("%1", self.query).replace("%2", str(self.model.mail_total))
+                .replace("%3", str(self.model.memory_count))
+            )
 
     def set_failed(self) -> None:
-        self.summary.setText(self.tr("検索できませんでした"))
+        self._failed = True
+        self.model.append_mail([])
+        self._show_summary()
 
-    def _activated(self, item: QListWidgetItem) -> None:
-        hit = item.data(Qt.ItemDataRole.UserRole)
+    def select_row(self, row: int) -> None:
+        self.results.setCurrentIndex(self.model.index(row, 0))
+
+    def _activated(self, index: QModelIndex) -> None:
+        hit = index.data(HIT)
         if hit is not None:
+            self.results.setCurrentIndex(index)
             self.hit_activated.emit(hit)

@@ -13,6 +13,7 @@ from app.model import HighlightKind
 TEXT = QColor("#1f2328")
 DIMMED = QColor("#6e7781")  # quotes, signatures, formulas: 4.6:1 on white
 FLASH = QColor("#ffd33d")
+SEARCH_MARK = "#fff1a8"  # the words of the search that opened the mail
 
 HIGHLIGHT_BG: dict[HighlightKind, QColor] = {
     HighlightKind.DISCLOSURE: QColor("#d3f3dc"),  # soft green: what they shared
@@ -35,14 +36,21 @@ QTreeView, QTableView, QTextBrowser, QListView {
 }
 QTreeView#folderTree { background: #f0f3f6; padding-top: 6px; }
 QTreeView#folderTree::item { padding: 5px 8px; }
-QTableView#messageList::item { padding: 4px 6px; }
+QTableView#messageList::item { padding: 2px 6px; }
 QHeaderView::section {
     background: #f6f8fa; border: none; border-bottom: 1px solid #d8dee4; padding: 4px 6px; color: #57606a;
 }
 QFrame#readerHeader { background: #ffffff; border-bottom: 1px solid #d8dee4; }
-QLabel#subject { font-size: 18px; font-weight: bold; color: #1f2328; }
+QLabel#subject { font-size: 17px; font-weight: bold; color: #1f2328; }
+QToolButton#headerAction {
+    border: 1px solid #d0d7de; border-radius: 6px; padding: 3px 10px; background: #f6f8fa; color: #1f2328;
+}
+QToolButton#headerAction:hover { background: #eaeef2; }
+QToolButton#headerAction:disabled { color: #8c959f; }
 QLabel#meta { color: #57606a; }
-QFrame#noteBanner { background: #fff8c5; border: 1px solid #eed888; border-radius: 4px; }
+QFrame#noteBanner { background: #f6f8fa; border: 1px solid #d8dee4; border-radius: 4px; color: #57606a; }
+QFrame#noteBanner QLabel { color: #57606a; }
+QFrame#warnBanner { background: #fff8c5; border: 1px solid #eed888; border-radius: 4px; }
 QFrame#imageBanner { background: #ddf4ff; border: 1px solid #9cd0f5; border-radius: 4px; }
 QLabel#panelTitle { font-size: 15px; font-weight: bold; color: #1f2328; padding: 8px 10px 2px 10px; }
 QLabel#panelHint { color: #57606a; padding: 0 10px 6px 10px; }
@@ -61,7 +69,9 @@ QLabel#reminder {
 QLabel#sectionLabel { color: #57606a; font-weight: bold; padding: 6px 10px 0 10px; }
 QListWidget#timeline, QListWidget#pastReplies { margin: 0 10px; }
 QWidget#replyChart { margin: 0 10px; }
-QListWidget#searchResults::item { padding: 4px 2px; border-bottom: 1px solid #eef1f4; }
+QListView#searchResults { alternate-background-color: #f6f8fa; }
+QListView#searchResults::item { padding: 6px 8px; border-bottom: 1px solid #d8dee4; }
+QLabel#searchSummary { font-weight: bold; color: #1f2328; }
 QWidget#composer { background: #ffffff; }
 QFrame#composerHeader { border-bottom: 1px solid #d8dee4; }
 QTextEdit#draftEdit { border: none; padding: 6px; background: #ffffff; }

@@ -125,51 +125,62 @@ def _short_detail(note: ParseNote) -> str:
     return used if declared == "none" else f"{declared} → {used}"
 
 
+# Repairs that may have changed what the reader sees (a character lost, a line cut): worth a warning
+# colour. The rest only says how the text was read, in a calm note.
+LOSSY_NOTES = frozenset({
+    NoteKind.DECODE_REPLACED, NoteKind.TRANSFER_ENCODING_BROKEN, NoteKind.UNPARSEABLE, NoteKind.TRUNCATED,
+    NoteKind.MULTIPART_UNTERMINATED,
+})
+
+
 def note_text(note: ParseNote) -> str | None:
-    """The banner sentence for a parse note, or None when another banner covers it."""
+    """The banner sentence for a parse note in plain words, or None when nothing needs saying.
+
+    Codec names stay out of the sentence (`note_detail` has them, for the tooltip). A
+    Shift_JIS label read as its Windows superset CP932, or ISO-2022-JP with NEC extension
+    characters, is how ordinary Japanese mail is written: no banner at all.
+    """
     kind = note.kind
-    detail = _short_detail(note)
-    if kind is NoteKind.CHARSET_GUESSED:
-        text = QCoreApplication.translate("Wording", "文字コードの指定がなかったため、推定して表示しています（%1）")
-    elif kind is NoteKind.CHARSET_MISLABELLED:
-        text = QCoreApplication.translate("Wording", "文字コードの指定が誤っていたため、推定して表示しています（%1）")
-    elif kind is NoteKind.CHARSET_SUPERSET:
-        text = QCoreApplication.translate("Wording", "機種依存文字を含むため、互換の文字コードで表示しています（%1）")
-    elif kind is NoteKind.DECODE_REPLACED:
-        text = QCoreApplication.translate(
-            "Wording", "一部の文字を読み取れなかったため、代わりの記号で表示しています（%1）"
+    if kind in (NoteKind.CHARSET_GUESSED, NoteKind.CHARSET_MISLABELLED):
+        return QCoreApplication.translate("Wording", "文字化けを防ぐため、文字コードを推定して表示しています")
+    if kind is NoteKind.DECODE_REPLACED:
+        return QCoreApplication.translate(
+            "Wording", "一部の文字を読み取れなかったため、「�」で表示しています。必要ならお客様に確認してください"
         )
-    elif kind is NoteKind.TRANSFER_ENCODING_BROKEN:
-        text = QCoreApplication.translate(
-            "Wording", "本文の転送エンコードが壊れていたため、読み取れた範囲を表示しています（%1）"
+    if kind is NoteKind.TRANSFER_ENCODING_BROKEN:
+        return QCoreApplication.translate(
+            "Wording", "本文の一部が壊れて届いたため、読み取れた範囲を表示しています"
         )
-    elif kind is NoteKind.HEADER_REPAIRED:
-        text = QCoreApplication.translate(
-            "Wording", "件名または差出人の表記が壊れていたため、修復して表示しています（%1）"
+    if kind is NoteKind.HEADER_REPAIRED:
+        return QCoreApplication.translate(
+            "Wording", "件名または差出人の表記が壊れていたため、修復して表示しています"
         )
-    elif kind is NoteKind.EMPTY_BODY:
+    if kind is NoteKind.EMPTY_BODY:
         return QCoreApplication.translate("Wording", "このメールには本文がありません")
-    elif kind is NoteKind.UNPARSEABLE:
+    if kind is NoteKind.UNPARSEABLE:
         return QCoreApplication.translate(
             "Wording", "メールの形式を解釈できなかったため、元のテキストをそのまま表示しています"
         )
-    elif kind is NoteKind.TRUNCATED:
+    if kind is NoteKind.TRUNCATED:
         return QCoreApplication.translate("Wording", "本文が非常に長いため、途中までを表示しています")
-    elif kind is NoteKind.MULTIPART_UNTERMINATED:
+    if kind is NoteKind.MULTIPART_UNTERMINATED:
         return QCoreApplication.translate(
             "Wording", "メールの終わりが欠けているため、途中で切れている可能性があります"
         )
-    elif kind is NoteKind.ESCAPE_MISSING:
+    if kind is NoteKind.ESCAPE_MISSING:
         return QCoreApplication.translate(
             "Wording", "日本語の切り替え記号が抜けていた行を補って表示しています"
         )
-    else:
-        # HTML_ONLY and REMOTE_IMAGES_BLOCKED: the image banner says it better.
-        return None
-    if not detail:
-        # Drop the empty parenthesis rather than show "（）".
-        return text.replace("（%1）", "").replace("(%1)", "").replace(" %1", "").replace("%1", "")
-    return text.replace("%1", detail)
+    # CHARSET_SUPERSET: ordinary mail. HTML_ONLY and REMOTE_IMAGES_BLOCKED: the image banner says it.
+    return None
+
+
+def note_detail(note: ParseNote) -> str:
+    """The technical side of a note, for the banner's tooltip: "shift_jis → cp932"."""
+    detail = _short_detail(note)
+    if note.kind in (NoteKind.CHARSET_GUESSED, NoteKind.CHARSET_MISLABELLED, NoteKind.DECODE_REPLACED) and detail:
+        return QCoreApplication.translate("Wording", "文字コード: %1").replace("%1", detail)
+    return detail
 
 
 def finding_label(kind: FindingKind) -> str:

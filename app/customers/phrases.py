@@ -28,7 +28,9 @@ _WHO = re.compile(rf"(?<![ぁ-んァ-ン一-龥])({_FAMILY})(?:にも|が|は|�
 _PLAIN_FAMILY = re.compile(rf"(?<![ァ-ン一-龥])({_FAMILY})(?=[がはもにのと、]|$)")
 _LEAD = re.compile(r"^(?:実は|じつは|また|ただ|でも|なお|それと|あと|私は|私が|わたしは|当方は|うちは)[、,\s]*")
 # Clause endings that only connect to what follows (「〜でして、」「〜なので、」).
-_TAIL = re.compile(r"(?:まして|なもので|もので|なので|ので|のですが|んですが|ですが|けれど|けど|が|、)+$")
+# 「〜なのですが」 as a whole: stripping 「のですが」 alone left 「身長が158cmな」 on the timeline.
+_TAIL = re.compile(r"(?:まして|なもので|もので|なのですが|なんですが|なのですけど|なんだけど|なので|ので|のですが|"
+                   r"んですが|ですが|けれど|けど|が|、)+$")
 # A clause ending like these leans on the next one (「家に帰って箱を開けたとき」「大きな病気ではなく」):
 # alone it says little, so the timeline shows the sentence's start instead.
 _FRAGMENT = re.compile(
@@ -64,9 +66,20 @@ def _trim(clause: str) -> str:
     return out or clause
 
 
+# The timeline wraps its lines, so a phrase may run longer than the composer's reference;
+# when it must be cut, it is cut after a clause (「、」「。」), never inside a word.
+SUMMARY_CHARS = 44
+_BREAK = re.compile(r"[、，,。！？!?]")
+
+
 def _shorten(text: str) -> str:
     text = " ".join(text.split())
-    return text if len(text) <= MAX_CHARS else text[: MAX_CHARS - 1] + "…"
+    if len(text) <= SUMMARY_CHARS:
+        return text.rstrip("、，,")
+    cut = [m.start() for m in _BREAK.finditer(text, 0, SUMMARY_CHARS)]
+    if cut and cut[-1] >= 8:
+        return text[: cut[-1]] + "…"
+    return text[: SUMMARY_CHARS - 1] + "…"
 
 
 def parts(text: str, topic: str) -> tuple[str, str]:

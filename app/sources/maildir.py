@@ -110,6 +110,10 @@ class MaildirSource:
                 size=size,
             )
 
+    def answered_keys(self, folder: Folder) -> set[str]:
+        """Keys of the folder's messages flagged `R` (replied to): the list's reply arrows."""
+        return {key for key, _path, flags in self._entries(self._folder_dir(folder.id)) if "R" in flags}
+
     def fetch(self, ref: MessageRef) -> bytes:
         path, _ = self._locate(ref)
         return path.read_bytes()

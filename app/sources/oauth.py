@@ -76,18 +76,24 @@ class Providers:
 
 def providers_from_settings(settings: Settings) -> Providers:
     from app.accounts import get_secret
+    from app.distribution import distributed_clients
 
     ca_file = settings.get(OAUTH_CA_FILE)
+    carried = distributed_clients()  # a packaged build's own clients, when the settings name none
     google_id = settings.get(GOOGLE_CLIENT_ID).strip()
+    google_secret = (get_secret(GOOGLE_SECRET_SERVICE, google_id) or "") if google_id else ""
+    if not google_id:
+        google_id, google_secret = carried.google_client_id, carried.google_client_secret
     return Providers(
         google=GoogleClient(
             client_id=google_id,
-            client_secret=(get_secret(GOOGLE_SECRET_SERVICE, google_id) or "") if google_id else "",
+            client_secret=google_secret,
             auth_uri=settings.get(GOOGLE_AUTH_URI), token_uri=settings.get(GOOGLE_TOKEN_URI),
             api_endpoint=settings.get(GMAIL_API_ENDPOINT), ca_file=ca_file,
         ),
         microsoft=MicrosoftClient(
-            client_id=settings.get(MICROSOFT_CLIENT_ID).strip(), authority=settings.get(MICROSOFT_AUTHORITY),
+            client_id=settings.get(MICROSOFT_CLIENT_ID).strip() or carried.microsoft_client_id,
+            authority=settings.get(MICROSOFT_AUTHORITY),
             api_endpoint=settings.get(GRAPH_API_ENDPOINT), ca_file=ca_file,
         ),
     )

@@ -434,6 +434,14 @@ class MailStore:
             (account_id, folder_id),
         )[0][0])
 
+    def answered_keys(self, account_id: str, folder_id: str) -> set[str]:
+        """Keys of the folder's messages we replied to (the message list's arrows)."""
+        rows = self.db.read(
+            "SELECT uid FROM mail_messages WHERE account_id = ? AND folder_id = ? AND answered = 1",
+            (account_id, folder_id),
+        )
+        return {r[0] for r in rows}
+
     def flags(self, account_id: str, ref: MessageRef) -> frozenset[Flag] | None:
         rows = self.db.read(
             "SELECT seen, answered, flagged FROM mail_messages WHERE account_id = ? AND folder_id = ? AND uid = ?",

@@ -139,10 +139,10 @@ class MailIndex:
     def count(self) -> int:
         return int(self.db.read("SELECT count(*) FROM mail_index")[0][0])
 
-    def search(self, query: str, limit: int = 50) -> list[MailHit]:
+    @staticmethod
+    def _conditions(query: str) -> tuple[list[str], list[str], list[object]]:
+        """(terms, SQL conditions on mail_index.id, their parameters) of a query."""
         terms = [t for t in normalize(query).split() if t]
-        if not terms:
-            return []
         conditions: list[str] = []
         params: list[object] = []
         for term in terms:
@@ -155,18 +155,34 @@ class MailIndex:
                     continue  # punctuation only: nothing to look for
                 conditions.append("id IN (SELECT rowid FROM mail_short WHERE mail_short MATCH ?)")
                 params.append(_quote(term) if len(term) == 2 else _quote(term) + "*")
+        return terms, conditions, params
+
+    def search(self, query: str, limit: int = 50, offset: int = 0) -> list[MailHit]:
+        """The matches from `offset` on, newest indexed first; `count` says how many there are in all."""
+        terms, conditions, params = self._conditions(query)
         if not conditions:
             return []
         if len(conditions) == 1:
             # One term: let FTS5 walk its doclist newest first and stop at `limit`.
             table = "mail_fts" if "mail_fts" in conditions[0] else "mail_short"
-            sql = (f"SELECT m.* FROM (SELECT rowid FROM {table} WHERE {table} MATCH ? ORDER BY rowid DESC LIMIT ?) f"
-                   " JOIN mail_index m ON m.id = f.rowid ORDER BY m.id DESC")
-            rows = self.db.read(sql, (params[0], limit))
+            sql = (f"SELECT m.* FROM (SELECT rowid FROM {table} WHERE {table} MATCH ? ORDER BY rowid DESC"
+                   " LIMIT ? OFFSET ?) f JOIN mail_index m ON m.id = f.rowid ORDER BY m.id DESC")
+            rows = self.db.read(sql, (params[0], limit, offset))
         else:
-            sql = f"SELECT * FROM mail_index WHERE {' AND '.join(conditions)} ORDER BY id DESC LIMIT ?"
-            rows = self.db.read(sql, (*params, limit))
+            sql = f"SELECT * FROM mail_index WHERE {' AND '.join(conditions)} ORDER BY id DESC LIMIT ? OFFSET ?"
+            rows = self.db.read(sql, (*params, limit, offset))
         return [self._hit(row, terms[0]) for row in rows]
+
+    def count_matches(self, query: str) -> int:
+        """How many indexed mails match `query` (every one, not a page)."""
+        _terms, conditions, params = self._conditions(query)
+        if not conditions:
+            return 0
+        if len(conditions) == 1:
+            table = "mail_fts" if "mail_fts" in conditions[0] else "mail_short"
+            return int(self.db.read(f"SELECT count(*) FROM {table} WHERE {table} MATCH ?", (params[0],))[0][0])
+        return int(self.db.read(f"SELECT count(*) FROM mail_index WHERE {' AND '.join(conditions)}",
+                                tuple(params))[0][0])
 
     @staticmethod
     def _hit(row: object, term: str) -> MailHit:

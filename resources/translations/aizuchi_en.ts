@@ -20,6 +20,30 @@
         <translation>Service</translation>
     </message>
     <message>
+        <source>お使いのメールサービス</source>
+        <translation>Your mail service</translation>
+    </message>
+    <message>
+        <source>Gmail・Google Workspace（ブラウザでログイン）</source>
+        <translation>Gmail / Google Workspace (sign in in the browser)</translation>
+    </message>
+    <message>
+        <source>Microsoft 365・Outlook.com（ブラウザでログイン）</source>
+        <translation>Microsoft 365 / Outlook.com (sign in in the browser)</translation>
+    </message>
+    <message>
+        <source>Gmail（アプリパスワードで接続）</source>
+        <translation>Gmail (with an app password)</translation>
+    </message>
+    <message>
+        <source>ブラウザが開きます。いつものようにログインして、相槌にメールの読み書きを許可してください。パスワードは相槌には入力しません。</source>
+        <translation>Your browser opens. Sign in as usual and allow Aizuchi to read and send your mail. You never type your password into Aizuchi.</translation>
+    </message>
+    <message>
+        <source>接続できないまま追加する（あとで設定を直して接続します）</source>
+        <translation>Add it without a connection (fix the settings and connect later)</translation>
+    </message>
+    <message>
         <source>メールアドレス</source>
         <translation>Email address</translation>
     </message>
@@ -76,8 +100,28 @@
         <translation>Test connection</translation>
     </message>
     <message>
-        <source>Gmail・Microsoft 365 はブラウザでログイン</source>
-        <translation>Gmail and Microsoft 365: sign in in your browser</translation>
+        <source>詳細設定（OAuth クライアント）</source>
+        <translation>Advanced (OAuth client)</translation>
+    </message>
+    <message>
+        <source>メールアドレスを入力してください。</source>
+        <translation>Enter the mail address.</translation>
+    </message>
+    <message>
+        <source>パスワードを入力してください。</source>
+        <translation>Enter the password.</translation>
+    </message>
+    <message>
+        <source>受信と送信のサーバーを入力してください。</source>
+        <translation>Enter the incoming and outgoing servers.</translation>
+    </message>
+    <message>
+        <source>先に「%1」を押して、ブラウザでログインしてください。</source>
+        <translation>Press “%1” first and sign in in the browser.</translation>
+    </message>
+    <message>
+        <source>この相槌には、ブラウザでログインするための設定（クライアント ID）がまだありません。相槌を設定した方から受け取った ID を「詳細設定」に入力するか、サービスの一覧から「Gmail（アプリパスワードで接続）」などを選んでください。</source>
+        <translation>This copy of Aizuchi has no sign-in settings (client ID) yet. Enter the ID you received from whoever set Aizuchi up under “Advanced”, or choose a service such as “Gmail (with an app password)” from the list.</translation>
     </message>
     <message>
         <source>Googleでログイン</source>
@@ -86,10 +130,6 @@
     <message>
         <source>Microsoftでログイン</source>
         <translation>Sign in with Microsoft</translation>
-    </message>
-    <message>
-        <source>OAuth クライアントの設定…</source>
-        <translation>OAuth client settings…</translation>
     </message>
     <message>
         <source>Google クライアント ID</source>
@@ -114,10 +154,6 @@
     <message>
         <source>この環境では安全なパスワード保管庫（キーリング）が見つかりません。パスワードは保存されず、相槌を終了するまでの間だけ使われます。</source>
         <translation>No secure password store (keyring) was found on this system. The password is not saved and is only used until Aizuchi quits.</translation>
-    </message>
-    <message>
-        <source>先に OAuth クライアントの ID を入力してください（docs/oauth.md）。</source>
-        <translation>Enter your OAuth client ID first (see docs/oauth.md).</translation>
     </message>
     <message>
         <source>ブラウザでログインしてください。完了すると、ここに表示されます…</source>
@@ -325,6 +361,22 @@
         <translation>Check the recipients (not readable as mail addresses): %1</translation>
     </message>
     <message>
+        <source>返信を閉じますか？</source>
+        <translation>Close the reply?</translation>
+    </message>
+    <message>
+        <source>書きかけの返信は下書きとして保存されます。もう一度「返信」を押すと続きから書けます。</source>
+        <translation>What you have written is kept as a draft. Press Reply again to continue where you left off.</translation>
+    </message>
+    <message>
+        <source>保存して閉じる</source>
+        <translation>Save and close</translation>
+    </message>
+    <message>
+        <source>書き続ける</source>
+        <translation>Keep writing</translation>
+    </message>
+    <message>
         <source>埋められていない差し込みがあります</source>
         <translation>Some placeholders are still unfilled</translation>
     </message>
@@ -412,16 +464,20 @@
         <translation>Signature and greeting…</translation>
     </message>
     <message>
-        <source>閉じる（下書き保存）</source>
-        <translation>Close (keep draft)</translation>
+        <source>閉じる</source>
+        <translation>Close</translation>
     </message>
     <message>
         <source>送信</source>
         <translation>Send</translation>
     </message>
     <message>
-        <source>Ctrl+Enter</source>
-        <translation>Ctrl+Enter</translation>
+        <source>見直してから送信 (Ctrl+Enter)</source>
+        <translation>Check, then send (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <source>下書きを保存して閉じる (Esc)</source>
+        <translation>Save the draft and close (Esc)</translation>
     </message>
     <message>
         <source>見直し：確認中…</source>
@@ -498,6 +554,10 @@
         <translation>This mail has no customer address</translation>
     </message>
     <message>
+        <source>こちらから送ったメールです</source>
+        <translation>A mail we sent</translation>
+    </message>
+    <message>
         <source>メールを選ぶと、このお客様とのこれまでをここに表示します</source>
         <translation>Select a mail to see your history with this customer here</translation>
     </message>
@@ -520,6 +580,10 @@
     <message>
         <source>%1 %2（%3字）</source>
         <translation>%1 %2 (%3 chars)</translation>
+    </message>
+    <message>
+        <source>%1 このメール以降の返信（%2字）</source>
+        <translation>%1 reply after this mail (%2 characters)</translation>
     </message>
 </context>
 <context>
@@ -698,6 +762,10 @@
         <translation>Click an item to jump to it in the mail</translation>
     </message>
     <message>
+        <source>こちらから送ったメールです。お客様のお話は受け取ったメールでまとめます</source>
+        <translation>A mail we sent. What customers tell us is gathered from the mails they send</translation>
+    </message>
+    <message>
         <source>メールを選ぶと、お客様が話してくださったことをここにまとめます</source>
         <translation>Select a mail to see here what the customer told you</translation>
     </message>
@@ -780,10 +848,6 @@
         <translation>&amp;About Aizuchi</translation>
     </message>
     <message>
-        <source>差出人・件名で絞り込み</source>
-        <translation>Filter by sender or subject</translation>
-    </message>
-    <message>
         <source>相槌について</source>
         <translation>About Aizuchi</translation>
     </message>
@@ -815,6 +879,48 @@ An assistant that helps you notice what customers tell you and reply warmly.</tr
     <message>
         <source>チームで共有…</source>
         <translation>Share with the team…</translation>
+    </message>
+    <message>
+        <source>キーボード操作(&amp;K)</source>
+        <translation>&amp;Keyboard shortcuts</translation>
+    </message>
+    <message>
+        <source>検索(&amp;F)</source>
+        <translation>&amp;Find</translation>
+    </message>
+    <message>
+        <source>差出人・件名で絞り込み — Enter で本文とお客様の記録も検索 (Ctrl+F)</source>
+        <translation>Filter by sender or subject — Enter searches mail bodies and customer records too (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>キーボード操作</source>
+        <translation>Keyboard shortcuts</translation>
+    </message>
+    <message>
+        <source>Ctrl+F&#x3000;検索（入力で絞り込み、Enter で本文とお客様の記録も検索）
+Ctrl+R&#x3000;返信&#x3000;／&#x3000;Ctrl+Shift+R&#x3000;全員に返信
+Ctrl+Enter&#x3000;見直してから送信
+Ctrl+1〜9&#x3000;おすすめの定型文を挿入
+Esc&#x3000;返信を閉じる（下書きは保存）・検索結果から一覧に戻る
+Tab&#x3000;次の欄へ</source>
+        <translation>Ctrl+F  Search (type to filter, Enter to search mail bodies and customer records)
+Ctrl+R  Reply  /  Ctrl+Shift+R  Reply all
+Ctrl+Enter  Check, then send
+Ctrl+1–9  Insert a suggested phrase
+Esc  Close the reply (the draft is kept), or go back from search results to the list
+Tab  Next field</translation>
+    </message>
+    <message>
+        <source>「%1」に一致: %2 件（このフォルダの %3 件中）</source>
+        <translation>“%1” matches %2 mails (of %3 in this folder)</translation>
+    </message>
+    <message>
+        <source>「%1」に一致するメールはこのフォルダにありません。本文も探すには Enter を押してください。</source>
+        <translation>No mail in this folder matches “%1”. Press Enter to search the mail bodies too.</translation>
+    </message>
+    <message>
+        <source>メールの一覧を絞り込めませんでした</source>
+        <translation>Could not filter the message list</translation>
     </message>
     <message>
         <source>解析中…</source>
@@ -887,6 +993,10 @@ An assistant that helps you notice what customers tell you and reply warmly.</tr
     <message>
         <source>このお客様について覚えたこと（お話・ご要望・返信の記録・メモ）をすべて削除します。メールそのものは削除されません。よろしいですか？</source>
         <translation>This deletes everything remembered about this customer (what they told, asked, our reply records, notes). The mail itself is not deleted. Continue?</translation>
+    </message>
+    <message>
+        <source>画像を読み込めませんでした（%1 枚）。ネットワークにつながっているか確かめてください。</source>
+        <translation>Could not load the images (%1). Check that you are connected to the network.</translation>
     </message>
     <message>
         <source>「%1」をこのパソコンから削除しますか？</source>
@@ -1113,32 +1223,48 @@ An assistant that helps you notice what customers tell you and reply warmly.</tr
     </message>
 </context>
 <context>
+    <name>RightColumn</name>
+    <message>
+        <source>お客様のお話</source>
+        <translation>What the customer told you</translation>
+    </message>
+    <message>
+        <source>このお客様について</source>
+        <translation>About this customer</translation>
+    </message>
+    <message>
+        <source>以前お話しくださったことに関係があります</source>
+        <translation>Relates to something they told us before</translation>
+    </message>
+</context>
+<context>
     <name>SearchPanel</name>
     <message>
-        <source>メールとお客様の記録を検索</source>
-        <translation>Search mail and customer records</translation>
+        <source>一覧に戻る</source>
+        <translation>Back to the list</translation>
     </message>
     <message>
-        <source>検索中…</source>
-        <translation>Searching…</translation>
+        <source>フォルダのメール一覧に戻る (Esc)</source>
+        <translation>Back to the folder&apos;s messages (Esc)</translation>
     </message>
+    <message>
+        <source>「%1」を検索中…</source>
+        <translation>Searching for “%1”…</translation>
+    </message>
+    <message>
+        <source>「%1」を検索できませんでした</source>
+        <translation>Could not search for “%1”</translation>
+    </message>
+    <message>
+        <source>「%1」の検索結果: メール %2 件・お客様の記録 %3 件</source>
+        <translation>Results for “%1”: %2 mails, %3 in customer records</translation>
+    </message>
+</context>
+<context>
+    <name>SearchResultsModel</name>
     <message>
         <source>【記録】%1 %2: %3</source>
         <translation>[Record] %1 %2: %3</translation>
-    </message>
-    <message>
-        <source>%1 %2
-%3</source>
-        <translation>%1 %2
-%3</translation>
-    </message>
-    <message>
-        <source>メール %1 件・記録 %2 件</source>
-        <translation>%1 mails, %2 records</translation>
-    </message>
-    <message>
-        <source>検索できませんでした</source>
-        <translation>Search failed</translation>
     </message>
 </context>
 <context>
@@ -1512,28 +1638,20 @@ An assistant that helps you notice what customers tell you and reply warmly.</tr
         <translation>Why: %1 “%2”</translation>
     </message>
     <message>
-        <source>文字コードの指定がなかったため、推定して表示しています（%1）</source>
-        <translation>The mail did not name its character set; shown as detected (%1)</translation>
+        <source>文字化けを防ぐため、文字コードを推定して表示しています</source>
+        <translation>The character encoding was worked out so the text shows correctly</translation>
     </message>
     <message>
-        <source>文字コードの指定が誤っていたため、推定して表示しています（%1）</source>
-        <translation>The mail named the wrong character set; shown as detected (%1)</translation>
+        <source>一部の文字を読み取れなかったため、「�」で表示しています。必要ならお客様に確認してください</source>
+        <translation>Some characters could not be read and show as “�”. Ask the customer if they matter</translation>
     </message>
     <message>
-        <source>機種依存文字を含むため、互換の文字コードで表示しています（%1）</source>
-        <translation>The mail uses vendor-specific characters; shown with a compatible character set (%1)</translation>
+        <source>本文の一部が壊れて届いたため、読み取れた範囲を表示しています</source>
+        <translation>Part of the mail arrived damaged; what could be read is shown</translation>
     </message>
     <message>
-        <source>一部の文字を読み取れなかったため、代わりの記号で表示しています（%1）</source>
-        <translation>Some characters could not be read and are shown as substitutes (%1)</translation>
-    </message>
-    <message>
-        <source>本文の転送エンコードが壊れていたため、読み取れた範囲を表示しています（%1）</source>
-        <translation>The transfer encoding of the body was broken; showing what could be read (%1)</translation>
-    </message>
-    <message>
-        <source>件名または差出人の表記が壊れていたため、修復して表示しています（%1）</source>
-        <translation>The subject or sender was garbled and has been repaired (%1)</translation>
+        <source>件名または差出人の表記が壊れていたため、修復して表示しています</source>
+        <translation>The subject or sender was damaged and has been repaired</translation>
     </message>
     <message>
         <source>このメールには本文がありません</source>
@@ -1554,6 +1672,10 @@ An assistant that helps you notice what customers tell you and reply warmly.</tr
     <message>
         <source>日本語の切り替え記号が抜けていた行を補って表示しています</source>
         <translation>Some lines lacked their Japanese shift codes; they are shown repaired</translation>
+    </message>
+    <message>
+        <source>文字コード: %1</source>
+        <translation>Encoding: %1</translation>
     </message>
     <message>
         <source>未回答のご要望</source>

@@ -285,3 +285,67 @@ def test_an_account_can_be_changed_and_removed(qtbot, window: MainWindow, server
         client.login("alice", "secret")
         client.select_folder("INBOX")
         assert len(client.search("ALL")) == 2
+
+
+def test_the_dialog_asks_for_the_provider_first(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    """Issue 16 (5): the service first, sign-in providers on top, the OAuth client under 詳細設定."""
+    dialog = window.open_account_dialog()
+    assert isinstance(dialog, AccountDialog)
+    layout = dialog.layout()
+    assert layout is not None
+    widgets = [layout.itemAt(i).widget() for i in range(layout.count()) if layout.itemAt(i).widget() is not None]
+    assert widgets.index(dialog.preset_combo) < widgets.index(dialog.oauth_box)
+    assert dialog.preset_combo.currentData() == "oauth:gmail"
+    assert dialog.google_button.isVisibleTo(dialog) and not dialog.microsoft_button.isVisibleTo(dialog)
+    assert not dialog.client_form.isVisibleTo(dialog)  # closed, whoever opens it first
+    assert not dialog.servers.isVisibleTo(dialog) and not dialog.email.isVisibleTo(dialog)
+    dialog.google_button.click()  # no client id in this build: said plainly, no docs path
+    assert "詳細設定" in dialog.oauth_result.text() and "docs/" not in dialog.oauth_result.text()
+    dialog.choose_preset(PresetId.XSERVER)
+    assert dialog.servers.isVisibleTo(dialog) and dialog.email.isVisibleTo(dialog)
+    assert not dialog.oauth_box.isVisibleTo(dialog)
+    dialog.reject()
+
+
+def test_ok_on_an_empty_form_adds_nothing(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    dialog = window.open_account_dialog()
+    assert isinstance(dialog, AccountDialog)
+    ok = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
+    ok.click()  # Gmail chosen, not signed in
+    assert dialog.isVisible() and "ログイン" in dialog.oauth_result.text()
+    dialog.choose_preset(PresetId.MANUAL)
+    ok.click()
+    assert dialog.isVisible() and "メールアドレス" in dialog.check_result.text()
+    assert window.accounts_pane.configs == {}
+    dialog.reject()
+
+
+def test_a_failed_test_adds_nothing_unless_kept_offline_and_the_tree_says_why(  # type: ignore[no-untyped-def]
+    qtbot, window: MainWindow, servers, memory_keyring
+) -> None:
+    dovecot, smtp = servers
+    dialog = window.open_account_dialog()
+    assert isinstance(dialog, AccountDialog)
+    _fill(qtbot, dialog, dovecot, smtp, "wrong")
+    ok = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
+    with qtbot.waitSignal(dialog.checked, timeout=20000) as blocker:
+        ok.click()  # OK tests first
+    assert blocker.args == [False]
+    assert dialog.isVisible() and window.accounts_pane.configs == {}
+    assert dialog.keep_offline.isVisibleTo(dialog) and not dialog.keep_offline.isChecked()
+    ok.click()  # still failing, not ticked: runs the test again, adds nothing
+    with qtbot.waitSignal(dialog.checked, timeout=20000):
+        pass
+    assert window.accounts_pane.configs == {}
+    dialog.keep_offline.setChecked(True)
+    pane = window.accounts_pane
+    with qtbot.waitSignal(pane.error, timeout=30000):
+        ok.click()
+    assert not dialog.isVisible()
+    account_id = "alice-example-jp"
+    assert account_id in pane.configs
+    from ui.accounts_pane import PROBLEM_ROLE
+
+    top = pane.model.item(0)
+    assert top is not None and top.data(PROBLEM_ROLE)
+    assert "パスワード" in top.toolTip() and top.text().startswith("⚠")

@@ -65,10 +65,12 @@ def test_second_mail_shows_first_disclosure_and_review_warns(qtbot, memory_windo
     assert "2通目" in panel.status.text() and "2025年12月から" in panel.status.text()
     assert panel.reminder.isVisible() or not panel.reminder.isHidden()
     assert "奥様が卵アレルギー" in panel.reminder.text()
-    # The reply we sent before is listed and charted.
-    assert panel.replies.count() == 1
-    assert isinstance(panel.replies.item(0).data(Qt.ItemDataRole.UserRole), PastReply)
-    assert len(panel.chart.stats) == 1
+    # The reply we sent before is listed and charted; the two we sent after this mail are too,
+    # on top (newest first), so a reply just sent shows at once (issue 16).
+    assert panel.replies.count() == 3
+    assert isinstance(panel.replies.item(2).data(Qt.ItemDataRole.UserRole), PastReply)
+    assert all("このメール以降の返信" in panel.replies.item(i).text() for i in (0, 1))
+    assert len(panel.chart.stats) == 3
 
     # The review with this customer's history: a curt reply after our long, warm ones.
     profile = panel.profile
@@ -94,7 +96,8 @@ def test_reference_phrase_and_opening_a_past_reply(qtbot, memory_window: MainWin
         panel.reference_button.click()
     assert blocker.args == ["以前お話しくださった奥様の卵アレルギーのこと"]
     assert QApplication.clipboard().text() == "以前お話しくださった奥様の卵アレルギーのこと"
-    item = panel.replies.item(0)
+    item = next(panel.replies.item(i) for i in range(panel.replies.count())
+                if isinstance(panel.replies.item(i).data(Qt.ItemDataRole.UserRole), PastReply))
     with qtbot.waitSignal(win.message_shown, timeout=20000):
         panel.replies.itemClicked.emit(item)
     assert win.current is not None and win.current.message.message_id == "<20251202.re-cake01@komugi.example.jp>"
@@ -111,17 +114,19 @@ def test_search_box_finds_two_character_words(qtbot, memory_window: MainWindow) 
     from PySide6.QtGui import QInputMethodEvent
 
     win = memory_window
-    box = win.search_panel.box
+    box = win.search
     event = QInputMethodEvent()
     event.setCommitString("配送")
     QApplication.sendEvent(box, event)
     with qtbot.waitSignal(win.search_done, timeout=20000):
         box.returnPressed.emit()
     results = win.search_panel.results
-    assert results.count() > 0
+    model = win.search_panel.model
+    assert model.rowCount() > 0
     assert "件" in win.search_panel.summary.text()
+    last = model.index(model.rowCount() - 1, 0)
     with qtbot.waitSignal(win.message_shown, timeout=20000):
-        results.itemClicked.emit(results.item(results.count() - 1))
+        results.clicked.emit(last)
     assert win.current is not None and "配送" in (win.current.message.body + win.current.message.subject)
 
 
@@ -163,3 +168,100 @@ def test_every_finding_kind_has_a_label(qtbot) -> None:  # type: ignore[no-untyp
 
     for kind in FindingKind:
         assert finding_label(kind)
+
+
+def test_search_results_replace_the_list_select_the_hit_and_mark_the_words(  # type: ignore[no-untyped-def]
+    qtbot, memory_window: MainWindow
+) -> None:
+    """Issue 16 (8): the results show in the list pane with their true count; opening a hit
+    selects it and marks the words in the mail; Esc goes back to the folder."""
+    win = memory_window
+    win.search.setText("ケーキ")
+    with qtbot.waitSignal(win.search_done, timeout=20000):
+        win.search.returnPressed.emit()
+    assert win.list_stack.currentWidget() is win.search_panel
+    model = win.search_panel.model
+    assert memory_window.memory is not None
+    total = memory_window.memory.index.count_matches("ケーキ")
+    assert model.mail_total == total > 0
+    assert f"メール {total} 件" in win.search_panel.summary.text()
+    row = model.rowCount() - 1
+    index = model.index(row, 0)
+    rect = win.search_panel.results.visualRect(index)
+    with qtbot.waitSignal(win.message_shown, timeout=20000):
+        qtbot.mouseClick(win.search_panel.results.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert win.search_panel.results.currentIndex().row() == row
+    marks = win.reader.term_marks
+    assert marks, "the searched word is not marked in the mail"
+    text = win.reader.browser.document().toPlainText()
+    assert all(text[a:b] == "ケーキ" for a, b in marks)
+    qtbot.keyClick(win.search_panel.results, Qt.Key.Key_Escape)
+    assert win.list_stack.currentWidget() is win.message_view
+    # The opened mail is the list's selection when it lives in this folder.
+    assert win.current is not None
+    selected = win.message_view.selectionModel().selectedRows()
+    if win.current_folder is not None and win.current.ref.folder_id == win.current_folder.id:
+        assert selected and selected[0].data(Role.HEADER).ref == win.current.ref
+
+
+def test_a_sent_reply_shows_in_the_panel_and_the_list(qtbot, memory_window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    """Issue 16 (5, 7): after a send the panel's replies and chart change at once, and the
+    original gets the replied arrow in the list (and keeps it when the folder is listed again)."""
+    win = memory_window
+    model = win.message_model
+    # The demo has replied to some mails already: those carry the arrow from the start.
+    qtbot.waitUntil(lambda: any(win.proxy.index(r, 0).data(Role.ANSWERED) for r in range(model.rowCount())),
+                    timeout=10000)
+    row = next(r for r in range(model.rowCount())
+               if not win.proxy.index(r, 0).data(Role.ANSWERED) and "様" not in model.header_at(r).subject
+               and "@" in model.header_at(r).sender.email and "paynext" not in model.header_at(r).sender.email)
+    with qtbot.waitSignal(win.profile_shown, timeout=30000):
+        win.message_view.selectRow(row)
+    assert win.current is not None
+    ref = win.current.ref
+    panel = win.customer_panel
+    replies_before, bars_before = panel.replies.count(), len(panel.chart.stats)
+    compose = win.compose
+    with qtbot.waitSignal(compose.opened, timeout=10000):
+        compose.reply_action.trigger()
+    with qtbot.waitSignal(compose.send_checked, timeout=10000):
+        compose.composer.send_button.click()
+    if compose.review_dialog is not None:
+        with qtbot.waitSignal(win.profile_shown, timeout=20000):
+            compose.review_dialog.accept()
+    else:
+        qtbot.waitSignal(win.profile_shown, timeout=20000).wait()
+    assert panel.replies.count() == replies_before + 1
+    assert "このメール以降の返信" in panel.replies.item(0).text()
+    assert len(panel.chart.stats) == bars_before + 1
+    row = win.message_model.row_of(ref)
+    assert win.proxy.index(row, 0).data(Role.ANSWERED) is True
+    assert win.proxy.index(row, 0).data(Qt.ItemDataRole.DecorationRole) is not None
+    # Listed again from the Maildir (flag R): still answered.
+    with qtbot.waitSignal(win.answered_shown, timeout=10000):
+        win._show_folder(win.current_folder)  # type: ignore[arg-type]
+    row = win.message_model.row_of(ref)
+    assert win.proxy.index(row, 0).data(Role.ANSWERED) is True
+
+
+def test_panel_lists_grow_dates_are_one_format_and_the_chart_is_dated(  # type: ignore[no-untyped-def]
+    qtbot, memory_window: MainWindow
+) -> None:
+    """Issue 16 (9): lists as tall as their rows, no mid-word timeline phrase, one date format."""
+    import re
+
+    from ui.customer_panel import day
+
+    win = memory_window
+    _open_where(qtbot, win, _allergy_second_mail)
+    panel = win.customer_panel
+    for view in (panel.timeline, panel.replies):
+        rows = sum(view.sizeHintForRow(r) for r in range(view.count()))
+        assert view.height() >= rows  # every row shows; no 120-pixel box with a scroll bar
+    dated = re.compile(r"^\d{4}/\d{2}/\d{2} ")
+    assert all(dated.match(panel.replies.item(r).text()) for r in range(panel.replies.count()))
+    assert all(re.match(r"^\d{4}/\d{2}/\d{2}: ", line) for line in panel.chart.toolTip().splitlines())
+    bars = panel.chart.dated_bars(slot=200.0, label_width=70.0)
+    assert [day(s.date) for _i, s in bars] == [day(s.date) for s in panel.chart.stats]
+    few = panel.chart.dated_bars(slot=10.0, label_width=70.0)
+    assert [i for i, _s in few] == sorted({0, len(panel.chart.stats) - 1})

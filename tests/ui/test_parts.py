@@ -142,13 +142,23 @@ def test_small_formatting_helpers() -> None:
 
 
 def test_parse_notes_are_worded_briefly() -> None:
+    """Issue 16 (10): plain words in the banner, codec names only in its tooltip, and nothing
+    at all for ordinary Japanese mail (Shift_JIS read as CP932, JIS with NEC characters)."""
     from app.model import NoteKind, ParseNote
-    from ui.wording import note_text
+    from ui.wording import note_detail, note_text
 
+    plain = "文字化けを防ぐため、文字コードを推定して表示しています"
     mislabelled = ParseNote(NoteKind.CHARSET_MISLABELLED, "part 1: declared=shift_jis used=cp932")
-    assert note_text(mislabelled) == "文字コードの指定が誤っていたため、推定して表示しています（shift_jis → cp932）"
+    assert note_text(mislabelled) == plain
+    assert note_detail(mislabelled) == "文字コード: shift_jis → cp932"
     guessed = ParseNote(NoteKind.CHARSET_GUESSED, "declared=none used=cp932")
-    assert note_text(guessed) == "文字コードの指定がなかったため、推定して表示しています（cp932）"
+    assert note_text(guessed) == plain and note_detail(guessed) == "文字コード: cp932"
+    for superset in (ParseNote(NoteKind.CHARSET_SUPERSET, "body: declared=shift_jis used=cp932"),
+                     ParseNote(NoteKind.CHARSET_SUPERSET, "body: declared=iso-2022-jp used=cp50220")):
+        assert note_text(superset) is None
+    for note in (mislabelled, guessed, ParseNote(NoteKind.DECODE_REPLACED, "declared=utf-8 used=utf-8")):
+        text = note_text(note) or ""
+        assert not any(name in text.lower() for name in ("cp932", "cp50220", "shift_jis", "utf-8", "iso-2022"))
     assert note_text(ParseNote(NoteKind.HEADER_REPAIRED, "subject: broken encoded word")) == (
         "件名または差出人の表記が壊れていたため、修復して表示しています"
     )

@@ -23,8 +23,9 @@ from app.model import Disclosure
         ("3月に娘の中学の卒業式があり、今年は新しいワンピースで", "卒業式", "3月に娘さんの中学の卒業式があります"),
         ("実は先月から母が入院しておりまして", "入院", "先月からお母様が入院しています"),
         # A clause that leans on the next one says little alone: the sentence's start instead.
+        # The timeline wraps: the whole sentence when it is short enough, never cut mid-word (issue 16).
         ("家に帰って箱を開けたとき、妻はしばらく言葉が出ないようでした", "家",
-         "家に帰って箱を開けたとき、奥様はしばらく言葉が…"),
+         "家に帰って箱を開けたとき、奥様はしばらく言葉が出ないようでした"),
         ("大きな病気ではなく、転んで足の骨を", "病気", "大きな病気ではなく、転んで足の骨を"),
         ("吉祥寺に住んでおりまして、お店の前はいつも通っています", "吉祥寺", "吉祥寺に住んでいます"),
         ("実はこの春、娘が生まれました", "生まれる", "娘さんが生まれました"),

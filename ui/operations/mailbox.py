@@ -61,6 +61,26 @@ def load_headers(
     )
 
 
+def _answered(source: MailSource, folder: Folder) -> set[MessageRef]:
+    from app.sync import SyncedMailbox
+
+    keys: set[str] = set()
+    own = getattr(source, "answered_keys", None)
+    if callable(own):
+        keys = own(folder)
+    elif isinstance(source, SyncedMailbox):
+        keys = source.store.answered_keys(source.account_id, folder.id)
+    return {MessageRef(folder.id, key) for key in keys}
+
+
+def answered(
+    runner: TaskRunner, account: str, source: MailSource, folder: Folder,
+    on_done: Callable[[set[MessageRef]], None], on_error: ErrorCallback,
+) -> int:
+    """The folder's messages we replied to (Maildir `R`, IMAP \\Answered), for the list's arrows."""
+    return runner.submit(mail_lane(account), lambda: _answered(source, folder), on_done, on_error, slot="answered")
+
+
 def fetch_message(
     runner: TaskRunner, account: str, source: MailSource, ref: MessageRef,
     on_done: Callable[[OpenedMessage], None], on_error: ErrorCallback,

@@ -35,8 +35,18 @@ class OpenedMemory:
 @dataclass(frozen=True, slots=True)
 class SearchResults:
     query: str
-    mail: list[Any]    # app.store.search.MailHit
+    mail: list[Any]    # app.store.search.MailHit: the first page
     memory: list[Any]  # app.customers.MemoryHit
+    mail_total: int = 0  # every matching mail, not only the first page
+
+
+@dataclass(frozen=True, slots=True)
+class SearchPage:
+    query: str
+    mail: list[Any]
+
+
+SEARCH_PAGE = 100
 
 
 class BuildProgress(QObject):
@@ -94,9 +104,21 @@ def search(
     on_done: Callable[[SearchResults], None], on_error: ErrorCallback,
 ) -> int:
     def run() -> SearchResults:
-        return SearchResults(query, opened.index.search(query), opened.memory.search(query))
+        return SearchResults(query, opened.index.search(query, limit=SEARCH_PAGE), opened.memory.search(query),
+                             opened.index.count_matches(query))
 
     return runner.submit(DB, run, on_done, on_error, slot="search")
+
+
+def search_more(
+    runner: TaskRunner, opened: OpenedMemory, query: str, offset: int,
+    on_done: Callable[[SearchPage], None], on_error: ErrorCallback,
+) -> int:
+    """The next page of mail hits, as the results view scrolls."""
+    return runner.submit(
+        DB, lambda: SearchPage(query, opened.index.search(query, limit=SEARCH_PAGE, offset=offset)),
+        on_done, on_error, slot="search-more",
+    )
 
 
 def export_customer(
