@@ -119,12 +119,20 @@ def sentence_features(tokens: Sequence[Token], text: str, rules: Sequence[str], 
             features.append("r:" + verdict + "|" + mood)
     if not rules:
         features.append("r:none")
+    kinds = [v for v in rules if ":" not in v]
+    if len(kinds) > 1:
+        # 「旅行するので、届きますか」: a reason told with an ask is a disclosure far more often than
+        # either verdict alone says; the pair gets its own weight.
+        features.append("rr:" + "&".join(sorted(kinds)))
     for verdict in before:
         if ":" not in verdict:
             features.append("rp:" + verdict)
     for verdict in after:
         if ":" not in verdict:
             features.append("rn:" + verdict)
+    compact = text.strip()
+    for i in range(len(compact) - 1):
+        features.append("c2:" + compact[i : i + 2])
     features.append("end:" + _end_mark(text))
     if in_quote:
         features.append("q")

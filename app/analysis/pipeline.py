@@ -138,10 +138,10 @@ def _as_written(words: list[str], tokens: list[Token]) -> list[str]:
 
 def _weigh(body: str, sentences: list[tuple[int, Sentence]], tokenized: list[list[Token]], found: list[_Found],
            zone_list: list[Zone], model: SentenceModel | None, rows: list[Row] | None) -> list[_Found]:
-    """The learned layer's say on each sentence (take back a rule's mark, add one), and reported speech dropped."""
+    """The learned layer's say on each sentence (take back a rule's mark, add one); asks in reported speech dropped."""
     speech = reported_speech(body)
     if model is None and rows is None:
-        return [f for f in found if not inside(speech, f[1], f[2])]
+        return [f for f in found if f[0].kind is HighlightKind.DISCLOSURE or not inside(speech, f[1], f[2])]
     count = len(sentences)
     verdicts = _verdicts(found, sentences)
     formula_starts = {z.start for z in zone_list if z.kind is ZoneKind.FORMULA}
@@ -176,9 +176,11 @@ def _weigh(body: str, sentences: list[tuple[int, Sentence]], tokenized: list[lis
     for f in found:
         if (f[3], f[0].kind.value) not in dropped:
             kept.append(f)
-    # 「…電話してくださいね」と言ってくださって: what someone else said over several sentences is
-    # their ask, their fear, their news — not the customer's.
-    return [f for f in kept + added if not inside(speech, f[1], f[2])]
+    # 「…電話してくださいね」と言ってくださって: what someone else said over several sentences is their
+    # ask or their fear, not the customer's (what it tells may still be the customer's news: 先生に
+    # 「骨密度が低いですね。…」と言われました).
+    return [f for f in kept + added
+            if f[0].kind is HighlightKind.DISCLOSURE or not inside(speech, f[1], f[2])]
 
 
 def analyze(body: str) -> Insight:
