@@ -1209,6 +1209,10 @@ An assistant that helps you notice what customers tell you and reply warmly.</tr
         <translation>Snippets</translation>
     </message>
     <message>
+        <source>コピーして編集</source>
+        <translation>Copy and edit</translation>
+    </message>
+    <message>
         <source>追加</source>
         <translation>Add</translation>
     </message>
@@ -1219,6 +1223,14 @@ An assistant that helps you notice what customers tell you and reply warmly.</tr
     <message>
         <source>差し込み: {customer} お名前、{topic} 話題、{product} 商品名、{date} 日付</source>
         <translation>Placeholders: {customer} name, {topic} topic, {product} product, {date} date</translation>
+    </message>
+    <message>
+        <source>標準の定型文（チェックを外すと提案しません）</source>
+        <translation>Built-in snippets (uncheck to stop suggesting one)</translation>
+    </message>
+    <message>
+        <source>当店の定型文</source>
+        <translation>This shop’s own snippets</translation>
     </message>
     <message>
         <source>場面</source>
