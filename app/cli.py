@@ -161,7 +161,7 @@ def cmd_suggest(args: argparse.Namespace) -> int:
             status = 1
             continue
         customer = customer_name(addressee(message)) if message is not None else ""
-        suggestions = []
+        suggestions: list[dict[str, Any]] = []
         for h in analyze(body).highlights:
             chosen = plan(pack, h, body[h.start : h.end], {"customer": customer})
             suggestions.append({
@@ -174,8 +174,8 @@ def cmd_suggest(args: argparse.Namespace) -> int:
         else:
             print(f"== {path}")
             for item in suggestions:
-                h = item["highlight"]
-                print(f"  [{h['kind']}] {h['start']}-{h['end']} {item['situation']}")
+                span = item["highlight"]
+                print(f"  [{span['kind']}] {span['start']}-{span['end']} {item['situation']}")
                 for number, text in enumerate(item["snippets"], 1):
                     print(f"    {number}. {text}")
     return status

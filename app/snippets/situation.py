@@ -166,7 +166,8 @@ _WORRY_DELIVERY = re.compile(r"間に合|届く|届か|届け|遅れ|発送|到�
 _WORRY_HEALTH = re.compile(r"アレルギ|混ざ|混入|症状|肌|体に|安全|原材料|添加物|厨房|器具|卵|小麦|乳")
 _WORRY_FIT = re.compile(r"サイズ|\d+号|似合|合う|合わ|体型|きつ|大き|小さ|丈|着られ|入る|浮か|派手|地味")
 
-_COMPLAINT = re.compile(r"と違う|と違い|と違っ|違うようです|届かない|届いていない|届いておりません|まだ届|違う商品|違うもの|間違|破損|壊れ|割れ|"
+_COMPLAINT = re.compile(r"と違う|と違い|と違っ|違うようです|届かない|届いていない|届いておりません|まだ届|"
+                        r"違う商品|違うもの|間違|破損|壊れ|割れ|"
                         r"傷が|キズ|汚れ|不良|欠け|足りな|不足|ほつれ|穴が|動かな")
 _CHANGE = re.compile(r"交換|返品|キャンセル|変更|修正|返金|取り消|取消|訂正|解約")
 _ORDER = re.compile(r"予約|注文|作っていただ|作って(?:ください|もらえ)|ご用意いただ|用意して|お取り置き|取り置き|"
@@ -402,7 +403,8 @@ def slot_values(situation: Situation, highlight: Highlight, text: str) -> dict[s
             topic = (_who(words, _CELEBRATION) if situation is Situation.CLOSE_CELEBRATION else "") + noun
     elif situation is Situation.PURCHASE_GIFT:
         noun = _event_noun(words)
-        occasion = re.search(r"(お歳暮|お中元|母の日|父の日|敬老の日|クリスマス|バレンタイン|ホワイトデー|内祝い)", words)
+        occasion = re.search(r"(お歳暮|お中元|母の日|父の日|敬老の日|クリスマス|バレンタイン|ホワイトデー|内祝い)",
+                             words)
         if noun:
             topic = _who(words, _CELEBRATION) + noun
         elif occasion:

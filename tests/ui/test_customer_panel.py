@@ -141,7 +141,8 @@ def test_composer_reviews_with_history_inserts_reference_and_send_is_remembered(
         if panel.timeline.item(row).text().endswith("奥様が卵アレルギー"):
             panel.timeline.setCurrentRow(row)
     panel.reference_button.click()
-    assert "以前お話しくださった奥様の卵アレルギーのこと、今回もしっかり心に留めてご用意いたします。" in compose.composer.text()
+    sentence = "以前お話しくださった奥様の卵アレルギーのこと、今回もしっかり心に留めてご用意いたします。"
+    assert sentence in compose.composer.text()
     event = QInputMethodEvent()
     event.setCommitString("承りました。当日お渡しします。")
     with qtbot.waitSignal(compose.review_shown, timeout=10000):
