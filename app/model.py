@@ -227,6 +227,7 @@ class FindingKind(StrEnum):
     MACHINE_DEPENDENT_CHAR = "machine_dependent_char"
     HALFWIDTH_KANA = "halfwidth_kana"
     UNFILLED_PLACEHOLDER = "unfilled_placeholder"
+    NOT_WRITTEN = "not_written"                # the draft is still only its greeting and signature
     # Consistency with our earlier replies to the same customer (needs their history).
     LENGTH_DECLINE = "length_decline"
     WARMTH_DECLINE = "warmth_decline"

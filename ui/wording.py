@@ -194,6 +194,7 @@ def finding_label(kind: FindingKind) -> str:
         FindingKind.MACHINE_DEPENDENT_CHAR: QCoreApplication.translate("Wording", "機種依存文字"),
         FindingKind.HALFWIDTH_KANA: QCoreApplication.translate("Wording", "半角カナ"),
         FindingKind.UNFILLED_PLACEHOLDER: QCoreApplication.translate("Wording", "未記入の差し込み"),
+        FindingKind.NOT_WRITTEN: QCoreApplication.translate("Wording", "本文なし"),
         FindingKind.LENGTH_DECLINE: QCoreApplication.translate("Wording", "これまでより短い返信"),
         FindingKind.WARMTH_DECLINE: QCoreApplication.translate("Wording", "これまでより控えめな温かみ"),
     }

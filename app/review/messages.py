@@ -47,6 +47,11 @@ TONE_COLD = QT_TRANSLATE_NOOP(
     "事務的で冷たい印象です。お礼（ありがとうございます）やクッション言葉（恐れ入りますが、"
     "お手数ですが）、必要ならお詫びを添えましょう。",
 )
+TONE_CURT = QT_TRANSLATE_NOOP(
+    "Finding",
+    "用件だけの素っ気ない返信です。お断りやお知らせには、お詫びやクッション言葉"
+    "（あいにく、申し訳ございませんが）を添えましょう。",
+)
 TONE_OVERFAMILIAR = QT_TRANSLATE_NOOP(
     "Finding",
     "お客様に対してなれなれしい表現があります（タメ口・絵文字・「了解です」など）。"
@@ -114,6 +119,8 @@ HALFWIDTH_KANA = QT_TRANSLATE_NOOP("Finding", "半角カタカナは文字化け
 UNFILLED_PLACEHOLDER = QT_TRANSLATE_NOOP(
     "Finding", "「{placeholder}」が埋められていません。送信前に書き換えてください。"
 )
+
+NOT_WRITTEN = QT_TRANSLATE_NOOP("Finding", "まだ本文が書かれていません。")
 
 # -- consistency with our earlier replies ----------------------------------------------
 

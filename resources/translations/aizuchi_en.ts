@@ -431,6 +431,10 @@
         <source>見直し：気になる点はありません</source>
         <translation>Review: nothing to point out</translation>
     </message>
+    <message>
+        <source>見直し：まだ本文が書かれていません</source>
+        <translation>Review: nothing written yet</translation>
+    </message>
     <message numerus="yes">
         <source>見直し：%n 件の気になる点</source>
         <translation>
@@ -545,6 +549,10 @@
         <translation>The reply sounds businesslike and cold. Add thanks (ありがとうございます), cushion phrases (恐れ入りますが, お手数ですが) and, where needed, an apology.</translation>
     </message>
     <message>
+        <source>用件だけの素っ気ない返信です。お断りやお知らせには、お詫びやクッション言葉（あいにく、申し訳ございませんが）を添えましょう。</source>
+        <translation>A curt reply with only the facts. Soften a refusal or a notice with an apology or a cushion phrase (あいにく, 申し訳ございませんが).</translation>
+    </message>
+    <message>
         <source>お客様に対してなれなれしい表現があります（タメ口・絵文字・「了解です」など）。です・ます調の丁寧な言い方に改めましょう。</source>
         <translation>Some wording is too familiar for a customer (casual endings, emoji, 「了解です」 and the like). Rewrite it in the polite です・ます style.</translation>
     </message>
@@ -651,6 +659,10 @@
     <message>
         <source>「{placeholder}」が埋められていません。送信前に書き換えてください。</source>
         <translation>“{placeholder}” has not been filled in. Please replace it before sending.</translation>
+    </message>
+    <message>
+        <source>まだ本文が書かれていません。</source>
+        <translation>Nothing has been written yet.</translation>
     </message>
     <message>
         <source>このお客様へのこれまでの返信（最近は約{usual}字）に比べて、かなり短くなっています（{length}字）。素っ気ない印象にならないか見直しましょう。</source>
@@ -1642,6 +1654,10 @@ An assistant that helps you notice what customers tell you and reply warmly.</tr
     <message>
         <source>未記入の差し込み</source>
         <translation>Unfilled placeholder</translation>
+    </message>
+    <message>
+        <source>本文なし</source>
+        <translation>Not written yet</translation>
     </message>
     <message>
         <source>これまでより短い返信</source>
