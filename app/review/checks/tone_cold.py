@@ -68,6 +68,9 @@ def _curt(ctx: ReviewContext, own: list[Sentence]) -> list[Finding]:
     """A reply to a mail that is only one or two bare sentences: the finding, with a cushioned rewrite."""
     if not own or len(own) > 2 or sum(len(s.text.strip()) for s in own) > _CURT_CHARS:
         return []
+    # A bare "no", or a single bare line (「発送しました。」); a plain polite notice is not curt.
+    if not any(_NEGATIVE.search(s.text) for s in own) and (len(own) > 1 or len(own[0].text.strip()) > 12):
+        return []
     sentence = next((s for s in own if _NEGATIVE.search(s.text)), own[0])
     text = sentence.text.rstrip()
     start = sentence.start + len(text) - len(text.lstrip())
@@ -85,7 +88,9 @@ def check(ctx: ReviewContext) -> list[Finding]:
         return []
     body = [s for s in ctx.body_sentences if s.text.strip()]
     if ctx.has_mail and len(body) <= 2 and not _warm(body):
-        return _curt(ctx, body)
+        curt = _curt(ctx, body)
+        if curt:
+            return curt
     own = [s for s in ctx.sentences if s.text.strip()]
     if _warm(own) or len(own) < 2 or sum(len(s.text.strip()) for s in own) < 30:
         return []

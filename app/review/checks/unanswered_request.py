@@ -30,6 +30,7 @@ from dataclasses import dataclass
 
 from app.model import Finding, FindingKind, HighlightKind, Severity
 from app.review import messages
+from app.review.checks.refusal_without_alternative import REFUSAL
 from app.review.context import ReviewContext
 from app.review.meaning import Key, keys, matched_weight
 from app.review.rules import end_of_own_text
@@ -101,7 +102,8 @@ def commitments(ctx: ReviewContext) -> list[_Act]:
     for sentence, sentence_keys in zip(ctx.sentences, ctx.sentence_keys, strict=True):
         text = NOT_COMMITMENT.sub("", sentence.text)
         promise = bool(PROMISE_TO_TELL.search(text))
-        answers = bool(ANSWER.search(_NOT_ANSWER.sub("", text).strip()))
+        # A clear "no" answers too (whether it needs an alternative is refusal_without_alternative's job).
+        answers = bool(ANSWER.search(_NOT_ANSWER.sub("", text).strip()) or REFUSAL.search(text))
         if promise or answers or COMMITMENT.search(text):
             pool = frozenset(form for key in sentence_keys for form in key.forms)
             out.append(_Act(promise, pool, answers, frozenset(_days(text))))
