@@ -27,7 +27,8 @@ def test_pack_has_sixty_phrases_over_every_situation() -> None:
 
 
 def test_every_snippet_passes_our_own_writing_checks() -> None:
-    tone = {FindingKind.TONE_COLD, FindingKind.TONE_OVERFAMILIAR}
+    # A lone thanks is the frame of a reply, not a reply yet (NOT_WRITTEN): not a writing problem.
+    tone = {FindingKind.TONE_COLD, FindingKind.TONE_OVERFAMILIAR, FindingKind.NOT_WRITTEN}
     for snippet in load_pack(user_pack=NO_USER_PACK).snippets:
         text = fill(snippet, SAMPLE).text
         problems = [(f.kind.value, text[f.start : f.end]) for f in review_draft(text) if f.kind not in tone]

@@ -65,6 +65,8 @@ DAY = re.compile(
     r"[0-9０-９一二三四五六七八九十]{1,2}月[0-9０-９一二三四五六七八九十]{1,3}日|[0-9０-９]{1,2}日|"
     r"[月火水木金土日]曜日?|明日|明後日|今週末|週末|来週|今週中|連休|年内|午前中|夕方"
 )
+# The words of a closing ask that asks only for the reply itself: 「お手数ですがお知らせいただけると助かります」.
+_TELL_ONLY = frozenset({"知らせる", "お知らせ", "知らせ", "連絡", "教える", "手数", "お手数", "返事", "返信", "面倒", "手間"})
 # Words in the ask that point back at the clause before it.
 _ANAPHORA = frozenset({"その", "それ", "そちら", "其の", "其れ", "其方", "これ"})
 
@@ -146,6 +148,13 @@ def answered(
     return _committed(commitments(ctx) if acts is None else acts, whole, text, core)
 
 
+def _asks_only_for_the_reply(request_keys: list[Key], text: str) -> bool:
+    """A closing ask with nothing of its own (「お手数ですがお知らせいただけると助かります」): the reply answers it."""
+    if not ASK_TO_TELL.search(text):
+        return False
+    return all(key.forms & _TELL_ONLY for key in request_keys)
+
+
 def check(ctx: ReviewContext) -> list[Finding]:
     if not ctx.has_mail:
         return []
@@ -154,6 +163,8 @@ def check(ctx: ReviewContext) -> list[Finding]:
     out = []
     for highlight in ctx.highlights(HighlightKind.REQUEST):
         asked = ctx.highlight_text(highlight)
+        if _asks_only_for_the_reply(ctx.highlight_keys(highlight), asked):
+            continue
         if answered(ctx, ctx.highlight_tokens(highlight), asked, acts, ctx.highlight_keys(highlight)):
             continue
         out.append(
