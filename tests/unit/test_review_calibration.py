@@ -19,8 +19,10 @@ from app.review.checks.tone_cold import cushioned
 from bench.review_score import SCORED, analysed_insight, gold_insight, load_cases, precision_recall, score
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "review"
-MAIL = "はじめまして。通販で買い物をするのは初めてです。\n紺色のカーディガンはまだ在庫がありますでしょうか。\nよろしくお願いします。"
-FRAME = ("山田 花子様\n\nこのたびはドレスショップ ルミエールにお問い合わせいただき、\n誠にありがとうございます。担当の三浦と申します。\n\n"
+MAIL = ("はじめまして。通販で買い物をするのは初めてです。\n"
+        "紺色のカーディガンはまだ在庫がありますでしょうか。\nよろしくお願いします。")
+FRAME = ("山田 花子様\n\nこのたびはドレスショップ ルミエールにお問い合わせいただき、\n"
+         "誠にありがとうございます。担当の三浦と申します。\n\n"
          "{body}\n\nドレスショップ ルミエール\n担当：三浦 晴香\nTEL 03-1234-5678\n\n"
          "2025年11月12日(水) 21:37 山田 花子 <hanako@example.com>:\n> " + MAIL.replace("\n", "\n> ") + "\n")
 

@@ -52,7 +52,9 @@ _CURT_CHARS = 60
 
 
 def cushioned(sentence: str) -> str:
-    """The sentence with a cushion and softer keigo: 「在庫はありません。」 → 「大変申し訳ございませんが、あいにく在庫はございません。」."""
+    """The sentence with a cushion and softer keigo.
+
+    「在庫はありません。」 → 「大変申し訳ございませんが、あいにく在庫はございません。」."""
     text = sentence.strip()
     end = "" if text.endswith(("。", "！", "？")) else "。"
     if _NEGATIVE.search(text):

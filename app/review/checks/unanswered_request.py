@@ -66,7 +66,9 @@ DAY = re.compile(
     r"[月火水木金土日]曜日?|明日|明後日|今週末|週末|来週|今週中|連休|年内|午前中|夕方"
 )
 # The words of a closing ask that asks only for the reply itself: 「お手数ですがお知らせいただけると助かります」.
-_TELL_ONLY = frozenset({"知らせる", "お知らせ", "知らせ", "連絡", "教える", "手数", "お手数", "返事", "返信", "面倒", "手間"})
+_TELL_ONLY = frozenset(
+    {"知らせる", "お知らせ", "知らせ", "連絡", "教える", "手数", "お手数", "返事", "返信", "面倒", "手間"}
+)
 # Words in the ask that point back at the clause before it.
 _ANAPHORA = frozenset({"その", "それ", "そちら", "其の", "其れ", "其方", "これ"})
 
