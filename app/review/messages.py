@@ -110,6 +110,20 @@ LONG_SENTENCE = QT_TRANSLATE_NOOP(
 
 # -- characters and mistakes ----------------------------------------------------------
 
+LOOKALIKE_CHAR = QT_TRANSLATE_NOOP(
+    "Finding", "「{wrong}」は形の似た文字を取り違えていませんか。「{right}」ではありませんか。"
+)
+DOUBLE_NEGATIVE = QT_TRANSLATE_NOOP(
+    "Finding", "否定が重なっていて、できるのかできないのか分かりにくくなっています。肯定の形で言い切りましょう。"
+)
+MISUSED_WORD = QT_TRANSLATE_NOOP("Finding", "「{wrong}」は誤用です。「{right}」とします。")
+SASETE_OVERUSE = QT_TRANSLATE_NOOP(
+    "Finding", "「させていただく」が続いて、回りくどい印象です。「いたします」などに言い換えましょう。"
+)
+BUSINESS_MANNER = QT_TRANSLATE_NOOP(
+    "Finding", "「{wrong}」はお客様へのメールでは避けたい言い回しです。「{right}」とします。"
+)
+
 TYPO = QT_TRANSLATE_NOOP("Finding", "誤字の可能性があります。「{right}」ではありませんか。")
 TYPO_DOUBLED_WORD = QT_TRANSLATE_NOOP("Finding", "「{word}」が二度続いています。")
 MACHINE_DEPENDENT_CHAR = QT_TRANSLATE_NOOP(

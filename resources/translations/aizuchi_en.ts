@@ -641,6 +641,26 @@
         <translation>This sentence is {count} characters long and hard to read. Try splitting it into sentences of about {limit} characters or fewer.</translation>
     </message>
     <message>
+        <source>「{wrong}」は形の似た文字を取り違えていませんか。「{right}」ではありませんか。</source>
+        <translation>Is 「{wrong}」 a look-alike character typed by mistake? Did you mean 「{right}」?</translation>
+    </message>
+    <message>
+        <source>否定が重なっていて、できるのかできないのか分かりにくくなっています。肯定の形で言い切りましょう。</source>
+        <translation>A double negative makes it hard to tell whether it can be done. Say it in the affirmative.</translation>
+    </message>
+    <message>
+        <source>「{wrong}」は誤用です。「{right}」とします。</source>
+        <translation>「{wrong}」 is a misuse; the established form is 「{right}」.</translation>
+    </message>
+    <message>
+        <source>「させていただく」が続いて、回りくどい印象です。「いたします」などに言い換えましょう。</source>
+        <translation>させていただく again and again sounds roundabout. Use いたします or similar instead.</translation>
+    </message>
+    <message>
+        <source>「{wrong}」はお客様へのメールでは避けたい言い回しです。「{right}」とします。</source>
+        <translation>「{wrong}」 is best avoided in mail to a customer; write 「{right}」.</translation>
+    </message>
+    <message>
         <source>誤字の可能性があります。「{right}」ではありませんか。</source>
         <translation>This may be a typo. Did you mean “{right}”?</translation>
     </message>
@@ -1654,6 +1674,26 @@ An assistant that helps you notice what customers tell you and reply warmly.</tr
     <message>
         <source>未記入の差し込み</source>
         <translation>Unfilled placeholder</translation>
+    </message>
+    <message>
+        <source>似た文字の取り違え</source>
+        <translation>Look-alike character</translation>
+    </message>
+    <message>
+        <source>二重否定</source>
+        <translation>Double negative</translation>
+    </message>
+    <message>
+        <source>言葉の誤用</source>
+        <translation>Misused word</translation>
+    </message>
+    <message>
+        <source>させていただくの多用</source>
+        <translation>Too many させていただく</translation>
+    </message>
+    <message>
+        <source>ビジネスマナー</source>
+        <translation>Business manners</translation>
     </message>
     <message>
         <source>本文なし</source>

@@ -1,8 +1,11 @@
-"""redundant — 重複表現 「同じ意味の言葉が重なっています」.
+"""redundant — 重複表現・冗長な表現 「同じ意味の言葉が重なっています」.
 
 The user sees expressions that say one thing twice (一番最初, まず最初に,
 あらかじめ予約, 後で後悔, 違和感を感じる, お体ご自愛ください), each with the
-shorter form. The table is general Japanese usage, not shop-specific.
+shorter form, and the roundabout ones a style guide shortens: 〜することが
+できる (→ 〜できる) and a サ変 noun + を行う (検品を行います → 検品します; Sudachi
+says which nouns are サ変: セールを行う, イベントを行う stay). The table is
+general Japanese usage, not shop-specific.
 """
 
 from __future__ import annotations
@@ -25,7 +28,8 @@ REDUNDANT: dict[str, str] = {
     "最も最適": "最適", "一番最適": "最適", "一番ベスト": "ベスト", "最もベスト": "ベスト",
     "従来から": "従来", "従来より": "従来", "およそ約": "約", "頭痛が痛": "頭が痛", "排気ガスを排出": "排気ガスを出",
     "収入が入": "収入があ", "連絡を連絡": "連絡を", "期待して待": "期待し", "炎天下の下": "炎天下",
-    "挙式を挙げ": "式を挙げ",
+    "挙式を挙げ": "式を挙げ", "あらかじめご予約": "ご予約", "予めご予約": "ご予約", "前もってご予約": "ご予約",
+    "後々後悔": "後悔", "まずはじめに": "まずは",
     "製造メーカー": "メーカー", "返信を返": "返信をし", "重複が重な": "重複が生じ",
 }
 
@@ -34,6 +38,31 @@ REDUNDANT: dict[str, str] = {
 _ABOUT = re.compile(
     r"約([0-9０-９一二三四五六七八九十百千万,，.]+[^\s。、0-9０-９]{0,3}?)(ほど|程度|くらい|ぐらい|前後)"
 )
+
+
+_SURU_DEKIRU = re.compile(r"することが(でき|出来)(?=ます|る|ません|ない|れば|た)")
+_OKONAU_END = {"行います": "します", "行っております": "しております", "行っています": "しています",
+               "行いました": "しました", "行う": "する", "行って": "して", "行い": "し", "行った": "した",
+               "行わ": "さ", "行え": "でき"}
+_OKONAU = re.compile("を(" + "|".join(sorted(_OKONAU_END, key=len, reverse=True)) + ")")
+
+
+def _okonau(ctx: ReviewContext) -> list[Finding]:
+    """A サ変 noun + を行う (検品を行います → 検品します); nouns that are not サ変 (セール, イベント) stay."""
+    out = []
+    for sentence in ctx.sentences:
+        tokens = sentence.tokens
+        for match in _OKONAU.finditer(sentence.text):
+            at = sentence.start + match.start()
+            noun = next((t for t in reversed(tokens) if t.end <= at), None)
+            if noun is None or noun.end != at or noun.pos != "名詞" or noun.pos_sub != "サ変可能":
+                continue
+            start, end = noun.start, sentence.start + match.end()
+            words = ctx.draft[start:end]
+            fixed = noun.surface + _OKONAU_END[match.group(1)]
+            out.append(messages.finding(FindingKind.REDUNDANT, Severity.INFO, start, end,
+                                        messages.say(messages.REDUNDANT, words=words), fixed))
+    return out
 
 
 def check(ctx: ReviewContext) -> list[Finding]:
@@ -45,6 +74,15 @@ def check(ctx: ReviewContext) -> list[Finding]:
         lambda m: messages.say(messages.REDUNDANT_ABOUT, word=m.group(2)),
         lambda m: "約" + m.group(1),
     )
+    about += scan(
+        ctx,
+        _SURU_DEKIRU,
+        FindingKind.REDUNDANT,
+        Severity.INFO,
+        lambda m: messages.say(messages.REDUNDANT, words=m.group()),
+        lambda m: m.group(1),
+    )
+    about += _okonau(ctx)
     return about + scan(
         ctx,
         table_pattern(REDUNDANT),
