@@ -80,7 +80,8 @@ def score(cases: list[Case], log: list[str] | None = None) -> dict[str, dict[str
                 hit = any(f.start < start + len(span) and f.end > start for f in own)
             counts["tp" if hit else "fn"] += 1
             if log is not None and not hit:
-                log.append(f"FN {case['id']}: {text} [{span}] got {[(f.kind.value, text[f.start:f.end]) for f in findings]}")
+                got = [(f.kind.value, text[f.start : f.end]) for f in findings]
+                log.append(f"FN {case['id']}: {text} [{span}] got {got}")
         else:
             counts["fa" if own else "tn"] += 1
             if findings:

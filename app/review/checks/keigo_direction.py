@@ -30,7 +30,9 @@ _MOUSARE = re.compile(
     r"拝読され|拝見され|拝聴され|伺われ"
 )
 # 「ご記入してください」: the humble ご〜する asked of the customer (→ ご記入ください).
-_GO_SHITE_KUDASAI = re.compile(rf"(ご(?:{_CUSTOMER_ACTIONS}|確認|連絡|相談|了承|理解|協力|返信|回答|提出|送付|入力))して(ください|下さい)")
+_GO_SHITE_KUDASAI = re.compile(
+    rf"(ご(?:{_CUSTOMER_ACTIONS}|確認|連絡|相談|了承|理解|協力|返信|回答|提出|送付|入力))して(ください|下さい)"
+)
 # 「どうぞいただいてください」: the humble いただく offered to the customer (→ お召し上がりください).
 _ITADAITE_KUDASAI = re.compile(r"(いただいて|頂いて)(?:ください|下さい)")
 _HUMBLE_IMPERATIVE = re.compile(r"(拝見|拝読|拝聴|伺っ|伺い|参っ|申し)(?:して|て|し)?(?:ください|下さい)")
