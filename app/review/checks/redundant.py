@@ -58,8 +58,13 @@ def _okonau(ctx: ReviewContext) -> list[Finding]:
             if noun is None or noun.end != at or noun.pos != "名詞" or noun.pos_sub != "サ変可能":
                 continue
             start, end = noun.start, sentence.start + match.end()
-            words = ctx.draft[start:end]
             fixed = noun.surface + _OKONAU_END[match.group(1)]
+            honorific = start > 0 and ctx.draft[start - 1] in "ごお"
+            if honorific and match.group(1) == "行って" and ctx.draft.startswith("ください", end):
+                # 「ご入金を行ってください」 → 「ご入金ください」, not the humble 「ご入金してください」.
+                start, end = start - 1, end + len("ください")
+                fixed = ctx.draft[start] + noun.surface + "ください"
+            words = ctx.draft[start:end]
             out.append(messages.finding(FindingKind.REDUNDANT, Severity.INFO, start, end,
                                         messages.say(messages.REDUNDANT, words=words), fixed))
     return out
