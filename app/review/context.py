@@ -151,8 +151,13 @@ class ReviewContext:
 
     @property
     def unwritten(self) -> bool:
-        """True while the draft is only its frame (「〇〇様」, greeting, signature, quote): nothing to review yet."""
-        return not self.body_sentences
+        """True while the draft is only its frame (「〇〇様」, greeting, signature, quote): nothing to review yet.
+
+        A fragment with no frame at all (「犯罪を犯す」「〜と思いますが、」) is written text, not an empty reply."""
+        if self.body_sentences:
+            return False
+        framed = any(_SALUTATION.match(s.text.strip()) or _FORMULA.search(s.text.strip()) for s in self.sentences)
+        return framed or not self.sentences
 
     @cached_property
     def sentence_keys(self) -> tuple[list[Key], ...]:

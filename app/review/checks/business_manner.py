@@ -29,6 +29,8 @@ MANNERS: dict[str, str] = {
     "お世話様です": "お世話になっております", "お世話さまです": "お世話になっております",
     "参考になりました": "勉強になりました", "すいません": "申し訳ございません",
     "なるほどですね": "おっしゃるとおりです",
+    # 各位 already means 皆様: no second honorific.
+    "各位様": "各位", "各位殿": "各位", "皆様各位": "各位",
 }
 PATTERN = re.compile("|".join(re.escape(k) for k in sorted(MANNERS, key=len, reverse=True)))
 
