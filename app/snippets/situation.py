@@ -33,7 +33,8 @@ class Situation(StrEnum):
     PURCHASE_SELF = "purchase_self"          # something for themselves
     PURCHASE_GIFT = "purchase_gift"          # a present for someone
     ALLERGY = "allergy"                      # an allergy or constitution, theirs or a family member's
-    HEALTH_SELF = "health_self"              # their own illness, injury, pregnancy
+    HEALTH_SELF = "health_self"              # their own illness or injury
+    PREGNANCY = "pregnancy"                  # expecting a baby: care, never "get well soon"
     HEALTH_FAMILY = "health_family"          # a family member's illness or injury
     RECOVERED = "recovered"                  # good news about health (退院しました)
     MEASUREMENT = "measurement"              # their size, height, weight
@@ -67,6 +68,7 @@ SOURCES: dict[Situation, tuple[str, ...]] = {
     Situation.PURCHASE_GIFT: ("purchase_gift", "thanks_shared"),
     Situation.ALLERGY: ("allergy",),
     Situation.HEALTH_SELF: ("health_self",),
+    Situation.PREGNANCY: ("pregnancy",),
     Situation.HEALTH_FAMILY: ("health_family",),
     Situation.RECOVERED: ("recovered",),
     Situation.MEASUREMENT: ("measurement",),
@@ -90,7 +92,7 @@ SOURCES: dict[Situation, tuple[str, ...]] = {
 }
 # Older packs (a shop's own) used broader groups; they still reach the situations they meant.
 LEGACY_GROUPS: dict[str, frozenset[Situation]] = {
-    "health": frozenset({Situation.ALLERGY, Situation.HEALTH_SELF, Situation.HEALTH_FAMILY}),
+    "health": frozenset({Situation.ALLERGY, Situation.HEALTH_SELF, Situation.HEALTH_FAMILY, Situation.PREGNANCY}),
     "celebration": frozenset({Situation.OWN_CELEBRATION, Situation.CLOSE_CELEBRATION, Situation.PURCHASE_GIFT}),
 }
 
@@ -151,6 +153,7 @@ _ALLERGY = re.compile(r"アレルギ|アトピー|敏感肌|乾燥肌|肌が弱|
                       r"(?:卵|小麦|乳|そば|ナッツ|えび|かに|落花生)(?:が|を)?(?:食べられ|だめ|ダメ|NG)")
 _ILLNESS = re.compile(r"入院|手術|怪我|けが|ケガ|骨折|骨を折|病気|体調|療養|通院|腰痛|ぎっくり|捻挫|妊娠|つわり|"
                       r"風邪|インフルエンザ|コロナ|熱が|リハビリ|介護|治療|闘病|寝込|具合")
+_PREGNANT = re.compile(r"妊娠|妊婦|つわり|出産予定|臨月|産休|身重|お腹に赤ちゃん|おなかに赤ちゃん")
 _RECOVERED = re.compile(r"退院|回復|快復|元気になり|良くなり|よくなり|治り|完治|無事に")
 _MEASURE = re.compile(r"身長|体重|\d+\s*(?:cm|ｃｍ|センチ|kg|ｋｇ|キロ)|\d+\s*号|サイズは|足のサイズ|ウエスト|"
                       r"バスト|ヒップ|胸囲|肩幅|股下|裄丈|靴のサイズ|[SML]サイズを着")
@@ -249,6 +252,8 @@ def _classify_disclosure(words: str, regular: bool | None) -> Situation:
         return Situation.ALLERGY
     if _RECOVERED.search(words) and not _ILLNESS.search(_RECOVERED.sub("", words).replace("通院", "")):
         return Situation.RECOVERED
+    if _PREGNANT.search(words):
+        return Situation.PREGNANCY
     if _ILLNESS.search(words):
         illness = _ILLNESS.search(words)
         return Situation.HEALTH_FAMILY if illness and _owner(words[: illness.start()]) else Situation.HEALTH_SELF
@@ -413,6 +418,8 @@ def slot_values(situation: Situation, highlight: Highlight, text: str) -> dict[s
         topic = _attended_event(words)
     elif situation is Situation.ALLERGY:
         topic = _allergy_phrase(words)
+    elif situation is Situation.PREGNANCY:
+        topic = f"{_who(words, _PREGNANT)}ご妊娠中" if _who(words, _PREGNANT) else ""
     elif situation in (Situation.HEALTH_SELF, Situation.HEALTH_FAMILY):
         noun = _first_noun(re.sub(r"(?:大きな|重い)?病気ではな[くい]", "", words), _ILLNESS_NOUNS)
         if noun:

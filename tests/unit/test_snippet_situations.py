@@ -34,6 +34,7 @@ CASES = [
     (D, "私は小麦アレルギーがあります", "小麦", Situation.ALLERGY, "小麦アレルギー"),
     (D, "実は先月から母が入院しておりまして", "入院", Situation.HEALTH_FAMILY, "お母様のご入院"),
     (D, "先週、足を骨折してしまいました", "骨折", Situation.HEALTH_SELF, "骨折"),
+    (D, "実は今妊娠8か月で、あまり外出ができないため", "妊娠", Situation.PREGNANCY, None),
     (D, "おかげさまで、母も先週無事に退院することができました", "退院", Situation.RECOVERED, "お母様のご退院"),
     (D, "サイズは普段9号を着ています", "サイズ", Situation.MEASUREMENT, "サイズ"),
     (D, "身長が158cmなのですが", "身長", Situation.MEASUREMENT, "身長"),
@@ -130,6 +131,12 @@ def test_birth_and_a_babys_allergy_get_their_own_phrases() -> None:
     # A returning customer is never told 「初めてのことですと」.
     worry = "卵を扱う前の時間に専用の器具で作っていただけるのか、それだけが気がかりです"
     assert not any("初めて" in f.text for f in plan(pack, Highlight(W, 0, len(worry)), worry, regular=True).filled())
+
+
+def test_pregnancy_gets_care_never_get_well_wishes() -> None:
+    text = "実は今妊娠8か月で、あまり外出ができないため"
+    texts = [f.text for f in plan(load_our_pack(), Highlight(D, 0, len(text), topic="妊娠"), text).filled()]
+    assert texts and not any("回復" in t or "おけが" in t for t in texts)
 
 
 def test_deadlines_are_read_from_the_customers_words() -> None:
