@@ -45,6 +45,11 @@ FAMILY_KIND: dict[str, FindingKind] = {
     "machine_dependent": FindingKind.MACHINE_DEPENDENT_CHAR,
     "halfwidth_kana": FindingKind.HALFWIDTH_KANA,
     "business": FindingKind.BUSINESS_MANNER,
+    # Families of textlint's Japanese preset, beyond those issue 15 names.
+    "conjunctive_ga": FindingKind.PARTICLE_REPEAT,
+    "conjunction": FindingKind.CONJUNCTION_REPEAT,
+    "max_ten": FindingKind.LONG_SENTENCE,
+    "invisible": FindingKind.MACHINE_DEPENDENT_CHAR,
 }
 # Findings about the reply as a whole, not its writing: never counted as a writing alarm.
 NOT_WRITING = frozenset({

@@ -199,6 +199,7 @@ def finding_label(kind: FindingKind) -> str:
         FindingKind.MISUSED_WORD: QCoreApplication.translate("Wording", "言葉の誤用"),
         FindingKind.SASETE_OVERUSE: QCoreApplication.translate("Wording", "させていただくの多用"),
         FindingKind.BUSINESS_MANNER: QCoreApplication.translate("Wording", "ビジネスマナー"),
+        FindingKind.CONJUNCTION_REPEAT: QCoreApplication.translate("Wording", "接続詞の連続"),
         FindingKind.NOT_WRITTEN: QCoreApplication.translate("Wording", "本文なし"),
         FindingKind.LENGTH_DECLINE: QCoreApplication.translate("Wording", "これまでより短い返信"),
         FindingKind.WARMTH_DECLINE: QCoreApplication.translate("Wording", "これまでより控えめな温かみ"),

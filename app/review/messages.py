@@ -103,6 +103,13 @@ PARTICLE_DOUBLED = QT_TRANSLATE_NOOP("Finding", "助詞「{particle}」が二度
 PARTICLE_IN_CLAUSE = QT_TRANSLATE_NOOP(
     "Finding", "一つの文節に助詞「{particle}」が二度使われています。言い換えましょう。"
 )
+PARTICLE_GA_TWICE = QT_TRANSLATE_NOOP(
+    "Finding", "一文に逆接の「が」が二度あり、話の向きが分かりにくくなっています。文を分けましょう。"
+)
+CONJUNCTION_REPEAT = QT_TRANSLATE_NOOP("Finding", "同じ接続詞「{word}」で文が続いています。")
+MAX_TEN = QT_TRANSLATE_NOOP(
+    "Finding", "一文に読点が{count}つあります。{limit}つまでを目安に、文を分けましょう。"
+)
 PARTICLE_NO_CHAIN = QT_TRANSLATE_NOOP("Finding", "「の」が続きすぎて読みにくくなっています。")
 LONG_SENTENCE = QT_TRANSLATE_NOOP(
     "Finding", "一文が{count}文字あり、読みにくくなっています。{limit}文字以内を目安に分けましょう。"
@@ -128,6 +135,9 @@ TYPO = QT_TRANSLATE_NOOP("Finding", "誤字の可能性があります。「{rig
 TYPO_DOUBLED_WORD = QT_TRANSLATE_NOOP("Finding", "「{word}」が二度続いています。")
 MACHINE_DEPENDENT_CHAR = QT_TRANSLATE_NOOP(
     "Finding", "「{char}」は機種依存文字で、お客様の環境によっては文字化けします。"
+)
+INVISIBLE_CHAR = QT_TRANSLATE_NOOP(
+    "Finding", "「{char}」は見えない文字か、形だけ同じ別の文字です。検索や表示で問題になります。"
 )
 HALFWIDTH_KANA = QT_TRANSLATE_NOOP("Finding", "半角カタカナは文字化けの原因になります。全角で書きましょう。")
 UNFILLED_PLACEHOLDER = QT_TRANSLATE_NOOP(

@@ -633,6 +633,18 @@
         <translation>The particle “{particle}” is used twice in one phrase. Try rewording it.</translation>
     </message>
     <message>
+        <source>一文に逆接の「が」が二度あり、話の向きが分かりにくくなっています。文を分けましょう。</source>
+        <translation>The sentence turns on が twice; it is hard to tell which way it goes. Split it.</translation>
+    </message>
+    <message>
+        <source>同じ接続詞「{word}」で文が続いています。</source>
+        <translation>Two sentences in a row open with the same conjunction 「{word}」.</translation>
+    </message>
+    <message>
+        <source>一文に読点が{count}つあります。{limit}つまでを目安に、文を分けましょう。</source>
+        <translation>This sentence has {count} commas (、). Aim for {limit} at most and split it.</translation>
+    </message>
+    <message>
         <source>「の」が続きすぎて読みにくくなっています。</source>
         <translation>So many の in a row make this hard to read.</translation>
     </message>
@@ -671,6 +683,10 @@
     <message>
         <source>「{char}」は機種依存文字で、お客様の環境によっては文字化けします。</source>
         <translation>“{char}” is a platform-dependent character and may appear garbled on the customer&apos;s computer.</translation>
+    </message>
+    <message>
+        <source>「{char}」は見えない文字か、形だけ同じ別の文字です。検索や表示で問題になります。</source>
+        <translation>「{char}」 is an invisible character or a look-alike of another one; it breaks search and display.</translation>
     </message>
     <message>
         <source>半角カタカナは文字化けの原因になります。全角で書きましょう。</source>
@@ -1694,6 +1710,10 @@ An assistant that helps you notice what customers tell you and reply warmly.</tr
     <message>
         <source>ビジネスマナー</source>
         <translation>Business manners</translation>
+    </message>
+    <message>
+        <source>接続詞の連続</source>
+        <translation>Repeated conjunction</translation>
     </message>
     <message>
         <source>本文なし</source>
