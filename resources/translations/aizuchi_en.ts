@@ -553,6 +553,10 @@
         <translation>A curt reply with only the facts. Soften a refusal or a notice with an apology or a cushion phrase (あいにく, 申し訳ございませんが).</translation>
     </message>
     <message>
+        <source>お客様を責めているように読めます。「お手数ですが」「念のため」などを添え、こちらからご案内する言い方に改めましょう。</source>
+        <translation>This reads as blaming the customer. Add お手数ですが or 念のため and put it as guidance from our side.</translation>
+    </message>
+    <message>
         <source>お客様に対してなれなれしい表現があります（タメ口・絵文字・「了解です」など）。です・ます調の丁寧な言い方に改めましょう。</source>
         <translation>Some wording is too familiar for a customer (casual endings, emoji, 「了解です」 and the like). Rewrite it in the polite です・ます style.</translation>
     </message>

@@ -113,6 +113,24 @@ def test_a_question_about_difficulty_is_no_refusal() -> None:
     assert FindingKind.REFUSAL_WITHOUT_ALTERNATIVE not in kinds
 
 
+@pytest.mark.parametrize("draft", [
+    "ご連絡ありがとうございます。説明書に書いてあるとおりに設定してください。",
+    "何度もご案内しておりますが、キャンセルはできません。",
+    "ご注文ありがとうございます。お客様の入力ミスと思われます。",
+])
+def test_blaming_the_customer_is_cold_even_with_thanks(draft: str) -> None:
+    assert FindingKind.TONE_COLD in {f.kind for f in review(draft).findings}
+
+
+@pytest.mark.parametrize("draft", [
+    "ご注文の本は明日発送いたします。お届けは明後日の午前中の予定でございます。",
+    "ご注文を承りました。商品は3日以内に発送いたします。追跡番号は発送後にメールでお送りします。",
+    "お手数ですが、念のため説明書の設定をお試しいただけますでしょうか。",
+])
+def test_a_plain_polite_notice_is_not_cold(draft: str) -> None:
+    assert FindingKind.TONE_COLD not in {f.kind for f in review(draft).findings}
+
+
 def test_own_reply_cases_reach_the_bar() -> None:
     cases = load_cases([DATA / "reply15_cases.jsonl"])
     assert len(cases) >= 24 and sum(1 for c in cases if not c["expect"]) >= 8

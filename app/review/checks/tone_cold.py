@@ -23,7 +23,7 @@ from app.model import Finding, FindingKind, Severity
 from app.review import messages
 from app.review.checks.tone_overfamiliar import is_overfamiliar
 from app.review.context import ReviewContext, Sentence
-from app.review.vocab import WARMTH
+from app.review.vocab import APOLOGY, CUSHION, WARMTH
 
 _WARMTH = re.compile(WARMTH)
 # The stock closing 「ご不明な点がございましたら、お気軽にお問い合わせください」 ends warm and
@@ -81,6 +81,30 @@ def _curt(ctx: ReviewContext, own: list[Sentence]) -> list[Finding]:
                              cushioned(text))]
 
 
+# Words that put the blame on the customer: cold whatever thanks surround them.
+BLAME = re.compile(
+    r"何度も(?:ご案内|お伝え|申し上げ|ご説明|お知らせ)|(?:既に|すでに)(?:ご案内|お伝え|ご説明|お知らせ)(?:して|し|済み)|"
+    r"記載(?:して|されて)(?:おります|あります|いる|います)(?:ので|とおり|通り|が)|書いてあ(?:ります|る)(?:とおり|通り|ので|が)?|"
+    r"お客様(?:側)?の(?:ご)?(?:操作|入力|確認|記入|設定|使い方|勘違い|不注意)(?:ミス|不足|漏れ|誤り|間違い)?(?:です|と思われ|によるもの|が原因)|"
+    r"ご確認(?:いただけて|されて)(?:いない|おられない)|よくお読み(?:ください|のうえ)|ちゃんと(?:ご確認|お読み|確認)|"
+    r"当店(?:の|に)(?:責任|落ち度|過失)は(?:ございません|ありません|ない)|自己責任|お客様(?:の)?(?:ご)?(?:責任|都合)(?:です|で|により)"
+)
+# Without thanks, apology or cushion, a reply is cold when it orders, refuses or restricts; plain facts
+# told in humble keigo (「明日発送いたします」「在庫がございます」) are a polite notice, not cold.
+_BARE = re.compile(r"ません|かねます|限ります|限らせて|負担です|負担となります|不可|対象外|できない|禁止|お断り")
+
+
+def _blame(ctx: ReviewContext) -> list[Finding]:
+    out = []
+    for sentence in ctx.sentences:
+        if BLAME.search(sentence.text) and not re.search(APOLOGY + "|" + CUSHION, sentence.text):
+            text = sentence.text.rstrip()
+            start = sentence.start + len(text) - len(text.lstrip())
+            out.append(messages.finding(FindingKind.TONE_COLD, Severity.WARNING, start, sentence.start + len(text),
+                                        messages.say(messages.TONE_BLAME), ""))
+    return out[:1]
+
+
 def _warm(sentences: list[Sentence]) -> bool:
     return any(_WARMTH.search(_STOCK_CLOSING.sub("", s.text)) for s in sentences)
 
@@ -88,6 +112,9 @@ def _warm(sentences: list[Sentence]) -> bool:
 def check(ctx: ReviewContext) -> list[Finding]:
     if is_overfamiliar(ctx):
         return []
+    blame = _blame(ctx)
+    if blame:
+        return blame
     body = [s for s in ctx.body_sentences if s.text.strip()]
     if ctx.has_mail and len(body) <= 2 and not _warm(body):
         curt = _curt(ctx, body)
@@ -95,6 +122,8 @@ def check(ctx: ReviewContext) -> list[Finding]:
             return curt
     own = [s for s in ctx.sentences if s.text.strip()]
     if _warm(own) or len(own) < 2 or sum(len(s.text.strip()) for s in own) < 30:
+        return []
+    if not any(_INSTRUCTION.search(s.text) or _BARE.search(s.text) for s in own):
         return []
     sentence = _representative(tuple(own))
     text = sentence.text.rstrip()
