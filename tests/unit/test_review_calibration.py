@@ -108,6 +108,14 @@ def test_casual_refusals_are_refusals(refusal: str) -> None:
     assert FindingKind.REFUSAL_WITHOUT_ALTERNATIVE in kinds
 
 
+def test_hedges_and_polite_past_are_neither_refusal_nor_familiar() -> None:
+    # Both from our own sent replies in the demo: a careful writer's sentences.
+    hedge = review("同じ空間である以上、微量の混入の可能性を完全には否定できません。").findings
+    assert FindingKind.REFUSAL_WITHOUT_ALTERNATIVE not in {f.kind for f in hedge}
+    polite = review("ネイビーのワンピースは、9号がとてもよくお似合いでしたね。").findings
+    assert FindingKind.TONE_OVERFAMILIAR not in {f.kind for f in polite}
+
+
 def test_a_question_about_difficulty_is_no_refusal() -> None:
     kinds = {f.kind for f in review("ご連絡ありがとうございます。ご指定の日時は難しいでしょうか。").findings}
     assert FindingKind.REFUSAL_WITHOUT_ALTERNATIVE not in kinds
