@@ -75,6 +75,12 @@ KEIGO_DOUBLE_HONORIFIC = QT_TRANSLATE_NOOP(
 KEIGO_DOUBLE_HUMBLE = QT_TRANSLATE_NOOP(
     "Finding", "二重敬語です。敬語が重なっています。「{word}」は謙譲語なので「させていただく」は不要です。"
 )
+KEIGO_DOUBLE_HUMBLE_PREFIX = QT_TRANSLATE_NOOP(
+    "Finding", "二重敬語です。「{word}」は謙譲語なので「ご」は付けません。"
+)
+KEIGO_BAITO_KATACHI = QT_TRANSLATE_NOOP(
+    "Finding", "「〜の形になります」は遠回しなバイト敬語です。「〜いたします」「〜です」と言い切ります。"
+)
 KEIGO_BAITO_YOROSHIKATTA = QT_TRANSLATE_NOOP(
     "Finding", "「よろしかったでしょうか」は過去形のバイト敬語です。「よろしいでしょうか」とします。"
 )

@@ -577,6 +577,14 @@
         <translation>Double honorific: two honorific forms are stacked. “{word}” is already humble, so させていただく is not needed.</translation>
     </message>
     <message>
+        <source>二重敬語です。「{word}」は謙譲語なので「ご」は付けません。</source>
+        <translation>Double keigo: 「{word}」 is already humble, so it takes no ご.</translation>
+    </message>
+    <message>
+        <source>「〜の形になります」は遠回しなバイト敬語です。「〜いたします」「〜です」と言い切ります。</source>
+        <translation>「〜の形になります」 is roundabout service-counter keigo. Say it directly: 〜いたします or 〜です.</translation>
+    </message>
+    <message>
         <source>「よろしかったでしょうか」は過去形のバイト敬語です。「よろしいでしょうか」とします。</source>
         <translation>「よろしかったでしょうか」 is part-timer keigo in the past tense. Write 「よろしいでしょうか」 instead.</translation>
     </message>

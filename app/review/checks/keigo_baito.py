@@ -29,6 +29,8 @@ _NO_HOU = re.compile(
     r"(?:[おご][\u3040-\u309f\u4e00-\u9fff]{1,5}?|商品|お品物)(のほう)(?=は|を|が|に|で|も|、|お持ち|お届け|ご用意|お預かり)"
 )
 _KARA_AZUKARI = re.compile(r"円(から)お預かり")
+# 「ご返金させていただく形になります」: a roundabout ending for a plain statement.
+_KATACHI = re.compile(r"(?:という|の|する|した|いただく|させていただく)(形になります|形となります)")
 
 
 def _sentence_before(text: str, at: int) -> str:
@@ -47,6 +49,9 @@ def check(ctx: ReviewContext) -> list[Finding]:
                  if not _CHANGE.search(_sentence_before(ctx.own_text, f.start))]
     findings += scan(ctx, _NO_HOU, kind, severity,
                      messages.say(messages.KEIGO_BAITO_NO_HOU),
+                     lambda m: "", group=1)
+    findings += scan(ctx, _KATACHI, kind, severity,
+                     messages.say(messages.KEIGO_BAITO_KATACHI),
                      lambda m: "", group=1)
     findings += scan(ctx, _KARA_AZUKARI, kind, severity,
                      messages.say(messages.KEIGO_BAITO_KARA),
