@@ -19,9 +19,12 @@ from app.review import messages
 from app.review.context import ReviewContext
 from app.review.tokens import dictionary_words
 
-KATAKANA_FOR_KANJI = {"カ": "力", "ロ": "口", "エ": "工", "ニ": "二", "タ": "夕"}
-KANJI_FOR_KATAKANA = {"力": "カ", "口": "ロ", "工": "エ", "二": "ニ", "夕": "タ", "一": "ー"}
+KATAKANA_FOR_KANJI = {"カ": "力", "ロ": "口", "エ": "工", "ニ": "二", "タ": "夕", "ハ": "八", "オ": "才", "ト": "卜",
+                      "ー": "一"}
+KANJI_FOR_KATAKANA = {"力": "カ", "口": "ロ", "工": "エ", "二": "ニ", "夕": "タ", "一": "ー", "八": "ハ", "才": "オ",
+                      "卜": "ト"}
 _COUNTER_AFTER = set("所月国条年ヶ")
+_COUNTERS = set("月日週年回人個枚時分本冊台名点倍割")
 _NUMERALS = set("0123456789０１２３４５６７８９一二三四五六七八九十百数何")
 
 
@@ -78,6 +81,8 @@ def _katakana_in_kanji(text: str, i: int) -> Finding | None:
             return None  # part of a katakana word (カード, タオル)
     if ch == "カ" and before in _NUMERALS and after in _COUNTER_AFTER:
         return None  # 3カ所, 6カ月
+    if ch == "オ" and before.isdigit():
+        return _finding(i, i + 1, "才", "オ", "才")  # 5オ → 5才
     if not (_kanji(before) or _kanji(after)):
         return None
     kanji = KATAKANA_FOR_KANJI[ch]
@@ -86,8 +91,9 @@ def _katakana_in_kanji(text: str, i: int) -> Finding | None:
     if end - start < 2:
         return None
     piece = fixed_text[start:end]
-    # 二日, 二週間: a numeral with its counter is no single dictionary word, but ニ before a kanji is never right.
-    if not (ch == "ニ" and _kanji(after)) and not _known(piece, i - start):
+    # 二日, 八月: a numeral with its counter is no single dictionary word, but ニ or ハ before a counter is never right.
+    counted = ch == "ニ" and _kanji(after) or ch == "ハ" and after in _COUNTERS
+    if not counted and not _known(piece, i - start):
         return None
     return _finding(start, end, piece, text[start:end], piece)
 
