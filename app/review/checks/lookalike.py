@@ -92,7 +92,7 @@ def _katakana_in_kanji(text: str, i: int) -> Finding | None:
         return None
     piece = fixed_text[start:end]
     # 二日, 八月: a numeral with its counter is no single dictionary word, but ニ or ハ before a counter is never right.
-    counted = ch == "ニ" and _kanji(after) or ch == "ハ" and after in _COUNTERS
+    counted = (ch == "ニ" and _kanji(after)) or (ch == "ハ" and after in _COUNTERS)
     if not counted and not _known(piece, i - start):
         return None
     return _finding(start, end, piece, text[start:end], piece)
