@@ -108,6 +108,10 @@ PERSON_HONORIFIC: dict[str, str] = {
     "友人": "ご友人", "友達": "ご友人", "親友": "ご親友", "同僚": "同僚の方", "同期": "同期の方",
     "上司": "上司の方", "部下": "部下の方", "先輩": "先輩", "後輩": "後輩の方", "姪": "姪御さん",
     "甥": "甥御さん", "叔母": "叔母様", "伯母": "伯母様", "叔父": "叔父様", "伯父": "伯父様",
+    # Already respectful in the customer's words.
+    "お父様": "お父様", "お母様": "お母様", "奥様": "奥様", "ご主人": "ご主人", "お子様": "お子様",
+    "お子さん": "お子様", "娘さん": "お嬢様", "息子さん": "息子さん", "お嬢様": "お嬢様", "旦那さん": "ご主人",
+    "お孫さん": "お孫さん", "ご両親": "ご両親", "お義母さん": "お義母様", "お義父さん": "お義父様",
 }
 _PERSON = "|".join(sorted(PERSON_HONORIFIC, key=len, reverse=True))
 # A person word standing alone (not 子 inside 様子/調子, not 母 inside 祖母).
@@ -146,13 +150,14 @@ _EVENT_WORD = re.compile(
     r"(結婚式|披露宴|二次会|パーティー|パーティ|式典|卒業式|入学式|入園式|卒園式|七五三|成人式|発表会|演奏会|"
     r"コンサート|同窓会|食事会|お茶会|歓迎会|送別会|旅行|運動会|お宮参り|顔合わせ|結納|法事|お葬式|葬儀|"
     r"面接|試合|大会|イベント|クリスマス会|誕生日会|お誕生日会)")
-_GIFT = re.compile(r"贈り物|贈りたい|贈る|贈ろう|プレゼント|ギフト|お祝いに|お祝いとして|手土産|お土産|お返し|"
+_GIFT = re.compile(r"贈り物|贈りたい|引き出物|プチギフト|記念品|贈る|贈ろう|プレゼント|ギフト|お祝いに|お祝いとして|"
+                   r"手土産|お土産|お返し|"
                    r"渡したい|渡す|あげたい|内祝い|お歳暮|お中元|母の日|父の日|敬老の日")
 _SELF_PURCHASE = re.compile(r"自分用|自分へのご褒美|自分で使|自分のため|普段使い|私用に|仕事用|通勤用|自宅用")
 _ALLERGY = re.compile(r"アレルギ|アトピー|敏感肌|乾燥肌|肌が弱|体質|持病|乳糖不耐|グルテン|食物制限|"
                       r"(?:卵|小麦|乳|そば|ナッツ|えび|かに|落花生)(?:が|を)?(?:食べられ|だめ|ダメ|NG)")
 _ILLNESS = re.compile(r"入院|手術|怪我|けが|ケガ|骨折|骨を折|病気|体調|療養|通院|腰痛|ぎっくり|捻挫|妊娠|つわり|"
-                      r"風邪|インフルエンザ|コロナ|熱が|リハビリ|介護|治療|闘病|寝込|具合")
+                      r"風邪|インフルエンザ|コロナ|熱が|リハビリ|治療|闘病|寝込|具合")
 _PREGNANT = re.compile(r"妊娠|妊婦|つわり|出産予定|臨月|産休|身重|お腹に赤ちゃん|おなかに赤ちゃん")
 _RECOVERED = re.compile(r"退院|回復|快復|元気になり|良くなり|よくなり|治り|完治|無事に")
 _MEASURE = re.compile(r"身長|体重|\d+\s*(?:cm|ｃｍ|センチ|kg|ｋｇ|キロ)|\d+\s*号|サイズは|足のサイズ|ウエスト|"
@@ -162,6 +167,8 @@ _REGULAR = re.compile(r"いつも(?:利用|購入|お世話|買|注文|拝見|�
                       r"また利用|昨年と同じ|去年と同じ")
 # Looking back (「あの時も」「思い返すと」): a memory told, not an event to congratulate now.
 _MEMORY = re.compile(r"思い出|思い返|覚えて|当時|あの時|あの頃|小さい頃|若い頃|昔は|以前お店")
+# A gift for the guests of a ceremony (「結婚式の引き出物」「顔合わせの手土産」) is about the gift, still.
+_CEREMONY_ONLY = re.compile(r"引き出物|手土産|お土産|プチギフト|内祝い|お返し|記念品")
 _CEREMONY = re.compile(r"(?:卒業|入学|入園|卒園|成人|結婚)式")
 _OWN_CEREMONY = re.compile(r"挙げ|挙式|私たちの|私の|自分の")
 
@@ -174,7 +181,7 @@ _COMPLAINT = re.compile(r"と違う|と違い|と違っ|違うようです|届�
                         r"傷が|キズ|汚れ|不良|欠け|足りな|不足|ほつれ|穴が|動かな")
 _CHANGE = re.compile(r"交換|返品|キャンセル|変更|修正|返金|取り消|取消|訂正|解約")
 _ORDER = re.compile(r"予約|注文|作っていただ|作って(?:ください|もらえ)|ご用意いただ|用意して|お取り置き|取り置き|"
-                    r"名入れ|のし|ラッピング|包装|メッセージ|プレート|見繕っ")
+                    r"名入れ|のし|ラッピング|包装|メッセージ|プレート|見繕っ|ギフト用|箱に入れ|包んで|熨斗")
 _ORDER_WEAK = re.compile(r"お願いしたい|お願いします|お願いいたします|いただきたい")
 _PICKUP = re.compile(r"店頭|受け取りに行|取りに伺|取りに行|引き取り|来店|お店で受け取")
 _STOCK = re.compile(r"在庫|入荷|取り扱い|取扱|お取り扱い|販売され|売り切れ|再販|再入荷|まだあり|ありますか|"
@@ -260,6 +267,10 @@ def _classify_disclosure(words: str, regular: bool | None) -> Situation:
     if _MEMORY.search(words):
         return Situation.REGULAR if regular or _REGULAR.search(words) or "以前" in words else Situation.PERSONAL
     if _GIFT.search(words):
+        # A present for someone close's celebration: the congratulation comes first (「母の誕生日に贈りたい」).
+        celebration = _CELEBRATION.search(words)
+        if celebration and _owner(words[: celebration.start()]) and not _CEREMONY_ONLY.search(words):
+            return Situation.CLOSE_CELEBRATION
         return Situation.PURCHASE_GIFT
     if _ATTENDING.search(words):
         return Situation.EVENT
@@ -335,7 +346,7 @@ def _allergy_phrase(words: str) -> str:
     elif "アトピー" in words:
         what = "アトピー"
     elif "肌" in words:
-        what = "お肌のこと"
+        what = "お肌"
     elif "体質" in words:
         what = "ご体質"
     return f"{_who(words, re.compile('アレルギ|アトピー|肌|体質'))}{what}"
@@ -343,7 +354,7 @@ def _allergy_phrase(words: str) -> str:
 
 _ILLNESS_NOUNS: tuple[tuple[str, str], ...] = (
     (r"入院", "ご入院"), (r"手術", "手術"), (r"骨折|骨を折", "骨折"), (r"怪我|けが|ケガ", "おけが"),
-    (r"妊娠|つわり", "ご妊娠"), (r"療養|闘病|治療", "ご療養"), (r"通院", "ご通院"), (r"介護", "ご介護"),
+    (r"妊娠|つわり", "ご妊娠"), (r"療養|闘病|治療", "ご療養"), (r"通院", "ご通院"),
     (r"腰痛|ぎっくり", "腰のお痛み"), (r"風邪|インフルエンザ|コロナ|熱が|寝込|具合|体調", "体調のこと"),
     (r"病気", "ご病気"), (r"リハビリ", "リハビリ"),
 )
