@@ -1,6 +1,6 @@
 """The `aizuchi` command: thin wrappers that call the core and print JSON.
 
-`analyze` and `show` never import Qt, so they start fast and run anywhere.
+`analyze`, `suggest`, `review` and `show` never import Qt, so they start fast and run anywhere.
 `run` opens the window; it is wired in by `ui.launcher`, because the core may
 not import the UI.
 """
@@ -145,6 +145,42 @@ def cmd_review(args: argparse.Namespace) -> int:
     return status
 
 
+def cmd_suggest(args: argparse.Namespace) -> int:
+    """Per highlight: its situation and the filled snippets, in the order the panel shows them."""
+    from app.analysis import analyze
+    from app.mail.compose import addressee, customer_name
+    from app.snippets import load_pack, plan
+
+    pack = load_pack()
+    status = 0
+    for path in args.files:
+        try:
+            body, message = _read_for_analysis(path)
+        except (OSError, UnicodeDecodeError) as error:
+            print(f"aizuchi suggest: {path}: {error}", file=sys.stderr)
+            status = 1
+            continue
+        customer = customer_name(addressee(message)) if message is not None else ""
+        suggestions: list[dict[str, Any]] = []
+        for h in analyze(body).highlights:
+            chosen = plan(pack, h, body[h.start : h.end], {"customer": customer})
+            suggestions.append({
+                "highlight": {"kind": h.kind.value, "start": h.start, "end": h.end},
+                "situation": chosen.situation.value,
+                "snippets": [f.text for f in chosen.filled()],
+            })
+        if args.json:
+            print(json.dumps({"file": path, "suggestions": suggestions}, ensure_ascii=False))
+        else:
+            print(f"== {path}")
+            for item in suggestions:
+                span = item["highlight"]
+                print(f"  [{span['kind']}] {span['start']}-{span['end']} {item['situation']}")
+                for number, text in enumerate(item["snippets"], 1):
+                    print(f"    {number}. {text}")
+    return status
+
+
 def cmd_sync(args: argparse.Namespace) -> int:
     """Sync one saved IMAP account into the local store (headers, then bodies)."""
     from app.session import AccountSession
@@ -199,6 +235,10 @@ def build_parser() -> argparse.ArgumentParser:
     review.add_argument("--message", metavar="MAIL", help="返信するお客様のメール（.txt は本文そのもの）")
     review.add_argument("drafts", nargs="+", metavar="DRAFT")
 
+    suggest = sub.add_parser("suggest", help="ハイライトごとの場面と、おすすめの定型文を表示する")
+    suggest.add_argument("--json", action="store_true", help="1 行に 1 つの JSON オブジェクトで出力")
+    suggest.add_argument("files", nargs="+", metavar="MAIL")
+
     sync = sub.add_parser("sync", help="登録済みのメールアカウントを同期する")
     sync.add_argument("account", metavar="ACCOUNT", help="アカウント ID（例: shop-example-jp）")
     sync.add_argument("--headers-only", action="store_true", help="本文は取得せず、一覧だけ同期する")
@@ -214,6 +254,8 @@ def main(argv: Sequence[str] | None = None, gui_runner: GuiRunner | None = None)
         return cmd_analyze(args)
     if args.command == "review":
         return cmd_review(args)
+    if args.command == "suggest":
+        return cmd_suggest(args)
     if args.command == "sync":
         return cmd_sync(args)
     if args.command in (None, "run"):

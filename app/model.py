@@ -230,6 +230,13 @@ class FindingKind(StrEnum):
     MACHINE_DEPENDENT_CHAR = "machine_dependent_char"
     HALFWIDTH_KANA = "halfwidth_kana"
     UNFILLED_PLACEHOLDER = "unfilled_placeholder"
+    LOOKALIKE_CHAR = "lookalike_char"          # カ for 力, ロ for 口 inside a word
+    DOUBLE_NEGATIVE = "double_negative"        # 〜ないわけではない
+    MISUSED_WORD = "misused_word"              # 汚名挽回, 的を得る
+    SASETE_OVERUSE = "sasete_overuse"          # させていただく again and again
+    BUSINESS_MANNER = "business_manner"        # ご苦労様です, とんでもございません, 了解しました
+    CONJUNCTION_REPEAT = "conjunction_repeat"  # しかし、〜。しかし、〜。
+    NOT_WRITTEN = "not_written"                # the draft is still only its greeting and signature
     # Consistency with our earlier replies to the same customer (needs their history).
     LENGTH_DECLINE = "length_decline"
     WARMTH_DECLINE = "warmth_decline"

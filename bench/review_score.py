@@ -161,13 +161,29 @@ def bench_review() -> dict[str, dict[str, Any]]:
         results["review_dev_min_precision"] = {"value": round(min(p for p, _ in pr), 2), "unit": "P", "target": "≥ 0.9"}
         results["review_dev_min_recall"] = {"value": round(min(r for _, r in pr), 2), "unit": "R", "target": "≥ 0.9"}
     # End to end, as `aizuchi review` runs: the mail's spans come from the analyser.
-    for name, path in (("own", OWN_CASES), ("tune", TUNE_CASES), ("heldout", HELDOUT_CASES)):
+    reply15_cases = ROOT / "tests" / "data" / "review" / "reply15_cases.jsonl"
+    for name, path in (("own", OWN_CASES), ("tune", TUNE_CASES), ("heldout", HELDOUT_CASES),
+                       ("reply15", reply15_cases)):
         counts = score(load_cases([path]), analysed_insight)
         pr = [precision_recall(counts[k]) for k in SCORED]
         results[f"review_{name}_min_precision"] = {"value": round(min(p for p, _ in pr), 2), "unit": "P",
                                                    "target": "(info, analyser spans)"}
         results[f"review_{name}_min_recall"] = {"value": round(min(r for _, r in pr), 2), "unit": "R",
                                                 "target": "(info, analyser spans)"}
+    # Per kind on our held-out set (never tuned on in issue 15) and on issue 15's own reply cases (tuning).
+    reply15 = ROOT / "tests" / "data" / "review" / "reply15_cases.jsonl"
+    for name, path, note in (("heldout", HELDOUT_CASES, "held out, gold spans"),
+                             ("reply15", reply15, "tuning cases, gold spans")):
+        if not path.exists():
+            continue
+        counts = score(load_cases([path]), gold_insight)
+        for kind in SCORED:
+            p, r = precision_recall(counts[kind])
+            c = counts[kind]
+            results[f"review_{name}_{kind}_P"] = {"value": round(p, 2), "unit": "P",
+                                                  "target": f"({note}; tp={c['tp']} fp={c['fp']})"}
+            results[f"review_{name}_{kind}_R"] = {"value": round(r, 2), "unit": "R",
+                                                  "target": f"({note}; tp={c['tp']} fn={c['fn']})"}
     timings = speed_ms()
     results["review_ms_p95"] = {"value": round(p95(timings), 2), "unit": "ms", "target": "≤ 30"}
     results["review_ms_p50"] = {"value": round(statistics.median(timings), 2), "unit": "ms", "target": "(info)"}

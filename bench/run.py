@@ -258,6 +258,12 @@ def bench_review() -> Result:
     return review_figures()
 
 
+def bench_writing() -> Result:
+    from bench.writing_score import bench_writing as writing_figures
+
+    return writing_figures()
+
+
 def bench_imap() -> Result:
     from bench.imap import bench_imap as imap_figures
 
@@ -317,6 +323,7 @@ def main() -> int:
         ("jis decoding", bench_jis_decoding),
         ("quality", bench_quality),
         ("review", bench_review),
+        ("writing checks", bench_writing),
         ("search", bench_search),
         ("imap sync", bench_imap),
         ("gmail and graph sync", bench_oauth),

@@ -38,7 +38,7 @@ from PySide6.QtWidgets import (
 
 from app.mail.compose import parse_recipients
 from app.mail.outgoing import with_stand_ins
-from app.model import Address, Draft, Finding, Severity
+from app.model import Address, Draft, Finding, FindingKind, Severity
 from app.snippets import Filled
 from app.sources.connection import Charset
 from ui.wording import finding_line, finding_message
@@ -278,6 +278,8 @@ class ComposerPane(QWidget):
             self.findings_title.setText(self.tr("見直し：確認中…"))
         elif not self._findings:
             self.findings_title.setText(self.tr("見直し：気になる点はありません"))
+        elif [f.kind for f in self._findings] == [FindingKind.NOT_WRITTEN]:
+            self.findings_title.setText(self.tr("見直し：まだ本文が書かれていません"))
         else:
             self.findings_title.setText(self.tr("見直し：%n 件の気になる点", "", len(self._findings)))
 

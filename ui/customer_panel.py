@@ -342,11 +342,11 @@ class CustomerPanel(QWidget):
         return value if isinstance(value, Disclosure) else None
 
     def reference_for_selected(self) -> str:
-        """「以前お話しくださった…」 for the selected timeline item ("" when none)."""
-        from app.customers.phrases import reference_phrase
+        """The finished sentence 「以前お話しくださった…のこと、…。」 for the selected timeline item ("" when none)."""
+        from app.customers.phrases import reference_sentence
 
         disclosure = self.selected_disclosure()
-        return reference_phrase(disclosure.text, disclosure.topic) if disclosure is not None else ""
+        return reference_sentence(disclosure.text, disclosure.topic) if disclosure is not None else ""
 
     def _update_buttons(self, *_args: object) -> None:
         self.reference_button.setEnabled(self.selected_disclosure() is not None)

@@ -988,7 +988,7 @@ class MainWindow(QMainWindow):
                            self._on_profile_error)
 
     def _insert_reference(self, phrase: str) -> None:
-        if self.compose.insert_text(phrase + "、"):
+        if self.compose.insert_text(phrase):  # a finished sentence (app.customers.phrases.reference_sentence)
             self.statusBar().showMessage(self.tr("返信に挿入しました: %1").replace("%1", phrase), 5000)
         else:
             self.statusBar().showMessage(self.tr("コピーしました: %1").replace("%1", phrase), 5000)

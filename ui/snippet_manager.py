@@ -1,14 +1,17 @@
-"""The 定型文の管理 dialog: the shop adds, edits and deletes its own snippets.
+"""The 定型文の管理 dialog: our built-in snippets beside the shop's own.
 
-Only the shop's own pack is edited (saved as TOML in the user data dir by
-`app.snippets.save_user_pack`); ours stay as shipped. Editing one of ours
-saves a copy under the same id, which then replaces ours in suggestions.
+Ours are listed (grouped by situation, with a check box: unchecked ones are
+switched off and never suggested) and can be read; 「コピーして編集」 makes a
+copy under the same id among the shop's own, which then replaces ours in
+suggestions. Only the shop's own pack is written (TOML in the user data dir,
+`app.snippets.save_user_pack`), with the ids switched off.
 """
 
 from __future__ import annotations
 
 from dataclasses import replace
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -39,6 +42,18 @@ class SnippetManagerDialog(QDialog):
         self.resize(760, 480)
         self.situations = {**ours.situations, **own.situations}
         self.own = list(own.snippets)
+        self.ours = list(ours.snippets)
+        self.builtin = QListWidget(self)
+        self.builtin.setObjectName("builtinSnippets")
+        for snippet in self.ours:
+            label = self.situations.get(snippet.situation, snippet.situation)
+            item = QListWidgetItem(f"［{label}］{snippet.text}", self.builtin)
+            item.setData(Qt.ItemDataRole.UserRole, snippet.id)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Unchecked if snippet.id in own.disabled else Qt.CheckState.Checked)
+            item.setToolTip(snippet.text)
+        self.copy_button = QPushButton(self.tr("コピーして編集"), self)
+        self.copy_button.clicked.connect(self.copy_current)
         self.list = QListWidget(self)
         self.list.setObjectName("ownSnippets")
         self.add_button = QPushButton(self.tr("追加"), self)
@@ -59,6 +74,10 @@ class SnippetManagerDialog(QDialog):
             self.tr("差し込み: {customer} お名前、{topic} 話題、{product} 商品名、{date} 日付")
         )
         left = QVBoxLayout()
+        left.addWidget(QLabel(self.tr("標準の定型文（チェックを外すと提案しません）"), self))
+        left.addWidget(self.builtin, 2)
+        left.addWidget(self.copy_button)
+        left.addWidget(QLabel(self.tr("当店の定型文"), self))
         left.addWidget(self.list, 1)
         row = QHBoxLayout()
         row.addWidget(self.add_button)
@@ -134,11 +153,36 @@ class SnippetManagerDialog(QDialog):
             del self.own[self._row]
             self._refill(max(0, self._row - 1))
 
+    def copy_current(self) -> None:
+        """A copy of the selected built-in snippet among the shop's own (same id: it replaces ours)."""
+        item = self.builtin.currentItem()
+        if item is None:
+            return
+        snippet = next((s for s in self.ours if s.id == item.data(Qt.ItemDataRole.UserRole)), None)
+        if snippet is None:
+            return
+        self._take()
+        existing = next((i for i, s in enumerate(self.own) if s.id == snippet.id), None)
+        if existing is None:
+            self.own.append(snippet)
+            existing = len(self.own) - 1
+        self._refill(existing)
+        self.text.setFocus()
+
+    def disabled(self) -> frozenset[str]:
+        """Ids of our snippets the shop switched off."""
+        items = (self.builtin.item(row) for row in range(self.builtin.count()))
+        return frozenset(
+            str(item.data(Qt.ItemDataRole.UserRole))
+            for item in items
+            if item is not None and item.checkState() == Qt.CheckState.Unchecked
+        )
+
     def pack(self) -> SnippetPack:
         self._take()
         used = {s.situation for s in self.own}
         situations = {k: v for k, v in self.situations.items() if k in used}
-        return SnippetPack(situations, tuple(s for s in self.own if s.text.strip()))
+        return SnippetPack(situations, tuple(s for s in self.own if s.text.strip()), self.disabled())
 
     def accept(self) -> None:
         try:

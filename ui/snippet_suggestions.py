@@ -1,8 +1,8 @@
 """Snippet suggestions for the highlight selected in the insight panel.
 
 Shown under the panel while a reply is open: the snippets that fit the
-selected highlight (`app.snippets.suggest`), already filled with its topic and
-the customer's name, numbered for Ctrl+1 … Ctrl+9. A click or the shortcut asks
+selected highlight's situation (`app.snippets.plan`), already filled with a
+topic phrase made for it and the customer's name, numbered for Ctrl+1 … Ctrl+9. A click or the shortcut asks
 for the snippet to be inserted at the composer's cursor. A placeholder that
 could not be filled shows as ［商品名］ here and is inserted as `{product}`,
 selected, for the agent to type over (the review blocks sending it).
@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.model import Highlight
-from app.snippets import Filled, Snippet, SnippetPack, fill, suggest
+from app.snippets import Filled, Snippet, SnippetPack, plan
 
 _PLACEHOLDER_WORDS = {"customer": "お名前", "topic": "話題", "product": "商品名", "date": "日付"}
 _FLAGS = Qt.TextFlag.TextWordWrap | Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop
@@ -118,8 +118,8 @@ class SnippetSuggestions(QWidget):
         self._filled = []
         self._snippets = []
         if highlight is not None and self._pack is not None:
-            for number, snippet in enumerate(suggest(self._pack, highlight, text), 1):
-                filled = fill(snippet, values)
+            chosen = plan(self._pack, highlight, text, values)
+            for number, (snippet, filled) in enumerate(zip(chosen.snippets, chosen.filled(), strict=True), 1):
                 self._snippets.append(snippet)
                 self._filled.append(filled)
                 shown = filled.text

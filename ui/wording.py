@@ -206,6 +206,13 @@ def finding_label(kind: FindingKind) -> str:
         FindingKind.MACHINE_DEPENDENT_CHAR: QCoreApplication.translate("Wording", "機種依存文字"),
         FindingKind.HALFWIDTH_KANA: QCoreApplication.translate("Wording", "半角カナ"),
         FindingKind.UNFILLED_PLACEHOLDER: QCoreApplication.translate("Wording", "未記入の差し込み"),
+        FindingKind.LOOKALIKE_CHAR: QCoreApplication.translate("Wording", "似た文字の取り違え"),
+        FindingKind.DOUBLE_NEGATIVE: QCoreApplication.translate("Wording", "二重否定"),
+        FindingKind.MISUSED_WORD: QCoreApplication.translate("Wording", "言葉の誤用"),
+        FindingKind.SASETE_OVERUSE: QCoreApplication.translate("Wording", "させていただくの多用"),
+        FindingKind.BUSINESS_MANNER: QCoreApplication.translate("Wording", "ビジネスマナー"),
+        FindingKind.CONJUNCTION_REPEAT: QCoreApplication.translate("Wording", "接続詞の連続"),
+        FindingKind.NOT_WRITTEN: QCoreApplication.translate("Wording", "本文なし"),
         FindingKind.LENGTH_DECLINE: QCoreApplication.translate("Wording", "これまでより短い返信"),
         FindingKind.WARMTH_DECLINE: QCoreApplication.translate("Wording", "これまでより控えめな温かみ"),
     }

@@ -112,3 +112,15 @@ def reference_phrase(text: str, topic: str) -> str:
     if who:
         return f"以前お話しくださった{who}の{what}のこと"
     return f"以前お話しくださった「{what}」のこと"
+
+
+_CARE = re.compile(r"アレルギ|アトピー|体質|持病|入院|病気|けが|怪我|妊娠|介護|通院|体調")
+
+
+def reference_sentence(text: str, topic: str) -> str:
+    """The finished sentence the composer inserts: 「以前お話しくださった奥様の卵アレルギーのこと、
+    今回もしっかり心に留めてご用意いたします。」 (a health matter) or 「…のこと、よく覚えております。」."""
+    phrase = reference_phrase(text, topic)
+    if _CARE.search(phrase):
+        return f"{phrase}、今回もしっかり心に留めてご用意いたします。"
+    return f"{phrase}、よく覚えております。"

@@ -30,6 +30,19 @@ _ORIGINAL_MARKER = re.compile(
 # An Outlook-style header block of the quoted mail: 「From: …」 then 「Sent:/To:/Subject:」 lines.
 _HEADER_FROM = re.compile(r"^\s*(?:From|差出人|送信者)\s*[:：]", re.IGNORECASE)
 _HEADER_NEXT = re.compile(r"^\s*(?:Sent|Date|To|Cc|Subject|送信日時|日時|宛先|件名|CC)\s*[:：]", re.IGNORECASE)
+# The frame every reply has before a word is written: 「〇〇様」, the shop's greeting formula,
+# the signature. None of it answers, acknowledges or warms anything.
+_SALUTATION = re.compile(r"^[^。！？!?]{1,40}(?:様|御中|さん|殿)\s*[、,]?\s*$")
+_FORMULA = re.compile(
+    r"お世話に(?:なって|なり)|(?:お問い合わせ|お問合せ|ご連絡|ご注文|ご利用|ご相談|メール)(?:を)?(?:いただき|頂き|くださり|下さり)"
+    r"(?:まして)?[、,]?\s*$|^(?:誠に|まことに|本当に)?ありがとうございます[。！!]?\s*$|と申します[。]?\s*$|"
+    r"^(?:担当|店長|店主|スタッフ|係)の?[^。、]{1,12}(?:です|でございます)[。]?\s*$|^(?:こんにちは|こんばんは)[。！!]?\s*$|"
+    r"^(?:このたびは|この度は|いつも)[^。]*(?:いただき|くださり)[、,]?\s*$|"
+    r"^(?:このたびは|この度は|いつも)[^。]*(?:お問い合わせ|ご連絡|ご注文|ご利用)[^。]*ありがとうございます[。！!]?\s*$"
+)
+# A line of the signature: no sentence ending and nothing said (a name, a shop, TEL, URL).
+_SIGNATURE_LINE = re.compile(r"^[^。！？!?]*$")
+_PREDICATE = re.compile(r"(?:ます|です|ません|でした|ました|ない|たい|だ|る|た|う)[。！？!?]?\s*$")
 # A sentence ends at 。！？!? or a line break; trailing closers stay with it.
 _SENTENCE = re.compile(r"[^。！？!?\n]+[。！？!?]*[」』）)]*")
 
@@ -122,6 +135,29 @@ class ReviewContext:
             first, last = bisect_left(starts, match.start()), bisect_left(starts, match.end())
             out.append(Sentence(match.start(), match.end(), text, tokens[first:last]))
         return tuple(out)
+
+    @cached_property
+    def body_sentences(self) -> tuple[Sentence, ...]:
+        """The own sentences that say something: without 「〇〇様」, the greeting formula, the signature."""
+        out = []
+        for sentence in self.sentences:
+            text = sentence.text.strip()
+            if _SALUTATION.match(text) or _FORMULA.search(text):
+                continue
+            if _SIGNATURE_LINE.match(text) and not _PREDICATE.search(text):
+                continue
+            out.append(sentence)
+        return tuple(out)
+
+    @property
+    def unwritten(self) -> bool:
+        """True while the draft is only its frame (「〇〇様」, greeting, signature, quote): nothing to review yet.
+
+        A fragment with no frame at all (「犯罪を犯す」「〜と思いますが、」) is written text, not an empty reply."""
+        if self.body_sentences:
+            return False
+        framed = any(_SALUTATION.match(s.text.strip()) or _FORMULA.search(s.text.strip()) for s in self.sentences)
+        return framed or not self.sentences
 
     @cached_property
     def sentence_keys(self) -> tuple[list[Key], ...]:

@@ -47,6 +47,16 @@ TONE_COLD = QT_TRANSLATE_NOOP(
     "事務的で冷たい印象です。お礼（ありがとうございます）やクッション言葉（恐れ入りますが、"
     "お手数ですが）、必要ならお詫びを添えましょう。",
 )
+TONE_CURT = QT_TRANSLATE_NOOP(
+    "Finding",
+    "用件だけの素っ気ない返信です。お断りやお知らせには、お詫びやクッション言葉"
+    "（あいにく、申し訳ございませんが）を添えましょう。",
+)
+TONE_BLAME = QT_TRANSLATE_NOOP(
+    "Finding",
+    "お客様を責めているように読めます。「お手数ですが」「念のため」などを添え、"
+    "こちらからご案内する言い方に改めましょう。",
+)
 TONE_OVERFAMILIAR = QT_TRANSLATE_NOOP(
     "Finding",
     "お客様に対してなれなれしい表現があります（タメ口・絵文字・「了解です」など）。"
@@ -64,6 +74,12 @@ KEIGO_DOUBLE_HONORIFIC = QT_TRANSLATE_NOOP(
 )
 KEIGO_DOUBLE_HUMBLE = QT_TRANSLATE_NOOP(
     "Finding", "二重敬語です。敬語が重なっています。「{word}」は謙譲語なので「させていただく」は不要です。"
+)
+KEIGO_DOUBLE_HUMBLE_PREFIX = QT_TRANSLATE_NOOP(
+    "Finding", "二重敬語です。「{word}」は謙譲語なので「ご」は付けません。"
+)
+KEIGO_BAITO_KATACHI = QT_TRANSLATE_NOOP(
+    "Finding", "「〜の形になります」は遠回しなバイト敬語です。「〜いたします」「〜です」と言い切ります。"
 )
 KEIGO_BAITO_YOROSHIKATTA = QT_TRANSLATE_NOOP(
     "Finding", "「よろしかったでしょうか」は過去形のバイト敬語です。「よろしいでしょうか」とします。"
@@ -98,6 +114,13 @@ PARTICLE_DOUBLED = QT_TRANSLATE_NOOP("Finding", "助詞「{particle}」が二度
 PARTICLE_IN_CLAUSE = QT_TRANSLATE_NOOP(
     "Finding", "一つの文節に助詞「{particle}」が二度使われています。言い換えましょう。"
 )
+PARTICLE_GA_TWICE = QT_TRANSLATE_NOOP(
+    "Finding", "一文に逆接の「が」が二度あり、話の向きが分かりにくくなっています。文を分けましょう。"
+)
+CONJUNCTION_REPEAT = QT_TRANSLATE_NOOP("Finding", "同じ接続詞「{word}」で文が続いています。")
+MAX_TEN = QT_TRANSLATE_NOOP(
+    "Finding", "一文に読点が{count}つあります。{limit}つまでを目安に、文を分けましょう。"
+)
 PARTICLE_NO_CHAIN = QT_TRANSLATE_NOOP("Finding", "「の」が続きすぎて読みにくくなっています。")
 LONG_SENTENCE = QT_TRANSLATE_NOOP(
     "Finding", "一文が{count}文字あり、読みにくくなっています。{limit}文字以内を目安に分けましょう。"
@@ -105,15 +128,34 @@ LONG_SENTENCE = QT_TRANSLATE_NOOP(
 
 # -- characters and mistakes ----------------------------------------------------------
 
+LOOKALIKE_CHAR = QT_TRANSLATE_NOOP(
+    "Finding", "「{wrong}」は形の似た文字を取り違えていませんか。「{right}」ではありませんか。"
+)
+DOUBLE_NEGATIVE = QT_TRANSLATE_NOOP(
+    "Finding", "否定が重なっていて、できるのかできないのか分かりにくくなっています。肯定の形で言い切りましょう。"
+)
+MISUSED_WORD = QT_TRANSLATE_NOOP("Finding", "「{wrong}」は誤用です。「{right}」とします。")
+SASETE_OVERUSE = QT_TRANSLATE_NOOP(
+    "Finding", "「させていただく」が続いて、回りくどい印象です。「いたします」などに言い換えましょう。"
+)
+BUSINESS_MANNER = QT_TRANSLATE_NOOP(
+    "Finding", "「{wrong}」はお客様へのメールでは避けたい言い回しです。「{right}」とします。"
+)
+
 TYPO = QT_TRANSLATE_NOOP("Finding", "誤字の可能性があります。「{right}」ではありませんか。")
 TYPO_DOUBLED_WORD = QT_TRANSLATE_NOOP("Finding", "「{word}」が二度続いています。")
 MACHINE_DEPENDENT_CHAR = QT_TRANSLATE_NOOP(
     "Finding", "「{char}」は機種依存文字で、お客様の環境によっては文字化けします。"
 )
+INVISIBLE_CHAR = QT_TRANSLATE_NOOP(
+    "Finding", "「{char}」は見えない文字か、形だけ同じ別の文字です。検索や表示で問題になります。"
+)
 HALFWIDTH_KANA = QT_TRANSLATE_NOOP("Finding", "半角カタカナは文字化けの原因になります。全角で書きましょう。")
 UNFILLED_PLACEHOLDER = QT_TRANSLATE_NOOP(
     "Finding", "「{placeholder}」が埋められていません。送信前に書き換えてください。"
 )
+
+NOT_WRITTEN = QT_TRANSLATE_NOOP("Finding", "まだ本文が書かれていません。")
 
 # -- consistency with our earlier replies ----------------------------------------------
 

@@ -1,5 +1,7 @@
 """Running the review: every check over one draft, findings in draft order.
 
+A draft that is still only its frame (「〇〇様」, the shop's greeting, the
+signature, the quote) gets one finding, NOT_WRITTEN, and nothing else.
 Without a mail (or without an analysis of it) only the draft-side checks run:
 tone and writing. `review()` also says which mail-side checks had nothing to
 look at (a forwarded mail with no text of its own has no disclosure to
@@ -11,7 +13,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from app.model import Finding, FindingKind, HighlightKind, Insight, ReplyStats
+from app.model import Finding, FindingKind, HighlightKind, Insight, ReplyStats, Severity
+from app.review import messages
 from app.review.checks import DRAFT_CHECKS, MAIL_CHECKS
 from app.review.context import ReviewContext
 
@@ -27,6 +30,8 @@ class Review:
     findings: tuple[Finding, ...]
     # Mail-side kinds that could not apply: no mail, or the mail has no span of that label.
     not_applicable: frozenset[FindingKind]
+    # The draft is only its frame (「〇〇様」, greeting, signature): one NOT_WRITTEN finding, nothing else.
+    not_written: bool = False
 
 
 def review(
@@ -37,6 +42,17 @@ def review(
 ) -> Review:
     """Review one draft; `history` is our earlier replies to this customer (oldest first), if known."""
     ctx = ReviewContext(draft, mail_body, insight, tuple(history))
+    not_applicable = frozenset(kind for kind, label in _MAIL_KINDS.items() if not ctx.highlights(label))
+    if ctx.unwritten:
+        # Nothing to say about an empty draft but that: every request "unanswered", every disclosure
+        # "ignored" and a cold tone would be ten findings about words not yet written.
+        at = ctx.sentences[0].end if ctx.sentences else 0
+        for sentence in ctx.sentences:
+            if sentence.start > at + 2:
+                break
+            at = sentence.end
+        said = messages.say(messages.NOT_WRITTEN)
+        return Review((messages.finding(FindingKind.NOT_WRITTEN, Severity.INFO, at, at, said),), not_applicable, True)
     findings: list[Finding] = []
     if ctx.has_mail:
         for check in MAIL_CHECKS:
@@ -44,7 +60,6 @@ def review(
     for check in DRAFT_CHECKS:
         findings += check(ctx)
     findings.sort(key=lambda f: (f.start, f.end, f.kind.value))
-    not_applicable = frozenset(kind for kind, label in _MAIL_KINDS.items() if not ctx.highlights(label))
     return Review(tuple(_dedupe(findings)), not_applicable)
 
 

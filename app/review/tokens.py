@@ -154,3 +154,11 @@ def _tokenize_at(text: str, base: int) -> tuple[Token, ...]:
 def warm_up() -> None:
     """Load the dictionary now rather than on the first keystroke."""
     tokenize("お問い合わせありがとうございます。")
+
+
+@lru_cache(maxsize=2048)
+def dictionary_words(text: str) -> tuple[tuple[int, int, bool], ...]:
+    """(start, end, is_oov) of each short-unit word Sudachi finds in a short `text` (for spelling checks)."""
+    if not text.strip():
+        return ()
+    return tuple((m.begin(), m.end(), bool(m.is_oov())) for m in _tokenizer().tokenize(text))

@@ -8,11 +8,12 @@ agent and the review's `unfilled_placeholder` check stops it being sent.
 Shops' own packs live as TOML in the user data dir and are merged over ours;
 `save_user_pack` writes them (with `tomli-w`, atomically).
 
-`suggest()` picks the snippets that fit one highlight: by what the customer
-talked about first (an allergy or their health → the health group; a birthday,
-a wedding, a gift → celebrations; a first order; a regular customer), then by
-what the highlight is (a disclosure → thanks for sharing, a worry → empathy,
-a request → answers: delay, apology, refusal with an alternative).
+`plan()` picks the snippets that fit one highlight: `situation.classify` names
+what it is about (a friend's wedding, an upcoming party, a daughter's allergy,
+a question about stock…), only that situation's groups are offered, in order,
+and `situation.slot_values` makes the `{topic}` phrase for that situation
+(「ご友人のご結婚」, never a bare keyword). Snippets whose slots can all be
+filled come first. A shop can switch ours off (`disabled` in its pack).
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ import tomli_w
 
 from app.model import Highlight, HighlightKind, Insight
 from app.paths import RESOURCES, user_data_dir
+from app.snippets.situation import LEGACY_GROUPS, SOURCES, Situation, classify, slot_values
 
 PLACEHOLDERS = ("customer", "topic", "product", "date")
 _PLACEHOLDER = re.compile(r"\{(" + "|".join(PLACEHOLDERS) + r")\}")
@@ -55,6 +57,7 @@ class Snippet:
 class SnippetPack:
     situations: dict[str, str]  # key → Japanese label, in file order
     snippets: tuple[Snippet, ...]
+    disabled: frozenset[str] = frozenset()  # ids of our snippets the shop switched off
 
     def by_situation(self, situation: str) -> list[Snippet]:
         return [s for s in self.snippets if s.situation == situation]
@@ -94,7 +97,8 @@ def parse_pack(source: str, origin: str = "snippets") -> SnippetPack:
         if unknown:
             raise SnippetError(f"{origin}: snippet {snippet.id}: unknown placeholder {sorted(unknown)}")
         snippets.append(snippet)
-    return SnippetPack(situations, tuple(snippets))
+    disabled = frozenset(str(i) for i in data.get("disabled", []))
+    return SnippetPack(situations, tuple(snippets), disabled)
 
 
 def load_our_pack() -> SnippetPack:
@@ -109,9 +113,15 @@ def load_pack(path: Path = DEFAULT_PACK, user_pack: Path | None = None) -> Snipp
     if not user.exists():
         return pack
     own = parse_pack(user.read_text(encoding="utf-8"), str(user))
+    return merge_packs(pack, own)
+
+
+def merge_packs(ours: SnippetPack, own: SnippetPack) -> SnippetPack:
+    """Ours with the shop's own merged over it: same id replaces ours, switched-off ones of ours left out."""
     replaced = {s.id: s for s in own.snippets}
-    merged = [replaced.pop(s.id, s) for s in pack.snippets] + list(replaced.values())
-    return SnippetPack({**pack.situations, **own.situations}, tuple(merged))
+    merged = [replaced.pop(s.id, s) for s in ours.snippets if s.id not in own.disabled or s.id in replaced]
+    merged += list(replaced.values())
+    return SnippetPack({**ours.situations, **own.situations}, tuple(merged), own.disabled)
 
 
 def values_from_insight(
@@ -172,13 +182,15 @@ def dump_pack(pack: SnippetPack) -> str:
         unknown = set(re.findall(r"\{(\w+)\}", snippet.text)) - set(PLACEHOLDERS)
         if unknown:
             raise SnippetError(f"snippet {snippet.id}: unknown placeholder {sorted(unknown)}")
-    data = {
+    data: dict[str, object] = {
         "situations": dict(pack.situations),
         "snippet": [
             {"id": s.id, "situation": s.situation, "for": [k.value for k in s.kinds], "text": s.text}
             for s in pack.snippets
         ],
     }
+    if pack.disabled:
+        data["disabled"] = sorted(pack.disabled)
     return "# Aizuchi: this shop's own snippets (edited in 定型文の管理).\n" + tomli_w.dumps(data)
 
 
@@ -200,41 +212,66 @@ def new_snippet_id(existing: Iterable[str], prefix: str = "own") -> str:
     return f"{prefix}_{number}"
 
 
-# What the customer talked about → the situation group that speaks to it.
-_TOPICAL: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("health", re.compile(
-        r"アレルギ|アトピー|体調|病気|病院|入院|退院|手術|怪我|けが|ケガ|妊娠|妊婦|出産|産後|通院|持病|治療|療養|"
-        r"医師|お医者|介護|腰痛|骨折|痛み|乳製品|小麦|卵|ナッツ|そば|えび|かに")),
-    ("celebration", re.compile(
-        r"誕生日|バースデー|結婚|婚約|還暦|古希|喜寿|米寿|お祝い|祝い|記念日|記念|プレゼント|贈り物|贈答|ギフト|"
-        r"パーティ|クリスマス|母の日|父の日|敬老|入学|卒業|就職|成人|七五三|お中元|お歳暮|のし|熨斗")),
-    ("first_order", re.compile(r"初めて|はじめて|初の|初回")),
-    ("regular", re.compile(r"いつも|何度も|以前も|前回|リピート|愛用|毎年|長年")),
-)
-_BY_KIND: dict[HighlightKind, tuple[str, ...]] = {
-    HighlightKind.DISCLOSURE: ("thanks_shared",),
-    HighlightKind.WORRY: ("empathy",),
-    HighlightKind.REQUEST: ("delay", "apology", "refusal"),
-}
 MAX_SUGGESTIONS = 9  # Ctrl+1 … Ctrl+9
 
 
-def topical_situations(text: str) -> list[str]:
-    """The situation groups the customer's words call for, most specific first."""
-    return [situation for situation, pattern in _TOPICAL if pattern.search(text)]
+@dataclass(frozen=True, slots=True)
+class Suggestion:
+    """The snippets for one highlight, in the order the panel shows them, and the slot values made for it."""
+
+    situation: Situation
+    snippets: tuple[Snippet, ...]
+    values: dict[str, str]
+
+    def filled(self) -> list[Filled]:
+        return [fill(s, self.values) for s in self.snippets]
 
 
-def suggest(pack: SnippetPack, highlight: Highlight, text: str = "", limit: int = MAX_SUGGESTIONS) -> list[Snippet]:
+def _groups_match(snippet: Snippet, groups: tuple[str, ...], situation: Situation) -> int | None:
+    if snippet.situation in groups:
+        return groups.index(snippet.situation)
+    if situation in LEGACY_GROUPS.get(snippet.situation, frozenset()):
+        return 0
+    return None
+
+
+def plan(
+    pack: SnippetPack,
+    highlight: Highlight,
+    text: str = "",
+    values: Mapping[str, str] | None = None,
+    *,
+    regular: bool | None = None,
+    limit: int = MAX_SUGGESTIONS,
+) -> Suggestion:
+    """The situation of one highlight (`text`: its words in the mail) and the snippets that fit it.
+
+    `values` may give `customer` (and a `product` or `date` the agent knows); the
+    topic is always made for the situation, never taken raw from the analyser."""
+    situation = classify(highlight, text, regular)
+    made = slot_values(situation, highlight, text)
+    given = {k: v.strip() for k, v in (values or {}).items() if v and v.strip() and k != "topic"}
+    merged = {**made, **given}
+    if "product" in made:
+        merged["product"] = made["product"] if "product" not in given else given["product"]
+    groups = SOURCES[situation]
+    ranked: list[tuple[int, int, int, Snippet]] = []
+    for position, snippet in enumerate(pack.snippets):
+        if highlight.kind not in snippet.kinds:
+            continue
+        group = _groups_match(snippet, groups, situation)
+        if group is None:
+            continue
+        missing = sum(1 for name in snippet.placeholders if name not in merged)
+        # The first group's fully filled snippets first; a gap costs more than a later group.
+        ranked.append((min(missing, 1) * 2 + min(group, 1), group, position, snippet))
+    ranked.sort(key=lambda item: item[:3])
+    chosen = tuple(dict.fromkeys(item[3] for item in ranked))[:limit]
+    return Suggestion(situation, chosen, merged)
+
+
+def suggest(
+    pack: SnippetPack, highlight: Highlight, text: str = "", limit: int = MAX_SUGGESTIONS
+) -> list[Snippet]:
     """The snippets to offer beside one highlight (`text` is its words in the mail)."""
-    topical = topical_situations(f"{text} {highlight.topic}")
-    fits = [s for s in pack.snippets if highlight.kind in s.kinds]
-    ordered: list[Snippet] = []
-    for situation in topical:
-        ordered += [s for s in fits if s.situation == situation]
-    for situation in _BY_KIND[highlight.kind]:
-        ordered += [s for s in fits if s.situation == situation]
-    # The shop's own snippets for this kind come next, then the rest that fit.
-    known = set(_BY_KIND[highlight.kind]) | {situation for situation, _ in _TOPICAL}
-    ordered += [s for s in fits if s.situation not in known]
-    ordered += fits
-    return list(dict.fromkeys(ordered))[:limit]
+    return list(plan(pack, highlight, text, limit=limit).snippets)

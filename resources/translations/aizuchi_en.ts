@@ -487,6 +487,10 @@
         <source>見直し：気になる点はありません</source>
         <translation>Review: nothing to point out</translation>
     </message>
+    <message>
+        <source>見直し：まだ本文が書かれていません</source>
+        <translation>Review: nothing written yet</translation>
+    </message>
     <message numerus="yes">
         <source>見直し：%n 件の気になる点</source>
         <translation>
@@ -609,6 +613,14 @@
         <translation>The reply sounds businesslike and cold. Add thanks (ありがとうございます), cushion phrases (恐れ入りますが, お手数ですが) and, where needed, an apology.</translation>
     </message>
     <message>
+        <source>用件だけの素っ気ない返信です。お断りやお知らせには、お詫びやクッション言葉（あいにく、申し訳ございませんが）を添えましょう。</source>
+        <translation>A curt reply with only the facts. Soften a refusal or a notice with an apology or a cushion phrase (あいにく, 申し訳ございませんが).</translation>
+    </message>
+    <message>
+        <source>お客様を責めているように読めます。「お手数ですが」「念のため」などを添え、こちらからご案内する言い方に改めましょう。</source>
+        <translation>This reads as blaming the customer. Add お手数ですが or 念のため and put it as guidance from our side.</translation>
+    </message>
+    <message>
         <source>お客様に対してなれなれしい表現があります（タメ口・絵文字・「了解です」など）。です・ます調の丁寧な言い方に改めましょう。</source>
         <translation>Some wording is too familiar for a customer (casual endings, emoji, 「了解です」 and the like). Rewrite it in the polite です・ます style.</translation>
     </message>
@@ -627,6 +639,14 @@
     <message>
         <source>二重敬語です。敬語が重なっています。「{word}」は謙譲語なので「させていただく」は不要です。</source>
         <translation>Double honorific: two honorific forms are stacked. “{word}” is already humble, so させていただく is not needed.</translation>
+    </message>
+    <message>
+        <source>二重敬語です。「{word}」は謙譲語なので「ご」は付けません。</source>
+        <translation>Double keigo: 「{word}」 is already humble, so it takes no ご.</translation>
+    </message>
+    <message>
+        <source>「〜の形になります」は遠回しなバイト敬語です。「〜いたします」「〜です」と言い切ります。</source>
+        <translation>「〜の形になります」 is roundabout service-counter keigo. Say it directly: 〜いたします or 〜です.</translation>
     </message>
     <message>
         <source>「よろしかったでしょうか」は過去形のバイト敬語です。「よろしいでしょうか」とします。</source>
@@ -689,12 +709,44 @@
         <translation>The particle “{particle}” is used twice in one phrase. Try rewording it.</translation>
     </message>
     <message>
+        <source>一文に逆接の「が」が二度あり、話の向きが分かりにくくなっています。文を分けましょう。</source>
+        <translation>The sentence turns on が twice; it is hard to tell which way it goes. Split it.</translation>
+    </message>
+    <message>
+        <source>同じ接続詞「{word}」で文が続いています。</source>
+        <translation>Two sentences in a row open with the same conjunction 「{word}」.</translation>
+    </message>
+    <message>
+        <source>一文に読点が{count}つあります。{limit}つまでを目安に、文を分けましょう。</source>
+        <translation>This sentence has {count} commas (、). Aim for {limit} at most and split it.</translation>
+    </message>
+    <message>
         <source>「の」が続きすぎて読みにくくなっています。</source>
         <translation>So many の in a row make this hard to read.</translation>
     </message>
     <message>
         <source>一文が{count}文字あり、読みにくくなっています。{limit}文字以内を目安に分けましょう。</source>
         <translation>This sentence is {count} characters long and hard to read. Try splitting it into sentences of about {limit} characters or fewer.</translation>
+    </message>
+    <message>
+        <source>「{wrong}」は形の似た文字を取り違えていませんか。「{right}」ではありませんか。</source>
+        <translation>Is 「{wrong}」 a look-alike character typed by mistake? Did you mean 「{right}」?</translation>
+    </message>
+    <message>
+        <source>否定が重なっていて、できるのかできないのか分かりにくくなっています。肯定の形で言い切りましょう。</source>
+        <translation>A double negative makes it hard to tell whether it can be done. Say it in the affirmative.</translation>
+    </message>
+    <message>
+        <source>「{wrong}」は誤用です。「{right}」とします。</source>
+        <translation>「{wrong}」 is a misuse; the established form is 「{right}」.</translation>
+    </message>
+    <message>
+        <source>「させていただく」が続いて、回りくどい印象です。「いたします」などに言い換えましょう。</source>
+        <translation>させていただく again and again sounds roundabout. Use いたします or similar instead.</translation>
+    </message>
+    <message>
+        <source>「{wrong}」はお客様へのメールでは避けたい言い回しです。「{right}」とします。</source>
+        <translation>「{wrong}」 is best avoided in mail to a customer; write 「{right}」.</translation>
     </message>
     <message>
         <source>誤字の可能性があります。「{right}」ではありませんか。</source>
@@ -709,12 +761,20 @@
         <translation>“{char}” is a platform-dependent character and may appear garbled on the customer&apos;s computer.</translation>
     </message>
     <message>
+        <source>「{char}」は見えない文字か、形だけ同じ別の文字です。検索や表示で問題になります。</source>
+        <translation>「{char}」 is an invisible character or a look-alike of another one; it breaks search and display.</translation>
+    </message>
+    <message>
         <source>半角カタカナは文字化けの原因になります。全角で書きましょう。</source>
         <translation>Half-width katakana can appear garbled. Please use full-width characters.</translation>
     </message>
     <message>
         <source>「{placeholder}」が埋められていません。送信前に書き換えてください。</source>
         <translation>“{placeholder}” has not been filled in. Please replace it before sending.</translation>
+    </message>
+    <message>
+        <source>まだ本文が書かれていません。</source>
+        <translation>Nothing has been written yet.</translation>
     </message>
     <message>
         <source>このお客様へのこれまでの返信（最近は約{usual}字）に比べて、かなり短くなっています（{length}字）。素っ気ない印象にならないか見直しましょう。</source>
@@ -1335,6 +1395,10 @@ Tab  Next field</translation>
         <translation>Snippets</translation>
     </message>
     <message>
+        <source>コピーして編集</source>
+        <translation>Copy and edit</translation>
+    </message>
+    <message>
         <source>追加</source>
         <translation>Add</translation>
     </message>
@@ -1345,6 +1409,14 @@ Tab  Next field</translation>
     <message>
         <source>差し込み: {customer} お名前、{topic} 話題、{product} 商品名、{date} 日付</source>
         <translation>Placeholders: {customer} name, {topic} topic, {product} product, {date} date</translation>
+    </message>
+    <message>
+        <source>標準の定型文（チェックを外すと提案しません）</source>
+        <translation>Built-in snippets (uncheck to stop suggesting one)</translation>
+    </message>
+    <message>
+        <source>当店の定型文</source>
+        <translation>This shop’s own snippets</translation>
     </message>
     <message>
         <source>場面</source>
@@ -1756,6 +1828,34 @@ Tab  Next field</translation>
     <message>
         <source>未記入の差し込み</source>
         <translation>Unfilled placeholder</translation>
+    </message>
+    <message>
+        <source>似た文字の取り違え</source>
+        <translation>Look-alike character</translation>
+    </message>
+    <message>
+        <source>二重否定</source>
+        <translation>Double negative</translation>
+    </message>
+    <message>
+        <source>言葉の誤用</source>
+        <translation>Misused word</translation>
+    </message>
+    <message>
+        <source>させていただくの多用</source>
+        <translation>Too many させていただく</translation>
+    </message>
+    <message>
+        <source>ビジネスマナー</source>
+        <translation>Business manners</translation>
+    </message>
+    <message>
+        <source>接続詞の連続</source>
+        <translation>Repeated conjunction</translation>
+    </message>
+    <message>
+        <source>本文なし</source>
+        <translation>Not written yet</translation>
     </message>
     <message>
         <source>これまでより短い返信</source>

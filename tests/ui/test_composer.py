@@ -126,10 +126,12 @@ def test_cold_reply_is_flagged_and_warm_reply_with_snippet_is_not(  # type: igno
     composer.editor.setTextCursor(cursor)
     _select_highlight(window, HighlightKind.WORRY)
     suggestions = compose.suggestions
-    assert suggestions.suggestions and suggestions.suggestions[0].situation == "empathy"
-    item = suggestions.view.item(1)  # 「ご不安なお気持ち、お察しいたします。」: nothing left to fill
-    snippet_text = suggestions.filled(1).text
-    assert not suggestions.filled(1).unfilled
+    # The worry is about arriving before the holiday: the first suggestion speaks to that, filled.
+    assert suggestions.suggestions and suggestions.suggestions[0].situation == "worry_delivery"
+    item = suggestions.view.item(0)  # 「連休に間に合うか、ご心配のことと存じます。」: nothing left to fill
+    snippet_text = suggestions.filled(0).text
+    assert snippet_text == "連休に間に合うか、ご心配のことと存じます。"
+    assert not suggestions.filled(0).unfilled
     rect = suggestions.view.visualItemRect(item)
     with qtbot.waitSignal(compose.review_shown, timeout=10000):
         qtbot.mouseClick(suggestions.view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
@@ -157,7 +159,7 @@ def test_cold_reply_is_flagged_and_warm_reply_with_snippet_is_not(  # type: igno
     matches = []
     for path in sent:
         message = parse_message(path.read_bytes())
-        if message.in_reply_to == "<20251112.dress01@example.com>" and "ご不安なお気持ち" in message.body:
+        if message.in_reply_to == "<20251112.dress01@example.com>" and snippet_text in message.body:
             matches.append(path)
             draft_id = message.message_id
     assert len(matches) == 1 and matches[0].name.endswith(":2,S")

@@ -94,8 +94,9 @@ def test_reference_phrase_and_opening_a_past_reply(qtbot, memory_window: MainWin
             panel.timeline.setCurrentRow(row)
     with qtbot.waitSignal(panel.reference_requested) as blocker:
         panel.reference_button.click()
-    assert blocker.args == ["以前お話しくださった奥様の卵アレルギーのこと"]
-    assert QApplication.clipboard().text() == "以前お話しくださった奥様の卵アレルギーのこと"
+    sentence = "以前お話しくださった奥様の卵アレルギーのこと、今回もしっかり心に留めてご用意いたします。"
+    assert blocker.args == [sentence]
+    assert QApplication.clipboard().text() == sentence
     item = next(panel.replies.item(i) for i in range(panel.replies.count())
                 if isinstance(panel.replies.item(i).data(Qt.ItemDataRole.UserRole), PastReply))
     with qtbot.waitSignal(win.message_shown, timeout=20000):
@@ -145,7 +146,8 @@ def test_composer_reviews_with_history_inserts_reference_and_send_is_remembered(
         if panel.timeline.item(row).text().endswith("奥様が卵アレルギー"):
             panel.timeline.setCurrentRow(row)
     panel.reference_button.click()
-    assert "以前お話しくださった奥様の卵アレルギーのこと、" in compose.composer.text()
+    sentence = "以前お話しくださった奥様の卵アレルギーのこと、今回もしっかり心に留めてご用意いたします。"
+    assert sentence in compose.composer.text()
     event = QInputMethodEvent()
     event.setCommitString("承りました。当日お渡しします。")
     with qtbot.waitSignal(compose.review_shown, timeout=10000):

@@ -7,7 +7,7 @@ from datetime import UTC, datetime
 import pytest
 
 from app.customers.learn import nouns, reminders
-from app.customers.phrases import reference_phrase, summary
+from app.customers.phrases import reference_phrase, reference_sentence, summary
 from app.model import Disclosure
 
 
@@ -61,3 +61,10 @@ def test_reminders_prefer_same_topic_over_same_product() -> None:
     found = reminders(today, [(town, nouns(town.text), context), (allergy, nouns(allergy.text), context)])
     assert found[0].disclosure.id == 1 and found[0].same_topic
     assert reminders(nouns("領収書をお願いします"), [(allergy, nouns(allergy.text), context)]) == ()
+
+
+def test_reference_sentence_is_a_finished_sentence() -> None:
+    sentence = reference_sentence("実は、妻が卵アレルギーで", "卵アレルギー")
+    assert sentence == "以前お話しくださった奥様の卵アレルギーのこと、今回もしっかり心に留めてご用意いたします。"
+    plain = reference_sentence("3月に娘の中学の卒業式があり", "卒業式")
+    assert plain.startswith("以前お話しくださった") and plain.endswith("。") and "、、" not in plain

@@ -34,6 +34,9 @@ EXTRA_DRAFTS = (
     "こちらが商品になります。",                        # KEIGO_BAITO_NI_NARIMASU
     "添付の資料を拝見してください。",                  # KEIGO_DIRECTION_REQUEST
     "商品をを発送いたしました。",                      # PARTICLE_DOUBLED
+    "何度もご案内しておりますが、キャンセルはできません。",  # TONE_BLAME
+    "資料をご拝読いただきました。",                    # KEIGO_DOUBLE_HUMBLE_PREFIX
+    "ご返金させていただく形になります。",              # KEIGO_BAITO_KATACHI
 )
 
 

@@ -26,14 +26,33 @@ _O_DEKIRU = re.compile(
     r"(?:でき|出来)(る|ます|ません|ない|れば|た)"
 )
 _MOUSARE = re.compile(
-    r"申され(?:る|た|ました|ます|て)|申し上げられ|参られ(?:る|た|ました|ます)|いたされ(?:る|た|ました|ます)"
+    r"申され(?:る|た|ました|ます|て)|申し上げられ|参られ(?:る|た|ました|ます)|いたされ(?:る|た|ました|ます)|"
+    r"拝読され|拝見され|拝聴され|伺われ"
 )
-_HUMBLE_IMPERATIVE = re.compile(r"(拝見|拝読|拝聴|伺っ|伺い|参っ|申し)(?:して|て|し)?(?:ください|下さい)")
+# 「ご記入してください」: the humble ご〜する asked of the customer (→ ご記入ください).
+_GO_SHITE_KUDASAI = re.compile(
+    rf"(ご(?:{_CUSTOMER_ACTIONS}|確認|連絡|相談|了承|理解|協力|返信|回答|提出|送付|入力))して(ください|下さい)"
+)
+# 「お待ちしてください」: the humble お〜する asked of the customer (→ お待ちください).
+_O_SHITE_KUDASAI = re.compile(
+    r"(お(?:待ち|使い|読み|書き|選び|買い求め|求め|申し込み|持ち帰り|受け取り|越し|問い合わせ|支払い|試し|"
+    r"召し上がり|確かめ|急ぎ|気をつけ|休み|過ごし|申し付け))して(ください|下さい)"
+)
+# 「ご利用される」「ご注文された」: the humble ご〜する with the honorific れる (→ ご利用になる).
+_GO_SARERU = re.compile(rf"(ご(?:{_CUSTOMER_ACTIONS}))され(る|ます|ました|た|て|ません)")
+_NARU_END = {"る": "になる", "ます": "になります", "ました": "になりました", "た": "になった", "て": "になって",
+             "ません": "になりません"}
+# 「どうぞいただいてください」: the humble いただく offered to the customer (→ お召し上がりください).
+_ITADAITE_KUDASAI = re.compile(r"(いただいて|頂いて)(?:ください|下さい)")
+_HUMBLE_IMPERATIVE = re.compile(
+    r"(拝見|拝読|拝聴|伺っ|伺い|うかがっ|うかがい|参っ|まいっ|申し)(?:して|て|し)?(?:ください|下さい)"
+)
 
-_DIRECT = {"申され": "おっしゃ", "申し上げられ": "おっしゃ", "参られ": "いらっしゃ", "いたされ": "なさ"}
+_DIRECT = {"申され": "おっしゃ", "申し上げられ": "おっしゃ", "参られ": "いらっしゃ", "いたされ": "なさ",
+           "拝読され": "お読みにな", "拝見され": "ご覧にな", "拝聴され": "お聞きにな", "伺われ": "お尋ねにな"}
 _IMPERATIVE = {
     "拝見": "ご覧", "拝読": "お読み", "拝聴": "お聞き", "伺っ": "お尋ね", "伺い": "お尋ね", "参っ": "お越し",
-    "申し": "おっしゃって",
+    "申し": "おっしゃって", "うかがっ": "お尋ね", "うかがい": "お尋ね", "まいっ": "お越し",
 }
 _POLITE_END = {"る": "ます", "ます": "ます", "ません": "ません", "ない": "ない", "れば": "れば", "た": "ました"}
 
@@ -54,6 +73,19 @@ def check(ctx: ReviewContext) -> list[Finding]:
         word = next(k for k in sorted(_DIRECT, key=len, reverse=True) if match.group().startswith(k))
         said = messages.say(messages.KEIGO_DIRECTION_RERU, word=word, honorific=_DIRECT[word])
         findings.append(messages.finding(kind, severity, match.start(), match.start() + len(word), said, _DIRECT[word]))
+    findings += scan(ctx, _GO_SHITE_KUDASAI, kind, severity,
+                     lambda m: messages.say(messages.KEIGO_DIRECTION_REQUEST, word=m.group(1) + "する"),
+                     lambda m: m.group(1) + m.group(2))
+    findings += scan(ctx, _O_SHITE_KUDASAI, kind, severity,
+                     lambda m: messages.say(messages.KEIGO_DIRECTION_REQUEST, word=m.group(1) + "する"),
+                     lambda m: m.group(1) + m.group(2))
+    findings += scan(ctx, _GO_SARERU, kind, severity,
+                     lambda m: messages.say(messages.KEIGO_DIRECTION_RERU, word=m.group(1) + "する",
+                                            honorific=m.group(1) + "になる"),
+                     lambda m: m.group(1) + _NARU_END[m.group(2)])
+    findings += scan(ctx, _ITADAITE_KUDASAI, kind, severity,
+                     lambda m: messages.say(messages.KEIGO_DIRECTION_REQUEST, word="いただく"),
+                     lambda m: "お召し上がりください")
     findings += scan(ctx, _HUMBLE_IMPERATIVE, kind, severity,
                      lambda m: messages.say(messages.KEIGO_DIRECTION_REQUEST, word=m.group(1)),
                      lambda m: _IMPERATIVE[m.group(1)] + "ください", group=0)

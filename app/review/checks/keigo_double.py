@@ -22,6 +22,8 @@ _HONORIFIC_VERB = re.compile(
     r"(おっしゃ|仰|召し上が|いらっしゃ|お見えにな|お越しにな|お出でにな|おいでにな|なさ)(られ|れ)(?=[るたてまずな])"
 )
 _HUMBLE_SASETE = re.compile(r"(拝見|拝読|拝聴|拝借|拝受|お伺い|伺わ|申し上げ|参ら|頂戴|承ら)(させて|せて)(いただ|頂)")
+# ご + a humble kanji verb: 「ご拝読」「ご拝見」 stack two humble forms.
+_GO_HAI = re.compile(r"ご(拝見|拝読|拝聴|拝受|拝借)")
 _OUKAGAI = re.compile(r"お伺いいたし|お伺いさせていただ|お召し上がりにな")
 _OUKAGAI_FIX = {"お伺いいたし": "伺いいたし", "お伺いさせていただ": "伺", "お召し上がりにな": "召し上がりにな"}
 
@@ -62,5 +64,13 @@ def check(ctx: ReviewContext) -> list[Finding]:
         Severity.WARNING,
         messages.say(messages.KEIGO_DOUBLE),
         lambda m: _OUKAGAI_FIX[m.group()],
+    )
+    findings += scan(
+        ctx,
+        _GO_HAI,
+        FindingKind.KEIGO_DOUBLE,
+        Severity.WARNING,
+        lambda m: messages.say(messages.KEIGO_DOUBLE_HUMBLE_PREFIX, word=m.group(1)),
+        lambda m: m.group(1),
     )
     return findings

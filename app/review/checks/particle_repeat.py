@@ -1,7 +1,8 @@
 """particle_repeat — 助詞の重複 「同じ助詞が続いています」.
 
 The user sees a clause where the same case particle marks two different words
-before the verb they belong to (「商品が在庫がございません」「箱をラッピングを」),
+before the verb they belong to (「商品が在庫がございません」「箱をラッピングを」; not
+「お客様がご希望の色が」, where the first が sits in a clause modifying the noun),
 or の chained four times (AのBのCのDのE), or a particle typed twice (「にに」).
 Each reads as a slip; the fix is to rephrase, so no automatic suggestion is
 given except for a doubled particle.
@@ -31,6 +32,9 @@ def _clause_repeats(tokens: tuple[Token, ...]) -> list[tuple[Token, Token]]:
             if token.surface in seen:
                 pairs.append((seen[token.surface], token))
             seen[token.surface] = token
+        elif token.pos == "助詞" and token.surface == "の":
+            # 「お客様がご希望の色が」: the first が belongs to a clause modifying the noun; both are right.
+            seen.clear()
         elif token.pos == "助詞" and token.pos_detail in ("接続助詞", "係助詞"):
             seen.clear()
     return pairs

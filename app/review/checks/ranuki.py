@@ -51,7 +51,9 @@ def check(ctx: ReviewContext) -> list[Finding]:
             # Sudachi lists some ら抜き forms as words: 見れ (lemma 見れる, normalized 見る).
             # 帰れる (normalized 帰る) is a correct godan potential, hence the base's own type.
             base = token.normalized
-            if token.lemma != base and token.lemma.endswith("れる") and _is_ichidan(base):
+            # The listed form is the base with る → れる (見る → 見れる); しれる (知れる) and くれる (呉れる)
+            # differ from their normalized form only in spelling and are no ら抜き.
+            if token.lemma == base[:-1] + "れる" and _is_ichidan(base):
                 stem = token.surface[: len(token.lemma) - 2]
                 if token.surface[len(stem) :].startswith("れ"):
                     out.append(_finding(token.start, token.end, stem, token.surface[len(stem) :]))

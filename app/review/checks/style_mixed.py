@@ -43,7 +43,7 @@ def check(ctx: ReviewContext) -> list[Finding]:
     styles = [(s, _style(s)) for s in ctx.sentences]
     polite = sum(1 for _, style in styles if style == "polite")
     plain = [s for s, style in styles if style == "plain"]
-    if not polite or not plain or len(plain) >= polite:
+    if not polite or not plain or len(plain) > polite:
         return []
     out = []
     for sentence in plain:

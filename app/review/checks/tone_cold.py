@@ -4,8 +4,15 @@ The user sees a representative sentence of a draft made only of facts and
 instructions: no thanks (ありがとうございます), no cushion word (恐れ入りますが,
 お手数ですが), no apology (申し訳ございません), no empathy. The stock closing
 「ご不明な点がございましたら、お気軽に…」 does not count as warmth. Keigo alone does not
-make a reply warm. A draft judged over-familiar is not also called cold, and
-a one-line note is too short to judge.
+make a reply warm, and neither does the shop's greeting formula above every
+reply (「このたびはお問い合わせいただき、誠にありがとうございます」): warmth is looked
+for in what the agent wrote for this mail. A draft judged over-familiar is not
+also called cold.
+
+A reply to a customer's mail that is only one or two bare sentences
+(「在庫はありません。」) is curt: it gets the finding with a cushioned rewrite of
+its sentence as the fix (「大変申し訳ございませんが、あいにく在庫はございません。」).
+Without a mail a one-line note is too short to judge.
 """
 
 from __future__ import annotations
@@ -16,7 +23,7 @@ from app.model import Finding, FindingKind, Severity
 from app.review import messages
 from app.review.checks.tone_overfamiliar import is_overfamiliar
 from app.review.context import ReviewContext, Sentence
-from app.review.vocab import WARMTH
+from app.review.vocab import APOLOGY, CUSHION, WARMTH
 
 _WARMTH = re.compile(WARMTH)
 # The stock closing 「ご不明な点がございましたら、お気軽にお問い合わせください」 ends warm and
@@ -33,11 +40,90 @@ def _representative(sentences: tuple[Sentence, ...]) -> Sentence:
     return sentences[0]
 
 
-def check(ctx: ReviewContext) -> list[Finding]:
-    own = [s for s in ctx.sentences if s.text.strip()]
-    if len(own) < 2 or sum(len(s.text.strip()) for s in own) < 30:
+# A bare no, and how a shop softens it.
+_NEGATIVE = re.compile(r"ありません|ございません|できません|出来ません|おりません|ないです|無理です|不可です|"
+                       r"いたしかねます|かねます|難しいです|しません")
+_SOFTER = (
+    ("ありません", "ございません"), ("ないです", "ございません"), ("できません", "いたしかねます"),
+    ("出来ません", "いたしかねます"), ("無理です", "お受けいたしかねます"), ("不可です", "お受けいたしかねます"),
+    ("難しいです", "難しい状況です"), ("しません", "いたしません"),
+)
+_CURT_CHARS = 60
+
+
+def cushioned(sentence: str) -> str:
+    """The sentence with a cushion and softer keigo.
+
+    「在庫はありません。」 → 「大変申し訳ございませんが、あいにく在庫はございません。」."""
+    text = sentence.strip()
+    end = "" if text.endswith(("。", "！", "？")) else "。"
+    if _NEGATIVE.search(text):
+        for plain, soft in _SOFTER:
+            if plain in text and soft not in text:
+                text = text.replace(plain, soft, 1)
+                break
+        return f"大変申し訳ございませんが、あいにく{text}{end}"
+    return f"お問い合わせいただき、ありがとうございます。{text}{end}"
+
+
+def _curt(ctx: ReviewContext, own: list[Sentence]) -> list[Finding]:
+    """A reply to a mail that is only one or two bare sentences: the finding, with a cushioned rewrite."""
+    if not own or len(own) > 2 or sum(len(s.text.strip()) for s in own) > _CURT_CHARS:
         return []
-    if any(_WARMTH.search(_STOCK_CLOSING.sub("", s.text)) for s in own) or is_overfamiliar(ctx):
+    # A bare "no", or a single bare line (「発送しました。」); a plain polite notice is not curt.
+    if not any(_NEGATIVE.search(s.text) for s in own) and (len(own) > 1 or len(own[0].text.strip()) > 12):
+        return []
+    sentence = next((s for s in own if _NEGATIVE.search(s.text)), own[0])
+    text = sentence.text.rstrip()
+    start = sentence.start + len(text) - len(text.lstrip())
+    said = messages.say(messages.TONE_CURT)
+    return [messages.finding(FindingKind.TONE_COLD, Severity.WARNING, start, sentence.start + len(text), said,
+                             cushioned(text))]
+
+
+# Words that put the blame on the customer: cold whatever thanks surround them.
+BLAME = re.compile(
+    r"何度も(?:ご案内|お伝え|申し上げ|ご説明|お知らせ)|(?:既に|すでに)(?:ご案内|お伝え|ご説明|お知らせ)(?:して|し|済み)|"
+    r"記載(?:して|されて)(?:おります|あります|いる|います)(?:ので|とおり|通り|が)|書いてあ(?:ります|る)(?:とおり|通り|ので|が)?|"
+    r"お客様(?:側)?の(?:ご)?(?:操作|入力|確認|記入|設定|使い方|勘違い|不注意)(?:ミス|不足|漏れ|誤り|間違い)?(?:です|と思われ|によるもの|が原因)|"
+    r"ご確認(?:いただけて|されて)(?:いない|おられない)|よくお読み(?:ください|のうえ)|ちゃんと(?:ご確認|お読み|確認)|"
+    r"当店(?:の|に)(?:責任|落ち度|過失)は(?:ございません|ありません|ない)|自己責任|お客様(?:の)?(?:ご)?(?:責任|都合)(?:です|で|により)"
+)
+# Without thanks, apology or cushion, a reply is cold when it orders, refuses or restricts; plain facts
+# told in humble keigo (「明日発送いたします」「在庫がございます」) are a polite notice, not cold.
+_BARE = re.compile(r"ません|かねます|限ります|限らせて|負担です|負担となります|不可|対象外|できない|禁止|お断り")
+
+
+def _blame(ctx: ReviewContext) -> list[Finding]:
+    out = []
+    for sentence in ctx.sentences:
+        if BLAME.search(sentence.text) and not re.search(APOLOGY + "|" + CUSHION, sentence.text):
+            text = sentence.text.rstrip()
+            start = sentence.start + len(text) - len(text.lstrip())
+            out.append(messages.finding(FindingKind.TONE_COLD, Severity.WARNING, start, sentence.start + len(text),
+                                        messages.say(messages.TONE_BLAME), ""))
+    return out[:1]
+
+
+def _warm(sentences: list[Sentence]) -> bool:
+    return any(_WARMTH.search(_STOCK_CLOSING.sub("", s.text)) for s in sentences)
+
+
+def check(ctx: ReviewContext) -> list[Finding]:
+    if is_overfamiliar(ctx):
+        return []
+    blame = _blame(ctx)
+    if blame:
+        return blame
+    body = [s for s in ctx.body_sentences if s.text.strip()]
+    if ctx.has_mail and len(body) <= 2 and not _warm(body):
+        curt = _curt(ctx, body)
+        if curt:
+            return curt
+    own = [s for s in ctx.sentences if s.text.strip()]
+    if _warm(own) or len(own) < 2 or sum(len(s.text.strip()) for s in own) < 30:
+        return []
+    if not any(_INSTRUCTION.search(s.text) or _BARE.search(s.text) for s in own):
         return []
     sentence = _representative(tuple(own))
     text = sentence.text.rstrip()

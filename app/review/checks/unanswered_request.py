@@ -13,7 +13,14 @@ when one of these holds:
   承ります, 承知いたしました, お取り置きします) and shares a word with the request
   (「2個お取り置きいたします」 for 「あったら2個欲しいです」);
 - by a promise to tell: the customer asks to be told (お知らせ・ご連絡・教えて)
-  and the agent promises to (「決まり次第ご連絡いたします」) about the same thing.
+  and the agent promises to (「決まり次第ご連絡いたします」) about the same thing;
+- by what an answer says: a sentence that answers (yes or no, 大丈夫です,
+  可能です, ございません, a date, a quantity, 確認いたします) and shares a word
+  with the request, or names the same day (「土曜日は大丈夫です」 for
+  「土曜日の夕方でも受け取れますか」).
+
+A closing ask with nothing of its own to answer (「お手数ですがお知らせいただけると
+助かります」 at the end of a mail) asks for the reply itself: the reply answers it.
 """
 
 from __future__ import annotations
@@ -23,6 +30,7 @@ from dataclasses import dataclass
 
 from app.model import Finding, FindingKind, HighlightKind, Severity
 from app.review import messages
+from app.review.checks.refusal_without_alternative import REFUSAL
 from app.review.context import ReviewContext
 from app.review.meaning import Key, keys, matched_weight
 from app.review.rules import end_of_own_text
@@ -41,6 +49,25 @@ NOT_COMMITMENT = re.compile(
 ASK_TO_TELL = re.compile(r"知らせ|連絡|教え|報告|返事|返信")
 PROMISE_TO_TELL = re.compile(
     r"(?:お知らせ|ご連絡|ご報告|ご案内|お伝え|ご返信|お返事)(?:いたし|致し|します|申し上げ|差し上げ|を差し上げ)"
+)
+# A sentence that answers: yes or no, a possibility, a date, a quantity, a promise to check.
+ANSWER = re.compile(
+    r"大丈夫です|大丈夫でございます|問題(?:ございません|ありません|なく)|可能です|可能でございます|できます|出来ます|"
+    r"いただけます|頂けます|ございます|ございません|ありません|あります|おります|間に合います|間に合わ|"
+    r"(?:お届け|お渡し|発送|ご用意|お作り)(?:いたし|し|でき)ます|^(?:はい|いいえ)|"
+    r"[0-9０-９]+\s*(?:月|日|時|個|点|枚|着|台|円|本|箱|セット|名|cm|センチ|号|週間|営業日)|"
+    r"[月火水木金土日]曜|確認(?:いたし|し|させていただき)ます|確認(?:の|した)?(?:うえ|上)|お調べ(?:いたし|し)ます|調べて"
+)
+# Set phrases that carry ございます but answer nothing.
+_NOT_ANSWER = re.compile(r"(?:ありがとう|おめでとう|申し訳|おはよう)ござ(?:います|いません)|よろしくお願い[^。]*")
+# A day or date named in the ask and in the answer (「土曜日」「12月24日」「連休前」).
+DAY = re.compile(
+    r"[0-9０-９一二三四五六七八九十]{1,2}月[0-9０-９一二三四五六七八九十]{1,3}日|[0-9０-９]{1,2}日|"
+    r"[月火水木金土日]曜日?|明日|明後日|今週末|週末|来週|今週中|連休|年内|午前中|夕方"
+)
+# The words of a closing ask that asks only for the reply itself: 「お手数ですがお知らせいただけると助かります」.
+_TELL_ONLY = frozenset(
+    {"知らせる", "お知らせ", "知らせ", "連絡", "教える", "手数", "お手数", "返事", "返信", "面倒", "手間"}
 )
 # Words in the ask that point back at the clause before it.
 _ANAPHORA = frozenset({"その", "それ", "そちら", "其の", "其れ", "其方", "これ"})
@@ -69,6 +96,8 @@ class _Act:
 
     promises_to_tell: bool
     pool: frozenset[str]
+    answers: bool = False
+    days: frozenset[str] = frozenset()
 
 
 def commitments(ctx: ReviewContext) -> list[_Act]:
@@ -77,15 +106,28 @@ def commitments(ctx: ReviewContext) -> list[_Act]:
     for sentence, sentence_keys in zip(ctx.sentences, ctx.sentence_keys, strict=True):
         text = NOT_COMMITMENT.sub("", sentence.text)
         promise = bool(PROMISE_TO_TELL.search(text))
-        if promise or COMMITMENT.search(text):
-            out.append(_Act(promise, frozenset(form for key in sentence_keys for form in key.forms)))
+        # A clear "no" answers too (whether it needs an alternative is refusal_without_alternative's job).
+        answers = bool(ANSWER.search(_NOT_ANSWER.sub("", text).strip()) or REFUSAL.search(text))
+        if promise or answers or COMMITMENT.search(text):
+            pool = frozenset(form for key in sentence_keys for form in key.forms)
+            out.append(_Act(promise, pool, answers, frozenset(_days(text))))
     return out
 
 
-def _committed(acts: list[_Act], request_keys: list[Key], request_text: str) -> bool:
-    """Whether a sentence of the agent's commits to act (or to tell) on this request."""
+def _days(text: str) -> set[str]:
+    return {re.sub(r"曜$", "曜日", m.group()) for m in DAY.finditer(text)}
+
+
+def _committed(acts: list[_Act], request_keys: list[Key], request_text: str, core: list[Key] | None = None) -> bool:
+    """Whether a sentence of the agent's commits to act (or to tell) on, or answers, this request."""
     asks_to_tell = bool(ASK_TO_TELL.search(request_text))
+    days = _days(request_text)
     for act in acts:
+        if act.answers and days & act.days:
+            return True
+        # An answer is about the ask itself (its last clause), not the reason before it.
+        if act.answers and core is not None and matched_weight(core, act.pool)[0] >= 1.0:
+            return True
         promise = asks_to_tell and act.promises_to_tell
         found, _total = matched_weight(request_keys, act.pool)
         if found >= (0.5 if promise else 1.0):
@@ -101,10 +143,18 @@ def answered(
     request_keys: list[Key] | None = None,
 ) -> bool:
     """Whether the draft answers or acts on the request made of these tokens."""
-    if is_answered(core_keys(tokens), ctx.pool):
+    core = core_keys(tokens)
+    if is_answered(core, ctx.pool):
         return True
     whole = keys(tokens) if request_keys is None else request_keys
-    return _committed(commitments(ctx) if acts is None else acts, whole, text)
+    return _committed(commitments(ctx) if acts is None else acts, whole, text, core)
+
+
+def _asks_only_for_the_reply(request_keys: list[Key], text: str) -> bool:
+    """A closing ask with nothing of its own (「お手数ですがお知らせいただけると助かります」): the reply answers it."""
+    if not ASK_TO_TELL.search(text):
+        return False
+    return all(key.forms & _TELL_ONLY for key in request_keys)
 
 
 def check(ctx: ReviewContext) -> list[Finding]:
@@ -115,6 +165,8 @@ def check(ctx: ReviewContext) -> list[Finding]:
     out = []
     for highlight in ctx.highlights(HighlightKind.REQUEST):
         asked = ctx.highlight_text(highlight)
+        if _asks_only_for_the_reply(ctx.highlight_keys(highlight), asked):
+            continue
         if answered(ctx, ctx.highlight_tokens(highlight), asked, acts, ctx.highlight_keys(highlight)):
             continue
         out.append(

@@ -1,0 +1,46 @@
+"""business_manner — ビジネスメールで避けたい言い回し 「お客様への言葉として適切か確かめましょう」.
+
+The user sees words that are polite-sounding but wrong to a customer, with
+the standard business form as the fix: ご苦労様です (said to those below
+you) → お疲れ様です; とんでもございません → とんでもないことでございます;
+了解しました / 了解いたしました → 承知しました / 承知いたしました; お世話様です →
+お世話になっております; 参考になりました → 勉強になりました; すいません →
+申し訳ございません; なるほどですね → おっしゃるとおりです. The nouns alone
+(ご苦労をおかけし, 了解を得る) are left alone.
+"""
+
+from __future__ import annotations
+
+import re
+
+from app.model import Finding, FindingKind, Severity
+from app.review import messages
+from app.review.context import ReviewContext
+from app.review.rules import scan
+
+MANNERS: dict[str, str] = {
+    "ご苦労様です": "お疲れ様です", "ご苦労さまです": "お疲れ様です", "ご苦労様でした": "お疲れ様でした",
+    "ご苦労さまでした": "お疲れ様でした", "ご苦労様でございます": "お疲れ様でございます",
+    "ご苦労さまでございます": "お疲れ様でございます",
+    "とんでもございません": "とんでもないことでございます", "とんでもありません": "とんでもないことでございます",
+    "了解しました": "承知しました", "了解いたしました": "承知いたしました", "了解致しました": "承知いたしました",
+    "了解です": "承知しました", "了解いたします": "承知いたします", "了解しております": "承知しております",
+    "了解いたしております": "承知いたしております",
+    "お世話様です": "お世話になっております", "お世話さまです": "お世話になっております",
+    "参考になりました": "勉強になりました", "すいません": "申し訳ございません",
+    "なるほどですね": "おっしゃるとおりです",
+    # 各位 already means 皆様: no second honorific.
+    "各位様": "各位", "各位殿": "各位", "皆様各位": "各位",
+}
+PATTERN = re.compile("|".join(re.escape(k) for k in sorted(MANNERS, key=len, reverse=True)))
+
+
+def check(ctx: ReviewContext) -> list[Finding]:
+    return scan(
+        ctx,
+        PATTERN,
+        FindingKind.BUSINESS_MANNER,
+        Severity.WARNING,
+        lambda m: messages.say(messages.BUSINESS_MANNER, wrong=m.group(), right=MANNERS[m.group()]),
+        lambda m: MANNERS[m.group()],
+    )

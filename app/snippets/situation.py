@@ -1,0 +1,468 @@
+"""What one highlight is about (its situation) and the words a snippet's slots get for it.
+
+The analyser says *that* the customer told something, asked or worried; a
+snippet must also fit *what* it was. `classify()` reads the highlight's words
+(regular expressions over the customer's text, no tokeniser needed) and names
+one situation: a celebration of their own or of someone close, an event they
+prepare for, a purchase for themselves or as a gift, a health condition of
+theirs or a family member's, a body measurement, a first order, a regular's
+news, or for a request the question it asks (stock, delivery, size,
+materials, price, an exchange, an order, a complaint).
+
+`slot_values()` makes the noun phrase the snippet's `{topic}` slot takes for
+that situation, respectful and built for the sentence: 「友人の結婚が決まり」 →
+「ご友人のご結婚」, 「娘が生まれました」 → 「お嬢様のご誕生」, 「パーティーで着たい」 →
+「パーティー」, 「妻が卵アレルギー」 → 「奥様の卵アレルギー」. It never passes a bare
+verb lemma or a one-character keyword: what cannot be made into a phrase is
+left out, and the slot stays a visible placeholder.
+"""
+
+from __future__ import annotations
+
+import re
+from enum import StrEnum
+
+from app.model import Highlight, HighlightKind
+
+
+class Situation(StrEnum):
+    # Disclosures
+    OWN_CELEBRATION = "own_celebration"      # their own wedding, anniversary, birthday
+    CLOSE_CELEBRATION = "close_celebration"  # a friend's wedding, a daughter's birth, a grandchild's school entry
+    EVENT = "event"                          # a party, a ceremony, a trip they prepare for
+    PURCHASE_SELF = "purchase_self"          # something for themselves
+    PURCHASE_GIFT = "purchase_gift"          # a present for someone
+    ALLERGY = "allergy"                      # an allergy or constitution, theirs or a family member's
+    HEALTH_SELF = "health_self"              # their own illness or injury
+    PREGNANCY = "pregnancy"                  # expecting a baby: care, never "get well soon"
+    HEALTH_FAMILY = "health_family"          # a family member's illness or injury
+    RECOVERED = "recovered"                  # good news about health (退院しました)
+    MEASUREMENT = "measurement"              # their size, height, weight
+    FIRST_ORDER = "first_order"              # a first order or first online purchase
+    REGULAR = "regular"                      # a regular customer's news
+    PERSONAL = "thanks_shared"               # anything else they told about themselves
+    # Worries
+    WORRY_DELIVERY = "worry_delivery"        # will it arrive in time
+    WORRY_HEALTH = "worry_health"            # allergens, skin, safety
+    WORRY_FIT = "worry_fit"                  # will it fit, will it suit
+    WORRY = "empathy"                        # any other worry
+    # Requests
+    ASK_STOCK = "ask_stock"
+    ASK_DELIVERY = "ask_delivery"
+    ASK_PICKUP = "ask_pickup"                # picking it up at the shop
+    ASK_SIZE = "ask_size"
+    ASK_MATERIAL = "ask_material"
+    ASK_PRICE = "ask_price"
+    ASK_CHANGE = "ask_change"                # exchange, return, cancel, change an order
+    ASK_ORDER = "ask_order"                  # an order, a reservation, something made for them
+    COMPLAINT = "apology"                    # something went wrong
+    ASK = "answer"                           # any other question or request
+
+
+# The pack's situation groups a situation draws from, in the order they are offered.
+SOURCES: dict[Situation, tuple[str, ...]] = {
+    Situation.OWN_CELEBRATION: ("own_celebration", "thanks_shared"),
+    Situation.CLOSE_CELEBRATION: ("close_celebration", "thanks_shared"),
+    Situation.EVENT: ("event", "thanks_shared"),
+    Situation.PURCHASE_SELF: ("purchase_self", "thanks_shared"),
+    Situation.PURCHASE_GIFT: ("purchase_gift", "thanks_shared"),
+    Situation.ALLERGY: ("allergy",),
+    Situation.HEALTH_SELF: ("health_self",),
+    Situation.PREGNANCY: ("pregnancy",),
+    Situation.HEALTH_FAMILY: ("health_family",),
+    Situation.RECOVERED: ("recovered",),
+    Situation.MEASUREMENT: ("measurement",),
+    Situation.FIRST_ORDER: ("first_order",),
+    Situation.REGULAR: ("regular", "thanks_shared"),
+    Situation.PERSONAL: ("thanks_shared",),
+    Situation.WORRY_DELIVERY: ("worry_delivery", "empathy"),
+    Situation.WORRY_HEALTH: ("worry_health", "empathy"),
+    Situation.WORRY_FIT: ("worry_fit", "empathy"),
+    Situation.WORRY: ("empathy",),
+    Situation.ASK_STOCK: ("ask_stock", "answer"),
+    Situation.ASK_DELIVERY: ("ask_delivery", "delay", "answer"),
+    Situation.ASK_PICKUP: ("ask_pickup", "answer"),
+    Situation.ASK_SIZE: ("ask_size", "answer"),
+    Situation.ASK_MATERIAL: ("ask_material", "answer"),
+    Situation.ASK_PRICE: ("ask_price", "answer"),
+    Situation.ASK_CHANGE: ("ask_change", "refusal", "answer"),
+    Situation.ASK_ORDER: ("ask_order", "refusal", "answer"),
+    Situation.COMPLAINT: ("apology", "delay", "answer"),
+    Situation.ASK: ("answer", "refusal"),
+}
+# Older packs (a shop's own) used broader groups; they still reach the situations they meant.
+LEGACY_GROUPS: dict[str, frozenset[Situation]] = {
+    "health": frozenset({Situation.ALLERGY, Situation.HEALTH_SELF, Situation.HEALTH_FAMILY, Situation.PREGNANCY}),
+    "celebration": frozenset({Situation.OWN_CELEBRATION, Situation.CLOSE_CELEBRATION, Situation.PURCHASE_GIFT}),
+}
+
+# The customer's word for someone close → how the shop names them.
+PERSON_HONORIFIC: dict[str, str] = {
+    "妻": "奥様", "家内": "奥様", "嫁": "奥様", "奥さん": "奥様",
+    "夫": "ご主人", "主人": "ご主人", "旦那": "ご主人",
+    "長女": "ご長女", "次女": "ご次女", "長男": "ご長男", "次男": "ご次男",
+    "娘": "お嬢様", "息子": "息子さん", "子供": "お子様", "子ども": "お子様", "子": "お子様",
+    "母": "お母様", "父": "お父様", "両親": "ご両親", "母親": "お母様", "父親": "お父様", "義母": "お義母様",
+    "義父": "お義父様", "祖母": "おばあ様", "祖父": "おじい様", "孫": "お孫さん",
+    "姉": "お姉様", "兄": "お兄様", "妹": "妹さん", "弟": "弟さん", "家族": "ご家族",
+    "友人": "ご友人", "友達": "ご友人", "親友": "ご親友", "同僚": "同僚の方", "同期": "同期の方",
+    "上司": "上司の方", "部下": "部下の方", "先輩": "先輩", "後輩": "後輩の方", "姪": "姪御さん",
+    "甥": "甥御さん", "叔母": "叔母様", "伯母": "伯母様", "叔父": "叔父様", "伯父": "伯父様",
+    # Already respectful in the customer's words.
+    "お父様": "お父様", "お母様": "お母様", "奥様": "奥様", "ご主人": "ご主人", "お子様": "お子様",
+    "お子さん": "お子様", "娘さん": "お嬢様", "息子さん": "息子さん", "お嬢様": "お嬢様", "旦那さん": "ご主人",
+    "お孫さん": "お孫さん", "ご両親": "ご両親", "お義母さん": "お義母様", "お義父さん": "お義父様",
+}
+_PERSON = "|".join(sorted(PERSON_HONORIFIC, key=len, reverse=True))
+# A person word standing alone (not 子 inside 様子/調子, not 母 inside 祖母).
+_PERSON_WORD = re.compile(rf"(?<![ァ-ヶ一-龥])({_PERSON})(?:たち|ら)?(?=[のがはもにと、（(])")
+
+# Life events → the respectful noun a congratulation takes.
+_EVENTS: tuple[tuple[str, str], ...] = (
+    (r"生まれ|誕生(?!日)|出産(?!予定)", "ご誕生"),
+    (r"結婚(?:記念日|\d+周年|[0-9０-９一二三四五六七八九十]+年目)", "結婚記念日"),
+    (r"婚約", "ご婚約"),
+    (r"結婚", "ご結婚"),
+    (r"誕生日|バースデー", "お誕生日"),
+    (r"入学", "ご入学"),
+    (r"卒業", "ご卒業"),
+    (r"就職|入社", "ご就職"),
+    (r"合格", "ご合格"),
+    (r"昇進|昇格", "ご昇進"),
+    (r"還暦", "還暦"),
+    (r"古希|古稀", "古希"),
+    (r"喜寿", "喜寿"),
+    (r"米寿", "米寿"),
+    (r"成人", "ご成人"),
+    (r"七五三", "七五三"),
+    (r"新築", "ご新築"),
+    (r"開店|開業|オープン", "ご開業"),
+    (r"\d+周年|[一二三四五六七八九十]+周年", "周年"),
+    (r"記念日", "記念日"),
+)
+_ANNIVERSARY = re.compile(r"結婚\s*([0-9０-９一二三四五六七八九十]+)\s*(年目|周年)")
+_JUBILEE = re.compile(r"(創立|創業|開業|設立)?\s*([0-9０-９一二三四五六七八九十]+周年)")
+_CELEBRATION = re.compile("|".join(p for p, _ in _EVENTS))
+# Being a guest at someone's ceremony is an event to dress for, not theirs to congratulate.
+_ATTENDING = re.compile(r"(結婚式|披露宴|二次会|式典|卒業式|入学式|発表会|演奏会)(?:に|へ|の)?.{0,12}"
+                        r"(出席|参列|お呼ばれ|着て|着る|着たい|招待|行く|行き|参加)|お呼ばれ")
+_EVENT_WORD = re.compile(
+    r"(結婚式|披露宴|二次会|パーティー|パーティ|式典|卒業式|入学式|入園式|卒園式|七五三|成人式|発表会|演奏会|"
+    r"コンサート|同窓会|食事会|お茶会|歓迎会|送別会|旅行|運動会|お宮参り|顔合わせ|結納|法事|お葬式|葬儀|"
+    r"面接|試合|大会|イベント|クリスマス会|誕生日会|お誕生日会)")
+_GIFT = re.compile(r"贈り物|贈りたい|引き出物|プチギフト|記念品|贈る|贈ろう|プレゼント|ギフト|お祝いに|お祝いとして|"
+                   r"手土産|お土産|お返し|"
+                   r"渡したい|渡す|あげたい|内祝い|お歳暮|お中元|母の日|父の日|敬老の日")
+_SELF_PURCHASE = re.compile(r"自分用|自分へのご褒美|自分で使|自分のため|普段使い|私用に|仕事用|通勤用|自宅用")
+_ALLERGY = re.compile(r"アレルギ|アトピー|敏感肌|乾燥肌|肌が弱|体質|持病|乳糖不耐|グルテン|食物制限|"
+                      r"(?:卵|小麦|乳|そば|ナッツ|えび|かに|落花生)(?:が|を)?(?:食べられ|だめ|ダメ|NG)")
+_ILLNESS = re.compile(r"入院|手術|怪我|けが|ケガ|骨折|骨を折|病気|体調|療養|通院|腰痛|ぎっくり|捻挫|妊娠|つわり|"
+                      r"風邪|インフルエンザ|コロナ|熱が|リハビリ|治療|闘病|寝込|具合")
+_PREGNANT = re.compile(r"妊娠|妊婦|つわり|出産予定|臨月|産休|身重|お腹に赤ちゃん|おなかに赤ちゃん")
+_RECOVERED = re.compile(r"退院|回復|快復|元気になり|良くなり|よくなり|治り|完治|無事に")
+_MEASURE = re.compile(r"身長|体重|\d+\s*(?:cm|ｃｍ|センチ|kg|ｋｇ|キロ)|\d+\s*号|サイズは|足のサイズ|ウエスト|"
+                      r"バスト|ヒップ|胸囲|肩幅|股下|裄丈|靴のサイズ|[SML]サイズを着")
+_FIRST = re.compile(r"初めて|はじめて|初回|初の")
+_REGULAR = re.compile(r"いつも(?:利用|購入|お世話|買|注文|拝見|楽しみ)|以前も|前回|リピート|愛用|長年|昨年も|何度も|"
+                      r"また利用|昨年と同じ|去年と同じ")
+# Looking back (「あの時も」「思い返すと」): a memory told, not an event to congratulate now.
+_MEMORY = re.compile(r"思い出|思い返|覚えて|当時|あの時|あの頃|小さい頃|若い頃|昔は|以前お店")
+# A gift for the guests of a ceremony (「結婚式の引き出物」「顔合わせの手土産」) is about the gift, still.
+_CEREMONY_ONLY = re.compile(r"引き出物|手土産|お土産|プチギフト|内祝い|お返し|記念品")
+_CEREMONY = re.compile(r"(?:卒業|入学|入園|卒園|成人|結婚)式")
+_OWN_CEREMONY = re.compile(r"挙げ|挙式|私たちの|私の|自分の")
+
+_WORRY_DELIVERY = re.compile(r"間に合|届く|届か|届け|遅れ|発送|到着|配送|日程|当日まで|受け取")
+_WORRY_HEALTH = re.compile(r"アレルギ|混ざ|混入|症状|肌|体に|安全|原材料|添加物|厨房|器具|卵|小麦|乳")
+_WORRY_FIT = re.compile(r"サイズ|\d+号|似合|合う|合わ|体型|きつ|大き|小さ|丈|着られ|入る|浮か|派手|地味")
+
+_COMPLAINT = re.compile(r"と違う|と違い|と違っ|違うようです|届かない|届いていない|届いておりません|まだ届|"
+                        r"違う商品|違うもの|間違|破損|壊れ|割れ|"
+                        r"傷が|キズ|汚れ|不良|欠け|足りな|不足|ほつれ|穴が|動かな")
+_CHANGE = re.compile(r"交換|返品|キャンセル|変更|修正|返金|取り消|取消|訂正|解約")
+_ORDER = re.compile(r"予約|注文|作っていただ|作って(?:ください|もらえ)|ご用意いただ|用意して|お取り置き|取り置き|"
+                    r"名入れ|のし|ラッピング|包装|メッセージ|プレート|見繕っ|ギフト用|箱に入れ|包んで|熨斗")
+_ORDER_WEAK = re.compile(r"お願いしたい|お願いします|お願いいたします|いただきたい")
+_PICKUP = re.compile(r"店頭|受け取りに行|取りに伺|取りに行|引き取り|来店|お店で受け取")
+_STOCK = re.compile(r"在庫|入荷|取り扱い|取扱|お取り扱い|販売され|売り切れ|再販|再入荷|まだあり|ありますか|"
+                    r"ございますか|新作")
+_DELIVERY = re.compile(r"届|発送|配送|お届け|受け取|受取|到着|間に合|日時指定|配達|送って|お送り|店頭|"
+                       r"\d+日まで|いつ頃|何日")
+_SIZE = re.compile(r"サイズ|丈|\d+号|寸法|着丈|大きさ|幅|長さ|\d+\s*cm|採寸|ゆったり|きつ|フィット|身幅")
+_MATERIAL = re.compile(r"素材|原材料|材料|成分|製造|アレルギ|卵|小麦|乳製品|洗濯|お手入れ|手入れ|生地|ウール|"
+                       r"綿|シルク|産地|添加物|賞味期限|消費期限|保存|輪針|棒針|光沢|透け|厨房|製法|作り方")
+_PRICE = re.compile(r"料金|価格|金額|送料|費用|いくら|値段|代金|お支払|支払|見積")
+
+# What a date, a deadline or a time looks like in a customer's mail.
+_DATE = re.compile(
+    r"(?:(?:[0-9０-９]{1,2}|[一二三四五六七八九十]{1,3})月(?:[0-9０-９]{1,2}|[一二三四五六七八九十]{1,3})日"
+    r"(?:[（(][月火水木金土日][)）])?|[0-9０-９]{1,2}日(?:[（(][月火水木金土日][)）])?|"
+    r"(?:[0-9０-９]{1,2}|[一二三四五六七八九十]{1,3})月(?:上旬|中旬|下旬|末|中|初め)|"
+    r"[月火水木金土日]曜日?|今週中|今週末|来週|週末|今月中|月末|年内|年末|"
+    r"(?:今度の)?(?:連休|お盆|年末年始|ゴールデンウィーク|GW)|午前中|夕方|午後)"
+    r"(?:の(?:夕方|午前中|午後|夜|朝|昼))?(?:前|中|まで)?"
+)
+# Topics the analyser gives that make no phrase (too vague alone, or a verb's dictionary form).
+_VAGUE = {
+    "一緒", "時間", "お願い", "思う", "知る", "図", "目", "家", "週", "いつも", "久しぶり", "代わり", "言う",
+    "方", "事", "こと", "もの", "物", "時", "頃", "今", "前", "後", "次", "それ", "これ", "あれ", "とき", "件",
+    "詳細", "両方", "予定", "たび", "役", "今度", "自分", "私", "うち", "本人", "普段", "最近", "先日", "以前",
+    "連絡", "お知らせ", "確認", "返信", "お手数", "手数", "大丈夫", "楽しむ", "分ける", "教える", "わかる",
+    "意見", "おすすめ", "アドバイス", "相談", "お店", "店", "当店", "貴店", "そちら", "可能", "場合",
+}
+_VERBISH = re.compile(r"[ぁ-ん]*[一-龥ァ-ヶ][ぁ-ん]*[うくぐすつぬぶむるいた]$")
+
+
+def classify(highlight: Highlight, text: str, regular: bool | None = None) -> Situation:
+    """The situation one highlight is in; `text` is its words in the mail.
+
+    `regular` is whether the customer has written to us before (None: not known,
+    then their own words such as いつも or 初めて decide)."""
+    words = f"{text} {highlight.topic}" if highlight.topic and highlight.topic not in text else text
+    if highlight.kind is HighlightKind.WORRY:
+        return _classify_worry(words)
+    if highlight.kind is HighlightKind.REQUEST:
+        return _classify_request(words)
+    return _classify_disclosure(words, regular)
+
+
+def _classify_worry(words: str) -> Situation:
+    if _WORRY_HEALTH.search(words):
+        return Situation.WORRY_HEALTH
+    if _WORRY_DELIVERY.search(words):
+        return Situation.WORRY_DELIVERY
+    if _WORRY_FIT.search(words):
+        return Situation.WORRY_FIT
+    return Situation.WORRY
+
+
+def _classify_request(words: str) -> Situation:
+    for pattern, situation in (
+        (_COMPLAINT, Situation.COMPLAINT),
+        (_CHANGE, Situation.ASK_CHANGE),
+        (_ORDER, Situation.ASK_ORDER),
+        (_PICKUP, Situation.ASK_PICKUP),
+        (_STOCK, Situation.ASK_STOCK),
+        (_PRICE, Situation.ASK_PRICE),
+        (_MATERIAL, Situation.ASK_MATERIAL),
+        (_SIZE, Situation.ASK_SIZE),
+        (_DELIVERY, Situation.ASK_DELIVERY),
+        (_ORDER_WEAK, Situation.ASK_ORDER),
+    ):
+        if pattern.search(words):
+            return situation
+    return Situation.ASK
+
+
+def _classify_disclosure(words: str, regular: bool | None) -> Situation:
+    if _ALLERGY.search(words):
+        return Situation.ALLERGY
+    if _RECOVERED.search(words) and not _ILLNESS.search(_RECOVERED.sub("", words).replace("通院", "")):
+        return Situation.RECOVERED
+    if _PREGNANT.search(words):
+        return Situation.PREGNANCY
+    if _ILLNESS.search(words):
+        illness = _ILLNESS.search(words)
+        return Situation.HEALTH_FAMILY if illness and _owner(words[: illness.start()]) else Situation.HEALTH_SELF
+    if _MEMORY.search(words):
+        return Situation.REGULAR if regular or _REGULAR.search(words) or "以前" in words else Situation.PERSONAL
+    if _GIFT.search(words):
+        # A present for someone close's celebration: the congratulation comes first (「母の誕生日に贈りたい」).
+        celebration = _CELEBRATION.search(words)
+        if celebration and _owner(words[: celebration.start()]) and not _CEREMONY_ONLY.search(words):
+            return Situation.CLOSE_CELEBRATION
+        return Situation.PURCHASE_GIFT
+    if _ATTENDING.search(words):
+        return Situation.EVENT
+    celebration = _CELEBRATION.search(words)
+    if celebration:
+        owner = _owner(words[: celebration.start()])
+        if owner in {"同僚", "同期", "上司", "部下", "先輩", "後輩"}:
+            return Situation.EVENT
+        if owner:
+            return Situation.CLOSE_CELEBRATION
+        if _CEREMONY.search(words) and not _OWN_CEREMONY.search(words):
+            return Situation.EVENT
+        return Situation.OWN_CELEBRATION
+    if _EVENT_WORD.search(words):
+        return Situation.EVENT
+    if _MEASURE.search(words):
+        return Situation.MEASUREMENT
+    if _FIRST.search(words) and regular is not True:
+        return Situation.FIRST_ORDER
+    if _SELF_PURCHASE.search(words):
+        return Situation.PURCHASE_SELF
+    if regular or _REGULAR.search(words):
+        return Situation.REGULAR
+    return Situation.PERSONAL
+
+
+def _owner(words: str) -> str:
+    """The person close to the customer the clause is about (the last one named before the event), "" when none."""
+    found = _PERSON_WORD.findall(words)
+    return found[-1] if found else ""
+
+
+def _who(words: str, before: re.Pattern[str] | None = None) -> str:
+    """「お嬢様の」 for the person named before what `before` finds (the event), else before anything."""
+    match = before.search(words) if before is not None else None
+    owner = _owner(words[: match.start()] if match else words)
+    if not owner and match is None:
+        owner = ""
+    return f"{PERSON_HONORIFIC[owner]}の" if owner else ""
+
+
+def _event_noun(words: str) -> str:
+    anniversary = _ANNIVERSARY.search(words)
+    if anniversary:
+        return f"ご結婚{anniversary.group(1)}{'周年' if anniversary.group(2) == '周年' else '年目の記念の年'}"
+    jubilee = _JUBILEE.search(words)
+    if jubilee and "周年" in jubilee.group(0):
+        return f"{jubilee.group(1) or ''}{jubilee.group(2)}"
+    best: tuple[int, str] | None = None
+    for pattern, noun in _EVENTS:
+        match = re.search(pattern, words)
+        if match and (best is None or match.start() < best[0]):
+            best = (match.start(), noun)
+    return best[1] if best else ""
+
+
+def _attended_event(words: str) -> str:
+    match = _EVENT_WORD.search(words)
+    if not match:
+        return ""
+    noun = match.group(1)
+    noun = "パーティー" if noun == "パーティ" else noun
+    owner = _owner(words[: match.start()])
+    return f"{PERSON_HONORIFIC[owner]}の{noun}" if owner else noun
+
+
+def _allergy_phrase(words: str) -> str:
+    match = re.search(r"([一-龥ァ-ヶー]{1,6}?)(?:の|への)?アレルギー", words)
+    what = "アレルギー"
+    if match and match.group(1) not in {"強い", "軽い", "重い", "ひどい"} and match.group(1) not in PERSON_HONORIFIC:
+        allergen = match.group(1)
+        what = f"{allergen}アレルギー"
+    elif "アトピー" in words:
+        what = "アトピー"
+    elif "肌" in words:
+        what = "お肌"
+    elif "体質" in words:
+        what = "ご体質"
+    return f"{_who(words, re.compile('アレルギ|アトピー|肌|体質'))}{what}"
+
+
+_ILLNESS_NOUNS: tuple[tuple[str, str], ...] = (
+    (r"入院", "ご入院"), (r"手術", "手術"), (r"骨折|骨を折", "骨折"), (r"怪我|けが|ケガ", "おけが"),
+    (r"妊娠|つわり", "ご妊娠"), (r"療養|闘病|治療", "ご療養"), (r"通院", "ご通院"),
+    (r"腰痛|ぎっくり", "腰のお痛み"), (r"風邪|インフルエンザ|コロナ|熱が|寝込|具合|体調", "体調のこと"),
+    (r"病気", "ご病気"), (r"リハビリ", "リハビリ"),
+)
+_RECOVERY_NOUNS: tuple[tuple[str, str], ...] = (
+    (r"退院", "ご退院"), (r"完治|治り", "ご快復"), (r"回復|快復|元気になり|良くなり|よくなり", "ご回復"),
+)
+
+
+def _first_noun(words: str, table: tuple[tuple[str, str], ...]) -> str:
+    best: tuple[int, str] | None = None
+    for pattern, noun in table:
+        match = re.search(pattern, words)
+        if match and (best is None or match.start() < best[0]):
+            best = (match.start(), noun)
+    return best[1] if best else ""
+
+
+def deadline(text: str) -> str:
+    """A date, a day or a deadline the customer names (「12月24日の夕方」「連休前」), "" when none."""
+    match = _DATE.search(text)
+    if not match:
+        return ""
+    value = match.group(0)
+    return re.sub(r"まで$", "", value.removeprefix("今度の"))
+
+
+def _noun_topic(topic: str) -> str:
+    """The analyser's topic if it is a noun that stands as a phrase, else ""."""
+    topic = topic.strip()
+    if len(topic) < 2 or topic in _VAGUE or len(topic) > 14:
+        return ""
+    if _VERBISH.fullmatch(topic) and not re.search(r"[ァ-ヶ]$", topic):
+        return ""
+    if re.search(r"[ぁ-ん]{3,}|[をがはにへ]|[0-9０-９一二三四五六七八九十百千]", topic):
+        return ""
+    return topic
+
+
+def _product(text: str) -> str:
+    """A product named in quotes (「アルパカ混 並太」), "" when none."""
+    match = re.search(r"「([^」]{2,30})」", text)
+    return match.group(1) if match and not re.search(r"[。、！？]", match.group(1)) else ""
+
+
+# Where the customer's own date is the one a snippet's {date} means (their deadline, their pick-up day);
+# elsewhere {date} is ours to give (a restock date) and stays for the agent.
+_DATED = frozenset({
+    Situation.EVENT, Situation.ASK_DELIVERY, Situation.ASK_PICKUP, Situation.ASK_ORDER, Situation.ASK_PRICE,
+    Situation.WORRY_DELIVERY,
+})
+
+
+def slot_values(situation: Situation, highlight: Highlight, text: str) -> dict[str, str]:
+    """`{topic}`, `{date}` and `{product}` for the snippets of one situation; a slot that cannot be made
+    into a phrase for the sentence is absent (it stays a visible placeholder)."""
+    values: dict[str, str] = {}
+    words = text or highlight.topic
+    topic = ""
+    if situation in (Situation.OWN_CELEBRATION, Situation.CLOSE_CELEBRATION):
+        noun = _event_noun(words)
+        if noun:
+            topic = (_who(words, _CELEBRATION) if situation is Situation.CLOSE_CELEBRATION else "") + noun
+    elif situation is Situation.PURCHASE_GIFT:
+        noun = _event_noun(words)
+        occasion = re.search(r"(お歳暮|お中元|母の日|父の日|敬老の日|クリスマス|バレンタイン|ホワイトデー|内祝い)",
+                             words)
+        if noun:
+            topic = _who(words, _CELEBRATION) + noun
+        elif occasion:
+            topic = occasion.group(1)
+    elif situation is Situation.EVENT:
+        topic = _attended_event(words)
+    elif situation is Situation.ALLERGY:
+        topic = _allergy_phrase(words)
+    elif situation is Situation.PREGNANCY:
+        topic = f"{_who(words, _PREGNANT)}ご妊娠中" if _who(words, _PREGNANT) else ""
+    elif situation in (Situation.HEALTH_SELF, Situation.HEALTH_FAMILY):
+        noun = _first_noun(re.sub(r"(?:大きな|重い)?病気ではな[くい]", "", words), _ILLNESS_NOUNS)
+        if noun:
+            topic = (_who(words, _ILLNESS) if situation is Situation.HEALTH_FAMILY else "") + noun
+    elif situation is Situation.RECOVERED:
+        noun = _first_noun(words, _RECOVERY_NOUNS)
+        if noun:
+            topic = _who(words, _RECOVERED) + noun
+    elif situation is Situation.MEASUREMENT:
+        kinds = [w for w in ("サイズ", "身長", "体重", "ウエスト", "バスト", "肩幅", "股下") if w in words]
+        if not kinds and re.search(r"\d+\s*号", words):
+            kinds = ["サイズ"]
+        topic = "や".join(kinds[:2])
+    elif situation is Situation.WORRY_DELIVERY:
+        when = deadline(words)
+        event = _EVENT_WORD.search(words) or re.search(r"誕生日|記念日|クリスマス", words)
+        if when:
+            topic = re.sub(r"(?:前|まで)$", "", when)
+        elif event:
+            topic = event.group(0)
+    elif situation is Situation.WORRY_HEALTH:
+        topic = _allergy_phrase(words) if "アレルギ" in words else ""
+    elif highlight.kind is not HighlightKind.DISCLOSURE:
+        # Requests and the other worries: the thing asked about, when it is a noun (送料, 製造環境).
+        # What someone told in passing (連休, 吉祥寺) is no phrase to thank for: that slot stays for the agent.
+        topic = _noun_topic(highlight.topic)
+    if topic:
+        values["topic"] = topic
+    when = deadline(words)
+    if when and situation in _DATED:
+        values["date"] = when
+    product = _product(words)
+    if product:
+        values["product"] = product
+    return values

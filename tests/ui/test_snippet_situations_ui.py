@@ -1,0 +1,114 @@
+"""Issue 15's "Done when" for snippets: on the party-dress, allergy and birth mails the first
+suggestions fit what each sentence is about, and what is inserted reads as a sentence."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from app.mail.parse import parse_message
+from app.model import Highlight, HighlightKind
+from app.snippets import SnippetPack, load_our_pack
+from ui.main_window import MainWindow
+from ui.models import Role
+from ui.snippet_manager import SnippetManagerDialog
+
+
+def _open(qtbot, win: MainWindow, predicate) -> str:  # type: ignore[no-untyped-def]
+    assert win.source is not None
+    for row in range(win.proxy.rowCount()):
+        header = win.proxy.index(row, 0).data(Role.HEADER)
+        message = parse_message(win.source.fetch(header.ref))
+        if predicate(message):
+            with qtbot.waitSignal(win.insight_shown, timeout=20000):
+                win.message_view.selectRow(row)
+            with qtbot.waitSignal(win.compose.opened, timeout=10000):
+                win.compose.reply_action.trigger()
+            return message.body
+    raise AssertionError("no such mail in the demo")
+
+
+def _suggested(win: MainWindow, body: str, kind: HighlightKind, words: str) -> list[str]:
+    for index in win.insight_panel.model.highlight_indexes(kind):
+        highlight = index.data(Role.HIGHLIGHT)
+        if isinstance(highlight, Highlight) and words in body[highlight.start : highlight.end]:
+            win.insight_panel.view.setCurrentIndex(index)
+            count = win.compose.suggestions.view.count()
+            return [f.text for f in (win.compose.suggestions.filled(i) for i in range(count)) if f is not None]
+    raise AssertionError(f"no {kind.value} highlight with {words}")
+
+
+def _reads_as_sentence(text: str) -> bool:
+    return text.endswith("。") and "{" not in text and "、、" not in text and "。、" not in text
+
+
+def test_party_dress_mail_gets_fitting_first_suggestions(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    body = _open(qtbot, window, lambda m: "ドレス" in m.subject and "パーティー" in m.body)
+    holiday = _suggested(window, body, HighlightKind.DISCLOSURE, "連休にパーティー")
+    assert "おめでとう" not in holiday[0] and not holiday[0].startswith("連休")
+    assert holiday[0] == "パーティーに間に合うよう、心を込めてご用意いたします。"
+    wedding = _suggested(window, body, HighlightKind.DISCLOSURE, "友人の結婚")
+    assert wedding[0] == "ご友人のご結婚、誠におめでとうございます。"
+    assert not any(t.startswith(("結婚、", "ご結婚、")) for t in wedding)
+    for words in ("9号", "158cm"):
+        sized = _suggested(window, body, HighlightKind.DISCLOSURE, words)
+        assert not any("アレルギー" in t or "ラッピング" in t or "贈り物" in t for t in sized), sized
+    question = _suggested(window, body, HighlightKind.REQUEST, "連休前に届く")
+    assert question[0] == "承知いたしました。連休前にお届けできるよう手配いたします。"
+    assert not any("お詫び" in t for t in question)
+    # Inserted, it reads as a sentence.
+    editor = window.compose.composer.editor
+    before = editor.toPlainText()
+    window.compose.suggestions.insert(0)
+    inserted = editor.toPlainText()
+    assert question[0] in inserted and len(inserted) == len(before) + len(question[0])
+    assert _reads_as_sentence(question[0])
+
+
+def test_allergy_and_birth_mail_get_their_own_phrases(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    body = _open(qtbot, window, lambda m: "娘が生まれました" in m.body)
+    birth = _suggested(window, body, HighlightKind.DISCLOSURE, "娘が生まれました")
+    assert birth[0] == "お嬢様のご誕生、誠におめでとうございます。"
+    allergy = _suggested(window, body, HighlightKind.DISCLOSURE, "卵のアレルギー")
+    assert "お嬢様の卵アレルギー" in allergy[0] and _reads_as_sentence(allergy[0])
+    assert not any("回復" in t or "生まれる" in t for t in allergy)
+    worry = _suggested(window, body, HighlightKind.WORRY, "気がかり")
+    assert not any("初めて" in t for t in worry)
+
+
+def test_first_allergy_mail_offers_health_phrases_not_congratulations(  # type: ignore[no-untyped-def]
+    qtbot, window: MainWindow
+) -> None:
+    body = _open(qtbot, window, lambda m: "妻が卵アレルギー" in m.body)
+    first = _suggested(window, body, HighlightKind.DISCLOSURE, "妻が卵アレルギー")
+    assert first[0] == "奥様の卵アレルギーのこと、詳しくお知らせくださりありがとうございます。"
+    assert not any("おめでとう" in t for t in first)
+
+
+def test_snippet_manager_lists_switches_off_and_copies_ours(qtbot, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import Qt
+
+    from app.snippets import load_pack, load_user_pack
+
+    monkeypatch.setenv("AIZUCHI_DATA_DIR", str(tmp_path))
+    ours = load_our_pack()
+    dialog = SnippetManagerDialog(ours, SnippetPack({}, ()))
+    qtbot.addWidget(dialog)
+    assert dialog.builtin.count() == len(ours.snippets) > 100
+    first = dialog.builtin.item(0)
+    assert first is not None and ours.snippets[0].text in first.text()
+    first.setCheckState(Qt.CheckState.Unchecked)
+    dialog.builtin.setCurrentRow(1)
+    dialog.copy_current()
+    assert dialog.list.count() == 1 and dialog.text.toPlainText() == ours.snippets[1].text
+    dialog.text.setPlainText("{topic}、心よりお祝い申し上げます。")
+    dialog.accept()
+    own = load_user_pack(tmp_path / "snippets.toml")
+    assert own.disabled == frozenset({ours.snippets[0].id})
+    merged = load_pack(user_pack=tmp_path / "snippets.toml")
+    assert ours.snippets[0].id not in {s.id for s in merged.snippets}
+    assert next(s for s in merged.snippets if s.id == ours.snippets[1].id).text == "{topic}、心よりお祝い申し上げます。"
+    # Reopened, the switched-off one stays unchecked.
+    again = SnippetManagerDialog(ours, own)
+    qtbot.addWidget(again)
+    item = again.builtin.item(0)
+    assert item is not None and item.checkState() == Qt.CheckState.Unchecked
