@@ -102,19 +102,17 @@ _KINDS: Final = (HighlightKind.DISCLOSURE, HighlightKind.REQUEST, HighlightKind.
 Row = tuple[int, int, list[str]]  # a sentence's start, end and features, for the trainer
 
 
-def _verdicts(found: list[_Found], sentences: list[tuple[int, Sentence]]) -> list[list[str]]:
-    """Per sentence, the rules' kinds and kind:cuekind strings (one pass over the highlights)."""
-    position = {index: k for k, (index, _) in enumerate(sentences)}
-    out: list[list[str]] = [[] for _ in sentences]
-    for f in found:
-        here = out[position[f[3]]]
+def _verdicts(items: list[_Found]) -> list[str]:
+    """The rules' kinds and kind:cuekind strings for one sentence's highlights."""
+    here: list[str] = []
+    for f in items:
         kind = f[0].kind.value
         if kind not in here:
             here.append(kind)
         cue = f[0].cue.split(":", 1)[0]
         if cue and kind + ":" + cue not in here:
             here.append(kind + ":" + cue)
-    return out
+    return here
 
 
 _EXPLAINING: Final = ("名詞", "動詞", "形容詞", "形状詞", "副詞", "代名詞")
@@ -136,51 +134,75 @@ def _as_written(words: list[str], tokens: list[Token]) -> list[str]:
     return out
 
 
-def _weigh(body: str, sentences: list[tuple[int, Sentence]], tokenized: list[list[Token]], found: list[_Found],
-           zone_list: list[Zone], model: SentenceModel | None, rows: list[Row] | None) -> list[_Found]:
-    """The learned layer's say on each sentence (take back a rule's mark, add one); asks in reported speech dropped."""
-    speech = reported_speech(body)
-    if model is None and rows is None:
-        return [f for f in found if f[0].kind is HighlightKind.DISCLOSURE or not inside(speech, f[1], f[2])]
-    count = len(sentences)
-    verdicts = _verdicts(found, sentences)
-    formula_starts = {z.start for z in zone_list if z.kind is ZoneKind.FORMULA}
-    kept: list[_Found] = []
-    added: list[_Found] = []
-    dropped: set[tuple[int, str]] = set()
-    for k in range(count):
-        index, sentence = sentences[k]
-        if sentence.start in formula_starts:
-            continue
-        text = body[sentence.start : sentence.end]
-        features = sentence_features(tokenized[k], text, verdicts[k], verdicts[k - 1] if k > 0 else [],
-                                     verdicts[k + 1] if k + 1 < count else [], k == 0, k == count - 1,
-                                     any(a < sentence.start < b for a, b in speech))
-        if rows is not None:
-            rows.append((sentence.start, sentence.end, features))
+class _Weigher:
+    """The learned layer's say on each sentence, given as soon as the sentence after it is labelled.
+
+    It runs inside the labelling loop, while the worker thread is still tokenising the chunks
+    after, so its work overlaps Sudachi's instead of adding to it. A rule's mark the model is
+    sure of the opposite of is taken back; a mark the rules did not make is added when the model
+    is sure of it. Without a model (the trainer's view) it only records each sentence's features.
+    """
+
+    def __init__(self, body: str, sentences: list[tuple[int, Sentence]], tokenized: list[list[Token]],
+                 model: SentenceModel | None, rows: list[Row] | None) -> None:
+        self.body = body
+        self.sentences = sentences
+        self.tokenized = tokenized
+        self.model = model
+        self.rows = rows
+        self.speech = reported_speech(body)
+        self.verdicts: list[list[str]] = []
+        self.dropped: set[tuple[int, str]] = set()
+        self.added: list[_Found] = []
+        self.weighed = 0
+        self.active = model is not None or rows is not None
+
+    def labelled(self, items: list[_Found], zone_list: list[Zone]) -> None:
+        """The next sentence was labelled with `items`: weigh the one before it."""
+        if not self.active:
+            return
+        self.verdicts.append(_verdicts(items))
+        if len(self.verdicts) >= 2:
+            self._weigh(len(self.verdicts) - 2, zone_list)
+
+    def finish(self, found: list[_Found], zone_list: list[Zone]) -> list[_Found]:
+        if self.active and self.verdicts:
+            self._weigh(len(self.verdicts) - 1, zone_list)
+        kept = [f for f in found if (f[3], f[0].kind.value) not in self.dropped] + self.added
+        # 「…電話してくださいね」と言ってくださって: what someone else said over several sentences is their
+        # ask or their fear, not the customer's (what it tells may still be the customer's news: 先生に
+        # 「骨密度が低いですね。…」と言われました).
+        return [f for f in kept if f[0].kind is HighlightKind.DISCLOSURE or not inside(self.speech, f[1], f[2])]
+
+    def _weigh(self, k: int, zone_list: list[Zone]) -> None:
+        index, sentence = self.sentences[k]
+        if any(z.start == sentence.start and z.kind is ZoneKind.FORMULA for z in zone_list[-2:]):
+            return  # a thanks formula `_label` dimmed: its zone is one of the two newest (this sentence's, the next's)
+        body = self.body
+        tokens = self.tokenized[k]
+        count = len(self.sentences)
+        verdicts = self.verdicts
+        features = sentence_features(tokens, body[sentence.start : sentence.end], verdicts[k],
+                                     verdicts[k - 1] if k > 0 else [],
+                                     verdicts[k + 1] if k + 1 < len(verdicts) else [], k == 0, k == count - 1,
+                                     any(a < sentence.start < b for a, b in self.speech))
+        if self.rows is not None:
+            self.rows.append((sentence.start, sentence.end, features))
+        model = self.model
         if model is None:
-            continue
+            return
         probabilities = model.probabilities(features)
         for label, kind in enumerate(_KINDS):
             marked = kind.value in verdicts[k]
             if marked and probabilities[label] < model.drop[label]:
-                dropped.add((index, kind.value))
+                self.dropped.add((index, kind.value))
             elif not marked and probabilities[label] >= model.add[label]:
-                item = Labelled(kind, sentence.start, sentence.end, tuple(tokenized[k]),
-                                "learned:" + "・".join(_as_written(model.strongest(features, label, 8), tokenized[k])))
+                item = Labelled(kind, sentence.start, sentence.end, tuple(tokens),
+                                "learned:" + "・".join(_as_written(model.strongest(features, label, 8), tokens)))
                 start, end = _trim(body, item)
                 if end > start:
-                    topic = topic_of(kind, [t for t in tokenized[k] if t.start >= start and t.end <= end],
-                                     body[start:end])
-                    added.append((item, start, end, index, sentence.paragraph, topic))
-    for f in found:
-        if (f[3], f[0].kind.value) not in dropped:
-            kept.append(f)
-    # 「…電話してくださいね」と言ってくださって: what someone else said over several sentences is their
-    # ask or their fear, not the customer's (what it tells may still be the customer's news: 先生に
-    # 「骨密度が低いですね。…」と言われました).
-    return [f for f in kept + added
-            if f[0].kind is HighlightKind.DISCLOSURE or not inside(speech, f[1], f[2])]
+                    topic = topic_of(kind, [t for t in tokens if t.start >= start and t.end <= end], body[start:end])
+                    self.added.append((item, start, end, index, sentence.paragraph, topic))
 
 
 def analyze(body: str) -> Insight:
@@ -236,6 +258,7 @@ def _analyze(body: str, ahead: Ahead, model: SentenceModel | None, rows: list[Ro
     tokenized: list[list[Token]] = [[] for _ in sentences]
     redo: set[int] = set()  # sentences with a word across their edge: tokenised again alone
     found: list[_Found] = []
+    weigher = _Weigher(body, sentences, tokenized, model, rows)
     k = 0  # the sentence the next word may belong to
     ready = 0  # sentences before this one have all their words
     labelled = 0
@@ -268,9 +291,11 @@ def _analyze(body: str, ahead: Ahead, model: SentenceModel | None, rows: list[Ro
                 tokenized[ready] = tokenize(body[sentence.start : sentence.end], sentence.start)
             ready += 1
         while labelled < ready - 1 or (labelled < count and ready == count):
+            before = len(found)
             _label(body, sentences, tokenized, labelled, found, zone_list)
+            weigher.labelled(found[before:], zone_list)
             labelled += 1
-    found = _weigh(body, sentences, tokenized, found, zone_list, model, rows)
+    found = weigher.finish(found, zone_list)
     found.sort(key=lambda f: (f[1], f[0].kind.value))
     links = link([Placed(f[0].kind, f[3], f[4]) for f in found])
     highlights = tuple(

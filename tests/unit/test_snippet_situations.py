@@ -200,5 +200,9 @@ def test_suggest_does_not_load_qt(tmp_path: Path) -> None:
     )
     out = subprocess.run([sys.executable, "-c", code, str(mail)], capture_output=True, text=True, cwd=ROOT, check=True)
     record = json.loads(out.stdout)
-    situations = [s["situation"] for s in record["suggestions"]]
-    assert situations[:2] == ["event", "close_celebration"]
+    body = json.loads(subprocess.run([sys.executable, "-m", "app.cli", "show", "--json", str(mail)],
+                                      capture_output=True, text=True, cwd=ROOT, check=True).stdout)["body"]
+    situation = {body[s["highlight"]["start"] : s["highlight"]["end"]]: s["situation"] for s in record["suggestions"]}
+    assert situation["実は、今度の連休にパーティーで着たいと思っています"] == "event"
+    wedding = "大学時代の友人の結婚が決まり、仲間内でお祝いのパーティーを開くことになりました"
+    assert situation[wedding] == "close_celebration"
