@@ -25,6 +25,11 @@ Rules that make "never twice" hold:
   (`resend_unknown=True`); plain SMTP servers file nothing themselves, so "not in
   Sent" does not prove the customer did not get it. The same Message-ID goes out
   again, which lets the customer's mail program merge a duplicate.
+- A reply edited after a failed send is a *new* item under a new Message-ID; the old
+  one is `retired` and never sent (`submit`). Saving a changed draft retires the item
+  still waiting from its earlier version (`app.store.drafts.save_draft`), so an automatic
+  retry never sends what the agent has since corrected. Unchanged, the same item is
+  returned (a double click is one mail).
 
 The draft itself belongs to the composer; the outbox keeps the final bytes, so
 nothing the agent wrote is lost whatever happens here.
@@ -32,6 +37,8 @@ nothing the agent wrote is lost whatever happens here.
 
 from __future__ import annotations
 
+import hashlib
+import json
 import sqlite3
 from dataclasses import dataclass
 from datetime import datetime
@@ -39,6 +46,7 @@ from enum import StrEnum
 from typing import Protocol
 
 from app.mail.headers import read_summary
+from app.mail.outgoing import make_message_id, message_id_domain, with_message_id
 from app.sources.base import MailSender, MessageRef, OutgoingMessage
 from app.sources.errors import AuthExpired, NetworkDown, SendOutcomeUnknown, ServerRejected, SourceError
 from app.store.db import Database
@@ -52,6 +60,7 @@ class OutboxState(StrEnum):
     SENT = "sent"
     FAILED = "failed"      # 送信失敗
     UNKNOWN = "unknown"    # 送信状態不明
+    RETIRED = "retired"    # the draft was changed after this version: never sent (issue 14)
 
 
 class SendProblem(StrEnum):
@@ -66,6 +75,8 @@ class SendProblem(StrEnum):
     CANNOT_CHECK = "cannot_check"        # Sent could not be searched to settle an unknown
     NOT_IN_SENT = "not_in_sent"          # searched: no copy in Sent; the agent decides
     UNEXPECTED = "unexpected"
+    REPLACED = "replaced"                # retired: the agent sent an edited version instead
+    EDITED = "edited"                    # retired: the draft was changed after this version
 
 
 class SentFiler(Protocol):
@@ -98,6 +109,28 @@ class OutboxItem:
         return self.state in (OutboxState.QUEUED, OutboxState.FAILED, OutboxState.UNKNOWN)
 
 
+def _content_hash(raw: bytes) -> str:
+    """The bytes as the customer reads them: every header but Date and Message-ID, and the body."""
+    head, _, body = raw.replace(b"\r\n", b"\n").partition(b"\n\n")
+    fields: list[bytes] = []
+    for line in head.split(b"\n"):
+        if line[:1] in (b" ", b"\t") and fields:
+            fields[-1] += line
+        else:
+            fields.append(line)
+    kept = [f for f in fields if not f.lower().startswith((b"date:", b"message-id:"))]
+    return hashlib.sha256(b"\n".join(kept) + b"\n\n" + body).hexdigest()
+
+
+def _same_mail(row: sqlite3.Row, message: OutgoingMessage) -> bool:
+    """Is `message` the mail the item already holds (the same reply submitted again)?"""
+    if tuple(json.loads(row["recipients"])) != message.recipients or row["envelope_from"] != message.envelope_from:
+        return False
+    if row["draft_key"] and message.draft_key:
+        return bool(row["draft_key"] == message.draft_key)
+    return _content_hash(bytes(row["raw"])) == _content_hash(message.raw)
+
+
 def _item(row: sqlite3.Row) -> OutboxItem:
     outgoing = outgoing_of(row)
     return OutboxItem(
@@ -127,8 +160,10 @@ class Outbox:
         """Gone out: the item is `sent`, and the draft it was written in is done with."""
         self.table.set_state(item_id, OutboxState.SENT)
         # Whenever it went (at once, after a sign-in, on a retry), reopening the reply must
-        # not bring back a draft of a mail the customer already has.
-        delete_sent_draft(self.db, message_id)
+        # not bring back a draft of a mail the customer already has (nor one saved under
+        # the Message-ID of a version it replaced).
+        for sent_as in (message_id, *self.table.earlier_message_ids(message_id)):
+            delete_sent_draft(self.db, sent_as)
 
     # -- reading ------------------------------------------------------------------
     def item(self, item_id: int) -> OutboxItem:
@@ -149,8 +184,16 @@ class Outbox:
 
     # -- transitions ------------------------------------------------------------------
     def submit(self, account_id: str, message: OutgoingMessage) -> OutboxItem:
-        """Record the reply before anything is sent. The same Message-ID is the same item."""
-        return self.item(self.table.insert(account_id, message))
+        """Record the reply before anything is sent. The same mail under the same Message-ID is
+        the same item; a changed one (or one whose item was retired) becomes a new item under a
+        new Message-ID, the old item retired if it has not gone. The draft follows the new id."""
+        existing = self.table.by_message_id(message.message_id)
+        if existing is None:
+            return self.item(self.table.insert(account_id, message))
+        if existing["state"] != OutboxState.RETIRED and _same_mail(existing, message):
+            return _item(existing)
+        fresh = with_message_id(message, make_message_id(message_id_domain(message.message_id)))
+        return self.item(self.table.replace_item(existing["id"], account_id, fresh, message.message_id))
 
     def recover(self) -> list[OutboxItem]:
         """At start-up: items a crash left in `sending` become `unknown` (to be looked up)."""

@@ -533,6 +533,8 @@ class ComposeController(QObject):
         self.sent.emit()
 
     def _on_outbox_result(self, draft: Draft, item: OutboxItem) -> None:
+        if item.message_id != draft.message_id and self.composing:
+            self.composer.adopt_message_id(item.message_id)  # an edited reply: a new outgoing item
         if item.state is OutboxState.SENT:
             self._on_sent(draft)
             return

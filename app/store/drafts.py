@@ -10,8 +10,9 @@ from __future__ import annotations
 import json
 from datetime import datetime
 
-from app.model import Address, Draft
+from app.model import Address, Draft, draft_key
 from app.store.db import Database
+from app.store.outbox import OutboxTable
 
 
 def _address(value: object) -> Address:
@@ -30,7 +31,10 @@ def _dump(addresses: tuple[Address, ...]) -> str:
 
 
 def save_draft(db: Database, mailbox: str, draft: Draft) -> None:
+    """Upsert; an outbox item still waiting from an earlier version of this draft is retired in
+    the same transaction (the agent changed it: the old text must not go out on a retry)."""
     with db.write() as connection:
+        OutboxTable(db).retire_stale(draft.message_id, draft_key(draft))
         connection.execute(
             "INSERT INTO drafts(mailbox, original_id, message_id, sender_json, to_json, cc_json, subject, body,"
             " in_reply_to, references_json, created_at)"

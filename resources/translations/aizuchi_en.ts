@@ -215,6 +215,10 @@
         <translation>Failed</translation>
     </message>
     <message>
+        <source>取り消し済み</source>
+        <translation>Withdrawn</translation>
+    </message>
+    <message>
         <source>送信状態不明</source>
         <translation>Outcome unknown</translation>
     </message>
@@ -253,6 +257,10 @@
     <message>
         <source>送信済みフォルダに見つかりません。お客様に届いている可能性もあります。再送するかどうか選んでください。</source>
         <translation>Not found in Sent. The customer may still have received it. Choose whether to send it again.</translation>
+    </message>
+    <message>
+        <source>下書きが書き直されたため、この古い版は送信しません。</source>
+        <translation>The draft was rewritten, so this older version will not be sent.</translation>
     </message>
     <message>
         <source>予期しない理由で送信が止まりました。再確認してください。</source>

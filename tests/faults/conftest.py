@@ -1,0 +1,8 @@
+"""The standing fault suite (issue 14): real Dovecot, aiosmtpd and PostgreSQL on 127.0.0.1,
+killed processes, damaged stores and hostile mail. The servers are the integration tests' own."""
+
+from __future__ import annotations
+
+from tests.integration.conftest import certs, db, dovecot, smtp
+
+__all__ = ["certs", "db", "dovecot", "smtp"]
