@@ -147,12 +147,19 @@ def cmd_review(args: argparse.Namespace) -> int:
 
 def cmd_sync(args: argparse.Namespace) -> int:
     """Sync one saved IMAP account into the local store (headers, then bodies)."""
+    from app import instance
+    from app.paths import user_data_dir
     from app.session import AccountSession
     from app.sources.errors import SourceError
     from app.store.db import open_database
     from app.store.mail import MailStore
     from app.sync import SyncProgress
 
+    try:
+        instance.acquire(user_data_dir())
+    except instance.AlreadyRunning as running:
+        print(f"aizuchi sync: {running.japanese()}", file=sys.stderr)
+        return 1
     db = open_database()
     store = MailStore(db)
     config = store.account(args.account)

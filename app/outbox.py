@@ -45,6 +45,7 @@ from datetime import datetime
 from enum import StrEnum
 from typing import Protocol
 
+from app import instance
 from app.mail.headers import read_summary
 from app.mail.outgoing import make_message_id, message_id_domain, with_message_id
 from app.sources.base import MailSender, MessageRef, OutgoingMessage
@@ -196,8 +197,13 @@ class Outbox:
         return self.item(self.table.replace_item(existing["id"], account_id, fresh, message.message_id))
 
     def recover(self) -> list[OutboxItem]:
-        """At start-up: items a crash left in `sending` become `unknown` (to be looked up)."""
-        return [self.item(i) for i in self.table.interrupted()]
+        """At start-up: items a crash left in `sending` become `unknown` (to be looked up).
+        Only under the data dir's instance lock: an item another running Aizuchi is sending
+        is not a crashed one (taking it would send it twice)."""
+        with instance.guarded(self.db.path.parent) as ours:
+            if not ours:
+                return []
+            return [self.item(i) for i in self.table.interrupted()]
 
     def process(
         self,

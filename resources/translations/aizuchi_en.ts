@@ -1267,6 +1267,21 @@ An assistant that helps you notice what customers tell you and reply warmly.</tr
     </message>
 </context>
 <context>
+    <name>Startup</name>
+    <message>
+        <source>相槌はすでに起動しています。開いているウィンドウを前面に出しました。</source>
+        <translation>Aizuchi is already running. Its window has been brought to the front.</translation>
+    </message>
+    <message>
+        <source>相槌はすでに起動しています（プロセス %1）。同じデータフォルダを二つの相槌で同時に開くと、返信が二重に送られるおそれがあるため、起動しませんでした。開いている相槌をお使いください。</source>
+        <translation>Aizuchi is already running (process %1). Two copies of Aizuchi on the same data folder could send a reply twice, so this one did not start. Please use the one that is open.</translation>
+    </message>
+    <message>
+        <source>相槌はすでに起動しています</source>
+        <translation>Aizuchi is already running</translation>
+    </message>
+</context>
+<context>
     <name>TeamDialog</name>
     <message>
         <source>お客様の記録をチームで共有</source>
