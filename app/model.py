@@ -54,6 +54,8 @@ class NoteKind(StrEnum):
     TRUNCATED = "truncated"                      # huge part cut for display
     MULTIPART_UNTERMINATED = "multipart_unterminated"  # no closing boundary: the mail may be cut off
     ESCAPE_MISSING = "escape_missing"            # ISO-2022-JP line carried on without its escape sequence
+    HTML_TOO_COMPLEX = "html_too_complex"        # HTML nested or sized past the bound: shown as text only
+    MULTIPART_TOO_DEEP = "multipart_too_deep"    # parts nested past the bound: their text read flat
 
 
 @dataclass(frozen=True, slots=True)

@@ -29,7 +29,7 @@ from urllib.parse import unquote
 
 from app.mail.charset import decode_bytes
 from app.mail.headers import FIELD_NAME, MailHeaders, decode_words, head_end, read_headers
-from app.mail.html import SanitizedHtml, html_to_text, sanitize_html
+from app.mail.html import SanitizedHtml, html_beyond_bounds, html_to_text, sanitize_html
 from app.mail.transfer import decode_transfer
 from app.model import Address, Attachment, InlineImage, Message, NoteKind, ParseNote
 
@@ -64,6 +64,7 @@ class _Walk:
     notes: list[ParseNote] = field(default_factory=list)
     # Leaf parts with a Content-ID, by cid: candidates for the HTML's inline images.
     cid_parts: dict[str, EmailMessage] = field(default_factory=dict)
+    to_text: bool = True  # convert HTML parts to text (not needed to re-render the HTML)
 
 
 def parse_message(raw: bytes) -> Message:
@@ -83,10 +84,13 @@ def render_html(raw: bytes, allow_remote_images: bool) -> SanitizedHtml | None:
     try:
         if not raw.strip() or _looks_unparseable(raw):
             return None
-        walk = _walk(_mime(raw))
+        walk = _walk(_mime(raw), to_text=False)
         if walk.has_plain or not walk.html_sources:
             return None
-        return sanitize_html(_join_html(walk.html_sources), allow_remote_images)
+        source = _join_html(walk.html_sources)
+        if html_beyond_bounds(source):
+            return None  # shown as text (`HTML_TOO_COMPLEX`), with or without images
+        return sanitize_html(source, allow_remote_images)
     except Exception:
         return None
 
@@ -104,12 +108,18 @@ def _parse(raw: bytes) -> Message:
     remote: tuple[str, ...] = ()
     inline: tuple[InlineImage, ...] = ()
     if walk.html_sources and not walk.has_plain:
-        sanitized = sanitize_html(_join_html(walk.html_sources), allow_remote_images=False)
-        html, remote = sanitized.html, sanitized.remote_images
-        inline = _inline_images(html, walk)
+        source = _join_html(walk.html_sources)
+        beyond = html_beyond_bounds(source)
         notes.append(ParseNote(NoteKind.HTML_ONLY))
-        if remote:
-            notes.append(ParseNote(NoteKind.REMOTE_IMAGES_BLOCKED, str(len(remote))))
+        if beyond:
+            # Never handed to the sanitiser: shown as the text it was converted to.
+            notes.append(ParseNote(NoteKind.HTML_TOO_COMPLEX, beyond))
+        else:
+            sanitized = sanitize_html(source, allow_remote_images=False)
+            html, remote = sanitized.html, sanitized.remote_images
+            inline = _inline_images(html, walk)
+            if remote:
+                notes.append(ParseNote(NoteKind.REMOTE_IMAGES_BLOCKED, str(len(remote))))
     body = _join_texts(walk.texts)
     if len(body) > MAX_BODY_CHARS:
         body = _truncate(body)
@@ -213,14 +223,16 @@ def _unparseable(raw: bytes, detail: str) -> Message:
     return Message(subject="", sender=Address("", ""), date=None, body=body, notes=tuple(dict.fromkeys(notes)))
 
 
-def _walk(message: EmailMessage) -> _Walk:
-    walk = _Walk()
+def _walk(message: EmailMessage, to_text: bool = True) -> _Walk:
+    walk = _Walk(to_text=to_text)
     _collect(message, walk, "1", 0, top=True)
     return walk
 
 
 def _collect(part: EmailMessage, walk: _Walk, part_id: str, depth: int, top: bool = False) -> None:
     if depth > _MAX_DEPTH:
+        walk.notes.append(ParseNote(NoteKind.MULTIPART_TOO_DEEP, f"> {_MAX_DEPTH}"))
+        _collect_flat(part, walk, part_id)
         return
     ctype = part.get_content_type()
     if ctype in _FORWARDED_TYPES and part.is_multipart():
@@ -261,6 +273,21 @@ def _collect(part: EmailMessage, walk: _Walk, part_id: str, depth: int, top: boo
         return
     _remember_cid(part, walk)
     _collect_attachment(part, walk, part_id)
+
+
+def _collect_flat(part: EmailMessage, walk: _Walk, part_id: str) -> None:
+    """Parts nested past `_MAX_DEPTH`, read flat and without recursion: their text is kept
+    (the customer's words under 800 nested multiparts are still words), the rest listed."""
+    stack = [part]
+    while stack:
+        current = stack.pop()
+        if current.is_multipart():
+            payload = current.get_payload()
+            stack.extend(reversed([c for c in payload if isinstance(c, EmailMessage)]))
+        elif _is_body_text(current) or current.get_content_maintype() == "multipart":
+            _collect_text(current, walk, part_id, None)
+        else:
+            _collect_attachment(current, walk, part_id)
 
 
 def _remember_cid(part: EmailMessage, walk: _Walk) -> None:
@@ -382,7 +409,7 @@ def _collect_text(part: EmailMessage, walk: _Walk, part_id: str, override: str |
     walk.notes.extend(decoded.notes)
     if is_html:
         walk.html_sources.append(decoded.text)
-        walk.texts.append(html_to_text(decoded.text))
+        walk.texts.append(html_to_text(decoded.text) if walk.to_text else "")
     else:
         walk.has_plain = True
         walk.texts.append(_normalise(decoded.text))

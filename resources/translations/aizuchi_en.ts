@@ -1571,6 +1571,14 @@ An assistant that helps you notice what customers tell you and reply warmly.</tr
         <translation>The end of this mail is missing; it may have been cut off</translation>
     </message>
     <message>
+        <source>HTML の構造が極端に深い・大きいため、安全のため書式を外して文字だけを表示しています</source>
+        <translation>The HTML of this mail is extremely deep or large, so for safety only its text is shown, without formatting</translation>
+    </message>
+    <message>
+        <source>メールの構造が極端に深いため、本文を平らに並べて表示しています</source>
+        <translation>This mail&apos;s structure is extremely deep, so its text parts are shown one after another</translation>
+    </message>
+    <message>
         <source>日本語の切り替え記号が抜けていた行を補って表示しています</source>
         <translation>Some lines lacked their Japanese shift codes; they are shown repaired</translation>
     </message>

@@ -1,0 +1,59 @@
+"""Hostile mails, generated (never committed as files): `python -m tests.faults.hostile_mail DIR`
+writes them as .eml; the fault suite builds them in memory.
+
+Each is the worst of its kind from issue 14's report: deep HTML that made nh3 quadratic,
+nested lists whose text conversion ate gigabytes, and multiparts nested past any sense with
+the customer's words at the bottom.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+HEAD = (b"From: =?UTF-8?B?5L2Q6JekIOiKseWtkA==?= <hanako@example.jp>\r\nTo: shop@example.jp\r\n"
+        b"Subject: =?UTF-8?B?44GK5ZWP44GE5ZCI44KP44Gb?=\r\nDate: Sun, 06 Dec 2026 10:00:00 +0900\r\n"
+        b"Message-ID: <hostile-%s@example.jp>\r\nMIME-Version: 1.0\r\n")
+WORDS = "納期を教えていただけますでしょうか。"
+
+
+def _html_mail(name: str, html: str) -> bytes:
+    return (HEAD % name.encode() + b"Content-Type: text/html; charset=utf-8\r\n"
+            b"Content-Transfer-Encoding: 8bit\r\n\r\n" + html.encode("utf-8"))
+
+
+def nested_divs(depth: int = 200_000) -> bytes:
+    return _html_mail("divs", "<html><body>" + "<div>" * depth + WORDS + "</div>" * depth + "</body></html>")
+
+
+def nested_lists(depth: int = 100_000) -> bytes:
+    return _html_mail("lists", "<html><body>" + "<ul><li>" * depth + WORDS + "</li></ul>" * depth + "</body></html>")
+
+
+def unclosed_formatting(count: int = 100_000) -> bytes:
+    return _html_mail("bold", "<html><body>" + "<b><i>" * count + WORDS + "</body></html>")
+
+
+def nested_multiparts(depth: int = 800) -> bytes:
+    parts = [HEAD % b"multiparts"]
+    for level in range(depth):
+        if level:
+            parts.append(b"--b%d\r\n" % (level - 1))
+        parts.append(b'Content-Type: multipart/mixed; boundary="b%d"\r\n\r\n' % level)
+    parts.append(b"--b%d\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: 8bit\r\n\r\n"
+                 % (depth - 1) + WORDS.encode() + b"\r\n")
+    for level in reversed(range(depth)):
+        parts.append(b"--b%d--\r\n" % level)
+    return b"".join(parts)
+
+
+ALL = {"nested_divs": nested_divs, "nested_lists": nested_lists, "unclosed_formatting": unclosed_formatting,
+       "nested_multiparts": nested_multiparts}
+
+
+if __name__ == "__main__":
+    target = Path(sys.argv[1] if len(sys.argv) > 1 else ".")
+    target.mkdir(parents=True, exist_ok=True)
+    for name, make in ALL.items():
+        (target / f"{name}.eml").write_bytes(make())
+        print(target / f"{name}.eml")
