@@ -156,7 +156,7 @@ def cmd_sync(args: argparse.Namespace) -> int:
     from app.sync import SyncProgress
 
     try:
-        instance.acquire(user_data_dir())
+        instance.acquire(user_data_dir(create=False))
     except instance.AlreadyRunning as running:
         print(f"aizuchi sync: {running.japanese()}", file=sys.stderr)
         return 1
@@ -213,6 +213,17 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None, gui_runner: GuiRunner | None = None) -> int:
+    from app.store.db import StoreUnusable
+
+    try:
+        return _main(argv, gui_runner)
+    except StoreUnusable as problem:
+        # A damaged, emptied or read-only store: said plainly, nothing touched, never a traceback.
+        print(f"aizuchi: {problem.japanese()}", file=sys.stderr)
+        return 3
+
+
+def _main(argv: Sequence[str] | None, gui_runner: GuiRunner | None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.command == "show":

@@ -92,13 +92,19 @@ def holds(data_dir: Path) -> bool:
 
 def acquire(data_dir: Path) -> None:
     """Hold the data dir's lock until `release` or the end of the process; raises `AlreadyRunning`.
-    Taking it again in the process that holds it does nothing."""
+    Taking it again in the process that holds it does nothing. A data dir that cannot be
+    written raises `StoreUnusable` (read-only), as opening the store would."""
     key = _key(data_dir)
     with _mutex:
         if key in _held:
             return
-        data_dir.mkdir(parents=True, exist_ok=True)
-        handle = open(data_dir / LOCK_NAME, "a+b")  # noqa: SIM115 - kept open while the lock is held
+        try:
+            data_dir.mkdir(parents=True, exist_ok=True)
+            handle = open(data_dir / LOCK_NAME, "a+b")  # noqa: SIM115 - kept open while the lock is held
+        except OSError as error:
+            from app.store.db import StoreProblem, StoreUnusable
+
+            raise StoreUnusable(StoreProblem.READ_ONLY, data_dir / "aizuchi.sqlite3", str(error)) from error
         if not _try_lock(handle):
             handle.close()
             raise AlreadyRunning(data_dir, holder(data_dir))

@@ -62,12 +62,22 @@ def run_app(mailbox: str | None, language: str | None) -> int:
 
     from app import instance
     from app.paths import user_data_dir
+    from app.store.db import StoreUnusable
+    from ui.store_dialog import open_store_or_ask, tell_unusable
 
-    data_dir = user_data_dir()
+    headless = os.environ.get("QT_QPA_PLATFORM", "").split(":")[0] in _HEADLESS_PLATFORMS
+    data_dir = user_data_dir(create=False)
     try:
         instance.acquire(data_dir)
     except instance.AlreadyRunning as running:
         return _already_running(running)
+    except StoreUnusable as problem:  # the data dir cannot even hold the lock file
+        tell_unusable(problem, headless)
+        return 3
+    # A damaged, emptied or read-only store is said before anything else touches the data dir.
+    database = open_store_or_ask(headless)
+    if database is None:
+        return 3
 
     if mailbox:
         path = Path(mailbox).expanduser()
@@ -76,7 +86,7 @@ def run_app(mailbox: str | None, language: str | None) -> int:
 
         path = prepare_demo_mailbox()
 
-    window = MainWindow(path, settings, QSettings("Aizuchi", "Aizuchi"), language=translations.language)
+    window = MainWindow(path, settings, QSettings("Aizuchi", "Aizuchi"), language=translations.language, db=database)
     # Retranslated live: installing the translator sends LanguageChange to every widget.
     window.language_chosen.connect(lambda code: translations.apply(language_for(None, code)))
     window.show()

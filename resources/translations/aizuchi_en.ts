@@ -1282,6 +1282,45 @@ An assistant that helps you notice what customers tell you and reply warmly.</tr
     </message>
 </context>
 <context>
+    <name>StoreDialog</name>
+    <message>
+        <source>データフォルダ（%1）に書き込めないため、相槌のデータを開けません。フォルダの書き込み権限と空き容量を確かめてから、もう一度起動してください。データには何も手を加えていません。</source>
+        <translation>Aizuchi cannot open its data because the data folder (%1) cannot be written to. Check the folder&apos;s write permission and free space, then start again. Nothing in your data was changed.</translation>
+    </message>
+    <message>
+        <source>相槌のデータファイル（%1）の中身が空（0 バイト）になっています。</source>
+        <translation>Aizuchi&apos;s data file (%1) is empty (0 bytes). </translation>
+    </message>
+    <message>
+        <source>相槌のデータファイル（%1）が壊れています。</source>
+        <translation>Aizuchi&apos;s data file (%1) is damaged. </translation>
+    </message>
+    <message>
+        <source>このままでは開けません。ファイルは消さずに別名で保管し、新しいデータで始めることができます。メールはメールボックスやサーバーから取り込み直し、お客様の記録も作り直します。ただし、アカウントの設定・下書き・送信待ちの返信は復元できません。</source>
+        <translation>It cannot be opened as it is. You can keep the file under another name (nothing is deleted) and start with fresh data: mail is taken in again from the mailboxes and servers, and the customer memory is rebuilt. Account settings, drafts and replies waiting to be sent cannot be recovered.</translation>
+    </message>
+    <message>
+        <source>データを開けません</source>
+        <translation>Cannot open the data</translation>
+    </message>
+    <message>
+        <source>新しいデータで始める</source>
+        <translation>Start with fresh data</translation>
+    </message>
+    <message>
+        <source>終了する</source>
+        <translation>Quit</translation>
+    </message>
+    <message>
+        <source>壊れたファイルは「%1」として保管しました。アカウントをもう一度追加すると、メールはサーバーから取り込み直されます。</source>
+        <translation>The damaged file was kept as &quot;%1&quot;. Add your accounts again and their mail will be taken in again from the servers.</translation>
+    </message>
+    <message>
+        <source>新しいデータで始めます</source>
+        <translation>Starting with fresh data</translation>
+    </message>
+</context>
+<context>
     <name>TeamDialog</name>
     <message>
         <source>お客様の記録をチームで共有</source>
