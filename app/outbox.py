@@ -158,8 +158,13 @@ class Outbox:
         self.table = OutboxTable(db)
 
     def _sent(self, item_id: int, message_id: str) -> None:
-        """Gone out: the item is `sent`, and the draft it was written in is done with."""
-        self.table.set_state(item_id, OutboxState.SENT)
+        """Gone out: the item is `sent`, and the draft it was written in is done with, in one
+        transaction (a kill between the two would leave a draft of a mail already sent)."""
+        with self.db.write():
+            self.table.set_state(item_id, OutboxState.SENT)
+            self._drop_drafts_of(message_id)
+
+    def _drop_drafts_of(self, message_id: str) -> None:
         # Whenever it went (at once, after a sign-in, on a retry), reopening the reply must
         # not bring back a draft of a mail the customer already has (nor one saved under
         # the Message-ID of a version it replaced).
@@ -203,7 +208,18 @@ class Outbox:
         with instance.guarded(self.db.path.parent) as ours:
             if not ours:
                 return []
+            # A draft left by a kill between an older "sent" and its draft's removal goes now.
+            for row in self.table.rows([OutboxState.SENT.value]):
+                self._drop_drafts_of(row["message_id"])
             return [self.item(i) for i in self.table.interrupted()]
+
+    def unfinished(self, account_id: str | None = None) -> list[OutboxItem]:
+        """Sent items whose copy in Sent or \\Answered flag is still to do (a failure, or a kill
+        right after the server's 250): `process` finishes them, never sending again."""
+        return [
+            item for item in self.items((OutboxState.SENT,), account_id)
+            if not item.filed_in_sent or (item.replying_to is not None and not item.original_answered)
+        ]
 
     def process(
         self,

@@ -17,6 +17,12 @@ from app.store.db import Database, StoreProblem, StoreUnusable, open_database, s
 
 
 def problem_text(problem: StoreUnusable) -> str:
+    if problem.problem is StoreProblem.FULL:
+        return QCoreApplication.translate(
+            "StoreDialog",
+            "ディスクの空きがないため、相槌のデータ（%1）を開けません。"
+            "空き容量を増やしてから、もう一度起動してください。データには何も手を加えていません。"
+        ).replace("%1", str(problem.path))
     if problem.problem is StoreProblem.READ_ONLY:
         return QCoreApplication.translate(
             "StoreDialog",
@@ -40,7 +46,7 @@ def damaged_store_box(problem: StoreUnusable, parent: QWidget | None = None) -> 
     box = QMessageBox(QMessageBox.Icon.Critical, title, problem_text(problem), QMessageBox.StandardButton.NoButton,
                       parent)
     box.setObjectName("damagedStoreDialog")
-    if problem.problem is not StoreProblem.READ_ONLY:
+    if problem.problem in (StoreProblem.DAMAGED, StoreProblem.EMPTY):
         fresh = box.addButton(QCoreApplication.translate("StoreDialog", "新しいデータで始める"),
                               QMessageBox.ButtonRole.AcceptRole)
         fresh.setObjectName("freshStoreButton")
@@ -78,7 +84,7 @@ def open_store_or_ask(headless: bool) -> Database | None:
         return open_database()
     except StoreUnusable as problem:
         print(problem_text(problem), file=sys.stderr)
-        if headless or problem.problem is StoreProblem.READ_ONLY:
+        if headless or problem.problem not in (StoreProblem.DAMAGED, StoreProblem.EMPTY):
             if not headless:
                 damaged_store_box(problem).exec()
             return None

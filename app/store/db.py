@@ -11,6 +11,7 @@ SQLite has one writer and a clear error beats `database is locked`.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import sqlite3
@@ -48,6 +49,7 @@ class StoreProblem(StrEnum):
     DAMAGED = "damaged"      # not a database, truncated, or failing its integrity check
     EMPTY = "empty"          # a zero-length file where a store was: everything in it is gone
     READ_ONLY = "read_only"  # the file or its folder cannot be written
+    FULL = "full"            # the disk has no room left: nothing is wrong with the store itself
 
 
 class StoreUnusable(Exception):
@@ -61,6 +63,9 @@ class StoreUnusable(Exception):
         self.detail = detail
 
     def japanese(self) -> str:
+        if self.problem is StoreProblem.FULL:
+            return (f"ディスクの空きがないため、相槌のデータ（{self.path}）を開けません。"
+                    "空き容量を増やしてから、もう一度起動してください。データには何も手を加えていません。")
         if self.problem is StoreProblem.READ_ONLY:
             return (f"データフォルダ（{self.path.parent}）に書き込めないため、相槌のデータを開けません。"
                     "フォルダの書き込み権限と空き容量を確かめてから、もう一度起動してください。"
@@ -127,9 +132,12 @@ def _classified(error: sqlite3.DatabaseError, path: Path) -> Exception:
     text = str(error).lower()
     if "locked" in text or "busy" in text:
         return error  # in use, not damaged: the caller's ordinary error
-    if "readonly" in text or "read-only" in text or "unable to open" in text or not _writable(path):
-        return StoreUnusable(StoreProblem.READ_ONLY, path, str(error))
-    return StoreUnusable(StoreProblem.DAMAGED, path, str(error))
+    if "full" in text:
+        return StoreUnusable(StoreProblem.FULL, path, str(error))
+    if any(word in text for word in ("not a database", "malformed", "corrupt")):
+        return StoreUnusable(StoreProblem.DAMAGED, path, str(error))
+    # Cannot open or write it (permissions, an I/O error): never called damage, never set aside.
+    return StoreUnusable(StoreProblem.READ_ONLY, path, str(error))
 
 
 class Database:
@@ -155,6 +163,10 @@ class Database:
         except sqlite3.DatabaseError as error:
             self.close()
             raise _classified(error, path) from error
+        from app.store import draft_journal
+
+        with contextlib.suppress(OSError):
+            draft_journal.reserve(path)  # room for the last draft, taken while the disk has it
 
     def _connect(self) -> sqlite3.Connection:
         # isolation_level=None: we open transactions ourselves, explicitly.

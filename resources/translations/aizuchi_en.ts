@@ -333,6 +333,30 @@
         <translation>Check the recipients (not readable as mail addresses): %1</translation>
     </message>
     <message>
+        <source>下書きを保存できていません</source>
+        <translation>The draft is not saved</translation>
+    </message>
+    <message>
+        <source>下書きを保存できませんでした（ディスクの空きがない、または書き込みできない可能性があります）。このまま閉じると、最後に保存できたあとに入力した文が失われます。</source>
+        <translation>The draft could not be saved (the disk may be full or not writable). If you close now, what you typed since the last successful save will be lost.</translation>
+    </message>
+    <message>
+        <source>「閉じない」を選んで、空き容量を確かめるか、本文をコピーして別の場所に残してください。</source>
+        <translation>Choose &quot;Keep open&quot;, then check the free space, or copy the text and keep it somewhere else.</translation>
+    </message>
+    <message>
+        <source>閉じない</source>
+        <translation>Keep open</translation>
+    </message>
+    <message>
+        <source>保存せずに閉じる</source>
+        <translation>Close without saving</translation>
+    </message>
+    <message>
+        <source>データベースに書き込めないため、下書きを予備のファイルに保存しました %1</source>
+        <translation>The database cannot be written, so the draft was saved to a backup file %1</translation>
+    </message>
+    <message>
         <source>埋められていない差し込みがあります</source>
         <translation>Some placeholders are still unfilled</translation>
     </message>
@@ -1283,6 +1307,10 @@ An assistant that helps you notice what customers tell you and reply warmly.</tr
 </context>
 <context>
     <name>StoreDialog</name>
+    <message>
+        <source>ディスクの空きがないため、相槌のデータ（%1）を開けません。空き容量を増やしてから、もう一度起動してください。データには何も手を加えていません。</source>
+        <translation>Aizuchi cannot open its data (%1) because the disk is full. Free some space, then start again. Nothing in your data was changed.</translation>
+    </message>
     <message>
         <source>データフォルダ（%1）に書き込めないため、相槌のデータを開けません。フォルダの書き込み権限と空き容量を確かめてから、もう一度起動してください。データには何も手を加えていません。</source>
         <translation>Aizuchi cannot open its data because the data folder (%1) cannot be written to. Check the folder&apos;s write permission and free space, then start again. Nothing in your data was changed.</translation>

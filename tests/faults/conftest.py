@@ -4,5 +4,6 @@ killed processes, damaged stores and hostile mail. The servers are the integrati
 from __future__ import annotations
 
 from tests.integration.conftest import certs, db, dovecot, smtp
+from tests.ui.conftest import demo_copy, dress_subject, window
 
-__all__ = ["certs", "db", "dovecot", "smtp"]
+__all__ = ["certs", "db", "demo_copy", "dovecot", "dress_subject", "smtp", "window"]
