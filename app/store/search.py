@@ -61,6 +61,10 @@ class IndexRow:
     body: str
 
 
+MAX_TERMS = 16
+MAX_TERM_CHARS = 1_000
+
+
 def _quote(term: str) -> str:
     return '"' + term.replace('"', '""') + '"'
 
@@ -140,7 +144,23 @@ class MailIndex:
         return int(self.db.read("SELECT count(*) FROM mail_index")[0][0])
 
     def search(self, query: str, limit: int = 50) -> list[MailHit]:
-        terms = [t for t in normalize(query).split() if t]
+        """Mail holding every word of `query`. A NUL is dropped (FTS5 takes it for the end of
+        the string); repeated words count once; past `MAX_TERMS` words, or a word longer than
+        `MAX_TERM_CHARS`, the index finds candidates and the rest is checked on their text."""
+        words = list(dict.fromkeys(t for t in normalize(query.replace("\x00", "")).split() if t))
+        terms = [t[:MAX_TERM_CHARS] for t in words[:MAX_TERMS]]
+        checked_after = [t for t in words if t not in terms]
+        if checked_after:
+            hits = self._search(terms, limit * 4)
+            return [h for h in hits if all(t in self._text_of(h) for t in checked_after)][:limit]
+        return self._search(terms, limit)
+
+    def _text_of(self, hit: MailHit) -> str:
+        rows = self.db.read("SELECT subject, sender, body FROM mail_index WHERE source = ? AND folder_id = ?"
+                            " AND msg_key = ?", (hit.source, hit.folder_id, hit.key))
+        return normalize(" ".join(str(v) for v in rows[0])) if rows else ""
+
+    def _search(self, terms: list[str], limit: int) -> list[MailHit]:
         if not terms:
             return []
         conditions: list[str] = []
