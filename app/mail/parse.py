@@ -65,6 +65,8 @@ class _Walk:
     # Leaf parts with a Content-ID, by cid: candidates for the HTML's inline images.
     cid_parts: dict[str, EmailMessage] = field(default_factory=dict)
     to_text: bool = True  # convert HTML parts to text (not needed to re-render the HTML)
+    # Named text parts whose role the siblings decided (body text True, attached file False).
+    named_texts: dict[int, bool] = field(default_factory=dict)
 
 
 def parse_message(raw: bytes) -> Message:
@@ -260,6 +262,7 @@ def _collect(part: EmailMessage, walk: _Walk, part_id: str, depth: int, top: boo
                 _remember_cid(child, walk)
             return
         related = ctype == "multipart/related"
+        _decide_named_texts(children, walk)
         for index, child in enumerate(children, 1):
             if related and index > 1 and not _is_attachment(child):
                 _remember_cid(child, walk)  # inline resources of the HTML root (cid: images, CSS)
@@ -267,7 +270,8 @@ def _collect(part: EmailMessage, walk: _Walk, part_id: str, depth: int, top: boo
             _collect(child, walk, f"{part_id}.{index}", depth + 1)
         return
     maintype = part.get_content_maintype()
-    if _is_body_text(part) or (top and maintype in ("text", "multipart")) or maintype == "multipart":
+    body_text = walk.named_texts.get(id(part), _is_body_text(part))
+    if body_text or (top and maintype in ("text", "multipart")) or maintype == "multipart":
         # A multipart without boundary or a top-level text/x-whatever is still text to read.
         _collect_text(part, walk, part_id, None)
         return
@@ -288,6 +292,25 @@ def _collect_flat(part: EmailMessage, walk: _Walk, part_id: str) -> None:
             _collect_text(current, walk, part_id, None)
         else:
             _collect_attachment(current, walk, part_id)
+
+
+def _named(part: EmailMessage) -> bool:
+    return bool(part.get_param("filename", header="content-disposition") or part.get_param("name"))
+
+
+def _decide_named_texts(children: list[EmailMessage], walk: _Walk) -> None:
+    """Text parts with a file name among `children`: the body when nothing else is (a mailer
+    that names its only text part "body.txt"), an attached file when there is other body text
+    (Apple Mail sends attached .txt files `inline` with a file name). Issue 14."""
+    texts = [c for c in children if not c.is_multipart() and c.get_content_type() in ("text/plain", "text/html")
+             and not _is_attachment(c)]
+    named = [c for c in texts if _named(c)]
+    if not named:
+        return
+    other_body = any(not _named(c) for c in texts) or any(
+        c.get_content_type() in ("multipart/alternative", "multipart/related") for c in children)
+    for child in named:
+        walk.named_texts[id(child)] = not other_body
 
 
 def _remember_cid(part: EmailMessage, walk: _Walk) -> None:
