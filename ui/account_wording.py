@@ -9,7 +9,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 
 from app.outbox import OutboxState, SendProblem
-from app.sources.errors import AuthExpired, ConnectFailed, ConnectProblem, NetworkDown, ServerRejected
+from app.sources.errors import AuthExpired, ConnectFailed, ConnectProblem, NetworkDown, NoSavedSecret, ServerRejected
 
 
 def connect_problem(problem: ConnectProblem) -> str:
@@ -32,6 +32,10 @@ def connect_problem(problem: ConnectProblem) -> str:
 
 def source_error(error: BaseException, oauth: bool = False) -> str:
     """`oauth`: a Gmail/Microsoft 365 account, where the cure is signing in again, not a password."""
+    if isinstance(error, NoSavedSecret) and oauth:
+        return QCoreApplication.translate("AccountWording", "ログイン情報が保存されていません（前回、安全な保管庫に保存できなかった可能性があります）。もう一度ログインしてください。")  # noqa: E501
+    if isinstance(error, NoSavedSecret):
+        return QCoreApplication.translate("AccountWording", "パスワードが保存されていません（前回、安全な保管庫に保存できなかった可能性があります）。アカウント設定でパスワードをもう一度入力してください。")  # noqa: E501
     if isinstance(error, AuthExpired) and oauth:
         return QCoreApplication.translate("AccountWording", "ログインの有効期限が切れたか、取り消されました。もう一度ログインしてください。")  # noqa: E501
     if isinstance(error, AuthExpired):

@@ -16,6 +16,13 @@ MAX_IMAGE_BYTES = 5 * 1024 * 1024  # a mail image larger than this is not worth 
 MAX_IMAGES = 50
 
 
+def fetch_url(url: str) -> QUrl | None:
+    """What to download for an image's `src`: http(s) only; `//host/x.png` (scheme-relative)
+    means the page's scheme, and a mail has none, so HTTPS (issue 14)."""
+    qurl = QUrl("https:" + url.strip() if url.strip().startswith("//") else url.strip())
+    return qurl if qurl.scheme() in ("http", "https") and qurl.host() else None
+
+
 class RemoteImageLoader(QObject):
     """Downloads images asynchronously; emits `loaded(url, QImage)` for each success."""
 
@@ -32,8 +39,8 @@ class RemoteImageLoader(QObject):
         if self._manager is None:
             self._manager = QNetworkAccessManager(self)
         for url in urls[:MAX_IMAGES]:
-            qurl = QUrl(url)
-            if qurl.scheme() not in ("http", "https"):
+            qurl = fetch_url(url)
+            if qurl is None:
                 continue
             request = QNetworkRequest(qurl)
             request.setAttribute(

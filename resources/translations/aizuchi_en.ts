@@ -179,6 +179,14 @@
         <translation>The connection was cut. Please try again in a while.</translation>
     </message>
     <message>
+        <source>ログイン情報が保存されていません（前回、安全な保管庫に保存できなかった可能性があります）。もう一度ログインしてください。</source>
+        <translation>No sign-in is saved (it probably could not be kept in the secure store last time). Please sign in again.</translation>
+    </message>
+    <message>
+        <source>パスワードが保存されていません（前回、安全な保管庫に保存できなかった可能性があります）。アカウント設定でパスワードをもう一度入力してください。</source>
+        <translation>No password is saved (it probably could not be kept in the secure store last time). Please enter the password again in the account settings.</translation>
+    </message>
+    <message>
         <source>ログインの有効期限が切れたか、取り消されました。もう一度ログインしてください。</source>
         <translation>The sign-in has expired or was revoked. Please sign in again.</translation>
     </message>
@@ -1393,6 +1401,10 @@ An assistant that helps you notice what customers tell you and reply warmly.</tr
     <message>
         <source>このパソコンだけで使う</source>
         <translation>Use on this computer only</translation>
+    </message>
+    <message>
+        <source>この環境では安全なパスワード保管庫（キーリング）が見つかりません。パスワードは保存されず、相槌を終了するまでの間だけ使われます。次回の起動時にもう一度入力してください。</source>
+        <translation>No secure password store (keyring) was found on this system. The password is not saved and is only used until Aizuchi closes. Please enter it again next time.</translation>
     </message>
     <message>
         <source>変更しないときは空欄のまま</source>
