@@ -4,7 +4,7 @@ PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.setup-stamp
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: run test bench setup system native lint typecheck imports translations check-translations screenshot
+.PHONY: run test bench faults setup system native lint typecheck imports translations check-translations screenshot
 
 setup: system $(STAMP) translations native
 
@@ -45,6 +45,10 @@ test: lint typecheck imports check-translations
 
 bench: setup
 	$(PY) bench/run.py
+
+# The standing fault suite alone (it also runs in `make test`), with its counts (bench/faults.py).
+faults: setup
+	$(PY) bench/faults.py
 
 screenshot: setup
 	xvfb-run -a -s "-screen 0 1400x900x24" $(PY) scripts/screenshot.py docs/screenshot.png

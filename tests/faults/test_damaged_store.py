@@ -22,6 +22,7 @@ from app.store import db as store_db
 from app.store.db import Database, StoreProblem, StoreUnusable, set_aside
 from app.store.drafts import save_draft
 from app.store.mail import MailStore
+from tests.faults.ledger import record
 
 ROOT = Path(__file__).resolve().parents[2]
 AIZUCHI = ROOT / ".venv" / "bin" / "aizuchi"
@@ -94,6 +95,7 @@ def test_a_damaged_store_is_found_at_open_and_left_untouched(tmp_path: Path, dam
     path, before = _damaged(tmp_path, damage)
     with pytest.raises(StoreUnusable) as raised:
         Database(path)
+    record(f"store:{damage}")
     assert raised.value.problem is DAMAGES[damage][1]
     assert "残してあります" in raised.value.japanese()
     assert path.read_bytes() == before  # nothing written, nothing renamed
@@ -183,6 +185,7 @@ def test_a_read_only_data_dir_is_said_plainly(tmp_path: Path, command: list[str]
     with read_only(data) as seen:
         result = subprocess.run([str(AIZUCHI), *command], capture_output=True, text=True, timeout=60,
                                 env={**os.environ, "AIZUCHI_DATA_DIR": str(seen), "QT_QPA_PLATFORM": "offscreen"})
+    record(f"store:read-only:{command[0]}")
     assert result.returncode == 3, result.stderr
     assert "書き込めない" in result.stderr and "Traceback" not in result.stderr
     assert (data / "aizuchi.sqlite3").read_bytes() == before

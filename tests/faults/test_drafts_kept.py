@@ -18,6 +18,7 @@ from app.store import draft_journal
 from app.store import drafts as drafts_module
 from app.store.db import Database
 from app.store.drafts import DraftNotSaved, DraftSaved, load_draft, load_draft_kept, save_draft_kept
+from tests.faults.ledger import record
 
 
 def _draft(body: str) -> Draft:
@@ -66,7 +67,10 @@ def test_a_full_disk_keeps_the_last_draft_in_the_journal(tmp_path: Path, monkeyp
                 raise sqlite3.OperationalError("database or disk is full")
 
             monkeypatch.setattr(drafts_module, "save_draft", full)
-        assert save_draft_kept(db, "shop", last) is DraftSaved.JOURNAL
+        saved = save_draft_kept(db, "shop", last)
+        record("full-disk" if mount is not None else "enospc-injected", 0,
+               int(load_draft_kept(db, "shop", last.original_id) != last))
+        assert saved is DraftSaved.JOURNAL
         assert load_draft(db, "shop", last.original_id) != last  # the store could not take it...
         assert load_draft_kept(db, "shop", last.original_id) == last  # ...the journal did
 
@@ -144,6 +148,7 @@ def test_closing_the_composer_after_a_failed_save_asks_first(  # type: ignore[no
     _type(window, "ただいま在庫を確認しております。")
     window.compose.save_now()
     qtbot.waitUntil(lambda: window.compose.composer.status.text() == "下書きを保存できませんでした", timeout=5000)
+    record("composer-close-unsaved")
 
     window.compose.close()
     box = window.compose.discard_dialog

@@ -15,6 +15,7 @@ from app.session import AccountSession
 from app.store.db import Database
 from app.store.drafts import load_draft, save_draft
 from app.store.mail import MailStore
+from tests.faults.ledger import record
 from tests.integration.conftest import account_for
 from tests.servers import Certs, Dovecot, SmtpBehaviour, SmtpServer
 
@@ -75,6 +76,8 @@ def test_edited_reply_after_a_failure_goes_once_with_the_new_text_to_the_new_add
     session.process(first.id)  # and the old item, asked for by id
 
     at_server = _at_server(smtp)
+    record(f"edited-resend:{failure.split()[0]}", len(at_server),
+           int(load_draft(db, "shop", draft.original_id) is None and second.state is not OutboxState.SENT))
     assert len(at_server) == 1, at_server
     assert at_server[0][0] == ["new@example.jp"]
     assert "明日" in at_server[0][1] and "来週" not in at_server[0][1]
@@ -114,6 +117,7 @@ def test_an_automatic_retry_never_sends_a_version_the_agent_has_since_changed(
     save_draft(db, "shop", replace(draft, body=NEW_TEXT))  # edited, not sent yet
     smtp.handler.behaviour = SmtpBehaviour()
     _retry_all(session)  # a sync finishes: the stale version must not go
+    record("edited-before-retry", len(smtp.messages), int(load_draft(db, "shop", draft.original_id) is None))
     assert smtp.messages == []
     assert session.outbox.item(first.id).state is OutboxState.RETIRED
     assert load_draft(db, "shop", draft.original_id) is not None  # the edited text is kept
@@ -133,4 +137,5 @@ def test_the_same_reply_sent_twice_unchanged_is_one_mail(
     second = session.send(outgoing(draft, later))
     _retry_all(session)
     assert second.id == first.id and second.state is OutboxState.SENT
+    record("unchanged-resend", len(smtp.messages))
     assert len(smtp.messages) == 1

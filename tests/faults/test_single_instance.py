@@ -19,6 +19,7 @@ from app.model import Address
 from app.outbox import Outbox, OutboxState
 from app.store.db import Database
 from app.store.mail import MailStore
+from tests.faults.ledger import record
 from tests.integration.conftest import account_for
 from tests.servers import Certs, Dovecot, SmtpServer
 
@@ -122,6 +123,7 @@ def test_recovery_never_takes_an_item_another_running_instance_is_sending(
         if first.poll() is None:
             _kill(first)  # type: ignore[arg-type]
     assert out.strip() == "sent"
+    record("two-instances-replay", len(smtp.handler.with_message_id(reply.message_id)))
     assert len(smtp.handler.with_message_id(reply.message_id)) == 1
     assert outbox.item(item.id).state is OutboxState.SENT
 
@@ -133,6 +135,7 @@ def test_sync_from_the_command_line_refuses_a_data_dir_in_use(tmp_path: Path) ->
                                 env={**os.environ, "AIZUCHI_DATA_DIR": str(tmp_path)})
     finally:
         _kill(child)
+    record("second-sync")
     assert result.returncode == 1
     assert "すでに起動" in result.stderr and "Traceback" not in result.stderr
 
@@ -164,4 +167,5 @@ def test_a_second_window_on_one_data_dir_brings_the_first_forward(tmp_path: Path
         except subprocess.TimeoutExpired:
             os.killpg(first.pid, signal.SIGKILL)
             out, _ = first.communicate(timeout=10)
+    record("second-window")
     assert "AIZUCHI_BROUGHT_FORWARD" in out
