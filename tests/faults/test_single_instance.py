@@ -169,3 +169,26 @@ def test_a_second_window_on_one_data_dir_brings_the_first_forward(tmp_path: Path
             out, _ = first.communicate(timeout=10)
     record("second-window")
     assert "AIZUCHI_BROUGHT_FORWARD" in out
+
+
+def test_three_instances_started_at_once_one_gets_the_data_dir(tmp_path: Path) -> None:
+    start_at = time.time() + 1.5
+    script = textwrap.dedent(f"""
+        import sys, time
+        sys.path.insert(0, {str(ROOT)!r})
+        from pathlib import Path
+        from app import instance
+        time.sleep(max(0.0, {start_at!r} - time.time()))
+        try:
+            instance.acquire(Path({str(tmp_path)!r}))
+        except instance.AlreadyRunning:
+            print("refused", flush=True)
+        else:
+            print("got", flush=True)
+            time.sleep(2)
+    """)
+    children = [subprocess.Popen([sys.executable, "-c", script], stdout=subprocess.PIPE, text=True)
+                for _ in range(3)]
+    outcomes = sorted(child.communicate(timeout=60)[0].strip() for child in children)
+    record("three-instances", outcomes.count("got"))
+    assert outcomes == ["got", "refused", "refused"]
