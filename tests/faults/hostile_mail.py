@@ -47,8 +47,22 @@ def nested_multiparts(depth: int = 800) -> bytes:
     return b"".join(parts)
 
 
+def many_parts(count: int = 100_000) -> bytes:
+    """100,000 sibling parts: the stdlib parser and the walk took 4 s."""
+    parts = [HEAD % b"parts", b'Content-Type: multipart/mixed; boundary="p"\r\n\r\n',
+             b"--p\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n" + WORDS.encode() + b"\r\n"]
+    parts += [b"--p\r\nContent-Type: text/plain; charset=utf-8\r\n\r\nx\r\n"] * count
+    parts.append(b"--p--\r\n")
+    return b"".join(parts)
+
+
+def many_tags(count: int = 300_000) -> bytes:
+    """300,000 flat tags, shallow: sanitising and converting each one adds up."""
+    return _html_mail("tags", "<html><body>" + WORDS + "<span>x</span>" * count + "</body></html>")
+
+
 ALL = {"nested_divs": nested_divs, "nested_lists": nested_lists, "unclosed_formatting": unclosed_formatting,
-       "nested_multiparts": nested_multiparts}
+       "nested_multiparts": nested_multiparts, "many_parts": many_parts, "many_tags": many_tags}
 
 
 if __name__ == "__main__":
