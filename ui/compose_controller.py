@@ -18,6 +18,7 @@ The window only creates this controller and forwards its close; the rest is here
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
 from functools import partial
 from pathlib import Path
@@ -259,7 +260,16 @@ class ComposeController(QObject):
         self.save_now()
         self._finish()
 
-    def _ask_before_discarding(self) -> None:
+    def may_close_window(self) -> bool:
+        """The window is closing: save what is typed (the window waits for it); False, and ask,
+        when the composer holds text no save could keep."""
+        if self.composing and self._save_failed:
+            self._ask_before_discarding(then=self.window.close)
+            return False
+        self.save_now()
+        return True
+
+    def _ask_before_discarding(self, then: Callable[[], object] | None = None) -> None:
         box = QMessageBox(QMessageBox.Icon.Warning, self.tr("下書きを保存できていません"),
                           self.tr("下書きを保存できませんでした（ディスクの空きがない、または書き込みできない"
                                   "可能性があります）。このまま閉じると、最後に保存できたあとに入力した文が失われます。"),
@@ -271,15 +281,17 @@ class ComposeController(QObject):
         box.setDefaultButton(keep)
         box.setObjectName("discardDraftDialog")
         self.discard_dialog = box
-        box.finished.connect(lambda _result: self._on_discard_answered(box, box.clickedButton() is not keep))
+        box.finished.connect(lambda _result: self._on_discard_answered(box, box.clickedButton() is not keep, then))
         box.open()
 
-    def _on_discard_answered(self, box: QMessageBox, discard: bool) -> None:
+    def _on_discard_answered(self, box: QMessageBox, discard: bool, then: Callable[[], object] | None) -> None:
         self.discard_dialog = None
         box.deleteLater()
         if discard and self.composing:
             self._save_failed = False
             self._finish()
+            if then is not None:
+                then()
 
     def _finish(self) -> None:
         self.review_timer.stop()

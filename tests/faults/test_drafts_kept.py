@@ -182,3 +182,25 @@ def test_a_draft_only_the_journal_could_take_comes_back_on_reopening(  # type: i
     with qtbot.waitSignal(window.compose.opened, timeout=10000):
         window.compose.reply_action.trigger()
     assert "予備のファイルに残る文です。" in window.compose.composer.text()
+
+
+def test_closing_the_window_with_a_draft_no_save_could_keep_asks_first(  # type: ignore[no-untyped-def]
+    qtbot, window, dress_subject: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    def nowhere(*_args: object, **_kwargs: object) -> DraftSaved:
+        raise DraftNotSaved("database or disk is full; journal: No space left on device")
+
+    _open_reply(qtbot, window, dress_subject)
+    monkeypatch.setattr(drafts_module, "save_draft_kept", nowhere)
+    _type(window, "ウィンドウを閉じる前の文です。")
+    window.compose.save_now()
+    qtbot.waitUntil(lambda: window.compose.composer.status.text() == "下書きを保存できませんでした", timeout=5000)
+    assert not window.close()  # refused: the agent is asked
+    box = window.compose.discard_dialog
+    assert isinstance(box, QMessageBox) and window.isVisible()
+    discard = next(b for b in box.buttons() if box.buttonRole(b) is QMessageBox.ButtonRole.DestructiveRole)
+    discard.click()
+    qtbot.waitUntil(lambda: not window.isVisible(), timeout=5000)
+    record("window-close-unsaved")
