@@ -61,8 +61,20 @@ def many_tags(count: int = 300_000) -> bytes:
     return _html_mail("tags", "<html><body>" + WORDS + "<span>x</span>" * count + "</body></html>")
 
 
+def big_attachment(megabytes: int = 50) -> bytes:
+    """A 50 MB attached file (68 MB of base64): the stdlib parser alone peaked near 8x the mail."""
+    line = b"QUlaVUNISS1ob3N0aWxlLWF0dGFjaG1lbnQtZmlsbGVyLWZpbGxlci1maWxsZXItZmls\r\n"  # 51 bytes a line
+    lines = megabytes * 1_000_000 // 51
+    return (HEAD % b"attachment" + b'Content-Type: multipart/mixed; boundary="a"\r\n\r\n'
+            b"--a\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n" + WORDS.encode() + b"\r\n"
+            b'--a\r\nContent-Type: application/pdf; name="catalogue.pdf"\r\n'
+            b'Content-Disposition: attachment; filename="catalogue.pdf"\r\nContent-Transfer-Encoding: base64\r\n\r\n'
+            + line * lines + b"--a--\r\n")
+
+
 ALL = {"nested_divs": nested_divs, "nested_lists": nested_lists, "unclosed_formatting": unclosed_formatting,
-       "nested_multiparts": nested_multiparts, "many_parts": many_parts, "many_tags": many_tags}
+       "nested_multiparts": nested_multiparts, "many_parts": many_parts, "many_tags": many_tags,
+       "big_attachment": big_attachment}
 
 
 if __name__ == "__main__":
