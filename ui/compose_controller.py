@@ -582,8 +582,13 @@ class ComposeController(QObject):
         self.sent.emit()
 
     def _on_outbox_result(self, draft: Draft, item: OutboxItem) -> None:
-        if item.message_id != draft.message_id and self.composing:
-            self.composer.adopt_message_id(item.message_id)  # an edited reply: a new outgoing item
+        if item.message_id != draft.message_id:  # an edited reply: a new outgoing item, a new Message-ID
+            if self.composing:
+                self.composer.adopt_message_id(item.message_id)
+            if self._sending is not None:  # the customer memory keeps it under the id it went out with
+                from app.mail.outgoing import with_message_id
+
+                self._sending = (with_message_id(self._sending[0], item.message_id), self._sending[1])
         if item.state is OutboxState.SENT:
             self._on_sent(draft)
             return
