@@ -4,7 +4,7 @@ PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.setup-stamp
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: run test bench setup system native lint typecheck imports translations check-translations screenshot model
+.PHONY: run test bench faults setup system native lint typecheck imports translations check-translations screenshot model
 
 setup: system $(STAMP) translations native
 
@@ -49,6 +49,10 @@ model: setup
 
 bench: setup
 	$(PY) bench/run.py
+
+# The standing fault suite alone (it also runs in `make test`), with its counts (bench/faults.py).
+faults: setup
+	$(PY) bench/faults.py
 
 screenshot: setup
 	xvfb-run -a -s "-screen 0 1366x768x24" $(PY) scripts/screenshot.py docs/screenshot.png

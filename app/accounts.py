@@ -206,19 +206,38 @@ def _service(service: str) -> str:
     return f"{SERVICE_PREFIX}:{service}"
 
 
+_session_secrets: dict[tuple[str, str], str] = {}
+
+
 def get_secret(service: str, name: str) -> str | None:
+    with _session_lock:
+        remembered = _session_secrets.get((service, name))
+    if remembered is not None:
+        return remembered
     try:
         return keyring.get_password(_service(service), name)
     except keyring.errors.KeyringError:
         return None
 
 
-def set_secret(service: str, name: str, secret: str) -> None:
-    keyring.set_password(_service(service), name, secret)
+def set_secret(service: str, name: str, secret: str) -> bool:
+    """Save in the keyring; True when saved there, False when kept for this session only (no
+    secure keyring, or it refused): the caller tells the user it must be typed again next time."""
+    with _session_lock:
+        _session_secrets[(service, name)] = secret
+    if not keyring_status().secure:
+        return False
+    try:
+        keyring.set_password(_service(service), name, secret)
+    except keyring.errors.KeyringError:
+        return False
+    return True
 
 
 def delete_secret(service: str, name: str) -> None:
-    with contextlib.suppress(keyring.errors.PasswordDeleteError):
+    with _session_lock:
+        _session_secrets.pop((service, name), None)
+    with contextlib.suppress(keyring.errors.KeyringError):
         keyring.delete_password(_service(service), name)
 
 
@@ -233,6 +252,7 @@ def forget_session_passwords() -> None:
     """Tests: start from what the keyring holds."""
     with _session_lock:
         _session_passwords.clear()
+        _session_secrets.clear()
 
 
 # -- accounts -----------------------------------------------------------------------------

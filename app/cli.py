@@ -183,12 +183,19 @@ def cmd_suggest(args: argparse.Namespace) -> int:
 
 def cmd_sync(args: argparse.Namespace) -> int:
     """Sync one saved IMAP account into the local store (headers, then bodies)."""
+    from app import instance
+    from app.paths import user_data_dir
     from app.session import AccountSession
     from app.sources.errors import SourceError
     from app.store.db import open_database
     from app.store.mail import MailStore
     from app.sync import SyncProgress
 
+    try:
+        instance.acquire(user_data_dir(create=False))
+    except instance.AlreadyRunning as running:
+        print(f"aizuchi sync: {running.japanese()}", file=sys.stderr)
+        return 1
     db = open_database()
     store = MailStore(db)
     config = store.account(args.account)
@@ -246,6 +253,17 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None, gui_runner: GuiRunner | None = None) -> int:
+    from app.store.db import StoreUnusable
+
+    try:
+        return _main(argv, gui_runner)
+    except StoreUnusable as problem:
+        # A damaged, emptied or read-only store: said plainly, nothing touched, never a traceback.
+        print(f"aizuchi: {problem.japanese()}", file=sys.stderr)
+        return 3
+
+
+def _main(argv: Sequence[str] | None, gui_runner: GuiRunner | None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.command == "show":

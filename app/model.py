@@ -6,6 +6,8 @@ wording. A note or a kind is an enum the UI words in the user's language.
 
 from __future__ import annotations
 
+import hashlib
+import json
 from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
@@ -52,6 +54,8 @@ class NoteKind(StrEnum):
     TRUNCATED = "truncated"                      # huge part cut for display
     MULTIPART_UNTERMINATED = "multipart_unterminated"  # no closing boundary: the mail may be cut off
     ESCAPE_MISSING = "escape_missing"            # ISO-2022-JP line carried on without its escape sequence
+    HTML_TOO_COMPLEX = "html_too_complex"        # HTML nested or sized past the bound: shown as text only
+    MULTIPART_TOO_DEEP = "multipart_too_deep"    # parts nested past the bound: their text read flat
 
 
 @dataclass(frozen=True, slots=True)
@@ -280,6 +284,16 @@ class Draft:
     in_reply_to: str = ""
     references: tuple[str, ...] = ()
     created: datetime | None = None
+
+
+def draft_key(draft: Draft) -> str:
+    """What the customer would receive from this draft (addresses, subject, text), as a hash:
+    two drafts with the same key send the same mail. The outbox keeps the key of the draft an
+    item was made from, so an item whose draft has changed since is never sent (issue 14)."""
+    fields = [draft.sender.email, [a.email for a in draft.to], [a.email for a in draft.cc],
+              [a.name for a in (draft.sender, *draft.to, *draft.cc)], draft.subject,
+              draft.body.replace("\r\n", "\n")]
+    return hashlib.sha256(json.dumps(fields, ensure_ascii=False).encode()).hexdigest()[:32]
 
 
 # -- customer memory ---------------------------------------------------------------

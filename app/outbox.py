@@ -25,6 +25,11 @@ Rules that make "never twice" hold:
   (`resend_unknown=True`); plain SMTP servers file nothing themselves, so "not in
   Sent" does not prove the customer did not get it. The same Message-ID goes out
   again, which lets the customer's mail program merge a duplicate.
+- A reply edited after a failed send is a *new* item under a new Message-ID; the old
+  one is `retired` and never sent (`submit`). Saving a changed draft retires the item
+  still waiting from its earlier version (`app.store.drafts.save_draft`), so an automatic
+  retry never sends what the agent has since corrected. Unchanged, the same item is
+  returned (a double click is one mail).
 
 The draft itself belongs to the composer; the outbox keeps the final bytes, so
 nothing the agent wrote is lost whatever happens here.
@@ -32,13 +37,17 @@ nothing the agent wrote is lost whatever happens here.
 
 from __future__ import annotations
 
+import hashlib
+import json
 import sqlite3
 from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
 from typing import Protocol
 
+from app import instance
 from app.mail.headers import read_summary
+from app.mail.outgoing import make_message_id, message_id_domain, with_message_id
 from app.sources.base import MailSender, MessageRef, OutgoingMessage
 from app.sources.errors import AuthExpired, NetworkDown, SendOutcomeUnknown, ServerRejected, SourceError
 from app.store.db import Database
@@ -52,6 +61,7 @@ class OutboxState(StrEnum):
     SENT = "sent"
     FAILED = "failed"      # 送信失敗
     UNKNOWN = "unknown"    # 送信状態不明
+    RETIRED = "retired"    # the draft was changed after this version: never sent (issue 14)
 
 
 class SendProblem(StrEnum):
@@ -66,6 +76,8 @@ class SendProblem(StrEnum):
     CANNOT_CHECK = "cannot_check"        # Sent could not be searched to settle an unknown
     NOT_IN_SENT = "not_in_sent"          # searched: no copy in Sent; the agent decides
     UNEXPECTED = "unexpected"
+    REPLACED = "replaced"                # retired: the agent sent an edited version instead
+    EDITED = "edited"                    # retired: the draft was changed after this version
 
 
 class SentFiler(Protocol):
@@ -98,6 +110,28 @@ class OutboxItem:
         return self.state in (OutboxState.QUEUED, OutboxState.FAILED, OutboxState.UNKNOWN)
 
 
+def _content_hash(raw: bytes) -> str:
+    """The bytes as the customer reads them: every header but Date and Message-ID, and the body."""
+    head, _, body = raw.replace(b"\r\n", b"\n").partition(b"\n\n")
+    fields: list[bytes] = []
+    for line in head.split(b"\n"):
+        if line[:1] in (b" ", b"\t") and fields:
+            fields[-1] += line
+        else:
+            fields.append(line)
+    kept = [f for f in fields if not f.lower().startswith((b"date:", b"message-id:"))]
+    return hashlib.sha256(b"\n".join(kept) + b"\n\n" + body).hexdigest()
+
+
+def _same_mail(row: sqlite3.Row, message: OutgoingMessage) -> bool:
+    """Is `message` the mail the item already holds (the same reply submitted again)?"""
+    if tuple(json.loads(row["recipients"])) != message.recipients or row["envelope_from"] != message.envelope_from:
+        return False
+    if row["draft_key"] and message.draft_key:
+        return bool(row["draft_key"] == message.draft_key)
+    return _content_hash(bytes(row["raw"])) == _content_hash(message.raw)
+
+
 def _item(row: sqlite3.Row) -> OutboxItem:
     outgoing = outgoing_of(row)
     return OutboxItem(
@@ -124,11 +158,18 @@ class Outbox:
         self.table = OutboxTable(db)
 
     def _sent(self, item_id: int, message_id: str) -> None:
-        """Gone out: the item is `sent`, and the draft it was written in is done with."""
-        self.table.set_state(item_id, OutboxState.SENT)
+        """Gone out: the item is `sent`, and the draft it was written in is done with, in one
+        transaction (a kill between the two would leave a draft of a mail already sent)."""
+        with self.db.write():
+            self.table.set_state(item_id, OutboxState.SENT)
+            self._drop_drafts_of(message_id)
+
+    def _drop_drafts_of(self, message_id: str) -> None:
         # Whenever it went (at once, after a sign-in, on a retry), reopening the reply must
-        # not bring back a draft of a mail the customer already has.
-        delete_sent_draft(self.db, message_id)
+        # not bring back a draft of a mail the customer already has (nor one saved under
+        # the Message-ID of a version it replaced).
+        for sent_as in (message_id, *self.table.earlier_message_ids(message_id)):
+            delete_sent_draft(self.db, sent_as)
 
     # -- reading ------------------------------------------------------------------
     def item(self, item_id: int) -> OutboxItem:
@@ -149,12 +190,36 @@ class Outbox:
 
     # -- transitions ------------------------------------------------------------------
     def submit(self, account_id: str, message: OutgoingMessage) -> OutboxItem:
-        """Record the reply before anything is sent. The same Message-ID is the same item."""
-        return self.item(self.table.insert(account_id, message))
+        """Record the reply before anything is sent. The same mail under the same Message-ID is
+        the same item; a changed one (or one whose item was retired) becomes a new item under a
+        new Message-ID, the old item retired if it has not gone. The draft follows the new id."""
+        existing = self.table.by_message_id(message.message_id)
+        if existing is None:
+            return self.item(self.table.insert(account_id, message))
+        if existing["state"] != OutboxState.RETIRED and _same_mail(existing, message):
+            return _item(existing)
+        fresh = with_message_id(message, make_message_id(message_id_domain(message.message_id)))
+        return self.item(self.table.replace_item(existing["id"], account_id, fresh, message.message_id))
 
     def recover(self) -> list[OutboxItem]:
-        """At start-up: items a crash left in `sending` become `unknown` (to be looked up)."""
-        return [self.item(i) for i in self.table.interrupted()]
+        """At start-up: items a crash left in `sending` become `unknown` (to be looked up).
+        Only under the data dir's instance lock: an item another running Aizuchi is sending
+        is not a crashed one (taking it would send it twice)."""
+        with instance.guarded(self.db.path.parent) as ours:
+            if not ours:
+                return []
+            # A draft left by a kill between an older "sent" and its draft's removal goes now.
+            for row in self.table.rows([OutboxState.SENT.value]):
+                self._drop_drafts_of(row["message_id"])
+            return [self.item(i) for i in self.table.interrupted()]
+
+    def unfinished(self, account_id: str | None = None) -> list[OutboxItem]:
+        """Sent items whose copy in Sent or \\Answered flag is still to do (a failure, or a kill
+        right after the server's 250): `process` finishes them, never sending again."""
+        return [
+            item for item in self.items((OutboxState.SENT,), account_id)
+            if not item.filed_in_sent or (item.replying_to is not None and not item.original_answered)
+        ]
 
     def process(
         self,

@@ -14,9 +14,10 @@ DEMO_MAILDIR = RESOURCES / "demo"
 TRANSLATIONS = RESOURCES / "translations"
 
 
-def user_data_dir() -> Path:
+def user_data_dir(create: bool = True) -> Path:
     """The per-user data dir; `AIZUCHI_DATA_DIR` overrides it (tests, portable use)."""
     override = os.environ.get("AIZUCHI_DATA_DIR")
     path = Path(override) if override else Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
-    path.mkdir(parents=True, exist_ok=True)
+    if create:
+        path.mkdir(parents=True, exist_ok=True)
     return path

@@ -17,7 +17,7 @@ from app.outbox import Outbox, OutboxItem, SentFiler
 from app.sources.base import MailSender, MessageRef, OutgoingMessage
 from app.sources.connection import AccountConfig
 from app.sources.delta import Flag
-from app.sources.errors import AuthExpired
+from app.sources.errors import NoSavedSecret
 from app.sources.imap import ImapSource
 from app.sources.oauth import AccountKind, Providers, providers_from_settings
 from app.sources.rest import Backoff
@@ -87,7 +87,7 @@ class AccountSession:
         if password is None:
             password = keyring_password(config.id)
         if password is None:
-            raise AuthExpired("no password saved for this account")
+            raise NoSavedSecret("no password saved for this account")
         self.config = config
         self.store = MailStore(db)
         self.outbox = Outbox(db)

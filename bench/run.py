@@ -270,6 +270,12 @@ def bench_imap() -> Result:
     return imap_figures()
 
 
+def bench_faults() -> Result:
+    from bench.faults import bench_faults as fault_figures
+
+    return fault_figures()
+
+
 def bench_oauth() -> Result:
     from bench.oauth import bench_oauth as oauth_figures
 
@@ -327,6 +333,7 @@ def main() -> int:
         ("search", bench_search),
         ("imap sync", bench_imap),
         ("gmail and graph sync", bench_oauth),
+        ("fault suite", bench_faults),
     ]
     results: Result = {}
     failed = []

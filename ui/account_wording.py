@@ -9,7 +9,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 
 from app.outbox import OutboxState, SendProblem
-from app.sources.errors import AuthExpired, ConnectFailed, ConnectProblem, NetworkDown, ServerRejected
+from app.sources.errors import AuthExpired, ConnectFailed, ConnectProblem, NetworkDown, NoSavedSecret, ServerRejected
 
 
 def connect_problem(problem: ConnectProblem) -> str:
@@ -32,6 +32,10 @@ def connect_problem(problem: ConnectProblem) -> str:
 
 def source_error(error: BaseException, oauth: bool = False) -> str:
     """`oauth`: a Gmail/Microsoft 365 account, where the cure is signing in again, not a password."""
+    if isinstance(error, NoSavedSecret) and oauth:
+        return QCoreApplication.translate("AccountWording", "ログイン情報が保存されていません（前回、安全な保管庫に保存できなかった可能性があります）。もう一度ログインしてください。")  # noqa: E501
+    if isinstance(error, NoSavedSecret):
+        return QCoreApplication.translate("AccountWording", "パスワードが保存されていません（前回、安全な保管庫に保存できなかった可能性があります）。アカウント設定でパスワードをもう一度入力してください。")  # noqa: E501
     if isinstance(error, AuthExpired) and oauth:
         return QCoreApplication.translate("AccountWording", "ログインの有効期限が切れたか、取り消されました。もう一度ログインしてください。")  # noqa: E501
     if isinstance(error, AuthExpired):
@@ -54,6 +58,8 @@ def outbox_state(state: OutboxState) -> str:
         return QCoreApplication.translate("AccountWording", "送信済み")
     if state is OutboxState.FAILED:
         return QCoreApplication.translate("AccountWording", "送信失敗")
+    if state is OutboxState.RETIRED:
+        return QCoreApplication.translate("AccountWording", "取り消し済み")
     return QCoreApplication.translate("AccountWording", "送信状態不明")
 
 
@@ -78,4 +84,6 @@ def send_problem(problem: SendProblem | None, oauth: bool = False) -> str:
         return QCoreApplication.translate("AccountWording", "送信済みフォルダを確認できませんでした。接続が戻ったら「再確認」してください。")  # noqa: E501
     if problem is SendProblem.NOT_IN_SENT:
         return QCoreApplication.translate("AccountWording", "送信済みフォルダに見つかりません。お客様に届いている可能性もあります。再送するかどうか選んでください。")  # noqa: E501
+    if problem in (SendProblem.REPLACED, SendProblem.EDITED):
+        return QCoreApplication.translate("AccountWording", "下書きが書き直されたため、この古い版は送信しません。")
     return QCoreApplication.translate("AccountWording", "予期しない理由で送信が止まりました。再確認してください。")

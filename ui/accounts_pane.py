@@ -374,6 +374,8 @@ class AccountsPane(QWidget):
             ) or (item.state is OutboxState.FAILED and item.problem is SendProblem.AUTH):
                 # A refused sign-in or password may be fixed now: the reply waiting for it goes.
                 self.retry(item, resend_unknown=False)
+        for item in session.outbox.unfinished(account_id):
+            self.retry(item, resend_unknown=False)  # sent: only its copy in Sent and \Answered are left
 
     def retry(self, item: OutboxItem, resend_unknown: bool) -> None:
         session = self.sessions.get(item.account_id)

@@ -18,6 +18,7 @@ The window only creates this controller and forwards its close; the rest is here
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
 from functools import partial
 from pathlib import Path
@@ -45,6 +46,7 @@ from app.snippets import Filled, SnippetPack, load_our_pack, load_pack, load_use
 from app.sources.base import OutgoingMessage
 from app.sources.connection import Charset
 from app.store.db import Database
+from app.store.drafts import DraftSaved
 from ui.composer import ComposerPane
 from ui.models import Role
 from ui.operations import compose as compose_ops
@@ -80,6 +82,8 @@ class ComposeController(QObject):
         self.review_dialog: SendReviewDialog | None = None
         self.charset_dialog: QMessageBox | None = None  # characters the account's charset cannot carry
         self._dirty = False
+        self._save_failed = False  # the last save reached neither the store nor its journal
+        self.discard_dialog: QMessageBox | None = None  # closing with text that could not be saved
         self._key = ""
         self._sending: tuple[OutgoingMessage, Message] | None = None
         self.pack: SnippetPack = self._load_pack()
@@ -269,11 +273,48 @@ class ComposeController(QObject):
         return box
 
     def close(self) -> None:
-        """Close the composer, keeping the draft in the store."""
+        """Close the composer, keeping the draft in the store. When the last save failed (the
+        store and its journal both refused), ask before letting go of the text."""
         if not self.composing:
+            return
+        if self._save_failed:
+            self._ask_before_discarding()
             return
         self.save_now()
         self._finish()
+
+    def may_close_window(self) -> bool:
+        """The window is closing: save what is typed (the window waits for it); False, and ask,
+        when the composer holds text no save could keep."""
+        if self.composing and self._save_failed:
+            self._ask_before_discarding(then=self.window.close)
+            return False
+        self.save_now()
+        return True
+
+    def _ask_before_discarding(self, then: Callable[[], object] | None = None) -> None:
+        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("下書きを保存できていません"),
+                          self.tr("下書きを保存できませんでした（ディスクの空きがない、または書き込みできない"
+                                  "可能性があります）。このまま閉じると、最後に保存できたあとに入力した文が失われます。"),
+                          QMessageBox.StandardButton.NoButton, self.window)
+        box.setInformativeText(self.tr("「閉じない」を選んで、空き容量を確かめるか、本文をコピーして"
+                                       "別の場所に残してください。"))
+        keep = box.addButton(self.tr("閉じない"), QMessageBox.ButtonRole.RejectRole)
+        box.addButton(self.tr("保存せずに閉じる"), QMessageBox.ButtonRole.DestructiveRole)
+        box.setDefaultButton(keep)
+        box.setObjectName("discardDraftDialog")
+        self.discard_dialog = box
+        box.finished.connect(lambda _result: self._on_discard_answered(box, box.clickedButton() is not keep, then))
+        box.open()
+
+    def _on_discard_answered(self, box: QMessageBox, discard: bool, then: Callable[[], object] | None) -> None:
+        self.discard_dialog = None
+        box.deleteLater()
+        if discard and self.composing:
+            self._save_failed = False
+            self._finish()
+            if then is not None:
+                then()
 
     def _finish(self) -> None:
         self.review_timer.stop()
@@ -282,6 +323,7 @@ class ComposeController(QObject):
         self.opened_message = None
         self.insight = None
         self._dirty = False
+        self._save_failed = False
         self._set_layout(composing=False)
         self.suggestions.show_for(None, "", {})
         self._update_actions()
@@ -320,14 +362,21 @@ class ComposeController(QObject):
             self.window.runner, self.db, self._mailbox_key(), draft, self._on_saved, self._on_save_error,
         )
 
-    def _on_saved(self, _result: None = None) -> None:
+    def _on_saved(self, result: DraftSaved | None = None) -> None:
+        self._save_failed = False
         if self.composing:
             saved_at = datetime.now().strftime("%H:%M")
-            self.composer.show_status(self.tr("下書きを保存しました %1").replace("%1", saved_at))
+            if result is DraftSaved.JOURNAL:
+                self.composer.show_status(
+                    self.tr("データベースに書き込めないため、下書きを予備のファイルに保存しました %1")
+                    .replace("%1", saved_at))
+            else:
+                self.composer.show_status(self.tr("下書きを保存しました %1").replace("%1", saved_at))
         self.draft_saved.emit()
 
     def _on_save_error(self, failure: TaskFailure) -> None:
         self._dirty = True  # try again at the next pause
+        self._save_failed = True
         self.composer.show_status(self.tr("下書きを保存できませんでした"))
         self.window.statusBar().showMessage(self.window.describe_error(failure.error), 8000)
 
@@ -556,6 +605,13 @@ class ComposeController(QObject):
         self.sent.emit()
 
     def _on_outbox_result(self, draft: Draft, item: OutboxItem) -> None:
+        if item.message_id != draft.message_id:  # an edited reply: a new outgoing item, a new Message-ID
+            if self.composing:
+                self.composer.adopt_message_id(item.message_id)
+            if self._sending is not None:  # the customer memory keeps it under the id it went out with
+                from app.mail.outgoing import with_message_id
+
+                self._sending = (with_message_id(self._sending[0], item.message_id), self._sending[1])
         if item.state is OutboxState.SENT:
             self._on_sent(draft)
             return

@@ -288,6 +288,11 @@ class ComposerPane(QWidget):
     def draft(self) -> Draft | None:
         return self._draft
 
+    def adopt_message_id(self, message_id: str) -> None:
+        """The outbox sent an edited reply under a new Message-ID: later saves carry it."""
+        if self._draft is not None:
+            self._draft = replace(self._draft, message_id=message_id)
+
     def set_draft(self, draft: Draft, cursor: int | None = None) -> None:
         self._loading = True
         try:

@@ -60,6 +60,25 @@ def run_app(mailbox: str | None, language: str | None) -> int:
             file=sys.stderr,
         )
 
+    from app import instance
+    from app.paths import user_data_dir
+    from app.store.db import StoreUnusable
+    from ui.store_dialog import open_store_or_ask, tell_unusable
+
+    headless = os.environ.get("QT_QPA_PLATFORM", "").split(":")[0] in _HEADLESS_PLATFORMS
+    data_dir = user_data_dir(create=False)
+    try:
+        instance.acquire(data_dir)
+    except instance.AlreadyRunning as running:
+        return _already_running(running)
+    except StoreUnusable as problem:  # the data dir cannot even hold the lock file
+        tell_unusable(problem, headless)
+        return 3
+    # A damaged, emptied or read-only store is said before anything else touches the data dir.
+    database = open_store_or_ask(headless)
+    if database is None:
+        return 3
+
     if mailbox:
         path = Path(mailbox).expanduser()
     else:
@@ -67,12 +86,71 @@ def run_app(mailbox: str | None, language: str | None) -> int:
 
         path = prepare_demo_mailbox()
 
-    window = MainWindow(path, settings, QSettings("Aizuchi", "Aizuchi"), language=translations.language)
+    window = MainWindow(path, settings, QSettings("Aizuchi", "Aizuchi"), language=translations.language, db=database)
     # Retranslated live: installing the translator sends LanguageChange to every widget.
     window.language_chosen.connect(lambda code: translations.apply(language_for(None, code)))
     window.show()
+    _listen_for_second_start(window, data_dir)
     _report_when_ready(window, shown_at=time.perf_counter())
     return int(app.exec())
+
+
+def _server_name(data_dir: Path) -> str:
+    import hashlib
+
+    return "aizuchi-" + hashlib.sha256(str(data_dir.resolve()).encode()).hexdigest()[:16]
+
+
+def _listen_for_second_start(window: MainWindow, data_dir: Path) -> None:
+    """A second `aizuchi run` on this data dir connects here: this window comes forward."""
+    from PySide6.QtNetwork import QLocalServer
+
+    name = _server_name(data_dir)
+    QLocalServer.removeServer(name)  # left by a killed process: we hold the lock, it is not in use
+    server = QLocalServer(window)
+    server.setObjectName("secondStartServer")
+
+    def forward() -> None:
+        while server.hasPendingConnections():
+            connection = server.nextPendingConnection()
+            connection.disconnected.connect(connection.deleteLater)
+            window.showNormal()
+            window.raise_()
+            window.activateWindow()
+            print("AIZUCHI_BROUGHT_FORWARD", flush=True)  # for the fault suite
+            connection.write(b"ok\n")
+            connection.flush()
+
+    server.newConnection.connect(forward)
+    server.listen(name)
+
+
+def _already_running(running: Exception) -> int:
+    """Another Aizuchi has this data dir: bring its window forward, or say why nothing opens."""
+    from PySide6.QtCore import QCoreApplication
+    from PySide6.QtNetwork import QLocalSocket
+    from PySide6.QtWidgets import QMessageBox
+
+    from app.instance import AlreadyRunning
+
+    assert isinstance(running, AlreadyRunning)
+    socket = QLocalSocket()
+    socket.connectToServer(_server_name(running.data_dir))
+    brought = socket.waitForConnected(2000) and socket.waitForReadyRead(2000)
+    socket.abort()
+    if brought:
+        text = QCoreApplication.translate(
+            "Startup", "相槌はすでに起動しています。開いているウィンドウを前面に出しました。")
+        print(text, file=sys.stderr)
+        return 1
+    text = QCoreApplication.translate(
+        "Startup", "相槌はすでに起動しています（プロセス %1）。同じデータフォルダを二つの相槌で同時に開くと、"
+        "返信が二重に送られるおそれがあるため、起動しませんでした。開いている相槌をお使いください。"
+    ).replace("%1", str(running.pid or "?"))
+    print(text, file=sys.stderr)
+    if os.environ.get("QT_QPA_PLATFORM", "").split(":")[0] not in _HEADLESS_PLATFORMS:
+        QMessageBox.warning(None, QCoreApplication.translate("Startup", "相槌はすでに起動しています"), text)
+    return 1
 
 
 def _report_when_ready(window: MainWindow, shown_at: float) -> None:

@@ -553,6 +553,9 @@ class MainWindow(QMainWindow):
         self.qsettings.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if not self.compose.may_close_window():  # a draft no save could keep: asked first
+            event.ignore()
+            return
         self.save_state()
         self.accounts_pane.stop()
         self._closing = True  # results still queued must not start a build on a closed window

@@ -72,7 +72,7 @@ class SafeBrowser(QTextBrowser):
     @staticmethod
     def _open_link(url: QUrl) -> None:
         # Links open in the user's browser; a mail's own file: or javascript: links never do.
-        if url.scheme() in ("http", "https", "mailto"):
+        if url.scheme() in ("http", "https", "mailto", "tel"):
             QDesktopServices.openUrl(url)
 
 

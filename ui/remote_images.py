@@ -16,6 +16,13 @@ MAX_IMAGE_BYTES = 5 * 1024 * 1024  # a mail image larger than this is not worth 
 MAX_IMAGES = 50
 
 
+def fetch_url(url: str) -> QUrl | None:
+    """What to download for an image's `src`: http(s) only; `//host/x.png` (scheme-relative)
+    means the page's scheme, and a mail has none, so HTTPS (issue 14)."""
+    qurl = QUrl("https:" + url.strip() if url.strip().startswith("//") else url.strip())
+    return qurl if qurl.scheme() in ("http", "https") and qurl.host() else None
+
+
 class RemoteImageLoader(QObject):
     """Downloads images asynchronously; emits `loaded(url, QImage)` for each success."""
 
@@ -32,7 +39,7 @@ class RemoteImageLoader(QObject):
 
     def load(self, urls: list[str]) -> None:
         """Fetch these images; `batch_done` says how it went, also when nothing could be fetched."""
-        wanted = [u for u in urls[:MAX_IMAGES] if QUrl(u).scheme() in ("http", "https")]
+        wanted = [u for u in urls[:MAX_IMAGES] if fetch_url(u) is not None]
         self._waiting, self._ok, self._failed = len(wanted), 0, 0
         if not self.enabled or not wanted:
             # Offline: say so, rather than leave the button doing nothing visible.
@@ -41,7 +48,8 @@ class RemoteImageLoader(QObject):
         if self._manager is None:
             self._manager = QNetworkAccessManager(self)
         for url in wanted:
-            qurl = QUrl(url)
+            qurl = fetch_url(url)
+            assert qurl is not None  # `wanted` holds only the fetchable ones
             request = QNetworkRequest(qurl)
             request.setAttribute(
                 QNetworkRequest.Attribute.RedirectPolicyAttribute,

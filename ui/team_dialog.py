@@ -72,6 +72,17 @@ class TeamDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.test_button)
         layout.addWidget(self.check_result)
+        from app.accounts import keyring_status
+
+        self.keyring_note = QLabel(self.tr(
+            "この環境では安全なパスワード保管庫（キーリング）が見つかりません。"
+            "パスワードは保存されず、相槌を終了するまでの間だけ使われます。次回の起動時にもう一度入力してください。"
+        ), self)
+        self.keyring_note.setObjectName("teamKeyringNote")
+        self.keyring_note.setWordWrap(True)
+        self.keyring_note.setStyleSheet("color: #a04000;")
+        self.keyring_note.setVisible(not keyring_status().secure)
+        layout.addWidget(self.keyring_note)
         layout.addWidget(self.buttons)
         server = server_of(current_url)
         self.local_button.setEnabled(server is not None)

@@ -167,6 +167,14 @@ def note_text(note: ParseNote) -> str | None:
         return QCoreApplication.translate(
             "Wording", "メールの終わりが欠けているため、途中で切れている可能性があります"
         )
+    if kind is NoteKind.HTML_TOO_COMPLEX:
+        return QCoreApplication.translate(
+            "Wording", "HTML の構造が極端に深い・大きいため、安全のため書式を外して文字だけを表示しています"
+        )
+    if kind is NoteKind.MULTIPART_TOO_DEEP:
+        return QCoreApplication.translate(
+            "Wording", "メールの構造が極端に深いため、本文を平らに並べて表示しています"
+        )
     if kind is NoteKind.ESCAPE_MISSING:
         return QCoreApplication.translate(
             "Wording", "日本語の切り替え記号が抜けていた行を補って表示しています"

@@ -17,10 +17,15 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
+from sqlalchemy.exc import DataError, IntegrityError
+
 from app.customers.memory import Memory
 from app.sources.base import Folder, FolderRole, Header, MailSource, MessageRef
 
 Progress = Callable[[int, int], None]
+# Faults of one mail's content, not of the connection: data the database refuses, text that
+# cannot be decoded, structure too deep for Python. Each skips that mail only.
+_ONE_MAILS_FAULT = (ValueError, UnicodeError, RecursionError, MemoryError, DataError, IntegrityError)
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,6 +33,7 @@ class BuildResult:
     done: int         # messages handled in this run (taken in or skipped as not a customer's)
     total: int        # messages still to do when the run started
     stopped: bool     # True: asked to stop before the end; the next run resumes
+    skipped: int = 0  # messages whose content could not be taken in (counted as done)
 
 
 class SearchIndex:
@@ -66,18 +72,24 @@ def build_memory(
     total = len(todo)
     if progress is not None:
         progress(0, total)
+    skipped = 0
     for number, (folder, header) in enumerate(todo, start=1):
         if should_stop is not None and should_stop():
-            return BuildResult(number - 1, total, True)
-        message = parse_message(source.fetch(header.ref))
-        ref = MessageRef(folder.id, header.ref.key)
-        if folder.role is FolderRole.SENT:
-            memory.remember_reply(message, None, ref)
-        else:
-            memory.remember_incoming(message, ref)
-        if index is not None:
-            index.add(source_key, folder.id, header.ref.key, message)
+            return BuildResult(number - 1, total, True, skipped)
+        try:
+            message = parse_message(source.fetch(header.ref))
+            ref = MessageRef(folder.id, header.ref.key)
+            if folder.role is FolderRole.SENT:
+                memory.remember_reply(message, None, ref)
+            else:
+                memory.remember_incoming(message, ref)
+            if index is not None:
+                index.add(source_key, folder.id, header.ref.key, message)
+        except _ONE_MAILS_FAULT:
+            # What this one mail holds cannot be taken in: skip it (counted), never stop the
+            # build at it on every start. A lost connection still stops the build (resumable).
+            skipped += 1
         memory.mark_built(source_key, folder.id, [header.ref.key])
         if progress is not None:
             progress(number, total)
-    return BuildResult(total, total, False)
+    return BuildResult(total, total, False, skipped)

@@ -24,7 +24,7 @@ from sqlalchemy.engine import Connection, Engine
 from app.customers import schema as s
 from app.customers.learn import answers, learn_incoming, mail_nouns, reminders
 from app.customers.phrases import summary
-from app.customers.sql import insert_ignore
+from app.customers.sql import RaceLost, insert_ignore, retried
 from app.model import (
     Customer,
     CustomerProfile,
@@ -78,6 +78,9 @@ def _join(words: frozenset[str]) -> str:
     return " ".join(sorted(w.replace(" ", "\u00a0") for w in words))
 
 
+MAX_QUERY_CHARS = 1_000
+
+
 def _like(query: str) -> str:
     escaped = query.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
     return f"%{escaped}%"
@@ -110,6 +113,7 @@ class Memory:
     def _own(self, connection: Connection) -> set[str]:
         return {row[0] for row in connection.execute(select(s.own_addresses.c.email))}
 
+    @retried
     def add_own_address(self, email: str) -> None:
         with self._write() as connection:
             insert_ignore(connection, s.own_addresses, [{"email": _address(email)}])
@@ -133,9 +137,12 @@ class Memory:
         if insert_ignore(connection, s.customer_addresses, [{"email": email, "customer_id": customer_id}]) == 0:
             # Another instance created this customer meanwhile: use theirs, drop ours.
             connection.execute(delete(s.customers).where(s.customers.c.id == customer_id))
-            return int(connection.execute(
+            theirs = connection.execute(
                 select(s.customer_addresses.c.customer_id).where(s.customer_addresses.c.email == email)
-            ).scalar_one())
+            ).first()
+            if theirs is None:  # ...and deleted it again before we could read it: start over
+                raise RaceLost(email)
+            return int(theirs[0])
         return customer_id
 
     def _customer_of(self, connection: Connection, message: Message, own: set[str]) -> tuple[str, str, str]:
@@ -155,6 +162,7 @@ class Memory:
         return "in", "", ""
 
     # -- learning -------------------------------------------------------------------
+    @retried
     def remember_incoming(
         self, message: Message, ref: MessageRef | None = None, insight: Insight | None = None
     ) -> bool:
@@ -198,6 +206,7 @@ class Memory:
             insert_ignore(connection, s.requests, rows)
         return True
 
+    @retried
     def remember_reply(
         self,
         outgoing: OutgoingMessage | Message,
@@ -369,18 +378,22 @@ class Memory:
         )
 
     # -- the agent's own notes ------------------------------------------------------
+    @retried
     def set_note(self, customer_id: int, note: str) -> None:
         with self._write() as connection:
             connection.execute(update(s.customers).where(s.customers.c.id == customer_id).values(note=note))
 
+    @retried
     def add_tag(self, customer_id: int, tag: str) -> None:
         with self._write() as connection:
             insert_ignore(connection, s.tags, [{"customer_id": customer_id, "tag": tag.strip()}])
 
+    @retried
     def remove_tag(self, customer_id: int, tag: str) -> None:
         with self._write() as connection:
             connection.execute(delete(s.tags).where(and_(s.tags.c.customer_id == customer_id, s.tags.c.tag == tag)))
 
+    @retried
     def merge(self, keep: int, other: int) -> None:
         """Make `other` (e.g. the same person's phone address) part of `keep`, with all it remembers."""
         if keep == other:
@@ -432,6 +445,7 @@ class Memory:
                         for r in ours],
         }
 
+    @retried
     def delete_customer(self, customer_id: int) -> None:
         """Forget a customer and everything derived from their mail; the mail itself stays.
 
@@ -446,9 +460,15 @@ class Memory:
     # -- search ---------------------------------------------------------------------
     def search(self, query: str, limit: int = 50) -> list[MemoryHit]:
         """What customers told or asked, and our notes, containing `query` (any length, substring)."""
-        query = query.strip()
+        query = query.replace("\x00", "").strip()  # a NUL would match everything (SQLite) or fail (PostgreSQL)
         if not query:
             return []
+        if len(query) > MAX_QUERY_CHARS:
+            # SQLite refuses LIKE patterns past 50,000 bytes: look for the beginning, then keep
+            # only what holds the whole query.
+            found = self.search(query[:MAX_QUERY_CHARS], limit * 4)
+            wanted = query.casefold()
+            return [h for h in found if wanted in h.text.casefold()][:limit]
         pattern = _like(query)
         hits: list[MemoryHit] = []
         with self._read() as connection:
@@ -478,6 +498,7 @@ class Memory:
                 )
             )}
 
+    @retried
     def mark_built(self, source: str, folder_id: str, keys: Sequence[str]) -> None:
         with self._write() as connection:
             insert_ignore(connection, s.build_checkpoints,

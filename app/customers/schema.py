@@ -28,6 +28,7 @@ from sqlalchemy import (
     Text,
     UniqueConstraint,
     select,
+    text,
 )
 from sqlalchemy.engine import Connection, Engine
 
@@ -135,10 +136,18 @@ build_checkpoints = Table(
 _UPGRADES: dict[int, Callable[[Connection], None]] = {}
 
 
+# pg_advisory_xact_lock key: "aizuchi memory schema". Any constant, the same in every client.
+_SCHEMA_LOCK = 0x61697A7563686931
+
+
 def ensure_schema(engine: Engine) -> None:
-    """Create the memory's tables if missing and bring them to `SCHEMA_VERSION`."""
-    metadata.create_all(engine, checkfirst=True)
+    """Create the memory's tables if missing and bring them to `SCHEMA_VERSION`, in one
+    transaction. On PostgreSQL under an advisory lock: three clients opening a new team
+    database at once create it once (without it, one failed with UniqueViolation)."""
     with engine.begin() as connection:
+        if connection.dialect.name == "postgresql":
+            connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _SCHEMA_LOCK})
+        metadata.create_all(connection, checkfirst=True)
         row = connection.execute(select(customer_schema.c.version).where(customer_schema.c.id == 1)).first()
         version = row[0] if row is not None else 0
         for number in range(version + 1, SCHEMA_VERSION + 1):

@@ -7,20 +7,89 @@ any — comes from the keyring through `app.accounts`, never from settings.
 SQLite connections open their transactions with `BEGIN IMMEDIATE`: two
 instances that both read and then write would otherwise deadlock on the lock
 upgrade and one would fail with "database is locked" at once, busy timeout or
-not. PostgreSQL needs nothing special: inserts are `ON CONFLICT DO NOTHING` on
-natural keys, so concurrent writers wait for each other and never duplicate.
+not. PostgreSQL: inserts are `ON CONFLICT DO NOTHING` on natural keys, so concurrent
+writers wait for each other and never duplicate; a write that still meets a deadlock,
+a serialization failure or a row another client deleted meanwhile is run again
+(`retried`), never handed to the caller on the first try (issue 14).
+
+Text never carries NUL characters to either database (PostgreSQL refuses them, and
+SQLite's LIKE stops at them): every string parameter loses them on the way
+(`_without_nul`), whatever mail they came from.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import functools
+import random
+import sqlite3
+import time
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, ParamSpec, TypeVar
 
 from sqlalchemy import Table, create_engine, event
 from sqlalchemy.engine import Connection, Engine, make_url
+from sqlalchemy.exc import DBAPIError
 
 SECRET_SERVICE = "memory-database"
+
+
+P = ParamSpec("P")
+R = TypeVar("R")
+
+# serialization_failure, deadlock_detected, foreign_key_violation (a customer deleted by
+# another client meanwhile), unique_violation (created by another client meanwhile).
+_RETRY_SQLSTATES = frozenset({"40001", "40P01", "23503", "23505"})
+ATTEMPTS = 6
+
+
+def _strip(value: Any) -> Any:
+    if isinstance(value, str):
+        return value.replace("\x00", "") if "\x00" in value else value
+    if isinstance(value, dict):
+        return {k: _strip(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return type(value)(_strip(v) for v in value)
+    return value
+
+
+def _without_nul(engine: Engine) -> None:
+    @event.listens_for(engine, "before_cursor_execute", retval=True)
+    def _clean(_connection: Any, _cursor: Any, statement: str, parameters: Any, _context: Any,
+               _executemany: bool) -> tuple[str, Any]:
+        return statement, _strip(parameters)
+
+
+class RaceLost(Exception):
+    """A row this write relied on was changed by another client meanwhile: run it again."""
+
+
+def transient(error: BaseException) -> bool:
+    """A failure that running the same transaction again can cure."""
+    if not isinstance(error, DBAPIError):
+        return False
+    original = error.orig
+    state = getattr(original, "sqlstate", None)
+    if state in _RETRY_SQLSTATES:
+        return True
+    return isinstance(original, sqlite3.OperationalError) and "locked" in str(original)
+
+
+def retried(function: Callable[P, R]) -> Callable[P, R]:
+    """Run a whole write (its own transaction) again on a transient failure, with backoff."""
+
+    @functools.wraps(function)
+    def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
+        for attempt in range(ATTEMPTS):
+            try:
+                return function(*args, **kwargs)
+            except (DBAPIError, RaceLost) as error:
+                if attempt == ATTEMPTS - 1 or not (isinstance(error, RaceLost) or transient(error)):
+                    raise
+                time.sleep(min(0.05 * 2**attempt, 1.0) * random.uniform(0.5, 1.5))
+        raise AssertionError("unreachable")
+
+    return wrapper
 
 
 def sqlite_url(path: Path) -> str:
@@ -54,7 +123,9 @@ def make_engine(url: str) -> Engine:
     if parsed.get_backend_name() == "sqlite":
         if parsed.database and parsed.database != ":memory:":
             Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
-        return _sqlite_engine(url)
+        engine = _sqlite_engine(url)
+        _without_nul(engine)
+        return engine
     if parsed.get_backend_name() == "postgresql":
         if parsed.drivername == "postgresql":
             parsed = parsed.set(drivername="postgresql+psycopg")
@@ -64,7 +135,9 @@ def make_engine(url: str) -> Engine:
             password = get_secret(SECRET_SERVICE, secret_name(url))
             if password:
                 parsed = parsed.set(password=password)
-        return create_engine(parsed, pool_pre_ping=True)
+        engine = create_engine(parsed, pool_pre_ping=True)
+        _without_nul(engine)
+        return engine
     raise ValueError(f"unsupported memory database: {parsed.get_backend_name()}")
 
 

@@ -95,12 +95,13 @@ def check(server: TeamServer, password: str, timeout: int = 5) -> TeamCheck:
     return TeamCheck(TeamProblem.NONE)
 
 
-def save_password(server: TeamServer, password: str) -> None:
-    """The password where `sql.make_engine` finds it: the keyring, never the settings."""
+def save_password(server: TeamServer, password: str) -> bool:
+    """The password where `sql.make_engine` finds it: the keyring, never the settings. False when
+    no keyring could keep it (it then lasts until Aizuchi closes)."""
     from app.accounts import delete_secret, set_secret
 
     name = secret_name(server.url())
     if password:
-        set_secret(SECRET_SERVICE, name, password)
-    else:
-        delete_secret(SECRET_SERVICE, name)
+        return set_secret(SECRET_SERVICE, name, password)
+    delete_secret(SECRET_SERVICE, name)
+    return True

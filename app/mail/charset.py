@@ -599,6 +599,12 @@ def decode_bytes(data: bytes, declared: str | None, where: str = "") -> Decoded:
         return Decoded("", label or "us-ascii")
     notes: list[ParseNote] = []
 
+    if family != "jis" and JIS_DESIGNATION.search(data) and not data.isascii() and _mostly_jis(data):
+        # ISO-2022-JP with stray 8-bit bytes (a signature, a no-break space) behind any label or
+        # none: read as JIS, the 8-bit runs on their own (issue 14: a "Shift_JIS" body in JIS).
+        kind = NoteKind.CHARSET_MISLABELLED if family not in ("none", "unknown") else NoteKind.CHARSET_GUESSED
+        return Decoded(_jis_with_8bit(data, family), "cp50220", (_note(kind, label, "cp50220", where),))
+
     if family not in ("none", "unknown"):
         attempt = _strict(family, data)
         if attempt is not None and not _suspicious(family, data, attempt.text):
@@ -624,6 +630,13 @@ def decode_bytes(data: bytes, declared: str | None, where: str = "") -> Decoded:
     if data.isascii() and not JIS_DESIGNATION.search(data):
         return Decoded(data.decode("ascii"), "us-ascii")
     guess = _guess(data)
+    if guess is None or guess.codec not in ("utf-8", "cp50220"):
+        almost = _mostly_utf8(data)
+        if almost is not None:
+            # UTF-8 with a byte or two broken (a subject cut mid-character, a stray byte): still
+            # UTF-8, not Cyrillic or Shift_JIS mojibake of the whole text (issue 14).
+            replaced = ParseNote(NoteKind.DECODE_REPLACED, f"{where}: utf-8" if where else "utf-8")
+            return Decoded(almost, "utf-8", (_note(NoteKind.CHARSET_GUESSED, label, "utf-8", where), replaced))
     if (guess is None or guess.codec not in ("utf-8", "cp50220")) and _looks_latin(data):
         notes.append(_note(NoteKind.CHARSET_GUESSED, label, "cp1252", where))
         return Decoded(data.decode("cp1252"), "cp1252", tuple(notes))
@@ -634,6 +647,58 @@ def decode_bytes(data: bytes, declared: str | None, where: str = "") -> Decoded:
         return Decoded(guess.text, guess.codec, tuple(notes))
     # Not convincingly Japanese: a European mail without a label, say.
     return _last_resort(data, label, NoteKind.CHARSET_GUESSED, where, guess, detect_first=True)
+
+
+_EIGHT_BIT_RUN = re.compile(rb"[\x80-\xff]+")
+_DESIGNATION = re.compile(rb"\x1b(?:\$[@B]|\$\([DOPQ]|\([BIJ])")
+_UTF8_SEQUENCE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
+
+
+def _mostly_jis(data: bytes) -> bool:
+    """More JIS double-byte text than stray 8-bit bytes."""
+    eight_bit = sum(len(m.group()) for m in _EIGHT_BIT_RUN.finditer(data))
+    return len(JIS_DESIGNATION.findall(data)) * 4 >= eight_bit
+
+
+def _mostly_utf8(data: bytes) -> str | None:
+    """`data` as UTF-8 when all but a few of its 8-bit bytes are well-formed UTF-8, else None."""
+    good = len(_UTF8_SEQUENCE.findall(data))
+    if good < 3:
+        return None
+    text = data.decode("utf-8", errors="replace")
+    bad = text.count("\ufffd")
+    return text if bad <= max(1, good // 10) else None
+
+
+def _eight_bit_run(run: bytes, family: str) -> str:
+    codecs_to_try = ["utf-8"] if family == "utf8" else []
+    codecs_to_try += ["cp932", "cp1252"]
+    for codec in codecs_to_try:
+        try:
+            text = run.decode(codec)
+        except UnicodeDecodeError:
+            continue
+        if not any("\ue000" <= ch <= "\uf8ff" for ch in text):  # cp932 maps a lone 0xA0 to private use
+            return text
+    return run.decode("cp1252", errors="replace")
+
+
+def _jis_with_8bit(data: bytes, family: str) -> str:
+    """ISO-2022-JP with 8-bit runs in it: each 7-bit stretch read as JIS in the mode the text was
+    in, each 8-bit run on its own."""
+    out: list[str] = []
+    position = 0
+    prefix = b""
+    for match in _EIGHT_BIT_RUN.finditer(data):
+        stretch = data[position : match.start()]
+        out.append(decode_iso2022jp_repairing(prefix + stretch, "replace")[0])
+        escapes = _DESIGNATION.findall(stretch)
+        if escapes:
+            prefix = b"" if escapes[-1] in (b"\x1b(B", b"\x1b(J") else escapes[-1]
+        out.append(_eight_bit_run(match.group(), family))
+        position = match.end()
+    out.append(decode_iso2022jp_repairing(prefix + data[position:], "replace")[0])
+    return "".join(out)
 
 
 def _suspicious(family: str, data: bytes, text: str) -> bool:

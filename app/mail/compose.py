@@ -21,7 +21,7 @@ placeholder outside the quote: an unfilled `{customer}` is never sent.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from email.headerregistry import Address as EmailAddress
 from email.message import EmailMessage
@@ -30,7 +30,7 @@ from email.utils import format_datetime, getaddresses, make_msgid
 
 from app.identity import ShopIdentity
 from app.mail.outgoing import build_message, unencodable
-from app.model import Address, Draft, Message
+from app.model import Address, Draft, Message, draft_key
 from app.sources.base import MessageRef, OutgoingMessage
 from app.sources.connection import Charset
 
@@ -287,11 +287,12 @@ def outgoing(draft: Draft, now: datetime, replying_to: MessageRef | None = None,
         chars = unencodable_in(draft, charset)
         if chars:
             raise UnencodableDraft("".join(chars))
-        return build_message(
+        built = build_message(
             sender=draft.sender, to=draft.to, cc=draft.cc, subject=draft.subject, body=draft.body,
             charset=charset, in_reply_to=draft.in_reply_to, references=draft.references,
             replying_to=replying_to, message_id=draft.message_id, date=now,
         )
+        return replace(built, draft_key=draft_key(draft))
     mail = EmailMessage(policy=SMTP)
     mail["From"] = _email_address(draft.sender)
     if draft.to:
@@ -318,4 +319,5 @@ def outgoing(draft: Draft, now: datetime, replying_to: MessageRef | None = None,
         envelope_from=draft.sender.email,
         recipients=recipients,
         replying_to=replying_to,
+        draft_key=draft_key(draft),
     )

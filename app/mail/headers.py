@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import binascii
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta, timezone
 from email.utils import getaddresses, parsedate_to_datetime
@@ -273,10 +274,40 @@ def _jis_words(value: bytes) -> str | None:
     return decode_plain_iso2022jp(data)
 
 
-def _raw_to_ascii_text(value: bytes, where: str, notes: list[ParseNote]) -> bytes | str:
+# Charsets whose raw 8-bit header text would be misread as Japanese (EUC-KR bytes are valid
+# EUC-JP): when the mail labels its text so, its raw headers are read so too (issue 14).
+_OTHER_CJK = frozenset({"euc-kr", "ks_c_5601-1987", "ks_c_5601", "cp949", "uhc", "windows-949", "gb2312",
+                        "gbk", "gb18030", "euc-cn", "big5", "big5-hkscs", "cp950"})
+_CHARSET_PARAM = re.compile(rb"""charset\s*=\s*["']?([A-Za-z0-9_.:\-]+)""", re.IGNORECASE)
+HintSource = Callable[[], str | None]
+
+
+def charset_hint(raw: bytes) -> str | None:
+    """A non-Japanese CJK charset the mail's parts are labelled with, if any."""
+    for match in _CHARSET_PARAM.finditer(raw[:65_536]):
+        label = match.group(1).decode("ascii", errors="replace").lower()
+        if label in _OTHER_CJK:
+            return label
+    return None
+
+
+def _raw_to_ascii_text(value: bytes, where: str, notes: list[ParseNote],
+                       hint: HintSource | None = None) -> bytes | str:
     """Raw 8-bit or raw ISO-2022-JP header text decoded; ASCII returned as bytes for word decoding."""
     if value.isascii() and not JIS_DESIGNATION.search(value):
         return value
+    label = hint() if hint is not None else None
+    if label is not None:
+        try:
+            value.decode("utf-8")
+        except UnicodeDecodeError:
+            try:
+                text = value.decode(label)
+            except (UnicodeDecodeError, LookupError):
+                pass
+            else:
+                notes.append(ParseNote(NoteKind.HEADER_REPAIRED, f"{where}: raw {label}"))
+                return text
     decoded = decode_bytes(value, None, where)
     if decoded.charset != "utf-8":
         # RFC 6532 allows raw UTF-8; anything else in a header is a repair.
@@ -285,9 +316,10 @@ def _raw_to_ascii_text(value: bytes, where: str, notes: list[ParseNote]) -> byte
     return decoded.text
 
 
-def decode_header_bytes(value: bytes, where: str, notes: list[ParseNote]) -> str:
-    """An unstructured field (Subject) as text. Notes go to `notes`."""
-    text = _raw_to_ascii_text(value, where, notes)
+def decode_header_bytes(value: bytes, where: str, notes: list[ParseNote], hint: HintSource | None = None) -> str:
+    """An unstructured field (Subject) as text. Notes go to `notes`; `hint` gives the charset the
+    mail's text is labelled with, for raw 8-bit values (see `charset_hint`)."""
+    text = _raw_to_ascii_text(value, where, notes, hint)
     if isinstance(text, bytes):
         return _clean(decode_words(text, where, notes))
     if "=?" in text:
@@ -402,7 +434,7 @@ def _summary_fields(head: bytes) -> dict[str, bytes]:
     return found
 
 
-def _summary_subject(value: bytes, notes: list[ParseNote]) -> str:
+def _summary_subject(value: bytes, notes: list[ParseNote], hint: HintSource | None = None) -> str:
     """`decode_header_bytes(value, "subject", notes)`, with the commonest shapes first."""
     if _ONLY_UTF8_B_WORDS.fullmatch(value):  # ASCII without ESC: as decode_words would
         fast = _utf8_words(value)
@@ -414,7 +446,7 @@ def _summary_subject(value: bytes, notes: list[ParseNote]) -> str:
             return _clean(fast)
     elif b"=?" not in value and b"\x1b" not in value and value.isascii():
         return _clean(value.decode("latin-1"))
-    return decode_header_bytes(value, "subject", notes)
+    return decode_header_bytes(value, "subject", notes, hint)
 
 
 def _summary_sender(value: bytes | None, notes: list[ParseNote]) -> Address:
@@ -437,7 +469,7 @@ def read_summary(raw: bytes) -> HeaderSummary:
         subject = found.get("subject")
         date = found.get("date")
         return HeaderSummary(
-            subject=_summary_subject(subject, notes) if subject is not None else "",
+            subject=_summary_subject(subject, notes, lambda: charset_hint(raw)) if subject is not None else "",
             sender=_summary_sender(found.get("from"), notes),
             date=parse_date(date.decode("latin-1")) if date is not None else None,
             message_id=_message_id(found.get("message-id") or b""),
@@ -504,7 +536,8 @@ def read_headers(raw: bytes) -> MailHeaders:
             reply_to.extend(a for a in parse_address_list(value, "reply-to", notes) if a.email)
     references = _first(fields, "references") or b""
     return MailHeaders(
-        subject=decode_header_bytes(subject, "subject", notes) if subject is not None else "",
+        subject=(decode_header_bytes(subject, "subject", notes, lambda: charset_hint(raw))
+                 if subject is not None else ""),
         sender=_sender(_first(fields, "from"), notes),
         to=tuple(to),
         cc=tuple(cc),

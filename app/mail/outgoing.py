@@ -14,7 +14,7 @@ import time
 import unicodedata
 import uuid
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from email.charset import BASE64
 from email.charset import Charset as EmailCharset
@@ -113,6 +113,30 @@ def with_stand_ins(text: str, charset: Charset) -> tuple[str, list[str]]:
 def make_message_id(domain: str) -> str:
     """Fixed once, at the first attempt: the outbox's idempotency key."""
     return f"<{time.strftime('%Y%m%d%H%M%S')}.{uuid.uuid4().hex[:16]}@{domain or 'aizuchi.invalid'}>"
+
+
+def with_message_id(message: OutgoingMessage, message_id: str) -> OutgoingMessage:
+    """The same mail under another Message-ID: only that header field of the bytes changes."""
+    head, sep, body = message.raw.partition(b"\r\n\r\n")
+    if not sep:
+        head, sep, body = message.raw.partition(b"\n\n")
+    newline = b"\r\n" if sep == b"\r\n\r\n" else b"\n"
+    fields: list[bytes] = []
+    for line in head.split(newline):
+        if line[:1] in (b" ", b"\t") and fields:
+            fields[-1] += newline + line
+        else:
+            fields.append(line)
+    new_field = b"Message-ID: " + message_id.encode("ascii")
+    replaced = [new_field if f.lower().startswith(b"message-id:") else f for f in fields]
+    if new_field not in replaced:
+        replaced.append(new_field)
+    raw = newline.join(replaced) + sep + body
+    return replace(message, raw=raw, message_id=message_id)
+
+
+def message_id_domain(message_id: str) -> str:
+    return message_id.strip("<>").rpartition("@")[2]
 
 
 def _email_charset(charset: Charset) -> EmailCharset:

@@ -20,6 +20,7 @@ delimiter, a base64-encoded message/rfc822, and a multipart that never closes
 from __future__ import annotations
 
 import email
+import itertools
 import re
 from dataclasses import dataclass, field
 from email import errors as email_errors
@@ -29,7 +30,7 @@ from urllib.parse import unquote
 
 from app.mail.charset import decode_bytes
 from app.mail.headers import FIELD_NAME, MailHeaders, decode_words, head_end, read_headers
-from app.mail.html import SanitizedHtml, html_to_text, sanitize_html
+from app.mail.html import SanitizedHtml, html_beyond_bounds, html_to_text, sanitize_html
 from app.mail.transfer import decode_transfer
 from app.model import Address, Attachment, InlineImage, Message, NoteKind, ParseNote
 
@@ -38,6 +39,8 @@ __all__ = ["FORWARD_MARKER", "MAX_BODY_CHARS", "parse_message", "render_html"]
 MAX_BODY_CHARS = 2_000_000  # ~2 MB of text is far more than anyone reads in a reply window
 _MAX_PART_BYTES = 3 * MAX_BODY_CHARS  # at most 3 bytes a character in any charset we decode
 _MAX_DEPTH = 40  # nested multiparts deeper than this are an attack, not a mail
+_MAX_DELIMITERS = 10_000  # boundary lines read; the rest of a mail with more is cut (noted)
+_ELIDE_FROM = 4_000_000  # an attached file's base64 longer than this is counted, not parsed
 # The line that opens a forwarded message in the body; the analyser treats
 # what follows as quoted text.
 FORWARD_MARKER = "---------- 転送メッセージ ----------"
@@ -64,6 +67,9 @@ class _Walk:
     notes: list[ParseNote] = field(default_factory=list)
     # Leaf parts with a Content-ID, by cid: candidates for the HTML's inline images.
     cid_parts: dict[str, EmailMessage] = field(default_factory=dict)
+    to_text: bool = True  # convert HTML parts to text (not needed to re-render the HTML)
+    # Named text parts whose role the siblings decided (body text True, attached file False).
+    named_texts: dict[int, bool] = field(default_factory=dict)
 
 
 def parse_message(raw: bytes) -> Message:
@@ -83,10 +89,13 @@ def render_html(raw: bytes, allow_remote_images: bool) -> SanitizedHtml | None:
     try:
         if not raw.strip() or _looks_unparseable(raw):
             return None
-        walk = _walk(_mime(raw))
+        walk = _walk(_mime(_bounded(raw)[0]), to_text=False)
         if walk.has_plain or not walk.html_sources:
             return None
-        return sanitize_html(_join_html(walk.html_sources), allow_remote_images)
+        source = _join_html(walk.html_sources)
+        if html_beyond_bounds(source):
+            return None  # shown as text (`HTML_TOO_COMPLEX`), with or without images
+        return sanitize_html(source, allow_remote_images)
     except Exception:
         return None
 
@@ -98,18 +107,27 @@ def _parse(raw: bytes) -> Message:
     if _looks_unparseable(raw):
         return _unparseable(raw, "no header block")
     headers = read_headers(raw)
+    raw, cut = _bounded(raw)
     walk = _walk(_mime(raw))
     notes = list(headers.notes) + walk.notes
+    if cut:
+        notes.append(ParseNote(NoteKind.TRUNCATED, f"parts after {_MAX_DELIMITERS} delimiters"))
     html: str | None = None
     remote: tuple[str, ...] = ()
     inline: tuple[InlineImage, ...] = ()
     if walk.html_sources and not walk.has_plain:
-        sanitized = sanitize_html(_join_html(walk.html_sources), allow_remote_images=False)
-        html, remote = sanitized.html, sanitized.remote_images
-        inline = _inline_images(html, walk)
+        source = _join_html(walk.html_sources)
+        beyond = html_beyond_bounds(source)
         notes.append(ParseNote(NoteKind.HTML_ONLY))
-        if remote:
-            notes.append(ParseNote(NoteKind.REMOTE_IMAGES_BLOCKED, str(len(remote))))
+        if beyond:
+            # Never handed to the sanitiser: shown as the text it was converted to.
+            notes.append(ParseNote(NoteKind.HTML_TOO_COMPLEX, beyond))
+        else:
+            sanitized = sanitize_html(source, allow_remote_images=False)
+            html, remote = sanitized.html, sanitized.remote_images
+            inline = _inline_images(html, walk)
+            if remote:
+                notes.append(ParseNote(NoteKind.REMOTE_IMAGES_BLOCKED, str(len(remote))))
     body = _join_texts(walk.texts)
     if len(body) > MAX_BODY_CHARS:
         body = _truncate(body)
@@ -145,6 +163,57 @@ def _message(
         inline_images=inline,
         reply_to=headers.reply_to,
     )
+
+
+def _bounded(raw: bytes) -> tuple[bytes, bool]:
+    """`raw` cut after its `_MAX_DELIMITERS`-th boundary line, and whether it was: 100,000 parts
+    take the stdlib parser and the walk 4 s; no mail a person writes has 10,000. Large attached
+    files are left out of what the stdlib parser sees (`_without_large_files`)."""
+    if len(raw) > _ELIDE_FROM:
+        raw = _without_large_files(raw)
+    if raw.count(b"\n--") <= _MAX_DELIMITERS:
+        return raw, False
+    # Only lines that open a part count (a delimiter and a header line), not "----" in a text.
+    for number, match in enumerate(_DELIMITER.finditer(raw), 1):
+        if number > _MAX_DELIMITERS:
+            return raw[: match.start()], True
+    return raw, False
+
+
+def _without_large_files(raw: bytes) -> bytes:
+    """Base64 bodies of non-text parts over `_ELIDE_FROM` bytes replaced by nothing, their decoded
+    size kept in a header of ours. The stdlib parser holds about eight times a mail's size at
+    its peak (a 25 MB attachment: 270 MB); what is shown of an attached file is its name and size."""
+    out: list[bytes] = []
+    position = 0
+    starts = [m.start() for m in _DELIMITER.finditer(raw)] + [len(raw)]
+    for start, end in itertools.pairwise(starts):
+        if end == len(raw):  # the last part ends at the close delimiter, not at the end of the mail
+            close = raw.rfind(b"\n--", start)
+            end = close + 1 if close > start else end
+        if end - start <= _ELIDE_FROM:
+            continue
+        head_at = raw.find(b"\n", start) + 1
+        blank = raw.find(b"\n\r\n", head_at, head_at + 16_384)
+        if blank < 0:
+            blank = raw.find(b"\n\n", head_at, head_at + 16_384)
+        if blank < 0:
+            continue
+        head = raw[head_at : blank + 1]
+        lowered = head.lower()
+        if b"base64" not in lowered or re.search(rb"(?m)^content-type:\s*(text|multipart|message)/", lowered):
+            continue
+        body_at = raw.find(b"\n", blank + 1) + 1
+        # Counted in place: no copy of a body this size.
+        letters = end - body_at - sum(raw.count(c, body_at, end) for c in (b" ", b"\t", b"\r", b"\n"))
+        tail = raw[max(body_at, end - 200) : end].rstrip()
+        size = max(0, letters // 4 * 3 - (len(tail) - len(tail.rstrip(b"="))))
+        out += [raw[position:head_at], b"X-Aizuchi-Elided-Size: %d\r\n" % size, raw[head_at:body_at], b"\r\n"]
+        position = end
+    if not out:
+        return raw
+    out.append(raw[position:])
+    return b"".join(out)
 
 
 def _mime(raw: bytes) -> EmailMessage:
@@ -213,14 +282,16 @@ def _unparseable(raw: bytes, detail: str) -> Message:
     return Message(subject="", sender=Address("", ""), date=None, body=body, notes=tuple(dict.fromkeys(notes)))
 
 
-def _walk(message: EmailMessage) -> _Walk:
-    walk = _Walk()
+def _walk(message: EmailMessage, to_text: bool = True) -> _Walk:
+    walk = _Walk(to_text=to_text)
     _collect(message, walk, "1", 0, top=True)
     return walk
 
 
 def _collect(part: EmailMessage, walk: _Walk, part_id: str, depth: int, top: bool = False) -> None:
     if depth > _MAX_DEPTH:
+        walk.notes.append(ParseNote(NoteKind.MULTIPART_TOO_DEEP, f"> {_MAX_DEPTH}"))
+        _collect_flat(part, walk, part_id)
         return
     ctype = part.get_content_type()
     if ctype in _FORWARDED_TYPES and part.is_multipart():
@@ -248,6 +319,7 @@ def _collect(part: EmailMessage, walk: _Walk, part_id: str, depth: int, top: boo
                 _remember_cid(child, walk)
             return
         related = ctype == "multipart/related"
+        _decide_named_texts(children, walk)
         for index, child in enumerate(children, 1):
             if related and index > 1 and not _is_attachment(child):
                 _remember_cid(child, walk)  # inline resources of the HTML root (cid: images, CSS)
@@ -255,12 +327,47 @@ def _collect(part: EmailMessage, walk: _Walk, part_id: str, depth: int, top: boo
             _collect(child, walk, f"{part_id}.{index}", depth + 1)
         return
     maintype = part.get_content_maintype()
-    if _is_body_text(part) or (top and maintype in ("text", "multipart")) or maintype == "multipart":
+    body_text = walk.named_texts.get(id(part), _is_body_text(part))
+    if body_text or (top and maintype in ("text", "multipart")) or maintype == "multipart":
         # A multipart without boundary or a top-level text/x-whatever is still text to read.
         _collect_text(part, walk, part_id, None)
         return
     _remember_cid(part, walk)
     _collect_attachment(part, walk, part_id)
+
+
+def _collect_flat(part: EmailMessage, walk: _Walk, part_id: str) -> None:
+    """Parts nested past `_MAX_DEPTH`, read flat and without recursion: their text is kept
+    (the customer's words under 800 nested multiparts are still words), the rest listed."""
+    stack = [part]
+    while stack:
+        current = stack.pop()
+        if current.is_multipart():
+            payload = current.get_payload()
+            stack.extend(reversed([c for c in payload if isinstance(c, EmailMessage)]))
+        elif _is_body_text(current) or current.get_content_maintype() == "multipart":
+            _collect_text(current, walk, part_id, None)
+        else:
+            _collect_attachment(current, walk, part_id)
+
+
+def _named(part: EmailMessage) -> bool:
+    return bool(part.get_param("filename", header="content-disposition") or part.get_param("name"))
+
+
+def _decide_named_texts(children: list[EmailMessage], walk: _Walk) -> None:
+    """Text parts with a file name among `children`: the body when nothing else is (a mailer
+    that names its only text part "body.txt"), an attached file when there is other body text
+    (Apple Mail sends attached .txt files `inline` with a file name). Issue 14."""
+    texts = [c for c in children if not c.is_multipart() and c.get_content_type() in ("text/plain", "text/html")
+             and not _is_attachment(c)]
+    named = [c for c in texts if _named(c)]
+    if not named:
+        return
+    other_body = any(not _named(c) for c in texts) or any(
+        c.get_content_type() in ("multipart/alternative", "multipart/related") for c in children)
+    for child in named:
+        walk.named_texts[id(child)] = not other_body
 
 
 def _remember_cid(part: EmailMessage, walk: _Walk) -> None:
@@ -382,7 +489,7 @@ def _collect_text(part: EmailMessage, walk: _Walk, part_id: str, override: str |
     walk.notes.extend(decoded.notes)
     if is_html:
         walk.html_sources.append(decoded.text)
-        walk.texts.append(html_to_text(decoded.text))
+        walk.texts.append(html_to_text(decoded.text) if walk.to_text else "")
     else:
         walk.has_plain = True
         walk.texts.append(_normalise(decoded.text))
@@ -395,8 +502,30 @@ def _collect_attachment(part: EmailMessage, walk: _Walk, part_id: str) -> None:
         body = serialised[start + 1 :] if start >= 0 else b""
         size = len(body[:-1] if body.endswith(b"\n") else body)  # the last newline belongs to the delimiter
     else:
-        size = len(_decoded_payload(part, walk, part_id))
+        counted = _base64_size(part)
+        size = counted if counted is not None else len(_decoded_payload(part, walk, part_id))
     walk.attachments.append(Attachment(_filename(part, walk.notes), part.get_content_type(), size))
+
+
+_CLEAN_BASE64 = re.compile(r"[A-Za-z0-9+/\s]*(?:={1,2}[\s]*)?")
+
+
+def _base64_size(part: EmailMessage) -> int | None:
+    """The decoded size of a well-formed base64 attachment, counted without decoding it (a 25 MB
+    attachment no longer costs its size twice over in memory); None for anything else."""
+    elided = str(part.get("x-aizuchi-elided-size", "") or "").strip()
+    if elided.isdigit():
+        return int(elided)
+    if str(part.get("content-transfer-encoding", "") or "").strip().lower() != "base64":
+        return None
+    payload = getattr(part, "_payload", None)
+    if not isinstance(payload, str) or len(payload) < 65_536 or not _CLEAN_BASE64.fullmatch(payload):
+        return None
+    letters = len(payload) - sum(payload.count(c) for c in " \t\r\n\f\v")
+    if letters % 4:
+        return None
+    tail = payload.rstrip()
+    return letters // 4 * 3 - (len(tail) - len(tail.rstrip("=")))
 
 
 def _collect_forwarded(part: EmailMessage, walk: _Walk, part_id: str, depth: int) -> None:

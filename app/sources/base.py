@@ -150,6 +150,7 @@ class OutgoingMessage:
     recipients: tuple[str, ...]
     replying_to: MessageRef | None = None  # the original, to flag \\Answered after sending
     thread_hint: str = ""                  # a provider's thread id (Gmail threadId), when known
+    draft_key: str = ""                    # `draft_key()` of the draft it was written from, when there was one
 
 
 class MailSender(Protocol):

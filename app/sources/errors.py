@@ -14,6 +14,11 @@ class AuthExpired(SourceError):
     """The password or token was refused; the user must sign in again."""
 
 
+class NoSavedSecret(AuthExpired):
+    """No password or sign-in saved for the account (the keyring could not keep it, or lost
+    it): not a refused password, and worded so (issue 14)."""
+
+
 class NetworkDown(SourceError):
     """The server could not be reached or the connection dropped."""
 

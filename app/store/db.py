@@ -11,11 +11,15 @@ SQLite has one writer and a clear error beats `database is locked`.
 
 from __future__ import annotations
 
+import contextlib
+import os
 import re
 import sqlite3
 import threading
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
+from enum import StrEnum
 from pathlib import Path
 
 from app import __version__
@@ -38,16 +42,131 @@ def migrations() -> list[tuple[int, Path]]:
     return found
 
 
+_checked: set[Path] = set()
+
+
+class StoreProblem(StrEnum):
+    DAMAGED = "damaged"      # not a database, truncated, or failing its integrity check
+    EMPTY = "empty"          # a zero-length file where a store was: everything in it is gone
+    READ_ONLY = "read_only"  # the file or its folder cannot be written
+    FULL = "full"            # the disk has no room left: nothing is wrong with the store itself
+
+
+class StoreUnusable(Exception):
+    """The local store cannot be opened as it is. Nothing was changed, renamed or deleted:
+    the caller says so (`japanese`) and may `set_aside` the file to start a fresh one."""
+
+    def __init__(self, problem: StoreProblem, path: Path, detail: str) -> None:
+        super().__init__(f"{problem.value}: {path}: {detail}")
+        self.problem = problem
+        self.path = path
+        self.detail = detail
+
+    def japanese(self) -> str:
+        if self.problem is StoreProblem.FULL:
+            return (f"ディスクの空きがないため、相槌のデータ（{self.path}）を開けません。"
+                    "空き容量を増やしてから、もう一度起動してください。データには何も手を加えていません。")
+        if self.problem is StoreProblem.READ_ONLY:
+            return (f"データフォルダ（{self.path.parent}）に書き込めないため、相槌のデータを開けません。"
+                    "フォルダの書き込み権限と空き容量を確かめてから、もう一度起動してください。"
+                    "データには何も手を加えていません。")
+        what = ("中身が空（0 バイト）になっています" if self.problem is StoreProblem.EMPTY
+                else "壊れています")
+        return (f"相槌のデータファイル（{self.path}）が{what}。このままでは開けません。"
+                "ファイルは消さずにそのまま残してあります。"
+                "画面から起動すると、壊れたファイルを別名で保管して新しいデータで始めることができます"
+                "（メールはサーバーやメールボックスから取り込み直せますが、アカウント設定・下書き・"
+                "送信待ちの返信は復元できません）。")
+
+
+def set_aside(path: Path) -> Path:
+    """Rename a damaged store (and its -wal / -shm) out of the way, never deleting anything.
+    Returns the new name of the main file."""
+    stamp = time.strftime("%Y%m%d-%H%M%S")
+    target = path.with_name(f"{path.name}.damaged-{stamp}")
+    number = 1
+    while target.exists():
+        number += 1
+        target = path.with_name(f"{path.name}.damaged-{stamp}-{number}")
+    for suffix in ("-wal", "-shm"):
+        side = path.with_name(path.name + suffix)
+        if side.exists():
+            side.rename(target.with_name(target.name + suffix))
+    if path.exists():
+        path.rename(target)
+    return target
+
+
+def _writable(path: Path) -> bool:
+    folder = path.parent
+    if not os.access(folder, os.W_OK | os.X_OK):
+        return False
+    return not path.exists() or os.access(path, os.W_OK)
+
+
+def check_store(path: Path) -> None:
+    """Raise `StoreUnusable` when the store at `path` cannot be used as it is; a missing file is
+    fine (a first start). Checks the file and SQLite's own quick integrity check, read-only."""
+    if path.exists() and path.stat().st_size == 0:
+        wal = path.with_name(path.name + "-wal")
+        if not wal.exists() or wal.stat().st_size == 0:
+            # SQLite would take it for a new, empty database: accounts, drafts and outbox gone unsaid.
+            raise StoreUnusable(StoreProblem.EMPTY, path, "zero-length file")
+    if not _writable(path):
+        raise StoreUnusable(StoreProblem.READ_ONLY, path, "not writable")
+    if not path.exists():
+        return
+    try:
+        connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=30)
+        try:
+            rows = connection.execute("PRAGMA quick_check").fetchall()
+        finally:
+            connection.close()
+    except sqlite3.DatabaseError as error:
+        raise _classified(error, path) from error
+    if [tuple(r) for r in rows] != [("ok",)]:
+        raise StoreUnusable(StoreProblem.DAMAGED, path, "; ".join(str(r[0]) for r in rows[:3]))
+
+
+def _classified(error: sqlite3.DatabaseError, path: Path) -> Exception:
+    text = str(error).lower()
+    if "locked" in text or "busy" in text:
+        return error  # in use, not damaged: the caller's ordinary error
+    if "full" in text:
+        return StoreUnusable(StoreProblem.FULL, path, str(error))
+    if any(word in text for word in ("not a database", "malformed", "corrupt")):
+        return StoreUnusable(StoreProblem.DAMAGED, path, str(error))
+    # Cannot open or write it (permissions, an I/O error): never called damage, never set aside.
+    return StoreUnusable(StoreProblem.READ_ONLY, path, str(error))
+
+
 class Database:
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, check: bool = True) -> None:
+        """Open (or create) the store; raises `StoreUnusable` when it is damaged, empty or
+        read-only, before anything is written to it."""
         self.path = path
         self._local = threading.local()
         self._write_lock = threading.RLock()
-        path.parent.mkdir(parents=True, exist_ok=True)
-        self.connection.execute("PRAGMA journal_mode=WAL")  # outside any transaction, as SQLite requires
-        self._migrate()
-        with self.write() as connection:
-            connection.execute("INSERT OR IGNORE INTO meta(key, value) VALUES ('created_by', ?)", (__version__,))
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as error:
+            raise StoreUnusable(StoreProblem.READ_ONLY, path, str(error)) from error
+        if check and path.resolve() not in _checked:
+            check_store(path)  # once a process: the window opens the same file from several lanes
+            _checked.add(path.resolve())
+        try:
+            self.connection.execute("PRAGMA journal_mode=WAL")  # outside any transaction, as SQLite requires
+            self._migrate()
+            with self.write() as connection:
+                connection.execute("INSERT OR IGNORE INTO meta(key, value) VALUES ('created_by', ?)",
+                                   (__version__,))
+        except sqlite3.DatabaseError as error:
+            self.close()
+            raise _classified(error, path) from error
+        from app.store import draft_journal
+
+        with contextlib.suppress(OSError):
+            draft_journal.reserve(path)  # room for the last draft, taken while the disk has it
 
     def _connect(self) -> sqlite3.Connection:
         # isolation_level=None: we open transactions ourselves, explicitly.

@@ -7,11 +7,16 @@ idle and on close; the reply to the same original restores what was saved.
 
 from __future__ import annotations
 
+import contextlib
 import json
+import sqlite3
 from datetime import datetime
+from enum import StrEnum
 
-from app.model import Address, Draft
+from app.model import Address, Draft, draft_key
+from app.store import draft_journal
 from app.store.db import Database
+from app.store.outbox import OutboxTable
 
 
 def _address(value: object) -> Address:
@@ -30,7 +35,10 @@ def _dump(addresses: tuple[Address, ...]) -> str:
 
 
 def save_draft(db: Database, mailbox: str, draft: Draft) -> None:
+    """Upsert; an outbox item still waiting from an earlier version of this draft is retired in
+    the same transaction (the agent changed it: the old text must not go out on a retry)."""
     with db.write() as connection:
+        OutboxTable(db).retire_stale(draft.message_id, draft_key(draft))
         connection.execute(
             "INSERT INTO drafts(mailbox, original_id, message_id, sender_json, to_json, cc_json, subject, body,"
             " in_reply_to, references_json, created_at)"
@@ -56,6 +64,40 @@ def save_draft(db: Database, mailbox: str, draft: Draft) -> None:
         )
 
 
+class DraftSaved(StrEnum):
+    STORE = "store"      # in the store, as always
+    JOURNAL = "journal"  # the store refused (full, read-only, damaged): kept in the journal file beside it
+
+
+class DraftNotSaved(Exception):
+    """Neither the store nor the journal could keep the draft: the composer must not let go of it."""
+
+
+def save_draft_kept(db: Database, mailbox: str, draft: Draft) -> DraftSaved:
+    """Save in the store, or, when it cannot be written, in the journal beside it (issue 14).
+    Raises `DraftNotSaved` when both fail."""
+    try:
+        save_draft(db, mailbox, draft)
+    except (sqlite3.Error, OSError) as error:
+        try:
+            draft_journal.write(db.path, mailbox, draft)
+        except OSError as journal_error:
+            raise DraftNotSaved(f"{error}; journal: {journal_error}") from error
+        return DraftSaved.JOURNAL
+    with contextlib.suppress(OSError):
+        draft_journal.forget(db.path, mailbox, draft.original_id)
+    return DraftSaved.STORE
+
+
+def load_draft_kept(db: Database, mailbox: str, original_id: str) -> Draft | None:
+    """The journal's version when there is one (it is only written after the store refused, so it
+    is the newer), else the store's."""
+    journaled = draft_journal.read(db.path, mailbox, original_id)
+    if journaled is not None:
+        return journaled
+    return load_draft(db, mailbox, original_id)
+
+
 def load_draft(db: Database, mailbox: str, original_id: str) -> Draft | None:
     rows = db.read("SELECT * FROM drafts WHERE mailbox = ? AND original_id = ?", (mailbox, original_id))
     if not rows:
@@ -79,12 +121,16 @@ def load_draft(db: Database, mailbox: str, original_id: str) -> Draft | None:
 def delete_draft(db: Database, mailbox: str, original_id: str) -> None:
     with db.write() as connection:
         connection.execute("DELETE FROM drafts WHERE mailbox = ? AND original_id = ?", (mailbox, original_id))
+    with contextlib.suppress(OSError):
+        draft_journal.forget(db.path, mailbox, original_id)
 
 
 def delete_sent_draft(db: Database, message_id: str) -> None:
     """The draft that went out as `message_id` (in whichever mailbox it was written)."""
     with db.write() as connection:
         connection.execute("DELETE FROM drafts WHERE message_id = ?", (message_id,))
+    with contextlib.suppress(OSError):
+        draft_journal.forget(db.path, message_id=message_id)
 
 
 def draft_originals(db: Database, mailbox: str) -> set[str]:

@@ -14,6 +14,9 @@ from app.sources.base import MessageRef, OutgoingMessage
 from app.store.db import Database
 
 _NOW = "strftime('%Y-%m-%dT%H:%M:%fZ', 'now')"
+# A Message-ID and the ones that replaced it, in order (an edited reply after a failed send).
+_CHAIN = ("WITH RECURSIVE chain(mid) AS (SELECT ? UNION"
+          " SELECT o.replaced_by FROM outbox o JOIN chain ON o.message_id = chain.mid WHERE o.replaced_by != '')")
 
 
 class OutboxTable:
@@ -31,13 +34,55 @@ class OutboxTable:
         with self.db.write() as c:
             c.execute(
                 "INSERT OR IGNORE INTO outbox(account_id, message_id, raw, envelope_from, recipients,"
-                " replying_folder, replying_key, thread_hint) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                " replying_folder, replying_key, thread_hint, draft_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (account_id, message.message_id, message.raw, message.envelope_from,
                  json.dumps(list(message.recipients)), ref.folder_id if ref else None, ref.key if ref else None,
-                 message.thread_hint),
+                 message.thread_hint, message.draft_key),
             )
             row = c.execute("SELECT id FROM outbox WHERE message_id = ?", (message.message_id,)).fetchone()
             return int(row[0])
+
+    def by_message_id(self, message_id: str) -> sqlite3.Row | None:
+        rows = self.db.read("SELECT * FROM outbox WHERE message_id = ?", (message_id,))
+        return rows[0] if rows else None
+
+    def replace_item(self, old_id: int, account_id: str, message: OutgoingMessage, old_message_id: str) -> int:
+        """In one transaction: the old item retired (unless it is sent or being sent), the new one
+        recorded, and the draft written as the old Message-ID now carrying the new one."""
+        with self.db.write() as c:
+            c.execute(
+                f"UPDATE outbox SET state = 'retired', reason = 'replaced', replaced_by = ?, updated_at = {_NOW}"
+                " WHERE id = ? AND state IN ('queued', 'failed', 'unknown', 'retired')",
+                (message.message_id, old_id),
+            )
+            c.execute("UPDATE outbox SET replaced_by = ? WHERE id = ? AND replaced_by = ''",
+                      (message.message_id, old_id))
+            new_id = self.insert(account_id, message)
+            c.execute("UPDATE drafts SET message_id = ? WHERE message_id = ?", (message.message_id, old_message_id))
+            return new_id
+
+    def retire_stale(self, message_id: str, draft_key: str) -> list[int]:
+        """A draft saved as `message_id` now reads `draft_key`: every item still waiting to go out
+        from an earlier version of it (this Message-ID or one it was replaced by) is retired."""
+        with self.db.write() as c:
+            ids = [int(r[0]) for r in c.execute(
+                _CHAIN + " SELECT id FROM outbox WHERE message_id IN (SELECT mid FROM chain)"
+                " AND state IN ('queued', 'failed', 'unknown') AND draft_key != '' AND draft_key != ?",
+                (message_id, draft_key),
+            )]
+            c.executemany(
+                f"UPDATE outbox SET state = 'retired', reason = 'edited', updated_at = {_NOW} WHERE id = ?",
+                [(i,) for i in ids],
+            )
+            return ids
+
+    def earlier_message_ids(self, message_id: str) -> list[str]:
+        """The Message-IDs of the items `message_id` replaced, directly or through others."""
+        rows = self.db.read(
+            "WITH RECURSIVE back(mid) AS (SELECT ? UNION"
+            " SELECT o.message_id FROM outbox o JOIN back ON o.replaced_by = back.mid)"
+            " SELECT mid FROM back WHERE mid != ?", (message_id, message_id))
+        return [str(r[0]) for r in rows]
 
     def row(self, item_id: int) -> sqlite3.Row | None:
         rows = self.db.read("SELECT * FROM outbox WHERE id = ?", (item_id,))

@@ -61,6 +61,11 @@ class IndexRow:
     body: str
 
 
+# A query's words looked for at most, and a word's length at most (a pasted log stays one bounded search).
+MAX_TERMS = 16
+MAX_TERM_CHARS = 1_000
+
+
 def _quote(term: str) -> str:
     return '"' + term.replace('"', '""') + '"'
 
@@ -141,8 +146,13 @@ class MailIndex:
 
     @staticmethod
     def _conditions(query: str) -> tuple[list[str], list[str], list[object]]:
-        """(terms, SQL conditions on mail_index.id, their parameters) of a query."""
-        terms = [t for t in normalize(query).split() if t]
+        """(terms, SQL conditions on mail_index.id, their parameters) of a query.
+
+        A NUL is dropped (FTS5 takes it for the end of the string); repeated words count once;
+        the first `MAX_TERMS` words are looked for, each cut at `MAX_TERM_CHARS` (a pasted
+        100,000-character query stays one bounded search)."""
+        words = dict.fromkeys(t for t in normalize(query.replace("\x00", "")).split() if t)
+        terms = [t[:MAX_TERM_CHARS] for t in list(words)[:MAX_TERMS]]
         conditions: list[str] = []
         params: list[object] = []
         for term in terms:

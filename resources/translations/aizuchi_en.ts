@@ -215,6 +215,14 @@
         <translation>The connection was cut. Please try again in a while.</translation>
     </message>
     <message>
+        <source>ログイン情報が保存されていません（前回、安全な保管庫に保存できなかった可能性があります）。もう一度ログインしてください。</source>
+        <translation>No sign-in is saved (it probably could not be kept in the secure store last time). Please sign in again.</translation>
+    </message>
+    <message>
+        <source>パスワードが保存されていません（前回、安全な保管庫に保存できなかった可能性があります）。アカウント設定でパスワードをもう一度入力してください。</source>
+        <translation>No password is saved (it probably could not be kept in the secure store last time). Please enter the password again in the account settings.</translation>
+    </message>
+    <message>
         <source>ログインの有効期限が切れたか、取り消されました。もう一度ログインしてください。</source>
         <translation>The sign-in has expired or was revoked. Please sign in again.</translation>
     </message>
@@ -249,6 +257,10 @@
     <message>
         <source>送信失敗</source>
         <translation>Failed</translation>
+    </message>
+    <message>
+        <source>取り消し済み</source>
+        <translation>Withdrawn</translation>
     </message>
     <message>
         <source>送信状態不明</source>
@@ -289,6 +301,10 @@
     <message>
         <source>送信済みフォルダに見つかりません。お客様に届いている可能性もあります。再送するかどうか選んでください。</source>
         <translation>Not found in Sent. The customer may still have received it. Choose whether to send it again.</translation>
+    </message>
+    <message>
+        <source>下書きが書き直されたため、この古い版は送信しません。</source>
+        <translation>The draft was rewritten, so this older version will not be sent.</translation>
     </message>
     <message>
         <source>予期しない理由で送信が止まりました。再確認してください。</source>
@@ -375,6 +391,30 @@
     <message>
         <source>書き続ける</source>
         <translation>Keep writing</translation>
+    </message>
+    <message>
+        <source>下書きを保存できていません</source>
+        <translation>The draft is not saved</translation>
+    </message>
+    <message>
+        <source>下書きを保存できませんでした（ディスクの空きがない、または書き込みできない可能性があります）。このまま閉じると、最後に保存できたあとに入力した文が失われます。</source>
+        <translation>The draft could not be saved (the disk may be full or not writable). If you close now, what you typed since the last successful save will be lost.</translation>
+    </message>
+    <message>
+        <source>「閉じない」を選んで、空き容量を確かめるか、本文をコピーして別の場所に残してください。</source>
+        <translation>Choose &quot;Keep open&quot;, then check the free space, or copy the text and keep it somewhere else.</translation>
+    </message>
+    <message>
+        <source>閉じない</source>
+        <translation>Keep open</translation>
+    </message>
+    <message>
+        <source>保存せずに閉じる</source>
+        <translation>Close without saving</translation>
+    </message>
+    <message>
+        <source>データベースに書き込めないため、下書きを予備のファイルに保存しました %1</source>
+        <translation>The database cannot be written, so the draft was saved to a backup file %1</translation>
     </message>
     <message>
         <source>埋められていない差し込みがあります</source>
@@ -1457,6 +1497,64 @@ Tab  Next field</translation>
     </message>
 </context>
 <context>
+    <name>Startup</name>
+    <message>
+        <source>相槌はすでに起動しています。開いているウィンドウを前面に出しました。</source>
+        <translation>Aizuchi is already running. Its window has been brought to the front.</translation>
+    </message>
+    <message>
+        <source>相槌はすでに起動しています（プロセス %1）。同じデータフォルダを二つの相槌で同時に開くと、返信が二重に送られるおそれがあるため、起動しませんでした。開いている相槌をお使いください。</source>
+        <translation>Aizuchi is already running (process %1). Two copies of Aizuchi on the same data folder could send a reply twice, so this one did not start. Please use the one that is open.</translation>
+    </message>
+    <message>
+        <source>相槌はすでに起動しています</source>
+        <translation>Aizuchi is already running</translation>
+    </message>
+</context>
+<context>
+    <name>StoreDialog</name>
+    <message>
+        <source>ディスクの空きがないため、相槌のデータ（%1）を開けません。空き容量を増やしてから、もう一度起動してください。データには何も手を加えていません。</source>
+        <translation>Aizuchi cannot open its data (%1) because the disk is full. Free some space, then start again. Nothing in your data was changed.</translation>
+    </message>
+    <message>
+        <source>データフォルダ（%1）に書き込めないため、相槌のデータを開けません。フォルダの書き込み権限と空き容量を確かめてから、もう一度起動してください。データには何も手を加えていません。</source>
+        <translation>Aizuchi cannot open its data because the data folder (%1) cannot be written to. Check the folder&apos;s write permission and free space, then start again. Nothing in your data was changed.</translation>
+    </message>
+    <message>
+        <source>相槌のデータファイル（%1）の中身が空（0 バイト）になっています。</source>
+        <translation>Aizuchi&apos;s data file (%1) is empty (0 bytes). </translation>
+    </message>
+    <message>
+        <source>相槌のデータファイル（%1）が壊れています。</source>
+        <translation>Aizuchi&apos;s data file (%1) is damaged. </translation>
+    </message>
+    <message>
+        <source>このままでは開けません。ファイルは消さずに別名で保管し、新しいデータで始めることができます。メールはメールボックスやサーバーから取り込み直し、お客様の記録も作り直します。ただし、アカウントの設定・下書き・送信待ちの返信は復元できません。</source>
+        <translation>It cannot be opened as it is. You can keep the file under another name (nothing is deleted) and start with fresh data: mail is taken in again from the mailboxes and servers, and the customer memory is rebuilt. Account settings, drafts and replies waiting to be sent cannot be recovered.</translation>
+    </message>
+    <message>
+        <source>データを開けません</source>
+        <translation>Cannot open the data</translation>
+    </message>
+    <message>
+        <source>新しいデータで始める</source>
+        <translation>Start with fresh data</translation>
+    </message>
+    <message>
+        <source>終了する</source>
+        <translation>Quit</translation>
+    </message>
+    <message>
+        <source>壊れたファイルは「%1」として保管しました。アカウントをもう一度追加すると、メールはサーバーから取り込み直されます。</source>
+        <translation>The damaged file was kept as &quot;%1&quot;. Add your accounts again and their mail will be taken in again from the servers.</translation>
+    </message>
+    <message>
+        <source>新しいデータで始めます</source>
+        <translation>Starting with fresh data</translation>
+    </message>
+</context>
+<context>
     <name>TeamDialog</name>
     <message>
         <source>お客様の記録をチームで共有</source>
@@ -1501,6 +1599,10 @@ Tab  Next field</translation>
     <message>
         <source>このパソコンだけで使う</source>
         <translation>Use on this computer only</translation>
+    </message>
+    <message>
+        <source>この環境では安全なパスワード保管庫（キーリング）が見つかりません。パスワードは保存されず、相槌を終了するまでの間だけ使われます。次回の起動時にもう一度入力してください。</source>
+        <translation>No secure password store (keyring) was found on this system. The password is not saved and is only used until Aizuchi closes. Please enter it again next time.</translation>
     </message>
     <message>
         <source>変更しないときは空欄のまま</source>
@@ -1740,6 +1842,14 @@ Tab  Next field</translation>
     <message>
         <source>メールの終わりが欠けているため、途中で切れている可能性があります</source>
         <translation>The end of this mail is missing; it may have been cut off</translation>
+    </message>
+    <message>
+        <source>HTML の構造が極端に深い・大きいため、安全のため書式を外して文字だけを表示しています</source>
+        <translation>The HTML of this mail is extremely deep or large, so for safety only its text is shown, without formatting</translation>
+    </message>
+    <message>
+        <source>メールの構造が極端に深いため、本文を平らに並べて表示しています</source>
+        <translation>This mail&apos;s structure is extremely deep, so its text parts are shown one after another</translation>
     </message>
     <message>
         <source>日本語の切り替え記号が抜けていた行を補って表示しています</source>

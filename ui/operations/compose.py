@@ -16,6 +16,7 @@ from pathlib import Path
 from app.model import Draft, Finding, Insight, ReplyStats
 from app.sources.base import MailSource, OutgoingMessage
 from app.store.db import Database
+from app.store.drafts import DraftSaved
 from ui.tasks import ANALYSIS, DB, TaskFailure, TaskRunner, mail_lane
 
 ErrorCallback = Callable[[TaskFailure], None]
@@ -49,17 +50,19 @@ def load_draft(
 ) -> int:
     from app.store import drafts
 
-    return runner.submit(DB, lambda: drafts.load_draft(db, mailbox, original_id), on_done, on_error, slot="draft-load")
+    return runner.submit(DB, lambda: drafts.load_draft_kept(db, mailbox, original_id), on_done, on_error,
+                         slot="draft-load")
 
 
 def save_draft(
     runner: TaskRunner, db: Database, mailbox: str, draft: Draft,
-    on_done: Callable[[None], None] | None, on_error: ErrorCallback,
+    on_done: Callable[[DraftSaved], None] | None, on_error: ErrorCallback,
 ) -> int:
     from app.store import drafts
 
-    # No slot: every save must land, in order (the db lane is serial).
-    return runner.submit(DB, lambda: drafts.save_draft(db, mailbox, draft), on_done, on_error)
+    # No slot: every save must land, in order (the db lane is serial). A store that cannot be
+    # written keeps the draft in its journal file instead (DraftSaved.JOURNAL).
+    return runner.submit(DB, lambda: drafts.save_draft_kept(db, mailbox, draft), on_done, on_error)
 
 
 def delete_draft(

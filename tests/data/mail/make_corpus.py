@@ -354,6 +354,53 @@ def build() -> dict[str, dict[str, object]]:
         subject="inline image", body=["商品の写真です。"], notes=["html_only"], html=True,
         inline_images=[["photo1@example.jp", "image/png", len(png)]])
 
+    # Issue 14, point 7: decoding faults found by the outside attack, each rebuilt here from scratch.
+    case("35_utf8_raw_subject_stray_byte.eml", mail([
+        FROM, TO, DATE, b"Subject: " + "ご注文".encode() + b"\xff" + "確認".encode(),
+        b"Content-Type: text/plain; charset=ISO-2022-JP",
+    ], jis("本文はJISです。\n")), subject="ご注文\ufffd確認", body=["本文はJISです。"],
+        notes=["decode_replaced"])
+
+    case("36_utf8_raw_subject_stray_end.eml", mail([
+        FROM, TO, DATE, b"Subject: " + "Re: ご注文".encode() + b"\x80",
+    ], b"ascii body\n"), subject="Re: ご注文\ufffd", body=["ascii body"], notes=["decode_replaced"])
+
+    case("37_euckr_raw_subject.eml", mail([
+        b"From: kim@example.kr", TO, DATE, b"Subject: " + "주문 문의드립니다".encode("euc-kr"),
+        b"Content-Type: text/plain; charset=EUC-KR",
+    ], "안녕하세요. 배송 날짜를 알려 주세요.\n".encode("euc-kr")), subject="주문 문의드립니다",
+        body=["안녕하세요. 배송 날짜를 알려 주세요."], notes=["header_repaired"])
+
+    case("38_sjis_label_jis_with_8bit.eml", mail([
+        FROM, TO, DATE, b"Subject: jis behind a shift_jis label", b"Content-Type: text/plain; charset=Shift_JIS",
+    ], jis("お世話になっております。\n配送の件です。\n") + b"Caf\xe9 Lumi\xe8re\xa0" + jis("担当\n")),
+        subject="jis behind a shift_jis label",
+        body=["お世話になっております。\n配送の件です。", "Café Lumière\xa0担当"], absent=["\x1b"],
+        notes=["charset_mislabelled"])
+
+    case("39_named_only_text_part.eml", mail([
+        FROM, TO, DATE, b"Subject: named body part", b"MIME-Version: 1.0",
+        b"Content-Type: multipart/mixed; boundary=b39",
+    ], b"--b39\nContent-Type: text/plain; charset=utf-8; name=\"body.txt\"\n\n"
+        + "名前の付いた本文パートです。\n".encode()
+        + b"--b39\nContent-Type: application/pdf; name=\"mitsumori.pdf\"\n"
+        + b"Content-Disposition: attachment; filename=\"mitsumori.pdf\"\nContent-Transfer-Encoding: base64\n\n"
+        + base64.encodebytes(b"%PDF-1.4 test") + b"--b39--\n"),
+        subject="named body part", body=["名前の付いた本文パートです。"], notes=[],
+        attachments=[["mitsumori.pdf", "application/pdf", 13]])
+
+    case("40_inline_named_text_attachment.eml", mail([
+        FROM, TO, DATE, b"Subject: inline txt", b"MIME-Version: 1.0",
+        b"Content-Type: multipart/mixed; boundary=b40",
+    ], b"--b40\nContent-Type: text/plain; charset=utf-8\nContent-Disposition: inline; filename=\"memo.txt\"\n\n"
+        + "添付したメモの中身です。\n".encode()
+        + b"--b40\nContent-Type: multipart/alternative; boundary=a40\n\n"
+        + b"--a40\nContent-Type: text/plain; charset=utf-8\n\n" + "本当の本文です。\n".encode()
+        + b"--a40\nContent-Type: text/html; charset=utf-8\n\n<p>" + "本当の本文です。".encode() + b"</p>\n"
+        + b"--a40--\n--b40--\n"),
+        subject="inline txt", body=["本当の本文です。"], absent=["添付したメモ"], notes=[],
+        attachments=[["memo.txt", "text/plain", len("添付したメモの中身です。".encode())]])
+
     expected: dict[str, dict[str, object]] = {}
     for name, (raw, exp) in cases.items():
         (HERE / name).write_bytes(raw)

@@ -1,0 +1,9 @@
+"""The standing fault suite (issue 14): real Dovecot, aiosmtpd and PostgreSQL on 127.0.0.1,
+killed processes, damaged stores and hostile mail. The servers are the integration tests' own."""
+
+from __future__ import annotations
+
+from tests.integration.conftest import certs, db, dovecot, smtp
+from tests.ui.conftest import demo_copy, dress_subject, window
+
+__all__ = ["certs", "db", "demo_copy", "dovecot", "dress_subject", "smtp", "window"]

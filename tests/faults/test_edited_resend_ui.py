@@ -1,0 +1,58 @@
+"""Point 1 through the window: a reply refused with 421, corrected (text and address) in the
+composer and sent again, then the automatic retry after a sync: one mail at the server, the
+corrected one, to the corrected address."""
+
+from __future__ import annotations
+
+from email import message_from_bytes, policy
+
+from tests.faults.ledger import record
+from tests.servers import SmtpBehaviour
+from tests.ui.test_account_flow import _add_account, certs, servers, window
+from ui.main_window import MainWindow
+from ui.models import Role
+
+__all__ = ["certs", "servers", "window"]
+
+
+def _send(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    with qtbot.waitSignal(window.compose.send_checked, timeout=20000):
+        window.compose.send()
+    if window.compose.review_dialog is not None:  # findings on a bare reply: send anyway
+        window.compose.review_dialog.accept()
+
+
+def test_a_reply_corrected_after_a_421_goes_out_once_as_corrected(qtbot, window: MainWindow, servers) -> None:  # type: ignore[no-untyped-def]
+    dovecot, smtp = servers
+    pane = window.accounts_pane
+    account_id = _add_account(qtbot, window, dovecot, smtp)
+    with qtbot.waitSignal(window.headers_loaded, timeout=10000):
+        assert pane.select_folder(account_id)
+    header = window.message_model.index(0, 0).data(Role.HEADER)
+    with qtbot.waitSignal(window.message_shown, timeout=10000):
+        window.open_header(header)
+    with qtbot.waitSignal(window.compose.opened, timeout=10000):
+        window.compose.reply()
+    composer = window.compose.composer
+
+    smtp.handler.behaviour = SmtpBehaviour(reply="421 4.3.2 Service not available, try later")
+    _send(qtbot, window)
+    qtbot.waitUntil(lambda: composer.status.text().startswith("送信待ち"), timeout=20000)
+    assert smtp.messages == []
+
+    composer.to_edit.setText("corrected@example.jp")
+    composer.editor.setPlainText("訂正版です。納期は明日になります。\n")
+    smtp.handler.behaviour = SmtpBehaviour()
+    with qtbot.waitSignal(window.compose.sent, timeout=30000):
+        _send(qtbot, window)
+    pane._retry_outbox(account_id)  # what runs after the next sync
+    window.runner.wait_all(10000)
+    qtbot.wait(200)
+
+    sent = smtp.messages
+    record("edited-resend:window", len(sent))
+    assert len(sent) == 1, [m[1] for m in sent]
+    _from, recipients, raw = sent[0]
+    body = message_from_bytes(raw, policy=policy.default).get_body()
+    assert body is not None
+    assert recipients == ["corrected@example.jp"] and "訂正版です" in str(body.get_content())

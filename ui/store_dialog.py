@@ -1,0 +1,98 @@
+"""At start: the local store is damaged, emptied or read-only. Say so, and offer a fresh one.
+
+The damaged file is never deleted: `set_aside` renames it (with its -wal and -shm) beside
+the new store, and the agent is told what could not be recovered. A read-only data dir
+cannot be helped from here: the window says what to check and does not start.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from app.store.db import Database, StoreProblem, StoreUnusable, open_database, set_aside
+
+
+def problem_text(problem: StoreUnusable) -> str:
+    if problem.problem is StoreProblem.FULL:
+        return QCoreApplication.translate(
+            "StoreDialog",
+            "ディスクの空きがないため、相槌のデータ（%1）を開けません。"
+            "空き容量を増やしてから、もう一度起動してください。データには何も手を加えていません。"
+        ).replace("%1", str(problem.path))
+    if problem.problem is StoreProblem.READ_ONLY:
+        return QCoreApplication.translate(
+            "StoreDialog",
+            "データフォルダ（%1）に書き込めないため、相槌のデータを開けません。"
+            "フォルダの書き込み権限と空き容量を確かめてから、もう一度起動してください。"
+            "データには何も手を加えていません。").replace("%1", str(problem.path.parent))
+    if problem.problem is StoreProblem.EMPTY:
+        text = QCoreApplication.translate(
+            "StoreDialog", "相槌のデータファイル（%1）の中身が空（0 バイト）になっています。")
+    else:
+        text = QCoreApplication.translate("StoreDialog", "相槌のデータファイル（%1）が壊れています。")
+    return text.replace("%1", str(problem.path)) + QCoreApplication.translate(
+        "StoreDialog",
+        "このままでは開けません。ファイルは消さずに別名で保管し、新しいデータで始めることができます。"
+        "メールはメールボックスやサーバーから取り込み直し、お客様の記録も作り直します。"
+        "ただし、アカウントの設定・下書き・送信待ちの返信は復元できません。")
+
+
+def damaged_store_box(problem: StoreUnusable, parent: QWidget | None = None) -> QMessageBox:
+    title = QCoreApplication.translate("StoreDialog", "データを開けません")
+    box = QMessageBox(QMessageBox.Icon.Critical, title, problem_text(problem), QMessageBox.StandardButton.NoButton,
+                      parent)
+    box.setObjectName("damagedStoreDialog")
+    if problem.problem in (StoreProblem.DAMAGED, StoreProblem.EMPTY):
+        fresh = box.addButton(QCoreApplication.translate("StoreDialog", "新しいデータで始める"),
+                              QMessageBox.ButtonRole.AcceptRole)
+        fresh.setObjectName("freshStoreButton")
+    quit_button = box.addButton(QCoreApplication.translate("StoreDialog", "終了する"),
+                                QMessageBox.ButtonRole.RejectRole)
+    quit_button.setObjectName("quitButton")
+    box.setDefaultButton(quit_button)
+    return box
+
+
+def start_fresh(problem: StoreUnusable) -> tuple[Database, Path]:
+    """The damaged file renamed aside (never deleted) and a new store opened in its place."""
+    kept = set_aside(problem.path)
+    return open_database(problem.path), kept
+
+
+def kept_text(kept: Path) -> str:
+    return QCoreApplication.translate(
+        "StoreDialog",
+        "壊れたファイルは「%1」として保管しました。アカウントをもう一度追加すると、メールは"
+        "サーバーから取り込み直されます。").replace("%1", str(kept))
+
+
+def tell_unusable(problem: StoreUnusable, headless: bool) -> None:
+    """Only say it (a read-only data dir: nothing to offer)."""
+    print(problem_text(problem), file=sys.stderr)
+    if not headless:
+        damaged_store_box(problem).exec()
+
+
+def open_store_or_ask(headless: bool) -> Database | None:
+    """The user's store, or None when it cannot be used and the agent chose to quit (or no one
+    can be asked: without a screen the message goes to stderr and nothing is changed)."""
+    try:
+        return open_database()
+    except StoreUnusable as problem:
+        print(problem_text(problem), file=sys.stderr)
+        if headless or problem.problem not in (StoreProblem.DAMAGED, StoreProblem.EMPTY):
+            if not headless:
+                damaged_store_box(problem).exec()
+            return None
+        box = damaged_store_box(problem)
+        box.exec()
+        if box.buttonRole(box.clickedButton()) is not QMessageBox.ButtonRole.AcceptRole:
+            return None
+        database, kept = start_fresh(problem)
+        title = QCoreApplication.translate("StoreDialog", "新しいデータで始めます")
+        QMessageBox.information(None, title, kept_text(kept))
+        return database
