@@ -23,7 +23,8 @@ import os
 from pathlib import Path
 
 NATIVE_MODULES = (
-    "ahead", "detect", "features", "formulas", "learned", "lexicon", "links", "pipeline", "segment", "tokenizer",
+    "ahead", "detect", "detectors/__init__", "detectors/common", "detectors/disclosure", "detectors/request",
+    "detectors/worry", "features", "formulas", "learned", "lexicon", "links", "pipeline", "segment", "tokenizer",
     "topics", "zones",
 )
 NATIVE_DIR = Path(__file__).resolve().parent / "_native"
