@@ -19,7 +19,7 @@ from app.analysis.detect import label_sentence
 from app.analysis.detectors import disclosure, request
 from app.analysis.detectors.common import DISCLOSURE_ANY, DISCLOSURE_CUE, NOT, Evidence, Rule, content_of, unquoted
 from app.analysis.segment import Clause, Link, split_clauses
-from app.analysis.tokenizer import tokenize
+from app.analysis.tokenizer import Token, tokenize
 
 pytestmark = pytest.mark.usefixtures("rules_alone")
 
@@ -124,6 +124,11 @@ def _needed(rule: Rule | Evidence, bits: int) -> bool:
     return not rule.needs or bool(bits & rule.needs)
 
 
+def _asked_at(rule: Rule | Evidence, t: Token) -> bool:
+    """A rule at a token is asked at `t` (the words it starts from, as its detector's index says)."""
+    return not rule.at or t.in_(rule.at)
+
+
 def _disclosure_fired(told: disclosure.Told) -> set[str]:
     """The disclosure rules that fire on `told`, each at its stage (a veto does not stop the others here)."""
     fired: set[str] = set()
@@ -140,7 +145,7 @@ def _disclosure_fired(told: disclosure.Told) -> set[str]:
                 continue
             counted = False
             for evidence in detectors.DISCLOSURE_AT:
-                if points := evidence.test(told, i):
+                if _asked_at(evidence, t) and (points := evidence.test(told, i)):
                     fired.add(evidence.name)
                     if not counted:
                         _add(told, evidence, points)
@@ -179,7 +184,7 @@ def _fires(name: str, sentence: str) -> bool:
                     return True
                 continue
             toks = unquoted(c.tokens)
-            if any(_needed(rule, t.classes) and rule.test(toks, i) for i, t in enumerate(toks)):
+            if any(_needed(rule, t.classes) and _asked_at(rule, t) and rule.test(toks, i) for i, t in enumerate(toks)):
                 return True
         return False
     return any(name in _disclosure_fired(told) for told in _disclosure_units(clauses))
@@ -220,6 +225,28 @@ def test_every_registered_rule_has_a_docstring_and_its_cases() -> None:
         fires, misses = CASES.get(name, ((), ()))
         assert (fires or name in SILENT) and misses, f"{name}: needs a sentence it fires on and a near miss in CASES"
     assert set(CASES) == set(names), f"cases for rules not registered: {set(CASES) - set(names)}"
+
+
+@pytest.mark.parametrize("sentence", sorted({s for fires, misses in CASES.values() for s in (*fires, *misses)}))
+def test_a_rule_at_a_token_says_every_word_it_starts_from(sentence: str) -> None:
+    """A rule at a token fires only at the words of its `at` (the index never hides a verdict)."""
+    clauses, _ = _clauses(sentence)
+    for c in clauses:
+        toks = unquoted(c.tokens)
+        for i, t in enumerate(toks):
+            for rule in detectors.WORRY_AT:
+                if rule.at and not t.in_(rule.at):
+                    assert not rule.test(toks, i), (rule.name, t.surface)
+    for told in _disclosure_units(clauses):
+        for i, t in enumerate(told.toks):
+            for evidence in detectors.DISCLOSURE_AT:
+                if evidence.at and not t.in_(evidence.at):
+                    assert not evidence.test(told, i), (evidence.name, t.surface)
+    index = detectors.WORRY_AT_INDEX
+    for c in clauses:
+        for t in c.tokens:
+            expected = tuple(k for k, r in enumerate(detectors.WORRY_AT) if _asked_at(r, t))
+            assert index.positions(t) == expected
 
 
 def test_the_registry_is_in_its_documented_order() -> None:

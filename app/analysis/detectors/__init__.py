@@ -14,6 +14,9 @@ label's module (`request`, `worry`, `disclosure`); `common` holds what they shar
   (or the token, for rules at a token) must have for the rule to be asked at
   all: the rule is skipped with one integer test. It must cover every word the
   rule starts from, or the rule never fires on it.
+- `at`, for rules at a token: the words (surface, dictionary or normalised form)
+  the rule starts from; it is asked only at those tokens. Same caution: a word
+  the rule tests for at position i must be in `at`.
 
 Order matters: a veto stops only the rules after it, and a cue names the first
 rule that fires (the learned layer's features include the cue kinds). Every rule
@@ -53,6 +56,7 @@ from app.analysis.detectors.common import (
     REQUEST_CUE,
     SHOPPING_CUE,
     WORRY_GATE,
+    AtIndex,
     Evidence,
     Rule,
     content_of,
@@ -91,19 +95,21 @@ WORRY: Final[tuple[Rule, ...]] = (
 )
 # At each token of the clause outside quotes, in this order; the first token where one fires decides.
 WORRY_AT: Final[tuple[Rule, ...]] = (
-    Rule(worry.no_confidence),
+    Rule(worry.no_confidence, at=frozenset({"自信"})),
     Rule(worry.worry_word, needs=BIT_WORRY),
-    Rule(worry.doushiyou, needs=WORRY_GATE),
-    Rule(worry.ki_ga_ki_denai, needs=WORRY_GATE),
-    Rule(worry.restless, needs=WORRY_GATE),
-    Rule(worry.feared_thought, needs=WORRY_GATE),
-    Rule(worry.whether_able, needs=WORRY_GATE),
-    Rule(worry.feared_trouble, needs=WORRY_GATE),
-    Rule(worry.trouble_to_come, needs=WORRY_GATE),
+    Rule(worry.doushiyou, needs=WORRY_GATE, at=frozenset({"どう"})),
+    Rule(worry.ki_ga_ki_denai, needs=WORRY_GATE, at=frozenset({"気"})),
+    Rule(worry.restless, needs=WORRY_GATE,
+         at=frozenset({"休まる", "落ち着く", "眠れる", "寝つける", "寝付ける", "寝付く"})),
+    Rule(worry.feared_thought, needs=WORRY_GATE, at=frozenset({"思う"})),
+    Rule(worry.whether_able, needs=WORRY_GATE, at=frozenset({"か"})),
+    Rule(worry.feared_trouble, needs=WORRY_GATE, at=frozenset({"困る"})),
+    Rule(worry.trouble_to_come, needs=WORRY_GATE, at=frozenset({"困る"})),
     Rule(worry.nervous, needs=BIT_NERVOUS),
-    Rule(worry.risk_on_mind, needs=WORRY_GATE),
-    Rule(worry.whether_on_mind, needs=WORRY_GATE),
+    Rule(worry.risk_on_mind, needs=WORRY_GATE, at=frozenset({"気"})),
+    Rule(worry.whether_on_mind, needs=WORRY_GATE, at=frozenset({"気"})),
 )
+WORRY_AT_INDEX: Final = AtIndex([r.at for r in WORRY_AT])
 
 # ---------------------------------------------------------------- disclosure: vetoes, then evidence added up
 
@@ -124,26 +130,27 @@ DISCLOSURE_EVIDENCE: Final[tuple[Evidence, ...]] = (
 )
 # At each disclosure cue word: the first rule that gives points speaks for the word.
 DISCLOSURE_AT: Final[tuple[Evidence, ...]] = (
-    Evidence(disclosure.plan_word),
-    Evidence(disclosure.own_plan),
-    Evidence(disclosure.own_date),
-    Evidence(disclosure.past_experience),
-    Evidence(disclosure.budget),
-    Evidence(disclosure.own_schedule),
-    Evidence(disclosure.first_time),
-    Evidence(disclosure.aptitude, lexical=True),
-    Evidence(disclosure.intended),
-    Evidence(disclosure.done_for_good),
-    Evidence(disclosure.decided),
-    Evidence(disclosure.just_did),
-    Evidence(disclosure.went_through),
-    Evidence(disclosure.senses, lexical=True),
-    Evidence(disclosure.actually),
-    Evidence(disclosure.longed_for),
-    Evidence(disclosure.wish_that_explains),
-    Evidence(disclosure.unfamiliar, lexical=True),
-    Evidence(disclosure.at_a_loss, lexical=True),
+    Evidence(disclosure.plan_word, at=frozenset({"つもり", "心算", "計画", "目標"})),
+    Evidence(disclosure.own_plan, at=frozenset({"予定"})),
+    Evidence(disclosure.own_date, at=frozenset({"予定"})),
+    Evidence(disclosure.past_experience, at=frozenset({"前回", "以前", "去年", "昨年", "一昨年"})),
+    Evidence(disclosure.budget, at=frozenset({"予算"})),
+    Evidence(disclosure.own_schedule, at=frozenset({"都合"})),
+    Evidence(disclosure.first_time, at=frozenset({"初めて", "はじめて"})),
+    Evidence(disclosure.aptitude, lexical=True, at=frozenset({"苦手", "得意", "弱い"})),
+    Evidence(disclosure.intended, at=frozenset({"思う", "考える"})),
+    Evidence(disclosure.done_for_good, at=frozenset({"しまう", "仕舞う", "ちゃう"})),
+    Evidence(disclosure.decided, at=frozenset({"事", "こと"})),
+    Evidence(disclosure.just_did, at=frozenset({"ばかり"})),
+    Evidence(disclosure.went_through, at=frozenset({"事", "こと"})),
+    Evidence(disclosure.senses, lexical=True, at=frozenset({"見える", "聞こえる", "聞き取る", "眠る", "眠れる"})),
+    Evidence(disclosure.actually, at=frozenset({"実は"})),
+    Evidence(disclosure.longed_for, at=frozenset({"始める", "念願", "憧れ", "挑戦", "初挑戦", "ようやく", "やっと"})),
+    Evidence(disclosure.wish_that_explains, at=frozenset({"たい"})),
+    Evidence(disclosure.unfamiliar, lexical=True, at=frozenset({"詳しい", "慣れる"})),
+    Evidence(disclosure.at_a_loss, lexical=True, at=frozenset({"分かる", "わかる"})),
 )
+DISCLOSURE_AT_INDEX: Final = AtIndex([e.at for e in DISCLOSURE_AT])
 # On the clause once the cue words are counted.
 DISCLOSURE_AFTER: Final[tuple[Evidence, ...]] = (
     Evidence(disclosure.cannot),
@@ -183,9 +190,10 @@ def is_worry(clause: Clause) -> str:
             return "" if verdict == NOT else verdict
     toks = unquoted(clause.tokens)  # 「もう怖い」と言った: someone else's words, reported
     for i in range(len(toks)):
-        classes = toks[i].classes
-        for rule in WORRY_AT:
-            if rule.needs and not classes & rule.needs:
+        t = toks[i]
+        for k in WORRY_AT_INDEX.positions(t):
+            rule = WORRY_AT[k]
+            if rule.needs and not t.classes & rule.needs:
                 continue
             verdict = rule.test(toks, i)
             if verdict:
@@ -222,9 +230,11 @@ def disclosure_evidence(tokens: Sequence[Token], reason: bool = False, bits: int
             _add(told, evidence, evidence.test(told))
     if bits & DISCLOSURE_CUE:
         for i in range(len(toks)):
-            if not toks[i].classes & DISCLOSURE_CUE:
+            t = toks[i]
+            if not t.classes & DISCLOSURE_CUE:
                 continue
-            for evidence in DISCLOSURE_AT:
+            for k in DISCLOSURE_AT_INDEX.positions(t):
+                evidence = DISCLOSURE_AT[k]
                 points = evidence.test(told, i)
                 if points:
                     _add(told, evidence, points)

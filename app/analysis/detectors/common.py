@@ -26,14 +26,17 @@ class Rule:
 
     `needs`: the lexicon class bits one of which the clause (or, for a rule at a token,
     the token) must have for the rule to be asked at all; 0 asks it always.
+    `at`, for a rule at a token: the words (surface, dictionary or normalised form) it
+    starts from; it is asked only at those tokens (empty: at every token).
     """
 
-    __slots__ = ("name", "needs", "test")
+    __slots__ = ("at", "name", "needs", "test")
 
-    def __init__(self, test: Callable[..., str], needs: int = 0) -> None:
+    def __init__(self, test: Callable[..., str], needs: int = 0, at: frozenset[str] = frozenset()) -> None:
         self.test: Callable[..., str] = test
         self.name: str = getattr(test, "__name__", "")
         self.needs: int = needs
+        self.at: frozenset[str] = at
 
     def __repr__(self) -> str:
         return f"Rule({self.name})"
@@ -44,19 +47,53 @@ class Evidence:
 
     `lexical`: its points count as lexical evidence (who and what: the writer, their
     family, their life) rather than grammatical (how it is said: a plan, an experience).
-    `needs` as for `Rule`.
+    `needs` and `at` as for `Rule`.
     """
 
-    __slots__ = ("lexical", "name", "needs", "test")
+    __slots__ = ("at", "lexical", "name", "needs", "test")
 
-    def __init__(self, test: Callable[..., int], needs: int = 0, lexical: bool = False) -> None:
+    def __init__(self, test: Callable[..., int], needs: int = 0, lexical: bool = False,
+                 at: frozenset[str] = frozenset()) -> None:
         self.test: Callable[..., int] = test
         self.name: str = getattr(test, "__name__", "")
         self.needs: int = needs
         self.lexical: bool = lexical
+        self.at: frozenset[str] = at
 
     def __repr__(self) -> str:
         return f"Evidence({self.name})"
+
+
+class AtIndex:
+    """Which rules at a token to ask at a given token: those that start from its words, and those asked anywhere.
+
+    Built once from a detector's rules at a token (their positions, in order), so that a
+    token none of them starts from costs three dictionary look-ups and no call.
+    """
+
+    __slots__ = ("anywhere", "by_word")
+
+    def __init__(self, words: Sequence[frozenset[str]]) -> None:
+        self.anywhere: tuple[int, ...] = tuple(k for k, at in enumerate(words) if not at)
+        by_word: dict[str, tuple[int, ...]] = {}
+        for k, at in enumerate(words):
+            for word in sorted(at):
+                by_word[word] = (*by_word.get(word, ()), k)
+        self.by_word: dict[str, tuple[int, ...]] = by_word
+
+    def positions(self, t: Token) -> tuple[int, ...]:
+        """The positions of the rules to ask at `t`, in the detector's order."""
+        by_word = self.by_word
+        surface = by_word.get(t.surface)
+        lemma = by_word.get(t.lemma) if t.lemma != t.surface else None
+        norm = by_word.get(t.norm) if t.norm != t.surface and t.norm != t.lemma else None
+        if surface is None and lemma is None and norm is None:
+            return self.anywhere
+        merged = set(self.anywhere)
+        for found in (surface, lemma, norm):
+            if found is not None:
+                merged.update(found)
+        return tuple(sorted(merged))
 
 
 _NEG_AUX: Final = ("ない", "ず", "ぬ", "ん")
