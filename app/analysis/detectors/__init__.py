@@ -22,14 +22,11 @@ Order matters: a veto stops only the rules after it, and a cue names the first
 rule that fires (the learned layer's features include the cue kinds). Every rule
 has its own cases in tests/unit/test_detector_rules.py.
 
-Adding a rule: write the function in its label's module (same signature as its
-neighbours, a docstring with an example of what it catches and of the near miss
-it leaves alone), put it in the tuple below at the place where it should win or
-lose against the others, with the class bits it needs, and add a row with a
-sentence it fires on and a near miss to tests/unit/test_detector_rules.py. New
-cue words go to the lexicon's classes, so that `needs` keeps working. Then
-`make` (the mypyc build recompiles the changed modules), and compare
-`scripts/analysis_snapshot.py` before and after to see everything it changed.
+Adding a rule: see the steps in app/analysis/__init__.py. In short: the
+function in its label's module, its place in the tuples below (with what it
+`needs`), a row in tests/unit/test_detector_rules.py, then `make` and a snapshot
+(`scripts/analysis_snapshot.py`) before and after. New cue words go to the
+lexicon's classes, so that `needs` keeps skipping what cannot fire.
 """
 
 from __future__ import annotations
