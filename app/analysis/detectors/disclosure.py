@@ -390,7 +390,6 @@ def announces(toks: list[Token]) -> bool:
     return False
 
 
-
 def _dated(t: Token) -> bool:
     """A day or month (二十日 / 3月 / 来週 / 土曜)."""
     return t.norm in _CALENDAR or (t.pos[2] in ("助数詞", "助数詞可能") and t.surface in ("日", "月")) or (
@@ -421,6 +420,8 @@ _CIRCUMSTANCE_POS: Final = ("名詞", "動詞", "形容詞", "形状詞", "接�
 def _first_season(toks: Sequence[Token], i: int) -> bool:
     """初めての冬 / 初めての夏: a season the thing goes through, not the writer's first time (初めての通販)."""
     return i + 2 < len(toks) and toks[i + 1].surface == "の" and toks[i + 2].pos[2] == "副詞可能"
+
+
 _SENSES: Final = ("見える", "聞こえる", "聞き取る", "眠る", "眠れる")
 
 
@@ -430,7 +431,6 @@ def _verb_before(toks: Sequence[Token], k: int) -> Token:
     if verb.norm in ("為る", "致す") and k >= 2:
         verb = toks[k - 2]
     return verb
-
 
 
 def hypothetical(tokens: Sequence[Token]) -> bool:

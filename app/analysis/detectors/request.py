@@ -233,7 +233,6 @@ _OWN_ACTS: Final = ("確認", "話", "話す", "書く", "紹介", "説明", "�
                     "述べる", "記す", "触れる", "整理")
 
 
-
 def _reported(toks: list[Token], i: int) -> bool:
     """The ask at i is followed by と + a verb of saying: 戻ってほしいと連絡があり."""
     rest = toks[i + 1 : i + 4]
@@ -542,8 +541,6 @@ def _formula_only(toks: list[Token]) -> bool:
                or t.lemma in _CLOSING_WORDS for t in words)
 
 
-
-
 def _is_hedged(toks: list[Token]) -> bool:
     """できれば〜たいのですが / なるべく〜のですが: a wish put to the shop."""
     content = content_of(toks)
@@ -562,7 +559,6 @@ _HEDGES: Final = ("できれば", "出来れば", "なるべく", "できまし�
 def _hedge_word(toks: list[Token]) -> str:
     joined = "".join(t.surface for t in toks)
     return next((w for w in _HEDGES if w in joined), "")
-
 
 
 # 〜と助かります / 〜ば幸いです / 〜できたら理想です / 〜届けばOKです: a condition the shop should meet.
