@@ -12,6 +12,22 @@ package puts `_native/` first on its own search path only when the stamp written
 by that build matches the sources on disk byte for byte, so an edited module is
 never shadowed by a stale build: it runs as Python until the next `make`.
 `AIZUCHI_PURE_PYTHON=1` turns the native build off (tests compare the two).
+
+Detectors: whether a clause asks, worries or tells is decided by named rules,
+one module a label in `detectors/` (`request`, `worry`, `disclosure`, and
+`common` for what they share), run in the order their registry in
+`detectors/__init__.py` lists them; `detect.label_sentence` combines the
+verdicts for a sentence. To add a rule:
+1. write it in its label's module, with the signature of its neighbours and a
+   docstring saying what it catches and why, with an example and the near miss
+   it leaves alone; a veto returns `NOT`;
+2. register it in `detectors/__init__.py` where it should win or lose against
+   the others, with the lexicon class bits it `needs` (and, at a token, the
+   words it starts from, `at`);
+3. add a sentence it fires on and a near miss to tests/unit/test_detector_rules.py;
+4. `make` (recompiles), then `scripts/analysis_snapshot.py` before and after
+   shows every highlight it changed on the annotated mail, and `make bench`
+   the scores.
 """
 
 from __future__ import annotations
@@ -23,7 +39,8 @@ import os
 from pathlib import Path
 
 NATIVE_MODULES = (
-    "ahead", "detect", "features", "formulas", "learned", "lexicon", "links", "pipeline", "segment", "tokenizer",
+    "ahead", "detect", "detectors/__init__", "detectors/common", "detectors/disclosure", "detectors/request",
+    "detectors/worry", "features", "formulas", "learned", "lexicon", "links", "pipeline", "segment", "tokenizer",
     "topics", "zones",
 )
 NATIVE_DIR = Path(__file__).resolve().parent / "_native"

@@ -189,7 +189,7 @@ def _member(surface: str, lemma: str, norm: str, noun: bool, words: frozenset[st
 
 # Cue words, matched whole (surface, dictionary or normalised form): a rule that needs
 # one of them is skipped at once for a clause that has none. Each set lists every
-# word its rules in detect.py test, so skipping never changes a result.
+# word its rules in app/analysis/detectors test, so skipping never changes a result.
 DISCLOSURE_CUES: Final = frozenset({
     "つもり", "心算", "事", "こと", "ばかり", "実は", "始める", "念願", "憧れ", "挑戦", "初挑戦", "ようやく", "やっと",
     "たい", "詳しい", "慣れる", "分かる", "わかる", "見える", "聞こえる", "聞き取る", "眠る",
@@ -207,9 +207,9 @@ REQUEST_CUES: Final = frozenset({
 })
 REQUEST_PREFIXES: Final = ("ください", "下さい", "くださ", "いただけ", "頂け", "もらえ", "貰え", "くれ")
 PREFACE_CUES: Final = frozenset({"教える"})
-# Words every hedge of detect._HEDGES contains (できれば, なるべく, 可能であれば).
+# Words every hedge of detectors.request._HEDGES contains (できれば, なるべく, 可能であれば).
 HEDGE_CUES: Final = frozenset({"出来る", "できる", "なるべく", "成る可く", "可能"})
-# 「〜を探しています」: shopping, not telling (detect.disclosure_evidence).
+# 「〜を探しています」: shopping, not telling (the veto detectors.disclosure.shopping).
 SHOPPING_CUES: Final = frozenset({"探す"})
 # 〜させてください: a causative, which with a preface verb announces instead of asking.
 CAUSATIVE_CUES: Final = frozenset({"せる", "させる"})

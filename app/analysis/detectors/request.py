@@ -1,0 +1,567 @@
+"""The request detector's rules: is this clause an ask put to the shop?
+
+Each rule takes the clause as `Asked` (its words outside quotes, its content words,
+where it stands in the sentence) and gives a cue (`CueKind:words`, it is an ask),
+"" (no verdict, the next rule's turn) or `NOT` (a veto: it is no ask, whatever the
+rules after it would say). The registry in `__init__.py` runs them in order; the
+private helpers below them are the tests the rules share, with the cases they
+exclude named in their comments: someone else's words reported (〜と言われ), what
+the writer does in the mail itself (質問させてください), a wish for the shop
+(これからも頑張ってください), thanks for what was done (〜いただきありがとうございました).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Final
+
+from app.analysis.detectors.common import (
+    BIT_ASK_VERBS,
+    BIT_FORMULA_NOUNS,
+    BIT_FORMULA_PLEASE,
+    BIT_LIFE,
+    BIT_ORDER_VERBS,
+    BIT_PREFACE_VERBS,
+    NOT,
+    PERSONAL,
+    content_of,
+    first,
+    is_neg,
+    span,
+    tail,
+    unquoted,
+)
+from app.analysis.segment import Clause
+from app.analysis.tokenizer import Token
+from app.model import CueKind, make_cue
+
+
+class Asked:
+    """One clause as the request rules see it."""
+
+    __slots__ = ("bits", "content", "last", "sentence_end", "toks")
+
+    def __init__(self, clause: Clause, last_in_sentence: bool, sentence_end: str) -> None:
+        toks = unquoted(clause.tokens)
+        self.toks: list[Token] = toks  # outside 「…」: an ask inside a quote is someone's words, reported
+        self.content: list[Token] = (unquoted(clause.content) if len(toks) != len(clause.tokens)
+                                     else list(clause.content))
+        self.bits: int = clause.bits
+        self.last: bool = last_in_sentence  # the sentence's last clause
+        self.sentence_end: str = sentence_end  # "？", "。" or ""
+
+
+# ---------------------------------------------------------------- the rules, in the registry's order
+
+
+def preface(a: Asked) -> str:
+    """Veto: 「質問させてください」「いくつか質問があります」「教えてください」 alone announce an ask.
+
+    The ask itself comes in the next sentences; highlighting the announcement would
+    make the review ask the agent to answer it.
+    """
+    return NOT if _preface(a.toks) else ""
+
+
+def question(a: Asked) -> str:
+    """A question put to the shop: sentence-final か / かね / かしら, or ？ on a predicate or a bare noun.
+
+    Not 〜だろう？ (the writer wondering aloud) nor 〜かどうか… left hanging.
+    """
+    return make_cue(CueKind.QUESTION, tail(a.content)) if _question(a.content, a.last, a.sentence_end) else ""
+
+
+def formula_only(a: Asked) -> str:
+    """Veto: an ask made only of formula nouns (ご対応いただければ幸いです): a closing, nothing to do."""
+    return NOT if _formula_only(a.toks) else ""
+
+
+def please(a: Asked) -> str:
+    """〜てください / ご〇〇ください that really ask.
+
+    Not ご自愛ください (a formula), not 「来てください」と言われ (someone else's ask), not
+    これからも頑張ってください (a wish for the shop), not 確認させてください (the writer's act).
+    """
+    toks = a.toks
+    if not _please(toks):
+        return ""
+    i = first(toks, lambda t: t.surface.startswith(("ください", "下さい")))
+    return make_cue(CueKind.PLEASE, span(toks, i - 1 if toks[i - 1].surface in ("て", "で") else i, i + 1))
+
+
+def benefactive(a: Asked) -> str:
+    """A favour asked: 〜ていただけますか / 〜ていただけると助かります / 〜ていただきたい / 〜てほしい.
+
+    Not what already happened (いただけた), a state (いただけていません), an expectation
+    (〜てくれると思います), a wish about their family (娘が喜んでくれたら) or for the shop.
+    """
+    toks = a.toks
+    if not _benefactive_asked(toks):
+        return ""
+    i = first(toks, lambda t: t.norm in ("頂く", "貰う", "呉れる", "下さる", "欲しい")
+              or t.lemma in ("いただける", "もらえる", "頂ける", "ほしい"))
+    return make_cue(CueKind.BENEFACTIVE, span(toks, i, i + 4))
+
+
+def onegai(a: Asked) -> str:
+    """〇〇をお願いします / お願いしたい / お願いできますか with something concrete to do.
+
+    Not お願いがございます (announces one), not an offer, an ongoing order or a plan told.
+    """
+    toks = a.toks
+    if not _onegai(toks):
+        return ""
+    i = first(toks, lambda t: t.norm == "願う" or t.surface in ("お願い", "願い"))
+    return make_cue(CueKind.ONEGAI, span(toks, i - 1 if toks[i - 1].surface in ("お", "御") else i, i + 3))
+
+
+def wants(a: Asked) -> str:
+    """〜たい on a verb that asks the shop for something (知りたい, 変更したい, 〜ていただきたい).
+
+    Not a plan told (〜たいと思っています) nor why they write (ご相談したいことがあってご連絡しました).
+    """
+    toks = a.toks
+    if not wants_from_shop(toks):
+        return ""
+    i = first(toks, lambda t: t.lemma == "たい")
+    return make_cue(CueKind.WANT, span(toks, i - 1, i + 1))
+
+
+def final_wish(a: Asked) -> str:
+    """「予約をしたいのですが。」: a softened wish that ends the sentence is put to the shop."""
+    if not (a.last and _final_wish(a.content) and not _contacted(a.toks)):
+        return ""
+    content = a.content
+    i = first(content, lambda t: t.lemma == "たい")
+    return make_cue(CueKind.WANT, span(content, i - 1, len(content)))
+
+
+def order_intent(a: Asked) -> str:
+    """「購入しようと思います」: an order they intend now, told to the shop (not 〜しようと思っています)."""
+    k = _order_intent(a.toks)
+    return make_cue(CueKind.WANT, span(a.toks, k, k + 4)) if k >= 0 else ""
+
+
+def wanted_thing(a: Asked) -> str:
+    """「2個欲しいです」: 欲しい ending the clause, present and not negated (not 前から欲しかった)."""
+    k = _wanted_thing(a.content)
+    return make_cue(CueKind.WANT, span(a.content, k - 1, k + 1)) if k >= 0 else ""
+
+
+def wish_to_ask(a: Asked) -> str:
+    """「あわせて伺えればと思います」「ご相談できればと存じます」: a polite wish to ask.
+
+    伺う is also to visit: 「家族で伺えればと思います」 asks only with a question or a topic.
+    """
+    k = _wish_to_ask(a.content)
+    return make_cue(CueKind.WANT, span(a.content, k, len(a.content))) if k >= 0 else ""
+
+
+def hope(a: Asked) -> str:
+    """〜を希望します / 〜を希望いたします: a stated preference the shop should act on (not 希望した)."""
+    toks = a.toks
+    for i, t in enumerate(toks[:-1]):
+        if t.surface == "希望" and toks[i + 1].norm in ("為る", "致す") and not any(
+            x.lemma == "た" for x in toks[i + 2 : i + 5]
+        ):
+            return make_cue(CueKind.HOPE, span(toks, i, i + 3))
+    return ""
+
+
+def glad_if(a: Asked) -> str:
+    """〜と助かります / 〜ば幸いです / 〜とありがたいです / 〜と安心です: a condition the shop should meet.
+
+    Not 読んでいただけたら嬉しい: that is about reading this mail.
+    """
+    toks = a.toks
+    for i, t in enumerate(toks):
+        if (t.lemma in _GLAD_IF or t.surface in _GLAD_IF) and i > 0 and toks[
+            i - 1
+        ].surface in ("と", "ば", "たら", "ますと", "れば", "だと", "なら") and not any(
+                x.norm in _READING for x in toks[:i]):  # 読んでいただけたら嬉しい: about this mail
+            return make_cue(CueKind.CONDITIONAL, span(toks, i - 1, i + 2))
+    return ""
+
+
+def hedged(a: Asked) -> str:
+    """できれば〜たいのですが / なるべく〜のですが / できれば水曜までに: a wish put to the shop.
+
+    The one ask that needs none of the request cue words (its own gate is the hedge words).
+    """
+    return make_cue(CueKind.HEDGED, _hedge_word(a.toks)) if _is_hedged(a.toks) else ""
+
+
+def alternative(a: Asked) -> str:
+    """〜ていただく形でも構いません / 〜ていただいても大丈夫です: an alternative asked for."""
+    toks = a.toks
+    if any(t.norm in ("頂く", "貰う") for t in toks) and (
+        any(t.lemma in ("構う",) for t in toks) or any(t.is_("結構", "大丈夫") for t in toks)
+    ):
+        i = first(toks, lambda t: t.lemma == "構う" or t.is_("結構", "大丈夫"))
+        return make_cue(CueKind.ALTERNATIVE, span(toks, i, i + 3))
+    return ""
+
+
+def indirect_question(a: Asked) -> str:
+    """〜のかよく分かりません: an indirect question.
+
+    Not 「足りるのかも分かりません」: one more thing they do not know, told about themselves.
+    """
+    content = a.content
+    final_neg = (len(content) >= 3 and is_neg(content[-1]) and content[-1].cform.startswith("終止形")) or (
+        len(content) >= 4 and content[-1].is_("です") and is_neg(content[-2]))
+    if final_neg:
+        ending = content[-5:]
+        if any(t.lemma in ("分かる", "わかる", "判る") for t in ending) and any(t.surface == "か" for t in content):
+            i = first(content, lambda t: t.lemma in ("分かる", "わかる", "判る"))
+            # 「足りるのかも分かりません」「選べばいいのかもよくわかっていません」: one more thing they
+            # do not know, listed as they tell about themselves, not a question put to the shop.
+            also = any(t.surface == "かも" or (t.surface == "か" and k + 1 < len(content)
+                                                and content[k + 1].surface == "も") for k, t in enumerate(content[:i]))
+            if not also:
+                return make_cue(CueKind.INDIRECT_QUESTION, "か" + span(content, i, len(content)))
+    return ""
+
+
+# ---------------------------------------------------------------- what the rules share
+
+
+# 〜てほしいと言われ / 〜てくださいと連絡があり: someone else's ask, reported.
+_REPORTING: Final = ("言う", "云う", "連絡", "頼む", "有る", "言われる", "頼まれる", "伝える", "話す", "伺う", "聞く")
+# What the writer does in the mail itself: 〜させてください / 〜させていただきたく announce it.
+_OWN_ACTS: Final = ("確認", "話", "話す", "書く", "紹介", "説明", "報告", "相談", "質問", "伝える", "お伝え",
+                    "述べる", "記す", "触れる", "整理")
+
+
+def _reported(toks: list[Token], i: int) -> bool:
+    """The ask at i is followed by と + a verb of saying: 戻ってほしいと連絡があり."""
+    rest = toks[i + 1 : i + 4]
+    return any(r.surface == "と" and r.main == "助詞" for r in rest[:2]) and any(
+        r.norm in _REPORTING or r.lemma in _REPORTING for r in toks[i + 2 : i + 6])
+
+
+def _causative_own_act(toks: list[Token], i: int) -> bool:
+    """させて(ください/いただきたい) at i on something the writer does: 確認させてください."""
+    before = toks[max(0, i - 5) : i]
+    if not any(b.lemma in ("せる", "させる") for b in before):
+        return False
+    return any(b.norm in _OWN_ACTS or b.lemma in _OWN_ACTS or (b.classes & BIT_PREFACE_VERBS) for b in before)
+
+
+# The reader's part in this mail itself: 読んでいただけたら / お付き合いいただければ.
+_READING: Final = ("読む", "付き合う", "付き合い", "御付き合い")
+
+
+def _someone_else_does(toks: Sequence[Token], i: int) -> bool:
+    """A が/は-marked person before the verb at i: 娘が喜んでくれたら (their family, not the shop)."""
+    return any(t.main in ("名詞", "代名詞") and (t.classes & (PERSONAL | BIT_LIFE))
+               and i > j + 1 and toks[j + 1].surface in ("が", "は", "も") for j, t in enumerate(toks[:i]))
+
+
+def _about(toks: Sequence[Token]) -> bool:
+    """「納期について」「送料に関して」「ご注文の件で」: what the ask is about is named."""
+    for i, t in enumerate(toks[1:], 1):
+        if toks[i - 1].surface == "に" and (t.surface in ("つい", "つき", "付い", "関し", "関する")
+                                           or t.lemma in ("就く", "関する")):
+            return True
+        if t.surface == "件" and toks[i - 1].surface == "の":
+            return True
+    return False
+
+
+def _benefactive_asked(toks: list[Token]) -> bool:
+    """〜ていただける/もらえる + か/と/ば/たら, 〜いただきたい, 〜てほしい, 〜てください."""
+    for i, t in enumerate(toks):
+        rest = toks[i + 1 : i + 5]
+        if t.norm in ("頂く", "貰う", "呉れる", "下さる") or t.lemma in ("いただける", "もらえる", "頂ける"):
+            nxt = rest[0] if rest else None
+            if _reported(toks, i) or (_causative_own_act(toks, i) and not _about(toks[:i])):
+                continue  # 来てほしいと言われて / ご相談させていただきたく: not an ask of the shop
+            if i > 1 and (toks[i - 2].norm in _READING or toks[i - 1].norm in _READING):
+                continue  # 読んでいただけたら嬉しい / お付き合いいただければ: about this mail, not an ask
+            if any(r.lemma in ("ありがとう", "有り難う") or r.norm == "感謝" for r in toks[i + 1 : i + 4]):
+                continue  # 聞いていただきありがとうございました: thanks for what was done
+            if t.norm == "呉れる" and _someone_else_does(toks, i):
+                continue  # ひ孫が眠ってくれたら: a wish about their family, not an ask of the shop
+            if nxt is not None and nxt.lemma == "たい":
+                return True
+            potential = t.surface.startswith(("いただけ", "頂け", "もらえ", "貰え", "くれ", "下さ", "くださ"))
+            if not potential:
+                continue
+            if nxt is None:
+                return t.surface.startswith(("ください", "下さい", "くださ"))
+            past = any(r.lemma == "た" and r.surface != "たら" for r in rest)
+            if past or (nxt.surface.startswith("た") and nxt.surface != "たら"):
+                continue  # いただけた / もらえませんでした: it already happened
+            if any(r.norm == "居る" for r in rest):
+                continue  # いただけていません: a state reported, not an ask
+            if (nxt.surface == "と" and len(rest) > 1 and rest[1].lemma in ("思う", "考える")
+                    and t.cform.startswith("終止形")):
+                continue  # 〜てくれると思います: what they expect, not an ask (〜いただければと思います asks)
+            # 〜ていただけませんか asks; 〜てくれません (without か) only reports.
+            if any(r.surface in ("か", "かな", "かしら", "と", "ば", "れば", "たら") for r in rest):
+                if not _embedded_question(toks, i):
+                    return True
+                continue
+            if nxt.surface in ("の", "こと") and nxt.main in ("助詞", "名詞"):
+                continue  # 来てくれるのが、ありがたい反面…: a fact they are grateful for, not an ask
+            if any(r.lemma in ("助かる", "ありがたい", "有り難い", "嬉しい", "幸い", "思う") for r in rest):
+                return True
+        if (t.lemma in ("ほしい", "欲しい") and t.sub == "非自立可能" and i > 0 and toks[i - 1].surface in ("て", "で")
+                and not _reported(toks, i) and not _wish_for_them(toks, i)):
+            return True
+    return False
+
+
+def _embedded_question(toks: list[Token], i: int) -> bool:
+    """〜てくれるか、心配です: the か after position i opens a clause that goes on, not an ask."""
+    k = next((j for j in range(i + 1, min(len(toks), i + 5)) if toks[j].surface == "か"), -1)
+    if k < 0:
+        return False
+    if k + 2 < len(toks) and toks[k + 1].surface == "と" and toks[k + 2].norm in ("思う", "考える"):
+        return False  # 〜ていただけないかと思いまして: the polite ask itself
+    return any(t.content and t.main in ("名詞", "動詞", "形容詞", "形状詞") for t in toks[k + 1 :])
+
+
+_LONG_WISH: Final = ("これからも", "ずっと", "いつまでも", "末永く", "この先も")
+
+
+def _wish_for_them(toks: Sequence[Token], i: int) -> bool:
+    """これからも頑張ってください / お体を大切に / ずっと続けてほしい: a wish for the shop, nothing to answer."""
+    norms = {t.norm for t in toks[:i]}
+    if norms & {"頑張る", "長生き", "張り切る"}:
+        return True
+    if "大切" in norms and norms & {"体", "身体", "体調"}:
+        return True
+    said = "".join(t.surface for t in toks[:i])
+    return "続ける" in norms and any(w in said for w in _LONG_WISH)
+
+
+def _conjecture(content: Sequence[Token]) -> bool:
+    """〜んだろう？ / どうしてなのだろうか: the writer wondering aloud, not a question put to the shop.
+
+    Plain だろう (not polite でしょう) is how one talks to oneself in a letter; asking the shop
+    takes でしょうか / ますか, or a bare casual question without だろう.
+    """
+    return any(t.lemma == "だ" and t.cform == "意志推量形" and t.surface.startswith("だろ") for t in content[-3:])
+
+
+def _please(toks: list[Token]) -> bool:
+    """〜てください / ご〇〇ください that really ask (not ご自愛ください, not 質問させてください)."""
+    for i, t in enumerate(toks):
+        if not t.surface.startswith(("ください", "下さい", "くださいませ")):
+            continue
+        before = toks[:i]
+        if any((b.classes & BIT_FORMULA_PLEASE) for b in before):
+            return False
+        if _reported(toks, i):
+            return False  # 「すぐ来てください」と言われ: someone else's ask
+        if _wish_for_them(toks, i):
+            return False  # これからも頑張ってください: encouragement
+        return not _causative_own_act(toks, i)
+    return False
+
+
+def _onegai(toks: list[Token]) -> bool:
+    """An お願いします/お願いしたい/お願いできますか with something concrete to do."""
+    for i, t in enumerate(toks):
+        if t.norm != "願う" and t.surface not in ("お願い", "願い"):
+            continue
+        if (i == 0 or toks[i - 1].surface not in ("お", "御")) and t.surface != "お願い":
+            continue
+        after = [a for a in toks[i + 1 :] if a.main not in ("補助記号", "空白")]
+        if after and after[0].main == "助詞" and after[0].surface in ("が", "も", "は"):
+            return False  # お願いがございます: announces a request without making it
+        if any(a.is_("事", "こと", "点") and k + 1 < len(after) and after[k + 1].surface in ("が", "は")
+               for k, a in enumerate(after[:4])):
+            return False  # お願いしたいことが三点ございます: announces the asks that follow
+        if len(after) > 1 and after[0].norm == "為る" and after[1].is_("事", "こと", "の"):
+            return False  # 修正をお願いすることもできます: an offer
+        if any(a.surface in ("て", "で") for a in after[:2]) and any(a.norm == "居る" for a in after[:3]):
+            return False  # お願いしている (an ongoing order), not an ask
+        if after and after[0].norm == "為る" and len(after) > 1 and after[1].lemma == "た":
+            return False
+        if after and after[0].norm == "為る" and after[0].cform.startswith("意志推量"):
+            return False  # お願いしようと思っています: a plan told
+        if len(after) > 1 and after[0].norm == "為る" and after[1].is_("予定", "つもり"):
+            return False  # お寺にお願いする予定です: their plan with someone else
+        if any(a.lemma == "た" for a in after[:3]) and not any(a.lemma == "たい" for a in after[:3]):
+            return False
+        before = [b for b in toks[:i] if b.main in ("名詞", "動詞", "形容詞") and b.surface not in ("お", "御")]
+        concrete = [b for b in before if not (b.classes & BIT_FORMULA_NOUNS)]
+        if concrete:
+            return True
+        if any(a.lemma in ("たい", "出来る", "できる") for a in after[:4]):
+            return True
+    return False
+
+
+def wants_from_shop(toks: list[Token]) -> bool:
+    """〜たい on a verb that asks the shop for something, not a plan (〜たいと思っています)."""
+    for i, t in enumerate(toks):
+        if t.lemma != "たい" or i == 0:
+            continue
+        verb = toks[i - 1]
+        if verb.norm in ("為る", "致す", "出来る") and i >= 2:
+            verb = toks[i - 2]
+        if verb.norm in ("頂く", "貰う"):
+            if (_causative_own_act(toks, i - 1) and not _about(toks[: i - 1])) or _contacted(toks[i + 1 :]):
+                continue  # ご相談させていただきたく: announces what the mail is about
+            return True
+        if not (verb.classes & BIT_ASK_VERBS):
+            continue
+        after = toks[i + 1 : i + 7]
+        if (any(a.lemma in ("思う", "考える") for a in after) and any(a.norm in ("居る", "おる") for a in after)
+                and not verb.in_(_CHANGE_VERBS)
+                and not any(b.surface in ("あれば", "れば", "ば", "なら", "でしたら", "たら") for b in toks[:i])):
+            return False  # a plan told (but 切り替えたいと / 体験があれば受けてみたいと思っています asks)
+        if _contacted(toks[i + 1 :]):
+            return False  # ご相談したいことがあってご連絡しました: why they write, the ask comes later
+        if len(after) > 1 and after[0].is_("事", "こと", "点") and after[1].surface in ("が", "は"):
+            return False  # お願いしたいことが二点ございます: announces the asks that follow
+        return not any(a.norm == "居る" or a.lemma == "者" for a in after)
+    return False
+
+
+_CONTACT_WORDS: Final = ("連絡", "メール", "筆", "便り", "問い合わせ", "問合せ", "お便り", "手紙")
+
+
+def _contacted(toks: Sequence[Token]) -> bool:
+    """「〜ご連絡いたしました」「筆をとりました」: the writer says they are writing, in the past."""
+    for i, t in enumerate(toks):
+        if t.norm in _CONTACT_WORDS or t.surface in _CONTACT_WORDS:
+            return any(a.lemma == "た" for a in toks[i + 1 : i + 6])
+    return False
+
+
+def _final_wish(content: Sequence[Token]) -> bool:
+    """「予約をしたいのですが。」: a wish that ends the sentence, softened, is put to the shop."""
+    k = next((j for j in range(len(content) - 1, -1, -1) if content[j].lemma == "たい"), -1)
+    if k <= 0:
+        return False
+    after = [t.surface for t in content[k + 1 :]]
+    return bool(after) and after[-1] in ("が", "けど", "けれど", "けれども") and all(
+        a in ("の", "ん", "です", "が", "けど", "けれど", "けれども") for a in after)
+
+
+def _order_intent(toks: Sequence[Token]) -> int:
+    """「購入しようと思います」: an order they intend, told to the shop (index of the verb, or -1)."""
+    for i, t in enumerate(toks):
+        if (t.norm in ("思う", "考える") and i >= 2 and toks[i - 1].surface == "と"
+                and toks[i - 2].cform.startswith("意志推量") and not any(x.lemma == "た" for x in toks[i + 1 : i + 4])
+                # 〜しようと思っています: a plan of theirs told (〜しようと思います: what they will order now)
+                and not any(x.norm in ("居る", "おる") for x in toks[i + 1 : i + 4])):
+            verb = toks[i - 3] if i >= 3 and toks[i - 2].norm in ("為る", "致す") else toks[i - 2]
+            if verb.classes & (BIT_ORDER_VERBS | BIT_ASK_VERBS):
+                return i - 3 if verb is not toks[i - 2] else i - 2
+    return -1
+
+
+def _wanted_thing(content: list[Token]) -> int:
+    """「2個欲しいです」: 欲しい ending the clause, present and not negated (not 前から欲しかった)."""
+    for i, t in enumerate(content):
+        if t.lemma in ("ほしい", "欲しい") and i > 0 and content[i - 1].surface not in ("て", "で"):
+            after = content[i + 1 :]
+            if all(a.is_("です", "ん", "の", "な", "が", "けど", "けれど") for a in after):
+                return i
+    return -1
+
+
+_CHANGE_VERBS: Final = frozenset({"変更", "キャンセル", "取り消す", "返品", "交換", "返金", "解約", "退会",
+                                  "切り替える", "切り替え", "切替"})
+
+
+def _wish_to_ask(content: Sequence[Token]) -> int:
+    """「あわせて伺えればと思います」「ご相談できればと存じます」: where the asking verb is, or -1."""
+    for i in range(len(content) - 3):
+        t = content[i]
+        if (t.cform.startswith("仮定形") and content[i + 1].surface == "ば" and content[i + 2].surface == "と"
+                and content[i + 3].norm in ("思う", "存じる", "考える")):
+            k = i - 1 if t.norm == "出来る" and i > 0 else i
+            # 伺う is also to visit (「来年は家族で伺えればと思います」): an ask only about a question
+            # (〜か / 〜について, which Sudachi splits as に・つい・て)
+            visit = content[k].norm == "伺う" and not any(
+                x.surface == "か" or (x.norm in ("付く", "つく", "就く") and j > 0 and content[j - 1].surface == "に")
+                for j, x in enumerate(content[:k]))
+            if content[k].classes & BIT_ASK_VERBS and not visit:
+                return k
+    return -1
+
+
+def _question(content: Sequence[Token], last_in_sentence: bool, sentence_end: str) -> bool:
+    if not content:
+        return False
+    if _conjecture(content):
+        return False
+    last = content[-1]
+    if last.surface in ("か", "かね", "かな", "かしら") and last.main == "助詞" and len(content) > 1:
+        if last.surface == "か" and len(content) > 2 and content[-2].surface == "どう" and content[-3].surface == "か":
+            return False  # 「覚えられるかどうか…」: an open question left hanging, not put to the shop
+        return not (last.surface == "かな" and not last_in_sentence)
+    if not (last_in_sentence and sentence_end in ("?", "？")):
+        return False
+    # A predicate, or in casual mail a bare noun question (これって防水？), not a lone え？
+    return any(t.main in ("動詞", "形容詞", "助動詞", "形状詞") for t in content) or (
+        len(content) >= 2 and any(t.main == "名詞" for t in content))
+
+
+# Words a preface may hold besides its verb (について, つきましては, いくつか…教えて).
+_PREFACE_FILLERS: Final = frozenset({
+    "為る", "有る", "下さる", "頂く", "一つ", "幾つ", "御座る", "居る", "点", "つく", "付く", "教える", "教示",
+    "次",
+})
+
+
+def _preface(toks: list[Token]) -> bool:
+    """「質問させてください」「いくつか質問があります」「教えてください」 alone: announces an ask."""
+    content = [t for t in content_of(toks) if t.main in ("名詞", "動詞") and t.lemma != "すむ"]
+    if [t.lemma for t in content] in (["教える", "くださる"], ["教える", "下さる"]):
+        return True
+    verbs = [t for t in content if not (t.classes & BIT_PREFACE_VERBS)
+             and t.norm not in _PREFACE_FILLERS]
+    return any((t.classes & BIT_PREFACE_VERBS) for t in content) and not verbs
+
+
+# Words a polite closing is made of besides formula nouns: the benefactive, the thanks, the cushion.
+_CLOSING_WORDS: Final = frozenset({
+    "頂く", "下さる", "呉れる", "貰う", "為る", "致す", "幸い", "助かる", "有り難い", "嬉しい", "無い", "範囲",
+    "程度", "思う", "存じる", "願う", "申し上げる", "上げる", "有る", "御座る", "幸甚", "宜しい", "可能",
+})
+
+
+def _formula_only(toks: list[Token]) -> bool:
+    """An ask of nothing but formula nouns (ご対応/ご検討/ご連絡いただければ幸いです), not put as a question."""
+    words = [t for t in toks if t.main in ("名詞", "動詞", "形容詞", "形状詞", "代名詞")]
+    if not words:
+        return False
+    content = content_of(toks)
+    if content and content[-1].surface in ("か", "かね", "かな", "かしら"):
+        return False
+    return all((t.classes & (BIT_FORMULA_NOUNS | BIT_FORMULA_PLEASE)) or t.norm in _CLOSING_WORDS
+               or t.lemma in _CLOSING_WORDS for t in words)
+
+
+def _is_hedged(toks: list[Token]) -> bool:
+    """できれば〜たいのですが / なるべく〜のですが: a wish put to the shop."""
+    content = content_of(toks)
+    # 「できれば水曜までに。」: a wish cut short at its deadline (or its means: 〜で)
+    cut_short = len(content) >= 3 and content[-1].surface in ("までに", "まで", "に") and (
+        content[-1].surface != "に" or content[-2].surface == "まで")
+    if not content or not (content[-1].surface == "が" or cut_short or any(t.lemma == "たい" for t in content)):
+        return False
+    joined = "".join(t.surface for t in toks)
+    return any(w in joined for w in _HEDGES)
+
+
+_HEDGES: Final = ("できれば", "出来れば", "なるべく", "できましたら", "可能なら", "可能であれば")
+
+
+def _hedge_word(toks: list[Token]) -> str:
+    joined = "".join(t.surface for t in toks)
+    return next((w for w in _HEDGES if w in joined), "")
+
+
+# 〜と助かります / 〜ば幸いです / 〜できたら理想です / 〜届けばOKです: a condition the shop should meet.
+_GLAD_IF: Final = ("助かる", "ありがたい", "有り難い", "幸い", "幸甚", "安心", "理想", "嬉しい", "うれしい", "最高",
+                   "大丈夫", "OK", "ＯＫ")
+

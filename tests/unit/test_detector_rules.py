@@ -1,0 +1,276 @@
+"""Each named rule of the detectors (app/analysis/detectors) on its own: one sentence it fires on, one near miss.
+
+A rule is asked the way its detector asks it (only where the class bits it needs
+are present), on every clause of the sentence; a disclosure rule also on the whole
+sentence, as `label_sentence` asks a sentence with no request or worry in it.
+"Fires" is a cue (request, worry), a veto's NOT, or points (disclosure evidence).
+The sentences are written for these tests.
+"""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import pytest
+
+from app.analysis import detectors
+from app.analysis.detect import label_sentence
+from app.analysis.detectors import disclosure, request
+from app.analysis.detectors.common import DISCLOSURE_ANY, DISCLOSURE_CUE, NOT, Evidence, Rule, content_of, unquoted
+from app.analysis.segment import Clause, Link, split_clauses
+from app.analysis.tokenizer import Token, tokenize
+
+pytestmark = pytest.mark.usefixtures("rules_alone")
+
+# rule name: (sentences it fires on, near misses it must not fire on)
+CASES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
+    # ------------------------------------------------------------ request
+    "preface": (("いくつか質問があります。", "質問させてください。"), ("サイズについて質問があります。",)),
+    "question": (("在庫はありますか。", "これって防水？"), ("どうしてなんだろう？", "覚えられるかどうか…")),
+    "formula_only": (("ご検討いただければ幸いです。",), ("サンプルを送っていただければ幸いです。",)),
+    "please": (("サイズをMに変更してください。",), ("これからも頑張ってください。", "確認させてください。")),
+    "benefactive": (("名入れをしていただけますか。", "ラッピングしていただけると助かります。"),
+                    ("先日は丁寧に教えていただけました。", "まだお返事をいただけていません。")),
+    "onegai": (("同じ色で再送をお願いします。",), ("お願いがございます。", "発表会の後にお願いしようと思っています。")),
+    "wants": (("送料がいくらか知りたいです。",), ("ご相談したいことがあってご連絡しました。",)),
+    "final_wish": (("返品したいのですが。",), ("返品したいのですが、可能ですか。",)),
+    "order_intent": (("こちらのセットを購入しようと思います。",), ("こちらのセットを購入しようと思っています。",)),
+    "wanted_thing": (("同じものがあと2個欲しいです。",), ("前からずっと欲しかったです。",)),
+    "wish_to_ask": (("納期についてあわせて伺えればと思います。",), ("来年は家族で伺えればと思います。",)),
+    "hope": (("午前中の配達を希望します。",), ("午前中の配達を希望しましたが、届きませんでした。",)),
+    "glad_if": (("早めに発送していただけると助かります。",), ("最後まで読んでいただけたら嬉しいです。",)),
+    "hedged": (("できれば水曜までに。",), ("できれば良かったです。",)),
+    "alternative": (("後日送っていただく形でも構いません。",), ("後日送っていただきました。",)),
+    "indirect_question": (("どれを選べばいいのかよく分かりません。",), ("足りるのかも分かりません。",)),
+    # ------------------------------------------------------------ worry
+    "anothers_feeling": (("本人はずいぶん緊張しているようです。",), ("私はずいぶん緊張しています。",)),
+    "no_confidence": (("うまく使えるか自信がないです。",), ("昔は自信がなかった。",)),
+    "worry_word": (("届くのが遅れないか心配です。",), ("心配はしていません。", "ご心配をおかけしました。")),
+    "doushiyou": (("サイズが合わなかったらどうしよう。",), ("どうしようか迷っています。",)),
+    "ki_ga_ki_denai": (("発送されていたらと思うと気が気ではありません。",), ("気が利く店員さんでした。",)),
+    "restless": (("届くか気になって夜も眠れません。",), ("赤ちゃんの夜泣きで眠れません。",)),
+    "feared_thought": (("もう発送されていたらと思うと不安です。",), ("もう発送されていたらと思います。",)),
+    "whether_able": (("使い方を覚えられるかどうか…。",), ("覚えられるかどうか教えてください。",)),
+    "feared_trouble": (("間に合わないと困ります。", "届かないと本当に困る。"), ("在庫がなくて困っています。",)),
+    "trouble_to_come": (("間に合わないと食事をする場所がなくて困ってしまいます。",),
+                        ("場所がなくて困ってしまいました。",)),
+    "nervous": (("ちゃんと届くのかドキドキしています。",), ("初めてのライブでドキドキしています。",)),
+    "risk_on_mind": (("肌に使うものなので、安全性が気になります。",), ("Lサイズが気になっています。",)),
+    "whether_on_mind": (("サイズが合うか気になっています。",), ("新作が気になっています。",)),
+    # ------------------------------------------------------------ disclosure: vetoes
+    "hypothetical_only": (("もし子どもが生まれたら使いたいです。",), ("子どもが生まれました。",)),
+    "someone_elses": (("御社は来月から営業時間が変わるそうですね。",), ("私は来月から勤務時間が変わります。",)),
+    "delivery_fact": (("金曜日に届く予定です。",), ("前回は3日で届いたので助かりました。",)),
+    "customer_role": (("去年から定期便を利用している者です。",), ("去年から母の定期便を利用している者です。",)),
+    "name_only": (("来月から担当する山田と申します。",), ("来月から担当する山田と申す者です。",)),
+    "name_with_order": (("来週の土曜日に予約している山田です。",), ("来週の土曜日に予約している山田の娘です。",)),
+    "shopping": (("以前から軽いリュックを探しています。",), ("以前から母のために軽いリュックを探しています。",)),
+    # ------------------------------------------------------------ disclosure: evidence on the clause
+    "personal": (("妻が楽しみにしています。",), ("子ども用のサイズはありますか。",)),
+    "life_event": (("来月結婚します。", "広報を担当しております。"), ("介護用品はありますか。",)),
+    "circumstances": (("賃貸のマンションに住んでいます。",), ("商品が届きました。",)),
+    "feeling": (("娘の入学がとても嬉しいです。",), ("楽しみにしております。",)),
+    # ------------------------------------------------------------ disclosure: evidence at a cue word
+    "plan_word": (("来年は北海道に移住するつもりです。",), ("来年は北海道に移住します。",)),
+    "own_plan": (("来月引っ越しをする予定です。",), ("金曜日に届く予定です。",)),
+    "own_date": (("引き渡しは十二月二十日の予定です。",), ("発送は十二月二十日の予定です。",)),
+    "past_experience": (("前回注文したときはすぐ届きました。",), ("前回の商品と同じものはありますか。",)),
+    "budget": (("予算は2万円くらいです。",), ("予算はあまりありません。",)),
+    "own_schedule": (("午前中が都合がよいです。",), ("ご都合のよい時にご連絡ください。",)),
+    "first_time": (("通販で買うのは初めてです。",), ("初めての通販で緊張しています。",)),
+    "aptitude": (("機械に弱くて困っています。", "料理が苦手です。"), ("弱い力でも開けられますか。",)),
+    "intended": (("来年リフォームしようと考えています。",), ("そう考えています。",)),
+    "done_for_good": (("古い机を処分してしまった。",), ("荷物が壊れてしまった。",)),
+    "decided": (("来月から転勤することになりました。",), ("こんなことになり、残念です。",)),
+    "just_did": (("先月引っ越したばかりです。",), ("昨日注文したばかりです。",)),
+    "went_through": (("以前、入院したことがあります。",), ("以前、注文したことがあります。",)),
+    "senses": (("最近、小さい字が見えにくいです。",), ("ここからよく見えます。",)),
+    "actually": ((), ("実に良い品でした。", "実は来月結婚します。")),  # silent today: see SILENT
+    "longed_for": (("念願のマイホームを建てました。",), ("念のため確認します。",)),
+    "wish_that_explains": (("家族で使いたくて、大きいサイズを選びました。",), ("大きいサイズを使いたいです。",)),
+    "unfamiliar": (("パソコンに詳しくないので、教えてください。",), ("パソコンに詳しい人がいます。",)),
+    "at_a_loss": (("何も分からないので、教えてください。",), ("何も分からないです。",)),
+    # ------------------------------------------------------------ disclosure: evidence after the cue words
+    "cannot": (("賃貸なので壁に穴をあけられません。",), ("壁に穴をあけられません。",)),
+    "ongoing": (("毎朝ジョギングをしています。",), ("毎朝ジョギングをします。",)),
+}
+
+# Rules that fire on no sentence with today's dictionary. `actually` looks for 実は as one word,
+# and Sudachi (mode C) always gives 実 + は: the rule is kept as it was (the analyser's output
+# must not change in this refactor); when it is fixed or removed, take it out of here.
+SILENT: frozenset[str] = frozenset({"actually"})
+
+_BY_NAME: dict[str, tuple[str, str, Rule | Evidence]] = {r.name: (label, where, r)
+                                                          for label, where, r in detectors.registered()}
+
+
+def _clauses(sentence: str) -> tuple[list[Clause], str]:
+    end = "？" if sentence.rstrip("。").endswith(("?", "？")) else "。"
+    return split_clauses(tokenize(sentence)), end
+
+
+def _disclosure_units(clauses: list[Clause]) -> list[disclosure.Told]:
+    """Each clause (a reason clause as a reason) and the whole sentence, as `disclosure_evidence` sees them."""
+    units = [disclosure.Told(list(c.content), c.bits, c.link is Link.REASON) for c in clauses]
+    bits = 0
+    for c in clauses:
+        bits |= c.bits
+    units.append(disclosure.Told(content_of([t for c in clauses for t in c.tokens]), bits, False))
+    return [u for u in units if u.bits & DISCLOSURE_ANY and u.toks]
+
+
+def _needed(rule: Rule | Evidence, bits: int) -> bool:
+    return not rule.needs or bool(bits & rule.needs)
+
+
+def _asked_at(rule: Rule | Evidence, t: Token) -> bool:
+    """A rule at a token is asked at `t` (the words it starts from, as its detector's index says)."""
+    return not rule.at or t.in_(rule.at)
+
+
+def _disclosure_fired(told: disclosure.Told) -> set[str]:
+    """The disclosure rules that fire on `told`, each at its stage (a veto does not stop the others here)."""
+    fired: set[str] = set()
+    for rule in detectors.DISCLOSURE_VETOES:
+        if _needed(rule, told.bits) and rule.test(told) == NOT:
+            fired.add(rule.name)
+    for evidence in detectors.DISCLOSURE_EVIDENCE:
+        if _needed(evidence, told.bits) and (points := evidence.test(told)):
+            fired.add(evidence.name)
+            _add(told, evidence, points)
+    if told.bits & DISCLOSURE_CUE:
+        for i, t in enumerate(told.toks):
+            if not t.classes & DISCLOSURE_CUE:
+                continue
+            counted = False
+            for evidence in detectors.DISCLOSURE_AT:
+                if _asked_at(evidence, t) and (points := evidence.test(told, i)):
+                    fired.add(evidence.name)
+                    if not counted:
+                        _add(told, evidence, points)
+                        counted = True
+    for evidence in detectors.DISCLOSURE_AFTER:
+        if _needed(evidence, told.bits) and (points := evidence.test(told)):
+            fired.add(evidence.name)
+            _add(told, evidence, points)
+    for rule in detectors.DISCLOSURE_LAST_VETOES:
+        if _needed(rule, told.bits) and rule.test(told) == NOT:
+            fired.add(rule.name)
+    return fired
+
+
+def _add(told: disclosure.Told, evidence: Evidence, points: int) -> None:
+    if evidence.lexical:
+        told.lexical += points
+    else:
+        told.grammatical += points
+
+
+def _fires(name: str, sentence: str) -> bool:
+    label, where, rule = _BY_NAME[name]
+    clauses, end = _clauses(sentence)
+    if label == "request":
+        assert isinstance(rule, Rule)
+        return any(_needed(rule, c.bits) and rule.test(request.Asked(c, i == len(clauses) - 1, end))
+                   for i, c in enumerate(clauses))
+    if label == "worry":
+        assert isinstance(rule, Rule)
+        for c in clauses:
+            if not c.bits & detectors.WORRY_NEEDS:
+                continue
+            if where == "clause":
+                if _needed(rule, c.bits) and rule.test(c):
+                    return True
+                continue
+            toks = unquoted(c.tokens)
+            if any(_needed(rule, t.classes) and _asked_at(rule, t) and rule.test(toks, i) for i, t in enumerate(toks)):
+                return True
+        return False
+    return any(name in _disclosure_fired(told) for told in _disclosure_units(clauses))
+
+
+_FIRES = [(name, s) for name, (fires, _) in CASES.items() for s in fires]
+_MISSES = [(name, s) for name, (_, misses) in CASES.items() for s in misses]
+
+
+@pytest.mark.parametrize(("name", "sentence"), _FIRES)
+def test_the_rule_fires(name: str, sentence: str) -> None:
+    assert _fires(name, sentence), f"{name} should fire on {sentence}"
+
+
+@pytest.mark.parametrize(("name", "sentence"), _MISSES)
+def test_the_rule_leaves_the_near_miss_alone(name: str, sentence: str) -> None:
+    assert not _fires(name, sentence), f"{name} should not fire on {sentence}"
+
+
+def _docstrings() -> dict[str, str]:
+    """Every function's docstring in the detectors' modules, read from the sources (the compiled ones keep none)."""
+    folder = Path(__file__).resolve().parents[2] / "app" / "analysis" / "detectors"
+    out: dict[str, str] = {}
+    for path in folder.glob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.FunctionDef):
+                out[node.name] = ast.get_docstring(node) or ""
+    return out
+
+
+def test_every_registered_rule_has_a_docstring_and_its_cases() -> None:
+    docs = _docstrings()
+    registered = detectors.registered()
+    names = [r.name for _, _, r in registered]
+    assert len(names) == len(set(names)), "two registered rules share a name"
+    for name in names:
+        assert docs.get(name, "").strip(), f"{name}: no docstring saying what it catches and why"
+        fires, misses = CASES.get(name, ((), ()))
+        assert (fires or name in SILENT) and misses, f"{name}: needs a sentence it fires on and a near miss in CASES"
+    assert set(CASES) == set(names), f"cases for rules not registered: {set(CASES) - set(names)}"
+
+
+@pytest.mark.parametrize("sentence", sorted({s for fires, misses in CASES.values() for s in (*fires, *misses)}))
+def test_a_rule_at_a_token_says_every_word_it_starts_from(sentence: str) -> None:
+    """A rule at a token fires only at the words of its `at` (the index never hides a verdict)."""
+    clauses, _ = _clauses(sentence)
+    for c in clauses:
+        toks = unquoted(c.tokens)
+        for i, t in enumerate(toks):
+            for rule in detectors.WORRY_AT:
+                if rule.at and not t.in_(rule.at):
+                    assert not rule.test(toks, i), (rule.name, t.surface)
+    for told in _disclosure_units(clauses):
+        for i, t in enumerate(told.toks):
+            for evidence in detectors.DISCLOSURE_AT:
+                if evidence.at and not t.in_(evidence.at):
+                    assert not evidence.test(told, i), (evidence.name, t.surface)
+    index = detectors.WORRY_AT_INDEX
+    for c in clauses:
+        for t in c.tokens:
+            expected = tuple(k for k, r in enumerate(detectors.WORRY_AT) if _asked_at(r, t))
+            assert index.positions(t) == expected
+
+
+def test_the_registry_is_in_its_documented_order() -> None:
+    """Vetoes that guard a detector come first in it (a veto stops only the rules after it)."""
+    assert detectors.REQUEST[0].name == "preface"
+    assert detectors.WORRY[0].name == "anothers_feeling"
+    assert detectors.REQUEST[-1].name == "indirect_question"
+
+
+@pytest.mark.parametrize("sentence", sorted({s for fires, misses in CASES.values() for s in (*fires, *misses)}))
+def test_the_tests_count_the_evidence_as_the_detector_does(sentence: str) -> None:
+    """The disclosure rules asked one by one above add up to what `disclosure_evidence` gives."""
+    clauses, _ = _clauses(sentence)
+    for told in _disclosure_units(clauses):
+        fired = _disclosure_fired(told)
+        vetoed = any(r.name in fired for r in (*detectors.DISCLOSURE_VETOES, *detectors.DISCLOSURE_LAST_VETOES))
+        expected = (0, 0) if vetoed else (told.lexical, told.grammatical)
+        assert detectors.disclosure_evidence(told.toks, reason=told.reason, bits=told.bits,
+                                             content=told.toks) == expected
+
+
+def test_a_sentence_that_announces_what_follows_tells_nothing() -> None:
+    """`announces`, the veto `label_sentence` puts on a disclosure standing alone."""
+    assert disclosure.announces(tokenize("弊社の状況についてご説明させてください。"))
+    assert not disclosure.announces(tokenize("弊社の状況について説明します。"))
+    clauses, end = _clauses("私の家族の状況についてご説明させてください。")
+    assert not any(item.kind.value == "disclosure" for item in label_sentence(clauses, end))
