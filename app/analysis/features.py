@@ -1,6 +1,6 @@
 """What the learned layer sees of one sentence: words, its ending, the rules' verdicts, its neighbours.
 
-The rules (`detect.py`) decide from cues they were written for; the learned layer
+The rules (`detectors/`) decide from cues they were written for; the learned layer
 (`learned.py`) weighs, per label, the evidence the rules do not name: the words of a
 narrative disclosure with no cue word, the shape of a rhetorical question, a sentence
 inside a quotation that opened lines earlier. Its features are plain strings so that

@@ -191,7 +191,8 @@ def _member(surface: str, lemma: str, norm: str, noun: bool, words: frozenset[st
 # one of them is skipped at once for a clause that has none. Each set lists every
 # word its rules in app/analysis/detectors test, so skipping never changes a result.
 DISCLOSURE_CUES: Final = frozenset({
-    "つもり", "心算", "事", "こと", "ばかり", "実は", "始める", "念願", "憧れ", "挑戦", "初挑戦", "ようやく", "やっと",
+    "つもり", "心算", "事", "こと", "ばかり", "実は", "実", "始める", "念願", "憧れ", "挑戦", "初挑戦", "ようやく",
+    "やっと",
     "たい", "詳しい", "慣れる", "分かる", "わかる", "見える", "聞こえる", "聞き取る", "眠る",
     "前回", "以前", "去年", "昨年", "一昨年", "担当", "計画", "しまう", "仕舞う", "ちゃう", "考える", "思う",
     "予定", "目標", "初めて", "はじめて", "苦手", "得意", "弱い", "予算", "都合",

@@ -86,7 +86,7 @@ CASES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "just_did": (("先月引っ越したばかりです。",), ("昨日注文したばかりです。",)),
     "went_through": (("以前、入院したことがあります。",), ("以前、注文したことがあります。",)),
     "senses": (("最近、小さい字が見えにくいです。",), ("ここからよく見えます。",)),
-    "actually": ((), ("実に良い品でした。", "実は来月結婚します。")),  # silent today: see SILENT
+    "actually": (("実は母が入院しています。",), ("実に良い品でした。",)),
     "longed_for": (("念願のマイホームを建てました。",), ("念のため確認します。",)),
     "wish_that_explains": (("家族で使いたくて、大きいサイズを選びました。",), ("大きいサイズを使いたいです。",)),
     "unfamiliar": (("パソコンに詳しくないので、教えてください。",), ("パソコンに詳しい人がいます。",)),
@@ -96,10 +96,9 @@ CASES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "ongoing": (("毎朝ジョギングをしています。",), ("毎朝ジョギングをします。",)),
 }
 
-# Rules that fire on no sentence with today's dictionary. `actually` looks for 実は as one word,
-# and Sudachi (mode C) always gives 実 + は: the rule is kept as it was (the analyser's output
-# must not change in this refactor); when it is fixed or removed, take it out of here.
-SILENT: frozenset[str] = frozenset({"actually"})
+# Rules that fire on no sentence with today's dictionary (none now: `actually` looked for 実は as
+# one word, which Sudachi always splits into 実 + は, until it was fixed after the refactor).
+SILENT: frozenset[str] = frozenset()
 
 _BY_NAME: dict[str, tuple[str, str, Rule | Evidence]] = {r.name: (label, where, r)
                                                           for label, where, r in detectors.registered()}

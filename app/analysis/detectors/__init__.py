@@ -141,7 +141,7 @@ DISCLOSURE_AT: Final[tuple[Evidence, ...]] = (
     Evidence(disclosure.just_did, at=frozenset({"ばかり"})),
     Evidence(disclosure.went_through, at=frozenset({"事", "こと"})),
     Evidence(disclosure.senses, lexical=True, at=frozenset({"見える", "聞こえる", "聞き取る", "眠る", "眠れる"})),
-    Evidence(disclosure.actually, at=frozenset({"実は"})),
+    Evidence(disclosure.actually, at=frozenset({"実は", "実"})),
     Evidence(disclosure.longed_for, at=frozenset({"始める", "念願", "憧れ", "挑戦", "初挑戦", "ようやく", "やっと"})),
     Evidence(disclosure.wish_that_explains, at=frozenset({"たい"})),
     Evidence(disclosure.unfamiliar, lexical=True, at=frozenset({"詳しい", "慣れる"})),
