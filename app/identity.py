@@ -97,6 +97,13 @@ def identity_for(message: Message, identities: Iterable[ShopIdentity]) -> ShopId
     return candidates[0]
 
 
+def is_ours(message: Message, identities: Iterable[ShopIdentity]) -> bool:
+    """The mail was sent by the shop itself (a reply-all or Bcc copy of our own reply that
+    lands in the Inbox): its words are ours, not a customer's, and it is no customer's n-th mail."""
+    sender = message.sender.email.lower()
+    return bool(sender) and any(i.email.lower() == sender for i in identities)
+
+
 # 「担当の三浦と申します。」: a self-introduction, right for a first mail only.
 _INTRODUCTION = re.compile(r"[^。\n]*と申します。")
 

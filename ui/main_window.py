@@ -53,6 +53,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.identity import identities_from_setting, is_ours
 from app.model import (
     Address,
     Correction,
@@ -64,7 +65,7 @@ from app.model import (
     PastReply,
     ReplyStats,
 )
-from app.settings import LANGUAGE, MEMORY_AUTO_BUILD, MEMORY_DATABASE_URL, Settings
+from app.settings import LANGUAGE, MEMORY_AUTO_BUILD, MEMORY_DATABASE_URL, SHOP_IDENTITIES, Settings
 from app.sources.base import Folder, FolderRole, Header, MailSource, MessageRef, OutgoingMessage
 from app.sources.errors import AuthExpired, NetworkDown, NotFound, ServerRejected
 from app.sources.oauth import providers_from_settings
@@ -745,8 +746,11 @@ class MainWindow(QMainWindow):
                 self.runner, self.mail_account, self.source, header.ref,
                 partial(self._on_marked_read, header.ref), self._on_mail_error,
             )
-        if self._is_sent(header.ref):
-            # Our own mail in 送信済み: not a customer's words, not a customer's n-th mail.
+        saved_identities = self.settings.get(SHOP_IDENTITIES)
+        ours = is_ours(message, identities_from_setting(saved_identities))
+        if ours or self._is_sent(header.ref):
+            # Our own mail (in 送信済み, or a reply-all copy of it in the Inbox): not a customer's
+            # words, not a customer's n-th mail.
             self.insight_panel.set_own()
             self.customer_panel.set_own()
             self._status("")

@@ -27,3 +27,18 @@ def test_a_shops_own_wording_after_the_introduction_stays() -> None:
     assert greeting_for(shop, 5) == (
         "いつも花屋 みどりをご利用いただき、誠にありがとうございます。\n季節の花をお届けします。"
     )
+
+
+def test_a_copy_of_our_own_reply_is_ours_and_a_customers_mail_is_not() -> None:
+    from app.identity import is_ours
+    from app.mail.parse import parse_message
+
+    lumiere = DEMO_IDENTITIES[0]
+    copy = parse_message(("From: ドレスショップ ルミエール <" + lumiere.email.upper() + ">\r\n"
+                          "To: customer@example.jp\r\nCc: " + lumiere.email + "\r\nSubject: Re: 在庫\r\n"
+                          "Content-Type: text/plain; charset=utf-8\r\n\r\n"
+                          "お問い合わせありがとうございます。\r\n").encode())
+    assert is_ours(copy, DEMO_IDENTITIES)
+    customer = parse_message(("From: customer@example.jp\r\nTo: " + lumiere.email + "\r\nSubject: 在庫\r\n"
+                              "Content-Type: text/plain; charset=utf-8\r\n\r\n在庫はありますか。\r\n").encode())
+    assert not is_ours(customer, DEMO_IDENTITIES)
