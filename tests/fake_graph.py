@@ -3,7 +3,7 @@
 Authority (`/common`): the OpenID configuration, the authorise endpoint (straight
 back to MSAL's `http://localhost` listener with a code) and the token endpoint,
 which returns what MSAL needs to create an account in its cache — an unsigned
-`id_token` carrying the request's nonce, and `client_info` (RECIPES.md).
+`id_token` carrying the request's nonce, and `client_info` (what MSAL checks).
 
 Graph (`/v1.0`): mail folders (well-known names resolve), messages with
 `$select`/`$top`/`$skip` paging through `@odata.nextLink`, MIME via `/$value`,

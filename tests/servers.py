@@ -1,6 +1,6 @@
 """Real mail servers on 127.0.0.1 for tests and `make bench`: Debian's Dovecot and aiosmtpd.
 
-Follows RECIPES.md: Dovecot runs in the foreground from a temporary config in a
+Dovecot runs in the foreground from a temporary config in a
 `mkdtemp` directory (mode 755, or its auth process cannot read the passwd file),
 mail owned by `nobody` when we are root (Dovecot refuses uid 0), stopped with
 `killpg` on its process group. Mail is preloaded by writing Maildir files

@@ -47,7 +47,7 @@ class Header:
     A row listed by a sync may keep its Subject and From as the server sent
     them (`Header.listed`): they are decoded the first time anyone reads
     `subject` or `sender`. A folder of 10,000 shows a screenful, so the sync
-    does not decode 10,000 encoded words nobody may look at (RECIPES: keep
+    does not decode 10,000 encoded words nobody may look at (ARCHITECTURE.md §4: keep
     parsing off the sync's path). Otherwise it behaves as the frozen record it
     was: equal when its fields are equal, hashable, not meant to be changed.
     """

@@ -7,7 +7,7 @@ list, flags changed since HIGHESTMODSEQ with CONDSTORE or a plain scan without),
 fetching headers and bodies in batches, flags, APPEND to Sent, a Message-ID
 lookup (so the outbox can tell whether an unknown send went out), and IDLE.
 
-Speed (RECIPES.md): header rows come from `BODY.PEEK[HEADER.FIELDS (...)]` and
+Speed (ARCHITECTURE.md §4): header rows come from `BODY.PEEK[HEADER.FIELDS (...)]` and
 `app.mail.headers.read_listing`, never a full MIME parse: the date and
 Message-ID are read at once, Subject and From stay as sent until the row is
 shown (`Header.listed`, decoded by `decode_listed`). The FETCHes of a

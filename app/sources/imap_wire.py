@@ -9,7 +9,7 @@ SEARCH, STORE, APPEND, IDLE) stays with IMAPClient.
 Why not imaplib/IMAPClient here: imaplib matches every line against a handful
 of regexes, logs it, and keeps untagged responses in lists it then copies,
 and IMAPClient's parser tokenises the whole response in Python. For 10,000
-mails that cost more than Dovecot needs to send them (RECIPES.md, "IMAP sync
+mails that cost more than Dovecot needs to send them (ARCHITECTURE.md §4, "IMAP sync
 speed"). Here a literal is one `read(n)` and the text around it, a few dozen
 bytes per message, goes through one regex.
 

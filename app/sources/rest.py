@@ -14,7 +14,7 @@ Owns what the two OAuth providers share:
   for sends, where it matters: the outbox looks in Sent before sending again).
 - `http_session`: the `requests.Session` both providers use (a private CA for
   tests and company proxies, and `trust_env` off then, because `REQUESTS_CA_BUNDLE`
-  would silently replace that CA — RECIPES.md).
+  would silently replace that CA).
 """
 
 from __future__ import annotations
