@@ -7,16 +7,16 @@ inside a quotation that opened lines earlier. Its features are plain strings so 
 the trainer (`scripts/train_model.py`, scikit-learn) and the app (a dictionary of
 weights, no library) compute exactly the same thing from the same function:
 
-- ``w:`` each content word's normalised form (numbers and proper names as a class),
-  ``b:`` adjacent pairs of them;
+- ``w:`` each content word's normalised form (numbers and proper names as a class);
+- ``c2:`` each pair of adjacent characters (what Sudachi splits oddly: dialect, slang, 笑);
 - ``e1:`` ``e2:`` ``e3:`` the sentence's last one, two, three words, and ``t:`` the
   last word's part of speech and conjugation (where Japanese puts the speech act);
 - ``c:`` the lexicon classes its words belong to (family, life events, worry words…);
-- ``r:`` the rules' label and cue kind for this sentence, ``rp:``/``rn:`` for the
-  sentences before and after;
+- ``r:`` the rules' label and cue kind for this sentence, ``rr:`` the pair when the rules gave
+  two labels, ``rp:``/``rn:`` the labels of the sentences before and after;
 - ``s1:`` its first word (ただ, 幸い, 最初は); ``m:`` whether its end is past or negative, also
   crossed with the classes and the rules' verdicts (不安でした is told as over, 不安です is not);
-- ``q`` inside a 「…」 that opened earlier and has not closed; ``qe`` a sentence that
+- ``q`` inside a quotation that runs over several sentences; ``qe`` a sentence that
   closes a quotation (「…」と言われました); ``end:`` the final punctuation;
   ``first``/``last``, and a length class.
 """
