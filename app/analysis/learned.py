@@ -29,7 +29,10 @@ from app.paths import RESOURCES
 
 MODEL_PATH: Final = RESOURCES / "analysis" / "sentence_model.json"
 LABELS: Final = ("disclosure", "request", "worry")
-_FEATURES_SOURCE: Final = Path(__file__).resolve().parent / "features.py"
+# The compiled build lives under _native/ beside the sources; the stamp is of the source either way.
+_SOURCES: Final = next((p.parent for p in Path(__file__).resolve().parents if p.name == "_native"),
+                       Path(__file__).resolve().parent)
+_FEATURES_SOURCE: Final = _SOURCES / "features.py"
 _log = logging.getLogger(__name__)
 
 
