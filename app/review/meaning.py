@@ -81,7 +81,9 @@ def _compound(previous: Token | None, token: Token, last: Key | None) -> Key | N
 
     Sudachi's short units split compounds: 誕生|日, 振り|替える. Noun + noun is one
     word only when the family table knows the whole (誕生日); verb + verb (a
-    compound verb) always is, so 振り替える counts once, not as 振る and 替える.
+    compound verb) always is, so 振り替える counts once, not as 振る and 替える;
+    when the table knows the compound (送り返す), the first verb's families
+    (送る among the presents) are not the compound's.
     """
     if previous is None or last is None or last.end != previous.end:
         return None
@@ -90,7 +92,12 @@ def _compound(previous: Token | None, token: Token, last: Key | None) -> Key | N
         known = _forms(*joined) - joined
         return Key(last.forms | known | joined, 1.0, last.start, token.end) if known else None
     if previous.pos == "動詞" and token.pos == "動詞" and previous.conj_form.startswith("連用形"):
-        return Key(last.forms | _forms(*joined), 1.0, last.start, token.end)
+        whole = _forms(*joined)
+        if whole - joined:
+            # A compound the family table knows (送り返す: a return) means that, not its first verb
+            # (送る: sending, or a present): the parts' families are dropped.
+            return Key(whole | {previous.normalized, previous.lemma}, 1.0, last.start, token.end)
+        return Key(last.forms | whole, 1.0, last.start, token.end)
     return None
 
 

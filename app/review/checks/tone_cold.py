@@ -12,7 +12,9 @@ also called cold.
 A reply to a customer's mail that is only one or two bare sentences
 (「在庫はありません。」) is curt: it gets the finding with a cushioned rewrite of
 its sentence as the fix (「大変申し訳ございませんが、あいにく在庫はございません。」).
-Without a mail a one-line note is too short to judge.
+Without a mail a one-line note is too short to judge, but two short sentences
+that refuse flatly or say "none" with nothing warm (「交換は一回までです。それ以上は
+対応しません。」「〜過ぎています。以上です。」) are cold however short.
 """
 
 from __future__ import annotations
@@ -94,6 +96,15 @@ BLAME = re.compile(
 _BARE = re.compile(r"ません|かねます|限ります|限らせて|負担です|負担となります|不可|対象外|できない|禁止|お断り")
 
 
+# A bare refusal or "none left", or a closing 「以上です。」: cold however short the text
+# (「交換は一回までです。それ以上は対応しません。」), unlike a short plain notice.
+_FLAT_NO = re.compile(
+    r"(?:対応|受付|受け付け|交換|返品|返金|キャンセル|変更|保証|お受け|承り|お取り置き|取り置き|発送|お届け|"
+    r"配送|再発送|返送|お答え|回答)(?:は|も)?(?:でき|出来|いたし|致し|し)ません|(?:でき|出来)ません|"
+    r"(?:在庫|予定|空き|残り|入荷|見込み)(?:は|が|も)(?:もう|現在|今)?(?:あり|ござい)ません|^\s*以上です[。！]?\s*$"
+)
+
+
 def _blame(ctx: ReviewContext) -> list[Finding]:
     out = []
     for sentence in ctx.sentences:
@@ -121,11 +132,15 @@ def check(ctx: ReviewContext) -> list[Finding]:
         if curt:
             return curt
     own = [s for s in ctx.sentences if s.text.strip()]
-    if _warm(own) or len(own) < 2 or sum(len(s.text.strip()) for s in own) < 30:
+    if _warm(own) or len(own) < 2:
         return []
-    if not any(_INSTRUCTION.search(s.text) or _BARE.search(s.text) for s in own):
+    flat = next((s for s in own if _FLAT_NO.search(s.text.strip())), None)
+    if flat is None and sum(len(s.text.strip()) for s in own) < 30:
         return []
-    sentence = _representative(tuple(own))
+    if not any(_INSTRUCTION.search(s.text) or _BARE.search(s.text) for s in own) and flat is None:
+        return []
+    sentence = flat if flat is not None and sum(len(s.text.strip()) for s in own) < 30 else _representative(
+        tuple(own))
     text = sentence.text.rstrip()
     start = sentence.start + len(text) - len(text.lstrip())
     return [
