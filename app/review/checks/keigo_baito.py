@@ -40,6 +40,10 @@ _FACT_NI_NARIMASU = re.compile(
     r"(?:定休日|休業日|営業時間|営業日|受付時間|所在地|住所|電話番号|連絡先|原産国|産地|素材|材質|定価|価格|"
     r"本体価格|保証期間|賞味期限|消費期限|内容量|サイズ展開)(?:は|が)[^。、\n]{1,20}?(になります|となります)"
 )
+# What makes a fact's 〜になります a real change (「営業時間は来月から十時までになります」); a range
+# (十時から十九時) is no change.
+_FACT_CHANGE = re.compile(r"変わ|変更|予定|ように|ことに|(?:来月|来週|明日|今後|年明け|[0-9０-９一二三四五六七八九十]+月)(?:から|以降|より)|"
+                          r"以上で|以下で|未満で|[0-9０-９]+[個点枚つ]で|合計")
 # 「80円のお返しになります」「お釣りになります」: handing over change is no change of state.
 # (お返しになります alone is also the honorific of 返す: 「図書館へお返しになります」.)
 _OKAESHI = re.compile(r"(?:円の(?:お返し|お釣り|おつり)|お釣り|おつり)(になります)")
@@ -83,7 +87,7 @@ def check(ctx: ReviewContext) -> list[Finding]:
     findings += [f for f in scan(ctx, _FACT_NI_NARIMASU, kind, severity,
                                  messages.say(messages.KEIGO_BAITO_NI_NARIMASU),
                                  lambda m: "です", group=1)
-                 if not _CHANGE.search(ctx.own_text[f.start - 25 if f.start > 25 else 0 : f.start])]
+                 if not _FACT_CHANGE.search(ctx.own_text[f.start - 25 if f.start > 25 else 0 : f.start])]
     findings += [f for f in scan(ctx, _OKAESHI, kind, severity,
                                  messages.say(messages.KEIGO_BAITO_NI_NARIMASU), lambda m: "でございます", group=1)
                  if not any(f.start < g.end and g.start < f.end for g in findings)]
