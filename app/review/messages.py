@@ -96,6 +96,9 @@ KEIGO_DIRECTION_DEKIRU = QT_TRANSLATE_NOOP(
 KEIGO_DIRECTION_RERU = QT_TRANSLATE_NOOP(
     "Finding", "「{word}」は謙譲語に「れる」を付けた形です。お客様には尊敬語「{honorific}」を使います。"
 )
+KEIGO_DIRECTION_CUSTOMER = QT_TRANSLATE_NOOP(
+    "Finding", "お客様の行為に謙譲語「{word}」を使っています。尊敬語「{honorific}」を使います。"
+)
 KEIGO_DIRECTION_OWN = QT_TRANSLATE_NOOP(
     "Finding", "自社の人の行為に尊敬語「{word}」を使っています。お客様には謙譲語「{humble}」で伝えます。"
 )

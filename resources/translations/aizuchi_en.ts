@@ -677,6 +677,10 @@
         <translation>“{word}” is a humble verb with れる added. For the customer, use the respectful “{honorific}”.</translation>
     </message>
     <message>
+        <source>お客様の行為に謙譲語「{word}」を使っています。尊敬語「{honorific}」を使います。</source>
+        <translation>The humble &quot;{word}&quot; is used for the customer&apos;s own action. Use the respectful &quot;{honorific}&quot;.</translation>
+    </message>
+    <message>
         <source>自社の人の行為に尊敬語「{word}」を使っています。お客様には謙譲語「{humble}」で伝えます。</source>
         <translation>The respectful &quot;{word}&quot; is used for someone of your own company. To a customer, use the humble &quot;{humble}&quot;.</translation>
     </message>

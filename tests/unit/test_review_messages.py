@@ -40,6 +40,7 @@ EXTRA_DRAFTS = (
     "皆様のお声を励みに思わせていただいております。",  # SASETE_NEEDLESS
     "明日は当店の店長も売り場にいらっしゃいます。",    # KEIGO_DIRECTION_OWN
     "こちらの用紙にお名前様をお書きください。",        # KEIGO_BAITO_SAMA
+    "ご家族の方がおりましたら、お知らせください。",    # KEIGO_DIRECTION_CUSTOMER
 )
 
 

@@ -54,6 +54,18 @@ TRUE_CASES = [
     (K.PARTICLE_REPEAT, "本日もも営業しております。", "もも", "も"),
     (K.RANUKI, "明日の朝には届けれます。", "届けれ", "届けられ"),
     (K.SA_IRE, "作業を終わらさせていただきます。", "終わらさせ", "終わらせ"),
+    # second wave: small katakana look-alike, 毎〜ごと, the customer as subject of a humble verb,
+    # wrong-kanji conversions, 〜になっております
+    (K.LOOKALIKE_CHAR, "チ工ックシートを同封しました。", "チ工ックシート", "チェックシート"),
+    (K.REDUNDANT, "毎週ごとに新作が入荷します。", "毎週ごと", "毎週"),
+    (K.REDUNDANT, "原因はいまだ未解明です。", "いまだ未", "未"),
+    (K.KEIGO_DIRECTION, "ご家族の方がおりましたら、お知らせください。", "おり", "いらっしゃい"),
+    (K.KEIGO_DIRECTION, "お客様が申したとおりでございます。", "申し", "おっしゃっ"),
+    (K.TYPO, "保障期間は一年間です。", "保障期間", "保証期間"),
+    (K.TYPO, "暖かいお言葉に励まされました。", "暖かいお言葉", "温かいお言葉"),
+    (K.TYPO, "その変わりに、別の色をお送りします。", "その変わりに", "その代わりに"),
+    (K.TYPO, "ご期待に答えられるよう努めます。", "ご期待に答え", "ご期待に応え"),
+    (K.KEIGO_BAITO, "こちらは季節限定の商品になっております。", "になっております", "でございます"),
 ]
 
 HARD_NEGATIVES = [
@@ -79,6 +91,16 @@ HARD_NEGATIVES = [
     "届ければ喜ばれます。",
     "部屋を散らかさせてしまい、失礼いたしました。",
     "イベントを行い、記念品をお配りします。",
+    "ロゴ入りのエプロンと工具をお送りします。",
+    "仕様は変更しております。",
+    "お客様は店内におられますか。",
+    "お客様が来られましたら、私が参ります。",
+    "社会保障の制度についてのご質問ですね。",
+    "暖かい日が続いております。",
+    "それ以外と比べて軽い作りです。",
+    "お客様ご自身でご確認いただけます。",
+    "こちらは防水仕様です。",
+    "朝までぐっすりお休みいただけます。",
 ]
 
 
@@ -100,6 +122,8 @@ def test_hard_negative_is_left_alone(text: str) -> None:
 @pytest.mark.parametrize("text", [
     "ポイントの再発行はできません。規約をご覧ください。",
     "お届け日は変えられません。以上です。",
+    "それは仕様です。",
+    "ご自分で調べてください。",
 ])
 def test_short_flat_refusals_are_cold(text: str) -> None:
     assert K.TONE_COLD in {f.kind for f in review_draft(text)}
@@ -116,4 +140,5 @@ def test_short_plain_notices_are_not_cold(text: str) -> None:
 
 def test_spoken_contractions_are_over_familiar_but_a_warm_kudasai_ne_is_not() -> None:
     assert K.TONE_OVERFAMILIAR in {f.kind for f in review_draft("オッケーです、明日送っときますね。")}
+    assert K.TONE_OVERFAMILIAR in {f.kind for f in review_draft("発送しまーす！")}
     assert not review_draft("どうぞお楽しみくださいね。")

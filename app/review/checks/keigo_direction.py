@@ -6,6 +6,9 @@ customer is raised with 尊敬語: ご利用いただけます, おっしゃい�
 ご覧ください. The customer's past action in the humble ご〜した (ご購入した商品,
 お申し込みしたプラン) → ご購入になった.
 
+The customer (or their family) as the subject of a humble verb (お客様が
+おりましたら, ご家族の方が参りましたら) → いらっしゃいましたら.
+
 The other direction too: our own side (弊社の社長, 当店のスタッフ, 担当者) raised
 with 尊敬語 (いらっしゃいます, おっしゃった) to the customer → 参ります, 申した.
 """
@@ -90,6 +93,16 @@ def _humble(word: str) -> str:
     return humble + _SU_END[end]
 
 
+# The customer (or their family) as the subject of a humble verb: 「お客様がおりましたら」「ご家族の方が
+# 参りましたら」「お客様が申したとおり」 → いらっしゃいましたら, いらっしゃいましたら, おっしゃった.
+_CUSTOMER_SUBJECT = re.compile(
+    r"(?:お客様|お客さま|ご家族(?:の方|様)?|お子様|ご本人(?:様)?|皆様|皆さま|ご友人|[一-龥]{1,4}(?<![同模仕多異])様)(?:が|は|も)"
+    r"[^。、がは]{0,12}?(おり(?=ます|まし|ません)|おら(?=れ)|参り(?=ます|まし)|参っ(?=て|た)|参る|"
+    r"申し(?=まし|て|た)|申す|拝見し|拝読し|伺い(?=ます|まし)|伺っ(?=て|た)|存じ(?=て|ま|た))"
+)
+_RAISED = {"おり": "いらっしゃい", "おら": "いらっしゃら", "参り": "いらっしゃい", "参っ": "いらっしゃっ",
+           "参る": "いらっしゃる", "申し": "おっしゃい", "申す": "おっしゃる", "拝見し": "ご覧になり",
+           "拝読し": "お読みになり", "伺い": "お聞きになり", "伺っ": "お聞きになっ", "存じ": "ご存じ"}
 _DIRECT = {"申され": "おっしゃ", "申し上げられ": "おっしゃ", "参られ": "いらっしゃ", "いたされ": "なさ",
            "拝読され": "お読みにな", "拝見され": "ご覧にな", "拝聴され": "お聞きにな", "伺われ": "お尋ねにな"}
 _IMPERATIVE = {
@@ -130,6 +143,15 @@ def check(ctx: ReviewContext) -> list[Finding]:
                                                         honorific=m.group(1) + "になる"),
                                  lambda m: m.group(1) + _NATTA.get(m.group(2), "になって"))
                  if not ctx.own_text.startswith("ください", f.end) and not ctx.own_text.startswith("下さい", f.end)]
+    for match in _CUSTOMER_SUBJECT.finditer(ctx.own_text):
+        word = match.group(1)
+        if word == "おら":
+            continue  # おられる: a regional honorific, not worth a finding
+        fix = _RAISED[word]
+        if word == "申し" and ctx.own_text.startswith(("た", "て"), match.end(1)):
+            fix = "おっしゃっ"
+        said = messages.say(messages.KEIGO_DIRECTION_CUSTOMER, word=word, honorific=fix)
+        findings.append(messages.finding(kind, severity, match.start(1), match.end(1), said, fix))
     for match in _OWN_SIDE.finditer(ctx.own_text):
         if "お客様" in match.group() or "様" in match.group()[:-len(match.group(1))]:
             continue  # the customer is the subject after all

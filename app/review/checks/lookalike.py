@@ -26,6 +26,8 @@ KATAKANA_FOR_KANJI = {"カ": "力", "ロ": "口", "エ": "工", "ニ": "二", "�
 KANJI_FOR_KATAKANA = {"力": "カ", "口": "ロ", "工": "エ", "二": "ニ", "夕": "タ", "一": "ー", "八": "ハ", "才": "オ",
                       "卜": "ト"}
 _COUNTER_AFTER = set("所月国条年ヶ")
+# Kanji that also look like a small katakana (工/ェ in チェック).
+_SMALL = {"工": "ェ"}
 # Marks that only ever follow a katakana (or hiragana) sound, never a kanji.
 _KATAKANA_ONLY_AFTER = set("ーァィゥェォャュョヮ")  # not ッ: 八ッ橋
 _COUNTERS = set("月日週年回人個枚時分本冊台名点倍割")
@@ -68,6 +70,12 @@ def _known(text: str, i: int) -> bool:
     """Whether the character at i belongs to a dictionary word of two or more characters."""
     word = _word_at(text, i)
     return word is not None and not word[2] and word[1] - word[0] >= 2
+
+
+def _word_length(text: str, i: int) -> int:
+    """Length of the dictionary word covering position i (0 when it is no known word)."""
+    word = _word_at(text, i)
+    return word[1] - word[0] if word is not None and not word[2] else 0
 
 
 def _finding(start: int, end: int, fixed: str, wrong: str, right: str) -> Finding:
@@ -124,6 +132,11 @@ def _kanji_in_katakana(text: str, i: int) -> Finding | None:
     if _known(written, i - start):
         return None  # 口コミ: a word as written
     fixed = written[: i - start] + KANJI_FOR_KATAKANA[ch] + written[i - start + 1 :]
+    if ch in _SMALL:
+        # チ工ック is チェック: the small kana when it makes the longer dictionary word.
+        small = written[: i - start] + _SMALL[ch] + written[i - start + 1 :]
+        if _word_length(small, i - start) >= max(1, _word_length(fixed, i - start)):
+            fixed = small
     if not _known(fixed, i - start):
         return None
     return _finding(start, end, fixed, written, fixed)

@@ -57,7 +57,7 @@ REDUNDANT: dict[str, str] = {
     "数日間の間": "数日間", "期間中の間": "期間中", "すでに既読": "既読", "既にすでに": "すでに",
     **{f"まだ未{w}": f"未{w}" for w in ("使用", "開封", "発送", "入荷", "着", "確認", "回答", "決定", "対応", "完成")},
     "お互いに協力し合": "協力し合", "互いに協力し合": "協力し合",
-    "募集を募": "募集し", "ほぼ大体": "ほぼ", "大体ほぼ": "ほぼ", "およそ大体": "およそ", "約およそ": "約", "およそ約": "約",
+    "いまだ未": "未", "未だに未": "未", "未だ未": "未", "募集を募": "募集し", "ほぼ大体": "ほぼ", "大体ほぼ": "ほぼ", "およそ大体": "およそ", "約およそ": "約", "およそ約": "約",
 }
 
 
@@ -68,6 +68,8 @@ _ABOUT = re.compile(
 )
 
 
+# 毎週ごとに: 毎 and ごと both say "every".
+_EVERY = re.compile(r"毎(日|週|月|年|回|朝|晩|夜|度)(ごと|毎)")
 # 新しい新商品: "new" twice (新幹線, 新聞, 新宿 are names, not a second "new").
 _NEW_NEW = re.compile(r"(?:新しい|新しく|新たな|新たに)(新)(?!幹線|聞|宿|潟|橋|大阪|横浜|千歳|郎|婦|居浜|鮮)")
 _SURU_DEKIRU = re.compile(r"することが(でき|出来)(?=ます|る|ません|ない|れば|た)")
@@ -143,6 +145,14 @@ def check(ctx: ReviewContext) -> list[Finding]:
         lambda m: m.group(1),
     )
     about += _okonau(ctx)
+    about += scan(
+        ctx,
+        _EVERY,
+        FindingKind.REDUNDANT,
+        Severity.INFO,
+        lambda m: messages.say(messages.REDUNDANT, words=m.group()),
+        lambda m: "毎" + m.group(1),
+    )
     about += scan(
         ctx,
         _NEW_NEW,

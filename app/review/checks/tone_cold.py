@@ -14,7 +14,9 @@ A reply to a customer's mail that is only one or two bare sentences
 its sentence as the fix (「大変申し訳ございませんが、あいにく在庫はございません。」).
 Without a mail a one-line note is too short to judge, but two short sentences
 that refuse flatly or say "none" with nothing warm (「交換は一回までです。それ以上は
-対応しません。」「〜過ぎています。以上です。」) are cold however short.
+対応しません。」「〜過ぎています。以上です。」) are cold however short, and so
+is, in a sentence of any length, a curt brush-off (仕様です, 決まりなので無理です,
+ご自分で調べてください, 前にも申し上げましたが) with no apology, cushion or thanks.
 """
 
 from __future__ import annotations
@@ -25,7 +27,7 @@ from app.model import Finding, FindingKind, Severity
 from app.review import messages
 from app.review.checks.tone_overfamiliar import is_overfamiliar
 from app.review.context import ReviewContext, Sentence
-from app.review.vocab import APOLOGY, CUSHION, WARMTH
+from app.review.vocab import APOLOGY, CUSHION, THANKS, WARMTH
 
 _WARMTH = re.compile(WARMTH)
 # The stock closing 「ご不明な点がございましたら、お気軽にお問い合わせください」 ends warm and
@@ -91,6 +93,14 @@ BLAME = re.compile(
     r"ご確認(?:いただけて|されて)(?:いない|おられない)|よくお読み(?:ください|のうえ)|ちゃんと(?:ご確認|お読み|確認)|"
     r"当店(?:の|に)(?:責任|落ち度|過失)は(?:ございません|ありません|ない)|自己責任|お客様(?:の)?(?:ご)?(?:責任|都合)(?:です|で|により)"
 )
+# Curt words that are cold in a sentence of any length (unlike a bare 「在庫はありません。」):
+# brushing the question off (仕様です, 決まりなので, ご自分で調べて), or "as I said".
+CURT = re.compile(
+    r"(?:無理|不可|対応不可|決まり|規則|ルール|(?:それは|これは|そういう)仕様)(?:です|なので|ですので|だから)(?![がけ])|"
+    r"(?:知りません|わかりません|分かりません)(?:[。！!]|$)|(?:ご)?(?:自分|自身)で(?:お)?(?:調べて|判断して|ご判断|確認して|ご確認)(?:ください|下さい)|"
+    r"(?:前にも|先ほども|以前にも|前回も)(?:言い|言っ|申し上げ|お伝えし|書い|ご説明し|説明し)|"
+    r"(?:読めば|見れば|読んでいただければ)(?:わか|分か)"
+)
 # Without thanks, apology or cushion, a reply is cold when it orders, refuses or restricts; plain facts
 # told in humble keigo (「明日発送いたします」「在庫がございます」) are a polite notice, not cold.
 _BARE = re.compile(r"ません|かねます|限ります|限らせて|負担です|負担となります|不可|対象外|できない|禁止|お断り")
@@ -103,6 +113,17 @@ _FLAT_NO = re.compile(
     r"配送|再発送|返送|お答え|回答)(?:は|も)?(?:でき|出来|いたし|致し|し)ません|(?:でき|出来)ません|"
     r"(?:在庫|予定|空き|残り|入荷|見込み)(?:は|が|も)(?:もう|現在|今)?(?:あり|ござい)ません|^\s*以上です[。！]?\s*$"
 )
+
+
+def _curt_words(ctx: ReviewContext) -> list[Finding]:
+    out = []
+    for sentence in ctx.sentences:
+        if CURT.search(sentence.text) and not re.search(APOLOGY + "|" + CUSHION + "|" + THANKS, sentence.text):
+            text = sentence.text.rstrip()
+            start = sentence.start + len(text) - len(text.lstrip())
+            out.append(messages.finding(FindingKind.TONE_COLD, Severity.WARNING, start, sentence.start + len(text),
+                                        messages.say(messages.TONE_COLD), ""))
+    return out[:1]
 
 
 def _blame(ctx: ReviewContext) -> list[Finding]:
@@ -123,7 +144,7 @@ def _warm(sentences: list[Sentence]) -> bool:
 def check(ctx: ReviewContext) -> list[Finding]:
     if is_overfamiliar(ctx):
         return []
-    blame = _blame(ctx)
+    blame = _blame(ctx) or _curt_words(ctx)
     if blame:
         return blame
     body = [s for s in ctx.body_sentences if s.text.strip()]

@@ -3,7 +3,8 @@
 The user sees a representative casual sentence of the draft: タメ口 endings
 (〜だよ, 〜よね, 〜かな, 〜じゃん), 「了解です」「オッケーです」, bare 「ありがとう」,
 several emoji, 〜♪ or 〜〜, spoken contractions and slang (直しときます, こっち,
-めっちゃ). 〜くださいね is warm, not casual. One stray emoji is tolerated; together the signals must add up.
+めっちゃ), polite words bent into slang (でーす, よろしくです). 〜くださいね is
+warm, not casual. One stray emoji is tolerated; together the signals must add up.
 Only the agent's own text counts: emoji in the quoted customer mail do not.
 At most one finding per draft, since tone concerns the reply as a whole.
 """
@@ -28,8 +29,10 @@ RYOKAI = re.compile(r"了解(?:です|！|!|〜)|りょうかい|おけ[ー〜]|
 CASUAL_WORD = re.compile(
     r"(?:し|っ|い|け|せ|て|め|べ|れ|え)とき(?:ます|まし)|(?:ん|い)どき(?:ます|まし)|ちゃい(?:ます|まし)|じゃい(?:ます|まし)|"
     r"(?<![ぁ-ん])(?:こっち|そっち|あっち|どっち)|めっちゃ|めちゃくちゃ|マジ(?!ック)|ぶっちゃけ|やばい|ヤバい|超(?=[ぁ-ん]{2})|"
-    r"全然(?:大丈夫|OK|オッケー|平気)|ですよ〜|ますよ〜"
+    r"全然(?:大丈夫|OK|オッケー|平気)|ですよ〜|ますよ〜|かもです|って感じ|どーも|うっす"
 )
+# Polite words bent into slang: でーす, まーす, ありがとうです, よろしくです.
+BENT_POLITE = re.compile(r"(?:でー|まー)す|ですー|ますー|ありがとうです|よろしくです|お願いしまーす")
 BARE_THANKS = re.compile(r"ありがと(?:う)?(?!ござ|存)(?=[〜~！!♪。…\s]|[\U0001F000-\U0001FAFF\u2600-\u27BF]|$)")
 EMOJI = re.compile(r"[\U0001F000-\U0001FAFF\u2600-\u27BF\u2B50\u2B55]")
 WAVY = re.compile(r"[〜~]{2,}|[〜~][！!]|♪|[ｗw]{2,}|（笑）|\(笑\)")
@@ -41,7 +44,7 @@ def signals(sentence: Sentence) -> float:
     score = 2.0 * len(CASUAL_END.findall(text.replace("ございます", "")))
     score += 2.0 * len(RYOKAI.findall(text)) + 1.5 * len(BARE_THANKS.findall(text))
     score += 0.75 * len(EMOJI.findall(text)) + 0.75 * len(WAVY.findall(text))
-    score += 1.0 * len(CASUAL_WORD.findall(text))
+    score += 1.0 * len(CASUAL_WORD.findall(text)) + 2.0 * len(BENT_POLITE.findall(text))
     return score
 
 

@@ -7,6 +7,9 @@ slip (a dropped, doubled or swapped kana, or in a longer phrase a neighbouring
 kana typed once more: お願いいしたします) of the set phrases business mail is
 built from (おりますので, お手数ですが, 今後とも…) is generated once, and a hit
 inside a correct phrase (「お願いいたします」 contains 「いいた」) is ignored.
+Wrong-kanji conversions (誤変換) are listed with the word next to them, so the
+other kanji's right use stays: 保障期間 → 保証期間, 暖かいお言葉 → 温かいお言葉,
+その変わりに → その代わりに, ご期待に答え → ご期待に応え.
 """
 
 from __future__ import annotations
@@ -65,6 +68,31 @@ def _slips() -> tuple[re.Pattern[str], dict[str, str]]:
     return pattern, wrong
 
 
+# Wrong-kanji conversions (誤変換) in words shop mail uses, judged with their neighbour so the
+# right use of the other kanji stays: 保障期間 → 保証期間 (社会保障 stays), 暖かいお言葉 → 温かい.
+MISCONVERTED: dict[str, str] = {
+    "保障期間": "保証期間", "保障書": "保証書", "品質保障": "品質保証", "保障対象": "保証対象", "保障内": "保証内",
+    "保障外": "保証外", "暖かいお言葉": "温かいお言葉", "暖かいお心": "温かいお心",
+    "暖かいご支援": "温かいご支援", "暖かいご声援": "温かいご声援", "暖かいお気持ち": "温かいお気持ち",
+    "暖かいメッセージ": "温かいメッセージ", "温かい日が": "暖かい日が", "温かい季節": "暖かい季節",
+    "温かい気候": "暖かい気候", "在庫紹介": "在庫照会", "残高紹介": "残高照会", "状況をご紹介": "状況をご照会",
+    "その変わりに": "その代わりに", "変わりの商品": "代わりの商品", "変わりの品": "代わりの品",
+    "変わりのもの": "代わりのもの", "お変わりの品": "お代わりの品", "除々に": "徐々に", "完壁": "完璧",
+    "異和感": "違和感", "専問": "専門", "指適": "指摘", "講議": "講義", "既成品": "既製品", "既成服": "既製服",
+    "感心があ": "関心があ", "ご感心をお持ち": "ご関心をお持ち", "関心しました": "感心しました",
+    "関心いたしました": "感心いたしました", "確立が高": "確率が高", "確立が低": "確率が低", "事態を収集": "事態を収拾",
+    "体調を壊": "体調を崩", "お体を壊さ": "お体を壊さ", "ご期待に答え": "ご期待に応え", "ご要望に答え": "ご要望に応え",
+    "ご希望に答え": "ご希望に応え", "ご質問に応え": "ご質問に答え", "始めまして": "はじめまして",
+    "初めまして": "はじめまして", "意外の商品": "以外の商品", "以外と": "意外と",
+    "以外にも好評": "意外にも好評", "週末以外と": "週末以外と", 
+    "一緒懸命": "一生懸命", "一生懸命に努め": "一生懸命に努め", "務めさせ": "務めさせ", "勤めさせていただき": "務めさせていただき",
+    "検討を祈": "健闘を祈", "ご検討を祈": "ご健闘を祈", "ご健討": "ご検討", "ご清聴": "ご清聴", "ご静聴": "ご清聴",
+    "ご厚意に甘え": "ご厚意に甘え", "ご好意に甘え": "ご厚意に甘え", "ご好意に感謝": "ご厚意に感謝", "ご慈愛ください": "ご自愛ください", "ご自愛下さい": "ご自愛下さい",
+}
+for _same in ("お体を壊さ", "週末以外と", "一生懸命に努め", "務めさせ", "ご清聴", "ご厚意に甘え", "ご自愛下さい",
+              "初めまして"):
+    MISCONVERTED.pop(_same)  # correct as written (or a spelling choice): listed above only to say so
+_MISCONVERTED = re.compile("|".join(re.escape(k) for k in sorted(MISCONVERTED, key=len, reverse=True)))
 _GUARD = re.compile("|".join(re.escape(g) for g in sorted(GUARDS, key=len, reverse=True)))
 _DOUBLED_WORD = re.compile(r"([\u4e00-\u9fff\u30a0-\u30ff]{2,})\1")
 
@@ -81,6 +109,12 @@ def check(ctx: ReviewContext) -> list[Finding]:
         right = wrong[match.group()]
         said = messages.say(messages.TYPO, right=right)
         out.append(messages.finding(FindingKind.TYPO, Severity.WARNING, start, end, said, right))
+    for match in _MISCONVERTED.finditer(text):
+        right = MISCONVERTED[match.group()]
+        if match.group() == "以外と" and match.start() > 0 and text[match.start() - 1] not in "、。\n 　":
+            continue  # 「それ以外と比べて」: 以外 as "other than"; only a clause-opening 以外と is 意外と
+        said = messages.say(messages.TYPO, right=right)
+        out.append(messages.finding(FindingKind.TYPO, Severity.WARNING, match.start(), match.end(), said, right))
     for match in _DOUBLED_WORD.finditer(text):
         said = messages.say(messages.TYPO_DOUBLED_WORD, word=match.group(1))
         out.append(messages.finding(FindingKind.TYPO, Severity.WARNING, match.start(), match.end(), said,
