@@ -179,7 +179,8 @@ def test_a_feeling_named_back_as_natural_is_empathy() -> None:
     mail = "面接用のスーツを初めて買います。\n少し緊張しています。"
     insight = _insight(mail, (HighlightKind.WORRY, "少し緊張しています"))
     kind = FindingKind.UNACKNOWLEDGED_WORRY
-    warm = "ご連絡ありがとうございます。\n大切な面接を前に、緊張されるのも当然のことと存じます。\nサイズは店頭でお測りいたします。"
+    warm = ("ご連絡ありがとうございます。\n大切な面接を前に、緊張されるのも当然のことと存じます。\n"
+            "サイズは店頭でお測りいたします。")
     assert kind not in {f.kind for f in review(warm, mail, insight).findings}
     facts = "ご連絡ありがとうございます。\nサイズは店頭でお測りいたします。"
     assert kind in {f.kind for f in review(facts, mail, insight).findings}

@@ -42,7 +42,8 @@ _FACT_NI_NARIMASU = re.compile(
 )
 # What makes a fact's 〜になります a real change (「営業時間は来月から十時までになります」); a range
 # (十時から十九時) is no change.
-_FACT_CHANGE = re.compile(r"変わ|変更|予定|ように|ことに|(?:来月|来週|明日|今後|年明け|[0-9０-９一二三四五六七八九十]+月)(?:から|以降|より)|"
+_FACT_CHANGE = re.compile(r"変わ|変更|予定|ように|ことに|"
+                          r"(?:来月|来週|明日|今後|年明け|[0-9０-９一二三四五六七八九十]+月)(?:から|以降|より)|"
                           r"以上で|以下で|未満で|[0-9０-９]+[個点枚つ]で|合計")
 # 「80円のお返しになります」「お釣りになります」: handing over change is no change of state.
 # (お返しになります alone is also the honorific of 返す: 「図書館へお返しになります」.)

@@ -81,7 +81,8 @@ _TELL_ONLY = frozenset(
 # The words of an ask that only asks whether the request before it can be met: 「対応可能かご教示
 # いただけますと幸いです」. Any answer or commitment in the reply answers it.
 _CAN_YOU_ONLY = _TELL_ONLY | frozenset(
-    {"教示", "ご教示", "回答", "ご回答", "可否", "対応", "返答", "ご返答", "検討", "ご検討", "判断", "可能", "如何", "いかが"}
+    {"教示", "ご教示", "回答", "ご回答", "可否", "対応", "返答", "ご返答", "検討", "ご検討", "判断", "可能", "如何",
+     "いかが"}
 )
 # Words in the ask that point back at the clause before it.
 _ANAPHORA = frozenset({"その", "それ", "そちら", "其の", "其れ", "其方", "これ"})
