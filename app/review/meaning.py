@@ -41,6 +41,8 @@ def _family_index() -> dict[str, frozenset[str]]:
         tag = f"#family{number}"
         for word in family:
             forms = {word}
+            if word[0] in "おご" and len(word) > 2:
+                forms.add(word[1:])  # お届け: Sudachi gives the noun 届け after the prefix お
             content = [t for t in tokenize(word) if t.pos in _CONTENT_POS]
             if len(content) == 1:
                 forms.add(content[0].normalized)
@@ -119,9 +121,13 @@ def keys(tokens: Sequence[Token]) -> list[Key]:
         if _is_number(token):
             number = unicodedata.normalize("NFKC", token.surface)
             following = tokens[i + 1] if i + 1 < len(tokens) else None
-            if following is not None and following.pos_sub == "助数詞" and following.start == token.end:
-                # A counted number (12歳, 500個, 40周年) is specific: the dog's age, the order size.
-                out.append(Key(frozenset({number + following.surface}), 1.0, token.start, following.end))
+            counter = following is not None and following.start == token.end and (
+                following.pos_sub == "助数詞" or following.pos == "接尾辞")
+            if following is not None and counter:
+                # A counted number (12歳, 500個, 40周年) is specific: the dog's age, the order size. A counter
+                # that is a word of a family (二色, 500円) also stands for it: 二色 answers 色違い.
+                counted = frozenset({number + following.surface}) | (_forms(following.surface) - {following.surface})
+                out.append(Key(counted, 1.0, token.start, following.end))
             else:
                 # A number alone (5, 30) rarely identifies a topic; it only helps.
                 out.append(Key(frozenset({number}), 0.5, token.start, token.end))

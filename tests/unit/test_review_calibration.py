@@ -155,6 +155,9 @@ def test_own_reply_cases_reach_the_bar() -> None:
     ("この傘は強い風の日でも使えますか", "骨が丈夫な作りですので、風の日もご安心ください。"),
     ("この水筒は食洗機に入れても平気ですか", "はい、食洗機に入れても平気です。"),
     ("十日までに五十個そろえていただくことはできますか", "十日までに五十個のご用意は難しい状況です。"),
+    # お届け (prefix お + the noun 届け) and a counter that is a word of a family (三色) answer too.
+    ("いつ頃届きますか", "週明けの午前中にお届けの予定です。"),
+    ("この帽子は色違いもありますか", "黒と白と茶の三色がございます。"),
 ])
 def test_reassurance_and_a_polite_no_are_answers(ask: str, answer: str) -> None:
     mail = f"こんにちは。\n{ask}。\n"
