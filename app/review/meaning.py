@@ -103,13 +103,18 @@ def _compound(previous: Token | None, token: Token, last: Key | None) -> Key | N
     return None
 
 
+def _is_family_adverb(token: Token) -> bool:
+    """An adverb the family table lists (初めて, いつも): it carries the topic like a noun."""
+    return any(form.startswith("#family") for form in _forms(token.normalized, token.lemma, token.surface))
+
+
 def keys(tokens: Sequence[Token]) -> list[Key]:
     """The content words of a token run, with their families and weights."""
     out: list[Key] = []
     previous: Token | None = None
     for i, token in enumerate(tokens):
-        if token.pos not in _CONTENT_POS:  # most tokens: particles, endings, punctuation
-            previous = None
+        if token.pos not in _CONTENT_POS and not (token.pos == "副詞" and _is_family_adverb(token)):
+            previous = None  # most tokens: particles, endings, punctuation
             continue
         # Time words (来週, 来月, 毎日: Sudachi's 副詞可能 nouns) date a span but are not its topic.
         content = token.pos_detail not in ("非自立可能", "代名詞") and not (

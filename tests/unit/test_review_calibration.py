@@ -206,3 +206,22 @@ def test_sending_a_parcel_back_does_not_acknowledge_a_present() -> None:
                        (HighlightKind.REQUEST, "交換できますか"))
     draft = "ご連絡ありがとうございます。\n交換いたしますので、着払いで送り返してください。"
     assert FindingKind.IGNORED_DISCLOSURE in {f.kind for f in review(draft, mail, insight).findings}
+
+
+@pytest.mark.parametrize(("told", "said"), [
+    ("在宅で祖父の介護をしています", "ご家族の看病をなさっているとのこと、どうかご無理なさいませんように。"),
+    ("初めて通販で買い物をします", "初めてのお買い物に当店を選んでくださり、うれしく存じます。"),
+])
+def test_a_disclosure_is_picked_up_in_the_agents_own_words(told: str, said: str) -> None:
+    mail = f"こんにちは。\n{told}。\n"
+    insight = _insight(mail, (HighlightKind.DISCLOSURE, told))
+    draft = f"ご連絡ありがとうございます。\n{said}"
+    assert FindingKind.IGNORED_DISCLOSURE not in {f.kind for f in review(draft, mail, insight).findings}
+    bare = "ご連絡ありがとうございます。\n在庫はございます。"
+    assert FindingKind.IGNORED_DISCLOSURE in {f.kind for f in review(bare, mail, insight).findings}
+
+
+def test_a_polite_desu_yo_ne_alone_is_not_over_familiar() -> None:
+    assert FindingKind.TONE_OVERFAMILIAR not in {
+        f.kind for f in review("色選びは迷いますよね。見本の写真をお送りいたします。").findings}
+    assert FindingKind.TONE_OVERFAMILIAR in {f.kind for f in review("色選びは迷いますよね〜！写真送るね。").findings}
