@@ -49,6 +49,12 @@ _FACT_CHANGE = re.compile(r"変わ|変更|予定|ように|ことに|"
 # (お返しになります alone is also the honorific of 返す: 「図書館へお返しになります」.)
 _OKAESHI = re.compile(r"(?:円の(?:お返し|お釣り|おつり)|お釣り|おつり)(になります)")
 _ONAMAE_SAMA = re.compile(r"(?:お名前|ご住所|お電話番号|ご連絡先)(様)")
+# 「ご住所の方をご記入ください」: the same のほう written 方, after an honorific noun that is no person
+# (ご家族の方 is a person: かた).
+_NO_KATA = re.compile(
+    r"(?:ご住所|お名前|ご注文|ご確認|お支払い|お会計|ご連絡|お電話番号|お電話|ご返品|ご入金|ご記入|ご返送|お届け|"
+    r"ご予約|お品物|お荷物|ご請求|お見積もり|お見積り|ご返信|ご回答)(の方)(?=を|は|で|も|、|よろしく|お願い)"
+)
 _KARA_AZUKARI = re.compile(r"円(から)お預かり")
 # 「ご返金させていただく形になります」: a roundabout ending for a plain statement.
 _KATACHI = re.compile(r"(?:という|の|する|した|いただく|させていただく)(形になります|形となります)")
@@ -82,6 +88,7 @@ def check(ctx: ReviewContext) -> list[Finding]:
     findings += scan(ctx, _NO_HOU, kind, severity,
                      messages.say(messages.KEIGO_BAITO_NO_HOU),
                      lambda m: "", group=1)
+    findings += scan(ctx, _NO_KATA, kind, severity, messages.say(messages.KEIGO_BAITO_NO_HOU), lambda m: "", group=1)
     findings += [f for f in scan(ctx, _ACTION_NO_HOU, kind, severity,
                                  messages.say(messages.KEIGO_BAITO_NO_HOU), lambda m: "", group=1)
                  if _action_noun(ctx, f.start)]

@@ -69,6 +69,8 @@ _ABOUT = re.compile(
 )
 
 
+# 各部署ごとに: 各 and ごと both say "each".
+_EACH = re.compile(r"各([\u4e00-\u9fff]{1,4})(ごと|毎)")
 # 毎週ごとに: 毎 and ごと both say "every".
 _EVERY = re.compile(r"毎(日|週|月|年|回|朝|晩|夜|度)(ごと|毎)")
 # 新しい新商品: "new" twice (新幹線, 新聞, 新宿 are names, not a second "new").
@@ -146,6 +148,14 @@ def check(ctx: ReviewContext) -> list[Finding]:
         lambda m: m.group(1),
     )
     about += _okonau(ctx)
+    about += [f for f in scan(
+        ctx,
+        _EACH,
+        FindingKind.REDUNDANT,
+        Severity.INFO,
+        lambda m: messages.say(messages.REDUNDANT, words=m.group()),
+        lambda m: "各" + m.group(1),
+    ) if not any(g.start <= f.start < g.end for g in about)]
     about += scan(
         ctx,
         _EVERY,
