@@ -129,6 +129,7 @@ def test_hard_negative_is_left_alone(text: str) -> None:
     "お届け日は変えられません。以上です。",
     "それは仕様です。",
     "ご自分で調べてください。",
+    "予約の変更は受け付けていません。店頭でご確認ください。",
 ])
 def test_short_flat_refusals_are_cold(text: str) -> None:
     assert K.TONE_COLD in {f.kind for f in review_draft(text)}
@@ -146,4 +147,6 @@ def test_short_plain_notices_are_not_cold(text: str) -> None:
 def test_spoken_contractions_are_over_familiar_but_a_warm_kudasai_ne_is_not() -> None:
     assert K.TONE_OVERFAMILIAR in {f.kind for f in review_draft("オッケーです、明日送っときますね。")}
     assert K.TONE_OVERFAMILIAR in {f.kind for f in review_draft("発送しまーす！")}
+    assert K.TONE_OVERFAMILIAR in {f.kind for f in review_draft("めっちゃ似合うと思います。")}
+    assert not review_draft("マジックテープで留める作りです。")
     assert not review_draft("どうぞお楽しみくださいね。")

@@ -3,7 +3,8 @@
 The user sees a representative casual sentence of the draft: タメ口 endings
 (〜だよ, 〜よね, 〜かな, 〜じゃん), 「了解です」「オッケーです」, bare 「ありがとう」,
 several emoji, 〜♪ or 〜〜, spoken contractions and slang (直しときます, こっち,
-めっちゃ), polite words bent into slang (でーす, よろしくです). 〜くださいね is
+めちゃくちゃ), slang (めっちゃ, マジ) and polite words bent into slang (でーす,
+よろしくです). 〜くださいね is
 warm, not casual; 〜ですよね counts half, as chatty but polite. One stray
 emoji is tolerated; together the signals must add up.
 Only the agent's own text counts: emoji in the quoted customer mail do not.
@@ -31,13 +32,14 @@ RYOKAI = re.compile(
 # Casual words: spoken contractions (直しときます, 見ちゃいます), こっち・そっち, slang intensifiers.
 CASUAL_WORD = re.compile(
     r"(?:し|っ|い|け|せ|て|め|べ|れ|え)とき(?:ます|まし)|(?:ん|い)どき(?:ます|まし)|ちゃい(?:ます|まし)|じゃい(?:ます|まし)|"
-    r"(?<![ぁ-ん])(?:こっち|そっち|あっち|どっち)|めっちゃ|めちゃくちゃ|マジ(?!ック)|ぶっちゃけ|やばい|ヤバい|超(?=[ぁ-ん]{2})|"
+    r"(?<![ぁ-ん])(?:こっち|そっち|あっち|どっち)|めちゃくちゃ|超(?=[ぁ-ん]{2})|"
     r"全然(?:大丈夫|OK|オッケー|平気)|ですよ〜|ますよ〜|かもです|って感じ|どーも|うっす"
 )
 # 「ご不安ですよね」: polite, yet chatty; over-familiar only with another signal.
 POLITE_YONE = re.compile(r"(?:です|ます)よね")
 # Polite words bent into slang: でーす, まーす, ありがとうです, よろしくです.
-BENT_POLITE = re.compile(r"(?:でー|まー)す|ですー|ますー|ありがとうです|よろしくです|お願いしまーす")
+BENT_POLITE = re.compile(r"(?:でー|まー)す|ですー|ますー|ありがとうです|よろしくです|お願いしまーす|"
+                         r"めっちゃ|マジ(?!ック)|ぶっちゃけ|やばい|ヤバい|ヤバ(?=[いかくそ])|とりま")
 BARE_THANKS = re.compile(r"ありがと(?:う)?(?!ござ|存)(?=[〜~！!♪。…\s]|[\U0001F000-\U0001FAFF\u2600-\u27BF]|$)")
 EMOJI = re.compile(r"[\U0001F000-\U0001FAFF\u2600-\u27BF\u2B50\u2B55]")
 WAVY = re.compile(r"[〜~]{2,}|[〜~][！!]|♪|[ｗw]{2,}|（笑）|\(笑\)")
