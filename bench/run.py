@@ -264,6 +264,13 @@ def bench_writing() -> Result:
     return writing_figures()
 
 
+def bench_review_heldout() -> Result:
+    """Issue 15's cases written blind: writing checks and reply pairs on the held-out half (never tuned on)."""
+    from bench.review_heldout import bench_review_heldout as heldout_figures
+
+    return heldout_figures()
+
+
 def bench_imap() -> Result:
     from bench.imap import bench_imap as imap_figures
 
@@ -330,6 +337,7 @@ def main() -> int:
         ("quality", bench_quality),
         ("review", bench_review),
         ("writing checks", bench_writing),
+        ("review, written blind", bench_review_heldout),
         ("search", bench_search),
         ("imap sync", bench_imap),
         ("gmail and graph sync", bench_oauth),

@@ -41,6 +41,8 @@ def _family_index() -> dict[str, frozenset[str]]:
         tag = f"#family{number}"
         for word in family:
             forms = {word}
+            if word[0] in "おご" and len(word) > 2:
+                forms.add(word[1:])  # お届け: Sudachi gives the noun 届け after the prefix お
             content = [t for t in tokenize(word) if t.pos in _CONTENT_POS]
             if len(content) == 1:
                 forms.add(content[0].normalized)
@@ -81,7 +83,9 @@ def _compound(previous: Token | None, token: Token, last: Key | None) -> Key | N
 
     Sudachi's short units split compounds: 誕生|日, 振り|替える. Noun + noun is one
     word only when the family table knows the whole (誕生日); verb + verb (a
-    compound verb) always is, so 振り替える counts once, not as 振る and 替える.
+    compound verb) always is, so 振り替える counts once, not as 振る and 替える;
+    when the table knows the compound (送り返す), the first verb's families
+    (送る among the presents) are not the compound's.
     """
     if previous is None or last is None or last.end != previous.end:
         return None
@@ -90,8 +94,18 @@ def _compound(previous: Token | None, token: Token, last: Key | None) -> Key | N
         known = _forms(*joined) - joined
         return Key(last.forms | known | joined, 1.0, last.start, token.end) if known else None
     if previous.pos == "動詞" and token.pos == "動詞" and previous.conj_form.startswith("連用形"):
-        return Key(last.forms | _forms(*joined), 1.0, last.start, token.end)
+        whole = _forms(*joined)
+        if whole - joined:
+            # A compound the family table knows (送り返す: a return) means that, not its first verb
+            # (送る: sending, or a present): the parts' families are dropped.
+            return Key(whole | {previous.normalized, previous.lemma}, 1.0, last.start, token.end)
+        return Key(last.forms | whole, 1.0, last.start, token.end)
     return None
+
+
+def _is_family_adverb(token: Token) -> bool:
+    """An adverb the family table lists (初めて, いつも): it carries the topic like a noun."""
+    return any(form.startswith("#family") for form in _forms(token.normalized, token.lemma, token.surface))
 
 
 def keys(tokens: Sequence[Token]) -> list[Key]:
@@ -99,8 +113,8 @@ def keys(tokens: Sequence[Token]) -> list[Key]:
     out: list[Key] = []
     previous: Token | None = None
     for i, token in enumerate(tokens):
-        if token.pos not in _CONTENT_POS:  # most tokens: particles, endings, punctuation
-            previous = None
+        if token.pos not in _CONTENT_POS and not (token.pos == "副詞" and _is_family_adverb(token)):
+            previous = None  # most tokens: particles, endings, punctuation
             continue
         # Time words (来週, 来月, 毎日: Sudachi's 副詞可能 nouns) date a span but are not its topic.
         content = token.pos_detail not in ("非自立可能", "代名詞") and not (
@@ -112,9 +126,13 @@ def keys(tokens: Sequence[Token]) -> list[Key]:
         if _is_number(token):
             number = unicodedata.normalize("NFKC", token.surface)
             following = tokens[i + 1] if i + 1 < len(tokens) else None
-            if following is not None and following.pos_sub == "助数詞" and following.start == token.end:
-                # A counted number (12歳, 500個, 40周年) is specific: the dog's age, the order size.
-                out.append(Key(frozenset({number + following.surface}), 1.0, token.start, following.end))
+            counter = following is not None and following.start == token.end and (
+                following.pos_sub == "助数詞" or following.pos == "接尾辞")
+            if following is not None and counter:
+                # A counted number (12歳, 500個, 40周年) is specific: the dog's age, the order size. A counter
+                # that is a word of a family (二色, 500円) also stands for it: 二色 answers 色違い.
+                counted = frozenset({number + following.surface}) | (_forms(following.surface) - {following.surface})
+                out.append(Key(counted, 1.0, token.start, following.end))
             else:
                 # A number alone (5, 30) rarely identifies a topic; it only helps.
                 out.append(Key(frozenset({number}), 0.5, token.start, token.end))

@@ -88,12 +88,19 @@ KEIGO_BAITO_NI_NARIMASU = QT_TRANSLATE_NOOP(
     "Finding", "「〜になります」は変化を表す言葉です。「〜でございます」「〜です」とします。"
 )
 KEIGO_BAITO_NO_HOU = QT_TRANSLATE_NOOP("Finding", "比べるものがないときの「〜のほう」はバイト敬語です。取り除きます。")
+KEIGO_BAITO_SAMA = QT_TRANSLATE_NOOP("Finding", "「様」は人に付ける敬称です。「お名前」「ご住所」だけで丁寧です。")
 KEIGO_BAITO_KARA = QT_TRANSLATE_NOOP("Finding", "「〜円からお預かりします」の「から」は不要です。")
 KEIGO_DIRECTION_DEKIRU = QT_TRANSLATE_NOOP(
     "Finding", "「{word}できる」は謙譲語です。お客様の行為には「{word}いただける」を使います。"
 )
 KEIGO_DIRECTION_RERU = QT_TRANSLATE_NOOP(
     "Finding", "「{word}」は謙譲語に「れる」を付けた形です。お客様には尊敬語「{honorific}」を使います。"
+)
+KEIGO_DIRECTION_CUSTOMER = QT_TRANSLATE_NOOP(
+    "Finding", "お客様の行為に謙譲語「{word}」を使っています。尊敬語「{honorific}」を使います。"
+)
+KEIGO_DIRECTION_OWN = QT_TRANSLATE_NOOP(
+    "Finding", "自社の人の行為に尊敬語「{word}」を使っています。お客様には謙譲語「{humble}」で伝えます。"
 )
 KEIGO_DIRECTION_REQUEST = QT_TRANSLATE_NOOP("Finding", "お客様にお願いする行為に謙譲語「{word}」を使っています。")
 
@@ -137,6 +144,9 @@ DOUBLE_NEGATIVE = QT_TRANSLATE_NOOP(
 MISUSED_WORD = QT_TRANSLATE_NOOP("Finding", "「{wrong}」は誤用です。「{right}」とします。")
 SASETE_OVERUSE = QT_TRANSLATE_NOOP(
     "Finding", "「させていただく」が続いて、回りくどい印象です。「いたします」などに言い換えましょう。"
+)
+SASETE_NEEDLESS = QT_TRANSLATE_NOOP(
+    "Finding", "「{word}」：自分の気持ちには許しが要らないので「させていただく」は使いません。"
 )
 BUSINESS_MANNER = QT_TRANSLATE_NOOP(
     "Finding", "「{wrong}」はお客様へのメールでは避けたい言い回しです。「{right}」とします。"

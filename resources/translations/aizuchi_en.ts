@@ -701,6 +701,10 @@
         <translation>「〜のほう」 with nothing to compare is part-timer keigo. Leave it out.</translation>
     </message>
     <message>
+        <source>「様」は人に付ける敬称です。「お名前」「ご住所」だけで丁寧です。</source>
+        <translation>&quot;Sama&quot; is an honorific for people; &quot;o-namae&quot; (name) or &quot;go-jūsho&quot; (address) is already polite on its own.</translation>
+    </message>
+    <message>
         <source>「〜円からお預かりします」の「から」は不要です。</source>
         <translation>The から in 「〜円からお預かりします」 is not needed.</translation>
     </message>
@@ -711,6 +715,14 @@
     <message>
         <source>「{word}」は謙譲語に「れる」を付けた形です。お客様には尊敬語「{honorific}」を使います。</source>
         <translation>“{word}” is a humble verb with れる added. For the customer, use the respectful “{honorific}”.</translation>
+    </message>
+    <message>
+        <source>お客様の行為に謙譲語「{word}」を使っています。尊敬語「{honorific}」を使います。</source>
+        <translation>The humble &quot;{word}&quot; is used for the customer&apos;s own action. Use the respectful &quot;{honorific}&quot;.</translation>
+    </message>
+    <message>
+        <source>自社の人の行為に尊敬語「{word}」を使っています。お客様には謙譲語「{humble}」で伝えます。</source>
+        <translation>The respectful &quot;{word}&quot; is used for someone of your own company. To a customer, use the humble &quot;{humble}&quot;.</translation>
     </message>
     <message>
         <source>お客様にお願いする行為に謙譲語「{word}」を使っています。</source>
@@ -783,6 +795,10 @@
     <message>
         <source>「させていただく」が続いて、回りくどい印象です。「いたします」などに言い換えましょう。</source>
         <translation>させていただく again and again sounds roundabout. Use いたします or similar instead.</translation>
+    </message>
+    <message>
+        <source>「{word}」：自分の気持ちには許しが要らないので「させていただく」は使いません。</source>
+        <translation>&quot;{word}&quot;: your own feelings need nobody&apos;s permission, so &quot;sasete itadaku&quot; does not belong here.</translation>
     </message>
     <message>
         <source>「{wrong}」はお客様へのメールでは避けたい言い回しです。「{right}」とします。</source>

@@ -147,3 +147,81 @@ def test_own_reply_cases_reach_the_bar() -> None:
         figures = {kind: precision_recall(counts[kind]) for kind in SCORED}
         assert min(p for p, _ in figures.values()) >= 0.9, figures
         assert min(r for _, r in figures.values()) >= 0.9, figures
+
+
+# -- second round (issue 15, after the blind tune pairs): our own sentences ------------------
+
+@pytest.mark.parametrize(("ask", "answer"), [
+    ("この傘は強い風の日でも使えますか", "骨が丈夫な作りですので、風の日もご安心ください。"),
+    ("この水筒は食洗機に入れても平気ですか", "はい、食洗機に入れても平気です。"),
+    ("十日までに五十個そろえていただくことはできますか", "十日までに五十個のご用意は難しい状況です。"),
+    # お届け (prefix お + the noun 届け) and a counter that is a word of a family (三色) answer too.
+    ("いつ頃届きますか", "週明けの午前中にお届けの予定です。"),
+    ("この帽子は色違いもありますか", "黒と白と茶の三色がございます。"),
+])
+def test_reassurance_and_a_polite_no_are_answers(ask: str, answer: str) -> None:
+    mail = f"こんにちは。\n{ask}。\n"
+    insight = _insight(mail, (HighlightKind.REQUEST, ask))
+    draft = f"お問い合わせいただき、ありがとうございます。\n{answer}\nどうぞよろしくお願いいたします。"
+    assert FindingKind.UNANSWERED_REQUEST not in {f.kind for f in review(draft, mail, insight).findings}
+
+
+def test_an_ask_only_whether_the_request_can_be_met_is_answered_by_any_answer() -> None:
+    mail = "名刺入れに社名を刻印していただきたいです。\n対応可能かご回答いただけますと幸いです。"
+    insight = _insight(mail, (HighlightKind.REQUEST, "名刺入れに社名を刻印していただきたいです"),
+                       (HighlightKind.REQUEST, "対応可能かご回答いただけますと幸いです"))
+    answered = "ご連絡ありがとうございます。\n社名の刻印は無料で承ります。"
+    assert FindingKind.UNANSWERED_REQUEST not in {f.kind for f in review(answered, mail, insight).findings}
+    # Thanks alone answer neither ask.
+    silent = [f for f in review("ご連絡ありがとうございます。\nカタログを同封いたしました。", mail, insight).findings
+              if f.kind is FindingKind.UNANSWERED_REQUEST]
+    assert len(silent) == 2
+
+
+def test_a_feeling_named_back_as_natural_is_empathy() -> None:
+    mail = "面接用のスーツを初めて買います。\n少し緊張しています。"
+    insight = _insight(mail, (HighlightKind.WORRY, "少し緊張しています"))
+    kind = FindingKind.UNACKNOWLEDGED_WORRY
+    warm = ("ご連絡ありがとうございます。\n大切な面接を前に、緊張されるのも当然のことと存じます。\n"
+            "サイズは店頭でお測りいたします。")
+    assert kind not in {f.kind for f in review(warm, mail, insight).findings}
+    facts = "ご連絡ありがとうございます。\nサイズは店頭でお測りいたします。"
+    assert kind in {f.kind for f in review(facts, mail, insight).findings}
+
+
+def test_pointing_back_picks_up_a_disclosure_by_one_light_word() -> None:
+    mail = "本を読むのが何よりの楽しみです。\n大きめの栞はありますか。"
+    insight = _insight(mail, (HighlightKind.DISCLOSURE, "本を読むのが何よりの楽しみです"),
+                       (HighlightKind.REQUEST, "大きめの栞はありますか"))
+    kind = FindingKind.IGNORED_DISCLOSURE
+    pointed = "ご連絡ありがとうございます。\n本がお好きとのこと、うれしく存じます。\n大きめの栞もございます。"
+    assert kind not in {f.kind for f in review(pointed, mail, insight).findings}
+    passing = "ご連絡ありがとうございます。\n本のしおりは大きめのものもございます。"
+    assert kind in {f.kind for f in review(passing, mail, insight).findings}
+
+
+def test_sending_a_parcel_back_does_not_acknowledge_a_present() -> None:
+    mail = "姉へのプレゼントに買ったポットが割れて届きました。\n交換できますか。"
+    insight = _insight(mail, (HighlightKind.DISCLOSURE, "姉へのプレゼントに買ったポット"),
+                       (HighlightKind.REQUEST, "交換できますか"))
+    draft = "ご連絡ありがとうございます。\n交換いたしますので、着払いで送り返してください。"
+    assert FindingKind.IGNORED_DISCLOSURE in {f.kind for f in review(draft, mail, insight).findings}
+
+
+@pytest.mark.parametrize(("told", "said"), [
+    ("在宅で祖父の介護をしています", "ご家族の看病をなさっているとのこと、どうかご無理なさいませんように。"),
+    ("初めて通販で買い物をします", "初めてのお買い物に当店を選んでくださり、うれしく存じます。"),
+])
+def test_a_disclosure_is_picked_up_in_the_agents_own_words(told: str, said: str) -> None:
+    mail = f"こんにちは。\n{told}。\n"
+    insight = _insight(mail, (HighlightKind.DISCLOSURE, told))
+    draft = f"ご連絡ありがとうございます。\n{said}"
+    assert FindingKind.IGNORED_DISCLOSURE not in {f.kind for f in review(draft, mail, insight).findings}
+    bare = "ご連絡ありがとうございます。\n在庫はございます。"
+    assert FindingKind.IGNORED_DISCLOSURE in {f.kind for f in review(bare, mail, insight).findings}
+
+
+def test_a_polite_desu_yo_ne_alone_is_not_over_familiar() -> None:
+    assert FindingKind.TONE_OVERFAMILIAR not in {
+        f.kind for f in review("色選びは迷いますよね。見本の写真をお送りいたします。").findings}
+    assert FindingKind.TONE_OVERFAMILIAR in {f.kind for f in review("色選びは迷いますよね〜！写真送るね。").findings}

@@ -37,6 +37,10 @@ EXTRA_DRAFTS = (
     "何度もご案内しておりますが、キャンセルはできません。",  # TONE_BLAME
     "資料をご拝読いただきました。",                    # KEIGO_DOUBLE_HUMBLE_PREFIX
     "ご返金させていただく形になります。",              # KEIGO_BAITO_KATACHI
+    "皆様のお声を励みに思わせていただいております。",  # SASETE_NEEDLESS
+    "明日は当店の店長も売り場にいらっしゃいます。",    # KEIGO_DIRECTION_OWN
+    "こちらの用紙にお名前様をお書きください。",        # KEIGO_BAITO_SAMA
+    "ご家族の方がおりましたら、お知らせください。",    # KEIGO_DIRECTION_CUSTOMER
 )
 
 

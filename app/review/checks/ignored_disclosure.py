@@ -12,7 +12,9 @@ product itself (「こちらのランニングシューズは…」 answers the 
 does not acknowledge 「膝への負担が少ないシューズを探していて」) and words the mail
 uses outside its disclosures and worries (the order, the request: テーブル in
 「テーブルを注文した佐々木です」). Only the disclosure's own words count, as long
-as it has some.
+as it has some. A sentence that points back at what was told (「〜とのこと」
+「〜と伺い」) acknowledges it with any one word of it, even a one-character one
+(目 in 「目がお疲れになりやすくなったとのこと」).
 """
 
 from __future__ import annotations
@@ -34,6 +36,11 @@ GENERIC_THANKS = re.compile(
     r"(?:いただ|頂|くださ|下さ)[きいっ]+(?:まして)?[、,]?\s*(?:誠に|まことに|本当に|大変)?"
     r"(?:ありがと|感謝|御礼|お礼)"
 )
+
+
+# The agent points back at what the customer told: 「〜とのこと」「〜と伺い」「お話しくださった」.
+POINT_BACK = re.compile(r"とのこと|との事|と伺い|と伺って|とうかがい|とお聞きし|と承り|お話しくださ|お話くださ|"
+                        r"教えてくださ|お知らせくださ|おっしゃ")
 
 
 def applicable(ctx: ReviewContext) -> bool:
@@ -67,6 +74,16 @@ def acknowledgement_pool(ctx: ReviewContext) -> set[str]:
     return pool
 
 
+def pointed_back_pool(ctx: ReviewContext) -> set[str]:
+    """Forms of the draft's sentences that point back at what the customer told (〜とのこと)."""
+    pool: set[str] = set()
+    for sentence, sentence_keys in zip(ctx.sentences, ctx.sentence_keys, strict=True):
+        if POINT_BACK.search(sentence.text):
+            for key in sentence_keys:
+                pool |= key.forms
+    return pool
+
+
 def own_keys(span_keys: list[Key], topic: set[str], product: set[int]) -> list[Key]:
     """The disclosure's keys minus topic and product words, when enough remain to judge by."""
     own = [k for k in span_keys if not (k.forms & topic) and k.start not in product]
@@ -77,6 +94,7 @@ def check(ctx: ReviewContext) -> list[Finding]:
     if not applicable(ctx):
         return []
     pool = acknowledgement_pool(ctx)
+    pointed = pointed_back_pool(ctx)
     topic = topic_forms(ctx)
     at = end_of_own_text(ctx)
     out = []
@@ -84,6 +102,10 @@ def check(ctx: ReviewContext) -> list[Finding]:
         span_keys = own_keys(ctx.highlight_keys(highlight), topic, product_mentions(ctx.highlight_tokens(highlight)))
         found, total = matched_weight(span_keys, pool)
         if total == 0 or found >= 1.0:
+            continue
+        # 「目がお疲れになりやすくなったとのこと」: a sentence pointing back at the disclosure needs only
+        # one word of it, even a light one (目, 日).
+        if matched_weight(span_keys, pointed)[0] >= 0.5:
             continue
         told = ctx.highlight_text(highlight)
         out.append(

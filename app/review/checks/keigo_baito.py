@@ -3,7 +3,12 @@
 The user sees phrasing that sounds polite but is not correct keigo:
 よろしかったでしょうか (past tense for a present question), 〜のほう (when nothing
 is compared), 〜円からお預かりします, こちら〜になります (nothing "becomes"
-anything). Each comes with the plain correct form.
+anything; nor does a fixed fact: 定休日は水曜日になります, 〜円のお返しになります),
+お名前様. Each comes with the plain correct form.
+
+〜のほう is flagged after an honorific noun (ご確認のほう) or after a plain action
+noun (返品のほうは, 発送のほうを: Sudachi's サ変 nouns), never before が
+(こちらのほうが安い compares) or after a place (駅のほう).
 """
 
 from __future__ import annotations
@@ -18,7 +23,7 @@ from app.review.rules import scan
 _YOROSHIKATTA = re.compile(r"よろしかったでしょうか|宜しかったでしょうか|よろしかったですか")
 # 「こちらが商品になります」「1,080円になります」: a noun (not a change) + になります.
 _NI_NARIMASU = re.compile(
-    r"(?:(?:こちら|これ|それ|あちら)(?:が|は|の|、)[^。\n]{0,25}?|[0-9０-９,，]+円)(になります)"
+    r"(?:(?:こちら|これ|それ|あちら)(?:が|は|の|、)[^。\n]{0,25}?|[0-9０-９,，]+円)(になります|になっております)"
 )
 # A real change or result: 「膝が隠れるくらいの丈になります」「合計で3,000円になります」「担当が佐藤になります」.
 _CHANGE = re.compile(
@@ -26,7 +31,29 @@ _CHANGE = re.compile(
 )
 # 「ご確認のほう」「お支払いのほう」: an honorific noun + のほう with nothing compared.
 _NO_HOU = re.compile(
-    r"(?:[おご][\u3040-\u309f\u4e00-\u9fff]{1,5}?|商品|お品物)(のほう)(?=は|を|が|に|で|も|、|お持ち|お届け|ご用意|お預かり)"
+    r"(?:[おご][\u3040-\u309f\u4e00-\u9fff]{1,5}?|商品|お品物)(のほう)(?=は|を|が|に|で|も|、|お持ち|お届け|ご用意|お預かり|よろしく|お願い)"
+)
+# 「返品のほうは」「発送のほうを」: a plain action noun (サ変, by Sudachi) + のほう, nothing compared.
+_ACTION_NO_HOU = re.compile(r"[\u4e00-\u9fff]{2,4}(のほう)(?=は|を|で|も|、|よろしく|お願い)")
+# A fixed fact of the shop put as a change: 「定休日は水曜日になります」 (→ 水曜日です).
+_FACT_NI_NARIMASU = re.compile(
+    r"(?:定休日|休業日|営業時間|営業日|受付時間|所在地|住所|電話番号|連絡先|原産国|産地|素材|材質|定価|価格|"
+    r"本体価格|保証期間|賞味期限|消費期限|内容量|サイズ展開)(?:は|が)[^。、\n]{1,20}?(になります|となります)"
+)
+# What makes a fact's 〜になります a real change (「営業時間は来月から十時までになります」); a range
+# (十時から十九時) is no change.
+_FACT_CHANGE = re.compile(r"変わ|変更|予定|ように|ことに|"
+                          r"(?:来月|来週|明日|今後|年明け|[0-9０-９一二三四五六七八九十]+月)(?:から|以降|より)|"
+                          r"以上で|以下で|未満で|[0-9０-９]+[個点枚つ]で|合計")
+# 「80円のお返しになります」「お釣りになります」: handing over change is no change of state.
+# (お返しになります alone is also the honorific of 返す: 「図書館へお返しになります」.)
+_OKAESHI = re.compile(r"(?:円の(?:お返し|お釣り|おつり)|お釣り|おつり)(になります)")
+_ONAMAE_SAMA = re.compile(r"(?:お名前|ご住所|お電話番号|ご連絡先)(様)")
+# 「ご住所の方をご記入ください」: the same のほう written 方, after an honorific noun that is no person
+# (ご家族の方 is a person: かた).
+_NO_KATA = re.compile(
+    r"(?:ご住所|お名前|ご注文|ご確認|お支払い|お会計|ご連絡|お電話番号|お電話|ご返品|ご入金|ご記入|ご返送|お届け|"
+    r"ご予約|お品物|お荷物|ご請求|お見積もり|お見積り|ご返信|ご回答)(の方)(?=を|は|で|も|、|よろしく|お願い)"
 )
 _KARA_AZUKARI = re.compile(r"円(から)お預かり")
 # 「ご返金させていただく形になります」: a roundabout ending for a plain statement.
@@ -36,6 +63,17 @@ _KATACHI = re.compile(r"(?:という|の|する|した|いただく|させてい
 def _sentence_before(text: str, at: int) -> str:
     start = max(text.rfind("。", 0, at), text.rfind("\n", 0, at)) + 1
     return text[start:at]
+
+
+def _action_noun(ctx: ReviewContext, at: int) -> bool:
+    """Whether the word just before `at` is a サ変 noun (返品, 発送) with no お・ご (those are _NO_HOU's)."""
+    for sentence in ctx.sentences:
+        if sentence.start <= at <= sentence.end:
+            noun = next((t for t in reversed(sentence.tokens) if t.end <= at), None)
+            if noun is None or noun.end != at or noun.pos != "名詞" or noun.pos_sub != "サ変可能":
+                return False
+            return ctx.own_text[noun.start - 1 : noun.start] not in ("お", "ご") if noun.start else True
+    return False
 
 
 def check(ctx: ReviewContext) -> list[Finding]:
@@ -50,6 +88,19 @@ def check(ctx: ReviewContext) -> list[Finding]:
     findings += scan(ctx, _NO_HOU, kind, severity,
                      messages.say(messages.KEIGO_BAITO_NO_HOU),
                      lambda m: "", group=1)
+    findings += scan(ctx, _NO_KATA, kind, severity, messages.say(messages.KEIGO_BAITO_NO_HOU), lambda m: "", group=1)
+    findings += [f for f in scan(ctx, _ACTION_NO_HOU, kind, severity,
+                                 messages.say(messages.KEIGO_BAITO_NO_HOU), lambda m: "", group=1)
+                 if _action_noun(ctx, f.start)]
+    findings += [f for f in scan(ctx, _FACT_NI_NARIMASU, kind, severity,
+                                 messages.say(messages.KEIGO_BAITO_NI_NARIMASU),
+                                 lambda m: "です", group=1)
+                 if not _FACT_CHANGE.search(ctx.own_text[f.start - 25 if f.start > 25 else 0 : f.start])]
+    findings += [f for f in scan(ctx, _OKAESHI, kind, severity,
+                                 messages.say(messages.KEIGO_BAITO_NI_NARIMASU), lambda m: "でございます", group=1)
+                 if not any(f.start < g.end and g.start < f.end for g in findings)]
+    findings += scan(ctx, _ONAMAE_SAMA, kind, severity, messages.say(messages.KEIGO_BAITO_SAMA), lambda m: "",
+                     group=1)
     findings += scan(ctx, _KATACHI, kind, severity,
                      messages.say(messages.KEIGO_BAITO_KATACHI),
                      lambda m: "", group=1)

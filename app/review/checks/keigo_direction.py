@@ -3,7 +3,14 @@
 The user sees the customer's own action put in humble form (ご利用できます,
 お使いできます, 申されました, 参られる, 拝見してください, 伺ってください). The
 customer is raised with 尊敬語: ご利用いただけます, おっしゃいました, いらっしゃる,
-ご覧ください.
+ご覧ください. The customer's past action in the humble ご〜した (ご購入した商品,
+お申し込みしたプラン) → ご購入になった.
+
+The customer (or their family) as the subject of a humble verb (お客様が
+おりましたら, ご家族の方が参りましたら) → いらっしゃいましたら.
+
+The other direction too: our own side (弊社の社長, 当店のスタッフ, 担当者) raised
+with 尊敬語 (いらっしゃいます, おっしゃった) to the customer → 参ります, 申した.
 """
 
 from __future__ import annotations
@@ -48,6 +55,54 @@ _HUMBLE_IMPERATIVE = re.compile(
     r"(拝見|拝読|拝聴|伺っ|伺い|うかがっ|うかがい|参っ|まいっ|申し)(?:して|て|し)?(?:ください|下さい)"
 )
 
+# 「お客様がご利用した店舗」: the customer's past action in the humble ご〜する (→ ご利用になった).
+_ONLY_CUSTOMER = (
+    "利用|使用|購入|注文|来店|参加|応募|試着|入金|記入|投函|視聴|乗車|宿泊|入場|入会|退会|持参|検討|活用|申請|"
+    "愛用|契約|加入|覧"
+)
+_GO_SHITA = re.compile(
+    rf"((?:ご(?:{_ONLY_CUSTOMER})|お(?:申し込み|申込み|申込|買い求め|買い上げ|求め)))"
+    r"(した|しました|して(?:いる|います|いた|おり|おられ)|している|しておられる)"
+)
+_NATTA = {"した": "になった", "しました": "になりました", "している": "になっている"}
+# Our own side raised with 尊敬語: 「弊社の社長もいらっしゃいます」「担当者がおっしゃったとおり」.
+_OWN_SIDE = re.compile(
+    r"(?:弊社|当社|当店|弊店|私ども|わたくしども|私共|手前ども)の?[^。、「」]{0,12}?"
+    r"(?:社長|部長|課長|店長|係長|担当者?|スタッフ|社員|職人|店員|者|上司|代表|責任者|係)(?:の[^。「」]{0,4})?"
+    r"(?:が|は|も|から|より)[^。「」]{0,20}?"
+    r"(いらっしゃ[いるっ]|おっしゃ[いるっ]|仰[いるっ]|なさ[いるっ]|召し上が[りるっ]|ご覧にな[りるっ]|"
+    r"お越しにな[りるっ]|お見えにな[りるっ])"
+)
+# The honorific verb's form → the humble one in the same form (おっしゃった → 申した).
+_HUMBLE_STEM = {"いらっしゃ": "参", "おっしゃ": "申", "仰": "申", "なさ": "いた", "召し上が": "いただ",
+                "ご覧にな": "拝見", "お越しにな": "参", "お見えにな": "参"}
+_HUMBLE_END = {"い": "り", "り": "り", "る": "る", "っ": "っ"}
+_SU_END = {"い": "し", "り": "し", "る": "す", "っ": "し"}  # 申し, 申す; いたし, いたす; 拝見し, 拝見する
+_KU_END = {"い": "き", "り": "き", "る": "く", "っ": "い"}  # いただき, いただく, いただい
+
+
+def _humble(word: str) -> str:
+    stem, end = word[:-1], word[-1]
+    humble = _HUMBLE_STEM[stem]
+    if humble == "参":
+        return humble + _HUMBLE_END[end]
+    if humble == "いただ":
+        return humble + _KU_END[end]
+    if humble == "拝見":
+        return humble + ("する" if end == "る" else "し")
+    return humble + _SU_END[end]
+
+
+# The customer (or their family) as the subject of a humble verb: 「お客様がおりましたら」「ご家族の方が
+# 参りましたら」「お客様が申したとおり」 → いらっしゃいましたら, いらっしゃいましたら, おっしゃった.
+_CUSTOMER_SUBJECT = re.compile(
+    r"(?:お客様|お客さま|ご家族(?:の方|様)?|お子様|ご本人(?:様)?|皆様|皆さま|ご友人|[一-龥]{1,4}(?<![同模仕多異])様)(?:が|は|も)"
+    r"[^。、がは]{0,12}?(おり(?=ます|まし|ません)|おら(?=れ)|参り(?=ます|まし)|参っ(?=て|た)|参る|"
+    r"申し(?=まし|て|た)|申す|拝見し|拝読し|伺い(?=ます|まし)|伺っ(?=て|た)|存じ(?=て|ま|た))"
+)
+_RAISED = {"おり": "いらっしゃい", "おら": "いらっしゃら", "参り": "いらっしゃい", "参っ": "いらっしゃっ",
+           "参る": "いらっしゃる", "申し": "おっしゃい", "申す": "おっしゃる", "拝見し": "ご覧になり",
+           "拝読し": "お読みになり", "伺い": "お聞きになり", "伺っ": "お聞きになっ", "存じ": "ご存じ"}
 _DIRECT = {"申され": "おっしゃ", "申し上げられ": "おっしゃ", "参られ": "いらっしゃ", "いたされ": "なさ",
            "拝読され": "お読みにな", "拝見され": "ご覧にな", "拝聴され": "お聞きにな", "伺われ": "お尋ねにな"}
 _IMPERATIVE = {
@@ -83,6 +138,27 @@ def check(ctx: ReviewContext) -> list[Finding]:
                      lambda m: messages.say(messages.KEIGO_DIRECTION_RERU, word=m.group(1) + "する",
                                             honorific=m.group(1) + "になる"),
                      lambda m: m.group(1) + _NARU_END[m.group(2)])
+    findings += [f for f in scan(ctx, _GO_SHITA, kind, severity,
+                                 lambda m: messages.say(messages.KEIGO_DIRECTION_RERU, word=m.group(1) + "する",
+                                                        honorific=m.group(1) + "になる"),
+                                 lambda m: m.group(1) + _NATTA.get(m.group(2), "になって"))
+                 if not ctx.own_text.startswith("ください", f.end) and not ctx.own_text.startswith("下さい", f.end)]
+    for match in _CUSTOMER_SUBJECT.finditer(ctx.own_text):
+        word = match.group(1)
+        if word == "おら":
+            continue  # おられる: a regional honorific, not worth a finding
+        fix = _RAISED[word]
+        if word == "申し" and ctx.own_text.startswith(("た", "て"), match.end(1)):
+            fix = "おっしゃっ"
+        said = messages.say(messages.KEIGO_DIRECTION_CUSTOMER, word=word, honorific=fix)
+        findings.append(messages.finding(kind, severity, match.start(1), match.end(1), said, fix))
+    for match in _OWN_SIDE.finditer(ctx.own_text):
+        if "お客様" in match.group() or "様" in match.group()[:-len(match.group(1))]:
+            continue  # the customer is the subject after all
+        word = match.group(1)
+        plain = word[:-1] + "る"
+        said = messages.say(messages.KEIGO_DIRECTION_OWN, word=plain, humble=_humble(plain))
+        findings.append(messages.finding(kind, severity, match.start(1), match.end(1), said, _humble(word)))
     findings += scan(ctx, _ITADAITE_KUDASAI, kind, severity,
                      lambda m: messages.say(messages.KEIGO_DIRECTION_REQUEST, word="いただく"),
                      lambda m: "お召し上がりください")

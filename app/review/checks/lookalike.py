@@ -8,8 +8,10 @@ conversion and pass a quick read because the glyphs look alike.
 
 A character is flagged only when the word it sits in, with the look-alike put
 back, is a word of Sudachi's dictionary and the text as written is not
-(口コミ is a word as written; 3カ所 and 6ヶ月 are counters). The fix is the word
-with the right character.
+(口コミ is a word as written; 3カ所 and 6ヶ月 are counters). A kanji look-alike
+followed by a long-vowel mark or a small katakana (二ーハイ, 力ュー) is flagged even
+when the katakana word is not in the dictionary: no kanji is ever followed by
+one. The fix is the word with the right character.
 """
 
 from __future__ import annotations
@@ -24,12 +26,16 @@ KATAKANA_FOR_KANJI = {"カ": "力", "ロ": "口", "エ": "工", "ニ": "二", "�
 KANJI_FOR_KATAKANA = {"力": "カ", "口": "ロ", "工": "エ", "二": "ニ", "夕": "タ", "一": "ー", "八": "ハ", "才": "オ",
                       "卜": "ト"}
 _COUNTER_AFTER = set("所月国条年ヶ")
+# Kanji that also look like a small katakana (工/ェ in チェック).
+_SMALL = {"工": "ェ"}
+# Marks that only ever follow a katakana (or hiragana) sound, never a kanji.
+_KATAKANA_ONLY_AFTER = set("ーァィゥェォャュョヮ")  # not ッ: 八ッ橋
 _COUNTERS = set("月日週年回人個枚時分本冊台名点倍割")
 _NUMERALS = set("0123456789０１２３４５６７８９一二三四五六七八九十百数何")
 
 
 def _kanji(ch: str) -> bool:
-    return "\u4e00" <= ch <= "\u9fff" or ch in "々〆"
+    return bool(ch) and ("\u4e00" <= ch <= "\u9fff" or ch in "々〆")  # "" (the text's edge) is no kanji
 
 
 def _katakana(ch: str) -> bool:
@@ -64,6 +70,12 @@ def _known(text: str, i: int) -> bool:
     """Whether the character at i belongs to a dictionary word of two or more characters."""
     word = _word_at(text, i)
     return word is not None and not word[2] and word[1] - word[0] >= 2
+
+
+def _word_length(text: str, i: int) -> int:
+    """Length of the dictionary word covering position i (0 when it is no known word)."""
+    word = _word_at(text, i)
+    return word[1] - word[0] if word is not None and not word[2] else 0
 
 
 def _finding(start: int, end: int, fixed: str, wrong: str, right: str) -> Finding:
@@ -106,11 +118,25 @@ def _kanji_in_katakana(text: str, i: int) -> Finding | None:
         return None
     if ch == "一" and not (_katakana(before) and _katakana(after)):
         return None  # 一ヶ月, 一コマ
+    if ch == "八" and after == "ッ":
+        return None  # 八ッ橋, 八ッ場: the old spelling of a numeral with its つ
+    if after in _KATAKANA_ONLY_AFTER and ch != "一":
+        # 二ーハイ, 力ップ: no kanji is followed by a long-vowel mark or a small katakana, so the
+        # character is the katakana it looks like, even when the word is not in the dictionary.
+        start, end = _run(text, i, kanji=False)
+        written = text[start:end]
+        fixed = written[: i - start] + KANJI_FOR_KATAKANA[ch] + written[i - start + 1 :]
+        return _finding(start, end, fixed, written, fixed)
     start, end = _run(text, i, kanji=False)
     written = text[start:end]
     if _known(written, i - start):
         return None  # 口コミ: a word as written
     fixed = written[: i - start] + KANJI_FOR_KATAKANA[ch] + written[i - start + 1 :]
+    if ch in _SMALL:
+        # チ工ック is チェック: the small kana when it makes the longer dictionary word.
+        small = written[: i - start] + _SMALL[ch] + written[i - start + 1 :]
+        if _word_length(small, i - start) >= max(1, _word_length(fixed, i - start)):
+            fixed = small
     if not _known(fixed, i - start):
         return None
     return _finding(start, end, fixed, written, fixed)

@@ -5,11 +5,17 @@ The user sees an idiom mixed up with its neighbour (汚名挽回 for 汚名返�
 雪辱を果たす, 二の舞を踏む for 二の舞を演じる, 一つ返事 for 二つ返事, 怒り心頭に
 達する for 発する, 声を荒げる for 荒らげる, 足元をすくう for 足をすくう, 白羽の矢が
 当たる for 立つ, 明るみになる for 明るみに出る…), with the established form as the
-fix. The table is general Japanese usage as dictionaries and style guides give
-it; the correct forms themselves are never flagged.
+fix; four-character idioms written with the wrong kanji (危機一発, 五里夢中) and
+ご教授 for ご教示 in a request. Two words right in form but wrong in meaning are
+judged by their sentence: すべからく for "all" (unless a べき/べし follows) and
+役不足 said of oneself (→ 力不足). The table is general Japanese usage as
+dictionaries and style guides give it; the correct forms themselves are never
+flagged.
 """
 
 from __future__ import annotations
+
+import re
 
 from app.model import Finding, FindingKind, Severity
 from app.review import messages
@@ -35,13 +41,61 @@ MISUSED: dict[str, str] = {
     "不幸中の幸いにも": "不幸中の幸いで",
     "お求めやすい": "お求めになりやすい", "お求めやすく": "お求めになりやすく",
     "思いもつかない": "思いもよらない", "姑息な手段": "卑怯な手段",
+    # More idioms mixed up with a neighbour, and set phrases written with the wrong kanji.
+    "汚名を挽回": "汚名を返上", "青田刈り": "青田買い", "照準を当て": "照準を合わせ", "眉をしかめ": "眉をひそめ",
+    "笑顔がこぼれ": "笑みがこぼれ", "満面の笑顔": "満面の笑み", "口を濁": "言葉を濁", "存亡の危機": "存亡の機",
+    "極め付け": "極め付き", "有終の美を収め": "有終の美を飾", "肝に据えかね": "腹に据えかね",
+    "胸に銘じ": "肝に銘じ", "恨みを果た": "恨みを晴ら", "喝を入れ": "活を入れ", "一同に会": "一堂に会",
+    "絶対絶命": "絶体絶命", "危機一発": "危機一髪", "五里夢中": "五里霧中", "短刀直入": "単刀直入",
+    "責任転化": "責任転嫁", "興味深々": "興味津々", "無我無中": "無我夢中", "意味慎重": "意味深長",
+    "自我自賛": "自画自賛", "言語同断": "言語道断", "異句同音": "異口同音", "完全無欠": "完全無欠",
+    "ご教授ください": "ご教示ください", "ご教授いただけ": "ご教示いただけ", "ご教授願": "ご教示願",
+    "ご教授のほど": "ご教示のほど", "食指をそそ": "食指が動", "触手が動": "食指が動", "火蓋を切って落と": "火蓋を切",
+    "火ぶたを切って落と": "火ぶたを切", "いやがおうにも": "いやがうえにも",
+    "押しも押されもしない": "押しも押されもせぬ",
+    "的を得た": "的を射た", "後には引けない": "後へは引けない", "上には上が": "上には上が",
+    "足元を見られ": "足元を見られ", "二の句が出": "二の句が継げ", "二の句もつげ": "二の句が継げ",
+    "舌づつみ": "舌鼓", "したづつみ": "したつづみ", "一抹の望み": "一縷の望み", "一縷の不安": "一抹の不安",
+    "予断を許せない": "予断を許さない",
 }
+for _same in ("完全無欠", "上には上が", "足元を見られ", "後には引けない"):
+    MISUSED.pop(_same)  # correct as written: listed above only to say so
 # 違和感を感じる is a redundancy (redundant.py) rather than a misuse: not reported twice.
 MISUSED.pop("違和感を感じ")
 
 
+# すべからく means "by all means, ought to" (〜べし), not "all": 「すべからく粗品をお付けしております」.
+_SUBEKARAKU = re.compile(r"すべからく|須らく")
+_BESHI = re.compile(r"べき|べし|べく|ねばならな|なければならな|なくてはならな")
+# 役不足 is a role too small for someone: said of oneself (「私では役不足」) it boasts; 力不足 is meant.
+_YAKUBUSOKU = re.compile(r"役不足")
+_SELF = re.compile(r"私|わたくし|わたし|僕|自分|当方|弊社|当社|当店|弊店|私ども|新人|未熟|若輩|不慣れ|では役不足")
+
+
+def _sentence(text: str, start: int, end: int) -> str:
+    left = max(text.rfind("。", 0, start), text.rfind("\n", 0, start)) + 1
+    right = min((i for i in (text.find("。", end), text.find("\n", end)) if i >= 0), default=len(text))
+    return text[left:right]
+
+
+def _meanings(ctx: ReviewContext) -> list[Finding]:
+    """Words right in form but used for what they do not mean: すべからく for "all", 役不足 of oneself."""
+    text, out = ctx.own_text, []
+    for match in _SUBEKARAKU.finditer(text):
+        if not _BESHI.search(_sentence(text, match.start(), match.end())[match.end() - match.start():]):
+            out.append(messages.finding(FindingKind.MISUSED_WORD, Severity.WARNING, match.start(), match.end(),
+                                        messages.say(messages.MISUSED_WORD, wrong=match.group(), right="すべて"),
+                                        "すべて"))
+    for match in _YAKUBUSOKU.finditer(text):
+        if _SELF.search(_sentence(text, match.start(), match.end())):
+            out.append(messages.finding(FindingKind.MISUSED_WORD, Severity.WARNING, match.start(), match.end(),
+                                        messages.say(messages.MISUSED_WORD, wrong=match.group(), right="力不足"),
+                                        "力不足"))
+    return out
+
+
 def check(ctx: ReviewContext) -> list[Finding]:
-    return scan(
+    return _meanings(ctx) + scan(
         ctx,
         table_pattern(MISUSED),
         FindingKind.MISUSED_WORD,

@@ -3,7 +3,8 @@
 The user sees a clause where the same case particle marks two different words
 before the verb they belong to (「商品が在庫がございません」「箱をラッピングを」; not
 「お客様がご希望の色が」, where the first が sits in a clause modifying the noun),
-or の chained four times (AのBのCのDのE), or a particle typed twice (「にに」).
+or の chained four times (AのBのCのDのE), or a particle typed twice (「にに」,
+「はは」, 「もも」: Sudachi reads both as particles, so 母 (はは) and 桃 (もも) stay).
 Each reads as a slip; the fix is to rephrase, so no automatic suggestion is
 given except for a doubled particle.
 """
@@ -18,6 +19,8 @@ from app.review.context import ReviewContext
 from app.review.tokens import Token
 
 _CASE = frozenset({"が", "を"})
+# A particle typed twice: case particles and the topic and focus ones (送料はは, 本日もも).
+_DOUBLED = frozenset({"が", "を", "に", "で", "と", "へ", "の", "は", "も", "から", "まで", "より"})
 _CLAUSE_END = frozenset({"動詞", "形容詞", "助動詞", "補助記号", "形状詞"})
 
 
@@ -61,7 +64,7 @@ def check(ctx: ReviewContext) -> list[Finding]:
         tokens = sentence.tokens
         for first, second in itertools.pairwise(tokens):
             doubled = first.pos == second.pos == "助詞" and first.surface == second.surface
-            if doubled and first.surface in "がをにでとへの":
+            if doubled and first.surface in _DOUBLED:
                 said = messages.say(messages.PARTICLE_DOUBLED, particle=first.surface)
                 out.append(messages.finding(FindingKind.PARTICLE_REPEAT, Severity.WARNING, first.start, second.end,
                                             said, first.surface))

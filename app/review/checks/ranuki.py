@@ -17,6 +17,8 @@ from app.review.context import ReviewContext
 from app.review.tokens import Token, tokenize
 
 _ICHIDAN = ("上一段", "下一段", "カ行変格")
+# What follows a potential's stem (覚えれ|ます, 見れ|ない, 来れ|た); never ば, the conditional's own.
+_AFTER_POTENTIAL = frozenset({"ます", "ない", "ませ", "た", "て", "る", "なかっ", "ず", "なく", "ませんでし"})
 
 
 @lru_cache(maxsize=4096)
@@ -47,6 +49,20 @@ def check(ctx: ReviewContext) -> list[Finding]:
                 and nxt.surface.startswith("れ")
             ):
                 out.append(_finding(token.start, nxt.end, token.surface, nxt.surface))
+                continue
+            # 覚えれます: Sudachi reads an ichidan verb's ら抜き potential as its conditional (覚えれ|ば); a
+            # conditional form not followed by ば is the potential with ら dropped.
+            if (
+                token.conj_type.startswith(_ICHIDAN)
+                and token.conj_form.startswith("仮定形")
+                and token.surface.endswith("れ")
+                and nxt is not None
+                and nxt.surface != "ば"
+                and nxt.pos in ("助動詞", "助詞")
+                and nxt.surface in _AFTER_POTENTIAL
+            ):
+                stem = token.surface[:-1]
+                out.append(_finding(token.start, token.end, stem, "れ"))
                 continue
             # Sudachi lists some ら抜き forms as words: 見れ (lemma 見れる, normalized 見る).
             # 帰れる (normalized 帰る) is a correct godan potential, hence the base's own type.

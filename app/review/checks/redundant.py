@@ -4,18 +4,24 @@ The user sees expressions that say one thing twice (一番最初, まず最初�
 あらかじめ予約, 後で後悔, 違和感を感じる, お体ご自愛ください), each with the
 shorter form, and the roundabout ones a style guide shortens: 〜することが
 できる (→ 〜できる) and a サ変 noun + を行う (検品を行います → 検品します; Sudachi
-says which nouns are サ変: セールを行う, イベントを行う stay). The table is
-general Japanese usage, not shop-specific.
+says which nouns are サ変: セールを行う, イベントを行う stay; a noun that is a サ行
+verb's stem goes back to the verb: 見直しを行います → 見直します). 約・およそ with
+ほど・程度・前後 say "about" twice. The table is general Japanese usage, not
+shop-specific: time and place words with their own meaning (炎天下の中), "in
+advance" twice (あらかじめ事前に), "again" twice (再度再送), "together" with
+同封, 新しい新商品.
 """
 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from app.model import Finding, FindingKind, Severity
 from app.review import messages
 from app.review.context import ReviewContext
 from app.review.rules import scan, table_pattern
+from app.review.tokens import tokenize
 
 REDUNDANT: dict[str, str] = {
     "一番最初": "最初", "一番最後": "最後", "まず最初に": "まずは", "まず初めに": "まずは", "最後の最後": "最後",
@@ -40,15 +46,35 @@ REDUNDANT: dict[str, str] = {
     "するようにしてください": "してください",
     "することが可能です": "できます", "することが可能でございます": "できます", "することが可能": "できる",
     "製造メーカー": "メーカー", "返信を返": "返信をし", "重複が重な": "重複が生じ",
+    # Both words say the same: a time or place word and its own meaning, "in advance" twice, "new" twice.
+    "炎天下の中": "炎天下", "炎天下のなか": "炎天下", "真夏日の中": "真夏日", "あらかじめ事前": "事前",
+    "予め事前": "事前", "前もって事前": "事前", "事前にあらかじめ": "あらかじめ", "事前に前もって": "前もって",
+    "あらかじめ前もって": "あらかじめ", "一緒に同封": "同封", "一緒に同梱": "同梱", "ともに同封": "同封",
+    "もう一度再": "再", "再度再": "再", "再び再": "再", "今の現状": "現状", "現在の現状": "現状",
+    "はっきり明言": "明言", "最後の結末": "結末", "過去の経歴": "経歴", "過去の前歴": "前歴", "すべて完売": "完売",
+    "全て完売": "完売", "全部完売": "完売", "一番最高": "最高", "最も最高": "最高", "一番最新": "最新",
+    "最も最新": "最新", "新年明けまして": "明けまして", "初デビュー": "デビュー", "はじめてのデビュー": "デビュー",
+    "数日間の間": "数日間", "期間中の間": "期間中", "すでに既読": "既読", "既にすでに": "すでに",
+    **{f"まだ未{w}": f"未{w}" for w in ("使用", "開封", "発送", "入荷", "着", "確認", "回答", "決定", "対応", "完成")},
+    "お互いに協力し合": "協力し合", "互いに協力し合": "協力し合",
+    "いまだ未": "未", "未だ未": "未", "募集を募": "募集し", "ほぼ大体": "ほぼ", "大体ほぼ": "ほぼ",
+    "およそ大体": "およそ", "約およそ": "約",
 }
 
 
-# 約 + a number + ほど/程度/くらい: both words say "about".
+# 約/およそ/おおよそ + a number + ほど/程度/くらい/前後: both words say "about".
 _ABOUT = re.compile(
-    r"約([0-9０-９一二三四五六七八九十百千万,，.]+[^\s。、0-9０-９]{0,3}?)(ほど|程度|くらい|ぐらい|前後)"
+    r"(約|およそ|おおよそ|大体|だいたい)([0-9０-９一二三四五六七八九十百千万,，.]+[^\s。、0-9０-９]{0,3}?)"
+    r"(ほど|程度|くらい|ぐらい|前後)"
 )
 
 
+# 各部署ごとに: 各 and ごと both say "each".
+_EACH = re.compile(r"各([\u4e00-\u9fff]{1,4})(ごと|毎)")
+# 毎週ごとに: 毎 and ごと both say "every".
+_EVERY = re.compile(r"毎(日|週|月|年|回|朝|晩|夜|度)(ごと|毎)")
+# 新しい新商品: "new" twice (新幹線, 新聞, 新宿 are names, not a second "new").
+_NEW_NEW = re.compile(r"(?:新しい|新しく|新たな|新たに)(新)(?!幹線|聞|宿|潟|橋|大阪|横浜|千歳|郎|婦|居浜|鮮)")
 _SURU_DEKIRU = re.compile(r"することが(でき|出来)(?=ます|る|ません|ない|れば|た)")
 _OKONAU_END = {"行います": "します", "行っております": "しております", "行っています": "しています",
                "行いました": "しました", "行う": "する", "行って": "して", "行い": "し", "行った": "した",
@@ -56,21 +82,42 @@ _OKONAU_END = {"行います": "します", "行っております": "してお�
 _OKONAU_END.update({"実施いたします": "いたします", "実施します": "します", "実施する": "する", "実施し": "し",
                     "実施いたしました": "いたしました", "実施しました": "しました", "実行いたします": "いたします",
                     "実行します": "します", "実行する": "する"})
+# The same endings for a サ行 godan verb's stem (見直 + します, 見直 + す).
+_VERB_END = {"行います": "します", "行っております": "しております", "行っています": "しています",
+             "行いました": "しました", "行う": "す", "行って": "して", "行い": "し", "行った": "した", "行わ": "さ",
+             "行え": "せ"}
 _OKONAU = re.compile("を(" + "|".join(sorted(_OKONAU_END, key=len, reverse=True)) + ")")
 
 
+@lru_cache(maxsize=1024)
+def _sa_godan_noun(noun: str) -> bool:
+    """見直し, 手直し, 取り消し: the noun is the stem of a サ行 godan verb (見直す) Sudachi knows."""
+    if len(noun) < 2 or noun[-1] != "し":
+        return False
+    verb = tokenize(noun[:-1] + "す")
+    return bool(verb) and all(t.pos == "動詞" for t in verb) and verb[-1].conj_type == "五段-サ行"
+
+
 def _okonau(ctx: ReviewContext) -> list[Finding]:
-    """A サ変 noun + を行う (検品を行います → 検品します); nouns that are not サ変 (セール, イベント) stay."""
+    """A サ変 noun + を行う (検品を行います → 検品します); nouns that are not サ変 (セール, イベント) stay.
+
+    A noun made of a サ行 verb's stem (見直しを行います → 見直します) is shortened to that verb."""
     out = []
     for sentence in ctx.sentences:
         tokens = sentence.tokens
         for match in _OKONAU.finditer(sentence.text):
             at = sentence.start + match.start()
             noun = next((t for t in reversed(tokens) if t.end <= at), None)
-            if noun is None or noun.end != at or noun.pos != "名詞" or noun.pos_sub != "サ変可能":
+            if noun is None or noun.end != at or noun.pos != "名詞":
+                continue
+            ending = _OKONAU_END[match.group(1)]
+            if noun.pos_sub == "サ変可能":
+                fixed = noun.surface + ending
+            elif _sa_godan_noun(noun.surface) and match.group(1) in _VERB_END:
+                fixed = noun.surface[:-1] + _VERB_END[match.group(1)]
+            else:
                 continue
             start, end = noun.start, sentence.start + match.end()
-            fixed = noun.surface + _OKONAU_END[match.group(1)]
             honorific = start > 0 and ctx.draft[start - 1] in "ごお"
             if honorific and match.group(1) == "行って" and ctx.draft.startswith("ください", end):
                 # 「ご入金を行ってください」 → 「ご入金ください」, not the humble 「ご入金してください」.
@@ -88,8 +135,9 @@ def check(ctx: ReviewContext) -> list[Finding]:
         _ABOUT,
         FindingKind.REDUNDANT,
         Severity.INFO,
-        lambda m: messages.say(messages.REDUNDANT_ABOUT, word=m.group(2)),
-        lambda m: "約" + m.group(1),
+        lambda m: messages.say(messages.REDUNDANT_ABOUT, word=m.group(3))
+        if m.group(1) == "約" else messages.say(messages.REDUNDANT, words=m.group()),
+        lambda m: m.group(1) + m.group(2),
     )
     about += scan(
         ctx,
@@ -100,6 +148,30 @@ def check(ctx: ReviewContext) -> list[Finding]:
         lambda m: m.group(1),
     )
     about += _okonau(ctx)
+    about += [f for f in scan(
+        ctx,
+        _EACH,
+        FindingKind.REDUNDANT,
+        Severity.INFO,
+        lambda m: messages.say(messages.REDUNDANT, words=m.group()),
+        lambda m: "各" + m.group(1),
+    ) if not any(g.start <= f.start < g.end for g in about)]
+    about += scan(
+        ctx,
+        _EVERY,
+        FindingKind.REDUNDANT,
+        Severity.INFO,
+        lambda m: messages.say(messages.REDUNDANT, words=m.group()),
+        lambda m: "毎" + m.group(1),
+    )
+    about += scan(
+        ctx,
+        _NEW_NEW,
+        FindingKind.REDUNDANT,
+        Severity.INFO,
+        lambda m: messages.say(messages.REDUNDANT, words=m.group()),
+        lambda m: m.group(1),
+    )
     return about + scan(
         ctx,
         table_pattern(REDUNDANT),

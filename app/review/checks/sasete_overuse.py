@@ -6,6 +6,10 @@ short draft where most sentences end with it (「発送させていただきま�
 (休業させていただきます, 掲載させていただいてもよろしいでしょうか), it is fine;
 repeated, it reads as stiff and evasive. The fix for 〜(ご)Xさせていただきます is
 (ご)Xいたします.
+
+Used even once on the agent's own feelings (思わせていただきます, 喜ばせていただいて
+おります, 感謝させていただきます) it is wrong: a feeling needs nobody's leave.
+The fix is the plain polite verb (思いました, 喜んでおります).
 """
 
 from __future__ import annotations
@@ -20,6 +24,32 @@ SASETE = re.compile(r"([おご]?[\u4e00-\u9fff]{1,6}?)?(さ|[かがさただな�
 _FIX_END = {"き": "いたし", "く": "いたす", "け": "いたせ", "い": "いたし"}
 
 
+# Feelings and thoughts of the agent's own: させていただく asks a leave they do not need.
+# verb stem before せて → (連用形, dictionary form, te-form, ta-form)
+_FEELINGS: dict[str, tuple[str, str, str, str]] = {
+    "思わ": ("思い", "思う", "思って", "思った"), "喜ば": ("喜び", "喜ぶ", "喜んで", "喜んだ"),
+    "感じさ": ("感じ", "感じる", "感じて", "感じた"), "驚か": ("驚き", "驚く", "驚いて", "驚いた"),
+    "楽しま": ("楽しみ", "楽しむ", "楽しんで", "楽しんだ"), "感動さ": ("感動し", "感動する", "感動して", "感動した"),
+    "安心さ": ("安心し", "安心する", "安心して", "安心した"), "感謝さ": ("感謝し", "感謝する", "感謝して", "感謝した"),
+    "存じさ": ("存じ", "存じる", "存じて", "存じた"), "願わ": ("願い", "願う", "願って", "願った"),
+    "祈ら": ("祈り", "祈る", "祈って", "祈った"), "期待さ": ("期待し", "期待する", "期待して", "期待した"),
+    "共感さ": ("共感し", "共感する", "共感して", "共感した"),
+}
+_FEELING = re.compile("(" + "|".join(_FEELINGS) + ")せて(?:いただ|頂)(き|く|いて|いた|け)")
+
+
+def _needless(ctx: ReviewContext) -> list[Finding]:
+    """させていただく on a feeling of the agent's own, flagged even once, with the plain verb as the fix."""
+    out = []
+    for match in _FEELING.finditer(ctx.own_text):
+        forms = _FEELINGS[match.group(1)]
+        fix = {"き": forms[0], "く": forms[1], "いて": forms[2], "いた": forms[3]}.get(match.group(2), "")
+        out.append(messages.finding(FindingKind.SASETE_OVERUSE, Severity.INFO, match.start(), match.end(),
+                                    messages.say(messages.SASETE_NEEDLESS, word=match.group(1) + "せていただく"),
+                                    fix))
+    return out
+
+
 def _fix(match: re.Match[str], text: str) -> str:
     noun = match.group(1)
     if noun and match.group(2) == "さ":
@@ -29,9 +59,10 @@ def _fix(match: re.Match[str], text: str) -> str:
 
 def check(ctx: ReviewContext) -> list[Finding]:
     text = ctx.own_text
+    needless = _needless(ctx)
     uses = [m for m in SASETE.finditer(text)]
     if len(uses) < 2:
-        return []
+        return needless
     sentences = [s for s in ctx.sentences if s.text.strip()]
     dense = len(uses) >= 3 or len(uses) * 2 >= len(sentences)
     out = []
@@ -43,6 +74,8 @@ def check(ctx: ReviewContext) -> list[Finding]:
         if not repeated:
             continue
         start = match.start(1) if match.group(1) else match.start(2)
+        if any(f.start <= match.start(2) < f.end for f in needless):
+            continue
         out.append(messages.finding(FindingKind.SASETE_OVERUSE, Severity.INFO, start, match.end(),
                                     messages.say(messages.SASETE_OVERUSE), _fix(match, text)))
-    return out
+    return sorted(needless + out, key=lambda f: f.start)

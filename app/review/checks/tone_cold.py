@@ -12,7 +12,11 @@ also called cold.
 A reply to a customer's mail that is only one or two bare sentences
 (「在庫はありません。」) is curt: it gets the finding with a cushioned rewrite of
 its sentence as the fix (「大変申し訳ございませんが、あいにく在庫はございません。」).
-Without a mail a one-line note is too short to judge.
+Without a mail a one-line note is too short to judge, but two short sentences
+that refuse flatly or say "none" with nothing warm (「交換は一回までです。それ以上は
+対応しません。」「〜過ぎています。以上です。」) are cold however short, and so
+is, in a sentence of any length, a curt brush-off (仕様です, 決まりなので無理です,
+ご自分で調べてください, 前にも申し上げましたが) with no apology, cushion or thanks.
 """
 
 from __future__ import annotations
@@ -23,7 +27,7 @@ from app.model import Finding, FindingKind, Severity
 from app.review import messages
 from app.review.checks.tone_overfamiliar import is_overfamiliar
 from app.review.context import ReviewContext, Sentence
-from app.review.vocab import APOLOGY, CUSHION, WARMTH
+from app.review.vocab import APOLOGY, CUSHION, THANKS, WARMTH
 
 _WARMTH = re.compile(WARMTH)
 # The stock closing 「ご不明な点がございましたら、お気軽にお問い合わせください」 ends warm and
@@ -89,9 +93,38 @@ BLAME = re.compile(
     r"ご確認(?:いただけて|されて)(?:いない|おられない)|よくお読み(?:ください|のうえ)|ちゃんと(?:ご確認|お読み|確認)|"
     r"当店(?:の|に)(?:責任|落ち度|過失)は(?:ございません|ありません|ない)|自己責任|お客様(?:の)?(?:ご)?(?:責任|都合)(?:です|で|により)"
 )
+# Curt words that are cold in a sentence of any length (unlike a bare 「在庫はありません。」):
+# brushing the question off (仕様です, 決まりなので, ご自分で調べて), or "as I said".
+CURT = re.compile(
+    r"(?:無理|不可|対応不可|決まり|規則|ルール|(?:それは|これは|そういう)仕様)(?:です|なので|ですので|だから)(?![がけ])|"
+    r"(?:知りません|わかりません|分かりません)(?:[。！!]|$)|(?:ご)?(?:自分|自身)で(?:お)?(?:調べて|判断して|ご判断|確認して|ご確認)(?:ください|下さい)|"
+    r"(?:前にも|先ほども|以前にも|前回も)(?:言い|言っ|申し上げ|お伝えし|書い|ご説明し|説明し)|"
+    r"(?:読めば|見れば|読んでいただければ)(?:わか|分か)"
+)
 # Without thanks, apology or cushion, a reply is cold when it orders, refuses or restricts; plain facts
 # told in humble keigo (「明日発送いたします」「在庫がございます」) are a polite notice, not cold.
 _BARE = re.compile(r"ません|かねます|限ります|限らせて|負担です|負担となります|不可|対象外|できない|禁止|お断り")
+
+
+# A bare refusal or "none left", or a closing 「以上です。」: cold however short the text
+# (「交換は一回までです。それ以上は対応しません。」), unlike a short plain notice.
+_FLAT_NO = re.compile(
+    r"(?:対応|受付|受け付け|交換|返品|返金|キャンセル|変更|保証|お受け|承り|お取り置き|取り置き|発送|お届け|"
+    r"配送|再発送|返送|お答え|回答)(?:は|も)?(?:でき|出来|いたし|致し|し|して(?:い|おり)|て(?:い|おり))ません|"
+    r"(?:でき|出来)ません|"
+    r"(?:在庫|予定|空き|残り|入荷|見込み)(?:は|が|も)(?:もう|現在|今)?(?:あり|ござい)ません|^\s*以上です[。！]?\s*$"
+)
+
+
+def _curt_words(ctx: ReviewContext) -> list[Finding]:
+    out = []
+    for sentence in ctx.sentences:
+        if CURT.search(sentence.text) and not re.search(APOLOGY + "|" + CUSHION + "|" + THANKS, sentence.text):
+            text = sentence.text.rstrip()
+            start = sentence.start + len(text) - len(text.lstrip())
+            out.append(messages.finding(FindingKind.TONE_COLD, Severity.WARNING, start, sentence.start + len(text),
+                                        messages.say(messages.TONE_COLD), ""))
+    return out[:1]
 
 
 def _blame(ctx: ReviewContext) -> list[Finding]:
@@ -112,7 +145,7 @@ def _warm(sentences: list[Sentence]) -> bool:
 def check(ctx: ReviewContext) -> list[Finding]:
     if is_overfamiliar(ctx):
         return []
-    blame = _blame(ctx)
+    blame = _blame(ctx) or _curt_words(ctx)
     if blame:
         return blame
     body = [s for s in ctx.body_sentences if s.text.strip()]
@@ -121,11 +154,15 @@ def check(ctx: ReviewContext) -> list[Finding]:
         if curt:
             return curt
     own = [s for s in ctx.sentences if s.text.strip()]
-    if _warm(own) or len(own) < 2 or sum(len(s.text.strip()) for s in own) < 30:
+    if _warm(own) or len(own) < 2:
         return []
-    if not any(_INSTRUCTION.search(s.text) or _BARE.search(s.text) for s in own):
+    flat = next((s for s in own if _FLAT_NO.search(s.text.strip())), None)
+    if flat is None and sum(len(s.text.strip()) for s in own) < 30:
         return []
-    sentence = _representative(tuple(own))
+    if not any(_INSTRUCTION.search(s.text) or _BARE.search(s.text) for s in own) and flat is None:
+        return []
+    sentence = flat if flat is not None and sum(len(s.text.strip()) for s in own) < 30 else _representative(
+        tuple(own))
     text = sentence.text.rstrip()
     start = sentence.start + len(text) - len(text.lstrip())
     return [

@@ -21,6 +21,10 @@ when one of these holds:
 
 A closing ask with nothing of its own to answer (「お手数ですがお知らせいただけると
 助かります」 at the end of a mail) asks for the reply itself: the reply answers it.
+So does an ask only whether the request before it can be met (「対応可能かご教示
+いただけますと幸いです」) when the reply answers or commits to anything. A yes may
+come as reassurance (ご安心ください, 平気です, 大丈夫だよ) and a no as
+「難しい状況です」.
 """
 
 from __future__ import annotations
@@ -56,7 +60,12 @@ ANSWER = re.compile(
     r"いただけます|頂けます|ございます|ございません|ありません|あります|おります|間に合います|間に合わ|"
     r"(?:お届け|お渡し|発送|ご用意|お作り)(?:いたし|し|でき)ます|^(?:はい|いいえ)|"
     r"[0-9０-９]+\s*(?:月|日|時|個|点|枚|着|台|円|本|箱|セット|名|cm|センチ|号|週間|営業日)|"
-    r"[月火水木金土日]曜|確認(?:いたし|し|させていただき)ます|確認(?:の|した)?(?:うえ|上)|お調べ(?:いたし|し)ます|調べて"
+    r"[月火水木金土日]曜|確認(?:いたし|し|させていただき)ます|確認(?:の|した)?(?:うえ|上)|お調べ(?:いたし|し)ます|調べて|"
+    # A yes said as reassurance, politely or casually: 「ご安心ください」「平気です」「へっちゃらだよ」.
+    r"ご安心|安心して|平気|へっちゃら|大丈夫|問題な|差し支え(?:ございません|ありません|ない)|"
+    r"ご心配(?:なく|には及びません|いりません)|対応して(?:おり|い)ます|お使いになれ|使えます|使えるよ|"
+    # A no that answers: 「難しい状況です」「いたしかねます」.
+    r"難しい(?:状況|です|かと)|いたしかねます|致しかねます"
 )
 # Set phrases that carry ございます but answer nothing.
 _NOT_ANSWER = re.compile(r"(?:ありがとう|おめでとう|申し訳|おはよう)ござ(?:います|いません)|よろしくお願い[^。]*")
@@ -68,6 +77,12 @@ DAY = re.compile(
 # The words of a closing ask that asks only for the reply itself: 「お手数ですがお知らせいただけると助かります」.
 _TELL_ONLY = frozenset(
     {"知らせる", "お知らせ", "知らせ", "連絡", "教える", "手数", "お手数", "返事", "返信", "面倒", "手間"}
+)
+# The words of an ask that only asks whether the request before it can be met: 「対応可能かご教示
+# いただけますと幸いです」. Any answer or commitment in the reply answers it.
+_CAN_YOU_ONLY = _TELL_ONLY | frozenset(
+    {"教示", "ご教示", "回答", "ご回答", "可否", "対応", "返答", "ご返答", "検討", "ご検討", "判断", "可能", "如何",
+     "いかが"}
 )
 # Words in the ask that point back at the clause before it.
 _ANAPHORA = frozenset({"その", "それ", "そちら", "其の", "其れ", "其方", "これ"})
@@ -157,6 +172,13 @@ def _asks_only_for_the_reply(request_keys: list[Key], text: str) -> bool:
     return all(key.forms & _TELL_ONLY for key in request_keys)
 
 
+def _asks_only_whether(request_keys: list[Key], acts: list[_Act]) -> bool:
+    """An ask made only of "can you / let me know" words, answered by any answer or commitment."""
+    if not request_keys or not all(key.forms & _CAN_YOU_ONLY for key in request_keys):
+        return False
+    return any(act.answers or not act.promises_to_tell for act in acts)
+
+
 def check(ctx: ReviewContext) -> list[Finding]:
     if not ctx.has_mail:
         return []
@@ -166,6 +188,8 @@ def check(ctx: ReviewContext) -> list[Finding]:
     for highlight in ctx.highlights(HighlightKind.REQUEST):
         asked = ctx.highlight_text(highlight)
         if _asks_only_for_the_reply(ctx.highlight_keys(highlight), asked):
+            continue
+        if _asks_only_whether(ctx.highlight_keys(highlight), acts):
             continue
         if answered(ctx, ctx.highlight_tokens(highlight), asked, acts, ctx.highlight_keys(highlight)):
             continue
