@@ -1,13 +1,13 @@
-"""Sentence-level quality: our own cases, and the shared development sets when present.
+"""Sentence-level quality: our own cases, every evaluation set, and the shared development sets.
 
-The scoring follows the shared scorer's rule (reimplemented here, not imported):
-split at 。！？!? and line breaks, and count a sentence positive for a label when
-any span of that label overlaps it; macro F1 over the three labels.
+Scoring is `bench.eval_sets.score` (the shared scorer's rule, reimplemented there, not imported:
+split at 。！？!? and line breaks, count a sentence positive for a label when any span of that
+label overlaps it; macro F1 over the three labels); the shared scorer itself runs on the
+shared dev sets below.
 """
 
 from __future__ import annotations
 
-import json
 import re
 import subprocess
 import sys
@@ -16,63 +16,21 @@ from typing import Any
 
 import pytest
 
-from app.analysis import analyze
+from bench.eval_sets import LABELS, SETS, SHARED_EVAL, analyser_spans, load, score
 
-LABELS = ("disclosure", "request", "worry")
 _ROOT = Path(__file__).resolve().parent.parent.parent
 _DATA = _ROOT / "tests" / "data" / "analysis"
 _OWN = _DATA / "own_cases.jsonl"
-# ../shared next to the repo; from a git worktree (/work/wt/NAME) the nearest one up the tree.
-_SHARED = next((p / "shared" / "eval" for p in _ROOT.parents if (p / "shared" / "eval").is_dir()),
-               _ROOT.parent / "shared" / "eval")
-
-
-def _sentences(text: str) -> list[tuple[int, int]]:
-    out, start = [], 0
-    for m in re.finditer(r"[。！？!?]+|\n", text):
-        end = m.end()
-        if text[start:end].strip():
-            out.append((start, end))
-        start = end
-    if text[start:].strip():
-        out.append((start, len(text)))
-    return out
-
-
-def _labels(spans: list[dict[str, Any]], s: int, e: int) -> set[str]:
-    return {sp["label"] for sp in spans if sp["start"] < e and sp["end"] > s}
+_SHARED = SHARED_EVAL
 
 
 def macro_f1(cases: list[dict[str, Any]]) -> tuple[float, dict[str, float]]:
-    tp = dict.fromkeys(LABELS, 0)
-    fp = dict.fromkeys(LABELS, 0)
-    fn = dict.fromkeys(LABELS, 0)
-    for case in cases:
-        insight = analyze(case["text"])
-        pred = [{"label": h.kind.value, "start": h.start, "end": h.end} for h in insight.highlights]
-        for s, e in _sentences(case["text"]):
-            gold, got = _labels(case["spans"], s, e), _labels(pred, s, e)
-            for label in LABELS:
-                if label in gold and label in got:
-                    tp[label] += 1
-                elif label in got:
-                    fp[label] += 1
-                elif label in gold:
-                    fn[label] += 1
-    f1s: dict[str, float] = {}
-    for label in LABELS:
-        p = tp[label] / (tp[label] + fp[label]) if tp[label] + fp[label] else 0.0
-        r = tp[label] / (tp[label] + fn[label]) if tp[label] + fn[label] else 0.0
-        f1s[label] = 2 * p * r / (p + r) if p + r else 0.0
-    return sum(f1s.values()) / 3, f1s
-
-
-def _load(path: Path) -> list[dict[str, Any]]:
-    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    figures = score(cases, analyser_spans)
+    return figures.macro, figures.per_label()
 
 
 def test_own_cases_are_well_formed() -> None:
-    cases = _load(_OWN)
+    cases = load(_OWN)
     assert len(cases) >= 33
     assert sum(1 for c in cases if len(c["text"]) >= 1300) >= 3
     for case in cases:
@@ -82,7 +40,7 @@ def test_own_cases_are_well_formed() -> None:
 
 
 def test_own_cases_macro_f1() -> None:
-    macro, per_label = macro_f1(_load(_OWN))
+    macro, per_label = macro_f1(load(_OWN))
     assert macro >= 0.85, per_label
     assert min(per_label.values()) >= 0.8, per_label
 
@@ -96,7 +54,7 @@ def test_own_cases_macro_f1() -> None:
     ("heldout_cases.jsonl", 0.85, 0.80),
 ])
 def test_unseen_sets_macro_f1(name: str, bar: float, label_bar: float) -> None:
-    cases = _load(_DATA / name)
+    cases = load(_DATA / name)
     assert len(cases) == 27
     macro, per_label = macro_f1(cases)
     assert macro >= bar, per_label
@@ -116,7 +74,7 @@ def test_unseen_sets_macro_f1(name: str, bar: float, label_bar: float) -> None:
     ("heldout6_cases.jsonl", 30, 0.91, 0.88),
 ])
 def test_unseen_rounds_macro_f1(name: str, count: int, bar: float, label_bar: float) -> None:
-    cases = _load(_DATA / name)
+    cases = load(_DATA / name)
     assert len(cases) == count
     macro, per_label = macro_f1(cases)
     assert macro >= bar, per_label
@@ -128,12 +86,12 @@ def test_unseen_rounds_macro_f1(name: str, count: int, bar: float, label_bar: fl
 
 @pytest.mark.parametrize(("tune", "held"), [("tune2", "heldout2"), ("tune5", "heldout5")])
 def test_split_rounds_share_no_mail(tune: str, held: str) -> None:
-    tuned = {c["id"] for c in _load(_DATA / f"{tune}_cases.jsonl")}
-    assert tuned and not tuned & {c["id"] for c in _load(_DATA / f"{held}_cases.jsonl")}
+    tuned = {c["id"] for c in load(_DATA / f"{tune}_cases.jsonl")}
+    assert tuned and not tuned & {c["id"] for c in load(_DATA / f"{held}_cases.jsonl")}
 
 
 def test_unseen_sets_are_well_formed_and_disjoint() -> None:
-    tune, held = _load(_DATA / "tune_cases.jsonl"), _load(_DATA / "heldout_cases.jsonl")
+    tune, held = load(_DATA / "tune_cases.jsonl"), load(_DATA / "heldout_cases.jsonl")
     assert not {c["id"] for c in tune} & {c["id"] for c in held}
     cases = tune + held
     assert sum(1 for c in cases if 1500 <= len(c["text"]) <= 2200) >= 4
@@ -145,7 +103,7 @@ def test_unseen_sets_are_well_formed_and_disjoint() -> None:
 
 def test_scoring_function_can_fail() -> None:
     """Guard for the metric itself: an analyser that hears nothing scores zero."""
-    cases = _load(_OWN)
+    cases = load(_OWN)
     empty = [{"text": c["text"], "spans": []} for c in cases]
     # With no gold spans there are no true positives, so F1 is 0 for every label.
     assert macro_f1(empty)[0] == 0.0
@@ -186,8 +144,6 @@ _BARS = {
 
 @pytest.mark.parametrize("metric", sorted(_BARS))
 def test_the_analyser_as_it_ships_on_sets_it_was_not_trained_on(metric: str) -> None:
-    from bench.eval_sets import SETS, analyser_spans, load, score
-
     evaluated = next(s for s in SETS if s.metric == metric)
     assert evaluated.role != "train"
     if not evaluated.path.exists():
@@ -197,6 +153,4 @@ def test_the_analyser_as_it_ships_on_sets_it_was_not_trained_on(metric: str) -> 
 
 
 def test_every_set_that_is_not_trained_on_has_a_bar() -> None:
-    from bench.eval_sets import SETS
-
     assert {s.metric for s in SETS if s.role != "train"} == set(_BARS)
