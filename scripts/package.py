@@ -71,11 +71,11 @@ def deb_path(ver: str | None = None, arch: str | None = None) -> Path:
 
 
 def desktop_entry() -> str:
-    """The menu entry (freedesktop.org Desktop Entry 1.5)."""
+    """The menu entry (freedesktop.org Desktop Entry; desktop-file-validate passes it)."""
     return "\n".join([
         "[Desktop Entry]",
         "Type=Application",
-        "Version=1.5",
+        "Version=1.0",
         "Name=Aizuchi",
         "Name[ja]=相槌",
         "GenericName=Reply assistant for Japanese customer mail",
@@ -86,7 +86,7 @@ def desktop_entry() -> str:
         "TryExec=aizuchi",
         "Icon=aizuchi",
         "Terminal=false",
-        "Categories=Office;Email;Network;",
+        "Categories=Office;Email;",
         "Keywords=mail;reply;Japanese;customer;メール;返信;",
         "StartupWMClass=aizuchi",
         "",

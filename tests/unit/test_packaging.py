@@ -10,6 +10,8 @@ import ast
 import configparser
 import json
 import re
+import shutil
+import subprocess
 import xml.etree.ElementTree as ElementTree
 from pathlib import Path
 
@@ -82,6 +84,14 @@ def test_the_desktop_entry_starts_the_window_from_the_path() -> None:
     assert entry["Name[ja]"] == "相槌"
     assert entry["Categories"].endswith(";") and "Email" in entry["Categories"].split(";")
     assert package.desktop_entry().endswith("\n")
+
+
+@pytest.mark.skipif(shutil.which("desktop-file-validate") is None, reason="desktop-file-utils not installed")
+def test_desktop_file_validate_accepts_the_entry(tmp_path: Path) -> None:
+    entry = tmp_path / "aizuchi.desktop"
+    entry.write_text(package.desktop_entry(), encoding="utf-8")
+    checked = subprocess.run(["desktop-file-validate", str(entry)], capture_output=True, text=True)
+    assert checked.returncode == 0 and not checked.stdout.strip(), checked.stdout
 
 
 def test_the_wrapper_and_the_control_file() -> None:
