@@ -4,7 +4,8 @@ PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.setup-stamp
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: run test bench faults setup system native lint typecheck imports translations check-translations screenshot model
+.PHONY: run test bench faults setup system native lint typecheck imports translations check-translations screenshot model \
+        package
 
 setup: system $(STAMP) translations native
 
@@ -46,6 +47,13 @@ test: lint typecheck imports check-translations
 # The analyser's learned layer, rebuilt from the annotated corpus with a fixed seed (scripts/train_model.py).
 model: setup
 	$(PY) scripts/train_model.py --curve
+
+# The desktop build a shop owner installs (issue 20): PyInstaller's one-folder app from build_spec/aizuchi.spec,
+# packed as dist/aizuchi-*.tar.gz and (on Debian) dist/aizuchi_*.deb, then the package's own smoke test.
+# Not part of `make test`: it takes minutes. See README "Build a package".
+package: setup
+	$(PY) scripts/package.py
+	$(PY) scripts/package_smoke.py
 
 bench: setup
 	$(PY) bench/run.py

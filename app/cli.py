@@ -221,6 +221,22 @@ def cmd_sync(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_version(args: argparse.Namespace) -> int:
+    """What is running: the version, whether the compiled analyser is in use, and whether this is a package."""
+    from app import __version__
+    from app.analysis import FROZEN, NATIVE
+    from app.paths import RESOURCES
+
+    record = {"version": __version__, "analyser_native": NATIVE, "frozen": FROZEN,
+              "resources": str(RESOURCES), "learned_model": (RESOURCES / "analysis" / "sentence_model.json").is_file()}
+    if args.json:
+        print(json.dumps(record, ensure_ascii=False))
+    else:
+        kind = "コンパイル済み" if NATIVE else "Python"
+        print(f"相槌 {__version__}（解析器: {kind}{'、パッケージ版' if FROZEN else ''}）")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="aizuchi", description="相槌 — 日本語のお客様メールの返信アシスタント")
     sub = parser.add_subparsers(dest="command")
@@ -249,6 +265,9 @@ def build_parser() -> argparse.ArgumentParser:
     sync = sub.add_parser("sync", help="登録済みのメールアカウントを同期する")
     sync.add_argument("account", metavar="ACCOUNT", help="アカウント ID（例: shop-example-jp）")
     sync.add_argument("--headers-only", action="store_true", help="本文は取得せず、一覧だけ同期する")
+
+    version = sub.add_parser("version", help="バージョンと、コンパイル済みの解析器が使われているかを表示する")
+    version.add_argument("--json", action="store_true", help="JSON で出力")
     return parser
 
 
@@ -276,6 +295,8 @@ def _main(argv: Sequence[str] | None, gui_runner: GuiRunner | None) -> int:
         return cmd_suggest(args)
     if args.command == "sync":
         return cmd_sync(args)
+    if args.command == "version":
+        return cmd_version(args)
     if args.command in (None, "run"):
         if gui_runner is None:
             print("aizuchi: このコマンドからはウィンドウを開けません。", file=sys.stderr)

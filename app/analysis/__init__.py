@@ -28,6 +28,11 @@ verdicts for a sentence. To add a rule:
 4. `make` (recompiles), then `scripts/analysis_snapshot.py` before and after
    shows every highlight it changed on the annotated mail, and `make bench`
    the scores.
+
+Frozen builds (PyInstaller, `make package`) carry bytecode, not sources. There the
+stamp is compared with `bundled_sources.json` instead: the hashes of the sources the
+build bundled, written by build_spec/aizuchi.spec at build time. A venv (not frozen)
+always hashes its sources on disk, so that file never stands in for them there.
 """
 
 from __future__ import annotations
@@ -36,6 +41,7 @@ import hashlib
 import json
 import logging
 import os
+import sys
 from pathlib import Path
 
 NATIVE_MODULES = (
@@ -45,6 +51,8 @@ NATIVE_MODULES = (
 )
 NATIVE_DIR = Path(__file__).resolve().parent / "_native"
 STAMP_NAME = "sources.json"
+BUNDLED_NAME = "bundled_sources.json"  # beside this file in a frozen build only
+FROZEN = bool(getattr(sys, "frozen", False))
 
 _log = logging.getLogger(__name__)
 
@@ -55,20 +63,32 @@ def source_hashes() -> dict[str, str]:
     return {name: hashlib.sha256((here / f"{name}.py").read_bytes()).hexdigest() for name in NATIVE_MODULES}
 
 
-def stamp_matches() -> bool:
-    """The build's stamp is there and names exactly the sources on disk."""
+def bundled_hashes(native_dir: Path = NATIVE_DIR) -> dict[str, str] | None:
+    """A frozen build's record of the sources it bundled (None when there is none or it is unreadable)."""
     try:
-        stamped = json.loads((NATIVE_DIR / STAMP_NAME).read_text(encoding="utf-8"))
+        data = json.loads((native_dir.parent / BUNDLED_NAME).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    return data if isinstance(data, dict) else None
+
+
+def stamp_matches(native_dir: Path = NATIVE_DIR, frozen: bool = FROZEN) -> bool:
+    """The build's stamp is there and names exactly the sources: on disk, or as bundled in a frozen build."""
+    try:
+        stamped = json.loads((native_dir / STAMP_NAME).read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return False
+    if frozen:
+        bundled = bundled_hashes(native_dir)
+        return bundled is not None and bool(stamped == bundled)
     return bool(stamped == source_hashes())
 
 
-def _native_is_current() -> bool:
-    if not (NATIVE_DIR / STAMP_NAME).exists():
+def _native_is_current(native_dir: Path = NATIVE_DIR, frozen: bool = FROZEN) -> bool:
+    if not (native_dir / STAMP_NAME).exists():
         return False
-    if not stamp_matches():
-        _log.warning("the compiled analyser in %s is older than its sources; running the Python one", NATIVE_DIR)
+    if not stamp_matches(native_dir, frozen):
+        _log.warning("the compiled analyser in %s is older than its sources; running the Python one", native_dir)
         return False
     return True
 
