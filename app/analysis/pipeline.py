@@ -154,7 +154,6 @@ class _Weigher:
         self.verdicts: list[list[str]] = []
         self.dropped: set[tuple[int, str]] = set()
         self.added: list[_Found] = []
-        self.weighed = 0
         self.active = model is not None or rows is not None
 
     def labelled(self, items: list[_Found], zone_list: list[Zone]) -> None:
