@@ -56,9 +56,15 @@ def load_headers(
     runner: TaskRunner, account: str, source: MailSource, folder: Folder,
     on_done: Callable[[list[Header]], None], on_error: ErrorCallback,
 ) -> int:
-    return runner.submit(
-        mail_lane(account), lambda: _newest_first(list(source.headers(folder))), on_done, on_error, slot="headers"
-    )
+    def run() -> list[Header]:
+        headers: list[Header] = []
+        for header in source.headers(folder):
+            if runner.stopping.is_set():  # the window closed: a long listing ends here
+                return []
+            headers.append(header)
+        return _newest_first(headers)
+
+    return runner.submit(mail_lane(account), run, on_done, on_error, slot="headers")
 
 
 def _answered(source: MailSource, folder: Folder) -> set[MessageRef]:

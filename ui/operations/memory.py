@@ -84,10 +84,14 @@ def build(
 ) -> int:
     from app.customers import build_memory
 
+    def report(done: int, total: int) -> None:  # on the build lane: dropped once the window is gone
+        runner.emit_from_worker(progress, progress.progressed, done, total)
+
+    def should_stop() -> bool:
+        return progress.stop_requested.is_set() or runner.stopping.is_set()
+
     return runner.submit(
-        BUILD,
-        lambda: build_memory(opened.memory, source, source_key, progress.report,
-                             progress.stop_requested.is_set, opened.index),
+        BUILD, lambda: build_memory(opened.memory, source, source_key, report, should_stop, opened.index),
         on_done, on_error,
     )
 
