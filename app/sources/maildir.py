@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import socket
+import threading
 import time
 from collections.abc import Iterator
 from itertools import count
@@ -48,12 +49,20 @@ def is_maildir(path: Path) -> bool:
 
 
 class MaildirSource:
-    """Inbox at the root, Maildir++ folders as `.Name` sub-directories."""
+    """Inbox at the root, Maildir++ folders as `.Name` sub-directories.
+
+    Each folder's key → (sub-directory, file name) is remembered from its last
+    listing, so `fetch` opens one file instead of listing the folder. A name that
+    is no longer there (another program moved the mail from `new/` to `cur/` or
+    changed its flags) makes the folder listed again once, then looked up anew.
+    """
 
     def __init__(self, root: Path) -> None:
         if not is_maildir(root):
             raise NotFound(str(root))
         self.root = root
+        self._names: dict[str, dict[str, tuple[str, str]]] = {}  # folder id → key → (sub, name)
+        self._names_lock = threading.Lock()  # the mail lane and the memory build both fetch
 
     # -- folders ---------------------------------------------------------
     def folders(self) -> list[Folder]:
@@ -73,8 +82,13 @@ class MaildirSource:
         return path
 
     # -- messages --------------------------------------------------------
-    def _entries(self, folder_dir: Path) -> Iterator[tuple[str, Path, str]]:
-        """(key, path, flags) for every message; dot files are not mail."""
+    def _entries(self, folder_dir: Path, folder_id: str | None = None) -> Iterator[tuple[str, Path, str]]:
+        """(key, path, flags) for every message; dot files are not mail.
+
+        With `folder_id`, the listing also becomes that folder's name index.
+        """
+        names_of: dict[str, tuple[str, str]] = {}
+        listed: list[tuple[str, Path, str]] = []
         for sub in ("new", "cur"):
             directory = folder_dir / sub
             try:
@@ -85,16 +99,46 @@ class MaildirSource:
                 if name.startswith("."):
                     continue
                 key, _, flags = name.partition(_INFO_SEPARATOR)
-                yield key, directory / name, flags if sub == "cur" else ""
+                names_of[key] = (sub, name)
+                listed.append((key, directory / name, flags if sub == "cur" else ""))
+        if folder_id is not None:
+            with self._names_lock:
+                self._names[folder_id] = names_of
+        yield from listed
 
-    def _locate(self, ref: MessageRef) -> tuple[Path, str]:
-        for key, path, flags in self._entries(self._folder_dir(ref.folder_id)):
-            if key == ref.key:
-                return path, flags
-        raise NotFound(f"{ref.folder_id}/{ref.key}")
+    def _indexed(self, folder_id: str, key: str) -> tuple[str, str] | None:
+        with self._names_lock:
+            names = self._names.get(folder_id)
+            return None if names is None else names.get(key)
+
+    def _locate(self, ref: MessageRef, fresh: bool = False) -> tuple[Path, str]:
+        """The message's file and flags: from the index, or after one new listing of its folder."""
+        folder_dir = self._folder_dir(ref.folder_id)
+        known = None if fresh else self._indexed(ref.folder_id, ref.key)
+        if known is not None:
+            path = folder_dir / known[0] / known[1]
+            if path.exists():
+                return path, self._flags(known)
+        for _ in self._entries(folder_dir, ref.folder_id):  # moved or renamed meanwhile: list once
+            pass
+        known = self._indexed(ref.folder_id, ref.key)
+        if known is None:
+            raise NotFound(f"{ref.folder_id}/{ref.key}")
+        return folder_dir / known[0] / known[1], self._flags(known)
+
+    @staticmethod
+    def _flags(known: tuple[str, str]) -> str:
+        sub, name = known
+        return name.partition(_INFO_SEPARATOR)[2] if sub == "cur" else ""
+
+    def _remember(self, folder_id: str, key: str, path: Path) -> None:
+        with self._names_lock:
+            names = self._names.get(folder_id)
+            if names is not None:
+                names[key] = (path.parent.name, path.name)
 
     def headers(self, folder: Folder, since: SyncState | None = None) -> Iterator[Header]:
-        for key, path, flags in self._entries(self._folder_dir(folder.id)):
+        for key, path, flags in self._entries(self._folder_dir(folder.id), folder.id):
             try:
                 head = read_head(path)
                 size = path.stat().st_size
@@ -112,11 +156,15 @@ class MaildirSource:
 
     def answered_keys(self, folder: Folder) -> set[str]:
         """Keys of the folder's messages flagged `R` (replied to): the list's reply arrows."""
-        return {key for key, _path, flags in self._entries(self._folder_dir(folder.id)) if "R" in flags}
+        return {key for key, _path, flags in self._entries(self._folder_dir(folder.id), folder.id) if "R" in flags}
 
     def fetch(self, ref: MessageRef) -> bytes:
         path, _ = self._locate(ref)
-        return path.read_bytes()
+        try:
+            return path.read_bytes()
+        except FileNotFoundError:  # moved between the look-up and the read
+            path, _ = self._locate(ref, fresh=True)
+            return path.read_bytes()
 
     def mark_read(self, ref: MessageRef, read: bool = True) -> None:
         self._set_flag(ref, "S", read)
@@ -136,6 +184,7 @@ class MaildirSource:
         target = path.parent.parent / "cur" / f"{ref.key}{_INFO_SEPARATOR}{''.join(sorted(new_flags))}"
         if target != path:
             os.replace(path, target)
+            self._remember(ref.folder_id, ref.key, target)
 
 
 SENT_DIR = ".Sent"

@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from hashlib import sha1
 from pathlib import Path
+from typing import BinaryIO
 
 from app.mail.headers import read_summary
 from app.paths import user_data_dir
@@ -47,6 +48,42 @@ def _split(data: bytes) -> list[_Span]:
         end = starts[index + 1][0] if index + 1 < len(starts) else len(data)
         spans.append(_Span(body_start, end))
     return spans
+
+
+_CHUNK = 65536
+_FROM_LINE_LIMIT = 4096  # a separator line longer than this is not one a mail client wrote
+
+
+def _follows_from_line(handle: BinaryIO, start: int) -> bool:
+    """True if a "From " separator line ends right before `start` (the key is a message's offset)."""
+    if start <= 0:
+        return False
+    before = max(0, start - _FROM_LINE_LIMIT)
+    handle.seek(before)
+    data = handle.read(start - before)
+    if not data.endswith(b"\n"):
+        return False
+    line_start = data.rfind(b"\n", 0, len(data) - 1) + 1
+    if line_start == 0 and before > 0:
+        return False
+    return data.startswith(b"From ", line_start)
+
+
+def _read_message(handle: BinaryIO, start: int) -> bytes:
+    """From `start` to the next "From " line (or the end): one message's bytes, never the whole file."""
+    handle.seek(start)
+    buffer = bytearray()
+    search_from = 0
+    while True:
+        chunk = handle.read(_CHUNK)
+        buffer += chunk
+        found = _FROM_LINE.search(buffer, search_from)
+        if found is not None:
+            return bytes(buffer[: found.start()])
+        if not chunk:
+            return bytes(buffer)
+        # The next search starts at the last, maybe incomplete, line: a separator may straddle chunks.
+        search_from = buffer.rfind(b"\n") + 1
 
 
 def _unescape(raw: bytes) -> bytes:
@@ -129,11 +166,13 @@ class MboxSource:
             )
 
     def fetch(self, ref: MessageRef) -> bytes:
-        data = self._file(ref.folder_id).read_bytes()
-        for span in _split(data):
-            if self._key(span) == ref.key:
-                return _unescape(data[span.start : span.end])
-        raise NotFound(f"{ref.folder_id}/{ref.key}")
+        """The message at the offset its key names: a seek and one message's read, not a scan of the file."""
+        path = self._file(ref.folder_id)
+        start = int(ref.key) if ref.key.isdigit() else -1
+        with path.open("rb") as handle:
+            if not _follows_from_line(handle, start):
+                raise NotFound(f"{ref.folder_id}/{ref.key}")
+            return _unescape(_read_message(handle, start))
 
     def mark_read(self, ref: MessageRef, read: bool = True) -> None:
         state_file = ReadStateFile(self._file(ref.folder_id))
