@@ -167,7 +167,8 @@ class MainWindow(QMainWindow):
 
         self._start_accounts()
         self.statusBar().showMessage(self.tr("メールボックスを開いています…"))
-        mailbox_ops.open_mailbox(self.runner, ACCOUNT, mailbox, self._on_mailbox_opened, self._on_mail_error)
+        mailbox_ops.open_mailbox(self.runner, ACCOUNT, mailbox, self._on_mailbox_opened, self._on_mail_error,
+                                 db=self.db)
         analysis_ops.warm_up(self.runner)
         # Replying (composer, snippets, review, drafts, send) lives in its own controller.
         self.compose = ComposeController(self, ACCOUNT, db_path or self.db.path)

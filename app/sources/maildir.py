@@ -12,11 +12,15 @@ import os
 import socket
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from datetime import datetime
 from itertools import count
 from pathlib import Path
+from typing import Protocol
 
 from app.mail.headers import read_summary
+from app.model import Address
 from app.sources.base import Folder, FolderRole, Header, MessageRef, OutgoingMessage, SyncState
 from app.sources.errors import NotFound
 from app.sources.folders import role_for_name
@@ -48,6 +52,26 @@ def is_maildir(path: Path) -> bool:
     return (path / "cur").is_dir() and (path / "new").is_dir()
 
 
+@dataclass(frozen=True, slots=True)
+class IndexedHeader:
+    """What a folder's index keeps of one message (its key is the index's key)."""
+
+    name: str  # "new/<file>" or "cur/<file>" when it was listed
+    subject: str
+    sender: Address
+    date: datetime | None
+    size: int
+
+
+class HeaderIndex(Protocol):
+    """A folder's headers kept between starts (`app.store.local_index.LocalIndex`)."""
+
+    def load(self, mailbox: str, folder_id: str) -> dict[str, IndexedHeader]: ...
+
+    def update(self, mailbox: str, folder_id: str, changed: Iterable[tuple[str, IndexedHeader]],
+               gone: Iterable[str]) -> None: ...
+
+
 class MaildirSource:
     """Inbox at the root, Maildir++ folders as `.Name` sub-directories.
 
@@ -57,10 +81,11 @@ class MaildirSource:
     changed its flags) makes the folder listed again once, then looked up anew.
     """
 
-    def __init__(self, root: Path) -> None:
+    def __init__(self, root: Path, index: HeaderIndex | None = None) -> None:
         if not is_maildir(root):
             raise NotFound(str(root))
         self.root = root
+        self.index = index  # with one, a listing opens only the files new since the last one
         self._names: dict[str, dict[str, tuple[str, str]]] = {}  # folder id → key → (sub, name)
         self._names_lock = threading.Lock()  # the mail lane and the memory build both fetch
 
@@ -138,21 +163,54 @@ class MaildirSource:
                 names[key] = (path.parent.name, path.name)
 
     def headers(self, folder: Folder, since: SyncState | None = None) -> Iterator[Header]:
+        if self.index is not None:
+            yield from self._indexed_headers(folder, self.index)
+            return
         for key, path, flags in self._entries(self._folder_dir(folder.id), folder.id):
-            try:
-                head = read_head(path)
-                size = path.stat().st_size
-            except FileNotFoundError:  # moved by another program meanwhile
-                continue
-            summary = read_summary(head)
-            yield Header(
-                ref=MessageRef(folder.id, key),
-                subject=summary.subject,
-                sender=summary.sender,
-                date=summary.date,
-                seen="S" in flags,
-                size=size,
-            )
+            found = self._read_header(path)
+            if found is not None:
+                yield self._header(folder.id, key, found, flags)
+
+    @staticmethod
+    def _read_header(path: Path) -> IndexedHeader | None:
+        try:
+            head = read_head(path)
+            size = path.stat().st_size
+        except FileNotFoundError:  # moved by another program meanwhile
+            return None
+        summary = read_summary(head)
+        return IndexedHeader(f"{path.parent.name}/{path.name}", summary.subject, summary.sender, summary.date, size)
+
+    @staticmethod
+    def _header(folder_id: str, key: str, found: IndexedHeader, flags: str) -> Header:
+        return Header(MessageRef(folder_id, key), found.subject, found.sender, found.date, "S" in flags, found.size)
+
+    def _indexed_headers(self, folder: Folder, index: HeaderIndex) -> Iterator[Header]:
+        """The folder's rows from the index; only files new since the last listing are opened.
+
+        The index learns the changes once the whole folder is listed (a listing stopped
+        half-way, at shutdown, writes nothing and the next one reads those files again).
+        """
+        mailbox = str(self.root.resolve())
+        known = index.load(mailbox, folder.id)
+        changed: list[tuple[str, IndexedHeader]] = []
+        listed: set[str] = set()
+        for key, path, flags in self._entries(self._folder_dir(folder.id), folder.id):
+            listed.add(key)
+            name = f"{path.parent.name}/{path.name}"
+            found = known.get(key)
+            if found is None:
+                found = self._read_header(path)
+                if found is None:
+                    continue
+                changed.append((key, found))
+            elif found.name != name:  # moved to cur/ or flags changed: same mail, same header
+                found = IndexedHeader(name, found.subject, found.sender, found.date, found.size)
+                changed.append((key, found))
+            yield self._header(folder.id, key, found, flags)
+        gone = known.keys() - listed
+        if changed or gone:
+            index.update(mailbox, folder.id, changed, gone)
 
     def answered_keys(self, folder: Folder) -> set[str]:
         """Keys of the folder's messages flagged `R` (replied to): the list's reply arrows."""

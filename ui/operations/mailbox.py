@@ -8,6 +8,7 @@ from pathlib import Path
 
 from app.model import Message
 from app.sources.base import Folder, Header, MailSource, MessageRef
+from app.store.db import Database
 from ui.tasks import TaskFailure, TaskRunner, mail_lane
 
 ErrorCallback = Callable[[TaskFailure], None]
@@ -26,10 +27,12 @@ class OpenedMessage:
     raw: bytes  # kept to re-render HTML when the user allows remote images
 
 
-def _open(path: Path) -> OpenedMailbox:
+def _open(path: Path, db: Database | None) -> OpenedMailbox:
     from app.sources import open_source
+    from app.store.local_index import LocalIndex
 
-    source = open_source(path)
+    # With the store, a Maildir's headers are kept between starts: the second one opens no file.
+    source = open_source(path, LocalIndex(db) if db is not None else None)
     return OpenedMailbox(source, source.folders())
 
 
@@ -47,9 +50,9 @@ def _fetch(source: MailSource, ref: MessageRef) -> OpenedMessage:
 
 def open_mailbox(
     runner: TaskRunner, account: str, path: Path,
-    on_done: Callable[[OpenedMailbox], None], on_error: ErrorCallback,
+    on_done: Callable[[OpenedMailbox], None], on_error: ErrorCallback, db: Database | None = None,
 ) -> int:
-    return runner.submit(mail_lane(account), lambda: _open(path), on_done, on_error, slot="mailbox")
+    return runner.submit(mail_lane(account), lambda: _open(path, db), on_done, on_error, slot="mailbox")
 
 
 def load_headers(
