@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from app.sources import open_source
 from app.sources import maildir as maildir_module
+from app.sources import open_source
 from app.sources.base import Folder, FolderRole, Header
 from app.sources.maildir import INBOX_ID, MaildirSource
 from app.store.db import Database
