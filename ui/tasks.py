@@ -18,9 +18,10 @@ the same slot makes the older one stale, and its result is dropped, so a slow
 parse of the previously selected mail can never overwrite the current one.
 
 Shutdown (`TaskRunner.shutdown`, when the window closes): `stopping` is set, so
-long loops that watch it (a folder's listing, the memory build) end early and
-slotted tasks still queued are skipped (their result would be dropped anyway);
-tasks without a slot (a mark-read) still run. After the wait the relay is
+long loops that watch it (a folder's listing, the memory build) end early, and
+reads submitted with `drop_at_shutdown` (a listing, a fetch, an analysis, a
+search) are skipped if still queued: only the window wanted their result. Every
+other task still runs: a mark-read, a draft save, a correction. After the wait the relay is
 closed: a task finishing later posts nothing, so it never emits on a relay Qt
 has deleted with the window (`RuntimeError: Signal source has been deleted`).
 """
@@ -122,7 +123,7 @@ class _Job(QRunnable):
 
     def run(self) -> None:
         if self._droppable and self._stopping.is_set():
-            return  # queued when the window closed, and its result would be dropped anyway
+            return  # a read queued when the window closed: nobody will see its result
         try:
             result = self._fn()
         except Exception as error:  # the GUI decides how to word it
@@ -172,8 +173,12 @@ class TaskRunner(QObject):
         on_done: Callable[[Any], None] | None = None,
         on_error: Callable[[TaskFailure], None] | None = None,
         slot: str | None = None,
+        drop_at_shutdown: bool = False,
     ) -> int:
-        """Run `fn` on `lane`; a newer task in the same `slot` makes this one stale."""
+        """Run `fn` on `lane`; a newer task in the same `slot` makes this one stale.
+
+        `drop_at_shutdown`: a read whose only use is its result; not started once the window closes.
+        """
         task_id = next(self._ids)
         if self._relay.closed:
             log.debug("task %s submitted after shutdown: not run", task_id)
@@ -181,7 +186,7 @@ class TaskRunner(QObject):
         self._pending[task_id] = _Pending(slot, on_done, on_error)
         if slot is not None:
             self._latest[slot] = task_id
-        self._pool(lane).start(_Job(task_id, fn, self._relay, self.stopping, droppable=slot is not None))
+        self._pool(lane).start(_Job(task_id, fn, self._relay, self.stopping, droppable=drop_at_shutdown))
         self.busy_changed.emit(len(self._pending))
         return task_id
 

@@ -118,7 +118,7 @@ def test_closing_mid_build_and_mid_listing_stops_them_and_raises_nothing(
     assert "Traceback" not in err and "RuntimeError" not in err, err
 
 
-def test_shutdown_skips_queued_slotted_tasks_but_runs_a_queued_mark_read(qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_shutdown_skips_queued_reads_but_runs_every_queued_write(qtbot) -> None:  # type: ignore[no-untyped-def]
     from ui.tasks import TaskRunner
 
     runner = TaskRunner()
@@ -132,13 +132,14 @@ def test_shutdown_skips_queued_slotted_tasks_but_runs_a_queued_mark_read(qtbot) 
 
     runner.submit("mail:x", slow)
     assert first_runs.wait(5)
-    runner.submit("mail:x", lambda: ran.append("listing"), slot="headers")  # queued behind it
-    runner.submit("mail:x", lambda: ran.append("mark-read"))                # queued, no slot
+    runner.submit("mail:x", lambda: ran.append("listing"), slot="headers", drop_at_shutdown=True)  # queued
+    runner.submit("mail:x", lambda: ran.append("mark-read"))                    # queued, a write
+    runner.submit("mail:x", lambda: ran.append("correction"), slot="correction")  # a write in a slot
     delivered: list[object] = []
     assert runner.shutdown(5000)
     runner.submit("mail:x", lambda: ran.append("after"), on_done=delivered.append)
     runner.wait_all(5000)
     QCoreApplication.processEvents()
-    assert ran == ["slow", "mark-read"]
+    assert ran == ["slow", "mark-read", "correction"]
     assert delivered == []
     shiboken6.delete(runner)

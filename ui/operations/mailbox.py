@@ -67,7 +67,7 @@ def load_headers(
             headers.append(header)
         return _newest_first(headers)
 
-    return runner.submit(mail_lane(account), run, on_done, on_error, slot="headers")
+    return runner.submit(mail_lane(account), run, on_done, on_error, slot="headers", drop_at_shutdown=True)
 
 
 def _answered(source: MailSource, folder: Folder) -> set[MessageRef]:
@@ -87,14 +87,16 @@ def answered(
     on_done: Callable[[set[MessageRef]], None], on_error: ErrorCallback,
 ) -> int:
     """The folder's messages we replied to (Maildir `R`, IMAP \\Answered), for the list's arrows."""
-    return runner.submit(mail_lane(account), lambda: _answered(source, folder), on_done, on_error, slot="answered")
+    return runner.submit(mail_lane(account), lambda: _answered(source, folder), on_done, on_error, slot="answered",
+                         drop_at_shutdown=True)
 
 
 def fetch_message(
     runner: TaskRunner, account: str, source: MailSource, ref: MessageRef,
     on_done: Callable[[OpenedMessage], None], on_error: ErrorCallback,
 ) -> int:
-    return runner.submit(mail_lane(account), lambda: _fetch(source, ref), on_done, on_error, slot="reader")
+    return runner.submit(mail_lane(account), lambda: _fetch(source, ref), on_done, on_error, slot="reader",
+                         drop_at_shutdown=True)
 
 
 def mark_read(
