@@ -15,7 +15,7 @@ def open_local_source(path: Path, index: HeaderIndex | None = None) -> MailSourc
     if is_maildir(path):
         return MaildirSource(path, index)
     if path.is_file() and is_mbox(path):
-        return MboxSource(path)
+        return MboxSource(path, index)
     if path.is_dir() and any(is_mbox(p) for p in path.iterdir() if p.is_file()):
-        return MboxSource(path)
+        return MboxSource(path, index)
     raise NotFound(str(path))

@@ -71,6 +71,11 @@ class HeaderIndex(Protocol):
     def update(self, mailbox: str, folder_id: str, changed: Iterable[tuple[str, IndexedHeader]],
                gone: Iterable[str]) -> None: ...
 
+    def file_state(self, mailbox: str, folder_id: str) -> tuple[int, int] | None: ...
+
+    def update_file(self, mailbox: str, folder_id: str, changed: Iterable[tuple[str, IndexedHeader]],
+                    gone: Iterable[str], size: int, mtime_ns: int) -> None: ...
+
 
 class MaildirSource:
     """Inbox at the root, Maildir++ folders as `.Name` sub-directories.

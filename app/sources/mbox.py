@@ -21,6 +21,7 @@ from app.paths import user_data_dir
 from app.sources.base import Folder, FolderRole, Header, MessageRef, SyncState
 from app.sources.errors import NotFound
 from app.sources.folders import role_for_name
+from app.sources.maildir import HeaderIndex, IndexedHeader
 
 _FROM_LINE = re.compile(rb"^From [^\r\n]*\r?\n", re.MULTILINE)
 _STATUS = re.compile(rb"^(?:X-)?Status:[ \t]*([A-Za-z]*)", re.MULTILINE | re.IGNORECASE)
@@ -115,7 +116,8 @@ class ReadStateFile:
 class MboxSource:
     """One mbox file is one folder; a directory of mbox files is several."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, index: HeaderIndex | None = None) -> None:
+        self.index = index  # with one, an unchanged file is not read, a grown one from its old end
         if path.is_dir():
             files = sorted(p for p in path.iterdir() if p.is_file() and is_mbox(p))
         elif path.is_file():
@@ -138,14 +140,23 @@ class MboxSource:
         except KeyError:
             raise NotFound(folder_id) from None
 
-    @staticmethod
-    def _key(span: _Span) -> str:
-        return str(span.start)
-
     def headers(self, folder: Folder, since: SyncState | None = None) -> Iterator[Header]:
         path = self._file(folder.id)
-        data = path.read_bytes()
         read_here = ReadStateFile(path).load()
+        if self.index is not None:
+            rows = self._indexed_rows(path, folder.id, self.index)
+        else:
+            rows = self._rows(path.read_bytes(), 0)
+        for key, found in rows:
+            yield Header(MessageRef(folder.id, key), found.subject, found.sender, found.date,
+                         read_here.get(key, found.name == "R"), found.size)
+
+    def _rows(self, data: bytes, base: int) -> list[tuple[str, IndexedHeader]]:
+        """(key, header) of every message in `data`, which starts at offset `base` of the file.
+
+        `IndexedHeader.name` holds "R" when the mail client's Status header said read.
+        """
+        rows = []
         for span in _split(data):
             raw = data[span.start : span.end]
             head_end = raw.find(b"\n\n")
@@ -155,15 +166,34 @@ class MboxSource:
             head = raw if head_end < 0 else raw[: head_end + 2]
             summary = read_summary(head)
             status = b"".join(_STATUS.findall(head))
-            key = self._key(span)
-            yield Header(
-                ref=MessageRef(folder.id, key),
-                subject=summary.subject,
-                sender=summary.sender,
-                date=summary.date,
-                seen=read_here.get(key, b"R" in status.upper()),
-                size=span.end - span.start,
-            )
+            key = str(base + span.start)
+            rows.append((key, IndexedHeader("R" if b"R" in status.upper() else "", summary.subject,
+                                            summary.sender, summary.date, span.end - span.start)))
+        return rows
+
+    def _indexed_rows(self, path: Path, folder_id: str, index: HeaderIndex) -> list[tuple[str, IndexedHeader]]:
+        """The file's rows from the index: unchanged, none read; grown after its old end, the tail only."""
+        mailbox = str(path.resolve())
+        with path.open("rb") as handle:
+            stat = os.fstat(handle.fileno())
+            state = index.file_state(mailbox, folder_id)
+            known = index.load(mailbox, folder_id) if state is not None else {}
+            if state == (stat.st_size, stat.st_mtime_ns):
+                return sorted(known.items(), key=lambda row: int(row[0]))
+            if state is not None and 0 < state[0] < stat.st_size:
+                handle.seek(state[0] - 1)
+                before = handle.read(1)
+                tail = handle.read()
+                if before == b"\n" and tail.startswith(b"From ") and known:  # appended: the old rows hold
+                    added = self._rows(tail, state[0])
+                    index.update_file(mailbox, folder_id, added, (), state[0] + len(tail), stat.st_mtime_ns)
+                    return sorted([*known.items(), *added], key=lambda row: int(row[0]))
+            handle.seek(0)
+            data = handle.read()
+        rows = self._rows(data, 0)
+        gone = known.keys() - {key for key, _ in rows}
+        index.update_file(mailbox, folder_id, rows, gone, len(data), stat.st_mtime_ns)
+        return rows
 
     def fetch(self, ref: MessageRef) -> bytes:
         """The message at the offset its key names: a seek and one message's read, not a scan of the file."""

@@ -45,6 +45,23 @@ class LocalIndex:
                   h.date.isoformat() if h.date else None, h.size) for key, h in changed],
             )
 
+    def file_state(self, mailbox: str, folder_id: str) -> tuple[int, int] | None:
+        """(size, mtime_ns) of an mbox file when its rows were taken."""
+        rows = self.db.read("SELECT size, mtime_ns FROM local_index_files WHERE mailbox = ? AND folder_id = ?",
+                            (mailbox, folder_id))
+        return (int(rows[0][0]), int(rows[0][1])) if rows else None
+
+    def update_file(self, mailbox: str, folder_id: str, changed: Iterable[tuple[str, IndexedHeader]],
+                    gone: Iterable[str], size: int, mtime_ns: int) -> None:
+        """An mbox file's new rows and its new state, in one transaction."""
+        with self.db.write():
+            self.update(mailbox, folder_id, changed, gone)  # joins this transaction
+            self.db.connection.execute(
+                "INSERT OR REPLACE INTO local_index_files(mailbox, folder_id, size, mtime_ns) VALUES (?, ?, ?, ?)",
+                (mailbox, folder_id, size, mtime_ns),
+            )
+
     def forget(self, mailbox: str) -> None:
         with self.db.write() as connection:
             connection.execute("DELETE FROM local_index WHERE mailbox = ?", (mailbox,))
+            connection.execute("DELETE FROM local_index_files WHERE mailbox = ?", (mailbox,))

@@ -107,3 +107,71 @@ def test_a_listing_stopped_half_way_writes_nothing(root: Path, tmp_path: Path, o
     rows.close()  # the window closed mid-listing
     assert db.read("SELECT count(*) FROM local_index")[0][0] == 0
     assert len(_listing(root, db)) == 40
+
+
+_SEPARATOR = b"From customer@example.jp Mon Dec  1 10:00:00 2025\n"
+
+
+def _mbox_mail(number: int, status: bytes = b"") -> bytes:
+    return _SEPARATOR + (status + _mail(number) if status else _mail(number)) + b"\n"
+
+
+@pytest.fixture
+def reads(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """Bytes of mbox data read into headers (the whole file, or the tail after its old end)."""
+    from app.sources.mbox import MboxSource
+
+    sizes: list[int] = []
+    real = MboxSource._rows
+
+    def counting(self: MboxSource, data: bytes, base: int) -> object:
+        sizes.append(len(data))
+        return real(self, data, base)
+
+    monkeypatch.setattr(MboxSource, "_rows", counting)
+    return sizes
+
+
+def _mbox_listing(path: Path, db: Database) -> list[Header]:
+    from app.sources.mbox import MboxSource
+
+    source = open_source(path, LocalIndex(db))
+    assert isinstance(source, MboxSource)
+    return list(source.headers(source.folders()[0]))
+
+
+def test_an_mbox_is_read_once_then_opened_from_its_index_and_only_its_new_tail_is_read(
+    tmp_path: Path, reads: list[int],
+) -> None:
+    from app.sources.mbox import MboxSource
+
+    db = Database(tmp_path / "store.sqlite3")
+    path = tmp_path / "Inbox.mbox"
+    path.write_bytes(b"".join(_mbox_mail(n, b"Status: RO\n" if n == 2 else b"") for n in range(30)))
+    first = _mbox_listing(path, db)
+    assert len(first) == 30 and reads == [path.stat().st_size]
+    assert first[2].seen and not first[3].seen
+    reads.clear()
+
+    second = _mbox_listing(path, db)
+    assert reads == [] and second == first
+    plain = MboxSource(path)
+    assert list(plain.headers(plain.folders()[0])) == first  # the same rows as a plain reading
+    reads.clear()
+
+    old_size = path.stat().st_size
+    with path.open("ab") as handle:  # the mail client appends two new mails
+        handle.write(_mbox_mail(30) + _mbox_mail(31))
+    grown = _mbox_listing(path, db)
+    assert reads == [path.stat().st_size - old_size]  # the tail alone
+    assert grown[:30] == first and [h.subject for h in grown[30:]] == ["mail 30", "mail 31"]
+    assert list(plain.headers(plain.folders()[0])) == grown
+    assert plain.fetch(grown[31].ref) == _mail(31) + b"\n"
+
+    reads.clear()
+    path.write_bytes(b"".join(_mbox_mail(n) for n in range(5, 10)))  # compacted by the mail client
+    rewritten = _mbox_listing(path, db)
+    assert reads == [path.stat().st_size]
+    assert [h.subject for h in rewritten] == [f"mail {n}" for n in range(5, 10)]
+    assert list(plain.headers(plain.folders()[0])) == rewritten
+    assert db.read("SELECT count(*) FROM local_index")[0][0] == 5

@@ -15,3 +15,14 @@ CREATE TABLE local_index (
     size INTEGER NOT NULL DEFAULT 0,
     PRIMARY KEY (mailbox, folder_id, msg_key)
 ) WITHOUT ROWID;
+
+-- An mbox file's state when its rows above were taken (its name column holds "R" when the
+-- mail client's Status said read): same size and mtime, nothing is read; grown with a
+-- "From " line where it ended, only the tail is read; anything else, the whole file again.
+CREATE TABLE local_index_files (
+    mailbox TEXT NOT NULL,
+    folder_id TEXT NOT NULL,
+    size INTEGER NOT NULL,
+    mtime_ns INTEGER NOT NULL,
+    PRIMARY KEY (mailbox, folder_id)
+) WITHOUT ROWID;
