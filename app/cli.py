@@ -181,6 +181,69 @@ def cmd_suggest(args: argparse.Namespace) -> int:
     return status
 
 
+def cmd_memory_build(args: argparse.Namespace) -> int:
+    """The window's memory build from the command line (a first import): progress on stderr, no Qt.
+
+    Same store, same memory and the same source key as the window, so either one resumes
+    where the other stopped. Ctrl-C stops at the next mail, keeping what was analysed.
+    """
+    import signal
+    import threading
+    import time
+
+    from app import instance
+    from app.customers import build_memory, open_memory
+    from app.paths import user_data_dir
+    from app.settings import MEMORY_DATABASE_URL, load_settings
+    from app.sources import open_source
+    from app.sources.errors import SourceError
+    from app.store.db import open_database
+    from app.store.local_index import LocalIndex
+    from app.store.search import MailIndex
+
+    try:
+        instance.acquire(user_data_dir(create=False))
+    except instance.AlreadyRunning as running:
+        print(f"aizuchi memory build: {running.japanese()}", file=sys.stderr)
+        return 1
+    if args.mailbox:
+        path = Path(args.mailbox).expanduser()
+    else:
+        from app.demo import prepare_demo_mailbox
+
+        path = prepare_demo_mailbox()
+    db = open_database()
+    try:
+        source = open_source(path, LocalIndex(db))
+    except SourceError as error:
+        print(f"aizuchi memory build: {path}: {type(error).__name__}", file=sys.stderr)
+        return 2
+    memory = open_memory(load_settings().get(MEMORY_DATABASE_URL), db.path)
+    stop = threading.Event()
+    previous = signal.signal(signal.SIGINT, lambda _signum, _frame: stop.set())
+    started = time.perf_counter()
+    last = [0.0]
+
+    def progress(done: int, total: int) -> None:
+        now = time.perf_counter()
+        if done not in (0, total) and now - last[0] < 2:
+            return
+        last[0] = now
+        rate = done / (now - started) if done and now > started else 0.0
+        left = f", 残り約 {(total - done) / rate:.0f} 秒" if rate else ""
+        print(f"{done}/{total} 件（{rate:.0f} 件/秒{left}）", file=sys.stderr, flush=True)
+
+    try:
+        result = build_memory(memory, source, f"local:{path.resolve()}", progress, stop.is_set, MailIndex(db))
+    finally:
+        signal.signal(signal.SIGINT, previous)
+        memory.close()
+    print(json.dumps({"mailbox": str(path), "done": result.done, "total": result.total,
+                      "stopped": result.stopped, "skipped": result.skipped,
+                      "seconds": round(time.perf_counter() - started, 1)}, ensure_ascii=False))
+    return 130 if result.stopped else 0
+
+
 def cmd_sync(args: argparse.Namespace) -> int:
     """Sync one saved IMAP account into the local store (headers, then bodies)."""
     from app import instance
@@ -262,6 +325,12 @@ def build_parser() -> argparse.ArgumentParser:
     suggest.add_argument("--json", action="store_true", help="1 行に 1 つの JSON オブジェクトで出力")
     suggest.add_argument("files", nargs="+", metavar="MAIL")
 
+    memory = sub.add_parser("memory", help="お客様の記録")
+    memory_sub = memory.add_subparsers(dest="memory_command", required=True)
+    memory_build = memory_sub.add_parser(
+        "build", help="メールボックスの受信トレイと送信済みから記録を作成・再開する（ウィンドウと同じ記録）")
+    memory_build.add_argument("mailbox", nargs="?", help="Maildir または mbox のパス（省略時はデモ）")
+
     sync = sub.add_parser("sync", help="登録済みのメールアカウントを同期する")
     sync.add_argument("account", metavar="ACCOUNT", help="アカウント ID（例: shop-example-jp）")
     sync.add_argument("--headers-only", action="store_true", help="本文は取得せず、一覧だけ同期する")
@@ -297,6 +366,8 @@ def _main(argv: Sequence[str] | None, gui_runner: GuiRunner | None) -> int:
         return cmd_sync(args)
     if args.command == "version":
         return cmd_version(args)
+    if args.command == "memory":
+        return cmd_memory_build(args)
     if args.command in (None, "run"):
         if gui_runner is None:
             print("aizuchi: このコマンドからはウィンドウを開けません。", file=sys.stderr)

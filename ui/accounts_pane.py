@@ -270,7 +270,8 @@ class AccountsPane(QWidget):
         self._syncing.add(account_id)
 
         def progress(p: SyncProgress) -> None:  # runs on the account lane
-            self._relay.progressed.emit(p.account_id, p.folder_id, p.phase.value, p.done, p.total)
+            self.runner.emit_from_worker(
+                self._relay, self._relay.progressed, p.account_id, p.folder_id, p.phase.value, p.done, p.total)
 
         account_ops.sync_account(
             self.runner, session, progress, partial(self._on_synced, account_id), partial(self._on_error, account_id)

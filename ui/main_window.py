@@ -154,6 +154,7 @@ class MainWindow(QMainWindow):
         self.memory: OpenedMemory | None = None
         self.build_progress: BuildProgress | None = None
         self._closing = False
+        self.shutdown_wait_ms = 3000  # at close, how long the lanes may finish (tests shorten it)
         self._build_wanted = settings.get(MEMORY_AUTO_BUILD)
 
         self.setStyleSheet(style.STYLE_SHEET)
@@ -166,7 +167,8 @@ class MainWindow(QMainWindow):
 
         self._start_accounts()
         self.statusBar().showMessage(self.tr("メールボックスを開いています…"))
-        mailbox_ops.open_mailbox(self.runner, ACCOUNT, mailbox, self._on_mailbox_opened, self._on_mail_error)
+        mailbox_ops.open_mailbox(self.runner, ACCOUNT, mailbox, self._on_mailbox_opened, self._on_mail_error,
+                                 db=self.db)
         analysis_ops.warm_up(self.runner)
         # Replying (composer, snippets, review, drafts, send) lives in its own controller.
         self.compose = ComposeController(self, ACCOUNT, db_path or self.db.path)
@@ -562,8 +564,9 @@ class MainWindow(QMainWindow):
         self._closing = True  # results still queued must not start a build on a closed window
         if self.build_progress is not None:
             self.build_progress.stop_requested.set()  # resumable: the next start picks it up
-        # A mark-read still running must finish, or the mail stays unread on disk.
-        self.runner.wait_all(3000)
+        # Listing and build end early; a mark-read still running must finish, or the mail stays
+        # unread on disk. A task finishing after the wait posts nothing to the deleted window.
+        self.runner.shutdown(self.shutdown_wait_ms)
         super().closeEvent(event)
 
     # -- status ----------------------------------------------------------------

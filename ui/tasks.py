@@ -16,6 +16,14 @@ on the GUI thread and may touch widgets. The callable itself never does.
 A task may carry a `slot` name ("reader", "analysis"…): submitting a new task in
 the same slot makes the older one stale, and its result is dropped, so a slow
 parse of the previously selected mail can never overwrite the current one.
+
+Shutdown (`TaskRunner.shutdown`, when the window closes): `stopping` is set, so
+long loops that watch it (a folder's listing, the memory build) end early, and
+reads submitted with `drop_at_shutdown` (a listing, a fetch, an analysis, a
+search) are skipped if still queued: only the window wanted their result. Every
+other task still runs: a mark-read, a draft save, a correction. After the wait the relay is
+closed: a task finishing later posts nothing, so it never emits on a relay Qt
+has deleted with the window (`RuntimeError: Signal source has been deleted`).
 """
 
 from __future__ import annotations
@@ -29,7 +37,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+import shiboken6
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, SignalInstance
 
 log = logging.getLogger(__name__)
 
@@ -65,25 +74,56 @@ class _Relay(QObject):
         super().__init__(parent)
         self._lock = threading.Lock()
         self._outcomes: dict[int, tuple[bool, object]] = {}
+        self._closed = False
 
     def post(self, task_id: int, ok: bool, value: object) -> None:
-        with self._lock:
+        def send() -> None:
             self._outcomes[task_id] = (ok, value)
-        self.finished.emit(task_id)
+            self.finished.emit(task_id)
 
-    def take(self, task_id: int) -> tuple[bool, object]:
+        self.guarded(self, send)
+
+    def guarded(self, source: QObject, send: Callable[[], None]) -> None:
+        """Run `send` (an emit) unless the relay is closed or `source` is deleted.
+
+        Under the lock: `close` cannot slip in between the check and the emit.
+        """
         with self._lock:
-            return self._outcomes.pop(task_id)
+            if self._closed or not shiboken6.isValid(self) or not shiboken6.isValid(source):
+                return
+            try:
+                send()
+            except RuntimeError:  # deleted by Qt between the check and the emit: nobody listens
+                log.debug("late emit dropped: its object was deleted")
+
+    def close(self) -> None:
+        with self._lock:
+            self._closed = True
+            self._outcomes.clear()
+
+    @property
+    def closed(self) -> bool:
+        return self._closed
+
+    def take(self, task_id: int) -> tuple[bool, object] | None:
+        with self._lock:
+            return self._outcomes.pop(task_id, None)
 
 
 class _Job(QRunnable):
-    def __init__(self, task_id: int, fn: Callable[[], Any], relay: _Relay) -> None:
+    def __init__(
+        self, task_id: int, fn: Callable[[], Any], relay: _Relay, stopping: threading.Event, droppable: bool,
+    ) -> None:
         super().__init__()
         self._task_id = task_id
         self._fn = fn
         self._relay = relay
+        self._stopping = stopping
+        self._droppable = droppable
 
     def run(self) -> None:
+        if self._droppable and self._stopping.is_set():
+            return  # a read queued when the window closed: nobody will see its result
         try:
             result = self._fn()
         except Exception as error:  # the GUI decides how to word it
@@ -112,6 +152,8 @@ class TaskRunner(QObject):
         self._pending: dict[int, _Pending] = {}
         self._latest: dict[str, int] = {}
         self._ids = itertools.count(1)
+        # Set at shutdown: long tasks watch it and end early (see the module's docstring).
+        self.stopping = threading.Event()
 
     # -- lanes -------------------------------------------------------------
     def _pool(self, lane: str) -> QThreadPool:
@@ -131,13 +173,20 @@ class TaskRunner(QObject):
         on_done: Callable[[Any], None] | None = None,
         on_error: Callable[[TaskFailure], None] | None = None,
         slot: str | None = None,
+        drop_at_shutdown: bool = False,
     ) -> int:
-        """Run `fn` on `lane`; a newer task in the same `slot` makes this one stale."""
+        """Run `fn` on `lane`; a newer task in the same `slot` makes this one stale.
+
+        `drop_at_shutdown`: a read whose only use is its result; not started once the window closes.
+        """
         task_id = next(self._ids)
+        if self._relay.closed:
+            log.debug("task %s submitted after shutdown: not run", task_id)
+            return task_id
         self._pending[task_id] = _Pending(slot, on_done, on_error)
         if slot is not None:
             self._latest[slot] = task_id
-        self._pool(lane).start(_Job(task_id, fn, self._relay))
+        self._pool(lane).start(_Job(task_id, fn, self._relay, self.stopping, droppable=drop_at_shutdown))
         self.busy_changed.emit(len(self._pending))
         return task_id
 
@@ -164,7 +213,10 @@ class TaskRunner(QObject):
         return pending
 
     def _on_finished(self, task_id: int) -> None:
-        ok, value = self._relay.take(task_id)
+        taken = self._relay.take(task_id)
+        if taken is None:  # posted just before shutdown: its window is gone
+            return
+        ok, value = taken
         pending = self._take(task_id)
         if pending is None:
             return
@@ -178,6 +230,22 @@ class TaskRunner(QObject):
             pending.on_error(failure)
         else:
             log.error("background task failed:\n%s", failure.trace)
+
+    def emit_from_worker(self, source: QObject, signal: SignalInstance, *args: object) -> None:
+        """Emit `signal` of `source` from a worker (progress); dropped after shutdown or once deleted."""
+        self._relay.guarded(source, lambda: signal.emit(*args))
+
+    def shutdown(self, msecs: int = 3000) -> bool:
+        """Stop: long tasks end early, then nothing more is posted to the GUI thread.
+
+        Waits up to `msecs` for the lanes (a mark-read must reach the disk); True if all finished.
+        """
+        self.stopping.set()
+        finished = self.wait_all(msecs)
+        self._relay.close()
+        self._pending.clear()
+        self.busy_changed.emit(0)
+        return finished
 
     def wait_all(self, msecs: int = 5000) -> bool:
         """Block until every lane is idle (shutdown and tests); True if all finished."""

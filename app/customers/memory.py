@@ -6,13 +6,15 @@ the build (`app.customers.build`) calls the same for existing mail, the panel
 asks `profile_for(message)`, the review gets `history(customer)`, and privacy
 asks `export_customer` / `delete_customer`. Every write is one transaction and
 keyed by Message-ID, so remembering twice is harmless and two instances
-writing the same customer lose nothing.
+writing the same customer lose nothing. The build writes hundreds of mails and
+their checkpoints in one transaction (`remember_built`), each mail under its
+own savepoint so one the database refuses skips that mail only.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -20,11 +22,12 @@ from typing import Any
 
 from sqlalchemy import and_, delete, func, or_, select, update
 from sqlalchemy.engine import Connection, Engine
+from sqlalchemy.exc import DataError, IntegrityError
 
 from app.customers import schema as s
-from app.customers.learn import answers, learn_incoming, mail_nouns, reminders
+from app.customers.learn import IncomingFacts, answers, learn_incoming, mail_nouns, reminders
 from app.customers.phrases import summary
-from app.customers.sql import RaceLost, insert_ignore, retried
+from app.customers.sql import RaceLost, insert_ignore, retried, transient
 from app.model import (
     Customer,
     CustomerProfile,
@@ -36,6 +39,17 @@ from app.model import (
     ReplyStats,
 )
 from app.sources.base import MessageRef, OutgoingMessage
+
+
+@dataclass(frozen=True, slots=True)
+class Prepared:
+    """One mail made ready to write, its analysis done outside any transaction (`Memory.prepare`)."""
+
+    message: Message
+    ref: MessageRef | None
+    facts: IncomingFacts | None = None  # a customer's mail
+    stats: ReplyStats | None = None     # one of our replies
+    parents: tuple[str, ...] = ()       # the reply's candidate originals, nearest first
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,10 +127,17 @@ class Memory:
     def _own(self, connection: Connection) -> set[str]:
         return {row[0] for row in connection.execute(select(s.own_addresses.c.email))}
 
-    @retried
     def add_own_address(self, email: str) -> None:
+        self.add_own_addresses([email])
+
+    @retried
+    def add_own_addresses(self, emails: Iterable[str]) -> None:
+        """The shop's addresses, in one transaction (the build learns every sender of Sent at once)."""
+        rows = [{"email": e} for e in sorted({_address(email) for email in emails} - {""})]
+        if not rows:
+            return
         with self._write() as connection:
-            insert_ignore(connection, s.own_addresses, [{"email": _address(email)}])
+            insert_ignore(connection, s.own_addresses, rows)
 
     def _ensure_customer(self, connection: Connection, email: str, name: str) -> int:
         found = connection.execute(
@@ -169,41 +190,58 @@ class Memory:
         """Take in a customer's mail (idempotent by Message-ID); True when it was new."""
         if not message.message_id:
             return False
+        prepared = self.prepare(message, ref, sent=False, insight=insight)
+        with self._write() as connection:
+            return self._incoming_in(connection, prepared, self._own(connection))
+
+    @staticmethod
+    def prepare(message: Message, ref: MessageRef | None, sent: bool, insight: Insight | None = None) -> Prepared:
+        """The analysis a write needs, done before (and outside) its transaction."""
+        if sent:
+            from app.review.measure import measure_reply
+
+            parents = tuple(p for p in (message.in_reply_to, *reversed(message.references)) if p)
+            return Prepared(message, ref, stats=measure_reply(message.body, message.date), parents=parents)
         if insight is None:
             from app.analysis import analyze
 
             insight = analyze(message.body)
-        facts = learn_incoming(message, insight)
+        return Prepared(message, ref, facts=learn_incoming(message, insight))
+
+    def _incoming_in(self, connection: Connection, prepared: Prepared, own: set[str]) -> bool:
+        message, facts = prepared.message, prepared.facts
+        assert facts is not None
+        if not message.message_id:
+            return False
         date = _utc(message.date)
-        with self._write() as connection:
-            direction, email, name = self._customer_of(connection, message, self._own(connection))
-            if not email or direction != "in":
-                return False
-            customer_id = self._ensure_customer(connection, email, name)
-            new = insert_ignore(connection, s.customer_messages, [{
-                "message_id": message.message_id, "customer_id": customer_id, "direction": "in",
-                "date": date, "subject": message.subject, "in_reply_to": message.in_reply_to,
-                "context_nouns": _join(facts.context_nouns),
-            }])
-            if not new:
-                return False
-            insert_ignore(connection, s.disclosures, [
-                {"customer_id": customer_id, "message_id": message.message_id, "position": i, "date": date,
-                 "text": d.text, "topic": d.topic, "nouns": _join(d.nouns)}
-                for i, d in enumerate(facts.disclosures)
-            ])
-            # A reply of ours may have been remembered before this mail (out-of-order build).
-            ours = connection.execute(
-                select(s.replies.c.message_id, s.replies.c.body).where(
-                    and_(s.replies.c.customer_id == customer_id, s.replies.c.in_reply_to == message.message_id)
-                )
-            ).all()
-            rows = []
-            for i, r in enumerate(facts.requests):
-                answered_by = next((row[0] for row in ours if answers(r.text, row[1])), "")
-                rows.append({"customer_id": customer_id, "message_id": message.message_id, "position": i,
-                             "date": date, "text": r.text, "topic": r.topic, "answered_by": answered_by})
-            insert_ignore(connection, s.requests, rows)
+        direction, email, name = self._customer_of(connection, message, own)
+        if not email or direction != "in":
+            return False
+        customer_id = self._ensure_customer(connection, email, name)
+        new = insert_ignore(connection, s.customer_messages, [{
+            "message_id": message.message_id, "customer_id": customer_id, "direction": "in",
+            "date": date, "subject": message.subject, "in_reply_to": message.in_reply_to,
+            "context_nouns": _join(facts.context_nouns),
+        }])
+        if not new:
+            return False
+        insert_ignore(connection, s.disclosures, [
+            {"customer_id": customer_id, "message_id": message.message_id, "position": i, "date": date,
+             "text": d.text, "topic": d.topic, "nouns": _join(d.nouns)}
+            for i, d in enumerate(facts.disclosures)
+        ])
+        # A reply of ours may have been remembered before this mail (out-of-order build).
+        ours = connection.execute(
+            select(s.replies.c.message_id, s.replies.c.body).where(
+                and_(s.replies.c.customer_id == customer_id, s.replies.c.in_reply_to == message.message_id)
+            )
+        ).all()
+        rows = []
+        for i, r in enumerate(facts.requests):
+            answered_by = next((row[0] for row in ours if answers(r.text, row[1])), "")
+            rows.append({"customer_id": customer_id, "message_id": message.message_id, "position": i,
+                         "date": date, "text": r.text, "topic": r.topic, "answered_by": answered_by})
+        insert_ignore(connection, s.requests, rows)
         return True
 
     @retried
@@ -218,8 +256,6 @@ class Memory:
         `outgoing` is what the send path has (raw bytes) or a parsed mail from Sent.
         The original is found by In-Reply-To / References when not given.
         """
-        from app.review.measure import measure_reply
-
         if isinstance(outgoing, OutgoingMessage):
             from app.mail.parse import parse_message
 
@@ -228,44 +264,52 @@ class Memory:
             message = outgoing
         if not message.message_id:
             return False
-        stats = measure_reply(message.body, message.date)
-        parents = [p for p in (original.message_id if original else "", message.in_reply_to,
-                               *reversed(message.references)) if p]
+        prepared = self.prepare(message, ref, sent=True)
+        if original is not None and original.message_id:
+            prepared = Prepared(message, ref, stats=prepared.stats, parents=(original.message_id, *prepared.parents))
         with self._write() as connection:
-            sender = _address(message.sender.email)
-            if sender:
-                insert_ignore(connection, s.own_addresses, [{"email": sender}])
-            own = self._own(connection)
-            _direction, email, name = self._customer_of(connection, message, own)
-            if not email:
-                return False
-            customer_id = self._ensure_customer(connection, email, name)
-            new = insert_ignore(connection, s.customer_messages, [{
-                "message_id": message.message_id, "customer_id": customer_id, "direction": "out",
-                "date": _utc(message.date), "subject": message.subject, "in_reply_to": message.in_reply_to,
-                "context_nouns": "",
-            }])
-            if not new:
-                return False
-            parent = parents[0] if parents else ""
-            connection.execute(s.replies.insert().values(
-                message_id=message.message_id, customer_id=customer_id, in_reply_to=parent,
-                date=_utc(message.date), subject=message.subject, body=message.body, length=stats.length,
-                thanks=stats.thanks, empathy=stats.empathy, cushion=stats.cushion, personal=stats.personal,
-                folder_id=ref.folder_id if ref else "", msg_key=ref.key if ref else "",
-            ))
-            if parent:
-                open_requests = connection.execute(
-                    select(s.requests.c.id, s.requests.c.text).where(
-                        and_(s.requests.c.message_id == parent, s.requests.c.answered_by == "")
+            return self._reply_in(connection, prepared, self._own(connection))
+
+    def _reply_in(self, connection: Connection, prepared: Prepared, own: set[str]) -> bool:
+        """Write one reply; `own` (the shop's addresses) learns its sender."""
+        message, stats, parents, ref = prepared.message, prepared.stats, prepared.parents, prepared.ref
+        assert stats is not None
+        if not message.message_id:
+            return False
+        sender = _address(message.sender.email)
+        if sender and sender not in own:
+            insert_ignore(connection, s.own_addresses, [{"email": sender}])
+            own.add(sender)
+        _direction, email, name = self._customer_of(connection, message, own)
+        if not email:
+            return False
+        customer_id = self._ensure_customer(connection, email, name)
+        new = insert_ignore(connection, s.customer_messages, [{
+            "message_id": message.message_id, "customer_id": customer_id, "direction": "out",
+            "date": _utc(message.date), "subject": message.subject, "in_reply_to": message.in_reply_to,
+            "context_nouns": "",
+        }])
+        if not new:
+            return False
+        parent = parents[0] if parents else ""
+        connection.execute(s.replies.insert().values(
+            message_id=message.message_id, customer_id=customer_id, in_reply_to=parent,
+            date=_utc(message.date), subject=message.subject, body=message.body, length=stats.length,
+            thanks=stats.thanks, empathy=stats.empathy, cushion=stats.cushion, personal=stats.personal,
+            folder_id=ref.folder_id if ref else "", msg_key=ref.key if ref else "",
+        ))
+        if parent:
+            open_requests = connection.execute(
+                select(s.requests.c.id, s.requests.c.text).where(
+                    and_(s.requests.c.message_id == parent, s.requests.c.answered_by == "")
+                )
+            ).all()
+            for request_id, text in open_requests:
+                if answers(text, message.body):
+                    connection.execute(
+                        update(s.requests).where(s.requests.c.id == request_id)
+                        .values(answered_by=message.message_id)
                     )
-                ).all()
-                for request_id, text in open_requests:
-                    if answers(text, message.body):
-                        connection.execute(
-                            update(s.requests).where(s.requests.c.id == request_id)
-                            .values(answered_by=message.message_id)
-                        )
         return True
 
     # -- reading --------------------------------------------------------------------
@@ -503,6 +547,32 @@ class Memory:
         with self._write() as connection:
             insert_ignore(connection, s.build_checkpoints,
                           [{"source": source, "folder_id": folder_id, "msg_key": k} for k in keys])
+
+    @retried
+    def remember_built(self, source: str, batch: Sequence[Prepared], done: Sequence[tuple[str, str]]) -> int:
+        """The build's write: a batch of mails and the checkpoints of `done` (folder id, key), one transaction.
+
+        Each mail under its own savepoint: one whose data the database refuses is skipped
+        (and counted, returned) without losing the others. A crash before the commit loses
+        the batch and its checkpoints together, so the next build does it again.
+        """
+        skipped = 0
+        with self._write() as connection:
+            own = self._own(connection)
+            for prepared in batch:
+                try:
+                    with connection.begin_nested():
+                        if prepared.stats is not None:
+                            self._reply_in(connection, prepared, own)
+                        else:
+                            self._incoming_in(connection, prepared, own)
+                except (DataError, IntegrityError) as error:
+                    if transient(error):  # another client's write meanwhile: the whole batch again
+                        raise
+                    skipped += 1
+            insert_ignore(connection, s.build_checkpoints,
+                          [{"source": source, "folder_id": folder_id, "msg_key": key} for folder_id, key in done])
+        return skipped
 
     def counts(self) -> dict[str, int]:
         """How much the memory holds (for the status bar and tests)."""

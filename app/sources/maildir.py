@@ -10,12 +10,17 @@ from __future__ import annotations
 
 import os
 import socket
+import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from datetime import datetime
 from itertools import count
 from pathlib import Path
+from typing import Protocol
 
 from app.mail.headers import read_summary
+from app.model import Address
 from app.sources.base import Folder, FolderRole, Header, MessageRef, OutgoingMessage, SyncState
 from app.sources.errors import NotFound
 from app.sources.folders import role_for_name
@@ -47,13 +52,47 @@ def is_maildir(path: Path) -> bool:
     return (path / "cur").is_dir() and (path / "new").is_dir()
 
 
-class MaildirSource:
-    """Inbox at the root, Maildir++ folders as `.Name` sub-directories."""
+@dataclass(frozen=True, slots=True)
+class IndexedHeader:
+    """What a folder's index keeps of one message (its key is the index's key)."""
 
-    def __init__(self, root: Path) -> None:
+    name: str  # "new/<file>" or "cur/<file>" when it was listed
+    subject: str
+    sender: Address
+    date: datetime | None
+    size: int
+
+
+class HeaderIndex(Protocol):
+    """A folder's headers kept between starts (`app.store.local_index.LocalIndex`)."""
+
+    def load(self, mailbox: str, folder_id: str) -> dict[str, IndexedHeader]: ...
+
+    def update(self, mailbox: str, folder_id: str, changed: Iterable[tuple[str, IndexedHeader]],
+               gone: Iterable[str]) -> None: ...
+
+    def file_state(self, mailbox: str, folder_id: str) -> tuple[int, int] | None: ...
+
+    def update_file(self, mailbox: str, folder_id: str, changed: Iterable[tuple[str, IndexedHeader]],
+                    gone: Iterable[str], size: int, mtime_ns: int) -> None: ...
+
+
+class MaildirSource:
+    """Inbox at the root, Maildir++ folders as `.Name` sub-directories.
+
+    Each folder's key → (sub-directory, file name) is remembered from its last
+    listing, so `fetch` opens one file instead of listing the folder. A name that
+    is no longer there (another program moved the mail from `new/` to `cur/` or
+    changed its flags) makes the folder listed again once, then looked up anew.
+    """
+
+    def __init__(self, root: Path, index: HeaderIndex | None = None) -> None:
         if not is_maildir(root):
             raise NotFound(str(root))
         self.root = root
+        self.index = index  # with one, a listing opens only the files new since the last one
+        self._names: dict[str, dict[str, tuple[str, str]]] = {}  # folder id → key → (sub, name)
+        self._names_lock = threading.Lock()  # the mail lane and the memory build both fetch
 
     # -- folders ---------------------------------------------------------
     def folders(self) -> list[Folder]:
@@ -73,8 +112,13 @@ class MaildirSource:
         return path
 
     # -- messages --------------------------------------------------------
-    def _entries(self, folder_dir: Path) -> Iterator[tuple[str, Path, str]]:
-        """(key, path, flags) for every message; dot files are not mail."""
+    def _entries(self, folder_dir: Path, folder_id: str | None = None) -> Iterator[tuple[str, Path, str]]:
+        """(key, path, flags) for every message; dot files are not mail.
+
+        With `folder_id`, the listing also becomes that folder's name index.
+        """
+        names_of: dict[str, tuple[str, str]] = {}
+        listed: list[tuple[str, Path, str]] = []
         for sub in ("new", "cur"):
             directory = folder_dir / sub
             try:
@@ -85,38 +129,105 @@ class MaildirSource:
                 if name.startswith("."):
                     continue
                 key, _, flags = name.partition(_INFO_SEPARATOR)
-                yield key, directory / name, flags if sub == "cur" else ""
+                names_of[key] = (sub, name)
+                listed.append((key, directory / name, flags if sub == "cur" else ""))
+        if folder_id is not None:
+            with self._names_lock:
+                self._names[folder_id] = names_of
+        yield from listed
 
-    def _locate(self, ref: MessageRef) -> tuple[Path, str]:
-        for key, path, flags in self._entries(self._folder_dir(ref.folder_id)):
-            if key == ref.key:
-                return path, flags
-        raise NotFound(f"{ref.folder_id}/{ref.key}")
+    def _indexed(self, folder_id: str, key: str) -> tuple[str, str] | None:
+        with self._names_lock:
+            names = self._names.get(folder_id)
+            return None if names is None else names.get(key)
+
+    def _locate(self, ref: MessageRef, fresh: bool = False) -> tuple[Path, str]:
+        """The message's file and flags: from the index, or after one new listing of its folder."""
+        folder_dir = self._folder_dir(ref.folder_id)
+        known = None if fresh else self._indexed(ref.folder_id, ref.key)
+        if known is not None:
+            path = folder_dir / known[0] / known[1]
+            if path.exists():
+                return path, self._flags(known)
+        for _ in self._entries(folder_dir, ref.folder_id):  # moved or renamed meanwhile: list once
+            pass
+        known = self._indexed(ref.folder_id, ref.key)
+        if known is None:
+            raise NotFound(f"{ref.folder_id}/{ref.key}")
+        return folder_dir / known[0] / known[1], self._flags(known)
+
+    @staticmethod
+    def _flags(known: tuple[str, str]) -> str:
+        sub, name = known
+        return name.partition(_INFO_SEPARATOR)[2] if sub == "cur" else ""
+
+    def _remember(self, folder_id: str, key: str, path: Path) -> None:
+        with self._names_lock:
+            names = self._names.get(folder_id)
+            if names is not None:
+                names[key] = (path.parent.name, path.name)
 
     def headers(self, folder: Folder, since: SyncState | None = None) -> Iterator[Header]:
-        for key, path, flags in self._entries(self._folder_dir(folder.id)):
-            try:
-                head = read_head(path)
-                size = path.stat().st_size
-            except FileNotFoundError:  # moved by another program meanwhile
-                continue
-            summary = read_summary(head)
-            yield Header(
-                ref=MessageRef(folder.id, key),
-                subject=summary.subject,
-                sender=summary.sender,
-                date=summary.date,
-                seen="S" in flags,
-                size=size,
-            )
+        if self.index is not None:
+            yield from self._indexed_headers(folder, self.index)
+            return
+        for key, path, flags in self._entries(self._folder_dir(folder.id), folder.id):
+            found = self._read_header(path)
+            if found is not None:
+                yield self._header(folder.id, key, found, flags)
+
+    @staticmethod
+    def _read_header(path: Path) -> IndexedHeader | None:
+        try:
+            head = read_head(path)
+            size = path.stat().st_size
+        except FileNotFoundError:  # moved by another program meanwhile
+            return None
+        summary = read_summary(head)
+        return IndexedHeader(f"{path.parent.name}/{path.name}", summary.subject, summary.sender, summary.date, size)
+
+    @staticmethod
+    def _header(folder_id: str, key: str, found: IndexedHeader, flags: str) -> Header:
+        return Header(MessageRef(folder_id, key), found.subject, found.sender, found.date, "S" in flags, found.size)
+
+    def _indexed_headers(self, folder: Folder, index: HeaderIndex) -> Iterator[Header]:
+        """The folder's rows from the index; only files new since the last listing are opened.
+
+        The index learns the changes once the whole folder is listed (a listing stopped
+        half-way, at shutdown, writes nothing and the next one reads those files again).
+        """
+        mailbox = str(self.root.resolve())
+        known = index.load(mailbox, folder.id)
+        changed: list[tuple[str, IndexedHeader]] = []
+        listed: set[str] = set()
+        for key, path, flags in self._entries(self._folder_dir(folder.id), folder.id):
+            listed.add(key)
+            name = f"{path.parent.name}/{path.name}"
+            found = known.get(key)
+            if found is None:
+                found = self._read_header(path)
+                if found is None:
+                    continue
+                changed.append((key, found))
+            elif found.name != name:  # moved to cur/ or flags changed: same mail, same header
+                found = IndexedHeader(name, found.subject, found.sender, found.date, found.size)
+                changed.append((key, found))
+            yield self._header(folder.id, key, found, flags)
+        gone = known.keys() - listed
+        if changed or gone:
+            index.update(mailbox, folder.id, changed, gone)
 
     def answered_keys(self, folder: Folder) -> set[str]:
         """Keys of the folder's messages flagged `R` (replied to): the list's reply arrows."""
-        return {key for key, _path, flags in self._entries(self._folder_dir(folder.id)) if "R" in flags}
+        return {key for key, _path, flags in self._entries(self._folder_dir(folder.id), folder.id) if "R" in flags}
 
     def fetch(self, ref: MessageRef) -> bytes:
         path, _ = self._locate(ref)
-        return path.read_bytes()
+        try:
+            return path.read_bytes()
+        except FileNotFoundError:  # moved between the look-up and the read
+            path, _ = self._locate(ref, fresh=True)
+            return path.read_bytes()
 
     def mark_read(self, ref: MessageRef, read: bool = True) -> None:
         self._set_flag(ref, "S", read)
@@ -136,6 +247,7 @@ class MaildirSource:
         target = path.parent.parent / "cur" / f"{ref.key}{_INFO_SEPARATOR}{''.join(sorted(new_flags))}"
         if target != path:
             os.replace(path, target)
+            self._remember(ref.folder_id, ref.key, target)
 
 
 SENT_DIR = ".Sent"

@@ -14,12 +14,14 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from hashlib import sha1
 from pathlib import Path
+from typing import BinaryIO
 
 from app.mail.headers import read_summary
 from app.paths import user_data_dir
 from app.sources.base import Folder, FolderRole, Header, MessageRef, SyncState
 from app.sources.errors import NotFound
 from app.sources.folders import role_for_name
+from app.sources.maildir import HeaderIndex, IndexedHeader
 
 _FROM_LINE = re.compile(rb"^From [^\r\n]*\r?\n", re.MULTILINE)
 _STATUS = re.compile(rb"^(?:X-)?Status:[ \t]*([A-Za-z]*)", re.MULTILINE | re.IGNORECASE)
@@ -47,6 +49,42 @@ def _split(data: bytes) -> list[_Span]:
         end = starts[index + 1][0] if index + 1 < len(starts) else len(data)
         spans.append(_Span(body_start, end))
     return spans
+
+
+_CHUNK = 65536
+_FROM_LINE_LIMIT = 4096  # a separator line longer than this is not one a mail client wrote
+
+
+def _follows_from_line(handle: BinaryIO, start: int) -> bool:
+    """True if a "From " separator line ends right before `start` (the key is a message's offset)."""
+    if start <= 0:
+        return False
+    before = max(0, start - _FROM_LINE_LIMIT)
+    handle.seek(before)
+    data = handle.read(start - before)
+    if not data.endswith(b"\n"):
+        return False
+    line_start = data.rfind(b"\n", 0, len(data) - 1) + 1
+    if line_start == 0 and before > 0:
+        return False
+    return data.startswith(b"From ", line_start)
+
+
+def _read_message(handle: BinaryIO, start: int) -> bytes:
+    """From `start` to the next "From " line (or the end): one message's bytes, never the whole file."""
+    handle.seek(start)
+    buffer = bytearray()
+    search_from = 0
+    while True:
+        chunk = handle.read(_CHUNK)
+        buffer += chunk
+        found = _FROM_LINE.search(buffer, search_from)
+        if found is not None:
+            return bytes(buffer[: found.start()])
+        if not chunk:
+            return bytes(buffer)
+        # The next search starts at the last, maybe incomplete, line: a separator may straddle chunks.
+        search_from = buffer.rfind(b"\n") + 1
 
 
 def _unescape(raw: bytes) -> bytes:
@@ -78,7 +116,8 @@ class ReadStateFile:
 class MboxSource:
     """One mbox file is one folder; a directory of mbox files is several."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, index: HeaderIndex | None = None) -> None:
+        self.index = index  # with one, an unchanged file is not read, a grown one from its old end
         if path.is_dir():
             files = sorted(p for p in path.iterdir() if p.is_file() and is_mbox(p))
         elif path.is_file():
@@ -101,14 +140,23 @@ class MboxSource:
         except KeyError:
             raise NotFound(folder_id) from None
 
-    @staticmethod
-    def _key(span: _Span) -> str:
-        return str(span.start)
-
     def headers(self, folder: Folder, since: SyncState | None = None) -> Iterator[Header]:
         path = self._file(folder.id)
-        data = path.read_bytes()
         read_here = ReadStateFile(path).load()
+        if self.index is not None:
+            rows = self._indexed_rows(path, folder.id, self.index)
+        else:
+            rows = self._rows(path.read_bytes(), 0)
+        for key, found in rows:
+            yield Header(MessageRef(folder.id, key), found.subject, found.sender, found.date,
+                         read_here.get(key, found.name == "R"), found.size)
+
+    def _rows(self, data: bytes, base: int) -> list[tuple[str, IndexedHeader]]:
+        """(key, header) of every message in `data`, which starts at offset `base` of the file.
+
+        `IndexedHeader.name` holds "R" when the mail client's Status header said read.
+        """
+        rows = []
         for span in _split(data):
             raw = data[span.start : span.end]
             head_end = raw.find(b"\n\n")
@@ -118,22 +166,43 @@ class MboxSource:
             head = raw if head_end < 0 else raw[: head_end + 2]
             summary = read_summary(head)
             status = b"".join(_STATUS.findall(head))
-            key = self._key(span)
-            yield Header(
-                ref=MessageRef(folder.id, key),
-                subject=summary.subject,
-                sender=summary.sender,
-                date=summary.date,
-                seen=read_here.get(key, b"R" in status.upper()),
-                size=span.end - span.start,
-            )
+            key = str(base + span.start)
+            rows.append((key, IndexedHeader("R" if b"R" in status.upper() else "", summary.subject,
+                                            summary.sender, summary.date, span.end - span.start)))
+        return rows
+
+    def _indexed_rows(self, path: Path, folder_id: str, index: HeaderIndex) -> list[tuple[str, IndexedHeader]]:
+        """The file's rows from the index: unchanged, none read; grown after its old end, the tail only."""
+        mailbox = str(path.resolve())
+        with path.open("rb") as handle:
+            stat = os.fstat(handle.fileno())
+            state = index.file_state(mailbox, folder_id)
+            known = index.load(mailbox, folder_id) if state is not None else {}
+            if state == (stat.st_size, stat.st_mtime_ns):
+                return sorted(known.items(), key=lambda row: int(row[0]))
+            if state is not None and 0 < state[0] < stat.st_size:
+                handle.seek(state[0] - 1)
+                before = handle.read(1)
+                tail = handle.read()
+                if before == b"\n" and tail.startswith(b"From ") and known:  # appended: the old rows hold
+                    added = self._rows(tail, state[0])
+                    index.update_file(mailbox, folder_id, added, (), state[0] + len(tail), stat.st_mtime_ns)
+                    return sorted([*known.items(), *added], key=lambda row: int(row[0]))
+            handle.seek(0)
+            data = handle.read()
+        rows = self._rows(data, 0)
+        gone = known.keys() - {key for key, _ in rows}
+        index.update_file(mailbox, folder_id, rows, gone, len(data), stat.st_mtime_ns)
+        return rows
 
     def fetch(self, ref: MessageRef) -> bytes:
-        data = self._file(ref.folder_id).read_bytes()
-        for span in _split(data):
-            if self._key(span) == ref.key:
-                return _unescape(data[span.start : span.end])
-        raise NotFound(f"{ref.folder_id}/{ref.key}")
+        """The message at the offset its key names: a seek and one message's read, not a scan of the file."""
+        path = self._file(ref.folder_id)
+        start = int(ref.key) if ref.key.isdigit() else -1
+        with path.open("rb") as handle:
+            if not _follows_from_line(handle, start):
+                raise NotFound(f"{ref.folder_id}/{ref.key}")
+            return _unescape(_read_message(handle, start))
 
     def mark_read(self, ref: MessageRef, read: bool = True) -> None:
         state_file = ReadStateFile(self._file(ref.folder_id))

@@ -80,6 +80,16 @@ class MailIndex:
         self.add_many([IndexRow(source, folder_id, key, message.message_id, message.date, sender,
                                 message.subject, message.body)])
 
+    def add_messages(self, source: str, items: Sequence[tuple[str, str, object]]) -> int:
+        """Index parsed messages, (folder id, key, message) each, in one transaction (the build's batch)."""
+        rows = []
+        for folder_id, key, message in items:
+            assert isinstance(message, Message)
+            sender = f"{message.sender.name} {message.sender.email}".strip()
+            rows.append(IndexRow(source, folder_id, key, message.message_id, message.date, sender,
+                                 message.subject, message.body))
+        return self.add_many(rows)
+
     def add_many(self, rows: Iterable[IndexRow]) -> int:
         """Index rows in one transaction; a message already indexed is replaced. Returns how many."""
         count = 0

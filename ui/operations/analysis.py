@@ -30,4 +30,4 @@ def analyze_body(
     runner: TaskRunner, body: str,
     on_done: Callable[[Insight], None], on_error: Callable[[TaskFailure], None],
 ) -> int:
-    return runner.submit(ANALYSIS, lambda: _analyze(body), on_done, on_error, slot="analysis")
+    return runner.submit(ANALYSIS, lambda: _analyze(body), on_done, on_error, slot="analysis", drop_at_shutdown=True)

@@ -53,4 +53,4 @@ def query(
         keys = listing.keys(wanted.source, wanted.folder_id, wanted.text, wanted.column, wanted.descending)
         return ListAnswer(wanted, keys)
 
-    return runner.submit(DB, run, on_done, on_error, slot=QUERY_SLOT)
+    return runner.submit(DB, run, on_done, on_error, slot=QUERY_SLOT, drop_at_shutdown=True)

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from app.model import Message
 from app.sources.base import Folder, Header, MailSource, MessageRef
+from app.store.db import Database
 from ui.tasks import TaskFailure, TaskRunner, mail_lane
 
 ErrorCallback = Callable[[TaskFailure], None]
@@ -26,10 +27,12 @@ class OpenedMessage:
     raw: bytes  # kept to re-render HTML when the user allows remote images
 
 
-def _open(path: Path) -> OpenedMailbox:
+def _open(path: Path, db: Database | None) -> OpenedMailbox:
     from app.sources import open_source
+    from app.store.local_index import LocalIndex
 
-    source = open_source(path)
+    # With the store, a Maildir's headers are kept between starts: the second one opens no file.
+    source = open_source(path, LocalIndex(db) if db is not None else None)
     return OpenedMailbox(source, source.folders())
 
 
@@ -47,18 +50,24 @@ def _fetch(source: MailSource, ref: MessageRef) -> OpenedMessage:
 
 def open_mailbox(
     runner: TaskRunner, account: str, path: Path,
-    on_done: Callable[[OpenedMailbox], None], on_error: ErrorCallback,
+    on_done: Callable[[OpenedMailbox], None], on_error: ErrorCallback, db: Database | None = None,
 ) -> int:
-    return runner.submit(mail_lane(account), lambda: _open(path), on_done, on_error, slot="mailbox")
+    return runner.submit(mail_lane(account), lambda: _open(path, db), on_done, on_error, slot="mailbox")
 
 
 def load_headers(
     runner: TaskRunner, account: str, source: MailSource, folder: Folder,
     on_done: Callable[[list[Header]], None], on_error: ErrorCallback,
 ) -> int:
-    return runner.submit(
-        mail_lane(account), lambda: _newest_first(list(source.headers(folder))), on_done, on_error, slot="headers"
-    )
+    def run() -> list[Header]:
+        headers: list[Header] = []
+        for header in source.headers(folder):
+            if runner.stopping.is_set():  # the window closed: a long listing ends here
+                return []
+            headers.append(header)
+        return _newest_first(headers)
+
+    return runner.submit(mail_lane(account), run, on_done, on_error, slot="headers", drop_at_shutdown=True)
 
 
 def _answered(source: MailSource, folder: Folder) -> set[MessageRef]:
@@ -78,14 +87,16 @@ def answered(
     on_done: Callable[[set[MessageRef]], None], on_error: ErrorCallback,
 ) -> int:
     """The folder's messages we replied to (Maildir `R`, IMAP \\Answered), for the list's arrows."""
-    return runner.submit(mail_lane(account), lambda: _answered(source, folder), on_done, on_error, slot="answered")
+    return runner.submit(mail_lane(account), lambda: _answered(source, folder), on_done, on_error, slot="answered",
+                         drop_at_shutdown=True)
 
 
 def fetch_message(
     runner: TaskRunner, account: str, source: MailSource, ref: MessageRef,
     on_done: Callable[[OpenedMessage], None], on_error: ErrorCallback,
 ) -> int:
-    return runner.submit(mail_lane(account), lambda: _fetch(source, ref), on_done, on_error, slot="reader")
+    return runner.submit(mail_lane(account), lambda: _fetch(source, ref), on_done, on_error, slot="reader",
+                         drop_at_shutdown=True)
 
 
 def mark_read(

@@ -84,10 +84,14 @@ def build(
 ) -> int:
     from app.customers import build_memory
 
+    def report(done: int, total: int) -> None:  # on the build lane: dropped once the window is gone
+        runner.emit_from_worker(progress, progress.progressed, done, total)
+
+    def should_stop() -> bool:
+        return progress.stop_requested.is_set() or runner.stopping.is_set()
+
     return runner.submit(
-        BUILD,
-        lambda: build_memory(opened.memory, source, source_key, progress.report,
-                             progress.stop_requested.is_set, opened.index),
+        BUILD, lambda: build_memory(opened.memory, source, source_key, report, should_stop, opened.index),
         on_done, on_error,
     )
 
@@ -96,7 +100,8 @@ def load_profile(
     runner: TaskRunner, opened: OpenedMemory, message: Message, insight: Insight | None,
     on_done: Callable[[CustomerProfile | None], None], on_error: ErrorCallback,
 ) -> int:
-    return runner.submit(DB, lambda: opened.memory.profile_for(message, insight), on_done, on_error, slot="profile")
+    return runner.submit(DB, lambda: opened.memory.profile_for(message, insight), on_done, on_error, slot="profile",
+                         drop_at_shutdown=True)
 
 
 def search(
@@ -107,7 +112,7 @@ def search(
         return SearchResults(query, opened.index.search(query, limit=SEARCH_PAGE), opened.memory.search(query),
                              opened.index.count_matches(query))
 
-    return runner.submit(DB, run, on_done, on_error, slot="search")
+    return runner.submit(DB, run, on_done, on_error, slot="search", drop_at_shutdown=True)
 
 
 def search_more(
@@ -117,7 +122,7 @@ def search_more(
     """The next page of mail hits, as the results view scrolls."""
     return runner.submit(
         DB, lambda: SearchPage(query, opened.index.search(query, limit=SEARCH_PAGE, offset=offset)),
-        on_done, on_error, slot="search-more",
+        on_done, on_error, slot="search-more", drop_at_shutdown=True,
     )
 
 

@@ -1,0 +1,121 @@
+"""The memory build writes in batches: one transaction per batch, checkpoints included.
+
+A crash loses at most the batch in hand and the next build resumes after the
+last batch written; a mail the database refuses skips that mail only.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from sqlalchemy import event
+from sqlalchemy.exc import IntegrityError
+
+from app.customers import Memory, build, build_memory, open_memory
+from app.sources.base import MessageRef
+from app.sources.maildir import MaildirSource
+from bench.scale_mailbox import build as scaled_maildir
+
+MAILS = 130
+BATCH = 50
+
+
+@pytest.fixture(scope="module")
+def maildir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The demo copied until 130 mails: new Message-IDs, new customers per copy."""
+    return scaled_maildir(tmp_path_factory.mktemp("scaled") / "mail", MAILS)
+
+
+@pytest.fixture
+def memory(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Memory]:
+    monkeypatch.setattr(build, "BATCH", BATCH)
+    opened = open_memory(f"sqlite:///{tmp_path / 'memory.sqlite3'}")
+    yield opened
+    opened.close()
+
+
+def _write_transactions(memory: Memory) -> list[str]:
+    begun: list[str] = []
+    event.listen(memory.engine, "begin", lambda connection: begun.append(
+        "read" if connection.get_execution_options().get("memory_read") else "write"))
+    return begun
+
+
+def test_the_build_writes_one_transaction_per_batch_not_per_mail(maildir: Path, memory: Memory) -> None:
+    begun = _write_transactions(memory)
+    result = build_memory(memory, MaildirSource(maildir), "scaled")
+    assert result.done == result.total == MAILS and not result.stopped
+    writes = begun.count("write")
+    batches = -(-MAILS // BATCH)
+    own_addresses = 1  # the shop's address, learnt from Sent before the first batch
+    assert writes <= batches + own_addresses + 1, writes
+    counts = memory.counts()
+    assert counts["customers"] > 40  # a new set of customers in every copy of the demo
+    assert build_memory(memory, MaildirSource(maildir), "scaled").total == 0
+
+
+class _Crash(Exception):
+    """Not a fault of one mail: the build stops at it, as at a lost connection or a kill."""
+
+
+def test_a_crash_loses_at_most_the_batch_in_hand_and_the_next_build_resumes(
+    maildir: Path, memory: Memory, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    source = MaildirSource(maildir)
+    fetch = MaildirSource.fetch
+    fetched = 0
+
+    def crashing_fetch(self: MaildirSource, ref: MessageRef) -> bytes:
+        nonlocal fetched
+        fetched += 1
+        if fetched == BATCH + 20:  # in the middle of the second batch
+            raise _Crash
+        return fetch(self, ref)
+
+    monkeypatch.setattr(MaildirSource, "fetch", crashing_fetch)
+    with pytest.raises(_Crash):
+        build_memory(memory, source, "scaled")
+    built = sum(len(memory.built_keys("scaled", folder.id)) for folder in source.folders())
+    assert built == BATCH  # the first batch, with its checkpoints; the second one is lost whole
+    monkeypatch.setattr(MaildirSource, "fetch", fetch)
+
+    resumed = build_memory(memory, source, "scaled")
+    assert resumed.total == MAILS - BATCH and not resumed.stopped
+
+    clean = open_memory(f"sqlite:///{tmp_path / 'clean.sqlite3'}")
+    try:
+        build_memory(clean, MaildirSource(maildir), "scaled")
+        assert memory.counts() == clean.counts()  # nothing twice, nothing missing
+    finally:
+        clean.close()
+
+
+def test_a_mail_the_database_refuses_skips_that_mail_only(
+    maildir: Path, memory: Memory, monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from app.customers.memory import Prepared
+
+    incoming = Memory._incoming_in
+    refused: list[str] = []
+
+    def refusing(self: Memory, connection: object, prepared: Prepared, own: set[str]) -> bool:
+        if not refused and prepared.message.message_id:
+            refused.append(prepared.message.message_id)
+            result = incoming(self, connection, prepared, own)  # type: ignore[arg-type]
+            raise IntegrityError("INSERT", {}, ValueError("refused"))
+            return result
+        return incoming(self, connection, prepared, own)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(Memory, "_incoming_in", refusing)
+    result = build_memory(memory, MaildirSource(maildir), "scaled")
+    assert result.done == result.total == MAILS and result.skipped == 1
+    with memory.engine.connect() as connection:
+        from sqlalchemy import select
+
+        from app.customers import schema
+
+        stored = {r[0] for r in connection.execute(select(schema.customer_messages.c.message_id))}
+    assert refused[0] not in stored  # its rows went with its savepoint
+    assert len(stored) >= MAILS - 1 - 10  # the others are all there (a few are not a customer's)
