@@ -331,7 +331,10 @@ class _BodyLane:
             self._ready.notify_all()
         with self._report_lock:
             self._reporting = True
-            self._report(self._current)
+            # Every folder, the one in hand last: a folder whose bodies all came in while headers were
+            # still listed would otherwise never say its bodies are done.
+            for folder_id in sorted(set(self._totals) | set(self._stored), key=lambda f: f == self._current):
+                self._report(folder_id)
         try:
             self._work_through(source)
         except BaseException:
