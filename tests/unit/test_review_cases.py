@@ -14,10 +14,11 @@ import pytest
 
 from app.model import Highlight, HighlightKind, Insight, ReplyStats
 from app.review import review_draft
+from bench.eval_sets import SHARED_EVAL
 
 ROOT = Path(__file__).resolve().parents[2]
 OWN = ROOT / "tests" / "data" / "review" / "own_cases.jsonl"
-SHARED = ROOT.parent / "shared" / "eval" / "review_dev.jsonl"
+SHARED = SHARED_EVAL / "review_dev.jsonl"
 MAIL_SIDE = {"unanswered_request", "ignored_disclosure", "unacknowledged_worry"}
 SCORED = MAIL_SIDE | {"refusal_without_alternative", "tone_cold", "tone_overfamiliar"}
 
