@@ -168,8 +168,15 @@ def _report_when_ready(window: MainWindow, shown_at: float) -> None:
         print(f"{marker} {time.perf_counter() - shown_at:.3f}", flush=True)
         QApplication.quit()
 
-    if mode == "highlights":
-        window.insight_shown.connect(lambda: done("AIZUCHI_HIGHLIGHTS"))
-        window.headers_loaded.connect(lambda: window.message_view.selectRow(0))
-    else:
-        window.headers_loaded.connect(lambda: done("AIZUCHI_READY"))
+    from app.context import Changes
+
+    def changed(changes: Changes) -> None:
+        if mode == "highlights" and Changes.INSIGHT in changes:
+            done("AIZUCHI_HIGHLIGHTS")
+        elif Changes.HEADERS in changes:
+            if mode == "highlights":
+                window.message_view.selectRow(0)
+            else:
+                done("AIZUCHI_READY")
+
+    window.changed.connect(changed)

@@ -312,6 +312,65 @@
     </message>
 </context>
 <context>
+    <name>AccountsController</name>
+    <message>
+        <source>「%1」をこのパソコンから削除しますか？</source>
+        <translation>Remove “%1” from this computer?</translation>
+    </message>
+    <message>
+        <source>同期したメールと保存したパスワードも削除します。サーバー上のメールはそのまま残ります。</source>
+        <translation>Its synced mail and saved password are removed too. The mail on the server stays as it is.</translation>
+    </message>
+    <message>
+        <source>送信待ち・送信失敗の返信が %1 件あります。削除すると送信されません。</source>
+        <translation>%1 replies are waiting or failed to send. Removing the account means they will not be sent.</translation>
+    </message>
+    <message>
+        <source>アカウントの削除</source>
+        <translation>Remove account</translation>
+    </message>
+    <message>
+        <source>削除する</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <source>キャンセル</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>アカウントを削除しました</source>
+        <translation>The account was removed</translation>
+    </message>
+    <message>
+        <source>パスワードは保存されていません（安全な保管庫がありません）。次回の起動時に再入力が必要です。</source>
+        <translation>The password was not saved (no secure store). You will need to enter it again next time.</translation>
+    </message>
+    <message>
+        <source>もう一度ログインしてください</source>
+        <translation>Please sign in again</translation>
+    </message>
+    <message>
+        <source>%1 のログインの有効期限が切れたか、取り消されました。書きかけの返信と送信待ちの返信は保存されています。</source>
+        <translation>The sign-in of %1 has expired or was revoked. Drafts and replies waiting to be sent are kept.</translation>
+    </message>
+    <message>
+        <source>ブラウザでログイン</source>
+        <translation>Sign in in the browser</translation>
+    </message>
+    <message>
+        <source>あとで</source>
+        <translation>Later</translation>
+    </message>
+    <message>
+        <source>%1 を同期中</source>
+        <translation>Syncing %1</translation>
+    </message>
+    <message>
+        <source>送信待ち %1 / 送信失敗 %2 / 送信状態不明 %3</source>
+        <translation>Waiting %1 / Failed %2 / Unknown %3</translation>
+    </message>
+</context>
+<context>
     <name>AccountsPane</name>
     <message>
         <source>もう一度サインイン…</source>
@@ -325,6 +384,9 @@
         <source>このアカウントを削除…</source>
         <translation>Remove this account…</translation>
     </message>
+</context>
+<context>
+    <name>AccountsService</name>
     <message>
         <source>アカウントに接続していません。</source>
         <translation>The account is not connected.</translation>
@@ -849,6 +911,29 @@
     </message>
 </context>
 <context>
+    <name>InsightController</name>
+    <message>
+        <source>解析中…</source>
+        <translation>Analysing…</translation>
+    </message>
+    <message>
+        <source>解析が完了しました</source>
+        <translation>Analysis complete</translation>
+    </message>
+    <message>
+        <source>解析できませんでした</source>
+        <translation>Could not analyse</translation>
+    </message>
+    <message>
+        <source>修正を保存しました</source>
+        <translation>Correction saved</translation>
+    </message>
+    <message>
+        <source>修正を保存できませんでした</source>
+        <translation>Could not save the correction</translation>
+    </message>
+</context>
+<context>
     <name>InsightModel</name>
     <message>
         <source>関連するご不安</source>
@@ -895,6 +980,33 @@
     <message>
         <source>灰色：引用・署名・定型のあいさつ</source>
         <translation>Grey: quotes, signature, set greetings</translation>
+    </message>
+</context>
+<context>
+    <name>MailboxController</name>
+    <message>
+        <source>差出人・件名で絞り込み — Enter で本文とお客様の記録も検索 (Ctrl+F)</source>
+        <translation>Filter by sender or subject — Enter searches mail bodies and customer records too (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>メールを読み込んでいます…</source>
+        <translation>Loading mail…</translation>
+    </message>
+    <message>
+        <source>「%1」に一致: %2 件（このフォルダの %3 件中）</source>
+        <translation>“%1” matches %2 mails (of %3 in this folder)</translation>
+    </message>
+    <message>
+        <source>「%1」に一致するメールはこのフォルダにありません。本文も探すには Enter を押してください。</source>
+        <translation>No mail in this folder matches “%1”. Press Enter to search the mail bodies too.</translation>
+    </message>
+    <message>
+        <source>メールの一覧を絞り込めませんでした</source>
+        <translation>Could not filter the message list</translation>
+    </message>
+    <message>
+        <source>画像を読み込めませんでした（%1 枚）。ネットワークにつながっているか確かめてください。</source>
+        <translation>Could not load the images (%1). Check that you are connected to the network.</translation>
     </message>
 </context>
 <context>
@@ -974,15 +1086,8 @@
 An assistant that helps you notice what customers tell you and reply warmly.</translation>
     </message>
     <message>
-        <source>メールを読み込んでいます…</source>
-        <translation>Loading mail…</translation>
-    </message>
-    <message numerus="yes">
         <source>%n 件のメール</source>
-        <translation>
-            <numerusform>%n mail</numerusform>
-            <numerusform>%n mails</numerusform>
-        </translation>
+        <translation>%n mail</translation>
     </message>
     <message>
         <source>メールアカウントを追加(&amp;A)…</source>
@@ -1005,10 +1110,6 @@ An assistant that helps you notice what customers tell you and reply warmly.</tr
         <translation>&amp;Find</translation>
     </message>
     <message>
-        <source>差出人・件名で絞り込み — Enter で本文とお客様の記録も検索 (Ctrl+F)</source>
-        <translation>Filter by sender or subject — Enter searches mail bodies and customer records too (Ctrl+F)</translation>
-    </message>
-    <message>
         <source>キーボード操作</source>
         <translation>Keyboard shortcuts</translation>
     </message>
@@ -1027,37 +1128,32 @@ Esc  Close the reply (the draft is kept), or go back from search results to the 
 Tab  Next field</translation>
     </message>
     <message>
-        <source>「%1」に一致: %2 件（このフォルダの %3 件中）</source>
-        <translation>“%1” matches %2 mails (of %3 in this folder)</translation>
+        <source>サインインの有効期限が切れました。アカウント設定からもう一度サインインしてください。</source>
+        <translation>Your sign-in has expired. Sign in again from the account settings.</translation>
     </message>
     <message>
-        <source>「%1」に一致するメールはこのフォルダにありません。本文も探すには Enter を押してください。</source>
-        <translation>No mail in this folder matches “%1”. Press Enter to search the mail bodies too.</translation>
+        <source>サーバーに接続できません。ネットワークを確認して、しばらくしてから再度お試しください。</source>
+        <translation>Cannot reach the server. Check the network and try again in a moment.</translation>
     </message>
     <message>
-        <source>メールの一覧を絞り込めませんでした</source>
-        <translation>Could not filter the message list</translation>
+        <source>サーバーが要求を拒否しました: %1</source>
+        <translation>The server refused the request: %1</translation>
     </message>
     <message>
-        <source>解析中…</source>
-        <translation>Analysing…</translation>
+        <source>メールまたはフォルダが見つかりません。ほかのプログラムで移動された可能性があります。</source>
+        <translation>The mail or folder was not found. Another program may have moved it.</translation>
     </message>
     <message>
-        <source>解析が完了しました</source>
-        <translation>Analysis complete</translation>
+        <source>ファイルを読み書きできませんでした: %1</source>
+        <translation>Could not read or write the file: %1</translation>
     </message>
     <message>
-        <source>修正を保存しました</source>
-        <translation>Correction saved</translation>
+        <source>予期しないエラーが発生しました: %1</source>
+        <translation>An unexpected error occurred: %1</translation>
     </message>
-    <message>
-        <source>修正を保存できませんでした</source>
-        <translation>Could not save the correction</translation>
-    </message>
-    <message>
-        <source>解析できませんでした</source>
-        <translation>Could not analyse</translation>
-    </message>
+</context>
+<context>
+    <name>MemoryController</name>
     <message>
         <source>お客様の記録を開き直しています…</source>
         <translation>Reopening the customer memory…</translation>
@@ -1109,90 +1205,6 @@ Tab  Next field</translation>
     <message>
         <source>このお客様について覚えたこと（お話・ご要望・返信の記録・メモ）をすべて削除します。メールそのものは削除されません。よろしいですか？</source>
         <translation>This deletes everything remembered about this customer (what they told, asked, our reply records, notes). The mail itself is not deleted. Continue?</translation>
-    </message>
-    <message>
-        <source>画像を読み込めませんでした（%1 枚）。ネットワークにつながっているか確かめてください。</source>
-        <translation>Could not load the images (%1). Check that you are connected to the network.</translation>
-    </message>
-    <message>
-        <source>「%1」をこのパソコンから削除しますか？</source>
-        <translation>Remove “%1” from this computer?</translation>
-    </message>
-    <message>
-        <source>同期したメールと保存したパスワードも削除します。サーバー上のメールはそのまま残ります。</source>
-        <translation>Its synced mail and saved password are removed too. The mail on the server stays as it is.</translation>
-    </message>
-    <message>
-        <source>送信待ち・送信失敗の返信が %1 件あります。削除すると送信されません。</source>
-        <translation>%1 replies are waiting or failed to send. Removing the account means they will not be sent.</translation>
-    </message>
-    <message>
-        <source>アカウントの削除</source>
-        <translation>Remove account</translation>
-    </message>
-    <message>
-        <source>削除する</source>
-        <translation>Remove</translation>
-    </message>
-    <message>
-        <source>キャンセル</source>
-        <translation>Cancel</translation>
-    </message>
-    <message>
-        <source>アカウントを削除しました</source>
-        <translation>The account was removed</translation>
-    </message>
-    <message>
-        <source>パスワードは保存されていません（安全な保管庫がありません）。次回の起動時に再入力が必要です。</source>
-        <translation>The password was not saved (no secure store). You will need to enter it again next time.</translation>
-    </message>
-    <message>
-        <source>もう一度ログインしてください</source>
-        <translation>Please sign in again</translation>
-    </message>
-    <message>
-        <source>%1 のログインの有効期限が切れたか、取り消されました。書きかけの返信と送信待ちの返信は保存されています。</source>
-        <translation>The sign-in of %1 has expired or was revoked. Drafts and replies waiting to be sent are kept.</translation>
-    </message>
-    <message>
-        <source>ブラウザでログイン</source>
-        <translation>Sign in in the browser</translation>
-    </message>
-    <message>
-        <source>あとで</source>
-        <translation>Later</translation>
-    </message>
-    <message>
-        <source>%1 を同期中</source>
-        <translation>Syncing %1</translation>
-    </message>
-    <message>
-        <source>送信待ち %1 / 送信失敗 %2 / 送信状態不明 %3</source>
-        <translation>Waiting %1 / Failed %2 / Unknown %3</translation>
-    </message>
-    <message>
-        <source>サインインの有効期限が切れました。アカウント設定からもう一度サインインしてください。</source>
-        <translation>Your sign-in has expired. Sign in again from the account settings.</translation>
-    </message>
-    <message>
-        <source>サーバーに接続できません。ネットワークを確認して、しばらくしてから再度お試しください。</source>
-        <translation>Cannot reach the server. Check the network and try again in a moment.</translation>
-    </message>
-    <message>
-        <source>サーバーが要求を拒否しました: %1</source>
-        <translation>The server refused the request: %1</translation>
-    </message>
-    <message>
-        <source>メールまたはフォルダが見つかりません。ほかのプログラムで移動された可能性があります。</source>
-        <translation>The mail or folder was not found. Another program may have moved it.</translation>
-    </message>
-    <message>
-        <source>ファイルを読み書きできませんでした: %1</source>
-        <translation>Could not read or write the file: %1</translation>
-    </message>
-    <message>
-        <source>予期しないエラーが発生しました: %1</source>
-        <translation>An unexpected error occurred: %1</translation>
     </message>
 </context>
 <context>

@@ -5,21 +5,23 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from app.context import Changes
 from app.mail.parse import parse_message
 from app.model import Highlight, HighlightKind
 from app.snippets import SnippetPack, load_our_pack
+from tests.ui.driver import on
 from ui.main_window import MainWindow
 from ui.models import Role
 from ui.snippet_manager import SnippetManagerDialog
 
 
 def _open(qtbot, win: MainWindow, predicate) -> str:  # type: ignore[no-untyped-def]
-    assert win.source is not None
+    assert win.mailbox.source is not None
     for row in range(win.proxy.rowCount()):
         header = win.proxy.index(row, 0).data(Role.HEADER)
-        message = parse_message(win.source.fetch(header.ref))
+        message = parse_message(win.mailbox.source.fetch(header.ref))
         if predicate(message):
-            with qtbot.waitSignal(win.insight_shown, timeout=20000):
+            with qtbot.waitSignal(win.changed, check_params_cb=on(Changes.INSIGHT), timeout=20000):
                 win.message_view.selectRow(row)
             with qtbot.waitSignal(win.compose.opened, timeout=10000):
                 win.compose.reply_action.trigger()
