@@ -30,9 +30,9 @@ from app.sources.errors import AuthExpired
 from app.sources.imap import ImapSource
 from app.sources.oauth import AccountKind, Providers
 from app.sync import Phase, SyncProgress, SyncReport
-from ui.account_wording import source_error
 from ui.operations import accounts as account_ops
 from ui.tasks import DB, TaskFailure, TaskRunner, mail_lane
+from ui.wording.errors import error_text
 
 log = logging.getLogger(__name__)
 
@@ -71,7 +71,6 @@ class AccountsService(QObject):
         self.unread: dict[str, dict[str, int]] = {}
         self._syncing: set[str] = set()
         self._idling: set[str] = set()
-        self._idle_after_sync: set[str] = set()  # synced: IDLE starts once its folders are read
         self._stop_idle = threading.Event()
         self._relay = _ProgressRelay(self)
         self._relay.progressed.connect(self._on_progress)
@@ -139,8 +138,8 @@ class AccountsService(QObject):
     def folder(self, account_id: str, folder_id: str) -> Folder | None:
         return next((f for f in self.folders.get(account_id, []) if f.id == folder_id), None)
 
-    def read_folders(self, account_id: str) -> None:
-        """The account's folders and unread counts, read from the store on the db lane."""
+    def read_folders(self, account_id: str, then: Callable[[], None] | None = None) -> None:
+        """The account's folders and unread counts, read from the store on the db lane; `then` after."""
         assert self.ctx is not None
         mail = self.ctx.mail
 
@@ -152,7 +151,8 @@ class AccountsService(QObject):
             if account_id in self.configs:
                 self.folders[account_id], self.unread[account_id] = read
                 self.folders_read.emit(account_id)
-                self._watch_inbox(account_id)
+                if then is not None:
+                    then()
 
         self.runner.submit(DB, read, done, partial(self._on_error, account_id))
 
@@ -190,12 +190,15 @@ class AccountsService(QObject):
 
     def _on_synced(self, account_id: str, _report: SyncReport) -> None:
         self._syncing.discard(account_id)
-        self._idle_after_sync.add(account_id)
-        self.read_folders(account_id)
         config = self.configs[account_id]
         self.problem.emit(account_id, "")
         self.sync_progress.emit(config.label(), 0, 0)
-        self.synced.emit(account_id)
+
+        def shown() -> None:  # the tree shows the synced folders: say so, then wait for new mail
+            self.synced.emit(account_id)
+            self._watch_inbox(account_id)
+
+        self.read_folders(account_id, shown)
 
     def _on_error(self, account_id: str, failure: TaskFailure) -> None:
         self._syncing.discard(account_id)
@@ -204,7 +207,7 @@ class AccountsService(QObject):
         if config is not None:
             self.sync_progress.emit(config.label(), 0, 0)
         oauth = self.is_oauth(account_id)
-        text = source_error(failure.error, oauth=oauth)
+        text = error_text(failure.error, oauth=oauth)
         if config is not None:  # the tree says which account has a problem, and why
             self.problem.emit(account_id, text)
         self.error.emit(account_id, text)
@@ -235,9 +238,6 @@ class AccountsService(QObject):
     def _watch_inbox(self, account_id: str) -> None:
         """After a sync (once its folders are read): IDLE on the inbox on a lane of its own;
         a change triggers a sync."""
-        if account_id not in self._idle_after_sync:
-            return
-        self._idle_after_sync.discard(account_id)
         session = self.sessions.get(account_id)
         lane = mail_lane(f"idle:{account_id}")
         if session is None or not session.can_idle or self._stop_idle.is_set() or account_id in self._idling:
@@ -260,7 +260,6 @@ class AccountsService(QObject):
             if changed:
                 self.sync(account_id)
             elif not self._stop_idle.is_set():
-                self._idle_after_sync.add(account_id)
                 self._watch_inbox(account_id)
 
         def failed(_failure: TaskFailure) -> None:
