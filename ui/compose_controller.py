@@ -69,6 +69,7 @@ from ui.reader import ReaderView
 from ui.review_dialog import SendReviewDialog
 from ui.snippet_suggestions import SnippetSuggestions
 from ui.tasks import TaskFailure, TaskRunner
+from ui.wording import fill
 from ui.wording.errors import error_text
 
 REVIEW_DELAY_MS = 400
@@ -411,10 +412,10 @@ class ComposeController(QObject):
             saved_at = datetime.now().strftime("%H:%M")
             if result is DraftSaved.JOURNAL:
                 self.composer.show_status(
-                    self.tr("データベースに書き込めないため、下書きを予備のファイルに保存しました %1")
-                    .replace("%1", saved_at))
+                    fill(self.tr("データベースに書き込めないため、下書きを予備のファイルに保存しました {saved_at}"),
+                         saved_at=saved_at))
             else:
-                self.composer.show_status(self.tr("下書きを保存しました %1").replace("%1", saved_at))
+                self.composer.show_status(fill(self.tr("下書きを保存しました {saved_at}"), saved_at=saved_at))
         self.draft_saved.emit()
 
     def _on_save_error(self, failure: TaskFailure) -> None:
@@ -425,7 +426,7 @@ class ComposeController(QObject):
 
     def _on_store_error(self, failure: TaskFailure) -> None:
         self.status.say(
-            self.tr("下書きの保存先を開けませんでした: %1").replace("%1", error_text(failure.error))
+            fill(self.tr("下書きの保存先を開けませんでした: {error}"), error=error_text(failure.error))
         )
 
     # -- insight and snippets --------------------------------------------------
@@ -529,8 +530,8 @@ class ComposeController(QObject):
         if draft is not None and draft.to and not unreadable:
             return True
         if unreadable:
-            self.composer.show_status(self.tr("宛先を確かめてください（メールアドレスとして読めません）：%1")
-                                      .replace("%1", "、".join(unreadable)))
+            self.composer.show_status(fill(self.tr("宛先を確かめてください（メールアドレスとして読めません）：{addresses}"),
+                                           addresses="、".join(unreadable)))
         else:
             self.composer.show_status(self.tr("宛先がありません。送信していません。"))
         self.composer.to_edit.setFocus()
@@ -608,8 +609,9 @@ class ComposeController(QObject):
     def _offer_stand_ins(self, chars: list[str]) -> None:
         """Characters ISO-2022-JP cannot carry: nothing is sent; offer the usual stand-ins."""
         box = QMessageBox(QMessageBox.Icon.Warning, self.tr("送れない文字があります"),
-                          self.tr("このアカウントは ISO-2022-JP で送信します。次の文字はお客様に正しく届かないため、"
-                                  "このままでは送信できません：\n\n{chars}").format(chars="　".join(chars)),
+                          fill(self.tr("このアカウントは ISO-2022-JP で送信します。"
+                                       "次の文字はお客様に正しく届かないため、"
+                                       "このままでは送信できません：\n\n{chars}"), chars="　".join(chars)),
                           QMessageBox.StandardButton.NoButton, self.host)
         box.setInformativeText(self.tr("「置き換える」で ①→(1)、㈱→(株)、半角カナ→全角 のように置き換えます。"
                                        "置き換えられない文字（絵文字など）は選択しますので、書き直してください。"
@@ -631,7 +633,7 @@ class ComposeController(QObject):
         left = self.composer.use_stand_ins(self._charset())
         if left:
             self.composer.show_status(
-                self.tr("置き換えられない文字が残っています：{chars}").format(chars="　".join(left)))
+                fill(self.tr("置き換えられない文字が残っています：{chars}"), chars="　".join(left)))
         else:
             self.composer.show_status(self.tr("置き換えました。内容を確かめてから、もう一度送信してください。"))
 
@@ -659,7 +661,7 @@ class ComposeController(QObject):
             self._on_sent(draft)
             return
         # Not sent (yet): the draft stays, the outbox shows the state and the reason.
-        from ui.account_wording import outbox_state, send_problem
+        from ui.wording.accounts import outbox_state, send_problem
 
         self.composer.send_button.setEnabled(True)
         oauth = self.accounts.is_oauth(item.account_id)

@@ -24,6 +24,7 @@ from ui.operations import accounts as account_ops
 from ui.operations import listing as listing_ops
 from ui.outbox_dialog import OutboxDialog
 from ui.tasks import DB, TaskRunner
+from ui.wording import fill
 
 
 class AccountsController(QObject):
@@ -95,11 +96,12 @@ class AccountsController(QObject):
         if config is None:
             return None
         waiting = [item for item in self._outbox if item.account_id == account_id]
-        text = self.tr("「%1」をこのパソコンから削除しますか？").replace("%1", config.label())
+        text = fill(self.tr("「{label}」をこのパソコンから削除しますか？"), label=config.label())
         detail = self.tr("同期したメールと保存したパスワードも削除します。サーバー上のメールはそのまま残ります。")
         if waiting:
-            detail += "\n\n" + self.tr("送信待ち・送信失敗の返信が %1 件あります。削除すると送信されません。").replace(
-                "%1", str(len(waiting)))
+            detail += "\n\n" + fill(
+                self.tr("送信待ち・送信失敗の返信が {count} 件あります。削除すると送信されません。"),
+                count=len(waiting))
         box = QMessageBox(QMessageBox.Icon.Question, self.tr("アカウントの削除"), text,
                           QMessageBox.StandardButton.NoButton, self.window)
         box.setInformativeText(detail)
@@ -156,9 +158,9 @@ class AccountsController(QObject):
         prompt.setIcon(QMessageBox.Icon.Warning)
         prompt.setWindowTitle(self.tr("もう一度ログインしてください"))
         prompt.setText(
-            self.tr("%1 のログインの有効期限が切れたか、取り消されました。"
-                    "書きかけの返信と送信待ちの返信は保存されています。")
-            .replace("%1", config.label() if config else account_id)
+            fill(self.tr("{label} のログインの有効期限が切れたか、取り消されました。"
+                         "書きかけの返信と送信待ちの返信は保存されています。"),
+                 label=config.label() if config else account_id)
         )
         again = prompt.addButton(self.tr("ブラウザでログイン"), QMessageBox.ButtonRole.AcceptRole)
         prompt.addButton(self.tr("あとで"), QMessageBox.ButtonRole.RejectRole)
@@ -186,7 +188,7 @@ class AccountsController(QObject):
             self.status.sync_label.setText("")
             self.status.sync_bar.hide()
             return
-        self.status.sync_label.setText(self.tr("%1 を同期中").replace("%1", label))
+        self.status.sync_label.setText(fill(self.tr("{label} を同期中"), label=label))
         self.status.sync_bar.setRange(0, total)
         self.status.sync_bar.setValue(done)
         self.status.sync_bar.show()
@@ -212,8 +214,8 @@ class AccountsController(QObject):
         unknown = sum(1 for i in items if i.state is OutboxState.UNKNOWN)
         self.status.outbox_button.setVisible(bool(items))
         self.status.outbox_button.setText(
-            self.tr("送信待ち %1 / 送信失敗 %2 / 送信状態不明 %3")
-            .replace("%1", str(waiting)).replace("%2", str(failed)).replace("%3", str(unknown))
+            fill(self.tr("送信待ち {waiting} / 送信失敗 {failed} / 送信状態不明 {unknown}"),
+                 waiting=str(waiting), failed=str(failed), unknown=str(unknown))
         )
 
     def open_outbox(self) -> None:

@@ -41,6 +41,7 @@ from ui.reader import ReaderView
 from ui.remote_images import RemoteImageLoader
 from ui.search_panel import SearchPanel
 from ui.tasks import TaskFailure, TaskRunner, mail_lane
+from ui.wording import fill
 
 log = logging.getLogger(__name__)
 
@@ -279,12 +280,11 @@ class MailboxController(QObject):
             return
         matching = self.message_model.matching
         if matching:
-            self.filter_label.setText(self.tr("「%1」に一致: %2 件（このフォルダの %3 件中）")
-                                      .replace("%1", text).replace("%2", str(matching))
-                                      .replace("%3", str(self.message_model.total)))
+            self.filter_label.setText(fill(self.tr("「{text}」に一致: {matching} 件（このフォルダの {total} 件中）"),
+                                           text=text, matching=str(matching), total=str(self.message_model.total)))
         else:
-            self.filter_label.setText(self.tr("「%1」に一致するメールはこのフォルダにありません。"
-                                              "本文も探すには Enter を押してください。").replace("%1", text))
+            self.filter_label.setText(fill(self.tr("「{text}」に一致するメールはこのフォルダにありません。"
+                                              "本文も探すには Enter を押してください。"), text=text))
         self.filter_label.show()
 
     def _on_list_error(self, failure: TaskFailure) -> None:
@@ -373,8 +373,8 @@ class MailboxController(QObject):
 
     def _on_images_done(self, _loaded: int, failed: int) -> None:
         if failed and self.current is not None:
-            text = (self.tr("画像を読み込めませんでした（%1 枚）。ネットワークにつながっているか確かめてください。")
-                    .replace("%1", str(failed)))
+            text = fill(self.tr("画像を読み込めませんでした（{failed} 枚）。"
+                                "ネットワークにつながっているか確かめてください。"), failed=failed)
             self.reader.show_image_problem(text)
             self.status.say(text, 10000)
 

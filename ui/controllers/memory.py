@@ -28,6 +28,7 @@ from ui.operations import memory as memory_ops
 from ui.operations.memory import BuildProgress, OpenedMemory, SearchResults
 from ui.right_column import RightColumn
 from ui.tasks import DB, TaskFailure, TaskRunner
+from ui.wording import fill
 from ui.wording.errors import error_text
 
 log = logging.getLogger(__name__)
@@ -119,7 +120,7 @@ class MemoryController(QObject):
         for widget in (self.status.build_label, self.status.build_bar, self.status.build_stop):
             widget.hide()
         self.on_build_state(False)
-        self.status.say(self.tr("お客様の記録を開けませんでした: %1").replace("%1", type(failure.error).__name__))
+        self.status.say(fill(self.tr("お客様の記録を開けませんでした: {name}"), name=type(failure.error).__name__))
 
     # -- the build ---------------------------------------------------------------
     def _maybe_build(self) -> None:
@@ -153,7 +154,7 @@ class MemoryController(QObject):
         bar.setRange(0, max(total, 1))
         bar.setValue(done)
         bar.setFormat(f"{done} / {total}")
-        bar.setToolTip(self.tr("%1 / %2 件").replace("%1", str(done)).replace("%2", str(total)))
+        bar.setToolTip(fill(self.tr("{done} / {total} 件"), done=str(done), total=str(total)))
 
     def _finish_build(self) -> None:
         self.build_progress = None
@@ -169,10 +170,11 @@ class MemoryController(QObject):
         self.build_wanted = False
         if isinstance(result, BuildResult):
             if result.stopped:
-                self.status.say(self.tr("記録の作成を停止しました（%1 / %2 件）。メニューから再開できます。")
-                                .replace("%1", str(result.done)).replace("%2", str(result.total)), 8000)
+                self.status.say(fill(self.tr("記録の作成を停止しました（{done} / {total} 件）。"
+                                             "メニューから再開できます。"), done=result.done, total=result.total), 8000)
             elif result.total:
-                self.status.say(self.tr("お客様の記録を作成しました（%1 件）").replace("%1", str(result.total)), 5000)
+                self.status.say(fill(self.tr("お客様の記録を作成しました（{total} 件）"),
+                                     total=str(result.total)), 5000)
         self.notify(Changes.MEMORY_BUILT)
         if self.mailbox.current is not None and self.insight.current is not None:
             self.load_profile()
@@ -220,9 +222,9 @@ class MemoryController(QObject):
 
     def _insert_reference(self, phrase: str) -> None:
         if self.insert_text(phrase):  # a finished sentence (app.customers.phrases.reference_sentence)
-            self.status.say(self.tr("返信に挿入しました: %1").replace("%1", phrase), 5000)
+            self.status.say(fill(self.tr("返信に挿入しました: {phrase}"), phrase=phrase), 5000)
         else:
-            self.status.say(self.tr("コピーしました: %1").replace("%1", phrase), 5000)
+            self.status.say(fill(self.tr("コピーしました: {phrase}"), phrase=phrase), 5000)
 
     def _open_past_reply(self, reply: object) -> None:
         if isinstance(reply, PastReply) and reply.key:
@@ -237,7 +239,7 @@ class MemoryController(QObject):
         if path:
             memory_ops.export_customer(
                 self.runner, self.opened, customer_id, Path(path),
-                lambda target: self.status.say(self.tr("書き出しました: %1").replace("%1", str(target)), 5000),
+                lambda target: self.status.say(fill(self.tr("書き出しました: {target}"), target=str(target)), 5000),
                 self.status.mail_error,
             )
 
