@@ -134,7 +134,7 @@ def _type(window, text: str) -> None:  # type: ignore[no-untyped-def]
 
 
 def test_closing_the_composer_after_a_failed_save_asks_first(  # type: ignore[no-untyped-def]
-    qtbot, window, dress_subject: str, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot, window, dress_subject: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from PySide6.QtWidgets import QMessageBox
 
@@ -164,7 +164,7 @@ def test_closing_the_composer_after_a_failed_save_asks_first(  # type: ignore[no
 
 
 def test_a_draft_only_the_journal_could_take_comes_back_on_reopening(  # type: ignore[no-untyped-def]
-    qtbot, window, dress_subject: str, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot, window, dress_subject: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     def full(*_args: object, **_kwargs: object) -> None:
         raise sqlite3.OperationalError("database or disk is full")
@@ -183,7 +183,7 @@ def test_a_draft_only_the_journal_could_take_comes_back_on_reopening(  # type: i
 
 
 def test_closing_the_window_with_a_draft_no_save_could_keep_asks_first(  # type: ignore[no-untyped-def]
-    qtbot, window, dress_subject: str, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot, window, dress_subject: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from PySide6.QtWidgets import QMessageBox
 

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from email import message_from_bytes, policy
 
+from pytestqt.qtbot import QtBot
+
 from app.context import Changes
 from tests.faults.ledger import record
 from tests.servers import SmtpBehaviour
@@ -17,14 +19,14 @@ from ui.models import Role
 __all__ = ["certs", "servers", "window"]
 
 
-def _send(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+def _send(qtbot: QtBot, window: MainWindow) -> None:
     with qtbot.waitSignal(window.compose.send_checked, timeout=20000):
         window.compose.send()
     if window.compose.review_dialog is not None:  # findings on a bare reply: send anyway
         window.compose.review_dialog.accept()
 
 
-def test_a_reply_corrected_after_a_421_goes_out_once_as_corrected(qtbot, window: MainWindow, servers) -> None:  # type: ignore[no-untyped-def]
+def test_a_reply_corrected_after_a_421_goes_out_once_as_corrected(qtbot: QtBot, window: MainWindow, servers) -> None:  # type: ignore[no-untyped-def]
     dovecot, smtp = servers
     pane = window.accounts_pane
     account_id = _add_account(qtbot, window, dovecot, smtp)

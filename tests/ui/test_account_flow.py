@@ -13,6 +13,7 @@ import pytest
 from imapclient import IMAPClient
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
+from pytestqt.qtbot import QtBot
 
 from app.accounts import PresetId
 from app.context import Changes
@@ -55,7 +56,7 @@ def servers(certs: Certs) -> Iterator[tuple[Dovecot, SmtpServer]]:
 
 
 @pytest.fixture
-def window(qtbot, demo_copy: Path, tmp_path: Path, certs: Certs) -> Iterator[MainWindow]:  # type: ignore[no-untyped-def]
+def window(qtbot: QtBot, demo_copy: Path, tmp_path: Path, certs: Certs) -> Iterator[MainWindow]:
     settings = load_settings(tmp_path / "settings.json")
     qsettings = QSettings(str(tmp_path / "window.ini"), QSettings.Format.IniFormat)
     win = MainWindow(demo_copy, settings, qsettings, db=open_database(tmp_path / "mail.sqlite3"),
@@ -68,7 +69,7 @@ def window(qtbot, demo_copy: Path, tmp_path: Path, certs: Certs) -> Iterator[Mai
     win.runner.wait_all(5000)
 
 
-def _fill(qtbot, dialog: AccountDialog, dovecot: Dovecot, smtp: SmtpServer, password: str) -> None:  # type: ignore[no-untyped-def]
+def _fill(qtbot: QtBot, dialog: AccountDialog, dovecot: Dovecot, smtp: SmtpServer, password: str) -> None:
     dialog.choose_preset(PresetId.MANUAL)
     qtbot.keyClicks(dialog.email, "alice@example.jp")
     dialog.username.setText("alice")
@@ -81,7 +82,7 @@ def _fill(qtbot, dialog: AccountDialog, dovecot: Dovecot, smtp: SmtpServer, pass
     dialog.smtp_security.setCurrentIndex(dialog.smtp_security.findData(Security.STARTTLS.value))
 
 
-def _add_account(qtbot, window: MainWindow, dovecot: Dovecot, smtp: SmtpServer,  # type: ignore[no-untyped-def]
+def _add_account(qtbot: QtBot, window: MainWindow, dovecot: Dovecot, smtp: SmtpServer,
                  charset: Charset = Charset.UTF8) -> str:
     """Add the test account through the dialog and wait for its first sync; returns its id."""
     dialog = window.account_control.open_account_dialog()
@@ -106,7 +107,7 @@ def test_presets_fill_the_servers(window: MainWindow) -> None:
     dialog.reject()
 
 
-def test_connection_test_names_a_wrong_password(qtbot, window: MainWindow, servers) -> None:  # type: ignore[no-untyped-def]
+def test_connection_test_names_a_wrong_password(qtbot: QtBot, window: MainWindow, servers) -> None:  # type: ignore[no-untyped-def]
     dovecot, smtp = servers
     dialog = window.account_control.open_account_dialog()
     assert isinstance(dialog, AccountDialog)
@@ -118,7 +119,7 @@ def test_connection_test_names_a_wrong_password(qtbot, window: MainWindow, serve
     dialog.reject()
 
 
-def test_add_account_sync_reply_send_exactly_once(qtbot, window: MainWindow, servers, memory_keyring) -> None:  # type: ignore[no-untyped-def]
+def test_add_account_sync_reply_send_exactly_once(qtbot: QtBot, window: MainWindow, servers, memory_keyring) -> None:  # type: ignore[no-untyped-def]
     dovecot, smtp = servers
     dialog = window.account_control.open_account_dialog()
     assert isinstance(dialog, AccountDialog)
@@ -171,7 +172,7 @@ def test_add_account_sync_reply_send_exactly_once(qtbot, window: MainWindow, ser
     assert not window.status.outbox_button.isVisible()  # nothing waiting, failed or unknown
 
 
-def test_reply_through_the_composer_goes_out_once(qtbot, window: MainWindow, servers) -> None:  # type: ignore[no-untyped-def]
+def test_reply_through_the_composer_goes_out_once(qtbot: QtBot, window: MainWindow, servers) -> None:  # type: ignore[no-untyped-def]
     """The same, with the real composer (issue 5): reply, review dialog, send → the outbox."""
     dovecot, smtp = servers
     pane = window.accounts_pane
@@ -203,7 +204,9 @@ def test_reply_through_the_composer_goes_out_once(qtbot, window: MainWindow, ser
         assert b"\\Answered" in client.get_flags([uid])[uid]
 
 
-def test_an_iso_2022_jp_account_flags_what_it_cannot_carry_before_sending(qtbot, window: MainWindow, servers) -> None:  # type: ignore[no-untyped-def]
+def test_an_iso_2022_jp_account_flags_what_it_cannot_carry_before_sending(  # type: ignore[no-untyped-def]
+    qtbot: QtBot, window: MainWindow, servers
+) -> None:
     """Nothing leaves while the draft holds ① or an emoji; stand-ins are offered; then it goes out in JIS."""
     dovecot, smtp = servers
     pane = window.accounts_pane
@@ -254,7 +257,7 @@ def test_an_iso_2022_jp_account_flags_what_it_cannot_carry_before_sending(qtbot,
     assert parse_message(raw).body.replace("～", "〜").startswith("(1)と〜をご確認ください\n")
 
 
-def test_an_account_can_be_changed_and_removed(qtbot, window: MainWindow, servers, memory_keyring) -> None:  # type: ignore[no-untyped-def]
+def test_an_account_can_be_changed_and_removed(qtbot: QtBot, window: MainWindow, servers, memory_keyring) -> None:  # type: ignore[no-untyped-def]
     dovecot, smtp = servers
     pane = window.accounts_pane
     account_id = _add_account(qtbot, window, dovecot, smtp)
@@ -289,7 +292,7 @@ def test_an_account_can_be_changed_and_removed(qtbot, window: MainWindow, server
         assert len(client.search("ALL")) == 2
 
 
-def test_the_dialog_asks_for_the_provider_first(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+def test_the_dialog_asks_for_the_provider_first(qtbot: QtBot, window: MainWindow) -> None:
     """Issue 16 (5): the service first, sign-in providers on top, the OAuth client under 詳細設定."""
     dialog = window.account_control.open_account_dialog()
     assert isinstance(dialog, AccountDialog)
@@ -309,7 +312,7 @@ def test_the_dialog_asks_for_the_provider_first(qtbot, window: MainWindow) -> No
     dialog.reject()
 
 
-def test_ok_on_an_empty_form_adds_nothing(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+def test_ok_on_an_empty_form_adds_nothing(qtbot: QtBot, window: MainWindow) -> None:
     dialog = window.account_control.open_account_dialog()
     assert isinstance(dialog, AccountDialog)
     ok = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
@@ -323,7 +326,7 @@ def test_ok_on_an_empty_form_adds_nothing(qtbot, window: MainWindow) -> None:  #
 
 
 def test_a_failed_test_adds_nothing_unless_kept_offline_and_the_tree_says_why(  # type: ignore[no-untyped-def]
-    qtbot, window: MainWindow, servers, memory_keyring
+    qtbot: QtBot, window: MainWindow, servers, memory_keyring
 ) -> None:
     dovecot, smtp = servers
     dialog = window.account_control.open_account_dialog()

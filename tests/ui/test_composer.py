@@ -6,6 +6,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCursor
+from pytestqt.qtbot import QtBot
 
 from app.mail.parse import parse_message
 from app.model import FindingKind, HighlightKind
@@ -30,8 +31,8 @@ def _select_highlight(win: MainWindow, kind: HighlightKind) -> None:
     win.insight_panel.view.setCurrentIndex(index)
 
 
-def test_reply_opens_beside_the_mail_with_greeting_quote_and_threading(  # type: ignore[no-untyped-def]
-    qtbot, window: MainWindow, dress_subject: str
+def test_reply_opens_beside_the_mail_with_greeting_quote_and_threading(
+    qtbot: QtBot, window: MainWindow, dress_subject: str
 ) -> None:
     Driver(qtbot, window).open(dress_subject)
     Driver(qtbot, window).reply()
@@ -53,7 +54,7 @@ def test_reply_opens_beside_the_mail_with_greeting_quote_and_threading(  # type:
     assert text[: cursor.position()].endswith("担当の三浦と申します。\n\n")
 
 
-def test_ime_commit_reaches_the_editor(qtbot, window: MainWindow, dress_subject: str) -> None:  # type: ignore[no-untyped-def]
+def test_ime_commit_reaches_the_editor(qtbot: QtBot, window: MainWindow, dress_subject: str) -> None:
     Driver(qtbot, window).open(dress_subject)
     Driver(qtbot, window).reply()
     editor = window.compose.composer.editor
@@ -64,8 +65,8 @@ def test_ime_commit_reaches_the_editor(qtbot, window: MainWindow, dress_subject:
     assert after == before[:position] + "ご連絡ありがとうございます。" + before[position:]
 
 
-def test_cold_reply_is_flagged_and_warm_reply_with_snippet_is_not(  # type: ignore[no-untyped-def]
-    qtbot, window: MainWindow, dress_subject: str, demo_copy: Path
+def test_cold_reply_is_flagged_and_warm_reply_with_snippet_is_not(
+    qtbot: QtBot, window: MainWindow, dress_subject: str, demo_copy: Path
 ) -> None:
     """The issue's "Done when": cold → ignored_disclosure + dialog; warm with a panel snippet → none."""
     Driver(qtbot, window).open(dress_subject)
@@ -140,8 +141,8 @@ def test_cold_reply_is_flagged_and_warm_reply_with_snippet_is_not(  # type: igno
     assert not compose.composing
 
 
-def test_unfilled_placeholder_is_selected_and_blocks_sending(  # type: ignore[no-untyped-def]
-    qtbot, window: MainWindow, dress_subject: str, demo_copy: Path
+def test_unfilled_placeholder_is_selected_and_blocks_sending(
+    qtbot: QtBot, window: MainWindow, dress_subject: str, demo_copy: Path
 ) -> None:
     Driver(qtbot, window).open(dress_subject)
     sent_before = set(_sent_files(demo_copy))
@@ -165,8 +166,8 @@ def test_unfilled_placeholder_is_selected_and_blocks_sending(  # type: ignore[no
     assert set(_sent_files(demo_copy)) == sent_before
 
 
-def test_clicking_a_finding_selects_it_and_a_fix_applies(  # type: ignore[no-untyped-def]
-    qtbot, window: MainWindow, dress_subject: str
+def test_clicking_a_finding_selects_it_and_a_fix_applies(
+    qtbot: QtBot, window: MainWindow, dress_subject: str
 ) -> None:
     Driver(qtbot, window).open(dress_subject)
     Driver(qtbot, window).reply()
@@ -186,8 +187,8 @@ def test_clicking_a_finding_selects_it_and_a_fix_applies(  # type: ignore[no-unt
     assert FindingKind.KEIGO_DOUBLE not in _kinds(window)
 
 
-def test_ctrl_number_inserts_the_selected_highlights_suggestion(  # type: ignore[no-untyped-def]
-    qtbot, window: MainWindow, dress_subject: str
+def test_ctrl_number_inserts_the_selected_highlights_suggestion(
+    qtbot: QtBot, window: MainWindow, dress_subject: str
 ) -> None:
     Driver(qtbot, window).open(dress_subject)
     Driver(qtbot, window).reply()
@@ -203,8 +204,8 @@ def test_ctrl_number_inserts_the_selected_highlights_suggestion(  # type: ignore
     assert first.text + second.text in compose.composer.text()  # several snippets combine
 
 
-def test_closing_keeps_the_draft_and_reply_restores_it(  # type: ignore[no-untyped-def]
-    qtbot, window: MainWindow, dress_subject: str
+def test_closing_keeps_the_draft_and_reply_restores_it(
+    qtbot: QtBot, window: MainWindow, dress_subject: str
 ) -> None:
     Driver(qtbot, window).open(dress_subject)
     Driver(qtbot, window).reply()
@@ -219,8 +220,8 @@ def test_closing_keeps_the_draft_and_reply_restores_it(  # type: ignore[no-untyp
     assert compose.composer.current_draft().message_id == message_id  # type: ignore[union-attr]
 
 
-def test_recipients_can_be_edited_and_a_bad_address_stops_sending(  # type: ignore[no-untyped-def]
-    qtbot, window: MainWindow, dress_subject: str, demo_copy: Path
+def test_recipients_can_be_edited_and_a_bad_address_stops_sending(
+    qtbot: QtBot, window: MainWindow, dress_subject: str, demo_copy: Path
 ) -> None:
     Driver(qtbot, window).open(dress_subject)
     sent_before = set(_sent_files(demo_copy))

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from pytestqt.qtbot import QtBot
+
 from app.context import Changes
 from tests.ui.driver import Driver
 from ui.main_window import MainWindow
 from ui.models import Role
 
 
-def test_caret_after_the_greeting_is_in_view(qtbot, window: MainWindow, dress_subject: str) -> None:  # type: ignore[no-untyped-def]
+def test_caret_after_the_greeting_is_in_view(qtbot: QtBot, window: MainWindow, dress_subject: str) -> None:
     window.resize(1024, 700)
     Driver(qtbot, window).open(dress_subject)
     Driver(qtbot, window).reply(wait_review=False)
@@ -25,7 +27,7 @@ def test_caret_after_the_greeting_is_in_view(qtbot, window: MainWindow, dress_su
 
 
 
-def test_a_regular_customer_is_not_introduced_to_the_shop_again(qtbot, memory_window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+def test_a_regular_customer_is_not_introduced_to_the_shop_again(qtbot: QtBot, memory_window: MainWindow) -> None:
     win = memory_window
     subject = next(win.proxy.index(r, 0).data(Role.HEADER).subject for r in range(win.proxy.rowCount())
                    if "今年もクリスマスケーキ" in win.proxy.index(r, 0).data(Role.HEADER).subject)

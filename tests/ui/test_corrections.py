@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QPoint, QSettings, Qt
 from PySide6.QtGui import QTextCursor
+from pytestqt.qtbot import QtBot
 
 from app.context import Changes
 from app.model import CueKind, HighlightKind, cue_parts
@@ -28,7 +29,7 @@ from ui.textmap import OffsetMap
 MARKED = "もし難しいようでしたら今回は諦めます"
 
 
-def _window(qtbot, demo: Path, tmp_path: Path, name: str) -> MainWindow:  # type: ignore[no-untyped-def]
+def _window(qtbot: QtBot, demo: Path, tmp_path: Path, name: str) -> MainWindow:
     settings = load_settings(tmp_path / f"{name}.json")
     qsettings = QSettings(str(tmp_path / f"{name}.ini"), QSettings.Format.IniFormat)
     win = MainWindow(demo, settings, qsettings, db_path=tmp_path / "store.sqlite3")
@@ -39,7 +40,7 @@ def _window(qtbot, demo: Path, tmp_path: Path, name: str) -> MainWindow:  # type
 
 
 @pytest.fixture
-def windows(qtbot, demo_copy: Path, tmp_path: Path) -> Iterator[list[MainWindow]]:  # type: ignore[no-untyped-def]
+def windows(qtbot: QtBot, demo_copy: Path, tmp_path: Path) -> Iterator[list[MainWindow]]:
     made: list[MainWindow] = []
     yield made
     for win in made:
@@ -59,7 +60,7 @@ def _panel_texts(win: MainWindow, kind: HighlightKind) -> list[str]:
     return [model.text_of(i.data(Role.HIGHLIGHT)) for i in model.highlight_indexes(kind)]
 
 
-def test_panel_shows_links_topics_and_reasons(qtbot, windows, demo_copy: Path, tmp_path: Path,  # type: ignore[no-untyped-def]
+def test_panel_shows_links_topics_and_reasons(qtbot: QtBot, windows, demo_copy: Path, tmp_path: Path,  # type: ignore[no-untyped-def]
                                               dress_subject: str) -> None:
     win = _window(qtbot, demo_copy, tmp_path, "a")
     windows.append(win)
@@ -82,7 +83,7 @@ def test_panel_shows_links_topics_and_reasons(qtbot, windows, demo_copy: Path, t
     assert "問いかけ「〜" in question.data(Qt.ItemDataRole.ToolTipRole)
 
 
-def test_dismiss_and_mark_persist_for_the_mail(qtbot, windows, demo_copy: Path, tmp_path: Path,  # type: ignore[no-untyped-def]
+def test_dismiss_and_mark_persist_for_the_mail(qtbot: QtBot, windows, demo_copy: Path, tmp_path: Path,  # type: ignore[no-untyped-def]
                                                dress_subject: str) -> None:
     win = _window(qtbot, demo_copy, tmp_path, "a")
     windows.append(win)
@@ -151,7 +152,7 @@ def test_dismiss_and_mark_persist_for_the_mail(qtbot, windows, demo_copy: Path, 
     assert dismissed_text not in _panel_texts(again, HighlightKind.REQUEST)
 
 
-def test_mark_actions_are_disabled_without_a_selection(qtbot, windows, demo_copy: Path, tmp_path: Path,  # type: ignore[no-untyped-def]
+def test_mark_actions_are_disabled_without_a_selection(qtbot: QtBot, windows, demo_copy: Path, tmp_path: Path,  # type: ignore[no-untyped-def]
                                                       dress_subject: str) -> None:
     win = _window(qtbot, demo_copy, tmp_path, "a")
     windows.append(win)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
 
 from app.context import Changes
 from app.model import FindingKind, PastReply
@@ -26,7 +27,7 @@ def _allergy_second_mail(message) -> bool:  # type: ignore[no-untyped-def]
 SHORT_REPLY = "森本様\n\nご予約を承りました。12月24日17時に店頭でお渡しします。代金は4,800円です。\n"
 
 
-def test_second_mail_shows_first_disclosure_and_review_warns(qtbot, memory_window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+def test_second_mail_shows_first_disclosure_and_review_warns(qtbot: QtBot, memory_window: MainWindow) -> None:
     win = memory_window
     Driver(qtbot, win).open_where(_allergy_second_mail)
     panel = win.customer_panel
@@ -55,7 +56,7 @@ def test_second_mail_shows_first_disclosure_and_review_warns(qtbot, memory_windo
     assert long_body["length"] > 300
 
 
-def test_reference_phrase_and_opening_a_past_reply(qtbot, memory_window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+def test_reference_phrase_and_opening_a_past_reply(qtbot: QtBot, memory_window: MainWindow) -> None:
     win = memory_window
     Driver(qtbot, win).open_where(_allergy_second_mail)
     panel = win.customer_panel
@@ -75,14 +76,14 @@ def test_reference_phrase_and_opening_a_past_reply(qtbot, memory_window: MainWin
     assert opened is not None and opened.message.message_id == "<20251202.re-cake01@komugi.example.jp>"
 
 
-def test_first_time_customer(qtbot, memory_window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+def test_first_time_customer(qtbot: QtBot, memory_window: MainWindow) -> None:
     win = memory_window
     Driver(qtbot, win).open_where(lambda m: m.message_id == "<20251201.cake01@example.jp>")
     assert "はじめてのお客様" in win.customer_panel.status.text()
     assert win.customer_panel.timeline.item(0).text() == "まだありません"
 
 
-def test_search_box_finds_two_character_words(qtbot, memory_window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+def test_search_box_finds_two_character_words(qtbot: QtBot, memory_window: MainWindow) -> None:
     from PySide6.QtGui import QInputMethodEvent
 
     win = memory_window
@@ -103,8 +104,8 @@ def test_search_box_finds_two_character_words(qtbot, memory_window: MainWindow) 
     assert opened is not None and "配送" in (opened.message.body + opened.message.subject)
 
 
-def test_composer_reviews_with_history_inserts_reference_and_send_is_remembered(  # type: ignore[no-untyped-def]
-    qtbot, memory_window: MainWindow
+def test_composer_reviews_with_history_inserts_reference_and_send_is_remembered(
+    qtbot: QtBot, memory_window: MainWindow
 ) -> None:
     from PySide6.QtGui import QInputMethodEvent
 
@@ -137,15 +138,15 @@ def test_composer_reviews_with_history_inserts_reference_and_send_is_remembered(
     assert len(win.memory.opened.memory.history(profile.customer.id)) == 4
 
 
-def test_every_finding_kind_has_a_label(qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_every_finding_kind_has_a_label(qtbot: QtBot) -> None:
     from ui.wording import finding_label
 
     for kind in FindingKind:
         assert finding_label(kind)
 
 
-def test_search_results_replace_the_list_select_the_hit_and_mark_the_words(  # type: ignore[no-untyped-def]
-    qtbot, memory_window: MainWindow
+def test_search_results_replace_the_list_select_the_hit_and_mark_the_words(
+    qtbot: QtBot, memory_window: MainWindow
 ) -> None:
     """Issue 16 (8): the results show in the list pane with their true count; opening a hit
     selects it and marks the words in the mail; Esc goes back to the folder."""
@@ -178,7 +179,7 @@ def test_search_results_replace_the_list_select_the_hit_and_mark_the_words(  # t
         assert selected and selected[0].data(Role.HEADER).ref == win.mailbox.current.ref
 
 
-def test_a_sent_reply_shows_in_the_panel_and_the_list(qtbot, memory_window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+def test_a_sent_reply_shows_in_the_panel_and_the_list(qtbot: QtBot, memory_window: MainWindow) -> None:
     """Issue 16 (5, 7): after a send the panel's replies and chart change at once, and the
     original gets the replied arrow in the list (and keeps it when the folder is listed again)."""
     win = memory_window
@@ -218,8 +219,8 @@ def test_a_sent_reply_shows_in_the_panel_and_the_list(qtbot, memory_window: Main
     assert win.proxy.index(row, 0).data(Role.ANSWERED) is True
 
 
-def test_panel_lists_grow_dates_are_one_format_and_the_chart_is_dated(  # type: ignore[no-untyped-def]
-    qtbot, memory_window: MainWindow
+def test_panel_lists_grow_dates_are_one_format_and_the_chart_is_dated(
+    qtbot: QtBot, memory_window: MainWindow
 ) -> None:
     """Issue 16 (9): lists as tall as their rows, no mid-word timeline phrase, one date format."""
     import re

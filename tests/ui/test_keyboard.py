@@ -5,17 +5,18 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtWidgets import QApplication, QMessageBox
+from pytestqt.qtbot import QtBot
 
 from tests.ui.driver import Driver
 from ui.main_window import MainWindow
 
 
-def _activate(qtbot, win: MainWindow) -> None:  # type: ignore[no-untyped-def]
+def _activate(qtbot: QtBot, win: MainWindow) -> None:
     win.activateWindow()
     qtbot.waitUntil(lambda: QApplication.activeWindow() is win, timeout=5000)
 
 
-def test_tab_leaves_the_message_list(qtbot, window: MainWindow, dress_subject: str) -> None:  # type: ignore[no-untyped-def]
+def test_tab_leaves_the_message_list(qtbot: QtBot, window: MainWindow, dress_subject: str) -> None:
     Driver(qtbot, window).open(dress_subject)
     _activate(qtbot, window)
     opened = window.mailbox.current
@@ -26,7 +27,7 @@ def test_tab_leaves_the_message_list(qtbot, window: MainWindow, dress_subject: s
     assert window.mailbox.current is opened  # no other mail opened (and marked read) on the way
 
 
-def test_ctrl_f_focuses_the_search_box(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+def test_ctrl_f_focuses_the_search_box(qtbot: QtBot, window: MainWindow) -> None:
     _activate(qtbot, window)
     window.message_view.setFocus()
     window.search.setText("古い言葉")
@@ -35,7 +36,7 @@ def test_ctrl_f_focuses_the_search_box(qtbot, window: MainWindow) -> None:  # ty
     assert window.search.selectedText() == "古い言葉"  # typing replaces it
 
 
-def test_ctrl_enter_sends_through_the_review_dialog(qtbot, window: MainWindow, dress_subject: str) -> None:  # type: ignore[no-untyped-def]
+def test_ctrl_enter_sends_through_the_review_dialog(qtbot: QtBot, window: MainWindow, dress_subject: str) -> None:
     Driver(qtbot, window).open(dress_subject)
     Driver(qtbot, window).reply(wait_review=False)
     _activate(qtbot, window)
@@ -57,7 +58,7 @@ def test_ctrl_enter_sends_through_the_review_dialog(qtbot, window: MainWindow, d
     window.compose.review_dialog.reject()
 
 
-def test_escape_closes_the_composer_and_asks_when_unsaved(qtbot, window: MainWindow, dress_subject: str) -> None:  # type: ignore[no-untyped-def]
+def test_escape_closes_the_composer_and_asks_when_unsaved(qtbot: QtBot, window: MainWindow, dress_subject: str) -> None:
     Driver(qtbot, window).open(dress_subject)
     Driver(qtbot, window).reply(wait_review=False)
     _activate(qtbot, window)
@@ -84,7 +85,7 @@ def test_escape_closes_the_composer_and_asks_when_unsaved(qtbot, window: MainWin
     assert not window.compose.composing
 
 
-def test_composer_tab_order_is_top_to_bottom(qtbot, window: MainWindow, dress_subject: str) -> None:  # type: ignore[no-untyped-def]
+def test_composer_tab_order_is_top_to_bottom(qtbot: QtBot, window: MainWindow, dress_subject: str) -> None:
     Driver(qtbot, window).open(dress_subject)
     Driver(qtbot, window).reply(wait_review=False)
     _activate(qtbot, window)

@@ -8,6 +8,7 @@ import pytest
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
 
 from app.context import Changes
 from app.model import HighlightKind, Message
@@ -30,7 +31,7 @@ def test_list_is_newest_first_with_three_columns(window: MainWindow) -> None:
     assert "送信済み" in folders
 
 
-def test_party_dress_mail_is_analysed(qtbot, window: MainWindow, dress_subject: str) -> None:  # type: ignore[no-untyped-def]
+def test_party_dress_mail_is_analysed(qtbot: QtBot, window: MainWindow, dress_subject: str) -> None:
     Driver(qtbot, window).open(dress_subject)
     opened = window.mailbox.current
     assert opened is not None and opened.message.subject == dress_subject
@@ -53,7 +54,7 @@ def test_party_dress_mail_is_analysed(qtbot, window: MainWindow, dress_subject: 
     assert any(word in text for text in disclosures for word in ("パーティ", "連休")), disclosures
 
 
-def test_clicking_a_request_moves_the_reader_to_it(qtbot, window: MainWindow, dress_subject: str) -> None:  # type: ignore[no-untyped-def]
+def test_clicking_a_request_moves_the_reader_to_it(qtbot: QtBot, window: MainWindow, dress_subject: str) -> None:
     Driver(qtbot, window).open(dress_subject)
     assert window.mailbox.current is not None
     body = window.mailbox.current.message.body
@@ -73,7 +74,7 @@ def test_clicking_a_request_moves_the_reader_to_it(qtbot, window: MainWindow, dr
     assert flash[0].cursor.selectedText() == body[highlight.start : highlight.end].replace("\n", "\u2029")
 
 
-def test_highlights_are_coloured_in_the_reader(qtbot, window: MainWindow, dress_subject: str) -> None:  # type: ignore[no-untyped-def]
+def test_highlights_are_coloured_in_the_reader(qtbot: QtBot, window: MainWindow, dress_subject: str) -> None:
     from ui import style
 
     Driver(qtbot, window).open(dress_subject)
@@ -88,7 +89,7 @@ def test_highlights_are_coloured_in_the_reader(qtbot, window: MainWindow, dress_
     assert document.toPlainText() == window.mailbox.current.message.body.replace("\r\n", "\n")
 
 
-def test_html_mail_blocks_remote_images_until_asked(qtbot, window: MainWindow, html_mail: Message) -> None:  # type: ignore[no-untyped-def]
+def test_html_mail_blocks_remote_images_until_asked(qtbot: QtBot, window: MainWindow, html_mail: Message) -> None:
     subject = html_mail.subject
     Driver(qtbot, window).open_row(Driver(qtbot, window).row(lambda h: h.subject == subject), Changes.MESSAGE)
     reader = window.reader
@@ -103,7 +104,7 @@ def test_html_mail_blocks_remote_images_until_asked(qtbot, window: MainWindow, h
     assert reader.image_banner.isHidden() or "画像を読み込めませんでした" in reader.image_banner.label.text()
 
 
-def test_always_show_images_is_remembered_for_the_sender(qtbot, window: MainWindow, html_mail: Message) -> None:  # type: ignore[no-untyped-def]
+def test_always_show_images_is_remembered_for_the_sender(qtbot: QtBot, window: MainWindow, html_mail: Message) -> None:
     mail = html_mail
     Driver(qtbot, window).open_row(Driver(qtbot, window).row(lambda h: h.subject == mail.subject), Changes.MESSAGE)
     assert not window.settings.remote_images_allowed(mail.sender.email)
@@ -112,7 +113,7 @@ def test_always_show_images_is_remembered_for_the_sender(qtbot, window: MainWind
     assert window.settings.remote_images_allowed(mail.sender.email)
 
 
-def test_opening_an_unread_mail_marks_it_read(qtbot, window: MainWindow, demo_copy: Path) -> None:  # type: ignore[no-untyped-def]
+def test_opening_an_unread_mail_marks_it_read(qtbot: QtBot, window: MainWindow, demo_copy: Path) -> None:
     row = Driver(qtbot, window).row(lambda h: not h.seen)
     index = window.proxy.index(row, Column.SUBJECT)
     assert index.data(Qt.ItemDataRole.FontRole).bold()
@@ -127,7 +128,7 @@ def test_opening_an_unread_mail_marks_it_read(qtbot, window: MainWindow, demo_co
     assert next(h for h in source.headers(inbox) if h.ref == ref).seen
 
 
-def test_search_filters_with_japanese_input(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+def test_search_filters_with_japanese_input(qtbot: QtBot, window: MainWindow) -> None:
     total = window.proxy.rowCount()
     expected = sum(
         1 for r in range(total)
@@ -143,7 +144,7 @@ def test_search_filters_with_japanese_input(qtbot, window: MainWindow) -> None: 
     assert 0 < expected < total
 
 
-def test_language_switch_retranslates_live(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+def test_language_switch_retranslates_live(qtbot: QtBot, window: MainWindow) -> None:
     app = QApplication.instance()
     assert app is not None
     translations = Translations(app)
@@ -161,14 +162,14 @@ def test_language_switch_retranslates_live(qtbot, window: MainWindow) -> None:  
     assert window.folder_model.index(0, 0).data().startswith("受信トレイ")
 
 
-def test_language_menu_saves_the_choice(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+def test_language_menu_saves_the_choice(qtbot: QtBot, window: MainWindow) -> None:
     with qtbot.waitSignal(window.language_chosen) as blocker:
         window.language_actions["en"].trigger()
     assert blocker.args == ["en"]
     assert window.settings.language == "en"
 
 
-def test_geometry_and_splitters_are_remembered(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+def test_geometry_and_splitters_are_remembered(qtbot: QtBot, window: MainWindow) -> None:
     window.resize(720, 520)
     window.main_splitter.setSizes([150, 350, 220])
     sizes = window.main_splitter.sizes()
@@ -183,7 +184,9 @@ def test_geometry_and_splitters_are_remembered(qtbot, window: MainWindow) -> Non
 
 
 @pytest.mark.parametrize("which", ["folders", "messages", "insight", "insight_empty"])
-def test_models_pass_the_model_tester(qtbot, qtmodeltester, window: MainWindow, which: str, dress_subject: str) -> None:  # type: ignore[no-untyped-def]
+def test_models_pass_the_model_tester(  # type: ignore[no-untyped-def]
+    qtbot: QtBot, qtmodeltester, window: MainWindow, which: str, dress_subject: str
+) -> None:
     if which == "folders":
         qtmodeltester.check(window.folder_model)
     elif which == "messages":

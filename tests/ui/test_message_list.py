@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings, Qt
+from pytestqt.qtbot import QtBot
 
 from app.context import Changes
 from app.settings import MEMORY_AUTO_BUILD, load_settings
@@ -47,7 +48,7 @@ def big_maildir(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture
-def big_window(qtbot, big_maildir: Path, tmp_path: Path) -> Iterator[MainWindow]:  # type: ignore[no-untyped-def]
+def big_window(qtbot: QtBot, big_maildir: Path, tmp_path: Path) -> Iterator[MainWindow]:
     settings = load_settings(tmp_path / "settings.json")
     settings.set(MEMORY_AUTO_BUILD, False)
     qsettings = QSettings(str(tmp_path / "window.ini"), QSettings.Format.IniFormat)
@@ -66,7 +67,7 @@ def _all_rows(win: MainWindow) -> list[object]:
     return [win.proxy.index(r, 0).data(Role.HEADER) for r in range(win.proxy.rowCount())]
 
 
-def test_filter_finds_a_sender_beyond_the_first_page(qtbot, big_window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+def test_filter_finds_a_sender_beyond_the_first_page(qtbot: QtBot, big_window: MainWindow) -> None:
     win = big_window
     assert win.proxy.rowCount() < FOLDER_SIZE  # the list is lazy: a first page only
     loaded = [win.proxy.index(r, 0).data(Role.HEADER) for r in range(win.proxy.rowCount())]
@@ -88,7 +89,7 @@ def test_filter_finds_a_sender_beyond_the_first_page(qtbot, big_window: MainWind
     assert win.filter_label.isHidden()
 
 
-def test_nothing_found_says_so(qtbot, big_window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+def test_nothing_found_says_so(qtbot: QtBot, big_window: MainWindow) -> None:
     win = big_window
     with qtbot.waitSignal(win.changed, check_params_cb=on(Changes.LIST), timeout=20000):
         win.search.setText("存在しない差出人")
@@ -96,7 +97,7 @@ def test_nothing_found_says_so(qtbot, big_window: MainWindow) -> None:  # type: 
     assert "ありません" in win.filter_label.text()
 
 
-def test_sort_covers_every_row(qtbot, big_window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+def test_sort_covers_every_row(qtbot: QtBot, big_window: MainWindow) -> None:
     win = big_window
     with qtbot.waitSignal(win.changed, check_params_cb=on(Changes.LIST), timeout=20000):
         win.message_view.sortByColumn(Column.SUBJECT, Qt.SortOrder.AscendingOrder)
@@ -120,7 +121,7 @@ def test_sort_covers_every_row(qtbot, big_window: MainWindow) -> None:  # type: 
     assert stamps == sorted(stamps, reverse=True)
 
 
-def test_the_open_mail_stays_selected_through_a_sort(qtbot, big_window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+def test_the_open_mail_stays_selected_through_a_sort(qtbot: QtBot, big_window: MainWindow) -> None:
     win = big_window
     with qtbot.waitSignal(win.changed, check_params_cb=on(Changes.MESSAGE), timeout=20000):
         win.message_view.selectRow(3)
@@ -132,7 +133,7 @@ def test_the_open_mail_stays_selected_through_a_sort(qtbot, big_window: MainWind
     assert win.mailbox.current is not None and win.mailbox.current.ref == ref
 
 
-def test_a_new_listing_keeps_the_open_mail_selected(qtbot, big_window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+def test_a_new_listing_keeps_the_open_mail_selected(qtbot: QtBot, big_window: MainWindow) -> None:
     """A sync lists the folder again (new mail arrived): the open mail stays selected, not reopened."""
     win = big_window
     with qtbot.waitSignal(win.changed, check_params_cb=on(Changes.MESSAGE), timeout=20000):

@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QDialogButtonBox
+from pytestqt.qtbot import QtBot
 
 from app.accounts import token
 from app.context import Changes
@@ -49,7 +50,7 @@ def provider(request: pytest.FixtureRequest, certs: Certs) -> Iterator[Harness]:
 
 
 @pytest.fixture
-def window(qtbot, demo_copy: Path, tmp_path: Path, provider: Harness) -> Iterator[MainWindow]:  # type: ignore[no-untyped-def]
+def window(qtbot: QtBot, demo_copy: Path, tmp_path: Path, provider: Harness) -> Iterator[MainWindow]:
     settings = load_settings(tmp_path / "settings.json")
     by_key = {s.key: s for s in REGISTRY}
     for key, value in provider.settings_values().items():
@@ -65,7 +66,7 @@ def window(qtbot, demo_copy: Path, tmp_path: Path, provider: Harness) -> Iterato
     win.runner.wait_all(5000)
 
 
-def _sign_in_and_sync(qtbot, window: MainWindow, provider: Harness) -> str:  # type: ignore[no-untyped-def]
+def _sign_in_and_sync(qtbot: QtBot, window: MainWindow, provider: Harness) -> str:
     dialog = window.account_control.open_account_dialog()
     assert isinstance(dialog, AccountDialog)
     button = dialog.google_button if provider.kind.value == "gmail" else dialog.microsoft_button
@@ -86,7 +87,7 @@ def _sign_in_and_sync(qtbot, window: MainWindow, provider: Harness) -> str:  # t
     return account_id
 
 
-def _reply_in_composer(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+def _reply_in_composer(qtbot: QtBot, window: MainWindow) -> None:
     header = window.message_model.index(0, 0).data(Role.HEADER)
     with qtbot.waitSignal(window.changed, check_params_cb=on(Changes.MESSAGE), timeout=10000):
         window.mailbox.open_header(header)
@@ -98,7 +99,7 @@ def _reply_in_composer(qtbot, window: MainWindow) -> None:  # type: ignore[no-un
         window.compose.review_dialog.accept()  # findings on a bare reply: send anyway
 
 
-def test_sign_in_sync_reply_sends_exactly_once(qtbot, window: MainWindow, provider: Harness) -> None:  # type: ignore[no-untyped-def]
+def test_sign_in_sync_reply_sends_exactly_once(qtbot: QtBot, window: MainWindow, provider: Harness) -> None:
     _sign_in_and_sync(qtbot, window, provider)
     with qtbot.waitSignal(window.compose.sent, timeout=20000):
         _reply_in_composer(qtbot, window)
@@ -106,7 +107,7 @@ def test_sign_in_sync_reply_sends_exactly_once(qtbot, window: MainWindow, provid
     assert "ご連絡".encode() in provider.sent[0] or b"Re:" in provider.sent[0]
 
 
-def test_revoked_sign_in_keeps_the_reply_and_asks_to_sign_in_again(qtbot, window: MainWindow,  # type: ignore[no-untyped-def]
+def test_revoked_sign_in_keeps_the_reply_and_asks_to_sign_in_again(qtbot: QtBot, window: MainWindow,
                                                                     provider: Harness) -> None:
     account_id = _sign_in_and_sync(qtbot, window, provider)
     provider.fake.revoke_refresh_tokens()

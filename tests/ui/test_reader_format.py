@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCharFormat, QTextFormat
+from pytestqt.qtbot import QtBot
 
 from app.model import HighlightKind, Insight, Message
 from tests.ui.driver import Driver
@@ -59,7 +60,7 @@ def _plain_mails_with_highlights(win: MainWindow) -> list[str]:
     return subjects
 
 
-def test_next_mail_has_only_its_own_formats(qtbot, window: MainWindow, dress_subject: str) -> None:  # type: ignore[no-untyped-def]
+def test_next_mail_has_only_its_own_formats(qtbot: QtBot, window: MainWindow, dress_subject: str) -> None:
     # Mail A: open it and click a highlight (the reader's cursor lands inside its colour).
     Driver(qtbot, window).open(dress_subject)
     view = window.insight_panel.view

@@ -4,6 +4,8 @@ party-dress mail is not told it ignored the party."""
 
 from __future__ import annotations
 
+from pytestqt.qtbot import QtBot
+
 from app.model import FindingKind
 from tests.ui.driver import Driver
 from ui.main_window import MainWindow
@@ -19,7 +21,7 @@ WARM = (
 
 
 
-def test_empty_draft_then_curt_then_warm(qtbot, window: MainWindow, dress_subject: str) -> None:  # type: ignore[no-untyped-def]
+def test_empty_draft_then_curt_then_warm(qtbot: QtBot, window: MainWindow, dress_subject: str) -> None:
     Driver(qtbot, window).open(dress_subject)
     Driver(qtbot, window).reply()
     composer = window.compose.composer

@@ -17,6 +17,7 @@ from types import TracebackType
 import pytest
 import shiboken6
 from PySide6.QtCore import QCoreApplication, QEvent, QSettings
+from pytestqt.qtbot import QtBot
 
 from app.context import Changes
 from app.settings import load_settings
@@ -77,7 +78,7 @@ def raised(monkeypatch: pytest.MonkeyPatch) -> list[BaseException]:
 
 
 def test_closing_mid_build_and_mid_listing_stops_them_and_raises_nothing(
-    qtbot, demo_copy: Path, tmp_path: Path, gate: _Gate, raised: list[BaseException],  # type: ignore[no-untyped-def]
+    qtbot: QtBot, demo_copy: Path, tmp_path: Path, gate: _Gate, raised: list[BaseException],
     capfd: pytest.CaptureFixture[str],
 ) -> None:
     settings = load_settings(tmp_path / "settings.json")
@@ -120,7 +121,7 @@ def test_closing_mid_build_and_mid_listing_stops_them_and_raises_nothing(
     assert "Traceback" not in err and "RuntimeError" not in err, err
 
 
-def test_shutdown_skips_queued_reads_but_runs_every_queued_write(qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_shutdown_skips_queued_reads_but_runs_every_queued_write(qtbot: QtBot) -> None:
     from ui.tasks import TaskRunner
 
     runner = TaskRunner()

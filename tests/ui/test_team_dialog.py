@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import socket
 
+from pytestqt.qtbot import QtBot
 from sqlalchemy.engine import make_url
 
 from app.context import Changes
@@ -34,7 +35,7 @@ def _fill(dialog: TeamDialog, url: str, password: str = "") -> None:
     dialog.password.setText(password)
 
 
-def test_memory_moves_to_the_team_server_and_back(qtbot, window: MainWindow, postgres_url: str,  # type: ignore[no-untyped-def]
+def test_memory_moves_to_the_team_server_and_back(qtbot: QtBot, window: MainWindow, postgres_url: str,  # type: ignore[no-untyped-def]
                                                   memory_keyring) -> None:
     qtbot.waitUntil(lambda: window.memory.opened is not None, timeout=20000)
     local = window.memory.opened
