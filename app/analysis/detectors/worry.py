@@ -220,7 +220,8 @@ def preoccupied(toks: list[Token], i: int) -> str:
     elif t.surface == "気" and len(rest) >= 2 and rest[0].surface == "が" and rest[1].lemma == "重い":
         found = 2
     elif (t.surface == "まま" and i > 0 and toks[i - 1].surface == "この" and len(rest) >= 2
-          and (rest[0].surface in ("では", "じゃ") or (rest[0].surface in ("で", "だ") and rest[1].surface in ("は", "と"))
+          and (rest[0].surface in ("では", "じゃ")
+               or (rest[0].surface in ("で", "だ") and rest[1].surface in ("は", "と"))
                or rest[0].lemma == "行く" or rest[0].surface in ("いく", "続く", "続け"))):
         feared = [x for x in rest[2:] if x.lemma in _CONSEQUENCES or x.norm in _CONSEQUENCES]
         # 〜なくなる / 〜てしまう / 間に合わない / 影響: something gets worse if nothing changes
