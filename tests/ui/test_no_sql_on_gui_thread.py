@@ -17,11 +17,14 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
 from app.context import Changes
 from app.settings import load_settings
+from app.sources.connection import AccountConfig, Security
 from app.store.db import Database
+from app.store.mail import MailStore
 from tests.ui.driver import Driver
 from ui.account_dialog import AccountDialog
 from ui.main_window import MainWindow
@@ -69,13 +72,24 @@ def touched(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[str]]:
 def test_the_window_never_touches_the_store_from_the_gui_thread(
     qtbot: QtBot, demo_copy: Path, tmp_path: Path, dress_subject: str, touched: list[str],
 ) -> None:
+    store_path = tmp_path / "aizuchi.sqlite3"
+    # A saved account whose server is not there: the accounts pane, its sign-in attempt, its error and its
+    # removal all run too. Saved from a worker thread (the guard is already on).
+    account = AccountConfig("nowhere", "shop@example.jp", "shop", "127.0.0.1", "127.0.0.1", imap_port=9,
+                            smtp_port=9, imap_security=Security.NONE, smtp_security=Security.NONE)
+    saver = threading.Thread(target=lambda: MailStore(Database(store_path)).save_account(account))
+    saver.start()
+    saver.join()
     settings = load_settings(tmp_path / "settings.json")
     qsettings = QSettings(str(tmp_path / "window.ini"), QSettings.Format.IniFormat)
-    win = MainWindow(demo_copy, settings, qsettings, db_path=tmp_path / "aizuchi.sqlite3")
+    win = MainWindow(demo_copy, settings, qsettings, db_path=store_path)
     qtbot.addWidget(win)
     drive = Driver(qtbot, win)
-    with drive.waiting_all(Changes.CONTEXT, Changes.HEADERS, Changes.MEMORY, timeout=60000):
+    # The account cannot connect: said (in its tree and the status bar), never raised.
+    with qtbot.waitSignal(win.accounts.error, timeout=30000), \
+            drive.waiting_all(Changes.CONTEXT, Changes.HEADERS, Changes.MEMORY, timeout=60000):
         win.show()
+    assert win.accounts_pane.isVisible() and "nowhere" in win.accounts.configs
 
     drive.open(dress_subject)                      # fetch, analysis with corrections, profile
     drive.reply()                                  # the saved draft looked up, a new one built
@@ -93,6 +107,12 @@ def test_the_window_never_touches_the_store_from_the_gui_thread(
     dialog = win.account_control.open_account_dialog()
     assert isinstance(dialog, AccountDialog)
     dialog.reject()
+    box = win.account_control.ask_remove_account("nowhere")
+    assert box is not None
+    remove = next(b for b in box.buttons() if box.buttonRole(b) == QMessageBox.ButtonRole.DestructiveRole)
+    with drive.waiting(Changes.ACCOUNTS):
+        remove.click()
+    assert win.accounts.configs == {} and not win.accounts_pane.isVisible()
 
     win.memory.stop_build()
     win.runner.wait_all(10000)
