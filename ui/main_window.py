@@ -18,7 +18,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QEvent, QRect, QSettings, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QGuiApplication, QKeySequence, QShowEvent
-from PySide6.QtWidgets import QMainWindow, QMessageBox, QSplitter, QVBoxLayout
+from PySide6.QtWidgets import QMainWindow, QMenu, QMessageBox, QSplitter, QVBoxLayout
 
 from app.context import AppContext, Changes, open_context
 from app.settings import LANGUAGE, Settings
@@ -170,32 +170,31 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.main_splitter)
         self.resize(PREFERRED_SIZE)
 
-    def _action(self, menu_name: str, triggered: Callable[..., object],
-                shortcut: QKeySequence | None = None) -> QAction:
+    def _action(self, menu: QMenu, triggered: Callable[..., object], shortcut: QKeySequence | None = None) -> QAction:
         action = QAction(self)
         action.triggered.connect(triggered)
         if shortcut is not None:
             action.setShortcut(shortcut)
-        getattr(self, menu_name).addAction(action)
+        menu.addAction(action)
         return action
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
         self.file_menu = bar.addMenu("")
-        self.add_account_action = self._action("file_menu", self.account_control.open_account_dialog)
-        self.outbox_action = self._action("file_menu", self.account_control.open_outbox)
+        self.add_account_action = self._action(self.file_menu, self.account_control.open_account_dialog)
+        self.outbox_action = self._action(self.file_menu, self.account_control.open_outbox)
         self.file_menu.addSeparator()
-        self.quit_action = self._action("file_menu", self.close, QKeySequence(QKeySequence.StandardKey.Quit))
+        self.quit_action = self._action(self.file_menu, self.close, QKeySequence(QKeySequence.StandardKey.Quit))
 
         self.view_menu = bar.addMenu("")
-        self.find_action = self._action("view_menu", self.focus_search, QKeySequence(QKeySequence.StandardKey.Find))
+        self.find_action = self._action(self.view_menu, self.focus_search, QKeySequence(QKeySequence.StandardKey.Find))
         self.find_action.setObjectName("findAction")
         self.view_menu.addSeparator()
         self.language_menu = self.view_menu.addMenu("")
         self.language_group = QActionGroup(self)
         self.language_actions: dict[str, QAction] = {}
         for code in ("", "ja", "en"):
-            action = self._action("language_menu", lambda _checked=False, c=code: self._choose_language(c))
+            action = self._action(self.language_menu, lambda _checked=False, c=code: self._choose_language(c))
             action.setCheckable(True)
             action.setData(code)
             self.language_group.addAction(action)
@@ -205,15 +204,15 @@ class MainWindow(QMainWindow):
         )
 
         self.memory_menu = bar.addMenu("")
-        self.build_action = self._action("memory_menu", self.memory.start_build)
-        self.stop_build_action = self._action("memory_menu", self.memory.stop_build)
+        self.build_action = self._action(self.memory_menu, self.memory.start_build)
+        self.stop_build_action = self._action(self.memory_menu, self.memory.stop_build)
         self.stop_build_action.setEnabled(False)
         self.memory_menu.addSeparator()
-        self.team_action = self._action("memory_menu", self.memory.open_team_dialog)
+        self.team_action = self._action(self.memory_menu, self.memory.open_team_dialog)
 
         self.help_menu = bar.addMenu("")
-        self.keys_action = self._action("help_menu", self._show_keys)
-        self.about_action = self._action("help_menu", self._about)
+        self.keys_action = self._action(self.help_menu, self._show_keys)
+        self.about_action = self._action(self.help_menu, self._about)
 
     def _on_build_state(self, running: bool) -> None:
         self.build_action.setEnabled(not running)
