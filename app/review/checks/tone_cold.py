@@ -17,6 +17,14 @@ that refuse flatly or say "none" with nothing warm (「交換は一回までで�
 対応しません。」「〜過ぎています。以上です。」) are cold however short, and so
 is, in a sentence of any length, a curt brush-off (仕様です, 決まりなので無理です,
 ご自分で調べてください, 前にも申し上げましたが) with no apology, cushion or thanks.
+
+Blame is cold whatever surrounds it: the fault put on the customer (「そちらの確認不足です」
+「住所の間違いはそちらの責任です」), a reproach for the timing (「もっと早く言ってください」
+「ご記入いただかないと困ります」). A single sentence that flatly refuses a service in plain
+polite form (「個別の対応はしていません。」「交換はできません。」) is cold even without a mail;
+a notice (「本日は営業しておりません。」) is not. Answering a customer's mail, a reply of facts
+only, with no warmth and not one humble or honorific verb (「確認しました。二重決済になっています。
+返金されます。」), reads as an office note: cold.
 """
 
 from __future__ import annotations
@@ -91,7 +99,14 @@ BLAME = re.compile(
     r"記載(?:して|されて)(?:おります|あります|いる|います)(?:ので|とおり|通り|が)|書いてあ(?:ります|る)(?:とおり|通り|ので|が)?|"
     r"お客様(?:側)?の(?:ご)?(?:操作|入力|確認|記入|設定|使い方|勘違い|不注意)(?:ミス|不足|漏れ|誤り|間違い)?(?:です|と思われ|によるもの|が原因)|"
     r"ご確認(?:いただけて|されて)(?:いない|おられない)|よくお読み(?:ください|のうえ)|ちゃんと(?:ご確認|お読み|確認)|"
-    r"当店(?:の|に)(?:責任|落ち度|過失)は(?:ございません|ありません|ない)|自己責任|お客様(?:の)?(?:ご)?(?:責任|都合)(?:です|で|により)"
+    r"当店(?:の|に)(?:責任|落ち度|過失)は(?:ございません|ありません|ない)|自己責任|お客様(?:の)?(?:ご)?(?:責任(?:です|で(?!は|も)|により)|都合です)|"
+    # The fault put on the other side: 「そちらの確認不足です」「間違いはそちらの責任です」.
+    r"(?:そちら|お客様|お客さま|あなた)(?:様)?(?:側)?の(?:ご)?(?:確認|入力|記入|操作|設定|注文|選択)?"
+    r"(?:不足|ミス|責任|間違い|誤り|不注意|勘違い|落ち度|過失)(?:です|でしょう|だと|によるもの|が原因|ですので|なので)|"
+    # A reproach for the timing or the manner: 「もっと早く言ってください」「ご記入いただかないと困ります」.
+    r"(?:もっと|もう少し|もうちょっと)(?:早く|早めに|前に)[^。！]{0,8}?(?:言っ|連絡|教え|知らせ|おっしゃ)"
+    r"[^。！]{0,4}?(?:ください|下さい|いただかないと|もらわないと|くれないと|いただければ|もらえれば)|"
+    r"(?:先に|前もって)言って(?:ください|下さい|もらわ|いただかな)|(?:ないと|なければ|なくては)困ります"
 )
 # Curt words that are cold in a sentence of any length (unlike a bare 「在庫はありません。」):
 # brushing the question off (仕様です, 決まりなので, ご自分で調べて), or "as I said".
@@ -138,6 +153,25 @@ def _blame(ctx: ReviewContext) -> list[Finding]:
     return out[:1]
 
 
+# A flat refusal of a service in plain polite form: 「個別の対応はしていません」「交換はできません」.
+_SERVICE_NO = re.compile(
+    r"(?:対応|受付|受け付け|交換|返品|返金|キャンセル|変更|保証|お取り置き|取り置き|発送|配送|再発送|返送|"
+    r"名入れ|包装|ラッピング|値引き|割引)(?:は|も)?(?:でき|出来|し|して(?:い)?|て(?:い)?)ません"
+)
+# Humble or honorific verbs: a reply with none of them, no warmth, only facts, is an office note.
+_KEIGO_VERB = re.compile(
+    r"いたし|致し|おり(?:ます|まし)|ござい|いただ|頂[きけい]|くださ|下さ|させて|申し|存じ|承|伺|参り|差し上げ|"
+    r"拝|なさ|いらっしゃ|おっしゃ|ご覧|お[一-龥][ぁ-ん]{0,3}(?:し|でき|くださ|にな)|ご[一-龥]{2}(?:し|でき|くださ|にな)"
+)
+
+
+def _office_note(body: list[Sentence]) -> Sentence | None:
+    """A reply to a mail made of facts only, with no warmth and no keigo verb at all (→ its representative)."""
+    if len(body) < 2 or _warm(body) or any(_KEIGO_VERB.search(s.text) for s in body):
+        return None
+    return _representative(tuple(body))
+
+
 def _warm(sentences: list[Sentence]) -> bool:
     return any(_WARMTH.search(_STOCK_CLOSING.sub("", s.text)) for s in sentences)
 
@@ -154,6 +188,14 @@ def check(ctx: ReviewContext) -> list[Finding]:
         if curt:
             return curt
     own = [s for s in ctx.sentences if s.text.strip()]
+    note = _office_note(body) if ctx.has_mail else None
+    if note is None and len(own) == 1 and not _warm(own) and _SERVICE_NO.search(own[0].text):
+        note = own[0]
+    if note is not None:
+        text = note.text.rstrip()
+        start = note.start + len(text) - len(text.lstrip())
+        return [messages.finding(FindingKind.TONE_COLD, Severity.WARNING, start, note.start + len(text),
+                                 messages.say(messages.TONE_COLD), "")]
     if _warm(own) or len(own) < 2:
         return []
     flat = next((s for s in own if _FLAT_NO.search(s.text.strip())), None)
