@@ -9,7 +9,9 @@ repeated, it reads as stiff and evasive. The fix for 〜(ご)Xさせていただ
 
 Used even once on the agent's own feelings (思わせていただきます, 喜ばせていただいて
 おります, 感謝させていただきます) it is wrong: a feeling needs nobody's leave.
-The fix is the plain polite verb (思いました, 喜んでおります).
+The fix is the plain polite verb (思いました, 喜んでおります). So it is on a thought
+(考えさせていただいております → 考えております) and on a verb already humble
+(申させていただきます → 申します: 申す needs no leave on top).
 """
 
 from __future__ import annotations
@@ -34,6 +36,7 @@ _FEELINGS: dict[str, tuple[str, str, str, str]] = {
     "存じさ": ("存じ", "存じる", "存じて", "存じた"), "願わ": ("願い", "願う", "願って", "願った"),
     "祈ら": ("祈り", "祈る", "祈って", "祈った"), "期待さ": ("期待し", "期待する", "期待して", "期待した"),
     "共感さ": ("共感し", "共感する", "共感して", "共感した"),
+    "考えさ": ("考え", "考える", "考えて", "考えた"), "申さ": ("申し", "申す", "申して", "申した"),
 }
 _FEELING = re.compile("(" + "|".join(_FEELINGS) + ")せて(?:いただ|頂)(き|く|いて|いた|け)")
 

@@ -7,6 +7,11 @@ several emoji, 〜♪ or 〜〜, spoken contractions and slang (直しときま�
 よろしくです). 〜くださいね is
 warm, not casual; 〜ですよね counts half, as chatty but polite. One stray
 emoji is tolerated; together the signals must add up.
+
+Some spoken forms are over-familiar on their own, even inside a polite sentence, because
+no written business form uses them: the contraction of 〜てしまう (送っちゃいました,
+着られちゃいます), of 〜ていて (待っててください), かもです, 全然OKです, and a sentence
+opened with じゃあ. 「捨ててください」 (the て-form of 捨てる) and 「まあまあの出来」 are not.
 Only the agent's own text counts: emoji in the quoted customer mail do not.
 At most one finding per draft, since tone concerns the reply as a whole.
 """
@@ -31,9 +36,15 @@ RYOKAI = re.compile(
 )
 # Casual words: spoken contractions (直しときます, 見ちゃいます), こっち・そっち, slang intensifiers.
 CASUAL_WORD = re.compile(
-    r"(?:し|っ|い|け|せ|て|め|べ|れ|え)とき(?:ます|まし)|(?:ん|い)どき(?:ます|まし)|ちゃい(?:ます|まし)|じゃい(?:ます|まし)|"
+    r"(?:し|っ|い|け|せ|て|め|べ|れ|え)とき(?:ます|まし)|(?:ん|い)どき(?:ます|まし)|"
     r"(?<![ぁ-ん])(?:こっち|そっち|あっち|どっち)|めちゃくちゃ|超(?=[ぁ-ん]{2})|"
-    r"全然(?:大丈夫|OK|オッケー|平気)|ですよ〜|ますよ〜|かもです|って感じ|どーも|うっす"
+    r"ですよ〜|ますよ〜|って感じ|どーも|うっす"
+)
+# Spoken forms that are over-familiar on their own: 〜ちゃいます (〜てしまいます), 〜ててください
+# (〜ていてください), かもです, 全然OKです, a sentence opened with じゃあ.
+SPOKEN = re.compile(
+    r"(?:ちゃ|じゃ)(?:い(?:ます|まし)|って|う(?:ので|から|かも|と))|(?<=[っん])(?:て|で)て(?:ください|下さい|くださいね|ね)|"
+    r"かもです|かもしれないです|全然(?:大丈夫|OK|ＯＫ|オッケー|平気|いけ)|(?:^|(?<=[。！\n]))\s*じゃ(?:あ)?[、,]"
 )
 # 「ご不安ですよね」: polite, yet chatty; over-familiar only with another signal.
 POLITE_YONE = re.compile(r"(?:です|ます)よね")
@@ -52,7 +63,7 @@ def signals(sentence: Sentence) -> float:
     score += 2.0 * len(RYOKAI.findall(text)) + 1.5 * len(BARE_THANKS.findall(text))
     score += 0.75 * len(EMOJI.findall(text)) + 0.75 * len(WAVY.findall(text))
     score += 1.0 * len(CASUAL_WORD.findall(text)) + 2.0 * len(BENT_POLITE.findall(text))
-    score += 1.0 * len(POLITE_YONE.findall(text))
+    score += 1.0 * len(POLITE_YONE.findall(text)) + 2.0 * len(SPOKEN.findall(text))
     return score
 
 
