@@ -24,7 +24,9 @@ Blame is cold whatever surrounds it: the fault put on the customer (「そちら
 polite form (「個別の対応はしていません。」「交換はできません。」) is cold even without a mail;
 a notice (「本日は営業しておりません。」) is not. Answering a customer's mail, a reply of facts
 only, with no warmth and not one humble or honorific verb (「確認しました。二重決済になっています。
-返金されます。」), reads as an office note: cold.
+返金されます。」), reads as an office note: cold. So does, however polite its keigo, a reply
+to a mail about something gone wrong (broken, late, wrong, missing, charged twice) that has
+not one word of apology, empathy, thanks or cushion.
 """
 
 from __future__ import annotations
@@ -35,7 +37,7 @@ from app.model import Finding, FindingKind, Severity
 from app.review import messages
 from app.review.checks.tone_overfamiliar import is_overfamiliar
 from app.review.context import ReviewContext, Sentence
-from app.review.vocab import APOLOGY, CUSHION, THANKS, WARMTH
+from app.review.vocab import APOLOGY, CUSHION, EMPATHY, THANKS, WARMTH
 
 _WARMTH = re.compile(WARMTH)
 # The stock closing 「ご不明な点がございましたら、お気軽にお問い合わせください」 ends warm and
@@ -165,6 +167,24 @@ _KEIGO_VERB = re.compile(
 )
 
 
+# The customer's mail says something went wrong: a reply to it owes at least one warm word.
+_TROUBLE = re.compile(
+    r"壊れ|割れ|破損|欠け|ひび|傷|キズ|汚れ|不良|故障|不具合|動きません|動かな|つかな|作動しな|"
+    r"届かな|届いていな|届きません|届いておりません|まだ届|遅れ|遅延|間違|違う(?:商品|もの|色|サイズ)|"
+    r"入っていな|足りな|不足|二重に|重複|困って|がっかり|残念|ひどい|不満|納得でき"
+)
+
+
+def _trouble_unanswered(ctx: ReviewContext, own: list[Sentence]) -> Sentence | None:
+    """A reply with no warm word at all to a mail about something gone wrong (→ its representative)."""
+    if not ctx.has_mail or not own or _warm(own) or not _TROUBLE.search(ctx.mail or ""):
+        return None
+    empathy = re.compile(EMPATHY)
+    if any(empathy.search(s.text) for s in own):
+        return None
+    return _representative(tuple(own))
+
+
 def _office_note(body: list[Sentence]) -> Sentence | None:
     """A reply to a mail made of facts only, with no warmth and no keigo verb at all (→ its representative)."""
     if len(body) < 2 or _warm(body) or any(_KEIGO_VERB.search(s.text) for s in body):
@@ -189,6 +209,8 @@ def check(ctx: ReviewContext) -> list[Finding]:
             return curt
     own = [s for s in ctx.sentences if s.text.strip()]
     note = _office_note(body) if ctx.has_mail else None
+    if note is None:
+        note = _trouble_unanswered(ctx, [s for s in body if s.text.strip()])
     if note is None and len(own) == 1 and not _warm(own) and _SERVICE_NO.search(own[0].text):
         note = own[0]
     if note is not None:

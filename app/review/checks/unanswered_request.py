@@ -196,7 +196,7 @@ def _asks_only_whether(request_keys: list[Key], acts: list[_Act]) -> bool:
 
 _KANSUJI = "0-9０-９一二三四五六七八九十百千"
 # What a request asks for: a time, a price, a number; else yes/no or an action.
-_ASKS_WHEN = re.compile(r"いつ|何日|何時|何曜|何月|何営業日|どの(?:くらい|ぐらい|程度)で|どれ(?:くらい|ぐらい)で|日数|納期|"
+_ASKS_WHEN = re.compile(r"いつ|何日|何時|何曜|何月|何営業日|どの(?:くらい|ぐらい|程度)で(?!す)|どれ(?:くらい|ぐらい)で(?!す)|日数|納期|"
                         r"(?:お届け|到着|発送|入荷|発売)(?:日|時期|予定)|時期|何時まで|何時から")
 _ASKS_PRICE = re.compile(r"いくら|おいくら|料金|値段|価格|送料|費用|金額|代金|手数料|何円")
 _ASKS_COUNT = re.compile(r"何(?:個|枚|本|名|人|歳|才|センチ|cm|グラム|キロ|ミリ|号|色|点|着|台|種類|袋|箱)|"
@@ -211,6 +211,7 @@ _GIVES_COUNT = re.compile(
     rf"[{_KANSUJI}.．]+\s*(?:個|枚|本|名|人|歳|才|センチ|cm|mm|ミリ|グラム|g|kg|キロ|ml|mL|リットル|L|号|色|点|着|台|袋|箱|"
     r"セット|種類|サイズ|インチ|粒|錠|人前|メートル|m)"
 )
+_TYPED = ((_ASKS_WHEN, _GIVES_WHEN), (_ASKS_PRICE, _GIVES_PRICE), (_ASKS_COUNT, _GIVES_COUNT))
 # A sentence that is an answer in shape whatever it is about.
 _OPENS_ANSWER = re.compile(r"^\s*(?:はい|いいえ|もちろん|あいにく|残念ながら|申し訳(?:ございません|ありません)が)")
 _CHECK_BACK = re.compile(
@@ -252,12 +253,7 @@ def _shape_answers(ctx: ReviewContext, open_requests: list[str], word_answers: l
             if i in used:
                 continue
             fits = bool(_OPENS_ANSWER.search(text) or _CHECK_BACK.search(text))
-            if _ASKS_WHEN.search(asked):
-                fits = fits or bool(_GIVES_WHEN.search(text))
-            elif _ASKS_PRICE.search(asked):
-                fits = fits or bool(_GIVES_PRICE.search(text))
-            elif _ASKS_COUNT.search(asked):
-                fits = fits or bool(_GIVES_COUNT.search(text))
+            fits = fits or any(ask.search(asked) and give.search(text) for ask, give in _TYPED)
             if not fits and only_one and not elsewhere:
                 fits = bool(ANSWER.search(text) or REFUSAL.search(text) or COMMITMENT.search(text))
             if fits:
