@@ -28,6 +28,14 @@ TRUE_CASES = [
     (K.BUSINESS_MANNER, "課長さんにも確認しておきます。", "課長さん", "課長"),
     (K.BUSINESS_MANNER, "店長の佐藤さんが承ります。", "店長の佐藤さん", "店長の佐藤"),
     (K.BUSINESS_MANNER, "当店の鈴木さんがご案内します。", "当店の鈴木さん", "当店の鈴木"),
+    (K.BUSINESS_MANNER, "規約の変更をあらかじめ了承ください。", "了承ください", "ご了承ください"),
+    (K.BUSINESS_MANNER, "お支払い方法はどうしますか。", "どうしますか", "いかがなさいますか"),
+    # questions to the customer in humble verbs; the customer as subject of いたす
+    (K.KEIGO_DIRECTION, "この工房の名前を存じていますか。", "存じていますか", "ご存じですか"),
+    (K.KEIGO_DIRECTION, "ご担当の方のお名前は何と申しますか。", "何と申しますか", "何とおっしゃいますか"),
+    (K.KEIGO_DIRECTION, "お客様がご予約いたしました席です。", "いたし", "なさい"),
+    # させていただきたいと思います: hedged twice, flagged once
+    (K.SASETE_OVERUSE, "改めてご報告させていただきたいと思います。", "ご報告させていただきたいと思います", "ご報告いたします"),
     # honorific direction: our side with no 弊社 before it, the honorific お/ご〜になる for our side,
     # the customer as the subject of the humble お〜する
     (K.KEIGO_DIRECTION, "係の者が明朝そちらにいらっしゃいます。", "いらっしゃい", "参り"),
@@ -64,6 +72,13 @@ HARD_NEGATIVES = [
     "もっと早くお届けできるよう努めます。",
     "ご確認くださいませ。",
     "ご休業日のお知らせをいただき、ありがとうございます。",
+    "私がご予約いたしました。",
+    "お客様ができることを順にご案内いたします。",
+    "存じております。",
+    "ご了承ください。",
+    "すごく人気の商品です。",
+    "定休日は水曜日となっております。",
+    "ご注文をお受けいたしました。",
 ]
 
 
@@ -88,6 +103,9 @@ def test_hard_negative_is_left_alone(text: str) -> None:
     "変更があるなら、もう少し早めに連絡してください。",
     "書類は期日までに出していただかないと困ります。",
     "刻印の文字の変更はしていません。",
+    "取扱説明書をよく読んでください。",
+    "配送中の破損について、当店では責任を負いかねます。",
+    "こちらの手違いで違うサイズを発送しました。正しいサイズを明日送ります。",
 ])
 def test_blame_reproach_and_a_flat_refusal_are_cold(text: str) -> None:
     assert K.TONE_COLD in {f.kind for f in review_draft(text)}
@@ -96,6 +114,7 @@ def test_blame_reproach_and_a_flat_refusal_are_cold(text: str) -> None:
 @pytest.mark.parametrize("text", [
     "壊れた商品を受け取ったまま、すぐに発送しました。",
     "当店の梱包が不十分でした。大変申し訳ございません。",
+    "こちらの手違いで違うサイズを発送しました。大変申し訳ございません。",
     "お客様のご都合による返品は承っておりません。",
 ])
 def test_cold_rules_leave_our_own_fault_and_plain_facts(text: str) -> None:
@@ -108,6 +127,8 @@ def test_cold_rules_leave_our_own_fault_and_plain_facts(text: str) -> None:
     "交換でも返金でも全然大丈夫です。",
     "ただいま確認しますので、そのまま待っててください。",
     "じゃあ、そのサイズで手配しますね。",
+    "やっぱりこちらの色がすごく人気です。",
+    "ちゃんと届いたみたいです。",
 ])
 def test_spoken_forms_are_over_familiar_on_their_own(text: str) -> None:
     assert K.TONE_OVERFAMILIAR in {f.kind for f in review_draft(text)}

@@ -13,7 +13,8 @@ superior's approval) → 承知いたしました; 御社様・貴社様 → 貴
 Words of the office or of speech that a reply to a customer does not use: 御社 (spoken; in writing
 貴社), とりあえず (→ まずは), 聞いてみます (→ 確認いたします), させてもらいます (→ させていただきます),
 〜てもらえますか asked of the customer (→ 〜ていただけますか), ごめんなさい (→ 申し訳ございません),
-ちょっとお待ちください (→ 少々), an opening なるほど (→ おっしゃるとおりです), and お疲れ様です said as the
+ちょっとお待ちください (→ 少々), 了承ください without ご (→ ご了承ください), どうしますか asked of
+the customer (→ いかがなさいますか), an opening なるほど (→ おっしゃるとおりです), and お疲れ様です said as the
 greeting (a colleague's greeting: to a customer お世話になっております; 「長旅お疲れ様でした」 and
 「毎日の介護、お疲れ様です」 are sympathy, not the greeting, and stay).
 
@@ -76,6 +77,14 @@ _OTSUKARE = re.compile(r"(?:^|(?<=[。！\n]))[\s　]*((?:お疲れ|おつかれ
 _MORAERU = re.compile(r"(?<=[てで])(もらえ(?:ますか|ませんか|ますでしょうか|ないでしょうか))")
 _MORAERU_FIX = {"もらえますか": "いただけますか", "もらえませんか": "いただけませんか",
                 "もらえますでしょうか": "いただけますでしょうか", "もらえないでしょうか": "いただけないでしょうか"}
+# 「了承ください」 without ご, and 「どうしますか」 asked of the customer.
+_BARE_ASK = re.compile(r"(?<![ご御])(了承(?:して)?(?:ください|下さい))|(どうしますか|どうされますか)")
+
+
+def _bare_ask_fix(m: re.Match[str]) -> str:
+    return "ご了承ください" if m.group(1) else "いかがなさいますか"
+
+
 # 「ちょっとお待ちください」: ちょっと is spoken (→ 少々).
 _CHOTTO = re.compile(r"(ちょっと)(?=お待ち|待っ|お時間)")
 # An opening なるほど: agreeing from above (→ おっしゃるとおりです).
@@ -124,6 +133,9 @@ def check(ctx: ReviewContext) -> list[Finding]:
                    lambda m: messages.say(messages.BUSINESS_MANNER, wrong=m.group(1),
                                           right=_MORAERU_FIX[m.group(1)]),
                    lambda m: _MORAERU_FIX[m.group(1)], group=1)
+    for match in _BARE_ASK.finditer(ctx.own_text):
+        said = messages.say(messages.BUSINESS_MANNER, wrong=match.group(), right=_bare_ask_fix(match))
+        spoken.append(messages.finding(kind, severity, match.start(), match.end(), said, _bare_ask_fix(match)))
     spoken += scan(ctx, _CHOTTO, kind, severity,
                    lambda m: messages.say(messages.BUSINESS_MANNER, wrong=m.group(1), right="少々"),
                    lambda m: "少々", group=1)

@@ -15,6 +15,10 @@ can only mean our side (担当の者, 係の者, 担当者, スタッフ) need n
 the honorific お/ご〜になる is one of those verbs too (「担当者がご説明になります」 →
 ご説明いたします).
 
+Questions put to the customer in humble verbs: 「〜を存じていますか」 (→ ご存じですか),
+「お名前は何と申しますか」 (→ 何とおっしゃいますか); the customer as the subject of いたす
+(「お客様がご注文いたしました」 → なさいました).
+
 The customer as the subject of the humble お〜する (「お客様がお持ちしますか」「お客様が
 お申し込みしました」) → お持ちになりますか, お申し込みになりました.
 """
@@ -95,6 +99,14 @@ _NARU_HUMBLE = {"ります": "いたします", "りました": "いたしまし
 _CUSTOMER_O_SURU = re.compile(
     r"(?:お客様|お客さま|ご家族(?:の方|様)?|お子様|ご本人(?:様)?|皆様|皆さま|[一-龥]{1,4}(?<![同模仕多異])様)(?:が|も)"
     r"[^。、がは]{0,12}?(お[一-龥][ぁ-ゖ]{0,2}?)(し(?:ます|まし|て|た))"
+)
+# A question to the customer in a humble verb: 存じていますか, 何と申しますか.
+_HUMBLE_QUESTION = re.compile(
+    r"(?<![ご御])(存じ(?:上げ)?(?:て(?:い|おり)ますか|ていらっしゃいますか|ですか|でしょうか))|(何と申しますか|なんと申しますか)"
+)
+# The customer as the subject of いたす: 「お客様がご注文いたしました」.
+_CUSTOMER_ITASU = re.compile(
+    r"(?:お客様|お客さま|ご家族(?:の方|様)?|ご本人(?:様)?|皆様|皆さま)(?:が|も)[^。、がはを]{0,12}?[おご][一-龥]{1,4}(いたし|致し)(?=ま|た|て)"
 )
 _O_NARU = {"します": "になります", "しまし": "になりまし", "して": "になって", "した": "になった"}
 
@@ -215,6 +227,14 @@ def check(ctx: ReviewContext) -> list[Finding]:
         plain = word[:-1] + "る"
         said = messages.say(messages.KEIGO_DIRECTION_OWN, word=plain, humble=_humble(plain))
         findings.append(messages.finding(kind, severity, match.start(1), match.end(1), said, _humble(word)))
+    for match in _HUMBLE_QUESTION.finditer(ctx.own_text):
+        fix = "ご存じですか" if match.group(1) else "何とおっしゃいますか"
+        said = messages.say(messages.KEIGO_DIRECTION_CUSTOMER, word=match.group(), honorific=fix)
+        findings.append(messages.finding(kind, severity, match.start(), match.end(), said, fix))
+    for match in _CUSTOMER_ITASU.finditer(ctx.own_text):
+        fix = "なさい" if ctx.own_text.startswith("ま", match.end(1)) else "なさっ"
+        said = messages.say(messages.KEIGO_DIRECTION_CUSTOMER, word="いたす", honorific="なさる")
+        findings.append(messages.finding(kind, severity, match.start(1), match.end(1), said, fix))
     findings += _own_only(ctx, kind, severity, findings)
     findings += _customer_o_suru(ctx, kind, severity)
     findings += scan(ctx, _ITADAITE_KUDASAI, kind, severity,

@@ -26,7 +26,10 @@ a notice (「本日は営業しておりません。」) is not. Answering a cus
 only, with no warmth and not one humble or honorific verb (「確認しました。二重決済になっています。
 返金されます。」), reads as an office note: cold. So does, however polite its keigo, a reply
 to a mail about something gone wrong (broken, late, wrong, missing, charged twice) that has
-not one word of apology, empathy, thanks or cushion.
+not one word of apology, empathy, thanks or cushion, and a draft that owns a mistake of the
+shop's (「こちらの手違いで別の色を送りました」) without a word of apology anywhere.
+Declining responsibility flatly (「責任は負いかねます」), "read it properly" (よく読んで,
+ちゃんと読んで) and appeals to 常識 are blame.
 """
 
 from __future__ import annotations
@@ -108,7 +111,14 @@ BLAME = re.compile(
     # A reproach for the timing or the manner: 「もっと早く言ってください」「ご記入いただかないと困ります」.
     r"(?:もっと|もう少し|もうちょっと)(?:早く|早めに|前に)[^。！]{0,8}?(?:言っ|連絡|教え|知らせ|おっしゃ)"
     r"[^。！]{0,4}?(?:ください|下さい|いただかないと|もらわないと|くれないと|いただければ|もらえれば)|"
-    r"(?:先に|前もって)言って(?:ください|下さい|もらわ|いただかな)|(?:ないと|なければ|なくては)困ります"
+    r"(?:先に|前もって)言って(?:ください|下さい|もらわ|いただかな)|(?:ないと|なければ|なくては)困ります|"
+    r"責任(?:を|は)?(?:負い|取り|持ち)かねます|責任は(?:負え|取れ|持て)ません|(?:当店|弊社|当社)(?:に|と)?は関係(?:ありません|ございません|ない)|"
+    r"(?:よく|ちゃんと|しっかり)(?:読んで|見て)(?:ください|下さい|いただ|もらえ)|常識(?:的に|で考え|です)"
+)
+# The shop owns a mistake: an apology is owed in the same draft.
+_OWN_MISTAKE = re.compile(
+    r"(?:こちら|当店|弊社|当社|私ども|わたくしども|弊店)(?:側)?の(?:手違い|不手際|ミス|確認不足|入力ミス|発送ミス|間違い|誤り|不備)|"
+    r"(?:誤って|間違えて|間違って)(?:別の|違う|ほかの|他の)?[^。]{0,10}?(?:発送|お送り|送り|送っ|お届け|ご請求|請求|お作り)"
 )
 # Curt words that are cold in a sentence of any length (unlike a bare 「在庫はありません。」):
 # brushing the question off (仕様です, 決まりなので, ご自分で調べて), or "as I said".
@@ -196,10 +206,23 @@ def _warm(sentences: list[Sentence]) -> bool:
     return any(_WARMTH.search(_STOCK_CLOSING.sub("", s.text)) for s in sentences)
 
 
+def _unapologetic(ctx: ReviewContext) -> list[Finding]:
+    """The shop's own mistake told with no apology anywhere in the draft."""
+    if any(re.search(APOLOGY, s.text) for s in ctx.sentences):
+        return []
+    for sentence in ctx.sentences:
+        if _OWN_MISTAKE.search(sentence.text):
+            text = sentence.text.rstrip()
+            start = sentence.start + len(text) - len(text.lstrip())
+            return [messages.finding(FindingKind.TONE_COLD, Severity.WARNING, start, sentence.start + len(text),
+                                     messages.say(messages.TONE_COLD), "")]
+    return []
+
+
 def check(ctx: ReviewContext) -> list[Finding]:
     if is_overfamiliar(ctx):
         return []
-    blame = _blame(ctx) or _curt_words(ctx)
+    blame = _blame(ctx) or _curt_words(ctx) or _unapologetic(ctx)
     if blame:
         return blame
     body = [s for s in ctx.body_sentences if s.text.strip()]

@@ -11,7 +11,11 @@ emoji is tolerated; together the signals must add up.
 Some spoken forms are over-familiar on their own, even inside a polite sentence, because
 no written business form uses them: the contraction of 〜てしまう (送っちゃいました,
 着られちゃいます), of 〜ていて (待っててください), かもです, 全然OKです, and a sentence
-opened with じゃあ. 「捨ててください」 (the て-form of 捨てる) and 「まあまあの出来」 are not.
+opened with じゃあ, しょうがない. 「捨ててください」 (the て-form of 捨てる) and 「まあまあの出来」 are not.
+Spoken words that a written reply replaces (すごく → 大変, やっぱり → やはり, ちゃんと →
+きちんと, いっぱい, 〜みたいです, 〜ですけど, a sentence opened with あと、) count one each:
+two of them make a draft over-familiar, one alone does not; so does a polite ending
+drawn out (ございます〜, です〜) or a doubled ！！.
 Only the agent's own text counts: emoji in the quoted customer mail do not.
 At most one finding per draft, since tone concerns the reply as a whole.
 """
@@ -44,8 +48,17 @@ CASUAL_WORD = re.compile(
 # (〜ていてください), かもです, 全然OKです, a sentence opened with じゃあ.
 SPOKEN = re.compile(
     r"(?:ちゃ|じゃ)(?:い(?:ます|まし)|って|う(?:ので|から|かも|と))|(?<=[っん])(?:て|で)て(?:ください|下さい|くださいね|ね)|"
-    r"かもです|かもしれないです|全然(?:大丈夫|OK|ＯＫ|オッケー|平気|いけ)|(?:^|(?<=[。！\n]))\s*じゃ(?:あ)?[、,]"
+    r"かもです|かもしれないです|全然(?:大丈夫|OK|ＯＫ|オッケー|平気|いけ)|(?:^|(?<=[。！\n]))\s*じゃ(?:あ)?[、,]|"
+    r"しょうがな|しょーがな|まじで"
 )
+# Spoken words a written reply replaces: one each, two make a draft over-familiar.
+COLLOQUIAL = re.compile(
+    r"すごく|すっごく|すごい(?=[ぁ-ん一-龥])|やっぱり|やっぱ|ちゃんと|いっぱい|ほんとに|ほんと(?=[、。！うにで])|"
+    r"(?<![てで])みたい(?:です|でした|なんです)|(?:です|ます|でした|ました)けど|なんで(?:すか)?[？?]|"
+    r"(?:^|(?<=[。！\n]))\s*(?:あと|それと|てか|なので)[、,]|って(?:いう|言う)|っぽい"
+)
+# A polite ending drawn out, or a doubled exclamation: 「ございます〜」「です〜」「！！」.
+DRAWN_OUT = re.compile(r"(?:です|ます|ません|でした|ました|ください)[〜~ー](?=[。！!\s]|$)|[！!]{2,}")
 # 「ご不安ですよね」: polite, yet chatty; over-familiar only with another signal.
 POLITE_YONE = re.compile(r"(?:です|ます)よね")
 # Polite words bent into slang: でーす, まーす, ありがとうです, よろしくです.
@@ -64,6 +77,7 @@ def signals(sentence: Sentence) -> float:
     score += 0.75 * len(EMOJI.findall(text)) + 0.75 * len(WAVY.findall(text))
     score += 1.0 * len(CASUAL_WORD.findall(text)) + 2.0 * len(BENT_POLITE.findall(text))
     score += 1.0 * len(POLITE_YONE.findall(text)) + 2.0 * len(SPOKEN.findall(text))
+    score += 1.0 * len(COLLOQUIAL.findall(text)) + 1.0 * len(DRAWN_OUT.findall(text))
     return score
 
 

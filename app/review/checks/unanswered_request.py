@@ -26,8 +26,9 @@ sentence naming a date or a time (「三日ほどでお届けします」「午�
 question a price (550円, 無料), a "how many / how big" question a counted number (350グラム,
 三歳以上); any question takes a sentence opened with はい・いいえ・もちろん・あいにく and a
 promise to check and get back (「確認して折り返しご連絡いたします」). When the mail asks one
-thing only, any sentence that answers in shape (ございます, お受けいたします, いただけます)
-answers it, unless it is about something else the mail said (「赤いストールは在庫がございますので、
+thing only, a sentence that answers the kind of question it is answers it: 「ございます」
+an "is there" question, 「いただけます」「可能です」 a "can I" one, 「承ります」「お受けいたします」
+an ask to act (「色違いもございます」 does not answer 「替えていただけますか」), unless it is about something else the mail said (「赤いストールは在庫がございますので、
 本日中に発送いたします」 does not answer 「包んでいただけますか」 asked after that ストール). A sentence that only thanks or closes answers nothing.
 
 A closing ask with nothing of its own to answer (「お手数ですがお知らせいただけると
@@ -220,6 +221,34 @@ _CHECK_BACK = re.compile(
 )
 
 
+# What kind of question a request is, by its predicate, and the answers that fit each kind.
+_ASKS_EXIST = re.compile(r"(?:あり|ござい|い|おり|売って|置いて)(?:ます|ません)(?:か|でしょうか)|ある(?:の)?(?:でしょうか|ですか)")
+_ASKS_CAN = re.compile(r"(?:でき|出来|可能|[えけせてねべめれ]ます|られます)(?:ます|です)?(?:か|でしょうか)|(?:でき|使え|使用でき)る(?:の)?(?:でしょうか|ですか)")
+_QUESTION_WORD = re.compile(r"いくら|いつ|何|なに|なん|どう|どの|どれ|どこ|どちら|誰|なぜ|どんな")
+_ASKS_ACT = re.compile(r"(?:て|で)(?:いただけ|いただき|もらえ|もらい|くださ|ほし|欲し)|お願い|頼み|たいの|たいです")
+_GIVES_EXIST = re.compile(r"ございます|あります|ございません|ありません|おります|取り扱って|扱って|ご用意")
+_GIVES_CAN = re.compile(r"でき(?:ます|ません)|可能|いただけ(?:ます|ません)|かねます|問題(?:ございません|ありません)|大丈夫|"
+                        r"承(?:ります|れます|っております)|お受け(?:いたし|でき|し)|使え(?:ます|ません)")
+
+
+def _same_kind(asked: str, text: str) -> bool:
+    """Whether a sentence answers in the kind the request asks: is there, can I, or please do.
+
+    A question with a question word (いくら, いつ, どれ) wants its answer, not a yes: only the typed
+    answers above answer it."""
+    if _QUESTION_WORD.search(asked):
+        return False
+    if _ASKS_EXIST.search(asked):
+        return bool(_GIVES_EXIST.search(text))
+    if _ASKS_ACT.search(asked):
+        # An ask to act (〜ていただけますか, 〜してほしい): answered by doing it or declining.
+        return bool(COMMITMENT.search(_NOT_ANSWER.sub("", text)) or REFUSAL.search(text)
+                    or (_GIVES_CAN.search(text) and not _GIVES_EXIST.search(text)))
+    if _ASKS_CAN.search(asked):
+        return bool(_GIVES_CAN.search(text) or COMMITMENT.search(text) or REFUSAL.search(text))
+    return False
+
+
 def _outside_forms(ctx: ReviewContext) -> set[str]:
     """Forms of the mail's words outside its requests: what a sentence about something else would use."""
     inside = bytearray(len(ctx.mail or "") + 1)
@@ -255,7 +284,7 @@ def _shape_answers(ctx: ReviewContext, open_requests: list[str], word_answers: l
             fits = bool(_OPENS_ANSWER.search(text) or _CHECK_BACK.search(text))
             fits = fits or any(ask.search(asked) and give.search(text) for ask, give in _TYPED)
             if not fits and only_one and not elsewhere:
-                fits = bool(ANSWER.search(text) or REFUSAL.search(text) or COMMITMENT.search(text))
+                fits = _same_kind(asked, text)
             if fits:
                 used.add(i)
                 out.add(number)
