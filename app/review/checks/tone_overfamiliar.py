@@ -23,6 +23,7 @@ At most one finding per draft, since tone concerns the reply as a whole.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from app.model import Finding, FindingKind, Severity
 from app.review import messages
@@ -71,7 +72,12 @@ WAVY = re.compile(r"[〜~]{2,}|[〜~][！!]|♪|[ｗw]{2,}|（笑）|\(笑\)")
 
 def signals(sentence: Sentence) -> float:
     """How over-familiar one own sentence sounds (0 = not at all)."""
-    text = sentence.text
+    return _signals(sentence.text)
+
+
+@lru_cache(maxsize=4096)
+def _signals(text: str) -> float:
+    # Cached by text: tone_cold asks too, and the live review sees the same sentences keystroke after keystroke.
     score = 2.0 * len(CASUAL_END.findall(text.replace("ございます", "")))
     score += 2.0 * len(RYOKAI.findall(text)) + 1.5 * len(BARE_THANKS.findall(text))
     score += 0.75 * len(EMOJI.findall(text)) + 0.75 * len(WAVY.findall(text))

@@ -264,25 +264,33 @@ def _outside_forms(ctx: ReviewContext) -> set[str]:
 def _shape_answers(ctx: ReviewContext, open_requests: list[str], word_answers: list[list[Key]],
                    only_one: bool) -> set[int]:
     """Indexes of `open_requests` answered by the shape of a reply sentence no other request's words claim."""
+    if not open_requests:
+        return set()
     outside = _outside_forms(ctx)
-    candidates = []
-    for sentence, sentence_keys in zip(ctx.body_sentences, [keys(s.tokens) for s in ctx.body_sentences],
-                                       strict=True):
+    body = {s.start for s in ctx.body_sentences}
+    claimed = [[(key.forms, key.weight) for key in core] for core in word_answers if core]
+    # Each candidate sentence: (any question, the typed answers it gives, its text, about something else).
+    candidates: list[tuple[bool, tuple[bool, ...], str, bool]] = []
+    for sentence, sentence_keys in zip(ctx.sentences, ctx.sentence_keys, strict=True):
+        if sentence.start not in body:
+            continue
         text = _NOT_ANSWER.sub("", NOT_COMMITMENT.sub("", sentence.text)).strip()
         if not text:
             continue
-        pool = frozenset(form for key in sentence_keys for form in key.forms)
-        if any(core and matched_weight(core, pool)[0] >= 1.0 for core in word_answers):
+        pool = {form for key in sentence_keys for form in key.forms}
+        if any(sum(weight for forms, weight in core if not forms.isdisjoint(pool)) >= 1.0 for core in claimed):
             continue  # it answers another request by its words
-        candidates.append((text, bool(pool & outside)))
+        general = bool(_OPENS_ANSWER.search(text) or _CHECK_BACK.search(text))
+        gives = tuple(bool(give.search(text)) for _, give in _TYPED)
+        candidates.append((general, gives, text, not outside.isdisjoint(pool)))
     used: set[int] = set()
     out: set[int] = set()
     for number, asked in enumerate(open_requests):
-        for i, (text, elsewhere) in enumerate(candidates):
+        asks = tuple(bool(ask.search(asked)) for ask, _ in _TYPED)
+        for i, (general, gives, text, elsewhere) in enumerate(candidates):
             if i in used:
                 continue
-            fits = bool(_OPENS_ANSWER.search(text) or _CHECK_BACK.search(text))
-            fits = fits or any(ask.search(asked) and give.search(text) for ask, give in _TYPED)
+            fits = general or any(a and g for a, g in zip(asks, gives, strict=True))
             if not fits and only_one and not elsewhere:
                 fits = _same_kind(asked, text)
             if fits:
