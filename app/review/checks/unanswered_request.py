@@ -172,9 +172,10 @@ def answered(
     text: str,
     acts: list[_Act] | None = None,
     request_keys: list[Key] | None = None,
+    core: list[Key] | None = None,
 ) -> bool:
-    """Whether the draft answers or acts on the request made of these tokens."""
-    core = core_keys(tokens)
+    """Whether the draft answers or acts on the request made of these tokens (`core`: its last clause's keys)."""
+    core = core_keys(tokens) if core is None else core
     if is_answered(core, ctx.pool):
         return True
     whole = keys(tokens) if request_keys is None else request_keys
@@ -269,8 +270,9 @@ def _shape_answers(ctx: ReviewContext, open_requests: list[str], word_answers: l
     outside = _outside_forms(ctx)
     body = {s.start for s in ctx.body_sentences}
     claimed = [[(key.forms, key.weight) for key in core] for core in word_answers if core]
-    # Each candidate sentence: (any question, the typed answers it gives, its text, about something else).
-    candidates: list[tuple[bool, tuple[bool, ...], str, bool]] = []
+    claimed_forms = {form for core in claimed for forms, _ in core for form in forms}
+    # Each candidate sentence: (any question, the typed answers it gives as bits, its text, about something else).
+    candidates: list[tuple[bool, int, str, bool]] = []
     for sentence, sentence_keys in zip(ctx.sentences, ctx.sentence_keys, strict=True):
         if sentence.start not in body:
             continue
@@ -278,19 +280,20 @@ def _shape_answers(ctx: ReviewContext, open_requests: list[str], word_answers: l
         if not text:
             continue
         pool = {form for key in sentence_keys for form in key.forms}
-        if any(sum(weight for forms, weight in core if not forms.isdisjoint(pool)) >= 1.0 for core in claimed):
+        if not claimed_forms.isdisjoint(pool) and any(
+                sum(weight for forms, weight in core if not forms.isdisjoint(pool)) >= 1.0 for core in claimed):
             continue  # it answers another request by its words
         general = bool(_OPENS_ANSWER.search(text) or _CHECK_BACK.search(text))
-        gives = tuple(bool(give.search(text)) for _, give in _TYPED)
+        gives = sum(1 << bit for bit, (_, give) in enumerate(_TYPED) if give.search(text))
         candidates.append((general, gives, text, not outside.isdisjoint(pool)))
     used: set[int] = set()
     out: set[int] = set()
     for number, asked in enumerate(open_requests):
-        asks = tuple(bool(ask.search(asked)) for ask, _ in _TYPED)
+        asks = sum(1 << bit for bit, (ask, _) in enumerate(_TYPED) if ask.search(asked))
         for i, (general, gives, text, elsewhere) in enumerate(candidates):
             if i in used:
                 continue
-            fits = general or any(a and g for a, g in zip(asks, gives, strict=True))
+            fits = general or bool(asks & gives)
             if not fits and only_one and not elsewhere:
                 fits = _same_kind(asked, text)
             if fits:
@@ -317,8 +320,9 @@ def check(ctx: ReviewContext) -> list[Finding]:
     open_requests = []
     word_answers = []
     for highlight, asked in requests:
-        if answered(ctx, ctx.highlight_tokens(highlight), asked, acts, ctx.highlight_keys(highlight)):
-            word_answers.append(core_keys(ctx.highlight_tokens(highlight)))
+        core = core_keys(ctx.highlight_tokens(highlight))
+        if answered(ctx, ctx.highlight_tokens(highlight), asked, acts, ctx.highlight_keys(highlight), core):
+            word_answers.append(core)
         else:
             open_requests.append((highlight, asked))
     by_shape = _shape_answers(ctx, [asked for _, asked in open_requests], word_answers, len(requests) == 1)
