@@ -104,6 +104,8 @@ def test_hard_negative_is_left_alone(text: str) -> None:
     "書類は期日までに出していただかないと困ります。",
     "刻印の文字の変更はしていません。",
     "取扱説明書をよく読んでください。",
+    "ラッピングは受け付けません。",
+    "使い方はご自分でお調べください。",
     "配送中の破損について、当店では責任を負いかねます。",
     "こちらの手違いで違うサイズを発送しました。正しいサイズを明日送ります。",
 ])
@@ -129,6 +131,8 @@ def test_cold_rules_leave_our_own_fault_and_plain_facts(text: str) -> None:
     "じゃあ、そのサイズで手配しますね。",
     "やっぱりこちらの色がすごく人気です。",
     "ちゃんと届いたみたいです。",
+    "気に入ってもらえたらいいな〜",
+    "やっぱりそっちのほうが似合います。",
 ])
 def test_spoken_forms_are_over_familiar_on_their_own(text: str) -> None:
     assert K.TONE_OVERFAMILIAR in {f.kind for f in review_draft(text)}
