@@ -177,6 +177,7 @@ def bench_review_heldout() -> dict[str, dict[str, Any]]:
     blind15's metric names are kept from the first round (`writing_heldout_*`, `review_heldout15_*`);
     blind16's are `writing_heldout16_*` and `review_heldout16_*`; both together `writing_heldout_all_*`
     and `review_heldout_all_*` (minimums over the kinds only, the per-kind figures are in the two above).
+    Each batch's pairs also get their minimums over the kinds (`review_heldout15_gold_min_P`…).
     """
     results: dict[str, dict[str, Any]] = {}
     writing_all: list[Case] = []
@@ -189,8 +190,10 @@ def bench_review_heldout() -> dict[str, dict[str, Any]]:
             results.update(_writing_figures(writing_prefix, score_writing(cases), f"{batch}, never tuned on"))
         if pairs.exists():
             pairs_all.append(pairs)
-            for name, value in score_pairs(path=pairs).items():
+            figures = score_pairs(path=pairs)
+            for name, value in figures.items():
                 results[f"review_heldout{batch[-2:]}_{name}"] = value
+            results.update(_pair_minimums(f"review_heldout{batch[-2:]}", figures))
     if writing_all:
         figures = score_writing(writing_all)
         for name, value in _writing_figures("writing_heldout_all", figures, "both batches").items():

@@ -35,7 +35,8 @@ TRUE_CASES = [
     (K.KEIGO_DIRECTION, "ご担当の方のお名前は何と申しますか。", "何と申しますか", "何とおっしゃいますか"),
     (K.KEIGO_DIRECTION, "お客様がご予約いたしました席です。", "いたし", "なさい"),
     # させていただきたいと思います: hedged twice, flagged once
-    (K.SASETE_OVERUSE, "改めてご報告させていただきたいと思います。", "ご報告させていただきたいと思います", "ご報告いたします"),
+    (K.SASETE_OVERUSE, "改めてご報告させていただきたいと思います。", "ご報告させていただきたいと思います",
+     "ご報告いたします"),
     # honorific direction: our side with no 弊社 before it, the honorific お/ご〜になる for our side,
     # the customer as the subject of the humble お〜する
     (K.KEIGO_DIRECTION, "係の者が明朝そちらにいらっしゃいます。", "いらっしゃい", "参り"),

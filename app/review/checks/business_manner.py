@@ -71,8 +71,9 @@ _WAKARIMASHITA = re.compile(r"(?:^|(?<=[。、！\n]))[\s　]*(?:はい、)?(わ
 
 
 # 「お疲れ様です。」 as a sentence of its own: the greeting between colleagues (→ お世話になっております).
-_OTSUKARE = re.compile(r"(?:^|(?<=[。！\n]))[\s　]*((?:お疲れ|おつかれ)(?:様|さま)(?:です|でございます))(?=[。！!]|\s*$)",
-                       re.MULTILINE)
+_OTSUKARE = re.compile(
+    r"(?:^|(?<=[。！\n]))[\s　]*((?:お疲れ|おつかれ)(?:様|さま)(?:です|でございます))(?=[。！!]|\s*$)", re.MULTILINE
+)
 # 「〜してもらえますか」 asked of the customer: もらう is the plain verb (→ いただけますか).
 _MORAERU = re.compile(r"(?<=[てで])(もらえ(?:ますか|ませんか|ますでしょうか|ないでしょうか))")
 _MORAERU_FIX = {"もらえますか": "いただけますか", "もらえませんか": "いただけませんか",

@@ -27,9 +27,11 @@ question a price (550円, 無料), a "how many / how big" question a counted num
 三歳以上); any question takes a sentence opened with はい・いいえ・もちろん・あいにく and a
 promise to check and get back (「確認して折り返しご連絡いたします」). When the mail asks one
 thing only, a sentence that answers the kind of question it is answers it: 「ございます」
-an "is there" question, 「いただけます」「可能です」 a "can I" one, 「承ります」「お受けいたします」
-an ask to act (「色違いもございます」 does not answer 「替えていただけますか」), unless it is about something else the mail said (「赤いストールは在庫がございますので、
-本日中に発送いたします」 does not answer 「包んでいただけますか」 asked after that ストール). A sentence that only thanks or closes answers nothing.
+an "is there" question, 「いただけます」「可能です」 a "can I" one, 「承ります」
+「お受けいたします」 an ask to act (「色違いもございます」 does not answer
+「替えていただけますか」), unless it is about something else the mail said
+(「赤いストールは在庫がございますので、本日中に発送いたします」 does not answer
+「包んでいただけますか」 asked after that ストール). A sentence that only thanks or closes answers nothing.
 
 A closing ask with nothing of its own to answer (「お手数ですがお知らせいただけると
 助かります」 at the end of a mail) asks for the reply itself: the reply answers it.
@@ -198,8 +200,10 @@ def _asks_only_whether(request_keys: list[Key], acts: list[_Act]) -> bool:
 
 _KANSUJI = "0-9０-９一二三四五六七八九十百千"
 # What a request asks for: a time, a price, a number; else yes/no or an action.
-_ASKS_WHEN = re.compile(r"いつ|何日|何時|何曜|何月|何営業日|どの(?:くらい|ぐらい|程度)で(?!す)|どれ(?:くらい|ぐらい)で(?!す)|日数|納期|"
-                        r"(?:お届け|到着|発送|入荷|発売)(?:日|時期|予定)|時期|何時まで|何時から")
+_ASKS_WHEN = re.compile(
+    r"いつ|何日|何時|何曜|何月|何営業日|どの(?:くらい|ぐらい|程度)で(?!す)|どれ(?:くらい|ぐらい)で(?!す)|日数|納期|"
+    r"(?:お届け|到着|発送|入荷|発売)(?:日|時期|予定)|時期|何時まで|何時から"
+)
 _ASKS_PRICE = re.compile(r"いくら|おいくら|料金|値段|価格|送料|費用|金額|代金|手数料|何円")
 _ASKS_COUNT = re.compile(r"何(?:個|枚|本|名|人|歳|才|センチ|cm|グラム|キロ|ミリ|号|色|点|着|台|種類|袋|箱)|"
                          r"重さ|長さ|大きさ|容量|高さ|サイズ感|どの(?:くらい|ぐらい)の|どれ(?:くらい|ぐらい)の")
@@ -208,7 +212,9 @@ _GIVES_WHEN = re.compile(
     rf"[{_KANSUJI}]+\s*(?:月|日|時|分|週間|営業日|日後|日以内|日ほど|日程度|か月|ヶ月)|[月火水木金土日]曜|"
     r"午前|午後|夕方|夜間|本日|当日|翌日|翌営業日|明日|明後日|来週|今週|来月|今月|月末|上旬|中旬|下旬|週明け|年内|近日"
 )
-_GIVES_PRICE = re.compile(rf"[{_KANSUJI},，]+\s*円|無料|かかりません|頂戴(?:いたし|し)ません|いただきません|税込|送料込")
+_GIVES_PRICE = re.compile(
+    rf"[{_KANSUJI},，]+\s*円|無料|かかりません|頂戴(?:いたし|し)ません|いただきません|税込|送料込"
+)
 _GIVES_COUNT = re.compile(
     rf"[{_KANSUJI}.．]+\s*(?:個|枚|本|名|人|歳|才|センチ|cm|mm|ミリ|グラム|g|kg|キロ|ml|mL|リットル|L|号|色|点|着|台|袋|箱|"
     r"セット|種類|サイズ|インチ|粒|錠|人前|メートル|m)"
@@ -223,13 +229,22 @@ _CHECK_BACK = re.compile(
 
 
 # What kind of question a request is, by its predicate, and the answers that fit each kind.
-_ASKS_EXIST = re.compile(r"(?:あり|ござい|い|おり|売って|置いて)(?:ます|ません)(?:か|でしょうか)|ある(?:の)?(?:でしょうか|ですか)")
-_ASKS_CAN = re.compile(r"(?:でき|出来|可能|[えけせてねべめれ]ます|られます)(?:ます|です)?(?:か|でしょうか)|(?:でき|使え|使用でき)る(?:の)?(?:でしょうか|ですか)")
+_ASKS_EXIST = re.compile(
+    r"(?:あり|ござい|い|おり|売って|置いて)(?:ます|ません)(?:か|でしょうか)|ある(?:の)?(?:でしょうか|ですか)"
+)
+_ASKS_CAN = re.compile(
+    r"(?:でき|出来|可能|[えけせてねべめれ]ます|られます)(?:ます|です)?(?:か|でしょうか)|"
+    r"(?:でき|使え|使用でき)る(?:の)?(?:でしょうか|ですか)"
+)
 _QUESTION_WORD = re.compile(r"いくら|いつ|何|なに|なん|どう|どの|どれ|どこ|どちら|誰|なぜ|どんな")
-_ASKS_ACT = re.compile(r"(?:て|で)(?:いただけ|いただき|もらえ|もらい|くださ|ほし|欲し)|お願い|頼み|たいの|たいです")
+_ASKS_ACT = re.compile(
+    r"(?:て|で)(?:いただけ|いただき|もらえ|もらい|くださ|ほし|欲し)|お願い|頼み|たいの|たいです"
+)
 _GIVES_EXIST = re.compile(r"ございます|あります|ございません|ありません|おります|取り扱って|扱って|ご用意")
-_GIVES_CAN = re.compile(r"でき(?:ます|ません)|可能|いただけ(?:ます|ません)|かねます|問題(?:ございません|ありません)|大丈夫|"
-                        r"承(?:ります|れます|っております)|お受け(?:いたし|でき|し)|使え(?:ます|ません)")
+_GIVES_CAN = re.compile(
+    r"でき(?:ます|ません)|可能|いただけ(?:ます|ません)|かねます|問題(?:ございません|ありません)|大丈夫|"
+    r"承(?:ります|れます|っております)|お受け(?:いたし|でき|し)|使え(?:ます|ません)"
+)
 
 
 def _same_kind(asked: str, text: str) -> bool:
