@@ -64,9 +64,9 @@ class CustomerWrote:
             sender = header.sender.email.strip().lower()
             if not sender or sender == ours:
                 continue
-            if sender in customers or (thread and thread_subject(header.subject) == thread):
-                if newest is None or (newest.date is not None and header.date > newest.date):
-                    newest = header
+            ours_to_answer = sender in customers or (thread and thread_subject(header.subject) == thread)
+            if ours_to_answer and (newest is None or (newest.date is not None and header.date > newest.date)):
+                newest = header
         if newest is None:
             return None
         return Hold(HoldReason.CUSTOMER_WROTE, newest.sender.display(), newest.subject, newest.date, newest.ref)
