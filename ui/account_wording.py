@@ -60,6 +60,8 @@ def outbox_state(state: OutboxState) -> str:
         return QCoreApplication.translate("AccountWording", "送信失敗")
     if state is OutboxState.RETIRED:
         return QCoreApplication.translate("AccountWording", "取り消し済み")
+    if state is OutboxState.HELD:
+        return QCoreApplication.translate("AccountWording", "保留")
     return QCoreApplication.translate("AccountWording", "送信状態不明")
 
 
@@ -84,6 +86,8 @@ def send_problem(problem: SendProblem | None, oauth: bool = False) -> str:
         return QCoreApplication.translate("AccountWording", "送信済みフォルダを確認できませんでした。接続が戻ったら「再確認」してください。")  # noqa: E501
     if problem is SendProblem.NOT_IN_SENT:
         return QCoreApplication.translate("AccountWording", "送信済みフォルダに見つかりません。お客様に届いている可能性もあります。再送するかどうか選んでください。")  # noqa: E501
+    if problem is SendProblem.CANCELLED:
+        return QCoreApplication.translate("AccountWording", "送信を取り消しました。下書きは残っています。")
     if problem in (SendProblem.REPLACED, SendProblem.EDITED):
         return QCoreApplication.translate("AccountWording", "下書きが書き直されたため、この古い版は送信しません。")
     return QCoreApplication.translate("AccountWording", "予期しない理由で送信が止まりました。再確認してください。")

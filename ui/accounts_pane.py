@@ -3,8 +3,8 @@
 Owns, for every saved account (IMAP, Gmail, Microsoft 365): opening its session
 (keyring password or sign-in) on the account's lane, a sync right away and then
 every few minutes, IDLE on an IMAP inbox for new mail (its own connection, on its
-own lane), progress for the status bar, the outbox items left to retry when the
-account comes up, and signing in again when a Google/Microsoft sign-in was
+own lane), progress for the status bar, saying when a session opened (the send
+service retries that account's outbox items then), and signing in again when a Google/Microsoft sign-in was
 revoked or has expired (`sign_in_needed`, `sign_in_again`). The window asks
 it for the `MailSource` of a chosen folder; reading works offline from the store.
 """
@@ -21,9 +21,9 @@ from PySide6.QtCore import QModelIndex, QObject, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QAbstractItemView, QMenu, QTreeView, QVBoxLayout, QWidget
 
-from app.outbox import OutboxItem, OutboxState, SendProblem
+from app.outbox import Outbox, OutboxItem, OutboxState, SendProblem
 from app.session import AccountSession
-from app.sources.base import Folder, FolderRole, MailSource, OutgoingMessage
+from app.sources.base import Folder, FolderRole, MailSource
 from app.sources.connection import AccountConfig
 from app.sources.errors import AuthExpired
 from app.sources.imap import ImapSource
@@ -117,7 +117,7 @@ class AccountsPane(QWidget):
     folder_chosen = Signal(str, str)           # account id, folder id
     sync_progress = Signal(str, int, int)      # account label, done, total (total 0: finished)
     synced = Signal(str)                       # account id: a sync finished
-    outbox_changed = Signal()
+    session_opened = Signal(str)               # account id: connected; its outbox items may go now
     error = Signal(str, str)                   # account id, message
     sign_in_needed = Signal(str)               # account id: a Google/Microsoft sign-in must be renewed
     edit_requested = Signal(str)               # account id: 「設定を変更…」 in its menu
@@ -133,6 +133,7 @@ class AccountsPane(QWidget):
         self.store = MailStore(db)
         self.ssl_context = ssl_context
         self.sessions: dict[str, AccountSession] = {}
+        self.outbox: Outbox | None = None  # the send service's (its clock and guards), given to each session
         self.configs: dict[str, AccountConfig] = {}
         self._syncing: set[str] = set()
         self._idling: set[str] = set()
@@ -208,7 +209,7 @@ class AccountsPane(QWidget):
         providers = self.providers() if self.providers is not None and self.is_oauth(config.id) else None
         account_ops.open_session(
             self.runner, self.db, config, self.ssl_context,
-            self._on_session, partial(self._on_error, config.id), providers,
+            self._on_session, partial(self._on_error, config.id), providers, self.outbox,
         )
 
     def is_oauth(self, account_id: str) -> bool:
@@ -256,7 +257,7 @@ class AccountsPane(QWidget):
     # -- session and sync ------------------------------------------------------------------
     def _on_session(self, session: AccountSession) -> None:
         self.sessions[session.config.id] = session
-        self._retry_outbox(session.config.id)
+        self.session_opened.emit(session.config.id)
         self.sync(session.config.id)
 
     def sync_all(self) -> None:
@@ -366,46 +367,10 @@ class AccountsPane(QWidget):
         self.timer.stop()
 
     # -- outbox ----------------------------------------------------------------------------------
-    def _retry_outbox(self, account_id: str) -> None:
-        """Waiting items go out again; unknown ones are only looked up (never resent by themselves)."""
-        session = self.sessions[account_id]
-        for item in session.outbox.attention(account_id):
-            if item.state is OutboxState.QUEUED or (
-                item.state is OutboxState.UNKNOWN and item.problem is not SendProblem.NOT_IN_SENT
-            ) or (item.state is OutboxState.FAILED and item.problem is SendProblem.AUTH):
-                # A refused sign-in or password may be fixed now: the reply waiting for it goes.
-                self.retry(item, resend_unknown=False)
-        for item in session.outbox.unfinished(account_id):
-            self.retry(item, resend_unknown=False)  # sent: only its copy in Sent and \Answered are left
-
-    def retry(self, item: OutboxItem, resend_unknown: bool) -> None:
-        session = self.sessions.get(item.account_id)
-        if session is None:
-            self.error.emit(item.account_id, self.tr("アカウントに接続していません。"))
-            return
-        account_ops.retry(self.runner, session, item.id, resend_unknown, self._on_outbox_done,
-                          partial(self._on_error, item.account_id))
-
-    def send(
-        self, account_id: str, outgoing: OutgoingMessage,
-        on_done: Callable[[OutboxItem], None] | None = None, on_error: Callable[[TaskFailure], None] | None = None,
-    ) -> bool:
-        """The composer's entry point; False when the account is not connected yet."""
-        session = self.sessions.get(account_id)
-        if session is None:
-            return False
-
-        def done(item: OutboxItem) -> None:
-            self._on_outbox_done(item)
-            if on_done is not None:
-                on_done(item)
-
-        account_ops.send_reply(self.runner, session, outgoing, done, on_error or partial(self._on_error, account_id))
-        return True
-
-    def _on_outbox_done(self, item: OutboxItem) -> None:
-        self.outbox_changed.emit()
+    def outbox_item_done(self, item: OutboxItem) -> None:
+        """A send attempt ended (ui.send_service): a revoked sign-in asks again; a sent reply's
+        original shows answered in the tree's counts."""
         if item.problem is SendProblem.AUTH and self.is_oauth(item.account_id):
             self.sign_in_needed.emit(item.account_id)
-        if item.state is OutboxState.SENT and item.replying_to is not None:
+        if item.state is OutboxState.SENT and item.replying_to is not None and item.account_id in self.configs:
             self._refresh_tree(item.account_id)

@@ -53,6 +53,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.clock import Clock
 from app.identity import identities_from_setting, is_ours
 from app.model import (
     Address,
@@ -84,6 +85,7 @@ from ui.operations import mailbox as mailbox_ops
 from ui.operations import memory as memory_ops
 from ui.operations.mailbox import OpenedMailbox, OpenedMessage
 from ui.operations.memory import BuildProgress, OpenedMemory, SearchResults
+from ui.outbox_controller import OutboxController
 from ui.reader import ReaderView
 from ui.remote_images import RemoteImageLoader
 from ui.right_column import RightColumn
@@ -124,6 +126,7 @@ class MainWindow(QMainWindow):
         db_path: Path | None = None,
         db: Database | None = None,
         ssl_context: ssl.SSLContext | None = None,
+        clock: Clock | None = None,
     ) -> None:
         super().__init__()
         self.setObjectName("mainWindow")
@@ -161,6 +164,9 @@ class MainWindow(QMainWindow):
         self._build_panes()
         self._build_menus()
         self._build_status()
+        # The one send path (issue 17) and the outbox's window parts: toast, dialog, notes (issue 19).
+        self.outbox_ctl = OutboxController(self, clock)
+        self.send_service = self.outbox_ctl.service
         self.runner.busy_changed.connect(self._on_busy)
         self.retranslate()
         self._restore_state()
@@ -445,7 +451,6 @@ class MainWindow(QMainWindow):
         self._show_filter()
         self._on_busy(self.runner.running)
         self._show_count()
-        self._show_outbox_status()
 
     def changeEvent(self, event: QEvent) -> None:
         # Installing or removing a translator sends LanguageChange: re-word live.
@@ -1137,15 +1142,12 @@ class MainWindow(QMainWindow):
 
     # -- mail accounts -------------------------------------------------------
     def _start_accounts(self) -> None:
-        from app.outbox import Outbox
-
         self.accounts_pane.sync_progress.connect(self._on_sync_progress)
-        self.accounts_pane.outbox_changed.connect(self._show_outbox_status)
         self.accounts_pane.synced.connect(self._on_account_synced)
         self.accounts_pane.error.connect(lambda _account, text: self.statusBar().showMessage(text, 15000))
         self.accounts_pane.sign_in_needed.connect(self._ask_sign_in_again)
         # Sends a crash cut short become "unknown" before anything else may retry them.
-        Outbox(self.db).recover()
+        self.outbox_ctl.start()
         self.accounts_pane.load()
         self.accounts_pane.setVisible(bool(self.accounts_pane.configs))
 
@@ -1215,7 +1217,7 @@ class MainWindow(QMainWindow):
                 self.folder_view.setCurrentIndex(self.folder_model.index(0, 0))
 
         def removed(_none: None) -> None:
-            self._show_outbox_status()
+            self.send_service.refresh()
             self.statusBar().showMessage(self.tr("アカウントを削除しました"), 8000)
 
         account_ops.remove_account(self.runner, self.db, account_id, removed, self._on_mail_error)
@@ -1275,7 +1277,7 @@ class MainWindow(QMainWindow):
         self._show_folder(folder)
 
     def _on_account_synced(self, account_id: str) -> None:
-        self._show_outbox_status()
+        self.send_service.check_waiting()  # new mail from a customer holds a reply still waiting
         if self.mail_account == account_id and self.current_folder is not None:
             # New mail may have arrived: reload the shown list (offline-first, from the store).
             self.source = self.accounts_pane.mailbox(account_id)
@@ -1294,36 +1296,8 @@ class MainWindow(QMainWindow):
         self.sync_bar.setValue(done)
         self.sync_bar.show()
 
-    def _show_outbox_status(self) -> None:
-        from app.outbox import Outbox, OutboxState
-
-        items = Outbox(self.db).attention()
-        waiting = sum(1 for i in items if i.state in (OutboxState.QUEUED, OutboxState.SENDING))
-        failed = sum(1 for i in items if i.state is OutboxState.FAILED)
-        unknown = sum(1 for i in items if i.state is OutboxState.UNKNOWN)
-        self.outbox_button.setVisible(bool(items))
-        self.outbox_button.setText(
-            self.tr("送信待ち %1 / 送信失敗 %2 / 送信状態不明 %3")
-            .replace("%1", str(waiting)).replace("%2", str(failed)).replace("%3", str(unknown))
-        )
-        dialog = getattr(self, "outbox_dialog", None)
-        if dialog is not None:
-            dialog.set_items(items)
-
     def open_outbox(self) -> None:
-        from app.outbox import Outbox
-        from ui.outbox_dialog import OutboxDialog
-
-        if getattr(self, "outbox_dialog", None) is None:
-            self.outbox_dialog = OutboxDialog(self)
-            self.outbox_dialog.retry_requested.connect(self._retry_outbox_item)
-        self.outbox_dialog.set_items(Outbox(self.db).attention())
-        self.outbox_dialog.show()
-
-    def _retry_outbox_item(self, item_id: int, resend_unknown: bool) -> None:
-        from app.outbox import Outbox
-
-        self.accounts_pane.retry(Outbox(self.db).item(item_id), resend_unknown)
+        self.outbox_ctl.open_dialog()
 
     # -- errors --------------------------------------------------------------
     def _on_mail_error(self, failure: TaskFailure) -> None:
