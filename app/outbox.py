@@ -76,8 +76,8 @@ from app.store.drafts import delete_sent_draft
 from app.store.outbox import OutboxTable, iso_utc, outgoing_of
 
 log = logging.getLogger(__name__)
-# A reply due at a time of the shop's choosing that left this much later went "late": the app
-# was closed (or the account offline) at that time, and the window says so.
+# A reply that left this much later than its due time went "late": the app was closed (or the
+# account offline) at that time, and the window says so.
 LATE_AFTER = timedelta(minutes=2)
 
 
@@ -210,10 +210,9 @@ class OutboxItem:
 
     @property
     def late_by(self) -> timedelta | None:
-        """How much later than its 予約 it went, when that is worth telling (the app was closed)."""
+        """How much later than its time it went, when that is worth telling: Aizuchi was closed
+        at its 予約 (or during its grace period, and the reply went at the next start)."""
         if self.state is not OutboxState.SENT or self.sent_at is None or self.due_at is None:
-            return None
-        if self.due_kind not in (DueKind.HOURS, DueKind.CHOSEN):
             return None
         late = self.sent_at - self.due_at
         return late if late > LATE_AFTER else None
@@ -335,7 +334,7 @@ class Outbox:
 
     def next_due(self) -> datetime | None:
         """When the next waiting item comes due (None: nothing waits for a time)."""
-        return _time(self.table.next_due())
+        return _time(self.table.next_due(self._now()))
 
     # -- transitions ------------------------------------------------------------------
     def submit(self, account_id: str, message: OutgoingMessage, due_at: datetime | None = None,

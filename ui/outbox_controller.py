@@ -111,7 +111,7 @@ class OutboxController(QObject):
     def _on_late(self, item: OutboxItem) -> None:
         text = late_text(item)
         self._say(text)
-        box = QMessageBox(QMessageBox.Icon.Information, self.tr("予約の返信を遅れて送信しました"), text,
+        box = QMessageBox(QMessageBox.Icon.Information, self.tr("返信を遅れて送信しました"), text,
                           QMessageBox.StandardButton.Ok, self.window)
         box.setObjectName("lateSendNote")
         self.late_box = box

@@ -36,7 +36,7 @@ def hold_text(item: OutboxItem) -> str:
 
 
 def late_text(item: OutboxItem) -> str:
-    """A 予約 that went out after its time (Aizuchi was closed)."""
+    """A reply that went out after its time (Aizuchi was closed at its 予約 or in its grace period)."""
     minutes = int((item.late_by or timedelta()).total_seconds() // 60)
     if minutes >= 60:
         span = QCoreApplication.translate("OutboxWording", "{hours}時間{minutes}分").format(
@@ -44,7 +44,7 @@ def late_text(item: OutboxItem) -> str:
     else:
         span = QCoreApplication.translate("OutboxWording", "{minutes}分").format(minutes=minutes)
     due = when_ja(item.due_at) if item.due_at is not None else ""
-    return QCoreApplication.translate("OutboxWording", "予約していた返信「{reply}」は、{due} に相槌が起動していなかったため、{late}遅れて送信しました。").format(  # noqa: E501
+    return QCoreApplication.translate("OutboxWording", "返信「{reply}」は、送信予定の {due} に相槌が起動していなかったため、{late}遅れて送信しました。").format(  # noqa: E501
         reply=item.subject, due=due, late=span)
 
 

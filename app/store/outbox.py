@@ -173,8 +173,9 @@ class OutboxTable:
         return [int(r[0]) for r in self.db.read(
             "SELECT id FROM outbox WHERE state = 'queued' AND (due_at IS NULL OR due_at <= ?) ORDER BY id", (now,))]
 
-    def next_due(self) -> str | None:
-        rows = self.db.read("SELECT min(due_at) FROM outbox WHERE state = 'queued' AND due_at IS NOT NULL")
+    def next_due(self, now: str) -> str | None:
+        """The earliest time still ahead (an item already due is `due`'s, not a reason to wake)."""
+        rows = self.db.read("SELECT min(due_at) FROM outbox WHERE state = 'queued' AND due_at > ?", (now,))
         return str(rows[0][0]) if rows and rows[0][0] else None
 
     def set_followups(self, item_id: int, filed_in_sent: bool | None = None,
