@@ -45,7 +45,8 @@ class OutboxController(QObject):
         self.notes: list[str] = []
 
         self.toast = UndoToast(self.clock, window)
-        window.statusBar().addWidget(self.toast)
+        # Permanent: a status message never covers the undo button.
+        window.statusBar().addPermanentWidget(self.toast)
         self.toast.undo_requested.connect(lambda item_id: window.compose.undo(item_id))
         self.service.changed.connect(self._on_changed)
         self.service.item_done.connect(self._on_item_done)

@@ -23,6 +23,7 @@ class UndoToast(QFrame):
     def __init__(self, clock: Clock, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("undoToast")
+        self.setStyleSheet("#undoToast { background: #fff8c5; border: 1px solid #d4a72c; border-radius: 4px; }")
         self.clock = clock
         self.item: OutboxItem | None = None
         self.label = QLabel(self)
