@@ -98,9 +98,9 @@ def _shoot(out: Path, scratch: Path, composer: bool = False, customer: bool = Fa
     from PySide6.QtWidgets import QApplication
 
     from app import paths
+    from app.clock import FakeClock
     from app.mail.parse import parse_message
     from app.model import HighlightKind
-    from app.clock import FakeClock
     from app.service_hours import JST
     from app.settings import load_settings
     from ui.i18n import Translations
