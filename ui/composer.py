@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPushButton,
+    QSizePolicy,
     QSplitter,
     QTextEdit,
     QVBoxLayout,
@@ -137,6 +138,9 @@ class ComposerPane(QWidget):
         super().__init__(parent)
         self.setObjectName("composer")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        # A line of the reply and the send choice stay readable on a 1024-pixel screen: the reader
+        # and the panel beside it give way first.
+        self.setMinimumWidth(380)
         self._draft: Draft | None = None
         self._findings: list[Finding] = []
         self._findings_text: str | None = None
@@ -238,6 +242,8 @@ class ComposerPane(QWidget):
         self.send_row.setObjectName("sendChoice")
         self.hours_note = QLabel(self.send_row)
         self.hours_note.setObjectName("meta")
+        # The note gives way on a narrow screen (the button says it all); the buttons never do.
+        self.hours_note.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self._send_row_layout = QHBoxLayout(self.send_row)
         self._send_row_layout.setContentsMargins(10, 6, 10, 0)
         self._send_row_layout.addWidget(self.hours_note, 1)
@@ -304,6 +310,14 @@ class ComposerPane(QWidget):
         self.send_button.show()
         self.send_row.setVisible(outside)
         self._word_send_choice()
+        self._fit_hours_note()
+
+    def _fit_hours_note(self) -> None:
+        margins = self._send_row_layout.contentsMargins()
+        needed = (self.hours_note.sizeHint().width() + self.send_now_button.sizeHint().width()
+                  + self.send_button.sizeHint().width() + 2 * self._send_row_layout.spacing()
+                  + margins.left() + margins.right())
+        self.hours_note.setVisible(self.width() >= needed)
 
     @property
     def out_of_hours(self) -> bool:
@@ -459,6 +473,7 @@ class ComposerPane(QWidget):
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
+        self._fit_hours_note()
         # Wrapped labels change height with the width.
         for row in range(self.findings_view.count()):
             item = self.findings_view.item(row)
