@@ -56,11 +56,13 @@ from app.sources.base import MessageRef, OutgoingMessage
 from app.sources.connection import Charset
 from app.store.db import Database
 from app.store.drafts import DraftSaved
+from ui.account_wording import outbox_state, send_problem
 from ui.composer import ComposerPane
 from ui.models import Role
 from ui.operations import compose as compose_ops
 from ui.operations.compose import ReviewResult
 from ui.operations.mailbox import OpenedMessage
+from ui.outbox_wording import scheduled_text
 from ui.review_dialog import SendReviewDialog
 from ui.snippet_suggestions import SnippetSuggestions
 from ui.tasks import TaskFailure
@@ -643,8 +645,6 @@ class ComposeController(QObject):
         if item.undoable:
             self.window.outbox_ctl.show_undo(item)
         elif item.scheduled:
-            from ui.outbox_wording import scheduled_text
-
             self.window.statusBar().showMessage(scheduled_text(item), 15000)
         self.submitted.emit(item)
 
@@ -662,8 +662,6 @@ class ComposeController(QObject):
         if item.state is OutboxState.QUEUED and item.problem is None:
             return  # not due yet
         # Not sent (yet): the outbox shows the state and the reason; the draft comes back to fix.
-        from ui.account_wording import outbox_state, send_problem
-
         oauth = self.window.accounts_pane.is_oauth(item.account_id)
         text = f"{outbox_state(item.state)}: {send_problem(item.problem, oauth=oauth)}"
         self.window.statusBar().showMessage(text, 15000)

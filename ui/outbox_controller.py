@@ -20,6 +20,7 @@ from app.outbox import OutboxItem, OutboxState
 from ui.outbox_dialog import OutboxDialog
 from ui.outbox_wording import hold_text, late_text, summary_text
 from ui.send_service import SendService
+from ui.service_hours_dialog import ServiceHoursDialog
 from ui.tasks import TaskFailure
 from ui.undo_toast import UndoToast
 
@@ -154,8 +155,6 @@ class OutboxController(QObject):
 
     # -- settings ------------------------------------------------------------------------
     def open_settings(self) -> QDialog:
-        from ui.service_hours_dialog import ServiceHoursDialog
-
         dialog = ServiceHoursDialog(self.window.settings, self.window)
         dialog.open()
         return dialog
