@@ -19,6 +19,7 @@ from app.clock import FakeClock
 from app.mail.parse import parse_message
 from app.model import FindingKind
 from app.outbox import Outbox, OutboxState
+from app.review import review_draft
 from app.service_hours import JST
 from app.settings import UNDO_SECONDS, load_settings
 from ui.main_window import MainWindow
@@ -224,7 +225,7 @@ def test_a_customer_writing_again_holds_the_reservation_and_reopening_reviews_th
     clock.set(SUNDAY_NIGHT)
     before = set(_sent_files(demo_copy))
     _open_and_reply(qtbot, win, dress_subject)
-    win.compose.composer.editor.textCursor().insertText("在庫がございますので、明日発送いたします。")
+    win.compose.composer.editor.textCursor().insertText("ご注文ありがとうございます。")
     item = _click_send(qtbot, win)
     assert item.scheduled
     clock.set(MONDAY_9 - timedelta(minutes=40))
@@ -245,14 +246,17 @@ def test_a_customer_writing_again_holds_the_reservation_and_reopening_reviews_th
     with qtbot.waitSignal(win.compose.opened, timeout=20000):
         dialog.reopen_button.click()
     assert win.current is not None and win.current.message.subject == "サイズについて追加の質問です"
-    assert "在庫がございますので、明日発送いたします。" in win.compose.composer.text()
+    assert "ご注文ありがとうございます。" in win.compose.composer.text()
     # The review now reads the new mail: its question (L size?) is not answered by the draft.
-    def unanswered() -> list[str]:
-        mail = win.compose._review_mail().message.body
-        return [mail[f.ref.start:f.ref.end] for f in win.compose.composer.findings
-                if f.kind is FindingKind.UNANSWERED_REQUEST and f.ref is not None]
-
-    qtbot.waitUntil(lambda: any("Lサイズ" in text for text in unanswered()), timeout=20000)
+    composer = win.compose.composer
+    new_mail = win.current.message.body
+    qtbot.waitUntil(lambda: win.compose.insight is not None and bool(win.compose.insight.highlights), timeout=20000)
+    insight = win.compose.insight
+    assert insight is not None
+    expected = review_draft(composer.text(), new_mail, insight, win.customer_history())
+    assert any(f.kind is FindingKind.UNANSWERED_REQUEST and f.ref is not None
+               and "Lサイズ" in new_mail[f.ref.start:f.ref.end] for f in expected), expected
+    qtbot.waitUntil(lambda: composer.findings == expected, timeout=20000)
     assert "新しいメール" in win.compose.composer.status.text()
     assert Outbox(win.db).item(held.id).state is OutboxState.RETIRED
 
