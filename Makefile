@@ -67,3 +67,5 @@ screenshot: setup
 	xvfb-run -a -s "-screen 0 1366x768x24" $(PY) scripts/screenshot.py docs/composer.png --composer
 	xvfb-run -a -s "-screen 0 1366x768x24" $(PY) scripts/screenshot.py docs/customer.png --customer
 	xvfb-run -a -s "-screen 0 1024x700x24" $(PY) scripts/screenshot.py docs/small.png
+	xvfb-run -a -s "-screen 0 1366x768x24" $(PY) scripts/screenshot.py docs/after_hours.png --after-hours
+	xvfb-run -a -s "-screen 0 1366x768x24" $(PY) scripts/screenshot.py docs/undo.png --undo

@@ -20,6 +20,8 @@ from enum import Flag, auto
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from app.clock import Clock
+from app.holds import CustomerWrote, mail_since
 from app.outbox import Outbox
 from app.settings import Settings
 from app.sources.connection import AccountConfig
@@ -79,12 +81,15 @@ class AppContext:
 
 
 def open_context(settings: Settings, mailbox_path: Path, db_path: Path | None = None,
-                 db: Database | None = None) -> AppContext:
+                 db: Database | None = None, clock: Clock | None = None) -> AppContext:
     """Open everything once (on a worker: opening may migrate the store).
 
-    `db`: a database the caller opened already (the start-up check of a damaged store)."""
+    `db`: a database the caller opened already (the start-up check of a damaged store).
+    `clock`: the send path's time (issue 19; tests pass a fake one). The outbox is the one every
+    send goes through, with its send guards (the pre-send check point, ARCHITECTURE.md §5):
+    a reply waiting to go is held when the customer wrote again."""
     database = db or open_database(db_path)
-    outbox = Outbox(database)
+    outbox = Outbox(database, clock, [CustomerWrote(mail_since(database))])
     # Sends a crash cut short become "unknown" before anything else may retry them.
     outbox.recover()
     mail = MailStore(database)

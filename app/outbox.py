@@ -31,6 +31,22 @@ Rules that make "never twice" hold:
   retry never sends what the agent has since corrected. Unchanged, the same item is
   returned (a double click is one mail).
 
+When it may leave (issue 19) is outbox state too, not a timer in the window:
+
+- `due_at` says "not before": the grace period after 送信 (`DueKind.UNDO`, undone by
+  `cancel`), the shop's next opening (`DueKind.HOURS`), or a time the agent chose.
+  `process` leaves an item alone until its time, and `due` lists what has come due,
+  so an item whose time passed while Aizuchi was closed goes at the next start, once
+  (its `late_by` lets the window say it went late).
+- **Send guards** (`SendGuard`) are consulted just before the item is handed to the
+  sender (and by `check_waiting`, as soon as new mail is in): a guard returning a
+  `Hold` moves the item to `held` with the reason, and nothing is sent until the
+  agent opens it again. `app.holds.CustomerWrote` holds a reply when the customer
+  wrote again; team mode adds its own guard (a teammate replied meanwhile).
+- `cancel`, `hold` and `claim` are compare-and-sets on the state: an undo a moment too
+  late finds the item `sending` and changes nothing, so "undone" and "sent" never both
+  happen.
+
 The draft itself belongs to the composer; the outbox keeps the final bytes, so
 nothing the agent wrote is lost whatever happens here.
 """
@@ -39,20 +55,30 @@ from __future__ import annotations
 
 import hashlib
 import json
+import logging
 import sqlite3
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
+from email.parser import BytesHeaderParser
+from email.policy import compat32
 from enum import StrEnum
-from typing import Protocol
+from typing import Any, Protocol
 
 from app import instance
+from app.clock import Clock, default_clock
 from app.mail.headers import read_summary
 from app.mail.outgoing import make_message_id, message_id_domain, with_message_id
 from app.sources.base import MailSender, MessageRef, OutgoingMessage
 from app.sources.errors import AuthExpired, NetworkDown, SendOutcomeUnknown, ServerRejected, SourceError
 from app.store.db import Database
 from app.store.drafts import delete_sent_draft
-from app.store.outbox import OutboxTable, outgoing_of
+from app.store.outbox import OutboxTable, iso_utc, outgoing_of
+
+log = logging.getLogger(__name__)
+# A reply that left this much later than its due time went "late": the app was closed (or the
+# account offline) at that time, and the window says so.
+LATE_AFTER = timedelta(minutes=2)
 
 
 class OutboxState(StrEnum):
@@ -62,6 +88,7 @@ class OutboxState(StrEnum):
     FAILED = "failed"      # 送信失敗
     UNKNOWN = "unknown"    # 送信状態不明
     RETIRED = "retired"    # the draft was changed after this version: never sent (issue 14)
+    HELD = "held"          # 保留: a send guard stopped it (the customer wrote again…); the agent reopens it
 
 
 class SendProblem(StrEnum):
@@ -78,6 +105,62 @@ class SendProblem(StrEnum):
     UNEXPECTED = "unexpected"
     REPLACED = "replaced"                # retired: the agent sent an edited version instead
     EDITED = "edited"                    # retired: the draft was changed after this version
+    CANCELLED = "cancelled"              # retired: the agent took it back (undo, a cancelled 予約, reopened)
+
+
+class DueKind(StrEnum):
+    """Why an item waits before it may leave."""
+
+    NOW = ""            # at once
+    UNDO = "undo"       # the grace period after 送信: 「送信を取り消す」 is still possible
+    HOURS = "hours"     # outside the shop's service hours: the next opening (予約)
+    CHOSEN = "chosen"   # a time the agent set in the outbox (予約)
+
+
+class HoldReason(StrEnum):
+    """Why a send guard held an item; the window words each one."""
+
+    CUSTOMER_WROTE = "customer_wrote"      # a new mail from the same customer arrived first
+    TEAMMATE_REPLIED = "teammate_replied"  # team mode: someone else answered the same mail meanwhile
+
+
+@dataclass(frozen=True, slots=True)
+class Hold:
+    """A guard's verdict: do not send; here is what the agent should look at."""
+
+    reason: HoldReason
+    sender: str = ""                 # who wrote (the customer) or answered (the teammate), as shown
+    subject: str = ""
+    at: datetime | None = None       # when that mail was dated / that reply was sent
+    ref: MessageRef | None = None    # the mail to open (the customer's new one), when in this mailbox
+    message_id: str = ""             # its Message-ID (a teammate's reply, the customer's mail)
+
+    def to_json(self) -> str:
+        return json.dumps({
+            "sender": self.sender, "subject": self.subject, "at": self.at.isoformat() if self.at else None,
+            "folder": self.ref.folder_id if self.ref else None, "key": self.ref.key if self.ref else None,
+            "message_id": self.message_id,
+        }, ensure_ascii=False)
+
+    @classmethod
+    def from_row(cls, reason: str, detail: str) -> Hold | None:
+        try:
+            kind = HoldReason(reason)
+            data: dict[str, Any] = json.loads(detail) if detail else {}
+        except ValueError:
+            return None
+        ref = MessageRef(str(data["folder"]), str(data["key"])) if data.get("key") is not None else None
+        at = datetime.fromisoformat(data["at"]) if data.get("at") else None
+        return cls(kind, str(data.get("sender", "")), str(data.get("subject", "")), at, ref,
+                   str(data.get("message_id", "")))
+
+
+# The pre-send check point: called with the item just before it is handed to the sender (and
+# on every waiting item when new mail came in). None lets it go; a `Hold` keeps it back. A guard
+# runs on the worker thread that sends, may read the store or a server, and must not send itself.
+# A guard that raises is logged and does not stop the mail (a guard that must fail closed returns
+# a Hold instead).
+SendGuard = Callable[["OutboxItem"], Hold | None]
 
 
 class SentFiler(Protocol):
@@ -104,10 +187,45 @@ class OutboxItem:
     original_answered: bool
     created_at: datetime
     sent_at: datetime | None
+    sender: str = ""                       # the envelope sender: which identity's service hours apply
+    in_reply_to: str = ""                  # the Message-ID of the mail it answers
+    due_at: datetime | None = None         # not before this (None: at once)
+    due_kind: DueKind = DueKind.NOW
+    checked_since: datetime | None = None  # customer mail dated after this holds it
+    hold: Hold | None = None               # why it is held (state HELD)
 
     @property
     def needs_attention(self) -> bool:
-        return self.state in (OutboxState.QUEUED, OutboxState.FAILED, OutboxState.UNKNOWN)
+        return self.state in (OutboxState.QUEUED, OutboxState.FAILED, OutboxState.UNKNOWN, OutboxState.HELD)
+
+    @property
+    def scheduled(self) -> bool:
+        """予約: waiting for a time of the shop's (or the agent's) choosing."""
+        return self.state is OutboxState.QUEUED and self.due_kind in (DueKind.HOURS, DueKind.CHOSEN)
+
+    @property
+    def undoable(self) -> bool:
+        """In its grace period: 「送信を取り消す」 still takes it back."""
+        return self.state is OutboxState.QUEUED and self.due_kind is DueKind.UNDO
+
+    @property
+    def late_by(self) -> timedelta | None:
+        """How much later than its time it went, when that is worth telling: Aizuchi was closed
+        at its 予約 (or during its grace period, and the reply went at the next start)."""
+        if self.state is not OutboxState.SENT or self.sent_at is None or self.due_at is None:
+            return None
+        late = self.sent_at - self.due_at
+        return late if late > LATE_AFTER else None
+
+
+@dataclass(frozen=True, slots=True)
+class Route:
+    """How an account's items leave: the sender, what follows a send, and whether the server
+    files its own copy in Sent (Gmail, Graph, a local Maildir whose delivery *is* the copy)."""
+
+    sender: MailSender
+    filer: SentFiler | None = None
+    server_saves_sent: bool = False
 
 
 def _content_hash(raw: bytes) -> str:
@@ -132,6 +250,16 @@ def _same_mail(row: sqlite3.Row, message: OutgoingMessage) -> bool:
     return _content_hash(bytes(row["raw"])) == _content_hash(message.raw)
 
 
+def _in_reply_to(raw: bytes) -> str:
+    head = raw.split(b"\r\n\r\n", 1)[0].split(b"\n\n", 1)[0]
+    value = BytesHeaderParser(policy=compat32).parsebytes(head + b"\n\n").get("In-Reply-To", "")
+    return " ".join(str(value).split())
+
+
+def _time(text: object) -> datetime | None:
+    return datetime.fromisoformat(str(text)) if text else None
+
+
 def _item(row: sqlite3.Row) -> OutboxItem:
     outgoing = outgoing_of(row)
     return OutboxItem(
@@ -149,19 +277,31 @@ def _item(row: sqlite3.Row) -> OutboxItem:
         original_answered=bool(row["original_answered"]),
         created_at=datetime.fromisoformat(row["created_at"]),
         sent_at=datetime.fromisoformat(row["sent_at"]) if row["sent_at"] else None,
+        sender=outgoing.envelope_from,
+        in_reply_to=_in_reply_to(outgoing.raw),
+        due_at=_time(row["due_at"]),
+        due_kind=DueKind(row["due_kind"]) if row["due_kind"] in DueKind._value2member_map_ else DueKind.NOW,
+        checked_since=_time(row["checked_since"]),
+        hold=Hold.from_row(row["hold_reason"], row["hold_detail"]) if row["hold_reason"] else None,
     )
 
 
 class Outbox:
-    def __init__(self, db: Database) -> None:
+    def __init__(self, db: Database, clock: Clock | None = None, guards: Iterable[SendGuard] = ()) -> None:
         self.db = db
         self.table = OutboxTable(db)
+        self.clock = clock or default_clock()
+        # The one pre-send check point (ARCHITECTURE.md §5): add a guard with `guards.append`.
+        self.guards: list[SendGuard] = list(guards)
+
+    def _now(self) -> str:
+        return iso_utc(self.clock.now())
 
     def _sent(self, item_id: int, message_id: str) -> None:
         """Gone out: the item is `sent`, and the draft it was written in is done with, in one
         transaction (a kill between the two would leave a draft of a mail already sent)."""
         with self.db.write():
-            self.table.set_state(item_id, OutboxState.SENT)
+            self.table.set_state(item_id, OutboxState.SENT, sent_at=self._now())
             self._drop_drafts_of(message_id)
 
     def _drop_drafts_of(self, message_id: str) -> None:
@@ -184,22 +324,75 @@ class Outbox:
         ]
 
     def attention(self, account_id: str | None = None) -> list[OutboxItem]:
-        """What the agent should see: waiting, failed or unknown items."""
-        return self.items((OutboxState.QUEUED, OutboxState.FAILED, OutboxState.UNKNOWN, OutboxState.SENDING),
-                          account_id)
+        """What the agent should see: waiting (予約 too), held, failed or unknown items."""
+        return self.items((OutboxState.QUEUED, OutboxState.FAILED, OutboxState.UNKNOWN, OutboxState.SENDING,
+                           OutboxState.HELD), account_id)
+
+    def due(self) -> list[OutboxItem]:
+        """Queued items whose time has come (every account), oldest first."""
+        return [self.item(i) for i in self.table.due(self._now())]
+
+    def next_due(self) -> datetime | None:
+        """When the next waiting item comes due (None: nothing waits for a time)."""
+        return _time(self.table.next_due(self._now()))
 
     # -- transitions ------------------------------------------------------------------
-    def submit(self, account_id: str, message: OutgoingMessage) -> OutboxItem:
-        """Record the reply before anything is sent. The same mail under the same Message-ID is
-        the same item; a changed one (or one whose item was retired) becomes a new item under a
-        new Message-ID, the old item retired if it has not gone. The draft follows the new id."""
+    def submit(self, account_id: str, message: OutgoingMessage, due_at: datetime | None = None,
+               due_kind: DueKind = DueKind.NOW) -> OutboxItem:
+        """Record the reply before anything is sent, to leave at `due_at` (None: at once). The same
+        mail under the same Message-ID is the same item; a changed one (or one whose item was
+        retired) becomes a new item under a new Message-ID, the old item retired if it has not gone.
+        The draft follows the new id. The same mail submitted again while held is the agent's
+        "send it anyway": released, and only customer mail from now on holds it again."""
+        due = iso_utc(due_at) if due_at is not None else None
         existing = self.table.by_message_id(message.message_id)
         if existing is None:
-            return self.item(self.table.insert(account_id, message))
+            return self.item(self.table.insert(account_id, message, due, due_kind, self._now()))
         if existing["state"] != OutboxState.RETIRED and _same_mail(existing, message):
-            return _item(existing)
+            if existing["state"] == OutboxState.HELD:
+                self.table.release(existing["id"], self._now(), due, due_kind)
+            elif existing["state"] == OutboxState.QUEUED:
+                self.table.schedule(existing["id"], due, due_kind)
+            return self.item(existing["id"])
         fresh = with_message_id(message, make_message_id(message_id_domain(message.message_id)))
-        return self.item(self.table.replace_item(existing["id"], account_id, fresh, message.message_id))
+        return self.item(self.table.replace_item(existing["id"], account_id, fresh, message.message_id,
+                                                 due, due_kind, self._now()))
+
+    def cancel(self, item_id: int) -> OutboxItem | None:
+        """Take a waiting or held item back (undo, a cancelled 予約, reopened after a hold): it is
+        retired and never sent. None when it is already being sent or sent: too late to undo."""
+        return self.item(item_id) if self.table.cancel(item_id) else None
+
+    def reschedule(self, item_id: int, due_at: datetime | None, due_kind: DueKind = DueKind.CHOSEN) -> bool:
+        """A waiting item's time changed (None: at once); False when it is no longer waiting."""
+        return self.table.schedule(item_id, iso_utc(due_at) if due_at is not None else None,
+                                   due_kind if due_at is not None else DueKind.NOW)
+
+    def release(self, item_id: int, due_at: datetime | None = None) -> bool:
+        """Send a held item after all (the agent has looked): only mail from now on holds it again."""
+        return self.table.release(item_id, self._now(), iso_utc(due_at) if due_at is not None else None,
+                                  DueKind.CHOSEN if due_at is not None else DueKind.NOW)
+
+    def _guarded(self, item: OutboxItem) -> Hold | None:
+        for guard in self.guards:
+            try:
+                hold = guard(item)
+            except Exception:  # a guard that cannot check does not stop the mail; it is logged
+                log.exception("send guard %r failed on item %s", guard, item.id)
+                continue
+            if hold is not None:
+                return hold
+        return None
+
+    def check_waiting(self) -> list[OutboxItem]:
+        """Run the guards over every waiting item now (new mail came in), not only when each comes
+        due: the agent learns at once that a 予約 is held. Returns the items newly held."""
+        held = []
+        for item in self.items((OutboxState.QUEUED,)):
+            hold = self._guarded(item)
+            if hold is not None and self.table.hold(item.id, hold.reason, hold.to_json()):
+                held.append(self.item(item.id))
+        return held
 
     def recover(self) -> list[OutboxItem]:
         """At start-up: items a crash left in `sending` become `unknown` (to be looked up).
@@ -233,13 +426,21 @@ class Outbox:
         item = self.item(item_id)
         if item.state is OutboxState.SENT:
             return self._follow_up(item, filer, server_saves_sent)
-        if item.state is OutboxState.SENDING:
-            return item  # another thread is on it
+        if item.state in (OutboxState.SENDING, OutboxState.HELD, OutboxState.RETIRED):
+            return item  # another thread is on it / the agent must look first / never sent
+        if item.state is OutboxState.QUEUED and item.due_at is not None and item.due_at > self.clock.now():
+            return item  # not yet: its grace period or its 予約
+        if item.state in (OutboxState.QUEUED, OutboxState.FAILED):
+            hold = self._guarded(item)  # the pre-send check point
+            if hold is not None:
+                self.table.hold(item_id, hold.reason, hold.to_json())
+                return self.item(item_id)
         if item.state is OutboxState.UNKNOWN:
             settled = self._settle_unknown(item, sender, filer, server_saves_sent, resend_unknown)
             if settled is not None:
                 return settled
-        if not self.table.claim(item_id, [OutboxState.QUEUED, OutboxState.FAILED, OutboxState.UNKNOWN]):
+        if not self.table.claim(item_id, [OutboxState.QUEUED, OutboxState.FAILED, OutboxState.UNKNOWN],
+                                self._now()):
             return self.item(item_id)
         row = self.table.row(item_id)
         assert row is not None
@@ -267,6 +468,10 @@ class Outbox:
             self._sent(item_id, item.message_id)
             return self._follow_up(self.item(item_id), filer, server_saves_sent)
         return self.item(item_id)
+
+    def deliver(self, item_id: int, route: Route, resend_unknown: bool = False) -> OutboxItem:
+        """`process` along an account's route (the one call every sender goes through)."""
+        return self.process(item_id, route.sender, route.filer, route.server_saves_sent, resend_unknown)
 
     def _settle_unknown(
         self, item: OutboxItem, sender: MailSender, filer: SentFiler | None, server_saves_sent: bool,

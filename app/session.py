@@ -13,7 +13,7 @@ from __future__ import annotations
 import ssl
 from typing import TYPE_CHECKING
 
-from app.outbox import Outbox, OutboxItem, SentFiler
+from app.outbox import Outbox, OutboxItem, Route, SentFiler
 from app.sources.base import MailSender, MessageRef, OutgoingMessage
 from app.sources.connection import AccountConfig
 from app.sources.delta import Flag
@@ -81,6 +81,7 @@ class AccountSession:
         timeout: float = 20.0,
         providers: Providers | None = None,
         backoff: Backoff | None = None,
+        outbox: Outbox | None = None,
     ) -> None:
         from app.accounts import password as keyring_password
 
@@ -90,7 +91,8 @@ class AccountSession:
             raise NoSavedSecret("no password saved for this account")
         self.config = config
         self.store = MailStore(db)
-        self.outbox = Outbox(db)
+        # The window passes its one outbox (its clock and send guards); the CLI and tests get a plain one.
+        self.outbox = outbox or Outbox(db)
         if config.kind in (AccountKind.GMAIL, AccountKind.GRAPH):
             from app.accounts import store_token
 
@@ -129,16 +131,17 @@ class AccountSession:
     def sync(self, bodies: bool = True, progress: ProgressCallback | None = None) -> SyncReport:
         return SyncEngine(self.store, self.config.id, self.source, progress).sync(bodies=bodies)
 
+    @property
+    def route(self) -> Route:
+        return Route(self.sender, self.filer, self.config.server_saves_sent)
+
     def send(self, outgoing: OutgoingMessage, resend_unknown: bool = False) -> OutboxItem:
-        """Submit and process at once (the composer's one call, run on the account lane)."""
+        """Submit and process at once (the CLI and tests; the window submits with a grace period)."""
         item = self.outbox.submit(self.config.id, outgoing)
         return self.process(item.id, resend_unknown=resend_unknown)
 
     def process(self, item_id: int, resend_unknown: bool = False) -> OutboxItem:
-        return self.outbox.process(
-            item_id, self.sender, self.filer, server_saves_sent=self.config.server_saves_sent,
-            resend_unknown=resend_unknown,
-        )
+        return self.outbox.deliver(item_id, self.route, resend_unknown=resend_unknown)
 
     def close(self) -> None:
         self.source.close()

@@ -55,8 +55,16 @@ GRAPH_API_ENDPOINT: Setting[str] = Setting("graph_api_endpoint", default="https:
 # A private CA in PEM for the providers' HTTPS (a company's TLS-inspecting proxy); "" = the usual trust store.
 OAUTH_CA_FILE: Setting[str] = Setting("oauth_ca_file", default="", type_=str)
 
+# Sending (issue 19): every send waits this many seconds with 「送信を取り消す」 (0–30; 0 = at once),
+# and each identity's service hours (app.service_hours.ServiceHours.to_dict, keyed by the identity's
+# address, "" for every identity without its own; empty = Mon–Fri 9:00–18:00, holidays, 12/29–1/3 closed).
+UNDO_SECONDS: Setting[int] = Setting("undo_seconds", default=10, type_=int)
+UNDO_SECONDS_MAX = 30
+SERVICE_HOURS: Setting[dict[str, Any]] = Setting("service_hours", default={}, type_=dict)
+
 REGISTRY: tuple[Setting[Any], ...] = (
     LANGUAGE, REMOTE_IMAGE_SENDERS, MEMORY_DATABASE_URL, MEMORY_AUTO_BUILD, SHOP_IDENTITIES,
+    UNDO_SECONDS, SERVICE_HOURS,
     GOOGLE_CLIENT_ID, MICROSOFT_CLIENT_ID, GOOGLE_AUTH_URI, GOOGLE_TOKEN_URI, GMAIL_API_ENDPOINT,
     MICROSOFT_AUTHORITY, GRAPH_API_ENDPOINT, OAUTH_CA_FILE,
 )
@@ -100,6 +108,11 @@ class Settings:
 
     def remote_images_allowed(self, sender_email: str) -> bool:
         return sender_email.strip().lower() in self.get(REMOTE_IMAGE_SENDERS)
+
+    @property
+    def undo_seconds(self) -> int:
+        """The grace period of every send, kept within 0–30 s whatever the file says."""
+        return max(0, min(UNDO_SECONDS_MAX, self.get(UNDO_SECONDS)))
 
     def allow_remote_images(self, sender_email: str) -> None:
         senders = self.get(REMOTE_IMAGE_SENDERS)

@@ -13,6 +13,11 @@ With --customer: the allergy customer's new mail a year later, to show what the
 With --composer: the reply to that mail, half written — a snippet from the
 panel inserted, a few sentences typed, the live review's findings beside it.
 
+The window's clock is fixed (a Tuesday 10:00 in Japan) so the shots do not depend on
+the day they are taken. With --after-hours: the composer on a Sunday night, offering
+「次の営業時間（…）に送信」 and 「今すぐ送信」 (docs/after_hours.png); with --undo: just
+after 送信, 「送信を取り消す」 in the status bar (docs/undo.png).
+
 Runs on a temporary copy of the demo (so nothing is marked read in the repo),
 with fresh settings and no network; waits for the analysis before grabbing.
 """
@@ -31,7 +36,9 @@ TIMEOUT_MS = 30000
 
 
 def main(argv: list[str]) -> int:
-    composer = "--composer" in argv
+    after_hours = "--after-hours" in argv
+    undo = "--undo" in argv
+    composer = "--composer" in argv or after_hours or undo
     customer = "--customer" in argv
     search = "--search" in argv
     size: tuple[int, int] | None = None
@@ -39,7 +46,8 @@ def main(argv: list[str]) -> int:
         if arg.startswith("--size="):
             width, _, height = arg.removeprefix("--size=").partition("x")
             size = (int(width), int(height))
-    argv = [a for a in argv if a not in ("--composer", "--customer", "--search") and not a.startswith("--size=")]
+    flags = ("--composer", "--customer", "--search", "--after-hours", "--undo")
+    argv = [a for a in argv if a not in flags and not a.startswith("--size=")]
     if len(argv) != 2:
         print(__doc__)
         return 2
@@ -50,7 +58,8 @@ def main(argv: list[str]) -> int:
     os.environ["AIZUCHI_OFFLINE"] = "1"
     sys.path.insert(0, str(ROOT))
     try:
-        return _shoot(out, scratch, composer=composer, customer=customer, size=size, search=search)
+        return _shoot(out, scratch, composer=composer, customer=customer, size=size, search=search,
+                      after_hours=after_hours, undo=undo)
     finally:
         shutil.rmtree(scratch, ignore_errors=True)
 
@@ -80,14 +89,19 @@ def _wait_all(app: object, window: object, *flags: object) -> None:
 
 
 def _shoot(out: Path, scratch: Path, composer: bool = False, customer: bool = False,
-           size: tuple[int, int] | None = None, search: bool = False) -> int:
+           size: tuple[int, int] | None = None, search: bool = False, after_hours: bool = False,
+           undo: bool = False) -> int:
+    from datetime import datetime
+
     from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QApplication
 
     from app import paths
+    from app.clock import FakeClock
     from app.context import Changes
     from app.mail.parse import parse_message
     from app.model import HighlightKind
+    from app.service_hours import JST
     from app.settings import load_settings
     from ui.i18n import Translations
     from ui.main_window import MainWindow
@@ -109,7 +123,10 @@ def _shoot(out: Path, scratch: Path, composer: bool = False, customer: bool = Fa
 
     app = QApplication(sys.argv[:1])
     Translations(app).apply("ja")
-    window = MainWindow(mailbox, load_settings(), QSettings(str(scratch / "window.ini"), QSettings.Format.IniFormat))
+    clock = FakeClock(datetime(2026, 12, 6, 22, 40, tzinfo=JST) if after_hours
+                      else datetime(2026, 12, 8, 10, 0, tzinfo=JST))
+    window = MainWindow(mailbox, load_settings(), QSettings(str(scratch / "window.ini"), QSettings.Format.IniFormat),
+                        clock=clock)
     if size is not None:
         window.resize(*size)  # else the size the window picks for the screen, as a new user gets
     window.show()
@@ -129,6 +146,13 @@ def _shoot(out: Path, scratch: Path, composer: bool = False, customer: bool = Fa
         window.right_column.show_customer()  # the tab of 「このお客様について」 when the column is tabbed
     if composer:
         _compose(app, window)
+    if undo:
+        compose = window.compose
+        compose.composer.send_button.click()
+        _wait(app, compose.send_checked)
+        if compose.review_dialog is not None:
+            compose.review_dialog.accept()
+        _wait(app, compose.submitted)
     if search:
         window.search.setText("ケーキ")
         window.memory.run_search("ケーキ")

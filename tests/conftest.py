@@ -45,6 +45,24 @@ def memory_keyring():  # type: ignore[no-untyped-def]
     accounts.forget_session_passwords()
 
 
+@pytest.fixture(autouse=True)
+def send_clock(monkeypatch):  # type: ignore[no-untyped-def]
+    """The send path's time is the tests' (issue 19): a window built without a clock runs on a
+    weekday at 10:00 in Japan (inside the default service hours, so nothing is scheduled for
+    Monday), and sends without the undo grace period unless a test sets one. The clock is
+    frozen: a test that wants time to pass moves it (`send_clock.advance`)."""
+    from datetime import datetime
+
+    from app import clock, settings
+    from app.service_hours import JST
+
+    fake = clock.FakeClock(datetime(2030, 12, 10, 10, 0, tzinfo=JST))  # a Tuesday
+    previous = clock.use_default_clock(fake)
+    monkeypatch.setattr(settings, "UNDO_SECONDS", settings.Setting("undo_seconds", default=0, type_=int))
+    yield fake
+    clock.use_default_clock(previous)
+
+
 @pytest.fixture(scope="session")
 def postgres_url():  # type: ignore[no-untyped-def]
     """A real PostgreSQL server on 127.0.0.1 for the whole session (Debian's `postgresql` package)."""

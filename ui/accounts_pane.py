@@ -1,7 +1,8 @@
 """Mail accounts in the folder tree: each account with its folders (a thin widget).
 
-The work (sessions, sync, IDLE, the outbox) is `ui.accounts_service.AccountsService`;
-this pane shows what it reports and says which folder the agent chose.
+The work (sessions, sync, IDLE) is `ui.accounts_service.AccountsService`, sending is
+`ui.send_service.SendService`; this pane shows what the service reports and says
+which folder the agent chose.
 """
 
 from __future__ import annotations

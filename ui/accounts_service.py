@@ -1,13 +1,15 @@
-"""Mail accounts at work: sessions, sync, IDLE, retries and the outbox, as a QObject (no widget).
+"""Mail accounts at work: sessions, sync, IDLE and signing in again, as a QObject (no widget).
 
 For every saved account (IMAP, Gmail, Microsoft 365) it opens the session
-(keyring password or sign-in) on the account's lane, syncs right away and then
-every few minutes, waits on an IMAP inbox with IDLE for new mail (its own
-connection, on its own lane), reports progress for the status bar, retries the
-outbox items left when the account comes up, and signs in again when a
-Google/Microsoft sign-in was revoked or has expired (`sign_in_needed`,
-`sign_in_again`). The folders of each account are read from the store on the db
-lane and kept here (`folders`), so the tree and the window never ask SQL on the
+(keyring password or sign-in) on the account's lane, with the context's one
+outbox (its clock and send guards), syncs right away and then every few minutes,
+waits on an IMAP inbox with IDLE for new mail (its own connection, on its own
+lane), reports progress for the status bar, says when a session opened
+(`session_opened`: the send service retries that account's outbox items then),
+and signs in again when a Google/Microsoft sign-in was revoked or has expired
+(`sign_in_needed`, `sign_in_again`). Sending itself is `ui.send_service.SendService`
+(the one send path). The folders of each account are read from the store on the
+db lane and kept here (`folders`), so the tree and the window never ask SQL on the
 GUI thread. `ui.accounts_pane` shows them; reading works offline from the store.
 """
 
@@ -24,7 +26,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from app.context import AppContext
 from app.outbox import OutboxItem, OutboxState, SendProblem
 from app.session import AccountSession
-from app.sources.base import Folder, FolderRole, MailSource, OutgoingMessage
+from app.sources.base import Folder, FolderRole, MailSource
 from app.sources.connection import AccountConfig
 from app.sources.errors import AuthExpired
 from app.sources.imap import ImapSource
@@ -53,7 +55,7 @@ class AccountsService(QObject):
     problem = Signal(str, str)                 # account id, why it cannot connect ("" clears)
     sync_progress = Signal(str, int, int)      # account label, done, total (total 0: finished)
     synced = Signal(str)                       # account id: a sync finished
-    outbox_changed = Signal()
+    session_opened = Signal(str)               # account id: connected; its outbox items may go now
     error = Signal(str, str)                   # account id, message
     sign_in_needed = Signal(str)               # account id: a Google/Microsoft sign-in must be renewed
     signed_in_again = Signal(str)              # account id: renewed, the session is back
@@ -119,7 +121,7 @@ class AccountsService(QObject):
         providers = self.providers() if self.providers is not None and self.is_oauth(config.id) else None
         account_ops.open_session(
             self.runner, self.ctx.db, config, self.ssl_context,
-            self._on_session, partial(self._on_error, config.id), providers,
+            self._on_session, partial(self._on_error, config.id), providers, self.ctx.outbox,
         )
 
     def is_oauth(self, account_id: str) -> bool:
@@ -159,7 +161,7 @@ class AccountsService(QObject):
     # -- session and sync ------------------------------------------------------------------
     def _on_session(self, session: AccountSession) -> None:
         self.sessions[session.config.id] = session
-        self._retry_outbox(session.config.id)
+        self.session_opened.emit(session.config.id)
         self.sync(session.config.id)
 
     def sync_all(self) -> None:
@@ -272,62 +274,10 @@ class AccountsService(QObject):
         self.timer.stop()
 
     # -- outbox ----------------------------------------------------------------------------------
-    def _retry_outbox(self, account_id: str) -> None:
-        """Waiting items go out again; unknown ones are only looked up (never resent by themselves).
-        The outbox is read on the account's lane, not here."""
-        session = self.sessions[account_id]
-
-        def read() -> list[OutboxItem]:
-            waiting = [
-                item for item in session.outbox.attention(account_id)
-                if item.state is OutboxState.QUEUED
-                or (item.state is OutboxState.UNKNOWN and item.problem is not SendProblem.NOT_IN_SENT)
-                # A refused sign-in or password may be fixed now: the reply waiting for it goes.
-                or (item.state is OutboxState.FAILED and item.problem is SendProblem.AUTH)
-            ]
-            # Sent, with only its copy in Sent and \Answered left to do.
-            return waiting + session.outbox.unfinished(account_id)
-
-        def retry_all(items: list[OutboxItem]) -> None:
-            for item in items:
-                self.retry(item, resend_unknown=False)
-
-        self.runner.submit(mail_lane(account_id), read, retry_all, partial(self._on_error, account_id))
-
-    def retry_item(self, item_id: int, resend_unknown: bool) -> None:
-        """The outbox dialog's retry: the item is read on the db lane, then processed."""
-        assert self.ctx is not None
-        outbox = self.ctx.outbox
-        self.runner.submit(DB, lambda: outbox.item(item_id), lambda item: self.retry(item, resend_unknown))
-
-    def retry(self, item: OutboxItem, resend_unknown: bool) -> None:
-        session = self.sessions.get(item.account_id)
-        if session is None:
-            self.error.emit(item.account_id, self.tr("アカウントに接続していません。"))
-            return
-        account_ops.retry(self.runner, session, item.id, resend_unknown, self._on_outbox_done,
-                          partial(self._on_error, item.account_id))
-
-    def send(
-        self, account_id: str, outgoing: OutgoingMessage,
-        on_done: Callable[[OutboxItem], None] | None = None, on_error: Callable[[TaskFailure], None] | None = None,
-    ) -> bool:
-        """The composer's entry point; False when the account is not connected yet."""
-        session = self.sessions.get(account_id)
-        if session is None:
-            return False
-
-        def done(item: OutboxItem) -> None:
-            self._on_outbox_done(item)
-            if on_done is not None:
-                on_done(item)
-
-        account_ops.send_reply(self.runner, session, outgoing, done, on_error or partial(self._on_error, account_id))
-        return True
-
-    def _on_outbox_done(self, item: OutboxItem) -> None:
-        self.outbox_changed.emit()
+    def outbox_item_done(self, item: OutboxItem) -> None:
+        """A send attempt ended (ui.send_service): a revoked sign-in asks again; a sent reply's
+        original shows answered in the tree's counts."""
         if item.problem is SendProblem.AUTH and self.is_oauth(item.account_id):
             self.sign_in_needed.emit(item.account_id)
-        if item.state is OutboxState.SENT and item.replying_to is not None:
+        if item.state is OutboxState.SENT and item.replying_to is not None and item.account_id in self.configs:
             self.read_folders(item.account_id)

@@ -15,13 +15,18 @@ suggestions go), forwards its `changed` and its close; the rest is here:
 - autosave: a few seconds after the last keystroke, when the composer closes
   and when the window closes (drafts are never lost, even after a kill);
 - send: a fresh review; findings → the review dialog (go back / send anyway);
-  none → sent at once, through `ui.operations.compose.send_reply`.
+  then into the outbox through the one send path (`ui.send_service.SendService.send_reply`):
+  after the grace period, with 「送信を取り消す」 in the status bar (undo brings the draft
+  back into the composer as it was), or — outside the sending identity's service hours —
+  at the next opening by default, 「今すぐ送信」 one click away (issue 19);
+- a reply held because the customer wrote again is opened again on the new mail, and
+  the review runs against that mail (`reopen_held`).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from functools import partial
 from typing import Protocol
@@ -41,6 +46,7 @@ from PySide6.QtWidgets import (
 
 from app.context import AppContext, Changes
 from app.identity import ShopIdentity, for_customer, identities_from_setting, identity_for
+from app.local_send import CannotSendHere, local_account
 from app.mail.compose import (
     UnencodableDraft,
     UnfilledDraft,
@@ -51,8 +57,10 @@ from app.mail.compose import (
     outgoing,
     unencodable_in,
 )
+from app.mail.outgoing import with_message_id
 from app.model import CustomerProfile, Draft, Finding, Highlight, Insight, Message, ReplyStats
 from app.outbox import OutboxItem, OutboxState
+from app.service_hours import when_ja
 from app.settings import SHOP_IDENTITIES, Settings
 from app.snippets import Filled, SnippetPack, load_our_pack, load_pack, load_user_pack
 from app.sources.base import MailSource, MessageRef, OutgoingMessage
@@ -63,18 +71,21 @@ from ui.composer import ComposerPane
 from ui.controllers.status import StatusLine
 from ui.models import Role
 from ui.operations import compose as compose_ops
-from ui.operations.compose import CannotSendHere, ReviewResult
+from ui.operations.compose import ReviewResult
 from ui.operations.mailbox import OpenedMessage
 from ui.reader import ReaderView
 from ui.review_dialog import SendReviewDialog
+from ui.send_service import SendService
 from ui.snippet_suggestions import SnippetSuggestions
 from ui.tasks import TaskFailure, TaskRunner
 from ui.wording import fill
+from ui.wording.accounts import outbox_state, send_problem
 from ui.wording.errors import error_text
 
 REVIEW_DELAY_MS = 400
 AUTOSAVE_IDLE_MS = 3000
 SEND_REVIEW_SLOT = "send-review"
+HOURS_CHECK_MS = 30_000  # the send choice follows the clock past an opening or a closing
 
 
 class Reading(Protocol):
@@ -93,6 +104,7 @@ class Reading(Protocol):
 
     def history(self) -> tuple[ReplyStats, ...]: ...
     def remember_reply(self, sent: OutgoingMessage, original: Message | None) -> None: ...
+    def open_ref(self, ref: MessageRef, subject: str = "") -> None: ...  # the reader shows it (Changes.MESSAGE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,27 +119,39 @@ class ComposeSlot:
     steps_aside: tuple[QWidget, ...]  # hidden while writing (the list, the left column)
 
 
+@dataclass(frozen=True, slots=True)
+class _Waiting:
+    """A reply handed to the outbox that has not gone yet: what undo or a failure brings back."""
+
+    item_id: int
+    draft: Draft
+    opened: OpenedMessage
+    message: OutgoingMessage
+
+
 class ComposeController(QObject):
     opened = Signal()          # the composer shows a draft
     review_shown = Signal()    # live findings applied to the draft
     draft_saved = Signal()
     send_checked = Signal()    # the send review ran: the dialog is open, or sending started
-    sent = Signal()
+    submitted = Signal(object)  # OutboxItem: the reply is in the outbox (grace period or 予約); the composer closed
+    sent = Signal()             # a reply this composer wrote went out (`last_replied` is its original)
+    undone = Signal()           # 「送信を取り消す」 took it back: the draft is in the composer again
 
-    def __init__(self, reading: Reading, slot: ComposeSlot, accounts: AccountsService, runner: TaskRunner,
-                 settings: Settings, status: StatusLine, host: QMainWindow, account: str) -> None:
+    def __init__(self, reading: Reading, slot: ComposeSlot, accounts: AccountsService, send_service: SendService,
+                 runner: TaskRunner, settings: Settings, status: StatusLine, host: QMainWindow) -> None:
         super().__init__(host)
         self.host = host  # the parent of its dialogs, actions and shortcuts
         self.reading_context = reading
         self.slot = slot
-        self.accounts = accounts
+        self.accounts = accounts  # whose account a reply goes from, its charset
+        self.send_service = send_service  # the one send path
         self.runner = runner
         self.settings = settings
         self.status = status
-        self.account = account
         self.ctx: AppContext | None = None  # set once the window's context is open
         self.opened_message: OpenedMessage | None = None
-        self.last_replied: MessageRef | None = None  # the original of the reply last opened (its arrow)
+        self.last_replied: MessageRef | None = None  # the original of the reply last sent (its arrow)
         self.insight: Insight | None = None
         self.review_dialog: SendReviewDialog | None = None
         self.charset_dialog: QMessageBox | None = None  # characters the account's charset cannot carry
@@ -135,13 +159,18 @@ class ComposeController(QObject):
         self._save_failed = False  # the last save reached neither the store nor its journal
         self.discard_dialog: QMessageBox | None = None  # closing with text that could not be saved
         self._key = ""
-        self._sending: tuple[OutgoingMessage, Message] | None = None
+        self._pending_reopen: tuple[MessageRef, Draft] | None = None  # a held reply, once its new mail shows
+        self._send_at: datetime | None = None  # the send being checked: a 予約 time, or None for now
+        self._waiting: dict[str, _Waiting] = {}  # by Message-ID
+        self._review_against: OpenedMessage | None = None  # a held reply: reviewed against the new mail
         self.pack: SnippetPack = self._load_pack()
 
         self.composer = ComposerPane(host)
         self.composer.hide()
         self.composer.text_edited.connect(self._on_edited)
         self.composer.send_requested.connect(self.send)
+        self.composer.send_now_requested.connect(self.send_now)
+        send_service.item_done.connect(self._on_item_done)
         self.composer.close_requested.connect(self.close)
         self.composer.escape_pressed.connect(self.ask_close)
         self.composer.finding_activated.connect(self._on_finding_activated)
@@ -172,6 +201,9 @@ class ComposeController(QObject):
         self.autosave_timer.setSingleShot(True)
         self.autosave_timer.setInterval(AUTOSAVE_IDLE_MS)
         self.autosave_timer.timeout.connect(self.save_now)
+        self.hours_timer = QTimer(self)
+        self.hours_timer.setInterval(HOURS_CHECK_MS)
+        self.hours_timer.timeout.connect(self._update_send_choice)
 
         self._build_actions()
         host.installEventFilter(self)
@@ -228,6 +260,8 @@ class ComposeController(QObject):
         """The window's `changed`: the reply buttons follow the open mail; its insight reaches the draft."""
         if changes & (Changes.MESSAGE | Changes.HEADERS):
             self._update_actions()
+        if changes & Changes.MESSAGE and self._pending_reopen is not None:
+            self._on_reopen_shown()
         if changes & Changes.INSIGHT:
             self._on_insight_shown()
 
@@ -272,19 +306,24 @@ class ComposeController(QObject):
             reply = new_reply(opened.message, identity, datetime.now().astimezone(), reply_all=reply_all,
                               ref=opened.ref)
             draft, cursor = reply.draft, reply.cursor
+        self._show_draft(opened, draft, cursor)
+        self.opened.emit()
+
+    def _show_draft(self, opened: OpenedMessage, draft: Draft, cursor: int | None) -> None:
+        """The composer beside `opened` with `draft` (a reply opened, taken back or reopened)."""
         self.opened_message = opened
         self.insight = self.reading_context.insight
         self._key = draft.original_id
         self._dirty = False
         self.composer.set_draft(draft, cursor)
         self.composer.show_status("")
+        self._update_send_choice()
+        self.hours_timer.start()
         self._set_layout(composing=True)
         self.composer.editor.setFocus()
         self._select_first_highlight()
         self.review_now()
         self._update_actions()
-        self.last_replied = opened.ref
-        self.opened.emit()
 
     def _set_layout(self, composing: bool) -> None:
         # The list and the whole left column (search, folders, accounts) step aside while writing.
@@ -363,6 +402,8 @@ class ComposeController(QObject):
     def _finish(self) -> None:
         self.review_timer.stop()
         self.autosave_timer.stop()
+        self.hours_timer.stop()
+        self._review_against = None
         self.runner.cancel_slot(compose_ops.REVIEW_SLOT)
         self.opened_message = None
         self.insight = None
@@ -383,9 +424,15 @@ class ComposeController(QObject):
             return
         self.review_timer.stop()
         compose_ops.review_draft(
-            self.runner, self.composer.text(), self.opened_message.message.body, self.insight,
+            self.runner, self.composer.text(), self._review_mail().message.body, self.insight,
             self._on_reviewed, self._on_review_error, history=self.reading_context.history(),
         )
+
+    def _review_mail(self) -> OpenedMessage:
+        """The mail the draft is checked against: the one answered, or — a reply held because the
+        customer wrote again — the new mail (the reader shows it, the insight is its)."""
+        assert self.opened_message is not None
+        return self._review_against or self.opened_message
 
     def _on_reviewed(self, result: ReviewResult) -> None:
         if self.composing and self.composer.set_findings(result.text, result.findings):
@@ -511,17 +558,46 @@ class ComposeController(QObject):
             self.slot.reader.jump_to(self.insight.highlights.index(finding.ref))
 
     # -- sending -------------------------------------------------------------
+    def _sender_email(self) -> str:
+        draft = self.composer.current_draft()
+        return draft.sender.email if draft is not None else ""
+
+    def _update_send_choice(self) -> None:
+        """Outside the sending identity's service hours, offer the next opening first."""
+        if not self.composing:
+            return
+        opening = self.send_service.next_opening(self._sender_email())
+        self.composer.set_send_choice(when_ja(opening) if opening is not None else "")
+
     def send(self) -> None:
+        """The default choice: at once (after the grace period) in service hours, else at the next opening."""
+        if not self.composing:
+            return
+        self._update_send_choice()
+        self._send_at = self.send_service.next_opening(self._sender_email()) if self.composer.out_of_hours else None
+        self._check_and_send()
+
+    def send_now(self) -> None:
+        """「今すぐ送信」 outside service hours (the grace period still applies)."""
+        self._send_at = None
+        self._check_and_send()
+
+    def _check_and_send(self) -> None:
         if not self.composing or self.opened_message is None:
             return
         if not self._recipients_ok():
             return
         self.composer.send_button.setEnabled(False)
+        self.composer.send_now_button.setEnabled(False)
         compose_ops.review_draft(
-            self.runner, self.composer.text(), self.opened_message.message.body, self.insight,
+            self.runner, self.composer.text(), self._review_mail().message.body, self.insight,
             self._on_send_reviewed, self._on_send_error, slot=SEND_REVIEW_SLOT,
             history=self.reading_context.history(),
         )
+
+    def _enable_send(self) -> None:
+        self.composer.send_button.setEnabled(True)
+        self.composer.send_now_button.setEnabled(True)
 
     def _recipients_ok(self) -> bool:
         """To/CC must read as addresses before anything else is checked: say which do not."""
@@ -541,7 +617,7 @@ class ComposeController(QObject):
         if not self.composing:
             return
         if result.text != self.composer.text():
-            self.send()  # typed while the check ran: check what will really go out
+            self._check_and_send()  # typed while the check ran: check what will really go out
             return
         self.composer.set_findings(result.text, result.findings)
         if not result.findings:
@@ -560,7 +636,7 @@ class ComposeController(QObject):
         if result == QDialog.DialogCode.Accepted:
             self._deliver()
             return
-        self.composer.send_button.setEnabled(True)
+        self._enable_send()
         findings = self.composer.findings
         if findings:
             self.composer.select_finding(findings[0])
@@ -579,27 +655,135 @@ class ComposeController(QObject):
         try:
             message = outgoing(draft, datetime.now().astimezone(), opened.ref, charset)
         except UnfilledDraft:
-            self.composer.send_button.setEnabled(True)
+            self._enable_send()
             self.composer.show_status(self.tr("埋められていない差し込みがあります"))
             return
         except UnencodableDraft:  # changed since the check above: check again on the next send
-            self.composer.send_button.setEnabled(True)
+            self._enable_send()
             return
+        # Saved as it goes out, even untouched: undo and a held reply reopen exactly this.
+        self._dirty = True
         self.save_now()
-        self._sending = (message, opened.message)  # for the customer memory once it has gone
-        self.composer.show_status(self.tr("送信中…"))
-        accounts, account = self.accounts, self.reading_context.account
-        if account in accounts.configs:
-            # A real account: through the outbox, recorded before it is sent, sent once.
-            if not accounts.send(account, message, partial(self._on_outbox_result, draft),
-                             self._on_send_error):
-                self.composer.send_button.setEnabled(True)
-                self.composer.show_status(self.tr("アカウントに接続していません。下書きは保存されています。"))
+        account = self.reading_context.account
+        if account not in self.accounts.configs:
+            assert self.ctx is not None
+            account = local_account(self.ctx.mailbox_path)  # the local Maildir: through the outbox too
+        self.composer.show_status(self.tr("送信の準備中…"))
+        self.send_service.send_reply(account, message, self._send_at,
+                                     partial(self._on_submitted, draft, opened, message), self._on_send_error)
+
+    def _on_submitted(self, draft: Draft, opened: OpenedMessage, message: OutgoingMessage,
+                      item: OutboxItem) -> None:
+        """In the outbox: the composer closes; the outbox controller offers undo or confirms the 予約."""
+        if item.message_id != draft.message_id:  # an edited reply: a new outgoing item, a new Message-ID
+            draft = replace(draft, message_id=item.message_id)
+            message = with_message_id(message, item.message_id)
+        self._waiting[item.message_id] = _Waiting(item.id, draft, opened, message)
+        self._enable_send()
+        if self.composing and self.composer.draft is not None and self.composer.draft.original_id == draft.original_id:
+            self._finish()
+        self.submitted.emit(item)
+
+    def _on_item_done(self, item: OutboxItem) -> None:
+        """A send attempt of the send service ended; ours are followed up here."""
+        waiting = self._waiting.get(item.message_id)
+        if waiting is None:
             return
-        compose_ops.send_reply(
-            self.runner, self.account, source, message,
-            partial(self._on_sent, draft), self._on_send_error,
-        )
+        if item.state is OutboxState.SENT:
+            del self._waiting[item.message_id]
+            self._on_sent(waiting)
+            return
+        if item.state is OutboxState.HELD:
+            return  # the outbox controller says why; the agent reopens it from the outbox
+        if item.state is OutboxState.QUEUED and item.problem is None:
+            return  # not due yet
+        # Not sent (yet): the outbox shows the state and the reason; the draft comes back to fix.
+        oauth = self.accounts.is_oauth(item.account_id)
+        text = f"{outbox_state(item.state)}: {send_problem(item.problem, oauth=oauth)}"
+        self.status.say(text, 15000)
+        current = self.reading_context.current
+        if not self.composing and current is not None and current.ref == waiting.opened.ref:
+            self._show_draft(current, waiting.draft, None)
+            self.composer.show_status(text)
+
+    def _on_sent(self, waiting: _Waiting) -> None:
+        if self.ctx is not None:
+            compose_ops.delete_draft(self.runner, self.ctx.db, self._mailbox_key(), waiting.draft.original_id,
+                                     self._on_store_error)
+        self.reading_context.remember_reply(waiting.message, waiting.opened.message)
+        self.status.say(self.tr("返信を送信しました"), 8000)
+        self.last_replied = waiting.opened.ref  # its arrow in the list
+        self.sent.emit()
+
+    # -- taking it back ----------------------------------------------------------
+    def undo(self, item_id: int) -> None:
+        """「送信を取り消す」: the outbox takes it back (unless it has just gone), and the draft
+        returns to the composer as it was sent."""
+        waiting = next((w for w in self._waiting.values() if w.item_id == item_id), None)
+
+        def done(item: OutboxItem | None) -> None:
+            if item is None:
+                self.status.say(self.tr("すでに送信したため、取り消せませんでした。"), 10000)
+                return
+            if waiting is None:
+                return
+            del self._waiting[item.message_id]
+            if self.composing:
+                self.close()  # another reply was opened meanwhile: it is saved and put aside
+            self._show_draft(waiting.opened, waiting.draft, len(waiting.draft.body))
+            self._dirty = True  # saved again, so the store holds the draft the agent sees
+            self.composer.show_status(self.tr("送信を取り消しました。下書きを編集できます。"))
+            self.undone.emit()
+
+        self.send_service.cancel(item_id, done)
+
+    def reopen_held(self, item: OutboxItem) -> None:
+        """A reply held because the customer wrote again: taken out of the outbox, the new mail
+        opened in the reader, and the draft in the composer, reviewed against the new mail."""
+        if self.composing:
+            self.close()
+
+        def cancelled(taken: OutboxItem | None) -> None:
+            if taken is None:
+                self.status.say(self.tr("この返信はすでに送信されています。"), 10000)
+                return
+            self._load_held_draft(item)
+
+        self.send_service.cancel(item.id, cancelled)
+
+    def _load_held_draft(self, item: OutboxItem) -> None:
+        assert self.ctx is not None
+
+        def loaded(found: tuple[str, Draft] | None) -> None:
+            waiting = self._waiting.pop(item.message_id, None)
+            draft = found[1] if found is not None else (waiting.draft if waiting is not None else None)
+            if draft is None:
+                self.status.say(
+                    self.tr("保留した返信の下書きが見つかりませんでした。送信トレイから取り消しました。"), 15000)
+                return
+            target = item.hold.ref if item.hold is not None and item.hold.ref is not None else item.replying_to
+            if target is None:
+                return
+            self._pending_reopen = (target, draft)
+            self.reading_context.open_ref(target, item.hold.subject if item.hold is not None else "")
+
+        compose_ops.load_sent_draft(self.runner, self.ctx.db, item.message_id, loaded, self._on_store_error)
+
+    def _on_reopen_shown(self) -> None:
+        """The reader shows a mail (Changes.MESSAGE): the held reply's new mail, once it is there."""
+        pending = self._pending_reopen
+        current = self.reading_context.current
+        if pending is None or current is None or current.ref != pending[0]:
+            return
+        self._pending_reopen = None
+        _target, draft = pending
+        if self.composing:
+            self.close()
+        self._review_against = current  # the new mail: what the customer asks now
+        self._show_draft(current, draft, None)
+        self._dirty = True
+        self.composer.show_status(self.tr("お客様から新しいメールが届いています。新しいメールに合わせて見直してください。"))
+        self.opened.emit()
 
     def _charset(self) -> Charset:
         """The account's sending charset (UTF-8 for the local mailbox)."""
@@ -626,7 +810,7 @@ class ComposeController(QObject):
     def _on_stand_ins_answered(self, box: QMessageBox, replace: bool) -> None:
         self.charset_dialog = None
         box.deleteLater()
-        self.composer.send_button.setEnabled(True)
+        self._enable_send()
         if not replace:
             self.composer.show_status(self.tr("送信していません。下書きは保存されています。"))
             return
@@ -637,40 +821,8 @@ class ComposeController(QObject):
         else:
             self.composer.show_status(self.tr("置き換えました。内容を確かめてから、もう一度送信してください。"))
 
-    def _on_sent(self, draft: Draft, _result: None = None) -> None:
-        if self.ctx is not None:
-            compose_ops.delete_draft(self.runner, self.ctx.db, self._mailbox_key(), draft.original_id,
-                                     self._on_store_error)
-        self.composer.send_button.setEnabled(True)
-        if self._sending is not None:
-            self.reading_context.remember_reply(*self._sending)
-            self._sending = None
-        self._finish()
-        self.status.say(self.tr("返信を送信済みフォルダに保存しました"), 8000)
-        self.sent.emit()
-
-    def _on_outbox_result(self, draft: Draft, item: OutboxItem) -> None:
-        if item.message_id != draft.message_id:  # an edited reply: a new outgoing item, a new Message-ID
-            if self.composing:
-                self.composer.adopt_message_id(item.message_id)
-            if self._sending is not None:  # the customer memory keeps it under the id it went out with
-                from app.mail.outgoing import with_message_id
-
-                self._sending = (with_message_id(self._sending[0], item.message_id), self._sending[1])
-        if item.state is OutboxState.SENT:
-            self._on_sent(draft)
-            return
-        # Not sent (yet): the draft stays, the outbox shows the state and the reason.
-        from ui.wording.accounts import outbox_state, send_problem
-
-        self.composer.send_button.setEnabled(True)
-        oauth = self.accounts.is_oauth(item.account_id)
-        text = f"{outbox_state(item.state)}: {send_problem(item.problem, oauth=oauth)}"
-        self.composer.show_status(text)
-        self.status.say(text, 15000)
-
     def _on_send_error(self, failure: TaskFailure) -> None:
-        self.composer.send_button.setEnabled(True)
+        self._enable_send()
         if isinstance(failure.error, CannotSendHere):
             text = self.tr("このメールボックスからは送信できません。下書きは保存されています。")
         else:

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPushButton,
+    QSizePolicy,
     QSplitter,
     QTextEdit,
     QVBoxLayout,
@@ -125,7 +126,8 @@ class ComposerPane(QWidget):
     """The composer beside the reader. Signals say what the agent asked for."""
 
     text_edited = Signal()
-    send_requested = Signal()
+    send_requested = Signal()      # the default choice: at once, or at the next opening outside service hours
+    send_now_requested = Signal()  # 「今すぐ送信」 outside service hours
     close_requested = Signal()
     escape_pressed = Signal()  # Esc: close, asking first when something is not saved yet
     finding_activated = Signal(object)  # Finding
@@ -136,11 +138,15 @@ class ComposerPane(QWidget):
         super().__init__(parent)
         self.setObjectName("composer")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        # A line of the reply and the send choice stay readable on a 1024-pixel screen: the reader
+        # and the panel beside it give way first.
+        self.setMinimumWidth(380)
         self._draft: Draft | None = None
         self._findings: list[Finding] = []
         self._findings_text: str | None = None
         self._loading = False
         self._reveal_pending = False
+        self._next_opening = ""  # 「12月8日(月) 9:00」 outside service hours, "" inside
 
         self.title = QLabel(self)
         self.title.setObjectName("panelTitle")
@@ -219,6 +225,9 @@ class ComposerPane(QWidget):
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             shortcut.activated.connect(slot)
             self.shortcuts.append(shortcut)
+        self.send_now_button = QPushButton(self)
+        self.send_now_button.setObjectName("sendNowButton")
+        self.send_now_button.clicked.connect(self.send_now_requested)
         buttons = QHBoxLayout()
         buttons.setContentsMargins(10, 6, 10, 8)
         buttons.addWidget(self.status, 1)
@@ -226,6 +235,20 @@ class ComposerPane(QWidget):
         buttons.addWidget(self.signature_button)
         buttons.addWidget(self.close_button)
         buttons.addWidget(self.send_button)
+        self._buttons = buttons
+        # Outside service hours the send choice takes a row of its own (the default, 「次の営業時間
+        # （12月8日(月) 9:00）に送信」, is long): it must fit a 1024-pixel screen beside the mail.
+        self.send_row = QFrame(self)
+        self.send_row.setObjectName("sendChoice")
+        self.hours_note = QLabel(self.send_row)
+        self.hours_note.setObjectName("meta")
+        # The note gives way on a narrow screen (the button says it all); the buttons never do.
+        self.hours_note.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self._send_row_layout = QHBoxLayout(self.send_row)
+        self._send_row_layout.setContentsMargins(10, 6, 10, 0)
+        self._send_row_layout.addWidget(self.hours_note, 1)
+        self._send_row_layout.addWidget(self.send_now_button)
+        self.send_row.hide()
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -233,6 +256,7 @@ class ComposerPane(QWidget):
         layout.addWidget(self.title)
         layout.addWidget(header)
         layout.addWidget(self.splitter, 1)
+        layout.addWidget(self.send_row)
         layout.addLayout(buttons)
         # Tab walks the form top to bottom: 宛先 → CC → 件名 → 本文 → the findings → the buttons.
         QWidget.setTabOrder(self.to_edit, self.cc_edit)
@@ -242,7 +266,8 @@ class ComposerPane(QWidget):
         QWidget.setTabOrder(self.findings_view, self.snippets_button)
         QWidget.setTabOrder(self.snippets_button, self.signature_button)
         QWidget.setTabOrder(self.signature_button, self.close_button)
-        QWidget.setTabOrder(self.close_button, self.send_button)
+        QWidget.setTabOrder(self.close_button, self.send_now_button)
+        QWidget.setTabOrder(self.send_now_button, self.send_button)
         self.retranslate()
 
     def _send_by_key(self) -> None:
@@ -259,8 +284,7 @@ class ComposerPane(QWidget):
         self.snippets_button.setText(self.tr("定型文の管理…"))
         self.signature_button.setText(self.tr("署名とあいさつ…"))
         self.close_button.setText(self.tr("閉じる"))  # the tooltip says the draft is kept
-        self.send_button.setText(self.tr("送信"))
-        self.send_button.setToolTip(self.tr("見直してから送信 (Ctrl+Enter)"))
+        self._word_send_choice()
         self.close_button.setToolTip(self.tr("下書きを保存して閉じる (Esc)"))
         self._show_findings_title()
         # Finding rows and underline tooltips word the finding when built; rebuild them in the new language.
@@ -272,6 +296,43 @@ class ComposerPane(QWidget):
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
         super().changeEvent(event)
+
+    # -- the send choice (service hours, issue 19) -------------------------------------
+    def set_send_choice(self, next_opening: str) -> None:
+        """"" inside service hours (one 送信 button); else the next opening, 「12月8日(月) 9:00」:
+        sending then waits for it by default, and 「今すぐ送信」 is one click away."""
+        self._next_opening = next_opening
+        outside = bool(next_opening)
+        if outside and self.send_button.parent() is not self.send_row:
+            self._send_row_layout.addWidget(self.send_button)
+        elif not outside and self.send_button.parent() is self.send_row:
+            self._buttons.addWidget(self.send_button)
+        self.send_button.show()
+        self.send_row.setVisible(outside)
+        self._word_send_choice()
+        self._fit_hours_note()
+
+    def _fit_hours_note(self) -> None:
+        margins = self._send_row_layout.contentsMargins()
+        needed = (self.hours_note.sizeHint().width() + self.send_now_button.sizeHint().width()
+                  + self.send_button.sizeHint().width() + 2 * self._send_row_layout.spacing()
+                  + margins.left() + margins.right())
+        self.hours_note.setVisible(self.width() >= needed)
+
+    @property
+    def out_of_hours(self) -> bool:
+        return bool(self._next_opening)
+
+    def _word_send_choice(self) -> None:
+        self.send_now_button.setText(self.tr("今すぐ送信"))
+        self.send_now_button.setToolTip(self.tr("営業時間外ですが、見直してから今すぐ送信します"))
+        self.hours_note.setText(self.tr("ただいま営業時間外です"))
+        if self._next_opening:
+            self.send_button.setText(fill(self.tr("次の営業時間（{when}）に送信"), when=self._next_opening))
+            self.send_button.setToolTip(self.tr("見直してから、次の営業時間に送信するよう予約します (Ctrl+Enter)"))
+        else:
+            self.send_button.setText(self.tr("送信"))
+            self.send_button.setToolTip(self.tr("見直してから送信 (Ctrl+Enter)"))
 
     def _show_findings_title(self) -> None:
         if self._findings_text is None:
@@ -412,6 +473,7 @@ class ComposerPane(QWidget):
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
+        self._fit_hours_note()
         # Wrapped labels change height with the width.
         for row in range(self.findings_view.count()):
             item = self.findings_view.item(row)

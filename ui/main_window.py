@@ -1,7 +1,7 @@
 """The main window: folders | message list over the reader | insight panel.
 
 It lays the panes out and wires the controllers of `ui.controllers` (mailbox,
-insight, memory, accounts) and the composer; they do the work, through
+insight, memory, accounts, outbox), the send service and the composer; they do the work, through
 `ui.operations` on the task runner, so the window never freezes. Everything they
 work on is the application context (`app.context`), opened once on the db lane:
 no SQL runs on the GUI thread. What an operation changed arrives as one
@@ -20,6 +20,7 @@ from PySide6.QtCore import QEvent, QRect, QSettings, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QGuiApplication, QKeySequence, QShowEvent
 from PySide6.QtWidgets import QMainWindow, QMenu, QMessageBox, QSplitter, QVBoxLayout
 
+from app.clock import Clock, default_clock
 from app.context import AppContext, Changes, open_context
 from app.settings import LANGUAGE, Settings
 from app.sources.oauth import providers_from_settings
@@ -30,14 +31,16 @@ from ui.accounts_service import AccountsService
 from ui.compose_controller import ComposeController, ComposeSlot
 from ui.controllers.accounts import AccountsController
 from ui.controllers.insight import InsightController
-from ui.controllers.mailbox import LOCAL, MailboxController
+from ui.controllers.mailbox import MailboxController
 from ui.controllers.memory import MemoryController
+from ui.controllers.outbox import OutboxController
 from ui.controllers.reading import ReadingContext
 from ui.controllers.status import StatusLine
 from ui.customer_panel import CustomerPanel
 from ui.insight_panel import InsightPanel
 from ui.remote_images import RemoteImageLoader
 from ui.right_column import RightColumn
+from ui.send_service import SendService
 from ui.tasks import DB, TaskFailure, TaskRunner
 
 log = logging.getLogger(__name__)
@@ -63,6 +66,7 @@ class MainWindow(QMainWindow):
         db_path: Path | None = None,
         db: Database | None = None,
         ssl_context: ssl.SSLContext | None = None,
+        clock: Clock | None = None,
     ) -> None:
         super().__init__()
         self.setObjectName("mainWindow")
@@ -88,8 +92,13 @@ class MainWindow(QMainWindow):
         self.accounts = AccountsService(self.runner, ssl_context, self,
                                         providers=lambda: providers_from_settings(self.settings))
         self.accounts_pane = AccountsPane(self.accounts, self)
+        # The one send path (issue 17) on the send path's clock (issue 19), and the outbox's window parts.
+        self.clock = clock or default_clock()
+        self.send_service = SendService(self.runner, settings, self.clock, self.accounts.sessions.get, self)
+        self.outbox = OutboxController(self.send_service, self.accounts, self.status, notify, settings,
+                                       self.clock, self)
         self.account_control = AccountsController(self.runner, self.accounts, self.accounts_pane, self.mailbox,
-                                                  self.status, notify, settings, ssl_context, self)
+                                                  self.outbox, self.status, notify, settings, ssl_context, self)
         self._build_panes()
         self._build_menus()
         self.runner.busy_changed.connect(self.status.set_running)
@@ -104,8 +113,13 @@ class MainWindow(QMainWindow):
         slot = ComposeSlot(self.center_splitter, 1, self.reader, self.insight_panel.view, panel_layout,
                            (self.mailbox.list_box, self.left_splitter))
         self.compose = ComposeController(ReadingContext(self.mailbox, self.insight, self.memory), slot,
-                                         self.accounts, self.runner, settings, self.status, self, LOCAL)
+                                         self.accounts, self.send_service, self.runner, settings, self.status,
+                                         self)
         self.changed.connect(self.compose.on_changed)
+        self.changed.connect(self.outbox.on_changed)
+        self.compose.submitted.connect(self.outbox.on_submitted)
+        self.outbox.undo_requested.connect(self.compose.undo)
+        self.outbox.reopen_requested.connect(self.compose.reopen_held)
         self.memory.insert_text = self.compose.insert_text
         # 返信 / 全員に返信 sit beside the subject, as in Thunderbird; the window keeps their shortcuts.
         # A reply sent: its original gets the arrow in the list at once (the source flags it too).
@@ -113,13 +127,14 @@ class MainWindow(QMainWindow):
         self.addActions([self.compose.reply_action, self.compose.reply_all_action])
         self.reader.add_actions([self.compose.reply_action, self.compose.reply_all_action])
         # Everything opens once, on the db lane (opening may migrate the store), then the parts start.
-        self.runner.submit(DB, lambda: open_context(settings, mailbox, db_path, db), self._on_context,
+        self.runner.submit(DB, lambda: open_context(settings, mailbox, db_path, db, self.clock), self._on_context,
                            self._on_context_error)
 
     # -- the application context -------------------------------------------------
     def _on_context(self, ctx: AppContext) -> None:
         self.ctx = self.compose.ctx = self.insight.ctx = ctx
         self.mailbox.start(ctx)
+        self.send_service.start(ctx)  # before the accounts: an account that connects retries its items
         self.account_control.start(ctx)
         self.memory.start(ctx)
         self.changed.emit(Changes.CONTEXT)
@@ -182,7 +197,9 @@ class MainWindow(QMainWindow):
         bar = self.menuBar()
         self.file_menu = bar.addMenu("")
         self.add_account_action = self._action(self.file_menu, self.account_control.open_account_dialog)
-        self.outbox_action = self._action(self.file_menu, self.account_control.open_outbox)
+        self.send_settings_action = self._action(self.file_menu, self.outbox.open_settings)
+        self.send_settings_action.setObjectName("sendSettingsAction")
+        self.outbox_action = self._action(self.file_menu, self.outbox.open_dialog)
         self.file_menu.addSeparator()
         self.quit_action = self._action(self.file_menu, self.close, QKeySequence(QKeySequence.StandardKey.Quit))
 
@@ -228,6 +245,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(self.tr("相槌 — お客様メールの返信アシスタント"))
         self.file_menu.setTitle(self.tr("ファイル(&F)"))
         self.add_account_action.setText(self.tr("メールアカウントを追加(&A)…"))
+        self.send_settings_action.setText(self.tr("営業時間と送信の設定(&H)…"))
         self.outbox_action.setText(self.tr("送信トレイ(&O)…"))
         self.quit_action.setText(self.tr("終了(&Q)"))
         self.view_menu.setTitle(self.tr("表示(&V)"))
@@ -248,7 +266,7 @@ class MainWindow(QMainWindow):
         self.insight_panel.retranslate()
         self.customer_panel.retranslate()
         self.status.set_running(self.runner.running)
-        self.account_control.show_outbox_status()
+        self.outbox.retranslate()
 
     def changeEvent(self, event: QEvent) -> None:
         # Installing or removing a translator sends LanguageChange: re-word live.

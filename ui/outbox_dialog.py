@@ -1,17 +1,31 @@
-"""The outbox as the agent sees it: 「送信待ち / 送信失敗 / 送信状態不明」 with the reason and a retry.
+"""The outbox as the agent sees it: 「送信待ち / 予約 / 保留 / 送信失敗 / 送信状態不明」 with the reason.
 
 An unknown item offers two different actions on purpose: 「再確認」 only looks the
 Message-ID up in Sent; 「再送する」 sends again after the agent confirms that the
-customer may receive it twice.
+customer may receive it twice. A 予約 (issue 19) can be moved (「日時を変更…」),
+sent at once or taken back (「取り消す」: never sent, the draft stays); a held reply
+is opened again (「開いて見直す」) and reviewed against the mail that held it.
 """
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QEvent, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QDate,
+    QDateTime,
+    QEvent,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    QTime,
+    Signal,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QDateTimeEdit,
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
@@ -24,8 +38,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.clock import Clock, default_clock
 from app.outbox import OutboxItem, OutboxState
-from ui.wording.accounts import outbox_state, send_problem
+from app.service_hours import JST
+from ui.wording.accounts import send_problem
+from ui.wording.outbox import hold_text, state_text
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 _ROOT = QModelIndex()
@@ -68,13 +85,13 @@ class OutboxModel(QAbstractTableModel):
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             column = index.column()
             if column == self.STATE:
-                return outbox_state(item.state)
+                return state_text(item)
             if column == self.SUBJECT:
                 return item.subject
             if column == self.TO:
                 return ", ".join(item.recipients)
             if column == self.REASON:
-                reason = send_problem(item.problem)
+                reason = hold_text(item) if item.state is OutboxState.HELD else send_problem(item.problem)
                 if role == Qt.ItemDataRole.ToolTipRole and item.detail:
                     return f"{reason}\n{item.detail}"
                 return reason
@@ -83,10 +100,14 @@ class OutboxModel(QAbstractTableModel):
 
 class OutboxDialog(QDialog):
     retry_requested = Signal(int, bool)  # item id, resend an unknown outcome
+    reschedule_requested = Signal(int, object)  # item id, the new time (aware datetime; None: at once)
+    cancel_requested = Signal(int)
+    reopen_requested = Signal(object)  # a held OutboxItem
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, clock: Clock | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("outboxDialog")
+        self.clock = clock or default_clock()
         self.model = OutboxModel(self)
         self.view = QTableView(self)
         self.view.setObjectName("outboxTable")
@@ -103,18 +124,32 @@ class OutboxDialog(QDialog):
         self.resend_button = QPushButton(self)
         self.resend_button.setObjectName("resend")
         self.resend_button.clicked.connect(self._resend)
+        self.reopen_button = QPushButton(self)
+        self.reopen_button.setObjectName("reopenHeld")
+        self.reopen_button.clicked.connect(self._reopen)
+        self.time_button = QPushButton(self)
+        self.time_button.setObjectName("changeTime")
+        self.time_button.clicked.connect(self._change_time)
+        self.now_button = QPushButton(self)
+        self.now_button.setObjectName("sendNowFromOutbox")
+        self.now_button.clicked.connect(self._send_now)
+        self.cancel_button = QPushButton(self)
+        self.cancel_button.setObjectName("cancelSend")
+        self.cancel_button.clicked.connect(self._cancel)
+        self.time_dialog: QDialog | None = None
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.reject)
         row = QHBoxLayout()
-        row.addWidget(self.retry_button)
-        row.addWidget(self.resend_button)
+        for button in (self.reopen_button, self.time_button, self.now_button, self.cancel_button,
+                       self.retry_button, self.resend_button):
+            row.addWidget(button)
         row.addStretch(1)
         row.addWidget(buttons)
         layout = QVBoxLayout(self)
         layout.addWidget(self.empty)
         layout.addWidget(self.view, 1)
         layout.addLayout(row)
-        self.resize(820, 320)
+        self.resize(900, 320)
         self.retranslate()
         self._update_buttons()
 
@@ -123,6 +158,10 @@ class OutboxDialog(QDialog):
         self.empty.setText(self.tr("送信を待っているメールはありません。"))
         self.retry_button.setText(self.tr("再試行・再確認"))
         self.resend_button.setText(self.tr("再送する…"))
+        self.reopen_button.setText(self.tr("開いて見直す"))
+        self.time_button.setText(self.tr("日時を変更…"))
+        self.now_button.setText(self.tr("今すぐ送信"))
+        self.cancel_button.setText(self.tr("取り消す"))
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -140,8 +179,15 @@ class OutboxDialog(QDialog):
 
     def _update_buttons(self) -> None:
         item = self.selected()
-        self.retry_button.setEnabled(item is not None and item.state is not OutboxState.SENDING)
-        self.resend_button.setEnabled(item is not None and item.state is OutboxState.UNKNOWN)
+        state = item.state if item is not None else None
+        waiting = item is not None and state is OutboxState.QUEUED and item.due_at is not None
+        self.retry_button.setEnabled(state in (OutboxState.FAILED, OutboxState.UNKNOWN)
+                                     or (state is OutboxState.QUEUED and not waiting))
+        self.resend_button.setEnabled(state is OutboxState.UNKNOWN)
+        self.reopen_button.setEnabled(state is OutboxState.HELD)
+        self.time_button.setEnabled(state is OutboxState.QUEUED)
+        self.now_button.setEnabled(waiting)
+        self.cancel_button.setEnabled(state in (OutboxState.QUEUED, OutboxState.HELD, OutboxState.FAILED))
 
     def _retry(self) -> None:
         item = self.selected()
@@ -158,3 +204,55 @@ class OutboxDialog(QDialog):
         )
         if answer == QMessageBox.StandardButton.Yes:
             self.retry_requested.emit(item.id, True)
+
+    def _reopen(self) -> None:
+        item = self.selected()
+        if item is not None and item.state is OutboxState.HELD:
+            self.reopen_requested.emit(item)
+
+    def _cancel(self) -> None:
+        item = self.selected()
+        if item is not None:
+            self.cancel_requested.emit(item.id)
+
+    def _send_now(self) -> None:
+        item = self.selected()
+        if item is not None:
+            self.reschedule_requested.emit(item.id, None)
+
+    def _change_time(self) -> QDialog | None:
+        """A small dialog with the date and time (JST), starting at the item's 予約."""
+        item = self.selected()
+        if item is None:
+            return None
+        start = (item.due_at or self.clock.now()).astimezone(JST)
+        dialog = QDialog(self)
+        dialog.setObjectName("changeTimeDialog")
+        dialog.setWindowTitle(self.tr("送信日時を変更"))
+        edit = QDateTimeEdit(dialog)
+        edit.setObjectName("dueEdit")
+        edit.setCalendarPopup(True)
+        edit.setDisplayFormat("yyyy/MM/dd HH:mm")
+        edit.setDateTime(QDateTime(QDate(start.year, start.month, start.day), QTime(start.hour, start.minute)))
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel,
+                                   dialog)
+        buttons.accepted.connect(dialog.accept)
+        buttons.rejected.connect(dialog.reject)
+        layout = QVBoxLayout(dialog)
+        layout.addWidget(QLabel(self.tr("この日時（日本時間）に送信します："), dialog))
+        layout.addWidget(edit)
+        layout.addWidget(buttons)
+
+        def chosen(result: int) -> None:
+            self.time_dialog = None
+            if result == QDialog.DialogCode.Accepted:
+                value = edit.dateTime()
+                date, time = value.date(), value.time()
+                at = datetime(date.year(), date.month(), date.day(), time.hour(), time.minute(), tzinfo=JST)
+                self.reschedule_requested.emit(item.id, at)
+            dialog.deleteLater()
+
+        dialog.finished.connect(chosen)
+        self.time_dialog = dialog
+        dialog.open()
+        return dialog

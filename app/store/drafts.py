@@ -100,9 +100,16 @@ def load_draft_kept(db: Database, mailbox: str, original_id: str) -> Draft | Non
 
 def load_draft(db: Database, mailbox: str, original_id: str) -> Draft | None:
     rows = db.read("SELECT * FROM drafts WHERE mailbox = ? AND original_id = ?", (mailbox, original_id))
-    if not rows:
-        return None
-    row = rows[0]
+    return _draft(rows[0]) if rows else None
+
+
+def load_by_message_id(db: Database, message_id: str) -> tuple[str, Draft] | None:
+    """(mailbox, draft) of the draft saved as `message_id` (a reply in the outbox being reopened)."""
+    rows = db.read("SELECT * FROM drafts WHERE message_id = ? ORDER BY updated_at DESC", (message_id,))
+    return (str(rows[0]["mailbox"]), _draft(rows[0])) if rows else None
+
+
+def _draft(row: sqlite3.Row) -> Draft:
     references = json.loads(row["references_json"])
     return Draft(
         message_id=row["message_id"],

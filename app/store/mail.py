@@ -394,6 +394,26 @@ class MailStore:
                                       body_fetched=bool(r[10])))
         return found
 
+    def headers_since(self, account_id: str, since_ts: float, folder_ids: Sequence[str]) -> list[Header]:
+        """Rows of these folders dated after `since_ts` (the outbox's customer-wrote guard)."""
+        if not folder_ids:
+            return []
+        rows = self.db.read(
+            "SELECT folder_id, uid, subject, sender_name, sender_email, date, size, seen, raw_subject, raw_sender"
+            f" FROM mail_messages WHERE account_id = ? AND folder_id IN ({','.join('?' * len(folder_ids))})"
+            " AND date_ts > ?",
+            (account_id, *folder_ids, since_ts),
+        )
+        found = []
+        for r in rows:
+            ref = MessageRef(r[0], r[1])
+            date = datetime.fromisoformat(r[5]) if r[5] else None
+            if r[8] is not None or r[9] is not None:
+                found.append(Header.listed(ref, r[8], r[9], date, bool(r[7]), r[6], decode_listed))
+            else:
+                found.append(Header(ref, r[2], Address(r[3], r[4]), date, bool(r[7]), r[6]))
+        return found
+
     def body(self, account_id: str, ref: MessageRef) -> bytes | None:
         """The raw mail as synced, or None when it is not here (never synced, or its pack is lost)."""
         for _attempt in (1, 2):

@@ -1,7 +1,11 @@
-"""Queries over the `outbox` table (migration 0003): the rows the send state machine moves.
+"""Queries over the `outbox` table (migrations 0003, 0014, 0019): the rows the send state machine moves.
 
 Owns the SQL only; `app.outbox` decides the transitions. `claim` is the one
-compare-and-set that lets exactly one caller move an item to `sending`.
+compare-and-set that lets exactly one caller move an item to `sending`; `hold`,
+`cancel` and `schedule` are compare-and-sets too, so an undo that comes a moment
+too late finds the item already `sending` and changes nothing.
+Times given by the caller (`due_at`, `checked_since`, `sent_at`) come from its
+`Clock` as `iso_utc` text, which sorts as time does.
 """
 
 from __future__ import annotations
@@ -9,6 +13,7 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Sequence
+from datetime import UTC, datetime
 
 from app.sources.base import MessageRef, OutgoingMessage
 from app.store.db import Database
@@ -17,6 +22,11 @@ _NOW = "strftime('%Y-%m-%dT%H:%M:%fZ', 'now')"
 # A Message-ID and the ones that replaced it, in order (an edited reply after a failed send).
 _CHAIN = ("WITH RECURSIVE chain(mid) AS (SELECT ? UNION"
           " SELECT o.replaced_by FROM outbox o JOIN chain ON o.message_id = chain.mid WHERE o.replaced_by != '')")
+
+
+def iso_utc(at: datetime) -> str:
+    """One text form for every time the outbox compares in SQL."""
+    return at.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
 
 
 class OutboxTable:
@@ -28,16 +38,18 @@ class OutboxTable:
         with self.db.write() as c:
             c.execute("DELETE FROM outbox WHERE account_id = ?", (account_id,))
 
-    def insert(self, account_id: str, message: OutgoingMessage) -> int:
+    def insert(self, account_id: str, message: OutgoingMessage, due_at: str | None = None, due_kind: str = "",
+               checked_since: str | None = None) -> int:
         """The item's id; an existing item with this Message-ID is returned as is."""
         ref = message.replying_to
         with self.db.write() as c:
             c.execute(
                 "INSERT OR IGNORE INTO outbox(account_id, message_id, raw, envelope_from, recipients,"
-                " replying_folder, replying_key, thread_hint, draft_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                " replying_folder, replying_key, thread_hint, draft_key, due_at, due_kind, checked_since)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (account_id, message.message_id, message.raw, message.envelope_from,
                  json.dumps(list(message.recipients)), ref.folder_id if ref else None, ref.key if ref else None,
-                 message.thread_hint, message.draft_key),
+                 message.thread_hint, message.draft_key, due_at, due_kind, checked_since),
             )
             row = c.execute("SELECT id FROM outbox WHERE message_id = ?", (message.message_id,)).fetchone()
             return int(row[0])
@@ -46,18 +58,19 @@ class OutboxTable:
         rows = self.db.read("SELECT * FROM outbox WHERE message_id = ?", (message_id,))
         return rows[0] if rows else None
 
-    def replace_item(self, old_id: int, account_id: str, message: OutgoingMessage, old_message_id: str) -> int:
+    def replace_item(self, old_id: int, account_id: str, message: OutgoingMessage, old_message_id: str,
+                     due_at: str | None = None, due_kind: str = "", checked_since: str | None = None) -> int:
         """In one transaction: the old item retired (unless it is sent or being sent), the new one
         recorded, and the draft written as the old Message-ID now carrying the new one."""
         with self.db.write() as c:
             c.execute(
                 f"UPDATE outbox SET state = 'retired', reason = 'replaced', replaced_by = ?, updated_at = {_NOW}"
-                " WHERE id = ? AND state IN ('queued', 'failed', 'unknown', 'retired')",
+                " WHERE id = ? AND state IN ('queued', 'failed', 'unknown', 'retired', 'held')",
                 (message.message_id, old_id),
             )
             c.execute("UPDATE outbox SET replaced_by = ? WHERE id = ? AND replaced_by = ''",
                       (message.message_id, old_id))
-            new_id = self.insert(account_id, message)
+            new_id = self.insert(account_id, message, due_at, due_kind, checked_since)
             c.execute("UPDATE drafts SET message_id = ? WHERE message_id = ?", (message.message_id, old_message_id))
             return new_id
 
@@ -67,7 +80,7 @@ class OutboxTable:
         with self.db.write() as c:
             ids = [int(r[0]) for r in c.execute(
                 _CHAIN + " SELECT id FROM outbox WHERE message_id IN (SELECT mid FROM chain)"
-                " AND state IN ('queued', 'failed', 'unknown') AND draft_key != '' AND draft_key != ?",
+                " AND state IN ('queued', 'failed', 'unknown', 'held') AND draft_key != '' AND draft_key != ?",
                 (message_id, draft_key),
             )]
             c.executemany(
@@ -99,23 +112,71 @@ class OutboxTable:
             params.append(account_id)
         return self.db.read(sql + " ORDER BY id", tuple(params))
 
-    def claim(self, item_id: int, from_states: Sequence[str]) -> bool:
-        """Move to `sending` (attempts + 1) only from `from_states`; False if another got it."""
+    def claim(self, item_id: int, from_states: Sequence[str], now: str | None = None) -> bool:
+        """Move to `sending` (attempts + 1) only from `from_states`, and a queued item only once it
+        is due at `now`; False if another got it (or an undo, a hold, a later 予約 came first)."""
+        due = " AND (state != 'queued' OR due_at IS NULL OR due_at <= ?)" if now is not None else ""
         with self.db.write() as c:
             cursor = c.execute(
                 f"UPDATE outbox SET state = 'sending', attempts = attempts + 1, reason = '', detail = '',"
-                f" updated_at = {_NOW} WHERE id = ? AND state IN ({','.join('?' * len(from_states))})",
-                (item_id, *from_states),
+                f" updated_at = {_NOW} WHERE id = ? AND state IN ({','.join('?' * len(from_states))}){due}",
+                (item_id, *from_states, *((now,) if now is not None else ())),
             )
             return cursor.rowcount == 1
 
-    def set_state(self, item_id: int, state: str, reason: str = "", detail: str = "") -> None:
+    def set_state(self, item_id: int, state: str, reason: str = "", detail: str = "",
+                  sent_at: str | None = None) -> None:
         with self.db.write() as c:
-            sent_at = f", sent_at = {_NOW}" if state == "sent" else ""
             c.execute(
-                f"UPDATE outbox SET state = ?, reason = ?, detail = ?, updated_at = {_NOW}{sent_at} WHERE id = ?",
-                (state, reason, detail[:500], item_id),
+                f"UPDATE outbox SET state = ?, reason = ?, detail = ?, updated_at = {_NOW},"
+                " sent_at = CASE WHEN ? = 'sent' THEN coalesce(?, " + _NOW + ") ELSE sent_at END WHERE id = ?",
+                (state, reason, detail[:500], state, sent_at, item_id),
             )
+
+    # -- when it may leave, and holding it back (issue 19) -------------------------------
+    def schedule(self, item_id: int, due_at: str | None, due_kind: str) -> bool:
+        """A waiting item's send time changed (None: at once); False when it is no longer waiting."""
+        with self.db.write() as c:
+            cursor = c.execute(
+                f"UPDATE outbox SET due_at = ?, due_kind = ?, updated_at = {_NOW} WHERE id = ? AND state = 'queued'",
+                (due_at, due_kind, item_id))
+            return cursor.rowcount == 1
+
+    def hold(self, item_id: int, reason: str, detail: str) -> bool:
+        """Queued (or failed) → held, with why; False when it has already gone or is going."""
+        with self.db.write() as c:
+            cursor = c.execute(
+                f"UPDATE outbox SET state = 'held', hold_reason = ?, hold_detail = ?, updated_at = {_NOW}"
+                " WHERE id = ? AND state IN ('queued', 'failed')", (reason, detail, item_id))
+            return cursor.rowcount == 1
+
+    def release(self, item_id: int, checked_since: str, due_at: str | None, due_kind: str) -> bool:
+        """Held → queued: the agent has seen what held it; only mail after `checked_since` holds it again."""
+        with self.db.write() as c:
+            cursor = c.execute(
+                f"UPDATE outbox SET state = 'queued', hold_reason = '', hold_detail = '', checked_since = ?,"
+                f" due_at = ?, due_kind = ?, reason = '', detail = '', updated_at = {_NOW}"
+                " WHERE id = ? AND state = 'held'", (checked_since, due_at, due_kind, item_id))
+            return cursor.rowcount == 1
+
+    def cancel(self, item_id: int) -> bool:
+        """Taken back by the agent (undo, 予約の取り消し, reopened after a hold): retired, never sent.
+        False when it is already being sent or sent: too late."""
+        with self.db.write() as c:
+            cursor = c.execute(
+                f"UPDATE outbox SET state = 'retired', reason = 'cancelled', updated_at = {_NOW}"
+                " WHERE id = ? AND state IN ('queued', 'held', 'failed')", (item_id,))
+            return cursor.rowcount == 1
+
+    def due(self, now: str) -> list[int]:
+        """Queued items whose time has come (or that have none), oldest first."""
+        return [int(r[0]) for r in self.db.read(
+            "SELECT id FROM outbox WHERE state = 'queued' AND (due_at IS NULL OR due_at <= ?) ORDER BY id", (now,))]
+
+    def next_due(self, now: str) -> str | None:
+        """The earliest time still ahead (an item already due is `due`'s, not a reason to wake)."""
+        rows = self.db.read("SELECT min(due_at) FROM outbox WHERE state = 'queued' AND due_at > ?", (now,))
+        return str(rows[0][0]) if rows and rows[0][0] else None
 
     def set_followups(self, item_id: int, filed_in_sent: bool | None = None,
                       original_answered: bool | None = None) -> None:

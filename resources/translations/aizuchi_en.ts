@@ -234,10 +234,6 @@
         <source>{label} を同期中</source>
         <translation>Syncing {label}</translation>
     </message>
-    <message>
-        <source>送信待ち {waiting} / 送信失敗 {failed} / 送信状態不明 {unknown}</source>
-        <translation>Waiting {waiting} / Failed {failed} / Unknown {unknown}</translation>
-    </message>
 </context>
 <context>
     <name>AccountsPane</name>
@@ -252,13 +248,6 @@
     <message>
         <source>このアカウントを削除…</source>
         <translation>Remove this account…</translation>
-    </message>
-</context>
-<context>
-    <name>AccountsService</name>
-    <message>
-        <source>アカウントに接続していません。</source>
-        <translation>The account is not connected.</translation>
     </message>
 </context>
 <context>
@@ -352,12 +341,32 @@
         <translation>Some placeholders are still unfilled</translation>
     </message>
     <message>
-        <source>送信中…</source>
-        <translation>Sending…</translation>
+        <source>送信の準備中…</source>
+        <translation>Preparing to send…</translation>
     </message>
     <message>
-        <source>アカウントに接続していません。下書きは保存されています。</source>
-        <translation>The account is not connected. The draft is saved.</translation>
+        <source>返信を送信しました</source>
+        <translation>Reply sent</translation>
+    </message>
+    <message>
+        <source>すでに送信したため、取り消せませんでした。</source>
+        <translation>Already sent, so it could not be undone.</translation>
+    </message>
+    <message>
+        <source>送信を取り消しました。下書きを編集できます。</source>
+        <translation>Sending undone. You can edit the draft.</translation>
+    </message>
+    <message>
+        <source>この返信はすでに送信されています。</source>
+        <translation>This reply has already been sent.</translation>
+    </message>
+    <message>
+        <source>保留した返信の下書きが見つかりませんでした。送信トレイから取り消しました。</source>
+        <translation>The draft of the held reply was not found. It was taken out of the outbox.</translation>
+    </message>
+    <message>
+        <source>お客様から新しいメールが届いています。新しいメールに合わせて見直してください。</source>
+        <translation>The customer wrote again. Review the reply against the new mail.</translation>
     </message>
     <message>
         <source>送れない文字があります</source>
@@ -394,10 +403,6 @@
     <message>
         <source>置き換えました。内容を確かめてから、もう一度送信してください。</source>
         <translation>Replaced. Check the text, then send again.</translation>
-    </message>
-    <message>
-        <source>返信を送信済みフォルダに保存しました</source>
-        <translation>The reply was saved to the Sent folder</translation>
     </message>
     <message>
         <source>このメールボックスからは送信できません。下書きは保存されています。</source>
@@ -437,6 +442,26 @@
     <message>
         <source>閉じる</source>
         <translation>Close</translation>
+    </message>
+    <message>
+        <source>今すぐ送信</source>
+        <translation>Send now</translation>
+    </message>
+    <message>
+        <source>営業時間外ですが、見直してから今すぐ送信します</source>
+        <translation>Outside service hours, but review and send now</translation>
+    </message>
+    <message>
+        <source>ただいま営業時間外です</source>
+        <translation>Outside service hours now</translation>
+    </message>
+    <message>
+        <source>次の営業時間（{when}）に送信</source>
+        <translation>Send when open ({when})</translation>
+    </message>
+    <message>
+        <source>見直してから、次の営業時間に送信するよう予約します (Ctrl+Enter)</source>
+        <translation>Review, then schedule for the next opening (Ctrl+Enter)</translation>
     </message>
     <message>
         <source>送信</source>
@@ -893,6 +918,10 @@
         <translation>&amp;File</translation>
     </message>
     <message>
+        <source>営業時間と送信の設定(&amp;H)…</source>
+        <translation>Service &amp;hours and sending…</translation>
+    </message>
+    <message>
         <source>終了(&amp;Q)</source>
         <translation>&amp;Quit</translation>
     </message>
@@ -1076,6 +1105,25 @@ Tab  Next field</translation>
     </message>
 </context>
 <context>
+    <name>OutboxController</name>
+    <message>
+        <source>返信を遅れて送信しました</source>
+        <translation>A reply went out late</translation>
+    </message>
+    <message>
+        <source>アカウントに接続していません。接続したら送信します。</source>
+        <translation>The account is not connected. The reply goes out once it connects.</translation>
+    </message>
+    <message>
+        <source>送信を取り消しました。下書きは残っています。</source>
+        <translation>Sending cancelled. The draft is kept.</translation>
+    </message>
+    <message>
+        <source>すでに送信が始まっていたため、取り消せませんでした。</source>
+        <translation>Sending had already started, so it could not be cancelled.</translation>
+    </message>
+</context>
+<context>
     <name>OutboxDialog</name>
     <message>
         <source>送信トレイ</source>
@@ -1094,12 +1142,36 @@ Tab  Next field</translation>
         <translation>Send again…</translation>
     </message>
     <message>
+        <source>開いて見直す</source>
+        <translation>Open and review</translation>
+    </message>
+    <message>
+        <source>日時を変更…</source>
+        <translation>Change time…</translation>
+    </message>
+    <message>
+        <source>今すぐ送信</source>
+        <translation>Send now</translation>
+    </message>
+    <message>
+        <source>取り消す</source>
+        <translation>Cancel sending</translation>
+    </message>
+    <message>
         <source>再送の確認</source>
         <translation>Send again?</translation>
     </message>
     <message>
         <source>このメールはすでにお客様に届いている可能性があります。同じメールをもう一度送りますか？</source>
         <translation>The customer may already have received this mail. Send the same mail again?</translation>
+    </message>
+    <message>
+        <source>送信日時を変更</source>
+        <translation>Change the send time</translation>
+    </message>
+    <message>
+        <source>この日時（日本時間）に送信します：</source>
+        <translation>Send at this time (Japan time):</translation>
     </message>
 </context>
 <context>
@@ -1264,6 +1336,77 @@ Tab  Next field</translation>
     <message>
         <source>このまま送信</source>
         <translation>Send anyway</translation>
+    </message>
+</context>
+<context>
+    <name>ServiceHoursDialog</name>
+    <message>
+        <source>全店共通</source>
+        <translation>All shops</translation>
+    </message>
+    <message>
+        <source>この店だけの営業時間を使う</source>
+        <translation>Use hours of this shop only</translation>
+    </message>
+    <message>
+        <source>祝日は休み</source>
+        <translation>Closed on national holidays</translation>
+    </message>
+    <message>
+        <source>開始</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <source>終了</source>
+        <translation>To</translation>
+    </message>
+    <message>
+        <source>名前</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>休業日を追加</source>
+        <translation>Add closed days</translation>
+    </message>
+    <message>
+        <source>選んだ休業日を削除</source>
+        <translation>Remove selected</translation>
+    </message>
+    <message>
+        <source>営業日</source>
+        <translation>Business days</translation>
+    </message>
+    <message>
+        <source>営業時間</source>
+        <translation>Hours</translation>
+    </message>
+    <message>
+        <source>休業日</source>
+        <translation>Closed days</translation>
+    </message>
+    <message>
+        <source>休業日は「12/29」〜「1/3」のように毎年の日付で、臨時休業は「2026/9/1」のように年を付けて入力します。営業時間外に書き終えた返信は、次の営業時間に送る予約が既定になります。</source>
+        <translation>Enter yearly closed days as dates such as 12/29 to 1/3, and a one-off closure with its year, such as 2026/9/1. A reply finished outside the hours is scheduled for the next opening by default.</translation>
+    </message>
+    <message>
+        <source> 秒</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <source>店</source>
+        <translation>Shop</translation>
+    </message>
+    <message>
+        <source>送信を取り消せる時間</source>
+        <translation>Time to undo a send</translation>
+    </message>
+    <message>
+        <source>営業時間と送信の設定</source>
+        <translation>Service hours and sending</translation>
+    </message>
+    <message>
+        <source>休業日「{day}」を日付として読めません。「12/29」や「2026/8/10」のように入力してください。</source>
+        <translation>The closed day “{day}” cannot be read as a date. Enter it like 12/29 or 2026/8/10.</translation>
     </message>
 </context>
 <context>
@@ -1516,6 +1659,13 @@ Tab  Next field</translation>
     <message>
         <source>接続できませんでした。</source>
         <translation>Could not connect.</translation>
+    </message>
+</context>
+<context>
+    <name>UndoToast</name>
+    <message>
+        <source>送信を取り消す</source>
+        <translation>Undo send</translation>
     </message>
 </context>
 <context>
@@ -1905,6 +2055,10 @@ Tab  Next field</translation>
         <translation>Withdrawn</translation>
     </message>
     <message>
+        <source>保留</source>
+        <translation>Held</translation>
+    </message>
+    <message>
         <source>サーバーに接続できませんでした。メールは送られていません。接続が戻ったら再試行してください。</source>
         <translation>Could not reach the server. The mail was not sent. Retry when the connection is back.</translation>
     </message>
@@ -1945,6 +2099,10 @@ Tab  Next field</translation>
         <translation>The draft was rewritten, so this older version will not be sent.</translation>
     </message>
     <message>
+        <source>送信を取り消しました。下書きは残っています。</source>
+        <translation>Sending cancelled. The draft is kept.</translation>
+    </message>
+    <message>
         <source>ログインの有効期限が切れました。もう一度ログインすると送信します。返信は保存されています。</source>
         <translation>The sign-in has expired. The reply is kept and will be sent once you sign in again.</translation>
     </message>
@@ -1983,6 +2141,62 @@ Tab  Next field</translation>
     <message>
         <source>予期しないエラーが発生しました: {name}</source>
         <translation>An unexpected error occurred: {name}</translation>
+    </message>
+    <message>
+        <source>送信待ち（取り消し可能）</source>
+        <translation>Waiting (can be undone)</translation>
+    </message>
+    <message>
+        <source>予約 {when}</source>
+        <translation>Scheduled {when}</translation>
+    </message>
+    <message>
+        <source>{sender}さんから新しいメール（{when}「{subject}」）が届いたため、返信「{reply}」を送らずに保留しました。開いて、新しいメールに合わせて見直してください。</source>
+        <translation>{sender} wrote again ({when}, “{subject}”), so the reply “{reply}” was held and not sent. Open it and review it against the new mail.</translation>
+    </message>
+    <message>
+        <source>{sender}さんが同じメールに返信済みです（{when}「{subject}」）。二重の返信にならないよう、返信「{reply}」を保留しました。内容を確かめてから判断してください。</source>
+        <translation>{sender} already answered the same mail ({when}, “{subject}”). To avoid a double reply, “{reply}” was held. Check it before deciding.</translation>
+    </message>
+    <message>
+        <source>{hours}時間{minutes}分</source>
+        <translation>{hours} h {minutes} min</translation>
+    </message>
+    <message>
+        <source>{minutes}分</source>
+        <translation>{minutes} min</translation>
+    </message>
+    <message>
+        <source>返信「{reply}」は、送信予定の {due} に相槌が起動していなかったため、{late}遅れて送信しました。</source>
+        <translation>Aizuchi was not running at {due}, when the reply “{reply}” was due, so it went out {late} late.</translation>
+    </message>
+    <message>
+        <source>送信待ち {count}</source>
+        <translation>Waiting {count}</translation>
+    </message>
+    <message>
+        <source>予約 {count}</source>
+        <translation>Scheduled {count}</translation>
+    </message>
+    <message>
+        <source>保留 {count}</source>
+        <translation>Held {count}</translation>
+    </message>
+    <message>
+        <source>送信失敗 {count}</source>
+        <translation>Failed {count}</translation>
+    </message>
+    <message>
+        <source>送信状態不明 {count}</source>
+        <translation>Unknown {count}</translation>
+    </message>
+    <message>
+        <source>返信を送信します（あと {seconds} 秒）</source>
+        <translation>Sending the reply (in {seconds} s)</translation>
+    </message>
+    <message>
+        <source>返信を {when} に送信するよう予約しました（送信トレイで変更・取り消しできます）</source>
+        <translation>The reply is scheduled for {when} (change or cancel it in the outbox)</translation>
     </message>
 </context>
 </TS>

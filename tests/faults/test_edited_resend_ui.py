@@ -49,7 +49,7 @@ def test_a_reply_corrected_after_a_421_goes_out_once_as_corrected(qtbot: QtBot, 
     smtp.handler.behaviour = SmtpBehaviour()
     with qtbot.waitSignal(window.compose.sent, timeout=30000):
         _send(qtbot, window)
-    pane.service._retry_outbox(account_id)  # what runs after the next sync
+    window.send_service.account_ready(account_id)  # what runs when the account connects again
     window.runner.wait_all(10000)
     qtbot.wait(200)
 

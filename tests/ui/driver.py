@@ -16,6 +16,7 @@ from pytestqt.qtbot import QtBot
 from app.context import Changes
 from app.mail.parse import parse_message
 from app.model import HighlightKind, Message
+from app.outbox import OutboxItem
 from app.sources.base import Header
 from ui.main_window import MainWindow
 from ui.models import Role
@@ -115,6 +116,19 @@ class Driver:
         compose = self.window.compose
         with self.qtbot.waitSignal(compose.send_checked, timeout=20000):
             compose.send()
+
+    def submit(self, button: str = "send_button") -> OutboxItem:
+        """Click a send button of the composer (「送信」, or 「今すぐ送信」 outside service hours), send anyway
+        if the review objects, and wait until the reply is in the outbox; the item it went in as."""
+        compose = self.window.compose
+        with self.qtbot.waitSignal(compose.submitted, timeout=20000) as submitted:
+            getattr(compose.composer, button).click()
+            self.qtbot.waitUntil(lambda: compose.review_dialog is not None or not compose.composing, timeout=20000)
+            if compose.review_dialog is not None:
+                compose.review_dialog.accept()
+        item = submitted.args[0]
+        assert isinstance(item, OutboxItem)
+        return item
 
     # -- searching ---------------------------------------------------------------
     def search(self, text: str) -> None:

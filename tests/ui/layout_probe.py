@@ -46,7 +46,11 @@ def _settle(app: QApplication) -> None:
 
 
 def main() -> None:
+    from datetime import datetime
+
+    from app.clock import FakeClock
     from app.context import Changes
+    from app.service_hours import JST
     from app.settings import MEMORY_AUTO_BUILD, load_settings
     from ui.main_window import MainWindow
 
@@ -55,7 +59,11 @@ def main() -> None:
     app = QApplication(sys.argv[:1])
     settings = load_settings(data / "settings.json")
     settings.set(MEMORY_AUTO_BUILD, False)
-    window = MainWindow(demo, settings, QSettings(ini, QSettings.Format.IniFormat), db_path=data / "db.sqlite3")
+    # Sunday night: the composer shows its widest send choice (the next opening and 今すぐ送信), and the
+    # figures do not depend on the day the tests run.
+    clock = FakeClock(datetime(2026, 12, 6, 22, 40, tzinfo=JST))
+    window = MainWindow(demo, settings, QSettings(ini, QSettings.Format.IniFormat), db_path=data / "db.sqlite3",
+                        clock=clock)
     window.show()
     _wait_change(window, Changes.HEADERS)
     window.message_view.selectRow(0)
@@ -85,6 +93,10 @@ def main() -> None:
     composing["findings"] = window.compose.composer.findings_view.height()
     composing["suggestions"] = window.compose.suggestions.height()
     composing["reader_visible"] = window.reader.isVisible()
+    composer = window.compose.composer
+    composing["send_choice"] = [composer.out_of_hours, composer.send_button.isVisible(),
+                                composer.send_now_button.isVisible(),
+                                composer.send_row.geometry().right() <= composer.width()]
     window.compose.close()
     window.save_state()
     window.runner.wait_all(5000)

@@ -156,10 +156,11 @@ def test_add_account_sync_reply_send_exactly_once(qtbot: QtBot, window: MainWind
         in_reply_to=original.message.message_id, references=[original.message.message_id],
         replying_to=original.ref,
     )
-    with qtbot.waitSignal(pane.service.outbox_changed, timeout=20000):
-        assert pane.service.send(account_id, reply)
-    item = pane.service.sessions[account_id].outbox.items()[0]
+    with qtbot.waitSignal(window.send_service.item_done, timeout=20000) as done:
+        window.send_service.send_reply(account_id, reply, None, lambda _item: None, lambda failure: None)
+    item = done.args[0]
     assert item.state is OutboxState.SENT
+    qtbot.waitUntil(lambda: not window.status.outbox_button.isVisible(), timeout=5000)
 
     assert len(smtp.handler.with_message_id(reply.message_id)) == 1
     with IMAPClient("127.0.0.1", port=dovecot.port, ssl=False) as client:

@@ -50,6 +50,7 @@ def test_a_dozen_rows_at_1366x768_and_the_composer_fits(tmp_path: Path, demo_cop
     assert reading["reader_body"][1] >= 200  # about eight lines of the mail under the list
     # The composer takes the list's and folders' place: the window does not grow past the screen.
     assert composing["window"][2:] == reading["window"][2:]
+    assert composing["send_choice"] == [True, True, True, True]
     assert composing["reader_visible"] and composing["composer"][0] >= 400
     assert composing["editor"][1] >= 250 and composing["findings"] >= 100 and composing["suggestions"] >= 150
 
@@ -64,6 +65,8 @@ def test_list_reader_and_panel_at_1024x700(tmp_path: Path, demo_copy: Path) -> N
     assert reading["right_tabbed"]  # too short for the two panels one above the other
     assert _inside(composing["window"], got["screen"])
     assert composing["reader_visible"] and composing["composer"][0] >= 380
+    # Sunday night (issue 19): 「次の営業時間（…）に送信」 and 「今すぐ送信」 both shown, inside the composer.
+    assert composing["send_choice"] == [True, True, True, True]
 
 
 def test_4k_at_200_percent_opens_inside_the_screen(tmp_path: Path, demo_copy: Path) -> None:

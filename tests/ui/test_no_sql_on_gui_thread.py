@@ -2,9 +2,11 @@
 
 The window is opened over a store whose every SQLite connection (ours and
 SQLAlchemy's, through `sqlite3.connect`) and every `Database` use raises when made
-from the GUI thread; the agent opens mails, replies, saves a draft, searches and
-opens the outbox and the account dialog. Nothing may raise, and nothing may have
-been attempted from the GUI thread.
+from the GUI thread; the agent opens mails, replies, saves a draft, sends it into
+the outbox, takes it back in its grace period and sends it again (issue 19: the
+send service's reads, the undo, the timer's tick, the send guards), searches and
+opens the outbox, the send settings and the account dialog. Nothing may raise,
+and nothing may have been attempted from the GUI thread.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from __future__ import annotations
 import sqlite3
 import threading
 from collections.abc import Callable, Iterator
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
@@ -20,8 +23,9 @@ from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
+from app.clock import FakeClock
 from app.context import Changes
-from app.settings import load_settings
+from app.settings import UNDO_SECONDS, load_settings
 from app.sources.connection import AccountConfig, Security
 from app.store.db import Database
 from app.store.mail import MailStore
@@ -70,7 +74,7 @@ def touched(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[str]]:
 
 
 def test_the_window_never_touches_the_store_from_the_gui_thread(
-    qtbot: QtBot, demo_copy: Path, tmp_path: Path, dress_subject: str, touched: list[str],
+    qtbot: QtBot, demo_copy: Path, tmp_path: Path, dress_subject: str, touched: list[str], send_clock: FakeClock,
 ) -> None:
     store_path = tmp_path / "aizuchi.sqlite3"
     # A saved account whose server is not there: the accounts pane, its sign-in attempt, its error and its
@@ -81,6 +85,7 @@ def test_the_window_never_touches_the_store_from_the_gui_thread(
     saver.start()
     saver.join()
     settings = load_settings(tmp_path / "settings.json")
+    settings.set(UNDO_SECONDS, 10)
     qsettings = QSettings(str(tmp_path / "window.ini"), QSettings.Format.IniFormat)
     win = MainWindow(demo_copy, settings, qsettings, db_path=store_path)
     qtbot.addWidget(win)
@@ -96,14 +101,21 @@ def test_the_window_never_touches_the_store_from_the_gui_thread(
     drive.type_draft("ご連絡ありがとうございます。")
     with qtbot.waitSignal(win.compose.draft_saved, timeout=10000):
         win.compose.save_now()
-    win.compose.close()
+    drive.submit()                                 # into the outbox, 10 s to take it back
+    with qtbot.waitSignal(win.compose.undone, timeout=10000):
+        win.outbox.toast.button.click()            # taken back: the draft in the composer again
+    drive.submit()
+    send_clock.advance(timedelta(seconds=10))
+    with qtbot.waitSignal(win.compose.sent, timeout=10000):
+        win.send_service.tick()                    # what the service's timer does: due, guarded, sent
     drive.search("ドレス")                          # the mail index and the memory
     win.memory.close_search()
     drive.open_row(drive.row(lambda h: h.subject != dress_subject), Changes.MESSAGE)
 
     with drive.waiting(Changes.OUTBOX):
-        win.account_control.open_outbox()         # the outbox's items, read on the db lane
-    assert win.account_control.outbox_dialog is not None and win.account_control.outbox_dialog.isVisible()
+        outbox = win.outbox.open_dialog()          # the outbox's items, read on the db lane
+    assert outbox.isVisible()
+    win.outbox.open_settings().reject()            # 営業時間と送信の設定: the settings file, no store
     dialog = win.account_control.open_account_dialog()
     assert isinstance(dialog, AccountDialog)
     dialog.reject()

@@ -120,7 +120,7 @@ def test_revoked_sign_in_keeps_the_reply_and_asks_to_sign_in_again(qtbot: QtBot,
     assert waiting.state is OutboxState.FAILED
     prompt = window.account_control.sign_in_prompt
     assert prompt.isVisible()
-    with qtbot.waitSignal(pane.service.outbox_changed, timeout=30000):
+    with qtbot.waitSignal(window.send_service.item_done, timeout=30000):
         prompt.buttons()[0].click()  # 「ブラウザでログイン」
     qtbot.waitUntil(lambda: len(provider.sent) == 1, timeout=20000)
     assert Outbox(window.db).item(waiting.id).state is OutboxState.SENT

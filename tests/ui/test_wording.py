@@ -4,18 +4,21 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
+from dataclasses import replace
+from datetime import datetime, timedelta
 from enum import Enum
+from typing import Any
 
 import pytest
 from PySide6.QtWidgets import QApplication
 
 from app.model import CueKind, FindingKind, HighlightKind
-from app.outbox import OutboxState, SendProblem
+from app.outbox import DueKind, HoldReason, OutboxItem, OutboxState, SendProblem
 from app.sources.base import Folder, FolderRole
 from app.sources.errors import ConnectProblem
 from ui import wording
 from ui.i18n import Translations
-from ui.wording import accounts
+from ui.wording import accounts, outbox
 from ui.wording.errors import error_text
 
 JAPANESE = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
@@ -32,6 +35,8 @@ WORDED: list[tuple[type[Enum], Callable[[Enum], str], set[Enum]]] = [
     (OutboxState, lambda s: accounts.outbox_state(OutboxState(s)), set()),
     (SendProblem, lambda p: accounts.send_problem(SendProblem(p)), set()),
     (SendProblem, lambda p: accounts.send_problem(SendProblem(p), oauth=True), set()),
+    (DueKind, lambda k: wording.word(outbox.DUE_STATES[DueKind(k)]), set()),
+    (HoldReason, lambda r: wording.word(outbox.HOLD_REASONS[HoldReason(r)]), set()),
 ]
 
 
@@ -80,3 +85,37 @@ def test_fill_names_its_placeholders_and_survives_a_stray_one() -> None:
     assert wording.fill("「{text}」に一致: {count} 件", text="ドレス", count=2) == "「ドレス」に一致: 2 件"
     assert wording.fill("{unknown} と {text}", text="a") == "{unknown} と a"
     assert wording.fill("{broken", text="a") == "{broken"
+
+
+def _item(**changes: Any) -> OutboxItem:
+    """An outbox item due at Monday 9:00 (a 予約 outside service hours), with `changes`."""
+    from app.service_hours import JST
+
+    at = datetime(2026, 12, 7, 9, 0, tzinfo=JST)
+    item = OutboxItem(1, "shop", "<r@x>", OutboxState.QUEUED, None, "", 0, "Re: ドレス", ("c@example.jp",), None,
+                      False, False, at, None, due_at=at, due_kind=DueKind.HOURS)
+    return replace(item, **changes)
+
+
+def test_the_outbox_words_its_time_and_its_holds_with_every_placeholder_filled(
+    language: Callable[[str], None],
+) -> None:
+    from app.outbox import Hold
+    from app.service_hours import JST
+
+    hold = Hold(HoldReason.CUSTOMER_WROTE, "山田花子", "サイズについて", datetime(2026, 12, 7, 8, 12, tzinfo=JST))
+    held = _item(state=OutboxState.HELD, hold=hold, due_kind=DueKind.NOW)
+    late = _item(state=OutboxState.SENT, sent_at=datetime(2026, 12, 7, 10, 35, tzinfo=JST))
+    items = [_item(), held, _item(due_kind=DueKind.UNDO), _item(state=OutboxState.FAILED, due_kind=DueKind.NOW)]
+    for code in ("ja", "en"):
+        language(code)
+        texts = [outbox.state_text(items[0]), outbox.state_text(held), outbox.hold_text(held),
+                 outbox.late_text(late), outbox.summary_text(items), outbox.countdown_text(7),
+                 outbox.scheduled_text(items[0])]
+        for text in texts:
+            assert text and "{" not in text, text
+        assert "12月7日(月) 9:00" in texts[0] and "山田花子" in texts[2] and "サイズについて" in texts[2]
+        assert "Re: ドレス" in texts[2] and "7" in texts[5]
+        assert ("1時間35分" if code == "ja" else "1 h 35 min") in texts[3]
+    assert outbox.summary_text(items).count("1") >= 3  # 予約 1, 保留 1, failed 1 (the undoable one is waiting)
+    assert timedelta(minutes=95) == late.late_by

@@ -1,8 +1,7 @@
-"""The window's side of mail accounts: the account dialogs, removing one, signing in again, the outbox.
+"""The window's side of mail accounts: the account dialogs, removing one, signing in again, sync progress.
 
-The accounts themselves work in `ui.accounts_service`; the outbox's items are read
-on the db lane (`Outbox` never runs SQL on the GUI thread) and shown in the
-status line and the outbox dialog.
+The accounts themselves work in `ui.accounts_service`; their replies go through
+`ui.send_service` (the one send path), whose items `ui.controllers.outbox` shows.
 """
 
 from __future__ import annotations
@@ -14,54 +13,50 @@ from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
 
 from app.context import AppContext, Changes
-from app.outbox import OutboxItem, OutboxState
 from app.settings import Settings
 from ui.accounts_pane import AccountsPane
 from ui.accounts_service import AccountsService
 from ui.controllers.mailbox import MailboxController
+from ui.controllers.outbox import OutboxController
 from ui.controllers.status import StatusLine
 from ui.operations import accounts as account_ops
 from ui.operations import listing as listing_ops
-from ui.outbox_dialog import OutboxDialog
-from ui.tasks import DB, TaskRunner
+from ui.tasks import TaskRunner
 from ui.wording import fill
 
 
 class AccountsController(QObject):
     def __init__(self, runner: TaskRunner, service: AccountsService, pane: AccountsPane,
-                 mailbox: MailboxController, status: StatusLine, notify: Callable[[Changes], None],
-                 settings: Settings, ssl_context: ssl.SSLContext | None, window: QWidget) -> None:
+                 mailbox: MailboxController, outbox: OutboxController, status: StatusLine,
+                 notify: Callable[[Changes], None], settings: Settings, ssl_context: ssl.SSLContext | None,
+                 window: QWidget) -> None:
         super().__init__(window)
         self.runner = runner
         self.service = service
         self.pane = pane
         self.mailbox = mailbox
+        self.outbox = outbox
         self.status = status
         self.notify = notify
         self.settings = settings
         self.ssl_context = ssl_context
         self.window = window  # the parent of its dialogs
         self.ctx: AppContext | None = None
-        self.outbox_dialog: OutboxDialog | None = None
         self.sign_in_prompt: QMessageBox | None = None
-        self._outbox: list[OutboxItem] = []
         pane.folder_chosen.connect(self._on_account_folder)
         pane.edit_requested.connect(self.edit_account)
         pane.remove_requested.connect(self.ask_remove_account)
         mailbox.local_chosen.connect(pane.view.clearSelection)
         service.sync_progress.connect(self._on_sync_progress)
-        service.outbox_changed.connect(self.refresh_outbox)
         service.synced.connect(self._on_account_synced)
         service.error.connect(lambda _account, text: self.status.say(text, 15000))
         service.sign_in_needed.connect(self._ask_sign_in_again)
-        status.outbox_button.clicked.connect(self.open_outbox)
         pane.hide()
 
     def start(self, ctx: AppContext) -> None:
         self.ctx = ctx
         self.service.start(ctx)
         self.pane.setVisible(bool(self.service.configs))
-        self.refresh_outbox()
 
     # -- adding, changing, removing -----------------------------------------------------
     def open_account_dialog(self) -> QDialog:
@@ -95,7 +90,7 @@ class AccountsController(QObject):
         config = self.service.configs.get(account_id)
         if config is None:
             return None
-        waiting = [item for item in self._outbox if item.account_id == account_id]
+        waiting = self.outbox.waiting_for(account_id)
         text = fill(self.tr("「{label}」をこのパソコンから削除しますか？"), label=config.label())
         detail = self.tr("同期したメールと保存したパスワードも削除します。サーバー上のメールはそのまま残ります。")
         if waiting:
@@ -120,7 +115,7 @@ class AccountsController(QObject):
             self.mailbox.show_local_inbox()  # its mail is going: the local mailbox's inbox instead
 
         def removed(_none: None) -> None:
-            self.refresh_outbox()
+            self.outbox.service.refresh()
             self.status.say(self.tr("アカウントを削除しました"), 8000)
             self.notify(Changes.ACCOUNTS)
 
@@ -176,7 +171,7 @@ class AccountsController(QObject):
             self.mailbox.show_folder(folder, self.service.mailbox(account_id), account_id)
 
     def _on_account_synced(self, account_id: str) -> None:
-        self.refresh_outbox()
+        self.outbox.service.check_waiting()  # new mail from a customer holds a reply still waiting
         self.notify(Changes.ACCOUNTS)
         if self.mailbox.mail_account == account_id and self.mailbox.current_folder is not None:
             # New mail may have arrived: reload the shown list (offline-first, from the store).
@@ -192,36 +187,3 @@ class AccountsController(QObject):
         self.status.sync_bar.setRange(0, total)
         self.status.sync_bar.setValue(done)
         self.status.sync_bar.show()
-
-    # -- the outbox ---------------------------------------------------------------------
-    def refresh_outbox(self) -> None:
-        """The items to see, read on the db lane; the status line and the dialog show them."""
-        if self.ctx is not None:
-            outbox = self.ctx.outbox
-            self.runner.submit(DB, outbox.attention, self._show_outbox, self.status.mail_error)
-
-    def _show_outbox(self, items: list[OutboxItem]) -> None:
-        self._outbox = items
-        self.show_outbox_status()
-        if self.outbox_dialog is not None:
-            self.outbox_dialog.set_items(items)
-        self.notify(Changes.OUTBOX)
-
-    def show_outbox_status(self) -> None:
-        items = self._outbox
-        waiting = sum(1 for i in items if i.state in (OutboxState.QUEUED, OutboxState.SENDING))
-        failed = sum(1 for i in items if i.state is OutboxState.FAILED)
-        unknown = sum(1 for i in items if i.state is OutboxState.UNKNOWN)
-        self.status.outbox_button.setVisible(bool(items))
-        self.status.outbox_button.setText(
-            fill(self.tr("送信待ち {waiting} / 送信失敗 {failed} / 送信状態不明 {unknown}"),
-                 waiting=str(waiting), failed=str(failed), unknown=str(unknown))
-        )
-
-    def open_outbox(self) -> None:
-        if self.outbox_dialog is None:
-            self.outbox_dialog = OutboxDialog(self.window)
-            self.outbox_dialog.retry_requested.connect(self.service.retry_item)
-        self.outbox_dialog.set_items(self._outbox)
-        self.outbox_dialog.show()
-        self.refresh_outbox()  # what it shows now, and again once the store answered

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from app.model import CustomerProfile, Insight, Message, ReplyStats
-from app.sources.base import MailSource, OutgoingMessage
+from app.sources.base import MailSource, MessageRef, OutgoingMessage
 from ui.controllers.insight import InsightController
 from ui.controllers.mailbox import MailboxController
 from ui.controllers.memory import MemoryController
@@ -41,3 +41,6 @@ class ReadingContext:
 
     def remember_reply(self, sent: OutgoingMessage, original: Message | None) -> None:
         self._memory.remember_reply(sent, original)
+
+    def open_ref(self, ref: MessageRef, subject: str = "") -> None:
+        self._mailbox.open_ref(ref, subject)

@@ -1,8 +1,8 @@
-"""Account operations: test a connection, save an account, open it, sync it, send and retry.
+"""Account operations: test a connection, save an account, open it, sync it.
 
 Each runs on the account's own lane (`mail:<id>`), so one IMAP connection is never
-used by two threads; saving runs on the `db` lane. The composer's send is
-`send_reply`: submit to the outbox and process, in the background.
+used by two threads; saving runs on the `db` lane. Sending is not here: every reply
+goes through `ui.send_service.SendService.send_reply` (the one send path).
 """
 
 from __future__ import annotations
@@ -12,9 +12,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from app.accounts import ConnectionCheck
-from app.outbox import OutboxItem
+from app.outbox import Outbox
 from app.session import AccountSession
-from app.sources.base import OutgoingMessage
 from app.sources.connection import AccountConfig
 from app.sources.oauth import AccountKind, Providers
 from app.store.db import Database
@@ -74,9 +73,11 @@ def remove_account(
 def open_session(
     runner: TaskRunner, db: Database, config: AccountConfig, ssl_context: ssl.SSLContext | None,
     on_done: Callable[[AccountSession], None], on_error: ErrorCallback, providers: Providers | None = None,
+    outbox: Outbox | None = None,
 ) -> int:
     return runner.submit(
-        mail_lane(config.id), lambda: AccountSession(db, config, ssl_context=ssl_context, providers=providers),
+        mail_lane(config.id),
+        lambda: AccountSession(db, config, ssl_context=ssl_context, providers=providers, outbox=outbox),
         on_done, on_error,
     )
 
@@ -126,21 +127,3 @@ def sync_account(
     """Headers of every folder first (the list fills), then bodies, in the background."""
     return runner.submit(mail_lane(session.config.id), lambda: session.sync(bodies=True, progress=progress),
                          on_done, on_error)
-
-
-def send_reply(
-    runner: TaskRunner, session: AccountSession, outgoing: OutgoingMessage,
-    on_done: Callable[[OutboxItem], None], on_error: ErrorCallback,
-) -> int:
-    """The composer's one call: recorded in the outbox first, then sent, exactly once."""
-    return runner.submit(mail_lane(session.config.id), lambda: session.send(outgoing), on_done, on_error)
-
-
-def retry(
-    runner: TaskRunner, session: AccountSession, item_id: int, resend_unknown: bool,
-    on_done: Callable[[OutboxItem], None], on_error: ErrorCallback,
-) -> int:
-    return runner.submit(
-        mail_lane(session.config.id), lambda: session.process(item_id, resend_unknown=resend_unknown),
-        on_done, on_error,
-    )

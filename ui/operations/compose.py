@@ -1,10 +1,9 @@
-"""Composer operations: the store (drafts), the live review, and sending a reply.
+"""Composer operations: the store (drafts) and the live review.
 
 Drafts go through the single `db` lane (SQLite has one writer); the review runs
 on the parallel `analysis` lane in the "review" slot, so a newer keystroke makes
-an older result stale; sending runs on the account's mail lane. Sending is ONE
-function, `send_reply`, so the outbox (IMAP/SMTP, retries, never twice) can take
-its place without touching the composer.
+an older result stale. Sending is not here: every reply, local or not, goes
+through the outbox by `ui.send_service.SendService.send_reply`.
 """
 
 from __future__ import annotations
@@ -13,23 +12,28 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from app.model import Draft, Finding, Insight, ReplyStats
-from app.sources.base import MailSource, OutgoingMessage
 from app.store.db import Database
 from app.store.drafts import DraftSaved
-from ui.tasks import ANALYSIS, DB, TaskFailure, TaskRunner, mail_lane
+from ui.tasks import ANALYSIS, DB, TaskFailure, TaskRunner
 
 ErrorCallback = Callable[[TaskFailure], None]
 REVIEW_SLOT = "review"
-
-
-class CannotSendHere(Exception):
-    """This kind of mailbox has no way to send yet (an mbox file, for one)."""
 
 
 @dataclass(frozen=True, slots=True)
 class ReviewResult:
     text: str                  # the draft text the findings index
     findings: list[Finding]
+
+
+def load_sent_draft(
+    runner: TaskRunner, db: Database, message_id: str,
+    on_done: Callable[[tuple[str, Draft] | None], None], on_error: ErrorCallback,
+) -> int:
+    """The draft a reply in the outbox was written from (reopening a held one)."""
+    from app.store import drafts
+
+    return runner.submit(DB, lambda: drafts.load_by_message_id(db, message_id), on_done, on_error)
 
 
 def load_draft(
@@ -75,22 +79,3 @@ def review_draft(
         return ReviewResult(text, core_review(text, mail_body, insight, history))
 
     return runner.submit(ANALYSIS, run, on_done, on_error, slot=slot)
-
-
-def _send(source: MailSource, message: OutgoingMessage) -> None:
-    from app.sources.maildir import MaildirSender, MaildirSource
-
-    # Until the outbox lands, only a local Maildir can "send": into its own Sent folder.
-    if not isinstance(source, MaildirSource):
-        raise CannotSendHere(type(source).__name__)
-    MaildirSender(source.root).send(message)
-    if message.replying_to is not None:
-        source.mark_answered(message.replying_to)
-
-
-def send_reply(
-    runner: TaskRunner, account: str, source: MailSource, message: OutgoingMessage,
-    on_done: Callable[[None], None], on_error: ErrorCallback,
-) -> int:
-    """Send one reply and flag the original answered (the seam the outbox will replace)."""
-    return runner.submit(mail_lane(account), lambda: _send(source, message), on_done, on_error)

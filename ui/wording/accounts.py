@@ -39,6 +39,7 @@ OUTBOX_STATES: dict[OutboxState, str] = {
     OutboxState.FAILED: QT_TRANSLATE_NOOP("Wording", "送信失敗"),
     OutboxState.UNKNOWN: QT_TRANSLATE_NOOP("Wording", "送信状態不明"),
     OutboxState.RETIRED: QT_TRANSLATE_NOOP("Wording", "取り消し済み"),
+    OutboxState.HELD: QT_TRANSLATE_NOOP("Wording", "保留"),  # why: ui.wording.outbox.HOLD_REASONS
 }
 
 SEND_PROBLEMS: dict[SendProblem, str] = {
@@ -59,6 +60,7 @@ SEND_PROBLEMS: dict[SendProblem, str] = {
     SendProblem.UNEXPECTED: QT_TRANSLATE_NOOP("Wording", "予期しない理由で送信が止まりました。再確認してください。"),
     SendProblem.REPLACED: QT_TRANSLATE_NOOP("Wording", "下書きが書き直されたため、この古い版は送信しません。"),
     SendProblem.EDITED: QT_TRANSLATE_NOOP("Wording", "下書きが書き直されたため、この古い版は送信しません。"),
+    SendProblem.CANCELLED: QT_TRANSLATE_NOOP("Wording", "送信を取り消しました。下書きは残っています。"),
 }
 # A Google/Microsoft account: the cure is signing in again, not a password.
 SEND_PROBLEMS_OAUTH: dict[SendProblem, str] = {
