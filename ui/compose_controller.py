@@ -521,12 +521,14 @@ class ComposeController(QObject):
         if findings:
             self.composer.select_finding(findings[0])
 
-    def _deliver(self) -> None:
+    def _deliver(self, guarded: bool = False) -> None:
         draft = self.composer.current_draft()
         opened = self.opened_message
         source = self.window.source
         if draft is None or opened is None or source is None:
             return
+        if not guarded and self.window.team.guard_send(opened.message, partial(self._deliver, True)):
+            return  # team mode: a teammate's reply to the same mail is looked for first (ui.team_controller)
         charset = self._charset()
         left = unencodable_in(draft, charset)
         if left:

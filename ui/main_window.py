@@ -65,7 +65,14 @@ from app.model import (
     PastReply,
     ReplyStats,
 )
-from app.settings import LANGUAGE, MEMORY_AUTO_BUILD, MEMORY_DATABASE_URL, SHOP_IDENTITIES, Settings
+from app.settings import (
+    LANGUAGE,
+    MEMORY_AUTO_BUILD,
+    MEMORY_DATABASE_URL,
+    SHOP_IDENTITIES,
+    TEAM_STAFF_NAME,
+    Settings,
+)
 from app.sources.base import Folder, FolderRole, Header, MailSource, MessageRef, OutgoingMessage
 from app.sources.errors import AuthExpired, NetworkDown, NotFound, ServerRejected
 from app.sources.oauth import providers_from_settings
@@ -183,6 +190,9 @@ class MainWindow(QMainWindow):
         self.addActions([self.compose.reply_action, self.compose.reply_all_action])
         self.reader.add_actions([self.compose.reply_action, self.compose.reply_all_action])
         self.customer_panel.reference_requested.connect(self._insert_reference)
+        from ui.team_controller import TeamController  # team mode: presence and the double-reply stop
+
+        self.team = TeamController(self)
         memory_ops.open_memory(
             self.runner, settings.get(MEMORY_DATABASE_URL), db_path, self._on_memory_opened, self._on_memory_error
         )
@@ -564,6 +574,7 @@ class MainWindow(QMainWindow):
         self._closing = True  # results still queued must not start a build on a closed window
         if self.build_progress is not None:
             self.build_progress.stop_requested.set()  # resumable: the next start picks it up
+        self.team.shutdown()
         # Listing and build end early; a mark-read still running must finish, or the mail stays
         # unread on disk. A task finishing after the wait posts nothing to the deleted window.
         self.runner.shutdown(self.shutdown_wait_ms)
@@ -844,7 +855,8 @@ class MainWindow(QMainWindow):
     def open_team_dialog(self) -> QDialog:
         from ui.team_dialog import TeamDialog
 
-        dialog = TeamDialog(self.runner, self.settings.get(MEMORY_DATABASE_URL), self)
+        dialog = TeamDialog(self.runner, self.settings.get(MEMORY_DATABASE_URL), self,
+                            self.settings.get(TEAM_STAFF_NAME))
         dialog.accepted.connect(lambda: self._switch_memory(dialog))
         dialog.open()
         return dialog
@@ -864,6 +876,7 @@ class MainWindow(QMainWindow):
                 save_password(server, password)
 
         def saved(_none: None) -> None:
+            self.settings.set(TEAM_STAFF_NAME, dialog.staff_name())
             self.settings.set(MEMORY_DATABASE_URL, url)
             self.statusBar().showMessage(self.tr("お客様の記録を開き直しています…"), 5000)
             memory_ops.open_memory(self.runner, url, self.db.path, self._on_memory_opened, self._on_memory_error)
@@ -991,6 +1004,7 @@ class MainWindow(QMainWindow):
 
     def remember_reply(self, sent: OutgoingMessage, original: Message | None) -> None:
         """The send path's hook: the memory learns our reply (length, warmth, what it answered)."""
+        self.team.reply_sent(sent, original)  # team mode: the others' send guards see it
         if self.memory is None:
             return
         memory = self.memory.memory
