@@ -197,3 +197,34 @@ def teammate_replied_since(room: TeamRoom, original_message_id: str, since: date
 def open_room(url: str, staff: str, expiry: timedelta = DEFAULT_EXPIRY, client_id: str | None = None) -> TeamRoom:
     """The room on the team's server at `url` (a `memory_database_url`; the password from the keyring)."""
     return TeamRoom(make_engine(url), staff or default_staff_name(), client_id, expiry)
+
+
+# -- the team's snippets ---------------------------------------------------------------
+@dataclass(frozen=True, slots=True)
+class TeamSnippet:
+    id: int
+    text: str
+    situation: str
+    kinds: tuple[str, ...]  # HighlightKind values
+    made_by: str
+    made_from: str
+
+
+def add_team_snippet(engine: Engine, text: str, situation: str, kinds: Sequence[str], made_by: str,
+                     made_from: str) -> int:
+    """Share a snippet with the team; its id."""
+    s.ensure_schema(engine)
+    with engine.begin() as connection:
+        row = connection.execute(s.snippets.insert().values(
+            text=text, situation=situation, kinds=" ".join(kinds), made_by=made_by, made_from=made_from,
+            created_at=func.now(),
+        ).returning(s.snippets.c.id)).one()
+    return int(row[0])
+
+
+def team_snippets(engine: Engine) -> list[TeamSnippet]:
+    s.ensure_schema(engine)
+    with engine.connect() as connection:
+        rows = connection.execute(select(s.snippets).order_by(s.snippets.c.id)).all()
+    return [TeamSnippet(int(r.id), r.text, r.situation, tuple(k for k in r.kinds.split(" ") if k), r.made_by,
+                        r.made_from) for r in rows]

@@ -114,3 +114,23 @@ def test_a_killed_client_leaves_no_stale_presence(team_url: str) -> None:
             holder.kill()
             holder.wait(10)
         b.close()
+
+
+def test_a_snippet_shared_by_one_client_is_offered_by_the_other(team_url: str) -> None:
+    from app.customers.sql import make_engine
+    from app.model import HighlightKind
+    from app.snippets import Snippet
+    from app.snippets.shared import save_team, team_pack
+
+    a, b = make_engine(team_url), make_engine(team_url)
+    try:
+        saved = save_team(a, Snippet("", "close_celebration", "{topic}、本当におめでとうございます。",
+                                     (HighlightKind.DISCLOSURE,), "佐藤", "Re: ドレス（2025/11/13）"))
+        assert saved.id.startswith("team_")
+        shared = team_pack(b).snippets
+        assert [(s.id, s.text, s.kinds, s.made_by, s.made_from) for s in shared] == [
+            (saved.id, "{topic}、本当におめでとうございます。", (HighlightKind.DISCLOSURE,), "佐藤",
+             "Re: ドレス（2025/11/13）")]
+    finally:
+        a.dispose()
+        b.dispose()
