@@ -46,7 +46,8 @@ class Generalized:
 
 _DIGIT = "0-9０-９"
 _WEEKDAY = r"(?:[（(][月火水木金土日](?:曜日?)?[)）])"
-_TIME = rf"(?:[{_DIGIT}]{{1,2}}[:：][{_DIGIT}]{{2}}|[{_DIGIT}]{{1,2}}時(?:[{_DIGIT}]{{1,2}}分|半)?)(?:頃|ごろ|以降|まで)?"
+_TIME = (rf"(?:[{_DIGIT}]{{1,2}}[:：][{_DIGIT}]{{2}}|[{_DIGIT}]{{1,2}}時(?:[{_DIGIT}]{{1,2}}分|半)?)"
+         r"(?:頃|ごろ|以降|まで)?")
 _PART_OF_DAY = r"(?:の?(?:午前|午後|夕方|朝|昼|夜|夕刻|正午)(?:中)?)"
 _DATE = re.compile(
     rf"(?:(?:[{_DIGIT}]{{4}}年)?[{_DIGIT}]{{1,2}}月[{_DIGIT}]{{1,2}}日{_WEEKDAY}?"
@@ -147,7 +148,7 @@ def _people(text: str, customer_forms: Sequence[str], found: list[Replaced]) -> 
     tokens = tokenize(text)
     spans: list[tuple[int, int]] = []
     for token in tokens:
-        if len(token.pos) > 3 and token.pos[1] == "固有名詞" and token.pos[2] == "人名" and token.pos[3] in ("姓", "名"):
+        if len(token.pos) > 3 and token.pos[1:3] == ("固有名詞", "人名") and token.pos[3] in ("姓", "名"):
             if spans and text[spans[-1][1]:token.start].strip(" 　") == "":
                 spans[-1] = (spans[-1][0], token.end)  # 小野寺 さやか: one person
             else:
