@@ -41,7 +41,7 @@ from app.mail.compose import (
 )
 from app.model import Draft, Finding, Highlight, Insight, Message
 from app.outbox import OutboxItem, OutboxState
-from app.settings import SHOP_IDENTITIES
+from app.settings import SHOP_IDENTITIES, TEAM_STAFF_NAME
 from app.snippets import Filled, SnippetPack, load_our_pack, load_pack, load_user_pack
 from app.sources.base import OutgoingMessage
 from app.sources.connection import Charset
@@ -414,7 +414,8 @@ class ComposeController(QObject):
                 self.suggestions.show_for(None, "", {})
             return
         message = self.opened_message.message
-        values = {"customer": customer_name(addressee(message)), "topic": highlight.topic}
+        values = {"customer": customer_name(addressee(message)), "topic": highlight.topic,
+                  "staff": self.window.settings.get(TEAM_STAFF_NAME)}
         self.suggestions.show_for(
             highlight, message.body[highlight.start : highlight.end], {k: v for k, v in values.items() if v}
         )
@@ -435,11 +436,19 @@ class ComposeController(QObject):
         return True
 
     def _load_pack(self) -> SnippetPack:
+        from app.snippets.shared import with_team
+
+        team = getattr(self.window, "team", None)  # team mode: the team's shared snippets, loaded off this thread
         try:
-            return load_pack()
+            return with_team(load_pack(), team.snippets) if team is not None else load_pack()
         except (OSError, ValueError):
             # A broken own pack must not cost the shop its reply window: ours still work.
             return load_our_pack()
+
+    def reload_pack(self) -> None:
+        """A snippet was added elsewhere (「定型文にする」, the team's server): offer it from now on."""
+        self.pack = self._load_pack()
+        self.suggestions.set_pack(self.pack)
 
     def manage_snippets(self) -> None:
         from ui.snippet_manager import SnippetManagerDialog

@@ -193,6 +193,9 @@ class MainWindow(QMainWindow):
         from ui.team_controller import TeamController  # team mode: presence and the double-reply stop
 
         self.team = TeamController(self)
+        from ui.snippet_from_reply import SnippetFromReply  # 「定型文にする」 from a sent reply
+
+        self.snippet_from_reply = SnippetFromReply(self)
         memory_ops.open_memory(
             self.runner, settings.get(MEMORY_DATABASE_URL), db_path, self._on_memory_opened, self._on_memory_error
         )

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import QDialog, QVBoxLayout
 
 from app.model import Message
 from app.settings import MEMORY_DATABASE_URL, TEAM_STAFF_NAME
+from app.snippets import SnippetPack
 from app.sources.base import MessageRef, OutgoingMessage
 from app.team.room import BEAT_SECONDS, DEFAULT_EXPIRY, Presence, TeamReply, TeamRoom, is_team_url
 from ui.tasks import DB, TaskFailure
@@ -63,6 +64,7 @@ class TeamController(QObject):
         self._list_folder = ""
         self._writing_since: dict[str, datetime] = {}  # Message-ID → when this client began answering it
         self._known: dict[MessageRef, str] = {}  # the list's rows carrying the Message-IDs last looked up
+        self.snippets = SnippetPack({}, ())  # the team's shared snippets (「定型文にする」 in team mode)
 
         self.banner = PresenceBanner(window.reader)
         reader_layout = window.reader.layout()
@@ -113,7 +115,24 @@ class TeamController(QObject):
         self._tell()
         self.poller.start()
         self.watch.start()
+        self.load_snippets()
         self.room_changed.emit()
+
+    def load_snippets(self) -> None:
+        room = self.room
+        if room is None:
+            return
+        from app.snippets.shared import team_pack
+
+        self.window.runner.submit(TEAM, lambda: team_pack(room.engine), self._on_snippets, self._on_snippets_error,
+                                  slot="team-snippets")
+
+    def _on_snippets(self, pack: SnippetPack) -> None:
+        self.snippets = pack
+        self.window.compose.reload_pack()
+
+    def _on_snippets_error(self, failure: TaskFailure) -> None:
+        log.error("team snippets could not be read:\n%s", failure.trace)
 
     def _on_room_error(self, failure: TaskFailure) -> None:
         log.error("team mode could not start:\n%s", failure.trace)
@@ -131,6 +150,9 @@ class TeamController(QObject):
             room, self.room = self.room, None
             self.window.runner.submit(TEAM, room.close)
         self.others = []
+        if self.snippets.snippets:
+            self.snippets = SnippetPack({}, ())
+            self.window.compose.reload_pack()
         self.banner.show_presence([])
         self.window.message_model.set_presence({})
 

@@ -204,3 +204,23 @@ def guess_situation(text: str) -> tuple[str, tuple[HighlightKind, ...]]:
     if kind is HighlightKind.DISCLOSURE and situation is Situation.PERSONAL and "おめでとう" in text:
         situation = Situation.CLOSE_CELEBRATION
     return situation.value, (kind,)
+
+
+_SEPARATOR = re.compile(r"^(?:--\s*|[━─\-=＝_＿*＊~〜]{5,}.*)$")
+
+
+def own_part(body: str) -> str:
+    """A sent reply without its signature and the quoted mail: the shop's own words to start from."""
+    kept: list[str] = []
+    lines = body.splitlines()
+    for number, line in enumerate(lines):
+        if _SEPARATOR.match(line.strip()):
+            break
+        if line.startswith((">", "＞")):
+            if kept and kept[-1].rstrip().endswith((":", "：")):
+                kept.pop()  # 「2025年11月12日 小野寺 さやか <...>:」 introduces the quote
+            continue
+        if number + 1 < len(lines) and lines[number + 1].startswith(">") and line.rstrip().endswith((":", "：")):
+            continue
+        kept.append(line)
+    return "\n".join(kept).strip()
