@@ -377,6 +377,10 @@ class MainWindow(QMainWindow):
         self.team_action = QAction(self)
         self.team_action.triggered.connect(self.open_team_dialog)
         self.memory_menu.addAction(self.team_action)
+        self.response_time_action = QAction(self)
+        self.response_time_action.setObjectName("responseTimeAction")
+        self.response_time_action.triggered.connect(self.open_response_time)
+        self.memory_menu.addAction(self.response_time_action)
 
         self.help_menu = bar.addMenu("")
         self.keys_action = QAction(self)
@@ -442,6 +446,7 @@ class MainWindow(QMainWindow):
         self.build_action.setText(self.tr("受信トレイと送信済みから記録を作成・再開"))
         self.stop_build_action.setText(self.tr("記録の作成を停止"))
         self.team_action.setText(self.tr("チームで共有…"))
+        self.response_time_action.setText(self.tr("返信までの時間…"))
         self.build_stop.setText(self.tr("停止"))
         self.build_label.setText(self.tr("お客様の記録を作成中"))
         self.help_menu.setTitle(self.tr("ヘルプ(&H)"))
@@ -861,6 +866,19 @@ class MainWindow(QMainWindow):
         dialog = TeamDialog(self.runner, self.settings.get(MEMORY_DATABASE_URL), self,
                             self.settings.get(TEAM_STAFF_NAME))
         dialog.accepted.connect(lambda: self._switch_memory(dialog))
+        dialog.open()
+        return dialog
+
+    def open_response_time(self) -> QDialog | None:
+        """返信までの時間 (ui.response_time_dialog), over the memory now open."""
+        if self.memory is None:
+            self.statusBar().showMessage(
+                self.tr("お客様の記録を開いています。少し待ってからもう一度お試しください。"), 5000)
+            return None
+        from ui.response_time_dialog import ResponseTimeDialog
+
+        dialog = ResponseTimeDialog(self.runner, self.memory.memory.engine, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
         return dialog
 

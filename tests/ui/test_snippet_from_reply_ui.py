@@ -86,8 +86,8 @@ def test_not_offered_on_a_customer_mail(qtbot, window: MainWindow) -> None:  # t
 
 
 def test_from_the_customer_panels_past_replies(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
-    with qtbot.waitSignal(window.memory_built, timeout=60000):
-        pass
+    # The first build (started with the window) has finished: it may be done before this line.
+    qtbot.waitUntil(lambda: window.memory is not None and not window._build_wanted, timeout=60000)
     proxy = window.proxy
     # 森本さん's thank-you mail: the panel lists our two earlier replies about the cake.
     row = next(r for r in range(proxy.rowCount()) if "お礼" in proxy.index(r, 0).data(Role.HEADER).subject
