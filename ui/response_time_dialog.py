@@ -12,7 +12,7 @@ from __future__ import annotations
 from datetime import timedelta
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QDialog,
@@ -37,24 +37,18 @@ SLOW = timedelta(hours=9)  # more than one business day: shown in the warning co
 def duration_text(value: timedelta | None) -> str:
     """「1時間30分」, 「2日 3時間」 (a business day is 9 hours), 「未返信」."""
     if value is None:
-        return _tr("未返信")
+        return QCoreApplication.translate("ResponseTime", "未返信")
     minutes = round(value.total_seconds() / 60)
     days, rest = divmod(minutes, 9 * 60)
     hours, mins = divmod(rest, 60)
     parts = []
     if days:
-        parts.append(_tr("%1営業日").replace("%1", str(days)))
+        parts.append(QCoreApplication.translate("ResponseTime", "%1営業日").replace("%1", str(days)))
     if hours:
-        parts.append(_tr("%1時間").replace("%1", str(hours)))
+        parts.append(QCoreApplication.translate("ResponseTime", "%1時間").replace("%1", str(hours)))
     if mins or not parts:
-        parts.append(_tr("%1分").replace("%1", str(mins)))
+        parts.append(QCoreApplication.translate("ResponseTime", "%1分").replace("%1", str(mins)))
     return " ".join(parts)
-
-
-def _tr(text: str) -> str:
-    from PySide6.QtCore import QCoreApplication
-
-    return QCoreApplication.translate("ResponseTime", text)
 
 
 class _Table(QAbstractTableModel):
@@ -77,7 +71,7 @@ class _Table(QAbstractTableModel):
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return _tr(self.headers[section]) if 0 <= section < len(self.headers) else None
+            return self.headers[section] if 0 <= section < len(self.headers) else None
         return None
 
     def row(self, index: int) -> Any:
@@ -85,14 +79,20 @@ class _Table(QAbstractTableModel):
 
 
 class WeekModel(_Table):
-    headers = ("週", "返信までの時間（中央値）", "お問い合わせ", "返信済み")
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.headers = (QCoreApplication.translate("ResponseTime", "週"),
+                        QCoreApplication.translate("ResponseTime", "返信までの時間（中央値）"),
+                        QCoreApplication.translate("ResponseTime", "お問い合わせ"),
+                        QCoreApplication.translate("ResponseTime", "返信済み"))
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
             return None
         week: WeekRow = self._rows[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
-            return (_tr("%1 の週").replace("%1", week.week.strftime("%Y/%m/%d")), duration_text(week.median),
+            label = QCoreApplication.translate("ResponseTime", "%1 の週").replace("%1", week.week.strftime("%Y/%m/%d"))
+            return (label, duration_text(week.median),
                     str(week.mails), str(week.answered))[index.column()]
         if role == Qt.ItemDataRole.UserRole:
             return week
@@ -104,7 +104,13 @@ class WeekModel(_Table):
 
 
 class MailModel(_Table):
-    headers = ("受信", "お客様", "件名", "最初の返信", "返信までの時間（営業時間）")
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.headers = (QCoreApplication.translate("ResponseTime", "受信"),
+                        QCoreApplication.translate("ResponseTime", "お客様"),
+                        QCoreApplication.translate("ResponseTime", "件名"),
+                        QCoreApplication.translate("ResponseTime", "最初の返信"),
+                        QCoreApplication.translate("ResponseTime", "返信までの時間（営業時間）"))
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):

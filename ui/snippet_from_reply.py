@@ -51,12 +51,14 @@ SAVE_LANE = "snippets"
 
 
 def placeholder_label(name: str) -> str:
-    def tr(text: str) -> str:
-        return QCoreApplication.translate("MakeSnippetDialog", text)
-
     labels = {
-        "customer": tr("お客様のお名前"), "topic": tr("話題"), "product": tr("商品名"), "date": tr("日付・日時"),
-        "order": tr("注文番号"), "number": tr("数値（サイズ・金額など）"), "staff": tr("担当者名"),
+        "customer": QCoreApplication.translate("MakeSnippetDialog", "お客様のお名前"),
+        "topic": QCoreApplication.translate("MakeSnippetDialog", "話題"),
+        "product": QCoreApplication.translate("MakeSnippetDialog", "商品名"),
+        "date": QCoreApplication.translate("MakeSnippetDialog", "日付・日時"),
+        "order": QCoreApplication.translate("MakeSnippetDialog", "注文番号"),
+        "number": QCoreApplication.translate("MakeSnippetDialog", "数値（サイズ・金額など）"),
+        "staff": QCoreApplication.translate("MakeSnippetDialog", "担当者名"),
     }
     return labels.get(name, name)
 

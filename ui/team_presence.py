@@ -31,21 +31,21 @@ WRITING_COLOUR = "#c2410c"  # the composer's pen: someone may send any moment
 VIEWING_COLOUR = "#2f6fdb"
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("TeamPresence", text)
-
-
 def presence_text(presences: Sequence[Presence]) -> str:
     """One sentence for the people on one mail: writers first (they are the risk of a double reply)."""
-    writers = list(dict.fromkeys(p.staff or _tr("ほかのスタッフ") for p in presences if p.activity is Activity.WRITING))
-    viewers = list(dict.fromkeys(p.staff or _tr("ほかのスタッフ") for p in presences
-                                 if p.activity is Activity.VIEWING and (p.staff or "") not in writers))
+    someone = QCoreApplication.translate("TeamPresence", "ほかのスタッフ")
+    writers = list(dict.fromkeys(p.staff or someone for p in presences if p.activity is Activity.WRITING))
+    viewers = list(dict.fromkeys(p.staff or someone for p in presences
+                                 if p.activity is Activity.VIEWING and (p.staff or someone) not in writers))
+    joiner = QCoreApplication.translate("TeamPresence", "さん、")
     parts = []
     if writers:
-        parts.append(_tr("%1さんが返信を書いています").replace("%1", _tr("さん、").join(writers)))
+        parts.append(QCoreApplication.translate("TeamPresence", "%1さんが返信を書いています")
+                     .replace("%1", joiner.join(writers)))
     if viewers:
-        parts.append(_tr("%1さんがこのメールを見ています").replace("%1", _tr("さん、").join(viewers)))
-    return _tr("。").join(parts)
+        parts.append(QCoreApplication.translate("TeamPresence", "%1さんがこのメールを見ています")
+                     .replace("%1", joiner.join(viewers)))
+    return QCoreApplication.translate("TeamPresence", "。").join(parts)
 
 
 _ICONS: dict[bool, QIcon] = {}

@@ -150,3 +150,17 @@ def test_a_reply_sent_before_b_began_does_not_stop_b(qtbot, team_window: MainWin
     with qtbot.waitSignal(win.compose.sent, timeout=30000):
         _send_through_review(qtbot, win)
     assert win.team.dialog is None
+
+
+def test_a_teammates_snippet_is_offered_here(qtbot, team_window: MainWindow, teammate: TeamRoom) -> None:  # type: ignore[no-untyped-def]
+    from app.model import HighlightKind
+    from app.snippets import Snippet
+    from app.snippets.shared import save_team
+
+    saved = save_team(teammate.engine, Snippet("", "close_celebration", "{topic}、本当におめでとうございます。",
+                                               (HighlightKind.DISCLOSURE,), "佐藤", "Re: ドレス"))
+    win = team_window
+    win.team.load_snippets()  # done when team mode starts; again here for the snippet made since
+    qtbot.waitUntil(lambda: any(s.id == saved.id for s in win.compose.pack.snippets), timeout=5000)
+    shared = next(s for s in win.compose.pack.snippets if s.id == saved.id)
+    assert (shared.made_by, shared.kinds) == ("佐藤", (HighlightKind.DISCLOSURE,))
