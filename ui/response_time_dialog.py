@@ -92,7 +92,8 @@ class WeekModel(_Table):
         week: WeekRow = self._rows[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
             label = QCoreApplication.translate("ResponseTime", "%1 の週").replace("%1", week.week.strftime("%Y/%m/%d"))
-            return (label, duration_text(week.median),
+            median = duration_text(week.median) if week.median is not None else "—"  # nothing answered that week
+            return (label, median,
                     str(week.mails), str(week.answered))[index.column()]
         if role == Qt.ItemDataRole.UserRole:
             return week
@@ -150,6 +151,7 @@ class ResponseTimeDialog(QDialog):
         self.week_view = self._view(self.weeks, "responseWeeks")
         self.mail_view = self._view(self.mails, "responseMails")
         self.mail_view.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self.week_view.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         splitter = QSplitter(Qt.Orientation.Vertical, self)
         splitter.addWidget(self.week_view)
         splitter.addWidget(self.mail_view)

@@ -201,7 +201,9 @@ def guess_situation(text: str) -> tuple[str, tuple[HighlightKind, ...]]:
     kind = (HighlightKind.DISCLOSURE if _CONGRATULATE.search(text) or _TOPIC.search(text) or "{topic}" in text
             else HighlightKind.WORRY if _CARE.search(text) else HighlightKind.REQUEST)
     situation = classify(Highlight(kind, 0, len(text)), text)
-    if kind is HighlightKind.DISCLOSURE and situation is Situation.PERSONAL and "おめでとう" in text:
+    if kind is HighlightKind.DISCLOSURE and "おめでとう" in text and situation not in (
+            Situation.OWN_CELEBRATION, Situation.CLOSE_CELEBRATION):
+        # A congratulation is what the passage is for, whatever else it mentions (a party, a size).
         situation = Situation.CLOSE_CELEBRATION
     return situation.value, (kind,)
 
