@@ -140,14 +140,15 @@ class TeamController(QObject):
             self.tr("チームの在席表示を開始できませんでした: %1").replace("%1", type(failure.error).__name__), 10000)
         self.room_changed.emit()
 
-    def _close_room(self) -> None:
+    def _close_room(self, wait: float = 0.0) -> None:
         self.watch.stop()
+        room, self.room = self.room, None
         if self.poller is not None:
-            self.poller.stop()  # leaves the room: the others stop seeing us at once
+            self.poller.changed.disconnect(self._on_beat)
+            self.poller.stop(wait)  # leaves the room (the others stop seeing us at once) and closes it
             self.poller.deleteLater()
             self.poller = None
-        if self.room is not None:
-            room, self.room = self.room, None
+        elif room is not None:
             self.window.runner.submit(TEAM, room.close)
         self.others = []
         if self.snippets.snippets:
@@ -157,8 +158,9 @@ class TeamController(QObject):
         self.window.message_model.set_presence({})
 
     def shutdown(self) -> None:
-        """The window closes: leave the room before the lanes stop."""
-        self._close_room()
+        """The window closes: leave the room before the lanes stop (a server that does not answer
+        within two seconds is not waited for: the rows expire)."""
+        self._close_room(wait=2.0)
 
     # -- presence -------------------------------------------------------------------
     def _current_id(self) -> str:

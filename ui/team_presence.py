@@ -173,16 +173,23 @@ class PresencePoller(QObject):
                 self._others, self._failed = others, failed
             if self._stop.is_set() or not shiboken6.isValid(self):
                 break
-            self.changed.emit()
+            try:
+                self.changed.emit()
+            except RuntimeError:  # the window went between the check and the emit
+                break
             self._wake.wait(self.interval)
             self._wake.clear()
         try:
             self.room.leave()  # closing: gone for the others at once, not after the expiry
         except Exception:
             log.warning("team presence: could not leave", exc_info=True)
+        finally:
+            self.room.close()  # the room is this thread's to close: nothing else uses it once stopped
 
-    def stop(self, wait: float = 3.0) -> None:
+    def stop(self, wait: float = 0.0) -> None:
+        """Stop beating; the thread leaves the room and ends on its own. `wait`: how long to wait for that
+        (the window's close waits a little, so the others stop seeing it at once; switching servers does not)."""
         self._stop.set()
         self._wake.set()
-        if self._thread.is_alive():
+        if wait > 0 and self._thread.is_alive():
             self._thread.join(wait)

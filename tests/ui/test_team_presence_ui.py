@@ -164,3 +164,13 @@ def test_a_teammates_snippet_is_offered_here(qtbot, team_window: MainWindow, tea
     qtbot.waitUntil(lambda: any(s.id == saved.id for s in win.compose.pack.snippets), timeout=5000)
     shared = next(s for s in win.compose.pack.snippets if s.id == saved.id)
     assert (shared.made_by, shared.kinds) == ("佐藤", (HighlightKind.DISCLOSURE,))
+
+
+def test_closing_the_window_leaves_at_once(qtbot, team_window: MainWindow, teammate: TeamRoom,  # type: ignore[no-untyped-def]
+                                           dress_subject: str) -> None:
+    win = team_window
+    with qtbot.waitSignal(win.message_shown, timeout=10000):
+        win.message_view.selectRow(_row(win, dress_subject))
+    qtbot.waitUntil(lambda: [p.staff for p in teammate.present()] == ["鈴木"], timeout=5000)
+    win.close()
+    assert teammate.present() == []  # gone now, not after the 30-second expiry
