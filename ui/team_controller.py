@@ -204,9 +204,10 @@ class TeamController(QObject):
         if folder is None:
             return
         ids = frozenset(p.message_id for p in self.others)
-        if ids == self._list_ids and folder.id == self._list_folder:
-            self._apply_list(folder.id, self._known)
-            return
+        if folder.id == self._list_folder:
+            self._apply_list(folder.id, self._known)  # whoever left goes now, with the reader's strip
+            if ids <= self._list_ids:
+                return  # nobody on a mail not looked up yet
         self._list_ids, self._list_folder = ids, folder.id
         from app.team.lookup import refs_for
 
