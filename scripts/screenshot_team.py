@@ -81,8 +81,12 @@ def _shoot(kind: str, out: Path, scratch: Path, url: str) -> int:
     if url:
         settings.set(MEMORY_DATABASE_URL, url)
     window = MainWindow(mailbox, settings, QSettings(str(scratch / "window.ini"), QSettings.Format.IniFormat))
+    from app.context import Changes
+
+    seen: list[Changes] = []
+    window.changed.connect(seen.append)
     window.show()
-    _until(lambda: window.memory is not None and not window._build_wanted and window.proxy.rowCount() > 0)
+    _until(lambda: any(Changes.MEMORY_BUILT in c for c in seen) and window.proxy.rowCount() > 0)
     dress = "ネイビーのレースドレス（D-2418）の在庫とお届け日について"
     grab_screen = False
     if kind == "presence":
@@ -101,10 +105,9 @@ def _shoot(kind: str, out: Path, scratch: Path, url: str) -> int:
     elif kind == "snippet":
         sent = next(r for r in range(window.folder_model.rowCount())
                     if window.folder_model.folder(r).role is FolderRole.SENT)
-        loaded: list[bool] = []
-        window.headers_loaded.connect(lambda: loaded.append(True))
-        window.folder_view.setCurrentIndex(window.folder_model.index(sent, 0))
-        _until(lambda: bool(loaded))
+        seen.clear()
+        window.mailbox.folder_view.setCurrentIndex(window.folder_model.index(sent, 0))
+        _until(lambda: any(Changes.HEADERS in c for c in seen))
         row = next(r for r in range(window.proxy.rowCount())
                    if "レースドレス" in window.proxy.index(r, 0).data(Role.HEADER).subject)
         window.message_view.selectRow(row)

@@ -180,13 +180,13 @@ class SnippetFromReply(QObject):
 
     # -- where it is offered ------------------------------------------------------
     def _shown_is_ours(self) -> Message | None:
-        current = self.window.current
+        current = self.window.mailbox.current
         message = self.window.reader.message
         if current is None or message is None or current.message is not message:
             return None
         saved_identities = self.window.settings.get(SHOP_IDENTITIES)
         identities = identities_from_setting(saved_identities)
-        return message if self.window._is_sent(current.ref) or is_ours(message, identities) else None
+        return message if self.window.mailbox._is_sent(current.ref) or is_ours(message, identities) else None
 
     def _extend_reader_menu(self, menu: QMenu) -> None:
         message = self._shown_is_ours()
@@ -218,13 +218,13 @@ class SnippetFromReply(QObject):
 
     def make_from_past(self, reply: PastReply) -> None:
         """The whole reply (without quote and signature) from the panel: fetched, then the same dialog."""
-        source = self.window.source
+        source = self.window.mailbox.source
         if source is None:
             return
         from ui.operations import mailbox as mailbox_ops
 
         mailbox_ops.fetch_message(
-            self.window.runner, self.window.mail_account, source, MessageRef(reply.folder_id, reply.key),
+            self.window.runner, self.window.mailbox.mail_account, source, MessageRef(reply.folder_id, reply.key),
             lambda opened: self.make(opened.message, own_part(opened.message.body)), self._on_error)
 
     # -- making ------------------------------------------------------------------------
@@ -266,11 +266,11 @@ class SnippetFromReply(QObject):
         else:
             self.window.compose.reload_pack()
         shown = snippet.text[:30] + ("…" if len(snippet.text) > 30 else "")
-        self.window.statusBar().showMessage(self.tr("定型文にしました（%1）").replace("%1", shown), 8000)
+        self.window.status.say(self.tr("定型文にしました（%1）").replace("%1", shown), 8000)
         self.saved.emit(snippet.id)
 
     def _on_error(self, failure: TaskFailure) -> None:
         log.error("make snippet failed:\n%s", failure.trace)
-        self.window.statusBar().showMessage(
+        self.window.status.say(
             self.tr("定型文にできませんでした: %1").replace("%1", type(failure.error).__name__), 10000)
 

@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QDialog, QVBoxLayout
 
+from app.context import Changes
 from app.model import Message
 from app.settings import MEMORY_DATABASE_URL, TEAM_STAFF_NAME
 from app.snippets import SnippetPack
@@ -74,10 +75,16 @@ class TeamController(QObject):
         self.watch = QTimer(self)
         self.watch.setInterval(WATCH_MS)
         self.watch.timeout.connect(self._tell)
-        window.memory_ready.connect(self.reopen)
-        window.message_shown.connect(self._tell)
+        window.changed.connect(self._on_changed)
         window.compose.opened.connect(self._on_compose_opened)
-        window.headers_loaded.connect(self._on_headers)
+
+    def _on_changed(self, changes: Changes) -> None:
+        if Changes.MEMORY in changes:
+            self.reopen()
+        if Changes.MESSAGE in changes:
+            self._tell()
+        if Changes.HEADERS in changes:
+            self._on_headers()
 
     # -- team mode on and off ---------------------------------------------------
     @property
@@ -106,7 +113,7 @@ class TeamController(QObject):
                                   self._on_room_error)
 
     def _on_room(self, url: str, room: TeamRoom) -> None:
-        if url != self._url or self.window._closing:
+        if url != self._url or self.window.memory.closing:
             self.window.runner.submit(TEAM, room.close)
             return
         self.room = room
@@ -129,6 +136,7 @@ class TeamController(QObject):
 
     def _on_snippets(self, pack: SnippetPack) -> None:
         self.snippets = pack
+        self.window.compose.team_snippets = pack
         self.window.compose.reload_pack()
 
     def _on_snippets_error(self, failure: TaskFailure) -> None:
@@ -136,7 +144,7 @@ class TeamController(QObject):
 
     def _on_room_error(self, failure: TaskFailure) -> None:
         log.error("team mode could not start:\n%s", failure.trace)
-        self.window.statusBar().showMessage(
+        self.window.status.say(
             self.tr("チームの在席表示を開始できませんでした: %1").replace("%1", type(failure.error).__name__), 10000)
         self.room_changed.emit()
 
@@ -152,7 +160,7 @@ class TeamController(QObject):
             self.window.runner.submit(TEAM, room.close)
         self.others = []
         if self.snippets.snippets:
-            self.snippets = SnippetPack({}, ())
+            self.snippets = self.window.compose.team_snippets = SnippetPack({}, ())
             self.window.compose.reload_pack()
         self.banner.show_presence([])
         self.window.message_model.set_presence({})
@@ -164,7 +172,7 @@ class TeamController(QObject):
 
     # -- presence -------------------------------------------------------------------
     def _current_id(self) -> str:
-        current = self.window.current
+        current = self.window.mailbox.current
         return current.message.message_id if current is not None else ""
 
     def _writing_id(self) -> str:
@@ -200,8 +208,8 @@ class TeamController(QObject):
         self._show_list()
 
     def _show_list(self) -> None:
-        folder = self.window.current_folder
-        if folder is None:
+        folder = self.window.mailbox.current_folder
+        if folder is None or self.window.ctx is None:
             return
         ids = frozenset(p.message_id for p in self.others)
         if folder.id == self._list_folder:
@@ -211,13 +219,13 @@ class TeamController(QObject):
         self._list_ids, self._list_folder = ids, folder.id
         from app.team.lookup import refs_for
 
-        db, source = self.window.db, self.window._list_source()
+        db, source = self.window.db, self.window.mailbox._list_source()
         self.window.runner.submit(DB, lambda: refs_for(db, source, folder.id, ids),
                                   partial(self._apply_list, folder.id), self._on_lookup_error,
                                   slot="team-list", drop_at_shutdown=True)
 
     def _apply_list(self, folder_id: str, found: dict[MessageRef, str]) -> None:
-        folder = self.window.current_folder
+        folder = self.window.mailbox.current_folder
         if folder is None or folder.id != folder_id:
             return
         self._known = found
@@ -225,7 +233,7 @@ class TeamController(QObject):
         for presence in self.others:
             by_id.setdefault(presence.message_id, []).append(presence)
         rows: dict[MessageRef, Any] = {ref: list_presence(by_id[mid]) for ref, mid in found.items() if mid in by_id}
-        current = self.window.current
+        current = self.window.mailbox.current
         if current is not None and current.message.message_id in by_id:  # the open mail needs no lookup
             rows[current.ref] = list_presence(by_id[current.message.message_id])
         self.window.message_model.set_presence(rows)

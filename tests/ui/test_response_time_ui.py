@@ -11,9 +11,9 @@ from ui.main_window import MainWindow
 from ui.response_time_dialog import ResponseTimeDialog, duration_text
 
 
-def test_the_view_lists_the_demo_mails_and_weekly_medians(qtbot, window: MainWindow, qtmodeltester) -> None:  # type: ignore[no-untyped-def]
-    # The first build (started with the window) has finished: it may be done before this line.
-    qtbot.waitUntil(lambda: window.memory is not None and not window._build_wanted, timeout=60000)
+def test_the_view_lists_the_demo_mails_and_weekly_medians(qtbot, memory_window: MainWindow,  # type: ignore[no-untyped-def]
+                                                          qtmodeltester) -> None:
+    window = memory_window
     window.response_time_action.trigger()
     dialog = window.findChild(ResponseTimeDialog)
     assert isinstance(dialog, ResponseTimeDialog)

@@ -9,8 +9,10 @@ import pytest
 from PySide6.QtCore import QPoint
 from PySide6.QtGui import QTextCursor
 
+from app.context import Changes
 from app.snippets import load_user_pack
 from app.sources.base import FolderRole
+from tests.ui.driver import on
 from ui.main_window import MainWindow
 from ui.models import Role
 
@@ -25,11 +27,11 @@ def own_data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 def _open_sent_dress_reply(qtbot, win: MainWindow) -> None:  # type: ignore[no-untyped-def]
     row = next(r for r in range(win.folder_model.rowCount()) if win.folder_model.folder(r).role is FolderRole.SENT)
-    with qtbot.waitSignal(win.headers_loaded, timeout=10000):
-        win.folder_view.setCurrentIndex(win.folder_model.index(row, 0))
+    with qtbot.waitSignal(win.changed, check_params_cb=on(Changes.HEADERS), timeout=10000):
+        win.mailbox.folder_view.setCurrentIndex(win.folder_model.index(row, 0))
     proxy = win.proxy
     reply = next(r for r in range(proxy.rowCount()) if "レースドレス" in proxy.index(r, 0).data(Role.HEADER).subject)
-    with qtbot.waitSignal(win.message_shown, timeout=10000):
+    with qtbot.waitSignal(win.changed, check_params_cb=on(Changes.MESSAGE), timeout=10000):
         win.message_view.selectRow(reply)
 
 
@@ -77,7 +79,7 @@ def test_a_passage_of_a_sent_reply_becomes_a_snippet(qtbot, window: MainWindow, 
 
 def test_not_offered_on_a_customer_mail(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
     proxy = window.proxy
-    with qtbot.waitSignal(window.message_shown, timeout=10000):
+    with qtbot.waitSignal(window.changed, check_params_cb=on(Changes.MESSAGE), timeout=10000):
         window.message_view.selectRow(0)
     window.reader.browser.selectAll()
     menu = window.reader.context_menu_for(QPoint(5, 5))
@@ -85,14 +87,13 @@ def test_not_offered_on_a_customer_mail(qtbot, window: MainWindow) -> None:  # t
     assert proxy.rowCount() > 0
 
 
-def test_from_the_customer_panels_past_replies(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
-    # The first build (started with the window) has finished: it may be done before this line.
-    qtbot.waitUntil(lambda: window.memory is not None and not window._build_wanted, timeout=60000)
+def test_from_the_customer_panels_past_replies(qtbot, memory_window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    window = memory_window
     proxy = window.proxy
     # 森本さん's thank-you mail: the panel lists our two earlier replies about the cake.
     row = next(r for r in range(proxy.rowCount()) if "お礼" in proxy.index(r, 0).data(Role.HEADER).subject
                and "森本" in proxy.index(r, 0).data(Role.HEADER).sender.name)
-    with qtbot.waitSignal(window.profile_shown, timeout=20000):
+    with qtbot.waitSignal(window.changed, check_params_cb=on(Changes.PROFILE), timeout=20000):
         window.message_view.selectRow(row)
     replies = window.customer_panel.replies
     item = next(replies.item(i) for i in range(replies.count())

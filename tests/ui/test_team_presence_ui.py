@@ -10,9 +10,11 @@ import pytest
 from PySide6.QtCore import QSettings
 from sqlalchemy import create_engine, text
 
+from app.context import Changes
 from app.mail.parse import parse_message
 from app.settings import MEMORY_DATABASE_URL, TEAM_STAFF_NAME, load_settings
 from app.team.room import TeamRoom, open_room
+from tests.ui.driver import Driver, on
 from ui.main_window import MainWindow
 from ui.models import Role
 from ui.team_controller import TeamController
@@ -42,7 +44,7 @@ def team_window(qtbot, demo_copy: Path, tmp_path: Path, team_url: str,  # type: 
     win = MainWindow(demo_copy, settings, QSettings(str(tmp_path / "w.ini"), QSettings.Format.IniFormat),
                      db_path=tmp_path / "store.sqlite3")
     qtbot.addWidget(win)
-    with qtbot.waitSignal(win.memory_built, timeout=60000):
+    with Driver(qtbot, win).waiting_all(Changes.HEADERS, Changes.MEMORY_BUILT, timeout=60000):
         win.show()
     qtbot.waitUntil(lambda: win.team.active, timeout=10000)
     yield win
@@ -75,7 +77,7 @@ def test_b_sees_a_on_a_mail_in_the_list_and_the_reader(qtbot, team_window: MainW
     shown = win.proxy.index(row, 1).data(Role.PRESENCE)
     assert shown.writing and shown.text == "佐藤さんが返信を書いています"
     assert "佐藤さんが返信を書いています" in win.proxy.index(row, 1).data(0x03)  # the subject's tooltip
-    with qtbot.waitSignal(win.message_shown, timeout=10000):
+    with qtbot.waitSignal(win.changed, check_params_cb=on(Changes.MESSAGE), timeout=10000):
         win.message_view.selectRow(row)
     qtbot.waitUntil(lambda: win.team.banner.isVisible(), timeout=5000)
     assert win.team.banner.label.text() == "佐藤さんが返信を書いています"
@@ -100,7 +102,7 @@ def test_a_sends_first_and_b_is_stopped_with_a_reply_shown(qtbot, team_window: M
                                                           teammate: TeamRoom, demo_copy: Path,
                                                           dress_subject: str) -> None:
     win = team_window
-    with qtbot.waitSignal(win.insight_shown, timeout=20000):
+    with qtbot.waitSignal(win.changed, check_params_cb=on(Changes.INSIGHT), timeout=20000):
         win.message_view.selectRow(_row(win, dress_subject))
     with qtbot.waitSignal(win.compose.opened, timeout=10000):
         win.compose.reply_action.trigger()
@@ -142,7 +144,7 @@ def test_a_reply_sent_before_b_began_does_not_stop_b(qtbot, team_window: MainWin
                                                           dress_subject: str) -> None:
     win = team_window
     teammate.record_reply(DRESS, "<old-a@lumiere.example.jp>", "Re: ドレス", "以前の返信")
-    with qtbot.waitSignal(win.insight_shown, timeout=20000):
+    with qtbot.waitSignal(win.changed, check_params_cb=on(Changes.INSIGHT), timeout=20000):
         win.message_view.selectRow(_row(win, dress_subject))
     with qtbot.waitSignal(win.compose.opened, timeout=10000):
         win.compose.reply_action.trigger()
@@ -169,7 +171,7 @@ def test_a_teammates_snippet_is_offered_here(qtbot, team_window: MainWindow, tea
 def test_closing_the_window_leaves_at_once(qtbot, team_window: MainWindow, teammate: TeamRoom,  # type: ignore[no-untyped-def]
                                            dress_subject: str) -> None:
     win = team_window
-    with qtbot.waitSignal(win.message_shown, timeout=10000):
+    with qtbot.waitSignal(win.changed, check_params_cb=on(Changes.MESSAGE), timeout=10000):
         win.message_view.selectRow(_row(win, dress_subject))
     qtbot.waitUntil(lambda: [p.staff for p in teammate.present()] == ["鈴木"], timeout=5000)
     win.close()
