@@ -886,7 +886,7 @@
     </message>
     <message>
         <source>お客様の記録を開いています。少し待ってからもう一度お試しください。</source>
-        <translation type="unfinished">The customer records are still opening. Please try again in a moment.</translation>
+        <translation>The customer records are still opening. Please try again in a moment.</translation>
     </message>
     <message>
         <source>相槌 — お客様メールの返信アシスタント</source>
