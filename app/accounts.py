@@ -23,7 +23,7 @@ import keyring
 import keyring.backend
 import keyring.errors
 
-from app.sources.connection import AccountConfig, Charset, Security
+from app.model import AccountConfig, Charset, Security
 from app.sources.errors import SourceError
 from app.store.mail import MailStore
 from app.store.outbox import OutboxTable

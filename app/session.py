@@ -13,10 +13,9 @@ from __future__ import annotations
 import ssl
 from typing import TYPE_CHECKING
 
+from app.model import AccountConfig, Flag, MessageRef, OutgoingMessage
 from app.outbox import Outbox, OutboxItem, SentFiler
-from app.sources.base import MailSender, MessageRef, OutgoingMessage
-from app.sources.connection import AccountConfig
-from app.sources.delta import Flag
+from app.sources.base import MailSender
 from app.sources.errors import NoSavedSecret
 from app.sources.imap import ImapSource
 from app.sources.oauth import AccountKind, Providers, providers_from_settings

@@ -24,7 +24,8 @@ from typing import Protocol
 from sqlalchemy.exc import DataError, IntegrityError
 
 from app.customers.memory import Memory, Prepared
-from app.sources.base import Folder, FolderRole, Header, MailSource, MessageRef
+from app.model import Folder, FolderRole, Header, MessageRef
+from app.sources.base import MailSource
 
 Progress = Callable[[int, int], None]
 # Faults of one mail's content, not of the connection: data the database refuses, text that

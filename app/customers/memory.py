@@ -35,10 +35,11 @@ from app.model import (
     Disclosure,
     Insight,
     Message,
+    MessageRef,
+    OutgoingMessage,
     PastReply,
     ReplyStats,
 )
-from app.sources.base import MessageRef, OutgoingMessage
 
 
 @dataclass(frozen=True, slots=True)

@@ -30,8 +30,18 @@ from typing import Any
 import requests
 
 from app.mail.headers import read_summary
-from app.sources.base import Folder, FolderRole, Header, MessageRef, OutgoingMessage, SyncState
-from app.sources.delta import Flag, FolderSnapshot, RemoteHeader, group_bodies, header_batches_of
+from app.model import (
+    Flag,
+    Folder,
+    FolderRole,
+    FolderSnapshot,
+    Header,
+    MessageRef,
+    OutgoingMessage,
+    RemoteHeader,
+    SyncState,
+)
+from app.sources.delta import group_bodies, header_batches_of
 from app.sources.errors import AuthExpired, NetworkDown, NotFound, SendOutcomeUnknown, SourceError
 from app.sources.oauth import GoogleClient
 from app.sources.rest import DEFAULT_TIMEOUT, RETRY_STATUSES, Backoff, http_session, status_error, transport_error

@@ -28,9 +28,19 @@ from urllib.parse import quote
 
 import requests
 
-from app.model import Address
-from app.sources.base import Folder, FolderRole, Header, MessageRef, OutgoingMessage, SyncState
-from app.sources.delta import Flag, FolderSnapshot, RemoteHeader, group_bodies, header_batches_of
+from app.model import (
+    Address,
+    Flag,
+    Folder,
+    FolderRole,
+    FolderSnapshot,
+    Header,
+    MessageRef,
+    OutgoingMessage,
+    RemoteHeader,
+    SyncState,
+)
+from app.sources.delta import group_bodies, header_batches_of
 from app.sources.errors import AuthExpired, NetworkDown, NotFound, SendOutcomeUnknown
 from app.sources.graph_auth import MicrosoftAuth
 from app.sources.oauth import MicrosoftClient
