@@ -24,7 +24,7 @@ from sqlalchemy import and_, delete, func, or_, select, update
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import DataError, IntegrityError
 
-from app.customers import schema as s
+import app.customers.schema as s
 from app.customers.learn import IncomingFacts, answers, learn_incoming, mail_nouns, reminders
 from app.customers.phrases import summary
 from app.customers.sql import RaceLost, insert_ignore, retried, transient

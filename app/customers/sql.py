@@ -130,7 +130,7 @@ def make_engine(url: str) -> Engine:
         if parsed.drivername == "postgresql":
             parsed = parsed.set(drivername="postgresql+psycopg")
         if parsed.password is None and parsed.username:
-            from app.accounts import get_secret
+            from app.secrets import get_secret
 
             password = get_secret(SECRET_SERVICE, secret_name(url))
             if password:

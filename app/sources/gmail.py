@@ -43,6 +43,7 @@ from app.model import (
 )
 from app.sources.delta import group_bodies, header_batches_of
 from app.sources.errors import AuthExpired, NetworkDown, NotFound, SendOutcomeUnknown, SourceError
+from app.sources.google_token import credentials, token_json
 from app.sources.oauth import GoogleClient
 from app.sources.rest import DEFAULT_TIMEOUT, RETRY_STATUSES, Backoff, http_session, status_error, transport_error
 
@@ -103,8 +104,6 @@ class GmailSource:
         from google.auth.transport.requests import AuthorizedSession, Request
         from googleapiclient.discovery import build
 
-        from app.sources.gmail_auth import credentials, token_json
-
         self.client = client
         self.backoff = backoff or Backoff()
         self._on_token = on_token
@@ -127,8 +126,6 @@ class GmailSource:
 
     # -- calls ------------------------------------------------------------------------
     def token_json(self) -> str:
-        from app.sources.gmail_auth import token_json
-
         return token_json(self._creds)
 
     def _token_check(self) -> None:

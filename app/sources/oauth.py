@@ -75,8 +75,8 @@ class Providers:
 
 
 def providers_from_settings(settings: Settings) -> Providers:
-    from app.accounts import get_secret
     from app.distribution import distributed_clients
+    from app.secrets import get_secret
 
     ca_file = settings.get(OAUTH_CA_FILE)
     carried = distributed_clients()  # a packaged build's own clients, when the settings name none
@@ -101,7 +101,7 @@ def providers_from_settings(settings: Settings) -> Providers:
 
 def save_client_ids(settings: Settings, google_id: str, google_secret: str, microsoft_id: str) -> None:
     """The dialog's client fields: ids to the settings, the Google secret to the keyring."""
-    from app.accounts import set_secret
+    from app.secrets import set_secret
 
     settings.set(GOOGLE_CLIENT_ID, google_id.strip())
     settings.set(MICROSOFT_CLIENT_ID, microsoft_id.strip())
