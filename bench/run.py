@@ -166,11 +166,10 @@ def bench_long_mail_speed() -> Result:
             analysis_cpu_ms.append((time.process_time() - cpu_started) * 1000)
     # 200,000 characters of customer text: each mail up to its quoted thread (a quote
     # runs to the end of the body, so repeating whole mails would measure one zone).
-    from app.analysis.zones import find_zones
-    from app.model import ZoneKind
+    from app.text import Reading, quote_ranges
 
     def own_text(body: str) -> str:
-        quotes = [z.start for z in find_zones(body)[0] if z.kind is ZoneKind.QUOTE]
+        quotes = [start for start, _end in quote_ranges(body, Reading.MAIL)]
         return body[: min(quotes, default=len(body))]
 
     huge = "\n\n".join(own_text(b) for b in bodies)
