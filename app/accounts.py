@@ -31,6 +31,8 @@ from app.secrets import store_password as store_password
 from app.secrets import store_token as store_token
 from app.secrets import token as token
 from app.sources.errors import SourceError
+from app.sources.imap import ImapSource
+from app.sources.smtp import SmtpSender
 from app.store.mail import MailStore
 from app.store.outbox import OutboxTable
 
@@ -166,9 +168,6 @@ def check_connection(
     config: AccountConfig, secret: str, ssl_context: ssl.SSLContext | None = None, timeout: float = 10.0
 ) -> ConnectionCheck:
     """Connect and log in to IMAP and SMTP; never raises a `SourceError`."""
-    from app.sources.imap import ImapSource
-    from app.sources.smtp import SmtpSender
-
     imap_error: SourceError | None = None
     smtp_error: SourceError | None = None
     source = ImapSource(config, secret, ssl_context=ssl_context, timeout=timeout)

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 import keyring
 import keyring.backend
 import keyring.errors
+from keyring.backends import fail
 
 KEYRING_SERVICE = "Aizuchi"
 
@@ -141,8 +142,6 @@ def delete_secret(service: str, name: str) -> None:
 
 def fallback_only() -> bool:
     """True when keyring has no usable backend at all (secrets could not be kept)."""
-    from keyring.backends import fail
-
     return isinstance(keyring.get_keyring(), fail.Keyring)
 
 

@@ -22,6 +22,8 @@ from __future__ import annotations
 import threading
 from typing import Any, Final
 
+from sudachipy import Dictionary, SplitMode
+
 from app.analysis.lexicon import classes_of
 
 _lock = threading.Lock()
@@ -108,8 +110,6 @@ def dictionary() -> Any:
     global _dictionary
     with _lock:
         if _dictionary is None:
-            from sudachipy import Dictionary
-
             _dictionary = Dictionary()
         return _dictionary
 
@@ -117,8 +117,6 @@ def dictionary() -> Any:
 def _get_tokenizer() -> Any:
     tokenizer = getattr(_local, "tokenizer", None)
     if tokenizer is None:
-        from sudachipy import SplitMode
-
         # Mode C keeps compounds whole (卵アレルギー, 資格試験), which is what topics want.
         tokenizer = dictionary().tokenizer(SplitMode.C)
         _local.tokenizer = tokenizer

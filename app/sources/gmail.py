@@ -27,7 +27,13 @@ from collections.abc import Callable, Iterator, Sequence
 from functools import partial
 from typing import Any
 
+import httplib2
 import requests
+from google.auth.exceptions import RefreshError, TransportError
+from google.auth.transport.requests import AuthorizedSession, Request
+from googleapiclient.discovery import build
+from googleapiclient.errors import HttpError
+from googleapiclient.http import BatchHttpRequest
 
 from app.mail.headers import read_summary
 from app.model import (
@@ -78,8 +84,6 @@ class _RequestsHttp:
 
     def request(self, uri: str, method: str = "GET", body: Any = None, headers: dict[str, str] | None = None,
                 redirections: int = 5, connection_type: Any = None) -> tuple[Any, bytes]:
-        import httplib2
-
         response = self.session.request(method, uri, data=body, headers=headers, timeout=self.timeout)
         info: dict[str, str] = {k.lower(): v for k, v in response.headers.items()}
         info["status"] = str(response.status_code)
@@ -101,9 +105,6 @@ class GmailSource:
         backoff: Backoff | None = None,
         timeout: float = DEFAULT_TIMEOUT,
     ) -> None:
-        from google.auth.transport.requests import AuthorizedSession, Request
-        from googleapiclient.discovery import build
-
         self.client = client
         self.backoff = backoff or Backoff()
         self._on_token = on_token
@@ -138,9 +139,6 @@ class GmailSource:
 
     def _guard(self, run: Callable[[], Any], sending: bool = False) -> Any:
         """Run one call (or batch): back off on 429/5xx, name every failure with our errors."""
-        from google.auth.exceptions import RefreshError, TransportError
-        from googleapiclient.errors import HttpError
-
         backoff = self.backoff.fresh()
         attempt = 1
         while True:
@@ -171,9 +169,6 @@ class GmailSource:
 
     def _batch(self, requests_by_key: dict[str, Callable[[], Any]]) -> dict[str, Any]:
         """Many gets in batch requests of `BATCH`; parts throttled are retried, parts gone are left out."""
-        from googleapiclient.errors import HttpError
-        from googleapiclient.http import BatchHttpRequest
-
         results: dict[str, Any] = {}
         keys = list(requests_by_key)
         for start in range(0, len(keys), BATCH):

@@ -16,6 +16,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from google_auth_oauthlib.flow import InstalledAppFlow
+from oauthlib.oauth2.rfc6749.errors import OAuth2Error
+from requests import RequestException
+
 from app.sources.errors import AuthExpired, NetworkDown, SourceError
 from app.sources.gmail import GmailSource
 
@@ -52,10 +56,6 @@ def sign_in(client: GoogleClient, timeout: float = SIGN_IN_TIMEOUT) -> GoogleSig
 
     Blocks until the browser comes back (or `timeout`): run it on a background lane.
     """
-    from google_auth_oauthlib.flow import InstalledAppFlow
-    from oauthlib.oauth2.rfc6749.errors import OAuth2Error
-    from requests import RequestException
-
     flow = InstalledAppFlow.from_client_config(client_config(client), scopes=list(GMAIL_SCOPES))
     if client.ca_file:
         flow.oauth2session.verify = client.ca_file

@@ -10,13 +10,13 @@ from __future__ import annotations
 import json
 from datetime import datetime
 
+from google.oauth2.credentials import Credentials
+
 from app.sources.errors import AuthExpired
 from app.sources.oauth import GMAIL_SCOPES, GoogleClient
 
 
 def token_json(credentials: object) -> str:
-    from google.oauth2.credentials import Credentials
-
     assert isinstance(credentials, Credentials)
     expiry: datetime | None = credentials.expiry
     return json.dumps({
@@ -29,8 +29,6 @@ def token_json(credentials: object) -> str:
 
 def credentials(client: GoogleClient, saved: str) -> object:
     """`google.oauth2.credentials.Credentials` from the keyring's JSON (naive UTC expiry, as google-auth wants)."""
-    from google.oauth2.credentials import Credentials
-
     try:
         data = json.loads(saved)
     except ValueError as error:
