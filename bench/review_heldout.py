@@ -39,12 +39,12 @@ sys.path.insert(0, str(ROOT))
 
 from app.model import FindingKind  # noqa: E402
 from app.review import review_draft  # noqa: E402
+from bench.eval_sets import review_set  # noqa: E402
 
-DATA = ROOT / "tests" / "data" / "review"
-WRITING = DATA / "blind15_heldout_writing.jsonl"
-PAIRS = DATA / "blind15_heldout_pairs.jsonl"
-TUNE_WRITING = DATA / "blind15_tune_writing.jsonl"
-TUNE_PAIRS = DATA / "blind15_tune_pairs.jsonl"
+WRITING = review_set("blind15_heldout_writing")
+PAIRS = review_set("blind15_heldout_pairs")
+TUNE_WRITING = review_set("blind15_tune_writing")
+TUNE_PAIRS = review_set("blind15_tune_pairs")
 FAMILY_KINDS: dict[str, tuple[FindingKind, ...]] = {
     "lookalike": (FindingKind.LOOKALIKE_CHAR,),
     "redundant": (FindingKind.REDUNDANT,),
