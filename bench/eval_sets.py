@@ -90,6 +90,10 @@ REVIEW_SETS: tuple[ReviewSet, ...] = (
     ReviewSet("blind15_heldout_writing", REVIEW / "blind15_heldout_writing.jsonl", "heldout", "written blind"),
     ReviewSet("blind15_tune_pairs", REVIEW / "blind15_tune_pairs.jsonl", "train", "written blind, tuned on"),
     ReviewSet("blind15_heldout_pairs", REVIEW / "blind15_heldout_pairs.jsonl", "heldout", "written blind"),
+    ReviewSet("blind16_tune_writing", REVIEW / "blind16_tune_writing.jsonl", "train", "second blind batch, tuned on"),
+    ReviewSet("blind16_heldout_writing", REVIEW / "blind16_heldout_writing.jsonl", "heldout", "second blind batch"),
+    ReviewSet("blind16_tune_pairs", REVIEW / "blind16_tune_pairs.jsonl", "train", "second blind batch, tuned on"),
+    ReviewSet("blind16_heldout_pairs", REVIEW / "blind16_heldout_pairs.jsonl", "heldout", "second blind batch"),
 )
 
 

@@ -112,3 +112,13 @@ def test_the_memory_judges_a_reply_as_the_review_does() -> None:
     assert not reply_answers("ギフト包装はできますか", REPLY)
     quoted = "".join(f"> {line}\n" for line in MAIL.splitlines())
     assert not reply_answers("送料はいくらかかりますか", "ご連絡ありがとうございます。\n" + quoted)
+
+
+def test_every_case_file_is_in_the_one_table_of_evaluation_sets() -> None:
+    """bench/eval_sets.py lists every annotated file once: a new set is added there, not spelled in a test."""
+    from bench.eval_sets import CORPUS, DATA, REVIEW, REVIEW_SETS, SETS
+
+    listed = {s.path for s in SETS} | {s.path for s in REVIEW_SETS}
+    on_disk = {p for folder in (DATA, CORPUS, REVIEW) for p in folder.glob("*.jsonl")}
+    assert on_disk <= listed, sorted(str(p) for p in on_disk - listed)
+    assert len(listed) == len(SETS) + len(REVIEW_SETS)
