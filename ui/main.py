@@ -132,6 +132,7 @@ def _already_running(running: Exception) -> int:
     from PySide6.QtWidgets import QMessageBox
 
     from app.instance import AlreadyRunning
+    from ui.wording import fill
 
     assert isinstance(running, AlreadyRunning)
     socket = QLocalSocket()
@@ -143,10 +144,10 @@ def _already_running(running: Exception) -> int:
             "Startup", "相槌はすでに起動しています。開いているウィンドウを前面に出しました。")
         print(text, file=sys.stderr)
         return 1
-    text = QCoreApplication.translate(
-        "Startup", "相槌はすでに起動しています（プロセス %1）。同じデータフォルダを二つの相槌で同時に開くと、"
+    text = fill(QCoreApplication.translate(
+        "Startup", "相槌はすでに起動しています（プロセス {pid}）。同じデータフォルダを二つの相槌で同時に開くと、"
         "返信が二重に送られるおそれがあるため、起動しませんでした。開いている相槌をお使いください。"
-    ).replace("%1", str(running.pid or "?"))
+    ), pid=str(running.pid or "?"))
     print(text, file=sys.stderr)
     if os.environ.get("QT_QPA_PLATFORM", "").split(":")[0] not in _HEADLESS_PLATFORMS:
         QMessageBox.warning(None, QCoreApplication.translate("Startup", "相槌はすでに起動しています"), text)
@@ -168,8 +169,15 @@ def _report_when_ready(window: MainWindow, shown_at: float) -> None:
         print(f"{marker} {time.perf_counter() - shown_at:.3f}", flush=True)
         QApplication.quit()
 
-    if mode == "highlights":
-        window.insight_shown.connect(lambda: done("AIZUCHI_HIGHLIGHTS"))
-        window.headers_loaded.connect(lambda: window.message_view.selectRow(0))
-    else:
-        window.headers_loaded.connect(lambda: done("AIZUCHI_READY"))
+    from app.context import Changes
+
+    def changed(changes: Changes) -> None:
+        if mode == "highlights" and Changes.INSIGHT in changes:
+            done("AIZUCHI_HIGHLIGHTS")
+        elif Changes.HEADERS in changes:
+            if mode == "highlights":
+                window.message_view.selectRow(0)
+            else:
+                done("AIZUCHI_READY")
+
+    window.changed.connect(changed)
