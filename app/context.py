@@ -20,9 +20,9 @@ from enum import Flag, auto
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from app.model import AccountConfig
 from app.outbox import Outbox
 from app.settings import Settings
-from app.sources.connection import AccountConfig
 from app.store.db import Database, open_database
 from app.store.listing import MessageList
 from app.store.mail import MailStore

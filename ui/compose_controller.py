@@ -484,7 +484,7 @@ class ComposeController(QObject):
         return True
 
     def _load_pack(self) -> SnippetPack:
-        from app.snippets.shared import with_team
+        from app.sharing.saved import with_team
 
         # Team mode: the team's shared snippets (loaded off this thread by ui.team_controller) over ours.
         team = getattr(self, "team_snippets", None) or SnippetPack({}, ())

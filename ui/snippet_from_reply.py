@@ -3,7 +3,7 @@
 Offered in the reader's menu when the mail shown is one of ours (送信済み, or a
 past reply opened from the customer panel) and words are selected, and in the
 menu of the customer panel's past replies (the whole reply, without quote and
-signature, to trim in the dialog). `app.snippets.generalize` replaces the
+signature, to trim in the dialog). `app.sharing.generalize` replaces the
 customer's name, dates, products, order numbers, numbers and the topic on the
 analysis lane (it reads Sudachi's proper nouns); the dialog shows the result and
 what was replaced, editable, with the situation it will be offered for. The
@@ -37,8 +37,8 @@ from app.identity import identities_from_setting, is_ours
 from app.mail.compose import customer_name
 from app.model import HighlightKind, Message, PastReply
 from app.settings import SHOP_IDENTITIES, TEAM_STAFF_NAME
+from app.sharing.generalize import Generalized, generalize, guess_situation, own_part
 from app.snippets import PLACEHOLDERS, Snippet
-from app.snippets.generalize import Generalized, generalize, guess_situation, own_part
 from app.sources.base import MessageRef
 from ui.tasks import ANALYSIS, TaskFailure
 
@@ -251,12 +251,12 @@ class SnippetFromReply(QObject):
         snippet = dialog.snippet()
         room = self.window.team.room
         if room is not None:
-            from app.snippets.shared import save_team
+            from app.sharing.saved import save_team
 
             engine = room.engine
             self.window.runner.submit("team", lambda: save_team(engine, snippet), self._on_saved, self._on_error)
         else:
-            from app.snippets.shared import save_local
+            from app.sharing.saved import save_local
 
             self.window.runner.submit(SAVE_LANE, lambda: save_local(snippet), self._on_saved, self._on_error)
 

@@ -129,7 +129,7 @@ class TeamController(QObject):
         room = self.room
         if room is None:
             return
-        from app.snippets.shared import team_pack
+        from app.sharing.saved import team_pack
 
         self.window.runner.submit(TEAM, lambda: team_pack(room.engine), self._on_snippets, self._on_snippets_error,
                                   slot="team-snippets")

@@ -32,7 +32,7 @@ from app.paths import RESOURCES, user_data_dir
 from app.snippets.situation import LEGACY_GROUPS, SOURCES, Situation, classify, slot_values
 
 # {order} an order or reservation number, {number} a size, an amount or a count, {staff} the agent's own name:
-# made by 「定型文にする」 (app.snippets.generalize) from what a sent reply said of one customer.
+# made by 「定型文にする」 (app.sharing.generalize) from what a sent reply said of one customer.
 PLACEHOLDERS = ("customer", "topic", "product", "date", "order", "number", "staff")
 _PLACEHOLDER = re.compile(r"\{(" + "|".join(PLACEHOLDERS) + r")\}")
 DEFAULT_PACK = RESOURCES / "snippets" / "ja.toml"

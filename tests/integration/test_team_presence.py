@@ -119,8 +119,8 @@ def test_a_killed_client_leaves_no_stale_presence(team_url: str) -> None:
 def test_a_snippet_shared_by_one_client_is_offered_by_the_other(team_url: str) -> None:
     from app.customers.sql import make_engine
     from app.model import HighlightKind
+    from app.sharing.saved import save_team, team_pack
     from app.snippets import Snippet
-    from app.snippets.shared import save_team, team_pack
 
     a, b = make_engine(team_url), make_engine(team_url)
     try:

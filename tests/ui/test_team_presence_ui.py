@@ -156,8 +156,8 @@ def test_a_reply_sent_before_b_began_does_not_stop_b(qtbot, team_window: MainWin
 
 def test_a_teammates_snippet_is_offered_here(qtbot, team_window: MainWindow, teammate: TeamRoom) -> None:  # type: ignore[no-untyped-def]
     from app.model import HighlightKind
+    from app.sharing.saved import save_team
     from app.snippets import Snippet
-    from app.snippets.shared import save_team
 
     saved = save_team(teammate.engine, Snippet("", "close_celebration", "{topic}、本当におめでとうございます。",
                                                (HighlightKind.DISCLOSURE,), "佐藤", "Re: ドレス"))

@@ -11,9 +11,9 @@ from app import paths
 from app.mail.compose import customer_name, unfilled_placeholders
 from app.mail.parse import parse_message
 from app.model import HighlightKind, Message
+from app.sharing.generalize import generalize, guess_situation
+from app.sharing.saved import save_local
 from app.snippets import Snippet, fill, load_user_pack, parse_pack
-from app.snippets.generalize import generalize, guess_situation
-from app.snippets.shared import save_local
 
 
 def _sent(subject_part: str) -> Message:
