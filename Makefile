@@ -69,3 +69,6 @@ screenshot: setup
 	xvfb-run -a -s "-screen 0 1024x700x24" $(PY) scripts/screenshot.py docs/small.png
 	xvfb-run -a -s "-screen 0 1366x768x24" $(PY) scripts/screenshot.py docs/after_hours.png --after-hours
 	xvfb-run -a -s "-screen 0 1366x768x24" $(PY) scripts/screenshot.py docs/undo.png --undo
+	xvfb-run -a -s "-screen 0 1366x768x24" $(PY) scripts/screenshot_team.py presence docs/team-presence.png
+	xvfb-run -a -s "-screen 0 1366x768x24" $(PY) scripts/screenshot_team.py snippet docs/team-snippet.png
+	xvfb-run -a -s "-screen 0 1366x768x24" $(PY) scripts/screenshot_team.py response docs/team-response.png

@@ -22,9 +22,9 @@ from typing import TYPE_CHECKING
 
 from app.clock import Clock
 from app.holds import CustomerWrote, mail_since
+from app.model import AccountConfig
 from app.outbox import Outbox
 from app.settings import Settings
-from app.sources.connection import AccountConfig
 from app.store.db import Database, open_database
 from app.store.listing import MessageList
 from app.store.mail import MailStore

@@ -26,8 +26,8 @@ from datetime import datetime
 from pathlib import Path
 
 from app.local_send import LOCAL_PREFIX
+from app.model import FolderRole, Header
 from app.outbox import Hold, HoldReason, OutboxItem
-from app.sources.base import FolderRole, Header
 from app.sources.maildir import MaildirSource, is_maildir
 from app.store.db import Database
 from app.store.local_index import LocalIndex

@@ -12,8 +12,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from app.model import MessageRef
 from app.outbox import Route
-from app.sources.base import MessageRef
 from app.sources.maildir import MaildirSender, MaildirSource, is_maildir
 
 LOCAL_PREFIX = "local:"

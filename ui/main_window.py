@@ -18,14 +18,14 @@ from pathlib import Path
 
 from PySide6.QtCore import QEvent, QRect, QSettings, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QGuiApplication, QKeySequence, QShowEvent
-from PySide6.QtWidgets import QMainWindow, QMenu, QMessageBox, QSplitter, QVBoxLayout
+from PySide6.QtWidgets import QDialog, QMainWindow, QMenu, QSplitter, QVBoxLayout
 
-from app.clock import Clock, default_clock
+from app.clock import Clock
 from app.context import AppContext, Changes, open_context
 from app.settings import LANGUAGE, Settings
 from app.sources.oauth import providers_from_settings
 from app.store.db import Database
-from ui import style
+from ui import help_dialogs, style
 from ui.accounts_pane import AccountsPane
 from ui.accounts_service import AccountsService
 from ui.compose_controller import ComposeController, ComposeSlot
@@ -40,7 +40,6 @@ from ui.customer_panel import CustomerPanel
 from ui.insight_panel import InsightPanel
 from ui.remote_images import RemoteImageLoader
 from ui.right_column import RightColumn
-from ui.send_service import SendService
 from ui.tasks import DB, TaskFailure, TaskRunner
 
 log = logging.getLogger(__name__)
@@ -93,10 +92,8 @@ class MainWindow(QMainWindow):
                                         providers=lambda: providers_from_settings(self.settings))
         self.accounts_pane = AccountsPane(self.accounts, self)
         # The one send path (issue 17) on the send path's clock (issue 19), and the outbox's window parts.
-        self.clock = clock or default_clock()
-        self.send_service = SendService(self.runner, settings, self.clock, self.accounts.sessions.get, self)
-        self.outbox = OutboxController(self.send_service, self.accounts, self.status, notify, settings,
-                                       self.clock, self)
+        self.outbox = OutboxController(self.runner, self.accounts, self.status, notify, settings, clock, self)
+        self.send_service = self.outbox.service
         self.account_control = AccountsController(self.runner, self.accounts, self.accounts_pane, self.mailbox,
                                                   self.outbox, self.status, notify, settings, ssl_context, self)
         self._build_panes()
@@ -113,21 +110,26 @@ class MainWindow(QMainWindow):
         slot = ComposeSlot(self.center_splitter, 1, self.reader, self.insight_panel.view, panel_layout,
                            (self.mailbox.list_box, self.left_splitter))
         self.compose = ComposeController(ReadingContext(self.mailbox, self.insight, self.memory), slot,
-                                         self.accounts, self.send_service, self.runner, settings, self.status,
-                                         self)
+                                         self.accounts, self.send_service, self.runner, settings, self.status, self)
         self.changed.connect(self.compose.on_changed)
-        self.changed.connect(self.outbox.on_changed)
-        self.compose.submitted.connect(self.outbox.on_submitted)
-        self.outbox.undo_requested.connect(self.compose.undo)
-        self.outbox.reopen_requested.connect(self.compose.reopen_held)
+        self.outbox.attach(self.compose, self.changed)
         self.memory.insert_text = self.compose.insert_text
         # 返信 / 全員に返信 sit beside the subject, as in Thunderbird; the window keeps their shortcuts.
         # A reply sent: its original gets the arrow in the list at once (the source flags it too).
         self.compose.sent.connect(self._on_reply_sent)
         self.addActions([self.compose.reply_action, self.compose.reply_all_action])
         self.reader.add_actions([self.compose.reply_action, self.compose.reply_all_action])
+        # Team mode (presence, the double-reply stop, shared snippets) and 「定型文にする」 (issue 19).
+        from ui.snippet_from_reply import SnippetFromReply
+        from ui.team_controller import TeamController
+
+        self.team = TeamController(self)
+        self.compose.send_guard = self.team.guard_send
+        self.compose.on_reply_sent = self.team.reply_sent
+        self.snippet_from_reply = SnippetFromReply(self)
         # Everything opens once, on the db lane (opening may migrate the store), then the parts start.
-        self.runner.submit(DB, lambda: open_context(settings, mailbox, db_path, db, self.clock), self._on_context,
+        clock = self.outbox.clock
+        self.runner.submit(DB, lambda: open_context(settings, mailbox, db_path, db, clock), self._on_context,
                            self._on_context_error)
 
     # -- the application context -------------------------------------------------
@@ -198,7 +200,6 @@ class MainWindow(QMainWindow):
         self.file_menu = bar.addMenu("")
         self.add_account_action = self._action(self.file_menu, self.account_control.open_account_dialog)
         self.send_settings_action = self._action(self.file_menu, self.outbox.open_settings)
-        self.send_settings_action.setObjectName("sendSettingsAction")
         self.outbox_action = self._action(self.file_menu, self.outbox.open_dialog)
         self.file_menu.addSeparator()
         self.quit_action = self._action(self.file_menu, self.close, QKeySequence(QKeySequence.StandardKey.Quit))
@@ -226,10 +227,25 @@ class MainWindow(QMainWindow):
         self.stop_build_action.setEnabled(False)
         self.memory_menu.addSeparator()
         self.team_action = self._action(self.memory_menu, self.memory.open_team_dialog)
+        self.response_time_action = self._action(self.memory_menu, self.open_response_time)
+        self.response_time_action.setObjectName("responseTimeAction")
 
         self.help_menu = bar.addMenu("")
-        self.keys_action = self._action(self.help_menu, self._show_keys)
-        self.about_action = self._action(self.help_menu, self._about)
+        self.keys_action = self._action(self.help_menu, lambda: help_dialogs.show_keys(self))
+        self.about_action = self._action(self.help_menu, lambda: help_dialogs.about(self))
+
+    def open_response_time(self) -> QDialog | None:
+        """返信までの時間 (ui.response_time_dialog), over the memory now open."""
+        opened = self.memory.opened
+        if opened is None:
+            self.status.say(self.tr("お客様の記録を開いています。少し待ってからもう一度お試しください。"), 5000)
+            return None
+        from ui.response_time_dialog import ResponseTimeDialog
+
+        dialog = ResponseTimeDialog(self.runner, opened.memory.engine, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
 
     def _on_build_state(self, running: bool) -> None:
         self.build_action.setEnabled(not running)
@@ -257,6 +273,7 @@ class MainWindow(QMainWindow):
         self.build_action.setText(self.tr("受信トレイと送信済みから記録を作成・再開"))
         self.stop_build_action.setText(self.tr("記録の作成を停止"))
         self.team_action.setText(self.tr("チームで共有…"))
+        self.response_time_action.setText(self.tr("返信までの時間…"))
         self.help_menu.setTitle(self.tr("ヘルプ(&H)"))
         self.about_action.setText(self.tr("相槌について(&A)"))
         self.keys_action.setText(self.tr("キーボード操作(&K)"))
@@ -282,24 +299,6 @@ class MainWindow(QMainWindow):
         """Ctrl+F: the search box, its text selected to type over."""
         self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.search.selectAll()
-
-    def _show_keys(self) -> None:
-        QMessageBox.information(
-            self, self.tr("キーボード操作"),
-            self.tr("Ctrl+F　検索（入力で絞り込み、Enter で本文とお客様の記録も検索）\n"
-                    "Ctrl+R　返信　／　Ctrl+Shift+R　全員に返信\n"
-                    "Ctrl+Enter　見直してから送信\n"
-                    "Ctrl+1〜9　おすすめの定型文を挿入\n"
-                    "Esc　返信を閉じる（下書きは保存）・検索結果から一覧に戻る\n"
-                    "Tab　次の欄へ"),
-        )
-
-    def _about(self) -> None:
-        QMessageBox.about(
-            self,
-            self.tr("相槌について"),
-            self.tr("相槌 (Aizuchi)\nお客様が話してくださったことを見逃さず、温かく返信するためのアシスタントです。"),
-        )
 
     # -- state ---------------------------------------------------------------
     def _restore_state(self) -> None:
@@ -384,6 +383,7 @@ class MainWindow(QMainWindow):
         self.accounts.stop()
         self.memory.closing = True  # results still queued must not start a build on a closed window
         self.memory.stop_build()  # resumable: the next start picks it up
+        self.team.shutdown()  # the others stop seeing this window at once
         # Listing and build end early; a mark-read still running must finish, or the mail stays
         # unread on disk. A task finishing after the wait posts nothing to the deleted window.
         self.runner.shutdown(self.shutdown_wait_ms)

@@ -30,11 +30,11 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from app.clock import Clock, default_clock
 from app.context import AppContext
 from app.local_send import is_local, local_route
+from app.model import OutgoingMessage
 from app.outbox import DueKind, Outbox, OutboxItem, OutboxState, SendProblem
 from app.service_hours import hours_for
 from app.session import AccountSession
 from app.settings import SERVICE_HOURS, Settings
-from app.sources.base import OutgoingMessage
 from ui.tasks import DB, TaskFailure, TaskRunner, mail_lane
 
 log = logging.getLogger(__name__)

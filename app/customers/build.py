@@ -24,7 +24,9 @@ from typing import Protocol
 from sqlalchemy.exc import DataError, IntegrityError
 
 from app.customers.memory import Memory, Prepared
-from app.sources.base import Folder, FolderRole, Header, MailSource, MessageRef
+from app.mail.parse import parse_message
+from app.model import Folder, FolderRole, Header, MessageRef
+from app.sources.base import MailSource
 
 Progress = Callable[[int, int], None]
 # Faults of one mail's content, not of the connection: data the database refuses, text that
@@ -60,8 +62,6 @@ def build_memory(
     index: SearchIndex | None = None,
 ) -> BuildResult:
     """Take in every Inbox and Sent message not yet built; `source_key` names the mailbox."""
-    from app.mail.parse import parse_message
-
     folders = [f for f in source.folders() if f.role in (FolderRole.INBOX, FolderRole.SENT)]
     todo: list[tuple[Folder, Header]] = []
     for folder in folders:

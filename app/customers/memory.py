@@ -24,10 +24,12 @@ from sqlalchemy import and_, delete, func, or_, select, update
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import DataError, IntegrityError
 
-from app.customers import schema as s
+import app.customers.schema as s
+from app.analysis import analyze
 from app.customers.learn import IncomingFacts, answers, learn_incoming, mail_nouns, reminders
 from app.customers.phrases import summary
 from app.customers.sql import RaceLost, insert_ignore, retried, transient
+from app.mail.parse import parse_message
 from app.model import (
     Customer,
     CustomerProfile,
@@ -35,10 +37,12 @@ from app.model import (
     Disclosure,
     Insight,
     Message,
+    MessageRef,
+    OutgoingMessage,
     PastReply,
     ReplyStats,
 )
-from app.sources.base import MessageRef, OutgoingMessage
+from app.review.measure import measure_reply
 
 
 @dataclass(frozen=True, slots=True)
@@ -198,13 +202,9 @@ class Memory:
     def prepare(message: Message, ref: MessageRef | None, sent: bool, insight: Insight | None = None) -> Prepared:
         """The analysis a write needs, done before (and outside) its transaction."""
         if sent:
-            from app.review.measure import measure_reply
-
             parents = tuple(p for p in (message.in_reply_to, *reversed(message.references)) if p)
             return Prepared(message, ref, stats=measure_reply(message.body, message.date), parents=parents)
         if insight is None:
-            from app.analysis import analyze
-
             insight = analyze(message.body)
         return Prepared(message, ref, facts=learn_incoming(message, insight))
 
@@ -256,12 +256,7 @@ class Memory:
         `outgoing` is what the send path has (raw bytes) or a parsed mail from Sent.
         The original is found by In-Reply-To / References when not given.
         """
-        if isinstance(outgoing, OutgoingMessage):
-            from app.mail.parse import parse_message
-
-            message = parse_message(outgoing.raw)
-        else:
-            message = outgoing
+        message = parse_message(outgoing.raw) if isinstance(outgoing, OutgoingMessage) else outgoing
         if not message.message_id:
             return False
         prepared = self.prepare(message, ref, sent=True)

@@ -910,6 +910,10 @@
         <translation>Opening the mailbox…</translation>
     </message>
     <message>
+        <source>お客様の記録を開いています。少し待ってからもう一度お試しください。</source>
+        <translation>The customer records are still opening. Please try again in a moment.</translation>
+    </message>
+    <message>
         <source>相槌 — お客様メールの返信アシスタント</source>
         <translation>Aizuchi — reply assistant for customer mail</translation>
     </message>
@@ -974,16 +978,6 @@
         <translation>&amp;About Aizuchi</translation>
     </message>
     <message>
-        <source>相槌について</source>
-        <translation>About Aizuchi</translation>
-    </message>
-    <message>
-        <source>相槌 (Aizuchi)
-お客様が話してくださったことを見逃さず、温かく返信するためのアシスタントです。</source>
-        <translation>Aizuchi (相槌)
-An assistant that helps you notice what customers tell you and reply warmly.</translation>
-    </message>
-    <message>
         <source>%n 件のメール</source>
         <translation>%n mail</translation>
     </message>
@@ -1000,6 +994,10 @@ An assistant that helps you notice what customers tell you and reply warmly.</tr
         <translation>Share with the team…</translation>
     </message>
     <message>
+        <source>返信までの時間…</source>
+        <translation>Response times…</translation>
+    </message>
+    <message>
         <source>キーボード操作(&amp;K)</source>
         <translation>&amp;Keyboard shortcuts</translation>
     </message>
@@ -1007,23 +1005,88 @@ An assistant that helps you notice what customers tell you and reply warmly.</tr
         <source>検索(&amp;F)</source>
         <translation>&amp;Find</translation>
     </message>
+</context>
+<context>
+    <name>MakeSnippetDialog</name>
     <message>
-        <source>キーボード操作</source>
-        <translation>Keyboard shortcuts</translation>
+        <source>お客様のお名前</source>
+        <translation>customer&apos;s name</translation>
     </message>
     <message>
-        <source>Ctrl+F&#x3000;検索（入力で絞り込み、Enter で本文とお客様の記録も検索）
-Ctrl+R&#x3000;返信&#x3000;／&#x3000;Ctrl+Shift+R&#x3000;全員に返信
-Ctrl+Enter&#x3000;見直してから送信
-Ctrl+1〜9&#x3000;おすすめの定型文を挿入
-Esc&#x3000;返信を閉じる（下書きは保存）・検索結果から一覧に戻る
-Tab&#x3000;次の欄へ</source>
-        <translation>Ctrl+F  Search (type to filter, Enter to search mail bodies and customer records)
-Ctrl+R  Reply  /  Ctrl+Shift+R  Reply all
-Ctrl+Enter  Check, then send
-Ctrl+1–9  Insert a suggested phrase
-Esc  Close the reply (the draft is kept), or go back from search results to the list
-Tab  Next field</translation>
+        <source>話題</source>
+        <translation>topic</translation>
+    </message>
+    <message>
+        <source>商品名</source>
+        <translation>product name</translation>
+    </message>
+    <message>
+        <source>日付・日時</source>
+        <translation>date or time</translation>
+    </message>
+    <message>
+        <source>注文番号</source>
+        <translation>order number</translation>
+    </message>
+    <message>
+        <source>数値（サイズ・金額など）</source>
+        <translation>number (size, amount…)</translation>
+    </message>
+    <message>
+        <source>担当者名</source>
+        <translation>staff member&apos;s name</translation>
+    </message>
+    <message>
+        <source>定型文にする</source>
+        <translation>Make a snippet</translation>
+    </message>
+    <message>
+        <source>送信した返信の文から、お客様ごとに変わるところを差し込みに置き換えました。内容を確かめて、必要なら直してください。</source>
+        <translation>What changes from customer to customer in the sent reply has been replaced with placeholders. Check the text and correct it if needed.</translation>
+    </message>
+    <message>
+        <source>置き換えた語：</source>
+        <translation>Replaced: </translation>
+    </message>
+    <message>
+        <source>置き換えた語はありません。お客様のお名前などが残っていないか確かめてください。</source>
+        <translation>Nothing was replaced. Check that no customer&apos;s name or other personal detail is left.</translation>
+    </message>
+    <message>
+        <source>チームの定型文として共有します（作成：%1）</source>
+        <translation>Shared with the team&apos;s snippets (made by %1)</translation>
+    </message>
+    <message>
+        <source>このパソコンの定型文に保存します（作成：%1）</source>
+        <translation>Saved to the snippets on this computer (made by %1)</translation>
+    </message>
+    <message>
+        <source>未設定</source>
+        <translation>not set</translation>
+    </message>
+    <message>
+        <source>元の返信：%1</source>
+        <translation>From the reply: %1</translation>
+    </message>
+    <message>
+        <source>場面</source>
+        <translation>Situation</translation>
+    </message>
+    <message>
+        <source>定型文として保存</source>
+        <translation>Save as snippet</translation>
+    </message>
+    <message>
+        <source>キャンセル</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>定型文が空です。</source>
+        <translation>The snippet is empty.</translation>
+    </message>
+    <message>
+        <source>使えない差し込みがあります：%1（使えるもの：%2）</source>
+        <translation>Unknown placeholder: %1 (available: %2)</translation>
     </message>
 </context>
 <context>
@@ -1268,6 +1331,96 @@ Tab  Next field</translation>
     </message>
 </context>
 <context>
+    <name>ResponseTime</name>
+    <message>
+        <source>未返信</source>
+        <translation>not answered</translation>
+    </message>
+    <message>
+        <source>%1営業日</source>
+        <translation>%1 business days</translation>
+    </message>
+    <message>
+        <source>%1時間</source>
+        <translation>%1 h</translation>
+    </message>
+    <message>
+        <source>%1分</source>
+        <translation>%1 min</translation>
+    </message>
+    <message>
+        <source>週</source>
+        <translation>Week</translation>
+    </message>
+    <message>
+        <source>返信までの時間（中央値）</source>
+        <translation>Time to reply (median)</translation>
+    </message>
+    <message>
+        <source>お問い合わせ</source>
+        <translation>Mails</translation>
+    </message>
+    <message>
+        <source>返信済み</source>
+        <translation>Answered</translation>
+    </message>
+    <message>
+        <source>%1 の週</source>
+        <translation>Week of %1</translation>
+    </message>
+    <message>
+        <source>受信</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <source>お客様</source>
+        <translation>Customer</translation>
+    </message>
+    <message>
+        <source>件名</source>
+        <translation>Subject</translation>
+    </message>
+    <message>
+        <source>最初の返信</source>
+        <translation>First reply</translation>
+    </message>
+    <message>
+        <source>返信までの時間（営業時間）</source>
+        <translation>Time to reply (business hours)</translation>
+    </message>
+</context>
+<context>
+    <name>ResponseTimeDialog</name>
+    <message>
+        <source>返信までの時間</source>
+        <translation>Response times</translation>
+    </message>
+    <message>
+        <source>お客様のメールが届いてから最初の返信までの時間を、営業時間（月〜金 9:00〜18:00、祝日を除く）だけで数えています。</source>
+        <translation>The time from a customer&apos;s mail to our first reply, counted in business hours only (Mon–Fri 9:00–18:00, national holidays excluded).</translation>
+    </message>
+    <message>
+        <source>集計しています…</source>
+        <translation>Counting…</translation>
+    </message>
+    <message>
+        <source>閉じる</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>まだお客様のメールがありません。お客様の記録を作成すると集計できます。</source>
+        <translation>No customer mail yet. Build the customer records to see the figures.</translation>
+    </message>
+    <message>
+        <source>お問い合わせ %1 件（返信済み %2 件）</source>
+        <translation>%1 mails (%2 answered)</translation>
+    </message>
+    <message>
+        <source>集計できませんでした: %1</source>
+        <translation>Could not count: %1</translation>
+    </message>
+</context>
+<context>
     <name>RightColumn</name>
     <message>
         <source>お客様のお話</source>
@@ -1445,6 +1598,21 @@ Tab  Next field</translation>
     </message>
 </context>
 <context>
+    <name>SnippetFromReply</name>
+    <message>
+        <source>定型文にする</source>
+        <translation>Make a snippet</translation>
+    </message>
+    <message>
+        <source>定型文にしました（%1）</source>
+        <translation>Saved as a snippet (%1)</translation>
+    </message>
+    <message>
+        <source>定型文にできませんでした: %1</source>
+        <translation>Could not make a snippet: %1</translation>
+    </message>
+</context>
+<context>
     <name>SnippetManagerDialog</name>
     <message>
         <source>定型文の管理</source>
@@ -1571,6 +1739,17 @@ Tab  Next field</translation>
     </message>
 </context>
 <context>
+    <name>TeamController</name>
+    <message>
+        <source>チームの在席表示を開始できませんでした: %1</source>
+        <translation>Could not show the team&apos;s presence: %1</translation>
+    </message>
+    <message>
+        <source>送信していません。下書きは保存されています。</source>
+        <translation>Not sent. The draft is saved.</translation>
+    </message>
+</context>
+<context>
     <name>TeamDialog</name>
     <message>
         <source>お客様の記録をチームで共有</source>
@@ -1579,6 +1758,10 @@ Tab  Next field</translation>
     <message>
         <source>お客様の記録を PostgreSQL サーバーに置くと、スタッフ全員が同じ記録を見られます。パスワードはこのパソコンの安全な保管庫にだけ保存します。</source>
         <translation>With the customer memory on a PostgreSQL server, every member of staff sees the same memory. The password is kept only in this computer&apos;s secure store.</translation>
+    </message>
+    <message>
+        <source>例：佐藤</source>
+        <translation>e.g. Sato</translation>
     </message>
     <message>
         <source>サーバー</source>
@@ -1599,6 +1782,10 @@ Tab  Next field</translation>
     <message>
         <source>パスワード</source>
         <translation>Password</translation>
+    </message>
+    <message>
+        <source>あなたの名前（スタッフ名）</source>
+        <translation>Your name (staff)</translation>
     </message>
     <message>
         <source>接続テスト</source>
@@ -1659,6 +1846,60 @@ Tab  Next field</translation>
     <message>
         <source>接続できませんでした。</source>
         <translation>Could not connect.</translation>
+    </message>
+</context>
+<context>
+    <name>TeamGuardDialog</name>
+    <message>
+        <source>ほかのスタッフが返信しました</source>
+        <translation>A teammate has replied</translation>
+    </message>
+    <message>
+        <source>%1さんが %2 にこのメールへ返信を送信しました。お客様に二重に返信しないよう、内容を確かめてから決めてください。</source>
+        <translation>%1 sent a reply to this mail at %2. To avoid answering the customer twice, read it before you decide.</translation>
+    </message>
+    <message>
+        <source>ほかのスタッフ</source>
+        <translation>another staff member</translation>
+    </message>
+    <message>
+        <source>ほかのスタッフの返信を確かめられませんでした</source>
+        <translation>Could not check for a teammate&apos;s reply</translation>
+    </message>
+    <message>
+        <source>チームのサーバーに接続できず、このメールにほかのスタッフが返信したかどうかを確かめられませんでした。このまま送信しますか？</source>
+        <translation>The team&apos;s server could not be reached, so Aizuchi could not check whether a teammate already replied to this mail. Send anyway?</translation>
+    </message>
+    <message>
+        <source>送信する</source>
+        <translation>Send</translation>
+    </message>
+    <message>
+        <source>下書きに戻す</source>
+        <translation>Back to the draft</translation>
+    </message>
+</context>
+<context>
+    <name>TeamPresence</name>
+    <message>
+        <source>ほかのスタッフ</source>
+        <translation>another staff member</translation>
+    </message>
+    <message>
+        <source>さん、</source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <source>%1さんが返信を書いています</source>
+        <translation>%1 is writing a reply</translation>
+    </message>
+    <message>
+        <source>%1さんがこのメールを見ています</source>
+        <translation>%1 is reading this mail</translation>
+    </message>
+    <message>
+        <source>。</source>
+        <translation>. </translation>
     </message>
 </context>
 <context>

@@ -15,11 +15,10 @@ import pytest
 from app.clock import FakeClock
 from app.holds import CustomerWrote, mail_since
 from app.mail.outgoing import build_message
-from app.model import Address
+from app.model import Address, OutgoingMessage
 from app.outbox import DueKind, HoldReason, Outbox, OutboxState
 from app.service_hours import JST, ServiceHours
 from app.session import AccountSession
-from app.sources.base import OutgoingMessage
 from app.store.db import Database, open_database
 from app.store.mail import MailStore
 from tests.integration.conftest import account_for

@@ -18,9 +18,9 @@ from app.identity import DEMO_IDENTITIES
 from app.local_send import CannotSendHere, local_account, local_route
 from app.mail.compose import new_reply, outgoing
 from app.mail.parse import parse_message
+from app.model import Header, OutgoingMessage
 from app.outbox import DueKind, HoldReason, Outbox, OutboxState
 from app.service_hours import JST
-from app.sources.base import Header, OutgoingMessage
 from app.sources.maildir import MaildirSource
 from app.store.db import open_database
 

@@ -11,11 +11,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import datetime
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, Signal, SignalInstance
 from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
 
-from app.clock import Clock
+from app.clock import Clock, default_clock
 from app.context import Changes
 from app.outbox import OutboxItem, OutboxState
 from app.settings import Settings
@@ -24,10 +25,13 @@ from ui.controllers.status import StatusLine
 from ui.outbox_dialog import OutboxDialog
 from ui.send_service import SendService
 from ui.service_hours_dialog import ServiceHoursDialog
-from ui.tasks import TaskFailure
+from ui.tasks import TaskFailure, TaskRunner
 from ui.undo_toast import UndoToast
 from ui.wording.errors import error_text
 from ui.wording.outbox import hold_text, late_text, scheduled_text, summary_text
+
+if TYPE_CHECKING:
+    from ui.compose_controller import ComposeController
 
 
 class OutboxController(QObject):
@@ -35,15 +39,16 @@ class OutboxController(QObject):
     undo_requested = Signal(int)       # 「送信を取り消す」: the outbox item to take back
     reopen_requested = Signal(object)  # 「開いて見直す」: a held OutboxItem
 
-    def __init__(self, service: SendService, accounts: AccountsService, status: StatusLine,
-                 notify: Callable[[Changes], None], settings: Settings, clock: Clock, window: QWidget) -> None:
+    def __init__(self, runner: TaskRunner, accounts: AccountsService, status: StatusLine,
+                 notify: Callable[[Changes], None], settings: Settings, clock: Clock | None, window: QWidget) -> None:
         super().__init__(window)
-        self.service = service
+        self.clock = clock = clock or default_clock()
+        # The one send path, over the accounts' sessions; it starts with the context (window._on_context).
+        self.service = service = SendService(runner, settings, clock, accounts.sessions.get, self)
         self.accounts = accounts
         self.status = status
         self.notify = notify
         self.settings = settings
-        self.clock = clock
         self.window = window  # the parent of its dialogs
         self.items: list[OutboxItem] = []
         self.dialog: OutboxDialog | None = None
@@ -61,6 +66,14 @@ class OutboxController(QObject):
         service.held.connect(self._on_held)
         service.went_late.connect(self._on_late)
         service.error.connect(self._on_error)
+
+    def attach(self, compose: ComposeController, changed: SignalInstance) -> None:
+        """The composer's replies show here (undo, 予約); undo and reopening go to it; the window's
+        `changed` reaches `on_changed`."""
+        compose.submitted.connect(self.on_submitted)
+        self.undo_requested.connect(compose.undo)
+        self.reopen_requested.connect(compose.reopen_held)
+        changed.connect(self.on_changed)
 
     def on_changed(self, changes: Changes) -> None:
         """The window's `changed`: a list (re)loaded may hold new customer mail that holds a 予約."""
