@@ -1396,8 +1396,8 @@
         <translation>Response times</translation>
     </message>
     <message>
-        <source>お客様のメールが届いてから最初の返信までの時間を、営業時間（月〜金 9:00〜18:00、祝日を除く）だけで数えています。</source>
-        <translation>The time from a customer&apos;s mail to our first reply, counted in business hours only (Mon–Fri 9:00–18:00, national holidays excluded).</translation>
+        <source>お客様のメールが届いてから最初の返信までの時間を、営業時間と送信の設定で決めた営業時間（休業日を除く）だけで数えています。</source>
+        <translation>The time from a customer&apos;s mail to our first reply, counted only in the business hours set in “Service hours and sending” (days off excluded).</translation>
     </message>
     <message>
         <source>集計しています…</source>
