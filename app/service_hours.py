@@ -27,7 +27,7 @@ from typing import Any
 import jpholiday
 
 JST = timezone(timedelta(hours=9), "JST")
-WEEKDAYS_JA = "月火水木金土日"
+WEEKDAYS_JA = "月火水木金土日"  # the settings dialog's day boxes, the UI's send times (ui/wording/outbox.py)
 _SEARCH_DAYS = 400  # a shop closed for more than a year has no next opening: send at once
 
 
@@ -192,9 +192,3 @@ def hours_for(email: str, saved: Mapping[str, Any]) -> ServiceHours:
         if isinstance(entry, Mapping):
             return ServiceHours.from_dict(entry)
     return ServiceHours()
-
-
-def when_ja(at: datetime) -> str:
-    """「12月8日(月) 9:00」, in JST: how the UI names a send time."""
-    local = at.astimezone(JST)
-    return f"{local.month}月{local.day}日({WEEKDAYS_JA[local.weekday()]}) {local.hour}:{local.minute:02d}"

@@ -2384,6 +2384,10 @@
         <translation>An unexpected error occurred: {name}</translation>
     </message>
     <message>
+        <source>{month}月{day}日({youbi}) {time}</source>
+        <translation>{date}, {time}</translation>
+    </message>
+    <message>
         <source>送信待ち（取り消し可能）</source>
         <translation>Waiting (can be undone)</translation>
     </message>

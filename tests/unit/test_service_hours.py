@@ -6,7 +6,7 @@ from datetime import date, datetime, time, timedelta
 
 import pytest
 
-from app.service_hours import JST, BadClosedRange, ClosedBecause, ClosedRange, ServiceHours, hours_for, when_ja
+from app.service_hours import JST, BadClosedRange, ClosedBecause, ClosedRange, ServiceHours, hours_for
 
 
 def at(y: int, m: int, d: int, hh: int = 0, mm: int = 0) -> datetime:
@@ -37,7 +37,6 @@ def test_new_year_range_runs_over_the_year_end() -> None:
     assert hours.closed_because(date(2027, 1, 3)) is ClosedBecause.SHOP
     # 12/28 evening → 1/4 (Monday) 9:00: 12/29–1/3 closed, 1/1 a holiday besides.
     assert hours.next_opening(at(2026, 12, 28, 19, 0)) == at(2027, 1, 4, 9, 0)
-    assert when_ja(at(2027, 1, 4, 9, 0)) == "1月4日(月) 9:00"
 
 
 def test_obon_and_one_off_closures_as_typed() -> None:
