@@ -2384,8 +2384,16 @@
         <translation>An unexpected error occurred: {name}</translation>
     </message>
     <message>
-        <source>{month}月{day}日({youbi}) {time}</source>
-        <translation>{date}, {time}</translation>
+        <source>M月d日(ddd)</source>
+        <translation>ddd, MMM d</translation>
+    </message>
+    <message>
+        <source>ja_JP</source>
+        <translation>en_US</translation>
+    </message>
+    <message>
+        <source>{day} {time}</source>
+        <translation>{day}, {time}</translation>
     </message>
     <message>
         <source>送信待ち（取り消し可能）</source>

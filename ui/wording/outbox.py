@@ -16,23 +16,23 @@ from datetime import datetime, timedelta
 from PySide6.QtCore import QCoreApplication, QDate, QLocale
 
 from app.outbox import DueKind, HoldReason, OutboxItem, OutboxState
-from app.service_hours import JST, WEEKDAYS_JA
+from app.service_hours import JST
 from ui.wording import QT_TRANSLATE_NOOP, fill, word
 from ui.wording.accounts import outbox_state
 
-# A send time (a 予約, a held mail's date, the next opening offered in the composer). {month}, {day},
-# {youbi} (月…日) and {time} (9:00) spell it the Japanese way; {date} is the same day in English words
-# from Qt's locale ("Mon, Dec 8") for the English translation.
-SEND_TIME = QT_TRANSLATE_NOOP("Wording", "{month}月{day}日({youbi}) {time}")
-_ENGLISH = QLocale(QLocale.Language.English, QLocale.Country.UnitedStates)
+# A send time (a 予約, a held mail's date, the next opening offered in the composer), in Japan time:
+# the day as a QLocale date pattern with the locale whose day and month names it uses, then the time.
+# Japanese 「12月8日(月) 9:00」; the English translation gives "Mon, Dec 8, 9:00".
+SEND_DAY = QT_TRANSLATE_NOOP("Wording", "M月d日(ddd)")
+SEND_LOCALE = QT_TRANSLATE_NOOP("Wording", "ja_JP")
+SEND_TIME = QT_TRANSLATE_NOOP("Wording", "{day} {time}")
 
 
 def send_time(at: datetime) -> str:
     """「12月8日(月) 9:00」 (English: "Mon, Dec 8, 9:00"), in Japan time."""
     local = at.astimezone(JST)
-    return fill(word(SEND_TIME), month=local.month, day=local.day, youbi=WEEKDAYS_JA[local.weekday()],
-                time=f"{local.hour}:{local.minute:02d}",
-                date=_ENGLISH.toString(QDate(local.year, local.month, local.day), "ddd, MMM d"))
+    day = QLocale(word(SEND_LOCALE)).toString(QDate(local.year, local.month, local.day), word(SEND_DAY))
+    return fill(word(SEND_TIME), day=day, time=f"{local.hour}:{local.minute:02d}")
 
 
 def _when(at: datetime | None) -> str:
