@@ -92,15 +92,22 @@ def _strip_reply_prefix(subject: str) -> str:
     return re.sub(r"^(?:\s*(?:re|fw|fwd|ｒｅ)\s*[:：]\s*)+", "", subject, flags=re.IGNORECASE)
 
 
-def answers(request_text: str, reply_body: str) -> bool:
-    """Whether our reply answers a request, by the review's own unanswered_request rule."""
-    from app.review.checks.unanswered_request import core_keys, is_answered
+def reply_pool(reply_body: str) -> frozenset[str]:
+    """Every form and family our reply holds: what `answers` looks a request's words up in.
+
+    Computed once per reply (by the build's workers, outside the write), not once per request."""
     from app.review.context import ReviewContext
     from app.review.meaning import key_pool
+
+    return frozenset(key_pool(s.tokens for s in ReviewContext(reply_body).sentences))
+
+
+def answers(request_text: str, reply_body: str | frozenset[str]) -> bool:
+    """Whether our reply (its body, or its `reply_pool`) answers a request, by the review's unanswered_request rule."""
+    from app.review.checks.unanswered_request import core_keys, is_answered
     from app.review.tokens import tokenize
 
-    ctx = ReviewContext(reply_body)
-    pool = key_pool(s.tokens for s in ctx.sentences)
+    pool = reply_pool(reply_body) if isinstance(reply_body, str) else reply_body
     return is_answered(core_keys(tokenize(request_text)), pool)
 
 

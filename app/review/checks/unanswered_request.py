@@ -30,6 +30,7 @@ come as reassurance (ご安心ください, 平気です, 大丈夫だよ) and a
 from __future__ import annotations
 
 import re
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 
 from app.model import Finding, FindingKind, HighlightKind, Severity
@@ -98,7 +99,7 @@ def core_keys(tokens: tuple[Token, ...]) -> list[Key]:
     return keys(tokens)
 
 
-def is_answered(span_keys: list[Key], pool: set[str]) -> bool:
+def is_answered(span_keys: list[Key], pool: AbstractSet[str]) -> bool:
     found, total = matched_weight(span_keys, pool)
     if total == 0:
         return True  # nothing to look for: do not accuse the draft on a guess
