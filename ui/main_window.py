@@ -915,6 +915,9 @@ class MainWindow(QMainWindow):
             self.build_label.setText(self.tr("停止しています…"))
 
     def _on_build_progress(self, done: int, total: int) -> None:
+        progress = self.build_progress
+        if progress is not None and not progress.stop_requested.is_set():
+            self.build_label.setText(progress.describe(done, total))
         self.build_bar.setRange(0, max(total, 1))
         self.build_bar.setValue(done)
         self.build_bar.setFormat(f"{done} / {total}")

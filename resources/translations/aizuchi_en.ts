@@ -331,6 +331,21 @@
     </message>
 </context>
 <context>
+    <name>BuildProgress</name>
+    <message>
+        <source>お客様の記録を作成中</source>
+        <translation>Building customer records</translation>
+    </message>
+    <message>
+        <source>お客様の記録を作成中（残り約 %1 分）</source>
+        <translation>Building customer records (about %1 min left)</translation>
+    </message>
+    <message>
+        <source>お客様の記録を作成中（残り約 %1 秒）</source>
+        <translation>Building customer records (about %1 s left)</translation>
+    </message>
+</context>
+<context>
     <name>ComposeController</name>
     <message>
         <source>返信</source>

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import threading
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -57,9 +58,21 @@ class BuildProgress(QObject):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.stop_requested = threading.Event()
+        self.started = time.monotonic()
 
     def report(self, done: int, total: int) -> None:
         self.progressed.emit(done, total)
+
+    def describe(self, done: int, total: int) -> str:
+        """What the status bar says beside the bar: building, and the time left at the rate so far."""
+        from app.customers.build import remaining_seconds
+
+        left = remaining_seconds(done, total, time.monotonic() - self.started)
+        if left is None or done >= total:
+            return self.tr("お客様の記録を作成中")
+        if left >= 90:
+            return self.tr("お客様の記録を作成中（残り約 %1 分）").replace("%1", str(round(left / 60)))
+        return self.tr("お客様の記録を作成中（残り約 %1 秒）").replace("%1", str(max(1, round(left))))
 
 
 def _open(url: str, path: Path | None) -> OpenedMemory:
