@@ -102,6 +102,7 @@ class MainWindow(QMainWindow):
     """Reader window over one mailbox."""
 
     headers_loaded = Signal()
+    first_headers_shown = Signal()  # a folder's first screenful is in the list (its whole listing may follow)
     message_shown = Signal()
     insight_shown = Signal()
     insight_corrected = Signal()  # a dismiss or mark was kept and the panel shows it
@@ -140,6 +141,8 @@ class MainWindow(QMainWindow):
         self.db = db or open_database(db_path)
         self.ssl_context = ssl_context  # tests: a private CA for the loopback servers
         self.current_folder: Folder | None = None
+        self._listed = self._first_shown = False  # the shown folder's whole listing / first screenful is in
+        self._mailbox_listed = False  # a first folder was listed whole: the memory build may start
         self.current: OpenedMessage | None = None
         self.current_insight: Insight | None = None
         # Corrections: the store (opened by the first task needing it), and the
@@ -586,8 +589,6 @@ class MainWindow(QMainWindow):
         self.local_source = opened.source
         self.folder_model.set_folders(opened.folders)
         self.statusBar().clearMessage()
-        if self._build_wanted:
-            self.start_build()
         row = next((i for i, f in enumerate(opened.folders) if f.role is FolderRole.INBOX), 0)
         if opened.folders:
             self.folder_view.setCurrentIndex(self.folder_model.index(row, 0))
@@ -610,12 +611,25 @@ class MainWindow(QMainWindow):
         self.insight_panel.clear()
         self.customer_panel.clear()
         self._status(self.tr("メールを読み込んでいます…"))
+        self._listed = self._first_shown = False
+        # A local mailbox shows its newest screenful first; the whole folder fills in behind it.
+        mailbox_ops.load_newest(self.runner, self.mail_account, self.source, folder,
+                                partial(self._on_first_headers, folder), self._on_mail_error)
         mailbox_ops.load_headers(
             self.runner, self.mail_account, self.source, folder,
             partial(self._on_headers, folder), self._on_mail_error,
         )
 
+    def _on_first_headers(self, folder: Folder, headers: list[Header]) -> None:
+        if self._listed or folder is not self.current_folder:
+            return
+        self._first_shown = True
+        self.message_model.set_headers(headers)
+        self.first_headers_shown.emit()
+
     def _on_headers(self, folder: Folder, headers: list[Header]) -> None:
+        first = not self._first_shown
+        self._listed = self._first_shown = True
         self.message_model.set_headers(headers)
         self.folder_model.set_unread(folder.id, self.message_model.unread_count())
         self._count = len(headers)
@@ -633,7 +647,15 @@ class MainWindow(QMainWindow):
         if self.source is not None:
             mailbox_ops.answered(self.runner, self.mail_account, self.source, folder,
                                  self._on_answered, self._on_list_error)
+        if first:
+            self.first_headers_shown.emit()  # no screenful came first (a server's folder)
         self.headers_loaded.emit()
+        if not self._mailbox_listed:
+            # The memory build starts once the first folder is listed: on a first start with a
+            # large mailbox the two would read every file at once, and hold both listings in memory.
+            self._mailbox_listed = True
+            if self._build_wanted:
+                self.start_build()
 
     def _on_compose_opened(self) -> None:
         opened = self.compose.opened_message
@@ -876,7 +898,7 @@ class MainWindow(QMainWindow):
             self.runner.submit(DB, previous.memory.close)
         self.memory = opened
         self.memory_ready.emit()
-        if self.source is not None and self._build_wanted:
+        if self.source is not None and self._build_wanted and self._mailbox_listed:
             self.start_build()
         if self.current is not None and self.current_insight is not None:
             self.load_profile()

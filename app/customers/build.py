@@ -195,7 +195,11 @@ def build_memory(
     todo: list[tuple[Folder, Header]] = []
     for folder in folders:
         built = memory.built_keys(source_key, folder.id)
-        todo += [(folder, h) for h in source.headers(folder) if h.ref.key not in built]
+        for number, header in enumerate(source.headers(folder)):
+            if number % 1000 == 999 and should_stop is not None and should_stop():
+                return BuildResult(0, 0, True)  # listing a large folder at shutdown: nothing done yet
+            if header.ref.key not in built:
+                todo.append((folder, header))
     # Sent first within the same instant is irrelevant; oldest first overall is what matters.
     todo.sort(key=lambda item: (_sort_key(item[1]), item[0].role is FolderRole.SENT))
     memory.add_own_addresses(
