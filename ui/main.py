@@ -39,6 +39,13 @@ def run_app(mailbox: str | None, language: str | None) -> int:
         )
         return 1
 
+    from app.paths import user_data_dir
+    from app.store.db import check_ahead
+
+    # The store's integrity check runs while Qt and the window's modules load (it reads the
+    # whole file: a large mailbox's index makes that a noticeable part of a start).
+    check_ahead(user_data_dir(create=False) / "aizuchi.sqlite3")
+
     from PySide6.QtCore import QCoreApplication, QSettings
     from PySide6.QtWidgets import QApplication
 
@@ -61,7 +68,6 @@ def run_app(mailbox: str | None, language: str | None) -> int:
         )
 
     from app import instance
-    from app.paths import user_data_dir
     from app.store.db import StoreUnusable
     from ui.store_dialog import open_store_or_ask, tell_unusable
 
