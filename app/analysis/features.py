@@ -55,6 +55,21 @@ def _mood(words: Sequence[str]) -> str:
     return "past+neg" if past and negative else "past" if past else "neg" if negative else ""
 
 
+PAIR: Final = "c2:"
+
+
+def char_pairs(text: str) -> list[str]:
+    """The ``c2:`` features of a sentence: each pair of adjacent characters of its stripped text.
+
+    Kept out of `sentence_features` because they are as many as the sentence's characters: the
+    trainer adds them to each row, while the app weighs them straight from the text
+    (`SentenceModel.probabilities`) without building a string per pair, which cost a third of
+    the analysis time beyond Sudachi's own.
+    """
+    compact = text.strip()
+    return [PAIR + compact[i : i + 2] for i in range(len(compact) - 1)]
+
+
 def _end_mark(text: str) -> str:
     for ch in reversed(text):
         if ch in " \t\r\n　":
@@ -77,7 +92,7 @@ def _end_mark(text: str) -> str:
 
 def sentence_features(tokens: Sequence[Token], text: str, rules: Sequence[str], before: Sequence[str],
                       after: Sequence[str], first: bool, last: bool, in_quote: bool) -> list[str]:
-    """The feature strings of one sentence.
+    """The feature strings of one sentence, except its character pairs (`char_pairs`).
 
     `rules` are the rules' verdicts for this sentence as ``kind`` and ``kind:cuekind``
     strings; `before`/`after` the same for the neighbouring sentences (kinds only are used).
@@ -130,9 +145,6 @@ def sentence_features(tokens: Sequence[Token], text: str, rules: Sequence[str], 
     for verdict in after:
         if ":" not in verdict:
             features.append("rn:" + verdict)
-    compact = text.strip()
-    for i in range(len(compact) - 1):
-        features.append("c2:" + compact[i : i + 2])
     features.append("end:" + _end_mark(text))
     if in_quote:
         features.append("q")

@@ -25,6 +25,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Final
 
+from app.analysis.features import PAIR
 from app.paths import RESOURCES
 
 MODEL_PATH: Final = RESOURCES / "analysis" / "sentence_model.json"
@@ -51,24 +52,40 @@ def _sigmoid(score: float) -> float:
 class SentenceModel:
     """Weights per feature and label, a bias per label, and the two thresholds per label."""
 
-    __slots__ = ("add", "bias", "drop", "weights")
+    __slots__ = ("add", "bias", "drop", "pairs", "weights")
 
     def __init__(self, weights: dict[str, tuple[float, float, float]], bias: list[float], add: list[float],
                  drop: list[float]) -> None:
         self.weights = weights
+        # The ``c2:`` weights again, keyed by the bare pair: `probabilities` looks a sentence's pairs up
+        # from its text without building a feature string for each (see `features.char_pairs`).
+        self.pairs = {k[len(PAIR):]: v for k, v in weights.items() if k.startswith(PAIR)}
         self.bias = bias
         self.add = add    # probability at or above which a sentence the rules passed over is marked
         self.drop = drop  # probability below which a rule's mark is taken back
 
-    def probabilities(self, features: Sequence[str]) -> list[float]:
+    def probabilities(self, features: Sequence[str], text: str = "") -> list[float]:
+        """Per label, the probability that a sentence with `features` carries it.
+
+        `text` is the sentence, whose character pairs are weighed here; the trainer passes
+        rows that already hold them as ``c2:`` features and no text.
+        """
         # Three plain floats and tuples of three: the compiled build keeps them unboxed.
         d = self.bias[0]
         r = self.bias[1]
         w = self.bias[2]
         weights = self.weights
         for feature in features:
-            if feature in weights:
-                x = weights[feature]
+            x = weights.get(feature)
+            if x is not None:
+                d += x[0]
+                r += x[1]
+                w += x[2]
+        pairs = self.pairs
+        compact = text.strip()
+        for i in range(len(compact) - 1):
+            x = pairs.get(compact[i : i + 2])
+            if x is not None:
                 d += x[0]
                 r += x[1]
                 w += x[2]

@@ -105,6 +105,8 @@ WORRY: Final = frozenset({
     "心配", "不安", "怖い", "恐い", "こわい", "焦る", "あせる", "気掛かり", "気がかり", "憂鬱", "心細い", "危惧",
     "懸念", "ハラハラ", "はらはら", "ヒヤヒヤ", "ひやひや", "オロオロ", "おろおろ", "胸騒ぎ", "不安だ",
     "緊張", "途方", "落ち込む", "気落ち", "動揺", "気後れ", "案じる", "心許ない", "おっかない",
+    # Said in English or slang inside Japanese mail (正直 worried です / ちょっとビビってます)
+    "worried", "anxious", "nervous", "ナーバス", "びびる", "ビビる", "プレッシャー",
 })
 
 # Nervousness that is a worry when it hangs on an open question (届くのかドキドキ).
@@ -198,7 +200,8 @@ DISCLOSURE_CUES: Final = frozenset({
     "予定", "目標", "初めて", "はじめて", "苦手", "得意", "弱い", "予算", "都合",
 })
 HYPOTHETICAL_CUES: Final = frozenset({"もし", "仮に", "万一", "万が一", "限る"})
-WORRY_CUES: Final = frozenset({"どう", "気", "休まる", "落ち着く", "眠れる", "寝付く", "思う", "困る", "か", "自信"})
+WORRY_CUES: Final = frozenset({"どう", "気", "休まる", "落ち着く", "眠れる", "寝付く", "思う", "困る", "か", "自信",
+                               "頭", "立つ", "まま"})
 # Every word a request rule other than a question or a hedged 〜のですが starts from.
 REQUEST_CUES: Final = frozenset({
     "頂く", "貰う", "呉れる", "下さる", "いただける", "もらえる", "頂ける", "ほしい", "欲しい", "願う", "お願い",

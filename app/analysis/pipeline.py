@@ -14,7 +14,7 @@ from typing import Final
 
 from app.analysis.ahead import Ahead
 from app.analysis.detect import Labelled, disclosure_score, label_sentence, relieved
-from app.analysis.features import inside, reported_speech, sentence_features
+from app.analysis.features import char_pairs, inside, reported_speech, sentence_features
 from app.analysis.formulas import is_formula, is_thanks
 from app.analysis.learned import SentenceModel, load
 from app.analysis.links import Placed, link
@@ -185,12 +185,13 @@ class _Weigher:
                                      verdicts[k - 1] if k > 0 else [],
                                      verdicts[k + 1] if k + 1 < len(verdicts) else [], k == 0, k == count - 1,
                                      any(a < sentence.start < b for a, b in self.speech))
+        text = body[sentence.start : sentence.end]
         if self.rows is not None:
-            self.rows.append((sentence.start, sentence.end, features))
+            self.rows.append((sentence.start, sentence.end, features + char_pairs(text)))
         model = self.model
         if model is None:
             return
-        probabilities = model.probabilities(features)
+        probabilities = model.probabilities(features, text)
         for label, kind in enumerate(_KINDS):
             marked = kind.value in verdicts[k]
             if marked and probabilities[label] < model.drop[label]:

@@ -105,6 +105,7 @@ WORRY_AT: Final[tuple[Rule, ...]] = (
     Rule(worry.nervous, needs=BIT_NERVOUS),
     Rule(worry.risk_on_mind, needs=WORRY_GATE, at=frozenset({"気"})),
     Rule(worry.whether_on_mind, needs=WORRY_GATE, at=frozenset({"気"})),
+    Rule(worry.preoccupied, needs=WORRY_GATE, at=frozenset({"頭", "立つ", "気", "まま"})),
 )
 WORRY_AT_INDEX: Final = AtIndex([r.at for r in WORRY_AT])
 

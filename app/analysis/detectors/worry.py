@@ -191,6 +191,53 @@ def whether_on_mind(toks: list[Token], i: int) -> str:
     return ""
 
 
+_CONSEQUENCES: Final = frozenset({"しまう", "仕舞う", "ちゃう", "かねる", "影響", "間に合う", "困る", "無理", "出来る",
+                                   "できる", "なる", "成る"})
+
+
+def preoccupied(toks: list[Token], i: int) -> str:
+    """Anxiety said as an idiom, now: 頭から離れません / 頭を抱えています / 居ても立ってもいられない /
+    気が重い / このままでは…影響が出てしまいます.
+
+    Not when told as over (頭から離れませんでした, 頭を抱えていた): a past anxiety is a story.
+    このままでは needs a consequence feared after it (〜てしまう, 〜かねない, 間に合わない, 影響,
+    できなくなる): 「このままでは使えません」 states a fault, it fears nothing.
+    """
+    t = toks[i]
+    rest = toks[i + 1 :]
+    if any(x.lemma == "た" for x in rest[:8]):
+        return ""
+    found = 0
+    if t.surface == "頭" and len(rest) >= 3:
+        if rest[0].surface == "から" and rest[1].lemma == "離れる" and any(is_neg(x) for x in rest[2:4]):
+            found = 3
+        elif (rest[0].surface == "を" and rest[1].lemma == "抱える"
+              and any(x.lemma in ("てる", "いる", "居る", "おる") or x.norm == "居る" for x in rest[2:4])):
+            found = 2
+    elif (t.lemma == "立つ" and i >= 3 and toks[i - 1].surface == "も" and toks[i - 2].surface == "て"
+          and toks[i - 3].norm == "居る"):
+        return make_cue(CueKind.RESTLESS, span(toks, i - 3, i + 5))
+    elif t.surface == "気" and len(rest) >= 2 and rest[0].surface == "が" and rest[1].lemma == "重い":
+        found = 2
+    elif (t.surface == "まま" and i > 0 and toks[i - 1].surface == "この" and len(rest) >= 2
+          and (rest[0].surface in ("では", "じゃ")
+               or (rest[0].surface in ("で", "だ") and rest[1].surface in ("は", "と"))
+               or rest[0].lemma == "行く" or rest[0].surface in ("いく", "続く", "続け"))):
+        feared = [x for x in rest[2:] if x.lemma in _CONSEQUENCES or x.norm in _CONSEQUENCES]
+        # 〜なくなる / 〜てしまう / 間に合わない / 影響: something gets worse if nothing changes
+        if feared and (any(x.lemma in ("しまう", "仕舞う", "ちゃう", "かねる") or x.surface in ("影響", "無理")
+                           for x in feared)
+                       or any(x.lemma == "間に合う" and any(is_neg(y) for y in rest[k + 1 : k + 4])
+                              for k, x in enumerate(rest) if x in feared)
+                       or any(x.norm == "成る" and k > 0 and rest[k - 1].surface in ("なく", "無く")
+                              for k, x in enumerate(rest) if x in feared)):
+            return make_cue(CueKind.FEARED_IF, span(toks, i - 1, i + 2))
+        return ""
+    if not found:
+        return ""
+    return make_cue(CueKind.RESTLESS, span(toks, i, i + 1 + found))
+
+
 # ---------------------------------------------------------------- what the rules and the sentence share
 
 
