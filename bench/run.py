@@ -265,7 +265,8 @@ def bench_writing() -> Result:
 
 
 def bench_review_heldout() -> Result:
-    """Issue 15's cases written blind: writing checks and reply pairs on the held-out half (never tuned on)."""
+    """Issue 15's cases written blind (batches blind15 and blind16): writing checks and reply pairs on
+    their held-out halves (never tuned on), each batch and both together."""
     from bench.review_heldout import bench_review_heldout as heldout_figures
 
     return heldout_figures()

@@ -9,6 +9,18 @@ you) → お疲れ様です; とんでもございません → とんでもな�
 superior's approval) → 承知いたしました; 御社様・貴社様 → 貴社; 取り急ぎお礼まで →
 まずはお礼申し上げます; a bare わかりました as the answer → 承知いたしました. The nouns alone (ご苦労を
 おかけし, 了解を得る, ご了承ください) are left alone.
+
+Words of the office or of speech that a reply to a customer does not use: 御社 (spoken; in writing
+貴社), とりあえず (→ まずは), 聞いてみます (→ 確認いたします), させてもらいます (→ させていただきます),
+〜てもらえますか asked of the customer (→ 〜ていただけますか), ごめんなさい (→ 申し訳ございません),
+ちょっとお待ちください (→ 少々), 了承ください without ご (→ ご了承ください), どうしますか asked of
+the customer (→ いかがなさいますか), an opening なるほど (→ おっしゃるとおりです), and お疲れ様です said as the
+greeting (a colleague's greeting: to a customer お世話になっております; 「長旅お疲れ様でした」 and
+「毎日の介護、お疲れ様です」 are sympathy, not the greeting, and stay).
+
+Our own staff named with an honorific to the customer (身内に敬称): 「店長さんに確認しました」
+「部長の山本さんから」「当店の田中さんが」 → 店長, 部長の山本, 当店の田中. The customer's side
+(「ご担当の山本様」「貴社の部長さん」) keeps its honorific.
 """
 
 from __future__ import annotations
@@ -44,11 +56,64 @@ MANNERS: dict[str, str] = {
     # 「取り急ぎ〜まで」 ends on a noun: curt to a customer.
     "取り急ぎお礼まで": "まずはお礼申し上げます", "取り急ぎご連絡まで": "取り急ぎご連絡申し上げます",
     "取り急ぎご報告まで": "取り急ぎご報告申し上げます", "取り急ぎご返信まで": "取り急ぎご返信申し上げます",
+    # Spoken or office words a written reply to a customer does not use.
+    "御社": "貴社", "とりあえず": "まずは", "取りあえず": "まずは", "ごめんなさい": "申し訳ございません",
+    "聞いてみます": "確認いたします", "聞いてみますね": "確認いたします", "聞いておきます": "確認いたします",
+    "きいてみます": "確認いたします", "聞いときます": "確認いたします",
+    "させてもらいます": "させていただきます", "させてもらいました": "させていただきました",
+    "させてもらって": "させていただいて", "させてもらえれば": "させていただければ",
+    "させてもらえますか": "させていただけますか", "させてもらえませんか": "させていただけませんか",
 }
 PATTERN = re.compile("|".join(re.escape(k) for k in sorted(MANNERS, key=len, reverse=True)))
 # 「わかりました」 as the whole answer to a customer (not 「予定がわかりましたら」) → 承知いたしました.
 _WAKARIMASHITA = re.compile(r"(?:^|(?<=[。、！\n]))[\s　]*(?:はい、)?(わかりました|分かりました)(?=[。！!]|$)",
                             re.MULTILINE)
+
+
+# 「お疲れ様です。」 as a sentence of its own: the greeting between colleagues (→ お世話になっております).
+_OTSUKARE = re.compile(
+    r"(?:^|(?<=[。！\n]))[\s　]*((?:お疲れ|おつかれ)(?:様|さま)(?:です|でございます))(?=[。！!]|\s*$)", re.MULTILINE
+)
+# 「〜してもらえますか」 asked of the customer: もらう is the plain verb (→ いただけますか).
+_MORAERU = re.compile(r"(?<=[てで])(もらえ(?:ますか|ませんか|ますでしょうか|ないでしょうか))")
+_MORAERU_FIX = {"もらえますか": "いただけますか", "もらえませんか": "いただけませんか",
+                "もらえますでしょうか": "いただけますでしょうか", "もらえないでしょうか": "いただけないでしょうか"}
+# 「了承ください」 without ご, and 「どうしますか」 asked of the customer.
+_BARE_ASK = re.compile(r"(?<![ご御])(了承(?:して)?(?:ください|下さい))|(どうしますか|どうされますか)")
+
+
+def _bare_ask_fix(m: re.Match[str]) -> str:
+    return "ご了承ください" if m.group(1) else "いかがなさいますか"
+
+
+# 「ちょっとお待ちください」: ちょっと is spoken (→ 少々).
+_CHOTTO = re.compile(r"(ちょっと)(?=お待ち|待っ|お時間)")
+# An opening なるほど: agreeing from above (→ おっしゃるとおりです).
+_NARUHODO = re.compile(r"(?:^|(?<=[。！\n]))[\s　]*(なるほど)(?=[、。！]|です)", re.MULTILINE)
+# Our own staff named with an honorific (身内に敬称): a title + さん, a title の name + さん/様,
+# 当店の name + さん. Not after ご・貴社・御社・お客様・そちら (the customer's side).
+_OWN_TITLE = r"(?:店長|副店長|部長|課長|社長|係長|主任|専務|常務|工場長|店主|オーナー|チーフ)"
+_OWN_HONORIFIC = re.compile(
+    rf"(?<![ご御貴])((?:{_OWN_TITLE})(?:さん|様))|"
+    rf"(?<![ご御貴])((?:{_OWN_TITLE}|担当|スタッフ)の[一-龥]{{1,4}}(?:さん|様))|"
+    r"((?:当店|弊社|当社|弊店|うち)の[一-龥]{1,4}(?:さん))"
+)
+_THEIR_SIDE = re.compile(r"(?:貴社|御社|貴店|お客様|お客さま|そちら|先方|ご)[^。、]{0,6}$")
+
+
+def _own_honorific(ctx: ReviewContext) -> list[Finding]:
+    out = []
+    text = ctx.own_text
+    for match in _OWN_HONORIFIC.finditer(text):
+        group = next(g for g in (1, 2, 3) if match.group(g))
+        start, end = match.span(group)
+        if _THEIR_SIDE.search(text[max(0, start - 12) : start]):
+            continue
+        word = match.group(group)
+        right = word.removesuffix("さん").removesuffix("様")
+        said = messages.say(messages.BUSINESS_MANNER, wrong=word, right=right)
+        out.append(messages.finding(FindingKind.BUSINESS_MANNER, Severity.WARNING, start, end, said, right))
+    return out
 
 
 def check(ctx: ReviewContext) -> list[Finding]:
@@ -61,7 +126,24 @@ def check(ctx: ReviewContext) -> list[Finding]:
         lambda m: "承知いたしました",
         group=1,
     )
-    return understood + scan(
+    kind, severity = FindingKind.BUSINESS_MANNER, Severity.WARNING
+    spoken = scan(ctx, _OTSUKARE, kind, severity,
+                  lambda m: messages.say(messages.BUSINESS_MANNER, wrong=m.group(1), right="お世話になっております"),
+                  lambda m: "お世話になっております", group=1)
+    spoken += scan(ctx, _MORAERU, kind, severity,
+                   lambda m: messages.say(messages.BUSINESS_MANNER, wrong=m.group(1),
+                                          right=_MORAERU_FIX[m.group(1)]),
+                   lambda m: _MORAERU_FIX[m.group(1)], group=1)
+    for match in _BARE_ASK.finditer(ctx.own_text):
+        said = messages.say(messages.BUSINESS_MANNER, wrong=match.group(), right=_bare_ask_fix(match))
+        spoken.append(messages.finding(kind, severity, match.start(), match.end(), said, _bare_ask_fix(match)))
+    spoken += scan(ctx, _CHOTTO, kind, severity,
+                   lambda m: messages.say(messages.BUSINESS_MANNER, wrong=m.group(1), right="少々"),
+                   lambda m: "少々", group=1)
+    spoken += scan(ctx, _NARUHODO, kind, severity,
+                   lambda m: messages.say(messages.BUSINESS_MANNER, wrong=m.group(1), right="おっしゃるとおりです"),
+                   lambda m: "おっしゃるとおりです", group=1)
+    return understood + spoken + _own_honorific(ctx) + scan(
         ctx,
         PATTERN,
         FindingKind.BUSINESS_MANNER,

@@ -4,7 +4,9 @@ The user sees phrasing that sounds polite but is not correct keigo:
 よろしかったでしょうか (past tense for a present question), 〜のほう (when nothing
 is compared), 〜円からお預かりします, こちら〜になります (nothing "becomes"
 anything; nor does a fixed fact: 定休日は水曜日になります, 〜円のお返しになります),
-お名前様. Each comes with the plain correct form.
+お名前様. Each comes with the plain correct form. The same 〜になります after
+こちら with its particle dropped (「こちら保証書になります」) and after a document the
+reply points at (「添付のファイルがご注文の明細になります」「同封の用紙が申込書になります」).
 
 〜のほう is flagged after an honorific noun (ご確認のほう) or after a plain action
 noun (返品のほうは, 発送のほうを: Sudachi's サ変 nouns), never before が
@@ -23,11 +25,15 @@ from app.review.rules import scan
 _YOROSHIKATTA = re.compile(r"よろしかったでしょうか|宜しかったでしょうか|よろしかったですか")
 # 「こちらが商品になります」「1,080円になります」: a noun (not a change) + になります.
 _NI_NARIMASU = re.compile(
-    r"(?:(?:こちら|これ|それ|あちら)(?:が|は|の|、)[^。\n]{0,25}?|[0-9０-９,，]+円)(になります|になっております)"
+    r"(?:(?:(?<![ぁ-ゖ])(?:こちら|これ|それ|あちら)(?:が|は|の|、)|こちら)[^。\n]{0,25}?|[0-9０-９,，]+円|"
+    # A document the reply points at: 「添付のファイルがご注文の明細になります」.
+    r"(?:添付|同封|別添|下記|上記|送付)(?:の|した|いたした)[^。\n]{0,20}?(?:が|は)[^。\n]{0,20}?)"
+    r"(になります|になっております)"
 )
 # A real change or result: 「膝が隠れるくらいの丈になります」「合計で3,000円になります」「担当が佐藤になります」.
 _CHANGE = re.compile(
-    r"くらい|ぐらい|ほど|程度|ように|ことに|合計|から|変わ|予定|ずつ|倍|以上|以下|未満|[0-9０-９]+[個点枚つ]で"
+    r"くらい|ぐらい|ほど|程度|ように|ことに|合計|から|変わ|予定|ずつ|倍|以上|以下|未満|[0-9０-９]+[個点枚つ]で|"
+    r"(?:こと|よう)$"
 )
 # 「ご確認のほう」「お支払いのほう」: an honorific noun + のほう with nothing compared.
 _NO_HOU = re.compile(
@@ -38,7 +44,7 @@ _ACTION_NO_HOU = re.compile(r"[\u4e00-\u9fff]{2,4}(のほう)(?=は|を|で|も|
 # A fixed fact of the shop put as a change: 「定休日は水曜日になります」 (→ 水曜日です).
 _FACT_NI_NARIMASU = re.compile(
     r"(?:定休日|休業日|営業時間|営業日|受付時間|所在地|住所|電話番号|連絡先|原産国|産地|素材|材質|定価|価格|"
-    r"本体価格|保証期間|賞味期限|消費期限|内容量|サイズ展開)(?:は|が)[^。、\n]{1,20}?(になります|となります)"
+    r"本体価格|保証期間|賞味期限|消費期限|内容量|サイズ展開)(?:は|が)[^。、\n]{1,20}?(になります|となります|になっております)"
 )
 # What makes a fact's 〜になります a real change (「営業時間は来月から十時までになります」); a range
 # (十時から十九時) is no change.

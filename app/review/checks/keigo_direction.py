@@ -10,7 +10,17 @@ The customer (or their family) as the subject of a humble verb (お客様が
 おりましたら, ご家族の方が参りましたら) → いらっしゃいましたら.
 
 The other direction too: our own side (弊社の社長, 当店のスタッフ, 担当者) raised
-with 尊敬語 (いらっしゃいます, おっしゃった) to the customer → 参ります, 申した.
+with 尊敬語 (いらっしゃいます, おっしゃった) to the customer → 参ります, 申した. Words that
+can only mean our side (担当の者, 係の者, 担当者, スタッフ) need no 弊社 before them, and
+the honorific お/ご〜になる is one of those verbs too (「担当者がご説明になります」 →
+ご説明いたします).
+
+Questions put to the customer in humble verbs: 「〜を存じていますか」 (→ ご存じですか),
+「お名前は何と申しますか」 (→ 何とおっしゃいますか); the customer as the subject of いたす
+(「お客様がご注文いたしました」 → なさいました).
+
+The customer as the subject of the humble お〜する (「お客様がお持ちしますか」「お客様が
+お申し込みしました」) → お持ちになりますか, お申し込みになりました.
 """
 
 from __future__ import annotations
@@ -73,6 +83,64 @@ _OWN_SIDE = re.compile(
     r"(いらっしゃ[いるっ]|おっしゃ[いるっ]|仰[いるっ]|なさ[いるっ]|召し上が[りるっ]|ご覧にな[りるっ]|"
     r"お越しにな[りるっ]|お見えにな[りるっ])"
 )
+# Subjects that can only be our own side (担当の者, 係の者), with no 弊社 before them; an
+# honorific verb after them, or the honorific お/ご〜になる (ご説明になります).
+_HONORIFIC_VERB = (
+    r"いらっしゃ[いるっ]|おっしゃ[いるっ]|仰[いるっ]|なさ[いるっ]|召し上が[りるっ]|ご覧にな[りるっ]|"
+    r"お越しにな[りるっ]|お見えにな[りるっ]"
+)
+_OWN_ONLY = re.compile(
+    r"(?<![ご御貴])(?:担当の者|係の者|店の者|当店の者|弊社の者|担当者|担当|スタッフ|店長|私ども|わたくしども)"
+    r"(?![様さ])(?:が|から|より|も)[^。「」]{0,20}?"
+    rf"({_HONORIFIC_VERB}|[おご][一-龥]{{2,4}}にな(?:ります|りました|る))"
+)
+_NARU_HUMBLE = {"ります": "いたします", "りました": "いたしました", "る": "いたす"}
+# The customer as subject of the humble お〜する: 「お客様がお持ちしますか」 (→ お持ちになりますか).
+_CUSTOMER_O_SURU = re.compile(
+    r"(?:お客様|お客さま|ご家族(?:の方|様)?|お子様|ご本人(?:様)?|皆様|皆さま|[一-龥]{1,4}(?<![同模仕多異])様)(?:が|も)"
+    r"[^。、がは]{0,12}?(お[一-龥][ぁ-ゖ]{0,2}?)(し(?:ます|まし|て|た))"
+)
+# A question to the customer in a humble verb: 存じていますか, 何と申しますか.
+_HUMBLE_QUESTION = re.compile(
+    r"(?<![ご御])(存じ(?:上げ)?(?:て(?:い|おり)ますか|ていらっしゃいますか|ですか|でしょうか))|(何と申しますか|なんと申しますか)"
+)
+# The customer as the subject of いたす: 「お客様がご注文いたしました」.
+_CUSTOMER_ITASU = re.compile(
+    r"(?:お客様|お客さま|ご家族(?:の方|様)?|ご本人(?:様)?|皆様|皆さま)(?:が|も)[^。、がはを]{0,12}?[おご][一-龥]{1,4}(いたし|致し)(?=ま|た|て)"
+)
+_O_NARU = {"します": "になります", "しまし": "になりまし", "して": "になって", "した": "になった"}
+
+
+def _own_only(ctx: ReviewContext, kind: FindingKind, severity: Severity, seen: list[Finding]) -> list[Finding]:
+    out = []
+    for match in _OWN_ONLY.finditer(ctx.own_text):
+        start, end = match.span(1)
+        if "様" in match.group()[: match.start(1) - match.start()] or any(f.start <= start < f.end for f in seen):
+            continue  # the customer is the subject after all, or the 弊社 rule has it already
+        word = match.group(1)
+        if word.startswith(("お", "ご")) and "にな" in word and not word.startswith(("お越し", "お見え", "ご覧")):
+            stem, _, end_form = word.partition("にな")
+            fix = stem + _NARU_HUMBLE[end_form]
+            said = messages.say(messages.KEIGO_DIRECTION_OWN, word=stem + "になる", humble=stem + "いたす")
+        else:
+            plain = word[:-1] + "る"
+            fix = _humble(word)
+            said = messages.say(messages.KEIGO_DIRECTION_OWN, word=plain, humble=_humble(plain))
+        out.append(messages.finding(kind, severity, start, end, said, fix))
+    return out
+
+
+def _customer_o_suru(ctx: ReviewContext, kind: FindingKind, severity: Severity) -> list[Finding]:
+    out = []
+    for match in _CUSTOMER_O_SURU.finditer(ctx.own_text):
+        stem, ending = match.group(1), match.group(2)
+        form = next(k for k in _O_NARU if ending.startswith(k))
+        fix = stem + _O_NARU[form]
+        said = messages.say(messages.KEIGO_DIRECTION_CUSTOMER, word=stem + "する", honorific=stem + "になる")
+        out.append(messages.finding(kind, severity, match.start(1), match.start(2) + len(form), said, fix))
+    return out
+
+
 # The honorific verb's form → the humble one in the same form (おっしゃった → 申した).
 _HUMBLE_STEM = {"いらっしゃ": "参", "おっしゃ": "申", "仰": "申", "なさ": "いた", "召し上が": "いただ",
                 "ご覧にな": "拝見", "お越しにな": "参", "お見えにな": "参"}
@@ -159,6 +227,16 @@ def check(ctx: ReviewContext) -> list[Finding]:
         plain = word[:-1] + "る"
         said = messages.say(messages.KEIGO_DIRECTION_OWN, word=plain, humble=_humble(plain))
         findings.append(messages.finding(kind, severity, match.start(1), match.end(1), said, _humble(word)))
+    for match in _HUMBLE_QUESTION.finditer(ctx.own_text):
+        fix = "ご存じですか" if match.group(1) else "何とおっしゃいますか"
+        said = messages.say(messages.KEIGO_DIRECTION_CUSTOMER, word=match.group(), honorific=fix)
+        findings.append(messages.finding(kind, severity, match.start(), match.end(), said, fix))
+    for match in _CUSTOMER_ITASU.finditer(ctx.own_text):
+        fix = "なさい" if ctx.own_text.startswith("ま", match.end(1)) else "なさっ"
+        said = messages.say(messages.KEIGO_DIRECTION_CUSTOMER, word="いたす", honorific="なさる")
+        findings.append(messages.finding(kind, severity, match.start(1), match.end(1), said, fix))
+    findings += _own_only(ctx, kind, severity, findings)
+    findings += _customer_o_suru(ctx, kind, severity)
     findings += scan(ctx, _ITADAITE_KUDASAI, kind, severity,
                      lambda m: messages.say(messages.KEIGO_DIRECTION_REQUEST, word="いただく"),
                      lambda m: "お召し上がりください")

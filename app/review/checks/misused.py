@@ -57,6 +57,8 @@ MISUSED: dict[str, str] = {
     "足元を見られ": "足元を見られ", "二の句が出": "二の句が継げ", "二の句もつげ": "二の句が継げ",
     "舌づつみ": "舌鼓", "したづつみ": "したつづみ", "一抹の望み": "一縷の望み", "一縷の不安": "一抹の不安",
     "予断を許せない": "予断を許さない",
+    # 念を押す (to make sure of something with someone) mixed into 念には念を入れる (to be doubly careful).
+    "念には念を押": "念には念を入れ",
 }
 for _same in ("完全無欠", "上には上が", "足元を見られ", "後には引けない"):
     MISUSED.pop(_same)  # correct as written: listed above only to say so

@@ -14,6 +14,9 @@ customer with nothing to do next.
   (承ります, 可能です, できます). The thing refused is not an alternative to
   itself: 「お取り置きは承っておりません」 offers no お取り置き, and an answer to
   another question (「金曜日の11時からお渡しできます」) offers nothing instead.
+- A next step promised is an alternative too: the shop looks into it and will tell the
+  customer (「出版社に問い合わせておりますので、分かりしだいご連絡いたします」「入荷しましたら
+  お知らせいたします」).
 """
 
 from __future__ import annotations
@@ -59,13 +62,20 @@ OFFER = re.compile(
 )
 
 
+# A next step promised: the shop asks, checks or waits for stock, then tells the customer.
+NEXT_STEP = re.compile(
+    r"(?:問い合わせ|確認|お調べ|調べ|手配|探し|相談|検討|入荷|再入荷|わかり|分かり|判明|決まり)[^。]{0,24}?"
+    r"(?:ご連絡|お知らせ|ご報告|ご案内|お伝え)(?:いたし|致し|します|申し上げ|差し上げ|を差し上げ)"
+)
+
+
 def _is_question(sentence: Sentence) -> bool:
     return sentence.text.rstrip().endswith(("か", "か。", "？", "?"))
 
 
 def _offers(text: str) -> bool:
     """Whether a piece of the agent's text offers the customer something."""
-    if ALTERNATIVE_CUE.search(text):
+    if ALTERNATIVE_CUE.search(text) or NEXT_STEP.search(text):
         return True
     return bool(OPTION.search(text) and OFFER.search(text))
 

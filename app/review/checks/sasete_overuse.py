@@ -9,7 +9,11 @@ repeated, it reads as stiff and evasive. The fix for 〜(ご)Xさせていただ
 
 Used even once on the agent's own feelings (思わせていただきます, 喜ばせていただいて
 おります, 感謝させていただきます) it is wrong: a feeling needs nobody's leave.
-The fix is the plain polite verb (思いました, 喜んでおります).
+The fix is the plain polite verb (思いました, 喜んでおります). So it is on a thought
+(考えさせていただいております → 考えております) and on a verb already humble
+(申させていただきます → 申します: 申す needs no leave on top). 「〜させていただきたいと
+思います」 hedges twice over what the shop simply does: flagged even once, with
+(ご)Xいたします as the fix (ご連絡させていただきたいと思います → ご連絡いたします).
 """
 
 from __future__ import annotations
@@ -34,6 +38,7 @@ _FEELINGS: dict[str, tuple[str, str, str, str]] = {
     "存じさ": ("存じ", "存じる", "存じて", "存じた"), "願わ": ("願い", "願う", "願って", "願った"),
     "祈ら": ("祈り", "祈る", "祈って", "祈った"), "期待さ": ("期待し", "期待する", "期待して", "期待した"),
     "共感さ": ("共感し", "共感する", "共感して", "共感した"),
+    "考えさ": ("考え", "考える", "考えて", "考えた"), "申さ": ("申し", "申す", "申して", "申した"),
 }
 _FEELING = re.compile("(" + "|".join(_FEELINGS) + ")せて(?:いただ|頂)(き|く|いて|いた|け)")
 
@@ -50,6 +55,20 @@ def _needless(ctx: ReviewContext) -> list[Finding]:
     return out
 
 
+# 「ご連絡させていただきたいと思います」: leave asked and a wish hedged, for what the shop simply does.
+_HEDGED = re.compile(r"([おご]?[\u4e00-\u9fff]{1,6}?)?させて(?:いただ|頂)きたいと(?:思い|存じ|考え)(?:ます|ております)")
+
+
+def _hedged(ctx: ReviewContext) -> list[Finding]:
+    out = []
+    for match in _HEDGED.finditer(ctx.own_text):
+        fix = (match.group(1) + "いたします") if match.group(1) else ""
+        start = match.start(1) if match.group(1) else match.start()
+        out.append(messages.finding(FindingKind.SASETE_OVERUSE, Severity.INFO, start, match.end(),
+                                    messages.say(messages.SASETE_OVERUSE), fix))
+    return out
+
+
 def _fix(match: re.Match[str], text: str) -> str:
     noun = match.group(1)
     if noun and match.group(2) == "さ":
@@ -60,6 +79,7 @@ def _fix(match: re.Match[str], text: str) -> str:
 def check(ctx: ReviewContext) -> list[Finding]:
     text = ctx.own_text
     needless = _needless(ctx)
+    needless += [f for f in _hedged(ctx) if not any(g.start < f.end and f.start < g.end for g in needless)]
     uses = [m for m in SASETE.finditer(text)]
     if len(uses) < 2:
         return needless

@@ -17,6 +17,19 @@ that refuse flatly or say "none" with nothing warm (「交換は一回までで�
 対応しません。」「〜過ぎています。以上です。」) are cold however short, and so
 is, in a sentence of any length, a curt brush-off (仕様です, 決まりなので無理です,
 ご自分で調べてください, 前にも申し上げましたが) with no apology, cushion or thanks.
+
+Blame is cold whatever surrounds it: the fault put on the customer (「そちらの確認不足です」
+「住所の間違いはそちらの責任です」), a reproach for the timing (「もっと早く言ってください」
+「ご記入いただかないと困ります」). A single sentence that flatly refuses a service in plain
+polite form (「個別の対応はしていません。」「交換はできません。」) is cold even without a mail;
+a notice (「本日は営業しておりません。」) is not. Answering a customer's mail, a reply of facts
+only, with no warmth and not one humble or honorific verb (「確認しました。二重決済になっています。
+返金されます。」), reads as an office note: cold. So does, however polite its keigo, a reply
+to a mail about something gone wrong (broken, late, wrong, missing, charged twice) that has
+not one word of apology, empathy, thanks or cushion, and a draft that owns a mistake of the
+shop's (「こちらの手違いで別の色を送りました」) without a word of apology anywhere.
+Declining responsibility flatly (「責任は負いかねます」), "read it properly" (よく読んで,
+ちゃんと読んで) and appeals to 常識 are blame.
 """
 
 from __future__ import annotations
@@ -27,7 +40,7 @@ from app.model import Finding, FindingKind, Severity
 from app.review import messages
 from app.review.checks.tone_overfamiliar import is_overfamiliar
 from app.review.context import ReviewContext, Sentence
-from app.review.vocab import APOLOGY, CUSHION, THANKS, WARMTH
+from app.review.vocab import APOLOGY, CUSHION, EMPATHY, THANKS, WARMTH
 
 _WARMTH = re.compile(WARMTH)
 # The stock closing 「ご不明な点がございましたら、お気軽にお問い合わせください」 ends warm and
@@ -91,13 +104,27 @@ BLAME = re.compile(
     r"記載(?:して|されて)(?:おります|あります|いる|います)(?:ので|とおり|通り|が)|書いてあ(?:ります|る)(?:とおり|通り|ので|が)?|"
     r"お客様(?:側)?の(?:ご)?(?:操作|入力|確認|記入|設定|使い方|勘違い|不注意)(?:ミス|不足|漏れ|誤り|間違い)?(?:です|と思われ|によるもの|が原因)|"
     r"ご確認(?:いただけて|されて)(?:いない|おられない)|よくお読み(?:ください|のうえ)|ちゃんと(?:ご確認|お読み|確認)|"
-    r"当店(?:の|に)(?:責任|落ち度|過失)は(?:ございません|ありません|ない)|自己責任|お客様(?:の)?(?:ご)?(?:責任|都合)(?:です|で|により)"
+    r"当店(?:の|に)(?:責任|落ち度|過失)は(?:ございません|ありません|ない)|自己責任|お客様(?:の)?(?:ご)?(?:責任(?:です|で(?!は|も)|により)|都合です)|"
+    # The fault put on the other side: 「そちらの確認不足です」「間違いはそちらの責任です」.
+    r"(?:そちら|お客様|お客さま|あなた)(?:様)?(?:側)?の(?:ご)?(?:確認|入力|記入|操作|設定|注文|選択)?"
+    r"(?:不足|ミス|責任|間違い|誤り|不注意|勘違い|落ち度|過失)(?:です|でしょう|だと|によるもの|が原因|ですので|なので)|"
+    # A reproach for the timing or the manner: 「もっと早く言ってください」「ご記入いただかないと困ります」.
+    r"(?:もっと|もう少し|もうちょっと)(?:早く|早めに|前に)[^。！]{0,8}?(?:言っ|連絡|教え|知らせ|おっしゃ)"
+    r"[^。！]{0,4}?(?:ください|下さい|いただかないと|もらわないと|くれないと|いただければ|もらえれば)|"
+    r"(?:先に|前もって)言って(?:ください|下さい|もらわ|いただかな)|(?:ないと|なければ|なくては)困ります|"
+    r"責任(?:を|は)?(?:負い|取り|持ち)かねます|責任は(?:負え|取れ|持て)ません|(?:当店|弊社|当社)(?:に|と)?は関係(?:ありません|ございません|ない)|"
+    r"(?:よく|ちゃんと|しっかり)(?:読んで|見て)(?:ください|下さい|いただ|もらえ)|常識(?:的に|で考え|です)"
+)
+# The shop owns a mistake: an apology is owed in the same draft.
+_OWN_MISTAKE = re.compile(
+    r"(?:こちら|当店|弊社|当社|私ども|わたくしども|弊店)(?:側)?の(?:手違い|不手際|ミス|確認不足|入力ミス|発送ミス|間違い|誤り|不備)|"
+    r"(?:誤って|間違えて|間違って)(?:別の|違う|ほかの|他の)?[^。]{0,10}?(?:発送|お送り|送り|送っ|お届け|ご請求|請求|お作り)"
 )
 # Curt words that are cold in a sentence of any length (unlike a bare 「在庫はありません。」):
 # brushing the question off (仕様です, 決まりなので, ご自分で調べて), or "as I said".
 CURT = re.compile(
     r"(?:無理|不可|対応不可|決まり|規則|ルール|(?:それは|これは|そういう)仕様)(?:です|なので|ですので|だから)(?![がけ])|"
-    r"(?:知りません|わかりません|分かりません)(?:[。！!]|$)|(?:ご)?(?:自分|自身)で(?:お)?(?:調べて|判断して|ご判断|確認して|ご確認)(?:ください|下さい)|"
+    r"(?:知りません|わかりません|分かりません)(?:[。！!]|$)|(?:ご)?(?:自分|自身)で(?:お)?(?:調べて|調べ|判断して|ご判断|確認して|ご確認)(?:ください|下さい)|"
     r"(?:前にも|先ほども|以前にも|前回も)(?:言い|言っ|申し上げ|お伝えし|書い|ご説明し|説明し)|"
     r"(?:読めば|見れば|読んでいただければ)(?:わか|分か)"
 )
@@ -138,14 +165,65 @@ def _blame(ctx: ReviewContext) -> list[Finding]:
     return out[:1]
 
 
+# A flat refusal of a service in plain polite form: 「個別の対応はしていません」「交換はできません」.
+_SERVICE_NO = re.compile(
+    r"(?:対応|受付|受け付け|交換|返品|返金|キャンセル|変更|保証|お取り置き|取り置き|発送|配送|再発送|返送|"
+    r"名入れ|包装|ラッピング|値引き|割引)(?:は|も)?(?:でき|出来|し|して(?:い)?|て(?:い)?|受け付け|受付し|扱い|扱ってい|"
+    r"行い|行ってい|やってい)ません"
+)
+# Humble or honorific verbs: a reply with none of them, no warmth, only facts, is an office note.
+_KEIGO_VERB = re.compile(
+    r"いたし|致し|おり(?:ます|まし)|ござい|いただ|頂[きけい]|くださ|下さ|させて|申し|存じ|承|伺|参り|差し上げ|"
+    r"拝|なさ|いらっしゃ|おっしゃ|ご覧|お[一-龥][ぁ-ん]{0,3}(?:し|でき|くださ|にな)|ご[一-龥]{2}(?:し|でき|くださ|にな)"
+)
+
+
+# The customer's mail says something went wrong: a reply to it owes at least one warm word.
+_TROUBLE = re.compile(
+    r"壊れ|割れ|破損|欠け|ひび|傷|キズ|汚れ|不良|故障|不具合|動きません|動かな|つかな|作動しな|"
+    r"届かな|届いていな|届きません|届いておりません|まだ届|遅れ|遅延|間違|違う(?:商品|もの|色|サイズ)|"
+    r"入っていな|足りな|不足|二重に|重複|困って|がっかり|残念|ひどい|不満|納得でき"
+)
+
+
+def _trouble_unanswered(ctx: ReviewContext, own: list[Sentence]) -> Sentence | None:
+    """A reply with no warm word at all to a mail about something gone wrong (→ its representative)."""
+    if not ctx.has_mail or not own or _warm(own) or not _TROUBLE.search(ctx.mail or ""):
+        return None
+    empathy = re.compile(EMPATHY)
+    if any(empathy.search(s.text) for s in own):
+        return None
+    return _representative(tuple(own))
+
+
+def _office_note(body: list[Sentence]) -> Sentence | None:
+    """A reply to a mail made of facts only, with no warmth and no keigo verb at all (→ its representative)."""
+    if len(body) < 2 or _warm(body) or any(_KEIGO_VERB.search(s.text) for s in body):
+        return None
+    return _representative(tuple(body))
+
+
 def _warm(sentences: list[Sentence]) -> bool:
     return any(_WARMTH.search(_STOCK_CLOSING.sub("", s.text)) for s in sentences)
+
+
+def _unapologetic(ctx: ReviewContext) -> list[Finding]:
+    """The shop's own mistake told with no apology anywhere in the draft."""
+    if any(re.search(APOLOGY, s.text) for s in ctx.sentences):
+        return []
+    for sentence in ctx.sentences:
+        if _OWN_MISTAKE.search(sentence.text):
+            text = sentence.text.rstrip()
+            start = sentence.start + len(text) - len(text.lstrip())
+            return [messages.finding(FindingKind.TONE_COLD, Severity.WARNING, start, sentence.start + len(text),
+                                     messages.say(messages.TONE_COLD), "")]
+    return []
 
 
 def check(ctx: ReviewContext) -> list[Finding]:
     if is_overfamiliar(ctx):
         return []
-    blame = _blame(ctx) or _curt_words(ctx)
+    blame = _blame(ctx) or _curt_words(ctx) or _unapologetic(ctx)
     if blame:
         return blame
     body = [s for s in ctx.body_sentences if s.text.strip()]
@@ -154,6 +232,16 @@ def check(ctx: ReviewContext) -> list[Finding]:
         if curt:
             return curt
     own = [s for s in ctx.sentences if s.text.strip()]
+    note = _office_note(body) if ctx.has_mail else None
+    if note is None:
+        note = _trouble_unanswered(ctx, [s for s in body if s.text.strip()])
+    if note is None and len(own) == 1 and not _warm(own) and _SERVICE_NO.search(own[0].text):
+        note = own[0]
+    if note is not None:
+        text = note.text.rstrip()
+        start = note.start + len(text) - len(text.lstrip())
+        return [messages.finding(FindingKind.TONE_COLD, Severity.WARNING, start, note.start + len(text),
+                                 messages.say(messages.TONE_COLD), "")]
     if _warm(own) or len(own) < 2:
         return []
     flat = next((s for s in own if _FLAT_NO.search(s.text.strip())), None)

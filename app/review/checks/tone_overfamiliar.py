@@ -7,6 +7,15 @@ several emoji, 〜♪ or 〜〜, spoken contractions and slang (直しときま�
 よろしくです). 〜くださいね is
 warm, not casual; 〜ですよね counts half, as chatty but polite. One stray
 emoji is tolerated; together the signals must add up.
+
+Some spoken forms are over-familiar on their own, even inside a polite sentence, because
+no written business form uses them: the contraction of 〜てしまう (送っちゃいました,
+着られちゃいます), of 〜ていて (待っててください), かもです, 全然OKです, and a sentence
+opened with じゃあ, しょうがない. 「捨ててください」 (the て-form of 捨てる) and 「まあまあの出来」 are not.
+Spoken words that a written reply replaces (すごく → 大変, やっぱり → やはり, ちゃんと →
+きちんと, いっぱい, 〜みたいです, 〜ですけど, a sentence opened with あと、) count one each:
+two of them make a draft over-familiar, one alone does not; so does a polite ending
+drawn out (ございます〜, です〜) or a doubled ！！.
 Only the agent's own text counts: emoji in the quoted customer mail do not.
 At most one finding per draft, since tone concerns the reply as a whole.
 """
@@ -14,6 +23,7 @@ At most one finding per draft, since tone concerns the reply as a whole.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from app.model import Finding, FindingKind, Severity
 from app.review import messages
@@ -24,17 +34,32 @@ CASUAL_END = re.compile(
     r"(?:だよ|だよね|(?<!です)(?<!ます)よね|だね|じゃん|じゃない|かな|かなぁ|だし|でしょ|しよう|しようね|ちゃう|ちゃった|っす|なぁ|なあ|"
     r"わかる|分かる|してね|てね|るね|(?<!まし)(?<!でし)たね|(?<!ださ)(?<!下さ)いね|(?<!ださ)(?<!下さ)いよ|るよ|"
     r"(?<!まし)(?<!でし)たよ|"
-    r"だ|だった|だろう|ないよ|だからね|もんね)" + _END
+    r"だ|だった|だろう|ないよ|だからね|もんね|いいな|だな|たいな|よかったな)" + _END
 )
 RYOKAI = re.compile(
     r"了解(?:です|！|!|〜)|りょうかい|おけ[ー〜]|OK(?:です)?[！!]|オッケー|オーケー|おっけー|ＯＫ(?:です)?[！!]"
 )
 # Casual words: spoken contractions (直しときます, 見ちゃいます), こっち・そっち, slang intensifiers.
 CASUAL_WORD = re.compile(
-    r"(?:し|っ|い|け|せ|て|め|べ|れ|え)とき(?:ます|まし)|(?:ん|い)どき(?:ます|まし)|ちゃい(?:ます|まし)|じゃい(?:ます|まし)|"
-    r"(?<![ぁ-ん])(?:こっち|そっち|あっち|どっち)|めちゃくちゃ|超(?=[ぁ-ん]{2})|"
-    r"全然(?:大丈夫|OK|オッケー|平気)|ですよ〜|ますよ〜|かもです|って感じ|どーも|うっす"
+    r"(?:し|っ|い|け|せ|て|め|べ|れ|え)とき(?:ます|まし)|(?:ん|い)どき(?:ます|まし)|"
+    r"(?:こっち|そっち|あっち|どっち)|めちゃくちゃ|超(?=[ぁ-ん]{2})|"
+    r"ですよ〜|ますよ〜|って感じ|どーも|うっす"
 )
+# Spoken forms that are over-familiar on their own: 〜ちゃいます (〜てしまいます), 〜ててください
+# (〜ていてください), かもです, 全然OKです, a sentence opened with じゃあ.
+SPOKEN = re.compile(
+    r"(?:ちゃ|じゃ)(?:い(?:ます|まし)|って|う(?:ので|から|かも|と))|(?<=[っん])(?:て|で)て(?:ください|下さい|くださいね|ね)|"
+    r"かもです|かもしれないです|全然(?:大丈夫|OK|ＯＫ|オッケー|平気|いけ)|(?:^|(?<=[。！\n]))\s*じゃ(?:あ)?[、,]|"
+    r"しょうがな|しょーがな|まじで"
+)
+# Spoken words a written reply replaces: one each, two make a draft over-familiar.
+COLLOQUIAL = re.compile(
+    r"すごく|すっごく|すごい(?=[ぁ-ん一-龥])|やっぱり|やっぱ|ちゃんと|いっぱい|ほんとに|ほんと(?=[、。！うにで])|"
+    r"(?<![てで])みたい(?:です|でした|なんです)|(?:です|ます|でした|ました)けど|なんで(?:すか)?[？?]|"
+    r"(?:^|(?<=[。！\n]))\s*(?:あと|それと|てか|なので)[、,]|って(?:いう|言う)|っぽい"
+)
+# A polite ending drawn out, or a doubled exclamation: 「ございます〜」「です〜」「！！」.
+DRAWN_OUT = re.compile(r"(?:です|ます|ません|でした|ました|ください)[〜~ー](?=[。！!\s]|$)|[！!]{2,}")
 # 「ご不安ですよね」: polite, yet chatty; over-familiar only with another signal.
 POLITE_YONE = re.compile(r"(?:です|ます)よね")
 # Polite words bent into slang: でーす, まーす, ありがとうです, よろしくです.
@@ -47,12 +72,18 @@ WAVY = re.compile(r"[〜~]{2,}|[〜~][！!]|♪|[ｗw]{2,}|（笑）|\(笑\)")
 
 def signals(sentence: Sentence) -> float:
     """How over-familiar one own sentence sounds (0 = not at all)."""
-    text = sentence.text
+    return _signals(sentence.text)
+
+
+@lru_cache(maxsize=4096)
+def _signals(text: str) -> float:
+    # Cached by text: tone_cold asks too, and the live review sees the same sentences keystroke after keystroke.
     score = 2.0 * len(CASUAL_END.findall(text.replace("ございます", "")))
     score += 2.0 * len(RYOKAI.findall(text)) + 1.5 * len(BARE_THANKS.findall(text))
     score += 0.75 * len(EMOJI.findall(text)) + 0.75 * len(WAVY.findall(text))
     score += 1.0 * len(CASUAL_WORD.findall(text)) + 2.0 * len(BENT_POLITE.findall(text))
-    score += 1.0 * len(POLITE_YONE.findall(text))
+    score += 1.0 * len(POLITE_YONE.findall(text)) + 2.0 * len(SPOKEN.findall(text))
+    score += 1.0 * len(COLLOQUIAL.findall(text)) + 1.0 * len(DRAWN_OUT.findall(text))
     return score
 
 

@@ -31,6 +31,7 @@ _PHRASE_TEXT = """
     おりますので ございますので いたしますので お願いいたします お手数ですが 恐縮ですが 今後とも 引き続き
     お待たせいたしました 申し訳ございません ご安心ください 確認いたします
     させていただきます よろしくお願い お送りいたします 承知しました ご検討ください
+    お問い合わせください ご連絡ください ご確認ください お申し付けください
 """
 PHRASES: tuple[str, ...] = tuple(_PHRASE_TEXT.split())
 # Correct phrases that contain a slip of another phrase; a hit inside one is no typo.

@@ -19,6 +19,20 @@ when one of these holds:
   with the request, or names the same day (「土曜日は大丈夫です」 for
   「土曜日の夕方でも受け取れますか」).
 
+When no word links a request to the reply, the shape of the answer can: each sentence of
+the reply that answers in shape, and answers no other request by its words, answers at most
+one request, in mail order. A "when" question (いつ, 何日, どのくらいで届き…) takes a
+sentence naming a date or a time (「三日ほどでお届けします」「午後七時まで」), a "how much"
+question a price (550円, 無料), a "how many / how big" question a counted number (350グラム,
+三歳以上); any question takes a sentence opened with はい・いいえ・もちろん・あいにく and a
+promise to check and get back (「確認して折り返しご連絡いたします」). When the mail asks one
+thing only, a sentence that answers the kind of question it is answers it: 「ございます」
+an "is there" question, 「いただけます」「可能です」 a "can I" one, 「承ります」
+「お受けいたします」 an ask to act (「色違いもございます」 does not answer
+「替えていただけますか」), unless it is about something else the mail said
+(「赤いストールは在庫がございますので、本日中に発送いたします」 does not answer
+「包んでいただけますか」 asked after that ストール). A sentence that only thanks or closes answers nothing.
+
 A closing ask with nothing of its own to answer (「お手数ですがお知らせいただけると
 助かります」 at the end of a mail) asks for the reply itself: the reply answers it.
 So does an ask only whether the request before it can be met (「対応可能かご教示
@@ -60,7 +74,11 @@ ANSWER = re.compile(
     r"大丈夫です|大丈夫でございます|問題(?:ございません|ありません|なく)|可能です|可能でございます|できます|出来ます|"
     r"いただけます|頂けます|ございます|ございません|ありません|あります|おります|間に合います|間に合わ|"
     r"(?:お届け|お渡し|発送|ご用意|お作り)(?:いたし|し|でき)ます|^(?:はい|いいえ)|"
-    r"[0-9０-９]+\s*(?:月|日|時|個|点|枚|着|台|円|本|箱|セット|名|cm|センチ|号|週間|営業日)|"
+    r"[0-9０-９]+\s*(?:月|日|時|個|点|枚|着|台|円|本|箱|セット|名|cm|センチ|号|週間|営業日|ml|mL|ミリ|g|グラム|kg|キロ|"
+    r"L|リットル|mm|袋|粒|錠|入り|人前|kcal)|"
+    # A date said relatively: 「来週また入ってきます」「月末には入荷予定です」.
+    r"来週|今週|再来週|来月|今月|月末|月初め|週明け|近日中|数日(?:中|後|以内)|年内|年明け|上旬|中旬|下旬|"
+    r"(?:入荷|発送|お届け|再開|販売|発売)(?:予定|見込み)|"
     r"[月火水木金土日]曜|確認(?:いたし|し|させていただき)ます|確認(?:の|した)?(?:うえ|上)|お調べ(?:いたし|し)ます|調べて|"
     # A yes said as reassurance, politely or casually: 「ご安心ください」「平気です」「へっちゃらだよ」.
     r"ご安心|安心して|平気|へっちゃら|大丈夫|問題な|差し支え(?:ございません|ありません|ない)|"
@@ -157,9 +175,10 @@ def answered(
     text: str,
     acts: list[_Act] | None = None,
     request_keys: list[Key] | None = None,
+    core: list[Key] | None = None,
 ) -> bool:
-    """Whether the draft answers or acts on the request made of these tokens."""
-    core = core_keys(tokens)
+    """Whether the draft answers or acts on the request made of these tokens (`core`: its last clause's keys)."""
+    core = core_keys(tokens) if core is None else core
     if is_answered(core, ctx.pool):
         return True
     whole = keys(tokens) if request_keys is None else request_keys
@@ -180,19 +199,151 @@ def _asks_only_whether(request_keys: list[Key], acts: list[_Act]) -> bool:
     return any(act.answers or not act.promises_to_tell for act in acts)
 
 
+_KANSUJI = "0-9０-９一二三四五六七八九十百千"
+# What a request asks for: a time, a price, a number; else yes/no or an action.
+_ASKS_WHEN = re.compile(
+    r"いつ|何日|何時|何曜|何月|何営業日|どの(?:くらい|ぐらい|程度)で(?!す)|どれ(?:くらい|ぐらい)で(?!す)|日数|納期|"
+    r"(?:お届け|到着|発送|入荷|発売)(?:日|時期|予定)|時期|何時まで|何時から"
+)
+_ASKS_PRICE = re.compile(r"いくら|おいくら|料金|値段|価格|送料|費用|金額|代金|手数料|何円")
+_ASKS_COUNT = re.compile(r"何(?:個|枚|本|名|人|歳|才|センチ|cm|グラム|キロ|ミリ|号|色|点|着|台|種類|袋|箱)|"
+                         r"重さ|長さ|大きさ|容量|高さ|サイズ感|どの(?:くらい|ぐらい)の|どれ(?:くらい|ぐらい)の")
+# What a sentence of the reply gives: a date or time, a price, a counted number.
+_GIVES_WHEN = re.compile(
+    rf"[{_KANSUJI}]+\s*(?:月|日|時|分|週間|営業日|日後|日以内|日ほど|日程度|か月|ヶ月)|[月火水木金土日]曜|"
+    r"午前|午後|夕方|夜間|本日|当日|翌日|翌営業日|明日|明後日|来週|今週|来月|今月|月末|上旬|中旬|下旬|週明け|年内|近日"
+)
+_GIVES_PRICE = re.compile(
+    rf"[{_KANSUJI},，]+\s*円|無料|かかりません|頂戴(?:いたし|し)ません|いただきません|税込|送料込"
+)
+_GIVES_COUNT = re.compile(
+    rf"[{_KANSUJI}.．]+\s*(?:個|枚|本|名|人|歳|才|センチ|cm|mm|ミリ|グラム|g|kg|キロ|ml|mL|リットル|L|号|色|点|着|台|袋|箱|"
+    r"セット|種類|サイズ|インチ|粒|錠|人前|メートル|m)"
+)
+_TYPED = ((_ASKS_WHEN, _GIVES_WHEN), (_ASKS_PRICE, _GIVES_PRICE), (_ASKS_COUNT, _GIVES_COUNT))
+# A sentence that is an answer in shape whatever it is about.
+_OPENS_ANSWER = re.compile(r"^\s*(?:はい|いいえ|もちろん|あいにく|残念ながら|申し訳(?:ございません|ありません)が)")
+_CHECK_BACK = re.compile(
+    r"(?:確認|お調べ|調べ|問い合わせ|お問い合わせ|相談)(?:して|し|いたし(?:まして|て)|の上|のうえ|させていただき)"
+    r"[^。]{0,20}?(?:ご連絡|お知らせ|ご返信|ご報告|ご回答|お返事|お伝え)"
+)
+
+
+# What kind of question a request is, by its predicate, and the answers that fit each kind.
+_ASKS_EXIST = re.compile(
+    r"(?:あり|ござい|い|おり|売って|置いて)(?:ます|ません)(?:か|でしょうか)|ある(?:の)?(?:でしょうか|ですか)"
+)
+_ASKS_CAN = re.compile(
+    r"(?:でき|出来|可能|[えけせてねべめれ]ます|られます)(?:ます|です)?(?:か|でしょうか)|"
+    r"(?:でき|使え|使用でき)る(?:の)?(?:でしょうか|ですか)"
+)
+_QUESTION_WORD = re.compile(r"いくら|いつ|何|なに|なん|どう|どの|どれ|どこ|どちら|誰|なぜ|どんな")
+_ASKS_ACT = re.compile(
+    r"(?:て|で)(?:いただけ|いただき|もらえ|もらい|くださ|ほし|欲し)|お願い|頼み|たいの|たいです"
+)
+_GIVES_EXIST = re.compile(r"ございます|あります|ございません|ありません|おります|取り扱って|扱って|ご用意")
+_GIVES_CAN = re.compile(
+    r"でき(?:ます|ません)|可能|いただけ(?:ます|ません)|かねます|問題(?:ございません|ありません)|大丈夫|"
+    r"承(?:ります|れます|っております)|お受け(?:いたし|でき|し)|使え(?:ます|ません)"
+)
+
+
+def _same_kind(asked: str, text: str) -> bool:
+    """Whether a sentence answers in the kind the request asks: is there, can I, or please do.
+
+    A question with a question word (いくら, いつ, どれ) wants its answer, not a yes: only the typed
+    answers above answer it."""
+    if _QUESTION_WORD.search(asked):
+        return False
+    if _ASKS_EXIST.search(asked):
+        return bool(_GIVES_EXIST.search(text))
+    if _ASKS_ACT.search(asked):
+        # An ask to act (〜ていただけますか, 〜してほしい): answered by doing it or declining.
+        return bool(COMMITMENT.search(_NOT_ANSWER.sub("", text)) or REFUSAL.search(text)
+                    or (_GIVES_CAN.search(text) and not _GIVES_EXIST.search(text)))
+    if _ASKS_CAN.search(asked):
+        return bool(_GIVES_CAN.search(text) or COMMITMENT.search(text) or REFUSAL.search(text))
+    return False
+
+
+def _outside_forms(ctx: ReviewContext) -> set[str]:
+    """Forms of the mail's words outside its requests: what a sentence about something else would use."""
+    inside = bytearray(len(ctx.mail or "") + 1)
+    for highlight in ctx.highlights(HighlightKind.REQUEST):
+        inside[highlight.start : highlight.end] = b"\x01" * (highlight.end - highlight.start)
+    forms: set[str] = set()
+    for key in ctx.mail_keys:
+        if not inside[key.start]:
+            forms |= key.forms
+    return forms
+
+
+def _shape_answers(ctx: ReviewContext, open_requests: list[str], word_answers: list[list[Key]],
+                   only_one: bool) -> set[int]:
+    """Indexes of `open_requests` answered by the shape of a reply sentence no other request's words claim."""
+    if not open_requests:
+        return set()
+    outside = _outside_forms(ctx)
+    body = {s.start for s in ctx.body_sentences}
+    claimed = [[(key.forms, key.weight) for key in core] for core in word_answers if core]
+    claimed_forms = {form for core in claimed for forms, _ in core for form in forms}
+    # Each candidate sentence: (any question, the typed answers it gives as bits, its text, about something else).
+    candidates: list[tuple[bool, int, str, bool]] = []
+    for sentence, sentence_keys in zip(ctx.sentences, ctx.sentence_keys, strict=True):
+        if sentence.start not in body:
+            continue
+        text = _NOT_ANSWER.sub("", NOT_COMMITMENT.sub("", sentence.text)).strip()
+        if not text:
+            continue
+        pool = {form for key in sentence_keys for form in key.forms}
+        if not claimed_forms.isdisjoint(pool) and any(
+                sum(weight for forms, weight in core if not forms.isdisjoint(pool)) >= 1.0 for core in claimed):
+            continue  # it answers another request by its words
+        general = bool(_OPENS_ANSWER.search(text) or _CHECK_BACK.search(text))
+        gives = sum(1 << bit for bit, (_, give) in enumerate(_TYPED) if give.search(text))
+        candidates.append((general, gives, text, not outside.isdisjoint(pool)))
+    used: set[int] = set()
+    out: set[int] = set()
+    for number, asked in enumerate(open_requests):
+        asks = sum(1 << bit for bit, (ask, _) in enumerate(_TYPED) if ask.search(asked))
+        for i, (general, gives, text, elsewhere) in enumerate(candidates):
+            if i in used:
+                continue
+            fits = general or bool(asks & gives)
+            if not fits and only_one and not elsewhere:
+                fits = _same_kind(asked, text)
+            if fits:
+                used.add(i)
+                out.add(number)
+                break
+    return out
+
+
 def check(ctx: ReviewContext) -> list[Finding]:
     if not ctx.has_mail:
         return []
     at = end_of_own_text(ctx)
     acts = commitments(ctx)
     out = []
+    requests = []
     for highlight in ctx.highlights(HighlightKind.REQUEST):
         asked = ctx.highlight_text(highlight)
         if _asks_only_for_the_reply(ctx.highlight_keys(highlight), asked):
             continue
         if _asks_only_whether(ctx.highlight_keys(highlight), acts):
             continue
-        if answered(ctx, ctx.highlight_tokens(highlight), asked, acts, ctx.highlight_keys(highlight)):
+        requests.append((highlight, asked))
+    open_requests = []
+    word_answers = []
+    for highlight, asked in requests:
+        core = core_keys(ctx.highlight_tokens(highlight))
+        if answered(ctx, ctx.highlight_tokens(highlight), asked, acts, ctx.highlight_keys(highlight), core):
+            word_answers.append(core)
+        else:
+            open_requests.append((highlight, asked))
+    by_shape = _shape_answers(ctx, [asked for _, asked in open_requests], word_answers, len(requests) == 1)
+    for number, (highlight, asked) in enumerate(open_requests):
+        if number in by_shape:
             continue
         out.append(
             messages.finding(
