@@ -45,7 +45,7 @@ _ONE_MAILS_FAULT = (ValueError, UnicodeError, RecursionError, MemoryError, DataE
 BATCH = 200  # mails per write transaction
 POOL_FROM = 400  # mails from which worker processes pay for their start (about a second each)
 CHUNK = 16  # mails per task handed to a worker: few round trips, little lost at a stop
-AHEAD = 4  # chunks queued per worker: enough that none waits for this process
+AHEAD = 16  # chunks queued per worker: more than a batch in all, so none idles while this process writes one
 
 
 @dataclass(frozen=True, slots=True)
