@@ -155,6 +155,7 @@ def test_closing_mid_build_with_worker_processes_stops_them_and_raises_nothing(
 
     monkeypatch.setattr(build, "POOL_FROM", 5)  # the demo's few mails go to worker processes too
     monkeypatch.setattr(build, "CHUNK", 2)
+    monkeypatch.setattr(build, "AHEAD", 1)  # a few mails in flight: the fetches go on as results come back
     settings = load_settings(tmp_path / "settings.json")
     qsettings = QSettings(str(tmp_path / "window.ini"), QSettings.Format.IniFormat)
     win = MainWindow(demo_copy, settings, qsettings)
