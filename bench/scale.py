@@ -69,23 +69,29 @@ def launch(mailbox: Path | None, data_dir: str) -> dict[str, float]:
 
 
 def bench_ready(size: int = 100_000) -> Result:
+    """The big Maildir's first start once (a fresh data dir), then the demo's start and the big
+    one's second start in turn, three times each (medians): shared cores weigh on both alike."""
     big = maildir(size)
-    with tempfile.TemporaryDirectory() as data_dir:
-        launch(None, data_dir)  # the demo copied into the data dir, caches warm
-        demo = [launch(None, data_dir) for _ in range(3)]
-    with tempfile.TemporaryDirectory() as data_dir:
-        first = launch(big, data_dir)
-        second = launch(big, data_dir)
+    with tempfile.TemporaryDirectory() as demo_dir, tempfile.TemporaryDirectory() as big_dir:
+        launch(None, demo_dir)  # the demo copied into the data dir, caches warm
+        first = launch(big, big_dir)
+        demo, seconds = [], []
+        for _ in range(3):
+            demo.append(launch(None, demo_dir))
+            seconds.append(launch(big, big_dir))
     demo_s = statistics.median(d["ready"] for d in demo)
+    second = {"ready": statistics.median(r["ready"] for r in seconds),
+              "filled": statistics.median(r["filled"] for r in seconds),
+              "rss": max(r["rss"] for r in seconds)}
     label = f"{size // 1000}k"
     return {
         "scale_demo_ready_s": {"value": round(demo_s, 3), "unit": "s",
-                               "target": "(the demo's start, this run: process start to list shown)"},
+                               "target": "(the demo's start, this run, median of 3: process start to list shown)"},
         f"scale_{label}_first_ready_s": {"value": round(first["ready"], 3), "unit": "s",
                                          "target": f"(a {size:,}-mail Maildir, first start)"},
         f"scale_{label}_first_over_demo": {"value": round(first["ready"] / demo_s, 2), "unit": "×", "target": "≤ 2"},
         f"scale_{label}_second_ready_s": {"value": round(second["ready"], 3), "unit": "s",
-                                          "target": "(second start)"},
+                                          "target": "(second start, median of 3)"},
         f"scale_{label}_second_over_demo": {"value": round(second["ready"] / demo_s, 2), "unit": "×",
                                             "target": "≤ 1.3"},
         f"scale_{label}_first_filled_s": {"value": round(first["filled"], 1), "unit": "s",
