@@ -1,30 +1,38 @@
-"""Mail accounts: provider presets, the saved settings, passwords in the OS keyring.
+"""Mail accounts: provider presets, the saved settings, the connection check.
 
-The only module that touches `keyring` (ARCHITECTURE.md §9): mail passwords
-here, and any other secret (the customer memory's PostgreSQL password) through
-`get_secret` / `set_secret`. Settings (host, port,
-security, charset) are saved in the store without any secret. When the system
-offers no secure keyring (no Secret Service running, or only keyring's
-plaintext/"fail" backends), `keyring_status()` says so, the UI shows it, and the
-password is kept in memory for this session only rather than written in clear.
+Passwords and tokens are kept by `app.secrets` (the only module that touches
+`keyring`, docs/ARCHITECTURE.md §9), re-exported here under their old names. Settings (host, port,
+security, charset) are saved in the store without any secret.
 """
 
 from __future__ import annotations
 
-import contextlib
 import re
 import ssl
-import threading
 import unicodedata
 from dataclasses import dataclass
 from enum import StrEnum
 
-import keyring
-import keyring.backend
-import keyring.errors
+from app.model import AccountConfig, Charset, Security
 
-from app.sources.connection import AccountConfig, Charset, Security
+# Re-exports: the keyring moved to app.secrets (below app.sources, which keeps OAuth tokens in it);
+# the window and the tests still ask app.accounts.
+from app.secrets import KEYRING_SERVICE as KEYRING_SERVICE
+from app.secrets import KeyringStatus as KeyringStatus
+from app.secrets import delete_password as delete_password
+from app.secrets import delete_secret as delete_secret
+from app.secrets import fallback_only as fallback_only
+from app.secrets import forget_session_passwords as forget_session_passwords
+from app.secrets import get_secret as get_secret
+from app.secrets import keyring_status as keyring_status
+from app.secrets import password as password
+from app.secrets import set_secret as set_secret
+from app.secrets import store_password as store_password
+from app.secrets import store_token as store_token
+from app.secrets import token as token
 from app.sources.errors import SourceError
+from app.sources.imap import ImapSource
+from app.sources.smtp import SmtpSender
 from app.store.mail import MailStore
 from app.store.outbox import OutboxTable
 
@@ -50,7 +58,6 @@ __all__ = [
     "token",
 ]
 
-KEYRING_SERVICE = "Aizuchi"
 
 
 class PresetId(StrEnum):
@@ -122,139 +129,6 @@ def new_account_id(email: str, taken: set[str]) -> str:
     return candidate
 
 
-# -- keyring --------------------------------------------------------------------------
-
-@dataclass(frozen=True, slots=True)
-class KeyringStatus:
-    secure: bool
-    backend: str  # the backend's class name, for the settings and for support
-
-
-# Backends that do not keep a secret safely: "fail" (none found), "null", and the
-# plaintext/obfuscated files of keyrings.alt, which keyring picks silently.
-_INSECURE = ("keyring.backends.fail", "keyring.backends.null", "keyrings.alt")
-
-_session_passwords: dict[str, str] = {}
-_session_lock = threading.Lock()
-
-
-def keyring_status() -> KeyringStatus:
-    backend = keyring.get_keyring()
-    module = type(backend).__module__
-    name = f"{module}.{type(backend).__name__}"
-    insecure = module.startswith(_INSECURE) or getattr(backend, "priority", 1) <= 0
-    # A chainer is as secure as what it chains.
-    chained = getattr(backend, "backends", None)
-    if chained is not None and module.startswith("keyring.backends.chainer"):
-        insecure = not chained or all(type(b).__module__.startswith(_INSECURE) for b in chained)
-    return KeyringStatus(secure=not insecure, backend=name)
-
-
-def store_password(account_id: str, secret: str) -> bool:
-    """Save in the keyring; True when saved there, False when kept for this session only."""
-    with _session_lock:
-        _session_passwords[account_id] = secret
-    if not keyring_status().secure:
-        return False
-    try:
-        keyring.set_password(KEYRING_SERVICE, account_id, secret)
-    except keyring.errors.KeyringError:
-        return False
-    return True
-
-
-def password(account_id: str) -> str | None:
-    with _session_lock:
-        remembered = _session_passwords.get(account_id)
-    if remembered is not None:
-        return remembered
-    if not keyring_status().secure:
-        return None
-    try:
-        found = keyring.get_password(KEYRING_SERVICE, account_id)
-    except keyring.errors.KeyringError:
-        return None
-    if found is not None:
-        with _session_lock:
-            _session_passwords[account_id] = found
-    return found
-
-
-def delete_password(account_id: str) -> None:
-    with _session_lock:
-        _session_passwords.pop(account_id, None)
-    if keyring_status().secure:
-        with contextlib.suppress(keyring.errors.KeyringError):
-            keyring.delete_password(KEYRING_SERVICE, account_id)
-
-
-def store_token(account_id: str, token: str) -> bool:
-    """A Gmail/Microsoft account's sign-in (refresh token, MSAL cache) takes the password's place."""
-    return store_password(account_id, token)
-
-
-def token(account_id: str) -> str | None:
-    return password(account_id)
-
-
-# -- other secrets (the customer memory's team database, the Google client secret) ------------
-
-SERVICE_PREFIX = "aizuchi"
-
-
-def _service(service: str) -> str:
-    return f"{SERVICE_PREFIX}:{service}"
-
-
-_session_secrets: dict[tuple[str, str], str] = {}
-
-
-def get_secret(service: str, name: str) -> str | None:
-    with _session_lock:
-        remembered = _session_secrets.get((service, name))
-    if remembered is not None:
-        return remembered
-    try:
-        return keyring.get_password(_service(service), name)
-    except keyring.errors.KeyringError:
-        return None
-
-
-def set_secret(service: str, name: str, secret: str) -> bool:
-    """Save in the keyring; True when saved there, False when kept for this session only (no
-    secure keyring, or it refused): the caller tells the user it must be typed again next time."""
-    with _session_lock:
-        _session_secrets[(service, name)] = secret
-    if not keyring_status().secure:
-        return False
-    try:
-        keyring.set_password(_service(service), name, secret)
-    except keyring.errors.KeyringError:
-        return False
-    return True
-
-
-def delete_secret(service: str, name: str) -> None:
-    with _session_lock:
-        _session_secrets.pop((service, name), None)
-    with contextlib.suppress(keyring.errors.KeyringError):
-        keyring.delete_password(_service(service), name)
-
-
-def fallback_only() -> bool:
-    """True when keyring has no usable backend at all (secrets could not be kept)."""
-    from keyring.backends import fail
-
-    return isinstance(keyring.get_keyring(), fail.Keyring)
-
-
-def forget_session_passwords() -> None:
-    """Tests: start from what the keyring holds."""
-    with _session_lock:
-        _session_passwords.clear()
-        _session_secrets.clear()
-
-
 # -- accounts -----------------------------------------------------------------------------
 
 def add_account(store: MailStore, config: AccountConfig, secret: str) -> bool:
@@ -294,9 +168,6 @@ def check_connection(
     config: AccountConfig, secret: str, ssl_context: ssl.SSLContext | None = None, timeout: float = 10.0
 ) -> ConnectionCheck:
     """Connect and log in to IMAP and SMTP; never raises a `SourceError`."""
-    from app.sources.imap import ImapSource
-    from app.sources.smtp import SmtpSender
-
     imap_error: SourceError | None = None
     smtp_error: SourceError | None = None
     source = ImapSource(config, secret, ssl_context=ssl_context, timeout=timeout)

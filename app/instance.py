@@ -20,6 +20,8 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import IO
 
+from app.store.db import StoreProblem, StoreUnusable
+
 LOCK_NAME = "aizuchi.lock"
 
 _held: dict[Path, IO[bytes]] = {}
@@ -42,6 +44,7 @@ class AlreadyRunning(Exception):
 
 
 def _try_lock(handle: IO[bytes]) -> bool:
+    # msvcrt exists only on Windows and fcntl only elsewhere: each is imported where the platform is known.
     if sys.platform == "win32":
         import msvcrt
 
@@ -102,8 +105,6 @@ def acquire(data_dir: Path) -> None:
             data_dir.mkdir(parents=True, exist_ok=True)
             handle = open(data_dir / LOCK_NAME, "a+b")  # noqa: SIM115 - kept open while the lock is held
         except OSError as error:
-            from app.store.db import StoreProblem, StoreUnusable
-
             raise StoreUnusable(StoreProblem.READ_ONLY, data_dir / "aizuchi.sqlite3", str(error)) from error
         if not _try_lock(handle):
             handle.close()

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import hashlib
 import json
-from dataclasses import dataclass, field
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from enum import StrEnum
 
@@ -388,3 +389,215 @@ class CustomerProfile:
     @property
     def first_time(self) -> bool:
         return self.mail_count <= 1
+
+
+# ---- Mail sources' values -------------------------------------------------------------------------
+# Plain values every layer passes around: a folder, a message's place, a listed row, an account's
+# connection settings, what a sync snapshot says, a reply ready to leave. They lived in app/sources/
+# (which still re-exports them); here, app.mail and app.store use them without importing a provider.
+
+
+class FolderRole(StrEnum):
+    INBOX = "inbox"
+    SENT = "sent"
+    DRAFTS = "drafts"
+    TRASH = "trash"
+    JUNK = "junk"
+    OTHER = "other"
+
+
+@dataclass(frozen=True, slots=True)
+class Folder:
+    id: str    # stable within its source
+    name: str  # the provider's own name (shown for OTHER; roles are worded by the UI)
+    role: FolderRole = FolderRole.OTHER
+
+
+@dataclass(frozen=True, slots=True)
+class MessageRef:
+    folder_id: str
+    key: str  # stable within the folder (Maildir key, mbox index, IMAP UID, API id)
+
+
+# Decodes a listed row's Subject and From values as the server sent them (either may be absent).
+ListedDecoder = Callable[[bytes | None, bytes | None], tuple[str, Address]]
+
+
+class Header:
+    """One row of a message list: enough to show it without the body.
+
+    A row listed by a sync may keep its Subject and From as the server sent
+    them (`Header.listed`): they are decoded the first time anyone reads
+    `subject` or `sender`. A folder of 10,000 shows a screenful, so the sync
+    does not decode 10,000 encoded words nobody may look at (ARCHITECTURE.md §4: keep
+    parsing off the sync's path). Otherwise it behaves as the frozen record it
+    was: equal when its fields are equal, hashable, not meant to be changed.
+    """
+
+    __slots__ = ("_listed", "_sender", "_subject", "date", "ref", "seen", "size")
+
+    ref: MessageRef
+    date: datetime | None
+    seen: bool
+    size: int
+
+    def __init__(
+        self, ref: MessageRef, subject: str, sender: Address, date: datetime | None, seen: bool, size: int
+    ) -> None:
+        self.ref = ref
+        self.date = date
+        self.seen = seen
+        self.size = size
+        self._subject: str | None = subject
+        self._sender: Address | None = sender
+        self._listed: tuple[bytes | None, bytes | None, ListedDecoder] | None = None
+
+    @classmethod
+    def listed(
+        cls, ref: MessageRef, raw_subject: bytes | None, raw_sender: bytes | None, date: datetime | None,
+        seen: bool, size: int, decode: ListedDecoder,
+    ) -> Header:
+        """A row whose Subject and From (raw field values) are decoded by `decode` when first read."""
+        header = cls(ref, "", Address("", ""), date, seen, size)
+        header._subject = header._sender = None
+        header._listed = (raw_subject, raw_sender, decode)
+        return header
+
+    def _decode(self) -> None:
+        listed = self._listed
+        if listed is None:
+            return  # another thread decoded it meanwhile (a row may be read off the GUI thread too)
+        raw_subject, raw_sender, decode = listed
+        self._subject, self._sender = decode(raw_subject, raw_sender)
+        self._listed = None
+
+    @property
+    def subject(self) -> str:
+        if self._subject is None:
+            self._decode()
+        assert self._subject is not None
+        return self._subject
+
+    @property
+    def sender(self) -> Address:
+        if self._sender is None:
+            self._decode()
+        assert self._sender is not None
+        return self._sender
+
+    def raw_fields(self) -> tuple[bytes | None, bytes | None] | None:
+        """(Subject, From) as listed, while not decoded yet; None once decoded or when built decoded."""
+        return None if self._listed is None else self._listed[:2]
+
+    def _key(self) -> tuple[object, ...]:
+        return (self.ref, self.subject, self.sender, self.date, self.seen, self.size)
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Header):
+            return NotImplemented
+        return self._key() == other._key()
+
+    def __hash__(self) -> int:
+        return hash(self._key())
+
+    def __repr__(self) -> str:
+        return (f"Header(ref={self.ref!r}, subject={self.subject!r}, sender={self.sender!r}, "
+                f"date={self.date!r}, seen={self.seen!r}, size={self.size!r})")
+
+
+@dataclass(frozen=True, slots=True)
+class SyncState:
+    """Opaque provider state for incremental listing (UIDVALIDITY+UID, historyId…)."""
+
+    token: str
+
+
+@dataclass(frozen=True, slots=True)
+class OutgoingMessage:
+    """A reply ready to leave: its bytes are final and its Message-ID fixed at first attempt."""
+
+    raw: bytes
+    message_id: str
+    envelope_from: str
+    recipients: tuple[str, ...]
+    replying_to: MessageRef | None = None  # the original, to flag \\Answered after sending
+    thread_hint: str = ""                  # a provider's thread id (Gmail threadId), when known
+    draft_key: str = ""                    # `draft_key()` of the draft it was written from, when there was one
+
+
+class Security(StrEnum):
+    SSL = "ssl"            # TLS from the first byte (IMAPS 993, SMTPS 465)
+    STARTTLS = "starttls"  # plain, then upgraded (IMAP 143, submission 587)
+    NONE = "none"          # loopback tests only; the dialog does not offer it
+
+
+class Charset(StrEnum):
+    UTF8 = "utf-8"
+    ISO2022JP = "iso-2022-jp"
+
+
+@dataclass(frozen=True, slots=True)
+class AccountConfig:
+    id: str
+    email: str
+    username: str
+    imap_host: str
+    smtp_host: str
+    imap_port: int = 993
+    imap_security: Security = Security.SSL
+    smtp_port: int = 465
+    smtp_security: Security = Security.SSL
+    display_name: str = ""
+    charset: Charset = Charset.UTF8
+    server_saves_sent: bool = False  # Gmail files a copy in Sent by itself
+    kind: str = "imap"
+
+    def label(self) -> str:
+        return self.display_name or self.email
+
+    def with_id(self, account_id: str) -> AccountConfig:
+        return replace(self, id=account_id)
+
+
+class Flag(StrEnum):
+    SEEN = "seen"
+    ANSWERED = "answered"
+    FLAGGED = "flagged"
+
+
+@dataclass(frozen=True, slots=True)
+class RemoteHeader:
+    """A header row as synced: the list row plus what the store keeps beside it."""
+
+    header: Header
+    message_id: str
+    flags: frozenset[Flag]
+
+
+@dataclass(frozen=True, slots=True)
+class FolderSnapshot:
+    state: SyncState              # save once the snapshot's changes are applied
+    keys: tuple[str, ...]         # every message key in the folder now
+    reset: bool = False           # the saved state is void: drop the local copy first
+    # Flags of known messages: only those changed since `since` when the server can
+    # say (CONDSTORE, historyId), else every message's (a plain scan).
+    flags: dict[str, frozenset[Flag]] = field(default_factory=dict)
+    validity: int | None = None   # IMAP UIDVALIDITY, kept for humans
+    next_key: int | None = None   # IMAP UIDNEXT
+    modseq: int | None = None     # IMAP HIGHESTMODSEQ
+    # Gmail history and Graph delta answer with changes, not the whole folder:
+    # `partial` means `keys` are only the messages added (or seen) since `since`,
+    # `removed` those gone; every other stored message stays as it is.
+    partial: bool = False
+    removed: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class IndexedHeader:
+    """What a folder's index keeps of one message (its key is the index's key)."""
+
+    name: str  # "new/<file>" or "cur/<file>" when it was listed
+    subject: str
+    sender: Address
+    date: datetime | None
+    size: int

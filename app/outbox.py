@@ -48,7 +48,8 @@ from typing import Protocol
 from app import instance
 from app.mail.headers import read_summary
 from app.mail.outgoing import make_message_id, message_id_domain, with_message_id
-from app.sources.base import MailSender, MessageRef, OutgoingMessage
+from app.model import MessageRef, OutgoingMessage
+from app.sources.base import MailSender
 from app.sources.errors import AuthExpired, NetworkDown, SendOutcomeUnknown, ServerRejected, SourceError
 from app.store.db import Database
 from app.store.drafts import delete_sent_draft

@@ -13,10 +13,13 @@ from __future__ import annotations
 import ssl
 from typing import TYPE_CHECKING
 
+from app.accounts import password as keyring_password
+from app.accounts import store_token
+from app.mail.headers import read_summary
+from app.model import AccountConfig, Flag, MessageRef, OutgoingMessage
 from app.outbox import Outbox, OutboxItem, SentFiler
-from app.sources.base import MailSender, MessageRef, OutgoingMessage
-from app.sources.connection import AccountConfig
-from app.sources.delta import Flag
+from app.settings import load_settings
+from app.sources.base import MailSender
 from app.sources.errors import NoSavedSecret
 from app.sources.imap import ImapSource
 from app.sources.oauth import AccountKind, Providers, providers_from_settings
@@ -38,8 +41,6 @@ class _ImapFiler:
         self._session = session
 
     def append_sent(self, raw: bytes) -> None:
-        from app.mail.headers import read_summary
-
         source = self._session.source
         assert isinstance(source, ImapSource)
         sent = source.sent_folder()
@@ -82,8 +83,6 @@ class AccountSession:
         providers: Providers | None = None,
         backoff: Backoff | None = None,
     ) -> None:
-        from app.accounts import password as keyring_password
-
         if password is None:
             password = keyring_password(config.id)
         if password is None:
@@ -92,17 +91,16 @@ class AccountSession:
         self.store = MailStore(db)
         self.outbox = Outbox(db)
         if config.kind in (AccountKind.GMAIL, AccountKind.GRAPH):
-            from app.accounts import store_token
-
             if providers is None:
-                from app.settings import load_settings
-
                 providers = providers_from_settings(load_settings())
 
             def keep(token: str) -> None:
                 store_token(config.id, token)
 
             api: GmailSource | GraphSource
+            # Imported here on purpose: Google's and Microsoft's client libraries cost 40–140 ms to
+            # import (`python -X importtime`), and the window opens its sessions at start; an IMAP
+            # account never loads them.
             if config.kind == AccountKind.GMAIL:
                 from app.sources.gmail import GmailSource
 

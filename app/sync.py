@@ -38,8 +38,8 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from functools import partial
 
-from app.sources.base import Folder, FolderRole, Header, MessageRef, SyncState
-from app.sources.delta import Flag, SyncSource, TwinSource
+from app.model import Flag, Folder, FolderRole, Header, MessageRef, SyncState
+from app.sources.delta import SyncSource, TwinSource
 from app.sources.errors import NetworkDown, NotFound, SourceError
 from app.store.mail import MailStore
 

@@ -1,7 +1,10 @@
-"""Every annotated analysis set, what it is for, and the shared scorer's sentence F1 in-process.
+"""Every evaluation set, what it is for, and the shared scorer's sentence F1 in-process.
 
-One table, read by `make bench` (`bench/run.py`), the tests (`tests/unit/test_analysis_scores.py`)
-and the trainer (`scripts/train_model.py`), so the role of a set is stated once:
+One table of the analyser's sets (`SETS`) and one of the review's (`REVIEW_SETS`), read by
+`make bench` (`bench/run.py`, `bench/review_score.py`, `bench/writing_score.py`,
+`bench/review_heldout.py`), the tests and the trainer (`scripts/train_model.py`), so where a
+set lives and what it is for is stated once (docs/ARCHITECTURE.md §6). A test or a bench piece
+asks `analysis_set(metric)` or `review_set(name)` for a path, never spells one:
 
 - ``train``: the learned layer is fitted on it (and the rules were tuned on most of these);
 - ``dev``: thresholds and the regularisation strength are chosen on it;
@@ -61,6 +64,47 @@ SETS: tuple[EvalSet, ...] = (
     EvalSet("unseen5_heldout_macro_f1", DATA / "heldout5_cases.jsonl", "heldout", "≥ 0.92 (never trained on)"),
     EvalSet("unseen6_macro_f1", DATA / "heldout6_cases.jsonl", "heldout", "≥ 0.94 (never trained or tuned on)"),
 )
+
+
+@dataclass(frozen=True)
+class ReviewSet:
+    name: str
+    path: Path
+    role: str    # "train" (the checks were tuned on it), "dev" or "heldout"
+    note: str
+
+
+REVIEW = ROOT / "tests" / "data" / "review"
+
+# The review's cases (formats: tests/data/review/README.md): mail+draft pairs scored per finding
+# kind (`bench/review_score.py`), and one-sentence writing cases (`bench/writing_score.py`,
+# `bench/review_heldout.py`).
+REVIEW_SETS: tuple[ReviewSet, ...] = (
+    ReviewSet("dev", SHARED_EVAL / "review_dev.jsonl", "dev", "the shared dev set (when ../shared is present)"),
+    ReviewSet("own", REVIEW / "own_cases.jsonl", "train", "written with the first checks"),
+    ReviewSet("tune", REVIEW / "tune_cases.jsonl", "train", "the checks were tuned on it"),
+    ReviewSet("heldout", REVIEW / "heldout_cases.jsonl", "heldout", "split off tune_cases before tuning"),
+    ReviewSet("reply15", REVIEW / "reply15_cases.jsonl", "train", "issue 15's reply scenarios, tuning cases"),
+    ReviewSet("writing15", REVIEW / "writing15_cases.jsonl", "train", "issue 15's writing cases, tuning cases"),
+    ReviewSet("blind15_tune_writing", REVIEW / "blind15_tune_writing.jsonl", "train", "written blind, tuned on"),
+    ReviewSet("blind15_heldout_writing", REVIEW / "blind15_heldout_writing.jsonl", "heldout", "written blind"),
+    ReviewSet("blind15_tune_pairs", REVIEW / "blind15_tune_pairs.jsonl", "train", "written blind, tuned on"),
+    ReviewSet("blind15_heldout_pairs", REVIEW / "blind15_heldout_pairs.jsonl", "heldout", "written blind"),
+    ReviewSet("blind16_tune_writing", REVIEW / "blind16_tune_writing.jsonl", "train", "second blind batch, tuned on"),
+    ReviewSet("blind16_heldout_writing", REVIEW / "blind16_heldout_writing.jsonl", "heldout", "second blind batch"),
+    ReviewSet("blind16_tune_pairs", REVIEW / "blind16_tune_pairs.jsonl", "train", "second blind batch, tuned on"),
+    ReviewSet("blind16_heldout_pairs", REVIEW / "blind16_heldout_pairs.jsonl", "heldout", "second blind batch"),
+)
+
+
+def analysis_set(metric: str) -> Path:
+    """The path of the analysis set `make bench` reports under `metric`."""
+    return next(s.path for s in SETS if s.metric == metric)
+
+
+def review_set(name: str) -> Path:
+    """The path of the review set called `name` in `REVIEW_SETS`."""
+    return next(s.path for s in REVIEW_SETS if s.name == name)
 
 
 def load(path: Path) -> list[Case]:

@@ -64,20 +64,19 @@ sys.path.insert(0, str(ROOT))
 
 from app.model import FindingKind  # noqa: E402
 from app.review import review_draft  # noqa: E402
+from bench.eval_sets import review_set  # noqa: E402
 
-DATA = ROOT / "tests" / "data" / "review"
 # The blind batches, each split on arrival into a tune half and a held-out half (never tuned on).
 BATCHES = ("blind15", "blind16")
-WRITING = DATA / "blind15_heldout_writing.jsonl"
-PAIRS = DATA / "blind15_heldout_pairs.jsonl"
-TUNE_WRITING = DATA / "blind15_tune_writing.jsonl"
-TUNE_PAIRS = DATA / "blind15_tune_pairs.jsonl"
+WRITING = review_set("blind15_heldout_writing")
+PAIRS = review_set("blind15_heldout_pairs")
+TUNE_WRITING = review_set("blind15_tune_writing")
+TUNE_PAIRS = review_set("blind15_tune_pairs")
 
 
 def half_paths(half: str) -> list[tuple[str, Path, Path]]:
-    """(batch, writing file, pairs file) of each blind batch's `half` ("tune" or "heldout")."""
-    return [(batch, DATA / f"{batch}_{half}_writing.jsonl", DATA / f"{batch}_{half}_pairs.jsonl")
-            for batch in BATCHES]
+    """(batch, writing file, pairs file) of each blind batch's `half` ("tune" or "heldout"), from the one table."""
+    return [(batch, review_set(f"{batch}_{half}_writing"), review_set(f"{batch}_{half}_pairs")) for batch in BATCHES]
 
 
 FAMILY_KINDS: dict[str, tuple[FindingKind, ...]] = {

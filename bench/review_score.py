@@ -3,8 +3,8 @@
 Usage (from the project root):
   .venv/bin/python bench/review_score.py [CASES.jsonl ...] [--gold] [--verbose] [--speed]
 
-Cases follow ../shared/eval/REVIEW_FORMAT.md (default: ../shared/eval/review_dev.jsonl
-when present, and tests/data/review/own_cases.jsonl). With --gold the mail's
+Cases are mail+draft pairs as tests/data/review/README.md describes them (default: the shared
+dev set when present, and our own cases; both from `bench/eval_sets.py: REVIEW_SETS`). With --gold the mail's
 highlights are the cases' own `mail_spans` (measures the review alone); without
 it they come from `app.analysis.analyze` (measures what `aizuchi review` does).
 Writing-check kinds in `expect` are scored too when a case lists them.
@@ -26,13 +26,14 @@ sys.path.insert(0, str(ROOT))
 
 from app.model import Finding, Highlight, HighlightKind, Insight, ReplyStats  # noqa: E402
 from app.review import review_draft  # noqa: E402
-from app.review.tokens import clear_cache  # noqa: E402
+from app.text.sudachi import clear_cache  # noqa: E402
+from bench.eval_sets import review_set  # noqa: E402
 
-SHARED_DEV = ROOT.parent / "shared" / "eval" / "review_dev.jsonl"
-OWN_CASES = ROOT / "tests" / "data" / "review" / "own_cases.jsonl"
+SHARED_DEV = review_set("dev")
+OWN_CASES = review_set("own")
 # Written with the same conventions as the shared dev set; tuned on one, the other held out.
-TUNE_CASES = ROOT / "tests" / "data" / "review" / "tune_cases.jsonl"
-HELDOUT_CASES = ROOT / "tests" / "data" / "review" / "heldout_cases.jsonl"
+TUNE_CASES = review_set("tune")
+HELDOUT_CASES = review_set("heldout")
 MAIL_SIDE = ("unanswered_request", "ignored_disclosure", "unacknowledged_worry")
 SCORED = (*MAIL_SIDE, "refusal_without_alternative", "tone_cold", "tone_overfamiliar")
 
@@ -161,7 +162,7 @@ def bench_review() -> dict[str, dict[str, Any]]:
         results["review_dev_min_precision"] = {"value": round(min(p for p, _ in pr), 2), "unit": "P", "target": "≥ 0.9"}
         results["review_dev_min_recall"] = {"value": round(min(r for _, r in pr), 2), "unit": "R", "target": "≥ 0.9"}
     # End to end, as `aizuchi review` runs: the mail's spans come from the analyser.
-    reply15_cases = ROOT / "tests" / "data" / "review" / "reply15_cases.jsonl"
+    reply15_cases = review_set("reply15")
     for name, path in (("own", OWN_CASES), ("tune", TUNE_CASES), ("heldout", HELDOUT_CASES),
                        ("reply15", reply15_cases)):
         counts = score(load_cases([path]), analysed_insight)
@@ -171,7 +172,7 @@ def bench_review() -> dict[str, dict[str, Any]]:
         results[f"review_{name}_min_recall"] = {"value": round(min(r for _, r in pr), 2), "unit": "R",
                                                 "target": "(info, analyser spans)"}
     # Per kind on our held-out set (never tuned on in issue 15) and on issue 15's own reply cases (tuning).
-    reply15 = ROOT / "tests" / "data" / "review" / "reply15_cases.jsonl"
+    reply15 = review_set("reply15")
     for name, path, note in (("heldout", HELDOUT_CASES, "held out, gold spans"),
                              ("reply15", reply15, "tuning cases, gold spans")):
         if not path.exists():

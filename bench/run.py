@@ -21,9 +21,6 @@ from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
-# ../shared next to the repo; from a git worktree (/work/wt/NAME) the nearest one up the tree.
-SHARED_EVAL = next((p / "shared" / "eval" for p in ROOT.parents if (p / "shared" / "eval").is_dir()),
-                   ROOT.parent / "shared" / "eval")
 sys.path.insert(0, str(ROOT))
 
 Result = dict[str, dict[str, Any]]
@@ -107,9 +104,10 @@ def bench_demo_analysis() -> Result:
 
 def _long_bodies() -> list[str]:
     from app.mail.parse import parse_message
+    from bench.eval_sets import analysis_set
 
     bodies = [b for b in (parse_message(p.read_bytes()).body for p in demo_mail_files()) if len(b) >= 1500]
-    long_set = SHARED_EVAL / "analysis_dev_long.jsonl"
+    long_set = analysis_set("dev_long_macro_f1")
     if long_set.exists():
         bodies += [json.loads(line)["text"] for line in long_set.read_text(encoding="utf-8").splitlines() if line]
     return bodies
@@ -166,11 +164,10 @@ def bench_long_mail_speed() -> Result:
             analysis_cpu_ms.append((time.process_time() - cpu_started) * 1000)
     # 200,000 characters of customer text: each mail up to its quoted thread (a quote
     # runs to the end of the body, so repeating whole mails would measure one zone).
-    from app.analysis.zones import find_zones
-    from app.model import ZoneKind
+    from app.text import Reading, quote_ranges
 
     def own_text(body: str) -> str:
-        quotes = [z.start for z in find_zones(body)[0] if z.kind is ZoneKind.QUOTE]
+        quotes = [start for start, _end in quote_ranges(body, Reading.MAIL)]
         return body[: min(quotes, default=len(body))]
 
     huge = "\n\n".join(own_text(b) for b in bodies)

@@ -25,8 +25,9 @@ sys.path.insert(0, str(ROOT))
 
 from app.model import FindingKind  # noqa: E402
 from app.review import review_draft  # noqa: E402
+from bench.eval_sets import review_set  # noqa: E402
 
-WRITING_CASES = ROOT / "tests" / "data" / "review" / "writing15_cases.jsonl"
+WRITING_CASES = review_set("writing15")
 FAMILY_KIND: dict[str, FindingKind] = {
     "lookalike": FindingKind.LOOKALIKE_CHAR,
     "redundant": FindingKind.REDUNDANT,

@@ -64,18 +64,17 @@ def _wait(app: object, signal: object) -> None:
     loop.exec()
 
 
-def _wait_all(app: object, signals: list[object]) -> None:
-    """Wait until every signal has fired at least once (in any order)."""
+def _wait_all(app: object, window: object, *flags: object) -> None:
+    """Wait until the window said it changed each of `flags` (app.context.Changes), in any order."""
     from PySide6.QtCore import QElapsedTimer
     from PySide6.QtWidgets import QApplication
 
     del app  # processEvents is static; kept for symmetry with _wait
-    fired: set[int] = set()
-    for index, signal in enumerate(signals):
-        signal.connect(lambda *_args, i=index: fired.add(i))  # type: ignore[attr-defined]
+    seen: list[object] = []
+    window.changed.connect(seen.append)  # type: ignore[attr-defined]
     clock = QElapsedTimer()
     clock.start()
-    while len(fired) < len(signals) and clock.elapsed() < TIMEOUT_MS:
+    while not all(any(f in c for c in seen) for f in flags) and clock.elapsed() < TIMEOUT_MS:  # type: ignore[operator]
         QApplication.processEvents()
         time.sleep(0.01)
 
@@ -86,6 +85,7 @@ def _shoot(out: Path, scratch: Path, composer: bool = False, customer: bool = Fa
     from PySide6.QtWidgets import QApplication
 
     from app import paths
+    from app.context import Changes
     from app.mail.parse import parse_message
     from app.model import HighlightKind
     from app.settings import load_settings
@@ -113,14 +113,14 @@ def _shoot(out: Path, scratch: Path, composer: bool = False, customer: bool = Fa
     if size is not None:
         window.resize(*size)  # else the size the window picks for the screen, as a new user gets
     window.show()
-    _wait(app, window.headers_loaded)
-    _wait(app, window.memory_built)  # so the customer panel shows what the demo mailbox taught it
+    # The list, and the memory built so the customer panel shows what the demo mailbox taught it.
+    _wait_all(app, window, Changes.HEADERS, Changes.MEMORY_BUILT)
     row = next(
         r for r in range(window.proxy.rowCount()) if window.proxy.index(r, 0).data(Role.HEADER).subject == subject
     )
     window.message_view.selectRow(row)
     window.message_view.scrollTo(window.proxy.index(row, 0), window.message_view.ScrollHint.PositionAtCenter)
-    _wait_all(app, [window.insight_shown, window.profile_shown])
+    _wait_all(app, window, Changes.INSIGHT, Changes.PROFILE)
     # Show the panel in use: the first request selected, as after a click.
     requests = window.insight_panel.model.highlight_indexes(HighlightKind.REQUEST)
     if requests:
@@ -131,8 +131,8 @@ def _shoot(out: Path, scratch: Path, composer: bool = False, customer: bool = Fa
         _compose(app, window)
     if search:
         window.search.setText("ケーキ")
-        window.run_search("ケーキ")
-        _wait(app, window.search_done)
+        window.memory.run_search("ケーキ")
+        _wait_all(app, window, Changes.SEARCH)
     for _ in range(20):
         app.processEvents()
     out.parent.mkdir(parents=True, exist_ok=True)

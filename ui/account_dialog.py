@@ -36,9 +36,10 @@ from app.accounts import PRESETS, ConnectionCheck, Preset, PresetId, fill_host, 
 from app.settings import GOOGLE_CLIENT_ID, MICROSOFT_CLIENT_ID, Settings
 from app.sources.connection import AccountConfig, Charset, Security
 from app.sources.oauth import AccountKind, Providers
-from ui.account_wording import source_error
 from ui.operations.accounts import SignedIn
 from ui.tasks import TaskFailure, TaskRunner
+from ui.wording import fill
+from ui.wording.errors import error_text
 
 _MANUAL = PresetId.MANUAL.value
 # The first choices of the service list: sign in with the provider, no servers to type.
@@ -437,8 +438,8 @@ class AccountDialog(QDialog):
             super().accept()
             return
         if self.oauth_kind() is not None and self.editing is None:
-            self._say(self.tr("先に「%1」を押して、ブラウザでログインしてください。").replace(
-                "%1", (self.google_button if self.oauth_kind() is AccountKind.GMAIL
+            self._say(fill(self.tr("先に「{text}」を押して、ブラウザでログインしてください。"),
+                           text=(self.google_button if self.oauth_kind() is AccountKind.GMAIL
                        else self.microsoft_button).text()))
             return
         problem = self.missing()
@@ -493,8 +494,7 @@ class AccountDialog(QDialog):
         self.oauth = result
         self.google_button.setEnabled(True)
         self.microsoft_button.setEnabled(True)
-        done = self.tr("%1 としてログインしました。「OK」で追加します。")
-        self._say(done.replace("%1", result.email))
+        self._say(fill(self.tr("{email} としてログインしました。「OK」で追加します。"), email=result.email))
         # The IMAP fields no longer apply to this account.
         self.servers.setEnabled(False)
         self.signed_in.emit(True)
@@ -502,7 +502,7 @@ class AccountDialog(QDialog):
     def _on_sign_in_error(self, failure: TaskFailure) -> None:
         self.google_button.setEnabled(True)
         self.microsoft_button.setEnabled(True)
-        self._say(source_error(failure.error, oauth=True))
+        self._say(error_text(failure.error, oauth=True))
         self.signed_in.emit(False)
 
     def test_connection(self) -> None:
@@ -529,9 +529,9 @@ class AccountDialog(QDialog):
         else:
             lines = []
             if check.imap is not None:
-                lines.append(self.tr("受信 (IMAP): %1").replace("%1", source_error(check.imap)))
+                lines.append(fill(self.tr("受信 (IMAP): {error}"), error=error_text(check.imap)))
             if check.smtp is not None:
-                lines.append(self.tr("送信 (SMTP): %1").replace("%1", source_error(check.smtp)))
+                lines.append(fill(self.tr("送信 (SMTP): {error}"), error=error_text(check.smtp)))
             self.check_result.setText("\n".join(lines))
         self._checked = None
         self.keep_offline.setChecked(False)
@@ -542,7 +542,7 @@ class AccountDialog(QDialog):
         self.test_button.setEnabled(True)
         self._accept_after_check = False
         self._checked = None
-        self.check_result.setText(source_error(failure.error))
+        self.check_result.setText(error_text(failure.error))
         self.keep_offline.setChecked(False)
         self.keep_offline.show()
         self.checked.emit(False)

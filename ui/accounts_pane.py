@@ -1,47 +1,23 @@
-"""Mail accounts in the folder tree: each account with its folders, synced in the background.
+"""Mail accounts in the folder tree: each account with its folders (a thin widget).
 
-Owns, for every saved account (IMAP, Gmail, Microsoft 365): opening its session
-(keyring password or sign-in) on the account's lane, a sync right away and then
-every few minutes, IDLE on an IMAP inbox for new mail (its own connection, on its
-own lane), progress for the status bar, the outbox items left to retry when the
-account comes up, and signing in again when a Google/Microsoft sign-in was
-revoked or has expired (`sign_in_needed`, `sign_in_again`). The window asks
-it for the `MailSource` of a chosen folder; reading works offline from the store.
+The work (sessions, sync, IDLE, the outbox) is `ui.accounts_service.AccountsService`;
+this pane shows what it reports and says which folder the agent chose.
 """
 
 from __future__ import annotations
 
-import logging
-import ssl
-import threading
-from collections.abc import Callable
-from functools import partial
-
-from PySide6.QtCore import QModelIndex, QObject, QPoint, Qt, QTimer, Signal
+from PySide6.QtCore import QModelIndex, QPoint, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QAbstractItemView, QMenu, QTreeView, QVBoxLayout, QWidget
 
-from app.outbox import OutboxItem, OutboxState, SendProblem
-from app.session import AccountSession
-from app.sources.base import Folder, FolderRole, MailSource, OutgoingMessage
+from app.sources.base import Folder, FolderRole
 from app.sources.connection import AccountConfig
-from app.sources.errors import AuthExpired
-from app.sources.imap import ImapSource
-from app.sources.oauth import AccountKind, Providers
-from app.store.db import Database
-from app.store.mail import MailStore
-from app.sync import Phase, SyncProgress, SyncReport
 from ui import wording
-from ui.operations import accounts as account_ops
-from ui.tasks import TaskFailure, TaskRunner, mail_lane
-
-log = logging.getLogger(__name__)
+from ui.accounts_service import AccountsService
 
 ACCOUNT_ROLE = Qt.ItemDataRole.UserRole + 20
 FOLDER_ROLE = Qt.ItemDataRole.UserRole + 21
 PROBLEM_ROLE = Qt.ItemDataRole.UserRole + 22  # why the account cannot connect, shown on the account
-SYNC_INTERVAL_MS = 5 * 60 * 1000
-IDLE_SECONDS = 60.0
 
 
 class AccountTreeModel(QStandardItemModel):
@@ -54,8 +30,9 @@ class AccountTreeModel(QStandardItemModel):
             top.setEditable(False)
             top.setData(config.id, ACCOUNT_ROLE)
             self.appendRow(top)
-        top.setText(config.label())
-        top.setToolTip(config.email)
+        if not top.data(PROBLEM_ROLE):
+            top.setText(config.label())
+            top.setToolTip(config.email)
         if top.rowCount():
             top.removeRows(0, top.rowCount())
         for folder in folders:
@@ -107,39 +84,14 @@ class AccountTreeModel(QStandardItemModel):
         return QModelIndex()
 
 
-class _ProgressRelay(QObject):
-    """Sync progress crosses from the account lane to the GUI thread as plain values."""
-
-    progressed = Signal(str, str, str, int, int)  # account, folder, phase, done, total
-
-
 class AccountsPane(QWidget):
     folder_chosen = Signal(str, str)           # account id, folder id
-    sync_progress = Signal(str, int, int)      # account label, done, total (total 0: finished)
-    synced = Signal(str)                       # account id: a sync finished
-    outbox_changed = Signal()
-    error = Signal(str, str)                   # account id, message
-    sign_in_needed = Signal(str)               # account id: a Google/Microsoft sign-in must be renewed
     edit_requested = Signal(str)               # account id: 「設定を変更…」 in its menu
     remove_requested = Signal(str)             # account id: 「このアカウントを削除…」 in its menu
-    signed_in_again = Signal(str)              # account id: renewed, the session is back
 
-    def __init__(self, runner: TaskRunner, db: Database, ssl_context: ssl.SSLContext | None = None,
-                 parent: QWidget | None = None, providers: Callable[[], Providers] | None = None) -> None:
+    def __init__(self, service: AccountsService, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.providers = providers
-        self.runner = runner
-        self.db = db
-        self.store = MailStore(db)
-        self.ssl_context = ssl_context
-        self.sessions: dict[str, AccountSession] = {}
-        self.configs: dict[str, AccountConfig] = {}
-        self._syncing: set[str] = set()
-        self._idling: set[str] = set()
-        self._stop_idle = threading.Event()
-        self._relay = _ProgressRelay(self)
-        self._relay.progressed.connect(self._on_progress)
-
+        self.service = service
         self.model = AccountTreeModel(self)
         self.view = QTreeView(self)
         self.view.setObjectName("accountTree")
@@ -152,48 +104,32 @@ class AccountsPane(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.view)
+        service.added.connect(self._on_added)
+        service.folders_read.connect(self._refresh_tree)
+        service.removed.connect(self._on_removed)
+        service.problem.connect(self._on_problem)
 
-        self.timer = QTimer(self)
-        self.timer.setInterval(SYNC_INTERVAL_MS)
-        self.timer.timeout.connect(self.sync_all)
-        self.timer.start()
+    @property
+    def configs(self) -> dict[str, AccountConfig]:
+        return self.service.configs
 
-    # -- accounts --------------------------------------------------------------------
-    def load(self) -> None:
-        """Show saved accounts from the store at once (offline), then connect each."""
-        for config in self.store.accounts():
-            self.add(config)
-
-    def add(self, config: AccountConfig) -> None:
-        self.configs[config.id] = config
-        self._refresh_tree(config.id)
+    def _on_added(self, account_id: str) -> None:
+        self._refresh_tree(account_id)
         self.setVisible(True)
-        self._open(config)
 
-    def replace(self, config: AccountConfig) -> None:
-        """Changed settings: drop the old connection and connect again with the new ones."""
-        self._close_session(config.id)
-        self.configs[config.id] = config
-        self._refresh_tree(config.id)
-        self._open(config)
-
-    def forget(self, account_id: str) -> None:
-        """The account is being removed: disconnect, and take it out of the tree."""
-        self._close_session(account_id)
-        self.configs.pop(account_id, None)
+    def _on_removed(self, account_id: str) -> None:
         self.model.remove_account(account_id)
-        self.setVisible(bool(self.configs))
+        self.setVisible(bool(self.service.configs))
 
-    def _close_session(self, account_id: str) -> None:
-        session = self.sessions.pop(account_id, None)
-        self._syncing.discard(account_id)
-        if session is not None:
-            # On the account's own lane, after whatever it is doing now (a sync ends at its next batch).
-            self.runner.submit(mail_lane(account_id), session.close)
+    def _on_problem(self, account_id: str, problem: str) -> None:
+        config = self.service.configs.get(account_id)
+        if config is not None:
+            self.model.set_problem(account_id, problem, config.label())
 
     def menu_for(self, account_id: str) -> QMenu:
         menu = QMenu(self)
-        edit = menu.addAction(self.tr("もう一度サインイン…") if self.is_oauth(account_id) else self.tr("設定を変更…"))
+        oauth = self.service.is_oauth(account_id)
+        edit = menu.addAction(self.tr("もう一度サインイン…") if oauth else self.tr("設定を変更…"))
         edit.triggered.connect(lambda: self.edit_requested.emit(account_id))
         remove = menu.addAction(self.tr("このアカウントを削除…"))
         remove.triggered.connect(lambda: self.remove_requested.emit(account_id))
@@ -201,38 +137,17 @@ class AccountsPane(QWidget):
 
     def _on_menu(self, point: QPoint) -> None:
         account_id = self.view.indexAt(point).data(ACCOUNT_ROLE)
-        if isinstance(account_id, str) and account_id in self.configs:
+        if isinstance(account_id, str) and account_id in self.service.configs:
             self.menu_for(account_id).exec(self.view.viewport().mapToGlobal(point))
 
-    def _open(self, config: AccountConfig) -> None:
-        providers = self.providers() if self.providers is not None and self.is_oauth(config.id) else None
-        account_ops.open_session(
-            self.runner, self.db, config, self.ssl_context,
-            self._on_session, partial(self._on_error, config.id), providers,
-        )
-
-    def is_oauth(self, account_id: str) -> bool:
-        config = self.configs.get(account_id)
-        return config is not None and config.kind in (AccountKind.GMAIL, AccountKind.GRAPH)
-
-    def mailbox(self, account_id: str) -> MailSource:
-        session = self.sessions.get(account_id)
-        if session is not None:
-            return session.mailbox
-        from app.sync import SyncedMailbox
-
-        return SyncedMailbox(self.store, account_id, None)  # not connected (yet): the store alone
-
-    def folder(self, account_id: str, folder_id: str) -> Folder | None:
-        return next((f for f in self.store.folders(account_id) if f.id == folder_id), None)
-
     def _refresh_tree(self, account_id: str) -> None:
-        config = self.configs[account_id]
-        folders = self.store.folders(account_id)
-        unread = {f.id: self.store.unread(account_id, f.id) for f in folders}
+        config = self.service.configs.get(account_id)
+        if config is None:
+            return
         current = self.view.currentIndex()
         chosen = (current.data(ACCOUNT_ROLE), current.data(FOLDER_ROLE)) if current.isValid() else None
-        top = self.model.set_account(config, folders, unread)
+        top = self.model.set_account(config, self.service.folders.get(account_id, []),
+                                     self.service.unread.get(account_id, {}))
         self.view.expand(top)
         if chosen is not None and chosen[0] == account_id and chosen[1]:
             index = self.model.folder_index(account_id, chosen[1])
@@ -242,7 +157,7 @@ class AccountsPane(QWidget):
                 self.view.selectionModel().blockSignals(False)
 
     def select_folder(self, account_id: str, role: FolderRole = FolderRole.INBOX) -> bool:
-        folder = next((f for f in self.store.folders(account_id) if f.role is role), None)
+        folder = next((f for f in self.service.folders.get(account_id, []) if f.role is role), None)
         if folder is None:
             return False
         self.view.setCurrentIndex(self.model.folder_index(account_id, folder.id))
@@ -252,160 +167,3 @@ class AccountsPane(QWidget):
         account_id, folder_id = current.data(ACCOUNT_ROLE), current.data(FOLDER_ROLE)
         if isinstance(account_id, str) and isinstance(folder_id, str):
             self.folder_chosen.emit(account_id, folder_id)
-
-    # -- session and sync ------------------------------------------------------------------
-    def _on_session(self, session: AccountSession) -> None:
-        self.sessions[session.config.id] = session
-        self._retry_outbox(session.config.id)
-        self.sync(session.config.id)
-
-    def sync_all(self) -> None:
-        for account_id in self.sessions:
-            self.sync(account_id)
-
-    def sync(self, account_id: str) -> None:
-        session = self.sessions.get(account_id)
-        if session is None or account_id in self._syncing:
-            return
-        self._syncing.add(account_id)
-
-        def progress(p: SyncProgress) -> None:  # runs on the account lane
-            self.runner.emit_from_worker(
-                self._relay, self._relay.progressed, p.account_id, p.folder_id, p.phase.value, p.done, p.total)
-
-        account_ops.sync_account(
-            self.runner, session, progress, partial(self._on_synced, account_id), partial(self._on_error, account_id)
-        )
-
-    def _on_progress(self, account_id: str, folder_id: str, phase: str, done: int, total: int) -> None:
-        config = self.configs.get(account_id)
-        if config is None:
-            return
-        if phase == Phase.HEADERS.value and total and done == total:
-            self._refresh_tree(account_id)  # the folder's list is complete: show it
-        self.sync_progress.emit(config.label(), done, total)
-
-    def _on_synced(self, account_id: str, report: SyncReport) -> None:
-        self._syncing.discard(account_id)
-        self._refresh_tree(account_id)
-        config = self.configs[account_id]
-        self.model.set_problem(account_id, "", config.label())
-        self.sync_progress.emit(config.label(), 0, 0)
-        self.synced.emit(account_id)
-        self._watch_inbox(account_id)
-
-    def _on_error(self, account_id: str, failure: TaskFailure) -> None:
-        self._syncing.discard(account_id)
-        from ui.account_wording import source_error
-
-        log.warning("account %s: %s", account_id, failure.trace)
-        config = self.configs.get(account_id)
-        if config is not None:
-            self.sync_progress.emit(config.label(), 0, 0)
-        oauth = self.is_oauth(account_id)
-        if config is not None:  # the tree says which account has a problem, and why
-            self.model.set_problem(account_id, source_error(failure.error, oauth=oauth), config.label())
-        self.error.emit(account_id, source_error(failure.error, oauth=oauth))
-        if oauth and isinstance(failure.error, AuthExpired):
-            self.sign_in_needed.emit(account_id)
-
-    # -- signing in again (Google / Microsoft) -------------------------------------------------
-    def sign_in_again(self, account_id: str) -> None:
-        """Browser sign-in for a saved account; the new token replaces the old, the outbox goes on."""
-        config = self.configs.get(account_id)
-        if config is None or self.providers is None or not self.is_oauth(account_id):
-            return
-        kind = AccountKind(config.kind)
-        providers = self.providers
-
-        def signed(result: account_ops.SignedIn) -> None:
-            account_ops.keep_token(self.runner, account_id, result.token, lambda _saved: reopen(),
-                                   partial(self._on_error, account_id))
-
-        def reopen() -> None:
-            self.sessions.pop(account_id, None)
-            self._open(config)
-            self.signed_in_again.emit(account_id)
-
-        account_ops.sign_in(self.runner, kind, providers, signed, partial(self._on_error, account_id))
-
-    # -- new mail ---------------------------------------------------------------------------
-    def _watch_inbox(self, account_id: str) -> None:
-        """IDLE on the inbox on a lane of its own; a change triggers a sync."""
-        session = self.sessions.get(account_id)
-        lane = mail_lane(f"idle:{account_id}")
-        if session is None or not session.can_idle or self._stop_idle.is_set() or account_id in self._idling:
-            return
-        inbox = next((f for f in self.store.folders(account_id) if f.role is FolderRole.INBOX), None)
-        if inbox is None:
-            return
-        assert isinstance(session.source, ImapSource)
-        watcher = session.source.twin()  # IDLE blocks its connection: a second one
-        self._idling.add(account_id)
-
-        def wait() -> bool:
-            try:
-                return watcher.idle_wait(inbox, IDLE_SECONDS, self._stop_idle)
-            finally:
-                watcher.close()
-
-        def done(changed: bool) -> None:
-            self._idling.discard(account_id)
-            if changed:
-                self.sync(account_id)
-            elif not self._stop_idle.is_set():
-                self._watch_inbox(account_id)
-
-        def failed(failure: TaskFailure) -> None:
-            self._idling.discard(account_id)  # the periodic sync goes on; IDLE resumes after it
-
-        self.runner.submit(lane, wait, done, failed)
-
-    def stop(self) -> None:
-        self._stop_idle.set()
-        self.timer.stop()
-
-    # -- outbox ----------------------------------------------------------------------------------
-    def _retry_outbox(self, account_id: str) -> None:
-        """Waiting items go out again; unknown ones are only looked up (never resent by themselves)."""
-        session = self.sessions[account_id]
-        for item in session.outbox.attention(account_id):
-            if item.state is OutboxState.QUEUED or (
-                item.state is OutboxState.UNKNOWN and item.problem is not SendProblem.NOT_IN_SENT
-            ) or (item.state is OutboxState.FAILED and item.problem is SendProblem.AUTH):
-                # A refused sign-in or password may be fixed now: the reply waiting for it goes.
-                self.retry(item, resend_unknown=False)
-        for item in session.outbox.unfinished(account_id):
-            self.retry(item, resend_unknown=False)  # sent: only its copy in Sent and \Answered are left
-
-    def retry(self, item: OutboxItem, resend_unknown: bool) -> None:
-        session = self.sessions.get(item.account_id)
-        if session is None:
-            self.error.emit(item.account_id, self.tr("アカウントに接続していません。"))
-            return
-        account_ops.retry(self.runner, session, item.id, resend_unknown, self._on_outbox_done,
-                          partial(self._on_error, item.account_id))
-
-    def send(
-        self, account_id: str, outgoing: OutgoingMessage,
-        on_done: Callable[[OutboxItem], None] | None = None, on_error: Callable[[TaskFailure], None] | None = None,
-    ) -> bool:
-        """The composer's entry point; False when the account is not connected yet."""
-        session = self.sessions.get(account_id)
-        if session is None:
-            return False
-
-        def done(item: OutboxItem) -> None:
-            self._on_outbox_done(item)
-            if on_done is not None:
-                on_done(item)
-
-        account_ops.send_reply(self.runner, session, outgoing, done, on_error or partial(self._on_error, account_id))
-        return True
-
-    def _on_outbox_done(self, item: OutboxItem) -> None:
-        self.outbox_changed.emit()
-        if item.problem is SendProblem.AUTH and self.is_oauth(item.account_id):
-            self.sign_in_needed.emit(item.account_id)
-        if item.state is OutboxState.SENT and item.replying_to is not None:
-            self._refresh_tree(item.account_id)

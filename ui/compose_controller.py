@@ -1,6 +1,8 @@
 """Replying from the main window: opens the composer beside the reader and runs everything around it.
 
-The window only creates this controller and forwards its close; the rest is here:
+The window creates this controller with a narrow `Reading` (the open mail, its
+insight, its customer) and a `ComposeSlot` (where the composer and the snippet
+suggestions go), forwards its `changed` and its close; the rest is here:
 - Reply / Reply-all (toolbar, Ctrl+R / Ctrl+Shift+R) open the composer beside
   the message, which stays visible with its highlights (the message list and
   folders step aside while composing);
@@ -19,15 +21,25 @@ The window only creates this controller and forwards its close; the rest is here
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import datetime
 from functools import partial
-from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
-from PySide6.QtWidgets import QDialog, QMessageBox, QSplitter, QToolBar, QVBoxLayout
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QMainWindow,
+    QMessageBox,
+    QSplitter,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
 
+from app.context import AppContext, Changes
 from app.identity import ShopIdentity, for_customer, identities_from_setting, identity_for
 from app.mail.compose import (
     UnencodableDraft,
@@ -39,29 +51,60 @@ from app.mail.compose import (
     outgoing,
     unencodable_in,
 )
-from app.model import Draft, Finding, Highlight, Insight, Message
+from app.model import CustomerProfile, Draft, Finding, Highlight, Insight, Message, ReplyStats
 from app.outbox import OutboxItem, OutboxState
-from app.settings import SHOP_IDENTITIES
+from app.settings import SHOP_IDENTITIES, Settings
 from app.snippets import Filled, SnippetPack, load_our_pack, load_pack, load_user_pack
-from app.sources.base import OutgoingMessage
+from app.sources.base import MailSource, MessageRef, OutgoingMessage
 from app.sources.connection import Charset
-from app.store.db import Database
 from app.store.drafts import DraftSaved
+from ui.accounts_service import AccountsService
 from ui.composer import ComposerPane
+from ui.controllers.status import StatusLine
 from ui.models import Role
 from ui.operations import compose as compose_ops
 from ui.operations.compose import CannotSendHere, ReviewResult
 from ui.operations.mailbox import OpenedMessage
+from ui.reader import ReaderView
 from ui.review_dialog import SendReviewDialog
 from ui.snippet_suggestions import SnippetSuggestions
-from ui.tasks import TaskFailure
-
-if TYPE_CHECKING:
-    from ui.main_window import MainWindow
+from ui.tasks import TaskFailure, TaskRunner
+from ui.wording import fill
+from ui.wording.errors import error_text
 
 REVIEW_DELAY_MS = 400
 AUTOSAVE_IDLE_MS = 3000
 SEND_REVIEW_SLOT = "send-review"
+
+
+class Reading(Protocol):
+    """What the composer reads of the window: the open mail, its insight, its customer, its mailbox."""
+
+    @property
+    def current(self) -> OpenedMessage | None: ...
+    @property
+    def insight(self) -> Insight | None: ...
+    @property
+    def profile(self) -> CustomerProfile | None: ...
+    @property
+    def source(self) -> MailSource | None: ...
+    @property
+    def account(self) -> str: ...  # whose mail is shown: "local" or an account id
+
+    def history(self) -> tuple[ReplyStats, ...]: ...
+    def remember_reply(self, sent: OutgoingMessage, original: Message | None) -> None: ...
+
+
+@dataclass(frozen=True, slots=True)
+class ComposeSlot:
+    """Where the composer goes: beside the reader in `splitter`; its suggestions under the highlights."""
+
+    splitter: QSplitter           # the reader is its widget `index`; the composer takes that place
+    index: int
+    reader: ReaderView
+    highlights: QAbstractItemView  # the insight panel's list: the selected one gets suggestions
+    suggestions_layout: QVBoxLayout
+    steps_aside: tuple[QWidget, ...]  # hidden while writing (the list, the left column)
 
 
 class ComposeController(QObject):
@@ -71,13 +114,20 @@ class ComposeController(QObject):
     send_checked = Signal()    # the send review ran: the dialog is open, or sending started
     sent = Signal()
 
-    def __init__(self, window: MainWindow, account: str, db_path: Path | None = None) -> None:
-        super().__init__(window)
-        self.window = window
+    def __init__(self, reading: Reading, slot: ComposeSlot, accounts: AccountsService, runner: TaskRunner,
+                 settings: Settings, status: StatusLine, host: QMainWindow, account: str) -> None:
+        super().__init__(host)
+        self.host = host  # the parent of its dialogs, actions and shortcuts
+        self.reading_context = reading
+        self.slot = slot
+        self.accounts = accounts
+        self.runner = runner
+        self.settings = settings
+        self.status = status
         self.account = account
-        self.db_path = db_path
-        self.db: Database | None = None
+        self.ctx: AppContext | None = None  # set once the window's context is open
         self.opened_message: OpenedMessage | None = None
+        self.last_replied: MessageRef | None = None  # the original of the reply last opened (its arrow)
         self.insight: Insight | None = None
         self.review_dialog: SendReviewDialog | None = None
         self.charset_dialog: QMessageBox | None = None  # characters the account's charset cannot carry
@@ -88,7 +138,7 @@ class ComposeController(QObject):
         self._sending: tuple[OutgoingMessage, Message] | None = None
         self.pack: SnippetPack = self._load_pack()
 
-        self.composer = ComposerPane(window)
+        self.composer = ComposerPane(host)
         self.composer.hide()
         self.composer.text_edited.connect(self._on_edited)
         self.composer.send_requested.connect(self.send)
@@ -99,25 +149,20 @@ class ComposeController(QObject):
         self.composer.signatures_requested.connect(self.edit_signatures)
 
         # The reader keeps its place; the composer sits to its right.
-        self.reading = QSplitter(Qt.Orientation.Horizontal, window)
+        self.reading = QSplitter(Qt.Orientation.Horizontal, host)
         self.reading.setObjectName("readingSplitter")
-        window.center_splitter.replaceWidget(1, self.reading)
-        self.reading.addWidget(window.reader)
+        slot.splitter.replaceWidget(slot.index, self.reading)
+        self.reading.addWidget(slot.reader)
         self.reading.addWidget(self.composer)
         self.reading.setCollapsible(0, False)
-        window.reader.show()
+        slot.reader.show()
 
-        self.suggestions = SnippetSuggestions(window.insight_panel)
+        self.suggestions = SnippetSuggestions(slot.highlights.parentWidget())
         self.suggestions.set_pack(self.pack)
         self.suggestions.insert_requested.connect(self.insert_snippet)
         self.suggestions.hide()
-        panel_layout = window.insight_panel.layout()
-        assert isinstance(panel_layout, QVBoxLayout)
-        panel_layout.addWidget(self.suggestions, 1)
-        window.insight_panel.view.selectionModel().currentChanged.connect(self._on_highlight_selected)
-        window.insight_shown.connect(self._on_insight_shown)
-        window.message_shown.connect(self._update_actions)
-        window.headers_loaded.connect(self._update_actions)
+        slot.suggestions_layout.addWidget(self.suggestions, 1)
+        slot.highlights.selectionModel().currentChanged.connect(self._on_highlight_selected)
 
         self.review_timer = QTimer(self)
         self.review_timer.setSingleShot(True)
@@ -129,29 +174,31 @@ class ComposeController(QObject):
         self.autosave_timer.timeout.connect(self.save_now)
 
         self._build_actions()
-        window.installEventFilter(self)
+        host.installEventFilter(self)
         self._update_actions()
 
     # -- actions -------------------------------------------------------------
     def _build_actions(self) -> None:
-        self.reply_action = QAction(self.window)
+        self.reply_action = QAction(self.host)
         self.reply_action.setObjectName("replyAction")
         self.reply_action.setShortcut(QKeySequence("Ctrl+R"))
         self.reply_action.triggered.connect(lambda: self.reply(False))
-        self.reply_all_action = QAction(self.window)
+        self.reply_all_action = QAction(self.host)
         self.reply_all_action.setObjectName("replyAllAction")
         self.reply_all_action.setShortcut(QKeySequence("Ctrl+Shift+R"))
         self.reply_all_action.triggered.connect(lambda: self.reply(True))
-        self.toolbar = QToolBar(self.window)
+        self.toolbar = QToolBar(self.host)
         self.toolbar.setObjectName("composeToolbar")
         self.toolbar.setMovable(False)
         self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         self.toolbar.addAction(self.reply_action)
         self.toolbar.addAction(self.reply_all_action)
-        self.window.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.toolbar)
+        # Not added to the window: 返信 / 全員に返信 sit beside the subject (the reader); the
+        # window keeps the actions for their shortcuts.
+        self.toolbar.hide()
         self.shortcuts = []
         for number in range(1, 10):
-            shortcut = QShortcut(QKeySequence(f"Ctrl+{number}"), self.window)
+            shortcut = QShortcut(QKeySequence(f"Ctrl+{number}"), self.host)
             shortcut.activated.connect(partial(self._insert_suggestion, number - 1))
             self.shortcuts.append(shortcut)
         self.retranslate()
@@ -164,7 +211,7 @@ class ComposeController(QObject):
         self.reply_all_action.setToolTip(self.tr("CC の全員を含めて返信 (Ctrl+Shift+R)"))
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.window:
+        if watched is self.host:
             if event.type() == QEvent.Type.LanguageChange:
                 self.retranslate()
             elif event.type() == QEvent.Type.Close:
@@ -173,9 +220,16 @@ class ComposeController(QObject):
         return False
 
     def _update_actions(self) -> None:
-        enabled = self.window.current is not None and not self.composing
+        enabled = self.reading_context.current is not None and not self.composing
         self.reply_action.setEnabled(enabled)
         self.reply_all_action.setEnabled(enabled)
+
+    def on_changed(self, changes: Changes) -> None:
+        """The window's `changed`: the reply buttons follow the open mail; its insight reaches the draft."""
+        if changes & (Changes.MESSAGE | Changes.HEADERS):
+            self._update_actions()
+        if changes & Changes.INSIGHT:
+            self._on_insight_shown()
 
     @property
     def composing(self) -> bool:
@@ -183,52 +237,43 @@ class ComposeController(QObject):
 
     # -- opening -------------------------------------------------------------
     def _mailbox_key(self) -> str:
-        return str(self.window.mailbox_path)
-
-    def _with_db(self, then: partial[None]) -> None:
-        if self.db is not None:
-            then()
-            return
-
-        def opened(db: Database) -> None:
-            self.db = db
-            then()
-
-        compose_ops.open_store(self.window.runner, self.db_path, opened, self._on_store_error)
+        assert self.ctx is not None
+        return str(self.ctx.mailbox_path)
 
     def reply(self, reply_all: bool = False) -> None:
-        opened = self.window.current
+        opened = self.reading_context.current
         if opened is None or self.composing:
             return
-        self._with_db(partial(self._load_draft, opened, reply_all))
+        if self.ctx is not None:
+            self._load_draft(opened, reply_all)
 
     def _load_draft(self, opened: OpenedMessage, reply_all: bool) -> None:
-        assert self.db is not None
+        assert self.ctx is not None
         key = original_key(opened.message, opened.ref)
         compose_ops.load_draft(
-            self.window.runner, self.db, self._mailbox_key(), key,
+            self.runner, self.ctx.db, self._mailbox_key(), key,
             partial(self._on_draft_loaded, opened, reply_all), self._on_store_error,
         )
 
     def _on_draft_loaded(self, opened: OpenedMessage, reply_all: bool, saved: Draft | None) -> None:
-        if self.window.current is not opened or self.composing:
+        if self.reading_context.current is not opened or self.composing:
             return  # the agent moved on meanwhile
-        saved_identities = self.window.settings.get(SHOP_IDENTITIES)
+        saved_identities = self.settings.get(SHOP_IDENTITIES)
         identities = identities_from_setting(saved_identities)
         if saved is not None:
             draft = saved
             cursor = _writing_position(saved, identities)
-            self.window.statusBar().showMessage(self.tr("保存してあった下書きを開きました"), 5000)
+            self.status.say(self.tr("保存してあった下書きを開きました"), 5000)
         else:
             identity = identity_for(opened.message, identities)
             # The greeting for this customer: no self-introduction to someone writing again.
-            profile = self.window.customer_panel.profile
+            profile = self.reading_context.profile
             identity = for_customer(identity, profile.mail_count if profile is not None else 0)
             reply = new_reply(opened.message, identity, datetime.now().astimezone(), reply_all=reply_all,
                               ref=opened.ref)
             draft, cursor = reply.draft, reply.cursor
         self.opened_message = opened
-        self.insight = self.window.current_insight
+        self.insight = self.reading_context.insight
         self._key = draft.original_id
         self._dirty = False
         self.composer.set_draft(draft, cursor)
@@ -238,14 +283,13 @@ class ComposeController(QObject):
         self._select_first_highlight()
         self.review_now()
         self._update_actions()
+        self.last_replied = opened.ref
         self.opened.emit()
 
     def _set_layout(self, composing: bool) -> None:
-        list_box = self.window.center_splitter.widget(0)
-        if list_box is not None:
-            list_box.setVisible(not composing)
-        # The whole left column (search, folders, accounts) steps aside while writing.
-        self.window.left_splitter.setVisible(not composing)
+        # The list and the whole left column (search, folders, accounts) step aside while writing.
+        for widget in self.slot.steps_aside:
+            widget.setVisible(not composing)
         self.composer.setVisible(composing)
         self.suggestions.setVisible(composing)
         if composing:
@@ -262,7 +306,7 @@ class ComposeController(QObject):
             return None
         box = QMessageBox(QMessageBox.Icon.Question, self.tr("返信を閉じますか？"),
                           self.tr("書きかけの返信は下書きとして保存されます。もう一度「返信」を押すと続きから書けます。"),
-                          QMessageBox.StandardButton.NoButton, self.window)
+                          QMessageBox.StandardButton.NoButton, self.host)
         close_button = box.addButton(self.tr("保存して閉じる"), QMessageBox.ButtonRole.AcceptRole)
         box.addButton(self.tr("書き続ける"), QMessageBox.ButtonRole.RejectRole)
         box.setObjectName("closeComposerDialog")
@@ -287,7 +331,7 @@ class ComposeController(QObject):
         """The window is closing: save what is typed (the window waits for it); False, and ask,
         when the composer holds text no save could keep."""
         if self.composing and self._save_failed:
-            self._ask_before_discarding(then=self.window.close)
+            self._ask_before_discarding(then=self.host.close)
             return False
         self.save_now()
         return True
@@ -296,7 +340,7 @@ class ComposeController(QObject):
         box = QMessageBox(QMessageBox.Icon.Warning, self.tr("下書きを保存できていません"),
                           self.tr("下書きを保存できませんでした（ディスクの空きがない、または書き込みできない"
                                   "可能性があります）。このまま閉じると、最後に保存できたあとに入力した文が失われます。"),
-                          QMessageBox.StandardButton.NoButton, self.window)
+                          QMessageBox.StandardButton.NoButton, self.host)
         box.setInformativeText(self.tr("「閉じない」を選んで、空き容量を確かめるか、本文をコピーして"
                                        "別の場所に残してください。"))
         keep = box.addButton(self.tr("閉じない"), QMessageBox.ButtonRole.RejectRole)
@@ -319,7 +363,7 @@ class ComposeController(QObject):
     def _finish(self) -> None:
         self.review_timer.stop()
         self.autosave_timer.stop()
-        self.window.runner.cancel_slot(compose_ops.REVIEW_SLOT)
+        self.runner.cancel_slot(compose_ops.REVIEW_SLOT)
         self.opened_message = None
         self.insight = None
         self._dirty = False
@@ -339,8 +383,8 @@ class ComposeController(QObject):
             return
         self.review_timer.stop()
         compose_ops.review_draft(
-            self.window.runner, self.composer.text(), self.opened_message.message.body, self.insight,
-            self._on_reviewed, self._on_review_error, history=self.window.customer_history(),
+            self.runner, self.composer.text(), self.opened_message.message.body, self.insight,
+            self._on_reviewed, self._on_review_error, history=self.reading_context.history(),
         )
 
     def _on_reviewed(self, result: ReviewResult) -> None:
@@ -349,17 +393,17 @@ class ComposeController(QObject):
 
     def _on_review_error(self, failure: TaskFailure) -> None:
         self.composer.show_status(self.tr("見直しを実行できませんでした"))
-        self.window.statusBar().showMessage(self.window.describe_error(failure.error), 8000)
+        self.status.say(error_text(failure.error), 8000)
 
     def save_now(self) -> None:
         """Save the draft if it changed since the last save (idle, close, window close)."""
         self.autosave_timer.stop()
         draft = self.composer.current_draft()
-        if not self.composing or not self._dirty or draft is None or self.db is None:
+        if not self.composing or not self._dirty or draft is None or self.ctx is None:
             return
         self._dirty = False
         compose_ops.save_draft(
-            self.window.runner, self.db, self._mailbox_key(), draft, self._on_saved, self._on_save_error,
+            self.runner, self.ctx.db, self._mailbox_key(), draft, self._on_saved, self._on_save_error,
         )
 
     def _on_saved(self, result: DraftSaved | None = None) -> None:
@@ -368,38 +412,38 @@ class ComposeController(QObject):
             saved_at = datetime.now().strftime("%H:%M")
             if result is DraftSaved.JOURNAL:
                 self.composer.show_status(
-                    self.tr("データベースに書き込めないため、下書きを予備のファイルに保存しました %1")
-                    .replace("%1", saved_at))
+                    fill(self.tr("データベースに書き込めないため、下書きを予備のファイルに保存しました {saved_at}"),
+                         saved_at=saved_at))
             else:
-                self.composer.show_status(self.tr("下書きを保存しました %1").replace("%1", saved_at))
+                self.composer.show_status(fill(self.tr("下書きを保存しました {saved_at}"), saved_at=saved_at))
         self.draft_saved.emit()
 
     def _on_save_error(self, failure: TaskFailure) -> None:
         self._dirty = True  # try again at the next pause
         self._save_failed = True
         self.composer.show_status(self.tr("下書きを保存できませんでした"))
-        self.window.statusBar().showMessage(self.window.describe_error(failure.error), 8000)
+        self.status.say(error_text(failure.error), 8000)
 
     def _on_store_error(self, failure: TaskFailure) -> None:
-        self.window.statusBar().showMessage(
-            self.tr("下書きの保存先を開けませんでした: %1").replace("%1", self.window.describe_error(failure.error))
+        self.status.say(
+            fill(self.tr("下書きの保存先を開けませんでした: {error}"), error=error_text(failure.error))
         )
 
     # -- insight and snippets --------------------------------------------------
     def _on_insight_shown(self) -> None:
-        current = self.window.current
+        current = self.reading_context.current
         if self.composing and current is not None and current is self.opened_message:
-            self.insight = self.window.current_insight
+            self.insight = self.reading_context.insight
             self._select_first_highlight()
             self.review_now()
 
     def _select_first_highlight(self) -> None:
-        view = self.window.insight_panel.view
+        view = self.slot.highlights
         current = view.currentIndex()
         if current.isValid() and current.data(Role.HIGHLIGHT) is not None:
             self._on_highlight_selected(current, QModelIndex())
             return
-        model = self.window.insight_panel.model
+        model = view.model()
         for kind_row in range(model.rowCount()):
             parent = model.index(kind_row, 0)
             if model.rowCount(parent):
@@ -448,7 +492,7 @@ class ComposeController(QObject):
             own = load_user_pack()
         except (OSError, ValueError):
             own = SnippetPack({}, ())
-        dialog = SnippetManagerDialog(load_our_pack(), own, self.window)
+        dialog = SnippetManagerDialog(load_our_pack(), own, self.host)
         if dialog.exec() == QDialog.DialogCode.Accepted:
             self.pack = self._load_pack()
             self.suggestions.set_pack(self.pack)
@@ -458,13 +502,13 @@ class ComposeController(QObject):
         from ui.signature_dialog import SignatureDialog
 
         draft = self.composer.current_draft()
-        SignatureDialog(self.window.settings, draft.sender.email if draft else "", self.window).exec()
+        SignatureDialog(self.settings, draft.sender.email if draft else "", self.host).exec()
 
     # -- findings ------------------------------------------------------------
     def _on_finding_activated(self, finding: Finding) -> None:
         # A finding about the mail (a disclosure not acknowledged) shows that place in the mail.
         if finding.ref is not None and self.insight is not None and finding.ref in self.insight.highlights:
-            self.window.reader.jump_to(self.insight.highlights.index(finding.ref))
+            self.slot.reader.jump_to(self.insight.highlights.index(finding.ref))
 
     # -- sending -------------------------------------------------------------
     def send(self) -> None:
@@ -474,9 +518,9 @@ class ComposeController(QObject):
             return
         self.composer.send_button.setEnabled(False)
         compose_ops.review_draft(
-            self.window.runner, self.composer.text(), self.opened_message.message.body, self.insight,
+            self.runner, self.composer.text(), self.opened_message.message.body, self.insight,
             self._on_send_reviewed, self._on_send_error, slot=SEND_REVIEW_SLOT,
-            history=self.window.customer_history(),
+            history=self.reading_context.history(),
         )
 
     def _recipients_ok(self) -> bool:
@@ -486,8 +530,8 @@ class ComposeController(QObject):
         if draft is not None and draft.to and not unreadable:
             return True
         if unreadable:
-            self.composer.show_status(self.tr("宛先を確かめてください（メールアドレスとして読めません）：%1")
-                                      .replace("%1", "、".join(unreadable)))
+            self.composer.show_status(fill(self.tr("宛先を確かめてください（メールアドレスとして読めません）：{addresses}"),
+                                           addresses="、".join(unreadable)))
         else:
             self.composer.show_status(self.tr("宛先がありません。送信していません。"))
         self.composer.to_edit.setFocus()
@@ -504,7 +548,7 @@ class ComposeController(QObject):
             self._deliver()
             self.send_checked.emit()
             return
-        dialog = SendReviewDialog(result.findings, self.window)
+        dialog = SendReviewDialog(result.findings, self.host)
         self.review_dialog = dialog
         dialog.finished.connect(partial(self._on_review_dialog_done, dialog))
         dialog.open()
@@ -524,7 +568,7 @@ class ComposeController(QObject):
     def _deliver(self) -> None:
         draft = self.composer.current_draft()
         opened = self.opened_message
-        source = self.window.source
+        source = self.reading_context.source
         if draft is None or opened is None or source is None:
             return
         charset = self._charset()
@@ -544,30 +588,31 @@ class ComposeController(QObject):
         self.save_now()
         self._sending = (message, opened.message)  # for the customer memory once it has gone
         self.composer.show_status(self.tr("送信中…"))
-        pane = self.window.accounts_pane
-        if self.window.mail_account in pane.configs:
+        accounts, account = self.accounts, self.reading_context.account
+        if account in accounts.configs:
             # A real account: through the outbox, recorded before it is sent, sent once.
-            if not pane.send(self.window.mail_account, message, partial(self._on_outbox_result, draft),
+            if not accounts.send(account, message, partial(self._on_outbox_result, draft),
                              self._on_send_error):
                 self.composer.send_button.setEnabled(True)
                 self.composer.show_status(self.tr("アカウントに接続していません。下書きは保存されています。"))
             return
         compose_ops.send_reply(
-            self.window.runner, self.account, source, message,
+            self.runner, self.account, source, message,
             partial(self._on_sent, draft), self._on_send_error,
         )
 
     def _charset(self) -> Charset:
         """The account's sending charset (UTF-8 for the local mailbox)."""
-        config = self.window.accounts_pane.configs.get(self.window.mail_account or "")
+        config = self.accounts.configs.get(self.reading_context.account)
         return config.charset if config is not None else Charset.UTF8
 
     def _offer_stand_ins(self, chars: list[str]) -> None:
         """Characters ISO-2022-JP cannot carry: nothing is sent; offer the usual stand-ins."""
         box = QMessageBox(QMessageBox.Icon.Warning, self.tr("送れない文字があります"),
-                          self.tr("このアカウントは ISO-2022-JP で送信します。次の文字はお客様に正しく届かないため、"
-                                  "このままでは送信できません：\n\n{chars}").format(chars="　".join(chars)),
-                          QMessageBox.StandardButton.NoButton, self.window)
+                          fill(self.tr("このアカウントは ISO-2022-JP で送信します。"
+                                       "次の文字はお客様に正しく届かないため、"
+                                       "このままでは送信できません：\n\n{chars}"), chars="　".join(chars)),
+                          QMessageBox.StandardButton.NoButton, self.host)
         box.setInformativeText(self.tr("「置き換える」で ①→(1)、㈱→(株)、半角カナ→全角 のように置き換えます。"
                                        "置き換えられない文字（絵文字など）は選択しますので、書き直してください。"
                                        "下書きはそのまま残っています。"))
@@ -588,20 +633,20 @@ class ComposeController(QObject):
         left = self.composer.use_stand_ins(self._charset())
         if left:
             self.composer.show_status(
-                self.tr("置き換えられない文字が残っています：{chars}").format(chars="　".join(left)))
+                fill(self.tr("置き換えられない文字が残っています：{chars}"), chars="　".join(left)))
         else:
             self.composer.show_status(self.tr("置き換えました。内容を確かめてから、もう一度送信してください。"))
 
     def _on_sent(self, draft: Draft, _result: None = None) -> None:
-        if self.db is not None:
-            compose_ops.delete_draft(self.window.runner, self.db, self._mailbox_key(), draft.original_id,
+        if self.ctx is not None:
+            compose_ops.delete_draft(self.runner, self.ctx.db, self._mailbox_key(), draft.original_id,
                                      self._on_store_error)
         self.composer.send_button.setEnabled(True)
         if self._sending is not None:
-            self.window.remember_reply(*self._sending)
+            self.reading_context.remember_reply(*self._sending)
             self._sending = None
         self._finish()
-        self.window.statusBar().showMessage(self.tr("返信を送信済みフォルダに保存しました"), 8000)
+        self.status.say(self.tr("返信を送信済みフォルダに保存しました"), 8000)
         self.sent.emit()
 
     def _on_outbox_result(self, draft: Draft, item: OutboxItem) -> None:
@@ -616,22 +661,22 @@ class ComposeController(QObject):
             self._on_sent(draft)
             return
         # Not sent (yet): the draft stays, the outbox shows the state and the reason.
-        from ui.account_wording import outbox_state, send_problem
+        from ui.wording.accounts import outbox_state, send_problem
 
         self.composer.send_button.setEnabled(True)
-        oauth = self.window.accounts_pane.is_oauth(item.account_id)
+        oauth = self.accounts.is_oauth(item.account_id)
         text = f"{outbox_state(item.state)}: {send_problem(item.problem, oauth=oauth)}"
         self.composer.show_status(text)
-        self.window.statusBar().showMessage(text, 15000)
+        self.status.say(text, 15000)
 
     def _on_send_error(self, failure: TaskFailure) -> None:
         self.composer.send_button.setEnabled(True)
         if isinstance(failure.error, CannotSendHere):
             text = self.tr("このメールボックスからは送信できません。下書きは保存されています。")
         else:
-            text = self.window.describe_error(failure.error)
+            text = error_text(failure.error)
         self.composer.show_status(text)
-        self.window.statusBar().showMessage(text, 10000)
+        self.status.say(text, 10000)
 
 
 def _writing_position(draft: Draft, identities: list[ShopIdentity]) -> int:

@@ -41,7 +41,7 @@ from app.mail.outgoing import with_stand_ins
 from app.model import Address, Draft, Finding, FindingKind, Severity
 from app.snippets import Filled
 from app.sources.connection import Charset
-from ui.wording import finding_line, finding_message
+from ui.wording import fill, finding_line, finding_message
 
 SEVERITY_COLOUR: dict[Severity, QColor] = {
     Severity.ERROR: QColor("#cf222e"),
@@ -116,7 +116,7 @@ class FindingRow(QWidget):
         if finding.suggestion:
             self.fix = QPushButton(self)
             self.fix.setObjectName("fixButton")
-            self.fix.setText(self.tr("「%1」に直す").replace("%1", finding.suggestion))
+            self.fix.setText(fill(self.tr("「{suggestion}」に直す"), suggestion=finding.suggestion))
             self.fix.clicked.connect(self.fix_clicked)
             layout.addWidget(self.fix, 0, Qt.AlignmentFlag.AlignTop)
 

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.model import CustomerProfile, Disclosure, PastReply, ReplyStats
+from ui.wording import fill
 
 LENGTH_COLOUR = QColor("#8fb8e8")
 WARMTH_COLOUR = QColor("#e8833a")
@@ -75,9 +76,8 @@ class ReplyChart(QWidget):
         self.stats = stats
         self.setToolTip(
             "\n".join(
-                self.tr("%1: %2字・温かみ %3")
-                .replace("%1", day(s.date) or "?")
-                .replace("%2", str(s.length)).replace("%3", str(s.warmth))
+                fill(self.tr("{day}: {length}字・温かみ {warmth}"),
+                     day=day(s.date) or "?", length=str(s.length), warmth=str(s.warmth))
                 for s in stats
             )
         )
@@ -233,10 +233,10 @@ class CustomerPanel(QWidget):
         local = _local(date)
         if local is None:
             return self.tr("日付不明")
-        return self.tr("%1年%2月").replace("%1", str(local.year)).replace("%2", str(local.month))
+        return fill(self.tr("{year}年{month}月"), year=str(local.year), month=str(local.month))
 
     def timeline_text(self, disclosure: Disclosure) -> str:
-        return self.tr("%1: %2").replace("%1", self.month(disclosure.date)).replace("%2", disclosure.summary)
+        return fill(self.tr("{month}: {summary}"), month=self.month(disclosure.date), summary=disclosure.summary)
 
     # -- states --------------------------------------------------------------
     def clear(self) -> None:
@@ -280,14 +280,12 @@ class CustomerPanel(QWidget):
             return
         name = profile.customer.name or profile.customer.addresses[0]
         if profile.first_time:
-            self.status.setText(self.tr("%1 様 — はじめてのお客様です").replace("%1", name))
+            self.status.setText(fill(self.tr("{name} 様 — はじめてのお客様です"), name=name))
         else:
             since = _local(profile.since)
             self.status.setText(
-                self.tr("%1 様 — %2通目のメール（%3から）")
-                .replace("%1", name).replace("%2", str(profile.mail_count))
-                .replace("%3", self.tr("%1年%2月").replace("%1", str(since.year)).replace("%2", str(since.month))
-                         if since else self.tr("日付不明"))
+                fill(self.tr("{name} 様 — {mail_count}通目のメール（{since}から）"), name=name,
+                     mail_count=profile.mail_count, since=self.month(since))
             )
         if profile.reminders:
             lines = [self.tr("今回のメールは、以前のお話と関係がありそうです:")]
@@ -304,9 +302,8 @@ class CustomerPanel(QWidget):
             self.timeline.addItem(QListWidgetItem(self.tr("まだありません")))
         for reply in reversed(profile.replies):
             item = QListWidgetItem(
-                self.tr("%1 %2（%3字）")
-                .replace("%1", day(reply.stats.date))
-                .replace("%2", reply.subject).replace("%3", str(reply.stats.length))
+                fill(self.tr("{day} {subject}（{length}字）"),
+                     day=day(reply.stats.date), subject=reply.subject, length=str(reply.stats.length))
             )
             item.setData(Qt.ItemDataRole.UserRole, reply)
             self.replies.addItem(item)
@@ -315,8 +312,7 @@ class CustomerPanel(QWidget):
         later = [s for s in profile.history if s not in earlier]
         for stats in reversed(later):
             item = QListWidgetItem(
-                self.tr("%1 このメール以降の返信（%2字）")
-                .replace("%1", day(stats.date)).replace("%2", str(stats.length))
+                fill(self.tr("{day} このメール以降の返信（{length}字）"), day=day(stats.date), length=str(stats.length))
             )
             self.replies.insertItem(0, item)
         if not profile.replies and not later:

@@ -138,6 +138,7 @@ def _already_running(running: Exception) -> int:
     from PySide6.QtWidgets import QMessageBox
 
     from app.instance import AlreadyRunning
+    from ui.wording import fill
 
     assert isinstance(running, AlreadyRunning)
     socket = QLocalSocket()
@@ -149,10 +150,10 @@ def _already_running(running: Exception) -> int:
             "Startup", "相槌はすでに起動しています。開いているウィンドウを前面に出しました。")
         print(text, file=sys.stderr)
         return 1
-    text = QCoreApplication.translate(
-        "Startup", "相槌はすでに起動しています（プロセス %1）。同じデータフォルダを二つの相槌で同時に開くと、"
+    text = fill(QCoreApplication.translate(
+        "Startup", "相槌はすでに起動しています（プロセス {pid}）。同じデータフォルダを二つの相槌で同時に開くと、"
         "返信が二重に送られるおそれがあるため、起動しませんでした。開いている相槌をお使いください。"
-    ).replace("%1", str(running.pid or "?"))
+    ), pid=str(running.pid or "?"))
     print(text, file=sys.stderr)
     if os.environ.get("QT_QPA_PLATFORM", "").split(":")[0] not in _HEADLESS_PLATFORMS:
         QMessageBox.warning(None, QCoreApplication.translate("Startup", "相槌はすでに起動しています"), text)
@@ -187,11 +188,21 @@ def _report_when_ready(window: MainWindow, shown_at: float) -> None:
         print(f"AIZUCHI_FILLED {time.perf_counter() - shown_at:.3f} {time.time():.3f} {rss_mb:.0f}", flush=True)
         QApplication.quit()
 
-    if mode == "highlights":
-        window.insight_shown.connect(lambda: done("AIZUCHI_HIGHLIGHTS"))
-        window.headers_loaded.connect(lambda: window.message_view.selectRow(0))
-    elif mode == "filled":
-        window.first_headers_shown.connect(lambda: mark("AIZUCHI_READY"))
-        window.headers_loaded.connect(filled)
-    else:
-        window.first_headers_shown.connect(lambda: done("AIZUCHI_READY"))
+    from app.context import Changes
+
+    def changed(changes: Changes) -> None:
+        if mode == "highlights":
+            if Changes.INSIGHT in changes:
+                done("AIZUCHI_HIGHLIGHTS")
+            elif Changes.HEADERS in changes:
+                window.message_view.selectRow(0)
+            return
+        if Changes.FIRST_HEADERS in changes:
+            if mode == "filled":
+                mark("AIZUCHI_READY")
+            else:
+                done("AIZUCHI_READY")
+        if mode == "filled" and Changes.HEADERS in changes:
+            filled()
+
+    window.changed.connect(changed)

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.outbox import OutboxItem, OutboxState
-from ui.account_wording import outbox_state, send_problem
+from ui.wording.accounts import outbox_state, send_problem
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 _ROOT = QModelIndex()

@@ -39,6 +39,7 @@ from app.model import HighlightKind, Insight, Message, ZoneKind
 from app.sources.base import Header
 from ui import style, wording
 from ui.textmap import OffsetMap
+from ui.wording import fill
 
 FLASH_MS = 900
 LINE_HEIGHT_PERCENT = 145
@@ -357,22 +358,22 @@ class ReaderView(QWidget):
         self.subject.setText(message.subject or self.tr("（件名なし）"))
         sender = message.sender
         who = f"{sender.name} <{sender.email}>" if sender.name and sender.email else sender.display()
-        text = self.tr("差出人: %1").replace("%1", who)
+        text = fill(self.tr("差出人: {who}"), who=who)
         if message.reply_to and [a.email for a in message.reply_to] != [sender.email]:
             # A contact form: the answer goes to Reply-To, which the agent should see.
             back = ", ".join(f"{a.name} <{a.email}>" if a.name else a.email for a in message.reply_to)
-            text += "　" + self.tr("（返信先: %1）").replace("%1", back)
+            text += "　" + fill(self.tr("（返信先: {back}）"), back=back)
         self.sender_label.setText(text)
         self.sender_label.show()
         if message.to:
             to = ", ".join(a.display() for a in message.to)
-            self.recipients.setText(self.tr("宛先: %1").replace("%1", to))
+            self.recipients.setText(fill(self.tr("宛先: {to}"), to=to))
             self.recipients.show()
         else:
             self.recipients.hide()
         if message.date is not None:
             when = message.date.astimezone() if message.date.tzinfo else message.date
-            self.date.setText(self.tr("日時: %1").replace("%1", when.strftime("%Y/%m/%d %H:%M")))
+            self.date.setText(fill(self.tr("日時: {date}"), date=when.strftime("%Y/%m/%d %H:%M")))
         self.date.setVisible(message.date is not None)
 
     def _show_notes(self, message: Message) -> None:

@@ -19,6 +19,8 @@ from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelInde
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QAbstractItemView, QHBoxLayout, QLabel, QListView, QPushButton, QVBoxLayout, QWidget
 
+from ui.wording import fill
+
 AnyIndex = QModelIndex | QPersistentModelIndex
 _ROOT = QModelIndex()
 HIT = Qt.ItemDataRole.UserRole + 1
@@ -86,8 +88,8 @@ class SearchResultsModel(QAbstractListModel):
         memory = index.row() < len(self._memory)
         if role == Qt.ItemDataRole.DisplayRole:
             if memory:
-                return (self.tr("【記録】%1 %2: %3").replace("%1", _date(hit))
-                        .replace("%2", hit.customer_name).replace("%3", hit.text))
+                return (fill(self.tr("【記録】{date} {customer_name}: {text}"),
+                             date=_date(hit), customer_name=hit.customer_name, text=hit.text))
             return f"{hit.subject}\n{_date(hit)}  {hit.sender}\n{hit.snippet}"
         if role == Qt.ItemDataRole.ToolTipRole:
             return hit.text if memory else f"{hit.subject}\n{hit.snippet}"
@@ -155,7 +157,7 @@ class SearchPanel(QWidget):
         self.query = query
         self._failed = False
         self.model.clear()
-        self.summary.setText(self.tr("「%1」を検索中…").replace("%1", query))
+        self.summary.setText(fill(self.tr("「{query}」を検索中…"), query=query))
 
     def set_results(self, query: str, mail: list[Any], mail_total: int, memory: list[Any]) -> None:
         if query != self.query:
@@ -172,12 +174,11 @@ class SearchPanel(QWidget):
         if not self.query:
             self.summary.setText("")
         elif self._failed:
-            self.summary.setText(self.tr("「%1」を検索できませんでした").replace("%1", self.query))
+            self.summary.setText(fill(self.tr("「{query}」を検索できませんでした"), query=self.query))
         else:
             self.summary.setText(
-                self.tr("「%1」の検索結果: メール %2 件・お客様の記録 %3 件")
-                .replace("%1", self.query).replace("%2", str(self.model.mail_total))
-                .replace("%3", str(self.model.memory_count))
+                fill(self.tr("「{query}」の検索結果: メール {mail_total} 件・お客様の記録 {memory_count} 件"),
+                     query=self.query, mail_total=str(self.model.mail_total), memory_count=str(self.model.memory_count))
             )
 
     def set_failed(self) -> None:

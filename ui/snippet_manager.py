@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 
 from app.model import HighlightKind
 from app.snippets import PLACEHOLDERS, Snippet, SnippetError, SnippetPack, new_snippet_id, save_user_pack
-from ui.wording import kind_label
+from ui.wording import fill, kind_label
 
 
 class SnippetManagerDialog(QDialog):
@@ -191,8 +191,8 @@ class SnippetManagerDialog(QDialog):
             QMessageBox.warning(
                 self,
                 self.tr("定型文を保存できません"),
-                self.tr("使える差し込みは %1 です。\n%2").replace("%1", "、".join(f"{{{p}}}" for p in PLACEHOLDERS))
-                .replace("%2", str(error)),
+                fill(self.tr("使える差し込みは {names} です。\n{error}"),
+                     names="、".join(f"{{{p}}}" for p in PLACEHOLDERS), error=str(error)),
             )
             return
         super().accept()

@@ -14,27 +14,28 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from app.store.db import Database, StoreProblem, StoreUnusable, open_database, set_aside
+from ui.wording import fill
 
 
 def problem_text(problem: StoreUnusable) -> str:
     if problem.problem is StoreProblem.FULL:
-        return QCoreApplication.translate(
+        return fill(QCoreApplication.translate(
             "StoreDialog",
-            "ディスクの空きがないため、相槌のデータ（%1）を開けません。"
+            "ディスクの空きがないため、相槌のデータ（{path}）を開けません。"
             "空き容量を増やしてから、もう一度起動してください。データには何も手を加えていません。"
-        ).replace("%1", str(problem.path))
+        ), path=str(problem.path))
     if problem.problem is StoreProblem.READ_ONLY:
-        return QCoreApplication.translate(
+        return fill(QCoreApplication.translate(
             "StoreDialog",
-            "データフォルダ（%1）に書き込めないため、相槌のデータを開けません。"
+            "データフォルダ（{parent}）に書き込めないため、相槌のデータを開けません。"
             "フォルダの書き込み権限と空き容量を確かめてから、もう一度起動してください。"
-            "データには何も手を加えていません。").replace("%1", str(problem.path.parent))
+            "データには何も手を加えていません。"), parent=str(problem.path.parent))
     if problem.problem is StoreProblem.EMPTY:
         text = QCoreApplication.translate(
-            "StoreDialog", "相槌のデータファイル（%1）の中身が空（0 バイト）になっています。")
+            "StoreDialog", "相槌のデータファイル（{path}）の中身が空（0 バイト）になっています。")
     else:
-        text = QCoreApplication.translate("StoreDialog", "相槌のデータファイル（%1）が壊れています。")
-    return text.replace("%1", str(problem.path)) + QCoreApplication.translate(
+        text = QCoreApplication.translate("StoreDialog", "相槌のデータファイル（{path}）が壊れています。")
+    return fill(text, path=problem.path) + QCoreApplication.translate(
         "StoreDialog",
         "このままでは開けません。ファイルは消さずに別名で保管し、新しいデータで始めることができます。"
         "メールはメールボックスやサーバーから取り込み直し、お客様の記録も作り直します。"
@@ -64,10 +65,10 @@ def start_fresh(problem: StoreUnusable) -> tuple[Database, Path]:
 
 
 def kept_text(kept: Path) -> str:
-    return QCoreApplication.translate(
+    return fill(QCoreApplication.translate(
         "StoreDialog",
-        "壊れたファイルは「%1」として保管しました。アカウントをもう一度追加すると、メールは"
-        "サーバーから取り込み直されます。").replace("%1", str(kept))
+        "壊れたファイルは「{kept}」として保管しました。アカウントをもう一度追加すると、メールは"
+        "サーバーから取り込み直されます。"), kept=str(kept))
 
 
 def tell_unusable(problem: StoreUnusable, headless: bool) -> None:

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from app.customers.team import DEFAULT_PORT, TeamCheck, TeamProblem, TeamServer, server_of
 from ui.tasks import TaskFailure, TaskRunner, mail_lane
+from ui.wording import fill
 
 
 class TeamDialog(QDialog):
@@ -113,7 +114,7 @@ class TeamDialog(QDialog):
 
     def _on_check_error(self, failure: TaskFailure) -> None:
         self.test_button.setEnabled(True)
-        self.check_result.setText(self.tr("接続できませんでした（%1）").replace("%1", type(failure.error).__name__))
+        self.check_result.setText(fill(self.tr("接続できませんでした（{name}）"), name=type(failure.error).__name__))
         self.checked.emit(False)
 
     def _problem_text(self, problem: TeamProblem) -> str:

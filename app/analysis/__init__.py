@@ -17,17 +17,7 @@ Detectors: whether a clause asks, worries or tells is decided by named rules,
 one module a label in `detectors/` (`request`, `worry`, `disclosure`, and
 `common` for what they share), run in the order their registry in
 `detectors/__init__.py` lists them; `detect.label_sentence` combines the
-verdicts for a sentence. To add a rule:
-1. write it in its label's module, with the signature of its neighbours and a
-   docstring saying what it catches and why, with an example and the near miss
-   it leaves alone; a veto returns `NOT`;
-2. register it in `detectors/__init__.py` where it should win or lose against
-   the others, with the lexicon class bits it `needs` (and, at a token, the
-   words it starts from, `at`);
-3. add a sentence it fires on and a near miss to tests/unit/test_detector_rules.py;
-4. `make` (recompiles), then `scripts/analysis_snapshot.py` before and after
-   shows every highlight it changed on the annotated mail, and `make bench`
-   the scores.
+verdicts for a sentence. How to add a rule, step by step: docs/ARCHITECTURE.md §10.
 
 Frozen builds (PyInstaller, `make package`) carry bytecode, not sources. There the
 stamp is compared with `bundled_sources.json` instead: the hashes of the sources the

@@ -45,17 +45,24 @@ def _is_emoji(ch: str) -> bool:
 
 
 class Sentence:
-    """A sentence's offsets into the body and its paragraph."""
+    """One sentence: its offsets into the text, its text, its tokens once tokenised, its paragraph.
 
-    __slots__ = ("end", "paragraph", "start")
+    The one sentence type (public as `app.text.Sentence`): the analyser's sentences of a mail
+    (tokenised apart, `tokens` left empty) and the review's sentences of a draft (with their
+    share of the draft's tokens). A plain class, not a dataclass: mypyc builds it natively.
+    """
 
-    def __init__(self, start: int, end: int, paragraph: int) -> None:
+    __slots__ = ("end", "paragraph", "start", "text", "tokens")
+
+    def __init__(self, start: int, end: int, text: str, tokens: tuple[Token, ...] = (), paragraph: int = 0) -> None:
         self.start: int = start
         self.end: int = end
+        self.text: str = text
+        self.tokens: tuple[Token, ...] = tokens
         self.paragraph: int = paragraph  # sentences separated by a blank line are in different paragraphs
 
     def __repr__(self) -> str:
-        return f"Sentence({self.start!r}, {self.end!r}, {self.paragraph!r})"
+        return f"Sentence({self.start!r}, {self.end!r}, {self.text!r}, paragraph={self.paragraph!r})"
 
 
 def _trimmed(body: str, start: int, end: int) -> tuple[int, int]:
@@ -91,7 +98,7 @@ def split_sentences(body: str, lines: list[Line]) -> list[Sentence]:
     def emit(s: int, e: int) -> None:
         s, e = _trimmed(body, s, e)
         if e > s and any(c.isalnum() for c in body[s:e]):
-            out.append(Sentence(s, e, paragraph))
+            out.append(Sentence(s, e, body[s:e], (), paragraph))
 
     for idx, line in enumerate(lines):
         if not line.text.strip():

@@ -22,6 +22,8 @@ from __future__ import annotations
 import threading
 from typing import Any, Final
 
+from sudachipy import Dictionary, SplitMode
+
 from app.analysis.lexicon import classes_of
 
 _lock = threading.Lock()
@@ -96,15 +98,18 @@ _NOT_CONTENT_POS: Final = ("補助記号", "空白")
 _MARKS: Final = ("笑", "泣", "汗")
 
 
-def _get_dictionary() -> Any:
+def dictionary() -> Any:
+    """The process's one `sudachipy.Dictionary` (a read-only memory map), loaded on first use.
+
+    Public through `app.text.dictionary`: the review's short-unit tokenizer is made from it too,
+    so the 190 MB dictionary is mapped once.
+    """
     # Always under the lock: it is asked only when a thread makes its tokenizer or a new
     # word is read, and a check outside the lock is a race once compiled (mypyc trusts the
     # `is None` it saw and rejects the dictionary another thread has just loaded).
     global _dictionary
     with _lock:
         if _dictionary is None:
-            from sudachipy import Dictionary
-
             _dictionary = Dictionary()
         return _dictionary
 
@@ -112,10 +117,8 @@ def _get_dictionary() -> Any:
 def _get_tokenizer() -> Any:
     tokenizer = getattr(_local, "tokenizer", None)
     if tokenizer is None:
-        from sudachipy import SplitMode
-
         # Mode C keeps compounds whole (卵アレルギー, 資格試験), which is what topics want.
-        tokenizer = _get_dictionary().tokenizer(SplitMode.C)
+        tokenizer = dictionary().tokenizer(SplitMode.C)
         _local.tokenizer = tokenizer
     return tokenizer
 
@@ -129,7 +132,7 @@ def _word(m: Any, surface: str) -> Word:
     pos_id = m.part_of_speech_id()
     pos = _pos_cache.get(pos_id)
     if pos is None:
-        pos = tuple(_get_dictionary().pos_of(pos_id))
+        pos = tuple(dictionary().pos_of(pos_id))
         _pos_cache[pos_id] = pos
     lemma = m.dictionary_form()
     norm = m.normalized_form()

@@ -16,6 +16,8 @@ from pathlib import Path
 from app.customers.build import BuildResult, build_memory
 from app.customers.memory import Memory, MemoryHit
 from app.customers.phrases import reference_phrase, summary
+from app.customers.sql import make_engine, sqlite_url
+from app.store.db import default_path
 
 __all__ = [
     "BuildResult",
@@ -30,7 +32,4 @@ __all__ = [
 
 def open_memory(url: str = "", sqlite_path: Path | None = None) -> Memory:
     """The memory at `url` (PostgreSQL, team mode) or, when "", in the local database file."""
-    from app.customers.sql import make_engine, sqlite_url
-    from app.store.db import default_path
-
     return Memory(make_engine(url or sqlite_url(sqlite_path or default_path())))

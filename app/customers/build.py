@@ -36,7 +36,9 @@ from typing import Protocol
 from sqlalchemy.exc import DataError, IntegrityError
 
 from app.customers.memory import Memory, Prepared
-from app.sources.base import Folder, FolderRole, Header, MailSource, MessageRef
+from app.mail.parse import parse_message
+from app.model import Folder, FolderRole, Header, MessageRef
+from app.sources.base import MailSource
 
 Progress = Callable[[int, int], None]
 # Faults of one mail's content, not of the connection: data the database refuses, text that
@@ -96,7 +98,6 @@ def remaining_seconds(done: int, total: int, elapsed: float) -> float | None:
 
 
 def _analyse(job: _Job, with_text: bool) -> _Analysed:
-    from app.mail.parse import parse_message
 
     folder_id, key, sent, raw = job
     if raw is None:

@@ -15,10 +15,15 @@ paraphrase families (`app.review.meaning`), so 「奥様」 meets 「妻」 and
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from app.model import Disclosure, HighlightKind, Insight, Message, Reminder
+from app.model import Disclosure, HighlightKind, Insight, Message, Reminder, ZoneKind
+from app.review import reply_answers
+from app.review.meaning import family_forms, is_light_single
+from app.review.vocab import STOP_WORDS
+from app.text import Reading, own_text, tokenize_short
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,33 +47,22 @@ def nouns(text: str, families: bool = True) -> frozenset[str]:
     Only nouns: verbs like 食べる or 作る are in almost every mail to a cake shop
     and would relate everything to everything.
     """
-    from app.review.meaning import family_forms, is_light_single
-    from app.review.tokens import tokenize
-    from app.review.vocab import STOP_WORDS
-
     out: set[str] = set()
-    for token in tokenize(text):
-        if token.pos != "名詞" or token.pos_detail in ("数詞", "非自立可能", "代名詞") or token.pos_sub == "副詞可能":
+    for token in tokenize_short(text):
+        if token.main != "名詞" or token.sub in ("数詞", "非自立可能", "代名詞") or token.pos[2] == "副詞可能":
             continue
-        if token.normalized in STOP_WORDS or token.surface in STOP_WORDS or is_light_single(token.surface):
+        if token.norm in STOP_WORDS or token.surface in STOP_WORDS or is_light_single(token.surface):
             continue
         if not token.surface.strip() or (token.surface.isascii() and len(token.surface) < 3):
             continue
-        out |= family_forms(token.normalized) if families else {token.normalized}
+        out |= family_forms(token.norm) if families else {token.norm}
     return frozenset(out)
 
 
 def own_body(body: str, insight: Insight | None = None) -> str:
     """The body without quoted earlier mail and signature (the customer's new words)."""
-    from app.analysis.zones import find_zones
-    from app.model import ZoneKind
-
-    zones = insight.zones if insight is not None else tuple(find_zones(body)[0])
-    chars = list(body)
-    for zone in zones:
-        if zone.kind in (ZoneKind.QUOTE, ZoneKind.SIGNATURE):
-            chars[zone.start : zone.end] = "\n" * (zone.end - zone.start)
-    return "".join(chars)
+    found = insight.zones if insight is not None else None
+    return own_text(body, Reading.MAIL, (ZoneKind.QUOTE, ZoneKind.SIGNATURE), found)
 
 
 def learn_incoming(message: Message, insight: Insight) -> IncomingFacts:
@@ -87,15 +81,13 @@ def learn_incoming(message: Message, insight: Insight) -> IncomingFacts:
 
 
 def _strip_reply_prefix(subject: str) -> str:
-    import re
-
     return re.sub(r"^(?:\s*(?:re|fw|fwd|ｒｅ)\s*[:：]\s*)+", "", subject, flags=re.IGNORECASE)
 
 
 def reply_pool(reply_body: str) -> frozenset[str]:
     """Every form and family our reply holds: what `answers` looks a request's words up in.
 
-    Computed once per reply (by the build's workers, outside the write), not once per request."""
+    Computed once per reply (by the memory build's workers, outside the write), not once per request."""
     from app.review.context import ReviewContext
     from app.review.meaning import key_pool
 
@@ -103,12 +95,12 @@ def reply_pool(reply_body: str) -> frozenset[str]:
 
 
 def answers(request_text: str, reply_body: str | frozenset[str]) -> bool:
-    """Whether our reply (its body, or its `reply_pool`) answers a request, by the review's unanswered_request rule."""
-    from app.review.checks.unanswered_request import core_keys, is_answered
-    from app.review.tokens import tokenize
+    """Whether our reply (its body, or its `reply_pool`) answers a request, by the review's own rule."""
+    if isinstance(reply_body, str):
+        return reply_answers(request_text, reply_body)
+    from app.review.meaning import core_keys, is_answered
 
-    pool = reply_pool(reply_body) if isinstance(reply_body, str) else reply_body
-    return is_answered(core_keys(tokenize(request_text)), pool)
+    return is_answered(core_keys(tokenize_short(request_text)), reply_body)
 
 
 def mail_nouns(message: Message, insight: Insight | None = None) -> frozenset[str]:

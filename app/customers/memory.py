@@ -24,10 +24,12 @@ from sqlalchemy import and_, delete, func, or_, select, update
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import DataError, IntegrityError
 
-from app.customers import schema as s
+import app.customers.schema as s
+from app.analysis import analyze
 from app.customers.learn import IncomingFacts, answers, learn_incoming, mail_nouns, reminders, reply_pool
 from app.customers.phrases import summary
 from app.customers.sql import RaceLost, insert_ignore, retried, transient
+from app.mail.parse import parse_message
 from app.model import (
     Customer,
     CustomerProfile,
@@ -35,10 +37,12 @@ from app.model import (
     Disclosure,
     Insight,
     Message,
+    MessageRef,
+    OutgoingMessage,
     PastReply,
     ReplyStats,
 )
-from app.sources.base import MessageRef, OutgoingMessage
+from app.review.measure import measure_reply
 
 
 @dataclass(frozen=True, slots=True)
@@ -206,14 +210,10 @@ class Memory:
         `ahead`: also what the write would otherwise work out per request (a reply's key pool),
         for the build, whose workers have the cores to spare and whose writer has not."""
         if sent:
-            from app.review.measure import measure_reply
-
             parents = tuple(p for p in (message.in_reply_to, *reversed(message.references)) if p)
             pool = reply_pool(message.body) if ahead and parents else None
             return Prepared(message, ref, stats=measure_reply(message.body, message.date), parents=parents, pool=pool)
         if insight is None:
-            from app.analysis import analyze
-
             insight = analyze(message.body)
         return Prepared(message, ref, facts=learn_incoming(message, insight))
 
@@ -265,12 +265,7 @@ class Memory:
         `outgoing` is what the send path has (raw bytes) or a parsed mail from Sent.
         The original is found by In-Reply-To / References when not given.
         """
-        if isinstance(outgoing, OutgoingMessage):
-            from app.mail.parse import parse_message
-
-            message = parse_message(outgoing.raw)
-        else:
-            message = outgoing
+        message = parse_message(outgoing.raw) if isinstance(outgoing, OutgoingMessage) else outgoing
         if not message.message_id:
             return False
         prepared = self.prepare(message, ref, sent=True)

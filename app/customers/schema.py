@@ -32,6 +32,8 @@ from sqlalchemy import (
 )
 from sqlalchemy.engine import Connection, Engine
 
+from app.customers.sql import insert_ignore
+
 SCHEMA_VERSION = 1
 
 metadata = MetaData()
@@ -155,8 +157,6 @@ def ensure_schema(engine: Engine) -> None:
             if upgrade is not None:
                 upgrade(connection)
         if row is None:
-            from app.customers.sql import insert_ignore
-
             insert_ignore(connection, customer_schema, [{"id": 1, "version": SCHEMA_VERSION}])
         elif version < SCHEMA_VERSION:
             connection.execute(customer_schema.update().values(version=SCHEMA_VERSION))

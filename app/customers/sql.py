@@ -28,8 +28,11 @@ from pathlib import Path
 from typing import Any, ParamSpec, TypeVar
 
 from sqlalchemy import Table, create_engine, event
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.engine import Connection, Engine, make_url
 from sqlalchemy.exc import DBAPIError
+
+from app.secrets import get_secret
 
 SECRET_SERVICE = "memory-database"
 
@@ -130,8 +133,6 @@ def make_engine(url: str) -> Engine:
         if parsed.drivername == "postgresql":
             parsed = parsed.set(drivername="postgresql+psycopg")
         if parsed.password is None and parsed.username:
-            from app.accounts import get_secret
-
             password = get_secret(SECRET_SERVICE, secret_name(url))
             if password:
                 parsed = parsed.set(password=password)
@@ -156,12 +157,11 @@ def insert_ignore(connection: Connection, table: Table, rows: Sequence[dict[str,
     if not rows:
         return 0
     if connection.dialect.name == "postgresql":
+        # Imported here: only team mode (PostgreSQL) needs the dialect (~26 ms to import).
         from sqlalchemy.dialects.postgresql import insert as pg_insert
 
         statement: Any = pg_insert(table).on_conflict_do_nothing()
     else:
-        from sqlalchemy.dialects.sqlite import insert as sqlite_insert
-
         statement = sqlite_insert(table).on_conflict_do_nothing()
     if len(rows) == 1:
         # RETURNING tells exactly whether the row went in; rowcount does not (psycopg reports -1).

@@ -98,7 +98,7 @@ def check(server: TeamServer, password: str, timeout: int = 5) -> TeamCheck:
 def save_password(server: TeamServer, password: str) -> bool:
     """The password where `sql.make_engine` finds it: the keyring, never the settings. False when
     no keyring could keep it (it then lasts until Aizuchi closes)."""
-    from app.accounts import delete_secret, set_secret
+    from app.secrets import delete_secret, set_secret
 
     name = secret_name(server.url())
     if password:

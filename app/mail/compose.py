@@ -30,9 +30,7 @@ from email.utils import format_datetime, getaddresses, make_msgid
 
 from app.identity import ShopIdentity
 from app.mail.outgoing import build_message, unencodable
-from app.model import Address, Draft, Message, draft_key
-from app.sources.base import MessageRef, OutgoingMessage
-from app.sources.connection import Charset
+from app.model import Address, Charset, Draft, Message, MessageRef, OutgoingMessage, draft_key
 
 __all__ = [
     "NewReply",

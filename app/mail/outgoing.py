@@ -22,9 +22,7 @@ from email.header import Header as EmailHeader
 from email.mime.text import MIMEText
 from email.utils import format_datetime, formataddr
 
-from app.model import Address
-from app.sources.base import MessageRef, OutgoingMessage
-from app.sources.connection import Charset
+from app.model import Address, Charset, MessageRef, OutgoingMessage
 
 # Plain ISO-2022-JP (RFC 1468): ASCII, JIS X 0201 Roman, JIS X 0208. Python's codec
 # is exactly that, so a character it refuses is one the customer may not see.

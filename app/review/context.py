@@ -2,8 +2,9 @@
 
 Quoted text never counts as the agent's words: `>` lines, the attribution line
 just above them (「2026年11月9日(月) 8:02 <…>:」, 「… wrote:」) and anything
-under an 「-----Original Message-----」 marker are masked out once here, so no
-check can accidentally treat the customer's own words as an answer.
+under an 「-----Original Message-----」 marker are masked out once here (the text
+layer's draft reading, `app.text.Reading.DRAFT`), so no check can accidentally
+treat the customer's own words as an answer.
 Offsets everywhere are offsets into the draft as the composer shows it.
 """
 
@@ -13,23 +14,17 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import TYPE_CHECKING
 
 from app.model import Highlight, HighlightKind, Insight, ReplyStats
-from app.review.tokens import Token, tokenize
+from app.review.meaning import Key, keys
+from app.review.measure import measure_reply
+from app.text import Reading, Sentence, Token, blank, quote_ranges, tokenize_short
 
-if TYPE_CHECKING:
-    from app.review.meaning import Key
 
-_QUOTE_LINE = re.compile(r"^[ \t　]*[>＞]")
-# Lines that introduce a quote: a date/address line ending in a colon, or a mailer's marker.
-_ATTRIBUTION = re.compile(r"(wrote|書きました|のメッセージ|<[^>]*@[^>]*>|\d{1,2}:\d{2}).*[:：]\s*$", re.IGNORECASE)
-_ORIGINAL_MARKER = re.compile(
-    r"^\s*-{2,}\s*(Original Message|Forwarded message|転送されたメッセージ|元のメッセージ)", re.IGNORECASE
-)
-# An Outlook-style header block of the quoted mail: 「From: …」 then 「Sent:/To:/Subject:」 lines.
-_HEADER_FROM = re.compile(r"^\s*(?:From|差出人|送信者)\s*[:：]", re.IGNORECASE)
-_HEADER_NEXT = re.compile(r"^\s*(?:Sent|Date|To|Cc|Subject|送信日時|日時|宛先|件名|CC)\s*[:：]", re.IGNORECASE)
+def quoted_ranges(draft: str) -> list[tuple[int, int]]:
+    """Ranges of the draft that quote earlier mail (quote lines and their attribution)."""
+    return quote_ranges(draft, Reading.DRAFT)
+
 # The frame every reply has before a word is written: 「〇〇様」, the shop's greeting formula,
 # the signature. None of it answers, acknowledges or warms anything.
 _SALUTATION = re.compile(r"^[^。！？!?]{1,40}(?:様|御中|さん|殿)\s*[、,]?\s*$")
@@ -45,47 +40,6 @@ _SIGNATURE_LINE = re.compile(r"^[^。！？!?]*$")
 _PREDICATE = re.compile(r"(?:ます|です|ません|でした|ました|ない|たい|だ|る|た|う)[。！？!?]?\s*$")
 # A sentence ends at 。！？!? or a line break; trailing closers stay with it.
 _SENTENCE = re.compile(r"[^。！？!?\n]+[。！？!?]*[」』）)]*")
-
-
-@dataclass(frozen=True, slots=True)
-class Sentence:
-    start: int
-    end: int
-    text: str
-    tokens: tuple[Token, ...]
-
-
-def quoted_ranges(draft: str) -> list[tuple[int, int]]:
-    """Ranges of the draft that quote earlier mail (quote lines and their attribution)."""
-    lines: list[tuple[int, int, str]] = []
-    offset = 0
-    for line in draft.splitlines(keepends=True):
-        lines.append((offset, offset + len(line), line.rstrip("\r\n")))
-        offset += len(line)
-    quoted = [bool(_QUOTE_LINE.match(text)) for _, _, text in lines]
-    for i, (_, _, text) in enumerate(lines):
-        header = _HEADER_FROM.match(text) and any(_HEADER_NEXT.match(line[2]) for line in lines[i + 1 : i + 5])
-        if _ORIGINAL_MARKER.match(text) or header:
-            for j in range(i, len(lines)):
-                quoted[j] = True
-            break
-    # The attribution line: the last non-blank line before a block of quote lines.
-    for i in range(len(lines)):
-        if quoted[i] and (i == 0 or not quoted[i - 1]):
-            j = i - 1
-            while j >= 0 and not lines[j][2].strip():
-                j -= 1
-            if j >= 0 and not quoted[j] and _ATTRIBUTION.search(lines[j][2]):
-                quoted[j] = True
-    ranges: list[tuple[int, int]] = []
-    for (start, end, _), is_quote in zip(lines, quoted, strict=True):
-        if not is_quote:
-            continue
-        if ranges and ranges[-1][1] == start:
-            ranges[-1] = (ranges[-1][0], end)
-        else:
-            ranges.append((start, end))
-    return ranges
 
 
 @dataclass
@@ -109,18 +63,12 @@ class ReviewContext:
     @cached_property
     def own_text(self) -> str:
         """The draft with quoted ranges blanked to newlines, so regex offsets stay draft offsets."""
-        if not self.quoted:
-            return self.draft
-        chars = list(self.draft)
-        for start, end in self.quoted:
-            for i in range(start, end):
-                chars[i] = "\n"
-        return "".join(chars)
+        return blank(self.draft, self.quoted)
 
     @cached_property
     def tokens(self) -> tuple[Token, ...]:
         """The agent's own text (quotes blanked), tokenised once as a whole."""
-        return tokenize(self.own_text)
+        return tokenize_short(self.own_text)
 
     @cached_property
     def sentences(self) -> tuple[Sentence, ...]:
@@ -162,8 +110,6 @@ class ReviewContext:
     @cached_property
     def sentence_keys(self) -> tuple[list[Key], ...]:
         """The content words of each own sentence (see `app.review.meaning.keys`), computed once."""
-        from app.review.meaning import keys
-
         return tuple(keys(s.tokens) for s in self.sentences)
 
     @cached_property
@@ -174,8 +120,6 @@ class ReviewContext:
     @cached_property
     def mail_keys(self) -> list[Key]:
         """The content words of the whole mail, computed once; spans take their slice."""
-        from app.review.meaning import keys
-
         return keys(self.mail_tokens)
 
     @cached_property
@@ -193,13 +137,11 @@ class ReviewContext:
     @cached_property
     def mail_tokens(self) -> tuple[Token, ...]:
         """The whole mail tokenised once; highlights take their slice of it."""
-        return tokenize(self.mail or "")
+        return tokenize_short(self.mail or "")
 
     @cached_property
     def stats(self) -> ReplyStats:
         """The draft's own length and warmth, measured as the memory measures sent replies."""
-        from app.review.measure import measure_reply
-
         return measure_reply(self.draft)
 
     @property

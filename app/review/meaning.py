@@ -4,6 +4,10 @@ A span's keys are the Sudachi normalized forms of its nouns, verbs and
 adjectives (minus `STOP_WORDS`), each also standing for the families it
 belongs to. Adjacent nouns are joined too (誕生 + 日 → 誕生日) because Sudachi's
 short units split the compounds the family table lists whole.
+
+Public API: the customer memory (`app.customers.learn`) relates a customer's words with
+`family_forms` and `is_light_single`, and judges a sent reply with `core_keys` and
+`is_answered` (through `app.review.reply_answers`), exactly as the review judges a draft.
 """
 
 from __future__ import annotations
@@ -14,8 +18,8 @@ from collections.abc import Set as AbstractSet
 from functools import lru_cache
 from typing import NamedTuple
 
-from app.review.tokens import Token, tokenize
 from app.review.vocab import FAMILIES, STOP_WORDS
+from app.text import Token, tokenize_short
 
 _CONTENT_POS = frozenset({"名詞", "動詞", "形容詞", "形状詞"})
 # One-character nouns that are units or positions, not topics (unlike 母, 膝, 靴).
@@ -43,12 +47,12 @@ def _family_index() -> dict[str, frozenset[str]]:
             forms = {word}
             if word[0] in "おご" and len(word) > 2:
                 forms.add(word[1:])  # お届け: Sudachi gives the noun 届け after the prefix お
-            content = [t for t in tokenize(word) if t.pos in _CONTENT_POS]
+            content = [t for t in tokenize_short(word) if t.main in _CONTENT_POS]
             if len(content) == 1:
-                forms.add(content[0].normalized)
+                forms.add(content[0].norm)
                 forms.add(content[0].lemma)
             elif len(content) > 1:
-                forms.add("".join(t.normalized for t in content))
+                forms.add("".join(t.norm for t in content))
             for form in forms:
                 index.setdefault(form, set()).add(tag)
     return {form: frozenset(tags) for form, tags in index.items()}
@@ -75,7 +79,7 @@ def is_light_single(surface: str) -> bool:
 
 
 def _is_number(token: Token) -> bool:
-    return token.pos_detail == "数詞" or unicodedata.normalize("NFKC", token.surface).isdigit()
+    return token.sub == "数詞" or unicodedata.normalize("NFKC", token.surface).isdigit()
 
 
 def _compound(previous: Token | None, token: Token, last: Key | None) -> Key | None:
@@ -89,23 +93,23 @@ def _compound(previous: Token | None, token: Token, last: Key | None) -> Key | N
     """
     if previous is None or last is None or last.end != previous.end:
         return None
-    joined = {previous.normalized + token.normalized, previous.surface + token.lemma, previous.surface + token.surface}
-    if previous.pos == "名詞" and token.pos == "名詞":
+    joined = {previous.norm + token.norm, previous.surface + token.lemma, previous.surface + token.surface}
+    if previous.main == "名詞" and token.main == "名詞":
         known = _forms(*joined) - joined
         return Key(last.forms | known | joined, 1.0, last.start, token.end) if known else None
-    if previous.pos == "動詞" and token.pos == "動詞" and previous.conj_form.startswith("連用形"):
+    if previous.main == "動詞" and token.main == "動詞" and previous.cform.startswith("連用形"):
         whole = _forms(*joined)
         if whole - joined:
             # A compound the family table knows (送り返す: a return) means that, not its first verb
             # (送る: sending, or a present): the parts' families are dropped.
-            return Key(whole | {previous.normalized, previous.lemma}, 1.0, last.start, token.end)
+            return Key(whole | {previous.norm, previous.lemma}, 1.0, last.start, token.end)
         return Key(last.forms | whole, 1.0, last.start, token.end)
     return None
 
 
 def _is_family_adverb(token: Token) -> bool:
     """An adverb the family table lists (初めて, いつも): it carries the topic like a noun."""
-    return any(form.startswith("#family") for form in _forms(token.normalized, token.lemma, token.surface))
+    return any(form.startswith("#family") for form in _forms(token.norm, token.lemma, token.surface))
 
 
 def keys(tokens: Sequence[Token]) -> list[Key]:
@@ -113,21 +117,21 @@ def keys(tokens: Sequence[Token]) -> list[Key]:
     out: list[Key] = []
     previous: Token | None = None
     for i, token in enumerate(tokens):
-        if token.pos not in _CONTENT_POS and not (token.pos == "副詞" and _is_family_adverb(token)):
+        if token.main not in _CONTENT_POS and not (token.main == "副詞" and _is_family_adverb(token)):
             previous = None  # most tokens: particles, endings, punctuation
             continue
         # Time words (来週, 来月, 毎日: Sudachi's 副詞可能 nouns) date a span but are not its topic.
-        content = token.pos_detail not in ("非自立可能", "代名詞") and not (
-            token.pos == "名詞" and token.pos_sub == "副詞可能"
+        content = token.sub not in ("非自立可能", "代名詞") and not (
+            token.main == "名詞" and token.pos[2] == "副詞可能"
         )
-        if not content or token.normalized in STOP_WORDS or token.lemma in STOP_WORDS:
+        if not content or token.norm in STOP_WORDS or token.lemma in STOP_WORDS:
             previous = None
             continue
         if _is_number(token):
             number = unicodedata.normalize("NFKC", token.surface)
             following = tokens[i + 1] if i + 1 < len(tokens) else None
             counter = following is not None and following.start == token.end and (
-                following.pos_sub == "助数詞" or following.pos == "接尾辞")
+                following.pos[2] == "助数詞" or following.main == "接尾辞")
             if following is not None and counter:
                 # A counted number (12歳, 500個, 40周年) is specific: the dog's age, the order size. A counter
                 # that is a word of a family (二色, 500円) also stands for it: 二色 answers 色違い.
@@ -139,13 +143,13 @@ def keys(tokens: Sequence[Token]) -> list[Key]:
             previous = None
             continue
         weight = 0.5 if token.surface in _LIGHT_SINGLE else 1.0
-        forms = _forms(token.normalized, token.lemma, token.surface)
+        forms = _forms(token.norm, token.lemma, token.surface)
         merged = _compound(previous, token, out[-1] if out else None)
         if merged is not None:
             out[-1] = Key(merged.forms | forms, 1.0, merged.start, token.end)
         else:
             out.append(Key(forms, weight, token.start, token.end))
-        previous = token if token.pos in ("名詞", "動詞") else None
+        previous = token if token.main in ("名詞", "動詞") else None
     return out
 
 
@@ -162,20 +166,20 @@ def product_mentions(tokens: Sequence[Token]) -> set[int]:
     i = 0
     while i < len(tokens):
         token = tokens[i]
-        if token.surface not in _TRIGGERS and token.normalized not in _TRIGGERS:
+        if token.surface not in _TRIGGERS and token.norm not in _TRIGGERS:
             i += 1
             continue
         after = -1
         if token.surface in ("この", "此の") or token.lemma == "この":
             after = i + 1
-        elif (token.normalized in _DETERMINER or token.normalized in _ORDER_NOUNS) and i + 1 < len(tokens) \
+        elif (token.norm in _DETERMINER or token.norm in _ORDER_NOUNS) and i + 1 < len(tokens) \
                 and tokens[i + 1].surface == "の":
             after = i + 2
         if after < 0:
             i += 1
             continue
         j = after
-        while j < len(tokens) and tokens[j].pos in ("名詞", "接頭辞", "接尾辞"):
+        while j < len(tokens) and tokens[j].main in ("名詞", "接頭辞", "接尾辞"):
             out.add(tokens[j].start)
             j += 1
         i = max(j, i + 1)
@@ -196,3 +200,25 @@ def matched_weight(span_keys: Sequence[Key], pool: AbstractSet[str]) -> tuple[fl
     total = sum(k.weight for k in span_keys)
     found = sum(k.weight for k in span_keys if k.forms & pool)
     return found, total
+
+
+# Words in the ask that point back at the clause before it.
+_ANAPHORA = frozenset({"その", "それ", "そちら", "其の", "其れ", "其方", "これ"})
+
+
+def core_keys(tokens: Sequence[Token]) -> list[Key]:
+    """Keys of the clause after the request's last 、, or of the whole request when that says nothing."""
+    last_comma = max((i for i, t in enumerate(tokens) if t.surface in ("、", "，", ",")), default=-1)
+    clause = tokens[last_comma + 1 :]
+    core = keys(clause)
+    if sum(k.weight for k in core) >= 1.0 and not any(t.surface in _ANAPHORA for t in clause):
+        return core
+    return keys(tokens)
+
+
+def is_answered(span_keys: list[Key], pool: AbstractSet[str]) -> bool:
+    """Whether `pool` (the forms of a reply's own sentences) holds enough of a request's keys to answer it."""
+    found, total = matched_weight(span_keys, pool)
+    if total == 0:
+        return True  # nothing to look for: do not accuse the draft on a guess
+    return found >= 1.0 and (found >= 2.0 or found / total >= 0.5)

@@ -3,8 +3,8 @@
 Length counts the reply's own characters: quoted mail, the signature block and
 the address line at the top (「森本 健一 様」) are left out, as are blanks, so a
 long signature or a full quote never makes a curt reply look generous. The
-zoning is the analyser's (it already knows Japanese signatures and quote
-headers), and a draft's `>` quotes are masked as the review masks them.
+masking is the text layer's (`app.text.own_text` reading a draft: its `>` quotes
+as the review masks them, then the analyser's zones).
 
 Warmth counts phrases from the review's own vocabulary (`app.review.vocab`):
 thanks, empathy (feelings recognised, goodwill), cushions (cushion words and
@@ -19,8 +19,9 @@ import re
 from datetime import datetime
 
 from app.model import ReplyStats
-from app.review.context import quoted_ranges
 from app.review.vocab import APOLOGY, CUSHION, EMPATHY, FEELING, GOODWILL, NOT_EMPATHY, PERSONAL, THANKS
+from app.text import EVERY_ZONE, Reading
+from app.text import own_text as masked
 
 _THANKS = re.compile(THANKS)
 _CUSHION = re.compile(f"{CUSHION}|{APOLOGY}")
@@ -32,17 +33,7 @@ _BLANK = re.compile(r"\s+")
 
 def own_text(text: str) -> str:
     """The writer's own words: quotes, signature and the top address line blanked out."""
-    from app.analysis.zones import find_zones
-
-    chars = list(text)
-    for start, end in quoted_ranges(text):
-        chars[start:end] = "\n" * (end - start)
-    masked = "".join(chars)
-    zones, _kept = find_zones(masked)
-    chars = list(masked)
-    for zone in zones:
-        chars[zone.start : zone.end] = "\n" * (zone.end - zone.start)
-    return "".join(chars)
+    return masked(text, Reading.DRAFT, EVERY_ZONE)
 
 
 def measure_reply(text: str, date: datetime | None = None) -> ReplyStats:

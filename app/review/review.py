@@ -17,6 +17,8 @@ from app.model import Finding, FindingKind, HighlightKind, Insight, ReplyStats, 
 from app.review import messages
 from app.review.checks import DRAFT_CHECKS, MAIL_CHECKS
 from app.review.context import ReviewContext
+from app.review.meaning import core_keys, is_answered, key_pool
+from app.text import tokenize_short
 
 _MAIL_KINDS = {
     FindingKind.UNANSWERED_REQUEST: HighlightKind.REQUEST,
@@ -61,6 +63,18 @@ def review(
         findings += check(ctx)
     findings.sort(key=lambda f: (f.start, f.end, f.kind.value))
     return Review(tuple(_dedupe(findings)), not_applicable)
+
+
+def reply_answers(request_text: str, reply: str) -> bool:
+    """Whether `reply` answers a request by meaning, as `unanswered_request` first judges a draft.
+
+    The memory asks this of sent replies (which of the customer's requests each answered):
+    the reply's own sentences (quotes masked as the review masks them) against the keys of the
+    request's last clause, widened to their paraphrase families (`app.review.meaning`).
+    """
+    ctx = ReviewContext(reply)
+    pool = key_pool(s.tokens for s in ctx.sentences)
+    return is_answered(core_keys(tokenize_short(request_text)), pool)
 
 
 def review_draft(

@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from app.sources.base import MailSource
+from app.sources.local import open_local_source
 
 if TYPE_CHECKING:
     from app.sources.maildir import HeaderIndex
@@ -13,6 +14,4 @@ if TYPE_CHECKING:
 
 def open_source(path: Path, index: HeaderIndex | None = None) -> MailSource:
     """Open a local mailbox (Maildir or mbox) as a `MailSource`; a Maildir lists through `index` if given."""
-    from app.sources.local import open_local_source
-
     return open_local_source(path, index)

@@ -12,46 +12,15 @@ from __future__ import annotations
 import errno
 import socket
 import ssl
-from dataclasses import dataclass, replace
-from enum import StrEnum
 
+# Re-exports (marked `X as X`): these value types live in app.model now; code written against
+# this module, including other branches, still imports them from here.
+from app.model import AccountConfig as AccountConfig
+from app.model import Charset as Charset
+from app.model import Security as Security
 from app.sources.errors import ConnectFailed, ConnectProblem
 
 DEFAULT_TIMEOUT = 20.0
-
-
-class Security(StrEnum):
-    SSL = "ssl"            # TLS from the first byte (IMAPS 993, SMTPS 465)
-    STARTTLS = "starttls"  # plain, then upgraded (IMAP 143, submission 587)
-    NONE = "none"          # loopback tests only; the dialog does not offer it
-
-
-class Charset(StrEnum):
-    UTF8 = "utf-8"
-    ISO2022JP = "iso-2022-jp"
-
-
-@dataclass(frozen=True, slots=True)
-class AccountConfig:
-    id: str
-    email: str
-    username: str
-    imap_host: str
-    smtp_host: str
-    imap_port: int = 993
-    imap_security: Security = Security.SSL
-    smtp_port: int = 465
-    smtp_security: Security = Security.SSL
-    display_name: str = ""
-    charset: Charset = Charset.UTF8
-    server_saves_sent: bool = False  # Gmail files a copy in Sent by itself
-    kind: str = "imap"
-
-    def label(self) -> str:
-        return self.display_name or self.email
-
-    def with_id(self, account_id: str) -> AccountConfig:
-        return replace(self, id=account_id)
 
 
 def tls_context(cafile: str | None = None) -> ssl.SSLContext:

@@ -23,44 +23,14 @@ bodies while the headers still arrive on the first.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
-from enum import StrEnum
 from typing import Protocol, runtime_checkable
 
-from app.sources.base import Folder, Header, MessageRef, SyncState
-
-
-class Flag(StrEnum):
-    SEEN = "seen"
-    ANSWERED = "answered"
-    FLAGGED = "flagged"
-
-
-@dataclass(frozen=True, slots=True)
-class RemoteHeader:
-    """A header row as synced: the list row plus what the store keeps beside it."""
-
-    header: Header
-    message_id: str
-    flags: frozenset[Flag]
-
-
-@dataclass(frozen=True, slots=True)
-class FolderSnapshot:
-    state: SyncState              # save once the snapshot's changes are applied
-    keys: tuple[str, ...]         # every message key in the folder now
-    reset: bool = False           # the saved state is void: drop the local copy first
-    # Flags of known messages: only those changed since `since` when the server can
-    # say (CONDSTORE, historyId), else every message's (a plain scan).
-    flags: dict[str, frozenset[Flag]] = field(default_factory=dict)
-    validity: int | None = None   # IMAP UIDVALIDITY, kept for humans
-    next_key: int | None = None   # IMAP UIDNEXT
-    modseq: int | None = None     # IMAP HIGHESTMODSEQ
-    # Gmail history and Graph delta answer with changes, not the whole folder:
-    # `partial` means `keys` are only the messages added (or seen) since `since`,
-    # `removed` those gone; every other stored message stays as it is.
-    partial: bool = False
-    removed: tuple[str, ...] = ()
+# Re-exports (marked `X as X`): these value types live in app.model now; code written against
+# this module, including other branches, still imports them from here.
+from app.model import Flag as Flag
+from app.model import FolderSnapshot as FolderSnapshot
+from app.model import RemoteHeader as RemoteHeader
+from app.sources.base import Folder, MessageRef, SyncState
 
 
 class SyncSource(Protocol):

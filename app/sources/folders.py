@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from app.sources.base import FolderRole
+from app.model import FolderRole
 
 _ROLE_NAMES: dict[FolderRole, tuple[str, ...]] = {
     FolderRole.INBOX: ("inbox", "受信トレイ", "受信箱"),

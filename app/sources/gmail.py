@@ -27,12 +27,29 @@ from collections.abc import Callable, Iterator, Sequence
 from functools import partial
 from typing import Any
 
+import httplib2
 import requests
+from google.auth.exceptions import RefreshError, TransportError
+from google.auth.transport.requests import AuthorizedSession, Request
+from googleapiclient.discovery import build
+from googleapiclient.errors import HttpError
+from googleapiclient.http import BatchHttpRequest
 
 from app.mail.headers import read_summary
-from app.sources.base import Folder, FolderRole, Header, MessageRef, OutgoingMessage, SyncState
-from app.sources.delta import Flag, FolderSnapshot, RemoteHeader, group_bodies, header_batches_of
+from app.model import (
+    Flag,
+    Folder,
+    FolderRole,
+    FolderSnapshot,
+    Header,
+    MessageRef,
+    OutgoingMessage,
+    RemoteHeader,
+    SyncState,
+)
+from app.sources.delta import group_bodies, header_batches_of
 from app.sources.errors import AuthExpired, NetworkDown, NotFound, SendOutcomeUnknown, SourceError
+from app.sources.google_token import credentials, token_json
 from app.sources.oauth import GoogleClient
 from app.sources.rest import DEFAULT_TIMEOUT, RETRY_STATUSES, Backoff, http_session, status_error, transport_error
 
@@ -67,8 +84,6 @@ class _RequestsHttp:
 
     def request(self, uri: str, method: str = "GET", body: Any = None, headers: dict[str, str] | None = None,
                 redirections: int = 5, connection_type: Any = None) -> tuple[Any, bytes]:
-        import httplib2
-
         response = self.session.request(method, uri, data=body, headers=headers, timeout=self.timeout)
         info: dict[str, str] = {k.lower(): v for k, v in response.headers.items()}
         info["status"] = str(response.status_code)
@@ -90,11 +105,6 @@ class GmailSource:
         backoff: Backoff | None = None,
         timeout: float = DEFAULT_TIMEOUT,
     ) -> None:
-        from google.auth.transport.requests import AuthorizedSession, Request
-        from googleapiclient.discovery import build
-
-        from app.sources.gmail_auth import credentials, token_json
-
         self.client = client
         self.backoff = backoff or Backoff()
         self._on_token = on_token
@@ -117,8 +127,6 @@ class GmailSource:
 
     # -- calls ------------------------------------------------------------------------
     def token_json(self) -> str:
-        from app.sources.gmail_auth import token_json
-
         return token_json(self._creds)
 
     def _token_check(self) -> None:
@@ -131,9 +139,6 @@ class GmailSource:
 
     def _guard(self, run: Callable[[], Any], sending: bool = False) -> Any:
         """Run one call (or batch): back off on 429/5xx, name every failure with our errors."""
-        from google.auth.exceptions import RefreshError, TransportError
-        from googleapiclient.errors import HttpError
-
         backoff = self.backoff.fresh()
         attempt = 1
         while True:
@@ -164,9 +169,6 @@ class GmailSource:
 
     def _batch(self, requests_by_key: dict[str, Callable[[], Any]]) -> dict[str, Any]:
         """Many gets in batch requests of `BATCH`; parts throttled are retried, parts gone are left out."""
-        from googleapiclient.errors import HttpError
-        from googleapiclient.http import BatchHttpRequest
-
         results: dict[str, Any] = {}
         keys = list(requests_by_key)
         for start in range(0, len(keys), BATCH):

@@ -14,11 +14,19 @@ their own that follows the redirect without a screen; the app has no test hook.
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
-from datetime import datetime
+
+from google_auth_oauthlib.flow import InstalledAppFlow
+from oauthlib.oauth2.rfc6749.errors import OAuth2Error
+from requests import RequestException
 
 from app.sources.errors import AuthExpired, NetworkDown, SourceError
+from app.sources.gmail import GmailSource
+
+# Re-exports: the token's JSON lives in app.sources.google_token, which GmailSource uses
+# without importing the sign-in (so gmail and gmail_auth no longer import each other).
+from app.sources.google_token import credentials as credentials
+from app.sources.google_token import token_json as token_json
 from app.sources.oauth import GMAIL_SCOPES, GoogleClient
 
 SIGN_IN_TIMEOUT = 300.0
@@ -43,48 +51,11 @@ def client_config(client: GoogleClient) -> dict[str, dict[str, object]]:
     }
 
 
-def token_json(credentials: object) -> str:
-    from google.oauth2.credentials import Credentials
-
-    assert isinstance(credentials, Credentials)
-    expiry: datetime | None = credentials.expiry
-    return json.dumps({
-        "refresh_token": credentials.refresh_token,
-        "token": credentials.token,
-        "expiry": expiry.isoformat() if expiry else None,
-        "scopes": list(credentials.scopes or GMAIL_SCOPES),
-    })
-
-
-def credentials(client: GoogleClient, saved: str) -> object:
-    """`google.oauth2.credentials.Credentials` from the keyring's JSON (naive UTC expiry, as google-auth wants)."""
-    from google.oauth2.credentials import Credentials
-
-    try:
-        data = json.loads(saved)
-    except ValueError as error:
-        raise AuthExpired("the saved Google token is unreadable") from error
-    if not isinstance(data, dict) or not data.get("refresh_token"):
-        raise AuthExpired("no Google refresh token saved")
-    expiry = datetime.fromisoformat(data["expiry"]) if data.get("expiry") else None
-    return Credentials(  # type: ignore[no-untyped-call]
-        token=data.get("token"), refresh_token=data["refresh_token"], token_uri=client.token_uri,
-        client_id=client.client_id, client_secret=client.client_secret or None,
-        scopes=data.get("scopes") or list(GMAIL_SCOPES), expiry=expiry,
-    )
-
-
 def sign_in(client: GoogleClient, timeout: float = SIGN_IN_TIMEOUT) -> GoogleSignIn:
     """Run the browser sign-in; returns the address signed in and the token to keep.
 
     Blocks until the browser comes back (or `timeout`): run it on a background lane.
     """
-    from google_auth_oauthlib.flow import InstalledAppFlow
-    from oauthlib.oauth2.rfc6749.errors import OAuth2Error
-    from requests import RequestException
-
-    from app.sources.gmail import GmailSource
-
     flow = InstalledAppFlow.from_client_config(client_config(client), scopes=list(GMAIL_SCOPES))
     if client.ca_file:
         flow.oauth2session.verify = client.ca_file

@@ -28,13 +28,23 @@ from urllib.parse import quote
 
 import requests
 
-from app.model import Address
-from app.sources.base import Folder, FolderRole, Header, MessageRef, OutgoingMessage, SyncState
-from app.sources.delta import Flag, FolderSnapshot, RemoteHeader, group_bodies, header_batches_of
+from app.model import (
+    Address,
+    Flag,
+    Folder,
+    FolderRole,
+    FolderSnapshot,
+    Header,
+    MessageRef,
+    OutgoingMessage,
+    RemoteHeader,
+    SyncState,
+)
+from app.sources.delta import group_bodies, header_batches_of
 from app.sources.errors import AuthExpired, NetworkDown, NotFound, SendOutcomeUnknown
 from app.sources.graph_auth import MicrosoftAuth
 from app.sources.oauth import MicrosoftClient
-from app.sources.rest import DEFAULT_TIMEOUT, RETRY_STATUSES, Backoff, Gone, status_error, transport_error
+from app.sources.rest import DEFAULT_TIMEOUT, RETRY_STATUSES, Backoff, Gone, http_session, status_error, transport_error
 
 PAGE = 500
 BODY_WORKERS = 4  # Graph allows 4 concurrent requests per mailbox before it throttles
@@ -109,8 +119,6 @@ class GraphSource:
         backoff: Backoff | None = None,
         timeout: float = DEFAULT_TIMEOUT,
     ) -> None:
-        from app.sources.rest import http_session
-
         self.client = client
         self.base = client.api_endpoint.rstrip("/")
         self.backoff = backoff or Backoff()

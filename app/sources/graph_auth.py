@@ -21,6 +21,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+import msal
 import requests
 
 from app.sources.errors import AuthExpired, NetworkDown
@@ -56,8 +57,6 @@ class MicrosoftAuth:
         on_cache: Callable[[str], None] | None = None,
         session: requests.Session | None = None,
     ) -> None:
-        import msal
-
         self.client = client
         self.cache = msal.SerializableTokenCache()
         if cache_json:

@@ -39,9 +39,20 @@ from imapclient.exceptions import IMAPClientAbortError, IMAPClientError, LoginEr
 from imapclient.response_parser import parse_fetch_response
 
 from app.mail.headers import decode_listed, read_listing
-from app.sources.base import Folder, FolderRole, Header, MessageRef, SyncState
-from app.sources.connection import DEFAULT_TIMEOUT, AccountConfig, Security, connect_error, tls_context
-from app.sources.delta import Flag, FolderSnapshot, RemoteHeader, group_bodies
+from app.model import (
+    AccountConfig,
+    Flag,
+    Folder,
+    FolderRole,
+    FolderSnapshot,
+    Header,
+    MessageRef,
+    RemoteHeader,
+    Security,
+    SyncState,
+)
+from app.sources.connection import DEFAULT_TIMEOUT, connect_error, tls_context
+from app.sources.delta import group_bodies
 from app.sources.errors import (
     AuthExpired,
     ConnectFailed,

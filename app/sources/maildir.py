@@ -14,14 +14,15 @@ import socket
 import threading
 import time
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
-from datetime import datetime
 from itertools import count
 from pathlib import Path
 from typing import Protocol
 
 from app.mail.headers import read_summary
-from app.model import Address
+
+# Re-exports (marked `X as X`): these value types live in app.model now; code written against
+# this module, including other branches, still imports them from here.
+from app.model import IndexedHeader as IndexedHeader
 from app.sources.base import Folder, FolderRole, Header, MessageRef, OutgoingMessage, SyncState
 from app.sources.errors import NotFound
 from app.sources.folders import role_for_name
@@ -51,17 +52,6 @@ def read_head(path: Path) -> bytes:
 
 def is_maildir(path: Path) -> bool:
     return (path / "cur").is_dir() and (path / "new").is_dir()
-
-
-@dataclass(frozen=True, slots=True)
-class IndexedHeader:
-    """What a folder's index keeps of one message (its key is the index's key)."""
-
-    name: str  # "new/<file>" or "cur/<file>" when it was listed
-    subject: str
-    sender: Address
-    date: datetime | None
-    size: int
 
 
 class HeaderIndex(Protocol):

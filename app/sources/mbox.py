@@ -17,11 +17,11 @@ from pathlib import Path
 from typing import BinaryIO
 
 from app.mail.headers import read_summary
+from app.model import Folder, FolderRole, Header, IndexedHeader, MessageRef, SyncState
 from app.paths import user_data_dir
-from app.sources.base import Folder, FolderRole, Header, MessageRef, SyncState
 from app.sources.errors import NotFound
 from app.sources.folders import role_for_name
-from app.sources.maildir import HeaderIndex, IndexedHeader
+from app.sources.maildir import HeaderIndex
 
 _FROM_LINE = re.compile(rb"^From [^\r\n]*\r?\n", re.MULTILINE)
 _STATUS = re.compile(rb"^(?:X-)?Status:[ \t]*([A-Za-z]*)", re.MULTILINE | re.IGNORECASE)

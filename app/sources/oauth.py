@@ -14,6 +14,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
+from app.distribution import distributed_clients
+from app.secrets import get_secret, set_secret
 from app.settings import (
     GMAIL_API_ENDPOINT,
     GOOGLE_AUTH_URI,
@@ -75,9 +77,6 @@ class Providers:
 
 
 def providers_from_settings(settings: Settings) -> Providers:
-    from app.accounts import get_secret
-    from app.distribution import distributed_clients
-
     ca_file = settings.get(OAUTH_CA_FILE)
     carried = distributed_clients()  # a packaged build's own clients, when the settings name none
     google_id = settings.get(GOOGLE_CLIENT_ID).strip()
@@ -101,8 +100,6 @@ def providers_from_settings(settings: Settings) -> Providers:
 
 def save_client_ids(settings: Settings, google_id: str, google_secret: str, microsoft_id: str) -> None:
     """The dialog's client fields: ids to the settings, the Google secret to the keyring."""
-    from app.accounts import set_secret
-
     settings.set(GOOGLE_CLIENT_ID, google_id.strip())
     settings.set(MICROSOFT_CLIENT_ID, microsoft_id.strip())
     if google_id.strip() and google_secret:

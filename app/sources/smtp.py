@@ -21,8 +21,8 @@ import smtplib
 import ssl
 from collections.abc import Callable
 
-from app.sources.base import OutgoingMessage
-from app.sources.connection import DEFAULT_TIMEOUT, AccountConfig, Security, connect_error, tls_context
+from app.model import AccountConfig, OutgoingMessage, Security
+from app.sources.connection import DEFAULT_TIMEOUT, connect_error, tls_context
 from app.sources.errors import (
     AuthExpired,
     ConnectFailed,

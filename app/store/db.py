@@ -25,6 +25,7 @@ from pathlib import Path
 
 from app import __version__
 from app.paths import user_data_dir
+from app.store import draft_journal
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 _MIGRATION_NAME = re.compile(r"^(\d{4})_[a-z0-9_]+\.sql$")
@@ -194,7 +195,6 @@ class Database:
         except sqlite3.DatabaseError as error:
             self.close()
             raise _classified(error, path) from error
-        from app.store import draft_journal
 
         with contextlib.suppress(OSError):
             draft_journal.reserve(path)  # room for the last draft, taken while the disk has it

@@ -15,7 +15,7 @@ import unicodedata
 from collections.abc import Iterable
 from enum import StrEnum
 
-from app.sources.base import Header
+from app.model import Header
 from app.store.db import Database
 
 

@@ -10,8 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import datetime
 
-from app.model import Address
-from app.sources.maildir import IndexedHeader
+from app.model import Address, IndexedHeader
 from app.store.db import Database
 
 

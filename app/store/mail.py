@@ -23,10 +23,20 @@ from datetime import datetime
 from pathlib import Path
 
 from app.mail.headers import decode_listed
-from app.model import Address
-from app.sources.base import Folder, FolderRole, Header, MessageRef, SyncState
-from app.sources.connection import AccountConfig, Charset, Security
-from app.sources.delta import Flag, FolderSnapshot, RemoteHeader
+from app.model import (
+    AccountConfig,
+    Address,
+    Charset,
+    Flag,
+    Folder,
+    FolderRole,
+    FolderSnapshot,
+    Header,
+    MessageRef,
+    RemoteHeader,
+    Security,
+    SyncState,
+)
 from app.store.db import Database
 from app.store.packs import PackDir, checksum, default_root
 

@@ -10,7 +10,7 @@ import json
 import sqlite3
 from collections.abc import Sequence
 
-from app.sources.base import MessageRef, OutgoingMessage
+from app.model import MessageRef, OutgoingMessage
 from app.store.db import Database
 
 _NOW = "strftime('%Y-%m-%dT%H:%M:%fZ', 'now')"

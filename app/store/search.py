@@ -12,6 +12,7 @@ costs no more than a rare one.
 from __future__ import annotations
 
 import re
+import sqlite3
 import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -147,8 +148,6 @@ class MailIndex:
 
     @staticmethod
     def _unindex(connection: object, old: Sequence[object]) -> None:
-        import sqlite3
-
         assert isinstance(connection, sqlite3.Connection)
         rowid, subject, sender, body, text_grams = old
         connection.execute(
@@ -231,8 +230,6 @@ class MailIndex:
 
     @staticmethod
     def _hit(row: object, term: str) -> MailHit:
-        import sqlite3
-
         assert isinstance(row, sqlite3.Row)
         body: str = row["body"]
         at = normalize(body).find(term)

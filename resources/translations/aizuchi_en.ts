@@ -116,8 +116,8 @@
         <translation>Enter the incoming and outgoing servers.</translation>
     </message>
     <message>
-        <source>先に「%1」を押して、ブラウザでログインしてください。</source>
-        <translation>Press “%1” first and sign in in the browser.</translation>
+        <source>先に「{text}」を押して、ブラウザでログインしてください。</source>
+        <translation>Press “{text}” first and sign in in the browser.</translation>
     </message>
     <message>
         <source>この相槌には、ブラウザでログインするための設定（クライアント ID）がまだありません。相槌を設定した方から受け取った ID を「詳細設定」に入力するか、サービスの一覧から「Gmail（アプリパスワードで接続）」などを選んでください。</source>
@@ -160,8 +160,8 @@
         <translation>Sign in in your browser. The result will show here…</translation>
     </message>
     <message>
-        <source>%1 としてログインしました。「OK」で追加します。</source>
-        <translation>Signed in as %1. Press OK to add the account.</translation>
+        <source>{email} としてログインしました。「OK」で追加します。</source>
+        <translation>Signed in as {email}. Press OK to add the account.</translation>
     </message>
     <message>
         <source>接続しています…</source>
@@ -172,143 +172,71 @@
         <translation>Both incoming and outgoing servers connected.</translation>
     </message>
     <message>
-        <source>受信 (IMAP): %1</source>
-        <translation>Incoming (IMAP): %1</translation>
+        <source>受信 (IMAP): {error}</source>
+        <translation>Incoming (IMAP): {error}</translation>
     </message>
     <message>
-        <source>送信 (SMTP): %1</source>
-        <translation>Outgoing (SMTP): %1</translation>
+        <source>送信 (SMTP): {error}</source>
+        <translation>Outgoing (SMTP): {error}</translation>
     </message>
 </context>
 <context>
-    <name>AccountWording</name>
+    <name>AccountsController</name>
     <message>
-        <source>サーバー名が見つかりません。サーバー名の綴りを確認してください。</source>
-        <translation>The server name was not found. Check its spelling.</translation>
+        <source>「{label}」をこのパソコンから削除しますか？</source>
+        <translation>Remove “{label}” from this computer?</translation>
     </message>
     <message>
-        <source>サーバーが接続を拒否しました。ポート番号と接続の保護（SSL/TLS・STARTTLS）を確認してください。</source>
-        <translation>The server refused the connection. Check the port and the security (SSL/TLS, STARTTLS).</translation>
+        <source>同期したメールと保存したパスワードも削除します。サーバー上のメールはそのまま残ります。</source>
+        <translation>Its synced mail and saved password are removed too. The mail on the server stays as it is.</translation>
     </message>
     <message>
-        <source>サーバーから応答がありません（タイムアウト）。ネットワークとポート番号を確認してください。</source>
-        <translation>The server does not answer (timeout). Check the network and the port.</translation>
+        <source>送信待ち・送信失敗の返信が {count} 件あります。削除すると送信されません。</source>
+        <translation>{count} replies are waiting or failed to send. Removing the account means they will not be sent.</translation>
     </message>
     <message>
-        <source>サーバーの証明書の有効期限が切れています。サーバーの管理者（レンタルサーバー会社）にお問い合わせください。</source>
-        <translation>The server&apos;s certificate has expired. Please contact the server&apos;s administrator (your hosting company).</translation>
+        <source>アカウントの削除</source>
+        <translation>Remove account</translation>
     </message>
     <message>
-        <source>サーバーの証明書を確認できません。サーバー名が証明書と一致しているか確認してください。</source>
-        <translation>The server&apos;s certificate cannot be verified. Check that the server name matches the certificate.</translation>
+        <source>削除する</source>
+        <translation>Remove</translation>
     </message>
     <message>
-        <source>サーバーが STARTTLS に対応していません。接続の保護を「SSL/TLS」にしてお試しください。</source>
-        <translation>The server does not offer STARTTLS. Try the security setting &quot;SSL/TLS&quot;.</translation>
+        <source>キャンセル</source>
+        <translation>Cancel</translation>
     </message>
     <message>
-        <source>暗号化された接続を確立できませんでした。ポート番号と接続の保護の組み合わせを確認してください。</source>
-        <translation>An encrypted connection could not be made. Check that the port and the security setting match.</translation>
+        <source>アカウントを削除しました</source>
+        <translation>The account was removed</translation>
     </message>
     <message>
-        <source>接続が途中で切れました。しばらくしてから再度お試しください。</source>
-        <translation>The connection was cut. Please try again in a while.</translation>
+        <source>パスワードは保存されていません（安全な保管庫がありません）。次回の起動時に再入力が必要です。</source>
+        <translation>The password was not saved (no secure store). You will need to enter it again next time.</translation>
     </message>
     <message>
-        <source>ログイン情報が保存されていません（前回、安全な保管庫に保存できなかった可能性があります）。もう一度ログインしてください。</source>
-        <translation>No sign-in is saved (it probably could not be kept in the secure store last time). Please sign in again.</translation>
+        <source>もう一度ログインしてください</source>
+        <translation>Please sign in again</translation>
     </message>
     <message>
-        <source>パスワードが保存されていません（前回、安全な保管庫に保存できなかった可能性があります）。アカウント設定でパスワードをもう一度入力してください。</source>
-        <translation>No password is saved (it probably could not be kept in the secure store last time). Please enter the password again in the account settings.</translation>
+        <source>{label} のログインの有効期限が切れたか、取り消されました。書きかけの返信と送信待ちの返信は保存されています。</source>
+        <translation>The sign-in of {label} has expired or was revoked. Drafts and replies waiting to be sent are kept.</translation>
     </message>
     <message>
-        <source>ログインの有効期限が切れたか、取り消されました。もう一度ログインしてください。</source>
-        <translation>The sign-in has expired or was revoked. Please sign in again.</translation>
+        <source>ブラウザでログイン</source>
+        <translation>Sign in in the browser</translation>
     </message>
     <message>
-        <source>ユーザー名またはパスワードが正しくありません。アプリパスワードが必要なサービスではアプリパスワードを入力してください。</source>
-        <translation>The user name or password is wrong. Services that need an app password need the app password here.</translation>
+        <source>あとで</source>
+        <translation>Later</translation>
     </message>
     <message>
-        <source>サーバーに接続できません。ネットワークを確認してください。</source>
-        <translation>Cannot reach the server. Check the network.</translation>
+        <source>{label} を同期中</source>
+        <translation>Syncing {label}</translation>
     </message>
     <message>
-        <source>サーバーが拒否しました: %1</source>
-        <translation>The server refused: %1</translation>
-    </message>
-    <message>
-        <source>予期しないエラー: %1</source>
-        <translation>Unexpected error: %1</translation>
-    </message>
-    <message>
-        <source>送信待ち</source>
-        <translation>Waiting to send</translation>
-    </message>
-    <message>
-        <source>送信中</source>
-        <translation>Sending</translation>
-    </message>
-    <message>
-        <source>送信済み</source>
-        <translation>Sent</translation>
-    </message>
-    <message>
-        <source>送信失敗</source>
-        <translation>Failed</translation>
-    </message>
-    <message>
-        <source>取り消し済み</source>
-        <translation>Withdrawn</translation>
-    </message>
-    <message>
-        <source>送信状態不明</source>
-        <translation>Outcome unknown</translation>
-    </message>
-    <message>
-        <source>サーバーに接続できませんでした。メールは送られていません。接続が戻ったら再試行してください。</source>
-        <translation>Could not reach the server. The mail was not sent. Retry when the connection is back.</translation>
-    </message>
-    <message>
-        <source>サーバーが一時的に受け付けませんでした。メールは送られていません。しばらくしてから再試行してください。</source>
-        <translation>The server temporarily refused. The mail was not sent. Retry in a while.</translation>
-    </message>
-    <message>
-        <source>サーバーが送信を拒否しました。宛先や内容を確認してください。</source>
-        <translation>The server refused the mail. Check the recipients and the content.</translation>
-    </message>
-    <message>
-        <source>ログインの有効期限が切れました。もう一度ログインすると送信します。返信は保存されています。</source>
-        <translation>The sign-in has expired. The reply is kept and will be sent once you sign in again.</translation>
-    </message>
-    <message>
-        <source>パスワードが受け付けられませんでした。アカウント設定を確認してください。</source>
-        <translation>The password was refused. Check the account settings.</translation>
-    </message>
-    <message>
-        <source>送信中に接続が切れたため、届いたかどうか分かりません。送信済みフォルダを確認してから判断します。</source>
-        <translation>The connection was lost while sending, so it is not known whether it arrived. Sent is checked before deciding.</translation>
-    </message>
-    <message>
-        <source>送信の途中で相槌が終了しました。送信済みフォルダを確認してから判断します。</source>
-        <translation>Aizuchi stopped while sending. Sent is checked before deciding.</translation>
-    </message>
-    <message>
-        <source>送信済みフォルダを確認できませんでした。接続が戻ったら「再確認」してください。</source>
-        <translation>Sent could not be checked. Use &quot;check again&quot; when the connection is back.</translation>
-    </message>
-    <message>
-        <source>送信済みフォルダに見つかりません。お客様に届いている可能性もあります。再送するかどうか選んでください。</source>
-        <translation>Not found in Sent. The customer may still have received it. Choose whether to send it again.</translation>
-    </message>
-    <message>
-        <source>下書きが書き直されたため、この古い版は送信しません。</source>
-        <translation>The draft was rewritten, so this older version will not be sent.</translation>
-    </message>
-    <message>
-        <source>予期しない理由で送信が止まりました。再確認してください。</source>
-        <translation>Sending stopped for an unexpected reason. Please check again.</translation>
+        <source>送信待ち {waiting} / 送信失敗 {failed} / 送信状態不明 {unknown}</source>
+        <translation>Waiting {waiting} / Failed {failed} / Unknown {unknown}</translation>
     </message>
 </context>
 <context>
@@ -325,6 +253,9 @@
         <source>このアカウントを削除…</source>
         <translation>Remove this account…</translation>
     </message>
+</context>
+<context>
+    <name>AccountsService</name>
     <message>
         <source>アカウントに接続していません。</source>
         <translation>The account is not connected.</translation>
@@ -372,24 +303,24 @@
         <translation>The review could not run</translation>
     </message>
     <message>
-        <source>下書きを保存しました %1</source>
-        <translation>Draft saved %1</translation>
+        <source>下書きを保存しました {saved_at}</source>
+        <translation>Draft saved {saved_at}</translation>
     </message>
     <message>
         <source>下書きを保存できませんでした</source>
         <translation>The draft could not be saved</translation>
     </message>
     <message>
-        <source>下書きの保存先を開けませんでした: %1</source>
-        <translation>Could not open the draft store: %1</translation>
+        <source>下書きの保存先を開けませんでした: {error}</source>
+        <translation>Could not open the draft store: {error}</translation>
     </message>
     <message>
         <source>宛先がありません。送信していません。</source>
         <translation>No recipient. Nothing was sent.</translation>
     </message>
     <message>
-        <source>宛先を確かめてください（メールアドレスとして読めません）：%1</source>
-        <translation>Check the recipients (not readable as mail addresses): %1</translation>
+        <source>宛先を確かめてください（メールアドレスとして読めません）：{addresses}</source>
+        <translation>Check the recipients (not readable as mail addresses): {addresses}</translation>
     </message>
     <message>
         <source>返信を閉じますか？</source>
@@ -428,8 +359,8 @@
         <translation>Close without saving</translation>
     </message>
     <message>
-        <source>データベースに書き込めないため、下書きを予備のファイルに保存しました %1</source>
-        <translation>The database cannot be written, so the draft was saved to a backup file %1</translation>
+        <source>データベースに書き込めないため、下書きを予備のファイルに保存しました {saved_at}</source>
+        <translation>The database cannot be written, so the draft was saved to a backup file {saved_at}</translation>
     </message>
     <message>
         <source>埋められていない差し込みがあります</source>
@@ -593,12 +524,12 @@
         <translation>date unknown</translation>
     </message>
     <message>
-        <source>%1年%2月</source>
-        <translation>%2/%1</translation>
+        <source>{year}年{month}月</source>
+        <translation>{month}/{year}</translation>
     </message>
     <message>
-        <source>%1: %2</source>
-        <translation>%1: %2</translation>
+        <source>{month}: {summary}</source>
+        <translation>{month}: {summary}</translation>
     </message>
     <message>
         <source>読み込み中…</source>
@@ -621,12 +552,12 @@
         <translation>Select a mail to see your history with this customer here</translation>
     </message>
     <message>
-        <source>%1 様 — はじめてのお客様です</source>
-        <translation>%1 — first-time customer</translation>
+        <source>{name} 様 — はじめてのお客様です</source>
+        <translation>{name} — first-time customer</translation>
     </message>
     <message>
-        <source>%1 様 — %2通目のメール（%3から）</source>
-        <translation>%1 — mail no. %2 (since %3)</translation>
+        <source>{name} 様 — {mail_count}通目のメール（{since}から）</source>
+        <translation>{name} — mail no. {mail_count} (since {since})</translation>
     </message>
     <message>
         <source>今回のメールは、以前のお話と関係がありそうです:</source>
@@ -637,12 +568,12 @@
         <translation>Nothing yet</translation>
     </message>
     <message>
-        <source>%1 %2（%3字）</source>
-        <translation>%1 %2 (%3 chars)</translation>
+        <source>{day} {subject}（{length}字）</source>
+        <translation>{day} {subject} ({length} chars)</translation>
     </message>
     <message>
-        <source>%1 このメール以降の返信（%2字）</source>
-        <translation>%1 reply after this mail (%2 characters)</translation>
+        <source>{day} このメール以降の返信（{length}字）</source>
+        <translation>{day} reply after this mail ({length} characters)</translation>
     </message>
 </context>
 <context>
@@ -859,8 +790,31 @@
 <context>
     <name>FindingRow</name>
     <message>
-        <source>「%1」に直す</source>
-        <translation>Change to “%1”</translation>
+        <source>「{suggestion}」に直す</source>
+        <translation>Change to “{suggestion}”</translation>
+    </message>
+</context>
+<context>
+    <name>InsightController</name>
+    <message>
+        <source>解析中…</source>
+        <translation>Analysing…</translation>
+    </message>
+    <message>
+        <source>解析が完了しました</source>
+        <translation>Analysis complete</translation>
+    </message>
+    <message>
+        <source>解析できませんでした</source>
+        <translation>Could not analyse</translation>
+    </message>
+    <message>
+        <source>修正を保存しました</source>
+        <translation>Correction saved</translation>
+    </message>
+    <message>
+        <source>修正を保存できませんでした</source>
+        <translation>Could not save the correction</translation>
     </message>
 </context>
 <context>
@@ -910,6 +864,33 @@
     <message>
         <source>灰色：引用・署名・定型のあいさつ</source>
         <translation>Grey: quotes, signature, set greetings</translation>
+    </message>
+</context>
+<context>
+    <name>MailboxController</name>
+    <message>
+        <source>差出人・件名で絞り込み — Enter で本文とお客様の記録も検索 (Ctrl+F)</source>
+        <translation>Filter by sender or subject — Enter searches mail bodies and customer records too (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>メールを読み込んでいます…</source>
+        <translation>Loading mail…</translation>
+    </message>
+    <message>
+        <source>「{text}」に一致: {matching} 件（このフォルダの {total} 件中）</source>
+        <translation>“{text}” matches {matching} mails (of {total} in this folder)</translation>
+    </message>
+    <message>
+        <source>「{text}」に一致するメールはこのフォルダにありません。本文も探すには Enter を押してください。</source>
+        <translation>No mail in this folder matches “{text}”. Press Enter to search the mail bodies too.</translation>
+    </message>
+    <message>
+        <source>メールの一覧を絞り込めませんでした</source>
+        <translation>Could not filter the message list</translation>
+    </message>
+    <message>
+        <source>画像を読み込めませんでした（{failed} 枚）。ネットワークにつながっているか確かめてください。</source>
+        <translation>Could not load the images ({failed}). Check that you are connected to the network.</translation>
     </message>
 </context>
 <context>
@@ -989,15 +970,8 @@
 An assistant that helps you notice what customers tell you and reply warmly.</translation>
     </message>
     <message>
-        <source>メールを読み込んでいます…</source>
-        <translation>Loading mail…</translation>
-    </message>
-    <message numerus="yes">
         <source>%n 件のメール</source>
-        <translation>
-            <numerusform>%n mail</numerusform>
-            <numerusform>%n mails</numerusform>
-        </translation>
+        <translation>%n mail</translation>
     </message>
     <message>
         <source>メールアカウントを追加(&amp;A)…</source>
@@ -1020,10 +994,6 @@ An assistant that helps you notice what customers tell you and reply warmly.</tr
         <translation>&amp;Find</translation>
     </message>
     <message>
-        <source>差出人・件名で絞り込み — Enter で本文とお客様の記録も検索 (Ctrl+F)</source>
-        <translation>Filter by sender or subject — Enter searches mail bodies and customer records too (Ctrl+F)</translation>
-    </message>
-    <message>
         <source>キーボード操作</source>
         <translation>Keyboard shortcuts</translation>
     </message>
@@ -1041,69 +1011,40 @@ Ctrl+1–9  Insert a suggested phrase
 Esc  Close the reply (the draft is kept), or go back from search results to the list
 Tab  Next field</translation>
     </message>
-    <message>
-        <source>「%1」に一致: %2 件（このフォルダの %3 件中）</source>
-        <translation>“%1” matches %2 mails (of %3 in this folder)</translation>
-    </message>
-    <message>
-        <source>「%1」に一致するメールはこのフォルダにありません。本文も探すには Enter を押してください。</source>
-        <translation>No mail in this folder matches “%1”. Press Enter to search the mail bodies too.</translation>
-    </message>
-    <message>
-        <source>メールの一覧を絞り込めませんでした</source>
-        <translation>Could not filter the message list</translation>
-    </message>
-    <message>
-        <source>解析中…</source>
-        <translation>Analysing…</translation>
-    </message>
-    <message>
-        <source>解析が完了しました</source>
-        <translation>Analysis complete</translation>
-    </message>
-    <message>
-        <source>修正を保存しました</source>
-        <translation>Correction saved</translation>
-    </message>
-    <message>
-        <source>修正を保存できませんでした</source>
-        <translation>Could not save the correction</translation>
-    </message>
-    <message>
-        <source>解析できませんでした</source>
-        <translation>Could not analyse</translation>
-    </message>
+</context>
+<context>
+    <name>MemoryController</name>
     <message>
         <source>お客様の記録を開き直しています…</source>
         <translation>Reopening the customer memory…</translation>
     </message>
     <message>
-        <source>お客様の記録を開けませんでした: %1</source>
-        <translation>The customer records could not be opened: %1</translation>
+        <source>お客様の記録を開けませんでした: {name}</source>
+        <translation>The customer records could not be opened: {name}</translation>
     </message>
     <message>
         <source>停止しています…</source>
         <translation>Stopping…</translation>
     </message>
     <message>
-        <source>%1 / %2 件</source>
-        <translation>%1 / %2</translation>
+        <source>{done} / {total} 件</source>
+        <translation>{done} / {total}</translation>
     </message>
     <message>
-        <source>記録の作成を停止しました（%1 / %2 件）。メニューから再開できます。</source>
-        <translation>Stopped building records (%1 / %2). You can resume from the menu.</translation>
+        <source>記録の作成を停止しました（{done} / {total} 件）。メニューから再開できます。</source>
+        <translation>Stopped building records ({done} / {total}). You can resume from the menu.</translation>
     </message>
     <message>
-        <source>お客様の記録を作成しました（%1 件）</source>
-        <translation>Customer records built (%1 mails)</translation>
+        <source>お客様の記録を作成しました（{total} 件）</source>
+        <translation>Customer records built ({total} mails)</translation>
     </message>
     <message>
-        <source>返信に挿入しました: %1</source>
-        <translation>Inserted into the reply: %1</translation>
+        <source>返信に挿入しました: {phrase}</source>
+        <translation>Inserted into the reply: {phrase}</translation>
     </message>
     <message>
-        <source>コピーしました: %1</source>
-        <translation>Copied: %1</translation>
+        <source>コピーしました: {phrase}</source>
+        <translation>Copied: {phrase}</translation>
     </message>
     <message>
         <source>お客様の記録を書き出す</source>
@@ -1114,8 +1055,8 @@ Tab  Next field</translation>
         <translation>JSON (*.json)</translation>
     </message>
     <message>
-        <source>書き出しました: %1</source>
-        <translation>Exported: %1</translation>
+        <source>書き出しました: {target}</source>
+        <translation>Exported: {target}</translation>
     </message>
     <message>
         <source>記録を削除</source>
@@ -1124,90 +1065,6 @@ Tab  Next field</translation>
     <message>
         <source>このお客様について覚えたこと（お話・ご要望・返信の記録・メモ）をすべて削除します。メールそのものは削除されません。よろしいですか？</source>
         <translation>This deletes everything remembered about this customer (what they told, asked, our reply records, notes). The mail itself is not deleted. Continue?</translation>
-    </message>
-    <message>
-        <source>画像を読み込めませんでした（%1 枚）。ネットワークにつながっているか確かめてください。</source>
-        <translation>Could not load the images (%1). Check that you are connected to the network.</translation>
-    </message>
-    <message>
-        <source>「%1」をこのパソコンから削除しますか？</source>
-        <translation>Remove “%1” from this computer?</translation>
-    </message>
-    <message>
-        <source>同期したメールと保存したパスワードも削除します。サーバー上のメールはそのまま残ります。</source>
-        <translation>Its synced mail and saved password are removed too. The mail on the server stays as it is.</translation>
-    </message>
-    <message>
-        <source>送信待ち・送信失敗の返信が %1 件あります。削除すると送信されません。</source>
-        <translation>%1 replies are waiting or failed to send. Removing the account means they will not be sent.</translation>
-    </message>
-    <message>
-        <source>アカウントの削除</source>
-        <translation>Remove account</translation>
-    </message>
-    <message>
-        <source>削除する</source>
-        <translation>Remove</translation>
-    </message>
-    <message>
-        <source>キャンセル</source>
-        <translation>Cancel</translation>
-    </message>
-    <message>
-        <source>アカウントを削除しました</source>
-        <translation>The account was removed</translation>
-    </message>
-    <message>
-        <source>パスワードは保存されていません（安全な保管庫がありません）。次回の起動時に再入力が必要です。</source>
-        <translation>The password was not saved (no secure store). You will need to enter it again next time.</translation>
-    </message>
-    <message>
-        <source>もう一度ログインしてください</source>
-        <translation>Please sign in again</translation>
-    </message>
-    <message>
-        <source>%1 のログインの有効期限が切れたか、取り消されました。書きかけの返信と送信待ちの返信は保存されています。</source>
-        <translation>The sign-in of %1 has expired or was revoked. Drafts and replies waiting to be sent are kept.</translation>
-    </message>
-    <message>
-        <source>ブラウザでログイン</source>
-        <translation>Sign in in the browser</translation>
-    </message>
-    <message>
-        <source>あとで</source>
-        <translation>Later</translation>
-    </message>
-    <message>
-        <source>%1 を同期中</source>
-        <translation>Syncing %1</translation>
-    </message>
-    <message>
-        <source>送信待ち %1 / 送信失敗 %2 / 送信状態不明 %3</source>
-        <translation>Waiting %1 / Failed %2 / Unknown %3</translation>
-    </message>
-    <message>
-        <source>サインインの有効期限が切れました。アカウント設定からもう一度サインインしてください。</source>
-        <translation>Your sign-in has expired. Sign in again from the account settings.</translation>
-    </message>
-    <message>
-        <source>サーバーに接続できません。ネットワークを確認して、しばらくしてから再度お試しください。</source>
-        <translation>Cannot reach the server. Check the network and try again in a moment.</translation>
-    </message>
-    <message>
-        <source>サーバーが要求を拒否しました: %1</source>
-        <translation>The server refused the request: %1</translation>
-    </message>
-    <message>
-        <source>メールまたはフォルダが見つかりません。ほかのプログラムで移動された可能性があります。</source>
-        <translation>The mail or folder was not found. Another program may have moved it.</translation>
-    </message>
-    <message>
-        <source>ファイルを読み書きできませんでした: %1</source>
-        <translation>Could not read or write the file: %1</translation>
-    </message>
-    <message>
-        <source>予期しないエラーが発生しました: %1</source>
-        <translation>An unexpected error occurred: %1</translation>
     </message>
 </context>
 <context>
@@ -1306,20 +1163,20 @@ Tab  Next field</translation>
         <translation>Loading…</translation>
     </message>
     <message>
-        <source>差出人: %1</source>
-        <translation>From: %1</translation>
+        <source>差出人: {who}</source>
+        <translation>From: {who}</translation>
     </message>
     <message>
-        <source>（返信先: %1）</source>
-        <translation>(reply to: %1)</translation>
+        <source>（返信先: {back}）</source>
+        <translation>(reply to: {back})</translation>
     </message>
     <message>
-        <source>宛先: %1</source>
-        <translation>To: %1</translation>
+        <source>宛先: {to}</source>
+        <translation>To: {to}</translation>
     </message>
     <message>
-        <source>日時: %1</source>
-        <translation>Date: %1</translation>
+        <source>日時: {date}</source>
+        <translation>Date: {date}</translation>
     </message>
     <message>
         <source>自己開示として追加</source>
@@ -1337,8 +1194,8 @@ Tab  Next field</translation>
 <context>
     <name>ReplyChart</name>
     <message>
-        <source>%1: %2字・温かみ %3</source>
-        <translation>%1: %2 chars, warmth %3</translation>
+        <source>{day}: {length}字・温かみ {warmth}</source>
+        <translation>{day}: {length} chars, warmth {warmth}</translation>
     </message>
     <message>
         <source>■ 長さ</source>
@@ -1379,23 +1236,23 @@ Tab  Next field</translation>
         <translation>Back to the folder&apos;s messages (Esc)</translation>
     </message>
     <message>
-        <source>「%1」を検索中…</source>
-        <translation>Searching for “%1”…</translation>
+        <source>「{query}」を検索中…</source>
+        <translation>Searching for “{query}”…</translation>
     </message>
     <message>
-        <source>「%1」を検索できませんでした</source>
-        <translation>Could not search for “%1”</translation>
+        <source>「{query}」を検索できませんでした</source>
+        <translation>Could not search for “{query}”</translation>
     </message>
     <message>
-        <source>「%1」の検索結果: メール %2 件・お客様の記録 %3 件</source>
-        <translation>Results for “%1”: %2 mails, %3 in customer records</translation>
+        <source>「{query}」の検索結果: メール {mail_total} 件・お客様の記録 {memory_count} 件</source>
+        <translation>Results for “{query}”: {mail_total} mails, {memory_count} in customer records</translation>
     </message>
 </context>
 <context>
     <name>SearchResultsModel</name>
     <message>
-        <source>【記録】%1 %2: %3</source>
-        <translation>[Record] %1 %2: %3</translation>
+        <source>【記録】{date} {customer_name}: {text}</source>
+        <translation>[Record] {date} {customer_name}: {text}</translation>
     </message>
 </context>
 <context>
@@ -1506,10 +1363,10 @@ Tab  Next field</translation>
         <translation>Cannot save the snippets</translation>
     </message>
     <message>
-        <source>使える差し込みは %1 です。
-%2</source>
-        <translation>The placeholders you can use are %1.
-%2</translation>
+        <source>使える差し込みは {names} です。
+{error}</source>
+        <translation>The placeholders you can use are {names}.
+{error}</translation>
     </message>
 </context>
 <context>
@@ -1534,8 +1391,8 @@ Tab  Next field</translation>
         <translation>Aizuchi is already running. Its window has been brought to the front.</translation>
     </message>
     <message>
-        <source>相槌はすでに起動しています（プロセス %1）。同じデータフォルダを二つの相槌で同時に開くと、返信が二重に送られるおそれがあるため、起動しませんでした。開いている相槌をお使いください。</source>
-        <translation>Aizuchi is already running (process %1). Two copies of Aizuchi on the same data folder could send a reply twice, so this one did not start. Please use the one that is open.</translation>
+        <source>相槌はすでに起動しています（プロセス {pid}）。同じデータフォルダを二つの相槌で同時に開くと、返信が二重に送られるおそれがあるため、起動しませんでした。開いている相槌をお使いください。</source>
+        <translation>Aizuchi is already running (process {pid}). Two copies of Aizuchi on the same data folder could send a reply twice, so this one did not start. Please use the one that is open.</translation>
     </message>
     <message>
         <source>相槌はすでに起動しています</source>
@@ -1545,20 +1402,20 @@ Tab  Next field</translation>
 <context>
     <name>StoreDialog</name>
     <message>
-        <source>ディスクの空きがないため、相槌のデータ（%1）を開けません。空き容量を増やしてから、もう一度起動してください。データには何も手を加えていません。</source>
-        <translation>Aizuchi cannot open its data (%1) because the disk is full. Free some space, then start again. Nothing in your data was changed.</translation>
+        <source>ディスクの空きがないため、相槌のデータ（{path}）を開けません。空き容量を増やしてから、もう一度起動してください。データには何も手を加えていません。</source>
+        <translation>Aizuchi cannot open its data ({path}) because the disk is full. Free some space, then start again. Nothing in your data was changed.</translation>
     </message>
     <message>
-        <source>データフォルダ（%1）に書き込めないため、相槌のデータを開けません。フォルダの書き込み権限と空き容量を確かめてから、もう一度起動してください。データには何も手を加えていません。</source>
-        <translation>Aizuchi cannot open its data because the data folder (%1) cannot be written to. Check the folder&apos;s write permission and free space, then start again. Nothing in your data was changed.</translation>
+        <source>データフォルダ（{parent}）に書き込めないため、相槌のデータを開けません。フォルダの書き込み権限と空き容量を確かめてから、もう一度起動してください。データには何も手を加えていません。</source>
+        <translation>Aizuchi cannot open its data because the data folder ({parent}) cannot be written to. Check the folder&apos;s write permission and free space, then start again. Nothing in your data was changed.</translation>
     </message>
     <message>
-        <source>相槌のデータファイル（%1）の中身が空（0 バイト）になっています。</source>
-        <translation>Aizuchi&apos;s data file (%1) is empty (0 bytes). </translation>
+        <source>相槌のデータファイル（{path}）の中身が空（0 バイト）になっています。</source>
+        <translation>Aizuchi&apos;s data file ({path}) is empty (0 bytes). </translation>
     </message>
     <message>
-        <source>相槌のデータファイル（%1）が壊れています。</source>
-        <translation>Aizuchi&apos;s data file (%1) is damaged. </translation>
+        <source>相槌のデータファイル（{path}）が壊れています。</source>
+        <translation>Aizuchi&apos;s data file ({path}) is damaged. </translation>
     </message>
     <message>
         <source>このままでは開けません。ファイルは消さずに別名で保管し、新しいデータで始めることができます。メールはメールボックスやサーバーから取り込み直し、お客様の記録も作り直します。ただし、アカウントの設定・下書き・送信待ちの返信は復元できません。</source>
@@ -1577,8 +1434,8 @@ Tab  Next field</translation>
         <translation>Quit</translation>
     </message>
     <message>
-        <source>壊れたファイルは「%1」として保管しました。アカウントをもう一度追加すると、メールはサーバーから取り込み直されます。</source>
-        <translation>The damaged file was kept as &quot;%1&quot;. Add your accounts again and their mail will be taken in again from the servers.</translation>
+        <source>壊れたファイルは「{kept}」として保管しました。アカウントをもう一度追加すると、メールはサーバーから取り込み直されます。</source>
+        <translation>The damaged file was kept as &quot;{kept}&quot;. Add your accounts again and their mail will be taken in again from the servers.</translation>
     </message>
     <message>
         <source>新しいデータで始めます</source>
@@ -1648,8 +1505,8 @@ Tab  Next field</translation>
         <translation>Connected.</translation>
     </message>
     <message>
-        <source>接続できませんでした（%1）</source>
-        <translation>Could not connect (%1)</translation>
+        <source>接続できませんでした（{name}）</source>
+        <translation>Could not connect ({name})</translation>
     </message>
     <message>
         <source>ユーザー名かパスワードが正しくありません。</source>
@@ -1835,12 +1692,12 @@ Tab  Next field</translation>
         <translation>You added this item</translation>
     </message>
     <message>
-        <source>判断の手がかり: %1</source>
-        <translation>Why: %1</translation>
+        <source>判断の手がかり: {label}</source>
+        <translation>Why: {label}</translation>
     </message>
     <message>
-        <source>判断の手がかり: %1「%2」</source>
-        <translation>Why: %1 “%2”</translation>
+        <source>判断の手がかり: {label}「{words}」</source>
+        <translation>Why: {label} “{words}”</translation>
     </message>
     <message>
         <source>文字化けを防ぐため、文字コードを推定して表示しています</source>
@@ -1887,8 +1744,8 @@ Tab  Next field</translation>
         <translation>Some lines lacked their Japanese shift codes; they are shown repaired</translation>
     </message>
     <message>
-        <source>文字コード: %1</source>
-        <translation>Encoding: %1</translation>
+        <source>文字コード: {detail}</source>
+        <translation>Encoding: {detail}</translation>
     </message>
     <message>
         <source>未回答のご要望</source>
@@ -2007,8 +1864,140 @@ Tab  Next field</translation>
         <translation>Less warm than before</translation>
     </message>
     <message>
-        <source>%1：%2</source>
-        <translation>%1: %2</translation>
+        <source>{label}：{message}</source>
+        <translation>{label}: {message}</translation>
+    </message>
+    <message>
+        <source>サーバー名が見つかりません。サーバー名の綴りを確認してください。</source>
+        <translation>The server name was not found. Check its spelling.</translation>
+    </message>
+    <message>
+        <source>サーバーが接続を拒否しました。ポート番号と接続の保護（SSL/TLS・STARTTLS）を確認してください。</source>
+        <translation>The server refused the connection. Check the port and the security (SSL/TLS, STARTTLS).</translation>
+    </message>
+    <message>
+        <source>サーバーから応答がありません（タイムアウト）。ネットワークとポート番号を確認してください。</source>
+        <translation>The server does not answer (timeout). Check the network and the port.</translation>
+    </message>
+    <message>
+        <source>サーバーの証明書の有効期限が切れています。サーバーの管理者（レンタルサーバー会社）にお問い合わせください。</source>
+        <translation>The server&apos;s certificate has expired. Please contact the server&apos;s administrator (your hosting company).</translation>
+    </message>
+    <message>
+        <source>サーバーの証明書を確認できません。サーバー名が証明書と一致しているか確認してください。</source>
+        <translation>The server&apos;s certificate cannot be verified. Check that the server name matches the certificate.</translation>
+    </message>
+    <message>
+        <source>サーバーが STARTTLS に対応していません。接続の保護を「SSL/TLS」にしてお試しください。</source>
+        <translation>The server does not offer STARTTLS. Try the security setting &quot;SSL/TLS&quot;.</translation>
+    </message>
+    <message>
+        <source>暗号化された接続を確立できませんでした。ポート番号と接続の保護の組み合わせを確認してください。</source>
+        <translation>An encrypted connection could not be made. Check that the port and the security setting match.</translation>
+    </message>
+    <message>
+        <source>接続が途中で切れました。しばらくしてから再度お試しください。</source>
+        <translation>The connection was cut. Please try again in a while.</translation>
+    </message>
+    <message>
+        <source>送信待ち</source>
+        <translation>Waiting to send</translation>
+    </message>
+    <message>
+        <source>送信中</source>
+        <translation>Sending</translation>
+    </message>
+    <message>
+        <source>送信失敗</source>
+        <translation>Failed</translation>
+    </message>
+    <message>
+        <source>送信状態不明</source>
+        <translation>Outcome unknown</translation>
+    </message>
+    <message>
+        <source>取り消し済み</source>
+        <translation>Withdrawn</translation>
+    </message>
+    <message>
+        <source>サーバーに接続できませんでした。メールは送られていません。接続が戻ったら再試行してください。</source>
+        <translation>Could not reach the server. The mail was not sent. Retry when the connection is back.</translation>
+    </message>
+    <message>
+        <source>サーバーが一時的に受け付けませんでした。メールは送られていません。しばらくしてから再試行してください。</source>
+        <translation>The server temporarily refused. The mail was not sent. Retry in a while.</translation>
+    </message>
+    <message>
+        <source>サーバーが送信を拒否しました。宛先や内容を確認してください。</source>
+        <translation>The server refused the mail. Check the recipients and the content.</translation>
+    </message>
+    <message>
+        <source>パスワードが受け付けられませんでした。アカウント設定を確認してください。</source>
+        <translation>The password was refused. Check the account settings.</translation>
+    </message>
+    <message>
+        <source>送信中に接続が切れたため、届いたかどうか分かりません。送信済みフォルダを確認してから判断します。</source>
+        <translation>The connection was lost while sending, so it is not known whether it arrived. Sent is checked before deciding.</translation>
+    </message>
+    <message>
+        <source>送信の途中で相槌が終了しました。送信済みフォルダを確認してから判断します。</source>
+        <translation>Aizuchi stopped while sending. Sent is checked before deciding.</translation>
+    </message>
+    <message>
+        <source>送信済みフォルダを確認できませんでした。接続が戻ったら「再確認」してください。</source>
+        <translation>Sent could not be checked. Use &quot;check again&quot; when the connection is back.</translation>
+    </message>
+    <message>
+        <source>送信済みフォルダに見つかりません。お客様に届いている可能性もあります。再送するかどうか選んでください。</source>
+        <translation>Not found in Sent. The customer may still have received it. Choose whether to send it again.</translation>
+    </message>
+    <message>
+        <source>予期しない理由で送信が止まりました。再確認してください。</source>
+        <translation>Sending stopped for an unexpected reason. Please check again.</translation>
+    </message>
+    <message>
+        <source>下書きが書き直されたため、この古い版は送信しません。</source>
+        <translation>The draft was rewritten, so this older version will not be sent.</translation>
+    </message>
+    <message>
+        <source>ログインの有効期限が切れました。もう一度ログインすると送信します。返信は保存されています。</source>
+        <translation>The sign-in has expired. The reply is kept and will be sent once you sign in again.</translation>
+    </message>
+    <message>
+        <source>ログイン情報が保存されていません（前回、安全な保管庫に保存できなかった可能性があります）。もう一度ログインしてください。</source>
+        <translation>No sign-in is saved (it probably could not be kept in the secure store last time). Please sign in again.</translation>
+    </message>
+    <message>
+        <source>パスワードが保存されていません（前回、安全な保管庫に保存できなかった可能性があります）。アカウント設定でパスワードをもう一度入力してください。</source>
+        <translation>No password is saved (it probably could not be kept in the secure store last time). Please enter the password again in the account settings.</translation>
+    </message>
+    <message>
+        <source>ログインの有効期限が切れたか、取り消されました。もう一度ログインしてください。</source>
+        <translation>The sign-in has expired or was revoked. Please sign in again.</translation>
+    </message>
+    <message>
+        <source>ユーザー名またはパスワードが正しくありません。アプリパスワードが必要なサービスではアプリパスワードを入力してください。</source>
+        <translation>The user name or password is wrong. Services that need an app password need the app password here.</translation>
+    </message>
+    <message>
+        <source>サーバーに接続できません。ネットワークを確認して、しばらくしてから再度お試しください。</source>
+        <translation>Cannot reach the server. Check the network and try again in a moment.</translation>
+    </message>
+    <message>
+        <source>サーバーが要求を拒否しました: {reason}</source>
+        <translation>The server refused the request: {reason}</translation>
+    </message>
+    <message>
+        <source>メールまたはフォルダが見つかりません。ほかのプログラムで移動された可能性があります。</source>
+        <translation>The mail or folder was not found. Another program may have moved it.</translation>
+    </message>
+    <message>
+        <source>ファイルを読み書きできませんでした: {detail}</source>
+        <translation>Could not read or write the file: {detail}</translation>
+    </message>
+    <message>
+        <source>予期しないエラーが発生しました: {name}</source>
+        <translation>An unexpected error occurred: {name}</translation>
     </message>
 </context>
 </TS>

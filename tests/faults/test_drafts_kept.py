@@ -12,6 +12,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
+from pytestqt.qtbot import QtBot
 
 from app.model import Address, Draft
 from app.store import draft_journal
@@ -19,6 +20,8 @@ from app.store import drafts as drafts_module
 from app.store.db import Database
 from app.store.drafts import DraftNotSaved, DraftSaved, load_draft, load_draft_kept, save_draft_kept
 from tests.faults.ledger import record
+from tests.ui.driver import Driver
+from ui.main_window import MainWindow
 
 
 def _draft(body: str) -> Draft:
@@ -115,15 +118,10 @@ def test_a_write_cut_short_leaves_the_previous_journal(tmp_path: Path) -> None:
     assert draft_journal.read(store, "shop", first.original_id) == first
 
 
-def _open_reply(qtbot, window, dress_subject: str) -> None:  # type: ignore[no-untyped-def]
-    from ui.models import Role
-
-    proxy = window.proxy
-    row = next(r for r in range(proxy.rowCount()) if proxy.index(r, 0).data(Role.HEADER).subject == dress_subject)
-    with qtbot.waitSignal(window.insight_shown, timeout=20000):
-        window.message_view.selectRow(row)
-    with qtbot.waitSignal(window.compose.opened, timeout=10000):
-        window.compose.reply_action.trigger()
+def _open_reply(qtbot: QtBot, window: MainWindow, dress_subject: str) -> None:
+    drive = Driver(qtbot, window)
+    drive.open(dress_subject)
+    drive.reply(wait_review=False)
 
 
 def _type(window, text: str) -> None:  # type: ignore[no-untyped-def]
@@ -136,7 +134,7 @@ def _type(window, text: str) -> None:  # type: ignore[no-untyped-def]
 
 
 def test_closing_the_composer_after_a_failed_save_asks_first(  # type: ignore[no-untyped-def]
-    qtbot, window, dress_subject: str, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot, window, dress_subject: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from PySide6.QtWidgets import QMessageBox
 
@@ -166,7 +164,7 @@ def test_closing_the_composer_after_a_failed_save_asks_first(  # type: ignore[no
 
 
 def test_a_draft_only_the_journal_could_take_comes_back_on_reopening(  # type: ignore[no-untyped-def]
-    qtbot, window, dress_subject: str, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot, window, dress_subject: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     def full(*_args: object, **_kwargs: object) -> None:
         raise sqlite3.OperationalError("database or disk is full")
@@ -185,7 +183,7 @@ def test_a_draft_only_the_journal_could_take_comes_back_on_reopening(  # type: i
 
 
 def test_closing_the_window_with_a_draft_no_save_could_keep_asks_first(  # type: ignore[no-untyped-def]
-    qtbot, window, dress_subject: str, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot, window, dress_subject: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from PySide6.QtWidgets import QMessageBox
 

@@ -6,8 +6,12 @@ from __future__ import annotations
 
 from email import message_from_bytes, policy
 
+from pytestqt.qtbot import QtBot
+
+from app.context import Changes
 from tests.faults.ledger import record
 from tests.servers import SmtpBehaviour
+from tests.ui.driver import on
 from tests.ui.test_account_flow import _add_account, certs, servers, window
 from ui.main_window import MainWindow
 from ui.models import Role
@@ -15,22 +19,22 @@ from ui.models import Role
 __all__ = ["certs", "servers", "window"]
 
 
-def _send(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+def _send(qtbot: QtBot, window: MainWindow) -> None:
     with qtbot.waitSignal(window.compose.send_checked, timeout=20000):
         window.compose.send()
     if window.compose.review_dialog is not None:  # findings on a bare reply: send anyway
         window.compose.review_dialog.accept()
 
 
-def test_a_reply_corrected_after_a_421_goes_out_once_as_corrected(qtbot, window: MainWindow, servers) -> None:  # type: ignore[no-untyped-def]
+def test_a_reply_corrected_after_a_421_goes_out_once_as_corrected(qtbot: QtBot, window: MainWindow, servers) -> None:  # type: ignore[no-untyped-def]
     dovecot, smtp = servers
     pane = window.accounts_pane
     account_id = _add_account(qtbot, window, dovecot, smtp)
-    with qtbot.waitSignal(window.headers_loaded, timeout=10000):
+    with qtbot.waitSignal(window.changed, check_params_cb=on(Changes.HEADERS), timeout=10000):
         assert pane.select_folder(account_id)
     header = window.message_model.index(0, 0).data(Role.HEADER)
-    with qtbot.waitSignal(window.message_shown, timeout=10000):
-        window.open_header(header)
+    with qtbot.waitSignal(window.changed, check_params_cb=on(Changes.MESSAGE), timeout=10000):
+        window.mailbox.open_header(header)
     with qtbot.waitSignal(window.compose.opened, timeout=10000):
         window.compose.reply()
     composer = window.compose.composer
@@ -45,7 +49,7 @@ def test_a_reply_corrected_after_a_421_goes_out_once_as_corrected(qtbot, window:
     smtp.handler.behaviour = SmtpBehaviour()
     with qtbot.waitSignal(window.compose.sent, timeout=30000):
         _send(qtbot, window)
-    pane._retry_outbox(account_id)  # what runs after the next sync
+    pane.service._retry_outbox(account_id)  # what runs after the next sync
     window.runner.wait_all(10000)
     qtbot.wait(200)
 

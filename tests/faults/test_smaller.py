@@ -9,6 +9,7 @@ from pathlib import Path
 import keyring
 import pytest
 from keyring.backends.fail import Keyring as FailKeyring
+from pytestqt.qtbot import QtBot
 
 from app import accounts
 from app.customers.team import TeamServer, save_password
@@ -30,7 +31,7 @@ def failing_keyring() -> object:
 def test_after_a_keyring_failure_the_next_start_says_the_password_was_not_saved(
     qapp: object, tmp_path: Path, failing_keyring: object
 ) -> None:
-    from ui.account_wording import source_error
+    from ui.wording.errors import error_text
 
     db = Database(tmp_path / "aizuchi.sqlite3")
     config = AccountConfig(id="shop", email="alice@example.jp", username="alice", imap_host="127.0.0.1",
@@ -40,12 +41,12 @@ def test_after_a_keyring_failure_the_next_start_says_the_password_was_not_saved(
     accounts.forget_session_passwords()  # the next start
     with pytest.raises(NoSavedSecret) as raised:
         AccountSession(db, config)
-    text = source_error(raised.value)
+    text = error_text(raised.value)
     assert "保存されていません" in text and "正しくありません" not in text
-    assert "正しくありません" in source_error(AuthExpired("535 authentication failed"))
+    assert "正しくありません" in error_text(AuthExpired("535 authentication failed"))
 
 
-def test_the_team_dialog_warns_when_no_keyring_can_keep_the_password(qtbot, failing_keyring: object) -> None:  # type: ignore[no-untyped-def]
+def test_the_team_dialog_warns_when_no_keyring_can_keep_the_password(qtbot: QtBot, failing_keyring: object) -> None:
     from PySide6.QtWidgets import QLabel
 
     from ui.tasks import TaskRunner
@@ -60,7 +61,7 @@ def test_the_team_dialog_warns_when_no_keyring_can_keep_the_password(qtbot, fail
     assert accounts.get_secret("memory-database", "team@127.0.0.1:5432/aizuchi") == "pw"
 
 
-def test_the_team_dialog_says_nothing_when_the_keyring_works(qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_the_team_dialog_says_nothing_when_the_keyring_works(qtbot: QtBot) -> None:
     from PySide6.QtWidgets import QLabel
 
     from ui.tasks import TaskRunner

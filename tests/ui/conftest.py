@@ -8,10 +8,13 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings
+from pytestqt.qtbot import QtBot
 
 from app import paths
+from app.context import Changes
 from app.model import Message
 from app.settings import load_settings
+from tests.ui.driver import Driver, on
 from ui.main_window import MainWindow
 
 
@@ -50,13 +53,32 @@ def dress_subject(demo_copy: Path) -> str:
 
 
 @pytest.fixture
-def window(qtbot, demo_copy: Path, tmp_path: Path) -> Iterator[MainWindow]:  # type: ignore[no-untyped-def]
+def window(qtbot: QtBot, demo_copy: Path, tmp_path: Path) -> Iterator[MainWindow]:
     settings = load_settings(tmp_path / "settings.json")
     qsettings = QSettings(str(tmp_path / "window.ini"), QSettings.Format.IniFormat)
     win = MainWindow(demo_copy, settings, qsettings)
     qtbot.addWidget(win)
-    with qtbot.waitSignal(win.headers_loaded, timeout=10000):
+    with qtbot.waitSignal(win.changed, check_params_cb=on(Changes.HEADERS), timeout=10000):
         win.show()
     yield win
-    win.stop_build()  # the memory build stops between two messages; it resumes on the next start
+    win.memory.stop_build()  # the memory build stops between two messages; it resumes on the next start
     win.runner.wait_all(5000)
+
+
+@pytest.fixture
+def memory_window(qtbot: QtBot, demo_copy: Path, tmp_path: Path) -> Iterator[MainWindow]:
+    """A window on its own store whose customer memory is built from the demo mailbox."""
+    settings = load_settings(tmp_path / "settings.json")
+    qsettings = QSettings(str(tmp_path / "window.ini"), QSettings.Format.IniFormat)
+    win = MainWindow(demo_copy, settings, qsettings, db_path=tmp_path / "aizuchi.sqlite3")
+    qtbot.addWidget(win)
+    with Driver(qtbot, win).waiting_all(Changes.HEADERS, Changes.MEMORY_BUILT, timeout=60000):
+        win.show()
+    yield win
+    win.memory.stop_build()
+    win.runner.wait_all(5000)
+
+
+@pytest.fixture
+def driver(qtbot: QtBot, window: MainWindow) -> Driver:
+    return Driver(qtbot, window)

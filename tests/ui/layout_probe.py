@@ -26,12 +26,27 @@ def _wait(signal: object, ms: int = 30000) -> None:
     loop.exec()
 
 
+def _wait_change(window: object, flag: object, ms: int = 30000) -> None:
+    """Until the window says it changed `flag` (app.context.Changes)."""
+    loop = QEventLoop()
+
+    def seen(changes: object) -> None:
+        if flag in changes:  # type: ignore[operator]
+            loop.quit()
+
+    window.changed.connect(seen)  # type: ignore[attr-defined]
+    QTimer.singleShot(ms, loop.quit)
+    loop.exec()
+    window.changed.disconnect(seen)  # type: ignore[attr-defined]
+
+
 def _settle(app: QApplication) -> None:
     for _ in range(20):
         app.processEvents()
 
 
 def main() -> None:
+    from app.context import Changes
     from app.settings import MEMORY_AUTO_BUILD, load_settings
     from ui.main_window import MainWindow
 
@@ -42,9 +57,9 @@ def main() -> None:
     settings.set(MEMORY_AUTO_BUILD, False)
     window = MainWindow(demo, settings, QSettings(ini, QSettings.Format.IniFormat), db_path=data / "db.sqlite3")
     window.show()
-    _wait(window.headers_loaded)
+    _wait_change(window, Changes.HEADERS)
     window.message_view.selectRow(0)
-    _wait(window.insight_shown)
+    _wait_change(window, Changes.INSIGHT)
     _settle(app)
     screen = app.primaryScreen().availableGeometry()
 

@@ -13,8 +13,10 @@ import pytest
 from imapclient import IMAPClient
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
+from pytestqt.qtbot import QtBot
 
 from app.accounts import PresetId
+from app.context import Changes
 from app.mail.outgoing import build_message
 from app.mail.parse import parse_message
 from app.model import Address
@@ -25,6 +27,7 @@ from app.sources.connection import Charset, Security
 from app.store.db import open_database
 from app.store.mail import MailStore
 from tests.servers import DOVECOT, Certs, Dovecot, SmtpServer, japanese_mail, make_certs
+from tests.ui.driver import on
 from ui.account_dialog import AccountDialog
 from ui.main_window import MainWindow
 from ui.models import Column, Role
@@ -53,20 +56,20 @@ def servers(certs: Certs) -> Iterator[tuple[Dovecot, SmtpServer]]:
 
 
 @pytest.fixture
-def window(qtbot, demo_copy: Path, tmp_path: Path, certs: Certs) -> Iterator[MainWindow]:  # type: ignore[no-untyped-def]
+def window(qtbot: QtBot, demo_copy: Path, tmp_path: Path, certs: Certs) -> Iterator[MainWindow]:
     settings = load_settings(tmp_path / "settings.json")
     qsettings = QSettings(str(tmp_path / "window.ini"), QSettings.Format.IniFormat)
     win = MainWindow(demo_copy, settings, qsettings, db=open_database(tmp_path / "mail.sqlite3"),
                      ssl_context=certs.client_context())
     qtbot.addWidget(win)
-    with qtbot.waitSignal(win.headers_loaded, timeout=10000):
+    with qtbot.waitSignal(win.changed, check_params_cb=on(Changes.HEADERS), timeout=10000):
         win.show()
     yield win
-    win.accounts_pane.stop()
+    win.accounts.stop()
     win.runner.wait_all(5000)
 
 
-def _fill(qtbot, dialog: AccountDialog, dovecot: Dovecot, smtp: SmtpServer, password: str) -> None:  # type: ignore[no-untyped-def]
+def _fill(qtbot: QtBot, dialog: AccountDialog, dovecot: Dovecot, smtp: SmtpServer, password: str) -> None:
     dialog.choose_preset(PresetId.MANUAL)
     qtbot.keyClicks(dialog.email, "alice@example.jp")
     dialog.username.setText("alice")
@@ -79,20 +82,20 @@ def _fill(qtbot, dialog: AccountDialog, dovecot: Dovecot, smtp: SmtpServer, pass
     dialog.smtp_security.setCurrentIndex(dialog.smtp_security.findData(Security.STARTTLS.value))
 
 
-def _add_account(qtbot, window: MainWindow, dovecot: Dovecot, smtp: SmtpServer,  # type: ignore[no-untyped-def]
+def _add_account(qtbot: QtBot, window: MainWindow, dovecot: Dovecot, smtp: SmtpServer,
                  charset: Charset = Charset.UTF8) -> str:
     """Add the test account through the dialog and wait for its first sync; returns its id."""
-    dialog = window.open_account_dialog()
+    dialog = window.account_control.open_account_dialog()
     assert isinstance(dialog, AccountDialog)
     _fill(qtbot, dialog, dovecot, smtp, "secret")
     dialog.charset.setCurrentIndex(dialog.charset.findData(charset.value))
-    with qtbot.waitSignal(window.accounts_pane.synced, timeout=30000):
+    with qtbot.waitSignal(window.accounts.synced, timeout=30000):
         dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
     return "alice-example-jp"
 
 
 def test_presets_fill_the_servers(window: MainWindow) -> None:
-    dialog = window.open_account_dialog()
+    dialog = window.account_control.open_account_dialog()
     assert isinstance(dialog, AccountDialog)
     dialog.choose_preset(PresetId.XSERVER)
     dialog.server_part.setText("12345")
@@ -104,9 +107,9 @@ def test_presets_fill_the_servers(window: MainWindow) -> None:
     dialog.reject()
 
 
-def test_connection_test_names_a_wrong_password(qtbot, window: MainWindow, servers) -> None:  # type: ignore[no-untyped-def]
+def test_connection_test_names_a_wrong_password(qtbot: QtBot, window: MainWindow, servers) -> None:  # type: ignore[no-untyped-def]
     dovecot, smtp = servers
-    dialog = window.open_account_dialog()
+    dialog = window.account_control.open_account_dialog()
     assert isinstance(dialog, AccountDialog)
     _fill(qtbot, dialog, dovecot, smtp, "wrong")
     with qtbot.waitSignal(dialog.checked, timeout=20000) as blocker:
@@ -116,9 +119,9 @@ def test_connection_test_names_a_wrong_password(qtbot, window: MainWindow, serve
     dialog.reject()
 
 
-def test_add_account_sync_reply_send_exactly_once(qtbot, window: MainWindow, servers, memory_keyring) -> None:  # type: ignore[no-untyped-def]
+def test_add_account_sync_reply_send_exactly_once(qtbot: QtBot, window: MainWindow, servers, memory_keyring) -> None:  # type: ignore[no-untyped-def]
     dovecot, smtp = servers
-    dialog = window.open_account_dialog()
+    dialog = window.account_control.open_account_dialog()
     assert isinstance(dialog, AccountDialog)
     _fill(qtbot, dialog, dovecot, smtp, "secret")
     with qtbot.waitSignal(dialog.checked, timeout=20000) as blocker:
@@ -126,19 +129,19 @@ def test_add_account_sync_reply_send_exactly_once(qtbot, window: MainWindow, ser
     assert blocker.args == [True], dialog.check_result.text()
 
     pane = window.accounts_pane
-    with qtbot.waitSignal(pane.synced, timeout=30000):
+    with qtbot.waitSignal(pane.service.synced, timeout=30000):
         dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
     account_id = "alice-example-jp"
     assert memory_keyring.secrets[("Aizuchi", account_id)] == "secret"
 
-    with qtbot.waitSignal(window.headers_loaded, timeout=10000):
+    with qtbot.waitSignal(window.changed, check_params_cb=on(Changes.HEADERS), timeout=10000):
         assert pane.select_folder(account_id)
     assert window.message_model.rowCount() == 2
     header = window.message_model.index(0, 0).data(Role.HEADER)
     assert isinstance(header, Header)
-    with qtbot.waitSignal(window.message_shown, timeout=10000):
-        window.open_header(header)
-    original = window.current
+    with qtbot.waitSignal(window.changed, check_params_cb=on(Changes.MESSAGE), timeout=10000):
+        window.mailbox.open_header(header)
+    original = window.mailbox.current
     assert original is not None
     # The row was listed undecoded and decoded for the list: what the full parse reads.
     assert window.message_model.index(0, Column.SUBJECT).data() == original.message.subject
@@ -153,9 +156,9 @@ def test_add_account_sync_reply_send_exactly_once(qtbot, window: MainWindow, ser
         in_reply_to=original.message.message_id, references=[original.message.message_id],
         replying_to=original.ref,
     )
-    with qtbot.waitSignal(pane.outbox_changed, timeout=20000):
-        assert pane.send(account_id, reply)
-    item = pane.sessions[account_id].outbox.items()[0]
+    with qtbot.waitSignal(pane.service.outbox_changed, timeout=20000):
+        assert pane.service.send(account_id, reply)
+    item = pane.service.sessions[account_id].outbox.items()[0]
     assert item.state is OutboxState.SENT
 
     assert len(smtp.handler.with_message_id(reply.message_id)) == 1
@@ -166,20 +169,20 @@ def test_add_account_sync_reply_send_exactly_once(qtbot, window: MainWindow, ser
         client.select_folder("INBOX")
         uid = int(original.ref.key)
         assert b"\\Answered" in client.get_flags([uid])[uid]
-    assert not window.outbox_button.isVisible()  # nothing waiting, failed or unknown
+    assert not window.status.outbox_button.isVisible()  # nothing waiting, failed or unknown
 
 
-def test_reply_through_the_composer_goes_out_once(qtbot, window: MainWindow, servers) -> None:  # type: ignore[no-untyped-def]
+def test_reply_through_the_composer_goes_out_once(qtbot: QtBot, window: MainWindow, servers) -> None:  # type: ignore[no-untyped-def]
     """The same, with the real composer (issue 5): reply, review dialog, send → the outbox."""
     dovecot, smtp = servers
     pane = window.accounts_pane
     account_id = _add_account(qtbot, window, dovecot, smtp)
-    with qtbot.waitSignal(window.headers_loaded, timeout=10000):
+    with qtbot.waitSignal(window.changed, check_params_cb=on(Changes.HEADERS), timeout=10000):
         assert pane.select_folder(account_id)
     header = window.message_model.index(0, 0).data(Role.HEADER)
-    with qtbot.waitSignal(window.message_shown, timeout=10000):
-        window.open_header(header)
-    original = window.current
+    with qtbot.waitSignal(window.changed, check_params_cb=on(Changes.MESSAGE), timeout=10000):
+        window.mailbox.open_header(header)
+    original = window.mailbox.current
     assert original is not None
     with qtbot.waitSignal(window.compose.opened, timeout=10000):
         window.compose.reply()
@@ -201,16 +204,18 @@ def test_reply_through_the_composer_goes_out_once(qtbot, window: MainWindow, ser
         assert b"\\Answered" in client.get_flags([uid])[uid]
 
 
-def test_an_iso_2022_jp_account_flags_what_it_cannot_carry_before_sending(qtbot, window: MainWindow, servers) -> None:  # type: ignore[no-untyped-def]
+def test_an_iso_2022_jp_account_flags_what_it_cannot_carry_before_sending(  # type: ignore[no-untyped-def]
+    qtbot: QtBot, window: MainWindow, servers
+) -> None:
     """Nothing leaves while the draft holds ① or an emoji; stand-ins are offered; then it goes out in JIS."""
     dovecot, smtp = servers
     pane = window.accounts_pane
     account_id = _add_account(qtbot, window, dovecot, smtp, Charset.ISO2022JP)
-    with qtbot.waitSignal(window.headers_loaded, timeout=10000):
+    with qtbot.waitSignal(window.changed, check_params_cb=on(Changes.HEADERS), timeout=10000):
         assert pane.select_folder(account_id)
     header = window.message_model.index(0, 0).data(Role.HEADER)
-    with qtbot.waitSignal(window.message_shown, timeout=10000):
-        window.open_header(header)
+    with qtbot.waitSignal(window.changed, check_params_cb=on(Changes.MESSAGE), timeout=10000):
+        window.mailbox.open_header(header)
     with qtbot.waitSignal(window.compose.opened, timeout=10000):
         window.compose.reply()
     editor = window.compose.composer.editor
@@ -252,7 +257,7 @@ def test_an_iso_2022_jp_account_flags_what_it_cannot_carry_before_sending(qtbot,
     assert parse_message(raw).body.replace("～", "〜").startswith("(1)と〜をご確認ください\n")
 
 
-def test_an_account_can_be_changed_and_removed(qtbot, window: MainWindow, servers, memory_keyring) -> None:  # type: ignore[no-untyped-def]
+def test_an_account_can_be_changed_and_removed(qtbot: QtBot, window: MainWindow, servers, memory_keyring) -> None:  # type: ignore[no-untyped-def]
     dovecot, smtp = servers
     pane = window.accounts_pane
     account_id = _add_account(qtbot, window, dovecot, smtp)
@@ -260,26 +265,26 @@ def test_an_account_can_be_changed_and_removed(qtbot, window: MainWindow, server
     assert [a.text() for a in menu.actions()] == ["設定を変更…", "このアカウントを削除…"]
 
     # Change the display name; the password field left empty keeps the saved one.
-    edit = window.edit_account(account_id)
+    edit = window.account_control.edit_account(account_id)
     assert isinstance(edit, AccountDialog)
     assert edit.email.text() == "alice@example.jp" and edit.imap_port.value() == dovecot.port
     assert edit.password.text() == "" and edit.secret() is None
     edit.display_name.setText("Alice Shop")
-    with qtbot.waitSignal(pane.synced, timeout=30000):  # reconnected with the new settings
+    with qtbot.waitSignal(pane.service.synced, timeout=30000):  # reconnected with the new settings
         edit.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
     assert pane.configs[account_id].display_name == "Alice Shop"
     assert memory_keyring.secrets[("Aizuchi", account_id)] == "secret"
     assert len(pane.configs) == 1  # the same account, not a second one
 
-    with qtbot.waitSignal(window.headers_loaded, timeout=10000):
+    with qtbot.waitSignal(window.changed, check_params_cb=on(Changes.HEADERS), timeout=10000):
         assert pane.select_folder(account_id)
-    box = window.ask_remove_account(account_id)
+    box = window.account_control.ask_remove_account(account_id)
     assert box is not None and "Alice Shop" in box.text()
     remove = next(b for b in box.buttons() if box.buttonRole(b) == QMessageBox.ButtonRole.DestructiveRole)
     remove.click()
     qtbot.waitUntil(lambda: ("Aizuchi", account_id) not in memory_keyring.secrets, timeout=10000)
     assert account_id not in pane.configs and pane.model.rowCount() == 0
-    assert window.mail_account != account_id  # the window went back to the local mailbox
+    assert window.mailbox.mail_account != account_id  # the window went back to the local mailbox
     assert MailStore(window.db).accounts() == []
     with IMAPClient("127.0.0.1", port=dovecot.port, ssl=False) as client:  # the server keeps its mail
         client.login("alice", "secret")
@@ -287,9 +292,9 @@ def test_an_account_can_be_changed_and_removed(qtbot, window: MainWindow, server
         assert len(client.search("ALL")) == 2
 
 
-def test_the_dialog_asks_for_the_provider_first(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+def test_the_dialog_asks_for_the_provider_first(qtbot: QtBot, window: MainWindow) -> None:
     """Issue 16 (5): the service first, sign-in providers on top, the OAuth client under 詳細設定."""
-    dialog = window.open_account_dialog()
+    dialog = window.account_control.open_account_dialog()
     assert isinstance(dialog, AccountDialog)
     layout = dialog.layout()
     assert layout is not None
@@ -307,8 +312,8 @@ def test_the_dialog_asks_for_the_provider_first(qtbot, window: MainWindow) -> No
     dialog.reject()
 
 
-def test_ok_on_an_empty_form_adds_nothing(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
-    dialog = window.open_account_dialog()
+def test_ok_on_an_empty_form_adds_nothing(qtbot: QtBot, window: MainWindow) -> None:
+    dialog = window.account_control.open_account_dialog()
     assert isinstance(dialog, AccountDialog)
     ok = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
     ok.click()  # Gmail chosen, not signed in
@@ -321,10 +326,10 @@ def test_ok_on_an_empty_form_adds_nothing(qtbot, window: MainWindow) -> None:  #
 
 
 def test_a_failed_test_adds_nothing_unless_kept_offline_and_the_tree_says_why(  # type: ignore[no-untyped-def]
-    qtbot, window: MainWindow, servers, memory_keyring
+    qtbot: QtBot, window: MainWindow, servers, memory_keyring
 ) -> None:
     dovecot, smtp = servers
-    dialog = window.open_account_dialog()
+    dialog = window.account_control.open_account_dialog()
     assert isinstance(dialog, AccountDialog)
     _fill(qtbot, dialog, dovecot, smtp, "wrong")
     ok = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
@@ -339,7 +344,7 @@ def test_a_failed_test_adds_nothing_unless_kept_offline_and_the_tree_says_why(  
     assert window.accounts_pane.configs == {}
     dialog.keep_offline.setChecked(True)
     pane = window.accounts_pane
-    with qtbot.waitSignal(pane.error, timeout=30000):
+    with qtbot.waitSignal(pane.service.error, timeout=30000):
         ok.click()
     assert not dialog.isVisible()
     account_id = "alice-example-jp"

@@ -5,40 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QInputMethodEvent, QTextCursor
-from PySide6.QtWidgets import QApplication
+from PySide6.QtGui import QTextCursor
+from pytestqt.qtbot import QtBot
 
 from app.mail.parse import parse_message
 from app.model import FindingKind, HighlightKind
+from tests.ui.driver import Driver, ime_commit
 from ui.main_window import MainWindow
-from ui.models import Role
-
-
-def _open_dress_mail(qtbot, win: MainWindow, subject: str) -> None:  # type: ignore[no-untyped-def]
-    proxy = win.proxy
-    row = next(r for r in range(proxy.rowCount()) if proxy.index(r, 0).data(Role.HEADER).subject == subject)
-    with qtbot.waitSignal(win.insight_shown, timeout=20000):
-        win.message_view.selectRow(row)
-
-
-def _reply(qtbot, win: MainWindow, reply_all: bool = False) -> None:  # type: ignore[no-untyped-def]
-    action = win.compose.reply_all_action if reply_all else win.compose.reply_action
-    with qtbot.waitSignal(win.compose.opened, timeout=10000):
-        action.trigger()
-    qtbot.waitUntil(lambda: win.compose.composer.findings_title.text() != "", timeout=5000)
-
-
-def _ime_commit(widget, text: str) -> None:  # type: ignore[no-untyped-def]
-    event = QInputMethodEvent()
-    event.setCommitString(text)
-    QApplication.sendEvent(widget, event)
-
-
-def _type(qtbot, win: MainWindow, text: str) -> None:  # type: ignore[no-untyped-def]
-    """Type `text` the way an IME commits it, then wait for the live review of exactly that text."""
-    editor = win.compose.composer.editor
-    with qtbot.waitSignal(win.compose.review_shown, timeout=10000):
-        _ime_commit(editor, text)
 
 
 def _kinds(win: MainWindow) -> set[FindingKind]:
@@ -58,11 +31,11 @@ def _select_highlight(win: MainWindow, kind: HighlightKind) -> None:
     win.insight_panel.view.setCurrentIndex(index)
 
 
-def test_reply_opens_beside_the_mail_with_greeting_quote_and_threading(  # type: ignore[no-untyped-def]
-    qtbot, window: MainWindow, dress_subject: str
+def test_reply_opens_beside_the_mail_with_greeting_quote_and_threading(
+    qtbot: QtBot, window: MainWindow, dress_subject: str
 ) -> None:
-    _open_dress_mail(qtbot, window, dress_subject)
-    _reply(qtbot, window)
+    Driver(qtbot, window).open(dress_subject)
+    Driver(qtbot, window).reply()
     composer = window.compose.composer
     assert composer.isVisible() and window.reader.isVisible()
     text = composer.text()
@@ -81,29 +54,29 @@ def test_reply_opens_beside_the_mail_with_greeting_quote_and_threading(  # type:
     assert text[: cursor.position()].endswith("担当の三浦と申します。\n\n")
 
 
-def test_ime_commit_reaches_the_editor(qtbot, window: MainWindow, dress_subject: str) -> None:  # type: ignore[no-untyped-def]
-    _open_dress_mail(qtbot, window, dress_subject)
-    _reply(qtbot, window)
+def test_ime_commit_reaches_the_editor(qtbot: QtBot, window: MainWindow, dress_subject: str) -> None:
+    Driver(qtbot, window).open(dress_subject)
+    Driver(qtbot, window).reply()
     editor = window.compose.composer.editor
     before = editor.toPlainText()
     position = editor.textCursor().position()
-    _ime_commit(editor, "ご連絡ありがとうございます。")
+    ime_commit(editor, "ご連絡ありがとうございます。")
     after = editor.toPlainText()
     assert after == before[:position] + "ご連絡ありがとうございます。" + before[position:]
 
 
-def test_cold_reply_is_flagged_and_warm_reply_with_snippet_is_not(  # type: ignore[no-untyped-def]
-    qtbot, window: MainWindow, dress_subject: str, demo_copy: Path
+def test_cold_reply_is_flagged_and_warm_reply_with_snippet_is_not(
+    qtbot: QtBot, window: MainWindow, dress_subject: str, demo_copy: Path
 ) -> None:
     """The issue's "Done when": cold → ignored_disclosure + dialog; warm with a panel snippet → none."""
-    _open_dress_mail(qtbot, window, dress_subject)
-    _reply(qtbot, window)
+    Driver(qtbot, window).open(dress_subject)
+    Driver(qtbot, window).reply()
     compose = window.compose
     composer = compose.composer
     start = composer.editor.textCursor().position()
     sent_before = set(_sent_files(demo_copy))
 
-    _type(qtbot, window, "在庫はございます。15日に届きます。")
+    Driver(qtbot, window).type_draft("在庫はございます。15日に届きます。")
     assert FindingKind.IGNORED_DISCLOSURE in _kinds(window)
     disclosure = next(f for f in composer.findings if f.kind is FindingKind.IGNORED_DISCLOSURE)
     assert disclosure.ref is not None and disclosure.ref.kind is HighlightKind.DISCLOSURE
@@ -136,8 +109,7 @@ def test_cold_reply_is_flagged_and_warm_reply_with_snippet_is_not(  # type: igno
     with qtbot.waitSignal(compose.review_shown, timeout=10000):
         qtbot.mouseClick(suggestions.view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     assert snippet_text in composer.text()
-    _type(
-        qtbot, window,
+    Driver(qtbot, window).type_draft(
         "ご友人のご結婚、誠におめでとうございます。連休のお祝いのパーティーでお召しいただけるとのこと、大変光栄です。"
         "初めての通販とのこと、当店を選んでいただき嬉しく思います。"
         "久しぶりに皆さまで集まられるとのこと、おしゃれを楽しんでいただけるよう心を込めてお届けします。"
@@ -169,12 +141,12 @@ def test_cold_reply_is_flagged_and_warm_reply_with_snippet_is_not(  # type: igno
     assert not compose.composing
 
 
-def test_unfilled_placeholder_is_selected_and_blocks_sending(  # type: ignore[no-untyped-def]
-    qtbot, window: MainWindow, dress_subject: str, demo_copy: Path
+def test_unfilled_placeholder_is_selected_and_blocks_sending(
+    qtbot: QtBot, window: MainWindow, dress_subject: str, demo_copy: Path
 ) -> None:
-    _open_dress_mail(qtbot, window, dress_subject)
+    Driver(qtbot, window).open(dress_subject)
     sent_before = set(_sent_files(demo_copy))
-    _reply(qtbot, window)
+    Driver(qtbot, window).reply()
     compose = window.compose
     _select_highlight(window, HighlightKind.REQUEST)
     pack = compose.suggestions.suggestions
@@ -194,13 +166,13 @@ def test_unfilled_placeholder_is_selected_and_blocks_sending(  # type: ignore[no
     assert set(_sent_files(demo_copy)) == sent_before
 
 
-def test_clicking_a_finding_selects_it_and_a_fix_applies(  # type: ignore[no-untyped-def]
-    qtbot, window: MainWindow, dress_subject: str
+def test_clicking_a_finding_selects_it_and_a_fix_applies(
+    qtbot: QtBot, window: MainWindow, dress_subject: str
 ) -> None:
-    _open_dress_mail(qtbot, window, dress_subject)
-    _reply(qtbot, window)
+    Driver(qtbot, window).open(dress_subject)
+    Driver(qtbot, window).reply()
     composer = window.compose.composer
-    _type(qtbot, window, "ご注文を拝見させていただきます。")
+    Driver(qtbot, window).type_draft("ご注文を拝見させていただきます。")
     finding = next(f for f in composer.findings if f.kind is FindingKind.KEIGO_DOUBLE)
     row = next(r for r in range(composer.findings_view.count())
                if composer.findings_view.item(r).data(Qt.ItemDataRole.UserRole) == finding)
@@ -215,11 +187,11 @@ def test_clicking_a_finding_selects_it_and_a_fix_applies(  # type: ignore[no-unt
     assert FindingKind.KEIGO_DOUBLE not in _kinds(window)
 
 
-def test_ctrl_number_inserts_the_selected_highlights_suggestion(  # type: ignore[no-untyped-def]
-    qtbot, window: MainWindow, dress_subject: str
+def test_ctrl_number_inserts_the_selected_highlights_suggestion(
+    qtbot: QtBot, window: MainWindow, dress_subject: str
 ) -> None:
-    _open_dress_mail(qtbot, window, dress_subject)
-    _reply(qtbot, window)
+    Driver(qtbot, window).open(dress_subject)
+    Driver(qtbot, window).reply()
     compose = window.compose
     _select_highlight(window, HighlightKind.DISCLOSURE)
     first = compose.suggestions.filled(0)
@@ -232,33 +204,33 @@ def test_ctrl_number_inserts_the_selected_highlights_suggestion(  # type: ignore
     assert first.text + second.text in compose.composer.text()  # several snippets combine
 
 
-def test_closing_keeps_the_draft_and_reply_restores_it(  # type: ignore[no-untyped-def]
-    qtbot, window: MainWindow, dress_subject: str
+def test_closing_keeps_the_draft_and_reply_restores_it(
+    qtbot: QtBot, window: MainWindow, dress_subject: str
 ) -> None:
-    _open_dress_mail(qtbot, window, dress_subject)
-    _reply(qtbot, window)
+    Driver(qtbot, window).open(dress_subject)
+    Driver(qtbot, window).reply()
     compose = window.compose
-    _type(qtbot, window, "下書きのテストです。")
+    Driver(qtbot, window).type_draft("下書きのテストです。")
     message_id = compose.composer.current_draft().message_id  # type: ignore[union-attr]
     with qtbot.waitSignal(compose.draft_saved, timeout=10000):
         compose.composer.close_button.click()
     assert not compose.composing and not compose.composer.isVisible()
-    _reply(qtbot, window)
+    Driver(qtbot, window).reply()
     assert "下書きのテストです。" in compose.composer.text()
     assert compose.composer.current_draft().message_id == message_id  # type: ignore[union-attr]
 
 
-def test_recipients_can_be_edited_and_a_bad_address_stops_sending(  # type: ignore[no-untyped-def]
-    qtbot, window: MainWindow, dress_subject: str, demo_copy: Path
+def test_recipients_can_be_edited_and_a_bad_address_stops_sending(
+    qtbot: QtBot, window: MainWindow, dress_subject: str, demo_copy: Path
 ) -> None:
-    _open_dress_mail(qtbot, window, dress_subject)
+    Driver(qtbot, window).open(dress_subject)
     sent_before = set(_sent_files(demo_copy))
-    _reply(qtbot, window)
+    Driver(qtbot, window).reply()
     compose = window.compose
     composer = compose.composer
     assert composer.to_edit.text() == "小野寺 さやか <sayaka.onodera@example.com>"
     composer.cc_edit.setText("tencho@lumiere.example.jp、")
-    _ime_commit(composer.cc_edit, "店長 <manager@lumiere.example.jp>")
+    ime_commit(composer.cc_edit, "店長 <manager@lumiere.example.jp>")
     composer.to_edit.setText("小野寺 さやか <sayaka.onodera@example>")  # a typo: no domain
     composer.send_button.click()
     assert "sayaka.onodera@example" in composer.status.text()

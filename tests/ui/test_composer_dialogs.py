@@ -6,6 +6,7 @@ from pathlib import Path
 
 from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
 
 from app.identity import DEMO_IDENTITIES, identities_from_setting
 from app.model import HighlightKind
@@ -21,7 +22,7 @@ def _commit(widget, text: str) -> None:  # type: ignore[no-untyped-def]
     QApplication.sendEvent(widget, event)
 
 
-def test_snippet_manager_adds_edits_and_deletes_own_snippets(qtbot, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_snippet_manager_adds_edits_and_deletes_own_snippets(qtbot: QtBot, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     monkeypatch.setenv("AIZUCHI_DATA_DIR", str(tmp_path))
     dialog = SnippetManagerDialog(load_our_pack(), SnippetPack({}, ()))
     qtbot.addWidget(dialog)
@@ -42,7 +43,7 @@ def test_snippet_manager_adds_edits_and_deletes_own_snippets(qtbot, tmp_path: Pa
     assert merged.snippets[-1].text == "{topic}のこと、いつも気にかけております。"
 
 
-def test_snippet_manager_refuses_an_unknown_placeholder(qtbot, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_snippet_manager_refuses_an_unknown_placeholder(qtbot: QtBot, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     monkeypatch.setenv("AIZUCHI_DATA_DIR", str(tmp_path))
     monkeypatch.setattr("ui.snippet_manager.QMessageBox.warning", lambda *args: None)
     dialog = SnippetManagerDialog(load_our_pack(), SnippetPack({}, ()))
@@ -53,7 +54,7 @@ def test_snippet_manager_refuses_an_unknown_placeholder(qtbot, tmp_path: Path, m
     assert not (tmp_path / "snippets.toml").exists()
 
 
-def test_signature_dialog_saves_identities(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_signature_dialog_saves_identities(qtbot: QtBot, tmp_path: Path) -> None:
     settings = load_settings(tmp_path / "settings.json")
     dialog = SignatureDialog(settings, "order@komugi.example.jp")
     qtbot.addWidget(dialog)

@@ -14,9 +14,12 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QPoint, QSettings, Qt
 from PySide6.QtGui import QTextCursor
+from pytestqt.qtbot import QtBot
 
+from app.context import Changes
 from app.model import CueKind, HighlightKind, cue_parts
 from app.settings import load_settings
+from tests.ui.driver import Driver, on
 from ui.main_window import MainWindow
 from ui.models import Role
 from ui.textmap import OffsetMap
@@ -26,38 +29,30 @@ from ui.textmap import OffsetMap
 MARKED = "もし難しいようでしたら今回は諦めます"
 
 
-def _window(qtbot, demo: Path, tmp_path: Path, name: str) -> MainWindow:  # type: ignore[no-untyped-def]
+def _window(qtbot: QtBot, demo: Path, tmp_path: Path, name: str) -> MainWindow:
     settings = load_settings(tmp_path / f"{name}.json")
     qsettings = QSettings(str(tmp_path / f"{name}.ini"), QSettings.Format.IniFormat)
     win = MainWindow(demo, settings, qsettings, db_path=tmp_path / "store.sqlite3")
     qtbot.addWidget(win)
-    with qtbot.waitSignal(win.headers_loaded, timeout=10000):
+    with qtbot.waitSignal(win.changed, check_params_cb=on(Changes.HEADERS), timeout=10000):
         win.show()
     return win
 
 
 @pytest.fixture
-def windows(qtbot, demo_copy: Path, tmp_path: Path) -> Iterator[list[MainWindow]]:  # type: ignore[no-untyped-def]
+def windows(qtbot: QtBot, demo_copy: Path, tmp_path: Path) -> Iterator[list[MainWindow]]:
     made: list[MainWindow] = []
     yield made
     for win in made:
         win.runner.wait_all(5000)
-        win.store.get().close()
+        win.db.close()
 
-
-def _open(qtbot, win: MainWindow, subject: str) -> None:  # type: ignore[no-untyped-def]
-    for row in range(win.proxy.rowCount()):
-        if win.proxy.index(row, 0).data(Role.HEADER).subject == subject:
-            with qtbot.waitSignal(win.insight_shown, timeout=20000):
-                win.message_view.selectRow(row)
-            return
-    raise AssertionError(f"no mail {subject!r}")
 
 
 def _spans(win: MainWindow) -> set[tuple[HighlightKind, str]]:
-    assert win.current is not None and win.current_insight is not None
-    body = win.current.message.body
-    return {(h.kind, body[h.start : h.end]) for h in win.current_insight.highlights}
+    assert win.mailbox.current is not None and win.insight.current is not None
+    body = win.mailbox.current.message.body
+    return {(h.kind, body[h.start : h.end]) for h in win.insight.current.highlights}
 
 
 def _panel_texts(win: MainWindow, kind: HighlightKind) -> list[str]:
@@ -65,11 +60,11 @@ def _panel_texts(win: MainWindow, kind: HighlightKind) -> list[str]:
     return [model.text_of(i.data(Role.HIGHLIGHT)) for i in model.highlight_indexes(kind)]
 
 
-def test_panel_shows_links_topics_and_reasons(qtbot, windows, demo_copy: Path, tmp_path: Path,  # type: ignore[no-untyped-def]
+def test_panel_shows_links_topics_and_reasons(qtbot: QtBot, windows, demo_copy: Path, tmp_path: Path,  # type: ignore[no-untyped-def]
                                               dress_subject: str) -> None:
     win = _window(qtbot, demo_copy, tmp_path, "a")
     windows.append(win)
-    _open(qtbot, win, dress_subject)
+    Driver(qtbot, win).open(dress_subject)
     model = win.insight_panel.model
     requests = model.highlight_indexes(HighlightKind.REQUEST)
     # Links: a request lists the worry that motivates it beneath it.
@@ -88,13 +83,13 @@ def test_panel_shows_links_topics_and_reasons(qtbot, windows, demo_copy: Path, t
     assert "問いかけ「〜" in question.data(Qt.ItemDataRole.ToolTipRole)
 
 
-def test_dismiss_and_mark_persist_for_the_mail(qtbot, windows, demo_copy: Path, tmp_path: Path,  # type: ignore[no-untyped-def]
+def test_dismiss_and_mark_persist_for_the_mail(qtbot: QtBot, windows, demo_copy: Path, tmp_path: Path,  # type: ignore[no-untyped-def]
                                                dress_subject: str) -> None:
     win = _window(qtbot, demo_copy, tmp_path, "a")
     windows.append(win)
-    _open(qtbot, win, dress_subject)
-    assert win.current is not None
-    body = win.current.message.body
+    Driver(qtbot, win).open(dress_subject)
+    assert win.mailbox.current is not None
+    body = win.mailbox.current.message.body
     before = _spans(win)
     assert (HighlightKind.DISCLOSURE, MARKED) not in before
 
@@ -108,7 +103,7 @@ def test_dismiss_and_mark_persist_for_the_mail(qtbot, windows, demo_copy: Path, 
     action = next(a for a in menu.actions() if a.objectName() == "dismissHighlight")
     assert action.text() == "この指摘を外す"
     assert panel.context_menu_for(panel.model.group_index(HighlightKind.REQUEST)) is None  # not on a group
-    with qtbot.waitSignal(win.insight_corrected, timeout=10000):
+    with qtbot.waitSignal(win.changed, check_params_cb=on(Changes.CORRECTIONS), timeout=10000):
         action.trigger()
     assert (HighlightKind.REQUEST, dismissed_text) not in _spans(win)
     assert dismissed_text not in _panel_texts(win, HighlightKind.REQUEST)
@@ -131,7 +126,7 @@ def test_dismiss_and_mark_persist_for_the_mail(qtbot, windows, demo_copy: Path, 
     assert actions["markRequest"].text() == "ご要望として追加"
     assert actions["markWorry"].text() == "ご不安として追加"
     assert actions["markDisclosure"].isEnabled()
-    with qtbot.waitSignal(win.insight_corrected, timeout=10000):
+    with qtbot.waitSignal(win.changed, check_params_cb=on(Changes.CORRECTIONS), timeout=10000):
         actions["markDisclosure"].trigger()
     assert (HighlightKind.DISCLOSURE, MARKED) in _spans(win)
     assert MARKED in _panel_texts(win, HighlightKind.DISCLOSURE)
@@ -143,25 +138,25 @@ def test_dismiss_and_mark_persist_for_the_mail(qtbot, windows, demo_copy: Path, 
     # Another mail, then back: both corrections are applied again.
     other = next(win.proxy.index(r, 0).data(Role.HEADER).subject for r in range(win.proxy.rowCount())
                  if win.proxy.index(r, 0).data(Role.HEADER).subject != dress_subject)
-    _open(qtbot, win, other)
+    Driver(qtbot, win).open(other)
     assert (HighlightKind.DISCLOSURE, MARKED) not in _spans(win)
-    _open(qtbot, win, dress_subject)
+    Driver(qtbot, win).open(dress_subject)
     assert _spans(win) == after
 
     # A new window on the same store (as after a restart) shows the corrected mail.
     again = _window(qtbot, demo_copy, tmp_path, "b")
     windows.append(again)
-    _open(qtbot, again, dress_subject)
+    Driver(qtbot, again).open(dress_subject)
     assert _spans(again) == after
     assert MARKED in _panel_texts(again, HighlightKind.DISCLOSURE)
     assert dismissed_text not in _panel_texts(again, HighlightKind.REQUEST)
 
 
-def test_mark_actions_are_disabled_without_a_selection(qtbot, windows, demo_copy: Path, tmp_path: Path,  # type: ignore[no-untyped-def]
+def test_mark_actions_are_disabled_without_a_selection(qtbot: QtBot, windows, demo_copy: Path, tmp_path: Path,  # type: ignore[no-untyped-def]
                                                       dress_subject: str) -> None:
     win = _window(qtbot, demo_copy, tmp_path, "a")
     windows.append(win)
-    _open(qtbot, win, dress_subject)
+    Driver(qtbot, win).open(dress_subject)
     menu = win.reader.context_menu_for(QPoint(5, 5))
     marks = [a for a in menu.actions() if a.objectName().startswith("mark")]
     assert len(marks) == 3 and not any(a.isEnabled() for a in marks)

@@ -7,45 +7,16 @@ reply follows our longer earlier ones.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
-
-import pytest
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
 
+from app.context import Changes
 from app.model import FindingKind, PastReply
 from app.review import review_draft
-from app.settings import load_settings
+from tests.ui.driver import Driver, on
 from ui.main_window import MainWindow
 from ui.models import Role
-
-
-@pytest.fixture
-def memory_window(qtbot, demo_copy: Path, tmp_path: Path) -> Iterator[MainWindow]:  # type: ignore[no-untyped-def]
-    settings = load_settings(tmp_path / "settings.json")
-    qsettings = QSettings(str(tmp_path / "window.ini"), QSettings.Format.IniFormat)
-    win = MainWindow(demo_copy, settings, qsettings, db_path=tmp_path / "aizuchi.sqlite3")
-    qtbot.addWidget(win)
-    with qtbot.waitSignals([win.headers_loaded, win.memory_built], timeout=60000):
-        win.show()
-    yield win
-    win.stop_build()
-    win.runner.wait_all(5000)
-
-
-def _open_where(qtbot, win: MainWindow, predicate) -> None:  # type: ignore[no-untyped-def]
-    from app.mail.parse import parse_message
-
-    assert win.source is not None
-    for row in range(win.proxy.rowCount()):
-        header = win.proxy.index(row, 0).data(Role.HEADER)
-        message = parse_message(win.source.fetch(header.ref))
-        if predicate(message):
-            with qtbot.waitSignal(win.profile_shown, timeout=30000):
-                win.message_view.selectRow(row)
-            return
-    raise AssertionError("no such mail in the list")
 
 
 def _allergy_second_mail(message) -> bool:  # type: ignore[no-untyped-def]
@@ -56,9 +27,9 @@ def _allergy_second_mail(message) -> bool:  # type: ignore[no-untyped-def]
 SHORT_REPLY = "森本様\n\nご予約を承りました。12月24日17時に店頭でお渡しします。代金は4,800円です。\n"
 
 
-def test_second_mail_shows_first_disclosure_and_review_warns(qtbot, memory_window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+def test_second_mail_shows_first_disclosure_and_review_warns(qtbot: QtBot, memory_window: MainWindow) -> None:
     win = memory_window
-    _open_where(qtbot, win, _allergy_second_mail)
+    Driver(qtbot, win).open_where(_allergy_second_mail)
     panel = win.customer_panel
     timeline = [panel.timeline.item(i).text() for i in range(panel.timeline.count())]
     assert "2025年12月: 奥様が卵アレルギー" in timeline, timeline
@@ -74,20 +45,20 @@ def test_second_mail_shows_first_disclosure_and_review_warns(qtbot, memory_windo
 
     # The review with this customer's history: a curt reply after our long, warm ones.
     profile = panel.profile
-    assert profile is not None and win.memory is not None and win.current is not None
-    history = win.memory.memory.history(profile.customer.id)
+    assert profile is not None and win.memory.opened is not None and win.mailbox.current is not None
+    history = win.memory.opened.memory.history(profile.customer.id)
     assert len(history) == 3 and min(h.length for h in history) > 150
-    kinds = {f.kind for f in review_draft(SHORT_REPLY, win.current.message.body, win.current_insight, history)}
+    kinds = {f.kind for f in review_draft(SHORT_REPLY, win.mailbox.current.message.body, win.insight.current, history)}
     assert FindingKind.LENGTH_DECLINE in kinds
     assert FindingKind.WARMTH_DECLINE in kinds
     # Our earlier long reply, reviewed against the same history, is not flagged.
-    long_body = win.memory.memory.export_customer(profile.customer.id)["replies"][0]
+    long_body = win.memory.opened.memory.export_customer(profile.customer.id)["replies"][0]
     assert long_body["length"] > 300
 
 
-def test_reference_phrase_and_opening_a_past_reply(qtbot, memory_window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+def test_reference_phrase_and_opening_a_past_reply(qtbot: QtBot, memory_window: MainWindow) -> None:
     win = memory_window
-    _open_where(qtbot, win, _allergy_second_mail)
+    Driver(qtbot, win).open_where(_allergy_second_mail)
     panel = win.customer_panel
     for row in range(panel.timeline.count()):
         if panel.timeline.item(row).text().endswith("奥様が卵アレルギー"):
@@ -99,19 +70,20 @@ def test_reference_phrase_and_opening_a_past_reply(qtbot, memory_window: MainWin
     assert QApplication.clipboard().text() == sentence
     item = next(panel.replies.item(i) for i in range(panel.replies.count())
                 if isinstance(panel.replies.item(i).data(Qt.ItemDataRole.UserRole), PastReply))
-    with qtbot.waitSignal(win.message_shown, timeout=20000):
+    with qtbot.waitSignal(win.changed, check_params_cb=on(Changes.MESSAGE), timeout=20000):
         panel.replies.itemClicked.emit(item)
-    assert win.current is not None and win.current.message.message_id == "<20251202.re-cake01@komugi.example.jp>"
+    opened = win.mailbox.current
+    assert opened is not None and opened.message.message_id == "<20251202.re-cake01@komugi.example.jp>"
 
 
-def test_first_time_customer(qtbot, memory_window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+def test_first_time_customer(qtbot: QtBot, memory_window: MainWindow) -> None:
     win = memory_window
-    _open_where(qtbot, win, lambda m: m.message_id == "<20251201.cake01@example.jp>")
+    Driver(qtbot, win).open_where(lambda m: m.message_id == "<20251201.cake01@example.jp>")
     assert "はじめてのお客様" in win.customer_panel.status.text()
     assert win.customer_panel.timeline.item(0).text() == "まだありません"
 
 
-def test_search_box_finds_two_character_words(qtbot, memory_window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+def test_search_box_finds_two_character_words(qtbot: QtBot, memory_window: MainWindow) -> None:
     from PySide6.QtGui import QInputMethodEvent
 
     win = memory_window
@@ -119,25 +91,26 @@ def test_search_box_finds_two_character_words(qtbot, memory_window: MainWindow) 
     event = QInputMethodEvent()
     event.setCommitString("配送")
     QApplication.sendEvent(box, event)
-    with qtbot.waitSignal(win.search_done, timeout=20000):
+    with qtbot.waitSignal(win.changed, check_params_cb=on(Changes.SEARCH), timeout=20000):
         box.returnPressed.emit()
     results = win.search_panel.results
     model = win.search_panel.model
     assert model.rowCount() > 0
     assert "件" in win.search_panel.summary.text()
     last = model.index(model.rowCount() - 1, 0)
-    with qtbot.waitSignal(win.message_shown, timeout=20000):
+    with qtbot.waitSignal(win.changed, check_params_cb=on(Changes.MESSAGE), timeout=20000):
         results.clicked.emit(last)
-    assert win.current is not None and "配送" in (win.current.message.body + win.current.message.subject)
+    opened = win.mailbox.current
+    assert opened is not None and "配送" in (opened.message.body + opened.message.subject)
 
 
-def test_composer_reviews_with_history_inserts_reference_and_send_is_remembered(  # type: ignore[no-untyped-def]
-    qtbot, memory_window: MainWindow
+def test_composer_reviews_with_history_inserts_reference_and_send_is_remembered(
+    qtbot: QtBot, memory_window: MainWindow
 ) -> None:
     from PySide6.QtGui import QInputMethodEvent
 
     win = memory_window
-    _open_where(qtbot, win, _allergy_second_mail)
+    Driver(qtbot, win).open_where(_allergy_second_mail)
     compose = win.compose
     with qtbot.waitSignal(compose.opened, timeout=10000):
         compose.reply_action.trigger()
@@ -156,41 +129,41 @@ def test_composer_reviews_with_history_inserts_reference_and_send_is_remembered(
     assert FindingKind.LENGTH_DECLINE in kinds, kinds
     # Send anyway: the memory learns the reply (a fourth one for this customer).
     profile = panel.profile
-    assert profile is not None and win.memory is not None
+    assert profile is not None and win.memory.opened is not None
     with qtbot.waitSignal(compose.send_checked, timeout=10000):
         compose.composer.send_button.click()
     assert compose.review_dialog is not None
-    with qtbot.waitSignal(win.profile_shown, timeout=20000):
+    with qtbot.waitSignal(win.changed, check_params_cb=on(Changes.PROFILE), timeout=20000):
         compose.review_dialog.accept()
-    assert len(win.memory.memory.history(profile.customer.id)) == 4
+    assert len(win.memory.opened.memory.history(profile.customer.id)) == 4
 
 
-def test_every_finding_kind_has_a_label(qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_every_finding_kind_has_a_label(qtbot: QtBot) -> None:
     from ui.wording import finding_label
 
     for kind in FindingKind:
         assert finding_label(kind)
 
 
-def test_search_results_replace_the_list_select_the_hit_and_mark_the_words(  # type: ignore[no-untyped-def]
-    qtbot, memory_window: MainWindow
+def test_search_results_replace_the_list_select_the_hit_and_mark_the_words(
+    qtbot: QtBot, memory_window: MainWindow
 ) -> None:
     """Issue 16 (8): the results show in the list pane with their true count; opening a hit
     selects it and marks the words in the mail; Esc goes back to the folder."""
     win = memory_window
     win.search.setText("ケーキ")
-    with qtbot.waitSignal(win.search_done, timeout=20000):
+    with qtbot.waitSignal(win.changed, check_params_cb=on(Changes.SEARCH), timeout=20000):
         win.search.returnPressed.emit()
     assert win.list_stack.currentWidget() is win.search_panel
     model = win.search_panel.model
-    assert memory_window.memory is not None
-    total = memory_window.memory.index.count_matches("ケーキ")
+    assert memory_window.memory.opened is not None
+    total = memory_window.memory.opened.index.count_matches("ケーキ")
     assert model.mail_total == total > 0
     assert f"メール {total} 件" in win.search_panel.summary.text()
     row = model.rowCount() - 1
     index = model.index(row, 0)
     rect = win.search_panel.results.visualRect(index)
-    with qtbot.waitSignal(win.message_shown, timeout=20000):
+    with qtbot.waitSignal(win.changed, check_params_cb=on(Changes.MESSAGE), timeout=20000):
         qtbot.mouseClick(win.search_panel.results.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     assert win.search_panel.results.currentIndex().row() == row
     marks = win.reader.term_marks
@@ -200,13 +173,13 @@ def test_search_results_replace_the_list_select_the_hit_and_mark_the_words(  # t
     qtbot.keyClick(win.search_panel.results, Qt.Key.Key_Escape)
     assert win.list_stack.currentWidget() is win.message_view
     # The opened mail is the list's selection when it lives in this folder.
-    assert win.current is not None
+    assert win.mailbox.current is not None
     selected = win.message_view.selectionModel().selectedRows()
-    if win.current_folder is not None and win.current.ref.folder_id == win.current_folder.id:
-        assert selected and selected[0].data(Role.HEADER).ref == win.current.ref
+    if win.mailbox.current_folder is not None and win.mailbox.current.ref.folder_id == win.mailbox.current_folder.id:
+        assert selected and selected[0].data(Role.HEADER).ref == win.mailbox.current.ref
 
 
-def test_a_sent_reply_shows_in_the_panel_and_the_list(qtbot, memory_window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+def test_a_sent_reply_shows_in_the_panel_and_the_list(qtbot: QtBot, memory_window: MainWindow) -> None:
     """Issue 16 (5, 7): after a send the panel's replies and chart change at once, and the
     original gets the replied arrow in the list (and keeps it when the folder is listed again)."""
     win = memory_window
@@ -217,10 +190,10 @@ def test_a_sent_reply_shows_in_the_panel_and_the_list(qtbot, memory_window: Main
     row = next(r for r in range(model.rowCount())
                if not win.proxy.index(r, 0).data(Role.ANSWERED) and "様" not in model.header_at(r).subject
                and "@" in model.header_at(r).sender.email and "paynext" not in model.header_at(r).sender.email)
-    with qtbot.waitSignal(win.profile_shown, timeout=30000):
+    with qtbot.waitSignal(win.changed, check_params_cb=on(Changes.PROFILE), timeout=30000):
         win.message_view.selectRow(row)
-    assert win.current is not None
-    ref = win.current.ref
+    assert win.mailbox.current is not None
+    ref = win.mailbox.current.ref
     panel = win.customer_panel
     replies_before, bars_before = panel.replies.count(), len(panel.chart.stats)
     compose = win.compose
@@ -229,10 +202,10 @@ def test_a_sent_reply_shows_in_the_panel_and_the_list(qtbot, memory_window: Main
     with qtbot.waitSignal(compose.send_checked, timeout=10000):
         compose.composer.send_button.click()
     if compose.review_dialog is not None:
-        with qtbot.waitSignal(win.profile_shown, timeout=20000):
+        with qtbot.waitSignal(win.changed, check_params_cb=on(Changes.PROFILE), timeout=20000):
             compose.review_dialog.accept()
     else:
-        qtbot.waitSignal(win.profile_shown, timeout=20000).wait()
+        qtbot.waitSignal(win.changed, check_params_cb=on(Changes.PROFILE), timeout=20000).wait()
     assert panel.replies.count() == replies_before + 1
     assert "このメール以降の返信" in panel.replies.item(0).text()
     assert len(panel.chart.stats) == bars_before + 1
@@ -240,14 +213,14 @@ def test_a_sent_reply_shows_in_the_panel_and_the_list(qtbot, memory_window: Main
     assert win.proxy.index(row, 0).data(Role.ANSWERED) is True
     assert win.proxy.index(row, 0).data(Qt.ItemDataRole.DecorationRole) is not None
     # Listed again from the Maildir (flag R): still answered.
-    with qtbot.waitSignal(win.answered_shown, timeout=10000):
-        win._show_folder(win.current_folder)  # type: ignore[arg-type]
+    with qtbot.waitSignal(win.changed, check_params_cb=on(Changes.ANSWERED), timeout=10000):
+        win.mailbox.reload()
     row = win.message_model.row_of(ref)
     assert win.proxy.index(row, 0).data(Role.ANSWERED) is True
 
 
-def test_panel_lists_grow_dates_are_one_format_and_the_chart_is_dated(  # type: ignore[no-untyped-def]
-    qtbot, memory_window: MainWindow
+def test_panel_lists_grow_dates_are_one_format_and_the_chart_is_dated(
+    qtbot: QtBot, memory_window: MainWindow
 ) -> None:
     """Issue 16 (9): lists as tall as their rows, no mid-word timeline phrase, one date format."""
     import re
@@ -255,7 +228,7 @@ def test_panel_lists_grow_dates_are_one_format_and_the_chart_is_dated(  # type: 
     from ui.customer_panel import day
 
     win = memory_window
-    _open_where(qtbot, win, _allergy_second_mail)
+    Driver(qtbot, win).open_where(_allergy_second_mail)
     panel = win.customer_panel
     for view in (panel.timeline, panel.replies):
         rows = sum(view.sizeHintForRow(r) for r in range(view.count()))

@@ -28,6 +28,7 @@ sys.path.insert(0, sys.argv[1])
 from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtWidgets import QApplication
+from app.context import Changes
 from app.settings import load_settings
 from ui.main_window import MainWindow
 from ui.models import Role
@@ -60,8 +61,13 @@ def on_opened():
         print("TEXT " + json.dumps(win.compose.composer.text()), flush=True)
         QTimer.singleShot(0, app.quit)
 
-win.headers_loaded.connect(on_headers)
-win.insight_shown.connect(on_insight)
+def on_changed(changes):
+    if Changes.HEADERS in changes:
+        on_headers()
+    if Changes.INSIGHT in changes:
+        on_insight()
+
+win.changed.connect(on_changed)
 win.compose.opened.connect(on_opened)
 win.compose.draft_saved.connect(lambda: print("SAVED", flush=True))
 QTimer.singleShot(60000, lambda: (print("TIMEOUT", flush=True), app.quit()))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
 
 from app.model import Finding, FindingKind, Severity
 from app.review import messages, review_draft
@@ -33,7 +34,7 @@ def _tooltips(composer: ComposerPane) -> list[str]:
     return [s.format.toolTip() for s in composer.editor.extraSelections()]
 
 
-def test_composer_and_send_dialog_show_findings_in_english(qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_composer_and_send_dialog_show_findings_in_english(qtbot: QtBot) -> None:
     app = QApplication.instance()
     assert app is not None
     finding = _finding()
@@ -59,7 +60,7 @@ def test_composer_and_send_dialog_show_findings_in_english(qtbot) -> None:  # ty
     assert _tooltips(composer) == [JAPANESE]
 
 
-def test_every_finding_of_a_draft_reads_in_english(qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_every_finding_of_a_draft_reads_in_english(qtbot: QtBot) -> None:
     app = QApplication.instance()
     assert app is not None
     findings = review_draft("1,000円からお預かりします。確認確認をお願いいたします。{customer}様")

@@ -5,40 +5,29 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtWidgets import QApplication, QMessageBox
+from pytestqt.qtbot import QtBot
 
+from tests.ui.driver import Driver
 from ui.main_window import MainWindow
-from ui.models import Role
 
 
-def _open_subject(qtbot, win: MainWindow, subject: str) -> None:  # type: ignore[no-untyped-def]
-    proxy = win.proxy
-    row = next(r for r in range(proxy.rowCount()) if proxy.index(r, 0).data(Role.HEADER).subject == subject)
-    with qtbot.waitSignal(win.insight_shown, timeout=20000):
-        win.message_view.selectRow(row)
-
-
-def _reply(qtbot, win: MainWindow) -> None:  # type: ignore[no-untyped-def]
-    with qtbot.waitSignal(win.compose.opened, timeout=10000):
-        win.compose.reply_action.trigger()
-
-
-def _activate(qtbot, win: MainWindow) -> None:  # type: ignore[no-untyped-def]
+def _activate(qtbot: QtBot, win: MainWindow) -> None:
     win.activateWindow()
     qtbot.waitUntil(lambda: QApplication.activeWindow() is win, timeout=5000)
 
 
-def test_tab_leaves_the_message_list(qtbot, window: MainWindow, dress_subject: str) -> None:  # type: ignore[no-untyped-def]
-    _open_subject(qtbot, window, dress_subject)
+def test_tab_leaves_the_message_list(qtbot: QtBot, window: MainWindow, dress_subject: str) -> None:
+    Driver(qtbot, window).open(dress_subject)
     _activate(qtbot, window)
-    opened = window.current
+    opened = window.mailbox.current
     window.message_view.setFocus()
     qtbot.keyClick(window.message_view, Qt.Key.Key_Tab)
     assert not window.message_view.hasFocus()
     qtbot.wait(200)
-    assert window.current is opened  # no other mail opened (and marked read) on the way
+    assert window.mailbox.current is opened  # no other mail opened (and marked read) on the way
 
 
-def test_ctrl_f_focuses_the_search_box(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+def test_ctrl_f_focuses_the_search_box(qtbot: QtBot, window: MainWindow) -> None:
     _activate(qtbot, window)
     window.message_view.setFocus()
     window.search.setText("古い言葉")
@@ -47,9 +36,9 @@ def test_ctrl_f_focuses_the_search_box(qtbot, window: MainWindow) -> None:  # ty
     assert window.search.selectedText() == "古い言葉"  # typing replaces it
 
 
-def test_ctrl_enter_sends_through_the_review_dialog(qtbot, window: MainWindow, dress_subject: str) -> None:  # type: ignore[no-untyped-def]
-    _open_subject(qtbot, window, dress_subject)
-    _reply(qtbot, window)
+def test_ctrl_enter_sends_through_the_review_dialog(qtbot: QtBot, window: MainWindow, dress_subject: str) -> None:
+    Driver(qtbot, window).open(dress_subject)
+    Driver(qtbot, window).reply(wait_review=False)
     _activate(qtbot, window)
     composer = window.compose.composer
     composer.retranslate()  # a language switch re-words the send button: the shortcut must survive it
@@ -69,15 +58,15 @@ def test_ctrl_enter_sends_through_the_review_dialog(qtbot, window: MainWindow, d
     window.compose.review_dialog.reject()
 
 
-def test_escape_closes_the_composer_and_asks_when_unsaved(qtbot, window: MainWindow, dress_subject: str) -> None:  # type: ignore[no-untyped-def]
-    _open_subject(qtbot, window, dress_subject)
-    _reply(qtbot, window)
+def test_escape_closes_the_composer_and_asks_when_unsaved(qtbot: QtBot, window: MainWindow, dress_subject: str) -> None:
+    Driver(qtbot, window).open(dress_subject)
+    Driver(qtbot, window).reply(wait_review=False)
     _activate(qtbot, window)
     composer = window.compose.composer
     composer.editor.setFocus()
     qtbot.keyClick(composer.editor, Qt.Key.Key_Escape)
     assert not window.compose.composing  # nothing typed: closed at once
-    _reply(qtbot, window)
+    Driver(qtbot, window).reply(wait_review=False)
     event = QInputMethodEvent()
     event.setCommitString("ご結婚おめでとうございます。")
     QApplication.sendEvent(composer.editor, event)
@@ -96,9 +85,9 @@ def test_escape_closes_the_composer_and_asks_when_unsaved(qtbot, window: MainWin
     assert not window.compose.composing
 
 
-def test_composer_tab_order_is_top_to_bottom(qtbot, window: MainWindow, dress_subject: str) -> None:  # type: ignore[no-untyped-def]
-    _open_subject(qtbot, window, dress_subject)
-    _reply(qtbot, window)
+def test_composer_tab_order_is_top_to_bottom(qtbot: QtBot, window: MainWindow, dress_subject: str) -> None:
+    Driver(qtbot, window).open(dress_subject)
+    Driver(qtbot, window).reply(wait_review=False)
     _activate(qtbot, window)
     composer = window.compose.composer
     composer.to_edit.setFocus()

@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QByteArray, QRect, QSettings
+from pytestqt.qtbot import QtBot
 
 PROBE = Path(__file__).with_name("layout_probe.py")
 
@@ -73,7 +74,7 @@ def test_4k_at_200_percent_opens_inside_the_screen(tmp_path: Path, demo_copy: Pa
 
 
 @pytest.mark.parametrize("saved", [QRect(2400, 100, 1800, 1300), QRect(-3000, 0, 1200, 800)])
-def test_saved_geometry_is_used_only_where_it_fits(qtbot, tmp_path: Path, demo_copy: Path, saved: QRect) -> None:  # type: ignore[no-untyped-def]
+def test_saved_geometry_is_used_only_where_it_fits(qtbot: QtBot, tmp_path: Path, demo_copy: Path, saved: QRect) -> None:
     """A window saved on a bigger or a now-missing monitor opens on this screen, within it."""
     from PySide6.QtWidgets import QWidget
 

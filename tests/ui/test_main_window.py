@@ -8,32 +8,16 @@ import pytest
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
 
+from app.context import Changes
 from app.model import HighlightKind, Message
 from app.sources import open_source
+from tests.ui.driver import Driver, on
 from ui.i18n import Translations
 from ui.main_window import MainWindow
 from ui.models import Column, Role
 from ui.textmap import OffsetMap
-
-
-def _row_where(win: MainWindow, predicate) -> int:  # type: ignore[no-untyped-def]
-    proxy = win.proxy
-    for row in range(proxy.rowCount()):
-        header = proxy.index(row, 0).data(Role.HEADER)
-        if predicate(header):
-            return row
-    raise AssertionError("no such message in the list")
-
-
-def _open_row(qtbot, win: MainWindow, row: int, wait_insight: bool = True) -> None:  # type: ignore[no-untyped-def]
-    signal = win.insight_shown if wait_insight else win.message_shown
-    with qtbot.waitSignal(signal, timeout=20000):
-        win.message_view.selectRow(row)
-
-
-def _open_dress_mail(qtbot, win: MainWindow, subject: str) -> None:  # type: ignore[no-untyped-def]
-    _open_row(qtbot, win, _row_where(win, lambda h: h.subject == subject))
 
 
 def test_list_is_newest_first_with_three_columns(window: MainWindow) -> None:
@@ -47,9 +31,9 @@ def test_list_is_newest_first_with_three_columns(window: MainWindow) -> None:
     assert "送信済み" in folders
 
 
-def test_party_dress_mail_is_analysed(qtbot, window: MainWindow, dress_subject: str) -> None:  # type: ignore[no-untyped-def]
-    _open_dress_mail(qtbot, window, dress_subject)
-    opened = window.current
+def test_party_dress_mail_is_analysed(qtbot: QtBot, window: MainWindow, dress_subject: str) -> None:
+    Driver(qtbot, window).open(dress_subject)
+    opened = window.mailbox.current
     assert opened is not None and opened.message.subject == dress_subject
     body = opened.message.body
     model = window.insight_panel.model
@@ -70,10 +54,10 @@ def test_party_dress_mail_is_analysed(qtbot, window: MainWindow, dress_subject: 
     assert any(word in text for text in disclosures for word in ("パーティ", "連休")), disclosures
 
 
-def test_clicking_a_request_moves_the_reader_to_it(qtbot, window: MainWindow, dress_subject: str) -> None:  # type: ignore[no-untyped-def]
-    _open_dress_mail(qtbot, window, dress_subject)
-    assert window.current is not None
-    body = window.current.message.body
+def test_clicking_a_request_moves_the_reader_to_it(qtbot: QtBot, window: MainWindow, dress_subject: str) -> None:
+    Driver(qtbot, window).open(dress_subject)
+    assert window.mailbox.current is not None
+    body = window.mailbox.current.message.body
     view = window.insight_panel.view
     index = window.insight_panel.model.highlight_indexes(HighlightKind.REQUEST)[-1]
     highlight = index.data(Role.HIGHLIGHT)
@@ -90,24 +74,24 @@ def test_clicking_a_request_moves_the_reader_to_it(qtbot, window: MainWindow, dr
     assert flash[0].cursor.selectedText() == body[highlight.start : highlight.end].replace("\n", "\u2029")
 
 
-def test_highlights_are_coloured_in_the_reader(qtbot, window: MainWindow, dress_subject: str) -> None:  # type: ignore[no-untyped-def]
+def test_highlights_are_coloured_in_the_reader(qtbot: QtBot, window: MainWindow, dress_subject: str) -> None:
     from ui import style
 
-    _open_dress_mail(qtbot, window, dress_subject)
-    insight = window.current_insight
-    assert insight is not None and window.current is not None
-    mapping = OffsetMap(window.current.message.body)
+    Driver(qtbot, window).open(dress_subject)
+    insight = window.insight.current
+    assert insight is not None and window.mailbox.current is not None
+    mapping = OffsetMap(window.mailbox.current.message.body)
     document = window.reader.browser.document()
     for highlight in insight.highlights:
         cursor = window.reader.browser.textCursor()
         cursor.setPosition(mapping.to_doc(highlight.start) + 1)  # format of the first character
         assert cursor.charFormat().background().color() == style.HIGHLIGHT_BG[highlight.kind]
-    assert document.toPlainText() == window.current.message.body.replace("\r\n", "\n")
+    assert document.toPlainText() == window.mailbox.current.message.body.replace("\r\n", "\n")
 
 
-def test_html_mail_blocks_remote_images_until_asked(qtbot, window: MainWindow, html_mail: Message) -> None:  # type: ignore[no-untyped-def]
+def test_html_mail_blocks_remote_images_until_asked(qtbot: QtBot, window: MainWindow, html_mail: Message) -> None:
     subject = html_mail.subject
-    _open_row(qtbot, window, _row_where(window, lambda h: h.subject == subject), wait_insight=False)
+    Driver(qtbot, window).open_row(Driver(qtbot, window).row(lambda h: h.subject == subject), Changes.MESSAGE)
     reader = window.reader
     assert not reader.image_banner.isHidden()
     assert reader.show_images_button.text() == "画像を表示"
@@ -120,21 +104,21 @@ def test_html_mail_blocks_remote_images_until_asked(qtbot, window: MainWindow, h
     assert reader.image_banner.isHidden() or "画像を読み込めませんでした" in reader.image_banner.label.text()
 
 
-def test_always_show_images_is_remembered_for_the_sender(qtbot, window: MainWindow, html_mail: Message) -> None:  # type: ignore[no-untyped-def]
+def test_always_show_images_is_remembered_for_the_sender(qtbot: QtBot, window: MainWindow, html_mail: Message) -> None:
     mail = html_mail
-    _open_row(qtbot, window, _row_where(window, lambda h: h.subject == mail.subject), wait_insight=False)
+    Driver(qtbot, window).open_row(Driver(qtbot, window).row(lambda h: h.subject == mail.subject), Changes.MESSAGE)
     assert not window.settings.remote_images_allowed(mail.sender.email)
     qtbot.mouseClick(window.reader.always_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: window.reader.images_shown, timeout=10000)
     assert window.settings.remote_images_allowed(mail.sender.email)
 
 
-def test_opening_an_unread_mail_marks_it_read(qtbot, window: MainWindow, demo_copy: Path) -> None:  # type: ignore[no-untyped-def]
-    row = _row_where(window, lambda h: not h.seen)
+def test_opening_an_unread_mail_marks_it_read(qtbot: QtBot, window: MainWindow, demo_copy: Path) -> None:
+    row = Driver(qtbot, window).row(lambda h: not h.seen)
     index = window.proxy.index(row, Column.SUBJECT)
     assert index.data(Qt.ItemDataRole.FontRole).bold()
     ref = index.data(Role.HEADER).ref
-    _open_row(qtbot, window, row, wait_insight=False)
+    Driver(qtbot, window).open_row(row, Changes.MESSAGE)
     qtbot.waitUntil(lambda: window.proxy.index(row, Column.SUBJECT).data(Role.SEEN) is True, timeout=10000)
     font = window.proxy.index(row, Column.SUBJECT).data(Qt.ItemDataRole.FontRole)
     assert font is None or not font.bold()
@@ -144,7 +128,7 @@ def test_opening_an_unread_mail_marks_it_read(qtbot, window: MainWindow, demo_co
     assert next(h for h in source.headers(inbox) if h.ref == ref).seen
 
 
-def test_search_filters_with_japanese_input(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+def test_search_filters_with_japanese_input(qtbot: QtBot, window: MainWindow) -> None:
     total = window.proxy.rowCount()
     expected = sum(
         1 for r in range(total)
@@ -153,14 +137,14 @@ def test_search_filters_with_japanese_input(qtbot, window: MainWindow) -> None: 
     event = QInputMethodEvent()
     event.setCommitString("ドレス")
     window.search.setFocus()
-    with qtbot.waitSignal(window.list_queried, timeout=10000):
+    with qtbot.waitSignal(window.changed, check_params_cb=on(Changes.LIST), timeout=10000):
         QApplication.sendEvent(window.search, event)
     assert window.search.text() == "ドレス"
     assert window.proxy.rowCount() == expected
     assert 0 < expected < total
 
 
-def test_language_switch_retranslates_live(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+def test_language_switch_retranslates_live(qtbot: QtBot, window: MainWindow) -> None:
     app = QApplication.instance()
     assert app is not None
     translations = Translations(app)
@@ -178,14 +162,14 @@ def test_language_switch_retranslates_live(qtbot, window: MainWindow) -> None:  
     assert window.folder_model.index(0, 0).data().startswith("受信トレイ")
 
 
-def test_language_menu_saves_the_choice(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+def test_language_menu_saves_the_choice(qtbot: QtBot, window: MainWindow) -> None:
     with qtbot.waitSignal(window.language_chosen) as blocker:
         window.language_actions["en"].trigger()
     assert blocker.args == ["en"]
     assert window.settings.language == "en"
 
 
-def test_geometry_and_splitters_are_remembered(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+def test_geometry_and_splitters_are_remembered(qtbot: QtBot, window: MainWindow) -> None:
     window.resize(720, 520)
     window.main_splitter.setSizes([150, 350, 220])
     sizes = window.main_splitter.sizes()
@@ -200,14 +184,16 @@ def test_geometry_and_splitters_are_remembered(qtbot, window: MainWindow) -> Non
 
 
 @pytest.mark.parametrize("which", ["folders", "messages", "insight", "insight_empty"])
-def test_models_pass_the_model_tester(qtbot, qtmodeltester, window: MainWindow, which: str, dress_subject: str) -> None:  # type: ignore[no-untyped-def]
+def test_models_pass_the_model_tester(  # type: ignore[no-untyped-def]
+    qtbot: QtBot, qtmodeltester, window: MainWindow, which: str, dress_subject: str
+) -> None:
     if which == "folders":
         qtmodeltester.check(window.folder_model)
     elif which == "messages":
         qtmodeltester.check(window.message_model)
         qtmodeltester.check(window.proxy)
     elif which == "insight":
-        _open_dress_mail(qtbot, window, dress_subject)
+        Driver(qtbot, window).open(dress_subject)
         qtmodeltester.check(window.insight_panel.model)
     else:
         window.insight_panel.clear()

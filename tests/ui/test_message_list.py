@@ -8,8 +8,11 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings, Qt
+from pytestqt.qtbot import QtBot
 
+from app.context import Changes
 from app.settings import MEMORY_AUTO_BUILD, load_settings
+from tests.ui.driver import on
 from ui.main_window import MainWindow
 from ui.models import Column, Role
 
@@ -45,13 +48,13 @@ def big_maildir(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture
-def big_window(qtbot, big_maildir: Path, tmp_path: Path) -> Iterator[MainWindow]:  # type: ignore[no-untyped-def]
+def big_window(qtbot: QtBot, big_maildir: Path, tmp_path: Path) -> Iterator[MainWindow]:
     settings = load_settings(tmp_path / "settings.json")
     settings.set(MEMORY_AUTO_BUILD, False)
     qsettings = QSettings(str(tmp_path / "window.ini"), QSettings.Format.IniFormat)
     win = MainWindow(big_maildir, settings, qsettings, db_path=tmp_path / "db.sqlite3")
     qtbot.addWidget(win)
-    with qtbot.waitSignal(win.headers_loaded, timeout=30000):
+    with qtbot.waitSignal(win.changed, check_params_cb=on(Changes.HEADERS), timeout=30000):
         win.show()
     yield win
     win.runner.wait_all(5000)
@@ -64,12 +67,12 @@ def _all_rows(win: MainWindow) -> list[object]:
     return [win.proxy.index(r, 0).data(Role.HEADER) for r in range(win.proxy.rowCount())]
 
 
-def test_filter_finds_a_sender_beyond_the_first_page(qtbot, big_window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+def test_filter_finds_a_sender_beyond_the_first_page(qtbot: QtBot, big_window: MainWindow) -> None:
     win = big_window
     assert win.proxy.rowCount() < FOLDER_SIZE  # the list is lazy: a first page only
     loaded = [win.proxy.index(r, 0).data(Role.HEADER) for r in range(win.proxy.rowCount())]
     assert not any("Yamada" in h.sender.display() for h in loaded)
-    with qtbot.waitSignal(win.list_queried, timeout=20000):
+    with qtbot.waitSignal(win.changed, check_params_cb=on(Changes.LIST), timeout=20000):
         win.search.setText("yamada")
     rows = _all_rows(win)
     assert len(rows) == SPECIAL
@@ -77,73 +80,73 @@ def test_filter_finds_a_sender_beyond_the_first_page(qtbot, big_window: MainWind
     assert win.message_model.matching == SPECIAL
     assert str(SPECIAL) in win.filter_label.text() and win.filter_label.isVisible()
     # Full-width input finds the same rows (NFKC), and clearing shows the folder again.
-    with qtbot.waitSignal(win.list_queried, timeout=20000):
+    with qtbot.waitSignal(win.changed, check_params_cb=on(Changes.LIST), timeout=20000):
         win.search.setText("ＹＡＭＡＤＡ")
     assert win.message_model.matching == SPECIAL
-    with qtbot.waitSignal(win.list_queried, timeout=20000):
+    with qtbot.waitSignal(win.changed, check_params_cb=on(Changes.LIST), timeout=20000):
         win.search.setText("")
     assert win.message_model.matching == FOLDER_SIZE
     assert win.filter_label.isHidden()
 
 
-def test_nothing_found_says_so(qtbot, big_window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+def test_nothing_found_says_so(qtbot: QtBot, big_window: MainWindow) -> None:
     win = big_window
-    with qtbot.waitSignal(win.list_queried, timeout=20000):
+    with qtbot.waitSignal(win.changed, check_params_cb=on(Changes.LIST), timeout=20000):
         win.search.setText("存在しない差出人")
     assert win.proxy.rowCount() == 0
     assert "ありません" in win.filter_label.text()
 
 
-def test_sort_covers_every_row(qtbot, big_window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+def test_sort_covers_every_row(qtbot: QtBot, big_window: MainWindow) -> None:
     win = big_window
-    with qtbot.waitSignal(win.list_queried, timeout=20000):
+    with qtbot.waitSignal(win.changed, check_params_cb=on(Changes.LIST), timeout=20000):
         win.message_view.sortByColumn(Column.SUBJECT, Qt.SortOrder.AscendingOrder)
     # The alphabetically first subject was the oldest mail: the last of 3,000 by date.
     assert win.proxy.index(0, Column.SUBJECT).data() == "あいうえお最初"
     subjects = [h.subject.casefold() for h in _all_rows(win)]
     assert len(subjects) == FOLDER_SIZE
     assert subjects == sorted(subjects)
-    with qtbot.waitSignal(win.list_queried, timeout=20000):
+    with qtbot.waitSignal(win.changed, check_params_cb=on(Changes.LIST), timeout=20000):
         win.message_view.sortByColumn(Column.SENDER, Qt.SortOrder.DescendingOrder)
     senders = [h.sender.display().casefold() for h in _all_rows(win)]
     assert senders == sorted(senders, reverse=True)
     assert senders[-1].startswith("zenkoku")  # Latin before kana: last when descending
     # Sort and filter together, then back to newest first.
-    with qtbot.waitSignal(win.list_queried, timeout=20000):
+    with qtbot.waitSignal(win.changed, check_params_cb=on(Changes.LIST), timeout=20000):
         win.search.setText("yamada")
     assert len(_all_rows(win)) == SPECIAL
-    with qtbot.waitSignal(win.list_queried, timeout=20000):
+    with qtbot.waitSignal(win.changed, check_params_cb=on(Changes.LIST), timeout=20000):
         win.message_view.sortByColumn(Column.DATE, Qt.SortOrder.DescendingOrder)
     stamps = [h.date for h in _all_rows(win)]
     assert stamps == sorted(stamps, reverse=True)
 
 
-def test_the_open_mail_stays_selected_through_a_sort(qtbot, big_window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+def test_the_open_mail_stays_selected_through_a_sort(qtbot: QtBot, big_window: MainWindow) -> None:
     win = big_window
-    with qtbot.waitSignal(win.message_shown, timeout=20000):
+    with qtbot.waitSignal(win.changed, check_params_cb=on(Changes.MESSAGE), timeout=20000):
         win.message_view.selectRow(3)
     ref = win.proxy.index(3, 0).data(Role.HEADER).ref
-    with qtbot.waitSignal(win.list_queried, timeout=20000):
+    with qtbot.waitSignal(win.changed, check_params_cb=on(Changes.LIST), timeout=20000):
         win.message_view.sortByColumn(Column.DATE, Qt.SortOrder.AscendingOrder)
     selected = win.message_view.selectionModel().selectedRows()
     assert selected and selected[0].data(Role.HEADER).ref == ref
-    assert win.current is not None and win.current.ref == ref
+    assert win.mailbox.current is not None and win.mailbox.current.ref == ref
 
 
-def test_a_new_listing_keeps_the_open_mail_selected(qtbot, big_window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+def test_a_new_listing_keeps_the_open_mail_selected(qtbot: QtBot, big_window: MainWindow) -> None:
     """A sync lists the folder again (new mail arrived): the open mail stays selected, not reopened."""
     win = big_window
-    with qtbot.waitSignal(win.message_shown, timeout=20000):
+    with qtbot.waitSignal(win.changed, check_params_cb=on(Changes.MESSAGE), timeout=20000):
         win.message_view.selectRow(5)
-    opened = win.current
-    assert opened is not None and win.current_folder is not None
+    opened = win.mailbox.current
+    assert opened is not None and win.mailbox.current_folder is not None
     while win.message_model.canFetchMore():
         win.message_model.fetchMore()
     headers = [win.message_model.header_at(r) for r in range(win.message_model.rowCount())]
-    win._on_headers(win.current_folder, headers)
+    win.mailbox._on_headers(win.mailbox.current_folder, headers)
     selected = win.message_view.selectionModel().selectedRows()
     assert selected and selected[0].data(Role.HEADER).ref == opened.ref
-    assert win.current is opened
+    assert win.mailbox.current is opened
 
 
 def test_a_large_local_folder_shows_its_newest_screenful_first_then_fills_in(
@@ -156,10 +159,16 @@ def test_a_large_local_folder_shows_its_newest_screenful_first_then_fills_in(
     settings = load_settings(tmp_path / "settings.json")
     win = MainWindow(mailbox, settings, QSettings(str(tmp_path / "window.ini"), QSettings.Format.IniFormat))
     shown: list[tuple[str, int]] = []
-    win.first_headers_shown.connect(lambda: shown.append(("first", win.message_model.total)))
-    win.headers_loaded.connect(lambda: shown.append(("all", win.message_model.total)))
-    with qtbot.waitSignal(win.headers_loaded, timeout=20000):
-        win.show()
+
+    def changed(changes: Changes) -> None:
+        if Changes.FIRST_HEADERS in changes:
+            shown.append(("first", win.message_model.total))
+        if Changes.HEADERS in changes:
+            shown.append(("all", win.message_model.total))
+
+    win.changed.connect(changed)
+    win.show()
+    qtbot.waitUntil(lambda: any(kind == "all" for kind, _ in shown), timeout=20000)
     assert shown[0] == ("first", FIRST_SCREEN)
     assert shown[-1][0] == "all" and shown[-1][1] > FIRST_SCREEN
     dates = [win.message_model.header_at(row).date for row in range(win.message_model.rowCount())]

@@ -14,14 +14,17 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QDialogButtonBox
+from pytestqt.qtbot import QtBot
 
 from app.accounts import token
+from app.context import Changes
 from app.outbox import Outbox, OutboxState
 from app.settings import REGISTRY, load_settings
 from app.store.db import open_database
 from tests.fake_api import FetchBrowser, install_browser, uninstall_browser
 from tests.providers import KINDS, Harness
 from tests.servers import Certs, japanese_mail, make_certs
+from tests.ui.driver import on
 from ui.account_dialog import AccountDialog
 from ui.main_window import MainWindow
 from ui.models import Role
@@ -47,7 +50,7 @@ def provider(request: pytest.FixtureRequest, certs: Certs) -> Iterator[Harness]:
 
 
 @pytest.fixture
-def window(qtbot, demo_copy: Path, tmp_path: Path, provider: Harness) -> Iterator[MainWindow]:  # type: ignore[no-untyped-def]
+def window(qtbot: QtBot, demo_copy: Path, tmp_path: Path, provider: Harness) -> Iterator[MainWindow]:
     settings = load_settings(tmp_path / "settings.json")
     by_key = {s.key: s for s in REGISTRY}
     for key, value in provider.settings_values().items():
@@ -55,16 +58,16 @@ def window(qtbot, demo_copy: Path, tmp_path: Path, provider: Harness) -> Iterato
     qsettings = QSettings(str(tmp_path / "window.ini"), QSettings.Format.IniFormat)
     win = MainWindow(demo_copy, settings, qsettings, db=open_database(tmp_path / "mail.sqlite3"))
     qtbot.addWidget(win)
-    with qtbot.waitSignal(win.headers_loaded, timeout=10000):
+    with qtbot.waitSignal(win.changed, check_params_cb=on(Changes.HEADERS), timeout=10000):
         win.show()
     yield win
-    win.accounts_pane.stop()
-    win.stop_build()
+    win.accounts.stop()
+    win.memory.stop_build()
     win.runner.wait_all(5000)
 
 
-def _sign_in_and_sync(qtbot, window: MainWindow, provider: Harness) -> str:  # type: ignore[no-untyped-def]
-    dialog = window.open_account_dialog()
+def _sign_in_and_sync(qtbot: QtBot, window: MainWindow, provider: Harness) -> str:
+    dialog = window.account_control.open_account_dialog()
     assert isinstance(dialog, AccountDialog)
     button = dialog.google_button if provider.kind.value == "gmail" else dialog.microsoft_button
     dialog.google_client_secret.setText("not-really-secret")
@@ -73,21 +76,21 @@ def _sign_in_and_sync(qtbot, window: MainWindow, provider: Harness) -> str:  # t
     assert blocker.args == [True], dialog.oauth_result.text()
     assert "としてログインしました" in dialog.oauth_result.text()
     pane = window.accounts_pane
-    with qtbot.waitSignal(pane.synced, timeout=30000):
+    with qtbot.waitSignal(pane.service.synced, timeout=30000):
         dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
     account_id = next(iter(pane.configs))
     assert token(account_id)  # the sign-in is in the keyring, nowhere else
     assert "rt-" not in (Path(window.settings.path).read_text(encoding="utf-8"))
-    with qtbot.waitSignal(window.headers_loaded, timeout=10000):
+    with qtbot.waitSignal(window.changed, check_params_cb=on(Changes.HEADERS), timeout=10000):
         assert pane.select_folder(account_id)
     assert window.message_model.rowCount() == 2
     return account_id
 
 
-def _reply_in_composer(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+def _reply_in_composer(qtbot: QtBot, window: MainWindow) -> None:
     header = window.message_model.index(0, 0).data(Role.HEADER)
-    with qtbot.waitSignal(window.message_shown, timeout=10000):
-        window.open_header(header)
+    with qtbot.waitSignal(window.changed, check_params_cb=on(Changes.MESSAGE), timeout=10000):
+        window.mailbox.open_header(header)
     with qtbot.waitSignal(window.compose.opened, timeout=10000):
         window.compose.reply()
     with qtbot.waitSignal(window.compose.send_checked, timeout=20000):
@@ -96,7 +99,7 @@ def _reply_in_composer(qtbot, window: MainWindow) -> None:  # type: ignore[no-un
         window.compose.review_dialog.accept()  # findings on a bare reply: send anyway
 
 
-def test_sign_in_sync_reply_sends_exactly_once(qtbot, window: MainWindow, provider: Harness) -> None:  # type: ignore[no-untyped-def]
+def test_sign_in_sync_reply_sends_exactly_once(qtbot: QtBot, window: MainWindow, provider: Harness) -> None:
     _sign_in_and_sync(qtbot, window, provider)
     with qtbot.waitSignal(window.compose.sent, timeout=20000):
         _reply_in_composer(qtbot, window)
@@ -104,20 +107,20 @@ def test_sign_in_sync_reply_sends_exactly_once(qtbot, window: MainWindow, provid
     assert "ご連絡".encode() in provider.sent[0] or b"Re:" in provider.sent[0]
 
 
-def test_revoked_sign_in_keeps_the_reply_and_asks_to_sign_in_again(qtbot, window: MainWindow,  # type: ignore[no-untyped-def]
+def test_revoked_sign_in_keeps_the_reply_and_asks_to_sign_in_again(qtbot: QtBot, window: MainWindow,
                                                                     provider: Harness) -> None:
     account_id = _sign_in_and_sync(qtbot, window, provider)
     provider.fake.revoke_refresh_tokens()
     pane = window.accounts_pane
-    with qtbot.waitSignal(pane.sign_in_needed, timeout=20000):
+    with qtbot.waitSignal(pane.service.sign_in_needed, timeout=20000):
         _reply_in_composer(qtbot, window)
     assert provider.sent == []
     assert "もう一度ログイン" in window.compose.composer.status.text()
     [waiting] = Outbox(window.db).attention(account_id)
     assert waiting.state is OutboxState.FAILED
-    prompt = window.sign_in_prompt
+    prompt = window.account_control.sign_in_prompt
     assert prompt.isVisible()
-    with qtbot.waitSignal(pane.outbox_changed, timeout=30000):
+    with qtbot.waitSignal(pane.service.outbox_changed, timeout=30000):
         prompt.buttons()[0].click()  # 「ブラウザでログイン」
     qtbot.waitUntil(lambda: len(provider.sent) == 1, timeout=20000)
     assert Outbox(window.db).item(waiting.id).state is OutboxState.SENT

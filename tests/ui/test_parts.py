@@ -6,6 +6,7 @@ import threading
 from datetime import datetime
 
 from PySide6.QtCore import QLocale, Qt
+from pytestqt.qtbot import QtBot
 
 from app.model import Address, Highlight, HighlightKind, Insight
 from app.sources.base import Header, MessageRef
@@ -55,7 +56,7 @@ def test_run_app_without_display_prints_one_japanese_line(monkeypatch, capsys) -
     assert len(out) == 1 and "xvfb-run -a make run" in out[0] and "ディスプレイ" in out[0]
 
 
-def test_stale_results_are_dropped(qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_stale_results_are_dropped(qtbot: QtBot) -> None:
     runner = TaskRunner()
     release = threading.Event()
     got: list[str] = []
@@ -72,7 +73,7 @@ def test_stale_results_are_dropped(qtbot) -> None:  # type: ignore[no-untyped-de
     assert got == ["new"]
 
 
-def test_failures_reach_the_error_callback(qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_failures_reach_the_error_callback(qtbot: QtBot) -> None:
     runner = TaskRunner()
     errors: list[BaseException] = []
 
@@ -84,7 +85,7 @@ def test_failures_reach_the_error_callback(qtbot) -> None:  # type: ignore[no-un
     assert isinstance(errors[0], ValueError)
 
 
-def test_callbacks_run_on_the_gui_thread(qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_callbacks_run_on_the_gui_thread(qtbot: QtBot) -> None:
     runner = TaskRunner()
     seen: list[tuple[bool, bool]] = []
     gui = threading.current_thread()
@@ -184,7 +185,7 @@ def test_installed_pyside_does_not_drop_references_to_none_and_true() -> None:
     assert sys.getrefcount(True) >= true_before - 5
 
 
-def test_reader_shows_cid_images_of_the_mail_itself(qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_reader_shows_cid_images_of_the_mail_itself(qtbot: QtBot) -> None:
     from pathlib import Path
 
     from PySide6.QtCore import QUrl
@@ -207,7 +208,7 @@ def test_reader_shows_cid_images_of_the_mail_itself(qtbot) -> None:  # type: ign
     assert 'src="cid:photo1@example.jp"' in (message.html or "")
 
 
-def test_reader_shows_where_a_contact_form_mail_is_answered(qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_reader_shows_where_a_contact_form_mail_is_answered(qtbot: QtBot) -> None:
     from datetime import datetime
 
     from app.model import Address, Message

@@ -9,19 +9,14 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCharFormat, QTextFormat
+from pytestqt.qtbot import QtBot
 
 from app.model import HighlightKind, Insight, Message
+from tests.ui.driver import Driver
 from ui import style
 from ui.main_window import MainWindow
 from ui.models import Role
 from ui.textmap import OffsetMap
-
-
-def _open_subject(qtbot, win: MainWindow, subject: str) -> None:  # type: ignore[no-untyped-def]
-    proxy = win.proxy
-    row = next(r for r in range(proxy.rowCount()) if proxy.index(r, 0).data(Role.HEADER).subject == subject)
-    with qtbot.waitSignal(win.insight_shown, timeout=20000):
-        win.message_view.selectRow(row)
 
 
 def _expected(body: str, insight: Insight) -> list[tuple[str | None, str | None, bool]]:
@@ -65,9 +60,9 @@ def _plain_mails_with_highlights(win: MainWindow) -> list[str]:
     return subjects
 
 
-def test_next_mail_has_only_its_own_formats(qtbot, window: MainWindow, dress_subject: str) -> None:  # type: ignore[no-untyped-def]
+def test_next_mail_has_only_its_own_formats(qtbot: QtBot, window: MainWindow, dress_subject: str) -> None:
     # Mail A: open it and click a highlight (the reader's cursor lands inside its colour).
-    _open_subject(qtbot, window, dress_subject)
+    Driver(qtbot, window).open(dress_subject)
     view = window.insight_panel.view
     index = window.insight_panel.model.highlight_indexes(HighlightKind.REQUEST)[0]
     view.scrollTo(index)
@@ -77,13 +72,13 @@ def test_next_mail_has_only_its_own_formats(qtbot, window: MainWindow, dress_sub
     for subject in _plain_mails_with_highlights(window):
         if subject == dress_subject:
             continue
-        _open_subject(qtbot, window, subject)
-        assert window.current is not None and window.current_insight is not None
-        message: Message = window.current.message
+        Driver(qtbot, window).open(subject)
+        assert window.mailbox.current is not None and window.insight.current is not None
+        message: Message = window.mailbox.current.message
         if message.html is not None:
             continue
         body = message.body
-        want = _expected(body, window.current_insight)
+        want = _expected(body, window.insight.current)
         got = _painted(window)
         # Paragraph breaks carry no visible character: compare the characters only.
         breaks = {i for i, ch in enumerate(body.replace("\r\n", "\n")) if ch == "\n"}

@@ -4,12 +4,11 @@ party-dress mail is not told it ignored the party."""
 
 from __future__ import annotations
 
-from PySide6.QtGui import QInputMethodEvent
-from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
 
 from app.model import FindingKind
+from tests.ui.driver import Driver
 from ui.main_window import MainWindow
-from ui.models import Role
 
 WARM = (
     "ご友人のご結婚、誠におめでとうございます。お祝いの席でお召しいただけるとのこと、スタッフ一同うれしく思っております。"
@@ -20,25 +19,11 @@ WARM = (
 )
 
 
-def _open_and_reply(qtbot, win: MainWindow, subject: str) -> None:  # type: ignore[no-untyped-def]
-    proxy = win.proxy
-    row = next(r for r in range(proxy.rowCount()) if proxy.index(r, 0).data(Role.HEADER).subject == subject)
-    with qtbot.waitSignal(win.insight_shown, timeout=20000):
-        win.message_view.selectRow(row)
-    with qtbot.waitSignal(win.compose.opened, timeout=10000):
-        win.compose.reply_action.trigger()
-    qtbot.waitUntil(lambda: win.compose.composer.findings_title.text() != "", timeout=5000)
 
 
-def _type(qtbot, win: MainWindow, text: str) -> None:  # type: ignore[no-untyped-def]
-    event = QInputMethodEvent()
-    event.setCommitString(text)
-    with qtbot.waitSignal(win.compose.review_shown, timeout=10000):
-        QApplication.sendEvent(win.compose.composer.editor, event)
-
-
-def test_empty_draft_then_curt_then_warm(qtbot, window: MainWindow, dress_subject: str) -> None:  # type: ignore[no-untyped-def]
-    _open_and_reply(qtbot, window, dress_subject)
+def test_empty_draft_then_curt_then_warm(qtbot: QtBot, window: MainWindow, dress_subject: str) -> None:
+    Driver(qtbot, window).open(dress_subject)
+    Driver(qtbot, window).reply()
     composer = window.compose.composer
     qtbot.waitUntil(lambda: bool(composer.findings), timeout=10000)
     assert [f.kind for f in composer.findings] == [FindingKind.NOT_WRITTEN]
@@ -46,7 +31,7 @@ def test_empty_draft_then_curt_then_warm(qtbot, window: MainWindow, dress_subjec
     assert composer.findings_title.text() == "見直し：まだ本文が書かれていません"
 
     start = composer.editor.textCursor().position()
-    _type(qtbot, window, "在庫はありません。")
+    Driver(qtbot, window).type_draft("在庫はありません。")
     tone = [f for f in composer.findings if f.kind is FindingKind.TONE_COLD]
     assert len(tone) == 1, composer.findings
     assert tone[0].suggestion == "大変申し訳ございませんが、あいにく在庫はございません。"
@@ -57,7 +42,7 @@ def test_empty_draft_then_curt_then_warm(qtbot, window: MainWindow, dress_subjec
     cursor.setPosition(start + len("在庫はありません。"), cursor.MoveMode.KeepAnchor)
     cursor.removeSelectedText()
     composer.editor.setTextCursor(cursor)
-    _type(qtbot, window, WARM)
+    Driver(qtbot, window).type_draft(WARM)
     kinds = {f.kind for f in composer.findings}
     assert FindingKind.IGNORED_DISCLOSURE not in kinds, composer.findings
     assert FindingKind.TONE_COLD not in kinds and FindingKind.UNACKNOWLEDGED_WORRY not in kinds

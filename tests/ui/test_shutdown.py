@@ -17,10 +17,13 @@ from types import TracebackType
 import pytest
 import shiboken6
 from PySide6.QtCore import QCoreApplication, QEvent, QSettings
+from pytestqt.qtbot import QtBot
 
+from app.context import Changes
 from app.settings import load_settings
 from app.sources.base import Folder, FolderRole, Header, MessageRef, SyncState
 from app.sources.maildir import MaildirSource
+from tests.ui.driver import on
 from ui.main_window import MainWindow
 from ui.models import Role
 
@@ -75,19 +78,19 @@ def raised(monkeypatch: pytest.MonkeyPatch) -> list[BaseException]:
 
 
 def test_closing_mid_build_and_mid_listing_stops_them_and_raises_nothing(
-    qtbot, demo_copy: Path, tmp_path: Path, gate: _Gate, raised: list[BaseException],  # type: ignore[no-untyped-def]
+    qtbot: QtBot, demo_copy: Path, tmp_path: Path, gate: _Gate, raised: list[BaseException],
     capfd: pytest.CaptureFixture[str],
 ) -> None:
     settings = load_settings(tmp_path / "settings.json")
     qsettings = QSettings(str(tmp_path / "window.ini"), QSettings.Format.IniFormat)
     win = MainWindow(demo_copy, settings, qsettings)
     win.shutdown_wait_ms = 200  # the tasks below are held far longer than the window waits
-    with qtbot.waitSignal(win.headers_loaded, timeout=10000):
+    with qtbot.waitSignal(win.changed, check_params_cb=on(Changes.HEADERS), timeout=10000):
         win.show()
-    qtbot.waitUntil(lambda: win.memory is not None, timeout=10000)
-    win.start_build()
-    assert win.build_progress is not None
-    qtbot.waitUntil(lambda: win.build_bar.value() >= 1, timeout=20000)  # the build is under way
+    qtbot.waitUntil(lambda: win.memory.opened is not None, timeout=10000)
+    win.memory.start_build()
+    assert win.memory.build_progress is not None
+    qtbot.waitUntil(lambda: win.status.build_bar.value() >= 1, timeout=20000)  # the build is under way
 
     # Mid-build and mid-listing: the next fetch and the Sent folder's listing wait at the gate.
     gate.armed = True
@@ -96,7 +99,7 @@ def test_closing_mid_build_and_mid_listing_stops_them_and_raises_nothing(
         index = win.folder_model.index(row, 0)
         folder = index.data(Role.FOLDER)
         if isinstance(folder, Folder) and folder.role is FolderRole.SENT:
-            win.folder_view.setCurrentIndex(index)
+            win.mailbox.folder_view.setCurrentIndex(index)
             break
     else:
         raise AssertionError("the demo mailbox has a Sent folder")
@@ -118,7 +121,7 @@ def test_closing_mid_build_and_mid_listing_stops_them_and_raises_nothing(
     assert "Traceback" not in err and "RuntimeError" not in err, err
 
 
-def test_shutdown_skips_queued_reads_but_runs_every_queued_write(qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_shutdown_skips_queued_reads_but_runs_every_queued_write(qtbot: QtBot) -> None:
     from ui.tasks import TaskRunner
 
     runner = TaskRunner()
@@ -146,7 +149,7 @@ def test_shutdown_skips_queued_reads_but_runs_every_queued_write(qtbot) -> None:
 
 
 def test_closing_mid_build_with_worker_processes_stops_them_and_raises_nothing(
-    qtbot, demo_copy: Path, tmp_path: Path, gate: _Gate, raised: list[BaseException],  # type: ignore[no-untyped-def]
+    qtbot: QtBot, demo_copy: Path, tmp_path: Path, gate: _Gate, raised: list[BaseException],
     capfd: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     import multiprocessing
@@ -160,10 +163,10 @@ def test_closing_mid_build_with_worker_processes_stops_them_and_raises_nothing(
     qsettings = QSettings(str(tmp_path / "window.ini"), QSettings.Format.IniFormat)
     win = MainWindow(demo_copy, settings, qsettings)
     win.shutdown_wait_ms = 200
-    with qtbot.waitSignal(win.headers_loaded, timeout=10000):
+    with qtbot.waitSignal(win.changed, check_params_cb=on(Changes.HEADERS), timeout=10000):
         win.show()
-    qtbot.waitUntil(lambda: win.memory is not None, timeout=10000)
-    win.start_build()
+    qtbot.waitUntil(lambda: win.memory.opened is not None, timeout=10000)
+    win.memory.start_build()
     # The workers start with the first mails handed to them; the build fetches a few chunks
     # ahead of them, then waits for their first results (they load the analyser first).
     qtbot.waitUntil(lambda: len(multiprocessing.active_children()) >= 1, timeout=20000)

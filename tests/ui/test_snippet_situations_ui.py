@@ -5,21 +5,25 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from pytestqt.qtbot import QtBot
+
+from app.context import Changes
 from app.mail.parse import parse_message
 from app.model import Highlight, HighlightKind
 from app.snippets import SnippetPack, load_our_pack
+from tests.ui.driver import on
 from ui.main_window import MainWindow
 from ui.models import Role
 from ui.snippet_manager import SnippetManagerDialog
 
 
-def _open(qtbot, win: MainWindow, predicate) -> str:  # type: ignore[no-untyped-def]
-    assert win.source is not None
+def _open(qtbot: QtBot, win: MainWindow, predicate) -> str:  # type: ignore[no-untyped-def]
+    assert win.mailbox.source is not None
     for row in range(win.proxy.rowCount()):
         header = win.proxy.index(row, 0).data(Role.HEADER)
-        message = parse_message(win.source.fetch(header.ref))
+        message = parse_message(win.mailbox.source.fetch(header.ref))
         if predicate(message):
-            with qtbot.waitSignal(win.insight_shown, timeout=20000):
+            with qtbot.waitSignal(win.changed, check_params_cb=on(Changes.INSIGHT), timeout=20000):
                 win.message_view.selectRow(row)
             with qtbot.waitSignal(win.compose.opened, timeout=10000):
                 win.compose.reply_action.trigger()
@@ -41,7 +45,7 @@ def _reads_as_sentence(text: str) -> bool:
     return text.endswith("。") and "{" not in text and "、、" not in text and "。、" not in text
 
 
-def test_party_dress_mail_gets_fitting_first_suggestions(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+def test_party_dress_mail_gets_fitting_first_suggestions(qtbot: QtBot, window: MainWindow) -> None:
     body = _open(qtbot, window, lambda m: "ドレス" in m.subject and "パーティー" in m.body)
     holiday = _suggested(window, body, HighlightKind.DISCLOSURE, "連休にパーティー")
     assert "おめでとう" not in holiday[0] and not holiday[0].startswith("連休")
@@ -64,7 +68,7 @@ def test_party_dress_mail_gets_fitting_first_suggestions(qtbot, window: MainWind
     assert _reads_as_sentence(question[0])
 
 
-def test_allergy_and_birth_mail_get_their_own_phrases(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+def test_allergy_and_birth_mail_get_their_own_phrases(qtbot: QtBot, window: MainWindow) -> None:
     body = _open(qtbot, window, lambda m: "娘が生まれました" in m.body)
     birth = _suggested(window, body, HighlightKind.DISCLOSURE, "娘が生まれました")
     assert birth[0] == "お嬢様のご誕生、誠におめでとうございます。"
@@ -75,8 +79,8 @@ def test_allergy_and_birth_mail_get_their_own_phrases(qtbot, window: MainWindow)
     assert not any("初めて" in t for t in worry)
 
 
-def test_first_allergy_mail_offers_health_phrases_not_congratulations(  # type: ignore[no-untyped-def]
-    qtbot, window: MainWindow
+def test_first_allergy_mail_offers_health_phrases_not_congratulations(
+    qtbot: QtBot, window: MainWindow
 ) -> None:
     body = _open(qtbot, window, lambda m: "妻が卵アレルギー" in m.body)
     first = _suggested(window, body, HighlightKind.DISCLOSURE, "妻が卵アレルギー")
@@ -84,7 +88,7 @@ def test_first_allergy_mail_offers_health_phrases_not_congratulations(  # type: 
     assert not any("おめでとう" in t for t in first)
 
 
-def test_snippet_manager_lists_switches_off_and_copies_ours(qtbot, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_snippet_manager_lists_switches_off_and_copies_ours(qtbot: QtBot, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     from PySide6.QtCore import Qt
 
     from app.snippets import load_pack, load_user_pack

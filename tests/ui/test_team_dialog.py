@@ -9,10 +9,13 @@ from __future__ import annotations
 
 import socket
 
+from pytestqt.qtbot import QtBot
 from sqlalchemy.engine import make_url
 
+from app.context import Changes
 from app.customers.sql import SECRET_SERVICE, secret_name
 from app.settings import MEMORY_DATABASE_URL
+from tests.ui.driver import on
 from ui.main_window import MainWindow
 from ui.team_dialog import TeamDialog
 
@@ -32,11 +35,11 @@ def _fill(dialog: TeamDialog, url: str, password: str = "") -> None:
     dialog.password.setText(password)
 
 
-def test_memory_moves_to_the_team_server_and_back(qtbot, window: MainWindow, postgres_url: str,  # type: ignore[no-untyped-def]
+def test_memory_moves_to_the_team_server_and_back(qtbot: QtBot, window: MainWindow, postgres_url: str,  # type: ignore[no-untyped-def]
                                                   memory_keyring) -> None:
-    qtbot.waitUntil(lambda: window.memory is not None, timeout=20000)
-    local = window.memory
-    dialog = window.open_team_dialog()
+    qtbot.waitUntil(lambda: window.memory.opened is not None, timeout=20000)
+    local = window.memory.opened
+    dialog = window.memory.open_team_dialog()
     assert isinstance(dialog, TeamDialog) and not dialog.local_button.isEnabled()
 
     _fill(dialog, make_url(postgres_url).set(database="no_such_db").render_as_string())
@@ -53,18 +56,18 @@ def test_memory_moves_to_the_team_server_and_back(qtbot, window: MainWindow, pos
     with qtbot.waitSignal(dialog.checked, timeout=20000) as blocker:
         dialog.test_connection()
     assert blocker.args == [True], dialog.check_result.text()
-    with qtbot.waitSignal(window.memory_ready, timeout=30000):
+    with qtbot.waitSignal(window.changed, check_params_cb=on(Changes.MEMORY), timeout=30000):
         dialog.accept()
     saved = window.settings.get(MEMORY_DATABASE_URL)
     assert make_url(saved).get_backend_name() == "postgresql" and make_url(saved).password is None
     assert memory_keyring.secrets[(f"aizuchi:{SECRET_SERVICE}", secret_name(saved))] == "team-secret"
-    assert window.memory is not local
-    assert window.memory is not None and window.memory.memory.engine.dialect.name == "postgresql"
+    assert window.memory.opened is not local
+    assert window.memory.opened is not None and window.memory.opened.memory.engine.dialect.name == "postgresql"
 
-    back = window.open_team_dialog()
+    back = window.memory.open_team_dialog()
     assert isinstance(back, TeamDialog) and back.local_button.isEnabled()
     assert back.host.text() == "127.0.0.1" and back.password.text() == ""  # the password stays in the keyring
-    with qtbot.waitSignal(window.memory_ready, timeout=30000):
+    with qtbot.waitSignal(window.changed, check_params_cb=on(Changes.MEMORY), timeout=30000):
         back.local_button.click()
     assert window.settings.get(MEMORY_DATABASE_URL) == ""
-    assert window.memory is not None and window.memory.memory.engine.dialect.name == "sqlite"
+    assert window.memory.opened is not None and window.memory.opened.memory.engine.dialect.name == "sqlite"

@@ -29,11 +29,11 @@ def test_check_reports_placeholder_and_unfinished_problems(tmp_path: Path) -> No
     ts = tmp_path / "aizuchi_en.ts"
     shutil.copy(script.TS, ts)
     text = ts.read_text(encoding="utf-8")
-    text = text.replace("<translation>From: %1</translation>", "<translation>From: {sender}</translation>")
+    text = text.replace("<translation>From: {who}</translation>", "<translation>From: {sender}</translation>")
     text = text.replace("<translation>Subject</translation>", '<translation type="unfinished"></translation>', 1)
     ts.write_text(text, encoding="utf-8")
     found = script.problems(ts)
-    assert any("差出人: %1" in p and "プレースホルダー" in p for p in found), found
+    assert any("差出人: {who}" in p and "プレースホルダー" in p for p in found), found
     assert any("「件名」" in p and "未完了" in p for p in found), found
     assert len(found) == 2
 

@@ -19,15 +19,16 @@ from app.analysis import NATIVE, NATIVE_DIR, STAMP_NAME, analyze, source_hashes
 from app.analysis.ahead import CHUNK, Ahead, cut
 from app.analysis.tokenizer import MAX_CHARS, tokenize
 from app.model import Insight
+from bench.eval_sets import analysis_set
 
 ROOT = Path(__file__).resolve().parents[2]
-_DATA = ROOT / "tests" / "data" / "analysis"
+_OWN = analysis_set("own_macro_f1")
 
 
 def _bodies() -> list[str]:
     out: list[str] = []
-    for name in ("own_cases.jsonl", "heldout_cases.jsonl", "tune_cases.jsonl"):
-        out += [json.loads(line)["text"] for line in (_DATA / name).read_text(encoding="utf-8").splitlines()
+    for metric in ("own_macro_f1", "unseen_heldout_macro_f1", "unseen_tune_macro_f1"):
+        out += [json.loads(line)["text"] for line in analysis_set(metric).read_text(encoding="utf-8").splitlines()
                 if line.strip()]
     return out
 
@@ -95,7 +96,7 @@ def test_the_analysis_thread_may_be_many() -> None:
     script = (
         "import json, sys, threading\n"
         f"sys.path.insert(0, {str(ROOT)!r})\n"
-        f"bodies = [json.loads(l)['text'] for l in open({str(_DATA / 'own_cases.jsonl')!r}, encoding='utf-8') "
+        f"bodies = [json.loads(l)['text'] for l in open({str(_OWN)!r}, encoding='utf-8') "
         "if l.strip()]\n"
         "from app.analysis import analyze\n"
         "results, errors = {}, []\n"

@@ -11,6 +11,7 @@ import pytest
 
 from app.analysis import analyze
 from app.model import CueKind, HighlightKind, cue_parts
+from bench.eval_sets import analysis_set
 
 D, R, W = HighlightKind.DISCLOSURE, HighlightKind.REQUEST, HighlightKind.WORRY
 
@@ -41,7 +42,7 @@ def test_cue_names_the_rule_and_the_words(body: str, kind: HighlightKind, cue: C
 
 
 def test_every_highlight_of_the_own_cases_has_a_cue() -> None:
-    own = Path(__file__).resolve().parent.parent / "data" / "analysis" / "own_cases.jsonl"
+    own = analysis_set("own_macro_f1")
     for line in own.read_text(encoding="utf-8").splitlines():
         if not line.strip():
             continue

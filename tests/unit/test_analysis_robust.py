@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import json
 from itertools import pairwise
-from pathlib import Path
 
 import pytest
 
@@ -15,8 +14,9 @@ from app.analysis import MAX_ANALYSED_CHARS, analyze
 from app.analysis.segment import _SPECIAL, _is_emoji
 from app.analysis.tokenizer import tokenize
 from app.model import HighlightKind, Insight, ZoneKind
+from bench.eval_sets import analysis_set
 
-_OWN = Path(__file__).resolve().parent.parent / "data" / "analysis" / "own_cases.jsonl"
+_OWN = analysis_set("own_macro_f1")
 
 
 def _well_formed(body: str, insight: Insight) -> None:

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import json
 import threading
-from pathlib import Path
 
 from app.analysis import analyze, warm_up
 from app.analysis import tokenizer as tok_module
 from app.model import Insight
+from bench.eval_sets import analysis_set
 
-_OWN = Path(__file__).resolve().parent.parent / "data" / "analysis" / "own_cases.jsonl"
+_OWN = analysis_set("own_macro_f1")
 
 
 def _bodies() -> list[str]:

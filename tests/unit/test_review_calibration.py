@@ -9,16 +9,14 @@ cases, written by the engineer who tuned the rules: see tests/data/review/README
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from app.model import FindingKind, Highlight, HighlightKind, Insight
 from app.review import review
 from app.review.checks.tone_cold import cushioned
+from bench.eval_sets import review_set
 from bench.review_score import SCORED, analysed_insight, gold_insight, load_cases, precision_recall, score
 
-DATA = Path(__file__).resolve().parents[1] / "data" / "review"
 MAIL = ("はじめまして。通販で買い物をするのは初めてです。\n"
         "紺色のカーディガンはまだ在庫がありますでしょうか。\nよろしくお願いします。")
 FRAME = ("山田 花子様\n\nこのたびはドレスショップ ルミエールにお問い合わせいただき、\n"
@@ -140,7 +138,7 @@ def test_a_plain_polite_notice_is_not_cold(draft: str) -> None:
 
 
 def test_own_reply_cases_reach_the_bar() -> None:
-    cases = load_cases([DATA / "reply15_cases.jsonl"])
+    cases = load_cases([review_set("reply15")])
     assert len(cases) >= 24 and sum(1 for c in cases if not c["expect"]) >= 8
     for insight_of in (gold_insight, analysed_insight):
         counts = score(cases, insight_of)

@@ -14,11 +14,10 @@ import pytest
 
 from app.model import Highlight, HighlightKind, Insight, ReplyStats
 from app.review import review_draft
-from bench.eval_sets import SHARED_EVAL
+from bench.eval_sets import review_set
 
-ROOT = Path(__file__).resolve().parents[2]
-OWN = ROOT / "tests" / "data" / "review" / "own_cases.jsonl"
-SHARED = SHARED_EVAL / "review_dev.jsonl"
+OWN = review_set("own")
+SHARED = review_set("dev")
 MAIL_SIDE = {"unanswered_request", "ignored_disclosure", "unacknowledged_worry"}
 SCORED = MAIL_SIDE | {"refusal_without_alternative", "tone_cold", "tone_overfamiliar"}
 

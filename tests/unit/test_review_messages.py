@@ -19,9 +19,10 @@ import pytest
 
 from app.model import Finding, FindingKind, Highlight, HighlightKind, Insight, ReplyStats, Severity
 from app.review import messages, review_draft
+from bench.eval_sets import review_set
 
 ROOT = Path(__file__).resolve().parents[2]
-OWN = ROOT / "tests" / "data" / "review" / "own_cases.jsonl"
+OWN = review_set("own")
 TS = ROOT / "resources" / "translations" / "aizuchi_en.ts"
 PLACEHOLDER = re.compile(r"\{[^{}]*\}")
 

@@ -10,25 +10,23 @@ recall 0.82) is why its recall bar is below the tune set's.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
+from bench.eval_sets import review_set
 from bench.review_score import SCORED, gold_insight, load_cases, precision_recall, score
 
-DATA = Path(__file__).resolve().parents[1] / "data" / "review"
 MAIL_SIDE = {"unanswered_request", "ignored_disclosure", "unacknowledged_worry"}
 
 # (file, min precision, min recall) over the six scored kinds, gold spans.
 BARS = [
-    ("tune_cases.jsonl", 0.95, 0.95),      # final: 1.00 / 1.00
-    ("heldout_cases.jsonl", 0.85, 0.80),   # final: 0.90 / 0.82 (start: 0.89 / 0.33)
+    ("tune", 0.95, 0.95),      # final: 1.00 / 1.00
+    ("heldout", 0.85, 0.80),   # final: 0.90 / 0.82 (start: 0.89 / 0.33)
 ]
 
 
 @pytest.mark.parametrize(("name", "min_precision", "min_recall"), BARS)
 def test_review_set_with_gold_spans(name: str, min_precision: float, min_recall: float) -> None:
-    counts = score(load_cases([DATA / name]), gold_insight)
+    counts = score(load_cases([review_set(name)]), gold_insight)
     figures = {kind: precision_recall(counts[kind]) for kind in SCORED}
     worst_p = min(p for p, _ in figures.values())
     worst_r = min(r for _, r in figures.values())
@@ -38,7 +36,7 @@ def test_review_set_with_gold_spans(name: str, min_precision: float, min_recall:
 
 @pytest.mark.parametrize("name", [name for name, _, _ in BARS])
 def test_case_set_follows_the_format(name: str) -> None:
-    cases = load_cases([DATA / name])
+    cases = load_cases([review_set(name)])
     assert len(cases) == 20
     assert len({c["id"] for c in cases}) == 20
     kinds = {e["kind"] for c in cases for e in c["expect"]}

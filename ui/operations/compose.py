@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from pathlib import Path
 
 from app.model import Draft, Finding, Insight, ReplyStats
 from app.sources.base import MailSource, OutgoingMessage
@@ -31,17 +30,6 @@ class CannotSendHere(Exception):
 class ReviewResult:
     text: str                  # the draft text the findings index
     findings: list[Finding]
-
-
-def open_store(
-    runner: TaskRunner, path: Path | None, on_done: Callable[[Database], None], on_error: ErrorCallback
-) -> int:
-    def run() -> Database:
-        from app.store.db import open_database
-
-        return open_database(path)
-
-    return runner.submit(DB, run, on_done, on_error)
 
 
 def load_draft(

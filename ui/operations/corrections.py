@@ -1,7 +1,7 @@
 """The agent's corrections of highlights: analyse with them, record a new one.
 
-The database opens on first use from a worker thread (`LazyStore`), never on the
-GUI thread. Reading corrections happens with the analysis (any thread may read);
+The database is the application context's (app.context), opened off the GUI
+thread before any mail is shown. Reading corrections happens with the analysis (any thread may read);
 recording one runs on the single `db` lane (SQLite has one writer) and hands
 back the insight with every correction of that mail applied to the analyser's
 own, uncorrected insight.
@@ -10,31 +10,14 @@ own, uncorrected insight.
 from __future__ import annotations
 
 import logging
-import threading
 from collections.abc import Callable
 from dataclasses import dataclass
-from pathlib import Path
 
+from app.context import AppContext
 from app.model import Correction, Insight
-from app.store.db import Database, open_database
 from ui.tasks import ANALYSIS, DB, TaskFailure, TaskRunner
 
 log = logging.getLogger(__name__)
-
-
-class LazyStore:
-    """The window's database (`path`, or the user's), opened by the first task that needs it."""
-
-    def __init__(self, path: Path | None = None) -> None:
-        self._path = path
-        self._database: Database | None = None
-        self._lock = threading.Lock()
-
-    def get(self) -> Database:
-        with self._lock:
-            if self._database is None:
-                self._database = open_database(self._path)
-            return self._database
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,7 +27,7 @@ class Analysed:
     corrected: Insight  # with the agent's corrections of this mail applied
 
 
-def _analyse(store: LazyStore, message_id: str, raw_mail: bytes, body: str) -> Analysed:
+def _analyse(ctx: AppContext, message_id: str, raw_mail: bytes, body: str) -> Analysed:
     from app.analysis import analyze
     from app.analysis.corrections import apply_corrections
     from app.store.corrections import corrections_for, mail_key
@@ -52,7 +35,7 @@ def _analyse(store: LazyStore, message_id: str, raw_mail: bytes, body: str) -> A
     key = mail_key(message_id, raw_mail)  # hashing a big mail is work: here, not on the GUI thread
     raw = analyze(body)
     try:
-        corrections = corrections_for(store.get(), key)
+        corrections = corrections_for(ctx.db, key)
     except Exception:  # a broken store must not cost the agent the highlights
         log.exception("could not read corrections for %s", key)
         corrections = []
@@ -60,28 +43,28 @@ def _analyse(store: LazyStore, message_id: str, raw_mail: bytes, body: str) -> A
 
 
 def analyze_message(
-    runner: TaskRunner, store: LazyStore, message_id: str, raw_mail: bytes, body: str,
+    runner: TaskRunner, ctx: AppContext, message_id: str, raw_mail: bytes, body: str,
     on_done: Callable[[Analysed], None], on_error: Callable[[TaskFailure], None],
 ) -> int:
     """Analyse a body and apply the corrections kept for that mail."""
     return runner.submit(
-        ANALYSIS, lambda: _analyse(store, message_id, raw_mail, body), on_done, on_error, slot="analysis"
+        ANALYSIS, lambda: _analyse(ctx, message_id, raw_mail, body), on_done, on_error, slot="analysis"
     )
 
 
-def _correct(store: LazyStore, key: str, correction: Correction, body: str, raw: Insight) -> Insight:
+def _correct(ctx: AppContext, key: str, correction: Correction, body: str, raw: Insight) -> Insight:
     from app.analysis.corrections import apply_corrections
     from app.store.corrections import corrections_for, record
 
-    database = store.get()
+    database = ctx.db
     record(database, key, correction)
     return apply_corrections(body, raw, corrections_for(database, key))
 
 
 def correct(
-    runner: TaskRunner, store: LazyStore, key: str, correction: Correction, body: str, raw: Insight,
+    runner: TaskRunner, ctx: AppContext, key: str, correction: Correction, body: str, raw: Insight,
     on_done: Callable[[Insight], None], on_error: Callable[[TaskFailure], None],
 ) -> int:
     """Keep one correction and hand back the mail's insight with all its corrections."""
-    return runner.submit(DB, lambda: _correct(store, key, correction, body, raw), on_done, on_error,
+    return runner.submit(DB, lambda: _correct(ctx, key, correction, body, raw), on_done, on_error,
                          slot="correction")

@@ -9,8 +9,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from app.context import AppContext
 from app.sources.base import Header
-from app.store.listing import MessageList, SortColumn
+from app.store.listing import SortColumn
 from ui.tasks import DB, TaskFailure, TaskRunner
 
 ErrorCallback = Callable[[TaskFailure], None]
@@ -38,19 +39,24 @@ class ListAnswer:
 
 
 def refresh(
-    runner: TaskRunner, listing: MessageList, source: str, folder_id: str, headers: list[Header],
+    runner: TaskRunner, ctx: AppContext, source: str, folder_id: str, headers: list[Header],
     on_done: Callable[[int], None], on_error: ErrorCallback,
 ) -> int:
     rows = list(headers)
-    return runner.submit(DB, lambda: listing.refresh(source, folder_id, rows), on_done, on_error)
+    return runner.submit(DB, lambda: ctx.listing.refresh(source, folder_id, rows), on_done, on_error)
 
 
 def query(
-    runner: TaskRunner, listing: MessageList, wanted: ListQuery,
+    runner: TaskRunner, ctx: AppContext, wanted: ListQuery,
     on_done: Callable[[ListAnswer], None], on_error: ErrorCallback,
 ) -> int:
     def run() -> ListAnswer:
-        keys = listing.keys(wanted.source, wanted.folder_id, wanted.text, wanted.column, wanted.descending)
+        keys = ctx.listing.keys(wanted.source, wanted.folder_id, wanted.text, wanted.column, wanted.descending)
         return ListAnswer(wanted, keys)
 
     return runner.submit(DB, run, on_done, on_error, slot=QUERY_SLOT, drop_at_shutdown=True)
+
+
+def forget(runner: TaskRunner, ctx: AppContext, source: str, on_error: ErrorCallback) -> int:
+    """A removed account's rows go from the listing."""
+    return runner.submit(DB, lambda: ctx.listing.forget(source), None, on_error)

@@ -4,11 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from pathlib import Path
 
+from app.context import AppContext
 from app.model import Message
 from app.sources.base import Folder, Header, MailSource, MessageRef
-from app.store.db import Database
 from ui.tasks import TaskFailure, TaskRunner, mail_lane
 
 ErrorCallback = Callable[[TaskFailure], None]
@@ -27,12 +26,12 @@ class OpenedMessage:
     raw: bytes  # kept to re-render HTML when the user allows remote images
 
 
-def _open(path: Path, db: Database | None) -> OpenedMailbox:
+def _open(ctx: AppContext) -> OpenedMailbox:
     from app.sources import open_source
     from app.store.local_index import LocalIndex
 
     # With the store, a Maildir's headers are kept between starts: the second one opens no file.
-    source = open_source(path, LocalIndex(db) if db is not None else None)
+    source = open_source(ctx.mailbox_path, LocalIndex(ctx.db))
     return OpenedMailbox(source, source.folders())
 
 
@@ -49,10 +48,10 @@ def _fetch(source: MailSource, ref: MessageRef) -> OpenedMessage:
 
 
 def open_mailbox(
-    runner: TaskRunner, account: str, path: Path,
-    on_done: Callable[[OpenedMailbox], None], on_error: ErrorCallback, db: Database | None = None,
+    runner: TaskRunner, account: str, ctx: AppContext,
+    on_done: Callable[[OpenedMailbox], None], on_error: ErrorCallback,
 ) -> int:
-    return runner.submit(mail_lane(account), lambda: _open(path, db), on_done, on_error, slot="mailbox")
+    return runner.submit(mail_lane(account), lambda: _open(ctx), on_done, on_error, slot="mailbox")
 
 
 FIRST_SCREEN = 60  # rows shown before the whole folder is listed: more than a window holds

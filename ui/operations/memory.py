@@ -19,6 +19,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 
+from app.context import AppContext
 from app.model import CustomerProfile, Insight, Message
 from app.sources.base import MailSource
 from ui.tasks import DB, TaskFailure, TaskRunner
@@ -75,20 +76,17 @@ class BuildProgress(QObject):
         return self.tr("お客様の記録を作成中（残り約 %1 秒）").replace("%1", str(max(1, round(left))))
 
 
-def _open(url: str, path: Path | None) -> OpenedMemory:
-    from app.customers import open_memory
-    from app.store import open_database
-    from app.store.search import MailIndex
-
-    database = open_database(path)
-    return OpenedMemory(open_memory(url, database.path), MailIndex(database))
+def _open(url: str, ctx: AppContext) -> OpenedMemory:
+    opened = ctx.with_memory(url)
+    return OpenedMemory(opened.memory, opened.index)
 
 
 def open_memory(
-    runner: TaskRunner, url: str, path: Path | None,
+    runner: TaskRunner, url: str, ctx: AppContext,
     on_done: Callable[[OpenedMemory], None], on_error: ErrorCallback,
 ) -> int:
-    return runner.submit(DB, lambda: _open(url, path), on_done, on_error)
+    """The memory at `url` ("" = in the context's database) and the search index of that database."""
+    return runner.submit(DB, lambda: _open(url, ctx), on_done, on_error)
 
 
 def build(

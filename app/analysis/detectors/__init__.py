@@ -22,7 +22,7 @@ Order matters: a veto stops only the rules after it, and a cue names the first
 rule that fires (the learned layer's features include the cue kinds). Every rule
 has its own cases in tests/unit/test_detector_rules.py.
 
-Adding a rule: see the steps in app/analysis/__init__.py. In short: the
+Adding a rule: see the steps in docs/ARCHITECTURE.md §10. In short: the
 function in its label's module, its place in the tuples below (with what it
 `needs`), a row in tests/unit/test_detector_rules.py, then `make` and a snapshot
 (`scripts/analysis_snapshot.py`) before and after. New cue words go to the

@@ -1,7 +1,7 @@
-"""The review's checks, one module each; `ALL` is the order `review.py` runs them in.
+"""The review's checks, one module each; `MAIL_CHECKS` then `DRAFT_CHECKS` is the order `review.py` runs them in.
 
 Each module has `check(ctx) -> list[Finding]` and a docstring saying what the
-user sees and why.
+user sees and why. How to add one: docs/ARCHITECTURE.md §10.
 """
 
 from __future__ import annotations

@@ -21,8 +21,8 @@ def check(ctx: ReviewContext) -> list[Finding]:
     out = []
     previous = ""
     for sentence in ctx.sentences:
-        words = [t for t in sentence.tokens if t.pos not in ("補助記号", "空白")]
-        first = words[0] if words and words[0].pos == "接続詞" else None
+        words = [t for t in sentence.tokens if t.main not in ("補助記号", "空白")]
+        first = words[0] if words and words[0].main == "接続詞" else None
         if first is not None and first.surface in _NEEDS_COMMA:
             after = next((t for t in sentence.tokens if t.start >= first.end), None)
             if after is None or after.surface not in ("、", "，", ","):

@@ -17,7 +17,7 @@ from app.review.context import ReviewContext
 def check(ctx: ReviewContext) -> list[Finding]:
     out = []
     for sentence in ctx.sentences:
-        gas = [t for t in sentence.tokens if t.pos == "助詞" and t.pos_detail == "接続助詞" and t.surface == "が"]
+        gas = [t for t in sentence.tokens if t.main == "助詞" and t.sub == "接続助詞" and t.surface == "が"]
         for token in gas[1:]:
             out.append(messages.finding(FindingKind.PARTICLE_REPEAT, Severity.INFO, token.start, token.end,
                                         messages.say(messages.PARTICLE_GA_TWICE)))

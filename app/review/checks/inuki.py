@@ -16,7 +16,7 @@ def check(ctx: ReviewContext) -> list[Finding]:
     out = []
     for sentence in ctx.sentences:
         for token in sentence.tokens:
-            if token.pos == "助動詞" and token.lemma in ("てる", "でる") and token.surface[:1] in ("て", "で"):
+            if token.main == "助動詞" and token.lemma in ("てる", "でる") and token.surface[:1] in ("て", "で"):
                 fixed = token.surface[0] + "い" + token.surface[1:]
                 out.append(
                     messages.finding(

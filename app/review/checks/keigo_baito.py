@@ -76,7 +76,7 @@ def _action_noun(ctx: ReviewContext, at: int) -> bool:
     for sentence in ctx.sentences:
         if sentence.start <= at <= sentence.end:
             noun = next((t for t in reversed(sentence.tokens) if t.end <= at), None)
-            if noun is None or noun.end != at or noun.pos != "名詞" or noun.pos_sub != "サ変可能":
+            if noun is None or noun.end != at or noun.main != "名詞" or noun.pos[2] != "サ変可能":
                 return False
             return ctx.own_text[noun.start - 1 : noun.start] not in ("お", "ご") if noun.start else True
     return False

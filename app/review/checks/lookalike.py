@@ -19,7 +19,7 @@ from __future__ import annotations
 from app.model import Finding, FindingKind, Severity
 from app.review import messages
 from app.review.context import ReviewContext
-from app.review.tokens import dictionary_words
+from app.text.sudachi import dictionary_words
 
 KATAKANA_FOR_KANJI = {"カ": "力", "ロ": "口", "エ": "工", "ニ": "二", "タ": "夕", "ハ": "八", "オ": "才", "ト": "卜",
                       "ー": "一"}

@@ -16,7 +16,7 @@ import itertools
 from app.model import Finding, FindingKind, Severity
 from app.review import messages
 from app.review.context import ReviewContext
-from app.review.tokens import Token
+from app.text import Token
 
 _CASE = frozenset({"が", "を"})
 # A particle typed twice: case particles and the topic and focus ones (送料はは, 本日もも).
@@ -29,16 +29,16 @@ def _clause_repeats(tokens: tuple[Token, ...]) -> list[tuple[Token, Token]]:
     pairs = []
     seen: dict[str, Token] = {}
     for token in tokens:
-        if token.pos in _CLAUSE_END:
+        if token.main in _CLAUSE_END:
             seen.clear()
-        elif token.pos == "助詞" and token.pos_detail == "格助詞" and token.surface in _CASE:
+        elif token.main == "助詞" and token.sub == "格助詞" and token.surface in _CASE:
             if token.surface in seen:
                 pairs.append((seen[token.surface], token))
             seen[token.surface] = token
-        elif token.pos == "助詞" and token.surface == "の":
+        elif token.main == "助詞" and token.surface == "の":
             # 「お客様がご希望の色が」: the first が belongs to a clause modifying the noun; both are right.
             seen.clear()
-        elif token.pos == "助詞" and token.pos_detail in ("接続助詞", "係助詞"):
+        elif token.main == "助詞" and token.sub in ("接続助詞", "係助詞"):
             seen.clear()
     return pairs
 
@@ -47,9 +47,9 @@ def _no_chains(tokens: tuple[Token, ...]) -> list[tuple[Token, Token]]:
     chains = []
     run: list[Token] = []
     for token in tokens:
-        if token.pos == "助詞" and token.surface == "の" and token.pos_detail == "格助詞":
+        if token.main == "助詞" and token.surface == "の" and token.sub == "格助詞":
             run.append(token)
-        elif token.pos not in ("名詞", "接頭辞", "接尾辞", "記号"):
+        elif token.main not in ("名詞", "接頭辞", "接尾辞", "記号"):
             if len(run) >= 4:
                 chains.append((run[0], run[-1]))
             run = []
@@ -63,7 +63,7 @@ def check(ctx: ReviewContext) -> list[Finding]:
     for sentence in ctx.sentences:
         tokens = sentence.tokens
         for first, second in itertools.pairwise(tokens):
-            doubled = first.pos == second.pos == "助詞" and first.surface == second.surface
+            doubled = first.main == second.main == "助詞" and first.surface == second.surface
             if doubled and first.surface in _DOUBLED:
                 said = messages.say(messages.PARTICLE_DOUBLED, particle=first.surface)
                 out.append(messages.finding(FindingKind.PARTICLE_REPEAT, Severity.WARNING, first.start, second.end,

@@ -14,7 +14,7 @@ from functools import lru_cache
 from app.model import Finding, FindingKind, Severity
 from app.review import messages
 from app.review.context import ReviewContext
-from app.review.tokens import Token, tokenize
+from app.text import Token, tokenize_short
 
 _ICHIDAN = ("上一段", "下一段", "カ行変格")
 # What follows a potential's stem (覚えれ|ます, 見れ|ない, 来れ|た); never ば, the conditional's own.
@@ -23,8 +23,8 @@ _AFTER_POTENTIAL = frozenset({"ます", "ない", "ませ", "た", "て", "る",
 
 @lru_cache(maxsize=4096)
 def _is_ichidan(base: str) -> bool:
-    tokens = tokenize(base)
-    return len(tokens) == 1 and tokens[0].conj_type.startswith(_ICHIDAN)
+    tokens = tokenize_short(base)
+    return len(tokens) == 1 and tokens[0].ctype.startswith(_ICHIDAN)
 
 
 def _finding(start: int, end: int, stem: str, rest: str) -> Finding:
@@ -37,14 +37,14 @@ def check(ctx: ReviewContext) -> list[Finding]:
     for sentence in ctx.sentences:
         tokens: tuple[Token, ...] = sentence.tokens
         for i, token in enumerate(tokens):
-            if token.pos != "動詞":
+            if token.main != "動詞":
                 continue
             nxt = tokens[i + 1] if i + 1 < len(tokens) else None
             # ichidan verb + the auxiliary れる: 食べ|れる
             if (
-                token.conj_type.startswith(_ICHIDAN)
+                token.ctype.startswith(_ICHIDAN)
                 and nxt is not None
-                and nxt.pos == "助動詞"
+                and nxt.main == "助動詞"
                 and nxt.lemma == "れる"
                 and nxt.surface.startswith("れ")
             ):
@@ -53,12 +53,12 @@ def check(ctx: ReviewContext) -> list[Finding]:
             # 覚えれます: Sudachi reads an ichidan verb's ら抜き potential as its conditional (覚えれ|ば); a
             # conditional form not followed by ば is the potential with ら dropped.
             if (
-                token.conj_type.startswith(_ICHIDAN)
-                and token.conj_form.startswith("仮定形")
+                token.ctype.startswith(_ICHIDAN)
+                and token.cform.startswith("仮定形")
                 and token.surface.endswith("れ")
                 and nxt is not None
                 and nxt.surface != "ば"
-                and nxt.pos in ("助動詞", "助詞")
+                and nxt.main in ("助動詞", "助詞")
                 and nxt.surface in _AFTER_POTENTIAL
             ):
                 stem = token.surface[:-1]
@@ -66,7 +66,7 @@ def check(ctx: ReviewContext) -> list[Finding]:
                 continue
             # Sudachi lists some ら抜き forms as words: 見れ (lemma 見れる, normalized 見る).
             # 帰れる (normalized 帰る) is a correct godan potential, hence the base's own type.
-            base = token.normalized
+            base = token.norm
             # The listed form is the base with る → れる (見る → 見れる); しれる (知れる) and くれる (呉れる)
             # differ from their normalized form only in spelling and are no ら抜き.
             if token.lemma == base[:-1] + "れる" and _is_ichidan(base):

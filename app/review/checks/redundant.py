@@ -21,7 +21,7 @@ from app.model import Finding, FindingKind, Severity
 from app.review import messages
 from app.review.context import ReviewContext
 from app.review.rules import scan, table_pattern
-from app.review.tokens import tokenize
+from app.text import tokenize_short
 
 REDUNDANT: dict[str, str] = {
     "一番最初": "最初", "一番最後": "最後", "まず最初に": "まずは", "まず初めに": "まずは", "最後の最後": "最後",
@@ -94,8 +94,8 @@ def _sa_godan_noun(noun: str) -> bool:
     """見直し, 手直し, 取り消し: the noun is the stem of a サ行 godan verb (見直す) Sudachi knows."""
     if len(noun) < 2 or noun[-1] != "し":
         return False
-    verb = tokenize(noun[:-1] + "す")
-    return bool(verb) and all(t.pos == "動詞" for t in verb) and verb[-1].conj_type == "五段-サ行"
+    verb = tokenize_short(noun[:-1] + "す")
+    return bool(verb) and all(t.main == "動詞" for t in verb) and verb[-1].ctype == "五段-サ行"
 
 
 def _okonau(ctx: ReviewContext) -> list[Finding]:
@@ -108,10 +108,10 @@ def _okonau(ctx: ReviewContext) -> list[Finding]:
         for match in _OKONAU.finditer(sentence.text):
             at = sentence.start + match.start()
             noun = next((t for t in reversed(tokens) if t.end <= at), None)
-            if noun is None or noun.end != at or noun.pos != "名詞":
+            if noun is None or noun.end != at or noun.main != "名詞":
                 continue
             ending = _OKONAU_END[match.group(1)]
-            if noun.pos_sub == "サ変可能":
+            if noun.pos[2] == "サ変可能":
                 fixed = noun.surface + ending
             elif _sa_godan_noun(noun.surface) and match.group(1) in _VERB_END:
                 fixed = noun.surface[:-1] + _VERB_END[match.group(1)]

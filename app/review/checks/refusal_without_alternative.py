@@ -25,7 +25,8 @@ import re
 
 from app.model import Finding, FindingKind, Severity
 from app.review import messages
-from app.review.context import ReviewContext, Sentence
+from app.review.context import ReviewContext
+from app.text import Sentence
 
 REFUSAL = re.compile(
     r"(?:いたし|致し|でき|出来|承り|応じ|お受けし|お約束し|お答えし|ご用意し|対応し|お引き受けし|ご案内し|お応えし)かねます"

@@ -18,7 +18,7 @@ from functools import lru_cache
 from app.model import Finding, FindingKind, Severity
 from app.review import messages
 from app.review.context import ReviewContext
-from app.review.tokens import tokenize
+from app.text import tokenize_short
 
 # Sudachi reads some of them as another verb (休まさせ → 休ます + せる): the surface rule
 # catches those: a kanji, the godan irrealis kana (not さ), then させ.
@@ -31,9 +31,9 @@ _U_ROW = {"わ": "う", "か": "く", "が": "ぐ", "た": "つ", "な": "ぬ", 
 
 @lru_cache(maxsize=1024)
 def _godan(verb: str) -> bool:
-    tokens = tokenize(verb)
-    return (len(tokens) == 1 and tokens[0].pos == "動詞" and tokens[0].conj_type.startswith("五段")
-            and tokens[0].conj_type != "五段-サ行")
+    tokens = tokenize_short(verb)
+    return (len(tokens) == 1 and tokens[0].main == "動詞" and tokens[0].ctype.startswith("五段")
+            and tokens[0].ctype != "五段-サ行")
 
 
 def check(ctx: ReviewContext) -> list[Finding]:
@@ -57,10 +57,10 @@ def check(ctx: ReviewContext) -> list[Finding]:
         tokens = sentence.tokens
         for token, nxt in itertools.pairwise(tokens):
             if (
-                token.pos == "動詞"
-                and token.conj_type.startswith("五段")
-                and token.conj_type != "五段-サ行"
-                and token.conj_form.startswith("未然形")
+                token.main == "動詞"
+                and token.ctype.startswith("五段")
+                and token.ctype != "五段-サ行"
+                and token.cform.startswith("未然形")
                 and nxt.lemma == "させる"
                 and nxt.surface.startswith("させ")
                 and (token.start, nxt.end) not in seen

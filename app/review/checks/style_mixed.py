@@ -11,30 +11,30 @@ from __future__ import annotations
 
 from app.model import Finding, FindingKind, Severity
 from app.review import messages
-from app.review.context import ReviewContext, Sentence
-from app.review.tokens import Token
+from app.review.context import ReviewContext
+from app.text import Sentence, Token
 
 _POLITE = frozenset({"です", "ます", "ござる", "御座る"})
 
 
 def _style(sentence: Sentence) -> str | None:
     """"polite", "plain" or None (no inflecting end: heading, noun ending, greeting)."""
-    words = [t for t in sentence.tokens if t.pos not in ("補助記号", "空白", "記号")]
+    words = [t for t in sentence.tokens if t.main not in ("補助記号", "空白", "記号")]
     if not words:
         return None
     # Drop final particles (か, ね, よ) to reach the inflecting word.
-    while words and words[-1].pos == "助詞" and words[-1].pos_detail == "終助詞":
+    while words and words[-1].main == "助詞" and words[-1].sub == "終助詞":
         words.pop()
     if not words:
         return None
-    if any(t.normalized in _POLITE or t.lemma in _POLITE for t in words[-4:]):
+    if any(t.norm in _POLITE or t.lemma in _POLITE for t in words[-4:]):
         return "polite"
     last: Token = words[-1]
     if "ください" in sentence.text or "くださいませ" in sentence.text:
         return "polite"
-    if last.conj_form.startswith("終止形") and last.pos in ("動詞", "形容詞", "助動詞"):
+    if last.cform.startswith("終止形") and last.main in ("動詞", "形容詞", "助動詞"):
         return "plain"
-    if last.lemma in ("だ", "である") or (last.pos == "助動詞" and last.surface == "だ"):
+    if last.lemma in ("だ", "である") or (last.main == "助動詞" and last.surface == "だ"):
         return "plain"
     return None
 

@@ -39,8 +39,9 @@ import re
 from app.model import Finding, FindingKind, Severity
 from app.review import messages
 from app.review.checks.tone_overfamiliar import is_overfamiliar
-from app.review.context import ReviewContext, Sentence
+from app.review.context import ReviewContext
 from app.review.vocab import APOLOGY, CUSHION, EMPATHY, THANKS, WARMTH
+from app.text import Sentence
 
 _WARMTH = re.compile(WARMTH)
 # The stock closing 「ご不明な点がございましたら、お気軽にお問い合わせください」 ends warm and

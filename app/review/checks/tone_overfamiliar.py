@@ -27,7 +27,8 @@ from functools import lru_cache
 
 from app.model import Finding, FindingKind, Severity
 from app.review import messages
-from app.review.context import ReviewContext, Sentence
+from app.review.context import ReviewContext
+from app.text import Sentence
 
 _END = r"(?=[。！!？?…〜~ｗw♪☆★\s]|[\U0001F000-\U0001FAFF\u2600-\u27BF]|$)"
 CASUAL_END = re.compile(

@@ -14,10 +14,11 @@ import re
 
 from app.model import Finding, FindingKind, HighlightKind, Severity
 from app.review import messages
-from app.review.context import ReviewContext, Sentence
+from app.review.context import ReviewContext
 from app.review.meaning import matched_weight
 from app.review.rules import end_of_own_text
 from app.review.vocab import EMPATHY, NOT_EMPATHY
+from app.text import Sentence
 
 _EMPATHY = re.compile(EMPATHY)
 _NOT_EMPATHY = re.compile(NOT_EMPATHY)

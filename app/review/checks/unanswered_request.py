@@ -44,16 +44,15 @@ come as reassurance (ご安心ください, 平気です, 大丈夫だよ) and a
 from __future__ import annotations
 
 import re
-from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 
 from app.model import Finding, FindingKind, HighlightKind, Severity
 from app.review import messages
 from app.review.checks.refusal_without_alternative import REFUSAL
 from app.review.context import ReviewContext
-from app.review.meaning import Key, keys, matched_weight
+from app.review.meaning import Key, core_keys, is_answered, keys, matched_weight
 from app.review.rules import end_of_own_text
-from app.review.tokens import Token
+from app.text import Token
 
 # The agent commits to do something: humble 〜いたします, 承ります, acceptance of the ask.
 COMMITMENT = re.compile(
@@ -103,25 +102,6 @@ _CAN_YOU_ONLY = _TELL_ONLY | frozenset(
     {"教示", "ご教示", "回答", "ご回答", "可否", "対応", "返答", "ご返答", "検討", "ご検討", "判断", "可能", "如何",
      "いかが"}
 )
-# Words in the ask that point back at the clause before it.
-_ANAPHORA = frozenset({"その", "それ", "そちら", "其の", "其れ", "其方", "これ"})
-
-
-def core_keys(tokens: tuple[Token, ...]) -> list[Key]:
-    """Keys of the clause after the request's last 、, or of the whole request when that says nothing."""
-    last_comma = max((i for i, t in enumerate(tokens) if t.surface in ("、", "，", ",")), default=-1)
-    clause = tokens[last_comma + 1 :]
-    core = keys(clause)
-    if sum(k.weight for k in core) >= 1.0 and not any(t.surface in _ANAPHORA for t in clause):
-        return core
-    return keys(tokens)
-
-
-def is_answered(span_keys: list[Key], pool: AbstractSet[str]) -> bool:
-    found, total = matched_weight(span_keys, pool)
-    if total == 0:
-        return True  # nothing to look for: do not accuse the draft on a guess
-    return found >= 1.0 and (found >= 2.0 or found / total >= 0.5)
 
 
 @dataclass(frozen=True, slots=True)

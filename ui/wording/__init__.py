@@ -1,5 +1,11 @@
 """How the window words the core's enums (folder roles, highlight kinds, parse notes) and findings.
 
+The one wording idiom of the window: a Japanese sentence with named `{placeholders}`
+through Qt's translation (`self.tr`, `QCoreApplication.translate`), filled by `fill`,
+as the review's templates are (app/review/messages.py); errors are worded once, in
+`ui.wording.errors`; each enum has one table (`ui.wording.tables`, checked for both
+languages by tests/ui/test_wording.py).
+
 The core returns kinds, never sentences (ARCHITECTURE.md §2); every sentence the
 user reads about them is here, in Japanese, through Qt's translation system so
 lupdate finds each literal. The review's finding sentences are the one exception:
@@ -17,39 +23,69 @@ from app.model import CueKind, Finding, FindingKind, HighlightKind, NoteKind, Pa
 from app.sources.base import Folder, FolderRole
 
 
+class _Kept(dict[str, str]):
+    def __missing__(self, key: str) -> str:
+        return "{" + key + "}"  # a translation naming a placeholder we do not have: shown as written
+
+
+def fill(template: str, **values: object) -> str:
+    """The translated `template` with each `{name}` replaced by `values[name]`.
+
+    A hand-edited translation with a stray or unknown placeholder shows it as written instead
+    of failing the pane that words it."""
+    try:
+        return template.format_map(_Kept({name: str(value) for name, value in values.items()}))
+    except (ValueError, IndexError):
+        return template
+
+
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
+    """Marks `text` for lupdate under `context` (typed; PySide6's returns `object`)."""
+    return text
+
+
+def word(sentence: str) -> str:
+    """A table's sentence (marked with QT_TRANSLATE_NOOP under "Wording") in the window's language."""
+    return QCoreApplication.translate("Wording", sentence)
+
+
+# -- one table per enum ---------------------------------------------------------------------
+
+FOLDER_ROLES: dict[FolderRole, str] = {  # FolderRole.OTHER: the provider's own name
+    FolderRole.INBOX: QT_TRANSLATE_NOOP("Wording", "受信トレイ"),
+    FolderRole.SENT: QT_TRANSLATE_NOOP("Wording", "送信済み"),
+    FolderRole.DRAFTS: QT_TRANSLATE_NOOP("Wording", "下書き"),
+    FolderRole.TRASH: QT_TRANSLATE_NOOP("Wording", "ごみ箱"),
+    FolderRole.JUNK: QT_TRANSLATE_NOOP("Wording", "迷惑メール"),
+}
+
+HIGHLIGHT_KINDS: dict[HighlightKind, str] = {
+    HighlightKind.DISCLOSURE: QT_TRANSLATE_NOOP("Wording", "自己開示"),
+    HighlightKind.REQUEST: QT_TRANSLATE_NOOP("Wording", "ご要望・ご質問"),
+    HighlightKind.WORRY: QT_TRANSLATE_NOOP("Wording", "ご不安"),
+}
+
+HIGHLIGHT_HINTS: dict[HighlightKind, str] = {  # why each group matters when replying (tooltips)
+    HighlightKind.DISCLOSURE: QT_TRANSLATE_NOOP(
+        "Wording", "お客様がご自身について話してくださったこと。返信で一言触れると温かく伝わります。"),
+    HighlightKind.REQUEST: QT_TRANSLATE_NOOP("Wording", "お客様が求めていること。返信で一つずつお答えしましょう。"),
+    HighlightKind.WORRY: QT_TRANSLATE_NOOP("Wording", "お客様が心配していること。安心できる一言を添えましょう。"),
+}
+
+
 def folder_label(folder: Folder) -> str:
     """A folder's name: the role's usual name, or the provider's name for others."""
-    role = folder.role
-    if role is FolderRole.INBOX:
-        return QCoreApplication.translate("Wording", "受信トレイ")
-    if role is FolderRole.SENT:
-        return QCoreApplication.translate("Wording", "送信済み")
-    if role is FolderRole.DRAFTS:
-        return QCoreApplication.translate("Wording", "下書き")
-    if role is FolderRole.TRASH:
-        return QCoreApplication.translate("Wording", "ごみ箱")
-    if role is FolderRole.JUNK:
-        return QCoreApplication.translate("Wording", "迷惑メール")
-    return folder.name
+    sentence = FOLDER_ROLES.get(folder.role)
+    return word(sentence) if sentence is not None else folder.name
 
 
 def kind_label(kind: HighlightKind) -> str:
-    if kind is HighlightKind.DISCLOSURE:
-        return QCoreApplication.translate("Wording", "自己開示")
-    if kind is HighlightKind.REQUEST:
-        return QCoreApplication.translate("Wording", "ご要望・ご質問")
-    return QCoreApplication.translate("Wording", "ご不安")
+    return word(HIGHLIGHT_KINDS[kind])
 
 
 def kind_hint(kind: HighlightKind) -> str:
     """One line saying why this group matters when replying (tooltips)."""
-    if kind is HighlightKind.DISCLOSURE:
-        return QCoreApplication.translate(
-            "Wording", "お客様がご自身について話してくださったこと。返信で一言触れると温かく伝わります。"
-        )
-    if kind is HighlightKind.REQUEST:
-        return QCoreApplication.translate("Wording", "お客様が求めていること。返信で一つずつお答えしましょう。")
-    return QCoreApplication.translate("Wording", "お客様が心配していること。安心できる一言を添えましょう。")
+    return word(HIGHLIGHT_HINTS[kind])
 
 
 def _cue_label(kind: CueKind) -> str:
@@ -95,10 +131,10 @@ def cue_text(cue: str) -> str:
         return QCoreApplication.translate("Wording", "あなたが追加した項目です")
     label = _cue_label(kind)
     if not words:
-        return QCoreApplication.translate("Wording", "判断の手がかり: %1").replace("%1", label)
+        return fill(QCoreApplication.translate("Wording", "判断の手がかり: {label}"), label=label)
     if kind.value in _ENDINGS:
         words = "〜" + words  # an ending (〜でしょうか) reads as one with the wave dash
-    return QCoreApplication.translate("Wording", "判断の手がかり: %1「%2」").replace("%1", label).replace("%2", words)
+    return fill(QCoreApplication.translate("Wording", "判断の手がかり: {label}「{words}」"), label=label, words=words)
 
 
 # Cues whose words are the end of a sentence rather than a word of their own.
@@ -187,7 +223,7 @@ def note_detail(note: ParseNote) -> str:
     """The technical side of a note, for the banner's tooltip: "shift_jis → cp932"."""
     detail = _short_detail(note)
     if note.kind in (NoteKind.CHARSET_GUESSED, NoteKind.CHARSET_MISLABELLED, NoteKind.DECODE_REPLACED) and detail:
-        return QCoreApplication.translate("Wording", "文字コード: %1").replace("%1", detail)
+        return fill(QCoreApplication.translate("Wording", "文字コード: {detail}"), detail=detail)
     return detail
 
 
@@ -247,5 +283,5 @@ def finding_message(finding: Finding) -> str:
 
 def finding_line(finding: Finding) -> str:
     """「label：sentence」, as the composer and the send dialog list a finding (the colon is the language's)."""
-    line = QCoreApplication.translate("Wording", "%1：%2")
-    return line.replace("%1", finding_label(finding.kind)).replace("%2", finding_message(finding))
+    line = QCoreApplication.translate("Wording", "{label}：{message}")
+    return fill(line, label=finding_label(finding.kind), message=finding_message(finding))

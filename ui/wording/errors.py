@@ -1,0 +1,40 @@
+"""The one wording of errors: a sentence and a next step for each error a task raises.
+
+Mail sources, accounts, the store and files raise typed errors (app.sources.errors,
+OSError); the status bar, the account dialog, the accounts tree and the composer
+all word them here. `oauth`: a Gmail/Microsoft 365 account, where the cure is
+signing in again, not a password.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+
+from app.sources.errors import AuthExpired, ConnectFailed, NetworkDown, NoSavedSecret, NotFound, ServerRejected
+from ui.wording import fill
+from ui.wording.accounts import connect_problem
+
+
+def error_text(error: BaseException, oauth: bool = False) -> str:
+    if isinstance(error, NoSavedSecret) and oauth:
+        return QCoreApplication.translate("Wording", "ログイン情報が保存されていません（前回、安全な保管庫に保存できなかった可能性があります）。もう一度ログインしてください。")  # noqa: E501
+    if isinstance(error, NoSavedSecret):
+        return QCoreApplication.translate("Wording", "パスワードが保存されていません（前回、安全な保管庫に保存できなかった可能性があります）。アカウント設定でパスワードをもう一度入力してください。")  # noqa: E501
+    if isinstance(error, AuthExpired) and oauth:
+        return QCoreApplication.translate("Wording", "ログインの有効期限が切れたか、取り消されました。もう一度ログインしてください。")  # noqa: E501
+    if isinstance(error, AuthExpired):
+        return QCoreApplication.translate("Wording", "ユーザー名またはパスワードが正しくありません。アプリパスワードが必要なサービスではアプリパスワードを入力してください。")  # noqa: E501
+    if isinstance(error, ConnectFailed):
+        return connect_problem(error.problem)
+    if isinstance(error, NetworkDown):
+        return QCoreApplication.translate(
+            "Wording", "サーバーに接続できません。ネットワークを確認して、しばらくしてから再度お試しください。")
+    if isinstance(error, ServerRejected):
+        return fill(QCoreApplication.translate("Wording", "サーバーが要求を拒否しました: {reason}"), reason=error.reason)  # noqa: E501
+    if isinstance(error, NotFound):
+        return QCoreApplication.translate(
+            "Wording", "メールまたはフォルダが見つかりません。ほかのプログラムで移動された可能性があります。")
+    if isinstance(error, OSError):
+        return fill(QCoreApplication.translate("Wording", "ファイルを読み書きできませんでした: {detail}"),
+                    detail=error.strerror or str(error))
+    return fill(QCoreApplication.translate("Wording", "予期しないエラーが発生しました: {name}"), name=type(error).__name__)  # noqa: E501
