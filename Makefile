@@ -67,3 +67,6 @@ screenshot: setup
 	xvfb-run -a -s "-screen 0 1366x768x24" $(PY) scripts/screenshot.py docs/composer.png --composer
 	xvfb-run -a -s "-screen 0 1366x768x24" $(PY) scripts/screenshot.py docs/customer.png --customer
 	xvfb-run -a -s "-screen 0 1024x700x24" $(PY) scripts/screenshot.py docs/small.png
+	xvfb-run -a -s "-screen 0 1366x768x24" $(PY) scripts/screenshot_team.py presence docs/team-presence.png
+	xvfb-run -a -s "-screen 0 1366x768x24" $(PY) scripts/screenshot_team.py snippet docs/team-snippet.png
+	xvfb-run -a -s "-screen 0 1366x768x24" $(PY) scripts/screenshot_team.py response docs/team-response.png

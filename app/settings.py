@@ -31,6 +31,9 @@ REMOTE_IMAGE_SENDERS: Setting[list[str]] = Setting("remote_image_senders", defau
 # Team mode: a PostgreSQL URL without the password (postgresql://agent@db.example:5432/aizuchi);
 # "" keeps the customer memory in the local SQLite database. The password lives in the keyring.
 MEMORY_DATABASE_URL: Setting[str] = Setting("memory_database_url", default="", type_=str)
+# Team mode: the name teammates see beside a mail this agent reads or answers (「佐藤さんが返信を書いています」)
+# and on the snippets they make; "" = the OS account name.
+TEAM_STAFF_NAME: Setting[str] = Setting("team_staff_name", default="", type_=str)
 # Build the customer memory from Inbox and Sent when a mailbox is opened (resumes where it stopped).
 MEMORY_AUTO_BUILD: Setting[bool] = Setting("memory_auto_build", default=True, type_=bool)
 
@@ -56,7 +59,7 @@ GRAPH_API_ENDPOINT: Setting[str] = Setting("graph_api_endpoint", default="https:
 OAUTH_CA_FILE: Setting[str] = Setting("oauth_ca_file", default="", type_=str)
 
 REGISTRY: tuple[Setting[Any], ...] = (
-    LANGUAGE, REMOTE_IMAGE_SENDERS, MEMORY_DATABASE_URL, MEMORY_AUTO_BUILD, SHOP_IDENTITIES,
+    LANGUAGE, REMOTE_IMAGE_SENDERS, MEMORY_DATABASE_URL, TEAM_STAFF_NAME, MEMORY_AUTO_BUILD, SHOP_IDENTITIES,
     GOOGLE_CLIENT_ID, MICROSOFT_CLIENT_ID, GOOGLE_AUTH_URI, GOOGLE_TOKEN_URI, GMAIL_API_ENDPOINT,
     MICROSOFT_AUTHORITY, GRAPH_API_ENDPOINT, OAUTH_CA_FILE,
 )

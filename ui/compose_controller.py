@@ -53,7 +53,7 @@ from app.mail.compose import (
 )
 from app.model import CustomerProfile, Draft, Finding, Highlight, Insight, Message, ReplyStats
 from app.outbox import OutboxItem, OutboxState
-from app.settings import SHOP_IDENTITIES, Settings
+from app.settings import SHOP_IDENTITIES, TEAM_STAFF_NAME, Settings
 from app.snippets import Filled, SnippetPack, load_our_pack, load_pack, load_user_pack
 from app.sources.base import MailSource, MessageRef, OutgoingMessage
 from app.sources.connection import Charset
@@ -136,6 +136,10 @@ class ComposeController(QObject):
         self.discard_dialog: QMessageBox | None = None  # closing with text that could not be saved
         self._key = ""
         self._sending: tuple[OutgoingMessage, Message] | None = None
+        # Team mode (ui.team_controller): the team's snippets, a check before each send, a hook after it.
+        self.team_snippets = SnippetPack({}, ())
+        self.send_guard: Callable[[Message, Callable[[], None]], bool] = lambda _original, _proceed: False
+        self.on_reply_sent: Callable[[OutgoingMessage, Message | None], None] = lambda _sent, _original: None
         self.pack: SnippetPack = self._load_pack()
 
         self.composer = ComposerPane(host)
@@ -458,7 +462,8 @@ class ComposeController(QObject):
                 self.suggestions.show_for(None, "", {})
             return
         message = self.opened_message.message
-        values = {"customer": customer_name(addressee(message)), "topic": highlight.topic}
+        values = {"customer": customer_name(addressee(message)), "topic": highlight.topic,
+                  "staff": self.settings.get(TEAM_STAFF_NAME)}
         self.suggestions.show_for(
             highlight, message.body[highlight.start : highlight.end], {k: v for k, v in values.items() if v}
         )
@@ -479,11 +484,20 @@ class ComposeController(QObject):
         return True
 
     def _load_pack(self) -> SnippetPack:
+        from app.sharing.saved import with_team
+
+        # Team mode: the team's shared snippets (loaded off this thread by ui.team_controller) over ours.
+        team = getattr(self, "team_snippets", None) or SnippetPack({}, ())
         try:
-            return load_pack()
+            return with_team(load_pack(), team)
         except (OSError, ValueError):
             # A broken own pack must not cost the shop its reply window: ours still work.
             return load_our_pack()
+
+    def reload_pack(self) -> None:
+        """A snippet was added elsewhere (「定型文にする」, the team's server): offer it from now on."""
+        self.pack = self._load_pack()
+        self.suggestions.set_pack(self.pack)
 
     def manage_snippets(self) -> None:
         from ui.snippet_manager import SnippetManagerDialog
@@ -565,12 +579,14 @@ class ComposeController(QObject):
         if findings:
             self.composer.select_finding(findings[0])
 
-    def _deliver(self) -> None:
+    def _deliver(self, guarded: bool = False) -> None:
         draft = self.composer.current_draft()
         opened = self.opened_message
         source = self.reading_context.source
         if draft is None or opened is None or source is None:
             return
+        if not guarded and self.send_guard(opened.message, partial(self._deliver, True)):
+            return  # team mode: a teammate's reply to the same mail is looked for first (ui.team_controller)
         charset = self._charset()
         left = unencodable_in(draft, charset)
         if left:
@@ -643,6 +659,7 @@ class ComposeController(QObject):
                                      self._on_store_error)
         self.composer.send_button.setEnabled(True)
         if self._sending is not None:
+            self.on_reply_sent(*self._sending)  # team mode: the others' send guards see it
             self.reading_context.remember_reply(*self._sending)
             self._sending = None
         self._finish()

@@ -18,7 +18,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QEvent, QRect, QSettings, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QGuiApplication, QKeySequence, QShowEvent
-from PySide6.QtWidgets import QMainWindow, QMenu, QMessageBox, QSplitter, QVBoxLayout
+from PySide6.QtWidgets import QDialog, QMainWindow, QMenu, QMessageBox, QSplitter, QVBoxLayout
 
 from app.context import AppContext, Changes, open_context
 from app.settings import LANGUAGE, Settings
@@ -112,6 +112,14 @@ class MainWindow(QMainWindow):
         self.compose.sent.connect(self._on_reply_sent)
         self.addActions([self.compose.reply_action, self.compose.reply_all_action])
         self.reader.add_actions([self.compose.reply_action, self.compose.reply_all_action])
+        # Team mode (presence, the double-reply stop, shared snippets) and 「定型文にする」 (issue 19).
+        from ui.snippet_from_reply import SnippetFromReply
+        from ui.team_controller import TeamController
+
+        self.team = TeamController(self)
+        self.compose.send_guard = self.team.guard_send
+        self.compose.on_reply_sent = self.team.reply_sent
+        self.snippet_from_reply = SnippetFromReply(self)
         # Everything opens once, on the db lane (opening may migrate the store), then the parts start.
         self.runner.submit(DB, lambda: open_context(settings, mailbox, db_path, db), self._on_context,
                            self._on_context_error)
@@ -209,10 +217,25 @@ class MainWindow(QMainWindow):
         self.stop_build_action.setEnabled(False)
         self.memory_menu.addSeparator()
         self.team_action = self._action(self.memory_menu, self.memory.open_team_dialog)
+        self.response_time_action = self._action(self.memory_menu, self.open_response_time)
+        self.response_time_action.setObjectName("responseTimeAction")
 
         self.help_menu = bar.addMenu("")
         self.keys_action = self._action(self.help_menu, self._show_keys)
         self.about_action = self._action(self.help_menu, self._about)
+
+    def open_response_time(self) -> QDialog | None:
+        """返信までの時間 (ui.response_time_dialog), over the memory now open."""
+        opened = self.memory.opened
+        if opened is None:
+            self.status.say(self.tr("お客様の記録を開いています。少し待ってからもう一度お試しください。"), 5000)
+            return None
+        from ui.response_time_dialog import ResponseTimeDialog
+
+        dialog = ResponseTimeDialog(self.runner, opened.memory.engine, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
 
     def _on_build_state(self, running: bool) -> None:
         self.build_action.setEnabled(not running)
@@ -239,6 +262,7 @@ class MainWindow(QMainWindow):
         self.build_action.setText(self.tr("受信トレイと送信済みから記録を作成・再開"))
         self.stop_build_action.setText(self.tr("記録の作成を停止"))
         self.team_action.setText(self.tr("チームで共有…"))
+        self.response_time_action.setText(self.tr("返信までの時間…"))
         self.help_menu.setTitle(self.tr("ヘルプ(&H)"))
         self.about_action.setText(self.tr("相槌について(&A)"))
         self.keys_action.setText(self.tr("キーボード操作(&K)"))
@@ -366,6 +390,7 @@ class MainWindow(QMainWindow):
         self.accounts.stop()
         self.memory.closing = True  # results still queued must not start a build on a closed window
         self.memory.stop_build()  # resumable: the next start picks it up
+        self.team.shutdown()  # the others stop seeing this window at once
         # Listing and build end early; a mark-read still running must finish, or the mail stays
         # unread on disk. A task finishing after the wait posts nothing to the deleted window.
         self.runner.shutdown(self.shutdown_wait_ms)

@@ -43,6 +43,7 @@ class Role(IntEnum):
     KIND = Qt.ItemDataRole.UserRole + 8
     CUE = Qt.ItemDataRole.UserRole + 9  # Highlight.cue, raw ("question:でしょうか")
     ANSWERED = Qt.ItemDataRole.UserRole + 10  # we replied to this message
+    PRESENCE = Qt.ItemDataRole.UserRole + 11  # team mode: who else is on it (ui.team_presence.ListPresence)
 
 
 _REPLIED: list[QIcon] = []
@@ -164,6 +165,7 @@ class MessageListModel(QAbstractTableModel):
         self._order: list[int] = []        # indexes into _all, in display order
         self._position: dict[int, int] = {}  # index into _all -> display row
         self._answered: set[MessageRef] = set()
+        self._presence: dict[MessageRef, Any] = {}  # ui.team_presence.ListPresence, set by the team controller
         self._shown = 0
         self.sort_column = Column.DATE
         self.sort_order = Qt.SortOrder.DescendingOrder
@@ -244,6 +246,16 @@ class MessageListModel(QAbstractTableModel):
     def mark_answered(self, ref: MessageRef) -> None:
         self.set_answered(self._answered | {ref})
 
+    def set_presence(self, presence: dict[MessageRef, Any]) -> None:
+        """Team mode: the rows teammates are reading or answering (an icon and a tooltip on the subject)."""
+        before = self._presence
+        self._presence = dict(presence)
+        for ref in set(before) | set(self._presence):
+            if before.get(ref) != self._presence.get(ref):
+                index = self._by_key.get(ref.key, -1)
+                if index >= 0:
+                    self._changed(index)
+
     def is_answered(self, ref: MessageRef) -> bool:
         return ref in self._answered
 
@@ -318,7 +330,8 @@ class MessageListModel(QAbstractTableModel):
                     return f"{header.sender.email}\n{self.tr('返信済み')}"
                 return header.sender.email
             if column == Column.SUBJECT:
-                return header.subject
+                present = self._presence.get(header.ref)
+                return f"{header.subject}\n{present.text}" if present is not None else header.subject
             return header.date.isoformat(" ", "minutes") if header.date else None
         if role == Role.SORT:
             if column == Column.DATE:
@@ -334,6 +347,11 @@ class MessageListModel(QAbstractTableModel):
             return header.ref in self._answered
         if role == Qt.ItemDataRole.DecorationRole and column == Column.SENDER and header.ref in self._answered:
             return replied_icon()
+        if role == Role.PRESENCE:
+            return self._presence.get(header.ref)
+        if role == Qt.ItemDataRole.DecorationRole and column == Column.SUBJECT:
+            present = self._presence.get(header.ref)
+            return present.icon() if present is not None else None
         return None
 
 

@@ -9,6 +9,8 @@ Its context menu lets the agent mark selected words the analyser missed
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QPoint, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import (
     QAction,
@@ -149,6 +151,8 @@ class ReaderView(QWidget):
         self._positions: dict[int, tuple[int, int]] = {}
         self._terms: list[str] = []  # words of the search that opened this mail, marked in it
         self._term_marks: list[QTextEdit.ExtraSelection] = []
+        # Others add their entries to the body's menu (「定型文にする」: ui.snippet_from_reply).
+        self.menu_extenders: list[Callable[[QMenu], None]] = []
 
         self.header_frame = QFrame(self)
         self.header_frame.setObjectName("readerHeader")
@@ -558,6 +562,8 @@ class ReaderView(QWidget):
             if selection is not None:
                 start, end = selection
                 action.triggered.connect(lambda _checked=False, k=kind, s=start, e=end: self._mark(k, s, e))
+        for extend in self.menu_extenders:
+            extend(menu)
         return menu
 
     def _mark(self, kind: HighlightKind, start: int, end: int) -> None:

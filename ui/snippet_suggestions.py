@@ -27,7 +27,8 @@ from PySide6.QtWidgets import (
 from app.model import Highlight
 from app.snippets import Filled, Snippet, SnippetPack, plan
 
-_PLACEHOLDER_WORDS = {"customer": "お名前", "topic": "話題", "product": "商品名", "date": "日付"}
+_PLACEHOLDER_WORDS = {"customer": "お名前", "topic": "話題", "product": "商品名", "date": "日付",
+                      "order": "注文番号", "number": "数値", "staff": "担当者名"}
 _FLAGS = Qt.TextFlag.TextWordWrap | Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop
 _PAD = 5
 AnyIndex = QModelIndex | QPersistentModelIndex

@@ -29,7 +29,8 @@ from ui.wording import fill
 class TeamDialog(QDialog):
     checked = Signal(bool)  # the connection test finished: did it pass?
 
-    def __init__(self, runner: TaskRunner, current_url: str, parent: QWidget | None = None) -> None:
+    def __init__(self, runner: TaskRunner, current_url: str, parent: QWidget | None = None,
+                 staff_name: str = "") -> None:
         super().__init__(parent)
         self.setObjectName("teamDialog")
         self.setWindowTitle(self.tr("お客様の記録をチームで共有"))
@@ -49,12 +50,18 @@ class TeamDialog(QDialog):
         self.user = QLineEdit(self)
         self.password = QLineEdit(self)
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        # The name teammates see beside a mail this agent reads or answers, and on snippets made.
+        self.staff = QLineEdit(self)
+        self.staff.setObjectName("teamStaff")
+        self.staff.setText(staff_name)
+        self.staff.setPlaceholderText(self.tr("例：佐藤"))
         form = QFormLayout()
         form.addRow(self.tr("サーバー"), self.host)
         form.addRow(self.tr("ポート"), self.port)
         form.addRow(self.tr("データベース名"), self.database)
         form.addRow(self.tr("ユーザー名"), self.user)
         form.addRow(self.tr("パスワード"), self.password)
+        form.addRow(self.tr("あなたの名前（スタッフ名）"), self.staff)
         self.test_button = QPushButton(self.tr("接続テスト"), self)
         self.test_button.clicked.connect(self.test_connection)
         self.check_result = QLabel(self)
@@ -97,6 +104,9 @@ class TeamDialog(QDialog):
     def server(self) -> TeamServer:
         return TeamServer(self.host.text().strip(), self.port.value(), self.database.text().strip(),
                           self.user.text().strip())
+
+    def staff_name(self) -> str:
+        return self.staff.text().strip()
 
     def test_connection(self) -> None:
         from app.customers.team import check

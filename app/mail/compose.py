@@ -61,7 +61,7 @@ _COMPANY = re.compile(
 _DEPARTMENT = re.compile(r"(部|課|室|係|局|チーム|センター|グループ|支店|営業所|店)$")
 _RE_PREFIX = re.compile(r"^\s*(?:(?:re|ｒｅ|Ｒｅ|ＲＥ)\s*(?:\[\d+\]|\(\d+\))?\s*[:：]|返信\s*[:：])\s*", re.IGNORECASE)
 _REFERENCES_KEPT = 20  # long threads: keep the first and the latest ids, as RFC 5322 suggests
-SNIPPET_PLACEHOLDER = re.compile(r"\{(customer|topic|product|date)\}")
+SNIPPET_PLACEHOLDER = re.compile(r"\{(customer|topic|product|date|order|number|staff)\}")
 
 
 class UnencodableDraft(ValueError):

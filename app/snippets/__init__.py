@@ -31,7 +31,9 @@ from app.model import Highlight, HighlightKind, Insight
 from app.paths import RESOURCES, user_data_dir
 from app.snippets.situation import LEGACY_GROUPS, SOURCES, Situation, classify, slot_values
 
-PLACEHOLDERS = ("customer", "topic", "product", "date")
+# {order} an order or reservation number, {number} a size, an amount or a count, {staff} the agent's own name:
+# made by 「定型文にする」 (app.sharing.generalize) from what a sent reply said of one customer.
+PLACEHOLDERS = ("customer", "topic", "product", "date", "order", "number", "staff")
 _PLACEHOLDER = re.compile(r"\{(" + "|".join(PLACEHOLDERS) + r")\}")
 DEFAULT_PACK = RESOURCES / "snippets" / "ja.toml"
 USER_PACK_NAME = "snippets.toml"
@@ -47,6 +49,8 @@ class Snippet:
     situation: str
     text: str
     kinds: tuple[HighlightKind, ...] = ()  # highlight kinds the snippet answers
+    made_by: str = ""    # who made it (「定型文にする」: the staff name), "" for ours and older ones
+    made_from: str = ""  # the situation it was first written for (the reply's subject and date)
 
     @property
     def placeholders(self) -> tuple[str, ...]:
@@ -90,7 +94,8 @@ def parse_pack(source: str, origin: str = "snippets") -> SnippetPack:
     for number, raw in enumerate(data.get("snippet", []), 1):
         try:
             kinds = tuple(HighlightKind(k) for k in raw.get("for", []))
-            snippet = Snippet(str(raw["id"]), str(raw["situation"]), str(raw["text"]), kinds)
+            snippet = Snippet(str(raw["id"]), str(raw["situation"]), str(raw["text"]), kinds,
+                              str(raw.get("made_by", "")), str(raw.get("made_from", "")))
         except (KeyError, ValueError) as error:
             raise SnippetError(f"{origin}: snippet #{number}: {error}") from error
         unknown = set(re.findall(r"\{(\w+)\}", snippet.text)) - set(PLACEHOLDERS)
@@ -185,7 +190,8 @@ def dump_pack(pack: SnippetPack) -> str:
     data: dict[str, object] = {
         "situations": dict(pack.situations),
         "snippet": [
-            {"id": s.id, "situation": s.situation, "for": [k.value for k in s.kinds], "text": s.text}
+            {"id": s.id, "situation": s.situation, "for": [k.value for k in s.kinds], "text": s.text,
+             **({"made_by": s.made_by} if s.made_by else {}), **({"made_from": s.made_from} if s.made_from else {})}
             for s in pack.snippets
         ],
     }

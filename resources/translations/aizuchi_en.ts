@@ -900,6 +900,10 @@
         <translation>Opening the mailbox…</translation>
     </message>
     <message>
+        <source>お客様の記録を開いています。少し待ってからもう一度お試しください。</source>
+        <translation>The customer records are still opening. Please try again in a moment.</translation>
+    </message>
+    <message>
         <source>相槌 — お客様メールの返信アシスタント</source>
         <translation>Aizuchi — reply assistant for customer mail</translation>
     </message>
@@ -986,6 +990,10 @@ An assistant that helps you notice what customers tell you and reply warmly.</tr
         <translation>Share with the team…</translation>
     </message>
     <message>
+        <source>返信までの時間…</source>
+        <translation>Response times…</translation>
+    </message>
+    <message>
         <source>キーボード操作(&amp;K)</source>
         <translation>&amp;Keyboard shortcuts</translation>
     </message>
@@ -1010,6 +1018,89 @@ Ctrl+Enter  Check, then send
 Ctrl+1–9  Insert a suggested phrase
 Esc  Close the reply (the draft is kept), or go back from search results to the list
 Tab  Next field</translation>
+    </message>
+</context>
+<context>
+    <name>MakeSnippetDialog</name>
+    <message>
+        <source>お客様のお名前</source>
+        <translation>customer&apos;s name</translation>
+    </message>
+    <message>
+        <source>話題</source>
+        <translation>topic</translation>
+    </message>
+    <message>
+        <source>商品名</source>
+        <translation>product name</translation>
+    </message>
+    <message>
+        <source>日付・日時</source>
+        <translation>date or time</translation>
+    </message>
+    <message>
+        <source>注文番号</source>
+        <translation>order number</translation>
+    </message>
+    <message>
+        <source>数値（サイズ・金額など）</source>
+        <translation>number (size, amount…)</translation>
+    </message>
+    <message>
+        <source>担当者名</source>
+        <translation>staff member&apos;s name</translation>
+    </message>
+    <message>
+        <source>定型文にする</source>
+        <translation>Make a snippet</translation>
+    </message>
+    <message>
+        <source>送信した返信の文から、お客様ごとに変わるところを差し込みに置き換えました。内容を確かめて、必要なら直してください。</source>
+        <translation>What changes from customer to customer in the sent reply has been replaced with placeholders. Check the text and correct it if needed.</translation>
+    </message>
+    <message>
+        <source>置き換えた語：</source>
+        <translation>Replaced: </translation>
+    </message>
+    <message>
+        <source>置き換えた語はありません。お客様のお名前などが残っていないか確かめてください。</source>
+        <translation>Nothing was replaced. Check that no customer&apos;s name or other personal detail is left.</translation>
+    </message>
+    <message>
+        <source>チームの定型文として共有します（作成：%1）</source>
+        <translation>Shared with the team&apos;s snippets (made by %1)</translation>
+    </message>
+    <message>
+        <source>このパソコンの定型文に保存します（作成：%1）</source>
+        <translation>Saved to the snippets on this computer (made by %1)</translation>
+    </message>
+    <message>
+        <source>未設定</source>
+        <translation>not set</translation>
+    </message>
+    <message>
+        <source>元の返信：%1</source>
+        <translation>From the reply: %1</translation>
+    </message>
+    <message>
+        <source>場面</source>
+        <translation>Situation</translation>
+    </message>
+    <message>
+        <source>定型文として保存</source>
+        <translation>Save as snippet</translation>
+    </message>
+    <message>
+        <source>キャンセル</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>定型文が空です。</source>
+        <translation>The snippet is empty.</translation>
+    </message>
+    <message>
+        <source>使えない差し込みがあります：%1（使えるもの：%2）</source>
+        <translation>Unknown placeholder: %1 (available: %2)</translation>
     </message>
 </context>
 <context>
@@ -1211,6 +1302,96 @@ Tab  Next field</translation>
     </message>
 </context>
 <context>
+    <name>ResponseTime</name>
+    <message>
+        <source>未返信</source>
+        <translation>not answered</translation>
+    </message>
+    <message>
+        <source>%1営業日</source>
+        <translation>%1 business days</translation>
+    </message>
+    <message>
+        <source>%1時間</source>
+        <translation>%1 h</translation>
+    </message>
+    <message>
+        <source>%1分</source>
+        <translation>%1 min</translation>
+    </message>
+    <message>
+        <source>週</source>
+        <translation>Week</translation>
+    </message>
+    <message>
+        <source>返信までの時間（中央値）</source>
+        <translation>Time to reply (median)</translation>
+    </message>
+    <message>
+        <source>お問い合わせ</source>
+        <translation>Mails</translation>
+    </message>
+    <message>
+        <source>返信済み</source>
+        <translation>Answered</translation>
+    </message>
+    <message>
+        <source>%1 の週</source>
+        <translation>Week of %1</translation>
+    </message>
+    <message>
+        <source>受信</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <source>お客様</source>
+        <translation>Customer</translation>
+    </message>
+    <message>
+        <source>件名</source>
+        <translation>Subject</translation>
+    </message>
+    <message>
+        <source>最初の返信</source>
+        <translation>First reply</translation>
+    </message>
+    <message>
+        <source>返信までの時間（営業時間）</source>
+        <translation>Time to reply (business hours)</translation>
+    </message>
+</context>
+<context>
+    <name>ResponseTimeDialog</name>
+    <message>
+        <source>返信までの時間</source>
+        <translation>Response times</translation>
+    </message>
+    <message>
+        <source>お客様のメールが届いてから最初の返信までの時間を、営業時間（月〜金 9:00〜18:00、祝日を除く）だけで数えています。</source>
+        <translation>The time from a customer&apos;s mail to our first reply, counted in business hours only (Mon–Fri 9:00–18:00, national holidays excluded).</translation>
+    </message>
+    <message>
+        <source>集計しています…</source>
+        <translation>Counting…</translation>
+    </message>
+    <message>
+        <source>閉じる</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>まだお客様のメールがありません。お客様の記録を作成すると集計できます。</source>
+        <translation>No customer mail yet. Build the customer records to see the figures.</translation>
+    </message>
+    <message>
+        <source>お問い合わせ %1 件（返信済み %2 件）</source>
+        <translation>%1 mails (%2 answered)</translation>
+    </message>
+    <message>
+        <source>集計できませんでした: %1</source>
+        <translation>Could not count: %1</translation>
+    </message>
+</context>
+<context>
     <name>RightColumn</name>
     <message>
         <source>お客様のお話</source>
@@ -1314,6 +1495,21 @@ Tab  Next field</translation>
     <message>
         <source>新しいお店</source>
         <translation>New shop</translation>
+    </message>
+</context>
+<context>
+    <name>SnippetFromReply</name>
+    <message>
+        <source>定型文にする</source>
+        <translation>Make a snippet</translation>
+    </message>
+    <message>
+        <source>定型文にしました（%1）</source>
+        <translation>Saved as a snippet (%1)</translation>
+    </message>
+    <message>
+        <source>定型文にできませんでした: %1</source>
+        <translation>Could not make a snippet: %1</translation>
     </message>
 </context>
 <context>
@@ -1443,6 +1639,17 @@ Tab  Next field</translation>
     </message>
 </context>
 <context>
+    <name>TeamController</name>
+    <message>
+        <source>チームの在席表示を開始できませんでした: %1</source>
+        <translation>Could not show the team&apos;s presence: %1</translation>
+    </message>
+    <message>
+        <source>送信していません。下書きは保存されています。</source>
+        <translation>Not sent. The draft is saved.</translation>
+    </message>
+</context>
+<context>
     <name>TeamDialog</name>
     <message>
         <source>お客様の記録をチームで共有</source>
@@ -1451,6 +1658,10 @@ Tab  Next field</translation>
     <message>
         <source>お客様の記録を PostgreSQL サーバーに置くと、スタッフ全員が同じ記録を見られます。パスワードはこのパソコンの安全な保管庫にだけ保存します。</source>
         <translation>With the customer memory on a PostgreSQL server, every member of staff sees the same memory. The password is kept only in this computer&apos;s secure store.</translation>
+    </message>
+    <message>
+        <source>例：佐藤</source>
+        <translation>e.g. Sato</translation>
     </message>
     <message>
         <source>サーバー</source>
@@ -1471,6 +1682,10 @@ Tab  Next field</translation>
     <message>
         <source>パスワード</source>
         <translation>Password</translation>
+    </message>
+    <message>
+        <source>あなたの名前（スタッフ名）</source>
+        <translation>Your name (staff)</translation>
     </message>
     <message>
         <source>接続テスト</source>
@@ -1531,6 +1746,60 @@ Tab  Next field</translation>
     <message>
         <source>接続できませんでした。</source>
         <translation>Could not connect.</translation>
+    </message>
+</context>
+<context>
+    <name>TeamGuardDialog</name>
+    <message>
+        <source>ほかのスタッフが返信しました</source>
+        <translation>A teammate has replied</translation>
+    </message>
+    <message>
+        <source>%1さんが %2 にこのメールへ返信を送信しました。お客様に二重に返信しないよう、内容を確かめてから決めてください。</source>
+        <translation>%1 sent a reply to this mail at %2. To avoid answering the customer twice, read it before you decide.</translation>
+    </message>
+    <message>
+        <source>ほかのスタッフ</source>
+        <translation>another staff member</translation>
+    </message>
+    <message>
+        <source>ほかのスタッフの返信を確かめられませんでした</source>
+        <translation>Could not check for a teammate&apos;s reply</translation>
+    </message>
+    <message>
+        <source>チームのサーバーに接続できず、このメールにほかのスタッフが返信したかどうかを確かめられませんでした。このまま送信しますか？</source>
+        <translation>The team&apos;s server could not be reached, so Aizuchi could not check whether a teammate already replied to this mail. Send anyway?</translation>
+    </message>
+    <message>
+        <source>送信する</source>
+        <translation>Send</translation>
+    </message>
+    <message>
+        <source>下書きに戻す</source>
+        <translation>Back to the draft</translation>
+    </message>
+</context>
+<context>
+    <name>TeamPresence</name>
+    <message>
+        <source>ほかのスタッフ</source>
+        <translation>another staff member</translation>
+    </message>
+    <message>
+        <source>さん、</source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <source>%1さんが返信を書いています</source>
+        <translation>%1 is writing a reply</translation>
+    </message>
+    <message>
+        <source>%1さんがこのメールを見ています</source>
+        <translation>%1 is reading this mail</translation>
+    </message>
+    <message>
+        <source>。</source>
+        <translation>. </translation>
     </message>
 </context>
 <context>

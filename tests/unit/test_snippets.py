@@ -87,7 +87,7 @@ def test_bad_packs_are_rejected_with_a_reason() -> None:
         parse_pack('[[snippet]]\nid = "x"\nsituation = "closing"\nfor = ["praise"]\ntext = "a"\n')
     with pytest.raises(SnippetError):
         parse_pack("[[snippet]\n")
-    assert set(PLACEHOLDERS) == {"customer", "topic", "product", "date"}
+    assert set(PLACEHOLDERS) == {"customer", "topic", "product", "date", "order", "number", "staff"}
 
 
 # -- suggestions and the shop's own pack ------------------------------------------------

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
 
 from app.context import AppContext, Changes
 from app.model import CustomerProfile, Message, PastReply, ReplyStats
-from app.settings import MEMORY_AUTO_BUILD, MEMORY_DATABASE_URL
+from app.settings import MEMORY_AUTO_BUILD, MEMORY_DATABASE_URL, TEAM_STAFF_NAME
 from app.sources.base import MessageRef, OutgoingMessage
 from ui.controllers.insight import InsightController
 from ui.controllers.mailbox import MailboxController
@@ -79,7 +79,8 @@ class MemoryController(QObject):
     def open_team_dialog(self) -> QDialog:
         from ui.team_dialog import TeamDialog
 
-        dialog = TeamDialog(self.runner, self.mailbox.settings.get(MEMORY_DATABASE_URL), self.window)
+        dialog = TeamDialog(self.runner, self.mailbox.settings.get(MEMORY_DATABASE_URL), self.window,
+                            self.mailbox.settings.get(TEAM_STAFF_NAME))
         dialog.accepted.connect(lambda: self._switch(dialog))
         dialog.open()
         return dialog
@@ -99,6 +100,7 @@ class MemoryController(QObject):
                 save_password(server, password)
 
         def saved(_none: None) -> None:
+            self.mailbox.settings.set(TEAM_STAFF_NAME, dialog.staff_name())
             self.mailbox.settings.set(MEMORY_DATABASE_URL, url)
             self.status.say(self.tr("お客様の記録を開き直しています…"), 5000)
             if self.ctx is not None:

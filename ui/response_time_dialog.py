@@ -1,0 +1,198 @@
+"""返信までの時間: for each customer mail, the business-hours wait for our first reply, and each week's median.
+
+Opened from the お客様の記録 menu. The figures come from the customer memory
+(`app.reports.response_time.report_from_memory`), computed on the db lane; the
+dialog shows two Qt models over the result: the weeks (median, mails, answered)
+and the mails themselves, newest first. Business hours are Monday to Friday
+9:00–18:00 without Japan's national holidays until the shop sets its own.
+"""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QHeaderView,
+    QLabel,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.reports.business_hours import BusinessHours
+from app.reports.response_time import ResponseReport, ResponseRow, WeekRow
+from ui.tasks import DB, TaskFailure, TaskRunner
+
+AnyIndex = QModelIndex | QPersistentModelIndex
+_ROOT = QModelIndex()
+SLOW = timedelta(hours=9)  # more than one business day: shown in the warning colour
+
+
+def duration_text(value: timedelta | None) -> str:
+    """「1時間30分」, 「2日 3時間」 (a business day is 9 hours), 「未返信」."""
+    if value is None:
+        return QCoreApplication.translate("ResponseTime", "未返信")
+    minutes = round(value.total_seconds() / 60)
+    days, rest = divmod(minutes, 9 * 60)
+    hours, mins = divmod(rest, 60)
+    parts = []
+    if days:
+        parts.append(QCoreApplication.translate("ResponseTime", "%1営業日").replace("%1", str(days)))
+    if hours:
+        parts.append(QCoreApplication.translate("ResponseTime", "%1時間").replace("%1", str(hours)))
+    if mins or not parts:
+        parts.append(QCoreApplication.translate("ResponseTime", "%1分").replace("%1", str(mins)))
+    return " ".join(parts)
+
+
+class _Table(QAbstractTableModel):
+    headers: tuple[str, ...] = ()
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._rows: list[Any] = []
+
+    def set_rows(self, rows: list[Any]) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.endResetModel()
+
+    def rowCount(self, parent: AnyIndex = _ROOT) -> int:
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: AnyIndex = _ROOT) -> int:
+        return 0 if parent.isValid() else len(self.headers)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.headers[section] if 0 <= section < len(self.headers) else None
+        return None
+
+    def row(self, index: int) -> Any:
+        return self._rows[index]
+
+
+class WeekModel(_Table):
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.headers = (QCoreApplication.translate("ResponseTime", "週"),
+                        QCoreApplication.translate("ResponseTime", "返信までの時間（中央値）"),
+                        QCoreApplication.translate("ResponseTime", "お問い合わせ"),
+                        QCoreApplication.translate("ResponseTime", "返信済み"))
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        week: WeekRow = self._rows[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            label = QCoreApplication.translate("ResponseTime", "%1 の週").replace("%1", week.week.strftime("%Y/%m/%d"))
+            median = duration_text(week.median) if week.median is not None else "—"  # nothing answered that week
+            return (label, median,
+                    str(week.mails), str(week.answered))[index.column()]
+        if role == Qt.ItemDataRole.UserRole:
+            return week
+        if role == Qt.ItemDataRole.ForegroundRole and index.column() == 1 and week.median and week.median > SLOW:
+            return QColor("#b42318")
+        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() > 0:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+
+class MailModel(_Table):
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.headers = (QCoreApplication.translate("ResponseTime", "受信"),
+                        QCoreApplication.translate("ResponseTime", "お客様"),
+                        QCoreApplication.translate("ResponseTime", "件名"),
+                        QCoreApplication.translate("ResponseTime", "最初の返信"),
+                        QCoreApplication.translate("ResponseTime", "返信までの時間（営業時間）"))
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        row: ResponseRow = self._rows[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            received = row.received.astimezone().strftime("%Y/%m/%d %H:%M")
+            replied = row.replied.astimezone().strftime("%Y/%m/%d %H:%M") if row.replied else ""
+            return (received, row.customer, row.subject, replied, duration_text(row.waited))[index.column()]
+        if role == Qt.ItemDataRole.UserRole:
+            return row
+        if role == Qt.ItemDataRole.ForegroundRole and index.column() == 4 and (row.waited is None or row.waited > SLOW):
+            return QColor("#b42318")
+        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() == 4:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+
+class ResponseTimeDialog(QDialog):
+    loaded = Signal()
+
+    def __init__(self, runner: TaskRunner, engine: Any, parent: QWidget | None = None,
+                 hours: BusinessHours | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("responseTimeDialog")
+        self.setWindowTitle(self.tr("返信までの時間"))
+        self.resize(900, 600)
+        self.runner = runner
+        self.hours = hours or BusinessHours()
+        self.intro = QLabel(self.tr("お客様のメールが届いてから最初の返信までの時間を、営業時間（月〜金 9:00〜18:00、"
+                                    "祝日を除く）だけで数えています。"), self)
+        self.intro.setWordWrap(True)
+        self.status = QLabel(self.tr("集計しています…"), self)
+        self.status.setObjectName("responseTimeStatus")
+        self.weeks = WeekModel(self)
+        self.mails = MailModel(self)
+        self.week_view = self._view(self.weeks, "responseWeeks")
+        self.mail_view = self._view(self.mails, "responseMails")
+        self.mail_view.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self.week_view.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        splitter = QSplitter(Qt.Orientation.Vertical, self)
+        splitter.addWidget(self.week_view)
+        splitter.addWidget(self.mail_view)
+        splitter.setSizes([180, 380])
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        buttons.button(QDialogButtonBox.StandardButton.Close).setText(self.tr("閉じる"))
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.intro)
+        layout.addWidget(self.status)
+        layout.addWidget(splitter, 1)
+        layout.addWidget(buttons)
+        from app.reports.response_time import report_from_memory
+
+        hours_kept = self.hours
+        runner.submit(DB, lambda: report_from_memory(engine, hours_kept), self._on_report, self._on_error,
+                      slot="response-time", drop_at_shutdown=True)
+
+    def _view(self, model: _Table, name: str) -> QTableView:
+        view = QTableView(self)
+        view.setObjectName(name)
+        view.setModel(model)
+        view.verticalHeader().hide()
+        view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        view.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
+        view.setShowGrid(False)
+        view.setAlternatingRowColors(True)
+        view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        return view
+
+    def _on_report(self, report: ResponseReport) -> None:
+        self.weeks.set_rows(list(report.weeks))
+        self.mails.set_rows(list(report.rows))
+        answered = [r.waited for r in report.rows if r.waited is not None]
+        if not report.rows:
+            self.status.setText(self.tr("まだお客様のメールがありません。お客様の記録を作成すると集計できます。"))
+        else:
+            self.status.setText(self.tr("お問い合わせ %1 件（返信済み %2 件）")
+                                .replace("%1", str(len(report.rows))).replace("%2", str(len(answered))))
+        self.loaded.emit()
+
+    def _on_error(self, failure: TaskFailure) -> None:
+        self.status.setText(self.tr("集計できませんでした: %1").replace("%1", type(failure.error).__name__))
+        self.loaded.emit()
