@@ -201,6 +201,7 @@ def cmd_memory_build(args: argparse.Namespace) -> int:
 
     from app import instance
     from app.customers import build_memory, open_memory
+    from app.customers.build import remaining_seconds
     from app.paths import user_data_dir
     from app.settings import MEMORY_DATABASE_URL, load_settings
     from app.sources import open_source
@@ -238,7 +239,8 @@ def cmd_memory_build(args: argparse.Namespace) -> int:
             return
         last[0] = now
         rate = done / (now - started) if done and now > started else 0.0
-        left = f", 残り約 {(total - done) / rate:.0f} 秒" if rate else ""
+        seconds = remaining_seconds(done, total, now - started)
+        left = f", 残り約 {seconds:.0f} 秒" if seconds is not None else ""
         print(f"{done}/{total} 件（{rate:.0f} 件/秒{left}）", file=sys.stderr, flush=True)
 
     try:

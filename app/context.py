@@ -40,6 +40,7 @@ class Changes(Flag):
     NONE = 0
     CONTEXT = auto()        # the context is open: the window may start
     HEADERS = auto()        # a folder's message list was (re)loaded
+    FIRST_HEADERS = auto()  # a folder's first screenful is shown (its whole listing may follow)
     MESSAGE = auto()        # the reader shows a mail
     INSIGHT = auto()        # the open mail's highlights are shown
     CORRECTIONS = auto()    # an agent's correction was kept and is shown

@@ -19,4 +19,10 @@ def _run_gui(args: argparse.Namespace) -> int:
 
 
 def main() -> None:
+    if getattr(sys, "frozen", False):
+        # The packaged app's memory build starts worker processes (spawn): in one of those,
+        # this runs the worker and exits instead of opening a second window.
+        import multiprocessing
+
+        multiprocessing.freeze_support()
     sys.exit(cli.main(gui_runner=_run_gui))

@@ -84,9 +84,23 @@ def _strip_reply_prefix(subject: str) -> str:
     return re.sub(r"^(?:\s*(?:re|fw|fwd|ｒｅ)\s*[:：]\s*)+", "", subject, flags=re.IGNORECASE)
 
 
-def answers(request_text: str, reply_body: str) -> bool:
-    """Whether our reply answers a request, by the review's own unanswered_request rule."""
-    return reply_answers(request_text, reply_body)
+def reply_pool(reply_body: str) -> frozenset[str]:
+    """Every form and family our reply holds: what `answers` looks a request's words up in.
+
+    Computed once per reply (by the memory build's workers, outside the write), not once per request."""
+    from app.review.context import ReviewContext
+    from app.review.meaning import key_pool
+
+    return frozenset(key_pool(s.tokens for s in ReviewContext(reply_body).sentences))
+
+
+def answers(request_text: str, reply_body: str | frozenset[str]) -> bool:
+    """Whether our reply (its body, or its `reply_pool`) answers a request, by the review's own rule."""
+    if isinstance(reply_body, str):
+        return reply_answers(request_text, reply_body)
+    from app.review.meaning import core_keys, is_answered
+
+    return is_answered(core_keys(tokenize_short(request_text)), reply_body)
 
 
 def mail_nouns(message: Message, insight: Insight | None = None) -> frozenset[str]:

@@ -26,7 +26,7 @@ from sqlalchemy.exc import DataError, IntegrityError
 
 import app.customers.schema as s
 from app.analysis import analyze
-from app.customers.learn import IncomingFacts, answers, learn_incoming, mail_nouns, reminders
+from app.customers.learn import IncomingFacts, answers, learn_incoming, mail_nouns, reminders, reply_pool
 from app.customers.phrases import summary
 from app.customers.sql import RaceLost, insert_ignore, retried, transient
 from app.mail.parse import parse_message
@@ -54,6 +54,7 @@ class Prepared:
     facts: IncomingFacts | None = None  # a customer's mail
     stats: ReplyStats | None = None     # one of our replies
     parents: tuple[str, ...] = ()       # the reply's candidate originals, nearest first
+    pool: frozenset[str] | None = None  # the reply's forms and families (`learn.reply_pool`), when computed ahead
 
 
 @dataclass(frozen=True, slots=True)
@@ -145,11 +146,13 @@ class Memory:
 
     def _ensure_customer(self, connection: Connection, email: str, name: str) -> int:
         found = connection.execute(
-            select(s.customer_addresses.c.customer_id).where(s.customer_addresses.c.email == email)
+            select(s.customer_addresses.c.customer_id, s.customers.c.name)
+            .join(s.customers, s.customers.c.id == s.customer_addresses.c.customer_id)
+            .where(s.customer_addresses.c.email == email)
         ).first()
         if found is not None:
             customer_id = int(found[0])
-            if name:
+            if name and not found[1]:  # named at last: the name is kept from then on
                 connection.execute(
                     update(s.customers).where(and_(s.customers.c.id == customer_id, s.customers.c.name == ""))
                     .values(name=name)
@@ -199,11 +202,17 @@ class Memory:
             return self._incoming_in(connection, prepared, self._own(connection))
 
     @staticmethod
-    def prepare(message: Message, ref: MessageRef | None, sent: bool, insight: Insight | None = None) -> Prepared:
-        """The analysis a write needs, done before (and outside) its transaction."""
+    def prepare(
+        message: Message, ref: MessageRef | None, sent: bool, insight: Insight | None = None, ahead: bool = False,
+    ) -> Prepared:
+        """The analysis a write needs, done before (and outside) its transaction.
+
+        `ahead`: also what the write would otherwise work out per request (a reply's key pool),
+        for the build, whose workers have the cores to spare and whose writer has not."""
         if sent:
             parents = tuple(p for p in (message.in_reply_to, *reversed(message.references)) if p)
-            return Prepared(message, ref, stats=measure_reply(message.body, message.date), parents=parents)
+            pool = reply_pool(message.body) if ahead and parents else None
+            return Prepared(message, ref, stats=measure_reply(message.body, message.date), parents=parents, pool=pool)
         if insight is None:
             insight = analyze(message.body)
         return Prepared(message, ref, facts=learn_incoming(message, insight))
@@ -300,7 +309,7 @@ class Memory:
                 )
             ).all()
             for request_id, text in open_requests:
-                if answers(text, message.body):
+                if answers(text, prepared.pool if prepared.pool is not None else message.body):
                     connection.execute(
                         update(s.requests).where(s.requests.c.id == request_id)
                         .values(answered_by=message.message_id)
@@ -547,20 +556,32 @@ class Memory:
     def remember_built(self, source: str, batch: Sequence[Prepared], done: Sequence[tuple[str, str]]) -> int:
         """The build's write: a batch of mails and the checkpoints of `done` (folder id, key), one transaction.
 
-        Each mail under its own savepoint: one whose data the database refuses is skipped
-        (and counted, returned) without losing the others. A crash before the commit loses
-        the batch and its checkpoints together, so the next build does it again.
+        Written whole first; when the database refuses one mail's data, the transaction is
+        rolled back and the batch written again with each mail under its own savepoint, so
+        that mail is skipped (and counted, returned) without losing the others. Savepoints
+        for every mail cost the writer, the build's one busy process, a fifth of its time.
+        A crash before the commit loses the batch and its checkpoints together, so the
+        next build does it again.
         """
+        try:
+            return self._write_built(source, batch, done, savepoints=False)
+        except (DataError, IntegrityError) as error:
+            if transient(error):  # another client's write meanwhile: the whole batch again
+                raise
+        return self._write_built(source, batch, done, savepoints=True)
+
+    def _write_built(self, source: str, batch: Sequence[Prepared], done: Sequence[tuple[str, str]],
+                     savepoints: bool) -> int:
         skipped = 0
         with self._write() as connection:
             own = self._own(connection)
             for prepared in batch:
+                if not savepoints:
+                    self._built_in(connection, prepared, own)
+                    continue
                 try:
                     with connection.begin_nested():
-                        if prepared.stats is not None:
-                            self._reply_in(connection, prepared, own)
-                        else:
-                            self._incoming_in(connection, prepared, own)
+                        self._built_in(connection, prepared, own)
                 except (DataError, IntegrityError) as error:
                     if transient(error):  # another client's write meanwhile: the whole batch again
                         raise
@@ -568,6 +589,12 @@ class Memory:
             insert_ignore(connection, s.build_checkpoints,
                           [{"source": source, "folder_id": folder_id, "msg_key": key} for folder_id, key in done])
         return skipped
+
+    def _built_in(self, connection: Connection, prepared: Prepared, own: set[str]) -> None:
+        if prepared.stats is not None:
+            self._reply_in(connection, prepared, own)
+        else:
+            self._incoming_in(connection, prepared, own)
 
     def counts(self) -> dict[str, int]:
         """How much the memory holds (for the status bar and tests)."""

@@ -18,6 +18,7 @@ import sqlite3
 import threading
 import time
 from collections.abc import Iterator
+from concurrent.futures import Future
 from contextlib import contextmanager
 from enum import StrEnum
 from pathlib import Path
@@ -44,6 +45,32 @@ def migrations() -> list[tuple[int, Path]]:
 
 
 _checked: set[Path] = set()
+_ahead: dict[Path, Future[None]] = {}
+
+
+def check_ahead(path: Path) -> None:
+    """Start `check_store(path)` on its own thread: the window's start imports Qt meanwhile.
+
+    SQLite's quick check reads the whole file (a tenth of a second for a store that lists
+    100,000 mails) and lets go of the GIL while it does; the first `Database` of that path
+    waits for the outcome, so nothing uses the store before it is known to be sound."""
+    if not path.parent.is_dir():
+        return  # a first start: `Database` makes the folder, then checks
+    key = path.resolve()
+    if key in _checked or key in _ahead:
+        return
+    outcome: Future[None] = Future()
+
+    def run() -> None:
+        try:
+            check_store(path)
+        except BaseException as error:  # handed to the Database that waits for it
+            outcome.set_exception(error)
+        else:
+            outcome.set_result(None)
+
+    _ahead[key] = outcome
+    threading.Thread(target=run, name="aizuchi-store-check", daemon=True).start()
 
 
 class StoreProblem(StrEnum):
@@ -153,7 +180,11 @@ class Database:
         except OSError as error:
             raise StoreUnusable(StoreProblem.READ_ONLY, path, str(error)) from error
         if check and path.resolve() not in _checked:
-            check_store(path)  # once a process: the window opens the same file from several lanes
+            ahead = _ahead.pop(path.resolve(), None)
+            if ahead is not None:
+                ahead.result()  # begun at start (`check_ahead`): raises what the check found
+            else:
+                check_store(path)  # once a process: the window opens the same file from several lanes
             _checked.add(path.resolve())
         try:
             self.connection.execute("PRAGMA journal_mode=WAL")  # outside any transaction, as SQLite requires

@@ -68,11 +68,12 @@ class MessageList:
                 "DELETE FROM mail_list WHERE source = ? AND folder_id = ? AND msg_key = ?",
                 [(source, folder_id, key) for key in gone],
             )
-            new = [_row(source, folder_id, h) for key, h in listed.items() if key not in stored]
+            new = [h for key, h in listed.items() if key not in stored]
+            # Rows made as they are written: a first listing of 100,000 never holds them all at once.
             c.executemany(
                 "INSERT OR REPLACE INTO mail_list(source, folder_id, msg_key, sender_sort, subject_sort, needle,"
                 " date_ts) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                new,
+                (_row(source, folder_id, h) for h in new),
             )
         return len(new) + len(gone)
 

@@ -29,6 +29,19 @@ class LocalIndex:
             for r in rows
         }
 
+    def newest(self, mailbox: str, folder_id: str, count: int) -> list[tuple[str, IndexedHeader]]:
+        """The folder's `count` rows of the latest Date (undated last): a first screenful, no file opened."""
+        rows = self.db.read(
+            "SELECT msg_key, name, subject, sender_name, sender_email, date, size FROM local_index"
+            " WHERE mailbox = ? AND folder_id = ? ORDER BY julianday(date) DESC LIMIT ?",
+            (mailbox, folder_id, count),
+        )
+        return [
+            (r[0], IndexedHeader(r[1], r[2], Address(r[3], r[4]),
+                                 datetime.fromisoformat(r[5]) if r[5] else None, r[6]))
+            for r in rows
+        ]
+
     def update(self, mailbox: str, folder_id: str, changed: Iterable[tuple[str, IndexedHeader]],
                gone: Iterable[str]) -> None:
         """Rows new or renamed since the last listing, and keys no longer there: one transaction."""

@@ -51,6 +51,27 @@ class MailHit:
 
 
 @dataclass(frozen=True, slots=True)
+class IndexedText:
+    """What the index tables get of one mail: normalised subject, sender, body and the body's grams.
+
+    Pure computation: the memory build works it out in its worker processes, so the one
+    writing process only inserts."""
+
+    subject: str
+    sender: str
+    body: str
+    grams: str
+
+
+def indexed_text(subject: str, sender: str, body: str) -> IndexedText:
+    return IndexedText(normalize(subject), normalize(sender), normalize(body), grams(f"{subject}\n{sender}\n{body}"))
+
+
+def sender_of(message: Message) -> str:
+    return f"{message.sender.name} {message.sender.email}".strip()
+
+
+@dataclass(frozen=True, slots=True)
 class IndexRow:
     source: str
     folder_id: str
@@ -60,6 +81,7 @@ class IndexRow:
     sender: str
     subject: str
     body: str
+    text: IndexedText | None = None  # worked out ahead (the build), else here
 
 
 # A query's words looked for at most, and a word's length at most (a pasted log stays one bounded search).
@@ -77,18 +99,20 @@ class MailIndex:
 
     def add(self, source: str, folder_id: str, key: str, message: object) -> None:
         assert isinstance(message, Message)
-        sender = f"{message.sender.name} {message.sender.email}".strip()
-        self.add_many([IndexRow(source, folder_id, key, message.message_id, message.date, sender,
+        self.add_many([IndexRow(source, folder_id, key, message.message_id, message.date, sender_of(message),
                                 message.subject, message.body)])
 
-    def add_messages(self, source: str, items: Sequence[tuple[str, str, object]]) -> int:
-        """Index parsed messages, (folder id, key, message) each, in one transaction (the build's batch)."""
+    def add_messages(self, source: str, items: Sequence[tuple[str, str, object]],
+                     texts: Sequence[object] | None = None) -> int:
+        """Index parsed messages, (folder id, key, message) each, in one transaction (the build's batch).
+
+        `texts`: each message's `IndexedText` when worked out ahead (None for one that was not)."""
         rows = []
-        for folder_id, key, message in items:
+        for number, (folder_id, key, message) in enumerate(items):
             assert isinstance(message, Message)
-            sender = f"{message.sender.name} {message.sender.email}".strip()
-            rows.append(IndexRow(source, folder_id, key, message.message_id, message.date, sender,
-                                 message.subject, message.body))
+            text = texts[number] if texts is not None else None
+            rows.append(IndexRow(source, folder_id, key, message.message_id, message.date, sender_of(message),
+                                 message.subject, message.body, text if isinstance(text, IndexedText) else None))
         return self.add_many(rows)
 
     def add_many(self, rows: Iterable[IndexRow]) -> int:
@@ -103,7 +127,8 @@ class MailIndex:
                 ).fetchone()
                 if old is not None:
                     self._unindex(connection, old)
-                text_grams = grams(f"{row.subject}\n{row.sender}\n{row.body}")
+                text = row.text or indexed_text(row.subject, row.sender, row.body)
+                text_grams = text.grams
                 cursor = connection.execute(
                     "INSERT INTO mail_index(source, folder_id, msg_key, message_id, date, sender, subject, body, grams)"
                     " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -115,7 +140,7 @@ class MailIndex:
                 # so a query typed in half-width finds full-width text and back.
                 connection.execute(
                     "INSERT INTO mail_fts(rowid, subject, sender, body) VALUES (?, ?, ?, ?)",
-                    (rowid, normalize(row.subject), normalize(row.sender), normalize(row.body)),
+                    (rowid, text.subject, text.sender, text.body),
                 )
                 connection.execute("INSERT INTO mail_short(rowid, grams) VALUES (?, ?)", (rowid, text_grams))
                 count += 1

@@ -251,6 +251,21 @@
     </message>
 </context>
 <context>
+    <name>BuildProgress</name>
+    <message>
+        <source>お客様の記録を作成中</source>
+        <translation>Building customer records</translation>
+    </message>
+    <message>
+        <source>お客様の記録を作成中（残り約 {minutes} 分）</source>
+        <translation>Building customer records (about {minutes} min left)</translation>
+    </message>
+    <message>
+        <source>お客様の記録を作成中（残り約 {seconds} 秒）</source>
+        <translation>Building customer records (about {seconds} s left)</translation>
+    </message>
+</context>
+<context>
     <name>ComposeController</name>
     <message>
         <source>返信</source>

@@ -101,12 +101,14 @@ def test_a_mail_the_database_refuses_skips_that_mail_only(
     refused: list[str] = []
 
     def refusing(self: Memory, connection: object, prepared: Prepared, own: set[str]) -> bool:
+        # The first mail with a Message-ID is refused, every time it is offered (as a database
+        # refuses the same data again): after its rows are written, as a late constraint would.
         if not refused and prepared.message.message_id:
             refused.append(prepared.message.message_id)
-            result = incoming(self, connection, prepared, own)  # type: ignore[arg-type]
+        result = incoming(self, connection, prepared, own)  # type: ignore[arg-type]
+        if prepared.message.message_id == refused[0]:
             raise IntegrityError("INSERT", {}, ValueError("refused"))
-            return result
-        return incoming(self, connection, prepared, own)  # type: ignore[arg-type]
+        return result
 
     monkeypatch.setattr(Memory, "_incoming_in", refusing)
     result = build_memory(memory, MaildirSource(maildir), "scaled")
@@ -119,3 +121,87 @@ def test_a_mail_the_database_refuses_skips_that_mail_only(
         stored = {r[0] for r in connection.execute(select(schema.customer_messages.c.message_id))}
     assert refused[0] not in stored  # its rows went with its savepoint
     assert len(stored) >= MAILS - 1 - 10  # the others are all there (a few are not a customer's)
+
+
+def _stored(memory: Memory) -> dict[str, set[tuple[object, ...]]]:
+    """What the memory holds, by content (ids differ between two builds)."""
+    from sqlalchemy import select
+
+    from app.customers import schema
+
+    with memory.engine.connect() as connection:
+        return {
+            "messages": set(connection.execute(select(
+                schema.customer_messages.c.message_id, schema.customer_messages.c.direction,
+                schema.customer_messages.c.context_nouns))),
+            "disclosures": set(connection.execute(select(schema.disclosures.c.message_id, schema.disclosures.c.text))),
+            "requests": set(connection.execute(select(
+                schema.requests.c.message_id, schema.requests.c.text, schema.requests.c.answered_by))),
+            "replies": set(connection.execute(select(schema.replies.c.message_id, schema.replies.c.in_reply_to))),
+        }
+
+
+def test_worker_processes_build_the_same_memory_and_search_index_as_one_process(
+    maildir: Path, memory: Memory, tmp_path: Path,
+) -> None:
+    from app.store import open_database
+    from app.store.search import MailIndex
+
+    here_db = open_database(tmp_path / "here.db")
+    here = open_memory("", here_db.path)
+    try:
+        one = build_memory(here, MaildirSource(maildir), "scaled", index=MailIndex(here_db), workers=1)
+        pooled_index = MailIndex(open_database(tmp_path / "pooled.db"))
+        two = build_memory(memory, MaildirSource(maildir), "scaled", index=pooled_index, workers=2)
+        assert (one.done, one.skipped) == (two.done, two.skipped) == (MAILS, 0)
+        assert _stored(memory) == _stored(here)
+        assert any(row[2] for row in _stored(memory)["requests"])  # replies answered requests, in both
+        for query in ("配送", "靴", "ギフト"):
+            assert {(h.folder_id, h.key) for h in pooled_index.search(query, limit=500)} == \
+                {(h.folder_id, h.key) for h in MailIndex(here_db).search(query, limit=500)}
+            assert pooled_index.search(query, limit=5), query
+    finally:
+        here.close()
+
+
+def test_a_stop_during_a_pooled_build_keeps_what_was_analysed_and_the_next_build_resumes(
+    maildir: Path, memory: Memory, tmp_path: Path,
+) -> None:
+    seen: list[int] = []
+    stopped = build_memory(memory, MaildirSource(maildir), "scaled", progress=lambda d, _t: seen.append(d),
+                           should_stop=lambda: len(seen) > 70, workers=2)
+    assert stopped.stopped and 0 < stopped.done < MAILS
+    source = MaildirSource(maildir)
+    built = sum(len(memory.built_keys("scaled", folder.id)) for folder in source.folders())
+    assert built == stopped.done  # the part of the batch already analysed was written at the stop
+    resumed = build_memory(memory, source, "scaled", workers=2)
+    assert resumed.total == MAILS - stopped.done and not resumed.stopped
+    clean = open_memory(f"sqlite:///{tmp_path / 'clean.sqlite3'}")
+    try:
+        build_memory(clean, MaildirSource(maildir), "scaled", workers=1)
+        assert _stored(memory) == _stored(clean)
+    finally:
+        clean.close()
+
+
+def test_a_fetch_failing_mid_pooled_build_writes_the_whole_batches_fetched_before_it(
+    maildir: Path, memory: Memory, monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import multiprocessing
+
+    fetch = MaildirSource.fetch
+    fetched = 0
+
+    def crashing_fetch(self: MaildirSource, ref: MessageRef) -> bytes:
+        nonlocal fetched
+        fetched += 1
+        if fetched == 2 * BATCH + 20:
+            raise _Crash
+        return fetch(self, ref)
+
+    monkeypatch.setattr(MaildirSource, "fetch", crashing_fetch)
+    source = MaildirSource(maildir)
+    with pytest.raises(_Crash):
+        build_memory(memory, source, "scaled", workers=2)
+    assert sum(len(memory.built_keys("scaled", folder.id)) for folder in source.folders()) == 2 * BATCH
+    assert multiprocessing.active_children() == []  # the workers went with the failed build

@@ -147,3 +147,30 @@ def test_a_new_listing_keeps_the_open_mail_selected(qtbot: QtBot, big_window: Ma
     selected = win.message_view.selectionModel().selectedRows()
     assert selected and selected[0].data(Role.HEADER).ref == opened.ref
     assert win.mailbox.current is opened
+
+
+def test_a_large_local_folder_shows_its_newest_screenful_first_then_fills_in(
+    qtbot, tmp_path: Path,  # type: ignore[no-untyped-def]
+) -> None:
+    from bench.scale_mailbox import build as scaled_maildir
+    from ui.operations.mailbox import FIRST_SCREEN
+
+    mailbox = scaled_maildir(tmp_path / "mail", 160)  # about 130 in the Inbox
+    settings = load_settings(tmp_path / "settings.json")
+    win = MainWindow(mailbox, settings, QSettings(str(tmp_path / "window.ini"), QSettings.Format.IniFormat))
+    shown: list[tuple[str, int]] = []
+
+    def changed(changes: Changes) -> None:
+        if Changes.FIRST_HEADERS in changes:
+            shown.append(("first", win.message_model.total))
+        if Changes.HEADERS in changes:
+            shown.append(("all", win.message_model.total))
+
+    win.changed.connect(changed)
+    win.show()
+    qtbot.waitUntil(lambda: any(kind == "all" for kind, _ in shown), timeout=20000)
+    assert shown[0] == ("first", FIRST_SCREEN)
+    assert shown[-1][0] == "all" and shown[-1][1] > FIRST_SCREEN
+    dates = [win.message_model.header_at(row).date for row in range(win.message_model.rowCount())]
+    assert dates == sorted(dates, reverse=True)  # newest first, as the screenful was
+    win.close()

@@ -146,3 +146,43 @@ def test_shutdown_skips_queued_reads_but_runs_every_queued_write(qtbot: QtBot) -
     assert ran == ["slow", "mark-read", "correction"]
     assert delivered == []
     shiboken6.delete(runner)
+
+
+def test_closing_mid_build_with_worker_processes_stops_them_and_raises_nothing(
+    qtbot: QtBot, demo_copy: Path, tmp_path: Path, gate: _Gate, raised: list[BaseException],
+    capfd: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import multiprocessing
+
+    from app.customers import build
+
+    monkeypatch.setattr(build, "POOL_FROM", 5)  # the demo's few mails go to worker processes too
+    monkeypatch.setattr(build, "CHUNK", 2)
+    monkeypatch.setattr(build, "AHEAD", 1)  # a few mails in flight: the fetches go on as results come back
+    settings = load_settings(tmp_path / "settings.json")
+    qsettings = QSettings(str(tmp_path / "window.ini"), QSettings.Format.IniFormat)
+    win = MainWindow(demo_copy, settings, qsettings)
+    win.shutdown_wait_ms = 200
+    with qtbot.waitSignal(win.changed, check_params_cb=on(Changes.HEADERS), timeout=10000):
+        win.show()
+    qtbot.waitUntil(lambda: win.memory.opened is not None, timeout=10000)
+    win.memory.start_build()
+    # The workers start with the first mails handed to them; the build fetches a few chunks
+    # ahead of them, then waits for their first results (they load the analyser first).
+    qtbot.waitUntil(lambda: len(multiprocessing.active_children()) >= 1, timeout=20000)
+    gate.armed = True
+    qtbot.waitUntil(lambda: "fetch" in gate.held, timeout=20000)  # mid-build, workers running
+
+    win.close()
+    assert win.runner.stopping.is_set()
+    threading.Timer(0.3, gate.open.set).start()
+    runner = win.runner
+    win.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    assert not shiboken6.isValid(runner)
+    QCoreApplication.processEvents()
+    qtbot.waitUntil(lambda: multiprocessing.active_children() == [], timeout=20000)  # the workers are gone
+
+    assert raised == []
+    err = capfd.readouterr().err
+    assert "Traceback" not in err and "RuntimeError" not in err, err

@@ -175,3 +175,27 @@ def test_an_mbox_is_read_once_then_opened_from_its_index_and_only_its_new_tail_i
     assert [h.subject for h in rewritten] == [f"mail {n}" for n in range(5, 10)]
     assert list(plain.headers(plain.folders()[0])) == rewritten
     assert db.read("SELECT count(*) FROM local_index")[0][0] == 5
+
+
+def test_the_first_screenful_opens_only_the_files_delivered_last(root: Path, opened: list[Path]) -> None:
+    source = MaildirSource(root)  # no index yet: a first start
+    newest = source.newest(INBOX, 5)
+    assert [h.subject for h in newest] == [f"mail {n}" for n in (39, 38, 37, 36, 35)]  # newest first
+    assert len(opened) == 5  # not the other 35
+    assert not any(h.seen for h in newest)
+    assert source.fetch(newest[0].ref).startswith(b"From:")
+
+
+def test_a_second_start_shows_the_newest_screenful_from_the_index_without_a_file(
+    root: Path, tmp_path: Path, opened: list[Path],
+) -> None:
+    db = Database(tmp_path / "store.sqlite3")
+    os.replace(root / "new" / "1039.M39.host", root / "cur" / "1039.M39.host:2,S")  # read by another program
+    _listing(root, db)
+    opened.clear()
+    source = open_source(root, LocalIndex(db))
+    assert isinstance(source, MaildirSource)
+    newest = source.newest(INBOX, 3)
+    assert opened == []
+    assert [(h.subject, h.seen) for h in newest] == [("mail 39", True), ("mail 38", False), ("mail 37", False)]
+    assert source.fetch(newest[0].ref).startswith(b"From:")  # found after one listing of names

@@ -55,6 +55,7 @@ class MailboxController(QObject):
     folder_shown = Signal()          # another folder: the side panels empty
     local_chosen = Signal()          # a folder of the local mailbox (the accounts' selection clears)
     mailbox_opened = Signal()
+    first_listed = Signal()          # a first folder is listed whole: the memory build may start
 
     def __init__(self, runner: TaskRunner, settings: Settings, status: StatusLine,
                  notify: Callable[[Changes], None], parent: QWidget,
@@ -64,6 +65,8 @@ class MailboxController(QObject):
         self.settings = settings
         self.status = status
         self.notify = notify
+        self.listed = self.first_shown = False  # the shown folder's whole listing / first screenful is in
+        self.mailbox_listed = False  # a first folder was listed whole
         self.ctx: AppContext | None = None
         self.source: MailSource | None = None
         self.local_source: MailSource | None = None
@@ -204,7 +207,18 @@ class MailboxController(QObject):
         self.reader.clear()
         self.folder_shown.emit()
         self.status.busy(self.tr("メールを読み込んでいます…"))
+        self.listed = self.first_shown = False
+        # A local mailbox shows its newest screenful first; the whole folder fills in behind it.
+        mailbox_ops.load_newest(self.runner, self.mail_account, source, folder,
+                                partial(self._on_first_headers, folder), self.status.mail_error)
         self.reload()
+
+    def _on_first_headers(self, folder: Folder, headers: list[Header]) -> None:
+        if self.listed or folder is not self.current_folder:
+            return
+        self.first_shown = True
+        self.message_model.set_headers(headers)
+        self.notify(Changes.FIRST_HEADERS)
 
     def reload(self) -> None:
         """The shown folder's list again (after a sync: offline-first, from the store)."""
@@ -214,6 +228,8 @@ class MailboxController(QObject):
 
     def _on_headers(self, folder: Folder, headers: list[Header]) -> None:
         assert self.ctx is not None
+        first = not self.first_shown
+        self.listed = self.first_shown = True
         self.message_model.set_headers(headers)
         self.folder_model.set_unread(folder.id, self.message_model.unread_count())
         self.status.set_count(len(headers))
@@ -230,7 +246,11 @@ class MailboxController(QObject):
         if self.source is not None:
             mailbox_ops.answered(self.runner, self.mail_account, self.source, folder,
                                  self._on_answered, self._on_list_error)
-        self.notify(Changes.HEADERS)
+        # No screenful came first (a server's folder): the list shows now.
+        self.notify(Changes.HEADERS | Changes.FIRST_HEADERS if first else Changes.HEADERS)
+        if not self.mailbox_listed:
+            self.mailbox_listed = True
+            self.first_listed.emit()
 
     def _on_answered(self, refs: set[MessageRef]) -> None:
         folder = self.current_folder

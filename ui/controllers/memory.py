@@ -60,7 +60,9 @@ class MemoryController(QObject):
         self.search_panel.more_wanted.connect(self._search_more)
         mailbox.search.returnPressed.connect(lambda: self.run_search(mailbox.search.text().strip()))
         mailbox.escape.activated.connect(self._escape_search)
-        mailbox.mailbox_opened.connect(self._maybe_build)
+        # The build starts once the first folder is listed: on a first start with a large mailbox
+        # the two would read every file at once, and hold both listings in memory.
+        mailbox.first_listed.connect(self._maybe_build)
         insight.shown.connect(self.load_profile)
         customer_panel.reply_activated.connect(self._open_past_reply)
         customer_panel.export_requested.connect(self._export_customer)
@@ -126,7 +128,7 @@ class MemoryController(QObject):
 
     # -- the build ---------------------------------------------------------------
     def _maybe_build(self) -> None:
-        if self.build_wanted:
+        if self.build_wanted and self.mailbox.mailbox_listed:
             self.start_build()
 
     def start_build(self) -> None:
@@ -152,6 +154,9 @@ class MemoryController(QObject):
             self.status.build_label.setText(self.tr("停止しています…"))
 
     def _on_progress(self, done: int, total: int) -> None:
+        progress = self.build_progress
+        if progress is not None and not progress.stop_requested.is_set():
+            self.status.build_label.setText(progress.describe(done, total))
         bar = self.status.build_bar
         bar.setRange(0, max(total, 1))
         bar.setValue(done)

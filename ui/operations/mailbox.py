@@ -54,6 +54,24 @@ def open_mailbox(
     return runner.submit(mail_lane(account), lambda: _open(ctx), on_done, on_error, slot="mailbox")
 
 
+FIRST_SCREEN = 60  # rows shown before the whole folder is listed: more than a window holds
+
+
+def load_newest(
+    runner: TaskRunner, account: str, source: MailSource, folder: Folder,
+    on_done: Callable[[list[Header]], None], on_error: ErrorCallback,
+) -> bool:
+    """The folder's newest screenful at once, when the source can tell it cheaply (a local
+    mailbox); the whole listing (`load_headers`, submitted next on the same lane) follows.
+    False when the source cannot."""
+    newest = getattr(source, "newest", None)
+    if not callable(newest):
+        return False
+    runner.submit(mail_lane(account), lambda: list(newest(folder, FIRST_SCREEN)), on_done, on_error,
+                  slot="headers-first", drop_at_shutdown=True)
+    return True
+
+
 def load_headers(
     runner: TaskRunner, account: str, source: MailSource, folder: Folder,
     on_done: Callable[[list[Header]], None], on_error: ErrorCallback,

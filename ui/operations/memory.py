@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import threading
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -19,9 +20,11 @@ from typing import Any
 from PySide6.QtCore import QObject, Signal
 
 from app.context import AppContext
+from app.customers.build import remaining_seconds
 from app.model import CustomerProfile, Insight, Message
 from app.sources.base import MailSource
 from ui.tasks import DB, TaskFailure, TaskRunner
+from ui.wording import fill
 
 BUILD = "memory-build"
 ErrorCallback = Callable[[TaskFailure], None]
@@ -58,9 +61,19 @@ class BuildProgress(QObject):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.stop_requested = threading.Event()
+        self.started = time.monotonic()
 
     def report(self, done: int, total: int) -> None:
         self.progressed.emit(done, total)
+
+    def describe(self, done: int, total: int) -> str:
+        """What the status bar says beside the bar: building, and the time left at the rate so far."""
+        left = remaining_seconds(done, total, time.monotonic() - self.started)
+        if left is None or done >= total:
+            return self.tr("お客様の記録を作成中")
+        if left >= 90:
+            return fill(self.tr("お客様の記録を作成中（残り約 {minutes} 分）"), minutes=round(left / 60))
+        return fill(self.tr("お客様の記録を作成中（残り約 {seconds} 秒）"), seconds=max(1, round(left)))
 
 
 def _open(url: str, ctx: AppContext) -> OpenedMemory:
