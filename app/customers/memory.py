@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import and_, bindparam, delete, func, or_, select, update
+from sqlalchemy import and_, bindparam, delete, func, insert, or_, select, update
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import DataError, IntegrityError
 
@@ -28,7 +28,7 @@ import app.customers.schema as s
 from app.analysis import analyze
 from app.customers.learn import IncomingFacts, answers, learn_incoming, mail_nouns, reminders, reply_pool
 from app.customers.phrases import summary
-from app.customers.sql import RaceLost, insert_ignore, retried, transient
+from app.customers.sql import RaceLost, insert_ignore, inserted_keys, retried, transient
 from app.mail.parse import parse_message
 from app.model import (
     Customer,
@@ -631,14 +631,17 @@ class Memory:
                 .join(s.customers, s.customers.c.id == s.customer_addresses.c.customer_id)
                 .where(s.customer_addresses.c.email.in_(emails))
             ))
+        self._create_customers(connection, plans, known)
         customer_of: list[int] = []
         for _prepared, email, name in plans:
-            if email not in known:
-                known[email] = (self._ensure_customer(connection, email, name), name)
-            elif name and not known[email][1]:  # named at last
-                customer_id = self._ensure_customer(connection, email, name)
+            customer_id, known_name = known[email]
+            if name and not known_name:  # named at last: the name is kept from then on
+                connection.execute(
+                    update(s.customers).where(and_(s.customers.c.id == customer_id, s.customers.c.name == ""))
+                    .values(name=name)
+                )
                 known[email] = (customer_id, name)
-            customer_of.append(known[email][0])
+            customer_of.append(customer_id)
         # Which mails are new: not remembered yet, first of their Message-ID in the batch.
         seen: set[str] = set()
         for ids in _chunks(sorted({p.message.message_id for p, _e, _n in plans})):
@@ -728,6 +731,37 @@ class Memory:
                 .values(answered_by=bindparam("by")),
                 answered,
             )
+
+    def _create_customers(self, connection: Connection, plans: Sequence[tuple[Prepared, str, str]],
+                          known: dict[str, tuple[int, str]]) -> None:
+        """The customers `known` lacks, created in order of first appearance (named by their first mail)."""
+        fresh: dict[str, str] = {}
+        for _prepared, email, name in plans:
+            if email not in known:
+                fresh.setdefault(email, name)
+        if not fresh:
+            return
+        created = connection.execute(
+            insert(s.customers).returning(s.customers.c.id, sort_by_parameter_order=True),
+            [{"name": name, "note": ""} for name in fresh.values()],
+        ).all()
+        ids = {email: int(row[0]) for email, row in zip(fresh, created, strict=True)}
+        taken = inserted_keys(connection, s.customer_addresses,
+                              [{"email": email, "customer_id": ids[email]} for email in fresh], "email")
+        for email, name in fresh.items():
+            if email in taken:
+                known[email] = (ids[email], name)
+                continue
+            # Another instance created this customer meanwhile: use theirs, drop ours.
+            connection.execute(delete(s.customers).where(s.customers.c.id == ids[email]))
+            theirs = connection.execute(
+                select(s.customer_addresses.c.customer_id, s.customers.c.name)
+                .join(s.customers, s.customers.c.id == s.customer_addresses.c.customer_id)
+                .where(s.customer_addresses.c.email == email)
+            ).first()
+            if theirs is None:  # ...and deleted it again before we could read it: start over
+                raise RaceLost(email)
+            known[email] = (int(theirs[0]), theirs[1])
 
     def _built_in(self, connection: Connection, prepared: Prepared, own: set[str]) -> None:
         if prepared.stats is not None:
