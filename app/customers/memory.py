@@ -7,8 +7,9 @@ asks `profile_for(message)`, the review gets `history(customer)`, and privacy
 asks `export_customer` / `delete_customer`. Every write is one transaction and
 keyed by Message-ID, so remembering twice is harmless and two instances
 writing the same customer lose nothing. The build writes hundreds of mails and
-their checkpoints in one transaction (`remember_built`), each mail under its
-own savepoint so one the database refuses skips that mail only.
+their checkpoints in one transaction (`remember_built`) with a few statements per
+table; when the database refuses one mail, the batch is written again with each
+mail under its own savepoint, so that mail only is skipped.
 """
 
 from __future__ import annotations
@@ -583,7 +584,8 @@ class Memory:
             own = self._own(connection)
             if not savepoints:
                 self._batch_in(connection, batch, own)
-            for prepared in batch if savepoints else ():
+                batch = ()
+            for prepared in batch:  # the fallback: each mail under its own savepoint
                 try:
                     with connection.begin_nested():
                         self._built_in(connection, prepared, own)
@@ -623,7 +625,7 @@ class Memory:
         insert_ignore(connection, s.own_addresses, new_own)
         if not plans:
             return
-        # Customers: those known in one query, the new ones created as one mail would.
+        # Customers: those known in one query, the new ones created together (`_create_customers`).
         known: dict[str, tuple[int, str]] = {}
         for emails in _chunks(sorted({email for _p, email, _n in plans})):
             known.update((r[0], (int(r[1]), r[2])) for r in connection.execute(
@@ -671,7 +673,7 @@ class Memory:
                 select(s.requests.c.id, s.requests.c.message_id, s.requests.c.text)
                 .where(and_(s.requests.c.message_id.in_(ids), s.requests.c.answered_by == ""))
             ):
-                open_requests.setdefault(mid, []).append({"rid": int(request_id), "text": text, "by": ""})
+                open_requests.setdefault(mid, []).append({"rid": int(request_id), "text": text, "answered_by": ""})
         message_rows: list[dict[str, Any]] = []
         disclosure_rows: list[dict[str, Any]] = []
         request_rows: list[dict[str, Any]] = []
@@ -715,15 +717,16 @@ class Memory:
             if parent:
                 said = prepared.pool if prepared.pool is not None else message.body
                 for request in open_requests.get(parent, []):
-                    if not request.get("answered_by", request.get("by")) and answers(request["text"], said):
-                        request["answered_by" if "answered_by" in request else "by"] = message.message_id
+                    if not request["answered_by"] and answers(request["text"], said):
+                        request["answered_by"] = message.message_id
         insert_ignore(connection, s.customer_messages, message_rows)
         insert_ignore(connection, s.disclosures, disclosure_rows)
         insert_ignore(connection, s.requests, request_rows)
         if reply_rows:
             connection.execute(s.replies.insert(), reply_rows)
-        answered = [{"rid": r["rid"], "by": r["by"]} for rs in open_requests.values() for r in rs
-                    if "rid" in r and r["by"]]
+        # Requests remembered before this batch ("rid": their id) that one of its replies answers.
+        answered = [{"rid": r["rid"], "by": r["answered_by"]} for rs in open_requests.values() for r in rs
+                    if "rid" in r and r["answered_by"]]
         if answered:
             connection.execute(
                 update(s.requests)
