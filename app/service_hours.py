@@ -6,7 +6,8 @@ sending identity's business days and hours, whether Japan's national holidays
 are closed (from `jpholiday`, which follows the Cabinet Office's list,
 substitute holidays included) and the shop's own closed ranges (年末年始, お盆,
 a one-off 臨時休業). `next_opening(at)` is `at` itself while open, else the
-start of the next open day.
+start of the next open day; `business_time(start, end)` is how much of a span falls inside
+them (the response-time view, app.reports.response_time).
 
 Times are the shop's local time in Japan (JST, UTC+9: Japan keeps no summer time,
 so a fixed offset is exact and needs no tz database on Windows).
@@ -26,7 +27,7 @@ from typing import Any
 import jpholiday
 
 JST = timezone(timedelta(hours=9), "JST")
-WEEKDAYS_JA = "月火水木金土日"
+WEEKDAYS_JA = "月火水木金土日"  # the settings dialog's day boxes, the UI's send times (ui/wording/outbox.py)
 _SEARCH_DAYS = 400  # a shop closed for more than a year has no next opening: send at once
 
 
@@ -129,6 +130,25 @@ class ServiceHours:
             return opening
         return None
 
+    def business_time(self, start: datetime, end: datetime) -> timedelta:
+        """How much of [start, end) falls inside the hours kept (both aware datetimes): the
+        response-time view's measure, so a mail on Friday at 17:30 answered on Monday at 9:30
+        waited one hour, not sixty."""
+        if end <= start:
+            return timedelta(0)
+        local_start, local_end = start.astimezone(JST), end.astimezone(JST)
+        total = timedelta(0)
+        day = local_start.date()
+        while day <= local_end.date():
+            if self.closed_because(day) is None:
+                opened = datetime.combine(day, self.opens, JST)
+                closed = datetime.combine(day, self.closes, JST)
+                overlap = min(closed, local_end) - max(opened, local_start)
+                if overlap > timedelta(0):
+                    total += overlap
+            day += timedelta(days=1)
+        return total
+
     # -- settings -------------------------------------------------------------------
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -172,9 +192,3 @@ def hours_for(email: str, saved: Mapping[str, Any]) -> ServiceHours:
         if isinstance(entry, Mapping):
             return ServiceHours.from_dict(entry)
     return ServiceHours()
-
-
-def when_ja(at: datetime) -> str:
-    """「12月8日(月) 9:00」, in JST: how the UI names a send time."""
-    local = at.astimezone(JST)
-    return f"{local.month}月{local.day}日({WEEKDAYS_JA[local.weekday()]}) {local.hour}:{local.minute:02d}"

@@ -93,3 +93,15 @@ def start_postgres() -> PostgresServer | None:
                 raise
             shutil.rmtree(os.path.join(root, "data"), ignore_errors=True)
             server.port = _free_port()
+
+
+def fresh_database(base_url: str, name: str) -> str:
+    """A new empty database `name` on the test server of `base_url` (dropped first if a run left it)."""
+    from sqlalchemy import create_engine, text
+
+    admin = create_engine(base_url, isolation_level="AUTOCOMMIT")
+    with admin.connect() as connection:
+        connection.execute(text(f'DROP DATABASE IF EXISTS "{name}"'))
+        connection.execute(text(f'CREATE DATABASE "{name}"'))
+    admin.dispose()
+    return base_url.rsplit("/", 1)[0] + "/" + name

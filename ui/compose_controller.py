@@ -60,7 +60,6 @@ from app.mail.compose import (
 from app.mail.outgoing import with_message_id
 from app.model import CustomerProfile, Draft, Finding, Highlight, Insight, Message, ReplyStats
 from app.outbox import OutboxItem, OutboxState
-from app.service_hours import when_ja
 from app.settings import SHOP_IDENTITIES, TEAM_STAFF_NAME, Settings
 from app.snippets import Filled, SnippetPack, load_our_pack, load_pack, load_user_pack
 from app.sources.base import MailSource, MessageRef, OutgoingMessage
@@ -81,6 +80,7 @@ from ui.tasks import TaskFailure, TaskRunner
 from ui.wording import fill
 from ui.wording.accounts import outbox_state, send_problem
 from ui.wording.errors import error_text
+from ui.wording.outbox import send_time
 
 REVIEW_DELAY_MS = 400
 AUTOSAVE_IDLE_MS = 3000
@@ -581,7 +581,7 @@ class ComposeController(QObject):
         if not self.composing:
             return
         opening = self.send_service.next_opening(self._sender_email())
-        self.composer.set_send_choice(when_ja(opening) if opening is not None else "")
+        self.composer.set_send_choice(send_time(opening) if opening is not None else "")
 
     def send(self) -> None:
         """The default choice: at once (after the grace period) in service hours, else at the next opening."""

@@ -240,9 +240,17 @@ class MainWindow(QMainWindow):
         if opened is None:
             self.status.say(self.tr("お客様の記録を開いています。少し待ってからもう一度お試しください。"), 5000)
             return None
+        from app.identity import identities_from_setting
+        from app.service_hours import hours_for
+        from app.settings import SERVICE_HOURS, SHOP_IDENTITIES
         from ui.response_time_dialog import ResponseTimeDialog
 
-        dialog = ResponseTimeDialog(self.runner, opened.memory.engine, self)
+        # The default identity's hours (its own, else the shop-wide entry): the memory keeps no
+        # record of which identity sent each reply.
+        identities: list[dict[str, str]] = self.settings.get(SHOP_IDENTITIES)
+        saved: dict[str, object] = self.settings.get(SERVICE_HOURS)
+        hours = hours_for(identities_from_setting(identities)[0].email, saved)
+        dialog = ResponseTimeDialog(self.runner, opened.memory.engine, self, hours)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
         return dialog

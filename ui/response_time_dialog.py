@@ -3,8 +3,9 @@
 Opened from the お客様の記録 menu. The figures come from the customer memory
 (`app.reports.response_time.report_from_memory`), computed on the db lane; the
 dialog shows two Qt models over the result: the weeks (median, mails, answered)
-and the mails themselves, newest first. Business hours are Monday to Friday
-9:00–18:00 without Japan's national holidays until the shop sets its own.
+and the mails themselves, newest first. Business hours are the shop's own, as set in
+営業時間と送信の設定 (`app.service_hours`): the main window passes the default sending
+identity's (the memory does not record which identity sent each reply).
 """
 
 from __future__ import annotations
@@ -25,8 +26,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.reports.business_hours import BusinessHours
 from app.reports.response_time import ResponseReport, ResponseRow, WeekRow
+from app.service_hours import ServiceHours
 from ui.tasks import DB, TaskFailure, TaskRunner
 
 AnyIndex = QModelIndex | QPersistentModelIndex
@@ -134,15 +135,15 @@ class ResponseTimeDialog(QDialog):
     loaded = Signal()
 
     def __init__(self, runner: TaskRunner, engine: Any, parent: QWidget | None = None,
-                 hours: BusinessHours | None = None) -> None:
+                 hours: ServiceHours | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("responseTimeDialog")
         self.setWindowTitle(self.tr("返信までの時間"))
         self.resize(900, 600)
         self.runner = runner
-        self.hours = hours or BusinessHours()
-        self.intro = QLabel(self.tr("お客様のメールが届いてから最初の返信までの時間を、営業時間（月〜金 9:00〜18:00、"
-                                    "祝日を除く）だけで数えています。"), self)
+        self.hours = hours or ServiceHours()
+        self.intro = QLabel(self.tr("お客様のメールが届いてから最初の返信までの時間を、"
+                                    "営業時間と送信の設定で決めた営業時間（休業日を除く）だけで数えています。"), self)
         self.intro.setWordWrap(True)
         self.status = QLabel(self.tr("集計しています…"), self)
         self.status.setObjectName("responseTimeStatus")

@@ -8,7 +8,10 @@ cannot be helped from here: the window says what to check and does not start.
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
+from typing import TypeVar
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
@@ -58,10 +61,24 @@ def damaged_store_box(problem: StoreUnusable, parent: QWidget | None = None) -> 
     return box
 
 
+_T = TypeVar("_T")
+
+
+def off_the_gui_thread(work: Callable[[], _T]) -> _T:
+    """`work()` run on a short-lived thread while this one waits for it.
+
+    The store is opened (and migrated) before the window exists, so there is nothing to
+    keep responsive yet; but no SQL runs on the GUI thread, not even this first open
+    (docs/ARCHITECTURE.md §3), and SQLite's file locks and migrations stay on a worker.
+    An exception in `work` is raised here."""
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="store-open") as pool:
+        return pool.submit(work).result()
+
+
 def start_fresh(problem: StoreUnusable) -> tuple[Database, Path]:
     """The damaged file renamed aside (never deleted) and a new store opened in its place."""
     kept = set_aside(problem.path)
-    return open_database(problem.path), kept
+    return off_the_gui_thread(lambda: open_database(problem.path)), kept
 
 
 def kept_text(kept: Path) -> str:
@@ -82,7 +99,7 @@ def open_store_or_ask(headless: bool) -> Database | None:
     """The user's store, or None when it cannot be used and the agent chose to quit (or no one
     can be asked: without a screen the message goes to stderr and nothing is changed)."""
     try:
-        return open_database()
+        return off_the_gui_thread(open_database)
     except StoreUnusable as problem:
         print(problem_text(problem), file=sys.stderr)
         if headless or problem.problem not in (StoreProblem.DAMAGED, StoreProblem.EMPTY):

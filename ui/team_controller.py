@@ -13,6 +13,10 @@ Runs only while the customer memory is on the team's PostgreSQL server (the
   since this reply was started (`app.team.room.teammate_replied_since`); if so, their
   reply is shown and the agent decides (送信する / 下書きに戻す).
 - Every reply sent from here is recorded for the others (`reply_sent`).
+- A reply that waits in the outbox (a 予約, the undo window) is checked again when it
+  comes due: while the room is open its `TeammateReplied` guard is in the outbox's
+  `guards` (run on the outbox's worker), and holds the reply if a teammate's reply to
+  the same mail was recorded after it was submitted (保留, worded in the outbox).
 """
 
 from __future__ import annotations
@@ -31,7 +35,7 @@ from app.model import Message
 from app.settings import MEMORY_DATABASE_URL, TEAM_STAFF_NAME
 from app.snippets import SnippetPack
 from app.sources.base import MessageRef, OutgoingMessage
-from app.team.room import BEAT_SECONDS, DEFAULT_EXPIRY, Presence, TeamReply, TeamRoom, is_team_url
+from app.team.room import BEAT_SECONDS, DEFAULT_EXPIRY, Presence, TeammateReplied, TeamReply, TeamRoom, is_team_url
 from ui.tasks import DB, TaskFailure
 from ui.team_presence import PresenceBanner, PresencePoller, list_presence
 
@@ -57,6 +61,7 @@ class TeamController(QObject):
         super().__init__(window)
         self.window = window
         self.room: TeamRoom | None = None
+        self.send_guard: TeammateReplied | None = None  # in the outbox's guards while the room is open
         self.poller: PresencePoller | None = None
         self.others: list[Presence] = []
         self.dialog: QDialog | None = None
@@ -117,6 +122,7 @@ class TeamController(QObject):
             self.window.runner.submit(TEAM, room.close)
             return
         self.room = room
+        self._install_guard(TeammateReplied(room))
         self.poller = PresencePoller(room, self.beat_seconds, self)
         self.poller.changed.connect(self._on_beat)
         self._tell()
@@ -151,6 +157,7 @@ class TeamController(QObject):
     def _close_room(self, wait: float = 0.0) -> None:
         self.watch.stop()
         room, self.room = self.room, None
+        self._install_guard(None)
         if self.poller is not None:
             self.poller.changed.disconnect(self._on_beat)
             self.poller.stop(wait)  # leaves the room (the others stop seeing us at once) and closes it
@@ -164,6 +171,16 @@ class TeamController(QObject):
             self.window.compose.reload_pack()
         self.banner.show_presence([])
         self.window.message_model.set_presence({})
+
+    def _install_guard(self, guard: TeammateReplied | None) -> None:
+        """Put this room's guard in the outbox's guards (None: take it out). The list is replaced,
+        never changed in place: the outbox's worker may be walking the old one right now."""
+        send = self.window.send_service
+        old, self.send_guard = self.send_guard, guard
+        if not send.started:
+            return  # the room opens after the context (the memory starts with it); nothing to do otherwise
+        kept = [g for g in send.outbox.guards if g is not old]
+        send.outbox.guards = [*kept, guard] if guard is not None else kept
 
     def shutdown(self) -> None:
         """The window closes: leave the room before the lanes stop (a server that does not answer

@@ -3,8 +3,9 @@
 For every customer mail the memory holds, the first reply of ours to the same
 customer sent after it (a reply to a later mail of the thread answers the earlier
 ones too: the customer waited until then). The wait is counted in business hours
-only (`BusinessHours.business_time`): a mail on Friday at 17:30 answered on Monday
-at 9:30 waited one hour, not sixty. Weeks (Monday to Sunday, shop time, by the
+only: the shop's own hours as set in 営業時間と送信の設定 (`app.service_hours`,
+`ServiceHours.business_time`), so a mail on Friday at 17:30 answered on Monday at
+9:30 waited one hour, not sixty. Weeks (Monday to Sunday, shop time, by the
 mail's arrival) get the median of their answered mails; a mail not answered yet is
 listed, and left out of the median.
 """
@@ -19,7 +20,7 @@ from datetime import UTC, date, datetime, timedelta
 from sqlalchemy import select
 from sqlalchemy.engine import Engine
 
-from app.reports.business_hours import BusinessHours
+from app.service_hours import JST, ServiceHours
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,7 +53,7 @@ class ResponseReport:
     weeks: tuple[WeekRow, ...]     # newest first
 
 
-def response_rows(mails: Iterable[tuple[CustomerMail, Sequence[datetime]]], hours: BusinessHours) -> list[ResponseRow]:
+def response_rows(mails: Iterable[tuple[CustomerMail, Sequence[datetime]]], hours: ServiceHours) -> list[ResponseRow]:
     """Each mail with its first reply after it (`replies`: our replies to that customer, any order)."""
     rows = []
     for mail, replies in mails:
@@ -63,10 +64,10 @@ def response_rows(mails: Iterable[tuple[CustomerMail, Sequence[datetime]]], hour
     return rows
 
 
-def weekly(rows: Iterable[ResponseRow], hours: BusinessHours) -> list[WeekRow]:
+def weekly(rows: Iterable[ResponseRow], hours: ServiceHours) -> list[WeekRow]:
     weeks: dict[date, list[ResponseRow]] = {}
     for row in rows:
-        day = row.received.astimezone(hours.zone).date()
+        day = row.received.astimezone(JST).date()
         weeks.setdefault(day - timedelta(days=day.weekday()), []).append(row)
     result = []
     for monday in sorted(weeks, reverse=True):
@@ -80,11 +81,11 @@ def _aware(value: datetime) -> datetime:
     return value.replace(tzinfo=UTC) if value.tzinfo is None else value
 
 
-def report_from_memory(engine: Engine, hours: BusinessHours | None = None) -> ResponseReport:
+def report_from_memory(engine: Engine, hours: ServiceHours | None = None) -> ResponseReport:
     """The report over everything the customer memory holds (local SQLite or the team's server)."""
     from app.customers import schema as s
 
-    hours = hours or BusinessHours()
+    hours = hours or ServiceHours()
     with engine.connect() as connection:
         names = {int(r[0]): r[1] for r in connection.execute(select(s.customers.c.id, s.customers.c.name))}
         incoming = connection.execute(

@@ -13,7 +13,9 @@ The server's `now()` is the only clock used for presence, so two PCs whose clock
 disagree still agree on who is live.
 
 `record_reply` keeps every reply a client sent (by the Message-ID of the mail it
-answers); `teammate_replied_since` is the send guard that reads it.
+answers); `teammate_replied_since` reads it, in the composer before a reply is
+submitted and, through `TeammateReplied` (an outbox `SendGuard`), for a reply that
+waits in the outbox (a 予約, the undo window) when it comes due.
 """
 
 from __future__ import annotations
@@ -30,6 +32,7 @@ from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.engine import Engine, make_url
 
 from app.customers.sql import make_engine, retried
+from app.outbox import Hold, HoldReason, OutboxItem
 from app.team import schema as s
 
 DEFAULT_EXPIRY = timedelta(seconds=30)
@@ -192,6 +195,27 @@ def teammate_replied_since(room: TeamRoom, original_message_id: str, since: date
     if since is not None:
         theirs = [r for r in theirs if r.sent_at >= since]
     return theirs[-1] if theirs else None
+
+
+class TeammateReplied:
+    """The outbox's team-mode `SendGuard`: a waiting reply (a 予約, or one in its undo window) is
+    held when a teammate's reply to the same mail (its In-Reply-To) was recorded after the item was
+    submitted, or after the agent last released it (`checked_since`): the composer's check only saw
+    the replies sent before 送信. Runs where the outbox runs its guards (the sending worker, and
+    `check_waiting` after new mail), never on the GUI thread. A server that cannot be reached raises,
+    which the outbox logs and lets the mail go: team mode must not stop a shop's mail."""
+
+    def __init__(self, room: TeamRoom) -> None:
+        self.room = room
+
+    def __call__(self, item: OutboxItem) -> Hold | None:
+        if not item.in_reply_to:
+            return None
+        reply = teammate_replied_since(self.room, item.in_reply_to, item.checked_since or item.created_at)
+        if reply is None:
+            return None
+        return Hold(HoldReason.TEAMMATE_REPLIED, reply.staff, reply.subject, reply.sent_at,
+                    message_id=reply.reply_message_id)
 
 
 def open_room(url: str, staff: str, expiry: timedelta = DEFAULT_EXPIRY, client_id: str | None = None) -> TeamRoom:

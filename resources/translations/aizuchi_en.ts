@@ -1411,8 +1411,8 @@
         <translation>Response times</translation>
     </message>
     <message>
-        <source>お客様のメールが届いてから最初の返信までの時間を、営業時間（月〜金 9:00〜18:00、祝日を除く）だけで数えています。</source>
-        <translation>The time from a customer&apos;s mail to our first reply, counted in business hours only (Mon–Fri 9:00–18:00, national holidays excluded).</translation>
+        <source>お客様のメールが届いてから最初の返信までの時間を、営業時間と送信の設定で決めた営業時間（休業日を除く）だけで数えています。</source>
+        <translation>The time from a customer&apos;s mail to our first reply, counted only in the business hours set in “Service hours and sending” (days off excluded).</translation>
     </message>
     <message>
         <source>集計しています…</source>
@@ -2397,6 +2397,18 @@
     <message>
         <source>予期しないエラーが発生しました: {name}</source>
         <translation>An unexpected error occurred: {name}</translation>
+    </message>
+    <message>
+        <source>M月d日(ddd)</source>
+        <translation>ddd, MMM d</translation>
+    </message>
+    <message>
+        <source>ja_JP</source>
+        <translation>en_US</translation>
+    </message>
+    <message>
+        <source>{day} {time}</source>
+        <translation>{day}, {time}</translation>
     </message>
     <message>
         <source>送信待ち（取り消し可能）</source>

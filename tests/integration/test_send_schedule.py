@@ -2,11 +2,13 @@
 clock the test moves (no sleeps). A reply finished on Sunday night leaves once at Monday 9:00 and
 not before; a cancelled one never leaves; one due while Aizuchi was closed leaves once at the next
 start (and says it went late); a customer mail arriving first holds it; an undo in the grace
-period stops it."""
+period stops it. In team mode (the real PostgreSQL test server), a waiting reply is held when a
+teammate's reply to the same mail was recorded after it was submitted."""
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta
 from email.utils import format_datetime
 from pathlib import Path
 
@@ -21,7 +23,9 @@ from app.service_hours import JST, ServiceHours
 from app.session import AccountSession
 from app.store.db import Database, open_database
 from app.store.mail import MailStore
+from app.team.room import TeammateReplied, TeamRoom, open_room
 from tests.integration.conftest import account_for
+from tests.postgres import fresh_database
 from tests.servers import Certs, Dovecot, SmtpServer, japanese_mail
 
 SUNDAY_NIGHT = datetime(2026, 12, 6, 22, 40, tzinfo=JST)
@@ -188,4 +192,95 @@ def test_undo_too_late_changes_nothing(session: AccountSession, smtp: SmtpServer
     clock.advance(timedelta(seconds=10))
     assert _send_due(session) == [OutboxState.SENT]
     assert session.outbox.cancel(item.id) is None  # already gone: the window says so
+    assert len(smtp.handler.messages) == 1
+
+
+# -- team mode: a teammate answered the same mail while the reply waited ------------------------------
+ORIGINAL = "<customer-0@example.jp>"  # what `_reply` answers (its In-Reply-To)
+
+
+@pytest.fixture
+def rooms(postgres_url: str, request: pytest.FixtureRequest) -> Iterator[tuple[TeamRoom, TeamRoom]]:
+    """(ours, the teammate's): two clients on a team database of the test's own."""
+    url = fresh_database(postgres_url, f"guard{abs(hash(request.node.nodeid)) % 10**8}")
+    ours, theirs = open_room(url, "鈴木"), open_room(url, "佐藤")
+    yield ours, theirs
+    ours.close()
+    theirs.close()
+
+
+@pytest.fixture
+def team_session(db: Database, dovecot: Dovecot, smtp: SmtpServer, certs: Certs,
+                 rooms: tuple[TeamRoom, TeamRoom]) -> tuple[AccountSession, FakeClock]:
+    """The session with the team guard in its outbox, on a clock that starts at the real time: the
+    team's record is stamped with the server's clock, and the item's submission with ours."""
+    dovecot.add_messages("alice", [japanese_mail(0)])
+    clock = FakeClock(datetime.now(UTC))
+    opened = _open(db, dovecot, smtp, certs, clock)
+    opened.outbox.guards.append(TeammateReplied(rooms[0]))
+    opened.sync()
+    return opened, clock
+
+
+def test_team_a_scheduled_reply_is_held_when_a_teammate_replied_meanwhile(
+    team_session: tuple[AccountSession, FakeClock], rooms: tuple[TeamRoom, TeamRoom], smtp: SmtpServer
+) -> None:
+    session, clock = team_session
+    item_id = session.outbox.submit("shop", _reply(session), clock.now() + timedelta(hours=1), DueKind.CHOSEN).id
+    assert session.outbox.check_waiting() == []  # nobody has answered: it waits
+    rooms[1].record_reply(ORIGINAL, "<reply-sato@shop.example>", "Re: ドレスの納期について",
+                          "佐藤様\n\n本日発送いたしました。\n")
+    clock.advance(timedelta(hours=1))
+    assert _send_due(session) == [OutboxState.HELD]
+    held = session.outbox.item(item_id)
+    assert held.hold is not None and held.hold.reason is HoldReason.TEAMMATE_REPLIED
+    assert (held.hold.sender, held.hold.subject, held.hold.message_id) == (
+        "佐藤", "Re: ドレスの納期について", "<reply-sato@shop.example>")
+    clock.advance(timedelta(hours=1))
+    assert _send_due(session) == [] and session.process(item_id).state is OutboxState.HELD
+    assert smtp.handler.messages == []  # not sent: the agent decides
+
+
+def test_team_the_undo_window_and_new_mail_check_hold_it_too(
+    team_session: tuple[AccountSession, FakeClock], rooms: tuple[TeamRoom, TeamRoom], smtp: SmtpServer
+) -> None:
+    session, clock = team_session
+    item = session.outbox.submit("shop", _reply(session), clock.now() + timedelta(seconds=10), DueKind.UNDO)
+    rooms[1].record_reply(ORIGINAL, "<reply-sato@shop.example>", "Re: ドレスの納期について", "発送しました。")
+    [held] = session.outbox.check_waiting()  # new mail came in: the guards look at every waiting item
+    assert held.id == item.id and held.hold is not None and held.hold.reason is HoldReason.TEAMMATE_REPLIED
+    clock.advance(timedelta(seconds=30))
+    assert _send_due(session) == []
+    assert smtp.handler.messages == []
+
+
+def test_team_without_a_teammate_reply_the_scheduled_reply_goes_once(
+    team_session: tuple[AccountSession, FakeClock], rooms: tuple[TeamRoom, TeamRoom], smtp: SmtpServer
+) -> None:
+    session, clock = team_session
+    # The teammate's reply to another mail, and our own recorded reply to this one, hold nothing.
+    rooms[1].record_reply("<another@example.jp>", "<reply-sato@shop.example>", "Re: 別件", "別件です。")
+    item_id = session.outbox.submit("shop", _reply(session), clock.now() + timedelta(hours=1), DueKind.CHOSEN).id
+    message_id = session.outbox.item(item_id).message_id
+    rooms[0].record_reply(ORIGINAL, "<reply-ours-earlier@shop.example>", "Re: ドレスの納期について", "前の返信")
+    clock.advance(timedelta(hours=1))
+    assert _send_due(session) == [OutboxState.SENT]
+    clock.advance(timedelta(minutes=5))
+    assert _send_due(session) == []
+    assert len(smtp.handler.with_message_id(message_id)) == 1
+
+
+def test_team_a_teammate_reply_before_submitting_or_releasing_holds_nothing(
+    team_session: tuple[AccountSession, FakeClock], rooms: tuple[TeamRoom, TeamRoom], smtp: SmtpServer
+) -> None:
+    """The composer already asked before 送信, and the agent chose to send: that reply is not news."""
+    session, clock = team_session
+    rooms[1].record_reply(ORIGINAL, "<reply-sato@shop.example>", "Re: ドレスの納期について", "発送しました。")
+    clock.set(datetime.now(UTC))  # submitted after the teammate's reply was recorded
+    item_id = session.outbox.submit("shop", _reply(session), clock.now() + timedelta(hours=1), DueKind.CHOSEN).id
+    rooms[1].record_reply(ORIGINAL, "<reply-sato-2@shop.example>", "Re: ドレスの納期について", "追記です。")
+    clock.advance(timedelta(hours=1))
+    assert _send_due(session) == [OutboxState.HELD]  # the second one came after: held
+    assert session.outbox.release(item_id)  # the agent looked and sends it after all
+    assert _send_due(session) == [OutboxState.SENT]
     assert len(smtp.handler.messages) == 1

@@ -13,7 +13,7 @@ from sqlalchemy import create_engine, text
 from app.context import Changes
 from app.mail.parse import parse_message
 from app.settings import MEMORY_DATABASE_URL, TEAM_STAFF_NAME, load_settings
-from app.team.room import TeamRoom, open_room
+from app.team.room import TeammateReplied, TeamRoom, open_room
 from tests.ui.driver import Driver, on
 from ui.main_window import MainWindow
 from ui.models import Role
@@ -174,5 +174,9 @@ def test_closing_the_window_leaves_at_once(qtbot, team_window: MainWindow, teamm
     with qtbot.waitSignal(win.changed, check_params_cb=on(Changes.MESSAGE), timeout=10000):
         win.message_view.selectRow(_row(win, dress_subject))
     qtbot.waitUntil(lambda: [p.staff for p in teammate.present()] == ["鈴木"], timeout=5000)
+    outbox = win.send_service.outbox
+    # While the room is open, its guard checks waiting replies (予約, undo window) at send time.
+    assert [g for g in outbox.guards if isinstance(g, TeammateReplied)] == [win.team.send_guard]
     win.close()
     assert teammate.present() == []  # gone now, not after the 30-second expiry
+    assert not any(isinstance(g, TeammateReplied) for g in outbox.guards)  # and its guard with it

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import replace
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from enum import Enum
 from typing import Any
 
@@ -114,7 +114,12 @@ def test_the_outbox_words_its_time_and_its_holds_with_every_placeholder_filled(
                  outbox.scheduled_text(items[0])]
         for text in texts:
             assert text and "{" not in text, text
-        assert "12月7日(月) 9:00" in texts[0] and "山田花子" in texts[2] and "サイズについて" in texts[2]
+        # The time in the UI's language (Japan time either way): no Japanese date in the English UI.
+        when = "12月7日(月) 9:00" if code == "ja" else "Mon, Dec 7, 9:00"
+        assert when in texts[0] and when in texts[6] and "山田花子" in texts[2] and "サイズについて" in texts[2]
+        assert outbox.send_time(datetime(2026, 12, 6, 23, 30, tzinfo=UTC)) == (
+            "12月7日(月) 8:30" if code == "ja" else "Mon, Dec 7, 8:30")  # 23:30 UTC is Monday morning in Japan
+        assert ("月)" in texts[3]) == (code == "ja")  # the late note's time too
         assert "Re: ドレス" in texts[2] and "7" in texts[5]
         assert ("1時間35分" if code == "ja" else "1 h 35 min") in texts[3]
     assert outbox.summary_text(items).count("1") >= 3  # 予約 1, 保留 1, failed 1 (the undoable one is waiting)

@@ -1,4 +1,4 @@
-"""Business-hours response times with fixed dates: weekends, national holidays and closed days don't count."""
+"""Response times with fixed dates, in the shop's business hours (the hours: tests/unit/test_service_hours.py)."""
 
 from __future__ import annotations
 
@@ -7,32 +7,14 @@ from pathlib import Path
 
 from app.customers import open_memory
 from app.model import Address, Message
-from app.reports.business_hours import JST, BusinessHours
 from app.reports.response_time import CustomerMail, report_from_memory, response_rows, weekly
+from app.service_hours import JST, ServiceHours
 
-HOURS = BusinessHours()
+HOURS = ServiceHours()
 
 
 def jst(*parts: int) -> datetime:
     return datetime(*parts, tzinfo=JST)
-
-
-def test_friday_evening_answered_monday_morning_is_one_business_hour() -> None:
-    # 2026-12-04 is a Friday, 12-07 a Monday.
-    assert HOURS.business_time(jst(2026, 12, 4, 17, 30), jst(2026, 12, 7, 9, 30)) == timedelta(hours=1)
-
-
-def test_nights_weekends_holidays_and_closed_days_are_not_counted() -> None:
-    assert HOURS.business_time(jst(2026, 12, 7, 20, 0), jst(2026, 12, 8, 8, 0)) == timedelta(0)  # overnight
-    assert HOURS.business_time(jst(2026, 12, 5, 10, 0), jst(2026, 12, 6, 15, 0)) == timedelta(0)  # Sat–Sun
-    # 2026-11-23 (Mon) is 勤労感謝の日: Friday 17:00 → Tuesday 10:00 is 1 + 1 hours.
-    assert HOURS.business_time(jst(2026, 11, 20, 17, 0), jst(2026, 11, 24, 10, 0)) == timedelta(hours=2)
-    closed = BusinessHours(closed_days=frozenset({date(2026, 12, 29), date(2026, 12, 30)}))
-    assert closed.business_time(jst(2026, 12, 28, 17, 0), jst(2026, 12, 31, 9, 30)) == timedelta(hours=1.5)
-    assert HOURS.business_time(jst(2026, 12, 7, 10, 0), jst(2026, 12, 7, 9, 0)) == timedelta(0)
-    # Another zone's clock is read as the shop's: 00:30 UTC is 9:30 in Tokyo.
-    assert HOURS.business_time(jst(2026, 12, 7, 9, 0), datetime.fromisoformat("2026-12-07T00:30:00+00:00")) == \
-        timedelta(minutes=30)
 
 
 def test_first_reply_after_each_mail_and_the_weekly_median() -> None:

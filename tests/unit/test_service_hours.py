@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, time
+from datetime import date, datetime, time, timedelta
 
 import pytest
 
-from app.service_hours import JST, BadClosedRange, ClosedBecause, ClosedRange, ServiceHours, hours_for, when_ja
+from app.service_hours import JST, BadClosedRange, ClosedBecause, ClosedRange, ServiceHours, hours_for
 
 
 def at(y: int, m: int, d: int, hh: int = 0, mm: int = 0) -> datetime:
@@ -37,7 +37,6 @@ def test_new_year_range_runs_over_the_year_end() -> None:
     assert hours.closed_because(date(2027, 1, 3)) is ClosedBecause.SHOP
     # 12/28 evening → 1/4 (Monday) 9:00: 12/29–1/3 closed, 1/1 a holiday besides.
     assert hours.next_opening(at(2026, 12, 28, 19, 0)) == at(2027, 1, 4, 9, 0)
-    assert when_ja(at(2027, 1, 4, 9, 0)) == "1月4日(月) 9:00"
 
 
 def test_obon_and_one_off_closures_as_typed() -> None:
@@ -67,3 +66,28 @@ def test_saved_per_identity_with_a_shop_wide_fallback() -> None:
 def test_hours_that_never_open_send_at_once() -> None:
     assert ServiceHours(weekdays=frozenset()).next_opening(at(2026, 12, 8, 10)) is None
     assert ServiceHours(opens=time(18), closes=time(9)).next_opening(at(2026, 12, 8, 10)) is None
+
+
+# -- business time (the response-time view's measure) ------------------------------------
+def test_friday_evening_answered_monday_morning_is_one_business_hour() -> None:
+    # 2026-12-04 is a Friday, 12-07 a Monday.
+    assert ServiceHours().business_time(at(2026, 12, 4, 17, 30), at(2026, 12, 7, 9, 30)) == timedelta(hours=1)
+
+
+def test_nights_weekends_holidays_and_closed_days_are_not_counted() -> None:
+    assert ServiceHours().business_time(at(2026, 12, 7, 20, 0), at(2026, 12, 8, 8, 0)) == timedelta(0)  # overnight
+    assert ServiceHours().business_time(at(2026, 12, 5, 10, 0), at(2026, 12, 6, 15, 0)) == timedelta(0)  # Sat–Sun
+    # 2026-11-23 (Mon) is 勤労感謝の日: Friday 17:00 → Tuesday 10:00 is 1 + 1 hours.
+    assert ServiceHours().business_time(at(2026, 11, 20, 17, 0), at(2026, 11, 24, 10, 0)) == timedelta(hours=2)
+    # The shop's own closed days: with 12/29–12/30 closed, Monday 17:00 → Thursday 9:30 is 1 + 0.5 hours;
+    # the default 年末年始 (12/29–1/3) closes 12/31 too.
+    closed = ServiceHours(closed=(ClosedRange.parse("12/29", "12/30", "棚卸し"),))
+    assert closed.business_time(at(2026, 12, 28, 17, 0), at(2026, 12, 31, 9, 30)) == timedelta(hours=1.5)
+    assert ServiceHours().business_time(at(2026, 12, 28, 17, 0), at(2026, 12, 31, 9, 30)) == timedelta(hours=1)
+    # The shop's own days and hours: Saturday open 10:00–17:00.
+    saturdays = ServiceHours(weekdays=frozenset({0, 1, 2, 3, 4, 5}), opens=time(10), closes=time(17))
+    assert saturdays.business_time(at(2026, 12, 4, 16, 30), at(2026, 12, 5, 11, 0)) == timedelta(hours=1.5)
+    assert ServiceHours().business_time(at(2026, 12, 7, 10, 0), at(2026, 12, 7, 9, 0)) == timedelta(0)
+    # Another zone's clock is read as the shop's: 00:30 UTC is 9:30 in Tokyo.
+    assert ServiceHours().business_time(at(2026, 12, 7, 9, 0), datetime.fromisoformat("2026-12-07T00:30:00+00:00")) == \
+        timedelta(minutes=30)

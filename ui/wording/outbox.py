@@ -5,20 +5,39 @@ The same idiom as the rest of `ui.wording`: one table per enum (`DUE_STATES` for
 `DueKind`, `HOLD_REASONS` for `HoldReason`; the plain states and send problems are
 in `ui.wording.accounts`), Japanese sentences with named `{placeholders}` marked
 for lupdate under "Wording", filled by `fill` when shown. tests/ui/test_wording.py
-checks every member in Japanese and in English. The times are `app.service_hours.when_ja`
-(「12月8日(月) 9:00」, Japan time: the shop's hours are Japanese hours).
+checks every member in Japanese and in English. The times are `send_time` (「12月8日(月) 9:00」,
+in English "Mon, Dec 8, 9:00"; Japan time either way: the shop's hours are Japanese hours).
 """
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import datetime, timedelta
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QDate, QLocale
 
 from app.outbox import DueKind, HoldReason, OutboxItem, OutboxState
-from app.service_hours import when_ja
+from app.service_hours import JST
 from ui.wording import QT_TRANSLATE_NOOP, fill, word
 from ui.wording.accounts import outbox_state
+
+# A send time (a 予約, a held mail's date, the next opening offered in the composer), in Japan time:
+# the day as a QLocale date pattern with the locale whose day and month names it uses, then the time.
+# Japanese 「12月8日(月) 9:00」; the English translation gives "Mon, Dec 8, 9:00".
+SEND_DAY = QT_TRANSLATE_NOOP("Wording", "M月d日(ddd)")
+SEND_LOCALE = QT_TRANSLATE_NOOP("Wording", "ja_JP")
+SEND_TIME = QT_TRANSLATE_NOOP("Wording", "{day} {time}")
+
+
+def send_time(at: datetime) -> str:
+    """「12月8日(月) 9:00」 (English: "Mon, Dec 8, 9:00"), in Japan time."""
+    local = at.astimezone(JST)
+    day = QLocale(word(SEND_LOCALE)).toString(QDate(local.year, local.month, local.day), word(SEND_DAY))
+    return fill(word(SEND_TIME), day=day, time=f"{local.hour}:{local.minute:02d}")
+
+
+def _when(at: datetime | None) -> str:
+    return send_time(at) if at is not None else ""
+
 
 # A waiting (queued) item, by why it waits; {when} is its time.
 DUE_STATES: dict[DueKind, str] = {
@@ -40,7 +59,7 @@ def state_text(item: OutboxItem) -> str:
     """The state column: 「予約 12月8日(月) 9:00」, 「送信待ち（取り消し可能）」, 「保留」…"""
     if item.state is not OutboxState.QUEUED or (item.due_at is None and item.due_kind is not DueKind.NOW):
         return outbox_state(item.state)
-    when = when_ja(item.due_at) if item.due_at is not None else ""
+    when = _when(item.due_at)
     return fill(word(DUE_STATES[item.due_kind]), when=when)
 
 
@@ -50,7 +69,7 @@ def hold_text(item: OutboxItem) -> str:
     if hold is None:
         return ""
     return fill(word(HOLD_REASONS[hold.reason]), sender=hold.sender, subject=hold.subject, reply=item.subject,
-                when=when_ja(hold.at) if hold.at is not None else "")
+                when=_when(hold.at))
 
 
 def late_text(item: OutboxItem) -> str:
@@ -62,7 +81,7 @@ def late_text(item: OutboxItem) -> str:
     else:
         span = fill(QCoreApplication.translate("Wording", "{minutes}分"), minutes=minutes)
     return fill(QCoreApplication.translate("Wording", "返信「{reply}」は、送信予定の {due} に相槌が起動していなかったため、{late}遅れて送信しました。"),  # noqa: E501
-                reply=item.subject, due=when_ja(item.due_at) if item.due_at is not None else "", late=span)
+                reply=item.subject, due=_when(item.due_at), late=span)
 
 
 def summary_text(items: list[OutboxItem]) -> str:
@@ -90,4 +109,4 @@ def countdown_text(seconds: int) -> str:
 def scheduled_text(item: OutboxItem) -> str:
     """The status bar once a 予約 is made."""
     return fill(QCoreApplication.translate("Wording", "返信を {when} に送信するよう予約しました（送信トレイで変更・取り消しできます）"),  # noqa: E501
-                when=when_ja(item.due_at) if item.due_at is not None else "")
+                when=_when(item.due_at))
