@@ -7,8 +7,9 @@ asks `profile_for(message)`, the review gets `history(customer)`, and privacy
 asks `export_customer` / `delete_customer`. Every write is one transaction and
 keyed by Message-ID, so remembering twice is harmless and two instances
 writing the same customer lose nothing. The build writes hundreds of mails and
-their checkpoints in one transaction (`remember_built`), each mail under its
-own savepoint so one the database refuses skips that mail only.
+their checkpoints in one transaction (`remember_built`) with a few statements per
+table; when the database refuses one mail, the batch is written again with each
+mail under its own savepoint, so that mail only is skipped.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import and_, delete, func, or_, select, update
+from sqlalchemy import and_, bindparam, delete, func, insert, or_, select, update
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import DataError, IntegrityError
 
@@ -28,7 +29,7 @@ import app.customers.schema as s
 from app.analysis import analyze
 from app.customers.learn import IncomingFacts, answers, learn_incoming, mail_nouns, reminders, reply_pool
 from app.customers.phrases import summary
-from app.customers.sql import RaceLost, insert_ignore, retried, transient
+from app.customers.sql import RaceLost, insert_ignore, inserted_keys, retried, transient
 from app.mail.parse import parse_message
 from app.model import (
     Customer,
@@ -95,6 +96,12 @@ def _split(words: str) -> frozenset[str]:
 
 def _join(words: frozenset[str]) -> str:
     return " ".join(sorted(w.replace(" ", "\u00a0") for w in words))
+
+
+def _chunks(values: Sequence[str], size: int = 500) -> Iterator[Sequence[str]]:
+    """`values` a few hundred at a time: an IN list stays far below any database's parameter limit."""
+    for start in range(0, len(values), size):
+        yield values[start : start + size]
 
 
 MAX_QUERY_CHARS = 1_000
@@ -575,10 +582,10 @@ class Memory:
         skipped = 0
         with self._write() as connection:
             own = self._own(connection)
-            for prepared in batch:
-                if not savepoints:
-                    self._built_in(connection, prepared, own)
-                    continue
+            if not savepoints:
+                self._batch_in(connection, batch, own)
+                batch = ()
+            for prepared in batch:  # the fallback: each mail under its own savepoint
                 try:
                     with connection.begin_nested():
                         self._built_in(connection, prepared, own)
@@ -589,6 +596,175 @@ class Memory:
             insert_ignore(connection, s.build_checkpoints,
                           [{"source": source, "folder_id": folder_id, "msg_key": key} for folder_id, key in done])
         return skipped
+
+    def _batch_in(self, connection: Connection, batch: Sequence[Prepared], own: set[str]) -> None:
+        """A batch written with a few statements per table, not a handful per mail.
+
+        The same rows as `_incoming_in` / `_reply_in` one mail after the other: who each
+        mail is with is worked out in order (a reply's sender becomes ours for the mails
+        after it), customers are created in order of first appearance, a request is
+        answered by a reply met earlier (in the memory or the batch) or later in the batch,
+        and a Message-ID already remembered (or met earlier in the batch) is skipped."""
+        plans: list[tuple[Prepared, str, str]] = []  # (mail, customer's email, name)
+        new_own: list[dict[str, Any]] = []
+        for prepared in batch:
+            message = prepared.message
+            if not message.message_id:
+                continue
+            if prepared.stats is not None:
+                sender = _address(message.sender.email)
+                if sender and sender not in own:
+                    new_own.append({"email": sender})
+                    own.add(sender)
+                _direction, email, name = self._customer_of(connection, message, own)
+            else:
+                direction, email, name = self._customer_of(connection, message, own)
+                email = email if direction == "in" else ""
+            if email:
+                plans.append((prepared, email, name))
+        insert_ignore(connection, s.own_addresses, new_own)
+        if not plans:
+            return
+        # Customers: those known in one query, the new ones created together (`_create_customers`).
+        known: dict[str, tuple[int, str]] = {}
+        for emails in _chunks(sorted({email for _p, email, _n in plans})):
+            known.update((r[0], (int(r[1]), r[2])) for r in connection.execute(
+                select(s.customer_addresses.c.email, s.customer_addresses.c.customer_id, s.customers.c.name)
+                .join(s.customers, s.customers.c.id == s.customer_addresses.c.customer_id)
+                .where(s.customer_addresses.c.email.in_(emails))
+            ))
+        self._create_customers(connection, plans, known)
+        customer_of: list[int] = []
+        for _prepared, email, name in plans:
+            customer_id, known_name = known[email]
+            if name and not known_name:  # named at last: the name is kept from then on
+                connection.execute(
+                    update(s.customers).where(and_(s.customers.c.id == customer_id, s.customers.c.name == ""))
+                    .values(name=name)
+                )
+                known[email] = (customer_id, name)
+            customer_of.append(customer_id)
+        # Which mails are new: not remembered yet, first of their Message-ID in the batch.
+        seen: set[str] = set()
+        for ids in _chunks(sorted({p.message.message_id for p, _e, _n in plans})):
+            seen.update(r[0] for r in connection.execute(
+                select(s.customer_messages.c.message_id).where(s.customer_messages.c.message_id.in_(ids))))
+        new: list[tuple[Prepared, int]] = []
+        for (prepared, _email, _name), customer_id in zip(plans, customer_of, strict=True):
+            if prepared.message.message_id not in seen:
+                seen.add(prepared.message.message_id)
+                new.append((prepared, customer_id))
+        if not new:
+            return
+        incoming_ids = [p.message.message_id for p, _c in new if p.stats is None]
+        parents = sorted({p.parents[0] for p, _c in new if p.stats is not None and p.parents})
+        # Our replies already remembered to this batch's incoming mails, and the open requests
+        # of the mails this batch's replies answer.
+        ours: dict[tuple[int, str], list[tuple[str, str]]] = {}
+        for ids in _chunks(incoming_ids):
+            for mid, customer_id, in_reply_to, body in connection.execute(
+                select(s.replies.c.message_id, s.replies.c.customer_id, s.replies.c.in_reply_to, s.replies.c.body)
+                .where(s.replies.c.in_reply_to.in_(ids))
+            ):
+                ours.setdefault((int(customer_id), in_reply_to), []).append((mid, body))
+        open_requests: dict[str, list[dict[str, Any]]] = {}
+        for ids in _chunks(parents):
+            for request_id, mid, text in connection.execute(
+                select(s.requests.c.id, s.requests.c.message_id, s.requests.c.text)
+                .where(and_(s.requests.c.message_id.in_(ids), s.requests.c.answered_by == ""))
+            ):
+                open_requests.setdefault(mid, []).append({"rid": int(request_id), "text": text, "answered_by": ""})
+        message_rows: list[dict[str, Any]] = []
+        disclosure_rows: list[dict[str, Any]] = []
+        request_rows: list[dict[str, Any]] = []
+        reply_rows: list[dict[str, Any]] = []
+        for prepared, customer_id in new:
+            message, ref = prepared.message, prepared.ref
+            date = _utc(message.date)
+            if prepared.stats is None:
+                facts = prepared.facts
+                assert facts is not None
+                message_rows.append({
+                    "message_id": message.message_id, "customer_id": customer_id, "direction": "in",
+                    "date": date, "subject": message.subject, "in_reply_to": message.in_reply_to,
+                    "context_nouns": _join(facts.context_nouns)})
+                disclosure_rows += [
+                    {"customer_id": customer_id, "message_id": message.message_id, "position": i, "date": date,
+                     "text": d.text, "topic": d.topic, "nouns": _join(d.nouns)}
+                    for i, d in enumerate(facts.disclosures)]
+                answering = ours.get((customer_id, message.message_id), [])
+                rows = [{"customer_id": customer_id, "message_id": message.message_id, "position": i,
+                         "date": date, "text": r.text, "topic": r.topic,
+                         "answered_by": next((mid for mid, body in answering if answers(r.text, body)), "")}
+                        for i, r in enumerate(facts.requests)]
+                request_rows += rows
+                # Not yet answered: a reply later in this batch may answer them.
+                open_requests.setdefault(message.message_id, []).extend(r for r in rows if not r["answered_by"])
+                continue
+            stats = prepared.stats
+            parent = prepared.parents[0] if prepared.parents else ""
+            message_rows.append({
+                "message_id": message.message_id, "customer_id": customer_id, "direction": "out",
+                "date": date, "subject": message.subject, "in_reply_to": message.in_reply_to,
+                "context_nouns": ""})
+            reply_rows.append({
+                "message_id": message.message_id, "customer_id": customer_id, "in_reply_to": parent,
+                "date": date, "subject": message.subject, "body": message.body, "length": stats.length,
+                "thanks": stats.thanks, "empathy": stats.empathy, "cushion": stats.cushion,
+                "personal": stats.personal, "folder_id": ref.folder_id if ref else "",
+                "msg_key": ref.key if ref else ""})
+            ours.setdefault((customer_id, parent), []).append((message.message_id, message.body))
+            if parent:
+                said = prepared.pool if prepared.pool is not None else message.body
+                for request in open_requests.get(parent, []):
+                    if not request["answered_by"] and answers(request["text"], said):
+                        request["answered_by"] = message.message_id
+        insert_ignore(connection, s.customer_messages, message_rows)
+        insert_ignore(connection, s.disclosures, disclosure_rows)
+        insert_ignore(connection, s.requests, request_rows)
+        if reply_rows:
+            connection.execute(s.replies.insert(), reply_rows)
+        # Requests remembered before this batch ("rid": their id) that one of its replies answers.
+        answered = [{"rid": r["rid"], "by": r["answered_by"]} for rs in open_requests.values() for r in rs
+                    if "rid" in r and r["answered_by"]]
+        if answered:
+            connection.execute(
+                update(s.requests)
+                .where(and_(s.requests.c.id == bindparam("rid"), s.requests.c.answered_by == ""))
+                .values(answered_by=bindparam("by")),
+                answered,
+            )
+
+    def _create_customers(self, connection: Connection, plans: Sequence[tuple[Prepared, str, str]],
+                          known: dict[str, tuple[int, str]]) -> None:
+        """The customers `known` lacks, created in order of first appearance (named by their first mail)."""
+        fresh: dict[str, str] = {}
+        for _prepared, email, name in plans:
+            if email not in known:
+                fresh.setdefault(email, name)
+        if not fresh:
+            return
+        created = connection.execute(
+            insert(s.customers).returning(s.customers.c.id, sort_by_parameter_order=True),
+            [{"name": name, "note": ""} for name in fresh.values()],
+        ).all()
+        ids = {email: int(row[0]) for email, row in zip(fresh, created, strict=True)}
+        taken = inserted_keys(connection, s.customer_addresses,
+                              [{"email": email, "customer_id": ids[email]} for email in fresh], "email")
+        for email, name in fresh.items():
+            if email in taken:
+                known[email] = (ids[email], name)
+                continue
+            # Another instance created this customer meanwhile: use theirs, drop ours.
+            connection.execute(delete(s.customers).where(s.customers.c.id == ids[email]))
+            theirs = connection.execute(
+                select(s.customer_addresses.c.customer_id, s.customers.c.name)
+                .join(s.customers, s.customers.c.id == s.customer_addresses.c.customer_id)
+                .where(s.customer_addresses.c.email == email)
+            ).first()
+            if theirs is None:  # ...and deleted it again before we could read it: start over
+                raise RaceLost(email)
+            known[email] = (int(theirs[0]), theirs[1])
 
     def _built_in(self, connection: Connection, prepared: Prepared, own: set[str]) -> None:
         if prepared.stats is not None:

@@ -148,6 +148,25 @@ def secret_name(url: str) -> str:
     return f"{parsed.username}@{parsed.host}:{parsed.port or 5432}/{parsed.database}"
 
 
+def _ignoring(connection: Connection, table: Table) -> Any:
+    if connection.dialect.name == "postgresql":
+        # Imported here: only team mode (PostgreSQL) needs the dialect (~26 ms to import).
+        from sqlalchemy.dialects.postgresql import insert as pg_insert
+
+        return pg_insert(table).on_conflict_do_nothing()
+    return sqlite_insert(table).on_conflict_do_nothing()
+
+
+def inserted_keys(connection: Connection, table: Table, rows: Sequence[dict[str, Any]], key: str) -> set[Any]:
+    """Insert rows, skipping any whose key already exists; the `key` column of those that went in.
+
+    One statement for all rows (SQLAlchemy's "insertmanyvalues" with RETURNING)."""
+    if not rows:
+        return set()
+    statement = _ignoring(connection, table).returning(table.c[key])
+    return {row[0] for row in connection.execute(statement, list(rows))}
+
+
 def insert_ignore(connection: Connection, table: Table, rows: Sequence[dict[str, Any]]) -> int:
     """Insert rows, skipping any whose key already exists.
 
@@ -156,13 +175,7 @@ def insert_ignore(connection: Connection, table: Table, rows: Sequence[dict[str,
     """
     if not rows:
         return 0
-    if connection.dialect.name == "postgresql":
-        # Imported here: only team mode (PostgreSQL) needs the dialect (~26 ms to import).
-        from sqlalchemy.dialects.postgresql import insert as pg_insert
-
-        statement: Any = pg_insert(table).on_conflict_do_nothing()
-    else:
-        statement = sqlite_insert(table).on_conflict_do_nothing()
+    statement = _ignoring(connection, table)
     if len(rows) == 1:
         # RETURNING tells exactly whether the row went in; rowcount does not (psycopg reports -1).
         returning = statement.returning(*table.primary_key.columns)

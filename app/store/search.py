@@ -116,35 +116,44 @@ class MailIndex:
         return self.add_many(rows)
 
     def add_many(self, rows: Iterable[IndexRow]) -> int:
-        """Index rows in one transaction; a message already indexed is replaced. Returns how many."""
-        count = 0
+        """Index rows in one transaction; a message already indexed is replaced. Returns how many.
+
+        Three `executemany` statements for all rows: each row's id is given (after the
+        largest one, the write lock held), so the two FTS tables get theirs without a
+        round trip per row."""
+        rows = list({(r.source, r.folder_id, r.key): r for r in rows}.values())  # the last of a key wins
+        if not rows:
+            return 0
         with self.db.write() as connection:
+            by_folder: dict[tuple[str, str], list[str]] = {}
             for row in rows:
-                old = connection.execute(
-                    "SELECT id, subject, sender, body, grams FROM mail_index"
-                    " WHERE source = ? AND folder_id = ? AND msg_key = ?",
-                    (row.source, row.folder_id, row.key),
-                ).fetchone()
-                if old is not None:
-                    self._unindex(connection, old)
-                text = row.text or indexed_text(row.subject, row.sender, row.body)
-                text_grams = text.grams
-                cursor = connection.execute(
-                    "INSERT INTO mail_index(source, folder_id, msg_key, message_id, date, sender, subject, body, grams)"
-                    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    (row.source, row.folder_id, row.key, row.message_id,
-                     row.date.isoformat() if row.date else None, row.sender, row.subject, row.body, text_grams),
-                )
-                rowid = cursor.lastrowid
-                # The trigram table gets the normalised text (the content table keeps the original),
-                # so a query typed in half-width finds full-width text and back.
-                connection.execute(
-                    "INSERT INTO mail_fts(rowid, subject, sender, body) VALUES (?, ?, ?, ?)",
-                    (rowid, text.subject, text.sender, text.body),
-                )
-                connection.execute("INSERT INTO mail_short(rowid, grams) VALUES (?, ?)", (rowid, text_grams))
-                count += 1
-        return count
+                by_folder.setdefault((row.source, row.folder_id), []).append(row.key)
+            for (source, folder_id), keys in by_folder.items():
+                for start in range(0, len(keys), 500):
+                    part = keys[start : start + 500]
+                    for old in connection.execute(
+                        "SELECT id, subject, sender, body, grams FROM mail_index WHERE source = ? AND folder_id = ?"
+                        f" AND msg_key IN ({', '.join('?' * len(part))})", (source, folder_id, *part),
+                    ).fetchall():
+                        self._unindex(connection, old)
+            first = int(connection.execute("SELECT coalesce(max(id), 0) FROM mail_index").fetchone()[0]) + 1
+            texts = [row.text or indexed_text(row.subject, row.sender, row.body) for row in rows]
+            connection.executemany(
+                "INSERT INTO mail_index(id, source, folder_id, msg_key, message_id, date, sender, subject, body, grams)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [(first + n, row.source, row.folder_id, row.key, row.message_id,
+                  row.date.isoformat() if row.date else None, row.sender, row.subject, row.body, text.grams)
+                 for n, (row, text) in enumerate(zip(rows, texts, strict=True))],
+            )
+            # The trigram table gets the normalised text (the content table keeps the original),
+            # so a query typed in half-width finds full-width text and back.
+            connection.executemany(
+                "INSERT INTO mail_fts(rowid, subject, sender, body) VALUES (?, ?, ?, ?)",
+                [(first + n, text.subject, text.sender, text.body) for n, text in enumerate(texts)],
+            )
+            connection.executemany("INSERT INTO mail_short(rowid, grams) VALUES (?, ?)",
+                                   [(first + n, text.grams) for n, text in enumerate(texts)])
+        return len(rows)
 
     @staticmethod
     def _unindex(connection: object, old: Sequence[object]) -> None:

@@ -110,7 +110,19 @@ def test_a_mail_the_database_refuses_skips_that_mail_only(
             raise IntegrityError("INSERT", {}, ValueError("refused"))
         return result
 
+    batch_in = Memory._batch_in
+
+    def refusing_batch(self: Memory, connection: object, batch: list[Prepared], own: set[str]) -> None:
+        # The whole-batch write meets the same refusal when that mail is in it (its statements
+        # hold every mail's rows at once).
+        if not refused:
+            refused.append(next(p.message.message_id for p in batch if p.message.message_id and p.stats is None))
+        batch_in(self, connection, batch, own)  # type: ignore[arg-type]
+        if any(p.message.message_id == refused[0] for p in batch):
+            raise IntegrityError("INSERT", {}, ValueError("refused"))
+
     monkeypatch.setattr(Memory, "_incoming_in", refusing)
+    monkeypatch.setattr(Memory, "_batch_in", refusing_batch)
     result = build_memory(memory, MaildirSource(maildir), "scaled")
     assert result.done == result.total == MAILS and result.skipped == 1
     with memory.engine.connect() as connection:
