@@ -35,11 +35,14 @@ from app.model import Message
 from app.settings import MEMORY_DATABASE_URL, TEAM_STAFF_NAME
 from app.snippets import SnippetPack
 from app.sources.base import MessageRef, OutgoingMessage
-from app.team.room import BEAT_SECONDS, DEFAULT_EXPIRY, Presence, TeammateReplied, TeamReply, TeamRoom, is_team_url
+from app.team import BEAT_SECONDS, DEFAULT_EXPIRY, is_team_url
 from ui.tasks import DB, TaskFailure
 from ui.team_presence import PresenceBanner, PresencePoller, list_presence
 
 if TYPE_CHECKING:
+    # `app.team.room` brings SQLAlchemy and the memory's modules (~180 ms): imported where team
+    # mode starts, never while the window opens without it.
+    from app.team.room import Presence, TeammateReplied, TeamReply, TeamRoom
     from ui.main_window import MainWindow
 
 log = logging.getLogger(__name__)
@@ -122,6 +125,8 @@ class TeamController(QObject):
             self.window.runner.submit(TEAM, room.close)
             return
         self.room = room
+        from app.team.room import TeammateReplied
+
         self._install_guard(TeammateReplied(room))
         self.poller = PresencePoller(room, self.beat_seconds, self)
         self.poller.changed.connect(self._on_beat)

@@ -8,6 +8,8 @@ server could not be asked.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -18,7 +20,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.team.room import TeamReply
+if TYPE_CHECKING:  # `app.team.room` is loaded by team mode only (see ui/team_controller.py)
+    from app.team.room import TeamReply
 
 
 class TeamGuardDialog(QDialog):

@@ -17,13 +17,17 @@ import logging
 import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import shiboken6
 from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
 from PySide6.QtGui import QColor, QIcon, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QWidget
 
-from app.team.room import BEAT_SECONDS, Activity, Presence, TeamRoom
+from app.team import BEAT_SECONDS, Activity
+
+if TYPE_CHECKING:  # `app.team.room` is loaded by team mode only (see ui/team_controller.py)
+    from app.team.room import Presence, TeamRoom
 
 log = logging.getLogger(__name__)
 

@@ -10,11 +10,13 @@ from __future__ import annotations
 
 from dataclasses import replace
 from pathlib import Path
-
-from sqlalchemy.engine import Engine
+from typing import TYPE_CHECKING
 
 from app.model import HighlightKind
 from app.snippets import Snippet, SnippetPack, load_user_pack, merge_packs, new_snippet_id, save_user_pack
+
+if TYPE_CHECKING:  # the composer loads this module as it opens; SQLAlchemy only in team mode
+    from sqlalchemy.engine import Engine
 
 
 def save_local(snippet: Snippet, path: Path | None = None) -> Snippet:

@@ -25,23 +25,18 @@ import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from enum import StrEnum
 
 from sqlalchemy import and_, case, delete, func, select
 from sqlalchemy.dialects.postgresql import insert as pg_insert
-from sqlalchemy.engine import Engine, make_url
+from sqlalchemy.engine import Engine
 
 from app.customers.sql import make_engine, retried
 from app.outbox import Hold, HoldReason, OutboxItem
+from app.team import BEAT_SECONDS as BEAT_SECONDS
+from app.team import DEFAULT_EXPIRY as DEFAULT_EXPIRY
+from app.team import Activity as Activity
+from app.team import is_team_url as is_team_url
 from app.team import schema as s
-
-DEFAULT_EXPIRY = timedelta(seconds=30)
-BEAT_SECONDS = 3.0  # how often the window beats: others see a change within this (plus their own beat)
-
-
-class Activity(StrEnum):
-    VIEWING = "viewing"  # the mail is open in the reader
-    WRITING = "writing"  # a reply to it is open in the composer
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,10 +69,6 @@ def default_staff_name() -> str:
         return getpass.getuser()
     except (OSError, KeyError):
         return ""
-
-
-def is_team_url(url: str) -> bool:
-    return bool(url) and make_url(url).get_backend_name() == "postgresql"
 
 
 class TeamRoom:

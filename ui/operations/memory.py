@@ -20,7 +20,6 @@ from typing import Any
 from PySide6.QtCore import QObject, Signal
 
 from app.context import AppContext
-from app.customers.build import remaining_seconds
 from app.model import CustomerProfile, Insight, Message
 from app.sources.base import MailSource
 from ui.tasks import DB, TaskFailure, TaskRunner
@@ -68,6 +67,10 @@ class BuildProgress(QObject):
 
     def describe(self, done: int, total: int) -> str:
         """What the status bar says beside the bar: building, and the time left at the rate so far."""
+        # Imported here: `app.customers` brings SQLAlchemy and the review (about 300 ms), which the
+        # window must not pay for before it shows (measured with -X importtime).
+        from app.customers.build import remaining_seconds
+
         left = remaining_seconds(done, total, time.monotonic() - self.started)
         if left is None or done >= total:
             return self.tr("お客様の記録を作成中")
