@@ -51,7 +51,7 @@ class InsightController(QObject):
         mailbox.folder_shown.connect(self._clear)
         mailbox.opening.connect(self._wait)
         mailbox.opened.connect(self._on_opened)
-        analysis_ops.warm_up(runner)
+        mailbox.first_listed.connect(lambda: analysis_ops.warm_up(runner))  # after the list (see there)
 
     def _clear(self) -> None:
         self.panel.clear()

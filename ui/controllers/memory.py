@@ -13,7 +13,7 @@ from collections.abc import Callable
 from functools import partial
 from pathlib import Path
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
 
 from app.context import AppContext, Changes
@@ -48,6 +48,7 @@ class MemoryController(QObject):
         self.right_column = right_column
         self.window = window  # the parent of its dialogs
         self.ctx: AppContext | None = None
+        self._open_started = False
         self.opened: OpenedMemory | None = None  # the memory and the search index, once open
         self.build_progress: BuildProgress | None = None
         self.closing = False  # results still queued must not start a build on a closed window
@@ -71,8 +72,16 @@ class MemoryController(QObject):
         status.build_stop.clicked.connect(self.stop_build)
 
     def start(self, ctx: AppContext) -> None:
+        """Opened once the first list shows (`MailboxController.first_listed`), or after 3 s at the latest."""
         self.ctx = ctx
-        memory_ops.open_memory(self.runner, ctx.settings.get(MEMORY_DATABASE_URL), ctx, self._on_opened,
+        self.mailbox.first_listed.connect(self._open)
+        QTimer.singleShot(3000, self._open)
+
+    def _open(self) -> None:
+        if self._open_started or self.ctx is None:
+            return
+        self._open_started = True
+        memory_ops.open_memory(self.runner, self.ctx.settings.get(MEMORY_DATABASE_URL), self.ctx, self._on_opened,
                                self._on_error)
 
     # -- where the memory lives ------------------------------------------------
