@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from app.reports.response_time import ResponseReport, ResponseRow, WeekRow
 from app.service_hours import ServiceHours
 from ui.tasks import DB, TaskFailure, TaskRunner
+from ui.wording import fill
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 _ROOT = QModelIndex()
@@ -44,11 +45,11 @@ def duration_text(value: timedelta | None) -> str:
     hours, mins = divmod(rest, 60)
     parts = []
     if days:
-        parts.append(QCoreApplication.translate("ResponseTime", "%1営業日").replace("%1", str(days)))
+        parts.append(fill(QCoreApplication.translate("ResponseTime", "{days}営業日"), days=days))
     if hours:
-        parts.append(QCoreApplication.translate("ResponseTime", "%1時間").replace("%1", str(hours)))
+        parts.append(fill(QCoreApplication.translate("ResponseTime", "{hours}時間"), hours=hours))
     if mins or not parts:
-        parts.append(QCoreApplication.translate("ResponseTime", "%1分").replace("%1", str(mins)))
+        parts.append(fill(QCoreApplication.translate("ResponseTime", "{minutes}分"), minutes=mins))
     return " ".join(parts)
 
 

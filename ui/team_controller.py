@@ -38,6 +38,7 @@ from app.sources.base import MessageRef, OutgoingMessage
 from app.team import BEAT_SECONDS, DEFAULT_EXPIRY, is_team_url
 from ui.tasks import DB, TaskFailure
 from ui.team_presence import PresenceBanner, PresencePoller, list_presence
+from ui.wording import fill
 
 if TYPE_CHECKING:
     # `app.team.room` brings SQLAlchemy and the memory's modules (~180 ms): imported where team
@@ -156,7 +157,8 @@ class TeamController(QObject):
     def _on_room_error(self, failure: TaskFailure) -> None:
         log.error("team mode could not start:\n%s", failure.trace)
         self.window.status.say(
-            self.tr("チームの在席表示を開始できませんでした: %1").replace("%1", type(failure.error).__name__), 10000)
+            fill(self.tr("チームの在席表示を開始できませんでした: {problem}"), problem=type(failure.error).__name__),
+            10000)
         self.room_changed.emit()
 
     def _close_room(self, wait: float = 0.0) -> None:

@@ -20,6 +20,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.wording import fill
+
 if TYPE_CHECKING:  # `app.team.room` is loaded by team mode only (see ui/team_controller.py)
     from app.team.room import TeamReply
 
@@ -42,9 +44,9 @@ class TeamGuardDialog(QDialog):
             self.setWindowTitle(self.tr("ほかのスタッフが返信しました"))
             when = reply.sent_at.astimezone().strftime("%m/%d %H:%M")
             self.intro.setText(
-                self.tr("%1さんが %2 にこのメールへ返信を送信しました。お客様に二重に返信しないよう、"
-                        "内容を確かめてから決めてください。").replace("%1", reply.staff or self.tr("ほかのスタッフ"))
-                .replace("%2", when))
+                fill(self.tr("{staff}さんが {when} にこのメールへ返信を送信しました。お客様に二重に返信しないよう、"
+                             "内容を確かめてから決めてください。"),
+                     staff=reply.staff or self.tr("ほかのスタッフ"), when=when))
             self.their_reply.setPlainText(f"{reply.subject}\n\n{reply.body}".strip())
             layout.addWidget(self.their_reply, 1)
             self.resize(640, 460)

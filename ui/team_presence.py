@@ -25,6 +25,7 @@ from PySide6.QtGui import QColor, QIcon, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QWidget
 
 from app.team import BEAT_SECONDS, Activity
+from ui.wording import fill
 
 if TYPE_CHECKING:  # `app.team.room` is loaded by team mode only (see ui/team_controller.py)
     from app.team.room import Presence, TeamRoom
@@ -44,11 +45,11 @@ def presence_text(presences: Sequence[Presence]) -> str:
     joiner = QCoreApplication.translate("TeamPresence", "さん、")
     parts = []
     if writers:
-        parts.append(QCoreApplication.translate("TeamPresence", "%1さんが返信を書いています")
-                     .replace("%1", joiner.join(writers)))
+        parts.append(fill(QCoreApplication.translate("TeamPresence", "{staff}さんが返信を書いています"),
+                          staff=joiner.join(writers)))
     if viewers:
-        parts.append(QCoreApplication.translate("TeamPresence", "%1さんがこのメールを見ています")
-                     .replace("%1", joiner.join(viewers)))
+        parts.append(fill(QCoreApplication.translate("TeamPresence", "{staff}さんがこのメールを見ています"),
+                          staff=joiner.join(viewers)))
     return QCoreApplication.translate("TeamPresence", "。").join(parts)
 
 

@@ -1352,16 +1352,16 @@
         <translation>not answered</translation>
     </message>
     <message>
-        <source>%1営業日</source>
-        <translation>%1 business days</translation>
+        <source>{days}営業日</source>
+        <translation>{days} business days</translation>
     </message>
     <message>
-        <source>%1時間</source>
-        <translation>%1 h</translation>
+        <source>{hours}時間</source>
+        <translation>{hours} h</translation>
     </message>
     <message>
-        <source>%1分</source>
-        <translation>%1 min</translation>
+        <source>{minutes}分</source>
+        <translation>{minutes} min</translation>
     </message>
     <message>
         <source>週</source>
@@ -1756,8 +1756,8 @@
 <context>
     <name>TeamController</name>
     <message>
-        <source>チームの在席表示を開始できませんでした: %1</source>
-        <translation>Could not show the team&apos;s presence: %1</translation>
+        <source>チームの在席表示を開始できませんでした: {problem}</source>
+        <translation>Could not show the team&apos;s presence: {problem}</translation>
     </message>
     <message>
         <source>送信していません。下書きは保存されています。</source>
@@ -1870,8 +1870,8 @@
         <translation>A teammate has replied</translation>
     </message>
     <message>
-        <source>%1さんが %2 にこのメールへ返信を送信しました。お客様に二重に返信しないよう、内容を確かめてから決めてください。</source>
-        <translation>%1 sent a reply to this mail at %2. To avoid answering the customer twice, read it before you decide.</translation>
+        <source>{staff}さんが {when} にこのメールへ返信を送信しました。お客様に二重に返信しないよう、内容を確かめてから決めてください。</source>
+        <translation>{staff} sent a reply to this mail at {when}. To avoid answering the customer twice, read it before you decide.</translation>
     </message>
     <message>
         <source>ほかのスタッフ</source>
@@ -1905,12 +1905,12 @@
         <translation>, </translation>
     </message>
     <message>
-        <source>%1さんが返信を書いています</source>
-        <translation>%1 is writing a reply</translation>
+        <source>{staff}さんが返信を書いています</source>
+        <translation>{staff} is writing a reply</translation>
     </message>
     <message>
-        <source>%1さんがこのメールを見ています</source>
-        <translation>%1 is reading this mail</translation>
+        <source>{staff}さんがこのメールを見ています</source>
+        <translation>{staff} is reading this mail</translation>
     </message>
     <message>
         <source>。</source>
