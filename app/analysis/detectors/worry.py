@@ -191,6 +191,70 @@ def whether_on_mind(toks: list[Token], i: int) -> str:
     return ""
 
 
+def feared_outcome(toks: list[Token], i: int) -> str:
+    """〜てしまうのではないか / 〜られるのではないか / 〜ことになるのではと思う: an outcome feared.
+
+    The verb before 〜のではないか must say something befalls them (〜てしまう, a passive,
+    〜ことになる / 〜なくなる): 「サイズが合うのではないかと思います」 is a guess and 「足りないのでは
+    ないか」 a doubt, neither a fear. Not told in the past (〜のではないかと思いました).
+    """
+    t = toks[i]
+    if t.surface == "か":  # …のではないか / …んじゃないか
+        if i < 5 or not (toks[i - 1].norm == "無い" and toks[i - 2].surface == "は"):
+            return ""
+        k = i - 3
+    elif t.norm == "思う":  # …のではと思う
+        if i < 5 or not (toks[i - 1].surface == "と" and toks[i - 2].surface == "は"):
+            return ""
+        k = i - 3
+    else:
+        return ""
+    if not (toks[k].norm == "だ" and toks[k].surface in ("で", "じゃ") and toks[k - 1].norm == "の"):
+        return ""
+    v = k - 2
+    verb = toks[v]
+    befalls = (verb.lemma in ("れる", "られる", "しまう", "ちゃう", "じゃう") or verb.norm == "仕舞う"
+               or (verb.norm == "成る" and v > 0 and toks[v - 1].surface in ("に", "く", "なく", "無く")))
+    if not befalls or any(x.lemma == "た" for x in toks[i + 1 : i + 6]):
+        return ""
+    return make_cue(CueKind.FEARED_IF, span(toks, v, i + 1))
+
+
+# What thinking of something does to someone who dreads it (〜と思うと胸が痛みます / 目が覚めて).
+_DREAD_BODY: Final = frozenset({"胸", "息", "胃", "心臓", "目", "夜", "夜中", "気"})
+_DREAD_DOES: Final = frozenset({"痛む", "痛い", "重い", "詰まる", "締め付ける", "ざわざわ", "ざわつく", "苦しい",
+                                "覚める", "眠れる", "眠る", "ドキドキ", "どきどき", "縮む", "止まる", "沈む"})
+_DREAD_ALONE: Final = frozenset({"どき", "ひやり", "ため息", "溜息", "冷や汗"})
+
+
+def dreads_thinking(toks: list[Token], i: int) -> str:
+    """〜のかと思うと胸が痛みます / 〜と考えると夜も眠れず / 〜と思うと、どきっとしてしまいます:
+    what the thought of something to come does to them, now.
+
+    Not 〜たらと思うと、今でもぞっとします (a near miss remembered, told as over), nor when what
+    it does is in the past (胸が痛みました).
+    """
+    t = toks[i]
+    if not (t.norm in ("思う", "考える") and i >= 2 and toks[i - 1].surface in ("と", "を") and i + 1 < len(toks)
+            and toks[i + 1].surface == "と"):
+        return ""
+    rest = toks[i + 2 :]
+    if any(x.surface in ("今でも", "いまだに") or (x.surface == "今" and n + 1 < len(rest)
+                                                and rest[n + 1].surface in ("でも", "も", "で"))
+           for n, x in enumerate(rest)):
+        return ""
+    content = [x for x in rest if x.content and x.main not in ("補助記号", "空白")]
+    if any(x.lemma == "た" for x in content[-3:]):
+        return ""
+    for n, x in enumerate(rest):
+        if x.norm in _DREAD_ALONE or x.surface in _DREAD_ALONE:
+            return make_cue(CueKind.FEARED_IF, span(toks, i - 1, i + 2))
+        if x.surface in _DREAD_BODY and any(y.lemma in _DREAD_DOES or y.norm in _DREAD_DOES
+                                            for y in rest[n + 1 : n + 4]):
+            return make_cue(CueKind.FEARED_IF, span(toks, i - 1, i + 2))
+    return ""
+
+
 _CONSEQUENCES: Final = frozenset({"しまう", "仕舞う", "ちゃう", "かねる", "影響", "間に合う", "困る", "無理", "出来る",
                                    "できる", "なる", "成る"})
 
