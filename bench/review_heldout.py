@@ -70,7 +70,7 @@ sys.path.insert(0, str(ROOT))
 
 from app.model import FindingKind  # noqa: E402
 from app.review import review_draft  # noqa: E402
-from bench.eval_sets import review_set  # noqa: E402
+from bench.eval_sets import REVIEW_SETS, review_set  # noqa: E402
 
 # The blind batches, each split on arrival into a tune half and a held-out half (never tuned on).
 BATCHES = ("blind15", "blind16", "blind17")
@@ -82,7 +82,10 @@ TUNE_PAIRS = review_set("blind15_tune_pairs")
 
 def half_paths(half: str) -> list[tuple[str, Path, Path]]:
     """(batch, writing file, pairs file) of each blind batch's `half` ("tune" or "heldout"), from the one table."""
-    return [(batch, review_set(f"{batch}_{half}_writing"), review_set(f"{batch}_{half}_pairs")) for batch in BATCHES]
+    names = {s.name for s in REVIEW_SETS}
+    # blind17 has no tune half: it is held-out whole.
+    return [(batch, review_set(f"{batch}_{half}_writing"), review_set(f"{batch}_{half}_pairs"))
+            for batch in BATCHES if f"{batch}_{half}_writing" in names]
 
 
 FAMILY_KINDS: dict[str, tuple[FindingKind, ...]] = {
@@ -226,7 +229,7 @@ def bench_review_heldout() -> dict[str, dict[str, Any]]:
             results.update(_pair_minimums(f"review_heldout{batch[-2:]}", figures))
     if writing_all:
         figures = score_writing(writing_all)
-        for name, value in _writing_figures("writing_heldout_all", figures, "both batches").items():
+        for name, value in _writing_figures("writing_heldout_all", figures, "all batches").items():
             if not name.endswith("_recall") or name.endswith("named_recall"):
                 results[name] = value
     if pairs_all:
