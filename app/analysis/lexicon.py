@@ -201,7 +201,7 @@ DISCLOSURE_CUES: Final = frozenset({
 })
 HYPOTHETICAL_CUES: Final = frozenset({"もし", "仮に", "万一", "万が一", "限る"})
 WORRY_CUES: Final = frozenset({"どう", "気", "休まる", "落ち着く", "眠れる", "寝付く", "思う", "困る", "か", "自信",
-                               "頭", "立つ", "まま", "考える"})
+                               "頭", "立つ", "まま"})
 # Every word a request rule other than a question or a hedged 〜のですが starts from.
 REQUEST_CUES: Final = frozenset({
     "頂く", "貰う", "呉れる", "下さる", "いただける", "もらえる", "頂ける", "ほしい", "欲しい", "願う", "お願い",

@@ -106,8 +106,6 @@ WORRY_AT: Final[tuple[Rule, ...]] = (
     Rule(worry.risk_on_mind, needs=WORRY_GATE, at=frozenset({"気"})),
     Rule(worry.whether_on_mind, needs=WORRY_GATE, at=frozenset({"気"})),
     Rule(worry.preoccupied, needs=WORRY_GATE, at=frozenset({"頭", "立つ", "気", "まま"})),
-    Rule(worry.feared_outcome, needs=WORRY_GATE, at=frozenset({"か", "思う"})),
-    Rule(worry.dreads_thinking, needs=WORRY_GATE, at=frozenset({"思う", "考える"})),
 )
 WORRY_AT_INDEX: Final = AtIndex([r.at for r in WORRY_AT])
 
