@@ -129,7 +129,9 @@ def sentence_features(tokens: Sequence[Token], text: str, rules: Sequence[str], 
 
     `rules` are the rules' verdicts for this sentence as ``kind`` and ``kind:cuekind``
     strings; `before`/`after` the same for the neighbouring sentences (kinds only are used);
-    `before_mood`/`after_mood` their `mood_of`; `position` the fifth of the mail it is in (0–4).
+    `before_mood`/`after_mood` their `mood_of`; `position` the fifth of the mail it is in (0–4), or -1
+    in a mail too short for its fifths to mean anything (「返品したいのですが。」 alone is its first and
+    its last sentence: ``first``/``last`` say that, and the first fifth's weight against asks must not).
     """
     features: list[str] = []
     words: list[str] = []
@@ -197,7 +199,8 @@ def sentence_features(tokens: Sequence[Token], text: str, rules: Sequence[str], 
         features.append("nm:" + after_mood)
     if "「" in text or "『" in text:
         features.append("br")
-    features.append("pos:" + str(position))
+    if position >= 0:
+        features.append("pos:" + str(position))
     stripped = text.rstrip()
     if "」と" in stripped or "』と" in stripped or "」って" in stripped:
         features.append("qe")
