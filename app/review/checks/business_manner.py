@@ -63,10 +63,20 @@ MANNERS: dict[str, str] = {
     "させてもらいます": "させていただきます", "させてもらいました": "させていただきました",
     "させてもらって": "させていただいて", "させてもらえれば": "させていただければ",
     "させてもらえますか": "させていただけますか", "させてもらえませんか": "させていただけませんか",
+    # Round 20: spoken forms a proofreading guide replaces in a letter to a customer.
+    "とんでもないです": "とんでもないことでございます",
+    "申し訳ないです": "申し訳ございません", "申し訳なかったです": "申し訳ございませんでした",
+    "お久しぶりです": "ご無沙汰しております", "お久しぶりでございます": "ご無沙汰しております",
+    "ご無沙汰です": "ご無沙汰しております", "ご無沙汰でした": "ご無沙汰しておりました",
+    "ご苦労さん": "お疲れ様です", "ご苦労様": "お疲れ様", "ご苦労さま": "お疲れさま",
+    "了解しております": "承知しております",
+    "了解っす": "承知いたしました", "了解っス": "承知いたしました", "りょうかいです": "承知いたしました",
+    "かしこまりです": "かしこまりました", "承知です": "承知いたしました", "承知しましたです": "承知いたしました",
+    "お世話様": "お世話になっております",
 }
 PATTERN = re.compile("|".join(re.escape(k) for k in sorted(MANNERS, key=len, reverse=True)))
 # 「わかりました」 as the whole answer to a customer (not 「予定がわかりましたら」) → 承知いたしました.
-_WAKARIMASHITA = re.compile(r"(?:^|(?<=[。、！\n]))[\s　]*(?:はい、)?(わかりました|分かりました)(?=[。！!]|$)",
+_WAKARIMASHITA = re.compile(r"(?:^|(?<=[。、！\n]))[\s　]*(?:はい、)?(わかりました|分かりました)(?=[。、！!]|$)",
                             re.MULTILINE)
 
 
@@ -84,6 +94,21 @@ _BARE_ASK = re.compile(r"(?<![ご御])(了承(?:して)?(?:ください|下さ�
 
 def _bare_ask_fix(m: re.Match[str]) -> str:
     return "ご了承ください" if m.group(1) else "いかがなさいますか"
+
+
+_OWN_TITLE_WORDS = "店長|副店長|部長|課長|社長|係長|主任|専務|常務|工場長|店主|チーフ"
+# Favours done to the customer told from above (〜してあげます → いたします), and the plain
+# くれる / いい asked of the customer (教えてくれますか → 教えていただけますか, いいですか → よろしいでしょうか).
+_AGERU = re.compile(r"(?<=[てで])(あげ(?:ます|ました|ましょう(?:か)?|ますね|る|た))(?=[。、！!？?ねよ]|$)")
+_AGERU_FIX = {"あげます": "差し上げます", "あげました": "差し上げました", "あげましょう": "差し上げましょう",
+              "あげましょうか": "差し上げましょうか", "あげますね": "差し上げます", "あげる": "差し上げる",
+              "あげた": "差し上げた"}
+_KURERU = re.compile(r"(?<=[てで])(くれ(?:ますか|ませんか|ないでしょうか|ますでしょうか))")
+_KURERU_FIX = {"くれますか": "いただけますか", "くれませんか": "いただけませんか",
+               "くれないでしょうか": "いただけないでしょうか", "くれますでしょうか": "いただけますでしょうか"}
+_IIDESUKA = re.compile(r"((?:ても|でも|で)?(?:いい|良い)(?:ですか|でしょうか))(?=[。？?]|$)")
+# Our own staff named by 名前 + 役職 (弊社の山田部長): a title is an honorific (→ 部長の山田).
+_NAME_TITLE = re.compile(rf"(?:当店|弊社|当社|弊店|私ども)の([一-龥]{{1,3}}?)({_OWN_TITLE_WORDS})(?![様さ])")
 
 
 # 「ちょっとお待ちください」: ちょっと is spoken (→ 少々).
@@ -116,6 +141,11 @@ def _own_honorific(ctx: ReviewContext) -> list[Finding]:
     return out
 
 
+def _ii_fix(words: str) -> str:
+    lead = next((p for p in ("ても", "でも", "で") if words.startswith(p)), "")
+    return lead + "よろしいでしょうか"
+
+
 def check(ctx: ReviewContext) -> list[Finding]:
     understood = scan(
         ctx,
@@ -143,6 +173,20 @@ def check(ctx: ReviewContext) -> list[Finding]:
     spoken += scan(ctx, _NARUHODO, kind, severity,
                    lambda m: messages.say(messages.BUSINESS_MANNER, wrong=m.group(1), right="おっしゃるとおりです"),
                    lambda m: "おっしゃるとおりです", group=1)
+    spoken += scan(ctx, _AGERU, kind, severity,
+                   lambda m: messages.say(messages.BUSINESS_MANNER, wrong="て" + m.group(1),
+                                          right="て" + _AGERU_FIX[m.group(1)]),
+                   lambda m: _AGERU_FIX[m.group(1)], group=1)
+    spoken += scan(ctx, _KURERU, kind, severity,
+                   lambda m: messages.say(messages.BUSINESS_MANNER, wrong=m.group(1), right=_KURERU_FIX[m.group(1)]),
+                   lambda m: _KURERU_FIX[m.group(1)], group=1)
+    spoken += scan(ctx, _IIDESUKA, kind, severity,
+                   lambda m: messages.say(messages.BUSINESS_MANNER, wrong=m.group(1), right=_ii_fix(m.group(1))),
+                   lambda m: _ii_fix(m.group(1)), group=1)
+    for match in _NAME_TITLE.finditer(ctx.own_text):
+        right = f"{match.group(2)}の{match.group(1)}"
+        said = messages.say(messages.BUSINESS_MANNER, wrong=match.group(1) + match.group(2), right=right)
+        spoken.append(messages.finding(kind, severity, match.start(1), match.end(2), said, right))
     return understood + spoken + _own_honorific(ctx) + scan(
         ctx,
         PATTERN,
