@@ -31,6 +31,7 @@ from app.model import Finding, FindingKind, Severity
 from app.review import messages
 from app.review.context import ReviewContext
 from app.review.rules import scan
+from app.text import Token
 
 # ご/お + an action the customer does + できる: the humble 「ご〜する」 made potential.
 _CUSTOMER_ACTIONS = (
@@ -81,7 +82,8 @@ _OWN_SIDE = re.compile(
     r"(?:社長|部長|課長|店長|係長|担当者?|スタッフ|社員|職人|店員|者|上司|代表|責任者|係)(?:の[^。「」]{0,4})?"
     r"(?:が|は|も|から|より)[^。「」]{0,20}?"
     r"(いらっしゃ[いるっ]|おっしゃ[いるっ]|仰[いるっ]|なさ[いるっ]|召し上が[りるっ]|ご覧にな[りるっ]|"
-    r"お越しにな[りるっ]|お見えにな[りるっ])"
+    r"お越しにな[りるっ]|お見えにな[りるっ]|"
+    r"[おご][一-龥]{1,4}[いきしちにひみりぎじびえけせてねべめれ]?にな(?:ります|りました|る))"
 )
 # Subjects that can only be our own side (担当の者, 係の者), with no 弊社 before them; an
 # honorific verb after them, or the honorific お/ご〜になる (ご説明になります).
@@ -92,7 +94,8 @@ _HONORIFIC_VERB = (
 _OWN_ONLY = re.compile(
     r"(?<![ご御貴])(?:担当の者|係の者|店の者|当店の者|弊社の者|担当者|担当|スタッフ|店長|私ども|わたくしども)"
     r"(?![様さ])(?:が|から|より|も)[^。「」]{0,20}?"
-    rf"({_HONORIFIC_VERB}|[おご][一-龥]{{2,4}}にな(?:ります|りました|る))"
+    rf"({_HONORIFIC_VERB}|[おご][一-龥]{{1,4}}[いきしちにひみりぎじびえけせてねべめれ]?にな(?:ります|りました|る)|"
+    r"[おご][一-龥]{1,4}[いきしちにひみりぎじびえけせてねべめれ]?され(?:ます|ました|る))"
 )
 _NARU_HUMBLE = {"ります": "いたします", "りました": "いたしました", "る": "いたす"}
 # The customer as subject of the humble お〜する: 「お客様がお持ちしますか」 (→ お持ちになりますか).
@@ -118,7 +121,11 @@ def _own_only(ctx: ReviewContext, kind: FindingKind, severity: Severity, seen: l
         if "様" in match.group()[: match.start(1) - match.start()] or any(f.start <= start < f.end for f in seen):
             continue  # the customer is the subject after all, or the 弊社 rule has it already
         word = match.group(1)
-        if word.startswith(("お", "ご")) and "にな" in word and not word.startswith(("お越し", "お見え", "ご覧")):
+        if word.startswith(("お", "ご")) and "され" in word:
+            stem, _, end_form = word.partition("され")
+            fix = stem + {"ます": "いたします", "ました": "いたしました", "る": "いたす"}[end_form]
+            said = messages.say(messages.KEIGO_DIRECTION_OWN, word=stem + "される", humble=stem + "いたす")
+        elif word.startswith(("お", "ご")) and "にな" in word and not word.startswith(("お越し", "お見え", "ご覧")):
             stem, _, end_form = word.partition("にな")
             fix = stem + _NARU_HUMBLE[end_form]
             said = messages.say(messages.KEIGO_DIRECTION_OWN, word=stem + "になる", humble=stem + "いたす")
@@ -127,6 +134,26 @@ def _own_only(ctx: ReviewContext, kind: FindingKind, severity: Severity, seen: l
             fix = _humble(word)
             said = messages.say(messages.KEIGO_DIRECTION_OWN, word=plain, humble=_humble(plain))
         out.append(messages.finding(kind, severity, start, end, said, fix))
+    return out
+
+
+# A humble verb in a question put to the customer (明日は何時に参りますか, 資料は拝見しましたか): the
+# customer is its subject (→ いらっしゃいますか, ご覧になりましたか). 参りましょうか offers our visit and stays.
+_QUESTION = re.compile(r"(参り|まいり|拝見し|拝読し|拝聴し|伺い)(ますか|ましたか|ませんでしたか)")
+_QUESTION_FIX = {"参り": "いらっしゃい", "まいり": "いらっしゃい", "拝見し": "ご覧になり", "拝読し": "お読みになり",
+                 "拝聴し": "お聞きになり", "伺い": "お聞きになり"}
+
+
+def _questions(ctx: ReviewContext, kind: FindingKind, severity: Severity, seen: list[Finding]) -> list[Finding]:
+    out = []
+    for match in _QUESTION.finditer(ctx.own_text):
+        if match.group(1) == "伺い" and match.group(2) == "ますか":
+            continue  # 「明日伺いますか」 may ask whether we should come
+        if any(f.start <= match.start() < f.end for f in seen):
+            continue
+        fix = _QUESTION_FIX[match.group(1)] + match.group(2)
+        said = messages.say(messages.KEIGO_DIRECTION_CUSTOMER, word=match.group(), honorific=fix)
+        out.append(messages.finding(kind, severity, match.start(), match.end(), said, fix))
     return out
 
 
@@ -180,6 +207,69 @@ _IMPERATIVE = {
 _POLITE_END = {"る": "ます", "ます": "ます", "ません": "ません", "ない": "ない", "れば": "れば", "た": "ました"}
 
 
+# Acts done for or to the customer: our humble ご/お〜する, whose potential is right
+# (ご案内できます, お届けできます, ご用意できる色). Any other act after ご/お + できる is the customer's.
+_OUR_ACTS = frozenset({
+    "案内", "用意", "連絡", "説明", "報告", "紹介", "提案", "返金", "送付", "提供", "手配", "相談", "返信", "回答",
+    "招待", "依頼", "協力", "対応", "準備", "配送", "発送", "送金", "交換", "修理", "調整", "訂正", "郵送", "配達",
+    "請求", "用立て", "支援", "援助", "奉仕", "挨拶", "返事", "助言", "電話", "約束", "見積もり", "見積り", "礼",
+    "知らせ", "世話", "話し", "邪魔", "詫び", "願い", "迎え", "見舞い", "祝い",
+    "送る", "届ける", "渡す", "知らせる", "伝える", "作る", "預かる", "取り置く", "取り寄せる", "答える", "返す",
+    "調べる", "待つ", "貸す", "包む", "直す", "手伝う", "引き受ける", "付ける", "見せる", "分ける", "取り替える",
+    "譲る", "出す", "入れる", "探す", "応える", "受ける", "引き取る", "話す", "会う", "聞く", "持つ", "願う",
+    "迎える", "届く", "掛ける", "かける", "作り直す", "選ぶ",
+    # Humble verbs are ours by their meaning (お伺いできます, お受けできかねます).
+    "伺う", "参る", "申し上げる", "承る", "差し上げる", "目にかかる", "目に掛かる", "申す", "致す", "いたす",
+})
+# The customer's choosing (お好きな色をお選びできます) is theirs: 選ぶ is ours only with our subject.
+_OUR_ACTS = _OUR_ACTS - {"選ぶ"}
+_OUR_SUBJECT = re.compile(r"当店|弊社|当社|弊店|私ども|わたくしども|私共|当方|こちらで|こちらから|担当|スタッフ|係の者")
+
+
+def _honorific_act(tokens: tuple[Token, ...], i: int) -> int:
+    """After the お/ご prefix at `i`: the index of the act word (サ変 noun or verb stem), or -1."""
+    if i + 1 >= len(tokens):
+        return -1
+    word = tokens[i + 1]
+    if word.start != tokens[i].end:
+        return -1
+    if word.main == "名詞" and word.pos[2] == "サ変可能":
+        return i + 1
+    if word.main == "動詞" and word.cform.startswith("連用形"):
+        return i + 1
+    return -1
+
+
+def _grammar(ctx: ReviewContext, kind: FindingKind, severity: Severity) -> list[Finding]:
+    """ご/お + act + できる on the customer's act, and ご/お + act + して + ください (any act)."""
+    out = []
+    for sentence in ctx.sentences:
+        tokens = sentence.tokens
+        for i, prefix in enumerate(tokens):
+            if prefix.main != "接頭辞" or prefix.surface not in ("お", "ご", "御"):
+                continue
+            j = _honorific_act(tokens, i)
+            if j < 0 or j + 1 >= len(tokens):
+                continue
+            act, after = tokens[j], tokens[j + 1]
+            word = ctx.own_text[prefix.start : act.end]
+            if after.lemma in ("できる", "出来る") and after.main == "動詞":
+                if act.lemma in _OUR_ACTS or act.surface in _OUR_ACTS:
+                    continue
+                if _OUR_SUBJECT.search(ctx.own_text[sentence.start : prefix.start]):
+                    continue
+                fix = word + "いただけ"  # the ending after でき (ます, ない, れば) stays as written
+                said = messages.say(messages.KEIGO_DIRECTION_DEKIRU, word=word)
+                out.append(messages.finding(kind, severity, prefix.start, after.end, said, fix))
+            elif (after.lemma == "する" and after.surface == "し" and j + 3 < len(tokens)
+                  and tokens[j + 2].surface == "て" and tokens[j + 3].lemma == "くださる"):
+                request = tokens[j + 3]
+                said = messages.say(messages.KEIGO_DIRECTION_REQUEST, word=word + "する")
+                out.append(messages.finding(kind, severity, prefix.start, request.end, said,
+                                            word + request.surface))
+    return out
+
+
 def _message(m: re.Match[str]) -> messages.Said:
     return messages.say(messages.KEIGO_DIRECTION_DEKIRU, word=m.group(1))
 
@@ -224,6 +314,12 @@ def check(ctx: ReviewContext) -> list[Finding]:
         if "お客様" in match.group() or "様" in match.group()[:-len(match.group(1))]:
             continue  # the customer is the subject after all
         word = match.group(1)
+        if word.startswith(("お", "ご")) and "にな" in word and not word.startswith(("お越し", "お見え", "ご覧")):
+            stem, _, end_form = word.partition("にな")
+            said = messages.say(messages.KEIGO_DIRECTION_OWN, word=stem + "になる", humble=stem + "いたす")
+            findings.append(messages.finding(kind, severity, match.start(1), match.end(1), said,
+                                             stem + _NARU_HUMBLE[end_form]))
+            continue
         plain = word[:-1] + "る"
         said = messages.say(messages.KEIGO_DIRECTION_OWN, word=plain, humble=_humble(plain))
         findings.append(messages.finding(kind, severity, match.start(1), match.end(1), said, _humble(word)))
@@ -235,6 +331,9 @@ def check(ctx: ReviewContext) -> list[Finding]:
         fix = "なさい" if ctx.own_text.startswith("ま", match.end(1)) else "なさっ"
         said = messages.say(messages.KEIGO_DIRECTION_CUSTOMER, word="いたす", honorific="なさる")
         findings.append(messages.finding(kind, severity, match.start(1), match.end(1), said, fix))
+    findings += [f for f in _grammar(ctx, kind, severity) if not any(g.start < f.end and f.start < g.end
+                                                                     for g in findings)]
+    findings += _questions(ctx, kind, severity, findings)
     findings += _own_only(ctx, kind, severity, findings)
     findings += _customer_o_suru(ctx, kind, severity)
     findings += scan(ctx, _ITADAITE_KUDASAI, kind, severity,

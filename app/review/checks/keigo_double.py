@@ -17,15 +17,17 @@ from app.review.context import ReviewContext
 from app.review.rules import scan
 
 # お/ご + stem + になられ… → お/ご + stem + にな…; 尊敬語 verbs + られ/れ → without it.
-_OTOSHOWS = re.compile(r"([おご御][\u3040-\u309f\u4e00-\u9fff]{1,6}?)にな(られ|れ)(?=[るたてまずな])")
+# (にな + れ is the potential なれる — ご利用になれます, お休みになれました — and correct: only なら + れる is stacked.)
+_OTOSHOWS = re.compile(r"([おご御][\u3040-\u309f\u4e00-\u9fff]{1,6}?)にな(られ)(?=[るたてまずな])")
 _HONORIFIC_VERB = re.compile(
     r"(おっしゃ|仰|召し上が|いらっしゃ|お見えにな|お越しにな|お出でにな|おいでにな|なさ)(られ|れ)(?=[るたてまずな])"
 )
 _HUMBLE_SASETE = re.compile(r"(拝見|拝読|拝聴|拝借|拝受|お伺い|伺わ|申し上げ|参ら|頂戴|承ら)(させて|せて)(いただ|頂)")
 # ご + a humble kanji verb: 「ご拝読」「ご拝見」 stack two humble forms.
 _GO_HAI = re.compile(r"ご(拝見|拝読|拝聴|拝受|拝借)")
-_OUKAGAI = re.compile(r"お伺いいたし|お伺いさせていただ|お召し上がりにな")
-_OUKAGAI_FIX = {"お伺いいたし": "伺いいたし", "お伺いさせていただ": "伺", "お召し上がりにな": "召し上がりにな"}
+_OUKAGAI = re.compile(r"お伺いいたし|お伺いさせていただ|お召し上がりにな|お承り|お申し上げ")
+_OUKAGAI_FIX = {"お伺いいたし": "伺いいたし", "お伺いさせていただ": "伺", "お召し上がりにな": "召し上がりにな",
+                "お承り": "承り", "お申し上げ": "申し上げ"}
 
 
 def check(ctx: ReviewContext) -> list[Finding]:

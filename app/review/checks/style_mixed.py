@@ -19,6 +19,9 @@ _POLITE = frozenset({"です", "ます", "ござる", "御座る"})
 
 def _style(sentence: Sentence) -> str | None:
     """"polite", "plain" or None (no inflecting end: heading, noun ending, greeting)."""
+    text = sentence.text.rstrip()
+    if text.endswith(("」", "』")) or text.count("「") != text.count("」"):
+        return None  # cut inside a quotation (「かわいい！」と…): the customer's words, not our style
     words = [t for t in sentence.tokens if t.main not in ("補助記号", "空白", "記号")]
     if not words:
         return None
