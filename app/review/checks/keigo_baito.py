@@ -25,7 +25,7 @@ from app.review.rules import scan
 _YOROSHIKATTA = re.compile(r"よろしかったでしょうか|宜しかったでしょうか|よろしかったですか")
 # 「こちらが商品になります」「1,080円になります」: a noun (not a change) + になります.
 _NI_NARIMASU = re.compile(
-    r"(?:(?:(?<![ぁ-ゖ])(?:こちら|これ|それ|あちら)(?:が|は|の|、)|こちら)[^。\n]{0,25}?|[0-9０-９,，]+円|"
+    r"(?:(?:(?<![ぁ-ゖ])(?:こちら|これ|それ|あちら)(?:が|は|の|、)|こちら)[^。\n]{0,25}?|[0-9０-９,，一二三四五六七八九十百千万]+円|"
     # A document the reply points at: 「添付のファイルがご注文の明細になります」.
     r"(?:添付|同封|別添|下記|上記|送付)(?:の|した|いたした)[^。\n]{0,20}?(?:が|は)[^。\n]{0,20}?)"
     r"(になります|になっております)"
@@ -37,7 +37,7 @@ _CHANGE = re.compile(
 )
 # 「ご確認のほう」「お支払いのほう」: an honorific noun + のほう with nothing compared.
 _NO_HOU = re.compile(
-    r"(?:[おご][\u3040-\u309f\u4e00-\u9fff]{1,5}?|商品|お品物)(のほう)(?=は|を|が|に|で|も|、|お持ち|お届け|ご用意|お預かり|よろしく|お願い)"
+    r"(?:[おご][\u3040-\u309f\u4e00-\u9fff]{1,5}?(?<!様)|商品|お品物)(のほう)(?=は|を|が|に|で|も|、|お持ち|お届け|ご用意|お預かり|よろしく|お願い)"
 )
 # 「返品のほうは」「発送のほうを」: a plain action noun (サ変, by Sudachi) + のほう, nothing compared.
 _ACTION_NO_HOU = re.compile(r"[\u4e00-\u9fff]{2,4}(のほう)(?=は|を|で|も|、|よろしく|お願い)")
@@ -61,7 +61,13 @@ _NO_KATA = re.compile(
     r"(?:ご住所|お名前|ご注文|ご確認|お支払い|お会計|ご連絡|お電話番号|お電話|ご返品|ご入金|ご記入|ご返送|お届け|"
     r"ご予約|お品物|お荷物|ご請求|お見積もり|お見積り|ご返信|ご回答)(の方)(?=を|は|で|も|、|よろしく|お願い)"
 )
-_KARA_AZUKARI = re.compile(r"円(から)お預かり")
+_KARA_AZUKARI = re.compile(r"(?:円|札|円玉|硬貨)(から)お預かり")
+# 「千円ちょうどお預かりします」: nothing is held back to return; the money is received (→ 頂戴します).
+_CHOUDO = re.compile(r"(?:ちょうど|丁度)(お預かり(?:します|いたします|しました|いたしました))")
+# 「レシートのお返しです」: a receipt was never the customer's to be given back (→ レシートでございます).
+_RECEIPT = re.compile(r"((?:レシート|領収書|領収証|控え|お控え)の(?:お返し|おかえし))(?=です|でございます|になります|と)")
+# 「銀行振込のみになります」: a limit stated as a change (→ のみです / のみとなっております).
+_ONLY_NARU = re.compile(r"(?:のみ|だけ|限り)(になります|になっております)")
 # 「ご返金させていただく形になります」: a roundabout ending for a plain statement.
 _KATACHI = re.compile(r"(?:という|の|する|した|いただく|させていただく)(形になります|形となります)")
 
@@ -80,6 +86,38 @@ def _action_noun(ctx: ReviewContext, at: int) -> bool:
                 return False
             return ctx.own_text[noun.start - 1 : noun.start] not in ("お", "ご") if noun.start else True
     return False
+
+
+# 「送料のほうは」「サイズのほうを」: any plain noun + のほう + は/を/も/、 when nothing is compared.
+# Places and directions (駅のほう, 奥のほう), people (私のほう, お客様のほう), こちら/そちら and time words
+# name a side or a direction, not a softened topic, and stay; so does のほうが (a comparison).
+# (の方 written in kanji is as often a person, ご希望の方: only the kana のほう is read here.)
+_ANY_NO_HOU = re.compile(r"(のほう)(?=は|を|も|、)")
+_SIDE_WORDS = frozenset({
+    "駅", "店", "家", "自宅", "窓口", "会場", "入口", "入り口", "出口", "北", "南", "東", "西", "右", "左", "奥",
+    "手前", "裏", "表", "上", "下", "中", "外", "内", "側", "近く", "方面", "反対", "逆", "先方", "相手", "私",
+    "わたくし", "僕", "当方", "当店", "弊社", "こちら", "そちら", "あちら", "どちら", "前", "後ろ", "横", "隣",
+    "山", "海", "川", "実家", "本店", "支店", "倉庫", "工場", "本社", "事務所", "現場",
+})
+
+
+def _generic_no_hou(ctx: ReviewContext, kind: FindingKind, severity: Severity, seen: list[Finding]) -> list[Finding]:
+    out = []
+    for sentence in ctx.sentences:
+        for match in _ANY_NO_HOU.finditer(sentence.text):
+            start = sentence.start + match.start(1)
+            end = sentence.start + match.end(1)
+            if any(f.start < end and start < f.end for f in seen):
+                continue
+            noun = next((t for t in reversed(sentence.tokens) if t.end <= start), None)
+            if noun is None or noun.end != start or noun.main != "名詞" or noun.sub not in ("普通名詞",):
+                continue
+            if noun.pos[2] in ("副詞可能", "助数詞可能") or noun.surface in _SIDE_WORDS or noun.lemma in _SIDE_WORDS:
+                continue
+            if ctx.own_text[max(0, noun.start - 1) : noun.start] in ("様", "さん"):
+                continue
+            out.append(messages.finding(kind, severity, start, end, messages.say(messages.KEIGO_BAITO_NO_HOU), ""))
+    return out
 
 
 def check(ctx: ReviewContext) -> list[Finding]:
@@ -110,6 +148,15 @@ def check(ctx: ReviewContext) -> list[Finding]:
     findings += scan(ctx, _KATACHI, kind, severity,
                      messages.say(messages.KEIGO_BAITO_KATACHI),
                      lambda m: "", group=1)
+    findings += scan(ctx, _CHOUDO, kind, severity, messages.say(messages.KEIGO_BAITO_KARA),
+                     lambda m: "頂戴" + m.group(1).removeprefix("お預かり").removeprefix("し"), group=1)
+    findings += scan(ctx, _RECEIPT, kind, severity, messages.say(messages.KEIGO_BAITO_NI_NARIMASU),
+                     lambda m: m.group(1).split("の")[0], group=1)
+    findings += [f for f in scan(ctx, _ONLY_NARU, kind, severity, messages.say(messages.KEIGO_BAITO_NI_NARIMASU),
+                                 lambda m: "です", group=1)
+                 if not _FACT_CHANGE.search(_sentence_before(ctx.own_text, f.start))
+                 and not any(f.start < g.end and g.start < f.end for g in findings)]
+    findings += _generic_no_hou(ctx, kind, severity, findings)
     findings += scan(ctx, _KARA_AZUKARI, kind, severity,
                      messages.say(messages.KEIGO_BAITO_KARA),
                      lambda m: "", group=1)
