@@ -42,6 +42,11 @@ def _style(sentence: Sentence) -> str | None:
     return None
 
 
+def sentence_style(sentence: Sentence) -> str | None:
+    """"polite", "plain" or None, as this check reads a sentence's end (tone_cold asks too)."""
+    return _style(sentence)
+
+
 def check(ctx: ReviewContext) -> list[Finding]:
     styles = [(s, _style(s)) for s in ctx.sentences]
     polite = sum(1 for _, style in styles if style == "polite")

@@ -35,19 +35,25 @@ Declining responsibility flatly (「責任は負いかねます」), "read it pr
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from app.model import Finding, FindingKind, Severity
 from app.review import messages
 from app.review.checks.tone_overfamiliar import is_overfamiliar
 from app.review.context import ReviewContext
 from app.review.vocab import APOLOGY, CUSHION, EMPATHY, THANKS, WARMTH
-from app.text import Sentence
+from app.text import Sentence, tokenize_short
 
 _WARMTH = re.compile(WARMTH)
 # The stock closing 「ご不明な点がございましたら、お気軽にお問い合わせください」 ends warm and
 # cold replies alike; its お気軽に is no cushion for the facts above it.
 _STOCK_CLOSING = re.compile(r"(?:ご不明|ご質問|ご要望|何か)[^。！？\n]*?お気軽")
 _INSTRUCTION = re.compile(r"(?:して|って|んで|いで|て|で)ください(?!ませ)|(?:こと|ように)。|必要です|願います")
+
+
+# Instructions of care or use, and requests in honorific form: how to keep or use the goods, not an order.
+_CARE = re.compile(r"保管|保存|冷蔵|冷凍|開封後|使用前|ご使用|お召し上が|召し上が|お早めに|お試し|お楽しみ|"
+                   r"[おご][一-龥]{1,4}[ぁ-ん]{0,3}(?:ください|下さい)")
 
 
 def _representative(sentences: tuple[Sentence, ...]) -> Sentence:
@@ -107,14 +113,16 @@ BLAME = re.compile(
     r"ご確認(?:いただけて|されて)(?:いない|おられない)|よくお読み(?:ください|のうえ)|ちゃんと(?:ご確認|お読み|確認)|"
     r"当店(?:の|に)(?:責任|落ち度|過失)は(?:ございません|ありません|ない)|自己責任|お客様(?:の)?(?:ご)?(?:責任(?:です|で(?!は|も)|により)|都合です)|"
     # The fault put on the other side: 「そちらの確認不足です」「間違いはそちらの責任です」.
-    r"(?:そちら|お客様|お客さま|あなた)(?:様)?(?:側)?の(?:ご)?(?:確認|入力|記入|操作|設定|注文|選択)?"
-    r"(?:不足|ミス|責任|間違い|誤り|不注意|勘違い|落ち度|過失)(?:です|でしょう|だと|によるもの|が原因|ですので|なので)|"
+    r"(?:そちら|お客様|お客さま|あなた)(?:様)?(?:側)?の(?:ご)?[一-龥ぁ-ん]{0,4}?"
+    r"(?:不足|ミス|責任|間違い|誤り|不注意|勘違い|落ち度|過失|都合)(?:です|でしょう|だと|によるもの|が原因|ですので|なので)|"
+    r"(?:のは|のも)(?:お客様|お客さま|そちら|あなた)(?:様)?(?:の(?:ほう|方))?です|"
     # A reproach for the timing or the manner: 「もっと早く言ってください」「ご記入いただかないと困ります」.
     r"(?:もっと|もう少し|もうちょっと)(?:早く|早めに|前に)[^。！]{0,8}?(?:言っ|連絡|教え|知らせ|おっしゃ)"
     r"[^。！]{0,4}?(?:ください|下さい|いただかないと|もらわないと|くれないと|いただければ|もらえれば)|"
     r"(?:先に|前もって)言って(?:ください|下さい|もらわ|いただかな)|(?:ないと|なければ|なくては)困ります|"
     r"責任(?:を|は)?(?:負い|取り|持ち)かねます|責任は(?:負え|取れ|持て)ません|(?:当店|弊社|当社)(?:に|と)?は関係(?:ありません|ございません|ない)|"
-    r"(?:よく|ちゃんと|しっかり)(?:読んで|見て)(?:ください|下さい|いただ|もらえ)|常識(?:的に|で考え|です)"
+    r"(?:よく|ちゃんと|しっかり|きちんと)(?:お読み|読んで|読み|見て|ご確認|確認して|調べて)(?:から|の上|のうえ)?"
+    r"[^。！]{0,10}?(?:ください|下さい|いただ|もらえ)|常識(?:的に|で考え|です)"
 )
 # The shop owns a mistake: an apology is owed in the same draft.
 _OWN_MISTAKE = re.compile(
@@ -127,7 +135,8 @@ CURT = re.compile(
     r"(?:無理|不可|対応不可|決まり|規則|ルール|(?:それは|これは|そういう)仕様)(?:です|なので|ですので|だから)(?![がけ])|"
     r"(?:知りません|わかりません|分かりません)(?:[。！!]|$)|(?:ご)?(?:自分|自身)で(?:お)?(?:調べて|調べ|判断して|ご判断|確認して|ご確認)(?:ください|下さい)|"
     r"(?:前にも|先ほども|以前にも|前回も)(?:言い|言っ|申し上げ|お伝えし|書い|ご説明し|説明し)|"
-    r"(?:読めば|見れば|読んでいただければ)(?:わか|分か)"
+    r"(?:読めば|見れば|読んでいただければ)(?:わか|分か)|"
+    r"これ以上(?:の)?(?:対応|お答え|ご説明|説明|返答|回答|やりとり|やり取り)?(?:は|も)?(?:でき|いたし|し|あり)ません"
 )
 # Without thanks, apology or cushion, a reply is cold when it orders, refuses or restricts; plain facts
 # told in humble keigo (「明日発送いたします」「在庫がございます」) are a polite notice, not cold.
@@ -221,10 +230,98 @@ def _unapologetic(ctx: ReviewContext) -> list[Finding]:
     return []
 
 
+# A refusal read from the grammar: a negated potential (応じられません, 使えません, できません), a negated
+# act of policy (受け付けない, 認めません, 対応しません) or a service the shop "does not do"
+# (発行していません; not a status with まだ, nor the humble notice 営業しておりません).
+_EXISTENCE = frozenset({"いる", "居る", "おる", "居る", "ござる", "御座る", "ある", "有る", "くださる", "下さる"})
+_POLICY = frozenset({"受け付ける", "受付ける", "応じる", "応ずる", "認める", "扱う", "取り扱う", "行う", "する", "いたす",
+                     "致す", "付ける", "受ける", "答える", "変える", "調べる", "送る", "返す"})
+_REASSURANCE = re.compile(r"心配|問題|差し支え|支障|気にな|ご安心|かかりません|要りません|いりません|不要|変わりません|"
+                          r"まだ|未だ|現時点|今のところ")
+
+
+@lru_cache(maxsize=2048)
+def _potential(lemma: str) -> bool:
+    """使える, 送れる: a 下一段 verb whose 五段 counterpart (使う, 送る) is a verb of its own."""
+    if len(lemma) < 2 or lemma[-1] != "る" or lemma[-2] not in _E_TO_U:
+        return False
+    godan = tokenize_short(lemma[:-2] + _E_TO_U[lemma[-2]])
+    return len(godan) == 1 and godan[0].main == "動詞" and godan[0].ctype.startswith("五段")
+
+
+_E_TO_U = {"え": "う", "け": "く", "げ": "ぐ", "せ": "す", "て": "つ", "ね": "ぬ", "べ": "ぶ", "め": "む", "れ": "る"}
+
+
+def refusal(sentence: Sentence) -> bool:
+    """Whether the sentence refuses: a negated potential, act of policy, or service not done."""
+    text = sentence.text.strip()
+    if text.endswith(("か。", "か", "か？", "？", "?")) or _REASSURANCE.search(text):
+        return False
+    tokens = [t for t in sentence.tokens if t.main not in ("補助記号", "空白")]
+    for k, token in enumerate(tokens):
+        if token.main != "助動詞" or token.lemma not in ("ぬ", "ない"):
+            continue
+        j = k - 1
+        while j >= 0 and tokens[j].main == "助動詞" and tokens[j].lemma in ("ます",):
+            j -= 1
+        if j < 0:
+            continue
+        word = tokens[j]
+        if word.main == "助動詞" and word.lemma in ("られる", "れる"):
+            return True
+        if word.main != "動詞":
+            continue
+        if word.lemma in ("できる", "出来る") or _potential(word.lemma) or word.lemma in _POLICY:
+            return True
+        # 「発行していません」: a サ変 noun + して + いる negated (not おる: the humble notice).
+        if word.lemma in ("いる", "居る") and j >= 3 and tokens[j - 1].surface == "て" and \
+                tokens[j - 2].lemma == "する" and tokens[j - 3].main == "名詞" and tokens[j - 3].pos[2] == "サ変可能":
+            return True
+    return False
+
+
+# Plain style to a customer: だ / である / a plain negative, in a draft with no polite sentence at all.
+_PLAIN_END = re.compile(r"(?:だ|である|ない|ぬ|ん)[。！!]?\s*$")
+
+
+def _plain_to_customer(ctx: ReviewContext) -> Sentence | None:
+    from app.review.checks.style_mixed import sentence_style
+    styles = [(s, sentence_style(s)) for s in ctx.sentences if s.text.strip()]
+    if not styles or any(style == "polite" for _, style in styles):
+        return None
+    return next((s for s, style in styles if style == "plain" and _PLAIN_END.search(s.text.strip())), None)
+
+
+# "Do not do that": a prohibition of the customer's own doing (何度も聞かないでください).
+_PROHIBITION = re.compile(r"(?:聞か|言わ|送ら|連絡し|電話し|問い合わせ|催促し|急かさ|書き込ま|来|返信し|メールし)ないで(?:ください|下さい)")
+
+
+def _refusals(ctx: ReviewContext) -> Sentence | None:
+    """A draft with no warm word that refuses: a refusal sentence, or a prohibition of the customer's doing."""
+    own = [s for s in ctx.sentences if s.text.strip()]
+    if not own or _warm(own):
+        return None
+    for sentence in own:
+        if _PROHIBITION.search(sentence.text) or refusal(sentence):
+            return sentence
+    return None
+
+
+def _finding_on(sentence: Sentence) -> list[Finding]:
+    text = sentence.text.rstrip()
+    start = sentence.start + len(text) - len(text.lstrip())
+    return [messages.finding(FindingKind.TONE_COLD, Severity.WARNING, start, sentence.start + len(text),
+                             messages.say(messages.TONE_COLD), "")]
+
+
 def check(ctx: ReviewContext) -> list[Finding]:
     if is_overfamiliar(ctx):
         return []
     blame = _blame(ctx) or _curt_words(ctx) or _unapologetic(ctx)
+    if not blame and not ctx.has_mail:
+        plain = _plain_to_customer(ctx) or _refusals(ctx)
+        if plain is not None:
+            return _finding_on(plain)
     if blame:
         return blame
     body = [s for s in ctx.body_sentences if s.text.strip()]
@@ -250,6 +347,9 @@ def check(ctx: ReviewContext) -> list[Finding]:
         return []
     if not any(_INSTRUCTION.search(s.text) or _BARE.search(s.text) for s in own) and flat is None:
         return []
+    if flat is None and not any(_BARE.search(s.text) for s in own) and all(
+            _CARE.search(s.text) for s in own if _INSTRUCTION.search(s.text)):
+        return []  # care instructions (保管してください, お召し上がりください) tell how to enjoy, not refuse
     sentence = flat if flat is not None and sum(len(s.text.strip()) for s in own) < 30 else _representative(
         tuple(own))
     text = sentence.text.rstrip()

@@ -35,8 +35,11 @@ CASUAL_END = re.compile(
     r"(?:だよ|だよね|(?<!です)(?<!ます)よね|だね|じゃん|じゃない|かな|かなぁ|だし|でしょ|しよう|しようね|ちゃう|ちゃった|っす|なぁ|なあ|"
     r"わかる|分かる|してね|てね|るね|(?<!まし)(?<!でし)たね|(?<!ださ)(?<!下さ)いね|(?<!ださ)(?<!下さ)いよ|るよ|"
     r"(?<!まし)(?<!でし)たよ|"
-    r"だ|だった|だろう|ないよ|だからね|もんね|いいな|だな|たいな|よかったな)" + _END
+    r"ないよ|だからね|もんね|いいな|だな|たいな|よかったな|んだ|んだった)" + _END
 )
+# A bare だ / だった / だろう ends a sentence bluntly rather than chummily: half a signal here
+# (with よ or ね it is CASUAL_END's; a draft all in だ/である is tone_cold's "plain to a customer").
+BARE_DA = re.compile(r"(?<!ん)(?:だ|だった|だろう)" + _END)
 RYOKAI = re.compile(
     r"了解(?:です|！|!|〜)|りょうかい|おけ[ー〜]|OK(?:です)?[！!]|オッケー|オーケー|おっけー|ＯＫ(?:です)?[！!]"
 )
@@ -80,6 +83,7 @@ def signals(sentence: Sentence) -> float:
 def _signals(text: str) -> float:
     # Cached by text: tone_cold asks too, and the live review sees the same sentences keystroke after keystroke.
     score = 2.0 * len(CASUAL_END.findall(text.replace("ございます", "")))
+    score += 1.0 * len(BARE_DA.findall(text))
     score += 2.0 * len(RYOKAI.findall(text)) + 1.5 * len(BARE_THANKS.findall(text))
     score += 0.75 * len(EMOJI.findall(text)) + 0.75 * len(WAVY.findall(text))
     score += 1.0 * len(CASUAL_WORD.findall(text)) + 2.0 * len(BENT_POLITE.findall(text))
