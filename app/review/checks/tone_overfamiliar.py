@@ -59,24 +59,53 @@ SPOKEN = re.compile(
 # Spoken words a written reply replaces: one each, two make a draft over-familiar.
 COLLOQUIAL = re.compile(
     r"すごく|すっごく|すごい(?=[ぁ-ん一-龥])|やっぱり|やっぱ|ちゃんと|いっぱい|ほんとに|ほんと(?=[、。！うにで])|"
-    r"(?<![てで])みたい(?:です|でした|なんです)|(?:です|ます|でした|ました)けど|なんで(?:すか)?[？?]|"
+    r"ぜんぜん|(?<![てで])みたい(?:です|でした|なんです)|(?:です|ます|でした|ました)けど|なんで(?:すか)?[？?]|"
     r"(?:^|(?<=[。！\n]))\s*(?:あと|それと|てか|なので)[、,]|って(?:いう|言う)|っぽい"
 )
 # A polite ending drawn out, or a doubled exclamation: 「ございます〜」「です〜」「！！」.
-DRAWN_OUT = re.compile(r"(?:です|ます|ません|でした|ました|ください)[〜~ー](?=[。！!\s]|$)|[！!]{2,}")
+DRAWN_OUT = re.compile(r"(?:です|ます|ません|でした|ました|ください)(?:よね|ね|よ)?[〜~ー](?=[。！!\s]|$)|[！!]{2,}")
 # 「ご不安ですよね」: polite, yet chatty; over-familiar only with another signal.
 POLITE_YONE = re.compile(r"(?:です|ます)よね")
 # Polite words bent into slang: でーす, まーす, ありがとうです, よろしくです.
-BENT_POLITE = re.compile(r"(?:でー|まー)す|ですー|ますー|ありがとうです|よろしくです|お願いしまーす|"
+BENT_POLITE = re.compile(r"(?:でー|まー)す|ですー|ますー|ありがとうです|よろしくです|お願いしまーす|(?:っす|ッス)(?=[ねよか。！!？?、〜~ー\s]|$)|"
                          r"めっちゃ|マジ(?!ック)|ぶっちゃけ|やばい|ヤバい|ヤバ(?=[いかくそ])|とりま")
-BARE_THANKS = re.compile(r"ありがと(?:う)?(?!ござ|存)(?=[〜~！!♪。…\s]|[\U0001F000-\U0001FAFF\u2600-\u27BF]|$)")
+BARE_THANKS = re.compile(r"ありがと(?:う)?(?!ござ|存)(?=ね|な|[〜~！!♪。…\s]|[\U0001F000-\U0001FAFF\u2600-\u27BF]|$)|"
+                         r"よろしく(?!お願い|ご|申し|お伝え|どうぞ)(?=[〜~！!♪。\s]|$)")
+# An opening interjection of talk between friends: うん, はーい, えー, そっか, それな.
+INTERJECTION = re.compile(r"(?:^|(?<=[。！？!?\n]))\s*(?:うん|ううん|はーい|はーーい|はいはい|えー|えっと|へー|わー|わぁ|おー|"
+                          r"そっか|それな|なるほどね|ですよね)(?=[、,！!。〜~ー\s]|$)")
 EMOJI = re.compile(r"[\U0001F000-\U0001FAFF\u2600-\u27BF\u2B50\u2B55]")
 WAVY = re.compile(r"[〜~]{2,}|[〜~][！!]|♪|[ｗw]{2,}|（笑）|\(笑\)")
 
 
+_POLITE_WORDS = frozenset({"です", "ます", "ござる", "御座る", "くださる", "下さる", "いらっしゃる", "なさる", "おっしゃる"})
+_FRIENDLY = frozenset({"よ", "ね", "な", "さ", "わ", "ぞ", "ぜ", "かな", "もん", "の", "じゃん"})
+
+
+def plain_with_particle(sentence: Sentence) -> bool:
+    """タメ口 read from the grammar: a plain verb, adjective or だ ending the sentence, then よ/ね/な…
+    (思うよ, やっとくね, 人気なんだよね). ですよね, くださいね, ますね are polite; a quotation is not ours."""
+    text = sentence.text.rstrip()
+    if text.endswith(("」", "』")):
+        return False
+    words = [t for t in sentence.tokens if t.main not in ("補助記号", "空白", "記号")]
+    particles = 0
+    while words and words[-1].main == "助詞" and words[-1].sub == "終助詞":
+        if words[-1].lemma not in _FRIENDLY and words[-1].surface not in _FRIENDLY:
+            return False
+        words.pop()
+        particles += 1
+    if not particles or not words:
+        return False
+    if any(t.lemma in _POLITE_WORDS or t.norm in _POLITE_WORDS for t in words[-3:]):
+        return False
+    last = words[-1]
+    return last.main in ("動詞", "形容詞", "助動詞") and (last.cform.startswith("終止形") or last.lemma in ("だ", "た"))
+
+
 def signals(sentence: Sentence) -> float:
     """How over-familiar one own sentence sounds (0 = not at all)."""
-    return _signals(sentence.text)
+    return _signals(sentence.text) + (2.0 if plain_with_particle(sentence) else 0.0)
 
 
 @lru_cache(maxsize=4096)
@@ -89,6 +118,7 @@ def _signals(text: str) -> float:
     score += 1.0 * len(CASUAL_WORD.findall(text)) + 2.0 * len(BENT_POLITE.findall(text))
     score += 1.0 * len(POLITE_YONE.findall(text)) + 2.0 * len(SPOKEN.findall(text))
     score += 1.0 * len(COLLOQUIAL.findall(text)) + 1.0 * len(DRAWN_OUT.findall(text))
+    score += 2.0 * len(INTERJECTION.findall(text))
     return score
 
 
