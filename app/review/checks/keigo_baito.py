@@ -148,9 +148,9 @@ def check(ctx: ReviewContext) -> list[Finding]:
     findings += scan(ctx, _KATACHI, kind, severity,
                      messages.say(messages.KEIGO_BAITO_KATACHI),
                      lambda m: "", group=1)
-    findings += scan(ctx, _CHOUDO, kind, severity, messages.say(messages.KEIGO_BAITO_KARA),
-                     lambda m: "頂戴" + m.group(1).removeprefix("お預かり").removeprefix("し"), group=1)
-    findings += scan(ctx, _RECEIPT, kind, severity, messages.say(messages.KEIGO_BAITO_NI_NARIMASU),
+    findings += scan(ctx, _CHOUDO, kind, severity, messages.say(messages.KEIGO_BAITO_CHOUDO),
+                     lambda m: "頂戴" + m.group(1).removeprefix("お預かり"), group=1)
+    findings += scan(ctx, _RECEIPT, kind, severity, messages.say(messages.KEIGO_BAITO_RECEIPT),
                      lambda m: m.group(1).split("の")[0], group=1)
     findings += [f for f in scan(ctx, _ONLY_NARU, kind, severity, messages.say(messages.KEIGO_BAITO_NI_NARIMASU),
                                  lambda m: "です", group=1)

@@ -269,8 +269,8 @@ def refusal(sentence: Sentence) -> bool:
         word = tokens[j]
         if word.main == "助動詞" and word.lemma in ("られる", "れる"):
             return True
-        if word.main != "動詞":
-            continue
+        if word.main != "動詞" or word.lemma in ("なれる", "いただける", "頂ける"):
+            continue  # ご利用になれません, ご利用いただけません: a polite notice in honorific form
         if word.lemma in ("できる", "出来る") or _potential(word.lemma) or word.lemma in _POLICY:
             return True
         # 「発行していません」: a サ変 noun + して + いる negated (not おる: the humble notice).
