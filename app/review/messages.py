@@ -93,7 +93,9 @@ KEIGO_BAITO_KARA = QT_TRANSLATE_NOOP("Finding", "「〜円からお預かりし�
 KEIGO_BAITO_CHOUDO = QT_TRANSLATE_NOOP(
     "Finding", "ちょうどの代金はお返しするものがないので、「お預かりします」ではなく「頂戴します」とします。"
 )
-KEIGO_BAITO_RECEIPT = QT_TRANSLATE_NOOP("Finding", "レシートや控えはお返しするものではありません。「レシートでございます」とします。")
+KEIGO_BAITO_RECEIPT = QT_TRANSLATE_NOOP(
+    "Finding", "レシートや控えはお返しするものではありません。「レシートでございます」とします。"
+)
 KEIGO_DIRECTION_DEKIRU = QT_TRANSLATE_NOOP(
     "Finding", "「{word}できる」は謙譲語です。お客様の行為には「{word}いただける」を使います。"
 )

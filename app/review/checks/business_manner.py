@@ -21,6 +21,12 @@ greeting (a colleague's greeting: to a customer お世話になっておりま�
 Our own staff named with an honorific to the customer (身内に敬称): 「店長さんに確認しました」
 「部長の山本さんから」「当店の田中さんが」 → 店長, 部長の山本, 当店の田中. The customer's side
 (「ご担当の山本様」「貴社の部長さん」) keeps its honorific.
+
+The proofreader's rule: to a customer, no word of the office, of speech or from above —
+とんでもないです, 申し訳ないです, お久しぶりです (→ ご無沙汰しております), ご苦労様 in any form,
+わかりました、 as the answer, a favour told from above (お送りしてあげます → 差し上げます), the plain
+くれる / いい asked of the customer (教えてくれますか, 〜てもいいですか → よろしいでしょうか), and our
+own staff named as 名前+役職 (弊社の山田部長 → 部長の山田), since a title is itself an honorific.
 """
 
 from __future__ import annotations
@@ -69,7 +75,6 @@ MANNERS: dict[str, str] = {
     "お久しぶりです": "ご無沙汰しております", "お久しぶりでございます": "ご無沙汰しております",
     "ご無沙汰です": "ご無沙汰しております", "ご無沙汰でした": "ご無沙汰しておりました",
     "ご苦労さん": "お疲れ様です", "ご苦労様": "お疲れ様", "ご苦労さま": "お疲れさま",
-    "了解しております": "承知しております",
     "了解っす": "承知いたしました", "了解っス": "承知いたしました", "りょうかいです": "承知いたしました",
     "かしこまりです": "かしこまりました", "承知です": "承知いたしました", "承知しましたです": "承知いたしました",
     "お世話様": "お世話になっております",

@@ -11,6 +11,12 @@ reply points at (「添付のファイルがご注文の明細になります」
 〜のほう is flagged after an honorific noun (ご確認のほう) or after a plain action
 noun (返品のほうは, 発送のほうを: Sudachi's サ変 nouns), never before が
 (こちらのほうが安い compares) or after a place (駅のほう).
+
+The proofreader's rule (マニュアル敬語): nothing "becomes" what it already is, nothing is held
+that is not to be returned, nothing softened that is not compared. So also any plain noun + のほう
+read by Sudachi (送料のほうは: not a place, side, person or time word, never のほうが), an amount in
+kanji + になります, 千円ちょうどお預かり (→ 頂戴します), 一万円札からお預かり, レシートのお返し, and a
+limit put as a change (銀行振込のみになります → のみです; 来月から〜のみになります is a change).
 """
 
 from __future__ import annotations
@@ -65,7 +71,9 @@ _KARA_AZUKARI = re.compile(r"(?:円|札|円玉|硬貨)(から)お預かり")
 # 「千円ちょうどお預かりします」: nothing is held back to return; the money is received (→ 頂戴します).
 _CHOUDO = re.compile(r"(?:ちょうど|丁度)(お預かり(?:します|いたします|しました|いたしました))")
 # 「レシートのお返しです」: a receipt was never the customer's to be given back (→ レシートでございます).
-_RECEIPT = re.compile(r"((?:レシート|領収書|領収証|控え|お控え)の(?:お返し|おかえし))(?=です|でございます|になります|と)")
+_RECEIPT = re.compile(
+    r"((?:レシート|領収書|領収証|控え|お控え)の(?:お返し|おかえし))(?=です|でございます|になります|と)"
+)
 # 「銀行振込のみになります」: a limit stated as a change (→ のみです / のみとなっております).
 _ONLY_NARU = re.compile(r"(?:のみ|だけ|限り)(になります|になっております)")
 # 「ご返金させていただく形になります」: a roundabout ending for a plain statement.

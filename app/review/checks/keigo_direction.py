@@ -21,6 +21,15 @@ Questions put to the customer in humble verbs: 「〜を存じていますか」
 
 The customer as the subject of the humble お〜する (「お客様がお持ちしますか」「お客様が
 お申し込みしました」) → お持ちになりますか, お申し込みになりました.
+
+Read from Sudachi's parts of speech rather than lists: the prefix お/ご, then a サ変 noun or a
+verb's 連用形, then できる is the humble お〜する made potential; it is wrong when the act is the
+customer's (ご確認できます, ご提示できます → いただけます) and right for acts we do for them (ご案内,
+ご用意, お届け, お伺い: a closed list of giving and telling acts and humble verbs) or with our side
+as subject. お/ご + act + して + ください is wrong for any act (ご署名してください → ご署名ください),
+and お湯でのばして is not one (お + noun + particle). Our side raised by any お/ご〜になる or ご〜される
+(当店の職人がお作りになりました → お作りいたしました), and a humble verb in a question to the customer
+(何時に参りますか, 資料は拝見しましたか → いらっしゃいますか, ご覧になりましたか) are the same mistake.
 """
 
 from __future__ import annotations

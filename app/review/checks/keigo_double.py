@@ -5,6 +5,10 @@ The user sees an honorific stacked on an honorific (おっしゃられる, ご�
 extra polite; the fix drops the second layer. The rule is general: an
 honorific verb or お〜になる followed by the honorific 〜れる/〜られる, and a
 humble verb followed by 〜させていただく.
+
+The proofreader's rule: one honorific per verb. お/ご〜になられる (only なら + れる: the potential
+ご利用になれます is correct), 尊敬語 verbs + れる/られる, humble verbs + させていただく, and a humble
+verb given a second お (お承りいたしました, お申し上げます).
 """
 
 from __future__ import annotations

@@ -10,6 +10,11 @@ verb's stem goes back to the verb: 見直しを行います → 見直します)
 shop-specific: time and place words with their own meaning (炎天下の中), "in
 advance" twice (あらかじめ事前に), "again" twice (再度再送), "together" with
 同封, 新しい新商品.
+
+The proofreader's rule: two words that say one thing (満天の星空, 引き続き継続, 改めて再確認,
+早めに前倒し, 急に突然, すぐに即日, など等, 全員みんな, まず第一に), "about" said twice (約半月ほど,
+約十日程), and ja-no-redundant-expression's roundabout endings (〜であると考える → 〜と考える,
+〜することは可能です → 〜できます, 〜することが可能となっております, サ変 noun + を行う/実施する).
 """
 
 from __future__ import annotations

@@ -5,6 +5,8 @@ otherwise written in です・ます. A reply to a customer is written in one
 style; the polite one is expected, so the plain sentences are the ones marked.
 Sentence ends are read from Sudachi's last inflecting word, so noun-ending
 lines (体言止め, headings, item lists) are not counted either way.
+
+A sentence cut inside a quotation (「かわいい！」と…) is the customer's words, not a style.
 """
 
 from __future__ import annotations

@@ -30,6 +30,16 @@ not one word of apology, empathy, thanks or cushion, and a draft that owns a mis
 shop's (「こちらの手違いで別の色を送りました」) without a word of apology anywhere.
 Declining responsibility flatly (「責任は負いかねます」), "read it properly" (よく読んで,
 ちゃんと読んで) and appeals to 常識 are blame.
+
+Without a mail, from the grammar (round 20): a draft with no warm word that refuses — a negated
+potential (応じられません, 使えません, 答えられません), a negated act of policy (受け付けない, 認めません,
+対応しません) or a service "not done" (発行していません; not まだ〜ていません, a status, nor the humble
+notice 営業しておりません, nor honorific notices ご利用になれません / いただけません) — or that forbids
+the customer's own doing (何度も聞かないでください); a draft all in だ/である to a customer; blame
+of any fault word on the customer's side (お客様の選び間違いです, 〜のはお客様のほうです, そちらの都合です),
+「よく読んでから〜ください」, 「これ以上の対応はありません」. Reassurances (心配ありません, 送料は
+かかりません) are not refusals, and care instructions (冷蔵庫で保管してください, お召し上がりください) are
+not orders.
 """
 
 from __future__ import annotations
@@ -233,8 +243,8 @@ def _unapologetic(ctx: ReviewContext) -> list[Finding]:
 # A refusal read from the grammar: a negated potential (応じられません, 使えません, できません), a negated
 # act of policy (受け付けない, 認めません, 対応しません) or a service the shop "does not do"
 # (発行していません; not a status with まだ, nor the humble notice 営業しておりません).
-_EXISTENCE = frozenset({"いる", "居る", "おる", "居る", "ござる", "御座る", "ある", "有る", "くださる", "下さる"})
-_POLICY = frozenset({"受け付ける", "受付ける", "応じる", "応ずる", "認める", "扱う", "取り扱う", "行う", "する", "いたす",
+_POLICY = frozenset({"受け付ける", "受付ける", "応じる", "応ずる", "認める", "扱う", "取り扱う", "行う", "する",
+                     "いたす",
                      "致す", "付ける", "受ける", "答える", "変える", "調べる", "送る", "返す"})
 _REASSURANCE = re.compile(r"心配|問題|差し支え|支障|気にな|ご安心|かかりません|要りません|いりません|不要|変わりません|"
                           r"まだ|未だ|現時点|今のところ")
@@ -293,7 +303,9 @@ def _plain_to_customer(ctx: ReviewContext) -> Sentence | None:
 
 
 # "Do not do that": a prohibition of the customer's own doing (何度も聞かないでください).
-_PROHIBITION = re.compile(r"(?:聞か|言わ|送ら|連絡し|電話し|問い合わせ|催促し|急かさ|書き込ま|来|返信し|メールし)ないで(?:ください|下さい)")
+_PROHIBITION = re.compile(
+    r"(?:聞か|言わ|送ら|連絡し|電話し|問い合わせ|催促し|急かさ|書き込ま|来|返信し|メールし)ないで(?:ください|下さい)"
+)
 
 
 def _refusals(ctx: ReviewContext) -> Sentence | None:

@@ -18,6 +18,13 @@ two of them make a draft over-familiar, one alone does not; so does a polite end
 drawn out (ございます〜, です〜) or a doubled ！！.
 Only the agent's own text counts: emoji in the quoted customer mail do not.
 At most one finding per draft, since tone concerns the reply as a whole.
+
+From the grammar (round 20): タメ口 is a plain verb, adjective or だ ending the sentence followed
+by a friendly final particle (思うよ, すぐやっとくね, 人気なんだよね) — Sudachi's 終止形 and 終助詞, so
+ですよね, ますね, くださいね stay polite and a quotation 「もう届いたよ」 is not ours. An opening
+interjection (うん, はーい, えー, そっか), ありがとね, a bare よろしく〜, っす at a word's end (not in
+ぐっすり), ぜんぜん, and a drawn-out polite end (ですよね〜) count too. A bare だ ends bluntly rather
+than chummily: half a signal (a draft all in だ/である is tone_cold's).
 """
 
 from __future__ import annotations
@@ -67,18 +74,21 @@ DRAWN_OUT = re.compile(r"(?:です|ます|ません|でした|ました|くだ�
 # 「ご不安ですよね」: polite, yet chatty; over-familiar only with another signal.
 POLITE_YONE = re.compile(r"(?:です|ます)よね")
 # Polite words bent into slang: でーす, まーす, ありがとうです, よろしくです.
-BENT_POLITE = re.compile(r"(?:でー|まー)す|ですー|ますー|ありがとうです|よろしくです|お願いしまーす|(?:っす|ッス)(?=[ねよか。！!？?、〜~ー\s]|$)|"
+BENT_POLITE = re.compile(r"(?:でー|まー)す|ですー|ますー|ありがとうです|よろしくです|お願いしまーす|"
+                         r"(?:っす|ッス)(?=[ねよか。！!？?、〜~ー\s]|$)|"
                          r"めっちゃ|マジ(?!ック)|ぶっちゃけ|やばい|ヤバい|ヤバ(?=[いかくそ])|とりま")
 BARE_THANKS = re.compile(r"ありがと(?:う)?(?!ござ|存)(?=ね|な|[〜~！!♪。…\s]|[\U0001F000-\U0001FAFF\u2600-\u27BF]|$)|"
                          r"よろしく(?!お願い|ご|申し|お伝え|どうぞ)(?=[〜~！!♪。\s]|$)")
 # An opening interjection of talk between friends: うん, はーい, えー, そっか, それな.
-INTERJECTION = re.compile(r"(?:^|(?<=[。！？!?\n]))\s*(?:うん|ううん|はーい|はーーい|はいはい|えー|えっと|へー|わー|わぁ|おー|"
+INTERJECTION = re.compile(r"(?:^|(?<=[。！？!?\n]))\s*(?:うん|ううん|はーい|はーーい|はいはい|えー|えっと|へー|"
+                          r"わー|わぁ|おー|"
                           r"そっか|それな|なるほどね|ですよね)(?=[、,！!。〜~ー\s]|$)")
 EMOJI = re.compile(r"[\U0001F000-\U0001FAFF\u2600-\u27BF\u2B50\u2B55]")
 WAVY = re.compile(r"[〜~]{2,}|[〜~][！!]|♪|[ｗw]{2,}|（笑）|\(笑\)")
 
 
-_POLITE_WORDS = frozenset({"です", "ます", "ござる", "御座る", "くださる", "下さる", "いらっしゃる", "なさる", "おっしゃる"})
+_POLITE_WORDS = frozenset({"です", "ます", "ござる", "御座る", "くださる", "下さる", "いらっしゃる", "なさる",
+                           "おっしゃる"})
 _FRIENDLY = frozenset({"よ", "ね", "な", "さ", "わ", "ぞ", "ぜ", "かな", "もん", "の", "じゃん"})
 
 
