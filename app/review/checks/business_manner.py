@@ -27,6 +27,7 @@ The proofreader's rule: to a customer, no word of the office, of speech or from 
 わかりました、 as the answer, a favour told from above (お送りしてあげます → 差し上げます), the plain
 くれる / いい asked of the customer (教えてくれますか, 〜てもいいですか → よろしいでしょうか), and our
 own staff named as 名前+役職 (弊社の山田部長 → 部長の山田), since a title is itself an honorific.
+ちょっと anywhere (ちょっとした aside) → 少々, どうもでした, 〜くれてありがとう (→ いただき), いいですよ.
 """
 
 from __future__ import annotations
@@ -77,7 +78,9 @@ MANNERS: dict[str, str] = {
     "ご苦労さん": "お疲れ様です", "ご苦労様": "お疲れ様", "ご苦労さま": "お疲れさま",
     "了解っす": "承知いたしました", "了解っス": "承知いたしました", "りょうかいです": "承知いたしました",
     "かしこまりです": "かしこまりました", "承知です": "承知いたしました", "承知しましたです": "承知いたしました",
-    "お世話様": "お世話になっております",
+    "お世話様": "お世話になっております", "どうもでした": "ありがとうございました",
+    "どうもです": "ありがとうございます",
+    "いいですよ": "かしこまりました", "いいですよ。": "かしこまりました。",
 }
 PATTERN = re.compile("|".join(re.escape(k) for k in sorted(MANNERS, key=len, reverse=True)))
 # 「わかりました」 as the whole answer to a customer (not 「予定がわかりましたら」) → 承知いたしました.
@@ -108,16 +111,18 @@ _AGERU = re.compile(r"(?<=[てで])(あげ(?:ます|ました|ましょう(?:か
 _AGERU_FIX = {"あげます": "差し上げます", "あげました": "差し上げました", "あげましょう": "差し上げましょう",
               "あげましょうか": "差し上げましょうか", "あげますね": "差し上げます", "あげる": "差し上げる",
               "あげた": "差し上げた"}
-_KURERU = re.compile(r"(?<=[てで])(くれ(?:ますか|ませんか|ないでしょうか|ますでしょうか))")
+_KURERU = re.compile(r"(?<=[てで一-龥])(くれ(?:ますか|ませんか|ないでしょうか|ますでしょうか)|"
+                     r"くれて(?=ありがと|助か|うれし|嬉し|感謝))")
 _KURERU_FIX = {"くれますか": "いただけますか", "くれませんか": "いただけませんか",
-               "くれないでしょうか": "いただけないでしょうか", "くれますでしょうか": "いただけますでしょうか"}
+               "くれないでしょうか": "いただけないでしょうか", "くれますでしょうか": "いただけますでしょうか",
+               "くれて": "いただき"}
 _IIDESUKA = re.compile(r"((?:ても|でも|で)?(?:いい|良い)(?:ですか|でしょうか))(?=[。？?]|$)")
 # Our own staff named by 名前 + 役職 (弊社の山田部長): a title is an honorific (→ 部長の山田).
 _NAME_TITLE = re.compile(rf"(?:当店|弊社|当社|弊店|私ども)の([一-龥]{{1,3}}?)({_OWN_TITLE_WORDS})(?![様さ])")
 
 
 # 「ちょっとお待ちください」: ちょっと is spoken (→ 少々).
-_CHOTTO = re.compile(r"(ちょっと)(?=お待ち|待っ|お時間)")
+_CHOTTO = re.compile(r"(ちょっと|ちょっぴり)(?!した)")
 # An opening なるほど: agreeing from above (→ おっしゃるとおりです).
 _NARUHODO = re.compile(r"(?:^|(?<=[。！\n]))[\s　]*(なるほど)(?=[、。！]|です)", re.MULTILINE)
 # Our own staff named with an honorific (身内に敬称): a title + さん, a title の name + さん/様,

@@ -100,7 +100,7 @@ def _action_noun(ctx: ReviewContext, at: int) -> bool:
 # Places and directions (駅のほう, 奥のほう), people (私のほう, お客様のほう), こちら/そちら and time words
 # name a side or a direction, not a softened topic, and stay; so does のほうが (a comparison).
 # (の方 written in kanji is as often a person, ご希望の方: only the kana のほう is read here.)
-_ANY_NO_HOU = re.compile(r"(のほう)(?=は|を|も|、)")
+_ANY_NO_HOU = re.compile(r"(のほう)(?=は|を|も|、|お持ち|お届け|ご用意|お預かり|お下げ|お取り替え)")
 _SIDE_WORDS = frozenset({
     "駅", "店", "家", "自宅", "窓口", "会場", "入口", "入り口", "出口", "北", "南", "東", "西", "右", "左", "奥",
     "手前", "裏", "表", "上", "下", "中", "外", "内", "側", "近く", "方面", "反対", "逆", "先方", "相手", "私",
@@ -122,8 +122,9 @@ def _generic_no_hou(ctx: ReviewContext, kind: FindingKind, severity: Severity, s
                 continue
             if noun.pos[2] in ("副詞可能", "助数詞可能") or noun.surface in _SIDE_WORDS or noun.lemma in _SIDE_WORDS:
                 continue
-            if ctx.own_text[max(0, noun.start - 1) : noun.start] in ("様", "さん"):
-                continue
+            if ctx.own_text[max(0, noun.start - 1) : noun.start] in ("様", "さん") or \
+                    noun.surface.endswith(("様", "さま", "さん")):
+                continue  # 奥様のほうは: a person's side
             out.append(messages.finding(kind, severity, start, end, messages.say(messages.KEIGO_BAITO_NO_HOU), ""))
     return out
 

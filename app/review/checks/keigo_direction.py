@@ -30,6 +30,8 @@ as subject. お/ご + act + して + ください is wrong for any act (ご署�
 and お湯でのばして is not one (お + noun + particle). Our side raised by any お/ご〜になる or ご〜される
 (当店の職人がお作りになりました → お作りいたしました), and a humble verb in a question to the customer
 (何時に参りますか, 資料は拝見しましたか → いらっしゃいますか, ご覧になりましたか) are the same mistake.
+私 as the subject is our side too (私がおっしゃった → 申した); the customer as subject may be followed by a
+comma (お客様が、先ほど申していた), and raises ご〜した as well as お〜した when no verb of ours comes between.
 """
 
 from __future__ import annotations
@@ -101,7 +103,8 @@ _HONORIFIC_VERB = (
     r"お越しにな[りるっ]|お見えにな[りるっ]"
 )
 _OWN_ONLY = re.compile(
-    r"(?<![ご御貴])(?:担当の者|係の者|店の者|当店の者|弊社の者|担当者|担当|スタッフ|店長|私ども|わたくしども)"
+    r"(?<![ご御貴])(?:担当の者|係の者|店の者|当店の者|弊社の者|担当者|担当|スタッフ|店長|私ども|わたくしども|"
+    r"(?<![ぁ-ゖ一-龥])(?:私|わたくし|わたし))"
     r"(?![様さ])(?:が|から|より|も)[^。「」]{0,20}?"
     rf"({_HONORIFIC_VERB}|[おご][一-龥]{{1,4}}[いきしちにひみりぎじびえけせてねべめれ]?にな(?:ります|りました|る)|"
     r"[おご][一-龥]{1,4}[いきしちにひみりぎじびえけせてねべめれ]?され(?:ます|ました|る))"
@@ -109,8 +112,9 @@ _OWN_ONLY = re.compile(
 _NARU_HUMBLE = {"ります": "いたします", "りました": "いたしました", "る": "いたす"}
 # The customer as subject of the humble お〜する: 「お客様がお持ちしますか」 (→ お持ちになりますか).
 _CUSTOMER_O_SURU = re.compile(
-    r"(?:お客様|お客さま|ご家族(?:の方|様)?|お子様|ご本人(?:様)?|皆様|皆さま|[一-龥]{1,4}(?<![同模仕多異])様)(?:が|も)"
-    r"[^。、がは]{0,12}?(お[一-龥][ぁ-ゖ]{0,2}?)(し(?:ます|まし|て|た))"
+    r"(?:お客様|お客さま|ご家族(?:の方|様)?|お子様|ご本人(?:様)?|皆様|皆さま|[一-龥]{1,4}(?<![同模仕多異])様)(?:が|も)、?"
+    # (ご〜した only with no verb between: 「お客様が来られる時間に合わせてご用意します」 is ours.)
+    r"(?:[^。、がは]{0,12}?(お[一-龥][ぁ-ゖ]{0,2}?)|[^。、がはてるた]{0,12}?(ご[一-龥]{2,3}))(し(?:ます|まし|て|た))"
 )
 # A question to the customer in a humble verb: 存じていますか, 何と申しますか.
 _HUMBLE_QUESTION = re.compile(
@@ -169,11 +173,12 @@ def _questions(ctx: ReviewContext, kind: FindingKind, severity: Severity, seen: 
 def _customer_o_suru(ctx: ReviewContext, kind: FindingKind, severity: Severity) -> list[Finding]:
     out = []
     for match in _CUSTOMER_O_SURU.finditer(ctx.own_text):
-        stem, ending = match.group(1), match.group(2)
+        stem, ending = match.group(1) or match.group(2), match.group(3)
         form = next(k for k in _O_NARU if ending.startswith(k))
         fix = stem + _O_NARU[form]
         said = messages.say(messages.KEIGO_DIRECTION_CUSTOMER, word=stem + "する", honorific=stem + "になる")
-        out.append(messages.finding(kind, severity, match.start(1), match.start(2) + len(form), said, fix))
+        start = match.start(1) if match.group(1) else match.start(2)
+        out.append(messages.finding(kind, severity, start, match.start(3) + len(form), said, fix))
     return out
 
 
@@ -200,7 +205,7 @@ def _humble(word: str) -> str:
 # The customer (or their family) as the subject of a humble verb: 「お客様がおりましたら」「ご家族の方が
 # 参りましたら」「お客様が申したとおり」 → いらっしゃいましたら, いらっしゃいましたら, おっしゃった.
 _CUSTOMER_SUBJECT = re.compile(
-    r"(?:お客様|お客さま|ご家族(?:の方|様)?|お子様|ご本人(?:様)?|皆様|皆さま|ご友人|[一-龥]{1,4}(?<![同模仕多異])様)(?:が|は|も)"
+    r"(?:お客様|お客さま|ご家族(?:の方|様)?|お子様|ご本人(?:様)?|皆様|皆さま|ご友人|[一-龥]{1,4}(?<![同模仕多異])様)(?:が|は|も)、?"
     r"[^。、がは]{0,12}?(おり(?=ます|まし|ません)|おら(?=れ)|参り(?=ます|まし)|参っ(?=て|た)|参る|"
     r"申し(?=まし|て|た)|申す|拝見し|拝読し|伺い(?=ます|まし)|伺っ(?=て|た)|存じ(?=て|ま|た))"
 )

@@ -24,7 +24,9 @@ from app.review.rules import scan
 # (にな + れ is the potential なれる — ご利用になれます, お休みになれました — and correct: only なら + れる is stacked.)
 _OTOSHOWS = re.compile(r"([おご御][\u3040-\u309f\u4e00-\u9fff]{1,6}?)にな(られ)(?=[るたてまずな])")
 _HONORIFIC_VERB = re.compile(
-    r"(おっしゃ|仰|召し上が|いらっしゃ|お見えにな|お越しにな|お出でにな|おいでにな|なさ)(られ|れ)(?=[るたてまずな])"
+    r"(おっしゃ|仰|召し上が|いらっしゃ|なさ)(られ|れ)(?=[るたてまずな])|"
+    # (お越しになれない is the potential: only なら + れる is stacked.)
+    r"(お見えにな|お越しにな|お出でにな|おいでにな)(られ)(?=[るたてまずな])"
 )
 _HUMBLE_SASETE = re.compile(r"(拝見|拝読|拝聴|拝借|拝受|お伺い|伺わ|申し上げ|参ら|頂戴|承ら)(させて|せて)(いただ|頂)")
 # ご + a humble kanji verb: 「ご拝読」「ご拝見」 stack two humble forms.
@@ -48,8 +50,8 @@ def check(ctx: ReviewContext) -> list[Finding]:
         _HONORIFIC_VERB,
         FindingKind.KEIGO_DOUBLE,
         Severity.WARNING,
-        lambda m: messages.say(messages.KEIGO_DOUBLE_HONORIFIC, word=m.group(1)),
-        lambda m: m.group(1),
+        lambda m: messages.say(messages.KEIGO_DOUBLE_HONORIFIC, word=m.group(1) or m.group(3)),
+        lambda m: m.group(1) or m.group(3),
     )
     humble = {"拝見": "拝見し", "拝読": "拝読し", "拝聴": "拝聴し", "拝借": "拝借し", "拝受": "拝受し",
               "お伺い": "伺い", "伺わ": "伺い", "申し上げ": "申し上げ", "参ら": "参り", "頂戴": "頂戴し",

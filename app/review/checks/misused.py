@@ -16,7 +16,9 @@ The proofreader's rule: a set phrase is fixed in its words; one word swapped for
 (心血を傾ける → 注ぐ, 体調を壊す → 崩す, 苦渋をなめる → 苦汁, 気に触る → 障る, 耳障りのよい → 耳触り),
 a homophone kanji (挙げ足 → 揚げ足, 異和感, 首実験) or a word of its own sense misplaced (元旦の夜 →
 元日) is a misuse. The table holds the common list a Japanese proofreading guide gives, as
-conjugation-free stems so every form is caught, each with its fix.
+conjugation-free stems so every form is caught, each with its fix. So are a four-character
+idiom's kanji swapped for a homophone (心気一転, 前代未問, 起承転決, 完壁) and neighbours of meaning
+confused (以外な → 意外な, 感心が高い → 関心, 事態を収集 → 収拾, 捕捉説明 → 補足).
 """
 
 from __future__ import annotations
@@ -87,13 +89,31 @@ MISUSED: dict[str, str] = {
     "論戦を張っ": "論陣を張っ",
     "後ろ指を差され": "後ろ指を指され",
     "熱さ寒さも彼岸まで": "暑さ寒さも彼岸まで", "二の舞いを踏": "二の舞いを演じ",
+    # A kanji of a four-character idiom or a set word swapped for its homophone (起承転決, 前代未問),
+    # and neighbours of meaning confused (以外な for 意外な, 感心が高い for 関心が高い).
+    "心気一転": "心機一転", "前代未問": "前代未聞", "厚顔無知": "厚顔無恥", "温古知新": "温故知新",
+    "起承転決": "起承転結",
+    "一騎当選": "一騎当千", "二者選一": "二者択一", "不和雷同": "付和雷同", "適材的所": "適材適所",
+    "晴天白日": "青天白日",
+    "無病即災": "無病息災", "以心電心": "以心伝心", "諸行無情": "諸行無常", "完壁": "完璧", "単純明解": "単純明快",
+    "一期一会い": "一期一会", "予断を許されない": "予断を許さない", "意気消沈し": "意気消沈し", "意味深重": "意味深長",
+    "大器晩生": "大器晩成", "五里霧中": "五里霧中", "孤立無縁": "孤立無援", "無我夢中": "無我夢中", "一同に": "一堂に",
+    "以外な": "意外な", "以外にも多く": "意外にも多く", "感心が高": "関心が高", "感心を持": "関心を持",
+    "感心をお寄せ": "関心をお寄せ",
+    "関心しました": "感心しました", "関心いたしました": "感心いたしました", "事態を収集": "事態を収拾",
+    "混乱を収集": "混乱を収拾",
+    "捕捉説明": "補足説明", "捕捉いたします": "補足いたします", "的をえ": "的をい", "食指がそそ": "食指が動",
+    "嫌が上にも": "いやが上にも", "檄を入れ": "活を入れ", "取り付く島がな": "取り付く島もな",
+    "足元にも及ばない": "足元にも及ばない",
     # 念を押す (to make sure of something with someone) mixed into 念には念を入れる (to be doubly careful).
     "念には念を押": "念には念を入れ",
 }
-for _same in ("完全無欠", "上には上が", "足元を見られ", "後には引けない"):
+for _same in ("完全無欠", "上には上が", "足元を見られ", "後には引けない", "意気消沈し", "五里霧中", "無我夢中",
+              "足元にも及ばない", "取り付く島がな"):
     MISUSED.pop(_same)  # correct as written: listed above only to say so
 # 違和感を感じる is a redundancy (redundant.py) rather than a misuse: not reported twice.
 MISUSED.pop("違和感を感じ")
+MISUSED.pop("過半数以上")  # "more than half" said twice: redundant.py has it
 
 
 # すべからく means "by all means, ought to" (〜べし), not "all": 「すべからく粗品をお付けしております」.

@@ -39,7 +39,10 @@ the customer's own doing (何度も聞かないでください); a draft all in 
 of any fault word on the customer's side (お客様の選び間違いです, 〜のはお客様のほうです, そちらの都合です),
 「よく読んでから〜ください」, 「これ以上の対応はありません」. Reassurances (心配ありません, 送料は
 かかりません) are not refusals, and care instructions (冷蔵庫で保管してください, お召し上がりください) are
-not orders.
+not orders. A "cannot" followed by what can be done (手洗いをおすすめします, 〜でしたら) is no refusal.
+Only the sentence's own predicate counts (押しも押されもせぬ is no refusal). An order put as a rule
+(先に商品を返送すること。), 「当社の責任ではありません」, 「どうにもなりません」, 「当店ではわかりかねます」
+are cold too.
 """
 
 from __future__ import annotations
@@ -121,7 +124,7 @@ BLAME = re.compile(
     r"記載(?:して|されて)(?:おります|あります|いる|います)(?:ので|とおり|通り|が)|書いてあ(?:ります|る)(?:とおり|通り|ので|が)?|"
     r"お客様(?:側)?の(?:ご)?(?:操作|入力|確認|記入|設定|使い方|勘違い|不注意)(?:ミス|不足|漏れ|誤り|間違い)?(?:です|と思われ|によるもの|が原因)|"
     r"ご確認(?:いただけて|されて)(?:いない|おられない)|よくお読み(?:ください|のうえ)|ちゃんと(?:ご確認|お読み|確認)|"
-    r"当店(?:の|に)(?:責任|落ち度|過失)は(?:ございません|ありません|ない)|自己責任|お客様(?:の)?(?:ご)?(?:責任(?:です|で(?!は|も)|により)|都合です)|"
+    r"(?:当店|当社|弊社|弊店|こちら)(?:側)?(?:の|に)(?:責任|落ち度|過失|ミス)(?:は|では)(?:ございません|ありません|ない)|自己責任|お客様(?:の)?(?:ご)?(?:責任(?:です|で(?!は|も)|により)|都合です)|"
     # The fault put on the other side: 「そちらの確認不足です」「間違いはそちらの責任です」.
     r"(?:そちら|お客様|お客さま|あなた)(?:様)?(?:側)?の(?:ご)?[一-龥ぁ-ん]{0,4}?"
     r"(?:不足|ミス|責任|間違い|誤り|不注意|勘違い|落ち度|過失|都合)(?:です|でしょう|だと|によるもの|が原因|ですので|なので)|"
@@ -146,7 +149,9 @@ CURT = re.compile(
     r"(?:知りません|わかりません|分かりません)(?:[。！!]|$)|(?:ご)?(?:自分|自身)で(?:お)?(?:調べて|調べ|判断して|ご判断|確認して|ご確認)(?:ください|下さい)|"
     r"(?:前にも|先ほども|以前にも|前回も)(?:言い|言っ|申し上げ|お伝えし|書い|ご説明し|説明し)|"
     r"(?:読めば|見れば|読んでいただければ)(?:わか|分か)|"
-    r"これ以上(?:の)?(?:対応|お答え|ご説明|説明|返答|回答|やりとり|やり取り)?(?:は|も)?(?:でき|いたし|し|あり)ません"
+    r"これ以上(?:の)?(?:対応|お答え|ご説明|説明|返答|回答|やりとり|やり取り)?(?:は|も)?(?:でき|いたし|し|あり)ません|"
+    r"どうにも(?:なり|でき|いたし)ません|どうしようも(?:ありません|ない|ございません)|"
+    r"(?:当店|当社|弊社|こちら)では(?:わかり|分かり|判り)(?:かねます|ません)"
 )
 # Without thanks, apology or cushion, a reply is cold when it orders, refuses or restricts; plain facts
 # told in humble keigo (「明日発送いたします」「在庫がございます」) are a polite notice, not cold.
@@ -248,6 +253,9 @@ _POLICY = frozenset({"受け付ける", "受付ける", "応じる", "応ずる"
                      "致す", "付ける", "受ける", "答える", "変える", "調べる", "送る", "返す"})
 _REASSURANCE = re.compile(r"心配|問題|差し支え|支障|気にな|ご安心|かかりません|要りません|いりません|不要|変わりません|"
                           r"まだ|未だ|現時点|今のところ")
+# A "cannot" followed by what can be done (手洗いをおすすめします) tells how, it does not refuse.
+_ALTERNATIVE = re.compile(r"おすすめ|お勧め|オススメ|代わりに|かわりに|でしたら|であれば|ならば|いただけます|できます|"
+                          r"可能です|ご利用ください|ご検討ください")
 
 
 @lru_cache(maxsize=2048)
@@ -271,6 +279,8 @@ def refusal(sentence: Sentence) -> bool:
     for k, token in enumerate(tokens):
         if token.main != "助動詞" or token.lemma not in ("ぬ", "ない"):
             continue
+        if any(t.main != "助詞" or t.sub != "終助詞" for t in tokens[k + 1 :]):
+            continue  # the sentence's own predicate only (押しも押されもせぬ人気 is no refusal)
         j = k - 1
         while j >= 0 and tokens[j].main == "助動詞" and tokens[j].lemma in ("ます",):
             j -= 1
@@ -308,12 +318,20 @@ _PROHIBITION = re.compile(
 )
 
 
+# An order put as a rule to the customer: 「先に商品を返送すること。」「〜しないように。」.
+_DIRECTIVE = re.compile(r"(?:する|送る|返す|払う|書く|読む|守る|確認する|連絡する|記入する|こと|ない)"
+                        r"(?:こと|ように)[。！!]?\s*$|"
+                        r"(?<![ご御お])(?:する|送る|返送する|入金する|記入する|確認する)こと[。]?\s*$")
+
+
 def _refusals(ctx: ReviewContext) -> Sentence | None:
     """A draft with no warm word that refuses: a refusal sentence, or a prohibition of the customer's doing."""
     own = [s for s in ctx.sentences if s.text.strip()]
-    if not own or _warm(own):
+    if not own or _warm(own) or any(_ALTERNATIVE.search(s.text) for s in own):
         return None
     for sentence in own:
+        if _DIRECTIVE.search(sentence.text):
+            return sentence
         if _PROHIBITION.search(sentence.text) or refusal(sentence):
             return sentence
     return None

@@ -25,6 +25,8 @@ by a friendly final particle (思うよ, すぐやっとくね, 人気なんだ�
 interjection (うん, はーい, えー, そっか), ありがとね, a bare よろしく〜, っす at a word's end (not in
 ぐっすり), ぜんぜん, and a drawn-out polite end (ですよね〜) count too. A bare だ ends bluntly rather
 than chummily: half a signal (a draft all in だ/である is tone_cold's).
+Talk contractions 〜てるけど / 〜てるから, ごめん(ね), a one-sound opener (え、 あ、), ほんと, ばっちり and
+うちの (for our shop) are the speech of friends too.
 """
 
 from __future__ import annotations
@@ -61,11 +63,14 @@ CASUAL_WORD = re.compile(
 SPOKEN = re.compile(
     r"(?:ちゃ|じゃ)(?:い(?:ます|まし)|って|う(?:ので|から|かも|と))|(?<=[っん])(?:て|で)て(?:ください|下さい|くださいね|ね)|"
     r"かもです|かもしれないです|全然(?:大丈夫|OK|ＯＫ|オッケー|平気|いけ)|(?:^|(?<=[。！\n]))\s*じゃ(?:あ)?[、,]|"
-    r"しょうがな|しょーがな|まじで"
+    r"しょうがな|しょーがな|まじで|"
+    # 〜てる / 〜でる (〜ている) ending a clause in talk: 持ってるけど, 使ってるから; ごめん(ね) to a customer.
+    r"(?<=[っんいえきけしせちてにねびべみめりれ])(?:て|で)る(?:けど|から|し|よ|ね|の[？?]|んで)|ごめん(?!なさい|下さい|ください)(?:ね|よ|な)?"
 )
 # Spoken words a written reply replaces: one each, two make a draft over-familiar.
 COLLOQUIAL = re.compile(
-    r"すごく|すっごく|すごい(?=[ぁ-ん一-龥])|やっぱり|やっぱ|ちゃんと|いっぱい|ほんとに|ほんと(?=[、。！うにで])|"
+    r"すごく|すっごく|すごい(?=[ぁ-ん一-龥])|やっぱり|やっぱ|ちゃんと|いっぱい|ほんとに|ほんと(?!う)|ごめんなさい|"
+    r"ばっちり|バッチリ|うちの(?=スタッフ|店|お店|商品|子たち)|"
     r"ぜんぜん|(?<![てで])みたい(?:です|でした|なんです)|(?:です|ます|でした|ました)けど|なんで(?:すか)?[？?]|"
     r"(?:^|(?<=[。！\n]))\s*(?:あと|それと|てか|なので)[、,]|って(?:いう|言う)|っぽい"
 )
@@ -80,7 +85,7 @@ BENT_POLITE = re.compile(r"(?:でー|まー)す|ですー|ますー|ありがと
 BARE_THANKS = re.compile(r"ありがと(?:う)?(?!ござ|存)(?=ね|な|[〜~！!♪。…\s]|[\U0001F000-\U0001FAFF\u2600-\u27BF]|$)|"
                          r"よろしく(?!お願い|ご|申し|お伝え|どうぞ)(?=[〜~！!♪。\s]|$)")
 # An opening interjection of talk between friends: うん, はーい, えー, そっか, それな.
-INTERJECTION = re.compile(r"(?:^|(?<=[。！？!?\n]))\s*(?:うん|ううん|はーい|はーーい|はいはい|えー|えっと|へー|"
+INTERJECTION = re.compile(r"(?:^|(?<=[。！？!?\n]))\s*(?:うん|ううん|はーい|はーーい|はいはい|えー|えっと|へー|え|あ|"
                           r"わー|わぁ|おー|"
                           r"そっか|それな|なるほどね|ですよね)(?=[、,！!。〜~ー\s]|$)")
 EMOJI = re.compile(r"[\U0001F000-\U0001FAFF\u2600-\u27BF\u2B50\u2B55]")
