@@ -27,7 +27,8 @@ The proofreader's rule: to a customer, no word of the office, of speech or from 
 わかりました、 as the answer, a favour told from above (お送りしてあげます → 差し上げます), the plain
 くれる / いい asked of the customer (教えてくれますか, 〜てもいいですか → よろしいでしょうか), and our
 own staff named as 名前+役職 (弊社の山田部長 → 部長の山田), since a title is itself an honorific.
-ちょっと anywhere (ちょっとした aside) → 少々, どうもでした, 〜くれてありがとう (→ いただき), いいですよ.
+当店の佐藤様 (not 会員様, お客様) is
+our staff with an honorific too. ちょっと anywhere (ちょっとした aside) → 少々, どうもでした, 〜くれてありがとう (→ いただき), いいですよ.
 """
 
 from __future__ import annotations
@@ -79,6 +80,7 @@ MANNERS: dict[str, str] = {
     "了解っす": "承知いたしました", "了解っス": "承知いたしました", "りょうかいです": "承知いたしました",
     "かしこまりです": "かしこまりました", "承知です": "承知いたしました", "承知しましたです": "承知いたしました",
     "お世話様": "お世話になっております", "どうもでした": "ありがとうございました",
+    "どうもすみません": "誠に申し訳ございません",
     "どうもです": "ありがとうございます",
     "いいですよ": "かしこまりました", "いいですよ。": "かしこまりました。",
 }
@@ -131,7 +133,7 @@ _OWN_TITLE = r"(?:店長|副店長|部長|課長|社長|係長|主任|専務|常
 _OWN_HONORIFIC = re.compile(
     rf"(?<![ご御貴])((?:{_OWN_TITLE})(?:さん|様))|"
     rf"(?<![ご御貴])((?:{_OWN_TITLE}|担当|スタッフ)の[一-龥]{{1,4}}(?:さん|様))|"
-    r"((?:当店|弊社|当社|弊店|うち)の[一-龥]{1,4}(?:さん))"
+    r"((?:当店|弊社|当社|弊店|うち)の(?!会員|利用者|顧客|常連|購入者|皆|お客)[一-龥]{1,4}(?:さん|様))"
 )
 _THEIR_SIDE = re.compile(r"(?:貴社|御社|貴店|お客様|お客さま|そちら|先方|ご)[^。、]{0,6}$")
 

@@ -16,7 +16,9 @@ The proofreader's rule (マニュアル敬語): nothing "becomes" what it alread
 that is not to be returned, nothing softened that is not compared. So also any plain noun + のほう
 read by Sudachi (送料のほうは: not a place, side, person or time word, never のほうが), an amount in
 kanji + になります, 千円ちょうどお預かり (→ 頂戴します), 一万円札からお預かり, レシートのお返し, and a
-limit put as a change (銀行振込のみになります → のみです; 来月から〜のみになります is a change).
+limit put as a change (銀行振込のみになります → のみです; 来月から〜のみになります is a change). The shop's fixed facts include
+its fees, colours, item numbers, methods and contacts (送料は〜になります); a condition before them
+(二点以上ご購入いただくと、送料が無料になります) makes a result, and stays.
 """
 
 from __future__ import annotations
@@ -50,11 +52,12 @@ _ACTION_NO_HOU = re.compile(r"[\u4e00-\u9fff]{2,4}(のほう)(?=は|を|で|も|
 # A fixed fact of the shop put as a change: 「定休日は水曜日になります」 (→ 水曜日です).
 _FACT_NI_NARIMASU = re.compile(
     r"(?:定休日|休業日|営業時間|営業日|受付時間|所在地|住所|電話番号|連絡先|原産国|産地|素材|材質|定価|価格|"
-    r"本体価格|保証期間|賞味期限|消費期限|内容量|サイズ展開)(?:は|が)[^。、\n]{1,20}?(になります|となります|になっております)"
+    r"本体価格|保証期間|賞味期限|消費期限|内容量|サイズ展開|担当者?|送料|料金|代金|金額|お値段|値段|お代|お色|カラー|品番|型番|"
+    r"商品名|お支払い方法|支払い方法|配送方法|返品先|お問い合わせ先|窓口)(?:は|が)[^。、\n]{1,20}?(になります|となります|になっております)"
 )
 # What makes a fact's 〜になります a real change (「営業時間は来月から十時までになります」); a range
 # (十時から十九時) is no change.
-_FACT_CHANGE = re.compile(r"変わ|変更|予定|ように|ことに|"
+_FACT_CHANGE = re.compile(r"変わ|変更|予定|ように|ことに|(?:と|ば|たら|なら|場合は?|際は?)、|以上|"
                           r"(?:来月|来週|明日|今後|年明け|[0-9０-９一二三四五六七八九十]+月)(?:から|以降|より)|"
                           r"以上で|以下で|未満で|[0-9０-９]+[個点枚つ]で|合計")
 # 「80円のお返しになります」「お釣りになります」: handing over change is no change of state.

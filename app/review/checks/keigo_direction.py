@@ -32,6 +32,8 @@ and お湯でのばして is not one (お + noun + particle). Our side raised by
 (何時に参りますか, 資料は拝見しましたか → いらっしゃいますか, ご覧になりましたか) are the same mistake.
 私 as the subject is our side too (私がおっしゃった → 申した); the customer as subject may be followed by a
 comma (お客様が、先ほど申していた), and raises ご〜した as well as お〜した when no verb of ours comes between.
+お/ご + act + される (お帰りされる, ご参加される: the humble form made honorific) → お/ご〜になる; the customer asked
+to do a humble act (拝見していただけますか → ご覧いただけますか); 弊社の佐藤様 is our staff, not the customer.
 """
 
 from __future__ import annotations
@@ -74,7 +76,9 @@ _NARU_END = {"る": "になる", "ます": "になります", "ました": "に�
 # 「どうぞいただいてください」: the humble いただく offered to the customer (→ お召し上がりください).
 _ITADAITE_KUDASAI = re.compile(r"(いただいて|頂いて)(?:ください|下さい)")
 _HUMBLE_IMPERATIVE = re.compile(
-    r"(拝見|拝読|拝聴|伺っ|伺い|うかがっ|うかがい|参っ|まいっ|申し)(?:して|て|し)?(?:ください|下さい)"
+    r"(拝見|拝読|拝聴|伺っ|伺い|うかがっ|うかがい|参っ|まいっ|申し)(?:して|て|し)?(?:ください|下さい)|"
+    # The customer asked to do a humble act: 「資料を拝見していただけますか」 (→ ご覧いただけますか).
+    r"(拝見|拝読|拝聴)(?:して|し)(?=いただ|頂|もらえ|くださ)"
 )
 
 # 「お客様がご利用した店舗」: the customer's past action in the humble ご〜する (→ ご利用になった).
@@ -251,6 +255,8 @@ def _honorific_act(tokens: tuple[Token, ...], i: int) -> int:
         return i + 1
     if word.main == "動詞" and word.cform.startswith("連用形"):
         return i + 1
+    if word.main == "名詞" and word.surface[-1] in "いきしちにひみりぎじび" and len(word.surface) >= 2:
+        return i + 1  # a verb's 連用形 made a noun: お帰り, お休み, お待ち
     return -1
 
 
@@ -275,6 +281,13 @@ def _grammar(ctx: ReviewContext, kind: FindingKind, severity: Severity) -> list[
                 fix = word + "いただけ"  # the ending after でき (ます, ない, れば) stays as written
                 said = messages.say(messages.KEIGO_DIRECTION_DEKIRU, word=word)
                 out.append(messages.finding(kind, severity, prefix.start, after.end, said, fix))
+            elif (after.lemma == "する" and after.surface == "さ" and j + 2 < len(tokens)
+                  and tokens[j + 2].lemma == "れる" and tokens[j + 2].main == "助動詞"):
+                # お/ご〜される: the humble お〜する made honorific with れる (→ お/ご〜になる).
+                if _OUR_SUBJECT.search(ctx.own_text[sentence.start : prefix.start]):
+                    continue  # our side: _own_only says いたす
+                said = messages.say(messages.KEIGO_DIRECTION_RERU, word=word + "する", honorific=word + "になる")
+                out.append(messages.finding(kind, severity, prefix.start, tokens[j + 2].end, said, word + "にな"))
             elif (after.lemma == "する" and after.surface == "し" and j + 3 < len(tokens)
                   and tokens[j + 2].surface == "て" and tokens[j + 3].lemma == "くださる"):
                 request = tokens[j + 3]
@@ -319,6 +332,9 @@ def check(ctx: ReviewContext) -> list[Finding]:
         word = match.group(1)
         if word == "おら":
             continue  # おられる: a regional honorific, not worth a finding
+        before = ctx.own_text[max(0, match.start() - 8) : match.start() + 4]
+        if re.search(r"(?:弊社|当店|当社|弊店|私ども)の[^。、]{0,6}$", before):
+            continue  # 弊社の佐藤様が伺います: our own staff (the 様 is business_manner's), not the customer
         fix = _RAISED[word]
         if word == "申し" and ctx.own_text.startswith(("た", "て"), match.end(1)):
             fix = "おっしゃっ"
@@ -354,6 +370,7 @@ def check(ctx: ReviewContext) -> list[Finding]:
                      lambda m: messages.say(messages.KEIGO_DIRECTION_REQUEST, word="いただく"),
                      lambda m: "お召し上がりください")
     findings += scan(ctx, _HUMBLE_IMPERATIVE, kind, severity,
-                     lambda m: messages.say(messages.KEIGO_DIRECTION_REQUEST, word=m.group(1)),
-                     lambda m: _IMPERATIVE[m.group(1)] + "ください", group=0)
+                     lambda m: messages.say(messages.KEIGO_DIRECTION_REQUEST, word=m.group(1) or m.group(2)),
+                     lambda m: _IMPERATIVE[m.group(1)] + "ください" if m.group(1) else _IMPERATIVE[m.group(2)],
+                     group=0)
     return findings

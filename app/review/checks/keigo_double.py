@@ -30,7 +30,7 @@ _HONORIFIC_VERB = re.compile(
 )
 _HUMBLE_SASETE = re.compile(r"(拝見|拝読|拝聴|拝借|拝受|お伺い|伺わ|申し上げ|参ら|頂戴|承ら)(させて|せて)(いただ|頂)")
 # ご + a humble kanji verb: 「ご拝読」「ご拝見」 stack two humble forms.
-_GO_HAI = re.compile(r"ご(拝見|拝読|拝聴|拝受|拝借)")
+_GO_HAI = re.compile(r"ご(拝見|拝読|拝聴|拝受|拝借|拝察|拝顔|拝眉)")
 _OUKAGAI = re.compile(r"お伺いいたし|お伺いさせていただ|お召し上がりにな|お承り|お申し上げ")
 _OUKAGAI_FIX = {"お伺いいたし": "伺いいたし", "お伺いさせていただ": "伺", "お召し上がりにな": "召し上がりにな",
                 "お承り": "承り", "お申し上げ": "申し上げ"}

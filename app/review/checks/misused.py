@@ -18,7 +18,8 @@ a homophone kanji (挙げ足 → 揚げ足, 異和感, 首実験) or a word of i
 元日) is a misuse. The table holds the common list a Japanese proofreading guide gives, as
 conjugation-free stems so every form is caught, each with its fix. So are a four-character
 idiom's kanji swapped for a homophone (心気一転, 前代未問, 起承転決, 完壁) and neighbours of meaning
-confused (以外な → 意外な, 感心が高い → 関心, 事態を収集 → 収拾, 捕捉説明 → 補足).
+confused (以外な → 意外な, 感心が高い → 関心, 事態を収集 → 収拾, 捕捉説明 → 補足). 琴線に触れる said of giving offence (next to an apology) is 逆鱗; ご尽力いたします puts
+ご on our own effort.
 """
 
 from __future__ import annotations
@@ -105,6 +106,8 @@ MISUSED: dict[str, str] = {
     "捕捉説明": "補足説明", "捕捉いたします": "補足いたします", "的をえ": "的をい", "食指がそそ": "食指が動",
     "嫌が上にも": "いやが上にも", "檄を入れ": "活を入れ", "取り付く島がな": "取り付く島もな",
     "足元にも及ばない": "足元にも及ばない",
+    # ご on our own effort: 尽力 is ours to give, the ご is for the customer's (ご尽力いただき is right).
+    "ご尽力いたし": "尽力いたし", "ご尽力させていただ": "尽力いたし", "ご尽力します": "尽力いたします",
     # 念を押す (to make sure of something with someone) mixed into 念には念を入れる (to be doubly careful).
     "念には念を押": "念には念を入れ",
 }
@@ -130,6 +133,11 @@ def _sentence(text: str, start: int, end: int) -> str:
     return text[left:right]
 
 
+# 琴線に触れる is to move someone deeply; said of giving offence (apologising, 不快) 逆鱗 is meant.
+_KINSEN = re.compile(r"琴線に触れ")
+_OFFENCE = re.compile(r"申し訳|お詫び|失礼|不快|ご立腹|怒|お叱り|ご迷惑")
+
+
 def _meanings(ctx: ReviewContext) -> list[Finding]:
     """Words right in form but used for what they do not mean: すべからく for "all", 役不足 of oneself."""
     text, out = ctx.own_text, []
@@ -138,6 +146,11 @@ def _meanings(ctx: ReviewContext) -> list[Finding]:
             out.append(messages.finding(FindingKind.MISUSED_WORD, Severity.WARNING, match.start(), match.end(),
                                         messages.say(messages.MISUSED_WORD, wrong=match.group(), right="すべて"),
                                         "すべて"))
+    for match in _KINSEN.finditer(text):
+        if _OFFENCE.search(_sentence(text, match.start(), match.end())):
+            out.append(messages.finding(FindingKind.MISUSED_WORD, Severity.WARNING, match.start(), match.end(),
+                                        messages.say(messages.MISUSED_WORD, wrong=match.group(), right="逆鱗に触れ"),
+                                        "逆鱗に触れ"))
     for match in _YAKUBUSOKU.finditer(text):
         if _SELF.search(_sentence(text, match.start(), match.end())):
             out.append(messages.finding(FindingKind.MISUSED_WORD, Severity.WARNING, match.start(), match.end(),

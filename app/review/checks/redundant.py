@@ -106,7 +106,13 @@ _EACH = re.compile(r"各([\u4e00-\u9fff]{1,4})(ごと|毎)")
 _EVERY = re.compile(r"毎(日|週|月|年|回|朝|晩|夜|度)(ごと|毎)")
 # 新しい新商品: "new" twice (新幹線, 新聞, 新宿 are names, not a second "new").
 _NEW_NEW = re.compile(r"(?:新しい|新しく|新たな|新たに)(新)(?!幹線|聞|宿|潟|橋|大阪|横浜|千歳|郎|婦|居浜|鮮)")
-_SURU_DEKIRU = re.compile(r"することが(でき|出来)(?=ます|る|ません|ない|れば|た)")
+# ja-no-redundant-expression's "すること[助詞]できる": with が, は or も (することもできます → もできます is
+# not shorter: も keeps its own word, 〜もできます).
+_SURU_DEKIRU = re.compile(
+    r"することが(でき|出来)(?=ます|る|ません|ない|れば|た)|することは(でき|出来)(?=ません|ない|ます|る)"
+)
+# "すること[助詞](不)可能": することは不可能です, することが不可能 → できません.
+_SURU_FUKANOU = re.compile(r"すること(?:が|は|も)?(?:不可能|不可)(?:です|でございます|となります|となっております)?")
 _OKONAU_END = {"行います": "します", "行っております": "しております", "行っています": "しています",
                "行いました": "しました", "行う": "する", "行って": "して", "行い": "し", "行った": "した",
                "行わ": "さ", "行え": "でき"}
@@ -176,8 +182,10 @@ def check(ctx: ReviewContext) -> list[Finding]:
         FindingKind.REDUNDANT,
         Severity.INFO,
         lambda m: messages.say(messages.REDUNDANT, words=m.group()),
-        lambda m: m.group(1),
+        lambda m: m.group(1) or m.group(2),
     )
+    about += scan(ctx, _SURU_FUKANOU, FindingKind.REDUNDANT, Severity.INFO,
+                  lambda m: messages.say(messages.REDUNDANT, words=m.group()), lambda m: "できません")
     about += _okonau(ctx)
     about += [f for f in scan(
         ctx,

@@ -42,7 +42,7 @@ of any fault word on the customer's side (お客様の選び間違いです, 〜
 not orders. A "cannot" followed by what can be done (手洗いをおすすめします, 〜でしたら) is no refusal.
 Only the sentence's own predicate counts (押しも押されもせぬ is no refusal). An order put as a rule
 (先に商品を返送すること。), 「当社の責任ではありません」, 「どうにもなりません」, 「当店ではわかりかねます」
-are cold too.
+are cold too, and so is pressing the customer (早く振り込んでください, 今後は注意してください).
 """
 
 from __future__ import annotations
@@ -312,6 +312,9 @@ def _plain_to_customer(ctx: ReviewContext) -> Sentence | None:
     return next((s for s, style in styles if style == "plain" and _PLAIN_END.search(s.text.strip())), None)
 
 
+# Pressing or reproaching the customer: 「早く振り込んでください」「今後は注意してください」「二度と〜しないで」.
+_PRESSING = re.compile(r"(?:早く|早急に|至急|今すぐ|すぐに|今後は|次回から|次からは|二度と|いい加減)[^。！？]{0,15}?"
+                       r"(?:て|で)(?:ください|下さい)(?!ませ)")
 # "Do not do that": a prohibition of the customer's own doing (何度も聞かないでください).
 _PROHIBITION = re.compile(
     r"(?:聞か|言わ|送ら|連絡し|電話し|問い合わせ|催促し|急かさ|書き込ま|来|返信し|メールし)ないで(?:ください|下さい)"
@@ -332,7 +335,7 @@ def _refusals(ctx: ReviewContext) -> Sentence | None:
     for sentence in own:
         if _DIRECTIVE.search(sentence.text):
             return sentence
-        if _PROHIBITION.search(sentence.text) or refusal(sentence):
+        if _PROHIBITION.search(sentence.text) or _PRESSING.search(sentence.text) or refusal(sentence):
             return sentence
     return None
 

@@ -50,7 +50,8 @@ CASUAL_END = re.compile(
 # (with よ or ね it is CASUAL_END's; a draft all in だ/である is tone_cold's "plain to a customer").
 BARE_DA = re.compile(r"(?<!ん)(?:だ|だった|だろう)" + _END)
 RYOKAI = re.compile(
-    r"了解(?:です|！|!|〜)|りょうかい|おけ[ー〜]|OK(?:です)?[！!]|オッケー|オーケー|おっけー|ＯＫ(?:です)?[！!]"
+    r"了解(?:です|！|!|〜)|りょうかい|おけ[ー〜]|OK(?:です)?[！!]|オッケー|オーケー|おっけー|ＯＫ(?:です)?[！!]|"
+    r"(?<![A-Za-zＡ-Ｚａ-ｚ])(?:OK|ＯＫ|ok)(?=です|でした|っす|だよ|。|〜|$)|(?:^|(?<=[。！\n]))\s*りょ(?=[。！!〜ー]|$)|おk"
 )
 # Casual words: spoken contractions (直しときます, 見ちゃいます), こっち・そっち, slang intensifiers.
 CASUAL_WORD = re.compile(
@@ -65,12 +66,15 @@ SPOKEN = re.compile(
     r"かもです|かもしれないです|全然(?:大丈夫|OK|ＯＫ|オッケー|平気|いけ)|(?:^|(?<=[。！\n]))\s*じゃ(?:あ)?[、,]|"
     r"しょうがな|しょーがな|まじで|"
     # 〜てる / 〜でる (〜ている) ending a clause in talk: 持ってるけど, 使ってるから; ごめん(ね) to a customer.
-    r"(?<=[っんいえきけしせちてにねびべみめりれ])(?:て|で)る(?:けど|から|し|よ|ね|の[？?]|んで)|ごめん(?!なさい|下さい|ください)(?:ね|よ|な)?"
+    r"(?<=[っんいえきけしせちてにねびべみめりれ])(?:て|で)る(?:けど|から|し|よ|ね|の[？?]|んで)|ごめん(?!なさい|下さい|ください)(?:ね|よ|な)?|"
+    # じゃ for では (じゃありません, じゃないですか) and 〜とく for 〜ておく (やっとく, 送っといて): talk, not writing.
+    r"(?<![ぁ-ゖ])?じゃ(?:ない|ありません|なかった)|(?<![ょずもきほそさじぐう])っと(?:く|いて|いた|こう)(?![らだ])"
 )
 # Spoken words a written reply replaces: one each, two make a draft over-familiar.
 COLLOQUIAL = re.compile(
     r"すごく|すっごく|すごい(?=[ぁ-ん一-龥])|やっぱり|やっぱ|ちゃんと|いっぱい|ほんとに|ほんと(?!う)|ごめんなさい|"
-    r"ばっちり|バッチリ|うちの(?=スタッフ|店|お店|商品|子たち)|"
+    r"ばっちり|バッチリ|うちの(?=スタッフ|店|お店|商品|子たち)|的な感じ|みたいな感じ|なんか(?!ら)|"
+    r"(?<=[ぁ-ん一-龥ァ-ヶー])とか(?=[、はもがをで。]|$)|(?<=[たるいだ])けど(?=[、。！]|$)|"
     r"ぜんぜん|(?<![てで])みたい(?:です|でした|なんです)|(?:です|ます|でした|ました)けど|なんで(?:すか)?[？?]|"
     r"(?:^|(?<=[。！\n]))\s*(?:あと|それと|てか|なので)[、,]|って(?:いう|言う)|っぽい"
 )
@@ -81,7 +85,8 @@ POLITE_YONE = re.compile(r"(?:です|ます)よね")
 # Polite words bent into slang: でーす, まーす, ありがとうです, よろしくです.
 BENT_POLITE = re.compile(r"(?:でー|まー)す|ですー|ますー|ありがとうです|よろしくです|お願いしまーす|"
                          r"(?:っす|ッス)(?=[ねよか。！!？?、〜~ー\s]|$)|"
-                         r"めっちゃ|マジ(?!ック)|ぶっちゃけ|やばい|ヤバい|ヤバ(?=[いかくそ])|とりま")
+                         r"めっちゃ|マジ(?!ック)|ぶっちゃけ|やばい|ヤバい|ヤバ(?=[いかくそ])|とりま|ガチで|あざっす|あざす|"
+                         r"よろです|ですです")
 BARE_THANKS = re.compile(r"ありがと(?:う)?(?!ござ|存)(?=ね|な|[〜~！!♪。…\s]|[\U0001F000-\U0001FAFF\u2600-\u27BF]|$)|"
                          r"よろしく(?!お願い|ご|申し|お伝え|どうぞ)(?=[〜~！!♪。\s]|$)")
 # An opening interjection of talk between friends: うん, はーい, えー, そっか, それな.
@@ -89,6 +94,7 @@ INTERJECTION = re.compile(r"(?:^|(?<=[。！？!?\n]))\s*(?:うん|ううん|は
                           r"わー|わぁ|おー|"
                           r"そっか|それな|なるほどね|ですよね)(?=[、,！!。〜~ー\s]|$)")
 EMOJI = re.compile(r"[\U0001F000-\U0001FAFF\u2600-\u27BF\u2B50\u2B55]")
+EMOJI_RUN = re.compile(r"[\U0001F000-\U0001FAFF\u2600-\u27BF\u2B50\u2B55]{2,}")
 WAVY = re.compile(r"[〜~]{2,}|[〜~][！!]|♪|[ｗw]{2,}|（笑）|\(笑\)")
 
 
@@ -130,6 +136,7 @@ def _signals(text: str) -> float:
     score += 1.0 * len(BARE_DA.findall(text))
     score += 2.0 * len(RYOKAI.findall(text)) + 1.5 * len(BARE_THANKS.findall(text))
     score += 0.75 * len(EMOJI.findall(text)) + 0.75 * len(WAVY.findall(text))
+    score += 0.5 * len(EMOJI_RUN.findall(text))  # emoji in a row (😊😊): stacked
     score += 1.0 * len(CASUAL_WORD.findall(text)) + 2.0 * len(BENT_POLITE.findall(text))
     score += 1.0 * len(POLITE_YONE.findall(text)) + 2.0 * len(SPOKEN.findall(text))
     score += 1.0 * len(COLLOQUIAL.findall(text)) + 1.0 * len(DRAWN_OUT.findall(text))
@@ -138,7 +145,9 @@ def _signals(text: str) -> float:
 
 
 def is_overfamiliar(ctx: ReviewContext) -> bool:
-    return sum(signals(s) for s in ctx.sentences) >= 2.0
+    # Exclamation marks stacked over the draft (three or more) add one signal: cheerful once, chatty thrice.
+    bangs = sum(s.text.count("！") + s.text.count("!") for s in ctx.sentences)
+    return sum(signals(s) for s in ctx.sentences) + (1.0 if bangs >= 3 else 0.0) >= 2.0
 
 
 def check(ctx: ReviewContext) -> list[Finding]:
