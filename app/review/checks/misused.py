@@ -18,7 +18,8 @@ a homophone kanji (挙げ足 → 揚げ足, 異和感, 首実験) or a word of i
 元日) is a misuse. The table holds the common list a Japanese proofreading guide gives, as
 conjugation-free stems so every form is caught, each with its fix. So are a four-character
 idiom's kanji swapped for a homophone (心気一転, 前代未問, 起承転決, 完壁) and neighbours of meaning
-confused (以外な → 意外な, 感心が高い → 関心, 事態を収集 → 収拾, 捕捉説明 → 補足). 琴線に触れる said of giving offence (next to an apology) is 逆鱗; ご尽力いたします puts
+confused (以外な → 意外な, 感心が高い → 関心, 事態を収集 → 収拾, 捕捉説明 → 補足). 琴線に触れる said of
+giving offence (next to an apology) is 逆鱗; ご尽力いたします puts
 ご on our own effort.
 """
 
