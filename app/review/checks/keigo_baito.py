@@ -104,7 +104,9 @@ def _action_noun(ctx: ReviewContext, at: int) -> bool:
 # Places and directions (駅のほう, 奥のほう), people (私のほう, お客様のほう), こちら/そちら and time words
 # name a side or a direction, not a softened topic, and stay; so does のほうが (a comparison).
 # (の方 written in kanji is as often a person, ご希望の方: only the kana のほう is read here.)
-_ANY_NO_HOU = re.compile(r"(のほう)(?=は|を|も|、|お持ち|お届け|ご用意|お預かり|お下げ|お取り替え)")
+_ANY_NO_HOU = re.compile(
+    r"(のほう)(?=は|を|も|、|になり|となり|でござ|お持ち|お届け|ご用意|お預かり|お下げ|お取り替え)"
+)
 _SIDE_WORDS = frozenset({
     "駅", "店", "家", "自宅", "窓口", "会場", "入口", "入り口", "出口", "北", "南", "東", "西", "右", "左", "奥",
     "手前", "裏", "表", "上", "下", "中", "外", "内", "側", "近く", "方面", "反対", "逆", "先方", "相手", "私",
@@ -122,7 +124,12 @@ def _generic_no_hou(ctx: ReviewContext, kind: FindingKind, severity: Severity, s
             if any(f.start < end and start < f.end for f in seen):
                 continue
             noun = next((t for t in reversed(sentence.tokens) if t.end <= start), None)
-            if noun is None or noun.end != start or noun.main != "名詞" or noun.sub not in ("普通名詞",):
+            if noun is None or noun.end != start:
+                continue
+            # A noun, or a noun's suffix (保証書 → 保証 + 書); never a person's (様, さん) — below.
+            noun_like = (noun.main == "名詞" and noun.sub == "普通名詞") or (
+                noun.main == "接尾辞" and noun.sub == "名詞的")
+            if not noun_like:
                 continue
             if noun.pos[2] in ("副詞可能", "助数詞可能") or noun.surface in _SIDE_WORDS or noun.lemma in _SIDE_WORDS:
                 continue

@@ -133,6 +133,13 @@ BLAME = re.compile(
     r"(?:もっと|もう少し|もうちょっと)(?:早く|早めに|前に)[^。！]{0,8}?(?:言っ|連絡|教え|知らせ|おっしゃ)"
     r"[^。！]{0,4}?(?:ください|下さい|いただかないと|もらわないと|くれないと|いただければ|もらえれば)|"
     r"(?:先に|前もって)言って(?:ください|下さい|もらわ|いただかな)|(?:ないと|なければ|なくては)困ります|"
+    # The shop "troubled" by the customer: 「言われても困ります」「それでは困ります」.
+    r"(?<!お)(?:ても|では|じゃ|と)?困ります(?=[。！!]|$)|"
+    # "As I have explained many times": 「何度も説明しております」.
+    r"何度も[^。！]{0,6}?(?:説明|案内|伝え|申し上げ|お知らせ|回答|連絡)(?:して|し|いたして)(?:おり|い|まし|ある)|"
+    # The fault put on the customer's doing: 「お客様が二回押したからです」「そちらのせいです」.
+    r"(?:お客様|お客さま|そちら|あなた)(?:様)?(?:が|の方で|のほうで)[^。！]{0,20}?(?:た|だ)(?:から|ため|せい)です|"
+    r"(?:お客様|お客さま|そちら|あなた)(?:様)?の[^。！]{0,10}?せいです|"
     r"責任(?:を|は)?(?:負い|取り|持ち)かねます|責任は(?:負え|取れ|持て)ません|(?:当店|弊社|当社)(?:に|と)?は関係(?:ありません|ございません|ない)|"
     r"(?:よく|ちゃんと|しっかり|きちんと)(?:お読み|読んで|読み|見て|ご確認|確認して|調べて)(?:から|の上|のうえ)?"
     r"[^。！]{0,10}?(?:ください|下さい|いただ|もらえ)|常識(?:的に|で考え|です)"
@@ -313,6 +320,8 @@ def _plain_to_customer(ctx: ReviewContext) -> Sentence | None:
 
 
 # Pressing or reproaching the customer: 「早く振り込んでください」「今後は注意してください」「二度と〜しないで」.
+# "Not at all, whatever happens": 一切 / いかなる理由 with a no is a flat refusal even in humble form.
+_ABSOLUTE_NO = re.compile(r"(?:一切|いかなる(?:理由|場合)[^。]{0,6}?も|例外なく)[^。！]{0,12}?(?:ません|ない|かねます)")
 _PRESSING = re.compile(r"(?:早く|早急に|至急|今すぐ|すぐに|今後は|次回から|次からは|二度と|いい加減)[^。！？]{0,15}?"
                        r"(?:て|で)(?:ください|下さい)(?!ませ)")
 # "Do not do that": a prohibition of the customer's own doing (何度も聞かないでください).
@@ -335,7 +344,8 @@ def _refusals(ctx: ReviewContext) -> Sentence | None:
     for sentence in own:
         if _DIRECTIVE.search(sentence.text):
             return sentence
-        if _PROHIBITION.search(sentence.text) or _PRESSING.search(sentence.text) or refusal(sentence):
+        if _PROHIBITION.search(sentence.text) or _PRESSING.search(sentence.text) or refusal(sentence) or \
+                _ABSOLUTE_NO.search(sentence.text):
             return sentence
     return None
 

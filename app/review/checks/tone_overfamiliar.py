@@ -57,7 +57,7 @@ RYOKAI = re.compile(
 CASUAL_WORD = re.compile(
     r"(?:し|っ|い|け|せ|て|め|べ|れ|え)とき(?:ます|まし)|(?:ん|い)どき(?:ます|まし)|"
     r"(?:こっち|そっち|あっち|どっち)|めちゃくちゃ|超(?=[ぁ-ん]{2})|"
-    r"ですよ〜|ますよ〜|って感じ|どーも|うっす"
+    r"ですよ〜|ますよ〜|って感じ|うっす"
 )
 # Spoken forms that are over-familiar on their own: 〜ちゃいます (〜てしまいます), 〜ててください
 # (〜ていてください), かもです, 全然OKです, a sentence opened with じゃあ.
@@ -68,13 +68,15 @@ SPOKEN = re.compile(
     # 〜てる / 〜でる (〜ている) ending a clause in talk: 持ってるけど, 使ってるから; ごめん(ね) to a customer.
     r"(?<=[っんいえきけしせちてにねびべみめりれ])(?:て|で)る(?:けど|から|し|よ|ね|の[？?]|んで)|ごめん(?!なさい|下さい|ください)(?:ね|よ|な)?|"
     # じゃ for では (じゃありません, じゃないですか) and 〜とく for 〜ておく (やっとく, 送っといて): talk, not writing.
-    r"(?<![ぁ-ゖ])?じゃ(?:ない|ありません|なかった)|(?<![ょずもきほそさじぐう])っと(?:く|いて|いた|こう)(?![らだ])"
+    r"(?<![ぁ-ゖ])?じゃ(?:ない|ありません|なかった)|(?<=[いるたなだ])んで(?=、)|"
+    r"(?<=[っんいえきけしせちてにねびべみめりれ])(?:て|で)た(?=って|ん|の[？?]|よ|ね|[。、！？!?]|$)|(?<![ょずもきほそさじぐう])っと(?:く|いて|いた|こう)(?![らだ])"
 )
 # Spoken words a written reply replaces: one each, two make a draft over-familiar.
 COLLOQUIAL = re.compile(
     r"すごく|すっごく|すごい(?=[ぁ-ん一-龥])|やっぱり|やっぱ|ちゃんと|いっぱい|ほんとに|ほんと(?!う)|ごめんなさい|"
     r"ばっちり|バッチリ|うちの(?=スタッフ|店|お店|商品|子たち)|的な感じ|みたいな感じ|なんか(?!ら)|"
     r"(?<=[ぁ-ん一-龥ァ-ヶー])とか(?=[、はもがをで。]|$)|(?<=[たるいだ])けど(?=[、。！]|$)|"
+    r"(?:^|(?<=[、。！\n]))(?:それ|これ|あれ)って|ってこと(?=です|でしょう|だ|？|\?)|"
     r"ぜんぜん|(?<![てで])みたい(?:です|でした|なんです)|(?:です|ます|でした|ました)けど|なんで(?:すか)?[？?]|"
     r"(?:^|(?<=[。！\n]))\s*(?:あと|それと|てか|なので)[、,]|って(?:いう|言う)|っぽい"
 )
@@ -86,7 +88,7 @@ POLITE_YONE = re.compile(r"(?:です|ます)よね")
 BENT_POLITE = re.compile(r"(?:でー|まー)す|ですー|ますー|ありがとうです|よろしくです|お願いしまーす|"
                          r"(?:っす|ッス)(?=[ねよか。！!？?、〜~ー\s]|$)|"
                          r"めっちゃ|マジ(?!ック)|ぶっちゃけ|やばい|ヤバい|ヤバ(?=[いかくそ])|とりま|ガチで|あざっす|あざす|"
-                         r"よろです|ですです")
+                         r"よろです|ですです|どーも|ありがとです|ありがとっす|ぎりぎりセーフ|ギリギリセーフ|ギリセーフ")
 BARE_THANKS = re.compile(r"ありがと(?:う)?(?!ござ|存)(?=ね|な|[〜~！!♪。…\s]|[\U0001F000-\U0001FAFF\u2600-\u27BF]|$)|"
                          r"よろしく(?!お願い|ご|申し|お伝え|どうぞ)(?=[〜~！!♪。\s]|$)")
 # An opening interjection of talk between friends: うん, はーい, えー, そっか, それな.
@@ -116,8 +118,10 @@ def plain_with_particle(sentence: Sentence) -> bool:
             return False
         words.pop()
         particles += 1
-    if not particles or not words:
+    if not words:
         return False
+    if not particles and not text.endswith(("〜", "！", "!", "~")):
+        return False  # a plain end exclaimed (よかった〜！, 助かった！) is the same talk without the particle
     if any(t.lemma in _POLITE_WORDS or t.norm in _POLITE_WORDS for t in words[-3:]):
         return False
     last = words[-1]
