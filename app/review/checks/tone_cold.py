@@ -134,7 +134,11 @@ BLAME = re.compile(
     r"[^。！]{0,4}?(?:ください|下さい|いただかないと|もらわないと|くれないと|いただければ|もらえれば)|"
     r"(?:先に|前もって)言って(?:ください|下さい|もらわ|いただかな)|(?:ないと|なければ|なくては)困ります|"
     # The shop "troubled" by the customer: 「言われても困ります」「それでは困ります」.
-    r"(?<!お)(?:ても|では|じゃ|と)?困ります(?=[。！!]|$)|"
+    r"(?<!お)(?:ても|では|じゃ|と)?困ります(?=[。！!]|$)|(?<![おおご])困って(?:い|おり)ます|"
+    r"と言われ(?:まして|て)も|"
+    # "Do it as the manual says" / "the problem is your use": 「説明書の通りにやってください」「使い方に問題が」.
+    r"(?:説明書|取扱説明書|規約|マニュアル|商品ページ|ページ|サイト|注意書き)の(?:とおり|通り)に[^。！]{0,8}?(?:て|で)(?:ください|下さい)|"
+    r"(?:お客様|お客さま|そちら|あなた)(?:様)?の[^。！]{0,8}?(?:に|が)問題(?:が)?(?:ある|あり|ござい|と思われ)|"
     # "As I have explained many times": 「何度も説明しております」.
     r"何度も[^。！]{0,6}?(?:説明|案内|伝え|申し上げ|お知らせ|回答|連絡)(?:して|し|いたして)(?:おり|い|まし|ある)|"
     # The fault put on the customer's doing: 「お客様が二回押したからです」「そちらのせいです」.
@@ -156,6 +160,9 @@ CURT = re.compile(
     r"(?:知りません|わかりません|分かりません)(?:[。！!]|$)|(?:ご)?(?:自分|自身)で(?:お)?(?:調べて|調べ|判断して|ご判断|確認して|ご確認)(?:ください|下さい)|"
     r"(?:前にも|先ほども|以前にも|前回も)(?:言い|言っ|申し上げ|お伝えし|書い|ご説明し|説明し)|"
     r"(?:読めば|見れば|読んでいただければ)(?:わか|分か)|"
+    # "As I wrote last time." and nothing more: 「前回のメールに書いた通りです。」
+    r"(?:前回|以前|先日|前)の?(?:メール|ご連絡|お返事|返信)?に(?:書いた|記載した|お伝えした|ご案内した|申し上げた)"
+    r"(?:とおり|通り)です[。！]?\s*$|"
     r"これ以上(?:の)?(?:対応|お答え|ご説明|説明|返答|回答|やりとり|やり取り)?(?:は|も)?(?:でき|いたし|し|あり)ません|"
     r"どうにも(?:なり|でき|いたし)ません|どうしようも(?:ありません|ない|ございません)|"
     r"(?:当店|当社|弊社|こちら)では(?:わかり|分かり|判り)(?:かねます|ません)"
@@ -283,6 +290,9 @@ def refusal(sentence: Sentence) -> bool:
     if text.endswith(("か。", "か", "か？", "？", "?")) or _REASSURANCE.search(text):
         return False
     tokens = [t for t in sentence.tokens if t.main not in ("補助記号", "空白")]
+    # 致しかねます / お受けしかねます ending the sentence: humble, yet a refusal when nothing softens it.
+    if len(tokens) >= 3 and tokens[-1].lemma == "ます" and tokens[-2].lemma in ("かねる", "兼ねる"):
+        return True
     for k, token in enumerate(tokens):
         if token.main != "助動詞" or token.lemma not in ("ぬ", "ない"):
             continue
@@ -322,7 +332,8 @@ def _plain_to_customer(ctx: ReviewContext) -> Sentence | None:
 # Pressing or reproaching the customer: 「早く振り込んでください」「今後は注意してください」「二度と〜しないで」.
 # "Not at all, whatever happens": 一切 / いかなる理由 with a no is a flat refusal even in humble form.
 _ABSOLUTE_NO = re.compile(r"(?:一切|いかなる(?:理由|場合)[^。]{0,6}?も|例外なく)[^。！]{0,12}?(?:ません|ない|かねます)")
-_PRESSING = re.compile(r"(?:早く|早急に|至急|今すぐ|すぐに|今後は|次回から|次からは|二度と|いい加減)[^。！？]{0,15}?"
+_PRESSING = re.compile(r"(?:早く|(?<!お)早めに|早急に|至急|今すぐ|すぐに|今後は|次回から|次からは|二度と|いい加減)"
+                       r"[^。！？]{0,15}?"
                        r"(?:て|で)(?:ください|下さい)(?!ませ)")
 # "Do not do that": a prohibition of the customer's own doing (何度も聞かないでください).
 _PROHIBITION = re.compile(

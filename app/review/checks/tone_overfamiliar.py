@@ -55,8 +55,7 @@ RYOKAI = re.compile(
 )
 # Casual words: spoken contractions (直しときます, 見ちゃいます), こっち・そっち, slang intensifiers.
 CASUAL_WORD = re.compile(
-    r"(?:し|っ|い|け|せ|て|め|べ|れ|え)とき(?:ます|まし)|(?:ん|い)どき(?:ます|まし)|"
-    r"(?:こっち|そっち|あっち|どっち)|めちゃくちゃ|超(?=[ぁ-ん]{2})|"
+    r"(?:こっち|そっち|あっち|どっち)|超(?=[ぁ-ん]{2})|"
     r"ですよ〜|ますよ〜|って感じ|うっす"
 )
 # Spoken forms that are over-familiar on their own: 〜ちゃいます (〜てしまいます), 〜ててください
@@ -65,6 +64,8 @@ SPOKEN = re.compile(
     r"(?:ちゃ|じゃ)(?:い(?:ます|まし)|って|う(?:ので|から|かも|と))|(?<=[っん])(?:て|で)て(?:ください|下さい|くださいね|ね)|"
     r"かもです|かもしれないです|全然(?:大丈夫|OK|ＯＫ|オッケー|平気|いけ)|(?:^|(?<=[。！\n]))\s*じゃ(?:あ)?[、,]|"
     r"しょうがな|しょーがな|まじで|"
+    # 〜とく for 〜ておく in polite form too: 直しときます, 入れときました, 読んどきます.
+    r"(?:し|っ|い|け|せ|て|め|べ|れ|え)とき(?:ます|まし)|(?:ん|い)どき(?:ます|まし)|"
     # 〜てる / 〜でる (〜ている) ending a clause in talk: 持ってるけど, 使ってるから; ごめん(ね) to a customer.
     r"(?<=[っんいえきけしせちてにねびべみめりれ])(?:て|で)る(?:けど|から|し|よ|ね|の[？?]|んで)|ごめん(?!なさい|下さい|ください)(?:ね|よ|な)?|"
     # じゃ for では (じゃありません, じゃないですか) and 〜とく for 〜ておく (やっとく, 送っといて): talk, not writing.
@@ -76,23 +77,26 @@ COLLOQUIAL = re.compile(
     r"すごく|すっごく|すごい(?=[ぁ-ん一-龥])|やっぱり|やっぱ|ちゃんと|いっぱい|ほんとに|ほんと(?!う)|ごめんなさい|"
     r"ばっちり|バッチリ|うちの(?=スタッフ|店|お店|商品|子たち)|的な感じ|みたいな感じ|なんか(?!ら)|"
     r"(?<=[ぁ-ん一-龥ァ-ヶー])とか(?=[、はもがをで。]|$)|(?<=[たるいだ])けど(?=[、。！]|$)|"
-    r"(?:^|(?<=[、。！\n]))(?:それ|これ|あれ)って|ってこと(?=です|でしょう|だ|？|\?)|"
+    r"(?:^|(?<=[、。！\n]))(?:それ|これ|あれ)って|ってこと(?=です|でしょう|だ|？|\?)|かなと(?:思|存)|"
     r"ぜんぜん|(?<![てで])みたい(?:です|でした|なんです)|(?:です|ます|でした|ました)けど|なんで(?:すか)?[？?]|"
     r"(?:^|(?<=[。！\n]))\s*(?:あと|それと|てか|なので)[、,]|って(?:いう|言う)|っぽい"
 )
 # A polite ending drawn out, or a doubled exclamation: 「ございます〜」「です〜」「！！」.
-DRAWN_OUT = re.compile(r"(?:です|ます|ません|でした|ました|ください)(?:よね|ね|よ)?[〜~ー](?=[。！!\s]|$)|[！!]{2,}")
+DRAWN_OUT = re.compile(r"(?:です|ます|ません|でした|ました|ください)(?:よね|ね|よ)?[〜~ー](?=[。、！!\s]|$)|[！!]{2,}")
 # 「ご不安ですよね」: polite, yet chatty; over-familiar only with another signal.
 POLITE_YONE = re.compile(r"(?:です|ます)よね")
 # Polite words bent into slang: でーす, まーす, ありがとうです, よろしくです.
 BENT_POLITE = re.compile(r"(?:でー|まー)す|ですー|ますー|ありがとうです|よろしくです|お願いしまーす|"
                          r"(?:っす|ッス)(?=[ねよか。！!？?、〜~ー\s]|$)|"
                          r"めっちゃ|マジ(?!ック)|ぶっちゃけ|やばい|ヤバい|ヤバ(?=[いかくそ])|とりま|ガチで|あざっす|あざす|"
-                         r"よろです|ですです|どーも|ありがとです|ありがとっす|ぎりぎりセーフ|ギリギリセーフ|ギリセーフ")
+                         r"よろです|ですです|どーも|ありがとです|ありがとっす|ぎりぎりセーフ|ギリギリセーフ|ギリセーフ|"
+                         r"めちゃくちゃ|めちゃめちゃ|めちゃ(?=[ぁ-ん一-龥])|"
+                         r"超(?=人気|かわい|可愛|便利|お得|おすすめ|おいし|美味し|楽し|嬉し|うれし|似合|いい|簡単|軽|早|速)")
 BARE_THANKS = re.compile(r"ありがと(?:う)?(?!ござ|存)(?=ね|な|[〜~！!♪。…\s]|[\U0001F000-\U0001FAFF\u2600-\u27BF]|$)|"
                          r"よろしく(?!お願い|ご|申し|お伝え|どうぞ)(?=[〜~！!♪。\s]|$)")
 # An opening interjection of talk between friends: うん, はーい, えー, そっか, それな.
 INTERJECTION = re.compile(r"(?:^|(?<=[。！？!?\n]))\s*(?:うん|ううん|はーい|はーーい|はいはい|えー|えっと|へー|え|あ|"
+                          r"いやー|いや〜|"
                           r"わー|わぁ|おー|"
                           r"そっか|それな|なるほどね|ですよね)(?=[、,！!。〜~ー\s]|$)")
 EMOJI = re.compile(r"[\U0001F000-\U0001FAFF\u2600-\u27BF\u2B50\u2B55]")
@@ -143,7 +147,8 @@ def _signals(text: str) -> float:
     score += 0.5 * len(EMOJI_RUN.findall(text))  # emoji in a row (😊😊): stacked
     score += 1.0 * len(CASUAL_WORD.findall(text)) + 2.0 * len(BENT_POLITE.findall(text))
     score += 1.0 * len(POLITE_YONE.findall(text)) + 2.0 * len(SPOKEN.findall(text))
-    score += 1.0 * len(COLLOQUIAL.findall(text)) + 1.0 * len(DRAWN_OUT.findall(text))
+    # A polite end drawn out (ございます〜, 対応済みです〜) or a doubled ！ is chat, not a letter: a full signal.
+    score += 1.0 * len(COLLOQUIAL.findall(text)) + 2.0 * len(DRAWN_OUT.findall(text))
     score += 2.0 * len(INTERJECTION.findall(text))
     return score
 
