@@ -17,8 +17,7 @@ that is not to be returned, nothing softened that is not compared. So also any p
 read by Sudachi (送料のほうは: not a place, side, person or time word, never のほうが), an amount in
 kanji + になります, 千円ちょうどお預かり (→ 頂戴します), 一万円札からお預かり, レシートのお返し, and a
 limit put as a change (銀行振込のみになります → のみです; 来月から〜のみになります is a change). The shop's
-fixed facts include
-its fees, colours, item numbers, methods and contacts (送料は〜になります); a condition before them
+fixed facts include its fees, colours, item numbers, methods and contacts (送料は〜になります); a condition before them
 (二点以上ご購入いただくと、送料が無料になります) makes a result, and stays.
 """
 
