@@ -27,8 +27,8 @@ The proofreader's rule: to a customer, no word of the office, of speech or from 
 わかりました、 as the answer, a favour told from above (お送りしてあげます → 差し上げます), the plain
 くれる / いい asked of the customer (教えてくれますか, 〜てもいいですか → よろしいでしょうか), and our
 own staff named as 名前+役職 (弊社の山田部長 → 部長の山田), since a title is itself an honorific.
-当店の佐藤様 (not 会員様, お客様) is our staff with an honorific too. ちょっと anywhere (ちょっとした aside) → 少々, どうもでした,
-〜くれてありがとう (→ いただき), いいですよ.
+当店の佐藤様 (not 会員様, お客様) is our staff with an honorific too. ちょっと anywhere
+(ちょっとした aside) → 少々, どうもでした, 〜くれてありがとう (→ いただき), いいですよ.
 """
 
 from __future__ import annotations
