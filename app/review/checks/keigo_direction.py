@@ -260,10 +260,15 @@ def _honorific_act(tokens: tuple[Token, ...], i: int) -> int:
     return -1
 
 
+_GRAMMAR_HINT = re.compile(r"[おご御].{1,6}?(?:でき|出来|して(?:くださ|下さ)|され)")
+
+
 def _grammar(ctx: ReviewContext, kind: FindingKind, severity: Severity) -> list[Finding]:
     """ご/お + act + できる on the customer's act, and ご/お + act + して + ください (any act)."""
     out = []
     for sentence in ctx.sentences:
+        if not _GRAMMAR_HINT.search(sentence.text):
+            continue  # no できる, して+ください or される: nothing for the token walk below
         tokens = sentence.tokens
         for i, prefix in enumerate(tokens):
             if prefix.main != "接頭辞" or prefix.surface not in ("お", "ご", "御"):

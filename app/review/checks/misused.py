@@ -121,6 +121,10 @@ MISUSED.pop("違和感を感じ")
 MISUSED.pop("過半数以上")  # "more than half" said twice: redundant.py has it
 
 
+# Compiled once: the table is long, and the live review runs on every keystroke.
+_TABLE = table_pattern(MISUSED)
+
+
 # すべからく means "by all means, ought to" (〜べし), not "all": 「すべからく粗品をお付けしております」.
 _SUBEKARAKU = re.compile(r"すべからく|須らく")
 _BESHI = re.compile(r"べき|べし|べく|ねばならな|なければならな|なくてはならな")
@@ -164,7 +168,7 @@ def _meanings(ctx: ReviewContext) -> list[Finding]:
 def check(ctx: ReviewContext) -> list[Finding]:
     return _meanings(ctx) + scan(
         ctx,
-        table_pattern(MISUSED),
+        _TABLE,
         FindingKind.MISUSED_WORD,
         Severity.WARNING,
         lambda m: messages.say(messages.MISUSED_WORD, wrong=m.group(), right=MISUSED[m.group()]),

@@ -92,6 +92,9 @@ REDUNDANT: dict[str, str] = {
     "することが可能となります": "できます", "することが可能になっております": "できます",
 }
 
+# Compiled once: the table is long, and the live review runs on every keystroke.
+_TABLE = table_pattern(REDUNDANT)
+
 
 # 約/およそ/おおよそ + a number + ほど/程度/くらい/前後: both words say "about".
 _ABOUT = re.compile(
@@ -213,7 +216,7 @@ def check(ctx: ReviewContext) -> list[Finding]:
     )
     return about + scan(
         ctx,
-        table_pattern(REDUNDANT),
+        _TABLE,
         FindingKind.REDUNDANT,
         Severity.INFO,
         lambda m: messages.say(messages.REDUNDANT, words=m.group()),
