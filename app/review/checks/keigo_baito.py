@@ -18,7 +18,9 @@ read by Sudachi (送料のほうは: not a place, side, person or time word, nev
 kanji + になります, 千円ちょうどお預かり (→ 頂戴します), 一万円札からお預かり, レシートのお返し, and a
 limit put as a change (銀行振込のみになります → のみです; 来月から〜のみになります is a change). The shop's
 fixed facts include its fees, colours, item numbers, methods and contacts (送料は〜になります); a condition before them
-(二点以上ご購入いただくと、送料が無料になります) makes a result, and stays.
+(二点以上ご購入いただくと、送料が無料になります) makes a result, and stays, as does an amount reached by
+a calculation (割引後は二千円になります). のほう setting two things side by side (Lは品切れですが、Mのほうは…)
+compares, and stays.
 """
 
 from __future__ import annotations
@@ -41,6 +43,8 @@ _NI_NARIMASU = re.compile(
 # A real change or result: 「膝が隠れるくらいの丈になります」「合計で3,000円になります」「担当が佐藤になります」.
 _CHANGE = re.compile(
     r"くらい|ぐらい|ほど|程度|ように|ことに|合計|から|変わ|予定|ずつ|倍|以上|以下|未満|[0-9０-９]+[個点枚つ]で|"
+    # An amount reached by a calculation: 割引後は二千円になります, 税込みで, まとめて, セットで.
+    r"割引|値引|引き|後は|後の|税込|税抜|込みで|まとめて|セットで|換算|差し引|足す|加え|"
     r"(?:こと|よう)$"
 )
 # 「ご確認のほう」「お支払いのほう」: an honorific noun + のほう with nothing compared.
@@ -58,6 +62,7 @@ _FACT_NI_NARIMASU = re.compile(
 # What makes a fact's 〜になります a real change (「営業時間は来月から十時までになります」); a range
 # (十時から十九時) is no change.
 _FACT_CHANGE = re.compile(r"変わ|変更|予定|ように|ことに|(?:と|ば|たら|なら|場合は?|際は?)、|以上|"
+                          r"割引|値引|引き後|後の|後は|税込み?で|税抜き?で|まとめて|セットで|換算|差し引|"
                           r"(?:来月|来週|明日|今後|年明け|[0-9０-９一二三四五六七八九十]+月)(?:から|以降|より)|"
                           r"以上で|以下で|未満で|[0-9０-９]+[個点枚つ]で|合計")
 # 「80円のお返しになります」「お釣りになります」: handing over change is no change of state.
@@ -114,6 +119,9 @@ _SIDE_WORDS = frozenset({
 })
 
 
+_CONTRAST = re.compile(r"(?:が|けど|けれど|ものの|一方)、|一方|比べ|対して|より|どちら|ほか|他の|別の")
+
+
 def _generic_no_hou(ctx: ReviewContext, kind: FindingKind, severity: Severity, seen: list[Finding]) -> list[Finding]:
     out = []
     for sentence in ctx.sentences:
@@ -122,6 +130,8 @@ def _generic_no_hou(ctx: ReviewContext, kind: FindingKind, severity: Severity, s
             end = sentence.start + match.end(1)
             if any(f.start < end and start < f.end for f in seen):
                 continue
+            if _CONTRAST.search(sentence.text[: match.start(1)]) or sentence.text.count("のほう") > 1:
+                continue  # 「Lは品切れですが、Mのほうは在庫がございます」: two things set side by side
             noun = next((t for t in reversed(sentence.tokens) if t.end <= start), None)
             if noun is None or noun.end != start:
                 continue
