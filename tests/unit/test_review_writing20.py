@@ -1,6 +1,6 @@
 """Round 20 of issue 15's writing checks: each family covered by its rule, scored on our own new cases.
 
-`writing20_cases.jsonl` holds 647 sentences of our own (362 errors, 285 hard negatives: a correct
+`writing20_cases.jsonl` holds 649 sentences of our own (362 errors, 287 hard negatives: a correct
 sentence that looks like the error) for the eight families the blind held-out halves showed weakest:
 cold and over-familiar tone, バイト敬語, business manners, misused words, redundant expressions,
 double keigo, honorific direction. None is copied from the blind batches or from another project.

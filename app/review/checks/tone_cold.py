@@ -43,6 +43,7 @@ not orders. A "cannot" followed by what can be done (手洗いをおすすめし
 Only the sentence's own predicate counts (押しも押されもせぬ is no refusal). An order put as a rule
 (先に商品を返送すること。), 「当社の責任ではありません」, 「どうにもなりません」, 「当店ではわかりかねます」
 are cold too, and so is pressing the customer (早く振り込んでください, 今後は注意してください).
+A refusal's cushion words (あいにく, 残念ながら, ご期待に添えず) count as warmth.
 """
 
 from __future__ import annotations
@@ -243,7 +244,7 @@ def _office_note(body: list[Sentence]) -> Sentence | None:
 
 
 def _warm(sentences: list[Sentence]) -> bool:
-    return any(_WARMTH.search(_STOCK_CLOSING.sub("", s.text)) for s in sentences)
+    return any(_WARMTH.search(_STOCK_CLOSING.sub("", s.text)) or _SOFTENER.search(s.text) for s in sentences)
 
 
 def _unapologetic(ctx: ReviewContext) -> list[Finding]:
@@ -347,10 +348,15 @@ _DIRECTIVE = re.compile(r"(?:する|送る|返す|払う|書く|読む|守る|�
                         r"(?<![ご御お])(?:する|送る|返送する|入金する|記入する|確認する)こと[。]?\s*$")
 
 
+# Cushion words of a refusal (クッション言葉) beyond the shared warmth list: あいにく, 残念ながら.
+_SOFTENER = re.compile(r"あいにく|生憎|残念ながら|せっかく|心苦しい|勝手ながら|申し上げにくい|ご容赦|"
+                       r"ご期待に(?:添え|沿え|お応え)|ご希望に(?:添え|沿え)|ご要望に(?:添え|沿え)")
+
+
 def _refusals(ctx: ReviewContext) -> Sentence | None:
     """A draft with no warm word that refuses: a refusal sentence, or a prohibition of the customer's doing."""
     own = [s for s in ctx.sentences if s.text.strip()]
-    if not own or _warm(own) or any(_ALTERNATIVE.search(s.text) for s in own):
+    if not own or _warm(own) or any(_ALTERNATIVE.search(s.text) or _SOFTENER.search(s.text) for s in own):
         return None
     for sentence in own:
         if _DIRECTIVE.search(sentence.text):
