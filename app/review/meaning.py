@@ -12,6 +12,7 @@ Public API: the customer memory (`app.customers.learn`) relates a customer's wor
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Iterable, Sequence
 from collections.abc import Set as AbstractSet
@@ -56,6 +57,41 @@ def _family_index() -> dict[str, frozenset[str]]:
             for form in forms:
                 index.setdefault(form, set()).add(tag)
     return {form: frozenset(tags) for form, tags in index.items()}
+
+
+# Units Sudachi tags as plain nouns, not counters: 170|cm is one measurement, like 350|グラム.
+_UNITS = frozenset({"cm", "mm", "m", "km", "kg", "g", "mg", "ml", "l", "cc", "kcal", "インチ", "センチ", "ミリ",
+                    "キロ", "グラム", "メートル", "リットル"})
+# A verb's 連用形 used as a noun (休み, 届け, 立ち) stands for the verb: お休みできます answers 休めますか.
+_I_TO_U = dict(zip("いきぎしじちにびみり", "うくぐすずつぬぶむる", strict=True))
+_E_ROW = frozenset("えけげせぜてでねべめれ")
+_CHUNK = re.compile(r"[一-龥々]+[ぁ-ん]*")
+
+
+@lru_cache(maxsize=8192)
+def _variant_forms(surface: str) -> frozenset[str]:
+    """Other spellings a noun is found by: the verb of a 連用形 noun, and the parts of a compound.
+
+    Sudachi's short units keep many compounds whole (立ち仕事, 婚約指輪, 配送料) that the other
+    side says in part (お仕事, 指輪, 送料); a part stands for the compound it heads or ends.
+    """
+    pieces = {surface}
+    if len(surface) >= 3:
+        chunks = _CHUNK.findall(surface)
+        if len(chunks) > 1:
+            pieces.update(chunk for chunk in chunks if len(chunk) >= 2)
+        elif chunks and chunks[0] == surface and len(surface) in (3, 4):  # 婚約指輪 → 婚約, 指輪
+            pieces.update({surface[:2], surface[-2:]})
+    out: set[str] = set(pieces)
+    for piece in pieces:
+        last = piece[-1]
+        if len(piece) >= 2 and last in _I_TO_U:
+            out.add(piece[:-1] + _I_TO_U[last])
+            out.add(piece + "る")  # 起き → 起きる
+        elif len(piece) >= 2 and last in _E_ROW:
+            out.add(piece + "る")  # 届け → 届ける
+    out.discard(surface)
+    return frozenset(out)
 
 
 @lru_cache(maxsize=8192)
@@ -131,7 +167,8 @@ def keys(tokens: Sequence[Token]) -> list[Key]:
             number = unicodedata.normalize("NFKC", token.surface)
             following = tokens[i + 1] if i + 1 < len(tokens) else None
             counter = following is not None and following.start == token.end and (
-                following.pos[2] == "助数詞" or following.main == "接尾辞")
+                following.pos[2] == "助数詞" or following.main == "接尾辞"
+                or unicodedata.normalize("NFKC", following.surface).lower() in _UNITS)
             if following is not None and counter:
                 # A counted number (12歳, 500個, 40周年) is specific: the dog's age, the order size. A counter
                 # that is a word of a family (二色, 500円) also stands for it: 二色 answers 色違い.
@@ -144,6 +181,8 @@ def keys(tokens: Sequence[Token]) -> list[Key]:
             continue
         weight = 0.5 if token.surface in _LIGHT_SINGLE else 1.0
         forms = _forms(token.norm, token.lemma, token.surface)
+        if token.main == "名詞":
+            forms |= _forms(*_variant_forms(token.surface))
         merged = _compound(previous, token, out[-1] if out else None)
         if merged is not None:
             out[-1] = Key(merged.forms | forms, 1.0, merged.start, token.end)
