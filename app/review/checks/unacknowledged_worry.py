@@ -3,9 +3,18 @@
 The user sees a worry of the customer's (「間に合うか不安です」) that the draft
 answers only with facts. Empathy is a sentence of the agent's own that names
 the feeling (ご心配, ご不安, お察し, お気持ち, 気がかり…); reassurance that
-dismisses it (「ご心配なく」) does not count. With several worries, an empathy
+dismisses it (「ご心配なく」) does not count on its own. With several worries, an empathy
 sentence counts for the worry it shares words with, or for all of them when
 it names none in particular.
+
+A worry is also met when the draft takes away what it fears, as a careful agent does:
+reassurance about its object (「月末のお引っ越しには十分間に合います。ご安心ください。」,
+「〜ので問題ございません」) or a concrete step that removes the risk (「靴擦れしにくい作りに
+なっております」, 「無料で修理・交換できる保証」). The reassurance must be about the worry's
+object — its words other than the feeling (心配, 不安, 気になる) — in the sentence or the one
+just before a bare 「どうぞご安心ください」; a worry that names no object (「心配です」 alone)
+is met by any reassurance. A reassurance taken back in its own sentence
+(「間に合う予定ではおりますが、お約束は出来かねます」) meets nothing.
 """
 
 from __future__ import annotations
@@ -14,14 +23,32 @@ import re
 
 from app.model import Finding, FindingKind, HighlightKind, Severity
 from app.review import messages
+from app.review.checks.refusal_without_alternative import REFUSAL
 from app.review.context import ReviewContext
-from app.review.meaning import matched_weight
+from app.review.meaning import Key, matched_weight
 from app.review.rules import end_of_own_text
 from app.review.vocab import EMPATHY, NOT_EMPATHY
 from app.text import Sentence
 
 _EMPATHY = re.compile(EMPATHY)
 _NOT_EMPATHY = re.compile(NOT_EMPATHY)
+
+
+# Words that take the fear away: reassurance, or a step that removes the risk.
+REASSURANCE = re.compile(
+    r"ご安心|安心して|安心いただ|ご心配(?:なく|には及びません|いりません)|"
+    r"心配(?:は|には|も)?(?:ございません|いりません|要りません|及びません|ない|無用)|"
+    r"問題(?:ございません|ありません|なく|ない)|間に合います|大丈夫(?:です|でございます)|"
+    r"差し支え(?:ございません|ありません)|(?:し|り|れ|き|ぎ|ち|み|び|え|け|せ|て|ね|べ|め)(?:にく|づら)い|防[ぎげ]|"
+    r"保証|無料で(?:交換|修理|返品|お取り替え)|(?:交換|返品|返金|修理)(?:も|を)?(?:承|可能|いたし|できます|いただけ)"
+)
+# The feeling in a worry, not its object: a reassurance need not repeat it.
+_FEELING = frozenset({"心配", "不安", "気がかり", "気掛かり", "怖い", "恐い", "焦る", "困る", "悩む", "迷う", "緊張",
+                      "憂鬱", "落ち着く", "気", "残念", "がっかり", "辛い", "つらい", "大丈夫", "思う", "気になる"})
+
+
+def _object_keys(worry_keys: list[Key]) -> list[Key]:
+    return [k for k in worry_keys if not (k.forms & _FEELING)]
 
 
 def is_empathy(sentence: Sentence) -> bool:
@@ -44,6 +71,19 @@ def check(ctx: ReviewContext) -> list[Finding]:
         pool = {form for key in sentence_keys for form in key.forms}
         about = {i for i, k in enumerate(worry_keys) if matched_weight(k, pool)[0] >= 1.0}
         covered |= about or set(range(len(worries)))
+    objects = [_object_keys(k) for k in worry_keys]
+    previous: set[str] = set()
+    for sentence, sentence_keys in zip(ctx.sentences, ctx.sentence_keys, strict=True):
+        pool = {form for key in sentence_keys for form in key.forms}
+        # 「間に合う予定ではおりますが、お約束は出来かねます」 takes back what it reassured.
+        if REASSURANCE.search(sentence.text) and not REFUSAL.search(sentence.text):
+            # A bare 「どうぞご安心ください」 reassures about what the sentence before it said.
+            near = pool | previous if sum(k.weight for k in _object_keys(sentence_keys)) < 1.0 else pool
+            for i, object_keys in enumerate(objects):
+                total = sum(k.weight for k in object_keys)
+                if total < 1.0 or matched_weight(object_keys, near | previous)[0] >= 1.0:
+                    covered.add(i)
+        previous = pool
     at = end_of_own_text(ctx)
     out = []
     for i, worry in enumerate(worries):
