@@ -46,7 +46,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from app.model import Finding, FindingKind, HighlightKind, Severity
+from app.model import Finding, FindingKind, Highlight, HighlightKind, Severity
 from app.review import messages
 from app.review.checks.refusal_without_alternative import REFUSAL
 from app.review.context import ReviewContext
@@ -200,7 +200,28 @@ _GIVES_COUNT = re.compile(
     rf"[{_KANSUJI}.．]+\s*(?:個|枚|本|名|人|歳|才|センチ|cm|mm|ミリ|グラム|g|kg|キロ|ml|mL|リットル|L|号|色|点|着|台|袋|箱|"
     r"セット|種類|サイズ|インチ|粒|錠|人前|メートル|m)"
 )
-_TYPED = ((_ASKS_WHEN, _GIVES_WHEN), (_ASKS_PRICE, _GIVES_PRICE), (_ASKS_COUNT, _GIVES_COUNT))
+# "How often" (頻度, 何回, 間隔) takes a frequency: 月に3回, 毎日, 2〜3日おき.
+_ASKS_OFTEN = re.compile(r"頻度|何回|何度|間隔|ペース|何日(?:おき|ごと|に)|どの(?:くらい|ぐらい)(?:おき|ごと)")
+_GIVES_OFTEN = re.compile(
+    rf"[{_KANSUJI}]+\s*(?:回|度)(?!目)|毎(?:日|週|月|朝|晩|回)|(?:日|週|月|年)に[{_KANSUJI}]|"
+    rf"[{_KANSUJI}〜~～]+\s*(?:日|週間|か月|ヶ月)(?:おき|ごと|に一度|に1回)|乾いてから|なくなったら|切れたら"
+)
+_TYPED = ((_ASKS_WHEN, _GIVES_WHEN), (_ASKS_PRICE, _GIVES_PRICE), (_ASKS_COUNT, _GIVES_COUNT),
+          (_ASKS_OFTEN, _GIVES_OFTEN))
+# A question that leaves its object unsaid (「在庫はありますか」 after 「同じ柄であと4つ欲しいです」) is
+# about the request before it: Japanese drops what both sides know.
+_ELLIPTIC = frozenset({"在庫", "有無", "可能", "対応", "大丈夫", "いける", "ある"})
+# 「〜について教えてください」 asks about a topic in general; the specific questions after it
+# (「料金と期間を知りたいです」) say what is wanted, and answering them answers it.
+_GENERAL_ASK = re.compile(r"について(?:の)?(?:教え|知り|お聞き|伺い|質問|詳し|ご教示|お尋ね)")
+# The customer wants to buy (「カニを注文したいです」「定期便を始めたいのですが」): a reply that takes the
+# order on (手配いたします, 承ります, ご用意できます) acts on it.
+_WANTS_TO_BUY = re.compile(
+    r"(?:注文|購入|買い|予約|申し込み|申込み|定期便|定期購入|取り寄せ)[^。？?]{0,8}?(?:し|を)?たい(?:です|と|の|ん)|"
+    r"(?:注文|購入|予約|申し込み|定期購入)を?(?:お願い)"
+)
+_TAKES_ORDER = re.compile(r"手配|承(?:ります|りました|れます|っております)|ご用意(?:でき|いたし|し)|お届け(?:でき|いたし|し)|"
+                          r"お作り(?:でき|いたし|し)|ご注文(?:いただけ|を承)|お受け(?:いたし|でき)")
 # A sentence that is an answer in shape whatever it is about.
 _OPENS_ANSWER = re.compile(r"^\s*(?:はい|いいえ|もちろん|あいにく|残念ながら|申し訳(?:ございません|ありません)が)")
 _CHECK_BACK = re.compile(
@@ -299,6 +320,15 @@ def _shape_answers(ctx: ReviewContext, open_requests: list[str], word_answers: l
     return out
 
 
+def _answered_follow_ups(requests: list[tuple[Highlight, str]], still_open: set[int]) -> set[int]:
+    """The general asks (「〜について教えてください」) whose next request, the specific one, is answered."""
+    out = set()
+    for (highlight, asked), (following, _) in zip(requests, requests[1:], strict=False):
+        if _GENERAL_ASK.search(asked) and id(following) not in still_open and following.start - highlight.end < 40:
+            out.add(id(highlight))
+    return out
+
+
 def check(ctx: ReviewContext) -> list[Finding]:
     if not ctx.has_mail:
         return []
@@ -315,15 +345,24 @@ def check(ctx: ReviewContext) -> list[Finding]:
         requests.append((highlight, asked))
     open_requests = []
     word_answers = []
+    takes_order = any(_TAKES_ORDER.search(NOT_COMMITMENT.sub("", s.text)) for s in ctx.body_sentences)
+    before: list[Key] = []
     for highlight, asked in requests:
         core = core_keys(ctx.highlight_tokens(highlight))
-        if answered(ctx, ctx.highlight_tokens(highlight), asked, acts, ctx.highlight_keys(highlight), core):
+        whole = ctx.highlight_keys(highlight)
+        if core and all(key.forms & _ELLIPTIC for key in core):
+            core, whole = core + before, whole + before
+        before = ctx.highlight_keys(highlight)
+        if (_WANTS_TO_BUY.search(asked) and takes_order) or answered(
+                ctx, ctx.highlight_tokens(highlight), asked, acts, whole, core):
             word_answers.append(core)
         else:
             open_requests.append((highlight, asked))
     by_shape = _shape_answers(ctx, [asked for _, asked in open_requests], word_answers, len(requests) == 1)
+    still_open = {id(h) for number, (h, _) in enumerate(open_requests) if number not in by_shape}
+    followed = _answered_follow_ups(requests, still_open)
     for number, (highlight, asked) in enumerate(open_requests):
-        if number in by_shape:
+        if number in by_shape or id(highlight) in followed:
             continue
         out.append(
             messages.finding(
