@@ -152,7 +152,10 @@ def keys(tokens: Sequence[Token]) -> list[Key]:
     """The content words of a token run, with their families and weights."""
     out: list[Key] = []
     previous: Token | None = None
+    taken = -1  # the end of a unit already counted with its number (170|cm)
     for i, token in enumerate(tokens):
+        if token.start < taken:
+            continue
         if token.main not in _CONTENT_POS and not (token.main == "副詞" and _is_family_adverb(token)):
             previous = None  # most tokens: particles, endings, punctuation
             continue
@@ -174,6 +177,7 @@ def keys(tokens: Sequence[Token]) -> list[Key]:
                 # that is a word of a family (二色, 500円) also stands for it: 二色 answers 色違い.
                 counted = frozenset({number + following.surface}) | (_forms(following.surface) - {following.surface})
                 out.append(Key(counted, 1.0, token.start, following.end))
+                taken = following.end
             else:
                 # A number alone (5, 30) rarely identifies a topic; it only helps.
                 out.append(Key(frozenset({number}), 0.5, token.start, token.end))

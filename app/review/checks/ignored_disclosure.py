@@ -84,9 +84,16 @@ def pointed_back_pool(ctx: ReviewContext) -> set[str]:
     return pool
 
 
+def _topic_forms_of(key: Key) -> frozenset[str]:
+    """What makes a key a topic word: a measurement (170cm) is the customer's own, not the size family."""
+    if any(form[:1].isdigit() for form in key.forms):
+        return frozenset(form for form in key.forms if not form.startswith("#"))
+    return key.forms
+
+
 def own_keys(span_keys: list[Key], topic: set[str], product: set[int]) -> list[Key]:
     """The disclosure's keys minus topic and product words, when enough remain to judge by."""
-    own = [k for k in span_keys if not (k.forms & topic) and k.start not in product]
+    own = [k for k in span_keys if not (_topic_forms_of(k) & topic) and k.start not in product]
     return own if sum(k.weight for k in own) >= 1.0 else span_keys
 
 
