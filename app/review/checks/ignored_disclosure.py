@@ -15,6 +15,12 @@ uses outside its disclosures and worries (the order, the request: テーブル i
 as it has some. A sentence that points back at what was told (「〜とのこと」
 「〜と伺い」) acknowledges it with any one word of it, even a one-character one
 (目 in 「目がお疲れになりやすくなったとのこと」).
+
+The agent may answer the feeling rather than the facts, as people do: praise of what they
+bought (「前回のハンドクリームがとても良かったです」) is acknowledged by joy at hearing it
+(嬉しい, 光栄, 励み), a trouble or a hardship (入院, 壊れて, 届かない) by sympathy
+(大変でしたね, ご不便をおかけし, お大事に), a celebration by 「おめでとうございます」. Generic
+thanks still acknowledge nothing.
 """
 
 from __future__ import annotations
@@ -41,6 +47,23 @@ GENERIC_THANKS = re.compile(
 # The agent points back at what the customer told: 「〜とのこと」「〜と伺い」「お話しくださった」.
 POINT_BACK = re.compile(r"とのこと|との事|と伺い|と伺って|とうかがい|とお聞きし|と承り|お話しくださ|お話くださ|"
                         r"教えてくださ|お知らせくださ|おっしゃ")
+
+
+# What the customer felt, and the words that answer that feeling (not only its facts).
+_PRAISE = re.compile(r"良かった|よかった|気に入|満足|愛用|おいしかった|美味しかった|最高|重宝|好評|喜んで|大好き|助かりました")
+_JOY = re.compile(r"嬉し|うれし|光栄|励み|喜ばし|何より|冥利|ありがたく|有難く")
+_HARDSHIP = re.compile(r"困|壊れ|割れ|届かな|動かな|入院|怪我|けが|体調|不便|大変|亡くな|病気|痛|失くし|無くし|なくし|"
+                       r"間違|がっかり|残念|汚れ|破れ|遅れ")
+_SYMPATHY = re.compile(r"大変(?:でした|だった|な思い|なご|失礼)|ご不便|ご迷惑|お見舞い|お大事|ご愁傷|お悔やみ|お辛|おつら|"
+                       r"ご苦労|ご心労|お困り|残念な思い|がっかりさせ")
+_CELEBRATION = re.compile(r"誕生|結婚|合格|入学|卒業|出産|還暦|記念|就職|昇進|祝|成人|入籍|婚約|七五三|生まれ")
+_CONGRATULATION = re.compile(r"おめでと|お祝い申し上げ|お喜び申し上げ")
+_FEELINGS = ((_PRAISE, _JOY), (_HARDSHIP, _SYMPATHY), (_CELEBRATION, _CONGRATULATION))
+
+
+def _feeling_answered(told: str, own_text: str) -> bool:
+    """Whether the draft answers the feeling of what was told: joy at praise, sympathy, congratulations."""
+    return any(cue.search(told) and answer.search(own_text) for cue, answer in _FEELINGS)
 
 
 def applicable(ctx: ReviewContext) -> bool:
@@ -104,6 +127,8 @@ def check(ctx: ReviewContext) -> list[Finding]:
     pointed = pointed_back_pool(ctx)
     topic = topic_forms(ctx)
     at = end_of_own_text(ctx)
+    # The agent's own words, without thanks for custom (「ご注文いただき嬉しく」 answers no praise).
+    feeling_text = GENERIC_THANKS.sub("", "\n".join(s.text for s in ctx.body_sentences))
     out = []
     for highlight in ctx.highlights(HighlightKind.DISCLOSURE):
         span_keys = own_keys(ctx.highlight_keys(highlight), topic, product_mentions(ctx.highlight_tokens(highlight)))
@@ -115,6 +140,8 @@ def check(ctx: ReviewContext) -> list[Finding]:
         if matched_weight(span_keys, pointed)[0] >= 0.5:
             continue
         told = ctx.highlight_text(highlight)
+        if _feeling_answered(told, feeling_text):
+            continue
         out.append(
             messages.finding(
                 FindingKind.IGNORED_DISCLOSURE,
