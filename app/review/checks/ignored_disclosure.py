@@ -107,6 +107,24 @@ def pointed_back_pool(ctx: ReviewContext) -> set[str]:
     return pool
 
 
+_SENTENCE_END = re.compile(r"[。！？!?\n]")
+
+
+def request_sentence_keys(ctx: ReviewContext) -> list[Key]:
+    """The mail's words in the sentences that ask something: the ask and its premise (「〜のですが、」).
+
+    The analyser may cut a request's premise off as a disclosure of its own; its words are still the
+    request's subject, which the reply names in answering (「三か月のレンタル料金は」), not the customer's news.
+    """
+    mail = ctx.mail or ""
+    out: list[Key] = []
+    for highlight in ctx.highlights(HighlightKind.REQUEST):
+        start = max((m.end() for m in _SENTENCE_END.finditer(mail, 0, highlight.start)), default=0)
+        following = _SENTENCE_END.search(mail, highlight.end)
+        out += ctx.range_keys(start, following.start() if following else len(mail))
+    return out
+
+
 def _topic_forms_of(key: Key) -> frozenset[str]:
     """What makes a key a topic word: a measurement (170cm) is the customer's own, not the size family."""
     if any(form[:1].isdigit() for form in key.forms):
@@ -126,12 +144,16 @@ def check(ctx: ReviewContext) -> list[Finding]:
     pool = acknowledgement_pool(ctx)
     pointed = pointed_back_pool(ctx)
     topic = topic_forms(ctx)
+    asked = request_sentence_keys(ctx)
     at = end_of_own_text(ctx)
     # The agent's own words, without thanks for custom (「ご注文いただき嬉しく」 answers no praise).
     feeling_text = GENERIC_THANKS.sub("", "\n".join(s.text for s in ctx.body_sentences))
     out = []
     for highlight in ctx.highlights(HighlightKind.DISCLOSURE):
-        span_keys = own_keys(ctx.highlight_keys(highlight), topic, product_mentions(ctx.highlight_tokens(highlight)))
+        # Words of the request sentences count as topic, except the disclosure's own (a premise
+        # 「身長が170cmあるのですが、」 is acknowledged by an answer that names 170cm).
+        around = topic | {form for key in asked if not highlight.start <= key.start < highlight.end for form in key.forms}
+        span_keys = own_keys(ctx.highlight_keys(highlight), around, product_mentions(ctx.highlight_tokens(highlight)))
         found, total = matched_weight(span_keys, pool)
         if total == 0 or found >= 1.0:
             continue
