@@ -27,8 +27,9 @@ from __future__ import annotations
 
 import re
 
-from app.model import Finding, FindingKind, HighlightKind, Severity
+from app.model import Finding, FindingKind, Highlight, HighlightKind, Severity
 from app.review import messages
+from app.review.checks.unacknowledged_worry import states_a_feeling
 from app.review.context import ReviewContext
 from app.review.meaning import Key, matched_weight, product_mentions
 from app.review.rules import end_of_own_text
@@ -80,8 +81,15 @@ def _feeling_answered(told: str, own_text: str) -> bool:
     return any(cue.search(told) and answer.search(own_text) for cue, answer in _FEELINGS)
 
 
+def disclosures(ctx: ReviewContext) -> list[Highlight]:
+    """The disclosures, with the worry spans that state no concern (「怖がりな子で…様子です」)."""
+    told = ctx.highlights(HighlightKind.DISCLOSURE) + [
+        w for w in ctx.highlights(HighlightKind.WORRY) if not states_a_feeling(ctx.highlight_text(w))]
+    return sorted(told, key=lambda h: h.start)
+
+
 def applicable(ctx: ReviewContext) -> bool:
-    return ctx.has_mail and bool(ctx.highlights(HighlightKind.DISCLOSURE))
+    return ctx.has_mail and bool(disclosures(ctx))
 
 
 def topic_forms(ctx: ReviewContext) -> set[str]:
@@ -163,7 +171,7 @@ def check(ctx: ReviewContext) -> list[Finding]:
     # The agent's own words, without thanks for custom (「ご注文いただき嬉しく」 answers no praise).
     feeling_text = GENERIC_THANKS.sub("", "\n".join(s.text for s in ctx.body_sentences))
     out = []
-    for highlight in ctx.highlights(HighlightKind.DISCLOSURE):
+    for highlight in disclosures(ctx):
         if ORDER_DETAIL.search(ctx.highlight_text(highlight)) and not _PERSONAL.search(ctx.highlight_text(highlight)):
             continue
         # Words of the request sentences count as topic, except the disclosure's own (a premise

@@ -15,13 +15,17 @@ object — its words other than the feeling (心配, 不安, 気になる) — i
 just before a bare 「どうぞご安心ください」; a worry that names no object (「心配です」 alone)
 is met by any reassurance. A reassurance taken back in its own sentence
 (「間に合う予定ではおりますが、お約束は出来かねます」) meets nothing.
+
+A worry is a stated 不安・心配 (REVIEW_FORMAT.md): a span the analyser marks as a worry that
+states no feeling of the customer's (「怖がりな子で、まだ家の中でも落ち着かない様子です」 tells
+about the dog) is something told, and `ignored_disclosure` judges it as such.
 """
 
 from __future__ import annotations
 
 import re
 
-from app.model import Finding, FindingKind, HighlightKind, Severity
+from app.model import Finding, FindingKind, Highlight, HighlightKind, Severity
 from app.review import messages
 from app.review.checks.refusal_without_alternative import REFUSAL
 from app.review.context import ReviewContext
@@ -47,6 +51,24 @@ _FEELING = frozenset({"心配", "不安", "気がかり", "気掛かり", "怖�
                       "憂鬱", "落ち着く", "気", "残念", "がっかり", "辛い", "つらい", "大丈夫", "思う", "気になる"})
 
 
+# The customer's own concern, stated: the feeling, or a doubt about the outcome (〜か, 〜のでは).
+STATED_FEELING = re.compile(
+    r"心配|不安|気にな|気がかり|気掛かり|困|焦|怖い|怖く|恐い|恐ろし|悩|迷って|迷い|緊張|ドキドキ|ハラハラ|憂鬱|"
+    r"落ち着きません|落ち着かなくて|心細|残念|がっかり|大丈夫か|でしょうか|だろうか|のでは|ないか|かどうか|か[がも]?(?:気|分から|わから)|"
+    r"どうしよう|間に合う|間に合わ|わかりません|分かりません|自信が"
+)
+
+
+def states_a_feeling(text: str) -> bool:
+    """Whether a worry span states the customer's own concern (else it only tells something)."""
+    return bool(STATED_FEELING.search(text))
+
+
+def worries(ctx: ReviewContext) -> list[Highlight]:
+    """The worry spans that state a concern (see the module docstring)."""
+    return [w for w in ctx.highlights(HighlightKind.WORRY) if states_a_feeling(ctx.highlight_text(w))]
+
+
 def _object_keys(worry_keys: list[Key]) -> list[Key]:
     return [k for k in worry_keys if not (k.forms & _FEELING)]
 
@@ -59,10 +81,10 @@ def is_empathy(sentence: Sentence) -> bool:
 def check(ctx: ReviewContext) -> list[Finding]:
     if not ctx.has_mail:
         return []
-    worries = ctx.highlights(HighlightKind.WORRY)
-    if not worries:
+    stated = worries(ctx)
+    if not stated:
         return []
-    worry_keys = [ctx.highlight_keys(w) for w in worries]
+    worry_keys = [ctx.highlight_keys(w) for w in stated]
     # Which worries each empathy sentence is about (by shared words); none → all.
     covered: set[int] = set()
     for sentence, sentence_keys in zip(ctx.sentences, ctx.sentence_keys, strict=True):
@@ -70,7 +92,7 @@ def check(ctx: ReviewContext) -> list[Finding]:
             continue
         pool = {form for key in sentence_keys for form in key.forms}
         about = {i for i, k in enumerate(worry_keys) if matched_weight(k, pool)[0] >= 1.0}
-        covered |= about or set(range(len(worries)))
+        covered |= about or set(range(len(stated)))
     objects = [_object_keys(k) for k in worry_keys]
     previous: set[str] = set()
     for sentence, sentence_keys in zip(ctx.sentences, ctx.sentence_keys, strict=True):
@@ -86,7 +108,7 @@ def check(ctx: ReviewContext) -> list[Finding]:
         previous = pool
     at = end_of_own_text(ctx)
     out = []
-    for i, worry in enumerate(worries):
+    for i, worry in enumerate(stated):
         if i in covered:
             continue
         out.append(
