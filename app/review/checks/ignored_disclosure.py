@@ -132,19 +132,19 @@ def pointed_back_pool(ctx: ReviewContext) -> set[str]:
 _SENTENCE_END = re.compile(r"[。！？!?\n]")
 
 
-def request_sentence_keys(ctx: ReviewContext) -> list[Key]:
-    """The mail's words in the sentences that ask something: the ask and its premise (「〜のですが、」).
+def request_sentences(ctx: ReviewContext) -> list[tuple[int, int]]:
+    """The mail's sentences that ask something: the ask and its premise (「〜のですが、」).
 
     The analyser may cut a request's premise off as a disclosure of its own; its words are still the
     request's subject, which the reply names in answering (「三か月のレンタル料金は」), not the customer's news.
     """
     mail = ctx.mail or ""
-    out: list[Key] = []
+    ranges: set[tuple[int, int]] = set()
     for highlight in ctx.highlights(HighlightKind.REQUEST):
-        start = max((m.end() for m in _SENTENCE_END.finditer(mail, 0, highlight.start)), default=0)
+        start = max(mail.rfind(end, 0, highlight.start) for end in "。！？!?\n") + 1
         following = _SENTENCE_END.search(mail, highlight.end)
-        out += ctx.range_keys(start, following.start() if following else len(mail))
-    return out
+        ranges.add((start, following.start() if following else len(mail)))
+    return sorted(ranges)
 
 
 def _topic_forms_of(key: Key) -> frozenset[str]:
@@ -166,17 +166,20 @@ def check(ctx: ReviewContext) -> list[Finding]:
     pool = acknowledgement_pool(ctx)
     pointed = pointed_back_pool(ctx)
     topic = topic_forms(ctx)
-    asked = request_sentence_keys(ctx)
+    asked = request_sentences(ctx)
+    around_all = topic.union(*(key.forms for start, end in asked for key in ctx.range_keys(start, end)))
     at = end_of_own_text(ctx)
-    # The agent's own words, without thanks for custom (「ご注文いただき嬉しく」 answers no praise).
-    feeling_text = GENERIC_THANKS.sub("", "\n".join(s.text for s in ctx.body_sentences))
+    feeling_text: str | None = None
     out = []
     for highlight in disclosures(ctx):
         if ORDER_DETAIL.search(ctx.highlight_text(highlight)) and not _PERSONAL.search(ctx.highlight_text(highlight)):
             continue
         # Words of the request sentences count as topic, except the disclosure's own (a premise
         # 「身長が170cmあるのですが、」 is acknowledged by an answer that names 170cm).
-        around = topic | {form for key in asked if not highlight.start <= key.start < highlight.end for form in key.forms}
+        around = around_all
+        if any(start < highlight.end and highlight.start < end for start, end in asked):
+            around = topic.union(*(key.forms for start, end in asked for key in ctx.range_keys(start, end)
+                                   if not highlight.start <= key.start < highlight.end))
         span_keys = own_keys(ctx.highlight_keys(highlight), around, product_mentions(ctx.highlight_tokens(highlight)))
         found, total = matched_weight(span_keys, pool)
         if total == 0 or found >= 1.0:
@@ -186,6 +189,9 @@ def check(ctx: ReviewContext) -> list[Finding]:
         if matched_weight(span_keys, pointed)[0] >= 0.5:
             continue
         told = ctx.highlight_text(highlight)
+        if feeling_text is None:
+            # The agent's own words, without thanks for custom (「ご注文いただき嬉しく」 answers no praise).
+            feeling_text = GENERIC_THANKS.sub("", "\n".join(s.text for s in ctx.body_sentences))
         if _feeling_answered(told, feeling_text):
             continue
         out.append(
