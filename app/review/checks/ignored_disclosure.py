@@ -19,7 +19,8 @@ as it has some. A sentence that points back at what was told (「〜とのこと
 The agent may answer the feeling rather than the facts, as people do: praise of what they
 bought (「前回のハンドクリームがとても良かったです」) is acknowledged by joy at hearing it
 (嬉しい, 光栄, 励み), a trouble or a hardship (入院, 壊れて, 届かない) by sympathy
-(大変でしたね, ご不便をおかけし, お大事に), a celebration by 「おめでとうございます」. Generic
+(大変でしたね, ご不便をおかけし, お大事に), a loss (葬儀, 亡くなった) by condolence (ご愁傷様,
+お悔やみ), a celebration by 「おめでとうございます」. Generic
 thanks still acknowledge nothing.
 """
 
@@ -59,7 +60,9 @@ _SYMPATHY = re.compile(r"大変(?:でした|だった|な思い|なご|失礼)|�
                        r"ご苦労|ご心労|お困り|残念な思い|がっかりさせ")
 _CELEBRATION = re.compile(r"誕生|結婚|合格|入学|卒業|出産|還暦|記念|就職|昇進|祝|成人|入籍|婚約|七五三|生まれ")
 _CONGRATULATION = re.compile(r"おめでと|お祝い申し上げ|お喜び申し上げ")
-_FEELINGS = ((_PRAISE, _JOY), (_HARDSHIP, _SYMPATHY), (_CELEBRATION, _CONGRATULATION))
+_LOSS = re.compile(r"亡くな|他界|逝去|葬|通夜|法事|法要|供花|供養|四十九日|一周忌|喪中|遺影|形見")
+_CONDOLENCE = re.compile(r"ご愁傷|お悔やみ|ご冥福|お力落とし|ご逝去|お寂しい|偲")
+_FEELINGS = ((_PRAISE, _JOY), (_HARDSHIP, _SYMPATHY), (_CELEBRATION, _CONGRATULATION), (_LOSS, _CONDOLENCE))
 
 
 # Order details, which REVIEW_FORMAT.md says are no disclosure, though the analyser may mark them:

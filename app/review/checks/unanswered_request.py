@@ -112,6 +112,7 @@ class _Act:
     pool: frozenset[str]
     answers: bool = False
     days: frozenset[str] = frozenset()
+    gives: int = 0  # the kinds of typed answer the sentence gives (see _TYPED), as bits
 
 
 def commitments(ctx: ReviewContext) -> list[_Act]:
@@ -124,7 +125,8 @@ def commitments(ctx: ReviewContext) -> list[_Act]:
         answers = bool(ANSWER.search(_NOT_ANSWER.sub("", text).strip()) or REFUSAL.search(text))
         if promise or answers or COMMITMENT.search(text):
             pool = frozenset(form for key in sentence_keys for form in key.forms)
-            out.append(_Act(promise, pool, answers, frozenset(_days(text))))
+            gives = sum(1 << bit for bit, (_, give) in enumerate(_TYPED) if give.search(text))
+            out.append(_Act(promise, pool, answers, frozenset(_days(text)), gives))
     return out
 
 
@@ -206,8 +208,12 @@ _GIVES_OFTEN = re.compile(
     rf"[{_KANSUJI}]+\s*(?:回|度)(?!目)|毎(?:日|週|月|朝|晩|回)|(?:日|週|月|年)に[{_KANSUJI}]|"
     rf"[{_KANSUJI}〜~～]+\s*(?:日|週間|か月|ヶ月)(?:おき|ごと|に一度|に1回)|乾いてから|なくなったら|切れたら"
 )
+# "Which one" (どれ, どの, どんな, おすすめは) takes a recommendation or a named choice.
+_ASKS_WHICH = re.compile(r"どれ(?!(?:くらい|ぐらい))|どの(?!(?:くらい|ぐらい|程度|よう))|どちら|どんな|何が|おすすめ|お勧め|オススメ")
+_GIVES_WHICH = re.compile(r"おすすめ|お勧め|オススメ|人気|が(?:よい|良い|いい|ぴったり|最適|向いて)|ぴったり|向いて(?:おり|い)|"
+                          r"最適|適して(?:おり|い)|をお選び")
 _TYPED = ((_ASKS_WHEN, _GIVES_WHEN), (_ASKS_PRICE, _GIVES_PRICE), (_ASKS_COUNT, _GIVES_COUNT),
-          (_ASKS_OFTEN, _GIVES_OFTEN))
+          (_ASKS_OFTEN, _GIVES_OFTEN), (_ASKS_WHICH, _GIVES_WHICH))
 # A question that leaves its object unsaid (「在庫はありますか」 after 「同じ柄であと4つ欲しいです」) is
 # about the request before it: Japanese drops what both sides know.
 _ELLIPTIC = frozenset({"在庫", "有無", "可能", "対応", "大丈夫", "いける", "ある"})
@@ -320,6 +326,11 @@ def _shape_answers(ctx: ReviewContext, open_requests: list[str], word_answers: l
     return out
 
 
+def _asked_types(asked: str) -> int:
+    """The kinds of answer a request asks for (when, price, count, how often, which), as bits."""
+    return sum(1 << bit for bit, (ask, _) in enumerate(_TYPED) if ask.search(asked))
+
+
 def _answered_follow_ups(requests: list[tuple[Highlight, str]], still_open: set[int]) -> set[int]:
     """The general asks (「〜について教えてください」) whose next request, the specific one, is answered."""
     out = set()
@@ -347,14 +358,22 @@ def check(ctx: ReviewContext) -> list[Finding]:
     word_answers = []
     takes_order = any(_TAKES_ORDER.search(NOT_COMMITMENT.sub("", s.text)) for s in ctx.body_sentences)
     before: list[Key] = []
-    for highlight, asked in requests:
-        core = core_keys(ctx.highlight_tokens(highlight))
+    cores = [core_keys(ctx.highlight_tokens(highlight)) for highlight, _ in requests]
+    for number, (highlight, asked) in enumerate(requests):
+        core = cores[number]
         whole = ctx.highlight_keys(highlight)
         if core and all(key.forms & _ELLIPTIC for key in core):
             core, whole = core + before, whole + before
         before = ctx.highlight_keys(highlight)
+        # A sentence giving the kind of answer another request asks for, and sharing its words, answers
+        # that one: 「仕上がりまでは一週間ほどです」 answers 「仕上がりまで何日かかりますか」, not
+        # 「古い写真でもきれいに仕上がりますか」 though both say 仕上がり.
+        mine = _asked_types(asked)
+        theirs = [( _asked_types(other), cores[i]) for i, (_, other) in enumerate(requests) if i != number]
+        own_acts = [act for act in acts if not (act.gives and not act.gives & mine and any(
+            act.gives & types and matched_weight(other_core, act.pool)[0] >= 1.0 for types, other_core in theirs))]
         if (_WANTS_TO_BUY.search(asked) and takes_order) or answered(
-                ctx, ctx.highlight_tokens(highlight), asked, acts, whole, core):
+                ctx, ctx.highlight_tokens(highlight), asked, own_acts, whole, core):
             word_answers.append(core)
         else:
             open_requests.append((highlight, asked))
