@@ -37,6 +37,8 @@ class Key(NamedTuple):
     weight: float
     start: int
     end: int
+    # The word itself as written and normalised (no families, no variants): what "the same word" means.
+    words: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=1)
@@ -104,6 +106,14 @@ def _forms(*words: str) -> frozenset[str]:
     return frozenset(out)
 
 
+def variant_forms(*words: str) -> frozenset[str]:
+    """The words with their other spellings (a 連用形 noun's verb, a compound's parts), without families."""
+    out: set[str] = set(words)
+    for word in words:
+        out |= _variant_forms(word)
+    return frozenset(out)
+
+
 def family_forms(*words: str) -> frozenset[str]:
     """The words themselves plus the paraphrase families they belong to (as `#familyN` tags)."""
     return _forms(*words)
@@ -132,14 +142,14 @@ def _compound(previous: Token | None, token: Token, last: Key | None) -> Key | N
     joined = {previous.norm + token.norm, previous.surface + token.lemma, previous.surface + token.surface}
     if previous.main == "名詞" and token.main == "名詞":
         known = _forms(*joined) - joined
-        return Key(last.forms | known | joined, 1.0, last.start, token.end) if known else None
+        return Key(last.forms | known | joined, 1.0, last.start, token.end, last.words | joined) if known else None
     if previous.main == "動詞" and token.main == "動詞" and previous.cform.startswith("連用形"):
         whole = _forms(*joined)
         if whole - joined:
             # A compound the family table knows (送り返す: a return) means that, not its first verb
             # (送る: sending, or a present): the parts' families are dropped.
-            return Key(whole | {previous.norm, previous.lemma}, 1.0, last.start, token.end)
-        return Key(last.forms | whole, 1.0, last.start, token.end)
+            return Key(whole | {previous.norm, previous.lemma}, 1.0, last.start, token.end, last.words | joined)
+        return Key(last.forms | whole, 1.0, last.start, token.end, last.words | joined)
     return None
 
 
@@ -176,22 +186,23 @@ def keys(tokens: Sequence[Token]) -> list[Key]:
                 # A counted number (12歳, 500個, 40周年) is specific: the dog's age, the order size. A counter
                 # that is a word of a family (二色, 500円) also stands for it: 二色 answers 色違い.
                 counted = frozenset({number + following.surface}) | (_forms(following.surface) - {following.surface})
-                out.append(Key(counted, 1.0, token.start, following.end))
+                out.append(Key(counted, 1.0, token.start, following.end, frozenset({number + following.surface})))
                 taken = following.end
             else:
                 # A number alone (5, 30) rarely identifies a topic; it only helps.
-                out.append(Key(frozenset({number}), 0.5, token.start, token.end))
+                out.append(Key(frozenset({number}), 0.5, token.start, token.end, frozenset({number})))
             previous = None
             continue
         weight = 0.5 if token.surface in _LIGHT_SINGLE else 1.0
-        forms = _forms(token.norm, token.lemma, token.surface)
+        words = frozenset({token.norm, token.lemma, token.surface})
+        forms = _forms(*words)
         if token.main == "名詞":
             forms |= _forms(*_variant_forms(token.surface))
         merged = _compound(previous, token, out[-1] if out else None)
         if merged is not None:
-            out[-1] = Key(merged.forms | forms, 1.0, merged.start, token.end)
+            out[-1] = Key(merged.forms | forms, 1.0, merged.start, token.end, merged.words | words)
         else:
-            out.append(Key(forms, weight, token.start, token.end))
+            out.append(Key(forms, weight, token.start, token.end, words))
         previous = token if token.main in ("名詞", "動詞") else None
     return out
 

@@ -27,12 +27,13 @@ thanks still acknowledge nothing.
 from __future__ import annotations
 
 import re
+from collections.abc import Set as AbstractSet
 
 from app.model import Finding, FindingKind, Highlight, HighlightKind, Severity
 from app.review import messages
 from app.review.checks.unacknowledged_worry import states_a_feeling
 from app.review.context import ReviewContext
-from app.review.meaning import Key, matched_weight, product_mentions
+from app.review.meaning import Key, matched_weight, product_mentions, variant_forms
 from app.review.rules import end_of_own_text
 
 _PERSONAL_KINDS = (HighlightKind.DISCLOSURE, HighlightKind.WORRY)
@@ -96,7 +97,8 @@ def applicable(ctx: ReviewContext) -> bool:
 
 
 def topic_forms(ctx: ReviewContext) -> set[str]:
-    """Forms of the words the mail uses outside the customer's disclosures and worries."""
+    """The words the mail uses outside the customer's disclosures and worries (the words themselves:
+    「初心者でも編みやすい毛糸は」 does not make 「初めて編み物に挑戦します」 a topic of the order)."""
     personal = bytearray(len(ctx.mail or "") + 1)
     for kind in _PERSONAL_KINDS:
         for highlight in ctx.highlights(kind):
@@ -104,19 +106,22 @@ def topic_forms(ctx: ReviewContext) -> set[str]:
     forms: set[str] = set()
     for key in ctx.mail_keys:
         if not personal[key.start]:
-            forms |= key.forms
+            forms |= variant_forms(*key.words)
     return forms
 
 
-def acknowledgement_pool(ctx: ReviewContext) -> set[str]:
-    """Forms of the draft's own words, without those naming the product or thanking for custom."""
+def acknowledgement_pool(ctx: ReviewContext, topic: AbstractSet[str] = frozenset()) -> set[str]:
+    """Forms of the draft's own words, without those naming the product or thanking for custom.
+
+    Nor the words of the order itself (`topic`): 「病院への直接配送は可能です」 answers 「病院に直接
+    送ってもらえますか」 and says nothing of 「父の入院のお見舞いに」, though 病院 and 入院 are one family."""
     pool: set[str] = set()
     for sentence, sentence_keys in zip(ctx.sentences, ctx.sentence_keys, strict=True):
         product = product_mentions(sentence.tokens)
         base = sentence.start
         thanks = [(m.start() + base, m.end() + base) for m in GENERIC_THANKS.finditer(sentence.text)]
         for key in sentence_keys:
-            if key.start in product or any(start <= key.start < end for start, end in thanks):
+            if key.start in product or any(start <= key.start < end for start, end in thanks) or key.words & topic:
                 continue
             pool |= key.forms
     return pool
@@ -150,27 +155,20 @@ def request_sentences(ctx: ReviewContext) -> list[tuple[int, int]]:
     return sorted(ranges)
 
 
-def _topic_forms_of(key: Key) -> frozenset[str]:
-    """What makes a key a topic word: a measurement (170cm) is the customer's own, not the size family."""
-    if any(form[:1].isdigit() for form in key.forms):
-        return frozenset(form for form in key.forms if not form.startswith("#"))
-    return key.forms
-
-
 def own_keys(span_keys: list[Key], topic: set[str], product: set[int]) -> list[Key]:
     """The disclosure's keys minus topic and product words, when enough remain to judge by."""
-    own = [k for k in span_keys if not (_topic_forms_of(k) & topic) and k.start not in product]
+    own = [k for k in span_keys if not (k.words & topic) and k.start not in product]
     return own if sum(k.weight for k in own) >= 1.0 else span_keys
 
 
 def check(ctx: ReviewContext) -> list[Finding]:
     if not applicable(ctx):
         return []
-    pool = acknowledgement_pool(ctx)
-    pointed = pointed_back_pool(ctx)
     topic = topic_forms(ctx)
+    pool = acknowledgement_pool(ctx, topic)
+    pointed = pointed_back_pool(ctx)
     asked = request_sentences(ctx)
-    around_all = topic.union(*(key.forms for start, end in asked for key in ctx.range_keys(start, end)))
+    around_all = topic.union(*(key.words for start, end in asked for key in ctx.range_keys(start, end)))
     at = end_of_own_text(ctx)
     feeling_text: str | None = None
     out = []
@@ -181,7 +179,7 @@ def check(ctx: ReviewContext) -> list[Finding]:
         # 「身長が170cmあるのですが、」 is acknowledged by an answer that names 170cm).
         around = around_all
         if any(start < highlight.end and highlight.start < end for start, end in asked):
-            around = topic.union(*(key.forms for start, end in asked for key in ctx.range_keys(start, end)
+            around = topic.union(*(key.words for start, end in asked for key in ctx.range_keys(start, end)
                                    if not highlight.start <= key.start < highlight.end))
         span_keys = own_keys(ctx.highlight_keys(highlight), around, product_mentions(ctx.highlight_tokens(highlight)))
         found, total = matched_weight(span_keys, pool)
