@@ -12,8 +12,9 @@ reassurance about its object (「月末のお引っ越しには十分間に合�
 「〜ので問題ございません」) or a concrete step that removes the risk (「靴擦れしにくい作りに
 なっております」, 「無料で修理・交換できる保証」). The reassurance must be about the worry's
 object — its words other than the feeling (心配, 不安, 気になる) — in the sentence or the one
-just before a bare 「どうぞご安心ください」, or about the request right next to the worry, which
-asks for what would settle it; a worry that names no object (「心配です」 alone)
+just before a bare 「どうぞご安心ください」 (an answer to the request next to the worry is not
+enough: 「加湿器は明日お届けします。ご安心ください。」 says nothing of the daughter's cough); a
+worry that names no object (「心配です」 alone)
 is met by any reassurance. A reassurance taken back in its own sentence
 (「間に合う予定ではおりますが、お約束は出来かねます」) meets nothing.
 
@@ -77,14 +78,6 @@ def _object_keys(worry_keys: list[Key]) -> list[Key]:
     return [k for k in worry_keys if not (k.forms & _FEELING)]
 
 
-def _next_to(worry: Highlight, requests: list[Highlight], ctx: ReviewContext) -> list[Highlight]:
-    """The requests just before or after a worry, with nothing but a line break or 。 between them."""
-    mail = ctx.mail or ""
-    return [r for r in requests
-            if (0 <= r.start - worry.end <= 3 and not mail[worry.end : r.start].strip("。！？!? \n、"))
-            or (0 <= worry.start - r.end <= 3 and not mail[r.end : worry.start].strip("。！？!? \n、"))]
-
-
 def is_empathy(sentence: Sentence) -> bool:
     text = _NOT_EMPATHY.sub("", sentence.text)
     return bool(_EMPATHY.search(text))
@@ -105,11 +98,7 @@ def check(ctx: ReviewContext) -> list[Finding]:
         pool = {form for key in sentence_keys for form in key.forms}
         about = {i for i, k in enumerate(worry_keys) if matched_weight(k, pool)[0] >= 1.0}
         covered |= about or set(range(len(stated)))
-    # The request next to a worry asks for what would settle it (「段ボールが足りるか不安です。追加で20枚
-    # 注文できますか」): its words are the worry's object too.
-    requests = ctx.highlights(HighlightKind.REQUEST)
-    objects = [_object_keys(k) + _object_keys([key for r in _next_to(w, requests, ctx) for key in ctx.highlight_keys(r)])
-               for w, k in zip(stated, worry_keys, strict=True)]
+    objects = [_object_keys(k) for k in worry_keys]
     previous: set[str] = set()
     for sentence, sentence_keys in zip(ctx.sentences, ctx.sentence_keys, strict=True):
         pool = {form for key in sentence_keys for form in key.forms}
