@@ -50,6 +50,12 @@ REASSURANCE = re.compile(
     # The risk itself denied: 「小麦の混入はありません」「色移りのおそれはございません」.
     r"(?:混入|おそれ|恐れ|危険|リスク|可能性|影響|色移り|破損)(?:は|も)?(?:一切)?(?:ありません|ございません|ない)"
 )
+# Reassurance said in so many words, or the risk denied: about the worry's neighbour sentence too.
+EXPLICIT = re.compile(
+    r"ご安心|安心して|安心いただ|ご心配(?:なく|には及びません|いりません)|"
+    r"心配(?:は|には|も)?(?:ございません|いりません|要りません|及びません|無用)|"
+    r"(?:混入|おそれ|恐れ|危険|リスク|可能性|影響|色移り|破損)(?:は|も)?(?:一切)?(?:ありません|ございません|ない)"
+)
 # The feeling in a worry, not its object: a reassurance need not repeat it.
 _FEELING = frozenset({"心配", "不安", "気がかり", "気掛かり", "怖い", "恐い", "焦る", "困る", "悩む", "迷う", "緊張",
                       "憂鬱", "落ち着く", "気", "残念", "がっかり", "辛い", "つらい", "大丈夫", "思う", "気になる"})
@@ -78,6 +84,25 @@ def _object_keys(worry_keys: list[Key]) -> list[Key]:
     return [k for k in worry_keys if not (k.forms & _FEELING)]
 
 
+_END = re.compile(r"[。！？!?\n]")
+
+
+def _neighbour_keys(ctx: ReviewContext, worry: Highlight) -> list[Key]:
+    """The words of the mail sentences just before and just after the worry's sentence."""
+    mail = ctx.mail or ""
+    start = max(mail.rfind(c, 0, worry.start) for c in "。！？!?\n") + 1
+    following = _END.search(mail, worry.end)
+    end = following.end() if following else len(mail)
+    stop = start
+    while stop > 0 and mail[stop - 1] in "。！？!?\n ":
+        stop -= 1  # past the previous sentence's own 。 and line break
+    before = max(mail.rfind(c, 0, stop) for c in "。！？!?\n") + 1
+    while end < len(mail) and mail[end] in "。！？!?\n ":
+        end += 1
+    after = _END.search(mail, end)
+    return ctx.range_keys(before, start) + ctx.range_keys(end, after.start() if after else len(mail))
+
+
 def is_empathy(sentence: Sentence) -> bool:
     text = _NOT_EMPATHY.sub("", sentence.text)
     return bool(_EMPATHY.search(text))
@@ -99,6 +124,10 @@ def check(ctx: ReviewContext) -> list[Finding]:
         about = {i for i, k in enumerate(worry_keys) if matched_weight(k, pool)[0] >= 1.0}
         covered |= about or set(range(len(stated)))
     objects = [_object_keys(k) for k in worry_keys]
+    # The mail sentence right before or after a worry often names what it is about (「息子に小麦アレル
+    # ギーがあります。…同じラインで作っていますか。誕生日に食べさせたいのですが、少し心配です」):
+    # an explicit reassurance or a denied risk about it meets the worry.
+    beside = [_object_keys(_neighbour_keys(ctx, w)) for w in stated]
     previous: set[str] = set()
     for sentence, sentence_keys in zip(ctx.sentences, ctx.sentence_keys, strict=True):
         pool = {form for key in sentence_keys for form in key.forms}
@@ -106,9 +135,11 @@ def check(ctx: ReviewContext) -> list[Finding]:
         if REASSURANCE.search(sentence.text) and not REFUSAL.search(sentence.text):
             # A bare 「どうぞご安心ください」 reassures about what the sentence before it said.
             near = pool | previous if sum(k.weight for k in _object_keys(sentence_keys)) < 1.0 else pool
+            explicit = bool(EXPLICIT.search(sentence.text))
             for i, object_keys in enumerate(objects):
                 total = sum(k.weight for k in object_keys)
-                if total < 1.0 or matched_weight(object_keys, near | previous)[0] >= 1.0:
+                if total < 1.0 or matched_weight(object_keys, near)[0] >= 1.0 or (
+                        explicit and matched_weight(beside[i], near)[0] >= 1.0):
                     covered.add(i)
         previous = pool
     at = end_of_own_text(ctx)
