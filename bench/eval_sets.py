@@ -86,6 +86,7 @@ REVIEW_SETS: tuple[ReviewSet, ...] = (
     ReviewSet("heldout", REVIEW / "heldout_cases.jsonl", "heldout", "split off tune_cases before tuning"),
     ReviewSet("reply15", REVIEW / "reply15_cases.jsonl", "train", "issue 15's reply scenarios, tuning cases"),
     ReviewSet("writing15", REVIEW / "writing15_cases.jsonl", "train", "issue 15's writing cases, tuning cases"),
+    ReviewSet("pairs20", REVIEW / "pairs20_cases.jsonl", "train", "our own reply pairs, round pairs20, tuning cases"),
     ReviewSet("blind15_tune_writing", REVIEW / "blind15_tune_writing.jsonl", "train", "written blind, tuned on"),
     ReviewSet("blind15_heldout_writing", REVIEW / "blind15_heldout_writing.jsonl", "heldout", "written blind"),
     ReviewSet("blind15_tune_pairs", REVIEW / "blind15_tune_pairs.jsonl", "train", "written blind, tuned on"),

@@ -40,7 +40,7 @@ _SIGNATURE_LINE = re.compile(r"^[^。！？!?]*$")
 # A line that ends in a predicate is a sentence, even when it trails off in 〜, ♪ or emoji
 # (「もちろんOKだよ〜♪」「選べます😊」): such a line is casual writing, never a signature.
 _PREDICATE = re.compile(
-    r"(?:ます|です|ません|でした|ました|ない|たい|だ|る|た|う|だよ|よね|ね)"
+    r"(?:ます|です|ません|でした|ました|ない|たい|だ|る|た|う|よ|ね)"
     r"[。！？!?〜~ー♪☆★ｗw\U0001F000-\U0001FAFF\u2600-\u27BF\u2B50\u2B55]*\s*$"
 )
 # A sentence ends at 。！？!? or a line break; trailing closers stay with it.
