@@ -359,6 +359,10 @@ def check(ctx: ReviewContext) -> list[Finding]:
     takes_order = any(_TAKES_ORDER.search(NOT_COMMITMENT.sub("", s.text)) for s in ctx.body_sentences)
     before: list[Key] = []
     cores = [core_keys(ctx.highlight_tokens(highlight)) for highlight, _ in requests]
+    types = [_asked_types(asked) for _, asked in requests]
+    # Which requests each typed answer belongs to: those asking its kind and sharing its words.
+    claimed = [{i for i, core in enumerate(cores) if act.gives & types[i] and matched_weight(core, act.pool)[0] >= 1.0}
+               if act.gives else set() for act in acts]
     for number, (highlight, asked) in enumerate(requests):
         core = cores[number]
         whole = ctx.highlight_keys(highlight)
@@ -368,10 +372,8 @@ def check(ctx: ReviewContext) -> list[Finding]:
         # A sentence giving the kind of answer another request asks for, and sharing its words, answers
         # that one: 「仕上がりまでは一週間ほどです」 answers 「仕上がりまで何日かかりますか」, not
         # 「古い写真でもきれいに仕上がりますか」 though both say 仕上がり.
-        mine = _asked_types(asked)
-        theirs = [( _asked_types(other), cores[i]) for i, (_, other) in enumerate(requests) if i != number]
-        own_acts = [act for act in acts if not (act.gives and not act.gives & mine and any(
-            act.gives & types and matched_weight(other_core, act.pool)[0] >= 1.0 for types, other_core in theirs))]
+        own_acts = [act for a, act in enumerate(acts)
+                    if not (claimed[a] and not act.gives & types[number])] if any(claimed) else acts
         if (_WANTS_TO_BUY.search(asked) and takes_order) or answered(
                 ctx, ctx.highlight_tokens(highlight), asked, own_acts, whole, core):
             word_answers.append(core)
