@@ -124,6 +124,16 @@ def is_light_single(surface: str) -> bool:
     return surface in _LIGHT_SINGLE
 
 
+@lru_cache(maxsize=16384)
+def _token_forms(norm: str, lemma: str, surface: str, noun: bool) -> tuple[frozenset[str], frozenset[str]]:
+    """(the word itself, everything it is matched by): computed once per word, the live review asks often."""
+    words = frozenset({norm, lemma, surface})
+    forms = _forms(norm, lemma, surface)
+    if noun:
+        forms |= _forms(*_variant_forms(surface))
+    return words, forms
+
+
 def _is_number(token: Token) -> bool:
     return token.sub == "数詞" or unicodedata.normalize("NFKC", token.surface).isdigit()
 
@@ -194,10 +204,7 @@ def keys(tokens: Sequence[Token]) -> list[Key]:
             previous = None
             continue
         weight = 0.5 if token.surface in _LIGHT_SINGLE else 1.0
-        words = frozenset({token.norm, token.lemma, token.surface})
-        forms = _forms(*words)
-        if token.main == "名詞":
-            forms |= _forms(*_variant_forms(token.surface))
+        words, forms = _token_forms(token.norm, token.lemma, token.surface, token.main == "名詞")
         merged = _compound(previous, token, out[-1] if out else None)
         if merged is not None:
             out[-1] = Key(merged.forms | forms, 1.0, merged.start, token.end, merged.words | words)
