@@ -45,6 +45,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import pairwise
 
 from app.model import Finding, FindingKind, Highlight, HighlightKind, Severity
 from app.review import messages
@@ -209,8 +210,11 @@ _GIVES_OFTEN = re.compile(
     rf"[{_KANSUJI}〜~～]+\s*(?:日|週間|か月|ヶ月)(?:おき|ごと|に一度|に1回)|乾いてから|なくなったら|切れたら"
 )
 # "Which one" (どれ, どの, どんな, おすすめは) takes a recommendation or a named choice.
-_ASKS_WHICH = re.compile(r"どれ(?!(?:くらい|ぐらい))|どの(?!(?:くらい|ぐらい|程度|よう))|どちら|どんな|何が|おすすめ|お勧め|オススメ")
-_GIVES_WHICH = re.compile(r"おすすめ|お勧め|オススメ|人気|が(?:よい|良い|いい|ぴったり|最適|向いて)|ぴったり|向いて(?:おり|い)|"
+_ASKS_WHICH = re.compile(
+    r"どれ(?!(?:くらい|ぐらい))|どの(?!(?:くらい|ぐらい|程度|よう))|どちら|どんな|何が|おすすめ|お勧め|オススメ"
+)
+_GIVES_WHICH = re.compile(r"おすすめ|お勧め|オススメ|人気|が(?:よい|良い|いい|ぴったり|最適|向いて)|ぴったり|"
+                          r"向いて(?:おり|い)|"
                           r"最適|適して(?:おり|い)|をお選び")
 _TYPED = ((_ASKS_WHEN, _GIVES_WHEN), (_ASKS_PRICE, _GIVES_PRICE), (_ASKS_COUNT, _GIVES_COUNT),
           (_ASKS_OFTEN, _GIVES_OFTEN), (_ASKS_WHICH, _GIVES_WHICH))
@@ -226,7 +230,8 @@ _WANTS_TO_BUY = re.compile(
     r"(?:注文|購入|買い|予約|申し込み|申込み|定期便|定期購入|取り寄せ)[^。？?]{0,8}?(?:し|を)?たい(?:です|と|の|ん)|"
     r"(?:注文|購入|予約|申し込み|定期購入)を?(?:お願い)"
 )
-_TAKES_ORDER = re.compile(r"手配|承(?:ります|りました|れます|っております)|ご用意(?:でき|いたし|し)|お届け(?:でき|いたし|し)|"
+_TAKES_ORDER = re.compile(r"手配|承(?:ります|りました|れます|っております)|ご用意(?:でき|いたし|し)|"
+                          r"お届け(?:でき|いたし|し)|"
                           r"お作り(?:でき|いたし|し)|ご注文(?:いただけ|を承)|お受け(?:いたし|でき)")
 # A sentence that is an answer in shape whatever it is about.
 _OPENS_ANSWER = re.compile(r"^\s*(?:はい|いいえ|もちろん|あいにく|残念ながら|申し訳(?:ございません|ありません)が)")
@@ -334,7 +339,7 @@ def _asked_types(asked: str) -> int:
 def _answered_follow_ups(requests: list[tuple[Highlight, str]], still_open: set[int]) -> set[int]:
     """The general asks (「〜について教えてください」) whose next request, the specific one, is answered."""
     out = set()
-    for (highlight, asked), (following, _) in zip(requests, requests[1:], strict=False):
+    for (highlight, asked), (following, _) in pairwise(requests):
         if _GENERAL_ASK.search(asked) and id(following) not in still_open and following.start - highlight.end < 40:
             out.add(id(highlight))
     return out
