@@ -95,6 +95,10 @@ REVIEW_SETS: tuple[ReviewSet, ...] = (
     ReviewSet("blind16_heldout_writing", REVIEW / "blind16_heldout_writing.jsonl", "heldout", "second blind batch"),
     ReviewSet("blind16_tune_pairs", REVIEW / "blind16_tune_pairs.jsonl", "train", "second blind batch, tuned on"),
     ReviewSet("blind16_heldout_pairs", REVIEW / "blind16_heldout_pairs.jsonl", "heldout", "second blind batch"),
+    ReviewSet("blind17_heldout_writing", REVIEW / "blind17_heldout_writing.jsonl", "heldout",
+              "third blind batch, whole, never tuned on"),
+    ReviewSet("blind17_heldout_pairs", REVIEW / "blind17_heldout_pairs.jsonl", "heldout",
+              "third blind batch, whole, never tuned on"),
 )
 
 

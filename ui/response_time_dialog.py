@@ -30,6 +30,7 @@ from app.reports.response_time import ResponseReport, ResponseRow, WeekRow
 from app.service_hours import ServiceHours
 from ui.tasks import DB, TaskFailure, TaskRunner
 from ui.wording import fill
+from ui.wording.errors import error_text
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 _ROOT = QModelIndex()
@@ -93,7 +94,7 @@ class WeekModel(_Table):
             return None
         week: WeekRow = self._rows[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
-            label = QCoreApplication.translate("ResponseTime", "%1 の週").replace("%1", week.week.strftime("%Y/%m/%d"))
+            label = fill(QCoreApplication.translate("ResponseTime", "{day} の週"), day=week.week.strftime("%Y/%m/%d"))
             median = duration_text(week.median) if week.median is not None else "—"  # nothing answered that week
             return (label, median,
                     str(week.mails), str(week.answered))[index.column()]
@@ -191,10 +192,10 @@ class ResponseTimeDialog(QDialog):
         if not report.rows:
             self.status.setText(self.tr("まだお客様のメールがありません。お客様の記録を作成すると集計できます。"))
         else:
-            self.status.setText(self.tr("お問い合わせ %1 件（返信済み %2 件）")
-                                .replace("%1", str(len(report.rows))).replace("%2", str(len(answered))))
+            self.status.setText(fill(self.tr("お問い合わせ {mails} 件（返信済み {answered} 件）"),
+                                     mails=len(report.rows), answered=len(answered)))
         self.loaded.emit()
 
     def _on_error(self, failure: TaskFailure) -> None:
-        self.status.setText(self.tr("集計できませんでした: %1").replace("%1", type(failure.error).__name__))
+        self.status.setText(fill(self.tr("集計できませんでした: {reason}"), reason=error_text(failure.error)))
         self.loaded.emit()

@@ -41,6 +41,8 @@ from app.sharing.generalize import Generalized, generalize, guess_situation, own
 from app.snippets import PLACEHOLDERS, Snippet
 from app.sources.base import MessageRef
 from ui.tasks import ANALYSIS, TaskFailure
+from ui.wording import fill
+from ui.wording.errors import error_text
 
 if TYPE_CHECKING:
     from ui.main_window import MainWindow
@@ -112,9 +114,10 @@ class MakeSnippetDialog(QDialog):
             self.situation.addItem(label, key)
         at = self.situation.findData(proposal.situation)
         self.situation.setCurrentIndex(max(at, 0))
-        where = (self.tr("チームの定型文として共有します（作成：%1）") if team
-                 else self.tr("このパソコンの定型文に保存します（作成：%1）")).replace("%1", staff or self.tr("未設定"))
-        self.where = QLabel(where + "\n" + self.tr("元の返信：%1").replace("%1", proposal.made_from), self)
+        where = fill(self.tr("チームの定型文として共有します（作成：{staff}）") if team
+                     else self.tr("このパソコンの定型文に保存します（作成：{staff}）"),
+                     staff=staff or self.tr("未設定"))
+        self.where = QLabel(where + "\n" + fill(self.tr("元の返信：{reply}"), reply=proposal.made_from), self)
         self.where.setObjectName("snippetWhere")
         self.where.setWordWrap(True)
         self.error = QLabel(self)
@@ -154,9 +157,9 @@ class MakeSnippetDialog(QDialog):
             self._fail(self.tr("定型文が空です。"))
             return
         if unknown:
-            self._fail(self.tr("使えない差し込みがあります：%1（使えるもの：%2）")
-                       .replace("%1", "、".join("{" + u + "}" for u in unknown))
-                       .replace("%2", "、".join("{" + p + "}" for p in PLACEHOLDERS)))
+            self._fail(fill(self.tr("使えない差し込みがあります：{unknown}（使えるもの：{known}）"),
+                            unknown="、".join("{" + u + "}" for u in unknown),
+                            known="、".join("{" + p + "}" for p in PLACEHOLDERS)))
             return
         super().accept()
 
@@ -266,11 +269,11 @@ class SnippetFromReply(QObject):
         else:
             self.window.compose.reload_pack()
         shown = snippet.text[:30] + ("…" if len(snippet.text) > 30 else "")
-        self.window.status.say(self.tr("定型文にしました（%1）").replace("%1", shown), 8000)
+        self.window.status.say(fill(self.tr("定型文にしました（{snippet}）"), snippet=shown), 8000)
         self.saved.emit(snippet.id)
 
     def _on_error(self, failure: TaskFailure) -> None:
         log.error("make snippet failed:\n%s", failure.trace)
         self.window.status.say(
-            self.tr("定型文にできませんでした: %1").replace("%1", type(failure.error).__name__), 10000)
+            fill(self.tr("定型文にできませんでした: {reason}"), reason=error_text(failure.error)), 10000)
 

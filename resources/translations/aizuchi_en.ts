@@ -1068,20 +1068,20 @@
         <translation>Nothing was replaced. Check that no customer&apos;s name or other personal detail is left.</translation>
     </message>
     <message>
-        <source>チームの定型文として共有します（作成：%1）</source>
-        <translation>Shared with the team&apos;s snippets (made by %1)</translation>
+        <source>チームの定型文として共有します（作成：{staff}）</source>
+        <translation>Shared with the team&apos;s snippets (made by {staff})</translation>
     </message>
     <message>
-        <source>このパソコンの定型文に保存します（作成：%1）</source>
-        <translation>Saved to the snippets on this computer (made by %1)</translation>
+        <source>このパソコンの定型文に保存します（作成：{staff}）</source>
+        <translation>Saved to the snippets on this computer (made by {staff})</translation>
     </message>
     <message>
         <source>未設定</source>
         <translation>not set</translation>
     </message>
     <message>
-        <source>元の返信：%1</source>
-        <translation>From the reply: %1</translation>
+        <source>元の返信：{reply}</source>
+        <translation>From the reply: {reply}</translation>
     </message>
     <message>
         <source>場面</source>
@@ -1100,8 +1100,8 @@
         <translation>The snippet is empty.</translation>
     </message>
     <message>
-        <source>使えない差し込みがあります：%1（使えるもの：%2）</source>
-        <translation>Unknown placeholder: %1 (available: %2)</translation>
+        <source>使えない差し込みがあります：{unknown}（使えるもの：{known}）</source>
+        <translation>Unknown placeholder: {unknown} (available: {known})</translation>
     </message>
 </context>
 <context>
@@ -1380,8 +1380,8 @@
         <translation>Answered</translation>
     </message>
     <message>
-        <source>%1 の週</source>
-        <translation>Week of %1</translation>
+        <source>{day} の週</source>
+        <translation>Week of {day}</translation>
     </message>
     <message>
         <source>受信</source>
@@ -1427,12 +1427,12 @@
         <translation>No customer mail yet. Build the customer records to see the figures.</translation>
     </message>
     <message>
-        <source>お問い合わせ %1 件（返信済み %2 件）</source>
-        <translation>%1 mails (%2 answered)</translation>
+        <source>お問い合わせ {mails} 件（返信済み {answered} 件）</source>
+        <translation>{mails} mails ({answered} answered)</translation>
     </message>
     <message>
-        <source>集計できませんでした: %1</source>
-        <translation>Could not count: %1</translation>
+        <source>集計できませんでした: {reason}</source>
+        <translation>Could not count: {reason}</translation>
     </message>
 </context>
 <context>
@@ -1619,12 +1619,12 @@
         <translation>Make a snippet</translation>
     </message>
     <message>
-        <source>定型文にしました（%1）</source>
-        <translation>Saved as a snippet (%1)</translation>
+        <source>定型文にしました（{snippet}）</source>
+        <translation>Saved as a snippet ({snippet})</translation>
     </message>
     <message>
-        <source>定型文にできませんでした: %1</source>
-        <translation>Could not make a snippet: %1</translation>
+        <source>定型文にできませんでした: {reason}</source>
+        <translation>Could not make a snippet: {reason}</translation>
     </message>
 </context>
 <context>
