@@ -68,6 +68,7 @@ _UNITS = frozenset({"cm", "mm", "m", "km", "kg", "g", "mg", "ml", "l", "cc", "kc
 _I_TO_U = dict(zip("いきぎしじちにびみり", "うくぐすずつぬぶむる", strict=True))
 _E_ROW = frozenset("えけげせぜてでねべめれ")
 _CHUNK = re.compile(r"[一-龥々]+[ぁ-ん]*")
+_KANJI = re.compile(r"[一-龥々]+")
 
 
 @lru_cache(maxsize=8192)
@@ -82,7 +83,8 @@ def _variant_forms(surface: str) -> frozenset[str]:
         chunks = _CHUNK.findall(surface)
         if len(chunks) > 1:
             pieces.update(chunk for chunk in chunks if len(chunk) >= 2)
-        elif chunks and chunks[0] == surface and len(surface) in (3, 4):  # 婚約指輪 → 婚約, 指輪
+        elif chunks and chunks[0] == surface and len(surface) in (3, 4) and _KANJI.fullmatch(surface):
+            # 婚約指輪 → 婚約, 指輪 (not 日持ち → 持ち: a kanji and its okurigana are one word)
             pieces.update({surface[:2], surface[-2:]})
     out: set[str] = set(pieces)
     for piece in pieces:

@@ -35,6 +35,7 @@ from app.review.checks.unacknowledged_worry import states_a_feeling
 from app.review.context import ReviewContext
 from app.review.meaning import Key, matched_weight, product_mentions, variant_forms
 from app.review.rules import end_of_own_text
+from app.text import Token
 
 _PERSONAL_KINDS = (HighlightKind.DISCLOSURE, HighlightKind.WORRY)
 # Thanks for being a customer says nothing about what this customer told:
@@ -158,6 +159,36 @@ def request_sentences(ctx: ReviewContext) -> list[tuple[int, int]]:
     return sorted(ranges)
 
 
+# Verbs of getting the goods: what they take (「布団を3組買いたい」「お弁当を30個頼みたい」) is the order.
+_ORDER_VERBS = frozenset({"買う", "購入", "注文", "頼む", "贈る", "探す", "予約", "求める", "レンタル", "取り寄せる",
+                          "送る", "用意", "選ぶ"})
+
+
+def ordered_starts(tokens: tuple[Token, ...]) -> set[int]:
+    """Start offsets of the words a disclosure names as what it orders (the object of 買う, 頼む, 贈る…).
+
+    The reply names the goods to answer about them; that does not acknowledge why the customer wants them
+    (「布団は3組とも在庫がございます」 says nothing of the grandchildren coming to stay).
+    """
+    out: set[int] = set()
+    for i, token in enumerate(tokens):
+        if token.surface != "を":
+            continue
+        k = i + 1
+        while k < len(tokens) and tokens[k].main in ("名詞", "接尾辞") and tokens[k].lemma not in _ORDER_VERBS:
+            k += 1  # the quantity said after を (布団を|3組|買いたい) is part of the order
+        verb = tokens[k] if k < len(tokens) else None
+        if verb is None or (verb.lemma not in _ORDER_VERBS and verb.norm not in _ORDER_VERBS):
+            continue
+        out.update(t.start for t in tokens[i + 1 : k])
+        j = i - 1
+        while j >= 0 and (tokens[j].main in ("名詞", "接尾辞", "接頭辞") or (tokens[j].surface == "の" and j > 0
+                          and tokens[j - 1].main == "名詞" and tokens[j + 1].main == "名詞")):
+            out.add(tokens[j].start)
+            j -= 1
+    return out
+
+
 def own_keys(span_keys: list[Key], topic: set[str], product: set[int]) -> list[Key]:
     """The disclosure's keys minus topic and product words, when enough remain to judge by."""
     own = [k for k in span_keys if not (k.words & topic) and k.start not in product]
@@ -184,7 +215,8 @@ def check(ctx: ReviewContext) -> list[Finding]:
         if any(start < highlight.end and highlight.start < end for start, end in asked):
             around = topic.union(*(key.words for start, end in asked for key in ctx.range_keys(start, end)
                                    if not highlight.start <= key.start < highlight.end))
-        span_keys = own_keys(ctx.highlight_keys(highlight), around, product_mentions(ctx.highlight_tokens(highlight)))
+        tokens = ctx.highlight_tokens(highlight)
+        span_keys = own_keys(ctx.highlight_keys(highlight), around, product_mentions(tokens) | ordered_starts(tokens))
         found, total = matched_weight(span_keys, pool)
         if total == 0 or found >= 1.0:
             continue

@@ -185,7 +185,7 @@ def _asks_only_whether(request_keys: list[Key], acts: list[_Act]) -> bool:
 _KANSUJI = "0-9０-９一二三四五六七八九十百千"
 # What a request asks for: a time, a price, a number; else yes/no or an action.
 _ASKS_WHEN = re.compile(
-    r"いつ|何日|何時|何曜|何月|何営業日|どの(?:くらい|ぐらい|程度)で(?!す)|どれ(?:くらい|ぐらい)で(?!す)|日数|納期|"
+    r"いつ|何日|何時|何曜|何月|何営業日|何週間|どの(?:くらい|ぐらい|程度)で(?!す)|どれ(?:くらい|ぐらい)で(?!す)|日数|納期|"
     r"(?:お届け|到着|発送|入荷|発売)(?:日|時期|予定)|時期|何時まで|何時から"
 )
 _ASKS_PRICE = re.compile(r"いくら|おいくら|料金|値段|価格|送料|費用|金額|代金|手数料|何円")
@@ -214,6 +214,7 @@ _ASKS_WHICH = re.compile(
     r"どれ(?!(?:くらい|ぐらい))|どの(?!(?:くらい|ぐらい|程度|よう))|どちら|どんな|何が|おすすめ|お勧め|オススメ"
 )
 _GIVES_WHICH = re.compile(r"おすすめ|お勧め|オススメ|人気|が(?:よい|良い|いい|ぴったり|最適|向いて)|ぴったり|"
+                          r"(?:よく|とても|一番|いちばん)?合います|相性|"
                           r"向いて(?:おり|い)|"
                           r"最適|適して(?:おり|い)|をお選び")
 _TYPED = ((_ASKS_WHEN, _GIVES_WHEN), (_ASKS_PRICE, _GIVES_PRICE), (_ASKS_COUNT, _GIVES_COUNT),
@@ -317,7 +318,7 @@ def _shape_answers(ctx: ReviewContext, open_requests: list[str], word_answers: l
     used: set[int] = set()
     out: set[int] = set()
     for number, asked in enumerate(open_requests):
-        asks = sum(1 << bit for bit, (ask, _) in enumerate(_TYPED) if ask.search(asked))
+        asks = _asked_types(asked)
         for i, (general, gives, text, elsewhere) in enumerate(candidates):
             if i in used:
                 continue
@@ -331,9 +332,45 @@ def _shape_answers(ctx: ReviewContext, open_requests: list[str], word_answers: l
     return out
 
 
+# 「子猫でも使えますか」 asks whether it holds even for 子猫: a sentence of the reply that says it of
+# the same thing (「子猫ちゃんでも上り下りしやすい作りです」「初めての方でもお一人で設営できます」) answers.
+def _even_for(tokens: tuple[Token, ...]) -> list[frozenset[str]]:
+    """The forms of each noun phrase right before a でも that sets a condition (子猫|で|も, 初心者|でも)."""
+    out = []
+    for i in range(1, len(tokens)):
+        if tokens[i].surface == "でも" or (tokens[i].surface == "で" and i + 1 < len(tokens)
+                                          and tokens[i + 1].surface == "も"):
+            j = i
+            while j > 0 and tokens[j - 1].main in ("名詞", "接尾辞", "接頭辞"):
+                j -= 1
+            if j < i:
+                out.append(frozenset(form for key in keys(tokens[j:i]) for form in key.forms))
+    return out
+
+
+def _condition_echoed(ctx: ReviewContext, tokens: tuple[Token, ...]) -> bool:
+    asked = [forms for forms in _even_for(tokens) if forms]
+    if not asked:
+        return False
+    for sentence in ctx.body_sentences:
+        if "でも" in sentence.text:
+            said = _even_for(sentence.tokens)
+            if any(forms & other for forms in asked for other in said):
+                return True
+    return False
+
+
+# How long it takes (「直るまでどのくらいかかりますか」「期間はどのくらいですか」) asks a time, unless it
+# asks what it costs (「費用はどのくらいかかりますか」).
+_ASKS_HOW_LONG = re.compile(r"(?:どの|どれ)(?:くらい|ぐらい|程度)(?:の期間|の日数|の時間|かかり|お時間|時間)|期間")
+
+
 def _asked_types(asked: str) -> int:
     """The kinds of answer a request asks for (when, price, count, how often, which), as bits."""
-    return sum(1 << bit for bit, (ask, _) in enumerate(_TYPED) if ask.search(asked))
+    bits = sum(1 << bit for bit, (ask, _) in enumerate(_TYPED) if ask.search(asked))
+    if not bits & 2 and _ASKS_HOW_LONG.search(asked):
+        bits |= 1
+    return bits
 
 
 def _answered_follow_ups(requests: list[tuple[Highlight, str]], still_open: set[int]) -> set[int]:
@@ -379,8 +416,9 @@ def check(ctx: ReviewContext) -> list[Finding]:
         # 「古い写真でもきれいに仕上がりますか」 though both say 仕上がり.
         own_acts = [act for a, act in enumerate(acts)
                     if not (claimed[a] and not act.gives & types[number])] if any(claimed) else acts
-        if (_WANTS_TO_BUY.search(asked) and takes_order) or answered(
-                ctx, ctx.highlight_tokens(highlight), asked, own_acts, whole, core):
+        tokens = ctx.highlight_tokens(highlight)
+        if (_WANTS_TO_BUY.search(asked) and takes_order) or _condition_echoed(ctx, tokens) or answered(
+                ctx, tokens, asked, own_acts, whole, core):
             word_answers.append(core)
         else:
             open_requests.append((highlight, asked))
