@@ -37,7 +37,12 @@ _FORMULA = re.compile(
 )
 # A line of the signature: no sentence ending and nothing said (a name, a shop, TEL, URL).
 _SIGNATURE_LINE = re.compile(r"^[^。！？!?]*$")
-_PREDICATE = re.compile(r"(?:ます|です|ません|でした|ました|ない|たい|だ|る|た|う)[。！？!?]?\s*$")
+# A line that ends in a predicate is a sentence, even when it trails off in 〜, ♪ or emoji
+# (「もちろんOKだよ〜♪」「選べます😊」): such a line is casual writing, never a signature.
+_PREDICATE = re.compile(
+    r"(?:ます|です|ません|でした|ました|ない|たい|だ|る|た|う|よ|ね)"
+    r"[。！？!?〜~ー♪☆★ｗw\U0001F000-\U0001FAFF\u2600-\u27BF\u2B50\u2B55]*\s*$"
+)
 # A sentence ends at 。！？!? or a line break; trailing closers stay with it.
 _SENTENCE = re.compile(r"[^。！？!?\n]+[。！？!?]*[」』）)]*")
 
