@@ -277,6 +277,10 @@ def _print_half(half: str, verbose: bool) -> None:
 
 
 def main() -> None:
+    unknown = [arg for arg in sys.argv[1:] if arg not in ("--tune", "--verbose")]
+    if unknown:
+        # An unknown flag (--help included) must not fall through to scoring the held-out halves.
+        sys.exit(f"usage: review_heldout.py [--tune [--verbose]]  (unknown: {' '.join(unknown)})")
     tune = "--tune" in sys.argv
     # Individual held-out cases are never shown: --verbose lists cases of the tune halves only.
     if "--verbose" in sys.argv and not tune:
