@@ -164,7 +164,7 @@ def bench_review() -> dict[str, dict[str, Any]]:
     # End to end, as `aizuchi review` runs: the mail's spans come from the analyser.
     reply15_cases = review_set("reply15")
     for name, path in (("own", OWN_CASES), ("tune", TUNE_CASES), ("heldout", HELDOUT_CASES),
-                       ("reply15", reply15_cases)):
+                       ("reply15", reply15_cases), ("pairs20", review_set("pairs20"))):
         counts = score(load_cases([path]), analysed_insight)
         pr = [precision_recall(counts[k]) for k in SCORED]
         results[f"review_{name}_min_precision"] = {"value": round(min(p for p, _ in pr), 2), "unit": "P",
@@ -174,7 +174,8 @@ def bench_review() -> dict[str, dict[str, Any]]:
     # Per kind on our held-out set (never tuned on in issue 15) and on issue 15's own reply cases (tuning).
     reply15 = review_set("reply15")
     for name, path, note in (("heldout", HELDOUT_CASES, "held out, gold spans"),
-                             ("reply15", reply15, "tuning cases, gold spans")):
+                             ("reply15", reply15, "tuning cases, gold spans"),
+                             ("pairs20", review_set("pairs20"), "tuning cases, gold spans")):
         if not path.exists():
             continue
         counts = score(load_cases([path]), gold_insight)

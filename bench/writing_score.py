@@ -52,6 +52,13 @@ FAMILY_KIND: dict[str, FindingKind] = {
     "max_ten": FindingKind.LONG_SENTENCE,
     "invisible": FindingKind.MACHINE_DEPENDENT_CHAR,
 }
+# Families of writing20_cases.jsonl beyond issue 15's table: the tone of a reply (judged on the
+# sentence as a whole draft) and typos (誤変換 such as 完壁, which the misused table leaves to typo.py).
+EXTRA_FAMILY_KIND: dict[str, FindingKind] = {
+    "cold": FindingKind.TONE_COLD,
+    "over_familiar": FindingKind.TONE_OVERFAMILIAR,
+    "typo": FindingKind.TYPO,
+}
 # Findings about the reply as a whole, not its writing: never counted as a writing alarm.
 NOT_WRITING = frozenset({
     FindingKind.TONE_COLD, FindingKind.TONE_OVERFAMILIAR, FindingKind.NOT_WRITTEN,
@@ -72,11 +79,12 @@ def score(cases: list[Case], log: list[str] | None = None) -> dict[str, dict[str
     """Per family: tp, fn (true cases), fa, tn (negatives), and fa_any (negatives with any writing finding)."""
     out: dict[str, dict[str, int]] = {}
     for case in cases:
-        kind = FAMILY_KIND[case["family"]]
+        kind = FAMILY_KIND.get(case["family"]) or EXTRA_FAMILY_KIND[case["family"]]
         counts = out.setdefault(case["family"], {"tp": 0, "fn": 0, "fa": 0, "tn": 0, "fa_any": 0})
         text = case["text"]
-        findings = [f for f in review_draft(text) if f.kind not in NOT_WRITING]
-        own = [f for f in findings if f.kind is kind]
+        everything = review_draft(text)
+        findings = [f for f in everything if f.kind not in NOT_WRITING or f.kind is kind]
+        own = [f for f in everything if f.kind is kind]
         if case["label"]:
             span = case["span"]
             if span is None:

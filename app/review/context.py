@@ -31,13 +31,18 @@ _SALUTATION = re.compile(r"^[^。！？!?]{1,40}(?:様|御中|さん|殿)\s*[、
 _FORMULA = re.compile(
     r"お世話に(?:なって|なり)|(?:お問い合わせ|お問合せ|ご連絡|ご注文|ご利用|ご相談|メール)(?:を)?(?:いただき|頂き|くださり|下さり)"
     r"(?:まして)?[、,]?\s*$|^(?:誠に|まことに|本当に)?ありがとうございます[。！!]?\s*$|と申します[。]?\s*$|"
-    r"^(?:担当|店長|店主|スタッフ|係)の?[^。、]{1,12}(?:です|でございます)[。]?\s*$|^(?:こんにちは|こんばんは)[。！!]?\s*$|"
+    r"^(?:担当|店長|店主|スタッフ|係)の?[^。、がをにたて]{1,12}(?:です|でございます)[。]?\s*$|^(?:こんにちは|こんばんは)[。！!]?\s*$|"
     r"^(?:このたびは|この度は|いつも)[^。]*(?:いただき|くださり)[、,]?\s*$|"
     r"^(?:このたびは|この度は|いつも)[^。]*(?:お問い合わせ|ご連絡|ご注文|ご利用)[^。]*ありがとうございます[。！!]?\s*$"
 )
 # A line of the signature: no sentence ending and nothing said (a name, a shop, TEL, URL).
 _SIGNATURE_LINE = re.compile(r"^[^。！？!?]*$")
-_PREDICATE = re.compile(r"(?:ます|です|ません|でした|ました|ない|たい|だ|る|た|う)[。！？!?]?\s*$")
+# A line that ends in a predicate is a sentence, even when it trails off in 〜, ♪ or emoji
+# (「もちろんOKだよ〜♪」「選べます😊」): such a line is casual writing, never a signature.
+_PREDICATE = re.compile(
+    r"(?:ます|です|ません|でした|ました|ない|たい|だ|る|た|う|よ|ね)"
+    r"[。！？!?〜~ー♪☆★ｗw\U0001F000-\U0001FAFF\u2600-\u27BF\u2B50\u2B55]*\s*$"
+)
 # A sentence ends at 。！？!? or a line break; trailing closers stay with it.
 _SENTENCE = re.compile(r"[^。！？!?\n]+[。！？!?]*[」』）)]*")
 

@@ -12,6 +12,7 @@ Public API: the customer memory (`app.customers.learn`) relates a customer's wor
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Iterable, Sequence
 from collections.abc import Set as AbstractSet
@@ -36,6 +37,8 @@ class Key(NamedTuple):
     weight: float
     start: int
     end: int
+    # The word itself as written and normalised (no families, no variants): what "the same word" means.
+    words: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=1)
@@ -58,6 +61,43 @@ def _family_index() -> dict[str, frozenset[str]]:
     return {form: frozenset(tags) for form, tags in index.items()}
 
 
+# Units Sudachi tags as plain nouns, not counters: 170|cm is one measurement, like 350|グラム.
+_UNITS = frozenset({"cm", "mm", "m", "km", "kg", "g", "mg", "ml", "l", "cc", "kcal", "インチ", "センチ", "ミリ",
+                    "キロ", "グラム", "メートル", "リットル"})
+# A verb's 連用形 used as a noun (休み, 届け, 立ち) stands for the verb: お休みできます answers 休めますか.
+_I_TO_U = dict(zip("いきぎしじちにびみり", "うくぐすずつぬぶむる", strict=True))
+_E_ROW = frozenset("えけげせぜてでねべめれ")
+_CHUNK = re.compile(r"[一-龥々]+[ぁ-ん]*")
+_KANJI = re.compile(r"[一-龥々]+")
+
+
+@lru_cache(maxsize=8192)
+def _variant_forms(surface: str) -> frozenset[str]:
+    """Other spellings a noun is found by: the verb of a 連用形 noun, and the parts of a compound.
+
+    Sudachi's short units keep many compounds whole (立ち仕事, 婚約指輪, 配送料) that the other
+    side says in part (お仕事, 指輪, 送料); a part stands for the compound it heads or ends.
+    """
+    pieces = {surface}
+    if len(surface) >= 3:
+        chunks = _CHUNK.findall(surface)
+        if len(chunks) > 1:
+            pieces.update(chunk for chunk in chunks if len(chunk) >= 2)
+        elif chunks and chunks[0] == surface and len(surface) in (3, 4) and _KANJI.fullmatch(surface):
+            # 婚約指輪 → 婚約, 指輪 (not 日持ち → 持ち: a kanji and its okurigana are one word)
+            pieces.update({surface[:2], surface[-2:]})
+    out: set[str] = set(pieces)
+    for piece in pieces:
+        last = piece[-1]
+        if len(piece) >= 2 and last in _I_TO_U:
+            out.add(piece[:-1] + _I_TO_U[last])
+            out.add(piece + "る")  # 起き → 起きる
+        elif len(piece) >= 2 and last in _E_ROW:
+            out.add(piece + "る")  # 届け → 届ける
+    out.discard(surface)
+    return frozenset(out)
+
+
 @lru_cache(maxsize=8192)
 def _forms(*words: str) -> frozenset[str]:
     index = _family_index()
@@ -65,6 +105,14 @@ def _forms(*words: str) -> frozenset[str]:
     for word in words:
         out.add(word)
         out |= index.get(word, frozenset())
+    return frozenset(out)
+
+
+def variant_forms(*words: str) -> frozenset[str]:
+    """The words with their other spellings (a 連用形 noun's verb, a compound's parts), without families."""
+    out: set[str] = set(words)
+    for word in words:
+        out |= _variant_forms(word)
     return frozenset(out)
 
 
@@ -76,6 +124,16 @@ def family_forms(*words: str) -> frozenset[str]:
 def is_light_single(surface: str) -> bool:
     """A one-character unit or position noun (日, 回, 中): never a topic on its own."""
     return surface in _LIGHT_SINGLE
+
+
+@lru_cache(maxsize=16384)
+def _token_forms(norm: str, lemma: str, surface: str, noun: bool) -> tuple[frozenset[str], frozenset[str]]:
+    """(the word itself, everything it is matched by): computed once per word, the live review asks often."""
+    words = frozenset({norm, lemma, surface})
+    forms = _forms(norm, lemma, surface)
+    if noun:
+        forms |= _forms(*_variant_forms(surface))
+    return words, forms
 
 
 def _is_number(token: Token) -> bool:
@@ -96,14 +154,14 @@ def _compound(previous: Token | None, token: Token, last: Key | None) -> Key | N
     joined = {previous.norm + token.norm, previous.surface + token.lemma, previous.surface + token.surface}
     if previous.main == "名詞" and token.main == "名詞":
         known = _forms(*joined) - joined
-        return Key(last.forms | known | joined, 1.0, last.start, token.end) if known else None
+        return Key(last.forms | known | joined, 1.0, last.start, token.end, last.words | joined) if known else None
     if previous.main == "動詞" and token.main == "動詞" and previous.cform.startswith("連用形"):
         whole = _forms(*joined)
         if whole - joined:
             # A compound the family table knows (送り返す: a return) means that, not its first verb
             # (送る: sending, or a present): the parts' families are dropped.
-            return Key(whole | {previous.norm, previous.lemma}, 1.0, last.start, token.end)
-        return Key(last.forms | whole, 1.0, last.start, token.end)
+            return Key(whole | {previous.norm, previous.lemma}, 1.0, last.start, token.end, last.words | joined)
+        return Key(last.forms | whole, 1.0, last.start, token.end, last.words | joined)
     return None
 
 
@@ -116,7 +174,10 @@ def keys(tokens: Sequence[Token]) -> list[Key]:
     """The content words of a token run, with their families and weights."""
     out: list[Key] = []
     previous: Token | None = None
+    taken = -1  # the end of a unit already counted with its number (170|cm)
     for i, token in enumerate(tokens):
+        if token.start < taken:
+            continue
         if token.main not in _CONTENT_POS and not (token.main == "副詞" and _is_family_adverb(token)):
             previous = None  # most tokens: particles, endings, punctuation
             continue
@@ -131,24 +192,26 @@ def keys(tokens: Sequence[Token]) -> list[Key]:
             number = unicodedata.normalize("NFKC", token.surface)
             following = tokens[i + 1] if i + 1 < len(tokens) else None
             counter = following is not None and following.start == token.end and (
-                following.pos[2] == "助数詞" or following.main == "接尾辞")
+                following.pos[2] == "助数詞" or following.main == "接尾辞"
+                or unicodedata.normalize("NFKC", following.surface).lower() in _UNITS)
             if following is not None and counter:
                 # A counted number (12歳, 500個, 40周年) is specific: the dog's age, the order size. A counter
                 # that is a word of a family (二色, 500円) also stands for it: 二色 answers 色違い.
                 counted = frozenset({number + following.surface}) | (_forms(following.surface) - {following.surface})
-                out.append(Key(counted, 1.0, token.start, following.end))
+                out.append(Key(counted, 1.0, token.start, following.end, frozenset({number + following.surface})))
+                taken = following.end
             else:
                 # A number alone (5, 30) rarely identifies a topic; it only helps.
-                out.append(Key(frozenset({number}), 0.5, token.start, token.end))
+                out.append(Key(frozenset({number}), 0.5, token.start, token.end, frozenset({number})))
             previous = None
             continue
         weight = 0.5 if token.surface in _LIGHT_SINGLE else 1.0
-        forms = _forms(token.norm, token.lemma, token.surface)
+        words, forms = _token_forms(token.norm, token.lemma, token.surface, token.main == "名詞")
         merged = _compound(previous, token, out[-1] if out else None)
         if merged is not None:
-            out[-1] = Key(merged.forms | forms, 1.0, merged.start, token.end)
+            out[-1] = Key(merged.forms | forms, 1.0, merged.start, token.end, merged.words | words)
         else:
-            out.append(Key(forms, weight, token.start, token.end))
+            out.append(Key(forms, weight, token.start, token.end, words))
         previous = token if token.main in ("名詞", "動詞") else None
     return out
 

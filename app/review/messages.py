@@ -90,6 +90,12 @@ KEIGO_BAITO_NI_NARIMASU = QT_TRANSLATE_NOOP(
 KEIGO_BAITO_NO_HOU = QT_TRANSLATE_NOOP("Finding", "比べるものがないときの「〜のほう」はバイト敬語です。取り除きます。")
 KEIGO_BAITO_SAMA = QT_TRANSLATE_NOOP("Finding", "「様」は人に付ける敬称です。「お名前」「ご住所」だけで丁寧です。")
 KEIGO_BAITO_KARA = QT_TRANSLATE_NOOP("Finding", "「〜円からお預かりします」の「から」は不要です。")
+KEIGO_BAITO_CHOUDO = QT_TRANSLATE_NOOP(
+    "Finding", "ちょうどの代金はお返しするものがないので、「お預かりします」ではなく「頂戴します」とします。"
+)
+KEIGO_BAITO_RECEIPT = QT_TRANSLATE_NOOP(
+    "Finding", "レシートや控えはお返しするものではありません。「レシートでございます」とします。"
+)
 KEIGO_DIRECTION_DEKIRU = QT_TRANSLATE_NOOP(
     "Finding", "「{word}できる」は謙譲語です。お客様の行為には「{word}いただける」を使います。"
 )

@@ -680,6 +680,14 @@
         <translation>The から in 「〜円からお預かりします」 is not needed.</translation>
     </message>
     <message>
+        <source>ちょうどの代金はお返しするものがないので、「お預かりします」ではなく「頂戴します」とします。</source>
+        <translation>When the exact amount is paid there is nothing to give back: say 「頂戴します」 (received), not 「お預かりします」 (held).</translation>
+    </message>
+    <message>
+        <source>レシートや控えはお返しするものではありません。「レシートでございます」とします。</source>
+        <translation>A receipt or stub is not something being returned: say 「レシートでございます」.</translation>
+    </message>
+    <message>
         <source>「{word}できる」は謙譲語です。お客様の行為には「{word}いただける」を使います。</source>
         <translation>“{word}できる” is humble. For the customer&apos;s own action, use “{word}いただける”.</translation>
     </message>

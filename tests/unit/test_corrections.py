@@ -58,7 +58,8 @@ def test_dismiss_removes_the_highlight_and_its_links() -> None:
 def test_marked_sentence_is_added_with_topic_manual_cue_and_links() -> None:
     insight = analyze(BODY)
     text = "前撮りの写真も楽しみにしている様子でした"
-    assert _by_text(insight).get(text) is not W  # the analyser did not hear it (or not as a worry)
+    # The analyser did not hear it as a worry (since the round-three retrain it hears a disclosure there).
+    assert _by_text(insight).get(text) is not W
     corrected = apply_corrections(BODY, insight, [_correction(ADD, W, text)])
     added = next(h for h in corrected.highlights if BODY[h.start : h.end] == text and h.kind is W)
     assert cue_parts(added.cue) == (CueKind.MANUAL, "")

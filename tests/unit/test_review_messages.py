@@ -30,6 +30,8 @@ PLACEHOLDER = re.compile(r"\{[^{}]*\}")
 EXTRA_DRAFTS = (
     "明日お伺いいたします。よろしくお願いいたします。",  # KEIGO_DOUBLE (bare)
     "1,000円からお預かりします。",                      # KEIGO_BAITO_KARA
+    "千円ちょうどお預かりします。",                    # KEIGO_BAITO_CHOUDO
+    "こちらレシートのお返しです。",                    # KEIGO_BAITO_RECEIPT
     "当店の商品の箱の色の名前のことです。",            # PARTICLE_NO_CHAIN
     "確認確認をお願いいたします。",                    # TYPO_DOUBLED_WORD
     "こちらが商品になります。",                        # KEIGO_BAITO_NI_NARIMASU

@@ -21,6 +21,14 @@ greeting (a colleague's greeting: to a customer お世話になっておりま�
 Our own staff named with an honorific to the customer (身内に敬称): 「店長さんに確認しました」
 「部長の山本さんから」「当店の田中さんが」 → 店長, 部長の山本, 当店の田中. The customer's side
 (「ご担当の山本様」「貴社の部長さん」) keeps its honorific.
+
+The proofreader's rule: to a customer, no word of the office, of speech or from above —
+とんでもないです, 申し訳ないです, お久しぶりです (→ ご無沙汰しております), ご苦労様 in any form,
+わかりました、 as the answer, a favour told from above (お送りしてあげます → 差し上げます), the plain
+くれる / いい asked of the customer (教えてくれますか, 〜てもいいですか → よろしいでしょうか), and our
+own staff named as 名前+役職 (弊社の山田部長 → 部長の山田), since a title is itself an honorific.
+当店の佐藤様 (not 会員様, お客様) is our staff with an honorific too. ちょっと anywhere
+(ちょっとした aside) → 少々, どうもでした, 〜くれてありがとう (→ いただき), いいですよ.
 """
 
 from __future__ import annotations
@@ -63,10 +71,22 @@ MANNERS: dict[str, str] = {
     "させてもらいます": "させていただきます", "させてもらいました": "させていただきました",
     "させてもらって": "させていただいて", "させてもらえれば": "させていただければ",
     "させてもらえますか": "させていただけますか", "させてもらえませんか": "させていただけませんか",
+    # Round 20: spoken forms a proofreading guide replaces in a letter to a customer.
+    "とんでもないです": "とんでもないことでございます",
+    "申し訳ないです": "申し訳ございません", "申し訳なかったです": "申し訳ございませんでした",
+    "お久しぶりです": "ご無沙汰しております", "お久しぶりでございます": "ご無沙汰しております",
+    "ご無沙汰です": "ご無沙汰しております", "ご無沙汰でした": "ご無沙汰しておりました",
+    "ご苦労さん": "お疲れ様です", "ご苦労様": "お疲れ様", "ご苦労さま": "お疲れさま",
+    "了解っす": "承知いたしました", "了解っス": "承知いたしました", "りょうかいです": "承知いたしました",
+    "かしこまりです": "かしこまりました", "承知です": "承知いたしました", "承知しましたです": "承知いたしました",
+    "お世話様": "お世話になっております", "どうもでした": "ありがとうございました",
+    "どうもすみません": "誠に申し訳ございません",
+    "どうもです": "ありがとうございます",
+    "いいですよ": "かしこまりました", "いいですよ。": "かしこまりました。",
 }
 PATTERN = re.compile("|".join(re.escape(k) for k in sorted(MANNERS, key=len, reverse=True)))
 # 「わかりました」 as the whole answer to a customer (not 「予定がわかりましたら」) → 承知いたしました.
-_WAKARIMASHITA = re.compile(r"(?:^|(?<=[。、！\n]))[\s　]*(?:はい、)?(わかりました|分かりました)(?=[。！!]|$)",
+_WAKARIMASHITA = re.compile(r"(?:^|(?<=[。、！\n]))[\s　]*(?:はい、)?(わかりました|分かりました)(?=[。、！!]|$)",
                             re.MULTILINE)
 
 
@@ -86,8 +106,25 @@ def _bare_ask_fix(m: re.Match[str]) -> str:
     return "ご了承ください" if m.group(1) else "いかがなさいますか"
 
 
+_OWN_TITLE_WORDS = "店長|副店長|部長|課長|社長|係長|主任|専務|常務|工場長|店主|チーフ"
+# Favours done to the customer told from above (〜してあげます → いたします), and the plain
+# くれる / いい asked of the customer (教えてくれますか → 教えていただけますか, いいですか → よろしいでしょうか).
+_AGERU = re.compile(r"(?<=[てで])(あげ(?:ます|ました|ましょう(?:か)?|ますね|る|た))(?=[。、！!？?ねよ]|$)")
+_AGERU_FIX = {"あげます": "差し上げます", "あげました": "差し上げました", "あげましょう": "差し上げましょう",
+              "あげましょうか": "差し上げましょうか", "あげますね": "差し上げます", "あげる": "差し上げる",
+              "あげた": "差し上げた"}
+_KURERU = re.compile(r"(?<=[てで一-龥])(くれ(?:ますか|ませんか|ないでしょうか|ますでしょうか)|"
+                     r"くれて(?=ありがと|助か|うれし|嬉し|感謝))")
+_KURERU_FIX = {"くれますか": "いただけますか", "くれませんか": "いただけませんか",
+               "くれないでしょうか": "いただけないでしょうか", "くれますでしょうか": "いただけますでしょうか",
+               "くれて": "いただき"}
+_IIDESUKA = re.compile(r"((?:ても|でも|で)?(?:いい|良い)(?:ですか|でしょうか))(?=[。？?]|$)")
+# Our own staff named by 名前 + 役職 (弊社の山田部長): a title is an honorific (→ 部長の山田).
+_NAME_TITLE = re.compile(rf"(?:当店|弊社|当社|弊店|私ども)の([一-龥]{{1,3}}?)({_OWN_TITLE_WORDS})(?![様さ])")
+
+
 # 「ちょっとお待ちください」: ちょっと is spoken (→ 少々).
-_CHOTTO = re.compile(r"(ちょっと)(?=お待ち|待っ|お時間)")
+_CHOTTO = re.compile(r"(ちょっと|ちょっぴり)(?!した)")
 # An opening なるほど: agreeing from above (→ おっしゃるとおりです).
 _NARUHODO = re.compile(r"(?:^|(?<=[。！\n]))[\s　]*(なるほど)(?=[、。！]|です)", re.MULTILINE)
 # Our own staff named with an honorific (身内に敬称): a title + さん, a title の name + さん/様,
@@ -96,7 +133,7 @@ _OWN_TITLE = r"(?:店長|副店長|部長|課長|社長|係長|主任|専務|常
 _OWN_HONORIFIC = re.compile(
     rf"(?<![ご御貴])((?:{_OWN_TITLE})(?:さん|様))|"
     rf"(?<![ご御貴])((?:{_OWN_TITLE}|担当|スタッフ)の[一-龥]{{1,4}}(?:さん|様))|"
-    r"((?:当店|弊社|当社|弊店|うち)の[一-龥]{1,4}(?:さん))"
+    r"((?:当店|弊社|当社|弊店|うち)の(?!会員|利用者|顧客|常連|購入者|皆|お客)[一-龥]{1,4}(?:さん|様))"
 )
 _THEIR_SIDE = re.compile(r"(?:貴社|御社|貴店|お客様|お客さま|そちら|先方|ご)[^。、]{0,6}$")
 
@@ -114,6 +151,11 @@ def _own_honorific(ctx: ReviewContext) -> list[Finding]:
         said = messages.say(messages.BUSINESS_MANNER, wrong=word, right=right)
         out.append(messages.finding(FindingKind.BUSINESS_MANNER, Severity.WARNING, start, end, said, right))
     return out
+
+
+def _ii_fix(words: str) -> str:
+    lead = next((p for p in ("ても", "でも", "で") if words.startswith(p)), "")
+    return lead + "よろしいでしょうか"
 
 
 def check(ctx: ReviewContext) -> list[Finding]:
@@ -143,6 +185,20 @@ def check(ctx: ReviewContext) -> list[Finding]:
     spoken += scan(ctx, _NARUHODO, kind, severity,
                    lambda m: messages.say(messages.BUSINESS_MANNER, wrong=m.group(1), right="おっしゃるとおりです"),
                    lambda m: "おっしゃるとおりです", group=1)
+    spoken += scan(ctx, _AGERU, kind, severity,
+                   lambda m: messages.say(messages.BUSINESS_MANNER, wrong="て" + m.group(1),
+                                          right="て" + _AGERU_FIX[m.group(1)]),
+                   lambda m: _AGERU_FIX[m.group(1)], group=1)
+    spoken += scan(ctx, _KURERU, kind, severity,
+                   lambda m: messages.say(messages.BUSINESS_MANNER, wrong=m.group(1), right=_KURERU_FIX[m.group(1)]),
+                   lambda m: _KURERU_FIX[m.group(1)], group=1)
+    spoken += scan(ctx, _IIDESUKA, kind, severity,
+                   lambda m: messages.say(messages.BUSINESS_MANNER, wrong=m.group(1), right=_ii_fix(m.group(1))),
+                   lambda m: _ii_fix(m.group(1)), group=1)
+    for match in _NAME_TITLE.finditer(ctx.own_text):
+        right = f"{match.group(2)}の{match.group(1)}"
+        said = messages.say(messages.BUSINESS_MANNER, wrong=match.group(1) + match.group(2), right=right)
+        spoken.append(messages.finding(kind, severity, match.start(1), match.end(2), said, right))
     return understood + spoken + _own_honorific(ctx) + scan(
         ctx,
         PATTERN,

@@ -11,6 +11,16 @@ reply points at (「添付のファイルがご注文の明細になります」
 〜のほう is flagged after an honorific noun (ご確認のほう) or after a plain action
 noun (返品のほうは, 発送のほうを: Sudachi's サ変 nouns), never before が
 (こちらのほうが安い compares) or after a place (駅のほう).
+
+The proofreader's rule (マニュアル敬語): nothing "becomes" what it already is, nothing is held
+that is not to be returned, nothing softened that is not compared. So also any plain noun + のほう
+read by Sudachi (送料のほうは: not a place, side, person or time word, never のほうが), an amount in
+kanji + になります, 千円ちょうどお預かり (→ 頂戴します), 一万円札からお預かり, レシートのお返し, and a
+limit put as a change (銀行振込のみになります → のみです; 来月から〜のみになります is a change). The shop's
+fixed facts include its fees, colours, item numbers, methods and contacts (送料は〜になります); a condition before them
+(二点以上ご購入いただくと、送料が無料になります) makes a result, and stays, as does an amount reached by
+a calculation (割引後は二千円になります). のほう setting two things side by side (Lは品切れですが、Mのほうは…)
+compares, and stays.
 """
 
 from __future__ import annotations
@@ -25,7 +35,7 @@ from app.review.rules import scan
 _YOROSHIKATTA = re.compile(r"よろしかったでしょうか|宜しかったでしょうか|よろしかったですか")
 # 「こちらが商品になります」「1,080円になります」: a noun (not a change) + になります.
 _NI_NARIMASU = re.compile(
-    r"(?:(?:(?<![ぁ-ゖ])(?:こちら|これ|それ|あちら)(?:が|は|の|、)|こちら)[^。\n]{0,25}?|[0-9０-９,，]+円|"
+    r"(?:(?:(?<![ぁ-ゖ])(?:こちら|これ|それ|あちら)(?:が|は|の|、)|こちら)[^。\n]{0,25}?|[0-9０-９,，一二三四五六七八九十百千万]+円|"
     # A document the reply points at: 「添付のファイルがご注文の明細になります」.
     r"(?:添付|同封|別添|下記|上記|送付)(?:の|した|いたした)[^。\n]{0,20}?(?:が|は)[^。\n]{0,20}?)"
     r"(になります|になっております)"
@@ -33,22 +43,26 @@ _NI_NARIMASU = re.compile(
 # A real change or result: 「膝が隠れるくらいの丈になります」「合計で3,000円になります」「担当が佐藤になります」.
 _CHANGE = re.compile(
     r"くらい|ぐらい|ほど|程度|ように|ことに|合計|から|変わ|予定|ずつ|倍|以上|以下|未満|[0-9０-９]+[個点枚つ]で|"
+    # An amount reached by a calculation: 割引後は二千円になります, 税込みで, まとめて, セットで.
+    r"割引|値引|引き|後は|後の|税込み?で|税抜き?で|込みで|まとめて|セットで|換算|差し引|足す|加え|"
     r"(?:こと|よう)$"
 )
 # 「ご確認のほう」「お支払いのほう」: an honorific noun + のほう with nothing compared.
 _NO_HOU = re.compile(
-    r"(?:[おご][\u3040-\u309f\u4e00-\u9fff]{1,5}?|商品|お品物)(のほう)(?=は|を|が|に|で|も|、|お持ち|お届け|ご用意|お預かり|よろしく|お願い)"
+    r"(?:[おご][\u3040-\u309f\u4e00-\u9fff]{1,5}?(?<!様)|商品|お品物)(のほう)(?=は|を|が|に|で|も|、|お持ち|お届け|ご用意|お預かり|よろしく|お願い)"
 )
 # 「返品のほうは」「発送のほうを」: a plain action noun (サ変, by Sudachi) + のほう, nothing compared.
 _ACTION_NO_HOU = re.compile(r"[\u4e00-\u9fff]{2,4}(のほう)(?=は|を|で|も|、|よろしく|お願い)")
 # A fixed fact of the shop put as a change: 「定休日は水曜日になります」 (→ 水曜日です).
 _FACT_NI_NARIMASU = re.compile(
     r"(?:定休日|休業日|営業時間|営業日|受付時間|所在地|住所|電話番号|連絡先|原産国|産地|素材|材質|定価|価格|"
-    r"本体価格|保証期間|賞味期限|消費期限|内容量|サイズ展開)(?:は|が)[^。、\n]{1,20}?(になります|となります|になっております)"
+    r"本体価格|保証期間|賞味期限|消費期限|内容量|サイズ展開|担当者?|送料|料金|代金|金額|お値段|値段|お代|お色|カラー|品番|型番|"
+    r"商品名|お支払い方法|支払い方法|配送方法|返品先|お問い合わせ先|窓口)(?:は|が)[^。、\n]{1,20}?(になります|となります|になっております)"
 )
 # What makes a fact's 〜になります a real change (「営業時間は来月から十時までになります」); a range
 # (十時から十九時) is no change.
-_FACT_CHANGE = re.compile(r"変わ|変更|予定|ように|ことに|"
+_FACT_CHANGE = re.compile(r"変わ|変更|予定|ように|ことに|(?:と|ば|たら|なら|場合は?|際は?)、|以上|"
+                          r"割引|値引|引き後|後の|後は|税込み?で|税抜き?で|まとめて|セットで|換算|差し引|"
                           r"(?:来月|来週|明日|今後|年明け|[0-9０-９一二三四五六七八九十]+月)(?:から|以降|より)|"
                           r"以上で|以下で|未満で|[0-9０-９]+[個点枚つ]で|合計")
 # 「80円のお返しになります」「お釣りになります」: handing over change is no change of state.
@@ -61,7 +75,15 @@ _NO_KATA = re.compile(
     r"(?:ご住所|お名前|ご注文|ご確認|お支払い|お会計|ご連絡|お電話番号|お電話|ご返品|ご入金|ご記入|ご返送|お届け|"
     r"ご予約|お品物|お荷物|ご請求|お見積もり|お見積り|ご返信|ご回答)(の方)(?=を|は|で|も|、|よろしく|お願い)"
 )
-_KARA_AZUKARI = re.compile(r"円(から)お預かり")
+_KARA_AZUKARI = re.compile(r"(?:円|札|円玉|硬貨)(から)お預かり")
+# 「千円ちょうどお預かりします」: nothing is held back to return; the money is received (→ 頂戴します).
+_CHOUDO = re.compile(r"(?:ちょうど|丁度)(お預かり(?:します|いたします|しました|いたしました))")
+# 「レシートのお返しです」: a receipt was never the customer's to be given back (→ レシートでございます).
+_RECEIPT = re.compile(
+    r"((?:レシート|領収書|領収証|控え|お控え)の(?:お返し|おかえし))(?=です|でございます|になります|と)"
+)
+# 「銀行振込のみになります」: a limit stated as a change (→ のみです / のみとなっております).
+_ONLY_NARU = re.compile(r"(?:のみ|だけ|限り)(になります|になっております)")
 # 「ご返金させていただく形になります」: a roundabout ending for a plain statement.
 _KATACHI = re.compile(r"(?:という|の|する|した|いただく|させていただく)(形になります|形となります)")
 
@@ -80,6 +102,51 @@ def _action_noun(ctx: ReviewContext, at: int) -> bool:
                 return False
             return ctx.own_text[noun.start - 1 : noun.start] not in ("お", "ご") if noun.start else True
     return False
+
+
+# 「送料のほうは」「サイズのほうを」: any plain noun + のほう + は/を/も/、 when nothing is compared.
+# Places and directions (駅のほう, 奥のほう), people (私のほう, お客様のほう), こちら/そちら and time words
+# name a side or a direction, not a softened topic, and stay; so does のほうが (a comparison).
+# (の方 written in kanji is as often a person, ご希望の方: only the kana のほう is read here.)
+_ANY_NO_HOU = re.compile(
+    r"(のほう)(?=は|を|も|、|になり|となり|でござ|お持ち|お届け|ご用意|お預かり|お下げ|お取り替え)"
+)
+_SIDE_WORDS = frozenset({
+    "駅", "店", "家", "自宅", "窓口", "会場", "入口", "入り口", "出口", "北", "南", "東", "西", "右", "左", "奥",
+    "手前", "裏", "表", "上", "下", "中", "外", "内", "側", "近く", "方面", "反対", "逆", "先方", "相手", "私",
+    "わたくし", "僕", "当方", "当店", "弊社", "こちら", "そちら", "あちら", "どちら", "前", "後ろ", "横", "隣",
+    "山", "海", "川", "実家", "本店", "支店", "倉庫", "工場", "本社", "事務所", "現場",
+})
+
+
+_CONTRAST = re.compile(r"(?:が|けど|けれど|ものの|一方)、|一方|比べ|対して|より|どちら|ほか|他の|別の")
+
+
+def _generic_no_hou(ctx: ReviewContext, kind: FindingKind, severity: Severity, seen: list[Finding]) -> list[Finding]:
+    out = []
+    for sentence in ctx.sentences:
+        for match in _ANY_NO_HOU.finditer(sentence.text):
+            start = sentence.start + match.start(1)
+            end = sentence.start + match.end(1)
+            if any(f.start < end and start < f.end for f in seen):
+                continue
+            if _CONTRAST.search(sentence.text[: match.start(1)]) or sentence.text.count("のほう") > 1:
+                continue  # 「Lは品切れですが、Mのほうは在庫がございます」: two things set side by side
+            noun = next((t for t in reversed(sentence.tokens) if t.end <= start), None)
+            if noun is None or noun.end != start:
+                continue
+            # A noun, or a noun's suffix (保証書 → 保証 + 書); never a person's (様, さん) — below.
+            noun_like = (noun.main == "名詞" and noun.sub == "普通名詞") or (
+                noun.main == "接尾辞" and noun.sub == "名詞的")
+            if not noun_like:
+                continue
+            if noun.pos[2] in ("副詞可能", "助数詞可能") or noun.surface in _SIDE_WORDS or noun.lemma in _SIDE_WORDS:
+                continue
+            if ctx.own_text[max(0, noun.start - 1) : noun.start] in ("様", "さん") or \
+                    noun.surface.endswith(("様", "さま", "さん")):
+                continue  # 奥様のほうは: a person's side
+            out.append(messages.finding(kind, severity, start, end, messages.say(messages.KEIGO_BAITO_NO_HOU), ""))
+    return out
 
 
 def check(ctx: ReviewContext) -> list[Finding]:
@@ -110,6 +177,15 @@ def check(ctx: ReviewContext) -> list[Finding]:
     findings += scan(ctx, _KATACHI, kind, severity,
                      messages.say(messages.KEIGO_BAITO_KATACHI),
                      lambda m: "", group=1)
+    findings += scan(ctx, _CHOUDO, kind, severity, messages.say(messages.KEIGO_BAITO_CHOUDO),
+                     lambda m: "頂戴" + m.group(1).removeprefix("お預かり"), group=1)
+    findings += scan(ctx, _RECEIPT, kind, severity, messages.say(messages.KEIGO_BAITO_RECEIPT),
+                     lambda m: m.group(1).split("の")[0], group=1)
+    findings += [f for f in scan(ctx, _ONLY_NARU, kind, severity, messages.say(messages.KEIGO_BAITO_NI_NARIMASU),
+                                 lambda m: "です", group=1)
+                 if not _FACT_CHANGE.search(_sentence_before(ctx.own_text, f.start))
+                 and not any(f.start < g.end and g.start < f.end for g in findings)]
+    findings += _generic_no_hou(ctx, kind, severity, findings)
     findings += scan(ctx, _KARA_AZUKARI, kind, severity,
                      messages.say(messages.KEIGO_BAITO_KARA),
                      lambda m: "", group=1)

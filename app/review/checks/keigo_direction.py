@@ -21,6 +21,19 @@ Questions put to the customer in humble verbs: 「〜を存じていますか」
 
 The customer as the subject of the humble お〜する (「お客様がお持ちしますか」「お客様が
 お申し込みしました」) → お持ちになりますか, お申し込みになりました.
+
+Read from Sudachi's parts of speech rather than lists: the prefix お/ご, then a サ変 noun or a
+verb's 連用形, then できる is the humble お〜する made potential; it is wrong when the act is the
+customer's (ご確認できます, ご提示できます → いただけます) and right for acts we do for them (ご案内,
+ご用意, お届け, お伺い: a closed list of giving and telling acts and humble verbs) or with our side
+as subject. お/ご + act + して + ください is wrong for any act (ご署名してください → ご署名ください),
+and お湯でのばして is not one (お + noun + particle). Our side raised by any お/ご〜になる or ご〜される
+(当店の職人がお作りになりました → お作りいたしました), and a humble verb in a question to the customer
+(何時に参りますか, 資料は拝見しましたか → いらっしゃいますか, ご覧になりましたか) are the same mistake.
+私 as the subject is our side too (私がおっしゃった → 申した); the customer as subject may be followed by a
+comma (お客様が、先ほど申していた), and raises ご〜した as well as お〜した when no verb of ours comes between.
+お/ご + act + される (お帰りされる, ご参加される: the humble form made honorific) → お/ご〜になる; the customer asked
+to do a humble act (拝見していただけますか → ご覧いただけますか); 弊社の佐藤様 is our staff, not the customer.
 """
 
 from __future__ import annotations
@@ -31,6 +44,7 @@ from app.model import Finding, FindingKind, Severity
 from app.review import messages
 from app.review.context import ReviewContext
 from app.review.rules import scan
+from app.text import Token
 
 # ご/お + an action the customer does + できる: the humble 「ご〜する」 made potential.
 _CUSTOMER_ACTIONS = (
@@ -62,7 +76,9 @@ _NARU_END = {"る": "になる", "ます": "になります", "ました": "に�
 # 「どうぞいただいてください」: the humble いただく offered to the customer (→ お召し上がりください).
 _ITADAITE_KUDASAI = re.compile(r"(いただいて|頂いて)(?:ください|下さい)")
 _HUMBLE_IMPERATIVE = re.compile(
-    r"(拝見|拝読|拝聴|伺っ|伺い|うかがっ|うかがい|参っ|まいっ|申し)(?:して|て|し)?(?:ください|下さい)"
+    r"(拝見|拝読|拝聴|伺っ|伺い|うかがっ|うかがい|参っ|まいっ|申し)(?:して|て|し)?(?:ください|下さい)|"
+    # The customer asked to do a humble act: 「資料を拝見していただけますか」 (→ ご覧いただけますか).
+    r"(拝見|拝読|拝聴)(?:して|し)(?=いただ|頂|もらえ|くださ)"
 )
 
 # 「お客様がご利用した店舗」: the customer's past action in the humble ご〜する (→ ご利用になった).
@@ -81,7 +97,8 @@ _OWN_SIDE = re.compile(
     r"(?:社長|部長|課長|店長|係長|担当者?|スタッフ|社員|職人|店員|者|上司|代表|責任者|係)(?:の[^。「」]{0,4})?"
     r"(?:が|は|も|から|より)[^。「」]{0,20}?"
     r"(いらっしゃ[いるっ]|おっしゃ[いるっ]|仰[いるっ]|なさ[いるっ]|召し上が[りるっ]|ご覧にな[りるっ]|"
-    r"お越しにな[りるっ]|お見えにな[りるっ])"
+    r"お越しにな[りるっ]|お見えにな[りるっ]|"
+    r"[おご][一-龥]{1,4}[いきしちにひみりぎじびえけせてねべめれ]?にな(?:ります|りました|る))"
 )
 # Subjects that can only be our own side (担当の者, 係の者), with no 弊社 before them; an
 # honorific verb after them, or the honorific お/ご〜になる (ご説明になります).
@@ -90,15 +107,18 @@ _HONORIFIC_VERB = (
     r"お越しにな[りるっ]|お見えにな[りるっ]"
 )
 _OWN_ONLY = re.compile(
-    r"(?<![ご御貴])(?:担当の者|係の者|店の者|当店の者|弊社の者|担当者|担当|スタッフ|店長|私ども|わたくしども)"
+    r"(?<![ご御貴])(?:担当の者|係の者|店の者|当店の者|弊社の者|担当者|担当|スタッフ|店長|私ども|わたくしども|"
+    r"(?<![ぁ-ゖ一-龥])(?:私|わたくし|わたし))"
     r"(?![様さ])(?:が|から|より|も)[^。「」]{0,20}?"
-    rf"({_HONORIFIC_VERB}|[おご][一-龥]{{2,4}}にな(?:ります|りました|る))"
+    rf"({_HONORIFIC_VERB}|[おご][一-龥]{{1,4}}[いきしちにひみりぎじびえけせてねべめれ]?にな(?:ります|りました|る)|"
+    r"[おご][一-龥]{1,4}[いきしちにひみりぎじびえけせてねべめれ]?され(?:ます|ました|る))"
 )
 _NARU_HUMBLE = {"ります": "いたします", "りました": "いたしました", "る": "いたす"}
 # The customer as subject of the humble お〜する: 「お客様がお持ちしますか」 (→ お持ちになりますか).
 _CUSTOMER_O_SURU = re.compile(
-    r"(?:お客様|お客さま|ご家族(?:の方|様)?|お子様|ご本人(?:様)?|皆様|皆さま|[一-龥]{1,4}(?<![同模仕多異])様)(?:が|も)"
-    r"[^。、がは]{0,12}?(お[一-龥][ぁ-ゖ]{0,2}?)(し(?:ます|まし|て|た))"
+    r"(?:お客様|お客さま|ご家族(?:の方|様)?|お子様|ご本人(?:様)?|皆様|皆さま|[一-龥]{1,4}(?<![同模仕多異])様)(?:が|も)、?"
+    # (ご〜した only with no verb between: 「お客様が来られる時間に合わせてご用意します」 is ours.)
+    r"(?:[^。、がは]{0,12}?(お[一-龥][ぁ-ゖ]{0,2}?)|[^。、がはてるた]{0,12}?(ご[一-龥]{2,3}))(し(?:ます|まし|て|た))"
 )
 # A question to the customer in a humble verb: 存じていますか, 何と申しますか.
 _HUMBLE_QUESTION = re.compile(
@@ -118,7 +138,11 @@ def _own_only(ctx: ReviewContext, kind: FindingKind, severity: Severity, seen: l
         if "様" in match.group()[: match.start(1) - match.start()] or any(f.start <= start < f.end for f in seen):
             continue  # the customer is the subject after all, or the 弊社 rule has it already
         word = match.group(1)
-        if word.startswith(("お", "ご")) and "にな" in word and not word.startswith(("お越し", "お見え", "ご覧")):
+        if word.startswith(("お", "ご")) and "され" in word:
+            stem, _, end_form = word.partition("され")
+            fix = stem + {"ます": "いたします", "ました": "いたしました", "る": "いたす"}[end_form]
+            said = messages.say(messages.KEIGO_DIRECTION_OWN, word=stem + "される", humble=stem + "いたす")
+        elif word.startswith(("お", "ご")) and "にな" in word and not word.startswith(("お越し", "お見え", "ご覧")):
             stem, _, end_form = word.partition("にな")
             fix = stem + _NARU_HUMBLE[end_form]
             said = messages.say(messages.KEIGO_DIRECTION_OWN, word=stem + "になる", humble=stem + "いたす")
@@ -130,14 +154,35 @@ def _own_only(ctx: ReviewContext, kind: FindingKind, severity: Severity, seen: l
     return out
 
 
+# A humble verb in a question put to the customer (明日は何時に参りますか, 資料は拝見しましたか): the
+# customer is its subject (→ いらっしゃいますか, ご覧になりましたか). 参りましょうか offers our visit and stays.
+_QUESTION = re.compile(r"(参り|まいり|拝見し|拝読し|拝聴し|伺い)(ますか|ましたか|ませんでしたか)")
+_QUESTION_FIX = {"参り": "いらっしゃい", "まいり": "いらっしゃい", "拝見し": "ご覧になり", "拝読し": "お読みになり",
+                 "拝聴し": "お聞きになり", "伺い": "お聞きになり"}
+
+
+def _questions(ctx: ReviewContext, kind: FindingKind, severity: Severity, seen: list[Finding]) -> list[Finding]:
+    out = []
+    for match in _QUESTION.finditer(ctx.own_text):
+        if match.group(1) == "伺い" and match.group(2) == "ますか":
+            continue  # 「明日伺いますか」 may ask whether we should come
+        if any(f.start <= match.start() < f.end for f in seen):
+            continue
+        fix = _QUESTION_FIX[match.group(1)] + match.group(2)
+        said = messages.say(messages.KEIGO_DIRECTION_CUSTOMER, word=match.group(), honorific=fix)
+        out.append(messages.finding(kind, severity, match.start(), match.end(), said, fix))
+    return out
+
+
 def _customer_o_suru(ctx: ReviewContext, kind: FindingKind, severity: Severity) -> list[Finding]:
     out = []
     for match in _CUSTOMER_O_SURU.finditer(ctx.own_text):
-        stem, ending = match.group(1), match.group(2)
+        stem, ending = match.group(1) or match.group(2), match.group(3)
         form = next(k for k in _O_NARU if ending.startswith(k))
         fix = stem + _O_NARU[form]
         said = messages.say(messages.KEIGO_DIRECTION_CUSTOMER, word=stem + "する", honorific=stem + "になる")
-        out.append(messages.finding(kind, severity, match.start(1), match.start(2) + len(form), said, fix))
+        start = match.start(1) if match.group(1) else match.start(2)
+        out.append(messages.finding(kind, severity, start, match.start(3) + len(form), said, fix))
     return out
 
 
@@ -164,7 +209,7 @@ def _humble(word: str) -> str:
 # The customer (or their family) as the subject of a humble verb: 「お客様がおりましたら」「ご家族の方が
 # 参りましたら」「お客様が申したとおり」 → いらっしゃいましたら, いらっしゃいましたら, おっしゃった.
 _CUSTOMER_SUBJECT = re.compile(
-    r"(?:お客様|お客さま|ご家族(?:の方|様)?|お子様|ご本人(?:様)?|皆様|皆さま|ご友人|[一-龥]{1,4}(?<![同模仕多異])様)(?:が|は|も)"
+    r"(?:お客様|お客さま|ご家族(?:の方|様)?|お子様|ご本人(?:様)?|皆様|皆さま|ご友人|[一-龥]{1,4}(?<![同模仕多異])様)(?:が|は|も)、?"
     r"[^。、がは]{0,12}?(おり(?=ます|まし|ません)|おら(?=れ)|参り(?=ます|まし)|参っ(?=て|た)|参る|"
     r"申し(?=まし|て|た)|申す|拝見し|拝読し|伺い(?=ます|まし)|伺っ(?=て|た)|存じ(?=て|ま|た))"
 )
@@ -178,6 +223,83 @@ _IMPERATIVE = {
     "申し": "おっしゃって", "うかがっ": "お尋ね", "うかがい": "お尋ね", "まいっ": "お越し",
 }
 _POLITE_END = {"る": "ます", "ます": "ます", "ません": "ません", "ない": "ない", "れば": "れば", "た": "ました"}
+
+
+# Acts done for or to the customer: our humble ご/お〜する, whose potential is right
+# (ご案内できます, お届けできます, ご用意できる色). Any other act after ご/お + できる is the customer's.
+_OUR_ACTS = frozenset({
+    "案内", "用意", "連絡", "説明", "報告", "紹介", "提案", "返金", "送付", "提供", "手配", "相談", "返信", "回答",
+    "招待", "依頼", "協力", "対応", "準備", "配送", "発送", "送金", "交換", "修理", "調整", "訂正", "郵送", "配達",
+    "請求", "用立て", "支援", "援助", "奉仕", "挨拶", "返事", "助言", "電話", "約束", "見積もり", "見積り", "礼",
+    "知らせ", "世話", "話し", "邪魔", "詫び", "願い", "迎え", "見舞い", "祝い",
+    "送る", "届ける", "渡す", "知らせる", "伝える", "作る", "預かる", "取り置く", "取り寄せる", "答える", "返す",
+    "調べる", "待つ", "貸す", "包む", "直す", "手伝う", "引き受ける", "付ける", "見せる", "分ける", "取り替える",
+    "譲る", "出す", "入れる", "探す", "応える", "受ける", "引き取る", "話す", "会う", "聞く", "持つ", "願う",
+    "迎える", "届く", "掛ける", "かける", "作り直す", "選ぶ",
+    # Humble verbs are ours by their meaning (お伺いできます, お受けできかねます).
+    "伺う", "参る", "申し上げる", "承る", "差し上げる", "目にかかる", "目に掛かる", "申す", "致す", "いたす",
+})
+# The customer's choosing (お好きな色をお選びできます) is theirs: 選ぶ is ours only with our subject.
+_OUR_ACTS = _OUR_ACTS - {"選ぶ"}
+_OUR_SUBJECT = re.compile(r"当店|弊社|当社|弊店|私ども|わたくしども|私共|当方|こちらで|こちらから|担当|スタッフ|係の者")
+
+
+def _honorific_act(tokens: tuple[Token, ...], i: int) -> int:
+    """After the お/ご prefix at `i`: the index of the act word (サ変 noun or verb stem), or -1."""
+    if i + 1 >= len(tokens):
+        return -1
+    word = tokens[i + 1]
+    if word.start != tokens[i].end:
+        return -1
+    if word.main == "名詞" and word.pos[2] == "サ変可能":
+        return i + 1
+    if word.main == "動詞" and word.cform.startswith("連用形"):
+        return i + 1
+    if word.main == "名詞" and word.surface[-1] in "いきしちにひみりぎじび" and len(word.surface) >= 2:
+        return i + 1  # a verb's 連用形 made a noun: お帰り, お休み, お待ち
+    return -1
+
+
+_GRAMMAR_HINT = re.compile(r"[おご御].{1,6}?(?:でき|出来|して(?:くださ|下さ)|され)")
+
+
+def _grammar(ctx: ReviewContext, kind: FindingKind, severity: Severity) -> list[Finding]:
+    """ご/お + act + できる on the customer's act, and ご/お + act + して + ください (any act)."""
+    out = []
+    for sentence in ctx.sentences:
+        if not _GRAMMAR_HINT.search(sentence.text):
+            continue  # no できる, して+ください or される: nothing for the token walk below
+        tokens = sentence.tokens
+        for i, prefix in enumerate(tokens):
+            if prefix.main != "接頭辞" or prefix.surface not in ("お", "ご", "御"):
+                continue
+            j = _honorific_act(tokens, i)
+            if j < 0 or j + 1 >= len(tokens):
+                continue
+            act, after = tokens[j], tokens[j + 1]
+            word = ctx.own_text[prefix.start : act.end]
+            if after.lemma in ("できる", "出来る") and after.main == "動詞":
+                if act.lemma in _OUR_ACTS or act.surface in _OUR_ACTS:
+                    continue
+                if _OUR_SUBJECT.search(ctx.own_text[sentence.start : prefix.start]):
+                    continue
+                fix = word + "いただけ"  # the ending after でき (ます, ない, れば) stays as written
+                said = messages.say(messages.KEIGO_DIRECTION_DEKIRU, word=word)
+                out.append(messages.finding(kind, severity, prefix.start, after.end, said, fix))
+            elif (after.lemma == "する" and after.surface == "さ" and j + 2 < len(tokens)
+                  and tokens[j + 2].lemma == "れる" and tokens[j + 2].main == "助動詞"):
+                # お/ご〜される: the humble お〜する made honorific with れる (→ お/ご〜になる).
+                if _OUR_SUBJECT.search(ctx.own_text[sentence.start : prefix.start]):
+                    continue  # our side: _own_only says いたす
+                said = messages.say(messages.KEIGO_DIRECTION_RERU, word=word + "する", honorific=word + "になる")
+                out.append(messages.finding(kind, severity, prefix.start, tokens[j + 2].end, said, word + "にな"))
+            elif (after.lemma == "する" and after.surface == "し" and j + 3 < len(tokens)
+                  and tokens[j + 2].surface == "て" and tokens[j + 3].lemma == "くださる"):
+                request = tokens[j + 3]
+                said = messages.say(messages.KEIGO_DIRECTION_REQUEST, word=word + "する")
+                out.append(messages.finding(kind, severity, prefix.start, request.end, said,
+                                            word + request.surface))
+    return out
 
 
 def _message(m: re.Match[str]) -> messages.Said:
@@ -215,6 +337,9 @@ def check(ctx: ReviewContext) -> list[Finding]:
         word = match.group(1)
         if word == "おら":
             continue  # おられる: a regional honorific, not worth a finding
+        before = ctx.own_text[max(0, match.start() - 8) : match.start() + 4]
+        if re.search(r"(?:弊社|当店|当社|弊店|私ども)の[^。、]{0,6}$", before):
+            continue  # 弊社の佐藤様が伺います: our own staff (the 様 is business_manner's), not the customer
         fix = _RAISED[word]
         if word == "申し" and ctx.own_text.startswith(("た", "て"), match.end(1)):
             fix = "おっしゃっ"
@@ -224,6 +349,12 @@ def check(ctx: ReviewContext) -> list[Finding]:
         if "お客様" in match.group() or "様" in match.group()[:-len(match.group(1))]:
             continue  # the customer is the subject after all
         word = match.group(1)
+        if word.startswith(("お", "ご")) and "にな" in word and not word.startswith(("お越し", "お見え", "ご覧")):
+            stem, _, end_form = word.partition("にな")
+            said = messages.say(messages.KEIGO_DIRECTION_OWN, word=stem + "になる", humble=stem + "いたす")
+            findings.append(messages.finding(kind, severity, match.start(1), match.end(1), said,
+                                             stem + _NARU_HUMBLE[end_form]))
+            continue
         plain = word[:-1] + "る"
         said = messages.say(messages.KEIGO_DIRECTION_OWN, word=plain, humble=_humble(plain))
         findings.append(messages.finding(kind, severity, match.start(1), match.end(1), said, _humble(word)))
@@ -235,12 +366,16 @@ def check(ctx: ReviewContext) -> list[Finding]:
         fix = "なさい" if ctx.own_text.startswith("ま", match.end(1)) else "なさっ"
         said = messages.say(messages.KEIGO_DIRECTION_CUSTOMER, word="いたす", honorific="なさる")
         findings.append(messages.finding(kind, severity, match.start(1), match.end(1), said, fix))
+    findings += [f for f in _grammar(ctx, kind, severity) if not any(g.start < f.end and f.start < g.end
+                                                                     for g in findings)]
+    findings += _questions(ctx, kind, severity, findings)
     findings += _own_only(ctx, kind, severity, findings)
     findings += _customer_o_suru(ctx, kind, severity)
     findings += scan(ctx, _ITADAITE_KUDASAI, kind, severity,
                      lambda m: messages.say(messages.KEIGO_DIRECTION_REQUEST, word="いただく"),
                      lambda m: "お召し上がりください")
     findings += scan(ctx, _HUMBLE_IMPERATIVE, kind, severity,
-                     lambda m: messages.say(messages.KEIGO_DIRECTION_REQUEST, word=m.group(1)),
-                     lambda m: _IMPERATIVE[m.group(1)] + "ください", group=0)
+                     lambda m: messages.say(messages.KEIGO_DIRECTION_REQUEST, word=m.group(1) or m.group(2)),
+                     lambda m: _IMPERATIVE[m.group(1)] + "ください" if m.group(1) else _IMPERATIVE[m.group(2)],
+                     group=0)
     return findings

@@ -11,7 +11,8 @@ back, is a word of Sudachi's dictionary and the text as written is not
 (口コミ is a word as written; 3カ所 and 6ヶ月 are counters). A kanji look-alike
 followed by a long-vowel mark or a small katakana (二ーハイ, 力ュー) is flagged even
 when the katakana word is not in the dictionary: no kanji is ever followed by
-one. The fix is the word with the right character.
+one. The fix is the word with the right character. A dash typed for the long-vowel mark after a
+katakana sound (トップペ－ジ, メ-ル) is flagged when the word with ー is a dictionary word.
 """
 
 from __future__ import annotations
@@ -26,6 +27,8 @@ KATAKANA_FOR_KANJI = {"カ": "力", "ロ": "口", "エ": "工", "ニ": "二", "�
 KANJI_FOR_KATAKANA = {"力": "カ", "口": "ロ", "工": "エ", "二": "ニ", "夕": "タ", "一": "ー", "八": "ハ", "才": "オ",
                       "卜": "ト"}
 _COUNTER_AFTER = set("所月国条年ヶ")
+# Dashes that look like the long-vowel mark ー (full-width hyphen-minus, minus, hyphen, en/em dash).
+_DASHES = set("－−‐-–—―")
 # Kanji that also look like a small katakana (工/ェ in チェック).
 _SMALL = {"工": "ェ"}
 # Marks that only ever follow a katakana (or hiragana) sound, never a kanji.
@@ -151,6 +154,15 @@ def check(ctx: ReviewContext) -> list[Finding]:
             finding = _katakana_in_kanji(text, i)
         elif ch in KANJI_FOR_KATAKANA:
             finding = _kanji_in_katakana(text, i)
+        elif ch in _DASHES and i > 0 and _katakana(text[i - 1]) and text[i - 1] != "ー":
+            # A dash typed for the long-vowel mark after a katakana sound (トップペ－ジ, メ-ル).
+            start, end = _run(text, i - 1, kanji=False)
+            tail = i + 1
+            while tail < len(text) and _katakana(text[tail]):
+                tail += 1
+            fixed = text[start:i] + "ー" + text[i + 1 : tail]
+            if _known(fixed, i - start):
+                finding = _finding(start, tail, fixed, text[start:tail], fixed)
         elif ch == "ヘ":
             # The particle へ typed in katakana: after a word, before kana or kanji that is not katakana.
             before = text[i - 1] if i > 0 else ""

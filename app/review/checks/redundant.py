@@ -10,6 +10,11 @@ verb's stem goes back to the verb: 見直しを行います → 見直します)
 shop-specific: time and place words with their own meaning (炎天下の中), "in
 advance" twice (あらかじめ事前に), "again" twice (再度再送), "together" with
 同封, 新しい新商品.
+
+The proofreader's rule: two words that say one thing (満天の星空, 引き続き継続, 改めて再確認,
+早めに前倒し, 急に突然, すぐに即日, など等, 全員みんな, まず第一に), "about" said twice (約半月ほど,
+約十日程), and ja-no-redundant-expression's roundabout endings (〜であると考える → 〜と考える,
+〜することは可能です → 〜できます, 〜することが可能となっております, サ変 noun + を行う/実施する).
 """
 
 from __future__ import annotations
@@ -59,13 +64,42 @@ REDUNDANT: dict[str, str] = {
     "お互いに協力し合": "協力し合", "互いに協力し合": "協力し合",
     "いまだ未": "未", "未だ未": "未", "募集を募": "募集し", "ほぼ大体": "ほぼ", "大体ほぼ": "ほぼ",
     "およそ大体": "およそ", "約およそ": "約",
+    # Round 20: two words that say the same thing, the rest of a proofreading guide's common list.
+    "満天の星空": "満天の星", "はっきりと明言": "明言", "思わぬハプニング": "ハプニング",
+    "予期せぬハプニング": "ハプニング",
+    "突然のハプニング": "ハプニング", "過半数以上": "過半数", "一番初め": "最初", "いちばん最初": "最初",
+    "いちばん最後": "最後", "一番はじめ": "最初",
+    "事前に予告": "予告", "あらかじめ予告": "予告", "予め予告": "予告", "前もって予告": "予告",
+    "一緒に協力": "協力", "共に協力": "協力", "引き続き継続": "継続", "引き続いて継続": "継続",
+    "改めて再確認": "再確認", "改めて再度": "改めて", "再度改めて": "改めて", "もう一度改めて": "改めて",
+    "早めに前倒し": "前倒し", "前倒しで早め": "早め", "毎回いつも": "毎回", "いつも毎回": "いつも",
+    "毎日毎朝": "毎朝", "急に突然": "突然", "突然急に": "突然", "すぐに即日": "即日", "すぐ即日": "即日",
+    "など等": "など", "等など": "など", "全員みんな": "全員", "みんな全員": "全員", "皆全員": "全員",
+    "まず第一に": "第一に", "最初の第一歩": "第一歩", "絶対に必須": "必須", "絶対必須": "必須",
+    "過信しすぎ": "過信し", "そもそもの発端": "発端", "あとで後から": "後から", "後で後から": "後から",
+    "ほとんど大部分": "大部分", "大部分のほとんど": "大部分", "被害をこうむ": "被害を受け", "新たに新設": "新設",
+    "新たに新規": "新規", "まだ未だ": "未だ", "後ろにバック": "バック",
+    "成功裏のうちに": "成功裏に",
+    "過大評価しすぎ": "過大評価し", "日々毎日": "毎日", "元来から": "元来",
+    "一番最善": "最善", "最も最善": "最善", "最善のベスト": "最善",
+    "製造元メーカー": "製造元", "販売元メーカー": "販売元",
+    "お客様各自それぞれ": "お客様それぞれ", "各自それぞれ": "各自",
+    # 「〜であると考える」「〜することは可能です」: ja-no-redundant-expression's roundabout endings.
+    "であると考えて": "と考えて", "であると考えております": "と考えております", "であると考え": "と考え",
+    "であると思われ": "と思われ", "であると思い": "と思い", "であると存じ": "と存じ",
+    "することは可能です": "できます", "することは可能でございます": "できます", "することは可能": "できる",
+    "することも可能です": "することもできます", "することが可能となっております": "できます",
+    "することが可能となります": "できます", "することが可能になっております": "できます",
 }
+
+# Compiled once: the table is long, and the live review runs on every keystroke.
+_TABLE = table_pattern(REDUNDANT)
 
 
 # 約/およそ/おおよそ + a number + ほど/程度/くらい/前後: both words say "about".
 _ABOUT = re.compile(
-    r"(約|およそ|おおよそ|大体|だいたい)([0-9０-９一二三四五六七八九十百千万,，.]+[^\s。、0-9０-９]{0,3}?)"
-    r"(ほど|程度|くらい|ぐらい|前後)"
+    r"(約|およそ|おおよそ|大体|だいたい)([0-9０-９一二三四五六七八九十百千万数半,，.]+[^\s。、0-9０-９]{0,3}?)"
+    r"(ほど|程度|くらい|ぐらい|前後|程(?!度))"
 )
 
 
@@ -75,7 +109,13 @@ _EACH = re.compile(r"各([\u4e00-\u9fff]{1,4})(ごと|毎)")
 _EVERY = re.compile(r"毎(日|週|月|年|回|朝|晩|夜|度)(ごと|毎)")
 # 新しい新商品: "new" twice (新幹線, 新聞, 新宿 are names, not a second "new").
 _NEW_NEW = re.compile(r"(?:新しい|新しく|新たな|新たに)(新)(?!幹線|聞|宿|潟|橋|大阪|横浜|千歳|郎|婦|居浜|鮮)")
-_SURU_DEKIRU = re.compile(r"することが(でき|出来)(?=ます|る|ません|ない|れば|た)")
+# ja-no-redundant-expression's "すること[助詞]できる": with が, は or も (することもできます → もできます is
+# not shorter: も keeps its own word, 〜もできます).
+_SURU_DEKIRU = re.compile(
+    r"することが(でき|出来)(?=ます|る|ません|ない|れば|た)|することは(でき|出来)(?=ません|ない|ます|る)"
+)
+# "すること[助詞](不)可能": することは不可能です, することが不可能 → できません.
+_SURU_FUKANOU = re.compile(r"すること(?:が|は|も)?(?:不可能|不可)(?:です|でございます|となります|となっております)?")
 _OKONAU_END = {"行います": "します", "行っております": "しております", "行っています": "しています",
                "行いました": "しました", "行う": "する", "行って": "して", "行い": "し", "行った": "した",
                "行わ": "さ", "行え": "でき"}
@@ -145,8 +185,10 @@ def check(ctx: ReviewContext) -> list[Finding]:
         FindingKind.REDUNDANT,
         Severity.INFO,
         lambda m: messages.say(messages.REDUNDANT, words=m.group()),
-        lambda m: m.group(1),
+        lambda m: m.group(1) or m.group(2),
     )
+    about += scan(ctx, _SURU_FUKANOU, FindingKind.REDUNDANT, Severity.INFO,
+                  lambda m: messages.say(messages.REDUNDANT, words=m.group()), lambda m: "できません")
     about += _okonau(ctx)
     about += [f for f in scan(
         ctx,
@@ -174,7 +216,7 @@ def check(ctx: ReviewContext) -> list[Finding]:
     )
     return about + scan(
         ctx,
-        table_pattern(REDUNDANT),
+        _TABLE,
         FindingKind.REDUNDANT,
         Severity.INFO,
         lambda m: messages.say(messages.REDUNDANT, words=m.group()),

@@ -14,6 +14,9 @@ The fix is the plain polite verb (思いました, 喜んでおります). So it
 (申させていただきます → 申します: 申す needs no leave on top). 「〜させていただきたいと
 思います」 hedges twice over what the shop simply does: flagged even once, with
 (ご)Xいたします as the fix (ご連絡させていただきたいと思います → ご連絡いたします).
+
+The feelings are a class, not a phrase list: any verb of feeling or thought (思う, 喜ぶ, 信じる, 悔やむ) and
+the サ変 nouns of feeling (反省, 納得, 心配, 痛感, 恐縮, 満足…), their forms made from the noun.
 """
 
 from __future__ import annotations
@@ -39,7 +42,16 @@ _FEELINGS: dict[str, tuple[str, str, str, str]] = {
     "祈ら": ("祈り", "祈る", "祈って", "祈った"), "期待さ": ("期待し", "期待する", "期待して", "期待した"),
     "共感さ": ("共感し", "共感する", "共感して", "共感した"),
     "考えさ": ("考え", "考える", "考えて", "考えた"), "申さ": ("申し", "申す", "申して", "申した"),
+    "悲しま": ("悲しみ", "悲しむ", "悲しんで", "悲しんだ"), "信じさ": ("信じ", "信じる", "信じて", "信じた"),
+    "望ま": ("望み", "望む", "望んで", "望んだ"), "悔やま": ("悔やみ", "悔やむ", "悔やんで", "悔やんだ"),
 }
+# Feelings and thoughts that are サ変 nouns (反省する, 納得する): the same rule, the forms made from the noun.
+_FEELING_NOUNS = (
+    "反省", "納得", "理解", "心配", "痛感", "実感", "確信", "恐縮", "後悔", "満足", "感心", "感激", "尊敬", "同情",
+    "覚悟", "決意", "想像", "推察", "拝察", "感服", "敬服", "失望", "落胆", "困惑", "動揺", "緊張", "興奮", "得心",
+)
+for _noun in _FEELING_NOUNS:
+    _FEELINGS[_noun + "さ"] = (_noun + "し", _noun + "する", _noun + "して", _noun + "した")
 _FEELING = re.compile("(" + "|".join(_FEELINGS) + ")せて(?:いただ|頂)(き|く|いて|いた|け)")
 
 

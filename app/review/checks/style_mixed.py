@@ -5,6 +5,8 @@ otherwise written in です・ます. A reply to a customer is written in one
 style; the polite one is expected, so the plain sentences are the ones marked.
 Sentence ends are read from Sudachi's last inflecting word, so noun-ending
 lines (体言止め, headings, item lists) are not counted either way.
+
+A sentence cut inside a quotation (「かわいい！」と…) is the customer's words, not a style.
 """
 
 from __future__ import annotations
@@ -19,6 +21,9 @@ _POLITE = frozenset({"です", "ます", "ござる", "御座る"})
 
 def _style(sentence: Sentence) -> str | None:
     """"polite", "plain" or None (no inflecting end: heading, noun ending, greeting)."""
+    text = sentence.text.rstrip()
+    if text.endswith(("」", "』")) or text.count("「") != text.count("」"):
+        return None  # cut inside a quotation (「かわいい！」と…): the customer's words, not our style
     words = [t for t in sentence.tokens if t.main not in ("補助記号", "空白", "記号")]
     if not words:
         return None
@@ -37,6 +42,11 @@ def _style(sentence: Sentence) -> str | None:
     if last.lemma in ("だ", "である") or (last.main == "助動詞" and last.surface == "だ"):
         return "plain"
     return None
+
+
+def sentence_style(sentence: Sentence) -> str | None:
+    """"polite", "plain" or None, as this check reads a sentence's end (tone_cold asks too)."""
+    return _style(sentence)
 
 
 def check(ctx: ReviewContext) -> list[Finding]:

@@ -30,24 +30,44 @@ not one word of apology, empathy, thanks or cushion, and a draft that owns a mis
 shop's (「こちらの手違いで別の色を送りました」) without a word of apology anywhere.
 Declining responsibility flatly (「責任は負いかねます」), "read it properly" (よく読んで,
 ちゃんと読んで) and appeals to 常識 are blame.
+
+Without a mail, from the grammar (round 20): a draft with no warm word that refuses — a negated
+potential (応じられません, 使えません, 答えられません), a negated act of policy (受け付けない, 認めません,
+対応しません) or a service "not done" (発行していません; not まだ〜ていません, a status, nor the humble
+notice 営業しておりません, nor honorific notices ご利用になれません / いただけません) — or that forbids
+the customer's own doing (何度も聞かないでください); a draft all in だ/である to a customer; blame
+of any fault word on the customer's side (お客様の選び間違いです, 〜のはお客様のほうです, そちらの都合です),
+「よく読んでから〜ください」, 「これ以上の対応はありません」. Reassurances (心配ありません, 送料は
+かかりません) are not refusals, and care instructions (冷蔵庫で保管してください, お召し上がりください) are
+not orders. A "cannot" followed by what can be done (手洗いをおすすめします, 〜でしたら) is no refusal.
+Only the sentence's own predicate counts (押しも押されもせぬ is no refusal). An order put as a rule
+(先に商品を返送すること。), 「当社の責任ではありません」, 「どうにもなりません」, 「当店ではわかりかねます」
+are cold too, and so is pressing the customer (早く振り込んでください, 今後は注意してください).
+A refusal's cushion words (あいにく, 残念ながら, ご期待に添えず) count as warmth.
 """
 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from app.model import Finding, FindingKind, Severity
 from app.review import messages
 from app.review.checks.tone_overfamiliar import is_overfamiliar
 from app.review.context import ReviewContext
 from app.review.vocab import APOLOGY, CUSHION, EMPATHY, THANKS, WARMTH
-from app.text import Sentence
+from app.text import Sentence, tokenize_short
 
 _WARMTH = re.compile(WARMTH)
 # The stock closing 「ご不明な点がございましたら、お気軽にお問い合わせください」 ends warm and
 # cold replies alike; its お気軽に is no cushion for the facts above it.
 _STOCK_CLOSING = re.compile(r"(?:ご不明|ご質問|ご要望|何か)[^。！？\n]*?お気軽")
 _INSTRUCTION = re.compile(r"(?:して|って|んで|いで|て|で)ください(?!ませ)|(?:こと|ように)。|必要です|願います")
+
+
+# Instructions of care or use, and requests in honorific form: how to keep or use the goods, not an order.
+_CARE = re.compile(r"保管|保存|冷蔵|冷凍|開封後|使用前|ご使用|お召し上が|召し上が|お早めに|お試し|お楽しみ|"
+                   r"[おご][一-龥]{1,4}[ぁ-ん]{0,3}(?:ください|下さい)")
 
 
 def _representative(sentences: tuple[Sentence, ...]) -> Sentence:
@@ -105,16 +125,29 @@ BLAME = re.compile(
     r"記載(?:して|されて)(?:おります|あります|いる|います)(?:ので|とおり|通り|が)|書いてあ(?:ります|る)(?:とおり|通り|ので|が)?|"
     r"お客様(?:側)?の(?:ご)?(?:操作|入力|確認|記入|設定|使い方|勘違い|不注意)(?:ミス|不足|漏れ|誤り|間違い)?(?:です|と思われ|によるもの|が原因)|"
     r"ご確認(?:いただけて|されて)(?:いない|おられない)|よくお読み(?:ください|のうえ)|ちゃんと(?:ご確認|お読み|確認)|"
-    r"当店(?:の|に)(?:責任|落ち度|過失)は(?:ございません|ありません|ない)|自己責任|お客様(?:の)?(?:ご)?(?:責任(?:です|で(?!は|も)|により)|都合です)|"
+    r"(?:当店|当社|弊社|弊店|こちら)(?:側)?(?:の|に)(?:責任|落ち度|過失|ミス)(?:は|では)(?:ございません|ありません|ない)|自己責任|お客様(?:の)?(?:ご)?(?:責任(?:です|で(?!は|も)|により)|都合です)|"
     # The fault put on the other side: 「そちらの確認不足です」「間違いはそちらの責任です」.
-    r"(?:そちら|お客様|お客さま|あなた)(?:様)?(?:側)?の(?:ご)?(?:確認|入力|記入|操作|設定|注文|選択)?"
-    r"(?:不足|ミス|責任|間違い|誤り|不注意|勘違い|落ち度|過失)(?:です|でしょう|だと|によるもの|が原因|ですので|なので)|"
+    r"(?:そちら|お客様|お客さま|あなた)(?:様)?(?:側)?の(?:ご)?[一-龥ぁ-ん]{0,4}?"
+    r"(?:不足|ミス|責任|間違い|誤り|不注意|勘違い|落ち度|過失|都合)(?:です|でしょう|だと|によるもの|が原因|ですので|なので)|"
+    r"(?:のは|のも)(?:お客様|お客さま|そちら|あなた)(?:様)?(?:の(?:ほう|方))?です|"
     # A reproach for the timing or the manner: 「もっと早く言ってください」「ご記入いただかないと困ります」.
     r"(?:もっと|もう少し|もうちょっと)(?:早く|早めに|前に)[^。！]{0,8}?(?:言っ|連絡|教え|知らせ|おっしゃ)"
     r"[^。！]{0,4}?(?:ください|下さい|いただかないと|もらわないと|くれないと|いただければ|もらえれば)|"
     r"(?:先に|前もって)言って(?:ください|下さい|もらわ|いただかな)|(?:ないと|なければ|なくては)困ります|"
+    # The shop "troubled" by the customer: 「言われても困ります」「それでは困ります」.
+    r"(?<!お)(?:ても|では|じゃ|と)?困ります(?=[。！!]|$)|(?<![おおご])困って(?:い|おり)ます|"
+    r"と言われ(?:まして|て)も|"
+    # "Do it as the manual says" / "the problem is your use": 「説明書の通りにやってください」「使い方に問題が」.
+    r"(?:説明書|取扱説明書|規約|マニュアル|商品ページ|ページ|サイト|注意書き)の(?:とおり|通り)に[^。！]{0,8}?(?:て|で)(?:ください|下さい)|"
+    r"(?:お客様|お客さま|そちら|あなた)(?:様)?の[^。！]{0,8}?(?:に|が)問題(?:が)?(?:ある|あり|ござい|と思われ)|"
+    # "As I have explained many times": 「何度も説明しております」.
+    r"何度も[^。！]{0,6}?(?:説明|案内|伝え|申し上げ|お知らせ|回答|連絡)(?:して|し|いたして)(?:おり|い|まし|ある)|"
+    # The fault put on the customer's doing: 「お客様が二回押したからです」「そちらのせいです」.
+    r"(?:お客様|お客さま|そちら|あなた)(?:様)?(?:が|の方で|のほうで)[^。！]{0,20}?(?:た|だ)(?:から|ため|せい)です|"
+    r"(?:お客様|お客さま|そちら|あなた)(?:様)?の[^。！]{0,10}?せいです|"
     r"責任(?:を|は)?(?:負い|取り|持ち)かねます|責任は(?:負え|取れ|持て)ません|(?:当店|弊社|当社)(?:に|と)?は関係(?:ありません|ございません|ない)|"
-    r"(?:よく|ちゃんと|しっかり)(?:読んで|見て)(?:ください|下さい|いただ|もらえ)|常識(?:的に|で考え|です)"
+    r"(?:よく|ちゃんと|しっかり|きちんと)(?:お読み|読んで|読み|見て|ご確認|確認して|調べて)(?:から|の上|のうえ)?"
+    r"[^。！]{0,10}?(?:ください|下さい|いただ|もらえ)|常識(?:的に|で考え|です)"
 )
 # The shop owns a mistake: an apology is owed in the same draft.
 _OWN_MISTAKE = re.compile(
@@ -127,7 +160,13 @@ CURT = re.compile(
     r"(?:無理|不可|対応不可|決まり|規則|ルール|(?:それは|これは|そういう)仕様)(?:です|なので|ですので|だから)(?![がけ])|"
     r"(?:知りません|わかりません|分かりません)(?:[。！!]|$)|(?:ご)?(?:自分|自身)で(?:お)?(?:調べて|調べ|判断して|ご判断|確認して|ご確認)(?:ください|下さい)|"
     r"(?:前にも|先ほども|以前にも|前回も)(?:言い|言っ|申し上げ|お伝えし|書い|ご説明し|説明し)|"
-    r"(?:読めば|見れば|読んでいただければ)(?:わか|分か)"
+    r"(?:読めば|見れば|読んでいただければ)(?:わか|分か)|"
+    # "As I wrote last time." and nothing more: 「前回のメールに書いた通りです。」
+    r"(?:前回|以前|先日|前)の?(?:メール|ご連絡|お返事|返信)?に(?:書いた|記載した|お伝えした|ご案内した|申し上げた)"
+    r"(?:とおり|通り)です[。！]?\s*$|"
+    r"これ以上(?:の)?(?:対応|お答え|ご説明|説明|返答|回答|やりとり|やり取り)?(?:は|も)?(?:でき|いたし|し|あり)ません|"
+    r"どうにも(?:なり|でき|いたし)ません|どうしようも(?:ありません|ない|ございません)|"
+    r"(?:当店|当社|弊社|こちら)では(?:わかり|分かり|判り)(?:かねます|ません)"
 )
 # Without thanks, apology or cushion, a reply is cold when it orders, refuses or restricts; plain facts
 # told in humble keigo (「明日発送いたします」「在庫がございます」) are a polite notice, not cold.
@@ -205,7 +244,7 @@ def _office_note(body: list[Sentence]) -> Sentence | None:
 
 
 def _warm(sentences: list[Sentence]) -> bool:
-    return any(_WARMTH.search(_STOCK_CLOSING.sub("", s.text)) for s in sentences)
+    return any(_WARMTH.search(_STOCK_CLOSING.sub("", s.text)) or _SOFTENER.search(s.text) for s in sentences)
 
 
 def _unapologetic(ctx: ReviewContext) -> list[Finding]:
@@ -221,10 +260,128 @@ def _unapologetic(ctx: ReviewContext) -> list[Finding]:
     return []
 
 
+# A refusal read from the grammar: a negated potential (応じられません, 使えません, できません), a negated
+# act of policy (受け付けない, 認めません, 対応しません) or a service the shop "does not do"
+# (発行していません; not a status with まだ, nor the humble notice 営業しておりません).
+_POLICY = frozenset({"受け付ける", "受付ける", "応じる", "応ずる", "認める", "扱う", "取り扱う", "行う", "する",
+                     "いたす",
+                     "致す", "付ける", "受ける", "答える", "変える", "調べる", "送る", "返す"})
+_REASSURANCE = re.compile(r"心配|問題|差し支え|支障|気にな|ご安心|かかりません|要りません|いりません|不要|変わりません|"
+                          r"まだ|未だ|現時点|今のところ")
+# A "cannot" followed by what can be done (手洗いをおすすめします) tells how, it does not refuse.
+_ALTERNATIVE = re.compile(r"おすすめ|お勧め|オススメ|代わりに|かわりに|でしたら|であれば|ならば|いただけます|できます|"
+                          r"可能です|ご利用ください|ご検討ください")
+
+
+@lru_cache(maxsize=2048)
+def _potential(lemma: str) -> bool:
+    """使える, 送れる: a 下一段 verb whose 五段 counterpart (使う, 送る) is a verb of its own."""
+    if len(lemma) < 2 or lemma[-1] != "る" or lemma[-2] not in _E_TO_U:
+        return False
+    godan = tokenize_short(lemma[:-2] + _E_TO_U[lemma[-2]])
+    return len(godan) == 1 and godan[0].main == "動詞" and godan[0].ctype.startswith("五段")
+
+
+_E_TO_U = {"え": "う", "け": "く", "げ": "ぐ", "せ": "す", "て": "つ", "ね": "ぬ", "べ": "ぶ", "め": "む", "れ": "る"}
+
+
+def refusal(sentence: Sentence) -> bool:
+    """Whether the sentence refuses: a negated potential, act of policy, or service not done."""
+    text = sentence.text.strip()
+    if text.endswith(("か。", "か", "か？", "？", "?")) or _REASSURANCE.search(text):
+        return False
+    tokens = [t for t in sentence.tokens if t.main not in ("補助記号", "空白")]
+    # 致しかねます / お受けしかねます ending the sentence: humble, yet a refusal when nothing softens it.
+    if len(tokens) >= 3 and tokens[-1].lemma == "ます" and tokens[-2].lemma in ("かねる", "兼ねる"):
+        return True
+    for k, token in enumerate(tokens):
+        if token.main != "助動詞" or token.lemma not in ("ぬ", "ない"):
+            continue
+        if any(t.main != "助詞" or t.sub != "終助詞" for t in tokens[k + 1 :]):
+            continue  # the sentence's own predicate only (押しも押されもせぬ人気 is no refusal)
+        j = k - 1
+        while j >= 0 and tokens[j].main == "助動詞" and tokens[j].lemma in ("ます",):
+            j -= 1
+        if j < 0:
+            continue
+        word = tokens[j]
+        if word.main == "助動詞" and word.lemma in ("られる", "れる"):
+            return True
+        if word.main != "動詞" or word.lemma in ("なれる", "いただける", "頂ける"):
+            continue  # ご利用になれません, ご利用いただけません: a polite notice in honorific form
+        if word.lemma in ("できる", "出来る") or _potential(word.lemma) or word.lemma in _POLICY:
+            return True
+        # 「発行していません」: a サ変 noun + して + いる negated (not おる: the humble notice).
+        if word.lemma in ("いる", "居る") and j >= 3 and tokens[j - 1].surface == "て" and \
+                tokens[j - 2].lemma == "する" and tokens[j - 3].main == "名詞" and tokens[j - 3].pos[2] == "サ変可能":
+            return True
+    return False
+
+
+# Plain style to a customer: だ / である / a plain negative, in a draft with no polite sentence at all.
+_PLAIN_END = re.compile(r"(?:だ|である|ない|ぬ|ん)[。！!]?\s*$")
+
+
+def _plain_to_customer(ctx: ReviewContext) -> Sentence | None:
+    from app.review.checks.style_mixed import sentence_style
+    styles = [(s, sentence_style(s)) for s in ctx.sentences if s.text.strip()]
+    if not styles or any(style == "polite" for _, style in styles):
+        return None
+    return next((s for s, style in styles if style == "plain" and _PLAIN_END.search(s.text.strip())), None)
+
+
+# Pressing or reproaching the customer: 「早く振り込んでください」「今後は注意してください」「二度と〜しないで」.
+# "Not at all, whatever happens": 一切 / いかなる理由 with a no is a flat refusal even in humble form.
+_ABSOLUTE_NO = re.compile(r"(?:一切|いかなる(?:理由|場合)[^。]{0,6}?も|例外なく)[^。！]{0,12}?(?:ません|ない|かねます)")
+_PRESSING = re.compile(r"(?:早く|(?<!お)早めに|早急に|至急|今すぐ|すぐに|今後は|次回から|次からは|二度と|いい加減)"
+                       r"[^。！？]{0,15}?"
+                       r"(?:て|で)(?:ください|下さい)(?!ませ)")
+# "Do not do that": a prohibition of the customer's own doing (何度も聞かないでください).
+_PROHIBITION = re.compile(
+    r"(?:聞か|言わ|送ら|連絡し|電話し|問い合わせ|催促し|急かさ|書き込ま|来|返信し|メールし)ないで(?:ください|下さい)"
+)
+
+
+# An order put as a rule to the customer: 「先に商品を返送すること。」「〜しないように。」.
+_DIRECTIVE = re.compile(r"(?:する|送る|返す|払う|書く|読む|守る|確認する|連絡する|記入する|こと|ない)"
+                        r"(?:こと|ように)[。！!]?\s*$|"
+                        r"(?<![ご御お])(?:する|送る|返送する|入金する|記入する|確認する)こと[。]?\s*$")
+
+
+# Cushion words of a refusal (クッション言葉) beyond the shared warmth list: あいにく, 残念ながら.
+_SOFTENER = re.compile(r"あいにく|生憎|残念ながら|せっかく|心苦しい|勝手ながら|申し上げにくい|ご容赦|"
+                       r"ご期待に(?:添え|沿え|お応え)|ご希望に(?:添え|沿え)|ご要望に(?:添え|沿え)")
+
+
+def _refusals(ctx: ReviewContext) -> Sentence | None:
+    """A draft with no warm word that refuses: a refusal sentence, or a prohibition of the customer's doing."""
+    own = [s for s in ctx.sentences if s.text.strip()]
+    if not own or _warm(own) or any(_ALTERNATIVE.search(s.text) or _SOFTENER.search(s.text) for s in own):
+        return None
+    for sentence in own:
+        if _DIRECTIVE.search(sentence.text):
+            return sentence
+        if _PROHIBITION.search(sentence.text) or _PRESSING.search(sentence.text) or refusal(sentence) or \
+                _ABSOLUTE_NO.search(sentence.text):
+            return sentence
+    return None
+
+
+def _finding_on(sentence: Sentence) -> list[Finding]:
+    text = sentence.text.rstrip()
+    start = sentence.start + len(text) - len(text.lstrip())
+    return [messages.finding(FindingKind.TONE_COLD, Severity.WARNING, start, sentence.start + len(text),
+                             messages.say(messages.TONE_COLD), "")]
+
+
 def check(ctx: ReviewContext) -> list[Finding]:
     if is_overfamiliar(ctx):
         return []
     blame = _blame(ctx) or _curt_words(ctx) or _unapologetic(ctx)
+    if not blame and not ctx.has_mail:
+        plain = _plain_to_customer(ctx) or _refusals(ctx)
+        if plain is not None:
+            return _finding_on(plain)
     if blame:
         return blame
     body = [s for s in ctx.body_sentences if s.text.strip()]
@@ -250,6 +407,9 @@ def check(ctx: ReviewContext) -> list[Finding]:
         return []
     if not any(_INSTRUCTION.search(s.text) or _BARE.search(s.text) for s in own) and flat is None:
         return []
+    if flat is None and not any(_BARE.search(s.text) for s in own) and all(
+            _CARE.search(s.text) for s in own if _INSTRUCTION.search(s.text)):
+        return []  # care instructions (保管してください, お召し上がりください) tell how to enjoy, not refuse
     sentence = flat if flat is not None and sum(len(s.text.strip()) for s in own) < 30 else _representative(
         tuple(own))
     text = sentence.text.rstrip()

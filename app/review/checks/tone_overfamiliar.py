@@ -18,6 +18,15 @@ two of them make a draft over-familiar, one alone does not; so does a polite end
 drawn out (ございます〜, です〜) or a doubled ！！.
 Only the agent's own text counts: emoji in the quoted customer mail do not.
 At most one finding per draft, since tone concerns the reply as a whole.
+
+From the grammar (round 20): タメ口 is a plain verb, adjective or だ ending the sentence followed
+by a friendly final particle (思うよ, すぐやっとくね, 人気なんだよね) — Sudachi's 終止形 and 終助詞, so
+ですよね, ますね, くださいね stay polite and a quotation 「もう届いたよ」 is not ours. An opening
+interjection (うん, はーい, えー, そっか), ありがとね, a bare よろしく〜, っす at a word's end (not in
+ぐっすり), ぜんぜん, and a drawn-out polite end (ですよね〜) count too. A bare だ ends bluntly rather
+than chummily: half a signal (a draft all in だ/である is tone_cold's).
+Talk contractions 〜てるけど / 〜てるから, ごめん(ね), a one-sound opener (え、 あ、), ほんと, ばっちり and
+うちの (for our shop) are the speech of friends too.
 """
 
 from __future__ import annotations
@@ -35,61 +44,119 @@ CASUAL_END = re.compile(
     r"(?:だよ|だよね|(?<!です)(?<!ます)よね|だね|じゃん|じゃない|かな|かなぁ|だし|でしょ|しよう|しようね|ちゃう|ちゃった|っす|なぁ|なあ|"
     r"わかる|分かる|してね|てね|るね|(?<!まし)(?<!でし)たね|(?<!ださ)(?<!下さ)いね|(?<!ださ)(?<!下さ)いよ|るよ|"
     r"(?<!まし)(?<!でし)たよ|"
-    r"だ|だった|だろう|ないよ|だからね|もんね|いいな|だな|たいな|よかったな)" + _END
+    r"ないよ|だからね|もんね|いいな|だな|たいな|よかったな|んだ|んだった)" + _END
 )
+# A bare だ / だった / だろう ends a sentence bluntly rather than chummily: half a signal here
+# (with よ or ね it is CASUAL_END's; a draft all in だ/である is tone_cold's "plain to a customer").
+BARE_DA = re.compile(r"(?<!ん)(?:だ|だった|だろう)" + _END)
 RYOKAI = re.compile(
-    r"了解(?:です|！|!|〜)|りょうかい|おけ[ー〜]|OK(?:です)?[！!]|オッケー|オーケー|おっけー|ＯＫ(?:です)?[！!]"
+    r"了解(?:です|！|!|〜)|りょうかい|おけ[ー〜]|OK(?:です)?[！!]|オッケー|オーケー|おっけー|ＯＫ(?:です)?[！!]|"
+    r"(?<![A-Za-zＡ-Ｚａ-ｚ])(?:OK|ＯＫ|ok)(?=です|でした|っす|だよ|。|〜|$)|(?:^|(?<=[。！\n]))\s*りょ(?=[。！!〜ー]|$)|おk"
 )
 # Casual words: spoken contractions (直しときます, 見ちゃいます), こっち・そっち, slang intensifiers.
 CASUAL_WORD = re.compile(
-    r"(?:し|っ|い|け|せ|て|め|べ|れ|え)とき(?:ます|まし)|(?:ん|い)どき(?:ます|まし)|"
-    r"(?:こっち|そっち|あっち|どっち)|めちゃくちゃ|超(?=[ぁ-ん]{2})|"
-    r"ですよ〜|ますよ〜|って感じ|どーも|うっす"
+    r"(?:こっち|そっち|あっち|どっち)|超(?=[ぁ-ん]{2})|"
+    r"ですよ〜|ますよ〜|って感じ|うっす"
 )
 # Spoken forms that are over-familiar on their own: 〜ちゃいます (〜てしまいます), 〜ててください
 # (〜ていてください), かもです, 全然OKです, a sentence opened with じゃあ.
 SPOKEN = re.compile(
     r"(?:ちゃ|じゃ)(?:い(?:ます|まし)|って|う(?:ので|から|かも|と))|(?<=[っん])(?:て|で)て(?:ください|下さい|くださいね|ね)|"
     r"かもです|かもしれないです|全然(?:大丈夫|OK|ＯＫ|オッケー|平気|いけ)|(?:^|(?<=[。！\n]))\s*じゃ(?:あ)?[、,]|"
-    r"しょうがな|しょーがな|まじで"
+    r"しょうがな|しょーがな|まじで|"
+    # 〜とく for 〜ておく in polite form too: 直しときます, 入れときました, 読んどきます.
+    r"(?:し|っ|い|け|せ|て|め|べ|れ|え)とき(?:ます|まし)|(?:ん|い)どき(?:ます|まし)|"
+    # 〜てる / 〜でる (〜ている) ending a clause in talk: 持ってるけど, 使ってるから; ごめん(ね) to a customer.
+    r"(?<=[っんいえきけしせちてにねびべみめりれ])(?:て|で)る(?:けど|から|し|よ|ね|の[？?]|んで)|ごめん(?!なさい|下さい|ください)(?:ね|よ|な)?|"
+    # じゃ for では (じゃありません, じゃないですか) and 〜とく for 〜ておく (やっとく, 送っといて): talk, not writing.
+    r"(?<![ぁ-ゖ])?じゃ(?:ない|ありません|なかった)|(?<=[いるたなだ])んで(?=、)|"
+    r"(?<=[っんいえきけしせちてにねびべみめりれ])(?:て|で)た(?=って|ん|の[？?]|よ|ね|[。、！？!?]|$)|(?<![ょずもきほそさじぐう])っと(?:く|いて|いた|こう)(?![らだ])"
 )
 # Spoken words a written reply replaces: one each, two make a draft over-familiar.
 COLLOQUIAL = re.compile(
-    r"すごく|すっごく|すごい(?=[ぁ-ん一-龥])|やっぱり|やっぱ|ちゃんと|いっぱい|ほんとに|ほんと(?=[、。！うにで])|"
-    r"(?<![てで])みたい(?:です|でした|なんです)|(?:です|ます|でした|ました)けど|なんで(?:すか)?[？?]|"
+    r"すごく|すっごく|すごい(?=[ぁ-ん一-龥])|やっぱり|やっぱ|ちゃんと|いっぱい|ほんとに|ほんと(?!う)|ごめんなさい|"
+    r"ばっちり|バッチリ|うちの(?=スタッフ|店|お店|商品|子たち)|的な感じ|みたいな感じ|なんか(?!ら)|"
+    r"(?<=[ぁ-ん一-龥ァ-ヶー])とか(?=[、はもがをで。]|$)|(?<=[たるいだ])けど(?=[、。！]|$)|"
+    r"(?:^|(?<=[、。！\n]))(?:それ|これ|あれ)って|ってこと(?=です|でしょう|だ|？|\?)|かなと(?:思|存)|"
+    r"ぜんぜん|(?<![てで])みたい(?:です|でした|なんです)|(?:です|ます|でした|ました)けど|なんで(?:すか)?[？?]|"
     r"(?:^|(?<=[。！\n]))\s*(?:あと|それと|てか|なので)[、,]|って(?:いう|言う)|っぽい"
 )
 # A polite ending drawn out, or a doubled exclamation: 「ございます〜」「です〜」「！！」.
-DRAWN_OUT = re.compile(r"(?:です|ます|ません|でした|ました|ください)[〜~ー](?=[。！!\s]|$)|[！!]{2,}")
+DRAWN_OUT = re.compile(r"(?:です|ます|ません|でした|ました|ください)(?:よね|ね|よ)?[〜~ー](?=[。、！!\s]|$)|[！!]{2,}")
 # 「ご不安ですよね」: polite, yet chatty; over-familiar only with another signal.
 POLITE_YONE = re.compile(r"(?:です|ます)よね")
 # Polite words bent into slang: でーす, まーす, ありがとうです, よろしくです.
 BENT_POLITE = re.compile(r"(?:でー|まー)す|ですー|ますー|ありがとうです|よろしくです|お願いしまーす|"
-                         r"めっちゃ|マジ(?!ック)|ぶっちゃけ|やばい|ヤバい|ヤバ(?=[いかくそ])|とりま")
-BARE_THANKS = re.compile(r"ありがと(?:う)?(?!ござ|存)(?=[〜~！!♪。…\s]|[\U0001F000-\U0001FAFF\u2600-\u27BF]|$)")
+                         r"(?:っす|ッス)(?=[ねよか。！!？?、〜~ー\s]|$)|"
+                         r"めっちゃ|マジ(?!ック)|ぶっちゃけ|やばい|ヤバい|ヤバ(?=[いかくそ])|とりま|ガチで|あざっす|あざす|"
+                         r"よろです|ですです|どーも|ありがとです|ありがとっす|ぎりぎりセーフ|ギリギリセーフ|ギリセーフ|"
+                         r"めちゃくちゃ|めちゃめちゃ|めちゃ(?=[ぁ-ん一-龥])|"
+                         r"超(?=人気|かわい|可愛|便利|お得|おすすめ|おいし|美味し|楽し|嬉し|うれし|似合|いい|簡単|軽|早|速)")
+BARE_THANKS = re.compile(r"ありがと(?:う)?(?!ござ|存)(?=ね|な|[〜~！!♪。…\s]|[\U0001F000-\U0001FAFF\u2600-\u27BF]|$)|"
+                         r"よろしく(?!お願い|ご|申し|お伝え|どうぞ)(?=[〜~！!♪。\s]|$)")
+# An opening interjection of talk between friends: うん, はーい, えー, そっか, それな.
+INTERJECTION = re.compile(r"(?:^|(?<=[。！？!?\n]))\s*(?:うん|ううん|はーい|はーーい|はいはい|えー|えっと|へー|え|あ|"
+                          r"いやー|いや〜|"
+                          r"わー|わぁ|おー|"
+                          r"そっか|それな|なるほどね|ですよね)(?=[、,！!。〜~ー\s]|$)")
 EMOJI = re.compile(r"[\U0001F000-\U0001FAFF\u2600-\u27BF\u2B50\u2B55]")
+EMOJI_RUN = re.compile(r"[\U0001F000-\U0001FAFF\u2600-\u27BF\u2B50\u2B55]{2,}")
 WAVY = re.compile(r"[〜~]{2,}|[〜~][！!]|♪|[ｗw]{2,}|（笑）|\(笑\)")
+
+
+_POLITE_WORDS = frozenset({"です", "ます", "ござる", "御座る", "くださる", "下さる", "いらっしゃる", "なさる",
+                           "おっしゃる"})
+_FRIENDLY = frozenset({"よ", "ね", "な", "さ", "わ", "ぞ", "ぜ", "かな", "もん", "の", "じゃん"})
+
+
+def plain_with_particle(sentence: Sentence) -> bool:
+    """タメ口 read from the grammar: a plain verb, adjective or だ ending the sentence, then よ/ね/な…
+    (思うよ, やっとくね, 人気なんだよね). ですよね, くださいね, ますね are polite; a quotation is not ours."""
+    text = sentence.text.rstrip()
+    if text.endswith(("」", "』")):
+        return False
+    words = [t for t in sentence.tokens if t.main not in ("補助記号", "空白", "記号")]
+    particles = 0
+    while words and words[-1].main == "助詞" and words[-1].sub == "終助詞":
+        if words[-1].lemma not in _FRIENDLY and words[-1].surface not in _FRIENDLY:
+            return False
+        words.pop()
+        particles += 1
+    if not words:
+        return False
+    if not particles and not text.endswith(("〜", "！", "!", "~")):
+        return False  # a plain end exclaimed (よかった〜！, 助かった！) is the same talk without the particle
+    if any(t.lemma in _POLITE_WORDS or t.norm in _POLITE_WORDS for t in words[-3:]):
+        return False
+    last = words[-1]
+    return last.main in ("動詞", "形容詞", "助動詞") and (last.cform.startswith("終止形") or last.lemma in ("だ", "た"))
 
 
 def signals(sentence: Sentence) -> float:
     """How over-familiar one own sentence sounds (0 = not at all)."""
-    return _signals(sentence.text)
+    return _signals(sentence.text) + (2.0 if plain_with_particle(sentence) else 0.0)
 
 
 @lru_cache(maxsize=4096)
 def _signals(text: str) -> float:
     # Cached by text: tone_cold asks too, and the live review sees the same sentences keystroke after keystroke.
     score = 2.0 * len(CASUAL_END.findall(text.replace("ございます", "")))
+    score += 1.0 * len(BARE_DA.findall(text))
     score += 2.0 * len(RYOKAI.findall(text)) + 1.5 * len(BARE_THANKS.findall(text))
     score += 0.75 * len(EMOJI.findall(text)) + 0.75 * len(WAVY.findall(text))
+    score += 0.5 * len(EMOJI_RUN.findall(text))  # emoji in a row (😊😊): stacked
     score += 1.0 * len(CASUAL_WORD.findall(text)) + 2.0 * len(BENT_POLITE.findall(text))
     score += 1.0 * len(POLITE_YONE.findall(text)) + 2.0 * len(SPOKEN.findall(text))
-    score += 1.0 * len(COLLOQUIAL.findall(text)) + 1.0 * len(DRAWN_OUT.findall(text))
+    # A polite end drawn out (ございます〜, 対応済みです〜) or a doubled ！ is chat, not a letter: a full signal.
+    score += 1.0 * len(COLLOQUIAL.findall(text)) + 2.0 * len(DRAWN_OUT.findall(text))
+    score += 2.0 * len(INTERJECTION.findall(text))
     return score
 
 
 def is_overfamiliar(ctx: ReviewContext) -> bool:
-    return sum(signals(s) for s in ctx.sentences) >= 2.0
+    # Exclamation marks stacked over the draft (three or more) add one signal: cheerful once, chatty thrice.
+    bangs = sum(s.text.count("！") + s.text.count("!") for s in ctx.sentences)
+    return sum(signals(s) for s in ctx.sentences) + (1.0 if bangs >= 3 else 0.0) >= 2.0
 
 
 def check(ctx: ReviewContext) -> list[Finding]:

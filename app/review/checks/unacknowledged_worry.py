@@ -3,25 +3,104 @@
 The user sees a worry of the customer's (「間に合うか不安です」) that the draft
 answers only with facts. Empathy is a sentence of the agent's own that names
 the feeling (ご心配, ご不安, お察し, お気持ち, 気がかり…); reassurance that
-dismisses it (「ご心配なく」) does not count. With several worries, an empathy
+dismisses it (「ご心配なく」) does not count on its own. With several worries, an empathy
 sentence counts for the worry it shares words with, or for all of them when
 it names none in particular.
+
+A worry is also met when the draft takes away what it fears, as a careful agent does:
+reassurance about its object (「月末のお引っ越しには十分間に合います。ご安心ください。」,
+「〜ので問題ございません」) or a concrete step that removes the risk (「靴擦れしにくい作りに
+なっております」, 「無料で修理・交換できる保証」). The reassurance must be about the worry's
+object — its words other than the feeling (心配, 不安, 気になる) — in the sentence or the one
+just before a bare 「どうぞご安心ください」 (an answer to the request next to the worry is not
+enough: 「加湿器は明日お届けします。ご安心ください。」 says nothing of the daughter's cough); a
+worry that names no object (「心配です」 alone)
+is met by any reassurance. A reassurance taken back in its own sentence
+(「間に合う予定ではおりますが、お約束は出来かねます」) meets nothing.
+
+A worry is a stated 不安・心配 (REVIEW_FORMAT.md): a span the analyser marks as a worry that
+states no feeling of the customer's (「怖がりな子で、まだ家の中でも落ち着かない様子です」 tells
+about the dog) is something told, and `ignored_disclosure` judges it as such.
 """
 
 from __future__ import annotations
 
 import re
 
-from app.model import Finding, FindingKind, HighlightKind, Severity
+from app.model import Finding, FindingKind, Highlight, HighlightKind, Severity
 from app.review import messages
+from app.review.checks.refusal_without_alternative import REFUSAL
 from app.review.context import ReviewContext
-from app.review.meaning import matched_weight
+from app.review.meaning import Key, matched_weight
 from app.review.rules import end_of_own_text
 from app.review.vocab import EMPATHY, NOT_EMPATHY
 from app.text import Sentence
 
 _EMPATHY = re.compile(EMPATHY)
 _NOT_EMPATHY = re.compile(NOT_EMPATHY)
+
+
+# Words that take the fear away: reassurance, or a step that removes the risk.
+REASSURANCE = re.compile(
+    r"ご安心|安心して|安心いただ|ご心配(?:なく|には及びません|いりません)|"
+    r"心配(?:は|には|も)?(?:ございません|いりません|要りません|及びません|ない|無用)|"
+    r"問題(?:ございません|ありません|なく|ない)|間に合います|大丈夫(?:です|でございます)|"
+    r"差し支え(?:ございません|ありません)|(?:し|り|れ|き|ぎ|ち|み|び|え|け|せ|て|ね|べ|め)(?:にく|づら)い|防[ぎげ]|"
+    r"保証|無料で(?:交換|修理|返品|お取り替え)|(?:交換|返品|返金|修理)(?:も|を)?(?:承|可能|いたし|できます|いただけ)|"
+    # The risk itself denied: 「小麦の混入はありません」「色移りのおそれはございません」.
+    r"(?:混入|おそれ|恐れ|危険|リスク|可能性|影響|色移り|破損)(?:は|も)?(?:一切)?(?:ありません|ございません|ない)"
+)
+# Reassurance said in so many words, or the risk denied: about the worry's neighbour sentence too.
+EXPLICIT = re.compile(
+    r"ご安心|安心して|安心いただ|ご心配(?:なく|には及びません|いりません)|"
+    r"心配(?:は|には|も)?(?:ございません|いりません|要りません|及びません|無用)|"
+    r"(?:混入|おそれ|恐れ|危険|リスク|可能性|影響|色移り|破損)(?:は|も)?(?:一切)?(?:ありません|ございません|ない)"
+)
+# The feeling in a worry, not its object: a reassurance need not repeat it.
+_FEELING = frozenset({"心配", "不安", "気がかり", "気掛かり", "怖い", "恐い", "焦る", "困る", "悩む", "迷う", "緊張",
+                      "憂鬱", "落ち着く", "気", "残念", "がっかり", "辛い", "つらい", "大丈夫", "思う", "気になる"})
+
+
+# The customer's own concern, stated: the feeling, or a doubt about the outcome (〜か, 〜のでは).
+STATED_FEELING = re.compile(
+    r"心配|不安|気にな|気がかり|気掛かり|困|焦|怖い|怖く|恐い|恐ろし|悩|迷って|迷い|緊張|ドキドキ|ハラハラ|憂鬱|"
+    r"落ち着きません|落ち着かなくて|心細|残念|がっかり|大丈夫か|でしょうか|だろうか|のでは|ないか|かどうか|か[がも]?(?:気|分から|わから)|"
+    r"どうしよう|間に合う|間に合わ|わかりません|分かりません|自信が|気が気|気が休ま|気を揉|胸が|やきもき|そわそわ|"
+    r"眠れ|たまらな|仕方(?:が|)ない|参って|滅入|つらい|辛い|しんどい"
+)
+
+
+def states_a_feeling(text: str) -> bool:
+    """Whether a worry span states the customer's own concern (else it only tells something)."""
+    return bool(STATED_FEELING.search(text))
+
+
+def worries(ctx: ReviewContext) -> list[Highlight]:
+    """The worry spans that state a concern (see the module docstring)."""
+    return [w for w in ctx.highlights(HighlightKind.WORRY) if states_a_feeling(ctx.highlight_text(w))]
+
+
+def _object_keys(worry_keys: list[Key]) -> list[Key]:
+    return [k for k in worry_keys if not (k.forms & _FEELING)]
+
+
+_END = re.compile(r"[。！？!?\n]")
+
+
+def _neighbour_keys(ctx: ReviewContext, worry: Highlight) -> list[Key]:
+    """The words of the mail sentences just before and just after the worry's sentence."""
+    mail = ctx.mail or ""
+    start = max(mail.rfind(c, 0, worry.start) for c in "。！？!?\n") + 1
+    following = _END.search(mail, worry.end)
+    end = following.end() if following else len(mail)
+    stop = start
+    while stop > 0 and mail[stop - 1] in "。！？!?\n ":
+        stop -= 1  # past the previous sentence's own 。 and line break
+    before = max(mail.rfind(c, 0, stop) for c in "。！？!?\n") + 1
+    while end < len(mail) and mail[end] in "。！？!?\n ":
+        end += 1
+    after = _END.search(mail, end)
+    return ctx.range_keys(before, start) + ctx.range_keys(end, after.start() if after else len(mail))
 
 
 def is_empathy(sentence: Sentence) -> bool:
@@ -32,10 +111,10 @@ def is_empathy(sentence: Sentence) -> bool:
 def check(ctx: ReviewContext) -> list[Finding]:
     if not ctx.has_mail:
         return []
-    worries = ctx.highlights(HighlightKind.WORRY)
-    if not worries:
+    stated = worries(ctx)
+    if not stated:
         return []
-    worry_keys = [ctx.highlight_keys(w) for w in worries]
+    worry_keys = [ctx.highlight_keys(w) for w in stated]
     # Which worries each empathy sentence is about (by shared words); none → all.
     covered: set[int] = set()
     for sentence, sentence_keys in zip(ctx.sentences, ctx.sentence_keys, strict=True):
@@ -43,10 +122,29 @@ def check(ctx: ReviewContext) -> list[Finding]:
             continue
         pool = {form for key in sentence_keys for form in key.forms}
         about = {i for i, k in enumerate(worry_keys) if matched_weight(k, pool)[0] >= 1.0}
-        covered |= about or set(range(len(worries)))
+        covered |= about or set(range(len(stated)))
+    objects = [_object_keys(k) for k in worry_keys]
+    # The mail sentence right before or after a worry often names what it is about (「息子に小麦アレル
+    # ギーがあります。…同じラインで作っていますか。誕生日に食べさせたいのですが、少し心配です」):
+    # an explicit reassurance or a denied risk about it meets the worry.
+    beside = [_object_keys(_neighbour_keys(ctx, w)) for w in stated]
+    previous: set[str] = set()
+    for sentence, sentence_keys in zip(ctx.sentences, ctx.sentence_keys, strict=True):
+        pool = {form for key in sentence_keys for form in key.forms}
+        # 「間に合う予定ではおりますが、お約束は出来かねます」 takes back what it reassured.
+        if REASSURANCE.search(sentence.text) and not REFUSAL.search(sentence.text):
+            # A bare 「どうぞご安心ください」 reassures about what the sentence before it said.
+            near = pool | previous if sum(k.weight for k in _object_keys(sentence_keys)) < 1.0 else pool
+            explicit = bool(EXPLICIT.search(sentence.text))
+            for i, object_keys in enumerate(objects):
+                total = sum(k.weight for k in object_keys)
+                if total < 1.0 or matched_weight(object_keys, near)[0] >= 1.0 or (
+                        explicit and matched_weight(beside[i], near)[0] >= 1.0):
+                    covered.add(i)
+        previous = pool
     at = end_of_own_text(ctx)
     out = []
-    for i, worry in enumerate(worries):
+    for i, worry in enumerate(stated):
         if i in covered:
             continue
         out.append(

@@ -45,8 +45,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import pairwise
 
-from app.model import Finding, FindingKind, HighlightKind, Severity
+from app.model import Finding, FindingKind, Highlight, HighlightKind, Severity
 from app.review import messages
 from app.review.checks.refusal_without_alternative import REFUSAL
 from app.review.context import ReviewContext
@@ -112,6 +113,7 @@ class _Act:
     pool: frozenset[str]
     answers: bool = False
     days: frozenset[str] = frozenset()
+    gives: int = 0  # the kinds of typed answer the sentence gives (see _TYPED), as bits
 
 
 def commitments(ctx: ReviewContext) -> list[_Act]:
@@ -124,7 +126,8 @@ def commitments(ctx: ReviewContext) -> list[_Act]:
         answers = bool(ANSWER.search(_NOT_ANSWER.sub("", text).strip()) or REFUSAL.search(text))
         if promise or answers or COMMITMENT.search(text):
             pool = frozenset(form for key in sentence_keys for form in key.forms)
-            out.append(_Act(promise, pool, answers, frozenset(_days(text))))
+            gives = sum(1 << bit for bit, (_, give) in enumerate(_TYPED) if give.search(text))
+            out.append(_Act(promise, pool, answers, frozenset(_days(text)), gives))
     return out
 
 
@@ -182,7 +185,7 @@ def _asks_only_whether(request_keys: list[Key], acts: list[_Act]) -> bool:
 _KANSUJI = "0-9０-９一二三四五六七八九十百千"
 # What a request asks for: a time, a price, a number; else yes/no or an action.
 _ASKS_WHEN = re.compile(
-    r"いつ|何日|何時|何曜|何月|何営業日|どの(?:くらい|ぐらい|程度)で(?!す)|どれ(?:くらい|ぐらい)で(?!す)|日数|納期|"
+    r"いつ|何日|何時|何曜|何月|何営業日|何週間|どの(?:くらい|ぐらい|程度)で(?!す)|どれ(?:くらい|ぐらい)で(?!す)|日数|納期|"
     r"(?:お届け|到着|発送|入荷|発売)(?:日|時期|予定)|時期|何時まで|何時から"
 )
 _ASKS_PRICE = re.compile(r"いくら|おいくら|料金|値段|価格|送料|費用|金額|代金|手数料|何円")
@@ -200,7 +203,37 @@ _GIVES_COUNT = re.compile(
     rf"[{_KANSUJI}.．]+\s*(?:個|枚|本|名|人|歳|才|センチ|cm|mm|ミリ|グラム|g|kg|キロ|ml|mL|リットル|L|号|色|点|着|台|袋|箱|"
     r"セット|種類|サイズ|インチ|粒|錠|人前|メートル|m)"
 )
-_TYPED = ((_ASKS_WHEN, _GIVES_WHEN), (_ASKS_PRICE, _GIVES_PRICE), (_ASKS_COUNT, _GIVES_COUNT))
+# "How often" (頻度, 何回, 間隔) takes a frequency: 月に3回, 毎日, 2〜3日おき.
+_ASKS_OFTEN = re.compile(r"頻度|何回|何度|間隔|ペース|何日(?:おき|ごと|に)|どの(?:くらい|ぐらい)(?:おき|ごと)")
+_GIVES_OFTEN = re.compile(
+    rf"[{_KANSUJI}]+\s*(?:回|度)(?!目)|毎(?:日|週|月|朝|晩|回)|(?:日|週|月|年)に[{_KANSUJI}]|"
+    rf"[{_KANSUJI}〜~～]+\s*(?:日|週間|か月|ヶ月)(?:おき|ごと|に一度|に1回)|乾いてから|なくなったら|切れたら"
+)
+# "Which one" (どれ, どの, どんな, おすすめは) takes a recommendation or a named choice.
+_ASKS_WHICH = re.compile(
+    r"どれ(?!(?:くらい|ぐらい))|どの(?!(?:くらい|ぐらい|程度|よう))|どちら|どんな|何が|おすすめ|お勧め|オススメ"
+)
+_GIVES_WHICH = re.compile(r"おすすめ|お勧め|オススメ|人気|が(?:よい|良い|いい|ぴったり|最適|向いて)|ぴったり|"
+                          r"(?:よく|とても|一番|いちばん)?合います|相性|"
+                          r"向いて(?:おり|い)|"
+                          r"最適|適して(?:おり|い)|をお選び")
+_TYPED = ((_ASKS_WHEN, _GIVES_WHEN), (_ASKS_PRICE, _GIVES_PRICE), (_ASKS_COUNT, _GIVES_COUNT),
+          (_ASKS_OFTEN, _GIVES_OFTEN), (_ASKS_WHICH, _GIVES_WHICH))
+# A question that leaves its object unsaid (「在庫はありますか」 after 「同じ柄であと4つ欲しいです」) is
+# about the request before it: Japanese drops what both sides know.
+_ELLIPTIC = frozenset({"在庫", "有無", "可能", "対応", "大丈夫", "いける", "ある"})
+# 「〜について教えてください」 asks about a topic in general; the specific questions after it
+# (「料金と期間を知りたいです」) say what is wanted, and answering them answers it.
+_GENERAL_ASK = re.compile(r"について(?:の)?(?:教え|知り|お聞き|伺い|質問|詳し|ご教示|お尋ね)")
+# The customer wants to buy (「カニを注文したいです」「定期便を始めたいのですが」): a reply that takes the
+# order on (手配いたします, 承ります, ご用意できます) acts on it.
+_WANTS_TO_BUY = re.compile(
+    r"(?:注文|購入|買い|予約|申し込み|申込み|定期便|定期購入|取り寄せ)[^。？?]{0,8}?(?:し|を)?たい(?:です|と|の|ん)|"
+    r"(?:注文|購入|予約|申し込み|定期購入)を?(?:お願い)"
+)
+_TAKES_ORDER = re.compile(r"手配|承(?:ります|りました|れます|っております)|ご用意(?:でき|いたし|し)|"
+                          r"お届け(?:でき|いたし|し)|"
+                          r"お作り(?:でき|いたし|し)|ご注文(?:いただけ|を承)|お受け(?:いたし|でき)")
 # A sentence that is an answer in shape whatever it is about.
 _OPENS_ANSWER = re.compile(r"^\s*(?:はい|いいえ|もちろん|あいにく|残念ながら|申し訳(?:ございません|ありません)が)")
 _CHECK_BACK = re.compile(
@@ -285,7 +318,7 @@ def _shape_answers(ctx: ReviewContext, open_requests: list[str], word_answers: l
     used: set[int] = set()
     out: set[int] = set()
     for number, asked in enumerate(open_requests):
-        asks = sum(1 << bit for bit, (ask, _) in enumerate(_TYPED) if ask.search(asked))
+        asks = _asked_types(asked)
         for i, (general, gives, text, elsewhere) in enumerate(candidates):
             if i in used:
                 continue
@@ -296,6 +329,56 @@ def _shape_answers(ctx: ReviewContext, open_requests: list[str], word_answers: l
                 used.add(i)
                 out.add(number)
                 break
+    return out
+
+
+# 「子猫でも使えますか」 asks whether it holds even for 子猫: a sentence of the reply that says it of
+# the same thing (「子猫ちゃんでも上り下りしやすい作りです」「初めての方でもお一人で設営できます」) answers.
+def _even_for(tokens: tuple[Token, ...]) -> list[frozenset[str]]:
+    """The forms of each noun phrase right before a でも that sets a condition (子猫|で|も, 初心者|でも)."""
+    out = []
+    for i in range(1, len(tokens)):
+        if tokens[i].surface == "でも" or (tokens[i].surface == "で" and i + 1 < len(tokens)
+                                          and tokens[i + 1].surface == "も"):
+            j = i
+            while j > 0 and tokens[j - 1].main in ("名詞", "接尾辞", "接頭辞"):
+                j -= 1
+            if j < i:
+                out.append(frozenset(form for key in keys(tokens[j:i]) for form in key.forms))
+    return out
+
+
+def _condition_echoed(ctx: ReviewContext, tokens: tuple[Token, ...]) -> bool:
+    asked = [forms for forms in _even_for(tokens) if forms]
+    if not asked:
+        return False
+    for sentence in ctx.body_sentences:
+        if "でも" in sentence.text:
+            said = _even_for(sentence.tokens)
+            if any(forms & other for forms in asked for other in said):
+                return True
+    return False
+
+
+# How long it takes (「直るまでどのくらいかかりますか」「期間はどのくらいですか」) asks a time, unless it
+# asks what it costs (「費用はどのくらいかかりますか」).
+_ASKS_HOW_LONG = re.compile(r"(?:どの|どれ)(?:くらい|ぐらい|程度)(?:の期間|の日数|の時間|かかり|お時間|時間)|期間")
+
+
+def _asked_types(asked: str) -> int:
+    """The kinds of answer a request asks for (when, price, count, how often, which), as bits."""
+    bits = sum(1 << bit for bit, (ask, _) in enumerate(_TYPED) if ask.search(asked))
+    if not bits & 2 and _ASKS_HOW_LONG.search(asked):
+        bits |= 1
+    return bits
+
+
+def _answered_follow_ups(requests: list[tuple[Highlight, str]], still_open: set[int]) -> set[int]:
+    """The general asks (「〜について教えてください」) whose next request, the specific one, is answered."""
+    out = set()
+    for (highlight, asked), (following, _) in pairwise(requests):
+        if _GENERAL_ASK.search(asked) and id(following) not in still_open and following.start - highlight.end < 40:
+            out.add(id(highlight))
     return out
 
 
@@ -315,15 +398,35 @@ def check(ctx: ReviewContext) -> list[Finding]:
         requests.append((highlight, asked))
     open_requests = []
     word_answers = []
-    for highlight, asked in requests:
-        core = core_keys(ctx.highlight_tokens(highlight))
-        if answered(ctx, ctx.highlight_tokens(highlight), asked, acts, ctx.highlight_keys(highlight), core):
+    takes_order = any(_TAKES_ORDER.search(NOT_COMMITMENT.sub("", s.text)) for s in ctx.body_sentences)
+    before: list[Key] = []
+    cores = [core_keys(ctx.highlight_tokens(highlight)) for highlight, _ in requests]
+    types = [_asked_types(asked) for _, asked in requests]
+    # Which requests each typed answer belongs to: those asking its kind and sharing its words.
+    claimed = [{i for i, core in enumerate(cores) if act.gives & types[i] and matched_weight(core, act.pool)[0] >= 1.0}
+               if act.gives else set() for act in acts]
+    for number, (highlight, asked) in enumerate(requests):
+        core = cores[number]
+        whole = ctx.highlight_keys(highlight)
+        if core and all(key.forms & _ELLIPTIC for key in core):
+            core, whole = core + before, whole + before
+        before = ctx.highlight_keys(highlight)
+        # A sentence giving the kind of answer another request asks for, and sharing its words, answers
+        # that one: 「仕上がりまでは一週間ほどです」 answers 「仕上がりまで何日かかりますか」, not
+        # 「古い写真でもきれいに仕上がりますか」 though both say 仕上がり.
+        own_acts = [act for a, act in enumerate(acts)
+                    if not (claimed[a] and not act.gives & types[number])] if any(claimed) else acts
+        tokens = ctx.highlight_tokens(highlight)
+        if (_WANTS_TO_BUY.search(asked) and takes_order) or _condition_echoed(ctx, tokens) or answered(
+                ctx, tokens, asked, own_acts, whole, core):
             word_answers.append(core)
         else:
             open_requests.append((highlight, asked))
     by_shape = _shape_answers(ctx, [asked for _, asked in open_requests], word_answers, len(requests) == 1)
+    still_open = {id(h) for number, (h, _) in enumerate(open_requests) if number not in by_shape}
+    followed = _answered_follow_ups(requests, still_open)
     for number, (highlight, asked) in enumerate(open_requests):
-        if number in by_shape:
+        if number in by_shape or id(highlight) in followed:
             continue
         out.append(
             messages.finding(
