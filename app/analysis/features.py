@@ -124,14 +124,14 @@ def _end_mark(text: str) -> str:
 
 def sentence_features(tokens: Sequence[Token], text: str, rules: Sequence[str], before: Sequence[str],
                       after: Sequence[str], first: bool, last: bool, in_quote: bool, before_mood: str = "",
-                      after_mood: str = "", position: int = 0) -> list[str]:
+                      after_mood: str = "") -> list[str]:
     """The feature strings of one sentence, except its character pairs (`char_pairs`).
 
     `rules` are the rules' verdicts for this sentence as ``kind`` and ``kind:cuekind``
     strings; `before`/`after` the same for the neighbouring sentences (kinds only are used);
-    `before_mood`/`after_mood` their `mood_of`; `position` the fifth of the mail it is in (0–4), or -1
-    in a mail too short for its fifths to mean anything (「返品したいのですが。」 alone is its first and
-    its last sentence: ``first``/``last`` say that, and the first fifth's weight against asks must not).
+    `before_mood`/`after_mood` their `mood_of`. (The fifth of the mail a sentence is in scored a few
+    thousandths on CV, but it moves with the count of sentences, which a header line zoned or not
+    changes: the result must not depend on that, tests/unit/test_analysis_ahead.py.)
     """
     features: list[str] = []
     words: list[str] = []
@@ -199,8 +199,6 @@ def sentence_features(tokens: Sequence[Token], text: str, rules: Sequence[str], 
         features.append("nm:" + after_mood)
     if "「" in text or "『" in text:
         features.append("br")
-    if position >= 0:
-        features.append("pos:" + str(position))
     stripped = text.rstrip()
     if "」と" in stripped or "』と" in stripped or "」って" in stripped:
         features.append("qe")

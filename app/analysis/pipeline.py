@@ -186,8 +186,7 @@ class _Weigher:
                                      verdicts[k + 1] if k + 1 < len(verdicts) else [], k == 0, k == count - 1,
                                      any(a < sentence.start < b for a, b in self.speech),
                                      mood_of(self.tokenized[k - 1]) if k > 0 else "",
-                                     mood_of(self.tokenized[k + 1]) if k + 1 < count else "",
-                                     5 * k // count if count >= 5 else -1)
+                                     mood_of(self.tokenized[k + 1]) if k + 1 < count else "")
         text = body[sentence.start : sentence.end]
         if self.rows is not None:
             self.rows.append((sentence.start, sentence.end, features + char_pairs(text)))
