@@ -27,7 +27,6 @@ import re
 from collections.abc import Sequence
 from typing import Final
 
-from app.analysis import lexicon as lx
 from app.analysis.tokenizer import Token
 
 _NUMBER: Final = "<数>"
@@ -46,37 +45,6 @@ def word_of(token: Token) -> str:
 
 _PAST: Final = frozenset({"た"})  # 助動詞 た (its voiced だ after ん/い has the same normalised form)
 _NEGATIVE: Final = frozenset({"ない", "無い", "ず", "ぬ", "ん"})
-
-
-_OTHER_PEOPLE: Final = lx.BIT[lx.FAMILY] | lx.BIT[lx.THIRD_PARTY]
-_ME: Final = lx.BIT[lx.SELF]
-_TOPIC: Final = frozenset({"は", "が", "も"})
-
-
-def _subject(tokens: Sequence[Token]) -> str:
-    """"other" or "me": who the sentence's first person word marked by は/が/も is (娘は / 私が), or "".
-
-    A worry word after 娘は…怖がって or 母が心配して is often how someone else feels, told; after
-    私は it is the writer's own (a feeling about the family is the writer's too: 母が…差せるのか
-    気がかりです, which the model tells apart with the sentence's other features).
-    """
-    for k in range(len(tokens) - 1):
-        t = tokens[k]
-        if t.classes & (_OTHER_PEOPLE | _ME) and t.main == "名詞" and tokens[k + 1].surface in _TOPIC:
-            return "me" if t.classes & _ME else "other"
-    return ""
-
-
-def mood_of(tokens: Sequence[Token]) -> str:
-    """`_mood` of a sentence's last words, from its tokens (for its neighbours' ``pm:``/``nm:``)."""
-    words: list[str] = []
-    for k in range(len(tokens) - 1, -1, -1):
-        if tokens[k].content:
-            words.append(word_of(tokens[k]))
-            if len(words) == 4:
-                break
-    words.reverse()
-    return _mood(words)
 
 
 def _mood(words: Sequence[str]) -> str:
@@ -123,15 +91,11 @@ def _end_mark(text: str) -> str:
 
 
 def sentence_features(tokens: Sequence[Token], text: str, rules: Sequence[str], before: Sequence[str],
-                      after: Sequence[str], first: bool, last: bool, in_quote: bool, before_mood: str = "",
-                      after_mood: str = "") -> list[str]:
+                      after: Sequence[str], first: bool, last: bool, in_quote: bool) -> list[str]:
     """The feature strings of one sentence, except its character pairs (`char_pairs`).
 
     `rules` are the rules' verdicts for this sentence as ``kind`` and ``kind:cuekind``
-    strings; `before`/`after` the same for the neighbouring sentences (kinds only are used);
-    `before_mood`/`after_mood` their `mood_of`. (The fifth of the mail a sentence is in scored a few
-    thousandths on CV, but it moves with the count of sentences, which a header line zoned or not
-    changes: the result must not depend on that, tests/unit/test_analysis_ahead.py.)
+    strings; `before`/`after` the same for the neighbouring sentences (kinds only are used).
     """
     features: list[str] = []
     words: list[str] = []
@@ -184,21 +148,6 @@ def sentence_features(tokens: Sequence[Token], text: str, rules: Sequence[str], 
     features.append("end:" + _end_mark(text))
     if in_quote:
         features.append("q")
-    # Who feels it, and whether the story around it is told as over: 娘は怖がって (someone else's
-    # fear), a worry word among sentences ending in た (a past anxiety told as a story).
-    subject = _subject(tokens)
-    if subject:
-        features.append("sb:" + subject)
-        if mood:
-            features.append("sb:" + subject + "|" + mood)
-        for kind in kinds:
-            features.append("sb:" + subject + "|" + kind)
-    if before_mood:
-        features.append("pm:" + before_mood)
-    if after_mood:
-        features.append("nm:" + after_mood)
-    if "「" in text or "『" in text:
-        features.append("br")
     stripped = text.rstrip()
     if "」と" in stripped or "』と" in stripped or "」って" in stripped:
         features.append("qe")

@@ -14,7 +14,7 @@ from typing import Final
 
 from app.analysis.ahead import Ahead
 from app.analysis.detect import Labelled, disclosure_score, label_sentence, relieved
-from app.analysis.features import char_pairs, inside, mood_of, reported_speech, sentence_features
+from app.analysis.features import char_pairs, inside, reported_speech, sentence_features
 from app.analysis.formulas import is_formula, is_thanks
 from app.analysis.learned import SentenceModel, load
 from app.analysis.links import Placed, link
@@ -184,9 +184,7 @@ class _Weigher:
         features = sentence_features(tokens, body[sentence.start : sentence.end], verdicts[k],
                                      verdicts[k - 1] if k > 0 else [],
                                      verdicts[k + 1] if k + 1 < len(verdicts) else [], k == 0, k == count - 1,
-                                     any(a < sentence.start < b for a, b in self.speech),
-                                     mood_of(self.tokenized[k - 1]) if k > 0 else "",
-                                     mood_of(self.tokenized[k + 1]) if k + 1 < count else "")
+                                     any(a < sentence.start < b for a, b in self.speech))
         text = body[sentence.start : sentence.end]
         if self.rows is not None:
             self.rows.append((sentence.start, sentence.end, features + char_pairs(text)))

@@ -267,8 +267,7 @@ def _worry_at(toks: list[Token], i: int) -> bool:
             return False  # 不安な点があれば…: a possibility put to the shop, not a worry they have
         if a.main in ("動詞", "形容詞") and a.norm not in _LIGHT_VERBS and a.norm not in ("有る", "無い", "御座る"):
             break
-    skip = _intensified(toks, i)
-    for a in toks[skip : i + 10]:  # 不安に思うことは特にありません: the negation comes late
+    for a in toks[i + 1 : i + 10]:  # 不安に思うことは特にありません: the negation comes late
         if is_neg(a) or a.surface in ("なく", "無く", "無用", "いらない", "要らない"):
             return False
         if a.lemma == "た":
@@ -288,22 +287,6 @@ def _worry_at(toks: list[Token], i: int) -> bool:
                                    and a.lemma not in ("なる", "しまう", "ちゃう")):
             break
     return True
-
-
-_INTENSIFIERS: Final = frozenset({"仕方", "しかた", "しょう", "成る", "なる", "たまる", "堪る"})
-
-
-def _intensified(toks: Sequence[Token], i: int) -> int:
-    """Where to look for a negation after the anxiety word at i: past 不安で仕方ありません /
-    気がかりでなりません / 心配でたまらない / 心配でしょうがない, whose ない says how much, not that
-    there is none (the worry is the stronger for it). i + 1 when there is no such phrase.
-    """
-    j = i + 1
-    if j < len(toks) and toks[j].surface == "で" and j + 1 < len(toks) and toks[j + 1].norm in _INTENSIFIERS:
-        for k in range(j + 2, min(j + 6, len(toks))):
-            if is_neg(toks[k]):
-                return k + 1
-    return j
 
 
 def _condition_at(toks: Sequence[Token], j: int) -> bool:
