@@ -88,6 +88,10 @@ KEIGO_BAITO_NI_NARIMASU = QT_TRANSLATE_NOOP(
     "Finding", "「〜になります」は変化を表す言葉です。「〜でございます」「〜です」とします。"
 )
 KEIGO_BAITO_NO_HOU = QT_TRANSLATE_NOOP("Finding", "比べるものがないときの「〜のほう」はバイト敬語です。取り除きます。")
+KEIGO_BAITO_TTE = QT_TRANSLATE_NOOP("Finding", "「〜って」は話し言葉です。敬語の文では「〜は」とします。")
+KEIGO_BAITO_KANJI = QT_TRANSLATE_NOOP(
+    "Finding", "「〜感じになっております」はぼかした言い方のバイト敬語です。「〜できません」などと言い切ります。"
+)
 KEIGO_BAITO_SAMA = QT_TRANSLATE_NOOP("Finding", "「様」は人に付ける敬称です。「お名前」「ご住所」だけで丁寧です。")
 KEIGO_BAITO_KARA = QT_TRANSLATE_NOOP("Finding", "「〜円からお預かりします」の「から」は不要です。")
 KEIGO_BAITO_CHOUDO = QT_TRANSLATE_NOOP(
@@ -153,6 +157,9 @@ SASETE_OVERUSE = QT_TRANSLATE_NOOP(
 )
 SASETE_NEEDLESS = QT_TRANSLATE_NOOP(
     "Finding", "「{word}」：自分の気持ちには許しが要らないので「させていただく」は使いません。"
+)
+SASETE_OWN_ACT = QT_TRANSLATE_NOOP(
+    "Finding", "「{word}」：お店自身のこと（歩み・仕事・暮らし）には許しが要らないので「させていただく」は使いません。"
 )
 BUSINESS_MANNER = QT_TRANSLATE_NOOP(
     "Finding", "「{wrong}」はお客様へのメールでは避けたい言い回しです。「{right}」とします。"

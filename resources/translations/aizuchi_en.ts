@@ -672,6 +672,14 @@
         <translation>「〜のほう」 with nothing to compare is part-timer keigo. Leave it out.</translation>
     </message>
     <message>
+        <source>「〜って」は話し言葉です。敬語の文では「〜は」とします。</source>
+        <translation>“〜って” is spoken style. In a keigo sentence use “〜は”.</translation>
+    </message>
+    <message>
+        <source>「〜感じになっております」はぼかした言い方のバイト敬語です。「〜できません」などと言い切ります。</source>
+        <translation>“〜感じになっております” is vague part-timer keigo. Say it plainly, e.g. “〜できません”.</translation>
+    </message>
+    <message>
         <source>「様」は人に付ける敬称です。「お名前」「ご住所」だけで丁寧です。</source>
         <translation>&quot;Sama&quot; is an honorific for people; &quot;o-namae&quot; (name) or &quot;go-jūsho&quot; (address) is already polite on its own.</translation>
     </message>
@@ -778,6 +786,10 @@
     <message>
         <source>「{word}」：自分の気持ちには許しが要らないので「させていただく」は使いません。</source>
         <translation>&quot;{word}&quot;: your own feelings need nobody&apos;s permission, so &quot;sasete itadaku&quot; does not belong here.</translation>
+    </message>
+    <message>
+        <source>「{word}」：お店自身のこと（歩み・仕事・暮らし）には許しが要らないので「させていただく」は使いません。</source>
+        <translation>“{word}”: the shop's own history, work and life need nobody's permission, so “させていただく” is not used.</translation>
     </message>
     <message>
         <source>「{wrong}」はお客様へのメールでは避けたい言い回しです。「{right}」とします。</source>

@@ -40,6 +40,9 @@ EXTRA_DRAFTS = (
     "何度もご案内しておりますが、キャンセルはできません。",  # TONE_BLAME
     "資料をご拝読いただきました。",                    # KEIGO_DOUBLE_HUMBLE_PREFIX
     "ご返金させていただく形になります。",              # KEIGO_BAITO_KATACHI
+    "お控えってございますか。",                        # KEIGO_BAITO_TTE
+    "日時の指定はできない感じになっております。",      # KEIGO_BAITO_KANJI
+    "弊社は昭和五十年に創業させていただきました。",    # SASETE_OWN_ACT
     "皆様のお声を励みに思わせていただいております。",  # SASETE_NEEDLESS
     "明日は当店の店長も売り場にいらっしゃいます。",    # KEIGO_DIRECTION_OWN
     "こちらの用紙にお名前様をお書きください。",        # KEIGO_BAITO_SAMA

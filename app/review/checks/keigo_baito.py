@@ -21,6 +21,13 @@ fixed facts include its fees, colours, item numbers, methods and contacts (送�
 (二点以上ご購入いただくと、送料が無料になります) makes a result, and stays, as does an amount reached by
 a calculation (割引後は二千円になります). のほう setting two things side by side (Lは品切れですが、Mのほうは…)
 compares, and stays.
+
+Also: the past tense on any confirmation of a choice made with で (ご住所で大丈夫でしたでしょうか,
+二名様でお間違いなかったでしょうか, 〜でよろしかったですね); のほう before から or an honorific verb
+(カードのほうから, お席のほうご案内); 〜円札からでよろしいですか; という形で / いたします形になります;
+以下の通りになります; a present state as a change (在庫切れになります, 満席になります: unless a
+condition or date makes it one); 感じ as a filler (できない感じになっております); and the casual
+topic って inside a keigo question (お控えってございますか → は), read by Sudachi as a particle.
 """
 
 from __future__ import annotations
@@ -32,7 +39,14 @@ from app.review import messages
 from app.review.context import ReviewContext
 from app.review.rules import scan
 
-_YOROSHIKATTA = re.compile(r"よろしかったでしょうか|宜しかったでしょうか|よろしかったですか")
+_YOROSHIKATTA = re.compile(r"よろしかったでしょうか|宜しかったでしょうか|よろしかったですか|よろしかったですね")
+# The same past tense on any confirmation of a choice made with で: 「前回と同じご住所で大丈夫でしたでしょうか」
+# 「二名様でお間違いなかったでしょうか」 (a present fact asked in the past; → 大丈夫でしょうか, お間違いないでしょうか).
+_PAST_CONFIRM = re.compile(r"で((?:大丈夫|問題ございません|差し支えございません)でした|"
+                           r"(?:お間違い|間違い|問題|差し支え)なかった)"
+                           r"(?=でしょうか|ですか|ですね)")
+_PAST_CONFIRM_FIX = {"大丈夫でした": "大丈夫", "問題ございませんでした": "問題ございません",
+                     "差し支えございませんでした": "差し支えございません"}
 # 「こちらが商品になります」「1,080円になります」: a noun (not a change) + になります.
 _NI_NARIMASU = re.compile(
     r"(?:(?:(?<![ぁ-ゖ])(?:こちら|これ|それ|あちら)(?:が|は|の|、)|こちら)[^。\n]{0,25}?|[0-9０-９,，一二三四五六七八九十百千万]+円|"
@@ -49,7 +63,7 @@ _CHANGE = re.compile(
 )
 # 「ご確認のほう」「お支払いのほう」: an honorific noun + のほう with nothing compared.
 _NO_HOU = re.compile(
-    r"(?:[おご][\u3040-\u309f\u4e00-\u9fff]{1,5}?(?<!様)|商品|お品物)(のほう)(?=は|を|が|に|で|も|、|お持ち|お届け|ご用意|お預かり|よろしく|お願い)"
+    r"(?:[おご][\u3040-\u309f\u4e00-\u9fff]{1,5}?(?<!様)|商品|お品物)(のほう)(?=は|を|が|に|で|も|、|から|お持ち|お届け|ご用意|お預かり|よろしく|お願い|[おご][\u4e00-\u9fff])"
 )
 # 「返品のほうは」「発送のほうを」: a plain action noun (サ変, by Sudachi) + のほう, nothing compared.
 _ACTION_NO_HOU = re.compile(r"[\u4e00-\u9fff]{2,4}(のほう)(?=は|を|で|も|、|よろしく|お願い)")
@@ -75,7 +89,7 @@ _NO_KATA = re.compile(
     r"(?:ご住所|お名前|ご注文|ご確認|お支払い|お会計|ご連絡|お電話番号|お電話|ご返品|ご入金|ご記入|ご返送|お届け|"
     r"ご予約|お品物|お荷物|ご請求|お見積もり|お見積り|ご返信|ご回答)(の方)(?=を|は|で|も|、|よろしく|お願い)"
 )
-_KARA_AZUKARI = re.compile(r"(?:円|札|円玉|硬貨)(から)お預かり")
+_KARA_AZUKARI = re.compile(r"(?:円|札|円玉|硬貨)(から)(?:お預かり|でよろし|で大丈夫)")
 # 「千円ちょうどお預かりします」: nothing is held back to return; the money is received (→ 頂戴します).
 _CHOUDO = re.compile(r"(?:ちょうど|丁度)(お預かり(?:します|いたします|しました|いたしました))")
 # 「レシートのお返しです」: a receipt was never the customer's to be given back (→ レシートでございます).
@@ -85,7 +99,22 @@ _RECEIPT = re.compile(
 # 「銀行振込のみになります」: a limit stated as a change (→ のみです / のみとなっております).
 _ONLY_NARU = re.compile(r"(?:のみ|だけ|限り)(になります|になっております)")
 # 「ご返金させていただく形になります」: a roundabout ending for a plain statement.
-_KATACHI = re.compile(r"(?:という|の|する|した|いただく|させていただく)(形になります|形となります)")
+_KATACHI = re.compile(r"(?:という|の|する|した|します|いたします|いただく|させていただく)(形になります|形となります|"
+                      # 「後日振込という形でお願いしております」: the same filler before what is asked or offered.
+                      r"(?<=という)形で(?=お願い|ご案内|ご対応|対応|お受け|承|お送り|お届け|ご返金|返金))")
+# 「以下の通りになります」: a list that follows becomes nothing (→ 以下の通りでございます).
+_TOORI_NARU = re.compile(r"(?:以下|下記|上記|次)の(?:通り|とおり)(になります|になっております)")
+# 「在庫切れになります」「満席になります」: a state the item is in now, put as a change.
+_STATE_NARU = re.compile(r"(?:在庫切れ|品切れ|売り切れ|完売|満席|満室|欠品|対象外|受付終了|販売終了)"
+                         r"(になります|になっております)")
+# 「来週には在庫切れになります」: a time ahead makes it a real change.
+_SOON = re.compile(r"(?:来月|来週|明日|今後|近日|週末|月末|[0-9０-９一二三四五六七八九十]+日)(?:には|中に|頃|ごろ)|"
+                   r"まもなく|間もなく|もうすぐ|すぐに|いずれ|そろそろ")
+# 「できない感じになっております」: 感じ as a filler that blurs a plain statement (→ できません).
+_KANJI = re.compile(r"(?:できない|できる|ない|いる|おる)(感じ(?:に|と)な(?:ります|っております|っています))")
+# 「お控えってございますか」「お薬手帳ってお持ちでいらっしゃいますか」: the casual topic って inside a
+# keigo question (→ は); read by Sudachi as a particle, so the て of 持って never counts.
+_TTE_KEIGO = re.compile(r"^(?:ござ|お[\u4e00-\u9fff]|ご[\u4e00-\u9fff]|いらっしゃ)")
 
 
 def _sentence_before(text: str, at: int) -> str:
@@ -109,7 +138,7 @@ def _action_noun(ctx: ReviewContext, at: int) -> bool:
 # name a side or a direction, not a softened topic, and stay; so does のほうが (a comparison).
 # (の方 written in kanji is as often a person, ご希望の方: only the kana のほう is read here.)
 _ANY_NO_HOU = re.compile(
-    r"(のほう)(?=は|を|も|、|になり|となり|でござ|お持ち|お届け|ご用意|お預かり|お下げ|お取り替え)"
+    r"(のほう)(?=は|を|も|、|から|になり|となり|でござ|お持ち|お届け|ご用意|お預かり|お下げ|お取り替え)"
 )
 _SIDE_WORDS = frozenset({
     "駅", "店", "家", "自宅", "窓口", "会場", "入口", "入り口", "出口", "北", "南", "東", "西", "右", "左", "奥",
@@ -149,6 +178,21 @@ def _generic_no_hou(ctx: ReviewContext, kind: FindingKind, severity: Severity, s
     return out
 
 
+def _tte(ctx: ReviewContext, kind: FindingKind, severity: Severity) -> list[Finding]:
+    out = []
+    for sentence in ctx.sentences:
+        for i, token in enumerate(sentence.tokens[1:-1], start=1):
+            before = sentence.tokens[i - 1]
+            # A noun, or an お/ご noun Sudachi reads as a verb stem (お控え).
+            noun = before.main in ("名詞", "接尾辞") or (i >= 2 and sentence.tokens[i - 2].main == "接頭辞")
+            if token.surface != "って" or token.main != "助詞" or not noun:
+                continue
+            if _TTE_KEIGO.match(ctx.own_text[token.end : token.end + 4]):
+                out.append(messages.finding(kind, severity, token.start, token.end,
+                                            messages.say(messages.KEIGO_BAITO_TTE), "は"))
+    return out
+
+
 def check(ctx: ReviewContext) -> list[Finding]:
     kind, severity = FindingKind.KEIGO_BAITO, Severity.WARNING
     findings = scan(ctx, _YOROSHIKATTA, kind, severity,
@@ -185,6 +229,17 @@ def check(ctx: ReviewContext) -> list[Finding]:
                                  lambda m: "です", group=1)
                  if not _FACT_CHANGE.search(_sentence_before(ctx.own_text, f.start))
                  and not any(f.start < g.end and g.start < f.end for g in findings)]
+    findings += scan(ctx, _PAST_CONFIRM, kind, severity, messages.say(messages.KEIGO_BAITO_YOROSHIKATTA),
+                     lambda m: _PAST_CONFIRM_FIX.get(m.group(1), m.group(1).removesuffix("かった") + "い"), group=1)
+    findings += scan(ctx, _TOORI_NARU, kind, severity, messages.say(messages.KEIGO_BAITO_NI_NARIMASU),
+                     lambda m: "でございます", group=1)
+    findings += [f for f in scan(ctx, _STATE_NARU, kind, severity, messages.say(messages.KEIGO_BAITO_NI_NARIMASU),
+                                 lambda m: "でございます", group=1)
+                 if not _FACT_CHANGE.search(_sentence_before(ctx.own_text, f.start))
+                 and not _CHANGE.search(_sentence_before(ctx.own_text, f.start))
+                 and not _SOON.search(_sentence_before(ctx.own_text, f.start))]
+    findings += scan(ctx, _KANJI, kind, severity, messages.say(messages.KEIGO_BAITO_KANJI), lambda m: "", group=1)
+    findings += _tte(ctx, kind, severity)
     findings += _generic_no_hou(ctx, kind, severity, findings)
     findings += scan(ctx, _KARA_AZUKARI, kind, severity,
                      messages.say(messages.KEIGO_BAITO_KARA),

@@ -15,6 +15,11 @@ The fix is the plain polite verb (思いました, 喜んでおります). So it
 思います」 hedges twice over what the shop simply does: flagged even once, with
 (ご)Xいたします as the fix (ご連絡させていただきたいと思います → ご連絡いたします).
 
+So it is on the shop's own history, trade and private life, done on its own account
+(創業させていただきました → 創業しました, 入荷させていただきました, 自家製で作らせていただいております,
+自宅で愛用させていただいております, 二十年教えさせていただいております): the plain verb is the fix.
+Where leave is really asked (〜させていただいてもよろしいでしょうか, 〜させていただけますか) it stays.
+
 The feelings are a class, not a phrase list: any verb of feeling or thought (思う, 喜ぶ, 信じる, 悔やむ) and
 the サ変 nouns of feeling (反省, 納得, 心配, 痛感, 恐縮, 満足…), their forms made from the noun.
 """
@@ -52,7 +57,24 @@ _FEELING_NOUNS = (
 )
 for _noun in _FEELING_NOUNS:
     _FEELINGS[_noun + "さ"] = (_noun + "し", _noun + "する", _noun + "して", _noun + "した")
-_FEELING = re.compile("(" + "|".join(_FEELINGS) + ")せて(?:いただ|頂)(き|く|いて|いた|け)")
+# The shop's own history, trade and private life (創業, 経営, 入荷, 自家製で作る, 自宅で愛用, 二十年教える):
+# done on its own account, asking nobody's leave, so させていただく is needless here too.
+_OWN_ACTS: dict[str, tuple[str, str, str, str]] = {
+    "迎えさ": ("迎え", "迎える", "迎えて", "迎えた"), "作ら": ("作り", "作る", "作って", "作った"),
+    "教えさ": ("教え", "教える", "教えて", "教えた"), "営ま": ("営み", "営む", "営んで", "営んだ"),
+    "育てさ": ("育て", "育てる", "育てて", "育てた"), "勤めさ": ("勤め", "勤める", "勤めて", "勤めた"),
+    "務めさ": ("務め", "務める", "務めて", "務めた"), "仕入れさ": ("仕入れ", "仕入れる", "仕入れて", "仕入れた"),
+}
+_OWN_ACT_NOUNS = (
+    "創業", "開業", "設立", "創立", "開店", "経営", "入荷", "製造", "製作", "生産", "愛用", "勤務", "在籍", "出店",
+    "受賞", "成長", "栽培", "収穫", "醸造", "焙煎",
+)
+for _noun in _OWN_ACT_NOUNS:
+    _OWN_ACTS[_noun + "さ"] = (_noun + "し", _noun + "する", _noun + "して", _noun + "した")
+_FEELINGS.update(_OWN_ACTS)
+# Not when the leave is really asked (入荷させていただいてもよろしいでしょうか, 〜いただけますか).
+_FEELING = re.compile("(" + "|".join(_FEELINGS) + ")せて(?:いただ|頂)(?!いても|けますか|けません|けないで|ければ)"
+                      "(き|く|いて|いた|け)")
 
 
 def _needless(ctx: ReviewContext) -> list[Finding]:
@@ -61,9 +83,9 @@ def _needless(ctx: ReviewContext) -> list[Finding]:
     for match in _FEELING.finditer(ctx.own_text):
         forms = _FEELINGS[match.group(1)]
         fix = {"き": forms[0], "く": forms[1], "いて": forms[2], "いた": forms[3]}.get(match.group(2), "")
-        out.append(messages.finding(FindingKind.SASETE_OVERUSE, Severity.INFO, match.start(), match.end(),
-                                    messages.say(messages.SASETE_NEEDLESS, word=match.group(1) + "せていただく"),
-                                    fix))
+        said = messages.say(messages.SASETE_OWN_ACT if match.group(1) in _OWN_ACTS else messages.SASETE_NEEDLESS,
+                            word=match.group(1) + "せていただく")
+        out.append(messages.finding(FindingKind.SASETE_OVERUSE, Severity.INFO, match.start(), match.end(), said, fix))
     return out
 
 

@@ -5,7 +5,9 @@ The user sees a misspelt set phrase (「お過ごしくだいませ」「ござ�
 twice (「確認確認」). Misspellings are not listed by hand: every one-character
 slip (a dropped, doubled or swapped kana, or in a longer phrase a neighbouring
 kana typed once more: お願いいしたします) of the set phrases business mail is
-built from (おりますので, お手数ですが, 今後とも…) is generated once, and a hit
+built from (おりますので, お手数ですが, 今後とも…) and of the polite endings
+they close on (でしょうか, いただきますよう, 承りました, いらっしゃいます; a past
+ending typed twice: ございましたた) is generated once, and a hit
 inside a correct phrase (「お願いいたします」 contains 「いいた」) is ignored.
 Wrong-kanji conversions (誤変換) are listed with the word next to them, so the
 other kanji's right use stays: 保障期間 → 保証期間, 暖かいお言葉 → 温かいお言葉,
@@ -32,6 +34,9 @@ _PHRASE_TEXT = """
     お待たせいたしました 申し訳ございません ご安心ください 確認いたします
     させていただきます よろしくお願い お送りいたします 承知しました ご検討ください
     お問い合わせください ご連絡ください ご確認ください お申し付けください
+    ご了承ください お待ちください ご覧ください いただきますよう ありがとうございました おかけしますが
+    でしょうか よろしいでしょうか いらっしゃいます いらっしゃいますか 承りました いたしますが ございますが
+    いただけますでしょうか
 """
 PHRASES: tuple[str, ...] = tuple(_PHRASE_TEXT.split())
 # Correct phrases that contain a slip of another phrase; a hit inside one is no typo.
@@ -45,6 +50,8 @@ GUARDS = (
     "ございませんので", "いたしませんので", "おりませんので", "させていただきますので", "お送りいたしますので",
     "確認いたしますので", "いたしましたので", "おりましたので", "ございましたので", "恐縮です",
     "お願いいたしますので", "お手数ですがお願い", "ご安心くださいませ", "承知しましたので",
+    # 〜ましたため is a reason clause, not a doubled た.
+    "ましたため", "ましたたび",
 )
 
 
@@ -62,6 +69,8 @@ def _slips() -> tuple[re.Pattern[str], dict[str, str]]:
                 for extra in set(phrase[i - 1 : i + 2]):
                     if "\u3041" <= extra <= "\u3096":
                         variants.add(phrase[:i] + extra + phrase[i:])
+        if phrase.endswith("ました"):
+            variants.add(phrase + "た")  # the past ending typed twice: ございましたた
         for variant in variants:
             if len(variant) >= 4 and variant != phrase and not any(variant in g for g in GUARDS):
                 wrong.setdefault(variant, phrase)
