@@ -29,6 +29,12 @@ The proofreader's rule: to a customer, no word of the office, of speech or from 
 own staff named as 名前+役職 (弊社の山田部長 → 部長の山田), since a title is itself an honorific.
 当店の佐藤様 (not 会員様, お客様) is our staff with an honorific too. ちょっと anywhere
 (ちょっとした aside) → 少々, どうもでした, 〜くれてありがとう (→ いただき), いいですよ.
+
+Our own side's act given いただく (弊社の技術者が訪問していただく予定です → 訪問する予定です:
+いただく is for what the customer does), 感心いたしました (judged from above → 感銘を受けました),
+asking whether the customer understood (おわかりいただけましたでしょうか → ご不明な点はございません
+でしょうか), ご一緒します (→ ご案内いたします), 取り急ぎ、ご挨拶まで, and a letter's closing that
+does not match its opening (拝啓〜草々 → 敬具, 前略〜敬具 → 草々).
 """
 
 from __future__ import annotations
@@ -62,7 +68,24 @@ MANNERS: dict[str, str] = {
     # 御社 is spoken; in writing the other company is 貴社.
     "御社様": "貴社", "貴社様": "貴社",
     # 「取り急ぎ〜まで」 ends on a noun: curt to a customer.
-    "取り急ぎお礼まで": "まずはお礼申し上げます", "取り急ぎご連絡まで": "取り急ぎご連絡申し上げます",
+    "取り急ぎお礼まで": "まずはお礼申し上げます", "取り急ぎ、お礼まで": "まずはお礼申し上げます",
+    "取り急ぎ、ご連絡まで": "取り急ぎご連絡申し上げます", "取り急ぎ、ご報告まで": "取り急ぎご報告申し上げます",
+    "取り急ぎ、ご返信まで": "取り急ぎご返信申し上げます", "取り急ぎご挨拶まで": "略儀ながら、まずはご挨拶申し上げます",
+    "取り急ぎ、ご挨拶まで": "略儀ながら、まずはご挨拶申し上げます",
+    # 感心 judges from above; to a customer's idea the shop was moved (感銘を受ける).
+    "感心いたしました": "感銘を受けました", "感心しました": "感銘を受けました",
+    "感心いたしております": "感銘を受けております",
+    # Asking whether the customer understood doubts them; ask whether anything is unclear.
+    "おわかりいただけましたでしょうか": "ご不明な点はございませんでしょうか",
+    "お分かりいただけましたでしょうか": "ご不明な点はございませんでしょうか",
+    "おわかりいただけましたか": "ご不明な点はございませんでしょうか",
+    "お分かりいただけましたか": "ご不明な点はございませんでしょうか",
+    "おわかりになりましたでしょうか": "ご不明な点はございませんでしょうか",
+    "お分かりになりましたか": "ご不明な点はございませんでしょうか",
+    "おわかりになりましたか": "ご不明な点はございませんでしょうか",
+    "ご理解いただけましたでしょうか": "ご不明な点はございませんでしょうか",
+    # ご一緒する puts the shop beside the customer as an equal; the shop guides (ご案内いたします).
+    "ご一緒します": "ご案内いたします", "取り急ぎご連絡まで": "取り急ぎご連絡申し上げます",
     "取り急ぎご報告まで": "取り急ぎご報告申し上げます", "取り急ぎご返信まで": "取り急ぎご返信申し上げます",
     # Spoken or office words a written reply to a customer does not use.
     "御社": "貴社", "とりあえず": "まずは", "取りあえず": "まずは", "ごめんなさい": "申し訳ございません",
@@ -158,6 +181,37 @@ def _ii_fix(words: str) -> str:
     return lead + "よろしいでしょうか"
 
 
+# 「弊社の技術者が訪問していただく予定です」: our own side's act given いただく (→ 訪問する予定です).
+_OWN_SIDE = r"(?:弊社|当社|当店|弊店|私ども|担当者?|営業担当|技術者|スタッフ|係の者|私|わたくし)"
+_OWN_ITADAKU = re.compile(_OWN_SIDE + r"[^。]{0,8}?(?:が|から)[^。]{0,30}?"
+                          r"((?:お|ご)?[一-龥ぁ-ゖ]{1,6}?(?:し|して)いただく(?:予定|こと|つもり))")
+# 「拝啓」 closes on 敬具 and 「前略」 on 草々: the other pair's closing is a slip of form.
+_CLOSING = {"拝啓": ("草々", "敬具"), "前略": ("敬具", "草々")}
+
+
+def _own_itadaku(ctx: ReviewContext) -> list[Finding]:
+    out = []
+    for match in _OWN_ITADAKU.finditer(ctx.own_text):
+        wrong = match.group(1)
+        right = re.sub(r"(?:して|し)いただく", "する", wrong, count=1)
+        said = messages.say(messages.BUSINESS_MANNER, wrong=wrong, right=right)
+        out.append(messages.finding(FindingKind.BUSINESS_MANNER, Severity.WARNING, match.start(1), match.end(1),
+                                    said, right))
+    return out
+
+
+def _closing(ctx: ReviewContext) -> list[Finding]:
+    text, out = ctx.own_text, []
+    for opening, (wrong, right) in _CLOSING.items():
+        at = text.find(opening)
+        end = text.find(wrong, at + len(opening)) if at >= 0 else -1
+        if end >= 0:
+            said = messages.say(messages.BUSINESS_MANNER, wrong=f"{opening}〜{wrong}", right=f"{opening}〜{right}")
+            out.append(messages.finding(FindingKind.BUSINESS_MANNER, Severity.WARNING, end, end + len(wrong),
+                                        said, right))
+    return out
+
+
 def check(ctx: ReviewContext) -> list[Finding]:
     understood = scan(
         ctx,
@@ -199,6 +253,7 @@ def check(ctx: ReviewContext) -> list[Finding]:
         right = f"{match.group(2)}の{match.group(1)}"
         said = messages.say(messages.BUSINESS_MANNER, wrong=match.group(1) + match.group(2), right=right)
         spoken.append(messages.finding(kind, severity, match.start(1), match.end(2), said, right))
+    spoken += _own_itadaku(ctx) + _closing(ctx)
     return understood + spoken + _own_honorific(ctx) + scan(
         ctx,
         PATTERN,
