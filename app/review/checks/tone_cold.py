@@ -44,6 +44,15 @@ Only the sentence's own predicate counts (押しも押されもせぬ is no refu
 (先に商品を返送すること。), 「当社の責任ではありません」, 「どうにもなりません」, 「当店ではわかりかねます」
 are cold too, and so is pressing the customer (早く振り込んでください, 今後は注意してください).
 A refusal's cushion words (あいにく, 残念ながら, ご期待に添えず) count as warmth.
+
+Also cold without a warm word (round 18): a bare Vてください that sends the customer away or back
+(そちらに問い合わせてください, 書いて再送してください, まずそちらを読んでください, 別の日にしてください;
+a step of a procedure, 三点を同封してください, stays); a rule in plain form among polite sentences
+(キャンセル扱いとする。, 例外はない。, 併用は不可。); a flat "none" that answers the customer's
+ask (お問い合わせの商品ですが、在庫はありません。) or "over" (
+すでに終了しています, 〜はしていません。); "already told" (お伝え済みです); the fault put on the
+customer's doing without naming them (見ていれば防げた, 入力が間違っているからです); 嫌なら〜;
+ご自分で〜てください; and any doing forbidden again and again (何度もしないでください).
 """
 
 from __future__ import annotations
@@ -146,6 +155,12 @@ BLAME = re.compile(
     r"(?:お客様|お客さま|そちら|あなた)(?:様)?(?:が|の方で|のほうで)[^。！]{0,20}?(?:た|だ)(?:から|ため|せい)です|"
     r"(?:お客様|お客さま|そちら|あなた)(?:様)?の[^。！]{0,10}?せいです|"
     r"責任(?:を|は)?(?:負い|取り|持ち)かねます|責任は(?:負え|取れ|持て)ません|(?:当店|弊社|当社)(?:に|と)?は関係(?:ありません|ございません|ない)|"
+    # "Already told you": 「前回のメールでお伝え済みです」.
+    r"(?:お伝え|ご案内|ご説明|ご連絡|お知らせ|ご回答|回答|説明)済み(?:です|でございます)|"
+    # The fault put on the customer's doing without naming them: 「サイズ表を見ていれば防げたミスです」
+    # 「ログインできないのは入力が間違っているからです」.
+    r"(?:見て|読んで|確認して|調べて|して)(?:い)?れば[^。！]{0,12}?(?:防げ|避けられ|起き(?:なかっ|ませんでし))|"
+    r"(?:入力|操作|記入|選択|住所|番号|設定|パスワード|使い方)(?:が|を)間違(?:って|え)(?:いる|いた|た)(?:から|ため|せい)です|"
     r"(?:よく|ちゃんと|しっかり|きちんと)(?:お読み|読んで|読み|見て|ご確認|確認して|調べて)(?:から|の上|のうえ)?"
     r"[^。！]{0,10}?(?:ください|下さい|いただ|もらえ)|常識(?:的に|で考え|です)"
 )
@@ -158,7 +173,9 @@ _OWN_MISTAKE = re.compile(
 # brushing the question off (仕様です, 決まりなので, ご自分で調べて), or "as I said".
 CURT = re.compile(
     r"(?:無理|不可|対応不可|決まり|規則|ルール|(?:それは|これは|そういう)仕様)(?:です|なので|ですので|だから)(?![がけ])|"
-    r"(?:知りません|わかりません|分かりません)(?:[。！!]|$)|(?:ご)?(?:自分|自身)で(?:お)?(?:調べて|調べ|判断して|ご判断|確認して|ご確認)(?:ください|下さい)|"
+    r"(?:知りません|わかりません|分かりません)(?:[。！!]|$)|(?:ご)?(?:自分|自身)で(?:[^。！]{0,12}?(?:て|で)|お?調べ|ご判断|ご確認)(?:ください|下さい)|"
+    # "Take it or leave it": 「嫌ならキャンセルしてください」.
+    r"(?:嫌|いや|イヤ|不満|ご不満)(?:なら|でしたら|であれば)|"
     r"(?:前にも|先ほども|以前にも|前回も)(?:言い|言っ|申し上げ|お伝えし|書い|ご説明し|説明し)|"
     r"(?:読めば|見れば|読んでいただければ)(?:わか|分か)|"
     # "As I wrote last time." and nothing more: 「前回のメールに書いた通りです。」
@@ -338,8 +355,29 @@ _PRESSING = re.compile(r"(?:早く|(?<!お)早めに|早急に|至急|今すぐ|
                        r"(?:て|で)(?:ください|下さい)(?!ませ)")
 # "Do not do that": a prohibition of the customer's own doing (何度も聞かないでください).
 _PROHIBITION = re.compile(
-    r"(?:聞か|言わ|送ら|連絡し|電話し|問い合わせ|催促し|急かさ|書き込ま|来|返信し|メールし)ないで(?:ください|下さい)"
+    r"(?:聞か|言わ|送ら|連絡し|電話し|問い合わせ|催促し|急かさ|書き込ま|来|返信し|メールし)ないで(?:ください|下さい)|"
+    # Any doing forbidden "again and again" (同じ質問は何度もしないでください).
+    r"(?:何度も|二度と|繰り返し)[^。！]{0,10}?ないで(?:ください|下さい)"
 )
+# A bare order in plain polite form that sends the customer away or back (「注文番号を書いて再送してください」
+# 「別の日にしてください」「そちらに問い合わせてください」): Vてください with no お・ご request form, no care
+# instruction, and a cue of _SENT_AWAY.
+_BARE_ORDER = re.compile(r"(?<![おご])(?:して|って|んで|いで|えて|けて|べて|めて|れて|せて|きて|みて|ねて|"
+                         r"にして|して)(?:ください|下さい)(?!ませ)[。！]?\s*$")
+# A flat "none" is judged without a mail only when the sentence itself answers the customer's ask
+# (「お問い合わせの商品ですが、在庫はありません。」); a bare 「在庫はありません。」 is too short to judge.
+_ANSWERING = re.compile(r"(?:お問い合わせ|ご質問|ご希望|ご依頼|ご要望|ご注文|ご相談|ご指定)"
+                        r"[^。]{0,12}?(?:ですが|の件|について)")
+# What turns a bare order into a brush-off rather than a step of a procedure (「三点を同封してください」
+# stays): sent elsewhere, sent back to redo it, told to read first, to pick another day.
+_SENT_AWAY = re.compile(r"そちら|まず|再送|再度|もう一度|やり直|別の|他の|ほかの|自分で|ご自身で|ご自分で")
+# A rule told in plain form among polite sentences (「遅れた場合はキャンセル扱いとする。」「例外はない。」
+# 「併用は不可。」): the voice of a notice board, not of a reply.
+_RULE_END = re.compile(r"(?:とする|扱い|(?:は|も)ない|不可|禁止|厳禁|無効|認めない|しない|できない|受け付けない)"
+                       r"[。！]?\s*$")
+# "Over already" and "not done here", flatly: 「受付期間はすでに終了しています」「予約なしの診察はしていません」.
+_OVER = re.compile(r"(?:すでに|既に|もう)終了して(?:い|おり)ます|"
+                   r"(?:では|は)[^。！]{0,12}?(?:は|を)?(?:して|行って)いません[。！]?\s*$")
 
 
 # An order put as a rule to the customer: 「先に商品を返送すること。」「〜しないように。」.
@@ -359,7 +397,12 @@ def _refusals(ctx: ReviewContext) -> Sentence | None:
     if not own or _warm(own) or any(_ALTERNATIVE.search(s.text) or _SOFTENER.search(s.text) for s in own):
         return None
     for sentence in own:
-        if _DIRECTIVE.search(sentence.text):
+        if _DIRECTIVE.search(sentence.text) or _RULE_END.search(sentence.text.strip()):
+            return sentence
+        if _BARE_ORDER.search(sentence.text.strip()) and _SENT_AWAY.search(sentence.text) and \
+                not _CARE.search(sentence.text):
+            return sentence
+        if (_FLAT_NO.search(sentence.text) and _ANSWERING.search(sentence.text)) or _OVER.search(sentence.text):
             return sentence
         if _PROHIBITION.search(sentence.text) or _PRESSING.search(sentence.text) or refusal(sentence) or \
                 _ABSOLUTE_NO.search(sentence.text):
