@@ -34,6 +34,11 @@ and お湯でのばして is not one (お + noun + particle). Our side raised by
 comma (お客様が、先ほど申していた), and raises ご〜した as well as お〜した when no verb of ours comes between.
 お/ご + act + される (お帰りされる, ご参加される: the humble form made honorific) → お/ご〜になる; the customer asked
 to do a humble act (拝見していただけますか → ご覧いただけますか); 弊社の佐藤様 is our staff, not the customer.
+
+A question put to the customer, named or addressed with a comma (お客様、当日は保険証をお持ちしますか; お客様は、
+どちらのプランにいたしますか), in the humble お〜する or いたす → お持ちになりますか, なさいますか. Our staff
+named after the word that makes them ours (担当の鈴木がおっしゃっておりました → 申しておりました), and our side's
+wish in お〜になりたい (弊社の部長がお会いになりたいと → お会いいたしたい) are raised by mistake as well.
 """
 
 from __future__ import annotations
@@ -98,7 +103,7 @@ _OWN_SIDE = re.compile(
     r"(?:が|は|も|から|より)[^。「」]{0,20}?"
     r"(いらっしゃ[いるっ]|おっしゃ[いるっ]|仰[いるっ]|なさ[いるっ]|召し上が[りるっ]|ご覧にな[りるっ]|"
     r"お越しにな[りるっ]|お見えにな[りるっ]|"
-    r"[おご][一-龥]{1,4}[いきしちにひみりぎじびえけせてねべめれ]?にな(?:ります|りました|る))"
+    r"[おご][一-龥]{1,4}[いきしちにひみりぎじびえけせてねべめれ]?にな(?:ります|りました|りたい|る))"
 )
 # Subjects that can only be our own side (担当の者, 係の者), with no 弊社 before them; an
 # honorific verb after them, or the honorific お/ご〜になる (ご説明になります).
@@ -109,11 +114,12 @@ _HONORIFIC_VERB = (
 _OWN_ONLY = re.compile(
     r"(?<![ご御貴])(?:担当の者|係の者|店の者|当店の者|弊社の者|担当者|担当|スタッフ|店長|私ども|わたくしども|"
     r"(?<![ぁ-ゖ一-龥])(?:私|わたくし|わたし))"
-    r"(?![様さ])(?:が|から|より|も)[^。「」]{0,20}?"
+    # (担当の鈴木が: our staff named after the word that makes them ours)
+    r"(?:の[一-龥]{1,4})?(?![様さ])(?:が|から|より|も)[^。「」]{0,20}?"
     rf"({_HONORIFIC_VERB}|[おご][一-龥]{{1,4}}[いきしちにひみりぎじびえけせてねべめれ]?にな(?:ります|りました|る)|"
     r"[おご][一-龥]{1,4}[いきしちにひみりぎじびえけせてねべめれ]?され(?:ます|ました|る))"
 )
-_NARU_HUMBLE = {"ります": "いたします", "りました": "いたしました", "る": "いたす"}
+_NARU_HUMBLE = {"ります": "いたします", "りました": "いたしました", "りたい": "いたしたい", "る": "いたす"}
 # The customer as subject of the humble お〜する: 「お客様がお持ちしますか」 (→ お持ちになりますか).
 _CUSTOMER_O_SURU = re.compile(
     r"(?:お客様|お客さま|ご家族(?:の方|様)?|お子様|ご本人(?:様)?|皆様|皆さま|[一-龥]{1,4}(?<![同模仕多異])様)(?:が|も)、?"
@@ -127,6 +133,12 @@ _HUMBLE_QUESTION = re.compile(
 # The customer as the subject of いたす: 「お客様がご注文いたしました」.
 _CUSTOMER_ITASU = re.compile(
     r"(?:お客様|お客さま|ご家族(?:の方|様)?|ご本人(?:様)?|皆様|皆さま)(?:が|も)[^。、がはを]{0,12}?[おご][一-龥]{1,4}(いたし|致し)(?=ま|た|て)"
+)
+# A question put to the customer, named or addressed (「お客様、当日は保険証をお持ちしますか」「お客様は、
+# どちらのプランにいたしますか」), in the humble お〜する or いたす (→ お持ちになりますか, なさいますか).
+_CUSTOMER_QUESTION = re.compile(
+    r"(?:お客様|お客さま|[一-龥]{1,4}(?<![同模仕多異])様)(?:は|が|も)?、?[^。？?「」]{0,30}?"
+    r"(?:(お[一-龥][ぁ-ゖ]{0,2}?)し|(いたし|致し))(?=ますか|ましたか|ますでしょうか)"
 )
 _O_NARU = {"します": "になります", "しまし": "になりまし", "して": "になって", "した": "になった"}
 
@@ -346,8 +358,10 @@ def check(ctx: ReviewContext) -> list[Finding]:
         said = messages.say(messages.KEIGO_DIRECTION_CUSTOMER, word=word, honorific=fix)
         findings.append(messages.finding(kind, severity, match.start(1), match.end(1), said, fix))
     for match in _OWN_SIDE.finditer(ctx.own_text):
-        if "お客様" in match.group() or "様" in match.group()[:-len(match.group(1))]:
-            continue  # the customer is the subject after all
+        head = match.group()[:-len(match.group(1))]
+        object_only = head.replace("お客様に", "").replace("お客様を", "")
+        if re.search(r"お客様(?:が|は|も)", match.group()) or "様" in object_only:
+            continue  # the customer is the subject after all (お客様に / お客様を is only the object)
         word = match.group(1)
         if word.startswith(("お", "ご")) and "にな" in word and not word.startswith(("お越し", "お見え", "ご覧")):
             stem, _, end_form = word.partition("にな")
@@ -371,6 +385,23 @@ def check(ctx: ReviewContext) -> list[Finding]:
     findings += _questions(ctx, kind, severity, findings)
     findings += _own_only(ctx, kind, severity, findings)
     findings += _customer_o_suru(ctx, kind, severity)
+    for match in _CUSTOMER_QUESTION.finditer(ctx.own_text):
+        start, end = match.span(1) if match.group(1) else match.span(2)
+        if any(f.start < end and start < f.end for f in findings):
+            continue
+        before = ctx.own_text[max(0, match.start() - 8) : match.start() + 4]
+        if re.search(r"(?:弊社|当店|当社|弊店|私ども)の[^。、]{0,6}$", before):
+            continue  # 当店の佐藤様: our own staff
+        if match.group(1):
+            stem = match.group(1)
+            said = messages.say(messages.KEIGO_DIRECTION_CUSTOMER, word=stem + "する", honorific=stem + "になる")
+            fix = stem + "にな"  # + ります / りました
+            end = match.end(1) + 1
+            fix += "り"
+        else:
+            said = messages.say(messages.KEIGO_DIRECTION_CUSTOMER, word="いたす", honorific="なさる")
+            fix = "なさい"
+        findings.append(messages.finding(kind, severity, start, end, said, fix))
     findings += scan(ctx, _ITADAITE_KUDASAI, kind, severity,
                      lambda m: messages.say(messages.KEIGO_DIRECTION_REQUEST, word="いただく"),
                      lambda m: "お召し上がりください")
