@@ -13,6 +13,8 @@ followed by a long-vowel mark or a small katakana (二ーハイ, 力ュー) is f
 when the katakana word is not in the dictionary: no kanji is ever followed by
 one. The fix is the word with the right character. A dash typed for the long-vowel mark after a
 katakana sound (トップペ－ジ, メ-ル) is flagged when the word with ー is a dictionary word.
+So is 一 ending a katakana word before a kana or a mark (メニュ一も → メニュー), when the word with ー is
+a dictionary word; before a kanji it is a numeral (ケーキ一個) and stays.
 """
 
 from __future__ import annotations
@@ -119,8 +121,8 @@ def _kanji_in_katakana(text: str, i: int) -> Finding | None:
     after = text[i + 1] if i + 1 < len(text) else ""
     if not (_katakana(before) or _katakana(after)):
         return None
-    if ch == "一" and not (_katakana(before) and _katakana(after)):
-        return None  # 一ヶ月, 一コマ
+    if ch == "一" and not (_katakana(before) and (_katakana(after) or not _kanji(after))):
+        return None  # 一ヶ月, 一コマ, ケーキ一個 (メニュ一も: a katakana word's end, judged by the dictionary below)
     if ch == "八" and after == "ッ":
         return None  # 八ッ橋, 八ッ場: the old spelling of a numeral with its つ
     if after in _KATAKANA_ONLY_AFTER and ch != "一":

@@ -21,7 +21,8 @@ At most one finding per draft, since tone concerns the reply as a whole.
 
 From the grammar (round 20): タメ口 is a plain verb, adjective or だ ending the sentence followed
 by a friendly final particle (思うよ, すぐやっとくね, 人気なんだよね) — Sudachi's 終止形 and 終助詞, so
-ですよね, ますね, くださいね stay polite and a quotation 「もう届いたよ」 is not ours. An opening
+ですよね, ますね, くださいね stay polite and a quotation 「もう届いたよ」 is not ours. The ending counts
+before a comma as well as at a sentence's end (大丈夫だよ、返品できるから). An opening
 interjection (うん, はーい, えー, そっか), ありがとね, a bare よろしく〜, っす at a word's end (not in
 ぐっすり), ぜんぜん, and a drawn-out polite end (ですよね〜) count too. A bare だ ends bluntly rather
 than chummily: half a signal (a draft all in だ/である is tone_cold's).
@@ -39,7 +40,7 @@ from app.review import messages
 from app.review.context import ReviewContext
 from app.text import Sentence
 
-_END = r"(?=[。！!？?…〜~ｗw♪☆★\s]|[\U0001F000-\U0001FAFF\u2600-\u27BF]|$)"
+_END = r"(?=[。、！!？?…〜~ｗw♪☆★\s]|[\U0001F000-\U0001FAFF\u2600-\u27BF]|$)"
 CASUAL_END = re.compile(
     r"(?:だよ|だよね|(?<!です)(?<!ます)よね|だね|じゃん|じゃない|かな|かなぁ|だし|でしょ|しよう|しようね|ちゃう|ちゃった|っす|なぁ|なあ|"
     r"わかる|分かる|してね|てね|るね|(?<!まし)(?<!でし)たね|(?<!ださ)(?<!下さ)いね|(?<!ださ)(?<!下さ)いよ|るよ|"
