@@ -95,3 +95,94 @@ def test_manual_keigo_constructions_are_flagged(text: str, span: str) -> None:
 ])
 def test_manual_keigo_lookalikes_stay(text: str) -> None:
     assert FindingKind.KEIGO_BAITO not in _kinds(text), review_draft(text)
+
+
+# ---- business_manner: words from above, our side given いただく, letter closings
+@pytest.mark.parametrize(("text", "fix"), [
+    ("明日、当店のスタッフがご自宅へ配達していただく予定です。", "配達する予定"),
+    ("弊社の担当者から請求書をお送りしていただく予定でございます。", "お送りする予定"),
+    ("素敵なアイデアに感心しました。", "感銘を受けました"),
+    ("手順はお分かりいただけましたか。", "ご不明な点はございませんでしょうか"),
+    ("受付までは私がご一緒します。", "ご案内いたします"),
+    ("取り急ぎ、お礼まで。", "まずはお礼申し上げます"),
+    ("拝啓　新緑の候、ますますご清祥のこととお喜び申し上げます。草々", "敬具"),
+    ("前略　先日はありがとうございました。敬具", "草々"),
+])
+def test_business_constructions_get_the_business_form(text: str, fix: str) -> None:
+    assert any(fix in s for s in _fixes(text, FindingKind.BUSINESS_MANNER)), review_draft(text)
+
+
+@pytest.mark.parametrize("text", [
+    "お客様に商品を確認していただく予定です。",
+    "拝啓　平素は格別のお引き立てを賜り、厚く御礼申し上げます。敬具",
+    "ぜひご一緒しませんか。",
+])
+def test_business_lookalikes_stay(text: str) -> None:
+    assert FindingKind.BUSINESS_MANNER not in _kinds(text), review_draft(text)
+
+
+# ---- tone_cold: brush-offs, plain rules, flat answers, blame of the customer's doing
+@pytest.mark.parametrize("text", [
+    "返品の件はメーカーに問い合わせてください。そちらの担当です。",
+    "領収書は自分で印刷してください。",
+    "まず説明書を読んでください。",
+    "その日は埋まっています。別の時間にしてください。",
+    "お支払いは前払いです。遅れた場合は無効とする。",
+    "ご質問の件ですが、在庫はありません。",
+    "キャンペーンはすでに終了しています。",
+    "その件はお知らせ済みです。",
+    "説明書を読んでいれば起きなかった故障です。",
+    "エラーが出るのは番号を間違えているからです。",
+    "条件が嫌ならご注文はおやめください。",
+    "同じ内容を何度も送らないでください。",
+])
+def test_cold_constructions(text: str) -> None:
+    assert FindingKind.TONE_COLD in _kinds(text), review_draft(text)
+
+
+@pytest.mark.parametrize("text", [
+    "ご返品の際は、商品と納品書を同封してください。",
+    "在庫はありません。",
+    "恐れ入りますが、別の日をお選びいただけますでしょうか。",
+    "お手数ですが、そちらの窓口にお問い合わせいただけますと幸いです。",
+])
+def test_not_cold(text: str) -> None:
+    assert FindingKind.TONE_COLD not in _kinds(text), review_draft(text)
+
+
+# ---- keigo_direction: questions to the customer in humble forms; our staff raised
+@pytest.mark.parametrize(("text", "span"), [
+    ("お客様、明日は印鑑をお持ちしますか。", "お持ちし"),
+    ("田中様は、お支払いを一括にいたしますか。", "いたし"),
+    ("担当の山本がおっしゃったとおり、明日お届けします。", "おっしゃ"),
+    ("弊社の社長が、お客様にぜひお会いになりたいと申しております。", "お会いになりたい"),
+])
+def test_direction_constructions(text: str, span: str) -> None:
+    found = _kinds(text).get(FindingKind.KEIGO_DIRECTION, [])
+    assert any(span in s for s in found), review_draft(text)
+
+
+@pytest.mark.parametrize("text", [
+    "お客様、お荷物をお持ちしましょうか。",
+    "お客様がおっしゃったとおり、明日お届けいたします。",
+])
+def test_direction_lookalikes_stay(text: str) -> None:
+    assert FindingKind.KEIGO_DIRECTION not in _kinds(text), review_draft(text)
+
+
+# ---- tone_overfamiliar and lookalike
+def test_a_casual_ending_before_a_comma_is_overfamiliar() -> None:
+    assert FindingKind.TONE_OVERFAMILIAR in _kinds("もう届いてるはずだよ、確認してみて！")
+
+
+@pytest.mark.parametrize(("text", "fixed"), [
+    ("新しいメニュ一をご用意しました。", "メニュー"),
+    ("限定カラ一も好評です。", "カラー"),
+])
+def test_kanji_one_ending_a_katakana_word(text: str, fixed: str) -> None:
+    assert fixed in _fixes(text, FindingKind.LOOKALIKE_CHAR)
+
+
+@pytest.mark.parametrize("text", ["ケーキ一個とタオル一枚をお送りします。", "セット一つでよろしいでしょうか。"])
+def test_kanji_one_as_a_numeral_stays(text: str) -> None:
+    assert FindingKind.LOOKALIKE_CHAR not in _kinds(text)
