@@ -20,8 +20,11 @@ The agent may answer the feeling rather than the facts, as people do: praise of 
 bought (「前回のハンドクリームがとても良かったです」) is acknowledged by joy at hearing it
 (嬉しい, 光栄, 励み), a trouble or a hardship (入院, 壊れて, 届かない) by sympathy
 (大変でしたね, ご不便をおかけし, お大事に), a loss (葬儀, 亡くなった) by condolence (ご愁傷様,
-お悔やみ), a celebration by 「おめでとうございます」. Generic
-thanks still acknowledge nothing.
+お悔やみ), a celebration by 「おめでとうございます」, a new life (ひとり暮らしを始める) by a
+welcome to it (新生活, 応援しております), a small home (狭いマンション) by the room it leaves
+(お部屋の広さ, 置き場所). Generic thanks still acknowledge nothing. An age reached
+(息子が十歳になります) is a birthday: naming the person (お子様) does not acknowledge it; the age,
+the birthday or congratulations must be there.
 """
 
 from __future__ import annotations
@@ -67,7 +70,20 @@ _CELEBRATION = re.compile(r"誕生|結婚|合格|入学|卒業|出産|還暦|記
 _CONGRATULATION = re.compile(r"おめでと|お祝い申し上げ|お喜び申し上げ")
 _LOSS = re.compile(r"亡くな|他界|逝去|葬|通夜|法事|法要|供花|供養|四十九日|一周忌|喪中|遺影|形見")
 _CONDOLENCE = re.compile(r"ご愁傷|お悔やみ|ご冥福|お力落とし|ご逝去|お寂しい|偲")
-_FEELINGS = ((_PRAISE, _JOY), (_HARDSHIP, _SYMPATHY), (_CELEBRATION, _CONGRATULATION), (_LOSS, _CONDOLENCE))
+# A new life (ひとり暮らしを始める, 引っ越し, 就職) is welcomed as one (新生活, 新しい生活, 応援);
+# a small home (狭いマンション) is heard when the reply speaks of the room it leaves (お部屋の広さ, 置き場所).
+_NEW_LIFE = re.compile(r"暮らしを始め|一人暮らし|ひとり暮らし|引っ越|引越|新居|上京|転勤|進学|就職|入社|新生活")
+_WELCOME = re.compile(r"新生活|新しい生活|新しい暮らし|新天地|新しいお住まい|応援して|スタート")
+_SMALL_HOME = re.compile(r"狭い|狭く|手狭|ワンルーム|小さな家|小さい家|小さな部屋|小さい部屋")
+_ROOM = re.compile(r"広さ|スペース|コンパクト|置き場所|設置場所|寸法|お部屋")
+_FEELINGS = ((_PRAISE, _JOY), (_HARDSHIP, _SYMPATHY), (_CELEBRATION, _CONGRATULATION), (_LOSS, _CONDOLENCE),
+             (_NEW_LIFE, _WELCOME), (_SMALL_HOME, _ROOM))
+# A family member's age reached (息子が十歳になります) tells of a birthday (the customer's own
+# 「今年八十歳になり、字が読みにくく」 is context, not news): naming the person (お子様) does not
+# acknowledge it; the age, the birthday or congratulations do.
+_AGE_REACHED = re.compile(r"(?:息子|娘|孫|子|妻|夫|母|父|主人|家内|姪|甥|兄|姉|弟|妹)[^。、]{0,16}?"
+                          r"[0-9０-９一二三四五六七八九十百]+(?:歳|才)になります")
+_AGE_HEARD = re.compile(r"歳|才|誕生|おめでと|お祝い")
 
 
 # Order details, which REVIEW_FORMAT.md says are no disclosure, though the analyser may mark them:
@@ -215,6 +231,14 @@ def check(ctx: ReviewContext) -> list[Finding]:
         if any(start < highlight.end and highlight.start < end for start, end in asked):
             around = topic.union(*(key.words for start, end in asked for key in ctx.range_keys(start, end)
                                    if not highlight.start <= key.start < highlight.end))
+        if _AGE_REACHED.search(ctx.highlight_text(highlight)):
+            if feeling_text is None:
+                feeling_text = GENERIC_THANKS.sub("", "\n".join(s.text for s in ctx.body_sentences))
+            if not _AGE_HEARD.search(feeling_text):
+                out.append(messages.finding(FindingKind.IGNORED_DISCLOSURE, Severity.WARNING, at, at,
+                                            messages.say(messages.IGNORED_DISCLOSURE,
+                                                         told=ctx.highlight_text(highlight)), "", highlight))
+            continue
         tokens = ctx.highlight_tokens(highlight)
         span_keys = own_keys(ctx.highlight_keys(highlight), around, product_mentions(tokens) | ordered_starts(tokens))
         found, total = matched_weight(span_keys, pool)

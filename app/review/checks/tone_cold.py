@@ -53,6 +53,7 @@ ask (お問い合わせの商品ですが、在庫はありません。) or "ove
 すでに終了しています, 〜はしていません。); "already told" (お伝え済みです); the fault put on the
 customer's doing without naming them (見ていれば防げた, 入力が間違っているからです); 嫌なら〜;
 ご自分で〜てください; and any doing forbidden again and again (何度もしないでください).
+A curt word followed at once by an apology of its own sentence (無理ですね。申し訳ありません。) is softened by it.
 """
 
 from __future__ import annotations
@@ -202,8 +203,12 @@ _FLAT_NO = re.compile(
 
 def _curt_words(ctx: ReviewContext) -> list[Finding]:
     out = []
-    for sentence in ctx.sentences:
-        if CURT.search(sentence.text) and not re.search(APOLOGY + "|" + CUSHION + "|" + THANKS, sentence.text):
+    sentences = ctx.sentences
+    for i, sentence in enumerate(sentences):
+        # An apology may follow the refusal as a sentence of its own (「ちょっと無理ですね。申し訳ありません。」).
+        after = sentences[i + 1].text if i + 1 < len(sentences) else ""
+        if CURT.search(sentence.text) and not re.search(APOLOGY + "|" + CUSHION + "|" + THANKS, sentence.text) and \
+                not re.search(APOLOGY, after):
             text = sentence.text.rstrip()
             start = sentence.start + len(text) - len(text.lstrip())
             out.append(messages.finding(FindingKind.TONE_COLD, Severity.WARNING, start, sentence.start + len(text),

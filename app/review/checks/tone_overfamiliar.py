@@ -40,12 +40,15 @@ from app.review import messages
 from app.review.context import ReviewContext
 from app.text import Sentence
 
-_END = r"(?=[。、！!？?…〜~ｗw♪☆★\s]|[\U0001F000-\U0001FAFF\u2600-\u27BF]|$)"
+_END = r"(?=[。！!？?…〜~ｗw♪☆★\s]|[\U0001F000-\U0001FAFF\u2600-\u27BF]|$)"
+# A friendly final particle ends a clause before a comma too (大丈夫だよ、返品できるから); a bare だ
+# before a comma is no ending (ただ、).
+_END_OR_COMMA = _END.replace("[。", "[。、", 1)
 CASUAL_END = re.compile(
     r"(?:だよ|だよね|(?<!です)(?<!ます)よね|だね|じゃん|じゃない|かな|かなぁ|だし|でしょ|しよう|しようね|ちゃう|ちゃった|っす|なぁ|なあ|"
     r"わかる|分かる|してね|てね|るね|(?<!まし)(?<!でし)たね|(?<!ださ)(?<!下さ)いね|(?<!ださ)(?<!下さ)いよ|るよ|"
     r"(?<!まし)(?<!でし)たよ|"
-    r"ないよ|だからね|もんね|いいな|だな|たいな|よかったな|んだ|んだった)" + _END
+    r"ないよ|だからね|もんね|いいな|だな|たいな|よかったな|んだ|んだった)" + _END_OR_COMMA
 )
 # A bare だ / だった / だろう ends a sentence bluntly rather than chummily: half a signal here
 # (with よ or ね it is CASUAL_END's; a draft all in だ/である is tone_cold's "plain to a customer").

@@ -24,7 +24,8 @@ the reply that answers in shape, and answers no other request by its words, answ
 one request, in mail order. A "when" question (いつ, 何日, どのくらいで届き…) takes a
 sentence naming a date or a time (「三日ほどでお届けします」「午後七時まで」), a "how much"
 question a price (550円, 無料), a "how many / how big" question a counted number (350グラム,
-三歳以上); any question takes a sentence opened with はい・いいえ・もちろん・あいにく and a
+三歳以上), an ask for a remedy (交換か返金を) the remedy given (新しいお米を本日
+発送いたします); any question takes a sentence opened with はい・いいえ・もちろん・あいにく and a
 promise to check and get back (「確認して折り返しご連絡いたします」). When the mail asks one
 thing only, a sentence that answers the kind of question it is answers it: 「ございます」
 an "is there" question, 「いただけます」「可能です」 a "can I" one, 「承ります」
@@ -217,8 +218,14 @@ _GIVES_WHICH = re.compile(r"おすすめ|お勧め|オススメ|人気|が(?:よ
                           r"(?:よく|とても|一番|いちばん)?合います|相性|"
                           r"向いて(?:おり|い)|"
                           r"最適|適して(?:おり|い)|をお選び")
+# An ask for a remedy (交換か返金を) is answered by the remedy given, in whatever words: a new one sent
+# (「新しいお米を本日発送いたします」), a refund or an exchange arranged.
+_ASKS_REMEDY = re.compile(r"交換|返金|取り替え|取り換え|取替|再送|送り直|作り直|代わりの")
+_GIVES_REMEDY = re.compile(r"新しい[^。！]{0,12}?(?:発送|お送り|お届け|ご用意)|代替品|"
+                           r"代わりの[^。！]{0,10}?(?:発送|お送り|お届け)|"
+                           r"(?:ご返金|返金|ご交換|交換|再送|再発送)(?:いたし|させ|の手続き|の手配|を手配)|交換品|お送り直し")
 _TYPED = ((_ASKS_WHEN, _GIVES_WHEN), (_ASKS_PRICE, _GIVES_PRICE), (_ASKS_COUNT, _GIVES_COUNT),
-          (_ASKS_OFTEN, _GIVES_OFTEN), (_ASKS_WHICH, _GIVES_WHICH))
+          (_ASKS_OFTEN, _GIVES_OFTEN), (_ASKS_WHICH, _GIVES_WHICH), (_ASKS_REMEDY, _GIVES_REMEDY))
 # A question that leaves its object unsaid (「在庫はありますか」 after 「同じ柄であと4つ欲しいです」) is
 # about the request before it: Japanese drops what both sides know.
 _ELLIPTIC = frozenset({"在庫", "有無", "可能", "対応", "大丈夫", "いける", "ある"})
