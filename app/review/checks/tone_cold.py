@@ -49,8 +49,8 @@ Also cold without a warm word (round 18): a bare Vてください that sends the
 (そちらに問い合わせてください, 書いて再送してください, まずそちらを読んでください, 別の日にしてください;
 a step of a procedure, 三点を同封してください, stays); a rule in plain form among polite sentences
 (キャンセル扱いとする。, 例外はない。, 併用は不可。); a flat "none" that answers the customer's
-ask (お問い合わせの商品ですが、在庫はありません。) or "over" (
-すでに終了しています, 〜はしていません。); "already told" (お伝え済みです); the fault put on the
+ask (お問い合わせの商品ですが、在庫はありません。) or "over" (すでに終了しています,
+〜はしていません。); "already told" (お伝え済みです); the fault put on the
 customer's doing without naming them (見ていれば防げた, 入力が間違っているからです); 嫌なら〜;
 ご自分で〜てください; and any doing forbidden again and again (何度もしないでください).
 A curt word followed at once by an apology of its own sentence (無理ですね。申し訳ありません。) is softened by it.
