@@ -36,8 +36,39 @@ _TAIL = re.compile(r"(?:まして|なもので|もので|なのですが|なん�
 _FRAGMENT = re.compile(
     r"(?:て|で|とき|時|ところ|なり|では|には|なく|ず|ながら|たら|れば|ると|から|ため|為|に|を|は|も|と|の)$")
 _NOUN_DE = re.compile(r"(?<=[一-龥ァ-ヶー0-9０-９])で$")  # 「アレルギーで」 but not 「住んで」
-_CLAUSE = re.compile(r"[^、，,。！？!?\n]+")
+_CLAUSE_END = frozenset("、，,。！？!?\n")
+_OPEN = "「『（(【"
+_CLOSE = "」』）)】"
 MAX_CHARS = 24
+
+
+def _breaks(text: str) -> list[int]:
+    """Where `text` may be cut into clauses: each 、。！？ or line break outside 「…」 and （…）."""
+    out: list[int] = []
+    depth = 0
+    for i, ch in enumerate(text):
+        if ch in _OPEN:
+            depth += 1
+        elif ch in _CLOSE and depth:
+            depth -= 1
+        elif ch == "\n":
+            out.append(i)
+            depth = 0
+        elif ch in _CLAUSE_END and depth == 0:
+            out.append(i)
+    return out
+
+
+def _clauses(text: str) -> list[str]:
+    """The clauses of `text`, cut at 、。！？ and line breaks — but not inside 「…」 or （…）:
+    「一口食べて「ふわふわ！」と言った顔は」 is one clause, not 「一口食べて「ふわふわ」 and 「」と言った顔は」."""
+    out: list[str] = []
+    start = 0
+    for i in _breaks(text):
+        out.append(text[start:i])
+        start = i + 1
+    out.append(text[start:])
+    return [c.strip() for c in out if c.strip()]
 
 
 def _honorific(text: str) -> str:
@@ -45,7 +76,7 @@ def _honorific(text: str) -> str:
 
 
 def _clause_with(text: str, topic: str) -> str:
-    clauses: list[str] = [c.strip() for c in _CLAUSE.findall(text) if c.strip()]
+    clauses = _clauses(text)
     if not clauses:
         return text.strip()
     # A verb topic is in its dictionary form (生まれる); the text conjugates it (生まれました).
@@ -69,14 +100,14 @@ def _trim(clause: str) -> str:
 # The timeline wraps its lines, so a phrase may run longer than the composer's reference;
 # when it must be cut, it is cut after a clause (「、」「。」), never inside a word.
 SUMMARY_CHARS = 44
-_BREAK = re.compile(r"[、，,。！？!?]")
+_BREAK_MARKS = frozenset("、，,。！？!?")
 
 
 def _shorten(text: str) -> str:
     text = " ".join(text.split())
     if len(text) <= SUMMARY_CHARS:
         return text.rstrip("、，,")
-    cut = [m.start() for m in _BREAK.finditer(text, 0, SUMMARY_CHARS)]
+    cut = [i for i in _breaks(text) if i < SUMMARY_CHARS and text[i] in _BREAK_MARKS]
     if cut and cut[-1] >= 8:
         return text[: cut[-1]] + "…"
     return text[: SUMMARY_CHARS - 1] + "…"
