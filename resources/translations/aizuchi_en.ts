@@ -789,7 +789,7 @@
     </message>
     <message>
         <source>「{word}」：お店自身のこと（歩み・仕事・暮らし）には許しが要らないので「させていただく」は使いません。</source>
-        <translation>“{word}”: the shop's own history, work and life need nobody's permission, so “させていただく” is not used.</translation>
+        <translation>“{word}”: the shop&apos;s own history, work and life need nobody&apos;s permission, so “させていただく” is not used.</translation>
     </message>
     <message>
         <source>「{wrong}」はお客様へのメールでは避けたい言い回しです。「{right}」とします。</source>
