@@ -95,7 +95,7 @@ def _warm(dovecot: Any) -> None:
 
 
 _CHILD = r"""
-import json, resource, sys, time
+import json, sys, time
 sys.path.insert(0, {root!r})
 from pathlib import Path
 from app.sources.connection import AccountConfig, Security
@@ -103,6 +103,7 @@ from app.sources.imap import ImapSource
 from app.store.db import open_database
 from app.store.mail import MailStore
 from app.sync import SyncEngine
+from app.process_memory import peak_rss_mb
 config = AccountConfig("bench", "alice@example.jp", "alice", "127.0.0.1", "127.0.0.1",
                        imap_port={port}, imap_security=Security.NONE)
 db = open_database(Path({db!r}))
@@ -126,14 +127,6 @@ def progress(p):
     # done" is the last HEADERS report (every header stored), not the first BODIES one.
     if p.phase.value == "headers":
         headers_stored[0] = time.perf_counter()
-def peak_rss_mb():
-    # VmHWM belongs to this process image; ru_maxrss would also count the parent's
-    # memory at fork time (Linux keeps it across exec), inflating the figure.
-    with open("/proc/self/status") as status:
-        for line in status:
-            if line.startswith("VmHWM:"):
-                return int(line.split()[1]) / 1024
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 engine = SyncEngine(store, "bench", ImapSource(config, "secret"), progress)
 started = time.perf_counter()
 # The user's path: folders, headers of every folder, then every body, then pack clean-up.

@@ -8,7 +8,6 @@ A fresh store per run, the search index fed from the same pass, as the window do
 from __future__ import annotations
 
 import argparse
-import resource
 import sys
 import tempfile
 import time
@@ -16,6 +15,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from app.process_memory import peak_rss_mb
 from bench.scale_mailbox import build as build_mailbox
 
 
@@ -46,7 +46,7 @@ def main(argv: list[str]) -> int:
     for size in args.sizes:
         maildir = build_mailbox(args.dir / f"maildir-{size}", size)
         done, elapsed, cpu = measure(maildir)
-        rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        rss = peak_rss_mb()
         print(f"memory build {size:>6} mails: {done} in {elapsed:.1f} s = {done / elapsed:.0f} mails/s,"
               f" CPU {cpu:.1f} s, peak RSS {rss:.0f} MB", flush=True)
     return 0

@@ -182,9 +182,9 @@ def _report_when_ready(window: MainWindow, shown_at: float) -> None:
         QApplication.quit()
 
     def filled() -> None:
-        import resource
+        from app.process_memory import peak_rss_mb
 
-        rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        rss_mb = peak_rss_mb()
         print(f"AIZUCHI_FILLED {time.perf_counter() - shown_at:.3f} {time.time():.3f} {rss_mb:.0f}", flush=True)
         QApplication.quit()
 
