@@ -63,6 +63,16 @@ def test_correct_form_is_left_alone(text: str) -> None:
     assert writing == [], [(f.kind.value, text[f.start : f.end]) for f in writing]
 
 
+def test_a_signature_drawn_with_marks_is_no_blank_but_a_blank_in_it_is() -> None:
+    # The demo's shops draw their signatures between lines of ＊ or ●: decoration, not 〇〇 left unfilled.
+    draft = (
+        "いつもありがとうございます。\n明日発送いたします。\n\n"
+        "＊＊＊＊＊＊＊＊＊＊＊＊\n毛糸と雑貨の店 いとへん\n担当：〇〇\n●●●●● ●●●●●\n"
+    )
+    blanks = [draft[f.start : f.end] for f in review_draft(draft) if f.kind is FindingKind.UNFILLED_PLACEHOLDER]
+    assert blanks == ["〇〇"]
+
+
 def test_style_mixed_marks_the_plain_sentence() -> None:
     draft = (
         "ご注文ありがとうございます。\n商品は明日発送いたします。\n"
