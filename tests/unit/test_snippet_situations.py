@@ -36,6 +36,7 @@ CASES = [
     (D, "先週、足を骨折してしまいました", "骨折", Situation.HEALTH_SELF, "骨折"),
     (D, "実は今妊娠8か月で、あまり外出ができないため", "妊娠", Situation.PREGNANCY, None),
     (D, "おかげさまで、母も先週無事に退院することができました", "退院", Situation.RECOVERED, "お母様のご退院"),
+    (D, "おかげさまで、冬の間にマフラーを無事に編み上げました", "マフラー", Situation.PERSONAL, None),
     (D, "サイズは普段9号を着ています", "サイズ", Situation.MEASUREMENT, "サイズ"),
     (D, "身長が158cmなのですが", "身長", Situation.MEASUREMENT, "身長"),
     (D, "初めての通販なので", "通販", Situation.FIRST_ORDER, None),
