@@ -100,14 +100,13 @@ def _trim(clause: str) -> str:
 # The timeline wraps its lines, so a phrase may run longer than the composer's reference;
 # when it must be cut, it is cut after a clause (「、」「。」), never inside a word.
 SUMMARY_CHARS = 44
-_BREAK_MARKS = frozenset("、，,。！？!?")
 
 
 def _shorten(text: str) -> str:
     text = " ".join(text.split())
     if len(text) <= SUMMARY_CHARS:
         return text.rstrip("、，,")
-    cut = [i for i in _breaks(text) if i < SUMMARY_CHARS and text[i] in _BREAK_MARKS]
+    cut = [i for i in _breaks(text) if i < SUMMARY_CHARS]  # `text` is on one line here
     if cut and cut[-1] >= 8:
         return text[: cut[-1]] + "…"
     return text[: SUMMARY_CHARS - 1] + "…"

@@ -34,23 +34,19 @@ _CHILD = textwrap.dedent(f"""
     sys.path.insert(0, {str(ROOT)!r})
     from tests.faults import hostile_mail
     from app.mail.parse import parse_message, render_html
+    from app.process_memory import peak_rss_mb
     raw = hostile_mail.ALL[sys.argv[1]]()
     resource.setrlimit(resource.RLIMIT_AS, (2 * 2**30, 2 * 2**30))  # a runaway fails here, not the machine
-    before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    before = peak_rss_mb()
     start = time.perf_counter()
     cpu_start = time.process_time()
     message = parse_message(raw)
     rendered = render_html(raw, allow_remote_images=True)
     seconds = time.perf_counter() - start
     cpu_seconds = time.process_time() - cpu_start
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    try:  # Linux: the high-water mark of this process only (ru_maxrss keeps the forking parent's)
-        with open("/proc/self/status") as status:
-            peak = next(int(line.split()[1]) for line in status if line.startswith("VmHWM:"))
-    except (OSError, StopIteration):
-        pass
+    peak = peak_rss_mb()
     print(json.dumps({{"seconds": seconds, "cpu_seconds": cpu_seconds,
-                      "peak_mb": peak / 1024, "before_mb": before / 1024,
+                      "peak_mb": peak, "before_mb": before,
                       "size": len(raw), "words": hostile_mail.WORDS in message.body,
                       "html": message.html is not None, "rendered": rendered is not None,
                       "notes": [n.kind.value for n in message.notes]}}))

@@ -322,6 +322,14 @@ def _fix(m: re.Match[str]) -> str:
     return m.group(1) + "いただけ" + _POLITE_END[m.group(2)]
 
 
+# 弊社の佐藤様が伺います / 当店の佐藤様: our own staff named just before (the 様 is business_manner's).
+_OUR_STAFF = re.compile(r"(?:弊社|当店|当社|弊店|私ども)の[^。、]{0,6}$")
+
+
+def _our_staff_before(text: str, at: int) -> bool:
+    return _OUR_STAFF.search(text[max(0, at - 8) : at + 4]) is not None
+
+
 def check(ctx: ReviewContext) -> list[Finding]:
     kind, severity = FindingKind.KEIGO_DIRECTION, Severity.WARNING
     findings = scan(ctx, _GO_DEKIRU, kind, severity, _message, _fix)
@@ -349,8 +357,7 @@ def check(ctx: ReviewContext) -> list[Finding]:
         word = match.group(1)
         if word == "おら":
             continue  # おられる: a regional honorific, not worth a finding
-        before = ctx.own_text[max(0, match.start() - 8) : match.start() + 4]
-        if re.search(r"(?:弊社|当店|当社|弊店|私ども)の[^。、]{0,6}$", before):
+        if _our_staff_before(ctx.own_text, match.start()):
             continue  # 弊社の佐藤様が伺います: our own staff (the 様 is business_manner's), not the customer
         fix = _RAISED[word]
         if word == "申し" and ctx.own_text.startswith(("た", "て"), match.end(1)):
@@ -389,8 +396,7 @@ def check(ctx: ReviewContext) -> list[Finding]:
         start, end = match.span(1) if match.group(1) else match.span(2)
         if any(f.start < end and start < f.end for f in findings):
             continue
-        before = ctx.own_text[max(0, match.start() - 8) : match.start() + 4]
-        if re.search(r"(?:弊社|当店|当社|弊店|私ども)の[^。、]{0,6}$", before):
+        if _our_staff_before(ctx.own_text, match.start()):
             continue  # 当店の佐藤様: our own staff
         if match.group(1):
             stem = match.group(1)
