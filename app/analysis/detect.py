@@ -19,6 +19,8 @@ The names other modules use from here (`Labelled`, `label_sentence`,
 
 from __future__ import annotations
 
+from typing import Final
+
 from app.analysis.detectors import disclosure_evidence, disclosure_score, is_request, is_worry
 from app.analysis.detectors.common import ANNOUNCE_GATE, BIT_CONDITION
 from app.analysis.detectors.disclosure import announces, disclosure_cue, hypothetical, trigger
@@ -118,9 +120,23 @@ def label_sentence(clauses: list[Clause], sentence_end: str) -> list[Labelled]:
     return _merge(out)
 
 
+_DISCLOSURE: Final = HighlightKind.DISCLOSURE
+_REQUEST: Final = HighlightKind.REQUEST
+
+
+def kind_value(kind: HighlightKind) -> str:
+    """`kind.value`, without the enum's `value` property: that is Python code the compiled build calls
+    through the interpreter (a few thousand instructions), and the hot loops ask it per highlight."""
+    if kind is _DISCLOSURE:
+        return "disclosure"
+    if kind is _REQUEST:
+        return "request"
+    return "worry"
+
+
 def _merge(items: list[Labelled]) -> list[Labelled]:
     """Join touching highlights of the same kind (consecutive disclosure clauses)."""
-    items = sorted(items, key=lambda x: (x.start, x.kind.value))
+    items = sorted(items, key=lambda x: (x.start, kind_value(x.kind)))
     out: list[Labelled] = []
     for it in items:
         prev = next((o for o in reversed(out) if o.kind == it.kind), None)
@@ -130,4 +146,4 @@ def _merge(items: list[Labelled]) -> list[Labelled]:
             out[out.index(prev)] = merged
         else:
             out.append(it)
-    return sorted(out, key=lambda x: (x.start, x.kind.value))
+    return sorted(out, key=lambda x: (x.start, kind_value(x.kind)))

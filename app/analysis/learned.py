@@ -45,6 +45,14 @@ def features_stamp() -> str:
         return ""
 
 
+def _pair_code(text: str, i: int) -> int:
+    """The characters at i and i + 1 as one integer (each code point fits in 21 bits).
+
+    The compiled build reads `ord(text[i])` straight from the string, without making a one-character string.
+    """
+    return ord(text[i]) << 21 | ord(text[i + 1])
+
+
 def _sigmoid(score: float) -> float:
     return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, score))))
 
@@ -52,14 +60,16 @@ def _sigmoid(score: float) -> float:
 class SentenceModel:
     """Weights per feature and label, a bias per label, and the two thresholds per label."""
 
-    __slots__ = ("add", "bias", "drop", "pairs", "weights")
+    __slots__ = ("add", "bias", "drop", "pair_codes", "weights")
 
     def __init__(self, weights: dict[str, tuple[float, float, float]], bias: list[float], add: list[float],
                  drop: list[float]) -> None:
         self.weights = weights
-        # The ``c2:`` weights again, keyed by the bare pair: `probabilities` looks a sentence's pairs up
-        # from its text without building a feature string for each (see `features.char_pairs`).
-        self.pairs = {k[len(PAIR):]: v for k, v in weights.items() if k.startswith(PAIR)}
+        # The ``c2:`` weights again, keyed by the pair's two code points (`_pair_code`): `probabilities`
+        # looks a sentence's pairs up from its text without building a feature string for each (see
+        # `features.char_pairs`), nor even a two-character string to hash.
+        self.pair_codes = {_pair_code(k, len(PAIR)): v for k, v in weights.items()
+                           if k.startswith(PAIR) and len(k) == len(PAIR) + 2}
         self.bias = bias
         self.add = add    # probability at or above which a sentence the rules passed over is marked
         self.drop = drop  # probability below which a rule's mark is taken back
@@ -81,10 +91,10 @@ class SentenceModel:
                 d += x[0]
                 r += x[1]
                 w += x[2]
-        pairs = self.pairs
+        pairs = self.pair_codes
         compact = text.strip()
         for i in range(len(compact) - 1):
-            x = pairs.get(compact[i : i + 2])
+            x = pairs.get(_pair_code(compact, i))
             if x is not None:
                 d += x[0]
                 r += x[1]

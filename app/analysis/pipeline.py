@@ -13,7 +13,7 @@ from __future__ import annotations
 from typing import Final
 
 from app.analysis.ahead import Ahead
-from app.analysis.detect import Labelled, disclosure_score, label_sentence, relieved
+from app.analysis.detect import Labelled, disclosure_score, kind_value, label_sentence, relieved
 from app.analysis.features import char_pairs, inside, reported_speech, sentence_features
 from app.analysis.formulas import is_formula, is_thanks
 from app.analysis.learned import SentenceModel, load
@@ -106,7 +106,7 @@ def _verdicts(items: list[_Found]) -> list[str]:
     """The rules' kinds and kind:cuekind strings for one sentence's highlights."""
     here: list[str] = []
     for f in items:
-        kind = f[0].kind.value
+        kind = kind_value(f[0].kind)
         if kind not in here:
             here.append(kind)
         cue = f[0].cue.split(":", 1)[0]
@@ -167,7 +167,7 @@ class _Weigher:
     def finish(self, found: list[_Found], zone_list: list[Zone]) -> list[_Found]:
         if self.active and self.verdicts:
             self._weigh(len(self.verdicts) - 1, zone_list)
-        kept = [f for f in found if (f[3], f[0].kind.value) not in self.dropped] + self.added
+        kept = [f for f in found if (f[3], kind_value(f[0].kind)) not in self.dropped] + self.added
         # 「…電話してくださいね」と言ってくださって: what someone else said over several sentences is their
         # ask or their fear, not the customer's (what it tells may still be the customer's news: 先生に
         # 「骨密度が低いですね。…」と言われました).
@@ -193,9 +193,10 @@ class _Weigher:
             return
         probabilities = model.probabilities(features, text)
         for label, kind in enumerate(_KINDS):
-            marked = kind.value in verdicts[k]
+            value = kind_value(kind)
+            marked = value in verdicts[k]
             if marked and probabilities[label] < model.drop[label]:
-                self.dropped.add((index, kind.value))
+                self.dropped.add((index, value))
             elif not marked and probabilities[label] >= model.add[label]:
                 item = Labelled(kind, sentence.start, sentence.end, tuple(tokens),
                                 "learned:" + "・".join(_as_written(model.strongest(features, label, 8), tokens)))
@@ -296,7 +297,7 @@ def _analyze(body: str, ahead: Ahead, model: SentenceModel | None, rows: list[Ro
             weigher.labelled(found[before:], zone_list)
             labelled += 1
     found = weigher.finish(found, zone_list)
-    found.sort(key=lambda f: (f[1], f[0].kind.value))
+    found.sort(key=lambda f: (f[1], kind_value(f[0].kind)))
     links = link([Placed(f[0].kind, f[3], f[4]) for f in found])
     highlights = tuple(
         Highlight(kind=item.kind, start=start, end=end, topic=topic, links=links[i], cue=item.cue)

@@ -37,7 +37,9 @@ def _weak(group: list[Token]) -> bool:
 def _candidates(tokens: Sequence[Token]) -> list[tuple[str, int, list[Token]]]:
     """(text, index after the group, group tokens) for each compound noun."""
     out: list[tuple[str, int, list[Token]]] = []
-    toks = tokens if isinstance(tokens, list) else list(tokens)
+    # Typed as a list, not the union the conditional would give: the compiled build then reads each
+    # token's fields directly instead of through generic attribute lookups and boxed integer tests.
+    toks: list[Token] = tokens if isinstance(tokens, list) else list(tokens)
     n = len(toks)
     i = 0
     while i < n:
