@@ -45,12 +45,15 @@ def features_stamp() -> str:
         return ""
 
 
+_PAIR_SHIFT: Final = 1 << 21  # every code point fits in 21 bits
+
+
 def _pair_code(text: str, i: int) -> int:
-    """The characters at i and i + 1 as one integer (each code point fits in 21 bits).
+    """The characters at i and i + 1 as one integer.
 
     The compiled build reads `ord(text[i])` straight from the string, without making a one-character string.
     """
-    return ord(text[i]) << 21 | ord(text[i + 1])
+    return ord(text[i]) * _PAIR_SHIFT + ord(text[i + 1])
 
 
 def _sigmoid(score: float) -> float:
@@ -94,7 +97,7 @@ class SentenceModel:
         pairs = self.pair_codes
         compact = text.strip()
         for i in range(len(compact) - 1):
-            x = pairs.get(_pair_code(compact, i))
+            x = pairs.get(ord(compact[i]) * _PAIR_SHIFT + ord(compact[i + 1]))  # `_pair_code`, written out
             if x is not None:
                 d += x[0]
                 r += x[1]

@@ -8,9 +8,9 @@ so nothing downstream needs to know Sudachi's API.
 
 Speed: reading a morpheme's fields costs a call into Sudachi each, and the same
 few thousand words come back in every mail. So each distinct word is read once
-and kept as a tuple of its fields, with the part-of-speech tuple taken from the
+and kept as a `Word` of its fields, with the part-of-speech tuple taken from the
 dictionary's `pos_of` and the lexicon classes of `lexicon.classes_of` computed
-once; a token is that tuple plus its offsets. Per occurrence only `begin` and
+once; a token is those fields plus its offsets. Per occurrence only `begin` and
 `word_id` are asked of Sudachi: morphemes tile the text, so a morpheme ends where
 the next begins, and a word id fixes the part of speech (an unknown word's id
 carries its part-of-speech id in its low bits), so the cache is keyed by word id,
@@ -36,7 +36,28 @@ MAX_CHARS: Final = 12_000
 _CACHE_LIMIT: Final = 200_000  # distinct words kept; cleared when exceeded so memory stays bounded
 
 
-Word = tuple[str, tuple[str, ...], str, str, str, str, str, str, int, bool]
+class Word:
+    """One dictionary word's fields, read from Sudachi once and shared by every occurrence.
+
+    A native object rather than a tuple: the compiled build would unpack a ten-field tuple
+    (a type check and a reference per field) each time one is taken from the cache, where a
+    token now copies the fields with plain loads.
+    """
+
+    __slots__ = ("cform", "classes", "content", "ctype", "lemma", "main", "norm", "pos", "sub", "surface")
+
+    def __init__(self, surface: str, pos: tuple[str, ...], lemma: str, norm: str, main: str, sub: str, ctype: str,
+                 cform: str, classes: int, content: bool) -> None:
+        self.surface = surface
+        self.pos = pos
+        self.lemma = lemma
+        self.norm = norm
+        self.main = main
+        self.sub = sub
+        self.ctype = ctype
+        self.cform = cform
+        self.classes = classes
+        self.content = content
 
 
 class Token:
@@ -58,16 +79,16 @@ class Token:
     )
 
     def __init__(self, word: Word, start: int, end: int) -> None:
-        self.surface: str = word[0]
-        self.pos: tuple[str, ...] = word[1]  # Sudachi's six part-of-speech fields
-        self.lemma: str = word[2]    # dictionary form (written as in the text: 子ども, いただける)
-        self.norm: str = word[3]     # normalised form (子供, 頂く): the one to compare against lexicons
-        self.main: str = word[4]     # pos[0]
-        self.sub: str = word[5]      # pos[1]
-        self.ctype: str = word[6]    # conjugation type, e.g. 助動詞-タ (pos[4])
-        self.cform: str = word[7]    # conjugation form, e.g. 連用形-一般 (pos[5])
-        self.classes: int = word[8]  # lexicon classes the word belongs to (bits of `lexicon.classes_of`)
-        self.content: bool = word[9]  # not punctuation, space or a laugh/cry mark
+        self.surface: str = word.surface
+        self.pos: tuple[str, ...] = word.pos  # Sudachi's six part-of-speech fields
+        self.lemma: str = word.lemma  # dictionary form (written as in the text: 子ども, いただける)
+        self.norm: str = word.norm  # normalised form (子供, 頂く): the one to compare against lexicons
+        self.main: str = word.main  # pos[0]
+        self.sub: str = word.sub  # pos[1]
+        self.ctype: str = word.ctype  # conjugation type, e.g. 助動詞-タ (pos[4])
+        self.cform: str = word.cform  # conjugation form, e.g. 連用形-一般 (pos[5])
+        self.classes: int = word.classes  # lexicon classes the word belongs to (bits of `lexicon.classes_of`)
+        self.content: bool = word.content  # not punctuation, space or a laugh/cry mark
         self.start: int = start      # code-point offsets into the text given to `tokenize`, end exclusive
         self.end: int = end
 
@@ -139,8 +160,8 @@ def _word(m: Any, surface: str) -> Word:
     main = pos[0]
     content = main not in _NOT_CONTENT_POS and not (
         surface in _MARKS or lemma in _MARKS or norm in _MARKS)
-    return (surface, pos, lemma, norm, main, pos[1], pos[4], pos[5],
-            classes_of(surface, lemma, norm, main, pos[1], pos[2]), content)
+    return Word(surface, pos, lemma, norm, main, pos[1], pos[4], pos[5],
+                classes_of(surface, lemma, norm, main, pos[1], pos[2]), content)
 
 
 def _pieces(text: str) -> list[tuple[str, int]]:
@@ -192,19 +213,14 @@ def read(text: str, morphemes: Any, base: int) -> list[Token]:
 def _word_at(words: dict[int, Word], m: Any, text: str, b: int, e: int) -> Word:
     wid: int = m.word_id()
     word = words.get(wid)
-    if word is None or not _spells(text, b, e, word[0]):
+    if word is None or not _spells(text, b, e, word.surface):
         return _lookup(m, text[b:e], wid)
     return word
 
 
 def _spells(text: str, b: int, e: int, surface: str) -> bool:
     """text[b:e] == surface, compared in place: no slice is made for the nine words in ten the cache holds."""
-    if e - b != len(surface):
-        return False
-    for i in range(e - b):
-        if ord(text[b + i]) != ord(surface[i]):
-            return False
-    return True
+    return e - b == len(surface) and text.find(surface, b, e) == b
 
 
 def morphemes_of(text: str) -> Any:
