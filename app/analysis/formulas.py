@@ -113,10 +113,14 @@ _FORMULA_HINTS: Final = re.compile("|".join([
 # subject line pasted into the body (「件名：浴室リフォームのご相談」). It says what follows, not itself.
 _HEADING: Final = re.compile(r"(?:[（(【〔［\[][^（(【〔［\[）)】〕］\]]{1,24}[）)】〕］\]]|件名\s*[:：].*)")
 
+_HEADING_STARTS: Final = ("（", "(", "【", "〔", "［", "[", "件名")
+
 
 def is_formula(sentence: str) -> bool:
     """True when the whole sentence is a greeting, closing or well-wishing formula (or a heading)."""
-    if _HEADING.fullmatch(sentence.strip()):
+    head = sentence.strip()
+    # `_HEADING` starts with an opening bracket or 件名: other sentences skip the regex call.
+    if head.startswith(_HEADING_STARTS) and _HEADING.fullmatch(head):
         return True
     text = _strip(sentence)
     if not text:
