@@ -261,17 +261,24 @@ def _analyze(body: str, ahead: Ahead, model: SentenceModel | None, rows: list[Ro
     found: list[_Found] = []
     weigher = _Weigher(body, sentences, tokenized, model, rows)
     k = 0  # the sentence the next word may belong to
+    # Sentence k's offsets and word list, kept in locals while its words come in (this loop runs
+    # once per word of the mail: no list and tuple lookups for each).
+    s0 = s1 = 0
+    words: list[Token] = []
+    if count:
+        s0, s1, words = sentences[0][1].start, sentences[0][1].end, tokenized[0]
     ready = 0  # sentences before this one have all their words
     labelled = 0
     for chunk in chunks:
         for token in ahead.take(chunk):
             b = token.start
             e = token.end
-            while k < count and b >= sentences[k][1].end:
-                k += 1
-            if k == count:
-                break
-            s0 = sentences[k][1].start
+            if b >= s1:
+                while k < count and b >= sentences[k][1].end:
+                    k += 1
+                if k == count:
+                    break
+                s0, s1, words = sentences[k][1].start, sentences[k][1].end, tokenized[k]
             if e <= s0:
                 continue  # between sentences: spaces, a formula, a zone
             if b < s0:
@@ -279,12 +286,12 @@ def _analyze(body: str, ahead: Ahead, model: SentenceModel | None, rows: list[Ro
                 if k > 0 and b < sentences[k - 1][1].end:
                     redo.add(k - 1)
                 continue
-            if e > sentences[k][1].end:
+            if e > s1:
                 redo.add(k)
                 if k + 1 < count and e > sentences[k + 1][1].start:
                     redo.add(k + 1)
                 continue
-            tokenized[k].append(token)
+            words.append(token)
         chunk_end = ahead.ends[chunk]
         while ready < count and sentences[ready][1].end <= chunk_end:
             if ready in redo:
