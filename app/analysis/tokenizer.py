@@ -109,7 +109,13 @@ class Token:
 
     def is_(self, *words: str) -> bool:
         """True when the surface, dictionary form or normalised form is one of `words`."""
-        return self.surface in words or self.lemma in words or self.norm in words
+        # A loop of string comparisons rather than `in words`: the compiled build compares str to str
+        # directly instead of through the tuple's generic rich comparison (the rules ask this often).
+        surface, lemma, norm = self.surface, self.lemma, self.norm
+        for word in words:
+            if surface == word or lemma == word or norm == word:
+                return True
+        return False
 
 
 _words: dict[int, Word] = {}  # word id -> fields, for the surface first seen with it
