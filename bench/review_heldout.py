@@ -86,6 +86,18 @@ no held-out data opened). The held-out halves and blind17 run a second time this
   0.857 -> 0.900 (1.7 %; baito_keigo 7 -> 8/14, business 10 -> 12/18, cold 8 -> 12/14, typo 7 -> 8/10).
 - all three together: named recall 0.863 -> 0.897 at 2.1 % false alarms (241 correct texts); pairs gold min
   P 0.67 -> 0.71, min R 0.80 (unanswered_request).
+
+Two more batches, blind19 and blind20 (`tests/data/review/README.md`), written at once by two helper sessions that
+never read the review nor any earlier batch, each split by id on arrival (odd → tune, even → held-out) and scored once
+whole before anything changed (the checks of session 6's last commit):
+- blind19 (200 writing cases, 60 correct; 80 pairs): named recall 0.914 at 1.7 % false alarms (typo 2/5, cold 8/10,
+  over_familiar 8/10); pairs gold min P 0.63 / min R 0.60 (unanswered_request, tp=12 fp=7 fn=8), ignored_disclosure
+  P 0.77 / R 0.81; analyser spans min P 0.52 / R 0.60.
+- blind20 (260 writing cases, 60 correct; 80 pairs): named recall 0.916 at 5.0 % false alarms (cold 7/11,
+  honorific_direction 9/12, baito_keigo 9/11, business 9/11); pairs gold min P 0.65 (unanswered_request, tp=17
+  fp=9) / min R 0.62 (refusal_without_alternative), ignored_disclosure R 0.70; analyser spans min P 0.53 / R 0.62.
+The writing checks carried to both new batches (0.91 against 0.84 for blind17 on its arrival); the reply pairs did
+not (0.60–0.65 against 0.70–0.78 on blind17's arrival).
 """
 
 from __future__ import annotations
@@ -103,7 +115,7 @@ from app.review import review_draft  # noqa: E402
 from bench.eval_sets import REVIEW_SETS, review_set  # noqa: E402
 
 # The blind batches, each split on arrival into a tune half and a held-out half (never tuned on).
-BATCHES = ("blind15", "blind16", "blind17", "blind18")
+BATCHES = ("blind15", "blind16", "blind17", "blind18", "blind19", "blind20")
 WRITING = review_set("blind15_heldout_writing")
 PAIRS = review_set("blind15_heldout_pairs")
 TUNE_WRITING = review_set("blind15_tune_writing")
