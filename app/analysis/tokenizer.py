@@ -112,10 +112,7 @@ class Token:
         # A loop of string comparisons rather than `in words`: the compiled build compares str to str
         # directly instead of through the tuple's generic rich comparison (the rules ask this often).
         surface, lemma, norm = self.surface, self.lemma, self.norm
-        for word in words:
-            if surface == word or lemma == word or norm == word:
-                return True
-        return False
+        return any(surface == word or lemma == word or norm == word for word in words)
 
 
 _words: dict[int, Word] = {}  # word id -> fields, for the surface first seen with it
