@@ -37,6 +37,9 @@ from app.review.vocab import EMPATHY, NOT_EMPATHY
 from app.text import Sentence
 
 _EMPATHY = re.compile(EMPATHY)
+# Empathy that names a worry, not a hardship (お困り, 大変): it is about the customer's worry.
+_NAMES_WORRY = re.compile(r"ご?心配|ご?不安|気がかり|気掛かり|気にな|ご懸念|懸念|お焦り|焦られ|心細|気が気|やきもき|"
+                          r"ハラハラ")
 _NOT_EMPATHY = re.compile(NOT_EMPATHY)
 
 
@@ -103,6 +106,24 @@ def _neighbour_keys(ctx: ReviewContext, worry: Highlight) -> list[Key]:
     return ctx.range_keys(before, start) + ctx.range_keys(end, after.start() if after else len(mail))
 
 
+def _told_elsewhere(ctx: ReviewContext, worry: Highlight) -> list[list[Key]]:
+    """The own keys of the other disclosures, not the one right before the worry (its reason), nor any that
+    shares a word with the worry."""
+    mail = ctx.mail or ""
+    told = sorted(ctx.highlights(HighlightKind.DISCLOSURE), key=lambda h: h.start)
+    before = [h for h in told if h.end <= worry.start]
+    reason = before[-1] if before and not mail[before[-1].end : worry.start].strip("、。！？!?\n 　") else None
+    worry_forms = {form for key in _object_keys(ctx.highlight_keys(worry)) for form in key.forms}
+    out = []
+    for highlight in told:
+        if highlight is reason or (highlight.start < worry.end and worry.start < highlight.end):
+            continue
+        keys = [k for k in _object_keys(ctx.highlight_keys(highlight)) if not k.forms & worry_forms]
+        if sum(k.weight for k in keys) >= 1.0:
+            out.append(keys)
+    return out
+
+
 def is_empathy(sentence: Sentence) -> bool:
     text = _NOT_EMPATHY.sub("", sentence.text)
     return bool(_EMPATHY.search(text))
@@ -115,14 +136,22 @@ def check(ctx: ReviewContext) -> list[Finding]:
     if not stated:
         return []
     worry_keys = [ctx.highlight_keys(w) for w in stated]
-    # Which worries each empathy sentence is about (by shared words); none → all.
+    # What else the customer told, away from each worry: an empathy sentence about that (「お仕事でお使いのパソコンが
+    # 起動しないとなると、お困りのことと存じます」 for 「起動しなくなり」) is no empathy with a worry it does not
+    # touch (「全部消えてしまったらと思うと眠れません」). The span told just before a worry is its reason
+    # (「週末のフェスで着たくて買ったんで、金曜までに来ないと困る」) and counts as the worry's own.
+    elsewhere = [_told_elsewhere(ctx, w) for w in stated]
+    # Which worries each empathy sentence is about (by shared words); none → all it is not about something else.
     covered: set[int] = set()
     for sentence, sentence_keys in zip(ctx.sentences, ctx.sentence_keys, strict=True):
         if not is_empathy(sentence):
             continue
         pool = {form for key in sentence_keys for form in key.forms}
         about = {i for i, k in enumerate(worry_keys) if matched_weight(k, pool)[0] >= 1.0}
-        covered |= about or set(range(len(stated)))
+        # A sentence naming the worry itself (ご不安, ご心配) is about a worry whatever else it names.
+        names_worry = bool(_NAMES_WORRY.search(_NOT_EMPATHY.sub("", sentence.text)))
+        covered |= about or {i for i in range(len(stated)) if names_worry
+                             or not any(matched_weight(keys, pool)[0] >= 1.0 for keys in elsewhere[i])}
     objects = [_object_keys(k) for k in worry_keys]
     # The mail sentence right before or after a worry often names what it is about (「息子に小麦アレル
     # ギーがあります。…同じラインで作っていますか。誕生日に食べさせたいのですが、少し心配です」):
