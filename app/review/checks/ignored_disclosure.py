@@ -37,6 +37,7 @@ from itertools import pairwise
 from app.model import Finding, FindingKind, Highlight, HighlightKind, Severity
 from app.review import messages
 from app.review.checks.unacknowledged_worry import states_a_feeling
+from app.review.checks.unanswered_request import asks_nothing
 from app.review.context import ReviewContext
 from app.review.meaning import Key, family_forms, matched_weight, product_mentions, variant_forms
 from app.review.rules import end_of_own_text
@@ -155,7 +156,8 @@ _EVENTS = (
 # Likes, dislikes and abilities are the customer's own (「甘いものが苦手なので」「注文が不得手でございますので」).
 _OWN_WAY = re.compile(r"苦手|不得手|得意|詳しくな|初心者|慣れ|好き|嫌い|アレルギー|体質|敏感|弱い|不器用|"
                       # a first time of their own (「通販で買い物をするのは初めてです」), not a first order here
-                      r"(?:初めて|はじめて)(?![^。]{0,12}(?:ご?注文|ご?連絡|ご?利用|お問い合わせ|メール))|"
+                      r"(?:初めて|はじめて)(?![^。]{0,12}(?:ご?注文|ご?連絡|ご?利用|お問い合わせ|メール|検討|宿泊|予約|"
+                      r"購入|来店))|"
                       r"心配|不安|嬉し|うれし|楽しみ|残念|がっかり|悲し|寂し|困")
 
 
@@ -190,7 +192,9 @@ def _tells_of_life(text: str, span_keys: list[Key], tokens: tuple[Token, ...], p
         return True
     persons = {key.start for key in span_keys if key.forms & _person_tags()}
     if people:
-        return bool(persons)
+        # Who came along (「夫と二人で」「家族四人で」) tells the party's size, not the customer's news.
+        party = {token.start for token, following in pairwise(tokens) if following.surface in ("と", "で")}
+        return bool(persons - party)
     return any(token.start in persons and following.surface in _SUBJECT
                for token, following in pairwise(tokens))
 
@@ -221,6 +225,15 @@ def _not_worth_acknowledging(ctx: ReviewContext, highlight: Highlight, previous:
         return not _tells_of_life(text, [k for k in span_keys if not k.words & _HOUSEHOLD], tokens, people=True)
     if _PREMISE_END.search(text) and _next_is_request(ctx, highlight):
         return not _tells_of_life(text, span_keys, (), people=False)
+    # The state of the goods the next ask is about (「テントの撥水が弱くなってきた気がします。撥水スプレーのかけ方を
+    # 教えてください」) is that ask's premise, in a sentence of its own.
+    if not _REASON_OR_WISH.search(text) and _premise_of_next_ask(ctx, highlight, span_keys):
+        return not _tells_of_life(text, span_keys, tokens, people=True)
+    # What the analyser marks both as told and as asked (「来月、ピアノの調律をお願いしたいです」) is an ask.
+    if any((r.start <= highlight.start and highlight.end <= r.end + 1) or (
+            highlight.start <= r.start and r.end <= highlight.end and (r.end - r.start) >= 0.8 * len(text))
+           for r in ctx.highlights(HighlightKind.REQUEST) if not asks_nothing(ctx.highlight_text(r))):
+        return True
     if previous is not None and highlight.start - previous.end <= 3 and sum(k.weight for k in span_keys) <= 1.0:
         return not _tells_of_life(text, span_keys, tokens, people=True)
     if _SEASON.search(text) and mail[highlight.end : highlight.end + 1] != "、":
@@ -235,6 +248,24 @@ def _is_name_line(tokens: tuple[Token, ...]) -> bool:
         return False
     name = words[-2]
     return name.pos[1] == "固有名詞" and name.pos[2] == "人名"
+
+
+# A reason (〜ので) or a wish or plan (〜てやりたい, 〜予定) is the customer's own, never a bare premise.
+_REASON_OR_WISH = re.compile(r"(?:ので|から|ため)$|たい|つもり|予定|思って|考えて")
+
+
+def _premise_of_next_ask(ctx: ReviewContext, highlight: Highlight, span_keys: list[Key]) -> bool:
+    """Whether the next span is an ask, in the next sentence, sharing a content word with this one."""
+    following = [h for h in sorted(ctx.insight.highlights if ctx.insight else (), key=lambda h: h.start)
+                 if h.start >= highlight.end]
+    if not following or following[0].kind is not HighlightKind.REQUEST:
+        return False
+    ask = following[0]
+    between = (ctx.mail or "")[highlight.end : ask.start]
+    if len(between) > 24 or "\n\n" in between:
+        return False
+    own = {form for key in span_keys if key.weight >= 1.0 for form in key.forms}
+    return any(key.forms & own for key in ctx.highlight_keys(ask) if key.weight >= 1.0)
 
 
 def _next_is_request(ctx: ReviewContext, highlight: Highlight) -> bool:
@@ -416,6 +447,11 @@ def _negated(tokens: tuple[Token, ...]) -> set[int]:
     return out
 
 
+def _line_numbers(ctx: ReviewContext) -> list[int]:
+    """The draft line each own sentence starts on."""
+    return [ctx.draft.count("\n", 0, sentence.start) for sentence in ctx.sentences]
+
+
 def _sentence_pools(ctx: ReviewContext, topic: AbstractSet[str]) -> list[tuple[set[str], set[str]]]:
     """Per own sentence: (its acknowledgement forms, the forms it has of people)."""
     people = _person_tags()
@@ -479,6 +515,7 @@ def check(ctx: ReviewContext) -> list[Finding]:
         order_only = sum(k.weight for k in own) < 1.0
         judged.append((highlight, own_keys(told_keys, around, ordered), order_only))
     sentences = _sentence_pools(ctx, topic)
+    lines = _line_numbers(ctx)
     acknowledging = set().union(*(sentence_pool for sentence_pool, _ in sentences))
     own_words = [[k for k in span_keys if not k.forms & people] for _, span_keys, _ in judged]
     out = []
@@ -496,10 +533,15 @@ def check(ctx: ReviewContext) -> list[Finding]:
                 out.append(_finding(ctx, at, highlight))
             continue
         others = [words for n, words in enumerate(own_words) if n != number]
+        # Sentences that hear another disclosure by its own words, and the rest of their line
+        # (「息子さんの大学受験、いよいよですね。ご家族の皆様も応援に力が入る時期かと存じます。」).
+        claimed_lines = {lines[i] for i, (sentence_pool, _) in enumerate(sentences)
+                         if matched_weight(own_words[number], sentence_pool)[0] == 0
+                         and any(matched_weight(words, sentence_pool)[0] >= 1.0 for words in others)}
         pool: set[str] = set()
-        for sentence_pool, persons in sentences:
-            if persons and not order_only and matched_weight(own_words[number], sentence_pool)[0] == 0 and any(
-                    matched_weight(words, sentence_pool)[0] >= 1.0 for words in others):
+        for i, (sentence_pool, persons) in enumerate(sentences):
+            if persons and not order_only and lines[i] in claimed_lines and matched_weight(
+                    own_words[number], sentence_pool)[0] == 0:
                 pool |= sentence_pool - persons
             else:
                 pool |= sentence_pool

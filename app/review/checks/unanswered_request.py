@@ -204,7 +204,7 @@ _ASKS_THE_SHOP = re.compile(
 )
 
 
-def _asks_nothing(text: str) -> bool:
+def asks_nothing(text: str) -> bool:
     """A preface to the ask that follows, or a wish of the customer's own: no request to answer."""
     return bool(_PREFACE.search(text) or (_OWN_WISH.search(text) and not _ASKS_THE_SHOP.search(text)))
 
@@ -267,8 +267,9 @@ _GIVES_HOW = re.compile(r"(?:て|で)(?:ください|下さい)|(?:て|で)い�
                         r"ことで|(?:の|た)(?:うえ|上)で|方法(?:は|が|で)|(?:て|で)、[^。]*(?:いたします|します|ます)")
 _ASKS_MATERIAL = re.compile(r"素材|材質|原料|原材料|成分|生地|何でできて|何製")
 _GIVES_MATERIAL = re.compile(
-    r"[一-龥ァ-ヴー]製(?![品造作])|素材|材質|でできて|を使用し|を使って(?:おり|い)|"
-    r"綿|麻|絹|ウール|ポリエステル|ナイロン|コットン|シルク|レザー|本革|革|ステンレス|樹脂|木製|天然"
+    r"[一-龥ァ-ヴー]製(?![品造作])|素材|材質|でできて|を使用し|を使って(?:おり|い)|[0-9０-９百十]+\s*(?:パーセント|%|％)|"
+    r"綿|麻|絹|ウール|カシミヤ|カシミア|リネン|羊毛|アクリル|ポリエステル|ナイロン|コットン|シルク|レザー|本革|革|"
+    r"ステンレス|樹脂|シリコン|陶器|磁器|ガラス|真鍮|アルミ|竹|木製|天然"
 )
 _LOOSE_HOW = 1 << 7  # the bit of (_ASKS_HOW, _GIVES_HOW) in _TYPED
 _TYPED = ((_ASKS_WHEN, _GIVES_WHEN), (_ASKS_PRICE, _GIVES_PRICE), (_ASKS_COUNT, _GIVES_COUNT),
@@ -276,7 +277,7 @@ _TYPED = ((_ASKS_WHEN, _GIVES_WHEN), (_ASKS_PRICE, _GIVES_PRICE), (_ASKS_COUNT, 
           (_ASKS_WHY, _GIVES_WHY), (_ASKS_HOW, _GIVES_HOW), (_ASKS_MATERIAL, _GIVES_MATERIAL))
 # A question that leaves its object unsaid (「在庫はありますか」 after 「同じ柄であと4つ欲しいです」) is
 # about the request before it: Japanese drops what both sides know.
-_ELLIPTIC = frozenset({"在庫", "有無", "可能", "対応", "大丈夫", "いける", "ある"})
+_ELLIPTIC = frozenset({"在庫", "有無", "可能", "対応", "大丈夫", "いける", "ある", "空く", "空き", "空ける"})
 # 「〜について教えてください」 asks about a topic in general; the specific questions after it
 # (「料金と期間を知りたいです」) say what is wanted, and answering them answers it.
 _GENERAL_ASK = re.compile(r"について(?:の)?(?:教え|知り|お聞き|伺い|質問|詳し|ご教示|お尋ね)")
@@ -285,9 +286,13 @@ _GENERAL_ASK = re.compile(r"について(?:の)?(?:教え|知り|お聞き|伺�
 _WANTS_TO_BUY = re.compile(
     r"(?:注文|購入|買い|頼み|予約|申し込み|申込み|定期便|定期購入|取り寄せ|作り|作成し|制作し|仕立て)[^。？?]{0,8}?"
     r"(?:し|を)?たい(?:です|と|の|ん)|"
-    r"(?:注文|購入|予約|申し込み|定期購入)を?(?:お願い)|を(?:お願い|お願いし)たい"
+    r"(?:注文|購入|予約|申し込み|定期購入)を?(?:お願い)|を(?:お願い|お願いし)たい|"
+    # a service to be done for them (「七五三の写真を撮っていただきたいです」)
+    r"(?:撮って|作って|仕立てて|直して|調律して|診て|点検して|修理して)(?:いただき|頂き|もらい)たい"
 )
+# Offering a slot to do it takes the job on too (「来月は十二日の午後が空いております」「お伺いできます」).
 _TAKES_ORDER = re.compile(r"手配|承(?:ります|りました|れます|っております)|ご用意(?:でき|いたし|し)|お手伝いさせ|"
+                          r"(?:空いて|空きが)(?:おり|ござい|あり)|お伺い(?:でき|いたし|し)ます|ご予約を?お取り|"
                           r"お届け(?:でき|いたし|し)|"
                           r"お作り(?:でき|いたし|し)|ご注文(?:いただけ|を承)|お受け(?:いたし|でき)")
 # A sentence that is an answer in shape whatever it is about.
@@ -451,17 +456,18 @@ def _answered_follow_ups(requests: list[tuple[Highlight, str]], still_open: set[
 # A request that points back (「それまでに仕上げていただけますか」「その範囲で収まりますか」) is about the
 # clause before it (「成人式は一月十二日です」「予算は三万円ほどで考えているのですが」).
 _POINTS_BACK = re.compile(
-    r"^(?:(?:それと|あと|また|それから|では)[、,]?\s*)?(?:それ(?!と|から|で[、,])|その|そちら|そこ|これ|この|あれ|あの)")
+    r"^(?:(?:それと|あと|また|それから|では)[、,]?\s*)?"
+    r"(?:それ(?!と|から|で[、,])|その(?!うち|ため|後|ほか|他|まま)|そちら|そこ|これ|この|あれ|あの)")
 
 
-def _clause_before(ctx: ReviewContext, start: int) -> list[Key]:
-    """The keys of the mail's clause or sentence just before `start`."""
+def _clause_before(ctx: ReviewContext, start: int) -> tuple[list[Key], str]:
+    """The keys and the text of the mail's clause or sentence just before `start`."""
     mail = ctx.mail or ""
     stop = start
     while stop > 0 and mail[stop - 1] in "。！？!?\n 、,":
         stop -= 1
     begin = max(mail.rfind(c, 0, stop) for c in "。！？!?\n、") + 1
-    return ctx.range_keys(begin, stop)
+    return ctx.range_keys(begin, stop), mail[begin:stop]
 
 
 # A sentence that only welcomes what the customer told (「お友だちのお誕生日の贈り物に選んでいただけて、
@@ -523,7 +529,7 @@ def check(ctx: ReviewContext) -> list[Finding]:
     requests = []
     for highlight in ctx.highlights(HighlightKind.REQUEST):
         asked = ctx.highlight_text(highlight)
-        if _asks_only_for_the_reply(ctx.highlight_keys(highlight), asked) or _asks_nothing(asked):
+        if _asks_only_for_the_reply(ctx.highlight_keys(highlight), asked) or asks_nothing(asked):
             continue
         if _asks_only_whether(ctx.highlight_keys(highlight), acts):
             continue
@@ -534,8 +540,11 @@ def check(ctx: ReviewContext) -> list[Finding]:
     before: list[Key] = []
     cores = [core_keys(ctx.highlight_tokens(highlight)) for highlight, _ in requests]
     wholes = [ctx.highlight_keys(highlight) for highlight, _ in requests]
-    backs = [_clause_before(ctx, highlight.start) if _POINTS_BACK.search(asked) else []
-             for highlight, asked in requests]
+    # An ask that points back, or leaves its object unsaid (「空いていますか」 after
+    # 「カットの予約をしたいのですが、」), may be answered by what the reply says of the clause before it.
+    backs = [_clause_before(ctx, highlight.start)
+             if _POINTS_BACK.search(asked) or (core and all(key.forms & _ELLIPTIC for key in core)) else ([], "")
+             for (highlight, asked), core in zip(requests, cores, strict=True)]
     pool = _answer_pool(ctx)
     types = [_asked_types(asked) for _, asked in requests]
     # A sentence of the reply that answers one ask fully (its own words) is that ask's answer, not the
@@ -556,13 +565,15 @@ def check(ctx: ReviewContext) -> list[Finding]:
         # 「古い写真でもきれいに仕上がりますか」 though both say 仕上がり.
         own_acts = [act for a, act in enumerate(acts)
                     if not (claimed[a] and not act.gives & types[number])
-                    and not (best[a] >= 0.5 and _ratio(whole, act.pool) < best[a] / 2)]
+                    and not (best[a] >= 0.5 and _ratio(whole, act.pool) < best[a] / 2
+                             and not act.days & _days(asked))]
         tokens = ctx.highlight_tokens(highlight)
         # The question word must be the ask's own (「いつ届くのか、どこを見れば分かりますか」 asks where to look).
         typed = _asked_types(_last_clause(asked)) & _TYPED_WORDS if _QUESTION_WORD.search(_last_clause(asked)) else 0
         if ((_WANTS_TO_BUY.search(asked) and takes_order) or _condition_echoed(ctx, tokens) or answered(
-                ctx, tokens, asked, own_acts, whole, core, pool) or (backs[number] and answered(
-                ctx, tokens, asked, own_acts, whole + backs[number], core + backs[number], pool))) and (
+                ctx, tokens, asked, own_acts, whole, core, pool) or (backs[number][0] and answered(
+                ctx, tokens, backs[number][1] + asked, own_acts, whole + backs[number][0], core + backs[number][0],
+                pool))) and (
                 not typed or _typed_answer_given(ctx, whole, typed)):
             word_answers.append(core)
         else:
