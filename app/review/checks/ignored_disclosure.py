@@ -138,7 +138,7 @@ _BUYING = re.compile(r"利用|購入|買|注文|取り寄せ|定期便")
 # 「札幌市内の開通工事は」 does not hear 「夫の転勤で札幌に引っ越してきた」).
 _EVENTS = (
     (re.compile(r"誕生|結婚|合格|入学|卒業|出産|還暦|喜寿|米寿|古希|傘寿|卒寿|白寿|金婚|銀婚|挙式|入籍|婚約|七五三|"
-                r"成人式|退職祝|就任|開業|開店|創立|周年|生まれ"),
+                r"成人式|退職祝|就任|開業|開店|創立|周年|生まれ|(?:小学生|中学生|高校生|大学生|社会人|一年生)になり"),
      re.compile(r"おめでと|お祝い申し上げ|お喜び申し上げ|お慶び申し上げ|誕生|結婚|婚礼|挙式|祝|記念|還暦|喜寿|米寿|古希|"
                 r"入学|卒業|成人|七五三|節目|晴れ|門出|就任|開業|創立|周年|出産")),
     (_LOSS, re.compile(r"ご愁傷|お悔やみ|ご冥福|お力落とし|ご逝去|亡くな|他界|お寂し|お淋し|さみし|偲|お別れ|供養|"
@@ -292,6 +292,7 @@ def _event_heard(text: str, feeling_text: str, event_keys: list[Key], pool: Abst
         matched_weight(event_keys, pool)[0] > 0)
 
 
+_FEELS_AN_EVENT = re.compile(r"おめでと|お祝い申し上げ|お喜び申し上げ|お慶び申し上げ|ご愁傷|お悔やみ|ご冥福")
 # 「プレゼント用ではなく自分用です」 tells what it is not: the words before ではなく are not what was told.
 _NOT_THIS = re.compile(r"ではなく|じゃなくて|じゃなく|でなく")
 
@@ -535,9 +536,13 @@ def check(ctx: ReviewContext) -> list[Finding]:
         others = [words for n, words in enumerate(own_words) if n != number]
         # Sentences that hear another disclosure by its own words, and the rest of their line
         # (「息子さんの大学受験、いよいよですね。ご家族の皆様も応援に力が入る時期かと存じます。」).
+        # A sentence congratulating or condoling (「お嬢様のご入学、おめでとうございます」) hears an event, not
+        # another thing told of the same person (「娘が毎朝部活の朝練に通っています」).
         claimed_lines = {lines[i] for i, (sentence_pool, _) in enumerate(sentences)
                          if matched_weight(own_words[number], sentence_pool)[0] == 0
-                         and any(matched_weight(words, sentence_pool)[0] >= 1.0 for words in others)}
+                         and (any(matched_weight(words, sentence_pool)[0] >= 1.0 for words in others)
+                              or (_FEELS_AN_EVENT.search(ctx.sentences[i].text)
+                                  and not any(cue.search(text) for cue, _ in _EVENTS)))}
         pool: set[str] = set()
         for i, (sentence_pool, persons) in enumerate(sentences):
             if persons and not order_only and lines[i] in claimed_lines and matched_weight(
