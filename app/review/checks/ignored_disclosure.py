@@ -25,6 +25,17 @@ welcome to it (新生活, 応援しております), a small home (狭いマン�
 (お部屋の広さ, 置き場所). Generic thanks still acknowledge nothing. An age reached
 (息子が十歳になります) is a birthday: naming the person (お子様) does not acknowledge it; the age,
 the birthday or congratulations must be there.
+
+Round pairs21 (the blind19/20 tune halves) made two principles general. An event (a celebration,
+a loss, a new life, a pregnancy, an illness) is heard by the event itself, in any words, or by the
+feeling it calls for; naming the person, the town or the date of it is not enough (「札幌市内の開通工事
+は」 does not hear a move to Sapporo). And not everything the analyser marks is what a careful agent
+expects acknowledged: a self-introduction, what the customer did or wants to do with the shop
+(「はじめてご注文を検討しております」), the bare premise of an ask (「〜のですが、」), a fragment that
+continues the span before it and a remark on the season are not, unless they tell of the customer's
+life (people doing things, events, plans, feelings, likes and abilities, the reason for the purchase).
+A person named in a sentence that hears another disclosure (「お子様の高校受験、いよいよですね」)
+hears nothing more of the person (「子どもが夜遅くまで勉強していて」).
 """
 
 from __future__ import annotations

@@ -14,6 +14,8 @@ customer with nothing to do next.
   (承ります, 可能です, できます). The thing refused is not an alternative to
   itself: 「お取り置きは承っておりません」 offers no お取り置き, and an answer to
   another question (「金曜日の11時からお渡しできます」) offers nothing instead.
+- A way offered just before the refusal (「お急ぎの場合は、店頭受け取りをお選びいただけます。」) counts
+  too; a closing 「ご不明な場合はお問い合わせください」 does not.
 - A next step promised is an alternative too: the shop looks into it and will tell the
   customer (「出版社に問い合わせておりますので、分かりしだいご連絡いたします」「入荷しましたら
   お知らせいたします」).

@@ -16,7 +16,9 @@ just before a bare 「どうぞご安心ください」 (an answer to the reques
 enough: 「加湿器は明日お届けします。ご安心ください。」 says nothing of the daughter's cough); a
 worry that names no object (「心配です」 alone)
 is met by any reassurance. A reassurance taken back in its own sentence
-(「間に合う予定ではおりますが、お約束は出来かねます」) meets nothing.
+(「間に合う予定ではおりますが、お約束は出来かねます」) meets nothing. Sympathy with another trouble
+the customer told (「パソコンが起動しないとなると、お困りのことと存じます」) is no empathy with a worry it
+does not touch (「全部消えてしまったらと思うと眠れません」); a sentence naming the worry (ご不安, ご心配) is.
 
 A worry is a stated 不安・心配 (REVIEW_FORMAT.md): a span the analyser marks as a worry that
 states no feeling of the customer's (「怖がりな子で、まだ家の中でも落ち着かない様子です」 tells

@@ -40,6 +40,23 @@ So does an ask only whether the request before it can be met (「対応可能か
 いただけますと幸いです」) when the reply answers or commits to anything. A yes may
 come as reassurance (ご安心ください, 平気です, 大丈夫だよ) and a no as
 「難しい状況です」.
+
+Round pairs21 (the blind19/20 tune halves, written by two other people) added what a careful agent
+expects of an answer, as principles:
+
+- A yes (はい, もちろん) answers a yes-or-no question only; a question with a question word for a time,
+  a price or a number (「接種費用はいくらですか」) wants that answer from a sentence about it, not the
+  dates of the next sessions. "Why" takes a reason, "how" steps (about its words, unless it is the
+  mail's one ask), "what is it made of" a material.
+- The frame of an ask (「〜か、説明していただけますか」) is not its topic; a preface (「個人的な
+  お願いなのですが」) and a wish about the customer's own doing (「早めに使えるようにしたいです」) ask
+  nothing; an ask pointing back (「それまでに」「その範囲で」) or leaving its object unsaid
+  (「空いていますか」) is read with the clause before it.
+- A sentence that only welcomes what was told (「お友だちのお誕生日に選んでいただき嬉しいです」) answers
+  nothing by the words it shares with it, and a sentence answering one ask by its own words belongs to
+  that ask, not to another sharing one word with it (お弁当 in two asks).
+- Taking an order on covers more forms: a service asked for (〜を撮っていただきたい) is taken on by a slot
+  offered (「十日の午前中が空いております」) or a visit promised; casual endings (お送りしまーす) commit.
 """
 
 from __future__ import annotations
