@@ -530,6 +530,10 @@ def check(ctx: ReviewContext) -> list[Finding]:
     lines = _line_numbers(ctx)
     acknowledging = set().union(*(sentence_pool for sentence_pool, _ in sentences))
     own_words = [[k for k in span_keys if not k.forms & people] for _, span_keys, _ in judged]
+    # How much of each disclosure's own words each sentence says, computed once (the live review runs often).
+    said = [[matched_weight(words, sentence_pool)[0] for sentence_pool, _ in sentences] for words in own_words]
+    hears = [sum(1 for row in said if row[i] >= 1.0) for i in range(len(sentences))]
+    feels_event = [bool(_FEELS_AN_EVENT.search(sentence.text)) for sentence in ctx.sentences]
     out = []
     for number, (highlight, span_keys, order_only) in enumerate(judged):
         text = ctx.highlight_text(highlight)
@@ -544,20 +548,17 @@ def check(ctx: ReviewContext) -> list[Finding]:
             if not heard:
                 out.append(_finding(ctx, at, highlight))
             continue
-        others = [words for n, words in enumerate(own_words) if n != number]
         # Sentences that hear another disclosure by its own words, and the rest of their line
         # (「息子さんの大学受験、いよいよですね。ご家族の皆様も応援に力が入る時期かと存じます。」).
         # A sentence congratulating or condoling (「お嬢様のご入学、おめでとうございます」) hears an event, not
         # another thing told of the same person (「娘が毎朝部活の朝練に通っています」).
-        claimed_lines = {lines[i] for i, (sentence_pool, _) in enumerate(sentences)
-                         if matched_weight(own_words[number], sentence_pool)[0] == 0
-                         and (any(matched_weight(words, sentence_pool)[0] >= 1.0 for words in others)
-                              or (_FEELS_AN_EVENT.search(ctx.sentences[i].text)
-                                  and not any(cue.search(text) for cue, _ in _EVENTS)))}
+        has_event = any(cue.search(text) for cue, _ in _EVENTS)
+        mine = said[number]
+        claimed_lines = {lines[i] for i in range(len(sentences))
+                         if mine[i] == 0 and (hears[i] > 0 or (feels_event[i] and not has_event))}
         pool: set[str] = set()
         for i, (sentence_pool, persons) in enumerate(sentences):
-            if persons and not order_only and lines[i] in claimed_lines and matched_weight(
-                    own_words[number], sentence_pool)[0] == 0:
+            if persons and not order_only and lines[i] in claimed_lines and mine[i] == 0:
                 pool |= sentence_pool - persons
             else:
                 pool |= sentence_pool

@@ -402,8 +402,8 @@ def _shape_answers(ctx: ReviewContext, open_requests: list[str], word_answers: l
     out: set[int] = set()
     # Steps (〜てください) answer 「どうすれば」 when it is the mail's one ask, else only steps about its words
     # (「寝袋は乾かしてから収納袋に入れてください」 is no way to wash it).
-    about = [{i for i, words in enumerate(sentence_words)
-              if is_answered(core_keys(tokenize_short(asked)), words)} for asked in open_requests]
+    asked_cores = [core_keys(tokenize_short(asked)) for asked in open_requests]
+    about = [{i for i, words in enumerate(sentence_words) if is_answered(core, words)} for core in asked_cores]
     for number, asked in enumerate(open_requests):
         asks = _asked_types(asked)
         # A yes (はい, もちろん) answers a yes-or-no question, not 「いくらかかりますか」: that one wants its answer.
@@ -569,7 +569,8 @@ def check(ctx: ReviewContext) -> list[Finding]:
     # A sentence of the reply that answers one ask fully (its own words) is that ask's answer, not the
     # answer of another that shares one word with it (「納品書は同梱せず…メールでお送りいたします」
     # answers 「値段がわかるものは入れないで」, not 「届け先を友だちの家に」 by お送り).
-    best = [max((_ratio(whole, act.pool) for whole in wholes), default=0.0) for act in acts]
+    ratios = [[_ratio(whole, act.pool) for act in acts] for whole in wholes]
+    best = [max((row[a] for row in ratios), default=0.0) for a in range(len(acts))]
     # Which requests each typed answer belongs to: those asking its kind and sharing its words.
     claimed = [{i for i, core in enumerate(cores) if act.gives & types[i] and matched_weight(core, act.pool)[0] >= 1.0}
                if act.gives else set() for act in acts]
@@ -582,10 +583,11 @@ def check(ctx: ReviewContext) -> list[Finding]:
         # A sentence giving the kind of answer another request asks for, and sharing its words, answers
         # that one: 「仕上がりまでは一週間ほどです」 answers 「仕上がりまで何日かかりますか」, not
         # 「古い写真でもきれいに仕上がりますか」 though both say 仕上がり.
+        asked_days = _days(asked)
         own_acts = [act for a, act in enumerate(acts)
                     if not (claimed[a] and not act.gives & types[number])
-                    and not (best[a] >= 0.5 and _ratio(whole, act.pool) < best[a] / 2
-                             and not act.days & _days(asked))]
+                    and not (best[a] >= 0.5 and ratios[number][a] < best[a] / 2
+                             and not act.days & asked_days)]
         tokens = ctx.highlight_tokens(highlight)
         # The question word must be the ask's own (「いつ届くのか、どこを見れば分かりますか」 asks where to look).
         typed = _asked_types(_last_clause(asked)) & _TYPED_WORDS if _QUESTION_WORD.search(_last_clause(asked)) else 0
