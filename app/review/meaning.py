@@ -263,7 +263,7 @@ def key_pool(token_runs: Iterable[Sequence[Token]]) -> set[str]:
 def matched_weight(span_keys: Sequence[Key], pool: AbstractSet[str]) -> tuple[float, float]:
     """(weight of the span's keys found in the pool, total weight of the span's keys)."""
     total = sum(k.weight for k in span_keys)
-    found = sum(k.weight for k in span_keys if k.forms & pool)
+    found = sum(k.weight for k in span_keys if not k.forms.isdisjoint(pool))
     return found, total
 
 
