@@ -402,8 +402,11 @@ def _shape_answers(ctx: ReviewContext, open_requests: list[str], word_answers: l
     out: set[int] = set()
     # Steps (〜てください) answer 「どうすれば」 when it is the mail's one ask, else only steps about its words
     # (「寝袋は乾かしてから収納袋に入れてください」 is no way to wash it).
-    about = [{i for i, words in enumerate(sentence_words) if is_answered(core_keys(tokenize_short(asked)), words)}
-             if _asked_types(asked) & _LOOSE_HOW and not only_one else set() for asked in open_requests]
+    about: list[set[int]] = []
+    for asked in open_requests:
+        how = _asked_types(asked) & _LOOSE_HOW and not only_one
+        core = core_keys(tokenize_short(asked)) if how else []
+        about.append({i for i, words in enumerate(sentence_words) if is_answered(core, words)} if how else set())
     for number, asked in enumerate(open_requests):
         asks = _asked_types(asked)
         # A yes (はい, もちろん) answers a yes-or-no question, not 「いくらかかりますか」: that one wants its answer.
