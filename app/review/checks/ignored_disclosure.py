@@ -267,11 +267,10 @@ _REASON_OR_WISH = re.compile(r"(?:ので|から|ため)$|たい|つもり|予定
 
 def _premise_of_next_ask(ctx: ReviewContext, highlight: Highlight, span_keys: list[Key]) -> bool:
     """Whether the next span is an ask, in the next sentence, sharing a content word with this one."""
-    following = [h for h in sorted(ctx.insight.highlights if ctx.insight else (), key=lambda h: h.start)
-                 if h.start >= highlight.end]
-    if not following or following[0].kind is not HighlightKind.REQUEST:
+    ask = min((h for h in (ctx.insight.highlights if ctx.insight else ()) if h.start >= highlight.end),
+              key=lambda h: h.start, default=None)
+    if ask is None or ask.kind is not HighlightKind.REQUEST:
         return False
-    ask = following[0]
     between = (ctx.mail or "")[highlight.end : ask.start]
     if len(between) > 24 or "\n\n" in between:
         return False
@@ -531,7 +530,9 @@ def check(ctx: ReviewContext) -> list[Finding]:
     acknowledging = set().union(*(sentence_pool for sentence_pool, _ in sentences))
     own_words = [[k for k in span_keys if not k.forms & people] for _, span_keys, _ in judged]
     # How much of each disclosure's own words each sentence says, computed once (the live review runs often).
-    said = [[matched_weight(words, sentence_pool)[0] for sentence_pool, _ in sentences] for words in own_words]
+    said = [[matched_weight(words, sentence_pool)[0] if not forms.isdisjoint(sentence_pool) else 0.0
+             for sentence_pool, _ in sentences]
+            for words in own_words for forms in [frozenset(f for k in words for f in k.forms)]]
     hears = [sum(1 for row in said if row[i] >= 1.0) for i in range(len(sentences))]
     feels_event = [bool(_FEELS_AN_EVENT.search(sentence.text)) for sentence in ctx.sentences]
     out = []

@@ -108,19 +108,18 @@ def _neighbour_keys(ctx: ReviewContext, worry: Highlight) -> list[Key]:
     return ctx.range_keys(before, start) + ctx.range_keys(end, after.start() if after else len(mail))
 
 
-def _told_elsewhere(ctx: ReviewContext, worry: Highlight) -> list[list[Key]]:
-    """The own keys of the other disclosures, not the one right before the worry (its reason), nor any that
-    shares a word with the worry."""
+def _told_elsewhere(ctx: ReviewContext, worry: Highlight, told: list[tuple[Highlight, list[Key]]]) -> list[list[Key]]:
+    """The own keys of the other disclosures (`told`, in mail order, with their object keys), not the one right
+    before the worry (its reason), nor any that shares a word with the worry."""
     mail = ctx.mail or ""
-    told = sorted(ctx.highlights(HighlightKind.DISCLOSURE), key=lambda h: h.start)
-    before = [h for h in told if h.end <= worry.start]
+    before = [h for h, _ in told if h.end <= worry.start]
     reason = before[-1] if before and not mail[before[-1].end : worry.start].strip("、。！？!?\n 　") else None
     worry_forms = {form for key in _object_keys(ctx.highlight_keys(worry)) for form in key.forms}
     out = []
-    for highlight in told:
+    for highlight, object_keys in told:
         if highlight is reason or (highlight.start < worry.end and worry.start < highlight.end):
             continue
-        keys = [k for k in _object_keys(ctx.highlight_keys(highlight)) if not k.forms & worry_forms]
+        keys = [k for k in object_keys if k.forms.isdisjoint(worry_forms)]
         if sum(k.weight for k in keys) >= 1.0:
             out.append(keys)
     return out
@@ -142,7 +141,9 @@ def check(ctx: ReviewContext) -> list[Finding]:
     # 起動しないとなると、お困りのことと存じます」 for 「起動しなくなり」) is no empathy with a worry it does not
     # touch (「全部消えてしまったらと思うと眠れません」). The span told just before a worry is its reason
     # (「週末のフェスで着たくて買ったんで、金曜までに来ないと困る」) and counts as the worry's own.
-    elsewhere = [_told_elsewhere(ctx, w) for w in stated]
+    told = [(h, _object_keys(ctx.highlight_keys(h)))
+            for h in sorted(ctx.highlights(HighlightKind.DISCLOSURE), key=lambda h: h.start)]
+    elsewhere = [_told_elsewhere(ctx, w, told) for w in stated]
     # Which worries each empathy sentence is about (by shared words); none → all it is not about something else.
     covered: set[int] = set()
     for sentence, sentence_keys in zip(ctx.sentences, ctx.sentence_keys, strict=True):

@@ -572,7 +572,9 @@ def check(ctx: ReviewContext) -> list[Finding]:
     # A sentence of the reply that answers one ask fully (its own words) is that ask's answer, not the
     # answer of another that shares one word with it (「納品書は同梱せず…メールでお送りいたします」
     # answers 「値段がわかるものは入れないで」, not 「届け先を友だちの家に」 by お送り).
-    ratios = [[_ratio(whole, act.pool) for act in acts] for whole in wholes]
+    whole_forms = [frozenset(form for key in whole for form in key.forms) for whole in wholes]
+    ratios = [[_ratio(whole, act.pool) if not forms.isdisjoint(act.pool) else 0.0 for act in acts]
+              for whole, forms in zip(wholes, whole_forms, strict=True)]
     best = [max((row[a] for row in ratios), default=0.0) for a in range(len(acts))]
     # Which requests each typed answer belongs to: those asking its kind and sharing its words.
     claimed = [{i for i, core in enumerate(cores) if act.gives & types[i] and matched_weight(core, act.pool)[0] >= 1.0}
