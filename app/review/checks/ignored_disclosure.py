@@ -243,7 +243,8 @@ def _not_worth_acknowledging(ctx: ReviewContext, highlight: Highlight, previous:
     # What the analyser marks both as told and as asked (「来月、ピアノの調律をお願いしたいです」) is an ask.
     if any((r.start <= highlight.start and highlight.end <= r.end + 1) or (
             highlight.start <= r.start and r.end <= highlight.end and (r.end - r.start) >= 0.8 * len(text))
-           for r in ctx.highlights(HighlightKind.REQUEST) if not asks_nothing(ctx.highlight_text(r))):
+           for r in ctx.highlights(HighlightKind.REQUEST)
+           if r.start < highlight.end and highlight.start < r.end and not asks_nothing(ctx.highlight_text(r))):
         return True
     if previous is not None and highlight.start - previous.end <= 3 and sum(k.weight for k in span_keys) <= 1.0:
         return not _tells_of_life(text, span_keys, tokens, people=True)
