@@ -543,9 +543,10 @@ def check(ctx: ReviewContext) -> list[Finding]:
             if not _AGE_HEARD.search(feeling_text):
                 out.append(_finding(ctx, at, highlight))
             continue
+        cues = [cue for cue, _ in _EVENTS if cue.search(text)]
         event_keys = [k for k in ctx.highlight_keys(highlight)
-                      if any(cue.search(word) for word in k.words for cue, _ in _EVENTS)]
-        heard = _event_heard(text, feeling_text, event_keys, acknowledging)
+                      if any(cue.search(word) for word in k.words for cue in cues)] if cues else []
+        heard = _event_heard(text, feeling_text, event_keys, acknowledging) if cues else None
         if heard is not None:
             if not heard:
                 out.append(_finding(ctx, at, highlight))
