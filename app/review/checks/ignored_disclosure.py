@@ -186,7 +186,8 @@ def _person_tags() -> frozenset[str]:
     return frozenset(tag for word in words for tag in family_forms(word) if tag.startswith("#family"))
 
 
-_PLAN = re.compile(r"面接|試験|受験|発表会|大会|式典|旅行|出張|帰省|イベント|パーティー|法事|法要|記念日|同窓会|忘年会|"
+_PLAN = re.compile(r"面接|試験|受験|発表会|大会|式典|旅行|出張|帰省|出発|帰国|渡航|留学|イベント|パーティー|法事|法要|"
+                   r"記念日|同窓会|忘年会|"
                    r"新年会|食事会|お茶会|泊まり|里帰り|お出かけ|キャンプ|登山")
 _SUBJECT = frozenset({"が", "は", "も", "たち", "達"})
 _HOUSEHOLD = frozenset({"家族", "ご家族", "身内", "家族連れ"})

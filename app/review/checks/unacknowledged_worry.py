@@ -122,7 +122,25 @@ def _told_elsewhere(ctx: ReviewContext, worry: Highlight, told: list[tuple[Highl
         keys = [k for k in object_keys if k.forms.isdisjoint(worry_forms)]
         if sum(k.weight for k in keys) >= 1.0:
             out.append(keys)
+    # The analyser may not mark the trouble told (「昨日から仕事用のパソコンが起動しなくなり」): the mail's other
+    # sentences count too, except the worry's own and the one just before it (its reason).
+    start = max(mail.rfind(c, 0, worry.start) for c in "。！？!?\n") + 1
+    stop = start
+    while stop > 0 and mail[stop - 1] in "。！？!?\n 　":
+        stop -= 1
+    reason_start = max(mail.rfind(c, 0, stop) for c in "。！？!?\n") + 1
+    following = _END.search(mail, worry.end)
+    end = following.end() if following else len(mail)
+    for match in _MAIL_SENTENCE.finditer(mail):
+        if match.end() <= reason_start or match.start() >= end:
+            keys = [k for k in _object_keys(ctx.range_keys(match.start(), match.end()))
+                    if k.forms.isdisjoint(worry_forms)]
+            if sum(k.weight for k in keys) >= 1.0:
+                out.append(keys)
     return out
+
+
+_MAIL_SENTENCE = re.compile(r"[^。！？!?\n]+")
 
 
 def is_empathy(sentence: Sentence) -> bool:

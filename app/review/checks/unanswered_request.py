@@ -117,7 +117,8 @@ DAY = re.compile(
 # The words of a closing ask that asks only for the reply itself: 「お手数ですがお知らせいただけると助かります」.
 _TELL_ONLY = frozenset(
     {"知らせる", "お知らせ", "知らせ", "連絡", "教える", "手数", "お手数", "返事", "返信", "面倒", "手間",
-     # when to answer is no topic: 「お手すきの際にお返事いただけると助かります」
+     # when to answer, and the cushion before it, are no topic: 「お忙しいところ恐縮ですが、お手すきの際に…」
+     "忙しい", "お忙しい", "恐縮", "恐れ入る", "大変", "急", "勝手",
      "手すき", "お手すき", "際", "時", "とき", "時間", "お時間", "都合", "ご都合", "合間", "暇", "お暇",
      # 「写真を添付しましたので、ご覧いただけますと幸いです」 asks to be read, as every reply does
      "覧", "ご覧", "御覧", "一読", "ご一読", "目通し"}
