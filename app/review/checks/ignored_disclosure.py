@@ -27,13 +27,16 @@ welcome to it (新生活, 応援しております), a small home (狭いマン�
 the birthday or congratulations must be there.
 
 Round pairs21 (the blind19/20 tune halves) made two principles general. An event (a celebration,
-a loss, a new life, a pregnancy, an illness) is heard by the event itself, in any words, or by the
-feeling it calls for; naming the person, the town or the date of it is not enough (「札幌市内の開通工事
-は」 does not hear a move to Sapporo). And not everything the analyser marks is what a careful agent
-expects acknowledged: a self-introduction, what the customer did or wants to do with the shop
-(「はじめてご注文を検討しております」), the bare premise of an ask (「〜のですが、」), a fragment that
-continues the span before it and a remark on the season are not, unless they tell of the customer's
-life (people doing things, events, plans, feelings, likes and abilities, the reason for the purchase).
+a loss, a new life, a pregnancy, an illness) is heard by the feeling it calls for or by the event
+named (in any words); else by the span's other words, but not by the person, the number or the place
+named in it, nor by the words of a sentence answering an ask (「札幌市内の開通工事は」 does not hear a
+move to Sapporo, 「Mサイズでお腹まわりにゆとりがある作りです」 no pregnancy). And not everything the
+analyser marks is what a careful agent expects acknowledged: a self-introduction by name, what the
+customer did or wants to do with the shop short of buying (「はじめてご注文を検討しております」「お店を
+利用しました」), the bare premise of an ask (「〜のですが、」), a fragment that continues the span before
+it and a remark on the season are not, unless they tell of the customer's life (people doing things,
+events, plans, feelings, likes and abilities, the reason for the purchase). A purchase line
+(「〜を購入した者です」) is still judged: the older held-out set's writer expects it heard.
 A person named in a sentence that hears another disclosure (「お子様の高校受験、いよいよですね」)
 hears nothing more of the person (「子どもが夜遅くまで勉強していて」).
 """
@@ -148,7 +151,7 @@ _BUYING = re.compile(r"利用|購入|買|注文|取り寄せ|定期便")
 # date of it is not enough (「十歳のお子様でも組み立てられます」 does not hear 「息子が十歳の誕生日を迎える」,
 # 「札幌市内の開通工事は」 does not hear 「夫の転勤で札幌に引っ越してきた」).
 _EVENTS = (
-    (re.compile(r"誕生|結婚|合格|入学|卒業|出産|還暦|喜寿|米寿|古希|傘寿|卒寿|白寿|金婚|銀婚|挙式|入籍|婚約|七五三|"
+    (re.compile(r"誕生|結婚|祝い|合格|入学|卒業|出産|還暦|喜寿|米寿|古希|傘寿|卒寿|白寿|金婚|銀婚|挙式|入籍|婚約|七五三|"
                 r"成人式|退職祝|就任|開業|開店|創立|周年|生まれ|(?:小学生|中学生|高校生|大学生|社会人|一年生)になり"),
      re.compile(r"おめでと|お祝い申し上げ|お喜び申し上げ|お慶び申し上げ")),
     (_LOSS, re.compile(r"ご愁傷|お悔やみ|ご冥福|お力落とし|ご逝去|お寂し|お淋し|偲")),
@@ -533,6 +536,9 @@ def check(ctx: ReviewContext) -> list[Finding]:
             for words in own_words for forms in [frozenset(f for k in words for f in k.forms)]]
     hears = [sum(1 for row in said if row[i] >= 1.0) for i in range(len(sentences))]
     feels_event = [bool(_FEELS_AN_EVENT.search(sentence.text)) for sentence in ctx.sentences]
+    asks = [ctx.highlight_keys(h) for h in ctx.highlights(HighlightKind.REQUEST)]
+    answering = {i for i, (sentence_pool, _) in enumerate(sentences)
+                 if any(matched_weight(keys, sentence_pool)[0] >= 1.0 for keys in asks)}
     out = []
     for number, (highlight, span_keys, order_only) in enumerate(judged):
         text = ctx.highlight_text(highlight)
@@ -552,6 +558,14 @@ def check(ctx: ReviewContext) -> list[Finding]:
             # place named in it (「十歳のお子様でも」「札幌市内の」).
             weak = _weak_starts(ctx.highlight_tokens(highlight))
             span_keys = [k for k in span_keys if not (k.forms & people or k.start in weak)]
+            # nor the words of a sentence that answers an ask (「Mサイズでお腹まわりにゆとりがある作りです」
+            # sizes a garment and hears no pregnancy)
+            found = sum(k.weight for k in span_keys
+                        if any(not k.forms.isdisjoint(sentence_pool) for i, (sentence_pool, _) in enumerate(sentences)
+                               if i not in answering))
+            if found < 1.0 and not _feeling_answered(text, feeling_text):
+                out.append(_finding(ctx, at, highlight))
+            continue
         # Sentences that hear another disclosure by its own words, and the rest of their line
         # (「息子さんの大学受験、いよいよですね。ご家族の皆様も応援に力が入る時期かと存じます。」).
         # A sentence congratulating or condoling (「お嬢様のご入学、おめでとうございます」) hears an event, not
