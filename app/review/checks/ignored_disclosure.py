@@ -536,9 +536,7 @@ def check(ctx: ReviewContext) -> list[Finding]:
             for words in own_words for forms in [frozenset(f for k in words for f in k.forms)]]
     hears = [sum(1 for row in said if row[i] >= 1.0) for i in range(len(sentences))]
     feels_event = [bool(_FEELS_AN_EVENT.search(sentence.text)) for sentence in ctx.sentences]
-    asks = [ctx.highlight_keys(h) for h in ctx.highlights(HighlightKind.REQUEST)]
-    answering = {i for i, (sentence_pool, _) in enumerate(sentences)
-                 if any(matched_weight(keys, sentence_pool)[0] >= 1.0 for keys in asks)}
+    answering: set[int] | None = None  # the sentences answering an ask, found when first needed
     out = []
     for number, (highlight, span_keys, order_only) in enumerate(judged):
         text = ctx.highlight_text(highlight)
@@ -560,6 +558,8 @@ def check(ctx: ReviewContext) -> list[Finding]:
             span_keys = [k for k in span_keys if not (k.forms & people or k.start in weak)]
             # nor the words of a sentence that answers an ask (「Mサイズでお腹まわりにゆとりがある作りです」
             # sizes a garment and hears no pregnancy)
+            if answering is None:
+                answering = _answering(ctx, sentences)
             found = sum(k.weight for k in span_keys
                         if any(not k.forms.isdisjoint(sentence_pool) for i, (sentence_pool, _) in enumerate(sentences)
                                if i not in answering))
@@ -594,6 +594,15 @@ def check(ctx: ReviewContext) -> list[Finding]:
 
 
 _EVENT_ENDS = ("", "日", "式", "祝い")
+
+
+def _answering(ctx: ReviewContext, sentences: list[tuple[set[str], set[str]]]) -> set[int]:
+    """The own sentences that share a full word with an ask of the mail."""
+    asks = [ctx.highlight_keys(h) for h in ctx.highlights(HighlightKind.REQUEST)]
+    forms = [frozenset(f for k in keys for f in k.forms) for keys in asks]
+    return {i for i, (sentence_pool, _) in enumerate(sentences)
+            if any(not f.isdisjoint(sentence_pool) and matched_weight(keys, sentence_pool)[0] >= 1.0
+                   for keys, f in zip(asks, forms, strict=True))}
 
 
 def _weak_starts(tokens: tuple[Token, ...]) -> set[int]:
