@@ -108,7 +108,8 @@ def _neighbour_keys(ctx: ReviewContext, worry: Highlight) -> list[Key]:
     return ctx.range_keys(before, start) + ctx.range_keys(end, after.start() if after else len(mail))
 
 
-def _told_elsewhere(ctx: ReviewContext, worry: Highlight, told: list[tuple[Highlight, list[Key]]]) -> list[list[Key]]:
+def _told_elsewhere(ctx: ReviewContext, worry: Highlight, told: list[tuple[Highlight, list[Key]]],
+                    mail_sentences: list[tuple[int, int, list[Key]]]) -> list[list[Key]]:
     """The own keys of the other disclosures (`told`, in mail order, with their object keys), not the one right
     before the worry (its reason), nor any that shares a word with the worry."""
     mail = ctx.mail or ""
@@ -131,10 +132,9 @@ def _told_elsewhere(ctx: ReviewContext, worry: Highlight, told: list[tuple[Highl
     reason_start = max(mail.rfind(c, 0, stop) for c in "。！？!?\n") + 1
     following = _END.search(mail, worry.end)
     end = following.end() if following else len(mail)
-    for match in _MAIL_SENTENCE.finditer(mail):
-        if match.end() <= reason_start or match.start() >= end:
-            keys = [k for k in _object_keys(ctx.range_keys(match.start(), match.end()))
-                    if k.forms.isdisjoint(worry_forms)]
+    for sentence_start, sentence_end, sentence_keys in mail_sentences:
+        if sentence_end <= reason_start or sentence_start >= end:
+            keys = [k for k in sentence_keys if k.forms.isdisjoint(worry_forms)]
             if sum(k.weight for k in keys) >= 1.0:
                 out.append(keys)
     return out
@@ -159,9 +159,21 @@ def check(ctx: ReviewContext) -> list[Finding]:
     # 起動しないとなると、お困りのことと存じます」 for 「起動しなくなり」) is no empathy with a worry it does not
     # touch (「全部消えてしまったらと思うと眠れません」). The span told just before a worry is its reason
     # (「週末のフェスで着たくて買ったんで、金曜までに来ないと困る」) and counts as the worry's own.
-    told = [(h, _object_keys(ctx.highlight_keys(h)))
-            for h in sorted(ctx.highlights(HighlightKind.DISCLOSURE), key=lambda h: h.start)]
-    elsewhere = [_told_elsewhere(ctx, w, told) for w in stated]
+    # Found only when an empathy sentence names no worry and shares no word with one (the live review runs often).
+    elsewhere: dict[int, list[list[Key]]] = {}
+
+    def told_elsewhere(i: int) -> list[list[Key]]:
+        if i not in elsewhere:
+            if not elsewhere:
+                told[:] = [(h, _object_keys(ctx.highlight_keys(h)))
+                           for h in sorted(ctx.highlights(HighlightKind.DISCLOSURE), key=lambda h: h.start)]
+                mail_sentences[:] = [(m.start(), m.end(), _object_keys(ctx.range_keys(m.start(), m.end())))
+                                     for m in _MAIL_SENTENCE.finditer(ctx.mail or "")]
+            elsewhere[i] = _told_elsewhere(ctx, stated[i], told, mail_sentences)
+        return elsewhere[i]
+
+    told: list[tuple[Highlight, list[Key]]] = []
+    mail_sentences: list[tuple[int, int, list[Key]]] = []
     # Which worries each empathy sentence is about (by shared words); none → all it is not about something else.
     covered: set[int] = set()
     for sentence, sentence_keys in zip(ctx.sentences, ctx.sentence_keys, strict=True):
@@ -171,8 +183,11 @@ def check(ctx: ReviewContext) -> list[Finding]:
         about = {i for i, k in enumerate(worry_keys) if matched_weight(k, pool)[0] >= 1.0}
         # A sentence naming the worry itself (ご不安, ご心配) is about a worry whatever else it names.
         names_worry = bool(_NAMES_WORRY.search(_NOT_EMPATHY.sub("", sentence.text)))
-        covered |= about or {i for i in range(len(stated)) if names_worry
-                             or not any(matched_weight(keys, pool)[0] >= 1.0 for keys in elsewhere[i])}
+        if about or names_worry:
+            covered |= about or set(range(len(stated)))
+            continue
+        covered |= {i for i in range(len(stated)) if i not in covered
+                    and not any(matched_weight(keys, pool)[0] >= 1.0 for keys in told_elsewhere(i))}
     objects = [_object_keys(k) for k in worry_keys]
     # The mail sentence right before or after a worry often names what it is about (「息子に小麦アレル
     # ギーがあります。…同じラインで作っていますか。誕生日に食べさせたいのですが、少し心配です」):
