@@ -442,8 +442,9 @@ def _attached_to_topic(tokens: tuple[Token, ...], around: AbstractSet[str]) -> s
 
 def _negated(tokens: tuple[Token, ...]) -> set[int]:
     """Start offsets of the words before ではなく in their clause (「プレゼント用ではなく自分用です」)."""
-    text_end = {t.start: t for t in tokens}
     out: set[int] = set()
+    if not any(t.surface in ("で", "じゃ", "では") for t in tokens):
+        return out
     clause: list[int] = []
     for i, token in enumerate(tokens):
         if token.surface in ("、", "。", "，"):
@@ -455,7 +456,6 @@ def _negated(tokens: tuple[Token, ...]) -> set[int]:
             clause = []
             continue
         clause.append(token.start)
-    del text_end
     return out
 
 
@@ -536,7 +536,20 @@ def check(ctx: ReviewContext) -> list[Finding]:
             for words in own_words for forms in [frozenset(f for k in words for f in k.forms)]]
     hears = [sum(1 for row in said if row[i] >= 1.0) for i in range(len(sentences))]
     feels_event = [bool(_FEELS_AN_EVENT.search(sentence.text)) for sentence in ctx.sentences]
-    answering: set[int] | None = None  # the sentences answering an ask, found when first needed
+    asks: list[tuple[list[Key], frozenset[str]]] | None = None  # the mail's asks, keyed when first needed
+    answering: dict[int, bool] = {}
+
+    def answers_an_ask(i: int) -> bool:
+        """Whether own sentence `i` shares a full word with an ask of the mail."""
+        nonlocal asks
+        if i not in answering:
+            if asks is None:
+                asks = [(keys, frozenset(f for k in keys for f in k.forms))
+                        for keys in (ctx.highlight_keys(h) for h in ctx.highlights(HighlightKind.REQUEST))]
+            sentence_pool = sentences[i][0]
+            answering[i] = any(not forms.isdisjoint(sentence_pool) and matched_weight(keys, sentence_pool)[0] >= 1.0
+                               for keys, forms in asks)
+        return answering[i]
     out = []
     for number, (highlight, span_keys, order_only) in enumerate(judged):
         text = ctx.highlight_text(highlight)
@@ -558,11 +571,9 @@ def check(ctx: ReviewContext) -> list[Finding]:
             span_keys = [k for k in span_keys if not (k.forms & people or k.start in weak)]
             # nor the words of a sentence that answers an ask (「Mサイズでお腹まわりにゆとりがある作りです」
             # sizes a garment and hears no pregnancy)
-            if answering is None:
-                answering = _answering(ctx, sentences)
             found = sum(k.weight for k in span_keys
-                        if any(not k.forms.isdisjoint(sentence_pool) for i, (sentence_pool, _) in enumerate(sentences)
-                               if i not in answering))
+                        if any(not answers_an_ask(i) for i, (sentence_pool, _) in enumerate(sentences)
+                               if not k.forms.isdisjoint(sentence_pool)))
             if found < 1.0 and not _feeling_answered(text, feeling_text):
                 out.append(_finding(ctx, at, highlight))
             continue
@@ -594,15 +605,6 @@ def check(ctx: ReviewContext) -> list[Finding]:
 
 
 _EVENT_ENDS = ("", "日", "式", "祝い")
-
-
-def _answering(ctx: ReviewContext, sentences: list[tuple[set[str], set[str]]]) -> set[int]:
-    """The own sentences that share a full word with an ask of the mail."""
-    asks = [ctx.highlight_keys(h) for h in ctx.highlights(HighlightKind.REQUEST)]
-    forms = [frozenset(f for k in keys for f in k.forms) for keys in asks]
-    return {i for i, (sentence_pool, _) in enumerate(sentences)
-            if any(not f.isdisjoint(sentence_pool) and matched_weight(keys, sentence_pool)[0] >= 1.0
-                   for keys, f in zip(asks, forms, strict=True))}
 
 
 def _weak_starts(tokens: tuple[Token, ...]) -> set[int]:
