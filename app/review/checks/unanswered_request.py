@@ -64,6 +64,7 @@ from __future__ import annotations
 import re
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import pairwise
 
 from app.model import Finding, FindingKind, Highlight, HighlightKind, Severity
@@ -459,6 +460,7 @@ def _condition_echoed(ctx: ReviewContext, tokens: tuple[Token, ...]) -> bool:
 _ASKS_HOW_LONG = re.compile(r"(?:どの|どれ)(?:くらい|ぐらい|程度)(?:の期間|の日数|の時間|かかり|お時間|時間)|期間")
 
 
+@lru_cache(maxsize=1024)
 def _asked_types(asked: str) -> int:
     """The kinds of answer a request asks for (when, price, count, how often, which), as bits."""
     bits = sum(1 << bit for bit, (ask, _) in enumerate(_TYPED) if ask.search(asked))
