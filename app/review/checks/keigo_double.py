@@ -6,7 +6,8 @@ extra polite; the fix drops the second layer. The rule is general: an
 honorific verb or お〜になる followed by the honorific 〜れる/〜られる, and a
 humble verb followed by 〜させていただく.
 
-The proofreader's rule: one honorific per verb. お/ご〜になられる (only なら + れる: the potential
+The proofreader's rule: one honorific per verb. The potential of a 五段 honorific verb is no second
+honorific (「冷やすとおいしく召し上がれます」「お車でもいらっしゃれます」): only 召し上がられる is stacked. お/ご〜になられる (only なら + れる: the potential
 ご利用になれます is correct), 尊敬語 verbs + れる/られる, humble verbs + させていただく, and a humble
 verb given a second お (お承りいたしました, お申し上げます).
 させていただく stacked on the humble お〜する is the same (お送りさせていただきます → お送りいたします): read
@@ -26,7 +27,9 @@ from app.review.rules import scan
 # (にな + れ is the potential なれる — ご利用になれます, お休みになれました — and correct: only なら + れる is stacked.)
 _OTOSHOWS = re.compile(r"([おご御][\u3040-\u309f\u4e00-\u9fff]{1,6}?)にな(られ)(?=[るたてまずな])")
 _HONORIFIC_VERB = re.compile(
-    r"(おっしゃ|仰|召し上が|いらっしゃ|なさ)(られ|れ)(?=[るたてまずな])|"
+    # (召し上がれる, いらっしゃれる, おっしゃれる are the potential of a 五段 honorific verb: 「おいしく召し上がれます」
+    # is right; only + られる is stacked. なされる stays: なさる's potential is なされる only in speech.)
+    r"(おっしゃ|仰|召し上が|いらっしゃ)(られ)(?=[るたてまずな])|(なさ)(られ|れ)(?=[るたてまずな])|"
     # (お越しになれない is the potential: only なら + れる is stacked.)
     r"(お見えにな|お越しにな|お出でにな|おいでにな)(られ)(?=[るたてまずな])"
 )
@@ -77,8 +80,8 @@ def check(ctx: ReviewContext) -> list[Finding]:
         _HONORIFIC_VERB,
         FindingKind.KEIGO_DOUBLE,
         Severity.WARNING,
-        lambda m: messages.say(messages.KEIGO_DOUBLE_HONORIFIC, word=m.group(1) or m.group(3)),
-        lambda m: m.group(1) or m.group(3),
+        lambda m: messages.say(messages.KEIGO_DOUBLE_HONORIFIC, word=m.group(1) or m.group(3) or m.group(5)),
+        lambda m: m.group(1) or m.group(3) or m.group(5),
     )
     humble = {"拝見": "拝見し", "拝読": "拝読し", "拝聴": "拝聴し", "拝借": "拝借し", "拝受": "拝受し",
               "お伺い": "伺い", "伺わ": "伺い", "申し上げ": "申し上げ", "参ら": "参り", "頂戴": "頂戴し",
