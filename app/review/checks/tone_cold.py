@@ -53,6 +53,12 @@ ask (お問い合わせの商品ですが、在庫はありません。) or "ove
 〜はしていません。); "already told" (お伝え済みです); the fault put on the
 customer's doing without naming them (見ていれば防げた, 入力が間違っているからです); 嫌なら〜;
 ご自分で〜てください; and any doing forbidden again and again (何度もしないでください).
+
+Round 21: the fault named as the customer's "problem" or "cause" (お客様のモニターの問題です, 原因はお客様の
+保管方法にあります, 使い方の問題です), a reproachful question (注意書きを確認しなかったのですか), "too late
+now" (今さら言われても), "anyone would know" (普通は〜分かる), "read it to the end first", "ask as often as you
+like, the answer is the same", "we are busy too"; and, with no warm word, being sent to read it up in plain
+Vてください (説明書を読んでください, 規約を見てください; 「説明書をご覧ください」 is the polite pointer and stays).
 A curt word followed at once by an apology of its own sentence (無理ですね。申し訳ありません。) is softened by it.
 """
 
@@ -163,7 +169,18 @@ BLAME = re.compile(
     r"(?:見て|読んで|確認して|調べて|して)(?:い)?れば[^。！]{0,12}?(?:防げ|避けられ|起き(?:なかっ|ませんでし))|"
     r"(?:入力|操作|記入|選択|住所|番号|設定|パスワード|使い方)(?:が|を)間違(?:って(?:いる|いた)|えて(?:いる|いた)|えた|った)(?:から|ため|せい)です|"
     r"(?:よく|ちゃんと|しっかり|きちんと)(?:お読み|読んで|読み|見て|ご確認|確認して|調べて)(?:から|の上|のうえ)?"
-    r"[^。！]{0,10}?(?:ください|下さい|いただ|もらえ)|常識(?:的に|で考え|です)"
+    r"[^。！]{0,10}?(?:ください|下さい|いただ|もらえ)|常識(?:的に|で考え|です)|"
+    # Round 21: the fault named as the customer's "problem" or "cause" (お客様の扱い方の問題です, 原因はお客様の
+    # 保管方法にあります, それは使い方の問題です), a reproachful question (確認しなかったのですか), "too late
+    # now" (今さら言われても), "anyone would know" (普通は説明しなくても分かる), "read it to the end first".
+    r"(?:お客様|お客さま|そちら|あなた)(?:様)?(?:側)?の[^。！]{0,10}?の?問題(?:です|かと|だと|でしょう)|"
+    r"(?:使い方|扱い方|保管方法|保管の仕方|お手入れの仕方|洗い方)の問題(?:です|かと|だと|でしょう)|"
+    r"原因は、?(?:お客様|お客さま|そちら|あなた)(?:様)?(?:側)?の?(?:(?!ではな|じゃな)[^。！、]){0,12}?"
+    r"(?:にあります|にある|です|と思われ|かと)|"
+    r"(?:確認|チェック|読ま|見|覧にな|読みにな)(?:し|され)?なかった(?:の|ん)(?:です|でしょう)か|"
+    r"(?:今さら|今更|いまさら)(?:そう)?(?:言われ|おっしゃられ|ご連絡|連絡され|申され)|"
+    r"(?:普通|ふつう|常識的)(?:は|なら|に考えれば|に考えて)[^。！]{0,15}?(?:わかる|分かる|わかります|分かります|気づ|気付)|"
+    r"(?:最後まで|全部|隅々まで)(?:読んで|見て)(?:から)?[^。！]{0,10}?(?:ください|下さい)"
 )
 # The shop owns a mistake: an apology is owed in the same draft.
 _OWN_MISTAKE = re.compile(
@@ -184,7 +201,11 @@ CURT = re.compile(
     r"(?:とおり|通り)です[。！]?\s*$|"
     r"これ以上(?:の)?(?:対応|お答え|ご説明|説明|返答|回答|やりとり|やり取り)?(?:は|も)?(?:でき|いたし|し|あり)ません|"
     r"どうにも(?:なり|でき|いたし)ません|どうしようも(?:ありません|ない|ございません)|"
-    r"(?:当店|当社|弊社|こちら)では(?:わかり|分かり|判り)(?:かねます|ません)"
+    r"(?:当店|当社|弊社|こちら)では(?:わかり|分かり|判り)(?:かねます|ません)|"
+    # "Ask as often as you like, the answer is the same" and "we are busy too".
+    r"何度[^。！]{0,8}?(?:メール|ご連絡|連絡|お問い合わせ|問い合わせ|聞か|言わ|お電話|電話)[^。！]{0,8}?(?:ても|でも)"
+    r"[^。！]{0,10}?(?:同じ|変わりません|変わらない|変わりようが)|"
+    r"(?:こちら|当店|弊社|私ども)(?:も|だって)(?:忙し|手一杯|暇じゃ|暇では)"
 )
 # Without thanks, apology or cushion, a reply is cold when it orders, refuses or restricts; plain facts
 # told in humble keigo (「明日発送いたします」「在庫がございます」) are a polite notice, not cold.
@@ -368,14 +389,17 @@ _PROHIBITION = re.compile(
 # 「別の日にしてください」「そちらに問い合わせてください」): Vてください with no お・ご request form, no care
 # instruction, and a cue of _SENT_AWAY.
 _BARE_ORDER = re.compile(r"(?<![おご])(?:して|って|んで|いで|えて|けて|べて|めて|れて|せて|きて|みて|ねて|"
-                         r"にして|して)(?:ください|下さい)(?!ませ)[。！]?\s*$")
+                         r"にして|して|[見来出寝着]て)(?:ください|下さい)(?!ませ)[。！]?\s*$")
 # A flat "none" is judged without a mail only when the sentence itself answers the customer's ask
 # (「お問い合わせの商品ですが、在庫はありません。」); a bare 「在庫はありません。」 is too short to judge.
 _ANSWERING = re.compile(r"(?:お問い合わせ|ご質問|ご希望|ご依頼|ご要望|ご注文|ご相談|ご指定)"
                         r"[^。]{0,12}?(?:ですが|の件|について)")
 # What turns a bare order into a brush-off rather than a step of a procedure (「三点を同封してください」
 # stays): sent elsewhere, sent back to redo it, told to read first, to pick another day.
-_SENT_AWAY = re.compile(r"そちら|まず|再送|再度|もう一度|やり直|別の|他の|ほかの|自分で|ご自身で|ご自分で")
+_SENT_AWAY = re.compile(r"そちら|まず|再送|再度|もう一度|やり直|別の|他の|ほかの|自分で|ご自身で|ご自分で|"
+                        # Sent to read it up (説明書を読んでください, 規約を見てください, ホームページで調べてください).
+                        r"(?:説明書|規約|サイト|ホームページ|HP|ＨＰ|ページ|FAQ|ＦＡＱ|よくある質問|マニュアル|注意書き)"
+                        r"[^。！]{0,8}?(?:読んで|見て|調べて|確認して|探して)")
 # A rule told in plain form among polite sentences (「遅れた場合はキャンセル扱いとする。」「例外はない。」
 # 「併用は不可。」): the voice of a notice board, not of a reply.
 _RULE_END = re.compile(r"(?:とする|扱い|(?:は|も)ない|不可|禁止|厳禁|無効|認めない|しない|できない|受け付けない)"
