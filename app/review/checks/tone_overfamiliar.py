@@ -28,6 +28,10 @@ interjection (うん, はーい, えー, そっか), ありがとね, a bare よ
 than chummily: half a signal (a draft all in だ/である is tone_cold's).
 Talk contractions 〜てるけど / 〜てるから, ごめん(ね), a one-sound opener (え、 あ、), ほんと, ばっちり and
 うちの (for our shop) are the speech of friends too.
+
+Round 21: a friendly particle after no predicate at all (忘れずにね, お大事にね, 念のためね: a noun, an adverb
+or a particle before it) is タメ口 as well, and a plain reason clause with から (来月まで使えるから、) counts one
+signal (a letter says ので, or ますから).
 """
 
 from __future__ import annotations
@@ -122,7 +126,8 @@ def plain_with_particle(sentence: Sentence) -> bool:
     words = [t for t in sentence.tokens if t.main not in ("補助記号", "空白", "記号")]
     particles = 0
     while words and words[-1].main == "助詞" and words[-1].sub == "終助詞":
-        if words[-1].lemma not in _FRIENDLY and words[-1].surface not in _FRIENDLY:
+        drawn = words[-1].surface.rstrip("〜~ーっ")  # ね〜 is one token: the particle drawn out
+        if words[-1].lemma not in _FRIENDLY and words[-1].surface not in _FRIENDLY and drawn not in _FRIENDLY:
             return False
         words.pop()
         particles += 1
@@ -133,12 +138,32 @@ def plain_with_particle(sentence: Sentence) -> bool:
     if any(t.lemma in _POLITE_WORDS or t.norm in _POLITE_WORDS for t in words[-3:]):
         return False
     last = words[-1]
+    if particles and (last.main in ("名詞", "副詞", "接頭辞", "感動詞") or
+                      (last.main == "助詞" and last.sub in ("格助詞", "接続助詞", "副助詞"))):
+        return True  # 忘れずにね, 気をつけてね, お大事にね, 念のためね: a friendly particle after no predicate
     return last.main in ("動詞", "形容詞", "助動詞") and (last.cform.startswith("終止形") or last.lemma in ("だ", "た"))
+
+
+def plain_kara(sentence: Sentence) -> bool:
+    """A reason clause in plain form with から (使えるから、, 無料だから): talk; a letter says ので or ますから."""
+    tokens = [t for t in sentence.tokens if t.main not in ("空白",)]
+    for k, token in enumerate(tokens[1:], start=1):
+        if token.surface != "から" or token.sub != "接続助詞":
+            continue
+        if k + 1 < len(tokens) and tokens[k + 1].surface in ("こそ", "には", "と", "といって"):
+            continue  # だからこそ, 〜からといって: a set phrase of writing, not a reason given in talk
+        before = tokens[k - 1]
+        if before.lemma in _POLITE_WORDS or before.norm in _POLITE_WORDS:
+            continue
+        if before.main in ("動詞", "形容詞", "助動詞") and before.cform.startswith(("終止形", "連体形")):
+            return True
+    return False
 
 
 def signals(sentence: Sentence) -> float:
     """How over-familiar one own sentence sounds (0 = not at all)."""
-    return _signals(sentence.text) + (2.0 if plain_with_particle(sentence) else 0.0)
+    return _signals(sentence.text) + (2.0 if plain_with_particle(sentence) else 0.0) + (
+        1.0 if plain_kara(sentence) else 0.0)
 
 
 @lru_cache(maxsize=4096)
