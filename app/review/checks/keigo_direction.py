@@ -39,6 +39,8 @@ A question put to the customer, named or addressed with a comma (お客様、当
 どちらのプランにいたしますか), in the humble お〜する or いたす → お持ちになりますか, なさいますか. Our staff
 named after the word that makes them ours (担当の鈴木がおっしゃっておりました → 申しておりました), and our side's
 wish in お〜になりたい (弊社の部長がお会いになりたいと → お会いいたしたい) are raised by mistake as well.
+Round 21: our staff named with さん after the word that makes them ours (担当の佐藤さんがいらっしゃいます,
+スタッフの森さんも召し上がった: the verb is this check's, the さん business_manner's), and うちの as our side.
 """
 
 from __future__ import annotations
@@ -98,12 +100,12 @@ _GO_SHITA = re.compile(
 _NATTA = {"した": "になった", "しました": "になりました", "している": "になっている"}
 # Our own side raised with 尊敬語: 「弊社の社長もいらっしゃいます」「担当者がおっしゃったとおり」.
 _OWN_SIDE = re.compile(
-    r"(?:弊社|当社|当店|弊店|私ども|わたくしども|私共|手前ども)の?[^。、「」]{0,12}?"
+    r"(?:弊社|当社|当店|弊店|私ども|わたくしども|私共|手前ども|(?<![ぁ-ゖ])うちの)の?[^。、「」]{0,12}?"
     r"(?:社長|部長|課長|店長|係長|担当者?|スタッフ|社員|職人|店員|者|上司|代表|責任者|係)(?:の[^。「」]{0,4})?"
     r"(?:が|は|も|から|より)[^。「」]{0,20}?"
     r"(いらっしゃ[いるっ]|おっしゃ[いるっ]|仰[いるっ]|なさ[いるっ]|召し上が[りるっ]|ご覧にな[りるっ]|"
     r"お越しにな[りるっ]|お見えにな[りるっ]|"
-    r"[おご][一-龥]{1,4}[いきしちにひみりぎじびえけせてねべめれ]?にな(?:ります|りました|りたい|る))"
+    r"[おご][一-龥]{1,4}[いきしちにひみりぎじびえけせてねべめれ]?にな(?:ります|りました|りたい|る|った|って))"
 )
 # Subjects that can only be our own side (担当の者, 係の者), with no 弊社 before them; an
 # honorific verb after them, or the honorific お/ご〜になる (ご説明になります).
@@ -115,11 +117,13 @@ _OWN_ONLY = re.compile(
     r"(?<![ご御貴])(?:担当の者|係の者|店の者|当店の者|弊社の者|担当者|担当|スタッフ|店長|私ども|わたくしども|"
     r"(?<![ぁ-ゖ一-龥])(?:私|わたくし|わたし))"
     # (担当の鈴木が: our staff named after the word that makes them ours)
-    r"(?:の[一-龥]{1,4})?(?![様さ])(?:が|から|より|も)[^。「」]{0,20}?"
-    rf"({_HONORIFIC_VERB}|[おご][一-龥]{{1,4}}[いきしちにひみりぎじびえけせてねべめれ]?にな(?:ります|りました|る)|"
+    # (担当の佐藤さんが: our staff given さん is still ours, the さん is business_manner's; 様 may be the customer's)
+    r"(?:の[一-龥々]{1,4}(?:さん)?)?(?![様さ])(?:が|から|より|も)、?[^。「」]{0,20}?"
+    rf"({_HONORIFIC_VERB}|[おご][一-龥]{{1,4}}[いきしちにひみりぎじびえけせてねべめれ]?にな(?:ります|りました|る|った|って)|"
     r"[おご][一-龥]{1,4}[いきしちにひみりぎじびえけせてねべめれ]?され(?:ます|ました|る))"
 )
-_NARU_HUMBLE = {"ります": "いたします", "りました": "いたしました", "りたい": "いたしたい", "る": "いたす"}
+_NARU_HUMBLE = {"ります": "いたします", "りました": "いたしました", "りたい": "いたしたい", "る": "いたす",
+                "った": "した", "って": "して"}  # お作りになった → お作りした (the humble お〜する)
 # The customer as subject of the humble お〜する: 「お客様がお持ちしますか」 (→ お持ちになりますか).
 _CUSTOMER_O_SURU = re.compile(
     r"(?:お客様|お客さま|ご家族(?:の方|様)?|お子様|ご本人(?:様)?|皆様|皆さま|[一-龥]{1,4}(?<![同模仕多異])様)(?:が|も)、?"
