@@ -47,6 +47,9 @@ EXTRA_DRAFTS = (
     "明日は当店の店長も売り場にいらっしゃいます。",    # KEIGO_DIRECTION_OWN
     "こちらの用紙にお名前様をお書きください。",        # KEIGO_BAITO_SAMA
     "ご家族の方がおりましたら、お知らせください。",    # KEIGO_DIRECTION_CUSTOMER
+    "ギフト用にお包みする感じでよろしいでしょうか。",  # KEIGO_BAITO_KANJI_VAGUE
+    "お支払いは現金で大丈夫ですか。",                  # KEIGO_BAITO_DAIJOUBU
+    "宛名は「山川商店御中 山川様」でお作りします。",   # BUSINESS_ONCHU
 )
 
 
