@@ -14,7 +14,9 @@ other kanji's right use stays: 保障期間 → 保証期間, 暖かいお言葉
 その変わりに → その代わりに, ご期待に答え → ご期待に応え.
 
 Round 21: two kana lost from a polite ending are read from the grammar (a 連用形 + the auxiliary せん is
-ません: ありせん, 申し訳ございせん; the noun ござ before a verb or auxiliary is ござい〜: 申し訳ござせん);
+ません: ありせん, 申し訳ございせん; the noun ござ before a verb or auxiliary is ござい〜: 申し訳ござせん; ござい
+is only ever followed by ます: ございまでした); a kana typed without its consonant key (いたしまう,
+ございまいた; not き → い, which is the イ音便 いただい);
 set phrases typed with a same-sound kanji (申し分け, 恐れ要ります, お問い会わせ, お超し, ご変身をお待ち),
 waited-for acts "carried" (ご来店をお持ちしております → お待ち), a discount or rule 適応 (→ 適用: 特典が
 適応されます; 環境に適応 stays), and a customer's question 解答 (→ 回答).
@@ -44,7 +46,7 @@ _PHRASE_TEXT = """
     でしょうか よろしいでしょうか いらっしゃいます いらっしゃいますか 承りました いたしますが ございますが
     いただけますでしょうか 申し訳ありません お世話になっております お越しください
     お越しいただき いたしかねます ご容赦ください ご査収ください お詫び申し上げます 頂戴いたします
-    ご遠慮ください 心よりお待ちしております お気軽に ございませんでした
+    ご遠慮ください 心よりお待ちしております お気軽に ございませんでした できしだい わかりしだい
 """
 PHRASES: tuple[str, ...] = tuple(_PHRASE_TEXT.split())
 # Correct phrases that contain a slip of another phrase; a hit inside one is no typo.
@@ -63,6 +65,12 @@ GUARDS = (
 )
 
 
+# A kana typed without its consonant key (す = s+u → う): the slip romaji input makes.
+_VOWEL = {k: v for v, row in (("あ", "かがさざただなはばぱまやらわ"), ("い", "きぎしじちぢにひびぴみり"),
+                               ("う", "くぐすずつづぬふぶぷむゆる"), ("え", "けげせぜてでねへべぺめれ"),
+                               ("お", "こごそぞとどのほぼぽもよろを")) for k in row}
+
+
 @lru_cache(maxsize=1)
 def _slips() -> tuple[re.Pattern[str], dict[str, str]]:
     wrong: dict[str, str] = {}
@@ -77,6 +85,12 @@ def _slips() -> tuple[re.Pattern[str], dict[str, str]]:
                 for extra in set(phrase[i - 1 : i + 2]):
                     if "\u3041" <= extra <= "\u3096":
                         variants.add(phrase[:i] + extra + phrase[i:])
+        for i in range(2, len(phrase) - 1):
+            vowel = _VOWEL.get(phrase[i])
+            if len(phrase) >= 5 and vowel and phrase[i] not in "きぎ":  # いただき → いただい is the イ音便
+                variants.add(phrase[:i] + vowel + phrase[i + 1 :])  # the consonant key missed: ございまいた
+        if len(phrase) >= 5 and phrase.endswith("す"):
+            variants.add(phrase[:-1] + "う")  # the last す typed without its s: いたしまう (checked before kana below)
         for i in range(1, len(phrase) - 2):
             pair = phrase[i : i + 2]
             if len(phrase) >= 5 and all("\u3041" <= c <= "\u3096" for c in pair):
@@ -148,6 +162,18 @@ def _broken_endings(ctx: ReviewContext) -> list[Finding]:
             if token.main in ("動詞", "接尾辞") and token.cform.startswith("連用形") and after.surface == "せん" \
                     and after.main == "助動詞":
                 start, end, right = token.start, after.end, token.surface + "ません"
+            elif token.lemma == "ござる" and token.surface == "ござい" and \
+                    not (after.lemma == "ます" and after.main == "助動詞") and \
+                    not ctx.own_text.startswith(("まー", "ま〜", "まぁ", "まあ"), after.start):  # ございまーす: drawn out
+                # ござい (the イ音便 of ござる) is only ever followed by ます: ございまでした lost its せん.
+                k = i + 1
+                while k + 1 < len(tokens) and tokens[k + 1].main in ("助動詞", "動詞", "助詞") and \
+                        tokens[k + 1].start == tokens[k].end and tokens[k].surface not in ("。", "、"):
+                    k += 1
+                rest = ctx.own_text[after.start : tokens[k].end]
+                right = "ございませんでした" if "でした" in rest else "ございました" if rest.endswith("た") else \
+                    "ございます"
+                start, end = token.start, tokens[k].end
             elif token.surface == "ござ" and token.main == "名詞" and after.main in ("助動詞", "動詞"):
                 k = i + 1
                 while k + 1 < len(tokens) and tokens[k + 1].main in ("助動詞", "動詞") and \
@@ -175,6 +201,9 @@ def check(ctx: ReviewContext) -> list[Finding]:
         start, end = match.span()
         if any(g_start <= start and end <= g_end for g_start, g_end in guarded):
             continue
+        if match.group().endswith("う") and wrong[match.group()].endswith("す") and \
+                "\u3041" <= text[end : end + 1] <= "\u3096":
+            continue  # 〜まう before more kana is some other word, not a slip of 〜ます
         right = wrong[match.group()]
         said = messages.say(messages.TYPO, right=right)
         out.append(messages.finding(FindingKind.TYPO, Severity.WARNING, start, end, said, right))
