@@ -57,7 +57,9 @@ customer's doing without naming them (見ていれば防げた, 入力が間違�
 Round 21: the fault named as the customer's "problem" or "cause" (お客様のモニターの問題です, 原因はお客様の
 保管方法にあります, 使い方の問題です), a reproachful question (注意書きを確認しなかったのですか), "too late
 now" (今さら言われても), "anyone would know" (普通は〜分かる), "read it to the end first", "ask as often as you
-like, the answer is the same", "we are busy too"; and, with no warm word, being sent to read it up in plain
+like, the answer is the same", "we are busy too", "answered last time" and nothing more, "go elsewhere",
+"we do it by the rules", a discount or refund flatly "none"; and, with no warm word, told how to contact the
+shop in a bare order (問い合わせは営業時間内にしてください), or being sent to read it up in plain
 Vてください (説明書を読んでください, 規約を見てください; 「説明書をご覧ください」 is the polite pointer and stays).
 A curt word followed at once by an apology of its own sentence (無理ですね。申し訳ありません。) is softened by it.
 """
@@ -205,7 +207,12 @@ CURT = re.compile(
     # "Ask as often as you like, the answer is the same" and "we are busy too".
     r"何度[^。！]{0,8}?(?:メール|ご連絡|連絡|お問い合わせ|問い合わせ|聞か|言わ|お電話|電話)[^。！]{0,8}?(?:ても|でも)"
     r"[^。！]{0,10}?(?:同じ|変わりません|変わらない|変わりようが)|"
-    r"(?:こちら|当店|弊社|私ども)(?:も|だって)(?:忙し|手一杯|暇じゃ|暇では)"
+    r"(?:こちら|当店|弊社|私ども)(?:も|だって)(?:忙し|手一杯|暇じゃ|暇では)|"
+    # "Answered last time." and nothing more; "go elsewhere"; "we do it by the rules".
+    r"(?:前回|以前|先日|前にも|先ほど)も?(?:お答え|ご回答|回答|ご説明|説明|お伝え)(?:し|いたし)ました[。！]?\s*$|"
+    r"(?:他|ほか|よそ)(?:を|で)(?:当たって|あたって|探して|お探し)(?:ください|下さい)|"
+    r"(?:決められた|決まった|規定の|規則|ルール|マニュアル)(?:とおり|通り|どおり)に[^。！]{0,12}?"
+    r"(?:して|しており|対応し|対応して|発送し|発送して)(?:います|おります|ています)[。！]?\s*$"
 )
 # Without thanks, apology or cushion, a reply is cold when it orders, refuses or restricts; plain facts
 # told in humble keigo (「明日発送いたします」「在庫がございます」) are a polite notice, not cold.
@@ -218,7 +225,9 @@ _FLAT_NO = re.compile(
     r"(?:対応|受付|受け付け|交換|返品|返金|キャンセル|変更|保証|お受け|承り|お取り置き|取り置き|発送|お届け|"
     r"配送|再発送|返送|お答え|回答)(?:は|も)?(?:でき|出来|いたし|致し|し|して(?:い|おり)|て(?:い|おり))ません|"
     r"(?:でき|出来)ません|"
-    r"(?:在庫|予定|空き|残り|入荷|見込み)(?:は|が|も)(?:もう|現在|今)?(?:あり|ござい)ません|^\s*以上です[。！]?\s*$"
+    r"(?:在庫|予定|空き|残り|入荷|見込み)(?:は|が|も)(?:もう|現在|今)?(?:あり|ござい)ません|^\s*以上です[。！]?\s*$|"
+    # (a discount or refund flatly "none", ending the sentence: 割引はありません。)
+    r"(?:割引|値引き|値引|特典|返金)(?:は|が|も)(?:もう|現在|今)?(?:あり|ござい)ません[。！]?\s*$"
 )
 
 
@@ -399,7 +408,9 @@ _ANSWERING = re.compile(r"(?:お問い合わせ|ご質問|ご希望|ご依頼|�
 _SENT_AWAY = re.compile(r"そちら|まず|再送|再度|もう一度|やり直|別の|他の|ほかの|自分で|ご自身で|ご自分で|"
                         # Sent to read it up (説明書を読んでください, 規約を見てください, ホームページで調べてください).
                         r"(?:説明書|規約|サイト|ホームページ|HP|ＨＰ|ページ|FAQ|ＦＡＱ|よくある質問|マニュアル|注意書き)"
-                        r"[^。！]{0,8}?(?:読んで|見て|調べて|確認して|探して)")
+                        r"[^。！]{0,8}?(?:読んで|見て|調べて|確認して|探して)|"
+                        # Told how to contact the shop, in a bare order (問い合わせは営業時間内にしてください).
+                        r"^(?:お?問い合わせ|ご?連絡|お?電話|メール|質問)(?:は|も)")
 # A rule told in plain form among polite sentences (「遅れた場合はキャンセル扱いとする。」「例外はない。」
 # 「併用は不可。」): the voice of a notice board, not of a reply.
 _RULE_END = re.compile(r"(?:とする|扱い|(?:は|も)ない|不可|禁止|厳禁|無効|認めない|しない|できない|受け付けない)"

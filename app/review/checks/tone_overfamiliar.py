@@ -30,8 +30,9 @@ Talk contractions 〜てるけど / 〜てるから, ごめん(ね), a one-sound
 うちの (for our shop) are the speech of friends too.
 
 Round 21: a friendly particle after no predicate at all (忘れずにね, お大事にね, 念のためね: a noun, an adverb
-or a particle before it) is タメ口 as well, and a plain reason clause with から (来月まで使えるから、) counts one
-signal (a letter says ので, or ますから).
+or a particle before it) is タメ口 as well, as is a request ending on a bare て-form with its ください dropped
+(気にしないで〜, 教えて！; 〜について, 〜に関して end headings and stay); a plain reason clause with から
+(来月まで使えるから、) counts one signal (a letter says ので, or ますから).
 """
 
 from __future__ import annotations
@@ -42,7 +43,7 @@ from functools import lru_cache
 from app.model import Finding, FindingKind, Severity
 from app.review import messages
 from app.review.context import ReviewContext
-from app.text import Sentence
+from app.text import Sentence, Token
 
 _END = r"(?=[。！!？?…〜~ｗw♪☆★\s]|[\U0001F000-\U0001FAFF\u2600-\u27BF]|$)"
 # A friendly final particle ends a clause before a comma too (大丈夫だよ、返品できるから); a bare だ
@@ -133,6 +134,8 @@ def plain_with_particle(sentence: Sentence) -> bool:
         particles += 1
     if not words:
         return False
+    if not particles and _bare_te(words) and text.endswith(("。", "〜", "！", "!", "~", "ー")):
+        return True  # 気にしないで〜, 教えて！: a request with its ください dropped
     if not particles and not text.endswith(("〜", "！", "!", "~")):
         return False  # a plain end exclaimed (よかった〜！, 助かった！) is the same talk without the particle
     if any(t.lemma in _POLITE_WORDS or t.norm in _POLITE_WORDS for t in words[-3:]):
@@ -142,6 +145,26 @@ def plain_with_particle(sentence: Sentence) -> bool:
                       (last.main == "助詞" and last.sub in ("格助詞", "接続助詞", "副助詞"))):
         return True  # 忘れずにね, 気をつけてね, お大事にね, 念のためね: a friendly particle after no predicate
     return last.main in ("動詞", "形容詞", "助動詞") and (last.cform.startswith("終止形") or last.lemma in ("だ", "た"))
+
+
+# Verbs that make a particle of their て-form (〜について, 〜に関して, 〜に合わせて): a heading or a clause, no request.
+_TE_PARTICLES = frozenset({"つく", "付く", "関する", "対する", "おく", "置く", "よる", "因る", "際する", "伴う",
+                           "通じる", "応じる", "限る", "基づく", "向ける", "沿う", "除く", "含める", "比べる", "加える",
+                           "続く", "先立つ", "当たる", "わたる", "渡る", "合わせる", "添える", "兼ねる"})
+
+
+def _bare_te(words: list[Token]) -> bool:
+    """The sentence ends on a verb's て-form (or ないで) with no ください: a request made between friends."""
+    if len(words) < 2:
+        return False
+    last, verb = words[-1], words[-2]
+    if last.main != "助詞" or last.sub != "接続助詞" or last.surface.rstrip("〜~ー") not in ("て", "で"):
+        return False
+    if any(t.lemma in _POLITE_WORDS or t.norm in _POLITE_WORDS for t in words[-3:]):
+        return False
+    if verb.main == "助動詞" and verb.lemma == "ない":
+        return True
+    return verb.main == "動詞" and verb.lemma not in _TE_PARTICLES
 
 
 def plain_kara(sentence: Sentence) -> bool:
