@@ -180,7 +180,10 @@ def _broken_endings(ctx: ReviewContext) -> list[Finding]:
                         tokens[k + 1].start == tokens[k].end:
                     k += 1
                 rest = ctx.own_text[after.start : tokens[k].end]
-                right = "ございません" if "ん" in rest else "ございました" if rest.endswith("た") else "ございます"
+                if "ん" in rest:  # ござせんでした → ございませんでした: what follows the ん stays
+                    right = "ございません" + rest[rest.index("ん") + 1 :]
+                else:
+                    right = "ございました" if rest.endswith("た") else "ございます"
                 start, end = token.start, tokens[k].end
             else:
                 continue
