@@ -89,7 +89,8 @@ KEIGO_BAITO_NI_NARIMASU = QT_TRANSLATE_NOOP(
 )
 KEIGO_BAITO_NO_HOU = QT_TRANSLATE_NOOP("Finding", "比べるものがないときの「〜のほう」はバイト敬語です。取り除きます。")
 KEIGO_BAITO_KANJI_VAGUE = QT_TRANSLATE_NOOP(
-    "Finding", "「〜する感じで」「〜感じです」はぼかした言い方のバイト敬語です。「〜してよろしいでしょうか」「〜いたします」と言い切ります。"
+    "Finding",
+    "「〜する感じで」「〜感じです」はぼかした言い方のバイト敬語です。「〜してよろしいでしょうか」「〜いたします」と言い切ります。",
 )
 KEIGO_BAITO_DAIJOUBU = QT_TRANSLATE_NOOP(
     "Finding", "お客様への確認に「大丈夫ですか」はくだけた言い方です。「よろしいでしょうか」とします。"

@@ -201,7 +201,8 @@ def _tte(ctx: ReviewContext, kind: FindingKind, severity: Severity) -> list[Find
 
 # 「現金で大丈夫ですか」「袋にお入れしなくても大丈夫ですか」: the customer's choice or leave asked with 大丈夫
 # (→ よろしいでしょうか). 「お体の具合は大丈夫でしょうか」 asks after them and stays; so does a quoted question.
-_DAIJOUBU = re.compile(r"(?:ても|でも|で|なくて|ずに)(大丈夫(?:ですか|でしょうか|でございますか))(?![」』]|、?と(?:の|いう|お))")
+_DAIJOUBU = re.compile(r"(?:ても|でも|で|なくて|ずに)(大丈夫(?:ですか|でしょうか|でございますか))"
+                       r"(?![」』]|、?と(?:の|いう|お))")
 
 
 # Verbs of a state or an impression: 「温かみのある感じです」「落ち着いて見える感じ」 say how a thing feels.
@@ -241,7 +242,7 @@ def _doubled_no_hou(ctx: ReviewContext, kind: FindingKind, severity: Severity, s
     """「書類のほうにサインのほうを」: のほう twice in a sentence, after different particles, compares nothing.
 
     Two things set side by side (AのほうはX、BのほうはY) share は and stay, as does any のほうが."""
-    out = []
+    out: list[Finding] = []
     for sentence in ctx.sentences:
         hits = [m for m in re.finditer(r"のほう(?=(.))", sentence.text)]
         if len(hits) < 2 or _CONTRAST.search(sentence.text):

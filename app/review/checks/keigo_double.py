@@ -7,7 +7,8 @@ honorific verb or お〜になる followed by the honorific 〜れる/〜られ�
 humble verb followed by 〜させていただく.
 
 The proofreader's rule: one honorific per verb. The potential of a 五段 honorific verb is no second
-honorific (「冷やすとおいしく召し上がれます」「お車でもいらっしゃれます」): only 召し上がられる is stacked. お/ご〜になられる (only なら + れる: the potential
+honorific (「冷やすとおいしく召し上がれます」「お車でもいらっしゃれます」): only 召し上がられる is stacked.
+お/ご〜になられる (only なら + れる: the potential
 ご利用になれます is correct), 尊敬語 verbs + れる/られる, humble verbs + させていただく, and a humble
 verb given a second お (お承りいたしました, お申し上げます).
 させていただく stacked on the humble お〜する is the same (お送りさせていただきます → お送りいたします): read

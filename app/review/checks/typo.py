@@ -164,8 +164,9 @@ def _broken_endings(ctx: ReviewContext) -> list[Finding]:
                 start, end, right = token.start, after.end, token.surface + "ません"
             elif token.lemma == "ござる" and token.surface == "ござい" and \
                     not (after.lemma == "ます" and after.main == "助動詞") and \
-                    not ctx.own_text.startswith(("まー", "ま〜", "まぁ", "まあ"), after.start):  # ございまーす: drawn out
-                # ござい (the イ音便 of ござる) is only ever followed by ます: ございまでした lost its せん.
+                    not ctx.own_text.startswith(("まー", "ま〜", "まぁ", "まあ"), after.start):
+                # ござい (the イ音便 of ござる) is only ever followed by ます: ございまでした lost its せん
+                # (ございまーす is drawn out, not broken).
                 k = i + 1
                 while k + 1 < len(tokens) and tokens[k + 1].main in ("助動詞", "動詞", "助詞") and \
                         tokens[k + 1].start == tokens[k].end and tokens[k].surface not in ("。", "、"):
