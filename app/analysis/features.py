@@ -139,6 +139,13 @@ def sentence_features(tokens: Sequence[Token], text: str, rules: Sequence[str], 
         # 「旅行するので、届きますか」: a reason told with an ask is a disclosure far more often than
         # either verdict alone says; the pair gets its own weight.
         features.append("rr:" + "&".join(sorted(kinds)))
+    if "request" in rules:
+        # 「返品したいのですが。」 is a preface when the ask follows and the ask itself when nothing does:
+        # the rules' request cue weighed with whether the next sentence asks.
+        follows = "ask-after" if "request" in after else "alone"
+        for verdict in rules:
+            if verdict.startswith("request:"):
+                features.append("ra:" + verdict[8:] + "|" + follows)
     for verdict in before:
         if ":" not in verdict:
             features.append("rp:" + verdict)
