@@ -1,11 +1,13 @@
 """Round 21 of issue 15's writing checks: the constructions the blind19/blind20 tune halves missed, on our own cases.
 
-`writing21_cases.jsonl` holds 250 sentences of our own (134 errors, 116 hard negatives: a correct sentence
+`writing21_cases.jsonl` holds 288 sentences of our own (149 errors, 139 hard negatives: a correct sentence
 that looks like the error) for the families whose constructions round 21 widened or narrowed: typos, cold and
 over-familiar tone, honorific direction, バイト敬語, business manners, redundant expressions, させていただく and
 double keigo. None is copied from the blind batches or from another project. `w21_*` (168) were written before
 any check changed (named recall 0.31 at 2.5 % false alarms), `w21b_*` (82) after the first round of changes and
-scored once before the second (0.74 at 2.7 %); both were tuned on afterwards. A negative counts as a false alarm
+scored once before the second (0.74 at 2.7 %), `w21c_*` (38, most of them plain polite sentences of shops not
+used before) after the second and scored once before the third (0.81; one false alarm: お直しできます); all were
+tuned on afterwards. A negative counts as a false alarm
 when the review reports any writing finding on it, or a tone finding.
 """
 
@@ -79,6 +81,7 @@ def test_fixes_are_offered(text: str, wrong: str, fix: str) -> None:
     "原因はお客様ではなく当店にあります。大変申し訳ございません。",  # the shop's own fault
     "お誕生日だからこそ、気を遣われますよね。",                    # だからこそ is writing
     "返品について",                                                # a heading ending on について
+    "眼鏡のフレームは、三日ほどでお直しできます。",                # 直す is our act: お直しできる is right
 ])
 def test_look_alikes_are_left_alone(text: str) -> None:
     assert [(f.kind, text[f.start:f.end]) for f in review_draft(text) if f.kind not in _NOT_WRITING] == []

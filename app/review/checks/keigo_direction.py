@@ -39,7 +39,8 @@ A question put to the customer, named or addressed with a comma (お客様、当
 どちらのプランにいたしますか), in the humble お〜する or いたす → お持ちになりますか, なさいますか. Our staff
 named after the word that makes them ours (担当の鈴木がおっしゃっておりました → 申しておりました), and our side's
 wish in お〜になりたい (弊社の部長がお会いになりたいと → お会いいたしたい) are raised by mistake as well.
-Round 21: our staff named with さん after the word that makes them ours (担当の佐藤さんがいらっしゃいます,
+Round 21: an act of ours that Sudachi reads as a noun (お直しできます, お渡しできます: 直し → 直す) is ours;
+our staff named with さん after the word that makes them ours (担当の佐藤さんがいらっしゃいます,
 スタッフの森さんも召し上がった: the verb is this check's, the さん business_manner's), and うちの as our side.
 """
 
@@ -263,6 +264,14 @@ _OUR_ACTS = _OUR_ACTS - {"選ぶ"}
 _OUR_SUBJECT = re.compile(r"当店|弊社|当社|弊店|私ども|わたくしども|私共|当方|こちらで|こちらから|担当|スタッフ|係の者")
 
 
+_I_TO_U = {"い": "う", "き": "く", "ぎ": "ぐ", "し": "す", "ち": "つ", "に": "ぬ", "び": "ぶ", "み": "む", "り": "る"}
+
+
+def _as_verb(noun: str) -> str:
+    """A 五段 verb's 連用形 read as a noun, back to the verb (直し → 直す, 包み → 包む)."""
+    return noun[:-1] + _I_TO_U[noun[-1]] if noun[-1:] in _I_TO_U else noun
+
+
 def _honorific_act(tokens: tuple[Token, ...], i: int) -> int:
     """After the お/ご prefix at `i`: the index of the act word (サ変 noun or verb stem), or -1."""
     if i + 1 >= len(tokens):
@@ -298,8 +307,8 @@ def _grammar(ctx: ReviewContext, kind: FindingKind, severity: Severity) -> list[
             act, after = tokens[j], tokens[j + 1]
             word = ctx.own_text[prefix.start : act.end]
             if after.lemma in ("できる", "出来る") and after.main == "動詞":
-                if act.lemma in _OUR_ACTS or act.surface in _OUR_ACTS:
-                    continue
+                if act.lemma in _OUR_ACTS or act.surface in _OUR_ACTS or _as_verb(act.surface) in _OUR_ACTS:
+                    continue  # (お直しできます: Sudachi reads 直し as a noun; its verb 直す is ours)
                 if _OUR_SUBJECT.search(ctx.own_text[sentence.start : prefix.start]):
                     continue
                 fix = word + "いただけ"  # the ending after でき (ます, ない, れば) stays as written

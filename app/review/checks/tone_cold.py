@@ -58,7 +58,8 @@ Round 21: the fault named as the customer's "problem" or "cause" (お客様の�
 保管方法にあります, 使い方の問題です), a reproachful question (注意書きを確認しなかったのですか), "too late
 now" (今さら言われても), "anyone would know" (普通は〜分かる), "read it to the end first", "ask as often as you
 like, the answer is the same", "we are busy too", "answered last time" and nothing more, "go elsewhere",
-"we do it by the rules", a discount or refund flatly "none"; and, with no warm word, told how to contact the
+"we do it by the rules", a discount or refund flatly "none", the choice left as the customer's own (お客様ご自身の
+判断です), other customers held up to them (ほかのお客様は問題なく使えています); and, with no warm word, told how to contact the
 shop in a bare order (問い合わせは営業時間内にしてください), or being sent to read it up in plain
 Vてください (説明書を読んでください, 規約を見てください; 「説明書をご覧ください」 is the polite pointer and stays).
 A curt word followed at once by an apology of its own sentence (無理ですね。申し訳ありません。) is softened by it.
@@ -182,7 +183,12 @@ BLAME = re.compile(
     r"(?:確認|チェック|読ま|見|覧にな|読みにな)(?:し|され)?なかった(?:の|ん)(?:です|でしょう)か|"
     r"(?:今さら|今更|いまさら)(?:そう)?(?:言われ|おっしゃられ|ご連絡|連絡され|申され)|"
     r"(?:普通|ふつう|常識的)(?:は|なら|に考えれば|に考えて)[^。！]{0,15}?(?:わかる|分かる|わかります|分かります|気づ|気付)|"
-    r"(?:最後まで|全部|隅々まで)(?:読んで|見て)(?:から)?[^。！]{0,10}?(?:ください|下さい)"
+    r"(?:最後まで|全部|隅々まで)(?:読んで|見て)(?:から)?[^。！]{0,10}?(?:ください|下さい)|"
+    # The choice left as the customer's own fault (お客様ご自身の判断です), and other customers held up to them
+    # (ほかのお客様は問題なく使えています).
+    r"(?:お客様|お客さま|そちら|あなた)(?:様)?(?:ご自身|自身)?の(?:ご)?(?:判断|選択|責任)です|"
+    r"(?:ほか|他)の(?:お客様|お客さま|方)(?:は|では)[^。！]{0,12}?(?:問題な|問題(?:は)?(?:あり|ござい)ません|普通に|"
+    r"使えて|お使いいただけて|ご利用いただけて)"
 )
 # The shop owns a mistake: an apology is owed in the same draft.
 _OWN_MISTAKE = re.compile(
