@@ -60,8 +60,8 @@ now" (今さら言われても), "anyone would know" (普通は〜分かる), "r
 like, the answer is the same", "we are busy too", "answered last time" and nothing more, "go elsewhere",
 "we do it by the rules", a discount or refund flatly "none", the choice left as the customer's own (お客様ご自身の
 判断です), other customers held up to them (ほかのお客様は問題なく使えています); and, with no warm word,
-told how to contact the shop in a bare order (問い合わせは営業時間内にしてください), or being sent to read it up in plain
-Vてください (説明書を読んでください, 規約を見てください; 「説明書をご覧ください」 is the polite pointer and stays).
+told how to contact the shop in a bare order (問い合わせは営業時間内にしてください), or being sent to read it
+up in plain Vてください (説明書を読んでください, 規約を見てください; 「説明書をご覧ください」 is the polite pointer and stays).
 A curt word followed at once by an apology of its own sentence (無理ですね。申し訳ありません。) is softened by it.
 """
 
