@@ -53,16 +53,18 @@ ask (お問い合わせの商品ですが、在庫はありません。) or "ove
 〜はしていません。); "already told" (お伝え済みです); the fault put on the
 customer's doing without naming them (見ていれば防げた, 入力が間違っているからです); 嫌なら〜;
 ご自分で〜てください; and any doing forbidden again and again (何度もしないでください).
-
-Round 21: the fault named as the customer's "problem" or "cause" (お客様のモニターの問題です, 原因はお客様の
-保管方法にあります, 使い方の問題です), a reproachful question (注意書きを確認しなかったのですか), "too late
-now" (今さら言われても), "anyone would know" (普通は〜分かる), "read it to the end first", "ask as often as you
-like, the answer is the same", "we are busy too", "answered last time" and nothing more, "go elsewhere",
-"we do it by the rules", a discount or refund flatly "none", the choice left as the customer's own (お客様ご自身の
-判断です), other customers held up to them (ほかのお客様は問題なく使えています); and, with no warm word,
-told how to contact the shop in a bare order (問い合わせは営業時間内にしてください), or being sent to read it
-up in plain Vてください (説明書を読んでください, 規約を見てください; 「説明書をご覧ください」 is the polite pointer and stays).
 A curt word followed at once by an apology of its own sentence (無理ですね。申し訳ありません。) is softened by it.
+
+Round 21: the fault named as the customer's "problem" or "cause" (お客様のモニターの問題です,
+原因はお客様の保管方法にあります, 使い方の問題です), a reproachful question
+(注意書きを確認しなかったのですか), "too late now" (今さら言われても), "anyone would know"
+(普通は〜分かる), "read it to the end first", "ask as often as you like, the answer is the same",
+"we are busy too", "answered last time" and nothing more, "go elsewhere", "we do it by the rules",
+a discount or refund flatly "none", the choice left as the customer's own (お客様ご自身の判断です),
+other customers held up to them (ほかのお客様は問題なく使えています); and, with no warm word, told
+how to contact the shop in a bare order (問い合わせは営業時間内にしてください), or sent to read it
+up in plain Vてください (説明書を読んでください, 規約を見てください; 「説明書をご覧ください」 is the
+polite pointer and stays).
 """
 
 from __future__ import annotations
