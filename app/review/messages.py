@@ -75,6 +75,9 @@ KEIGO_DOUBLE_HONORIFIC = QT_TRANSLATE_NOOP(
 KEIGO_DOUBLE_HUMBLE = QT_TRANSLATE_NOOP(
     "Finding", "二重敬語です。敬語が重なっています。「{word}」は謙譲語なので「させていただく」は不要です。"
 )
+KEIGO_DOUBLE_CUSTOMARY = QT_TRANSLATE_NOOP(
+    "Finding", "慣用として定着した二重敬語で、誤りではありません。より簡潔にするなら一つの敬語にします。"
+)
 KEIGO_DOUBLE_HUMBLE_PREFIX = QT_TRANSLATE_NOOP(
     "Finding", "二重敬語です。「{word}」は謙譲語なので「ご」は付けません。"
 )

@@ -652,6 +652,10 @@
         <translation>Double honorific: two honorific forms are stacked. “{word}” is already humble, so させていただく is not needed.</translation>
     </message>
     <message>
+        <source>慣用として定着した二重敬語で、誤りではありません。より簡潔にするなら一つの敬語にします。</source>
+        <translation>A double honorific accepted by custom, not a mistake. For a simpler sentence, use one honorific.</translation>
+    </message>
+    <message>
         <source>二重敬語です。「{word}」は謙譲語なので「ご」は付けません。</source>
         <translation>Double keigo: 「{word}」 is already humble, so it takes no ご.</translation>
     </message>

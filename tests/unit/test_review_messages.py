@@ -28,7 +28,8 @@ PLACEHOLDER = re.compile(r"\{[^{}]*\}")
 
 # Drafts for the sentences no own case produces.
 EXTRA_DRAFTS = (
-    "明日お伺いいたします。よろしくお願いいたします。",  # KEIGO_DOUBLE (bare)
+    "ご注文をお承りいたしました。",                    # KEIGO_DOUBLE (bare)
+    "明日お伺いいたします。よろしくお願いいたします。",  # KEIGO_DOUBLE_CUSTOMARY
     "1,000円からお預かりします。",                      # KEIGO_BAITO_KARA
     "千円ちょうどお預かりします。",                    # KEIGO_BAITO_CHOUDO
     "こちらレシートのお返しです。",                    # KEIGO_BAITO_RECEIPT

@@ -10,7 +10,8 @@ The proofreader's rule: one honorific per verb. The potential of a 五段 honori
 honorific (「冷やすとおいしく召し上がれます」「お車でもいらっしゃれます」): only 召し上がられる is stacked.
 お/ご〜になられる (only なら + れる: the potential
 ご利用になれます is correct), 尊敬語 verbs + れる/られる, humble verbs + させていただく, and a humble
-verb given a second お (お承りいたしました, お申し上げます).
+verb given a second お (お承りいたしました, お申し上げます). お召し上がりになる and お伺いいたす are stacked
+too but accepted by custom (文化庁「敬語の指針」): a note with the single form, not a warning.
 させていただく stacked on the humble お〜する is the same (お送りさせていただきます → お送りいたします): read
 from Sudachi (お + a verb's 連用形 + the auxiliary させる); お + a noun + する (お電話させて, お知らせさせて) stays.
 """
@@ -43,9 +44,12 @@ _O_SASETE = re.compile(r"(お(?:[\u4e00-\u9fff][ぁ-ゖ]{0,2}?){1,2}"
 _O_SASETE_END = {"き": "いたし", "く": "いたす", "け": "いたせ", "い": "いたし"}
 # ご + a humble kanji verb: 「ご拝読」「ご拝見」 stack two humble forms.
 _GO_HAI = re.compile(r"ご(拝見|拝読|拝聴|拝受|拝借|拝察|拝顔|拝眉)")
-_OUKAGAI = re.compile(r"お伺いいたし|お伺いさせていただ|お召し上がりにな|お承り|お申し上げ")
-_OUKAGAI_FIX = {"お伺いいたし": "伺いいたし", "お伺いさせていただ": "伺", "お召し上がりにな": "召し上がりにな",
-                "お承り": "承り", "お申し上げ": "申し上げ"}
+_OUKAGAI = re.compile(r"お伺いさせていただ|お承り|お申し上げ")
+_OUKAGAI_FIX = {"お伺いさせていただ": "伺", "お承り": "承り", "お申し上げ": "申し上げ"}
+# Stacked, but accepted by custom (文化庁「敬語の指針」: お召し上がりになる, お伺いする, お伺いいたす):
+# a careful writer may still prefer the single form, so they get a note, not a warning.
+_CUSTOMARY = re.compile(r"お伺いいたし|お召し上がりにな")
+_CUSTOMARY_FIX = {"お伺いいたし": "伺いいたし", "お召し上がりにな": "召し上がりにな"}
 
 
 def _verb_then_saseru(ctx: ReviewContext, at: int) -> bool:
@@ -103,6 +107,14 @@ def check(ctx: ReviewContext) -> list[Finding]:
         Severity.WARNING,
         messages.say(messages.KEIGO_DOUBLE),
         lambda m: _OUKAGAI_FIX[m.group()],
+    )
+    findings += scan(
+        ctx,
+        _CUSTOMARY,
+        FindingKind.KEIGO_DOUBLE,
+        Severity.INFO,
+        messages.say(messages.KEIGO_DOUBLE_CUSTOMARY),
+        lambda m: _CUSTOMARY_FIX[m.group()],
     )
     findings += [f for f in scan(
         ctx,
