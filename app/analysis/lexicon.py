@@ -104,7 +104,7 @@ THIRD_PARTY: Final = frozenset({
 WORRY: Final = frozenset({
     "心配", "不安", "怖い", "恐い", "こわい", "焦る", "あせる", "気掛かり", "気がかり", "憂鬱", "心細い", "危惧",
     "懸念", "ハラハラ", "はらはら", "ヒヤヒヤ", "ひやひや", "オロオロ", "おろおろ", "胸騒ぎ", "不安だ",
-    "緊張", "途方", "落ち込む", "気落ち", "動揺", "気後れ", "案じる", "心許ない", "おっかない",
+    "緊張", "途方", "動揺", "案じる", "心許ない", "おっかない",
     # Said in English or slang inside Japanese mail (正直 worried です / ちょっとビビってます)
     "worried", "anxious", "nervous", "ナーバス", "びびる", "ビビる", "プレッシャー",
 })
@@ -201,7 +201,14 @@ DISCLOSURE_CUES: Final = frozenset({
 })
 HYPOTHETICAL_CUES: Final = frozenset({"もし", "仮に", "万一", "万が一", "限る"})
 WORRY_CUES: Final = frozenset({"どう", "気", "休まる", "落ち着く", "眠れる", "寝付く", "思う", "困る", "か", "自信",
-                               "頭", "立つ", "まま"})
+                               "頭", "立つ", "まま",
+                               # どう in dialect (どないしよ), thinking of it (考えると), a body that shows it
+                               # (胃が痛い), hoping it has not happened (〜ないといい), how bad it would be
+                               # (〜たらやばい), what stays on the mind (引っかかる)
+                               "どない", "どげん", "どがん", "どぎゃん", "どがい", "考える", "考え込む", "胃", "胸",
+                               "手", "心臓", "冷や汗", "背筋", "足", "息", "寝つき", "寝付き", "喉", "のど", "心地",
+                               "良い", "やばい", "ヤバい", "詰む", "かなう", "顔向け", "立ち直る", "立ち直れる", "顔",
+                               "引っかかる", "引っ掛かる", "かかる", "掛かる"})
 # Every word a request rule other than a question or a hedged 〜のですが starts from.
 REQUEST_CUES: Final = frozenset({
     "頂く", "貰う", "呉れる", "下さる", "いただける", "もらえる", "頂ける", "ほしい", "欲しい", "願う", "お願い",
