@@ -111,13 +111,15 @@ WORRY_AT: Final[tuple[Rule, ...]] = (
     Rule(worry.feared_thought, needs=WORRY_GATE, at=frozenset({"思う", "考える"})),
     Rule(worry.anxious_body, needs=WORRY_GATE,
          at=frozenset({"胃", "胸", "手", "心臓", "冷や汗", "背筋", "足", "息", "寝つき", "寝付き", "頭", "喉", "のど",
-                       "心地"})),
+                       "心地", "動悸"})),
     Rule(worry.ruminating, needs=WORRY_GATE, at=frozenset({"考える", "考え込む"})),
     Rule(worry.hope_not, needs=WORRY_GATE, at=frozenset({"良い"})),
     Rule(worry.dire_if, needs=WORRY_GATE,
          at=frozenset({"やばい", "ヤバい", "詰む", "かなう", "顔向け", "立ち直る", "立ち直れる", "顔"})),
     Rule(worry.what_becomes, needs=WORRY_GATE, at=frozenset({"どう"})),
     Rule(worry.on_mind_now, needs=WORRY_GATE, at=frozenset({"引っかかる", "引っ掛かる", "かかる", "掛かる", "気"})),
+    Rule(worry.held_back, needs=WORRY_GATE,
+         at=frozenset({"ためらう", "躊躇う", "迷う", "踏み切る", "踏ん切り", "踏み出す"})),
 )
 WORRY_AT_INDEX: Final = AtIndex([r.at for r in WORRY_AT])
 

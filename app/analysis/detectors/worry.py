@@ -128,8 +128,8 @@ def restless(toks: list[Token], i: int) -> str:
     """
     t = toks[i]
     sleep = t.lemma in ("眠れる", "寝つける", "寝付ける") or t.norm == "寝付く"
-    if ((t.lemma in ("休まる", "落ち着く") or sleep) and any(is_neg(x) for x in toks[i + 1 : i + 4])
-            and (not sleep or any(x.surface in ("か", "たら", "ば") for x in toks[:i])
+    if ((t.lemma in ("休まる", "落ち着く") or sleep) and any(is_neg(x) for x in toks[i + 1 : i + 6])
+            and (not sleep or any(x.surface in ("か", "たら", "ば") for x in toks[:i]) or _dread_trigger(toks, i)
                  # 〜のことを考えると眠れない: kept awake by thinking about it
                  or any(x.norm in ("考える", "思う") and toks[j + 1].surface == "と"
                         for j, x in enumerate(toks[: i - 1])))):
@@ -212,7 +212,7 @@ _CONSEQUENCES: Final = frozenset({"しまう", "仕舞う", "ちゃう", "かね
 
 def preoccupied(toks: list[Token], i: int) -> str:
     """Anxiety said as an idiom, now: 頭から離れません / 頭を抱えています / 居ても立ってもいられない /
-    気が重い / このままでは…影響が出てしまいます.
+    気が重い / 気を揉んでいます / このままでは…影響が出てしまいます.
 
     Not when told as over (頭から離れませんでした, 頭を抱えていた): a past anxiety is a story.
     このままでは needs a consequence feared after it (〜てしまう, 〜かねない, 間に合わない, 影響,
@@ -226,6 +226,9 @@ def preoccupied(toks: list[Token], i: int) -> str:
     if t.surface == "頭" and len(rest) >= 3:
         if rest[0].surface == "から" and rest[1].lemma == "離れる" and any(is_neg(x) for x in rest[2:4]):
             found = 3
+        elif rest[0].lemma == "抱える" and any(x.lemma in ("てる", "いる", "居る", "おる") or x.norm == "居る"
+                                               for x in rest[1:3]):
+            found = 1  # 頭抱えてます (を left out)
         elif (rest[0].surface == "を" and rest[1].lemma == "抱える"
               and any(x.lemma in ("てる", "いる", "居る", "おる") or x.norm == "居る" for x in rest[2:4])):
             found = 2
@@ -234,6 +237,9 @@ def preoccupied(toks: list[Token], i: int) -> str:
         return make_cue(CueKind.RESTLESS, span(toks, i - 3, i + 5))
     elif t.surface == "気" and len(rest) >= 2 and rest[0].surface == "が" and rest[1].lemma == "重い":
         found = 2
+    elif (t.surface == "気" and len(rest) >= 4 and rest[0].surface in ("を", "が") and rest[1].lemma in ("揉む", "揉める")
+          and rest[2].surface in ("て", "で") and (rest[3].lemma in ("いる", "おる") or rest[3].norm == "居る")):
+        found = 2  # 気を揉んでおります / 気が揉めています (気を揉むのも良くない: not now)
     elif (t.surface == "まま" and i > 0 and toks[i - 1].surface == "この" and len(rest) >= 2
           and (rest[0].surface in ("では", "じゃ")
                or (rest[0].surface in ("で", "だ") and rest[1].surface in ("は", "と"))
@@ -283,14 +289,22 @@ def feared_maybe(toks: list[Token], i: int) -> str:
     while after and after[0].surface in ("な", "なあ", "なぁ"):
         after = after[1:]  # 〜んじゃないかな
     before = toks[max(0, k - 6) : k]
+    if _hindsight(toks, i) or (before and before[-1].norm == "良い"):
+        return ""  # 〜と、今でも胸が痛みます (looked back on) / 〜た方がいいのではないか (a suggestion)
+    if any((x.norm in _NOT_FEARING or x.lemma in _NOT_FEARING or x.surface in _NOT_FEARING) and x.surface != "いう"
+           and x.surface != "という" for x in after[:8]):
+        return ""  # 〜のではないかと期待しています / 〜という声が上がって / 〜と園長と話しております
+    if any(x.classes & OTHERS and y.surface in ("が", "は", "も") and y.main == "助詞"
+           for x, y in zip(after[:6], after[1:7], strict=False)):
+        return ""  # 〜のではないかと、オーナー様が気にされております: someone else's fear
     if any(x.lemma in ("くれる", "呉れる", "もらえる", "貰える") or x.surface in ("きっと", "喜ぶ") or x.lemma == "喜ぶ"
            for x in before):
         return ""  # 〜笑ってくれるんじゃないかな: a hope, not a fear
-    if (after and after[0].surface in ("と", "って") and len(after) > 2 and after[1].norm == "思う"
+    if (after and after[0].surface in ("と", "って") and len(after) > 2 and after[1].norm in ("思う", "考える")
             and (after[2].lemma == "ます" or (after[2].surface == "て" and len(after) > 3))
             and not _has_reaction(after[2:])
             and not any(x.lemma in _DONE_FOR or is_neg(x) for x in before)):
-        return ""  # 〜のではないかと思います: an opinion, said politely (unless what it fears is said: 〜てしまう)
+        return ""  # 〜のではないかと思います / 考えています: an opinion (unless what it fears is said: 〜てしまう)
     if k > 0 and toks[k - 1].lemma == "た" and not _has_reaction(after):
         return ""  # 〜たのではないか: a guess about what happened
     return make_cue(CueKind.FEARED_IF, span(toks, max(0, k - 2), i + 1))
@@ -333,8 +347,14 @@ def anxious_body(toks: list[Token], i: int) -> str:
     a danger escaped).
     """
     found = _body_sign(toks, i)
-    if not found or not _dread_trigger(toks, i) or _hindsight(toks, i) or _glad_after(toks, i):
+    if not found or _hindsight(toks, i) or _glad_after(toks, i):
         return ""
+    # 食事が喉を通らない: food will not go down (not 青魚はどうしても喉を通りません, a dislike)
+    meal = toks[i].surface in ("喉", "のど") and any(x.surface in _MEALS for x in toks[max(0, i - 4) : i])
+    if toks[i].surface not in _SIGNS_ALONE and not meal and not _dread_trigger(toks, i):
+        return ""
+    if _someone_elses(toks, i) or any(x.surface == "様子" for x in toks[i + found : i + found + 3]):
+        return ""  # 娘は…ご飯が喉を通らない様子です: someone else's
     return make_cue(CueKind.RESTLESS, span(toks, i, i + found))
 
 
@@ -426,43 +446,97 @@ def what_becomes(toks: list[Token], i: int) -> str:
 
 
 def on_mind_now(toks: list[Token], i: int) -> str:
-    """〜ないか引っかかっています / それが気にかかっています / ひとつ気になっていることがあります:
-    something on the writer's mind, now.
+    """〜ないか引っかかっています / 〜のではと気になっています / 〜のが気になって仕方ない /
+    ひとつ気になっていることがあります: something on the writer's mind, now and going on.
 
-    引っかかる / 気にかかる / 心にかかる after an open question or a fear (〜か / 〜のでは), or 気になっている
-    + こと / の / 点 announcing the worry. Not 「袖が引っかかって」 (literal), not 「新作が気になっています」
-    (interest in a thing), not 「気になることがあれば」 (a possibility) or 気になったこと (past).
+    気になる / 引っかかる / 気にかかる / 心にかかる told as going on (〜ている, 〜て仕方ない), with what is on
+    the mind before it: an open question or a fear (〜か / 〜のではと), a clause made a noun (〜のが /
+    〜ことも), nothing but どうしても / ちょっと (said of what came before), or announcing it (気になって
+    いることがあります). Not 「新作が気になっています」 (a thing: interest), not 「袖が引っかかって」
+    (literal, not going on), not 「気になることがあれば」 or 気になったこと (not now).
     """
     t = toks[i]
-    if t.lemma in ("引っかかる", "引っ掛かる") or (t.lemma in ("かかる", "掛かる") and i >= 2
-                                                 and toks[i - 1].surface == "に" and toks[i - 2].surface in ("気", "心")):
-        start = i - 2 if t.lemma in ("かかる", "掛かる") else i
-        if not any(x.lemma in ("いる", "居る", "てる", "おる") or x.norm == "居る" for x in toks[i + 1 : i + 4]):
-            return ""
-        k = start - 1
-        while k > 0 and (toks[k].main in ("代名詞", "副詞", "連体詞", "補助記号") or toks[k].surface in _POINTERS
-                         or toks[k].surface in ("が", "も", "は", "と", "って", "どうしても", "ずっと")):
-            k -= 1
-        if k >= 0 and (toks[k].surface == "か" or (k > 0 and toks[k].surface == "は" and toks[k - 1].surface in ("で", "じゃ"))
-                       or any(x.surface in ("それ", "点", "そこ") for x in toks[k + 1 : start])):
-            if toks[k].surface == "か" and k > 0 and toks[k - 1].main in ("代名詞",) :
-                return ""
-            return make_cue(CueKind.WONDERING, span(toks, start, i + 3))
+    n = len(toks)
+    kinaru = t.surface == "気" and i + 2 < n and toks[i + 1].surface == "に" and toks[i + 2].norm == "成る"
+    hooked = t.lemma in ("引っかかる", "引っ掛かる")
+    kakaru = (t.lemma in ("かかる", "掛かる") and i >= 2 and toks[i - 1].surface == "に"
+              and toks[i - 2].surface in ("気", "心"))
+    if not (kinaru or hooked or kakaru):
         return ""
-    if (t.surface == "気" and i + 4 < len(toks) and toks[i + 1].surface == "に" and toks[i + 2].norm == "成る"
-            and toks[i + 3].surface in ("て", "で")):
-        k = i + 4
-        if toks[k].lemma in ("いる", "居る", "おる", "てる") or toks[k].norm == "居る":
-            k += 1
-        elif toks[k].lemma == "てる":
-            k += 1
-        else:
-            return ""
-        if k < len(toks) and toks[k].surface in ("こと", "事", "の", "点", "ところ"):
-            after = toks[k + 1 : k + 3]
-            if after and after[0].surface in ("が", "は", "も") and not any(x.surface in ("ば", "たら") for x in toks[k:]):
-                return make_cue(CueKind.WONDERING, span(toks, i, k + 1))
+    start = i - 2 if kakaru else i
+    verb = i + 2 if kinaru else i
+    rest = toks[verb + 1 : verb + 4]
+    if not rest:
+        return ""
+    progressive = (rest[0].lemma == "てる" or (rest[0].surface in ("て", "で") and len(rest) > 1 and (
+        rest[1].lemma in ("いる", "おる", "てる") or rest[1].norm == "居る")))
+    intensified = rest[0].surface in ("て", "で") and len(rest) > 1 and (
+        rest[1].surface in ("仕方", "しかた", "しょう", "しょうが") or rest[1].norm == "成る"
+        or rest[1].lemma in ("たまる", "堪る"))
+    if not (progressive or intensified) or any(
+            (x.lemma == "た" and x.main == "助動詞") or x.surface in ("ば", "たら") for x in toks[verb + 1 :]):
+        return ""  # ずっと気になっていた〜 (past) / 気になっている点があれば (a possibility)
+    if _someone_elses(toks, start):
+        return ""  # 先生方が気になっている: someone else's mind
+    cue = make_cue(CueKind.WONDERING, span(toks, start, verb + 3))
+    ends = all(x.main in ("助詞", "助動詞", "補助記号", "空白") or x.lemma in ("いる", "おる", "居る", "てる")
+               or x.norm == "居る" for x in toks[verb + 1 :])
+    if kinaru and progressive:
+        k = verb + 2 if rest[0].surface in ("て", "で") else verb + 1
+        k += 1
+        if (k + 1 < n and toks[k].surface in ("こと", "事", "の", "点", "ところ")
+                and toks[k + 1].surface in ("が", "は", "も")):
+            return cue  # 気になっていることがあります / 一番気になっているのは〜です
+    k = start - 1
+    marked = False  # a が / も / は between: what is on the mind is the subject
+    if start > 0 and toks[start - 1].surface in ("その", "本気", "やる"):
+        return ""  # すっかりその気になっております: in the mood, not worried
+    while k >= 0 and (toks[k].main in ("代名詞", "副詞", "連体詞", "補助記号", "空白") or toks[k].surface in _POINTERS
+                      or toks[k].surface in ("が", "も", "は", "だけ", "ばかり", "のみ", "今")):
+        marked = marked or toks[k].surface in ("が", "も", "は")
+        k -= 1
+    if k < 0:
+        return cue if (kinaru or kakaru) and ends else ""  # ちょっと気になっています: about what came before
+    x = toks[k]
+    if x.surface == "か" and x.main == "助詞" and not (k > 0 and toks[k - 1].main == "代名詞"):
+        return cue  # 〜ないか(、それが)引っかかっています
+    if x.surface in ("と", "って") and k > 0 and _open_or_feared(toks, k - 1):
+        return cue  # 〜のではと気になって / 〜撮れなかったらと、少し気になっています
+    if marked and x.surface in ("の", "こと", "事") and k > 0 and toks[k - 1].main in ("動詞", "形容詞", "助動詞"):
+        return cue  # 口数が減ってきたのも気になっています
     return ""
+
+
+def held_back(toks: list[Token], i: int) -> str:
+    """〜ないかと、少し迷っています / 〜のではと、予約をためらっています / 〜と思うと、踏み切れずにいます:
+    a fear that holds the writer back from a step, now.
+
+    Needs the fear before it — a question with a negation (〜ないか), 〜のでは or a condition (〜たら) —
+    and the holding back told as now (〜ている / 〜ずにいる). Not 「AかBか迷っています」 (a choice to
+    make, nothing feared), not 〜ためらいました (past).
+    """
+    t = toks[i]
+    if t.lemma not in ("ためらう", "躊躇う", "迷う", "踏み切る", "踏ん切り", "踏み出す") and t.surface != "踏ん切り":
+        return ""
+    rest = toks[i + 1 : i + 5]
+    if any(x.lemma == "た" and x.main == "助動詞" for x in rest):
+        return ""
+    if t.lemma in ("ためらう", "躊躇う", "迷う") and rest and is_neg(rest[0]):
+        return ""  # 迷わずお願いします: without hesitating
+    now = any(x.lemma in ("いる", "おる", "てる") or x.norm == "居る" or x.lemma in _DONE_FOR or is_neg(x)
+              for x in rest)
+    if not now:
+        return ""
+    feared = False
+    for j in range(1, i):
+        x = toks[j]
+        if x.surface == "か" and x.main == "助詞" and is_neg(toks[j - 1]):
+            feared = True  # 〜ないか
+        elif _open_or_feared(toks, j) and x.surface != "か":
+            feared = True  # 〜のでは / 〜たら
+    if not feared:
+        return ""
+    return make_cue(CueKind.FEARED_IF, span(toks, i, i + 3))
 
 
 # ---------------------------------------------------------------- what the rules and the sentence share
@@ -528,7 +602,7 @@ def _intensifier(toks: Sequence[Token], k: int) -> bool:
     """The negation at k closes 〜で仕方(が)ない / 〜でならない / 〜てたまらない / 〜てしょうがない:
     「不安で仕方ありません」 says the worry is strong, it negates nothing."""
     j = k - 1
-    while j > 0 and (toks[j].lemma in ("ます", "です") or toks[j].surface in ("が", "は", "も")):
+    while j > 0 and (toks[j].lemma in ("ます", "です") or toks[j].norm == "有る" or toks[j].surface in ("が", "は", "も")):
         j -= 1
     x = toks[j]
     if x.surface in ("仕方", "しかた", "しょう", "しよう", "仕様") or x.lemma in ("たまる", "堪る"):
@@ -561,12 +635,20 @@ def _someone_elses(toks: Sequence[Token], i: int) -> bool:
 _DONE_FOR: Final = frozenset({"しまう", "仕舞う", "ちゃう", "ちまう"})
 # A glad or grateful thought is not a feared one (〜と思うと楽しみです / 〜と思うと嬉しい).
 _GLAD: Final = frozenset({"楽しみ", "嬉しい", "うれしい", "幸せ", "楽しい", "わくわく", "ワクワク", "悔しい", "感謝",
-                          "有り難い", "ありがたい", "誇らしい", "感慨深い", "微笑ましい", "頼もしい"})
+                          "有り難い", "ありがたい", "誇らしい", "感慨深い", "微笑ましい", "頼もしい", "残念", "腹立たしい",
+                          "不思議"})
+# What follows 〜のではないかと when it is a hope, a discussion or someone else's voice, not the writer's fear.
+_NOT_FEARING: Final = frozenset({"期待", "話す", "話し合う", "声", "意見", "言う", "指摘", "提案", "相談",
+                                 "楽しみ", "願う", "祈る"})
 # Looking back on a danger escaped: 今でもぞっとします / 今さらながら / いまだに.
 _HINDSIGHT: Final = frozenset({"今でも", "今さら", "今更", "いまさら", "いまだに", "未だに", "今もって"})
 # What the thinking does to the writer, after 〜と: a reaction, not an opinion.
 _REACTIONS: Final = frozenset({"気", "胸", "胃", "手", "心臓", "夜", "眠れる", "眠る", "考える", "不安", "心配", "怖い",
                                "冷や汗", "落ち着く", "踏み切る", "ためらう", "躊躇う", "迷う"})
+
+# Writing to the shop: a past of these is this mail (〜と不安になり、ご連絡しました), not a story.
+_CONTACTING: Final = frozenset({"連絡", "伺う", "問い合わせる", "問い合わせ", "問合せ", "質問", "メール", "相談",
+                                "書く", "便り", "電話", "お願い", "尋ねる", "お尋ね", "お伺い", "お問い合わせ"})
 
 
 def _ends_past(content: Sequence[Token]) -> bool:
@@ -577,17 +659,29 @@ def _ends_past(content: Sequence[Token]) -> bool:
             if x.cform.startswith("仮定"):
                 return False
             # 怖くなってしまいました / 不安になってきました: a state that began and goes on
-            p = content[k - 1] if k > 0 else None
-            if p is not None and (p.lemma in ("くる", "来る") or p.norm == "来る") and k > 1 and content[k - 2].surface in (
-                    "て", "で"):
+            j = k - 1
+            while j > 0 and content[j].lemma == "ます":
+                j -= 1
+            p = content[j]
+            if (p.lemma in ("くる", "来る") or p.norm == "来る") and j > 0 and content[j - 1].surface in ("て", "で"):
                 return False
-            if p is not None and p.lemma in _DONE_FOR and k > 2 and content[k - 3].norm == "成る":
+            if p.lemma in _DONE_FOR and j > 1 and content[j - 2].norm == "成る":
                 return False
-            return True
+            # 不安になり、ご連絡しました: the past is this very mail, sent because of a worry still held
+            return not any(x.norm in _CONTACTING or x.lemma in _CONTACTING for x in content[max(0, j - 4) : j + 1])
         if x.main == "助詞" or x.surface in ("の", "ん", "です", "だ", "ね", "よ", "わ", "な"):
             continue
         return False
     return False
+
+
+def told_as_story(content: Sequence[Token]) -> bool:
+    """The clause ends a story: its predicate is past (〜やっとでした), or it remembers one (〜たのを覚えています)."""
+    if _ends_past(content):
+        return True
+    n = len(content)
+    return (n >= 4 and content[-1].lemma == "ます" and any(x.lemma == "覚える" for x in content[-4:])
+            and any(x.lemma == "た" and x.main == "助動詞" for x in content[-8:-3]))
 
 
 def _has_reaction(rest: Sequence[Token]) -> bool:
@@ -668,14 +762,20 @@ _BODY: Final[dict[str, frozenset[str]]] = {
     "息": frozenset({"詰まる"}),
     "寝つき": frozenset({"悪い"}),
     "寝付き": frozenset({"悪い"}),
-    "頭": frozenset({"真っ白"}),
+    "頭": frozenset({"真っ白", "痛い"}),
 }
+
+# Signs that say anxiety with nothing before them: 食事が喉を通らない, 仕事が手につかない, 冷や汗,
+# 生きた心地がしない (a stomach ache or a pounding heart alone may be only the body).
+_SIGNS_ALONE: Final = frozenset({"冷や汗", "心地", "動悸"})
+
+_MEALS: Final = frozenset({"食事", "ご飯", "ごはん", "御飯", "食べ物", "何", "なにも", "食"})
 
 
 def _body_sign(toks: Sequence[Token], i: int) -> int:
     """How many tokens from i say a body shows anxiety (0: none)."""
     t = toks[i]
-    if t.surface == "冷や汗" or t.norm == "冷や汗":
+    if t.surface in ("冷や汗", "動悸") or t.norm == "冷や汗":
         return 2
     if t.surface in ("喉", "のど") and i + 3 < len(toks) and toks[i + 1].surface == "を" and toks[i + 2].lemma == "通る":
         return 4 if any(is_neg(x) for x in toks[i + 3 : i + 5]) else 0
