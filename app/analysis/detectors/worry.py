@@ -20,8 +20,8 @@ from typing import Final
 
 from app.analysis.detectors.common import (
     BIT_RELIEF,
-    BIT_SELF,
     BIT_RISK,
+    BIT_SELF,
     NOT,
     OTHERS,
     is_neg,
@@ -95,6 +95,9 @@ def doushiyou(toks: list[Token], i: int) -> str:
     「友達ができなかったらどうしようかと」 is the dread again.
     """
     t = toks[i]
+    if (t.surface == "ど" and i + 3 < len(toks) and toks[i + 1].surface == "ない" and toks[i + 2].surface == "し"
+            and toks[i + 3].surface == "よ"):
+        return make_cue(CueKind.DOUSHIYOU, span(toks, i, i + 4))  # 〜たらどないしよ, which Sudachi cuts after たら
     if t.surface not in _HOW or i + 1 >= len(toks):
         return ""
     nxt = toks[i + 1]
@@ -237,8 +240,9 @@ def preoccupied(toks: list[Token], i: int) -> str:
         return make_cue(CueKind.RESTLESS, span(toks, i - 3, i + 5))
     elif t.surface == "気" and len(rest) >= 2 and rest[0].surface == "が" and rest[1].lemma == "重い":
         found = 2
-    elif (t.surface == "気" and len(rest) >= 4 and rest[0].surface in ("を", "が") and rest[1].lemma in ("揉む", "揉める")
-          and rest[2].surface in ("て", "で") and (rest[3].lemma in ("いる", "おる") or rest[3].norm == "居る")):
+    elif (t.surface == "気" and len(rest) >= 4 and rest[0].surface in ("を", "が")
+          and rest[1].lemma in ("揉む", "揉める") and rest[2].surface in ("て", "で")
+          and (rest[3].lemma in ("いる", "おる") or rest[3].norm == "居る")):
         found = 2  # 気を揉んでおります / 気が揉めています (気を揉むのも良くない: not now)
     elif (t.surface == "まま" and i > 0 and toks[i - 1].surface == "この" and len(rest) >= 2
           and (rest[0].surface in ("では", "じゃ")
@@ -295,7 +299,7 @@ def feared_maybe(toks: list[Token], i: int) -> str:
            and x.surface != "という" for x in after[:8]):
         return ""  # 〜のではないかと期待しています / 〜という声が上がって / 〜と園長と話しております
     if any(x.classes & OTHERS and y.surface in ("が", "は", "も") and y.main == "助詞"
-           for x, y in zip(after[:6], after[1:7], strict=False)):
+           for x, y in zip(after[:6], after[1:7], strict=False)):  # noqa: RUF007 (only the first few)
         return ""  # 〜のではないかと、オーナー様が気にされております: someone else's fear
     if any(x.lemma in ("くれる", "呉れる", "もらえる", "貰える") or x.surface in ("きっと", "喜ぶ") or x.lemma == "喜ぶ"
            for x in before):
@@ -373,7 +377,7 @@ def ruminating(toks: list[Token], i: int) -> str:
     rest = toks[i + 1 : i + 4]
     kept_on = ((prev is not None and prev.surface in ("ばかり", "ばっかり", "ばっか"))
                or t.lemma == "考え込む" or any(x.lemma in _DONE_FOR for x in rest[:2])
-               or (rest and rest[0].lemma in ("出す", "始める") and len(rest) > 1 and rest[1].surface in ("と", "たら")))
+               or (len(rest) > 1 and rest[0].lemma in ("出す", "始める") and rest[1].surface in ("と", "たら")))
     if not kept_on:
         return ""
     if not any(_open_or_feared(toks, j) for j in range(i)) or _hindsight(toks, i):
@@ -424,6 +428,9 @@ def dire_if(toks: list[Token], i: int) -> str:
     return make_cue(CueKind.FEARED_IF, span(toks, ifs[-1], i + 2))
 
 
+_WONDER_ENDINGS: Final = frozenset({"だろう", "だろ", "やろ", "んやろ", "っちゃろ", "か", "かな"})
+
+
 def what_becomes(toks: list[Token], i: int) -> str:
     """〜たら、夫はどうなるのだろう / 〜たらどうなるっちゃろか: a condition and a dread of what follows.
 
@@ -435,12 +442,13 @@ def what_becomes(toks: list[Token], i: int) -> str:
     nxt = toks[i + 2]
     if nxt.lemma == "た" or nxt.surface in ("て", "で") or nxt.surface == "でしょう":
         return ""
-    tail = [x for x in toks[i + 2 : i + 6]]
-    if not any(x.surface in ("だろう", "だろ", "やろ", "んやろ", "っちゃろ", "か", "かな") or x.cform.startswith("意志推量")
-               for x in tail) or any(x.surface in ("でしょう", "ます") for x in tail):
+    tail = toks[i + 2 : i + 6]
+    if not any(x.surface in _WONDER_ENDINGS or x.cform.startswith("意志推量") for x in tail) or any(
+            x.surface in ("でしょう", "ます") for x in tail):
         return ""
     if not any(_condition_at(toks, j) for j in range(1, i)) or any(
-            x.norm in ("教える", "下さる", "頂く", "貰う") or x.surface in ("ください", "でしょう") for x in toks[i + 2 :]):
+            x.norm in ("教える", "下さる", "頂く", "貰う") or x.surface in ("ください", "でしょう")
+            for x in toks[i + 2 :]):
         return ""  # 〜の場合はどうなるのかを教えてください: a question put to the shop
     return make_cue(CueKind.FEARED_IF, span(toks, i, i + 4))
 
@@ -507,6 +515,10 @@ def on_mind_now(toks: list[Token], i: int) -> str:
     return ""
 
 
+_HESITATE: Final = frozenset({"ためらう", "躊躇う", "迷う"})
+_HOLDING_BACK: Final = _HESITATE | frozenset({"踏み切る", "踏ん切り", "踏み出す"})
+
+
 def held_back(toks: list[Token], i: int) -> str:
     """〜ないかと、少し迷っています / 〜のではと、予約をためらっています / 〜と思うと、踏み切れずにいます:
     a fear that holds the writer back from a step, now.
@@ -516,12 +528,12 @@ def held_back(toks: list[Token], i: int) -> str:
     make, nothing feared), not 〜ためらいました (past).
     """
     t = toks[i]
-    if t.lemma not in ("ためらう", "躊躇う", "迷う", "踏み切る", "踏ん切り", "踏み出す") and t.surface != "踏ん切り":
+    if not t.in_(_HOLDING_BACK):
         return ""
     rest = toks[i + 1 : i + 5]
     if any(x.lemma == "た" and x.main == "助動詞" for x in rest):
         return ""
-    if t.lemma in ("ためらう", "躊躇う", "迷う") and rest and is_neg(rest[0]):
+    if t.in_(_HESITATE) and rest and is_neg(rest[0]):
         return ""  # 迷わずお願いします: without hesitating
     now = any(x.lemma in ("いる", "おる", "てる") or x.norm == "居る" or x.lemma in _DONE_FOR or is_neg(x)
               for x in rest)
@@ -602,7 +614,8 @@ def _intensifier(toks: Sequence[Token], k: int) -> bool:
     """The negation at k closes 〜で仕方(が)ない / 〜でならない / 〜てたまらない / 〜てしょうがない:
     「不安で仕方ありません」 says the worry is strong, it negates nothing."""
     j = k - 1
-    while j > 0 and (toks[j].lemma in ("ます", "です") or toks[j].norm == "有る" or toks[j].surface in ("が", "は", "も")):
+    while j > 0 and (toks[j].lemma in ("ます", "です") or toks[j].norm == "有る"
+                     or toks[j].surface in ("が", "は", "も")):
         j -= 1
     x = toks[j]
     if x.surface in ("仕方", "しかた", "しょう", "しよう", "仕様") or x.lemma in ("たまる", "堪る"):
@@ -619,7 +632,7 @@ def _someone_elses(toks: Sequence[Token], i: int) -> bool:
     """
     for j in range(i - 1, 0, -1):
         x = toks[j]
-        if _open_or_feared(toks, j) or x.surface in ("ので", "から", "て", "で") and x.sub == "接続助詞":
+        if _open_or_feared(toks, j) or (x.surface in ("ので", "から", "て", "で") and x.sub == "接続助詞"):
             return False
         if x.surface in ("は", "も", "が") and x.main == "助詞":
             who = toks[j - 1]
@@ -635,8 +648,8 @@ def _someone_elses(toks: Sequence[Token], i: int) -> bool:
 _DONE_FOR: Final = frozenset({"しまう", "仕舞う", "ちゃう", "ちまう"})
 # A glad or grateful thought is not a feared one (〜と思うと楽しみです / 〜と思うと嬉しい).
 _GLAD: Final = frozenset({"楽しみ", "嬉しい", "うれしい", "幸せ", "楽しい", "わくわく", "ワクワク", "悔しい", "感謝",
-                          "有り難い", "ありがたい", "誇らしい", "感慨深い", "微笑ましい", "頼もしい", "残念", "腹立たしい",
-                          "不思議"})
+                          "有り難い", "ありがたい", "誇らしい", "感慨深い", "微笑ましい", "頼もしい", "残念",
+                          "腹立たしい", "不思議"})
 # What follows 〜のではないかと when it is a hope, a discussion or someone else's voice, not the writer's fear.
 _NOT_FEARING: Final = frozenset({"期待", "話す", "話し合う", "声", "意見", "言う", "指摘", "提案", "相談",
                                  "楽しみ", "願う", "祈る"})
@@ -699,9 +712,10 @@ def _feared_content(toks: Sequence[Token], q: int) -> int:
     if k < 1:
         return -1
     x = toks[k]
-    if x.surface in ("たら", "だら", "ば", "れば", "なら", "としたら", "とか") or x.lemma == "た" and x.cform.startswith("仮定"):
-        return k
-    if x.surface == "とか" or (x.surface == "は" and toks[k - 1].surface in ("で", "じゃ") and k >= 2
+    if x.surface in ("たら", "だら", "ば", "れば", "なら", "としたら", "とか") or (
+            x.lemma == "た" and x.cform.startswith("仮定")):
+        return k  # 〜たら / 〜としたら / 〜たらとか
+    if (x.surface == "は" and toks[k - 1].surface in ("で", "じゃ") and k >= 2
                               and toks[k - 2].surface in ("の", "ん")):
         return max(0, k - 2)  # 〜のでは
     if x.surface in ("な", "なあ") and toks[k - 1].surface == "か":
@@ -777,9 +791,11 @@ def _body_sign(toks: Sequence[Token], i: int) -> int:
     t = toks[i]
     if t.surface in ("冷や汗", "動悸") or t.norm == "冷や汗":
         return 2
-    if t.surface in ("喉", "のど") and i + 3 < len(toks) and toks[i + 1].surface == "を" and toks[i + 2].lemma == "通る":
+    if (t.surface in ("喉", "のど") and i + 3 < len(toks) and toks[i + 1].surface == "を"
+            and toks[i + 2].lemma == "通る"):
         return 4 if any(is_neg(x) for x in toks[i + 3 : i + 5]) else 0
-    if t.surface == "手" and i + 2 < len(toks) and toks[i + 1].surface == "に" and toks[i + 2].lemma in ("付く", "つく"):
+    if (t.surface == "手" and i + 2 < len(toks) and toks[i + 1].surface == "に"
+            and toks[i + 2].lemma in ("付く", "つく")):
         return 4 if any(is_neg(x) for x in toks[i + 3 : i + 5]) else 0  # 手につかない
     if t.surface == "心地" and i >= 2 and toks[i - 2].lemma == "生きる":
         return 3 if any(is_neg(x) for x in toks[i + 1 : i + 5]) else 0  # 生きた心地がしない
