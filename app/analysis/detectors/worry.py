@@ -8,9 +8,19 @@ registry's order at each one, so the first token where some rule fires decides,
 and the cue names that rule's words. Verdicts: a cue (`CueKind:words`), "" (no
 verdict) or `NOT` (a veto).
 
-A worry is an anxiety word (心配, 不安, 怖い, 焦る, 気が気でない, どうしよう) or a
-feared hypothetical (〜たらと思うと), unless negated (心配はしていません), past and
-resolved (心配していた納期 / 心配でしたが…安心しました) or the shop's own phrase (ご心配).
+A worry is an anxiety word (心配, 不安, 怖い, 焦る, 気が気でない, どうしよう) — or, as most real
+worries are said, without one: a feared possibility (〜のではないかと, 〜んじゃないか), a feared
+thought and what thinking it does (〜たらと思うと, 〜のかと考えると), a body that shows it now
+(胃が痛い, 手が震える, 食事が喉を通らない, after what sets it off), a question the writer cannot stop
+thinking about (〜か、そればかり考えてしまいます), something on their mind now (〜ないか引っかかって
+います), a hope that the feared thing has not happened (〜ないといいのですが), how bad a condition
+would be (〜たらやばい / 顔向けできない) or a fear that holds them back (〜ないかと、ためらっています).
+
+Not the traps around them: negated (心配はしていません; but 不安で仕方ありません is no negation),
+told as past (怖くて途中で帰りました: a story, a disclosure; 怖くなってしまいました and 不安になり、
+ご連絡しました are still now), someone else's (本人は落ち込んでいます, 娘が怖がって, 心配されて),
+looked back on (〜たらと思うと、今でもぞっとします), an opinion (〜のではないかと思います), a glad
+thought (〜と思うと楽しみです), resolved (心配でしたが…安心しました) or the shop's own phrase (ご心配).
 """
 
 from __future__ import annotations
@@ -48,7 +58,7 @@ _POINTERS: Final = frozenset({"一番", "いちばん", "点", "ところ", "所
 
 
 def anothers_feeling(clause: Clause) -> str:
-    """Veto: 「本人は今からずいぶん緊張しているようです」: how someone else feels, as the writer sees it.
+    """Veto: 「本人は今からずいぶん不安なようです」: how someone else feels, as the writer sees it.
 
     Told, not the writer's own anxiety (a family member is a disclosure's business).
     """
@@ -582,6 +592,8 @@ def _worry_at(toks: list[Token], i: int) -> bool:
         return False  # 心配されて / 心配してくれて / 心配させて: someone else's worry, about the writer
     if _someone_elses(toks, i):
         return False  # 妻はかなり落ち込んでいます: the feeling of the person the clause is about
+    if nxt is not None and nxt.norm == "為る" and i + 2 < len(toks) and toks[i + 2].lemma in ("すぎる", "過ぎる"):
+        return False  # 心配しすぎかもしれません: the writer calling their worry too much
     for a in toks[i + 1 : i + 6]:
         if (a.sub == "接続助詞" and a.surface in ("ば", "たら")) or (a.lemma == "た" and a.surface == "たら"):
             return False  # 不安な点があれば…: a possibility put to the shop, not a worry they have
@@ -589,8 +601,11 @@ def _worry_at(toks: list[Token], i: int) -> bool:
             break
     for a in toks[i + 1 : i + 10]:  # 不安に思うことは特にありません: the negation comes late
         if (is_neg(a) and not _intensifier(toks, toks.index(a, i + 1))) or a.surface in (
-                "なく", "無く", "無用", "いらない", "要らない"):
-            return False
+                "なく", "無く", "無用", "いらない", "要らない") or a.lemma in ("なくなる", "無くなる") or (
+                a.surface == "なか" and toks[toks.index(a, i + 1) - 1].surface in ("は", "も")):
+            return False  # also 心配はなくなりました / 心配はなかです (九州)
+        if a.norm == "要る":
+            continue  # 心配いらん: the negation comes after
         if a.lemma == "た":
             # 心配していた納期 / 不安でしたが: past, then something else follows.
             k = toks.index(a, i + 1)
@@ -780,8 +795,8 @@ _BODY: Final[dict[str, frozenset[str]]] = {
 }
 
 # Signs that say anxiety with nothing before them: 食事が喉を通らない, 仕事が手につかない, 冷や汗,
-# 生きた心地がしない (a stomach ache or a pounding heart alone may be only the body).
-_SIGNS_ALONE: Final = frozenset({"冷や汗", "心地", "動悸"})
+# 生きた心地がしない (a stomach ache, a pounding heart or 動悸 alone may be only the body).
+_SIGNS_ALONE: Final = frozenset({"冷や汗", "心地"})
 
 _MEALS: Final = frozenset({"食事", "ご飯", "ごはん", "御飯", "食べ物", "何", "なにも", "食"})
 
@@ -833,7 +848,7 @@ def _condition_at(toks: Sequence[Token], j: int) -> bool:
 
 
 def _anothers_feeling(content: Sequence[Token]) -> bool:
-    """「本人は今からずいぶん緊張しているようです」: someone else's feeling, as the writer sees it."""
+    """「本人は今からずいぶん不安なようです」: someone else's feeling, as the writer sees it."""
     if not any(t.surface in _HEARSAY for t in content[-3:]):
         return False
     return any(
