@@ -78,9 +78,9 @@ def topic_of(kind: HighlightKind, tokens: Sequence[Token], text: str) -> str:
     cands = [c for c in all_cands if not _weak(c[2])]
     if not cands:
         # No content noun: the main verb says what it is about (間に合う), else a weak noun, else the text.
-        verbs = [t for t in toks if t.main == "動詞" and t.pos[1] == "一般"]
+        verbs = [i for i, t in enumerate(toks) if t.main == "動詞" and t.pos[1] == "一般"]
         if verbs:
-            return verbs[0].lemma
+            return _verb_topic(toks, verbs[0])
         if all_cands:
             return all_cands[0][0]
         return text.strip(" 　、。！？!?")[:10]
@@ -100,6 +100,19 @@ def topic_of(kind: HighlightKind, tokens: Sequence[Token], text: str) -> str:
         if marked:
             return _head_of(toks, marked[-1], cands)[0]
     return cands[-1][0]
+
+
+def _verb_topic(toks: Sequence[Token], i: int) -> str:
+    """A verb as the topic: お知らせ / お届け as written when an honorific お・ご makes it a noun-like phrase
+    (its lemma 知る would name the wrong act), else its dictionary form (間に合う)."""
+    verb = toks[i]
+    if i > 0 and toks[i - 1].main == "接頭辞" and toks[i - 1].surface in ("お", "ご", "御"):
+        written = toks[i - 1].surface + verb.surface
+        if verb.cform.startswith("未然形") and i + 1 < len(toks) and toks[i + 1].surface in ("せ", "させ"):
+            return written + toks[i + 1].surface  # お知ら|せ
+        if verb.cform.startswith("連用形"):
+            return written
+    return verb.lemma
 
 
 _LINKERS: Final = ("くらい", "ぐらい", "ほど", "程", "の", "な", "よう", "ような", "様", "だけ")
