@@ -82,7 +82,9 @@ def _variant_forms(surface: str) -> frozenset[str]:
     if len(surface) >= 3:
         chunks = _CHUNK.findall(surface)
         if len(chunks) > 1:
-            pieces.update(chunk for chunk in chunks if len(chunk) >= 2)
+            # A noun part stands for the compound (立ち仕事 → 仕事); a verb part does not (打ち合わせ is no
+            # 合わせる, 買い替え no 替える): only parts written in kanji alone are taken.
+            pieces.update(chunk for chunk in chunks if len(chunk) >= 2 and _KANJI.fullmatch(chunk))
         elif chunks and chunks[0] == surface and len(surface) in (3, 4) and _KANJI.fullmatch(surface):
             # 婚約指輪 → 婚約, 指輪 (not 日持ち → 持ち: a kanji and its okurigana are one word)
             pieces.update({surface[:2], surface[-2:]})
@@ -261,7 +263,7 @@ def key_pool(token_runs: Iterable[Sequence[Token]]) -> set[str]:
 def matched_weight(span_keys: Sequence[Key], pool: AbstractSet[str]) -> tuple[float, float]:
     """(weight of the span's keys found in the pool, total weight of the span's keys)."""
     total = sum(k.weight for k in span_keys)
-    found = sum(k.weight for k in span_keys if k.forms & pool)
+    found = sum(k.weight for k in span_keys if not k.forms.isdisjoint(pool))
     return found, total
 
 
@@ -269,11 +271,17 @@ def matched_weight(span_keys: Sequence[Key], pool: AbstractSet[str]) -> tuple[fl
 _ANAPHORA = frozenset({"その", "それ", "そちら", "其の", "其れ", "其方", "これ"})
 
 
+# The frame of an ask for an explanation (「なぜ遅れたのか、説明していただけますか」): the question is the
+# clause before it, not the frame.
+_FRAME = frozenset({"説明", "ご説明", "教示", "ご教示", "回答", "ご回答", "返答", "ご返答", "案内", "ご案内",
+                    "アドバイス", "助言", "説明する"})
+
+
 def core_keys(tokens: Sequence[Token]) -> list[Key]:
     """Keys of the clause after the request's last 、, or of the whole request when that says nothing."""
     last_comma = max((i for i, t in enumerate(tokens) if t.surface in ("、", "，", ",")), default=-1)
     clause = tokens[last_comma + 1 :]
-    core = keys(clause)
+    core = [k for k in keys(clause) if not k.words & _FRAME]
     if sum(k.weight for k in core) >= 1.0 and not any(t.surface in _ANAPHORA for t in clause):
         return core
     return keys(tokens)

@@ -1,8 +1,9 @@
 """Issue 15, Deliver 2 (round pairs20): the reply review recognises answers, acknowledgements and
 reassurance by principle, in the words agents really use.
 
-`pairs20_cases.jsonl` holds 101 mail+draft pairs of our own (varied shops; about half good drafts that
-must get no finding, many answering in other words than the customer's). They are tuning cases: the
+`pairs20_cases.jsonl` holds 101 mail+draft pairs of our own (133 with round pairs21's `p21_` ones;
+varied shops; about half good drafts that must get no finding, many answering in other words than the
+customer's). They are tuning cases: the
 first 57 were written before the checks changed, the 24 `b2_` and the 20 `c3_` ones after the first and
 the second round, each batch scored once before the next (tests/data/review/README.md gives the figures).
 The per-kind bars are the final figures rounded down, with gold spans and with the analyser's own spans.

@@ -14,6 +14,8 @@ customer with nothing to do next.
   (承ります, 可能です, できます). The thing refused is not an alternative to
   itself: 「お取り置きは承っておりません」 offers no お取り置き, and an answer to
   another question (「金曜日の11時からお渡しできます」) offers nothing instead.
+- A way offered just before the refusal (「お急ぎの場合は、店頭受け取りをお選びいただけます。」) counts
+  too; a closing 「ご不明な場合はお問い合わせください」 does not.
 - A next step promised is an alternative too: the shop looks into it and will tell the
   customer (「出版社に問い合わせておりますので、分かりしだいご連絡いたします」「入荷しましたら
   お知らせいたします」).
@@ -73,6 +75,16 @@ NEXT_STEP = re.compile(
 )
 
 
+# A conditional way for the customer to take: 「〜場合は、〜からお選びください」「〜でしたら承ります」.
+_WAY_OFFERED = re.compile(
+    r"(?:場合は|場合には|際は|でしたら|であれば|なら)[^。]{0,40}?(?:ください|下さい|いただけます|頂けます|承ります|可能です|できます)"
+)
+
+
+# 「ご不明な場合はお問い合わせください」 closes a letter; it offers no way past the refusal.
+_CLOSING_ASK = re.compile(r"問い合わせ|ご連絡ください|お申し付け|ご相談ください")
+
+
 def _is_question(sentence: Sentence) -> bool:
     return sentence.text.rstrip().endswith(("か", "か。", "？", "?"))
 
@@ -94,7 +106,12 @@ def _has_alternative(sentences: tuple[Sentence, ...], i: int, match: re.Match[st
     before = sentence.text[: match.start()]
     if OFFER.search(before) and _offers(before):
         return True
-    return any(_offers(s.text) for j, s in enumerate(sentences) if j > i and j not in refusals)
+    if any(_offers(s.text) for j, s in enumerate(sentences) if j > i and j not in refusals):
+        return True
+    # The way offered just before the refusal (「受診をご希望の場合は、予約サイトから空き枠を選んでください。
+    # 当日の予約は受け付けていません。」): the customer still has a way, told first.
+    previous = sentences[i - 1].text if i > 0 and i - 1 not in refusals else ""
+    return bool(_WAY_OFFERED.search(previous)) and not _CLOSING_ASK.search(previous)
 
 
 def check(ctx: ReviewContext) -> list[Finding]:

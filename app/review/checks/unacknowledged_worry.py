@@ -16,7 +16,9 @@ just before a bare 「どうぞご安心ください」 (an answer to the reques
 enough: 「加湿器は明日お届けします。ご安心ください。」 says nothing of the daughter's cough); a
 worry that names no object (「心配です」 alone)
 is met by any reassurance. A reassurance taken back in its own sentence
-(「間に合う予定ではおりますが、お約束は出来かねます」) meets nothing.
+(「間に合う予定ではおりますが、お約束は出来かねます」) meets nothing. Sympathy with another trouble
+the customer told (「パソコンが起動しないとなると、お困りのことと存じます」) is no empathy with a worry it
+does not touch (「全部消えてしまったらと思うと眠れません」); a sentence naming the worry (ご不安, ご心配) is.
 
 A worry is a stated 不安・心配 (REVIEW_FORMAT.md): a span the analyser marks as a worry that
 states no feeling of the customer's (「怖がりな子で、まだ家の中でも落ち着かない様子です」 tells
@@ -37,6 +39,9 @@ from app.review.vocab import EMPATHY, NOT_EMPATHY
 from app.text import Sentence
 
 _EMPATHY = re.compile(EMPATHY)
+# Empathy that names a worry, not a hardship (お困り, 大変): it is about the customer's worry.
+_NAMES_WORRY = re.compile(r"ご?心配|ご?不安|気がかり|気掛かり|気にな|ご懸念|懸念|お焦り|焦られ|心細|気が気|やきもき|"
+                          r"ハラハラ")
 _NOT_EMPATHY = re.compile(NOT_EMPATHY)
 
 
@@ -103,6 +108,41 @@ def _neighbour_keys(ctx: ReviewContext, worry: Highlight) -> list[Key]:
     return ctx.range_keys(before, start) + ctx.range_keys(end, after.start() if after else len(mail))
 
 
+def _told_elsewhere(ctx: ReviewContext, worry: Highlight, told: list[tuple[Highlight, list[Key]]],
+                    mail_sentences: list[tuple[int, int, list[Key]]]) -> list[list[Key]]:
+    """The own keys of the other disclosures (`told`, in mail order, with their object keys), not the one right
+    before the worry (its reason), nor any that shares a word with the worry."""
+    mail = ctx.mail or ""
+    before = [h for h, _ in told if h.end <= worry.start]
+    reason = before[-1] if before and not mail[before[-1].end : worry.start].strip("、。！？!?\n 　") else None
+    worry_forms = {form for key in _object_keys(ctx.highlight_keys(worry)) for form in key.forms}
+    out = []
+    for highlight, object_keys in told:
+        if highlight is reason or (highlight.start < worry.end and worry.start < highlight.end):
+            continue
+        keys = [k for k in object_keys if k.forms.isdisjoint(worry_forms)]
+        if sum(k.weight for k in keys) >= 1.0:
+            out.append(keys)
+    # The analyser may not mark the trouble told (「昨日から仕事用のパソコンが起動しなくなり」): the mail's other
+    # sentences count too, except the worry's own and the one just before it (its reason).
+    start = max(mail.rfind(c, 0, worry.start) for c in "。！？!?\n") + 1
+    stop = start
+    while stop > 0 and mail[stop - 1] in "。！？!?\n 　":
+        stop -= 1
+    reason_start = max(mail.rfind(c, 0, stop) for c in "。！？!?\n") + 1
+    following = _END.search(mail, worry.end)
+    end = following.end() if following else len(mail)
+    for sentence_start, sentence_end, sentence_keys in mail_sentences:
+        if sentence_end <= reason_start or sentence_start >= end:
+            keys = [k for k in sentence_keys if k.forms.isdisjoint(worry_forms)]
+            if sum(k.weight for k in keys) >= 1.0:
+                out.append(keys)
+    return out
+
+
+_MAIL_SENTENCE = re.compile(r"[^。！？!?\n]+")
+
+
 def is_empathy(sentence: Sentence) -> bool:
     text = _NOT_EMPATHY.sub("", sentence.text)
     return bool(_EMPATHY.search(text))
@@ -115,14 +155,39 @@ def check(ctx: ReviewContext) -> list[Finding]:
     if not stated:
         return []
     worry_keys = [ctx.highlight_keys(w) for w in stated]
-    # Which worries each empathy sentence is about (by shared words); none → all.
+    # What else the customer told, away from each worry: an empathy sentence about that (「お仕事でお使いのパソコンが
+    # 起動しないとなると、お困りのことと存じます」 for 「起動しなくなり」) is no empathy with a worry it does not
+    # touch (「全部消えてしまったらと思うと眠れません」). The span told just before a worry is its reason
+    # (「週末のフェスで着たくて買ったんで、金曜までに来ないと困る」) and counts as the worry's own.
+    # Found only when an empathy sentence names no worry and shares no word with one (the live review runs often).
+    elsewhere: dict[int, list[list[Key]]] = {}
+
+    def told_elsewhere(i: int) -> list[list[Key]]:
+        if i not in elsewhere:
+            if not elsewhere:
+                told[:] = [(h, _object_keys(ctx.highlight_keys(h)))
+                           for h in sorted(ctx.highlights(HighlightKind.DISCLOSURE), key=lambda h: h.start)]
+                mail_sentences[:] = [(m.start(), m.end(), _object_keys(ctx.range_keys(m.start(), m.end())))
+                                     for m in _MAIL_SENTENCE.finditer(ctx.mail or "")]
+            elsewhere[i] = _told_elsewhere(ctx, stated[i], told, mail_sentences)
+        return elsewhere[i]
+
+    told: list[tuple[Highlight, list[Key]]] = []
+    mail_sentences: list[tuple[int, int, list[Key]]] = []
+    # Which worries each empathy sentence is about (by shared words); none → all it is not about something else.
     covered: set[int] = set()
     for sentence, sentence_keys in zip(ctx.sentences, ctx.sentence_keys, strict=True):
         if not is_empathy(sentence):
             continue
         pool = {form for key in sentence_keys for form in key.forms}
         about = {i for i, k in enumerate(worry_keys) if matched_weight(k, pool)[0] >= 1.0}
-        covered |= about or set(range(len(stated)))
+        # A sentence naming the worry itself (ご不安, ご心配) is about a worry whatever else it names.
+        names_worry = bool(_NAMES_WORRY.search(_NOT_EMPATHY.sub("", sentence.text)))
+        if about or names_worry:
+            covered |= about or set(range(len(stated)))
+            continue
+        covered |= {i for i in range(len(stated)) if i not in covered
+                    and not any(matched_weight(keys, pool)[0] >= 1.0 for keys in told_elsewhere(i))}
     objects = [_object_keys(k) for k in worry_keys]
     # The mail sentence right before or after a worry often names what it is about (「息子に小麦アレル
     # ギーがあります。…同じラインで作っていますか。誕生日に食べさせたいのですが、少し心配です」):

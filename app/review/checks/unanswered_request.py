@@ -40,12 +40,31 @@ So does an ask only whether the request before it can be met (「対応可能か
 いただけますと幸いです」) when the reply answers or commits to anything. A yes may
 come as reassurance (ご安心ください, 平気です, 大丈夫だよ) and a no as
 「難しい状況です」.
+
+Round pairs21 (the blind19/20 tune halves, written by two other people) added what a careful agent
+expects of an answer, as principles:
+
+- A yes (はい, もちろん) answers a yes-or-no question only; a question with a question word for a time,
+  a price or a number (「接種費用はいくらですか」) wants that answer from a sentence about it, not the
+  dates of the next sessions. "Why" takes a reason, "how" steps (about its words, unless it is the
+  mail's one ask), "what is it made of" a material.
+- The frame of an ask (「〜か、説明していただけますか」) is not its topic; a preface (「個人的な
+  お願いなのですが」) and a wish about the customer's own doing (「早めに使えるようにしたいです」) ask
+  nothing; an ask pointing back (「それまでに」「その範囲で」) or leaving its object unsaid
+  (「空いていますか」) is read with the clause before it.
+- A sentence that only welcomes what was told (「お友だちのお誕生日に選んでいただき嬉しいです」) answers
+  nothing by the words it shares with it, and a sentence answering one ask by its own words belongs to
+  that ask, not to another sharing one word with it (お弁当 in two asks).
+- Taking an order on covers more forms: a service asked for (〜を撮っていただきたい) is taken on by a slot
+  offered (「十日の午前中が空いております」) or a visit promised; casual endings (お送りしまーす) commit.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import pairwise
 
 from app.model import Finding, FindingKind, Highlight, HighlightKind, Severity
@@ -54,7 +73,7 @@ from app.review.checks.refusal_without_alternative import REFUSAL
 from app.review.context import ReviewContext
 from app.review.meaning import Key, core_keys, is_answered, keys, matched_weight
 from app.review.rules import end_of_own_text
-from app.text import Token
+from app.text import Token, tokenize_short
 
 # The agent commits to do something: humble 〜いたします, 承ります, acceptance of the ask.
 COMMITMENT = re.compile(
@@ -83,9 +102,11 @@ ANSWER = re.compile(
     r"[月火水木金土日]曜|確認(?:いたし|し|させていただき)ます|確認(?:の|した)?(?:うえ|上)|お調べ(?:いたし|し)ます|調べて|"
     # A yes said as reassurance, politely or casually: 「ご安心ください」「平気です」「へっちゃらだよ」.
     r"ご安心|安心して|平気|へっちゃら|大丈夫|問題な|差し支え(?:ございません|ありません|ない)|"
-    r"ご心配(?:なく|には及びません|いりません)|対応して(?:おり|い)ます|お使いになれ|使えます|使えるよ|"
+    r"ご心配(?:なく|には及びません|いりません)|対応して(?:おり|い)ます|お使いになれ|使えます|使えるよ|もちろん|"
     # A no that answers: 「難しい状況です」「いたしかねます」.
-    r"難しい(?:状況|です|かと)|いたしかねます|致しかねます"
+    r"難しい(?:状況|です|かと)|いたしかねます|致しかねます|"
+    # What the customer will be asked to do says the answer (「コンタクトは施術前に外していただきます」).
+    r"(?:て|で)(?:いただきます|もらいます|もらう(?:から|ので|よ|ね))"
 )
 # Set phrases that carry ございます but answer nothing.
 _NOT_ANSWER = re.compile(r"(?:ありがとう|おめでとう|申し訳|おはよう)ござ(?:います|いません)|よろしくお願い[^。]*")
@@ -96,8 +117,15 @@ DAY = re.compile(
 )
 # The words of a closing ask that asks only for the reply itself: 「お手数ですがお知らせいただけると助かります」.
 _TELL_ONLY = frozenset(
-    {"知らせる", "お知らせ", "知らせ", "連絡", "教える", "手数", "お手数", "返事", "返信", "面倒", "手間"}
+    {"知らせる", "お知らせ", "知らせ", "連絡", "教える", "手数", "お手数", "返事", "返信", "面倒", "手間",
+     # when to answer, and the cushion before it, are no topic: 「お忙しいところ恐縮ですが、お手すきの際に…」
+     "忙しい", "お忙しい", "恐縮", "恐れ入る", "大変", "急", "勝手",
+     "手すき", "お手すき", "際", "時", "とき", "時間", "お時間", "都合", "ご都合", "合間", "暇", "お暇",
+     # 「写真を添付しましたので、ご覧いただけますと幸いです」 asks to be read, as every reply does
+     "覧", "ご覧", "御覧", "一読", "ご一読", "目通し"}
 )
+# An ask that only asks to be read, not told: 「ご覧いただけますと幸いです」.
+_ASK_TO_READ = re.compile(r"ご覧|御覧|ご一読|お目通し")
 # The words of an ask that only asks whether the request before it can be met: 「対応可能かご教示
 # いただけますと幸いです」. Any answer or commitment in the reply answers it.
 _CAN_YOU_ONLY = _TELL_ONLY | frozenset(
@@ -117,11 +145,15 @@ class _Act:
     gives: int = 0  # the kinds of typed answer the sentence gives (see _TYPED), as bits
 
 
+# A casual draft draws its endings out (「お送りしまーす」「できますよ〜」): the ending is the same.
+_ELONGATION = re.compile(r"(?<=[ぁ-ん])[ー〜~]+(?=[ぁ-ん])")
+
+
 def commitments(ctx: ReviewContext) -> list[_Act]:
     """The agent's sentences that commit to something (「〜いたします」「ご連絡いたします」)."""
     out = []
     for sentence, sentence_keys in zip(ctx.sentences, ctx.sentence_keys, strict=True):
-        text = NOT_COMMITMENT.sub("", sentence.text)
+        text = NOT_COMMITMENT.sub("", _ELONGATION.sub("", sentence.text))
         promise = bool(PROMISE_TO_TELL.search(text))
         # A clear "no" answers too (whether it needs an alternative is refusal_without_alternative's job).
         answers = bool(ANSWER.search(_NOT_ANSWER.sub("", text).strip()) or REFUSAL.search(text))
@@ -160,10 +192,11 @@ def answered(
     acts: list[_Act] | None = None,
     request_keys: list[Key] | None = None,
     core: list[Key] | None = None,
+    pool: AbstractSet[str] | None = None,
 ) -> bool:
     """Whether the draft answers or acts on the request made of these tokens (`core`: its last clause's keys)."""
     core = core_keys(tokens) if core is None else core
-    if is_answered(core, ctx.pool):
+    if is_answered(core, ctx.pool if pool is None else pool):
         return True
     whole = keys(tokens) if request_keys is None else request_keys
     return _committed(commitments(ctx) if acts is None else acts, whole, text, core)
@@ -171,9 +204,30 @@ def answered(
 
 def _asks_only_for_the_reply(request_keys: list[Key], text: str) -> bool:
     """A closing ask with nothing of its own (「お手数ですがお知らせいただけると助かります」): the reply answers it."""
-    if not ASK_TO_TELL.search(text):
+    if not (ASK_TO_TELL.search(text) or _ASK_TO_READ.search(text)):
         return False
     return all(key.forms & _TELL_ONLY for key in request_keys)
+
+
+# 「個人的なお願いなのですが」「ご相談があります」 announce the ask that follows; they ask nothing themselves.
+_PREFACE = re.compile(
+    r"^(?:それから|あと|また|実は|さて|ところで|もう一つ|もうひとつ)?[、,]?\s*[^、。？?]{0,10}?"
+    r"(?:お願い|ご相談|相談|ご質問|質問|お尋ね)(?:なの|があるの|がありまして|があります|がございます|がございまして)"
+    r"(?:ですが|ですけど|ですけれど|ですけれども)?$"
+)
+# A wish about the customer's own doing (「早めに使えるようにしたいです」「できれば使い続けたいと思っています」)
+# asks nothing of the shop, unless it names what the shop is to do or to tell (注文したい, 知りたい, 〜てほしい).
+_OWN_WISH = re.compile(r"たい(?:です|のです|んです|と思って(?:い|お)ります|と思います|と考えて(?:い|お)ります)?$")
+_ASKS_THE_SHOP = re.compile(
+    r"てほし|て欲し|でほし|ていただ|て頂|でいただ|てもら|でもら|くださ|下さ|お願い|注文|予約|購入|申し込|申込|頼み|頼ん|"
+    r"取り寄せ|買い|求め|キャンセル|変更|返品|交換|解約|作り|作って|送って|届け|ほしい|欲しい|知り|伺い|聞き|教え|相談|"
+    r"確認|試し|見せ|受け取り|取り置|持ち込|来店|伺|行き|[かか][？?]?$"
+)
+
+
+def asks_nothing(text: str) -> bool:
+    """A preface to the ask that follows, or a wish of the customer's own: no request to answer."""
+    return bool(_PREFACE.search(text) or (_OWN_WISH.search(text) and not _ASKS_THE_SHOP.search(text)))
 
 
 def _asks_only_whether(request_keys: list[Key], acts: list[_Act]) -> bool:
@@ -195,7 +249,7 @@ _ASKS_COUNT = re.compile(r"何(?:個|枚|本|名|人|歳|才|センチ|cm|グラ
 # What a sentence of the reply gives: a date or time, a price, a counted number.
 _GIVES_WHEN = re.compile(
     rf"[{_KANSUJI}]+\s*(?:月|日|時|分|週間|営業日|日後|日以内|日ほど|日程度|か月|ヶ月)|[月火水木金土日]曜|"
-    r"午前|午後|夕方|夜間|本日|当日|翌日|翌営業日|明日|明後日|来週|今週|来月|今月|月末|上旬|中旬|下旬|週明け|年内|近日"
+    r"午前|午後|夕方|夜間|本日|当日|前日|前々日|翌日|翌営業日|明日|明後日|来週|今週|来月|今月|月末|上旬|中旬|下旬|週明け|年内|近日"
 )
 _GIVES_PRICE = re.compile(
     rf"[{_KANSUJI},，]+\s*円|無料|かかりません|頂戴(?:いたし|し)ません|いただきません|税込|送料込"
@@ -224,21 +278,42 @@ _ASKS_REMEDY = re.compile(r"交換|返金|取り替え|取り換え|取替|再�
 _GIVES_REMEDY = re.compile(r"新しい[^。！]{0,12}?(?:発送|お送り|お届け|ご用意)|代替品|"
                            r"代わりの[^。！]{0,10}?(?:発送|お送り|お届け)|"
                            r"(?:ご返金|返金|ご交換|交換|再送|再発送)(?:いたし|させ|の手続き|の手配|を手配)|交換品|お送り直し")
+# "Why" (なぜ, 理由) takes a reason (「スタッフが欠勤しており、提供が遅れました」 has none of the ask's
+# words but says why); "how" (どうすれば, どのように, やり方) a way or steps (〜てください, 〜てから, まず);
+# "what is it made of" (素材, 材質) a material (樹脂製, 綿100%, ステンレス).
+_ASKS_WHY = re.compile(r"なぜ|何故|どうして|理由|原因")
+_GIVES_WHY = re.compile(r"ため(?!の)|ので|により|によって|原因|理由|せい|都合|(?:て|で)おり、|(?:し|い)ており、")
+_ASKS_HOW = re.compile(r"どうすれば|どうしたら|どのように|どうやって|どうやる|どうする|方法|仕方|やり方|手順|コツ")
+_GIVES_HOW = re.compile(r"(?:て|で)(?:ください|下さい)|(?:て|で)いただ(?:き|け|く)|手順|まず|(?:て|で)から|だけで|"
+                        r"ことで|(?:の|た)(?:うえ|上)で|方法(?:は|が|で)|(?:て|で)、[^。]*(?:いたします|します|ます)")
+_ASKS_MATERIAL = re.compile(r"素材|材質|原料|原材料|成分|生地|何でできて|何製")
+_GIVES_MATERIAL = re.compile(
+    r"[一-龥ァ-ヴー]製(?![品造作])|素材|材質|でできて|を使用し|を使って(?:おり|い)|[0-9０-９百十]+\s*(?:パーセント|%|％)|"
+    r"綿|麻|絹|ウール|カシミヤ|カシミア|リネン|羊毛|アクリル|ポリエステル|ナイロン|コットン|シルク|レザー|本革|革|"
+    r"ステンレス|樹脂|シリコン|陶器|磁器|ガラス|真鍮|アルミ|竹|木製|天然"
+)
+_LOOSE_HOW = 1 << 7  # the bit of (_ASKS_HOW, _GIVES_HOW) in _TYPED
 _TYPED = ((_ASKS_WHEN, _GIVES_WHEN), (_ASKS_PRICE, _GIVES_PRICE), (_ASKS_COUNT, _GIVES_COUNT),
-          (_ASKS_OFTEN, _GIVES_OFTEN), (_ASKS_WHICH, _GIVES_WHICH), (_ASKS_REMEDY, _GIVES_REMEDY))
+          (_ASKS_OFTEN, _GIVES_OFTEN), (_ASKS_WHICH, _GIVES_WHICH), (_ASKS_REMEDY, _GIVES_REMEDY),
+          (_ASKS_WHY, _GIVES_WHY), (_ASKS_HOW, _GIVES_HOW), (_ASKS_MATERIAL, _GIVES_MATERIAL))
 # A question that leaves its object unsaid (「在庫はありますか」 after 「同じ柄であと4つ欲しいです」) is
 # about the request before it: Japanese drops what both sides know.
-_ELLIPTIC = frozenset({"在庫", "有無", "可能", "対応", "大丈夫", "いける", "ある"})
+_ELLIPTIC = frozenset({"在庫", "有無", "可能", "対応", "大丈夫", "いける", "ある", "空く", "空き", "空ける"})
 # 「〜について教えてください」 asks about a topic in general; the specific questions after it
 # (「料金と期間を知りたいです」) say what is wanted, and answering them answers it.
 _GENERAL_ASK = re.compile(r"について(?:の)?(?:教え|知り|お聞き|伺い|質問|詳し|ご教示|お尋ね)")
 # The customer wants to buy (「カニを注文したいです」「定期便を始めたいのですが」): a reply that takes the
 # order on (手配いたします, 承ります, ご用意できます) acts on it.
 _WANTS_TO_BUY = re.compile(
-    r"(?:注文|購入|買い|予約|申し込み|申込み|定期便|定期購入|取り寄せ)[^。？?]{0,8}?(?:し|を)?たい(?:です|と|の|ん)|"
-    r"(?:注文|購入|予約|申し込み|定期購入)を?(?:お願い)"
+    r"(?:注文|購入|買い|頼み|予約|申し込み|申込み|定期便|定期購入|取り寄せ|作り|作成し|制作し|仕立て)[^。？?]{0,8}?"
+    r"(?:し|を)?たい(?:です|と|の|ん)|"
+    r"(?:注文|購入|予約|申し込み|定期購入)を?(?:お願い)|を(?:お願い|お願いし)たい|"
+    # a service to be done for them (「七五三の写真を撮っていただきたいです」)
+    r"(?:撮って|作って|仕立てて|直して|調律して|診て|点検して|修理して)(?:いただき|頂き|もらい)たい"
 )
-_TAKES_ORDER = re.compile(r"手配|承(?:ります|りました|れます|っております)|ご用意(?:でき|いたし|し)|"
+# Offering a slot to do it takes the job on too (「来月は十二日の午後が空いております」「お伺いできます」).
+_TAKES_ORDER = re.compile(r"手配|承(?:ります|りました|れます|っております)|ご用意(?:でき|いたし|し)|お手伝いさせ|"
+                          r"(?:空いて|空きが)(?:おり|ござい|あり)|お伺い(?:でき|いたし|し)ます|ご予約を?お取り|"
                           r"お届け(?:でき|いたし|し)|"
                           r"お作り(?:でき|いたし|し)|ご注文(?:いただけ|を承)|お受け(?:いたし|でき)")
 # A sentence that is an answer in shape whatever it is about.
@@ -307,29 +382,42 @@ def _shape_answers(ctx: ReviewContext, open_requests: list[str], word_answers: l
     body = {s.start for s in ctx.body_sentences}
     claimed = [[(key.forms, key.weight) for key in core] for core in word_answers if core]
     claimed_forms = {form for core in claimed for forms, _ in core for form in forms}
-    # Each candidate sentence: (any question, the typed answers it gives as bits, its text, about something else).
-    candidates: list[tuple[bool, int, str, bool]] = []
+    # Each candidate sentence: (a yes or no, a promise to check back, the typed answers it gives as bits, its text,
+    # about something else).
+    candidates: list[tuple[bool, bool, int, str, bool]] = []
+    sentence_words: list[set[str]] = []
     for sentence, sentence_keys in zip(ctx.sentences, ctx.sentence_keys, strict=True):
         if sentence.start not in body:
             continue
-        text = _NOT_ANSWER.sub("", NOT_COMMITMENT.sub("", sentence.text)).strip()
+        text = _NOT_ANSWER.sub("", NOT_COMMITMENT.sub("", _ELONGATION.sub("", sentence.text))).strip()
         if not text:
             continue
         pool = {form for key in sentence_keys for form in key.forms}
         if not claimed_forms.isdisjoint(pool) and any(
                 sum(weight for forms, weight in core if not forms.isdisjoint(pool)) >= 1.0 for core in claimed):
             continue  # it answers another request by its words
-        general = bool(_OPENS_ANSWER.search(text) or _CHECK_BACK.search(text))
         gives = sum(1 << bit for bit, (_, give) in enumerate(_TYPED) if give.search(text))
-        candidates.append((general, gives, text, not outside.isdisjoint(pool)))
+        candidates.append((bool(_OPENS_ANSWER.search(text)), bool(_CHECK_BACK.search(text)), gives, text,
+                           not outside.isdisjoint(pool)))
+        sentence_words.append(pool)
     used: set[int] = set()
     out: set[int] = set()
+    # Steps (〜てください) answer 「どうすれば」 when it is the mail's one ask, else only steps about its words
+    # (「寝袋は乾かしてから収納袋に入れてください」 is no way to wash it).
+    about: list[set[int]] = []
+    for asked in open_requests:
+        how = _asked_types(asked) & _LOOSE_HOW and not only_one
+        core = core_keys(tokenize_short(asked)) if how else []
+        about.append({i for i, words in enumerate(sentence_words) if is_answered(core, words)} if how else set())
     for number, asked in enumerate(open_requests):
         asks = _asked_types(asked)
-        for i, (general, gives, text, elsewhere) in enumerate(candidates):
+        # A yes (はい, もちろん) answers a yes-or-no question, not 「いくらかかりますか」: that one wants its answer.
+        yes_no = not asks and not _QUESTION_WORD.search(asked)
+        for i, (opens, checks_back, gives, text, elsewhere) in enumerate(candidates):
             if i in used:
                 continue
-            fits = general or bool(asks & gives)
+            fits = checks_back or (opens and yes_no) or bool(asks & gives & ~_LOOSE_HOW) or bool(
+                asks & gives & _LOOSE_HOW and (only_one or i in about[number]))
             if not fits and only_one and not elsewhere:
                 fits = _same_kind(asked, text)
             if fits:
@@ -372,6 +460,7 @@ def _condition_echoed(ctx: ReviewContext, tokens: tuple[Token, ...]) -> bool:
 _ASKS_HOW_LONG = re.compile(r"(?:どの|どれ)(?:くらい|ぐらい|程度)(?:の期間|の日数|の時間|かかり|お時間|時間)|期間")
 
 
+@lru_cache(maxsize=1024)
 def _asked_types(asked: str) -> int:
     """The kinds of answer a request asks for (when, price, count, how often, which), as bits."""
     bits = sum(1 << bit for bit, (ask, _) in enumerate(_TYPED) if ask.search(asked))
@@ -389,6 +478,73 @@ def _answered_follow_ups(requests: list[tuple[Highlight, str]], still_open: set[
     return out
 
 
+# A request that points back (「それまでに仕上げていただけますか」「その範囲で収まりますか」) is about the
+# clause before it (「成人式は一月十二日です」「予算は三万円ほどで考えているのですが」).
+_POINTS_BACK = re.compile(
+    r"^(?:(?:それと|あと|また|それから|では)[、,]?\s*)?"
+    r"(?:それ(?!と|から|で[、,])|その(?!うち|ため|後|ほか|他|まま)|そちら|そこ|これ|この|あれ|あの)")
+
+
+def _clause_before(ctx: ReviewContext, start: int) -> tuple[list[Key], str]:
+    """The keys and the text of the mail's clause or sentence just before `start`."""
+    mail = ctx.mail or ""
+    stop = start
+    while stop > 0 and mail[stop - 1] in "。！？!?\n 、,":
+        stop -= 1
+    begin = max(mail.rfind(c, 0, stop) for c in "。！？!?\n、") + 1
+    return ctx.range_keys(begin, stop), mail[begin:stop]
+
+
+# A sentence that only welcomes what the customer told (「お友だちのお誕生日の贈り物に選んでいただけて、
+# とても嬉しいです」) answers no ask, though it names the friend the ask names too.
+_FEELS_ONLY = re.compile(r"嬉し|うれし|光栄|おめでと|ありがと|素敵|すてき|何より|楽しみ|お祝い申し|お喜び申し|お悔やみ|"
+                         r"お大事|お察し|お疲れ|励み")
+
+
+def _answer_pool(ctx: ReviewContext) -> set[str]:
+    """The forms of the reply's sentences that may answer: in a sentence that only welcomes or feels, not the
+    words it shares with what the customer told (its 花束 still answers 「花束をお願いしたい」)."""
+    told: set[str] = set()
+    for highlight in ctx.insight.highlights if ctx.insight else ():
+        if highlight.kind is not HighlightKind.REQUEST:
+            for key in ctx.highlight_keys(highlight):
+                told |= key.forms
+    pool: set[str] = set()
+    for sentence, sentence_keys in zip(ctx.sentences, ctx.sentence_keys, strict=True):
+        text = _ELONGATION.sub("", sentence.text)
+        welcome = _FEELS_ONLY.search(text) and not (
+            ANSWER.search(_NOT_ANSWER.sub("", text)) or COMMITMENT.search(text) or REFUSAL.search(text))
+        for key in sentence_keys:
+            if not (welcome and key.forms & told):
+                pool |= key.forms
+    return pool
+
+
+# A question with a question word for a time, a price or a number (「接種費用はいくらですか」) wants that
+# answer: a sentence naming its words but giving something else (the dates of the next sessions) does not.
+_TYPED_WORDS = 1 | 2 | 4
+
+
+def _last_clause(text: str) -> str:
+    return re.split(r"[、,，]", text)[-1]
+
+
+def _typed_answer_given(ctx: ReviewContext, request_keys: list[Key], bits: int) -> bool:
+    for sentence, sentence_keys in zip(ctx.sentences, ctx.sentence_keys, strict=True):
+        text = _ELONGATION.sub("", sentence.text)
+        if REFUSAL.search(text) or _CHECK_BACK.search(text) or any(
+                give.search(text) for bit, (_, give) in enumerate(_TYPED) if bits & (1 << bit)):
+            pool = {form for key in sentence_keys for form in key.forms}
+            if matched_weight(request_keys, pool)[0] >= 1.0 or not request_keys:
+                return True
+    return False
+
+
+def _ratio(request_keys: list[Key], pool: frozenset[str]) -> float:
+    found, total = matched_weight(request_keys, pool)
+    return found / total if total else 0.0
+
+
 def check(ctx: ReviewContext) -> list[Finding]:
     if not ctx.has_mail:
         return []
@@ -398,7 +554,7 @@ def check(ctx: ReviewContext) -> list[Finding]:
     requests = []
     for highlight in ctx.highlights(HighlightKind.REQUEST):
         asked = ctx.highlight_text(highlight)
-        if _asks_only_for_the_reply(ctx.highlight_keys(highlight), asked):
+        if _asks_only_for_the_reply(ctx.highlight_keys(highlight), asked) or asks_nothing(asked):
             continue
         if _asks_only_whether(ctx.highlight_keys(highlight), acts):
             continue
@@ -408,24 +564,46 @@ def check(ctx: ReviewContext) -> list[Finding]:
     takes_order = any(_TAKES_ORDER.search(NOT_COMMITMENT.sub("", s.text)) for s in ctx.body_sentences)
     before: list[Key] = []
     cores = [core_keys(ctx.highlight_tokens(highlight)) for highlight, _ in requests]
+    wholes = [ctx.highlight_keys(highlight) for highlight, _ in requests]
+    # An ask that points back, or leaves its object unsaid (「空いていますか」 after
+    # 「カットの予約をしたいのですが、」), may be answered by what the reply says of the clause before it.
+    backs = [_clause_before(ctx, highlight.start)
+             if _POINTS_BACK.search(asked) or (core and all(key.forms & _ELLIPTIC for key in core)) else ([], "")
+             for (highlight, asked), core in zip(requests, cores, strict=True)]
+    pool = _answer_pool(ctx)
     types = [_asked_types(asked) for _, asked in requests]
+    # A sentence of the reply that answers one ask fully (its own words) is that ask's answer, not the
+    # answer of another that shares one word with it (「納品書は同梱せず…メールでお送りいたします」
+    # answers 「値段がわかるものは入れないで」, not 「届け先を友だちの家に」 by お送り).
+    whole_forms = [frozenset(form for key in whole for form in key.forms) for whole in wholes]
+    ratios = [[_ratio(whole, act.pool) if not forms.isdisjoint(act.pool) else 0.0 for act in acts]
+              for whole, forms in zip(wholes, whole_forms, strict=True)]
+    best = [max((row[a] for row in ratios), default=0.0) for a in range(len(acts))]
     # Which requests each typed answer belongs to: those asking its kind and sharing its words.
     claimed = [{i for i, core in enumerate(cores) if act.gives & types[i] and matched_weight(core, act.pool)[0] >= 1.0}
                if act.gives else set() for act in acts]
     for number, (highlight, asked) in enumerate(requests):
         core = cores[number]
-        whole = ctx.highlight_keys(highlight)
+        whole = wholes[number]
         if core and all(key.forms & _ELLIPTIC for key in core):
             core, whole = core + before, whole + before
         before = ctx.highlight_keys(highlight)
         # A sentence giving the kind of answer another request asks for, and sharing its words, answers
         # that one: 「仕上がりまでは一週間ほどです」 answers 「仕上がりまで何日かかりますか」, not
         # 「古い写真でもきれいに仕上がりますか」 though both say 仕上がり.
+        asked_days = _days(asked)
         own_acts = [act for a, act in enumerate(acts)
-                    if not (claimed[a] and not act.gives & types[number])] if any(claimed) else acts
+                    if not (claimed[a] and not act.gives & types[number])
+                    and not (best[a] >= 0.5 and ratios[number][a] < best[a] / 2
+                             and not act.days & asked_days)]
         tokens = ctx.highlight_tokens(highlight)
-        if (_WANTS_TO_BUY.search(asked) and takes_order) or _condition_echoed(ctx, tokens) or answered(
-                ctx, tokens, asked, own_acts, whole, core):
+        # The question word must be the ask's own (「いつ届くのか、どこを見れば分かりますか」 asks where to look).
+        typed = _asked_types(_last_clause(asked)) & _TYPED_WORDS if _QUESTION_WORD.search(_last_clause(asked)) else 0
+        if ((_WANTS_TO_BUY.search(asked) and takes_order) or _condition_echoed(ctx, tokens) or answered(
+                ctx, tokens, asked, own_acts, whole, core, pool) or (backs[number][0] and answered(
+                ctx, tokens, backs[number][1] + asked, own_acts, whole + backs[number][0], core + backs[number][0],
+                pool))) and (
+                not typed or _typed_answer_given(ctx, whole, typed)):
             word_answers.append(core)
         else:
             open_requests.append((highlight, asked))
