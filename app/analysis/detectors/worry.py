@@ -164,8 +164,7 @@ def whether_able(toks: list[Token], i: int) -> str:
 def feared_trouble(toks: list[Token], i: int) -> str:
     """間に合わないと困ります / 〜たら困る / 届かないと本当に困る: a feared consequence.
 
-    Not 困っています or 困りました: a problem told, not feared; not 「青でないと困ります」 (what it
-    must be) or 「〜ないと困るので、教えてください」 (the reason for an ask, said in passing).
+    Not 困っています or 困りました: a problem told, not feared.
     """
     t = toks[i]
     if t.lemma != "困る":
@@ -173,13 +172,6 @@ def feared_trouble(toks: list[Token], i: int) -> str:
     k = _before_adverbs(toks, i)
     if (k >= 0 and toks[k].surface in ("と", "たら", "ば", "れば", "では", "ては")
             and not any(x.lemma == "た" for x in toks[i + 1 : i + 4])):
-        if toks[k].surface == "と" and k >= 3 and is_neg(toks[k - 1]) and toks[k - 2].surface == "で" and (
-                toks[k - 2].main == "助動詞"):
-            return ""  # 青でないと困ります: what it must be (a requirement), nothing feared
-        after = toks[i + 1 : i + 4]
-        if any(x.surface in ("ので", "から") or (x.surface == "で" and j > 0 and after[j - 1].surface in ("の", "ん"))
-               for j, x in enumerate(after)):
-            return ""  # 入りきらないと困るので、教えてください: the reason for an ask
         return make_cue(CueKind.FEARED_IF, span(toks, k, i + 2))
     return ""
 
