@@ -88,6 +88,8 @@ REVIEW_SETS: tuple[ReviewSet, ...] = (
     ReviewSet("writing15", REVIEW / "writing15_cases.jsonl", "train", "issue 15's writing cases, tuning cases"),
     ReviewSet("writing20", REVIEW / "writing20_cases.jsonl", "train",
               "round 20: our own cases for the eight weakest families, tuned on"),
+    ReviewSet("writing21", REVIEW / "writing21_cases.jsonl", "train",
+              "round 21: our own cases for the constructions the blind19/20 tune halves missed, tuned on"),
     ReviewSet("pairs20", REVIEW / "pairs20_cases.jsonl", "train", "our own reply pairs, round pairs20, tuning cases"),
     ReviewSet("blind15_tune_writing", REVIEW / "blind15_tune_writing.jsonl", "train", "written blind, tuned on"),
     ReviewSet("blind15_heldout_writing", REVIEW / "blind15_heldout_writing.jsonl", "heldout", "written blind"),

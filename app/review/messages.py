@@ -75,6 +75,9 @@ KEIGO_DOUBLE_HONORIFIC = QT_TRANSLATE_NOOP(
 KEIGO_DOUBLE_HUMBLE = QT_TRANSLATE_NOOP(
     "Finding", "二重敬語です。敬語が重なっています。「{word}」は謙譲語なので「させていただく」は不要です。"
 )
+KEIGO_DOUBLE_CUSTOMARY = QT_TRANSLATE_NOOP(
+    "Finding", "慣用として定着した二重敬語で、誤りではありません。より簡潔にするなら一つの敬語にします。"
+)
 KEIGO_DOUBLE_HUMBLE_PREFIX = QT_TRANSLATE_NOOP(
     "Finding", "二重敬語です。「{word}」は謙譲語なので「ご」は付けません。"
 )
@@ -88,6 +91,13 @@ KEIGO_BAITO_NI_NARIMASU = QT_TRANSLATE_NOOP(
     "Finding", "「〜になります」は変化を表す言葉です。「〜でございます」「〜です」とします。"
 )
 KEIGO_BAITO_NO_HOU = QT_TRANSLATE_NOOP("Finding", "比べるものがないときの「〜のほう」はバイト敬語です。取り除きます。")
+KEIGO_BAITO_KANJI_VAGUE = QT_TRANSLATE_NOOP(
+    "Finding",
+    "「〜する感じで」「〜感じです」はぼかした言い方のバイト敬語です。「〜してよろしいでしょうか」「〜いたします」と言い切ります。",
+)
+KEIGO_BAITO_DAIJOUBU = QT_TRANSLATE_NOOP(
+    "Finding", "お客様への確認に「大丈夫ですか」はくだけた言い方です。「よろしいでしょうか」とします。"
+)
 KEIGO_BAITO_TTE = QT_TRANSLATE_NOOP("Finding", "「〜って」は話し言葉です。敬語の文では「〜は」とします。")
 KEIGO_BAITO_KANJI = QT_TRANSLATE_NOOP(
     "Finding", "「〜感じになっております」はぼかした言い方のバイト敬語です。「〜できません」などと言い切ります。"
@@ -160,6 +170,9 @@ SASETE_NEEDLESS = QT_TRANSLATE_NOOP(
 )
 SASETE_OWN_ACT = QT_TRANSLATE_NOOP(
     "Finding", "「{word}」：お店自身のこと（歩み・仕事・暮らし）には許しが要らないので「させていただく」は使いません。"
+)
+BUSINESS_ONCHU = QT_TRANSLATE_NOOP(
+    "Finding", "「御中」は会社や部署あての敬称です。担当者の名前に「様」を付けるときは「御中」を付けません。"
 )
 BUSINESS_MANNER = QT_TRANSLATE_NOOP(
     "Finding", "「{wrong}」はお客様へのメールでは避けたい言い回しです。「{right}」とします。"

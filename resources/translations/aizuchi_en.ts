@@ -652,6 +652,10 @@
         <translation>Double honorific: two honorific forms are stacked. “{word}” is already humble, so させていただく is not needed.</translation>
     </message>
     <message>
+        <source>慣用として定着した二重敬語で、誤りではありません。より簡潔にするなら一つの敬語にします。</source>
+        <translation>A double honorific accepted by custom, not a mistake. For a simpler sentence, use one honorific.</translation>
+    </message>
+    <message>
         <source>二重敬語です。「{word}」は謙譲語なので「ご」は付けません。</source>
         <translation>Double keigo: 「{word}」 is already humble, so it takes no ご.</translation>
     </message>
@@ -670,6 +674,14 @@
     <message>
         <source>比べるものがないときの「〜のほう」はバイト敬語です。取り除きます。</source>
         <translation>「〜のほう」 with nothing to compare is part-timer keigo. Leave it out.</translation>
+    </message>
+    <message>
+        <source>「〜する感じで」「〜感じです」はぼかした言い方のバイト敬語です。「〜してよろしいでしょうか」「〜いたします」と言い切ります。</source>
+        <translation>“〜する感じで” (“sort of doing”) blurs what you will do: service-counter keigo. Say it plainly: “〜してよろしいでしょうか”, “〜いたします”.</translation>
+    </message>
+    <message>
+        <source>お客様への確認に「大丈夫ですか」はくだけた言い方です。「よろしいでしょうか」とします。</source>
+        <translation>“大丈夫ですか” is casual for checking with a customer. Use “よろしいでしょうか”.</translation>
     </message>
     <message>
         <source>「〜って」は話し言葉です。敬語の文では「〜は」とします。</source>
@@ -790,6 +802,10 @@
     <message>
         <source>「{word}」：お店自身のこと（歩み・仕事・暮らし）には許しが要らないので「させていただく」は使いません。</source>
         <translation>“{word}”: the shop&apos;s own history, work and life need nobody&apos;s permission, so “させていただく” is not used.</translation>
+    </message>
+    <message>
+        <source>「御中」は会社や部署あての敬称です。担当者の名前に「様」を付けるときは「御中」を付けません。</source>
+        <translation>“御中” addresses a company or department. When a person is named with “様”, leave out “御中”.</translation>
     </message>
     <message>
         <source>「{wrong}」はお客様へのメールでは避けたい言い回しです。「{right}」とします。</source>

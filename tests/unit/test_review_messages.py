@@ -28,7 +28,8 @@ PLACEHOLDER = re.compile(r"\{[^{}]*\}")
 
 # Drafts for the sentences no own case produces.
 EXTRA_DRAFTS = (
-    "明日お伺いいたします。よろしくお願いいたします。",  # KEIGO_DOUBLE (bare)
+    "ご注文をお承りいたしました。",                    # KEIGO_DOUBLE (bare)
+    "明日お伺いいたします。よろしくお願いいたします。",  # KEIGO_DOUBLE_CUSTOMARY
     "1,000円からお預かりします。",                      # KEIGO_BAITO_KARA
     "千円ちょうどお預かりします。",                    # KEIGO_BAITO_CHOUDO
     "こちらレシートのお返しです。",                    # KEIGO_BAITO_RECEIPT
@@ -47,6 +48,9 @@ EXTRA_DRAFTS = (
     "明日は当店の店長も売り場にいらっしゃいます。",    # KEIGO_DIRECTION_OWN
     "こちらの用紙にお名前様をお書きください。",        # KEIGO_BAITO_SAMA
     "ご家族の方がおりましたら、お知らせください。",    # KEIGO_DIRECTION_CUSTOMER
+    "ギフト用にお包みする感じでよろしいでしょうか。",  # KEIGO_BAITO_KANJI_VAGUE
+    "お支払いは現金で大丈夫ですか。",                  # KEIGO_BAITO_DAIJOUBU
+    "宛名は「山川商店御中 山川様」でお作りします。",   # BUSINESS_ONCHU
 )
 
 

@@ -111,3 +111,17 @@ def test_tone_cold_and_overfamiliar_are_exclusive() -> None:
     assert {f.kind for f in review_draft(casual)} & {FindingKind.TONE_COLD, FindingKind.TONE_OVERFAMILIAR} == {
         FindingKind.TONE_OVERFAMILIAR
     }
+
+
+@pytest.mark.parametrize("text, stacked", [
+    ("三日以内にお召し上がりになってください。", "お召し上がりにな"),
+    ("明日の午後にお伺いいたします。", "お伺いいたし"),
+])
+def test_a_double_honorific_accepted_by_custom_gets_a_note_not_a_warning(text: str, stacked: str) -> None:
+    from app.model import Severity
+
+    findings = [f for f in review_draft(text) if f.kind is FindingKind.KEIGO_DOUBLE]
+    assert [(text[f.start:f.end], f.severity) for f in findings] == [(stacked, Severity.INFO)]
+    # Stacking on top of the custom is still wrong.
+    assert any(f.kind is FindingKind.KEIGO_DOUBLE and f.severity is Severity.WARNING
+               for f in review_draft("焼き立てをお召し上がりになられてください。"))

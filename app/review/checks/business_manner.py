@@ -35,6 +35,9 @@ Our own side's act given いただく (弊社の技術者が訪問していた�
 asking whether the customer understood (おわかりいただけましたでしょうか → ご不明な点はございません
 でしょうか), ご一緒します (→ ご案内いたします), 取り急ぎ、ご挨拶まで, and a letter's closing that
 does not match its opening (拝啓〜草々 → 敬具, 前略〜敬具 → 草々).
+
+Round 21: 御中 together with a person's 様 or 殿 (株式会社アオバ御中 経理部 山田様: 御中 is for a company or a
+section, dropped when a person is named), and すみません (→ 申し訳ございません; すみませんが → 恐れ入りますが).
 """
 
 from __future__ import annotations
@@ -106,6 +109,9 @@ MANNERS: dict[str, str] = {
     "どうもすみません": "誠に申し訳ございません",
     "どうもです": "ありがとうございます",
     "いいですよ": "かしこまりました", "いいですよ。": "かしこまりました。",
+    # Round 21: すみません is spoken; an apology in a letter to a customer is 申し訳ございません.
+    "すみませんでした": "申し訳ございませんでした", "すみません": "申し訳ございません",
+    "すみませんが": "恐れ入りますが",
 }
 PATTERN = re.compile("|".join(re.escape(k) for k in sorted(MANNERS, key=len, reverse=True)))
 # 「わかりました」 as the whole answer to a customer (not 「予定がわかりましたら」) → 承知いたしました.
@@ -155,8 +161,8 @@ _NARUHODO = re.compile(r"(?:^|(?<=[。！\n]))[\s　]*(なるほど)(?=[、。�
 _OWN_TITLE = r"(?:店長|副店長|部長|課長|社長|係長|主任|専務|常務|工場長|店主|オーナー|チーフ)"
 _OWN_HONORIFIC = re.compile(
     rf"(?<![ご御貴])((?:{_OWN_TITLE})(?:さん|様))|"
-    rf"(?<![ご御貴])((?:{_OWN_TITLE}|担当|スタッフ)の[一-龥]{{1,4}}(?:さん|様))|"
-    r"((?:当店|弊社|当社|弊店|うち)の(?!会員|利用者|顧客|常連|購入者|皆|お客)[一-龥]{1,4}(?:さん|様))"
+    rf"(?<![ご御貴])((?:{_OWN_TITLE}|担当|スタッフ)の[一-龥][一-龥々]{{0,3}}(?:さん|様))|"
+    r"((?:当店|弊社|当社|弊店|うち)の(?!会員|利用者|顧客|常連|購入者|皆|お客)[一-龥][一-龥々]{0,3}(?:さん|様))"
 )
 _THEIR_SIDE = re.compile(r"(?:貴社|御社|貴店|お客様|お客さま|そちら|先方|ご)[^。、]{0,6}$")
 
@@ -212,6 +218,20 @@ def _closing(ctx: ReviewContext) -> list[Finding]:
     return out
 
 
+# 「株式会社アオバ御中 経理部 山田様」: 御中 is for a company or section; with a person's 様 it is dropped.
+_ONCHU = re.compile(r"御中(?=[\s　一-龥ァ-ヶー々]{1,20}?(?:様|殿))|(?<=様|殿)[\s　]*(御中)|(?<=御中)[\s　]*(様|殿)")
+
+
+def _onchu(ctx: ReviewContext) -> list[Finding]:
+    out = []
+    for match in _ONCHU.finditer(ctx.own_text):
+        group = 1 if match.group(1) else 2 if match.group(2) else 0
+        start, end = match.span(group)
+        out.append(messages.finding(FindingKind.BUSINESS_MANNER, Severity.WARNING, start, end,
+                                    messages.say(messages.BUSINESS_ONCHU), ""))
+    return out
+
+
 def check(ctx: ReviewContext) -> list[Finding]:
     understood = scan(
         ctx,
@@ -253,7 +273,7 @@ def check(ctx: ReviewContext) -> list[Finding]:
         right = f"{match.group(2)}の{match.group(1)}"
         said = messages.say(messages.BUSINESS_MANNER, wrong=match.group(1) + match.group(2), right=right)
         spoken.append(messages.finding(kind, severity, match.start(1), match.end(2), said, right))
-    spoken += _own_itadaku(ctx) + _closing(ctx)
+    spoken += _own_itadaku(ctx) + _closing(ctx) + _onchu(ctx)
     return understood + spoken + _own_honorific(ctx) + scan(
         ctx,
         PATTERN,

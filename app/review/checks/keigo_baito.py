@@ -28,6 +28,12 @@ Also: the past tense on any confirmation of a choice made with で (ご住所で
 以下の通りになります; a present state as a change (在庫切れになります, 満席になります: unless a
 condition or date makes it one); 感じ as a filler (できない感じになっております); and the casual
 topic って inside a keigo question (お控えってございますか → は), read by Sudachi as a particle.
+
+Round 21: the customer's choice or leave asked with 大丈夫 (現金で大丈夫ですか, お入れしなくても大丈夫
+ですか → よろしいでしょうか; お体の具合は大丈夫でしょうか asks after them and stays); のほう twice in a
+sentence after different particles (書類のほうにサインのほうを: AのほうはX、BのほうはY compares and stays);
+an act blurred with 感じ (お包みする感じでよろしいですか, カードに戻す感じになります), read from Sudachi as a
+non-past verb before the noun 感じ (温かみのある感じ, 使ってみた感じ are impressions and stay).
 """
 
 from __future__ import annotations
@@ -193,6 +199,71 @@ def _tte(ctx: ReviewContext, kind: FindingKind, severity: Severity) -> list[Find
     return out
 
 
+# 「現金で大丈夫ですか」「袋にお入れしなくても大丈夫ですか」: the customer's choice or leave asked with 大丈夫
+# (→ よろしいでしょうか). 「お体の具合は大丈夫でしょうか」 asks after them and stays; so does a quoted question.
+_DAIJOUBU = re.compile(r"(?:ても|でも|で|なくて|ずに)(大丈夫(?:ですか|でしょうか|でございますか))"
+                       r"(?![」』]|、?と(?:の|いう|お))")
+
+
+# Verbs of a state or an impression: 「温かみのある感じです」「落ち着いて見える感じ」 say how a thing feels.
+_IMPRESSION = frozenset({"ある", "有る", "いる", "居る", "見える", "聞こえる", "似る", "違う", "感じる", "思える"})
+_VAGUE_AFTER = re.compile(r"で(?:よろし|大丈夫|お願い|いかが|問題|構いません|かまいません)|です|でございます|"
+                          r"(?:に|と)な(?:ります|っております|っています)")
+
+
+def _vague_kanji(ctx: ReviewContext, kind: FindingKind, severity: Severity) -> list[Finding]:
+    """「お包みする感じでよろしいですか」「カードに戻す感じになります」: an act blurred with 感じ, read from Sudachi
+    (a verb in its non-past form right before the noun 感じ); an impression (ある感じ, 使ってみた感じ) stays."""
+    out = []
+    for sentence in ctx.sentences:
+        if "感じ" not in sentence.text:
+            continue
+        tokens = sentence.tokens
+        for i, token in enumerate(tokens[1:], start=1):
+            if token.surface != "感じ" or token.main != "名詞":
+                continue
+            verb = tokens[i - 1]
+            if verb.end != token.start or verb.main not in ("動詞", "助動詞") or verb.lemma in _IMPRESSION:
+                continue
+            if not verb.cform.startswith(("連体形", "終止形")) or verb.surface.endswith(("た", "だ")):
+                continue
+            if not _VAGUE_AFTER.match(ctx.own_text, token.end):
+                continue
+            before = tokens[i - 2] if i >= 2 else None
+            if before is not None and ((verb.lemma == "する" and before.main in ("副詞", "形状詞")) or
+                                       (verb.lemma == "なる" and before.main == "形容詞")):
+                continue  # すっきりする感じ, 軽くなる感じ: how a thing feels
+            out.append(messages.finding(kind, severity, token.start, token.end,
+                                        messages.say(messages.KEIGO_BAITO_KANJI_VAGUE), ""))
+    return out
+
+
+def _doubled_no_hou(ctx: ReviewContext, kind: FindingKind, severity: Severity, seen: list[Finding]) -> list[Finding]:
+    """「書類のほうにサインのほうを」: のほう twice in a sentence, after different particles, compares nothing.
+
+    Two things set side by side (AのほうはX、BのほうはY) share は and stay, as does any のほうが."""
+    out: list[Finding] = []
+    for sentence in ctx.sentences:
+        hits = [m for m in re.finditer(r"のほう(?=(.))", sentence.text)]
+        if len(hits) < 2 or _CONTRAST.search(sentence.text):
+            continue
+        after = {m.group(1) for m in hits}
+        if "が" in after or after <= {"は", "も"}:
+            continue
+        for m in hits:
+            start = sentence.start + m.start()
+            end = start + len("のほう")
+            noun = next((t for t in reversed(sentence.tokens) if t.end <= start), None)
+            if noun is None or noun.end != start or noun.surface in _SIDE_WORDS or noun.lemma in _SIDE_WORDS:
+                continue
+            if noun.surface.endswith(("様", "さま", "さん")) or noun.pos[2] in ("副詞可能", "助数詞可能"):
+                continue
+            if any(f.start < end and start < f.end for f in seen + out):
+                continue
+            out.append(messages.finding(kind, severity, start, end, messages.say(messages.KEIGO_BAITO_NO_HOU), ""))
+    return out
+
+
 def check(ctx: ReviewContext) -> list[Finding]:
     kind, severity = FindingKind.KEIGO_BAITO, Severity.WARNING
     findings = scan(ctx, _YOROSHIKATTA, kind, severity,
@@ -241,6 +312,11 @@ def check(ctx: ReviewContext) -> list[Finding]:
     findings += scan(ctx, _KANJI, kind, severity, messages.say(messages.KEIGO_BAITO_KANJI), lambda m: "", group=1)
     findings += _tte(ctx, kind, severity)
     findings += _generic_no_hou(ctx, kind, severity, findings)
+    findings += _doubled_no_hou(ctx, kind, severity, findings)
+    findings += [f for f in _vague_kanji(ctx, kind, severity) if not any(g.start < f.end and f.start < g.end
+                                                                         for g in findings)]
+    findings += scan(ctx, _DAIJOUBU, kind, severity, messages.say(messages.KEIGO_BAITO_DAIJOUBU),
+                     lambda m: "よろしいでしょうか", group=1)
     findings += scan(ctx, _KARA_AZUKARI, kind, severity,
                      messages.say(messages.KEIGO_BAITO_KARA),
                      lambda m: "", group=1)

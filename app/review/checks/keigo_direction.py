@@ -39,6 +39,9 @@ A question put to the customer, named or addressed with a comma (お客様、当
 どちらのプランにいたしますか), in the humble お〜する or いたす → お持ちになりますか, なさいますか. Our staff
 named after the word that makes them ours (担当の鈴木がおっしゃっておりました → 申しておりました), and our side's
 wish in お〜になりたい (弊社の部長がお会いになりたいと → お会いいたしたい) are raised by mistake as well.
+Round 21: an act of ours that Sudachi reads as a noun (お直しできます, お渡しできます: 直し → 直す) is ours;
+our staff named with さん after the word that makes them ours (担当の佐藤さんがいらっしゃいます,
+スタッフの森さんも召し上がった: the verb is this check's, the さん business_manner's), and うちの as our side.
 """
 
 from __future__ import annotations
@@ -98,12 +101,15 @@ _GO_SHITA = re.compile(
 _NATTA = {"した": "になった", "しました": "になりました", "している": "になっている"}
 # Our own side raised with 尊敬語: 「弊社の社長もいらっしゃいます」「担当者がおっしゃったとおり」.
 _OWN_SIDE = re.compile(
-    r"(?:弊社|当社|当店|弊店|私ども|わたくしども|私共|手前ども)の?[^。、「」]{0,12}?"
-    r"(?:社長|部長|課長|店長|係長|担当者?|スタッフ|社員|職人|店員|者|上司|代表|責任者|係)(?:の[^。「」]{0,4})?"
+    r"(?:弊社|当社|当店|弊店|私ども|わたくしども|私共|手前ども|(?<![ぁ-ゖ])うちの)の?[^。、「」]{0,12}?"
+    r"(?:社長|部長|課長|店長|係長|担当者?|スタッフ|社員|職人|店員|者|上司|代表|責任者|係|"
+    # (any staff role: パティシエ, シェフ, 店主, デザイナー…)
+    r"パティシエ|シェフ|店主|オーナー|デザイナー|技術者|作家|講師|職員|従業員|バイヤー|料理長|工房長|ソムリエ|"
+    r"アルバイト|主任|整備士|調理師|薬剤師|専務|常務|会長|一同)(?:の[^。「」]{0,4})?"
     r"(?:が|は|も|から|より)[^。「」]{0,20}?"
     r"(いらっしゃ[いるっ]|おっしゃ[いるっ]|仰[いるっ]|なさ[いるっ]|召し上が[りるっ]|ご覧にな[りるっ]|"
     r"お越しにな[りるっ]|お見えにな[りるっ]|"
-    r"[おご][一-龥]{1,4}[いきしちにひみりぎじびえけせてねべめれ]?にな(?:ります|りました|りたい|る))"
+    r"[おご][一-龥]{1,4}[いきしちにひみりぎじびえけせてねべめれ]?にな(?:ります|りました|りたい|る|った|って))"
 )
 # Subjects that can only be our own side (担当の者, 係の者), with no 弊社 before them; an
 # honorific verb after them, or the honorific お/ご〜になる (ご説明になります).
@@ -115,11 +121,13 @@ _OWN_ONLY = re.compile(
     r"(?<![ご御貴])(?:担当の者|係の者|店の者|当店の者|弊社の者|担当者|担当|スタッフ|店長|私ども|わたくしども|"
     r"(?<![ぁ-ゖ一-龥])(?:私|わたくし|わたし))"
     # (担当の鈴木が: our staff named after the word that makes them ours)
-    r"(?:の[一-龥]{1,4})?(?![様さ])(?:が|から|より|も)[^。「」]{0,20}?"
-    rf"({_HONORIFIC_VERB}|[おご][一-龥]{{1,4}}[いきしちにひみりぎじびえけせてねべめれ]?にな(?:ります|りました|る)|"
+    # (担当の佐藤さんが: our staff given さん is still ours, the さん is business_manner's; 様 may be the customer's)
+    r"(?:の[一-龥々]{1,4}(?:さん)?)?(?![様さ])(?:が|から|より|も)、?[^。「」]{0,20}?"
+    rf"({_HONORIFIC_VERB}|[おご][一-龥]{{1,4}}[いきしちにひみりぎじびえけせてねべめれ]?にな(?:ります|りました|る|った|って)|"
     r"[おご][一-龥]{1,4}[いきしちにひみりぎじびえけせてねべめれ]?され(?:ます|ました|る))"
 )
-_NARU_HUMBLE = {"ります": "いたします", "りました": "いたしました", "りたい": "いたしたい", "る": "いたす"}
+_NARU_HUMBLE = {"ります": "いたします", "りました": "いたしました", "りたい": "いたしたい", "る": "いたす",
+                "った": "した", "って": "して"}  # お作りになった → お作りした (the humble お〜する)
 # The customer as subject of the humble お〜する: 「お客様がお持ちしますか」 (→ お持ちになりますか).
 _CUSTOMER_O_SURU = re.compile(
     r"(?:お客様|お客さま|ご家族(?:の方|様)?|お子様|ご本人(?:様)?|皆様|皆さま|[一-龥]{1,4}(?<![同模仕多異])様)(?:が|も)、?"
@@ -256,6 +264,14 @@ _OUR_ACTS = _OUR_ACTS - {"選ぶ"}
 _OUR_SUBJECT = re.compile(r"当店|弊社|当社|弊店|私ども|わたくしども|私共|当方|こちらで|こちらから|担当|スタッフ|係の者")
 
 
+_I_TO_U = {"い": "う", "き": "く", "ぎ": "ぐ", "し": "す", "ち": "つ", "に": "ぬ", "び": "ぶ", "み": "む", "り": "る"}
+
+
+def _as_verb(noun: str) -> str:
+    """A 五段 verb's 連用形 read as a noun, back to the verb (直し → 直す, 包み → 包む)."""
+    return noun[:-1] + _I_TO_U[noun[-1]] if noun[-1:] in _I_TO_U else noun
+
+
 def _honorific_act(tokens: tuple[Token, ...], i: int) -> int:
     """After the お/ご prefix at `i`: the index of the act word (サ変 noun or verb stem), or -1."""
     if i + 1 >= len(tokens):
@@ -291,8 +307,8 @@ def _grammar(ctx: ReviewContext, kind: FindingKind, severity: Severity) -> list[
             act, after = tokens[j], tokens[j + 1]
             word = ctx.own_text[prefix.start : act.end]
             if after.lemma in ("できる", "出来る") and after.main == "動詞":
-                if act.lemma in _OUR_ACTS or act.surface in _OUR_ACTS:
-                    continue
+                if act.lemma in _OUR_ACTS or act.surface in _OUR_ACTS or _as_verb(act.surface) in _OUR_ACTS:
+                    continue  # (お直しできます: Sudachi reads 直し as a noun; its verb 直す is ours)
                 if _OUR_SUBJECT.search(ctx.own_text[sentence.start : prefix.start]):
                     continue
                 fix = word + "いただけ"  # the ending after でき (ます, ない, れば) stays as written

@@ -6,9 +6,12 @@ extra polite; the fix drops the second layer. The rule is general: an
 honorific verb or お〜になる followed by the honorific 〜れる/〜られる, and a
 humble verb followed by 〜させていただく.
 
-The proofreader's rule: one honorific per verb. お/ご〜になられる (only なら + れる: the potential
+The proofreader's rule: one honorific per verb. The potential of a 五段 honorific verb is no second
+honorific (「冷やすとおいしく召し上がれます」「お車でもいらっしゃれます」): only 召し上がられる is stacked.
+お/ご〜になられる (only なら + れる: the potential
 ご利用になれます is correct), 尊敬語 verbs + れる/られる, humble verbs + させていただく, and a humble
-verb given a second お (お承りいたしました, お申し上げます).
+verb given a second お (お承りいたしました, お申し上げます). お召し上がりになる and お伺いいたす are stacked
+too but accepted by custom (文化庁「敬語の指針」): a note with the single form, not a warning.
 させていただく stacked on the humble お〜する is the same (お送りさせていただきます → お送りいたします): read
 from Sudachi (お + a verb's 連用形 + the auxiliary させる); お + a noun + する (お電話させて, お知らせさせて) stays.
 """
@@ -26,7 +29,9 @@ from app.review.rules import scan
 # (にな + れ is the potential なれる — ご利用になれます, お休みになれました — and correct: only なら + れる is stacked.)
 _OTOSHOWS = re.compile(r"([おご御][\u3040-\u309f\u4e00-\u9fff]{1,6}?)にな(られ)(?=[るたてまずな])")
 _HONORIFIC_VERB = re.compile(
-    r"(おっしゃ|仰|召し上が|いらっしゃ|なさ)(られ|れ)(?=[るたてまずな])|"
+    # (召し上がれる, いらっしゃれる, おっしゃれる are the potential of a 五段 honorific verb: 「おいしく召し上がれます」
+    # is right; only + られる is stacked. なされる stays: なさる's potential is なされる only in speech.)
+    r"(おっしゃ|仰|召し上が|いらっしゃ)(られ)(?=[るたてまずな])|(なさ)(られ|れ)(?=[るたてまずな])|"
     # (お越しになれない is the potential: only なら + れる is stacked.)
     r"(お見えにな|お越しにな|お出でにな|おいでにな)(られ)(?=[るたてまずな])"
 )
@@ -39,9 +44,12 @@ _O_SASETE = re.compile(r"(お(?:[\u4e00-\u9fff][ぁ-ゖ]{0,2}?){1,2}"
 _O_SASETE_END = {"き": "いたし", "く": "いたす", "け": "いたせ", "い": "いたし"}
 # ご + a humble kanji verb: 「ご拝読」「ご拝見」 stack two humble forms.
 _GO_HAI = re.compile(r"ご(拝見|拝読|拝聴|拝受|拝借|拝察|拝顔|拝眉)")
-_OUKAGAI = re.compile(r"お伺いいたし|お伺いさせていただ|お召し上がりにな|お承り|お申し上げ")
-_OUKAGAI_FIX = {"お伺いいたし": "伺いいたし", "お伺いさせていただ": "伺", "お召し上がりにな": "召し上がりにな",
-                "お承り": "承り", "お申し上げ": "申し上げ"}
+_OUKAGAI = re.compile(r"お伺いさせていただ|お承り|お申し上げ")
+_OUKAGAI_FIX = {"お伺いさせていただ": "伺", "お承り": "承り", "お申し上げ": "申し上げ"}
+# Stacked, but accepted by custom (文化庁「敬語の指針」: お召し上がりになる, お伺いする, お伺いいたす):
+# a careful writer may still prefer the single form, so they get a note, not a warning.
+_CUSTOMARY = re.compile(r"お伺いいたし|お召し上がりにな")
+_CUSTOMARY_FIX = {"お伺いいたし": "伺いいたし", "お召し上がりにな": "召し上がりにな"}
 
 
 def _verb_then_saseru(ctx: ReviewContext, at: int) -> bool:
@@ -77,8 +85,8 @@ def check(ctx: ReviewContext) -> list[Finding]:
         _HONORIFIC_VERB,
         FindingKind.KEIGO_DOUBLE,
         Severity.WARNING,
-        lambda m: messages.say(messages.KEIGO_DOUBLE_HONORIFIC, word=m.group(1) or m.group(3)),
-        lambda m: m.group(1) or m.group(3),
+        lambda m: messages.say(messages.KEIGO_DOUBLE_HONORIFIC, word=m.group(1) or m.group(3) or m.group(5)),
+        lambda m: m.group(1) or m.group(3) or m.group(5),
     )
     humble = {"拝見": "拝見し", "拝読": "拝読し", "拝聴": "拝聴し", "拝借": "拝借し", "拝受": "拝受し",
               "お伺い": "伺い", "伺わ": "伺い", "申し上げ": "申し上げ", "参ら": "参り", "頂戴": "頂戴し",
@@ -99,6 +107,14 @@ def check(ctx: ReviewContext) -> list[Finding]:
         Severity.WARNING,
         messages.say(messages.KEIGO_DOUBLE),
         lambda m: _OUKAGAI_FIX[m.group()],
+    )
+    findings += scan(
+        ctx,
+        _CUSTOMARY,
+        FindingKind.KEIGO_DOUBLE,
+        Severity.INFO,
+        messages.say(messages.KEIGO_DOUBLE_CUSTOMARY),
+        lambda m: _CUSTOMARY_FIX[m.group()],
     )
     findings += [f for f in scan(
         ctx,

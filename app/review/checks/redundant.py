@@ -15,6 +15,11 @@ The proofreader's rule: two words that say one thing (満天の星空, 引き続
 早めに前倒し, 急に突然, すぐに即日, など等, 全員みんな, まず第一に), "about" said twice (約半月ほど,
 約十日程), and ja-no-redundant-expression's roundabout endings (〜であると考える → 〜と考える,
 〜することは可能です → 〜できます, 〜することが可能となっております, サ変 noun + を行う/実施する).
+
+Round 21: any 五段 verb + ことができる, read from Sudachi (縫うことができます → 縫えます, ご利用いただくことが
+できます → ご利用いただけます); a 一段 verb keeps it (食べることができます: 食べられる is also the passive), as
+do verbs with no potential of their own (知ることができる, あることが), honorific verbs and humble ones
+(承ることができます is the set form).
 """
 
 from __future__ import annotations
@@ -169,6 +174,38 @@ def _okonau(ctx: ReviewContext) -> list[Finding]:
     return out
 
 
+# 「縫うことができます」: a 五段 verb has a potential of its own (縫えます), as する has できる. A 一段 verb's
+# potential (食べられる) reads as its passive and honorific too, so 〜ことができる stays after it; so it does after
+# verbs with no potential of their own (ある, 分かる, 知る, 要る) and honorific verbs (いらっしゃる, なさる).
+_KOTO_DEKIRU = re.compile(r"ことが(でき|出来)(?=ます|る|ません|ない|なかった|れば|た|て|ず)")
+_E_ROW = {"う": "え", "く": "け", "ぐ": "げ", "す": "せ", "つ": "て", "ぬ": "ね", "ぶ": "べ", "む": "め", "る": "れ"}
+_NO_POTENTIAL = frozenset({
+    "ある", "有る", "在る", "分かる", "わかる", "判る", "解る", "要る", "知る", "見つかる", "助かる", "かかる",
+    "掛かる", "異なる", "困る", "いらっしゃる", "おっしゃる", "なさる", "くださる", "下さる", "ござる",
+    # Humble verbs: 承ることができます is the set form (承れます is not said), as is 参ることが.
+    "承る", "申す", "参る", "いたす", "致す", "賜る",
+})
+
+
+def _godan_dekiru(ctx: ReviewContext) -> list[Finding]:
+    out = []
+    for sentence in ctx.sentences:
+        if "ことが" not in sentence.text:
+            continue
+        for match in _KOTO_DEKIRU.finditer(sentence.text):
+            at = sentence.start + match.start()
+            verb = next((t for t in reversed(sentence.tokens) if t.end <= at), None)
+            if verb is None or verb.end != at or verb.main != "動詞" or not verb.ctype.startswith("五段"):
+                continue
+            if verb.lemma in _NO_POTENTIAL or verb.surface[-1:] not in _E_ROW or verb.surface == verb.lemma[:-1]:
+                continue
+            stem = verb.surface[:-1] + _E_ROW[verb.surface[-1]]
+            words = ctx.own_text[verb.start : sentence.start + match.end()]
+            out.append(messages.finding(FindingKind.REDUNDANT, Severity.INFO, verb.start, sentence.start + match.end(),
+                                        messages.say(messages.REDUNDANT, words=words), stem))
+    return out
+
+
 def check(ctx: ReviewContext) -> list[Finding]:
     about = scan(
         ctx,
@@ -190,6 +227,7 @@ def check(ctx: ReviewContext) -> list[Finding]:
     about += scan(ctx, _SURU_FUKANOU, FindingKind.REDUNDANT, Severity.INFO,
                   lambda m: messages.say(messages.REDUNDANT, words=m.group()), lambda m: "できません")
     about += _okonau(ctx)
+    about += [f for f in _godan_dekiru(ctx) if not any(g.start < f.end and f.start < g.end for g in about)]
     about += [f for f in scan(
         ctx,
         _EACH,

@@ -20,6 +20,9 @@ So it is on the shop's own history, trade and private life, done on its own acco
 自宅で愛用させていただいております, 二十年教えさせていただいております): the plain verb is the fix.
 Where leave is really asked (〜させていただいてもよろしいでしょうか, 〜させていただけますか) it stays.
 
+In a sentence that uses it twice, the one that describes a noun (ご案内させていただいた料金に誤りがございましたので、
+訂正させていただきます) is flagged as well as the later one: a description asks no leave (→ ご案内した料金).
+
 The feelings are a class, not a phrase list: any verb of feeling or thought (思う, 喜ぶ, 信じる, 悔やむ) and
 the サ変 nouns of feeling (反省, 納得, 心配, 痛感, 恐縮, 満足…), their forms made from the noun.
 """
@@ -103,6 +106,10 @@ def _hedged(ctx: ReviewContext) -> list[Finding]:
     return out
 
 
+# させていただい|た + a noun, させていただ|く + a noun: the verb describes the noun after it.
+_RELATIVE = re.compile(r"(?<=い)た(?=[一-龥ァ-ヶ]|[おご][一-龥])|(?<=く)(?=[一-龥ァ-ヶ]|[おご][一-龥])")
+
+
 def _fix(match: re.Match[str], text: str) -> str:
     noun = match.group(1)
     if noun and match.group(2) == "さ":
@@ -121,11 +128,15 @@ def check(ctx: ReviewContext) -> list[Finding]:
     dense = len(uses) >= 3 or len(uses) * 2 >= len(sentences)
     out = []
     seen_in: dict[int, int] = {}
+    where = [next((i for i, s in enumerate(sentences) if s.start <= m.start() < s.end), -1) for m in uses]
     for number, match in enumerate(uses):
-        sentence = next((i for i, s in enumerate(sentences) if s.start <= match.start() < s.end), -1)
+        sentence = where[number]
         seen_in[sentence] = seen_in.get(sentence, 0) + 1
         repeated = seen_in[sentence] >= 2 or (dense and number >= 1)
-        if not repeated:
+        # In a sentence that uses it twice, the one describing a past act of ours before a noun (ご案内させて
+        # いただいた料金) is the needless one too: a description asks no leave (→ ご案内した料金).
+        describing = where.count(sentence) >= 2 and _RELATIVE.match(text, match.end()) is not None
+        if not repeated and not describing:
             continue
         start = match.start(1) if match.group(1) else match.start(2)
         if any(f.start <= match.start(2) < f.end for f in needless):

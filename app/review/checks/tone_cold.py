@@ -54,6 +54,17 @@ ask (お問い合わせの商品ですが、在庫はありません。) or "ove
 customer's doing without naming them (見ていれば防げた, 入力が間違っているからです); 嫌なら〜;
 ご自分で〜てください; and any doing forbidden again and again (何度もしないでください).
 A curt word followed at once by an apology of its own sentence (無理ですね。申し訳ありません。) is softened by it.
+
+Round 21: the fault named as the customer's "problem" or "cause" (お客様のモニターの問題です,
+原因はお客様の保管方法にあります, 使い方の問題です), a reproachful question
+(注意書きを確認しなかったのですか), "too late now" (今さら言われても), "anyone would know"
+(普通は〜分かる), "read it to the end first", "ask as often as you like, the answer is the same",
+"we are busy too", "answered last time" and nothing more, "go elsewhere", "we do it by the rules",
+a discount or refund flatly "none", the choice left as the customer's own (お客様ご自身の判断です),
+other customers held up to them (ほかのお客様は問題なく使えています); and, with no warm word, told
+how to contact the shop in a bare order (問い合わせは営業時間内にしてください), or sent to read it
+up in plain Vてください (説明書を読んでください, 規約を見てください; 「説明書をご覧ください」 is the
+polite pointer and stays).
 """
 
 from __future__ import annotations
@@ -163,7 +174,23 @@ BLAME = re.compile(
     r"(?:見て|読んで|確認して|調べて|して)(?:い)?れば[^。！]{0,12}?(?:防げ|避けられ|起き(?:なかっ|ませんでし))|"
     r"(?:入力|操作|記入|選択|住所|番号|設定|パスワード|使い方)(?:が|を)間違(?:って(?:いる|いた)|えて(?:いる|いた)|えた|った)(?:から|ため|せい)です|"
     r"(?:よく|ちゃんと|しっかり|きちんと)(?:お読み|読んで|読み|見て|ご確認|確認して|調べて)(?:から|の上|のうえ)?"
-    r"[^。！]{0,10}?(?:ください|下さい|いただ|もらえ)|常識(?:的に|で考え|です)"
+    r"[^。！]{0,10}?(?:ください|下さい|いただ|もらえ)|常識(?:的に|で考え|です)|"
+    # Round 21: the fault named as the customer's "problem" or "cause" (お客様の扱い方の問題です, 原因はお客様の
+    # 保管方法にあります, それは使い方の問題です), a reproachful question (確認しなかったのですか), "too late
+    # now" (今さら言われても), "anyone would know" (普通は説明しなくても分かる), "read it to the end first".
+    r"(?:お客様|お客さま|そちら|あなた)(?:様)?(?:側)?の[^。！]{0,10}?の?問題(?:です|かと|だと|でしょう)|"
+    r"(?:使い方|扱い方|保管方法|保管の仕方|お手入れの仕方|洗い方)の問題(?:です|かと|だと|でしょう)|"
+    r"原因は、?(?:お客様|お客さま|そちら|あなた)(?:様)?(?:側)?の?(?:(?!ではな|じゃな)[^。！、]){0,12}?"
+    r"(?:にあります|にある|です|と思われ|かと)|"
+    r"(?:確認|チェック|読ま|見|覧にな|読みにな)(?:し|され)?なかった(?:の|ん)(?:です|でしょう)か|"
+    r"(?:今さら|今更|いまさら)(?:そう)?(?:言われ|おっしゃられ|ご連絡|連絡され|申され)|"
+    r"(?:普通|ふつう|常識的)(?:は|なら|に考えれば|に考えて)[^。！]{0,15}?(?:わかる|分かる|わかります|分かります|気づ|気付)|"
+    r"(?:最後まで|全部|隅々まで)(?:読んで|見て)(?:から)?[^。！]{0,10}?(?:ください|下さい)|"
+    # The choice left as the customer's own fault (お客様ご自身の判断です), and other customers held up to them
+    # (ほかのお客様は問題なく使えています).
+    r"(?:お客様|お客さま|そちら|あなた)(?:様)?(?:ご自身|自身)?の(?:ご)?(?:判断|選択|責任)です|"
+    r"(?:ほか|他)の(?:お客様|お客さま|方)(?:は|では)[^。！]{0,12}?(?:問題な|問題(?:は)?(?:あり|ござい)ません|普通に|"
+    r"使えて|お使いいただけて|ご利用いただけて)"
 )
 # The shop owns a mistake: an apology is owed in the same draft.
 _OWN_MISTAKE = re.compile(
@@ -184,7 +211,16 @@ CURT = re.compile(
     r"(?:とおり|通り)です[。！]?\s*$|"
     r"これ以上(?:の)?(?:対応|お答え|ご説明|説明|返答|回答|やりとり|やり取り)?(?:は|も)?(?:でき|いたし|し|あり)ません|"
     r"どうにも(?:なり|でき|いたし)ません|どうしようも(?:ありません|ない|ございません)|"
-    r"(?:当店|当社|弊社|こちら)では(?:わかり|分かり|判り)(?:かねます|ません)"
+    r"(?:当店|当社|弊社|こちら)では(?:わかり|分かり|判り)(?:かねます|ません)|"
+    # "Ask as often as you like, the answer is the same" and "we are busy too".
+    r"何度[^。！]{0,8}?(?:メール|ご連絡|連絡|お問い合わせ|問い合わせ|聞か|言わ|お電話|電話)[^。！]{0,8}?(?:ても|でも)"
+    r"[^。！]{0,10}?(?:同じ|変わりません|変わらない|変わりようが)|"
+    r"(?:こちら|当店|弊社|私ども)(?:も|だって)(?:忙し|手一杯|暇じゃ|暇では)|"
+    # "Answered last time." and nothing more; "go elsewhere"; "we do it by the rules".
+    r"(?:前回|以前|先日|前にも|先ほど)も?(?:お答え|ご回答|回答|ご説明|説明|お伝え)(?:し|いたし)ました[。！]?\s*$|"
+    r"(?:他|ほか|よそ)(?:を|で)(?:当たって|あたって|探して|お探し)(?:ください|下さい)|"
+    r"(?:決められた|決まった|規定の|規則|ルール|マニュアル)(?:とおり|通り|どおり)に[^。！]{0,12}?"
+    r"(?:して|しており|対応し|対応して|発送し|発送して)(?:います|おります|ています)[。！]?\s*$"
 )
 # Without thanks, apology or cushion, a reply is cold when it orders, refuses or restricts; plain facts
 # told in humble keigo (「明日発送いたします」「在庫がございます」) are a polite notice, not cold.
@@ -197,7 +233,9 @@ _FLAT_NO = re.compile(
     r"(?:対応|受付|受け付け|交換|返品|返金|キャンセル|変更|保証|お受け|承り|お取り置き|取り置き|発送|お届け|"
     r"配送|再発送|返送|お答え|回答)(?:は|も)?(?:でき|出来|いたし|致し|し|して(?:い|おり)|て(?:い|おり))ません|"
     r"(?:でき|出来)ません|"
-    r"(?:在庫|予定|空き|残り|入荷|見込み)(?:は|が|も)(?:もう|現在|今)?(?:あり|ござい)ません|^\s*以上です[。！]?\s*$"
+    r"(?:在庫|予定|空き|残り|入荷|見込み)(?:は|が|も)(?:もう|現在|今)?(?:あり|ござい)ません|^\s*以上です[。！]?\s*$|"
+    # (a discount or refund flatly "none", ending the sentence: 割引はありません。)
+    r"(?:割引|値引き|値引|特典|返金)(?:は|が|も)(?:もう|現在|今)?(?:あり|ござい)ません[。！]?\s*$"
 )
 
 
@@ -368,14 +406,19 @@ _PROHIBITION = re.compile(
 # 「別の日にしてください」「そちらに問い合わせてください」): Vてください with no お・ご request form, no care
 # instruction, and a cue of _SENT_AWAY.
 _BARE_ORDER = re.compile(r"(?<![おご])(?:して|って|んで|いで|えて|けて|べて|めて|れて|せて|きて|みて|ねて|"
-                         r"にして|して)(?:ください|下さい)(?!ませ)[。！]?\s*$")
+                         r"にして|して|[見来出寝着]て)(?:ください|下さい)(?!ませ)[。！]?\s*$")
 # A flat "none" is judged without a mail only when the sentence itself answers the customer's ask
 # (「お問い合わせの商品ですが、在庫はありません。」); a bare 「在庫はありません。」 is too short to judge.
 _ANSWERING = re.compile(r"(?:お問い合わせ|ご質問|ご希望|ご依頼|ご要望|ご注文|ご相談|ご指定)"
                         r"[^。]{0,12}?(?:ですが|の件|について)")
 # What turns a bare order into a brush-off rather than a step of a procedure (「三点を同封してください」
 # stays): sent elsewhere, sent back to redo it, told to read first, to pick another day.
-_SENT_AWAY = re.compile(r"そちら|まず|再送|再度|もう一度|やり直|別の|他の|ほかの|自分で|ご自身で|ご自分で")
+_SENT_AWAY = re.compile(r"そちら|まず|再送|再度|もう一度|やり直|別の|他の|ほかの|自分で|ご自身で|ご自分で|"
+                        # Sent to read it up (説明書を読んでください, 規約を見てください, ホームページで調べてください).
+                        r"(?:説明書|規約|サイト|ホームページ|HP|ＨＰ|ページ|FAQ|ＦＡＱ|よくある質問|マニュアル|注意書き)"
+                        r"[^。！]{0,8}?(?:読んで|見て|調べて|確認して|探して)|"
+                        # Told how to contact the shop, in a bare order (問い合わせは営業時間内にしてください).
+                        r"^(?:お?問い合わせ|ご?連絡|お?電話|メール|質問)(?:は|も)")
 # A rule told in plain form among polite sentences (「遅れた場合はキャンセル扱いとする。」「例外はない。」
 # 「併用は不可。」): the voice of a notice board, not of a reply.
 _RULE_END = re.compile(r"(?:とする|扱い|(?:は|も)ない|不可|禁止|厳禁|無効|認めない|しない|できない|受け付けない)"

@@ -28,6 +28,11 @@ interjection (うん, はーい, えー, そっか), ありがとね, a bare よ
 than chummily: half a signal (a draft all in だ/である is tone_cold's).
 Talk contractions 〜てるけど / 〜てるから, ごめん(ね), a one-sound opener (え、 あ、), ほんと, ばっちり and
 うちの (for our shop) are the speech of friends too.
+
+Round 21: a friendly particle after no predicate at all (忘れずにね, お大事にね, 念のためね: a noun, an adverb
+or a particle before it) is タメ口 as well, as is a request ending on a bare て-form with its ください dropped
+(気にしないで〜, 教えて！; 〜について, 〜に関して end headings and stay); a plain reason clause with から
+(来月まで使えるから、) counts one signal (a letter says ので, or ますから).
 """
 
 from __future__ import annotations
@@ -38,7 +43,7 @@ from functools import lru_cache
 from app.model import Finding, FindingKind, Severity
 from app.review import messages
 from app.review.context import ReviewContext
-from app.text import Sentence
+from app.text import Sentence, Token
 
 _END = r"(?=[。！!？?…〜~ｗw♪☆★\s]|[\U0001F000-\U0001FAFF\u2600-\u27BF]|$)"
 # A friendly final particle ends a clause before a comma too (大丈夫だよ、返品できるから); a bare だ
@@ -122,23 +127,66 @@ def plain_with_particle(sentence: Sentence) -> bool:
     words = [t for t in sentence.tokens if t.main not in ("補助記号", "空白", "記号")]
     particles = 0
     while words and words[-1].main == "助詞" and words[-1].sub == "終助詞":
-        if words[-1].lemma not in _FRIENDLY and words[-1].surface not in _FRIENDLY:
+        drawn = words[-1].surface.rstrip("〜~ーっ")  # ね〜 is one token: the particle drawn out
+        if words[-1].lemma not in _FRIENDLY and words[-1].surface not in _FRIENDLY and drawn not in _FRIENDLY:
             return False
         words.pop()
         particles += 1
     if not words:
         return False
+    if not particles and _bare_te(words) and text.endswith(("。", "〜", "！", "!", "~", "ー")):
+        return True  # 気にしないで〜, 教えて！: a request with its ください dropped
     if not particles and not text.endswith(("〜", "！", "!", "~")):
         return False  # a plain end exclaimed (よかった〜！, 助かった！) is the same talk without the particle
     if any(t.lemma in _POLITE_WORDS or t.norm in _POLITE_WORDS for t in words[-3:]):
         return False
     last = words[-1]
+    if particles and (last.main in ("名詞", "副詞", "接頭辞", "感動詞") or
+                      (last.main == "助詞" and last.sub in ("格助詞", "接続助詞", "副助詞"))):
+        return True  # 忘れずにね, 気をつけてね, お大事にね, 念のためね: a friendly particle after no predicate
     return last.main in ("動詞", "形容詞", "助動詞") and (last.cform.startswith("終止形") or last.lemma in ("だ", "た"))
+
+
+# Verbs that make a particle of their て-form (〜について, 〜に関して, 〜に合わせて): a heading or a clause, no request.
+_TE_PARTICLES = frozenset({"つく", "付く", "関する", "対する", "おく", "置く", "よる", "因る", "際する", "伴う",
+                           "通じる", "応じる", "限る", "基づく", "向ける", "沿う", "除く", "含める", "比べる", "加える",
+                           "続く", "先立つ", "当たる", "わたる", "渡る", "合わせる", "添える", "兼ねる"})
+
+
+def _bare_te(words: list[Token]) -> bool:
+    """The sentence ends on a verb's て-form (or ないで) with no ください: a request made between friends."""
+    if len(words) < 2:
+        return False
+    last, verb = words[-1], words[-2]
+    if last.main != "助詞" or last.sub != "接続助詞" or last.surface.rstrip("〜~ー") not in ("て", "で"):
+        return False
+    if any(t.lemma in _POLITE_WORDS or t.norm in _POLITE_WORDS for t in words[-3:]):
+        return False
+    if verb.main == "助動詞" and verb.lemma == "ない":
+        return True
+    return verb.main == "動詞" and verb.lemma not in _TE_PARTICLES
+
+
+def plain_kara(sentence: Sentence) -> bool:
+    """A reason clause in plain form with から (使えるから、, 無料だから): talk; a letter says ので or ますから."""
+    tokens = [t for t in sentence.tokens if t.main not in ("空白",)]
+    for k, token in enumerate(tokens[1:], start=1):
+        if token.surface != "から" or token.sub != "接続助詞":
+            continue
+        if k + 1 < len(tokens) and tokens[k + 1].surface in ("こそ", "には", "と", "といって"):
+            continue  # だからこそ, 〜からといって: a set phrase of writing, not a reason given in talk
+        before = tokens[k - 1]
+        if before.lemma in _POLITE_WORDS or before.norm in _POLITE_WORDS:
+            continue
+        if before.main in ("動詞", "形容詞", "助動詞") and before.cform.startswith(("終止形", "連体形")):
+            return True
+    return False
 
 
 def signals(sentence: Sentence) -> float:
     """How over-familiar one own sentence sounds (0 = not at all)."""
-    return _signals(sentence.text) + (2.0 if plain_with_particle(sentence) else 0.0)
+    return _signals(sentence.text) + (2.0 if plain_with_particle(sentence) else 0.0) + (
+        1.0 if plain_kara(sentence) else 0.0)
 
 
 @lru_cache(maxsize=4096)
