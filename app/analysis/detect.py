@@ -10,7 +10,8 @@ there); `label_sentence` here combines their verdicts for the sentence:
   than a sentence standing alone, because the reason construction itself says
   it is about the writer's situation (but 〜と聞いて, what set off a worry, is not);
 - once a health condition is told, 〜が気になる in a later clause is a worry;
-- relief in the sentence (安心しました) ends its worries;
+- relief in the sentence (安心しました) ends the worries told before it;
+- a て-clause worry leading into a past told as a story (足がすくんで、…やっとでした) is the story's;
 - touching highlights of the same kind are joined.
 
 The names other modules use from here (`Labelled`, `label_sentence`,
@@ -25,7 +26,7 @@ from app.analysis.detectors import disclosure_evidence, disclosure_score, is_req
 from app.analysis.detectors.common import ANNOUNCE_GATE, BIT_CONDITION
 from app.analysis.detectors.disclosure import announces, disclosure_cue, hypothetical, trigger
 from app.analysis.detectors.request import wants_from_shop
-from app.analysis.detectors.worry import on_their_mind, relieved
+from app.analysis.detectors.worry import on_their_mind, relieved, told_as_story
 from app.analysis.segment import Clause, Link
 from app.analysis.tokenizer import Token
 from app.model import HighlightKind
@@ -74,8 +75,14 @@ def label_sentence(clauses: list[Clause], sentence_end: str) -> list[Labelled]:
         for i in range(1, n):
             if not wor[i] and any(c.bits & BIT_CONDITION for c in clauses[:i]):
                 wor[i] = on_their_mind(clauses[i])
-    if any(wor) and relieved(all_tokens):
-        wor = [""] * n
+    if any(wor):
+        # Relief ends the worries told before it (心配でしたが、安心しました), not one told after it
+        # (「ひとまず安心しましたが、また同じことにならないか心配です」).
+        last_relief = max((i for i, c in enumerate(clauses) if relieved(c.tokens)), default=-1)
+        wor = [w if i > last_relief else "" for i, w in enumerate(wor)]
+        # 「足がすくんで、…行くのがやっとでした」: a て-clause leading into a past told as a story.
+        if n > 1 and told_as_story(clauses[-1].content):
+            wor = [w if i == n - 1 or clauses[i].link is not Link.TE else "" for i, w in enumerate(wor)]
     out: list[Labelled] = []
     if not any(req) and not any(wor):
         if disclosure_score(all_tokens, all_bits) >= 2 and not (

@@ -39,7 +39,7 @@ def test_disclosure_classes(text: str) -> None:
 
 @pytest.mark.parametrize("text", [
     "届かなかったら困ってしまいます。",
-    "結果が出ず気落ちしています。",
+    "結果が出ず焦っています。",  # (気落ち is sadness, a feeling told: not a worry word any more)
     "届かないと本当に困るんです。",
 ])
 def test_worry_classes(text: str) -> None:

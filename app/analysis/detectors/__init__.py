@@ -89,16 +89,18 @@ REQUEST: Final[tuple[Rule, ...]] = (
 WORRY_NEEDS: Final = WORRY_GATE
 WORRY: Final[tuple[Rule, ...]] = (
     Rule(worry.anothers_feeling),  # veto
+    Rule(worry.told_as_past),  # veto
 )
 # At each token of the clause outside quotes, in this order; the first token where one fires decides.
 WORRY_AT: Final[tuple[Rule, ...]] = (
     Rule(worry.no_confidence, at=frozenset({"自信"})),
     Rule(worry.worry_word, needs=BIT_WORRY),
-    Rule(worry.doushiyou, needs=WORRY_GATE, at=frozenset({"どう"})),
+    Rule(worry.doushiyou, needs=WORRY_GATE,
+         at=frozenset({"どう", "どない", "どげん", "どがん", "どぎゃん", "どがい", "ど"})),
     Rule(worry.ki_ga_ki_denai, needs=WORRY_GATE, at=frozenset({"気"})),
     Rule(worry.restless, needs=WORRY_GATE,
          at=frozenset({"休まる", "落ち着く", "眠れる", "寝つける", "寝付ける", "寝付く"})),
-    Rule(worry.feared_thought, needs=WORRY_GATE, at=frozenset({"思う"})),
+    Rule(worry.feared_thought, needs=WORRY_GATE, at=frozenset({"思う", "考える"})),
     Rule(worry.whether_able, needs=WORRY_GATE, at=frozenset({"か"})),
     Rule(worry.feared_trouble, needs=WORRY_GATE, at=frozenset({"困る"})),
     Rule(worry.trouble_to_come, needs=WORRY_GATE, at=frozenset({"困る"})),
@@ -106,6 +108,18 @@ WORRY_AT: Final[tuple[Rule, ...]] = (
     Rule(worry.risk_on_mind, needs=WORRY_GATE, at=frozenset({"気"})),
     Rule(worry.whether_on_mind, needs=WORRY_GATE, at=frozenset({"気"})),
     Rule(worry.preoccupied, needs=WORRY_GATE, at=frozenset({"頭", "立つ", "気", "まま"})),
+    Rule(worry.feared_maybe, needs=WORRY_GATE, at=frozenset({"か"})),
+    Rule(worry.anxious_body, needs=WORRY_GATE,
+         at=frozenset({"胃", "胸", "手", "心臓", "冷や汗", "背筋", "足", "息", "寝つき", "寝付き", "頭", "喉", "のど",
+                       "心地", "動悸"})),
+    Rule(worry.ruminating, needs=WORRY_GATE, at=frozenset({"考える", "考え込む"})),
+    Rule(worry.hope_not, needs=WORRY_GATE, at=frozenset({"良い"})),
+    Rule(worry.dire_if, needs=WORRY_GATE,
+         at=frozenset({"やばい", "ヤバい", "詰む", "かなう", "顔向け", "立ち直る", "立ち直れる", "顔"})),
+    Rule(worry.what_becomes, needs=WORRY_GATE, at=frozenset({"どう"})),
+    Rule(worry.on_mind_now, needs=WORRY_GATE, at=frozenset({"引っかかる", "引っ掛かる", "かかる", "掛かる", "気"})),
+    Rule(worry.held_back, needs=WORRY_GATE,
+         at=frozenset({"ためらう", "躊躇う", "迷う", "踏み切る", "踏ん切り", "踏み出す"})),
 )
 WORRY_AT_INDEX: Final = AtIndex([r.at for r in WORRY_AT])
 

@@ -8,9 +8,19 @@ registry's order at each one, so the first token where some rule fires decides,
 and the cue names that rule's words. Verdicts: a cue (`CueKind:words`), "" (no
 verdict) or `NOT` (a veto).
 
-A worry is an anxiety word (心配, 不安, 怖い, 焦る, 気が気でない, どうしよう) or a
-feared hypothetical (〜たらと思うと), unless negated (心配はしていません), past and
-resolved (心配していた納期 / 心配でしたが…安心しました) or the shop's own phrase (ご心配).
+A worry is an anxiety word (心配, 不安, 怖い, 焦る, 気が気でない, どうしよう) — or, as most real
+worries are said, without one: a feared possibility (〜のではないかと, 〜んじゃないか), a feared
+thought and what thinking it does (〜たらと思うと, 〜のかと考えると), a body that shows it now
+(胃が痛い, 手が震える, 食事が喉を通らない, after what sets it off), a question the writer cannot stop
+thinking about (〜か、そればかり考えてしまいます), something on their mind now (〜ないか引っかかって
+います), a hope that the feared thing has not happened (〜ないといいのですが), how bad a condition
+would be (〜たらやばい / 顔向けできない) or a fear that holds them back (〜ないかと、ためらっています).
+
+Not the traps around them: negated (心配はしていません; but 不安で仕方ありません is no negation),
+told as past (怖くて途中で帰りました: a story, a disclosure; 怖くなってしまいました and 不安になり、
+ご連絡しました are still now), someone else's (本人は落ち込んでいます, 娘が怖がって, 心配されて),
+looked back on (〜たらと思うと、今でもぞっとします), an opinion (〜のではないかと思います), a glad
+thought (〜と思うと楽しみです), resolved (心配でしたが…安心しました) or the shop's own phrase (ご心配).
 """
 
 from __future__ import annotations
@@ -21,6 +31,7 @@ from typing import Final
 from app.analysis.detectors.common import (
     BIT_RELIEF,
     BIT_RISK,
+    BIT_SELF,
     NOT,
     OTHERS,
     is_neg,
@@ -35,6 +46,8 @@ _LIGHT_VERBS: Final = ("為る", "居る", "有る", "成る", "御座る", "致
                 "てる", "仕舞う", "ちゃう", "しまう", "思う", "感じる", "為さる")
 _HEARSAY: Final = frozenset({"よう", "様", "らしい", "みたい"})
 _SOMEONE: Final = frozenset({"本人", "彼", "彼女"})
+# どう and its dialect forms (どないしよ, どげんしよう, どがんしよう).
+_HOW: Final = frozenset({"どう", "どない", "どげん", "どがん", "どぎゃん", "どがい"})
 # What may stand between a question and 「気になる」 when the question is what is on their
 # mind (「〜ないか、それが一番気になっています」): pointers and degree words, nothing of its own.
 _POINTERS: Final = frozenset({"一番", "いちばん", "点", "ところ", "所", "事", "こと", "何より", "少し", "ちょっと",
@@ -45,11 +58,22 @@ _POINTERS: Final = frozenset({"一番", "いちばん", "点", "ところ", "所
 
 
 def anothers_feeling(clause: Clause) -> str:
-    """Veto: 「本人は今からずいぶん緊張しているようです」: how someone else feels, as the writer sees it.
+    """Veto: 「本人は今からずいぶん不安なようです」: how someone else feels, as the writer sees it.
 
     Told, not the writer's own anxiety (a family member is a disclosure's business).
     """
     return NOT if _anothers_feeling(clause.content) else ""
+
+
+def told_as_past(clause: Clause) -> str:
+    """Veto: 「怖くて途中で上がりました」「不安でいっぱいでした」「途方に暮れていました」: the clause's own
+    predicate is past, so whatever anxiety it names is a story told (a disclosure), not one the writer has now.
+
+    Not a past inside it (届かなかったら: a condition; 生きた心地がしない: a past form before a noun):
+    only a past that ends the clause, with nothing after it but particles and endings (〜でしたが /
+    〜たのです / 〜たけど).
+    """
+    return NOT if _ends_past(clause.content) else ""
 
 
 # ---------------------------------------------------------------- at a token, in the registry's order
@@ -75,15 +99,30 @@ def worry_word(toks: list[Token], i: int) -> str:
 
 
 def doushiyou(toks: list[Token], i: int) -> str:
-    """どうしよう: at a loss (but not どうしようか迷う: that is indecision)."""
+    """どうしよう (どないしよ / どげんしよう / どうすっぺ): at a loss.
+
+    Not どうしようか迷う (indecision between choices), unless a feared condition comes first:
+    「友達ができなかったらどうしようかと」 is the dread again.
+    """
     t = toks[i]
-    if t.surface == "どう" and i + 1 < len(toks) and toks[i + 1].norm == "為る" and toks[i + 1].cform.startswith(
-        "意志推量"
-    ):
-        nxt = toks[i + 2] if i + 2 < len(toks) else None
-        if nxt is None or nxt.surface != "か":
-            return make_cue(CueKind.DOUSHIYOU, span(toks, i, i + 2))
-    return ""
+    if (t.surface == "ど" and i + 3 < len(toks) and toks[i + 1].surface == "ない" and toks[i + 2].surface == "し"
+            and toks[i + 3].surface == "よ"):
+        return make_cue(CueKind.DOUSHIYOU, span(toks, i, i + 4))  # 〜たらどないしよ, which Sudachi cuts after たら
+    if t.surface not in _HOW or i + 1 >= len(toks):
+        return ""
+    nxt = toks[i + 1]
+    after = toks[i + 2] if i + 2 < len(toks) else None
+    if nxt.norm == "為る" and nxt.cform.startswith("意志推量"):
+        end = i + 2
+    elif nxt.surface == "し" and after is not None and after.surface == "よ":
+        end = i + 3  # どうしよ / どないしよ
+    elif nxt.surface == "す" and after is not None and after.surface == "っぺ":
+        end = i + 3  # どうすっぺ
+    else:
+        return ""
+    if end < len(toks) and toks[end].surface == "か" and not any(_condition_at(toks, j) for j in range(1, i)):
+        return ""
+    return make_cue(CueKind.DOUSHIYOU, span(toks, i, end))
 
 
 def ki_ga_ki_denai(toks: list[Token], i: int) -> str:
@@ -102,23 +141,12 @@ def restless(toks: list[Token], i: int) -> str:
     """
     t = toks[i]
     sleep = t.lemma in ("眠れる", "寝つける", "寝付ける") or t.norm == "寝付く"
-    if ((t.lemma in ("休まる", "落ち着く") or sleep) and any(is_neg(x) for x in toks[i + 1 : i + 4])
-            and (not sleep or any(x.surface in ("か", "たら", "ば") for x in toks[:i])
+    if ((t.lemma in ("休まる", "落ち着く") or sleep) and any(is_neg(x) for x in toks[i + 1 : i + 6])
+            and (not sleep or any(x.surface in ("か", "たら", "ば") for x in toks[:i]) or _dread_trigger(toks, i)
                  # 〜のことを考えると眠れない: kept awake by thinking about it
                  or any(x.norm in ("考える", "思う") and toks[j + 1].surface == "と"
                         for j, x in enumerate(toks[: i - 1])))):
         return make_cue(CueKind.RESTLESS, span(toks, i, i + 2))
-    return ""
-
-
-def feared_thought(toks: list[Token], i: int) -> str:
-    """〜たらと思うと / 〜たら可哀想だと思うと: a feared hypothetical, thought of."""
-    t = toks[i]
-    if (t.norm == "思う" and i >= 2 and toks[i - 1].surface == "と"
-            and any(x.surface in ("たら", "だら", "ば", "れば") for x in toks[max(0, i - 5) : i - 1])
-            and i + 1 < len(toks) and toks[i + 1].surface == "と"):
-        k = next(j for j in range(max(0, i - 5), i - 1) if toks[j].surface in ("たら", "だら", "ば", "れば"))
-        return make_cue(CueKind.FEARED_IF, span(toks, k, i + 2))
     return ""
 
 
@@ -197,7 +225,7 @@ _CONSEQUENCES: Final = frozenset({"しまう", "仕舞う", "ちゃう", "かね
 
 def preoccupied(toks: list[Token], i: int) -> str:
     """Anxiety said as an idiom, now: 頭から離れません / 頭を抱えています / 居ても立ってもいられない /
-    気が重い / このままでは…影響が出てしまいます.
+    気が重い / 気を揉んでいます / このままでは…影響が出てしまいます.
 
     Not when told as over (頭から離れませんでした, 頭を抱えていた): a past anxiety is a story.
     このままでは needs a consequence feared after it (〜てしまう, 〜かねない, 間に合わない, 影響,
@@ -211,6 +239,9 @@ def preoccupied(toks: list[Token], i: int) -> str:
     if t.surface == "頭" and len(rest) >= 3:
         if rest[0].surface == "から" and rest[1].lemma == "離れる" and any(is_neg(x) for x in rest[2:4]):
             found = 3
+        elif rest[0].lemma == "抱える" and any(x.lemma in ("てる", "いる", "居る", "おる") or x.norm == "居る"
+                                               for x in rest[1:3]):
+            found = 1  # 頭抱えてます (を left out)
         elif (rest[0].surface == "を" and rest[1].lemma == "抱える"
               and any(x.lemma in ("てる", "いる", "居る", "おる") or x.norm == "居る" for x in rest[2:4])):
             found = 2
@@ -219,6 +250,10 @@ def preoccupied(toks: list[Token], i: int) -> str:
         return make_cue(CueKind.RESTLESS, span(toks, i - 3, i + 5))
     elif t.surface == "気" and len(rest) >= 2 and rest[0].surface == "が" and rest[1].lemma == "重い":
         found = 2
+    elif (t.surface == "気" and len(rest) >= 4 and rest[0].surface in ("を", "が")
+          and rest[1].lemma in ("揉む", "揉める") and rest[2].surface in ("て", "で")
+          and (rest[3].lemma in ("いる", "おる") or rest[3].norm == "居る")):
+        found = 2  # 気を揉んでおります / 気が揉めています (気を揉むのも良くない: not now)
     elif (t.surface == "まま" and i > 0 and toks[i - 1].surface == "この" and len(rest) >= 2
           and (rest[0].surface in ("では", "じゃ")
                or (rest[0].surface in ("で", "だ") and rest[1].surface in ("は", "と"))
@@ -236,6 +271,294 @@ def preoccupied(toks: list[Token], i: int) -> str:
     if not found:
         return ""
     return make_cue(CueKind.RESTLESS, span(toks, i, i + 1 + found))
+
+
+def feared_maybe(toks: list[Token], i: int) -> str:
+    """〜のではないかと / 〜んじゃないか / 〜んちゃうか / 〜んでねえか: a bad possibility the writer fears.
+
+    「息子が嫌いになってしまうんじゃないかと思うと」「信用を失うのではないかと、手が震えて」, or the
+    sentence left hanging on it (「自分が泣き崩れてしまうのではないか。」). Not the polite question
+    〜のではないでしょうか (a suggestion put to the shop: its か follows でしょう), not a guess about
+    what already happened (「箱の中で動いたのではないかと思います」: a past before の) unless a
+    reaction of the writer's follows (〜たのではないかと気になって), and not 〜かと思いますが (an opinion
+    leading into the ask).
+    """
+    if toks[i].surface != "か" or i < 3:
+        return ""
+    k = i - 1
+    if toks[k].surface in ("ちゃう", "ちゃうん"):
+        k -= 1  # 〜んちゃうか (関西)
+    elif is_neg(toks[k]) or toks[k].norm == "無い":
+        k -= 1
+        if toks[k].surface == "は":
+            k -= 1  # 〜のではないか
+        if k < 1 or toks[k].norm != "だ" or toks[k].surface not in ("で", "じゃ", "や"):
+            return ""
+        k -= 1
+    else:
+        return ""
+    if k < 0 or toks[k].surface not in ("の", "ん"):
+        return ""
+    after = [x for x in toks[i + 1 :] if x.main != "空白"]
+    while after and after[0].surface in ("な", "なあ", "なぁ"):
+        after = after[1:]  # 〜んじゃないかな
+    before = toks[max(0, k - 6) : k]
+    if _hindsight(toks, i) or (before and before[-1].norm == "良い"):
+        return ""  # 〜と、今でも胸が痛みます (looked back on) / 〜た方がいいのではないか (a suggestion)
+    if any((x.norm in _NOT_FEARING or x.lemma in _NOT_FEARING or x.surface in _NOT_FEARING) and x.surface != "いう"
+           and x.surface != "という" for x in after[:8]):
+        return ""  # 〜のではないかと期待しています / 〜という声が上がって / 〜と園長と話しております
+    if any(x.classes & OTHERS and y.surface in ("が", "は", "も") and y.main == "助詞"
+           for x, y in zip(after[:6], after[1:7], strict=False)):  # noqa: RUF007 (only the first few)
+        return ""  # 〜のではないかと、オーナー様が気にされております: someone else's fear
+    if any(x.lemma in ("くれる", "呉れる", "もらえる", "貰える") or x.surface in ("きっと", "喜ぶ") or x.lemma == "喜ぶ"
+           for x in before):
+        return ""  # 〜笑ってくれるんじゃないかな: a hope, not a fear
+    if (after and after[0].surface in ("と", "って") and len(after) > 2 and after[1].norm in ("思う", "考える")
+            and (after[2].lemma == "ます" or (after[2].surface == "て" and len(after) > 3))
+            and not _has_reaction(after[2:])
+            and not any(x.lemma in _DONE_FOR or is_neg(x) for x in before)):
+        return ""  # 〜のではないかと思います / 考えています: an opinion (unless what it fears is said: 〜てしまう)
+    if k > 0 and toks[k - 1].lemma == "た" and not _has_reaction(after):
+        return ""  # 〜たのではないか: a guess about what happened
+    return make_cue(CueKind.FEARED_IF, span(toks, max(0, k - 2), i + 1))
+
+
+def feared_thought(toks: list[Token], i: int) -> str:
+    """〜たらと思うと / 〜のではと考えると / 〜のかと思うと / 〜かもしれないと思うと: a feared thought,
+    and what thinking it does (〜と思うと胸が痛みます / 〜と考えてしまいます / 〜と考えるだけで).
+
+    The thought is feared when it is a condition (〜たら / 〜ば), a possibility (〜のでは / 〜かもしれない)
+    or an open question (〜のか / 〜だろう). Not 「娘が喜ぶと思うと楽しみです」 (a glad thought), not
+    「あのとき気づかなかったらと思うと、今でもぞっとします」 (a past escaped, thought of now), not
+    「〜と思います」 (an opinion).
+    """
+    t = toks[i]
+    if t.norm not in ("思う", "考える") or i < 2 or toks[i - 1].surface not in ("と", "って"):
+        return ""
+    nxt = toks[i + 1] if i + 1 < len(toks) else None
+    if nxt is None:
+        return ""
+    after = toks[i + 2] if i + 2 < len(toks) else None
+    thinking = (nxt.surface in ("と", "たら", "ば", "だけ") or nxt.lemma == "込む"
+                or (nxt.lemma in ("出す", "始める") and after is not None and after.surface in ("と", "たら", "ば"))
+                or (nxt.surface in ("て", "で") and after is not None and after.lemma in _DONE_FOR))
+    if not thinking:
+        return ""
+    k = _feared_content(toks, i - 1)
+    if k < 0 or _hindsight(toks, i) or _glad_after(toks, i):
+        return ""
+    return make_cue(CueKind.FEARED_IF, span(toks, k, i + 2))
+
+
+def anxious_body(toks: list[Token], i: int) -> str:
+    """A body that shows the anxiety, now: 胃が痛い / 胸がざわつく / 手が震える / 冷や汗 / 心臓がバクバク /
+    食事が喉を通らない / 寝つきが悪い / 足がすくむ / 頭が真っ白 / 生きた心地がしない.
+
+    Only with what sets it off in the same clause — an open question (〜か), a feared possibility
+    (〜のでは), a condition (〜たら), a thought (〜と思うと / 考えるだけで) or 〜たびに / 今から:
+    「最近胃が痛くて」 alone is a symptom (a disclosure). Not in hindsight (今でも手が震えます after
+    a danger escaped).
+    """
+    found = _body_sign(toks, i)
+    if not found or _hindsight(toks, i) or _glad_after(toks, i):
+        return ""
+    # 食事が喉を通らない: food will not go down (not 青魚はどうしても喉を通りません, a dislike)
+    meal = toks[i].surface in ("喉", "のど") and any(x.surface in _MEALS for x in toks[max(0, i - 4) : i])
+    if toks[i].surface not in _SIGNS_ALONE and not meal and not _dread_trigger(toks, i):
+        return ""
+    if _someone_elses(toks, i) or any(x.surface == "様子" for x in toks[i + found : i + found + 3]):
+        return ""  # 娘は…ご飯が喉を通らない様子です: someone else's
+    return make_cue(CueKind.RESTLESS, span(toks, i, i + found))
+
+
+def ruminating(toks: list[Token], i: int) -> str:
+    """〜のか、そればかり考えてしまいます / 〜か、考え出すと止まりません / 〜と考え込んでしまいます:
+    a feared question the writer cannot stop thinking about.
+
+    Needs the question or fear before it (〜か / 〜のでは / 〜たら / どうしよう) and the thinking told as
+    going on (ばかり考える, 考えてしまう, 考え込む, 考え出すと止まらない). Not 「どこに行こうか考えています」
+    (planning: no ばかり, no しまう).
+    """
+    t = toks[i]
+    if t.norm not in ("考える", "考え込む") and t.lemma != "考え込む":
+        return ""
+    prev = toks[i - 1] if i > 0 else None
+    rest = toks[i + 1 : i + 4]
+    kept_on = ((prev is not None and prev.surface in ("ばかり", "ばっかり", "ばっか"))
+               or t.lemma == "考え込む" or any(x.lemma in _DONE_FOR for x in rest[:2])
+               or (len(rest) > 1 and rest[0].lemma in ("出す", "始める") and rest[1].surface in ("と", "たら")))
+    if not kept_on:
+        return ""
+    if not any(_open_or_feared(toks, j) for j in range(i)) or _hindsight(toks, i):
+        return ""
+    return make_cue(CueKind.WONDERING, span(toks, i - 1, i + 3))
+
+
+def hope_not(toks: list[Token], i: int) -> str:
+    """〜ないといいのですが / 〜なければいいけど: hoping the feared thing has not happened.
+
+    「内部まで壊れていないといいのですが」. Not 「気に入ってもらえるといいのですが」 (a hope with nothing
+    feared: no negation before と), not 〜ないといいですね (a wish said to the shop).
+    """
+    if i < 2 or toks[i].norm != "良い" or toks[i - 1].surface not in ("と", "ば"):
+        return ""
+    neg = toks[i - 2]
+    if not (is_neg(neg) or neg.surface in ("なけれ", "なきゃ") or neg.norm == "無い"):
+        return ""
+    if any(x.surface in ("迷惑", "差し支え", "支障") for x in toks[max(0, i - 5) : i]):
+        return ""  # ご迷惑でなければよいのですが: politeness
+    after = [x.surface for x in toks[i + 1 :] if x.main != "空白"]
+    if after and after[0] in ("の", "ん") and len(after) > 1 and after[1] in ("です", "だ"):
+        after = after[2:]  # いいのですが / いいんだけど
+    if not after or after[0] in ("けど", "けれど", "けども", "が", "な", "なあ", "なぁ", "…", "。", "‥"):
+        return make_cue(CueKind.FEARED_IF, span(toks, i - 2, i + 3))
+    return ""
+
+
+def dire_if(toks: list[Token], i: int) -> str:
+    """〜たらやばい / 〜なかったら詰む / 間に合わなかったら顔向けできない / 〜たら立ち直れない: a condition
+    and how bad it would be for the writer.
+
+    Not やばい alone (slang praise: 「このケーキやばい」) and not without the condition.
+    """
+    t = toks[i]
+    rest = toks[i + 1 : i + 4]
+    bad = (t.norm in ("やばい",) or t.lemma in ("詰む", "かなう")
+           or (t.surface == "顔向け" and any(is_neg(x) for x in rest))
+           or (t.lemma in ("立ち直る", "立ち直れる") and any(is_neg(x) for x in rest))
+           or (t.surface == "顔" and i > 0 and toks[i - 1].lemma == "合わせる" and any(x.norm == "無い" for x in rest)))
+    if not bad:
+        return ""
+    if t.lemma == "かなう" and not any(is_neg(x) for x in rest):
+        return ""  # かなわん: it would be too much
+    ifs = [j for j in range(1, i) if _condition_at(toks, j)]
+    if not ifs or any(x.lemma == "た" and x.main == "助動詞" and not x.cform.startswith("仮定") for x in rest):
+        return ""
+    return make_cue(CueKind.FEARED_IF, span(toks, ifs[-1], i + 2))
+
+
+_WONDER_ENDINGS: Final = frozenset({"だろう", "だろ", "やろ", "んやろ", "っちゃろ", "か", "かな"})
+
+
+def what_becomes(toks: list[Token], i: int) -> str:
+    """〜たら、夫はどうなるのだろう / 〜たらどうなるっちゃろか: a condition and a dread of what follows.
+
+    Not どうなるのでしょうか put to the shop (a request), not どうなっていたか (a past escaped).
+    """
+    t = toks[i]
+    if t.surface != "どう" or i + 2 >= len(toks) or toks[i + 1].norm != "成る":
+        return ""
+    nxt = toks[i + 2]
+    if nxt.lemma == "た" or nxt.surface in ("て", "で") or nxt.surface == "でしょう":
+        return ""
+    tail = toks[i + 2 : i + 6]
+    if not any(x.surface in _WONDER_ENDINGS or x.cform.startswith("意志推量") for x in tail) or any(
+            x.surface in ("でしょう", "ます") for x in tail):
+        return ""
+    if not any(_condition_at(toks, j) for j in range(1, i)) or any(
+            x.norm in ("教える", "下さる", "頂く", "貰う") or x.surface in ("ください", "でしょう")
+            for x in toks[i + 2 :]):
+        return ""  # 〜の場合はどうなるのかを教えてください: a question put to the shop
+    return make_cue(CueKind.FEARED_IF, span(toks, i, i + 4))
+
+
+def on_mind_now(toks: list[Token], i: int) -> str:
+    """〜ないか引っかかっています / 〜のではと気になっています / 〜のが気になって仕方ない /
+    ひとつ気になっていることがあります: something on the writer's mind, now and going on.
+
+    気になる / 引っかかる / 気にかかる / 心にかかる told as going on (〜ている, 〜て仕方ない), with what is on
+    the mind before it: an open question or a fear (〜か / 〜のではと), a clause made a noun (〜のが /
+    〜ことも), nothing but どうしても / ちょっと (said of what came before), or announcing it (気になって
+    いることがあります). Not 「新作が気になっています」 (a thing: interest), not 「袖が引っかかって」
+    (literal, not going on), not 「気になることがあれば」 or 気になったこと (not now).
+    """
+    t = toks[i]
+    n = len(toks)
+    kinaru = t.surface == "気" and i + 2 < n and toks[i + 1].surface == "に" and toks[i + 2].norm == "成る"
+    hooked = t.lemma in ("引っかかる", "引っ掛かる")
+    kakaru = (t.lemma in ("かかる", "掛かる") and i >= 2 and toks[i - 1].surface == "に"
+              and toks[i - 2].surface in ("気", "心"))
+    if not (kinaru or hooked or kakaru):
+        return ""
+    start = i - 2 if kakaru else i
+    verb = i + 2 if kinaru else i
+    rest = toks[verb + 1 : verb + 4]
+    if not rest:
+        return ""
+    progressive = (rest[0].lemma == "てる" or (rest[0].surface in ("て", "で") and len(rest) > 1 and (
+        rest[1].lemma in ("いる", "おる", "てる") or rest[1].norm == "居る")))
+    intensified = rest[0].surface in ("て", "で") and len(rest) > 1 and (
+        rest[1].surface in ("仕方", "しかた", "しょう", "しょうが") or rest[1].norm == "成る"
+        or rest[1].lemma in ("たまる", "堪る"))
+    if not (progressive or intensified) or any(
+            (x.lemma == "た" and x.main == "助動詞") or x.surface in ("ば", "たら") for x in toks[verb + 1 :]):
+        return ""  # ずっと気になっていた〜 (past) / 気になっている点があれば (a possibility)
+    if _someone_elses(toks, start):
+        return ""  # 先生方が気になっている: someone else's mind
+    cue = make_cue(CueKind.WONDERING, span(toks, start, verb + 3))
+    ends = all(x.main in ("助詞", "助動詞", "補助記号", "空白") or x.lemma in ("いる", "おる", "居る", "てる")
+               or x.norm == "居る" for x in toks[verb + 1 :])
+    if kinaru and progressive:
+        k = verb + 2 if rest[0].surface in ("て", "で") else verb + 1
+        k += 1
+        if (k + 1 < n and toks[k].surface in ("こと", "事", "の", "点", "ところ")
+                and toks[k + 1].surface in ("が", "は", "も")):
+            return cue  # 気になっていることがあります / 一番気になっているのは〜です
+    k = start - 1
+    marked = False  # a が / も / は between: what is on the mind is the subject
+    if start > 0 and toks[start - 1].surface in ("その", "本気", "やる"):
+        return ""  # すっかりその気になっております: in the mood, not worried
+    while k >= 0 and (toks[k].main in ("代名詞", "副詞", "連体詞", "補助記号", "空白") or toks[k].surface in _POINTERS
+                      or toks[k].surface in ("が", "も", "は", "だけ", "ばかり", "のみ", "今")):
+        marked = marked or toks[k].surface in ("が", "も", "は")
+        k -= 1
+    if k < 0:
+        return cue if (kinaru or kakaru) and ends else ""  # ちょっと気になっています: about what came before
+    x = toks[k]
+    if x.surface == "か" and x.main == "助詞" and not (k > 0 and toks[k - 1].main == "代名詞"):
+        return cue  # 〜ないか(、それが)引っかかっています
+    if x.surface in ("と", "って") and k > 0 and _open_or_feared(toks, k - 1):
+        return cue  # 〜のではと気になって / 〜撮れなかったらと、少し気になっています
+    if marked and x.surface in ("の", "こと", "事") and k > 0 and toks[k - 1].main in ("動詞", "形容詞", "助動詞"):
+        return cue  # 口数が減ってきたのも気になっています
+    return ""
+
+
+_HESITATE: Final = frozenset({"ためらう", "躊躇う", "迷う"})
+_HOLDING_BACK: Final = _HESITATE | frozenset({"踏み切る", "踏ん切り", "踏み出す"})
+
+
+def held_back(toks: list[Token], i: int) -> str:
+    """〜ないかと、少し迷っています / 〜のではと、予約をためらっています / 〜と思うと、踏み切れずにいます:
+    a fear that holds the writer back from a step, now.
+
+    Needs the fear before it — a question with a negation (〜ないか), 〜のでは or a condition (〜たら) —
+    and the holding back told as now (〜ている / 〜ずにいる). Not 「AかBか迷っています」 (a choice to
+    make, nothing feared), not 〜ためらいました (past).
+    """
+    t = toks[i]
+    if not t.in_(_HOLDING_BACK):
+        return ""
+    rest = toks[i + 1 : i + 5]
+    if any(x.lemma == "た" and x.main == "助動詞" for x in rest):
+        return ""
+    if t.in_(_HESITATE) and rest and is_neg(rest[0]):
+        return ""  # 迷わずお願いします: without hesitating
+    now = any(x.lemma in ("いる", "おる", "てる") or x.norm == "居る" or x.lemma in _DONE_FOR or is_neg(x)
+              for x in rest)
+    if not now:
+        return ""
+    feared = False
+    for j in range(1, i):
+        x = toks[j]
+        if x.surface == "か" and x.main == "助詞" and is_neg(toks[j - 1]):
+            feared = True  # 〜ないか
+        elif _open_or_feared(toks, j) and x.surface != "か":
+            feared = True  # 〜のでは / 〜たら
+    if not feared:
+        return ""
+    return make_cue(CueKind.FEARED_IF, span(toks, i, i + 3))
 
 
 # ---------------------------------------------------------------- what the rules and the sentence share
@@ -260,16 +583,29 @@ def _worry_at(toks: list[Token], i: int) -> bool:
         i + 3 < len(toks) and toks[i + 1].surface == "を" and toks[i + 2].surface == "お"
     ):
         return False  # 心配をおかけして: the worry is someone else's
-    if i + 1 < len(toks) and toks[i + 1].lemma == "がる" and any(x.lemma == "た" for x in toks[i + 2 :]):
-        return False  # 怖がって…しませんでした: someone's past fear, told as a story
+    nxt = toks[i + 1] if i + 1 < len(toks) else None
+    if nxt is not None and (nxt.lemma == "がる" or (nxt.surface == "そう" and nxt.main == "形状詞")):
+        return False  # 怖がって / 不安そうに: how someone else feels, as the writer sees it
+    if nxt is not None and nxt.norm == "為る" and any(
+            x.lemma in ("れる", "られる", "せる", "させる", "くれる", "呉れる", "下さる", "くださる", "もらう", "貰う")
+            or x.norm in ("呉れる", "下さる", "貰う") for x in toks[i + 2 : i + 5]):
+        return False  # 心配されて / 心配してくれて / 心配させて: someone else's worry, about the writer
+    if _someone_elses(toks, i):
+        return False  # 妻はかなり落ち込んでいます: the feeling of the person the clause is about
+    if nxt is not None and nxt.norm == "為る" and i + 2 < len(toks) and toks[i + 2].lemma in ("すぎる", "過ぎる"):
+        return False  # 心配しすぎかもしれません: the writer calling their worry too much
     for a in toks[i + 1 : i + 6]:
         if (a.sub == "接続助詞" and a.surface in ("ば", "たら")) or (a.lemma == "た" and a.surface == "たら"):
             return False  # 不安な点があれば…: a possibility put to the shop, not a worry they have
         if a.main in ("動詞", "形容詞") and a.norm not in _LIGHT_VERBS and a.norm not in ("有る", "無い", "御座る"):
             break
     for a in toks[i + 1 : i + 10]:  # 不安に思うことは特にありません: the negation comes late
-        if is_neg(a) or a.surface in ("なく", "無く", "無用", "いらない", "要らない"):
-            return False
+        if (is_neg(a) and not _intensifier(toks, toks.index(a, i + 1))) or a.surface in (
+                "なく", "無く", "無用", "いらない", "要らない") or a.lemma in ("なくなる", "無くなる") or (
+                a.surface == "なか" and toks[toks.index(a, i + 1) - 1].surface in ("は", "も")):
+            return False  # also 心配はなくなりました / 心配はなかです (九州)
+        if a.norm == "要る":
+            continue  # 心配いらん: the negation comes after
         if a.lemma == "た":
             # 心配していた納期 / 不安でしたが: past, then something else follows.
             k = toks.index(a, i + 1)
@@ -289,13 +625,230 @@ def _worry_at(toks: list[Token], i: int) -> bool:
     return True
 
 
+def _intensifier(toks: Sequence[Token], k: int) -> bool:
+    """The negation at k closes 〜で仕方(が)ない / 〜でならない / 〜てたまらない / 〜てしょうがない:
+    「不安で仕方ありません」 says the worry is strong, it negates nothing."""
+    j = k - 1
+    while j > 0 and (toks[j].lemma in ("ます", "です") or toks[j].norm == "有る"
+                     or toks[j].surface in ("が", "は", "も")):
+        j -= 1
+    x = toks[j]
+    if x.surface in ("仕方", "しかた", "しょう", "しよう", "仕様") or x.lemma in ("たまる", "堪る"):
+        return True
+    return x.norm == "成る" and j > 0 and toks[j - 1].surface in ("で", "て") and x.cform.startswith(("未然", "連用"))
+
+
+def _someone_elses(toks: Sequence[Token], i: int) -> bool:
+    """The clause is about someone else's feeling: 「本人はかなり落ち込んでいます」「主人は…と心配していますが」.
+
+    A family member or another person as its topic or subject (は / も / が), with no open question,
+    fear or condition between it and the feeling word: 「母が一人で大丈夫か心配です」 (with 〜か) is the
+    writer's fear for her. 親として is the writer in their role.
+    """
+    for j in range(i - 1, 0, -1):
+        x = toks[j]
+        if _open_or_feared(toks, j) or (x.surface in ("ので", "から", "て", "で") and x.sub == "接続助詞"):
+            return False
+        if x.surface in ("は", "も", "が") and x.main == "助詞":
+            who = toks[j - 1]
+            if who.classes & BIT_SELF:
+                return False
+            if (who.classes & OTHERS or who.surface in _SOMEONE) and not (
+                    j + 1 < len(toks) and toks[j + 1].surface == "として"):
+                return True
+    return False
+
+
+# What may follow a verb to say the thinking goes on by itself (考えてしまう) or will not stop.
+_DONE_FOR: Final = frozenset({"しまう", "仕舞う", "ちゃう", "ちまう"})
+# A glad or grateful thought is not a feared one (〜と思うと楽しみです / 〜と思うと嬉しい).
+_GLAD: Final = frozenset({"楽しみ", "嬉しい", "うれしい", "幸せ", "楽しい", "わくわく", "ワクワク", "悔しい", "感謝",
+                          "有り難い", "ありがたい", "誇らしい", "感慨深い", "微笑ましい", "頼もしい", "残念",
+                          "腹立たしい", "不思議"})
+# What follows 〜のではないかと when it is a hope, a discussion or someone else's voice, not the writer's fear.
+_NOT_FEARING: Final = frozenset({"期待", "話す", "話し合う", "声", "意見", "言う", "指摘", "提案", "相談",
+                                 "楽しみ", "願う", "祈る"})
+# Looking back on a danger escaped: 今でもぞっとします / 今さらながら / いまだに.
+_HINDSIGHT: Final = frozenset({"今でも", "今さら", "今更", "いまさら", "いまだに", "未だに", "今もって"})
+# What the thinking does to the writer, after 〜と: a reaction, not an opinion.
+_REACTIONS: Final = frozenset({"気", "胸", "胃", "手", "心臓", "夜", "眠れる", "眠る", "考える", "不安", "心配", "怖い",
+                               "冷や汗", "落ち着く", "踏み切る", "ためらう", "躊躇う", "迷う"})
+
+# Writing to the shop: a past of these is this mail (〜と不安になり、ご連絡しました), not a story.
+_CONTACTING: Final = frozenset({"連絡", "伺う", "問い合わせる", "問い合わせ", "問合せ", "質問", "メール", "相談",
+                                "書く", "便り", "電話", "お願い", "尋ねる", "お尋ね", "お伺い", "お問い合わせ"})
+
+
+def _ends_past(content: Sequence[Token]) -> bool:
+    """The clause's own predicate is past: a た with nothing after it but particles and endings."""
+    for k in range(len(content) - 1, -1, -1):
+        x = content[k]
+        if x.lemma == "た" and x.main == "助動詞":
+            if x.cform.startswith("仮定"):
+                return False
+            # 怖くなってしまいました / 不安になってきました: a state that began and goes on
+            j = k - 1
+            while j > 0 and content[j].lemma == "ます":
+                j -= 1
+            p = content[j]
+            if (p.lemma in ("くる", "来る") or p.norm == "来る") and j > 0 and content[j - 1].surface in ("て", "で"):
+                return False
+            if p.lemma in _DONE_FOR and j > 1 and content[j - 2].norm == "成る":
+                return False
+            # 不安になり、ご連絡しました: the past is this very mail, sent because of a worry still held
+            return not any(x.norm in _CONTACTING or x.lemma in _CONTACTING for x in content[max(0, j - 4) : j + 1])
+        if x.main == "助詞" or x.surface in ("の", "ん", "です", "だ", "ね", "よ", "わ", "な"):
+            continue
+        return False
+    return False
+
+
+def told_as_story(content: Sequence[Token]) -> bool:
+    """The clause ends a story: its predicate is past (〜やっとでした), or it remembers one (〜たのを覚えています)."""
+    if _ends_past(content):
+        return True
+    n = len(content)
+    return (n >= 4 and content[-1].lemma == "ます" and any(x.lemma == "覚える" for x in content[-4:])
+            and any(x.lemma == "た" and x.main == "助動詞" for x in content[-8:-3]))
+
+
+def _has_reaction(rest: Sequence[Token]) -> bool:
+    """What follows a thought is the writer's reaction (気になって / 胸が / 眠れない), not a plain 思います."""
+    return any(x.norm in _REACTIONS or x.lemma in _REACTIONS or x.surface in _REACTIONS for x in rest)
+
+
+def _feared_content(toks: Sequence[Token], q: int) -> int:
+    """Where the feared thought quoted by toks[q] (と / って) starts, or -1 when it is not a feared one:
+    a condition (〜たら), a possibility (〜のでは / 〜かもしれない / 〜ないか) or an open question (〜のか /
+    〜だろう) just before the quotation mark (commas and 「……」 may stand between)."""
+    k = q - 1
+    while k > 0 and toks[k].main in ("補助記号", "空白"):
+        k -= 1
+    if k < 1:
+        return -1
+    x = toks[k]
+    if x.surface in ("たら", "だら", "ば", "れば", "なら", "としたら", "とか") or (
+            x.lemma == "た" and x.cform.startswith("仮定")):
+        return k  # 〜たら / 〜としたら / 〜たらとか
+    if (x.surface == "は" and toks[k - 1].surface in ("で", "じゃ") and k >= 2
+                              and toks[k - 2].surface in ("の", "ん")):
+        return max(0, k - 2)  # 〜のでは
+    if x.surface in ("な", "なあ") and toks[k - 1].surface == "か":
+        k -= 1  # 〜のかな
+        x = toks[k]
+    if x.surface in ("か", "かしら") or x.cform.startswith("意志推量") or x.surface in ("だろう", "やろ", "っちゃろ"):
+        # 〜のか / 〜だろう / 〜ないか: open or feared — not 〜するしかないか (a plan weighed), not
+        # 〜たのか (wondering about the past: 「祖父も同じ感触を覚えていたのかと思うと」)
+        p = toks[k - 1]
+        if x.surface in ("か", "かしら"):
+            if p.surface in ("の", "ん") and k >= 2:
+                if toks[k - 2].lemma == "た" and toks[k - 2].main == "助動詞":
+                    return -1
+            elif not (is_neg(p) and k >= 2 and toks[k - 2].surface != "しか"):
+                return -1
+        return max(0, k - 3)
+    if is_neg(x) and k >= 2 and toks[k - 1].surface == "しれ" and toks[k - 2].surface in ("も",):
+        return max(0, k - 3)  # 〜かもしれない
+    # a condition a little further back: 〜たら、あの子がやめてしまうと思うと
+    for j in range(max(1, q - 8), q):
+        if toks[j].surface in ("たら", "だら", "れば") or (toks[j].lemma == "た" and toks[j].cform.startswith("仮定")):
+            return j
+    return -1
+
+
+def _hindsight(toks: Sequence[Token], i: int) -> bool:
+    """A danger escaped, looked back on: 今でも / 今さら / いまだに in the clause (今も is not: 今も不安です)."""
+    return any(x.surface in _HINDSIGHT or (x.surface == "今" and j + 2 < len(toks) and toks[j + 1].surface == "で"
+                                           and toks[j + 2].surface == "も")
+               for j, x in enumerate(toks))
+
+
+def _glad_after(toks: Sequence[Token], i: int) -> bool:
+    return any(x.norm in _GLAD or x.lemma in _GLAD or x.surface in _GLAD for x in toks[i + 1 :])
+
+
+def _open_or_feared(toks: Sequence[Token], j: int) -> bool:
+    """toks[j] ends an open question (〜か), a fear (〜のでは) or a condition (〜たら)."""
+    x = toks[j]
+    if x.surface == "か" and x.main == "助詞" and not (j > 0 and toks[j - 1].main == "代名詞"):
+        return True
+    if x.surface == "は" and j >= 2 and toks[j - 1].surface in ("で", "じゃ") and toks[j - 2].surface in ("の", "ん"):
+        return True
+    return x.surface in ("たら", "だら") or (x.lemma == "た" and x.cform.startswith("仮定"))
+
+
+# Body words that show anxiety, with what must follow them (after が / の / も): 胃が痛い, 胸がざわつく.
+_BODY: Final[dict[str, frozenset[str]]] = {
+    "胃": frozenset({"痛い", "痛む", "重い", "キリキリ", "きりきり"}),
+    # (not 胸が痛む: sorrow as often as fear; a feared thought before it is heard by feared_thought)
+    "胸": frozenset({"ざわつく", "ざわざわ", "ザワザワ", "きゅっと", "ぎゅっと", "ぎゅー", "キュッと", "締め付ける",
+                    "締めつける", "苦しい", "詰まる", "重い", "ドキドキ", "どきどき", "騒ぐ", "つかえる",
+                    "張り裂ける", "ざわめく"}),
+    "手": frozenset({"震える", "震え", "冷たい", "止まる", "汗"}),
+    "心臓": frozenset({"バクバク", "ばくばく", "ドキドキ", "どきどき", "止まる", "バクバクする"}),
+    "背筋": frozenset({"寒い", "冷たい", "凍る", "冷える"}),
+    "足": frozenset({"すくむ", "竦む", "震える"}),
+    "息": frozenset({"詰まる"}),
+    "寝つき": frozenset({"悪い"}),
+    "寝付き": frozenset({"悪い"}),
+    "頭": frozenset({"真っ白", "痛い"}),
+}
+
+# Signs that say anxiety with nothing before them: 食事が喉を通らない, 仕事が手につかない, 冷や汗,
+# 生きた心地がしない (a stomach ache, a pounding heart or 動悸 alone may be only the body).
+_SIGNS_ALONE: Final = frozenset({"冷や汗", "心地"})
+
+_MEALS: Final = frozenset({"食事", "ご飯", "ごはん", "御飯", "食べ物", "何", "なにも", "食"})
+
+
+def _body_sign(toks: Sequence[Token], i: int) -> int:
+    """How many tokens from i say a body shows anxiety (0: none)."""
+    t = toks[i]
+    if t.surface in ("冷や汗", "動悸") or t.norm == "冷や汗":
+        return 2
+    if (t.surface in ("喉", "のど") and i + 3 < len(toks) and toks[i + 1].surface == "を"
+            and toks[i + 2].lemma == "通る"):
+        return 4 if any(is_neg(x) for x in toks[i + 3 : i + 5]) else 0
+    if (t.surface == "手" and i + 2 < len(toks) and toks[i + 1].surface == "に"
+            and toks[i + 2].lemma in ("付く", "つく")):
+        return 4 if any(is_neg(x) for x in toks[i + 3 : i + 5]) else 0  # 手につかない
+    if t.surface == "心地" and i >= 2 and toks[i - 2].lemma == "生きる":
+        return 3 if any(is_neg(x) for x in toks[i + 1 : i + 5]) else 0  # 生きた心地がしない
+    words = _BODY.get(t.surface)
+    if words is None or i + 2 >= len(toks) or toks[i + 1].surface not in ("が", "の", "も", "に"):
+        return 0
+    for k in range(i + 2, min(len(toks), i + 5)):
+        x = toks[k]
+        if x.surface in words or x.lemma in words or x.norm in words:
+            return k - i + 1
+        if x.main in ("動詞", "形容詞") and x.lemma not in ("なる", "成る"):
+            break
+    return 0
+
+
+def _dread_trigger(toks: Sequence[Token], i: int) -> bool:
+    """What sets an anxious body off, before it in the clause: an open question, a fear, a condition,
+    a thought (〜と思うと / 考えるだけで / 想像すると), 〜たびに, 今から."""
+    for j in range(i):
+        x = toks[j]
+        if _open_or_feared(toks, j) or x.surface in ("たび", "度") or (x.surface == "今" and j + 1 < len(toks)
+                                                                     and toks[j + 1].surface == "から"):
+            return True
+        if x.surface in ("今から", "いまから"):
+            return True
+        if (x.norm in ("思う", "考える") or x.surface == "想像") and j + 1 < i and toks[j + 1].surface in (
+                "と", "たら", "だけ", "する", "出す", "始める"):
+            return True
+    return False
+
+
 def _condition_at(toks: Sequence[Token], j: int) -> bool:
     """A condition after a predicate: 間に合わないと / 届かなかったら / なければ (Sudachi may call と 格助詞)."""
     return toks[j].surface in ("と", "たら", "ば", "ては", "では") and toks[j - 1].main in ("助動詞", "動詞", "形容詞")
 
 
 def _anothers_feeling(content: Sequence[Token]) -> bool:
-    """「本人は今からずいぶん緊張しているようです」: someone else's feeling, as the writer sees it."""
+    """「本人は今からずいぶん不安なようです」: someone else's feeling, as the writer sees it."""
     if not any(t.surface in _HEARSAY for t in content[-3:]):
         return False
     return any(
