@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QPoint, Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import QEvent, QObject, QPoint, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import (
     QAction,
     QColor,
@@ -122,15 +122,31 @@ class Legend(QFrame):
             layout.addWidget(chip)
         self.dimmed = QLabel(self)
         self.dimmed.setStyleSheet(f"color: {style.DIMMED.name()}; padding: 1px 4px;")
-        self.dimmed.setWordWrap(True)  # a narrow reader (the composer beside it) wraps it, never widens
+        # A narrow reader (the composer beside it at 1024 px) shortens it to one line with a 「…」 and the whole
+        # text as its tooltip; wrapping made the legend four lines tall there, and it must never widen the reader.
+        self.dimmed.setMinimumWidth(1)
+        self.dimmed.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         layout.addWidget(self.dimmed, 1)
+        self._dimmed_text = ""
+        self.dimmed.installEventFilter(self)
         self.retranslate()
 
     def retranslate(self) -> None:
         for kind, chip in self.chips.items():
             chip.setText(wording.kind_label(kind))
             chip.setToolTip(wording.kind_hint(kind))
-        self.dimmed.setText(self.tr("灰色：引用・署名・定型のあいさつ"))
+        self._dimmed_text = self.tr("灰色：引用・署名・定型のあいさつ")
+        self.dimmed.setToolTip(self._dimmed_text)
+        self._fit_dimmed()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.dimmed and event.type() == QEvent.Type.Resize:
+            self._fit_dimmed()
+        return super().eventFilter(watched, event)
+
+    def _fit_dimmed(self) -> None:
+        room = max(0, self.dimmed.width() - 8)  # the label's own padding
+        self.dimmed.setText(self.dimmed.fontMetrics().elidedText(self._dimmed_text, Qt.TextElideMode.ElideRight, room))
 
 
 class ReaderView(QWidget):
