@@ -98,6 +98,21 @@ whole before anything changed (the checks of session 6's last commit):
   fp=9) / min R 0.62 (refusal_without_alternative), ignored_disclosure R 0.70; analyser spans min P 0.53 / R 0.62.
 The writing checks carried to both new batches (0.91 against 0.84 for blind17 on its arrival); the reply pairs did
 not (0.60–0.65 against 0.70–0.78 on blind17's arrival).
+
+Rounds writing21 and pairs21 tuned on the blind19/20 tune halves only (writing named recall 0.926 / 0.913 -> 1.000 /
+0.981 at 0 false alarms; pairs every kind ≥ 0.93 with gold and analyser spans), with our own cases
+(writing21_cases.jsonl, the p21_ pairs). What they saw of held-out data: pairs21 used the pass/fail of
+tests/unit/test_review_sets.py (the older heldout_cases.jsonl) to narrow three rules and saw its figures once;
+writing21 ran one `grep -l` whose file-name output included the held-out halves (no text; nothing changed for it).
+Every held-out half and blind17 then run once, in `make bench`, at the session's end:
+- writing, all held-out batches together: named recall 0.897 -> 0.914 (697 errors) at 2.1 % -> 2.7 % false alarms
+  (299 correct texts); blind15 0.945 -> 0.953, blind16 0.838 -> 0.846, blind17 0.900 -> 0.914, blind19 held-out 0.944
+  at 0 %, blind20 held-out 0.920 at 10 % (3 of its 30 correct texts, the three the whole batch had on arrival).
+- pairs, all held-out halves together: gold min P 0.71 -> 0.65 (unanswered_request), min R 0.80 -> 0.80
+  (ignored_disclosure); analyser spans 0.60 -> 0.61 / 0.75 -> 0.76. blind19 held-out gold min P 0.64 / R 0.75
+  (unanswered_request), blind20 held-out 0.64 / 0.40 (unacknowledged_worry 2 of 5, refusal_without_alternative 2 of 5).
+  The pairs' gains on the tune halves (min P 0.60 -> 0.95) did not carry to the held-out halves of the same batches:
+  each writer's pairs are few per kind (2–14), and the meaning checks still follow the phrasings they were tuned on.
 """
 
 from __future__ import annotations
