@@ -106,6 +106,21 @@ def score(cases: list[Case], log: list[str] | None = None) -> dict[str, dict[str
     return out
 
 
+# The reply-level findings the round tests leave aside on a negative (tone counts there: a cold or over-familiar
+# finding on a plain polite sentence is a false alarm the agent sees).
+REPLY_LEVEL = frozenset({FindingKind.NOT_WRITTEN, FindingKind.REFUSAL_WITHOUT_ALTERNATIVE})
+
+
+def family_figures(cases: list[Case], family: str) -> tuple[float, dict[str, int], list[str]]:
+    """For one family of `cases`: recall on its true cases, its counts, and the texts of its negatives on which
+    the review reports anything but a reply-level finding."""
+    counts = score([c for c in cases if c["family"] == family])[family]
+    recall = counts["tp"] / max(1, counts["tp"] + counts["fn"])
+    negatives = [c["text"] for c in cases if c["family"] == family and not c["label"]]
+    alarmed = [text for text in negatives if any(f.kind not in REPLY_LEVEL for f in review_draft(text))]
+    return recall, counts, alarmed
+
+
 def totals(counts: dict[str, dict[str, int]]) -> tuple[float, float, float]:
     """(recall over all true cases, false-alarm rate of own families, false-alarm rate of any finding)."""
     tp = sum(c["tp"] for c in counts.values())

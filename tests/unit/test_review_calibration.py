@@ -11,11 +11,12 @@ from __future__ import annotations
 
 import pytest
 
-from app.model import FindingKind, Highlight, HighlightKind, Insight
+from app.model import FindingKind, HighlightKind
 from app.review import review
 from app.review.checks.tone_cold import cushioned
 from bench.eval_sets import review_set
 from bench.review_score import SCORED, analysed_insight, gold_insight, load_cases, precision_recall, score
+from tests.review_support import insight_of
 
 MAIL = ("はじめまして。通販で買い物をするのは初めてです。\n"
         "紺色のカーディガンはまだ在庫がありますでしょうか。\nよろしくお願いします。")
@@ -25,11 +26,7 @@ FRAME = ("山田 花子様\n\nこのたびはドレスショップ ルミエー�
          "2025年11月12日(水) 21:37 山田 花子 <hanako@example.com>:\n> " + MAIL.replace("\n", "\n> ") + "\n")
 
 
-def _insight(mail: str, *spans: tuple[HighlightKind, str]) -> Insight:
-    return Insight(tuple(Highlight(kind, mail.index(t), mail.index(t) + len(t)) for kind, t in spans))
-
-
-INSIGHT = _insight(MAIL, (HighlightKind.DISCLOSURE, "通販で買い物をするのは初めてです"),
+INSIGHT = insight_of(MAIL, (HighlightKind.DISCLOSURE, "通販で買い物をするのは初めてです"),
                    (HighlightKind.REQUEST, "紺色のカーディガンはまだ在庫がありますでしょうか"))
 
 
@@ -81,14 +78,14 @@ def test_a_polite_short_reply_is_not_curt() -> None:
 ])
 def test_answers_are_recognised_by_what_they_say(ask: str, answer: str) -> None:
     mail = f"こんにちは。\n{ask}。\n"
-    insight = _insight(mail, (HighlightKind.REQUEST, ask))
+    insight = insight_of(mail, (HighlightKind.REQUEST, ask))
     draft = f"お問い合わせいただき、ありがとうございます。\n{answer}\nどうぞよろしくお願いいたします。"
     assert FindingKind.UNANSWERED_REQUEST not in {f.kind for f in review(draft, mail, insight).findings}
 
 
 def test_a_closing_ask_needs_no_answer_of_its_own_but_a_real_one_does() -> None:
     mail = "サンダルを24.5cmに替えていただけますか。\nお手数ですが、お知らせいただけると助かります。"
-    insight = _insight(mail, (HighlightKind.REQUEST, "サンダルを24.5cmに替えていただけますか"),
+    insight = insight_of(mail, (HighlightKind.REQUEST, "サンダルを24.5cmに替えていただけますか"),
                        (HighlightKind.REQUEST, "お手数ですが、お知らせいただけると助かります"))
     draft = "ご連絡ありがとうございます。\n24.5cmへの交換を承ります。"
     assert FindingKind.UNANSWERED_REQUEST not in {f.kind for f in review(draft, mail, insight).findings}
@@ -140,8 +137,8 @@ def test_a_plain_polite_notice_is_not_cold(draft: str) -> None:
 def test_own_reply_cases_reach_the_bar() -> None:
     cases = load_cases([review_set("reply15")])
     assert len(cases) >= 24 and sum(1 for c in cases if not c["expect"]) >= 8
-    for insight_of in (gold_insight, analysed_insight):
-        counts = score(cases, insight_of)
+    for spans_of in (gold_insight, analysed_insight):
+        counts = score(cases, spans_of)
         figures = {kind: precision_recall(counts[kind]) for kind in SCORED}
         assert min(p for p, _ in figures.values()) >= 0.9, figures
         assert min(r for _, r in figures.values()) >= 0.9, figures
@@ -159,14 +156,14 @@ def test_own_reply_cases_reach_the_bar() -> None:
 ])
 def test_reassurance_and_a_polite_no_are_answers(ask: str, answer: str) -> None:
     mail = f"こんにちは。\n{ask}。\n"
-    insight = _insight(mail, (HighlightKind.REQUEST, ask))
+    insight = insight_of(mail, (HighlightKind.REQUEST, ask))
     draft = f"お問い合わせいただき、ありがとうございます。\n{answer}\nどうぞよろしくお願いいたします。"
     assert FindingKind.UNANSWERED_REQUEST not in {f.kind for f in review(draft, mail, insight).findings}
 
 
 def test_an_ask_only_whether_the_request_can_be_met_is_answered_by_any_answer() -> None:
     mail = "名刺入れに社名を刻印していただきたいです。\n対応可能かご回答いただけますと幸いです。"
-    insight = _insight(mail, (HighlightKind.REQUEST, "名刺入れに社名を刻印していただきたいです"),
+    insight = insight_of(mail, (HighlightKind.REQUEST, "名刺入れに社名を刻印していただきたいです"),
                        (HighlightKind.REQUEST, "対応可能かご回答いただけますと幸いです"))
     answered = "ご連絡ありがとうございます。\n社名の刻印は無料で承ります。"
     assert FindingKind.UNANSWERED_REQUEST not in {f.kind for f in review(answered, mail, insight).findings}
@@ -178,7 +175,7 @@ def test_an_ask_only_whether_the_request_can_be_met_is_answered_by_any_answer() 
 
 def test_a_feeling_named_back_as_natural_is_empathy() -> None:
     mail = "面接用のスーツを初めて買います。\n少し緊張しています。"
-    insight = _insight(mail, (HighlightKind.WORRY, "少し緊張しています"))
+    insight = insight_of(mail, (HighlightKind.WORRY, "少し緊張しています"))
     kind = FindingKind.UNACKNOWLEDGED_WORRY
     warm = ("ご連絡ありがとうございます。\n大切な面接を前に、緊張されるのも当然のことと存じます。\n"
             "サイズは店頭でお測りいたします。")
@@ -189,7 +186,7 @@ def test_a_feeling_named_back_as_natural_is_empathy() -> None:
 
 def test_pointing_back_picks_up_a_disclosure_by_one_light_word() -> None:
     mail = "本を読むのが何よりの楽しみです。\n大きめの栞はありますか。"
-    insight = _insight(mail, (HighlightKind.DISCLOSURE, "本を読むのが何よりの楽しみです"),
+    insight = insight_of(mail, (HighlightKind.DISCLOSURE, "本を読むのが何よりの楽しみです"),
                        (HighlightKind.REQUEST, "大きめの栞はありますか"))
     kind = FindingKind.IGNORED_DISCLOSURE
     pointed = "ご連絡ありがとうございます。\n本がお好きとのこと、うれしく存じます。\n大きめの栞もございます。"
@@ -200,7 +197,7 @@ def test_pointing_back_picks_up_a_disclosure_by_one_light_word() -> None:
 
 def test_sending_a_parcel_back_does_not_acknowledge_a_present() -> None:
     mail = "姉へのプレゼントに買ったポットが割れて届きました。\n交換できますか。"
-    insight = _insight(mail, (HighlightKind.DISCLOSURE, "姉へのプレゼントに買ったポット"),
+    insight = insight_of(mail, (HighlightKind.DISCLOSURE, "姉へのプレゼントに買ったポット"),
                        (HighlightKind.REQUEST, "交換できますか"))
     draft = "ご連絡ありがとうございます。\n交換いたしますので、着払いで送り返してください。"
     assert FindingKind.IGNORED_DISCLOSURE in {f.kind for f in review(draft, mail, insight).findings}
@@ -212,7 +209,7 @@ def test_sending_a_parcel_back_does_not_acknowledge_a_present() -> None:
 ])
 def test_a_disclosure_is_picked_up_in_the_agents_own_words(told: str, said: str) -> None:
     mail = f"こんにちは。\n{told}。\n"
-    insight = _insight(mail, (HighlightKind.DISCLOSURE, told))
+    insight = insight_of(mail, (HighlightKind.DISCLOSURE, told))
     draft = f"ご連絡ありがとうございます。\n{said}"
     assert FindingKind.IGNORED_DISCLOSURE not in {f.kind for f in review(draft, mail, insight).findings}
     bare = "ご連絡ありがとうございます。\n在庫はございます。"

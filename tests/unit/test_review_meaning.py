@@ -7,18 +7,11 @@ measure the rules together.
 
 from __future__ import annotations
 
-from app.model import FindingKind, Highlight, HighlightKind, Insight
+from app.model import FindingKind, HighlightKind, Insight
 from app.review import review_draft
 from app.review.context import ReviewContext, quoted_ranges
 from app.review.tokens import tokenize
-
-
-def _insight(mail: str, *spans: tuple[HighlightKind, str]) -> Insight:
-    highlights = []
-    for kind, text in spans:
-        start = mail.index(text)
-        highlights.append(Highlight(kind, start, start + len(text)))
-    return Insight(tuple(highlights))
+from tests.review_support import insight_of
 
 
 def _kinds(draft: str, mail: str, insight: Insight) -> list[FindingKind]:
@@ -30,26 +23,26 @@ NOTIFY = (HighlightKind.REQUEST, "発送日が決まりましたら、お手数�
 
 
 def test_a_promise_to_tell_answers_a_request_to_be_told() -> None:
-    insight = _insight(NOTIFY_MAIL, NOTIFY)
+    insight = insight_of(NOTIFY_MAIL, NOTIFY)
     draft = "お問い合わせありがとうございます。\n次回の発送日は調整中のため、決まり次第メールでご連絡いたします。"
     assert FindingKind.UNANSWERED_REQUEST not in _kinds(draft, NOTIFY_MAIL, insight)
 
 
 def test_a_promise_to_tell_about_something_else_does_not() -> None:
-    insight = _insight(NOTIFY_MAIL, NOTIFY)
+    insight = insight_of(NOTIFY_MAIL, NOTIFY)
     draft = "お問い合わせありがとうございます。\n新商品の入荷はメールマガジンでご案内いたします。"
     assert FindingKind.UNANSWERED_REQUEST in _kinds(draft, NOTIFY_MAIL, insight)
 
 
 def test_asking_the_customer_to_tell_us_is_no_promise() -> None:
-    insight = _insight(NOTIFY_MAIL, NOTIFY)
+    insight = insight_of(NOTIFY_MAIL, NOTIFY)
     draft = "お問い合わせありがとうございます。\n発送日のご希望がございましたらお知らせください。"
     assert FindingKind.UNANSWERED_REQUEST in _kinds(draft, NOTIFY_MAIL, insight)
 
 
 def test_a_commitment_on_the_same_thing_answers_a_wish() -> None:
     mail = "色違いのピンクはありますか。\nあったら2個欲しいです。"
-    insight = _insight(
+    insight = insight_of(
         mail, (HighlightKind.REQUEST, "色違いのピンクはありますか"), (HighlightKind.REQUEST, "あったら2個欲しいです")
     )
     draft = "ありがとうございます。\nピンクの色違いは在庫がございますので、2個お取り置きいたします。"
@@ -62,7 +55,7 @@ def test_a_commitment_on_the_same_thing_answers_a_wish() -> None:
 
 def test_an_ask_pointing_back_is_matched_with_its_whole_request() -> None:
     mail = "キャンセル料がかかるようでしたら、その金額も教えてください。"
-    insight = _insight(mail, (HighlightKind.REQUEST, "キャンセル料がかかるようでしたら、その金額も教えてください"))
+    insight = insight_of(mail, (HighlightKind.REQUEST, "キャンセル料がかかるようでしたら、その金額も教えてください"))
     answered = "ご連絡ありがとうございます。\n出発の30日前まではキャンセル料はかかりません。"
     assert FindingKind.UNANSWERED_REQUEST not in _kinds(answered, mail, insight)
     unrelated = "ご連絡ありがとうございます。\nご出発を楽しみにお待ちしております。"
@@ -70,7 +63,7 @@ def test_an_ask_pointing_back_is_matched_with_its_whole_request() -> None:
 
 
 SHOES_MAIL = "こんにちは。\n膝への負担が少ないランニングシューズを探しています。\n23.5センチの在庫はありますか。"
-SHOES = _insight(
+SHOES = insight_of(
     SHOES_MAIL,
     (HighlightKind.DISCLOSURE, "膝への負担が少ないランニングシューズを探しています"),
     (HighlightKind.REQUEST, "23.5センチの在庫はありますか"),
@@ -86,14 +79,14 @@ def test_naming_the_product_acknowledges_nothing() -> None:
 
 def test_words_of_the_order_do_not_acknowledge_a_disclosure() -> None:
     mail = "先週ダイニングテーブルを注文した佐々木です。\n古いテーブルはもう処分してしまったので、困っています。"
-    insight = _insight(mail, (HighlightKind.DISCLOSURE, "古いテーブルはもう処分してしまったので、困っています"))
+    insight = insight_of(mail, (HighlightKind.DISCLOSURE, "古いテーブルはもう処分してしまったので、困っています"))
     draft = "ご注文ありがとうございます。\nテーブルは来週の火曜日にお届けいたします。"
     assert FindingKind.IGNORED_DISCLOSURE in _kinds(draft, mail, insight)
 
 
 def test_generic_thanks_acknowledges_nothing() -> None:
     mail = "毎月お米の定期便を利用しています。\n来月の配送日を教えてください。"
-    insight = _insight(
+    insight = insight_of(
         mail,
         (HighlightKind.DISCLOSURE, "毎月お米の定期便を利用しています"),
         (HighlightKind.REQUEST, "来月の配送日を教えてください"),
@@ -104,7 +97,7 @@ def test_generic_thanks_acknowledges_nothing() -> None:
 
 def test_a_counted_age_acknowledges() -> None:
     mail = "12歳になる柴犬を飼っています。"
-    insight = _insight(mail, (HighlightKind.DISCLOSURE, "12歳になる柴犬を飼っています"))
+    insight = insight_of(mail, (HighlightKind.DISCLOSURE, "12歳になる柴犬を飼っています"))
     heard = "メールありがとうございます。\n12歳のわんちゃん、長生きですね。"
     assert FindingKind.IGNORED_DISCLOSURE not in _kinds(heard, mail, insight)
     same_number = "メールありがとうございます。\n発送は12時までです。"
@@ -113,7 +106,7 @@ def test_a_counted_age_acknowledges() -> None:
 
 def test_empathy_in_other_words() -> None:
     mail = "娘の咳が続いたらと思うと、気が気ではありません。"
-    insight = _insight(mail, (HighlightKind.WORRY, "娘の咳が続いたらと思うと、気が気ではありません"))
+    insight = insight_of(mail, (HighlightKind.WORRY, "娘の咳が続いたらと思うと、気が気ではありません"))
     draft = "ご連絡ありがとうございます。\nさぞ気が休まらない日々をお過ごしのことと存じます。"
     assert FindingKind.UNACKNOWLEDGED_WORRY not in _kinds(draft, mail, insight)
     facts = "ご連絡ありがとうございます。\n加湿器は明日お届けします。ご安心ください。"

@@ -14,14 +14,11 @@ from __future__ import annotations
 
 import pytest
 
-from app.model import FindingKind, Highlight, HighlightKind, Insight
+from app.model import FindingKind, HighlightKind, Insight
 from app.review import review
 from bench.eval_sets import review_set
 from bench.review_score import SCORED, analysed_insight, gold_insight, load_cases, precision_recall, score
-
-
-def _insight(mail: str, *spans: tuple[HighlightKind, str]) -> Insight:
-    return Insight(tuple(Highlight(kind, mail.index(t), mail.index(t) + len(t)) for kind, t in spans))
+from tests.review_support import insight_of
 
 
 def _kinds(draft: str, mail: str, insight: Insight) -> list[FindingKind]:
@@ -48,7 +45,7 @@ def test_pairs20_per_kind(spans: str, min_precision: float, min_recall: float) -
 def test_a_noun_of_the_verb_answers_the_verb() -> None:
     # お休み (the 連用形 noun) answers 休む.
     mail = "定期便は途中で休むことはできますか。"
-    insight = _insight(mail, (HighlightKind.REQUEST, "定期便は途中で休むことはできますか"))
+    insight = insight_of(mail, (HighlightKind.REQUEST, "定期便は途中で休むことはできますか"))
     draft = "お問い合わせありがとうございます。\nマイページからいつでもお休みいただけます。"
     assert FindingKind.UNANSWERED_REQUEST not in _kinds(draft, mail, insight)
     silent = "お問い合わせありがとうございます。\n今月の新作のご案内を同封しました。"
@@ -57,7 +54,7 @@ def test_a_noun_of_the_verb_answers_the_verb() -> None:
 
 def test_a_how_often_question_takes_a_frequency() -> None:
     mail = "この鉢植えの水やりの頻度を教えてください。"
-    insight = _insight(mail, (HighlightKind.REQUEST, "この鉢植えの水やりの頻度を教えてください"))
+    insight = insight_of(mail, (HighlightKind.REQUEST, "この鉢植えの水やりの頻度を教えてください"))
     answered = "ご連絡ありがとうございます。\n夏は土が乾いたら、週に2回ほどで十分です。"
     assert FindingKind.UNANSWERED_REQUEST not in _kinds(answered, mail, insight)
     other = "ご連絡ありがとうございます。\n日当たりのよい窓辺に置いてください。"
@@ -66,7 +63,7 @@ def test_a_how_often_question_takes_a_frequency() -> None:
 
 def test_an_answer_to_one_question_does_not_answer_its_neighbour() -> None:
     mail = "古いフィルムでもきれいに現像できますか。\n現像には何日かかりますか。"
-    insight = _insight(mail, (HighlightKind.REQUEST, "古いフィルムでもきれいに現像できますか"),
+    insight = insight_of(mail, (HighlightKind.REQUEST, "古いフィルムでもきれいに現像できますか"),
                        (HighlightKind.REQUEST, "現像には何日かかりますか"))
     # 「現像は五日ほどです」 shares 現像 with both asks but gives the "how long" answer only.
     draft = "お問い合わせありがとうございます。\n現像は五日ほどいただいております。"
@@ -76,7 +73,7 @@ def test_an_answer_to_one_question_does_not_answer_its_neighbour() -> None:
 
 def test_an_elliptic_stock_question_is_about_the_request_before_it() -> None:
     mail = "先日の湯呑みを同じ柄で二つ追加したいです。\n在庫はありますか。"
-    insight = _insight(mail, (HighlightKind.REQUEST, "先日の湯呑みを同じ柄で二つ追加したいです"),
+    insight = insight_of(mail, (HighlightKind.REQUEST, "先日の湯呑みを同じ柄で二つ追加したいです"),
                        (HighlightKind.REQUEST, "在庫はありますか"))
     draft = "ご連絡ありがとうございます。\nあいにく、同じ柄の追加は難しいんです。"
     assert FindingKind.UNANSWERED_REQUEST not in _kinds(draft, mail, insight)
@@ -84,7 +81,7 @@ def test_an_elliptic_stock_question_is_about_the_request_before_it() -> None:
 
 def test_putting_it_off_is_a_refusal() -> None:
     mail = "二つの箱に分けて包んでいただけますか。"
-    insight = _insight(mail, (HighlightKind.REQUEST, "二つの箱に分けて包んでいただけますか"))
+    insight = insight_of(mail, (HighlightKind.REQUEST, "二つの箱に分けて包んでいただけますか"))
     bare = "ご連絡ありがとうございます。\n箱を分けるのは、今回は見送らせてください。"
     assert FindingKind.REFUSAL_WITHOUT_ALTERNATIVE in _kinds(bare, mail, insight)
     offered = bare + "\n代わりに、仕切り付きの箱でしたらご用意できます。"
@@ -93,7 +90,7 @@ def test_putting_it_off_is_a_refusal() -> None:
 
 def test_a_worry_is_met_by_reassurance_about_its_object() -> None:
     mail = "雨の日に履くと靴擦れしないか心配です。"
-    insight = _insight(mail, (HighlightKind.WORRY, "雨の日に履くと靴擦れしないか心配です"))
+    insight = insight_of(mail, (HighlightKind.WORRY, "雨の日に履くと靴擦れしないか心配です"))
     met = "ご連絡ありがとうございます。\n内側がやわらかい革なので、靴擦れしにくい作りです。どうぞご安心ください。"
     assert FindingKind.UNACKNOWLEDGED_WORRY not in _kinds(met, mail, insight)
     # Reassurance about something else does not touch it.
@@ -106,7 +103,7 @@ def test_a_worry_is_met_by_reassurance_about_its_object() -> None:
 
 def test_a_worry_span_that_states_no_concern_is_judged_as_something_told() -> None:
     mail = "うちの猫はとても人見知りで、来客があると隠れてしまう子です。\n爪とぎの替えはありますか。"
-    insight = _insight(mail, (HighlightKind.WORRY, "うちの猫はとても人見知りで、来客があると隠れてしまう子です"),
+    insight = insight_of(mail, (HighlightKind.WORRY, "うちの猫はとても人見知りで、来客があると隠れてしまう子です"),
                        (HighlightKind.REQUEST, "爪とぎの替えはありますか"))
     kinds = _kinds("ご連絡ありがとうございます。\n爪とぎの替えは三枚セットでございます。", mail, insight)
     assert FindingKind.IGNORED_DISCLOSURE in kinds and FindingKind.UNACKNOWLEDGED_WORRY not in kinds
@@ -120,7 +117,7 @@ def test_a_worry_span_that_states_no_concern_is_judged_as_something_told() -> No
 ])
 def test_the_feeling_answered_acknowledges_what_was_told(told: str, answer: str) -> None:
     mail = f"{told}。\n詰め合わせはありますか。"
-    insight = _insight(mail, (HighlightKind.DISCLOSURE, told), (HighlightKind.REQUEST, "詰め合わせはありますか"))
+    insight = insight_of(mail, (HighlightKind.DISCLOSURE, told), (HighlightKind.REQUEST, "詰め合わせはありますか"))
     warm = f"ご連絡ありがとうございます。\n{answer}\n詰め合わせは三種類ございます。"
     assert FindingKind.IGNORED_DISCLOSURE not in _kinds(warm, mail, insight)
     # Thanks for the mail alone answers no feeling.
@@ -130,7 +127,7 @@ def test_the_feeling_answered_acknowledges_what_was_told(told: str, answer: str)
 
 def test_order_details_are_no_disclosure_but_a_purchase_for_someone_is() -> None:
     mail = "値札はまだ付けたままです。\n母の誕生日用にこちらで購入しました。\n交換はできますか。"
-    insight = _insight(mail, (HighlightKind.DISCLOSURE, "値札はまだ付けたままです"),
+    insight = insight_of(mail, (HighlightKind.DISCLOSURE, "値札はまだ付けたままです"),
                        (HighlightKind.DISCLOSURE, "母の誕生日用にこちらで購入しました"),
                        (HighlightKind.REQUEST, "交換はできますか"))
     findings = review("ご連絡ありがとうございます。\n未使用でしたら交換を承ります。", mail, insight).findings
@@ -141,7 +138,7 @@ def test_order_details_are_no_disclosure_but_a_purchase_for_someone_is() -> None
 def test_a_word_of_the_order_acknowledges_nothing_personal() -> None:
     # 病院 answers where to deliver; it does not acknowledge the father's stay in hospital.
     mail = "父の入院のお見舞いに、小さな花束を贈りたいです。\n病院に直接届けてもらえますか。"
-    insight = _insight(mail, (HighlightKind.DISCLOSURE, "父の入院のお見舞いに、小さな花束を贈りたいです"),
+    insight = insight_of(mail, (HighlightKind.DISCLOSURE, "父の入院のお見舞いに、小さな花束を贈りたいです"),
                        (HighlightKind.REQUEST, "病院に直接届けてもらえますか"))
     plain = "ご連絡ありがとうございます。\n病院への直接のお届けも承ります。"
     assert FindingKind.IGNORED_DISCLOSURE in _kinds(plain, mail, insight)
@@ -151,7 +148,7 @@ def test_a_word_of_the_order_acknowledges_nothing_personal() -> None:
 
 def test_a_casual_line_ending_in_emoji_is_written_text() -> None:
     mail = "ポイントの有効期限を教えてください。"
-    insight = _insight(mail, (HighlightKind.REQUEST, "ポイントの有効期限を教えてください"))
+    insight = insight_of(mail, (HighlightKind.REQUEST, "ポイントの有効期限を教えてください"))
     # Once taken for a signature line (no 。 and no predicate at its end), the whole draft was "not written".
     result = review("ありがとうございます！\nポイントは1年間使えるよ〜😊😊", mail, insight)
     assert not result.not_written

@@ -10,17 +10,14 @@ from __future__ import annotations
 
 import pytest
 
-from app.model import FindingKind, Highlight, HighlightKind, Insight
+from app.model import FindingKind, HighlightKind, Insight
 from app.review import review
 from bench.eval_sets import review_set
 from bench.review_score import SCORED, analysed_insight, gold_insight, load_cases, precision_recall, score
+from tests.review_support import insight_of
 
 D, R, W = HighlightKind.DISCLOSURE, HighlightKind.REQUEST, HighlightKind.WORRY
 HI = "ご連絡ありがとうございます。\n"
-
-
-def _insight(mail: str, *spans: tuple[HighlightKind, str]) -> Insight:
-    return Insight(tuple(Highlight(kind, mail.index(t), mail.index(t) + len(t)) for kind, t in spans))
 
 
 def _refs(draft: str, mail: str, insight: Insight, kind: FindingKind) -> list[str]:
@@ -45,7 +42,7 @@ def test_blind19_and_blind20_tune_halves_per_kind(spans: str, min_precision: flo
 def test_a_yes_does_not_answer_a_how_much_question() -> None:
     mail = ("以前こちらで鍵を作っていただいた者です。覚えていらっしゃいますか。\n"
             "合鍵をもう一本作るといくらかかりますか。")
-    insight = _insight(mail, (R, "合鍵をもう一本作るといくらかかりますか"))
+    insight = insight_of(mail, (R, "合鍵をもう一本作るといくらかかりますか"))
     draft = HI + "はい、もちろん覚えております。\nまたのご来店をお待ちしております。"
     assert _refs(draft, mail, insight, FindingKind.UNANSWERED_REQUEST) == ["合鍵をもう一本作るといくらかかりますか"]
     priced = HI + "はい、もちろん覚えております。\n合鍵は一本880円でお作りいたします。"
@@ -54,33 +51,33 @@ def test_a_yes_does_not_answer_a_how_much_question() -> None:
 
 def test_a_price_question_wants_a_price_not_the_dates() -> None:
     mail = "ピアノの体験レッスンを受けたいです。\n体験レッスンの料金はいくらですか。"
-    insight = _insight(mail, (R, "ピアノの体験レッスンを受けたいです"), (R, "体験レッスンの料金はいくらですか"))
+    insight = insight_of(mail, (R, "ピアノの体験レッスンを受けたいです"), (R, "体験レッスンの料金はいくらですか"))
     dates = HI + "体験レッスンは毎週土曜日の午前中にご予約いただけます。"
     assert _refs(dates, mail, insight, FindingKind.UNANSWERED_REQUEST) == ["体験レッスンの料金はいくらですか"]
 
 
 def test_why_and_how_asks_take_a_reason_and_steps() -> None:
     mail = "注文したケーキが崩れて届きました。\nなぜ崩れてしまったのか、説明していただけますか。"
-    insight = _insight(mail, (R, "なぜ崩れてしまったのか、説明していただけますか"))
+    insight = insight_of(mail, (R, "なぜ崩れてしまったのか、説明していただけますか"))
     reason = ("申し訳ございません。\n配送中に箱が傾いてしまったため、ケーキが崩れてしまいました。"
               "新しいケーキをお届けいたします。")
     assert not _refs(reason, mail, insight, FindingKind.UNANSWERED_REQUEST)
     mail = "革のバッグにカビが生えてしまいました。\nどうすればきれいになりますか。"
-    insight = _insight(mail, (R, "どうすればきれいになりますか"))
+    insight = insight_of(mail, (R, "どうすればきれいになりますか"))
     steps = HI + "乾いた布で表面を拭き取ってから、風通しのよい日陰で一日干してください。"
     assert not _refs(steps, mail, insight, FindingKind.UNANSWERED_REQUEST)
 
 
 def test_a_welcome_does_not_answer_by_the_person_it_names() -> None:
     mail = "姉の誕生日にこちらの花束を贈りたいです。\n姉の家に直接届けてもらえますか。"
-    insight = _insight(mail, (D, "姉の誕生日にこちらの花束を贈りたいです"), (R, "姉の家に直接届けてもらえますか"))
+    insight = insight_of(mail, (D, "姉の誕生日にこちらの花束を贈りたいです"), (R, "姉の家に直接届けてもらえますか"))
     draft = HI + "お姉様のお誕生日に選んでいただき、とても嬉しいです。\n花束は季節のお花でお作りします。"
     assert _refs(draft, mail, insight, FindingKind.UNANSWERED_REQUEST) == ["姉の家に直接届けてもらえますか"]
 
 
 def test_a_preface_and_the_customers_own_wish_ask_nothing() -> None:
     mail = "個人的なお願いなのですが。\n来週の火曜日に眼鏡の調整をお願いできますか。\n早く慣れるようにしたいです。"
-    insight = _insight(mail, (R, "個人的なお願いなのですが"), (R, "来週の火曜日に眼鏡の調整をお願いできますか"),
+    insight = insight_of(mail, (R, "個人的なお願いなのですが"), (R, "来週の火曜日に眼鏡の調整をお願いできますか"),
                        (R, "早く慣れるようにしたいです"))
     draft = HI + "来週の火曜日でしたら、午後二時から調整を承ります。"
     assert not _refs(draft, mail, insight, FindingKind.UNANSWERED_REQUEST)
@@ -88,7 +85,7 @@ def test_a_preface_and_the_customers_own_wish_ask_nothing() -> None:
 
 def test_an_ask_pointing_back_is_answered_by_the_clause_before_it() -> None:
     mail = "発表会は三月八日です。\nそれまでに衣装の裾上げは間に合いますか。"
-    insight = _insight(mail, (R, "それまでに衣装の裾上げは間に合いますか"))
+    insight = insight_of(mail, (R, "それまでに衣装の裾上げは間に合いますか"))
     draft = HI + "三月八日の発表会でしたら、今月中にお預かりできれば十分です。"
     assert not _refs(draft, mail, insight, FindingKind.UNANSWERED_REQUEST)
 
@@ -97,7 +94,7 @@ def test_an_ask_pointing_back_is_answered_by_the_clause_before_it() -> None:
 
 def test_an_event_is_heard_by_the_event_not_by_the_person_named() -> None:
     mail = "来月、息子が二十歳の誕生日を迎えます。\n名入れの万年筆は、漢字でも彫れますか。"
-    insight = _insight(mail, (D, "来月、息子が二十歳の誕生日を迎えます"), (R, "名入れの万年筆は、漢字でも彫れますか"))
+    insight = insight_of(mail, (D, "来月、息子が二十歳の誕生日を迎えます"), (R, "名入れの万年筆は、漢字でも彫れますか"))
     person_only = HI + "息子さんのお名前は漢字でもお彫りできます。"
     assert _refs(person_only, mail, insight, FindingKind.IGNORED_DISCLOSURE) == ["来月、息子が二十歳の誕生日を迎えます"]
     heard = HI + "息子さんの二十歳のお誕生日、おめでとうございます。\nお名前は漢字でもお彫りできます。"
@@ -106,7 +103,7 @@ def test_an_event_is_heard_by_the_event_not_by_the_person_named() -> None:
 
 def test_a_move_is_not_heard_by_naming_the_town() -> None:
     mail = "先月、夫の転勤で名古屋に引っ越してきました。\n名古屋市内にも配達していますか。"
-    insight = _insight(mail, (D, "先月、夫の転勤で名古屋に引っ越してきました"), (R, "名古屋市内にも配達していますか"))
+    insight = insight_of(mail, (D, "先月、夫の転勤で名古屋に引っ越してきました"), (R, "名古屋市内にも配達していますか"))
     town = HI + "名古屋市内も配達エリアです。"
     assert _refs(town, mail, insight, FindingKind.IGNORED_DISCLOSURE) == ["先月、夫の転勤で名古屋に引っ越してきました"]
     welcome = HI + "新しい土地での生活、慣れるまで何かとお忙しいことと存じます。\n" + "名古屋市内も配達エリアです。"
@@ -121,7 +118,7 @@ def test_a_move_is_not_heard_by_naming_the_town() -> None:
 ])
 def test_what_is_not_the_customers_news_is_not_expected_to_be_heard(told: str) -> None:
     mail = f"{told}。\n替えのチューブはありますか。"
-    insight = _insight(mail, (D, told), (R, "替えのチューブはありますか"))
+    insight = insight_of(mail, (D, told), (R, "替えのチューブはありますか"))
     draft = HI + "替えのチューブは各サイズございます。"
     assert not _refs(draft, mail, insight, FindingKind.IGNORED_DISCLOSURE)
 
@@ -129,19 +126,19 @@ def test_what_is_not_the_customers_news_is_not_expected_to_be_heard(told: str) -
 def test_a_bare_premise_is_not_expected_but_a_reason_is() -> None:
     premise = "週末に車で伺う予定なのですが"
     mail = f"{premise}、駐車場はありますか。"
-    insight = _insight(mail, (D, premise), (R, "駐車場はありますか"))
+    insight = insight_of(mail, (D, premise), (R, "駐車場はありますか"))
     draft = HI + "店舗の裏に無料の駐車場が五台分ございます。"
     assert not _refs(draft, mail, insight, FindingKind.IGNORED_DISCLOSURE)
     reason = "足が悪く長く歩けないので"
     mail = f"{reason}、駐車場はありますか。"
-    insight = _insight(mail, (D, reason), (R, "駐車場はありますか"))
+    insight = insight_of(mail, (D, reason), (R, "駐車場はありますか"))
     assert _refs(draft, mail, insight, FindingKind.IGNORED_DISCLOSURE) == [reason]
 
 
 def test_praise_of_what_the_shop_shows_is_heard_by_joy() -> None:
     told = "先月のメルマガの盛り付けの写真、とてもきれいでした"
     mail = f"{told}。\n同じ器はまだありますか。"
-    insight = _insight(mail, (D, told), (R, "同じ器はまだありますか"))
+    insight = insight_of(mail, (D, told), (R, "同じ器はまだありますか"))
     joy = HI + "お褒めの言葉をいただき、スタッフ一同うれしく拝読しました。\n同じ器は在庫がございます。"
     assert not _refs(joy, mail, insight, FindingKind.IGNORED_DISCLOSURE)
     bare = HI + "同じ器は在庫がございます。"
@@ -151,7 +148,7 @@ def test_praise_of_what_the_shop_shows_is_heard_by_joy() -> None:
 def test_a_person_named_while_hearing_something_else_hears_nothing_more() -> None:
     first, second = "娘は来春から高校生になります", "最近、娘が毎朝早起きして部活の朝練に通っています"
     mail = f"{first}。\n{second}。\n軽いスポーツバッグはありますか。"
-    insight = _insight(mail, (D, first), (D, second), (R, "軽いスポーツバッグはありますか"))
+    insight = insight_of(mail, (D, first), (D, second), (R, "軽いスポーツバッグはありますか"))
     draft = (HI + "お嬢様のご入学、おめでとうございます。\n"
              "軽量のスポーツバッグは三色ございます。")
     assert _refs(draft, mail, insight, FindingKind.IGNORED_DISCLOSURE) == [second]
@@ -163,7 +160,7 @@ def test_sympathy_with_another_trouble_is_no_empathy_with_the_worry() -> None:
     broke = "昨日、カメラを落としてレンズが割れてしまいました"
     worry = "旅行の写真が消えてしまわないか心配です"
     mail = f"{broke}。\n修理にはどのくらいかかりますか。\n{worry}。"
-    insight = _insight(mail, (D, broke), (R, "修理にはどのくらいかかりますか"), (W, worry))
+    insight = insight_of(mail, (D, broke), (R, "修理にはどのくらいかかりますか"), (W, worry))
     elsewhere = HI + "レンズが割れてしまうとお困りのことと存じます。\n修理は一週間ほどです。"
     assert _refs(elsewhere, mail, insight, FindingKind.UNACKNOWLEDGED_WORRY) == [worry]
     named = HI + "写真のことがご心配ですよね。\n修理は一週間ほどです。"
@@ -172,7 +169,7 @@ def test_sympathy_with_another_trouble_is_no_empathy_with_the_worry() -> None:
 
 def test_a_way_offered_just_before_a_refusal_is_an_alternative() -> None:
     mail = "今日の夕方に配達していただけますか。"
-    insight = _insight(mail, (R, "今日の夕方に配達していただけますか"))
+    insight = insight_of(mail, (R, "今日の夕方に配達していただけますか"))
     kinds = {f.kind for f in review(HI + "お急ぎの場合は、店頭でのお受け取りをお選びいただけます。\n"
                                     "本日の夕方の配達はお受けできません。", mail, insight).findings}
     assert FindingKind.REFUSAL_WITHOUT_ALTERNATIVE not in kinds

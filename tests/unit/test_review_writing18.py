@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import pytest
 
-from app.model import FindingKind, Highlight, HighlightKind, Insight
+from app.model import FindingKind, HighlightKind, Insight
 from app.review import review, review_draft
+from tests.review_support import insight_of
 
 
 def _kinds(text: str) -> dict[FindingKind, list[str]]:
@@ -189,17 +190,13 @@ def test_kanji_one_as_a_numeral_stays(text: str) -> None:
 
 
 # ---- reply-review meaning checks on mail+draft pairs of our own
-def _insight(mail: str, *spans: tuple[HighlightKind, str]) -> Insight:
-    return Insight(tuple(Highlight(kind, mail.index(t), mail.index(t) + len(t)) for kind, t in spans))
-
-
 def _pair_kinds(draft: str, mail: str, insight: Insight) -> list[FindingKind]:
     return [f.kind for f in review(draft, mail, insight).findings]
 
 
 def test_a_new_life_is_heard_by_a_welcome_to_it() -> None:
     mail = "春から就職で上京します。\n小さめの冷蔵庫を探しています。在庫はありますか。"
-    insight = _insight(mail, (HighlightKind.DISCLOSURE, "春から就職で上京します"),
+    insight = insight_of(mail, (HighlightKind.DISCLOSURE, "春から就職で上京します"),
                        (HighlightKind.REQUEST, "在庫はありますか"))
     welcomed = "新生活の準備、楽しみですね。小さめの冷蔵庫は三機種とも在庫がございます。"
     assert FindingKind.IGNORED_DISCLOSURE not in _pair_kinds(welcomed, mail, insight)
@@ -209,7 +206,7 @@ def test_a_new_life_is_heard_by_a_welcome_to_it() -> None:
 
 def test_a_small_home_is_heard_by_the_room_it_leaves() -> None:
     mail = "うちはワンルームなので、大きな棚は置けません。\n奥行きの浅い棚はありますか。"
-    insight = _insight(mail, (HighlightKind.DISCLOSURE, "うちはワンルームなので"),
+    insight = insight_of(mail, (HighlightKind.DISCLOSURE, "うちはワンルームなので"),
                        (HighlightKind.REQUEST, "奥行きの浅い棚はありますか"))
     heard = "限られたスペースでもお使いいただけるよう、奥行き二十五センチの棚がございます。"
     assert FindingKind.IGNORED_DISCLOSURE not in _pair_kinds(heard, mail, insight)
@@ -217,7 +214,7 @@ def test_a_small_home_is_heard_by_the_room_it_leaves() -> None:
 
 def test_a_childs_age_reached_needs_the_birthday_not_only_the_child() -> None:
     mail = "娘が来週で五歳になります。\n動物が好きな子です。\nうさぎのケーキはできますか。"
-    insight = _insight(mail, (HighlightKind.DISCLOSURE, "娘が来週で五歳になります"),
+    insight = insight_of(mail, (HighlightKind.DISCLOSURE, "娘が来週で五歳になります"),
                        (HighlightKind.DISCLOSURE, "動物が好きな子です"),
                        (HighlightKind.REQUEST, "うさぎのケーキはできますか"))
     person_only = "動物好きのお嬢様に喜んでいただけるよう、うさぎのケーキをお作りいたします。"
@@ -228,7 +225,7 @@ def test_a_childs_age_reached_needs_the_birthday_not_only_the_child() -> None:
 
 def test_a_remedy_given_answers_an_ask_for_a_remedy() -> None:
     mail = "届いたマグカップが欠けていました。\n交換か返金をお願いできますか。"
-    insight = _insight(mail, (HighlightKind.REQUEST, "交換か返金をお願いできますか"))
+    insight = insight_of(mail, (HighlightKind.REQUEST, "交換か返金をお願いできますか"))
     remedy = "大変申し訳ございません。新しいマグカップを本日お送りいたします。"
     assert FindingKind.UNANSWERED_REQUEST not in _pair_kinds(remedy, mail, insight)
     nothing = "大変申し訳ございません。今後は梱包に気をつけてまいります。"
@@ -237,7 +234,7 @@ def test_a_remedy_given_answers_an_ask_for_a_remedy() -> None:
 
 def test_an_apology_right_after_a_curt_word_softens_it() -> None:
     mail = "明日の朝六時に届けてもらえますか。"
-    insight = _insight(mail, (HighlightKind.REQUEST, "明日の朝六時に届けてもらえますか"))
+    insight = insight_of(mail, (HighlightKind.REQUEST, "明日の朝六時に届けてもらえますか"))
     softened = "ご連絡ありがとうございます。朝六時のお届けは、ちょっと無理ですね。申し訳ございません。"
     assert FindingKind.TONE_COLD not in _pair_kinds(softened, mail, insight)
     bare = "朝六時のお届けは無理です。"

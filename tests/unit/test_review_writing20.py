@@ -12,12 +12,9 @@ from __future__ import annotations
 
 import pytest
 
-from app.model import FindingKind
 from app.review import review_draft
 from bench.eval_sets import review_set
-from bench.writing_score import EXTRA_FAMILY_KIND, FAMILY_KIND, load, score
-
-_NOT_WRITING = (FindingKind.NOT_WRITTEN, FindingKind.REFUSAL_WITHOUT_ALTERNATIVE)
+from bench.writing_score import EXTRA_FAMILY_KIND, FAMILY_KIND, REPLY_LEVEL, family_figures, load
 
 CASES = load([review_set("writing20")])
 FAMILIES = sorted({c["family"] for c in CASES})
@@ -36,13 +33,10 @@ def test_the_set_is_our_own_size_and_shape() -> None:
 
 @pytest.mark.parametrize("family", FAMILIES)
 def test_family_recall_and_false_alarms(family: str) -> None:
-    counts = score([c for c in CASES if c["family"] == family])[family]
-    recall = counts["tp"] / (counts["tp"] + counts["fn"])
-    negatives = [c["text"] for c in CASES if c["family"] == family and not c["label"]]
-    alarmed = [text for text in negatives if any(f.kind not in _NOT_WRITING for f in review_draft(text))]
-    alarms = len(alarmed) / max(1, len(negatives))
+    recall, counts, alarmed = family_figures(CASES, family)
+    negatives = sum(not c["label"] for c in CASES if c["family"] == family)
     assert recall >= 0.85, (family, counts)
-    assert alarms <= 0.03, (family, alarmed)
+    assert len(alarmed) / max(1, negatives) <= 0.03, (family, alarmed)
 
 
 @pytest.mark.parametrize(("text", "wrong", "fix"), [
@@ -72,4 +66,4 @@ def test_fixes_are_offered(text: str, wrong: str, fix: str) -> None:
     "駅のほうから歩いて五分です。",
 ])
 def test_look_alikes_are_left_alone(text: str) -> None:
-    assert [f.kind for f in review_draft(text) if f.kind not in _NOT_WRITING] == []
+    assert [f.kind for f in review_draft(text) if f.kind not in REPLY_LEVEL] == []
