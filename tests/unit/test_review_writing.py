@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from app.model import FindingKind
+from app.model import FindingKind, Severity
 from app.review import review_draft
 
 # (kind, text with the mistake, the mistaken span, the suggested replacement or None)
@@ -118,8 +118,6 @@ def test_tone_cold_and_overfamiliar_are_exclusive() -> None:
     ("明日の午後にお伺いいたします。", "お伺いいたし"),
 ])
 def test_a_double_honorific_accepted_by_custom_gets_a_note_not_a_warning(text: str, stacked: str) -> None:
-    from app.model import Severity
-
     findings = [f for f in review_draft(text) if f.kind is FindingKind.KEIGO_DOUBLE]
     assert [(text[f.start:f.end], f.severity) for f in findings] == [(stacked, Severity.INFO)]
     # Stacking on top of the custom is still wrong.
