@@ -144,7 +144,7 @@ PERSON_HONORIFIC: dict[str, str] = {
 }
 _PERSON = "|".join(sorted(PERSON_HONORIFIC, key=len, reverse=True))
 # A person word standing alone (not 子 inside 様子/調子, not 母 inside 祖母).
-_PERSON_WORD = re.compile(rf"(?<![ァ-ヶ一-龥])({_PERSON})(?:たち|ら)?(?=[のがはもにと、（(])")
+_PERSON_WORD = re.compile(rf"(?<![ァ-ヶ一-龥])({_PERSON})(?:たち|ら)?(?=[のがはもにとを、（(])")
 
 # A birth now, not 「生まれて初めて」「孫が生まれてすぐのことでした」 (a life told, long ago).
 _BORN = r"生まれ(?!て初めて|てはじめて|てすぐ|た(?:時|とき|頃|ころ)|育|つき|故郷)|誕生(?!日)|出産(?!予定)"
@@ -195,15 +195,21 @@ _ALLERGY = re.compile(r"アレルギ|アトピー|敏感肌|乾燥肌|肌が弱|
 _BODY = (r"(?:痛(?:い|く|み|む|め)(?!出費|手)|しびれ|痺れ|眠れ(?:な|ず|ま)|寝不足|不眠|熱を出|発熱|高熱|倒れ|"
          r"[一-龥]{1,4}(?:病(?!院|室|棟)|症(?!状)|炎)|がん|癌|腫瘍|梗塞|麻痺|まひ|喘息|ぜんそく|血圧|糖尿|透析|"
          r"要介護|車椅子|車いす|認知|視力|目が(?:かす|見え|弱|悪)|耳が(?:遠|聞こえ)|難聴|"
-         r"奥歯|ニキビ|にきび|湿疹|発疹|かゆみ|痒み|腫れ|脱毛|抜け毛|髪が抜け|抗がん剤|点滴|注射|主治医|"
-         r"かかりつけ|小児科|診断|股関節|関節|手首|足首|足が不自由|転んで|転倒|やけど|火傷|"
+         r"奥歯|ニキビ|にきび|湿疹|発疹|かゆみ|痒み|腫れ|脱毛|抜け毛|髪が抜け|抗がん剤|点滴|注射|診断|"
+         r"股関節|関節|手首|足首|足が不自由|転んで|転倒|やけど|火傷|"
          r"胸が苦し|息苦し|吐き気|めまい|下痢|体を壊|体調を崩|顔色)")
-_ILLNESS_HEAD = re.compile(_BODY)
+# In a complaint, what hurts now (pain, no sleep, unwell) is harm to apologise for; a condition they live
+# with (持病, 要介護, an operation years ago) is told for us to take care, and gets concern instead.
+_ACUTE = re.compile(r"痛(?:い|く|み|む|め)(?!出費|手)|しびれ|痺れ|眠れ(?:な|ず|ま)|寝不足|体調を崩|具合が悪|気分が悪|"
+                    r"胸が苦し|息苦し|吐き|下痢|腫れ|かゆ|湿疹|発疹|かぶれ|(?<![だ])けが|怪我|ケガ|やけど|火傷|転倒|"
+                    r"転んで|顔色|倒れ|めまい|熱が|熱を出|発熱")
 _ILLNESS = re.compile(r"入院|手術|怪我|(?<![だ])けが|ケガ|骨折|骨を折|病気|体調|療養|通院|腰痛|ぎっくり|捻挫|妊娠|つわり|"
                       r"風邪|インフルエンザ|コロナ|熱が|リハビリ|治療|闘病|寝込|具合|持病|" + _BODY)
 _PREGNANT = re.compile(r"妊娠|妊婦|つわり|出産予定|臨月|産休|身重|お腹に赤ちゃん|おなかに赤ちゃん")
 # Not 無事に alone: 無事に届きました, 無事に編み上げました are no recovery (無事に退院 has 退院).
 # Said as done (「退院しました」), not ahead (「退院の日は」) nor denied (「良くなりません」).
+# Good news about a condition (「低下は止まっていると伺い、胸をなでおろしました」).
+_RELIEVED = re.compile(r"胸をなでおろ|ほっとし|ホッとし|安心しました|落ち着いてきました|止まっている|安定して")
 _RECOVERED = re.compile(r"退院(?:し(?:まし)?た|して|でき|すること)|回復(?:し|いたし)|快復し|元気にな(?:りまし|っ)た|"
                         r"(?:良|よ)くな(?:りまし|っ)た|治(?:りまし|っ)た|完治")
 _MEASURE = re.compile(r"身長|体重|(?:背|足|体|胸|腰|肩|腕|頭|首|私|着).{0,8}\d+\s*(?:cm|ｃｍ|センチ|kg|ｋｇ|キロ)|"
@@ -291,7 +297,7 @@ _THANKS_WEAK = re.compile(r"おかげで|くださって|くださいまして|�
 _BEREAVED = re.compile(r"亡くな|亡くし|亡き|他界|先立た|逝去|永眠|旅立|葬儀|葬式|お通夜|通夜|四十九日|一周忌|三回忌|"
                        r"遺品|遺影|形見|仏壇|生きていたら|生きていれば|お墓参り|墓参り")
 # Requests, by what they ask.
-_QUESTION = re.compile(r"(?:か|の|かね|かな)[？?]?\s*$|でしょうか|ますか|ですか|ませんか|教えて|お教え|知りたい|"
+_QUESTION = re.compile(r"(?:か|の|かね|かな)[？?]?\s*$|のと違う|でしょうか|ますか|ですか|ませんか|教えて|お教え|知りたい|"
                        r"伺いたい|お聞かせ|ご教示|かどうか|いかが|可能で|OK|ＯＫ|大丈夫")
 _REASSURE = re.compile(r"考えすぎ|気にしすぎ|心配しすぎ|神経質|気のせい|大げさ|(?:おかしい|変|失礼|迷惑|非常識|わがまま|"
                        r"贅沢|甘え|無理なお願い|図々しい|厚かましい)(?:な(?:こと|の|話))?(?:でしょうか|ですか|かな|かしら)")
@@ -301,13 +307,14 @@ _EXPLAIN = re.compile(r"説明(?:して|を(?:お願い|求め|いただ|して|
 _COMPENSATE = re.compile(r"負担で|負担して|負担いただ|ご負担を?お願い|弁償|補償|賠償|慰謝料|治療費|診察代|病院代|"
                          r"(?:整形外科|整骨院|病院|医院|接骨院)の[^。]{0,8}(?:代|費|請求|領収)|修理代を|費用を[^。]{0,6}"
                          r"(?:払|負担|請求)|全額返金|返金して|お支払いいただ")
-_CANCEL = re.compile(r"キャンセル|取り消|取消|取りやめ|とりやめ|お休みに|中止|見合わせ|解約|退会")
+_CANCEL = re.compile(r"キャンセル|取り消|取消|取りやめ|とりやめ|中止|解約|退会")
+_PAUSE = re.compile(r"お休みに|お休みさせ|見合わせ|一時停止|休会|延期|日程を変更|日時を変更|日にちを変更|振り替え|振替")
 _CANCEL_ASKED = re.compile(r"キャンセル料|解約料|違約金|消化|扱い|日割|返金され|かかり|になりますか|になるので")
-_BOOKING = re.compile(r"予約|来院|受診|診て|診察|見て(?:もら|いただ)|見学|体験|空き|空いて|伺っても|行っても|"
-                      r"訪問|来て(?:いただ|もら|くださ)|お越しいただ|出張|宿泊|泊ま|施術|レッスン|教室|調査に|点検|"
-                      r"送迎|お迎え|診療|急患")
-_BOOKING_SERVICE = re.compile(r"来院|受診|診て|診察|見て(?:もら|いただ)|見学|体験|訪問|来て(?:いただ|もら|くださ)|"
-                              r"お越しいただ|出張|宿泊|泊ま|施術|レッスン|調査に|点検|診療|急患|送迎")
+# Asking for a visit or an appointment (not 「予約なしで」, not a booking season): checked, then confirmed.
+_BOOKING = re.compile(r"予約(?!なし|不要|が本格|の時期)|来院|受診|診て(?:いただ|もら)|見て(?:もら|いただ)|伺っても|"
+                      r"行っても|訪問|来て(?:いただ|もら|くださ)|お越しいただ|出張|調査に|点検|急患")
+_BOOKING_SERVICE = re.compile(r"来院|受診|診て(?:いただ|もら)|見て(?:もら|いただ)|訪問|来て(?:いただ|もら|くださ)|"
+                              r"お越しいただ|出張|調査に|点検|急患|施術|レッスン|宿泊")
 
 
 def tone(mail: str) -> str:
@@ -358,15 +365,19 @@ def _classify_request(said: str, words: str, register: str = "", goods: bool = T
         return Situation.ASK_COMPENSATION
     if _EXPLAIN.search(words):
         return Situation.ASK_EXPLAIN
-    if _CANCEL.search(words) and not _CANCEL_ASKED.search(words) and (not goods or _BOOKING.search(words)):
+    if _CANCEL.search(words) and not _CANCEL_ASKED.search(words) and (not goods or _BOOKING_SERVICE.search(words)):
         return Situation.ASK_CANCEL
+    if _PAUSE.search(words) and not goods and not _CANCEL_ASKED.search(words):
+        return Situation.ASK_CHANGE_BOOKING
     if _PRICE.search(words):
         return Situation.ASK_PRICE
+    if register and not goods:
+        return Situation.COMPLAINT_REQUEST
     if _CHANGE.search(words) and not (question and _CANCEL_ASKED.search(words)):
         return Situation.ASK_CHANGE if goods and not _BOOKING_SERVICE.search(words) else Situation.ASK_CHANGE_BOOKING
     if register:
         return Situation.COMPLAINT_REQUEST
-    if _BOOKING_SERVICE.search(words) or (_BOOKING.search(words) and (question or not goods)):
+    if _BOOKING.search(words) and (question or not goods):
         return Situation.ASK_BOOKING
     for pattern, situation in (
         (_ORDER, Situation.ASK_ORDER),
@@ -389,14 +400,18 @@ def _classify_disclosure(words: str, regular: bool | None, register: str = "") -
     if _ALLERGY.search(words) and not register:
         return Situation.ALLERGY
     if register and not _BEREAVED.search(words):
-        if _ILLNESS_HEAD.search(words) or _ILLNESS.search(words):
+        if _ACUTE.search(words):
             return Situation.HARM
+        if _ILLNESS.search(words):
+            return Situation.HEALTH_FAMILY if _ill_person(words) else Situation.HEALTH_SELF
         if _THANKS_STRONG.search(words) and not _GRIEVANCE.search(words):
             return Situation.THANKS
         if regular or _REGULAR.search(words):
             return Situation.COMPLAINT_REGULAR
         return Situation.COMPLAINT_TOLD
     if _RECOVERED.search(words) and not _ILLNESS.search(_RECOVERED.sub("", words).replace("通院", "")):
+        return Situation.RECOVERED
+    if _RELIEVED.search(words) and _ILLNESS.search(words):
         return Situation.RECOVERED
     if _PREGNANT.search(words):
         return Situation.PREGNANCY
@@ -405,8 +420,7 @@ def _classify_disclosure(words: str, regular: bool | None, register: str = "") -
     if _BEREAVED.search(words):
         return Situation.BEREAVEMENT
     if _ILLNESS.search(words):
-        illness = _ILLNESS.search(words)
-        return Situation.HEALTH_FAMILY if illness and _owner(words[: illness.start()]) else Situation.HEALTH_SELF
+        return Situation.HEALTH_FAMILY if _ill_person(words) else Situation.HEALTH_SELF
     if _RECOVERED.search(words):
         return Situation.RECOVERED
     if _MEMORY.search(words):
@@ -444,6 +458,18 @@ def _classify_disclosure(words: str, regular: bool | None, register: str = "") -
     if _OWN_APOLOGY.search(words):
         return Situation.NO_TROUBLE
     return Situation.PERSONAL
+
+
+def _ill_person(words: str) -> str:
+    """Whose illness it is: the person named before it (「母が入院」), or right after (「要介護2の義母」)."""
+    illness = _ILLNESS.search(words)
+    if not illness:
+        return ""
+    before = _owner(words[: illness.start()])
+    if before:
+        return before
+    after = re.match(rf"[^、。]{{0,6}}の({_PERSON})", words[illness.end():])
+    return after.group(1) if after else ""
 
 
 def _owner(words: str) -> str:
@@ -504,9 +530,9 @@ def _allergy_phrase(words: str) -> str:
 _ILLNESS_NOUNS: tuple[tuple[str, str], ...] = (
     (r"入院", "ご入院"), (r"手術", "手術"), (r"骨折|骨を折", "骨折"), (r"怪我|(?<![だ])けが|ケガ", "おけが"),
     (r"痛(?:い|く|み|む|め)(?!出費|手)", "お痛み"), (r"しびれ|痺れ", "しびれ"), (r"眠れ(?:な|ず|ま)|寝不足|不眠", "寝不足"),
-    (r"熱を出|発熱|高熱", "お熱"), (r"持病", "持病"), (r"高血圧|血圧", "血圧のこと"), (r"ニキビ|にきび", "ニキビ"),
-    (r"湿疹|発疹|かゆみ|痒み|かぶれ", "肌のトラブル"), (r"視力|目が(?:かす|見え|弱|悪)", "目のこと"),
-    (r"耳が(?:遠|聞こえ)|難聴", "耳のこと"), (r"要介護", "ご介護"), (r"抗がん剤", "ご治療"),
+    (r"熱を出|発熱|高熱", "お熱"), (r"持病", "持病"), (r"高血圧|血圧", "高血圧"), (r"ニキビ|にきび", "ニキビ"),
+    (r"湿疹|発疹|かゆみ|痒み|かぶれ", "肌のトラブル"), (r"視力|目が(?:かす|見え|弱|悪)", "目のご不調"),
+    (r"耳が(?:遠|聞こえ)|難聴", "耳のご不調"), (r"要介護", "ご介護"), (r"抗がん剤", "ご治療"),
     (r"妊娠|つわり", "ご妊娠"), (r"療養|闘病|治療", "ご療養"), (r"通院", "ご通院"),
     (r"腰痛|ぎっくり", "腰のお痛み"), (r"風邪|インフルエンザ|コロナ|熱が|寝込|具合|体調", "ご体調"),
     (r"病気", "ご病気"), (r"リハビリ", "リハビリ"),
@@ -517,13 +543,14 @@ _RECOVERY_NOUNS: tuple[tuple[str, str], ...] = (
 
 
 # A condition the customer names (うつ病, 脱毛症, 脳梗塞, 加齢黄斑変性): its own name is the phrase.
-_NAMED_CONDITION = re.compile(r"([一-龥ァ-ヶー]{1,5}(?:病(?!院|室|棟|気)|症(?!状)|炎|梗塞|変性|がん|癌|腫瘍)|喘息)")
+_NAMED_CONDITION = re.compile(r"([一-龥ァ-ヶー]{1,5}(?:病(?!院|室|棟|気)|症(?!状)|炎|梗塞|変性|がん(?!剤)|癌|腫瘍)|喘息)")
+_NOT_CONDITION = ("看病", "仮病", "臆病", "抗がん", "持病")
 
 
 def _health_noun(words: str) -> str:
     named = _NAMED_CONDITION.search(words)
-    if named and not named.group(1).startswith(("持", "私", "主人", "妻", "夫")):
-        return named.group(1)
+    if named and not named.group(1).endswith(_NOT_CONDITION):
+        return re.sub(r"^(?:私|主人|妻|夫|娘|息子|母|父|子)(?:の|は|が)?", "", named.group(1))
     return _first_noun(re.sub(r"(?:大きな|重い)?病気ではな[くい]", "", words), _ILLNESS_NOUNS)
 
 
@@ -609,7 +636,8 @@ def slot_values(situation: Situation, highlight: Highlight, text: str) -> dict[s
     elif situation in (Situation.HEALTH_SELF, Situation.HEALTH_FAMILY):
         noun = _health_noun(words)
         if situation is Situation.HEALTH_FAMILY:
-            who = _who(words, _ILLNESS)
+            person = _ill_person(words)
+            who = f"{PERSON_HONORIFIC[person]}の" if person else ""
             # Whose health it is matters more than its name: 「お嬢様のお体」 when no condition is named.
             topic = f"{who}{noun}" if noun else f"{who}お体" if who else ""
         elif noun:
