@@ -230,7 +230,9 @@ _OWN_CEREMONY = re.compile(r"挙げ|挙式|私たちの|私の|自分の")
 
 _WORRY_DELIVERY = re.compile(r"間に合|届く|届か|届け|遅れ|発送|到着|配送|日程|当日まで|受け取")
 _WORRY_HEALTH = re.compile(r"アレルギ|混ざ|混入|症状|肌|体に|安全|原材料|添加物|厨房|器具|卵|小麦|乳")
-_WORRY_FIT = re.compile(r"サイズ|\d+号|似合|合う|合わ|体型|きつ|大き|小さ|丈|着られ|入る|浮か|派手|地味")
+# Fit of clothes or shoes, not any 「大きく」「合わない」 (「大きくなってから見てつらい思いを」).
+_WORRY_FIT = re.compile(r"サイズ|\d+号|似合|体型|きつ|ぶかぶか|(?<!大)丈|着られ|着た|入る|浮か|派手|地味|"
+                        r"(?:サイズ|丈|靴|服|ドレス|足|袖|肩|胸|ウエスト)(?:が|は|に)?(?:合|大き|小さ)")
 
 _COMPLAINT = re.compile(r"(?<!の)と違う(?![？?]|\s*$)|と違い|と違っ|違うようです|届かない|届いていない|届いておりません|まだ届|"
                         r"違う商品|違うもの|間違|破損|壊れ|割れ|"
@@ -400,7 +402,7 @@ def _classify_disclosure(words: str, regular: bool | None, register: str = "") -
     if _ALLERGY.search(words) and not register:
         return Situation.ALLERGY
     if register and not _BEREAVED.search(words):
-        if _ACUTE.search(words):
+        if _ACUTE.search(words) or register == "harm" and _ILLNESS.search(words):
             return Situation.HARM
         if _ILLNESS.search(words):
             return Situation.HEALTH_FAMILY if _ill_person(words) else Situation.HEALTH_SELF
