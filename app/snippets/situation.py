@@ -42,6 +42,7 @@ class Situation(StrEnum):
     REGULAR = "regular"                      # a regular customer's news
     THANKS = "thanks_received"               # they thank or praise the shop or its staff
     BEREAVEMENT = "bereavement"              # someone close has died: condolence, never congratulations
+    REMEMBRANCE = "remembrance"              # the late one remembered (亡き夫の庭, 仏壇の妻): their memory honoured
     HARM = "harm"                            # hurt or unwell in a complaint (worse after our service)
     COMPLAINT_TOLD = "complaint_told"        # their account of what went wrong, in a complaint
     COMPLAINT_REGULAR = "complaint_regular"  # a regular's loyalty told in a complaint
@@ -90,6 +91,7 @@ SOURCES: dict[Situation, tuple[str, ...]] = {
     Situation.REGULAR: ("regular", "thanks_shared"),
     Situation.THANKS: ("thanks_received",),
     Situation.BEREAVEMENT: ("bereavement",),
+    Situation.REMEMBRANCE: ("remembrance", "bereavement"),
     Situation.HARM: ("harm", "complaint_told"),
     Situation.COMPLAINT_TOLD: ("complaint_told",),
     Situation.COMPLAINT_REGULAR: ("complaint_regular", "complaint_told"),
@@ -194,7 +196,7 @@ _ALLERGY = re.compile(r"アレルギ|アトピー|敏感肌|乾燥肌|肌が弱|
 # The body broadly, not a disease list only: pain, numbness, sleep, a condition of theirs or a child's.
 _BODY = (r"(?:痛(?:い|く|み|む|め)(?!出費|手)|しびれ|痺れ|眠れ(?:な|ず|ま)|寝不足|不眠|熱を出|発熱|高熱|倒れ|"
          r"[一-龥]{1,4}(?:病(?!院|室|棟)|症(?!状)|炎)|がん|癌|腫瘍|梗塞|麻痺|まひ|喘息|ぜんそく|血圧|糖尿|透析|"
-         r"要介護|車椅子|車いす|認知|視力|目が(?:かす|見え|弱|悪)|耳が(?:遠|聞こえ)|難聴|"
+         r"要介護|車椅子|車いす|認知|視力|目が(?:かす|見え|弱|悪)|耳が[^、。]{0,3}(?:遠|聞こえ)|難聴|(?:におい|匂い|臭い)に弱|"
          r"奥歯|ニキビ|にきび|湿疹|発疹|かゆみ|痒み|腫れ|脱毛|抜け毛|髪が抜け|抗がん剤|点滴|注射|診断|"
          r"股関節|関節|手首|足首|足が不自由|転んで|転倒|やけど|火傷|"
          r"胸が苦し|息苦し|吐き気|めまい|下痢|体を壊|体調を崩|顔色)")
@@ -296,15 +298,16 @@ _THANKS_STRONG = re.compile(r"ありがとうございま|お礼を申し|お礼
 _THANKS_WEAK = re.compile(r"おかげで|くださって|くださいまして|くださいました|くださり|励みにな|助かりました|涙が出|"
                           r"胸が熱く|感激|感動|親切|丁寧に(?:し|教え|対応|説明)|申し分な|満足|素晴らしか|よかったです")
 # Someone close has died: condolence, whatever else the sentence tells.
-_BEREAVED = re.compile(r"亡くな|亡くし|亡き|他界|先立た|逝去|永眠|旅立|葬儀|葬式|お通夜|通夜|四十九日|一周忌|三回忌|"
-                       r"遺品|遺影|形見|仏壇|生きていたら|生きていれば|お墓参り|墓参り")
+_BEREAVED = re.compile(r"亡くな|亡くし|他界|先立た|逝去|永眠|葬儀|葬式|お通夜|通夜|四十九日|一周忌|三回忌")
+# The late one remembered in passing (「亡き父が建てた家」「仏壇の妻にも」), long after: no fresh condolence.
+_REMEMBERED = re.compile(r"亡き|遺品|遺影|形見|仏壇|生きていたら|生きていれば|お墓参り|墓参り")
 # Requests, by what they ask.
 _QUESTION = re.compile(r"(?:か|の|かね|かな)[？?]?\s*$|のと違う|でしょうか|ますか|ですか|ませんか|教えて|お教え|知りたい|"
                        r"伺いたい|お聞かせ|ご教示|かどうか|いかが|可能で|OK|ＯＫ|大丈夫")
 _REASSURE = re.compile(r"考えすぎ|気にしすぎ|心配しすぎ|神経質|気のせい|大げさ|(?:おかしい|変|失礼|迷惑|非常識|わがまま|"
                        r"贅沢|甘え|無理なお願い|図々しい|厚かましい)(?:な(?:こと|の|話))?(?:でしょうか|ですか|かな|かしら)")
 _EXPLAIN = re.compile(r"説明(?:して|を(?:お願い|求め|いただ|して|くださ)|(?:を)?お聞かせ)|ご説明(?:くださ|いただ|願)|"
-                      r"お聞かせ(?:くださ|いただ|願)|どうお考え|どのようにお考え|なぜ|どうして|理由を|経緯を|見解を|"
+                      r"お聞かせ(?:くださ|いただ|願)|どうお考え|どのようにお考え|なぜ|どうして(?!も)|理由を|経緯を|見解を|"
                       r"どういうこと")
 _COMPENSATE = re.compile(r"負担で|負担して|負担いただ|ご負担を?お願い|弁償|補償|賠償|慰謝料|治療費|診察代|病院代|"
                          r"(?:整形外科|整骨院|病院|医院|接骨院)の[^。]{0,8}(?:代|費|請求|領収)|修理代を|費用を[^。]{0,6}"
@@ -315,6 +318,8 @@ _CANCEL_ASKED = re.compile(r"キャンセル料|解約料|違約金|消化|扱�
 # Asking for a visit or an appointment (not 「予約なしで」, not a booking season): checked, then confirmed.
 _BOOKING = re.compile(r"予約(?!なし|不要|が本格|の時期)|来院|受診|診て(?:いただ|もら)|見て(?:もら|いただ)|伺っても|"
                       r"行っても|訪問|来て(?:いただ|もら|くださ)|お越しいただ|出張|調査に|点検|急患")
+# Asking what is done in general (「予約なしでも」「来ていただけるものでしょうか」), not for a slot.
+_POLICY = re.compile(r"予約なし|予約不要|ものでしょうか|ものですか|ことはありますか|のでしょうか")
 _BOOKING_SERVICE = re.compile(r"来院|受診|診て(?:いただ|もら)|見て(?:もら|いただ)|訪問|来て(?:いただ|もら|くださ)|"
                               r"お越しいただ|出張|調査に|点検|急患|施術|レッスン|宿泊")
 
@@ -379,7 +384,7 @@ def _classify_request(said: str, words: str, register: str = "", goods: bool = T
         return Situation.ASK_CHANGE if goods and not _BOOKING_SERVICE.search(words) else Situation.ASK_CHANGE_BOOKING
     if register:
         return Situation.COMPLAINT_REQUEST
-    if _BOOKING.search(words) and (question or not goods):
+    if _BOOKING.search(words) and (question or not goods) and not _POLICY.search(words):
         return Situation.ASK_BOOKING
     for pattern, situation in (
         (_ORDER, Situation.ASK_ORDER),
@@ -401,7 +406,7 @@ def _classify_request(said: str, words: str, register: str = "", goods: bool = T
 def _classify_disclosure(words: str, regular: bool | None, register: str = "") -> Situation:
     if _ALLERGY.search(words) and not register:
         return Situation.ALLERGY
-    if register and not _BEREAVED.search(words):
+    if register and not _BEREAVED.search(words) and not _REMEMBERED.search(words):
         if _ACUTE.search(words) or register == "harm" and _ILLNESS.search(words):
             return Situation.HARM
         if _ILLNESS.search(words):
@@ -421,6 +426,8 @@ def _classify_disclosure(words: str, regular: bool | None, register: str = "") -
         return Situation.THANKS
     if _BEREAVED.search(words):
         return Situation.BEREAVEMENT
+    if _REMEMBERED.search(words):
+        return Situation.REMEMBRANCE
     if _ILLNESS.search(words):
         return Situation.HEALTH_FAMILY if _ill_person(words) else Situation.HEALTH_SELF
     if _RECOVERED.search(words):
@@ -534,7 +541,7 @@ _ILLNESS_NOUNS: tuple[tuple[str, str], ...] = (
     (r"痛(?:い|く|み|む|め)(?!出費|手)", "お痛み"), (r"しびれ|痺れ", "しびれ"), (r"眠れ(?:な|ず|ま)|寝不足|不眠", "寝不足"),
     (r"熱を出|発熱|高熱", "お熱"), (r"持病", "持病"), (r"高血圧|血圧", "高血圧"), (r"ニキビ|にきび", "ニキビ"),
     (r"湿疹|発疹|かゆみ|痒み|かぶれ", "肌のトラブル"), (r"視力|目が(?:かす|見え|弱|悪)", "目のご不調"),
-    (r"耳が(?:遠|聞こえ)|難聴", "耳のご不調"), (r"要介護", "ご介護"), (r"抗がん剤", "ご治療"),
+    (r"耳が[^、。]{0,3}(?:遠|聞こえ)|難聴", "耳のご不調"), (r"要介護", "ご介護"), (r"抗がん剤", "ご治療"),
     (r"妊娠|つわり", "ご妊娠"), (r"療養|闘病|治療", "ご療養"), (r"通院", "ご通院"),
     (r"腰痛|ぎっくり", "腰のお痛み"), (r"風邪|インフルエンザ|コロナ|熱が|寝込|具合|体調", "ご体調"),
     (r"病気", "ご病気"), (r"リハビリ", "リハビリ"),
@@ -567,7 +574,7 @@ def _first_noun(words: str, table: tuple[tuple[str, str], ...]) -> str:
 
 def _bereaved_person(words: str) -> str:
     """「奥様」 for 「家内が亡くなって」 or 「亡き妻」: the person named nearest before the loss, else the first one."""
-    match = _BEREAVED.search(words)
+    match = _BEREAVED.search(words) or _REMEMBERED.search(words)
     owner = _owner(words[: match.start()]) if match else ""
     if not owner:
         found = _PERSON_WORD.findall(words)
@@ -644,7 +651,7 @@ def slot_values(situation: Situation, highlight: Highlight, text: str) -> dict[s
             topic = f"{who}{noun}" if noun else f"{who}お体" if who else ""
         elif noun:
             topic = noun
-    elif situation is Situation.BEREAVEMENT:
+    elif situation in (Situation.BEREAVEMENT, Situation.REMEMBRANCE):
         topic = _bereaved_person(words)
     elif situation is Situation.RECOVERED:
         noun = _first_noun(words, _RECOVERY_NOUNS)
