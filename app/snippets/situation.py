@@ -196,7 +196,7 @@ _ALLERGY = re.compile(r"アレルギ|アトピー|敏感肌|乾燥肌|肌が弱|
 # The body broadly, not a disease list only: pain, numbness, sleep, a condition of theirs or a child's.
 _BODY = (r"(?:痛(?:い|く|み|む|め)(?!出費|手)|しびれ|痺れ|眠れ(?:な|ず|ま)|寝不足|不眠|熱を出|発熱|高熱|倒れ|"
          r"[一-龥]{1,4}(?:病(?!院|室|棟)|症(?!状)|炎)|がん|癌|腫瘍|梗塞|麻痺|まひ|喘息|ぜんそく|血圧|糖尿|透析|"
-         r"要介護|車椅子|車いす|認知|視力|目が(?:かす|見え|弱|悪)|耳が[^、。]{0,3}(?:遠|聞こえ)|難聴|(?:におい|匂い|臭い)に弱|"
+         r"要介護|車椅子|車いす|認知|視力|目[がもは][^、。]{0,4}(?:かす|見え|弱|悪)|耳[がもは][^、。]{0,3}(?:遠|聞こえ)|難聴|療法|(?:におい|匂い|臭い)に弱|"
          r"奥歯|ニキビ|にきび|湿疹|発疹|かゆみ|痒み|腫れ|脱毛|抜け毛|髪が抜け|抗がん剤|点滴|注射|診断|"
          r"股関節|関節|手首|足首|足が不自由|転んで|転倒|やけど|火傷|"
          r"胸が苦し|息苦し|吐き気|めまい|下痢|体を壊|体調を崩|顔色)")
@@ -295,7 +295,7 @@ _OWN_APOLOGY = re.compile(r"お許しくださ|失礼いたしま|失礼しま|�
 # They thank or praise the shop or its staff.
 _THANKS_STRONG = re.compile(r"ありがとうございま|お礼を申し|お礼が(?:言|申)|お礼(?:を|まで)|感謝(?:して|いたし|申し)|"
                             r"お世話になりました")
-_THANKS_WEAK = re.compile(r"おかげで|くださって|くださいまして|くださいました|くださり|励みにな|助かりました|涙が出|"
+_THANKS_WEAK = re.compile(r"おかげで|くださって|くださった|くださいまして|くださいました|くださり|励みにな|助かりました|涙が出|"
                           r"胸が熱く|感激|感動|親切|丁寧に(?:し|教え|対応|説明)|申し分な|満足|素晴らしか|よかったです")
 # Someone close has died: condolence, whatever else the sentence tells.
 _BEREAVED = re.compile(r"亡くな|亡くし|他界|先立た|逝去|永眠|葬儀|葬式|お通夜|通夜|四十九日|一周忌|三回忌")
@@ -540,8 +540,8 @@ _ILLNESS_NOUNS: tuple[tuple[str, str], ...] = (
     (r"入院", "ご入院"), (r"手術", "手術"), (r"骨折|骨を折", "骨折"), (r"怪我|(?<![だ])けが|ケガ", "おけが"),
     (r"痛(?:い|く|み|む|め)(?!出費|手)", "お痛み"), (r"しびれ|痺れ", "しびれ"), (r"眠れ(?:な|ず|ま)|寝不足|不眠", "寝不足"),
     (r"熱を出|発熱|高熱", "お熱"), (r"持病", "持病"), (r"高血圧|血圧", "高血圧"), (r"ニキビ|にきび", "ニキビ"),
-    (r"湿疹|発疹|かゆみ|痒み|かぶれ", "肌のトラブル"), (r"視力|目が(?:かす|見え|弱|悪)", "目のご不調"),
-    (r"耳が[^、。]{0,3}(?:遠|聞こえ)|難聴", "耳のご不調"), (r"要介護", "ご介護"), (r"抗がん剤", "ご治療"),
+    (r"湿疹|発疹|かゆみ|痒み|かぶれ", "肌のトラブル"), (r"視力|目[がもは][^、。]{0,4}(?:かす|見え|弱|悪)", "目のご不調"),
+    (r"耳[がもは][^、。]{0,3}(?:遠|聞こえ)|難聴", "耳のご不調"), (r"要介護", "ご介護"), (r"抗がん剤", "ご治療"),
     (r"妊娠|つわり", "ご妊娠"), (r"療養|闘病|治療", "ご療養"), (r"通院", "ご通院"),
     (r"腰痛|ぎっくり", "腰のお痛み"), (r"風邪|インフルエンザ|コロナ|熱が|寝込|具合|体調", "ご体調"),
     (r"病気", "ご病気"), (r"リハビリ", "リハビリ"),
@@ -554,6 +554,10 @@ _RECOVERY_NOUNS: tuple[tuple[str, str], ...] = (
 # A condition the customer names (うつ病, 脱毛症, 脳梗塞, 加齢黄斑変性): its own name is the phrase.
 _NAMED_CONDITION = re.compile(r"([一-龥ァ-ヶー]{1,5}(?:病(?!院|室|棟|気)|症(?!状)|炎|梗塞|変性|がん(?!剤)|癌|腫瘍)|喘息)")
 _NOT_CONDITION = ("看病", "仮病", "臆病", "抗がん", "持病")
+
+
+# Conditions someone lives with: told so that we take care (「十分に配慮いたします」), not "don't overdo it".
+_LIVED_WITH = frozenset({"耳のご不調", "目のご不調", "ご介護", "持病", "高血圧"})
 
 
 def _health_noun(words: str) -> str:
@@ -649,7 +653,7 @@ def slot_values(situation: Situation, highlight: Highlight, text: str) -> dict[s
             who = f"{PERSON_HONORIFIC[person]}の" if person else ""
             # Whose health it is matters more than its name: 「お嬢様のお体」 when no condition is named.
             topic = f"{who}{noun}" if noun else f"{who}お体" if who else ""
-        elif noun:
+        elif noun and noun not in _LIVED_WITH:
             topic = noun
     elif situation in (Situation.BEREAVEMENT, Situation.REMEMBRANCE):
         topic = _bereaved_person(words)
