@@ -274,15 +274,22 @@ _VERBISH = re.compile(r"[ぁ-ん]*[一-龥ァ-ヶ][ぁ-ん]*[うくぐすつぬ�
 
 
 # The mail's tone decides the register: a complaint or a hurt report gets acknowledgement and apology,
-# never warm gladness, a regular's thanks or "arranged at once". Two distinct signs make a complaint.
-_GRIEVANCE = re.compile(
-    r"納得(?:が|の)?いか|納得でき(?:な|ま)|苦情|クレーム|がっかり|残念でな|不快|不誠実|誠意|不信|腹が立|憤|悔し|"
-    r"あんまり(?:では|です|だ)|ひどい|酷い|あり得な|ありえな|信じられな|二度と|再発|直っていな|直らな|"
-    r"[三3３]回目|[三四五]度も|改善して|謝罪|弁償|補償|賠償|慰謝料|説明を間違|間違え(?:た|られ)|手違い|違う商品|"
-    r"破損|不良品|かえって|悪化|痛みが(?:強|増|ひど)|何も(?:して|対応)(?:くださ|もらえ|いただけ)な|"
-    r"言われただけ|眠れませんでした|台無し|心残り|体調を崩|騒いで|静かにはならず|責める|困ります|"
-    r"おかしいのでは|いかがなものか|対応に(?:不満|疑問)|説明(?:が|も)な(?:く|かっ)|負担で|負担して|"
-    r"(?:治療費|診察代|病院代|修理代)")
+# never warm gladness, a regular's thanks or "arranged at once". A strong sign and another, or three weak
+# ones outnumbering the thanks, make a complaint: a warm letter that once says 悔しい or 三回目 is none.
+_GRIEVANCE_STRONG = re.compile(
+    r"納得(?:が|の)?い(?:か|き)|納得でき(?:な|ま)|クレーム|不快|不誠実|誠意|不信|腹が立|憤|"
+    r"あんまり(?:では|です|だ)|あり得な|ありえな|信じられな|二度と(?:利用|行|頼|買|来)|再発|直っていな|直らな|"
+    r"謝罪|弁償|補償|賠償|慰謝料|説明を間違|手違い|違う商品|破損|不良品|かえって[^。]{0,12}(?:痛|悪|ひど)|"
+    r"痛みが(?:強|増|ひど)|何も(?:して|対応)(?:くださ|もらえ|いただけ)な|台無し|対応に(?:不満|疑問)|"
+    r"いかがなものか|おかしいのでは")
+_GRIEVANCE_WEAK = re.compile(
+    r"苦情|悪化|がっかり|残念でな|悔し|ひどい|酷い|[三3３]回目|[三四五]度も|改善して|間違え(?:た|られ)|言われただけ|"
+    r"眠れませんでした|心残り|体調を崩|騒いで|静かにはならず|責める|困ります|説明(?:が|も)な(?:く|かっ)|"
+    r"負担で|負担して|(?:治療費|診察代|病院代|修理代)")
+_GRIEVANCE = re.compile(f"{_GRIEVANCE_STRONG.pattern}|{_GRIEVANCE_WEAK.pattern}")
+# Harm that lasts (「まだ痛みが続いて」), as against a redness that has since settled.
+_LASTING = re.compile(r"まだ|続いて|治らな|引かな|消えな|取れな|ひどくな")
+_GLAD = re.compile(r"ありがとう|ありがた|嬉し|うれし|おかげさまで|楽しみ|感謝")
 # The shop's service or goods left them hurt: worse after a treatment, a meal, a product.
 _HARMED = re.compile(r"(?:施術|治療|マッサージ|整体|カット|パーマ|カラー|脱毛|エステ|食べ|飲ん|使っ|塗っ|使用)"
                      r"[^。]{0,20}(?:あと|後|から)[^。]{0,30}(?:痛|しびれ|痺れ|腫れ|かゆ|赤く|ただれ|かぶれ|湿疹|"
@@ -328,10 +335,13 @@ def tone(mail: str) -> str:
     """The mail's register: "harm" (hurt after our service), "complaint", or "" for anything else."""
     if not mail:
         return ""
-    if _HARMED.search(mail):
+    if _HARMED.search(mail) and (_GRIEVANCE.search(mail) or _LASTING.search(mail)):
         return "harm"
-    signs = {m.group(0)[:3] for m in _GRIEVANCE.finditer(mail)}
-    return "complaint" if len(signs) >= 2 else ""
+    strong = {m.group(0)[:3] for m in _GRIEVANCE_STRONG.finditer(mail)}
+    weak = {m.group(0)[:3] for m in _GRIEVANCE_WEAK.finditer(mail)}
+    if strong and len(strong) + len(weak) >= 2:
+        return "complaint"
+    return "complaint" if len(weak) >= 3 and len(weak) > len(_GLAD.findall(mail)) else ""
 
 
 def classify(highlight: Highlight, text: str, regular: bool | None = None, mail: str = "") -> Situation:
