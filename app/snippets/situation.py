@@ -276,17 +276,20 @@ _VERBISH = re.compile(r"[ぁ-ん]*[一-龥ァ-ヶ][ぁ-ん]*[うくぐすつぬ�
 # The mail's tone decides the register: a complaint or a hurt report gets acknowledgement and apology,
 # never warm gladness, a regular's thanks or "arranged at once". A strong sign and another, or three weak
 # ones outnumbering the thanks, make a complaint: a warm letter that once says 悔しい or 三回目 is none.
+# One of these alone says the customer complains of us (「納得がいきません」「補償してください」).
+_GRIEVANCE_DECISIVE = re.compile(
+    r"納得(?:が|の)?い(?:か|き)|納得でき(?:な|ま)|腹が立|憤|不誠実|誠意(?:が|ある|のな|の感じ)|クレーム|不信感|謝罪|"
+    r"弁償|補償|賠償|慰謝料|あんまり(?:では|です)|あり得な|ありえな|信じられな|おかしいのでは|いかがなものか|"
+    r"説明を間違|手違い|違う商品|不良品|かえって[^。]{0,12}(?:痛|悪|ひど)|痛みが(?:強|増|ひど)|"
+    r"何も(?:して|対応)(?:くださ|もらえ|いただけ)な|対応に(?:不満|疑問)")
+# These need another sign: 「再発」「台無しになったら」 alone can be an illness or a worry.
 _GRIEVANCE_STRONG = re.compile(
-    r"納得(?:が|の)?い(?:か|き)|納得でき(?:な|ま)|クレーム|不快|不誠実|誠意|不信|腹が立|憤|"
-    r"あんまり(?:では|です|だ)|あり得な|ありえな|信じられな|二度と(?:利用|行|頼|買|来)|再発|直っていな|直らな|"
-    r"謝罪|弁償|補償|賠償|慰謝料|説明を間違|手違い|違う商品|破損|不良品|かえって[^。]{0,12}(?:痛|悪|ひど)|"
-    r"痛みが(?:強|増|ひど)|何も(?:して|対応)(?:くださ|もらえ|いただけ)な|台無し|対応に(?:不満|疑問)|"
-    r"いかがなものか|おかしいのでは")
+    r"不快|二度と(?:利用|行|頼|買|来)|再発|直っていな|直らな|破損|台無し|割れて|欠けて|届いていな|まだ届")
 _GRIEVANCE_WEAK = re.compile(
     r"苦情|悪化|がっかり|残念でな|悔し|ひどい|酷い|[三3３]回目|[三四五]度も|改善して|間違え(?:た|られ)|言われただけ|"
     r"眠れませんでした|心残り|体調を崩|騒いで|静かにはならず|責める|困ります|説明(?:が|も)な(?:く|かっ)|"
     r"負担で|負担して|(?:治療費|診察代|病院代|修理代)")
-_GRIEVANCE = re.compile(f"{_GRIEVANCE_STRONG.pattern}|{_GRIEVANCE_WEAK.pattern}")
+_GRIEVANCE = re.compile(f"{_GRIEVANCE_DECISIVE.pattern}|{_GRIEVANCE_STRONG.pattern}|{_GRIEVANCE_WEAK.pattern}")
 # Harm that lasts (「まだ痛みが続いて」), as against a redness that has since settled.
 _LASTING = re.compile(r"まだ|続いて|治らな|引かな|消えな|取れな|ひどくな")
 _GLAD = re.compile(r"ありがとう|ありがた|嬉し|うれし|おかげさまで|楽しみ|感謝")
@@ -337,11 +340,14 @@ def tone(mail: str) -> str:
         return ""
     if _HARMED.search(mail) and (_GRIEVANCE.search(mail) or _LASTING.search(mail)):
         return "harm"
+    if _GRIEVANCE_DECISIVE.search(mail):
+        return "complaint"
     strong = {m.group(0)[:3] for m in _GRIEVANCE_STRONG.finditer(mail)}
     weak = {m.group(0)[:3] for m in _GRIEVANCE_WEAK.finditer(mail)}
-    if strong and len(strong) + len(weak) >= 2:
+    glad = len(_GLAD.findall(mail))
+    if strong and len(strong) + len(weak) >= 2 and glad <= len(strong) + len(weak):
         return "complaint"
-    return "complaint" if len(weak) >= 3 and len(weak) > len(_GLAD.findall(mail)) else ""
+    return "complaint" if len(weak) >= 2 and len(weak) > glad * 1.5 else ""
 
 
 def classify(highlight: Highlight, text: str, regular: bool | None = None, mail: str = "") -> Situation:
