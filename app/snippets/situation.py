@@ -135,6 +135,7 @@ PERSON_HONORIFIC: dict[str, str] = {
     "母": "お母様", "父": "お父様", "両親": "ご両親", "母親": "お母様", "父親": "お父様", "義母": "お義母様",
     "義父": "お義父様", "祖母": "おばあ様", "祖父": "おじい様", "孫": "お孫さん",
     "親父": "お父様", "おやじ": "お父様", "お袋": "お母様", "おふくろ": "お母様",
+    "赤ちゃん": "赤ちゃん", "赤ん坊": "赤ちゃん",
     "姉": "お姉様", "兄": "お兄様", "妹": "妹さん", "弟": "弟さん", "家族": "ご家族",
     "友人": "ご友人", "友達": "ご友人", "親友": "ご親友", "同僚": "同僚の方", "同期": "同期の方",
     "上司": "上司の方", "部下": "部下の方", "先輩": "先輩", "後輩": "後輩の方", "姪": "姪御さん",
@@ -182,7 +183,7 @@ _CELEBRATION = re.compile("|".join(p for p, _ in _EVENTS))
 _ATTENDING = re.compile(r"(結婚式|披露宴|二次会|式典|卒業式|入学式|発表会|演奏会)(?:に|へ|の)?.{0,12}"
                         r"(出席|参列|お呼ばれ|着て|着る|着たい|招待|行く|行き|参加)|お呼ばれ")
 # An event told as past or as a travel agent's name, not one they prepare for.
-_PAST_EVENT = re.compile(r"旅行会社|旅行代理店|(?:旅行|式|会)でも、と|が終わ(?:って|り|った)|の後|のあと|以来")
+_PAST_EVENT = re.compile(r"旅行会社|旅行代理店|(?:旅行|式|会)でも、と|が終わ(?:って|り|った)|(?:旅行|会)に行(?:き|っ)|の後|のあと|以来|程度")
 _EVENT_WORD = re.compile(
     r"(結婚式|披露宴|二次会|パーティー|パーティ|式典|卒業式|入学式|入園式|卒園式|七五三|成人式|発表会|演奏会|"
     r"コンサート|同窓会|食事会|お茶会|歓迎会|送別会|旅行|運動会|お宮参り|顔合わせ|結納|法事|お葬式|葬儀|"
@@ -194,8 +195,9 @@ _SELF_PURCHASE = re.compile(r"自分用|自分へのご褒美|自分で使|自�
 _ALLERGY = re.compile(r"アレルギ|アトピー|敏感肌|乾燥肌|肌が弱|体質|乳糖不耐|グルテン|食物制限|"
                       r"(?:卵|小麦|乳|そば|ナッツ|えび|かに|落花生)(?:が|を)?(?:食べられ|だめ|ダメ|NG)")
 # The body broadly, not a disease list only: pain, numbness, sleep, a condition of theirs or a child's.
-_BODY = (r"(?:痛(?:い|く|み|む|め)(?!出費|手)|しびれ|痺れ|眠れ(?:な|ず|ま)|寝不足|不眠|熱を出|発熱|高熱|倒れ|"
-         r"[一-龥]{1,4}(?:病(?!院|室|棟)|症(?!状)|炎)|うつ病|がん|癌|腫瘍|梗塞|麻痺|まひ|喘息|ぜんそく|血圧|糖尿|透析|"
+_BODY = (r"(?:痛(?:い|く|み|む|め)(?!出費|手|なりませ|ならな|なかっ|はな|もな)|しびれ|痺れ|眠れ(?:な|ず|ま|てい?な)|寝不足|不眠|熱を出|発熱|高熱|倒れ|"
+         r"[一-龥]{1,4}(?:病(?!院|室|棟)|症(?!状)|炎)|うつ病|(?:[胃肺肝腸]|乳|膵臓|子宮|前立腺)がん|癌|黄疸|NICU|ICU|"
+         r"生まれつき|外反母趾|[扁偏]平足|腫瘍|梗塞|麻痺|まひ|喘息|ぜんそく|血圧|糖尿|透析|"
          r"要介護|車椅子|車いす|認知|視力|目[がもは][^、。]{0,4}(?:かす|見え|弱|悪)|耳[がもは][^、。]{0,3}(?:遠|聞こえ)|難聴|療法|(?:におい|匂い|臭い)に弱|"
          r"奥歯|ニキビ|にきび|湿疹|発疹|かゆみ|痒み|腫れ|脱毛|抜け毛|髪が抜け|抗がん剤|点滴|注射|診断|"
          r"股関節|関節|手首|足首|足が不自由|転んで|転倒|やけど|火傷|"
@@ -220,8 +222,9 @@ _MEASURE = re.compile(r"身長|体重|(?:背|足|体|胸|腰|肩|腕|頭|首|私
 # A first order or first contact with the shop, not 「生まれて初めて」「最初の四小節」「湯治場は初めてで」.
 _FIRST = re.compile(r"(?:初めて|はじめて)(?:の|で|に)?[^、。]{0,8}?(?:連絡|メール|注文|利用|購入|お願い|伺|問い合わせ|"
                     r"通販|お店|来店|予約|買|お買い物|受診|入会|申し込|申込)|初回|はじめまして|初めまして|初の(?:ご?注文|通販)")
-_REGULAR = re.compile(r"いつも(?:利用|購入|お世話|買|注文|拝見|楽しみ)|以前も|前回|リピート|愛用|長年|昨年も|"
-                      r"何度も(?:利用|購入|注文|お世話|伺|通|来|泊)|また利用|昨年と同じ|去年と同じ|通って(?:お|い)|"
+_REGULAR = re.compile(r"いつも(?:利用|購入|お世話|買|注文|拝見|楽しみ)|以前も|前回|リピート|愛用|昨年も|"
+                      r"長年(?:利用|愛用|お世話|通|ご愛顧|使)|何度も(?:利用|購入|注文|お世話|伺|通|来|泊)|また利用|"
+                      r"昨年と同じ|去年と同じ|(?:こちら|御社|貴|お店|当)[^。]{0,16}通って(?:お|い)|"
                       r"度目の(?:滞在|利用|ご利用|来店|宿泊)|常連")
 # Looking back (「あの時も」「思い返すと」): a memory told, not an event to congratulate now.
 _MEMORY = re.compile(r"思い出|思い返|覚えて|当時|あの時|あの頃|小さい頃|若い頃|昔は|以前お店")
@@ -301,7 +304,7 @@ _HARMED = re.compile(r"(?:施術|治療|マッサージ|整体|カット|パー�
 _GOODS = re.compile(r"商品|品物|注文|届い|届き|届か|購入|買っ|買い|発送|配送|在庫|返品|送料|お届け|梱包|箱|袋|"
                     r"サイズ|ケーキ|お菓子|通販|カート|入荷|ラッピング")
 # The customer apologising for themselves (「お許しください」「長々と失礼いたしました」).
-_OWN_APOLOGY = re.compile(r"お許しくださ|失礼いたしま|失礼しま|申し訳な|すみません|恐縮|ごめんなさい|乱筆")
+_OWN_APOLOGY = re.compile(r"お許しくださ|失礼いたしま|失礼しま|申し訳な|申し訳あり|すみません|恐縮|ごめんなさい|乱筆")
 # They thank or praise the shop or its staff.
 _THANKS_STRONG = re.compile(r"ありがとうございま|お礼を申し|お礼が(?:言|申)|お礼(?:を|まで)|感謝(?:して|いたし|申し)|"
                             r"お世話になりました")
@@ -309,10 +312,11 @@ _THANKS_WEAK = re.compile(r"おかげで|くださって|くださった|くだ�
                           r"胸が熱く|感激|感動|親切|丁寧に(?:し|教え|対応|説明)|申し分な|満足|素晴らしか|よかったです")
 # Someone close has died: condolence, whatever else the sentence tells.
 _BEREAVED = re.compile(r"亡くな|亡くし|他界|先立た|逝去|永眠|葬儀|葬式|お通夜|通夜|四十九日|一周忌|三回忌")
+_OWN_FUNERAL = re.compile(r"(?:自分|私|わたくし)の(?:葬儀|葬式|お葬式)|生前契約|終活|私が死んだら")
 # The late one remembered in passing (「亡き父が建てた家」「仏壇の妻にも」), long after: no fresh condolence.
 _REMEMBERED = re.compile(r"亡き|遺品|遺影|形見|仏壇|生きていたら|生きていれば|お墓参り|墓参り")
 # Requests, by what they ask.
-_QUESTION = re.compile(r"(?:か|の|かね|かな)[？?]?\s*$|のと違う|でしょうか|ますか|ですか|ませんか|教えて|お教え|知りたい|"
+_QUESTION = re.compile(r"(?:か|の|かね|かな)[？?]?\s*$|[？?]|のと違う|(?i:\b(?:can|could|is it|do you|are you)\b)|でしょうか|ますか|ですか|ませんか|教えて|お教え|知りたい|"
                        r"伺いたい|お聞かせ|ご教示|かどうか|いかが|可能で|OK|ＯＫ|大丈夫")
 _REASSURE = re.compile(r"考えすぎ|気にしすぎ|心配しすぎ|神経質|気のせい|大げさ|(?:おかしい|変|失礼|迷惑|非常識|わがまま|"
                        r"贅沢|甘え|無理なお願い|図々しい|厚かましい)(?:な(?:こと|の|話))?(?:でしょうか|ですか|かな|かしら)")
@@ -321,7 +325,7 @@ _EXPLAIN = re.compile(r"説明(?:して|を(?:お願い|求め|いただ|して|
                       r"どういうこと")
 _COMPENSATE = re.compile(r"負担で|負担して|負担いただ|ご負担を?お願い|弁償|補償|賠償|慰謝料|治療費|診察代|病院代|"
                          r"(?:整形外科|整骨院|病院|医院|接骨院)の[^。]{0,8}(?:代|費|請求|領収)|修理代を|費用を[^。]{0,6}"
-                         r"(?:払|負担|請求)|全額返金|返金して|お支払いいただ")
+                         r"(?:払|負担|請求)|全額返金|返金して|お支払いいただ|(?:料金|代金|お金)の?[^。]{0,6}返して")
 _CANCEL = re.compile(r"キャンセル|取り消|取消|取りやめ|とりやめ|中止|解約|退会")
 _PAUSE = re.compile(r"お休みに|お休みさせ|見合わせ|一時停止|休会|延期|日程を変更|日時を変更|日にちを変更|振り替え|振替")
 _CANCEL_ASKED = re.compile(r"キャンセル料|解約料|違約金|消化|扱い|日割|返金され|かかり|になりますか|になるので")
@@ -397,7 +401,9 @@ def _classify_request(said: str, words: str, register: str = "", goods: bool = T
     if register and not goods:
         return Situation.COMPLAINT_REQUEST
     if _CHANGE.search(words) and not (question and _CANCEL_ASKED.search(words)):
-        return Situation.ASK_CHANGE if goods and not _BOOKING_SERVICE.search(words) else Situation.ASK_CHANGE_BOOKING
+        if goods and not _BOOKING_SERVICE.search(words):
+            return Situation.ASK_CHANGE
+        return Situation.ASK_QUESTION if question else Situation.ASK_CHANGE_BOOKING
     if register:
         return Situation.COMPLAINT_REQUEST
     if _BOOKING.search(words) and (question or not goods) and not _POLICY.search(words):
@@ -440,7 +446,7 @@ def _classify_disclosure(words: str, regular: bool | None, register: str = "") -
         return Situation.PREGNANCY
     if _THANKS_STRONG.search(words):
         return Situation.THANKS
-    if _BEREAVED.search(words):
+    if _BEREAVED.search(words) and not _OWN_FUNERAL.search(words):
         return Situation.BEREAVEMENT
     if _REMEMBERED.search(words):
         return Situation.REMEMBRANCE
@@ -459,18 +465,18 @@ def _classify_disclosure(words: str, regular: bool | None, register: str = "") -
     if _ATTENDING.search(words):
         return Situation.EVENT
     celebration = _CELEBRATION.search(words)
-    if celebration and not _PAST_WEDDING.search(words):
+    if celebration and not _PAST_WEDDING.search(words) and not re.search(r"卒業程度|卒業後|卒業して", words):
         owner = _owner(words[: celebration.start()])
         if owner in {"同僚", "同期", "上司", "部下", "先輩", "後輩"}:
             return Situation.EVENT
         if owner:
             return Situation.CLOSE_CELEBRATION
         if _CEREMONY.search(words) and not _OWN_CEREMONY.search(words):
-            return Situation.EVENT
+            return Situation.PERSONAL if _PAST_EVENT.search(words) else Situation.EVENT
         return Situation.OWN_CELEBRATION
     if _THANKS_WEAK.search(words):
         return Situation.THANKS
-    if _EVENT_WORD.search(words) and not _PAST_EVENT.search(words):
+    if _EVENT_WORD.search(words) and not _PAST_EVENT.search(words) and not _OWN_FUNERAL.search(words):
         return Situation.EVENT
     if _MEASURE.search(words):
         return Situation.MEASUREMENT
@@ -554,7 +560,7 @@ def _allergy_phrase(words: str) -> str:
 
 _ILLNESS_NOUNS: tuple[tuple[str, str], ...] = (
     (r"入院", "ご入院"), (r"手術", "手術"), (r"骨折|骨を折", "骨折"), (r"怪我|(?<![だ])けが|ケガ", "おけが"),
-    (r"痛(?:い|く|み|む|め)(?!出費|手)", "お痛み"), (r"うつ病|鬱病", "うつ病"), (r"しびれ|痺れ", "しびれ"), (r"眠れ(?:な|ず|ま)|寝不足|不眠", "寝不足"),
+    (r"痛(?:い|く|み|む|め)(?!出費|手|なりませ|ならな|なかっ|はな|もな)", "お痛み"), (r"うつ病|鬱病", "うつ病"), (r"しびれ|痺れ", "しびれ"), (r"眠れ(?:な|ず|ま|てい?な)|寝不足|不眠", "寝不足"),
     (r"熱を出|発熱|高熱", "お熱"), (r"持病", "持病"), (r"高血圧|血圧", "高血圧"), (r"ニキビ|にきび", "ニキビ"),
     (r"湿疹|発疹|かゆみ|痒み|かぶれ", "肌のトラブル"), (r"視力|目[がもは][^、。]{0,4}(?:かす|見え|弱|悪)", "目のご不調"),
     (r"耳[がもは][^、。]{0,3}(?:遠|聞こえ)|難聴", "耳のご不調"), (r"要介護", "ご介護"), (r"抗がん剤", "ご治療"),
@@ -568,7 +574,8 @@ _RECOVERY_NOUNS: tuple[tuple[str, str], ...] = (
 
 
 # A condition the customer names (うつ病, 脱毛症, 脳梗塞, 加齢黄斑変性): its own name is the phrase.
-_NAMED_CONDITION = re.compile(r"([一-龥ァ-ヶー]{1,5}(?:病(?!院|室|棟|気)|症(?!状)|炎|梗塞|変性|がん(?!剤)|癌|腫瘍)|喘息)")
+_NAMED_CONDITION = re.compile(r"([一-龥ァ-ヶー]{1,12}(?:病(?!院|室|棟|気)|症(?!状)|炎|梗塞|変性|癌|腫瘍)|喘息|"
+                              r"(?:[胃肺肝腸]|乳|膵臓|子宮|前立腺)がん)")
 _NOT_CONDITION = ("看病", "仮病", "臆病", "抗がん", "持病")
 
 

@@ -224,3 +224,15 @@ def test_every_situation_has_snippets_in_our_pack(situation: Situation) -> None:
     pack = load_our_pack()
     assert SOURCES[situation][0] in pack.situations
     assert len(pack.by_situation(SOURCES[situation][0])) >= 4
+
+
+def test_what_only_looks_like_health_a_loss_or_an_event() -> None:
+    # Pain denied is no pain; planning one's own funeral asks for no condolence; a trip taken is no event ahead.
+    assert _situation(D, "二日で二万歩歩きましたが、一度も足が痛くなりませんでした") is Situation.PERSONAL
+    assert _situation(D, "元気なうちに自分の葬儀の段取りを決めておきたいのです") is Situation.PERSONAL
+    assert _situation(D, "先月は同期と京都まで一泊旅行に行きました") is Situation.PERSONAL
+    assert _situation(D, "その資格には高校卒業程度の学力が要ると言われました") is Situation.PERSONAL
+    # Said the other way round, they are what they look like.
+    assert _situation(D, "息子は生まれつき筋肉の力が弱いのです") is Situation.HEALTH_FAMILY
+    assert _first(D, "赤ちゃんが黄疸で入院することになりました").startswith("赤ちゃんの")
+    assert _situation(D, "父は生前から葬式はいらないと言っておりました") is Situation.BEREAVEMENT
