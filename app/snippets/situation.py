@@ -9,6 +9,15 @@ theirs or a family member's, a body measurement, a first order, a regular's
 news, or for a request the question it asks (stock, delivery, size,
 materials, price, an exchange, an order, a complaint).
 
+The whole mail, when given, sets the register first (`tone()`): in a complaint or
+a report of harm after our service, a disclosure gets acknowledgement and apology
+(never 「温かい気持ちになりました」 or a regular's thanks) and a request is taken up,
+explained or checked (never 「承知いたしました」 as if a demand were granted, never
+goods-return wording for a booking). Health is read broadly (pain, numbness, sleep,
+a named condition, whose it is); a loss gets condolence, a late one remembered in
+passing gets remembrance; a question of fact is answered or checked, a reassurance
+question (「私の考えすぎでしょうか」) reassured.
+
 `slot_values()` makes the noun phrase the snippet's `{topic}` slot takes for
 that situation, respectful and built for the sentence: 「友人の結婚が決まり」 →
 「ご友人のご結婚」, 「娘が生まれました」 → 「お嬢様のご誕生」, 「パーティーで着たい」 →
