@@ -143,24 +143,29 @@ def test_health_is_read_broadly_and_named_for_whose_it_is() -> None:
 def test_a_loss_gets_condolence_and_a_memory_is_honoured() -> None:
     assert _situation(D, "家内が亡くなって二年になります") is Situation.BEREAVEMENT
     assert _first(D, "家内が亡くなって二年になります") == "奥様のこと、心よりお悔やみ申し上げます。"
-    assert _first(D, "この春、四十年連れ添った主人を、病気で亡くしました") == "ご主人のこと、心よりお悔やみ申し上げます。"
+    lost = "この春、四十年連れ添った主人を、病気で亡くしました"
+    assert _first(D, lost) == "ご主人のこと、心よりお悔やみ申し上げます。"
     assert _first(D, "親父が去年亡くなって、墓参りに行けるのが私だけになりました").startswith("お父様のこと")
     remembered = "この家は亡き父が建てた家で、一度も防蟻の処理をしたことがありません"
     assert _situation(D, remembered) is Situation.REMEMBRANCE
     assert "お悔やみ" not in _first(D, remembered)
-    # Hard negatives: 「生まれて初めて」 and 「孫が生まれてすぐのことでした」 are no birth; marrying long ago is no news.
-    for words in ("先日、生まれて初めて電子レンジで茶碗蒸しを作りました", "娘夫婦が引っ越したのは、孫が生まれてすぐのことでした",
+    # Hard negatives: 「生まれて初めて」 and 「孫が生まれてすぐ」 are no birth; marrying long ago is no news.
+    for words in ("先日、生まれて初めて電子レンジで茶碗蒸しを作りました",
+                  "娘夫婦が引っ越したのは、孫が生まれてすぐのことでした",
                   "私は、結婚したときに運転しなくていいと言われました"):
         assert "おめでとう" not in _first(D, words) and "お祝い" not in _first(D, words), words
     # Thanks for the care of the late one's garden is thanks first.
-    assert _situation(D, "亡き夫が大切にしていた庭を丁寧に手入れしていただき、ありがとうございました") is Situation.THANKS
+    garden = "亡き夫が大切にしていた庭を丁寧に手入れしていただき、ありがとうございました"
+    assert _situation(D, garden) is Situation.THANKS
 
 
 def test_thanks_and_own_apologies_get_their_answers() -> None:
-    assert _first(D, "先日は二時間もお付き合いいただき、ありがとうございました") == "温かいお言葉をいただき、ありがとうございます。"
+    thanks = "先日は二時間もお付き合いいただき、ありがとうございました"
+    assert _first(D, thanks) == "温かいお言葉をいただき、ありがとうございます。"
     assert _situation(D, "担当の方が声をかけてくださり、涙が出そうになりました") is Situation.THANKS
     assert _first(D, "おかしな字がございましたら、どうぞお許しくださいませ") == "どうぞお気になさらないでください。"
-    # Hard negatives: in a complaint, 「譲ってくださり」 by other guests is no praise of us; 「無事に編み上げました」 is news.
+    # Hard negatives: in a complaint, 「譲ってくださり」 by other guests is no praise of us;
+    # 「無事に編み上げました」 is news.
     mail = "休憩処で具合が悪くなったのに、スタッフは何もしてくださらなかったことに納得がいきません。"
     assert _situation(D, "見かねたご夫婦が席を譲ってくださり、ようやく落ち着きました", mail) is Situation.COMPLAINT_TOLD
     assert _situation(D, "おかげさまで、冬の間にマフラーを無事に編み上げました") is Situation.PERSONAL
@@ -211,7 +216,8 @@ def test_suggest_json_keeps_its_format_and_reads_the_whole_mail(tmp_path, capsys
     assert cli.main(["suggest", "--json", str(path)]) == 0
     record = json.loads(capsys.readouterr().out)
     assert set(record) == {"file", "suggestions"}
-    assert record["suggestions"] and all(set(s) == {"highlight", "situation", "snippets"} for s in record["suggestions"])
+    keys = {"highlight", "situation", "snippets"}
+    assert record["suggestions"] and all(set(s) == keys for s in record["suggestions"])
     for item in record["suggestions"]:
         first = item["snippets"][0]
         assert not any(w in first for w in NEVER_IN_A_COMPLAINT), (item["situation"], first)
