@@ -1,14 +1,15 @@
 """The insight side panel: what the customer disclosed, asked for and worries about.
 
-Items are grouped under 自己開示 / ご要望・ご質問 / ご不安; a request lists its
-linked worry beneath it. Clicking an item asks the reader to jump to it; its
+Items are grouped under ご要望・ご質問 / ご不安 / 自己開示, what must be answered
+first on top; a request lists its linked worry beneath it. Each item shows its
+words on up to two lines (then elided), so a request reads without hovering. Clicking an item asks the reader to jump to it; its
 tooltip says why it was marked; its context menu lets the agent dismiss it.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPoint, QRect, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QPainter
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QResizeEvent, QTextLayout, QTextOption
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QLabel,
@@ -28,15 +29,62 @@ from ui.models import InsightModel, Role
 AnyIndex = QModelIndex | QPersistentModelIndex
 
 
+TEXT_LINES = 2  # a highlight's words wrap to two lines, then elide: a request reads without hovering
+
+
+def wrap_lines(text: str, font: QFont, width: int, limit: int = TEXT_LINES) -> list[str]:
+    """`text` laid out in at most `limit` lines of `width` pixels, the last one elided when cut."""
+    if width <= 0 or not text:
+        return [text]
+    metrics = QFontMetrics(font)
+    layout = QTextLayout(text, font)
+    option = QTextOption()
+    option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+    layout.setTextOption(option)
+    starts: list[int] = []
+    layout.beginLayout()
+    while len(starts) < limit:
+        line = layout.createLine()
+        if not line.isValid():
+            break
+        line.setLineWidth(width)
+        starts.append(line.textStart())
+    layout.endLayout()
+    lines = [text[start:end] for start, end in zip(starts, [*starts[1:], len(text)], strict=True)]
+    if lines and metrics.horizontalAdvance(lines[-1]) > width:
+        lines[-1] = metrics.elidedText(lines[-1], Qt.TextElideMode.ElideRight, width)
+    return lines or [text]
+
+
 class InsightDelegate(QStyledItemDelegate):
-    """Two lines per highlight: the customer's words, then the topic in grey."""
+    """A highlight: the customer's words on up to two lines, then the topic in grey."""
+
+    def text_width(self, option: QStyleOptionViewItem, index: AnyIndex) -> int:
+        """Pixels for the words of `index`, from the view's width (sizeHint has no rect yet)."""
+        view = option.widget
+        if isinstance(view, QTreeView):
+            depth = 0
+            parent = index.parent()
+            while parent.isValid():
+                depth += 1
+                parent = parent.parent()
+            indent = view.indentation() * (depth + (1 if view.rootIsDecorated() else 0))
+            return max(40, view.viewport().width() - indent - 23)
+        return max(40, option.rect.width() - 23)
+
+    def text_lines(self, option: QStyleOptionViewItem, index: AnyIndex) -> list[str]:
+        """The lines the item shows (the tests read them as the user would)."""
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        return wrap_lines(opt.text, opt.font, self.text_width(option, index))
 
     def sizeHint(self, option: QStyleOptionViewItem, index: AnyIndex) -> QSize:
         base = super().sizeHint(option, index)
         if index.data(Role.HIGHLIGHT) is None and not index.data(Role.TOPIC):
             return QSize(base.width(), base.height() + 10)
         line = option.fontMetrics.height()
-        return QSize(base.width(), line * 2 + 12)
+        lines = len(self.text_lines(option, index)) if index.data(Role.HIGHLIGHT) is not None else 1
+        return QSize(base.width(), line * (lines + 1) + 12)
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: AnyIndex) -> None:
         highlight = index.data(Role.HIGHLIGHT)
@@ -58,30 +106,42 @@ class InsightDelegate(QStyledItemDelegate):
         metrics = opt.fontMetrics
         line = metrics.height()
         left = rect.left() + 6
+        width = rect.right() - left - 16 if highlight is not None else rect.right() - left - 6
+        lines = wrap_lines(text, opt.font, width) if highlight is not None else [text]
         if highlight is not None:
             # A coloured bar as in the reader, so the eye links item and text.
             painter.fillRect(QRect(left, rect.top() + 5, 4, rect.height() - 10), style.HIGHLIGHT_EDGE[highlight.kind])
             painter.fillRect(
-                QRect(left + 4, rect.top() + 5, rect.width() - 16, line + 4), style.HIGHLIGHT_BG[highlight.kind]
+                QRect(left + 4, rect.top() + 5, rect.width() - 16, line * len(lines) + 4),
+                style.HIGHLIGHT_BG[highlight.kind],
             )
             left += 10
-        width = rect.right() - left - 6
         painter.setPen(style.TEXT)
         painter.setFont(opt.font)
-        painter.drawText(
-            QRect(left, rect.top() + 6, width, line + 2),
-            Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-            metrics.elidedText(text, Qt.TextElideMode.ElideRight, width),
-        )
+        for row, words in enumerate(lines):
+            painter.drawText(
+                QRect(left, rect.top() + 6 + row * line, width, line + 2),
+                Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                metrics.elidedText(words, Qt.TextElideMode.ElideRight, width),
+            )
         painter.setFont(option.font)  # the topic line is never bold
         if topic:
             painter.setPen(QColor("#57606a"))
             painter.drawText(
-                QRect(left, rect.top() + 8 + line, width, line + 2),
+                QRect(left, rect.top() + 8 + line * len(lines), width, line + 2),
                 Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
                 metrics.elidedText(str(topic), Qt.TextElideMode.ElideRight, width),
             )
         painter.restore()
+
+
+class InsightTree(QTreeView):
+    """The panel's tree: a new width lays the rows out again, as an item's line count depends on it."""
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if event.size().width() != event.oldSize().width():
+            self.scheduleDelayedItemsLayout()
 
 
 class InsightPanel(QWidget):
@@ -103,7 +163,7 @@ class InsightPanel(QWidget):
         self.hint = QLabel(self)
         self.hint.setObjectName("panelHint")
         self.hint.setWordWrap(True)
-        self.view = QTreeView(self)
+        self.view = InsightTree(self)
         self.view.setObjectName("insightTree")
         self.view.setModel(self.model)
         self.view.setHeaderHidden(True)

@@ -357,7 +357,9 @@ class MessageListModel(QAbstractTableModel):
 
 # -- insight ---------------------------------------------------------------------
 
-GROUP_ORDER = (HighlightKind.DISCLOSURE, HighlightKind.REQUEST, HighlightKind.WORRY)
+# What must be answered first comes first: a chatty mail's 28 disclosures must not push its two
+# requests below the fold. Worries linked to a request stay listed under it as well.
+GROUP_ORDER = (HighlightKind.REQUEST, HighlightKind.WORRY, HighlightKind.DISCLOSURE)
 
 
 @dataclass(slots=True)
@@ -371,13 +373,13 @@ class _Node:
 
 
 def elide(text: str, limit: int = 48) -> str:
-    """One line of at most `limit` characters: the panel is narrow."""
+    """One line of at most `limit` characters (the panel's delegate wraps it to its width)."""
     flat = " ".join(text.split())
     return flat if len(flat) <= limit else flat[: limit - 1] + "…"
 
 
 class InsightModel(QAbstractItemModel):
-    """自己開示 / ご要望・ご質問 / ご不安 groups, each with its highlights.
+    """ご要望・ご質問 / ご不安 / 自己開示 groups (GROUP_ORDER), each with its highlights.
 
     A request also lists, as children, the worries linked to it, so the agent
     sees what to reassure next to what to answer. Node ids (the internal id of
@@ -500,7 +502,7 @@ class InsightModel(QAbstractItemModel):
         highlight = self._insight.highlights[node.highlight]
         text = self.text_of(highlight)
         if role == Qt.ItemDataRole.DisplayRole:
-            return elide(text)
+            return elide(text, 160)  # the panel shows two lines of it; the whole text is the tooltip
         if role == Qt.ItemDataRole.ToolTipRole:
             # The words, then why they were marked (the cue the analyser matched).
             reason = wording.cue_text(highlight.cue)
