@@ -29,6 +29,9 @@ class RightColumn(QWidget):
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("rightTabs")
         self.tabs.setDocumentMode(True)
+        # Never hide a tab behind scroll arrows (the English titles at 1024×700 did): elide instead.
+        self.tabs.tabBar().setUsesScrollButtons(False)
+        self.tabs.tabBar().setElideMode(Qt.TextElideMode.ElideRight)
         self._stack = QStackedLayout(self)
         self._stack.setContentsMargins(0, 0, 0, 0)
         self._stack.addWidget(self.splitter)

@@ -1475,11 +1475,11 @@
     <name>RightColumn</name>
     <message>
         <source>お客様のお話</source>
-        <translation>What the customer told you</translation>
+        <translation>What they told you</translation>
     </message>
     <message>
         <source>このお客様について</source>
-        <translation>About this customer</translation>
+        <translation>About them</translation>
     </message>
     <message>
         <source>以前お話しくださったことに関係があります</source>

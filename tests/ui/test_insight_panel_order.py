@@ -88,3 +88,28 @@ def test_an_item_wraps_to_two_lines_in_a_narrow_panel(qtbot: QtBot) -> None:
     assert len(cut) == 2 and cut[-1].endswith("…")
     # The row is tall enough for both lines and the topic.
     qtbot.waitUntil(lambda: panel.view.visualRect(first).height() >= metrics.height() * 3)
+
+
+def test_both_tabs_show_in_english_at_1024(qtbot: QtBot) -> None:
+    from PySide6.QtWidgets import QApplication, QLabel
+
+    from ui.i18n import Translations
+    from ui.right_column import RightColumn
+
+    app = QApplication.instance()
+    assert app is not None
+    translations = Translations(app)
+    column = RightColumn(InsightPanel(), QLabel("profile"))
+    qtbot.addWidget(column)
+    try:
+        assert translations.apply("en")
+        column.resize(276, 600)  # the column at 1024×700: tabbed
+        column.show()
+        qtbot.waitUntil(lambda: column.tabbed and column.tabs.tabText(0) != "お客様のお話")
+        column.set_customer_note(True)
+        bar = column.tabs.tabBar()
+        needed = sum(bar.tabSizeHint(i).width() for i in range(bar.count()))
+        assert needed <= column.width(), f"the tabs need {needed} px of {column.width()}"
+        assert not bar.usesScrollButtons()
+    finally:
+        translations.apply("ja")
