@@ -40,14 +40,51 @@ def _message_json(path: str, message: Message) -> dict[str, Any]:
     }
 
 
+class NotText(ValueError):
+    """A file that is neither a mail nor text (an image, a PDF, a UTF-16 dump): nothing to analyse."""
+
+
+# The command line's own words for the three kinds (the window's are translated in ui/wording).
+KIND_LABELS = {"disclosure": "自己開示", "request": "ご要望・ご質問", "worry": "ご不安"}
+
+
+def _looks_binary(raw: bytes) -> bool:
+    """NUL bytes, or more than one byte in ten a control character (ESC and the usual spaces aside)."""
+    head = raw[:8192]
+    if b"\x00" in head:
+        return True
+    controls = sum(1 for byte in head if byte < 0x20 and byte not in (0x09, 0x0A, 0x0C, 0x0D, 0x1B))
+    return bool(head) and controls * 10 > len(head)
+
+
+def _file_error(error: Exception) -> str:
+    """Why a file could not be read, in Japanese (Python's errno messages are English)."""
+    if isinstance(error, NotText):
+        return "メールでもテキストでもないファイルのようです（バイナリ）。解析していません"
+    if isinstance(error, UnicodeDecodeError):
+        return "UTF-8 のテキストとして読めません（.txt は UTF-8 で保存してください）"
+    if isinstance(error, FileNotFoundError):
+        return "ファイルが見つかりません"
+    if isinstance(error, IsADirectoryError):
+        return "フォルダです。ファイルを指定してください"
+    if isinstance(error, PermissionError):
+        return "ファイルを読む権限がありません"
+    return f"ファイルを読めませんでした（{error.__class__.__name__}）"
+
+
 def _read_for_analysis(path: str) -> tuple[str, Message | None]:
-    """A .txt file is the body itself (UTF-8, newlines kept); anything else is a mail."""
+    """A .txt file is the body itself (UTF-8, newlines kept); anything else is a mail.
+
+    Raises OSError, UnicodeDecodeError or NotText (worded by `_file_error`).
+    """
     from app.mail.parse import parse_message
 
+    raw = Path(path).read_bytes()
+    if _looks_binary(raw):
+        raise NotText(path)
     if path.endswith(".txt"):
-        with open(path, encoding="utf-8", newline="") as handle:
-            return handle.read(), None
-    message = parse_message(Path(path).read_bytes())
+        return raw.decode("utf-8"), None
+    message = parse_message(raw)
     return message.body, message
 
 
@@ -59,7 +96,7 @@ def cmd_show(args: argparse.Namespace) -> int:
         try:
             raw = Path(path).read_bytes()
         except OSError as error:
-            print(f"aizuchi show: {path}: {error.strerror}", file=sys.stderr)
+            print(f"aizuchi show: {path}: {_file_error(error)}", file=sys.stderr)
             status = 1
             continue
         message = parse_message(raw)
@@ -77,8 +114,8 @@ def cmd_analyze(args: argparse.Namespace) -> int:
     for path in args.files:
         try:
             body, message = _read_for_analysis(path)
-        except (OSError, UnicodeDecodeError) as error:
-            print(f"aizuchi analyze: {path}: {error}", file=sys.stderr)
+        except (OSError, UnicodeDecodeError, NotText) as error:
+            print(f"aizuchi analyze: {path}: {_file_error(error)}", file=sys.stderr)
             status = 1
             continue
         insight = analyze(body)
@@ -102,7 +139,9 @@ def cmd_analyze(args: argparse.Namespace) -> int:
         else:
             print(f"== {path}")
             for h in highlights:
-                print(f"  [{h['kind']}] {h['start']}-{h['end']} {h['text']}")
+                print(f"  [{KIND_LABELS[str(h['kind'])]}] {h['start']}-{h['end']} {h['text']}")
+            if not highlights:
+                print("  （自己開示・ご要望・ご不安は見つかりませんでした）")
     return status
 
 
@@ -127,8 +166,8 @@ def cmd_review(args: argparse.Namespace) -> int:
     if args.message:
         try:
             mail_body, _ = _read_for_analysis(args.message)
-        except (OSError, UnicodeDecodeError) as error:
-            print(f"aizuchi review: {args.message}: {error}", file=sys.stderr)
+        except (OSError, UnicodeDecodeError, NotText) as error:
+            print(f"aizuchi review: {args.message}: {_file_error(error)}", file=sys.stderr)
             return 1
         from app.analysis import analyze
 
@@ -139,7 +178,7 @@ def cmd_review(args: argparse.Namespace) -> int:
             with open(path, encoding="utf-8", newline="") as handle:
                 draft = handle.read()
         except (OSError, UnicodeDecodeError) as error:
-            print(f"aizuchi review: {path}: {error}", file=sys.stderr)
+            print(f"aizuchi review: {path}: {_file_error(error)}", file=sys.stderr)
             status = 1
             continue
         findings = review_draft(draft, mail_body, insight)
@@ -164,8 +203,8 @@ def cmd_suggest(args: argparse.Namespace) -> int:
     for path in args.files:
         try:
             body, message = _read_for_analysis(path)
-        except (OSError, UnicodeDecodeError) as error:
-            print(f"aizuchi suggest: {path}: {error}", file=sys.stderr)
+        except (OSError, UnicodeDecodeError, NotText) as error:
+            print(f"aizuchi suggest: {path}: {_file_error(error)}", file=sys.stderr)
             status = 1
             continue
         customer = customer_name(addressee(message)) if message is not None else ""
@@ -183,9 +222,12 @@ def cmd_suggest(args: argparse.Namespace) -> int:
             print(f"== {path}")
             for item in suggestions:
                 span = item["highlight"]
-                print(f"  [{span['kind']}] {span['start']}-{span['end']} {item['situation']}")
+                label = pack.situations.get(item["situation"], item["situation"])
+                print(f"  [{KIND_LABELS[span['kind']]}] {span['start']}-{span['end']} 場面: {label}")
                 for number, text in enumerate(item["snippets"], 1):
                     print(f"    {number}. {text}")
+            if not suggestions:
+                print("  （自己開示・ご要望・ご不安は見つかりませんでした）")
     return status
 
 

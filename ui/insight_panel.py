@@ -2,8 +2,9 @@
 
 Items are grouped under ご要望・ご質問 / ご不安 / 自己開示, what must be answered
 first on top; a request lists its linked worry beneath it. Each item shows its
-words on up to two lines (then elided), so a request reads without hovering. Clicking an item asks the reader to jump to it; its
-tooltip says why it was marked; its context menu lets the agent dismiss it.
+words on up to two lines (then elided), so a request reads without hovering.
+Clicking an item asks the reader to jump to it; its tooltip says why it was
+marked; its context menu lets the agent dismiss it.
 """
 
 from __future__ import annotations

@@ -13,7 +13,9 @@ from ui.models import InsightModel, Role
 
 def _chatty_mail() -> tuple[str, Insight]:
     """28 things told about themselves, then two requests, one with a worry linked under it."""
-    parts: list[tuple[HighlightKind, str]] = [(HighlightKind.DISCLOSURE, f"編み物を始めて{i}年になります。") for i in range(28)]
+    parts: list[tuple[HighlightKind, str]] = [
+        (HighlightKind.DISCLOSURE, f"編み物を始めて{i}年になります。") for i in range(28)
+    ]
     parts += [(HighlightKind.REQUEST, "同じ毛糸をもう二玉お願いできますか。"),
               (HighlightKind.WORRY, "色が揃うか心配です。"),
               (HighlightKind.REQUEST, "送料も教えてください。")]
@@ -38,7 +40,7 @@ def test_requests_come_first_then_worries_then_disclosures(qtmodeltester) -> Non
     kinds = [model.index(row, 0).data(Role.KIND) for row in range(model.rowCount())]
     assert kinds == [HighlightKind.REQUEST.value, HighlightKind.WORRY.value, HighlightKind.DISCLOSURE.value]
     requests = model.highlight_indexes(HighlightKind.REQUEST)
-    assert [model.text_of(r.data(Role.HIGHLIGHT)) for r in requests][0].startswith("同じ毛糸")
+    assert model.text_of(requests[0].data(Role.HIGHLIGHT)).startswith("同じ毛糸")
     # The worry linked under its request stays there.
     assert "心配" in model.index(0, 0, requests[0]).data()
 
