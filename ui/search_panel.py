@@ -175,6 +175,9 @@ class SearchPanel(QWidget):
             self.summary.setText("")
         elif self._failed:
             self.summary.setText(fill(self.tr("「{query}」を検索できませんでした"), query=self.query))
+        elif not self.model.mail_total and not self.model.memory_count:
+            self.summary.setText(fill(self.tr("「{query}」はメールの本文にもお客様の記録にも見つかりませんでした"),
+                                      query=self.query))
         else:
             self.summary.setText(
                 fill(self.tr("「{query}」の検索結果: メール {mail_total} 件・お客様の記録 {memory_count} 件"),

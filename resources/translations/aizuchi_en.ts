@@ -1505,6 +1505,10 @@
         <translation>Could not search for “{query}”</translation>
     </message>
     <message>
+        <source>「{query}」はメールの本文にもお客様の記録にも見つかりませんでした</source>
+        <translation>No mail or customer record mentions “{query}”</translation>
+    </message>
+    <message>
         <source>「{query}」の検索結果: メール {mail_total} 件・お客様の記録 {memory_count} 件</source>
         <translation>Results for “{query}”: {mail_total} mails, {memory_count} in customer records</translation>
     </message>

@@ -161,6 +161,8 @@ class MailboxController(QObject):
         self.list_stack.addWidget(self.message_view)
         self.list_stack.addWidget(self.search_panel)
         list_layout.addWidget(self.list_stack, 1)
+        # While search results show, the folder filter's count and hint would speak of another list.
+        self.list_stack.currentChanged.connect(lambda _index: self._show_filter())
 
     def retranslate(self) -> None:
         self.search.setPlaceholderText(self.tr("差出人・件名で絞り込み — Enter で本文とお客様の記録も検索 (Ctrl+F)"))
@@ -302,7 +304,8 @@ class MailboxController(QObject):
 
     def _show_filter(self) -> None:
         text = self.search.text().strip()
-        if not text:
+        if not text or self.list_stack.currentWidget() is self.search_panel:
+            # The search results say their own count (ui/search_panel.py): one count on screen, one meaning.
             self.filter_label.hide()
             return
         matching = self.message_model.matching

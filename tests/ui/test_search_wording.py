@@ -1,0 +1,46 @@
+"""Search says one thing at a time: one count, and a hint that fits the state (QA run, item 3)."""
+
+from __future__ import annotations
+
+from pytestqt.qtbot import QtBot
+
+from app.context import Changes
+from tests.ui.driver import on
+from ui.main_window import MainWindow
+
+
+def _type(qtbot: QtBot, win: MainWindow, text: str) -> None:
+    with qtbot.waitSignal(win.changed, check_params_cb=on(Changes.LIST), timeout=10000):
+        win.search.setText(text)
+
+
+def _search(qtbot: QtBot, win: MainWindow, text: str) -> None:
+    with qtbot.waitSignal(win.changed, check_params_cb=on(Changes.SEARCH), timeout=20000):
+        win.memory.run_search(text)
+
+
+def test_search_results_show_one_count_and_the_folder_count_comes_back(
+    qtbot: QtBot, memory_window: MainWindow
+) -> None:
+    win = memory_window
+    _type(qtbot, win, "ケーキ")
+    assert win.filter_label.isVisibleTo(win) and "一致" in win.filter_label.text()  # the folder's subjects
+    _search(qtbot, win, "ケーキ")
+    summary = win.search_panel.summary.text()
+    assert "メール" in summary and "お客様の記録" in summary
+    # The folder filter's 「一致: 5 件」 would count another list than the one shown.
+    assert not win.filter_label.isVisibleTo(win)
+    win.memory.close_search()
+    qtbot.waitUntil(lambda: win.filter_label.isVisibleTo(win), timeout=5000)
+    assert "一致" in win.filter_label.text()
+
+
+def test_nothing_found_says_so_without_asking_for_enter_again(qtbot: QtBot, memory_window: MainWindow) -> None:
+    win = memory_window
+    _type(qtbot, win, "ホゲホゲ")
+    assert "Enter" in win.filter_label.text()  # before Enter: the hint to search the bodies fits
+    _search(qtbot, win, "ホゲホゲ")
+    assert not win.filter_label.isVisibleTo(win)
+    summary = win.search_panel.summary.text()
+    assert "見つかりませんでした" in summary and "0 件" not in summary
+    assert "Enter" not in summary
