@@ -77,7 +77,7 @@ class MainWindow(QMainWindow):
         self._language = language
         self.shutdown_wait_ms = 3000  # at close, how long the lanes may finish (tests shorten it)
         self.setStyleSheet(style.STYLE_SHEET)
-        self.status = StatusLine(self.statusBar(), self)
+        self.status = StatusLine(self.statusBar(), self, self.runner)
         notify = self.changed.emit
         self.mailbox = MailboxController(self.runner, settings, self.status, notify, self, image_loader)
         self.insight_panel = InsightPanel(self)

@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.identity import identities_from_setting
-from app.service_hours import WEEKDAYS_JA, BadClosedRange, ClosedRange, ServiceHours
+from app.service_hours import BadClosedRange, ClosedRange, ServiceHours
 from app.settings import SERVICE_HOURS, SHOP_IDENTITIES, UNDO_SECONDS, UNDO_SECONDS_MAX, Settings
 from ui.wording import fill
 
@@ -62,7 +62,9 @@ class ServiceHoursDialog(QDialog):
 
         self.days: list[QCheckBox] = []
         days_row = QHBoxLayout()
-        for index, name in enumerate(WEEKDAYS_JA):
+        # Worded here, not from app.service_hours.WEEKDAYS_JA, so English shows Mon…Sun.
+        names = (self.tr("月"), self.tr("火"), self.tr("水"), self.tr("木"), self.tr("金"), self.tr("土"), self.tr("日"))
+        for index, name in enumerate(names):
             box = QCheckBox(name, self)
             box.setProperty("weekday", index)
             self.days.append(box)

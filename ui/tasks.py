@@ -134,6 +134,7 @@ class _Job(QRunnable):
 
 @dataclass(slots=True)
 class _Pending:
+    lane: str
     slot: str | None
     on_done: Callable[[Any], None] | None
     on_error: Callable[[TaskFailure], None] | None
@@ -183,7 +184,7 @@ class TaskRunner(QObject):
         if self._relay.closed:
             log.debug("task %s submitted after shutdown: not run", task_id)
             return task_id
-        self._pending[task_id] = _Pending(slot, on_done, on_error)
+        self._pending[task_id] = _Pending(lane, slot, on_done, on_error)
         if slot is not None:
             self._latest[slot] = task_id
         self._pool(lane).start(_Job(task_id, fn, self._relay, self.stopping, droppable=drop_at_shutdown))
@@ -201,6 +202,10 @@ class TaskRunner(QObject):
     @property
     def running(self) -> int:
         return len(self._pending)
+
+    def lanes(self) -> set[str]:
+        """The lanes with a task pending (the status line says what the busy bar is doing)."""
+        return {pending.lane for pending in self._pending.values()}
 
     # -- results (GUI thread) ----------------------------------------------
     def _take(self, task_id: int) -> _Pending | None:

@@ -1029,10 +1029,6 @@
         <translation>&amp;About Aizuchi</translation>
     </message>
     <message>
-        <source>%n 件のメール</source>
-        <translation>%n mail</translation>
-    </message>
-    <message>
         <source>メールアカウントを追加(&amp;A)…</source>
         <translation>&amp;Add mail account…</translation>
     </message>
@@ -1557,6 +1553,34 @@
         <translation>Use hours of this shop only</translation>
     </message>
     <message>
+        <source>月</source>
+        <translation>Mon</translation>
+    </message>
+    <message>
+        <source>火</source>
+        <translation>Tue</translation>
+    </message>
+    <message>
+        <source>水</source>
+        <translation>Wed</translation>
+    </message>
+    <message>
+        <source>木</source>
+        <translation>Thu</translation>
+    </message>
+    <message>
+        <source>金</source>
+        <translation>Fri</translation>
+    </message>
+    <message>
+        <source>土</source>
+        <translation>Sat</translation>
+    </message>
+    <message>
+        <source>日</source>
+        <translation>Sun</translation>
+    </message>
+    <message>
         <source>祝日は休み</source>
         <translation>Closed on national holidays</translation>
     </message>
@@ -1752,6 +1776,44 @@
     <message>
         <source>相槌はすでに起動しています</source>
         <translation>Aizuchi is already running</translation>
+    </message>
+</context>
+<context>
+    <name>StatusLine</name>
+    <message>
+        <source>メールを読み込んでいます…</source>
+        <translation>Loading mail…</translation>
+    </message>
+    <message>
+        <source>メールサーバーと通信しています…</source>
+        <translation>Talking to the mail server…</translation>
+    </message>
+    <message>
+        <source>解析の準備をしています…</source>
+        <translation>Getting the analyser ready…</translation>
+    </message>
+    <message>
+        <source>お客様の記録を準備しています…</source>
+        <translation>Preparing the customer records…</translation>
+    </message>
+    <message>
+        <source>送信トレイを確認しています…</source>
+        <translation>Checking the outbox…</translation>
+    </message>
+    <message>
+        <source>メールの一覧を保存しています…</source>
+        <translation>Saving the mail list…</translation>
+    </message>
+    <message>
+        <source>処理しています…</source>
+        <translation>Working…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n 件のメール</source>
+        <translation>
+            <numerusform>%n mail</numerusform>
+            <numerusform>%n mails</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtWidgets import QLabel, QProgressBar, QPushButton, QStatusBar, QWidget
 
-from ui.tasks import TaskFailure
+from ui.tasks import ANALYSIS, DB, TaskFailure, TaskRunner
 from ui.wording.errors import error_text
 
 log = logging.getLogger(__name__)
@@ -26,9 +26,12 @@ def _bar(parent: QWidget, name: str, width: int, height: int) -> QProgressBar:
     return bar
 
 
-class StatusLine:
-    def __init__(self, bar: QStatusBar, parent: QWidget) -> None:
+class StatusLine(QObject):
+    def __init__(self, bar: QStatusBar, parent: QWidget, runner: TaskRunner | None = None) -> None:
+        super().__init__(parent)
         self.bar = bar
+        self.runner = runner
+        self._lane_words = False  # the busy label holds set_running's words, not a controller's
         self.count_label = QLabel(parent)
         bar.addWidget(self.count_label)
         self.busy_label = QLabel(parent)
@@ -60,15 +63,40 @@ class StatusLine:
         self.bar.showMessage(text, ms)
 
     def busy(self, text: str) -> None:
+        self._lane_words = False
         self.busy_label.setText(text)
 
     def set_running(self, running: int) -> None:
+        """The busy bar, never without words: a controller's, or what the running lanes do."""
         self.busy_bar.setVisible(running > 0)
+        if running and (self._lane_words or not self.busy_label.text()):
+            self.busy_label.setText(self._lanes_text())
+            self._lane_words = True
+        elif not running and self._lane_words:
+            self.busy_label.setText("")
+            self._lane_words = False
+
+    def _lanes_text(self) -> str:
+        lanes = self.runner.lanes() if self.runner is not None else set()
+        if "mail:local" in lanes:
+            return self.tr("メールを読み込んでいます…")
+        if any(lane.startswith("mail:") and lane != "mail:outbox" for lane in lanes):
+            return self.tr("メールサーバーと通信しています…")
+        if ANALYSIS in lanes:
+            return self.tr("解析の準備をしています…")
+        if any(lane.startswith("memory") for lane in lanes):
+            return self.tr("お客様の記録を準備しています…")
+        if "mail:outbox" in lanes:
+            return self.tr("送信トレイを確認しています…")
+        if DB in lanes:
+            return self.tr("メールの一覧を保存しています…")
+        return self.tr("処理しています…")
 
     def set_count(self, count: int | None) -> None:
         self._count = count
         if count is not None:
-            self.count_label.setText(QCoreApplication.translate("MainWindow", "%n 件のメール", "", count))
+            # self.tr with a count: lupdate marks it numerus (one mail, 28 mails); translate() it does not.
+            self.count_label.setText(self.tr("%n 件のメール", "", count))
 
     def mail_error(self, failure: TaskFailure) -> None:
         self.say(error_text(failure.error))
