@@ -63,7 +63,8 @@ class ServiceHoursDialog(QDialog):
         self.days: list[QCheckBox] = []
         days_row = QHBoxLayout()
         # Worded here, not from app.service_hours.WEEKDAYS_JA, so English shows Mon…Sun.
-        names = (self.tr("月"), self.tr("火"), self.tr("水"), self.tr("木"), self.tr("金"), self.tr("土"), self.tr("日"))
+        names = (self.tr("月"), self.tr("火"), self.tr("水"), self.tr("木"),
+                 self.tr("金"), self.tr("土"), self.tr("日"))
         for index, name in enumerate(names):
             box = QCheckBox(name, self)
             box.setProperty("weekday", index)
