@@ -47,6 +47,7 @@ from ui.wording.outbox import hold_text, state_text
 AnyIndex = QModelIndex | QPersistentModelIndex
 _ROOT = QModelIndex()
 ITEM_ROLE = Qt.ItemDataRole.UserRole + 30
+REASON_WIDTH = 300  # px at most for 理由 in the table; a longer reason is elided, whole in its tooltip
 
 
 class OutboxModel(QAbstractTableModel):
@@ -115,7 +116,14 @@ class OutboxDialog(QDialog):
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.view.verticalHeader().hide()
-        self.view.horizontalHeader().setSectionResizeMode(OutboxModel.REASON, QHeaderView.ResizeMode.Stretch)
+        # The subject gets the room (the reason is empty for most waiting mail); state and address
+        # fit their text, and the reason its text up to REASON_WIDTH (the tooltip has it whole).
+        header = self.view.horizontalHeader()
+        header.setSectionResizeMode(OutboxModel.STATE, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(OutboxModel.SUBJECT, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(OutboxModel.TO, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(OutboxModel.REASON, QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(False)
         self.view.selectionModel().selectionChanged.connect(self._update_buttons)
         self.empty = QLabel(self)
         self.retry_button = QPushButton(self)
@@ -171,6 +179,9 @@ class OutboxDialog(QDialog):
     def set_items(self, items: list[OutboxItem]) -> None:
         self.model.set_items(items)
         self.empty.setVisible(not items)
+        reason = max(self.view.sizeHintForColumn(OutboxModel.REASON),
+                     self.view.horizontalHeader().sectionSizeHint(OutboxModel.REASON))
+        self.view.setColumnWidth(OutboxModel.REASON, min(reason, REASON_WIDTH))
         self._update_buttons()
 
     def selected(self) -> OutboxItem | None:
