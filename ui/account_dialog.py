@@ -15,7 +15,8 @@ from __future__ import annotations
 
 import ssl
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtGui import QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -318,7 +319,33 @@ class AccountDialog(QDialog):
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
+            QTimer.singleShot(0, self._fit_height)
         super().changeEvent(event)
+
+    # -- height -------------------------------------------------------------------------
+    def _fit_height(self) -> None:
+        """Tall enough for the wrapped explanations at this width.
+
+        A layout's minimum height ignores a word-wrapped label's height for width, so the
+        Gmail sign-in text was clipped top and bottom; ask the layout for the real need.
+        """
+        layout = self.layout()
+        if layout is None or not layout.hasHeightForWidth():
+            return
+        needed = layout.totalHeightForWidth(self.width())
+        if needed != self.minimumHeight():
+            self.setMinimumHeight(needed)
+        if self.height() < needed:
+            self.resize(self.width(), needed)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self._fit_height()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if event.size().width() != event.oldSize().width():
+            self._fit_height()
 
     # -- presets -----------------------------------------------------------------
     def preset(self) -> Preset | None:
@@ -344,6 +371,8 @@ class AccountDialog(QDialog):
         self.test_row.setVisible(imap)
         if not imap:
             self.keep_offline.hide()
+        if self.isVisible():
+            QTimer.singleShot(0, self._fit_height)  # after the layout took the rows shown or hidden
 
     def choose_preset(self, preset_id: PresetId) -> None:
         self.preset_combo.setCurrentIndex(self.preset_combo.findData(preset_id.value))

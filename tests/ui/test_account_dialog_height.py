@@ -1,0 +1,44 @@
+"""The account dialog never cuts its own explanations (QA run, item 4)."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtWidgets import QApplication, QLabel
+from pytestqt.qtbot import QtBot
+
+from app.accounts import PresetId
+from ui.account_dialog import AccountDialog
+from ui.i18n import Translations
+from ui.tasks import TaskRunner
+
+
+def _clipped(dialog: AccountDialog) -> list[str]:
+    """Wrapped labels shown shorter than their text needs at their width."""
+    return [label.text()[:30] for label in dialog.findChildren(QLabel)
+            if label.isVisible() and label.wordWrap() and label.text()
+            and label.height() < label.heightForWidth(label.width())]
+
+
+@pytest.mark.parametrize("language", ["ja", "en"])
+@pytest.mark.parametrize("width", [560, 420])
+def test_the_sign_in_text_is_never_clipped(qtbot: QtBot, language: str, width: int) -> None:
+    app = QApplication.instance()
+    assert app is not None
+    translations = Translations(app)
+    translations.apply(language)
+    try:
+        runner = TaskRunner()
+        dialog = AccountDialog(runner)
+        qtbot.addWidget(dialog)
+        dialog.resize(width, 0)
+        dialog.show()
+        qtbot.waitExposed(dialog)
+        assert dialog.oauth_hint.isVisible()  # Gmail first: the browser sign-in explanation
+        qtbot.waitUntil(lambda: not _clipped(dialog), timeout=2000)
+        # Another service and back: the dialog still fits what it shows.
+        dialog.choose_preset(PresetId.GMAIL)  # IMAP with an app password: its note wraps
+        qtbot.waitUntil(lambda: not _clipped(dialog), timeout=2000)
+        dialog.preset_combo.setCurrentIndex(0)
+        qtbot.waitUntil(lambda: not _clipped(dialog), timeout=2000)
+    finally:
+        translations.apply("ja")
