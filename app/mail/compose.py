@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
-from datetime import datetime
+from datetime import datetime, timedelta, tzinfo
 from email.headerregistry import Address as EmailAddress
 from email.message import EmailMessage
 from email.policy import SMTP
@@ -144,14 +144,36 @@ def reply_references(message: Message) -> tuple[str, ...]:
     return tuple(unique)
 
 
-def attribution_line(message: Message) -> str:
-    """「2025年11月12日(水) 21:37 小野寺 さやか <sayaka@example.com>:」 in the mail's own time zone."""
+def zone_label(when: datetime) -> str:
+    """「UTC」「UTC+9」「UTC-5:30」: the offset of an aware time, for a reader in another zone."""
+    offset = when.utcoffset() or timedelta(0)
+    minutes = int(offset.total_seconds()) // 60
+    if minutes == 0:
+        return "UTC"
+    sign = "+" if minutes > 0 else "-"
+    hours, rest = divmod(abs(minutes), 60)
+    return f"UTC{sign}{hours}" + (f":{rest:02d}" if rest else "")
+
+
+def attribution_line(message: Message, zone: tzinfo | None = None) -> str:
+    """「2025年11月12日(水) 21:37 小野寺 さやか <sayaka@example.com>:」.
+
+    In `zone` when given (the agent's: the reader shows the mail's time in it, and the quote
+    must say the same time), labelled with its offset when that is not the mail's own, so the
+    customer reading 「12:37 (UTC)」 is not told a wrong hour; else in the mail's own time zone.
+    """
     who = message.sender
     address = f"{who.name} <{who.email}>" if who.name and who.email else (who.name or f"<{who.email}>")
     when = message.date
     if when is None:
         return f"{address}:"
-    return f"{when.year}年{when.month}月{when.day}日({_WEEKDAYS[when.weekday()]}) {when:%H:%M} {address}:"
+    label = ""
+    if zone is not None and when.tzinfo is not None:
+        local = when.astimezone(zone)
+        if local.utcoffset() != when.utcoffset():
+            label = f" ({zone_label(local)})"
+        when = local
+    return f"{when.year}年{when.month}月{when.day}日({_WEEKDAYS[when.weekday()]}) {when:%H:%M}{label} {address}:"
 
 
 def quote_body(body: str) -> str:
@@ -223,7 +245,8 @@ def new_reply(
     if identity.signature.strip():
         tail += identity.signature.strip("\n") + "\n"
     if message.body.strip():
-        tail += "\n" + attribution_line(message) + "\n" + quote_body(message.body) + "\n"
+        # In the zone of `now` (the agent's local time, as the reader shows the mail's date).
+        tail += "\n" + attribution_line(message, now.tzinfo) + "\n" + quote_body(message.body) + "\n"
     domain = identity.email.rpartition("@")[2] or "aizuchi.invalid"
     to, cc = _recipients(message, identity, reply_all)
     draft = Draft(
