@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta, timezone
 
 from app.identity import ShopIdentity
 from app.mail.compose import attribution_line, new_reply, zone_label
 from app.model import Address, Message
 
 JST = timezone(timedelta(hours=9))
-UTC = timezone.utc
 
 
 def _message() -> Message:
