@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import time
+from collections.abc import Iterator
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCursor
 from pytestqt.qtbot import QtBot
@@ -31,8 +34,18 @@ def _select_highlight(win: MainWindow, kind: HighlightKind) -> None:
     win.insight_panel.view.setCurrentIndex(index)
 
 
+@pytest.fixture
+def japan_time(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """A computer on Japan time: the quote line's time as the mail says it (test_reader_quote_time: another zone)."""
+    monkeypatch.setenv("TZ", "JST-9")
+    time.tzset()
+    yield
+    monkeypatch.undo()
+    time.tzset()
+
+
 def test_reply_opens_beside_the_mail_with_greeting_quote_and_threading(
-    qtbot: QtBot, window: MainWindow, dress_subject: str
+    japan_time: None, qtbot: QtBot, window: MainWindow, dress_subject: str
 ) -> None:
     Driver(qtbot, window).open(dress_subject)
     Driver(qtbot, window).reply()
