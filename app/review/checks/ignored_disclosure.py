@@ -7,6 +7,26 @@ does not. A mail with no disclosure (e.g. a forwarded mail with no text of its
 own) has nothing to acknowledge: the check is then not applicable and
 `review.applicable()` says so.
 
+The principle, as a careful senior agent applies it (round pairs22).
+
+*Which disclosures deserve an acknowledgement*: what the customer tells of their own life — an event
+(a celebration, a birth, a loss, an illness or injury, a move, a new job or school), a plan with a date (a trip,
+a party, an exam, a recital), a person of theirs and what happens to them, their feelings (joy, praise of the
+goods, disappointment), their likes, limits and abilities (a beginner, an allergy, a bad knee, a small flat),
+and the reason for the purchase (a gift, an occasion). Not: a self-introduction by name, order details, what
+they did or want to do with the shop short of their life (「はじめて注文します」), the bare premise of the ask
+(「〜のですが、」), a fragment continuing the span before it, a remark on the season.
+
+*What counts as acknowledging it*: a sentence of the agent's own that shows it was heard, in any words —
+naming the event or the person with what was told of them (「お母様の還暦」→「お母様の記念すべきお誕生日」);
+answering the feeling it calls for (congratulations for a celebration, condolence for a loss, sympathy for a
+hardship, joy at praise, a welcome to a new life, wishing a plan well: 「素敵なご旅行になりますように」
+「楽しみですね」); a clause pointing back at it (〜とのこと, 〜と伺い, お話しくださった); or an answer that visibly
+takes it into account (「はじめての方でも」 for a beginner). Not: generic thanks, the product named, nor the
+words a sentence uses only to answer an ask, nor the person alone when what was told of them is an event.
+
+How the code applies it:
+
 A word the reply would use anyway does not show the customer was heard: the
 product itself (「こちらのランニングシューズは…」 answers the size question, it
 does not acknowledge 「膝への負担が少ないシューズを探していて」) and words the mail
@@ -96,8 +116,16 @@ _NEW_LIFE = re.compile(r"暮らしを始め|一人暮らし|ひとり暮らし|�
 _WELCOME = re.compile(r"新生活|新しい生活|新しい暮らし|新天地|新しいお住まい|応援して|スタート")
 _SMALL_HOME = re.compile(r"狭い|狭く|手狭|ワンルーム|小さな家|小さい家|小さな部屋|小さい部屋")
 _ROOM = re.compile(r"広さ|スペース|コンパクト|置き場所|設置場所|寸法|お部屋")
+# A plan ahead (a trip, a recital, an exam, something to be tried for the first time) is heard by wishing it
+# well (「素敵なご旅行になりますように」「楽しみですね」「応援しております」), not by 「ご来店を楽しみに」.
+_UPCOMING = re.compile(r"面接|試験|受験|発表会|演奏会|大会|式典|旅行|出張|帰省|留学|イベント|パーティー|記念日|"
+                       r"同窓会|食事会|キャンプ|登山|デビュー|挑戦|楽しみにして|予定")
+_WISH_WELL = re.compile(r"楽しみ(?:ですね|ですよね|な|になさ|にされ|でいらっしゃ)|ますように|ご成功|ご健闘|ご武運|"
+                        r"応援(?:して|いたし|申し上げ)|頑張って|がんばって|素敵な(?:一日|時間|旅|会|思い出|ひととき|"
+                        r"お時間|門出|ご旅行|旅行|パーティー|記念日)|楽しい(?:時間|旅|ひととき|一日|思い出|ご旅行)|"
+                        r"(?:良い|よい)(?:旅|思い出|一日|ご旅行|お時間)|いってらっしゃ|行ってらっしゃ|お気をつけて")
 _FEELINGS = ((_PRAISE, _JOY), (_HARDSHIP, _SYMPATHY), (_CELEBRATION, _CONGRATULATION), (_LOSS, _CONDOLENCE),
-             (_NEW_LIFE, _WELCOME), (_SMALL_HOME, _ROOM))
+             (_NEW_LIFE, _WELCOME), (_SMALL_HOME, _ROOM), (_UPCOMING, _WISH_WELL))
 # A family member's age reached (息子が十歳になります) tells of a birthday (the customer's own
 # 「今年八十歳になり、字が読みにくく」 is context, not news): naming the person (お子様) does not
 # acknowledge it; the age, the birthday or congratulations do.

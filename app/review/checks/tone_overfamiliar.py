@@ -1,5 +1,11 @@
 """tone_overfamiliar — 「お客様に対してなれなれしい表現があります」.
 
+The principle, as a careful senior agent applies it (round pairs22): a shop writes to a customer as to a guest.
+Warmth is welcome (〜くださいね, 嬉しいです, one emoji in a friendly shop's reply); speaking as to a friend is not —
+タメ口 endings, slang, spoken contractions, 「了解です」, a string of emoji or 〜♪. One slip of spoken wording is
+tolerated; the signals must add up, or be one that no written business reply ever uses. Only the agent's own text
+counts, never the quoted mail.
+
 The user sees a representative casual sentence of the draft: タメ口 endings
 (〜だよ, 〜よね, 〜かな, 〜じゃん), 「了解です」「オッケーです」, bare 「ありがとう」,
 several emoji, 〜♪ or 〜〜, spoken contractions and slang (直しときます, こっち,

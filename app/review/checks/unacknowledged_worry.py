@@ -1,7 +1,23 @@
 """unacknowledged_worry — 「お客様のご不安に寄り添う言葉がありません」.
 
 The user sees a worry of the customer's (「間に合うか不安です」) that the draft
-answers only with facts. Empathy is a sentence of the agent's own that names
+answers only with facts.
+
+The principle, as a careful senior agent applies it (round pairs22): a worried customer first needs to hear that
+the worry was *felt*, then that it is taken away. So a worry is met by either
+
+- a sentence that recognises the feeling, in any words: naming it back (ご心配, ご不安, 気がかり, お焦り, お悩み),
+  imagining it (さぞ〜ことと存じます, お察しします), owning it as natural (〜のも無理はありません, 迷われますよね,
+  焦ってしまいますよね, 怖いですよね), or sharing it (お気持ちよくわかります) — not a bare 「ご心配なく」; or
+- a sentence that takes away *what it fears*: a reassurance about the worry's object (「十分間に合います。ご安心
+  ください」), the risk denied (「混入はございません」), or a concrete step that removes it (a guarantee, a free
+  exchange, a make that prevents it).
+
+Sympathy with another trouble the customer told is not empathy with this worry; a reassurance taken back in the
+same breath (「〜予定ではおりますが、お約束は出来かねます」) meets nothing; a worry is a stated feeling, not a fact
+told about someone else (that is a disclosure).
+
+How the code applies it. Empathy is a sentence of the agent's own that names
 the feeling (ご心配, ご不安, お察し, お気持ち, 気がかり…); reassurance that
 dismisses it (「ご心配なく」) does not count on its own. With several worries, an empathy
 sentence counts for the worry it shares words with, or for all of them when

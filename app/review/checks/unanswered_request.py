@@ -2,8 +2,37 @@
 
 The user sees the customer's request (highlighted in the mail) that the draft
 never answers or acts on. A clear "no" is an answer too; whether it is
-acceptable is `refusal_without_alternative`'s job. A request counts as answered
-when one of these holds:
+acceptable is `refusal_without_alternative`'s job.
+
+The principle, as a careful senior agent applies it (round pairs22). The customer who asked will read the reply
+looking for one thing: the answer *of the kind they asked for*, about *the thing they asked about*. Whether the
+reply uses the customer's words does not matter; whether it gives that kind of answer about that thing does.
+
+- **when** (いつ, 何日, いつまでに, どのくらいで届く, 間に合いますか): a date, a day, a time or a period
+  (「三日ほどで」「週明けには」「本日発送いたしました」), 間に合います / 間に合いません, or a promise to find out and tell.
+- **where** (どこ, どちらで, 場所, 受け取り場所): a place — a shop or counter, a page or a site, a floor, a station,
+  「〜にて」「〜から」 with where the customer goes or looks.
+- **how much** (いくら, 料金, 送料, 費用): a price, 無料, 送料込み, or 「かかりません」.
+- **how many / how big / how long** (何個, 何センチ, 重さ, どのくらいの期間): a counted number or a period.
+- **which** (どれ, どちら, おすすめは, どんな): a recommendation or a named choice (「〜がぴったりです」「〜をお選びください」).
+- **can you / can I** (〜できますか, 〜いただけますか, 可能ですか, 〜でも使えますか): yes or no in any words —
+  可能です, 承ります, 大丈夫です, ご安心ください, 〜いたしかねます, 難しい状況です — or the condition under which it
+  can (「三日前まででしたら承れます」), or the same condition said back (「初めての方でも編めるよう…」).
+- **is there / does it** (ありますか, 対応していますか): はい / いいえ, ございます / ございません, 取り扱って
+  おります, or the property stated (「洗濯機で洗えます」).
+- **please do** (〜してください, 〜していただけますか, 〜をお願いします, 〜たいのですが): the act taken on or done
+  (〜いたします, 承りました, 手配いたしました, お送りしておきますね, 変更済みです), a slot offered, or a refusal.
+- **explain why** (なぜ, どうして, 理由): a reason (〜ため, 〜ので, 〜が原因で, 〜によるものです).
+- **how** (どうすれば, 方法, やり方, 手順): a way or steps (〜てください, まず, 〜てから, 〜から〜へ).
+
+A request is answered by a sentence of the agent's own (never the quoted mail) that gives its kind of answer and
+is about its object: by the object's words or their paraphrase, by the same day named, or — when the mail asks one
+thing only, or no other request claims the sentence — by its shape alone. A sentence that only thanks, welcomes or
+closes answers nothing. Not requests at all: a closing ask for the reply itself (「お知らせいただけると助かります」),
+an ask only whether the request before it can be met, a preface (「ご相談があるのですが」), and a wish about the
+customer's own doing (「早めに使えるようにしたいです」).
+
+How the code applies it. A request counts as answered when one of these holds:
 
 - by meaning: the content words of its last clause (the ask itself, not the
   reason before 「〜のですが、」) appear in the agent's own sentences, directly or
@@ -78,6 +107,8 @@ from app.text import Token, tokenize_short
 # The agent commits to do something: humble 〜いたします, 承ります, acceptance of the ask.
 COMMITMENT = re.compile(
     r"(?:いたし|致し|させていただき|申し上げ|差し上げ)ます(?!か)|承ります|承りました|承れます|承知(?:いたし|しました)|"
+    # The act already done is the ask acted on (「住所を変更いたしました」「お名前を入れておきますね」「手配済みです」).
+    r"(?:いたし|致し|させていただき)ました|(?:て|で)おき(?:ます|ました)|(?:手配|変更|発送|対応|修正|返金)済|"
     r"かしこまりました|(?:お|ご)[一-龥ぁ-ん]{1,6}(?:します|しますね)(?!か)"
 )
 # Set phrases that end a mail politely and commit to nothing.
@@ -292,10 +323,17 @@ _GIVES_MATERIAL = re.compile(
     r"綿|麻|絹|ウール|カシミヤ|カシミア|リネン|羊毛|アクリル|ポリエステル|ナイロン|コットン|シルク|レザー|本革|革|"
     r"ステンレス|樹脂|シリコン|陶器|磁器|ガラス|真鍮|アルミ|竹|木製|天然"
 )
+# "Where" (どこ, どちらで, 場所) takes a place: a shop or counter, a page or a site, a floor, a station.
+_ASKS_WHERE = re.compile(r"どこ|どちら(?:で|に|へ|から|の(?:店|売り場|窓口))|場所|売り場|窓口|受け?取り(?:場所|先)")
+_GIVES_WHERE = re.compile(
+    r"店舗|店頭|本店|支店|当店|窓口|カウンター|売り場|受付|ページ|サイト|マイページ|URL|https?://|フォーム|アプリ|"
+    rf"[{_KANSUJI}]+\s*階|駅|にて|コーナー|営業所|センター|ロッカー|コンビニ|郵便局|住所"
+)
 _LOOSE_HOW = 1 << 7  # the bit of (_ASKS_HOW, _GIVES_HOW) in _TYPED
 _TYPED = ((_ASKS_WHEN, _GIVES_WHEN), (_ASKS_PRICE, _GIVES_PRICE), (_ASKS_COUNT, _GIVES_COUNT),
           (_ASKS_OFTEN, _GIVES_OFTEN), (_ASKS_WHICH, _GIVES_WHICH), (_ASKS_REMEDY, _GIVES_REMEDY),
-          (_ASKS_WHY, _GIVES_WHY), (_ASKS_HOW, _GIVES_HOW), (_ASKS_MATERIAL, _GIVES_MATERIAL))
+          (_ASKS_WHY, _GIVES_WHY), (_ASKS_HOW, _GIVES_HOW), (_ASKS_MATERIAL, _GIVES_MATERIAL),
+          (_ASKS_WHERE, _GIVES_WHERE))
 # A question that leaves its object unsaid (「在庫はありますか」 after 「同じ柄であと4つ欲しいです」) is
 # about the request before it: Japanese drops what both sides know.
 _ELLIPTIC = frozenset({"在庫", "有無", "可能", "対応", "大丈夫", "いける", "ある", "空く", "空き", "空ける"})
