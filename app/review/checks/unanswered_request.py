@@ -109,6 +109,8 @@ COMMITMENT = re.compile(
     r"(?:いたし|致し|させていただき|申し上げ|差し上げ)ます(?!か)|承ります|承りました|承れます|承知(?:いたし|しました)|"
     # The act already done is the ask acted on (「住所を変更いたしました」「お名前を入れておきますね」「手配済みです」).
     r"(?:いたし|致し|させていただき)ました|(?:て|で)おき(?:ます|ました)|(?:手配|変更|発送|対応|修正|返金)済|"
+    # The service asked for, promised in plain polite form (「刃を付け直して仕上げます」「一週間ほどお預かりします」).
+    r"(?:仕上げ|研ぎ|磨き|縫い|張り替え|染め直し|作り直し|お直しし|お預かりし|お引き受けし|引き受け)ます(?!か)|"
     r"かしこまりました|(?:お|ご)[一-龥ぁ-ん]{1,6}(?:します|しますね)(?!か)"
 )
 # Set phrases that end a mail politely and commit to nothing.
@@ -343,7 +345,9 @@ _GENERAL_ASK = re.compile(r"について(?:の)?(?:教え|知り|お聞き|伺�
 # The customer wants to buy (「カニを注文したいです」「定期便を始めたいのですが」): a reply that takes the
 # order on (手配いたします, 承ります, ご用意できます) acts on it.
 _WANTS_TO_BUY = re.compile(
-    r"(?:注文|購入|買い|頼み|予約|申し込み|申込み|定期便|定期購入|取り寄せ|作り|作成し|制作し|仕立て)[^。？?]{0,8}?"
+    r"(?:注文|購入|買い|頼み|予約|申し込み|申込み|定期便|定期購入|取り寄せ|作り|作成し|制作し|仕立て|"
+    # a thing sent in for a service (「敷布団を丸洗いに出したい」「修理に出したい」)
+    r"(?:洗い|修理|クリーニング|メンテナンス|点検|研ぎ)に出し)[^。？?]{0,8}?"
     r"(?:し|を)?たい(?:です|と|の|ん)|"
     r"(?:注文|購入|予約|申し込み|定期購入)を?(?:お願い)|を(?:お願い|お願いし)たい|"
     # a service to be done for them (「七五三の写真を撮っていただきたいです」)
@@ -353,7 +357,9 @@ _WANTS_TO_BUY = re.compile(
 _TAKES_ORDER = re.compile(r"手配|承(?:ります|りました|れます|っております)|ご用意(?:でき|いたし|し)|お手伝いさせ|"
                           r"(?:空いて|空きが)(?:おり|ござい|あり)|お伺い(?:でき|いたし|し)ます|ご予約を?お取り|"
                           r"お届け(?:でき|いたし|し)|"
-                          r"お作り(?:でき|いたし|し)|ご注文(?:いただけ|を承)|お受け(?:いたし|でき)")
+                          r"お作り(?:でき|いたし|し)|ご注文(?:いただけ|を承)|お受け(?:いたし|でき)|"
+                          # asking for what is needed to start it (「ご都合のよい曜日をお知らせください」)
+                          r"(?:ご希望|ご都合)[^。]{0,12}(?:お知らせ|お聞かせ|ご連絡)(?:ください|いただけ)")
 # A sentence that is an answer in shape whatever it is about.
 _OPENS_ANSWER = re.compile(r"^\s*(?:はい|いいえ|もちろん|あいにく|残念ながら|申し訳(?:ございません|ありません)が)")
 _CHECK_BACK = re.compile(
@@ -381,16 +387,22 @@ _GIVES_CAN = re.compile(
 )
 
 
-def _same_kind(asked: str, text: str) -> bool:
+def _same_kind(asked: str, text: str, elsewhere: bool) -> bool:
     """Whether a sentence answers in the kind the request asks: is there, can I, or please do.
 
     A question with a question word (いくら, いつ, どれ) wants its answer, not a yes: only the typed
-    answers above answer it."""
+    answers above answer it. An "is there" or "can it" question is answered by its mirror (ございます,
+    できます) even when the sentence names what the customer told around the ask (「骨一本の交換でしたら…直す
+    ことができます」 for 「修理は可能でしょうか」 after the broken rib was told); a commitment may be to another
+    act (「ストールは…本日中に発送いたします」 does not wrap it), so an ask to act is not answered by a sentence
+    about something else the mail said (`elsewhere`)."""
     if _QUESTION_WORD.search(asked):
         return False
     if _ASKS_EXIST.search(asked):
         return bool(_GIVES_EXIST.search(text))
     if _ASKS_ACT.search(asked):
+        if elsewhere:
+            return False
         # An ask to act (〜ていただけますか, 〜してほしい): answered by doing it or declining.
         return bool(COMMITMENT.search(_NOT_ANSWER.sub("", text)) or REFUSAL.search(text)
                     or (_GIVES_CAN.search(text) and not _GIVES_EXIST.search(text)))
@@ -456,8 +468,8 @@ def _shape_answers(ctx: ReviewContext, open_requests: list[str], word_answers: l
                 continue
             fits = checks_back or (opens and yes_no) or bool(asks & gives & ~_LOOSE_HOW) or bool(
                 asks & gives & _LOOSE_HOW and (only_one or i in about[number]))
-            if not fits and only_one and not elsewhere:
-                fits = _same_kind(asked, text)
+            if not fits and only_one:
+                fits = _same_kind(asked, text, elsewhere)
             if fits:
                 used.add(i)
                 out.add(number)
