@@ -90,7 +90,9 @@ GENERIC_THANKS = re.compile(
 
 # The agent points back at what the customer told: 「〜とのこと」「〜と伺い」「お話しくださった」.
 POINT_BACK = re.compile(r"とのこと|との事|と伺い|と伺って|とうかがい|とお聞きし|と承り|お話しくださ|お話くださ|"
-                        r"教えてくださ|お知らせくださ|おっしゃ")
+                        r"教えてくださ|お知らせくださ|おっしゃ|"
+                        # a clause reacting to what was told: 「お食事に気をつけていらっしゃるのですね」
+                        r"(?:の|ん)ですね|頃でしょうか|ことでしょう")
 
 
 # What the customer felt, and the words that answer that feeling (not only its facts).
@@ -119,11 +121,15 @@ _ROOM = re.compile(r"広さ|スペース|コンパクト|置き場所|設置場�
 # A plan ahead (a trip, a recital, an exam, something to be tried for the first time) is heard by wishing it
 # well (「素敵なご旅行になりますように」「楽しみですね」「応援しております」), not by 「ご来店を楽しみに」.
 _UPCOMING = re.compile(r"面接|試験|受験|発表会|演奏会|大会|式典|旅行|出張|帰省|留学|イベント|パーティー|記念日|"
-                       r"同窓会|食事会|キャンプ|登山|デビュー|挑戦|楽しみにして|予定")
+                       r"同窓会|食事会|キャンプ|登山|デビュー|挑戦|楽しみにして|予定|つもり|"
+                       # something they mean to do or start (「陶芸体験をしたいと考えています」「見に行きます」)
+                       r"たい(?:です|と(?:思|考え))|(?:行き|出かけ)ます|始め")
 _WISH_WELL = re.compile(r"楽しみ(?:ですね|ですよね|な|になさ|にされ|でいらっしゃ)|ますように|ご成功|ご健闘|ご武運|"
                         r"応援(?:して|いたし|申し上げ)|頑張って|がんばって|素敵な(?:一日|時間|旅|会|思い出|ひととき|"
                         r"お時間|門出|ご旅行|旅行|パーティー|記念日)|楽しい(?:時間|旅|ひととき|一日|思い出|ご旅行)|"
-                        r"(?:良い|よい)(?:旅|思い出|一日|ご旅行|お時間)|いってらっしゃ|行ってらっしゃ|お気をつけて")
+                        r"(?:良い|よい)(?:旅|思い出|一日|ご旅行|お時間)|いってらっしゃ|行ってらっしゃ|お気をつけて|"
+                        r"思い出に|うらやまし|挑戦され|挑戦な|始められ|楽しみを|楽しんで(?:いただ|ください)|"
+                        r"お楽しみ(?:ください|いただ)")
 _FEELINGS = ((_PRAISE, _JOY), (_HARDSHIP, _SYMPATHY), (_CELEBRATION, _CONGRATULATION), (_LOSS, _CONDOLENCE),
              (_NEW_LIFE, _WELCOME), (_SMALL_HOME, _ROOM), (_UPCOMING, _WISH_WELL))
 # A family member's age reached (息子が十歳になります) tells of a birthday (the customer's own
