@@ -148,7 +148,9 @@ ORDER_DETAIL = re.compile(
     r"(?:付け|つけ|切っ|切り|外し|はずし|開け|捨て|取っ|残っ|あり|ござい)|"
     r"^[^。]{0,4}(?:未使用|未開封|未着用|新品の?まま|一度も(?:使|着|履|開け))[^。]{0,12}$|"
     r"^(?:それから、|また、)?[^。、]{0,10}、?(?:こちら|御社|貴店|そちら)で[^。]{0,24}(?:購入|注文|買い?|求め)"
-    r"(?:しました|いたしました|ました|させていただきました)$"
+    r"(?:しました|いたしました|ました|させていただきました)$|"
+    # the budget of the order (「予算は五千円くらいで」)
+    r"^(?:ご?予算|価格帯)(?:は|が|も)[^。]{0,16}$"
 )
 
 _PERSONAL = re.compile(r"母|父|妻|夫|娘|息子|子ども|子供|孫|祖|友|家族|彼|誕生|祝|結婚|プレゼント|ギフト|贈|記念")
@@ -202,7 +204,9 @@ _OWN_WAY = re.compile(r"苦手|不得手|得意|詳しくな|初心者|慣れ|�
                       # a first time of their own (「通販で買い物をするのは初めてです」), not a first order here
                       r"(?:初めて|はじめて)(?![^。]{0,12}(?:ご?注文|ご?連絡|ご?利用|お問い合わせ|メール|検討|宿泊|予約|"
                       r"購入|来店))|"
-                      r"心配|不安|嬉し|うれし|楽しみ|残念|がっかり|悲し|寂し|困")
+                      r"心配|不安|嬉し|うれし|楽しみ|残念|がっかり|悲し|寂し|困|"
+                      # what someone of theirs goes through (「長時間立っているのがつらそうです」)
+                      r"つら(?:い|そう|く)|辛(?:い|そう|く)|しんど|苦しそう|痛そう|かわいそう")
 
 
 @lru_cache(maxsize=1)
@@ -592,6 +596,10 @@ def check(ctx: ReviewContext) -> list[Finding]:
                 out.append(_finding(ctx, at, highlight))
             continue
         cues = [cue for cue, _ in _EVENTS if cue.search(text)]
+        # What the customer is looking for (「職場でも使える、強すぎない香りを探しています」) is the order: a reply
+        # that offers something for it (「控えめなシリーズがございます」「〜がおすすめです」) has heard it.
+        if not cues and _SEEKING.search(text) and _OFFERED.search(feeling_text):
+            continue
         # The event's word with its paraphrases (誕生 as in 誕生日: 喜寿, 記念, お祝い).
         event_keys = [k._replace(forms=k.forms | family_forms(*(w + end for w in k.words for end in _EVENT_ENDS)))
                       for k in ctx.highlight_keys(highlight)
@@ -639,6 +647,8 @@ def check(ctx: ReviewContext) -> list[Finding]:
 
 
 _EVENT_ENDS = ("", "日", "式", "祝い")
+_SEEKING = re.compile(r"(?:を|が)?(?:探して(?:い|おり)ます|探しております|欲しいです|ほしいです)$")
+_OFFERED = re.compile(r"おすすめ|お勧め|オススメ|ぴったり|ご用意(?:して|いたし|でき|が)|ございます|ご提案|ご紹介")
 
 
 def _weak_starts(tokens: tuple[Token, ...]) -> set[int]:
