@@ -281,7 +281,10 @@ _ASKS_COUNT = re.compile(r"何(?:個|枚|本|名|人|歳|才|センチ|cm|グラ
                          r"重さ|長さ|大きさ|容量|高さ|サイズ感|どの(?:くらい|ぐらい)の|どれ(?:くらい|ぐらい)の")
 # What a sentence of the reply gives: a date or time, a price, a counted number.
 _GIVES_WHEN = re.compile(
-    rf"[{_KANSUJI}]+\s*(?:月|日|時|分|週間|営業日|日後|日以内|日ほど|日程度|か月|ヶ月)|[月火水木金土日]曜|"
+    # an interval (「十日に一度」「三日おき」) is how often, not when
+    # (十分です / 十分な is "enough", not ten minutes)
+    rf"[{_KANSUJI}]+\s*(?:月|日|時|分(?!です|な|に|で|だ|と|。|、)|週間|営業日|日後|日以内|日ほど|日程度|か月|ヶ月)"
+    rf"(?!\s*(?:に\s*[{_KANSUJI}]+\s*(?:度|回)|おき|ごと|毎))|[月火水木金土日]曜|"
     r"午前|午後|夕方|夜間|本日|当日|前日|前々日|翌日|翌営業日|明日|明後日|来週|今週|来月|今月|月末|上旬|中旬|下旬|週明け|年内|近日"
 )
 _GIVES_PRICE = re.compile(
