@@ -110,7 +110,7 @@ _SYMPATHY = re.compile(r"大変(?:でした|だった|な思い|なご|失礼)|�
                        r"ご苦労|ご心労|お困り|残念な思い|がっかりさせ")
 _CELEBRATION = re.compile(r"誕生|結婚|合格|入学|卒業|出産|還暦|記念|就職|昇進|祝|成人|入籍|婚約|七五三|生まれ")
 _CONGRATULATION = re.compile(r"おめでと|お祝い申し上げ|お喜び申し上げ")
-_LOSS = re.compile(r"亡くな|他界|逝去|葬|通夜|法事|法要|供花|供養|四十九日|一周忌|喪中|遺影|形見")
+_LOSS = re.compile(r"亡くな|他界|逝去|葬|通夜|法事|法要|供花|供養|四十九日|一周忌|喪中|遺影|形見|旅立|虹の橋|永眠|看取")
 _CONDOLENCE = re.compile(r"ご愁傷|お悔やみ|ご冥福|お力落とし|ご逝去|お寂しい|偲")
 # A new life (ひとり暮らしを始める, 引っ越し, 就職) is welcomed as one (新生活, 新しい生活, 応援);
 # a small home (狭いマンション) is heard when the reply speaks of the room it leaves (お部屋の広さ, 置き場所).
@@ -227,6 +227,7 @@ _PLAN = re.compile(r"面接|試験|受験|発表会|大会|式典|旅行|出張|
                    r"記念日|同窓会|忘年会|"
                    r"新年会|食事会|お茶会|泊まり|里帰り|お出かけ|キャンプ|登山")
 _SUBJECT = frozenset({"が", "は", "も", "たち", "達"})
+_LONG_HABIT = re.compile(r"年以上|久しぶり|久々|長年|何年も|ばかり(?:で|なので|履|着|使)")
 _HOUSEHOLD = frozenset({"家族", "ご家族", "身内", "家族連れ"})
 
 
@@ -238,6 +239,9 @@ def _tells_of_life(text: str, span_keys: list[Key], tokens: tuple[Token, ...], p
             or _PLAN.search(text):
         return True
     if any(key.forms & _life_tags() for key in span_keys):
+        return True
+    # a habit or a long time of their own (「普段スニーカーばかりで、ヒールは十年以上履いていません」)
+    if _LONG_HABIT.search(text):
         return True
     persons = {key.start for key in span_keys if key.forms & _person_tags()}
     if people:

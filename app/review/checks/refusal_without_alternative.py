@@ -77,7 +77,9 @@ NEAR_REASON = re.compile(
 # Words that introduce something offered instead.
 ALTERNATIVE_CUE = re.compile(
     r"代わり|かわりに|代替|ほかに|他に|別の(?:方法|商品|お品|日|色|サイズ|プラン|便)|他の|ほかの|でしたら|であれば|ようでしたら|"
-    r"いかがでしょうか|ご提案|ご紹介|おすすめ|お勧め|ご検討"
+    r"いかがでしょうか|ご提案|ご紹介|おすすめ|お勧め|ご検討|"
+    # a way to get it elsewhere or otherwise (「古書店でお探しください」「〜をお試しください」)
+    r"でお探し(?:ください|いただけ)|をお試し(?:ください|いただけ)|でお求め(?:ください|いただけ)"
 )
 # Options a shop can offer, and the verbs that offer them.
 OPTION = re.compile(r"キャンセル|交換|返品|返金|解約|一部|取り置き|延長|変更|別便|分割|お届け先|振替|振り替え")
