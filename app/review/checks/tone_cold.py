@@ -482,6 +482,12 @@ def check(ctx: ReviewContext) -> list[Finding]:
     if blame:
         return blame
     body = [s for s in ctx.body_sentences if s.text.strip()]
+    # Answering a mail, a refusal with not one warm word anywhere (no thanks, cushion or apology) is cold
+    # however it goes on (「絶版品の取り寄せは行っていません。古書店でお探しください。」).
+    if ctx.has_mail and body and not _warm(body):
+        refused = _refusals(ctx)
+        if refused is not None:
+            return _finding_on(refused)
     if ctx.has_mail and len(body) <= 2 and not _warm(body):
         curt = _curt(ctx, body)
         if curt:
