@@ -7,7 +7,7 @@ customer with nothing to do next.
 
 The principle, as a careful senior agent applies it (round pairs22): whenever the shop says *we will not or cannot
 do this* — in keigo (〜いたしかねます, 〜に添いかねます, お受けできません, 承っておりません, 不可となっております),
-softly (〜は難しい状況です, ちょっと難しいです, ご希望に沿えず), casually (無理なんです, やってないんですよ,
+softly (〜は難しい状況です, ちょっと難しいです, ご希望に沿えません), casually (無理なんです, やってないんですよ,
 受けられないんです) or by putting it off (見送らせてください) — the customer must be left with either the reason
 (why not: a rule, the product's nature, stock, timing) or a way forward (another product, date or method; a
 cancellation, an exchange or a refund; a promise to look into it and tell them). A "no" to a question about a
@@ -45,8 +45,9 @@ REFUSAL = re.compile(
     r"(?:いたし|致し|でき|出来|承り|応じ|お受けし|お約束し|お答えし|ご用意し|対応し|お引き受けし|ご案内し|お応えし|"
     # any humble or plain 連用形 + かねる refuses (「ご希望に添いかねます」「お引き受けいたしかねる状況です」)
     r"添い|沿い|応じ|受け|引き受け|見合わせ|お届けし|お送りし|お作りし|お直しし|お返しし)かね(?:ます|る)"
-    # 「ご希望に添えず」「ご期待に沿えません」 say the shop cannot meet the wish.
-    r"|(?:ご希望|ご要望|ご期待|ご意向)に(?:添え|沿え|お応えでき|応えられ)(?:ず|ません|ない)"
+    # 「ご希望に沿えません」 says the shop cannot meet the wish (「ご期待に添えず申し訳ございません」 is the
+    # cushion before what follows, not the refusal).
+    r"|(?:ご希望|ご要望|ご期待|ご意向)に(?:添え|沿え|応えられ)(?:ません|ない)"
     r"|(?:受けられ|応じられ|承れ|作れ|送れ|直せ|変えられ|戻せ|お付けでき)ません(?!でし)"
     r"|不可(?:と|に)?(?:なって(?:おり|い)ます|でございます|です)"
     # 「否定できません」「断言できません」 hedge a statement; they refuse nothing.
