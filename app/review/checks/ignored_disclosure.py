@@ -602,7 +602,8 @@ def check(ctx: ReviewContext) -> list[Finding]:
         cues = [cue for cue, _ in _EVENTS if cue.search(text)]
         # What the customer is looking for (「職場でも使える、強すぎない香りを探しています」) is the order: a reply
         # that offers something for it (「控えめなシリーズがございます」「〜がおすすめです」) has heard it.
-        if not cues and _SEEKING.search(text) and _OFFERED.search(feeling_text):
+        if not cues and _SEEKING.search(text) and _OFFERED.search(feeling_text) and not _BODY.search(text) and not any(
+                k.forms & people for k in span_keys):
             continue
         # The event's word with its paraphrases (誕生 as in 誕生日: 喜寿, 記念, お祝い).
         event_keys = [k._replace(forms=k.forms | family_forms(*(w + end for w in k.words for end in _EVENT_ENDS)))
@@ -652,7 +653,10 @@ def check(ctx: ReviewContext) -> list[Finding]:
 
 _EVENT_ENDS = ("", "日", "式", "祝い")
 _SEEKING = re.compile(r"(?:を|が)?(?:探して(?:い|おり)ます|探しております|欲しいです|ほしいです)$")
-_OFFERED = re.compile(r"おすすめ|お勧め|オススメ|ぴったり|ご用意(?:して|いたし|でき|が)|ございます|ご提案|ご紹介")
+_OFFERED = re.compile(r"おすすめ|お勧め|オススメ|ぴったり|ご提案|ご紹介")
+# A need of the body or the health (「膝への負担が少ないシューズを探しています」) is the customer's own, heard only by
+# its words: a recommendation alone does not hear the knee.
+_BODY = re.compile(r"膝|腰|肩|首|足|手|目|肌|体|腕|背中|アレルギー|痛|病|妊")
 
 
 def _weak_starts(tokens: tuple[Token, ...]) -> set[int]:

@@ -107,12 +107,14 @@ from app.text import Token, tokenize_short
 # The agent commits to do something: humble 〜いたします, 承ります, acceptance of the ask.
 COMMITMENT = re.compile(
     r"(?:いたし|致し|させていただき|申し上げ|差し上げ)ます(?!か)|承ります|承りました|承れます|承知(?:いたし|しました)|"
-    # The act already done is the ask acted on (「住所を変更いたしました」「お名前を入れておきますね」「手配済みです」).
-    r"(?:いたし|致し|させていただき)ました|(?:て|で)おき(?:ます|ました)|(?:手配|変更|発送|対応|修正|返金)済|"
+    r"(?:て|で)おきます|"
     # The service asked for, promised in plain polite form (「刃を付け直して仕上げます」「一週間ほどお預かりします」).
     r"(?:仕上げ|研ぎ|磨き|縫い|張り替え|染め直し|作り直し|お直しし|お預かりし|お引き受けし|引き受け)ます(?!か)|"
     r"かしこまりました|(?:お|ご)[一-龥ぁ-ん]{1,6}(?:します|しますね)(?!か)"
 )
+# The act already done acts on the ask it names (「住所を変更いたしました」「お名前を入れておきました」「手配済みです」);
+# with no word of the ask it may be any other act (「カタログを同封いたしました」), so it never answers by shape.
+DONE = re.compile(r"(?:いたし|致し|させていただき)ました|(?:て|で)おきました|(?:手配|変更|発送|対応|修正|返金)済")
 # Set phrases that end a mail politely and commit to nothing.
 NOT_COMMITMENT = re.compile(
     r"(?:お|ご)?願い(?:いたし|致し|申し上げ)ます|お待ち(?:いたし|致し|して|申し上げ|し)[^。！？]*"
@@ -176,6 +178,7 @@ class _Act:
     answers: bool = False
     days: frozenset[str] = frozenset()
     gives: int = 0  # the kinds of typed answer the sentence gives (see _TYPED), as bits
+    done_only: bool = False  # only an act already done (DONE), which answers by its words alone
 
 
 # A casual draft draws its endings out (「お送りしまーす」「できますよ〜」): the ending is the same.
@@ -190,10 +193,11 @@ def commitments(ctx: ReviewContext) -> list[_Act]:
         promise = bool(PROMISE_TO_TELL.search(text))
         # A clear "no" answers too (whether it needs an alternative is refusal_without_alternative's job).
         answers = bool(ANSWER.search(_NOT_ANSWER.sub("", text).strip()) or REFUSAL.search(text))
-        if promise or answers or COMMITMENT.search(text):
+        if promise or answers or COMMITMENT.search(text) or DONE.search(text):
             pool = frozenset(form for key in sentence_keys for form in key.forms)
             gives = sum(1 << bit for bit, (_, give) in enumerate(_TYPED) if give.search(text))
-            out.append(_Act(promise, pool, answers, frozenset(_days(text)), gives))
+            done_only = not (promise or answers or COMMITMENT.search(text))
+            out.append(_Act(promise, pool, answers, frozenset(_days(text)), gives, done_only))
     return out
 
 
@@ -267,7 +271,7 @@ def _asks_only_whether(request_keys: list[Key], acts: list[_Act]) -> bool:
     """An ask made only of "can you / let me know" words, answered by any answer or commitment."""
     if not request_keys or not all(key.forms & _CAN_YOU_ONLY for key in request_keys):
         return False
-    return any(act.answers or not act.promises_to_tell for act in acts)
+    return any((act.answers or not act.promises_to_tell) and not act.done_only for act in acts)
 
 
 _KANSUJI = "0-9０-９一二三四五六七八九十百千"
