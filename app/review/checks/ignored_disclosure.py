@@ -288,6 +288,13 @@ def _not_worth_acknowledging(ctx: ReviewContext, highlight: Highlight, previous:
            for r in ctx.highlights(HighlightKind.REQUEST)
            if r.start < highlight.end and highlight.start < r.end and not asks_nothing(ctx.highlight_text(r))):
         return True
+    # (its date or number aside: 「式は十一月三日です」 after 「姉の結婚式に着るドレスを借りたいです」)
+    weak = _weak_starts(tokens)
+    dates = [k for k in span_keys if any(_DATE_WORD.fullmatch(w) for w in k.words)
+             or (k.start in weak and _DATE_WORD.match((ctx.mail or "")[k.end : k.end + 3]))]
+    if previous is not None and highlight.start - previous.end <= 3 and dates and sum(
+            k.weight for k in span_keys if k not in dates) <= 1.0:
+        return True  # only the date of what was told just before
     if previous is not None and highlight.start - previous.end <= 3 and sum(k.weight for k in span_keys) <= 1.0:
         return not _tells_of_life(text, span_keys, tokens, people=True)
     if _SEASON.search(text) and mail[highlight.end : highlight.end + 1] != "、":
@@ -652,6 +659,7 @@ def check(ctx: ReviewContext) -> list[Finding]:
 
 
 _EVENT_ENDS = ("", "日", "式", "祝い")
+_DATE_WORD = re.compile(r"[0-9０-９一二三四五六七八九十百]*(?:月|日|年|時|日間|週間|か月|ヶ月)")
 _SEEKING = re.compile(r"(?:を|が)?(?:探して(?:い|おり)ます|探しております|欲しいです|ほしいです)$")
 _OFFERED = re.compile(r"おすすめ|お勧め|オススメ|ぴったり|ご提案|ご紹介")
 # A need of the body or the health (「膝への負担が少ないシューズを探しています」) is the customer's own, heard only by

@@ -626,6 +626,21 @@ def _ratio(request_keys: list[Key], pool: frozenset[str]) -> float:
     return found / total if total else 0.0
 
 
+# 「お花を病院に届けたいのですが、」 sets the scene for the question that follows (「何か代わりになるものは
+# ありますか」): the reply answers that question, and the wish with it.
+_SCENE = re.compile(r"たい(?:の|ん)(?:です|だ)(?:が|けど|けれど|けれども)$")
+
+
+def _scene_of_next(ctx: ReviewContext, highlight: Highlight, following: Highlight) -> bool:
+    """Whether a wish ending 〜たいのですが is only the scene of the next request, which asks something of its own."""
+    if not _SCENE.search(ctx.highlight_text(highlight)) or following.start - highlight.end > 30:
+        return False
+    asked = ctx.highlight_text(following)
+    core = core_keys(ctx.highlight_tokens(following))
+    return (sum(k.weight for k in core) >= 1.0 and not _POINTS_BACK.search(asked)
+            and not all(key.forms & (_CAN_YOU_ONLY | _ELLIPTIC) for key in core))
+
+
 def check(ctx: ReviewContext) -> list[Finding]:
     if not ctx.has_mail:
         return []
@@ -633,9 +648,12 @@ def check(ctx: ReviewContext) -> list[Finding]:
     acts = commitments(ctx)
     out = []
     requests = []
-    for highlight in ctx.highlights(HighlightKind.REQUEST):
+    all_requests = ctx.highlights(HighlightKind.REQUEST)
+    for number, highlight in enumerate(all_requests):
         asked = ctx.highlight_text(highlight)
         if _asks_only_for_the_reply(ctx.highlight_keys(highlight), asked) or asks_nothing(asked):
+            continue
+        if number + 1 < len(all_requests) and _scene_of_next(ctx, highlight, all_requests[number + 1]):
             continue
         if _asks_only_whether(ctx.highlight_keys(highlight), acts):
             continue
