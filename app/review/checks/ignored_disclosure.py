@@ -129,8 +129,11 @@ _WISH_WELL = re.compile(r"楽しみ(?:ですね|ですよね|な|になさ|に�
                         r"お時間|門出|ご旅行|旅行|パーティー|記念日)|楽しい(?:時間|旅|ひととき|一日|思い出|ご旅行)|"
                         r"(?:良い|よい)(?:旅|思い出|一日|ご旅行|お時間)|いってらっしゃ|行ってらっしゃ|お気をつけて|"
                         r"思い出に|うらやまし|挑戦され|挑戦な|始められ|楽しみを|楽しんで(?:いただ|ください)|"
-                        r"お楽しみ(?:ください|いただ)")
-_FEELINGS = ((_PRAISE, _JOY), (_HARDSHIP, _SYMPATHY), (_CELEBRATION, _CONGRATULATION), (_LOSS, _CONDOLENCE),
+                        r"お楽しみ(?:ください|いただ)|張り合い|生きがい|きっと")
+# An achievement of theirs (十五キロ痩せました, 完走しました) is heard by praise of it (素晴らしい努力ですね).
+_ACHIEVEMENT = re.compile(r"痩せ|減量|達成|完走|合格|克服|禁煙|取り組|頑張っ|がんばっ|続けて(?:い|き)|上達")
+_PRAISED = re.compile(r"素晴らしい|すばらしい|ご努力|努力|頑張られ|がんばられ|すごい|立派|お見事|見事|尊敬|さすが")
+_FEELINGS = ((_ACHIEVEMENT, _PRAISED), (_PRAISE, _JOY), (_HARDSHIP, _SYMPATHY), (_CELEBRATION, _CONGRATULATION), (_LOSS, _CONDOLENCE),
              (_NEW_LIFE, _WELCOME), (_SMALL_HOME, _ROOM), (_UPCOMING, _WISH_WELL))
 # A family member's age reached (息子が十歳になります) tells of a birthday (the customer's own
 # 「今年八十歳になり、字が読みにくく」 is context, not news): naming the person (お子様) does not
@@ -295,6 +298,9 @@ def _not_worth_acknowledging(ctx: ReviewContext, highlight: Highlight, previous:
     if previous is not None and highlight.start - previous.end <= 3 and dates and sum(
             k.weight for k in span_keys if k not in dates) <= 1.0:
         return True  # only the date of what was told just before
+    # a guess at the cause of what was just told (「年のせいかもしれません」) continues it
+    if previous is not None and highlight.start - previous.end <= 3 and _GUESSED_CAUSE.search(text):
+        return not _tells_of_life(text, span_keys, tokens, people=True)
     if previous is not None and highlight.start - previous.end <= 3 and sum(k.weight for k in span_keys) <= 1.0:
         return not _tells_of_life(text, span_keys, tokens, people=True)
     if _SEASON.search(text) and mail[highlight.end : highlight.end + 1] != "、":
@@ -659,6 +665,7 @@ def check(ctx: ReviewContext) -> list[Finding]:
 
 
 _EVENT_ENDS = ("", "日", "式", "祝い")
+_GUESSED_CAUSE = re.compile(r"^[^。、]{0,10}(?:の)?(?:せい|ため|から|影響)(?:かも|でしょう|だと思|なのか|か[なも])")
 _DATE_WORD = re.compile(r"[0-9０-９一二三四五六七八九十百]*(?:月|日|年|時|日間|週間|か月|ヶ月)")
 _SEEKING = re.compile(r"(?:を|が)?(?:探して(?:い|おり)ます|探しております|欲しいです|ほしいです)$")
 _OFFERED = re.compile(r"おすすめ|お勧め|オススメ|ぴったり|ご提案|ご紹介")

@@ -140,6 +140,8 @@ ANSWER = re.compile(
     r"ご心配(?:なく|には及びません|いりません)|対応して(?:おり|い)ます|お使いになれ|使えます|使えるよ|もちろん|"
     # A no that answers: 「難しい状況です」「いたしかねます」.
     r"難しい(?:状況|です|かと)|いたしかねます|致しかねます|"
+    # need or not (「工事は不要です」 answers 「設置工事は必要ですか」)
+    r"不要です|不要でございます|必要(?:です|でございます|ございません|ありません)|(?:いり|要り)ません|"
     # What the customer will be asked to do says the answer (「コンタクトは施術前に外していただきます」).
     r"(?:て|で)(?:いただきます|もらいます|もらう(?:から|ので|よ|ね))"
 )
@@ -275,10 +277,13 @@ def _asks_only_whether(request_keys: list[Key], acts: list[_Act]) -> bool:
 
 
 _KANSUJI = "0-9０-９一二三四五六七八九十百千"
+_TIME_COND = re.compile(r"(?:平日|週末|土日|祝日|休日|夜|夜間|朝|早朝|午前|午後|夕方|[月火水木金土日]曜日?)(?:の[^。、]{0,6})?でも")
 # What a request asks for: a time, a price, a number; else yes/no or an action.
 _ASKS_WHEN = re.compile(
-    r"いつ|何日|何時|何曜|何月|何営業日|何週間|どの(?:くらい|ぐらい|程度)で(?!す)|どれ(?:くらい|ぐらい)で(?!す)|日数|納期|"
-    r"(?:お届け|到着|発送|入荷|発売)(?:日|時期|予定)|時期|何時まで|何時から"
+    r"いつ(?!も|でも|か(?!ら))|何日|何時|何曜|何月|何営業日|何週間|どの(?:くらい|ぐらい|程度)で(?!す)|どれ(?:くらい|ぐらい)で(?!す)|日数|納期|"
+    r"(?:お届け|到着|発送|入荷|発売)(?:日|時期|予定)|時期|何時まで|何時から|"
+    # by a time (「今日中に直りますか」), or on a time (「平日の夜でも受けられますか」): the time is the question
+    r"(?:今日中|本日中|明日中|今週中)に?[^。、]{0,8}(?:ますか|ですか|でしょうか)|" + _TIME_COND.pattern
 )
 _ASKS_PRICE = re.compile(r"いくら|おいくら|料金|値段|価格|送料|費用|金額|代金|手数料|何円")
 _ASKS_COUNT = re.compile(r"何(?:個|枚|本|名|人|歳|才|センチ|cm|グラム|キロ|ミリ|号|色|点|着|台|種類|袋|箱)|"
@@ -289,7 +294,8 @@ _GIVES_WHEN = re.compile(
     # (十分です / 十分な is "enough", not ten minutes)
     rf"[{_KANSUJI}]+\s*(?:月|日|時|分(?!です|な|に|で|だ|と|。|、)|週間|営業日|日後|日以内|日ほど|日程度|か月|ヶ月)"
     rf"(?!\s*(?:に\s*[{_KANSUJI}]+\s*(?:度|回)|おき|ごと|毎))|[月火水木金土日]曜|"
-    r"午前|午後|夕方|夜間|本日|当日|前日|前々日|翌日|翌営業日|明日|明後日|来週|今週|来月|今月|月末|上旬|中旬|下旬|週明け|年内|近日"
+    r"午前|午後|夕方|夜間|本日|当日|前日|前々日|翌日|翌営業日|明日|明後日|来週|今週|来月|今月|月末|上旬|中旬|下旬|週明け|年内|近日|"
+    r"週末|土日|平日|祝日|休日|毎晩|早朝"
 )
 _GIVES_PRICE = re.compile(
     rf"[{_KANSUJI},，]+\s*円|無料|かかりません|頂戴(?:いたし|し)ません|いただきません|税込|送料込"
@@ -408,6 +414,7 @@ _ASKS_ACT = re.compile(
     r"(?:て|で)(?:いただけ|いただき|もらえ|もらい|くださ|ほし|欲し)|お願い|頼み|たいの|たいです"
 )
 _GIVES_EXIST = re.compile(r"ございます|あります|ございません|ありません|おります|取り扱って|扱って|ご用意|"
+                          r"ある(?:よ|ね|んです)|ない(?:んです|です)|"
                           # a thing offered on a condition (「〜のアレンジでしたら、病室に飾っていただけます」)
                           r"でしたら[^。]{0,40}(?:いただけ|できます|可能|承)|(?:が|を)(?:おすすめ|お勧め)")
 _GIVES_CAN = re.compile(
@@ -698,6 +705,8 @@ def check(ctx: ReviewContext) -> list[Finding]:
         tokens = ctx.highlight_tokens(highlight)
         # The question word must be the ask's own (「いつ届くのか、どこを見れば分かりますか」 asks where to look).
         typed = _asked_types(_last_clause(asked)) & _TYPED_WORDS if _QUESTION_WORD.search(_last_clause(asked)) else 0
+        if _TIME_COND.search(_last_clause(asked)):
+            typed |= 1
         # A typed question with no word of its own (「なぜまた遅れるのでしょうか」: Sudachi gives 遅れる no content) is
         # judged by its kind alone, below: nothing the reply says matches it by words.
         if not core and types[number]:
