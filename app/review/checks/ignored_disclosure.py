@@ -70,7 +70,7 @@ from itertools import pairwise
 
 from app.model import Finding, FindingKind, Highlight, HighlightKind, Severity
 from app.review import messages
-from app.review.checks.unacknowledged_worry import states_a_feeling
+from app.review.checks.unacknowledged_worry import WORRY_STATED, is_empathy, states_a_feeling
 from app.review.checks.unanswered_request import asks_nothing
 from app.review.context import ReviewContext
 from app.review.meaning import Key, family_forms, matched_weight, product_mentions, variant_forms
@@ -129,7 +129,7 @@ _WISH_WELL = re.compile(r"楽しみ(?:ですね|ですよね|な|になさ|に�
                         r"お時間|門出|ご旅行|旅行|パーティー|記念日)|楽しい(?:時間|旅|ひととき|一日|思い出|ご旅行)|"
                         r"(?:良い|よい)(?:旅|思い出|一日|ご旅行|お時間)|いってらっしゃ|行ってらっしゃ|お気をつけて|"
                         r"思い出に|うらやまし|挑戦され|挑戦な|始められ|楽しみを|楽しんで(?:いただ|ください)|"
-                        r"お楽しみ(?:ください|いただ)|張り合い|生きがい|きっと")
+                        r"お楽しみ(?:ください|いただ)|張り合い|生きがい|きっと|素敵な(?:目標|夢|ご計画)")
 # An achievement of theirs (十五キロ痩せました, 完走しました) is heard by praise of it (素晴らしい努力ですね).
 _ACHIEVEMENT = re.compile(r"痩せ|減量|達成|完走|合格|克服|禁煙|取り組|頑張っ|がんばっ|続けて(?:い|き)|上達")
 _PRAISED = re.compile(r"素晴らしい|すばらしい|ご努力|努力|頑張られ|がんばられ|すごい|立派|お見事|見事|尊敬|さすが")
@@ -299,7 +299,7 @@ def _not_worth_acknowledging(ctx: ReviewContext, highlight: Highlight, previous:
             k.weight for k in span_keys if k not in dates) <= 1.0:
         return True  # only the date of what was told just before
     # a guess at the cause of what was just told (「年のせいかもしれません」) continues it
-    if previous is not None and highlight.start - previous.end <= 3 and _GUESSED_CAUSE.search(text):
+    if _GUESSED_CAUSE.search(text) and len(text) <= 16:
         return not _tells_of_life(text, span_keys, tokens, people=True)
     if previous is not None and highlight.start - previous.end <= 3 and sum(k.weight for k in span_keys) <= 1.0:
         return not _tells_of_life(text, span_keys, tokens, people=True)
@@ -370,7 +370,7 @@ def _feeling_answered(told: str, own_text: str) -> bool:
 
 def disclosures(ctx: ReviewContext) -> list[Highlight]:
     """The disclosures, with the worry spans that state no concern (「怖がりな子で…様子です」)."""
-    told = ctx.highlights(HighlightKind.DISCLOSURE) + [
+    told = [d for d in ctx.highlights(HighlightKind.DISCLOSURE) if not WORRY_STATED.search(ctx.highlight_text(d))] + [
         w for w in ctx.highlights(HighlightKind.WORRY) if not states_a_feeling(ctx.highlight_text(w))]
     return sorted(told, key=lambda h: h.start)
 

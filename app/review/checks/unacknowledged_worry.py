@@ -96,9 +96,18 @@ def states_a_feeling(text: str) -> bool:
     return bool(STATED_FEELING.search(text))
 
 
+# A span marked as something told that ends by stating the customer's own worry (「予備がなく、運転もできずとても
+# 困っています」) is a worry (REVIEW_FORMAT.md: a stated 不安・心配), whatever the analyser called it.
+WORRY_STATED = re.compile(r"(?:心配|不安|困って|焦って|気がかり|気掛かり)(?:です|でたまりません|しています|しております|"
+                          r"(?:い|お)ます|(?:い|お)りまして|なんです)?$")
+
+
 def worries(ctx: ReviewContext) -> list[Highlight]:
-    """The worry spans that state a concern (see the module docstring)."""
-    return [w for w in ctx.highlights(HighlightKind.WORRY) if states_a_feeling(ctx.highlight_text(w))]
+    """The worry spans that state a concern (see the module docstring), and the told spans that state one."""
+    stated = [w for w in ctx.highlights(HighlightKind.WORRY) if states_a_feeling(ctx.highlight_text(w))]
+    stated += [d for d in ctx.highlights(HighlightKind.DISCLOSURE) if WORRY_STATED.search(ctx.highlight_text(d))
+               and not any(w.start < d.end and d.start < w.end for w in stated)]
+    return sorted(stated, key=lambda h: h.start)
 
 
 def _object_keys(worry_keys: list[Key]) -> list[Key]:
@@ -157,6 +166,7 @@ def _told_elsewhere(ctx: ReviewContext, worry: Highlight, told: list[tuple[Highl
 
 
 _MAIL_SENTENCE = re.compile(r"[^。！？!?\n]+")
+_AGREES = re.compile(r"(?:ません|です|ます|でした|ました)よね[。！!]?\s*$")
 
 
 def is_empathy(sentence: Sentence) -> bool:
@@ -190,10 +200,15 @@ def check(ctx: ReviewContext) -> list[Finding]:
 
     told: list[tuple[Highlight, list[Key]]] = []
     mail_sentences: list[tuple[int, int, list[Key]]] = []
+    objects_of = [_object_keys(k) for k in worry_keys]
     # Which worries each empathy sentence is about (by shared words); none → all it is not about something else.
     covered: set[int] = set()
     for sentence, sentence_keys in zip(ctx.sentences, ctx.sentence_keys, strict=True):
         if not is_empathy(sentence):
+            # Agreeing with the very trouble they worry about (「この時期はなかなか乾きませんよね」) shares it.
+            if _AGREES.search(sentence.text):
+                pool = {form for key in sentence_keys for form in key.forms}
+                covered |= {i for i, k in enumerate(objects_of) if matched_weight(k, pool)[0] >= 1.0}
             continue
         pool = {form for key in sentence_keys for form in key.forms}
         about = {i for i, k in enumerate(worry_keys) if matched_weight(k, pool)[0] >= 1.0}
