@@ -423,6 +423,9 @@ _GIVES_CAN = re.compile(
 )
 
 
+_OFFERED_IF = re.compile(r"(?:でしたら|であれば|なら)[、,]?[^。]{0,40}(?:いただけます|できます|可能です|承ります|承れます)")
+
+
 def _same_kind(asked: str, text: str, elsewhere: bool) -> bool:
     """Whether a sentence answers in the kind the request asks: is there, can I, or please do.
 
@@ -507,6 +510,10 @@ def _shape_answers(ctx: ReviewContext, open_requests: list[str], word_answers: l
                 asks & gives & _LOOSE and (only_one or i in about[number])) or bool(
                 asks & gives & _WHY and _CAUSE_NAMED.search(text))
             if not fits and only_one:
+                fits = _same_kind(asked, text, elsewhere)
+            elif not fits and not elsewhere and not _ASKS_ACT.search(asked) and _OFFERED_IF.search(text):
+                # With several asks, a "can I" or "is there" question is answered by a sentence offering it on a
+                # condition (「二十名様以上でしたら、お座敷をまるごとお使いいただけます」) that no other ask claims.
                 fits = _same_kind(asked, text, elsewhere)
             if fits:
                 used.add(i)
