@@ -96,9 +96,10 @@ def states_a_feeling(text: str) -> bool:
     return bool(STATED_FEELING.search(text))
 
 
-# A span marked as something told that ends by stating the customer's own worry (「予備がなく、運転もできずとても
-# 困っています」) is a worry (REVIEW_FORMAT.md: a stated 不安・心配), whatever the analyser called it.
-WORRY_STATED = re.compile(r"(?:心配|不安|困って|焦って|気がかり|気掛かり)(?:です|でたまりません|しています|しております|"
+# A span marked as something told that ends by stating the customer's own worry (「間に合うか心配しています」) is a
+# worry (REVIEW_FORMAT.md: a stated 不安・心配), whatever the analyser called it. 「困っています」 after a trouble told
+# stays something told (「古いテーブルはもう処分してしまったので、困っています」): its labellers read it so.
+WORRY_STATED = re.compile(r"(?:心配|不安|焦って|気がかり|気掛かり)(?:です|でたまりません|しています|しております|"
                           r"(?:い|お)ます|(?:い|お)りまして|なんです)?$")
 
 
