@@ -22,8 +22,12 @@ naming the event or the person with what was told of them (「お母様の還暦
 answering the feeling it calls for (congratulations for a celebration, condolence for a loss, sympathy for a
 hardship, joy at praise, a welcome to a new life, wishing a plan well: 「素敵なご旅行になりますように」
 「楽しみですね」); a clause pointing back at it (〜とのこと, 〜と伺い, お話しくださった); or an answer that visibly
-takes it into account (「はじめての方でも」 for a beginner). Not: generic thanks, the product named, nor the
-words a sentence uses only to answer an ask, nor the person alone when what was told of them is an event.
+takes it into account (「はじめての方でも」 for a beginner); praise for an achievement (「素晴らしい努力ですね」
+for 「十五キロ痩せました」); a recommendation for what they are looking for (never for a need of the body). Not:
+generic thanks, the product named, nor the words a sentence uses only to answer an ask, nor the person alone
+when what was told of them is an event. A habit or a long time of their own (「ヒールは十年以上履いていません」)
+tells of their life; the date of what was just told (「式は十一月三日です」) and a guessed cause
+(「年のせいかもしれません」) only continue it.
 
 How the code applies it:
 

@@ -9,8 +9,9 @@ The principle, as a careful senior agent applies it (round pairs22): whenever th
 do this* — in keigo (〜いたしかねます, 〜に添いかねます, お受けできません, 承っておりません, 不可となっております),
 softly (〜は難しい状況です, ちょっと難しいです, ご希望に沿えません), casually (無理なんです, やってないんですよ,
 受けられないんです) or by putting it off (見送らせてください) — the customer must be left with either the reason
-(why not: a rule, the product's nature, stock, timing) or a way forward (another product, date or method; a
-cancellation, an exchange or a refund; a promise to look into it and tell them). A "no" to a question about a
+(why not: a rule, the product's nature, stock, timing — also as a clause 「製造元がすでになく、」) or a way
+forward (another product, date or method; 「ただ、〜は可能です」; where else to get it, 「古書店でお探しください」;
+a cancellation, an exchange or a refund; a promise to look into it and tell them). A "no" to a question about a
 product's property (「IHではお使いいただけません」) is judged the same way. A statement of fact that refuses nothing
 (「在庫はございません」 answers a question; 「否定できません」 hedges) is not a refusal; a question is not either.
 

@@ -8,11 +8,13 @@ the worry was *felt*, then that it is taken away. So a worry is met by either
 
 - a sentence that recognises the feeling, in any words: naming it back (ご心配, ご不安, 気がかり, お焦り, お悩み),
   imagining it (さぞ〜ことと存じます, お察しします), owning it as natural (〜のも無理はありません, 迷われますよね,
-  焦ってしまいますよね, 怖いですよね), or sharing it (お気持ちよくわかります) — not a bare 「ご心配なく」; or
+  焦ってしまいますよね, 怖いですよね, 大変かと思います), sharing it (お気持ちよくわかります), or agreeing with the
+  very trouble (「この時期はなかなか乾きませんよね」) — not a bare 「ご心配なく」; or
 - a sentence that takes away *what it fears*: a reassurance about the worry's object (「十分間に合います。ご安心
   ください」), the risk denied (「混入はございません」), or a concrete step that removes it (a guarantee, a free
   exchange, a make that prevents it).
 
+A span the analyser calls something told but that ends by stating a worry (〜が心配です) is a worry.
 Sympathy with another trouble the customer told is not empathy with this worry; a reassurance taken back in the
 same breath (「〜予定ではおりますが、お約束は出来かねます」) meets nothing; a worry is a stated feeling, not a fact
 told about someone else (that is a disclosure).

@@ -10,6 +10,8 @@ reply uses the customer's words does not matter; whether it gives that kind of a
 
 - **when** (いつ, 何日, いつまでに, どのくらいで届く, 間に合いますか): a date, a day, a time or a period
   (「三日ほどで」「週明けには」「本日発送いたしました」), 間に合います / 間に合いません, or a promise to find out and tell.
+  An interval (十日に一度) is how often, not when; いつも is no question. When the time is the question
+  (「今日中に直りますか」「平日の夜でも受けられますか」), the reply must speak to that time, not only to the thing.
 - **where** (どこ, どちらで, 場所, 受け取り場所): a place — a shop or counter, a page or a site, a floor, a station,
   「〜にて」「〜から」 with where the customer goes or looks.
 - **how much** (いくら, 料金, 送料, 費用): a price, 無料, 送料込み, or 「かかりません」.
@@ -18,11 +20,15 @@ reply uses the customer's words does not matter; whether it gives that kind of a
 - **can you / can I** (〜できますか, 〜いただけますか, 可能ですか, 〜でも使えますか): yes or no in any words —
   可能です, 承ります, 大丈夫です, ご安心ください, 〜いたしかねます, 難しい状況です — or the condition under which it
   can (「三日前まででしたら承れます」), or the same condition said back (「初めての方でも編めるよう…」).
-- **is there / does it** (ありますか, 対応していますか): はい / いいえ, ございます / ございません, 取り扱って
-  おります, or the property stated (「洗濯機で洗えます」).
-- **please do** (〜してください, 〜していただけますか, 〜をお願いします, 〜たいのですが): the act taken on or done
-  (〜いたします, 承りました, 手配いたしました, お送りしておきますね, 変更済みです), a slot offered, or a refusal.
-- **explain why** (なぜ, どうして, 理由): a reason (〜ため, 〜ので, 〜が原因で, 〜によるものです).
+- **is there / does it** (ありますか, 対応していますか, 必要ですか): はい / いいえ, ございます / ございません, 取り扱って
+  おります, 不要です, the property stated (「洗濯機で洗えます」), or a thing offered on a condition (「〜でしたら
+  飾っていただけます」 for 「何か代わりになるものはありますか」; 何か is no question word).
+- **please do** (〜してください, 〜していただけますか, 〜をお願いします, 〜たいのですが): the act taken on
+  (〜いたします, 承りました, 仕上げます, お送りしておきますね), a slot offered, what is needed to start asked for
+  (「ご都合のよい曜日をお知らせください」), or a refusal. An act already done (変更いたしました, 手配済みです)
+  answers only the ask whose words it says: 「カタログを同封いたしました」 answers nothing else.
+- **explain why** (なぜ, どうして, 理由): a reason about the thing asked (〜ため, 〜ので, 〜が原因で, 〜によるもの);
+  any 〜ので is not one (「保証期間内ですので、無料で点検いたします」 says nothing of why it runs slow).
 - **how** (どうすれば, 方法, やり方, 手順): a way or steps (〜てください, まず, 〜てから, 〜から〜へ).
 
 A request is answered by a sentence of the agent's own (never the quoted mail) that gives its kind of answer and
