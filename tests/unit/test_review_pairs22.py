@@ -99,7 +99,8 @@ def test_a_plan_ahead_is_heard_by_wishing_it_well() -> None:
 def test_something_instead_is_answered_by_a_thing_offered_on_a_condition() -> None:
     mail = "子どもが小麦を食べられません。何か代わりになるお菓子はありますか。"
     insight = insight_of(mail, (D, "子どもが小麦を食べられません"), (R, "何か代わりになるお菓子はありますか"))
-    offered = HI + "お子様のアレルギーのこと、承知いたしました。\n米粉のクッキーでしたら、安心して召し上がっていただけます。"
+    offered = HI + ("お子様のアレルギーのこと、承知いたしました。\n"
+                    "米粉のクッキーでしたら、安心して召し上がっていただけます。")
     assert FindingKind.UNANSWERED_REQUEST not in _kinds(offered, mail, insight)
 
 
@@ -136,5 +137,6 @@ def test_a_refusal_with_no_warm_word_answering_a_mail_is_cold() -> None:
     cold = "廃盤品の取り寄せは行っていません。手芸店でお探しください。"
     kinds = _kinds(cold, mail, insight)
     assert FindingKind.TONE_COLD in kinds and FindingKind.REFUSAL_WITHOUT_ALTERNATIVE not in kinds
-    warm = "お問い合わせありがとうございます。\n申し訳ございませんが、廃盤品の取り寄せは行っておりません。手芸店でお探しいただけます。"
+    warm = ("お問い合わせありがとうございます。\n"
+            "申し訳ございませんが、廃盤品の取り寄せは行っておりません。手芸店でお探しいただけます。")
     assert FindingKind.TONE_COLD not in _kinds(warm, mail, insight)

@@ -74,7 +74,7 @@ from itertools import pairwise
 
 from app.model import Finding, FindingKind, Highlight, HighlightKind, Severity
 from app.review import messages
-from app.review.checks.unacknowledged_worry import WORRY_STATED, is_empathy, states_a_feeling
+from app.review.checks.unacknowledged_worry import WORRY_STATED, states_a_feeling
 from app.review.checks.unanswered_request import asks_nothing
 from app.review.context import ReviewContext
 from app.review.meaning import Key, family_forms, matched_weight, product_mentions, variant_forms
@@ -137,7 +137,8 @@ _WISH_WELL = re.compile(r"楽しみ(?:ですね|ですよね|な|になさ|に�
 # An achievement of theirs (十五キロ痩せました, 完走しました) is heard by praise of it (素晴らしい努力ですね).
 _ACHIEVEMENT = re.compile(r"痩せ|減量|達成|完走|合格|克服|禁煙|取り組|頑張っ|がんばっ|続けて(?:い|き)|上達")
 _PRAISED = re.compile(r"素晴らしい|すばらしい|ご努力|努力|頑張られ|がんばられ|すごい|立派|お見事|見事|尊敬|さすが")
-_FEELINGS = ((_ACHIEVEMENT, _PRAISED), (_PRAISE, _JOY), (_HARDSHIP, _SYMPATHY), (_CELEBRATION, _CONGRATULATION), (_LOSS, _CONDOLENCE),
+_FEELINGS = ((_ACHIEVEMENT, _PRAISED), (_PRAISE, _JOY), (_HARDSHIP, _SYMPATHY), (_CELEBRATION, _CONGRATULATION),
+             (_LOSS, _CONDOLENCE),
              (_NEW_LIFE, _WELCOME), (_SMALL_HOME, _ROOM), (_UPCOMING, _WISH_WELL))
 # A family member's age reached (息子が十歳になります) tells of a birthday (the customer's own
 # 「今年八十歳になり、字が読みにくく」 is context, not news): naming the person (お子様) does not

@@ -58,7 +58,8 @@ from app.text import Sentence
 
 _EMPATHY = re.compile(EMPATHY)
 # Empathy that names a worry, not a hardship (お困り, 大変): it is about the customer's worry.
-_NAMES_WORRY = re.compile(r"ご?心配|ご?不安|気がかり|気掛かり|気にな|気にかか|ご懸念|懸念|お焦り|焦られ|心細|気が気|やきもき|"
+_NAMES_WORRY = re.compile(r"ご?心配|ご?不安|気がかり|気掛かり|気にな|気にかか|ご懸念|懸念|お焦り|焦られ|心細|"
+                          r"気が気|やきもき|"
                           r"ハラハラ")
 _NOT_EMPATHY = re.compile(NOT_EMPATHY)
 

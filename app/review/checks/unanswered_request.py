@@ -9,20 +9,22 @@ looking for one thing: the answer *of the kind they asked for*, about *the thing
 reply uses the customer's words does not matter; whether it gives that kind of answer about that thing does.
 
 - **when** (いつ, 何日, いつまでに, どのくらいで届く, 間に合いますか): a date, a day, a time or a period
-  (「三日ほどで」「週明けには」「本日発送いたしました」), 間に合います / 間に合いません, or a promise to find out and tell.
+  (「三日ほどで」「週明けには」「本日発送いたしました」), 間に合います / 間に合いません, or a promise to find out
+  and tell.
   An interval (十日に一度) is how often, not when; いつも is no question. When the time is the question
   (「今日中に直りますか」「平日の夜でも受けられますか」), the reply must speak to that time, not only to the thing.
 - **where** (どこ, どちらで, 場所, 受け取り場所): a place — a shop or counter, a page or a site, a floor, a station,
   「〜にて」「〜から」 with where the customer goes or looks.
 - **how much** (いくら, 料金, 送料, 費用): a price, 無料, 送料込み, or 「かかりません」.
 - **how many / how big / how long** (何個, 何センチ, 重さ, どのくらいの期間): a counted number or a period.
-- **which** (どれ, どちら, おすすめは, どんな): a recommendation or a named choice (「〜がぴったりです」「〜をお選びください」).
+- **which** (どれ, どちら, おすすめは, どんな): a recommendation or a named choice (「〜がぴったりです」
+  「〜をお選びください」).
 - **can you / can I** (〜できますか, 〜いただけますか, 可能ですか, 〜でも使えますか): yes or no in any words —
   可能です, 承ります, 大丈夫です, ご安心ください, 〜いたしかねます, 難しい状況です — or the condition under which it
   can (「三日前まででしたら承れます」), or the same condition said back (「初めての方でも編めるよう…」).
-- **is there / does it** (ありますか, 対応していますか, 必要ですか): はい / いいえ, ございます / ございません, 取り扱って
-  おります, 不要です, the property stated (「洗濯機で洗えます」), or a thing offered on a condition (「〜でしたら
-  飾っていただけます」 for 「何か代わりになるものはありますか」; 何か is no question word).
+- **is there / does it** (ありますか, 対応していますか, 必要ですか): はい / いいえ, ございます / ございません,
+  取り扱っております, 不要です, the property stated (「洗濯機で洗えます」), or a thing offered on a condition
+  (「〜でしたら飾っていただけます」 for 「何か代わりになるものはありますか」; 何か is no question word).
 - **please do** (〜してください, 〜していただけますか, 〜をお願いします, 〜たいのですが): the act taken on
   (〜いたします, 承りました, 仕上げます, お送りしておきますね), a slot offered, what is needed to start asked for
   (「ご都合のよい曜日をお知らせください」), or a refusal. An act already done (変更いたしました, 手配済みです)
@@ -118,7 +120,8 @@ COMMITMENT = re.compile(
     r"(?:仕上げ|研ぎ|磨き|縫い|張り替え|染め直し|作り直し|お直しし|お預かりし|お引き受けし|引き受け)ます(?!か)|"
     r"かしこまりました|(?:お|ご)[一-龥ぁ-ん]{1,6}(?:します|しますね)(?!か)"
 )
-# The act already done acts on the ask it names (「住所を変更いたしました」「お名前を入れておきました」「手配済みです」);
+# The act already done acts on the ask it names (「住所を変更いたしました」「お名前を入れておきました」
+# 「手配済みです」);
 # with no word of the ask it may be any other act (「カタログを同封いたしました」), so it never answers by shape.
 DONE = re.compile(r"(?:いたし|致し|させていただき)ました|(?:て|で)おきました|(?:手配|変更|発送|対応|修正|返金)済")
 # Set phrases that end a mail politely and commit to nothing.
@@ -283,7 +286,8 @@ def _asks_only_whether(request_keys: list[Key], acts: list[_Act]) -> bool:
 
 
 _KANSUJI = "0-9０-９一二三四五六七八九十百千"
-_TIME_COND = re.compile(r"(?:平日|週末|土日|祝日|休日|夜|夜間|朝|早朝|午前|午後|夕方|[月火水木金土日]曜日?)(?:の[^。、]{0,6})?でも")
+_TIME_COND = re.compile(r"(?:平日|週末|土日|祝日|休日|夜|夜間|朝|早朝|午前|午後|夕方|[月火水木金土日]曜日?)"
+                        r"(?:の[^。、]{0,6})?でも")
 # What a request asks for: a time, a price, a number; else yes/no or an action.
 _ASKS_WHEN = re.compile(
     r"いつ(?!も|でも|か(?!ら))|何日|何時|何曜|何月|何営業日|何週間|どの(?:くらい|ぐらい|程度)で(?!す)|どれ(?:くらい|ぐらい)で(?!す)|日数|納期|"
@@ -404,7 +408,8 @@ _ASKS_CAN = re.compile(
 )
 # 何か, どこか, いつでも are no question words: 「何か代わりになるものはありますか」 is a yes-or-no question.
 _QUESTION_WORD_RE = re.compile(r"いくら|いつ|何|なに|なん|どう|どの|どれ|どこ|どちら|誰|なぜ|どんな")
-_INDEFINITE = re.compile(r"(?:何|なに|どこ|誰|いつ)(?:か(?!ら)(?![^。]{0,3}(?:教え|知り|知ら|分か|わか|ご教示|伺|確認|聞))|でも|も)")
+_INDEFINITE = re.compile(r"(?:何|なに|どこ|誰|いつ)"
+                         r"(?:か(?!ら)(?![^。]{0,3}(?:教え|知り|知ら|分か|わか|ご教示|伺|確認|聞))|でも|も)")
 
 
 class _QuestionWord:
@@ -429,7 +434,8 @@ _GIVES_CAN = re.compile(
 )
 
 
-_OFFERED_IF = re.compile(r"(?:でしたら|であれば|なら)[、,]?[^。]{0,40}(?:いただけます|できます|可能です|承ります|承れます)")
+_OFFERED_IF = re.compile(r"(?:でしたら|であれば|なら)[、,]?[^。]{0,40}"
+                         r"(?:いただけます|できます|可能です|承ります|承れます)")
 
 
 def _same_kind(asked: str, text: str, elsewhere: bool) -> bool:
