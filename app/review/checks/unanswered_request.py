@@ -254,6 +254,8 @@ def _asks_only_for_the_reply(request_keys: list[Key], text: str) -> bool:
     """A closing ask with nothing of its own (「お手数ですがお知らせいただけると助かります」): the reply answers it."""
     if not (ASK_TO_TELL.search(text) or _ASK_TO_READ.search(text)):
         return False
+    if _QUESTION_WORD.search(text):
+        return False  # 「なぜ遅れたのか教えてください」 asks why, whatever its other words
     return all(key.forms & _TELL_ONLY for key in request_keys)
 
 
@@ -293,7 +295,9 @@ _ASKS_WHEN = re.compile(
     r"いつ(?!も|でも|か(?!ら))|何日|何時|何曜|何月|何営業日|何週間|どの(?:くらい|ぐらい|程度)で(?!す)|どれ(?:くらい|ぐらい)で(?!す)|日数|納期|"
     r"(?:お届け|到着|発送|入荷|発売)(?:日|時期|予定)|時期|何時まで|何時から|"
     # by a time (「今日中に直りますか」), or on a time (「平日の夜でも受けられますか」): the time is the question
-    r"(?:今日中|本日中|明日中|今週中)に?[^。、]{0,8}(?:ますか|ですか|でしょうか)|" + _TIME_COND.pattern
+    r"(?:今日中|本日中|明日中|今週中)に?[^。、]{0,8}(?:ますか|ですか|でしょうか)|"
+    # a clock time asked for (「朝八時に始めてもらえると助かります」)
+    rf"[{_KANSUJI}]+\s*時(?:に|から|まで|頃|ごろ)(?:[^。]{{0,12}})(?:もらえ|いただけ|でき|可能|大丈夫)|" + _TIME_COND.pattern
 )
 _ASKS_PRICE = re.compile(r"いくら|おいくら|料金|値段|価格|送料|費用|金額|代金|手数料|何円")
 _ASKS_COUNT = re.compile(r"何(?:個|枚|本|名|人|歳|才|センチ|cm|グラム|キロ|ミリ|号|色|点|着|台|種類|袋|箱)|"
@@ -382,7 +386,7 @@ _WANTS_TO_BUY = re.compile(
     r"(?:撮って|作って|仕立てて|直して|調律して|診て|点検して|修理して)(?:いただき|頂き|もらい)たい"
 )
 # Offering a slot to do it takes the job on too (「来月は十二日の午後が空いております」「お伺いできます」).
-_TAKES_ORDER = re.compile(r"手配|承(?:ります|りました|れます|っております)|ご用意(?:でき|いたし|し)|お手伝いさせ|"
+_TAKES_ORDER = re.compile(r"手配|ご注文(?:いただき|頂き)?(?:誠に)?ありがと|承(?:ります|りました|れます|っております)|ご用意(?:でき|いたし|し)|お手伝いさせ|"
                           r"(?:空いて|空きが)(?:おり|ござい|あり)|お伺い(?:でき|いたし|し)ます|ご予約を?お取り|"
                           r"お届け(?:でき|いたし|し)|"
                           r"お作り(?:でき|いたし|し)|ご注文(?:いただけ|を承)|お受け(?:いたし|でき)|"
@@ -458,7 +462,9 @@ def _same_kind(asked: str, text: str, elsewhere: bool) -> bool:
         return bool(COMMITMENT.search(_NOT_ANSWER.sub("", text)) or REFUSAL.search(text)
                     or (_GIVES_CAN.search(text) and not _GIVES_EXIST.search(text)))
     if _ASKS_CAN.search(asked):
-        return bool(_GIVES_CAN.search(text) or COMMITMENT.search(text) or REFUSAL.search(text))
+        # 「量を二倍にできますか」 is answered by the change made (「二袋ずつのお届けに変更いたしました」)
+        return bool(_GIVES_CAN.search(text) or COMMITMENT.search(text) or REFUSAL.search(text)
+                    or (not elsewhere and DONE.search(text)))
     return False
 
 
