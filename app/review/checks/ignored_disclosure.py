@@ -186,6 +186,8 @@ _WITH_THE_SHOP = re.compile(
 # 「〜のですが、」 sets the scene for the ask; 「〜ので、」 gives a reason, which is heard
 # (「月末に経理の締めがあるので」).
 _PREMISE_END = re.compile(r"(?:が|けど|けれど|けれども)$")
+_BOOKED = re.compile(r"(?:予約|申し込み|申込み)(?:を)?(?:して(?:い|お)ます|しております|済み|しました|入れて)"
+                     r"(?:が|けど|けれど)?$")
 _SEASON = re.compile(r"季節|冷え込|寒く|寒い|暑く|暑い|咲き|紅葉|梅雨|めいて|朝晩|陽気|日差し|肌寒|冬支度|衣替え|桜|"
                      r"新緑")
 # A habit with the shop (「毎月お米の定期便を利用しています」) is the customer's own way, heard as such.
@@ -276,6 +278,11 @@ def _not_worth_acknowledging(ctx: ReviewContext, highlight: Highlight, previous:
         return not any(cue.search(text) for cue, _ in _EVENTS)
     if _ORDER_SLIP.search(text):
         return not _tells_of_life(text, span_keys, tokens, people=True)
+    # A booking with the shop (「週末のキャンプ場の予約をしていますが」) is the order: the camp is what is booked,
+    # not news, unless an event or a person of theirs is in it.
+    if _BOOKED.search(text):
+        return not any(cue.search(text) for cue, _ in _EVENTS) and not any(
+            key.forms & _person_tags() for key in span_keys)
     # A worry the analyser also marks as something told (「不器用なので、うまく作れるか心配です」) is judged as a worry.
     if states_a_feeling(text) and any(w.start < highlight.end and highlight.start < w.end and states_a_feeling(
             ctx.highlight_text(w)) for w in ctx.highlights(HighlightKind.WORRY)):
