@@ -75,7 +75,7 @@ from itertools import pairwise
 from app.model import Finding, FindingKind, Highlight, HighlightKind, Severity
 from app.review import messages
 from app.review.checks.unacknowledged_worry import WORRY_STATED, states_a_feeling
-from app.review.checks.unanswered_request import asks_nothing
+from app.review.checks.unanswered_request import _days, asks_nothing
 from app.review.context import ReviewContext
 from app.review.meaning import Key, family_forms, matched_weight, product_mentions, variant_forms
 from app.review.rules import end_of_own_text
@@ -108,6 +108,7 @@ _PRAISE = re.compile(
 )
 _JOY = re.compile(r"嬉し|うれし|光栄|励み|喜ばし|何より|冥利|ありがたく|有難く")
 _HARDSHIP = re.compile(r"困|壊れ|割れ|届かな|動かな|入院|怪我|けが|体調|不便|大変|亡くな|病気|痛|失くし|無くし|なくし|"
+                       r"パンク|故障|不具合|破損|欠け|漏れ|止まって|止まり|"
                        r"間違|がっかり|残念|汚れ|破れ|遅れ")
 _SYMPATHY = re.compile(r"大変(?:でした|だった|な思い|なご|失礼)|ご不便|ご迷惑|お見舞い|お大事|ご愁傷|お悔やみ|"
                        r"お辛|おつら|"
@@ -198,7 +199,7 @@ _BUYING = re.compile(r"利用|購入|買|注文|取り寄せ|定期便")
 # 「札幌市内の開通工事は」 does not hear 「夫の転勤で札幌に引っ越してきた」).
 _EVENTS = (
     (re.compile(r"誕生|結婚|祝い|合格|入学|卒業|出産|還暦|喜寿|米寿|古希|傘寿|卒寿|白寿|金婚|銀婚|挙式|入籍|婚約|七五三|"
-                r"成人式|退職祝|就任|開業|開店|創立|周年|生まれ|(?:小学生|中学生|高校生|大学生|社会人|一年生)になり"),
+                r"成人式|退職祝|就任|開業|開店|創立|周年|生まれ|産後|(?:小学生|中学生|高校生|大学生|社会人|一年生)になり"),
      re.compile(r"おめでと|お祝い申し上げ|お喜び申し上げ|お慶び申し上げ")),
     (_LOSS, re.compile(r"ご愁傷|お悔やみ|ご冥福|お力落とし|ご逝去|お寂し|お淋し|偲")),
     (re.compile(r"暮らしを始め|暮らしをはじめ|引っ越|引越|新居|上京|転勤|転居|移住|赴任|進学|就職|入社|新生活|独立"),
@@ -625,6 +626,10 @@ def check(ctx: ReviewContext) -> list[Finding]:
                 out.append(_finding(ctx, at, highlight))
             continue
         cues = [cue for cue, _ in _EVENTS if cue.search(text)]
+        # A deadline told (「来客用なので明日までに必要です」) is heard by a reply that meets that day
+        # (「明日の午前に届きます」).
+        if not cues and "まで" in text and _days(text) & _days(feeling_text):
+            continue
         # What the customer is looking for (「職場でも使える、強すぎない香りを探しています」) is the order: a reply
         # that offers something for it (「控えめなシリーズがございます」「〜がおすすめです」) has heard it.
         if not cues and _SEEKING.search(text) and _OFFERED.search(feeling_text) and not _BODY.search(text) and not any(

@@ -271,7 +271,9 @@ _OWN_WISH = re.compile(r"たい(?:です|のです|んです|と思って(?:い|
 _ASKS_THE_SHOP = re.compile(
     r"てほし|て欲し|でほし|ていただ|て頂|でいただ|てもら|でもら|くださ|下さ|お願い|注文|予約|購入|申し込|申込|頼み|頼ん|"
     r"取り寄せ|買い|求め|キャンセル|変更|返品|交換|解約|作り|作って|送って|届け|ほしい|欲しい|知り|伺い|聞き|教え|相談|"
-    r"確認|試し|見せ|受け取り|取り置|持ち込|来店|伺|行き|[かか][？?]?$"
+    r"確認|試し|見せ|受け取り|取り置|持ち込|来店|伺|行き|[かか][？?]?$|"
+    # a wish to use the shop's service is a booking (「家族五人で一泊したいです」)
+    r"泊|宿泊|利用|参加|受講|入会"
 )
 
 
@@ -300,7 +302,8 @@ _ASKS_WHEN = re.compile(
     rf"[{_KANSUJI}]+\s*時(?:に|から|まで|頃|ごろ)(?:[^。]{{0,12}})(?:もらえ|いただけ|でき|可能|大丈夫)|" + _TIME_COND.pattern
 )
 _ASKS_PRICE = re.compile(r"いくら|おいくら|料金|値段|価格|送料|費用|金額|代金|手数料|何円")
-_ASKS_COUNT = re.compile(r"何(?:個|枚|本|名|人|歳|才|センチ|cm|グラム|キロ|ミリ|号|色|点|着|台|種類|袋|箱)|"
+_ASKS_COUNT = re.compile(r"何(?:個|枚|本|名|人|歳|才|センチ|cm|グラム|キロ|ミリ|号|色|点|着|台|種類|袋|箱|缶)|"
+                         r"必要な量|分量|どれだけの量|量(?:も|を)教え|"
                          r"重さ|長さ|大きさ|容量|高さ|サイズ感|どの(?:くらい|ぐらい)の|どれ(?:くらい|ぐらい)の")
 # What a sentence of the reply gives: a date or time, a price, a counted number.
 _GIVES_WHEN = re.compile(
@@ -460,7 +463,7 @@ def _same_kind(asked: str, text: str, elsewhere: bool) -> bool:
             return False
         # An ask to act (〜ていただけますか, 〜してほしい): answered by doing it or declining.
         return bool(COMMITMENT.search(_NOT_ANSWER.sub("", text)) or REFUSAL.search(text)
-                    or (_GIVES_CAN.search(text) and not _GIVES_EXIST.search(text)))
+                    or (_GIVES_CAN.search(text) and not _GIVES_EXIST.search(text)) or bool(_OFFERED_IF.search(text)))
     if _ASKS_CAN.search(asked):
         # 「量を二倍にできますか」 is answered by the change made (「二袋ずつのお届けに変更いたしました」)
         return bool(_GIVES_CAN.search(text) or COMMITMENT.search(text) or REFUSAL.search(text)
@@ -529,9 +532,10 @@ def _shape_answers(ctx: ReviewContext, open_requests: list[str], word_answers: l
                 asks & gives & _WHY and _CAUSE_NAMED.search(text))
             if not fits and only_one:
                 fits = _same_kind(asked, text, elsewhere)
-            elif not fits and not elsewhere and not _ASKS_ACT.search(asked) and _OFFERED_IF.search(text):
-                # With several asks, a "can I" or "is there" question is answered by a sentence offering it on a
-                # condition (「二十名様以上でしたら、お座敷をまるごとお使いいただけます」) that no other ask claims.
+            elif not fits and not elsewhere and _OFFERED_IF.search(text):
+                # With several asks, a sentence offering something on a condition (「二十名様以上でしたら、お座敷を
+                # まるごとお使いいただけます」) answers the first open ask of its kind, in mail order: the wish to
+                # stay takes 「ファミリールームでしたら五名様でご利用いただけます」, leaving 「駐車場はありますか」 open.
                 fits = _same_kind(asked, text, elsewhere)
             if fits:
                 used.add(i)
