@@ -2,8 +2,8 @@
 as a careful senior agent applies it (what answers each type of question, what acknowledges a disclosure, which
 disclosures deserve it, what meets a worry, what a refusal must leave the customer).
 
-`pairs20_cases.jsonl` holds round pairs22's 96 `p22` pairs (40 `p22_`, 20 `p22b_`, 20 `p22c_`, 16 `p22d_`; 48 good
-drafts),
+`pairs20_cases.jsonl` holds round pairs22's 108 `p22` pairs (40 `p22_`, 20 `p22b_`, 20 `p22c_`, 16 `p22d_`,
+12 `p22e_`; 54 good drafts),
 written as another writer would and each batch scored once before the checks changed for it
 (tests/data/review/README.md gives those first scores). The bars are the figures after the round rounded down;
 false findings on good drafts are held at zero. The smaller tests state one principle each on sentences of
@@ -35,7 +35,7 @@ def _kinds(draft: str, mail: str, insight: Insight) -> list[FindingKind]:
 @pytest.mark.parametrize(("spans", "min_precision", "min_recall"), [("gold", 0.85, 0.95), ("analyser", 0.75, 0.85)])
 def test_p22_pairs_per_kind(spans: str, min_precision: float, min_recall: float) -> None:
     cases = _p22()
-    assert len(cases) == 96 and sum(1 for c in cases if not c["expect"]) == 48
+    assert len(cases) == 108 and sum(1 for c in cases if not c["expect"]) == 54
     counts = score(cases, gold_insight if spans == "gold" else analysed_insight)
     for kind in SCORED:
         assert counts[kind]["tp"] + counts[kind]["fn"] >= 2, kind  # every kind has true cases

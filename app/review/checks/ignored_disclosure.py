@@ -182,7 +182,7 @@ _SELF_INTRODUCTION = re.compile(r"と申します$")
 _ORDER_SLIP = re.compile(r"(?:入力|記入|選択|選ん|指定|注文)[^。]{0,24}(?:間違|誤|ミス)")
 _WITH_THE_SHOP = re.compile(
     r"(?:利用|検討|拝見|申し込|申込|連絡|お世話にな|レンタル|取り寄せ|探し|考えて|考えており|"
-    r"見て|読んで|伺って|通って|来店)[^。、]{0,14}$"
+    r"見て|読んで|伺って|通って|来店|泊|宿泊|参加|受講|入会)[^。、]{0,14}$"
 )
 # 「〜のですが、」 sets the scene for the ask; 「〜ので、」 gives a reason, which is heard
 # (「月末に経理の締めがあるので」).
