@@ -27,7 +27,8 @@ for 「十五キロ痩せました」); a recommendation for what they are looki
 generic thanks, the product named, nor the words a sentence uses only to answer an ask, nor the person alone
 when what was told of them is an event. A habit or a long time of their own (「ヒールは十年以上履いていません」)
 tells of their life; the date of what was just told (「式は十一月三日です」) and a guessed cause
-(「年のせいかもしれません」) only continue it.
+(「年のせいかもしれません」) only continue it; a deadline told (「明日までに必要です」) is heard by a reply that
+meets that day; a booking or a wish to stay or take part is the order.
 
 How the code applies it:
 

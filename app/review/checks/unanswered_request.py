@@ -36,7 +36,9 @@ reply uses the customer's words does not matter; whether it gives that kind of a
 A request is answered by a sentence of the agent's own (never the quoted mail) that gives its kind of answer and
 is about its object: by the object's words or their paraphrase, by the same day named, or — when the mail asks one
 thing only, or no other request claims the sentence — by its shape alone. A sentence that only thanks, welcomes or
-closes answers nothing. Not requests at all: a closing ask for the reply itself (「お知らせいただけると助かります」),
+closes answers nothing. With several asks, a sentence offering something on a condition (〜でしたら〜いただけます)
+answers the first open ask of its kind, in mail order. A wish to use the service (「一泊したいです」) is a booking,
+and thanks for the order take a wish to order on. Not requests at all: a closing ask for the reply itself (「お知らせいただけると助かります」),
 an ask only whether the request before it can be met, a preface (「ご相談があるのですが」), and a wish about the
 customer's own doing (「早めに使えるようにしたいです」).
 
@@ -299,7 +301,8 @@ _ASKS_WHEN = re.compile(
     # by a time (「今日中に直りますか」), or on a time (「平日の夜でも受けられますか」): the time is the question
     r"(?:今日中|本日中|明日中|今週中)に?[^。、]{0,8}(?:ますか|ですか|でしょうか)|"
     # a clock time asked for (「朝八時に始めてもらえると助かります」)
-    rf"[{_KANSUJI}]+\s*時(?:に|から|まで|頃|ごろ)(?:[^。]{{0,12}})(?:もらえ|いただけ|でき|可能|大丈夫)|" + _TIME_COND.pattern
+    rf"[{_KANSUJI}]+\s*時(?:に|から|まで|頃|ごろ)(?:[^。]{{0,12}})(?:もらえ|いただけ|でき|可能|大丈夫)|"
+    + _TIME_COND.pattern
 )
 _ASKS_PRICE = re.compile(r"いくら|おいくら|料金|値段|価格|送料|費用|金額|代金|手数料|何円")
 _ASKS_COUNT = re.compile(r"何(?:個|枚|本|名|人|歳|才|センチ|cm|グラム|キロ|ミリ|号|色|点|着|台|種類|袋|箱|缶)|"
@@ -389,7 +392,8 @@ _WANTS_TO_BUY = re.compile(
     r"(?:撮って|作って|仕立てて|直して|調律して|診て|点検して|修理して)(?:いただき|頂き|もらい)たい"
 )
 # Offering a slot to do it takes the job on too (「来月は十二日の午後が空いております」「お伺いできます」).
-_TAKES_ORDER = re.compile(r"手配|ご注文(?:いただき|頂き)?(?:誠に)?ありがと|承(?:ります|りました|れます|っております)|ご用意(?:でき|いたし|し)|お手伝いさせ|"
+_TAKES_ORDER = re.compile(r"手配|ご注文(?:いただき|頂き)?(?:誠に)?ありがと|"
+                          r"承(?:ります|りました|れます|っております)|ご用意(?:でき|いたし|し)|お手伝いさせ|"
                           r"(?:空いて|空きが)(?:おり|ござい|あり)|お伺い(?:でき|いたし|し)ます|ご予約を?お取り|"
                           r"お届け(?:でき|いたし|し)|"
                           r"お作り(?:でき|いたし|し)|ご注文(?:いただけ|を承)|お受け(?:いたし|でき)|"
@@ -535,7 +539,8 @@ def _shape_answers(ctx: ReviewContext, open_requests: list[str], word_answers: l
             elif not fits and not elsewhere and _OFFERED_IF.search(text):
                 # With several asks, a sentence offering something on a condition (「二十名様以上でしたら、お座敷を
                 # まるごとお使いいただけます」) answers the first open ask of its kind, in mail order: the wish to
-                # stay takes 「ファミリールームでしたら五名様でご利用いただけます」, leaving 「駐車場はありますか」 open.
+                # stay takes 「ファミリールームでしたら五名様でご利用いただけます」, leaving 「駐車場は
+                # ありますか」 open.
                 fits = _same_kind(asked, text, elsewhere)
             if fits:
                 used.add(i)
