@@ -149,3 +149,18 @@ def test_a_hurt_report_in_the_composer_gets_apology_not_warmth(
     assert "いつも当店をご利用" not in sleep[0] and "申し訳" in sleep[0], sleep
     explain = _suggested(window, body, HighlightKind.REQUEST, "ご説明")
     assert "ご説明いたします" in explain[0] and not explain[0].startswith("かしこまりました")
+
+
+def test_snippet_manager_filters_ours_and_shows_the_whole_chosen_one(qtbot: QtBot) -> None:
+    ours = load_our_pack()
+    dialog = SnippetManagerDialog(ours, SnippetPack({}, ()))
+    qtbot.addWidget(dialog)
+    dialog.filter.setText("お悔やみ")
+    shown = [dialog.builtin.item(r) for r in range(dialog.builtin.count())
+             if not dialog.builtin.item(r).isHidden()]  # type: ignore[union-attr]
+    assert 0 < len(shown) < dialog.builtin.count()
+    assert all("お悔やみ" in item.text() for item in shown if item is not None)
+    dialog.builtin.setCurrentItem(shown[0])
+    assert dialog.preview.text() == shown[0].text()  # type: ignore[union-attr]
+    dialog.filter.setText("")
+    assert not any(dialog.builtin.item(r).isHidden() for r in range(dialog.builtin.count()))  # type: ignore[union-attr]
