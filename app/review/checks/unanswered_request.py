@@ -38,7 +38,8 @@ is about its object: by the object's words or their paraphrase, by the same day 
 thing only, or no other request claims the sentence — by its shape alone. A sentence that only thanks, welcomes or
 closes answers nothing. With several asks, a sentence offering something on a condition (〜でしたら〜いただけます)
 answers the first open ask of its kind, in mail order. A wish to use the service (「一泊したいです」) is a booking,
-and thanks for the order take a wish to order on. Not requests at all: a closing ask for the reply itself (「お知らせいただけると助かります」),
+and thanks for the order take a wish to order on. Not requests at all: a closing ask for the reply itself
+(「お知らせいただけると助かります」),
 an ask only whether the request before it can be met, a preface (「ご相談があるのですが」), and a wish about the
 customer's own doing (「早めに使えるようにしたいです」).
 
