@@ -428,8 +428,10 @@ class _QuestionWord:
     """The question words of an ask, without the indefinites made of them (何か, どこか, いつでも)."""
 
     @staticmethod
-    def search(text: str) -> re.Match[str] | None:
-        return _QUESTION_WORD_RE.search(_INDEFINITE.sub("", text))
+    @lru_cache(maxsize=2048)
+    def search(text: str) -> bool:
+        # Cached by text: asked for every request and every candidate sentence while the agent types.
+        return bool(_QUESTION_WORD_RE.search(_INDEFINITE.sub("", text)))
 
 
 _QUESTION_WORD = _QuestionWord()
