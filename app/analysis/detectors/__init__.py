@@ -66,6 +66,8 @@ from app.analysis.tokenizer import Token
 
 REQUEST: Final[tuple[Rule, ...]] = (
     Rule(request.preface, needs=PREFACE_GATE),  # veto
+    Rule(request.greeting_question),  # veto
+    Rule(request.rhetorical),  # veto
     Rule(request.question),
     Rule(request.formula_only, needs=REQUEST_CUE),  # veto
     Rule(request.please, needs=REQUEST_CUE),

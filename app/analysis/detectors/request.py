@@ -63,6 +63,28 @@ def preface(a: Asked) -> str:
     return NOT if _preface(a.toks) else ""
 
 
+def greeting_question(a: Asked) -> str:
+    """Veto: 「皆さんお変わりないでしょうか」「お元気ですか」: a greeting put as a question, nothing to answer.
+
+    Only a person's state asked after (お変わり, 元気): 「サイズに変わりはないでしょうか」 asks.
+    """
+    return NOT if _asks_after_them(a.content) and _question(a.content, a.last, a.sentence_end) else ""
+
+
+def rhetorical(a: Asked) -> str:
+    """Veto: a question that argues or exclaims, with no answer wanted.
+
+    「〜のではないでしょうか」「〜のでは？」 (a complaint's claim put as a question), 「どれだけ
+    救われたか」 (a degree exclaimed), 「覚えていらっしゃいますか」 (a letter's memory offered).
+    Not 「ご迷惑ではないでしょうか」 or 「在庫はないでしょうか」: no の before では, a real question.
+    """
+    content = a.content
+    if not content or not (content[-1].surface in ("か", "かね") or a.sentence_end in ("?", "？")
+                           or content[-1].surface == "は"):
+        return ""
+    return NOT if _argues(content) or _exclaims(content) or _recalls(content) else ""
+
+
 def question(a: Asked) -> str:
     """A question put to the shop: sentence-final か / かね / かしら, or ？ on a predicate or a bare noun.
 
@@ -218,12 +240,30 @@ def indirect_question(a: Asked) -> str:
             # do not know, listed as they tell about themselves, not a question put to the shop.
             also = any(t.surface == "かも" or (t.surface == "か" and k + 1 < len(content)
                                                 and content[k + 1].surface == "も") for k, t in enumerate(content[:i]))
-            if not also:
+            if not also and not _own_state_of_knowing(content[:i]):
                 return make_cue(CueKind.INDIRECT_QUESTION, "か" + span(content, i, len(content)))
     return ""
 
 
 # ---------------------------------------------------------------- what the rules share
+
+
+# Who does not know, or how much: 私には分かりません / さっぱり分かりません tell the writer's state.
+_KNOWERS: Final = ("私", "誰", "自分", "僕", "今", "正直", "さっぱり", "全く", "まったく", "未だ", "まだ")
+
+
+def _own_state_of_knowing(before: Sequence[Token]) -> bool:
+    """〜か分かりません told about the writer, not asked: the knower named (私には, 誰にも), the
+    bewilderment stressed (正直, さっぱり, まだ), a past looked back on (〜たのか), or a degree
+    exclaimed (どれだけ救われたか). 「どれを選べばいいのかよく分かりません」 asks.
+    """
+    if _exclaims(before):
+        return True
+    k = next((j for j in range(len(before) - 1, 0, -1) if before[j].surface == "か"), -1)
+    if k > 0 and (before[k - 1].lemma == "た" or (before[k - 1].surface == "の" and k > 1
+                                                   and before[k - 2].lemma == "た")):
+        return True
+    return any(t.norm in _KNOWERS or t.surface in _KNOWERS for t in before)
 
 
 # 〜てほしいと言われ / 〜てくださいと連絡があり: someone else's ask, reported.
@@ -323,18 +363,80 @@ def _embedded_question(toks: list[Token], i: int) -> bool:
     return any(t.content and t.main in ("名詞", "動詞", "形容詞", "形状詞") for t in toks[k + 1 :])
 
 
-_LONG_WISH: Final = ("これからも", "ずっと", "いつまでも", "末永く", "この先も")
+_LONG_WISH: Final = ("これからも", "ずっと", "いつまでも", "末永く", "この先も", "これからは")
+_BODY: Final = frozenset({"体", "身体", "体調", "健康", "風邪", "腰", "お体", "御身体"})
+_CARE: Final = frozenset({"大切", "大事", "気", "労る", "無理", "自愛"})
 
 
 def _wish_for_them(toks: Sequence[Token], i: int) -> bool:
-    """これからも頑張ってください / お体を大切に / ずっと続けてほしい: a wish for the shop, nothing to answer."""
+    """A wish for the shop, nothing to answer: これからも頑張ってください, ずっとつづけてください,
+    お体に気をつけてください, 無理しないでくださいね, ゆっくりお過ごしください, 今のままでいてください.
+
+    What makes it a wish is what is wished for: their health, their going on (a long-time word:
+    これからも, ずっと), their being as they are (〜でいて), their rest. 「今後は午前中に届けて
+    ください」 asks: 今後 is an instruction's time, not a long-time wish.
+    """
     norms = {t.norm for t in toks[:i]}
-    if norms & {"頑張る", "長生き", "張り切る"}:
+    if norms & {"頑張る", "長生き", "張り切る", "過ごす"}:
         return True
-    if "大切" in norms and norms & {"体", "身体", "体調"}:
+    if norms & _BODY and norms & _CARE:
         return True
     said = "".join(t.surface for t in toks[:i])
-    return "続ける" in norms and any(w in said for w in _LONG_WISH)
+    if any(w in said for w in _LONG_WISH):
+        return True
+    if i >= 2 and "無理" in norms and is_neg(toks[i - 2]):
+        return True  # 無理しないでください / 無理なさらないでくださいね
+    # 元気でいてください / 今のままでいてください: their being as they are
+    return i >= 3 and toks[i - 1].surface == "て" and toks[i - 2].norm == "居る" and toks[i - 3].surface == "で"
+
+
+def _asks_after_them(content: Sequence[Token]) -> bool:
+    """お変わり / 元気 asked after: the reader's state, as a letter's greeting (「お変わりございませんか」).
+
+    変わり alone is a thing's change (「仕様に変わりはないでしょうか」): only the honorific お変わり,
+    or お変わる as Sudachi may cut it, is a person's.
+    """
+    for j, t in enumerate(content):
+        if t.norm == "元気":
+            return True
+        if t.norm in ("変わり", "変わる") and j > 0 and content[j - 1].surface == "お":
+            return True
+    return False
+
+
+def _argues(content: Sequence[Token]) -> bool:
+    """〜のではないでしょうか / 〜のでは？ / 〜んじゃないですか: a claim put as a question.
+
+    The の (ん) before では makes it the writer's view of what happened; 「ご迷惑ではないでしょうか」
+    (no の) asks the reader's view.
+    """
+    for j in range(1, len(content) - 1):
+        t = content[j]
+        if t.surface in ("では", "じゃ") or (t.lemma == "だ" and content[j + 1].surface == "は"):
+            if content[j - 1].surface in ("の", "ん") and content[j - 1].main == "助詞":
+                rest = content[j + 1 :]
+                return all(r.main in ("助詞", "助動詞", "形容詞") for r in rest)
+    return False
+
+
+# Words that ask how much, when what follows is exclaimed: どれだけ救われたか, 何度思ったか.
+_DEGREE: Final = ("どれ", "どれほど", "どんなに", "いかに", "何度", "何回", "何年", "幾度")
+
+
+def _exclaims(content: Sequence[Token]) -> bool:
+    """「どれだけ救われたか」「何度思ったか分かりません」: a degree exclaimed, in the past, not asked."""
+    k = next((j for j in range(len(content) - 1, 0, -1) if content[j].surface == "か"), -1)
+    if k < 1:
+        return False
+    if not any(t.surface in _DEGREE or t.norm in _DEGREE for t in content[:k]):
+        return False
+    return content[k - 1].lemma == "た" or (content[k - 1].surface == "の" and k > 1 and content[k - 2].lemma == "た")
+
+
+def _recalls(content: Sequence[Token]) -> bool:
+    """「覚えていらっしゃいますか」「覚えてますかね？」: a memory offered in a letter, nothing to answer."""
+    return any(t.lemma == "覚える" for t in content) and not any(
+        t.norm in ("頂く", "貰う", "下さる", "呉れる") for t in content)
 
 
 def _conjecture(content: Sequence[Token]) -> bool:
@@ -358,8 +460,48 @@ def _please(toks: list[Token]) -> bool:
             return False  # 「すぐ来てください」と言われ: someone else's ask
         if _wish_for_them(toks, i):
             return False  # これからも頑張ってください: encouragement
+        if _told_not_asked(toks, i):
+            continue  # 説明してくださいました: what the shop did, told (an ask may follow)
+        if _courtesy(toks, i):
+            return False  # よろしくお伝えください / お付き合いください: nothing to do
         return not _causative_own_act(toks, i)
     return False
+
+
+def _told_not_asked(toks: Sequence[Token], i: int) -> bool:
+    """ください at i is the honorific of a statement: 説明してくださいました / 言ってくださいます(ね).
+
+    The imperative is ください alone or くださいませ; 〜くださいますか, 〜くださいませんか and
+    〜くださいますようお願いします ask. くださいますように ends a prayer, a wish for them.
+    """
+    t = toks[i]
+    if not t.cform.startswith("連用形") or i + 1 >= len(toks):
+        return False
+    nxt = toks[i + 1]
+    if nxt.lemma != "ます" or nxt.cform == "命令形":
+        return False
+    rest = toks[i + 2 : i + 6]
+    if any(r.surface in ("か", "たら", "ば") for r in rest):
+        return False  # くださいませんか / くださいましたら: asks
+    if any(r.surface == "よう" for r in rest):
+        return not any(r.norm == "願う" or r.surface in ("お願い", "願い") for r in toks[i + 2 :])
+    return True
+
+
+# 〜を許してください / 堪忍してください (an apology), 遠慮なく断ってください (leave offered): nothing to do.
+_LEAVE: Final = ("断る", "断り", "聞き流す", "読み流す", "許す", "堪忍", "付き合う", "付き合い")
+
+
+def _courtesy(toks: Sequence[Token], i: int) -> bool:
+    """よろしくお伝えください, お付き合いください, 遠慮なくお断りください: a courtesy, not a task.
+
+    伝える asks only a greeting passed on with よろしく (「担当の方に日付をお伝えください」 asks).
+    """
+    before = toks[max(0, i - 4) : i]
+    if any(b.norm in _LEAVE or b.lemma in _LEAVE for b in before):
+        return True
+    return any(b.lemma == "伝える" for b in before) and any(b.norm == "宜しく" or b.surface == "よろしく"
+                                                           for b in toks[:i])
 
 
 def _onegai(toks: list[Token]) -> bool:
@@ -512,11 +654,17 @@ _PREFACE_FILLERS: Final = frozenset({
 })
 
 
+# 「いくつか教えてください」: how many questions follow.
+_HOW_MANY: Final = frozenset({"幾つ", "一つ", "二つ", "三つ", "少し", "点", "何点", "数点"})
+
+
 def _preface(toks: list[Token]) -> bool:
     """「質問させてください」「いくつか質問があります」「教えてください」 alone: announces an ask."""
     content = [t for t in content_of(toks) if t.main in ("名詞", "動詞") and t.lemma != "すむ"]
-    if [t.lemma for t in content] in (["教える", "くださる"], ["教える", "下さる"]):
-        return True
+    core = [t.norm for t in content if t.norm not in _HOW_MANY and t.sub != "数詞"]
+    if core in (["教える", "下さる"], ["教える", "頂ける"], ["教える", "頂く"]) and (
+            len(core) < len(content) or core[1] == "下さる"):
+        return True  # 教えてください alone / いくつか教えていただけますか: the questions follow
     verbs = [t for t in content if not (t.classes & BIT_PREFACE_VERBS)
              and t.norm not in _PREFACE_FILLERS]
     return any((t.classes & BIT_PREFACE_VERBS) for t in content) and not verbs
