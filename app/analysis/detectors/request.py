@@ -274,8 +274,11 @@ _OWN_ACTS: Final = ("確認", "話", "話す", "書く", "紹介", "説明", "�
 
 
 def _reported(toks: list[Token], i: int) -> bool:
-    """The ask at i is followed by と + a verb of saying: 戻ってほしいと連絡があり."""
+    """The ask at i is followed by と + a verb of saying (戻ってほしいと連絡があり), or by とのこと
+    (受け取っていただけるとのことでした: what they were told)."""
     rest = toks[i + 1 : i + 4]
+    if len(rest) > 2 and rest[0].surface == "と" and rest[1].surface == "の" and rest[2].is_("事", "こと"):
+        return True
     return any(r.surface == "と" and r.main == "助詞" for r in rest[:2]) and any(
         r.norm in _REPORTING or r.lemma in _REPORTING for r in toks[i + 2 : i + 6])
 
@@ -324,6 +327,8 @@ def _benefactive_asked(toks: list[Token]) -> bool:
             if t.norm == "呉れる" and _someone_else_does(toks, i):
                 continue  # ひ孫が眠ってくれたら: a wish about their family, not an ask of the shop
             if nxt is not None and nxt.lemma == "たい":
+                if _wish_told(toks, i + 1):
+                    continue
                 return True
             potential = t.surface.startswith(("いただけ", "頂け", "もらえ", "貰え", "くれ", "下さ", "くださ"))
             if not potential:
@@ -348,9 +353,24 @@ def _benefactive_asked(toks: list[Token]) -> bool:
             if any(r.lemma in ("助かる", "ありがたい", "有り難い", "嬉しい", "幸い", "思う") for r in rest):
                 return True
         if (t.lemma in ("ほしい", "欲しい") and t.sub == "非自立可能" and i > 0 and toks[i - 1].surface in ("て", "で")
-                and not _reported(toks, i) and not _wish_for_them(toks, i)):
+                and not _reported(toks, i) and not _wish_for_them(toks, i) and not _wish_told(toks, i)):
             return True
     return False
+
+
+def _wish_told(toks: Sequence[Token], k: int) -> bool:
+    """The wish at k (たい / ほしい) is told, not put to the shop: in the past (「連絡をいただき
+    たかったです」, a complaint about what was not done), denied (「返していただきたいとは申しません」),
+    or announcing the asks to come (「教えていただきたいことがあります」「ご相談したいのは〜です」).
+    """
+    t = toks[k]
+    rest = toks[k + 1 : k + 3]
+    if t.cform.startswith("連用形") and rest and rest[0].lemma == "た":
+        return True
+    if rest and rest[0].surface == "と" and len(rest) > 1 and rest[1].surface == "は":
+        return True
+    return len(rest) > 1 and ((rest[0].is_("事", "こと", "点") and rest[1].surface in ("が", "は", "です"))
+                              or (rest[0].surface == "の" and rest[1].surface == "は"))
 
 
 def _embedded_question(toks: list[Token], i: int) -> bool:
@@ -397,8 +417,9 @@ def _asks_after_them(content: Sequence[Token]) -> bool:
     or お変わる as Sudachi may cut it, is a person's.
     """
     for j, t in enumerate(content):
-        if t.norm == "元気":
-            return True
+        if t.norm == "元気" and ((j > 0 and content[j - 1].surface == "お")
+                                 or (j + 1 < len(content) and content[j + 1].surface in ("です", "でしょう", "か", "だ", "なの"))):
+            return True  # お元気ですか (not 元気にしているでしょうか, 元気にできますか: asked about a thing)
         if t.norm in ("変わり", "変わる") and j > 0 and content[j - 1].surface == "お":
             return True
     return False
@@ -414,6 +435,8 @@ def _argues(content: Sequence[Token]) -> bool:
         t = content[j]
         if t.surface in ("では", "じゃ") or (t.lemma == "だ" and content[j + 1].surface == "は"):
             if content[j - 1].surface in ("の", "ん") and content[j - 1].main == "助詞":
+                if any(b.surface in ("ば", "たら", "れば") for b in content[: j - 1]):
+                    return False  # チラシを置けば集まるのでは？: a proposal, which asks
                 rest = content[j + 1 :]
                 return all(r.main in ("助詞", "助動詞", "形容詞") for r in rest)
     return False
@@ -488,8 +511,9 @@ def _told_not_asked(toks: Sequence[Token], i: int) -> bool:
     return True
 
 
-# 〜を許してください / 堪忍してください (an apology), 遠慮なく断ってください (leave offered): nothing to do.
-_LEAVE: Final = ("断る", "断り", "聞き流す", "読み流す", "許す", "堪忍", "付き合う", "付き合い")
+# 〜を許してください / 堪忍してください (an apology), 聞き流してください (leave offered), お付き合いください
+# (the reader's part in this mail): nothing to do. 断る is leave only with 遠慮なく.
+_LEAVE: Final = ("聞き流す", "読み流す", "許す", "堪忍", "付き合う", "付き合い")
 
 
 def _courtesy(toks: Sequence[Token], i: int) -> bool:
@@ -500,6 +524,8 @@ def _courtesy(toks: Sequence[Token], i: int) -> bool:
     before = toks[max(0, i - 4) : i]
     if any(b.norm in _LEAVE or b.lemma in _LEAVE for b in before):
         return True
+    if any(b.lemma in ("断る", "断り") for b in before) and any(b.norm == "遠慮" for b in toks[:i]):
+        return True  # ご迷惑でしたら遠慮なくお断りください (お断りしてください alone asks)
     return any(b.lemma == "伝える" for b in before) and any(b.norm == "宜しく" or b.surface == "よろしく"
                                                            for b in toks[:i])
 
@@ -514,6 +540,8 @@ def _onegai(toks: list[Token]) -> bool:
         after = [a for a in toks[i + 1 :] if a.main not in ("補助記号", "空白")]
         if after and after[0].main == "助詞" and after[0].surface in ("が", "も", "は"):
             return False  # お願いがございます: announces a request without making it
+        if _onegai_told(toks, i, after):
+            return False
         if any(a.is_("事", "こと", "点") and k + 1 < len(after) and after[k + 1].surface in ("が", "は")
                for k, a in enumerate(after[:4])):
             return False  # お願いしたいことが三点ございます: announces the asks that follow
@@ -538,6 +566,26 @@ def _onegai(toks: list[Token]) -> bool:
     return False
 
 
+def _onegai_told(toks: Sequence[Token], i: int, after: Sequence[Token]) -> bool:
+    """お願い at i that makes no ask: a closing (〜をよろしくお願いします), the noun talked about
+    (「急なお願いにもかかわらず」「変更のお願いです」), the plain verb in a story (「業者さんにお願い
+    するとなると」), or what was asked before (「お願いしてきました」).
+
+    「再送をお願いします」「お願いしたいのですが」「お願いできますか」 ask.
+    """
+    if any(b.norm == "宜しく" or b.surface == "よろしく" for b in toks[max(0, i - 3) : i]):
+        return True  # 〜をよろしくお願いいたします: a closing formula
+    if not after:
+        return False
+    head = after[0]
+    if head.surface in ("です", "でした", "だ", "と", "に", "で", "の", "とは", "にも", "を") and not (
+            head.surface == "を" and len(after) > 1 and after[1].norm in ("為る", "致す")):
+        return True  # 急なお願いにも / 変更のお願いです: the noun, not the ask
+    if head.norm == "為る" and head.cform.startswith(("終止形", "連体形")):
+        return True  # お願いする際 / お願いするとなると: told, the polite ask takes ます or たい
+    return any(a.lemma == "た" for a in after[:5]) and not any(a.lemma == "たい" for a in after[:5])
+
+
 def wants_from_shop(toks: list[Token]) -> bool:
     """〜たい on a verb that asks the shop for something, not a plan (〜たいと思っています)."""
     for i, t in enumerate(toks):
@@ -559,8 +607,8 @@ def wants_from_shop(toks: list[Token]) -> bool:
             return False  # a plan told (but 切り替えたいと / 体験があれば受けてみたいと思っています asks)
         if _contacted(toks[i + 1 :]):
             return False  # ご相談したいことがあってご連絡しました: why they write, the ask comes later
-        if len(after) > 1 and after[0].is_("事", "こと", "点") and after[1].surface in ("が", "は"):
-            return False  # お願いしたいことが二点ございます: announces the asks that follow
+        if _wish_told(toks, i):
+            return False  # お願いしたいことが二点ございます / ご相談したいのは〜です: announces the asks
         return not any(a.norm == "居る" or a.lemma == "者" for a in after)
     return False
 
