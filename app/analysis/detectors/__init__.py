@@ -47,6 +47,7 @@ from app.analysis.detectors.common import (
     DISCLOSURE_CUE,
     HEDGE_CUE,
     HYPOTHETICAL_CUE,
+    NARRATIVE_CUE,
     NOT,
     PERSONAL,
     PREFACE_GATE,
@@ -169,6 +170,8 @@ DISCLOSURE_AT_INDEX: Final = AtIndex([e.at for e in DISCLOSURE_AT])
 DISCLOSURE_AFTER: Final[tuple[Evidence, ...]] = (
     Evidence(disclosure.cannot),
     Evidence(disclosure.ongoing),
+    Evidence(disclosure.lived, needs=NARRATIVE_CUE),
+    Evidence(disclosure.felt, needs=NARRATIVE_CUE),
 )
 # Vetoes that read the evidence counted.
 DISCLOSURE_LAST_VETOES: Final[tuple[Rule, ...]] = (
