@@ -354,10 +354,14 @@ def lived(d: Told) -> int:
     「今日初めて来店しました」「階段でつまずいて転びかけました」「ようやく見つけました」: a Japanese
     sentence with no subject is the writer's. Not what the shop did for them (〜てくださいました,
     〜ていただきました), the order's arrival or the mail itself (届きました, ご連絡しました, 失礼
-    いたしました), a thing's state (「箱の角も潰れていました」: a thing is the subject), a question
-    (〜たのでしょうか) or a condition (〜たら).
+    いたしました), a thing's state (「箱の角も潰れていました」: a thing is the subject), what staff
+    did to them (「〜と言われました」, a passive: a complaint's account), a question (〜たのでしょうか)
+    or a condition (〜たら).
     """
     if d.lexical + d.grammatical >= 2 or not _told_in_past(d.toks):
+        return 0
+    # A passive (言われました, 勧められました) tells what staff did to them: the complaint's account.
+    if any(t.lemma in ("れる", "られる") and t.main == "助動詞" for t in d.toks):
         return 0
     return 2 if _writers_own(d) and any(t.main == "動詞" and t.sub == "一般" for t in d.toks) else 0
 
@@ -372,7 +376,7 @@ def felt(d: Told) -> int:
         return 0
     toks = d.toks
     for i, t in enumerate(toks):
-        if t.classes & NARRATIVE_CUE and t.lemma != "た":
+        if t.classes & NARRATIVE_CUE and t.main != "助動詞":
             if i > 0 and toks[i - 1].surface in ("と", "ば", "たら", "なら", "れば"):
                 return 0  # 〜と嬉しいです: a condition put to the shop
             return 2 if _writers_own(d) else 0
@@ -561,7 +565,7 @@ def disclosure_cue(tokens: Sequence[Token], reason: bool = False) -> str:
                                 and (t.norm in ("居る", "おる", "来る") or t.surface in ("ます", "ました"))):
             return make_cue(CueKind.ONGOING, span(toks, i - 1 if t.norm != "てる" else i, i + 2))
     for t in toks:
-        if t.classes & NARRATIVE_CUE and t.lemma != "た":
+        if t.classes & NARRATIVE_CUE and t.main != "助動詞":
             return make_cue(CueKind.FEELING, t.surface)
     if reason and toks:
         return make_cue(CueKind.REASON, tail(toks))

@@ -197,6 +197,8 @@ def glad_if(a: Asked) -> str:
     """
     toks = a.toks
     for i, t in enumerate(toks):
+        if i + 1 < len(toks) and toks[i + 1].surface == "そう":
+            continue  # 「〜と嬉しそうに」: how someone looked, not a condition
         if (t.lemma in _GLAD_IF or t.surface in _GLAD_IF) and i > 0 and toks[
             i - 1
         ].surface in ("と", "ば", "たら", "ますと", "れば", "だと", "なら") and not any(
@@ -326,6 +328,8 @@ def _benefactive_asked(toks: list[Token]) -> bool:
                 continue  # 聞いていただきありがとうございました: thanks for what was done
             if t.norm == "呉れる" and _someone_else_does(toks, i):
                 continue  # ひ孫が眠ってくれたら: a wish about their family, not an ask of the shop
+            if _counterfactual(toks, i) or _hope_for_family(toks, i):
+                continue
             if nxt is not None and nxt.lemma == "たい":
                 if _wish_told(toks, i + 1):
                     continue
@@ -356,6 +360,25 @@ def _benefactive_asked(toks: list[Token]) -> bool:
                 and not _reported(toks, i) and not _wish_for_them(toks, i) and not _wish_told(toks, i)):
             return True
     return False
+
+
+def _counterfactual(toks: Sequence[Token], i: int) -> bool:
+    """「教えていただければ、こうはならなかったと思います」「保護してくださらなかったら、会えません
+    でした」: a condition on what is past, a reproach or a thanks, not an ask."""
+    k = next((j for j in range(i + 1, min(len(toks), i + 5)) if toks[j].surface in ("ば", "たら", "れば")), -1)
+    if k < 0:
+        return False
+    return any((t.lemma == "た" and t.surface != "たら") or t.norm == "筈" or t.surface == "はず" for t in toks[k + 1 :])
+
+
+def _hope_for_family(toks: Sequence[Token], i: int) -> bool:
+    """「母に選んでもらえればと思っています」: what they hope their family will do, told; the doer is
+    their own (母に, 本人には), and the hope is said with と思う (「母に電話していただけますか」 asks)."""
+    if toks[i].norm not in ("貰う", "頂く"):
+        return False
+    doer = any(t.classes & PERSONAL and t.main in ("名詞", "代名詞") and toks[j + 1].surface == "に"
+               for j, t in enumerate(toks[: i - 1]))
+    return doer and any(t.norm in ("思う", "考える") for t in toks[i + 1 : i + 6])
 
 
 def _wish_told(toks: Sequence[Token], k: int) -> bool:
@@ -417,8 +440,8 @@ def _asks_after_them(content: Sequence[Token]) -> bool:
     or お変わる as Sudachi may cut it, is a person's.
     """
     for j, t in enumerate(content):
-        if t.norm == "元気" and ((j > 0 and content[j - 1].surface == "お")
-                                 or (j + 1 < len(content) and content[j + 1].surface in ("です", "でしょう", "か", "だ", "なの"))):
+        if t.norm == "元気" and ((j > 0 and content[j - 1].surface == "お") or j == len(content) - 1
+                                 or content[j + 1].surface in ("です", "でしょう", "か", "だ", "なの")):
             return True  # お元気ですか (not 元気にしているでしょうか, 元気にできますか: asked about a thing)
         if t.norm in ("変わり", "変わる") and j > 0 and content[j - 1].surface == "お":
             return True
