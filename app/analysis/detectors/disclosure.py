@@ -358,7 +358,7 @@ def lived(d: Told) -> int:
     did to them (「〜と言われました」, a passive: a complaint's account), a question (〜たのでしょうか)
     or a condition (〜たら).
     """
-    if d.lexical + d.grammatical >= 2 or not _told_in_past(d.toks):
+    if d.lexical + d.grammatical >= 2 or not _told_in_past(d.toks, act=True):
         return 0
     # A passive (言われました, 勧められました) tells what staff did to them: the complaint's account.
     if any(t.lemma in ("れる", "られる") and t.main == "助動詞" for t in d.toks):
@@ -367,7 +367,8 @@ def lived(d: Told) -> int:
 
 
 def felt(d: Told) -> int:
-    """A feeling the writer tells as theirs (悔しかったです, 感激しております, がっかりしました): 2.
+    """A feeling the writer tells as theirs, lived or lasting (悔しかったです, 感激しております,
+    がっかりしました): 2.
 
     Not a feeling of a condition the shop should meet (〜と嬉しいです, 〜ば助かります: an ask), nor
     someone else's (「娘がとても喜んで」 counts through the family word, 「スタッフの方が驚かれて」 not).
@@ -375,6 +376,10 @@ def felt(d: Told) -> int:
     if d.lexical + d.grammatical >= 2:
         return 0
     toks = d.toks
+    # Lived (楽しかったです, 感激しました) or lasting (感激しております): a bare 「ショックです」 is a
+    # reaction to what happened to the order, a complaint's word, not something told about them.
+    if not (_told_in_past(toks) or _lasting(toks)):
+        return 0
     for i, t in enumerate(toks):
         if t.classes & NARRATIVE_CUE and t.main != "助動詞":
             if i > 0 and toks[i - 1].surface in ("と", "ば", "たら", "なら", "れば"):
@@ -407,12 +412,30 @@ _NOT_LIVED: Final = frozenset({
 _AFTER_PAST: Final = frozenset({"です", "の", "ん", "よ", "ね", "な", "わ", "けど", "けれど", "のに", "し", "が", "もん"})
 
 
-def _told_in_past(toks: Sequence[Token]) -> bool:
-    """The clause ends in a past (〜ました / 〜かった / 〜たんです), not a question or a condition."""
+def _told_in_past(toks: Sequence[Token], act: bool = False) -> bool:
+    """The clause ends in a past (〜ました / 〜かった / 〜たんです), not a question or a condition.
+
+    `act`: the past must be of a verb (転びました, 見つけてしまいました), not of a description
+    (「本当に素敵でした」「まるで別物でした」: praise or a report about a thing).
+    """
     for k in range(len(toks) - 1, max(-1, len(toks) - 5), -1):
         t = toks[k]
         if t.lemma == "た":
-            return t.cform.startswith(("終止形", "連体形")) and all(x.surface in _AFTER_PAST for x in toks[k + 1 :])
+            if not (t.cform.startswith(("終止形", "連体形")) and all(x.surface in _AFTER_PAST for x in toks[k + 1 :])):
+                return False
+            if not act:
+                return True
+            head = next((x for x in reversed(toks[:k]) if x.main != "助動詞"), None)
+            return head is not None and head.main == "動詞"
+    return False
+
+
+def _lasting(toks: Sequence[Token]) -> bool:
+    """The clause ends in 〜ています / 〜ております / 〜てる: a state that lasts."""
+    for k in range(len(toks) - 1, max(0, len(toks) - 5), -1):
+        t = toks[k]
+        if t.norm == "てる" or (t.norm in ("居る", "おる") and toks[k - 1].surface in ("て", "で")):
+            return True
     return False
 
 

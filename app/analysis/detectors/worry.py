@@ -876,3 +876,28 @@ def relieved(tokens: Sequence[Token]) -> bool:
     """Relief or good news (安心しました / よかった): a worry in the sentence is over."""
     return any((t.classes & BIT_RELIEF) or t.surface.startswith(("よかっ", "良かっ")) for t in tokens)
 
+
+
+# Words that set a story in the past: 当時は / あの頃 / あのとき / 昔.
+_BACK_THEN: Final = frozenset({"当時", "あの頃", "その頃", "頃", "昔", "かつて", "あの時", "あのとき", "その時", "そのとき"})
+_STILL: Final = frozenset({"今", "今も", "今でも", "未だ", "まだ", "いまだに", "現在"})
+
+
+def back_then(tokens: Sequence[Token]) -> bool:
+    """A worry in a sentence set back then (当時は / あの頃 / あのとき) and told in the past after it
+    (「怖くてたまらなかったのが嘘のようです」「当時は本気で〜と思っていました」): resolved, a story.
+
+    Not when the writer says it goes on (今でも / まだ), nor a sentence with no such anchor
+    (「以前〜と聞いて、気が気ではありません」: the worry itself is present).
+    """
+    anchored = False
+    tokens = unquoted(tokens)  # 「昔は〜ものよ」と: someone else's words
+    for k, t in enumerate(tokens):
+        if t.norm in _STILL or t.surface in _STILL:
+            return False
+        if t.surface in _BACK_THEN or t.norm in _BACK_THEN:
+            if t.surface != "頃" or (k > 0 and tokens[k - 1].surface in ("あの", "その")):
+                anchored = True
+        elif anchored and t.lemma == "た" and t.main == "助動詞" and t.surface != "たら":
+            return True
+    return False
