@@ -141,13 +141,24 @@ def restless(toks: list[Token], i: int) -> str:
     """
     t = toks[i]
     sleep = t.lemma in ("眠れる", "寝つける", "寝付ける") or t.norm == "寝付く"
-    if ((t.lemma in ("休まる", "落ち着く") or sleep) and any(is_neg(x) for x in toks[i + 1 : i + 6])
+    if ((t.lemma in ("休まる", "落ち着く") or sleep) and _negated_here(toks, i)
             and (not sleep or any(x.surface in ("か", "たら", "ば") for x in toks[:i]) or _dread_trigger(toks, i)
                  # 〜のことを考えると眠れない: kept awake by thinking about it
                  or any(x.norm in ("考える", "思う") and toks[j + 1].surface == "と"
                         for j, x in enumerate(toks[: i - 1])))):
         return make_cue(CueKind.RESTLESS, span(toks, i, i + 2))
     return ""
+
+
+def _negated_here(toks: Sequence[Token], i: int) -> bool:
+    """The verb at i is itself negated (落ち着かない, 眠れません, 休まらず; also 〜ていられない): not a
+    negation further on (「落ち着いた声がなかったら」: a calm voice, the ない is another predicate's)."""
+    for x in toks[i + 1 : i + 6]:
+        if is_neg(x):
+            return True
+        if x.main not in ("助動詞", "助詞", "動詞") or (x.main == "動詞" and x.sub != "非自立可能"):
+            return False
+    return False
 
 
 def whether_able(toks: list[Token], i: int) -> str:
