@@ -409,7 +409,9 @@ _NOT_LIVED: Final = frozenset({
     "済む", "申し訳", "問い合わせ", "問合せ",
 })
 # What may follow a sentence-final past: 〜たです / 〜たんです / 〜たのに / 〜たよ.
-_AFTER_PAST: Final = frozenset({"です", "の", "ん", "よ", "ね", "な", "わ", "けど", "けれど", "のに", "し", "が", "もん"})
+_AFTER_PAST: Final = frozenset({
+    "です", "の", "ん", "よ", "ね", "な", "わ", "けど", "けれど", "のに", "し", "が", "もん",
+})
 
 
 def _told_in_past(toks: Sequence[Token], act: bool = False) -> bool:

@@ -368,7 +368,8 @@ def _counterfactual(toks: Sequence[Token], i: int) -> bool:
     k = next((j for j in range(i + 1, min(len(toks), i + 5)) if toks[j].surface in ("ば", "たら", "れば")), -1)
     if k < 0:
         return False
-    return any((t.lemma == "た" and t.surface != "たら") or t.norm == "筈" or t.surface == "はず" for t in toks[k + 1 :])
+    return any((t.lemma == "た" and t.surface != "たら") or t.norm == "筈" or t.surface == "はず"
+               for t in toks[k + 1 :])
 
 
 def _hope_for_family(toks: Sequence[Token], i: int) -> bool:
@@ -456,12 +457,12 @@ def _argues(content: Sequence[Token]) -> bool:
     """
     for j in range(1, len(content) - 1):
         t = content[j]
-        if t.surface in ("では", "じゃ") or (t.lemma == "だ" and content[j + 1].surface == "は"):
-            if content[j - 1].surface in ("の", "ん") and content[j - 1].main == "助詞":
-                if any(b.surface in ("ば", "たら", "れば") for b in content[: j - 1]):
-                    return False  # チラシを置けば集まるのでは？: a proposal, which asks
-                rest = content[j + 1 :]
-                return all(r.main in ("助詞", "助動詞", "形容詞") for r in rest)
+        if (t.surface in ("では", "じゃ") or (t.lemma == "だ" and content[j + 1].surface == "は")) and (
+                content[j - 1].surface in ("の", "ん") and content[j - 1].main == "助詞"):
+            if any(b.surface in ("ば", "たら", "れば") for b in content[: j - 1]):
+                return False  # チラシを置けば集まるのでは？: a proposal, which asks
+            rest = content[j + 1 :]
+            return all(r.main in ("助詞", "助動詞", "形容詞") for r in rest)
     return False
 
 

@@ -890,7 +890,9 @@ def relieved(tokens: Sequence[Token]) -> bool:
 
 
 # Words that set a story in the past: 当時は / あの頃 / あのとき / 昔.
-_BACK_THEN: Final = frozenset({"当時", "あの頃", "その頃", "頃", "昔", "かつて", "あの時", "あのとき", "その時", "そのとき"})
+_BACK_THEN: Final = frozenset({
+    "当時", "あの頃", "その頃", "頃", "昔", "かつて", "あの時", "あのとき", "その時", "そのとき",
+})
 _STILL: Final = frozenset({"今", "今も", "今でも", "未だ", "まだ", "いまだに", "現在"})
 
 
