@@ -537,7 +537,7 @@ def _told_not_asked(toks: Sequence[Token], i: int) -> bool:
 
 # 〜を許してください / 堪忍してください (an apology), 聞き流してください (leave offered), お付き合いください
 # (the reader's part in this mail): nothing to do. 断る is leave only with 遠慮なく.
-_LEAVE: Final = ("聞き流す", "読み流す", "許す", "堪忍", "付き合う", "付き合い")
+_LEAVE: Final = ("聞き流す", "読み流す", "読み飛ばす", "許す", "堪忍", "付き合う", "付き合い")
 
 
 def _courtesy(toks: Sequence[Token], i: int) -> bool:
@@ -607,6 +607,9 @@ def _onegai_told(toks: Sequence[Token], i: int, after: Sequence[Token]) -> bool:
         return True  # 急なお願いにも / 変更のお願いです: the noun, not the ask
     if head.norm == "為る" and head.cform.startswith(("終止形", "連体形")):
         return True  # お願いする際 / お願いするとなると: told, the polite ask takes ます or たい
+    if (head.norm == "出来る" and head.cform.startswith("連体形") and len(after) > 1
+            and after[1].main == "名詞" and after[1].sub != "数詞"):
+        return True  # お願いできる翻訳会社を探しています: what they look for, not an ask of this shop
     return any(a.lemma == "た" for a in after[:5]) and not any(a.lemma == "たい" for a in after[:5])
 
 
