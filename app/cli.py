@@ -171,7 +171,7 @@ def cmd_suggest(args: argparse.Namespace) -> int:
         customer = customer_name(addressee(message)) if message is not None else ""
         suggestions: list[dict[str, Any]] = []
         for h in analyze(body).highlights:
-            chosen = plan(pack, h, body[h.start : h.end], {"customer": customer})
+            chosen = plan(pack, h, body[h.start : h.end], {"customer": customer}, mail=body)
             suggestions.append({
                 "highlight": {"kind": h.kind.value, "start": h.start, "end": h.end},
                 "situation": chosen.situation.value,

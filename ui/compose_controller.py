@@ -512,7 +512,8 @@ class ComposeController(QObject):
         values = {"customer": customer_name(addressee(message)), "topic": highlight.topic,
                   "staff": self.settings.get(TEAM_STAFF_NAME)}
         self.suggestions.show_for(
-            highlight, message.body[highlight.start : highlight.end], {k: v for k, v in values.items() if v}
+            highlight, message.body[highlight.start : highlight.end], {k: v for k, v in values.items() if v},
+            message.body,
         )
 
     def _insert_suggestion(self, index: int) -> None:

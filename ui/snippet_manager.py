@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QListWidget,
     QListWidgetItem,
     QMessageBox,
@@ -39,7 +40,7 @@ class SnippetManagerDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("snippetManager")
         self.setWindowTitle(self.tr("定型文の管理"))
-        self.resize(760, 480)
+        self.resize(900, 560)  # fits a 1024×700 screen with the window frame
         self.situations = {**ours.situations, **own.situations}
         self.own = list(own.snippets)
         self.ours = list(ours.snippets)
@@ -52,6 +53,17 @@ class SnippetManagerDialog(QDialog):
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Unchecked if snippet.id in own.disabled else Qt.CheckState.Checked)
             item.setToolTip(snippet.text)
+        # Two hundred built-in sentences: a filter, and the whole of the chosen one (the list cuts it).
+        self.filter = QLineEdit(self)
+        self.filter.setObjectName("builtinFilter")
+        self.filter.setClearButtonEnabled(True)
+        self.filter.setPlaceholderText(self.tr("場面や言葉で絞り込み"))
+        self.filter.textChanged.connect(self._filter_builtin)
+        self.preview = QLabel(self)
+        self.preview.setObjectName("builtinPreview")
+        self.preview.setWordWrap(True)
+        self.preview.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.builtin.currentItemChanged.connect(self._preview_builtin)
         self.copy_button = QPushButton(self.tr("コピーして編集"), self)
         self.copy_button.clicked.connect(self.copy_current)
         self.list = QListWidget(self)
@@ -75,7 +87,9 @@ class SnippetManagerDialog(QDialog):
         )
         left = QVBoxLayout()
         left.addWidget(QLabel(self.tr("標準の定型文（チェックを外すと提案しません）"), self))
+        left.addWidget(self.filter)
         left.addWidget(self.builtin, 2)
+        left.addWidget(self.preview)
         left.addWidget(self.copy_button)
         left.addWidget(QLabel(self.tr("当店の定型文"), self))
         left.addWidget(self.list, 1)
@@ -89,8 +103,8 @@ class SnippetManagerDialog(QDialog):
         form.addRow(self.tr("文面"), self.text)
         form.addRow("", help_label)
         body = QHBoxLayout()
-        body.addLayout(left, 2)
-        body.addLayout(form, 3)
+        body.addLayout(left, 1)
+        body.addLayout(form, 1)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
@@ -102,6 +116,17 @@ class SnippetManagerDialog(QDialog):
         self.add_button.clicked.connect(self.add_snippet)
         self.delete_button.clicked.connect(self.delete_current)
         self._refill(0)
+
+    def _filter_builtin(self, text: str) -> None:
+        """Show only the built-in snippets whose situation or words contain every word typed."""
+        words = text.split()
+        for row in range(self.builtin.count()):
+            item = self.builtin.item(row)
+            if item is not None:
+                item.setHidden(not all(word in item.text() for word in words))
+
+    def _preview_builtin(self, item: QListWidgetItem | None) -> None:
+        self.preview.setText(item.text() if item is not None else "")
 
     def _refill(self, row: int) -> None:
         self._row = -1

@@ -112,14 +112,14 @@ class SnippetSuggestions(QWidget):
     def set_pack(self, pack: SnippetPack) -> None:
         self._pack = pack
 
-    def show_for(self, highlight: Highlight | None, text: str, values: dict[str, str]) -> None:
-        """Suggest for one highlight (`text`: its words in the mail), filled with `values`."""
+    def show_for(self, highlight: Highlight | None, text: str, values: dict[str, str], mail: str = "") -> None:
+        """Suggest for one highlight (`text`: its words in the mail, `mail`: the whole mail), filled with `values`."""
         self._highlight = highlight
         self.view.clear()
         self._filled = []
         self._snippets = []
         if highlight is not None and self._pack is not None:
-            chosen = plan(self._pack, highlight, text, values)
+            chosen = plan(self._pack, highlight, text, values, mail=mail)
             for number, (snippet, filled) in enumerate(zip(chosen.snippets, chosen.filled(), strict=True), 1):
                 self._snippets.append(snippet)
                 self._filled.append(filled)

@@ -249,12 +249,14 @@ def plan(
     *,
     regular: bool | None = None,
     limit: int = MAX_SUGGESTIONS,
+    mail: str = "",
 ) -> Suggestion:
     """The situation of one highlight (`text`: its words in the mail) and the snippets that fit it.
 
     `values` may give `customer` (and a `product` or `date` the agent knows); the
-    topic is always made for the situation, never taken raw from the analyser."""
-    situation = classify(highlight, text, regular)
+    topic is always made for the situation, never taken raw from the analyser. `mail`,
+    the whole mail, sets the register: in a complaint nothing warm-and-glad is offered."""
+    situation = classify(highlight, text, regular, mail)
     made = slot_values(situation, highlight, text)
     given = {k: v.strip() for k, v in (values or {}).items() if v and v.strip() and k != "topic"}
     merged = {**made, **given}

@@ -9,6 +9,15 @@ theirs or a family member's, a body measurement, a first order, a regular's
 news, or for a request the question it asks (stock, delivery, size,
 materials, price, an exchange, an order, a complaint).
 
+The whole mail, when given, sets the register first (`tone()`): in a complaint or
+a report of harm after our service, a disclosure gets acknowledgement and apology
+(never 「温かい気持ちになりました」 or a regular's thanks) and a request is taken up,
+explained or checked (never 「承知いたしました」 as if a demand were granted, never
+goods-return wording for a booking). Health is read broadly (pain, numbness, sleep,
+a named condition, whose it is); a loss gets condolence, a late one remembered in
+passing gets remembrance; a question of fact is answered or checked, a reassurance
+question (「私の考えすぎでしょうか」) reassured.
+
 `slot_values()` makes the noun phrase the snippet's `{topic}` slot takes for
 that situation, respectful and built for the sentence: 「友人の結婚が決まり」 →
 「ご友人のご結婚」, 「娘が生まれました」 → 「お嬢様のご誕生」, 「パーティーで着たい」 →
@@ -40,6 +49,13 @@ class Situation(StrEnum):
     MEASUREMENT = "measurement"              # their size, height, weight
     FIRST_ORDER = "first_order"              # a first order or first online purchase
     REGULAR = "regular"                      # a regular customer's news
+    THANKS = "thanks_received"               # they thank or praise the shop or its staff
+    BEREAVEMENT = "bereavement"              # someone close has died: condolence, never congratulations
+    REMEMBRANCE = "remembrance"              # the late one remembered (亡き夫の庭, 仏壇の妻): their memory honoured
+    HARM = "harm"                            # hurt or unwell in a complaint (worse after our service)
+    COMPLAINT_TOLD = "complaint_told"        # their account of what went wrong, in a complaint
+    COMPLAINT_REGULAR = "complaint_regular"  # a regular's loyalty told in a complaint
+    NO_TROUBLE = "no_trouble"                # they apologise for themselves (お許しください, 長々と失礼)
     PERSONAL = "thanks_shared"               # anything else they told about themselves
     # Worries
     WORRY_DELIVERY = "worry_delivery"        # will it arrive in time
@@ -55,8 +71,16 @@ class Situation(StrEnum):
     ASK_PRICE = "ask_price"
     ASK_CHANGE = "ask_change"                # exchange, return, cancel, change an order
     ASK_ORDER = "ask_order"                  # an order, a reservation, something made for them
+    ASK_BOOKING = "ask_booking"              # a visit, an appointment, a stay: checked, never "order received"
+    ASK_CANCEL = "ask_cancel"                # cancelling a booking or a service: never goods-return wording
+    ASK_CHANGE_BOOKING = "ask_change_booking"  # changing a booking or a service
+    ASK_EXPLAIN = "ask_explain"              # an explanation of what happened or why
+    ASK_COMPENSATION = "ask_compensation"    # a demand to pay or bear a cost: taken seriously, never granted
+    ASK_REASSURE = "ask_reassure"            # 「私の考えすぎでしょうか」: reassurance, not an answer of fact
+    ASK_QUESTION = "ask_question"            # any other question of fact: answered or checked, never 承知
+    COMPLAINT_REQUEST = "complaint_request"  # any other request in a complaint
     COMPLAINT = "apology"                    # something went wrong
-    ASK = "answer"                           # any other question or request
+    ASK = "answer"                           # any other request
 
 
 # The pack's situation groups a situation draws from, in the order they are offered.
@@ -74,6 +98,13 @@ SOURCES: dict[Situation, tuple[str, ...]] = {
     Situation.MEASUREMENT: ("measurement",),
     Situation.FIRST_ORDER: ("first_order",),
     Situation.REGULAR: ("regular", "thanks_shared"),
+    Situation.THANKS: ("thanks_received",),
+    Situation.BEREAVEMENT: ("bereavement",),
+    Situation.REMEMBRANCE: ("remembrance", "bereavement"),
+    Situation.HARM: ("harm", "complaint_told"),
+    Situation.COMPLAINT_TOLD: ("complaint_told",),
+    Situation.COMPLAINT_REGULAR: ("complaint_regular", "complaint_told"),
+    Situation.NO_TROUBLE: ("no_trouble",),
     Situation.PERSONAL: ("thanks_shared",),
     Situation.WORRY_DELIVERY: ("worry_delivery", "empathy"),
     Situation.WORRY_HEALTH: ("worry_health", "empathy"),
@@ -87,6 +118,14 @@ SOURCES: dict[Situation, tuple[str, ...]] = {
     Situation.ASK_PRICE: ("ask_price", "answer"),
     Situation.ASK_CHANGE: ("ask_change", "refusal", "answer"),
     Situation.ASK_ORDER: ("ask_order", "refusal", "answer"),
+    Situation.ASK_BOOKING: ("ask_booking", "answer"),
+    Situation.ASK_CANCEL: ("ask_cancel",),
+    Situation.ASK_CHANGE_BOOKING: ("ask_change_booking", "answer"),
+    Situation.ASK_EXPLAIN: ("ask_explain", "apology"),
+    Situation.ASK_COMPENSATION: ("ask_compensation", "apology"),
+    Situation.ASK_REASSURE: ("ask_reassure", "empathy"),
+    Situation.ASK_QUESTION: ("ask_question", "answer"),
+    Situation.COMPLAINT_REQUEST: ("complaint_request", "apology"),
     Situation.COMPLAINT: ("apology", "delay", "answer"),
     Situation.ASK: ("answer", "refusal"),
 }
@@ -104,6 +143,8 @@ PERSON_HONORIFIC: dict[str, str] = {
     "娘": "お嬢様", "息子": "息子さん", "子供": "お子様", "子ども": "お子様", "子": "お子様",
     "母": "お母様", "父": "お父様", "両親": "ご両親", "母親": "お母様", "父親": "お父様", "義母": "お義母様",
     "義父": "お義父様", "祖母": "おばあ様", "祖父": "おじい様", "孫": "お孫さん",
+    "親父": "お父様", "おやじ": "お父様", "お袋": "お母様", "おふくろ": "お母様",
+    "赤ちゃん": "赤ちゃん", "赤ん坊": "赤ちゃん",
     "姉": "お姉様", "兄": "お兄様", "妹": "妹さん", "弟": "弟さん", "家族": "ご家族",
     "友人": "ご友人", "友達": "ご友人", "親友": "ご親友", "同僚": "同僚の方", "同期": "同期の方",
     "上司": "上司の方", "部下": "部下の方", "先輩": "先輩", "後輩": "後輩の方", "姪": "姪御さん",
@@ -115,12 +156,16 @@ PERSON_HONORIFIC: dict[str, str] = {
 }
 _PERSON = "|".join(sorted(PERSON_HONORIFIC, key=len, reverse=True))
 # A person word standing alone (not 子 inside 様子/調子, not 母 inside 祖母).
-_PERSON_WORD = re.compile(rf"(?<![ァ-ヶ一-龥])({_PERSON})(?:たち|ら)?(?=[のがはもにと、（(])")
+_PERSON_WORD = re.compile(rf"(?<![ァ-ヶ一-龥])({_PERSON})(?:たち|ら)?(?=[のがはもにとを、（(])")
 
+# A birth now, not 「生まれて初めて」「孫が生まれてすぐのことでした」 (a life told, long ago).
+_BORN = r"生まれ(?!て初めて|てはじめて|てすぐ|た(?:時|とき|頃|ころ)|育|つき|故郷)|誕生(?!日)|出産(?!予定)"
+# Marrying long ago (「結婚したときに」「結婚のときに実家から」) is no news to congratulate.
+_PAST_WEDDING = re.compile(r"結婚(?:した|の|する)(?:とき|時|頃|ころ|際)|結婚して(?:から|以来)|結婚当初|結婚前")
 # Life events → the respectful noun a congratulation takes.
 _EVENTS: tuple[tuple[str, str], ...] = (
-    (r"生まれ|誕生(?!日)|出産(?!予定)", "ご誕生"),
-    (r"結婚(?:記念日|\d+周年|[0-9０-９一二三四五六七八九十]+年目)", "結婚記念日"),
+    (_BORN, "ご誕生"),
+    (r"結婚(?:記念日|\d+周年|[0-9０-９一二三四五六七八九十]+年(?:目|の節目)?)", "結婚記念日"),
     (r"婚約", "ご婚約"),
     (r"結婚", "ご結婚"),
     (r"誕生日|バースデー", "お誕生日"),
@@ -140,12 +185,15 @@ _EVENTS: tuple[tuple[str, str], ...] = (
     (r"\d+周年|[一二三四五六七八九十]+周年", "周年"),
     (r"記念日", "記念日"),
 )
-_ANNIVERSARY = re.compile(r"結婚\s*([0-9０-９一二三四五六七八九十]+)\s*(年目|周年)")
+_ANNIVERSARY = re.compile(r"結婚\s*([0-9０-９一二三四五六七八九十]+)\s*(年目|周年|年)")
 _JUBILEE = re.compile(r"(創立|創業|開業|設立)?\s*([0-9０-９一二三四五六七八九十]+周年)")
 _CELEBRATION = re.compile("|".join(p for p, _ in _EVENTS))
 # Being a guest at someone's ceremony is an event to dress for, not theirs to congratulate.
 _ATTENDING = re.compile(r"(結婚式|披露宴|二次会|式典|卒業式|入学式|発表会|演奏会)(?:に|へ|の)?.{0,12}"
                         r"(出席|参列|お呼ばれ|着て|着る|着たい|招待|行く|行き|参加)|お呼ばれ")
+# An event told as past or as a travel agent's name, not one they prepare for.
+_PAST_EVENT = re.compile(r"旅行会社|旅行代理店|(?:旅行|式|会)でも、と|が終わ(?:って|り|った)|(?:旅行|会)に行(?:き|"
+                         r"っ)|の後|のあと|以来|程度")
 _EVENT_WORD = re.compile(
     r"(結婚式|披露宴|二次会|パーティー|パーティ|式典|卒業式|入学式|入園式|卒園式|七五三|成人式|発表会|演奏会|"
     r"コンサート|同窓会|食事会|お茶会|歓迎会|送別会|旅行|運動会|お宮参り|顔合わせ|結納|法事|お葬式|葬儀|"
@@ -154,18 +202,44 @@ _GIFT = re.compile(r"贈り物|贈りたい|引き出物|プチギフト|記念�
                    r"手土産|お土産|お返し|"
                    r"渡したい|渡す|あげたい|内祝い|お歳暮|お中元|母の日|父の日|敬老の日")
 _SELF_PURCHASE = re.compile(r"自分用|自分へのご褒美|自分で使|自分のため|普段使い|私用に|仕事用|通勤用|自宅用")
-_ALLERGY = re.compile(r"アレルギ|アトピー|敏感肌|乾燥肌|肌が弱|体質|持病|乳糖不耐|グルテン|食物制限|"
+_ALLERGY = re.compile(r"アレルギ|アトピー|敏感肌|乾燥肌|肌が弱|体質|乳糖不耐|グルテン|食物制限|"
                       r"(?:卵|小麦|乳|そば|ナッツ|えび|かに|落花生)(?:が|を)?(?:食べられ|だめ|ダメ|NG)")
-_ILLNESS = re.compile(r"入院|手術|怪我|けが|ケガ|骨折|骨を折|病気|体調|療養|通院|腰痛|ぎっくり|捻挫|妊娠|つわり|"
-                      r"風邪|インフルエンザ|コロナ|熱が|リハビリ|治療|闘病|寝込|具合")
+# The body broadly, not a disease list only: pain, numbness, sleep, a condition of theirs or a child's.
+_BODY = (r"(?:痛(?:い|く|み|む|め)(?!出費|手|なりませ|ならな|なかっ|はな|もな)|しびれ|痺れ|眠れ(?:な|ず|ま|てい?な)|"
+         r"寝不足|不眠|熱を出|発熱|高熱|倒れ|"
+         r"[一-龥]{1,4}(?:病(?!院|室|棟)|症(?!状)|炎)|うつ病|(?:[胃肺肝腸]|乳|膵臓|子宮|前立腺)がん|癌|黄疸|NICU|ICU|"
+         r"生まれつき|外反母趾|[扁偏]平足|腫瘍|梗塞|麻痺|まひ|喘息|ぜんそく|血圧|糖尿|透析|"
+         r"要介護|車椅子|車いす|認知|視力|目[がもは][^、。]{0,4}(?:かす|見え|弱|悪)|耳[がもは][^、。]{0,3}(?:遠|"
+         r"聞こえ)|難聴|療法|(?:におい|匂い|臭い)に弱|"
+         r"奥歯|ニキビ|にきび|湿疹|発疹|かゆみ|痒み|腫れ|脱毛|抜け毛|髪が抜け|抗がん剤|点滴|注射|診断|"
+         r"股関節|関節|手首|足首|足が不自由|転んで|転倒|やけど|火傷|"
+         r"胸が苦し|息苦し|吐き気|めまい|下痢|体を壊|体調を崩|顔色)")
+# In a complaint, what hurts now (pain, no sleep, unwell) is harm to apologise for; a condition they live
+# with (持病, 要介護, an operation years ago) is told for us to take care, and gets concern instead.
+_ACUTE = re.compile(r"痛(?:い|く|み|む|め)(?!出費|手)|しびれ|痺れ|眠れ(?:な|ず|ま)|寝不足|体調を崩|具合が悪|気分が悪|"
+                    r"胸が苦し|息苦し|吐き|下痢|腫れ|かゆ|湿疹|発疹|かぶれ|(?<![だ])けが|怪我|ケガ|やけど|火傷|転倒|"
+                    r"転んで|顔色|倒れ|めまい|熱が|熱を出|発熱")
+_ILLNESS = re.compile(r"入院|手術|怪我|(?<![だ])けが|ケガ|骨折|骨を折|病気|体調|療養|通院|腰痛|ぎっくり|捻挫|妊娠|"
+                      r"つわり|"
+                      r"風邪|インフルエンザ|コロナ|熱が|リハビリ|治療|闘病|寝込|具合|持病|" + _BODY)
 _PREGNANT = re.compile(r"妊娠|妊婦|つわり|出産予定|臨月|産休|身重|お腹に赤ちゃん|おなかに赤ちゃん")
 # Not 無事に alone: 無事に届きました, 無事に編み上げました are no recovery (無事に退院 has 退院).
-_RECOVERED = re.compile(r"退院|回復|快復|元気になり|良くなり|よくなり|治り|完治")
-_MEASURE = re.compile(r"身長|体重|\d+\s*(?:cm|ｃｍ|センチ|kg|ｋｇ|キロ)|\d+\s*号|サイズは|足のサイズ|ウエスト|"
+# Said as done (「退院しました」), not ahead (「退院の日は」) nor denied (「良くなりません」).
+# Good news about a condition (「低下は止まっていると伺い、胸をなでおろしました」).
+_RELIEVED = re.compile(r"胸をなでおろ|ほっとし|ホッとし|安心しました|落ち着いてきました|止まっている|安定して")
+_RECOVERED = re.compile(r"退院(?:し(?:まし)?た|して|でき|すること)|回復(?:し|いたし)|快復し|元気にな(?:りまし|っ)た|"
+                        r"(?:良|よ)くな(?:りまし|っ)た|治(?:りまし|っ)た|完治")
+_MEASURE = re.compile(r"身長|体重|(?:背|足|体|胸|腰|肩|腕|頭|首|私|着).{0,8}\d+\s*(?:cm|ｃｍ|センチ|kg|ｋｇ|キロ)|"
+                      r"\d+\s*号|サイズは|足のサイズ|ウエスト|"
                       r"バスト|ヒップ|胸囲|肩幅|股下|裄丈|靴のサイズ|[SML]サイズを着")
-_FIRST = re.compile(r"初めて|はじめて|初回|初の")
-_REGULAR = re.compile(r"いつも(?:利用|購入|お世話|買|注文|拝見|楽しみ)|以前も|前回|リピート|愛用|長年|昨年も|何度も|"
-                      r"また利用|昨年と同じ|去年と同じ")
+# A first order or first contact with the shop, not 「生まれて初めて」「最初の四小節」「湯治場は初めてで」.
+_FIRST = re.compile(r"(?:初めて|はじめて)(?:の|で|に)?[^、。]{0,8}?(?:連絡|メール|注文|利用|購入|お願い|伺|問い合わせ|"
+                    r"通販|お店|来店|予約|買|お買い物|受診|入会|申し込|申込)|初回|はじめまして|初めまして|"
+                    r"初の(?:ご?注文|通販)")
+_REGULAR = re.compile(r"いつも(?:利用|購入|お世話|買|注文|拝見|楽しみ)|以前も|前回|リピート|愛用|昨年も|"
+                      r"長年(?:利用|愛用|お世話|通|ご愛顧|使)|何度も(?:利用|購入|注文|お世話|伺|通|来|泊)|また利用|"
+                      r"昨年と同じ|去年と同じ|(?:こちら|御社|貴|お店|当)[^。]{0,16}通って(?:お|い)|"
+                      r"度目の(?:滞在|利用|ご利用|来店|宿泊)|常連")
 # Looking back (「あの時も」「思い返すと」): a memory told, not an event to congratulate now.
 _MEMORY = re.compile(r"思い出|思い返|覚えて|当時|あの時|あの頃|小さい頃|若い頃|昔は|以前お店")
 # A gift for the guests of a ceremony (「結婚式の引き出物」「顔合わせの手土産」) is about the gift, still.
@@ -175,13 +249,17 @@ _OWN_CEREMONY = re.compile(r"挙げ|挙式|私たちの|私の|自分の")
 
 _WORRY_DELIVERY = re.compile(r"間に合|届く|届か|届け|遅れ|発送|到着|配送|日程|当日まで|受け取")
 _WORRY_HEALTH = re.compile(r"アレルギ|混ざ|混入|症状|肌|体に|安全|原材料|添加物|厨房|器具|卵|小麦|乳")
-_WORRY_FIT = re.compile(r"サイズ|\d+号|似合|合う|合わ|体型|きつ|大き|小さ|丈|着られ|入る|浮か|派手|地味")
+# Fit of clothes or shoes, not any 「大きく」「合わない」 (「大きくなってから見てつらい思いを」).
+_WORRY_FIT = re.compile(r"サイズ|\d+号|似合|体型|きつ|ぶかぶか|(?<!大)丈|着られ|着た|入る|浮か|派手|地味|"
+                        r"(?:サイズ|丈|靴|服|ドレス|足|袖|肩|胸|ウエスト)(?:が|は|に)?(?:合|大き|小さ)")
 
-_COMPLAINT = re.compile(r"と違う|と違い|と違っ|違うようです|届かない|届いていない|届いておりません|まだ届|"
+_COMPLAINT = re.compile(r"(?<!の)と違う(?![？?]|\s*$)|と違い|と違っ|違うようです|届かない|届いていない|"
+                        r"届いておりません|まだ届|"
                         r"違う商品|違うもの|間違|破損|壊れ|割れ|"
                         r"傷が|キズ|汚れ|不良|欠け|足りな|不足|ほつれ|穴が|動かな")
 _CHANGE = re.compile(r"交換|返品|キャンセル|変更|修正|返金|取り消|取消|訂正|解約")
-_ORDER = re.compile(r"予約|注文|作っていただ|作って(?:ください|もらえ)|ご用意いただ|用意して|お取り置き|取り置き|"
+_ORDER = re.compile(r"予約(?!なし|不要)|注文|作っていただ|作って(?:ください|もらえ)|ご用意いただ|用意して|"
+                    r"お取り置き|取り置き|"
                     r"名入れ|のし|ラッピング|包装|メッセージ|プレート|見繕っ|ギフト用|箱に入れ|包んで|熨斗")
 _ORDER_WEAK = re.compile(r"お願いしたい|お願いします|お願いいたします|いただきたい")
 _PICKUP = re.compile(r"店頭|受け取りに行|取りに伺|取りに行|引き取り|来店|お店で受け取")
@@ -189,10 +267,10 @@ _STOCK = re.compile(r"在庫|入荷|取り扱い|取扱|お取り扱い|販売�
                     r"ございますか|新作")
 _DELIVERY = re.compile(r"届|発送|配送|お届け|受け取|受取|到着|間に合|日時指定|配達|送って|お送り|店頭|"
                        r"\d+日まで|いつ頃|何日")
-_SIZE = re.compile(r"サイズ|丈|\d+号|寸法|着丈|大きさ|幅|長さ|\d+\s*cm|採寸|ゆったり|きつ|フィット|身幅")
+_SIZE = re.compile(r"サイズ|(?<!大)丈|\d+号|寸法|着丈|大きさ|幅|長さ|\d+\s*cm|採寸|ゆったり|きつ|フィット|身幅")
 _MATERIAL = re.compile(r"素材|原材料|材料|成分|製造|アレルギ|卵|小麦|乳製品|洗濯|お手入れ|手入れ|生地|ウール|"
                        r"綿|シルク|産地|添加物|賞味期限|消費期限|保存|輪針|棒針|光沢|透け|厨房|製法|作り方")
-_PRICE = re.compile(r"料金|価格|金額|送料|費用|いくら|値段|代金|お支払|支払|見積")
+_PRICE = re.compile(r"キャンセル料|手数料|違約金|解約料|料金|価格|金額|送料|費用|いくら|値段|代金|お支払|支払|見積")
 
 # What a date, a deadline or a time looks like in a customer's mail.
 _DATE = re.compile(
@@ -214,20 +292,111 @@ _VAGUE = {
 _VERBISH = re.compile(r"[ぁ-ん]*[一-龥ァ-ヶ][ぁ-ん]*[うくぐすつぬぶむるいた]$")
 
 
-def classify(highlight: Highlight, text: str, regular: bool | None = None) -> Situation:
-    """The situation one highlight is in; `text` is its words in the mail.
+# The mail's tone decides the register: a complaint or a hurt report gets acknowledgement and apology,
+# never warm gladness, a regular's thanks or "arranged at once". A strong sign and another, or three weak
+# ones outnumbering the thanks, make a complaint: a warm letter that once says 悔しい or 三回目 is none.
+# One of these alone says the customer complains of us (「納得がいきません」「補償してください」).
+_GRIEVANCE_DECISIVE = re.compile(
+    r"納得(?:が|の)?い(?:か|き)|納得でき(?:な|ま)|腹が立|憤|不誠実|誠意(?:が|ある|のな|の感じ)|クレーム|不信感|謝罪|"
+    r"弁償|補償|賠償|慰謝料|あんまり(?:では|です)|あり得な|ありえな|信じられな(?!い(?:ような|くらい|ほど|気持ち))|おかしいのでは|いかがなものか|"
+    r"説明を間違|手違い|違う商品|注文(?:した[^。]{0,8})?と違う|違うもの(?:が|を)(?:入|届|送)|不良品|かえって[^。]{0,12}(?:痛|悪|ひど)|痛みが(?:強|増|ひど)|"
+    r"何も(?:して|対応)(?:くださ|もらえ|いただけ)な|対応に(?:不満|疑問)")
+# These need another sign: 「再発」「台無しになったら」 alone can be an illness or a worry.
+_GRIEVANCE_STRONG = re.compile(
+    r"不快|二度と(?:利用|行|頼|買|来)|再発|直っていな|直らな|破損|台無し|割れて|欠けて|届いていな|まだ届")
+_GRIEVANCE_WEAK = re.compile(
+    r"苦情|悪化|がっかり|残念でな|悔し|ひどい|酷い|[三3３]回目|[三四五]度も|改善して|間違え(?:た|られ)|言われただけ|"
+    r"眠れませんでした|心残り|体調を崩|騒いで|静かにはならず|責める|困ります|説明(?:が|も)な(?:く|かっ)|"
+    r"負担で|負担して|(?:治療費|診察代|病院代|修理代)")
+_GRIEVANCE = re.compile(f"{_GRIEVANCE_DECISIVE.pattern}|{_GRIEVANCE_STRONG.pattern}|{_GRIEVANCE_WEAK.pattern}")
+# Harm that lasts (「まだ痛みが続いて」), as against a redness that has since settled.
+_LASTING = re.compile(r"まだ|続いて|治らな|引かな|消えな|取れな|ひどくな")
+# Thanks and joy: a thank-you letter that tells a hard road (「三回目の移植がだめだった」) is still thanks.
+_GLAD = re.compile(r"ありがとう|ありがた|嬉し|うれし|おかげさまで|おかげで|楽しみ|感謝|お礼|お世話になりました|"
+                   r"幸せ|感激")
+# The shop's service or goods left them hurt: worse after a treatment, a meal, a product.
+_HARMED = re.compile(r"(?:施術|治療|マッサージ|整体|カット|パーマ|カラー|脱毛|エステ|食べ|飲ん|使っ|塗っ|使用)"
+                     r"[^。]{0,20}(?:あと|後|から)[^。]{0,30}(?:痛|しびれ|痺れ|腫れ|かゆ|赤く|ただれ|かぶれ|湿疹|"
+                     r"発疹|下痢|吐|具合|気分が悪)|かえって[^。]{0,12}(?:痛|悪|ひど)")
+# Goods the shop sells (as against a visit, a booking, a service): only these get exchange and return wording.
+_GOODS = re.compile(r"商品|品物|注文|届い|届き|届か|購入|買っ|買い|発送|配送|在庫|返品|送料|お届け|梱包|箱|袋|"
+                    r"サイズ|ケーキ|お菓子|通販|カート|入荷|ラッピング")
+# The customer apologising for themselves (「お許しください」「長々と失礼いたしました」).
+_OWN_APOLOGY = re.compile(r"お許しくださ|失礼いたしま|失礼しま|申し訳な|申し訳あり|すみません|恐縮|ごめんなさい|乱筆")
+# They thank or praise the shop or its staff.
+_THANKS_STRONG = re.compile(r"ありがとうございま|お礼を申し|お礼が(?:言|申)|お礼(?:を|まで)|感謝(?:して|いたし|申し)|"
+                            r"お世話になりました")
+_THANKS_WEAK = re.compile(r"おかげで|くださって|くださった|くださいまして|くださいました|くださり|励みにな|"
+                          r"助かりました|涙が出|"
+                          r"胸が熱く|感激|感動|親切|丁寧に(?:し|教え|対応|説明)|申し分な|満足|素晴らしか|よかったです")
+# Someone close has died: condolence, whatever else the sentence tells.
+_BEREAVED = re.compile(r"亡くな|亡くし|他界|先立た|逝去|永眠|葬儀|葬式|お通夜|通夜|四十九日|一周忌|三回忌")
+_OWN_FUNERAL = re.compile(r"(?:自分|私|わたくし)の(?:葬儀|葬式|お葬式)|生前契約|終活|私が死んだら")
+# The late one remembered in passing (「亡き父が建てた家」「仏壇の妻にも」), long after: no fresh condolence.
+_REMEMBERED = re.compile(r"亡き|遺品|遺影|形見|仏壇|生きていたら|生きていれば|お墓参り|墓参り")
+# Requests, by what they ask.
+_QUESTION = re.compile(r"(?:か|の|かね|かな)[？?]?\s*$|[？?]|のと違う|(?i:\b(?:can|could|is it|do you|are you)\b)|"
+                       r"でしょうか|ますか|ですか|ませんか|教えて|お教え|知りたい|"
+                       r"伺いたい|お聞かせ|ご教示|かどうか|いかが|可能で|OK|ＯＫ|大丈夫")
+_REASSURE = re.compile(r"考えすぎ|気にしすぎ|心配しすぎ|神経質|気のせい|大げさ|(?:おかしい|変|失礼|迷惑|非常識|"
+                       r"わがまま|"
+                       r"贅沢|甘え|無理なお願い|図々しい|厚かましい)(?:な(?:こと|の|話))?(?:でしょうか|ですか|かな|"
+                       r"かしら)")
+_EXPLAIN = re.compile(r"説明(?:して|を(?:お願い|求め|いただ|して|くださ)|(?:を)?お聞かせ)|ご説明(?:くださ|いただ|願)|"
+                      r"お聞かせ(?:くださ|いただ|願)|どうお考え|どのようにお考え|なぜ|どうして(?!も)|理由を|経緯を|"
+                      r"見解を|"
+                      r"どういうこと")
+_COMPENSATE = re.compile(r"負担で|負担して|負担いただ|ご負担を?お願い|弁償|補償|賠償|慰謝料|治療費|診察代|病院代|"
+                         r"(?:整形外科|整骨院|病院|医院|接骨院)の[^。]{0,8}(?:代|費|請求|領収)|修理代を|"
+                         r"費用を[^。]{0,6}"
+                         r"(?:払|負担|請求)|全額返金|返金して|お支払いいただ|(?:料金|代金|お金)の?[^。]{0,6}返して")
+_CANCEL = re.compile(r"キャンセル|取り消|取消|取りやめ|とりやめ|中止|解約|退会")
+_PAUSE = re.compile(r"お休みに|お休みさせ|見合わせ|一時停止|休会|延期|日程を変更|日時を変更|日にちを変更|振り替え|振替")
+_CANCEL_ASKED = re.compile(r"キャンセル料|解約料|違約金|消化|扱い|日割|返金され|かかり|になりますか|になるので")
+# Asking for a visit or an appointment (not 「予約なしで」, not a booking season): checked, then confirmed.
+_BOOKING = re.compile(r"予約(?!なし|不要|が本格|の時期)|来院|受診|診て(?:いただ|もら)|見て(?:もら|いただ)|伺っても|"
+                      r"行っても|訪問|来て(?:いただ|もら|くださ)|お越しいただ|出張|調査に|点検|急患")
+# Asking what is done in general (「予約なしでも」「来ていただけるものでしょうか」), not for a slot.
+_POLICY = re.compile(r"予約なし|予約不要|ものでしょうか|ものですか|ことはありますか|のでしょうか")
+_BOOKING_SERVICE = re.compile(r"来院|受診|診て(?:いただ|もら)|見て(?:もら|いただ)|訪問|来て(?:いただ|もら|くださ)|"
+                              r"お越しいただ|出張|調査に|点検|急患|施術|レッスン|宿泊")
+
+
+def tone(mail: str) -> str:
+    """The mail's register: "harm" (hurt after our service), "complaint", or "" for anything else."""
+    if not mail:
+        return ""
+    if _HARMED.search(mail) and (_GRIEVANCE.search(mail) or _LASTING.search(mail)):
+        return "harm"
+    if _GRIEVANCE_DECISIVE.search(mail):
+        return "complaint"
+    strong = {m.group(0)[:3] for m in _GRIEVANCE_STRONG.finditer(mail)}
+    weak = {m.group(0)[:3] for m in _GRIEVANCE_WEAK.finditer(mail)}
+    glad = len(_GLAD.findall(mail))
+    if strong and len(strong) + len(weak) >= 2 and glad <= len(strong) + len(weak):
+        return "complaint"
+    return "complaint" if len(weak) >= 2 and len(weak) > glad * 1.5 else ""
+
+
+def classify(highlight: Highlight, text: str, regular: bool | None = None, mail: str = "") -> Situation:
+    """The situation one highlight is in; `text` is its words in the mail, `mail` the whole mail.
 
     `regular` is whether the customer has written to us before (None: not known,
-    then their own words such as いつも or 初めて decide)."""
+    then their own words such as いつも or 初めて decide). The mail, when given, sets
+    the register (a complaint, a hurt report) and whether it is about goods at all."""
     words = f"{text} {highlight.topic}" if highlight.topic and highlight.topic not in text else text
+    register = tone(mail)
+    goods = not mail or bool(_GOODS.search(mail))
     if highlight.kind is HighlightKind.WORRY:
-        return _classify_worry(words)
+        return _classify_worry(words, register)
     if highlight.kind is HighlightKind.REQUEST:
-        return _classify_request(words)
-    return _classify_disclosure(words, regular)
+        return _classify_request(text or words, words, register, goods)
+    return _classify_disclosure(words, regular, register)
 
 
-def _classify_worry(words: str) -> Situation:
+def _classify_worry(words: str, register: str = "") -> Situation:
+    if _REASSURE.search(words):
+        return Situation.ASK_REASSURE
     if _WORRY_HEALTH.search(words):
         return Situation.WORRY_HEALTH
     if _WORRY_DELIVERY.search(words):
@@ -237,34 +406,78 @@ def _classify_worry(words: str) -> Situation:
     return Situation.WORRY
 
 
-def _classify_request(words: str) -> Situation:
+def _classify_request(said: str, words: str, register: str = "", goods: bool = True) -> Situation:
+    question = bool(_QUESTION.search(said))
+    if _REASSURE.search(words):
+        return Situation.ASK_REASSURE
+    if _COMPLAINT.search(words):
+        return Situation.COMPLAINT
+    if _COMPENSATE.search(words):
+        return Situation.ASK_COMPENSATION
+    if _EXPLAIN.search(words):
+        return Situation.ASK_EXPLAIN
+    if _CANCEL.search(words) and not _CANCEL_ASKED.search(words) and (not goods or _BOOKING_SERVICE.search(words)):
+        return Situation.ASK_CANCEL
+    if _PAUSE.search(words) and not goods and not _CANCEL_ASKED.search(words):
+        return Situation.ASK_CHANGE_BOOKING
+    if _PRICE.search(words):
+        return Situation.ASK_PRICE
+    if register and not goods:
+        return Situation.COMPLAINT_REQUEST
+    if _CHANGE.search(words) and not (question and _CANCEL_ASKED.search(words)):
+        if goods and not _BOOKING_SERVICE.search(words):
+            return Situation.ASK_CHANGE
+        return Situation.ASK_QUESTION if question else Situation.ASK_CHANGE_BOOKING
+    if register:
+        return Situation.COMPLAINT_REQUEST
+    if _BOOKING.search(words) and (question or not goods) and not _POLICY.search(words):
+        return Situation.ASK_BOOKING
     for pattern, situation in (
-        (_COMPLAINT, Situation.COMPLAINT),
-        (_CHANGE, Situation.ASK_CHANGE),
         (_ORDER, Situation.ASK_ORDER),
         (_PICKUP, Situation.ASK_PICKUP),
         (_STOCK, Situation.ASK_STOCK),
-        (_PRICE, Situation.ASK_PRICE),
         (_MATERIAL, Situation.ASK_MATERIAL),
         (_SIZE, Situation.ASK_SIZE),
         (_DELIVERY, Situation.ASK_DELIVERY),
-        (_ORDER_WEAK, Situation.ASK_ORDER),
     ):
-        if pattern.search(words):
+        if goods and pattern.search(words):
             return situation
+    if question:
+        return Situation.ASK_QUESTION
+    if _ORDER_WEAK.search(words) and goods:
+        return Situation.ASK_ORDER
     return Situation.ASK
 
 
-def _classify_disclosure(words: str, regular: bool | None) -> Situation:
-    if _ALLERGY.search(words):
+def _classify_disclosure(words: str, regular: bool | None, register: str = "") -> Situation:
+    if _ALLERGY.search(words) and not register:
         return Situation.ALLERGY
+    if register and not _BEREAVED.search(words) and not _REMEMBERED.search(words):
+        if _ACUTE.search(words) or (register == "harm" and _ILLNESS.search(words)):
+            return Situation.HARM
+        if _ILLNESS.search(words):
+            return Situation.HEALTH_FAMILY if _ill_person(words) else Situation.HEALTH_SELF
+        if _THANKS_STRONG.search(words) and not _GRIEVANCE.search(words):
+            return Situation.THANKS
+        if regular or _REGULAR.search(words):
+            return Situation.COMPLAINT_REGULAR
+        return Situation.COMPLAINT_TOLD
     if _RECOVERED.search(words) and not _ILLNESS.search(_RECOVERED.sub("", words).replace("通院", "")):
+        return Situation.RECOVERED
+    if _RELIEVED.search(words) and _ILLNESS.search(words):
         return Situation.RECOVERED
     if _PREGNANT.search(words):
         return Situation.PREGNANCY
+    if _THANKS_STRONG.search(words):
+        return Situation.THANKS
+    if _BEREAVED.search(words) and not _OWN_FUNERAL.search(words):
+        return Situation.BEREAVEMENT
+    if _REMEMBERED.search(words):
+        return Situation.REMEMBRANCE
     if _ILLNESS.search(words):
-        illness = _ILLNESS.search(words)
-        return Situation.HEALTH_FAMILY if illness and _owner(words[: illness.start()]) else Situation.HEALTH_SELF
+        return Situation.HEALTH_FAMILY if _ill_person(words) else Situation.HEALTH_SELF
+    if _RECOVERED.search(words):
+        return Situation.RECOVERED
     if _MEMORY.search(words):
         return Situation.REGULAR if regular or _REGULAR.search(words) or "以前" in words else Situation.PERSONAL
     if _GIFT.search(words):
@@ -276,16 +489,18 @@ def _classify_disclosure(words: str, regular: bool | None) -> Situation:
     if _ATTENDING.search(words):
         return Situation.EVENT
     celebration = _CELEBRATION.search(words)
-    if celebration:
+    if celebration and not _PAST_WEDDING.search(words) and not re.search(r"卒業程度|卒業後|卒業して", words):
         owner = _owner(words[: celebration.start()])
         if owner in {"同僚", "同期", "上司", "部下", "先輩", "後輩"}:
             return Situation.EVENT
         if owner:
             return Situation.CLOSE_CELEBRATION
         if _CEREMONY.search(words) and not _OWN_CEREMONY.search(words):
-            return Situation.EVENT
+            return Situation.PERSONAL if _PAST_EVENT.search(words) else Situation.EVENT
         return Situation.OWN_CELEBRATION
-    if _EVENT_WORD.search(words):
+    if _THANKS_WEAK.search(words):
+        return Situation.THANKS
+    if _EVENT_WORD.search(words) and not _PAST_EVENT.search(words) and not _OWN_FUNERAL.search(words):
         return Situation.EVENT
     if _MEASURE.search(words):
         return Situation.MEASUREMENT
@@ -295,7 +510,21 @@ def _classify_disclosure(words: str, regular: bool | None) -> Situation:
         return Situation.PURCHASE_SELF
     if regular or _REGULAR.search(words):
         return Situation.REGULAR
+    if _OWN_APOLOGY.search(words):
+        return Situation.NO_TROUBLE
     return Situation.PERSONAL
+
+
+def _ill_person(words: str) -> str:
+    """Whose illness it is: the person named before it (「母が入院」), or right after (「要介護2の義母」)."""
+    illness = _ILLNESS.search(words)
+    if not illness:
+        return ""
+    before = _owner(words[: illness.start()])
+    if before:
+        return before
+    after = re.match(rf"[^、。]{{0,6}}の({_PERSON})", words[illness.end():])
+    return after.group(1) if after else ""
 
 
 def _owner(words: str) -> str:
@@ -354,14 +583,37 @@ def _allergy_phrase(words: str) -> str:
 
 
 _ILLNESS_NOUNS: tuple[tuple[str, str], ...] = (
-    (r"入院", "ご入院"), (r"手術", "手術"), (r"骨折|骨を折", "骨折"), (r"怪我|けが|ケガ", "おけが"),
+    (r"入院", "ご入院"), (r"手術", "手術"), (r"骨折|骨を折", "骨折"), (r"怪我|(?<![だ])けが|ケガ", "おけが"),
+    (r"痛(?:い|く|み|む|め)(?!出費|手|なりませ|ならな|なかっ|はな|もな)", "お痛み"), (r"うつ病|鬱病", "うつ病"),
+    (r"しびれ|痺れ", "しびれ"), (r"眠れ(?:な|ず|ま|てい?な)|寝不足|不眠", "寝不足"),
+    (r"熱を出|発熱|高熱", "お熱"), (r"持病", "持病"), (r"高血圧|血圧", "高血圧"), (r"ニキビ|にきび", "ニキビ"),
+    (r"湿疹|発疹|かゆみ|痒み|かぶれ", "肌のトラブル"),
+    (r"視力|目[がもは][^、。]{0,4}(?:かす|見え|弱|悪)", "目のご不調"),
+    (r"耳[がもは][^、。]{0,3}(?:遠|聞こえ)|難聴", "耳のご不調"), (r"要介護", "ご介護"), (r"抗がん剤", "ご治療"),
     (r"妊娠|つわり", "ご妊娠"), (r"療養|闘病|治療", "ご療養"), (r"通院", "ご通院"),
-    (r"腰痛|ぎっくり", "腰のお痛み"), (r"風邪|インフルエンザ|コロナ|熱が|寝込|具合|体調", "体調のこと"),
+    (r"腰痛|ぎっくり", "腰のお痛み"), (r"風邪|インフルエンザ|コロナ|熱が|寝込|具合|体調", "ご体調"),
     (r"病気", "ご病気"), (r"リハビリ", "リハビリ"),
 )
 _RECOVERY_NOUNS: tuple[tuple[str, str], ...] = (
     (r"退院", "ご退院"), (r"完治|治り", "ご快復"), (r"回復|快復|元気になり|良くなり|よくなり", "ご回復"),
 )
+
+
+# A condition the customer names (うつ病, 脱毛症, 脳梗塞, 加齢黄斑変性): its own name is the phrase.
+_NAMED_CONDITION = re.compile(r"([一-龥ァ-ヶー]{1,12}(?:病(?!院|室|棟|気)|症(?!状)|炎|梗塞|変性|癌|腫瘍)|喘息|"
+                              r"(?:[胃肺肝腸]|乳|膵臓|子宮|前立腺)がん)")
+_NOT_CONDITION = ("看病", "仮病", "臆病", "抗がん", "持病")
+
+
+# Conditions someone lives with: told so that we take care (「十分に配慮いたします」), not "don't overdo it".
+_LIVED_WITH = frozenset({"耳のご不調", "目のご不調", "ご介護", "持病", "高血圧"})
+
+
+def _health_noun(words: str) -> str:
+    named = _NAMED_CONDITION.search(words)
+    if named and not named.group(1).endswith(_NOT_CONDITION):
+        return re.sub(r"^(?:私|主人|妻|夫|娘|息子|母|父|子)(?:の|は|が)?", "", named.group(1))
+    return _first_noun(re.sub(r"(?:大きな|重い)?病気ではな[くい]", "", words), _ILLNESS_NOUNS)
 
 
 def _first_noun(words: str, table: tuple[tuple[str, str], ...]) -> str:
@@ -371,6 +623,16 @@ def _first_noun(words: str, table: tuple[tuple[str, str], ...]) -> str:
         if match and (best is None or match.start() < best[0]):
             best = (match.start(), noun)
     return best[1] if best else ""
+
+
+def _bereaved_person(words: str) -> str:
+    """「奥様」 for 「家内が亡くなって」 or 「亡き妻」: the person named nearest before the loss, else the first one."""
+    match = _BEREAVED.search(words) or _REMEMBERED.search(words)
+    owner = _owner(words[: match.start()]) if match else ""
+    if not owner:
+        found = _PERSON_WORD.findall(words)
+        owner = found[0] if found else ""
+    return PERSON_HONORIFIC[owner] if owner else ""
 
 
 def deadline(text: str) -> str:
@@ -402,9 +664,10 @@ def _product(text: str) -> str:
 
 # Where the customer's own date is the one a snippet's {date} means (their deadline, their pick-up day);
 # elsewhere {date} is ours to give (a restock date) and stays for the agent.
+# Not a price question: a quote's date is ours to give, not the customer's delivery date.
 _DATED = frozenset({
-    Situation.EVENT, Situation.ASK_DELIVERY, Situation.ASK_PICKUP, Situation.ASK_ORDER, Situation.ASK_PRICE,
-    Situation.WORRY_DELIVERY,
+    Situation.EVENT, Situation.ASK_DELIVERY, Situation.ASK_PICKUP, Situation.ASK_ORDER, Situation.ASK_BOOKING,
+    Situation.ASK_CANCEL, Situation.ASK_CHANGE_BOOKING, Situation.WORRY_DELIVERY,
 })
 
 
@@ -433,9 +696,16 @@ def slot_values(situation: Situation, highlight: Highlight, text: str) -> dict[s
     elif situation is Situation.PREGNANCY:
         topic = f"{_who(words, _PREGNANT)}ご妊娠中" if _who(words, _PREGNANT) else ""
     elif situation in (Situation.HEALTH_SELF, Situation.HEALTH_FAMILY):
-        noun = _first_noun(re.sub(r"(?:大きな|重い)?病気ではな[くい]", "", words), _ILLNESS_NOUNS)
-        if noun:
-            topic = (_who(words, _ILLNESS) if situation is Situation.HEALTH_FAMILY else "") + noun
+        noun = _health_noun(words)
+        if situation is Situation.HEALTH_FAMILY:
+            person = _ill_person(words)
+            who = f"{PERSON_HONORIFIC[person]}の" if person else ""
+            # Whose health it is matters more than its name: 「お嬢様のお体」 when no condition is named.
+            topic = f"{who}{noun}" if noun else f"{who}お体" if who else ""
+        elif noun and noun not in _LIVED_WITH:
+            topic = noun
+    elif situation in (Situation.BEREAVEMENT, Situation.REMEMBRANCE):
+        topic = _bereaved_person(words)
     elif situation is Situation.RECOVERED:
         noun = _first_noun(words, _RECOVERY_NOUNS)
         if noun:

@@ -1670,6 +1670,10 @@
         <translation>Snippets</translation>
     </message>
     <message>
+        <source>場面や言葉で絞り込み</source>
+        <translation>Filter by situation or words</translation>
+    </message>
+    <message>
         <source>コピーして編集</source>
         <translation>Copy and edit</translation>
     </message>

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from pytestqt.qtbot import QtBot
 
 from app.context import Changes
@@ -116,3 +117,50 @@ def test_snippet_manager_lists_switches_off_and_copies_ours(qtbot: QtBot, tmp_pa
     qtbot.addWidget(again)
     item = again.builtin.item(0)
     assert item is not None and item.checkState() == Qt.CheckState.Unchecked
+
+
+HURT_MAIL = (
+    "Date: Mon, 07 Dec 2026 09:00:00 +0900\n"
+    "From: =?UTF-8?B?5bGx5Y+jIOiKsw==?= <kaori@example.com>\n"
+    "To: info@example.jp\n"
+    "Subject: =?UTF-8?B?5pa96KGT5b6M44Gu55eb44G/44Gr44Gk44GE44Gm?=\n"
+    "Message-ID: <hurt-after-treatment@example.com>\n"
+    "MIME-Version: 1.0\n"
+    "Content-Type: text/plain; charset=\"UTF-8\"\n"
+    "Content-Transfer-Encoding: 8bit\n\n"
+    "先週の木曜日に、肩と首のコースを受けた者です。\n"
+    "施術のあとから、かえって痛みが強くなってしまいました。\n"
+    "夜も首の痛みで何度も目が覚めてしまい、寝不足が続いています。\n"
+    "どのような施術をされたのか、ご説明いただけますでしょうか。\n"
+    "次回の施術は、キャンセルさせていただきます。\n"
+)
+
+
+def test_a_hurt_report_in_the_composer_gets_apology_not_warmth(
+    qtbot: QtBot, demo_copy: Path, request: pytest.FixtureRequest
+) -> None:
+    # The whole mail reaches the suggestions, so its tone sets the register of every highlight.
+    (demo_copy / "cur" / "1799999999.M999P1.aizuchi:2,").write_bytes(HURT_MAIL.encode("utf-8"))
+    window: MainWindow = request.getfixturevalue("window")
+    body = _open(qtbot, window, lambda m: "かえって痛み" in m.body)
+    pain = _suggested(window, body, HighlightKind.DISCLOSURE, "かえって痛み")
+    assert "申し訳" in pain[0] and not any("温かい気持ち" in t or "うれしく" in t for t in pain), pain
+    sleep = _suggested(window, body, HighlightKind.DISCLOSURE, "寝不足")
+    assert "いつも当店をご利用" not in sleep[0] and "申し訳" in sleep[0], sleep
+    explain = _suggested(window, body, HighlightKind.REQUEST, "ご説明")
+    assert "ご説明いたします" in explain[0] and not explain[0].startswith("かしこまりました")
+
+
+def test_snippet_manager_filters_ours_and_shows_the_whole_chosen_one(qtbot: QtBot) -> None:
+    ours = load_our_pack()
+    dialog = SnippetManagerDialog(ours, SnippetPack({}, ()))
+    qtbot.addWidget(dialog)
+    dialog.filter.setText("お悔やみ")
+    shown = [dialog.builtin.item(r) for r in range(dialog.builtin.count())
+             if not dialog.builtin.item(r).isHidden()]  # type: ignore[union-attr]
+    assert 0 < len(shown) < dialog.builtin.count()
+    assert all("お悔やみ" in item.text() for item in shown if item is not None)
+    dialog.builtin.setCurrentItem(shown[0])
+    assert dialog.preview.text() == shown[0].text()  # type: ignore[union-attr]
+    dialog.filter.setText("")
+    assert not any(dialog.builtin.item(r).isHidden() for r in range(dialog.builtin.count()))  # type: ignore[union-attr]
