@@ -75,6 +75,6 @@ def test_a_condolence_hears_a_death_however_it_was_told() -> None:
 
 
 def test_a_self_introduction_by_role_needs_no_acknowledgement() -> None:
-    mail = "駅前の事務所で働いている者です。\n毎朝のコーヒーを十杯、配達していただけますか。\n"
+    mail = "駅前の設計事務所の者です。\n毎朝のコーヒーを十杯、配達していただけますか。\n"
     draft = "ご連絡ありがとうございます。\n毎朝十杯の配達、承ります。\n"
-    assert _ignored(mail, draft, "駅前の事務所で働いている者です") == []
+    assert _ignored(mail, draft, "駅前の設計事務所の者です") == []
