@@ -780,10 +780,10 @@ def check(ctx: ReviewContext) -> list[Finding]:
     for highlight, asked in requests:
         choice = _ALTERNATIVES.search(asked)
         if (choice and not any(alternative in ctx.own_text for alternative in choice.groups() if alternative)
-                and not any(_CHECK_BACK.search(s.text) for s in ctx.body_sentences)
-                and all(h is not highlight for h, _ in open_requests)):
-            open_requests.append((highlight, asked))
-            named.append(False)
+                and not any(_CHECK_BACK.search(s.text) for s in ctx.body_sentences)):
+            if all(h is not highlight for h, _ in open_requests):
+                open_requests.append((highlight, asked))
+                named.append(False)
             forced.add(id(highlight))
     for number, (highlight, asked) in enumerate(open_requests):
         # Naming the topic answers a yes-or-no ask or a please-do; a question with a question word (どこで,
