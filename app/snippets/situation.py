@@ -227,12 +227,16 @@ _CHERISH = re.compile(r"(?:これからも|大事に|大切に|長く)[^。]{0,1
 # A letter, a drawing or a photo they send or attach.
 _SENT = re.compile(r"(手紙|てがみ|絵|写真|しゃしん|イラスト|作品|動画)(?:を|は|も)?[^。]{0,24}?(?:添付|同封|送ります|送りします|"
                    r"おくります|送らせ|書いて|描いて|かいて)")
+# What our staff did for them (「仲居の皆さんが交代で車椅子を押してくださり」): thanks, even amid health.
+_STAFF_DID = re.compile(r"(?:皆さん|皆様|みなさん|スタッフ|店員|店長|女将|先生|係の|方|さん)(?:が|も|たちが)[^。]{0,40}"
+                        r"(?:くださ(?:り|った|いまし)|してくれ(?:た|まし))")
 # A closing courtesy: their care for us, thanked for.
 _COURTESY = re.compile(r"お(?:体|身体|からだ)に(?:お)?気をつけ|お(?:体|身体)を大切に|ご自愛|お元気で|風邪など|"
                        r"体調を崩されませんよう|ご健勝|ご発展|お祈り申し上げ|がんばってね|頑張ってね|がんばってください|"
                        r"頑張ってください|無理しないで|応援しています|応援してます")
 # A mail that is a questionnaire or a customer-voice comment (its first lines say so, or Q/A lines).
-_VOICE_HEAD = re.compile(r"アンケート|お客様の声|ご意見|コメントカード|ご感想|ご回答")
+# Not 「ご回答ありがとうございます」 (a reply to our answer).
+_VOICE_HEAD = re.compile(r"アンケート|お客様の声|ご意見|ご要望|コメントカード|ご感想|意見箱|ごいけんばこ")
 _SURVEY_LINE = re.compile(r"^\s*[QＱ][0-9０-９]*\s*[.．:：、)]", re.M)
 _ANSWER_MARK = re.compile(r"^\s*(?:[AＡ][0-9０-９]*\s*[.．:：、)]|→)\s*")
 _VOICE_BAD = re.compile(r"不便|不満|残念|困る|困っ|にくい|づらい|しおれ|傷ま|傷ん|遅い|遅れ|間に合わな|高い|狭い|汚れ|汚い|"
@@ -401,14 +405,11 @@ _GRIEVANCE_DECISIVE = re.compile(
     r"弁償|補償|賠償|慰謝料|あんまり(?:では|です)|あり得な|ありえな|信じられな|おかしいのでは|いかがなものか|"
     r"説明を間違|手違い|違う商品|不良品|かえって[^。]{0,12}(?:痛|悪|ひど)|痛みが(?:強|増|ひど)|"
     r"何も(?:して|対応)(?:くださ|もらえ|いただけ)な|対応に(?:不満|疑問)|一点張り|考えざるを得な|今後の対策|再発防止|"
-    r"腹(?:も|が)立|承っておりません」?と(?:のこと|言われ)|"
-    r"(?:入って|混入して|混ざって)(?:い|お)(?:ました|た)[\s\S]{0,80}アレルギ|"
-    r"アレルギ[\s\S]{0,80}(?:入って|混入して|混ざって)(?:い|お)(?:ました|た)")
+    r"腹(?:も|が)立|承っておりません」?と(?:のこと|言われ)")
 # These need another sign: 「再発」「台無しになったら」 alone can be an illness or a worry.
 _GRIEVANCE_STRONG = re.compile(
     r"不快|二度と(?:利用|行|頼|買|来)|再発|直っていな|直らな|破損|台無し|割れて|欠けて|届いていな|まだ届|"
-    r"何も変わ(?:って|ら)|改善を(?:お願い|求め)|がっかりしました|がっかりです|折れて|外れてしま|取れてしま|壊れて|"
-    r"ひびが|ヒビが|剥がれ|はがれて")
+    r"何も変わ(?:って|ら)|改善を(?:お願い|求め)|がっかりしました|がっかりです|外れてしま|取れてしま")
 _GRIEVANCE_WEAK = re.compile(
     r"苦情|悪化|がっかり|残念でな|残念です|残念でした|悔し|ひどい|酷い|[三3３]回目|[三四五]度も|改善して|間違え(?:た|られ)|言われただけ|"
     r"眠れませんでした|心残り|体調を崩|騒いで|静かにはならず|責める|困ります|説明(?:が|も)な(?:く|かっ)|"
@@ -531,7 +532,8 @@ def classify(highlight: Highlight, text: str, regular: bool | None = None, mail:
     if kind_of_mail == "voice" and not register:
         if _SURVEY_LINE.match(text or words):
             return Situation.SURVEY_QUESTION
-        said = _ANSWER_MARK.sub("", text or words)
+        # Their praise or grievance, not words they quote (「野菜に月五千円は高い」と言っていたが、今では…).
+        said = re.sub(r"「[^」]*」", "", _ANSWER_MARK.sub("", text or words))
         if highlight.kind is HighlightKind.REQUEST and not _VOICE_ASKS.search(said):
             return Situation.VOICE_SUGGESTION
         if highlight.kind is HighlightKind.DISCLOSURE and _VOICE_BAD.search(said):
@@ -639,6 +641,8 @@ def _classify_disclosure(words: str, regular: bool | None, register: str = "", c
         return Situation.BEREAVEMENT
     if _REMEMBERED.search(words):
         return Situation.REMEMBRANCE
+    if _STAFF_DID.search(words):
+        return Situation.THANKS
     pet = _PET.search(words) and not _owner(words)
     if pet:
         return Situation.PET_HEALTH if _ILLNESS.search(words) or _PET_UNWELL.search(words) else Situation.PET
