@@ -206,3 +206,11 @@ def test_slots_for_the_new_situations() -> None:
     assert slot_values(Situation.SENT_ITEM, Highlight(D, 0, len(words)), words)["topic"] == "お嬢様のお手紙"
     words = "愛犬が年を取って、散歩の距離が短くなりました"
     assert slot_values(Situation.PET_HEALTH, Highlight(D, 0, len(words)), words)["topic"] == "ワンちゃん"
+
+
+def test_casual_questions_without_ka_are_questions() -> None:
+    for words in ("これって洗濯機で洗える", "土曜日も受け取りできる", "駐車場は何台だっけ", "それって来週でも間に合う"):
+        assert _situation(R, words) is not Situation.ASK, words
+        assert "承知いたしました。" != _first(R, words), words
+    # Hard negative: a plain ask without a question is granted.
+    assert _situation(R, "明日の便で送ってください") is not Situation.ASK_QUESTION
