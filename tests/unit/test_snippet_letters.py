@@ -211,6 +211,6 @@ def test_slots_for_the_new_situations() -> None:
 def test_casual_questions_without_ka_are_questions() -> None:
     for words in ("これって洗濯機で洗える", "土曜日も受け取りできる", "駐車場は何台だっけ", "それって来週でも間に合う"):
         assert _situation(R, words) is not Situation.ASK, words
-        assert "承知いたしました。" != _first(R, words), words
+        assert _first(R, words) != "承知いたしました。", words
     # Hard negative: a plain ask without a question is granted.
     assert _situation(R, "明日の便で送ってください") is not Situation.ASK_QUESTION
