@@ -18,6 +18,19 @@ a named condition, whose it is); a loss gets condolence, a late one remembered i
 passing gets remembrance; a question of fact is answered or checked, a reassurance
 question (「私の考えすぎでしょうか」) reassured.
 
+The mail's genre (`genre()`) comes next: a letter written by a child (mostly kana)
+is thanked in plain words; in a questionnaire or a customer-voice comment our own
+questions (Q1. …) get thanks for answering, praise gets thanks, a grievance an
+apology and a promise to improve, a wish "we will consider it" (never 承知). A
+letter's lines get what they tell: who is writing (「先週お世話になった高田です」),
+glad news, a next visit, a thing kept with care, a letter or photo sent, a closing
+courtesy, a pet (never taken as their own or a person's health), being asked
+after. Whose sentence it is follows the clause and the mail: not who scolded them
+(「娘に「…」と叱られました」), not their own childhood (「子どもの頃から」), the person
+right after an event (「入学した娘に」), and for an unnamed line about health the
+family member the mail's last sentences named. An illness told as over (去年寝込んだ
+とき) is no illness now; a loss five years and more ago is remembered, not condoled.
+
 `slot_values()` makes the noun phrase the snippet's `{topic}` slot takes for
 that situation, respectful and built for the sentence: 「友人の結婚が決まり」 →
 「ご友人のご結婚」, 「娘が生まれました」 → 「お嬢様のご誕生」, 「パーティーで着たい」 →
