@@ -220,7 +220,8 @@ _PAST_TOLD = re.compile(r"去年|昨年|以前|[0-9０-９一二三四五六七�
                         r"若い頃|若いころ")
 _STILL = re.compile(r"今も|今は|現在|まだ|以来|続いて|ずっと|今でも|いまだ|治らな|残っ|残り|これから|来週|来月|麻痺|"
                     r"後遺症|車椅子|車いす")
-_PAST_EPISODE = re.compile(r"風邪|寝込|手術|入院|熱を出|発熱|けが|怪我|ケガ|骨折|捻挫|ぎっくり|インフルエンザ|コロナ|"
+_PAST_EPISODE = re.compile(r"風邪|寝込|手術|入院|熱を出|発熱|けが|怪我|ケガ|骨折|骨を折|捻挫|ぎっくり|インフルエンザ|"
+                           r"コロナ|"
                            r"体調を崩")
 # A loss long ago (「父が亡くなって十年」): the late one is remembered, no fresh condolence.
 # Five years and more (「亡くなって二年になります」 is still a loss to offer condolence for).
@@ -229,7 +230,8 @@ _LONG_AGO_LOSS = re.compile(r"亡くな(?:って|り)(?:から)?(?:もう)?(?:[5
                             r"(?:[5-9５-９]|[1-9１-９][0-9０-９]|[五六七八九]|"
                             r"[一二三四五六七八九]?十)[^年]{0,2}年前[^。]{0,12}亡くな")
 # Who they are (「先週お世話になった高田です」「担任の森田と申します」): thanked for writing.
-_INTRO = re.compile(r"と申します(?:$|\s)|と申す者です|の者です|の(?:母|父|祖母|祖父)です(?:$|\s)|"
+_INTRO = re.compile(r"と申します(?:$|\s)|と申す者(?:です|でございます)|の者です|"
+                    r"^(?:妻|夫|母親|父親|母|父)の[^。、]{1,6}です(?:$|\s)|の(?:母|父|祖母|祖父)です(?:$|\s)|"
                     r"(?:お世話にな(?:った|っている|っております)|利用(?:した|している)|購入した|注文した|受け取った|"
                     r"予約(?:した|している)|会員の|入居者|伺っている|通っている)[^。]{0,16}?です(?:$|\s)")
 # Glad news of their own or their family's (「娘は大喜びで」「とうとう人前で弾きました」).
@@ -246,14 +248,17 @@ _CHERISH = re.compile(r"(?:これからも|大事に|大切に|長く)[^。]{0,1
                       r"履き|"
                       r"飾り|飾って|乗り|育て|愛用)")
 # A letter, a drawing or a photo they send or attach.
-_SENT = re.compile(r"(手紙|てがみ|絵|写真|しゃしん|イラスト|作品|動画)(?:を|は|も)?[^。]{0,24}?(?:添付|同封|送ります|"
+_SENT = re.compile(r"(手紙|てがみ|絵|写真|しゃしん|イラスト|作品|動画|(?<![商製作部景返])品)(?:を|は|"
+                   r"も)?[^。]{0,24}?(?:添付|同封|送ります|"
                    r"送りします|"
-                   r"おくります|送らせ|書いて|描いて|かいて)")
+                   r"おくります|送らせ|書いて|描いて|かいて|お送りいたし|送りいたし)")
 # What our staff did for them (「仲居の皆さんが交代で車椅子を押してくださり」): thanks, even amid health.
 _STAFF_DID = re.compile(r"(?:皆さん|皆様|みなさん|スタッフ|店員|店長|女将|先生|係の|方|さん)(?:が|も|たちが)[^。]{0,40}"
                         r"(?:くださ(?:り|った|いまし)|してくれ(?:た|まし))")
 # A closing courtesy: their care for us, thanked for.
-_COURTESY = re.compile(r"お(?:体|身体|からだ)に(?:お)?気をつけ|お(?:体|身体)を大切に|ご自愛|お元気で|風邪など|"
+_COURTESY = re.compile(r"お(?:体|身体|からだ)に(?:お)?気をつけ|お(?:体|身体)を大切に|ご自愛|(?<![がはも])お元気で(?:ね|"
+                       r"いて|"
+                       r"お過ごし|！|!|$|\s)|風邪など|"
                        r"体調を崩されませんよう|ご健勝|ご発展|お祈り申し上げ|がんばってね|頑張ってね|"
                        r"がんばってください|"
                        r"頑張ってください|無理しないで|応援しています|応援してます")
@@ -307,7 +312,9 @@ _EVENTS: tuple[tuple[str, str], ...] = (
     (r"成人", "ご成人"),
     (r"七五三", "七五三"),
     (r"新築", "ご新築"),
-    (r"開店(?!と同時|時間|前|直後|から|まで|と共に)|開業|オープン(?!と同時|時間|前)", "ご開業"),
+    # Not the shop's opening hour or year they came since (「開店と同時に」「オープンした年から通って」).
+    (r"開店(?!と同時|時間|前|直後|から|まで|と共に|した年|当初|以来)|開業(?!した年|当初|以来)|"
+     r"オープン(?!と同時|時間|前|した年|当初|以来)", "ご開業"),
     (r"\d+周年|[一二三四五六七八九十]+周年", "周年"),
     (r"記念日", "記念日"),
 )
@@ -347,7 +354,7 @@ _ACUTE = re.compile(r"痛(?:い|く|み|む|め)(?!出費|手)|しびれ|痺れ|
                     r"転んで|顔色|倒れ|めまい|熱が|熱を出|発熱")
 _ILLNESS = re.compile(r"入院|手術|怪我|(?<![だ])けが|ケガ|骨折|骨を折|病気|体調|療養|通院|腰痛|ぎっくり|捻挫|妊娠|"
                       r"つわり|"
-                      r"風邪|インフルエンザ|コロナ|熱が|リハビリ|治療|闘病|寝込|具合|持病|" + _BODY)
+                      r"風邪|インフルエンザ|コロナ|熱が|リハビリ|治療|闘病|寝込|(?<![きりみ])具合|持病|" + _BODY)
 _PREGNANT = re.compile(r"妊娠|妊婦|つわり|出産予定|臨月|産休|身重|お腹に赤ちゃん|おなかに赤ちゃん")
 # Not 無事に alone: 無事に届きました, 無事に編み上げました are no recovery (無事に退院 has 退院).
 # Said as done (「退院しました」), not ahead (「退院の日は」) nor denied (「良くなりません」).
@@ -364,7 +371,8 @@ _MEASURE = re.compile(r"身長|体重|(?:背|足|体|胸|腰|肩|腕|頭|首|私
 _FIRST = re.compile(r"(?:初めて|はじめて)(?:の|で|に)?[^、。]{0,8}?(?:連絡|メール|注文|利用|購入|お願い|伺|問い合わせ|"
                     r"通販|お店|来店|予約|買|お買い物|受診|入会|申し込|申込)|初回|はじめまして|初めまして|"
                     r"初の(?:ご?注文|通販)")
-_REGULAR = re.compile(r"いつも(?:利用|購入|お世話|買|注文|拝見|楽しみ)|以前も|前回|リピート|愛用|昨年も|"
+_REGULAR = re.compile(r"いつも(?:利用|購入|お世話|買|注文|拝見|楽しみ)|いつも[^。]{0,12}がお世話にな|以前も|前回|"
+                      r"リピート|愛用|昨年も|"
                       r"長年(?:利用|愛用|お世話|通|ご愛顧|使)|何度も(?:利用|購入|注文|お世話|伺|通|来|泊)|また利用|"
                       r"昨年と同じ|去年と同じ|(?:こちら|御社|貴|お店|当)[^。]{0,16}通って(?:お|い)|"
                       r"度目の(?:滞在|利用|ご利用|来店|宿泊)|常連")
@@ -439,9 +447,11 @@ _GRIEVANCE_DECISIVE = re.compile(
 # These need another sign: 「再発」「台無しになったら」 alone can be an illness or a worry.
 _GRIEVANCE_STRONG = re.compile(
     r"不快|二度と(?:利用|行|頼|買|来)|再発|直っていな|直らな|破損|台無し|割れて|欠けて|届いていな|まだ届|"
-    r"何も変わ(?:って|ら|り)|改善を(?:お願い|求め)|がっかりしました|がっかりです|外れてしま|取れてしま")
+    r"何の説明も(?:な|あり)|何も変わ(?:って|ら|り)|改善を(?:お願い|求め)|がっかりしました|がっかりです|外れてしま|"
+    r"取れてしま")
 _GRIEVANCE_WEAK = re.compile(
-    r"苦情|悪化|がっかり|残念でな|残念です|残念でした|悔し|ひどい|酷い|[三3３]回目|[三四五]度も|改善して|間違え(?:た|"
+    r"苦情|悪化|がっかり|ショックでし|残念でな|残念です|残念でした|悔し|ひどい|酷い|[三3３]回目|[三四五]度も|改善して|"
+    r"間違え(?:た|"
     r"られ)|言われただけ|"
     r"眠れませんでした|心残り|体調を崩|騒いで|静かにはならず|責める|困ります|説明(?:が|も)な(?:く|かっ)|"
     r"負担で|負担して|(?:治療費|診察代|病院代|修理代)")
@@ -546,6 +556,8 @@ def _context_person(highlight: Highlight, text: str, mail: str) -> str:
     for sentence in reversed(before):
         found = [m.group(1) for m in _PERSON_WORD.finditer(sentence)
                  if m.group(1) in _FAMILY and not _NOT_ABOUT.match(sentence, m.end())]
+        # Only someone whose health that sentence told (not 「大阪の娘の家に同居」).
+        found = found if _ILLNESS.search(sentence) or _ALLERGY.search(sentence) else []
         if found:
             return found[-1]
         if _SELF.search(sentence):
@@ -639,6 +651,10 @@ def _classify_request(said: str, words: str, register: str = "", goods: bool = T
     ):
         if pattern is _STOCK and _SCHEDULE.search(words) and not re.search(r"在庫|入荷", words):
             continue
+        # When an event is held (「運動会はいつ頃でしょうか」) is no delivery date.
+        if pattern is _DELIVERY and (_EVENT_WORD.search(words) or _SCHEDULE.search(words)) \
+                and not re.search(r"届|発送|配送|送|受け取|受取|配達|間に合", words):
+            continue
         if goods and pattern.search(words):
             return situation
     if _CONTACT_ME.search(said):
@@ -684,7 +700,10 @@ def _classify_disclosure(words: str, regular: bool | None, register: str = "", c
     pet = _PET.search(words) and not _owner(words)
     if pet:
         return Situation.PET_HEALTH if _ILLNESS.search(words) or _PET_UNWELL.search(words) else Situation.PET
-    if _ILLNESS.search(words) and not _past_episode(words):
+    if _ILLNESS.search(words) and _past_episode(words):
+        # Over and told as their story (「昨年の冬に大腿骨を折りまして」): nothing to wish well, no event either.
+        return Situation.REGULAR if regular or _REGULAR.search(words) else Situation.PERSONAL
+    if _ILLNESS.search(words):
         if _ill_person(words) or (context and not _SELF.search(words)):
             return Situation.HEALTH_FAMILY
         return Situation.HEALTH_SELF
@@ -930,7 +949,7 @@ def _sent_noun(words: str) -> str:
     if not match:
         return ""
     what = {"手紙": "お手紙", "てがみ": "お手紙", "写真": "お写真", "しゃしん": "お写真", "絵": "絵",
-            "イラスト": "イラスト", "作品": "作品", "動画": "動画"}[match.group(1)]
+            "イラスト": "イラスト", "作品": "作品", "動画": "動画", "品": "お心遣いの品"}[match.group(1)]
     owner = _owner(words, match.start()) if what in ("お手紙", "絵", "イラスト", "作品") else ""
     return f"{PERSON_HONORIFIC[owner]}の{what}" if owner else what
 

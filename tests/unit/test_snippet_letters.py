@@ -153,12 +153,12 @@ def test_whose_sentence_it_is() -> None:
     words = "私自身も子どもの頃から軽いアトピーがあります"
     assert "お子様" not in _first(D, words)
     # An unnamed line after the mail named the son: the son's skin, not the writer's.
-    mail = "4歳の息子のことでご相談です。\n最近、ひじの内側に湿疹が出て、夜もかきむしっています。\n"
+    mail = "4歳の息子のアトピーのことでご相談です。\n最近、ひじの内側に湿疹が出て、夜もかきむしっています。\n"
     words = "最近、ひじの内側に湿疹が出て、夜もかきむしっています"
     assert _situation(D, words, mail) is Situation.HEALTH_FAMILY
     assert _first(D, words, mail).startswith("息子さんの")
     # Hard negative: the writer says it is their own.
-    mail = "4歳の息子のことでご相談です。\n私も最近、ひじの内側に湿疹が出ています。\n"
+    mail = "4歳の息子のアトピーのことでご相談です。\n私も最近、ひじの内側に湿疹が出ています。\n"
     assert _situation(D, "私も最近、ひじの内側に湿疹が出ています", mail) is Situation.HEALTH_SELF
     # Staff who helped are thanked, whatever health the sentence also tells.
     words = "仲居さんが母の車椅子を押してくださり、本当に助かりました"
@@ -168,6 +168,7 @@ def test_whose_sentence_it_is() -> None:
 def test_a_past_episode_is_no_illness_now() -> None:
     assert _situation(D, "去年の冬、風邪で寝込んだときも") is not Situation.HEALTH_SELF
     assert _situation(D, "昨年、夫が盲腸の手術をして") is not Situation.HEALTH_FAMILY
+    assert _situation(D, "家内は昨年の冬に骨を折りまして、旅行などもう無理だと思っておりました") is Situation.PERSONAL
     # Hard negatives: a condition that stays, or is named, is health now whenever it began.
     assert _situation(D, "三年前に転倒して骨折し、今も杖を使っています") is Situation.HEALTH_SELF
     assert _situation(D, "去年、母が脳梗塞で倒れました") is Situation.HEALTH_FAMILY
@@ -214,3 +215,20 @@ def test_casual_questions_without_ka_are_questions() -> None:
         assert _first(R, words) != "承知いたしました。", words
     # Hard negative: a plain ask without a question is granted.
     assert _situation(R, "明日の便で送ってください") is not Situation.ASK_QUESTION
+
+
+def test_what_the_second_sample_showed() -> None:
+    # A year they came since is no opening to congratulate; drying is no health; a gift sent is thanked.
+    assert _situation(D, "このお店にはオープンした年から通っています") is not Situation.OWN_CELEBRATION
+    assert _situation(D, "漆の乾き具合で日数がかかるとのご説明もよく分かりました") is not Situation.HEALTH_SELF
+    assert "お心遣いの品" in _first(D, "心ばかりの品を別便にてお送りいたしました")
+    assert _situation(D, "妻の恵子です") is Situation.INTRODUCTION
+    assert _situation(D, "当時はまだ先代のご主人がお元気で") is not Situation.COURTESY
+    assert _situation(R, "今年の運動会はいつ頃でしょうか") is Situation.ASK_QUESTION
+    assert tone("麺に髪の毛が入っていました。\n何の説明もありません。\n正直ショックでした。") == "complaint"
+    # An earlier sentence that names a family member without their health says nothing of whose this is.
+    mail = "来年、大阪の娘の家に同居します。\n去年の冬に一度、お風呂場で転んでしまいました。\n"
+    words = "去年の冬に一度、お風呂場で転んでしまいました"
+    assert _situation(D, words, mail) is not Situation.HEALTH_FAMILY
+    # Hard negative: a present sent by us (返品) is no gift of theirs.
+    assert _situation(D, "返品を昨日お送りいたしました") is not Situation.SENT_ITEM
