@@ -106,6 +106,7 @@ from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import pairwise
+from typing import Final
 
 from app.model import Finding, FindingKind, Highlight, HighlightKind, Severity
 from app.review import messages
@@ -319,11 +320,13 @@ _GIVES_WHEN = re.compile(
     r"週末|土日|平日|祝日|休日|毎晩|早朝"
 )
 _GIVES_PRICE = re.compile(
-    rf"[{_KANSUJI},，]+\s*円|無料|かかりません|頂戴(?:いたし|し)ません|いただきません|税込|送料込"
+    # a fee given as a share of another (キャンセル料は三十％, 小児運賃は大人の七割) is a price too
+    rf"[{_KANSUJI},，]+\s*円|無料|かかりません|頂戴(?:いたし|し)ません|いただきません|税込|送料込|"
+    rf"[{_KANSUJI}.．]+\s*(?:[%％]|パーセント|割(?!引))|半額"
 )
 _GIVES_COUNT = re.compile(
     rf"[{_KANSUJI}.．]+\s*(?:個|枚|本|名|人|歳|才|センチ|cm|mm|ミリ|グラム|g|kg|キロ|ml|mL|リットル|L|号|色|点|着|台|袋|箱|"
-    r"セット|種類|サイズ|インチ|粒|錠|人前|メートル|m)"
+    r"セット|種類|サイズ|インチ|粒|錠|人前|メートル|m|か月|ヶ月|カ月|ケ月)"  # 生後六か月から: an age
 )
 # "How often" (頻度, 何回, 間隔) takes a frequency: 月に3回, 毎日, 2〜3日おき.
 _ASKS_OFTEN = re.compile(r"頻度|何回|何度|間隔|ペース|何日(?:おき|ごと|に)|どの(?:くらい|ぐらい)(?:おき|ごと)")
@@ -491,7 +494,7 @@ def _outside_forms(ctx: ReviewContext) -> set[str]:
 
 
 def _shape_answers(ctx: ReviewContext, open_requests: list[str], word_answers: list[list[Key]],
-                   only_one: bool) -> set[int]:
+                   only_one: bool, topic_unnamed: AbstractSet[int] = frozenset()) -> set[int]:
     """Indexes of `open_requests` answered by the shape of a reply sentence no other request's words claim."""
     if not open_requests:
         return set()
@@ -545,6 +548,8 @@ def _shape_answers(ctx: ReviewContext, open_requests: list[str], word_answers: l
                 # stay takes 「ファミリールームでしたら五名様でご利用いただけます」, leaving 「駐車場は
                 # ありますか」 open.
                 fits = _same_kind(asked, text, elsewhere)
+            if fits and yes_no and number in topic_unnamed and not checks_back and not only_one:
+                fits = False
             if fits:
                 used.add(i)
                 out.add(number)
@@ -701,6 +706,9 @@ def check(ctx: ReviewContext) -> list[Finding]:
             continue
         if _asks_only_whether(ctx.highlight_keys(highlight), acts):
             continue
+        if _DO_BETTER.search(asked) and (_CONTACT_ASKED.search(asked)
+                                         or any(_WILL_DO_BETTER.search(s.text) for s in ctx.body_sentences)):
+            continue  # a demand to be contacted this time is met by the reply itself
         requests.append((highlight, asked))
     open_requests = []
     word_answers = []
@@ -757,11 +765,20 @@ def check(ctx: ReviewContext) -> list[Finding]:
             word_answers.append(core)
         else:
             open_requests.append((highlight, asked))
-    by_shape = _shape_answers(ctx, [asked for _, asked in open_requests], word_answers, len(requests) == 1)
+    named = [_topic_named(ctx, highlight) for highlight, _ in open_requests]
+    # Among several asks, a yes-or-no ask whose own topic the reply never names is not answered by a yes, a
+    # "can" or an offer about something else (「生後六か月頃からお使いいただけます」 does not answer
+    # 「メッセージカードを付けていただくことはできますか」); the mail's one ask may be (「植物性の材料だけで焼いた
+    # カンパーニュがございます」 for 「卵と乳製品を使ってないパンってありますか」).
+    by_shape = _shape_answers(ctx, [asked for _, asked in open_requests], word_answers, len(requests) == 1,
+                              {number for number, state in enumerate(named) if state is False})
     still_open = {id(h) for number, (h, _) in enumerate(open_requests) if number not in by_shape}
     followed = _answered_follow_ups(requests, still_open)
     for number, (highlight, asked) in enumerate(open_requests):
-        if number in by_shape or id(highlight) in followed:
+        # Naming the topic answers a yes-or-no ask or a please-do; a question with a question word (どこで,
+        # いつ, いくら, 方法) wants its kind of answer, which the checks above look for.
+        plain = not _asked_types(asked) and not _QUESTION_WORD.search(asked)
+        if number in by_shape or id(highlight) in followed or (named[number] and plain):
             continue
         out.append(
             messages.finding(
@@ -775,3 +792,75 @@ def check(ctx: ReviewContext) -> list[Finding]:
             )
         )
     return out
+
+
+# A complaint's demand that it not happen again (「三度目はないようにお願いします」「今度は必ず折り返しの連絡を
+# お願いします」) asks for a promise, and a promise to do better answers it whatever words it uses.
+_DO_BETTER = re.compile(r"(?:ないよう(?:に)?|今度(?:こそ)?は必ず|今後は|二度と|次(?:回)?(?:から|こそ)は)[^。]{0,20}"
+                        r"(?:お願い|ください|下さい|ほしい|欲しい)")
+_CONTACT_ASKED = re.compile(r"連絡|返事|返信|折り返し|回答")
+_WILL_DO_BETTER = re.compile(r"再発|責任を持って|今後(?:は|このような|二度と)|二度と|徹底|以後|肝に銘じ|"
+                             r"気を(?:つけ|付け)|注意(?:いたし|して)|努めて|改めて(?:まいり|参り)|改善(?:いたし|して)")
+
+
+# Nouns that name no topic of their own: an ask's frame, time words and people, not what it is about.
+_FRAME_NOUNS: Final = frozenset({
+    "事", "こと", "物", "もの", "方", "件", "場合", "今回", "確認", "可能", "質問", "願い", "連絡", "予定",
+    "時", "とき", "際", "以上", "以下", "前", "後", "中", "全部", "自分", "私", "皆", "様", "何", "いつ",
+    "何処", "どれ", "其れ", "此れ", "所", "ところ", "為", "ため", "位", "程", "辺り", "頃", "今", "今日",
+    "明日", "度", "一度", "一つ", "方法", "対応", "相談", "検討", "お手数", "手数", "返事", "返信", "回答",
+    "教示", "案内", "幸い", "助かる", "大丈夫", "問題", "心配", "不安", "気", "出来る", "いつも", "一緒",
+    "今後", "次回", "今度", "先日", "最近", "二人", "友達", "友人", "家族", "子供", "子ども", "娘", "息子",
+    "母", "父", "夫", "妻", "主人", "家", "自宅", "感じ", "少し", "其々", "幾ら", "何時", "何方", "何れ",
+    "幾つ", "如何", "何故", "大体", "目安",
+})
+
+
+def _topic_nouns(tokens: tuple[Token, ...]) -> set[str]:
+    """What a request is about, by its nouns: normalised common nouns outside the frame, and a number with its
+    counter as written (六十包, 三十％), which a reply that deals with it repeats."""
+    out: set[str] = set()
+    for i, t in enumerate(tokens):
+        if t.sub == "数詞":
+            if i + 1 < len(tokens) and tokens[i + 1].main in ("名詞", "接尾辞") and tokens[i + 1].sub != "数詞":
+                out.add("#" + t.surface + tokens[i + 1].surface)
+            continue
+        if t.main == "名詞" and t.norm not in _FRAME_NOUNS and (len(t.surface) >= 2 or t.sub == "固有名詞"):
+            out.add(t.norm)
+    return out
+
+
+def _topic_named(ctx: ReviewContext, highlight: Highlight) -> bool | None:
+    """Whether the reply names the topic of a request in a sentence of its own; None when the ask has no topic
+    of its own to name.
+
+    A writer who leaves an ask unanswered leaves its topic out of the reply altogether (置き配 never
+    mentioned); a reply that answers in its own words still names what was asked about (「キャンセル料は、
+    十四日前から三十％です」 for 「キャンセル料はいくらかかりますか」, 「六十包に変更いたしました」 for
+    「三十包を六十包に増やしていただけますか」). The topic is taken from the ask's own clause (not the reason
+    before it), and a noun counts only when the rest of the mail never says it: the product the whole mail is
+    about (寝袋 in 「寝袋の洗濯方法を教えてください」) names no one ask, and one answer must not close two
+    asks. Whether the answer is a good one is for the agent, not this check.
+    """
+    mail = ctx.mail or ""
+    asked = ctx.highlight_text(highlight)
+    clause = ctx.range_tokens(highlight.end - len(_last_clause(asked)), highlight.end)
+    rest = mail[: highlight.start] + mail[highlight.end :]
+    rest_norms = {t.norm for t in ctx.mail_tokens if not highlight.start <= t.start < highlight.end}
+
+    def distinct(nouns: set[str]) -> set[str]:
+        return {n for n in nouns if (n[1:] not in rest if n.startswith("#") else n not in rest_norms)}
+
+    # The ask's own clause first; when it names nothing of its own (「それぞれいくらになるのかを教えて
+    # ください」), the whole ask (「子ども料金は、」).
+    topic = distinct(_topic_nouns(clause)) or distinct(_topic_nouns(ctx.highlight_tokens(highlight)))
+    if not topic:
+        return None
+    said = {t.norm for s in ctx.body_sentences for t in s.tokens if t.main == "名詞"}
+    text = "".join(s.text for s in ctx.body_sentences)
+    return any(_number_said(noun[1:], text) if noun.startswith("#") else noun in said for noun in topic)
+
+
+def _number_said(number: str, text: str) -> bool:
+    """A number with its counter in the reply's words; people are counted as 人 or 名 (五人 → 五名様)."""
+    return number in text or (number.endswith("人") and number[:-1] + "名" in text)
