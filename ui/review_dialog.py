@@ -2,7 +2,8 @@
 
 Nothing is shown when there are no findings. When a finding blocks sending (an
 unfilled placeholder: 「{customer}様」 must never reach a customer), 「このまま送信」
-is disabled and the dialog says why.
+is disabled and the dialog says why. Findings are listed as the composer lists them
+(`ui.findings_order`): what blocks sending first, the many 「触れていないお話」 as one entry.
 """
 
 from __future__ import annotations
@@ -19,15 +20,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.model import Finding, FindingKind, Severity
-from ui.composer import SEVERITY_COLOUR
+from app.model import Finding, Severity
+from ui.composer import FOLDED, SEVERITY_COLOUR
+from ui.findings_order import BLOCKING, arrange, blocks_sending, folded_entry, intro
 from ui.wording import finding_line
 
-BLOCKING = frozenset({FindingKind.UNFILLED_PLACEHOLDER})
-
-
-def blocks_sending(findings: list[Finding]) -> bool:
-    return any(f.kind in BLOCKING and f.severity is Severity.ERROR for f in findings)
+__all__ = ["BLOCKING", "SendReviewDialog", "blocks_sending"]
 
 
 class SendReviewDialog(QDialog):
@@ -40,16 +38,26 @@ class SendReviewDialog(QDialog):
         self.setModal(True)
         self.resize(560, 380)
         self.blocked = blocks_sending(findings)
-        intro = QLabel(self)
-        intro.setWordWrap(True)
-        intro.setText(self.tr("この返信には、まだ %n 件の気になる点があります。", "", len(findings)))
+        self.arranged = arrange(findings)
+        intro_label = QLabel(self)
+        intro_label.setWordWrap(True)
+        intro_label.setText(intro(self.arranged))
         self.list = QListWidget(self)
         self.list.setObjectName("sendFindings")
         self.list.setWordWrap(True)
-        for finding in findings:
-            item = QListWidgetItem(finding_line(finding), self.list)
-            item.setForeground(SEVERITY_COLOUR[finding.severity])
-            item.setData(Qt.ItemDataRole.UserRole, finding)
+        self.folded_item: QListWidgetItem | None = None
+        for entry in self.arranged.entries():
+            if isinstance(entry, Finding):
+                self._add(entry)
+                continue
+            self.folded_item = QListWidgetItem(self.list)
+            self.folded_item.setData(Qt.ItemDataRole.UserRole, FOLDED)
+            self.folded_item.setForeground(SEVERITY_COLOUR[Severity.WARNING])
+            for finding in entry:
+                self._add(finding, indent="　　").setHidden(True)
+        self._word_folded(False)
+        self.list.itemClicked.connect(self._on_clicked)
+        self.list.itemActivated.connect(self._on_clicked)
         self.reason = QLabel(self)
         self.reason.setWordWrap(True)
         self.reason.setObjectName("blockReason")
@@ -67,10 +75,39 @@ class SendReviewDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
-        layout.addWidget(intro)
+        layout.addWidget(intro_label)
         layout.addWidget(self.list, 1)
         layout.addWidget(self.reason)
         layout.addWidget(buttons)
+
+    def _add(self, finding: Finding, indent: str = "") -> QListWidgetItem:
+        item = QListWidgetItem(indent + finding_line(finding), self.list)
+        item.setForeground(SEVERITY_COLOUR[finding.severity])
+        item.setData(Qt.ItemDataRole.UserRole, finding)
+        return item
+
+    @property
+    def folded_open(self) -> bool:
+        return self.folded_item is not None and not self.list.item(self.list.row(self.folded_item) + 1).isHidden()
+
+    def _word_folded(self, open_: bool) -> None:
+        if self.folded_item is not None:
+            hint = self.tr("（クリックでたたむ）") if open_ else self.tr("（クリックで一覧を表示）")
+            self.folded_item.setText(("▾ " if open_ else "▸ ") + folded_entry(len(self.arranged.folded)) + hint)
+
+    def toggle_folded(self) -> None:
+        """Open (or close) the list behind 「触れていないお話が N 件あります」."""
+        if self.folded_item is None:
+            return
+        open_ = not self.folded_open
+        start = self.list.row(self.folded_item) + 1
+        for row in range(start, start + len(self.arranged.folded)):
+            self.list.item(row).setHidden(not open_)
+        self._word_folded(open_)
+
+    def _on_clicked(self, item: QListWidgetItem) -> None:
+        if item is self.folded_item:
+            self.toggle_folded()
 
     def accept(self) -> None:
         if not self.blocked:
