@@ -362,8 +362,14 @@ class ComposerPane(QWidget):
         self.cc_caption.setText(self.tr("CC"))
         self.cc_edit.setPlaceholderText(self.tr("同じ返信を送る相手（カンマ区切り）"))
         self.subject_caption.setText(self.tr("件名"))
-        self.snippets_button.setText(self.tr("定型文の管理…"))
-        self.signature_button.setText(self.tr("署名とあいさつ…"))
+        # Full labels where they fit; on a narrow composer shorter ones, the full words in the tooltip.
+        self._button_words = {
+            self.snippets_button: (self.tr("定型文の管理…"), self.tr("定型文…")),
+            self.signature_button: (self.tr("署名とあいさつ…"), self.tr("署名…")),
+        }
+        for button, (full, _short) in self._button_words.items():
+            button.setText(full)
+            button.setToolTip(full)
         self.close_button.setText(self.tr("閉じる"))  # the tooltip says the draft is kept
         self._word_send_choice()
         self.close_button.setToolTip(self.tr("下書きを保存して閉じる (Esc)"))
@@ -496,15 +502,25 @@ class ComposerPane(QWidget):
     def status_on_own_line(self) -> bool:
         return self._status_line.indexOf(self.status) >= 0
 
-    def _fit_status(self) -> None:
-        """Beside the buttons when the whole text fits there, else on its own line above them."""
+    def _buttons_width(self) -> int:
         margins = self._buttons.contentsMargins()
         taken = margins.left() + margins.right()
         for index in range(self._buttons.count()):
             entry = self._buttons.itemAt(index)
             widget = entry.widget() if entry is not None else None
             if widget is not None and widget is not self.status and not widget.isHidden():
-                taken += widget.sizeHint().width() + self._buttons.spacing()
+                taken += widget.sizeHint().width() + max(self._buttons.spacing(), 0)
+        return taken
+
+    def _fit_status(self) -> None:
+        """The buttons keep their words (shorter ones on a narrow composer); the status sits beside
+        them when the whole text fits there, else on its own line above them."""
+        for button, (full, _short) in self._button_words.items():
+            button.setText(full)
+        if self._buttons_width() > self.width():
+            for button, (_full, short) in self._button_words.items():
+                button.setText(short)
+        taken = self._buttons_width()
         text = self.status.text()
         fits = self.status.fontMetrics().horizontalAdvance(text) + self._buttons.spacing() <= self.width() - taken
         own_line = bool(text) and not fits
