@@ -15,6 +15,7 @@ from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 
+import ui.composer as composer_module
 from app.clock import FakeClock
 from app.context import Changes
 from app.model import Finding, FindingKind, Severity
@@ -22,14 +23,15 @@ from app.service_hours import JST
 from app.settings import UNDO_SECONDS, load_settings
 from app.snippets import SnippetPack, load_our_pack
 from tests.ui.driver import Driver, on
-from ui.composer import ComposerPane, FindingRow, FoldedRow
+from ui.composer import ComposerPane, FindingRow
 from ui.main_window import MainWindow
 from ui.review_dialog import SendReviewDialog
 from ui.signature_dialog import SignatureDialog
 from ui.snippet_manager import SnippetManagerDialog
 
 DRAFT = "了解です。ご苦労様です。在庫はあります。{product}を送ります"
-LONG = "お客様が教えてくださった「先月お送りいただいたメリノウールの細糸で編んだショールは、おかげさまで無事に編み上がりまして」に触れていません。"
+LONG = ("お客様が教えてくださった「先月お送りいただいたメリノウールの細糸で編んだショールは、"
+        "おかげさまで無事に編み上がりまして」に触れていません。")
 
 
 def _finding(kind: FindingKind, severity: Severity, message: str, start: int = 0, end: int = 0,
@@ -40,7 +42,8 @@ def _finding(kind: FindingKind, severity: Severity, message: str, start: int = 0
 def _chatty_findings(disclosures: int) -> list[Finding]:
     """The QA run's order: draft order, the one that blocks sending fourth, behind the manners."""
     return [
-        _finding(FindingKind.BUSINESS_MANNER, Severity.WARNING, "「了解です」は避けたい言い回しです。", 0, 5, "承知しました"),
+        _finding(FindingKind.BUSINESS_MANNER, Severity.WARNING, "「了解です」は避けたい言い回しです。", 0, 5,
+                 "承知しました"),
         _finding(FindingKind.TONE_OVERFAMILIAR, Severity.WARNING, "なれなれしい表現があります。"),
         _finding(FindingKind.BUSINESS_MANNER, Severity.WARNING, "「ご苦労様です」は避けたい言い回しです。", 5, 12,
                  "お疲れ様です"),
@@ -82,7 +85,7 @@ def test_blocking_first_and_many_ignored_disclosures_fold_into_one_entry(qtbot: 
     folded_rows = [r for r in range(view.count()) if view.item(r).data(Qt.ItemDataRole.UserRole) == "folded"]
     assert len(folded_rows) == 1
     entry = view.itemWidget(view.item(folded_rows[0]))
-    assert isinstance(entry, FoldedRow) and "触れていないお話が 27 件あります" in entry.label.text()
+    assert isinstance(entry, composer_module.FoldedRow) and "触れていないお話が 27 件あります" in entry.label.text()
     disclosures = [r for r in range(view.count()) if kinds[r] is FindingKind.IGNORED_DISCLOSURE]
     assert all(view.item(r).isHidden() for r in disclosures)
     # The header says what there is to look at: five, and the folded ones apart.
@@ -131,7 +134,8 @@ def test_findings_wrap_without_horizontal_scrolling_and_the_fix_button_fits(qtbo
     composer = _composer(qtbot, width)
     findings = [
         _finding(FindingKind.BUSINESS_MANNER, Severity.WARNING,
-                 "「了解です」はお客様へのメールでは避けたい言い回しです。「承知しました」とします。", 0, 5, "承知しました"),
+                 "「了解です」はお客様へのメールでは避けたい言い回しです。「承知しました」とします。", 0, 5,
+                 "承知しました"),
         _finding(FindingKind.IGNORED_DISCLOSURE, Severity.WARNING, LONG),
     ]
     assert composer.set_findings(DRAFT, findings)
