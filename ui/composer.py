@@ -431,7 +431,9 @@ class ComposerPane(QWidget):
         elif [f.kind for f in self._findings] == [FindingKind.NOT_WRITTEN]:
             self.findings_title.setText(self.tr("見直し：まだ本文が書かれていません"))
         else:
-            self.findings_title.setText(headline(self.arranged))
+            arranged = self.arranged
+            self.findings_title.setText(
+                headline(arranged) or self.tr("見直し：%n 件の気になる点", "", len(arranged.listed)))
 
     # -- the draft -----------------------------------------------------------
     @property

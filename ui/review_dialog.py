@@ -41,7 +41,8 @@ class SendReviewDialog(QDialog):
         self.arranged = arrange(findings)
         self.intro = QLabel(self)
         self.intro.setWordWrap(True)
-        self.intro.setText(intro(self.arranged))
+        self.intro.setText(intro(self.arranged) or self.tr(
+            "この返信には、まだ %n 件の気になる点があります。", "", len(self.arranged.listed)))
         self.list = QListWidget(self)
         self.list.setObjectName("sendFindings")
         self.list.setWordWrap(True)
