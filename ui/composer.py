@@ -108,8 +108,10 @@ class FindingRow(QWidget):
 
     fix_clicked = Signal()
 
-    def __init__(self, finding: Finding, parent: QWidget | None = None, indent: int = 0) -> None:
+    def __init__(self, finding: Finding, parent: QWidget | None = None, indent: int = 0,
+                 with_fix: bool = True) -> None:
         super().__init__(parent)
+        self.finding = finding
         layout = QHBoxLayout(self)
         layout.setContentsMargins(6 + indent, 3, 6, 3)
         mark = QFrame(self)
@@ -128,7 +130,7 @@ class FindingRow(QWidget):
         layout.addWidget(mark)
         layout.addLayout(text, 1)
         self.fix: QPushButton | None = None
-        if finding.suggestion:
+        if finding.suggestion and with_fix:
             self.fix = QPushButton(self)
             self.fix.setObjectName("fixButton")
             whole = fill(self.tr("「{suggestion}」に直す"), suggestion=finding.suggestion)
@@ -175,15 +177,79 @@ class FoldedRow(QWidget):
 
 
 class FindingsList(QListWidget):
-    """The findings under the draft: rows as wide as the list, as tall as their wrapped text."""
+    """Findings as `ui.findings_order` arranges them, one row each (a FindingRow: wrapped to the
+    list's width, as tall as its text), the folded ones under one entry that opens on a click.
+    The composer's list under the draft, and the send-check dialog's."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    fix_clicked = Signal(object)  # Finding
+
+    def __init__(self, parent: QWidget | None = None, with_fix: bool = True) -> None:
         super().__init__(parent)
         self.setObjectName("findingsList")
+        self.with_fix = with_fix
         self.setWordWrap(True)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.setResizeMode(QListView.ResizeMode.Adjust)
+        self.folded_item: QListWidgetItem | None = None
+        self.itemClicked.connect(self._on_clicked)
+        self.itemActivated.connect(self._on_clicked)
+
+    def show_findings(self, arranged: Arranged) -> None:
+        self.clear()
+        self.folded_item = None
+        for entry in arranged.entries():
+            if isinstance(entry, Finding):
+                self._add(entry)
+                continue
+            item = QListWidgetItem(self)
+            item.setData(Qt.ItemDataRole.UserRole, FOLDED)
+            self.setItemWidget(item, FoldedRow(len(entry), self))
+            self.folded_item = item
+            for finding in entry:
+                self._add(finding, indent=16).setHidden(True)
+        self.fit_rows()
+
+    def _add(self, finding: Finding, indent: int = 0) -> QListWidgetItem:
+        item = QListWidgetItem(self)
+        item.setData(Qt.ItemDataRole.UserRole, finding)
+        row = FindingRow(finding, self, indent, self.with_fix)
+        row.fix_clicked.connect(lambda f=finding: self.fix_clicked.emit(f))
+        self.setItemWidget(item, row)
+        return item
+
+    def line(self, row: int) -> str:
+        """The words of a row, as shown."""
+        widget = self.itemWidget(self.item(row))
+        return widget.label.text() if isinstance(widget, (FindingRow, FoldedRow)) else ""
+
+    def _folded_row(self) -> FoldedRow | None:
+        widget = self.itemWidget(self.folded_item) if self.folded_item is not None else None
+        return widget if isinstance(widget, FoldedRow) else None
+
+    @property
+    def folded_open(self) -> bool:
+        row = self._folded_row()
+        return row is not None and row.open
+
+    def toggle_folded(self) -> None:
+        """Open (or close) the list behind 「触れていないお話が N 件あります」."""
+        row = self._folded_row()
+        if row is None or self.folded_item is None:
+            return
+        row.set_open(not row.open)
+        start = self.row(self.folded_item) + 1
+        for index in range(start, start + row.count):
+            item = self.item(index)
+            if item is not None:
+                item.setHidden(not row.open)
+        self.fit_rows()
+        if row.open:  # the opened list in view, from its entry down
+            self.scrollToItem(self.folded_item, QAbstractItemView.ScrollHint.PositionAtTop)
+
+    def _on_clicked(self, item: QListWidgetItem) -> None:
+        if item is self.folded_item:
+            self.toggle_folded()
 
     def fit_rows(self) -> None:
         width = self.viewport().width()
@@ -261,6 +327,7 @@ class ComposerPane(QWidget):
         self.findings_title = QLabel(self)
         self.findings_title.setObjectName("findingsTitle")
         self.findings_view = FindingsList(self)
+        self.findings_view.fix_clicked.connect(self.apply_fix)
         self.findings_view.itemClicked.connect(self._on_item_clicked)
         self.findings_view.itemActivated.connect(self._on_item_clicked)
         findings_box = QWidget(self)
@@ -598,52 +665,15 @@ class ComposerPane(QWidget):
         return arrange(self._findings)
 
     def _fill_findings(self) -> None:
-        self.findings_view.clear()
-        self._folded_item: QListWidgetItem | None = None
-        for entry in self.arranged.entries():
-            if isinstance(entry, Finding):
-                self._add_finding_row(entry)
-                continue
-            # The folded ones: one entry, and their rows under it, hidden until it is opened.
-            item = QListWidgetItem(self.findings_view)
-            item.setData(Qt.ItemDataRole.UserRole, FOLDED)
-            self.findings_view.setItemWidget(item, FoldedRow(len(entry), self.findings_view))
-            self._folded_item = item
-            for finding in entry:
-                self._add_finding_row(finding, indent=16).setHidden(True)
-        self.findings_view.fit_rows()
+        self.findings_view.show_findings(self.arranged)
         self._show_findings_title()
-
-    def _add_finding_row(self, finding: Finding, indent: int = 0) -> QListWidgetItem:
-        item = QListWidgetItem(self.findings_view)
-        item.setData(Qt.ItemDataRole.UserRole, finding)
-        row = FindingRow(finding, self.findings_view, indent)
-        row.fix_clicked.connect(lambda f=finding: self.apply_fix(f))
-        self.findings_view.setItemWidget(item, row)
-        return item
 
     @property
     def folded_open(self) -> bool:
-        row = self._folded_row()
-        return row is not None and row.open
-
-    def _folded_row(self) -> FoldedRow | None:
-        item = getattr(self, "_folded_item", None)
-        widget = self.findings_view.itemWidget(item) if item is not None else None
-        return widget if isinstance(widget, FoldedRow) else None
+        return self.findings_view.folded_open
 
     def toggle_folded(self) -> None:
-        """Open (or close) the list behind 「触れていないお話が N 件あります」."""
-        row = self._folded_row()
-        if row is None:
-            return
-        row.set_open(not row.open)
-        for index in range(self.findings_view.count()):
-            item = self.findings_view.item(index)
-            finding = item.data(Qt.ItemDataRole.UserRole)
-            if isinstance(finding, Finding) and finding in self.arranged.folded:
-                item.setHidden(not row.open)
-        self.findings_view.fit_rows()
+        self.findings_view.toggle_folded()
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
@@ -654,8 +684,6 @@ class ComposerPane(QWidget):
         finding = item.data(Qt.ItemDataRole.UserRole)
         if isinstance(finding, Finding):
             self.select_finding(finding)
-        elif finding == FOLDED:
-            self.toggle_folded()
 
     def select_finding(self, finding: Finding) -> None:
         self.editor.select_span(finding.start, finding.end)

@@ -8,22 +8,19 @@ is disabled and the dialog says why. Findings are listed as the composer lists t
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QLabel,
-    QListWidget,
     QListWidgetItem,
     QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
-from app.model import Finding, Severity
-from ui.composer import FOLDED, SEVERITY_COLOUR
-from ui.findings_order import BLOCKING, arrange, blocks_sending, folded_entry, intro
-from ui.wording import finding_line
+from app.model import Finding
+from ui.composer import FindingsList
+from ui.findings_order import BLOCKING, arrange, blocks_sending, intro
 
 __all__ = ["BLOCKING", "SendReviewDialog", "blocks_sending"]
 
@@ -43,22 +40,10 @@ class SendReviewDialog(QDialog):
         self.intro.setWordWrap(True)
         self.intro.setText(intro(self.arranged) or self.tr(
             "この返信には、まだ %n 件の気になる点があります。", "", len(self.arranged.listed)))
-        self.list = QListWidget(self)
+        # The composer's list, without its fix buttons (the draft is not beside it), in the same order.
+        self.list = FindingsList(self, with_fix=False)
         self.list.setObjectName("sendFindings")
-        self.list.setWordWrap(True)
-        self.folded_item: QListWidgetItem | None = None
-        for entry in self.arranged.entries():
-            if isinstance(entry, Finding):
-                self._add(entry)
-                continue
-            self.folded_item = QListWidgetItem(self.list)
-            self.folded_item.setData(Qt.ItemDataRole.UserRole, FOLDED)
-            self.folded_item.setForeground(SEVERITY_COLOUR[Severity.WARNING])
-            for finding in entry:
-                self._add(finding, indent="　　").setHidden(True)
-        self._word_folded(False)
-        self.list.itemClicked.connect(self._on_clicked)
-        self.list.itemActivated.connect(self._on_clicked)
+        self.list.show_findings(self.arranged)
         self.reason = QLabel(self)
         self.reason.setWordWrap(True)
         self.reason.setObjectName("blockReason")
@@ -81,34 +66,16 @@ class SendReviewDialog(QDialog):
         layout.addWidget(self.reason)
         layout.addWidget(buttons)
 
-    def _add(self, finding: Finding, indent: str = "") -> QListWidgetItem:
-        item = QListWidgetItem(indent + finding_line(finding), self.list)
-        item.setForeground(SEVERITY_COLOUR[finding.severity])
-        item.setData(Qt.ItemDataRole.UserRole, finding)
-        return item
+    @property
+    def folded_item(self) -> QListWidgetItem | None:
+        return self.list.folded_item
 
     @property
     def folded_open(self) -> bool:
-        return self.folded_item is not None and not self.list.item(self.list.row(self.folded_item) + 1).isHidden()
-
-    def _word_folded(self, open_: bool) -> None:
-        if self.folded_item is not None:
-            hint = self.tr("（クリックでたたむ）") if open_ else self.tr("（クリックで一覧を表示）")
-            self.folded_item.setText(("▾ " if open_ else "▸ ") + folded_entry(len(self.arranged.folded)) + hint)
+        return self.list.folded_open
 
     def toggle_folded(self) -> None:
-        """Open (or close) the list behind 「触れていないお話が N 件あります」."""
-        if self.folded_item is None:
-            return
-        open_ = not self.folded_open
-        start = self.list.row(self.folded_item) + 1
-        for row in range(start, start + len(self.arranged.folded)):
-            self.list.item(row).setHidden(not open_)
-        self._word_folded(open_)
-
-    def _on_clicked(self, item: QListWidgetItem) -> None:
-        if item is self.folded_item:
-            self.toggle_folded()
+        self.list.toggle_folded()
 
     def accept(self) -> None:
         if not self.blocked:

@@ -1591,14 +1591,6 @@
         <source>このまま送信</source>
         <translation>Send anyway</translation>
     </message>
-    <message>
-        <source>（クリックでたたむ）</source>
-        <translation> (click to fold)</translation>
-    </message>
-    <message>
-        <source>（クリックで一覧を表示）</source>
-        <translation> (click to list them)</translation>
-    </message>
 </context>
 <context>
     <name>ServiceHoursDialog</name>

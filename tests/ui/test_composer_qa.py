@@ -117,12 +117,16 @@ def test_send_dialog_lists_blocking_first_and_folds_the_disclosures(qtbot: QtBot
     assert isinstance(first, Finding) and first.kind is FindingKind.UNFILLED_PLACEHOLDER
     assert dialog.blocked and not dialog.send_button.isEnabled()
     folded = dialog.folded_item
-    assert folded is not None and "触れていないお話が 27 件あります" in folded.text()
+    assert folded is not None
+    assert "触れていないお話が 27 件あります" in dialog.list.line(dialog.list.row(folded))
     hidden = [i for i in items if i.isHidden()]
     assert len(hidden) == 27
     assert all(i.data(Qt.ItemDataRole.UserRole).kind is FindingKind.IGNORED_DISCLOSURE for i in hidden)
-    visible_texts = [i.text() for i in items if not i.isHidden()]
-    assert len(visible_texts) == 6  # the blocking one, three warnings, the entry, information
+    visible = [r for r, i in enumerate(items) if not i.isHidden()]
+    assert len(visible) == 6  # the blocking one, three warnings, the entry, information
+    assert dialog.list.line(0).startswith("未記入の差し込み：")
+    # No fix buttons here: the draft is not beside the dialog.
+    assert not dialog.findChildren(QPushButton, "fixButton")
     dialog.list.itemClicked.emit(folded)
     assert dialog.folded_open and not any(i.isHidden() for i in items)
     assert dialog.intro.text() == "この返信には、まだ 5 件の気になる点があります（ほかに、触れていないお話が 27 件）。"
