@@ -113,7 +113,7 @@ class FindingRow(QWidget):
         super().__init__(parent)
         self.finding = finding
         layout = QHBoxLayout(self)
-        layout.setContentsMargins(6 + indent, 3, 6, 3)
+        layout.setContentsMargins(6 + indent, 4, 6, 4)
         mark = QFrame(self)
         mark.setFixedWidth(4)
         mark.setStyleSheet(f"background: {SEVERITY_COLOUR[finding.severity].name()}; border-radius: 2px;")
@@ -145,6 +145,21 @@ class FindingRow(QWidget):
             row.addStretch(1)
             row.addWidget(self.fix)
             text.addLayout(row)
+        self._layout, self._text, self._mark = layout, text, mark
+
+    def hasHeightForWidth(self) -> bool:
+        return True
+
+    def heightForWidth(self, width: int) -> int:
+        """The wrapped sentence's height at this width, and the fix button's under it (the nested
+        layout does not pass the label's height-for-width on)."""
+        margins = self._layout.contentsMargins()
+        spacing = max(self._layout.spacing(), 0)
+        inner = width - margins.left() - margins.right() - self._mark.width() - spacing
+        height = self.label.heightForWidth(max(inner, 1))
+        if self.fix is not None:
+            height += max(self._text.spacing(), 0) + self.fix.sizeHint().height()
+        return height + margins.top() + margins.bottom()
 
 
 class FoldedRow(QWidget):
@@ -155,7 +170,7 @@ class FoldedRow(QWidget):
         self.count = count
         self.open = False
         layout = QHBoxLayout(self)
-        layout.setContentsMargins(6, 3, 6, 3)
+        layout.setContentsMargins(6, 4, 6, 4)
         mark = QFrame(self)
         mark.setFixedWidth(4)
         mark.setStyleSheet(f"background: {SEVERITY_COLOUR[Severity.WARNING].name()}; border-radius: 2px;")
