@@ -211,6 +211,9 @@ class FindingsList(QListWidget):
         self.itemActivated.connect(self._on_clicked)
 
     def show_findings(self, arranged: Arranged) -> None:
+        # The live review refills the list after every pause in typing: an opened list stays open,
+        # and the list keeps its place.
+        was_open, scrolled = self.folded_open, self.verticalScrollBar().value()
         self.clear()
         self.folded_item = None
         for entry in arranged.entries():
@@ -224,6 +227,9 @@ class FindingsList(QListWidget):
             for finding in entry:
                 self._add(finding, indent=16).setHidden(True)
         self.fit_rows()
+        if was_open and self.folded_item is not None:
+            self.toggle_folded()
+        self.verticalScrollBar().setValue(scrolled)
 
     def _add(self, finding: Finding, indent: int = 0) -> QListWidgetItem:
         item = QListWidgetItem(self)

@@ -94,6 +94,9 @@ def test_blocking_first_and_many_ignored_disclosures_fold_into_one_entry(qtbot: 
     # A click on the entry opens the list; another closes it.
     view.itemClicked.emit(view.item(folded_rows[0]))
     assert composer.folded_open and not any(view.item(r).isHidden() for r in disclosures)
+    # The live review refills the list after each pause in typing: an opened list stays open.
+    assert composer.set_findings(DRAFT, findings)
+    assert composer.folded_open and not any(view.item(r).isHidden() for r in disclosures)
     view.itemClicked.emit(view.item(folded_rows[0]))
     assert all(view.item(r).isHidden() for r in disclosures)
     # What 「戻って直す」 selects: the one that blocks sending.
