@@ -299,7 +299,7 @@ _VERBISH = re.compile(r"[ぁ-ん]*[一-龥ァ-ヶ][ぁ-ん]*[うくぐすつぬ�
 _GRIEVANCE_DECISIVE = re.compile(
     r"納得(?:が|の)?い(?:か|き)|納得でき(?:な|ま)|腹が立|憤|不誠実|誠意(?:が|ある|のな|の感じ)|クレーム|不信感|謝罪|"
     r"弁償|補償|賠償|慰謝料|あんまり(?:では|です)|あり得な|ありえな|信じられな(?!い(?:ような|くらい|ほど|気持ち))|おかしいのでは|いかがなものか|"
-    r"説明を間違|手違い|違う商品|不良品|かえって[^。]{0,12}(?:痛|悪|ひど)|痛みが(?:強|増|ひど)|"
+    r"説明を間違|手違い|違う商品|注文(?:した[^。]{0,8})?と違う|違うもの(?:が|を)(?:入|届|送)|不良品|かえって[^。]{0,12}(?:痛|悪|ひど)|痛みが(?:強|増|ひど)|"
     r"何も(?:して|対応)(?:くださ|もらえ|いただけ)な|対応に(?:不満|疑問)")
 # These need another sign: 「再発」「台無しになったら」 alone can be an illness or a worry.
 _GRIEVANCE_STRONG = re.compile(
@@ -312,7 +312,8 @@ _GRIEVANCE = re.compile(f"{_GRIEVANCE_DECISIVE.pattern}|{_GRIEVANCE_STRONG.patte
 # Harm that lasts (「まだ痛みが続いて」), as against a redness that has since settled.
 _LASTING = re.compile(r"まだ|続いて|治らな|引かな|消えな|取れな|ひどくな")
 # Thanks and joy: a thank-you letter that tells a hard road (「三回目の移植がだめだった」) is still thanks.
-_GLAD = re.compile(r"ありがとう|ありがた|嬉し|うれし|おかげさまで|おかげで|楽しみ|感謝|お礼|お世話になりました|幸せ|感激")
+_GLAD = re.compile(r"ありがとう|ありがた|嬉し|うれし|おかげさまで|おかげで|楽しみ|感謝|お礼|お世話になりました|"
+                   r"幸せ|感激")
 # The shop's service or goods left them hurt: worse after a treatment, a meal, a product.
 _HARMED = re.compile(r"(?:施術|治療|マッサージ|整体|カット|パーマ|カラー|脱毛|エステ|食べ|飲ん|使っ|塗っ|使用)"
                      r"[^。]{0,20}(?:あと|後|から)[^。]{0,30}(?:痛|しびれ|痺れ|腫れ|かゆ|赤く|ただれ|かぶれ|湿疹|"

@@ -64,8 +64,12 @@ def test_the_tone_of_a_mail() -> None:
     assert tone("前回の施術後、二日ほど赤みが残りましたが、今はすっかり落ち着いています。") == ""
     # Wonder at good news is no grievance, and a thank-you letter that tells a hard road stays thanks.
     assert tone("娘が生まれて一か月、まだ信じられないような気持ちです。先生方には本当にお世話になりました。") == ""
-    assert tone("三回目の移植もだめで、諦めかけたこともありました。それでも支えていただき、心からお礼申し上げます。") == ""
+    letter = "三回目の移植もだめで、諦めかけたこともありました。それでも支えていただき、心からお礼申し上げます。"
+    assert tone(letter) == ""
     assert tone("三回目の電話でも直っていないと言われ、信じられない対応です。") == "complaint"
+    # The wrong goods sent is the shop's mistake: an apology, not warmth.
+    assert tone("注文した色と違うものが入っていました。交換をお願いできますでしょうか。") == "complaint"
+    assert tone("別の色も気になっています。色違いはございますか。") == ""
 
 
 def test_a_hurt_report_gets_apology_and_concern_never_warmth() -> None:

@@ -2,7 +2,8 @@
 
 The user sees words that are polite-sounding but wrong to a customer, with
 the standard business form as the fix: ご苦労様です (said to those below
-you) → お疲れ様です; とんでもございません → とんでもないことでございます;
+you) → お世話になっております when it stands alone as the greeting, お疲れ様です after
+what they went through; とんでもございません → とんでもないことでございます;
 了解しました / 了解いたしました → 承知しました / 承知いたしました; お世話様です →
 お世話になっております; 参考になりました → 勉強になりました; すいません →
 申し訳ございません; なるほどですね → おっしゃるとおりです; 了承いたしました (a
@@ -279,6 +280,21 @@ def check(ctx: ReviewContext) -> list[Finding]:
         PATTERN,
         FindingKind.BUSINESS_MANNER,
         Severity.WARNING,
-        lambda m: messages.say(messages.BUSINESS_MANNER, wrong=m.group(), right=MANNERS[m.group()]),
-        lambda m: MANNERS[m.group()],
+        lambda m: messages.say(messages.BUSINESS_MANNER, wrong=m.group(), right=_manner_fix(m)),
+        _manner_fix,
     )
+
+
+# 「ご苦労様です。」 alone (or いつも〜) is a greeting, and お疲れ様です is the colleagues' one (this check
+# flags it too): to a customer the greeting is お世話になっております. After what they went through
+# (長旅ご苦労様でした) it is sympathy, and お疲れ様でした says it to anyone.
+_GREETING_ALONE = re.compile(r"(?:^|[。！!\n])[\s　]*(?:いつも|毎度|平素より)?$")
+
+
+def _manner_fix(match: re.Match[str]) -> str:
+    wrong, right = match.group(), MANNERS[match.group()]
+    text = match.string
+    alone = _GREETING_ALONE.search(text[: match.start()]) and re.match(r"[。！!]|\s*$", text[match.end() :])
+    if wrong.startswith("ご苦労") and alone and not wrong.endswith("でした"):
+        return "お世話になっております"
+    return right
