@@ -347,6 +347,7 @@ class ComposerPane(QWidget):
 
         self.findings_title = QLabel(self)
         self.findings_title.setObjectName("findingsTitle")
+        self.findings_title.setWordWrap(True)  # a long title (in English) wraps rather than runs off
         self.findings_view = FindingsList(self)
         self.findings_view.fix_clicked.connect(self.apply_fix)
         self.findings_view.itemClicked.connect(self._on_item_clicked)

@@ -883,7 +883,7 @@
     </message>
     <message>
         <source>見直し：{count} 件の気になる点（ほかに触れていないお話 {folded} 件）</source>
-        <translation>Review: {count} points to check (and {folded} things the customer told you, listed together)</translation>
+        <translation>Review: {count} points to check (+ {folded} things told, listed together)</translation>
     </message>
     <message>
         <source>この返信は、お客様のお話 {folded} 件にまだ触れていません。</source>
