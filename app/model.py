@@ -145,6 +145,7 @@ class CueKind(StrEnum):
     SELF = "self"                      # 私 / うち
     KNOWLEDGE = "knowledge"            # 詳しくない / 分からない
     ONGOING = "ongoing"                # 〜ています
+    FEELING = "feeling"                # 悔しかった / 感激しております
     REASON = "reason"                  # 〜ので (a reason told with a request or worry)
     # the learned layer (app/analysis/learned.py): the words that weighed most
     LEARNED = "learned"

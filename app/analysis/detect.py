@@ -12,6 +12,7 @@ there); `label_sentence` here combines their verdicts for the sentence:
 - once a health condition is told, 〜が気になる in a later clause is a worry;
 - relief in the sentence (安心しました) ends the worries told before it;
 - a て-clause worry leading into a past told as a story (足がすくんで、…やっとでした) is the story's;
+- a worry in a sentence set back then (当時は / あの頃), told in the past, is resolved;
 - touching highlights of the same kind are joined.
 
 The names other modules use from here (`Labelled`, `label_sentence`,
@@ -26,7 +27,7 @@ from app.analysis.detectors import disclosure_evidence, disclosure_score, is_req
 from app.analysis.detectors.common import ANNOUNCE_GATE, BIT_CONDITION
 from app.analysis.detectors.disclosure import announces, disclosure_cue, hypothetical, trigger
 from app.analysis.detectors.request import wants_from_shop
-from app.analysis.detectors.worry import on_their_mind, relieved, told_as_story
+from app.analysis.detectors.worry import back_then, on_their_mind, relieved, told_as_story
 from app.analysis.segment import Clause, Link
 from app.analysis.tokenizer import Token
 from app.model import HighlightKind
@@ -83,6 +84,9 @@ def label_sentence(clauses: list[Clause], sentence_end: str) -> list[Labelled]:
         # 「足がすくんで、…行くのがやっとでした」: a て-clause leading into a past told as a story.
         if n > 1 and told_as_story(clauses[-1].content):
             wor = [w if i == n - 1 or clauses[i].link is not Link.TE else "" for i, w in enumerate(wor)]
+        # 「あの頃、水が怖くてたまらなかったのが嘘のようです」: a worry set back then, resolved.
+        if any(wor) and back_then(all_tokens):
+            wor = [""] * n
     out: list[Labelled] = []
     if not any(req) and not any(wor):
         if disclosure_score(all_tokens, all_bits) >= 2 and not (

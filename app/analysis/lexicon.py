@@ -200,6 +200,16 @@ DISCLOSURE_CUES: Final = frozenset({
     "予定", "目標", "初めて", "はじめて", "苦手", "得意", "弱い", "予算", "都合",
 })
 HYPOTHETICAL_CUES: Final = frozenset({"もし", "仮に", "万一", "万が一", "限る"})
+# Feelings the writer tells as their own (悔しかった, 感激しております, がっかりしました): the
+# rule detectors.disclosure.felt. Broader than FEELING, which counts only beside other evidence.
+EMOTIONS: Final = frozenset({
+    "嬉しい", "うれしい", "楽しい", "悲しい", "悔しい", "寂しい", "淋しい", "残念", "ショック", "がっかり", "感激",
+    "感動", "驚く", "びっくり", "恥ずかしい", "懐かしい", "幸せ", "心残り", "泣く", "落ち込む", "感謝", "救う",
+    "ほっと", "情けない", "腹立たしい", "切ない", "胸", "涙", "沁みる", "染みる", "うるっと", "誇らしい",
+})
+# A told past (〜た) or a feeling: what the writer lived, said without any other cue word
+# (detectors.disclosure.lived and felt).
+NARRATIVE_CUES: Final = frozenset({"た"}) | EMOTIONS
 WORRY_CUES: Final = frozenset({
     "どう", "気", "休まる", "落ち着く", "眠れる", "寝付く", "思う", "困る", "か", "自信", "頭", "立つ", "まま",
     # どう in dialect (どないしよ), thinking of it (考えると), a body that shows it (胃が痛い), hoping it has
@@ -226,7 +236,7 @@ SHOPPING_CUES: Final = frozenset({"探す"})
 # 〜させてください: a causative, which with a preface verb announces instead of asking.
 CAUSATIVE_CUES: Final = frozenset({"せる", "させる"})
 _CUES: Final = (DISCLOSURE_CUES, HYPOTHETICAL_CUES, WORRY_CUES, REQUEST_CUES, PREFACE_CUES, HEDGE_CUES, SHOPPING_CUES,
-         CAUSATIVE_CUES)
+         CAUSATIVE_CUES, NARRATIVE_CUES)
 CUE_BIT: Final[dict[frozenset[str], int]] = {words: LIFE_INSIDE << (i + 1) for i, words in enumerate(_CUES)}
 
 # Words the clause splitter (segment.split_clauses) stops at: brackets, every surface a

@@ -99,6 +99,7 @@ def _label(body: str, sentences: list[tuple[int, Sentence]], tokenized: list[lis
 
 
 _KINDS: Final = (HighlightKind.DISCLOSURE, HighlightKind.REQUEST, HighlightKind.WORRY)
+_REQUEST: Final = HighlightKind.REQUEST
 Row = tuple[int, int, list[str]]  # a sentence's start, end and features, for the trainer
 
 
@@ -195,7 +196,10 @@ class _Weigher:
         for label, kind in enumerate(_KINDS):
             value = kind_value(kind)
             marked = value in verdicts[k]
-            if marked and probabilities[label] < model.drop[label]:
+            if marked and probabilities[label] < model.drop[label] and not (count == 1 and kind is _REQUEST):
+                # A mail of one sentence has no neighbour for the model to weigh (「返品したいのですが。」
+                # is a preface when an ask follows and the ask itself when nothing does), and the corpus
+                # it learned from has almost no such mails: the rules' ask there is why they wrote.
                 self.dropped.add((index, value))
             elif not marked and probabilities[label] >= model.add[label]:
                 item = Labelled(kind, sentence.start, sentence.end, tuple(tokens),

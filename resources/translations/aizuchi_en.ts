@@ -2169,6 +2169,10 @@
         <translation>an ongoing situation</translation>
     </message>
     <message>
+        <source>ご自身の気持ち</source>
+        <translation>their own feelings</translation>
+    </message>
+    <message>
         <source>理由の説明</source>
         <translation>a reason given</translation>
     </message>

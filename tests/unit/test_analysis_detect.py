@@ -333,6 +333,13 @@ def test_past_worry_relieved_in_the_next_sentence_is_not_a_worry() -> None:
     assert W not in _kinds("ずっと不安でした。まだ届いていません。")
 
 
+def test_a_worry_set_back_then_and_told_in_the_past_is_resolved() -> None:
+    assert W not in _kinds("あの頃は、ひとりで電車に乗るのが怖くてたまらなかったのが嘘のようです。")
+    assert W not in _kinds("当時は、続けられないのではないかと本気で心配していました。")
+    assert W in _kinds("あのとき言われたことが、今でも不安です。")
+    assert W in _kinds("以前、部品が外れやすいと聞いて、気が気ではありません。")
+
+
 def test_cushion_adverbs_are_not_topics() -> None:
     (h,) = analyze("ちなみに、私は去年まで看護師をしていました。").highlights
     assert h.topic == "看護師"

@@ -52,8 +52,10 @@ def test_the_model_can_take_back_and_add_a_mark(committed: learned.SentenceModel
     # A model that is sure no sentence carries a request takes every rule's request back…
     sure_not = learned.SentenceModel({}, [0.0, -30.0, 0.0], add=[1.0, 1.0, 1.0], drop=[0.0, 0.5, 0.0])
     learned.use(sure_not)
-    text = "配送先を変えていただけますか。"
+    text = "来月引っ越します。配送先を変えていただけますか。"
     assert not [h for h in analyze(text).highlights if h.kind is HighlightKind.REQUEST]
+    # …except the ask of a mail of one sentence: no neighbour to weigh, it is why they wrote.
+    assert [h for h in analyze("返品したいのですが。").highlights if h.kind is HighlightKind.REQUEST]
     # …and one sure that a sentence tells something marks it, with the words that weighed most.
     sure = learned.SentenceModel({"w:ピアノ": (5.0, 0.0, 0.0)}, [-3.0, -30.0, -30.0], add=[0.5, 1.0, 1.0],
                                  drop=[0.0, 0.0, 0.0])

@@ -116,6 +116,7 @@ def _cue_label(kind: CueKind) -> str:
         CueKind.SELF: QCoreApplication.translate("Wording", "ご自身のこと"),
         CueKind.KNOWLEDGE: QCoreApplication.translate("Wording", "不慣れなこと"),
         CueKind.ONGOING: QCoreApplication.translate("Wording", "続いている状況"),
+        CueKind.FEELING: QCoreApplication.translate("Wording", "ご自身の気持ち"),
         CueKind.REASON: QCoreApplication.translate("Wording", "理由の説明"),
         CueKind.LEARNED: QCoreApplication.translate("Wording", "似た文でよく使われる言葉"),
     }

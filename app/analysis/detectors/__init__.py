@@ -47,6 +47,7 @@ from app.analysis.detectors.common import (
     DISCLOSURE_CUE,
     HEDGE_CUE,
     HYPOTHETICAL_CUE,
+    NARRATIVE_CUE,
     NOT,
     PERSONAL,
     PREFACE_GATE,
@@ -66,6 +67,8 @@ from app.analysis.tokenizer import Token
 
 REQUEST: Final[tuple[Rule, ...]] = (
     Rule(request.preface, needs=PREFACE_GATE),  # veto
+    Rule(request.greeting_question),  # veto
+    Rule(request.rhetorical),  # veto
     Rule(request.question),
     Rule(request.formula_only, needs=REQUEST_CUE),  # veto
     Rule(request.please, needs=REQUEST_CUE),
@@ -167,6 +170,8 @@ DISCLOSURE_AT_INDEX: Final = AtIndex([e.at for e in DISCLOSURE_AT])
 DISCLOSURE_AFTER: Final[tuple[Evidence, ...]] = (
     Evidence(disclosure.cannot),
     Evidence(disclosure.ongoing),
+    Evidence(disclosure.lived, needs=NARRATIVE_CUE),
+    Evidence(disclosure.felt, needs=NARRATIVE_CUE),
 )
 # Vetoes that read the evidence counted.
 DISCLOSURE_LAST_VETOES: Final[tuple[Rule, ...]] = (

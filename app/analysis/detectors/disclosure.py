@@ -31,6 +31,7 @@ from app.analysis.detectors.common import (
     BIT_THIRD_PARTY,
     DISCLOSURE_CUE,
     HYPOTHETICAL_CUE,
+    NARRATIVE_CUE,
     NOT,
     PERSONAL,
     content_of,
@@ -347,6 +348,46 @@ def cannot(d: Told) -> int:
     return 0
 
 
+def lived(d: Told) -> int:
+    """What the writer lived, told in the past with no one else as its subject: 2.
+
+    「今日初めて来店しました」「階段でつまずいて転びかけました」「ようやく見つけました」: a Japanese
+    sentence with no subject is the writer's. Not what the shop did for them (〜てくださいました,
+    〜ていただきました), the order's arrival or the mail itself (届きました, ご連絡しました, 失礼
+    いたしました), a thing's state (「箱の角も潰れていました」: a thing is the subject), what staff
+    did to them (「〜と言われました」, a passive: a complaint's account), a question (〜たのでしょうか)
+    or a condition (〜たら).
+    """
+    if d.lexical + d.grammatical >= 2 or not _told_in_past(d.toks, act=True):
+        return 0
+    # A passive (言われました, 勧められました) tells what staff did to them: the complaint's account.
+    if any(t.lemma in ("れる", "られる") and t.main == "助動詞" for t in d.toks):
+        return 0
+    return 2 if _writers_own(d) and any(t.main == "動詞" and t.sub == "一般" for t in d.toks) else 0
+
+
+def felt(d: Told) -> int:
+    """A feeling the writer tells as theirs, lived or lasting (悔しかったです, 感激しております,
+    がっかりしました): 2.
+
+    Not a feeling of a condition the shop should meet (〜と嬉しいです, 〜ば助かります: an ask), nor
+    someone else's (「娘がとても喜んで」 counts through the family word, 「スタッフの方が驚かれて」 not).
+    """
+    if d.lexical + d.grammatical >= 2:
+        return 0
+    toks = d.toks
+    # Lived (楽しかったです, 感激しました) or lasting (感激しております): a bare 「ショックです」 is a
+    # reaction to what happened to the order, a complaint's word, not something told about them.
+    if not (_told_in_past(toks) or _lasting(toks)):
+        return 0
+    for i, t in enumerate(toks):
+        if t.classes & NARRATIVE_CUE and t.main != "助動詞":
+            if i > 0 and toks[i - 1].surface in ("と", "ば", "たら", "なら", "れば"):
+                return 0  # 〜と嬉しいです: a condition put to the shop
+            return 2 if _writers_own(d) else 0
+    return 0
+
+
 def ongoing(d: Told) -> int:
     """〜ている / 〜てます / 〜てきた / 〜てある: an ongoing situation, a habit, a thing done: 1."""
     prev: Token | None = None
@@ -359,6 +400,60 @@ def ongoing(d: Told) -> int:
 
 
 # ---------------------------------------------------------------- what the rules and the sentence share
+
+
+# A past that is the shop's act, the order's or the mail's, not the writer's life (see `lived`).
+_NOT_LIVED: Final = frozenset({
+    "失礼", "世話", "連絡", "拝見", "拝読", "届く", "受け取る", "到着", "発送", "注文", "購入", "書く", "読む",
+    "申し上げる", "承る", "受け付ける", "メール", "頂く", "貰う", "下さる", "呉れる", "有り難う", "ありがとう",
+    "済む", "申し訳", "問い合わせ", "問合せ",
+})
+# What may follow a sentence-final past: 〜たです / 〜たんです / 〜たのに / 〜たよ.
+_AFTER_PAST: Final = frozenset({
+    "です", "の", "ん", "よ", "ね", "な", "わ", "けど", "けれど", "のに", "し", "が", "もん",
+})
+
+
+def _told_in_past(toks: Sequence[Token], act: bool = False) -> bool:
+    """The clause ends in a past (〜ました / 〜かった / 〜たんです), not a question or a condition.
+
+    `act`: the past must be of a verb (転びました, 見つけてしまいました), not of a description
+    (「本当に素敵でした」「まるで別物でした」: praise or a report about a thing).
+    """
+    for k in range(len(toks) - 1, max(-1, len(toks) - 5), -1):
+        t = toks[k]
+        if t.lemma == "た":
+            if not (t.cform.startswith(("終止形", "連体形")) and all(x.surface in _AFTER_PAST for x in toks[k + 1 :])):
+                return False
+            if not act:
+                return True
+            head = next((x for x in reversed(toks[:k]) if x.main != "助動詞"), None)
+            return head is not None and head.main == "動詞"
+    return False
+
+
+def _lasting(toks: Sequence[Token]) -> bool:
+    """The clause ends in 〜ています / 〜ております / 〜てる: a state that lasts."""
+    for k in range(len(toks) - 1, max(0, len(toks) - 5), -1):
+        t = toks[k]
+        if t.norm == "てる" or (t.norm in ("居る", "おる") and toks[k - 1].surface in ("て", "で")):
+            return True
+    return False
+
+
+def _writers_own(d: Told) -> bool:
+    """Nobody but the writer (or their family) is the subject, and it is not the shop's act, the order's
+    or the mail's (see `lived`): no が/は/も on another noun, except a time (今日は) or a feeling (涙が)."""
+    toks = d.toks
+    for i, t in enumerate(toks):
+        if t.norm in _NOT_LIVED or t.lemma in _NOT_LIVED:
+            return False
+        if (i + 1 < len(toks) and toks[i + 1].surface in ("が", "は", "も") and toks[i + 1].main == "助詞"
+                and t.main in ("名詞", "代名詞", "接尾辞") and not t.classes & (PERSONAL | NARRATIVE_CUE)
+                and t.pos[2] != "副詞可能" and t.sub != "数詞"):
+            return False
+    return True
+
 
 
 def _life(toks: Sequence[Token], bits: int) -> bool:
@@ -494,8 +589,13 @@ def disclosure_cue(tokens: Sequence[Token], reason: bool = False) -> str:
         if t.norm == "てる" or (toks[i - 1].surface in ("て", "で") and toks[i - 1].main == "助詞"
                                 and (t.norm in ("居る", "おる", "来る") or t.surface in ("ます", "ました"))):
             return make_cue(CueKind.ONGOING, span(toks, i - 1 if t.norm != "てる" else i, i + 2))
+    for t in toks:
+        if t.classes & NARRATIVE_CUE and t.main != "助動詞":
+            return make_cue(CueKind.FEELING, t.surface)
     if reason and toks:
         return make_cue(CueKind.REASON, tail(toks))
+    if _told_in_past(toks):
+        return make_cue(CueKind.EXPERIENCE, tail(toks))
     return ""
 
 

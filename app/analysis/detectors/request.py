@@ -63,6 +63,28 @@ def preface(a: Asked) -> str:
     return NOT if _preface(a.toks) else ""
 
 
+def greeting_question(a: Asked) -> str:
+    """Veto: 「皆さんお変わりないでしょうか」「お元気ですか」: a greeting put as a question, nothing to answer.
+
+    Only a person's state asked after (お変わり, 元気): 「サイズに変わりはないでしょうか」 asks.
+    """
+    return NOT if _asks_after_them(a.content) and _question(a.content, a.last, a.sentence_end) else ""
+
+
+def rhetorical(a: Asked) -> str:
+    """Veto: a question that argues or exclaims, with no answer wanted.
+
+    「〜のではないでしょうか」「〜のでは？」 (a complaint's claim put as a question), 「どれだけ
+    救われたか」 (a degree exclaimed), 「覚えていらっしゃいますか」 (a letter's memory offered).
+    Not 「ご迷惑ではないでしょうか」 or 「在庫はないでしょうか」: no の before では, a real question.
+    """
+    content = a.content
+    if not content or not (content[-1].surface in ("か", "かね") or a.sentence_end in ("?", "？")
+                           or content[-1].surface == "は"):
+        return ""
+    return NOT if _argues(content) or _exclaims(content) or _recalls(content) else ""
+
+
 def question(a: Asked) -> str:
     """A question put to the shop: sentence-final か / かね / かしら, or ？ on a predicate or a bare noun.
 
@@ -175,6 +197,8 @@ def glad_if(a: Asked) -> str:
     """
     toks = a.toks
     for i, t in enumerate(toks):
+        if i + 1 < len(toks) and toks[i + 1].surface == "そう":
+            continue  # 「〜と嬉しそうに」: how someone looked, not a condition
         if (t.lemma in _GLAD_IF or t.surface in _GLAD_IF) and i > 0 and toks[
             i - 1
         ].surface in ("と", "ば", "たら", "ますと", "れば", "だと", "なら") and not any(
@@ -218,12 +242,30 @@ def indirect_question(a: Asked) -> str:
             # do not know, listed as they tell about themselves, not a question put to the shop.
             also = any(t.surface == "かも" or (t.surface == "か" and k + 1 < len(content)
                                                 and content[k + 1].surface == "も") for k, t in enumerate(content[:i]))
-            if not also:
+            if not also and not _own_state_of_knowing(content[:i]):
                 return make_cue(CueKind.INDIRECT_QUESTION, "か" + span(content, i, len(content)))
     return ""
 
 
 # ---------------------------------------------------------------- what the rules share
+
+
+# Who does not know, or how much: 私には分かりません / さっぱり分かりません tell the writer's state.
+_KNOWERS: Final = ("私", "誰", "自分", "僕", "今", "正直", "さっぱり", "全く", "まったく", "未だ", "まだ")
+
+
+def _own_state_of_knowing(before: Sequence[Token]) -> bool:
+    """〜か分かりません told about the writer, not asked: the knower named (私には, 誰にも), the
+    bewilderment stressed (正直, さっぱり, まだ), a past looked back on (〜たのか), or a degree
+    exclaimed (どれだけ救われたか). 「どれを選べばいいのかよく分かりません」 asks.
+    """
+    if _exclaims(before):
+        return True
+    k = next((j for j in range(len(before) - 1, 0, -1) if before[j].surface == "か"), -1)
+    if k > 0 and (before[k - 1].lemma == "た" or (before[k - 1].surface == "の" and k > 1
+                                                   and before[k - 2].lemma == "た")):
+        return True
+    return any(t.norm in _KNOWERS or t.surface in _KNOWERS for t in before)
 
 
 # 〜てほしいと言われ / 〜てくださいと連絡があり: someone else's ask, reported.
@@ -234,8 +276,11 @@ _OWN_ACTS: Final = ("確認", "話", "話す", "書く", "紹介", "説明", "�
 
 
 def _reported(toks: list[Token], i: int) -> bool:
-    """The ask at i is followed by と + a verb of saying: 戻ってほしいと連絡があり."""
+    """The ask at i is followed by と + a verb of saying (戻ってほしいと連絡があり), or by とのこと
+    (受け取っていただけるとのことでした: what they were told)."""
     rest = toks[i + 1 : i + 4]
+    if len(rest) > 2 and rest[0].surface == "と" and rest[1].surface == "の" and rest[2].is_("事", "こと"):
+        return True
     return any(r.surface == "と" and r.main == "助詞" for r in rest[:2]) and any(
         r.norm in _REPORTING or r.lemma in _REPORTING for r in toks[i + 2 : i + 6])
 
@@ -283,7 +328,11 @@ def _benefactive_asked(toks: list[Token]) -> bool:
                 continue  # 聞いていただきありがとうございました: thanks for what was done
             if t.norm == "呉れる" and _someone_else_does(toks, i):
                 continue  # ひ孫が眠ってくれたら: a wish about their family, not an ask of the shop
+            if _counterfactual(toks, i) or _hope_for_family(toks, i):
+                continue
             if nxt is not None and nxt.lemma == "たい":
+                if _wish_told(toks, i + 1):
+                    continue
                 return True
             potential = t.surface.startswith(("いただけ", "頂け", "もらえ", "貰え", "くれ", "下さ", "くださ"))
             if not potential:
@@ -308,9 +357,44 @@ def _benefactive_asked(toks: list[Token]) -> bool:
             if any(r.lemma in ("助かる", "ありがたい", "有り難い", "嬉しい", "幸い", "思う") for r in rest):
                 return True
         if (t.lemma in ("ほしい", "欲しい") and t.sub == "非自立可能" and i > 0 and toks[i - 1].surface in ("て", "で")
-                and not _reported(toks, i) and not _wish_for_them(toks, i)):
+                and not _reported(toks, i) and not _wish_for_them(toks, i) and not _wish_told(toks, i)):
             return True
     return False
+
+
+def _counterfactual(toks: Sequence[Token], i: int) -> bool:
+    """「教えていただければ、こうはならなかったと思います」「保護してくださらなかったら、会えません
+    でした」: a condition on what is past, a reproach or a thanks, not an ask."""
+    k = next((j for j in range(i + 1, min(len(toks), i + 5)) if toks[j].surface in ("ば", "たら", "れば")), -1)
+    if k < 0:
+        return False
+    return any((t.lemma == "た" and t.surface != "たら") or t.norm == "筈" or t.surface == "はず"
+               for t in toks[k + 1 :])
+
+
+def _hope_for_family(toks: Sequence[Token], i: int) -> bool:
+    """「母に選んでもらえればと思っています」: what they hope their family will do, told; the doer is
+    their own (母に, 本人には), and the hope is said with と思う (「母に電話していただけますか」 asks)."""
+    if toks[i].norm not in ("貰う", "頂く"):
+        return False
+    doer = any(t.classes & PERSONAL and t.main in ("名詞", "代名詞") and toks[j + 1].surface == "に"
+               for j, t in enumerate(toks[: i - 1]))
+    return doer and any(t.norm in ("思う", "考える") for t in toks[i + 1 : i + 6])
+
+
+def _wish_told(toks: Sequence[Token], k: int) -> bool:
+    """The wish at k (たい / ほしい) is told, not put to the shop: in the past (「連絡をいただき
+    たかったです」, a complaint about what was not done), denied (「返していただきたいとは申しません」),
+    or announcing the asks to come (「教えていただきたいことがあります」「ご相談したいのは〜です」).
+    """
+    t = toks[k]
+    rest = toks[k + 1 : k + 3]
+    if t.cform.startswith("連用形") and rest and rest[0].lemma == "た":
+        return True
+    if rest and rest[0].surface == "と" and len(rest) > 1 and rest[1].surface == "は":
+        return True
+    return len(rest) > 1 and ((rest[0].is_("事", "こと", "点") and rest[1].surface in ("が", "は", "です"))
+                              or (rest[0].surface == "の" and rest[1].surface == "は"))
 
 
 def _embedded_question(toks: list[Token], i: int) -> bool:
@@ -323,18 +407,83 @@ def _embedded_question(toks: list[Token], i: int) -> bool:
     return any(t.content and t.main in ("名詞", "動詞", "形容詞", "形状詞") for t in toks[k + 1 :])
 
 
-_LONG_WISH: Final = ("これからも", "ずっと", "いつまでも", "末永く", "この先も")
+_LONG_WISH: Final = ("これからも", "ずっと", "いつまでも", "末永く", "この先も", "これからは")
+_BODY: Final = frozenset({"体", "身体", "体調", "健康", "風邪", "腰", "お体", "御身体"})
+_CARE: Final = frozenset({"大切", "大事", "気", "労る", "無理", "自愛"})
 
 
 def _wish_for_them(toks: Sequence[Token], i: int) -> bool:
-    """これからも頑張ってください / お体を大切に / ずっと続けてほしい: a wish for the shop, nothing to answer."""
+    """A wish for the shop, nothing to answer: これからも頑張ってください, ずっとつづけてください,
+    お体に気をつけてください, 無理しないでくださいね, ゆっくりお過ごしください, 今のままでいてください.
+
+    What makes it a wish is what is wished for: their health, their going on (a long-time word:
+    これからも, ずっと), their being as they are (〜でいて), their rest. 「今後は午前中に届けて
+    ください」 asks: 今後 is an instruction's time, not a long-time wish.
+    """
     norms = {t.norm for t in toks[:i]}
-    if norms & {"頑張る", "長生き", "張り切る"}:
+    if norms & {"頑張る", "長生き", "張り切る", "過ごす"}:
         return True
-    if "大切" in norms and norms & {"体", "身体", "体調"}:
+    if norms & _BODY and norms & _CARE:
         return True
     said = "".join(t.surface for t in toks[:i])
-    return "続ける" in norms and any(w in said for w in _LONG_WISH)
+    if any(w in said for w in _LONG_WISH):
+        return True
+    if i >= 2 and "無理" in norms and is_neg(toks[i - 2]):
+        return True  # 無理しないでください / 無理なさらないでくださいね
+    # 元気でいてください / 今のままでいてください: their being as they are
+    return i >= 3 and toks[i - 1].surface == "て" and toks[i - 2].norm == "居る" and toks[i - 3].surface == "で"
+
+
+def _asks_after_them(content: Sequence[Token]) -> bool:
+    """お変わり / 元気 asked after: the reader's state, as a letter's greeting (「お変わりございませんか」).
+
+    変わり alone is a thing's change (「仕様に変わりはないでしょうか」): only the honorific お変わり,
+    or お変わる as Sudachi may cut it, is a person's.
+    """
+    for j, t in enumerate(content):
+        if t.norm == "元気" and ((j > 0 and content[j - 1].surface == "お") or j == len(content) - 1
+                                 or content[j + 1].surface in ("です", "でしょう", "か", "だ", "なの")):
+            return True  # お元気ですか (not 元気にしているでしょうか, 元気にできますか: asked about a thing)
+        if t.norm in ("変わり", "変わる") and j > 0 and content[j - 1].surface == "お":
+            return True
+    return False
+
+
+def _argues(content: Sequence[Token]) -> bool:
+    """〜のではないでしょうか / 〜のでは？ / 〜んじゃないですか: a claim put as a question.
+
+    The の (ん) before では makes it the writer's view of what happened; 「ご迷惑ではないでしょうか」
+    (no の) asks the reader's view.
+    """
+    for j in range(1, len(content) - 1):
+        t = content[j]
+        if (t.surface in ("では", "じゃ") or (t.lemma == "だ" and content[j + 1].surface == "は")) and (
+                content[j - 1].surface in ("の", "ん") and content[j - 1].main == "助詞"):
+            if any(b.surface in ("ば", "たら", "れば") for b in content[: j - 1]):
+                return False  # チラシを置けば集まるのでは？: a proposal, which asks
+            rest = content[j + 1 :]
+            return all(r.main in ("助詞", "助動詞", "形容詞") for r in rest)
+    return False
+
+
+# Words that ask how much, when what follows is exclaimed: どれだけ救われたか, 何度思ったか.
+_DEGREE: Final = ("どれ", "どれほど", "どんなに", "いかに", "何度", "何回", "何年", "幾度")
+
+
+def _exclaims(content: Sequence[Token]) -> bool:
+    """「どれだけ救われたか」「何度思ったか分かりません」: a degree exclaimed, in the past, not asked."""
+    k = next((j for j in range(len(content) - 1, 0, -1) if content[j].surface == "か"), -1)
+    if k < 1:
+        return False
+    if not any(t.surface in _DEGREE or t.norm in _DEGREE for t in content[:k]):
+        return False
+    return content[k - 1].lemma == "た" or (content[k - 1].surface == "の" and k > 1 and content[k - 2].lemma == "た")
+
+
+def _recalls(content: Sequence[Token]) -> bool:
+    """「覚えていらっしゃいますか」「覚えてますかね？」: a memory offered in a letter, nothing to answer."""
+    return any(t.lemma == "覚える" for t in content) and not any(
+        t.norm in ("頂く", "貰う", "下さる", "呉れる") for t in content)
 
 
 def _conjecture(content: Sequence[Token]) -> bool:
@@ -358,8 +507,51 @@ def _please(toks: list[Token]) -> bool:
             return False  # 「すぐ来てください」と言われ: someone else's ask
         if _wish_for_them(toks, i):
             return False  # これからも頑張ってください: encouragement
+        if _told_not_asked(toks, i):
+            continue  # 説明してくださいました: what the shop did, told (an ask may follow)
+        if _courtesy(toks, i):
+            return False  # よろしくお伝えください / お付き合いください: nothing to do
         return not _causative_own_act(toks, i)
     return False
+
+
+def _told_not_asked(toks: Sequence[Token], i: int) -> bool:
+    """ください at i is the honorific of a statement: 説明してくださいました / 言ってくださいます(ね).
+
+    The imperative is ください alone or くださいませ; 〜くださいますか, 〜くださいませんか and
+    〜くださいますようお願いします ask. くださいますように ends a prayer, a wish for them.
+    """
+    t = toks[i]
+    if not t.cform.startswith("連用形") or i + 1 >= len(toks):
+        return False
+    nxt = toks[i + 1]
+    if nxt.lemma != "ます" or nxt.cform == "命令形":
+        return False
+    rest = toks[i + 2 : i + 6]
+    if any(r.surface in ("か", "たら", "ば") for r in rest):
+        return False  # くださいませんか / くださいましたら: asks
+    if any(r.surface == "よう" for r in rest):
+        return not any(r.norm == "願う" or r.surface in ("お願い", "願い") for r in toks[i + 2 :])
+    return True
+
+
+# 〜を許してください / 堪忍してください (an apology), 聞き流してください (leave offered), お付き合いください
+# (the reader's part in this mail): nothing to do. 断る is leave only with 遠慮なく.
+_LEAVE: Final = ("聞き流す", "読み流す", "読み飛ばす", "許す", "堪忍", "付き合う", "付き合い")
+
+
+def _courtesy(toks: Sequence[Token], i: int) -> bool:
+    """よろしくお伝えください, お付き合いください, 遠慮なくお断りください: a courtesy, not a task.
+
+    伝える asks only a greeting passed on with よろしく (「担当の方に日付をお伝えください」 asks).
+    """
+    before = toks[max(0, i - 4) : i]
+    if any(b.norm in _LEAVE or b.lemma in _LEAVE for b in before):
+        return True
+    if any(b.lemma in ("断る", "断り") for b in before) and any(b.norm == "遠慮" for b in toks[:i]):
+        return True  # ご迷惑でしたら遠慮なくお断りください (お断りしてください alone asks)
+    return any(b.lemma == "伝える" for b in before) and any(b.norm == "宜しく" or b.surface == "よろしく"
+                                                           for b in toks[:i])
 
 
 def _onegai(toks: list[Token]) -> bool:
@@ -372,6 +564,8 @@ def _onegai(toks: list[Token]) -> bool:
         after = [a for a in toks[i + 1 :] if a.main not in ("補助記号", "空白")]
         if after and after[0].main == "助詞" and after[0].surface in ("が", "も", "は"):
             return False  # お願いがございます: announces a request without making it
+        if _onegai_told(toks, i, after):
+            return False
         if any(a.is_("事", "こと", "点") and k + 1 < len(after) and after[k + 1].surface in ("が", "は")
                for k, a in enumerate(after[:4])):
             return False  # お願いしたいことが三点ございます: announces the asks that follow
@@ -396,6 +590,29 @@ def _onegai(toks: list[Token]) -> bool:
     return False
 
 
+def _onegai_told(toks: Sequence[Token], i: int, after: Sequence[Token]) -> bool:
+    """お願い at i that makes no ask: a closing (〜をよろしくお願いします), the noun talked about
+    (「急なお願いにもかかわらず」「変更のお願いです」), the plain verb in a story (「業者さんにお願い
+    するとなると」), or what was asked before (「お願いしてきました」).
+
+    「再送をお願いします」「お願いしたいのですが」「お願いできますか」 ask.
+    """
+    if any(b.norm == "宜しく" or b.surface == "よろしく" for b in toks[max(0, i - 3) : i]):
+        return True  # 〜をよろしくお願いいたします: a closing formula
+    if not after:
+        return False
+    head = after[0]
+    if head.surface in ("です", "でした", "だ", "と", "に", "で", "の", "とは", "にも", "を") and not (
+            head.surface == "を" and len(after) > 1 and after[1].norm in ("為る", "致す")):
+        return True  # 急なお願いにも / 変更のお願いです: the noun, not the ask
+    if head.norm == "為る" and head.cform.startswith(("終止形", "連体形")):
+        return True  # お願いする際 / お願いするとなると: told, the polite ask takes ます or たい
+    if (head.norm == "出来る" and head.cform.startswith("連体形") and len(after) > 1
+            and after[1].main == "名詞" and after[1].sub != "数詞"):
+        return True  # お願いできる翻訳会社を探しています: what they look for, not an ask of this shop
+    return any(a.lemma == "た" for a in after[:5]) and not any(a.lemma == "たい" for a in after[:5])
+
+
 def wants_from_shop(toks: list[Token]) -> bool:
     """〜たい on a verb that asks the shop for something, not a plan (〜たいと思っています)."""
     for i, t in enumerate(toks):
@@ -417,8 +634,8 @@ def wants_from_shop(toks: list[Token]) -> bool:
             return False  # a plan told (but 切り替えたいと / 体験があれば受けてみたいと思っています asks)
         if _contacted(toks[i + 1 :]):
             return False  # ご相談したいことがあってご連絡しました: why they write, the ask comes later
-        if len(after) > 1 and after[0].is_("事", "こと", "点") and after[1].surface in ("が", "は"):
-            return False  # お願いしたいことが二点ございます: announces the asks that follow
+        if _wish_told(toks, i):
+            return False  # お願いしたいことが二点ございます / ご相談したいのは〜です: announces the asks
         return not any(a.norm == "居る" or a.lemma == "者" for a in after)
     return False
 
@@ -512,11 +729,17 @@ _PREFACE_FILLERS: Final = frozenset({
 })
 
 
+# 「いくつか教えてください」: how many questions follow.
+_HOW_MANY: Final = frozenset({"幾つ", "一つ", "二つ", "三つ", "少し", "点", "何点", "数点"})
+
+
 def _preface(toks: list[Token]) -> bool:
     """「質問させてください」「いくつか質問があります」「教えてください」 alone: announces an ask."""
     content = [t for t in content_of(toks) if t.main in ("名詞", "動詞") and t.lemma != "すむ"]
-    if [t.lemma for t in content] in (["教える", "くださる"], ["教える", "下さる"]):
-        return True
+    core = [t.norm for t in content if t.norm not in _HOW_MANY and t.sub != "数詞"]
+    if core in (["教える", "下さる"], ["教える", "頂ける"], ["教える", "頂く"]) and (
+            len(core) < len(content) or core[1] == "下さる"):
+        return True  # 教えてください alone / いくつか教えていただけますか: the questions follow
     verbs = [t for t in content if not (t.classes & BIT_PREFACE_VERBS)
              and t.norm not in _PREFACE_FILLERS]
     return any((t.classes & BIT_PREFACE_VERBS) for t in content) and not verbs

@@ -141,13 +141,24 @@ def restless(toks: list[Token], i: int) -> str:
     """
     t = toks[i]
     sleep = t.lemma in ("眠れる", "寝つける", "寝付ける") or t.norm == "寝付く"
-    if ((t.lemma in ("休まる", "落ち着く") or sleep) and any(is_neg(x) for x in toks[i + 1 : i + 6])
+    if ((t.lemma in ("休まる", "落ち着く") or sleep) and _negated_here(toks, i)
             and (not sleep or any(x.surface in ("か", "たら", "ば") for x in toks[:i]) or _dread_trigger(toks, i)
                  # 〜のことを考えると眠れない: kept awake by thinking about it
                  or any(x.norm in ("考える", "思う") and toks[j + 1].surface == "と"
                         for j, x in enumerate(toks[: i - 1])))):
         return make_cue(CueKind.RESTLESS, span(toks, i, i + 2))
     return ""
+
+
+def _negated_here(toks: Sequence[Token], i: int) -> bool:
+    """The verb at i is itself negated (落ち着かない, 眠れません, 休まらず; also 〜ていられない): not a
+    negation further on (「落ち着いた声がなかったら」: a calm voice, the ない is another predicate's)."""
+    for x in toks[i + 1 : i + 6]:
+        if is_neg(x):
+            return True
+        if x.main not in ("助動詞", "助詞", "動詞") or (x.main == "動詞" and x.sub != "非自立可能"):
+            return False
+    return False
 
 
 def whether_able(toks: list[Token], i: int) -> str:
@@ -876,3 +887,30 @@ def relieved(tokens: Sequence[Token]) -> bool:
     """Relief or good news (安心しました / よかった): a worry in the sentence is over."""
     return any((t.classes & BIT_RELIEF) or t.surface.startswith(("よかっ", "良かっ")) for t in tokens)
 
+
+
+# Words that set a story in the past: 当時は / あの頃 / あのとき / 昔.
+_BACK_THEN: Final = frozenset({
+    "当時", "あの頃", "その頃", "頃", "昔", "かつて", "あの時", "あのとき", "その時", "そのとき",
+})
+_STILL: Final = frozenset({"今", "今も", "今でも", "未だ", "まだ", "いまだに", "現在"})
+
+
+def back_then(tokens: Sequence[Token]) -> bool:
+    """A worry in a sentence set back then (当時は / あの頃 / あのとき) and told in the past after it
+    (「怖くてたまらなかったのが嘘のようです」「当時は本気で〜と思っていました」): resolved, a story.
+
+    Not when the writer says it goes on (今でも / まだ), nor a sentence with no such anchor
+    (「以前〜と聞いて、気が気ではありません」: the worry itself is present).
+    """
+    anchored = False
+    tokens = unquoted(tokens)  # 「昔は〜ものよ」と: someone else's words
+    for k, t in enumerate(tokens):
+        if t.norm in _STILL or t.surface in _STILL:
+            return False
+        if t.surface in _BACK_THEN or t.norm in _BACK_THEN:
+            if t.surface != "頃" or (k > 0 and tokens[k - 1].surface in ("あの", "その")):
+                anchored = True
+        elif anchored and t.lemma == "た" and t.main == "助動詞" and t.surface != "たら":
+            return True
+    return False

@@ -7,6 +7,31 @@ does not. A mail with no disclosure (e.g. a forwarded mail with no text of its
 own) has nothing to acknowledge: the check is then not applicable and
 `review.applicable()` says so.
 
+The principle, as a careful senior agent applies it (round pairs22).
+
+*Which disclosures deserve an acknowledgement*: what the customer tells of their own life — an event
+(a celebration, a birth, a loss, an illness or injury, a move, a new job or school), a plan with a date (a trip,
+a party, an exam, a recital), a person of theirs and what happens to them, their feelings (joy, praise of the
+goods, disappointment), their likes, limits and abilities (a beginner, an allergy, a bad knee, a small flat),
+and the reason for the purchase (a gift, an occasion). Not: a self-introduction by name, order details, what
+they did or want to do with the shop short of their life (「はじめて注文します」), the bare premise of the ask
+(「〜のですが、」), a fragment continuing the span before it, a remark on the season.
+
+*What counts as acknowledging it*: a sentence of the agent's own that shows it was heard, in any words —
+naming the event or the person with what was told of them (「お母様の還暦」→「お母様の記念すべきお誕生日」);
+answering the feeling it calls for (congratulations for a celebration, condolence for a loss, sympathy for a
+hardship, joy at praise, a welcome to a new life, wishing a plan well: 「素敵なご旅行になりますように」
+「楽しみですね」); a clause pointing back at it (〜とのこと, 〜と伺い, お話しくださった); or an answer that visibly
+takes it into account (「はじめての方でも」 for a beginner); praise for an achievement (「素晴らしい努力ですね」
+for 「十五キロ痩せました」); a recommendation for what they are looking for (never for a need of the body). Not:
+generic thanks, the product named, nor the words a sentence uses only to answer an ask, nor the person alone
+when what was told of them is an event. A habit or a long time of their own (「ヒールは十年以上履いていません」)
+tells of their life; the date of what was just told (「式は十一月三日です」) and a guessed cause
+(「年のせいかもしれません」) only continue it; a deadline told (「明日までに必要です」) is heard by a reply that
+meets that day; a booking or a wish to stay or take part is the order.
+
+How the code applies it:
+
 A word the reply would use anyway does not show the customer was heard: the
 product itself (「こちらのランニングシューズは…」 answers the size question, it
 does not acknowledge 「膝への負担が少ないシューズを探していて」) and words the mail
@@ -50,8 +75,8 @@ from itertools import pairwise
 
 from app.model import Finding, FindingKind, Highlight, HighlightKind, Severity
 from app.review import messages
-from app.review.checks.unacknowledged_worry import states_a_feeling
-from app.review.checks.unanswered_request import asks_nothing
+from app.review.checks.unacknowledged_worry import WORRY_STATED, states_a_feeling
+from app.review.checks.unanswered_request import _days, asks_nothing
 from app.review.context import ReviewContext
 from app.review.meaning import Key, family_forms, matched_weight, product_mentions, variant_forms
 from app.review.rules import end_of_own_text
@@ -70,7 +95,9 @@ GENERIC_THANKS = re.compile(
 
 # The agent points back at what the customer told: 「〜とのこと」「〜と伺い」「お話しくださった」.
 POINT_BACK = re.compile(r"とのこと|との事|と伺い|と伺って|とうかがい|とお聞きし|と承り|お話しくださ|お話くださ|"
-                        r"教えてくださ|お知らせくださ|おっしゃ")
+                        r"教えてくださ|お知らせくださ|おっしゃ|"
+                        # a clause reacting to what was told: 「お食事に気をつけていらっしゃるのですね」
+                        r"(?:の|ん)ですね|頃でしょうか|ことでしょう")
 
 
 # What the customer felt, and the words that answer that feeling (not only its facts).
@@ -82,13 +109,14 @@ _PRAISE = re.compile(
 )
 _JOY = re.compile(r"嬉し|うれし|光栄|励み|喜ばし|何より|冥利|ありがたく|有難く")
 _HARDSHIP = re.compile(r"困|壊れ|割れ|届かな|動かな|入院|怪我|けが|体調|不便|大変|亡くな|病気|痛|失くし|無くし|なくし|"
+                       r"パンク|故障|不具合|破損|欠け|漏れ|止まって|止まり|"
                        r"間違|がっかり|残念|汚れ|破れ|遅れ")
 _SYMPATHY = re.compile(r"大変(?:でした|だった|な思い|なご|失礼)|ご不便|ご迷惑|お見舞い|お大事|ご愁傷|お悔やみ|"
                        r"お辛|おつら|"
                        r"ご苦労|ご心労|お困り|残念な思い|がっかりさせ")
 _CELEBRATION = re.compile(r"誕生|結婚|合格|入学|卒業|出産|還暦|記念|就職|昇進|祝|成人|入籍|婚約|七五三|生まれ")
 _CONGRATULATION = re.compile(r"おめでと|お祝い申し上げ|お喜び申し上げ")
-_LOSS = re.compile(r"亡くな|他界|逝去|葬|通夜|法事|法要|供花|供養|四十九日|一周忌|喪中|遺影|形見")
+_LOSS = re.compile(r"亡くな|他界|逝去|葬|通夜|法事|法要|供花|供養|四十九日|一周忌|喪中|遺影|形見|旅立|虹の橋|永眠|看取")
 _CONDOLENCE = re.compile(r"ご愁傷|お悔やみ|ご冥福|お力落とし|ご逝去|お寂しい|偲")
 # A new life (ひとり暮らしを始める, 引っ越し, 就職) is welcomed as one (新生活, 新しい生活, 応援);
 # a small home (狭いマンション) is heard when the reply speaks of the room it leaves (お部屋の広さ, 置き場所).
@@ -96,8 +124,24 @@ _NEW_LIFE = re.compile(r"暮らしを始め|一人暮らし|ひとり暮らし|�
 _WELCOME = re.compile(r"新生活|新しい生活|新しい暮らし|新天地|新しいお住まい|応援して|スタート")
 _SMALL_HOME = re.compile(r"狭い|狭く|手狭|ワンルーム|小さな家|小さい家|小さな部屋|小さい部屋")
 _ROOM = re.compile(r"広さ|スペース|コンパクト|置き場所|設置場所|寸法|お部屋")
-_FEELINGS = ((_PRAISE, _JOY), (_HARDSHIP, _SYMPATHY), (_CELEBRATION, _CONGRATULATION), (_LOSS, _CONDOLENCE),
-             (_NEW_LIFE, _WELCOME), (_SMALL_HOME, _ROOM))
+# A plan ahead (a trip, a recital, an exam, something to be tried for the first time) is heard by wishing it
+# well (「素敵なご旅行になりますように」「楽しみですね」「応援しております」), not by 「ご来店を楽しみに」.
+_UPCOMING = re.compile(r"面接|試験|受験|発表会|演奏会|大会|式典|旅行|出張|帰省|留学|イベント|パーティー|記念日|"
+                       r"同窓会|食事会|キャンプ|登山|デビュー|挑戦|楽しみにして|予定|つもり|"
+                       # something they mean to do or start (「陶芸体験をしたいと考えています」「見に行きます」)
+                       r"たい(?:です|と(?:思|考え))|(?:行き|出かけ)ます|始め")
+_WISH_WELL = re.compile(r"楽しみ(?:ですね|ですよね|な|になさ|にされ|でいらっしゃ)|ますように|ご成功|ご健闘|ご武運|"
+                        r"応援(?:して|いたし|申し上げ)|頑張って|がんばって|素敵な(?:一日|時間|旅|会|思い出|ひととき|"
+                        r"お時間|門出|ご旅行|旅行|パーティー|記念日)|楽しい(?:時間|旅|ひととき|一日|思い出|ご旅行)|"
+                        r"(?:良い|よい)(?:旅|思い出|一日|ご旅行|お時間)|いってらっしゃ|行ってらっしゃ|お気をつけて|"
+                        r"思い出に|うらやまし|挑戦され|挑戦な|始められ|楽しみを|楽しんで(?:いただ|ください)|"
+                        r"お楽しみ(?:ください|いただ)|張り合い|生きがい|きっと|素敵な(?:目標|夢|ご計画)")
+# An achievement of theirs (十五キロ痩せました, 完走しました) is heard by praise of it (素晴らしい努力ですね).
+_ACHIEVEMENT = re.compile(r"痩せ|減量|達成|完走|合格|克服|禁煙|取り組|頑張っ|がんばっ|続けて(?:い|き)|上達")
+_PRAISED = re.compile(r"素晴らしい|すばらしい|ご努力|努力|頑張られ|がんばられ|すごい|立派|お見事|見事|尊敬|さすが")
+_FEELINGS = ((_ACHIEVEMENT, _PRAISED), (_PRAISE, _JOY), (_HARDSHIP, _SYMPATHY), (_CELEBRATION, _CONGRATULATION),
+             (_LOSS, _CONDOLENCE),
+             (_NEW_LIFE, _WELCOME), (_SMALL_HOME, _ROOM), (_UPCOMING, _WISH_WELL))
 # A family member's age reached (息子が十歳になります) tells of a birthday (the customer's own
 # 「今年八十歳になり、字が読みにくく」 is context, not news): naming the person (お子様) does not
 # acknowledge it; the age, the birthday or congratulations do.
@@ -114,7 +158,9 @@ ORDER_DETAIL = re.compile(
     r"(?:付け|つけ|切っ|切り|外し|はずし|開け|捨て|取っ|残っ|あり|ござい)|"
     r"^[^。]{0,4}(?:未使用|未開封|未着用|新品の?まま|一度も(?:使|着|履|開け))[^。]{0,12}$|"
     r"^(?:それから、|また、)?[^。、]{0,10}、?(?:こちら|御社|貴店|そちら)で[^。]{0,24}(?:購入|注文|買い?|求め)"
-    r"(?:しました|いたしました|ました|させていただきました)$"
+    r"(?:しました|いたしました|ました|させていただきました)$|"
+    # the budget of the order (「予算は五千円くらいで」)
+    r"^(?:ご?予算|価格帯)(?:は|が|も)[^。]{0,16}$"
 )
 
 _PERSONAL = re.compile(r"母|父|妻|夫|娘|息子|子ども|子供|孫|祖|友|家族|彼|誕生|祝|結婚|プレゼント|ギフト|贈|記念")
@@ -137,11 +183,13 @@ _SELF_INTRODUCTION = re.compile(r"と申します$")
 _ORDER_SLIP = re.compile(r"(?:入力|記入|選択|選ん|指定|注文)[^。]{0,24}(?:間違|誤|ミス)")
 _WITH_THE_SHOP = re.compile(
     r"(?:利用|検討|拝見|申し込|申込|連絡|お世話にな|レンタル|取り寄せ|探し|考えて|考えており|"
-    r"見て|読んで|伺って|通って|来店)[^。、]{0,14}$"
+    r"見て|読んで|伺って|通って|来店|泊|宿泊|参加|受講|入会)[^。、]{0,14}$"
 )
 # 「〜のですが、」 sets the scene for the ask; 「〜ので、」 gives a reason, which is heard
 # (「月末に経理の締めがあるので」).
 _PREMISE_END = re.compile(r"(?:が|けど|けれど|けれども)$")
+_BOOKED = re.compile(r"(?:予約|申し込み|申込み)(?:を)?(?:して(?:い|お)ます|しております|済み|しました|入れて)"
+                     r"(?:が|けど|けれど)?$")
 _SEASON = re.compile(r"季節|冷え込|寒く|寒い|暑く|暑い|咲き|紅葉|梅雨|めいて|朝晩|陽気|日差し|肌寒|冬支度|衣替え|桜|"
                      r"新緑")
 # A habit with the shop (「毎月お米の定期便を利用しています」) is the customer's own way, heard as such.
@@ -152,7 +200,7 @@ _BUYING = re.compile(r"利用|購入|買|注文|取り寄せ|定期便")
 # 「札幌市内の開通工事は」 does not hear 「夫の転勤で札幌に引っ越してきた」).
 _EVENTS = (
     (re.compile(r"誕生|結婚|祝い|合格|入学|卒業|出産|還暦|喜寿|米寿|古希|傘寿|卒寿|白寿|金婚|銀婚|挙式|入籍|婚約|七五三|"
-                r"成人式|退職祝|就任|開業|開店|創立|周年|生まれ|(?:小学生|中学生|高校生|大学生|社会人|一年生)になり"),
+                r"成人式|退職祝|就任|開業|開店|創立|周年|生まれ|産後|(?:小学生|中学生|高校生|大学生|社会人|一年生)になり"),
      re.compile(r"おめでと|お祝い申し上げ|お喜び申し上げ|お慶び申し上げ")),
     (_LOSS, re.compile(r"ご愁傷|お悔やみ|ご冥福|お力落とし|ご逝去|お寂し|お淋し|偲")),
     (re.compile(r"暮らしを始め|暮らしをはじめ|引っ越|引越|新居|上京|転勤|転居|移住|赴任|進学|就職|入社|新生活|独立"),
@@ -168,7 +216,9 @@ _OWN_WAY = re.compile(r"苦手|不得手|得意|詳しくな|初心者|慣れ|�
                       # a first time of their own (「通販で買い物をするのは初めてです」), not a first order here
                       r"(?:初めて|はじめて)(?![^。]{0,12}(?:ご?注文|ご?連絡|ご?利用|お問い合わせ|メール|検討|宿泊|予約|"
                       r"購入|来店))|"
-                      r"心配|不安|嬉し|うれし|楽しみ|残念|がっかり|悲し|寂し|困")
+                      r"心配|不安|嬉し|うれし|楽しみ|残念|がっかり|悲し|寂し|困|"
+                      # what someone of theirs goes through (「長時間立っているのがつらそうです」)
+                      r"つら(?:い|そう|く)|辛(?:い|そう|く)|しんど|苦しそう|痛そう|かわいそう")
 
 
 @lru_cache(maxsize=1)
@@ -189,6 +239,7 @@ _PLAN = re.compile(r"面接|試験|受験|発表会|大会|式典|旅行|出張|
                    r"記念日|同窓会|忘年会|"
                    r"新年会|食事会|お茶会|泊まり|里帰り|お出かけ|キャンプ|登山")
 _SUBJECT = frozenset({"が", "は", "も", "たち", "達"})
+_LONG_HABIT = re.compile(r"年以上|久しぶり|久々|長年|何年も|ばかり(?:で|なので|履|着|使)")
 _HOUSEHOLD = frozenset({"家族", "ご家族", "身内", "家族連れ"})
 
 
@@ -200,6 +251,9 @@ def _tells_of_life(text: str, span_keys: list[Key], tokens: tuple[Token, ...], p
             or _PLAN.search(text):
         return True
     if any(key.forms & _life_tags() for key in span_keys):
+        return True
+    # a habit or a long time of their own (「普段スニーカーばかりで、ヒールは十年以上履いていません」)
+    if _LONG_HABIT.search(text):
         return True
     persons = {key.start for key in span_keys if key.forms & _person_tags()}
     if people:
@@ -226,6 +280,11 @@ def _not_worth_acknowledging(ctx: ReviewContext, highlight: Highlight, previous:
         return not any(cue.search(text) for cue, _ in _EVENTS)
     if _ORDER_SLIP.search(text):
         return not _tells_of_life(text, span_keys, tokens, people=True)
+    # A booking with the shop (「週末のキャンプ場の予約をしていますが」) is the order: the camp is what is booked,
+    # not news, unless an event or a person of theirs is in it.
+    if _BOOKED.search(text):
+        return not any(cue.search(text) for cue, _ in _EVENTS) and not any(
+            key.forms & _person_tags() for key in span_keys)
     # A worry the analyser also marks as something told (「不器用なので、うまく作れるか心配です」) is judged as a worry.
     if states_a_feeling(text) and any(w.start < highlight.end and highlight.start < w.end and states_a_feeling(
             ctx.highlight_text(w)) for w in ctx.highlights(HighlightKind.WORRY)):
@@ -246,6 +305,16 @@ def _not_worth_acknowledging(ctx: ReviewContext, highlight: Highlight, previous:
            for r in ctx.highlights(HighlightKind.REQUEST)
            if r.start < highlight.end and highlight.start < r.end and not asks_nothing(ctx.highlight_text(r))):
         return True
+    # (its date or number aside: 「式は十一月三日です」 after 「姉の結婚式に着るドレスを借りたいです」)
+    weak = _weak_starts(tokens)
+    dates = [k for k in span_keys if any(_DATE_WORD.fullmatch(w) for w in k.words)
+             or (k.start in weak and _DATE_WORD.match((ctx.mail or "")[k.end : k.end + 3]))]
+    if previous is not None and highlight.start - previous.end <= 3 and dates and sum(
+            k.weight for k in span_keys if k not in dates) <= 1.0:
+        return True  # only the date of what was told just before
+    # a guess at the cause of what was just told (「年のせいかもしれません」) continues it
+    if _GUESSED_CAUSE.search(text) and len(text) <= 16:
+        return not _tells_of_life(text, span_keys, tokens, people=True)
     if previous is not None and highlight.start - previous.end <= 3 and sum(k.weight for k in span_keys) <= 1.0:
         return not _tells_of_life(text, span_keys, tokens, people=True)
     if _SEASON.search(text) and mail[highlight.end : highlight.end + 1] != "、":
@@ -315,7 +384,7 @@ def _feeling_answered(told: str, own_text: str) -> bool:
 
 def disclosures(ctx: ReviewContext) -> list[Highlight]:
     """The disclosures, with the worry spans that state no concern (「怖がりな子で…様子です」)."""
-    told = ctx.highlights(HighlightKind.DISCLOSURE) + [
+    told = [d for d in ctx.highlights(HighlightKind.DISCLOSURE) if not WORRY_STATED.search(ctx.highlight_text(d))] + [
         w for w in ctx.highlights(HighlightKind.WORRY) if not states_a_feeling(ctx.highlight_text(w))]
     return sorted(told, key=lambda h: h.start)
 
@@ -558,6 +627,15 @@ def check(ctx: ReviewContext) -> list[Finding]:
                 out.append(_finding(ctx, at, highlight))
             continue
         cues = [cue for cue, _ in _EVENTS if cue.search(text)]
+        # A deadline told (「来客用なので明日までに必要です」) is heard by a reply that meets that day
+        # (「明日の午前に届きます」).
+        if not cues and "まで" in text and _days(text) & _days(feeling_text):
+            continue
+        # What the customer is looking for (「職場でも使える、強すぎない香りを探しています」) is the order: a reply
+        # that offers something for it (「控えめなシリーズがございます」「〜がおすすめです」) has heard it.
+        if not cues and _SEEKING.search(text) and _OFFERED.search(feeling_text) and not _BODY.search(text) and not any(
+                k.forms & people for k in span_keys):
+            continue
         # The event's word with its paraphrases (誕生 as in 誕生日: 喜寿, 記念, お祝い).
         event_keys = [k._replace(forms=k.forms | family_forms(*(w + end for w in k.words for end in _EVENT_ENDS)))
                       for k in ctx.highlight_keys(highlight)
@@ -605,6 +683,13 @@ def check(ctx: ReviewContext) -> list[Finding]:
 
 
 _EVENT_ENDS = ("", "日", "式", "祝い")
+_GUESSED_CAUSE = re.compile(r"^[^。、]{0,10}(?:の)?(?:せい|ため|から|影響)(?:かも|でしょう|だと思|なのか|か[なも])")
+_DATE_WORD = re.compile(r"[0-9０-９一二三四五六七八九十百]*(?:月|日|年|時|日間|週間|か月|ヶ月)")
+_SEEKING = re.compile(r"(?:を|が)?(?:探して(?:い|おり)ます|探しております|欲しいです|ほしいです)$")
+_OFFERED = re.compile(r"おすすめ|お勧め|オススメ|ぴったり|ご提案|ご紹介")
+# A need of the body or the health (「膝への負担が少ないシューズを探しています」) is the customer's own, heard only by
+# its words: a recommendation alone does not hear the knee.
+_BODY = re.compile(r"膝|腰|肩|首|足|手|目|肌|体|腕|背中|アレルギー|痛|病|妊")
 
 
 def _weak_starts(tokens: tuple[Token, ...]) -> set[int]:

@@ -5,6 +5,18 @@ The user sees a sentence where the shop says it cannot do something
 customer neither a reason for it nor an alternative. A bare "no" leaves the
 customer with nothing to do next.
 
+The principle, as a careful senior agent applies it (round pairs22): whenever the shop says *we will not or cannot
+do this* — in keigo (〜いたしかねます, 〜に添いかねます, お受けできません, 承っておりません, 不可となっております),
+softly (〜は難しい状況です, ちょっと難しいです, ご希望に沿えません), casually (無理なんです, やってないんですよ,
+受けられないんです) or by putting it off (見送らせてください) — the customer must be left with either the reason
+(why not: a rule, the product's nature, stock, timing — also as a clause 「製造元がすでになく、」) or a way
+forward (another product, date or method; 「ただ、〜は可能です」; where else to get it, 「古書店でお探しください」;
+a cancellation, an exchange or a refund; a promise to look into it and tell them). A "no" to a question about a
+product's property (「IHではお使いいただけません」) is judged the same way. A statement of fact that refuses nothing
+(「在庫はございません」 answers a question; 「否定できません」 hedges) is not a refusal; a question is not either.
+
+How the code applies it:
+
 - A reason sits before the refusal in its sentence (「直送品のため、」「〜ので、」
   「規定により」), or is a sentence of its own right next to it (「〜のためです」).
   「早めるための特別便」 is a purpose, not a reason: ため followed by の does not count.
@@ -31,7 +43,14 @@ from app.review.context import ReviewContext
 from app.text import Sentence
 
 REFUSAL = re.compile(
-    r"(?:いたし|致し|でき|出来|承り|応じ|お受けし|お約束し|お答えし|ご用意し|対応し|お引き受けし|ご案内し|お応えし)かねます"
+    r"(?:いたし|致し|でき|出来|承り|応じ|お受けし|お約束し|お答えし|ご用意し|対応し|お引き受けし|ご案内し|お応えし|"
+    # any humble or plain 連用形 + かねる refuses (「ご希望に添いかねます」「お引き受けいたしかねる状況です」)
+    r"添い|沿い|応じ|受け|引き受け|見合わせ|お届けし|お送りし|お作りし|お直しし|お返しし)かね(?:ます|る)"
+    # 「ご希望に沿えません」 says the shop cannot meet the wish (「ご期待に添えず申し訳ございません」 is the
+    # cushion before what follows, not the refusal).
+    r"|(?:ご希望|ご要望|ご期待|ご意向)に(?:添え|沿え|応えられ)(?:ません|ない)"
+    r"|(?:受けられ|応じられ|承れ|作れ|送れ|直せ|変えられ|戻せ|お付けでき)ません(?!でし)"
+    r"|不可(?:と|に)?(?:なって(?:おり|い)ます|でございます|です)"
     # 「否定できません」「断言できません」 hedge a statement; they refuse nothing.
     r"|(?<!否定)(?<!断言)(?<!想像)(?<!判断)(?<!理解)(?<!言い切れ)"
     r"(?:でき|出来|お受けでき|承れ|お応えでき|お使いいただけ|ご利用いただけ|お選びいただけ|ご指定いただけ)ません(?!でし)"
@@ -42,8 +61,9 @@ REFUSAL = re.compile(
     r"|(?:ご遠慮いただいて|お断りして)(?:おります|います)"
     # Casual refusals said to a customer: 「〜はちょっと難しいんです」「できないんですよ」「やってないんです」.
     r"|(?:難し|厳し)(?:い|くて)(?:んです|んですよ|んですね|ん|です(?:ね|よ)|かも|ところ)"
+    r"|(?:ちょっと|少し|なかなか|さすがに|どうしても)(?:難し|厳し)い(?:です|状況|かと)"
     r"|(?:でき|出来|受けられ|お受けでき|対応でき|扱え|作れ|送れ|間に合わ)(?:ない|なくて)(?:んです|んですよ|です|ん)"
-    r"|(?:やって|扱って|取り扱って|受け付けて|対応して)(?:ない|いない)(?:んです|んですよ|です)"
+    r"|(?:やって|扱って|取り扱って|受け付けて|対応して|置いて|作って)(?:ない|いない)(?:んです|んですよ|です)"
     r"|無理(?:なんです|です(?:ね|よ)?|そうです|かと)"
     # Declining by putting it off or holding back: 「今回は見送らせてください」「ご遠慮ください」.
     r"|見送らせて|見送(?:り|る)(?:とさせて|こととさせて|ことにさせて)|見合わせ(?:させて|て(?:おります|います)|ております)"
@@ -51,7 +71,9 @@ REFUSAL = re.compile(
 )
 REASON = re.compile(
     r"ため(?!の)|為(?!の)|(?<!も)ので(?!す)|から[、,]|からです|都合上|都合により|都合で|により|によって|につき|関係で|関係上|規定|"
-    r"決まり|性質上|衛生上|安全上|仕様上|構造上|専用|限定|対象外"
+    r"決まり|性質上|衛生上|安全上|仕様上|構造上|専用|限定|対象外|"
+    # a clause giving the state that stops it (「製造元がすでになく、」「在庫を切らしており、」)
+    r"なく[、,]|(?<!き)ず[、,]|(?:て|で)おり[、,]"
 )
 NEAR_REASON = re.compile(
     r"(?:ため|ので|から|都合上|事情)(?:です|でございます)?[。.]?\s*$|理由|規定|決まり|都合により|事情により|性質上|衛生上|安全上"
@@ -59,7 +81,11 @@ NEAR_REASON = re.compile(
 # Words that introduce something offered instead.
 ALTERNATIVE_CUE = re.compile(
     r"代わり|かわりに|代替|ほかに|他に|別の(?:方法|商品|お品|日|色|サイズ|プラン|便)|他の|ほかの|でしたら|であれば|ようでしたら|"
-    r"いかがでしょうか|ご提案|ご紹介|おすすめ|お勧め|ご検討"
+    r"いかがでしょうか|ご提案|ご紹介|おすすめ|お勧め|ご検討|"
+    # a way to get it elsewhere or otherwise (「古書店でお探しください」「〜をお試しください」)
+    r"でお探し(?:ください|いただけ)|をお試し(?:ください|いただけ)|でお求め(?:ください|いただけ)|"
+    # 「ただ、同じ形の部品を一から削り出すことは可能です」: what can be done instead
+    r"^\s*(?:ただ|ただし|なお)[、,][^。]*(?:可能|できます|承ります|承れます|いたします|いただけます)"
 )
 # Options a shop can offer, and the verbs that offer them.
 OPTION = re.compile(r"キャンセル|交換|返品|返金|解約|一部|取り置き|延長|変更|別便|分割|お届け先|振替|振り替え")

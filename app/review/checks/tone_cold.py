@@ -1,5 +1,11 @@
 """tone_cold — 「事務的で冷たい印象です」.
 
+The principle, as a careful senior agent applies it (round pairs22): a reply is cold when the customer, reading
+it, finds nothing written *to them as a person* — no thanks, no cushion before what they will not like, no apology
+where the shop is at fault or the news is bad, no word of empathy — only facts and instructions, or worse, blame or
+a brush-off. Keigo is politeness of form, not warmth: a fully keigo reply of bare facts is still cold, and a
+casual but kind reply is not cold (it may be over-familiar instead; never both).
+
 The user sees a representative sentence of a draft made only of facts and
 instructions: no thanks (ありがとうございます), no cushion word (恐れ入りますが,
 お手数ですが), no apology (申し訳ございません), no empathy. The stock closing
@@ -476,6 +482,12 @@ def check(ctx: ReviewContext) -> list[Finding]:
     if blame:
         return blame
     body = [s for s in ctx.body_sentences if s.text.strip()]
+    # Answering a mail, a refusal with not one warm word anywhere (no thanks, cushion or apology) is cold
+    # however it goes on (「絶版品の取り寄せは行っていません。古書店でお探しください。」).
+    if ctx.has_mail and body and not _warm(body):
+        refused = _refusals(ctx)
+        if refused is not None:
+            return _finding_on(refused)
     if ctx.has_mail and len(body) <= 2 and not _warm(body):
         curt = _curt(ctx, body)
         if curt:

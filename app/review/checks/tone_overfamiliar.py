@@ -1,5 +1,11 @@
 """tone_overfamiliar — 「お客様に対してなれなれしい表現があります」.
 
+The principle, as a careful senior agent applies it (round pairs22): a shop writes to a customer as to a guest.
+Warmth is welcome (〜くださいね, 嬉しいです, one emoji in a friendly shop's reply); speaking as to a friend is not —
+タメ口 endings, slang, spoken contractions, 「了解です」, a string of emoji or 〜♪. One slip of spoken wording is
+tolerated; the signals must add up, or be one that no written business reply ever uses. Only the agent's own text
+counts, never the quoted mail.
+
 The user sees a representative casual sentence of the draft: タメ口 endings
 (〜だよ, 〜よね, 〜かな, 〜じゃん), 「了解です」「オッケーです」, bare 「ありがとう」,
 several emoji, 〜♪ or 〜〜, spoken contractions and slang (直しときます, こっち,
@@ -50,7 +56,7 @@ _END = r"(?=[。！!？?…〜~ｗw♪☆★\s]|[\U0001F000-\U0001FAFF\u2600-\u2
 # before a comma is no ending (ただ、).
 _END_OR_COMMA = _END.replace("[。", "[。、", 1)
 CASUAL_END = re.compile(
-    r"(?:だよ|だよね|(?<!です)(?<!ます)よね|だね|じゃん|じゃない|かな|かなぁ|だし|でしょ|しよう|しようね|ちゃう|ちゃった|っす|なぁ|なあ|"
+    r"(?:だよ|だよね|(?<!です)(?<!ます)(?<!ません)(?<!でした)(?<!ました)よね|だね|じゃん|じゃない|かな|かなぁ|だし|でしょ|しよう|しようね|ちゃう|ちゃった|っす|なぁ|なあ|"
     r"わかる|分かる|してね|てね|るね|(?<!まし)(?<!でし)たね|(?<!ださ)(?<!下さ)いね|(?<!ださ)(?<!下さ)いよ|るよ|"
     r"(?<!まし)(?<!でし)たよ|"
     r"ないよ|だからね|もんね|いいな|だな|たいな|よかったな|んだ|んだった)" + _END_OR_COMMA
@@ -97,7 +103,7 @@ POLITE_YONE = re.compile(r"(?:です|ます)よね")
 # Polite words bent into slang: でーす, まーす, ありがとうです, よろしくです.
 BENT_POLITE = re.compile(r"(?:でー|まー)す|ですー|ますー|ありがとうです|よろしくです|お願いしまーす|"
                          r"(?:っす|ッス)(?=[ねよか。！!？?、〜~ー\s]|$)|"
-                         r"めっちゃ|マジ(?!ック)|ぶっちゃけ|やばい|ヤバい|ヤバ(?=[いかくそ])|とりま|ガチで|あざっす|あざす|"
+                         r"めっちゃ|マジ(?!ック)|ぶっちゃけ|やばい|ヤバい|ヤバ(?=[いかくそ])|とりま(?![すしせ])|ガチで|あざっす|あざす|"
                          r"よろです|ですです|どーも|ありがとです|ありがとっす|ぎりぎりセーフ|ギリギリセーフ|ギリセーフ|"
                          r"めちゃくちゃ|めちゃめちゃ|めちゃ(?=[ぁ-ん一-龥])|"
                          r"超(?=人気|かわい|可愛|便利|お得|おすすめ|おいし|美味し|楽し|嬉し|うれし|似合|いい|簡単|軽|早|速)")

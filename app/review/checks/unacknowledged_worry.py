@@ -1,7 +1,25 @@
 """unacknowledged_worry — 「お客様のご不安に寄り添う言葉がありません」.
 
 The user sees a worry of the customer's (「間に合うか不安です」) that the draft
-answers only with facts. Empathy is a sentence of the agent's own that names
+answers only with facts.
+
+The principle, as a careful senior agent applies it (round pairs22): a worried customer first needs to hear that
+the worry was *felt*, then that it is taken away. So a worry is met by either
+
+- a sentence that recognises the feeling, in any words: naming it back (ご心配, ご不安, 気がかり, お焦り, お悩み),
+  imagining it (さぞ〜ことと存じます, お察しします), owning it as natural (〜のも無理はありません, 迷われますよね,
+  焦ってしまいますよね, 怖いですよね, 大変かと思います), sharing it (お気持ちよくわかります), or agreeing with the
+  very trouble (「この時期はなかなか乾きませんよね」) — not a bare 「ご心配なく」; or
+- a sentence that takes away *what it fears*: a reassurance about the worry's object (「十分間に合います。ご安心
+  ください」), the risk denied (「混入はございません」), or a concrete step that removes it (a guarantee, a free
+  exchange, a make that prevents it).
+
+A span the analyser calls something told but that ends by stating a worry (〜が心配です) is a worry.
+Sympathy with another trouble the customer told is not empathy with this worry; a reassurance taken back in the
+same breath (「〜予定ではおりますが、お約束は出来かねます」) meets nothing; a worry is a stated feeling, not a fact
+told about someone else (that is a disclosure).
+
+How the code applies it. Empathy is a sentence of the agent's own that names
 the feeling (ご心配, ご不安, お察し, お気持ち, 気がかり…); reassurance that
 dismisses it (「ご心配なく」) does not count on its own. With several worries, an empathy
 sentence counts for the worry it shares words with, or for all of them when
@@ -40,7 +58,8 @@ from app.text import Sentence
 
 _EMPATHY = re.compile(EMPATHY)
 # Empathy that names a worry, not a hardship (お困り, 大変): it is about the customer's worry.
-_NAMES_WORRY = re.compile(r"ご?心配|ご?不安|気がかり|気掛かり|気にな|ご懸念|懸念|お焦り|焦られ|心細|気が気|やきもき|"
+_NAMES_WORRY = re.compile(r"ご?心配|ご?不安|気がかり|気掛かり|気にな|気にかか|ご懸念|懸念|お焦り|焦られ|心細|"
+                          r"気が気|やきもき|"
                           r"ハラハラ")
 _NOT_EMPATHY = re.compile(NOT_EMPATHY)
 
@@ -80,9 +99,19 @@ def states_a_feeling(text: str) -> bool:
     return bool(STATED_FEELING.search(text))
 
 
+# A span marked as something told that ends by stating the customer's own worry (「間に合うか心配しています」) is a
+# worry (REVIEW_FORMAT.md: a stated 不安・心配), whatever the analyser called it. 「困っています」 after a trouble told
+# stays something told (「古いテーブルはもう処分してしまったので、困っています」): its labellers read it so.
+WORRY_STATED = re.compile(r"(?:心配|不安|焦って|気がかり|気掛かり)(?:です|でたまりません|しています|しております|"
+                          r"(?:い|お)ます|(?:い|お)りまして|なんです)?$")
+
+
 def worries(ctx: ReviewContext) -> list[Highlight]:
-    """The worry spans that state a concern (see the module docstring)."""
-    return [w for w in ctx.highlights(HighlightKind.WORRY) if states_a_feeling(ctx.highlight_text(w))]
+    """The worry spans that state a concern (see the module docstring), and the told spans that state one."""
+    stated = [w for w in ctx.highlights(HighlightKind.WORRY) if states_a_feeling(ctx.highlight_text(w))]
+    stated += [d for d in ctx.highlights(HighlightKind.DISCLOSURE) if WORRY_STATED.search(ctx.highlight_text(d))
+               and not any(w.start < d.end and d.start < w.end for w in stated)]
+    return sorted(stated, key=lambda h: h.start)
 
 
 def _object_keys(worry_keys: list[Key]) -> list[Key]:
@@ -141,6 +170,7 @@ def _told_elsewhere(ctx: ReviewContext, worry: Highlight, told: list[tuple[Highl
 
 
 _MAIL_SENTENCE = re.compile(r"[^。！？!?\n]+")
+_AGREES = re.compile(r"(?:ません|です|ます|でした|ました)よね[。！!]?\s*$")
 
 
 def is_empathy(sentence: Sentence) -> bool:
@@ -174,10 +204,15 @@ def check(ctx: ReviewContext) -> list[Finding]:
 
     told: list[tuple[Highlight, list[Key]]] = []
     mail_sentences: list[tuple[int, int, list[Key]]] = []
+    objects_of = [_object_keys(k) for k in worry_keys]
     # Which worries each empathy sentence is about (by shared words); none → all it is not about something else.
     covered: set[int] = set()
     for sentence, sentence_keys in zip(ctx.sentences, ctx.sentence_keys, strict=True):
         if not is_empathy(sentence):
+            # Agreeing with the very trouble they worry about (「この時期はなかなか乾きませんよね」) shares it.
+            if _AGREES.search(sentence.text):
+                pool = {form for key in sentence_keys for form in key.forms}
+                covered |= {i for i, k in enumerate(objects_of) if matched_weight(k, pool)[0] >= 1.0}
             continue
         pool = {form for key in sentence_keys for form in key.forms}
         about = {i for i, k in enumerate(worry_keys) if matched_weight(k, pool)[0] >= 1.0}

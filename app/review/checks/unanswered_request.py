@@ -2,8 +2,48 @@
 
 The user sees the customer's request (highlighted in the mail) that the draft
 never answers or acts on. A clear "no" is an answer too; whether it is
-acceptable is `refusal_without_alternative`'s job. A request counts as answered
-when one of these holds:
+acceptable is `refusal_without_alternative`'s job.
+
+The principle, as a careful senior agent applies it (round pairs22). The customer who asked will read the reply
+looking for one thing: the answer *of the kind they asked for*, about *the thing they asked about*. Whether the
+reply uses the customer's words does not matter; whether it gives that kind of answer about that thing does.
+
+- **when** (いつ, 何日, いつまでに, どのくらいで届く, 間に合いますか): a date, a day, a time or a period
+  (「三日ほどで」「週明けには」「本日発送いたしました」), 間に合います / 間に合いません, or a promise to find out
+  and tell.
+  An interval (十日に一度) is how often, not when; いつも is no question. When the time is the question
+  (「今日中に直りますか」「平日の夜でも受けられますか」), the reply must speak to that time, not only to the thing.
+- **where** (どこ, どちらで, 場所, 受け取り場所): a place — a shop or counter, a page or a site, a floor, a station,
+  「〜にて」「〜から」 with where the customer goes or looks.
+- **how much** (いくら, 料金, 送料, 費用): a price, 無料, 送料込み, or 「かかりません」.
+- **how many / how big / how long** (何個, 何センチ, 重さ, どのくらいの期間): a counted number or a period.
+- **which** (どれ, どちら, おすすめは, どんな): a recommendation or a named choice (「〜がぴったりです」
+  「〜をお選びください」).
+- **can you / can I** (〜できますか, 〜いただけますか, 可能ですか, 〜でも使えますか): yes or no in any words —
+  可能です, 承ります, 大丈夫です, ご安心ください, 〜いたしかねます, 難しい状況です — or the condition under which it
+  can (「三日前まででしたら承れます」), or the same condition said back (「初めての方でも編めるよう…」).
+- **is there / does it** (ありますか, 対応していますか, 必要ですか): はい / いいえ, ございます / ございません,
+  取り扱っております, 不要です, the property stated (「洗濯機で洗えます」), or a thing offered on a condition
+  (「〜でしたら飾っていただけます」 for 「何か代わりになるものはありますか」; 何か is no question word).
+- **please do** (〜してください, 〜していただけますか, 〜をお願いします, 〜たいのですが): the act taken on
+  (〜いたします, 承りました, 仕上げます, お送りしておきますね), a slot offered, what is needed to start asked for
+  (「ご都合のよい曜日をお知らせください」), or a refusal. An act already done (変更いたしました, 手配済みです)
+  answers only the ask whose words it says: 「カタログを同封いたしました」 answers nothing else.
+- **explain why** (なぜ, どうして, 理由): a reason about the thing asked (〜ため, 〜ので, 〜が原因で, 〜によるもの);
+  any 〜ので is not one (「保証期間内ですので、無料で点検いたします」 says nothing of why it runs slow).
+- **how** (どうすれば, 方法, やり方, 手順): a way or steps (〜てください, まず, 〜てから, 〜から〜へ).
+
+A request is answered by a sentence of the agent's own (never the quoted mail) that gives its kind of answer and
+is about its object: by the object's words or their paraphrase, by the same day named, or — when the mail asks one
+thing only, or no other request claims the sentence — by its shape alone. A sentence that only thanks, welcomes or
+closes answers nothing. With several asks, a sentence offering something on a condition (〜でしたら〜いただけます)
+answers the first open ask of its kind, in mail order. A wish to use the service (「一泊したいです」) is a booking,
+and thanks for the order take a wish to order on. Not requests at all: a closing ask for the reply itself
+(「お知らせいただけると助かります」),
+an ask only whether the request before it can be met, a preface (「ご相談があるのですが」), and a wish about the
+customer's own doing (「早めに使えるようにしたいです」).
+
+How the code applies it. A request counts as answered when one of these holds:
 
 - by meaning: the content words of its last clause (the ask itself, not the
   reason before 「〜のですが、」) appear in the agent's own sentences, directly or
@@ -66,6 +106,7 @@ from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import pairwise
+from typing import Final
 
 from app.model import Finding, FindingKind, Highlight, HighlightKind, Severity
 from app.review import messages
@@ -78,8 +119,15 @@ from app.text import Token, tokenize_short
 # The agent commits to do something: humble 〜いたします, 承ります, acceptance of the ask.
 COMMITMENT = re.compile(
     r"(?:いたし|致し|させていただき|申し上げ|差し上げ)ます(?!か)|承ります|承りました|承れます|承知(?:いたし|しました)|"
+    r"(?:て|で)おきます|"
+    # The service asked for, promised in plain polite form (「刃を付け直して仕上げます」「一週間ほどお預かりします」).
+    r"(?:仕上げ|研ぎ|磨き|縫い|張り替え|染め直し|作り直し|お直しし|お預かりし|お引き受けし|引き受け)ます(?!か)|"
     r"かしこまりました|(?:お|ご)[一-龥ぁ-ん]{1,6}(?:します|しますね)(?!か)"
 )
+# The act already done acts on the ask it names (「住所を変更いたしました」「お名前を入れておきました」
+# 「手配済みです」);
+# with no word of the ask it may be any other act (「カタログを同封いたしました」), so it never answers by shape.
+DONE = re.compile(r"(?:いたし|致し|させていただき)ました|(?:て|で)おきました|(?:手配|変更|発送|対応|修正|返金)済")
 # Set phrases that end a mail politely and commit to nothing.
 NOT_COMMITMENT = re.compile(
     r"(?:お|ご)?願い(?:いたし|致し|申し上げ)ます|お待ち(?:いたし|致し|して|申し上げ|し)[^。！？]*"
@@ -105,6 +153,8 @@ ANSWER = re.compile(
     r"ご心配(?:なく|には及びません|いりません)|対応して(?:おり|い)ます|お使いになれ|使えます|使えるよ|もちろん|"
     # A no that answers: 「難しい状況です」「いたしかねます」.
     r"難しい(?:状況|です|かと)|いたしかねます|致しかねます|"
+    # need or not (「工事は不要です」 answers 「設置工事は必要ですか」)
+    r"不要です|不要でございます|必要(?:です|でございます|ございません|ありません)|(?:いり|要り)ません|"
     # What the customer will be asked to do says the answer (「コンタクトは施術前に外していただきます」).
     r"(?:て|で)(?:いただきます|もらいます|もらう(?:から|ので|よ|ね))"
 )
@@ -143,6 +193,7 @@ class _Act:
     answers: bool = False
     days: frozenset[str] = frozenset()
     gives: int = 0  # the kinds of typed answer the sentence gives (see _TYPED), as bits
+    done_only: bool = False  # only an act already done (DONE), which answers by its words alone
 
 
 # A casual draft draws its endings out (「お送りしまーす」「できますよ〜」): the ending is the same.
@@ -157,10 +208,11 @@ def commitments(ctx: ReviewContext) -> list[_Act]:
         promise = bool(PROMISE_TO_TELL.search(text))
         # A clear "no" answers too (whether it needs an alternative is refusal_without_alternative's job).
         answers = bool(ANSWER.search(_NOT_ANSWER.sub("", text).strip()) or REFUSAL.search(text))
-        if promise or answers or COMMITMENT.search(text):
+        if promise or answers or COMMITMENT.search(text) or DONE.search(text):
             pool = frozenset(form for key in sentence_keys for form in key.forms)
             gives = sum(1 << bit for bit, (_, give) in enumerate(_TYPED) if give.search(text))
-            out.append(_Act(promise, pool, answers, frozenset(_days(text)), gives))
+            done_only = not (promise or answers or COMMITMENT.search(text))
+            out.append(_Act(promise, pool, answers, frozenset(_days(text)), gives, done_only))
     return out
 
 
@@ -206,6 +258,8 @@ def _asks_only_for_the_reply(request_keys: list[Key], text: str) -> bool:
     """A closing ask with nothing of its own (「お手数ですがお知らせいただけると助かります」): the reply answers it."""
     if not (ASK_TO_TELL.search(text) or _ASK_TO_READ.search(text)):
         return False
+    if _QUESTION_WORD.search(text):
+        return False  # 「なぜ遅れたのか教えてください」 asks why, whatever its other words
     return all(key.forms & _TELL_ONLY for key in request_keys)
 
 
@@ -221,7 +275,9 @@ _OWN_WISH = re.compile(r"たい(?:です|のです|んです|と思って(?:い|
 _ASKS_THE_SHOP = re.compile(
     r"てほし|て欲し|でほし|ていただ|て頂|でいただ|てもら|でもら|くださ|下さ|お願い|注文|予約|購入|申し込|申込|頼み|頼ん|"
     r"取り寄せ|買い|求め|キャンセル|変更|返品|交換|解約|作り|作って|送って|届け|ほしい|欲しい|知り|伺い|聞き|教え|相談|"
-    r"確認|試し|見せ|受け取り|取り置|持ち込|来店|伺|行き|[かか][？?]?$"
+    r"確認|試し|見せ|受け取り|取り置|持ち込|来店|伺|行き|[かか][？?]?$|"
+    # a wish to use the shop's service is a booking (「家族五人で一泊したいです」)
+    r"泊|宿泊|利用|参加|受講|入会"
 )
 
 
@@ -234,29 +290,43 @@ def _asks_only_whether(request_keys: list[Key], acts: list[_Act]) -> bool:
     """An ask made only of "can you / let me know" words, answered by any answer or commitment."""
     if not request_keys or not all(key.forms & _CAN_YOU_ONLY for key in request_keys):
         return False
-    return any(act.answers or not act.promises_to_tell for act in acts)
+    return any((act.answers or not act.promises_to_tell) and not act.done_only for act in acts)
 
 
 _KANSUJI = "0-9０-９一二三四五六七八九十百千"
+_TIME_COND = re.compile(r"(?:平日|週末|土日|祝日|休日|夜|夜間|朝|早朝|午前|午後|夕方|[月火水木金土日]曜日?)"
+                        r"(?:の[^。、]{0,6})?でも")
 # What a request asks for: a time, a price, a number; else yes/no or an action.
 _ASKS_WHEN = re.compile(
-    r"いつ|何日|何時|何曜|何月|何営業日|何週間|どの(?:くらい|ぐらい|程度)で(?!す)|どれ(?:くらい|ぐらい)で(?!す)|日数|納期|"
-    r"(?:お届け|到着|発送|入荷|発売)(?:日|時期|予定)|時期|何時まで|何時から"
+    r"いつ(?!も|でも|か(?!ら))|何日|何時|何曜|何月|何営業日|何週間|どの(?:くらい|ぐらい|程度)で(?!す)|どれ(?:くらい|ぐらい)で(?!す)|日数|納期|"
+    r"(?:お届け|到着|発送|入荷|発売)(?:日|時期|予定)|時期|何時まで|何時から|"
+    # by a time (「今日中に直りますか」), or on a time (「平日の夜でも受けられますか」): the time is the question
+    r"(?:今日中|本日中|明日中|今週中)に?[^。、]{0,8}(?:ますか|ですか|でしょうか)|"
+    # a clock time asked for (「朝八時に始めてもらえると助かります」)
+    rf"[{_KANSUJI}]+\s*時(?:に|から|まで|頃|ごろ)(?:[^。]{{0,12}})(?:もらえ|いただけ|でき|可能|大丈夫)|"
+    + _TIME_COND.pattern
 )
 _ASKS_PRICE = re.compile(r"いくら|おいくら|料金|値段|価格|送料|費用|金額|代金|手数料|何円")
-_ASKS_COUNT = re.compile(r"何(?:個|枚|本|名|人|歳|才|センチ|cm|グラム|キロ|ミリ|号|色|点|着|台|種類|袋|箱)|"
+_ASKS_COUNT = re.compile(r"何(?:個|枚|本|名|人|歳|才|センチ|cm|グラム|キロ|ミリ|号|色|点|着|台|種類|袋|箱|缶)|"
+                         r"必要な量|分量|どれだけの量|量(?:も|を)教え|"
                          r"重さ|長さ|大きさ|容量|高さ|サイズ感|どの(?:くらい|ぐらい)の|どれ(?:くらい|ぐらい)の")
 # What a sentence of the reply gives: a date or time, a price, a counted number.
 _GIVES_WHEN = re.compile(
-    rf"[{_KANSUJI}]+\s*(?:月|日|時|分|週間|営業日|日後|日以内|日ほど|日程度|か月|ヶ月)|[月火水木金土日]曜|"
-    r"午前|午後|夕方|夜間|本日|当日|前日|前々日|翌日|翌営業日|明日|明後日|来週|今週|来月|今月|月末|上旬|中旬|下旬|週明け|年内|近日"
+    # an interval (「十日に一度」「三日おき」) is how often, not when
+    # (十分です / 十分な is "enough", not ten minutes)
+    rf"[{_KANSUJI}]+\s*(?:月|日|時|分(?!です|な|に|で|だ|と|。|、)|週間|営業日|日後|日以内|日ほど|日程度|か月|ヶ月)"
+    rf"(?!\s*(?:に\s*[{_KANSUJI}]+\s*(?:度|回)|おき|ごと|毎))|[月火水木金土日]曜|"
+    r"午前|午後|夕方|夜間|本日|当日|前日|前々日|翌日|翌営業日|明日|明後日|来週|今週|来月|今月|月末|上旬|中旬|下旬|週明け|年内|近日|"
+    r"週末|土日|平日|祝日|休日|毎晩|早朝"
 )
 _GIVES_PRICE = re.compile(
-    rf"[{_KANSUJI},，]+\s*円|無料|かかりません|頂戴(?:いたし|し)ません|いただきません|税込|送料込"
+    # a fee given as a share of another (キャンセル料は三十％, 小児運賃は大人の七割) is a price too
+    rf"[{_KANSUJI},，]+\s*円|無料|かかりません|頂戴(?:いたし|し)ません|いただきません|税込|送料込|"
+    rf"[{_KANSUJI}.．]+\s*(?:[%％]|パーセント|割(?!引))|半額"
 )
 _GIVES_COUNT = re.compile(
     rf"[{_KANSUJI}.．]+\s*(?:個|枚|本|名|人|歳|才|センチ|cm|mm|ミリ|グラム|g|kg|キロ|ml|mL|リットル|L|号|色|点|着|台|袋|箱|"
-    r"セット|種類|サイズ|インチ|粒|錠|人前|メートル|m)"
+    r"セット|種類|サイズ|インチ|粒|錠|人前|メートル|m|か月|ヶ月|カ月|ケ月)"  # 生後六か月から: an age
 )
 # "How often" (頻度, 何回, 間隔) takes a frequency: 月に3回, 毎日, 2〜3日おき.
 _ASKS_OFTEN = re.compile(r"頻度|何回|何度|間隔|ペース|何日(?:おき|ごと|に)|どの(?:くらい|ぐらい)(?:おき|ごと)")
@@ -292,10 +362,22 @@ _GIVES_MATERIAL = re.compile(
     r"綿|麻|絹|ウール|カシミヤ|カシミア|リネン|羊毛|アクリル|ポリエステル|ナイロン|コットン|シルク|レザー|本革|革|"
     r"ステンレス|樹脂|シリコン|陶器|磁器|ガラス|真鍮|アルミ|竹|木製|天然"
 )
+# "Where" (どこ, どちらで, 場所) takes a place: a shop or counter, a page or a site, a floor, a station.
+_ASKS_WHERE = re.compile(r"どこ|どちら(?:で|に|へ|から|の(?:店|売り場|窓口))|場所|売り場|窓口|受け?取り(?:場所|先)")
+_GIVES_WHERE = re.compile(
+    r"店舗|店頭|本店|支店|当店|窓口|カウンター|売り場|受付|ページ|サイト|マイページ|URL|https?://|フォーム|アプリ|"
+    rf"[{_KANSUJI}]+\s*階|駅|にて|コーナー|営業所|センター|ロッカー|コンビニ|郵便局|住所"
+)
 _LOOSE_HOW = 1 << 7  # the bit of (_ASKS_HOW, _GIVES_HOW) in _TYPED
+# "Why" is answered by a reason about the thing asked: any 〜ので (「保証期間内ですので、無料で再点検いたします」)
+# is not why the watch runs slow. A sentence naming a cause (原因, 〜によるもの) answers it anywhere.
+_WHY = 1 << 6
+_LOOSE = _LOOSE_HOW | _WHY
+_CAUSE_NAMED = re.compile(r"原因|理由|せい|によるもの|考えられ|可能性")
 _TYPED = ((_ASKS_WHEN, _GIVES_WHEN), (_ASKS_PRICE, _GIVES_PRICE), (_ASKS_COUNT, _GIVES_COUNT),
           (_ASKS_OFTEN, _GIVES_OFTEN), (_ASKS_WHICH, _GIVES_WHICH), (_ASKS_REMEDY, _GIVES_REMEDY),
-          (_ASKS_WHY, _GIVES_WHY), (_ASKS_HOW, _GIVES_HOW), (_ASKS_MATERIAL, _GIVES_MATERIAL))
+          (_ASKS_WHY, _GIVES_WHY), (_ASKS_HOW, _GIVES_HOW), (_ASKS_MATERIAL, _GIVES_MATERIAL),
+          (_ASKS_WHERE, _GIVES_WHERE))
 # A question that leaves its object unsaid (「在庫はありますか」 after 「同じ柄であと4つ欲しいです」) is
 # about the request before it: Japanese drops what both sides know.
 _ELLIPTIC = frozenset({"在庫", "有無", "可能", "対応", "大丈夫", "いける", "ある", "空く", "空き", "空ける"})
@@ -305,17 +387,22 @@ _GENERAL_ASK = re.compile(r"について(?:の)?(?:教え|知り|お聞き|伺�
 # The customer wants to buy (「カニを注文したいです」「定期便を始めたいのですが」): a reply that takes the
 # order on (手配いたします, 承ります, ご用意できます) acts on it.
 _WANTS_TO_BUY = re.compile(
-    r"(?:注文|購入|買い|頼み|予約|申し込み|申込み|定期便|定期購入|取り寄せ|作り|作成し|制作し|仕立て)[^。？?]{0,8}?"
+    r"(?:注文|購入|買い|頼み|予約|申し込み|申込み|定期便|定期購入|取り寄せ|作り|作成し|制作し|仕立て|"
+    # a thing sent in for a service (「敷布団を丸洗いに出したい」「修理に出したい」)
+    r"(?:洗い|修理|クリーニング|メンテナンス|点検|研ぎ)に出し)[^。？?]{0,8}?"
     r"(?:し|を)?たい(?:です|と|の|ん)|"
     r"(?:注文|購入|予約|申し込み|定期購入)を?(?:お願い)|を(?:お願い|お願いし)たい|"
     # a service to be done for them (「七五三の写真を撮っていただきたいです」)
     r"(?:撮って|作って|仕立てて|直して|調律して|診て|点検して|修理して)(?:いただき|頂き|もらい)たい"
 )
 # Offering a slot to do it takes the job on too (「来月は十二日の午後が空いております」「お伺いできます」).
-_TAKES_ORDER = re.compile(r"手配|承(?:ります|りました|れます|っております)|ご用意(?:でき|いたし|し)|お手伝いさせ|"
+_TAKES_ORDER = re.compile(r"手配|ご注文(?:いただき|頂き)?(?:誠に)?ありがと|"
+                          r"承(?:ります|りました|れます|っております)|ご用意(?:でき|いたし|し)|お手伝いさせ|"
                           r"(?:空いて|空きが)(?:おり|ござい|あり)|お伺い(?:でき|いたし|し)ます|ご予約を?お取り|"
                           r"お届け(?:でき|いたし|し)|"
-                          r"お作り(?:でき|いたし|し)|ご注文(?:いただけ|を承)|お受け(?:いたし|でき)")
+                          r"お作り(?:でき|いたし|し)|ご注文(?:いただけ|を承)|お受け(?:いたし|でき)|"
+                          # asking for what is needed to start it (「ご都合のよい曜日をお知らせください」)
+                          r"(?:ご希望|ご都合)[^。]{0,12}(?:お知らせ|お聞かせ|ご連絡)(?:ください|いただけ)")
 # A sentence that is an answer in shape whatever it is about.
 _OPENS_ANSWER = re.compile(r"^\s*(?:はい|いいえ|もちろん|あいにく|残念ながら|申し訳(?:ございません|ありません)が)")
 _CHECK_BACK = re.compile(
@@ -330,34 +417,67 @@ _ASKS_EXIST = re.compile(
 )
 _ASKS_CAN = re.compile(
     r"(?:でき|出来|可能|[えけせてねべめれ]ます|られます)(?:ます|です)?(?:か|でしょうか)|"
-    r"(?:でき|使え|使用でき)る(?:の)?(?:でしょうか|ですか)"
+    r"(?:でき|使え|使用でき)る(?:の)?(?:でしょうか|ですか)|"
+    # 「経験がなくても大丈夫でしょうか」 asks whether it can be done as they are
+    r"(?:大丈夫|問題(?:ない|ありません)|平気)(?:ですか|でしょうか|か)"
 )
-_QUESTION_WORD = re.compile(r"いくら|いつ|何|なに|なん|どう|どの|どれ|どこ|どちら|誰|なぜ|どんな")
+# 何か, どこか, いつでも are no question words: 「何か代わりになるものはありますか」 is a yes-or-no question.
+_QUESTION_WORD_RE = re.compile(r"いくら|いつ|何|なに|なん|どう|どの|どれ|どこ|どちら|誰|なぜ|どんな")
+_INDEFINITE = re.compile(r"(?:何|なに|どこ|誰|いつ)"
+                         r"(?:か(?!ら)(?![^。]{0,3}(?:教え|知り|知ら|分か|わか|ご教示|伺|確認|聞))|でも|も)")
+
+
+class _QuestionWord:
+    """The question words of an ask, without the indefinites made of them (何か, どこか, いつでも)."""
+
+    @staticmethod
+    @lru_cache(maxsize=2048)
+    def search(text: str) -> bool:
+        # Cached by text: asked for every request and every candidate sentence while the agent types.
+        return bool(_QUESTION_WORD_RE.search(_INDEFINITE.sub("", text)))
+
+
+_QUESTION_WORD = _QuestionWord()
 _ASKS_ACT = re.compile(
     r"(?:て|で)(?:いただけ|いただき|もらえ|もらい|くださ|ほし|欲し)|お願い|頼み|たいの|たいです"
 )
-_GIVES_EXIST = re.compile(r"ございます|あります|ございません|ありません|おります|取り扱って|扱って|ご用意")
+_GIVES_EXIST = re.compile(r"ございます|あります|ございません|ありません|おります|取り扱って|扱って|ご用意|"
+                          r"ある(?:よ|ね|んです)|ない(?:んです|です)|"
+                          # a thing offered on a condition (「〜のアレンジでしたら、病室に飾っていただけます」)
+                          r"でしたら[^。]{0,40}(?:いただけ|できます|可能|承)|(?:が|を)(?:おすすめ|お勧め)")
 _GIVES_CAN = re.compile(
     r"でき(?:ます|ません)|可能|いただけ(?:ます|ません)|かねます|問題(?:ございません|ありません)|大丈夫|"
     r"承(?:ります|れます|っております)|お受け(?:いたし|でき|し)|使え(?:ます|ません)"
 )
 
 
-def _same_kind(asked: str, text: str) -> bool:
+_OFFERED_IF = re.compile(r"(?:でしたら|であれば|なら)[、,]?[^。]{0,40}"
+                         r"(?:いただけます|できます|可能です|承ります|承れます)")
+
+
+def _same_kind(asked: str, text: str, elsewhere: bool) -> bool:
     """Whether a sentence answers in the kind the request asks: is there, can I, or please do.
 
     A question with a question word (いくら, いつ, どれ) wants its answer, not a yes: only the typed
-    answers above answer it."""
+    answers above answer it. An "is there" or "can it" question is answered by its mirror (ございます,
+    できます) even when the sentence names what the customer told around the ask (「骨一本の交換でしたら…直す
+    ことができます」 for 「修理は可能でしょうか」 after the broken rib was told); a commitment may be to another
+    act (「ストールは…本日中に発送いたします」 does not wrap it), so an ask to act is not answered by a sentence
+    about something else the mail said (`elsewhere`)."""
     if _QUESTION_WORD.search(asked):
         return False
     if _ASKS_EXIST.search(asked):
         return bool(_GIVES_EXIST.search(text))
     if _ASKS_ACT.search(asked):
+        if elsewhere:
+            return False
         # An ask to act (〜ていただけますか, 〜してほしい): answered by doing it or declining.
         return bool(COMMITMENT.search(_NOT_ANSWER.sub("", text)) or REFUSAL.search(text)
-                    or (_GIVES_CAN.search(text) and not _GIVES_EXIST.search(text)))
+                    or (_GIVES_CAN.search(text) and not _GIVES_EXIST.search(text)) or bool(_OFFERED_IF.search(text)))
     if _ASKS_CAN.search(asked):
-        return bool(_GIVES_CAN.search(text) or COMMITMENT.search(text) or REFUSAL.search(text))
+        # 「量を二倍にできますか」 is answered by the change made (「二袋ずつのお届けに変更いたしました」)
+        return bool(_GIVES_CAN.search(text) or COMMITMENT.search(text) or REFUSAL.search(text)
+                    or (not elsewhere and DONE.search(text)))
     return False
 
 
@@ -374,7 +494,7 @@ def _outside_forms(ctx: ReviewContext) -> set[str]:
 
 
 def _shape_answers(ctx: ReviewContext, open_requests: list[str], word_answers: list[list[Key]],
-                   only_one: bool) -> set[int]:
+                   only_one: bool, topic_unnamed: AbstractSet[int] = frozenset()) -> set[int]:
     """Indexes of `open_requests` answered by the shape of a reply sentence no other request's words claim."""
     if not open_requests:
         return set()
@@ -406,9 +526,10 @@ def _shape_answers(ctx: ReviewContext, open_requests: list[str], word_answers: l
     # (「寝袋は乾かしてから収納袋に入れてください」 is no way to wash it).
     about: list[set[int]] = []
     for asked in open_requests:
-        how = _asked_types(asked) & _LOOSE_HOW and not only_one
+        how = _asked_types(asked) & _LOOSE and not only_one
         core = core_keys(tokenize_short(asked)) if how else []
-        about.append({i for i, words in enumerate(sentence_words) if is_answered(core, words)} if how else set())
+        about.append({i for i, words in enumerate(sentence_words) if is_answered(core, words)} if how and core
+                     else set())
     for number, asked in enumerate(open_requests):
         asks = _asked_types(asked)
         # A yes (はい, もちろん) answers a yes-or-no question, not 「いくらかかりますか」: that one wants its answer.
@@ -416,10 +537,19 @@ def _shape_answers(ctx: ReviewContext, open_requests: list[str], word_answers: l
         for i, (opens, checks_back, gives, text, elsewhere) in enumerate(candidates):
             if i in used:
                 continue
-            fits = checks_back or (opens and yes_no) or bool(asks & gives & ~_LOOSE_HOW) or bool(
-                asks & gives & _LOOSE_HOW and (only_one or i in about[number]))
-            if not fits and only_one and not elsewhere:
-                fits = _same_kind(asked, text)
+            fits = checks_back or (opens and yes_no) or bool(asks & gives & ~_LOOSE) or bool(
+                asks & gives & _LOOSE and (only_one or i in about[number])) or bool(
+                asks & gives & _WHY and _CAUSE_NAMED.search(text))
+            if not fits and only_one:
+                fits = _same_kind(asked, text, elsewhere)
+            elif not fits and not elsewhere and _OFFERED_IF.search(text):
+                # With several asks, a sentence offering something on a condition (「二十名様以上でしたら、お座敷を
+                # まるごとお使いいただけます」) answers the first open ask of its kind, in mail order: the wish to
+                # stay takes 「ファミリールームでしたら五名様でご利用いただけます」, leaving 「駐車場は
+                # ありますか」 open.
+                fits = _same_kind(asked, text, elsewhere)
+            if fits and yes_no and number in topic_unnamed and not checks_back and not only_one:
+                fits = False
             if fits:
                 used.add(i)
                 out.add(number)
@@ -545,6 +675,21 @@ def _ratio(request_keys: list[Key], pool: frozenset[str]) -> float:
     return found / total if total else 0.0
 
 
+# 「お花を病院に届けたいのですが、」 sets the scene for the question that follows (「何か代わりになるものは
+# ありますか」): the reply answers that question, and the wish with it.
+_SCENE = re.compile(r"たい(?:の|ん)(?:です|だ)(?:が|けど|けれど|けれども)$")
+
+
+def _scene_of_next(ctx: ReviewContext, highlight: Highlight, following: Highlight) -> bool:
+    """Whether a wish ending 〜たいのですが is only the scene of the next request, which asks something of its own."""
+    if not _SCENE.search(ctx.highlight_text(highlight)) or following.start - highlight.end > 30:
+        return False
+    asked = ctx.highlight_text(following)
+    core = core_keys(ctx.highlight_tokens(following))
+    return (sum(k.weight for k in core) >= 1.0 and not _POINTS_BACK.search(asked)
+            and not all(key.forms & (_CAN_YOU_ONLY | _ELLIPTIC) for key in core))
+
+
 def check(ctx: ReviewContext) -> list[Finding]:
     if not ctx.has_mail:
         return []
@@ -552,12 +697,18 @@ def check(ctx: ReviewContext) -> list[Finding]:
     acts = commitments(ctx)
     out = []
     requests = []
-    for highlight in ctx.highlights(HighlightKind.REQUEST):
+    all_requests = ctx.highlights(HighlightKind.REQUEST)
+    for number, highlight in enumerate(all_requests):
         asked = ctx.highlight_text(highlight)
         if _asks_only_for_the_reply(ctx.highlight_keys(highlight), asked) or asks_nothing(asked):
             continue
+        if number + 1 < len(all_requests) and _scene_of_next(ctx, highlight, all_requests[number + 1]):
+            continue
         if _asks_only_whether(ctx.highlight_keys(highlight), acts):
             continue
+        if _DO_BETTER.search(asked) and (_CONTACT_ASKED.search(asked)
+                                         or any(_WILL_DO_BETTER.search(s.text) for s in ctx.body_sentences)):
+            continue  # a demand to be contacted this time is met by the reply itself
         requests.append((highlight, asked))
     open_requests = []
     word_answers = []
@@ -599,6 +750,13 @@ def check(ctx: ReviewContext) -> list[Finding]:
         tokens = ctx.highlight_tokens(highlight)
         # The question word must be the ask's own (「いつ届くのか、どこを見れば分かりますか」 asks where to look).
         typed = _asked_types(_last_clause(asked)) & _TYPED_WORDS if _QUESTION_WORD.search(_last_clause(asked)) else 0
+        if _TIME_COND.search(_last_clause(asked)):
+            typed |= 1
+        # A typed question with no word of its own (「なぜまた遅れるのでしょうか」: Sudachi gives 遅れる no content) is
+        # judged by its kind alone, below: nothing the reply says matches it by words.
+        if not core and types[number]:
+            open_requests.append((highlight, asked))
+            continue
         if ((_WANTS_TO_BUY.search(asked) and takes_order) or _condition_echoed(ctx, tokens) or answered(
                 ctx, tokens, asked, own_acts, whole, core, pool) or (backs[number][0] and answered(
                 ctx, tokens, backs[number][1] + asked, own_acts, whole + backs[number][0], core + backs[number][0],
@@ -607,11 +765,20 @@ def check(ctx: ReviewContext) -> list[Finding]:
             word_answers.append(core)
         else:
             open_requests.append((highlight, asked))
-    by_shape = _shape_answers(ctx, [asked for _, asked in open_requests], word_answers, len(requests) == 1)
+    named = [_topic_named(ctx, highlight) for highlight, _ in open_requests]
+    # Among several asks, a yes-or-no ask whose own topic the reply never names is not answered by a yes, a
+    # "can" or an offer about something else (「生後六か月頃からお使いいただけます」 does not answer
+    # 「メッセージカードを付けていただくことはできますか」); the mail's one ask may be (「植物性の材料だけで焼いた
+    # カンパーニュがございます」 for 「卵と乳製品を使ってないパンってありますか」).
+    by_shape = _shape_answers(ctx, [asked for _, asked in open_requests], word_answers, len(requests) == 1,
+                              {number for number, state in enumerate(named) if state is False})
     still_open = {id(h) for number, (h, _) in enumerate(open_requests) if number not in by_shape}
     followed = _answered_follow_ups(requests, still_open)
     for number, (highlight, asked) in enumerate(open_requests):
-        if number in by_shape or id(highlight) in followed:
+        # Naming the topic answers a yes-or-no ask or a please-do; a question with a question word (どこで,
+        # いつ, いくら, 方法) wants its kind of answer, which the checks above look for.
+        plain = not _asked_types(asked) and not _QUESTION_WORD.search(asked)
+        if number in by_shape or id(highlight) in followed or (named[number] and plain):
             continue
         out.append(
             messages.finding(
@@ -625,3 +792,75 @@ def check(ctx: ReviewContext) -> list[Finding]:
             )
         )
     return out
+
+
+# A complaint's demand that it not happen again (「三度目はないようにお願いします」「今度は必ず折り返しの連絡を
+# お願いします」) asks for a promise, and a promise to do better answers it whatever words it uses.
+_DO_BETTER = re.compile(r"(?:ないよう(?:に)?|今度(?:こそ)?は必ず|今後は|二度と|次(?:回)?(?:から|こそ)は)[^。]{0,20}"
+                        r"(?:お願い|ください|下さい|ほしい|欲しい)")
+_CONTACT_ASKED = re.compile(r"連絡|返事|返信|折り返し|回答")
+_WILL_DO_BETTER = re.compile(r"再発|責任を持って|今後(?:は|このような|二度と)|二度と|徹底|以後|肝に銘じ|"
+                             r"気を(?:つけ|付け)|注意(?:いたし|して)|努めて|改めて(?:まいり|参り)|改善(?:いたし|して)")
+
+
+# Nouns that name no topic of their own: an ask's frame, time words and people, not what it is about.
+_FRAME_NOUNS: Final = frozenset({
+    "事", "こと", "物", "もの", "方", "件", "場合", "今回", "確認", "可能", "質問", "願い", "連絡", "予定",
+    "時", "とき", "際", "以上", "以下", "前", "後", "中", "全部", "自分", "私", "皆", "様", "何", "いつ",
+    "何処", "どれ", "其れ", "此れ", "所", "ところ", "為", "ため", "位", "程", "辺り", "頃", "今", "今日",
+    "明日", "度", "一度", "一つ", "方法", "対応", "相談", "検討", "お手数", "手数", "返事", "返信", "回答",
+    "教示", "案内", "幸い", "助かる", "大丈夫", "問題", "心配", "不安", "気", "出来る", "いつも", "一緒",
+    "今後", "次回", "今度", "先日", "最近", "二人", "友達", "友人", "家族", "子供", "子ども", "娘", "息子",
+    "母", "父", "夫", "妻", "主人", "家", "自宅", "感じ", "少し", "其々", "幾ら", "何時", "何方", "何れ",
+    "幾つ", "如何", "何故", "大体", "目安",
+})
+
+
+def _topic_nouns(tokens: tuple[Token, ...]) -> set[str]:
+    """What a request is about, by its nouns: normalised common nouns outside the frame, and a number with its
+    counter as written (六十包, 三十％), which a reply that deals with it repeats."""
+    out: set[str] = set()
+    for i, t in enumerate(tokens):
+        if t.sub == "数詞":
+            if i + 1 < len(tokens) and tokens[i + 1].main in ("名詞", "接尾辞") and tokens[i + 1].sub != "数詞":
+                out.add("#" + t.surface + tokens[i + 1].surface)
+            continue
+        if t.main == "名詞" and t.norm not in _FRAME_NOUNS and (len(t.surface) >= 2 or t.sub == "固有名詞"):
+            out.add(t.norm)
+    return out
+
+
+def _topic_named(ctx: ReviewContext, highlight: Highlight) -> bool | None:
+    """Whether the reply names the topic of a request in a sentence of its own; None when the ask has no topic
+    of its own to name.
+
+    A writer who leaves an ask unanswered leaves its topic out of the reply altogether (置き配 never
+    mentioned); a reply that answers in its own words still names what was asked about (「キャンセル料は、
+    十四日前から三十％です」 for 「キャンセル料はいくらかかりますか」, 「六十包に変更いたしました」 for
+    「三十包を六十包に増やしていただけますか」). The topic is taken from the ask's own clause (not the reason
+    before it), and a noun counts only when the rest of the mail never says it: the product the whole mail is
+    about (寝袋 in 「寝袋の洗濯方法を教えてください」) names no one ask, and one answer must not close two
+    asks. Whether the answer is a good one is for the agent, not this check.
+    """
+    mail = ctx.mail or ""
+    asked = ctx.highlight_text(highlight)
+    clause = ctx.range_tokens(highlight.end - len(_last_clause(asked)), highlight.end)
+    rest = mail[: highlight.start] + mail[highlight.end :]
+    rest_norms = {t.norm for t in ctx.mail_tokens if not highlight.start <= t.start < highlight.end}
+
+    def distinct(nouns: set[str]) -> set[str]:
+        return {n for n in nouns if (n[1:] not in rest if n.startswith("#") else n not in rest_norms)}
+
+    # The ask's own clause first; when it names nothing of its own (「それぞれいくらになるのかを教えて
+    # ください」), the whole ask (「子ども料金は、」).
+    topic = distinct(_topic_nouns(clause)) or distinct(_topic_nouns(ctx.highlight_tokens(highlight)))
+    if not topic:
+        return None
+    said = {t.norm for s in ctx.body_sentences for t in s.tokens if t.main == "名詞"}
+    text = "".join(s.text for s in ctx.body_sentences)
+    return any(_number_said(noun[1:], text) if noun.startswith("#") else noun in said for noun in topic)
+
+
+def _number_said(number: str, text: str) -> bool:
+    """A number with its counter in the reply's words; people are counted as 人 or 名 (五人 → 五名様)."""
+    return number in text or (number.endswith("人") and number[:-1] + "名" in text)
