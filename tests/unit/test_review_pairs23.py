@@ -55,3 +55,26 @@ def test_a_demand_that_it_not_happen_again_is_met_by_a_promise() -> None:
     assert _unanswered(mail, curt, "正しい色を送ってください", "次からはこういうことがないようにお願いします") == [
         "次からはこういうことがないようにお願いします"]
 
+
+
+D = HighlightKind.DISCLOSURE
+
+
+def _ignored(mail: str, draft: str, *told: str) -> list[str]:
+    findings = review(draft, mail, insight_of(mail, *((D, t) for t in told))).findings
+    return [mail[f.ref.start : f.ref.end] for f in findings
+            if f.kind is FindingKind.IGNORED_DISCLOSURE and f.ref is not None]
+
+
+def test_a_condolence_hears_a_death_however_it_was_told() -> None:
+    mail = "先週、祖母が九十五歳で息を引き取りました。\n葬儀の供花をお願いできますか。\n"
+    told = "先週、祖母が九十五歳で息を引き取りました"
+    kind = "小林様\n\nおばあ様のご逝去、謹んでお悔やみ申し上げます。\n供花を承ります。\n"
+    assert _ignored(mail, kind, told) == []
+    assert _ignored(mail, "小林様\n\n供花を承ります。\n", told) == [told]
+
+
+def test_a_self_introduction_by_role_needs_no_acknowledgement() -> None:
+    mail = "駅前の設計事務所の者です。\n毎朝のコーヒーを十杯、配達していただけますか。\n"
+    draft = "ご連絡ありがとうございます。\n毎朝十杯の配達、承ります。\n"
+    assert _ignored(mail, draft, "駅前の設計事務所の者です") == []

@@ -116,7 +116,8 @@ _SYMPATHY = re.compile(r"大変(?:でした|だった|な思い|なご|失礼)|�
                        r"ご苦労|ご心労|お困り|残念な思い|がっかりさせ")
 _CELEBRATION = re.compile(r"誕生|結婚|合格|入学|卒業|出産|還暦|記念|就職|昇進|祝|成人|入籍|婚約|七五三|生まれ")
 _CONGRATULATION = re.compile(r"おめでと|お祝い申し上げ|お喜び申し上げ")
-_LOSS = re.compile(r"亡くな|他界|逝去|葬|通夜|法事|法要|供花|供養|四十九日|一周忌|喪中|遺影|形見|旅立|虹の橋|永眠|看取")
+_LOSS = re.compile(r"亡くな|息を引き取|他界|逝去|葬|通夜|法事|法要|供花|供養|四十九日|一周忌|喪中|遺影|形見|旅立|"
+                   r"虹の橋|永眠|看取")
 _CONDOLENCE = re.compile(r"ご愁傷|お悔やみ|ご冥福|お力落とし|ご逝去|お寂しい|偲")
 # A new life (ひとり暮らしを始める, 引っ越し, 就職) is welcomed as one (新生活, 新しい生活, 応援);
 # a small home (狭いマンション) is heard when the reply speaks of the room it leaves (お部屋の広さ, 置き場所).
@@ -177,7 +178,7 @@ _PERSONAL = re.compile(r"母|父|妻|夫|娘|息子|子ども|子供|孫|祖|友
 #   「そのうちご連絡があるかもしれません」),
 # - a remark on the season (「庭の山茶花も咲き始め、冬支度の季節です」), which is the letter's greeting.
 # Each holds only when the span tells nothing of the customer's life (`_tells_of_life`).
-_SELF_INTRODUCTION = re.compile(r"と申します$")
+_SELF_INTRODUCTION = re.compile(r"と申します$|の者(?:です|でございます)$")
 # A slip the customer made in the order (「入力した名前のローマ字を一文字間違えてしまいました」) is what the ask
 # is about.
 _ORDER_SLIP = re.compile(r"(?:入力|記入|選択|選ん|指定|注文)[^。]{0,24}(?:間違|誤|ミス)")
