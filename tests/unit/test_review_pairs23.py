@@ -78,3 +78,12 @@ def test_a_self_introduction_by_role_needs_no_acknowledgement() -> None:
     mail = "駅前の設計事務所の者です。\n毎朝のコーヒーを十杯、配達していただけますか。\n"
     draft = "ご連絡ありがとうございます。\n毎朝十杯の配達、承ります。\n"
     assert _ignored(mail, draft, "駅前の設計事務所の者です") == []
+
+
+def test_a_choice_between_two_things_is_answered_by_naming_one() -> None:
+    mail = "はじめて編み物をします。\n「入門ミトンキット」には、かぎ針と棒針のどちらが入っていますか。\n"
+    ask = "「入門ミトンキット」には、かぎ針と棒針のどちらが入っていますか"
+    vague = "山田様\n\nご質問ありがとうございます。入門ミトンキットは初めての方にもおすすめです。\n"
+    assert _unanswered(mail, vague, ask) == [ask]
+    named = "山田様\n\nご質問ありがとうございます。入門ミトンキットには棒針が二本入っております。\n"
+    assert _unanswered(mail, named, ask) == []

@@ -765,7 +765,8 @@ def check(ctx: ReviewContext) -> list[Finding]:
             word_answers.append(core)
         else:
             open_requests.append((highlight, asked))
-    named = [_topic_named(ctx, highlight) for highlight, _ in open_requests]
+    named: list[bool | None] = [_topic_named(ctx, highlight) for highlight, _ in open_requests]
+    forced: set[int] = set()
     # Among several asks, a yes-or-no ask whose own topic the reply never names is not answered by a yes, a
     # "can" or an offer about something else (「生後六か月頃からお使いいただけます」 does not answer
     # 「メッセージカードを付けていただくことはできますか」); the mail's one ask may be (「植物性の材料だけで焼いた
@@ -774,11 +775,22 @@ def check(ctx: ReviewContext) -> list[Finding]:
                               {number for number, state in enumerate(named) if state is False})
     still_open = {id(h) for number, (h, _) in enumerate(open_requests) if number not in by_shape}
     followed = _answered_follow_ups(requests, still_open)
+    # 「輪針と棒針のどちらが入っていますか」 offers its answers: only a reply naming one of them (or saying it will
+    # check) answers it, whatever else it says about the kit.
+    for highlight, asked in requests:
+        choice = _ALTERNATIVES.search(asked)
+        if (choice and not any(alternative in ctx.own_text for alternative in choice.groups() if alternative)
+                and not any(_CHECK_BACK.search(s.text) for s in ctx.body_sentences)):
+            if all(h is not highlight for h, _ in open_requests):
+                open_requests.append((highlight, asked))
+                named.append(False)
+            forced.add(id(highlight))
     for number, (highlight, asked) in enumerate(open_requests):
         # Naming the topic answers a yes-or-no ask or a please-do; a question with a question word (どこで,
         # いつ, いくら, 方法) wants its kind of answer, which the checks above look for.
         plain = not _asked_types(asked) and not _QUESTION_WORD.search(asked)
-        if number in by_shape or id(highlight) in followed or (named[number] and plain):
+        if id(highlight) not in forced and (
+                number in by_shape or id(highlight) in followed or (named[number] and plain)):
             continue
         out.append(
             messages.finding(
@@ -794,6 +806,9 @@ def check(ctx: ReviewContext) -> list[Finding]:
     return out
 
 
+# A choice between two named things (「AとBのどちら」「AかBか」).
+_ALTERNATIVES = re.compile(r"([^\s、。「」]{1,12}?)と([^\s、。「」]{1,12}?)の(?:どちら|どっち)|"
+                           r"([^\s、。「」]{1,12}?)か([^\s、。「」]{1,12}?)か(?:どちら|どっち|を)")
 # A complaint's demand that it not happen again (「三度目はないようにお願いします」「今度は必ず折り返しの連絡を
 # お願いします」) asks for a promise, and a promise to do better answers it whatever words it uses.
 _DO_BETTER = re.compile(r"(?:ないよう(?:に)?|今度(?:こそ)?は必ず|今後は|二度と|次(?:回)?(?:から|こそ)は)[^。]{0,20}"
