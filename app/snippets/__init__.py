@@ -257,7 +257,7 @@ def plan(
     topic is always made for the situation, never taken raw from the analyser. `mail`,
     the whole mail, sets the register: in a complaint nothing warm-and-glad is offered."""
     situation = classify(highlight, text, regular, mail)
-    made = slot_values(situation, highlight, text)
+    made = slot_values(situation, highlight, text, mail)
     given = {k: v.strip() for k, v in (values or {}).items() if v and v.strip() and k != "topic"}
     merged = {**made, **given}
     if "product" in made:

@@ -18,6 +18,19 @@ a named condition, whose it is); a loss gets condolence, a late one remembered i
 passing gets remembrance; a question of fact is answered or checked, a reassurance
 question (「私の考えすぎでしょうか」) reassured.
 
+The mail's genre (`genre()`) comes next: a letter written by a child (mostly kana)
+is thanked in plain words; in a questionnaire or a customer-voice comment our own
+questions (Q1. …) get thanks for answering, praise gets thanks, a grievance an
+apology and a promise to improve, a wish "we will consider it" (never 承知). A
+letter's lines get what they tell: who is writing (「先週お世話になった高田です」),
+glad news, a next visit, a thing kept with care, a letter or photo sent, a closing
+courtesy, a pet (never taken as their own or a person's health), being asked
+after. Whose sentence it is follows the clause and the mail: not who scolded them
+(「娘に「…」と叱られました」), not their own childhood (「子どもの頃から」), the person
+right after an event (「入学した娘に」), and for an unnamed line about health the
+family member the mail's last sentences named. An illness told as over (去年寝込んだ
+とき) is no illness now; a loss five years and more ago is remembered, not condoled.
+
 `slot_values()` makes the noun phrase the snippet's `{topic}` slot takes for
 that situation, respectful and built for the sentence: 「友人の結婚が決まり」 →
 「ご友人のご結婚」, 「娘が生まれました」 → 「お嬢様のご誕生」, 「パーティーで着たい」 →
@@ -56,6 +69,17 @@ class Situation(StrEnum):
     COMPLAINT_TOLD = "complaint_told"        # their account of what went wrong, in a complaint
     COMPLAINT_REGULAR = "complaint_regular"  # a regular's loyalty told in a complaint
     NO_TROUBLE = "no_trouble"                # they apologise for themselves (お許しください, 長々と失礼)
+    INTRODUCTION = "introduction"            # who they are (「先週お世話になった高田です」「〜と申します」)
+    GOOD_NEWS = "good_news"                  # glad news of their own or their family's (大喜び, 喜んでいます)
+    NEXT_VISIT = "next_visit"                # they will come again or order again (また寄らせてもらいます)
+    CHERISH = "cherish"                      # they will keep and use what we made (これからも大事に弾きます)
+    SENT_ITEM = "sent_item"                  # a letter, drawing or photo they send or attach
+    COURTESY = "courtesy"                    # a closing courtesy (どうぞお体に気をつけて, がんばってね)
+    CHILD_LETTER = "child_letter"            # a letter written by a child: thanked in plain words
+    PET = "pet"                              # news of their pet: never taken as their own or a person's
+    PET_HEALTH = "pet_health"                # their pet unwell or old: concern, never "get well soon" to them
+    VOICE_PRAISE = "voice_praise"            # praise in a questionnaire or a customer-voice comment
+    VOICE_COMPLAINT = "voice_complaint"      # a grievance in a questionnaire or comment: apology, will improve
     PERSONAL = "thanks_shared"               # anything else they told about themselves
     # Worries
     WORRY_DELIVERY = "worry_delivery"        # will it arrive in time
@@ -78,6 +102,9 @@ class Situation(StrEnum):
     ASK_COMPENSATION = "ask_compensation"    # a demand to pay or bear a cost: taken seriously, never granted
     ASK_REASSURE = "ask_reassure"            # 「私の考えすぎでしょうか」: reassurance, not an answer of fact
     ASK_QUESTION = "ask_question"            # any other question of fact: answered or checked, never 承知
+    ASK_AFTER = "asked_after"                # they ask how we are (畑のほうはいかがですか): thanked for it
+    SURVEY_QUESTION = "survey_question"      # our own questionnaire's question (Q1. 満足している点…)
+    VOICE_SUGGESTION = "voice_suggestion"    # a wish in a questionnaire or comment: thanks, will consider
     COMPLAINT_REQUEST = "complaint_request"  # any other request in a complaint
     COMPLAINT = "apology"                    # something went wrong
     ASK = "answer"                           # any other request
@@ -105,6 +132,17 @@ SOURCES: dict[Situation, tuple[str, ...]] = {
     Situation.COMPLAINT_TOLD: ("complaint_told",),
     Situation.COMPLAINT_REGULAR: ("complaint_regular", "complaint_told"),
     Situation.NO_TROUBLE: ("no_trouble",),
+    Situation.INTRODUCTION: ("introduction", "thanks_shared"),
+    Situation.GOOD_NEWS: ("good_news", "thanks_shared"),
+    Situation.NEXT_VISIT: ("next_visit", "thanks_shared"),
+    Situation.CHERISH: ("cherish", "thanks_received"),
+    Situation.SENT_ITEM: ("sent_item", "thanks_shared"),
+    Situation.COURTESY: ("courtesy",),
+    Situation.CHILD_LETTER: ("child_letter",),
+    Situation.PET: ("pet", "thanks_shared"),
+    Situation.PET_HEALTH: ("pet_health",),
+    Situation.VOICE_PRAISE: ("voice_praise", "thanks_received"),
+    Situation.VOICE_COMPLAINT: ("voice_complaint",),
     Situation.PERSONAL: ("thanks_shared",),
     Situation.WORRY_DELIVERY: ("worry_delivery", "empathy"),
     Situation.WORRY_HEALTH: ("worry_health", "empathy"),
@@ -125,6 +163,9 @@ SOURCES: dict[Situation, tuple[str, ...]] = {
     Situation.ASK_COMPENSATION: ("ask_compensation", "apology"),
     Situation.ASK_REASSURE: ("ask_reassure", "empathy"),
     Situation.ASK_QUESTION: ("ask_question", "answer"),
+    Situation.ASK_AFTER: ("asked_after",),
+    Situation.SURVEY_QUESTION: ("survey_question",),
+    Situation.VOICE_SUGGESTION: ("voice_suggestion",),
     Situation.COMPLAINT_REQUEST: ("complaint_request", "apology"),
     Situation.COMPLAINT: ("apology", "delay", "answer"),
     Situation.ASK: ("answer", "refusal"),
@@ -145,6 +186,7 @@ PERSON_HONORIFIC: dict[str, str] = {
     "義父": "お義父様", "祖母": "おばあ様", "祖父": "おじい様", "孫": "お孫さん",
     "親父": "お父様", "おやじ": "お父様", "お袋": "お母様", "おふくろ": "お母様",
     "赤ちゃん": "赤ちゃん", "赤ん坊": "赤ちゃん",
+    "甥っ子": "甥御さん", "姪っ子": "姪御さん", "おばあちゃん": "おばあ様", "おじいちゃん": "おじい様",
     "姉": "お姉様", "兄": "お兄様", "妹": "妹さん", "弟": "弟さん", "家族": "ご家族",
     "友人": "ご友人", "友達": "ご友人", "親友": "ご親友", "同僚": "同僚の方", "同期": "同期の方",
     "上司": "上司の方", "部下": "部下の方", "先輩": "先輩", "後輩": "後輩の方", "姪": "姪御さん",
@@ -158,8 +200,97 @@ _PERSON = "|".join(sorted(PERSON_HONORIFIC, key=len, reverse=True))
 # A person word standing alone (not 子 inside 様子/調子, not 母 inside 祖母).
 _PERSON_WORD = re.compile(rf"(?<![ァ-ヶ一-龥])({_PERSON})(?:たち|ら)?(?=[のがはもにとを、（(])")
 
+# Not who the clause is about: a time of life (「私自身も子どもの頃に」) or who told them something
+# (「娘に叱られました」: the scolding daughter is not the one with the condition).
+_NOT_ABOUT = re.compile(r"の(?:頃|ころ|時|とき)|(?:に|から)(?:「[^」]{0,30}」と)?(?:叱|言わ|笑わ|怒ら|注意さ|勧め|"
+                        r"すすめ|頼ま|聞か)")
+# People a mail's earlier sentences may be about (family, not a friend or a colleague).
+_FAMILY = frozenset(PERSON_HONORIFIC) - {"友人", "友達", "親友", "同僚", "同期", "上司", "部下", "先輩", "後輩", "家族"}
+_SELF = re.compile(r"私|わたし|わたくし|自分|僕|ぼく|俺")
+# A pet, not a person: its age and its illness are no one's health to wish well.
+_PET = re.compile(r"柴犬|愛犬|愛猫|子犬|子猫|老犬|老猫|(?<![一-龥])犬|(?<![一-龥])猫(?!背|舌|の手|の額)|ワンちゃん|"
+                  r"わんちゃん|"
+                  r"ネコ|インコ|ウサギ|ハムスター|ペット")
+_PET_UNWELL = re.compile(r"年を取|歳を取|老い|弱って|食欲|獣医|動物病院|散歩の距離")
+# Turning an age (「祖父が九十歳になるので」): a birthday of someone close.
+_AGE_TURNING = re.compile(r"[0-9０-９一二三四五六七八九十百]+歳(?:の誕生日を迎え|になる|になり|を迎え)")
+# Told as past and over (「去年、夫が手術をして」「寝込んだときのことも」), not a condition now.
+_PAST_TOLD = re.compile(r"去年|昨年|以前|[0-9０-９一二三四五六七八九十数]+年前|当時|(?:た|だ)(?:とき|時|頃|"
+                        r"ころ)(?:のこと|に|は|も)|"
+                        r"若い頃|若いころ")
+_STILL = re.compile(r"今も|今は|現在|まだ|以来|続いて|ずっと|今でも|いまだ|治らな|残っ|残り|これから|来週|来月|麻痺|"
+                    r"後遺症|車椅子|車いす")
+_PAST_EPISODE = re.compile(r"風邪|寝込|手術|入院|熱を出|発熱|けが|怪我|ケガ|骨折|骨を折|捻挫|ぎっくり|インフルエンザ|"
+                           r"コロナ|"
+                           r"体調を崩")
+# A loss long ago (「父が亡くなって十年」): the late one is remembered, no fresh condolence.
+# Five years and more (「亡くなって二年になります」 is still a loss to offer condolence for).
+_LONG_AGO_LOSS = re.compile(r"亡くな(?:って|り)(?:から)?(?:もう)?(?:[5-9５-９]|[1-9１-９][0-9０-９]|[五六七八九]|"
+                            r"[一二三四五六七八九]?十)[^年]{0,2}年|"
+                            r"(?:[5-9５-９]|[1-9１-９][0-9０-９]|[五六七八九]|"
+                            r"[一二三四五六七八九]?十)[^年]{0,2}年前[^。]{0,12}亡くな")
+# Who they are (「先週お世話になった高田です」「担任の森田と申します」): thanked for writing.
+_INTRO = re.compile(r"と申します(?:$|\s)|と申す者(?:です|でございます)|の者です|"
+                    r"^(?:妻|夫|母親|父親|母|父)の[^。、]{1,6}です(?:$|\s)|の(?:母|父|祖母|祖父)です(?:$|\s)|"
+                    r"(?:お世話にな(?:った|っている|っております)|利用(?:した|している)|購入した|注文した|受け取った|"
+                    r"予約(?:した|している)|会員の|入居者|伺っている|通っている)[^。]{0,16}?です(?:$|\s)")
+# Glad news of their own or their family's (「娘は大喜びで」「とうとう人前で弾きました」).
+_GOOD_NEWS = re.compile(r"大喜び|喜んで(?:い|お|くれ)|うれしそう|嬉しそう|楽しそう|気に入って(?:[、いくもし])|とうとう|"
+                        r"ついに|できるようになり|(?:褒め|ほめ)られ|好評|上手にな|うれしくな(?:り|っ)|嬉しくな(?:り|"
+                        r"っ)")
+# They will come again or order again.
+_NEXT_VISIT = re.compile(r"また[^。]{0,12}(?:寄らせ|伺い|伺わ|来ます|来たい|来られ|来れ|行きます|行きたい|利用させ|"
+                         r"利用し(?:ます|たい)|お願いし(?:ます|たい)|注文し(?:ます|たい)|買いに)|"
+                         r"もう一度[^。]{0,8}(?:来ます|来たい|伺|行きます|利用|泊ま)|"
+                         r"次(?:回|は)[^。]{0,16}(?:こちらで|お願いし|選ぼう|利用|伺)|必ず寄らせ|来年もお願い")
+# They will keep and use what we made or sold.
+_CHERISH = re.compile(r"(?:これからも|大事に|大切に|長く)[^。]{0,12}(?:使い|使わ|使って|弾き|弾いて|着(?:ます|させ)|"
+                      r"履き|"
+                      r"飾り|飾って|乗り|育て|愛用)")
+# A letter, a drawing or a photo they send or attach.
+_SENT = re.compile(r"(手紙|てがみ|絵|写真|しゃしん|イラスト|作品|動画|(?<![商製作部景返])品)(?:を|は|"
+                   r"も)?[^。]{0,24}?(?:添付|同封|送ります|"
+                   r"送りします|"
+                   r"おくります|送らせ|書いて|描いて|かいて|お送りいたし|送りいたし)")
+# What our staff did for them (「仲居の皆さんが交代で車椅子を押してくださり」): thanks, even amid health.
+_STAFF_DID = re.compile(r"(?:皆さん|皆様|みなさん|スタッフ|店員|店長|女将|先生|係の|方|さん)(?:が|も|たちが)[^。]{0,40}"
+                        r"(?:くださ(?:り|った|いまし)|してくれ(?:た|まし))")
+# A closing courtesy: their care for us, thanked for.
+_COURTESY = re.compile(r"お(?:体|身体|からだ)に(?:お)?気をつけ|お(?:体|身体)を大切に|ご自愛|(?<![がはも])お元気で(?:ね|"
+                       r"いて|"
+                       r"お過ごし|！|!|$|\s)|風邪など|"
+                       r"体調を崩されませんよう|ご健勝|ご発展|お祈り申し上げ|がんばってね|頑張ってね|"
+                       r"がんばってください|"
+                       r"頑張ってください|無理しないで|応援しています|応援してます")
+# A mail that is a questionnaire or a customer-voice comment (its first lines say so, or Q/A lines).
+# Not 「ご回答ありがとうございます」 (a reply to our answer).
+_VOICE_HEAD = re.compile(r"アンケート|お客様の声|ご意見|ご要望|コメントカード|ご感想|意見箱|ごいけんばこ")
+_SURVEY_LINE = re.compile(r"^\s*[QＱ][0-9０-９]*\s*[.．:：、)]", re.M)
+_ANSWER_MARK = re.compile(r"^\s*(?:[AＡ][0-9０-９]*\s*[.．:：、)]|→)\s*")
+_VOICE_BAD = re.compile(r"不便|不満|残念|困る|困っ|にくい|づらい|しおれ|傷ま|傷ん|遅い|遅れ|間に合わな|高い|狭い|汚れ|"
+                        r"汚い|"
+                        r"うるさ|分かりにく|わかりにく|ほしかった|欲しかった|恥ずかし|もう少し|足りな|待たされ|混んで")
+_VOICE_GOOD = re.compile(r"おいし|美味し|うまい|きれい|綺麗|最高|満足|分かりやす|わかりやす|豊富|優し|やさし|親切|丁寧|"
+                         r"嬉し|"
+                         r"うれし|よかった|良かった|感動|ありがと|助か|甘い|甘く|楽しみ|楽し|広くて|やすい|気に入")
+_VOICE_ASKS = re.compile(r"教えて|知りたい|ますか|ですか|でしょうか")
+# They ask how we are (「畑のほうはいかがですか」「お元気ですか」).
+_ASK_AFTER = re.compile(r"(?:畑|お店|皆さん|皆様|みなさん|そちら|スタッフ)[^。]{0,10}(?:いかが(?:です|でしょう|"
+                        r"お過ごし)|お元気|"
+                        r"お変わりな|変わりありません)|お元気ですか|お変わりありませんか|元気にしてますか")
+# A request to let them know (「終わったら一報いただけますか」): granted, not "checked".
+_CONTACT_ME = re.compile(r"(?:一報|ご?連絡|お?電話|メール)(?:を)?(?:いただけ|もらえ|ください)")
+# Business hours and days are a question of fact, not a delivery.
+_HOURS = re.compile(r"開いて(?:おられ|い|ます)|営業(?:時間|日|して)|定休|何時まで|何時から")
+# A schedule asked about (「見学会は来年も開催される予定は」) is no stock question.
+_SCHEDULE = re.compile(r"予定|開催|見学|体験|教室|説明会|イベント")
+_REQUEST_FORM = re.compile(r"(?:いただけ|いただけ|もらえ|くださ|頂け)(?:ます|ません|ない)(?:でしょう)?か")
+_ALLERGY_CAUSE = re.compile(r"アレルギーの原因|アレルギーにな(?:る|ら)")
+# A mail written by a child: mostly kana, no adult's self-introduction.
+_ADULT = re.compile(r"の(?:母|父|祖母|祖父|おばあちゃん|おじいちゃん|ママ|パパ)です|と申します|いたします|担当|御中")
+
 # A birth now, not 「生まれて初めて」「孫が生まれてすぐのことでした」 (a life told, long ago).
-_BORN = r"生まれ(?!て初めて|てはじめて|てすぐ|た(?:時|とき|頃|ころ)|育|つき|故郷)|誕生(?!日)|出産(?!予定)"
+_BORN = r"生まれ(?!る予定|て初めて|てはじめて|てすぐ|た(?:時|とき|頃|ころ)|育|つき|故郷)|誕生(?!日)|出産(?!予定)"
 # Marrying long ago (「結婚したときに」「結婚のときに実家から」) is no news to congratulate.
 _PAST_WEDDING = re.compile(r"結婚(?:した|の|する)(?:とき|時|頃|ころ|際)|結婚して(?:から|以来)|結婚当初|結婚前")
 # Life events → the respectful noun a congratulation takes.
@@ -181,7 +312,9 @@ _EVENTS: tuple[tuple[str, str], ...] = (
     (r"成人", "ご成人"),
     (r"七五三", "七五三"),
     (r"新築", "ご新築"),
-    (r"開店|開業|オープン", "ご開業"),
+    # Not the shop's opening hour or year they came since (「開店と同時に」「オープンした年から通って」).
+    (r"開店(?!と同時|時間|前|直後|から|まで|と共に|した年|当初|以来)|開業(?!した年|当初|以来)|"
+     r"オープン(?!と同時|時間|前|した年|当初|以来)", "ご開業"),
     (r"\d+周年|[一二三四五六七八九十]+周年", "周年"),
     (r"記念日", "記念日"),
 )
@@ -200,7 +333,7 @@ _EVENT_WORD = re.compile(
     r"面接|試合|大会|イベント|クリスマス会|誕生日会|お誕生日会)")
 _GIFT = re.compile(r"贈り物|贈りたい|引き出物|プチギフト|記念品|贈る|贈ろう|プレゼント|ギフト|お祝いに|お祝いとして|"
                    r"手土産|お土産|お返し|"
-                   r"渡したい|渡す|あげたい|内祝い|お歳暮|お中元|母の日|父の日|敬老の日")
+                   r"渡したい|渡す|(?<![てで])あげたい|内祝い|お歳暮|お中元|母の日|父の日|敬老の日")
 _SELF_PURCHASE = re.compile(r"自分用|自分へのご褒美|自分で使|自分のため|普段使い|私用に|仕事用|通勤用|自宅用")
 _ALLERGY = re.compile(r"アレルギ|アトピー|敏感肌|乾燥肌|肌が弱|体質|乳糖不耐|グルテン|食物制限|"
                       r"(?:卵|小麦|乳|そば|ナッツ|えび|かに|落花生)(?:が|を)?(?:食べられ|だめ|ダメ|NG)")
@@ -221,13 +354,15 @@ _ACUTE = re.compile(r"痛(?:い|く|み|む|め)(?!出費|手)|しびれ|痺れ|
                     r"転んで|顔色|倒れ|めまい|熱が|熱を出|発熱")
 _ILLNESS = re.compile(r"入院|手術|怪我|(?<![だ])けが|ケガ|骨折|骨を折|病気|体調|療養|通院|腰痛|ぎっくり|捻挫|妊娠|"
                       r"つわり|"
-                      r"風邪|インフルエンザ|コロナ|熱が|リハビリ|治療|闘病|寝込|具合|持病|" + _BODY)
+                      r"風邪|インフルエンザ|コロナ|熱が|リハビリ|治療|闘病|寝込|(?<![きりみ])具合|持病|" + _BODY)
 _PREGNANT = re.compile(r"妊娠|妊婦|つわり|出産予定|臨月|産休|身重|お腹に赤ちゃん|おなかに赤ちゃん")
 # Not 無事に alone: 無事に届きました, 無事に編み上げました are no recovery (無事に退院 has 退院).
 # Said as done (「退院しました」), not ahead (「退院の日は」) nor denied (「良くなりません」).
 # Good news about a condition (「低下は止まっていると伺い、胸をなでおろしました」).
-_RELIEVED = re.compile(r"胸をなでおろ|ほっとし|ホッとし|安心しました|落ち着いてきました|止まっている|安定して")
-_RECOVERED = re.compile(r"退院(?:し(?:まし)?た|して|でき|すること)|回復(?:し|いたし)|快復し|元気にな(?:りまし|っ)た|"
+_RELIEVED = re.compile(r"幸い|大事に至らず|ほとんどなく|胸をなでおろ|ほっとし|ホッとし|安心しました|落ち着いてきました|"
+                       r"止まっている|安定して")
+_RECOVERED = re.compile(r"退院(?:し(?:まし)?た|して|し(?=[、。])|でき|すること)|回復(?:し|いたし)|快復し|"
+                        r"元気にな(?:りまし|っ)た|"
                         r"(?:良|よ)くな(?:りまし|っ)た|治(?:りまし|っ)た|完治")
 _MEASURE = re.compile(r"身長|体重|(?:背|足|体|胸|腰|肩|腕|頭|首|私|着).{0,8}\d+\s*(?:cm|ｃｍ|センチ|kg|ｋｇ|キロ)|"
                       r"\d+\s*号|サイズは|足のサイズ|ウエスト|"
@@ -236,7 +371,8 @@ _MEASURE = re.compile(r"身長|体重|(?:背|足|体|胸|腰|肩|腕|頭|首|私
 _FIRST = re.compile(r"(?:初めて|はじめて)(?:の|で|に)?[^、。]{0,8}?(?:連絡|メール|注文|利用|購入|お願い|伺|問い合わせ|"
                     r"通販|お店|来店|予約|買|お買い物|受診|入会|申し込|申込)|初回|はじめまして|初めまして|"
                     r"初の(?:ご?注文|通販)")
-_REGULAR = re.compile(r"いつも(?:利用|購入|お世話|買|注文|拝見|楽しみ)|以前も|前回|リピート|愛用|昨年も|"
+_REGULAR = re.compile(r"いつも(?:利用|購入|お世話|買|注文|拝見|楽しみ)|いつも[^。]{0,12}がお世話にな|以前も|前回|"
+                      r"リピート|愛用|昨年も|"
                       r"長年(?:利用|愛用|お世話|通|ご愛顧|使)|何度も(?:利用|購入|注文|お世話|伺|通|来|泊)|また利用|"
                       r"昨年と同じ|去年と同じ|(?:こちら|御社|貴|お店|当)[^。]{0,16}通って(?:お|い)|"
                       r"度目の(?:滞在|利用|ご利用|来店|宿泊)|常連")
@@ -248,6 +384,10 @@ _CEREMONY = re.compile(r"(?:卒業|入学|入園|卒園|成人|結婚)式")
 _OWN_CEREMONY = re.compile(r"挙げ|挙式|私たちの|私の|自分の")
 
 _WORRY_DELIVERY = re.compile(r"間に合|届く|届か|届け|遅れ|発送|到着|配送|日程|当日まで|受け取")
+# What our goods are made of or how they are made: the worry_health snippets explain that, nothing else
+# (a child's skin under a doctor's treatment is a worry to share, not a question of our kitchen).
+_PRODUCT_SAFETY = re.compile(r"アレルギ|混ざ|混入|原材料|添加物|厨房|器具|卵|小麦|乳|食べ|成分|化粧|製品|商品|使って|"
+                             r"肌に合|素材|洗剤|安全")
 _WORRY_HEALTH = re.compile(r"アレルギ|混ざ|混入|症状|肌|体に|安全|原材料|添加物|厨房|器具|卵|小麦|乳")
 # Fit of clothes or shoes, not any 「大きく」「合わない」 (「大きくなってから見てつらい思いを」).
 _WORRY_FIT = re.compile(r"サイズ|\d+号|似合|体型|きつ|ぶかぶか|(?<!大)丈|着られ|着た|入る|浮か|派手|地味|"
@@ -257,7 +397,7 @@ _COMPLAINT = re.compile(r"(?<!の)と違う(?![？?]|\s*$)|と違い|と違っ|�
                         r"届いておりません|まだ届|"
                         r"違う商品|違うもの|間違|破損|壊れ|割れ|"
                         r"傷が|キズ|汚れ|不良|欠け|足りな|不足|ほつれ|穴が|動かな")
-_CHANGE = re.compile(r"交換|返品|キャンセル|変更|修正|返金|取り消|取消|訂正|解約")
+_CHANGE = re.compile(r"交換|返品|キャンセル|変更|修正|返金|取り消|取消|訂正|解約|止めて|停止|[にへ]変えて")
 _ORDER = re.compile(r"予約(?!なし|不要)|注文|作っていただ|作って(?:ください|もらえ)|ご用意いただ|用意して|"
                     r"お取り置き|取り置き|"
                     r"名入れ|のし|ラッピング|包装|メッセージ|プレート|見繕っ|ギフト用|箱に入れ|包んで|熨斗")
@@ -298,14 +438,21 @@ _VERBISH = re.compile(r"[ぁ-ん]*[一-龥ァ-ヶ][ぁ-ん]*[うくぐすつぬ�
 # One of these alone says the customer complains of us (「納得がいきません」「補償してください」).
 _GRIEVANCE_DECISIVE = re.compile(
     r"納得(?:が|の)?い(?:か|き)|納得でき(?:な|ま)|腹が立|憤|不誠実|誠意(?:が|ある|のな|の感じ)|クレーム|不信感|謝罪|"
-    r"弁償|補償|賠償|慰謝料|あんまり(?:では|です)|あり得な|ありえな|信じられな(?!い(?:ような|くらい|ほど|気持ち))|おかしいのでは|いかがなものか|"
-    r"説明を間違|手違い|違う商品|注文(?:した[^。]{0,8})?と違う|違うもの(?:が|を)(?:入|届|送)|不良品|かえって[^。]{0,12}(?:痛|悪|ひど)|痛みが(?:強|増|ひど)|"
-    r"何も(?:して|対応)(?:くださ|もらえ|いただけ)な|対応に(?:不満|疑問)")
+    r"弁償|補償|賠償|慰謝料|あんまり(?:では|です)|あり得な|ありえな|信じられな(?!い(?:ような|くらい|ほど|気持ち))|"
+    r"おかしいのでは|いかがなものか|"
+    r"説明を間違|手違い|違う商品|注文(?:した[^。]{0,8})?と違う|違うもの(?:が|を)(?:入|届|送)|不良品|"
+    r"かえって[^。]{0,12}(?:痛|悪|ひど)|痛みが(?:強|増|ひど)|"
+    r"何も(?:して|対応)(?:くださ|もらえ|いただけ)な|対応に(?:不満|疑問)|一点張り|考えざるを得(?:な|ま)|今後の対策|"
+    r"再発防止|腹(?:も|が)立|承っておりません」?と(?:のこと|言われ)")
 # These need another sign: 「再発」「台無しになったら」 alone can be an illness or a worry.
 _GRIEVANCE_STRONG = re.compile(
-    r"不快|二度と(?:利用|行|頼|買|来)|再発|直っていな|直らな|破損|台無し|割れて|欠けて|届いていな|まだ届")
+    r"不快|二度と(?:利用|行|頼|買|来)|再発|直っていな|直らな|破損|台無し|割れて|欠けて|届いていな|まだ届|"
+    r"何の説明も(?:な|あり)|何も変わ(?:って|ら|り)|改善を(?:お願い|求め)|がっかりしました|がっかりです|外れてしま|"
+    r"取れてしま")
 _GRIEVANCE_WEAK = re.compile(
-    r"苦情|悪化|がっかり|残念でな|悔し|ひどい|酷い|[三3３]回目|[三四五]度も|改善して|間違え(?:た|られ)|言われただけ|"
+    r"苦情|悪化|がっかり|ショックでし|残念でな|残念です|残念でした|悔し|ひどい|酷い|[三3３]回目|[三四五]度も|改善して|"
+    r"間違え(?:た|"
+    r"られ)|言われただけ|"
     r"眠れませんでした|心残り|体調を崩|騒いで|静かにはならず|責める|困ります|説明(?:が|も)な(?:く|かっ)|"
     r"負担で|負担して|(?:治療費|診察代|病院代|修理代)")
 _GRIEVANCE = re.compile(f"{_GRIEVANCE_DECISIVE.pattern}|{_GRIEVANCE_STRONG.pattern}|{_GRIEVANCE_WEAK.pattern}")
@@ -337,7 +484,12 @@ _REMEMBERED = re.compile(r"亡き|遺品|遺影|形見|仏壇|生きていたら
 # Requests, by what they ask.
 _QUESTION = re.compile(r"(?:か|の|かね|かな)[？?]?\s*$|[？?]|のと違う|(?i:\b(?:can|could|is it|do you|are you)\b)|"
                        r"でしょうか|ますか|ですか|ませんか|教えて|お教え|知りたい|"
-                       r"伺いたい|お聞かせ|ご教示|かどうか|いかが|可能で|OK|ＯＫ|大丈夫")
+                       r"伺いたい|お聞かせ|ご教示|かどうか|いかが|可能で|OK|ＯＫ|大丈夫|"
+                       # Casual questions without か (「土曜も受け取りできる」「これって洗える」「何時までだっけ」).
+                       r"(?:できる|できます|ある|あります|いい|いける|平気|使える|洗える|行ける|間に合う)(?:の|"
+                       r"ん)?\s*$|"
+                       r"っけ\s*$|かしら\s*$|でしょ\s*$|だろう\s*$|(?:いくら|何時|何日|どこ|いつ|どれ|なんぼ)(?:なん|"
+                       r"です)?\s*$")
 _REASSURE = re.compile(r"考えすぎ|気にしすぎ|心配しすぎ|神経質|気のせい|大げさ|(?:おかしい|変|失礼|迷惑|非常識|"
                        r"わがまま|"
                        r"贅沢|甘え|無理なお願い|図々しい|厚かましい)(?:な(?:こと|の|話))?(?:でしょうか|ですか|かな|"
@@ -349,7 +501,8 @@ _EXPLAIN = re.compile(r"説明(?:して|を(?:お願い|求め|いただ|して|
 _COMPENSATE = re.compile(r"負担で|負担して|負担いただ|ご負担を?お願い|弁償|補償|賠償|慰謝料|治療費|診察代|病院代|"
                          r"(?:整形外科|整骨院|病院|医院|接骨院)の[^。]{0,8}(?:代|費|請求|領収)|修理代を|"
                          r"費用を[^。]{0,6}"
-                         r"(?:払|負担|請求)|全額返金|返金して|お支払いいただ|(?:料金|代金|お金)の?[^。]{0,6}返して")
+                         r"(?:払|負担|請求)|全額返金|返金して|お支払いいただ|(?:料金|代金|お金)の?[^。]{0,6}返して|"
+                         r"返金か|返金(?:など|や)|割引(?:など|か|や)|次回の割引")
 _CANCEL = re.compile(r"キャンセル|取り消|取消|取りやめ|とりやめ|中止|解約|退会")
 _PAUSE = re.compile(r"お休みに|お休みさせ|見合わせ|一時停止|休会|延期|日程を変更|日時を変更|日にちを変更|振り替え|振替")
 _CANCEL_ASKED = re.compile(r"キャンセル料|解約料|違約金|消化|扱い|日割|返金され|かかり|になりますか|になるので")
@@ -378,26 +531,76 @@ def tone(mail: str) -> str:
     return "complaint" if len(weak) >= 2 and len(weak) > glad * 1.5 else ""
 
 
+def genre(mail: str) -> str:
+    """What kind of mail it is, beyond its register: "child" (a letter written by a child), "voice" (a
+    questionnaire's answers or a customer-voice comment), or "" for any other."""
+    if not mail:
+        return ""
+    kanji = len(re.findall(r"[一-龥]", mail))
+    kana = len(re.findall(r"[ぁ-ん]", mail))
+    # A child writes in kana: barely one character in nine is a kanji (an adult's casual mail has twice that).
+    if kana >= 20 and kanji / (kanji + kana) < 0.11 and not _ADULT.search(mail):
+        return "child"
+    head = "\n".join(mail.strip().splitlines()[:2])
+    if _VOICE_HEAD.search(head) or len(_SURVEY_LINE.findall(mail)) >= 2:
+        return "voice"
+    return ""
+
+
+def _context_person(highlight: Highlight, text: str, mail: str) -> str:
+    """The family member the mail's last sentences are about (「3歳の息子の…」 then 「夜中にかきむしって」),
+    "" when none or when the highlight's own words say whose it is."""
+    if not mail or not text or mail[highlight.start : highlight.end] != text or _SELF.search(text):
+        return ""
+    before = [s for s in re.split(r"[。！？!?\n]", mail[: highlight.start]) if s.strip()][-3:]
+    for sentence in reversed(before):
+        found = [m.group(1) for m in _PERSON_WORD.finditer(sentence)
+                 if m.group(1) in _FAMILY and not _NOT_ABOUT.match(sentence, m.end())]
+        # Only someone whose health that sentence told (not 「大阪の娘の家に同居」).
+        found = found if _ILLNESS.search(sentence) or _ALLERGY.search(sentence) else []
+        if found:
+            return found[-1]
+        if _SELF.search(sentence):
+            return ""
+    return ""
+
+
 def classify(highlight: Highlight, text: str, regular: bool | None = None, mail: str = "") -> Situation:
     """The situation one highlight is in; `text` is its words in the mail, `mail` the whole mail.
 
     `regular` is whether the customer has written to us before (None: not known,
     then their own words such as いつも or 初めて decide). The mail, when given, sets
-    the register (a complaint, a hurt report) and whether it is about goods at all."""
+    the register (a complaint, a hurt report), the genre (a child's letter, a
+    questionnaire) and whether it is about goods at all; its sentences before the
+    highlight say whose health an unnamed line is about."""
     words = f"{text} {highlight.topic}" if highlight.topic and highlight.topic not in text else text
     register = tone(mail)
+    kind_of_mail = genre(mail)
     goods = not mail or bool(_GOODS.search(mail))
+    if kind_of_mail == "child":
+        return Situation.CHILD_LETTER
+    if kind_of_mail == "voice" and not register:
+        if _SURVEY_LINE.match(text or words):
+            return Situation.SURVEY_QUESTION
+        # Their praise or grievance, not words they quote (「野菜に月五千円は高い」と言っていたが、今では…).
+        said = re.sub(r"「[^」]*」", "", _ANSWER_MARK.sub("", text or words))
+        if highlight.kind is HighlightKind.REQUEST and not _VOICE_ASKS.search(said):
+            return Situation.VOICE_SUGGESTION
+        if highlight.kind is HighlightKind.DISCLOSURE and _VOICE_BAD.search(said):
+            return Situation.VOICE_COMPLAINT
+        if highlight.kind is HighlightKind.DISCLOSURE and _VOICE_GOOD.search(said):
+            return Situation.VOICE_PRAISE
     if highlight.kind is HighlightKind.WORRY:
         return _classify_worry(words, register)
     if highlight.kind is HighlightKind.REQUEST:
         return _classify_request(text or words, words, register, goods)
-    return _classify_disclosure(words, regular, register)
+    return _classify_disclosure(words, regular, register, _context_person(highlight, text, mail))
 
 
 def _classify_worry(words: str, register: str = "") -> Situation:
     if _REASSURE.search(words):
         return Situation.ASK_REASSURE
-    if _WORRY_HEALTH.search(words):
+    if _WORRY_HEALTH.search(words) and _PRODUCT_SAFETY.search(words):
         return Situation.WORRY_HEALTH
     if _WORRY_DELIVERY.search(words):
         return Situation.WORRY_DELIVERY
@@ -408,6 +611,8 @@ def _classify_worry(words: str, register: str = "") -> Situation:
 
 def _classify_request(said: str, words: str, register: str = "", goods: bool = True) -> Situation:
     question = bool(_QUESTION.search(said))
+    if _ASK_AFTER.search(said) and not register:
+        return Situation.ASK_AFTER
     if _REASSURE.search(words):
         return Situation.ASK_REASSURE
     if _COMPLAINT.search(words):
@@ -427,11 +632,15 @@ def _classify_request(said: str, words: str, register: str = "", goods: bool = T
     if _CHANGE.search(words) and not (question and _CANCEL_ASKED.search(words)):
         if goods and not _BOOKING_SERVICE.search(words):
             return Situation.ASK_CHANGE
-        return Situation.ASK_QUESTION if question else Situation.ASK_CHANGE_BOOKING
+        if question and not _REQUEST_FORM.search(said):
+            return Situation.ASK_QUESTION
+        return Situation.ASK_CHANGE_BOOKING
     if register:
         return Situation.COMPLAINT_REQUEST
     if _BOOKING.search(words) and (question or not goods) and not _POLICY.search(words):
         return Situation.ASK_BOOKING
+    if _HOURS.search(words):
+        return Situation.ASK_QUESTION
     for pattern, situation in (
         (_ORDER, Situation.ASK_ORDER),
         (_PICKUP, Situation.ASK_PICKUP),
@@ -440,8 +649,16 @@ def _classify_request(said: str, words: str, register: str = "", goods: bool = T
         (_SIZE, Situation.ASK_SIZE),
         (_DELIVERY, Situation.ASK_DELIVERY),
     ):
+        if pattern is _STOCK and _SCHEDULE.search(words) and not re.search(r"在庫|入荷", words):
+            continue
+        # When an event is held (「運動会はいつ頃でしょうか」) is no delivery date.
+        if pattern is _DELIVERY and (_EVENT_WORD.search(words) or _SCHEDULE.search(words)) \
+                and not re.search(r"届|発送|配送|送|受け取|受取|配達|間に合", words):
+            continue
         if goods and pattern.search(words):
             return situation
+    if _CONTACT_ME.search(said):
+        return Situation.ASK
     if question:
         return Situation.ASK_QUESTION
     if _ORDER_WEAK.search(words) and goods:
@@ -449,8 +666,8 @@ def _classify_request(said: str, words: str, register: str = "", goods: bool = T
     return Situation.ASK
 
 
-def _classify_disclosure(words: str, regular: bool | None, register: str = "") -> Situation:
-    if _ALLERGY.search(words) and not register:
+def _classify_disclosure(words: str, regular: bool | None, register: str = "", context: str = "") -> Situation:
+    if _ALLERGY.search(words) and not register and not _ALLERGY_CAUSE.search(words):
         return Situation.ALLERGY
     if register and not _BEREAVED.search(words) and not _REMEMBERED.search(words):
         if _ACUTE.search(words) or (register == "harm" and _ILLNESS.search(words)):
@@ -462,6 +679,8 @@ def _classify_disclosure(words: str, regular: bool | None, register: str = "") -
         if regular or _REGULAR.search(words):
             return Situation.COMPLAINT_REGULAR
         return Situation.COMPLAINT_TOLD
+    if _COURTESY.search(words) and not _ILLNESS.search(_COURTESY.sub("", words)):
+        return Situation.COURTESY
     if _RECOVERED.search(words) and not _ILLNESS.search(_RECOVERED.sub("", words).replace("通院", "")):
         return Situation.RECOVERED
     if _RELIEVED.search(words) and _ILLNESS.search(words):
@@ -470,27 +689,41 @@ def _classify_disclosure(words: str, regular: bool | None, register: str = "") -
         return Situation.PREGNANCY
     if _THANKS_STRONG.search(words):
         return Situation.THANKS
+    if _LONG_AGO_LOSS.search(words) and not _OWN_FUNERAL.search(words):
+        return Situation.REMEMBRANCE
     if _BEREAVED.search(words) and not _OWN_FUNERAL.search(words):
         return Situation.BEREAVEMENT
     if _REMEMBERED.search(words):
         return Situation.REMEMBRANCE
+    if _STAFF_DID.search(words):
+        return Situation.THANKS
+    pet = _PET.search(words) and not _owner(words)
+    if pet:
+        return Situation.PET_HEALTH if _ILLNESS.search(words) or _PET_UNWELL.search(words) else Situation.PET
+    if _ILLNESS.search(words) and _past_episode(words):
+        # Over and told as their story (「昨年の冬に大腿骨を折りまして」): nothing to wish well, no event either.
+        return Situation.REGULAR if regular or _REGULAR.search(words) else Situation.PERSONAL
     if _ILLNESS.search(words):
-        return Situation.HEALTH_FAMILY if _ill_person(words) else Situation.HEALTH_SELF
+        if _ill_person(words) or (context and not _SELF.search(words)):
+            return Situation.HEALTH_FAMILY
+        return Situation.HEALTH_SELF
     if _RECOVERED.search(words):
         return Situation.RECOVERED
     if _MEMORY.search(words):
         return Situation.REGULAR if regular or _REGULAR.search(words) or "以前" in words else Situation.PERSONAL
+    if _SENT.search(words):
+        return Situation.SENT_ITEM
     if _GIFT.search(words):
         # A present for someone close's celebration: the congratulation comes first (「母の誕生日に贈りたい」).
         celebration = _CELEBRATION.search(words)
-        if celebration and _owner(words[: celebration.start()]) and not _CEREMONY_ONLY.search(words):
+        if celebration and _owner(words, celebration.start()) and not _CEREMONY_ONLY.search(words):
             return Situation.CLOSE_CELEBRATION
         return Situation.PURCHASE_GIFT
     if _ATTENDING.search(words):
         return Situation.EVENT
     celebration = _CELEBRATION.search(words)
     if celebration and not _PAST_WEDDING.search(words) and not re.search(r"卒業程度|卒業後|卒業して", words):
-        owner = _owner(words[: celebration.start()])
+        owner = _owner(words, celebration.start()) or _owner_after(words, celebration.end())
         if owner in {"同僚", "同期", "上司", "部下", "先輩", "後輩"}:
             return Situation.EVENT
         if owner:
@@ -498,8 +731,17 @@ def _classify_disclosure(words: str, regular: bool | None, register: str = "") -
         if _CEREMONY.search(words) and not _OWN_CEREMONY.search(words):
             return Situation.PERSONAL if _PAST_EVENT.search(words) else Situation.EVENT
         return Situation.OWN_CELEBRATION
+    age = _AGE_TURNING.search(words)
+    if age and _owner(words, age.start()) and not _PET.match(words, age.end()):
+        return Situation.CLOSE_CELEBRATION
+    if _NEXT_VISIT.search(words):
+        return Situation.NEXT_VISIT
+    if _CHERISH.search(words):
+        return Situation.CHERISH
     if _THANKS_WEAK.search(words):
         return Situation.THANKS
+    if _GOOD_NEWS.search(words):
+        return Situation.GOOD_NEWS
     if _EVENT_WORD.search(words) and not _PAST_EVENT.search(words) and not _OWN_FUNERAL.search(words):
         return Situation.EVENT
     if _MEASURE.search(words):
@@ -508,6 +750,8 @@ def _classify_disclosure(words: str, regular: bool | None, register: str = "") -
         return Situation.FIRST_ORDER
     if _SELF_PURCHASE.search(words):
         return Situation.PURCHASE_SELF
+    if _INTRO.search(words) and len(words) <= 60:
+        return Situation.INTRODUCTION
     if regular or _REGULAR.search(words):
         return Situation.REGULAR
     if _OWN_APOLOGY.search(words):
@@ -515,28 +759,46 @@ def _classify_disclosure(words: str, regular: bool | None, register: str = "") -
     return Situation.PERSONAL
 
 
+def _past_episode(words: str) -> str:
+    """An illness or an operation told as over (「去年の夏、風邪をこじらせて寝込んだときのことも」), "" when it is not:
+    a condition named (うつ病, 脳梗塞) or one that stays (麻痺が残りました) is health now, whenever it began."""
+    if not _PAST_TOLD.search(words) or _STILL.search(words) or _NAMED_CONDITION.search(words):
+        return ""
+    match = _PAST_EPISODE.search(words)
+    return match.group(0) if match else ""
+
+
 def _ill_person(words: str) -> str:
     """Whose illness it is: the person named before it (「母が入院」), or right after (「要介護2の義母」)."""
     illness = _ILLNESS.search(words)
     if not illness:
         return ""
-    before = _owner(words[: illness.start()])
+    before = _owner(words, illness.start())
     if before:
         return before
     after = re.match(rf"[^、。]{{0,6}}の({_PERSON})", words[illness.end():])
     return after.group(1) if after else ""
 
 
-def _owner(words: str) -> str:
-    """The person close to the customer the clause is about (the last one named before the event), "" when none."""
-    found = _PERSON_WORD.findall(words)
+def _owner(words: str, upto: int | None = None) -> str:
+    """The person close to the customer the clause is about (the last one named before `upto`, the event),
+    "" when none. Not a time of their own life (「子どもの頃から」) nor who told them something
+    (「娘に「…」と叱られました」), read on the whole clause."""
+    found = [m.group(1) for m in _PERSON_WORD.finditer(words, 0, len(words) if upto is None else upto)
+             if not _NOT_ABOUT.match(words, m.end())]
     return found[-1] if found else ""
+
+
+def _owner_after(words: str, end: int) -> str:
+    """The person an event is told of right after it (「中学に入学した娘に」), "" when none."""
+    match = re.match(rf"(?:し|を迎え|す|を控え)?(?:た|る|ばかりの)({_PERSON})(?=[のがはもにとを、])", words[end:])
+    return match.group(1) if match else ""
 
 
 def _who(words: str, before: re.Pattern[str] | None = None) -> str:
     """「お嬢様の」 for the person named before what `before` finds (the event), else before anything."""
     match = before.search(words) if before is not None else None
-    owner = _owner(words[: match.start()] if match else words)
+    owner = _owner(words, match.start() if match else None) or (_owner_after(words, match.end()) if match else "")
     if not owner and match is None:
         owner = ""
     return f"{PERSON_HONORIFIC[owner]}の" if owner else ""
@@ -563,7 +825,7 @@ def _attended_event(words: str) -> str:
         return ""
     noun = match.group(1)
     noun = "パーティー" if noun == "パーティ" else noun
-    owner = _owner(words[: match.start()])
+    owner = _owner(words, match.start())
     return f"{PERSON_HONORIFIC[owner]}の{noun}" if owner else noun
 
 
@@ -628,7 +890,7 @@ def _first_noun(words: str, table: tuple[tuple[str, str], ...]) -> str:
 def _bereaved_person(words: str) -> str:
     """「奥様」 for 「家内が亡くなって」 or 「亡き妻」: the person named nearest before the loss, else the first one."""
     match = _BEREAVED.search(words) or _REMEMBERED.search(words)
-    owner = _owner(words[: match.start()]) if match else ""
+    owner = _owner(words, match.start()) if match else ""
     if not owner:
         found = _PERSON_WORD.findall(words)
         owner = found[0] if found else ""
@@ -671,13 +933,41 @@ _DATED = frozenset({
 })
 
 
-def slot_values(situation: Situation, highlight: Highlight, text: str) -> dict[str, str]:
+def _pet_noun(words: str) -> str:
+    match = _PET.search(words)
+    if not match:
+        return ""
+    word = match.group(0)
+    if re.search("犬|ワン|わん", word):
+        return "ワンちゃん"
+    return "猫ちゃん" if re.search("猫|ネコ", word) else word
+
+
+def _sent_noun(words: str) -> str:
+    """「お嬢様のお手紙」「お写真」: what they send, and whose when it is a letter or a drawing."""
+    match = _SENT.search(words)
+    if not match:
+        return ""
+    what = {"手紙": "お手紙", "てがみ": "お手紙", "写真": "お写真", "しゃしん": "お写真", "絵": "絵",
+            "イラスト": "イラスト", "作品": "作品", "動画": "動画", "品": "お心遣いの品"}[match.group(1)]
+    owner = _owner(words, match.start()) if what in ("お手紙", "絵", "イラスト", "作品") else ""
+    return f"{PERSON_HONORIFIC[owner]}の{what}" if owner else what
+
+
+def slot_values(situation: Situation, highlight: Highlight, text: str, mail: str = "") -> dict[str, str]:
     """`{topic}`, `{date}` and `{product}` for the snippets of one situation; a slot that cannot be made
-    into a phrase for the sentence is absent (it stays a visible placeholder)."""
+    into a phrase for the sentence is absent (it stays a visible placeholder). `mail`, when given, names
+    whose health an unnamed line is about (the family member its sentences before were about)."""
     values: dict[str, str] = {}
     words = text or highlight.topic
     topic = ""
-    if situation in (Situation.OWN_CELEBRATION, Situation.CLOSE_CELEBRATION):
+    if situation is Situation.CLOSE_CELEBRATION and not _event_noun(words) and _AGE_TURNING.search(words):
+        topic = _who(words, _AGE_TURNING) + "お誕生日"
+    elif situation in (Situation.PET, Situation.PET_HEALTH):
+        topic = _pet_noun(words)
+    elif situation is Situation.SENT_ITEM:
+        topic = _sent_noun(words)
+    elif situation in (Situation.OWN_CELEBRATION, Situation.CLOSE_CELEBRATION):
         noun = _event_noun(words)
         if noun:
             topic = (_who(words, _CELEBRATION) if situation is Situation.CLOSE_CELEBRATION else "") + noun
@@ -698,14 +988,14 @@ def slot_values(situation: Situation, highlight: Highlight, text: str) -> dict[s
     elif situation in (Situation.HEALTH_SELF, Situation.HEALTH_FAMILY):
         noun = _health_noun(words)
         if situation is Situation.HEALTH_FAMILY:
-            person = _ill_person(words)
+            person = _ill_person(words) or _context_person(highlight, text, mail)
             who = f"{PERSON_HONORIFIC[person]}の" if person else ""
             # Whose health it is matters more than its name: 「お嬢様のお体」 when no condition is named.
             topic = f"{who}{noun}" if noun else f"{who}お体" if who else ""
         elif noun and noun not in _LIVED_WITH:
             topic = noun
     elif situation in (Situation.BEREAVEMENT, Situation.REMEMBRANCE):
-        topic = _bereaved_person(words)
+        topic = _bereaved_person(words) or _pet_noun(words)
     elif situation is Situation.RECOVERED:
         noun = _first_noun(words, _RECOVERY_NOUNS)
         if noun:
