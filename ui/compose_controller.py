@@ -163,6 +163,7 @@ class ComposeController(QObject):
         self._send_at: datetime | None = None  # the send being checked: a 予約 time, or None for now
         self._waiting: dict[str, _Waiting] = {}  # by Message-ID
         self._review_against: OpenedMessage | None = None  # a held reply: reviewed against the new mail
+        self._restored_note = ""  # the status bar's 「保存してあった下書きを開きました」 while it is about this reply
         # Team mode (ui.team_controller): the team's snippets, a check before each send, a hook after it.
         self.team_snippets = SnippetPack({}, ())
         self.send_guard: Callable[[Message, Callable[[], None]], bool] = lambda _original, _proceed: False
@@ -223,6 +224,14 @@ class ComposeController(QObject):
         self.reply_all_action.setObjectName("replyAllAction")
         self.reply_all_action.setShortcut(QKeySequence("Ctrl+Shift+R"))
         self.reply_all_action.triggered.connect(lambda: self.reply(True))
+        # The same dialogs as the composer's buttons, from the window's menu: a shop sets its
+        # snippets and signature up before its first reply, not only inside one.
+        self.snippets_action = QAction(self.host)
+        self.snippets_action.setObjectName("manageSnippetsAction")
+        self.snippets_action.triggered.connect(self.manage_snippets)
+        self.signatures_action = QAction(self.host)
+        self.signatures_action.setObjectName("signaturesAction")
+        self.signatures_action.triggered.connect(self.edit_signatures)
         self.toolbar = QToolBar(self.host)
         self.toolbar.setObjectName("composeToolbar")
         self.toolbar.setMovable(False)
@@ -245,6 +254,8 @@ class ComposeController(QObject):
         self.reply_action.setToolTip(self.tr("このメールに返信 (Ctrl+R)"))
         self.reply_all_action.setText(self.tr("全員に返信"))
         self.reply_all_action.setToolTip(self.tr("CC の全員を含めて返信 (Ctrl+Shift+R)"))
+        self.snippets_action.setText(self.tr("定型文の管理(&T)…"))
+        self.signatures_action.setText(self.tr("署名とあいさつ(&G)…"))
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.host:
@@ -298,10 +309,10 @@ class ComposeController(QObject):
             return  # the agent moved on meanwhile
         saved_identities = self.settings.get(SHOP_IDENTITIES)
         identities = identities_from_setting(saved_identities)
+        restored = saved is not None
         if saved is not None:
             draft = saved
             cursor = _writing_position(saved, identities)
-            self.status.say(self.tr("保存してあった下書きを開きました"), 5000)
         else:
             identity = identity_for(opened.message, identities)
             # The greeting for this customer: no self-introduction to someone writing again.
@@ -311,10 +322,14 @@ class ComposeController(QObject):
                               ref=opened.ref)
             draft, cursor = reply.draft, reply.cursor
         self._show_draft(opened, draft, cursor)
+        if restored:
+            self._restored_note = self.tr("保存してあった下書きを開きました")
+            self.status.say(self._restored_note, 5000)
         self.opened.emit()
 
     def _show_draft(self, opened: OpenedMessage, draft: Draft, cursor: int | None) -> None:
         """The composer beside `opened` with `draft` (a reply opened, taken back or reopened)."""
+        self._clear_restored_note()
         self.opened_message = opened
         self.insight = self.reading_context.insight
         self._key = draft.original_id
@@ -328,6 +343,17 @@ class ComposeController(QObject):
         self._select_first_highlight()
         self.review_now()
         self._update_actions()
+
+    def _clear_restored_note(self) -> None:
+        """「保存してあった下書きを開きました」 was about the reply opened then: another reply opening
+        (or this one closing) takes it away, unless something else has been said since."""
+        if self._restored_note and self.status.bar.currentMessage() == self._restored_note:
+            self.status.bar.clearMessage()
+        self._restored_note = ""
+
+    def _writing_position(self, draft: Draft) -> int:
+        saved: list[dict[str, str]] = self.settings.get(SHOP_IDENTITIES)
+        return _writing_position(draft, identities_from_setting(saved))
 
     def _set_layout(self, composing: bool) -> None:
         # The list and the whole left column (search, folders, accounts) step aside while writing.
@@ -404,6 +430,7 @@ class ComposeController(QObject):
                 then()
 
     def _finish(self) -> None:
+        self._clear_restored_note()
         self.review_timer.stop()
         self.autosave_timer.stop()
         self.hours_timer.stop()
@@ -558,7 +585,8 @@ class ComposeController(QObject):
         if dialog.exec() == QDialog.DialogCode.Accepted:
             self.pack = self._load_pack()
             self.suggestions.set_pack(self.pack)
-            self._select_first_highlight()
+            if self.composing:
+                self._select_first_highlight()
 
     def edit_signatures(self) -> None:
         from ui.signature_dialog import SignatureDialog
@@ -652,9 +680,9 @@ class ComposeController(QObject):
             self._deliver()
             return
         self._enable_send()
-        findings = self.composer.findings
-        if findings:
-            self.composer.select_finding(findings[0])
+        first = self.composer.arranged.first  # what blocks sending, if anything does
+        if first is not None:
+            self.composer.select_finding(first)
 
     def _deliver(self, guarded: bool = False) -> None:
         draft = self.composer.current_draft()
@@ -720,7 +748,7 @@ class ComposeController(QObject):
         self.status.say(text, 15000)
         current = self.reading_context.current
         if not self.composing and current is not None and current.ref == waiting.opened.ref:
-            self._show_draft(current, waiting.draft, None)
+            self._show_draft(current, waiting.draft, self._writing_position(waiting.draft))
             self.composer.show_status(text)
 
     def _on_sent(self, waiting: _Waiting) -> None:
@@ -748,7 +776,9 @@ class ComposeController(QObject):
             del self._waiting[item.message_id]
             if self.composing:
                 self.close()  # another reply was opened meanwhile: it is saved and put aside
-            self._show_draft(waiting.opened, waiting.draft, len(waiting.draft.body))
+            # The caret where the agent's words end (above the signature), the reply shown from
+            # its top: at the end of the body it showed only the quote, as if the text were lost.
+            self._show_draft(waiting.opened, waiting.draft, self._writing_position(waiting.draft))
             self._dirty = True  # saved again, so the store holds the draft the agent sees
             self.composer.show_status(self.tr("送信を取り消しました。下書きを編集できます。"))
             self.undone.emit()

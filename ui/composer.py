@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QColor,
     QKeySequence,
@@ -22,11 +22,13 @@ from PySide6.QtGui import (
     QTextCursor,
 )
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QFrame,
     QGridLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QListView,
     QListWidget,
     QListWidgetItem,
     QPushButton,
@@ -42,6 +44,7 @@ from app.mail.outgoing import with_stand_ins
 from app.model import Address, Draft, Finding, FindingKind, Severity
 from app.snippets import Filled
 from app.sources.connection import Charset
+from ui.findings_order import Arranged, arrange, folded_entry, headline
 from ui.wording import fill, finding_line, finding_message
 
 SEVERITY_COLOUR: dict[Severity, QColor] = {
@@ -95,15 +98,22 @@ class DraftEdit(QTextEdit):
         self.setExtraSelections(selections)
 
 
+FOLDED = "folded"  # the item data of the entry the many 「触れていないお話」 are folded under
+FIX_WORDS_SHOWN = 14  # a longer suggestion is cut on its button and shown whole in the tooltip
+
+
 class FindingRow(QWidget):
-    """One finding in the list: a coloured mark, its kind and sentence, and a fix button when there is one."""
+    """One finding in the list: a coloured mark, its kind and sentence, and under it a fix button
+    when there is one (beside the sentence it cut the sentence and itself on a narrow composer)."""
 
     fix_clicked = Signal()
 
-    def __init__(self, finding: Finding, parent: QWidget | None = None) -> None:
+    def __init__(self, finding: Finding, parent: QWidget | None = None, indent: int = 0,
+                 with_fix: bool = True) -> None:
         super().__init__(parent)
+        self.finding = finding
         layout = QHBoxLayout(self)
-        layout.setContentsMargins(6, 4, 6, 4)
+        layout.setContentsMargins(6 + indent, 4, 6, 4)
         mark = QFrame(self)
         mark.setFixedWidth(4)
         mark.setStyleSheet(f"background: {SEVERITY_COLOUR[finding.severity].name()}; border-radius: 2px;")
@@ -111,15 +121,169 @@ class FindingRow(QWidget):
         self.label.setWordWrap(True)
         self.label.setTextFormat(Qt.TextFormat.PlainText)
         self.label.setText(finding_line(finding))
+        # Wrapped text takes the width it is given; it never asks for more (no horizontal scrolling).
+        self.label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        text = QVBoxLayout()
+        text.setContentsMargins(0, 0, 0, 0)
+        text.setSpacing(2)
+        text.addWidget(self.label)
         layout.addWidget(mark)
-        layout.addWidget(self.label, 1)
+        layout.addLayout(text, 1)
         self.fix: QPushButton | None = None
-        if finding.suggestion:
+        if finding.suggestion and with_fix:
             self.fix = QPushButton(self)
             self.fix.setObjectName("fixButton")
-            self.fix.setText(fill(self.tr("「{suggestion}」に直す"), suggestion=finding.suggestion))
+            whole = fill(self.tr("「{suggestion}」に直す"), suggestion=finding.suggestion)
+            shown = finding.suggestion
+            if len(shown) > FIX_WORDS_SHOWN:
+                shown = shown[: FIX_WORDS_SHOWN - 1] + "…"
+            self.fix.setText(fill(self.tr("「{suggestion}」に直す"), suggestion=shown))
+            self.fix.setToolTip(whole)
             self.fix.clicked.connect(self.fix_clicked)
-            layout.addWidget(self.fix, 0, Qt.AlignmentFlag.AlignTop)
+            row = QHBoxLayout()
+            row.setContentsMargins(0, 0, 0, 0)
+            row.addStretch(1)
+            row.addWidget(self.fix)
+            text.addLayout(row)
+        self._layout, self._text, self._mark = layout, text, mark
+
+    def hasHeightForWidth(self) -> bool:
+        return True
+
+    def heightForWidth(self, width: int) -> int:
+        """The wrapped sentence's height at this width, and the fix button's under it (the nested
+        layout does not pass the label's height-for-width on)."""
+        margins = self._layout.contentsMargins()
+        spacing = max(self._layout.spacing(), 0)
+        inner = width - margins.left() - margins.right() - self._mark.width() - spacing
+        height = self.label.heightForWidth(max(inner, 1))
+        if self.fix is not None:
+            height += max(self._text.spacing(), 0) + self.fix.sizeHint().height()
+        return height + margins.top() + margins.bottom()
+
+
+class FoldedRow(QWidget):
+    """The one entry the many 「触れていないお話」 are listed under; a click opens or closes the list."""
+
+    def __init__(self, count: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.count = count
+        self.open = False
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(6, 4, 6, 4)
+        mark = QFrame(self)
+        mark.setFixedWidth(4)
+        mark.setStyleSheet(f"background: {SEVERITY_COLOUR[Severity.WARNING].name()}; border-radius: 2px;")
+        self.arrow = QLabel(self)
+        self.label = QLabel(self)
+        self.label.setObjectName("foldedFindings")
+        self.label.setWordWrap(True)
+        self.label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        layout.addWidget(mark)
+        layout.addWidget(self.arrow)
+        layout.addWidget(self.label, 1)
+        self.set_open(False)
+
+    def set_open(self, open_: bool) -> None:
+        self.open = open_
+        self.arrow.setText("▾" if open_ else "▸")
+        hint = self.tr("（クリックでたたむ）") if open_ else self.tr("（クリックで一覧を表示）")
+        self.label.setText(folded_entry(self.count) + hint)
+
+
+class FindingsList(QListWidget):
+    """Findings as `ui.findings_order` arranges them, one row each (a FindingRow: wrapped to the
+    list's width, as tall as its text), the folded ones under one entry that opens on a click.
+    The composer's list under the draft, and the send-check dialog's."""
+
+    fix_clicked = Signal(object)  # Finding
+
+    def __init__(self, parent: QWidget | None = None, with_fix: bool = True) -> None:
+        super().__init__(parent)
+        self.setObjectName("findingsList")
+        self.with_fix = with_fix
+        self.setWordWrap(True)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.setResizeMode(QListView.ResizeMode.Adjust)
+        self.folded_item: QListWidgetItem | None = None
+        self.itemClicked.connect(self._on_clicked)
+        self.itemActivated.connect(self._on_clicked)
+
+    def show_findings(self, arranged: Arranged) -> None:
+        # The live review refills the list after every pause in typing: an opened list stays open,
+        # and the list keeps its place.
+        was_open, scrolled = self.folded_open, self.verticalScrollBar().value()
+        self.clear()
+        self.folded_item = None
+        for entry in arranged.entries():
+            if isinstance(entry, Finding):
+                self._add(entry)
+                continue
+            item = QListWidgetItem(self)
+            item.setData(Qt.ItemDataRole.UserRole, FOLDED)
+            self.setItemWidget(item, FoldedRow(len(entry), self))
+            self.folded_item = item
+            for finding in entry:
+                self._add(finding, indent=16).setHidden(True)
+        self.fit_rows()
+        if was_open and self.folded_item is not None:
+            self.toggle_folded()
+        self.verticalScrollBar().setValue(scrolled)
+
+    def _add(self, finding: Finding, indent: int = 0) -> QListWidgetItem:
+        item = QListWidgetItem(self)
+        item.setData(Qt.ItemDataRole.UserRole, finding)
+        row = FindingRow(finding, self, indent, self.with_fix)
+        row.fix_clicked.connect(lambda f=finding: self.fix_clicked.emit(f))
+        self.setItemWidget(item, row)
+        return item
+
+    def line(self, row: int) -> str:
+        """The words of a row, as shown."""
+        widget = self.itemWidget(self.item(row))
+        return widget.label.text() if isinstance(widget, (FindingRow, FoldedRow)) else ""
+
+    def _folded_row(self) -> FoldedRow | None:
+        widget = self.itemWidget(self.folded_item) if self.folded_item is not None else None
+        return widget if isinstance(widget, FoldedRow) else None
+
+    @property
+    def folded_open(self) -> bool:
+        row = self._folded_row()
+        return row is not None and row.open
+
+    def toggle_folded(self) -> None:
+        """Open (or close) the list behind 「触れていないお話が N 件あります」."""
+        row = self._folded_row()
+        if row is None or self.folded_item is None:
+            return
+        row.set_open(not row.open)
+        start = self.row(self.folded_item) + 1
+        for index in range(start, start + row.count):
+            item = self.item(index)
+            if item is not None:
+                item.setHidden(not row.open)
+        self.fit_rows()
+        if row.open:  # the opened list in view, from its entry down
+            self.scrollToItem(self.folded_item, QAbstractItemView.ScrollHint.PositionAtTop)
+
+    def _on_clicked(self, item: QListWidgetItem) -> None:
+        if item is self.folded_item:
+            self.toggle_folded()
+
+    def fit_rows(self) -> None:
+        width = self.viewport().width()
+        for row in range(self.count()):
+            item = self.item(row)
+            widget = self.itemWidget(item)
+            if widget is not None:
+                height = widget.heightForWidth(width) if widget.hasHeightForWidth() else -1
+                item.setSizeHint(QSize(width, height if height > 0 else widget.sizeHint().height()))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.fit_rows()
 
 
 class ComposerPane(QWidget):
@@ -183,9 +347,9 @@ class ComposerPane(QWidget):
 
         self.findings_title = QLabel(self)
         self.findings_title.setObjectName("findingsTitle")
-        self.findings_view = QListWidget(self)
-        self.findings_view.setObjectName("findingsList")
-        self.findings_view.setWordWrap(True)
+        self.findings_title.setWordWrap(True)  # a long title (in English) wraps rather than runs off
+        self.findings_view = FindingsList(self)
+        self.findings_view.fix_clicked.connect(self.apply_fix)
         self.findings_view.itemClicked.connect(self._on_item_clicked)
         self.findings_view.itemActivated.connect(self._on_item_clicked)
         findings_box = QWidget(self)
@@ -200,11 +364,14 @@ class ComposerPane(QWidget):
         self.splitter.addWidget(self.editor)
         self.splitter.addWidget(findings_box)
         self.splitter.setStretchFactor(0, 3)
-        self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([520, 200])
+        self.splitter.setStretchFactor(1, 2)
+        self.splitter.setSizes([440, 260])  # room for three or four findings under the draft
 
         self.status = QLabel(self)
         self.status.setObjectName("meta")
+        # A status never squeezes the buttons: it sits beside them while it fits, else on a line of its own.
+        self.status.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.status.setTextFormat(Qt.TextFormat.PlainText)
         self.snippets_button = QPushButton(self)
         self.snippets_button.clicked.connect(self.manage_snippets_requested)
         self.signature_button = QPushButton(self)
@@ -257,6 +424,9 @@ class ComposerPane(QWidget):
         layout.addWidget(header)
         layout.addWidget(self.splitter, 1)
         layout.addWidget(self.send_row)
+        self._status_line = QHBoxLayout()
+        self._status_line.setContentsMargins(10, 4, 10, 0)
+        layout.addLayout(self._status_line)
         layout.addLayout(buttons)
         # Tab walks the form top to bottom: 宛先 → CC → 件名 → 本文 → the findings → the buttons.
         QWidget.setTabOrder(self.to_edit, self.cc_edit)
@@ -281,12 +451,19 @@ class ComposerPane(QWidget):
         self.cc_caption.setText(self.tr("CC"))
         self.cc_edit.setPlaceholderText(self.tr("同じ返信を送る相手（カンマ区切り）"))
         self.subject_caption.setText(self.tr("件名"))
-        self.snippets_button.setText(self.tr("定型文の管理…"))
-        self.signature_button.setText(self.tr("署名とあいさつ…"))
+        # Full labels where they fit; on a narrow composer shorter ones, the full words in the tooltip.
+        self._button_words = {
+            self.snippets_button: (self.tr("定型文の管理…"), self.tr("定型文…")),
+            self.signature_button: (self.tr("署名とあいさつ…"), self.tr("署名…")),
+        }
+        for button, (full, _short) in self._button_words.items():
+            button.setText(full)
+            button.setToolTip(full)
         self.close_button.setText(self.tr("閉じる"))  # the tooltip says the draft is kept
         self._word_send_choice()
         self.close_button.setToolTip(self.tr("下書きを保存して閉じる (Esc)"))
         self._show_findings_title()
+        self._fit_status()
         # Finding rows and underline tooltips word the finding when built; rebuild them in the new language.
         if self._findings_text is not None:
             self._fill_findings()
@@ -311,6 +488,7 @@ class ComposerPane(QWidget):
         self.send_row.setVisible(outside)
         self._word_send_choice()
         self._fit_hours_note()
+        self._fit_status()
 
     def _fit_hours_note(self) -> None:
         margins = self._send_row_layout.contentsMargins()
@@ -342,7 +520,9 @@ class ComposerPane(QWidget):
         elif [f.kind for f in self._findings] == [FindingKind.NOT_WRITTEN]:
             self.findings_title.setText(self.tr("見直し：まだ本文が書かれていません"))
         else:
-            self.findings_title.setText(self.tr("見直し：%n 件の気になる点", "", len(self._findings)))
+            arranged = self.arranged
+            self.findings_title.setText(
+                headline(arranged) or self.tr("見直し：%n 件の気になる点", "", len(arranged.listed)))
 
     # -- the draft -----------------------------------------------------------
     @property
@@ -406,6 +586,47 @@ class ComposerPane(QWidget):
 
     def show_status(self, text: str) -> None:
         self.status.setText(text)
+        self.status.setToolTip(text)
+        self._fit_status()
+
+    @property
+    def status_on_own_line(self) -> bool:
+        return self._status_line.indexOf(self.status) >= 0
+
+    def _buttons_width(self) -> int:
+        margins = self._buttons.contentsMargins()
+        taken = margins.left() + margins.right()
+        for index in range(self._buttons.count()):
+            entry = self._buttons.itemAt(index)
+            widget = entry.widget() if entry is not None else None
+            if widget is not None and widget is not self.status and not widget.isHidden():
+                taken += widget.sizeHint().width() + max(self._buttons.spacing(), 0)
+        return taken
+
+    def _fit_status(self) -> None:
+        """The buttons keep their words (shorter ones on a narrow composer); the status sits beside
+        them when the whole text fits there, else on its own line above them."""
+        for button, (full, _short) in self._button_words.items():
+            button.setText(full)
+        if self._buttons_width() > self.width():
+            for button, (_full, short) in self._button_words.items():
+                button.setText(short)
+        taken = self._buttons_width()
+        text = self.status.text()
+        fits = self.status.fontMetrics().horizontalAdvance(text) + self._buttons.spacing() <= self.width() - taken
+        own_line = bool(text) and not fits
+        if own_line == self.status_on_own_line:
+            return
+        if own_line:
+            self._buttons.removeWidget(self.status)
+            self.status.setWordWrap(True)
+            self.status.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
+            self._status_line.addWidget(self.status, 1)
+        else:
+            self._status_line.removeWidget(self.status)
+            self.status.setWordWrap(False)
+            self.status.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+            self._buttons.insertWidget(0, self.status, 1)
 
     # -- snippets ------------------------------------------------------------
     def insert_snippet(self, filled: Filled) -> None:
@@ -460,26 +681,26 @@ class ComposerPane(QWidget):
         self.editor.underline(self._findings)
         return True
 
+    @property
+    def arranged(self) -> Arranged:
+        """The findings as listed: what blocks sending first, the many 「触れていないお話」 folded."""
+        return arrange(self._findings)
+
     def _fill_findings(self) -> None:
-        self.findings_view.clear()
-        for finding in self._findings:
-            item = QListWidgetItem(self.findings_view)
-            item.setData(Qt.ItemDataRole.UserRole, finding)
-            row = FindingRow(finding, self.findings_view)
-            row.fix_clicked.connect(lambda f=finding: self.apply_fix(f))
-            item.setSizeHint(row.sizeHint())
-            self.findings_view.setItemWidget(item, row)
+        self.findings_view.show_findings(self.arranged)
         self._show_findings_title()
+
+    @property
+    def folded_open(self) -> bool:
+        return self.findings_view.folded_open
+
+    def toggle_folded(self) -> None:
+        self.findings_view.toggle_folded()
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self._fit_hours_note()
-        # Wrapped labels change height with the width.
-        for row in range(self.findings_view.count()):
-            item = self.findings_view.item(row)
-            widget = self.findings_view.itemWidget(item)
-            if widget is not None:
-                item.setSizeHint(widget.sizeHint())
+        self._fit_status()
 
     def _on_item_clicked(self, item: QListWidgetItem) -> None:
         finding = item.data(Qt.ItemDataRole.UserRole)

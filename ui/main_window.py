@@ -118,6 +118,9 @@ class MainWindow(QMainWindow):
         # A reply sent: its original gets the arrow in the list at once (the source flags it too).
         self.compose.sent.connect(self._on_reply_sent)
         self.addActions([self.compose.reply_action, self.compose.reply_all_action])
+        # 定型文の管理 and 署名とあいさつ with the shop's other settings, reachable before any reply is open.
+        self.file_menu.insertActions(self.outbox_action, [self.compose.snippets_action, self.compose.signatures_action])
+        self.file_menu.insertSeparator(self.outbox_action)
         self.reader.add_actions([self.compose.reply_action, self.compose.reply_all_action])
         # Team mode (presence, the double-reply stop, shared snippets) and 「定型文にする」 (issue 19).
         from ui.snippet_from_reply import SnippetFromReply

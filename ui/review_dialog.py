@@ -2,32 +2,27 @@
 
 Nothing is shown when there are no findings. When a finding blocks sending (an
 unfilled placeholder: 「{customer}様」 must never reach a customer), 「このまま送信」
-is disabled and the dialog says why.
+is disabled and the dialog says why. Findings are listed as the composer lists them
+(`ui.findings_order`): what blocks sending first, the many 「触れていないお話」 as one entry.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QLabel,
-    QListWidget,
     QListWidgetItem,
     QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
-from app.model import Finding, FindingKind, Severity
-from ui.composer import SEVERITY_COLOUR
-from ui.wording import finding_line
+from app.model import Finding
+from ui.composer import FindingsList
+from ui.findings_order import BLOCKING, arrange, blocks_sending, intro
 
-BLOCKING = frozenset({FindingKind.UNFILLED_PLACEHOLDER})
-
-
-def blocks_sending(findings: list[Finding]) -> bool:
-    return any(f.kind in BLOCKING and f.severity is Severity.ERROR for f in findings)
+__all__ = ["BLOCKING", "SendReviewDialog", "blocks_sending"]
 
 
 class SendReviewDialog(QDialog):
@@ -40,16 +35,15 @@ class SendReviewDialog(QDialog):
         self.setModal(True)
         self.resize(560, 380)
         self.blocked = blocks_sending(findings)
-        intro = QLabel(self)
-        intro.setWordWrap(True)
-        intro.setText(self.tr("この返信には、まだ %n 件の気になる点があります。", "", len(findings)))
-        self.list = QListWidget(self)
+        self.arranged = arrange(findings)
+        self.intro = QLabel(self)
+        self.intro.setWordWrap(True)
+        self.intro.setText(intro(self.arranged) or self.tr(
+            "この返信には、まだ %n 件の気になる点があります。", "", len(self.arranged.listed)))
+        # The composer's list, without its fix buttons (the draft is not beside it), in the same order.
+        self.list = FindingsList(self, with_fix=False)
         self.list.setObjectName("sendFindings")
-        self.list.setWordWrap(True)
-        for finding in findings:
-            item = QListWidgetItem(finding_line(finding), self.list)
-            item.setForeground(SEVERITY_COLOUR[finding.severity])
-            item.setData(Qt.ItemDataRole.UserRole, finding)
+        self.list.show_findings(self.arranged)
         self.reason = QLabel(self)
         self.reason.setWordWrap(True)
         self.reason.setObjectName("blockReason")
@@ -67,10 +61,21 @@ class SendReviewDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
-        layout.addWidget(intro)
+        layout.addWidget(self.intro)
         layout.addWidget(self.list, 1)
         layout.addWidget(self.reason)
         layout.addWidget(buttons)
+
+    @property
+    def folded_item(self) -> QListWidgetItem | None:
+        return self.list.folded_item
+
+    @property
+    def folded_open(self) -> bool:
+        return self.list.folded_open
+
+    def toggle_folded(self) -> None:
+        self.list.toggle_folded()
 
     def accept(self) -> None:
         if not self.blocked:

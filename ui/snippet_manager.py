@@ -97,7 +97,13 @@ class SnippetManagerDialog(QDialog):
         row.addWidget(self.add_button)
         row.addWidget(self.delete_button)
         left.addLayout(row)
+        # Why the form is greyed, or does not show the built-in snippet just chosen: ours are read-only.
+        self.form_note = QLabel(self)
+        self.form_note.setObjectName("snippetFormNote")
+        self.form_note.setWordWrap(True)
+        self._builtin_chosen = False
         form = QFormLayout()
+        form.addRow(self.form_note)
         form.addRow(self.tr("場面"), self.situation)
         form.addRow(self.tr("提案する項目"), kinds_box)
         form.addRow(self.tr("文面"), self.text)
@@ -113,6 +119,8 @@ class SnippetManagerDialog(QDialog):
         layout.addWidget(buttons)
         self._row = -1
         self.list.currentRowChanged.connect(self._show)
+        self.list.itemClicked.connect(lambda _item: self._choose_builtin(False))
+        self.builtin.itemClicked.connect(lambda _item: self._choose_builtin(True))
         self.add_button.clicked.connect(self.add_snippet)
         self.delete_button.clicked.connect(self.delete_current)
         self._refill(0)
@@ -127,6 +135,23 @@ class SnippetManagerDialog(QDialog):
 
     def _preview_builtin(self, item: QListWidgetItem | None) -> None:
         self.preview.setText(item.text() if item is not None else "")
+        if item is not None:
+            self._choose_builtin(True)
+
+    def _choose_builtin(self, chosen: bool) -> None:
+        self._builtin_chosen = chosen
+        self._word_note()
+
+    def _word_note(self) -> None:
+        if self._builtin_chosen:
+            note = self.tr("標準の定型文は「コピーして編集」で当店の定型文にしてから編集できます。")
+        elif not self.own:
+            note = self.tr("当店の定型文はまだありません。「追加」で新しく作るか、"
+                           "標準の定型文を選んで「コピーして編集」してください。")
+        else:
+            note = ""
+        self.form_note.setText(note)
+        self.form_note.setVisible(bool(note))
 
     def _refill(self, row: int) -> None:
         self._row = -1
@@ -141,6 +166,7 @@ class SnippetManagerDialog(QDialog):
         if has:
             self.list.setCurrentRow(min(row, len(self.own) - 1))
             self._show(self.list.currentRow())
+        self._word_note()
 
     def _take(self) -> None:
         if 0 <= self._row < len(self.own):
@@ -158,6 +184,8 @@ class SnippetManagerDialog(QDialog):
     def _show(self, row: int) -> None:
         self._take()
         self._row = row
+        if row >= 0 and self.list.hasFocus():
+            self._choose_builtin(False)
         if 0 <= row < len(self.own):
             snippet = self.own[row]
             index = self.situation.findData(snippet.situation)
@@ -170,6 +198,7 @@ class SnippetManagerDialog(QDialog):
         self._take()
         situation = str(self.situation.itemData(0)) if self.situation.count() else "closing"
         self.own.append(Snippet(new_snippet_id(s.id for s in self.own), situation, "", ()))
+        self._builtin_chosen = False
         self._refill(len(self.own) - 1)
         self.text.setFocus()
 
@@ -191,6 +220,7 @@ class SnippetManagerDialog(QDialog):
         if existing is None:
             self.own.append(snippet)
             existing = len(self.own) - 1
+        self._builtin_chosen = False  # the copy is in the form now, ready to edit
         self._refill(existing)
         self.text.setFocus()
 

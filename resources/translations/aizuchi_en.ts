@@ -312,6 +312,14 @@
         <translation>Check the recipients (not readable as mail addresses): {addresses}</translation>
     </message>
     <message>
+        <source>定型文の管理(&amp;T)…</source>
+        <translation>S&amp;nippets…</translation>
+    </message>
+    <message>
+        <source>署名とあいさつ(&amp;G)…</source>
+        <translation>Si&amp;gnature and greeting…</translation>
+    </message>
+    <message>
         <source>返信を閉じますか？</source>
         <translation>Close the reply?</translation>
     </message>
@@ -451,8 +459,16 @@
         <translation>Snippets…</translation>
     </message>
     <message>
+        <source>定型文…</source>
+        <translation>Snippets…</translation>
+    </message>
+    <message>
         <source>署名とあいさつ…</source>
         <translation>Signature and greeting…</translation>
+    </message>
+    <message>
+        <source>署名…</source>
+        <translation>Signature…</translation>
     </message>
     <message>
         <source>閉じる</source>
@@ -853,6 +869,40 @@
     <message>
         <source>「{suggestion}」に直す</source>
         <translation>Change to “{suggestion}”</translation>
+    </message>
+</context>
+<context>
+    <name>Findings</name>
+    <message>
+        <source>触れていないお話が {count} 件あります</source>
+        <translation>{count} things the customer told you are not acknowledged</translation>
+    </message>
+    <message>
+        <source>見直し：触れていないお話が {folded} 件</source>
+        <translation>Review: {folded} things the customer told you not acknowledged</translation>
+    </message>
+    <message>
+        <source>見直し：{count} 件の気になる点（ほかに触れていないお話 {folded} 件）</source>
+        <translation>Review: {count} points to check (+ {folded} things told, listed together)</translation>
+    </message>
+    <message>
+        <source>この返信は、お客様のお話 {folded} 件にまだ触れていません。</source>
+        <translation>This reply does not yet acknowledge {folded} things the customer told you.</translation>
+    </message>
+    <message>
+        <source>この返信には、まだ {count} 件の気になる点があります（ほかに、触れていないお話が {folded} 件）。</source>
+        <translation>This reply still has {count} points to check (and {folded} things the customer told you, not acknowledged).</translation>
+    </message>
+</context>
+<context>
+    <name>FoldedRow</name>
+    <message>
+        <source>（クリックでたたむ）</source>
+        <translation> (click to fold)</translation>
+    </message>
+    <message>
+        <source>（クリックで一覧を表示）</source>
+        <translation> (click to list them)</translation>
     </message>
 </context>
 <context>
@@ -1736,6 +1786,14 @@
     <message>
         <source>文面</source>
         <translation>Text</translation>
+    </message>
+    <message>
+        <source>標準の定型文は「コピーして編集」で当店の定型文にしてから編集できます。</source>
+        <translation>Built-in snippets cannot be edited here: “Copy and edit” makes one the shop’s own, which you can edit.</translation>
+    </message>
+    <message>
+        <source>当店の定型文はまだありません。「追加」で新しく作るか、標準の定型文を選んで「コピーして編集」してください。</source>
+        <translation>The shop has no snippets of its own yet. Create one with “Add”, or choose a built-in snippet and click “Copy and edit”.</translation>
     </message>
     <message>
         <source>定型文を保存できません</source>

@@ -53,7 +53,7 @@ def test_composer_and_send_dialog_show_findings_in_english(qtbot: QtBot) -> None
         assert _tooltips(composer) == [ENGLISH]
         dialog = SendReviewDialog([finding])
         qtbot.addWidget(dialog)
-        assert dialog.list.item(0).text() == f"Double honorific: {ENGLISH}"
+        assert dialog.list.line(0) == f"Double honorific: {ENGLISH}"
     finally:
         translations.apply("ja")
     qtbot.waitUntil(lambda: _row_texts(composer) == [f"二重敬語：{JAPANESE}"], timeout=5000)
