@@ -103,6 +103,10 @@ def test_signature_blocks(name: str) -> None:
         "以上です。",
         "いつもありがとうございます。",
         "寒い日が続きますので、どうぞご自愛ください。",
+        # a letter's remark on the season is its greeting (時候の挨拶), not something told about the writer
+        "朝晩はすっかり涼しくなり、金木犀の香りが漂ってくる季節になりましたね。",
+        "寒さが一段と厳しくなってまいりましたが、",
+        "桜の便りが聞かれる頃となりました。",
     ],
 )
 def test_formulas_are_zoned_and_never_highlighted(formula: str) -> None:
@@ -127,3 +131,9 @@ def test_content_request_with_onegai_is_not_a_formula() -> None:
     insight = analyze(body)
     assert [h.kind.value for h in insight.highlights] == ["request"]
     assert not [z for z in insight.zones if z.kind is ZoneKind.FORMULA]
+
+
+def test_the_season_with_someone_of_theirs_in_it_is_told() -> None:
+    for told in ("娘の入学の季節になりました。", "寒くなってきたので、母の膝がまた痛み出しました。"):
+        insight = analyze(told + "\n来週の火曜日に届けていただけますか。")
+        assert any(h.kind.value == "disclosure" and h.start == 0 for h in insight.highlights), told
