@@ -102,6 +102,7 @@ expects of an answer, as principles:
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from functools import lru_cache
@@ -765,7 +766,8 @@ def check(ctx: ReviewContext) -> list[Finding]:
             word_answers.append(core)
         else:
             open_requests.append((highlight, asked))
-    named: list[bool | None] = [_topic_named(ctx, highlight) for highlight, _ in open_requests]
+    topics = _Topics(ctx)
+    named: list[bool | None] = [topics.named(highlight) for highlight, _ in open_requests]
     forced: set[int] = set()
     # Among several asks, a yes-or-no ask whose own topic the reply never names is not answered by a yes, a
     # "can" or an offer about something else (「生後六か月頃からお使いいただけます」 does not answer
@@ -845,35 +847,45 @@ def _topic_nouns(tokens: tuple[Token, ...]) -> set[str]:
     return out
 
 
-def _topic_named(ctx: ReviewContext, highlight: Highlight) -> bool | None:
-    """Whether the reply names the topic of a request in a sentence of its own; None when the ask has no topic
-    of its own to name.
+class _Topics:
+    """What `named` needs of the mail and the reply, computed once per review."""
 
-    A writer who leaves an ask unanswered leaves its topic out of the reply altogether (置き配 never
-    mentioned); a reply that answers in its own words still names what was asked about (「キャンセル料は、
-    十四日前から三十％です」 for 「キャンセル料はいくらかかりますか」, 「六十包に変更いたしました」 for
-    「三十包を六十包に増やしていただけますか」). The topic is taken from the ask's own clause (not the reason
-    before it), and a noun counts only when the rest of the mail never says it: the product the whole mail is
-    about (寝袋 in 「寝袋の洗濯方法を教えてください」) names no one ask, and one answer must not close two
-    asks. Whether the answer is a good one is for the agent, not this check.
-    """
-    mail = ctx.mail or ""
-    asked = ctx.highlight_text(highlight)
-    clause = ctx.range_tokens(highlight.end - len(_last_clause(asked)), highlight.end)
-    rest = mail[: highlight.start] + mail[highlight.end :]
-    rest_norms = {t.norm for t in ctx.mail_tokens if not highlight.start <= t.start < highlight.end}
+    def __init__(self, ctx: ReviewContext) -> None:
+        self.ctx = ctx
+        self.mail_counts = Counter(t.norm for t in ctx.mail_tokens)
+        self.said = {t.norm for s in ctx.body_sentences for t in s.tokens if t.main == "名詞"}
+        self.text = "".join(s.text for s in ctx.body_sentences)
 
-    def distinct(nouns: set[str]) -> set[str]:
-        return {n for n in nouns if (n[1:] not in rest if n.startswith("#") else n not in rest_norms)}
+    def named(self, highlight: Highlight) -> bool | None:
+        """Whether the reply names the topic of a request in a sentence of its own; None when the ask has no topic
+        of its own to name.
 
-    # The ask's own clause first; when it names nothing of its own (「それぞれいくらになるのかを教えて
-    # ください」), the whole ask (「子ども料金は、」).
-    topic = distinct(_topic_nouns(clause)) or distinct(_topic_nouns(ctx.highlight_tokens(highlight)))
-    if not topic:
-        return None
-    said = {t.norm for s in ctx.body_sentences for t in s.tokens if t.main == "名詞"}
-    text = "".join(s.text for s in ctx.body_sentences)
-    return any(_number_said(noun[1:], text) if noun.startswith("#") else noun in said for noun in topic)
+        A writer who leaves an ask unanswered leaves its topic out of the reply altogether (置き配 never
+        mentioned); a reply that answers in its own words still names what was asked about (「キャンセル料は、
+        十四日前から三十％です」 for 「キャンセル料はいくらかかりますか」, 「六十包に変更いたしました」 for
+        「三十包を六十包に増やしていただけますか」). The topic is taken from the ask's own clause (not the reason
+        before it), and a noun counts only when the rest of the mail never says it: the product the whole mail is
+        about (寝袋 in 「寝袋の洗濯方法を教えてください」) names no one ask, and one answer must not close two
+        asks. Whether the answer is a good one is for the agent, not this check.
+        """
+        ctx = self.ctx
+        mail = ctx.mail or ""
+        asked = ctx.highlight_text(highlight)
+        tokens = ctx.highlight_tokens(highlight)
+        clause = ctx.range_tokens(highlight.end - len(_last_clause(asked)), highlight.end)
+        rest = mail[: highlight.start] + mail[highlight.end :]
+        own_counts = Counter(t.norm for t in tokens)
+
+        def distinct(nouns: set[str]) -> set[str]:
+            return {n for n in nouns
+                    if (n[1:] not in rest if n.startswith("#") else self.mail_counts[n] <= own_counts[n])}
+
+        # The ask's own clause first; when it names nothing of its own (「それぞれいくらになるのかを教えて
+        # ください」), the whole ask (「子ども料金は、」).
+        topic = distinct(_topic_nouns(clause)) or distinct(_topic_nouns(tokens))
+        if not topic:
+            return None
+        return any(_number_said(noun[1:], self.text) if noun.startswith("#") else noun in self.said for noun in topic)
 
 
 def _number_said(number: str, text: str) -> bool:
