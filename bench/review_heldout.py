@@ -113,6 +113,21 @@ Every held-out half and blind17 then run once, in `make bench`, at the session's
   (unanswered_request), blind20 held-out 0.64 / 0.40 (unacknowledged_worry 2 of 5, refusal_without_alternative 2 of 5).
   The pairs' gains on the tune halves (min P 0.60 -> 0.95) did not carry to the held-out halves of the same batches:
   each writer's pairs are few per kind (2–14), and the meaning checks still follow the phrasings they were tuned on.
+
+A seventh batch, blind21 (200 writing cases, 60 correct; 100 pairs, 32 good drafts), written blind and split by id on
+arrival, was scored whole on session 7's checks: writing named recall 0.950 at 3.3 % false alarms; pairs gold
+unanswered_request P 0.40 / R 0.62, ignored_disclosure 0.73 / 0.76 (held-out half alone: min P 0.41 / min R 0.58).
+Round pairs22 (principles written into each check's docstring, 108 pairs of its own, never reading blind21) moved the
+whole batch to 0.43 / 0.62 and 0.75 / 0.75. Round pairs23 then tuned on blind21's tune half only (an ask answered when
+the reply names its topic, a "can" not closing another ask, a choice answered by naming one; a condolence hearing a
+death): tune half unanswered_request 0.43 / 0.64 -> 0.67 / 0.71. The held-out halves, run once at the session's end
+in `make bench`:
+- writing, all held-out batches: named recall 0.914 -> 0.917 (767 errors) at 2.7 % false alarms (329 correct texts);
+  blind21 held-out 0.943 at 0 %.
+- pairs, blind21 held-out: unanswered_request gold P 0.41 / R 0.58 — the same as on arrival: pairs23's gains on the
+  tune half did not carry to the other half of the same writer's batch; ignored_disclosure 0.74 / 0.72,
+  refusal_without_alternative 0.83 / 0.83. All held-out halves together: gold min P 0.61 / min R 0.73
+  (unanswered_request), analyser spans 0.56 / 0.71.
 """
 
 from __future__ import annotations
