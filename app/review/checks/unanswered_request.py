@@ -211,10 +211,19 @@ def commitments(ctx: ReviewContext) -> list[_Act]:
         answers = bool(ANSWER.search(_NOT_ANSWER.sub("", text).strip()) or REFUSAL.search(text))
         if promise or answers or COMMITMENT.search(text) or DONE.search(text):
             pool = frozenset(form for key in sentence_keys for form in key.forms)
-            gives = sum(1 << bit for bit, (_, give) in enumerate(_TYPED) if give.search(text))
+            gives = _gives(ctx, text)
             done_only = not (promise or answers or COMMITMENT.search(text))
             out.append(_Act(promise, pool, answers, frozenset(_days(text)), gives, done_only))
     return out
+
+
+def _gives(ctx: ReviewContext, text: str) -> int:
+    """The kinds of typed answer `text` gives (see _TYPED), as bits; once per text in a review."""
+    kinds = ctx.answer_kinds.get(text)
+    if kinds is None:
+        kinds = sum(1 << bit for bit, (_, give) in enumerate(_TYPED) if give.search(text))
+        ctx.answer_kinds[text] = kinds
+    return kinds
 
 
 def _days(text: str) -> set[str]:
@@ -517,7 +526,7 @@ def _shape_answers(ctx: ReviewContext, open_requests: list[str], word_answers: l
         if not claimed_forms.isdisjoint(pool) and any(
                 sum(weight for forms, weight in core if not forms.isdisjoint(pool)) >= 1.0 for core in claimed):
             continue  # it answers another request by its words
-        gives = sum(1 << bit for bit, (_, give) in enumerate(_TYPED) if give.search(text))
+        gives = _gives(ctx, text)
         candidates.append((bool(_OPENS_ANSWER.search(text)), bool(_CHECK_BACK.search(text)), gives, text,
                            not outside.isdisjoint(pool)))
         sentence_words.append(pool)
@@ -663,8 +672,7 @@ def _last_clause(text: str) -> str:
 def _typed_answer_given(ctx: ReviewContext, request_keys: list[Key], bits: int) -> bool:
     for sentence, sentence_keys in zip(ctx.sentences, ctx.sentence_keys, strict=True):
         text = _ELONGATION.sub("", sentence.text)
-        if REFUSAL.search(text) or _CHECK_BACK.search(text) or any(
-                give.search(text) for bit, (_, give) in enumerate(_TYPED) if bits & (1 << bit)):
+        if REFUSAL.search(text) or _CHECK_BACK.search(text) or _gives(ctx, text) & bits:
             pool = {form for key in sentence_keys for form in key.forms}
             if matched_weight(request_keys, pool)[0] >= 1.0 or not request_keys:
                 return True
