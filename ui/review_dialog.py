@@ -20,9 +20,7 @@ from PySide6.QtWidgets import (
 
 from app.model import Finding
 from ui.composer import FindingsList
-from ui.findings_order import BLOCKING, arrange, blocks_sending, intro
-
-__all__ = ["BLOCKING", "SendReviewDialog", "blocks_sending"]
+from ui.findings_order import arrange, blocks_sending, intro
 
 
 class SendReviewDialog(QDialog):

@@ -417,23 +417,6 @@ def _mail_quotes(mail: str) -> tuple[tuple[int, int], ...]:
     return tuple(quote_ranges(mail, Reading.MAIL))
 
 
-def acknowledgement_pool(ctx: ReviewContext, topic: AbstractSet[str] = frozenset()) -> set[str]:
-    """Forms of the draft's own words, without those naming the product or thanking for custom.
-
-    Nor the words of the order itself (`topic`): 「病院への直接配送は可能です」 answers 「病院に直接
-    送ってもらえますか」 and says nothing of 「父の入院のお見舞いに」, though 病院 and 入院 are one family."""
-    pool: set[str] = set()
-    for sentence, sentence_keys in zip(ctx.sentences, ctx.sentence_keys, strict=True):
-        product = product_mentions(sentence.tokens)
-        base = sentence.start
-        thanks = [(m.start() + base, m.end() + base) for m in GENERIC_THANKS.finditer(sentence.text)]
-        for key in sentence_keys:
-            if key.start in product or any(start <= key.start < end for start, end in thanks) or key.words & topic:
-                continue
-            pool |= key.forms
-    return pool
-
-
 def pointed_back_pool(ctx: ReviewContext) -> set[str]:
     """Forms of the draft's sentences that point back at what the customer told (〜とのこと)."""
     pool: set[str] = set()

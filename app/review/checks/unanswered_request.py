@@ -268,7 +268,7 @@ def _asks_only_for_the_reply(request_keys: list[Key], text: str) -> bool:
     """A closing ask with nothing of its own (「お手数ですがお知らせいただけると助かります」): the reply answers it."""
     if not (ASK_TO_TELL.search(text) or _ASK_TO_READ.search(text)):
         return False
-    if _QUESTION_WORD.search(text):
+    if _has_question_word(text):
         return False  # 「なぜ遅れたのか教えてください」 asks why, whatever its other words
     return all(key.forms & _TELL_ONLY for key in request_keys)
 
@@ -437,17 +437,12 @@ _INDEFINITE = re.compile(r"(?:何|なに|どこ|誰|いつ)"
                          r"(?:か(?!ら)(?![^。]{0,3}(?:教え|知り|知ら|分か|わか|ご教示|伺|確認|聞))|でも|も)")
 
 
-class _QuestionWord:
-    """The question words of an ask, without the indefinites made of them (何か, どこか, いつでも)."""
+@lru_cache(maxsize=2048)
+def _has_question_word(text: str) -> bool:
+    """Whether an ask has a question word, not counting the indefinites made of them (何か, どこか, いつでも).
 
-    @staticmethod
-    @lru_cache(maxsize=2048)
-    def search(text: str) -> bool:
-        # Cached by text: asked for every request and every candidate sentence while the agent types.
-        return bool(_QUESTION_WORD_RE.search(_INDEFINITE.sub("", text)))
-
-
-_QUESTION_WORD = _QuestionWord()
+    Cached by text: asked for every request and every candidate sentence while the agent types."""
+    return bool(_QUESTION_WORD_RE.search(_INDEFINITE.sub("", text)))
 _ASKS_ACT = re.compile(
     r"(?:て|で)(?:いただけ|いただき|もらえ|もらい|くださ|ほし|欲し)|お願い|頼み|たいの|たいです"
 )
@@ -474,7 +469,7 @@ def _same_kind(asked: str, text: str, elsewhere: bool) -> bool:
     ことができます」 for 「修理は可能でしょうか」 after the broken rib was told); a commitment may be to another
     act (「ストールは…本日中に発送いたします」 does not wrap it), so an ask to act is not answered by a sentence
     about something else the mail said (`elsewhere`)."""
-    if _QUESTION_WORD.search(asked):
+    if _has_question_word(asked):
         return False
     if _ASKS_EXIST.search(asked):
         return bool(_GIVES_EXIST.search(text))
@@ -543,7 +538,7 @@ def _shape_answers(ctx: ReviewContext, open_requests: list[str], word_answers: l
     for number, asked in enumerate(open_requests):
         asks = _asked_types(asked)
         # A yes (はい, もちろん) answers a yes-or-no question, not 「いくらかかりますか」: that one wants its answer.
-        yes_no = not asks and not _QUESTION_WORD.search(asked)
+        yes_no = not asks and not _has_question_word(asked)
         for i, (opens, checks_back, gives, text, elsewhere) in enumerate(candidates):
             if i in used:
                 continue
@@ -758,7 +753,7 @@ def check(ctx: ReviewContext) -> list[Finding]:
                              and not act.days & asked_days)]
         tokens = ctx.highlight_tokens(highlight)
         # The question word must be the ask's own (「いつ届くのか、どこを見れば分かりますか」 asks where to look).
-        typed = _asked_types(_last_clause(asked)) & _TYPED_WORDS if _QUESTION_WORD.search(_last_clause(asked)) else 0
+        typed = _asked_types(_last_clause(asked)) & _TYPED_WORDS if _has_question_word(_last_clause(asked)) else 0
         if _TIME_COND.search(_last_clause(asked)):
             typed |= 1
         # A typed question with no word of its own (「なぜまた遅れるのでしょうか」: Sudachi gives 遅れる no content) is
@@ -798,7 +793,7 @@ def check(ctx: ReviewContext) -> list[Finding]:
     for number, (highlight, asked) in enumerate(open_requests):
         # Naming the topic answers a yes-or-no ask or a please-do; a question with a question word (どこで,
         # いつ, いくら, 方法) wants its kind of answer, which the checks above look for.
-        plain = not _asked_types(asked) and not _QUESTION_WORD.search(asked)
+        plain = not _asked_types(asked) and not _has_question_word(asked)
         if id(highlight) not in forced and (
                 number in by_shape or id(highlight) in followed or (named[number] and plain)):
             continue
