@@ -257,11 +257,13 @@ def proposal(a: Asked) -> str:
     change of the business's ways named).
     """
     content = a.content
-    n = len(content)
-    if n < 3 or any(t.norm in _SELF for t in content):
+    if len(content) < 3:
         return ""
     tail_ = content[-6:]
-    if any(t.lemma == "た" for t in tail_):
+    # Most clauses end in none of its words: that test first, it is asked of every clause left.
+    if not any(t.lemma in _PROPOSING for t in tail_) or any(t.lemma == "た" for t in tail_):
+        return ""
+    if any(t.norm in _SELF for t in content):
         return ""
     for j, t in enumerate(tail_):
         if (t.lemma == "べし" or t.surface == "べき") and not any(
@@ -286,6 +288,7 @@ def proposal(a: Asked) -> str:
     return ""
 
 
+_PROPOSING: Final = frozenset({"べし", "良い", "いい", "よい", "有る", "ある"})
 _PROPOSAL_END: Final = frozenset({"事", "こと", "だ", "と", "思う", "思い", "の", "で", "は", "では", "考える"})
 _SELF: Final = frozenset({"私", "自分", "僕", "俺", "あたし", "わたくし"})
 # What a business changes when a customer proposes it: 検討する / 見直す / 改善する必要がある.
