@@ -658,7 +658,10 @@ def _someone_elses(toks: Sequence[Token], i: int) -> bool:
     """
     for j in range(i - 1, 0, -1):
         x = toks[j]
-        if _open_or_feared(toks, j) or (x.surface in ("ので", "から", "て", "で") and x.sub == "接続助詞"):
+        # A clause boundary ends the search: 「子供もまだ一人目ですが、次の子を産むのは不安です」 — the child is the
+        # topic of the clause before ですが, the fear after it is the writer's.
+        if _open_or_feared(toks, j) or (x.surface in ("ので", "から", "て", "で", "が", "けど", "けれど", "けれども", "のに")
+                                        and x.sub == "接続助詞"):
             return False
         if x.surface in ("は", "も", "が") and x.main == "助詞":
             who = toks[j - 1]
