@@ -99,6 +99,7 @@ class DraftEdit(QTextEdit):
 
 
 FOLDED = "folded"  # the item data of the entry the many 「触れていないお話」 are folded under
+ROWS_SHOWN = 30  # findings given a row in the list; the rest are counted on one line
 FIX_WORDS_SHOWN = 14  # a longer suggestion is cut on its button and shown whole in the tooltip
 
 
@@ -207,6 +208,7 @@ class FindingsList(QListWidget):
         self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.setResizeMode(QListView.ResizeMode.Adjust)
         self.folded_item: QListWidgetItem | None = None
+        self._folded_rows = 0  # how many of the folded findings have a row (see ROWS_SHOWN)
         self.itemClicked.connect(self._on_clicked)
         self.itemActivated.connect(self._on_clicked)
 
@@ -216,16 +218,32 @@ class FindingsList(QListWidget):
         was_open, scrolled = self.folded_open, self.verticalScrollBar().value()
         self.clear()
         self.folded_item = None
+        self._folded_rows = 0
+        # A row is a widget made on the GUI thread: a reply to a very long mail (hundreds of requests and
+        # disclosures) must not build hundreds of them after every pause in typing. The first ROWS_SHOWN
+        # are shown, the rest counted on one quiet line.
+        budget, left = ROWS_SHOWN, 0
         for entry in arranged.entries():
             if isinstance(entry, Finding):
-                self._add(entry)
+                if budget > 0:
+                    self._add(entry)
+                    budget -= 1
+                else:
+                    left += 1
                 continue
             item = QListWidgetItem(self)
             item.setData(Qt.ItemDataRole.UserRole, FOLDED)
             self.setItemWidget(item, FoldedRow(len(entry), self))
             self.folded_item = item
-            for finding in entry:
+            shown = entry[: max(budget, 0)]
+            for finding in shown:
                 self._add(finding, indent=16).setHidden(True)
+            self._folded_rows = len(shown)
+            budget -= len(shown)
+            left += len(entry) - len(shown)
+        if left:
+            more = QListWidgetItem(fill(self.tr("ほか {count} 件の指摘は一覧に載せていません"), count=left), self)
+            more.setFlags(Qt.ItemFlag.NoItemFlags)
         self.fit_rows()
         if was_open and self.folded_item is not None:
             self.toggle_folded()
@@ -260,7 +278,7 @@ class FindingsList(QListWidget):
             return
         row.set_open(not row.open)
         start = self.row(self.folded_item) + 1
-        for index in range(start, start + row.count):
+        for index in range(start, start + self._folded_rows):
             item = self.item(index)
             if item is not None:
                 item.setHidden(not row.open)

@@ -479,6 +479,16 @@ class ReaderView(QWidget):
         if message is None:
             return
         document = self.browser.document()
+        # One edit block for every highlight and zone: the document lays itself out once at the end,
+        # not once per span (a 200,000-character mail with 800 highlights took 16 s on the GUI thread).
+        block = QTextCursor(document)
+        block.beginEditBlock()
+        try:
+            self._format_insight(message, document)
+        finally:
+            block.endEditBlock()
+
+    def _format_insight(self, message: Message, document: QTextDocument) -> None:
         if self._html_mode:
             self._positions = self._locate_in_html(message.body, self._insight)
         else:

@@ -116,13 +116,13 @@ MANNERS: dict[str, str] = {
 }
 PATTERN = re.compile("|".join(re.escape(k) for k in sorted(MANNERS, key=len, reverse=True)))
 # 「わかりました」 as the whole answer to a customer (not 「予定がわかりましたら」) → 承知いたしました.
-_WAKARIMASHITA = re.compile(r"(?:^|(?<=[。、！\n]))[\s　]*(?:はい、)?(わかりました|分かりました)(?=[。、！!]|$)",
+_WAKARIMASHITA = re.compile(r"(?:^|(?<=[。、！\n]))[^\S\n]*(?:はい、)?(わかりました|分かりました)(?=[。、！!]|$)",
                             re.MULTILINE)
 
 
 # 「お疲れ様です。」 as a sentence of its own: the greeting between colleagues (→ お世話になっております).
 _OTSUKARE = re.compile(
-    r"(?:^|(?<=[。！\n]))[\s　]*((?:お疲れ|おつかれ)(?:様|さま)(?:です|でございます))(?=[。！!]|\s*$)", re.MULTILINE
+    r"(?:^|(?<=[。！\n]))[^\S\n]*((?:お疲れ|おつかれ)(?:様|さま)(?:です|でございます))(?=[。！!]|\s*$)", re.MULTILINE
 )
 # 「〜してもらえますか」 asked of the customer: もらう is the plain verb (→ いただけますか).
 _MORAERU = re.compile(r"(?<=[てで])(もらえ(?:ますか|ませんか|ますでしょうか|ないでしょうか))")
@@ -156,7 +156,7 @@ _NAME_TITLE = re.compile(rf"(?:当店|弊社|当社|弊店|私ども)の([一-�
 # 「ちょっとお待ちください」: ちょっと is spoken (→ 少々).
 _CHOTTO = re.compile(r"(ちょっと|ちょっぴり)(?!した)")
 # An opening なるほど: agreeing from above (→ おっしゃるとおりです).
-_NARUHODO = re.compile(r"(?:^|(?<=[。！\n]))[\s　]*(なるほど)(?=[、。！]|です)", re.MULTILINE)
+_NARUHODO = re.compile(r"(?:^|(?<=[。！\n]))[^\S\n]*(なるほど)(?=[、。！]|です)", re.MULTILINE)
 # Our own staff named with an honorific (身内に敬称): a title + さん, a title の name + さん/様,
 # 当店の name + さん. Not after ご・貴社・御社・お客様・そちら (the customer's side).
 _OWN_TITLE = r"(?:店長|副店長|部長|課長|社長|係長|主任|専務|常務|工場長|店主|オーナー|チーフ)"
@@ -288,13 +288,28 @@ def check(ctx: ReviewContext) -> list[Finding]:
 # 「ご苦労様です。」 alone (or いつも〜) is a greeting, and お疲れ様です is the colleagues' one (this check
 # flags it too): to a customer the greeting is お世話になっております. After what they went through
 # (長旅ご苦労様でした) it is sympathy, and お疲れ様でした says it to anyone.
-_GREETING_ALONE = re.compile(r"(?:^|[。！!\n])[\s　]*(?:いつも|毎度|平素より)?$")
+_GREETING_LEAD = ("いつも", "毎度", "平素より")
+_AFTER_ALONE = re.compile(r"[。！!]|\s*$")
+
+
+def _starts_sentence(text: str, at: int) -> bool:
+    """Whether only spaces and a greeting's lead (いつも, 毎度, 平素より) stand between a sentence's start and `at`.
+
+    Read backwards from `at` rather than by searching the text before it: a search of the whole
+    prefix per match made a long draft's review quadratic."""
+    before = text[:at] if at < 200 else text[at - 200 : at]
+    lead = next((word for word in _GREETING_LEAD if before.endswith(word)), "")
+    at -= len(lead)
+    end = at
+    while at > 0 and text[at - 1].isspace():
+        at -= 1
+    return at == 0 or text[at - 1] in "。！!" or "\n" in text[at:end]
 
 
 def _manner_fix(match: re.Match[str]) -> str:
     wrong, right = match.group(), MANNERS[match.group()]
     text = match.string
-    alone = _GREETING_ALONE.search(text[: match.start()]) and re.match(r"[。！!]|\s*$", text[match.end() :])
+    alone = _starts_sentence(text, match.start()) and _AFTER_ALONE.match(text, match.end())
     if wrong.startswith("ご苦労") and alone and not wrong.endswith("でした"):
         return "お世話になっております"
     return right

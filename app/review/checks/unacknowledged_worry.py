@@ -46,6 +46,7 @@ about the dog) is something told, and `ignored_disclosure` judges it as such.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from app.model import Finding, FindingKind, Highlight, HighlightKind, Severity
 from app.review import messages
@@ -137,36 +138,56 @@ def _neighbour_keys(ctx: ReviewContext, worry: Highlight) -> list[Key]:
     return ctx.range_keys(before, start) + ctx.range_keys(end, after.start() if after else len(mail))
 
 
-def _told_elsewhere(ctx: ReviewContext, worry: Highlight, told: list[tuple[Highlight, list[Key]]],
-                    mail_sentences: list[tuple[int, int, list[Key]]]) -> list[list[Key]]:
-    """The own keys of the other disclosures (`told`, in mail order, with their object keys), not the one right
-    before the worry (its reason), nor any that shares a word with the worry."""
+@dataclass(frozen=True, slots=True)
+class _Told:
+    """Something else the customer told: a disclosure span, or any sentence of the mail, with its object keys."""
+
+    start: int
+    end: int
+    keys: list[Key]
+    disclosure: Highlight | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class _Own:
+    """What belongs to one worry and so is not "told elsewhere": its words, its reason, its sentence."""
+
+    forms: frozenset[str]
+    reason: Highlight | None   # the disclosure told right before the worry
+    reason_start: int          # mail sentences from here …
+    end: int                   # … to here are the worry's own and its reason's
+
+
+def _own_of(ctx: ReviewContext, worry: Highlight, disclosures: list[Highlight]) -> _Own:
     mail = ctx.mail or ""
-    before = [h for h, _ in told if h.end <= worry.start]
+    before = [h for h in disclosures if h.end <= worry.start]
     reason = before[-1] if before and not mail[before[-1].end : worry.start].strip("、。！？!?\n 　") else None
-    worry_forms = {form for key in _object_keys(ctx.highlight_keys(worry)) for form in key.forms}
-    out = []
-    for highlight, object_keys in told:
-        if highlight is reason or (highlight.start < worry.end and worry.start < highlight.end):
-            continue
-        keys = [k for k in object_keys if k.forms.isdisjoint(worry_forms)]
-        if sum(k.weight for k in keys) >= 1.0:
-            out.append(keys)
-    # The analyser may not mark the trouble told (「昨日から仕事用のパソコンが起動しなくなり」): the mail's other
-    # sentences count too, except the worry's own and the one just before it (its reason).
+    forms = frozenset(form for key in _object_keys(ctx.highlight_keys(worry)) for form in key.forms)
     start = max(mail.rfind(c, 0, worry.start) for c in "。！？!?\n") + 1
     stop = start
     while stop > 0 and mail[stop - 1] in "。！？!?\n 　":
         stop -= 1
     reason_start = max(mail.rfind(c, 0, stop) for c in "。！？!?\n") + 1
     following = _END.search(mail, worry.end)
-    end = following.end() if following else len(mail)
-    for sentence_start, sentence_end, sentence_keys in mail_sentences:
-        if sentence_end <= reason_start or sentence_start >= end:
-            keys = [k for k in sentence_keys if k.forms.isdisjoint(worry_forms)]
-            if sum(k.weight for k in keys) >= 1.0:
-                out.append(keys)
-    return out
+    return _Own(forms, reason, reason_start, following.end() if following else len(mail))
+
+
+def _told_elsewhere_matches(worry: Highlight, own: _Own, candidates: list[_Told], pool: set[str]) -> bool:
+    """Whether one of `candidates` (told items whose keys meet `pool`) is told away from this worry and still
+    meets `pool` without the worry's own words: the disclosures other than the worry's reason and the ones
+    overlapping it, and the mail's sentences other than the worry's own and the one just before it (the
+    analyser may not mark the trouble told: 「昨日から仕事用のパソコンが起動しなくなり」)."""
+    for told in candidates:
+        if told.disclosure is not None:
+            highlight = told.disclosure
+            if highlight is own.reason or (highlight.start < worry.end and worry.start < highlight.end):
+                continue
+        elif not (told.end <= own.reason_start or told.start >= own.end):
+            continue
+        keys = [k for k in told.keys if k.forms.isdisjoint(own.forms)]
+        if sum(k.weight for k in keys) >= 1.0 and matched_weight(keys, pool)[0] >= 1.0:
+            return True
+    return False
 
 
 _MAIL_SENTENCE = re.compile(r"[^。！？!?\n]+")
@@ -189,21 +210,13 @@ def check(ctx: ReviewContext) -> list[Finding]:
     # 起動しないとなると、お困りのことと存じます」 for 「起動しなくなり」) is no empathy with a worry it does not
     # touch (「全部消えてしまったらと思うと眠れません」). The span told just before a worry is its reason
     # (「週末のフェスで着たくて買ったんで、金曜までに来ないと困る」) and counts as the worry's own.
-    # Found only when an empathy sentence names no worry and shares no word with one (the live review runs often).
-    elsewhere: dict[int, list[list[Key]]] = {}
+    # Found only when an empathy sentence names no worry and shares no word with one (the live review runs often);
+    # each such sentence first keeps the told items that meet it at all (dropping a worry's words can only lose
+    # weight), so the work is the mail's items once per sentence, not once per sentence and worry.
+    told: list[_Told] = []
+    told_disclosures: list[Highlight] = []
+    owns: dict[int, _Own] = {}
 
-    def told_elsewhere(i: int) -> list[list[Key]]:
-        if i not in elsewhere:
-            if not elsewhere:
-                told[:] = [(h, _object_keys(ctx.highlight_keys(h)))
-                           for h in sorted(ctx.highlights(HighlightKind.DISCLOSURE), key=lambda h: h.start)]
-                mail_sentences[:] = [(m.start(), m.end(), _object_keys(ctx.range_keys(m.start(), m.end())))
-                                     for m in _MAIL_SENTENCE.finditer(ctx.mail or "")]
-            elsewhere[i] = _told_elsewhere(ctx, stated[i], told, mail_sentences)
-        return elsewhere[i]
-
-    told: list[tuple[Highlight, list[Key]]] = []
-    mail_sentences: list[tuple[int, int, list[Key]]] = []
     objects_of = [_object_keys(k) for k in worry_keys]
     # Which worries each empathy sentence is about (by shared words); none → all it is not about something else.
     covered: set[int] = set()
@@ -221,8 +234,20 @@ def check(ctx: ReviewContext) -> list[Finding]:
         if about or names_worry:
             covered |= about or set(range(len(stated)))
             continue
-        covered |= {i for i in range(len(stated)) if i not in covered
-                    and not any(matched_weight(keys, pool)[0] >= 1.0 for keys in told_elsewhere(i))}
+        if not told:
+            disclosures = sorted(ctx.highlights(HighlightKind.DISCLOSURE), key=lambda h: h.start)
+            told += [_Told(h.start, h.end, _object_keys(ctx.highlight_keys(h)), h) for h in disclosures]
+            told_disclosures += disclosures
+            told += [_Told(m.start(), m.end(), _object_keys(ctx.range_keys(m.start(), m.end())))
+                     for m in _MAIL_SENTENCE.finditer(ctx.mail or "")]
+        candidates = [t for t in told if matched_weight(t.keys, pool)[0] >= 1.0]
+        for i in range(len(stated)):
+            if i in covered:
+                continue
+            if i not in owns:
+                owns[i] = _own_of(ctx, stated[i], told_disclosures)
+            if not _told_elsewhere_matches(stated[i], owns[i], candidates, pool):
+                covered.add(i)
     objects = [_object_keys(k) for k in worry_keys]
     # The mail sentence right before or after a worry often names what it is about (「息子に小麦アレル
     # ギーがあります。…同じラインで作っていますか。誕生日に食べさせたいのですが、少し心配です」):
