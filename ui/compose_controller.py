@@ -83,6 +83,10 @@ from ui.wording.errors import error_text
 from ui.wording.outbox import send_time
 
 REVIEW_DELAY_MS = 400
+# A draft with more of the agent's own writing than this is reviewed only when typing pauses for
+# LONG_REVIEW_DELAY_MS: its review takes longer than a keystroke (bench: review_30k_ms).
+LIVE_REVIEW_MAX_CHARS = 20_000
+LONG_REVIEW_DELAY_MS = 1500
 AUTOSAVE_IDLE_MS = 3000
 SEND_REVIEW_SLOT = "send-review"
 HOURS_CHECK_MS = 30_000  # the send choice follows the clock past an opening or a closing
@@ -436,6 +440,7 @@ class ComposeController(QObject):
         self.hours_timer.stop()
         self._review_against = None
         self.runner.cancel_slot(compose_ops.REVIEW_SLOT)
+        self._pace_review(0)
         self.opened_message = None
         self.insight = None
         self._dirty = False
@@ -466,8 +471,18 @@ class ComposeController(QObject):
         return self._review_against or self.opened_message
 
     def _on_reviewed(self, result: ReviewResult) -> None:
-        if self.composing and self.composer.set_findings(result.text, result.findings):
+        if not self.composing:
+            return
+        self._pace_review(result.own_chars)
+        if self.composer.set_findings(result.text, result.findings):
             self.review_shown.emit()
+
+    def _pace_review(self, own_chars: int) -> None:
+        """Review after every short pause, or — a very long draft — only after a longer one, and say so."""
+        long_draft = own_chars > LIVE_REVIEW_MAX_CHARS
+        self.review_timer.setInterval(LONG_REVIEW_DELAY_MS if long_draft else REVIEW_DELAY_MS)
+        self.composer.set_review_note(
+            self.tr("下書きが長いため、入力の手を止めたときに見直します") if long_draft else "")
 
     def _on_review_error(self, failure: TaskFailure) -> None:
         self.composer.show_status(self.tr("見直しを実行できませんでした"))

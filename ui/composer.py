@@ -374,7 +374,13 @@ class ComposerPane(QWidget):
         findings_layout = QVBoxLayout(findings_box)
         findings_layout.setContentsMargins(0, 0, 0, 0)
         findings_layout.setSpacing(0)
+        # One quiet line when the draft is too long to review after every keystroke (see set_review_note).
+        self.review_note = QLabel(self)
+        self.review_note.setObjectName("meta")
+        self.review_note.setWordWrap(True)
+        self.review_note.hide()
         findings_layout.addWidget(self.findings_title)
+        findings_layout.addWidget(self.review_note)
         findings_layout.addWidget(self.findings_view, 1)
 
         self.splitter = QSplitter(Qt.Orientation.Vertical, self)
@@ -685,6 +691,11 @@ class ComposerPane(QWidget):
         return left
 
     # -- findings ------------------------------------------------------------
+    def set_review_note(self, text: str) -> None:
+        """A quiet line above the findings ("" hides it): how the review runs just now."""
+        self.review_note.setText(text)
+        self.review_note.setVisible(bool(text))
+
     @property
     def findings(self) -> list[Finding]:
         return list(self._findings)

@@ -16,6 +16,9 @@ on the GUI thread and may touch widgets. The callable itself never does.
 A task may carry a `slot` name ("reader", "analysis"…): submitting a new task in
 the same slot makes the older one stale, and its result is dropped, so a slow
 parse of the previously selected mail can never overwrite the current one.
+`submit_latest` goes further for work only the newest of which matters (the live
+review): a superseded task still queued never runs, and a running one is told it
+is stale so it can stop.
 
 Shutdown (`TaskRunner.shutdown`, when the window closes): `stopping` is set, so
 long loops that watch it (a folder's listing, the memory build) end early, and
@@ -113,6 +116,7 @@ class _Relay(QObject):
 class _Job(QRunnable):
     def __init__(
         self, task_id: int, fn: Callable[[], Any], relay: _Relay, stopping: threading.Event, droppable: bool,
+        stale: Callable[[], bool] | None = None,
     ) -> None:
         super().__init__()
         self._task_id = task_id
@@ -120,10 +124,15 @@ class _Job(QRunnable):
         self._relay = relay
         self._stopping = stopping
         self._droppable = droppable
+        self._stale = stale
 
     def run(self) -> None:
         if self._droppable and self._stopping.is_set():
             return  # a read queued when the window closed: nobody will see its result
+        if self._stale is not None and self._stale():
+            # Superseded while it waited: never started, only taken off the pending list.
+            self._relay.post(self._task_id, True, None)
+            return
         try:
             result = self._fn()
         except Exception as error:  # the GUI decides how to word it
@@ -188,6 +197,36 @@ class TaskRunner(QObject):
         if slot is not None:
             self._latest[slot] = task_id
         self._pool(lane).start(_Job(task_id, fn, self._relay, self.stopping, droppable=drop_at_shutdown))
+        self.busy_changed.emit(len(self._pending))
+        return task_id
+
+    def submit_latest(
+        self,
+        lane: str,
+        slot: str,
+        fn: Callable[[Callable[[], bool]], Any],
+        on_done: Callable[[Any], None] | None = None,
+        on_error: Callable[[TaskFailure], None] | None = None,
+    ) -> int:
+        """Run `fn(stale)` on `lane`, where only the newest task of `slot` matters (the live review).
+
+        A task superseded while still queued is dropped, never run; one superseded while running
+        sees `stale()` turn True and may stop early (its result is dropped either way). So a burst of
+        keystrokes leaves at most the running task and the newest one, never a queue of old ones.
+        """
+        task_id = next(self._ids)
+
+        def stale() -> bool:
+            # Read from the worker thread: a dict lookup is atomic, and a late answer only costs one check.
+            return self._latest.get(slot) != task_id
+
+        if self._relay.closed:
+            log.debug("task %s submitted after shutdown: not run", task_id)
+            return task_id
+        self._pending[task_id] = _Pending(lane, slot, on_done, on_error)
+        self._latest[slot] = task_id
+        self._pool(lane).start(_Job(task_id, lambda: fn(stale), self._relay, self.stopping, droppable=True,
+                                    stale=stale))
         self.busy_changed.emit(len(self._pending))
         return task_id
 

@@ -9,7 +9,7 @@ the GUI thread and the CLI runs it as `aizuchi review`.
 
 from __future__ import annotations
 
-from app.review.review import Review, reply_answers, review, review_draft
+from app.review.review import Review, ReviewStopped, reply_answers, review, review_draft
 from app.text.sudachi import warm_up
 
-__all__ = ["Review", "reply_answers", "review", "review_draft", "warm_up"]
+__all__ = ["Review", "ReviewStopped", "reply_answers", "review", "review_draft", "warm_up"]

@@ -10,7 +10,7 @@ acknowledge), so the UI can show 「該当なし」 instead of a reassuring zero
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from app.model import Finding, FindingKind, HighlightKind, Insight, ReplyStats, Severity
@@ -27,6 +27,10 @@ _MAIL_KINDS = {
 }
 
 
+class ReviewStopped(Exception):
+    """The caller's `stop()` said the draft moved on: the live review of an older text ends early."""
+
+
 @dataclass(frozen=True, slots=True)
 class Review:
     findings: tuple[Finding, ...]
@@ -34,6 +38,9 @@ class Review:
     not_applicable: frozenset[FindingKind]
     # The draft is only its frame (「〇〇様」, greeting, signature): one NOT_WRITTEN finding, nothing else.
     not_written: bool = False
+    # Characters of the agent's own sentences (quotes left out): the composer reviews a very long
+    # draft only when typing pauses.
+    own_chars: int = 0
 
 
 def review(
@@ -41,8 +48,13 @@ def review(
     mail_body: str | None = None,
     insight: Insight | None = None,
     history: Sequence[ReplyStats] = (),
+    stop: Callable[[], bool] | None = None,
 ) -> Review:
-    """Review one draft; `history` is our earlier replies to this customer (oldest first), if known."""
+    """Review one draft; `history` is our earlier replies to this customer (oldest first), if known.
+
+    `stop` is asked between checks; when it answers True the review raises `ReviewStopped` (the
+    composer's live review of a text the agent has already changed: nobody will read its findings).
+    """
     ctx = ReviewContext(draft, mail_body, insight, tuple(history))
     not_applicable = frozenset(kind for kind, label in _MAIL_KINDS.items() if not ctx.highlights(label))
     if ctx.unwritten:
@@ -54,15 +66,19 @@ def review(
                 break
             at = sentence.end
         said = messages.say(messages.NOT_WRITTEN)
-        return Review((messages.finding(FindingKind.NOT_WRITTEN, Severity.INFO, at, at, said),), not_applicable, True)
+        return Review((messages.finding(FindingKind.NOT_WRITTEN, Severity.INFO, at, at, said),), not_applicable, True,
+                      _own_chars(ctx))
     findings: list[Finding] = []
-    if ctx.has_mail:
-        for check in MAIL_CHECKS:
-            findings += check(ctx)
-    for check in DRAFT_CHECKS:
+    for check in (*MAIL_CHECKS, *DRAFT_CHECKS) if ctx.has_mail else DRAFT_CHECKS:
+        if stop is not None and stop():
+            raise ReviewStopped
         findings += check(ctx)
     findings.sort(key=lambda f: (f.start, f.end, f.kind.value))
-    return Review(tuple(_dedupe(findings)), not_applicable)
+    return Review(tuple(_dedupe(findings)), not_applicable, own_chars=_own_chars(ctx))
+
+
+def _own_chars(ctx: ReviewContext) -> int:
+    return sum(len(sentence.text) for sentence in ctx.sentences)
 
 
 def reply_answers(request_text: str, reply: str) -> bool:
@@ -82,9 +98,10 @@ def review_draft(
     mail_body: str | None = None,
     insight: Insight | None = None,
     history: Sequence[ReplyStats] = (),
+    stop: Callable[[], bool] | None = None,
 ) -> list[Finding]:
-    """The findings for one draft, in draft order."""
-    return list(review(draft, mail_body, insight, history).findings)
+    """The findings for one draft, in draft order (`stop`: see `review`)."""
+    return list(review(draft, mail_body, insight, history, stop).findings)
 
 
 def _dedupe(findings: list[Finding]) -> list[Finding]:

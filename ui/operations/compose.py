@@ -2,8 +2,8 @@
 
 Drafts go through the single `db` lane (SQLite has one writer); the review runs
 on the parallel `analysis` lane in the "review" slot, so a newer keystroke makes
-an older result stale. Sending is not here: every reply, local or not, goes
-through the outbox by `ui.send_service.SendService.send_reply`.
+an older review stale: dropped if it has not started, stopped between checks if it has.
+Sending is not here: every reply, local or not, goes through the outbox by `ui.send_service.SendService.send_reply`.
 """
 
 from __future__ import annotations
@@ -24,6 +24,7 @@ REVIEW_SLOT = "review"
 class ReviewResult:
     text: str                  # the draft text the findings index
     findings: list[Finding]
+    own_chars: int = 0         # the agent's own characters in it (quotes left out)
 
 
 def load_sent_draft(
@@ -73,9 +74,12 @@ def review_draft(
     """Review on the analysis lane; `history` (our earlier replies to this customer) enables
     the consistency checks (length_decline, warmth_decline)."""
 
-    def run() -> ReviewResult:
-        from app.review import review_draft as core_review
+    def run(stale: Callable[[], bool]) -> ReviewResult:
+        from app.review import review as core_review
 
-        return ReviewResult(text, core_review(text, mail_body, insight, history))
+        # Between its checks the review asks whether a newer keystroke made this text stale, and stops.
+        reviewed = core_review(text, mail_body, insight, history, stop=stale)
+        return ReviewResult(text, list(reviewed.findings), reviewed.own_chars)
 
-    return runner.submit(ANALYSIS, run, on_done, on_error, slot=slot)
+    # Only the newest text's review matters: an older one still queued never runs (see submit_latest).
+    return runner.submit_latest(ANALYSIS, slot, run, on_done, on_error)
