@@ -209,6 +209,9 @@ class Insight:
 
     highlights: tuple[Highlight, ...] = ()
     zones: tuple[Zone, ...] = field(default=())
+    # -1: the whole body was read. Else the offset where the analyser stopped: it reads at most
+    # `app.analysis.MAX_ANALYSED_CHARS` of the customer's words, and the reader says so.
+    analysed_up_to: int = -1
 
 
 class FindingKind(StrEnum):

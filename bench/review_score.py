@@ -26,6 +26,7 @@ sys.path.insert(0, str(ROOT))
 
 from app.model import Finding, Highlight, HighlightKind, Insight, ReplyStats  # noqa: E402
 from app.review import review_draft  # noqa: E402
+from app.review.context import clear_mail_cache  # noqa: E402
 from app.text.sudachi import clear_cache  # noqa: E402
 from bench.eval_sets import review_set  # noqa: E402
 
@@ -138,6 +139,7 @@ def speed_ms(rounds: int = 40, live: bool = False) -> list[float]:
             draft = draft[:middle] + "あいうえお"[number % 5] + draft[middle:]
         else:
             clear_cache()
+            clear_mail_cache()
         started = time.perf_counter()
         review_draft(draft, mail, insight)
         timings.append((time.perf_counter() - started) * 1000)

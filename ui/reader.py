@@ -239,6 +239,13 @@ class ReaderView(QWidget):
         layout.addWidget(self.banner_box)
         layout.addWidget(self.browser, 1)
         layout.addWidget(self.legend)
+        # One quiet line when the analyser read only the start of a very long mail (MAX_ANALYSED_CHARS).
+        self.cut_note = QLabel(self)
+        self.cut_note.setObjectName("meta")
+        self.cut_note.setWordWrap(True)
+        self.cut_note.setContentsMargins(12, 2, 12, 4)
+        self.cut_note.hide()
+        layout.addWidget(self.cut_note)
 
         self._flash_timer = QTimer(self)
         self._flash_timer.setSingleShot(True)
@@ -287,6 +294,7 @@ class ReaderView(QWidget):
         self.browser.clear()
         self.browser.setCurrentCharFormat(QTextCharFormat())
         self._insight = Insight()
+        self.cut_note.hide()
         self._positions = {}
 
     def show_loading(self, header: Header) -> None:
@@ -304,6 +312,7 @@ class ReaderView(QWidget):
         self.browser.clear()
         self.browser.setCurrentCharFormat(QTextCharFormat())
         self._insight = Insight()
+        self.cut_note.hide()
         self._positions = {}
 
     @property
@@ -318,6 +327,7 @@ class ReaderView(QWidget):
         """Show `message`; `html` replaces `message.html` when images were allowed."""
         self._message = message
         self._insight = Insight()
+        self.cut_note.hide()
         self._positions = {}
         self._images_shown = images_shown
         self.browser.images = {}
@@ -461,6 +471,15 @@ class ReaderView(QWidget):
         self._insight = insight
         self._apply_insight()
         self._mark_terms()
+        self._show_cut_note()
+
+    def _show_cut_note(self) -> None:
+        from app.analysis import MAX_ANALYSED_CHARS
+
+        cut = self._insight.analysed_up_to >= 0
+        self.cut_note.setText(fill(self.tr("長いメールのため、最初の約 {count} 文字だけを解析しています"),
+                                   count=f"{MAX_ANALYSED_CHARS:,}") if cut else "")
+        self.cut_note.setVisible(cut)
 
     def _clear_formats(self) -> None:
         if self._html_mode:

@@ -245,9 +245,11 @@ def _analyze(body: str, ahead: Ahead, model: SentenceModel | None, rows: list[Ro
     zone_list: list[Zone] = list(zones)
     sentences: list[tuple[int, Sentence]] = []
     budget = MAX_ANALYSED_CHARS
+    cut_at = -1  # where the analysis stopped, when the budget ran out (the reader says so)
     for index, sentence in enumerate(split_sentences(body, kept)):
         budget -= sentence.end - sentence.start
         if budget < 0:
+            cut_at = sentence.start
             break
         if is_formula(body[sentence.start : sentence.end]):
             zone_list.append(Zone(ZoneKind.FORMULA, sentence.start, sentence.end))
@@ -315,4 +317,4 @@ def _analyze(body: str, ahead: Ahead, model: SentenceModel | None, rows: list[Ro
         for i, (item, start, end, _, _, topic) in enumerate(found)
     )
     zone_list.sort(key=lambda z: z.start)
-    return Insight(highlights=highlights, zones=tuple(zone_list))
+    return Insight(highlights=highlights, zones=tuple(zone_list), analysed_up_to=cut_at)

@@ -356,6 +356,10 @@
         <translation>Close without saving</translation>
     </message>
     <message>
+        <source>下書きが長いため、入力の手を止めたときに見直します</source>
+        <translation>This draft is long, so it is checked when you pause typing</translation>
+    </message>
+    <message>
         <source>データベースに書き込めないため、下書きを予備のファイルに保存しました {saved_at}</source>
         <translation>The database cannot be written, so the draft was saved to a backup file {saved_at}</translation>
     </message>
@@ -895,6 +899,13 @@
     </message>
 </context>
 <context>
+    <name>FindingsList</name>
+    <message>
+        <source>ほか {count} 件の指摘は一覧に載せていません</source>
+        <translation>{count} more findings are not listed</translation>
+    </message>
+</context>
+<context>
     <name>FoldedRow</name>
     <message>
         <source>（クリックでたたむ）</source>
@@ -1394,6 +1405,10 @@
     <message>
         <source>日時: {date}</source>
         <translation>Date: {date}</translation>
+    </message>
+    <message>
+        <source>長いメールのため、最初の約 {count} 文字だけを解析しています</source>
+        <translation>This mail is long: only its first {count} or so characters were analysed</translation>
     </message>
     <message>
         <source>自己開示として追加</source>

@@ -513,8 +513,13 @@ def _negated(tokens: tuple[Token, ...]) -> set[int]:
 
 
 def _line_numbers(ctx: ReviewContext) -> list[int]:
-    """The draft line each own sentence starts on."""
-    return [ctx.draft.count("\n", 0, sentence.start) for sentence in ctx.sentences]
+    """The draft line each own sentence starts on (counted on from the previous one: linear in the draft)."""
+    out, line, at = [], 0, 0
+    for sentence in ctx.sentences:
+        line += ctx.draft.count("\n", at, sentence.start)
+        at = sentence.start
+        out.append(line)
+    return out
 
 
 def _sentence_pools(ctx: ReviewContext, topic: AbstractSet[str]) -> list[tuple[set[str], set[str]]]:

@@ -64,9 +64,11 @@ CASUAL_END = re.compile(
 # A bare だ / だった / だろう ends a sentence bluntly rather than chummily: half a signal here
 # (with よ or ね it is CASUAL_END's; a draft all in だ/である is tone_cold's "plain to a customer").
 BARE_DA = re.compile(r"(?<!ん)(?:だ|だった|だろう)" + _END)
+# A sentence starts after 。！ or a line break, then spaces of its own line ([^\S\n]*, not \s*): the line break is
+# itself a start, so a run of them (a quote blanked out of the draft) is never rescanned from each one.
 RYOKAI = re.compile(
     r"了解(?:です|！|!|〜)|りょうかい|おけ[ー〜]|OK(?:です)?[！!]|オッケー|オーケー|おっけー|ＯＫ(?:です)?[！!]|"
-    r"(?<![A-Za-zＡ-Ｚａ-ｚ])(?:OK|ＯＫ|ok)(?=です|でした|っす|だよ|。|〜|$)|(?:^|(?<=[。！\n]))\s*りょ(?=[。！!〜ー]|$)|おk"
+    r"(?<![A-Za-zＡ-Ｚａ-ｚ])(?:OK|ＯＫ|ok)(?=です|でした|っす|だよ|。|〜|$)|(?:^|(?<=[。！\n]))[^\S\n]*りょ(?=[。！!〜ー]|$)|おk"
 )
 # Casual words: spoken contractions (直しときます, 見ちゃいます), こっち・そっち, slang intensifiers.
 CASUAL_WORD = re.compile(
@@ -77,7 +79,7 @@ CASUAL_WORD = re.compile(
 # (〜ていてください), かもです, 全然OKです, a sentence opened with じゃあ.
 SPOKEN = re.compile(
     r"(?:ちゃ|じゃ)(?:い(?:ます|まし)|って|う(?:ので|から|かも|と))|(?<=[っん])(?:て|で)て(?:ください|下さい|くださいね|ね)|"
-    r"かもです|かもしれないです|全然(?:大丈夫|OK|ＯＫ|オッケー|平気|いけ)|(?:^|(?<=[。！\n]))\s*じゃ(?:あ)?[、,]|"
+    r"かもです|かもしれないです|全然(?:大丈夫|OK|ＯＫ|オッケー|平気|いけ)|(?:^|(?<=[。！\n]))[^\S\n]*じゃ(?:あ)?[、,]|"
     r"しょうがな|しょーがな|まじで|"
     # 〜とく for 〜ておく in polite form too: 直しときます, 入れときました, 読んどきます.
     r"(?:し|っ|い|け|せ|て|め|べ|れ|え)とき(?:ます|まし)|(?:ん|い)どき(?:ます|まし)|"
@@ -94,7 +96,7 @@ COLLOQUIAL = re.compile(
     r"(?<=[ぁ-ん一-龥ァ-ヶー])とか(?=[、はもがをで。]|$)|(?<=[たるいだ])けど(?=[、。！]|$)|"
     r"(?:^|(?<=[、。！\n]))(?:それ|これ|あれ)って|ってこと(?=です|でしょう|だ|？|\?)|かなと(?:思|存)|"
     r"ぜんぜん|(?<![てで])みたい(?:です|でした|なんです)|(?:です|ます|でした|ました)けど|なんで(?:すか)?[？?]|"
-    r"(?:^|(?<=[。！\n]))\s*(?:あと|それと|てか|なので)[、,]|って(?:いう|言う)|っぽい"
+    r"(?:^|(?<=[。！\n]))[^\S\n]*(?:あと|それと|てか|なので)[、,]|って(?:いう|言う)|っぽい"
 )
 # A polite ending drawn out, or a doubled exclamation: 「ございます〜」「です〜」「！！」.
 DRAWN_OUT = re.compile(r"(?:です|ます|ません|でした|ました|ください)(?:よね|ね|よ)?[〜~ー](?=[。、！!\s]|$)|[！!]{2,}")
@@ -110,7 +112,8 @@ BENT_POLITE = re.compile(r"(?:でー|まー)す|ですー|ますー|ありがと
 BARE_THANKS = re.compile(r"ありがと(?:う)?(?!ござ|存)(?=ね|な|[〜~！!♪。…\s]|[\U0001F000-\U0001FAFF\u2600-\u27BF]|$)|"
                          r"よろしく(?!お願い|ご|申し|お伝え|どうぞ)(?=[〜~！!♪。\s]|$)")
 # An opening interjection of talk between friends: うん, はーい, えー, そっか, それな.
-INTERJECTION = re.compile(r"(?:^|(?<=[。！？!?\n]))\s*(?:うん|ううん|はーい|はーーい|はいはい|えー|えっと|へー|え|あ|"
+INTERJECTION = re.compile(r"(?:^|(?<=[。！？!?\n]))[^\S\n]*"
+                          r"(?:うん|ううん|はーい|はーーい|はいはい|えー|えっと|へー|え|あ|"
                           r"いやー|いや〜|"
                           r"わー|わぁ|おー|"
                           r"そっか|それな|なるほどね|ですよね)(?=[、,！!。〜~ー\s]|$)")
