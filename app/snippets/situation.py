@@ -346,7 +346,7 @@ _PAST_EVENT = re.compile(r"旅行会社|旅行代理店|(?:旅行|式|会)でも
                          r"っ)|の後|のあと|以来|程度|"
                          # Heard or lived already (「演奏会を聴かせていただきました」「子どもの頃の発表会で」).
                          r"聴かせていただ|聴きに行っ|聴きました|観ました|見てきました|行ってきました|でした(?:$|\s)|"
-                         r"(?:頃|ころ)の|ことがあり")
+                         r"(?:頃|ころ)の|ことがあり|覚えのな|覚えはな")
 _EVENT_WORD = re.compile(
     r"(結婚式|披露宴|二次会|パーティー|パーティ|式典|卒業式|入学式|入園式|卒園式|七五三|成人式|発表会|演奏会|"
     r"コンサート|同窓会|食事会|お茶会|歓迎会|送別会|旅行|運動会|お宮参り|顔合わせ|結納|法事|お葬式|葬儀|"
@@ -367,12 +367,12 @@ _BODY = (r"(?:痛(?:い|く|み|む|め)(?!出費|手|なりませ|ならな|な
          r"要介護|車椅子|車いす|認知|視力|目[がもは][^、。]{0,4}(?:かす|見え|弱|悪)|耳[がもは][^、。]{0,3}(?:遠|"
          r"聞こえ)|難聴|療法|(?:におい|匂い|臭い)に弱|"
          r"奥歯|ニキビ|にきび|湿疹|発疹|かゆみ|痒み|腫れ|脱毛|抜け毛|髪が抜け|抗がん剤|点滴|注射|診断|"
-         r"股関節|関節|手首|足首|足が不自由|転んで|転倒|やけど|火傷|"
+         r"股関節|関節|手首|足首|足が不自由|転んで|転倒|(?<![なんだたへ])やけど|火傷|"
          r"胸が苦し|息苦し|吐き気|めまい|下痢|体を壊|体調を崩|顔色)")
 # In a complaint, what hurts now (pain, no sleep, unwell) is harm to apologise for; a condition they live
 # with (持病, 要介護, an operation years ago) is told for us to take care, and gets concern instead.
 _ACUTE = re.compile(r"痛(?:い|く|み|む|め)(?!出費|手)|しびれ|痺れ|眠れ(?:な|ず|ま)|寝不足|体調を崩|具合が悪|気分が悪|"
-                    r"胸が苦し|息苦し|吐き|下痢|腫れ|かゆ|湿疹|発疹|かぶれ|(?<![だ])けが|怪我|ケガ|やけど|火傷|転倒|"
+                    r"胸が苦し|息苦し|吐き|下痢|腫れ|かゆ|湿疹|発疹|かぶれ|(?<![だ])けが|怪我|ケガ|(?<![なんだたへ])やけど|火傷|転倒|"
                     r"転んで|顔色|倒れ|めまい|熱が|熱を出|発熱")
 _ILLNESS = re.compile(r"入院|手術|怪我|(?<![だ])けが|ケガ|骨折|骨を折|病気|体調|療養|通院|腰痛|ぎっくり|捻挫|妊娠|"
                       r"つわり|"
@@ -419,7 +419,8 @@ _PRODUCT_SAFETY = re.compile(r"アレルギ|混ざ|混入|原材料|添加物|�
                              r"肌に合|素材|洗剤|安全")
 _WORRY_HEALTH = re.compile(r"アレルギ|混ざ|混入|症状|肌|体に|安全|原材料|添加物|厨房|器具|卵|小麦|乳")
 # Fit of clothes or shoes, not any 「大きく」「合わない」 (「大きくなってから見てつらい思いを」).
-_WORRY_FIT = re.compile(r"サイズ|\d+号|似合|体型|きつ|ぶかぶか|(?<!大)丈|着られ|着た|入る|浮か|派手|地味|"
+_WORRY_FIT = re.compile(r"サイズ|\d+号|似合|体型|きつ|ぶかぶか|(?<!大)丈|着られ|着た|(?<!布団に)(?<!お風呂に)入る|浮か|"
+                        r"派手|地味|"
                         r"(?:サイズ|丈|靴|服|ドレス|足|袖|肩|胸|ウエスト)(?:が|は|に)?(?:合|大き|小さ)")
 
 _COMPLAINT = re.compile(r"(?<!の)と違う(?![？?]|\s*$)|と違い|と違っ|違うようです|届かない|届いていない|"
@@ -479,13 +480,15 @@ _GRIEVANCE_DECISIVE = re.compile(
 _GRIEVANCE_STRONG = re.compile(
     r"不快|二度と(?:利用|行|頼|買|来)|再発|直っていな|直らな|破損|台無し|割れて|欠けて|届いていな|まだ届|"
     r"何の説明も(?:な|あり)|何も変わ(?:って|ら|り)|改善を(?:お願い|求め)|がっかりしました|がっかりです|外れてしま|"
-    r"取れてしま")
+    r"取れてしま|の一言だけ|一言だけでした|同意なしに|同意もなく|無断で")
 _GRIEVANCE_WEAK = re.compile(
     r"苦情|悪化|がっかり|ショックでし|残念でな|残念です|残念でした|悔し|ひどい|酷い|[三3３]回目|[三四五]度も|改善して|"
     r"間違え(?:た|"
     r"られ)|言われただけ|"
     r"眠れませんでした|心残り|体調を崩|騒いで|静かにはならず|責める|困ります|説明(?:が|も)な(?:く|かっ)|"
-    r"負担で|負担して|(?:治療費|診察代|病院代|修理代)")
+    r"負担で|負担して|(?:治療費|診察代|病院代|修理代)|"
+    # Waiting told (「今日で三か月目に入りました」「二回とも」).
+    r"[二三四2-4２-４]回とも|(?:か月|ヶ月|カ月)目に入|(?:日|週間|か月|ヶ月)が経(?:ちま|過)|経過しておりますが")
 _GRIEVANCE = re.compile(f"{_GRIEVANCE_DECISIVE.pattern}|{_GRIEVANCE_STRONG.pattern}|{_GRIEVANCE_WEAK.pattern}")
 # Harm that lasts (「まだ痛みが続いて」), as against a redness that has since settled.
 _LASTING = re.compile(r"まだ|続いて|治らな|引かな|消えな|取れな|ひどくな")
@@ -526,7 +529,7 @@ _QUESTION = re.compile(r"(?:か|の|かね|かな)[？?]?\s*$|[？?]|のと違�
                        r"でしょうか|ますか|ですか|ませんか|教えて|お教え|知りたい|"
                        r"伺いたい|お聞かせ|ご教示|かどうか|いかが|可能で|OK|ＯＫ|大丈夫|"
                        # Asked as 〜のか (「どう確かめればよいのかです」「できるのかも伺っておきたい」「ご意見を聞かせて」).
-                       r"のか(?:です|も|を|、|\s*$)|伺っておきたい|ご意見を|聞かせてください|"
+                       r"のか(?:です|も|を|、|\s*$)|伺っておきたい|ご意見を|聞かせてください|か、という(?:こと|お願い)|"
                        # Casual questions without か (「土曜も受け取りできる」「これって洗える」「何時までだっけ」).
                        r"(?:できる|できます|ある|あります|いい|いける|平気|使える|洗える|行ける|間に合う)(?:の|"
                        r"ん)?\s*$|"
@@ -578,7 +581,7 @@ _ILL_NOW = re.compile(r"[3-4３-４][0-9０-９](?:[.．][0-9０-９])?\s*(?:度
 _URGENT = re.compile(r"今日中|本日中|至急|大至急|急ぎで|今すぐ|すぐにでも|明日の朝(?:いちばん|一番|イチ)|朝(?:いちばん|一番)で|"
                      r"朝イチ")
 # An instruction or a confirmation, not a question (「1.67で進めてください」「アイボリーでお願いします」「濃い茶色の方にしてください」).
-_INSTRUCTION = re.compile(r"(?:で|に|の方で|の方に)(?:進めて(?:ください|いただけ|下さい)|お願いします|お願いいたします|"
+_INSTRUCTION = re.compile(r"(?:で|(?<!よう)に|の方で|の方に)(?:進めて(?:ください|いただけ|下さい)|お願いします|お願いいたします|"
                           r"お願い致します|してください|して下さい)\s*$|(?:で|に)決めます|で(?:結構|大丈夫|構いません|問題ありません)"
                           r"(?:です)?\s*$|了解(?:しました|です)|承知しました")
 # A warm mail: glad or thankful words beyond the formulas of an enquiry (「ご連絡ありがとうございます」).
@@ -777,7 +780,8 @@ def _classify_request(said: str, words: str, register: str = "", goods: bool = T
 def _classify_disclosure(words: str, regular: bool | None, register: str = "", context: str = "") -> Situation:
     if _ALLERGY.search(words) and not register and not _ALLERGY_CAUSE.search(words):
         return Situation.ALLERGY
-    if register and not _BEREAVED.search(words) and not _REMEMBERED.search(words):
+    # A loss told as the background of what we hold (「亡くなった父の形見で」) is part of the complaint.
+    if register and (not _BEREAVED.search(words) and not _REMEMBERED.search(words) or _LOSS_BACKGROUND.search(words)):
         if _ACUTE.search(words) or (register == "harm" and _ILLNESS.search(words)):
             return Situation.HARM
         if _ILLNESS.search(words):
