@@ -231,12 +231,14 @@ _PET_LOSS = re.compile(r"見送っ|見送り|虹の橋|旅立")
 # Turning an age (「祖父が九十歳になるので」): a birthday of someone close.
 _AGE_TURNING = re.compile(r"[0-9０-９一二三四五六七八九十百]+歳(?:の誕生日を迎え|になる|になり|を迎え)")
 # Told as past and over (「去年、夫が手術をして」「寝込んだときのことも」), not a condition now.
-_PAST_TOLD = re.compile(r"去年|昨年|以前|当初|あのとき|あの時|あの頃|(?:こと|時期)(?:も|が)ありました|[0-9０-９一二三四五六七八九十数]+年前|当時|(?:た|だ)(?:とき|時|頃|"
+_PAST_TOLD = re.compile(r"去年|昨年|以前|当初|あのとき|あの時|あの頃|(?:こと|時期)(?:も|が)ありました|"
+                        r"[0-9０-９一二三四五六七八九十数]+年前|当時|(?:た|だ)(?:とき|時|頃|"
                         r"ころ)(?:のこと|に|は|も)|"
                         r"若い頃|若いころ")
 _STILL = re.compile(r"今も|今は|現在|まだ|以来|続いて|ずっと|今でも|いまだ|治らな|残っ|残り|これから|来週|来月|麻痺|"
                     r"後遺症|車椅子|車いす")
-_PAST_EPISODE = re.compile(r"痛み(?:で|が)|痛くて|風邪|寝込|手術|入院|熱を出|発熱|けが|怪我|ケガ|骨折|骨を折|捻挫|ぎっくり|インフルエンザ|"
+_PAST_EPISODE = re.compile(r"痛み(?:で|が)|痛くて|風邪|寝込|手術|入院|熱を出|発熱|けが|怪我|ケガ|骨折|骨を折|捻挫|"
+                           r"ぎっくり|インフルエンザ|"
                            r"コロナ|"
                            r"体調を崩")
 # A loss long ago (「父が亡くなって十年」): the late one is remembered, no fresh condolence.
@@ -355,7 +357,8 @@ _GIFT = re.compile(r"贈り物|贈りたい|引き出物|プチギフト|記念�
                    r"手土産|お土産|お返し|"
                    r"渡したい|渡す|(?<![てで])あげたい|内祝い|お歳暮|お中元|母の日|父の日|敬老の日")
 # A gift already given (「手土産のどら焼きを持って説明しに行きました」) is their story, not a purchase.
-_GIFT_GIVEN = re.compile(r"持って(?:行き|いき|伺い|行っ|いっ)|渡しました|贈りました|差し上げました|あげました")
+_GIFT_GIVEN = re.compile(r"持って[^。]{0,12}(?:行きました|いきました|伺いました|行ってきま|いってきま)|渡しました|"
+                         r"贈りました|差し上げました|あげました")
 _SELF_PURCHASE = re.compile(r"自分用|自分へのご褒美|自分で使|自分のため|普段使い|私用に|仕事用|通勤用|自宅用")
 _ALLERGY = re.compile(r"アレルギ|アトピー|敏感肌|乾燥肌|肌が弱|体質|乳糖不耐|グルテン|食物制限|"
                       r"(?:卵|小麦|乳|そば|ナッツ|えび|かに|落花生)(?:が|を)?(?:食べられ|だめ|ダメ|NG)")
@@ -410,7 +413,8 @@ _OWN_CEREMONY = re.compile(r"挙げ|挙式|私たちの|私の|自分の")
 
 _WORRY_DELIVERY = re.compile(r"届く|届か|届け|発送|到着|配送|郵送|戻ってく|仕上が|納期|納品")
 # In time or late alone is a delivery worry only for goods, and not for their own task (「締め切りに間に合わなく
-# なったら」「練習しないと間に合いそうに」), a wait at a clinic (「手遅れになったら」) or a booking (「予約で埋まって」).
+# なったら」「練習しないと間に合いそうに」), a wait at a clinic (「手遅れになったら」) or a booking
+# (「予約で埋まって」).
 _WORRY_IN_TIME = re.compile(r"間に合|(?<!手)遅れ|当日まで|受け取")
 _OWN_TASK = re.compile(r"締め切り|締切|試験|練習|準備|勉強|片付け|申告|決算|仕事|手遅れ|予約")
 # What our goods are made of or how they are made: the worry_health snippets explain that, nothing else
@@ -438,7 +442,8 @@ _STOCK = re.compile(r"在庫|入荷|取り扱い|取扱|お取り扱い|販売�
                     r"ございますか|新作")
 _DELIVERY = re.compile(r"届|発送|配送|お届け|受け取|受取|到着|間に合|日時指定|配達|送って|お送り|店頭|"
                        r"\d+日まで|いつ頃|何日")
-_SIZE = re.compile(r"サイズ|(?<!大)丈|\d+号(?![室館棟線車機店地])|寸法|着丈|大きさ|幅|長さ|\d+\s*cm|採寸|ゆったり|きつ|フィット|身幅")
+_SIZE = re.compile(r"サイズ|(?<!大)丈|\d+号(?![室館棟線車機店地])|寸法|着丈|大きさ|幅|長さ|\d+\s*cm|採寸|ゆったり|"
+                   r"きつ|フィット|身幅")
 _MATERIAL = re.compile(r"素材|原材料|材料|成分|製造|アレルギ|卵|小麦|乳製品|洗濯|お手入れ|手入れ|生地|ウール|"
                        r"綿|シルク|産地|添加物|賞味期限|消費期限|保存|輪針|棒針|光沢|透け|厨房|製法|作り方")
 _PRICE = re.compile(r"キャンセル料|手数料|違約金|解約料|料金|価格|金額|送料|費用|いくら|値段|代金|お支払|支払|見積")
@@ -512,7 +517,8 @@ _THANKS_WEAK = re.compile(r"おかげで|くださって|くださった|くだ�
                           r"胸が熱く|感激|感動|親切|丁寧に(?:し|教え|対応|説明)|申し分な|満足|素晴らしか|よかったです|"
                           r"最高でした|最高です|元どおり|元通り|見違え|別の[^。]{0,6}かと思い|さすが")
 # Someone of theirs was kind (「お義母さんが…と言ってくださって」): their story, not thanks to us.
-_FAMILY_DID = re.compile(r"(?:お義?(?:母|父)さん|お(?:姉|兄)さん|奥さん|旦那さん|(?<![一-龥])(?:夫|妻|主人|娘|息子|母|父|"
+_FAMILY_DID = re.compile(r"(?:お義?(?:母|父)さん|お(?:姉|兄)さん|奥さん|旦那さん|"
+                         r"(?<![一-龥])(?:夫|妻|主人|娘|息子|母|父|"
                          r"祖母|祖父|義母|義父|両親|友人|友達))(?:が|も|は)[^。]{0,40}(?:くださ|くれ)")
 _OUR_SIDE = re.compile(r"先生|スタッフ|皆さん|皆様|店長|店員|係の|担当|受付")
 # Someone close has died: condolence, whatever else the sentence tells.
@@ -528,7 +534,7 @@ _LOSS_BACKGROUND = re.compile(r"形見|遺品|亡くなってから(?:は|も|�
 _QUESTION = re.compile(r"(?:か|の|かね|かな)[？?]?\s*$|[？?]|のと違う|(?i:\b(?:can|could|is it|do you|are you)\b)|"
                        r"でしょうか|ますか|ですか|ませんか|教えて|お教え|知りたい|"
                        r"伺いたい|お聞かせ|ご教示|かどうか|いかが|可能で|OK|ＯＫ|大丈夫|"
-                       # Asked as 〜のか (「どう確かめればよいのかです」「できるのかも伺っておきたい」「ご意見を聞かせて」).
+                       # Asked as 〜のか (「どう確かめればよいのかです」「できるのかも伺っておきたい」).
                        r"のか(?:です|も|を|、|\s*$)|伺っておきたい|ご意見を|聞かせてください|か、という(?:こと|お願い)|"
                        # Casual questions without か (「土曜も受け取りできる」「これって洗える」「何時までだっけ」).
                        r"(?:できる|できます|ある|あります|いい|いける|平気|使える|洗える|行ける|間に合う)(?:の|"
@@ -543,7 +549,8 @@ _EXPLAIN = re.compile(r"説明(?:して|を(?:お願い|求め|いただ|して|
                       r"お聞かせ(?:くださ|いただ|願)|どうお考え|どのようにお考え|なぜ|どうして(?!も)|理由を|経緯を|"
                       r"見解を|"
                       r"どういうこと")
-# Asking why (「なぜ」「経緯を」): an explanation owed; a demo or a walk-through (「画面を見ながらご説明いただけると」) is not.
+# Asking why (「なぜ」「経緯を」): an explanation owed; a demo or a walk-through
+# (「画面を見ながらご説明いただけると」) is not.
 _WHY = re.compile(r"なぜ|どうして(?!も)|理由|経緯|見解|どういうこと|お考え|原因|何が(?:あっ|起き)")
 _COMPENSATE = re.compile(r"負担で|負担して|負担いただ|ご負担を?お願い|弁償|補償|賠償|慰謝料|治療費|診察代|病院代|"
                          r"(?:整形外科|整骨院|病院|医院|接骨院)の[^。]{0,8}(?:代|費|請求|領収)|修理代を|"
@@ -562,7 +569,7 @@ _BOOKING_SERVICE = re.compile(r"来院|受診|診て(?:いただ|もら)|見て(
                               r"お越しいただ|出張|調査に|点検|急患|施術|レッスン|宿泊")
 
 
-# They write again and have had no answer (「再度のご連絡です」「まだお返事がありません」「折り返しますとおっしゃったきり」):
+# They write again and have had no answer (「再度のご連絡です」「まだお返事がありません」「とおっしゃったきり」):
 # the wait is ours to apologise for, whatever else the mail says.
 _FOLLOW_UP = re.compile(
     r"(?:[二三四2-4２-４]|何)度目の(?:ご)?(?:連絡|問い合わせ|お問い合わせ|メール)|再度の(?:ご)?(?:連絡|問い合わせ|お問い合わせ)|"
@@ -573,15 +580,16 @@ _FOLLOW_UP = re.compile(
     r"(?:おっしゃった|言われた|来た|いただいた)きり")
 # An illness or an injury happening now, said with what shows it (a measured fever, vomiting, a fall):
 # get-well words (「お辛いところ」「お大事に」), never gladness.
-_ILL_NOW = re.compile(r"[3-4３-４][0-9０-９](?:[.．][0-9０-９])?\s*(?:度|℃)(?:の熱|あり|を超え|近く|台|出)|"
-                      r"熱が(?:下がら|下がりませ|上が)|吐い|吐きま|吐き気が|嘔吐|戻してしま|ぐったり|けいれん|痙攣|"
+_ILL_NOW = re.compile(r"[3-4３-４][0-9０-９](?:[.．][0-9０-９])?\s*(?:度|℃)(?:台)?(?:の熱|の高熱|の発熱|あり|ある|出|"
+                      r"まで上が)|熱が(?:下がら|下がりませ|上が)|(?<!音を)(?<!痴を)(?<!息を)(?<!嘘を)吐(?:い|きま|き気が)|嘔吐|戻してしま|ぐったり|けいれん|痙攣|"
                       r"救急|意識が|息が苦し|呼吸が|(?:転んで|転倒して|落ちて|ぶつけて)[^。]{0,20}(?:痛|腫|血|切|折|ひね)|"
                       r"(?:さっき|今朝|今日|昨夜|昨晩|夕方から|朝から|昨日から)[^。]{0,16}(?:熱|痛くて|痛みが|腫れ|出血)")
 # An ask for today or first thing (「今日中に」「明日の朝いちばんで」).
-_URGENT = re.compile(r"今日中|本日中|至急|大至急|急ぎで|今すぐ|すぐにでも|明日の朝(?:いちばん|一番|イチ)|朝(?:いちばん|一番)で|"
-                     r"朝イチ")
-# An instruction or a confirmation, not a question (「1.67で進めてください」「アイボリーでお願いします」「濃い茶色の方にしてください」).
-_INSTRUCTION = re.compile(r"(?:で|(?<!よう)に|の方で|の方に)(?:進めて(?:ください|いただけ|下さい)|お願いします|お願いいたします|"
+_URGENT = re.compile(r"今日中|本日中|至急|大至急|急ぎで(?!は)|今すぐ|すぐにでも|明日の朝(?:いちばん|一番|イチ)|"
+                     r"朝(?:いちばん|一番)で|朝イチ")
+# An instruction or a confirmation, not a question (「1.67で進めてください」「濃い茶色の方にしてください」).
+_INSTRUCTION = re.compile(r"(?:で|(?<!よう)に|の方で|の方に)(?:進めて(?:ください|いただけ|下さい)|お願いします|"
+                          r"お願いいたします|"
                           r"お願い致します|してください|して下さい)\s*$|(?:で|に)決めます|で(?:結構|大丈夫|構いません|問題ありません)"
                           r"(?:です)?\s*$|了解(?:しました|です)|承知しました")
 # A warm mail: glad or thankful words beyond the formulas of an enquiry (「ご連絡ありがとうございます」).
@@ -723,7 +731,8 @@ def _classify_request(said: str, words: str, register: str = "", goods: bool = T
         return Situation.ASK_EXPLAIN
     if _CANCEL.search(words) and not _CANCEL_ASKED.search(words) and (not goods or _BOOKING_SERVICE.search(words)):
         return Situation.ASK_CANCEL
-    if _PAUSE.search(words) and not goods and not _CANCEL_ASKED.search(words):
+    # In a complaint, asking when the make-up lesson is (「振替の日程を教えて」) is taken up, not granted.
+    if _PAUSE.search(words) and not goods and not _CANCEL_ASKED.search(words) and not (register and question):
         return Situation.ASK_CHANGE_BOOKING
     if _PRICE.search(words):
         return Situation.ASK_PRICE
@@ -781,7 +790,8 @@ def _classify_disclosure(words: str, regular: bool | None, register: str = "", c
     if _ALLERGY.search(words) and not register and not _ALLERGY_CAUSE.search(words):
         return Situation.ALLERGY
     # A loss told as the background of what we hold (「亡くなった父の形見で」) is part of the complaint.
-    if register and (not _BEREAVED.search(words) and not _REMEMBERED.search(words) or _LOSS_BACKGROUND.search(words)):
+    if register and ((not _BEREAVED.search(words) and not _REMEMBERED.search(words))
+                     or _LOSS_BACKGROUND.search(words)):
         if _ACUTE.search(words) or (register == "harm" and _ILLNESS.search(words)):
             return Situation.HARM
         if _ILLNESS.search(words):
@@ -967,7 +977,8 @@ _ILLNESS_NOUNS: tuple[tuple[str, str], ...] = (
     (r"入院", "ご入院"), (r"手術", "手術"), (r"骨折|骨を折", "骨折"), (r"怪我|(?<![だ])けが|ケガ", "おけが"),
     (r"痛(?:い|く|み|む|め)(?!出費|手|なりませ|ならな|なかっ|はな|もな)", "お痛み"), (r"うつ病|鬱病", "うつ病"),
     (r"しびれ|痺れ", "しびれ"), (r"眠れ(?:な|ず|ま|てい?な)|寝不足|不眠", "寝不足"),
-    (r"熱を出|発熱|高熱|[3-4３-４][0-9０-９](?:[.．][0-9０-９])?\s*(?:度|℃)", "お熱"), (r"吐い|吐き|嘔吐", "ご嘔吐"), (r"持病", "持病"), (r"高血圧|血圧", "高血圧"), (r"ニキビ|にきび", "ニキビ"),
+    (r"熱を出|発熱|高熱|[3-4３-４][0-9０-９](?:[.．][0-9０-９])?\s*(?:度|℃)", "お熱"), (r"吐い|吐き|嘔吐", "ご嘔吐"),
+    (r"持病", "持病"), (r"高血圧|血圧", "高血圧"), (r"ニキビ|にきび", "ニキビ"),
     (r"湿疹|発疹|かゆみ|痒み|かぶれ", "肌のトラブル"),
     (r"視力|目[がもは][^、。]{0,4}(?:かす|見え|弱|悪)", "目のご不調"),
     (r"耳[がもは][^、。]{0,3}(?:遠|聞こえ)|難聴", "耳のご不調"), (r"要介護", "ご介護"), (r"抗がん剤", "ご治療"),
