@@ -243,7 +243,8 @@ _PAST_EPISODE = re.compile(r"痛み(?:で|が)|痛くて|風邪|寝込|手術|�
                            r"体調を崩")
 # A loss long ago (「父が亡くなって十年」): the late one is remembered, no fresh condolence.
 # Five years and more (「亡くなって二年になります」 is still a loss to offer condolence for).
-_LONG_AGO_LOSS = re.compile(r"亡くな(?:って|り)(?:から)?(?:もう)?(?:[5-9５-９]|[1-9１-９][0-9０-９]|[五六七八九]|"
+_LONG_AGO_LOSS = re.compile(r"(?:七|十三|十七|二十三|二十七|三十三|五十|[1-9][0-9]|[7７]|1[37]|１[３７])回忌|"
+                            r"亡くな(?:って|り)(?:から)?(?:もう)?(?:[5-9５-９]|[1-9１-９][0-9０-９]|[五六七八九]|"
                             r"[一二三四五六七八九]?十)[^年]{0,2}年|"
                             r"(?:[5-9５-９]|[1-9１-９][0-9０-９]|[五六七八九]|"
                             r"[一二三四五六七八九]?十)[^年]{0,2}年前[^。]{0,12}亡くな")
@@ -311,7 +312,7 @@ _ADULT = re.compile(r"の(?:母|父|祖母|祖父|おばあちゃん|おじい�
 _BORN = r"生まれ(?!る予定|て初めて|てはじめて|てすぐ|た(?:時|とき|頃|ころ|年)|育|つき|故郷)|誕生(?!日)|出産(?!予定)"
 # Marrying long ago (「結婚したときに」「結婚のときに実家から」) is no news to congratulate.
 _PAST_WEDDING = re.compile(r"結婚(?:した|の|する)(?:とき|時|頃|ころ|際)|結婚して(?:から|以来)|結婚当初|結婚前|"
-                           r"結婚して[0-9０-９一二三四五六七八九十数]+年(?!目)")
+                           r"結婚して[0-9０-９一二三四五六七八九十数]+年(?!目)|結婚して(?:初めて|はじめて)")
 # Life events → the respectful noun a congratulation takes.
 _EVENTS: tuple[tuple[str, str], ...] = (
     (_BORN, "ご誕生"),
@@ -322,7 +323,8 @@ _EVENTS: tuple[tuple[str, str], ...] = (
     (r"入学", "ご入学"),
     (r"卒業", "ご卒業"),
     (r"就職|入社", "ご就職"),
-    (r"合格", "ご合格"),
+    # Not a pass mark or the page of those who passed (「合格ライン」「合格者の声」).
+    (r"合格(?!ライン|点|者|基準|圏|率|ラ|でき(?:る|な)|したい|すれば|を目指)", "ご合格"),
     (r"昇進|昇格", "ご昇進"),
     (r"還暦", "還暦"),
     (r"古希|古稀", "古希"),
@@ -363,7 +365,8 @@ _SELF_PURCHASE = re.compile(r"自分用|自分へのご褒美|自分で使|自�
 _ALLERGY = re.compile(r"アレルギ|アトピー|敏感肌|乾燥肌|肌が弱|体質|乳糖不耐|グルテン|食物制限|"
                       r"(?:卵|小麦|乳|そば|ナッツ|えび|かに|落花生)(?:が|を)?(?:食べられ|だめ|ダメ|NG)")
 # The body broadly, not a disease list only: pain, numbness, sleep, a condition of theirs or a child's.
-_BODY = (r"(?:痛(?:い|く|み|む|め)(?!出費|手|なりませ|ならな|なかっ|はな|もな)|しびれ|痺れ|眠れ(?:な|ず|ま|てい?な)|"
+_BODY = (r"(?:痛(?:い|く|み|む|め)(?!出費|手|なりませ|ならな|なかっ|はな|もな|ないか|ないよう)|しびれ|痺れ|"
+         r"眠れ(?:な|ず|ま|てい?な)|"
          r"寝不足|不眠|熱を出|発熱|高熱|倒れ|"
          r"[一-龥]{1,4}(?:病(?!院|室|棟)|症(?!状)|炎)|うつ病|(?:[胃肺肝腸]|乳|膵臓|子宮|前立腺)がん|癌|黄疸|NICU|ICU|"
          r"生まれつき|外反母趾|[扁偏]平足|腫瘍|梗塞|麻痺|まひ|喘息|ぜんそく|血圧|糖尿|透析|"
@@ -377,7 +380,8 @@ _BODY = (r"(?:痛(?:い|く|み|む|め)(?!出費|手|なりませ|ならな|な
 _ACUTE = re.compile(r"痛(?:い|く|み|む|め)(?!出費|手)|しびれ|痺れ|眠れ(?:な|ず|ま)|寝不足|体調を崩|具合が悪|気分が悪|"
                     r"胸が苦し|息苦し|吐き|下痢|腫れ|かゆ|湿疹|発疹|かぶれ|(?<![だ])けが|怪我|ケガ|(?<![なんだたへ])やけど|火傷|転倒|"
                     r"転んで|顔色|倒れ|めまい|熱が|熱を出|発熱")
-_ILLNESS = re.compile(r"入院|手術|怪我|(?<![だ])けが|ケガ|骨折|骨を折|病気|体調|療養|通院|腰痛|ぎっくり|捻挫|妊娠|"
+_ILLNESS = re.compile(r"入院|手術|(?:怪我|(?<![だ])けが|ケガ)(?!は(?:しませ|な|あり)|もな|一つな|ひとつな)|骨折|骨を折|"
+                      r"病気|体調|療養|通院|腰痛|ぎっくり|捻挫|妊娠|"
                       r"つわり|"
                       r"風邪|インフルエンザ|コロナ|熱が|リハビリ|治療(?!台)|闘病|寝込|(?<![きりみ])具合|持病|"
                       # Found at a check-up, told by a doctor (「検査で肺に影が見つかりました」).
@@ -475,7 +479,9 @@ _VERBISH = re.compile(r"[ぁ-ん]*[一-龥ァ-ヶ][ぁ-ん]*[うくぐすつぬ�
 # One of these alone says the customer complains of us (「納得がいきません」「補償してください」).
 _GRIEVANCE_DECISIVE = re.compile(
     r"納得(?:が|の)?い(?:か|き)|納得でき(?:な|ま)|腹が立|憤|不誠実|誠意(?:が|ある|のな|の感じ)|クレーム|不信感|謝罪|"
-    r"弁償|補償|賠償|慰謝料|あんまり(?:では|です)|あり得な|ありえな|信じられな(?!い(?:ような|くらい|ほど|気持ち))|"
+    # Not a cost they fear (「下の階に漏れたら弁償になるのでは」).
+    r"(?:弁償|補償|賠償)(?!になる|になら|しなければ|することにな)|慰謝料|あんまり(?:では|です)|"
+    r"(?:解約|キャンセル|返品|注文|申請)(?:した|して|済みの)はず|あり得な|ありえな|信じられな(?!い(?:ような|くらい|ほど|気持ち))|"
     r"おかしいのでは|いかがなものか|"
     r"説明を間違|手違い|違う商品|注文(?:した[^。]{0,8})?と違う|違うもの(?:が|を)(?:入|届|送)|不良品|"
     r"かえって[^。]{0,12}(?:痛|悪|ひど)|痛みが(?:強|増|ひど)|"
@@ -515,7 +521,7 @@ _THANKS_STRONG = re.compile(r"ありがとうございま|お礼を申し|お礼
 _THANKS_WEAK = re.compile(r"おかげで|くださって|くださった|くださいまして|くださいました|くださり|励みにな|"
                           r"助かりました|涙が出|"
                           r"胸が熱く|感激|感動|親切|丁寧に(?:し|教え|対応|説明)|申し分な|満足|素晴らしか|よかったです|"
-                          r"最高でした|最高です|元どおり|元通り|見違え|別の[^。]{0,6}かと思い|さすが")
+                          r"最高でした|最高です|元どおり|元通り|見違え|別の[^。]{0,6}かと思い|さすが(?:の|です|でした|プロ)")
 # Someone of theirs was kind (「お義母さんが…と言ってくださって」): their story, not thanks to us.
 _FAMILY_DID = re.compile(r"(?:お義?(?:母|父)さん|お(?:姉|兄)さん|奥さん|旦那さん|"
                          r"(?<![一-龥])(?:夫|妻|主人|娘|息子|母|父|"
@@ -873,7 +879,8 @@ def _classify_disclosure(words: str, regular: bool | None, register: str = "", c
         return Situation.GOOD_NEWS
     if _EVENT_WORD.search(words) and not _PAST_EVENT.search(words) and not _OWN_FUNERAL.search(words):
         return Situation.EVENT
-    if _MEASURE.search(words):
+    # A change told (「体重が今より9kg重くて」「体重が減った」) is their story, no size to fit.
+    if _MEASURE.search(words) and not re.search(r"減っ|減り|増え|落ち|より[0-9０-９]+\s*(?:kg|ｋｇ|キロ)", words):
         return Situation.MEASUREMENT
     if _FIRST.search(words) and regular is not True:
         return Situation.FIRST_ORDER
@@ -992,7 +999,8 @@ _RECOVERY_NOUNS: tuple[tuple[str, str], ...] = (
 
 
 # A condition the customer names (うつ病, 脱毛症, 脳梗塞, 加齢黄斑変性): its own name is the phrase.
-_NAMED_CONDITION = re.compile(r"([一-龥ァ-ヶー]{1,12}(?:病(?!院|室|棟|気)|症(?!状)|炎|梗塞|変性|癌|腫瘍)|喘息|"
+_NAMED_CONDITION = re.compile(r"((?:[0-9０-９]型)?[一-龥ァ-ヶー]{1,12}(?:病(?!院|室|棟|気)|症(?!状)|炎|梗塞|変性|癌|"
+                              r"腫瘍)|喘息|"
                               r"(?:[胃肺肝腸]|乳|膵臓|子宮|前立腺)がん)")
 _NOT_CONDITION = ("看病", "仮病", "臆病", "抗がん", "持病")
 
