@@ -52,6 +52,7 @@ class Situation(StrEnum):
     OWN_CELEBRATION = "own_celebration"      # their own wedding, anniversary, birthday
     CLOSE_CELEBRATION = "close_celebration"  # a friend's wedding, a daughter's birth, a grandchild's school entry
     EVENT = "event"                          # a party, a ceremony, a trip they prepare for
+    EVENT_PLAN = "event_plan"                # an outing or a concert ahead, in a mail about no goods of ours
     PURCHASE_SELF = "purchase_self"          # something for themselves
     PURCHASE_GIFT = "purchase_gift"          # a present for someone
     ALLERGY = "allergy"                      # an allergy or constitution, theirs or a family member's
@@ -120,6 +121,7 @@ SOURCES: dict[Situation, tuple[str, ...]] = {
     Situation.OWN_CELEBRATION: ("own_celebration", "thanks_shared", "warm_shared"),
     Situation.CLOSE_CELEBRATION: ("close_celebration", "thanks_shared", "warm_shared"),
     Situation.EVENT: ("event", "thanks_shared"),
+    Situation.EVENT_PLAN: ("event_plan", "thanks_shared"),
     Situation.PURCHASE_SELF: ("purchase_self", "thanks_shared"),
     Situation.PURCHASE_GIFT: ("purchase_gift", "thanks_shared"),
     Situation.ALLERGY: ("allergy",),
@@ -214,14 +216,16 @@ _PERSON_WORD = re.compile(rf"(?<![ァ-ヶ一-龥])({_PERSON})(?:たち|ら)?(?=[
 # Not who the clause is about: a time of life (「私自身も子どもの頃に」) or who told them something
 # (「娘に叱られました」: the scolding daughter is not the one with the condition).
 _NOT_ABOUT = re.compile(r"の(?:頃|ころ|時|とき)|(?:に|から)(?:「[^」]{0,30}」と)?(?:叱|言わ|笑わ|怒ら|注意さ|勧め|"
-                        r"すすめ|頼ま|聞か)")
+                        r"すすめ|頼ま|聞か)|"
+                        # Whom they care for or go with (「母の介護で膝が痛みます」「母（75）とコンサートに」).
+                        r"の(?:介護|看病|世話|付き添い|お見舞い|見舞い|送り迎え)|(?:（[^）]{0,6}）)?と(?!の)")
 # People a mail's earlier sentences may be about (family, not a friend or a colleague).
 _FAMILY = frozenset(PERSON_HONORIFIC) - {"友人", "友達", "親友", "同僚", "同期", "上司", "部下", "先輩", "後輩", "家族"}
 _SELF = re.compile(r"私|わたし|わたくし|自分|僕|ぼく|俺|わし|ワシ|あたし|おれ|オレ")
 # A pet, not a person: its age and its illness are no one's health to wish well.
 _PET = re.compile(r"柴犬|愛犬|愛猫|子犬|子猫|老犬|老猫|(?<![一-龥])犬|(?<![一-龥])猫(?!背|舌|の手|の額)|ワンちゃん|"
                   r"わんちゃん|"
-                  r"ネコ|インコ|ウサギ|ハムスター|ペット")
+                  r"ネコ|インコ|ウサギ|ハムスター|ペット|[0-9０-９一二三四五]匹|(?<![ァ-ヶ])(?:オス|メス)(?![ァ-ヶ])")
 _PET_UNWELL = re.compile(r"年を取|歳を取|老い|弱って|食欲|獣医|動物病院|散歩の距離|検査|ご飯を[^。]{0,6}残|食べな|"
                          r"元気がな|吐い|下痢|痩せ|手術|薬")
 # No pet of theirs (「犬を飼った経験はない」「飼えない」): nothing to smile at.
@@ -374,7 +378,7 @@ _BODY = (r"(?:痛(?:い|く|み|む|め)(?!出費|手|なりませ|ならな|な
          r"聞こえ)|難聴|療法|(?:におい|匂い|臭い)に弱|"
          r"奥歯|ニキビ|にきび|湿疹|発疹|かゆみ|痒み|腫れ|脱毛|抜け毛|髪が抜け|抗がん剤|点滴|注射|診断|"
          r"股関節|関節|手首|足首|足が不自由|転んで|転倒|(?<![なんだたへ])やけど|火傷|"
-         r"胸が苦し|息苦し|吐き気|めまい|下痢|体を壊|体調を崩|顔色)")
+         r"胸が苦し|息苦し|吐き気|めまい|立ちくらみ|下痢|体を壊|体調を崩|顔色)")
 # In a complaint, what hurts now (pain, no sleep, unwell) is harm to apologise for; a condition they live
 # with (持病, 要介護, an operation years ago) is told for us to take care, and gets concern instead.
 _ACUTE = re.compile(r"痛(?:い|く|み|む|め)(?!出費|手)|しびれ|痺れ|眠れ(?:な|ず|ま)|寝不足|体調を崩|具合が悪|気分が悪|"
@@ -392,7 +396,7 @@ _PREGNANT = re.compile(r"妊娠|妊婦|つわり|出産予定|臨月|産休|身�
 # Good news about a condition (「低下は止まっていると伺い、胸をなでおろしました」).
 _RELIEVED = re.compile(r"幸い|大事に至らず|ほとんどなく|胸をなでおろ|ほっとし|ホッとし|安心しました|落ち着いてきました|"
                        r"止まっている|安定して")
-_RECOVERED = re.compile(r"退院(?:し(?:まし)?た|して|し(?=[、。])|でき|すること)|回復(?:し|いたし)|快復し|"
+_RECOVERED = re.compile(r"退院(?:し(?:まし)?た(?!ら)|して|し(?=[、。])|でき|すること)|回復(?:し|いたし)|快復し|"
                         r"元気にな(?:りまし|っ)た|"
                         r"(?:良|よ)くな(?:りまし|っ)た|治(?:りまし|っ)た|完治")
 _MEASURE = re.compile(r"身長|体重|(?:背|足|体|胸|腰|肩|腕|頭|首|私|着).{0,8}\d+\s*(?:cm|ｃｍ|センチ|kg|ｋｇ|キロ)|"
@@ -427,7 +431,7 @@ _PRODUCT_SAFETY = re.compile(r"アレルギ|混ざ|混入|原材料|添加物|�
                              r"肌に合|素材|洗剤|安全")
 _WORRY_HEALTH = re.compile(r"アレルギ|混ざ|混入|症状|肌|体に|安全|原材料|添加物|厨房|器具|卵|小麦|乳")
 # Fit of clothes or shoes, not any 「大きく」「合わない」 (「大きくなってから見てつらい思いを」).
-_WORRY_FIT = re.compile(r"サイズ|\d+号|似合|体型|きつ|ぶかぶか|(?<!大)丈|着られ|着た|(?<!布団に)(?<!お風呂に)入る|浮か|"
+_WORRY_FIT = re.compile(r"サイズ|\d+号|似合|体型|きつ|ぶかぶか|(?<!大)丈|着られ|着た|(?<![にへ])入る|浮か|"
                         r"派手|地味|"
                         r"(?:サイズ|丈|靴|服|ドレス|足|袖|肩|胸|ウエスト)(?:が|は|に)?(?:合|大き|小さ)")
 
@@ -692,10 +696,21 @@ def classify(highlight: Highlight, text: str, regular: bool | None = None, mail:
             return Situation.ILLNESS_NOW
         return _classify_worry(words, register, goods)
     if highlight.kind is HighlightKind.REQUEST:
-        return _classify_request(text or words, words, register, goods)
+        said = text or words
+        # A casual question whose 「？」 the highlight left out (「ワンボックスって今から押さえられます？」).
+        if mail and text and mail[highlight.start : highlight.end] == text \
+                and mail[highlight.end :].startswith(("？", "?")):
+            said += "？"
+        return _classify_request(said, words, register, goods)
     situation = _classify_disclosure(words, regular, register, _context_person(highlight, text, mail))
-    # What they told in an enquiry or a plain mail is thanked for, never met with 「温かい気持ちになりました」.
-    return Situation.TOLD if situation is Situation.PERSONAL and mail and not warm(mail) else situation
+    if situation is Situation.EVENT and mail and not goods:
+        # An outing or a concert they go to, with no goods of ours to make ready for it.
+        return Situation.EVENT_PLAN
+    # What they told in an enquiry or a plain mail is thanked for, never met with 「温かい気持ちになりました」
+    # or 「ほほえましく拝読いたしました」.
+    if situation in (Situation.PERSONAL, Situation.PET) and mail and not warm(mail):
+        return Situation.TOLD
+    return situation
 
 
 def _ill_now(words: str) -> bool:
@@ -739,6 +754,9 @@ def _classify_request(said: str, words: str, register: str = "", goods: bool = T
         return Situation.ASK_CANCEL
     # In a complaint, asking when the make-up lesson is (「振替の日程を教えて」) is taken up, not granted.
     if _PAUSE.search(words) and not goods and not _CANCEL_ASKED.search(words) and not (register and question):
+        # Whether it can be done (「振り替えることはできますか」) is checked first, not granted.
+        if question and not _REQUEST_FORM.search(said):
+            return Situation.ASK_QUESTION
         return Situation.ASK_CHANGE_BOOKING
     if _PRICE.search(words):
         return Situation.ASK_PRICE
@@ -772,6 +790,10 @@ def _classify_request(said: str, words: str, register: str = "", goods: bool = T
         (_SIZE, Situation.ASK_SIZE),
         (_DELIVERY, Situation.ASK_DELIVERY),
     ):
+        # 「休める場所はありますか」 asks of a place or a service, not of stock.
+        if pattern is _STOCK and not re.search(r"在庫|入荷|取り扱|取扱|販売|売り切れ|再販|新作", words) \
+                and not _GOODS.search(words):
+            continue
         if pattern is _STOCK and _SCHEDULE.search(words) and not re.search(r"在庫|入荷", words):
             continue
         # When an event is held (「運動会はいつ頃でしょうか」) or how many days off work (「何日くらい休む」) is no
@@ -787,7 +809,7 @@ def _classify_request(said: str, words: str, register: str = "", goods: bool = T
     # A choice made (「アイボリーでお願いします」「1.67で進めてください」), not a date asked for (that is granted).
     if _INSTRUCTION.search(said) and not _DATE.search(said):
         return Situation.INSTRUCTION
-    if _ORDER_WEAK.search(words) and goods:
+    if _ORDER_WEAK.search(words) and goods and _GOODS.search(words):
         return Situation.ASK_ORDER
     return Situation.ASK
 
@@ -1075,7 +1097,8 @@ def _product(text: str) -> str:
 # elsewhere {date} is ours to give (a restock date) and stays for the agent.
 # Not a price question: a quote's date is ours to give, not the customer's delivery date.
 _DATED = frozenset({
-    Situation.EVENT, Situation.ASK_DELIVERY, Situation.ASK_PICKUP, Situation.ASK_ORDER, Situation.ASK_BOOKING,
+    Situation.EVENT, Situation.EVENT_PLAN, Situation.ASK_DELIVERY, Situation.ASK_PICKUP, Situation.ASK_ORDER,
+    Situation.ASK_BOOKING,
     Situation.ASK_CANCEL, Situation.ASK_CHANGE_BOOKING, Situation.WORRY_DELIVERY, Situation.ASK_URGENT,
 })
 
@@ -1126,7 +1149,7 @@ def slot_values(situation: Situation, highlight: Highlight, text: str, mail: str
             topic = _who(words, _CELEBRATION) + noun
         elif occasion:
             topic = occasion.group(1)
-    elif situation is Situation.EVENT:
+    elif situation in (Situation.EVENT, Situation.EVENT_PLAN):
         topic = _attended_event(words)
     elif situation is Situation.ALLERGY:
         topic = _allergy_phrase(words)

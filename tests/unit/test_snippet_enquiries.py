@@ -46,8 +46,9 @@ def test_an_illness_now_gets_get_well_words_never_gladness() -> None:
     fever = "5歳の娘が昨夜から39.2度の熱があり、今朝も二回吐いてしまいました"
     assert _situation(D, fever, NIGHT) is Situation.ILLNESS_NOW
     texts = _texts(D, fever, NIGHT)
-    assert texts[0] == "お辛いところ、ご連絡くださりありがとうございます。"
-    assert "お嬢様のお熱とのこと、さぞご心配のことと存じます。" in texts[:3]
+    # Someone of theirs: whose illness it is first, then 「お辛いところ」.
+    assert texts[0] == "お嬢様のお熱とのこと、さぞご心配のことと存じます。"
+    assert "お辛いところ、ご連絡くださりありがとうございます。" in texts[:3]
     assert not any(word in text for text in texts for word in GLAD_WORDS), texts
     # The worry right after it says no illness word of its own: the mail's sentence before does.
     worry = "このまま様子を見ていていいのか、心配でたまりません"
@@ -56,6 +57,7 @@ def test_an_illness_now_gets_get_well_words_never_gladness() -> None:
     # Their own fall today: no person to name, 「お辛いところ」 first.
     fall = "今朝、駅の階段で転んでしまい、足首が腫れて痛みます"
     assert _situation(D, fall) is Situation.ILLNESS_NOW
+    assert _texts(D, fall)[0] == "お辛いところ、ご連絡くださりありがとうございます。"
     assert "topic" not in slot_values(Situation.ILLNESS_NOW, Highlight(D, 0, len(fall)), fall)
     # Hard negatives: a fever told as past, one that has gone, a weather or an oven temperature, a sigh.
     assert _situation(D, "去年の冬、39度の熱で三日寝込んだことがありました") is not Situation.ILLNESS_NOW
@@ -198,3 +200,36 @@ def test_deadlines_worries_and_explanations_fit_what_is_asked() -> None:
     asked = "音の出どころをどう確かめればよいのかです"
     assert _situation(R, asked) is Situation.ASK_QUESTION
     assert not _texts(R, asked)[0].startswith("承知")
+
+
+def test_whose_it_is_where_they_go_and_what_is_asked() -> None:
+    # Whom they care for or go with is not who is unwell or whose concert it is.
+    knee = "母の介護で中腰が増えたせいか、最近右の膝が痛みます"
+    assert _situation(D, knee) is Situation.HEALTH_SELF
+    outing = "叔母と来月のコンサートに行きます。\nチケットは当日窓口で受け取れますか。\n"
+    concert = "叔母と来月のコンサートに行きます"
+    assert _situation(D, concert, outing) is Situation.EVENT_PLAN
+    assert "間に合うよう" not in _texts(D, concert, outing)[0]
+    assert slot_values(Situation.EVENT_PLAN, Highlight(D, 0, len(concert)), concert).get("topic") == "コンサート"
+    # Hard negative: an event they dress for, in a mail about goods, is still made ready for.
+    dress = "来月の演奏会で着るワンピースを注文したいです。\n"
+    assert _situation(D, "来月の演奏会で着るワンピースを注文したいです", dress) is Situation.EVENT
+    # A discharge ahead is no recovery; one done is.
+    assert _situation(D, "母が退院したら、一緒に散歩に行きたいです") is not Situation.RECOVERED
+    assert _situation(D, "母が先週無事に退院しました") is Situation.RECOVERED
+    # Can it be moved? is checked, not granted; a place asked about is no stock.
+    lessons = "毎週木曜の夜のクラスに通っています。\n"
+    moved = "土曜の朝のクラスに振り替えることはできますか"
+    assert _situation(R, moved, lessons) is Situation.ASK_QUESTION
+    spa = "いつも回数券を買って通っています。\nサウナのあとに休める場所はありますか。\n"
+    assert _situation(R, "サウナのあとに休める場所はありますか", spa) is not Situation.ASK_STOCK
+    assert _situation(R, "この毛糸の在庫はありますか", spa) is Situation.ASK_STOCK
+    # A casual question whose 「？」 follows the highlight is a question, never 承知.
+    casual = "来月の連休、ワンボックスって今から押さえられます？\n"
+    assert _situation(R, "ワンボックスって今から押さえられます", casual) is not Situation.ASK
+    # Counted animals are pets; in an enquiry they are thanked for, not smiled at.
+    hotel = "年末に猫2匹の宿泊をお願いしたいです。\nうち1匹（13歳・オス）は持病があります。\n"
+    assert _situation(D, "うち1匹（13歳・オス）は持病があります", hotel) is Situation.PET_HEALTH
+    assert _situation(D, "年末に猫2匹の宿泊をお願いしたいです", hotel) is Situation.TOLD
+    # Hard negative: オススメ is no animal.
+    assert _situation(D, "店員さんのオススメで買いました") is not Situation.PET
