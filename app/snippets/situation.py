@@ -31,12 +31,26 @@ right after an event (「入学した娘に」), and for an unnamed line about h
 family member the mail's last sentences named. An illness told as over (去年寝込んだ
 とき) is no illness now; a loss five years and more ago is remembered, not condoled.
 
+Enquiries, follow-ups and worries said without a worry word come last. An illness or
+an injury happening now (38.9度, 吐きました, ぐったり, a fall that hurts) gets get-well
+words (「お辛いところ」「お大事に」, whose it is first when it is someone of theirs), and
+so does a worry right after it (「朝までもつのか気が気ではありません」). A customer who
+writes again unanswered (再度のご連絡, まだお返事が, とおっしゃったきり) puts the mail in
+the complaint register, and that line gets an apology for the wait first. 「温かい気持ち
+になりました」 and 「うれしく拝読」 fit only a warm mail (`warm()`: thanks or joy beyond
+the formula 「ご連絡ありがとうございます」); in an enquiry what they tell is thanked
+for (`TOLD`). An instruction or a confirmation (「1.67で進めてください」) is noted, never
+met with refusals; an ask for today or first thing is checked at once; a question said
+as 〜のか or followed by 「？」 is answered, never 承知. Whom they care for or go with
+(「母の介護で」「母とコンサートに」) is not whose illness or concert it is, and an outing
+in a mail about no goods of ours is wished well, not made ready for.
+
 `slot_values()` makes the noun phrase the snippet's `{topic}` slot takes for
 that situation, respectful and built for the sentence: 「友人の結婚が決まり」 →
 「ご友人のご結婚」, 「娘が生まれました」 → 「お嬢様のご誕生」, 「パーティーで着たい」 →
 「パーティー」, 「妻が卵アレルギー」 → 「奥様の卵アレルギー」. It never passes a bare
-verb lemma or a one-character keyword: what cannot be made into a phrase is
-left out, and the slot stays a visible placeholder.
+verb lemma, a hiragana-only word (もつ, やつ) or a one-character keyword: what cannot
+be made into a phrase is left out, and the slot stays a visible placeholder.
 """
 
 from __future__ import annotations
