@@ -327,7 +327,9 @@ _ALLERGY_CAUSE = re.compile(r"アレルギーの原因|アレルギーにな(?:�
 _ADULT = re.compile(r"の(?:母|父|祖母|祖父|おばあちゃん|おじいちゃん|ママ|パパ)です|と申します|いたします|担当|御中")
 
 # A birth now, not 「生まれて初めて」「孫が生まれてすぐのことでした」 (a life told, long ago).
-_BORN = r"生まれ(?!る予定|て初めて|てはじめて|てすぐ|た(?:時|とき|頃|ころ|年)|育|つき|故郷)|誕生(?!日)|出産(?!予定)"
+_BORN = (r"生まれ(?!て[^。]{0,8}(?:とき|時|頃|ころ)|る予定|て初めて|てはじめて|てすぐ|た(?:時|とき|頃|ころ|年)|育|"
+         r"つき|故郷)|"
+         r"誕生(?!日)|出産(?!予定)")
 # Marrying long ago (「結婚したときに」「結婚のときに実家から」) is no news to congratulate.
 _PAST_WEDDING = re.compile(r"結婚(?:した|の|する)(?:とき|時|頃|ころ|際)|結婚して(?:から|以来)|結婚当初|結婚前|"
                            r"結婚して[0-9０-９一二三四五六七八九十数]+年(?!目)|結婚して(?:初めて|はじめて)")
@@ -340,7 +342,7 @@ _EVENTS: tuple[tuple[str, str], ...] = (
     (r"誕生日|バースデー", "お誕生日"),
     (r"入学", "ご入学"),
     (r"卒業", "ご卒業"),
-    (r"就職|入社", "ご就職"),
+    (r"(?:就職|入社)(?!して|後|以来|当初)", "ご就職"),
     # Not a pass mark or the page of those who passed (「合格ライン」「合格者の声」).
     (r"合格(?!ライン|点|者|基準|圏|率|ラ|でき(?:る|な)|したい|すれば|を目指)", "ご合格"),
     (r"昇進|昇格", "ご昇進"),
@@ -352,7 +354,7 @@ _EVENTS: tuple[tuple[str, str], ...] = (
     (r"七五三", "七五三"),
     (r"新築", "ご新築"),
     # Not the shop's opening hour or year they came since (「開店と同時に」「オープンした年から通って」).
-    (r"開店(?!と同時|時間|前|直後|から|まで|と共に|した年|当初|以来)|開業(?!した年|当初|以来)|"
+    (r"開店(?!と同時|時間|前|直後|から|まで|と共に|した年|当初|以来)|開業(?!した年|当初|以来|から|して)|"
      r"オープン(?!と同時|時間|前|した年|当初|以来)", "ご開業"),
     (r"\d+周年|[一二三四五六七八九十]+周年", "周年"),
     (r"記念日", "記念日"),
@@ -368,7 +370,7 @@ _PAST_EVENT = re.compile(r"旅行会社|旅行代理店|(?:旅行|式|会)でも
                          r"っ)|の後|のあと|以来|程度|"
                          # Heard or lived already (「演奏会を聴かせていただきました」「子どもの頃の発表会で」).
                          r"聴かせていただ|聴きに行っ|聴きました|観ました|見てきました|行ってきました|でした(?:$|\s)|"
-                         r"(?:頃|ころ)の|ことがあり|覚えのな|覚えはな")
+                         r"(?:頃|ころ)の|ことがあり|覚えのな|覚えはな|日に[^。]{0,20}(?:選んだ|買った|撮った|着た|もらった)")
 _EVENT_WORD = re.compile(
     r"(結婚式|披露宴|二次会|パーティー|パーティ|式典|卒業式|入学式|入園式|卒園式|七五三|成人式|発表会|演奏会|"
     r"コンサート|同窓会|食事会|お茶会|歓迎会|送別会|旅行|運動会|お宮参り|顔合わせ|結納|法事|お葬式|葬儀|"
@@ -408,7 +410,8 @@ _PREGNANT = re.compile(r"妊娠|妊婦|つわり|出産予定|臨月|産休|身�
 # Not 無事に alone: 無事に届きました, 無事に編み上げました are no recovery (無事に退院 has 退院).
 # Said as done (「退院しました」), not ahead (「退院の日は」) nor denied (「良くなりません」).
 # Good news about a condition (「低下は止まっていると伺い、胸をなでおろしました」).
-_RELIEVED = re.compile(r"幸い|大事に至らず|ほとんどなく|胸をなでおろ|ほっとし|ホッとし|安心しました|落ち着いてきました|"
+_RELIEVED = re.compile(r"取り越し苦労|杞憂|幸い|大事に至らず|ほとんどなく|胸をなでおろ|ほっとし|ホッとし|安心しました|"
+                       r"落ち着いてきました|"
                        r"止まっている|安定して")
 _RECOVERED = re.compile(r"退院(?:し(?:まし)?た(?!ら)|して|し(?=[、。])|でき|すること)|回復(?:し|いたし)|快復し|"
                         r"元気にな(?:りまし|っ)た|"
@@ -420,7 +423,8 @@ _MEASURE = re.compile(r"身長|体重|(?:背|足|体|胸|腰|肩|腕|頭|首|私
 _FIRST = re.compile(r"(?:初めて|はじめて)(?:の|で|に)?[^、。]{0,8}?(?:連絡|メール|注文|利用|購入|お願い|伺|問い合わせ|"
                     r"通販|お店|来店|予約|買|お買い物|受診|入会|申し込|申込)|初回|はじめまして|初めまして|"
                     r"初の(?:ご?注文|通販)")
-_REGULAR = re.compile(r"いつも(?:利用|購入|お世話|買|注文|拝見|楽しみ)|いつも[^。]{0,12}がお世話にな|以前も|前回|"
+_REGULAR = re.compile(r"いつも(?:利用|購入|お世話|買|注文|拝見|楽しみ)|いつも[^。]{0,12}がお世話にな|以前も|"
+                      r"前回(?![^。]{0,4}(?:知人|友人|別の|他の|よそ|他社))|"
                       r"リピート|愛用|昨年も|"
                       r"長年(?:利用|愛用|お世話|通|ご愛顧|使)|何度も(?:利用|購入|注文|お世話|伺|通|来|泊)|また利用|"
                       r"昨年と同じ|去年と同じ|(?:こちら|御社|貴|お店|当)[^。]{0,16}通って(?:お|い)|"
@@ -496,7 +500,7 @@ _VERBISH = re.compile(r"[ぁ-ん]*[一-龥ァ-ヶ][ぁ-ん]*[うくぐすつぬ�
 # ones outnumbering the thanks, make a complaint: a warm letter that once says 悔しい or 三回目 is none.
 # One of these alone says the customer complains of us (「納得がいきません」「補償してください」).
 _GRIEVANCE_DECISIVE = re.compile(
-    r"納得(?:が|の)?い(?:か|き)|納得でき(?:な|ま)|腹が立|憤|不誠実|誠意(?:が|ある|のな|の感じ)|クレーム|不信感|謝罪|"
+    r"納得(?:が|の)?い(?:か|き)|納得でき(?:な|ま)|憤|不誠実|誠意(?:が|ある|のな|の感じ)|クレーム|不信感|謝罪|"
     # Not a cost they fear (「下の階に漏れたら弁償になるのでは」).
     r"(?:弁償|補償|賠償)(?!になる|になら|しなければ|することにな)|慰謝料|あんまり(?:では|です)|"
     r"(?:解約|キャンセル|返品|注文|申請)(?:した|して|済みの)はず|あり得な|ありえな|信じられな(?!い(?:ような|くらい|ほど|気持ち))|"
@@ -504,11 +508,14 @@ _GRIEVANCE_DECISIVE = re.compile(
     r"説明を間違|手違い|違う商品|注文(?:した[^。]{0,8})?と違う|違うもの(?:が|を)(?:入|届|送)|不良品|"
     r"かえって[^。]{0,12}(?:痛|悪|ひど)|痛みが(?:強|増|ひど)|"
     r"何も(?:して|対応)(?:くださ|もらえ|いただけ)な|対応に(?:不満|疑問)|一点張り|考えざるを得(?:な|ま)|今後の対策|"
-    r"再発防止|腹(?:も|が)立|承っておりません」?と(?:のこと|言われ)")
+    # Not anger they own up to at someone else's words (「ちょっと腹が立ってしまう自分がいます」).
+    r"再発防止|腹(?:も|が)立(?!ってしまう自分|つ自分)|承っておりません」?と(?:のこと|言われ)|"
+    # Our error in the bill, no notice given, asked in disbelief (「二重に引き落とされて」「本気ですか」).
+    r"二重に(?:引き落|請求|課金|決済)|何の(?:お知らせ|連絡|ご連絡)も(?:な|あり)|本気ですか|本気でしょうか")
 # These need another sign: 「再発」「台無しになったら」 alone can be an illness or a worry.
 _GRIEVANCE_STRONG = re.compile(
     r"不快|二度と(?:利用|行|頼|買|来)|再発|直っていな|直らな|破損|台無し|割れて|欠けて|届いていな|まだ届|"
-    r"何の説明も(?:な|あり)|何も変わ(?:って|ら|り)|改善を(?:お願い|求め)|がっかりしました|がっかりです|外れてしま|"
+    r"何の説明も(?:な|あり)|あきれ|呆れ|何も変わ(?:って|ら|り)|改善を(?:お願い|求め)|がっかりしました|がっかりです|外れてしま|"
     r"取れてしま|の一言だけ|一言だけでした|同意なしに|同意もなく|無断で")
 _GRIEVANCE_WEAK = re.compile(
     r"苦情|悪化|がっかり|ショックでし|残念でな|残念です|残念でした|悔し|ひどい|酷い|[三3３]回目|[三四五]度も|改善して|"
@@ -532,7 +539,10 @@ _HARMED = re.compile(r"(?:施術|治療|マッサージ|整体|カット|パー�
 _GOODS = re.compile(r"商品|品物|注文|届い|届き|届か|購入|買っ|買い|発送|配送|在庫|返品|送料|お届け|梱包|箱|袋|"
                     r"サイズ|ケーキ|お菓子|通販|カート|入荷|ラッピング")
 # The customer apologising for themselves (「お許しください」「長々と失礼いたしました」).
-_OWN_APOLOGY = re.compile(r"お許しくださ|失礼いたしま|失礼しま|申し訳な|申し訳あり|すみません|恐縮|ごめんなさい|乱筆")
+# Not sorry toward someone else (「入居者様には申し訳なく思っております」).
+_OWN_APOLOGY = re.compile(r"お許しくださ|失礼いたしま|失礼しま|申し訳な(?!く思)|申し訳あり|すみません|恐縮|"
+                          r"ごめんなさい|"
+                          r"乱筆")
 # They thank or praise the shop or its staff.
 _THANKS_STRONG = re.compile(r"ありがとうございま|お礼を申し|お礼が(?:言|申)|お礼(?:を|まで)|感謝(?:して|いたし|申し)|"
                             r"お世話になりました")
@@ -553,13 +563,16 @@ _REMEMBERED = re.compile(rf"亡き|遺品|遺影|形見|仏壇(?:の(?:{_PERSON}
                          r"生きていたら|生きていれば|お墓参り|墓参り")
 # A loss told as the background of a thing they keep (「亡くなった父の形見」「父が亡くなってからは私が使っています」),
 # not the news of it: the late one is remembered, no fresh condolence.
-_LOSS_BACKGROUND = re.compile(r"形見|遺品|亡くなってから(?:は|も|ずっと)")
+_LOSS_BACKGROUND = re.compile(r"形見|遺品|亡くなってから(?:は|も|ずっと)|(?:もう|既に|すでに)亡くなって(?:い|お)|"
+                              r"亡くなった[^。]{0,6}が[^。]{0,30}(?:くれた|残した|遺した|使っていた)")
 # Requests, by what they ask.
 _QUESTION = re.compile(r"(?:か|の|かね|かな)[？?]?\s*$|[？?]|のと違う|(?i:\b(?:can|could|is it|do you|are you)\b)|"
                        r"でしょうか|ますか|ですか|ませんか|教えて|お教え|知りたい|"
                        r"伺いたい|お聞かせ|ご教示|かどうか|いかが|可能で|OK|ＯＫ|大丈夫|"
                        # Asked as 〜のか (「どう確かめればよいのかです」「できるのかも伺っておきたい」).
                        r"のか(?:です|も|を|、|\s*$)|伺っておきたい|ご意見を|聞かせてください|か、という(?:こと|お願い)|"
+                       # A listed item asked about (「2. 割引の有無」「工事時間の目安（お湯が使えない時間）」).
+                       r"(?:の有無|の目安|の可否)(?:（[^）]*）)?\s*$|"
                        # Casual questions without か (「土曜も受け取りできる」「これって洗える」「何時までだっけ」).
                        r"(?:できる|できます|ある|あります|いい|いける|平気|使える|洗える|行ける|間に合う)(?:の|"
                        r"ん)?\s*$|"
@@ -581,14 +594,15 @@ _COMPENSATE = re.compile(r"負担で|負担して|負担いただ|ご負担を?�
                          r"費用を[^。]{0,6}"
                          r"(?:払|負担|請求)|全額返金|返金して|お支払いいただ|(?:料金|代金|お金)の?[^。]{0,6}返して|"
                          r"返金か|返金(?:など|や)|割引(?:など|か|や)|次回の割引")
-_CANCEL = re.compile(r"キャンセル|取り消|取消|取りやめ|とりやめ|中止|解約|退会")
+_CANCEL = re.compile(r"キャンセル(?!せず|しない|はしな|はせず)|取り消|取消|取りやめ|とりやめ|中止|解約|退会")
 _PAUSE = re.compile(r"お休みに|お休みさせ|見合わせ|一時停止|休会|延期|日程を変更|日時を変更|日にちを変更|振り替え|振替")
 _CANCEL_ASKED = re.compile(r"キャンセル料|解約料|違約金|消化|扱い|日割|返金され|かかり|になりますか|になるので")
 # Asking for a visit or an appointment (not 「予約なしで」, not a booking season): checked, then confirmed.
 _BOOKING = re.compile(r"予約(?!なし|不要|が本格|の時期)|来院|受診|診て(?:いただ|もら)|見て(?:もら|いただ)|伺っても|"
                       r"行っても|訪問|来て(?:いただ|もら|くださ)|お越しいただ|出張|調査に|点検|急患")
 # Asking what is done in general (「予約なしでも」「来ていただけるものでしょうか」), not for a slot.
-_POLICY = re.compile(r"予約なし|予約不要|ものでしょうか|ものですか|ことはありますか|のでしょうか")
+_POLICY = re.compile(r"予約なし|予約不要|ものでしょうか|ものですか|ことはありますか|のでしょうか|"
+                     r"(?:予約|事前の?申し込み)(?:は|が)必要")
 _BOOKING_SERVICE = re.compile(r"来院|受診|診て(?:いただ|もら)|見て(?:もら|いただ)|訪問|来て(?:いただ|もら|くださ)|"
                               r"お越しいただ|出張|調査に|点検|急患|施術|レッスン|宿泊")
 
@@ -601,7 +615,7 @@ _FOLLOW_UP = re.compile(
     r"(?:メール|フォーム|電話)(?:から|で)[^。]{0,10}問い合わせて(?:い|お)ます|"
     r"(?:まだ|何の|一度も|いまだに)[^。]{0,8}(?:お?返事|ご?返信|ご?回答|お電話)(?:が|を|も)?(?:あり|いただ|頂|来|な)|"
     r"(?:お?返事|ご?返信|ご?回答|折り返し)(?:が|の)(?:ありません|ない|来ない|来ません|いただけ)|"
-    r"(?:おっしゃった|言われた|来た|いただいた)きり")
+    r"(?:おっしゃった|言われた|来た|いただいた)きり|に続(?:いて|き)[^。]{0,4}(?:[二三2-3２-３]度目|[二三2-3２-３]回目)")
 # An illness or an injury happening now, said with what shows it (a measured fever, vomiting, a fall):
 # get-well words (「お辛いところ」「お大事に」), never gladness.
 _ILL_NOW = re.compile(r"[3-4３-４][0-9０-９](?:[.．][0-9０-９])?\s*(?:度|℃)(?:台)?(?:の熱|の高熱|の発熱|あり|ある|出|"
@@ -786,9 +800,14 @@ def _classify_request(said: str, words: str, register: str = "", goods: bool = T
         return Situation.COMPLAINT_REQUEST
     if _URGENT.search(said):
         return Situation.ASK_URGENT
-    if _BOOKING.search(words) and (question or not goods) and not _POLICY.search(words):
+    booking = _BOOKING.search(words)
+    # 「合うものがあるか見ていただけますか」 asks them to look at something, not for a visit: only a time or a
+    # visit named with it makes it one.
+    if booking and booking.group(0).startswith("見て") and not re.search(r"来て|伺|訪問|来店|予約|診|日|時間", words):
+        booking = None
+    if booking and (question or not goods) and not _POLICY.search(words):
         return Situation.ASK_BOOKING
-    if _BOOKING.search(words) and _POLICY.search(words) and question:
+    if booking and _POLICY.search(words) and question:
         # Whether a visit can be had at all (「夫も一緒に受診してもいいものでしょうか」): a question, no order.
         return Situation.ASK_QUESTION
     if goods and question and re.search(r"間に合(?:い|う)|までに(?:届|戻|仕上)", words):
@@ -893,7 +912,8 @@ def _classify_disclosure(words: str, regular: bool | None, register: str = "", c
     if _ATTENDING.search(words):
         return Situation.EVENT
     celebration = _CELEBRATION.search(words)
-    if celebration and not _PAST_WEDDING.search(words) and not re.search(r"卒業程度|卒業後|卒業して", words):
+    over = re.search(r"卒業程度|卒業後|卒業して|卒業した(?:あと|後|ら)|卒業の?(?:時期|シーズン)", words)
+    if celebration and not _PAST_WEDDING.search(words) and not over:
         owner = _owner(words, celebration.start()) or _owner_after(words, celebration.end())
         if owner in {"同僚", "同期", "上司", "部下", "先輩", "後輩"}:
             return Situation.EVENT

@@ -233,3 +233,53 @@ def test_whose_it_is_where_they_go_and_what_is_asked() -> None:
     assert _situation(D, "年末に猫2匹の宿泊をお願いしたいです", hotel) is Situation.TOLD
     # Hard negative: オススメ is no animal.
     assert _situation(D, "店員さんのオススメで買いました") is not Situation.PET
+
+
+def test_what_makes_a_complaint_and_what_does_not() -> None:
+    # Hard negative: anger owned up to at a friend's words, in a warm letter to the vet, is no complaint.
+    vet = ("いつも丁寧に診ていただき、ありがとうございます。\n"
+           "友人に「もう十分生きたね」と言われると、ちょっと腹が立ってしまう自分がいます。\n")
+    assert tone(vet) == ""
+    assert tone("請求額を見て本当に腹が立ちました。説明してください。") == "complaint"
+    # Our error in the bill, no notice given, disbelief, a second time running.
+    for mail in ("今月の会費が二重に引き落とされています。\n",
+                 "講師の交代について、事前に何のお知らせもありませんでした。\n",
+                 "これで「修理済み」って本気ですか？\n", "先月に続いて二度目です。\n今回も箱がつぶれて届きました。\n"):
+        assert tone(mail) == "complaint", mail
+    assert tone("先月に続いて今月もお世話になります。\n") == ""
+
+
+def test_what_is_long_over_or_someone_else_s() -> None:
+    long_ago = "最初に伺ったのは、長男が生まれて百日のお祝いのときでしたね"
+    assert _situation(D, long_ago) is not Situation.CLOSE_CELEBRATION
+    assert _situation(D, "開業から八年、ずっと手書きの帳簿でやってきました") is not Situation.OWN_CELEBRATION
+    assert _situation(D, "それなりの靴を買ったのは、就職して初めてです") is not Situation.OWN_CELEBRATION
+    after = "卒業したあとに、ランドセルを小物に作り替えたいと考えています"
+    assert _situation(D, after) is not Situation.OWN_CELEBRATION
+    assert _situation(D, "入学式の日に自分で選んだ帽子を、三年間かぶってくれました") is not Situation.EVENT
+    assert _situation(D, "祖父はもう亡くなっていますが、父が木を保管しています") is Situation.REMEMBRANCE
+    assert _situation(D, "亡くなった祖母が仕立ててくれた着物で、替えがききません") is Situation.REMEMBRANCE
+    assert _situation(D, "入居者様には、大変申し訳なく思っております") is not Situation.NO_TROUBLE
+    assert _situation(D, "前回、知人に頼んだものは形式が違うと言われました") is not Situation.REGULAR
+    # Hard negatives: a birth, an opening, a job and a loss told as news are still met as news.
+    assert _situation(D, "先月、長男が生まれました") is Situation.CLOSE_CELEBRATION
+    assert _situation(D, "来月、駅前に二号店を開業します") is Situation.OWN_CELEBRATION
+    assert _situation(D, "この春、娘が地元の銀行に就職しました") is Situation.CLOSE_CELEBRATION
+    assert _situation(D, "先週、祖父が亡くなりました") is Situation.BEREAVEMENT
+    assert _situation(D, "ご迷惑をおかけして申し訳ありません") is Situation.NO_TROUBLE
+    assert _situation(D, "前回と同じ色でお願いしたいと思っています") is Situation.REGULAR
+
+
+def test_asks_that_are_questions_and_asks_that_are_not_cancels() -> None:
+    keep = "キャンセルせずに、そのまま予約継続でお願いします"
+    assert _situation(R, keep) is not Situation.ASK_CANCEL
+    assert not any("キャンセルとして" in text for text in _texts(R, keep)[:3])
+    assert _situation(R, "2. 一括で発注した場合の割引の有無") is Situation.ASK_QUESTION
+    assert _situation(R, "3. 一戸あたりの工事時間の目安（お湯が使えない時間）") is Situation.ASK_QUESTION
+    boxes = "和菓子の小箱を探しています。\n既製品で合うものがあるか見ていただけますでしょうか。\n"
+    assert _situation(R, "既製品で合うものがあるか見ていただけますでしょうか", boxes) is not Situation.ASK_BOOKING
+    assert _situation(R, "土日は予約が必要でしょうか", boxes) is not Situation.ASK_BOOKING
+    # Hard negatives: a real cancellation, a visit asked for.
+    yoga = "毎週ヨガに通っています。\n"
+    assert _situation(R, "来週のレッスンをキャンセルさせてください", yoga) is Situation.ASK_CANCEL
+    assert _situation(R, "土曜日に家まで見に来ていただけますか", boxes) is Situation.ASK_BOOKING
