@@ -112,10 +112,11 @@ from typing import Final
 from app.model import Finding, FindingKind, Highlight, HighlightKind, Severity
 from app.review import messages
 from app.review.checks.refusal_without_alternative import REFUSAL
-from app.review.context import ReviewContext
+from app.review.context import _FORMULA, _SALUTATION, ReviewContext
 from app.review.meaning import Key, core_keys, is_answered, keys, matched_weight
 from app.review.rules import end_of_own_text
 from app.text import Token, tokenize_short
+from app.text.sudachi import dictionary
 
 # The agent commits to do something: humble 〜いたします, 承ります, acceptance of the ask.
 COMMITMENT = re.compile(
@@ -505,6 +506,8 @@ def _shape_answers(ctx: ReviewContext, open_requests: list[str], word_answers: l
         return set()
     outside = _outside_forms(ctx)
     body = {s.start for s in ctx.body_sentences}
+    # A casual line (「サンプル、もちろんお送りしまーす🎁✨」) may not count as a body sentence; it still answers.
+    body |= {s.start for s in ctx.sentences if not (_SALUTATION.match(s.text.strip()) or _FORMULA.search(s.text.strip()))}
     claimed = [[(key.forms, key.weight) for key in core] for core in word_answers if core]
     claimed_forms = {form for core in claimed for forms, _ in core for form in forms}
     # Each candidate sentence: (a yes or no, a promise to check back, the typed answers it gives as bits, its text,
@@ -694,6 +697,9 @@ def _scene_of_next(ctx: ReviewContext, highlight: Highlight, following: Highligh
             and not all(key.forms & (_CAN_YOU_ONLY | _ELLIPTIC) for key in core))
 
 
+OLD_FLAGGED: set[tuple[int, int]] = set()  # DIAG
+
+
 def check(ctx: ReviewContext) -> list[Finding]:
     if not ctx.has_mail:
         return []
@@ -769,6 +775,7 @@ def check(ctx: ReviewContext) -> list[Finding]:
             word_answers.append(core)
         else:
             open_requests.append((highlight, asked))
+    flagged: set[int] = set()
     topics = _Topics(ctx)
     named: list[bool | None] = [topics.named(highlight) for highlight, _ in open_requests]
     forced: set[int] = set()
@@ -797,17 +804,16 @@ def check(ctx: ReviewContext) -> list[Finding]:
         if id(highlight) not in forced and (
                 number in by_shape or id(highlight) in followed or (named[number] and plain)):
             continue
-        out.append(
-            messages.finding(
-                FindingKind.UNANSWERED_REQUEST,
-                Severity.WARNING,
-                at,
-                at,
-                messages.say(messages.UNANSWERED_REQUEST, asked=asked),
-                "",
-                highlight,
-            )
-        )
+        flagged.add(id(highlight))
+    # The alignment decides where the rules above and it disagree (see `align`): an ask the rules call answered
+    # is open when no sentence of the reply is its answer; an ask they call open is answered by its own sentence.
+    aligned = align(ctx, requests)
+    OLD_FLAGGED.clear()
+    OLD_FLAGGED.update((h.start, h.end) for h, _ in requests if id(h) in flagged)
+    for number, (highlight, asked) in enumerate(requests):
+        if id(highlight) in forced or (id(highlight) in flagged and not aligned.answers[number]):
+            out.append(messages.finding(FindingKind.UNANSWERED_REQUEST, Severity.WARNING, at, at,
+                                        messages.say(messages.UNANSWERED_REQUEST, asked=asked), "", highlight))
     return out
 
 
@@ -894,3 +900,222 @@ class _Topics:
 def _number_said(number: str, text: str) -> bool:
     """A number with its counter in the reply's words; people are counted as 人 or 名 (五人 → 五名様)."""
     return number in text or (number.endswith("人") and number[:-1] + "名" in text)
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Answer alignment (round pairs24). The rules above judge each request on its own against the whole reply, so one
+# sentence may answer several asks (a "can" for one closes another sharing a word) and an answer in other words
+# than the customer's (研ぎ → 研磨, 泥よけ → フェンダー, 前掛け for エプロン) answers none. A careful reader
+# aligns instead: an agent answers each ask in a sentence of its own, mostly in the mail's order, with the kind of
+# answer the ask wants. `align` pairs the mail's asks with the reply's sentences once per review:
+#
+# 1. link by content: a sentence answers the ask whose content it shares most — Sudachi keys with their families,
+#    or the same kanji (研ぎ/研磨, 送迎/お迎え・お送り, 載せる/掲載) or katakana word — when its shape fits the ask
+#    or it says much of the ask (two or more content marks);
+# 2. a sentence that goes on from a linked one on the same line is that answer's elaboration, not another answer;
+# 3. fill by order: an ask still open takes an unclaimed sentence of its kind (a date for when, a price for how
+#    much, a recommendation for which, a reason for why, a yes/no or an act taken on for can/please-do) lying
+#    between the answers of the asks before and after it.
+#
+# An ask with no sentence at the end is unanswered, whatever words of it the reply used elsewhere.
+
+# Kanji that mark no topic: numbers, units, time, people in general and the words of the frame of an ask.
+_STOP_KANJI: Final = frozenset(
+    "一二三四五六七八九十百千万円日月年時分秒週回度個枚本名件点目前後上下中内外今毎頃間際方様者人私御貴当弊店社"
+    "的性化等以同各全部半再次初新旧大小多少高低長短早遅良悪気事物何所場合用入出来行見思言申致頂願伺存承知教確認"
+    "連絡問質案可能対応予定希望相談検討助幸手数恐縮失礼拝啓敬具謹白様子生活家族皆無有必要")
+_CONTENT_RUN = re.compile(r"[一-龥々]+|[ァ-ヴ][ァ-ヴー]+")
+# A sentence that ends the reply or only frames it answers nothing.
+_CLOSING = re.compile(r"お待ち(?:して|いたし|申し上げ)|お気軽に|ご不明な点|よろしくお願い|今後とも|引き続き|"
+                      r"お問い合わせください|ご相談ください|楽しみにして(?:おり|い)ます|お声がけ|ように[。！!]?$")
+# The agent giving their name (「ふるふるの小田でございます」「受付の遠藤です」) answers nothing.
+_SELF_NAMED = re.compile(r"^[^。、はがもをにで0-9０-９]{1,12}(?:でございます|と申します)[。！!]?$|^[^。、はがもをに0-9０-９]{1,16}[の、\s]\s*[^。、はがもをに0-9０-９]{1,8}(?:です|でございます|と申します)[。！!]?$")
+# A reason stated for what happened (「〜が遅れたため」「〜が原因で」), not any 〜ので.
+_REASON = re.compile(r"ため(?:に)?[、,]|(?:た|っ)ことで|によるもの|が原因")
+# A sentence that only reacts to what the customer told (「素敵ですね」「ごもっともです」「よろしくお伝えください」)
+# answers nothing, though it names what an ask names.
+_REACTS = re.compile(r"ですね|ますね(?![^。]{0,3}(?:ので|から))|ごもっとも|お伝えください|ように[。！!]?$|応援|"
+                     r"お祈り|お察し|何より|お喜び|お慶び|おめでと|嬉し|うれし|光栄|素敵|楽しみ")
+# A price in 万 (「八万円前後」), which the typed answers above do not read.
+_PRICE = re.compile(r"[0-9０-９一二三四五六七八九十百千万,，.．]+\s*(?:万)?円")
+_THANKS = re.compile(r"ありがと|感謝(?:いたし|申し上げ|して)|御礼申し上げ")
+_GIVES_THERE = re.compile(r"ございます|あります|ございません|ありません|取り扱って|扱って|ご用意|ない(?:んです|です)")
+# Advice given as what is best (「絶食は二日前から始めるのが安心です」) answers 「〜したほうがいいですか」.
+_ADVICE = re.compile(r"のが(?:安心|おすすめ|お勧め|よい|良い|よろしい|一般的|確実|無難|理想)|ほうが|方が|"
+                     r"(?:ましょう|ください)(?:ね)?[。！!]?$")
+# A cause stated as a condition (「強く引きすぎると、歪むことがございます」) answers why.
+_CAUSE_AS_CONDITION = re.compile(r"(?:と|ば)、[^。]*(?:ことが|場合が)(?:ございます|あります)")
+_ASKS_MAY_I = re.compile(r"ても(?:いい|よい|良い|大丈夫|構わ|問題)|て(?:いい|よい)(?:です|でしょう)か|"
+                         r"(?:大丈夫|平気|問題(?:ない|ありません))(?:ですか|でしょうか|か)")
+_GIVES_YES_NO = re.compile(r"大丈夫|問題(?:ございません|ありません|なく)|構いません|差し支え|可能|できます|できません|"
+                           r"いただけます|いただけません|かねます|お控え|ご遠慮|難しい|お使いになれ|使えます|ご安心|"
+                           r"^(?:はい|いいえ|もちろん|あいにく)")
+
+
+@lru_cache(maxsize=4096)
+def content_marks(text: str) -> frozenset[str]:
+    """The kanji (outside `_STOP_KANJI`) and katakana words of a text: what a paraphrase keeps of its topic
+    (研ぎ → 研磨, 送迎 → お迎え・お送り, 後付け → 取り付け keeps nothing but 付, which is too little alone)."""
+    out: set[str] = set()
+    for run in _CONTENT_RUN.findall(text):
+        if "ァ" <= run[0] <= "ヺ":
+            out.add(run)
+        else:
+            out.update(ch for ch in run if ch not in _STOP_KANJI)
+    return frozenset(out)
+
+
+@lru_cache(maxsize=16384)
+def _synonym_groups(word: str) -> frozenset[str]:
+    """Sudachi's synonym groups of a word (料金 and 費用 share one, メニュー and 品書き another), as marks."""
+    return frozenset(f"#s{group}" for morpheme in dictionary().lookup(word)
+                     for group in (morpheme.synonym_group_ids() or ()))
+
+
+def synonym_marks(tokens: tuple[Token, ...]) -> frozenset[str]:
+    """The synonym groups of a token run's nouns and verbs."""
+    out: set[str] = set()
+    for token in tokens:
+        if token.main in ("名詞", "動詞") and token.sub not in ("数詞", "非自立可能", "代名詞"):
+            out |= _synonym_groups(token.norm)
+    return frozenset(out)
+
+
+@dataclass(frozen=True, slots=True)
+class Alignment:
+    """Per request (in the order given): the own sentence indexes aligned to it; per sentence: its request."""
+
+    answers: tuple[tuple[int, ...], ...]
+    owner: dict[int, frozenset[int]]
+
+
+# The kinds of question that want an answer of their kind (a date, a price, a number, a choice, a place, a material);
+# an ask for a remedy (交換していただけますか) is an ask to act.
+_REMEDY = 1 << 5
+_WANTS_KIND = ~(_LOOSE | _REMEDY)
+
+
+def _fits(asked: str, types: int, text: str, gives: int) -> bool:
+    """Whether a sentence gives the kind of answer the ask wants (its shape, not its words)."""
+    if _CHECK_BACK.search(text) or REFUSAL.search(text):
+        return True
+    if types & _WHY:
+        return bool(_CAUSE_NAMED.search(text) or _CAUSE_AS_CONDITION.search(text) or _REASON.search(text))
+    if types & _WANTS_KIND:
+        return bool(gives & types & _WANTS_KIND) or bool(types & 16 and _ADVICE.search(text)) or bool(
+            types & 2 and _PRICE.search(text))
+    if types & _LOOSE_HOW:
+        return bool(gives & _LOOSE_HOW or _ADVICE.search(text))
+    if _ASKS_MAY_I.search(asked) or "ほうが" in asked or "方が" in asked:
+        return bool(_GIVES_YES_NO.search(text) or _ADVICE.search(text))
+    yes_no = bool(_GIVES_YES_NO.search(text) or _GIVES_THERE.search(text) or _OFFERED_IF.search(text))
+    if _ASKS_ACT.search(asked) or types & _REMEDY:
+        # an ask to act: the act taken on, a slot offered, or a yes or no
+        return yes_no or bool(COMMITMENT.search(NOT_COMMITMENT.sub("", text)) or _TAKES_ORDER.search(text)
+                              or DONE.search(text))
+    # is there, can it, can you: a yes or a no in any words
+    return yes_no
+
+
+def align(ctx: ReviewContext, requests: list[tuple[Highlight, str]]) -> Alignment:
+    """Pair each request with the reply's sentences that answer it (see above); computed once per review."""
+    memo_key = ("align", tuple((h.start, h.end) for h, _ in requests))
+    cached = ctx.memo.get(memo_key)
+    if isinstance(cached, Alignment):
+        return cached
+    body = {s.start for s in ctx.body_sentences}
+    # A casual line (「サンプル、もちろんお送りしまーす🎁✨」) may not count as a body sentence; it still answers.
+    body |= {s.start for s in ctx.sentences if not (_SALUTATION.match(s.text.strip()) or _FORMULA.search(s.text.strip()))}
+    # What the mail says outside its asks (the customer's story): a word of it names no one ask
+    # (プリンセス in 「プリンセスに夢中で…」 and in 「ドレスのまま遊具で遊んでも大丈夫でしょうか」).
+    mail = ctx.mail or ""
+    inside = bytearray(len(mail) + 1)
+    for highlight, _ in requests:
+        inside[highlight.start : highlight.end] = b"\x01" * (highlight.end - highlight.start)
+    outside_text = "".join(ch if not inside[i] else "\n" for i, ch in enumerate(mail))
+    outside_marks = content_marks(outside_text) | synonym_marks(
+        tuple(t for t in ctx.mail_tokens if not inside[t.start]))
+    outside_words = {w for key in ctx.mail_keys if not inside[key.start] for w in key.words}
+    asks = []
+    for highlight, asked in requests:
+        tokens = ctx.highlight_tokens(highlight)
+        whole = [k._replace(weight=k.weight / 2) if k.words <= outside_words else k
+                 for k in ctx.highlight_keys(highlight)]
+        marks = content_marks(asked) | synonym_marks(tokens)
+        asks.append((asked, core_keys(tokens), whole, marks, _asked_types(asked)))
+    ask_forms = frozenset(f for _, _, whole, _, _ in asks for k in whole for f in k.forms)
+    ask_marks = frozenset(m for _, _, _, marks, _ in asks for m in marks)
+    units: list[tuple[int, str, frozenset[str], frozenset[str], int]] = []  # index, text, pool, marks, line
+    for index, (sentence, sentence_keys) in enumerate(zip(ctx.sentences, ctx.sentence_keys, strict=True)):
+        if sentence.start not in body:
+            continue
+        text = _NOT_ANSWER.sub("", _ELONGATION.sub("", sentence.text)).strip()
+        if not text or _SELF_NAMED.search(text) or (_THANKS.search(sentence.text) and not (
+                COMMITMENT.search(text) or REFUSAL.search(text) or _gives(ctx, text))):
+            continue
+        pool = frozenset(form for key in sentence_keys for form in key.forms)
+        marks = content_marks(text) | synonym_marks(sentence.tokens)
+        says_an_ask = not pool.isdisjoint(ask_forms) or not marks.isdisjoint(ask_marks)
+        # The frame (a closing, a welcome, congratulations) answers nothing unless it speaks of an ask; a reaction to
+        # what was told answers nothing unless it also answers in shape (「小麦アレルギーのお友達がいらっしゃるとのこと、
+        # 米粉のケーキのお持ち込みはもちろん大丈夫です」).
+        raw = sentence.text
+        if (_CLOSING.search(text) and not says_an_ask) or ((_FEELS_ONLY.search(raw) or _REACTS.search(raw)) and not (
+                COMMITMENT.search(NOT_COMMITMENT.sub("", text)) or REFUSAL.search(text)
+                or _GIVES_YES_NO.search(text))):
+            continue
+        units.append((index, text, pool, marks, ctx.draft.count("\n", 0, sentence.start)))
+
+    def link(a: int, u: int) -> float:
+        _, _, whole, marks, _ = asks[a]
+        pool, unit_marks = units[u][2], units[u][3]
+        found = matched_weight(whole, pool)[0]
+        shared = marks & unit_marks
+        return found + sum((1.0 if len(mark) > 1 else 0.5) / (2 if mark in outside_marks else 1) for mark in shared)
+
+    strength = [[link(a, u) for u in range(len(units))] for a in range(len(asks))]
+    gives = [_gives(ctx, text) for _, text, _, _, _ in units]
+    fits = [[_fits(asked, types, units[u][1], gives[u]) for u in range(len(units))]
+            for asked, _, _, _, types in asks]
+    owner: dict[int, set[int]] = {}
+    # 1. by content: each sentence to the ask it says most of (and to any other it says as much of), when it says
+    # enough: a yes-or-no ask or an ask to act takes any sentence about it (「…どちらも店頭にそろえております」);
+    # a question with a question word its kind of answer, unless the sentence says much of it.
+    for u in range(len(units)):
+        top = max((strength[a][u] for a in range(len(asks))), default=0.0)
+        for a in range(len(asks)):
+            said = strength[a][u]
+            typed = asks[a][4] & (_WANTS_KIND | _WHY)
+            if said >= 1.0 and said >= 0.75 * top and (fits[a][u] or not typed):
+                owner.setdefault(u, set()).add(a)
+        # A sentence giving the kind of answer one ask wants answers that one, not another sharing its words
+        # (「仕上がりまでは一週間ほどです」 answers 「何日かかりますか」, not 「きれいに仕上がりますか」).
+        kinds = {a for a in owner.get(u, ()) if asks[a][4] & (_WANTS_KIND | _WHY) and fits[a][u]}
+        if kinds:
+            owner[u] = kinds
+    # 2. a sentence going on from an answer on the same line elaborates it.
+    for u in range(1, len(units)):
+        if u not in owner and u - 1 in owner and units[u][4] == units[u - 1][4]:
+            if not any(strength[a][u] >= 1.0 for a in range(len(asks)) if a not in owner[u - 1]) and not any(
+                    fits[a][u] for a in range(len(asks)) if a not in owner[u - 1] and asks[a][4] & _WANTS_KIND):
+                owner[u] = set(owner[u - 1])
+    # 3. by order: an open ask takes an unclaimed sentence of its kind lying between the answers of the asks before
+    # and after it; the asks wanting a kind of answer (a date, a price) first, as their answers are the surest.
+    open_asks = [a for a in range(len(asks)) if not any(a in o for o in owner.values())]
+    for a in sorted(open_asks, key=lambda a: (not asks[a][4] & (_WANTS_KIND | _WHY), a)):
+        before = max((min(u for u, o in owner.items() if b in o) for b in range(a)
+                      if any(b in o for o in owner.values())), default=-1)
+        after = min((max(u for u, o in owner.items() if b in o) for b in range(a + 1, len(asks))
+                     if any(b in o for o in owner.values())), default=len(units))
+        wanted = [b for b in open_asks if b != a and asks[b][4] & (_WANTS_KIND | _WHY)]
+        for u in range(before + 1, min(after, len(units))):
+            if u in owner or not fits[a][u]:
+                continue
+            if not asks[a][4] & (_WANTS_KIND | _WHY) and any(fits[b][u] for b in wanted):
+                continue  # left for the ask that wants its kind of answer
+            owner[u] = {a}
+            break
+    answers = tuple(tuple(units[u][0] for u, o in sorted(owner.items()) if a in o) for a in range(len(asks)))
+    result = Alignment(answers, {units[u][0]: frozenset(o) for u, o in owner.items()})
+    ctx.memo[memo_key] = result
+    return result
