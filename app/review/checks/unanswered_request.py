@@ -938,6 +938,13 @@ _REACTS = re.compile(r"ですね|ますね(?![^。]{0,3}(?:ので|から))|ご�
                      r"お祈り|お察し|何より|お喜び|お慶び|おめでと|嬉し|うれし|光栄|素敵|楽しみ")
 # A price in 万 (「八万円前後」), which the typed answers above do not read.
 _PRICE = re.compile(r"[0-9０-９一二三四五六七八九十百千万,，.．]+\s*(?:万)?円")
+# An ask to act, in any of its forms (「修理していただくことはできますか」「送ってもらえる？」「お願いしたいです」).
+_ACT_ASKED = re.compile(r"(?:て|で)(?:いただ|頂|もら|くれ|くださ|下さ|ほし|欲し)|お願い|頼|たいの|たいです|たいと")
+# A choice put softly (「半切でしたら、中筆の白雲が…書きやすいかと存じます」).
+_SOFT_PICK = re.compile(r"(?:でしたら|なら)[、,][^。]*(?:かと存じ|かと思|やすい|がよい|がいい|が良い)|やすいかと|"
+                        r"(?:かと|のが)(?:存じ|思い)")
+# The act taken on in a humble form the commitments above do not read (「寸法を測らせていただきます」).
+_HUMBLE_ACT = re.compile(r"せていただ(?:きます|く予定)|(?:お|ご)[一-龥]{1,4}(?:いたし|し)ます(?!か)")
 _THANKS = re.compile(r"ありがと|感謝(?:いたし|申し上げ|して)|御礼申し上げ")
 _GIVES_THERE = re.compile(r"ございます|あります|ございません|ありません|取り扱って|扱って|ご用意|ない(?:んです|です)")
 # Advice given as what is best (「絶食は二日前から始めるのが安心です」) answers 「〜したほうがいいですか」.
@@ -1002,17 +1009,19 @@ def _fits(asked: str, types: int, text: str, gives: int) -> bool:
     if types & _WHY:
         return bool(_CAUSE_NAMED.search(text) or _CAUSE_AS_CONDITION.search(text) or _REASON.search(text))
     if types & _WANTS_KIND:
-        return bool(gives & types & _WANTS_KIND) or bool(types & 16 and _ADVICE.search(text)) or bool(
+        return bool(gives & types & _WANTS_KIND) or bool(types & 16 and (_ADVICE.search(text) or _SOFT_PICK.search(
+            text))) or bool(
             types & 2 and _PRICE.search(text))
     if types & _LOOSE_HOW:
         return bool(gives & _LOOSE_HOW or _ADVICE.search(text))
     if _ASKS_MAY_I.search(asked) or "ほうが" in asked or "方が" in asked:
         return bool(_GIVES_YES_NO.search(text) or _ADVICE.search(text))
-    yes_no = bool(_GIVES_YES_NO.search(text) or _GIVES_THERE.search(text) or _OFFERED_IF.search(text))
-    if _ASKS_ACT.search(asked) or types & _REMEDY:
+    yes_no = bool(_GIVES_YES_NO.search(text) or _OFFERED_IF.search(text)
+                  or (_GIVES_THERE.search(text) and _ASKS_EXIST.search(asked)))
+    if _ACT_ASKED.search(asked) or types & _REMEDY:
         # an ask to act: the act taken on, a slot offered, or a yes or no
         return yes_no or bool(COMMITMENT.search(NOT_COMMITMENT.sub("", text)) or _TAKES_ORDER.search(text)
-                              or DONE.search(text))
+                              or DONE.search(text) or _HUMBLE_ACT.search(text))
     # is there, can it, can you: a yes or a no in any words
     return yes_no
 
@@ -1060,7 +1069,8 @@ def align(ctx: ReviewContext, requests: list[tuple[Highlight, str]]) -> Alignmen
         # what was told answers nothing unless it also answers in shape (「小麦アレルギーのお友達がいらっしゃるとのこと、
         # 米粉のケーキのお持ち込みはもちろん大丈夫です」).
         raw = sentence.text
-        if (_CLOSING.search(text) and not says_an_ask) or ((_FEELS_ONLY.search(raw) or _REACTS.search(raw)) and not (
+        if (_CLOSING.search(text) and not (says_an_ask and (COMMITMENT.search(NOT_COMMITMENT.sub("", text))
+                                                           or _GIVES_YES_NO.search(text)))) or ((_FEELS_ONLY.search(raw) or _REACTS.search(raw)) and not (
                 COMMITMENT.search(NOT_COMMITMENT.sub("", text)) or REFUSAL.search(text)
                 or _GIVES_YES_NO.search(text))):
             continue
@@ -1071,7 +1081,11 @@ def align(ctx: ReviewContext, requests: list[tuple[Highlight, str]]) -> Alignmen
         pool, unit_marks = units[u][2], units[u][3]
         found = matched_weight(whole, pool)[0]
         shared = marks & unit_marks
-        return found + sum((1.0 if len(mark) > 1 else 0.5) / (2 if mark in outside_marks else 1) for mark in shared)
+        # A sentence naming only words of the story around the ask (プリンセス, the child's name) is not about it.
+        if not shared - outside_marks and not any(k.weight >= 1.0 and not k.forms.isdisjoint(pool) for k in whole):
+            return 0.0
+        # the same word counted once, by its key or by its characters, whichever says more
+        return max(found, sum((1.0 if len(mark) > 1 else 0.5) / (2 if mark in outside_marks else 1) for mark in shared))
 
     strength = [[link(a, u) for u in range(len(units))] for a in range(len(asks))]
     gives = [_gives(ctx, text) for _, text, _, _, _ in units]
