@@ -697,15 +697,9 @@ def _scene_of_next(ctx: ReviewContext, highlight: Highlight, following: Highligh
             and not all(key.forms & (_CAN_YOU_ONLY | _ELLIPTIC) for key in core))
 
 
-OLD_FLAGGED: set[tuple[int, int]] = set()  # DIAG
-
-
-def check(ctx: ReviewContext) -> list[Finding]:
-    if not ctx.has_mail:
-        return []
-    at = end_of_own_text(ctx)
-    acts = commitments(ctx)
-    out = []
+def asks_to_answer(ctx: ReviewContext, acts: list[_Act] | None = None) -> list[tuple[Highlight, str]]:
+    """The mail's requests that ask something of the reply (not a closing ask, a preface, a scene for the next)."""
+    acts = commitments(ctx) if acts is None else acts
     requests = []
     all_requests = ctx.highlights(HighlightKind.REQUEST)
     for number, highlight in enumerate(all_requests):
@@ -720,6 +714,26 @@ def check(ctx: ReviewContext) -> list[Finding]:
                                          or any(_WILL_DO_BETTER.search(s.text) for s in ctx.body_sentences)):
             continue  # a demand to be contacted this time is met by the reply itself
         requests.append((highlight, asked))
+    return requests
+
+
+def answer_sentences(ctx: ReviewContext) -> frozenset[int]:
+    """Indexes of the own sentences the alignment takes as answers to the mail's asks (see `align`)."""
+    if not ctx.has_mail:
+        return frozenset()
+    return frozenset(align(ctx, asks_to_answer(ctx)).owner)
+
+
+OLD_FLAGGED: set[tuple[int, int]] = set()  # DIAG
+
+
+def check(ctx: ReviewContext) -> list[Finding]:
+    if not ctx.has_mail:
+        return []
+    at = end_of_own_text(ctx)
+    acts = commitments(ctx)
+    out = []
+    requests = asks_to_answer(ctx, acts)
     open_requests = []
     word_answers = []
     takes_order = any(_TAKES_ORDER.search(NOT_COMMITMENT.sub("", s.text)) for s in ctx.body_sentences)
