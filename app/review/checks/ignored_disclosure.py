@@ -701,9 +701,12 @@ _REACTION = re.compile(
     r"ですね|ますね|ですよね|でしたね|ごもっとも|ように[。！!]?$|応援|お祈り|お察し|何より|お喜び|お慶び|おめでと|"
     r"嬉し|うれし|光栄|素敵|すてき|素晴らし|すばらし|楽しみ|とのこと|との事|と伺|とお聞き|拝読|ご様子|でしょう|"
     r"ことと(?:存じ|思い)|お大事|ご回復|ご自愛|お悔やみ|ご愁傷|ご冥福|大変でした|大変な|ご不便|ご心配|ご不安|"
-    r"お気持ち|胸が|心より|心から|頭が下がり|感動|ようこそ|お疲れ|ご苦労|さぞ|きっと|なんて|とは[、！!]|"
+    r"お気持ち|胸が|心より|心から|頭が下がり|感動|ようこそ|お疲れ|ご苦労|さぞ|きっと|なんて|(?:た|る|な|の)とは[、！!]|"
     r"ご成長|上達|ご立派|お見事|納得|微笑まし|ほほえまし|お似合い|映える|喜ばれ|お役に立て"
 )
+
+
+_APOLOGY = re.compile(r"申し訳|お詫び|失礼いたしました|すみません|ご迷惑")
 
 
 def _reaction_sentences(ctx: ReviewContext) -> list[tuple[int, frozenset[str], frozenset[str]]]:
@@ -763,7 +766,9 @@ def heard_in_reactions(ctx: ReviewContext, told: list[Highlight]) -> set[tuple[i
     # 「ドレスが淡いブルーなので」); so does the one reaction of a reply to a mail telling one thing.
     # The reply that spoke of a person about one thing has not heard another thing told of them (「お子様の高校受験、
     # いよいよですね。ご家族の皆様も応援に…」 does not hear 「子どもが夜遅くまで勉強していて」).
-    free = [index for index, _, _ in reactions if index not in anchored]
+    # An apology (「ご不便をおかけし、申し訳ございません」) is for the shop's fault, not a word on what was told.
+    free = [index for index, _, _ in reactions if index not in anchored
+            and not _APOLOGY.search(ctx.sentences[index].text)]
     unheard = [number for number in range(len(told)) if number not in heard]
     spoken_of = {f for index, forms, _ in reactions if index in anchored for f in forms & people}
     for number in unheard:
