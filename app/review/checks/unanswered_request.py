@@ -949,7 +949,7 @@ _REASON = re.compile(r"ため(?:に)?[、,]|(?:た|っ)ことで|によるもの
 # A sentence that only reacts to what the customer told (「素敵ですね」「ごもっともです」「よろしくお伝えください」)
 # answers nothing, though it names what an ask names.
 _REACTS = re.compile(r"ですね|ますね(?![^。]{0,3}(?:ので|から))|ごもっとも|お伝えください|ように[。！!]?$|応援|"
-                     r"お祈り|お察し|何より|お喜び|お慶び|おめでと|嬉し|うれし|光栄|素敵|楽しみ")
+                     r"お祈り|お察し|何より|お喜び|お慶び|おめでと|嬉し|うれし|光栄|素敵|楽しみ|ことでしょう|きっと")
 # A price in 万 (「八万円前後」), which the typed answers above do not read.
 _PRICE = re.compile(r"[0-9０-９一二三四五六七八九十百千万,，.．]+\s*(?:万)?円")
 # An ask to act, in any of its forms (「修理していただくことはできますか」「送ってもらえる？」「お願いしたいです」).
@@ -959,6 +959,11 @@ _SOFT_PICK = re.compile(r"(?:でしたら|なら)[、,][^。]*(?:かと存じ|�
                         r"(?:かと|のが)(?:存じ|思い)")
 # The act taken on in a humble form the commitments above do not read (「寸法を測らせていただきます」).
 _HUMBLE_ACT = re.compile(r"せていただ(?:きます|く予定)|(?:お|ご)[一-龥]{1,4}(?:いたし|し)ます(?!か)")
+_ACCEPTS = re.compile(r"承(?:ります|っております|れます)|お引き受け(?:いたし|し|でき)|可能です|対応して(?:おり|い)ます")
+_TELL_ME = re.compile(r"教え|知り|知ら|ご教示|お聞き|伺い|確認させ|目安|見積")
+# A plain promise to do the thing asked about (「職人が…できる限り落とします」): a verb in 〜ます that neither has, is
+# nor asks.
+_ACT_PROMISED = re.compile(r"(?<![あおいごな])(?:[しりきちみびぎにいえけせてねめれ])ます[。！!]?$")
 _THANKS = re.compile(r"ありがと|感謝(?:いたし|申し上げ|して)|御礼申し上げ")
 _GIVES_THERE = re.compile(r"ございます|あります|ございません|ありません|取り扱って|扱って|ご用意|ない(?:んです|です)")
 # Advice given as what is best (「絶食は二日前から始めるのが安心です」) answers 「〜したほうがいいですか」.
@@ -1016,7 +1021,7 @@ _REMEDY = 1 << 5
 _WANTS_KIND = ~(_LOOSE | _REMEDY)
 
 
-def _fits(asked: str, types: int, text: str, gives: int) -> bool:
+def _fits(asked: str, types: int, text: str, gives: int, shares: bool = False) -> bool:
     """Whether a sentence gives the kind of answer the ask wants (its shape, not its words)."""
     if _CHECK_BACK.search(text) or REFUSAL.search(text):
         return True
@@ -1034,8 +1039,11 @@ def _fits(asked: str, types: int, text: str, gives: int) -> bool:
                   or (_GIVES_THERE.search(text) and _ASKS_EXIST.search(asked)))
     if _ACT_ASKED.search(asked) or types & _REMEDY:
         # an ask to act: the act taken on, a slot offered, or a yes or no
-        return yes_no or bool(COMMITMENT.search(NOT_COMMITMENT.sub("", text)) or _TAKES_ORDER.search(text)
-                              or DONE.search(text) or _HUMBLE_ACT.search(text))
+        # (an act already done, 「カタログを同封いたしました」, answers only the ask whose words it says)
+        if shares and _ACT_PROMISED.search(text) and not DONE.search(text):
+            return True
+        return yes_no or bool((COMMITMENT.search(NOT_COMMITMENT.sub("", text)) or _TAKES_ORDER.search(text)
+                               or _HUMBLE_ACT.search(text)) and not DONE.search(text))
     # is there, can it, can you: a yes or a no in any words
     return yes_no
 
@@ -1065,7 +1073,12 @@ def align(ctx: ReviewContext, requests: list[tuple[Highlight, str]]) -> Alignmen
         whole = [k._replace(weight=k.weight / 2) if k.words <= outside_words else k
                  for k in ctx.highlight_keys(highlight)]
         marks = content_marks(asked) | synonym_marks(tokens)
-        asks.append((asked, core_keys(tokens), whole, marks, _asked_types(asked)))
+        # 「鍵盤の重さの件も見ていただけますか」 asks an act, not a weight: an ask wants a kind of answer when it asks a
+        # question (a question word) or to be told (教えて, 知りたい).
+        types = _asked_types(asked)
+        if not (_has_question_word(asked) or _TELL_ME.search(asked)):
+            types &= _REMEDY | _WHY | (1 if _TIME_COND.search(_last_clause(asked)) else 0)
+        asks.append((asked, core_keys(tokens), whole, marks, types))
     ask_forms = frozenset(f for _, _, whole, _, _ in asks for k in whole for f in k.forms)
     ask_marks = frozenset(m for _, _, _, marks, _ in asks for m in marks)
     units: list[tuple[int, str, frozenset[str], frozenset[str], int]] = []  # index, text, pool, marks, line
@@ -1101,10 +1114,13 @@ def align(ctx: ReviewContext, requests: list[tuple[Highlight, str]]) -> Alignmen
         # the same word counted once, by its key or by its characters, whichever says more
         return max(found, sum((1.0 if len(mark) > 1 else 0.5) / (2 if mark in outside_marks else 1) for mark in shared))
 
+    # Which sentences name a thing the customer told outside the asks (the goods of the order, the story).
+    elsewhere = [any(k.weight >= 1.0 and k.words and k.words <= outside_words and not k.forms.isdisjoint(units[u][2])
+                     for k in ctx.mail_keys) for u in range(len(units))]
     strength = [[link(a, u) for u in range(len(units))] for a in range(len(asks))]
     gives = [_gives(ctx, text) for _, text, _, _, _ in units]
-    fits = [[_fits(asked, types, units[u][1], gives[u]) for u in range(len(units))]
-            for asked, _, _, _, types in asks]
+    fits = [[_fits(asked, types, units[u][1], gives[u], not marks.isdisjoint(units[u][3])) for u in range(len(units))]
+            for asked, _, _, marks, types in asks]
     owner: dict[int, set[int]] = {}
     # 1. by content: each sentence to the ask it says most of (and to any other it says as much of), when it says
     # enough: a yes-or-no ask or an ask to act takes any sentence about it (「…どちらも店頭にそろえております」);
@@ -1138,6 +1154,11 @@ def align(ctx: ReviewContext, requests: list[tuple[Highlight, str]]) -> Alignmen
         wanted = [b for b in open_asks if b != a and asks[b][4] & (_WANTS_KIND | _WHY)]
         for u in range(before + 1, min(after, len(units))):
             if u in owner or not fits[a][u]:
+                continue
+            if elsewhere[u] and asks[a][3].isdisjoint(units[u][3]) and not _ACCEPTS.search(units[u][1]) \
+                    and not _GIVES_YES_NO.search(units[u][1]):
+                # a commitment about something else the customer told (「赤いストールは…本日中に発送いたします」) is the
+                # order's, not this ask's (「包んでいただけますか」); a service accepted (「…は当店で承っております」) answers
                 continue
             if not asks[a][4] & (_WANTS_KIND | _WHY) and any(fits[b][u] for b in wanted):
                 continue  # left for the ask that wants its kind of answer
