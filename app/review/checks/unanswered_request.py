@@ -102,6 +102,7 @@ expects of an answer, as principles:
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
@@ -1021,29 +1022,59 @@ _REMEDY = 1 << 5
 _WANTS_KIND = ~(_LOOSE | _REMEDY)
 
 
-def _fits(asked: str, types: int, text: str, gives: int, shares: bool = False) -> bool:
-    """Whether a sentence gives the kind of answer the ask wants (its shape, not its words)."""
-    if _CHECK_BACK.search(text) or REFUSAL.search(text):
+# The answer shapes a sentence has, as bits (computed once per sentence text: the live review asks again and again).
+_S_ANY, _S_WHY, _S_ADVICE, _S_PICK, _S_PRICE, _S_YES_NO, _S_THERE, _S_ACT, _S_PROMISE, _S_ACCEPTS = (
+    1 << n for n in range(10))
+
+
+@lru_cache(maxsize=8192)
+def _shapes(text: str) -> int:
+    """Which answer shapes a sentence has (the `_S_*` bits): what `_fits` compares with the kind of an ask."""
+    done = bool(DONE.search(text))
+    flags = (
+        (_S_ANY if _CHECK_BACK.search(text) or REFUSAL.search(text) else 0)
+        | (_S_WHY if _CAUSE_NAMED.search(text) or _CAUSE_AS_CONDITION.search(text) or _REASON.search(text) else 0)
+        | (_S_ADVICE if _ADVICE.search(text) else 0)
+        | (_S_PICK if _SOFT_PICK.search(text) else 0)
+        | (_S_PRICE if _PRICE.search(text) else 0)
+        | (_S_YES_NO if _GIVES_YES_NO.search(text) or _OFFERED_IF.search(text) else 0)
+        | (_S_THERE if _GIVES_THERE.search(text) else 0)
+        | (_S_ACT if not done and (COMMITMENT.search(NOT_COMMITMENT.sub("", text)) or _TAKES_ORDER.search(text)
+                                   or _HUMBLE_ACT.search(text)) else 0)
+        | (_S_PROMISE if not done and _ACT_PROMISED.search(text) else 0)
+        | (_S_ACCEPTS if _ACCEPTS.search(text) else 0)
+    )
+    return flags
+
+
+# The kinds of ask, as bits beside the typed kinds: may I (〜てもいいですか), is there, an ask to act.
+_A_MAY_I, _A_EXIST, _A_ACT = 1, 2, 4
+
+
+@lru_cache(maxsize=4096)
+def _ask_kind(asked: str) -> int:
+    return ((_A_MAY_I if _ASKS_MAY_I.search(asked) or "ほうが" in asked or "方が" in asked else 0)
+            | (_A_EXIST if _ASKS_EXIST.search(asked) else 0) | (_A_ACT if _ACT_ASKED.search(asked) else 0))
+
+
+def _fits(kind: int, types: int, shapes: int, gives: int, shares: bool = False) -> bool:
+    """Whether a sentence (its `_shapes` and typed `gives`) gives the kind of answer an ask wants, whatever its words."""
+    if shapes & _S_ANY:
         return True
     if types & _WHY:
-        return bool(_CAUSE_NAMED.search(text) or _CAUSE_AS_CONDITION.search(text) or _REASON.search(text))
+        return bool(shapes & _S_WHY)
     if types & _WANTS_KIND:
-        return bool(gives & types & _WANTS_KIND) or bool(types & 16 and (_ADVICE.search(text) or _SOFT_PICK.search(
-            text))) or bool(
-            types & 2 and _PRICE.search(text))
+        return bool(gives & types & _WANTS_KIND or (types & 16 and shapes & (_S_ADVICE | _S_PICK))
+                    or (types & 2 and shapes & _S_PRICE))
     if types & _LOOSE_HOW:
-        return bool(gives & _LOOSE_HOW or _ADVICE.search(text))
-    if _ASKS_MAY_I.search(asked) or "ほうが" in asked or "方が" in asked:
-        return bool(_GIVES_YES_NO.search(text) or _ADVICE.search(text))
-    yes_no = bool(_GIVES_YES_NO.search(text) or _OFFERED_IF.search(text)
-                  or (_GIVES_THERE.search(text) and _ASKS_EXIST.search(asked)))
-    if _ACT_ASKED.search(asked) or types & _REMEDY:
-        # an ask to act: the act taken on, a slot offered, or a yes or no
-        # (an act already done, 「カタログを同封いたしました」, answers only the ask whose words it says)
-        if shares and _ACT_PROMISED.search(text) and not DONE.search(text):
-            return True
-        return yes_no or bool((COMMITMENT.search(NOT_COMMITMENT.sub("", text)) or _TAKES_ORDER.search(text)
-                               or _HUMBLE_ACT.search(text)) and not DONE.search(text))
+        return bool(gives & _LOOSE_HOW or shapes & _S_ADVICE)
+    if kind & _A_MAY_I:
+        return bool(shapes & (_S_YES_NO | _S_ADVICE))
+    yes_no = bool(shapes & _S_YES_NO or (shapes & _S_THERE and kind & _A_EXIST))
+    if kind & _A_ACT or types & _REMEDY:
+        # an ask to act: the act taken on, a slot offered, a plain promise to act on the thing asked about, or a yes
+        # or no (an act already done, 「カタログを同封いたしました」, answers only the ask whose words it says)
+        return yes_no or bool(shapes & _S_ACT or (shares and shapes & _S_PROMISE))
     # is there, can it, can you: a yes or a no in any words
     return yes_no
 
@@ -1082,6 +1113,7 @@ def align(ctx: ReviewContext, requests: list[tuple[Highlight, str]]) -> Alignmen
     ask_forms = frozenset(f for _, _, whole, _, _ in asks for k in whole for f in k.forms)
     ask_marks = frozenset(m for _, _, _, marks, _ in asks for m in marks)
     units: list[tuple[int, str, frozenset[str], frozenset[str], int]] = []  # index, text, pool, marks, line
+    breaks = [i for i, ch in enumerate(ctx.draft) if ch == "\n"]
     for index, (sentence, sentence_keys) in enumerate(zip(ctx.sentences, ctx.sentence_keys, strict=True)):
         if sentence.start not in body:
             continue
@@ -1101,13 +1133,17 @@ def align(ctx: ReviewContext, requests: list[tuple[Highlight, str]]) -> Alignmen
                 COMMITMENT.search(NOT_COMMITMENT.sub("", text)) or REFUSAL.search(text)
                 or _GIVES_YES_NO.search(text))):
             continue
-        units.append((index, text, pool, marks, ctx.draft.count("\n", 0, sentence.start)))
+        units.append((index, text, pool, marks, bisect_left(breaks, sentence.start)))
+
+    whole_forms = [frozenset(f for k in whole for f in k.forms) for _, _, whole, _, _ in asks]
 
     def link(a: int, u: int) -> float:
         _, _, whole, marks, _ = asks[a]
         pool, unit_marks = units[u][2], units[u][3]
-        found = matched_weight(whole, pool)[0]
         shared = marks & unit_marks
+        if not shared and whole_forms[a].isdisjoint(pool):
+            return 0.0
+        found = matched_weight(whole, pool)[0]
         # A sentence naming only words of the story around the ask (プリンセス, the child's name) is not about it.
         if not shared - outside_marks and not any(k.weight >= 1.0 and not k.forms.isdisjoint(pool) for k in whole):
             return 0.0
@@ -1115,12 +1151,15 @@ def align(ctx: ReviewContext, requests: list[tuple[Highlight, str]]) -> Alignmen
         return max(found, sum((1.0 if len(mark) > 1 else 0.5) / (2 if mark in outside_marks else 1) for mark in shared))
 
     # Which sentences name a thing the customer told outside the asks (the goods of the order, the story).
-    elsewhere = [any(k.weight >= 1.0 and k.words and k.words <= outside_words and not k.forms.isdisjoint(units[u][2])
-                     for k in ctx.mail_keys) for u in range(len(units))]
+    outside_forms = frozenset(f for k in ctx.mail_keys if k.weight >= 1.0 and k.words and k.words <= outside_words
+                              for f in k.words)
+    elsewhere = [not units[u][2].isdisjoint(outside_forms) for u in range(len(units))]
     strength = [[link(a, u) for u in range(len(units))] for a in range(len(asks))]
     gives = [_gives(ctx, text) for _, text, _, _, _ in units]
-    fits = [[_fits(asked, types, units[u][1], gives[u], not marks.isdisjoint(units[u][3])) for u in range(len(units))]
-            for asked, _, _, marks, types in asks]
+    shapes = [_shapes(text) for _, text, _, _, _ in units]
+    fits = [[_fits(kind, types, shapes[u], gives[u], not marks.isdisjoint(units[u][3])) for u in range(len(units))]
+            for (_, _, _, marks, types), kind in zip(asks, (_ask_kind(asked) for asked, _, _, _, _ in asks),
+                                                      strict=True)]
     owner: dict[int, set[int]] = {}
     # 1. by content: each sentence to the ask it says most of (and to any other it says as much of), when it says
     # enough: a yes-or-no ask or an ask to act takes any sentence about it (「…どちらも店頭にそろえております」);
@@ -1155,8 +1194,7 @@ def align(ctx: ReviewContext, requests: list[tuple[Highlight, str]]) -> Alignmen
         for u in range(before + 1, min(after, len(units))):
             if u in owner or not fits[a][u]:
                 continue
-            if elsewhere[u] and asks[a][3].isdisjoint(units[u][3]) and not _ACCEPTS.search(units[u][1]) \
-                    and not _GIVES_YES_NO.search(units[u][1]):
+            if elsewhere[u] and asks[a][3].isdisjoint(units[u][3]) and not shapes[u] & (_S_ACCEPTS | _S_YES_NO):
                 # a commitment about something else the customer told (「赤いストールは…本日中に発送いたします」) is the
                 # order's, not this ask's (「包んでいただけますか」); a service accepted (「…は当店で承っております」) answers
                 continue
