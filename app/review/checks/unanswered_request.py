@@ -700,8 +700,12 @@ def _scene_of_next(ctx: ReviewContext, highlight: Highlight, following: Highligh
 
 def asks_to_answer(ctx: ReviewContext, acts: list[_Act] | None = None) -> list[tuple[Highlight, str]]:
     """The mail's requests that ask something of the reply (not a closing ask, a preface, a scene for the next)."""
+    cached = ctx.memo.get("asks")
+    if isinstance(cached, list):
+        return cached
     acts = commitments(ctx) if acts is None else acts
-    requests = []
+    requests: list[tuple[Highlight, str]] = []
+    ctx.memo["asks"] = requests
     all_requests = ctx.highlights(HighlightKind.REQUEST)
     for number, highlight in enumerate(all_requests):
         asked = ctx.highlight_text(highlight)
@@ -1157,9 +1161,17 @@ def align(ctx: ReviewContext, requests: list[tuple[Highlight, str]]) -> Alignmen
     strength = [[link(a, u) for u in range(len(units))] for a in range(len(asks))]
     gives = [_gives(ctx, text) for _, text, _, _, _ in units]
     shapes = [_shapes(text) for _, text, _, _, _ in units]
-    fits = [[_fits(kind, types, shapes[u], gives[u], not marks.isdisjoint(units[u][3])) for u in range(len(units))]
-            for (_, _, _, marks, types), kind in zip(asks, (_ask_kind(asked) for asked, _, _, _, _ in asks),
-                                                      strict=True)]
+    kinds_asked = [_ask_kind(asked) for asked, _, _, _, _ in asks]
+    fitting: dict[tuple[int, int], bool] = {}
+
+    def fits(a: int, u: int) -> bool:
+        """Whether sentence `u` gives ask `a` its kind of answer; asked of few pairs, so computed when asked."""
+        known = fitting.get((a, u))
+        if known is None:
+            known = _fits(kinds_asked[a], asks[a][4], shapes[u], gives[u], not asks[a][3].isdisjoint(units[u][3]))
+            fitting[(a, u)] = known
+        return known
+
     owner: dict[int, set[int]] = {}
     # 1. by content: each sentence to the ask it says most of (and to any other it says as much of), when it says
     # enough: a yes-or-no ask or an ask to act takes any sentence about it (「…どちらも店頭にそろえております」);
@@ -1169,38 +1181,41 @@ def align(ctx: ReviewContext, requests: list[tuple[Highlight, str]]) -> Alignmen
         for a in range(len(asks)):
             said = strength[a][u]
             typed = asks[a][4] & (_WANTS_KIND | _WHY)
-            if said >= 1.0 and said >= 0.75 * top and (fits[a][u] or not typed):
+            if said >= 1.0 and said >= 0.75 * top and (fits(a, u) or not typed):
                 owner.setdefault(u, set()).add(a)
         # A sentence giving the kind of answer one ask wants answers that one, not another sharing its words
         # (「仕上がりまでは一週間ほどです」 answers 「何日かかりますか」, not 「きれいに仕上がりますか」).
-        kinds = {a for a in owner.get(u, ()) if asks[a][4] & (_WANTS_KIND | _WHY) and fits[a][u]}
+        kinds = {a for a in owner.get(u, ()) if asks[a][4] & (_WANTS_KIND | _WHY) and fits(a, u)}
         if kinds:
             owner[u] = kinds
     # 2. a sentence going on from an answer on the same line elaborates it.
     for u in range(1, len(units)):
         if u not in owner and u - 1 in owner and units[u][4] == units[u - 1][4]:
             if not any(strength[a][u] >= 1.0 for a in range(len(asks)) if a not in owner[u - 1]) and not any(
-                    fits[a][u] for a in range(len(asks)) if a not in owner[u - 1] and asks[a][4] & _WANTS_KIND):
+                    fits(a, u) for a in range(len(asks)) if a not in owner[u - 1] and asks[a][4] & _WANTS_KIND):
                 owner[u] = set(owner[u - 1])
     # 3. by order: an open ask takes an unclaimed sentence of its kind lying between the answers of the asks before
     # and after it; the asks wanting a kind of answer (a date, a price) first, as their answers are the surest.
-    open_asks = [a for a in range(len(asks)) if not any(a in o for o in owner.values())]
+    answered_by: dict[int, list[int]] = {}
+    for u, o in sorted(owner.items()):
+        for a in o:
+            answered_by.setdefault(a, []).append(u)
+    open_asks = [a for a in range(len(asks)) if a not in answered_by]
     for a in sorted(open_asks, key=lambda a: (not asks[a][4] & (_WANTS_KIND | _WHY), a)):
-        before = max((min(u for u, o in owner.items() if b in o) for b in range(a)
-                      if any(b in o for o in owner.values())), default=-1)
-        after = min((max(u for u, o in owner.items() if b in o) for b in range(a + 1, len(asks))
-                     if any(b in o for o in owner.values())), default=len(units))
+        before = max((answered_by[b][0] for b in range(a) if b in answered_by), default=-1)
+        after = min((answered_by[b][-1] for b in range(a + 1, len(asks)) if b in answered_by), default=len(units))
         wanted = [b for b in open_asks if b != a and asks[b][4] & (_WANTS_KIND | _WHY)]
         for u in range(before + 1, min(after, len(units))):
-            if u in owner or not fits[a][u]:
+            if u in owner or not fits(a, u):
                 continue
             if elsewhere[u] and asks[a][3].isdisjoint(units[u][3]) and not shapes[u] & (_S_ACCEPTS | _S_YES_NO):
                 # a commitment about something else the customer told (「赤いストールは…本日中に発送いたします」) is the
                 # order's, not this ask's (「包んでいただけますか」); a service accepted (「…は当店で承っております」) answers
                 continue
-            if not asks[a][4] & (_WANTS_KIND | _WHY) and any(fits[b][u] for b in wanted):
+            if not asks[a][4] & (_WANTS_KIND | _WHY) and any(fits(b, u) for b in wanted):
                 continue  # left for the ask that wants its kind of answer
             owner[u] = {a}
+            answered_by[a] = [u]
             break
     answers = tuple(tuple(units[u][0] for u, o in sorted(owner.items()) if a in o) for a in range(len(asks)))
     result = Alignment(answers, {units[u][0]: frozenset(o) for u, o in owner.items()})
