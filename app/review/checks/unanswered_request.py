@@ -507,8 +507,6 @@ def _shape_answers(ctx: ReviewContext, open_requests: list[str], word_answers: l
         return set()
     outside = _outside_forms(ctx)
     body = {s.start for s in ctx.body_sentences}
-    # A casual line (「サンプル、もちろんお送りしまーす🎁✨」) may not count as a body sentence; it still answers.
-    body |= {s.start for s in ctx.sentences if not (_SALUTATION.match(s.text.strip()) or _FORMULA.search(s.text.strip()))}
     claimed = [[(key.forms, key.weight) for key in core] for core in word_answers if core]
     claimed_forms = {form for core in claimed for forms, _ in core for form in forms}
     # Each candidate sentence: (a yes or no, a promise to check back, the typed answers it gives as bits, its text,
