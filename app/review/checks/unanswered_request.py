@@ -1081,18 +1081,22 @@ def _fits(kind: int, types: int, shapes: int, gives: int, shares: bool = False) 
     return yes_no
 
 
-def align(ctx: ReviewContext, requests: list[tuple[Highlight, str]]) -> Alignment:
-    """Pair each request with the reply's sentences that answer it (see above); computed once per review."""
-    memo_key = ("align", tuple((h.start, h.end) for h, _ in requests))
-    cached = ctx.memo.get(memo_key)
-    if isinstance(cached, Alignment):
+_Ask = tuple[str, list[Key], list[Key], frozenset[str], int]  # text, (unused), keys, marks, kinds of answer wanted
+_MAIL_SIDE: dict[tuple[str, tuple[tuple[int, int], ...]], tuple[list[_Ask], frozenset[str], frozenset[str]]] = {}
+
+
+def _mail_side(ctx: ReviewContext, requests: list[tuple[Highlight, str]]
+               ) -> tuple[list[_Ask], frozenset[str], frozenset[str]]:
+    """The asks with their keys, marks and kinds; the marks of the mail outside its asks and the words it names there.
+
+    They depend on the mail alone, which stays the same while the agent types: kept for the last few mails."""
+    mail = ctx.mail or ""
+    cache_key = (mail, tuple((h.start, h.end) for h, _ in requests))
+    cached = _MAIL_SIDE.get(cache_key)
+    if cached is not None:
         return cached
-    body = {s.start for s in ctx.body_sentences}
-    # A casual line (「サンプル、もちろんお送りしまーす🎁✨」) may not count as a body sentence; it still answers.
-    body |= {s.start for s in ctx.sentences if not (_SALUTATION.match(s.text.strip()) or _FORMULA.search(s.text.strip()))}
     # What the mail says outside its asks (the customer's story): a word of it names no one ask
     # (プリンセス in 「プリンセスに夢中で…」 and in 「ドレスのまま遊具で遊んでも大丈夫でしょうか」).
-    mail = ctx.mail or ""
     inside = bytearray(len(mail) + 1)
     for highlight, _ in requests:
         inside[highlight.start : highlight.end] = b"\x01" * (highlight.end - highlight.start)
@@ -1100,7 +1104,9 @@ def align(ctx: ReviewContext, requests: list[tuple[Highlight, str]]) -> Alignmen
     outside_marks = content_marks(outside_text) | synonym_marks(
         tuple(t for t in ctx.mail_tokens if not inside[t.start]))
     outside_words = {w for key in ctx.mail_keys if not inside[key.start] for w in key.words}
-    asks = []
+    outside_forms = frozenset(f for k in ctx.mail_keys if k.weight >= 1.0 and k.words and k.words <= outside_words
+                              for f in k.words)
+    asks: list[_Ask] = []
     for highlight, asked in requests:
         tokens = ctx.highlight_tokens(highlight)
         whole = [k._replace(weight=k.weight / 2) if k.words <= outside_words else k
@@ -1111,7 +1117,57 @@ def align(ctx: ReviewContext, requests: list[tuple[Highlight, str]]) -> Alignmen
         types = _asked_types(asked)
         if not (_has_question_word(asked) or _TELL_ME.search(asked)):
             types &= _REMEDY | _WHY | (1 if _TIME_COND.search(_last_clause(asked)) else 0)
-        asks.append((asked, core_keys(tokens), whole, marks, types))
+        asks.append((asked, [], whole, marks, types))
+    result = (asks, outside_marks, outside_forms)
+    if len(_MAIL_SIDE) >= 8:
+        _MAIL_SIDE.pop(next(iter(_MAIL_SIDE)))
+    _MAIL_SIDE[cache_key] = result
+    return result
+
+
+# Whether a sentence can answer: always, never (a name, thanks, a bare reaction), or only when it speaks of an ask
+# (a closing line such as 「お気軽にお問い合わせください」).
+_ALWAYS, _NEVER, _UNLESS_ABOUT_AN_ASK = 0, 1, 2
+_UNIT_FACTS: dict[str, tuple[str, int, frozenset[str]]] = {}
+
+
+def _unit_facts(raw: str, tokens: tuple[Token, ...]) -> tuple[str, int, frozenset[str]]:
+    """(the sentence without set phrases, whether it can answer, its marks), once per sentence text."""
+    known = _UNIT_FACTS.get(raw)
+    if known is not None:
+        return known
+    text = _NOT_ANSWER.sub("", _ELONGATION.sub("", raw)).strip()
+    commits = bool(COMMITMENT.search(NOT_COMMITMENT.sub("", text)))
+    frame = _ALWAYS
+    if not text or _SELF_NAMED.search(text) or (_THANKS.search(raw) and not (
+            commits or REFUSAL.search(text) or _GIVES_WHEN.search(text) or _GIVES_PRICE.search(text)
+            or _GIVES_COUNT.search(text))):
+        frame = _NEVER
+    # A reaction to what was told answers nothing unless it also answers in shape (「小麦アレルギーのお友達が
+    # いらっしゃるとのこと、米粉のケーキのお持ち込みはもちろん大丈夫です」); a closing only when it speaks of an ask
+    # and commits or says yes or no.
+    elif (_FEELS_ONLY.search(raw) or _REACTS.search(raw)) and not (
+            commits or REFUSAL.search(text) or _GIVES_YES_NO.search(text)):
+        frame = _NEVER
+    elif _CLOSING.search(text):
+        frame = _UNLESS_ABOUT_AN_ASK if commits or _GIVES_YES_NO.search(text) else _NEVER
+    result = (text, frame, content_marks(text) | synonym_marks(tokens))
+    if len(_UNIT_FACTS) >= 4096:
+        _UNIT_FACTS.clear()
+    _UNIT_FACTS[raw] = result
+    return result
+
+
+def align(ctx: ReviewContext, requests: list[tuple[Highlight, str]]) -> Alignment:
+    """Pair each request with the reply's sentences that answer it (see above); computed once per review."""
+    memo_key = ("align", tuple((h.start, h.end) for h, _ in requests))
+    cached = ctx.memo.get(memo_key)
+    if isinstance(cached, Alignment):
+        return cached
+    body = {s.start for s in ctx.body_sentences}
+    # A casual line (「サンプル、もちろんお送りしまーす🎁✨」) may not count as a body sentence; it still answers.
+    body |= {s.start for s in ctx.sentences if not (_SALUTATION.match(s.text.strip()) or _FORMULA.search(s.text.strip()))}
+    asks, outside_marks, outside_forms = _mail_side(ctx, requests)
     ask_forms = frozenset(f for _, _, whole, _, _ in asks for k in whole for f in k.forms)
     ask_marks = frozenset(m for _, _, _, marks, _ in asks for m in marks)
     units: list[tuple[int, str, frozenset[str], frozenset[str], int]] = []  # index, text, pool, marks, line
@@ -1119,21 +1175,11 @@ def align(ctx: ReviewContext, requests: list[tuple[Highlight, str]]) -> Alignmen
     for index, (sentence, sentence_keys) in enumerate(zip(ctx.sentences, ctx.sentence_keys, strict=True)):
         if sentence.start not in body:
             continue
-        text = _NOT_ANSWER.sub("", _ELONGATION.sub("", sentence.text)).strip()
-        if not text or _SELF_NAMED.search(text) or (_THANKS.search(sentence.text) and not (
-                COMMITMENT.search(text) or REFUSAL.search(text) or _gives(ctx, text))):
+        text, frame, marks = _unit_facts(sentence.text, sentence.tokens)
+        if frame == _NEVER:
             continue
         pool = frozenset(form for key in sentence_keys for form in key.forms)
-        marks = content_marks(text) | synonym_marks(sentence.tokens)
-        says_an_ask = not pool.isdisjoint(ask_forms) or not marks.isdisjoint(ask_marks)
-        # The frame (a closing, a welcome, congratulations) answers nothing unless it speaks of an ask; a reaction to
-        # what was told answers nothing unless it also answers in shape (「小麦アレルギーのお友達がいらっしゃるとのこと、
-        # 米粉のケーキのお持ち込みはもちろん大丈夫です」).
-        raw = sentence.text
-        if (_CLOSING.search(text) and not (says_an_ask and (COMMITMENT.search(NOT_COMMITMENT.sub("", text))
-                                                           or _GIVES_YES_NO.search(text)))) or ((_FEELS_ONLY.search(raw) or _REACTS.search(raw)) and not (
-                COMMITMENT.search(NOT_COMMITMENT.sub("", text)) or REFUSAL.search(text)
-                or _GIVES_YES_NO.search(text))):
+        if frame == _UNLESS_ABOUT_AN_ASK and pool.isdisjoint(ask_forms) and marks.isdisjoint(ask_marks):
             continue
         units.append((index, text, pool, marks, bisect_left(breaks, sentence.start)))
 
@@ -1153,8 +1199,6 @@ def align(ctx: ReviewContext, requests: list[tuple[Highlight, str]]) -> Alignmen
         return max(found, sum((1.0 if len(mark) > 1 else 0.5) / (2 if mark in outside_marks else 1) for mark in shared))
 
     # Which sentences name a thing the customer told outside the asks (the goods of the order, the story).
-    outside_forms = frozenset(f for k in ctx.mail_keys if k.weight >= 1.0 and k.words and k.words <= outside_words
-                              for f in k.words)
     elsewhere = [not units[u][2].isdisjoint(outside_forms) for u in range(len(units))]
     strength = [[link(a, u) for u in range(len(units))] for a in range(len(asks))]
     gives = [_gives(ctx, text) for _, text, _, _, _ in units]
