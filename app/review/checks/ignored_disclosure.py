@@ -728,23 +728,45 @@ def _reaction_sentences(ctx: ReviewContext) -> list[tuple[int, frozenset[str], f
     return out
 
 
-def heard_in_reactions(ctx: ReviewContext, told: list[Highlight]) -> set[tuple[int, int]]:
-    """The disclosures (start, end) a reaction sentence of the reply hears (see above)."""
-    reactions = _reaction_sentences(ctx)
-    if not reactions:
-        return set()
+_TOLD_SIDE: dict[tuple[str, tuple[tuple[int, int], ...]], list[tuple[list[Key], frozenset[str], frozenset[str]]]] = {}
+
+
+def _told_side(ctx: ReviewContext, told: list[Highlight]) -> list[tuple[list[Key], frozenset[str], frozenset[str]]]:
+    """Per disclosure: its keys without the people in it (words the order also uses count half), its marks, and the
+    people it names. They depend on the mail alone: kept for the last few mails while the agent types."""
+    mail = ctx.mail or ""
+    cache_key = (mail, tuple((h.start, h.end) for h in told))
+    cached = _TOLD_SIDE.get(cache_key)
+    if cached is not None:
+        return cached
     topic = topic_forms(ctx)
     people = _person_tags()
-    heard: dict[int, int] = {}  # disclosure number -> the reaction sentence hearing it
-    anchored: set[int] = set()
-    for number, highlight in enumerate(told):
-        text = ctx.highlight_text(highlight)
+    out = []
+    for highlight in told:
         # The person alone hears nothing (「お子様の高校受験、いよいよですね」 does not hear 「子どもが夜遅くまで勉強して
         # いて」): what was told of them must be.
         span_keys = [k._replace(weight=k.weight / 2) if k.words & topic else k for k in ctx.highlight_keys(highlight)
                      if k.forms.isdisjoint(people)]
         tokens = tuple(t for t in ctx.highlight_tokens(highlight) if family_forms(t.norm).isdisjoint(people))
         marks = content_marks("".join(t.surface if t.main != "補助記号" else "、" for t in tokens)) | synonym_marks(tokens)
+        persons = frozenset(f for k in ctx.highlight_keys(highlight) for f in k.forms & people)
+        out.append((span_keys, marks, persons))
+    if len(_TOLD_SIDE) >= 8:
+        _TOLD_SIDE.pop(next(iter(_TOLD_SIDE)))
+    _TOLD_SIDE[cache_key] = out
+    return out
+
+
+def heard_in_reactions(ctx: ReviewContext, told: list[Highlight]) -> set[tuple[int, int]]:
+    """The disclosures (start, end) a reaction sentence of the reply hears (see above)."""
+    reactions = _reaction_sentences(ctx)
+    if not reactions:
+        return set()
+    people = _person_tags()
+    heard: dict[int, int] = {}  # disclosure number -> the reaction sentence hearing it
+    anchored: set[int] = set()
+    sides = _told_side(ctx, told)
+    for number, (span_keys, marks, _) in enumerate(sides):
         for index, forms, sentence_marks in reactions:
             found = matched_weight(span_keys, forms)[0]
             shared = sum(1.0 if len(mark) > 1 else 0.5 for mark in marks & sentence_marks)
@@ -774,8 +796,7 @@ def heard_in_reactions(ctx: ReviewContext, told: list[Highlight]) -> set[tuple[i
     for number in unheard:
         if not free:
             break
-        persons = {f for k in ctx.highlight_keys(told[number]) for f in k.forms & people}
-        if persons & spoken_of:
+        if sides[number][2] & spoken_of:
             continue
         near = {heard[other] for other in (number - 1, number + 1) if other in heard}
         pick = next((index for index in free if any(abs(index - at) == 1 for at in near)), None)
