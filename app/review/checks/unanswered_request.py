@@ -1200,7 +1200,17 @@ def align(ctx: ReviewContext, requests: list[tuple[Highlight, str]]) -> Alignmen
 
     # Which sentences name a thing the customer told outside the asks (the goods of the order, the story).
     elsewhere = [not units[u][2].isdisjoint(outside_forms) for u in range(len(units))]
-    strength = [[link(a, u) for u in range(len(units))] for a in range(len(asks))]
+    # Only the asks sharing a form or a mark with a sentence can be linked to it: found through an index of both.
+    by_word: dict[str, set[int]] = {}
+    for a, (_, _, _, marks, _) in enumerate(asks):
+        for word in marks | whole_forms[a]:
+            by_word.setdefault(word, set()).add(a)
+    strength: list[dict[int, float]] = []
+    for u in range(len(units)):
+        near: set[int] = set()
+        for word in units[u][2] | units[u][3]:
+            near |= by_word.get(word, set())
+        strength.append({a: said for a in near if (said := link(a, u)) > 0.0})
     gives = [_gives(ctx, text) for _, text, _, _, _ in units]
     shapes = [_shapes(text) for _, text, _, _, _ in units]
     kinds_asked = [_ask_kind(asked) for asked, _, _, _, _ in asks]
@@ -1219,9 +1229,8 @@ def align(ctx: ReviewContext, requests: list[tuple[Highlight, str]]) -> Alignmen
     # enough: a yes-or-no ask or an ask to act takes any sentence about it (「…どちらも店頭にそろえております」);
     # a question with a question word its kind of answer, unless the sentence says much of it.
     for u in range(len(units)):
-        top = max((strength[a][u] for a in range(len(asks))), default=0.0)
-        for a in range(len(asks)):
-            said = strength[a][u]
+        top = max(strength[u].values(), default=0.0)
+        for a, said in strength[u].items():
             typed = asks[a][4] & (_WANTS_KIND | _WHY)
             if said >= 1.0 and said >= 0.75 * top and (fits(a, u) or not typed):
                 owner.setdefault(u, set()).add(a)
@@ -1233,7 +1242,7 @@ def align(ctx: ReviewContext, requests: list[tuple[Highlight, str]]) -> Alignmen
     # 2. a sentence going on from an answer on the same line elaborates it.
     for u in range(1, len(units)):
         if u not in owner and u - 1 in owner and units[u][4] == units[u - 1][4]:
-            if not any(strength[a][u] >= 1.0 for a in range(len(asks)) if a not in owner[u - 1]) and not any(
+            if not any(said >= 1.0 for a, said in strength[u].items() if a not in owner[u - 1]) and not any(
                     fits(a, u) for a in range(len(asks)) if a not in owner[u - 1] and asks[a][4] & _WANTS_KIND):
                 owner[u] = set(owner[u - 1])
     # 3. by order: an open ask takes an unclaimed sentence of its kind lying between the answers of the asks before
