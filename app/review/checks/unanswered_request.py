@@ -207,25 +207,36 @@ def commitments(ctx: ReviewContext) -> list[_Act]:
     """The agent's sentences that commit to something (「〜いたします」「ご連絡いたします」)."""
     out = []
     for sentence, sentence_keys in zip(ctx.sentences, ctx.sentence_keys, strict=True):
-        text = NOT_COMMITMENT.sub("", _ELONGATION.sub("", sentence.text))
-        promise = bool(PROMISE_TO_TELL.search(text))
-        # A clear "no" answers too (whether it needs an alternative is refusal_without_alternative's job).
-        answers = bool(ANSWER.search(_NOT_ANSWER.sub("", text).strip()) or REFUSAL.search(text))
-        if promise or answers or COMMITMENT.search(text) or DONE.search(text):
+        act = _act_of(sentence.text)
+        if act is not None:
+            text, promise, answers, done_only, days = act
             pool = frozenset(form for key in sentence_keys for form in key.forms)
-            gives = _gives(ctx, text)
-            done_only = not (promise or answers or COMMITMENT.search(text))
-            out.append(_Act(promise, pool, answers, frozenset(_days(text)), gives, done_only))
+            out.append(_Act(promise, pool, answers, days, _gives(ctx, text), done_only))
     return out
 
 
+@lru_cache(maxsize=8192)
+def _act_of(raw: str) -> tuple[str, bool, bool, bool, frozenset[str]] | None:
+    """What a sentence commits to, by its text alone (once per text: the live review asks of the same sentences):
+    (its text without set phrases, a promise to tell, an answer, only an act already done, the days it names)."""
+    text = NOT_COMMITMENT.sub("", _ELONGATION.sub("", raw))
+    promise = bool(PROMISE_TO_TELL.search(text))
+    # A clear "no" answers too (whether it needs an alternative is refusal_without_alternative's job).
+    answers = bool(ANSWER.search(_NOT_ANSWER.sub("", text).strip()) or REFUSAL.search(text))
+    commits = bool(COMMITMENT.search(text))
+    if not (promise or answers or commits or DONE.search(text)):
+        return None
+    return text, promise, answers, not (promise or answers or commits), frozenset(_days(text))
+
+
 def _gives(ctx: ReviewContext, text: str) -> int:
-    """The kinds of typed answer `text` gives (see _TYPED), as bits; once per text in a review."""
-    kinds = ctx.answer_kinds.get(text)
-    if kinds is None:
-        kinds = sum(1 << bit for bit, (_, give) in enumerate(_TYPED) if give.search(text))
-        ctx.answer_kinds[text] = kinds
-    return kinds
+    """The kinds of typed answer `text` gives (see _TYPED), as bits; once per text."""
+    return _typed_gives(text)
+
+
+@lru_cache(maxsize=8192)
+def _typed_gives(text: str) -> int:
+    return sum(1 << bit for bit, (_, give) in enumerate(_TYPED) if give.search(text))
 
 
 def _days(text: str) -> set[str]:
