@@ -690,10 +690,10 @@ def _finding(ctx: ReviewContext, at: int, highlight: Highlight) -> Finding:
 
 # ---------------------------------------------------------------------------------------------------------------
 # Reactions (round pairs24). The rules above look for the disclosure's words anywhere in the reply, so a word the reply
-# uses to answer an ask "hears" a disclosure, and a reaction in other words (「水色のお召し物」 for 「ドレスが淡い
-# ブルー」, 「子育ての合間の新しい挑戦」 for 「育休中」, 「ご家族の歴史が刻まれた大切な品ですね」 for 「祖母が嫁入りのときに
-# 持ってきたもの」) hears nothing. A careful reader looks where agents acknowledge: in the sentences that are not
-# answers (unanswered_request's alignment says which are) and that react — a feeling, a wish, a point back
+# uses to answer an ask "hears" a disclosure, and a reaction in other words (「水色のお召し物」 for 「ドレスが
+# 淡いブルー」, 「子育ての合間の新しい挑戦」 for 「育休中」, 「ご家族の歴史が刻まれた大切な品ですね」 for 「祖母が
+# 嫁入りのときに持ってきたもの」) hears nothing. A careful reader looks where agents acknowledge: in the sentences
+# that are not answers (unanswered_request's alignment says which are) and that react — a feeling, a wish, a point back
 # (〜とのこと), a 〜ですね. Such a sentence hears what it shares content with (Sudachi keys and their families,
 # the same kanji or katakana word, a Sudachi synonym group), and with it the disclosure told in the same breath
 # right next to it (one reaction covers 「十五歳になりました」 and 「目もあまり見えなくなり…」).
@@ -743,12 +743,13 @@ def _told_side(ctx: ReviewContext, told: list[Highlight]) -> list[tuple[list[Key
     people = _person_tags()
     out = []
     for highlight in told:
-        # The person alone hears nothing (「お子様の高校受験、いよいよですね」 does not hear 「子どもが夜遅くまで勉強して
-        # いて」): what was told of them must be.
+        # The person alone hears nothing (「お子様の高校受験、いよいよですね」 does not hear 「子どもが夜遅くまで
+        # 勉強していて」): what was told of them must be.
         span_keys = [k._replace(weight=k.weight / 2) if k.words & topic else k for k in ctx.highlight_keys(highlight)
                      if k.forms.isdisjoint(people)]
         tokens = tuple(t for t in ctx.highlight_tokens(highlight) if family_forms(t.norm).isdisjoint(people))
-        marks = content_marks("".join(t.surface if t.main != "補助記号" else "、" for t in tokens)) | synonym_marks(tokens)
+        said = "".join(t.surface if t.main != "補助記号" else "、" for t in tokens)
+        marks = content_marks(said) | synonym_marks(tokens)
         persons = frozenset(f for k in ctx.highlight_keys(highlight) for f in k.forms & people)
         out.append((span_keys, marks, persons))
     if len(_TOLD_SIDE) >= 8:

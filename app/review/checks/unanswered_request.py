@@ -738,9 +738,6 @@ def answer_sentences(ctx: ReviewContext) -> frozenset[int]:
     return frozenset(align(ctx, asks_to_answer(ctx)).owner)
 
 
-OLD_FLAGGED: set[tuple[int, int]] = set()  # DIAG
-
-
 def check(ctx: ReviewContext) -> list[Finding]:
     if not ctx.has_mail:
         return []
@@ -836,8 +833,6 @@ def check(ctx: ReviewContext) -> list[Finding]:
     # The alignment decides where the rules above and it disagree (see `align`): an ask the rules call answered
     # is open when no sentence of the reply is its answer; an ask they call open is answered by its own sentence.
     aligned = align(ctx, requests)
-    OLD_FLAGGED.clear()
-    OLD_FLAGGED.update((h.start, h.end) for h, _ in requests if id(h) in flagged)
     for number, (highlight, asked) in enumerate(requests):
         if id(highlight) in forced or (id(highlight) in flagged and not aligned.answers[number]):
             out.append(messages.finding(FindingKind.UNANSWERED_REQUEST, Severity.WARNING, at, at,
@@ -957,7 +952,9 @@ _CONTENT_RUN = re.compile(r"[一-龥々]+|[ァ-ヴ][ァ-ヴー]+")
 _CLOSING = re.compile(r"お待ち(?:して|いたし|申し上げ)|お気軽に|ご不明な点|よろしくお願い|今後とも|引き続き|"
                       r"お問い合わせください|ご相談ください|楽しみにして(?:おり|い)ます|お声がけ|ように[。！!]?$")
 # The agent giving their name (「ふるふるの小田でございます」「受付の遠藤です」) answers nothing.
-_SELF_NAMED = re.compile(r"^[^。、はがもをにで0-9０-９]{1,12}(?:でございます|と申します)[。！!]?$|^[^。、はがもをに0-9０-９]{1,16}[の、\s]\s*[^。、はがもをに0-9０-９]{1,8}(?:です|でございます|と申します)[。！!]?$")
+_SELF_NAMED = re.compile(r"^[^。、はがもをにで0-9０-９]{1,12}(?:でございます|と申します)[。！!]?$|"
+                         r"^[^。、はがもをに0-9０-９]{1,16}[の、\s]\s*[^。、はがもをに0-9０-９]{1,8}"
+                         r"(?:です|でございます|と申します)[。！!]?$")
 # A reason stated for what happened (「〜が遅れたため」「〜が原因で」), not any 〜ので.
 _REASON = re.compile(r"ため(?:に)?[、,]|(?:た|っ)ことで|によるもの|が原因")
 # A sentence that only reacts to what the customer told (「素敵ですね」「ごもっともです」「よろしくお伝えください」)
@@ -1071,7 +1068,7 @@ def _ask_kind(asked: str) -> int:
 
 
 def _fits(kind: int, types: int, shapes: int, gives: int, shares: bool = False) -> bool:
-    """Whether a sentence (its `_shapes` and typed `gives`) gives the kind of answer an ask wants, whatever its words."""
+    """Whether a sentence (its `_shapes`, its typed `gives`) gives the kind of answer an ask wants, by its shape."""
     if shapes & _S_ANY:
         return True
     if types & _WHY:
@@ -1150,15 +1147,15 @@ def _unit_facts(raw: str, tokens: tuple[Token, ...]) -> tuple[str, int, frozense
     text = _NOT_ANSWER.sub("", _ELONGATION.sub("", raw)).strip()
     commits = bool(COMMITMENT.search(NOT_COMMITMENT.sub("", text)))
     frame = _ALWAYS
-    if not text or _SELF_NAMED.search(text) or (_THANKS.search(raw) and not (
-            commits or REFUSAL.search(text) or _GIVES_WHEN.search(text) or _GIVES_PRICE.search(text)
-            or _GIVES_COUNT.search(text))):
-        frame = _NEVER
+    thanks_only = bool(_THANKS.search(raw)) and not (
+        commits or REFUSAL.search(text) or _GIVES_WHEN.search(text) or _GIVES_PRICE.search(text)
+        or _GIVES_COUNT.search(text))
     # A reaction to what was told answers nothing unless it also answers in shape (「小麦アレルギーのお友達が
     # いらっしゃるとのこと、米粉のケーキのお持ち込みはもちろん大丈夫です」); a closing only when it speaks of an ask
     # and commits or says yes or no.
-    elif (_FEELS_ONLY.search(raw) or _REACTS.search(raw)) and not (
-            commits or REFUSAL.search(text) or _GIVES_YES_NO.search(text)):
+    reacts_only = bool(_FEELS_ONLY.search(raw) or _REACTS.search(raw)) and not (
+        commits or REFUSAL.search(text) or _GIVES_YES_NO.search(text))
+    if not text or _SELF_NAMED.search(text) or thanks_only or reacts_only:
         frame = _NEVER
     elif _CLOSING.search(text):
         frame = _UNLESS_ABOUT_AN_ASK if commits or _GIVES_YES_NO.search(text) else _NEVER
@@ -1177,7 +1174,8 @@ def align(ctx: ReviewContext, requests: list[tuple[Highlight, str]]) -> Alignmen
         return cached
     body = {s.start for s in ctx.body_sentences}
     # A casual line (「サンプル、もちろんお送りしまーす🎁✨」) may not count as a body sentence; it still answers.
-    body |= {s.start for s in ctx.sentences if not (_SALUTATION.match(s.text.strip()) or _FORMULA.search(s.text.strip()))}
+    body |= {s.start for s in ctx.sentences
+             if not (_SALUTATION.match(s.text.strip()) or _FORMULA.search(s.text.strip()))}
     asks, outside_marks, outside_forms = _mail_side(ctx, requests)
     ask_forms = frozenset(f for _, _, whole, _, _ in asks for k in whole for f in k.forms)
     ask_marks = frozenset(m for _, _, _, marks, _ in asks for m in marks)
@@ -1252,10 +1250,10 @@ def align(ctx: ReviewContext, requests: list[tuple[Highlight, str]]) -> Alignmen
             owner[u] = kinds
     # 2. a sentence going on from an answer on the same line elaborates it.
     for u in range(1, len(units)):
-        if u not in owner and u - 1 in owner and units[u][4] == units[u - 1][4]:
-            if not any(said >= 1.0 for a, said in strength[u].items() if a not in owner[u - 1]) and not any(
-                    fits(a, u) for a in range(len(asks)) if a not in owner[u - 1] and asks[a][4] & _WANTS_KIND):
-                owner[u] = set(owner[u - 1])
+        if u not in owner and u - 1 in owner and units[u][4] == units[u - 1][4] and not any(
+                said >= 1.0 for a, said in strength[u].items() if a not in owner[u - 1]) and not any(
+                fits(a, u) for a in range(len(asks)) if a not in owner[u - 1] and asks[a][4] & _WANTS_KIND):
+            owner[u] = set(owner[u - 1])
     # 3. by order: an open ask takes an unclaimed sentence of its kind lying between the answers of the asks before
     # and after it; the asks wanting a kind of answer (a date, a price) first, as their answers are the surest.
     answered_by: dict[int, list[int]] = {}
@@ -1271,8 +1269,9 @@ def align(ctx: ReviewContext, requests: list[tuple[Highlight, str]]) -> Alignmen
             if u in owner or not fits(a, u):
                 continue
             if elsewhere[u] and asks[a][3].isdisjoint(units[u][3]) and not shapes[u] & (_S_ACCEPTS | _S_YES_NO):
-                # a commitment about something else the customer told (「赤いストールは…本日中に発送いたします」) is the
-                # order's, not this ask's (「包んでいただけますか」); a service accepted (「…は当店で承っております」) answers
+                # a commitment about something else the customer told (「赤いストールは…本日中に発送いたします」)
+                # is the order's, not this ask's (「包んでいただけますか」); a service accepted
+                # (「…は当店で承っております」) answers
                 continue
             if not asks[a][4] & (_WANTS_KIND | _WHY) and any(fits(b, u) for b in wanted):
                 continue  # left for the ask that wants its kind of answer
