@@ -967,7 +967,7 @@ _PRICE = re.compile(r"[0-9０-９一二三四五六七八九十百千万,，.．
 _ACT_ASKED = re.compile(r"(?:て|で)(?:いただ|頂|もら|くれ|くださ|下さ|ほし|欲し)|お願い|頼|たいの|たいです|たいと")
 # A choice put softly (「半切でしたら、中筆の白雲が…書きやすいかと存じます」).
 _SOFT_PICK = re.compile(r"(?:でしたら|なら)[、,][^。]*(?:かと存じ|かと思|やすい|がよい|がいい|が良い)|やすいかと|"
-                        r"(?:かと|のが)(?:存じ|思い)")
+                        r"(?:かと|のが)(?:存じ|思い)|からお選び|種類(?:から|を|が|ございます)")
 # The act taken on in a humble form the commitments above do not read (「寸法を測らせていただきます」).
 _HUMBLE_ACT = re.compile(r"せていただ(?:きます|く予定)|(?:お|ご)[一-龥]{1,4}(?:いたし|し)ます(?!か)")
 _ACCEPTS = re.compile(r"承(?:ります|っております|れます)|お引き受け(?:いたし|し|でき)|可能です|対応して(?:おり|い)ます")
@@ -1275,6 +1275,8 @@ def align(ctx: ReviewContext, requests: list[tuple[Highlight, str]]) -> Alignmen
                 continue
             if not asks[a][4] & (_WANTS_KIND | _WHY) and any(fits(b, u) for b in wanted):
                 continue  # left for the ask that wants its kind of answer
+            if any(said >= 1.0 for b, said in strength[u].items() if b != a):
+                continue  # about another ask, though not in the shape it wants
             owner[u] = {a}
             answered_by[a] = [u]
             break
