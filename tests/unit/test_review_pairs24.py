@@ -109,8 +109,8 @@ ASK = "雨の日用のウェアはありますか"
 
 
 def test_a_reaction_next_to_one_that_hears_a_neighbour_hears_in_other_words() -> None:
-    draft = ("石川様\n\n三キロも減ったとは、素晴らしい成果ですね。\n早起きの習慣が身についているなんて、頭が下がります。\n"
-             "撥水加工のジャケットをご用意しております。\n")
+    draft = ("石川様\n\n三キロも減ったとは、素晴らしい成果ですね。\n"
+             "早起きの習慣が身についているなんて、頭が下がります。\n撥水加工のジャケットをご用意しております。\n")
     assert _refs(TOLD, draft, FindingKind.IGNORED_DISCLOSURE, (D, RUN), (D, WEIGHT), (R, ASK)) == []
     # Without the second reaction the run is not heard: the answer's words hear nothing.
     curt = "石川様\n\n三キロも減ったとは、素晴らしい成果ですね。\n撥水加工のジャケットをご用意しております。\n"

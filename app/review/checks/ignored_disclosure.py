@@ -64,6 +64,12 @@ events, plans, feelings, likes and abilities, the reason for the purchase). A pu
 (「〜を購入した者です」) is still judged: the older held-out set's writer expects it heard.
 A person named in a sentence that hears another disclosure (「お子様の高校受験、いよいよですね」)
 hears nothing more of the person (「子どもが夜遅くまで勉強していて」).
+
+Round pairs24: what the rules above find unheard is looked for once more where agents acknowledge — in the
+sentences that answer no ask (unanswered_request's alignment says which do) and react (a feeling, a wish, a point
+back, a 〜ですね): such a sentence hears what it shares content with, the span told in the same breath, and, next to
+a reaction hearing the neighbouring disclosure or as the one thing left unheard, a disclosure in other words
+(「水色のお召し物に映える」 for 「ドレスが淡いブルーなので」). See `heard_in_reactions`.
 """
 
 from __future__ import annotations

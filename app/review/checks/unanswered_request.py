@@ -97,6 +97,12 @@ expects of an answer, as principles:
   that ask, not to another sharing one word with it (お弁当 in two asks).
 - Taking an order on covers more forms: a service asked for (〜を撮っていただきたい) is taken on by a slot
   offered (「十日の午前中が空いております」) or a visit promised; casual endings (お送りしまーす) commit.
+
+Round pairs24: the rules above judge each ask alone against the whole reply, which let one sentence answer two asks
+and left an answer in other words (研ぎ → 研磨, 泥よけ → フェンダー, エプロン → 前掛け) answering none. `align`
+(at the end of this module) reads the reply as a careful reader does — each ask answered by a sentence of its own,
+mostly in the mail's order, in the shape the ask wants — and an ask is reported only when the rules and the
+alignment both find no answer: the rules keep their recall, the alignment takes back what they miss in other words.
 """
 
 from __future__ import annotations
