@@ -977,6 +977,7 @@ _SOFT_PICK = re.compile(r"(?:でしたら|なら)[、,][^。]*(?:かと存じ|�
 # The act taken on in a humble form the commitments above do not read (「寸法を測らせていただきます」).
 _HUMBLE_ACT = re.compile(r"せていただ(?:きます|く予定)|(?:お|ご)[一-龥]{1,4}(?:いたし|し)ます(?!か)")
 _ACCEPTS = re.compile(r"承(?:ります|っております|れます)|お引き受け(?:いたし|し|でき)|可能です|対応して(?:おり|い)ます")
+_WAY_OF = re.compile(r"([一-龥々ァ-ヴー]+)の?(?:方法|仕方|やり方|手順|コツ)")
 _TELL_ME = re.compile(r"教え|知り|知ら|ご教示|お聞き|伺い|確認させ|目安|見積")
 # A plain promise to do the thing asked about (「職人が…できる限り落とします」): a verb in 〜ます that neither has, is
 # nor asks.
@@ -1239,6 +1240,10 @@ def align(ctx: ReviewContext, requests: list[tuple[Highlight, str]]) -> Alignmen
             fitting[(a, u)] = known
         return known
 
+    # A way asked for (「寝袋の洗濯方法」) is about the act before 方法: steps about the bag but not its washing answer
+    # nothing.
+    how_of = [content_marks(m.group(1)) if (m := _WAY_OF.search(asked)) else frozenset()
+              for asked, _, _, _, _ in asks]
     owner: dict[int, set[int]] = {}
     # 1. by content: each sentence to the ask it says most of (and to any other it says as much of), when it says
     # enough: a yes-or-no ask or an ask to act takes any sentence about it (「…どちらも店頭にそろえております」);
@@ -1247,7 +1252,8 @@ def align(ctx: ReviewContext, requests: list[tuple[Highlight, str]]) -> Alignmen
         top = max(strength[u].values(), default=0.0)
         for a, said in strength[u].items():
             typed = asks[a][4] & (_WANTS_KIND | _WHY)
-            if said >= 1.0 and said >= 0.75 * top and (fits(a, u) or not typed):
+            if said >= 1.0 and said >= 0.75 * top and (fits(a, u) or not typed) and not (
+                    how_of[a] and how_of[a].isdisjoint(units[u][3])):
                 owner.setdefault(u, set()).add(a)
         # A sentence giving the kind of answer one ask wants answers that one, not another sharing its words
         # (「仕上がりまでは一週間ほどです」 answers 「何日かかりますか」, not 「きれいに仕上がりますか」).
@@ -1283,6 +1289,9 @@ def align(ctx: ReviewContext, requests: list[tuple[Highlight, str]]) -> Alignmen
                 continue  # left for the ask that wants its kind of answer
             if any(said >= 1.0 for b, said in strength[u].items() if b != a):
                 continue  # about another ask, though not in the shape it wants
+            need = how_of[a] or (asks[a][3] - outside_marks if asks[a][4] & _LOOSE_HOW else frozenset())
+            if need and need.isdisjoint(units[u][3]):
+                continue  # steps about something else (「寝袋は乾かしてから収納袋に」 is no way to wash it)
             owner[u] = {a}
             answered_by[a] = [u]
             break
