@@ -128,6 +128,7 @@ class CueKind(StrEnum):
     HEDGED = "hedged"                  # できれば〜のですが
     ALTERNATIVE = "alternative"        # 〜ていただいても構いません
     INDIRECT_QUESTION = "indirect_question"  # 〜か分かりません
+    PROPOSAL = "proposal"              # 〜すべきだと思う / 〜すれば良い (a comment's proposal)
     # worries
     WORRY_WORD = "worry_word"          # 心配 / 不安 / 怖い
     DOUSHIYOU = "doushiyou"            # どうしよう

@@ -2175,6 +2175,10 @@
         <translation>an indirect question</translation>
     </message>
     <message>
+        <source>改善の提案</source>
+        <translation>a suggestion for improvement</translation>
+    </message>
+    <message>
         <source>不安を表す言葉</source>
         <translation>a word of worry</translation>
     </message>

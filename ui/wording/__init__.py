@@ -101,6 +101,7 @@ def _cue_label(kind: CueKind) -> str:
         CueKind.HEDGED: QCoreApplication.translate("Wording", "控えめなお願い"),
         CueKind.ALTERNATIVE: QCoreApplication.translate("Wording", "代わりの案の提示"),
         CueKind.INDIRECT_QUESTION: QCoreApplication.translate("Wording", "遠回しな質問"),
+        CueKind.PROPOSAL: QCoreApplication.translate("Wording", "改善の提案"),
         CueKind.WORRY_WORD: QCoreApplication.translate("Wording", "不安を表す言葉"),
         CueKind.DOUSHIYOU: QCoreApplication.translate("Wording", "困っている様子"),
         CueKind.RESTLESS: QCoreApplication.translate("Wording", "落ち着かない気持ち"),
@@ -140,7 +141,8 @@ def cue_text(cue: str) -> str:
 
 # Cues whose words are the end of a sentence rather than a word of their own.
 _ENDINGS = {CueKind.QUESTION.value, CueKind.PLEASE.value, CueKind.BENEFACTIVE.value, CueKind.CONDITIONAL.value,
-            CueKind.INDIRECT_QUESTION.value, CueKind.FEARED_IF.value, CueKind.ONGOING.value, CueKind.REASON.value}
+            CueKind.INDIRECT_QUESTION.value, CueKind.PROPOSAL.value, CueKind.FEARED_IF.value, CueKind.ONGOING.value,
+            CueKind.REASON.value}
 
 
 _CHARSETS = re.compile(r"declared=(\S+)\s+used=(\S+)")

@@ -84,6 +84,7 @@ REQUEST: Final[tuple[Rule, ...]] = (
     Rule(request.hedged, needs=HEDGE_CUE),  # the one ask without the request cue words
     Rule(request.alternative, needs=REQUEST_CUE),
     Rule(request.indirect_question, needs=REQUEST_CUE),
+    Rule(request.proposal),  # plain-form proposals carry none of the request cue words
 )
 
 # ---------------------------------------------------------------- worry: rules on the clause, then at each token

@@ -82,7 +82,7 @@ def rhetorical(a: Asked) -> str:
     if not content or not (content[-1].surface in ("か", "かね") or a.sentence_end in ("?", "？")
                            or content[-1].surface == "は"):
         return ""
-    return NOT if _argues(content) or _exclaims(content) or _recalls(content) else ""
+    return NOT if _argues(content) or _exclaims(content) or _recalls(content) or _reproaches(content) else ""
 
 
 def question(a: Asked) -> str:
@@ -247,6 +247,54 @@ def indirect_question(a: Asked) -> str:
     return ""
 
 
+def proposal(a: Asked) -> str:
+    """A proposal to the business in a comment or complaint: 「会計の人員を増やすべきだと思う」
+    「係の人が回収すれば良い」「持ち込みを認めても良いのでは」「受付の流れを見直す必要がある」.
+
+    Customer-voice comments ask in plain form; what they propose is for the business to act on.
+    Not the writer's own duty (私がもっと早く言うべきでした: past, or the writer as subject), not a
+    wish in polite form (晴れるといいですね), not a need the writer has (手術を受ける必要がある: no
+    change of the business's ways named).
+    """
+    content = a.content
+    if len(content) < 3:
+        return ""
+    tail_ = content[-6:]
+    # Most clauses end in none of its words: that test first, it is asked of every clause left.
+    if not any(t.lemma in _PROPOSING for t in tail_) or any(t.lemma == "た" for t in tail_):
+        return ""
+    if any(t.norm in _SELF for t in content):
+        return ""
+    for j, t in enumerate(tail_):
+        if (t.lemma == "べし" or t.surface == "べき") and not any(
+                r.surface in ("か", "が", "けど", "けれど", "でしょ") for r in tail_[j + 1 :]):
+            # not べきか迷っています (deliberation), not 本来ならやるべきなのでしょうが (conceded)
+            return make_cue(CueKind.PROPOSAL, span(tail_, j - 1 if j else j, len(tail_)))
+    polite = any(t.lemma in ("です", "ます") for t in tail_)
+    for j in range(1, len(tail_)):
+        t = tail_[j]
+        conditional = tail_[j - 1].surface in ("ば", "と", "ても", "でも", "たら") or (
+            j >= 2 and tail_[j - 1].surface == "も" and tail_[j - 2].surface in ("て", "で"))
+        if t.lemma in ("良い", "いい", "よい") and conditional:
+            rest = tail_[j + 1 :]
+            if polite or not all(r.surface in _PROPOSAL_END for r in rest):
+                # 晴れるといいですね / 届くといいのですが (a hope), 駅に近ければいいのに (a lament),
+                # どこを見ればいいか (a question of their own)
+                return ""
+            return make_cue(CueKind.PROPOSAL, span(tail_, j - 1, len(tail_)))
+    norms = {t.norm for t in content}
+    if "必要" in norms and norms & _WAYS_CHANGED and any(t.norm == "有る" for t in tail_):
+        return make_cue(CueKind.PROPOSAL, span(tail_, 0, len(tail_)))
+    return ""
+
+
+_PROPOSING: Final = frozenset({"べし", "良い", "いい", "よい", "有る", "ある"})
+_PROPOSAL_END: Final = frozenset({"事", "こと", "だ", "と", "思う", "思い", "の", "で", "は", "では", "考える"})
+_SELF: Final = frozenset({"私", "自分", "僕", "俺", "あたし", "わたくし"})
+# What a business changes when a customer proposes it: 検討する / 見直す / 改善する必要がある.
+_WAYS_CHANGED: Final = frozenset({"検討", "改善", "見直し", "見直す", "増員", "周知", "配慮", "対策", "工夫", "徹底"})
+
+
 # ---------------------------------------------------------------- what the rules share
 
 
@@ -407,6 +455,7 @@ def _embedded_question(toks: list[Token], i: int) -> bool:
     return any(t.content and t.main in ("名詞", "動詞", "形容詞", "形状詞") for t in toks[k + 1 :])
 
 
+_THEIR_WORK: Final = frozenset({"仕事", "店", "御店", "お店", "営業", "活動", "商売", "研究", "教室", "診療"})
 _LONG_WISH: Final = ("これからも", "ずっと", "いつまでも", "末永く", "この先も", "これからは")
 _BODY: Final = frozenset({"体", "身体", "体調", "健康", "風邪", "腰", "お体", "御身体"})
 _CARE: Final = frozenset({"大切", "大事", "気", "労る", "無理", "自愛"})
@@ -423,6 +472,8 @@ def _wish_for_them(toks: Sequence[Token], i: int) -> bool:
     norms = {t.norm for t in toks[:i]}
     if norms & {"頑張る", "長生き", "張り切る", "過ごす"}:
         return True
+    if "続ける" in norms and norms & _THEIR_WORK:
+        return True  # お仕事を続けてください / お店をつづけてくださいね: their going on
     if norms & _BODY and norms & _CARE:
         return True
     said = "".join(t.surface for t in toks[:i])
@@ -462,8 +513,58 @@ def _argues(content: Sequence[Token]) -> bool:
             if any(b.surface in ("ば", "たら", "れば") for b in content[: j - 1]):
                 return False  # チラシを置けば集まるのでは？: a proposal, which asks
             rest = content[j + 1 :]
-            return all(r.main in ("助詞", "助動詞", "形容詞") for r in rest)
+            # 〜なのではないでしょうか / 〜のではありませんか (ある is the negated copula's verb here)
+            return all(r.main in ("助詞", "助動詞", "形容詞") or r.norm == "有る" for r in rest)
     return False
+
+
+# Words that make a question a reproach: 何のための予約なのか, 何と思っているのか, 如何なものか.
+_REPROACH_WORDS: Final = frozenset({"如何", "如何な", "いかが", "いかがな"})
+_FEELING_NOUNS: Final = frozenset({"気持ち", "不安", "辛さ", "つらさ", "苦しみ", "悔しさ", "怒り", "悲しみ", "痛み"})
+
+
+def _reproaches(content: Sequence[Token]) -> bool:
+    """A question in a complaint that reproaches, with no answer wanted.
+
+    - put in plain form on こと/もの: 「掃除をしていないということか」 (a question put to the shop is
+      polite, でしょうか / ますか, or casual 〜の？ / 〜かな), or on の asking what is wrong with them:
+      「親として何がいけないのか？」 (a plain 〜はどうなるのか in a list of questions asks);
+    - why the writer must bear it: 「なぜ…言われなければいけないのでしょうか」;
+    - what the other side thinks of them: 「…とでも思っておられるのでしょうか」「何と思っているのか」;
+    - whether the reader understands a feeling: 「この不安がわかりますか」;
+    - 如何なものか: the idiom of disapproval.
+    「在庫はないのでしょうか」「どの色が人気なのですか」 ask.
+    """
+    n = len(content)
+    if n < 2 or content[-1].surface != "か":
+        return False
+    prev = content[-2]
+    polite = any(t.lemma in ("です", "ます") or t.surface.startswith(("でしょ", "ござい")) for t in content[-5:])
+    if not polite and prev.is_("事", "こと", "物", "もの"):
+        return True  # 掃除をしていないということか / そんなことがあるものか
+    if not polite and prev.surface in ("の", "ん") and prev.main == "助詞" and any(
+            t.surface == "何" for t in content) and any(t.lemma in ("いけない", "悪い", "違う") or (
+                t.lemma in ("いける", "行ける") and k + 1 < n and is_neg(content[k + 1]))
+            for k, t in enumerate(content)):
+        return True  # 親として何がいけないのか: the writer asking themselves (どうなるのか？ asks)
+    norms = {t.norm for t in content}
+    surfaces = {t.surface for t in content}
+    # the writer made to bear it (浴びせられなければ): 「なぜ運転手はそこまでしなければならなかったのか」 asks
+    if (norms & {"何故", "なぜ"} or surfaces & {"なぜ", "何故", "どうして"}) and any(
+            t.surface in ("なけれ", "なきゃ", "ねば") for t in content) and any(
+            t.lemma in ("れる", "られる") for t in content):
+        return True
+    for j in range(n - 2):
+        if content[j].surface == "と" and content[j + 1].surface == "で" and content[j + 2].surface == "も" and (
+                j + 3 < n and content[j + 3].norm == "思う"):
+            return True
+        if content[j].surface == "何" and content[j + 1].surface in ("と", "の") and (
+                content[j + 2].norm == "思う" or content[j + 2].norm in ("為", "ため")):
+            return True
+    said = "".join(t.surface for t in content)
+    if any(t.lemma in ("分かる", "わかる", "判る") for t in content[-4:]) and any(w in said for w in _FEELING_NOUNS):
+        return True
+    return any(t.norm in _REPROACH_WORDS or t.surface in _REPROACH_WORDS for t in content) and "物" in norms
 
 
 # Words that ask how much, when what follows is exclaimed: どれだけ救われたか, 何度思ったか.
@@ -471,10 +572,14 @@ _DEGREE: Final = ("どれ", "どれほど", "どんなに", "いかに", "何度
 
 
 def _exclaims(content: Sequence[Token]) -> bool:
-    """「どれだけ救われたか」「何度思ったか分かりません」: a degree exclaimed, in the past, not asked."""
+    """「どれだけ救われたか」「何度思ったか分かりません」「どんなに幸せか」: a degree exclaimed, not asked."""
     k = next((j for j in range(len(content) - 1, 0, -1) if content[j].surface == "か"), -1)
     if k < 1:
         return False
+    degree = content[k - 1].main in ("形容詞", "形状詞") or "形状詞可能" in content[k - 1].pos
+    said = "".join(t.surface for t in content[:k])
+    if degree and k == len(content) - 1 and any(w in said for w in ("どんなに", "なんと", "何と", "どれほど")):
+        return True  # 「その店があってどんなに幸せか」: a degree exclaimed in the present (no です/ます)
     if not any(t.surface in _DEGREE or t.norm in _DEGREE for t in content[:k]):
         return False
     return content[k - 1].lemma == "た" or (content[k - 1].surface == "の" and k > 1 and content[k - 2].lemma == "た")
@@ -548,6 +653,9 @@ def _courtesy(toks: Sequence[Token], i: int) -> bool:
     before = toks[max(0, i - 4) : i]
     if any(b.norm in _LEAVE or b.lemma in _LEAVE for b in before):
         return True
+    if any(b.norm in ("受け取る", "納める") for b in before) and any(
+            b.surface in ("どうぞ", "どうか", "ささやか", "心ばかり") for b in toks[:i]):
+        return True  # どうぞお受け取りください / ささやかですがお納めください: a gift offered
     if any(b.lemma in ("断る", "断り") for b in before) and any(b.norm == "遠慮" for b in toks[:i]):
         return True  # ご迷惑でしたら遠慮なくお断りください (お断りしてください alone asks)
     return any(b.lemma == "伝える" for b in before) and any(b.norm == "宜しく" or b.surface == "よろしく"
@@ -590,6 +698,9 @@ def _onegai(toks: list[Token]) -> bool:
     return False
 
 
+_FUTURE_WISH: Final = ("今後とも", "今後も", "これからも", "いつまでも", "末永く", "ますます", "益々")
+
+
 def _onegai_told(toks: Sequence[Token], i: int, after: Sequence[Token]) -> bool:
     """お願い at i that makes no ask: a closing (〜をよろしくお願いします), the noun talked about
     (「急なお願いにもかかわらず」「変更のお願いです」), the plain verb in a story (「業者さんにお願い
@@ -599,6 +710,12 @@ def _onegai_told(toks: Sequence[Token], i: int, after: Sequence[Token]) -> bool:
     """
     if any(b.norm == "宜しく" or b.surface == "よろしく" for b in toks[max(0, i - 3) : i]):
         return True  # 〜をよろしくお願いいたします: a closing formula
+    if any(b.norm in ("受け取る", "納める") for b in toks[max(0, i - 5) : i]) and any(
+            b.surface in ("どうぞ", "どうか", "ささやか", "心ばかり") for b in toks[:i]):
+        return True  # どうぞお受け取りくださいますようお願いいたします: a gift offered
+    said = "".join(t.surface for t in toks[:i])
+    if any(w in said for w in _FUTURE_WISH) and any(b.surface in ("よう", "ように") for b in toks[max(0, i - 3) : i]):
+        return True  # 今後とも地域の皆さまに愛されるお店であるようお願い申し上げます: a wish for their future
     if not after:
         return False
     head = after[0]
