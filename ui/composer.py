@@ -99,7 +99,7 @@ class DraftEdit(QTextEdit):
 
 
 FOLDED = "folded"  # the item data of the entry the many 「触れていないお話」 are folded under
-ROWS_SHOWN = 30  # findings given a row in the list; the rest are counted on one line
+ROWS_SHOWN = 60  # findings given a row in the list; the rest are counted on one line
 FIX_WORDS_SHOWN = 14  # a longer suggestion is cut on its button and shown whole in the tooltip
 
 

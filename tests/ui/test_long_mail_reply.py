@@ -156,3 +156,22 @@ def test_a_very_long_draft_is_reviewed_on_pause_and_says_so(qtbot: QtBot, window
     note = compose.composer.review_note
     assert not note.isHidden() and "入力の手を止めたとき" in note.text()
     assert compose.review_timer.interval() > 1000
+
+
+def test_hundreds_of_findings_get_a_bounded_list(qtbot: QtBot) -> None:
+    # A reply to a very long mail can have hundreds of findings: the list builds ROWS_SHOWN rows (widgets
+    # made on the GUI thread after every pause) and counts the rest on one quiet line.
+    from tests.ui.test_composer_qa import DRAFT, _chatty_findings, _composer
+    from ui.composer import ROWS_SHOWN
+
+    composer = _composer(qtbot, 500)
+    findings = _chatty_findings(300)
+    assert composer.set_findings(DRAFT, findings)
+    view = composer.findings_view
+    rows = [view.itemWidget(view.item(r)) for r in range(view.count())]
+    assert sum(1 for row in rows if row is not None) == ROWS_SHOWN + 1  # the rows and the folded entry
+    assert view.item(view.count() - 1).text() == f"ほか {len(findings) - ROWS_SHOWN} 件の指摘は一覧に載せていません"
+    assert "触れていないお話が 300 件あります" in view.line(next(r for r in range(view.count())
+                                                          if view.item(r) is view.folded_item))
+    view.toggle_folded()  # opening the folded entry shows the rows it has, and nothing else moves
+    assert composer.folded_open and not view.item(view.count() - 1).isHidden()
