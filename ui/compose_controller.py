@@ -87,6 +87,9 @@ REVIEW_DELAY_MS = 400
 # LONG_REVIEW_DELAY_MS: its review takes longer than a keystroke (bench: review_30k_ms).
 LIVE_REVIEW_MAX_CHARS = 20_000
 LONG_REVIEW_DELAY_MS = 1500
+# A review that took longer than this (a reply to a very long mail: hundreds of requests and disclosures
+# to look for) also waits for the longer pause: while it runs, its worker competes with the window for the GIL.
+LIVE_REVIEW_MAX_SECONDS = 0.3
 AUTOSAVE_IDLE_MS = 3000
 SEND_REVIEW_SLOT = "send-review"
 HOURS_CHECK_MS = 30_000  # the send choice follows the clock past an opening or a closing
@@ -473,16 +476,21 @@ class ComposeController(QObject):
     def _on_reviewed(self, result: ReviewResult) -> None:
         if not self.composing:
             return
-        self._pace_review(result.own_chars)
+        self._pace_review(result.own_chars, result.seconds)
         if self.composer.set_findings(result.text, result.findings):
             self.review_shown.emit()
 
-    def _pace_review(self, own_chars: int) -> None:
-        """Review after every short pause, or — a very long draft — only after a longer one, and say so."""
-        long_draft = own_chars > LIVE_REVIEW_MAX_CHARS
-        self.review_timer.setInterval(LONG_REVIEW_DELAY_MS if long_draft else REVIEW_DELAY_MS)
-        self.composer.set_review_note(
-            self.tr("下書きが長いため、入力の手を止めたときに見直します") if long_draft else "")
+    def _pace_review(self, own_chars: int, seconds: float = 0.0) -> None:
+        """Review after every short pause, or — a very long draft, or a reply to a very long mail — only
+        after a longer one, and say so."""
+        if own_chars > LIVE_REVIEW_MAX_CHARS:
+            note = self.tr("下書きが長いため、入力の手を止めたときに見直します")
+        elif seconds > LIVE_REVIEW_MAX_SECONDS:
+            note = self.tr("長いメールへの返信のため、入力の手を止めたときに見直します")
+        else:
+            note = ""
+        self.review_timer.setInterval(LONG_REVIEW_DELAY_MS if note else REVIEW_DELAY_MS)
+        self.composer.set_review_note(note)
 
     def _on_review_error(self, failure: TaskFailure) -> None:
         self.composer.show_status(self.tr("見直しを実行できませんでした"))

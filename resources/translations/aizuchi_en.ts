@@ -360,6 +360,10 @@
         <translation>This draft is long, so it is checked when you pause typing</translation>
     </message>
     <message>
+        <source>長いメールへの返信のため、入力の手を止めたときに見直します</source>
+        <translation>This replies to a long mail, so it is checked when you pause typing</translation>
+    </message>
+    <message>
         <source>データベースに書き込めないため、下書きを予備のファイルに保存しました {saved_at}</source>
         <translation>The database cannot be written, so the draft was saved to a backup file {saved_at}</translation>
     </message>

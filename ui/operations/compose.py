@@ -8,6 +8,7 @@ Sending is not here: every reply, local or not, goes through the outbox by `ui.s
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
@@ -25,6 +26,7 @@ class ReviewResult:
     text: str                  # the draft text the findings index
     findings: list[Finding]
     own_chars: int = 0         # the agent's own characters in it (quotes left out)
+    seconds: float = 0.0       # how long the review took (the composer paces the next one by it)
 
 
 def load_sent_draft(
@@ -78,8 +80,9 @@ def review_draft(
         from app.review import review as core_review
 
         # Between its checks the review asks whether a newer keystroke made this text stale, and stops.
+        started = time.perf_counter()
         reviewed = core_review(text, mail_body, insight, history, stop=stale)
-        return ReviewResult(text, list(reviewed.findings), reviewed.own_chars)
+        return ReviewResult(text, list(reviewed.findings), reviewed.own_chars, time.perf_counter() - started)
 
     # Only the newest text's review matters: an older one still queued never runs (see submit_latest).
     return runner.submit_latest(ANALYSIS, slot, run, on_done, on_error)
