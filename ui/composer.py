@@ -376,7 +376,7 @@ class ComposerPane(QWidget):
         findings_layout.setSpacing(0)
         # One quiet line when the draft is too long to review after every keystroke (see set_review_note).
         self.review_note = QLabel(self)
-        self.review_note.setObjectName("meta")
+        self.review_note.setObjectName("reviewNote")
         self.review_note.setWordWrap(True)
         self.review_note.hide()
         findings_layout.addWidget(self.findings_title)

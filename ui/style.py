@@ -78,6 +78,7 @@ QTextEdit#draftEdit { border: none; padding: 6px; background: #ffffff; }
 QLabel#findingsTitle {
     font-weight: bold; color: #1f2328; padding: 6px 10px; background: #f6f8fa; border-top: 1px solid #d8dee4;
 }
+QLabel#reviewNote { color: #57606a; padding: 0px 10px 4px 10px; background: #f6f8fa; }
 QListWidget#findingsList { background: #fbfcfd; border: none; }
 QListWidget#snippetList { background: #ffffff; border: none; padding: 2px 4px; }
 QWidget#snippetSuggestions { background: #fbfcfd; border-top: 1px solid #d8dee4; }
