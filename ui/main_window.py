@@ -281,7 +281,7 @@ class MainWindow(QMainWindow):
         self.language_actions["ja"].setText(self.tr("日本語"))
         self.language_actions["en"].setText(self.tr("English"))
         self.memory_menu.setTitle(self.tr("お客様の記録(&M)"))
-        self.build_action.setText(self.tr("受信トレイと送信済みから記録を作成・再開"))
+        self.build_action.setText(self.tr("すべてのフォルダから記録を作成・再開"))
         self.stop_build_action.setText(self.tr("記録の作成を停止"))
         self.team_action.setText(self.tr("チームで共有…"))
         self.response_time_action.setText(self.tr("返信までの時間…"))

@@ -141,7 +141,7 @@ class MemoryController(QObject):
             self.start_build()
 
     def start_build(self) -> None:
-        """Build (or resume building) the memory from this mailbox's Inbox and Sent."""
+        """Build (or resume building) the memory from this mailbox's folders (app.customers.build.BUILT_ROLES)."""
         self.build_wanted = True
         source = self.mailbox.local_source
         if self.closing or self.opened is None or source is None or self.build_progress is not None:
@@ -154,6 +154,7 @@ class MemoryController(QObject):
         for widget in (self.status.build_label, self.status.build_bar, self.status.build_stop):
             widget.show()
         self.on_build_state(True)
+        self.panel.set_building(0, 0)
         memory_ops.build(self.runner, self.opened, source, self.ctx.source_key, progress,
                          self._on_built, self._on_build_error)
 
@@ -166,6 +167,7 @@ class MemoryController(QObject):
         progress = self.build_progress
         if progress is not None and not progress.stop_requested.is_set():
             self.status.build_label.setText(progress.describe(done, total))
+        self.panel.set_building(done, total)
         bar = self.status.build_bar
         bar.setRange(0, max(total, 1))
         bar.setValue(done)
@@ -184,6 +186,12 @@ class MemoryController(QObject):
 
         self._finish_build()
         self.build_wanted = False
+        stopped = isinstance(result, BuildResult) and result.stopped
+        if stopped:
+            assert isinstance(result, BuildResult)
+            self.panel.set_building(result.done, result.total, stopped=True)
+        else:
+            self.panel.set_building(None)
         if isinstance(result, BuildResult):
             if result.stopped:
                 self.status.say(fill(self.tr("記録の作成を停止しました（{done} / {total} 件）。"
@@ -197,6 +205,8 @@ class MemoryController(QObject):
 
     def _on_build_error(self, failure: TaskFailure) -> None:
         self._finish_build()
+        if self.panel.building is not None:  # what was built stays; the rest is still missing
+            self.panel.set_building(*self.panel.building, stopped=True)
         log.error("memory build failed:\n%s", failure.trace)
         self.status.say(error_text(failure.error))
 
