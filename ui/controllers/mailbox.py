@@ -165,7 +165,7 @@ class MailboxController(QObject):
         self.list_stack.currentChanged.connect(lambda _index: self._show_filter())
 
     def retranslate(self) -> None:
-        self.search.setPlaceholderText(self.tr("差出人・件名で絞り込み — Enter で本文とお客様の記録も検索 (Ctrl+F)"))
+        self.search.setPlaceholderText(self.tr("差出人・件名で絞り込み — Enter で全フォルダの本文・お客様の記録・日付（2024年3月）を検索 (Ctrl+F)"))
         self.folder_model.retranslate()
         self.message_model.retranslate()
         self.reader.retranslate()

@@ -315,7 +315,8 @@ class MemoryController(QObject):
         mailbox.message_view.setFocus()
 
     def _on_searched(self, results: SearchResults) -> None:
-        self.search_panel.set_results(results.query, results.mail, results.mail_total, results.memory)
+        self.search_panel.set_results(results.query, results.mail, results.mail_total, results.memory,
+                                      results.memory_more, partial=self.build_progress is not None)
         self.notify(Changes.SEARCH)
 
     def _search_more(self, query: str, offset: int) -> None:
