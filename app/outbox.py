@@ -206,8 +206,12 @@ class OutboxItem:
 
     @property
     def undoable(self) -> bool:
-        """In its grace period: 「送信を取り消す」 still takes it back."""
-        return self.state is OutboxState.QUEUED and self.due_kind is DueKind.UNDO
+        """In its grace period: 「送信を取り消す」 still takes it back.
+
+        Once a send was tried (the grace period is over and the server was asked), the item is a
+        waiting or failed reply, no longer one being taken back: its failure is what the window shows."""
+        return (self.state is OutboxState.QUEUED and self.due_kind is DueKind.UNDO and self.attempts == 0
+                and self.problem is None)
 
     @property
     def late_by(self) -> timedelta | None:

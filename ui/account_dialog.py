@@ -40,7 +40,7 @@ from app.sources.oauth import AccountKind, Providers
 from ui.operations.accounts import SignedIn
 from ui.tasks import TaskFailure, TaskRunner
 from ui.wording import fill
-from ui.wording.errors import error_text
+from ui.wording.errors import error_text, server_not_answering
 
 _MANUAL = PresetId.MANUAL.value
 # The first choices of the service list: sign in with the provider, no servers to type.
@@ -68,6 +68,9 @@ class AccountDialog(QDialog):
         self.last_check: ConnectionCheck | None = None
         self.oauth: SignedIn | None = None
         self.editing: AccountConfig | None = None  # an existing account being changed
+        # The account being changed has synced before: a server that does not answer the test with
+        # the same server settings is down, and is worded so (not "check the port").
+        self.connected_before = False
         self._build()
         self.retranslate()
         self._on_preset_changed()
@@ -558,14 +561,28 @@ class AccountDialog(QDialog):
         else:
             lines = []
             if check.imap is not None:
-                lines.append(fill(self.tr("受信 (IMAP): {error}"), error=error_text(check.imap)))
+                lines.append(fill(self.tr("受信 (IMAP): {error}"), error=self._check_error(check.imap, "imap")))
             if check.smtp is not None:
-                lines.append(fill(self.tr("送信 (SMTP): {error}"), error=error_text(check.smtp)))
+                lines.append(fill(self.tr("送信 (SMTP): {error}"), error=self._check_error(check.smtp, "smtp")))
             self.check_result.setText("\n".join(lines))
         self._checked = None
         self.keep_offline.setChecked(False)
         self.keep_offline.show()
         self.checked.emit(check.ok)
+
+    def _same_server(self, side: str) -> bool:
+        """The server settings of `side` ("imap"/"smtp") are the ones the account connected with."""
+        old = self.editing
+        if old is None or not self.connected_before:
+            return False
+        new = self.config()
+        return all(getattr(new, f"{side}_{name}") == getattr(old, f"{side}_{name}") for name in ("host", "port"))
+
+    def _check_error(self, error: BaseException, side: str) -> str:
+        if self._same_server(side) and server_not_answering(error):
+            return self.tr("サーバーが応答していません。以前はこの設定で接続できていたので、設定の問題ではなく、"
+                           "サーバーかネットワークが一時的に止まっていると思われます。しばらくしてからもう一度お試しください。")
+        return error_text(error)
 
     def _on_check_error(self, failure: TaskFailure) -> None:
         self.test_button.setEnabled(True)

@@ -81,6 +81,7 @@ class AccountsController(QObject):
         dialog = AccountDialog(self.runner, set(self.service.configs), self.ssl_context, self.window,
                                settings=self.settings)
         dialog.edit(config)
+        dialog.connected_before = self.service.has_connected(account_id)
         dialog.accepted.connect(lambda: self._save_account(dialog))
         dialog.open()
         return dialog

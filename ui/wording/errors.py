@@ -3,19 +3,43 @@
 Mail sources, accounts, the store and files raise typed errors (app.sources.errors,
 OSError); the status bar, the account dialog, the accounts tree and the composer
 all word them here. `oauth`: a Gmail/Microsoft 365 account, where the cure is
-signing in again, not a password.
+signing in again, not a password. `connected_before`: the account has synced with
+these settings before, so a server that does not answer now is down or unreachable,
+not set up wrong — the settings advice is for an account that never connected.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
-from app.sources.errors import AuthExpired, ConnectFailed, NetworkDown, NoSavedSecret, NotFound, ServerRejected
+from app.sources.errors import (
+    AuthExpired,
+    ConnectFailed,
+    ConnectProblem,
+    NetworkDown,
+    NoSavedSecret,
+    NotFound,
+    ServerRejected,
+)
 from ui.wording import fill
 from ui.wording.accounts import connect_problem
 
 
-def error_text(error: BaseException, oauth: bool = False) -> str:
+# Problems of the server's certificate are the server's to fix but worth naming as they are.
+_CERTIFICATE = (ConnectProblem.CERT_INVALID, ConnectProblem.CERT_EXPIRED, ConnectProblem.NO_STARTTLS,
+                ConnectProblem.TLS_FAILED)
+
+
+def server_not_answering(error: BaseException) -> bool:
+    """A connection that failed for want of an answer (refused, timed out, unknown host, dropped)."""
+    if isinstance(error, ConnectFailed):
+        return error.problem not in _CERTIFICATE
+    return isinstance(error, NetworkDown)
+
+
+def error_text(error: BaseException, oauth: bool = False, connected_before: bool = False) -> str:
+    if connected_before and server_not_answering(error):
+        return QCoreApplication.translate("Wording", "メールサーバーが応答していません（サーバーかネットワークの一時的な問題と思われます）。以前はこの設定で接続できていたので、設定を変える必要はありません。相槌が数分おきに自動で接続し直します。")  # noqa: E501
     if isinstance(error, NoSavedSecret) and oauth:
         return QCoreApplication.translate("Wording", "ログイン情報が保存されていません（前回、安全な保管庫に保存できなかった可能性があります）。もう一度ログインしてください。")  # noqa: E501
     if isinstance(error, NoSavedSecret):
