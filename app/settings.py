@@ -34,7 +34,8 @@ MEMORY_DATABASE_URL: Setting[str] = Setting("memory_database_url", default="", t
 # Team mode: the name teammates see beside a mail this agent reads or answers (「佐藤さんが返信を書いています」)
 # and on the snippets they make; "" = the OS account name.
 TEAM_STAFF_NAME: Setting[str] = Setting("team_staff_name", default="", type_=str)
-# Build the customer memory from every folder (but Drafts, Trash, Junk) when a mailbox is opened (resumes where it stopped).
+# Build the customer memory from every folder (but Drafts, Trash, Junk) when a mailbox is opened
+# (resumes where it stopped).
 MEMORY_AUTO_BUILD: Setting[bool] = Setting("memory_auto_build", default=True, type_=bool)
 
 # Each a dict of app.identity.ShopIdentity fields; empty = the demo shops.

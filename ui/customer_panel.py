@@ -280,8 +280,8 @@ class CustomerPanel(QWidget):
             return ""
         done, total = self.building
         if self.build_stopped:
-            return fill(self.tr("お客様の記録は作成の途中です（{done} / {total} 通）。この方の履歴はまだ揃っていません。"
-                                "メニューの「お客様の記録」からで続きを作れます"), done=f"{done:,}", total=f"{total:,}")
+            return fill(self.tr("お客様の記録は作成の途中です（{done} / {total} 通）。この方の履歴はまだ揃っていません。"  # noqa: E501
+                                "メニューの「お客様の記録」から続きを作れます"), done=f"{done:,}", total=f"{total:,}")
         if total <= 0:
             return self.tr("お客様の記録を準備中です。この方の履歴はまだ揃っていません")
         return fill(self.tr("お客様の記録を準備中です（{done} / {total} 通）。この方の履歴はまだ揃っていません"),

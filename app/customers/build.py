@@ -2,7 +2,8 @@
 
 Every folder but Drafts, Trash and Junk (`BUILT_ROLES`): a shop that files a regular's
 mail into a folder of its own must still find all of it in search and in the customer's
-record (QA: 57 of a customer's 345 mails sat in another folder). The build lists them, skips every message a checkpoint says is done,
+record (QA: 57 of a customer's 345 mails sat in another folder). The build lists them,
+skips every message a checkpoint says is done,
 and takes the rest oldest first (so an original is usually remembered before
 our reply to it; the other order works too, see `Memory.remember_incoming`).
 This process fetches each mail; parsing and analysis (everything a write needs

@@ -36,7 +36,7 @@ def test_the_panel_says_the_records_are_being_built_until_the_build_ends(
     status = panel.status.text()
     assert "はじめて" not in status and "記録" in status, status
     assert panel.build_note.isVisibleTo(win)
-    assert "お客様の記録を準備中です（9,184 / 18,197 通）。この方の履歴はまだ揃っていません" == panel.build_note.text()
+    assert panel.build_note.text() == "お客様の記録を準備中です（9,184 / 18,197 通）。この方の履歴はまだ揃っていません"
     lists = _texts(panel.timeline) + _texts(panel.replies)
     assert "まだありません" not in lists, lists
     assert _texts(panel.timeline) == ["まだ揃っていません（記録の準備中）"]

@@ -11,6 +11,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from functools import partial
+from pathlib import Path
 
 from PySide6.QtCore import QIdentityProxyModel, QItemSelection, QModelIndex, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QImage, QKeySequence, QShortcut
@@ -19,6 +20,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QStackedWidget,
     QTableView,
     QTreeView,
@@ -74,6 +76,10 @@ class MailboxController(QObject):
         self.ctx: AppContext | None = None
         self.source: MailSource | None = None
         self.local_source: MailSource | None = None
+        # The local Maildir cannot be written: mail is read without marking it read (QA: every
+        # open showed "Permission denied"); said once, at the start (`read_only_box`).
+        self.local_read_only: Path | None = None
+        self.read_only_box: QMessageBox | None = None
         self.mail_account = LOCAL  # whose folder is shown: the lane its mail calls run on
         self.current_folder: Folder | None = None
         self.current: OpenedMessage | None = None
@@ -165,7 +171,7 @@ class MailboxController(QObject):
         self.list_stack.currentChanged.connect(lambda _index: self._show_filter())
 
     def retranslate(self) -> None:
-        self.search.setPlaceholderText(self.tr("差出人・件名で絞り込み — Enter で全フォルダの本文・お客様の記録・日付（2024年3月）を検索 (Ctrl+F)"))
+        self.search.setPlaceholderText(self.tr("差出人・件名で絞り込み — Enter で全フォルダの本文・お客様の記録・日付（2024年3月）を検索 (Ctrl+F)"))  # noqa: E501
         self.folder_model.retranslate()
         self.message_model.retranslate()
         self.reader.retranslate()
@@ -179,12 +185,27 @@ class MailboxController(QObject):
 
     def _on_mailbox_opened(self, opened: OpenedMailbox) -> None:
         self.source = self.local_source = opened.source
+        self.local_read_only = opened.read_only
+        if opened.read_only is not None:
+            self._warn_read_only(opened.read_only)
         self.folder_model.set_folders(opened.folders)
         self.status.bar.clearMessage()
         self.mailbox_opened.emit()
         row = next((i for i, f in enumerate(opened.folders) if f.role is FolderRole.INBOX), 0)
         if opened.folders:
             self.folder_view.setCurrentIndex(self.folder_model.index(row, 0))
+
+    def _warn_read_only(self, folder: Path) -> None:
+        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("メールフォルダに書き込めません"),
+                          fill(self.tr("メールフォルダ「{folder}」は読み取り専用です（書き込む権限がありません）。"),
+                               folder=str(folder)),
+                          QMessageBox.StandardButton.Ok, self.message_view.window())
+        box.setInformativeText(self.tr("メールはこのまま読めますが、既読の印は付けません。"
+                                       "返信はこのフォルダの「送信済み」に保存できないため、送信しません（書いた返信は残ります）。"
+                                       "書き込めるようにするには、フォルダの権限を確認して相槌を起動し直してください。"))
+        box.setObjectName("readOnlyWarning")
+        self.read_only_box = box
+        box.open()
 
     def _on_folder_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         folder = current.data(Role.FOLDER)
@@ -357,7 +378,8 @@ class MailboxController(QObject):
         self.notify(Changes.MESSAGE)
         if allowed:
             self._show_images_once()
-        if not header.seen and self.source is not None:
+        read_only = self.mail_account == LOCAL and self.local_read_only is not None
+        if not header.seen and self.source is not None and not read_only:
             mailbox_ops.mark_read(self.runner, self.mail_account, self.source, header.ref,
                                   partial(self._on_marked_read, header.ref), self.status.mail_error)
         saved_identities = self.settings.get(SHOP_IDENTITIES)
