@@ -66,8 +66,13 @@ UNDO_SECONDS: Setting[int] = Setting("undo_seconds", default=10, type_=int)
 UNDO_SECONDS_MAX = 30
 SERVICE_HOURS: Setting[dict[str, Any]] = Setting("service_hours", default={}, type_=dict)
 
+# One's own mail on this computer (a Maildir folder or an mbox file), chosen in the account dialog:
+# what `aizuchi run` opens when no PATH is given ("" = the demo mailbox).
+LOCAL_MAILBOX: Setting[str] = Setting("local_mailbox", default="", type_=str)
+
 REGISTRY: tuple[Setting[Any], ...] = (
-    LANGUAGE, REMOTE_IMAGE_SENDERS, MEMORY_DATABASE_URL, TEAM_STAFF_NAME, MEMORY_AUTO_BUILD, SHOP_IDENTITIES,
+    LANGUAGE, LOCAL_MAILBOX,
+    REMOTE_IMAGE_SENDERS, MEMORY_DATABASE_URL, TEAM_STAFF_NAME, MEMORY_AUTO_BUILD, SHOP_IDENTITIES,
     UNDO_SECONDS, SERVICE_HOURS,
     GOOGLE_CLIENT_ID, MICROSOFT_CLIENT_ID, GOOGLE_AUTH_URI, GOOGLE_TOKEN_URI, GMAIL_API_ENDPOINT,
     MICROSOFT_AUTHORITY, GRAPH_API_ENDPOINT, OAUTH_CA_FILE,
