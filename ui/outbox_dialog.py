@@ -177,7 +177,15 @@ class OutboxDialog(QDialog):
         super().changeEvent(event)
 
     def set_items(self, items: list[OutboxItem]) -> None:
+        kept = self.selected()
         self.model.set_items(items)
+        # A row is always chosen when there is one (the one chosen before, else the first that needs
+        # something done): buttons greyed out until a click read as "nothing can be done here".
+        ids = [i.id for i in items]
+        row = ids.index(kept.id) if kept is not None and kept.id in ids else next(
+            (n for n, i in enumerate(items) if i.needs_attention), 0 if items else -1)
+        if row >= 0:
+            self.view.selectRow(row)
         self.empty.setVisible(not items)
         reason = max(self.view.sizeHintForColumn(OutboxModel.REASON),
                      self.view.horizontalHeader().sectionSizeHint(OutboxModel.REASON))

@@ -41,7 +41,7 @@ from app.model import HighlightKind, Insight, Message, ZoneKind
 from app.sources.base import Header
 from ui import style, wording
 from ui.textmap import OffsetMap
-from ui.wording import fill
+from ui.wording import fill, subject_shown
 
 FLASH_MS = 900
 LINE_HEIGHT_PERCENT = 145
@@ -293,7 +293,7 @@ class ReaderView(QWidget):
         """Immediate feedback while the mail is fetched and parsed in the background."""
         self._message = None
         self._header = header
-        self.subject.setText(header.subject or self.tr("（件名なし）"))
+        self._set_subject(header.subject)
         self.sender_label.setText(self.tr("読み込み中…"))
         self.sender_label.show()
         self.recipients.hide()
@@ -374,8 +374,13 @@ class ReaderView(QWidget):
         self.browser.document().addResource(QTextDocument.ResourceType.ImageResource, QUrl(url), image)
         self.browser.document().markContentsDirty(0, self.browser.document().characterCount())
 
+    def _set_subject(self, subject: str) -> None:
+        shown, raw = subject_shown(subject)
+        self.subject.setText(shown or self.tr("（件名なし）"))
+        self.subject.setToolTip(raw if shown != raw else "")
+
     def _show_header(self, message: Message) -> None:
-        self.subject.setText(message.subject or self.tr("（件名なし）"))
+        self._set_subject(message.subject)
         sender = message.sender
         who = f"{sender.name} <{sender.email}>" if sender.name and sender.email else sender.display()
         text = fill(self.tr("差出人: {who}"), who=who)

@@ -19,7 +19,7 @@ from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelInde
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QAbstractItemView, QHBoxLayout, QLabel, QListView, QPushButton, QVBoxLayout, QWidget
 
-from ui.wording import fill
+from ui.wording import fill, subject_shown
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 _ROOT = QModelIndex()
@@ -90,7 +90,7 @@ class SearchResultsModel(QAbstractListModel):
             if memory:
                 return (fill(self.tr("【記録】{date} {customer_name}: {text}"),
                              date=_date(hit), customer_name=hit.customer_name, text=hit.text))
-            return f"{hit.subject}\n{_date(hit)}  {hit.sender}\n{hit.snippet}"
+            return f"{subject_shown(hit.subject)[0]}\n{_date(hit)}  {hit.sender}\n{hit.snippet}"
         if role == Qt.ItemDataRole.ToolTipRole:
             return hit.text if memory else f"{hit.subject}\n{hit.snippet}"
         if role == HIT:

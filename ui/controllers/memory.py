@@ -166,13 +166,14 @@ class MemoryController(QObject):
     def _on_progress(self, done: int, total: int) -> None:
         progress = self.build_progress
         if progress is not None and not progress.stop_requested.is_set():
-            self.status.build_label.setText(progress.describe(done, total))
+            self.status.build_label.setText(fill(self.tr("{state}　{done} / {total} 通"),
+                                                 state=progress.describe(done, total),
+                                                 done=f"{done:,}", total=f"{total:,}"))
         self.panel.set_building(done, total)
         bar = self.status.build_bar
         bar.setRange(0, max(total, 1))
         bar.setValue(done)
-        bar.setFormat(f"{done} / {total}")
-        bar.setToolTip(fill(self.tr("{done} / {total} 件"), done=str(done), total=str(total)))
+        bar.setToolTip(fill(self.tr("{done} / {total} 件"), done=f"{done:,}", total=f"{total:,}"))
 
     def _finish_build(self) -> None:
         self.build_progress = None
