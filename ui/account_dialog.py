@@ -205,6 +205,7 @@ class AccountDialog(QDialog):
         layout.addWidget(self.test_row)
         layout.addWidget(self.keep_offline)
         layout.addWidget(self.keyring_note)
+        layout.addStretch(1)  # a shorter mode (a local folder) leaves room below, not between its rows
         layout.addWidget(self.buttons)
         self.resize(560, 0)
 
@@ -414,7 +415,8 @@ class AccountDialog(QDialog):
         self.google_client_secret.setPlaceholderText(self.tr("保存済みのものを使う場合は空欄"))
         self.servers.setTitle(self.tr("その他のメール (IMAP) のサーバー設定"))
         status = keyring_status()
-        self.keyring_note.setVisible(not status.secure)
+        self._keyring_insecure = not status.secure
+        self.keyring_note.setVisible(self._keyring_insecure and not self.local_chosen())
         self.keyring_note.setText(self.tr(
             "この環境では安全なパスワード保管庫（キーリング）が見つかりません。"
             "パスワードは保存されず、相槌を終了するまでの間だけ使われます。"
@@ -468,6 +470,8 @@ class AccountDialog(QDialog):
         self.google_button.setVisible(kind is AccountKind.GMAIL)
         self.microsoft_button.setVisible(kind is AccountKind.GRAPH)
         imap = kind is None and not local
+        # A local mailbox has no password: the keyring's note would be about nothing.
+        self.keyring_note.setVisible(getattr(self, "_keyring_insecure", False) and not local)
         preset = self.preset()
         for row in (self.email, self.password, self.display_name):
             self.form.setRowVisible(row, imap)

@@ -191,7 +191,7 @@ class SearchPanel(QWidget):
             text = fill(self.tr("「{query}」の検索結果: メール {mail_total} 件・お客様の記録 {memory_count}"),
                         query=self.query, mail_total=f"{self.model.mail_total:,}", memory_count=memory_count)
         # Where it looked, said every time: a count is only as true as the mail it covers.
-        scope = (self.tr("準備中のため一部のみ: お客様の記録を作成中で、まだ読み込んでいないメールは見つかりません")
+        scope = (self.tr("準備中のため一部のみ（記録の作成が終わると、すべてのメールが対象になります）")
                  if self.partial else self.tr("検索の対象: すべてのフォルダ（下書き・ごみ箱・迷惑メールを除く）"))
         self.summary.setText(text + "\n" + scope)
         self.summary.setToolTip(self.tr("日付でも探せます: 「2024年3月」「2024年3月5日」「2024/3/5」"

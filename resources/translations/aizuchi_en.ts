@@ -1667,8 +1667,8 @@
         <translation>Results for “{query}”: {mail_total} mails, customer records {memory_count}</translation>
     </message>
     <message>
-        <source>準備中のため一部のみ: お客様の記録を作成中で、まだ読み込んでいないメールは見つかりません</source>
-        <translation>Partial while preparing: the customer records are being built, and mail not read yet cannot be found</translation>
+        <source>準備中のため一部のみ（記録の作成が終わると、すべてのメールが対象になります）</source>
+        <translation>Partial while preparing (every mail is searched once the records are built)</translation>
     </message>
     <message>
         <source>検索の対象: すべてのフォルダ（下書き・ごみ箱・迷惑メールを除く）</source>

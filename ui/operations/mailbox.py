@@ -37,7 +37,8 @@ def _open(ctx: AppContext) -> OpenedMailbox:
 
     source = open_source(ctx.mailbox_path, LocalIndex(ctx.db))
     path = Path(ctx.mailbox_path)
-    read_only = unwritable_folder(path) if is_maildir(path) else None
+    # The mailbox the user chose is named (not its cur/ or .Sent/tmp inside): that is the folder they know.
+    read_only = path if is_maildir(path) and unwritable_folder(path) is not None else None
     return OpenedMailbox(source, source.folders(), read_only)
 
 
