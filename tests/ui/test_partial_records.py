@@ -40,6 +40,8 @@ def test_the_panel_says_the_records_are_being_built_until_the_build_ends(
     lists = _texts(panel.timeline) + _texts(panel.replies)
     assert "まだありません" not in lists, lists
     assert _texts(panel.timeline) == ["まだ揃っていません（記録の準備中）"]
+    # The review's "shorter / colder than your recent replies" needs the whole history: none yet.
+    assert panel.profile is not None and panel.profile.history and win.memory.customer_history() == ()
     # Search now: the counts are partial, and say so.
     with qtbot.waitSignal(win.changed, check_params_cb=on(Changes.SEARCH), timeout=20000):
         win.memory.run_search("ケーキ")
@@ -58,6 +60,7 @@ def test_the_panel_says_the_records_are_being_built_until_the_build_ends(
     assert "はじめてのお客様" in panel.status.text()
     assert not panel.build_note.isVisibleTo(win)
     assert _texts(panel.timeline) == ["まだありません"]
+    assert win.memory.customer_history() == panel.profile.history != ()  # type: ignore[union-attr]
     with qtbot.waitSignal(win.changed, check_params_cb=on(Changes.SEARCH), timeout=20000):
         win.memory.run_search("ケーキ")
     summary = win.search_panel.summary.text()

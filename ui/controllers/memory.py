@@ -235,9 +235,15 @@ class MemoryController(QObject):
         self.panel.set_unavailable()
 
     def customer_history(self) -> tuple[ReplyStats, ...]:
-        """Our earlier replies to the customer of the open mail (for the review's consistency checks)."""
+        """Our earlier replies to the customer of the open mail (for the review's consistency checks).
+
+        Nothing while the records are incomplete: the build goes oldest first, so the replies found so
+        far are the oldest ones, and "shorter than your recent replies" would compare with years ago.
+        The checks stay silent, as for a customer whose history is unknown."""
         profile = self.panel.profile
-        return profile.history if profile is not None else ()
+        if profile is None or self.panel.building is not None:
+            return ()
+        return profile.history
 
     def remember_reply(self, sent: OutgoingMessage, original: Message | None) -> None:
         """The send path's hook: the memory learns our reply (length, warmth, what it answered)."""
