@@ -100,6 +100,7 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self.runner.busy_changed.connect(self.status.set_running)
         self.memory.on_build_state = self._on_build_state
+        self.memory.has_accounts = lambda: bool(self.accounts.configs)
         self.retranslate()
         self._restore_state()
         self.status.say(self.tr("メールボックスを開いています…"))

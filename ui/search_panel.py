@@ -148,6 +148,8 @@ class SearchPanel(QWidget):
         self._failed = False
         self.memory_more = False  # the memory hits were cut at their limit: "50 件以上"
         self.partial = False      # the first build still runs: the index holds part of the mail
+        self.mailbox_name = ""    # the mailbox the index is built from (its folder's name)
+        self.accounts_left_out = False  # mail accounts (IMAP, Gmail…) are not in the index
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -191,8 +193,13 @@ class SearchPanel(QWidget):
             text = fill(self.tr("「{query}」の検索結果: メール {mail_total} 件・お客様の記録 {memory_count}"),
                         query=self.query, mail_total=f"{self.model.mail_total:,}", memory_count=memory_count)
         # Where it looked, said every time: a count is only as true as the mail it covers.
-        scope = (self.tr("準備中のため一部のみ（記録の作成が終わると、すべてのメールが対象になります）")
-                 if self.partial else self.tr("検索の対象: すべてのフォルダ（下書き・ごみ箱・迷惑メールを除く）"))
+        if self.partial:
+            scope = self.tr("準備中のため一部のみ（記録の作成が終わると、すべてのメールが対象になります）")
+        else:
+            scope = fill(self.tr("検索の対象: メールボックス「{name}」の全フォルダ（下書き・ごみ箱・迷惑メールを除く）"),  # noqa: E501
+                         name=self.mailbox_name)
+            if self.accounts_left_out:
+                scope += self.tr("。メールアカウントのメールは対象外です")
         self.summary.setText(text + "\n" + scope)
         self.summary.setToolTip(self.tr("日付でも探せます: 「2024年3月」「2024年3月5日」「2024/3/5」"
                                         "（ほかの言葉と組み合わせると、その月・日のメールから探します）"))

@@ -1671,8 +1671,12 @@
         <translation>Partial while preparing (every mail is searched once the records are built)</translation>
     </message>
     <message>
-        <source>検索の対象: すべてのフォルダ（下書き・ごみ箱・迷惑メールを除く）</source>
-        <translation>Searched: every folder (except Drafts, Trash and Junk)</translation>
+        <source>検索の対象: メールボックス「{name}」の全フォルダ（下書き・ごみ箱・迷惑メールを除く）</source>
+        <translation>Searched: every folder of the mailbox “{name}” (except Drafts, Trash and Junk)</translation>
+    </message>
+    <message>
+        <source>。メールアカウントのメールは対象外です</source>
+        <translation>. Mail of your mail accounts is not searched</translation>
     </message>
     <message>
         <source>日付でも探せます: 「2024年3月」「2024年3月5日」「2024/3/5」（ほかの言葉と組み合わせると、その月・日のメールから探します）</source>

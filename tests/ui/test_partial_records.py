@@ -64,7 +64,7 @@ def test_the_panel_says_the_records_are_being_built_until_the_build_ends(
     with qtbot.waitSignal(win.changed, check_params_cb=on(Changes.SEARCH), timeout=20000):
         win.memory.run_search("ケーキ")
     summary = win.search_panel.summary.text()
-    assert "準備中" not in summary and "すべてのフォルダ" in summary
+    assert "準備中" not in summary and "「demo」の全フォルダ" in summary and "対象外" not in summary
 
 
 def test_a_limited_memory_count_says_at_least(qtbot: QtBot) -> None:
@@ -78,3 +78,8 @@ def test_a_limited_memory_count_says_at_least(qtbot: QtBot) -> None:
     panel.set_results("ケーキ", [], 0, [object()] * 12, memory_more=False)
     assert "お客様の記録 12 件" in panel.summary.text() and "以上" not in panel.summary.text()
     assert "2024年3月" in panel.summary.toolTip()  # how to search by date
+    # Said exactly: the index holds the local mailbox, not the mail accounts' mail.
+    panel.mailbox_name, panel.accounts_left_out = "お店のメール", True
+    panel.set_results("ケーキ", [], 0, [object()] * 3)
+    assert "検索の対象: メールボックス「お店のメール」の全フォルダ" in panel.summary.text()
+    assert "メールアカウントのメールは対象外です" in panel.summary.text()

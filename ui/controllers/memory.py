@@ -55,6 +55,7 @@ class MemoryController(QObject):
         self.build_wanted = mailbox.settings.get(MEMORY_AUTO_BUILD)
         self.on_build_state: Callable[[bool], None] = lambda _running: None  # the menu's two actions
         self.insert_text: Callable[[str], bool] = lambda _text: False  # the composer's, once it exists
+        self.has_accounts: Callable[[], bool] = lambda: False  # mail accounts exist (the window's)
         self.search_panel = mailbox.search_panel
         self.search_panel.hit_activated.connect(self._open_search_hit)
         self.search_panel.closed.connect(self.close_search)
@@ -322,8 +323,12 @@ class MemoryController(QObject):
         mailbox.message_view.setFocus()
 
     def _on_searched(self, results: SearchResults) -> None:
-        self.search_panel.set_results(results.query, results.mail, results.mail_total, results.memory,
-                                      results.memory_more, partial=self.build_progress is not None)
+        panel = self.search_panel
+        if self.ctx is not None:
+            panel.mailbox_name = self.ctx.mailbox_path.name
+        panel.accounts_left_out = self.has_accounts()  # the index is built from the local mailbox only
+        panel.set_results(results.query, results.mail, results.mail_total, results.memory,
+                          results.memory_more, partial=self.build_progress is not None)
         self.notify(Changes.SEARCH)
 
     def _search_more(self, query: str, offset: int) -> None:
