@@ -202,9 +202,22 @@ def trouble_to_come(toks: list[Token], i: int) -> str:
 
 
 def nervous(toks: list[Token], i: int) -> str:
-    """〜のかドキドキ / 〜かそわそわ: nervous about an open question (alone, ドキドキ may be excitement)."""
+    """〜のかドキドキ / 〜かそわそわ: nervous about an open question (alone, ドキドキ may be excitement);
+    or the state told as the writer's now, the clause ending on it (親の私のほうがドキドキしています).
+
+    Not 楽しみでドキドキしています (looking forward: excitement), not ドキドキしていました (past), not
+    娘がそわそわしているようです (someone else's).
+    """
     if any(x.surface in ("か", "たら", "ば") for x in toks[:i]):
         return make_cue(CueKind.NERVOUS, toks[i].surface)
+    rest = [x for x in toks[i + 1 :] if x.main not in ("補助記号", "空白")]
+    if (len(rest) >= 3 and rest[0].norm == "為る" and rest[1].surface in ("て", "で")
+            and (rest[2].norm == "居る" or rest[2].lemma in ("いる", "おる", "てる", "とる"))
+            and all(x.main in ("助動詞", "助詞") and x.lemma != "た" and x.surface not in _HEARSAY
+                    and x.surface not in ("が", "けど", "けれど") for x in rest[3:])
+            and not any(x.norm in _GLAD or x.surface in _GLAD for x in toks)
+            and not _someone_elses(toks, i)):
+        return make_cue(CueKind.NERVOUS, span(toks, i, i + 4))
     return ""
 
 
@@ -218,18 +231,25 @@ def risk_on_mind(toks: list[Token], i: int) -> str:
 
 
 def whether_on_mind(toks: list[Token], i: int) -> str:
-    """〜か(も)気になって / 〜ないか、それが一番気になっています: keeps worrying whether."""
+    """〜か(も)気になって / 〜ないか、それが一番気になっています: keeps worrying whether.
+
+    Not いくつか気になっていることがあります (いくつか: "some", no question; and it announces what follows).
+    """
     t = toks[i]
     if t.surface == "気" and i + 2 < len(toks) and toks[i + 1].surface == "に" and toks[i + 2].norm == "成る":
         k = i - 1
         while k > 0 and (toks[k].main in ("代名詞", "副詞", "連体詞", "補助記号") or toks[k].surface in _POINTERS
                          or toks[k].surface in ("が", "も", "は")):
             k -= 1  # pointers back to the question: それが / 一番 / 少し
+        if k > 0 and toks[k - 1].norm in _SOME:
+            return ""  # いくつか / 何か: "some", not a question
         if k >= 0 and toks[k].surface == "か" and k < i and (k == i - 1 or _worry_at(toks, i)):
             return make_cue(CueKind.WONDERING, span(toks, k, i + 3))
     return ""
 
 
+# Before か, words that make it "some" (いくつか, 何か), not a question.
+_SOME: Final = frozenset({"幾つ", "いくつ", "何", "なに", "誰", "どこ", "何処", "いつ", "何時"})
 _CONSEQUENCES: Final = frozenset({"しまう", "仕舞う", "ちゃう", "かねる", "影響", "間に合う", "困る", "無理", "出来る",
                                    "できる", "なる", "成る"})
 
@@ -250,6 +270,9 @@ def preoccupied(toks: list[Token], i: int) -> str:
     if t.surface == "頭" and len(rest) >= 3:
         if rest[0].surface == "から" and rest[1].lemma == "離れる" and any(is_neg(x) for x in rest[2:4]):
             found = 3
+        elif (rest[0].surface == "を" and rest[1].norm == "過る"
+              and any(_open_or_feared(toks, j) for j in range(1, i))):
+            found = 2  # 〜のか、走るたびに頭をよぎります (not 昔のことが頭をよぎります: nothing feared)
         elif rest[0].lemma == "抱える" and any(x.lemma in ("てる", "いる", "居る", "おる") or x.norm == "居る"
                                                for x in rest[1:3]):
             found = 1  # 頭抱えてます (を left out)
@@ -262,9 +285,13 @@ def preoccupied(toks: list[Token], i: int) -> str:
     elif t.surface == "気" and len(rest) >= 2 and rest[0].surface == "が" and rest[1].lemma == "重い":
         found = 2
     elif (t.surface == "気" and len(rest) >= 4 and rest[0].surface in ("を", "が")
-          and rest[1].lemma in ("揉む", "揉める") and rest[2].surface in ("て", "で")
+          and (rest[1].lemma in ("揉む", "揉める") or rest[1].norm in ("揉む", "揉める"))
+          and rest[2].surface in ("て", "で")
           and (rest[3].lemma in ("いる", "おる") or rest[3].norm == "居る")):
         found = 2  # 気を揉んでおります / 気が揉めています (気を揉むのも良くない: not now)
+    elif (t.surface == "気" and len(rest) >= 4 and rest[0].surface == "が" and rest[1].lemma == "急く"
+          and rest[2].surface in ("て", "で") and (rest[3].lemma in ("いる", "おる") or rest[3].norm == "居る")):
+        found = 2  # 今から気が急いています
     elif (t.surface == "まま" and i > 0 and toks[i - 1].surface == "この" and len(rest) >= 2
           and (rest[0].surface in ("では", "じゃ")
                or (rest[0].surface in ("で", "だ") and rest[1].surface in ("は", "と"))
@@ -497,8 +524,8 @@ def on_mind_now(toks: list[Token], i: int) -> str:
     rest = toks[verb + 1 : verb + 4]
     if not rest:
         return ""
-    progressive = (rest[0].lemma == "てる" or (rest[0].surface in ("て", "で") and len(rest) > 1 and (
-        rest[1].lemma in ("いる", "おる", "てる") or rest[1].norm == "居る")))
+    progressive = (rest[0].lemma in ("てる", "とる") or (rest[0].surface in ("て", "で") and len(rest) > 1 and (
+        rest[1].lemma in ("いる", "おる", "てる") or rest[1].norm == "居る" or rest[1].lemma in _DONE_FOR)))
     intensified = rest[0].surface in ("て", "で") and len(rest) > 1 and (
         rest[1].surface in ("仕方", "しかた", "しょう", "しょうが") or rest[1].norm == "成る"
         or rest[1].lemma in ("たまる", "堪る"))
@@ -513,9 +540,12 @@ def on_mind_now(toks: list[Token], i: int) -> str:
     if kinaru and progressive:
         k = verb + 2 if rest[0].surface in ("て", "で") else verb + 1
         k += 1
+        if (k + 1 < n and toks[k].surface in ("こと", "事", "点", "ところ")
+                and toks[k + 1].surface in ("が", "も")):
+            return ""  # ひとつ気になっていることがあります: announces what follows (a preface), fears nothing yet
         if (k + 1 < n and toks[k].surface in ("こと", "事", "の", "点", "ところ")
                 and toks[k + 1].surface in ("が", "は", "も")):
-            return cue  # 気になっていることがあります / 一番気になっているのは〜です
+            return cue  # 一番気になっているのは〜です
     k = start - 1
     marked = False  # a が / も / は between: what is on the mind is the subject
     if start > 0 and toks[start - 1].surface in ("その", "本気", "やる"):
@@ -568,6 +598,140 @@ def held_back(toks: list[Token], i: int) -> str:
         elif _open_or_feared(toks, j) and x.surface != "か":
             feared = True  # 〜のでは / 〜たら
     if not feared:
+        return ""
+    return make_cue(CueKind.FEARED_IF, span(toks, i, i + 3))
+
+
+def half_believing(toks: list[Token], i: int) -> str:
+    """〜のか半信半疑です / うまくいくか半信半疑なのですが: a doubt the writer cannot shake, now.
+
+    Not 半信半疑で申し込みました (how they once did something: a story), not 半信半疑でした (past),
+    not 主人はまだ半信半疑で (someone else's).
+    """
+    t = toks[i]
+    if t.surface != "半疑" or i == 0 or toks[i - 1].surface != "半信":
+        return ""
+    rest = [x for x in toks[i + 1 :] if x.main not in ("補助記号", "空白")]
+    if rest and (rest[0].surface in ("で", "の") or not (rest[0].lemma in ("だ", "です") or rest[0].main == "助詞")):
+        return ""  # 半信半疑で〜 / 半信半疑のまま: how something was done
+    if any(x.lemma == "た" and x.main == "助動詞" for x in rest[:4]) or _someone_elses(toks, i - 1):
+        return ""
+    return make_cue(CueKind.WONDERING, span(toks, i - 1, i + 2))
+
+
+def may_well_happen(toks: list[Token], i: int) -> str:
+    """信頼にかかわりかねません / 取り返しのつかない損害になりかねない: a bad outcome the writer says may well come.
+
+    〜かねない names the outcome as feared (a good one is never said so). Not 〜かねます (cannot: the
+    shop's refusal, or 判断がつきかねます, which no_idea hears), not 〜かねなかった (past).
+    """
+    t = toks[i]
+    if t.lemma != "かねる" or t.main != "接尾辞" or i == 0:
+        return ""
+    rest = toks[i + 1 : i + 5]
+    if not any(is_neg(x) for x in rest[:2]) or any(x.lemma == "た" and x.main == "助動詞" for x in rest):
+        return ""
+    return make_cue(CueKind.FEARED_IF, span(toks, i - 1, i + 3))
+
+
+def no_idea(toks: list[Token], i: int) -> str:
+    """〜のか見当もつきません / 〜てよいのか判断がつきません / 〜か判断がつきかねております: an open question
+    the writer cannot answer, hanging over them now.
+
+    Needs the question (〜か) in the clause: 「素人なので見当がつきません」 (the question put in an earlier
+    clause, the reason given here) tells what they know, a disclosure. Not past (見当もつきませんでした),
+    not 見当たらない (another word).
+    """
+    t = toks[i]
+    if t.surface not in ("見当", "判断") or i + 3 >= len(toks) or toks[i + 1].surface not in ("が", "も", "は"):
+        return ""
+    if toks[i + 2].norm != "付く":
+        return ""
+    rest = toks[i + 3 : i + 8]
+    if not (any(is_neg(x) for x in rest[:2]) or rest[0].lemma == "かねる"):
+        return ""
+    if any(x.lemma == "た" and x.main == "助動詞" for x in rest):
+        return ""
+    if not any(x.surface == "か" and x.main == "助詞" for x in toks[:i]) or any(
+            x.surface in ("素人", "初心者") for x in toks):
+        return ""  # 素人の私には見当もつきません: what they know, told (a disclosure)
+    return make_cue(CueKind.WONDERING, span(toks, i, i + 5))
+
+
+def at_a_loss_if(toks: list[Token], i: int) -> str:
+    """〜たら、店を開けられるのかどうかも分かりません / 〜と思うと、どうしていいか分からなくなります: a dreaded
+    condition or thought, then a question the writer cannot answer.
+
+    The condition (〜たら、 / 〜としたら、 / 〜と思うと) comes before the question, set off by a comma or a
+    thought: 「どうしたらいいのか分かりません」 alone (its たら is the question's own) or 「〜かどうか
+    分からないので、教えてください」 (the reason for an ask) tell what they know, a disclosure. Not past.
+    """
+    t = toks[i]
+    if t.norm != "分かる" or t.main != "動詞" or i < 3:
+        return ""
+    rest = toks[i + 1 : i + 6]
+    if not rest or any(x.lemma == "た" and x.main == "助動詞" for x in rest):
+        return ""
+    lost = is_neg(rest[0]) or (rest[0].surface in ("なく", "無く") and any(x.norm == "成る" for x in rest[1:3]))
+    if not lost or any(x.surface in ("ので", "から", "し") and x.main == "助詞" for x in rest):
+        return ""
+    if not any(x.surface == "か" and x.main == "助詞" for x in toks[max(0, i - 8) : i]):
+        return ""
+    dread = False
+    for j in range(1, i):
+        x = toks[j]
+        if (x.surface in ("たら", "だら", "ば", "れば") or (x.lemma == "た" and x.cform.startswith("仮定"))) and (
+                j + 1 < i and toks[j + 1].surface in ("、", "，")):
+            dread = True  # 〜たら、
+        elif x.norm in ("思う", "考える") and toks[j - 1].surface in ("と", "って") and j + 1 < i and (
+                toks[j + 1].surface in ("と", "たら", "ば")):
+            dread = True  # 〜と思うと
+    if not dread:
+        return ""
+    return make_cue(CueKind.WONDERING, span(toks, i, i + 3))
+
+
+def nerves_now(toks: list[Token], i: int) -> str:
+    """今からもう緊張しています / 正直、少し緊張しております: nerves before what is coming, now.
+
+    Not 緊張しました / 緊張していた父 (past), not 娘が緊張しているようです (someone else's, as the writer
+    sees it), not 緊張していますが、楽しみのほうが大きいです (outweighed by looking forward).
+    """
+    t = toks[i]
+    if t.surface != "緊張" or i + 3 >= len(toks) or toks[i + 1].norm != "為る" or toks[i + 2].surface not in ("て", "で"):
+        return ""
+    rest = toks[i + 3 :]
+    if not (rest[0].norm == "居る" or rest[0].lemma in ("いる", "おる", "てる")):
+        return ""
+    tail = [x for x in rest[1:] if x.main not in ("補助記号", "空白")]
+    if any(x.lemma == "た" and x.main == "助動詞" for x in tail) or any(x.surface in _HEARSAY for x in tail):
+        return ""
+    if _glad_after(toks, i) or _someone_elses(toks, i):
+        return ""
+    return make_cue(CueKind.NERVOUS, span(toks, i, i + 4))
+
+
+def too_late_if(toks: list[Token], i: int) -> str:
+    """このペースだと期限に間に合いません / 今から練習しないと間に合いそうにありません: a condition, then the
+    deadline the writer fears missing.
+
+    Not a reason for an ask (仕事帰りだと間に合わないので、延ばしてほしい: the clause goes on with ので),
+    not given up (間に合わないと諦めています), not past.
+    """
+    t = toks[i]
+    if t.lemma != "間に合う" or i < 2:
+        return ""
+    rest = toks[i + 1 : i + 7]
+    if not rest or not (is_neg(rest[0]) or (rest[0].surface == "そう" and any(is_neg(x) or x.norm == "無い"
+                                                                           for x in rest[1:5]))):
+        return ""
+    after = [x for x in toks[i + 1 :] if x.main not in ("補助記号", "空白")]
+    if any((x.lemma == "た" and x.main == "助動詞") or x.surface in ("ので", "から", "し") or x.norm in ("諦める", "思う")
+           or x.main in ("名詞", "動詞") and x.norm not in ("有る", "成る", "居る", "為る") and x.surface != "そう"
+           for x in after) or any(x.surface == "の" and y.surface == "で" for x, y in zip(after, after[1:])):
+        return ""  # 間に合わないので (a reason) / 間に合わない日が多い (a fact told) / 諦めています
+    if not any(_condition_at(toks, j) or (toks[j].surface == "だ" and toks[j + 1].surface == "と")
+               for j in range(1, i - 1)):
         return ""
     return make_cue(CueKind.FEARED_IF, span(toks, i, i + 3))
 
