@@ -552,6 +552,9 @@ def on_mind_now(toks: list[Token], i: int) -> str:
         return ""  # すっかりその気になっております: in the mood, not worried
     while k >= 0 and (toks[k].main in ("代名詞", "副詞", "連体詞", "補助記号", "空白") or toks[k].surface in _POINTERS
                       or toks[k].surface in ("が", "も", "は", "だけ", "ばかり", "のみ", "今")):
+        if k >= 3 and span(toks, k - 3, k + 1) == "どうしても":
+            k -= 4  # 〜ないか、どうしても気になってしまいます (Sudachi cuts どうしても in four)
+            continue
         marked = marked or toks[k].surface in ("が", "も", "は")
         k -= 1
     if k < 0:
@@ -672,7 +675,8 @@ def at_a_loss_if(toks: list[Token], i: int) -> str:
     rest = toks[i + 1 : i + 6]
     if not rest or any(x.lemma == "た" and x.main == "助動詞" for x in rest):
         return ""
-    lost = is_neg(rest[0]) or (rest[0].surface in ("なく", "無く") and any(x.norm == "成る" for x in rest[1:3]))
+    lost = (is_neg(rest[0]) or (len(rest) > 1 and rest[0].lemma == "ます" and is_neg(rest[1]))
+            or (rest[0].surface in ("なく", "無く") and any(x.norm == "成る" for x in rest[1:3])))
     if not lost or any(x.surface in ("ので", "から", "し") and x.main == "助詞" for x in rest):
         return ""
     if not any(x.surface == "か" and x.main == "助詞" for x in toks[max(0, i - 8) : i]):
@@ -722,8 +726,8 @@ def too_late_if(toks: list[Token], i: int) -> str:
     if t.lemma != "間に合う" or i < 2:
         return ""
     rest = toks[i + 1 : i + 7]
-    if not rest or not (is_neg(rest[0]) or (rest[0].surface == "そう" and any(is_neg(x) or x.norm == "無い"
-                                                                           for x in rest[1:5]))):
+    if not rest or not (is_neg(rest[0]) or (len(rest) > 1 and rest[0].lemma == "ます" and is_neg(rest[1]))
+                        or (rest[0].surface == "そう" and any(is_neg(x) or x.norm == "無い" for x in rest[1:5]))):
         return ""
     after = [x for x in toks[i + 1 :] if x.main not in ("補助記号", "空白")]
     if any((x.lemma == "た" and x.main == "助動詞") or x.surface in ("ので", "から", "し") or x.norm in ("諦める", "思う")
