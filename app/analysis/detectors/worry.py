@@ -550,16 +550,27 @@ def on_mind_now(toks: list[Token], i: int) -> str:
     marked = False  # a が / も / は between: what is on the mind is the subject
     if start > 0 and toks[start - 1].surface in ("その", "本気", "やる"):
         return ""  # すっかりその気になっております: in the mood, not worried
+    pointed = False  # それが / それだけが: what is on the mind was said before
     while k >= 0 and (toks[k].main in ("代名詞", "副詞", "連体詞", "補助記号", "空白") or toks[k].surface in _POINTERS
                       or toks[k].surface in ("が", "も", "は", "だけ", "ばかり", "のみ", "今")):
         if k >= 3 and span(toks, k - 3, k + 1) == "どうしても":
             k -= 4  # 〜ないか、どうしても気になってしまいます (Sudachi cuts どうしても in four)
             continue
+        if k >= 2 and span(toks, k - 2, k + 1) == "正直なところ":
+            k -= 3  # 正直なところ、少し気になっています
+            continue
+        if toks[k].surface in ("こと", "事") and k > 0 and toks[k - 1].main in ("動詞", "形容詞", "助動詞"):
+            break  # 〜たままだったことも: a clause made a noun, not a pointer
         marked = marked or toks[k].surface in ("が", "も", "は")
+        pointed = pointed or toks[k].main == "代名詞"
         k -= 1
     if k < 0:
-        return cue if (kinaru or kakaru) and ends else ""  # ちょっと気になっています: about what came before
+        # ちょっと気になっています / それだけがずっと引っかかっています: about what came before
+        return cue if (kinaru or kakaru or (hooked and pointed)) and ends else ""
     x = toks[k]
+    if ends and x.main == "助詞" and (x.surface in _BECAUSE or (x.surface == "て" and k > 1 and toks[k - 1].norm == "為る"
+                                                               and toks[k - 2].surface == "気")):
+        return cue  # 声が元気なかったけん、ちょっと気になっとります / 〜気がして、少し気になっています
     if x.surface == "か" and x.main == "助詞" and not (k > 0 and toks[k - 1].main == "代名詞"):
         return cue  # 〜ないか(、それが)引っかかっています
     if x.surface in ("と", "って") and k > 0 and _open_or_feared(toks, k - 1):
@@ -569,6 +580,8 @@ def on_mind_now(toks: list[Token], i: int) -> str:
     return ""
 
 
+# A cause given before what is on the mind (〜ので / 〜けん, 気になっています): what worries them, said first.
+_BECAUSE: Final = frozenset({"ので", "から", "けん", "けえ", "さかい", "ばってん", "もんで"})
 _HESITATE: Final = frozenset({"ためらう", "躊躇う", "迷う"})
 _HOLDING_BACK: Final = _HESITATE | frozenset({"踏み切る", "踏ん切り", "踏み出す"})
 
@@ -1015,9 +1028,9 @@ def _dread_trigger(toks: Sequence[Token], i: int) -> bool:
             return True
         if x.surface in ("今から", "いまから"):
             return True
-        if (x.norm in ("思う", "考える") or x.surface == "想像") and j + 1 < i and toks[j + 1].surface in (
-                "と", "たら", "だけ", "する", "出す", "始める"):
-            return True
+        if (x.norm in ("思う", "考える") or x.surface == "想像") and j + 1 < i and (toks[j + 1].surface in (
+                "と", "たら", "だけ") or toks[j + 1].norm in ("為る", "出す", "始める")):
+            return True  # 〜と思うと / 想像しただけで / 考え出したら
     return False
 
 
