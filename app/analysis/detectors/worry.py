@@ -80,12 +80,26 @@ def told_as_past(clause: Clause) -> str:
 
 
 def no_confidence(toks: list[Token], i: int) -> str:
-    """〜られるか自信がないです: no confidence, now (not 自信がなかった)."""
+    """〜られるか自信がないです / 一人で見られる自信がなくて / 見落としそうで自信がありません: no confidence
+    that something will go right, now (not 自信がなかった).
+
+    What they lack confidence in is an outcome: an open question (〜か), what they would manage (〜られる
+    自信) or a slip they foresee (〜そうで). Not 料理は自信がありません / 二重太鼓はまだ自信がありません: a
+    skill they have not got, told (a disclosure of what they can do).
+    """
     t = toks[i]
-    if t.is_("自信") and any(is_neg(x) or x.is_("無い") for x in toks[i + 1 : i + 5]) and not any(
-            x.lemma == "た" for x in toks[i + 1 : i + 5]):
-        return make_cue(CueKind.WORRY_WORD, span(toks, i, i + 3))
-    return ""
+    if not (t.is_("自信") and any(is_neg(x) or x.is_("無い") for x in toks[i + 1 : i + 5]) and not any(
+            x.lemma == "た" for x in toks[i + 1 : i + 5])):
+        return ""
+    k = i - 1
+    while k > 0 and (toks[k].main in ("副詞", "補助記号", "空白") or toks[k].surface in ("に", "は", "が", "も")
+                     or toks[k].surface in _POINTERS):
+        k -= 1
+    x = toks[k] if k >= 0 else None
+    if x is None or not (x.surface in ("か", "かどうか") or (x.main in ("動詞", "助動詞") and x.cform.startswith("連体"))
+                         or (x.surface in ("で", "て") and k > 0 and toks[k - 1].surface == "そう")):
+        return ""  # 料理は自信がありません: a skill, told
+    return make_cue(CueKind.WORRY_WORD, span(toks, i, i + 3))
 
 
 def worry_word(toks: list[Token], i: int) -> str:
@@ -784,6 +798,9 @@ def _worry_at(toks: list[Token], i: int) -> bool:
         return False  # 心配されて / 心配してくれて / 心配させて: someone else's worry, about the writer
     if _someone_elses(toks, i):
         return False  # 妻はかなり落ち込んでいます: the feeling of the person the clause is about
+    for k in range(i + 1, min(len(toks) - 1, i + 6)):
+        if toks[k].surface in ("と", "って") and toks[k + 1].norm in ("言う", "話す", "申す", "零す"):
+            return False  # 父は…不安だと話しています / 憂うつだと言っていた: someone's words, reported
     if nxt is not None and nxt.norm == "為る" and i + 2 < len(toks) and toks[i + 2].lemma in ("すぎる", "過ぎる"):
         return False  # 心配しすぎかもしれません: the writer calling their worry too much
     for a in toks[i + 1 : i + 6]:
