@@ -151,9 +151,21 @@ def restless(toks: list[Token], i: int) -> str:
     """気が休まらない / 落ち着かない / 届くか気になって夜も眠れない: restlessness from worry.
 
     眠れない alone is a circumstance (a baby keeping them up): it needs an open question
-    before it, or 〜のことを考えると (kept awake by thinking about it).
+    before it, or 〜のことを考えると (kept awake by thinking about it). Not a habit or a trait (混んでいると
+    落ち着かないので / 飲み忘れると落ち着かない性分 / 落ち着かない様子 / 落ち着かないこともあります): whenever
+    something happens, nothing feared now.
     """
     t = toks[i]
+    after = toks[i + 1 : i + 6]
+    if any(x.surface in ("性分", "性格", "質", "様子", "こと", "事", "ので", "ため")
+           or (x.surface == "の" and y.surface == "で") for x, y in zip(after, after[1:])):
+        return ""  # a trait, someone's look, now and then, or the reason for an ask
+    if not _dread_trigger(toks, i) and any(
+            x.surface == "と" and x.main == "助詞" and j > 0 and toks[j - 1].main in ("動詞", "助動詞")
+            and toks[j - 1].lemma != "た" and toks[j - 1].cform.startswith(("終止", "連体"))
+            and toks[j + 1].norm not in _SAYING  # 〜になると聞いてから: a quotation, not a condition
+            for j, x in enumerate(toks[:i])):
+        return ""  # 日があると / 変わると落ち着かない: whenever it happens
     sleep = t.lemma in ("眠れる", "寝つける", "寝付ける") or t.norm == "寝付く"
     if ((t.lemma in ("休まる", "落ち着く") or sleep) and _negated_here(toks, i)
             and (not sleep or any(x.surface in ("か", "たら", "ば") for x in toks[:i]) or _dread_trigger(toks, i)
@@ -189,12 +201,21 @@ def whether_able(toks: list[Token], i: int) -> str:
 def feared_trouble(toks: list[Token], i: int) -> str:
     """間に合わないと困ります / 〜たら困る / 届かないと本当に困る: a feared consequence.
 
-    Not 困っています or 困りました: a problem told, not feared.
+    Not 困っています or 困りました: a problem told, not feared. Not a requirement put to the shop: a
+    thing's specification (青でないと困ります / 組み立てが必要なものだと困ります: a noun with だと / でないと)
+    or the reason for an ask (冷凍庫に入りきらないと困るので、教えてください).
     """
     t = toks[i]
     if t.lemma != "困る":
         return ""
     k = _before_adverbs(toks, i)
+    if k >= 1 and toks[k].surface == "と" and (
+            (toks[k - 1].norm == "だ" and toks[k - 1].surface == "だ")
+            or (is_neg(toks[k - 1]) and k >= 2 and toks[k - 2].surface in ("で", "じゃ"))):
+        return ""  # 〜ものだと困ります / 青でないと困ります: what the thing must be
+    if any(x.surface in ("ので", "から") or (x.surface == "の" and y.surface == "で")
+           for x, y in zip(toks[i + 1 : i + 5], toks[i + 2 : i + 6])):
+        return ""  # 〜と困るので、…: the reason for an ask
     if (k >= 0 and toks[k].surface in ("と", "たら", "ば", "れば", "では", "ては")
             and not any(x.lemma == "た" for x in toks[i + 1 : i + 4])):
         return make_cue(CueKind.FEARED_IF, span(toks, k, i + 2))
@@ -594,6 +615,8 @@ def on_mind_now(toks: list[Token], i: int) -> str:
     return ""
 
 
+# Verbs a quotation mark と leads into (〜と聞いて / 〜と言われ): not a condition.
+_SAYING: Final = frozenset({"聞く", "言う", "思う", "考える", "話す", "申す", "書く", "伺う", "知る", "教わる"})
 # A cause given before what is on the mind (〜ので / 〜けん, 気になっています): what worries them, said first.
 _BECAUSE: Final = frozenset({"ので", "から", "けん", "けえ", "さかい", "ばってん", "もんで"})
 _HESITATE: Final = frozenset({"ためらう", "躊躇う", "迷う"})
