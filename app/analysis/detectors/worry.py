@@ -717,7 +717,8 @@ def at_a_loss_if(toks: list[Token], i: int) -> str:
 
     The condition (〜たら、 / 〜としたら、 / 〜と思うと) comes before the question, set off by a comma or a
     thought: 「どうしたらいいのか分かりません」 alone (its たら is the question's own) or 「〜かどうか
-    分からないので、教えてください」 (the reason for an ask) tell what they know, a disclosure. Not past.
+    分からないので、教えてください」 (the reason for an ask) tell what they know, a disclosure. Not past, nor
+    a past question (〜なかったら、どうなっていたか分かりません: a danger escaped).
     """
     t = toks[i]
     if t.norm != "分かる" or t.main != "動詞" or i < 3:
@@ -729,8 +730,10 @@ def at_a_loss_if(toks: list[Token], i: int) -> str:
             or (rest[0].surface in ("なく", "無く") and any(x.norm == "成る" for x in rest[1:3])))
     if not lost or any(x.surface in ("ので", "から", "し") and x.main == "助詞" for x in rest):
         return ""
-    if not any(x.surface == "か" and x.main == "助詞" for x in toks[max(0, i - 8) : i]):
-        return ""
+    qs = [j for j in range(max(1, i - 8), i) if toks[j].surface == "か" and toks[j].main == "助詞"]
+    if not qs or any(toks[j - 1].lemma == "た" or (toks[j - 1].surface in ("の", "ん") and toks[j - 2].lemma == "た")
+                     for j in qs if j >= 2):
+        return ""  # 〜なかったら、どうなっていたか分かりません: a danger escaped, looked back on
     dread = False
     for j in range(1, i):
         x = toks[j]
