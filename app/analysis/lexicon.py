@@ -223,6 +223,7 @@ WORRY_CUES: Final = frozenset({
     # answer (見当がつかない / 判断がつかない / 〜たら、分からない), nerves (緊張している), a deadline feared
     # (このままだと間に合わない), a mind in a hurry (気が急く), a fear crossing the mind (頭をよぎる)
     "半疑", "かねる", "見当", "判断", "分かる", "わかる", "緊張", "間に合う", "急く", "よぎる", "過る",
+    "見通し", "目処", "めど", "目途",
 })
 # Every word a request rule other than a question or a hedged 〜のですが starts from.
 REQUEST_CUES: Final = frozenset({

@@ -150,6 +150,7 @@ def ki_ga_ki_denai(toks: list[Token], i: int) -> str:
 def restless(toks: list[Token], i: int) -> str:
     """気が休まらない / 落ち着かない / 届くか気になって夜も眠れない: restlessness from worry.
 
+    Also 〜を考えると落ち着いて仕事ができません (what sets it off, then calm out of reach).
     眠れない alone is a circumstance (a baby keeping them up): it needs an open question
     before it, or 〜のことを考えると (kept awake by thinking about it). Not a habit or a trait (混んでいると
     落ち着かないので / 飲み忘れると落ち着かない性分 / 落ち着かない様子 / 落ち着かないこともあります): whenever
@@ -166,6 +167,11 @@ def restless(toks: list[Token], i: int) -> str:
             and toks[j + 1].norm not in _SAYING  # 〜になると聞いてから: a quotation, not a condition
             for j, x in enumerate(toks[:i])):
         return ""  # 日があると / 変わると落ち着かない: whenever it happens
+    if (t.lemma == "落ち着く" and i + 1 < len(toks) and toks[i + 1].surface in ("て", "で") and _dread_trigger(toks, i)
+            and any(x.norm in ("出来る",) or x.lemma in ("できる", "出来る") for x in toks[i + 2 : i + 6])
+            and any(is_neg(x) for x in toks[i + 3 : i + 8])
+            and not any(x.lemma == "た" and x.main == "助動詞" for x in toks[i + 2 : i + 9])):
+        return make_cue(CueKind.RESTLESS, span(toks, i, i + 2))  # それを考えると落ち着いて仕事ができません
     sleep = t.lemma in ("眠れる", "寝つける", "寝付ける") or t.norm == "寝付く"
     if ((t.lemma in ("休まる", "落ち着く") or sleep) and _negated_here(toks, i)
             and (not sleep or any(x.surface in ("か", "たら", "ば") for x in toks[:i]) or _dread_trigger(toks, i)
@@ -619,6 +625,8 @@ def on_mind_now(toks: list[Token], i: int) -> str:
 _SAYING: Final = frozenset({"聞く", "言う", "思う", "考える", "話す", "申す", "書く", "伺う", "知る", "教わる"})
 # A cause given before what is on the mind (〜ので / 〜けん, 気になっています): what worries them, said first.
 _BECAUSE: Final = frozenset({"ので", "から", "けん", "けえ", "さかい", "ばってん", "もんで"})
+# 見通しが立たない / 目処が立たない: no outlook.
+_OUTLOOK: Final = frozenset({"見通し", "目処", "めど", "目途"})
 _HESITATE: Final = frozenset({"ためらう", "躊躇う", "迷う"})
 _HOLDING_BACK: Final = _HESITATE | frozenset({"踏み切る", "踏ん切り", "踏み出す"})
 
@@ -688,18 +696,19 @@ def may_well_happen(toks: list[Token], i: int) -> str:
 
 
 def no_idea(toks: list[Token], i: int) -> str:
-    """〜のか見当もつきません / 〜てよいのか判断がつきません / 〜か判断がつきかねております: an open question
-    the writer cannot answer, hanging over them now.
+    """〜のか見当もつきません / 〜てよいのか判断がつきません / 〜か判断がつきかねております / 〜のか、まるで
+    見通しが立ちません: an open question the writer cannot answer, hanging over them now.
 
     Needs the question (〜か) in the clause: 「素人なので見当がつきません」 (the question put in an earlier
     clause, the reason given here) tells what they know, a disclosure. Not past (見当もつきませんでした),
     not 見当たらない (another word).
     """
     t = toks[i]
-    if t.surface not in ("見当", "判断") or i + 3 >= len(toks) or toks[i + 1].surface not in ("が", "も", "は"):
+    if i + 3 >= len(toks) or toks[i + 1].surface not in ("が", "も", "は"):
         return ""
-    if toks[i + 2].norm != "付く":
-        return ""
+    if not ((t.surface in ("見当", "判断") and toks[i + 2].norm == "付く")
+            or (t.norm in _OUTLOOK and toks[i + 2].lemma == "立つ")):
+        return ""  # 見当がつく / 判断がつく / 見通しが立つ, and nothing else
     rest = toks[i + 3 : i + 8]
     if not (any(is_neg(x) for x in rest[:2]) or rest[0].lemma == "かねる"):
         return ""
