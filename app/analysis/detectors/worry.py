@@ -833,6 +833,12 @@ def _worry_at(toks: list[Token], i: int) -> bool:
         return False  # 心配されて / 心配してくれて / 心配させて: someone else's worry, about the writer
     if _someone_elses(toks, i):
         return False  # 妻はかなり落ち込んでいます: the feeling of the person the clause is about
+    if (i > 0 and toks[i - 1].surface == "に" and i + 2 < len(toks) and toks[i + 1].surface in ("が", "の")
+            and toks[i + 2].norm in ("有る", "御座る")):
+        return False  # 膝に不安がある人 / 足腰に不安のある方: a weak point named, a condition, not a fear felt
+    if (nxt is not None and nxt.surface == "もの" and i + 2 < len(toks)
+            and toks[i + 2].norm in ("だ", "です")):
+        return False  # 知らない相手に言うのは怖いものですね: a general remark
     for k in range(i + 1, min(len(toks) - 1, i + 6)):
         if toks[k].surface in ("と", "って") and toks[k + 1].norm in ("言う", "話す", "申す", "零す"):
             return False  # 父は…不安だと話しています / 憂うつだと言っていた: someone's words, reported
