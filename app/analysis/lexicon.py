@@ -110,7 +110,9 @@ WORRY: Final = frozenset({
 })
 
 # Nervousness that is a worry when it hangs on an open question (届くのかドキドキ).
-NERVOUS: Final = frozenset({"ドキドキ", "どきどき", "そわそわ", "ソワソワ", "びくびく", "ビクビク", "モヤモヤ", "もやもや"})
+NERVOUS: Final = frozenset({
+    "ドキドキ", "どきどき", "そわそわ", "ソワソワ", "びくびく", "ビクビク", "モヤモヤ", "もやもや",
+})
 
 # Risks that make 「〜が気になる」 a worry rather than an interest.
 RISK: Final = frozenset({

@@ -26,6 +26,7 @@ thought (〜と思うと楽しみです), resolved (心配でしたが…安心�
 from __future__ import annotations
 
 from collections.abc import Sequence
+from itertools import pairwise
 from typing import Final
 
 from app.analysis.detectors.common import (
@@ -96,7 +97,8 @@ def no_confidence(toks: list[Token], i: int) -> str:
                      or toks[k].surface in _POINTERS):
         k -= 1
     x = toks[k] if k >= 0 else None
-    if x is None or not (x.surface in ("か", "かどうか") or (x.main in ("動詞", "助動詞") and x.cform.startswith("連体"))
+    if x is None or not (x.surface in ("か", "かどうか")
+                         or (x.main in ("動詞", "助動詞") and x.cform.startswith("連体"))
                          or (x.surface in ("で", "て") and k > 0 and toks[k - 1].surface == "そう")):
         return ""  # 料理は自信がありません: a skill, told
     return make_cue(CueKind.WORRY_WORD, span(toks, i, i + 3))
@@ -159,7 +161,7 @@ def restless(toks: list[Token], i: int) -> str:
     t = toks[i]
     after = toks[i + 1 : i + 6]
     if any(x.surface in ("性分", "性格", "質", "様子", "こと", "事", "ので", "ため")
-           or (x.surface == "の" and y.surface == "で") for x, y in zip(after, after[1:])):
+           or (x.surface == "の" and y.surface == "で") for x, y in pairwise(after)):
         return ""  # a trait, someone's look, now and then, or the reason for an ask
     if not _dread_trigger(toks, i) and any(
             x.surface == "と" and x.main == "助詞" and j > 0 and toks[j - 1].main in ("動詞", "助動詞")
@@ -220,7 +222,7 @@ def feared_trouble(toks: list[Token], i: int) -> str:
             or (is_neg(toks[k - 1]) and k >= 2 and toks[k - 2].surface in ("で", "じゃ"))):
         return ""  # 〜ものだと困ります / 青でないと困ります: what the thing must be
     if any(x.surface in ("ので", "から") or (x.surface == "の" and y.surface == "で")
-           for x, y in zip(toks[i + 1 : i + 5], toks[i + 2 : i + 6])):
+           for x, y in pairwise(toks[i + 1 : i + 6])):
         return ""  # 〜と困るので、…: the reason for an ask
     if (k >= 0 and toks[k].surface in ("と", "たら", "ば", "れば", "では", "ては")
             and not any(x.lemma == "た" for x in toks[i + 1 : i + 4])):
@@ -609,8 +611,8 @@ def on_mind_now(toks: list[Token], i: int) -> str:
         # ちょっと気になっています / それだけがずっと引っかかっています: about what came before
         return cue if (kinaru or kakaru or (hooked and pointed)) and ends else ""
     x = toks[k]
-    if ends and x.main == "助詞" and (x.surface in _BECAUSE or (x.surface == "て" and k > 1 and toks[k - 1].norm == "為る"
-                                                               and toks[k - 2].surface == "気")):
+    if ends and x.main == "助詞" and (x.surface in _BECAUSE or (
+            x.surface == "て" and k > 1 and toks[k - 1].norm == "為る" and toks[k - 2].surface == "気")):
         return cue  # 声が元気なかったけん、ちょっと気になっとります / 〜気がして、少し気になっています
     if x.surface == "か" and x.main == "助詞" and not (k > 0 and toks[k - 1].main == "代名詞"):
         return cue  # 〜ないか(、それが)引っかかっています
@@ -764,7 +766,8 @@ def nerves_now(toks: list[Token], i: int) -> str:
     sees it), not 緊張していますが、楽しみのほうが大きいです (outweighed by looking forward).
     """
     t = toks[i]
-    if t.surface != "緊張" or i + 3 >= len(toks) or toks[i + 1].norm != "為る" or toks[i + 2].surface not in ("て", "で"):
+    if (t.surface != "緊張" or i + 3 >= len(toks) or toks[i + 1].norm != "為る"
+            or toks[i + 2].surface not in ("て", "で")):
         return ""
     rest = toks[i + 3 :]
     if not (rest[0].norm == "居る" or rest[0].lemma in ("いる", "おる", "てる")):
@@ -792,12 +795,12 @@ def too_late_if(toks: list[Token], i: int) -> str:
                         or (rest[0].surface == "そう" and any(is_neg(x) or x.norm == "無い" for x in rest[1:5]))):
         return ""
     after = [x for x in toks[i + 1 :] if x.main not in ("補助記号", "空白")]
-    if any((x.lemma == "た" and x.main == "助動詞") or x.surface in ("ので", "から", "し") or x.norm in ("諦める", "思う")
-           or x.main in ("名詞", "動詞") and x.norm not in ("有る", "成る", "居る", "為る") and x.surface != "そう"
-           for x in after) or any(x.surface == "の" and y.surface == "で" for x, y in zip(after, after[1:])):
+    if any((x.lemma == "た" and x.main == "助動詞") or x.surface in ("ので", "から", "し")
+           or x.norm in ("諦める", "思う")
+           or (x.main in ("名詞", "動詞") and x.norm not in ("有る", "成る", "居る", "為る") and x.surface != "そう")
+           for x in after) or any(x.surface == "の" and y.surface == "で" for x, y in pairwise(after)):
         return ""  # 間に合わないので (a reason) / 間に合わない日が多い (a fact told) / 諦めています
-    if not any(_condition_at(toks, j) or (toks[j].surface == "だ" and toks[j + 1].surface == "と")
-               for j in range(1, i - 1)):
+    if not any(_condition_at(toks, j) for j in range(1, i)):  # このペースだと / 練習しないと
         return ""
     return make_cue(CueKind.FEARED_IF, span(toks, i, i + 3))
 
