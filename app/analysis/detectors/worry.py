@@ -14,13 +14,21 @@ thought and what thinking it does (〜たらと思うと, 〜のかと考える�
 (胃が痛い, 手が震える, 食事が喉を通らない, after what sets it off), a question the writer cannot stop
 thinking about (〜か、そればかり考えてしまいます), something on their mind now (〜ないか引っかかって
 います), a hope that the feared thing has not happened (〜ないといいのですが), how bad a condition
-would be (〜たらやばい / 顔向けできない) or a fear that holds them back (〜ないかと、ためらっています).
+would be (〜たらやばい / 顔向けできない) or a fear that holds them back (〜ないかと、ためらっています);
+an outcome that may well come (信用を失いかねません) or a deadline they will miss (このペースだと
+間に合いません); a question they cannot answer (〜のか見当もつきません / 判断がつきません / 見通しが
+立ちません / 〜たら、…のかどうかも分かりません); a doubt they cannot shake (〜のか半信半疑です); nerves
+now (今から緊張しています / 私のほうがドキドキしています).
 
 Not the traps around them: negated (心配はしていません; but 不安で仕方ありません is no negation),
 told as past (怖くて途中で帰りました: a story, a disclosure; 怖くなってしまいました and 不安になり、
 ご連絡しました are still now), someone else's (本人は落ち込んでいます, 娘が怖がって, 心配されて),
 looked back on (〜たらと思うと、今でもぞっとします), an opinion (〜のではないかと思います), a glad
-thought (〜と思うと楽しみです), resolved (心配でしたが…安心しました) or the shop's own phrase (ご心配).
+thought (〜と思うと楽しみです), resolved (心配でしたが…安心しました) or the shop's own phrase (ご心配);
+a skill told (料理は自信がありません), a weak point named (膝に不安がある方), a general remark (〜のは怖い
+ものですね), someone's words reported (不安だと話しています), a requirement or an ask's reason (青でない
+と困ります / 〜と困るので), a habit (混んでいると落ち着かない), or what the writer does not know told as a
+layman (素人なので見当がつきません: a disclosure).
 """
 
 from __future__ import annotations
