@@ -35,8 +35,12 @@ _FORMULAS: Final = [
     r"[^。！？!?]{0,30}(?:を)?お願いして(?:おり|い)(?:ます|る)[、，\s]*(?:者|もの)?[^、。！？!?\s]{0,20}"
     r"(?:です|でございます|と申します)",
     # seasonal greetings of a letter: 「拝啓 秋も深まってまいりましたが、皆様お変わりなくお過ごしでしょうか」
-    r"(?:拝啓|謹啓|前略)?[\s　]*[^。！？!?]{0,40}?(?:お変わりなく|お変わりありません|いかがお過ごし|"
+    # (the season before it may run long — 「十一月の雨のあと、ようやく秋らしい気温になってきましたが、職員の皆様に
+    # おかれましてはお変わりありませんか」 — as long as no one of theirs is in it)
+    r"(?:拝啓|謹啓|前略)?[\s　]*(?:(?!娘|息子|母|父|夫|妻|主人|孫|子|私|僕|家族|手術|入院)[^。！？!?]){0,60}?"
+    r"(?:お変わりなく|お変わりありません|いかがお過ごし|如何お過ごし|"
     r"お元気でお過ごし|お健やかにお過ごし|ご清祥|ご清栄|ご健勝)[^。！？!?]{0,20}",
+
     # a remark on the season that opens a letter (時候の挨拶 in plain words): 「朝晩はすっかり涼しくなり、金木犀の香りが
     # 漂ってくる季節になりましたね」「寒さが一段と厳しくなってまいりましたが」 — no one of theirs in it
     r"(?:拝啓|謹啓|前略)?[\s　]*(?:(?!娘|息子|母|父|夫|妻|主人|孫|子|私|僕|家族|手術|入院)[^。！？!?]){0,50}?"
@@ -116,7 +120,7 @@ _FORMULA_HINTS: Final = re.compile("|".join([
     "お過ごしください", "お年を", "お手すき", "お手隙", "お時間", "ご都合", "また来", "またき", "またまた",
     "お変わり", "お過ごし", "ご清祥", "ご清栄", "拝啓", "謹啓",
     "季節", "時期と", "時期に", "頃と", "頃に", "候", "時節", "寒さ", "暑さ", "冷え込", "日差し", "陽気", "寒い日",
-    "暑い日", "涼しく", "寒く", "暑く", "暖かく",
+    "暑い日", "涼しく", "寒く", "暑く", "暖かく", "如何お過ごし",
 ]))
 
 
@@ -127,6 +131,12 @@ _HEADING: Final = re.compile(r"(?:[（(【〔［\[][^（(【〔［\[）)】〕�
 _HEADING_STARTS: Final = ("（", "(", "【", "〔", "［", "[", "件名")
 
 
+# A letter's address line: 「医院の皆さんへ」「○○苑 職員ご一同様へ」「株式会社〇〇 御中」. Short, and known by its end.
+_ADDRESS_ENDS: Final = ("へ", "え", "御中", "各位", "皆様", "皆さん", "みなさま", "みなさん", "ご一同様")
+_ADDRESS_RE: Final = re.compile(r"[^。！？!?]{0,30}(?:(?:様|さん|先生|皆様|皆さん|みなさま|みなさん|一同|スタッフ|各位)"
+                                r"(?:へ|え)|御中|各位|皆様|皆さん|みなさま|みなさん|ご一同様)")
+
+
 def is_formula(sentence: str) -> bool:
     """True when the whole sentence is a greeting, closing or well-wishing formula (or a heading)."""
     head = sentence.strip()
@@ -135,6 +145,8 @@ def is_formula(sentence: str) -> bool:
         return True
     text = _strip(sentence)
     if not text:
+        return True
+    if len(text) <= 32 and text.endswith(_ADDRESS_ENDS) and _ADDRESS_RE.fullmatch(text):
         return True
     if _FORMULA_HINTS.search(text) is None:
         return False

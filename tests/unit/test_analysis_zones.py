@@ -107,6 +107,12 @@ def test_signature_blocks(name: str) -> None:
         "朝晩はすっかり涼しくなり、金木犀の香りが漂ってくる季節になりましたね。",
         "寒さが一段と厳しくなってまいりましたが、",
         "桜の便りが聞かれる頃となりました。",
+        # a long season remark before the greeting question, no one of theirs in it
+        "長雨が明けて、ようやく秋らしい風が吹くようになりましたが、スタッフの皆様にはお変わりありませんか。",
+        "謹啓 師走に入り、皆様如何お過ごしでしょうか。",
+        # a letter's address line
+        "歯科医院の皆さんへ",
+        "和菓子処 ことぶき 御中",
     ],
 )
 def test_formulas_are_zoned_and_never_highlighted(formula: str) -> None:
@@ -137,3 +143,9 @@ def test_the_season_with_someone_of_theirs_in_it_is_told() -> None:
     for told in ("娘の入学の季節になりました。", "寒くなってきたので、母の膝がまた痛み出しました。"):
         insight = analyze(told + "\n来週の火曜日に届けていただけますか。")
         assert any(h.kind.value == "disclosure" and h.start == 0 for h in insight.highlights), told
+
+
+def test_a_season_greeting_that_tells_of_their_own_people_is_not_a_formula() -> None:
+    body = "娘が春に手術をしましたが、おかげさまでお変わりなく過ごしています。\n来週の火曜日に届けていただけますか。"
+    insight = analyze(body)
+    assert any(h.kind.value == "disclosure" and body[h.start : h.end].startswith("娘") for h in insight.highlights)

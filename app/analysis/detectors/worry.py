@@ -899,6 +899,9 @@ def _intensifier(toks: Sequence[Token], k: int) -> bool:
     return x.norm == "成る" and j > 0 and toks[j - 1].surface in ("で", "て") and x.cform.startswith(("未然", "連用"))
 
 
+_CLAUSE_ENDS: Final = frozenset({"ので", "から", "て", "で", "が", "けど", "けれど", "けれども", "のに"})
+
+
 def _someone_elses(toks: Sequence[Token], i: int) -> bool:
     """The clause is about someone else's feeling: 「本人はかなり落ち込んでいます」「主人は…と心配していますが」.
 
@@ -908,7 +911,9 @@ def _someone_elses(toks: Sequence[Token], i: int) -> bool:
     """
     for j in range(i - 1, 0, -1):
         x = toks[j]
-        if _open_or_feared(toks, j) or (x.surface in ("ので", "から", "て", "で") and x.sub == "接続助詞"):
+        # A clause boundary ends the search: 「子供もまだ一人目ですが、次の子を産むのは不安です」 — the child is the
+        # topic of the clause before ですが, the fear after it is the writer's.
+        if _open_or_feared(toks, j) or (x.surface in _CLAUSE_ENDS and x.sub == "接続助詞"):
             return False
         if x.surface in ("は", "も", "が") and x.main == "助詞":
             who = toks[j - 1]
