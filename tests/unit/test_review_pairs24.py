@@ -122,3 +122,29 @@ def test_an_apology_hears_nothing_the_customer_told() -> None:
     told, ask = "来週、娘の入学式があります", "いつ届きますか"
     draft = "森様\n\nお届けが遅れ、誠に申し訳ございません。\n明日の午前中にお届けいたします。\n"
     assert _refs(mail, draft, FindingKind.IGNORED_DISCLOSURE, (D, told), (R, ask)) == [told]
+
+
+# Session 9, from blind22/23's tune halves: a reply that names an ask only to take it under consideration has not
+# answered it; to a please-do, 承りました takes it on.
+NOTED_MAIL = ("植木の剪定をお願いしたいと考えています。\n庭の松は何本まで見ていただけますか。\n"
+              "切った枝は持ち帰っていただけるのでしょうか。\n")
+NOTED_ASKS = ("庭の松は何本まで見ていただけますか", "切った枝は持ち帰っていただけるのでしょうか")
+
+
+def test_an_ask_only_taken_under_consideration_is_unanswered() -> None:
+    draft = "森様\n\n松は五本まで一日で剪定できます。\n切った枝の件は、検討いたします。\n"
+    assert _refs(NOTED_MAIL, draft, FindingKind.UNANSWERED_REQUEST, *((R, a) for a in NOTED_ASKS)) == [NOTED_ASKS[1]]
+
+
+def test_an_ask_considered_and_answered_in_the_same_reply_is_answered() -> None:
+    draft = "森様\n\n松は五本まで一日で剪定できます。\n切った枝は、当日すべてお持ち帰りいたします。\n"
+    assert _refs(NOTED_MAIL, draft, FindingKind.UNANSWERED_REQUEST, *((R, a) for a in NOTED_ASKS)) == []
+
+
+def test_uketamawarimashita_takes_a_please_do_on_but_answers_no_question() -> None:
+    mail = "請求書の宛先を本社の経理部に変えてください。\n変更は来月分から反映されますか。\n"
+    asks = ("請求書の宛先を本社の経理部に変えてください", "変更は来月分から反映されますか")
+    took_on = "高橋様\n\n請求書の宛先の件、承りました。\n来月分から本社経理部宛にお送りします。\n"
+    assert _refs(mail, took_on, FindingKind.UNANSWERED_REQUEST, *((R, a) for a in asks)) == []
+    only_noted = "高橋様\n\n請求書の宛先の件、承りました。\n反映の時期の件につきましては、承りました。\n"
+    assert asks[1] in _refs(mail, only_noted, FindingKind.UNANSWERED_REQUEST, *((R, a) for a in asks))

@@ -839,6 +839,11 @@ def check(ctx: ReviewContext) -> list[Finding]:
     # The alignment decides where the rules above and it disagree (see `align`): an ask the rules call answered
     # is open when no sentence of the reply is its answer; an ask they call open is answered by its own sentence.
     aligned = align(ctx, requests)
+    # 「古い畳の件は、検討いたします」「夕食のお時間につきましては、ご要望として承りました」: a reply that names the
+    # ask only to take it under consideration has not answered it — the customer still does not know.
+    for highlight, _ in requests:
+        if id(highlight) not in flagged and topics.only_noted(highlight, requests):
+            forced.add(id(highlight))
     for number, (highlight, asked) in enumerate(requests):
         if id(highlight) in forced or (id(highlight) in flagged and not aligned.answers[number]):
             out.append(messages.finding(FindingKind.UNANSWERED_REQUEST, Severity.WARNING, at, at,
@@ -924,6 +929,44 @@ class _Topics:
         if not topic:
             return None
         return any(_number_said(noun[1:], self.text) if noun.startswith("#") else noun in self.said for noun in topic)
+
+
+    def only_noted(self, highlight: Highlight, requests: list[tuple[Highlight, str]]) -> bool:
+        """The reply takes this ask under consideration and says nothing more of it: a sentence names the ask
+        (「古い畳の件は」「夕食のお時間につきましては」) only to say 検討いたします / ご要望として承りました.
+
+        The sentence names this ask when the words before the phrase are in this ask and in no other (the
+        same noun in three asks — 畳 — is decided by the phrase as written: 古い畳).
+        """
+        ctx = self.ctx
+        asked = ctx.highlight_text(highlight)
+        question = bool(_QUESTION_END.search(asked))
+        for sentence in ctx.body_sentences:
+            match = _ONLY_NOTED.search(sentence.text)
+            if match is None or _GIVES_MORE.search(sentence.text):
+                continue
+            if not question and not match.group("pending"):
+                continue  # 「変更の件、承りました」 takes a please-do on; to a question it answers nothing
+            named_part = re.split(r"[、，。\s]", sentence.text[: match.start()])[-1]
+            if len(named_part) >= 2 and named_part in asked:
+                return sum(named_part in other for _, other in requests) == 1
+            about = {t.norm for t in sentence.tokens
+                     if t.main == "名詞" and t.norm not in _FRAME_NOUNS and t.surface in named_part}
+            if about:
+                holders = [h for h, _ in requests if about & {t.norm for t in ctx.highlight_tokens(h)}]
+                if holders == [highlight]:
+                    return True
+        return False
+
+
+# A topic taken under consideration, and nothing more: 「〜の件は、検討いたします」「〜につきましては、ご要望として
+# 承りました」.
+_ONLY_NOTED = re.compile(r"(?:の件|について|につきまして|に関しまして|に関して)(?:は|も)?[、，\s]*"
+                         r"(?:(?P<pending>(?:今後の)?検討(?:いたし|致し|させていただき|し)ます|ご?要望として(?:承|うけたまわ))|"
+                         r"(?:承|うけたまわ)りました)")
+_QUESTION_END = re.compile(r"(?:か|かね|[?？])$")
+# ... unless the same sentence also answers (a can, a date, a promise to tell).
+_GIVES_MORE = re.compile(r"可能|でき(?:ます|ません)|[0-9０-９一二三四五六七八九十]+(?:日|時|円)|までに|お知らせ|ご連絡")
 
 
 def _number_said(number: str, text: str) -> bool:
