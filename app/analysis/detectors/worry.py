@@ -257,7 +257,8 @@ def nervous(toks: list[Token], i: int) -> str:
     or the state told as the writer's now, the clause ending on it (親の私のほうがドキドキしています).
 
     Not 楽しみでドキドキしています (looking forward: excitement), not ドキドキしていました (past), not
-    娘がそわそわしているようです (someone else's).
+    娘がそわそわしているようです (someone else's), not 練習の音にこちらまでドキドキしています (こちらまで /
+    私まで: caught from someone else's moment, sympathy more than fear).
     """
     if any(x.surface in ("か", "たら", "ば") for x in toks[:i]):
         return make_cue(CueKind.NERVOUS, toks[i].surface)
@@ -267,6 +268,9 @@ def nervous(toks: list[Token], i: int) -> str:
             and all(x.main in ("助動詞", "助詞") and x.lemma != "た" and x.surface not in _HEARSAY
                     and x.surface not in ("が", "けど", "けれど") for x in rest[3:])
             and not any(x.norm in _GLAD or x.surface in _GLAD for x in toks)
+            and not any(x.surface == "まで" and j > 0
+                        and (toks[j - 1].main == "代名詞" or toks[j - 1].classes & BIT_SELF)
+                        for j, x in enumerate(toks[:i]))
             and not _someone_elses(toks, i)):
         return make_cue(CueKind.NERVOUS, span(toks, i, i + 4))
     return ""
