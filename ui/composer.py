@@ -302,9 +302,9 @@ class ComposerPane(QWidget):
         super().__init__(parent)
         self.setObjectName("composer")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
-        # A line of the reply and the send choice stay readable on a 1024-pixel screen: the reader
-        # and the panel beside it give way first.
-        self.setMinimumWidth(380)
+        # No fixed minimum: its buttons and send choice set it (about 300 px in Japanese, 345 in English),
+        # so the reader, the composer and the panel fit side by side on 1024×700 at 125 % (819 px);
+        # the reader and the panel give way first (ComposeController.share_width).
         self._draft: Draft | None = None
         self._findings: list[Finding] = []
         self._findings_text: str | None = None

@@ -336,8 +336,10 @@ class MainWindow(QMainWindow):
         home = next((s for s in screens if s.availableGeometry().contains(frame.center())), None)
         screen = home or QGuiApplication.primaryScreen() or screens[0]
         area = screen.availableGeometry()
-        margin = max(0, frame.height() - self.height())  # the title bar, when there is a window manager
-        width = min(self.width(), area.width())
+        # The title bar and the borders, when there is a window manager: the frame, not the client area, fits.
+        margin = max(0, frame.height() - self.height())
+        sides = max(0, frame.width() - self.width())
+        width = min(self.width(), area.width() - sides)
         height = min(self.height(), area.height() - margin)
         if (width, height) != (self.width(), self.height()):
             self.resize(width, height)
