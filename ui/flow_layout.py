@@ -20,32 +20,32 @@ class FlowLayout(QLayout):
         self._line_spacing = line_spacing
 
     # -- QLayout's bookkeeping -------------------------------------------------------
-    def addItem(self, item: QLayoutItem) -> None:  # noqa: N802 — Qt's name
+    def addItem(self, item: QLayoutItem) -> None:
         self._items.append(item)
 
     def count(self) -> int:
         return len(self._items)
 
-    def itemAt(self, index: int) -> QLayoutItem | None:  # type: ignore[override]  # noqa: N802
+    def itemAt(self, index: int) -> QLayoutItem | None:  # type: ignore[override]
         return self._items[index] if 0 <= index < len(self._items) else None
 
-    def takeAt(self, index: int) -> QLayoutItem | None:  # type: ignore[override]  # noqa: N802
+    def takeAt(self, index: int) -> QLayoutItem | None:  # type: ignore[override]
         return self._items.pop(index) if 0 <= index < len(self._items) else None
 
-    def expandingDirections(self) -> Qt.Orientation:  # noqa: N802
+    def expandingDirections(self) -> Qt.Orientation:
         return Qt.Orientation(0)
 
-    def hasHeightForWidth(self) -> bool:  # noqa: N802
+    def hasHeightForWidth(self) -> bool:
         return True
 
-    def heightForWidth(self, width: int) -> int:  # noqa: N802
+    def heightForWidth(self, width: int) -> int:
         return self._arrange(QRect(0, 0, width, 0), move=False)
 
-    def setGeometry(self, rect: QRect) -> None:  # noqa: N802
+    def setGeometry(self, rect: QRect) -> None:
         super().setGeometry(rect)
         self._arrange(rect, move=True)
 
-    def sizeHint(self) -> QSize:  # noqa: N802
+    def sizeHint(self) -> QSize:
         # All on one row: what the layout would like when there is room.
         margins = self.contentsMargins()
         shown = [item for item in self._items if not item.isEmpty()]
@@ -53,7 +53,7 @@ class FlowLayout(QLayout):
         height = max((item.sizeHint().height() for item in shown), default=0)
         return QSize(width, height) + QSize(margins.left() + margins.right(), margins.top() + margins.bottom())
 
-    def minimumSize(self) -> QSize:  # noqa: N802
+    def minimumSize(self) -> QSize:
         # One item a row at worst: the widest item's minimum, not the row's sum.
         size = QSize()
         for item in self._items:

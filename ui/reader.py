@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QObject, QPoint, Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import QPoint, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import (
     QAction,
     QColor,
@@ -39,8 +39,8 @@ from PySide6.QtWidgets import (
 
 from app.model import HighlightKind, Insight, Message, ZoneKind
 from app.sources.base import Header
-from ui.flow_layout import FlowLayout
 from ui import style, wording
+from ui.flow_layout import FlowLayout
 from ui.textmap import OffsetMap
 from ui.wording import fill
 

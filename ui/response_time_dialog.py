@@ -13,7 +13,7 @@ from __future__ import annotations
 from datetime import timedelta
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, QSize, Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QDialog,
@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from app.reports.response_time import ResponseReport, ResponseRow, WeekRow
 from app.service_hours import ServiceHours
+from ui.screen_fit import fit_dialog
 from ui.tasks import DB, TaskFailure, TaskRunner
 from ui.wording import fill
 from ui.wording.errors import error_text
@@ -141,7 +142,7 @@ class ResponseTimeDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("responseTimeDialog")
         self.setWindowTitle(self.tr("返信までの時間"))
-        self.resize(900, 600)
+        fit_dialog(self, QSize(900, 600))  # at most 90 % of the screen (ui.screen_fit)
         self.runner = runner
         self.hours = hours or ServiceHours()
         self.intro = QLabel(self.tr("お客様のメールが届いてから最初の返信までの時間を、"

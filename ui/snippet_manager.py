@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 
 from app.model import HighlightKind
 from app.snippets import PLACEHOLDERS, Snippet, SnippetError, SnippetPack, new_snippet_id, save_user_pack
+from ui.screen_fit import fit_dialog
 from ui.wording import fill, kind_label
 
 
@@ -40,7 +41,7 @@ class SnippetManagerDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("snippetManager")
         self.setWindowTitle(self.tr("定型文の管理"))
-        self.resize(900, 560)  # fits a 1024×700 screen with the window frame
+        fit_dialog(self, QSize(900, 560))  # at most 90 % of the screen (ui.screen_fit)
         self.situations = {**ours.situations, **own.situations}
         self.own = list(own.snippets)
         self.ours = list(ours.snippets)

@@ -95,7 +95,7 @@ def examine(top: QWidget) -> dict[str, object]:
             "outside": outside, "cut": cut}
 
 
-def main() -> None:  # noqa: PLR0915 — one walk through the window, step by step
+def main() -> None:
     from datetime import datetime
 
     from app.clock import FakeClock
