@@ -125,6 +125,8 @@ class MailModel(_Table):
             received = row.received.astimezone().strftime("%Y/%m/%d %H:%M")
             replied = row.replied.astimezone().strftime("%Y/%m/%d %H:%M") if row.replied else ""
             return (received, row.customer, row.subject, replied, duration_text(row.waited))[index.column()]
+        if role == Qt.ItemDataRole.ToolTipRole and index.column() in (1, 2):
+            return (row.customer, row.subject)[index.column() - 1]  # elided in a narrow dialog
         if role == Qt.ItemDataRole.UserRole:
             return row
         if role == Qt.ItemDataRole.ForegroundRole and index.column() == 4 and (row.waited is None or row.waited > SLOW):
