@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 
 from app.model import HighlightKind
 from app.snippets import PLACEHOLDERS, Snippet, SnippetError, SnippetPack, new_snippet_id, save_user_pack
+from ui.flow_layout import FlowLayout
 from ui.screen_fit import fit_dialog
 from ui.wording import fill, kind_label
 
@@ -74,11 +75,13 @@ class SnippetManagerDialog(QDialog):
         self.situation = QComboBox(self)
         for key, label in self.situations.items():
             self.situation.addItem(label, key)
-        self.kinds = {kind: QCheckBox(kind_label(kind), self) for kind in HighlightKind}
-        kinds_box = QHBoxLayout()
+        # 「&」 in 「Requests & questions」 is the label's, not a mnemonic.
+        self.kinds = {kind: QCheckBox(kind_label(kind).replace("&", "&&"), self) for kind in HighlightKind}
+        # The three boxes go on to a second line in a narrow dialog (1024×700 at 125 %) rather than
+        # make it wider than the screen (ui.flow_layout).
+        kinds_box = FlowLayout(spacing=12, line_spacing=4)
         for box in self.kinds.values():
             kinds_box.addWidget(box)
-        kinds_box.addStretch(1)
         self.text = QPlainTextEdit(self)
         self.text.setObjectName("snippetText")
         help_label = QLabel(self)
@@ -87,7 +90,9 @@ class SnippetManagerDialog(QDialog):
             self.tr("差し込み: {customer} お名前、{topic} 話題、{product} 商品名、{date} 日付")
         )
         left = QVBoxLayout()
-        left.addWidget(QLabel(self.tr("標準の定型文（チェックを外すと提案しません）"), self))
+        builtin_title = QLabel(self.tr("標準の定型文（チェックを外すと提案しません）"), self)
+        builtin_title.setWordWrap(True)
+        left.addWidget(builtin_title)
         left.addWidget(self.filter)
         left.addWidget(self.builtin, 2)
         left.addWidget(self.preview)
