@@ -88,5 +88,5 @@ def _natural_width(item: QLayoutItem) -> int:
     if isinstance(widget, QLabel) and widget.wordWrap() and widget.text():
         lines = widget.text().split("\n")
         frame = widget.contentsMargins().left() + widget.contentsMargins().right() + 2 * widget.margin()
-        return max(widget.fontMetrics().horizontalAdvance(line) for line in lines) + frame + 2
+        return max(widget.fontMetrics().horizontalAdvance(line) for line in lines) + frame + 8  # QLabel wraps early
     return item.sizeHint().width()

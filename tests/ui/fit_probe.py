@@ -110,7 +110,7 @@ def main() -> None:
     app = QApplication(sys.argv[:1])
     Translations(app).apply(language)
     settings = load_settings(data / "settings.json")
-    settings.set(MEMORY_AUTO_BUILD, False)
+    settings.set(MEMORY_AUTO_BUILD, True)  # 返信までの時間 with its rows, the customer panel with its history
     # Sunday night: the composer shows its widest send choice (the next opening and 今すぐ送信).
     clock = FakeClock(datetime(2026, 12, 6, 22, 40, tzinfo=JST))
     window = MainWindow(demo, settings, QSettings(str(data / "window.ini"), QSettings.Format.IniFormat),
@@ -119,6 +119,7 @@ def main() -> None:
     window.changed.connect(seen.append)
     window.show()
     _until(lambda: any(Changes.HEADERS in c for c in seen))  # type: ignore[operator]
+    _until(lambda: any(Changes.MEMORY_BUILT in c for c in seen), 120000)  # type: ignore[operator]
     screen = app.primaryScreen().availableGeometry()
     found: dict[str, dict[str, object]] = {}
 
@@ -180,6 +181,14 @@ def main() -> None:
     if compose.review_dialog is not None:
         record("send_review", compose.review_dialog)
         compose.review_dialog.reject()
+    # Sent anyway (the placeholder filled): the outbox shows it while it can still be taken back.
+    editor = compose.composer.editor
+    editor.setPlainText(editor.toPlainText().replace("{date}", "明日"))
+    compose.composer.send_button.click()
+    _until(lambda: compose.review_dialog is not None or not compose.composing, 10000)
+    if compose.review_dialog is not None:
+        compose.review_dialog.accept()
+    _until(lambda: not compose.composing, 10000)
     shown("outbox", window.outbox.open_dialog)
     shown("service_hours", window.outbox.open_settings)
     shown("account", window.account_control.open_account_dialog)
