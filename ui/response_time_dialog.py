@@ -55,6 +55,9 @@ def duration_text(value: timedelta | None) -> str:
     return " ".join(parts)
 
 
+NAME_WIDTH = 140  # px at most for the customer column of the mail list
+
+
 class _Table(QAbstractTableModel):
     headers: tuple[str, ...] = ()
 
@@ -191,6 +194,12 @@ class ResponseTimeDialog(QDialog):
     def _on_report(self, report: ResponseReport) -> None:
         self.weeks.set_rows(list(report.weeks))
         self.mails.set_rows(list(report.rows))
+        # A long customer name no longer takes the subject's room in a narrow dialog: the name column
+        # fits its text up to NAME_WIDTH, then elides (the whole name in its tooltip).
+        header = self.mail_view.horizontalHeader()
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
+        self.mail_view.resizeColumnToContents(1)
+        header.resizeSection(1, min(header.sectionSize(1), NAME_WIDTH))
         answered = [r.waited for r in report.rows if r.waited is not None]
         if not report.rows:
             self.status.setText(self.tr("まだお客様のメールがありません。お客様の記録を作成すると集計できます。"))
