@@ -60,9 +60,9 @@ class ReviewContext:
     insight: Insight | None = None
     history: tuple[ReplyStats, ...] = ()
     _highlight_tokens: dict[tuple[int, int], tuple[Token, ...]] = field(default_factory=dict, repr=False)
-    # What kinds of answer a sentence gives (unanswered_request's typed answers), asked by three of its
-    # steps about the same sentences: computed once per text in this review.
-    answer_kinds: dict[str, int] = field(default_factory=dict, repr=False)
+    # Results the meaning checks share within one review (unanswered_request's alignment of asks with sentences,
+    # which ignored_disclosure reads too), keyed by what they were computed from.
+    memo: dict[object, object] = field(default_factory=dict, repr=False)
 
     @cached_property
     def quoted(self) -> list[tuple[int, int]]:

@@ -64,6 +64,12 @@ events, plans, feelings, likes and abilities, the reason for the purchase). A pu
 (「〜を購入した者です」) is still judged: the older held-out set's writer expects it heard.
 A person named in a sentence that hears another disclosure (「お子様の高校受験、いよいよですね」)
 hears nothing more of the person (「子どもが夜遅くまで勉強していて」).
+
+Round pairs24: what the rules above find unheard is looked for once more where agents acknowledge — in the
+sentences that answer no ask (unanswered_request's alignment says which do) and react (a feeling, a wish, a point
+back, a 〜ですね): such a sentence hears what it shares content with, the span told in the same breath, and, next to
+a reaction hearing the neighbouring disclosure or as the one thing left unheard, a disclosure in other words
+(「水色のお召し物に映える」 for 「ドレスが淡いブルーなので」). See `heard_in_reactions`.
 """
 
 from __future__ import annotations
@@ -76,7 +82,7 @@ from itertools import pairwise
 from app.model import Finding, FindingKind, Highlight, HighlightKind, Severity
 from app.review import messages
 from app.review.checks.unacknowledged_worry import WORRY_STATED, states_a_feeling
-from app.review.checks.unanswered_request import _days, asks_nothing
+from app.review.checks.unanswered_request import _days, answer_sentences, asks_nothing, content_marks, synonym_marks
 from app.review.context import ReviewContext
 from app.review.meaning import Key, family_forms, matched_weight, product_mentions, variant_forms
 from app.review.rules import end_of_own_text
@@ -537,7 +543,8 @@ def _sentence_pools(ctx: ReviewContext, topic: AbstractSet[str]) -> list[tuple[s
     return out
 
 
-def check(ctx: ReviewContext) -> list[Finding]:
+def _rule_findings(ctx: ReviewContext) -> list[Finding]:
+    """The disclosures the rules above find unheard, each judged against the whole reply."""
     if not applicable(ctx):
         return []
     topic = topic_forms(ctx)
@@ -685,3 +692,133 @@ def _finding(ctx: ReviewContext, at: int, highlight: Highlight) -> Finding:
     return messages.finding(FindingKind.IGNORED_DISCLOSURE, Severity.WARNING, at, at,
                             messages.say(messages.IGNORED_DISCLOSURE, told=ctx.highlight_text(highlight)), "",
                             highlight)
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Reactions (round pairs24). The rules above look for the disclosure's words anywhere in the reply, so a word the reply
+# uses to answer an ask "hears" a disclosure, and a reaction in other words (「水色のお召し物」 for 「ドレスが
+# 淡いブルー」, 「子育ての合間の新しい挑戦」 for 「育休中」, 「ご家族の歴史が刻まれた大切な品ですね」 for 「祖母が
+# 嫁入りのときに持ってきたもの」) hears nothing. A careful reader looks where agents acknowledge: in the sentences
+# that are not answers (unanswered_request's alignment says which are) and that react — a feeling, a wish, a point back
+# (〜とのこと), a 〜ですね. Such a sentence hears what it shares content with (Sudachi keys and their families,
+# the same kanji or katakana word, a Sudachi synonym group), and with it the disclosure told in the same breath
+# right next to it (one reaction covers 「十五歳になりました」 and 「目もあまり見えなくなり…」).
+_REACTION = re.compile(
+    r"ですね|ますね|ですよね|でしたね|ごもっとも|ように[。！!]?$|応援|お祈り|お察し|何より|お喜び|お慶び|おめでと|"
+    r"嬉し|うれし|光栄|素敵|すてき|素晴らし|すばらし|楽しみ|とのこと|との事|と伺|とお聞き|拝読|ご様子|でしょう|"
+    r"ことと(?:存じ|思い)|お大事|ご回復|ご自愛|お悔やみ|ご愁傷|ご冥福|大変でした|大変な|ご不便|ご心配|ご不安|"
+    r"お気持ち|胸が|心より|心から|頭が下がり|感動|ようこそ|わざわざ|恐縮|お悪い中|お疲れ|ご苦労|さぞ|きっと|なんて|(?:た|る|な|の)とは[、！!]|"
+    r"ご成長|上達|ご立派|お見事|納得|微笑まし|ほほえまし|お似合い|映える|喜ばれ|お役に立て"
+)
+
+
+_APOLOGY = re.compile(r"申し訳|お詫び|失礼いたしました|すみません|ご迷惑")
+
+
+def _reaction_sentences(ctx: ReviewContext) -> list[tuple[int, frozenset[str], frozenset[str]]]:
+    """(index, forms, marks) of each own sentence that reacts to what the customer told and answers no ask."""
+    answers = answer_sentences(ctx)
+    body = {s.start for s in ctx.body_sentences}
+    out = []
+    for index, (sentence, sentence_keys) in enumerate(zip(ctx.sentences, ctx.sentence_keys, strict=True)):
+        if index in answers or sentence.start not in body:
+            continue
+        text = GENERIC_THANKS.sub("", sentence.text)
+        if not _REACTION.search(text) and not POINT_BACK.search(text):
+            continue
+        thanks = [(m.start() + sentence.start, m.end() + sentence.start)
+                  for m in GENERIC_THANKS.finditer(sentence.text)]
+        forms = frozenset(f for key in sentence_keys if not any(a <= key.start < b for a, b in thanks)
+                          for f in key.forms)
+        out.append((index, forms, content_marks(text) | synonym_marks(sentence.tokens)))
+    return out
+
+
+_TOLD_SIDE: dict[tuple[str, tuple[tuple[int, int], ...]], list[tuple[list[Key], frozenset[str], frozenset[str]]]] = {}
+
+
+def _told_side(ctx: ReviewContext, told: list[Highlight]) -> list[tuple[list[Key], frozenset[str], frozenset[str]]]:
+    """Per disclosure: its keys without the people in it (words the order also uses count half), its marks, and the
+    people it names. They depend on the mail alone: kept for the last few mails while the agent types."""
+    mail = ctx.mail or ""
+    cache_key = (mail, tuple((h.start, h.end) for h in told))
+    cached = _TOLD_SIDE.get(cache_key)
+    if cached is not None:
+        return cached
+    topic = topic_forms(ctx)
+    people = _person_tags()
+    out = []
+    for highlight in told:
+        # The person alone hears nothing (「お子様の高校受験、いよいよですね」 does not hear 「子どもが夜遅くまで
+        # 勉強していて」): what was told of them must be.
+        span_keys = [k._replace(weight=k.weight / 2) if k.words & topic else k for k in ctx.highlight_keys(highlight)
+                     if k.forms.isdisjoint(people)]
+        tokens = tuple(t for t in ctx.highlight_tokens(highlight) if family_forms(t.norm).isdisjoint(people))
+        said = "".join(t.surface if t.main != "補助記号" else "、" for t in tokens)
+        marks = content_marks(said) | synonym_marks(tokens)
+        persons = frozenset(f for k in ctx.highlight_keys(highlight) for f in k.forms & people)
+        out.append((span_keys, marks, persons))
+    if len(_TOLD_SIDE) >= 8:
+        _TOLD_SIDE.pop(next(iter(_TOLD_SIDE)))
+    _TOLD_SIDE[cache_key] = out
+    return out
+
+
+def heard_in_reactions(ctx: ReviewContext, told: list[Highlight]) -> set[tuple[int, int]]:
+    """The disclosures (start, end) a reaction sentence of the reply hears (see above)."""
+    reactions = _reaction_sentences(ctx)
+    if not reactions:
+        return set()
+    people = _person_tags()
+    heard: dict[int, int] = {}  # disclosure number -> the reaction sentence hearing it
+    anchored: set[int] = set()
+    sides = _told_side(ctx, told)
+    for number, (span_keys, marks, _) in enumerate(sides):
+        for index, forms, sentence_marks in reactions:
+            found = matched_weight(span_keys, forms)[0]
+            shared = sum(1.0 if len(mark) > 1 else 0.5 for mark in marks & sentence_marks)
+            if max(found, shared) >= 1.0:
+                heard.setdefault(number, index)
+                anchored.add(index)
+    # told in the same breath: the disclosure right before or after a heard one, in the same mail sentence
+    mail = ctx.mail or ""
+    for number in sorted(heard):
+        for other in (number - 1, number + 1):
+            if 0 <= other < len(told) and other not in heard:
+                first, second = sorted((told[number], told[other]), key=lambda h: h.start)
+                between = mail[first.end : second.start]
+                if len(between) <= 2 and not _SENTENCE_END.search(between):
+                    heard[other] = heard[number]
+    # By place: agents acknowledge in a block of reactions, in the mail's order. A reaction sentence that hears no
+    # disclosure by its words, next to one that hears the disclosure told just before or after this one, reacts to
+    # this one (「水色のお召し物に映えるデザインを」 after 「ご友人の晴れの日、受付のお役目まで…素敵ですね」 for
+    # 「ドレスが淡いブルーなので」); so does the one reaction of a reply to a mail telling one thing.
+    # The reply that spoke of a person about one thing has not heard another thing told of them (「お子様の高校受験、
+    # いよいよですね。ご家族の皆様も応援に…」 does not hear 「子どもが夜遅くまで勉強していて」).
+    # An apology (「ご不便をおかけし、申し訳ございません」) is for the shop's fault, not a word on what was told.
+    free = [index for index, _, _ in reactions if index not in anchored
+            and not _APOLOGY.search(ctx.sentences[index].text)]
+    unheard = [number for number in range(len(told)) if number not in heard]
+    spoken_of = {f for index, forms, _ in reactions if index in anchored for f in forms & people}
+    for number in unheard:
+        if not free:
+            break
+        if sides[number][2] & spoken_of:
+            continue
+        near = {heard[other] for other in (number - 1, number + 1) if other in heard}
+        pick = next((index for index in free if any(abs(index - at) == 1 for at in near)), None)
+        if pick is None and len(unheard) == 1:
+            pick = free[0]
+        if pick is not None:
+            heard[number] = pick
+            free.remove(pick)
+    return {(told[n].start, told[n].end) for n in heard}
+
+
+def check(ctx: ReviewContext) -> list[Finding]:
+    """What the rules find unheard, less what a reaction sentence of the reply hears."""
+    found = _rule_findings(ctx)
+    if not found:
+        return found
+    heard = heard_in_reactions(ctx, disclosures(ctx))
+    return [f for f in found if f.ref is None or (f.ref.start, f.ref.end) not in heard]

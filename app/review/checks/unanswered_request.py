@@ -97,11 +97,18 @@ expects of an answer, as principles:
   that ask, not to another sharing one word with it (お弁当 in two asks).
 - Taking an order on covers more forms: a service asked for (〜を撮っていただきたい) is taken on by a slot
   offered (「十日の午前中が空いております」) or a visit promised; casual endings (お送りしまーす) commit.
+
+Round pairs24: the rules above judge each ask alone against the whole reply, which let one sentence answer two asks
+and left an answer in other words (研ぎ → 研磨, 泥よけ → フェンダー, エプロン → 前掛け) answering none. `align`
+(at the end of this module) reads the reply as a careful reader does — each ask answered by a sentence of its own,
+mostly in the mail's order, in the shape the ask wants — and an ask is reported only when the rules and the
+alignment both find no answer: the rules keep their recall, the alignment takes back what they miss in other words.
 """
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
@@ -112,10 +119,11 @@ from typing import Final
 from app.model import Finding, FindingKind, Highlight, HighlightKind, Severity
 from app.review import messages
 from app.review.checks.refusal_without_alternative import REFUSAL
-from app.review.context import ReviewContext
+from app.review.context import _FORMULA, _SALUTATION, ReviewContext
 from app.review.meaning import Key, core_keys, is_answered, keys, matched_weight
 from app.review.rules import end_of_own_text
 from app.text import Token, tokenize_short
+from app.text.sudachi import dictionary
 
 # The agent commits to do something: humble 〜いたします, 承ります, acceptance of the ask.
 COMMITMENT = re.compile(
@@ -205,25 +213,36 @@ def commitments(ctx: ReviewContext) -> list[_Act]:
     """The agent's sentences that commit to something (「〜いたします」「ご連絡いたします」)."""
     out = []
     for sentence, sentence_keys in zip(ctx.sentences, ctx.sentence_keys, strict=True):
-        text = NOT_COMMITMENT.sub("", _ELONGATION.sub("", sentence.text))
-        promise = bool(PROMISE_TO_TELL.search(text))
-        # A clear "no" answers too (whether it needs an alternative is refusal_without_alternative's job).
-        answers = bool(ANSWER.search(_NOT_ANSWER.sub("", text).strip()) or REFUSAL.search(text))
-        if promise or answers or COMMITMENT.search(text) or DONE.search(text):
+        act = _act_of(sentence.text)
+        if act is not None:
+            text, promise, answers, done_only, days = act
             pool = frozenset(form for key in sentence_keys for form in key.forms)
-            gives = _gives(ctx, text)
-            done_only = not (promise or answers or COMMITMENT.search(text))
-            out.append(_Act(promise, pool, answers, frozenset(_days(text)), gives, done_only))
+            out.append(_Act(promise, pool, answers, days, _gives(ctx, text), done_only))
     return out
 
 
+@lru_cache(maxsize=8192)
+def _act_of(raw: str) -> tuple[str, bool, bool, bool, frozenset[str]] | None:
+    """What a sentence commits to, by its text alone (once per text: the live review asks of the same sentences):
+    (its text without set phrases, a promise to tell, an answer, only an act already done, the days it names)."""
+    text = NOT_COMMITMENT.sub("", _ELONGATION.sub("", raw))
+    promise = bool(PROMISE_TO_TELL.search(text))
+    # A clear "no" answers too (whether it needs an alternative is refusal_without_alternative's job).
+    answers = bool(ANSWER.search(_NOT_ANSWER.sub("", text).strip()) or REFUSAL.search(text))
+    commits = bool(COMMITMENT.search(text))
+    if not (promise or answers or commits or DONE.search(text)):
+        return None
+    return text, promise, answers, not (promise or answers or commits), frozenset(_days(text))
+
+
 def _gives(ctx: ReviewContext, text: str) -> int:
-    """The kinds of typed answer `text` gives (see _TYPED), as bits; once per text in a review."""
-    kinds = ctx.answer_kinds.get(text)
-    if kinds is None:
-        kinds = sum(1 << bit for bit, (_, give) in enumerate(_TYPED) if give.search(text))
-        ctx.answer_kinds[text] = kinds
-    return kinds
+    """The kinds of typed answer `text` gives (see _TYPED), as bits; once per text."""
+    return _typed_gives(text)
+
+
+@lru_cache(maxsize=8192)
+def _typed_gives(text: str) -> int:
+    return sum(1 << bit for bit, (_, give) in enumerate(_TYPED) if give.search(text))
 
 
 def _days(text: str) -> set[str]:
@@ -694,13 +713,14 @@ def _scene_of_next(ctx: ReviewContext, highlight: Highlight, following: Highligh
             and not all(key.forms & (_CAN_YOU_ONLY | _ELLIPTIC) for key in core))
 
 
-def check(ctx: ReviewContext) -> list[Finding]:
-    if not ctx.has_mail:
-        return []
-    at = end_of_own_text(ctx)
-    acts = commitments(ctx)
-    out = []
-    requests = []
+def asks_to_answer(ctx: ReviewContext, acts: list[_Act] | None = None) -> list[tuple[Highlight, str]]:
+    """The mail's requests that ask something of the reply (not a closing ask, a preface, a scene for the next)."""
+    cached = ctx.memo.get("asks")
+    if isinstance(cached, list):
+        return cached
+    acts = commitments(ctx) if acts is None else acts
+    requests: list[tuple[Highlight, str]] = []
+    ctx.memo["asks"] = requests
     all_requests = ctx.highlights(HighlightKind.REQUEST)
     for number, highlight in enumerate(all_requests):
         asked = ctx.highlight_text(highlight)
@@ -714,6 +734,23 @@ def check(ctx: ReviewContext) -> list[Finding]:
                                          or any(_WILL_DO_BETTER.search(s.text) for s in ctx.body_sentences)):
             continue  # a demand to be contacted this time is met by the reply itself
         requests.append((highlight, asked))
+    return requests
+
+
+def answer_sentences(ctx: ReviewContext) -> frozenset[int]:
+    """Indexes of the own sentences the alignment takes as answers to the mail's asks (see `align`)."""
+    if not ctx.has_mail:
+        return frozenset()
+    return frozenset(align(ctx, asks_to_answer(ctx)).owner)
+
+
+def check(ctx: ReviewContext) -> list[Finding]:
+    if not ctx.has_mail:
+        return []
+    at = end_of_own_text(ctx)
+    acts = commitments(ctx)
+    out = []
+    requests = asks_to_answer(ctx, acts)
     open_requests = []
     word_answers = []
     takes_order = any(_TAKES_ORDER.search(NOT_COMMITMENT.sub("", s.text)) for s in ctx.body_sentences)
@@ -769,6 +806,7 @@ def check(ctx: ReviewContext) -> list[Finding]:
             word_answers.append(core)
         else:
             open_requests.append((highlight, asked))
+    flagged: set[int] = set()
     topics = _Topics(ctx)
     named: list[bool | None] = [topics.named(highlight) for highlight, _ in open_requests]
     forced: set[int] = set()
@@ -797,17 +835,19 @@ def check(ctx: ReviewContext) -> list[Finding]:
         if id(highlight) not in forced and (
                 number in by_shape or id(highlight) in followed or (named[number] and plain)):
             continue
-        out.append(
-            messages.finding(
-                FindingKind.UNANSWERED_REQUEST,
-                Severity.WARNING,
-                at,
-                at,
-                messages.say(messages.UNANSWERED_REQUEST, asked=asked),
-                "",
-                highlight,
-            )
-        )
+        flagged.add(id(highlight))
+    # The alignment decides where the rules above and it disagree (see `align`): an ask the rules call answered
+    # is open when no sentence of the reply is its answer; an ask they call open is answered by its own sentence.
+    aligned = align(ctx, requests)
+    # 「古い畳の件は、検討いたします」「夕食のお時間につきましては、ご要望として承りました」: a reply that names the
+    # ask only to take it under consideration has not answered it — the customer still does not know.
+    for highlight, _ in requests:
+        if id(highlight) not in flagged and topics.only_noted(highlight, requests):
+            forced.add(id(highlight))
+    for number, (highlight, asked) in enumerate(requests):
+        if id(highlight) in forced or (id(highlight) in flagged and not aligned.answers[number]):
+            out.append(messages.finding(FindingKind.UNANSWERED_REQUEST, Severity.WARNING, at, at,
+                                        messages.say(messages.UNANSWERED_REQUEST, asked=asked), "", highlight))
     return out
 
 
@@ -891,6 +931,414 @@ class _Topics:
         return any(_number_said(noun[1:], self.text) if noun.startswith("#") else noun in self.said for noun in topic)
 
 
+    def only_noted(self, highlight: Highlight, requests: list[tuple[Highlight, str]]) -> bool:
+        """The reply takes this ask under consideration and says nothing more of it: a sentence names the ask
+        (「古い畳の件は」「夕食のお時間につきましては」) only to say 検討いたします / ご要望として承りました.
+
+        The sentence names this ask when the words before the phrase are in this ask and in no other (the
+        same noun in three asks — 畳 — is decided by the phrase as written: 古い畳).
+        """
+        ctx = self.ctx
+        asked = ctx.highlight_text(highlight)
+        question = bool(_QUESTION_END.search(asked))
+        for sentence in ctx.body_sentences:
+            match = _ONLY_NOTED.search(sentence.text)
+            if match is None or _GIVES_MORE.search(sentence.text):
+                continue
+            if not question and not match.group("pending"):
+                continue  # 「変更の件、承りました」 takes a please-do on; to a question it answers nothing
+            named_part = re.split(r"[、，。\s]", sentence.text[: match.start()])[-1]
+            if len(named_part) >= 2 and named_part in asked:
+                return sum(named_part in other for _, other in requests) == 1
+            about = {t.norm for t in sentence.tokens
+                     if t.main == "名詞" and t.norm not in _FRAME_NOUNS and t.surface in named_part}
+            if about:
+                holders = [h for h, _ in requests if about & {t.norm for t in ctx.highlight_tokens(h)}]
+                if holders == [highlight]:
+                    return True
+        return False
+
+
+# A topic taken under consideration, and nothing more: 「〜の件は、検討いたします」「〜につきましては、ご要望として
+# 承りました」.
+_ONLY_NOTED = re.compile(r"(?:の件|について|につきまして|に関しまして|に関して)(?:は|も)?[、，\s]*"
+                         r"(?:(?P<pending>(?:今後の)?検討(?:いたし|致し|させていただき|し)ます|ご?要望として(?:承|うけたまわ))|"
+                         r"(?:承|うけたまわ)りました)")
+_QUESTION_END = re.compile(r"(?:か|かね|[?？])$")
+# ... unless the same sentence also answers (a can, a date, a promise to tell).
+_GIVES_MORE = re.compile(r"可能|でき(?:ます|ません)|[0-9０-９一二三四五六七八九十]+(?:日|時|円)|までに|お知らせ|ご連絡")
+
+
 def _number_said(number: str, text: str) -> bool:
     """A number with its counter in the reply's words; people are counted as 人 or 名 (五人 → 五名様)."""
     return number in text or (number.endswith("人") and number[:-1] + "名" in text)
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Answer alignment (round pairs24). The rules above judge each request on its own against the whole reply, so one
+# sentence may answer several asks (a "can" for one closes another sharing a word) and an answer in other words
+# than the customer's (研ぎ → 研磨, 泥よけ → フェンダー, 前掛け for エプロン) answers none. A careful reader
+# aligns instead: an agent answers each ask in a sentence of its own, mostly in the mail's order, with the kind of
+# answer the ask wants. `align` pairs the mail's asks with the reply's sentences once per review:
+#
+# 1. link by content: a sentence answers the ask whose content it shares most — Sudachi keys with their families,
+#    or the same kanji (研ぎ/研磨, 送迎/お迎え・お送り, 載せる/掲載) or katakana word — when its shape fits the ask
+#    or it says much of the ask (two or more content marks);
+# 2. a sentence that goes on from a linked one on the same line is that answer's elaboration, not another answer;
+# 3. fill by order: an ask still open takes an unclaimed sentence of its kind (a date for when, a price for how
+#    much, a recommendation for which, a reason for why, a yes/no or an act taken on for can/please-do) lying
+#    between the answers of the asks before and after it.
+#
+# An ask with no sentence at the end is unanswered, whatever words of it the reply used elsewhere.
+
+# Kanji that mark no topic: numbers, units, time, people in general and the words of the frame of an ask.
+_STOP_KANJI: Final = frozenset(
+    "一二三四五六七八九十百千万円日月年時分秒週回度個枚本名件点目前後上下中内外今毎頃間際方様者人私御貴当弊店社"
+    "的性化等以同各全部半再次初新旧大小多少高低長短早遅良悪気事物何所場合用入出来行見思言申致頂願伺存承知教確認"
+    "連絡問質案可能対応予定希望相談検討助幸手数恐縮失礼拝啓敬具謹白様子生活家族皆無有必要")
+_CONTENT_RUN = re.compile(r"[一-龥々]+|[ァ-ヴ][ァ-ヴー]+")
+# A sentence that ends the reply or only frames it answers nothing.
+_CLOSING = re.compile(r"お待ち(?:して|いたし|申し上げ)|お気軽に|ご不明な点|よろしくお願い|今後とも|引き続き|"
+                      r"お問い合わせください|ご相談ください|楽しみにして(?:おり|い)ます|お声がけ|ように[。！!]?$")
+# The agent giving their name (「ふるふるの小田でございます」「受付の遠藤です」) answers nothing.
+_SELF_NAMED = re.compile(r"^[^。、はがもをにで0-9０-９]{1,12}(?:でございます|と申します)[。！!]?$|"
+                         r"^[^。、はがもをに0-9０-９]{1,16}[の、\s]\s*[^。、はがもをに0-9０-９]{1,8}"
+                         r"(?:です|でございます|と申します)[。！!]?$")
+# A reason stated for what happened (「〜が遅れたため」「〜が原因で」), not any 〜ので.
+_REASON = re.compile(r"ため(?:に)?[、,]|(?:た|っ)ことで|によるもの|が原因")
+# A sentence that only reacts to what the customer told (「素敵ですね」「ごもっともです」「よろしくお伝えください」)
+# answers nothing, though it names what an ask names.
+_REACTS = re.compile(r"ですね|ますね(?![^。]{0,3}(?:ので|から))|ごもっとも|お伝えください|ように[。！!]?$|応援|"
+                     r"お祈り|お察し|何より|お喜び|お慶び|おめでと|嬉し|うれし|光栄|素敵|楽しみ|ことでしょう|きっと")
+# A price in 万 (「八万円前後」), which the typed answers above do not read.
+_PRICE = re.compile(r"[0-9０-９一二三四五六七八九十百千万,，.．]+\s*(?:万)?円")
+# An ask to act, in any of its forms (「修理していただくことはできますか」「送ってもらえる？」「お願いしたいです」).
+_ACT_ASKED = re.compile(r"(?:て|で)(?:いただ|頂|もら|くれ|くださ|下さ|ほし|欲し)|お願い|頼|たいの|たいです|たいと")
+# A choice put softly (「半切でしたら、中筆の白雲が…書きやすいかと存じます」).
+_SOFT_PICK = re.compile(r"(?:でしたら|なら)[、,][^。]*(?:かと存じ|かと思|やすい|がよい|がいい|が良い)|やすいかと|"
+                        r"(?:かと|のが)(?:存じ|思い)|からお選び|種類(?:から|を|が|ございます)")
+# The act taken on in a humble form the commitments above do not read (「寸法を測らせていただきます」).
+_HUMBLE_ACT = re.compile(r"せていただ(?:きます|く予定)|(?:お|ご)[一-龥]{1,4}(?:いたし|し)ます(?!か)")
+_ACCEPTS = re.compile(r"承(?:ります|っております|れます)|お引き受け(?:いたし|し|でき)|可能です|対応して(?:おり|い)ます")
+_WAY_OF = re.compile(r"([一-龥々ァ-ヴー]+)の?(?:方法|仕方|やり方|手順|コツ)")
+_TELL_ME = re.compile(r"教え|知り|知ら|ご教示|お聞き|伺い|確認させ|目安|見積")
+# A plain promise to do the thing asked about (「職人が…できる限り落とします」): a verb in 〜ます that neither has, is
+# nor asks.
+_ACT_PROMISED = re.compile(r"(?<![あおいごな])(?:[しりきちみびぎにいえけせてねめれ])ます[。！!]?$")
+_THANKS = re.compile(r"ありがと|感謝(?:いたし|申し上げ|して)|御礼申し上げ")
+_GIVES_THERE = re.compile(r"ございます|あります|ございません|ありません|取り扱って|扱って|ご用意|ない(?:んです|です)")
+# Advice given as what is best (「絶食は二日前から始めるのが安心です」) answers 「〜したほうがいいですか」.
+_ADVICE = re.compile(r"のが(?:安心|おすすめ|お勧め|よい|良い|よろしい|一般的|確実|無難|理想)|ほうが|方が|"
+                     r"(?:ましょう|ください)(?:ね)?[。！!]?$")
+# A cause stated as a condition (「強く引きすぎると、歪むことがございます」) answers why.
+_CAUSE_AS_CONDITION = re.compile(r"(?:と|ば)、[^。]*(?:ことが|場合が)(?:ございます|あります)")
+_ASKS_MAY_I = re.compile(r"ても(?:いい|よい|良い|大丈夫|構わ|問題)|て(?:いい|よい)(?:です|でしょう)か|"
+                         r"(?:大丈夫|平気|問題(?:ない|ありません))(?:ですか|でしょうか|か)")
+_GIVES_YES_NO = re.compile(r"大丈夫|問題(?:ございません|ありません|なく)|構いません|差し支え|可能|できます|できません|"
+                           r"いただけます|いただけません|かねます|お控え|ご遠慮|難しい|お使いになれ|使えます|ご安心|"
+                           r"^(?:はい|いいえ|もちろん|あいにく)")
+
+
+@lru_cache(maxsize=4096)
+def content_marks(text: str) -> frozenset[str]:
+    """The kanji (outside `_STOP_KANJI`) and katakana words of a text: what a paraphrase keeps of its topic
+    (研ぎ → 研磨, 送迎 → お迎え・お送り, 後付け → 取り付け keeps nothing but 付, which is too little alone)."""
+    out: set[str] = set()
+    for run in _CONTENT_RUN.findall(text):
+        if "ァ" <= run[0] <= "ヺ":
+            out.add(run)
+        else:
+            out.update(ch for ch in run if ch not in _STOP_KANJI)
+    return frozenset(out)
+
+
+@lru_cache(maxsize=16384)
+def _synonym_groups(word: str) -> frozenset[str]:
+    """Sudachi's synonym groups of a word (料金 and 費用 share one, メニュー and 品書き another), as marks."""
+    return frozenset(f"#s{group}" for morpheme in dictionary().lookup(word)
+                     for group in (morpheme.synonym_group_ids() or ()))
+
+
+def synonym_marks(tokens: tuple[Token, ...]) -> frozenset[str]:
+    """The synonym groups of a token run's nouns and verbs."""
+    out: set[str] = set()
+    for token in tokens:
+        if token.main in ("名詞", "動詞") and token.sub not in ("数詞", "非自立可能", "代名詞"):
+            out |= _synonym_groups(token.norm)
+    return frozenset(out)
+
+
+@dataclass(frozen=True, slots=True)
+class Alignment:
+    """Per request (in the order given): the own sentence indexes aligned to it; per sentence: its request."""
+
+    answers: tuple[tuple[int, ...], ...]
+    owner: dict[int, frozenset[int]]
+
+
+# The kinds of question that want an answer of their kind (a date, a price, a number, a choice, a place, a material);
+# an ask for a remedy (交換していただけますか) is an ask to act.
+_REMEDY = 1 << 5
+_WANTS_KIND = ~(_LOOSE | _REMEDY)
+
+
+# The answer shapes a sentence has, as bits (computed once per sentence text: the live review asks again and again).
+_S_ANY, _S_WHY, _S_ADVICE, _S_PICK, _S_PRICE, _S_YES_NO, _S_THERE, _S_ACT, _S_PROMISE, _S_ACCEPTS = (
+    1 << n for n in range(10))
+
+
+@lru_cache(maxsize=8192)
+def _shapes(text: str) -> int:
+    """Which answer shapes a sentence has (the `_S_*` bits): what `_fits` compares with the kind of an ask."""
+    done = bool(DONE.search(text))
+    flags = (
+        (_S_ANY if _CHECK_BACK.search(text) or REFUSAL.search(text) else 0)
+        | (_S_WHY if _CAUSE_NAMED.search(text) or _CAUSE_AS_CONDITION.search(text) or _REASON.search(text) else 0)
+        | (_S_ADVICE if _ADVICE.search(text) else 0)
+        | (_S_PICK if _SOFT_PICK.search(text) else 0)
+        | (_S_PRICE if _PRICE.search(text) else 0)
+        | (_S_YES_NO if _GIVES_YES_NO.search(text) or _OFFERED_IF.search(text) else 0)
+        | (_S_THERE if _GIVES_THERE.search(text) else 0)
+        | (_S_ACT if not done and (COMMITMENT.search(NOT_COMMITMENT.sub("", text)) or _TAKES_ORDER.search(text)
+                                   or _HUMBLE_ACT.search(text)) else 0)
+        | (_S_PROMISE if not done and _ACT_PROMISED.search(text) else 0)
+        | (_S_ACCEPTS if _ACCEPTS.search(text) else 0)
+    )
+    return flags
+
+
+# The kinds of ask, as bits beside the typed kinds: may I (〜てもいいですか), is there, an ask to act.
+_A_MAY_I, _A_EXIST, _A_ACT = 1, 2, 4
+
+
+@lru_cache(maxsize=4096)
+def _ask_kind(asked: str) -> int:
+    return ((_A_MAY_I if _ASKS_MAY_I.search(asked) or "ほうが" in asked or "方が" in asked else 0)
+            | (_A_EXIST if _ASKS_EXIST.search(asked) else 0) | (_A_ACT if _ACT_ASKED.search(asked) else 0))
+
+
+def _fits(kind: int, types: int, shapes: int, gives: int, shares: bool = False) -> bool:
+    """Whether a sentence (its `_shapes`, its typed `gives`) gives the kind of answer an ask wants, by its shape."""
+    if shapes & _S_ANY:
+        return True
+    if types & _WHY:
+        return bool(shapes & _S_WHY)
+    if types & _WANTS_KIND:
+        return bool(gives & types & _WANTS_KIND or (types & 16 and shapes & (_S_ADVICE | _S_PICK))
+                    or (types & 2 and shapes & _S_PRICE))
+    if types & _LOOSE_HOW:
+        return bool(gives & _LOOSE_HOW or shapes & _S_ADVICE)
+    if kind & _A_MAY_I:
+        return bool(shapes & (_S_YES_NO | _S_ADVICE))
+    yes_no = bool(shapes & _S_YES_NO or (shapes & _S_THERE and kind & _A_EXIST))
+    if kind & _A_ACT or types & _REMEDY:
+        # an ask to act: the act taken on, a slot offered, a plain promise to act on the thing asked about, or a yes
+        # or no (an act already done, 「カタログを同封いたしました」, answers only the ask whose words it says)
+        return yes_no or bool(shapes & _S_ACT or (shares and shapes & _S_PROMISE))
+    # is there, can it, can you: a yes or a no in any words
+    return yes_no
+
+
+_Ask = tuple[str, list[Key], list[Key], frozenset[str], int]  # text, (unused), keys, marks, kinds of answer wanted
+_MAIL_SIDE: dict[tuple[str, tuple[tuple[int, int], ...]], tuple[list[_Ask], frozenset[str], frozenset[str]]] = {}
+
+
+def _mail_side(ctx: ReviewContext, requests: list[tuple[Highlight, str]]
+               ) -> tuple[list[_Ask], frozenset[str], frozenset[str]]:
+    """The asks with their keys, marks and kinds; the marks of the mail outside its asks and the words it names there.
+
+    They depend on the mail alone, which stays the same while the agent types: kept for the last few mails."""
+    mail = ctx.mail or ""
+    cache_key = (mail, tuple((h.start, h.end) for h, _ in requests))
+    cached = _MAIL_SIDE.get(cache_key)
+    if cached is not None:
+        return cached
+    # What the mail says outside its asks (the customer's story): a word of it names no one ask
+    # (プリンセス in 「プリンセスに夢中で…」 and in 「ドレスのまま遊具で遊んでも大丈夫でしょうか」).
+    inside = bytearray(len(mail) + 1)
+    for highlight, _ in requests:
+        inside[highlight.start : highlight.end] = b"\x01" * (highlight.end - highlight.start)
+    outside_text = "".join(ch if not inside[i] else "\n" for i, ch in enumerate(mail))
+    outside_marks = content_marks(outside_text) | synonym_marks(
+        tuple(t for t in ctx.mail_tokens if not inside[t.start]))
+    outside_words = {w for key in ctx.mail_keys if not inside[key.start] for w in key.words}
+    outside_forms = frozenset(f for k in ctx.mail_keys if k.weight >= 1.0 and k.words and k.words <= outside_words
+                              for f in k.words)
+    asks: list[_Ask] = []
+    for highlight, asked in requests:
+        tokens = ctx.highlight_tokens(highlight)
+        whole = [k._replace(weight=k.weight / 2) if k.words <= outside_words else k
+                 for k in ctx.highlight_keys(highlight)]
+        marks = content_marks(asked) | synonym_marks(tokens)
+        # 「鍵盤の重さの件も見ていただけますか」 asks an act, not a weight: an ask wants a kind of answer when it asks a
+        # question (a question word) or to be told (教えて, 知りたい).
+        types = _asked_types(asked)
+        if not (_has_question_word(asked) or _TELL_ME.search(asked)):
+            types &= _REMEDY | _WHY | (1 if _TIME_COND.search(_last_clause(asked)) else 0)
+        asks.append((asked, [], whole, marks, types))
+    result = (asks, outside_marks, outside_forms)
+    if len(_MAIL_SIDE) >= 8:
+        _MAIL_SIDE.pop(next(iter(_MAIL_SIDE)))
+    _MAIL_SIDE[cache_key] = result
+    return result
+
+
+# Whether a sentence can answer: always, never (a name, thanks, a bare reaction), or only when it speaks of an ask
+# (a closing line such as 「お気軽にお問い合わせください」).
+_ALWAYS, _NEVER, _UNLESS_ABOUT_AN_ASK = 0, 1, 2
+_UNIT_FACTS: dict[str, tuple[str, int, frozenset[str]]] = {}
+
+
+def _unit_facts(raw: str, tokens: tuple[Token, ...]) -> tuple[str, int, frozenset[str]]:
+    """(the sentence without set phrases, whether it can answer, its marks), once per sentence text."""
+    known = _UNIT_FACTS.get(raw)
+    if known is not None:
+        return known
+    text = _NOT_ANSWER.sub("", _ELONGATION.sub("", raw)).strip()
+    commits = bool(COMMITMENT.search(NOT_COMMITMENT.sub("", text)))
+    frame = _ALWAYS
+    thanks_only = bool(_THANKS.search(raw)) and not (
+        commits or REFUSAL.search(text) or _GIVES_WHEN.search(text) or _GIVES_PRICE.search(text)
+        or _GIVES_COUNT.search(text))
+    # A reaction to what was told answers nothing unless it also answers in shape (「小麦アレルギーのお友達が
+    # いらっしゃるとのこと、米粉のケーキのお持ち込みはもちろん大丈夫です」); a closing only when it speaks of an ask
+    # and commits or says yes or no.
+    reacts_only = bool(_FEELS_ONLY.search(raw) or _REACTS.search(raw)) and not (
+        commits or REFUSAL.search(text) or _GIVES_YES_NO.search(text))
+    if not text or _SELF_NAMED.search(text) or thanks_only or reacts_only:
+        frame = _NEVER
+    elif _CLOSING.search(text):
+        frame = _UNLESS_ABOUT_AN_ASK if commits or _GIVES_YES_NO.search(text) else _NEVER
+    result = (text, frame, content_marks(text) | synonym_marks(tokens))
+    if len(_UNIT_FACTS) >= 4096:
+        _UNIT_FACTS.clear()
+    _UNIT_FACTS[raw] = result
+    return result
+
+
+def align(ctx: ReviewContext, requests: list[tuple[Highlight, str]]) -> Alignment:
+    """Pair each request with the reply's sentences that answer it (see above); computed once per review."""
+    memo_key = ("align", tuple((h.start, h.end) for h, _ in requests))
+    cached = ctx.memo.get(memo_key)
+    if isinstance(cached, Alignment):
+        return cached
+    body = {s.start for s in ctx.body_sentences}
+    # A casual line (「サンプル、もちろんお送りしまーす🎁✨」) may not count as a body sentence; it still answers.
+    body |= {s.start for s in ctx.sentences
+             if not (_SALUTATION.match(s.text.strip()) or _FORMULA.search(s.text.strip()))}
+    asks, outside_marks, outside_forms = _mail_side(ctx, requests)
+    ask_forms = frozenset(f for _, _, whole, _, _ in asks for k in whole for f in k.forms)
+    ask_marks = frozenset(m for _, _, _, marks, _ in asks for m in marks)
+    units: list[tuple[int, str, frozenset[str], frozenset[str], int]] = []  # index, text, pool, marks, line
+    breaks = [i for i, ch in enumerate(ctx.draft) if ch == "\n"]
+    for index, (sentence, sentence_keys) in enumerate(zip(ctx.sentences, ctx.sentence_keys, strict=True)):
+        if sentence.start not in body:
+            continue
+        text, frame, marks = _unit_facts(sentence.text, sentence.tokens)
+        if frame == _NEVER:
+            continue
+        pool = frozenset(form for key in sentence_keys for form in key.forms)
+        if frame == _UNLESS_ABOUT_AN_ASK and pool.isdisjoint(ask_forms) and marks.isdisjoint(ask_marks):
+            continue
+        units.append((index, text, pool, marks, bisect_left(breaks, sentence.start)))
+
+    whole_forms = [frozenset(f for k in whole for f in k.forms) for _, _, whole, _, _ in asks]
+
+    def link(a: int, u: int) -> float:
+        _, _, whole, marks, _ = asks[a]
+        pool, unit_marks = units[u][2], units[u][3]
+        shared = marks & unit_marks
+        if not shared and whole_forms[a].isdisjoint(pool):
+            return 0.0
+        found = matched_weight(whole, pool)[0]
+        # A sentence naming only words of the story around the ask (プリンセス, the child's name) is not about it.
+        if not shared - outside_marks and not any(k.weight >= 1.0 and not k.forms.isdisjoint(pool) for k in whole):
+            return 0.0
+        # the same word counted once, by its key or by its characters, whichever says more
+        return max(found, sum((1.0 if len(mark) > 1 else 0.5) / (2 if mark in outside_marks else 1) for mark in shared))
+
+    # Which sentences name a thing the customer told outside the asks (the goods of the order, the story).
+    elsewhere = [not units[u][2].isdisjoint(outside_forms) for u in range(len(units))]
+    # Only the asks sharing a form or a mark with a sentence can be linked to it: found through an index of both.
+    by_word: dict[str, set[int]] = {}
+    for a, (_, _, _, marks, _) in enumerate(asks):
+        for word in marks | whole_forms[a]:
+            by_word.setdefault(word, set()).add(a)
+    strength: list[dict[int, float]] = []
+    for u in range(len(units)):
+        near: set[int] = set()
+        for word in units[u][2] | units[u][3]:
+            near |= by_word.get(word, set())
+        strength.append({a: said for a in near if (said := link(a, u)) > 0.0})
+    gives = [_gives(ctx, text) for _, text, _, _, _ in units]
+    shapes = [_shapes(text) for _, text, _, _, _ in units]
+    kinds_asked = [_ask_kind(asked) for asked, _, _, _, _ in asks]
+    fitting: dict[tuple[int, int], bool] = {}
+
+    def fits(a: int, u: int) -> bool:
+        """Whether sentence `u` gives ask `a` its kind of answer; asked of few pairs, so computed when asked."""
+        known = fitting.get((a, u))
+        if known is None:
+            known = _fits(kinds_asked[a], asks[a][4], shapes[u], gives[u], not asks[a][3].isdisjoint(units[u][3]))
+            fitting[(a, u)] = known
+        return known
+
+    # A way asked for (「寝袋の洗濯方法」) is about the act before 方法: steps about the bag but not its washing answer
+    # nothing.
+    how_of = [content_marks(m.group(1)) if (m := _WAY_OF.search(asked)) else frozenset()
+              for asked, _, _, _, _ in asks]
+    owner: dict[int, set[int]] = {}
+    # 1. by content: each sentence to the ask it says most of (and to any other it says as much of), when it says
+    # enough: a yes-or-no ask or an ask to act takes any sentence about it (「…どちらも店頭にそろえております」);
+    # a question with a question word its kind of answer, unless the sentence says much of it.
+    for u in range(len(units)):
+        top = max(strength[u].values(), default=0.0)
+        for a, said in strength[u].items():
+            typed = asks[a][4] & (_WANTS_KIND | _WHY)
+            if said >= 1.0 and said >= 0.75 * top and (fits(a, u) or not typed) and not (
+                    how_of[a] and how_of[a].isdisjoint(units[u][3])):
+                owner.setdefault(u, set()).add(a)
+        # A sentence giving the kind of answer one ask wants answers that one, not another sharing its words
+        # (「仕上がりまでは一週間ほどです」 answers 「何日かかりますか」, not 「きれいに仕上がりますか」).
+        kinds = {a for a in owner.get(u, ()) if asks[a][4] & (_WANTS_KIND | _WHY) and fits(a, u)}
+        if kinds:
+            owner[u] = kinds
+    # 2. a sentence going on from an answer on the same line elaborates it.
+    for u in range(1, len(units)):
+        if u not in owner and u - 1 in owner and units[u][4] == units[u - 1][4] and not any(
+                said >= 1.0 for a, said in strength[u].items() if a not in owner[u - 1]) and not any(
+                fits(a, u) for a in range(len(asks)) if a not in owner[u - 1] and asks[a][4] & _WANTS_KIND):
+            owner[u] = set(owner[u - 1])
+    # 3. by order: an open ask takes an unclaimed sentence of its kind lying between the answers of the asks before
+    # and after it; the asks wanting a kind of answer (a date, a price) first, as their answers are the surest.
+    answered_by: dict[int, list[int]] = {}
+    for u, o in sorted(owner.items()):
+        for a in o:
+            answered_by.setdefault(a, []).append(u)
+    open_asks = [a for a in range(len(asks)) if a not in answered_by]
+    for a in sorted(open_asks, key=lambda a: (not asks[a][4] & (_WANTS_KIND | _WHY), a)):
+        before = max((answered_by[b][0] for b in range(a) if b in answered_by), default=-1)
+        after = min((answered_by[b][-1] for b in range(a + 1, len(asks)) if b in answered_by), default=len(units))
+        wanted = [b for b in open_asks if b != a and asks[b][4] & (_WANTS_KIND | _WHY)]
+        for u in range(before + 1, min(after, len(units))):
+            if u in owner or not fits(a, u):
+                continue
+            if elsewhere[u] and asks[a][3].isdisjoint(units[u][3]) and not shapes[u] & (_S_ACCEPTS | _S_YES_NO):
+                # a commitment about something else the customer told (「赤いストールは…本日中に発送いたします」)
+                # is the order's, not this ask's (「包んでいただけますか」); a service accepted
+                # (「…は当店で承っております」) answers
+                continue
+            if not asks[a][4] & (_WANTS_KIND | _WHY) and any(fits(b, u) for b in wanted):
+                continue  # left for the ask that wants its kind of answer
+            if any(said >= 1.0 for b, said in strength[u].items() if b != a):
+                continue  # about another ask, though not in the shape it wants
+            need = how_of[a] or (asks[a][3] - outside_marks if asks[a][4] & _LOOSE_HOW else frozenset())
+            if need and need.isdisjoint(units[u][3]):
+                continue  # steps about something else (「寝袋は乾かしてから収納袋に」 is no way to wash it)
+            owner[u] = {a}
+            answered_by[a] = [u]
+            break
+    answers = tuple(tuple(units[u][0] for u, o in sorted(owner.items()) if a in o) for a in range(len(asks)))
+    result = Alignment(answers, {units[u][0]: frozenset(o) for u, o in owner.items()})
+    ctx.memo[memo_key] = result
+    return result
