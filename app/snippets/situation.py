@@ -31,12 +31,26 @@ right after an event (「入学した娘に」), and for an unnamed line about h
 family member the mail's last sentences named. An illness told as over (去年寝込んだ
 とき) is no illness now; a loss five years and more ago is remembered, not condoled.
 
+Enquiries, follow-ups and worries said without a worry word come last. An illness or
+an injury happening now (38.9度, 吐きました, ぐったり, a fall that hurts) gets get-well
+words (「お辛いところ」「お大事に」, whose it is first when it is someone of theirs), and
+so does a worry right after it (「朝までもつのか気が気ではありません」). A customer who
+writes again unanswered (再度のご連絡, まだお返事が, とおっしゃったきり) puts the mail in
+the complaint register, and that line gets an apology for the wait first. 「温かい気持ち
+になりました」 and 「うれしく拝読」 fit only a warm mail (`warm()`: thanks or joy beyond
+the formula 「ご連絡ありがとうございます」); in an enquiry what they tell is thanked
+for (`TOLD`). An instruction or a confirmation (「1.67で進めてください」) is noted, never
+met with refusals; an ask for today or first thing is checked at once; a question said
+as 〜のか or followed by 「？」 is answered, never 承知. Whom they care for or go with
+(「母の介護で」「母とコンサートに」) is not whose illness or concert it is, and an outing
+in a mail about no goods of ours is wished well, not made ready for.
+
 `slot_values()` makes the noun phrase the snippet's `{topic}` slot takes for
 that situation, respectful and built for the sentence: 「友人の結婚が決まり」 →
 「ご友人のご結婚」, 「娘が生まれました」 → 「お嬢様のご誕生」, 「パーティーで着たい」 →
 「パーティー」, 「妻が卵アレルギー」 → 「奥様の卵アレルギー」. It never passes a bare
-verb lemma or a one-character keyword: what cannot be made into a phrase is
-left out, and the slot stays a visible placeholder.
+verb lemma, a hiragana-only word (もつ, やつ) or a one-character keyword: what cannot
+be made into a phrase is left out, and the slot stays a visible placeholder.
 """
 
 from __future__ import annotations
@@ -52,12 +66,14 @@ class Situation(StrEnum):
     OWN_CELEBRATION = "own_celebration"      # their own wedding, anniversary, birthday
     CLOSE_CELEBRATION = "close_celebration"  # a friend's wedding, a daughter's birth, a grandchild's school entry
     EVENT = "event"                          # a party, a ceremony, a trip they prepare for
+    EVENT_PLAN = "event_plan"                # an outing or a concert ahead, in a mail about no goods of ours
     PURCHASE_SELF = "purchase_self"          # something for themselves
     PURCHASE_GIFT = "purchase_gift"          # a present for someone
     ALLERGY = "allergy"                      # an allergy or constitution, theirs or a family member's
     HEALTH_SELF = "health_self"              # their own illness or injury
     PREGNANCY = "pregnancy"                  # expecting a baby: care, never "get well soon"
     HEALTH_FAMILY = "health_family"          # a family member's illness or injury
+    ILLNESS_NOW = "illness_now"              # unwell or hurt right now (38.9度, 吐きました, 転んで): get-well words
     RECOVERED = "recovered"                  # good news about health (退院しました)
     MEASUREMENT = "measurement"              # their size, height, weight
     FIRST_ORDER = "first_order"              # a first order or first online purchase
@@ -80,7 +96,9 @@ class Situation(StrEnum):
     PET_HEALTH = "pet_health"                # their pet unwell or old: concern, never "get well soon" to them
     VOICE_PRAISE = "voice_praise"            # praise in a questionnaire or a customer-voice comment
     VOICE_COMPLAINT = "voice_complaint"      # a grievance in a questionnaire or comment: apology, will improve
-    PERSONAL = "thanks_shared"               # anything else they told about themselves
+    PERSONAL = "thanks_shared"               # anything else they told about themselves, in a warm mail
+    TOLD = "told"                            # the same in an enquiry or a plain mail: thanked, never "warmed"
+    FOLLOW_UP = "follow_up"                  # they write again, unanswered (再度のご連絡, まだお返事が): sorry first
     # Worries
     WORRY_DELIVERY = "worry_delivery"        # will it arrive in time
     WORRY_HEALTH = "worry_health"            # allergens, skin, safety
@@ -105,6 +123,8 @@ class Situation(StrEnum):
     ASK_AFTER = "asked_after"                # they ask how we are (畑のほうはいかがですか): thanked for it
     SURVEY_QUESTION = "survey_question"      # our own questionnaire's question (Q1. 満足している点…)
     VOICE_SUGGESTION = "voice_suggestion"    # a wish in a questionnaire or comment: thanks, will consider
+    INSTRUCTION = "instruction"              # an instruction or a confirmation (1.67で進めてください): noted
+    ASK_URGENT = "ask_urgent"                # an ask for today or first thing (今日中に, 明日の朝いちばんで)
     COMPLAINT_REQUEST = "complaint_request"  # any other request in a complaint
     COMPLAINT = "apology"                    # something went wrong
     ASK = "answer"                           # any other request
@@ -112,19 +132,21 @@ class Situation(StrEnum):
 
 # The pack's situation groups a situation draws from, in the order they are offered.
 SOURCES: dict[Situation, tuple[str, ...]] = {
-    Situation.OWN_CELEBRATION: ("own_celebration", "thanks_shared"),
-    Situation.CLOSE_CELEBRATION: ("close_celebration", "thanks_shared"),
+    Situation.OWN_CELEBRATION: ("own_celebration", "thanks_shared", "warm_shared"),
+    Situation.CLOSE_CELEBRATION: ("close_celebration", "thanks_shared", "warm_shared"),
     Situation.EVENT: ("event", "thanks_shared"),
+    Situation.EVENT_PLAN: ("event_plan", "thanks_shared"),
     Situation.PURCHASE_SELF: ("purchase_self", "thanks_shared"),
     Situation.PURCHASE_GIFT: ("purchase_gift", "thanks_shared"),
     Situation.ALLERGY: ("allergy",),
     Situation.HEALTH_SELF: ("health_self",),
     Situation.PREGNANCY: ("pregnancy",),
     Situation.HEALTH_FAMILY: ("health_family",),
+    Situation.ILLNESS_NOW: ("illness_now",),
     Situation.RECOVERED: ("recovered",),
     Situation.MEASUREMENT: ("measurement",),
     Situation.FIRST_ORDER: ("first_order",),
-    Situation.REGULAR: ("regular", "thanks_shared"),
+    Situation.REGULAR: ("regular", "thanks_shared", "warm_shared"),
     Situation.THANKS: ("thanks_received",),
     Situation.BEREAVEMENT: ("bereavement",),
     Situation.REMEMBRANCE: ("remembrance", "bereavement"),
@@ -133,17 +155,19 @@ SOURCES: dict[Situation, tuple[str, ...]] = {
     Situation.COMPLAINT_REGULAR: ("complaint_regular", "complaint_told"),
     Situation.NO_TROUBLE: ("no_trouble",),
     Situation.INTRODUCTION: ("introduction", "thanks_shared"),
-    Situation.GOOD_NEWS: ("good_news", "thanks_shared"),
+    Situation.GOOD_NEWS: ("good_news", "thanks_shared", "warm_shared"),
     Situation.NEXT_VISIT: ("next_visit", "thanks_shared"),
     Situation.CHERISH: ("cherish", "thanks_received"),
-    Situation.SENT_ITEM: ("sent_item", "thanks_shared"),
+    Situation.SENT_ITEM: ("sent_item", "thanks_shared", "warm_shared"),
     Situation.COURTESY: ("courtesy",),
     Situation.CHILD_LETTER: ("child_letter",),
-    Situation.PET: ("pet", "thanks_shared"),
+    Situation.PET: ("pet", "thanks_shared", "warm_shared"),
     Situation.PET_HEALTH: ("pet_health",),
     Situation.VOICE_PRAISE: ("voice_praise", "thanks_received"),
     Situation.VOICE_COMPLAINT: ("voice_complaint",),
-    Situation.PERSONAL: ("thanks_shared",),
+    Situation.PERSONAL: ("thanks_shared", "warm_shared"),
+    Situation.TOLD: ("thanks_shared",),
+    Situation.FOLLOW_UP: ("follow_up",),
     Situation.WORRY_DELIVERY: ("worry_delivery", "empathy"),
     Situation.WORRY_HEALTH: ("worry_health", "empathy"),
     Situation.WORRY_FIT: ("worry_fit", "empathy"),
@@ -166,6 +190,8 @@ SOURCES: dict[Situation, tuple[str, ...]] = {
     Situation.ASK_AFTER: ("asked_after",),
     Situation.SURVEY_QUESTION: ("survey_question",),
     Situation.VOICE_SUGGESTION: ("voice_suggestion",),
+    Situation.INSTRUCTION: ("instruction", "answer"),
+    Situation.ASK_URGENT: ("ask_urgent", "ask_question"),
     Situation.COMPLAINT_REQUEST: ("complaint_request", "apology"),
     Situation.COMPLAINT: ("apology", "delay", "answer"),
     Situation.ASK: ("answer", "refusal"),
@@ -187,6 +213,7 @@ PERSON_HONORIFIC: dict[str, str] = {
     "親父": "お父様", "おやじ": "お父様", "お袋": "お母様", "おふくろ": "お母様",
     "赤ちゃん": "赤ちゃん", "赤ん坊": "赤ちゃん",
     "甥っ子": "甥御さん", "姪っ子": "姪御さん", "おばあちゃん": "おばあ様", "おじいちゃん": "おじい様",
+    "ばあば": "おばあ様", "じいじ": "おじい様",
     "姉": "お姉様", "兄": "お兄様", "妹": "妹さん", "弟": "弟さん", "家族": "ご家族",
     "友人": "ご友人", "友達": "ご友人", "親友": "ご親友", "同僚": "同僚の方", "同期": "同期の方",
     "上司": "上司の方", "部下": "部下の方", "先輩": "先輩", "後輩": "後輩の方", "姪": "姪御さん",
@@ -203,29 +230,39 @@ _PERSON_WORD = re.compile(rf"(?<![ァ-ヶ一-龥])({_PERSON})(?:たち|ら)?(?=[
 # Not who the clause is about: a time of life (「私自身も子どもの頃に」) or who told them something
 # (「娘に叱られました」: the scolding daughter is not the one with the condition).
 _NOT_ABOUT = re.compile(r"の(?:頃|ころ|時|とき)|(?:に|から)(?:「[^」]{0,30}」と)?(?:叱|言わ|笑わ|怒ら|注意さ|勧め|"
-                        r"すすめ|頼ま|聞か)")
+                        r"すすめ|頼ま|聞か)|"
+                        # Whom they care for or go with (「母の介護で膝が痛みます」「母（75）とコンサートに」).
+                        r"の(?:介護|看病|世話|付き添い|お見舞い|見舞い|送り迎え)|(?:（[^）]{0,6}）)?と(?!の)")
 # People a mail's earlier sentences may be about (family, not a friend or a colleague).
 _FAMILY = frozenset(PERSON_HONORIFIC) - {"友人", "友達", "親友", "同僚", "同期", "上司", "部下", "先輩", "後輩", "家族"}
-_SELF = re.compile(r"私|わたし|わたくし|自分|僕|ぼく|俺")
+_SELF = re.compile(r"私|わたし|わたくし|自分|僕|ぼく|俺|わし|ワシ|あたし|おれ|オレ")
 # A pet, not a person: its age and its illness are no one's health to wish well.
 _PET = re.compile(r"柴犬|愛犬|愛猫|子犬|子猫|老犬|老猫|(?<![一-龥])犬|(?<![一-龥])猫(?!背|舌|の手|の額)|ワンちゃん|"
                   r"わんちゃん|"
-                  r"ネコ|インコ|ウサギ|ハムスター|ペット")
-_PET_UNWELL = re.compile(r"年を取|歳を取|老い|弱って|食欲|獣医|動物病院|散歩の距離")
+                  r"ネコ|インコ|ウサギ|ハムスター|ペット|[0-9０-９一二三四五]匹|(?<![ァ-ヶ])(?:オス|メス)(?![ァ-ヶ])")
+_PET_UNWELL = re.compile(r"年を取|歳を取|老い|弱って|食欲|獣医|動物病院|散歩の距離|検査|ご飯を[^。]{0,6}残|食べな|"
+                         r"元気がな|吐い|下痢|痩せ|手術|薬")
+# No pet of theirs (「犬を飼った経験はない」「飼えない」): nothing to smile at.
+_NO_PET = re.compile(r"飼った(?:こと|経験)(?:が|は)?な|飼ったことがありませ|飼っていな|飼えな|飼ったことはありませ")
+# A pet seen off (「14年飼った犬を見送ったばかり」): a loss.
+_PET_LOSS = re.compile(r"見送っ|見送り|虹の橋|旅立")
 # Turning an age (「祖父が九十歳になるので」): a birthday of someone close.
 _AGE_TURNING = re.compile(r"[0-9０-９一二三四五六七八九十百]+歳(?:の誕生日を迎え|になる|になり|を迎え)")
 # Told as past and over (「去年、夫が手術をして」「寝込んだときのことも」), not a condition now.
-_PAST_TOLD = re.compile(r"去年|昨年|以前|[0-9０-９一二三四五六七八九十数]+年前|当時|(?:た|だ)(?:とき|時|頃|"
+_PAST_TOLD = re.compile(r"去年|昨年|以前|当初|あのとき|あの時|あの頃|(?:こと|時期)(?:も|が)ありました|"
+                        r"[0-9０-９一二三四五六七八九十数]+年前|当時|(?:た|だ)(?:とき|時|頃|"
                         r"ころ)(?:のこと|に|は|も)|"
                         r"若い頃|若いころ")
 _STILL = re.compile(r"今も|今は|現在|まだ|以来|続いて|ずっと|今でも|いまだ|治らな|残っ|残り|これから|来週|来月|麻痺|"
                     r"後遺症|車椅子|車いす")
-_PAST_EPISODE = re.compile(r"風邪|寝込|手術|入院|熱を出|発熱|けが|怪我|ケガ|骨折|骨を折|捻挫|ぎっくり|インフルエンザ|"
+_PAST_EPISODE = re.compile(r"痛み(?:で|が)|痛くて|風邪|寝込|手術|入院|熱を出|発熱|けが|怪我|ケガ|骨折|骨を折|捻挫|"
+                           r"ぎっくり|インフルエンザ|"
                            r"コロナ|"
                            r"体調を崩")
 # A loss long ago (「父が亡くなって十年」): the late one is remembered, no fresh condolence.
 # Five years and more (「亡くなって二年になります」 is still a loss to offer condolence for).
-_LONG_AGO_LOSS = re.compile(r"亡くな(?:って|り)(?:から)?(?:もう)?(?:[5-9５-９]|[1-9１-９][0-9０-９]|[五六七八九]|"
+_LONG_AGO_LOSS = re.compile(r"(?:七|十三|十七|二十三|二十七|三十三|五十|[1-9][0-9]|[7７]|1[37]|１[３７])回忌|"
+                            r"亡くな(?:って|り)(?:から)?(?:もう)?(?:[5-9５-９]|[1-9１-９][0-9０-９]|[五六七八九]|"
                             r"[一二三四五六七八九]?十)[^年]{0,2}年|"
                             r"(?:[5-9５-９]|[1-9１-９][0-9０-９]|[五六七八九]|"
                             r"[一二三四五六七八九]?十)[^年]{0,2}年前[^。]{0,12}亡くな")
@@ -290,9 +327,12 @@ _ALLERGY_CAUSE = re.compile(r"アレルギーの原因|アレルギーにな(?:�
 _ADULT = re.compile(r"の(?:母|父|祖母|祖父|おばあちゃん|おじいちゃん|ママ|パパ)です|と申します|いたします|担当|御中")
 
 # A birth now, not 「生まれて初めて」「孫が生まれてすぐのことでした」 (a life told, long ago).
-_BORN = r"生まれ(?!る予定|て初めて|てはじめて|てすぐ|た(?:時|とき|頃|ころ)|育|つき|故郷)|誕生(?!日)|出産(?!予定)"
+_BORN = (r"生まれ(?!て[^。]{0,8}(?:とき|時|頃|ころ)|る予定|て初めて|てはじめて|てすぐ|た(?:時|とき|頃|ころ|年)|育|"
+         r"つき|故郷)|"
+         r"誕生(?!日)|出産(?!予定)")
 # Marrying long ago (「結婚したときに」「結婚のときに実家から」) is no news to congratulate.
-_PAST_WEDDING = re.compile(r"結婚(?:した|の|する)(?:とき|時|頃|ころ|際)|結婚して(?:から|以来)|結婚当初|結婚前")
+_PAST_WEDDING = re.compile(r"結婚(?:した|の|する)(?:とき|時|頃|ころ|際)|結婚して(?:から|以来)|結婚当初|結婚前|"
+                           r"結婚して[0-9０-９一二三四五六七八九十数]+年(?!目)|結婚して(?:初めて|はじめて)")
 # Life events → the respectful noun a congratulation takes.
 _EVENTS: tuple[tuple[str, str], ...] = (
     (_BORN, "ご誕生"),
@@ -302,8 +342,9 @@ _EVENTS: tuple[tuple[str, str], ...] = (
     (r"誕生日|バースデー", "お誕生日"),
     (r"入学", "ご入学"),
     (r"卒業", "ご卒業"),
-    (r"就職|入社", "ご就職"),
-    (r"合格", "ご合格"),
+    (r"(?:就職|入社)(?!して|後|以来|当初)", "ご就職"),
+    # Not a pass mark or the page of those who passed (「合格ライン」「合格者の声」).
+    (r"合格(?!ライン|点|者|基準|圏|率|ラ|でき(?:る|な)|したい|すれば|を目指)", "ご合格"),
     (r"昇進|昇格", "ご昇進"),
     (r"還暦", "還暦"),
     (r"古希|古稀", "古希"),
@@ -313,7 +354,7 @@ _EVENTS: tuple[tuple[str, str], ...] = (
     (r"七五三", "七五三"),
     (r"新築", "ご新築"),
     # Not the shop's opening hour or year they came since (「開店と同時に」「オープンした年から通って」).
-    (r"開店(?!と同時|時間|前|直後|から|まで|と共に|した年|当初|以来)|開業(?!した年|当初|以来)|"
+    (r"開店(?!と同時|時間|前|直後|から|まで|と共に|した年|当初|以来)|開業(?!した年|当初|以来|から|して)|"
      r"オープン(?!と同時|時間|前|した年|当初|以来)", "ご開業"),
     (r"\d+周年|[一二三四五六七八九十]+周年", "周年"),
     (r"記念日", "記念日"),
@@ -326,7 +367,10 @@ _ATTENDING = re.compile(r"(結婚式|披露宴|二次会|式典|卒業式|入学
                         r"(出席|参列|お呼ばれ|着て|着る|着たい|招待|行く|行き|参加)|お呼ばれ")
 # An event told as past or as a travel agent's name, not one they prepare for.
 _PAST_EVENT = re.compile(r"旅行会社|旅行代理店|(?:旅行|式|会)でも、と|が終わ(?:って|り|った)|(?:旅行|会)に行(?:き|"
-                         r"っ)|の後|のあと|以来|程度")
+                         r"っ)|の後|のあと|以来|程度|"
+                         # Heard or lived already (「演奏会を聴かせていただきました」「子どもの頃の発表会で」).
+                         r"聴かせていただ|聴きに行っ|聴きました|観ました|見てきました|行ってきました|でした(?:$|\s)|"
+                         r"(?:頃|ころ)の|ことがあり|覚えのな|覚えはな|日に[^。]{0,20}(?:選んだ|買った|撮った|着た|もらった)")
 _EVENT_WORD = re.compile(
     r"(結婚式|披露宴|二次会|パーティー|パーティ|式典|卒業式|入学式|入園式|卒園式|七五三|成人式|発表会|演奏会|"
     r"コンサート|同窓会|食事会|お茶会|歓迎会|送別会|旅行|運動会|お宮参り|顔合わせ|結納|法事|お葬式|葬儀|"
@@ -334,70 +378,87 @@ _EVENT_WORD = re.compile(
 _GIFT = re.compile(r"贈り物|贈りたい|引き出物|プチギフト|記念品|贈る|贈ろう|プレゼント|ギフト|お祝いに|お祝いとして|"
                    r"手土産|お土産|お返し|"
                    r"渡したい|渡す|(?<![てで])あげたい|内祝い|お歳暮|お中元|母の日|父の日|敬老の日")
+# A gift already given (「手土産のどら焼きを持って説明しに行きました」) is their story, not a purchase.
+_GIFT_GIVEN = re.compile(r"持って[^。]{0,12}(?:行きました|いきました|伺いました|行ってきま|いってきま)|渡しました|"
+                         r"贈りました|差し上げました|あげました")
 _SELF_PURCHASE = re.compile(r"自分用|自分へのご褒美|自分で使|自分のため|普段使い|私用に|仕事用|通勤用|自宅用")
 _ALLERGY = re.compile(r"アレルギ|アトピー|敏感肌|乾燥肌|肌が弱|体質|乳糖不耐|グルテン|食物制限|"
                       r"(?:卵|小麦|乳|そば|ナッツ|えび|かに|落花生)(?:が|を)?(?:食べられ|だめ|ダメ|NG)")
 # The body broadly, not a disease list only: pain, numbness, sleep, a condition of theirs or a child's.
-_BODY = (r"(?:痛(?:い|く|み|む|め)(?!出費|手|なりませ|ならな|なかっ|はな|もな)|しびれ|痺れ|眠れ(?:な|ず|ま|てい?な)|"
+_BODY = (r"(?:痛(?:い|く|み|む|め)(?!出費|手|なりませ|ならな|なかっ|はな|もな|ないか|ないよう)|しびれ|痺れ|"
+         r"眠れ(?:な|ず|ま|てい?な)|"
          r"寝不足|不眠|熱を出|発熱|高熱|倒れ|"
          r"[一-龥]{1,4}(?:病(?!院|室|棟)|症(?!状)|炎)|うつ病|(?:[胃肺肝腸]|乳|膵臓|子宮|前立腺)がん|癌|黄疸|NICU|ICU|"
          r"生まれつき|外反母趾|[扁偏]平足|腫瘍|梗塞|麻痺|まひ|喘息|ぜんそく|血圧|糖尿|透析|"
          r"要介護|車椅子|車いす|認知|視力|目[がもは][^、。]{0,4}(?:かす|見え|弱|悪)|耳[がもは][^、。]{0,3}(?:遠|"
          r"聞こえ)|難聴|療法|(?:におい|匂い|臭い)に弱|"
          r"奥歯|ニキビ|にきび|湿疹|発疹|かゆみ|痒み|腫れ|脱毛|抜け毛|髪が抜け|抗がん剤|点滴|注射|診断|"
-         r"股関節|関節|手首|足首|足が不自由|転んで|転倒|やけど|火傷|"
-         r"胸が苦し|息苦し|吐き気|めまい|下痢|体を壊|体調を崩|顔色)")
+         r"股関節|関節|手首|足首|足が不自由|転んで|転倒|(?<![なんだたへ])やけど|火傷|"
+         r"胸が苦し|息苦し|吐き気|めまい|立ちくらみ|下痢|体を壊|体調を崩|顔色)")
 # In a complaint, what hurts now (pain, no sleep, unwell) is harm to apologise for; a condition they live
 # with (持病, 要介護, an operation years ago) is told for us to take care, and gets concern instead.
 _ACUTE = re.compile(r"痛(?:い|く|み|む|め)(?!出費|手)|しびれ|痺れ|眠れ(?:な|ず|ま)|寝不足|体調を崩|具合が悪|気分が悪|"
-                    r"胸が苦し|息苦し|吐き|下痢|腫れ|かゆ|湿疹|発疹|かぶれ|(?<![だ])けが|怪我|ケガ|やけど|火傷|転倒|"
+                    r"胸が苦し|息苦し|吐き|下痢|腫れ|かゆ|湿疹|発疹|かぶれ|(?<![だ])けが|怪我|ケガ|(?<![なんだたへ])やけど|火傷|転倒|"
                     r"転んで|顔色|倒れ|めまい|熱が|熱を出|発熱")
-_ILLNESS = re.compile(r"入院|手術|怪我|(?<![だ])けが|ケガ|骨折|骨を折|病気|体調|療養|通院|腰痛|ぎっくり|捻挫|妊娠|"
+_ILLNESS = re.compile(r"入院|手術|(?:怪我|(?<![だ])けが|ケガ)(?!は(?:しませ|な|あり)|もな|一つな|ひとつな)|骨折|骨を折|"
+                      r"病気|体調|療養|通院|腰痛|ぎっくり|捻挫|妊娠|"
                       r"つわり|"
-                      r"風邪|インフルエンザ|コロナ|熱が|リハビリ|治療|闘病|寝込|(?<![きりみ])具合|持病|" + _BODY)
+                      r"風邪|インフルエンザ|コロナ|熱が|リハビリ|治療(?!台)|闘病|寝込|(?<![きりみ])具合|持病|"
+                      # Found at a check-up, told by a doctor (「検査で肺に影が見つかりました」).
+                      r"影が見つか|精密検査|再検査|余命|お医者さんから|医師から|主治医|" + _BODY)
 _PREGNANT = re.compile(r"妊娠|妊婦|つわり|出産予定|臨月|産休|身重|お腹に赤ちゃん|おなかに赤ちゃん")
 # Not 無事に alone: 無事に届きました, 無事に編み上げました are no recovery (無事に退院 has 退院).
 # Said as done (「退院しました」), not ahead (「退院の日は」) nor denied (「良くなりません」).
 # Good news about a condition (「低下は止まっていると伺い、胸をなでおろしました」).
-_RELIEVED = re.compile(r"幸い|大事に至らず|ほとんどなく|胸をなでおろ|ほっとし|ホッとし|安心しました|落ち着いてきました|"
+_RELIEVED = re.compile(r"取り越し苦労|杞憂|幸い|大事に至らず|ほとんどなく|胸をなでおろ|ほっとし|ホッとし|安心しました|"
+                       r"落ち着いてきました|"
                        r"止まっている|安定して")
-_RECOVERED = re.compile(r"退院(?:し(?:まし)?た|して|し(?=[、。])|でき|すること)|回復(?:し|いたし)|快復し|"
+_RECOVERED = re.compile(r"退院(?:し(?:まし)?た(?!ら)|して|し(?=[、。])|でき|すること)|回復(?:し|いたし)|快復し|"
                         r"元気にな(?:りまし|っ)た|"
                         r"(?:良|よ)くな(?:りまし|っ)た|治(?:りまし|っ)た|完治")
 _MEASURE = re.compile(r"身長|体重|(?:背|足|体|胸|腰|肩|腕|頭|首|私|着).{0,8}\d+\s*(?:cm|ｃｍ|センチ|kg|ｋｇ|キロ)|"
-                      r"\d+\s*号|サイズは|足のサイズ|ウエスト|"
+                      r"\d+\s*号(?![室館棟線車機店地])|サイズは|足のサイズ|ウエスト|"
                       r"バスト|ヒップ|胸囲|肩幅|股下|裄丈|靴のサイズ|[SML]サイズを着")
 # A first order or first contact with the shop, not 「生まれて初めて」「最初の四小節」「湯治場は初めてで」.
 _FIRST = re.compile(r"(?:初めて|はじめて)(?:の|で|に)?[^、。]{0,8}?(?:連絡|メール|注文|利用|購入|お願い|伺|問い合わせ|"
                     r"通販|お店|来店|予約|買|お買い物|受診|入会|申し込|申込)|初回|はじめまして|初めまして|"
                     r"初の(?:ご?注文|通販)")
-_REGULAR = re.compile(r"いつも(?:利用|購入|お世話|買|注文|拝見|楽しみ)|いつも[^。]{0,12}がお世話にな|以前も|前回|"
+_REGULAR = re.compile(r"いつも(?:利用|購入|お世話|買|注文|拝見|楽しみ)|いつも[^。]{0,12}がお世話にな|以前も|"
+                      r"前回(?![^。]{0,4}(?:知人|友人|別の|他の|よそ|他社))|"
                       r"リピート|愛用|昨年も|"
                       r"長年(?:利用|愛用|お世話|通|ご愛顧|使)|何度も(?:利用|購入|注文|お世話|伺|通|来|泊)|また利用|"
                       r"昨年と同じ|去年と同じ|(?:こちら|御社|貴|お店|当)[^。]{0,16}通って(?:お|い)|"
                       r"度目の(?:滞在|利用|ご利用|来店|宿泊)|常連")
 # Looking back (「あの時も」「思い返すと」): a memory told, not an event to congratulate now.
-_MEMORY = re.compile(r"思い出|思い返|覚えて|当時|あの時|あの頃|小さい頃|若い頃|昔は|以前お店")
+_MEMORY = re.compile(r"思い出|思い返|覚えて|当時|あの時|あの頃|小さい頃|若い頃|昔は|以前お店|子どもの頃|子供の頃|"
+                     r"こどもの頃")
 # A gift for the guests of a ceremony (「結婚式の引き出物」「顔合わせの手土産」) is about the gift, still.
 _CEREMONY_ONLY = re.compile(r"引き出物|手土産|お土産|プチギフト|内祝い|お返し|記念品")
 _CEREMONY = re.compile(r"(?:卒業|入学|入園|卒園|成人|結婚)式")
 _OWN_CEREMONY = re.compile(r"挙げ|挙式|私たちの|私の|自分の")
 
-_WORRY_DELIVERY = re.compile(r"間に合|届く|届か|届け|遅れ|発送|到着|配送|日程|当日まで|受け取")
+_WORRY_DELIVERY = re.compile(r"届く|届か|届け|発送|到着|配送|郵送|戻ってく|仕上が|納期|納品")
+# In time or late alone is a delivery worry only for goods, and not for their own task (「締め切りに間に合わなく
+# なったら」「練習しないと間に合いそうに」), a wait at a clinic (「手遅れになったら」) or a booking
+# (「予約で埋まって」).
+_WORRY_IN_TIME = re.compile(r"間に合|(?<!手)遅れ|当日まで|受け取")
+_OWN_TASK = re.compile(r"締め切り|締切|試験|練習|準備|勉強|片付け|申告|決算|仕事|手遅れ|予約")
 # What our goods are made of or how they are made: the worry_health snippets explain that, nothing else
 # (a child's skin under a doctor's treatment is a worry to share, not a question of our kitchen).
 _PRODUCT_SAFETY = re.compile(r"アレルギ|混ざ|混入|原材料|添加物|厨房|器具|卵|小麦|乳|食べ|成分|化粧|製品|商品|使って|"
                              r"肌に合|素材|洗剤|安全")
 _WORRY_HEALTH = re.compile(r"アレルギ|混ざ|混入|症状|肌|体に|安全|原材料|添加物|厨房|器具|卵|小麦|乳")
 # Fit of clothes or shoes, not any 「大きく」「合わない」 (「大きくなってから見てつらい思いを」).
-_WORRY_FIT = re.compile(r"サイズ|\d+号|似合|体型|きつ|ぶかぶか|(?<!大)丈|着られ|着た|入る|浮か|派手|地味|"
+_WORRY_FIT = re.compile(r"サイズ|\d+号|似合|体型|きつ|ぶかぶか|(?<!大)丈|着られ|着た|(?<![にへ])入る|浮か|"
+                        r"派手|地味|"
                         r"(?:サイズ|丈|靴|服|ドレス|足|袖|肩|胸|ウエスト)(?:が|は|に)?(?:合|大き|小さ)")
 
 _COMPLAINT = re.compile(r"(?<!の)と違う(?![？?]|\s*$)|と違い|と違っ|違うようです|届かない|届いていない|"
                         r"届いておりません|まだ届|"
                         r"違う商品|違うもの|間違|破損|壊れ|割れ|"
                         r"傷が|キズ|汚れ|不良|欠け|足りな|不足|ほつれ|穴が|動かな")
-_CHANGE = re.compile(r"交換|返品|キャンセル|変更|修正|返金|取り消|取消|訂正|解約|止めて|停止|[にへ]変えて")
+_CHANGE = re.compile(r"交換|返品|キャンセル|変更|修正|返金|取り消|取消|訂正|解約|止めて|停止|[にへ]変えて|"
+                     r"変えられ|変えていただ|変えてもら|早めたい|早められ|ずらし")
 _ORDER = re.compile(r"予約(?!なし|不要)|注文|作っていただ|作って(?:ください|もらえ)|ご用意いただ|用意して|"
                     r"お取り置き|取り置き|"
                     r"名入れ|のし|ラッピング|包装|メッセージ|プレート|見繕っ|ギフト用|箱に入れ|包んで|熨斗")
@@ -407,7 +468,8 @@ _STOCK = re.compile(r"在庫|入荷|取り扱い|取扱|お取り扱い|販売�
                     r"ございますか|新作")
 _DELIVERY = re.compile(r"届|発送|配送|お届け|受け取|受取|到着|間に合|日時指定|配達|送って|お送り|店頭|"
                        r"\d+日まで|いつ頃|何日")
-_SIZE = re.compile(r"サイズ|(?<!大)丈|\d+号|寸法|着丈|大きさ|幅|長さ|\d+\s*cm|採寸|ゆったり|きつ|フィット|身幅")
+_SIZE = re.compile(r"サイズ|(?<!大)丈|\d+号(?![室館棟線車機店地])|寸法|着丈|大きさ|幅|長さ|\d+\s*cm|採寸|ゆったり|"
+                   r"きつ|フィット|身幅")
 _MATERIAL = re.compile(r"素材|原材料|材料|成分|製造|アレルギ|卵|小麦|乳製品|洗濯|お手入れ|手入れ|生地|ウール|"
                        r"綿|シルク|産地|添加物|賞味期限|消費期限|保存|輪針|棒針|光沢|透け|厨房|製法|作り方")
 _PRICE = re.compile(r"キャンセル料|手数料|違約金|解約料|料金|価格|金額|送料|費用|いくら|値段|代金|お支払|支払|見積")
@@ -428,6 +490,7 @@ _VAGUE = {
     "詳細", "両方", "予定", "たび", "役", "今度", "自分", "私", "うち", "本人", "普段", "最近", "先日", "以前",
     "連絡", "お知らせ", "確認", "返信", "お手数", "手数", "大丈夫", "楽しむ", "分ける", "教える", "わかる",
     "意見", "おすすめ", "アドバイス", "相談", "お店", "店", "当店", "貴店", "そちら", "可能", "場合",
+    "必要", "以下", "状況", "機会", "様子",
 }
 _VERBISH = re.compile(r"[ぁ-ん]*[一-龥ァ-ヶ][ぁ-ん]*[うくぐすつぬぶむるいた]$")
 
@@ -437,24 +500,31 @@ _VERBISH = re.compile(r"[ぁ-ん]*[一-龥ァ-ヶ][ぁ-ん]*[うくぐすつぬ�
 # ones outnumbering the thanks, make a complaint: a warm letter that once says 悔しい or 三回目 is none.
 # One of these alone says the customer complains of us (「納得がいきません」「補償してください」).
 _GRIEVANCE_DECISIVE = re.compile(
-    r"納得(?:が|の)?い(?:か|き)|納得でき(?:な|ま)|腹が立|憤|不誠実|誠意(?:が|ある|のな|の感じ)|クレーム|不信感|謝罪|"
-    r"弁償|補償|賠償|慰謝料|あんまり(?:では|です)|あり得な|ありえな|信じられな(?!い(?:ような|くらい|ほど|気持ち))|"
+    r"納得(?:が|の)?い(?:か|き)|納得でき(?:な|ま)|憤|不誠実|誠意(?:が|ある|のな|の感じ)|クレーム|不信感|謝罪|"
+    # Not a cost they fear (「下の階に漏れたら弁償になるのでは」).
+    r"(?:弁償|補償|賠償)(?!になる|になら|しなければ|することにな)|慰謝料|あんまり(?:では|です)|"
+    r"(?:解約|キャンセル|返品|注文|申請)(?:した|して|済みの)はず|あり得な|ありえな|信じられな(?!い(?:ような|くらい|ほど|気持ち))|"
     r"おかしいのでは|いかがなものか|"
     r"説明を間違|手違い|違う商品|注文(?:した[^。]{0,8})?と違う|違うもの(?:が|を)(?:入|届|送)|不良品|"
     r"かえって[^。]{0,12}(?:痛|悪|ひど)|痛みが(?:強|増|ひど)|"
     r"何も(?:して|対応)(?:くださ|もらえ|いただけ)な|対応に(?:不満|疑問)|一点張り|考えざるを得(?:な|ま)|今後の対策|"
-    r"再発防止|腹(?:も|が)立|承っておりません」?と(?:のこと|言われ)")
+    # Not anger they own up to at someone else's words (「ちょっと腹が立ってしまう自分がいます」).
+    r"再発防止|腹(?:も|が)立(?!ってしまう自分|つ自分)|承っておりません」?と(?:のこと|言われ)|"
+    # Our error in the bill, no notice given, asked in disbelief (「二重に引き落とされて」「本気ですか」).
+    r"二重に(?:引き落|請求|課金|決済)|何の(?:お知らせ|連絡|ご連絡)も(?:な|あり)|本気ですか|本気でしょうか")
 # These need another sign: 「再発」「台無しになったら」 alone can be an illness or a worry.
 _GRIEVANCE_STRONG = re.compile(
     r"不快|二度と(?:利用|行|頼|買|来)|再発|直っていな|直らな|破損|台無し|割れて|欠けて|届いていな|まだ届|"
-    r"何の説明も(?:な|あり)|何も変わ(?:って|ら|り)|改善を(?:お願い|求め)|がっかりしました|がっかりです|外れてしま|"
-    r"取れてしま")
+    r"何の説明も(?:な|あり)|あきれ|呆れ|何も変わ(?:って|ら|り)|改善を(?:お願い|求め)|がっかりしました|がっかりです|外れてしま|"
+    r"取れてしま|の一言だけ|一言だけでした|同意なしに|同意もなく|無断で")
 _GRIEVANCE_WEAK = re.compile(
     r"苦情|悪化|がっかり|ショックでし|残念でな|残念です|残念でした|悔し|ひどい|酷い|[三3３]回目|[三四五]度も|改善して|"
     r"間違え(?:た|"
     r"られ)|言われただけ|"
     r"眠れませんでした|心残り|体調を崩|騒いで|静かにはならず|責める|困ります|説明(?:が|も)な(?:く|かっ)|"
-    r"負担で|負担して|(?:治療費|診察代|病院代|修理代)")
+    r"負担で|負担して|(?:治療費|診察代|病院代|修理代)|"
+    # Waiting told (「今日で三か月目に入りました」「二回とも」).
+    r"[二三四2-4２-４]回とも|(?:か月|ヶ月|カ月)目に入|(?:日|週間|か月|ヶ月)が経(?:ちま|過)|経過しておりますが")
 _GRIEVANCE = re.compile(f"{_GRIEVANCE_DECISIVE.pattern}|{_GRIEVANCE_STRONG.pattern}|{_GRIEVANCE_WEAK.pattern}")
 # Harm that lasts (「まだ痛みが続いて」), as against a redness that has since settled.
 _LASTING = re.compile(r"まだ|続いて|治らな|引かな|消えな|取れな|ひどくな")
@@ -469,22 +539,40 @@ _HARMED = re.compile(r"(?:施術|治療|マッサージ|整体|カット|パー�
 _GOODS = re.compile(r"商品|品物|注文|届い|届き|届か|購入|買っ|買い|発送|配送|在庫|返品|送料|お届け|梱包|箱|袋|"
                     r"サイズ|ケーキ|お菓子|通販|カート|入荷|ラッピング")
 # The customer apologising for themselves (「お許しください」「長々と失礼いたしました」).
-_OWN_APOLOGY = re.compile(r"お許しくださ|失礼いたしま|失礼しま|申し訳な|申し訳あり|すみません|恐縮|ごめんなさい|乱筆")
+# Not sorry toward someone else (「入居者様には申し訳なく思っております」).
+_OWN_APOLOGY = re.compile(r"お許しくださ|失礼いたしま|失礼しま|申し訳な(?!く思)|申し訳あり|すみません|恐縮|"
+                          r"ごめんなさい|"
+                          r"乱筆")
 # They thank or praise the shop or its staff.
 _THANKS_STRONG = re.compile(r"ありがとうございま|お礼を申し|お礼が(?:言|申)|お礼(?:を|まで)|感謝(?:して|いたし|申し)|"
                             r"お世話になりました")
 _THANKS_WEAK = re.compile(r"おかげで|くださって|くださった|くださいまして|くださいました|くださり|励みにな|"
                           r"助かりました|涙が出|"
-                          r"胸が熱く|感激|感動|親切|丁寧に(?:し|教え|対応|説明)|申し分な|満足|素晴らしか|よかったです")
+                          r"胸が熱く|感激|感動|親切|丁寧に(?:し|教え|対応|説明)|申し分な|満足|素晴らしか|よかったです|"
+                          r"最高でした|最高です|元どおり|元通り|見違え|別の[^。]{0,6}かと思い|さすが(?:の|です|でした|プロ)")
+# Someone of theirs was kind (「お義母さんが…と言ってくださって」): their story, not thanks to us.
+_FAMILY_DID = re.compile(r"(?:お義?(?:母|父)さん|お(?:姉|兄)さん|奥さん|旦那さん|"
+                         r"(?<![一-龥])(?:夫|妻|主人|娘|息子|母|父|"
+                         r"祖母|祖父|義母|義父|両親|友人|友達))(?:が|も|は)[^。]{0,40}(?:くださ|くれ)")
+_OUR_SIDE = re.compile(r"先生|スタッフ|皆さん|皆様|店長|店員|係の|担当|受付")
 # Someone close has died: condolence, whatever else the sentence tells.
 _BEREAVED = re.compile(r"亡くな|亡くし|他界|先立た|逝去|永眠|葬儀|葬式|お通夜|通夜|四十九日|一周忌|三回忌")
 _OWN_FUNERAL = re.compile(r"(?:自分|私|わたくし)の(?:葬儀|葬式|お葬式)|生前契約|終活|私が死んだら")
 # The late one remembered in passing (「亡き父が建てた家」「仏壇の妻にも」), long after: no fresh condolence.
-_REMEMBERED = re.compile(r"亡き|遺品|遺影|形見|仏壇|生きていたら|生きていれば|お墓参り|墓参り")
+_REMEMBERED = re.compile(rf"亡き|遺品|遺影|形見|仏壇(?:の(?:{_PERSON})|に(?:手を合わせ|供え|報告|お参り|向か)|の前で)|"
+                         r"生きていたら|生きていれば|お墓参り|墓参り")
+# A loss told as the background of a thing they keep (「亡くなった父の形見」「父が亡くなってからは私が使っています」),
+# not the news of it: the late one is remembered, no fresh condolence.
+_LOSS_BACKGROUND = re.compile(r"形見|遺品|亡くなってから(?:は|も|ずっと)|(?:もう|既に|すでに)亡くなって(?:い|お)|"
+                              r"亡くなった[^。]{0,6}が[^。]{0,30}(?:くれた|残した|遺した|使っていた)")
 # Requests, by what they ask.
 _QUESTION = re.compile(r"(?:か|の|かね|かな)[？?]?\s*$|[？?]|のと違う|(?i:\b(?:can|could|is it|do you|are you)\b)|"
                        r"でしょうか|ますか|ですか|ませんか|教えて|お教え|知りたい|"
                        r"伺いたい|お聞かせ|ご教示|かどうか|いかが|可能で|OK|ＯＫ|大丈夫|"
+                       # Asked as 〜のか (「どう確かめればよいのかです」「できるのかも伺っておきたい」).
+                       r"のか(?:です|も|を|、|\s*$)|伺っておきたい|ご意見を|聞かせてください|か、という(?:こと|お願い)|"
+                       # A listed item asked about (「2. 割引の有無」「工事時間の目安（お湯が使えない時間）」).
+                       r"(?:の有無|の目安|の可否)(?:（[^）]*）)?\s*$|"
                        # Casual questions without か (「土曜も受け取りできる」「これって洗える」「何時までだっけ」).
                        r"(?:できる|できます|ある|あります|いい|いける|平気|使える|洗える|行ける|間に合う)(?:の|"
                        r"ん)?\s*$|"
@@ -498,21 +586,60 @@ _EXPLAIN = re.compile(r"説明(?:して|を(?:お願い|求め|いただ|して|
                       r"お聞かせ(?:くださ|いただ|願)|どうお考え|どのようにお考え|なぜ|どうして(?!も)|理由を|経緯を|"
                       r"見解を|"
                       r"どういうこと")
+# Asking why (「なぜ」「経緯を」): an explanation owed; a demo or a walk-through
+# (「画面を見ながらご説明いただけると」) is not.
+_WHY = re.compile(r"なぜ|どうして(?!も)|理由|経緯|見解|どういうこと|お考え|原因|何が(?:あっ|起き)")
 _COMPENSATE = re.compile(r"負担で|負担して|負担いただ|ご負担を?お願い|弁償|補償|賠償|慰謝料|治療費|診察代|病院代|"
                          r"(?:整形外科|整骨院|病院|医院|接骨院)の[^。]{0,8}(?:代|費|請求|領収)|修理代を|"
                          r"費用を[^。]{0,6}"
                          r"(?:払|負担|請求)|全額返金|返金して|お支払いいただ|(?:料金|代金|お金)の?[^。]{0,6}返して|"
                          r"返金か|返金(?:など|や)|割引(?:など|か|や)|次回の割引")
-_CANCEL = re.compile(r"キャンセル|取り消|取消|取りやめ|とりやめ|中止|解約|退会")
+_CANCEL = re.compile(r"キャンセル(?!せず|しない|はしな|はせず)|取り消|取消|取りやめ|とりやめ|中止|解約|退会")
 _PAUSE = re.compile(r"お休みに|お休みさせ|見合わせ|一時停止|休会|延期|日程を変更|日時を変更|日にちを変更|振り替え|振替")
 _CANCEL_ASKED = re.compile(r"キャンセル料|解約料|違約金|消化|扱い|日割|返金され|かかり|になりますか|になるので")
 # Asking for a visit or an appointment (not 「予約なしで」, not a booking season): checked, then confirmed.
 _BOOKING = re.compile(r"予約(?!なし|不要|が本格|の時期)|来院|受診|診て(?:いただ|もら)|見て(?:もら|いただ)|伺っても|"
                       r"行っても|訪問|来て(?:いただ|もら|くださ)|お越しいただ|出張|調査に|点検|急患")
 # Asking what is done in general (「予約なしでも」「来ていただけるものでしょうか」), not for a slot.
-_POLICY = re.compile(r"予約なし|予約不要|ものでしょうか|ものですか|ことはありますか|のでしょうか")
+_POLICY = re.compile(r"予約なし|予約不要|ものでしょうか|ものですか|ことはありますか|のでしょうか|"
+                     r"(?:予約|事前の?申し込み)(?:は|が)必要")
 _BOOKING_SERVICE = re.compile(r"来院|受診|診て(?:いただ|もら)|見て(?:もら|いただ)|訪問|来て(?:いただ|もら|くださ)|"
                               r"お越しいただ|出張|調査に|点検|急患|施術|レッスン|宿泊")
+
+
+# They write again and have had no answer (「再度のご連絡です」「まだお返事がありません」「とおっしゃったきり」):
+# the wait is ours to apologise for, whatever else the mail says.
+_FOLLOW_UP = re.compile(
+    r"(?:[二三四2-4２-４]|何)度目の(?:ご)?(?:連絡|問い合わせ|お問い合わせ|メール)|再度の(?:ご)?(?:連絡|問い合わせ|お問い合わせ)|"
+    r"再度(?:ご)?連絡(?:いたし|しま|させ)|先日も[^。]{0,16}(?:問い合わせ|ご連絡|連絡|メール)(?:し|いたし|させ)|"
+    r"(?:メール|フォーム|電話)(?:から|で)[^。]{0,10}問い合わせて(?:い|お)ます|"
+    r"(?:まだ|何の|一度も|いまだに)[^。]{0,8}(?:お?返事|ご?返信|ご?回答|お電話)(?:が|を|も)?(?:あり|いただ|頂|来|な)|"
+    r"(?:お?返事|ご?返信|ご?回答|折り返し)(?:が|の)(?:ありません|ない|来ない|来ません|いただけ)|"
+    r"(?:おっしゃった|言われた|来た|いただいた)きり|に続(?:いて|き)[^。]{0,4}(?:[二三2-3２-３]度目|[二三2-3２-３]回目)")
+# An illness or an injury happening now, said with what shows it (a measured fever, vomiting, a fall):
+# get-well words (「お辛いところ」「お大事に」), never gladness.
+_ILL_NOW = re.compile(r"[3-4３-４][0-9０-９](?:[.．][0-9０-９])?\s*(?:度|℃)(?:台)?(?:の熱|の高熱|の発熱|あり|ある|出|"
+                      r"まで上が)|熱が(?:下がら|下がりませ|上が)|(?<!音を)(?<!痴を)(?<!息を)(?<!嘘を)吐(?:い|きま|き気が)|嘔吐|戻してしま|ぐったり|けいれん|痙攣|"
+                      r"救急|意識が|息が苦し|呼吸が|(?:転んで|転倒して|落ちて|ぶつけて)[^。]{0,20}(?:痛|腫|血|切|折|ひね)|"
+                      r"(?:さっき|今朝|今日|昨夜|昨晩|夕方から|朝から|昨日から)[^。]{0,16}(?:熱|痛くて|痛みが|腫れ|出血)")
+# An ask for today or first thing (「今日中に」「明日の朝いちばんで」).
+_URGENT = re.compile(r"今日中|本日中|至急|大至急|急ぎで(?!は)|今すぐ|すぐにでも|明日の朝(?:いちばん|一番|イチ)|"
+                     r"朝(?:いちばん|一番)で|朝イチ")
+# An instruction or a confirmation, not a question (「1.67で進めてください」「濃い茶色の方にしてください」).
+_INSTRUCTION = re.compile(r"(?:で|(?<!よう)に|の方で|の方に)(?:進めて(?:ください|いただけ|下さい)|お願いします|"
+                          r"お願いいたします|"
+                          r"お願い致します|してください|して下さい)\s*$|(?:で|に)決めます|で(?:結構|大丈夫|構いません|問題ありません)"
+                          r"(?:です)?\s*$|了解(?:しました|です)|承知しました")
+# A warm mail: glad or thankful words beyond the formulas of an enquiry (「ご連絡ありがとうございます」).
+_FORMULA_THANKS = re.compile(r"(?:ご連絡|ご返信|ご回答|お問い合わせ|ご提案|ご案内|ご確認|お返事|お見積(?:も)?り|お電話)"
+                             r"(?:を)?(?:いただき|くださり)?(?:、)?(?:ありがとうございま(?:す|した)|ありがとう)")
+
+
+def warm(mail: str) -> bool:
+    """Whether the mail is warm (thanks, joy, a story shared), so that 「温かい気持ちになりました」 can fit what
+    it tells; an enquiry or a plain instruction, thanked only by formula, is not."""
+    said = _FORMULA_THANKS.sub("", mail)
+    return bool(_GLAD.search(said) or _THANKS_WEAK.search(said) or _GOOD_NEWS.search(said))
 
 
 def tone(mail: str) -> str:
@@ -521,7 +648,7 @@ def tone(mail: str) -> str:
         return ""
     if _HARMED.search(mail) and (_GRIEVANCE.search(mail) or _LASTING.search(mail)):
         return "harm"
-    if _GRIEVANCE_DECISIVE.search(mail):
+    if _GRIEVANCE_DECISIVE.search(mail) or _FOLLOW_UP.search(mail):
         return "complaint"
     strong = {m.group(0)[:3] for m in _GRIEVANCE_STRONG.finditer(mail)}
     weak = {m.group(0)[:3] for m in _GRIEVANCE_WEAK.finditer(mail)}
@@ -590,19 +717,49 @@ def classify(highlight: Highlight, text: str, regular: bool | None = None, mail:
             return Situation.VOICE_COMPLAINT
         if highlight.kind is HighlightKind.DISCLOSURE and _VOICE_GOOD.search(said):
             return Situation.VOICE_PRAISE
+    if _FOLLOW_UP.search(text or words):
+        return Situation.FOLLOW_UP
     if highlight.kind is HighlightKind.WORRY:
-        return _classify_worry(words, register)
+        if not register and (_ill_now(words) or _ill_now_before(highlight, text, mail)):
+            return Situation.ILLNESS_NOW
+        return _classify_worry(words, register, goods)
     if highlight.kind is HighlightKind.REQUEST:
-        return _classify_request(text or words, words, register, goods)
-    return _classify_disclosure(words, regular, register, _context_person(highlight, text, mail))
+        said = text or words
+        # A casual question whose 「？」 the highlight left out (「ワンボックスって今から押さえられます？」).
+        if mail and text and mail[highlight.start : highlight.end] == text \
+                and mail[highlight.end :].startswith(("？", "?")):
+            said += "？"
+        return _classify_request(said, words, register, goods)
+    situation = _classify_disclosure(words, regular, register, _context_person(highlight, text, mail))
+    if situation is Situation.EVENT and mail and not goods:
+        # An outing or a concert they go to, with no goods of ours to make ready for it.
+        return Situation.EVENT_PLAN
+    # What they told in an enquiry or a plain mail is thanked for, never met with 「温かい気持ちになりました」
+    # or 「ほほえましく拝読いたしました」.
+    if situation in (Situation.PERSONAL, Situation.PET) and mail and not warm(mail):
+        return Situation.TOLD
+    return situation
 
 
-def _classify_worry(words: str, register: str = "") -> Situation:
+def _ill_now(words: str) -> bool:
+    """Unwell or hurt right now (「夕方から38.9度あり、さっき一度吐きました」), not told as past or as over."""
+    return bool(_ILL_NOW.search(words)) and not _PAST_TOLD.search(words) and not _RECOVERED.search(words)
+
+
+def _ill_now_before(highlight: Highlight, text: str, mail: str) -> bool:
+    """A worry right after they told of an illness now (「朝までもつのか気が気ではありません」)."""
+    if not mail or not text or mail[highlight.start : highlight.end] != text:
+        return False
+    before = [s for s in re.split(r"[。！？!?\n]", mail[: highlight.start]) if s.strip()][-2:]
+    return any(_ill_now(sentence) for sentence in before)
+
+
+def _classify_worry(words: str, register: str = "", goods: bool = True) -> Situation:
     if _REASSURE.search(words):
         return Situation.ASK_REASSURE
     if _WORRY_HEALTH.search(words) and _PRODUCT_SAFETY.search(words):
         return Situation.WORRY_HEALTH
-    if _WORRY_DELIVERY.search(words):
+    if _WORRY_DELIVERY.search(words) or (goods and _WORRY_IN_TIME.search(words) and not _OWN_TASK.search(words)):
         return Situation.WORRY_DELIVERY
     if _WORRY_FIT.search(words):
         return Situation.WORRY_FIT
@@ -619,26 +776,43 @@ def _classify_request(said: str, words: str, register: str = "", goods: bool = T
         return Situation.COMPLAINT
     if _COMPENSATE.search(words):
         return Situation.ASK_COMPENSATION
-    if _EXPLAIN.search(words):
+    if _EXPLAIN.search(words) and (register or _WHY.search(words)):
         return Situation.ASK_EXPLAIN
     if _CANCEL.search(words) and not _CANCEL_ASKED.search(words) and (not goods or _BOOKING_SERVICE.search(words)):
         return Situation.ASK_CANCEL
-    if _PAUSE.search(words) and not goods and not _CANCEL_ASKED.search(words):
+    # In a complaint, asking when the make-up lesson is (「振替の日程を教えて」) is taken up, not granted.
+    if _PAUSE.search(words) and not goods and not _CANCEL_ASKED.search(words) and not (register and question):
+        # Whether it can be done (「振り替えることはできますか」) is checked first, not granted.
+        if question and not _REQUEST_FORM.search(said):
+            return Situation.ASK_QUESTION
         return Situation.ASK_CHANGE_BOOKING
     if _PRICE.search(words):
         return Situation.ASK_PRICE
     if register and not goods:
         return Situation.COMPLAINT_REQUEST
     if _CHANGE.search(words) and not (question and _CANCEL_ASKED.search(words)):
-        if goods and not _BOOKING_SERVICE.search(words):
+        if goods and not _BOOKING_SERVICE.search(words) and not re.search(r"予約|枠|日程|挙式|式を", words):
             return Situation.ASK_CHANGE
         if question and not _REQUEST_FORM.search(said):
             return Situation.ASK_QUESTION
         return Situation.ASK_CHANGE_BOOKING
     if register:
         return Situation.COMPLAINT_REQUEST
-    if _BOOKING.search(words) and (question or not goods) and not _POLICY.search(words):
+    if _URGENT.search(said):
+        return Situation.ASK_URGENT
+    booking = _BOOKING.search(words)
+    # 「合うものがあるか見ていただけますか」 asks them to look at something, not for a visit: only a time or a
+    # visit named with it makes it one.
+    if booking and booking.group(0).startswith("見て") and not re.search(r"来て|伺|訪問|来店|予約|診|日|時間", words):
+        booking = None
+    if booking and (question or not goods) and not _POLICY.search(words):
         return Situation.ASK_BOOKING
+    if booking and _POLICY.search(words) and question:
+        # Whether a visit can be had at all (「夫も一緒に受診してもいいものでしょうか」): a question, no order.
+        return Situation.ASK_QUESTION
+    if goods and question and re.search(r"間に合(?:い|う)|までに(?:届|戻|仕上)", words):
+        # In time for their date (「サイズ直しは1/20までに間に合いますか」): a delivery question before a size one.
+        return Situation.ASK_DELIVERY
     if _HOURS.search(words):
         return Situation.ASK_QUESTION
     for pattern, situation in (
@@ -649,11 +823,15 @@ def _classify_request(said: str, words: str, register: str = "", goods: bool = T
         (_SIZE, Situation.ASK_SIZE),
         (_DELIVERY, Situation.ASK_DELIVERY),
     ):
+        # 「休める場所はありますか」 asks of a place or a service, not of stock.
+        if pattern is _STOCK and not re.search(r"在庫|入荷|取り扱|取扱|販売|売り切れ|再販|新作", words) \
+                and not _GOODS.search(words):
+            continue
         if pattern is _STOCK and _SCHEDULE.search(words) and not re.search(r"在庫|入荷", words):
             continue
-        # When an event is held (「運動会はいつ頃でしょうか」) is no delivery date.
-        if pattern is _DELIVERY and (_EVENT_WORD.search(words) or _SCHEDULE.search(words)) \
-                and not re.search(r"届|発送|配送|送|受け取|受取|配達|間に合", words):
+        # When an event is held (「運動会はいつ頃でしょうか」) or how many days off work (「何日くらい休む」) is no
+        # delivery date: a delivery question names sending, receiving or being in time.
+        if pattern is _DELIVERY and not re.search(r"届|発送|配送|送|受け取|受取|配達|間に合|到着|店頭|日時指定", words):
             continue
         if goods and pattern.search(words):
             return situation
@@ -661,7 +839,10 @@ def _classify_request(said: str, words: str, register: str = "", goods: bool = T
         return Situation.ASK
     if question:
         return Situation.ASK_QUESTION
-    if _ORDER_WEAK.search(words) and goods:
+    # A choice made (「アイボリーでお願いします」「1.67で進めてください」), not a date asked for (that is granted).
+    if _INSTRUCTION.search(said) and not _DATE.search(said):
+        return Situation.INSTRUCTION
+    if _ORDER_WEAK.search(words) and goods and _GOODS.search(words):
         return Situation.ASK_ORDER
     return Situation.ASK
 
@@ -669,7 +850,9 @@ def _classify_request(said: str, words: str, register: str = "", goods: bool = T
 def _classify_disclosure(words: str, regular: bool | None, register: str = "", context: str = "") -> Situation:
     if _ALLERGY.search(words) and not register and not _ALLERGY_CAUSE.search(words):
         return Situation.ALLERGY
-    if register and not _BEREAVED.search(words) and not _REMEMBERED.search(words):
+    # A loss told as the background of what we hold (「亡くなった父の形見で」) is part of the complaint.
+    if register and ((not _BEREAVED.search(words) and not _REMEMBERED.search(words))
+                     or _LOSS_BACKGROUND.search(words)):
         if _ACUTE.search(words) or (register == "harm" and _ILLNESS.search(words)):
             return Situation.HARM
         if _ILLNESS.search(words):
@@ -691,15 +874,22 @@ def _classify_disclosure(words: str, regular: bool | None, register: str = "", c
         return Situation.THANKS
     if _LONG_AGO_LOSS.search(words) and not _OWN_FUNERAL.search(words):
         return Situation.REMEMBRANCE
+    if _BEREAVED.search(words) and _LOSS_BACKGROUND.search(words) and not _OWN_FUNERAL.search(words):
+        return Situation.REMEMBRANCE
     if _BEREAVED.search(words) and not _OWN_FUNERAL.search(words):
         return Situation.BEREAVEMENT
     if _REMEMBERED.search(words):
         return Situation.REMEMBRANCE
-    if _STAFF_DID.search(words):
+    family_did = bool(_FAMILY_DID.search(words)) and not _OUR_SIDE.search(words)
+    if _STAFF_DID.search(words) and not family_did:
         return Situation.THANKS
-    pet = _PET.search(words) and not _owner(words)
+    pet = _PET.search(words) and not _owner(words) and not _NO_PET.search(words)
     if pet:
+        if _PET_LOSS.search(words):
+            return Situation.BEREAVEMENT
         return Situation.PET_HEALTH if _ILLNESS.search(words) or _PET_UNWELL.search(words) else Situation.PET
+    if _ill_now(words):
+        return Situation.ILLNESS_NOW
     if _ILLNESS.search(words) and _past_episode(words):
         # Over and told as their story (「昨年の冬に大腿骨を折りまして」): nothing to wish well, no event either.
         return Situation.REGULAR if regular or _REGULAR.search(words) else Situation.PERSONAL
@@ -711,9 +901,9 @@ def _classify_disclosure(words: str, regular: bool | None, register: str = "", c
         return Situation.RECOVERED
     if _MEMORY.search(words):
         return Situation.REGULAR if regular or _REGULAR.search(words) or "以前" in words else Situation.PERSONAL
-    if _SENT.search(words):
+    if _SENT.search(words) and not re.search(r"(?:できたら|できましたら|撮れたら|届いたら)[^。]{0,20}送", words):
         return Situation.SENT_ITEM
-    if _GIFT.search(words):
+    if _GIFT.search(words) and not _GIFT_GIVEN.search(words):
         # A present for someone close's celebration: the congratulation comes first (「母の誕生日に贈りたい」).
         celebration = _CELEBRATION.search(words)
         if celebration and _owner(words, celebration.start()) and not _CEREMONY_ONLY.search(words):
@@ -722,7 +912,8 @@ def _classify_disclosure(words: str, regular: bool | None, register: str = "", c
     if _ATTENDING.search(words):
         return Situation.EVENT
     celebration = _CELEBRATION.search(words)
-    if celebration and not _PAST_WEDDING.search(words) and not re.search(r"卒業程度|卒業後|卒業して", words):
+    over = re.search(r"卒業程度|卒業後|卒業して|卒業した(?:あと|後|ら)|卒業の?(?:時期|シーズン)", words)
+    if celebration and not _PAST_WEDDING.search(words) and not over:
         owner = _owner(words, celebration.start()) or _owner_after(words, celebration.end())
         if owner in {"同僚", "同期", "上司", "部下", "先輩", "後輩"}:
             return Situation.EVENT
@@ -738,13 +929,14 @@ def _classify_disclosure(words: str, regular: bool | None, register: str = "", c
         return Situation.NEXT_VISIT
     if _CHERISH.search(words):
         return Situation.CHERISH
-    if _THANKS_WEAK.search(words):
+    if _THANKS_WEAK.search(words) and not family_did:
         return Situation.THANKS
     if _GOOD_NEWS.search(words):
         return Situation.GOOD_NEWS
     if _EVENT_WORD.search(words) and not _PAST_EVENT.search(words) and not _OWN_FUNERAL.search(words):
         return Situation.EVENT
-    if _MEASURE.search(words):
+    # A change told (「体重が今より9kg重くて」「体重が減った」) is their story, no size to fit.
+    if _MEASURE.search(words) and not re.search(r"減っ|減り|増え|落ち|より[0-9０-９]+\s*(?:kg|ｋｇ|キロ)", words):
         return Situation.MEASUREMENT
     if _FIRST.search(words) and regular is not True:
         return Situation.FIRST_ORDER
@@ -848,7 +1040,8 @@ _ILLNESS_NOUNS: tuple[tuple[str, str], ...] = (
     (r"入院", "ご入院"), (r"手術", "手術"), (r"骨折|骨を折", "骨折"), (r"怪我|(?<![だ])けが|ケガ", "おけが"),
     (r"痛(?:い|く|み|む|め)(?!出費|手|なりませ|ならな|なかっ|はな|もな)", "お痛み"), (r"うつ病|鬱病", "うつ病"),
     (r"しびれ|痺れ", "しびれ"), (r"眠れ(?:な|ず|ま|てい?な)|寝不足|不眠", "寝不足"),
-    (r"熱を出|発熱|高熱", "お熱"), (r"持病", "持病"), (r"高血圧|血圧", "高血圧"), (r"ニキビ|にきび", "ニキビ"),
+    (r"熱を出|発熱|高熱|[3-4３-４][0-9０-９](?:[.．][0-9０-９])?\s*(?:度|℃)", "お熱"), (r"吐い|吐き|嘔吐", "ご嘔吐"),
+    (r"持病", "持病"), (r"高血圧|血圧", "高血圧"), (r"ニキビ|にきび", "ニキビ"),
     (r"湿疹|発疹|かゆみ|痒み|かぶれ", "肌のトラブル"),
     (r"視力|目[がもは][^、。]{0,4}(?:かす|見え|弱|悪)", "目のご不調"),
     (r"耳[がもは][^、。]{0,3}(?:遠|聞こえ)|難聴", "耳のご不調"), (r"要介護", "ご介護"), (r"抗がん剤", "ご治療"),
@@ -862,7 +1055,8 @@ _RECOVERY_NOUNS: tuple[tuple[str, str], ...] = (
 
 
 # A condition the customer names (うつ病, 脱毛症, 脳梗塞, 加齢黄斑変性): its own name is the phrase.
-_NAMED_CONDITION = re.compile(r"([一-龥ァ-ヶー]{1,12}(?:病(?!院|室|棟|気)|症(?!状)|炎|梗塞|変性|癌|腫瘍)|喘息|"
+_NAMED_CONDITION = re.compile(r"((?:[0-9０-９]型)?[一-龥ァ-ヶー]{1,12}(?:病(?!院|室|棟|気)|症(?!状)|炎|梗塞|変性|癌|"
+                              r"腫瘍)|喘息|"
                               r"(?:[胃肺肝腸]|乳|膵臓|子宮|前立腺)がん)")
 _NOT_CONDITION = ("看病", "仮病", "臆病", "抗がん", "持病")
 
@@ -891,6 +1085,9 @@ def _bereaved_person(words: str) -> str:
     """「奥様」 for 「家内が亡くなって」 or 「亡き妻」: the person named nearest before the loss, else the first one."""
     match = _BEREAVED.search(words) or _REMEMBERED.search(words)
     owner = _owner(words, match.start()) if match else ""
+    if not owner and match and _PET.search(words, 0, match.start()):
+        # 「先代の猫を二年前に亡くしてから、息子が…」: the cat, not the son named after it.
+        return ""
     if not owner:
         found = _PERSON_WORD.findall(words)
         owner = found[0] if found else ""
@@ -899,10 +1096,13 @@ def _bereaved_person(words: str) -> str:
 
 def deadline(text: str) -> str:
     """A date, a day or a deadline the customer names (「12月24日の夕方」「連休前」), "" when none."""
-    match = _DATE.search(text)
-    if not match:
+    dates = list(_DATE.finditer(text))
+    if not dates:
         return ""
-    value = match.group(0)
+    # Of several, the one things must be ready by (「20日入稿で28日の会場着に」: the 28th).
+    due = [m for m in dates if m.group(0).endswith("まで")
+           or re.match(r"の?[^、。\s]{0,3}着|必着|に間に合|に届|までに", text[m.end():])]
+    value = (due or dates)[0].group(0)
     return re.sub(r"まで$", "", value.removeprefix("今度の"))
 
 
@@ -910,6 +1110,9 @@ def _noun_topic(topic: str) -> str:
     """The analyser's topic if it is a noun that stands as a phrase, else ""."""
     topic = topic.strip()
     if len(topic) < 2 or topic in _VAGUE or len(topic) > 14:
+        return ""
+    # Hiragana alone is a verb or a word of speech (もつ, やつ), never a phrase for the slot.
+    if re.fullmatch(r"[ぁ-ん]+", topic):
         return ""
     if _VERBISH.fullmatch(topic) and not re.search(r"[ァ-ヶ]$", topic):
         return ""
@@ -928,8 +1131,9 @@ def _product(text: str) -> str:
 # elsewhere {date} is ours to give (a restock date) and stays for the agent.
 # Not a price question: a quote's date is ours to give, not the customer's delivery date.
 _DATED = frozenset({
-    Situation.EVENT, Situation.ASK_DELIVERY, Situation.ASK_PICKUP, Situation.ASK_ORDER, Situation.ASK_BOOKING,
-    Situation.ASK_CANCEL, Situation.ASK_CHANGE_BOOKING, Situation.WORRY_DELIVERY,
+    Situation.EVENT, Situation.EVENT_PLAN, Situation.ASK_DELIVERY, Situation.ASK_PICKUP, Situation.ASK_ORDER,
+    Situation.ASK_BOOKING,
+    Situation.ASK_CANCEL, Situation.ASK_CHANGE_BOOKING, Situation.WORRY_DELIVERY, Situation.ASK_URGENT,
 })
 
 
@@ -979,12 +1183,22 @@ def slot_values(situation: Situation, highlight: Highlight, text: str, mail: str
             topic = _who(words, _CELEBRATION) + noun
         elif occasion:
             topic = occasion.group(1)
-    elif situation is Situation.EVENT:
+    elif situation in (Situation.EVENT, Situation.EVENT_PLAN):
         topic = _attended_event(words)
     elif situation is Situation.ALLERGY:
         topic = _allergy_phrase(words)
     elif situation is Situation.PREGNANCY:
         topic = f"{_who(words, _PREGNANT)}ご妊娠中" if _who(words, _PREGNANT) else ""
+    elif situation is Situation.ILLNESS_NOW:
+        # 「息子さんのお熱」: only when it is someone of theirs (their own is met with 「お辛いところ」).
+        noun = _health_noun(words)
+        now = _ILL_NOW.search(words)
+        person = (_owner(words, now.start()) if now else "") or _ill_person(words) or \
+            _context_person(highlight, text, mail)
+        if person and person in _FAMILY and noun and noun != "ご嘔吐":
+            topic = f"{PERSON_HONORIFIC[person]}の{noun}"
+        elif person and person in _FAMILY:
+            topic = f"{PERSON_HONORIFIC[person]}のご体調"
     elif situation in (Situation.HEALTH_SELF, Situation.HEALTH_FAMILY):
         noun = _health_noun(words)
         if situation is Situation.HEALTH_FAMILY:
