@@ -157,6 +157,7 @@ class CustomerPanel(QWidget):
 
         self.title = QLabel(self)
         self.title.setObjectName("panelTitle")
+        self.title.setWordWrap(True)  # a narrow column (125 % scaling, the composer open) wraps it
         self.status = QLabel(self)
         self.status.setObjectName("customerStatus")
         self.status.setWordWrap(True)

@@ -46,6 +46,7 @@ log = logging.getLogger(__name__)
 
 PREFERRED_SIZE = QSize(1360, 860)  # on a screen that has room; otherwise the screen's available area
 LIST_ROWS = 12.5  # the message list shows at least this many rows when the window has the height
+READER_HEIGHT = 260  # px the reader keeps under the list: a long subject, the legend, a few lines of the mail
 
 
 class MainWindow(QMainWindow):
@@ -337,8 +338,10 @@ class MainWindow(QMainWindow):
         home = next((s for s in screens if s.availableGeometry().contains(frame.center())), None)
         screen = home or QGuiApplication.primaryScreen() or screens[0]
         area = screen.availableGeometry()
-        margin = max(0, frame.height() - self.height())  # the title bar, when there is a window manager
-        width = min(self.width(), area.width())
+        # The title bar and the borders, when there is a window manager: the frame, not the client area, fits.
+        margin = max(0, frame.height() - self.height())
+        sides = max(0, frame.width() - self.width())
+        width = min(self.width(), area.width() - sides)
         height = min(self.height(), area.height() - margin)
         if (width, height) != (self.width(), self.height()):
             self.resize(width, height)
@@ -372,7 +375,9 @@ class MainWindow(QMainWindow):
         chrome = self.message_view.horizontalHeader().sizeHint().height() + 4
         chrome += self.mailbox.search_box.sizeHint().height()
         wanted = chrome + int(LIST_ROWS * self.message_view.verticalHeader().defaultSectionSize())
-        top = min(wanted, height * 52 // 100)
+        # A short window (1024×700 at 125 %: 560 px) keeps the reader its header, legend and a few lines.
+        top = max(chrome + 3 * self.message_view.verticalHeader().defaultSectionSize(),
+                  min(wanted, height * 52 // 100, height - READER_HEIGHT))
         self.center_splitter.setSizes([top, height - top])
 
     def screen_area(self) -> QRect:

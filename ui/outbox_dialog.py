@@ -19,6 +19,7 @@ from PySide6.QtCore import (
     QEvent,
     QModelIndex,
     QPersistentModelIndex,
+    QSize,
     Qt,
     QTime,
     Signal,
@@ -41,6 +42,7 @@ from PySide6.QtWidgets import (
 from app.clock import Clock, default_clock
 from app.outbox import OutboxItem, OutboxState
 from app.service_hours import JST
+from ui.screen_fit import fit_dialog
 from ui.wording.accounts import send_problem
 from ui.wording.outbox import hold_text, state_text
 
@@ -157,7 +159,7 @@ class OutboxDialog(QDialog):
         layout.addWidget(self.empty)
         layout.addWidget(self.view, 1)
         layout.addLayout(row)
-        self.resize(900, 320)
+        fit_dialog(self, QSize(900, 320))  # at most 90 % of the screen (ui.screen_fit)
         self.retranslate()
         self._update_buttons()
 

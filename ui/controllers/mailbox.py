@@ -13,7 +13,7 @@ from collections.abc import Callable
 from functools import partial
 from pathlib import Path
 
-from PySide6.QtCore import QIdentityProxyModel, QItemSelection, QModelIndex, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QIdentityProxyModel, QItemSelection, QModelIndex, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QImage, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -49,6 +49,9 @@ log = logging.getLogger(__name__)
 
 LOCAL = "local"  # the local mailbox's lane; IMAP accounts use their own (ui.accounts_service)
 FILTER_DELAY_MS = 150  # typing pauses this long before the store is asked
+
+
+SENDER_WIDTH = 170  # px, the sender column in a list wide enough for it
 
 
 class MailboxController(QObject):
@@ -134,7 +137,13 @@ class MailboxController(QObject):
         header.setSectionResizeMode(Column.SENDER, QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(Column.SUBJECT, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(Column.DATE, QHeaderView.ResizeMode.ResizeToContents)
-        header.resizeSection(Column.SENDER, 170)
+        header.resizeSection(Column.SENDER, SENDER_WIDTH)
+        # In a narrow list (1024×700 at 125 %) the sender gives the subject its share: a fixed 170 px
+        # left the subject four characters. Both elide, the whole text in their tooltips.
+        view.viewport().installEventFilter(self)
+        header.sectionResized.connect(self._on_section_resized)
+        self._sender_chosen = False  # the agent dragged the sender column: their width stays
+        self._sizing_sender = False
         view.selectionModel().selectionChanged.connect(self._on_message_selected)
 
         self.search = QLineEdit(parent)
@@ -169,6 +178,24 @@ class MailboxController(QObject):
         list_layout.addWidget(self.list_stack, 1)
         # While search results show, the folder filter's count and hint would speak of another list.
         self.list_stack.currentChanged.connect(lambda _index: self._show_filter())
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Resize and watched is self.message_view.viewport():
+            self._share_columns()
+        return super().eventFilter(watched, event)
+
+    def _share_columns(self) -> None:
+        """The sender a quarter of the list, at most `SENDER_WIDTH`: the subject keeps the most room."""
+        if self._sender_chosen:
+            return
+        width = self.message_view.viewport().width()
+        self._sizing_sender = True
+        self.message_view.horizontalHeader().resizeSection(Column.SENDER, max(80, min(SENDER_WIDTH, width // 4)))
+        self._sizing_sender = False
+
+    def _on_section_resized(self, index: int, _old: int, _new: int) -> None:
+        if index == Column.SENDER and not self._sizing_sender and self.message_view.isVisible():
+            self._sender_chosen = True
 
     def retranslate(self) -> None:
         self.search.setPlaceholderText(self.tr("差出人・件名で絞り込み — Enter で全フォルダの本文・お客様の記録・日付（2024年3月）を検索 (Ctrl+F)"))  # noqa: E501
