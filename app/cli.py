@@ -380,7 +380,7 @@ def build_parser() -> argparse.ArgumentParser:
     memory = sub.add_parser("memory", help="お客様の記録")
     memory_sub = memory.add_subparsers(dest="memory_command", required=True)
     memory_build = memory_sub.add_parser(
-        "build", help="メールボックスの受信トレイと送信済みから記録を作成・再開する（ウィンドウと同じ記録）")
+        "build", help="メールボックスのすべてのフォルダ（下書き・ごみ箱・迷惑メールを除く）から記録を作成・再開する（ウィンドウと同じ記録）")  # noqa: E501
     memory_build.add_argument("mailbox", nargs="?", help="Maildir または mbox のパス（省略時はデモ）")
 
     sync = sub.add_parser("sync", help="登録済みのメールアカウントを同期する")

@@ -71,7 +71,14 @@ from app.mail.headers import read_summary
 from app.mail.outgoing import make_message_id, message_id_domain, with_message_id
 from app.model import MessageRef, OutgoingMessage
 from app.sources.base import MailSender
-from app.sources.errors import AuthExpired, NetworkDown, SendOutcomeUnknown, ServerRejected, SourceError
+from app.sources.errors import (
+    AuthExpired,
+    NetworkDown,
+    ReadOnlyMailbox,
+    SendOutcomeUnknown,
+    ServerRejected,
+    SourceError,
+)
 from app.store.db import Database
 from app.store.drafts import delete_sent_draft
 from app.store.outbox import OutboxTable, iso_utc, outgoing_of
@@ -104,6 +111,7 @@ class SendProblem(StrEnum):
     CANNOT_CHECK = "cannot_check"        # Sent could not be searched to settle an unknown
     NOT_IN_SENT = "not_in_sent"          # searched: no copy in Sent; the agent decides
     UNEXPECTED = "unexpected"
+    READ_ONLY = "read_only"              # a local mailbox could not be written: nothing was sent
     REPLACED = "replaced"                # retired: the agent sent an edited version instead
     EDITED = "edited"                    # retired: the draft was changed after this version
     CANCELLED = "cancelled"              # retired: the agent took it back (undo, a cancelled 予約, reopened)
@@ -206,8 +214,12 @@ class OutboxItem:
 
     @property
     def undoable(self) -> bool:
-        """In its grace period: 「送信を取り消す」 still takes it back."""
-        return self.state is OutboxState.QUEUED and self.due_kind is DueKind.UNDO
+        """In its grace period: 「送信を取り消す」 still takes it back.
+
+        Once a send was tried (the grace period is over and the server was asked), the item is a
+        waiting or failed reply, no longer one being taken back: its failure is what the window shows."""
+        return (self.state is OutboxState.QUEUED and self.due_kind is DueKind.UNDO and self.attempts == 0
+                and self.problem is None)
 
     @property
     def late_by(self) -> timedelta | None:
@@ -460,6 +472,10 @@ class Outbox:
             self.table.set_state(item_id, state, problem, detail)
         except NetworkDown as error:
             self.table.set_state(item_id, OutboxState.QUEUED, SendProblem.NETWORK, str(error))
+        except ReadOnlyMailbox as error:
+            # Nothing was written: certainly not sent, and sending again will not help until
+            # the folder can be written.
+            self.table.set_state(item_id, OutboxState.FAILED, SendProblem.READ_ONLY, error.path)
         except BaseException as error:
             # We cannot tell how far it got: treat as unknown, never as "not sent".
             self.table.set_state(item_id, OutboxState.UNKNOWN, SendProblem.UNEXPECTED, repr(error))

@@ -34,7 +34,8 @@ MEMORY_DATABASE_URL: Setting[str] = Setting("memory_database_url", default="", t
 # Team mode: the name teammates see beside a mail this agent reads or answers (「佐藤さんが返信を書いています」)
 # and on the snippets they make; "" = the OS account name.
 TEAM_STAFF_NAME: Setting[str] = Setting("team_staff_name", default="", type_=str)
-# Build the customer memory from Inbox and Sent when a mailbox is opened (resumes where it stopped).
+# Build the customer memory from every folder (but Drafts, Trash, Junk) when a mailbox is opened
+# (resumes where it stopped).
 MEMORY_AUTO_BUILD: Setting[bool] = Setting("memory_auto_build", default=True, type_=bool)
 
 # Each a dict of app.identity.ShopIdentity fields; empty = the demo shops.
@@ -65,8 +66,13 @@ UNDO_SECONDS: Setting[int] = Setting("undo_seconds", default=10, type_=int)
 UNDO_SECONDS_MAX = 30
 SERVICE_HOURS: Setting[dict[str, Any]] = Setting("service_hours", default={}, type_=dict)
 
+# One's own mail on this computer (a Maildir folder or an mbox file), chosen in the account dialog:
+# what `aizuchi run` opens when no PATH is given ("" = the demo mailbox).
+LOCAL_MAILBOX: Setting[str] = Setting("local_mailbox", default="", type_=str)
+
 REGISTRY: tuple[Setting[Any], ...] = (
-    LANGUAGE, REMOTE_IMAGE_SENDERS, MEMORY_DATABASE_URL, TEAM_STAFF_NAME, MEMORY_AUTO_BUILD, SHOP_IDENTITIES,
+    LANGUAGE, LOCAL_MAILBOX,
+    REMOTE_IMAGE_SENDERS, MEMORY_DATABASE_URL, TEAM_STAFF_NAME, MEMORY_AUTO_BUILD, SHOP_IDENTITIES,
     UNDO_SECONDS, SERVICE_HOURS,
     GOOGLE_CLIENT_ID, MICROSOFT_CLIENT_ID, GOOGLE_AUTH_URI, GOOGLE_TOKEN_URI, GMAIL_API_ENDPOINT,
     MICROSOFT_AUTHORITY, GRAPH_API_ENDPOINT, OAUTH_CA_FILE,

@@ -14,6 +14,7 @@ dialog only towards the keyring (`app.accounts`).
 from __future__ import annotations
 
 import ssl
+from pathlib import Path
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QResizeEvent, QShowEvent
@@ -22,6 +23,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
+    QFileDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -40,9 +42,16 @@ from app.sources.oauth import AccountKind, Providers
 from ui.operations.accounts import SignedIn
 from ui.tasks import TaskFailure, TaskRunner
 from ui.wording import fill
-from ui.wording.errors import error_text
+from ui.wording.errors import error_text, server_not_answering
 
 _MANUAL = PresetId.MANUAL.value
+# One's own mail on this computer (a Maildir folder or an mbox file): opened as `aizuchi run PATH` opens it.
+_LOCAL = "local"
+# The usual ports by the connection's protection, for servers typed by hand.
+DEFAULT_PORTS = {
+    ("imap", Security.SSL.value): 993, ("imap", Security.STARTTLS.value): 143,
+    ("smtp", Security.SSL.value): 465, ("smtp", Security.STARTTLS.value): 587,
+}
 # The first choices of the service list: sign in with the provider, no servers to type.
 _OAUTH_CHOICES = {"oauth:gmail": AccountKind.GMAIL, "oauth:graph": AccountKind.GRAPH}
 
@@ -68,6 +77,9 @@ class AccountDialog(QDialog):
         self.last_check: ConnectionCheck | None = None
         self.oauth: SignedIn | None = None
         self.editing: AccountConfig | None = None  # an existing account being changed
+        # The account being changed has synced before: a server that does not answer the test with
+        # the same server settings is down, and is worded so (not "check the port").
+        self.connected_before = False
         self._build()
         self.retranslate()
         self._on_preset_changed()
@@ -83,6 +95,7 @@ class AccountDialog(QDialog):
         for preset in PRESETS:
             self.preset_combo.addItem(preset.name, preset.id.value)
         self.preset_combo.addItem("", _MANUAL)
+        self.preset_combo.addItem("", _LOCAL)
         self.preset_combo.currentIndexChanged.connect(self._on_preset_changed)
 
         self.email = QLineEdit(self)
@@ -111,12 +124,14 @@ class AccountDialog(QDialog):
         self.imap_port.setObjectName("imapPort")
         self.imap_port.setRange(1, 65535)
         self.imap_security = self._security_combo("imapSecurity")
+        self.imap_security.currentIndexChanged.connect(lambda _i: self._default_port("imap"))
         self.smtp_host = QLineEdit(self)
         self.smtp_host.setObjectName("smtpHost")
         self.smtp_port = QSpinBox(self)
         self.smtp_port.setObjectName("smtpPort")
         self.smtp_port.setRange(1, 65535)
         self.smtp_security = self._security_combo("smtpSecurity")
+        self.smtp_security.currentIndexChanged.connect(lambda _i: self._default_port("smtp"))
         self.charset = QComboBox(self)
         self.charset.setObjectName("charset")
         self.charset.addItem("", Charset.UTF8.value)
@@ -177,17 +192,20 @@ class AccountDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
 
         self._build_oauth()
+        self._build_local()
         self.service_label = QLabel(self)
         self.service_label.setObjectName("panelTitle")
         layout = QVBoxLayout(self)
         layout.addWidget(self.service_label)
         layout.addWidget(self.preset_combo)
         layout.addWidget(self.oauth_box)
+        layout.addWidget(self.local_box)
         layout.addLayout(self.form)
         layout.addWidget(self.servers)
         layout.addWidget(self.test_row)
         layout.addWidget(self.keep_offline)
         layout.addWidget(self.keyring_note)
+        layout.addStretch(1)  # a shorter mode (a local folder) leaves room below, not between its rows
         layout.addWidget(self.buttons)
         self.resize(560, 0)
 
@@ -243,6 +261,84 @@ class AccountDialog(QDialog):
         box.addWidget(self.client_toggle, 0, Qt.AlignmentFlag.AlignLeft)
         box.addWidget(self.client_form)
 
+    def _build_local(self) -> None:
+        """A Maildir folder or an mbox file on this computer: a path, two pickers, a check."""
+        self.local_box = QGroupBox(self)
+        self.local_box.setObjectName("localMailbox")
+        self.local_path = QLineEdit(self)
+        self.local_path.setObjectName("localPath")
+        self.local_path.editingFinished.connect(lambda: self.check_local(self.local_path.text()))
+        self.local_folder_button = QPushButton(self)
+        self.local_folder_button.setObjectName("chooseMaildir")
+        self.local_folder_button.clicked.connect(self._choose_local_folder)
+        self.local_file_button = QPushButton(self)
+        self.local_file_button.setObjectName("chooseMbox")
+        self.local_file_button.clicked.connect(self._choose_local_file)
+        self.local_hint = QLabel(self)
+        self.local_hint.setWordWrap(True)
+        self.local_result = QLabel(self)
+        self.local_result.setObjectName("localResult")
+        self.local_result.setWordWrap(True)
+        self.local_ok: Path | None = None  # the path last checked and found to be a mailbox
+        pickers = QHBoxLayout()
+        pickers.addWidget(self.local_folder_button)
+        pickers.addWidget(self.local_file_button)
+        pickers.addStretch(1)
+        box = QVBoxLayout(self.local_box)
+        box.addWidget(self.local_hint)
+        box.addWidget(self.local_path)
+        box.addLayout(pickers)
+        box.addWidget(self.local_result)
+
+    def local_chosen(self) -> bool:
+        return bool(self.preset_combo.currentData() == _LOCAL)
+
+    def _choose_local_folder(self) -> None:
+        path = QFileDialog.getExistingDirectory(self, self.tr("メールフォルダ（Maildir）を選ぶ"),
+                                                self.local_path.text() or str(Path.home()))
+        if path:
+            self.local_path.setText(path)
+            self.check_local(path)
+
+    def _choose_local_file(self) -> None:
+        path, _filter = QFileDialog.getOpenFileName(self, self.tr("mbox ファイルを選ぶ"),
+                                                    self.local_path.text() or str(Path.home()))
+        if path:
+            self.local_path.setText(path)
+            self.check_local(path)
+
+    def check_local(self, text: str) -> None:
+        """Open the path as `aizuchi run PATH` would (`app.sources.open_source`), on a lane."""
+        from ui.tasks import DB
+
+        self.local_ok = None
+        path = Path(text.strip()).expanduser()
+        if not text.strip():
+            return
+        self.local_result.setText(self.tr("確認しています…"))
+
+        def opened(folders: int) -> None:
+            if Path(self.local_path.text().strip()).expanduser() != path:
+                return  # another path was chosen meanwhile
+            self.local_ok = path
+            self.local_result.setText(fill(self.tr("開けます（フォルダ {count} 個）。"), count=folders))
+            self.checked.emit(True)
+
+        def failed(_failure: TaskFailure) -> None:
+            self.local_result.setText(self.tr("このパスは Maildir のフォルダでも mbox ファイルでもありません。"
+                                              "cur・new・tmp のあるフォルダか、mbox ファイルを選んでください。"))
+            self.checked.emit(False)
+
+        self.runner.submit(DB, lambda: _count_local_folders(path), opened, failed)
+
+    def _default_port(self, side: str) -> None:
+        """A server typed by hand gets the usual port of the protection chosen, unless one was typed."""
+        spin = self.imap_port if side == "imap" else self.smtp_port
+        combo = self.imap_security if side == "imap" else self.smtp_security
+        usual = {port for (name, _security), port in DEFAULT_PORTS.items() if name == side}
+        if self.preset() is None and (spin.value() in usual or spin.value() <= 1):
+            spin.setValue(DEFAULT_PORTS[(side, str(combo.currentData()))])
+
     def _security_combo(self, name: str) -> QComboBox:
         combo = QComboBox(self)
         combo.setObjectName(name)
@@ -260,11 +356,12 @@ class AccountDialog(QDialog):
         self.username.setText(config.username)
         self.display_name.setText(config.display_name)
         self.imap_host.setText(config.imap_host)
-        self.imap_port.setValue(config.imap_port)
+        # The protection first: choosing it offers its usual port, which the saved one then replaces.
         self.imap_security.setCurrentIndex(self.imap_security.findData(config.imap_security.value))
+        self.imap_port.setValue(config.imap_port)
         self.smtp_host.setText(config.smtp_host)
-        self.smtp_port.setValue(config.smtp_port)
         self.smtp_security.setCurrentIndex(self.smtp_security.findData(config.smtp_security.value))
+        self.smtp_port.setValue(config.smtp_port)
         self.charset.setCurrentIndex(self.charset.findData(config.charset.value))
         self.oauth_box.hide()
         self.retranslate()
@@ -292,7 +389,15 @@ class AccountDialog(QDialog):
         self.labels["imap"].setText(self.tr("受信 (IMAP)"))
         self.labels["smtp"].setText(self.tr("送信 (SMTP)"))
         self.labels["charset"].setText(self.tr("送信の文字コード"))
-        self.preset_combo.setItemText(self.preset_combo.count() - 1, self.tr("その他（手動で設定）"))
+        self.preset_combo.setItemText(self.preset_combo.findData(_MANUAL), self.tr("その他（手動で設定）"))
+        self.preset_combo.setItemText(self.preset_combo.findData(_LOCAL),
+                                      self.tr("このパソコンのメールフォルダ（Maildir / mbox）"))
+        self.local_box.setTitle("")
+        self.local_hint.setText(self.tr("ほかのメールソフトが保存したメール（Maildir のフォルダ、または mbox ファイル）を"  # noqa: E501
+                                        "相槌で開きます。メールはその場で読み、コピーはしません。"))
+        self.local_path.setPlaceholderText(self.tr("フォルダまたはファイルの場所"))
+        self.local_folder_button.setText(self.tr("フォルダを選ぶ（Maildir）…"))
+        self.local_file_button.setText(self.tr("ファイルを選ぶ（mbox）…"))
         self.charset.setItemText(0, self.tr("UTF-8（おすすめ）"))
         self.charset.setItemText(1, self.tr("ISO-2022-JP（古いメールソフト向け）"))
         self.display_name.setPlaceholderText(self.tr("例: 相槌商店 サポート"))
@@ -310,7 +415,8 @@ class AccountDialog(QDialog):
         self.google_client_secret.setPlaceholderText(self.tr("保存済みのものを使う場合は空欄"))
         self.servers.setTitle(self.tr("その他のメール (IMAP) のサーバー設定"))
         status = keyring_status()
-        self.keyring_note.setVisible(not status.secure)
+        self._keyring_insecure = not status.secure
+        self.keyring_note.setVisible(self._keyring_insecure and not self.local_chosen())
         self.keyring_note.setText(self.tr(
             "この環境では安全なパスワード保管庫（キーリング）が見つかりません。"
             "パスワードは保存されず、相槌を終了するまでの間だけ使われます。"
@@ -358,10 +464,14 @@ class AccountDialog(QDialog):
 
     def _show_mode(self) -> None:
         kind = self.oauth_kind() if self.editing is None else None
+        local = self.local_chosen()
         self.oauth_box.setVisible(kind is not None)
+        self.local_box.setVisible(local)
         self.google_button.setVisible(kind is AccountKind.GMAIL)
         self.microsoft_button.setVisible(kind is AccountKind.GRAPH)
-        imap = kind is None
+        imap = kind is None and not local
+        # A local mailbox has no password: the keyring's note would be about nothing.
+        self.keyring_note.setVisible(getattr(self, "_keyring_insecure", False) and not local)
         preset = self.preset()
         for row in (self.email, self.password, self.display_name):
             self.form.setRowVisible(row, imap)
@@ -379,8 +489,13 @@ class AccountDialog(QDialog):
 
     def _on_preset_changed(self) -> None:
         preset = self.preset()
-        manual = preset is None and self.oauth_kind() is None
+        manual = preset is None and self.oauth_kind() is None and not self.local_chosen()
         self.server_part.setPlaceholderText(preset.host_hint if preset else "")
+        if manual and self.editing is None:
+            if self.smtp_port.value() <= 1:  # nothing chosen yet: submission with STARTTLS, the usual today
+                self.smtp_security.setCurrentIndex(self.smtp_security.findData(Security.STARTTLS.value))
+            for side in ("imap", "smtp"):
+                self._default_port(side)
         for widget in (self.imap_host, self.smtp_host, self.imap_port, self.smtp_port,
                        self.imap_security, self.smtp_security):
             widget.setEnabled(manual)
@@ -463,6 +578,14 @@ class AccountDialog(QDialog):
     def accept(self) -> None:
         """Add (or change) the account only when its connection test passed with these very
         settings, or when the user ticked 「接続できないまま追加する」 after a failed one."""
+        if self.local_chosen():
+            if self.local_ok is not None and Path(self.local_path.text().strip()).expanduser() == self.local_ok:
+                super().accept()
+            elif not self.local_path.text().strip():
+                self.local_result.setText(self.tr("メールフォルダか mbox ファイルを選んでください。"))
+            else:
+                self.check_local(self.local_path.text())
+            return
         if self.oauth is not None:
             super().accept()
             return
@@ -558,14 +681,28 @@ class AccountDialog(QDialog):
         else:
             lines = []
             if check.imap is not None:
-                lines.append(fill(self.tr("受信 (IMAP): {error}"), error=error_text(check.imap)))
+                lines.append(fill(self.tr("受信 (IMAP): {error}"), error=self._check_error(check.imap, "imap")))
             if check.smtp is not None:
-                lines.append(fill(self.tr("送信 (SMTP): {error}"), error=error_text(check.smtp)))
+                lines.append(fill(self.tr("送信 (SMTP): {error}"), error=self._check_error(check.smtp, "smtp")))
             self.check_result.setText("\n".join(lines))
         self._checked = None
         self.keep_offline.setChecked(False)
         self.keep_offline.show()
         self.checked.emit(check.ok)
+
+    def _same_server(self, side: str) -> bool:
+        """The server settings of `side` ("imap"/"smtp") are the ones the account connected with."""
+        old = self.editing
+        if old is None or not self.connected_before:
+            return False
+        new = self.config()
+        return all(getattr(new, f"{side}_{name}") == getattr(old, f"{side}_{name}") for name in ("host", "port"))
+
+    def _check_error(self, error: BaseException, side: str) -> str:
+        if self._same_server(side) and server_not_answering(error):
+            return self.tr("サーバーが応答していません。以前はこの設定で接続できていたので、設定の問題ではなく、"
+                           "サーバーかネットワークが一時的に止まっていると思われます。しばらくしてからもう一度お試しください。")
+        return error_text(error)
 
     def _on_check_error(self, failure: TaskFailure) -> None:
         self.test_button.setEnabled(True)
@@ -575,3 +712,10 @@ class AccountDialog(QDialog):
         self.keep_offline.setChecked(False)
         self.keep_offline.show()
         self.checked.emit(False)
+
+
+def _count_local_folders(path: Path) -> int:
+    """The folders of a local mailbox opened as `aizuchi run PATH` opens it (raises when it is none)."""
+    from app.sources import open_source
+
+    return len(open_source(path).folders())

@@ -34,7 +34,7 @@ from app.sources.oauth import AccountKind, Providers
 from app.sync import Phase, SyncProgress, SyncReport
 from ui.operations import accounts as account_ops
 from ui.tasks import DB, TaskFailure, TaskRunner, mail_lane
-from ui.wording.errors import error_text
+from ui.wording.errors import error_text, server_not_answering
 
 log = logging.getLogger(__name__)
 
@@ -72,6 +72,8 @@ class AccountsService(QObject):
         self.folders: dict[str, list[Folder]] = {}
         self.unread: dict[str, dict[str, int]] = {}
         self._syncing: set[str] = set()
+        self._connected: set[str] = set()      # synced this session
+        self._reopen_later: set[str] = set()   # the server did not answer when connecting: tried again
         self._idling: set[str] = set()
         self._stop_idle = threading.Event()
         self._relay = _ProgressRelay(self)
@@ -165,8 +167,18 @@ class AccountsService(QObject):
         self.sync(session.config.id)
 
     def sync_all(self) -> None:
+        for account_id in list(self._reopen_later):  # a server that was down at the start: try again
+            self._reopen_later.discard(account_id)
+            config = self.configs.get(account_id)
+            if config is not None and account_id not in self.sessions:
+                self._open(config)
         for account_id in self.sessions:
             self.sync(account_id)
+
+    def has_connected(self, account_id: str) -> bool:
+        """The account has synced before (this session, or its folders are in the store): its
+        settings worked, so a server that does not answer is down, not set up wrong."""
+        return account_id in self._connected or bool(self.folders.get(account_id))
 
     def sync(self, account_id: str) -> None:
         session = self.sessions.get(account_id)
@@ -192,6 +204,7 @@ class AccountsService(QObject):
 
     def _on_synced(self, account_id: str, _report: SyncReport) -> None:
         self._syncing.discard(account_id)
+        self._connected.add(account_id)
         config = self.configs[account_id]
         self.problem.emit(account_id, "")
         self.sync_progress.emit(config.label(), 0, 0)
@@ -209,7 +222,9 @@ class AccountsService(QObject):
         if config is not None:
             self.sync_progress.emit(config.label(), 0, 0)
         oauth = self.is_oauth(account_id)
-        text = error_text(failure.error, oauth=oauth)
+        text = error_text(failure.error, oauth=oauth, connected_before=self.has_connected(account_id))
+        if config is not None and account_id not in self.sessions and server_not_answering(failure.error):
+            self._reopen_later.add(account_id)  # the periodic sync connects again
         if config is not None:  # the tree says which account has a problem, and why
             self.problem.emit(account_id, text)
         self.error.emit(account_id, text)

@@ -114,6 +114,9 @@ class Reading(Protocol):
     def open_ref(self, ref: MessageRef, subject: str = "") -> None: ...  # the reader shows it (Changes.MESSAGE)
 
 
+COMPOSER_WIDTH = 420  # px the composer gets beside the reader when the window is narrow (a reply line)
+
+
 @dataclass(frozen=True, slots=True)
 class ComposeSlot:
     """Where the composer goes: beside the reader in `splitter`; its suggestions under the highlights."""
@@ -363,14 +366,25 @@ class ComposeController(QObject):
         return _writing_position(draft, identities_from_setting(saved))
 
     def _set_layout(self, composing: bool) -> None:
-        # The list and the whole left column (search, folders, accounts) step aside while writing.
+        # The list and the whole left column (search, folders, accounts) step aside while writing; the
+        # reading splitter gets the left column's width (the centre column stretches), measured now.
+        aside = sum(widget.width() for widget in self.slot.steps_aside
+                    if widget.isVisible() and widget.parentWidget() is not self.reading.parentWidget())
+        shown = self.reading.width() + aside if self.reading.isVisible() else 0
         for widget in self.slot.steps_aside:
             widget.setVisible(not composing)
         self.composer.setVisible(composing)
         self.suggestions.setVisible(composing)
         if composing:
-            width = max(self.reading.width(), 800)
-            self.reading.setSizes([width * 2 // 5, width * 3 // 5])
+            self._share_reading(shown)
+
+    def _share_reading(self, shown: int) -> None:
+        """Three fifths to the composer; in a narrow window (1024×700 at 125 %) the composer gets its
+        room first (`COMPOSER_WIDTH`) and the reader what is left, down to its minimum."""
+        width = (shown if shown > 100 else 800) - self.reading.handleWidth()  # 800: not laid out yet (hidden)
+        reader = self.slot.reader.minimumSizeHint().width()
+        composer = max(width * 3 // 5, min(COMPOSER_WIDTH, width - reader))
+        self.reading.setSizes([width - composer, composer])
 
     # -- closing -------------------------------------------------------------
     def ask_close(self) -> QMessageBox | None:

@@ -304,6 +304,9 @@ class FindingsList(QListWidget):
         self.fit_rows()
 
 
+MIN_WIDTH = 300  # px: about twenty characters of a Japanese reply a line
+
+
 class ComposerPane(QWidget):
     """The composer beside the reader. Signals say what the agent asked for."""
 
@@ -320,9 +323,8 @@ class ComposerPane(QWidget):
         super().__init__(parent)
         self.setObjectName("composer")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
-        # A line of the reply and the send choice stay readable on a 1024-pixel screen: the reader
-        # and the panel beside it give way first.
-        self.setMinimumWidth(380)
+        # Its minimum is its buttons' with their shorter words and its send choice (`_fit_status`), so
+        # the reader, the composer and the panel fit side by side on 1024×700 at 125 % (819 px).
         self._draft: Draft | None = None
         self._findings: list[Finding] = []
         self._findings_text: str | None = None
@@ -630,6 +632,12 @@ class ComposerPane(QWidget):
     def _fit_status(self) -> None:
         """The buttons keep their words (shorter ones on a narrow composer); the status sits beside
         them when the whole text fits there, else on its own line above them."""
+        # The narrowest the composer may be: its buttons with their shorter words, the send choice's
+        # buttons, a line of the reply. Not the full words' row: the splitter may narrow it to this.
+        for button, (_full, short) in self._button_words.items():
+            button.setText(short)
+        send_row = self.send_row.minimumSizeHint().width() if not self.send_row.isHidden() else 0
+        self.setMinimumWidth(max(self._buttons_width(), send_row, MIN_WIDTH))
         for button, (full, _short) in self._button_words.items():
             button.setText(full)
         if self._buttons_width() > self.width():

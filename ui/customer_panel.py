@@ -71,6 +71,8 @@ class ReplyChart(QWidget):
         self.setMinimumHeight(96)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.stats: list[ReplyStats] = []
+        # While the first build runs, "no replies" would be a claim the records cannot make yet.
+        self.incomplete = False
 
     def set_stats(self, stats: list[ReplyStats]) -> None:
         self.stats = stats
@@ -101,7 +103,8 @@ class ReplyChart(QWidget):
         painter.drawText(QRectF(70, 2, area.width(), 14), Qt.AlignmentFlag.AlignLeft, self.tr("● 温かみ"))
         if not self.stats:
             painter.setPen(QColor("#6e7781"))
-            painter.drawText(area, Qt.AlignmentFlag.AlignCenter, self.tr("まだ返信がありません"))
+            painter.drawText(area, Qt.AlignmentFlag.AlignCenter,
+                             self.tr("記録の準備中です") if self.incomplete else self.tr("まだ返信がありません"))
             return
         longest = max(1, max(s.length for s in self.stats))
         warmest = max(1, max(s.warmth for s in self.stats))
@@ -147,12 +150,23 @@ class CustomerPanel(QWidget):
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         self.profile: CustomerProfile | None = None
         self._state = "empty"
+        # (done, total) while the customer records are being built: until they are complete the
+        # panel never says "first-time" or "none" (issue 15/QA: a regular greeted as new).
+        self.building: tuple[int, int] | None = None
+        self.build_stopped = False
 
         self.title = QLabel(self)
         self.title.setObjectName("panelTitle")
+        self.title.setWordWrap(True)  # a narrow column (125 % scaling, the composer open) wraps it
         self.status = QLabel(self)
         self.status.setObjectName("customerStatus")
         self.status.setWordWrap(True)
+        self.build_note = QLabel(self)
+        self.build_note.setObjectName("buildNote")
+        self.build_note.setWordWrap(True)
+        self.build_note.setStyleSheet("QLabel { background: #fff8c5; border: 1px solid #d4a72c;"
+                                      " border-radius: 4px; padding: 4px; margin: 0 10px; }")
+        self.build_note.hide()
         self.reminder = QLabel(self)
         self.reminder.setObjectName("reminder")
         self.reminder.setWordWrap(True)
@@ -184,6 +198,7 @@ class CustomerPanel(QWidget):
         layout.setSpacing(4)
         layout.addWidget(self.title)
         layout.addWidget(self.status)
+        layout.addWidget(self.build_note)
         layout.addWidget(self.reminder)
         layout.addWidget(self.timeline_label)
         layout.addWidget(self.timeline)
@@ -251,6 +266,28 @@ class CustomerPanel(QWidget):
     def set_unavailable(self) -> None:
         self._set(None, "unavailable")
 
+    def set_building(self, done: int | None, total: int = 0, *, stopped: bool = False) -> None:
+        """The records are being built (`done` of `total` mails; total 0 = not counted yet), or None: complete.
+
+        `stopped`: the build was stopped or failed part way; the records stay incomplete until it resumes."""
+        building = None if done is None else (done, total)
+        if building != self.building or stopped != self.build_stopped:
+            self.building = building
+            self.build_stopped = stopped
+            self._show()
+
+    def building_text(self) -> str:
+        if self.building is None:
+            return ""
+        done, total = self.building
+        if self.build_stopped:
+            return fill(self.tr("お客様の記録は作成の途中です（{done} / {total} 通）。この方の履歴はまだ揃っていません。"  # noqa: E501
+                                "メニューの「お客様の記録」から続きを作れます"), done=f"{done:,}", total=f"{total:,}")
+        if total <= 0:
+            return self.tr("お客様の記録を準備中です。この方の履歴はまだ揃っていません")
+        return fill(self.tr("お客様の記録を準備中です（{done} / {total} 通）。この方の履歴はまだ揃っていません"),
+                    done=f"{done:,}", total=f"{total:,}")
+
     def set_profile(self, profile: CustomerProfile | None) -> None:
         self._set(profile, "ready" if profile is not None else "nobody")
 
@@ -264,6 +301,12 @@ class CustomerPanel(QWidget):
         self.timeline.clear()
         self.replies.clear()
         self.reminder.hide()
+        incomplete = self.building is not None
+        self.chart.incomplete = incomplete
+        self.build_note.setText(self.building_text())
+        self.build_note.setVisible(incomplete and profile is not None)
+        # What a partial record cannot claim: "first-time", "none told", "no replies".
+        none_yet = self.tr("まだ揃っていません（記録の準備中）") if incomplete else self.tr("まだありません")
         known = profile is not None and profile.customer.id != 0
         for widget in (self.export_button, self.delete_button):
             widget.setEnabled(known)
@@ -279,7 +322,10 @@ class CustomerPanel(QWidget):
             self._update_buttons()
             return
         name = profile.customer.name or profile.customer.addresses[0]
-        if profile.first_time:
+        if incomplete:
+            self.status.setText(fill(self.tr("{name} 様 — これまでに記録できたメール {mail_count} 通"),
+                                     name=name, mail_count=profile.mail_count))
+        elif profile.first_time:
             self.status.setText(fill(self.tr("{name} 様 — はじめてのお客様です"), name=name))
         else:
             since = _local(profile.since)
@@ -299,7 +345,7 @@ class CustomerPanel(QWidget):
             item.setData(Qt.ItemDataRole.UserRole, disclosure)
             self.timeline.addItem(item)
         if not profile.disclosures:
-            self.timeline.addItem(QListWidgetItem(self.tr("まだありません")))
+            self.timeline.addItem(QListWidgetItem(none_yet))
         for reply in reversed(profile.replies):
             item = QListWidgetItem(
                 fill(self.tr("{day} {subject}（{length}字）"),
@@ -316,7 +362,7 @@ class CustomerPanel(QWidget):
             )
             self.replies.insertItem(0, item)
         if not profile.replies and not later:
-            self.replies.addItem(QListWidgetItem(self.tr("まだありません")))
+            self.replies.addItem(QListWidgetItem(none_yet))
         self.chart.set_stats([r.stats for r in profile.replies] + later)
         self._fit_lists()
         if self.timeline.count() and isinstance(self.timeline.item(0).data(Qt.ItemDataRole.UserRole), Disclosure):

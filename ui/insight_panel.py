@@ -161,6 +161,7 @@ class InsightPanel(QWidget):
         self.model = InsightModel(self)
         self.title = QLabel(self)
         self.title.setObjectName("panelTitle")
+        self.title.setWordWrap(True)  # a narrow column (125 % scaling, the composer open) wraps it
         self.hint = QLabel(self)
         self.hint.setObjectName("panelHint")
         self.hint.setWordWrap(True)

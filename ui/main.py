@@ -89,8 +89,13 @@ def run_app(mailbox: str | None, language: str | None) -> int:
     if database is None:
         return 3
 
+    from app.settings import LOCAL_MAILBOX
+
+    chosen = settings.get(LOCAL_MAILBOX)  # ファイル → メールアカウントを追加 → このパソコンのメールフォルダ
     if mailbox:
         path = Path(mailbox).expanduser()
+    elif chosen and Path(chosen).exists():
+        path = Path(chosen)
     else:
         from app.demo import prepare_demo_mailbox
 

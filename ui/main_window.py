@@ -46,6 +46,7 @@ log = logging.getLogger(__name__)
 
 PREFERRED_SIZE = QSize(1360, 860)  # on a screen that has room; otherwise the screen's available area
 LIST_ROWS = 12.5  # the message list shows at least this many rows when the window has the height
+READER_HEIGHT = 260  # px the reader keeps under the list: a long subject, the legend, a few lines of the mail
 
 
 class MainWindow(QMainWindow):
@@ -100,6 +101,7 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self.runner.busy_changed.connect(self.status.set_running)
         self.memory.on_build_state = self._on_build_state
+        self.memory.has_accounts = lambda: bool(self.accounts.configs)
         self.retranslate()
         self._restore_state()
         self.status.say(self.tr("メールボックスを開いています…"))
@@ -281,7 +283,7 @@ class MainWindow(QMainWindow):
         self.language_actions["ja"].setText(self.tr("日本語"))
         self.language_actions["en"].setText(self.tr("English"))
         self.memory_menu.setTitle(self.tr("お客様の記録(&M)"))
-        self.build_action.setText(self.tr("受信トレイと送信済みから記録を作成・再開"))
+        self.build_action.setText(self.tr("すべてのフォルダから記録を作成・再開"))
         self.stop_build_action.setText(self.tr("記録の作成を停止"))
         self.team_action.setText(self.tr("チームで共有…"))
         self.response_time_action.setText(self.tr("返信までの時間…"))
@@ -336,8 +338,10 @@ class MainWindow(QMainWindow):
         home = next((s for s in screens if s.availableGeometry().contains(frame.center())), None)
         screen = home or QGuiApplication.primaryScreen() or screens[0]
         area = screen.availableGeometry()
-        margin = max(0, frame.height() - self.height())  # the title bar, when there is a window manager
-        width = min(self.width(), area.width())
+        # The title bar and the borders, when there is a window manager: the frame, not the client area, fits.
+        margin = max(0, frame.height() - self.height())
+        sides = max(0, frame.width() - self.width())
+        width = min(self.width(), area.width() - sides)
         height = min(self.height(), area.height() - margin)
         if (width, height) != (self.width(), self.height()):
             self.resize(width, height)
@@ -371,7 +375,9 @@ class MainWindow(QMainWindow):
         chrome = self.message_view.horizontalHeader().sizeHint().height() + 4
         chrome += self.mailbox.search_box.sizeHint().height()
         wanted = chrome + int(LIST_ROWS * self.message_view.verticalHeader().defaultSectionSize())
-        top = min(wanted, height * 52 // 100)
+        # A short window (1024×700 at 125 %: 560 px) keeps the reader its header, legend and a few lines.
+        top = max(chrome + 3 * self.message_view.verticalHeader().defaultSectionSize(),
+                  min(wanted, height * 52 // 100, height - READER_HEIGHT))
         self.center_splitter.setSizes([top, height - top])
 
     def screen_area(self) -> QRect:

@@ -27,6 +27,7 @@ from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPainterPath, QPen, QP
 from app.model import Highlight, HighlightKind, Insight
 from app.sources.base import Folder, Header, MessageRef
 from ui import style, wording
+from ui.wording import subject_shown
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 _ROOT = QModelIndex()
@@ -318,7 +319,7 @@ class MessageListModel(QAbstractTableModel):
             if column == Column.SENDER:
                 return header.sender.display() or self.tr("（差出人不明）")
             if column == Column.SUBJECT:
-                return header.subject or self.tr("（件名なし）")
+                return subject_shown(header.subject)[0] or self.tr("（件名なし）")
             if column == Column.DATE:
                 return format_date(header.date)
             return None
@@ -331,7 +332,8 @@ class MessageListModel(QAbstractTableModel):
                 return header.sender.email
             if column == Column.SUBJECT:
                 present = self._presence.get(header.ref)
-                return f"{header.subject}\n{present.text}" if present is not None else header.subject
+                subject = subject_shown(header.subject)[1]
+                return f"{subject}\n{present.text}" if present is not None else subject
             return header.date.isoformat(" ", "minutes") if header.date else None
         if role == Role.SORT:
             if column == Column.DATE:

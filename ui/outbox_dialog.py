@@ -19,6 +19,7 @@ from PySide6.QtCore import (
     QEvent,
     QModelIndex,
     QPersistentModelIndex,
+    QSize,
     Qt,
     QTime,
     Signal,
@@ -41,6 +42,7 @@ from PySide6.QtWidgets import (
 from app.clock import Clock, default_clock
 from app.outbox import OutboxItem, OutboxState
 from app.service_hours import JST
+from ui.screen_fit import fit_dialog
 from ui.wording.accounts import send_problem
 from ui.wording.outbox import hold_text, state_text
 
@@ -157,7 +159,7 @@ class OutboxDialog(QDialog):
         layout.addWidget(self.empty)
         layout.addWidget(self.view, 1)
         layout.addLayout(row)
-        self.resize(900, 320)
+        fit_dialog(self, QSize(900, 320))  # at most 90 % of the screen (ui.screen_fit)
         self.retranslate()
         self._update_buttons()
 
@@ -177,7 +179,15 @@ class OutboxDialog(QDialog):
         super().changeEvent(event)
 
     def set_items(self, items: list[OutboxItem]) -> None:
+        kept = self.selected()
         self.model.set_items(items)
+        # A row is always chosen when there is one (the one chosen before, else the first that needs
+        # something done): buttons greyed out until a click read as "nothing can be done here".
+        ids = [i.id for i in items]
+        row = ids.index(kept.id) if kept is not None and kept.id in ids else next(
+            (n for n, i in enumerate(items) if i.needs_attention), 0 if items else -1)
+        if row >= 0:
+            self.view.selectRow(row)
         self.empty.setVisible(not items)
         reason = max(self.view.sizeHintForColumn(OutboxModel.REASON),
                      self.view.horizontalHeader().sectionSizeHint(OutboxModel.REASON))

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QObject, QPoint, Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import QPoint, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import (
     QAction,
     QColor,
@@ -40,8 +40,9 @@ from PySide6.QtWidgets import (
 from app.model import HighlightKind, Insight, Message, ZoneKind
 from app.sources.base import Header
 from ui import style, wording
+from ui.flow_layout import FlowLayout
 from ui.textmap import OffsetMap
-from ui.wording import fill
+from ui.wording import fill, subject_shown
 
 FLASH_MS = 900
 LINE_HEIGHT_PERCENT = 145
@@ -108,9 +109,11 @@ class Legend(QFrame):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("legend")
-        layout = QHBoxLayout(self)
+        # The chips line up like words and go on to a second line when the reader is narrow (the
+        # composer beside it, 125 % scaling): every label stays whole, and the legend never makes
+        # the reader wider than the screen has room for (ui.flow_layout).
+        layout = FlowLayout(self, spacing=14, line_spacing=4)
         layout.setContentsMargins(12, 5, 12, 5)
-        layout.setSpacing(14)
         self.chips: dict[HighlightKind, QLabel] = {}
         for kind in (HighlightKind.DISCLOSURE, HighlightKind.REQUEST, HighlightKind.WORRY):
             chip = QLabel(self)
@@ -122,31 +125,15 @@ class Legend(QFrame):
             layout.addWidget(chip)
         self.dimmed = QLabel(self)
         self.dimmed.setStyleSheet(f"color: {style.DIMMED.name()}; padding: 1px 4px;")
-        # A narrow reader (the composer beside it at 1024 px) shortens it to one line with a 「…」 and the whole
-        # text as its tooltip; wrapping made the legend four lines tall there, and it must never widen the reader.
-        self.dimmed.setMinimumWidth(1)
-        self.dimmed.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-        layout.addWidget(self.dimmed, 1)
-        self._dimmed_text = ""
-        self.dimmed.installEventFilter(self)
+        self.dimmed.setWordWrap(True)  # on a line of its own, wrapped, when even that is short
+        layout.addWidget(self.dimmed)
         self.retranslate()
 
     def retranslate(self) -> None:
         for kind, chip in self.chips.items():
             chip.setText(wording.kind_label(kind))
             chip.setToolTip(wording.kind_hint(kind))
-        self._dimmed_text = self.tr("灰色：引用・署名・定型のあいさつ")
-        self.dimmed.setToolTip(self._dimmed_text)
-        self._fit_dimmed()
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.dimmed and event.type() == QEvent.Type.Resize:
-            self._fit_dimmed()
-        return super().eventFilter(watched, event)
-
-    def _fit_dimmed(self) -> None:
-        room = max(0, self.dimmed.width() - 8)  # the label's own padding
-        self.dimmed.setText(self.dimmed.fontMetrics().elidedText(self._dimmed_text, Qt.TextElideMode.ElideRight, room))
+        self.dimmed.setText(self.tr("灰色：引用・署名・定型のあいさつ"))
 
 
 class ReaderView(QWidget):
@@ -194,10 +181,11 @@ class ReaderView(QWidget):
         self.title_row.setSpacing(6)
         self.title_row.addWidget(self.subject, 1)
         header_layout.addLayout(self.title_row)
-        sender_row = QHBoxLayout()
-        sender_row.setSpacing(16)
-        sender_row.addWidget(self.sender_label, 1)
-        sender_row.addWidget(self.date, 0, Qt.AlignmentFlag.AlignTop)
+        # Sender and date on one line while they fit; the date goes under the sender in a narrow reader
+        # (beside the composer), so the header never asks for more width than the screen has.
+        sender_row = FlowLayout(spacing=16, line_spacing=2)
+        sender_row.addWidget(self.sender_label)
+        sender_row.addWidget(self.date)
         header_layout.addLayout(sender_row)
         header_layout.addWidget(self.recipients)
 
@@ -215,9 +203,7 @@ class ReaderView(QWidget):
         font.setPointSizeF(max(font.pointSizeF(), 10.5) + 0.5)
         self.browser.setFont(font)
         self.legend = Legend(self)
-        # The legend never makes the reader wider (beside the composer it may clip; the colours
-        # say the same in the panel and in each highlight's tooltip).
-        self.legend.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        # The legend asks only for its widest chip: in a narrow reader its labels wrap onto more lines.
         self.browser.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.browser.customContextMenuRequested.connect(self._context_menu)
 
@@ -301,7 +287,7 @@ class ReaderView(QWidget):
         """Immediate feedback while the mail is fetched and parsed in the background."""
         self._message = None
         self._header = header
-        self.subject.setText(header.subject or self.tr("（件名なし）"))
+        self._set_subject(header.subject)
         self.sender_label.setText(self.tr("読み込み中…"))
         self.sender_label.show()
         self.recipients.hide()
@@ -384,8 +370,13 @@ class ReaderView(QWidget):
         self.browser.document().addResource(QTextDocument.ResourceType.ImageResource, QUrl(url), image)
         self.browser.document().markContentsDirty(0, self.browser.document().characterCount())
 
+    def _set_subject(self, subject: str) -> None:
+        shown, raw = subject_shown(subject)
+        self.subject.setText(shown or self.tr("（件名なし）"))
+        self.subject.setToolTip(raw if shown != raw else "")
+
     def _show_header(self, message: Message) -> None:
-        self.subject.setText(message.subject or self.tr("（件名なし）"))
+        self._set_subject(message.subject)
         sender = message.sender
         who = f"{sender.name} <{sender.email}>" if sender.name and sender.email else sender.display()
         text = fill(self.tr("差出人: {who}"), who=who)

@@ -13,7 +13,7 @@ from __future__ import annotations
 from datetime import timedelta
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, QSize, Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QDialog,
@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from app.reports.response_time import ResponseReport, ResponseRow, WeekRow
 from app.service_hours import ServiceHours
+from ui.screen_fit import fit_dialog
 from ui.tasks import DB, TaskFailure, TaskRunner
 from ui.wording import fill
 from ui.wording.errors import error_text
@@ -52,6 +53,9 @@ def duration_text(value: timedelta | None) -> str:
     if mins or not parts:
         parts.append(fill(QCoreApplication.translate("ResponseTime", "{minutes}分"), minutes=mins))
     return " ".join(parts)
+
+
+NAME_WIDTH = 140  # px at most for the customer column of the mail list
 
 
 class _Table(QAbstractTableModel):
@@ -124,6 +128,8 @@ class MailModel(_Table):
             received = row.received.astimezone().strftime("%Y/%m/%d %H:%M")
             replied = row.replied.astimezone().strftime("%Y/%m/%d %H:%M") if row.replied else ""
             return (received, row.customer, row.subject, replied, duration_text(row.waited))[index.column()]
+        if role == Qt.ItemDataRole.ToolTipRole and index.column() in (1, 2):
+            return (row.customer, row.subject)[index.column() - 1]  # elided in a narrow dialog
         if role == Qt.ItemDataRole.UserRole:
             return row
         if role == Qt.ItemDataRole.ForegroundRole and index.column() == 4 and (row.waited is None or row.waited > SLOW):
@@ -141,7 +147,7 @@ class ResponseTimeDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("responseTimeDialog")
         self.setWindowTitle(self.tr("返信までの時間"))
-        self.resize(900, 600)
+        fit_dialog(self, QSize(900, 600))  # at most 90 % of the screen (ui.screen_fit)
         self.runner = runner
         self.hours = hours or ServiceHours()
         self.intro = QLabel(self.tr("お客様のメールが届いてから最初の返信までの時間を、"
@@ -188,6 +194,12 @@ class ResponseTimeDialog(QDialog):
     def _on_report(self, report: ResponseReport) -> None:
         self.weeks.set_rows(list(report.weeks))
         self.mails.set_rows(list(report.rows))
+        # A long customer name no longer takes the subject's room in a narrow dialog: the name column
+        # fits its text up to NAME_WIDTH, then elides (the whole name in its tooltip).
+        header = self.mail_view.horizontalHeader()
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
+        self.mail_view.resizeColumnToContents(1)
+        header.resizeSection(1, min(header.sectionSize(1), NAME_WIDTH))
         answered = [r.waited for r in report.rows if r.waited is not None]
         if not report.rows:
             self.status.setText(self.tr("まだお客様のメールがありません。お客様の記録を作成すると集計できます。"))

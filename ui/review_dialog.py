@@ -8,6 +8,7 @@ is disabled and the dialog says why. Findings are listed as the composer lists t
 
 from __future__ import annotations
 
+from PySide6.QtCore import QSize
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -21,6 +22,7 @@ from PySide6.QtWidgets import (
 from app.model import Finding
 from ui.composer import FindingsList
 from ui.findings_order import arrange, blocks_sending, intro
+from ui.screen_fit import fit_dialog
 
 
 class SendReviewDialog(QDialog):
@@ -31,7 +33,7 @@ class SendReviewDialog(QDialog):
         self.setObjectName("sendReviewDialog")
         self.setWindowTitle(self.tr("送信前の見直し"))
         self.setModal(True)
-        self.resize(560, 380)
+        fit_dialog(self, QSize(560, 380))  # at most 90 % of the screen (ui.screen_fit)
         self.blocked = blocks_sending(findings)
         self.arranged = arrange(findings)
         self.intro = QLabel(self)

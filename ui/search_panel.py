@@ -19,7 +19,7 @@ from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelInde
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QAbstractItemView, QHBoxLayout, QLabel, QListView, QPushButton, QVBoxLayout, QWidget
 
-from ui.wording import fill
+from ui.wording import fill, subject_shown
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 _ROOT = QModelIndex()
@@ -90,7 +90,7 @@ class SearchResultsModel(QAbstractListModel):
             if memory:
                 return (fill(self.tr("【記録】{date} {customer_name}: {text}"),
                              date=_date(hit), customer_name=hit.customer_name, text=hit.text))
-            return f"{hit.subject}\n{_date(hit)}  {hit.sender}\n{hit.snippet}"
+            return f"{subject_shown(hit.subject)[0]}\n{_date(hit)}  {hit.sender}\n{hit.snippet}"
         if role == Qt.ItemDataRole.ToolTipRole:
             return hit.text if memory else f"{hit.subject}\n{hit.snippet}"
         if role == HIT:
@@ -146,6 +146,10 @@ class SearchPanel(QWidget):
         layout.addLayout(top)
         layout.addWidget(self.results, 1)
         self._failed = False
+        self.memory_more = False  # the memory hits were cut at their limit: "50 件以上"
+        self.partial = False      # the first build still runs: the index holds part of the mail
+        self.mailbox_name = ""    # the mailbox the index is built from (its folder's name)
+        self.accounts_left_out = False  # mail accounts (IMAP, Gmail…) are not in the index
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -159,10 +163,13 @@ class SearchPanel(QWidget):
         self.model.clear()
         self.summary.setText(fill(self.tr("「{query}」を検索中…"), query=query))
 
-    def set_results(self, query: str, mail: list[Any], mail_total: int, memory: list[Any]) -> None:
+    def set_results(self, query: str, mail: list[Any], mail_total: int, memory: list[Any],
+                    memory_more: bool = False, partial: bool = False) -> None:
         if query != self.query:
             return
         self._failed = False
+        self.memory_more = memory_more
+        self.partial = partial
         self.model.set_results(mail, mail_total, memory)
         self._show_summary()
 
@@ -173,16 +180,29 @@ class SearchPanel(QWidget):
     def _show_summary(self) -> None:
         if not self.query:
             self.summary.setText("")
-        elif self._failed:
+            self.summary.setToolTip("")
+            return
+        if self._failed:
             self.summary.setText(fill(self.tr("「{query}」を検索できませんでした"), query=self.query))
-        elif not self.model.mail_total and not self.model.memory_count:
-            self.summary.setText(fill(self.tr("「{query}」はメールの本文にもお客様の記録にも見つかりませんでした"),
-                                      query=self.query))
+            return
+        if not self.model.mail_total and not self.model.memory_count:
+            text = fill(self.tr("「{query}」はメールにもお客様の記録にも見つかりませんでした"), query=self.query)
         else:
-            self.summary.setText(
-                fill(self.tr("「{query}」の検索結果: メール {mail_total} 件・お客様の記録 {memory_count} 件"),
-                     query=self.query, mail_total=str(self.model.mail_total), memory_count=str(self.model.memory_count))
-            )
+            memory_count = (fill(self.tr("{count} 件以上"), count=f"{self.model.memory_count:,}") if self.memory_more
+                            else fill(self.tr("{count} 件"), count=f"{self.model.memory_count:,}"))
+            text = fill(self.tr("「{query}」の検索結果: メール {mail_total} 件・お客様の記録 {memory_count}"),
+                        query=self.query, mail_total=f"{self.model.mail_total:,}", memory_count=memory_count)
+        # Where it looked, said every time: a count is only as true as the mail it covers.
+        if self.partial:
+            scope = self.tr("準備中のため一部のみ（記録の作成が終わると、すべてのメールが対象になります）")
+        else:
+            scope = fill(self.tr("検索の対象: メールボックス「{name}」の全フォルダ（下書き・ごみ箱・迷惑メールを除く）"),  # noqa: E501
+                         name=self.mailbox_name)
+            if self.accounts_left_out:
+                scope += self.tr("。メールアカウントのメールは対象外です")
+        self.summary.setText(text + "\n" + scope)
+        self.summary.setToolTip(self.tr("日付でも探せます: 「2024年3月」「2024年3月5日」「2024/3/5」"
+                                        "（ほかの言葉と組み合わせると、その月・日のメールから探します）"))
 
     def set_failed(self) -> None:
         self._failed = True

@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import time
 from typing import Any
 
-from PySide6.QtCore import Qt, QTime
+from PySide6.QtCore import QSize, Qt, QTime
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 from app.identity import identities_from_setting
 from app.service_hours import BadClosedRange, ClosedRange, ServiceHours
 from app.settings import SERVICE_HOURS, SHOP_IDENTITIES, UNDO_SECONDS, UNDO_SECONDS_MAX, Settings
+from ui.screen_fit import fit_dialog
 from ui.wording import fill
 
 SHOP_WIDE = ""
@@ -136,7 +137,7 @@ class ServiceHoursDialog(QDialog):
         layout.addWidget(self.error)
         layout.addWidget(buttons)
         self.setWindowTitle(self.tr("営業時間と送信の設定"))
-        self.resize(560, 560)
+        fit_dialog(self, QSize(560, 560))  # at most 90 % of the screen (ui.screen_fit)
         self.identity.currentIndexChanged.connect(self._on_identity)
         self._show(SHOP_WIDE)
 

@@ -6,6 +6,7 @@ before anything is saved. A new reply picks the identity the customer wrote to.
 
 from __future__ import annotations
 
+from PySide6.QtCore import QSize
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -21,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from app.identity import ShopIdentity, identities_from_setting
 from app.settings import SHOP_IDENTITIES, Settings
+from ui.screen_fit import fit_dialog
 
 
 class SignatureDialog(QDialog):
@@ -28,7 +30,7 @@ class SignatureDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("signatureDialog")
         self.setWindowTitle(self.tr("署名とあいさつ"))
-        self.resize(620, 520)
+        fit_dialog(self, QSize(620, 520))  # at most 90 % of the screen (ui.screen_fit)
         self.settings = settings
         saved = settings.get(SHOP_IDENTITIES)
         self.identities = identities_from_setting(saved)

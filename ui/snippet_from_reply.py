@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from functools import partial
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QObject, QPoint, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QPoint, QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -40,6 +40,7 @@ from app.settings import SHOP_IDENTITIES, TEAM_STAFF_NAME
 from app.sharing.generalize import Generalized, generalize, guess_situation, own_part
 from app.snippets import PLACEHOLDERS, Snippet
 from app.sources.base import MessageRef
+from ui.screen_fit import fit_dialog
 from ui.tasks import ANALYSIS, TaskFailure
 from ui.wording import fill
 from ui.wording.errors import error_text
@@ -93,7 +94,7 @@ class MakeSnippetDialog(QDialog):
         self.setWindowTitle(self.tr("定型文にする"))
         self.proposal = proposal
         self.staff = staff
-        self.resize(620, 560)
+        fit_dialog(self, QSize(620, 560))  # at most 90 % of the screen (ui.screen_fit)
         intro = QLabel(self.tr("送信した返信の文から、お客様ごとに変わるところを差し込みに置き換えました。"
                                "内容を確かめて、必要なら直してください。"), self)
         intro.setWordWrap(True)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -32,6 +32,8 @@ from PySide6.QtWidgets import (
 
 from app.model import HighlightKind
 from app.snippets import PLACEHOLDERS, Snippet, SnippetError, SnippetPack, new_snippet_id, save_user_pack
+from ui.flow_layout import FlowLayout
+from ui.screen_fit import fit_dialog
 from ui.wording import fill, kind_label
 
 
@@ -40,7 +42,7 @@ class SnippetManagerDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("snippetManager")
         self.setWindowTitle(self.tr("定型文の管理"))
-        self.resize(900, 560)  # fits a 1024×700 screen with the window frame
+        fit_dialog(self, QSize(900, 560))  # at most 90 % of the screen (ui.screen_fit)
         self.situations = {**ours.situations, **own.situations}
         self.own = list(own.snippets)
         self.ours = list(ours.snippets)
@@ -73,11 +75,13 @@ class SnippetManagerDialog(QDialog):
         self.situation = QComboBox(self)
         for key, label in self.situations.items():
             self.situation.addItem(label, key)
-        self.kinds = {kind: QCheckBox(kind_label(kind), self) for kind in HighlightKind}
-        kinds_box = QHBoxLayout()
+        # 「&」 in 「Requests & questions」 is the label's, not a mnemonic.
+        self.kinds = {kind: QCheckBox(kind_label(kind).replace("&", "&&"), self) for kind in HighlightKind}
+        # The three boxes go on to a second line in a narrow dialog (1024×700 at 125 %) rather than
+        # make it wider than the screen (ui.flow_layout).
+        kinds_box = FlowLayout(spacing=12, line_spacing=4)
         for box in self.kinds.values():
             kinds_box.addWidget(box)
-        kinds_box.addStretch(1)
         self.text = QPlainTextEdit(self)
         self.text.setObjectName("snippetText")
         help_label = QLabel(self)
@@ -86,7 +90,9 @@ class SnippetManagerDialog(QDialog):
             self.tr("差し込み: {customer} お名前、{topic} 話題、{product} 商品名、{date} 日付")
         )
         left = QVBoxLayout()
-        left.addWidget(QLabel(self.tr("標準の定型文（チェックを外すと提案しません）"), self))
+        builtin_title = QLabel(self.tr("標準の定型文（チェックを外すと提案しません）"), self)
+        builtin_title.setWordWrap(True)
+        left.addWidget(builtin_title)
         left.addWidget(self.filter)
         left.addWidget(self.builtin, 2)
         left.addWidget(self.preview)

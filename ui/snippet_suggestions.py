@@ -71,6 +71,7 @@ class SnippetSuggestions(QWidget):
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         self.title = QLabel(self)
         self.title.setObjectName("panelTitle")
+        self.title.setWordWrap(True)  # a narrow column (125 % scaling, the composer open) wraps it
         self.hint = QLabel(self)
         self.hint.setObjectName("panelHint")
         self.hint.setWordWrap(True)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QSize
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -20,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.screen_fit import fit_dialog
 from ui.wording import fill
 
 if TYPE_CHECKING:  # `app.team.room` is loaded by team mode only (see ui/team_controller.py)
@@ -49,7 +51,7 @@ class TeamGuardDialog(QDialog):
                      staff=reply.staff or self.tr("ほかのスタッフ"), when=when))
             self.their_reply.setPlainText(f"{reply.subject}\n\n{reply.body}".strip())
             layout.addWidget(self.their_reply, 1)
-            self.resize(640, 460)
+            fit_dialog(self, QSize(640, 460))  # at most 90 % of the screen (ui.screen_fit)
         else:
             self.setWindowTitle(self.tr("ほかのスタッフの返信を確かめられませんでした"))
             self.intro.setText(self.tr("チームのサーバーに接続できず、このメールにほかのスタッフが返信したかどうかを"

@@ -2,7 +2,10 @@
 
 Shows 「返信を送信します（あと 8 秒）」 and the button; the countdown reads the send
 service's clock, the outbox decides (the item's `due_at`), so the toast never
-sends anything itself: it disappears when the item went, or was taken back.
+sends anything itself: it disappears when the item went, was taken back, or when
+its grace period is over (then the reply is sending, and what happens to it — sent,
+or a failure — is said by the outbox; a toast at 「あと 0 秒」 would offer an undo
+that can no longer be promised).
 """
 
 from __future__ import annotations
@@ -62,6 +65,9 @@ class UndoToast(QFrame):
         if self.item is None or self.item.due_at is None:
             return
         left = (self.item.due_at - self.clock.now()).total_seconds()
+        if left <= 0:
+            self.done(self.item.id)  # the grace period ended: no more undo on offer
+            return
         self.label.setText(countdown_text(math.ceil(left)))
 
     def _undo(self) -> None:

@@ -110,7 +110,9 @@ WORRY: Final = frozenset({
 })
 
 # Nervousness that is a worry when it hangs on an open question (届くのかドキドキ).
-NERVOUS: Final = frozenset({"ドキドキ", "どきどき", "そわそわ", "ソワソワ", "びくびく", "ビクビク"})
+NERVOUS: Final = frozenset({
+    "ドキドキ", "どきどき", "そわそわ", "ソワソワ", "びくびく", "ビクビク", "モヤモヤ", "もやもや",
+})
 
 # Risks that make 「〜が気になる」 a worry rather than an interest.
 RISK: Final = frozenset({
@@ -219,6 +221,11 @@ WORRY_CUES: Final = frozenset({
     "詰む", "かなう", "顔向け", "立ち直る", "立ち直れる", "顔", "引っかかる", "引っ掛かる", "かかる", "掛かる",
     # held back by it (〜ないかと、迷っています / 踏み切れずにいます)
     "ためらう", "躊躇う", "迷う", "踏み切る", "踏ん切り", "踏み出す",
+    # a doubt they cannot shake (半信半疑), an outcome that may well come (〜かねない), a question they cannot
+    # answer (見当がつかない / 判断がつかない / 〜たら、分からない), nerves (緊張している), a deadline feared
+    # (このままだと間に合わない), a mind in a hurry (気が急く), a fear crossing the mind (頭をよぎる)
+    "半疑", "かねる", "見当", "判断", "分かる", "わかる", "緊張", "間に合う", "急く", "よぎる", "過る",
+    "見通し", "目処", "めど", "目途",
 })
 # Every word a request rule other than a question or a hedged 〜のですが starts from.
 REQUEST_CUES: Final = frozenset({

@@ -3,7 +3,7 @@
 - `open_memory(url)`: the memory on the local SQLite file (default) or a team's PostgreSQL.
 - `Memory.remember_incoming(message, ref)` / `Memory.remember_reply(outgoing, original)`:
   called by the sync and send paths as mail arrives and leaves.
-- `build_memory(...)`: the first-start build from Inbox and Sent, stoppable and resumable.
+- `build_memory(...)`: the first-start build from every folder but Drafts, Trash and Junk, stoppable and resumable.
 - `Memory.profile_for(message)`: what 「このお客様について」 shows; `Memory.history(id)`:
   our replies' length and warmth, for the review's consistency checks.
 - `reference_phrase(...)`: 「以前お話しくださった…」 for the composer.

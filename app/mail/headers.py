@@ -233,7 +233,9 @@ def decode_words(value: bytes, where: str, notes: list[ParseNote], text_codec: s
                 notes.extend(decoded.notes)
                 pieces.append(decoded.text)
             else:
-                pieces.append(match.group().decode("ascii"))
+                # A word cut short (a mailer that truncated the line) ends inside a character:
+                # what precedes the cut still reads. Otherwise it stays as written.
+                pieces.append(_cut_utf8(data, charset) or match.group().decode("ascii"))
         else:
             if pending and pending[0][0].lower() != charset.lower():
                 flush()
@@ -247,6 +249,19 @@ def decode_words(value: bytes, where: str, notes: list[ParseNote], text_codec: s
     if repaired:
         notes.append(ParseNote(NoteKind.HEADER_REPAIRED, f"{where}: broken encoded word"))
     return "".join(pieces)
+
+
+def _cut_utf8(data: bytes, charset: str) -> str:
+    """The UTF-8 text of `data` without the last character cut short ("" when more is wrong)."""
+    if charset.lower().replace("_", "-") not in ("utf-8", "utf8") or len(data) < 2:
+        return ""
+    for cut in (1, 2, 3):
+        try:
+            text = data[:-cut].decode("utf-8")
+        except UnicodeDecodeError:
+            continue
+        return text if text.isprintable() else ""
+    return ""
 
 
 def _utf8_words(value: bytes) -> str | None:

@@ -41,6 +41,16 @@ class NotFound(SourceError):
     """The folder or message no longer exists in the source."""
 
 
+class ReadOnlyMailbox(SourceError):
+    """A local mailbox folder cannot be written (permissions, a read-only disk): nothing was
+    written to it. `path` is the folder that refused."""
+
+    def __init__(self, path: str, detail: str = "") -> None:
+        super().__init__(f"{path}: {detail}" if detail else path)
+        self.path = path
+        self.detail = detail
+
+
 class SendOutcomeUnknown(SourceError):
     """The connection ended after the message was handed over but before the
     server confirmed it: it may or may not have been sent."""

@@ -8,6 +8,7 @@ same mailbox can be shared with mutt, Dovecot or mbsync without surprises.
 
 from __future__ import annotations
 
+import contextlib
 import heapq
 import os
 import socket
@@ -24,7 +25,7 @@ from app.mail.headers import read_summary
 # this module, including other branches, still imports them from here.
 from app.model import IndexedHeader as IndexedHeader
 from app.sources.base import Folder, FolderRole, Header, MessageRef, OutgoingMessage, SyncState
-from app.sources.errors import NotFound
+from app.sources.errors import NotFound, ReadOnlyMailbox
 from app.sources.folders import role_for_name
 
 _INFO_SEPARATOR = ":2,"
@@ -282,6 +283,30 @@ class MaildirSource:
 
 
 SENT_DIR = ".Sent"
+_PROBE = ".aizuchi-write-check"  # a dot name: every Maildir reader skips it
+
+
+def unwritable_folder(root: Path) -> Path | None:
+    """The first folder of a Maildir that cannot be written (read state, replies filed in Sent
+    need it), or None. Checked by writing — an empty dot file, removed at once — because
+    permission bits do not tell (a root process ignores them; a read-only disk ignores them)."""
+    folders = [root / "cur", root / "new"]
+    sent = root / SENT_DIR
+    folders += [sent / "tmp", sent / "cur"] if sent.is_dir() else [root]
+    for folder in folders:
+        if not folder.is_dir():
+            continue
+        probe = folder / f"{_PROBE}.{os.getpid()}"
+        try:
+            fd = os.open(probe, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        except FileExistsError:
+            continue  # another check of ours just now: it could write
+        except OSError:
+            return folder
+        os.close(fd)
+        with contextlib.suppress(OSError):
+            os.unlink(probe)
+    return None
 _deliveries = count(1)
 
 
@@ -305,17 +330,28 @@ class MaildirSender:
             (self.sent / sub).mkdir(parents=True, exist_ok=True)
 
     def send(self, message: OutgoingMessage) -> None:
-        """Write to `tmp/`, fsync, then rename into `cur/` with `:2,S`: never a half-written mail."""
-        self._ensure_sent()
+        """Write to `tmp/`, fsync, then rename into `cur/` with `:2,S`: never a half-written mail.
+
+        A folder that cannot be written raises `ReadOnlyMailbox`: up to the rename nothing is
+        delivered (a file left in `tmp/` is no mail), so the outbox can say "not sent" for sure."""
+        try:
+            self._ensure_sent()
+        except OSError as error:
+            raise ReadOnlyMailbox(str(self.sent), error.strerror or str(error)) from error
         if self.find_sent(message.message_id):
             return  # already there: sending twice would show the reply twice
         name = _unique_name()
         temp = self.sent / "tmp" / name
-        with temp.open("wb") as handle:
-            handle.write(message.raw)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(temp, self.sent / "cur" / f"{name}{_INFO_SEPARATOR}S")
+        try:
+            with temp.open("wb") as handle:
+                handle.write(message.raw)
+                handle.flush()
+                os.fsync(handle.fileno())
+            os.replace(temp, self.sent / "cur" / f"{name}{_INFO_SEPARATOR}S")
+        except OSError as error:
+            with contextlib.suppress(OSError):
+                temp.unlink()
+            raise ReadOnlyMailbox(str(self.sent), error.strerror or str(error)) from error
 
     def find_sent(self, message_id: str) -> bool | None:
         if not message_id or not is_maildir(self.sent):

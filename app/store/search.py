@@ -7,6 +7,11 @@ term must match: a term of 3+ characters through the trigram table, a term of
 why both). Results come newest-indexed first (`ORDER BY rowid DESC`), which
 FTS5 answers without ranking every match, so a common word over 100,000 mails
 costs no more than a rare one.
+
+A term that is a date (「2024年3月」「2024年3月5日」「2024/3」「2024-03-05」) limits the
+results to mail of that year, month or day instead of being looked for in the
+text: a shop owner looking for "the March order" types the month as she says it.
+The day is the one the mail's Date header gives, in the sender's own time zone.
 """
 
 from __future__ import annotations
@@ -22,6 +27,27 @@ from app.model import Message
 from app.store.db import Database
 
 _RUN = re.compile(r"\w+")
+# A date term, after NFKC (full-width digits are ASCII by then): 2024年, 2024年3月, 2024年3月5日,
+# 2024/3, 2024/3/5, 2024-03-05. A bare 2024 stays a word (an order number, a price).
+_DATE_TERMS = (
+    re.compile(r"(\d{4})年(?:(\d{1,2})月(?:(\d{1,2})日)?)?"),
+    re.compile(r"(\d{4})[/.\-](\d{1,2})(?:[/.\-](\d{1,2}))?"),
+)
+
+
+def date_prefix(term: str) -> str | None:
+    """The ISO prefix ("2024-03", "2024-03-05") a date term stands for; None when it is not a date."""
+    for pattern in _DATE_TERMS:
+        match = pattern.fullmatch(term)
+        if match is None:
+            continue
+        year, month, day = match.group(1), match.group(2), match.group(3)
+        if month is None:
+            return year
+        if not 1 <= int(month) <= 12 or (day is not None and not 1 <= int(day) <= 31):
+            return None
+        return f"{year}-{int(month):02d}" + (f"-{int(day):02d}" if day is not None else "")
+    return None
 
 
 def normalize(text: str) -> str:
@@ -198,7 +224,14 @@ class MailIndex:
         terms = [t[:MAX_TERM_CHARS] for t in list(words)[:MAX_TERMS]]
         conditions: list[str] = []
         params: list[object] = []
+        text_terms: list[str] = []
         for term in terms:
+            prefix = date_prefix(term)
+            if prefix is not None:
+                conditions.append("date LIKE ?")
+                params.append(prefix + "%")
+                continue
+            text_terms.append(term)
             if len(term) >= 3:
                 conditions.append("id IN (SELECT rowid FROM mail_fts WHERE mail_fts MATCH ?)")
                 params.append(_quote(term))
@@ -208,14 +241,14 @@ class MailIndex:
                     continue  # punctuation only: nothing to look for
                 conditions.append("id IN (SELECT rowid FROM mail_short WHERE mail_short MATCH ?)")
                 params.append(_quote(term) if len(term) == 2 else _quote(term) + "*")
-        return terms, conditions, params
+        return text_terms, conditions, params
 
     def search(self, query: str, limit: int = 50, offset: int = 0) -> list[MailHit]:
         """The matches from `offset` on, newest indexed first; `count` says how many there are in all."""
         terms, conditions, params = self._conditions(query)
         if not conditions:
             return []
-        if len(conditions) == 1:
+        if len(conditions) == 1 and "MATCH" in conditions[0]:
             # One term: let FTS5 walk its doclist newest first and stop at `limit`.
             table = "mail_fts" if "mail_fts" in conditions[0] else "mail_short"
             sql = (f"SELECT m.* FROM (SELECT rowid FROM {table} WHERE {table} MATCH ? ORDER BY rowid DESC"
@@ -224,14 +257,14 @@ class MailIndex:
         else:
             sql = f"SELECT * FROM mail_index WHERE {' AND '.join(conditions)} ORDER BY id DESC LIMIT ? OFFSET ?"
             rows = self.db.read(sql, (*params, limit, offset))
-        return [self._hit(row, terms[0]) for row in rows]
+        return [self._hit(row, terms[0] if terms else "") for row in rows]
 
     def count_matches(self, query: str) -> int:
         """How many indexed mails match `query` (every one, not a page)."""
         _terms, conditions, params = self._conditions(query)
         if not conditions:
             return 0
-        if len(conditions) == 1:
+        if len(conditions) == 1 and "MATCH" in conditions[0]:
             table = "mail_fts" if "mail_fts" in conditions[0] else "mail_short"
             return int(self.db.read(f"SELECT count(*) FROM {table} WHERE {table} MATCH ?", (params[0],))[0][0])
         return int(self.db.read(f"SELECT count(*) FROM mail_index WHERE {' AND '.join(conditions)}",
@@ -241,7 +274,7 @@ class MailIndex:
     def _hit(row: object, term: str) -> MailHit:
         assert isinstance(row, sqlite3.Row)
         body: str = row["body"]
-        at = normalize(body).find(term)
+        at = normalize(body).find(term) if term else -1
         if at < 0:
             snippet = body[:60]
         else:

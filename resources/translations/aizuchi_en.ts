@@ -80,6 +80,26 @@
         <translation>Other (set up manually)</translation>
     </message>
     <message>
+        <source>このパソコンのメールフォルダ（Maildir / mbox）</source>
+        <translation>Mail folder on this computer (Maildir / mbox)</translation>
+    </message>
+    <message>
+        <source>ほかのメールソフトが保存したメール（Maildir のフォルダ、または mbox ファイル）を相槌で開きます。メールはその場で読み、コピーはしません。</source>
+        <translation>Opens mail saved by another mail program (a Maildir folder or an mbox file) in Aizuchi. The mail is read where it is, not copied.</translation>
+    </message>
+    <message>
+        <source>フォルダまたはファイルの場所</source>
+        <translation>Location of the folder or file</translation>
+    </message>
+    <message>
+        <source>フォルダを選ぶ（Maildir）…</source>
+        <translation>Choose a folder (Maildir)…</translation>
+    </message>
+    <message>
+        <source>ファイルを選ぶ（mbox）…</source>
+        <translation>Choose a file (mbox)…</translation>
+    </message>
+    <message>
         <source>UTF-8（おすすめ）</source>
         <translation>UTF-8 (recommended)</translation>
     </message>
@@ -116,6 +136,10 @@
         <translation>Enter the incoming and outgoing servers.</translation>
     </message>
     <message>
+        <source>メールフォルダか mbox ファイルを選んでください。</source>
+        <translation>Choose a mail folder or an mbox file.</translation>
+    </message>
+    <message>
         <source>先に「{text}」を押して、ブラウザでログインしてください。</source>
         <translation>Press “{text}” first and sign in in the browser.</translation>
     </message>
@@ -124,8 +148,32 @@
         <translation>This copy of Aizuchi has no sign-in settings (client ID) yet. Enter the ID you received from whoever set Aizuchi up under “Advanced”, or choose a service such as “Gmail (with an app password)” from the list.</translation>
     </message>
     <message>
+        <source>サーバーが応答していません。以前はこの設定で接続できていたので、設定の問題ではなく、サーバーかネットワークが一時的に止まっていると思われます。しばらくしてからもう一度お試しください。</source>
+        <translation>The server is not answering. These settings connected before, so the settings are not the problem: the server or the network is probably down for a while. Please try again later.</translation>
+    </message>
+    <message>
         <source>Googleでログイン</source>
         <translation>Sign in with Google</translation>
+    </message>
+    <message>
+        <source>メールフォルダ（Maildir）を選ぶ</source>
+        <translation>Choose a mail folder (Maildir)</translation>
+    </message>
+    <message>
+        <source>mbox ファイルを選ぶ</source>
+        <translation>Choose an mbox file</translation>
+    </message>
+    <message>
+        <source>確認しています…</source>
+        <translation>Checking…</translation>
+    </message>
+    <message>
+        <source>開けます（フォルダ {count} 個）。</source>
+        <translation>It can be opened ({count} folders).</translation>
+    </message>
+    <message>
+        <source>このパスは Maildir のフォルダでも mbox ファイルでもありません。cur・new・tmp のあるフォルダか、mbox ファイルを選んでください。</source>
+        <translation>This is neither a Maildir folder nor an mbox file. Choose a folder that holds cur, new and tmp, or an mbox file.</translation>
     </message>
     <message>
         <source>Microsoftでログイン</source>
@@ -213,6 +261,18 @@
     <message>
         <source>パスワードは保存されていません（安全な保管庫がありません）。次回の起動時に再入力が必要です。</source>
         <translation>The password was not saved (no secure store). You will need to enter it again next time.</translation>
+    </message>
+    <message>
+        <source>メールフォルダを登録しました</source>
+        <translation>Mail folder registered</translation>
+    </message>
+    <message>
+        <source>「{path}」を相槌のメールフォルダにしました。</source>
+        <translation>“{path}” is now Aizuchi’s mail folder.</translation>
+    </message>
+    <message>
+        <source>相槌を終了して起動し直すと、このメールフォルダが開きます（今開いているメールはそのまま表示されています）。</source>
+        <translation>Quit and start Aizuchi again to open this mail folder (the mail open now stays as it is until then).</translation>
     </message>
     <message>
         <source>もう一度ログインしてください</source>
@@ -581,6 +641,22 @@
         <translation>{month}: {summary}</translation>
     </message>
     <message>
+        <source>お客様の記録は作成の途中です（{done} / {total} 通）。この方の履歴はまだ揃っていません。メニューの「お客様の記録」から続きを作れます</source>
+        <translation>The customer records are only partly built ({done} / {total} mails). This customer’s history is not complete yet. Continue building from the Customer records menu</translation>
+    </message>
+    <message>
+        <source>お客様の記録を準備中です。この方の履歴はまだ揃っていません</source>
+        <translation>The customer records are being prepared. This customer’s history is not complete yet</translation>
+    </message>
+    <message>
+        <source>お客様の記録を準備中です（{done} / {total} 通）。この方の履歴はまだ揃っていません</source>
+        <translation>The customer records are being prepared ({done} / {total} mails). This customer’s history is not complete yet</translation>
+    </message>
+    <message>
+        <source>まだ揃っていません（記録の準備中）</source>
+        <translation>Not complete yet (records being prepared)</translation>
+    </message>
+    <message>
         <source>読み込み中…</source>
         <translation>Loading…</translation>
     </message>
@@ -601,6 +677,10 @@
         <translation>Select a mail to see your history with this customer here</translation>
     </message>
     <message>
+        <source>{name} 様 — これまでに記録できたメール {mail_count} 通</source>
+        <translation>{name} — {mail_count} mails recorded so far</translation>
+    </message>
+    <message>
         <source>{name} 様 — はじめてのお客様です</source>
         <translation>{name} — first-time customer</translation>
     </message>
@@ -618,7 +698,7 @@
     </message>
     <message>
         <source>{day} {subject}（{length}字）</source>
-        <translation>{day} {subject} ({length} chars)</translation>
+        <translation>{day} {subject} ({length} characters)</translation>
     </message>
     <message>
         <source>{day} このメール以降の返信（{length}字）</source>
@@ -995,8 +1075,20 @@
 <context>
     <name>MailboxController</name>
     <message>
-        <source>差出人・件名で絞り込み — Enter で本文とお客様の記録も検索 (Ctrl+F)</source>
-        <translation>Filter by sender or subject — Enter searches mail bodies and customer records too (Ctrl+F)</translation>
+        <source>差出人・件名で絞り込み — Enter で全フォルダの本文・お客様の記録・日付（2024年3月）を検索 (Ctrl+F)</source>
+        <translation>Filter by sender or subject — Enter searches every folder’s text, the customer records and dates (2024年3月) (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>メールフォルダに書き込めません</source>
+        <translation>The mail folder cannot be written</translation>
+    </message>
+    <message>
+        <source>メールフォルダ「{folder}」は読み取り専用です（書き込む権限がありません）。</source>
+        <translation>The mail folder “{folder}” is read-only (no permission to write).</translation>
+    </message>
+    <message>
+        <source>メールはこのまま読めますが、既読の印は付けません。返信はこのフォルダの「送信済み」に保存できないため、送信しません（書いた返信は残ります）。書き込めるようにするには、フォルダの権限を確認して相槌を起動し直してください。</source>
+        <translation>You can read the mail, but it is not marked as read. Replies cannot be saved to this folder’s Sent, so they are not sent (what you write is kept). To allow writing, check the folder’s permissions and start Aizuchi again.</translation>
     </message>
     <message>
         <source>メールを読み込んでいます…</source>
@@ -1070,10 +1162,6 @@
         <translation>&amp;Customers</translation>
     </message>
     <message>
-        <source>受信トレイと送信済みから記録を作成・再開</source>
-        <translation>Build or resume customer records from Inbox and Sent</translation>
-    </message>
-    <message>
         <source>記録の作成を停止</source>
         <translation>Stop building records</translation>
     </message>
@@ -1100,6 +1188,10 @@
     <message>
         <source>送信トレイ(&amp;O)…</source>
         <translation>&amp;Outbox…</translation>
+    </message>
+    <message>
+        <source>すべてのフォルダから記録を作成・再開</source>
+        <translation>Build or resume records from every folder</translation>
     </message>
     <message>
         <source>チームで共有…</source>
@@ -1214,6 +1306,10 @@
     <message>
         <source>停止しています…</source>
         <translation>Stopping…</translation>
+    </message>
+    <message>
+        <source>{state}&#x3000;{done} / {total} 通</source>
+        <translation>{state}  {done} / {total} mails</translation>
     </message>
     <message>
         <source>{done} / {total} 件</source>
@@ -1445,6 +1541,10 @@
         <source>まだ返信がありません</source>
         <translation>No replies yet</translation>
     </message>
+    <message>
+        <source>記録の準備中です</source>
+        <translation>Records being prepared</translation>
+    </message>
 </context>
 <context>
     <name>ResponseTime</name>
@@ -1570,12 +1670,36 @@
         <translation>Could not search for “{query}”</translation>
     </message>
     <message>
-        <source>「{query}」はメールの本文にもお客様の記録にも見つかりませんでした</source>
-        <translation>No mail or customer record mentions “{query}”</translation>
+        <source>「{query}」はメールにもお客様の記録にも見つかりませんでした</source>
+        <translation>“{query}” was found neither in mail nor in the customer records</translation>
     </message>
     <message>
-        <source>「{query}」の検索結果: メール {mail_total} 件・お客様の記録 {memory_count} 件</source>
-        <translation>Results for “{query}”: {mail_total} mails, {memory_count} in customer records</translation>
+        <source>{count} 件以上</source>
+        <translation>{count} or more</translation>
+    </message>
+    <message>
+        <source>{count} 件</source>
+        <translation>{count}</translation>
+    </message>
+    <message>
+        <source>「{query}」の検索結果: メール {mail_total} 件・お客様の記録 {memory_count}</source>
+        <translation>Results for “{query}”: {mail_total} mails, customer records {memory_count}</translation>
+    </message>
+    <message>
+        <source>準備中のため一部のみ（記録の作成が終わると、すべてのメールが対象になります）</source>
+        <translation>Partial while preparing (every mail is searched once the records are built)</translation>
+    </message>
+    <message>
+        <source>検索の対象: メールボックス「{name}」の全フォルダ（下書き・ごみ箱・迷惑メールを除く）</source>
+        <translation>Searched: every folder of the mailbox “{name}” (except Drafts, Trash and Junk)</translation>
+    </message>
+    <message>
+        <source>。メールアカウントのメールは対象外です</source>
+        <translation>. Mail of your mail accounts is not searched</translation>
+    </message>
+    <message>
+        <source>日付でも探せます: 「2024年3月」「2024年3月5日」「2024/3/5」（ほかの言葉と組み合わせると、その月・日のメールから探します）</source>
+        <translation>You can search by date too: “2024年3月”, “2024年3月5日”, “2024/3/5” (with other words, they are looked for in mail of that month or day)</translation>
     </message>
 </context>
 <context>
@@ -2110,6 +2234,10 @@
 <context>
     <name>Wording</name>
     <message>
+        <source>（件名を読めませんでした）</source>
+        <translation>(the subject could not be read)</translation>
+    </message>
+    <message>
         <source>受信トレイ</source>
         <translation>Inbox</translation>
     </message>
@@ -2542,6 +2670,10 @@
         <translation>Sending stopped for an unexpected reason. Please check again.</translation>
     </message>
     <message>
+        <source>送信していません。このパソコンのメールフォルダが読み取り専用のため、返信を保存できませんでした。返信は送信トレイに残っています。フォルダに書き込めるようにしてから再試行してください。</source>
+        <translation>Not sent. The mail folder on this computer is read-only, so the reply could not be saved. The reply stays in the outbox. Make the folder writable, then retry.</translation>
+    </message>
+    <message>
         <source>下書きが書き直されたため、この古い版は送信しません。</source>
         <translation>The draft was rewritten, so this older version will not be sent.</translation>
     </message>
@@ -2552,6 +2684,30 @@
     <message>
         <source>ログインの有効期限が切れました。もう一度ログインすると送信します。返信は保存されています。</source>
         <translation>The sign-in has expired. The reply is kept and will be sent once you sign in again.</translation>
+    </message>
+    <message>
+        <source>書き込みや読み取りの権限がありません。フォルダの権限を確認してください</source>
+        <translation>no permission to read or write; check the folder’s permissions</translation>
+    </message>
+    <message>
+        <source>読み取り専用のディスクです</source>
+        <translation>the disk is read-only</translation>
+    </message>
+    <message>
+        <source>ディスクの空きが足りません。不要なファイルを削除してください</source>
+        <translation>the disk is full; delete files you do not need</translation>
+    </message>
+    <message>
+        <source>見つかりません。ほかのプログラムで移動された可能性があります</source>
+        <translation>not found; another program may have moved it</translation>
+    </message>
+    <message>
+        <source>システムのエラー: {detail}</source>
+        <translation>system error: {detail}</translation>
+    </message>
+    <message>
+        <source>メールサーバーが応答していません（サーバーかネットワークの一時的な問題と思われます）。以前はこの設定で接続できていたので、設定を変える必要はありません。相槌が数分おきに自動で接続し直します。</source>
+        <translation>The mail server is not answering (probably a passing problem of the server or the network). These settings connected before, so there is nothing to change. Aizuchi connects again by itself every few minutes.</translation>
     </message>
     <message>
         <source>ログイン情報が保存されていません（前回、安全な保管庫に保存できなかった可能性があります）。もう一度ログインしてください。</source>
@@ -2582,8 +2738,16 @@
         <translation>The mail or folder was not found. Another program may have moved it.</translation>
     </message>
     <message>
-        <source>ファイルを読み書きできませんでした: {detail}</source>
-        <translation>Could not read or write the file: {detail}</translation>
+        <source>メールフォルダ「{path}」に書き込めません（読み取り専用）。フォルダの権限を確認してください。</source>
+        <translation>The mail folder “{path}” cannot be written (read-only). Check the folder’s permissions.</translation>
+    </message>
+    <message>
+        <source>ファイル「{path}」を読み書きできませんでした（{reason}）。</source>
+        <translation>Could not read or write the file “{path}” ({reason}).</translation>
+    </message>
+    <message>
+        <source>ファイルを読み書きできませんでした（{reason}）。</source>
+        <translation>Could not read or write a file ({reason}).</translation>
     </message>
     <message>
         <source>予期しないエラーが発生しました: {name}</source>

@@ -264,6 +264,9 @@ def test_undo_shows_the_caret_at_the_agents_words_not_the_quote(
     drive.open(dress_subject, wait=Changes.MESSAGE)
     drive.reply(wait_review=False)
     composer = win.compose.composer
+    # The test screen is 800×600, and the window now stays inside it (beside the composer it used to
+    # grow past it): the side panel gives the composer room, as an agent would drag it.
+    win.main_splitter.setSizes([0, 10_000, 130])
     typed = "ご注文の件、承知いたしました。明日発送いたします。"
     composer.editor.textCursor().insertText(typed)
     body = composer.text()

@@ -1,7 +1,9 @@
-"""The reader's legend stays one line: in a narrow reader its grey-text note is shortened, never wrapped."""
+"""The reader's legend: one line when there is room; in a narrow reader its labels go on to more lines,
+each whole, and it never asks for more width than its widest chip."""
 
 from __future__ import annotations
 
+from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
 from ui.reader import Legend
@@ -9,21 +11,28 @@ from ui.reader import Legend
 FULL = "灰色：引用・署名・定型のあいさつ"
 
 
-def test_the_grey_note_is_whole_when_there_is_room_and_shortened_with_its_tooltip_when_not(qtbot: QtBot) -> None:
+def _whole(legend: Legend) -> bool:
+    labels = [*legend.chips.values(), legend.dimmed]
+    return all(label.text() and label.width() >= label.minimumSizeHint().width()
+               and label.height() >= (label.heightForWidth(label.width()) if label.wordWrap() else 0)
+               and legend.rect().contains(label.geometry()) for label in labels)
+
+
+def test_the_labels_wrap_whole_in_a_narrow_reader_and_stay_on_one_line_when_there_is_room(qtbot: QtBot) -> None:
     legend = Legend()
     qtbot.addWidget(legend)
-    legend.resize(900, 40)
+    legend.resize(900, legend.heightForWidth(900))
     legend.show()
     qtbot.waitExposed(legend)
-    qtbot.waitUntil(lambda: legend.dimmed.text() == FULL, timeout=3000)
-    one_line = legend.sizeHint().height()
+    one_line = legend.heightForWidth(900)
+    assert legend.dimmed.text() == FULL
+    assert len({label.y() for label in legend.findChildren(QLabel)}) == 1
+    assert _whole(legend)
 
-    legend.resize(420, 40)  # the reader beside the composer at 1024 px
-    qtbot.waitUntil(lambda: legend.dimmed.text() != FULL, timeout=3000)
-    shortened = legend.dimmed.text()
-    assert shortened.endswith("…") and FULL.startswith(shortened[:-1])
-    assert legend.dimmed.toolTip() == FULL
-    assert legend.sizeHint().height() == one_line  # no second line
-
-    legend.resize(900, 40)
-    qtbot.waitUntil(lambda: legend.dimmed.text() == FULL, timeout=3000)
+    narrow = 240  # the reader beside the composer at 1024×700 with 125 % scaling
+    assert legend.minimumSizeHint().width() <= narrow
+    legend.resize(narrow, legend.heightForWidth(narrow))
+    qtbot.waitUntil(lambda: legend.chips[next(iter(legend.chips))].y() != legend.dimmed.y(), timeout=3000)
+    assert legend.heightForWidth(narrow) > one_line
+    assert legend.dimmed.text() == FULL
+    assert _whole(legend)

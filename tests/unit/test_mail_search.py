@@ -47,3 +47,22 @@ def test_reindexing_replaces(tmp_path: Path) -> None:
 
 def test_grams() -> None:
     assert set(grams("配送日、靴").split()) == {"配送", "送日", "日", "靴"}
+
+
+def test_a_date_term_limits_to_that_month_or_day_instead_of_matching_text(tmp_path: Path) -> None:
+    """QA (issue 15 list, 2): 「2024年3月」 found nothing; a date is how a shop owner remembers an order."""
+    from app.store.search import date_prefix
+
+    index = MailIndex(open_database(tmp_path / "db.sqlite3"))
+    march = IndexRow("test", "", "m", "<m@x>", datetime(2024, 3, 5, 10, tzinfo=UTC), "客 <c@x>", "配送", "ケーキの配送")
+    april = IndexRow("test", "", "a", "<a@x>", datetime(2024, 4, 2, 10, tzinfo=UTC), "客 <c@x>", "配送", "ケーキの配送")
+    index.add_many([march, april])
+    keys = lambda q: [h.key for h in index.search(q)]  # noqa: E731
+    assert keys("2024年3月") == ["m"] and index.count_matches("2024年3月") == 1
+    assert keys("２０２４年３月５日") == ["m"]      # full-width digits, a day
+    assert keys("2024/4") == ["a"] and keys("2024-03-05") == ["m"]
+    assert keys("ケーキ 2024年4月") == ["a"]       # with a word: that word in that month
+    assert keys("2024年") == ["a", "m"]
+    assert keys("2024年2月") == []
+    assert date_prefix("2024") is None and date_prefix("2024年13月") is None  # an order number, no month 13
+    assert index.search("2024年3月")[0].snippet.startswith("ケーキ")

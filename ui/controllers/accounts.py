@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import ssl
 from collections.abc import Callable
+from pathlib import Path
 
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
@@ -39,6 +40,7 @@ class AccountsController(QObject):
         self.status = status
         self.notify = notify
         self.settings = settings
+        self.local_box: QMessageBox | None = None  # "registered; opens at the next start"
         self.ssl_context = ssl_context
         self.window = window  # the parent of its dialogs
         self.ctx: AppContext | None = None
@@ -81,6 +83,7 @@ class AccountsController(QObject):
         dialog = AccountDialog(self.runner, set(self.service.configs), self.ssl_context, self.window,
                                settings=self.settings)
         dialog.edit(config)
+        dialog.connected_before = self.service.has_connected(account_id)
         dialog.accepted.connect(lambda: self._save_account(dialog))
         dialog.open()
         return dialog
@@ -126,6 +129,9 @@ class AccountsController(QObject):
         from ui.account_dialog import AccountDialog
 
         assert isinstance(dialog, AccountDialog) and self.ctx is not None
+        if dialog.local_chosen() and dialog.local_ok is not None:
+            self._save_local_mailbox(dialog.local_ok)
+            return
         config, secret = dialog.config(), dialog.secret()
         if dialog.editing is not None:
             account_ops.update_account(self.runner, self.ctx.db, config, secret,
@@ -141,6 +147,21 @@ class AccountsController(QObject):
             self.notify(Changes.ACCOUNTS)
 
         account_ops.save_account(self.runner, self.ctx.db, config, secret, saved, self.status.mail_error)
+
+    def _save_local_mailbox(self, path: Path) -> QMessageBox:
+        """Remember the Maildir/mbox: `aizuchi run` opens it from the next start, as `aizuchi run PATH` would."""
+        from app.settings import LOCAL_MAILBOX
+
+        self.settings.set(LOCAL_MAILBOX, str(path.resolve()))
+        box = QMessageBox(QMessageBox.Icon.Information, self.tr("メールフォルダを登録しました"),
+                          fill(self.tr("「{path}」を相槌のメールフォルダにしました。"), path=str(path)),
+                          QMessageBox.StandardButton.Ok, self.window)
+        box.setInformativeText(self.tr("相槌を終了して起動し直すと、このメールフォルダが開きます"
+                                       "（今開いているメールはそのまま表示されています）。"))
+        box.setObjectName("localMailboxSaved")
+        self.local_box = box
+        box.open()
+        return box
 
     def _ask_sign_in_again(self, account_id: str) -> None:
         """A revoked or expired Google/Microsoft sign-in: ask once, without blocking the window."""

@@ -24,6 +24,7 @@ from ui.operations import analysis as analysis_ops
 from ui.operations import corrections as correction_ops
 from ui.operations.mailbox import OpenedMessage
 from ui.tasks import TaskFailure, TaskRunner
+from ui.wording import QT_TRANSLATE_NOOP
 
 log = logging.getLogger(__name__)
 
@@ -70,7 +71,7 @@ class InsightController(QObject):
             self.customer_panel.set_own()
             self.status.busy("")
             return
-        self.status.busy(self.tr("解析中…"))
+        self.status.busy_words("InsightController", QT_TRANSLATE_NOOP("InsightController", "解析中…"))
         message = opened.message
         correction_ops.analyze_message(
             self.runner, self.ctx, message.message_id, opened.raw, message.body,
@@ -86,7 +87,7 @@ class InsightController(QObject):
         self._raw = analysed.raw
         self._mail_key = analysed.key
         self._show(analysed.corrected)
-        self.status.busy(self.tr("解析が完了しました"))
+        self.status.busy_words("InsightController", QT_TRANSLATE_NOOP("InsightController", "解析が完了しました"))
         self.notify(Changes.INSIGHT)
         self.shown.emit()
 
@@ -99,7 +100,7 @@ class InsightController(QObject):
     def _on_analysis_error(self, failure: TaskFailure) -> None:
         log.error("analysis failed:\n%s", failure.trace)
         self.panel.set_failed()
-        self.status.busy(self.tr("解析できませんでした"))
+        self.status.busy_words("InsightController", QT_TRANSLATE_NOOP("InsightController", "解析できませんでした"))
 
     # -- corrections -----------------------------------------------------------
     def _dismiss(self, highlight_index: int) -> None:

@@ -11,14 +11,16 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from functools import partial
+from pathlib import Path
 
-from PySide6.QtCore import QIdentityProxyModel, QItemSelection, QModelIndex, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QIdentityProxyModel, QItemSelection, QModelIndex, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QImage, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QStackedWidget,
     QTableView,
     QTreeView,
@@ -49,6 +51,9 @@ LOCAL = "local"  # the local mailbox's lane; IMAP accounts use their own (ui.acc
 FILTER_DELAY_MS = 150  # typing pauses this long before the store is asked
 
 
+SENDER_WIDTH = 170  # px, the sender column in a list wide enough for it
+
+
 class MailboxController(QObject):
     opening = Signal()               # a mail starts loading: the side panels wait
     opened = Signal(object, bool)    # OpenedMessage, whether it is our own mail (not analysed)
@@ -74,6 +79,10 @@ class MailboxController(QObject):
         self.ctx: AppContext | None = None
         self.source: MailSource | None = None
         self.local_source: MailSource | None = None
+        # The local Maildir cannot be written: mail is read without marking it read (QA: every
+        # open showed "Permission denied"); said once, at the start (`read_only_box`).
+        self.local_read_only: Path | None = None
+        self.read_only_box: QMessageBox | None = None
         self.mail_account = LOCAL  # whose folder is shown: the lane its mail calls run on
         self.current_folder: Folder | None = None
         self.current: OpenedMessage | None = None
@@ -128,7 +137,13 @@ class MailboxController(QObject):
         header.setSectionResizeMode(Column.SENDER, QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(Column.SUBJECT, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(Column.DATE, QHeaderView.ResizeMode.ResizeToContents)
-        header.resizeSection(Column.SENDER, 170)
+        header.resizeSection(Column.SENDER, SENDER_WIDTH)
+        # In a narrow list (1024×700 at 125 %) the sender gives the subject its share: a fixed 170 px
+        # left the subject four characters. Both elide, the whole text in their tooltips.
+        view.viewport().installEventFilter(self)
+        header.sectionResized.connect(self._on_section_resized)
+        self._sender_chosen = False  # the agent dragged the sender column: their width stays
+        self._sizing_sender = False
         view.selectionModel().selectionChanged.connect(self._on_message_selected)
 
         self.search = QLineEdit(parent)
@@ -164,8 +179,26 @@ class MailboxController(QObject):
         # While search results show, the folder filter's count and hint would speak of another list.
         self.list_stack.currentChanged.connect(lambda _index: self._show_filter())
 
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Resize and watched is self.message_view.viewport():
+            self._share_columns()
+        return super().eventFilter(watched, event)
+
+    def _share_columns(self) -> None:
+        """The sender a quarter of the list, at most `SENDER_WIDTH`: the subject keeps the most room."""
+        if self._sender_chosen:
+            return
+        width = self.message_view.viewport().width()
+        self._sizing_sender = True
+        self.message_view.horizontalHeader().resizeSection(Column.SENDER, max(80, min(SENDER_WIDTH, width // 4)))
+        self._sizing_sender = False
+
+    def _on_section_resized(self, index: int, _old: int, _new: int) -> None:
+        if index == Column.SENDER and not self._sizing_sender and self.message_view.isVisible():
+            self._sender_chosen = True
+
     def retranslate(self) -> None:
-        self.search.setPlaceholderText(self.tr("差出人・件名で絞り込み — Enter で本文とお客様の記録も検索 (Ctrl+F)"))
+        self.search.setPlaceholderText(self.tr("差出人・件名で絞り込み — Enter で全フォルダの本文・お客様の記録・日付（2024年3月）を検索 (Ctrl+F)"))  # noqa: E501
         self.folder_model.retranslate()
         self.message_model.retranslate()
         self.reader.retranslate()
@@ -179,12 +212,27 @@ class MailboxController(QObject):
 
     def _on_mailbox_opened(self, opened: OpenedMailbox) -> None:
         self.source = self.local_source = opened.source
+        self.local_read_only = opened.read_only
+        if opened.read_only is not None:
+            self._warn_read_only(opened.read_only)
         self.folder_model.set_folders(opened.folders)
         self.status.bar.clearMessage()
         self.mailbox_opened.emit()
         row = next((i for i, f in enumerate(opened.folders) if f.role is FolderRole.INBOX), 0)
         if opened.folders:
             self.folder_view.setCurrentIndex(self.folder_model.index(row, 0))
+
+    def _warn_read_only(self, folder: Path) -> None:
+        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("メールフォルダに書き込めません"),
+                          fill(self.tr("メールフォルダ「{folder}」は読み取り専用です（書き込む権限がありません）。"),
+                               folder=str(folder)),
+                          QMessageBox.StandardButton.Ok, self.message_view.window())
+        box.setInformativeText(self.tr("メールはこのまま読めますが、既読の印は付けません。"
+                                       "返信はこのフォルダの「送信済み」に保存できないため、送信しません（書いた返信は残ります）。"
+                                       "書き込めるようにするには、フォルダの権限を確認して相槌を起動し直してください。"))
+        box.setObjectName("readOnlyWarning")
+        self.read_only_box = box
+        box.open()
 
     def _on_folder_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         folder = current.data(Role.FOLDER)
@@ -357,7 +405,8 @@ class MailboxController(QObject):
         self.notify(Changes.MESSAGE)
         if allowed:
             self._show_images_once()
-        if not header.seen and self.source is not None:
+        read_only = self.mail_account == LOCAL and self.local_read_only is not None
+        if not header.seen and self.source is not None and not read_only:
             mailbox_ops.mark_read(self.runner, self.mail_account, self.source, header.ref,
                                   partial(self._on_marked_read, header.ref), self.status.mail_error)
         saved_identities = self.settings.get(SHOP_IDENTITIES)

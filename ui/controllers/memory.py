@@ -55,6 +55,7 @@ class MemoryController(QObject):
         self.build_wanted = mailbox.settings.get(MEMORY_AUTO_BUILD)
         self.on_build_state: Callable[[bool], None] = lambda _running: None  # the menu's two actions
         self.insert_text: Callable[[str], bool] = lambda _text: False  # the composer's, once it exists
+        self.has_accounts: Callable[[], bool] = lambda: False  # mail accounts exist (the window's)
         self.search_panel = mailbox.search_panel
         self.search_panel.hit_activated.connect(self._open_search_hit)
         self.search_panel.closed.connect(self.close_search)
@@ -141,7 +142,7 @@ class MemoryController(QObject):
             self.start_build()
 
     def start_build(self) -> None:
-        """Build (or resume building) the memory from this mailbox's Inbox and Sent."""
+        """Build (or resume building) the memory from this mailbox's folders (app.customers.build.BUILT_ROLES)."""
         self.build_wanted = True
         source = self.mailbox.local_source
         if self.closing or self.opened is None or source is None or self.build_progress is not None:
@@ -154,6 +155,7 @@ class MemoryController(QObject):
         for widget in (self.status.build_label, self.status.build_bar, self.status.build_stop):
             widget.show()
         self.on_build_state(True)
+        self.panel.set_building(0, 0)
         memory_ops.build(self.runner, self.opened, source, self.ctx.source_key, progress,
                          self._on_built, self._on_build_error)
 
@@ -165,12 +167,14 @@ class MemoryController(QObject):
     def _on_progress(self, done: int, total: int) -> None:
         progress = self.build_progress
         if progress is not None and not progress.stop_requested.is_set():
-            self.status.build_label.setText(progress.describe(done, total))
+            self.status.build_label.setText(fill(self.tr("{state}　{done} / {total} 通"),
+                                                 state=progress.describe(done, total),
+                                                 done=f"{done:,}", total=f"{total:,}"))
+        self.panel.set_building(done, total)
         bar = self.status.build_bar
         bar.setRange(0, max(total, 1))
         bar.setValue(done)
-        bar.setFormat(f"{done} / {total}")
-        bar.setToolTip(fill(self.tr("{done} / {total} 件"), done=str(done), total=str(total)))
+        bar.setToolTip(fill(self.tr("{done} / {total} 件"), done=f"{done:,}", total=f"{total:,}"))
 
     def _finish_build(self) -> None:
         self.build_progress = None
@@ -184,6 +188,12 @@ class MemoryController(QObject):
 
         self._finish_build()
         self.build_wanted = False
+        stopped = isinstance(result, BuildResult) and result.stopped
+        if stopped:
+            assert isinstance(result, BuildResult)
+            self.panel.set_building(result.done, result.total, stopped=True)
+        else:
+            self.panel.set_building(None)
         if isinstance(result, BuildResult):
             if result.stopped:
                 self.status.say(fill(self.tr("記録の作成を停止しました（{done} / {total} 件）。"
@@ -197,6 +207,8 @@ class MemoryController(QObject):
 
     def _on_build_error(self, failure: TaskFailure) -> None:
         self._finish_build()
+        if self.panel.building is not None:  # what was built stays; the rest is still missing
+            self.panel.set_building(*self.panel.building, stopped=True)
         log.error("memory build failed:\n%s", failure.trace)
         self.status.say(error_text(failure.error))
 
@@ -224,9 +236,15 @@ class MemoryController(QObject):
         self.panel.set_unavailable()
 
     def customer_history(self) -> tuple[ReplyStats, ...]:
-        """Our earlier replies to the customer of the open mail (for the review's consistency checks)."""
+        """Our earlier replies to the customer of the open mail (for the review's consistency checks).
+
+        Nothing while the records are incomplete: the build goes oldest first, so the replies found so
+        far are the oldest ones, and "shorter than your recent replies" would compare with years ago.
+        The checks stay silent, as for a customer whose history is unknown."""
         profile = self.panel.profile
-        return profile.history if profile is not None else ()
+        if profile is None or self.panel.building is not None:
+            return ()
+        return profile.history
 
     def remember_reply(self, sent: OutgoingMessage, original: Message | None) -> None:
         """The send path's hook: the memory learns our reply (length, warmth, what it answered)."""
@@ -305,7 +323,12 @@ class MemoryController(QObject):
         mailbox.message_view.setFocus()
 
     def _on_searched(self, results: SearchResults) -> None:
-        self.search_panel.set_results(results.query, results.mail, results.mail_total, results.memory)
+        panel = self.search_panel
+        if self.ctx is not None:
+            panel.mailbox_name = self.ctx.mailbox_path.name
+        panel.accounts_left_out = self.has_accounts()  # the index is built from the local mailbox only
+        panel.set_results(results.query, results.mail, results.mail_total, results.memory,
+                          results.memory_more, partial=self.build_progress is not None)
         self.notify(Changes.SEARCH)
 
     def _search_more(self, query: str, offset: int) -> None:

@@ -144,7 +144,8 @@ class OutboxController(QObject):
         if failure is None:
             self._say(self.tr("アカウントに接続していません。接続したら送信します。"), 15000)
             return
-        self._say(error_text(failure.error, oauth=self.accounts.is_oauth(account_id)), 15000)
+        self._say(error_text(failure.error, oauth=self.accounts.is_oauth(account_id),
+                             connected_before=self.accounts.has_connected(account_id)), 15000)
 
     # -- the dialog ----------------------------------------------------------------------
     def open_dialog(self) -> OutboxDialog:

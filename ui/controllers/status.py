@@ -32,6 +32,7 @@ class StatusLine(QObject):
         self.bar = bar
         self.runner = runner
         self._lane_words = False  # the busy label holds set_running's words, not a controller's
+        self._busy_source: tuple[str, str] | None = None  # busy_words' sentence, for a language change
         self.count_label = QLabel(parent)
         bar.addWidget(self.count_label)
         self.busy_label = QLabel(parent)
@@ -52,6 +53,8 @@ class StatusLine(QObject):
         # The memory build: a real progress bar (we know the total) and a stop button.
         self.build_label = QLabel(parent)
         self.build_bar = _bar(parent, "buildProgress", 160, 14)
+        # The count is in the label beside it: text drawn in a 14-px bar overlapped itself.
+        self.build_bar.setTextVisible(False)
         self.build_stop = QPushButton(parent)
         self.build_stop.setObjectName("buildStop")
         for widget in (self.build_label, self.build_bar, self.build_stop):
@@ -64,10 +67,24 @@ class StatusLine(QObject):
 
     def busy(self, text: str) -> None:
         self._lane_words = False
+        self._busy_source = None
         self.busy_label.setText(text)
 
+    def busy_words(self, context: str, source: str) -> None:
+        """`busy` with a sentence marked by QT_TRANSLATE_NOOP(context, source): said again in the new
+        language when the language changes (a finished 「解析が完了しました」 stayed Japanese)."""
+        self.busy(QCoreApplication.translate(context, source))
+        self._busy_source = (context, source)
+
     def set_running(self, running: int) -> None:
-        """The busy bar, never without words: a controller's, or what the running lanes do."""
+        """The busy bar, never without words: a controller's, or what the running lanes do.
+
+        The memory build has its own bar with its count: while only its lanes run, this one stays
+        hidden (one indicator for one build)."""
+        lanes = self.runner.lanes() if self.runner is not None else set()
+        if running and self.build_bar.isVisibleTo(self.bar) and lanes and all(
+                lane.startswith("memory") for lane in lanes):
+            running = 0
         self.busy_bar.setVisible(running > 0)
         if running and (self._lane_words or not self.busy_label.text()):
             self.busy_label.setText(self._lanes_text())
@@ -104,6 +121,10 @@ class StatusLine(QObject):
         log.warning("mail task failed:\n%s", failure.trace)
 
     def retranslate(self) -> None:
+        if self._busy_source is not None:
+            self.busy_words(*self._busy_source)
+        elif self._lane_words:
+            self.busy_label.setText(self._lanes_text())
         self.build_stop.setText(QCoreApplication.translate("MainWindow", "停止"))
         self.build_label.setText(QCoreApplication.translate("MainWindow", "お客様の記録を作成中"))
         self.set_count(self._count)

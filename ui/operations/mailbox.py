@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 
 from app.context import AppContext
 from app.model import Message
@@ -17,6 +18,7 @@ ErrorCallback = Callable[[TaskFailure], None]
 class OpenedMailbox:
     source: MailSource
     folders: list[Folder]
+    read_only: Path | None = None  # a Maildir folder that cannot be written (read state, replies need it)
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,11 +30,16 @@ class OpenedMessage:
 
 def _open(ctx: AppContext) -> OpenedMailbox:
     from app.sources import open_source
-    from app.store.local_index import LocalIndex
 
     # With the store, a Maildir's headers are kept between starts: the second one opens no file.
+    from app.sources.maildir import is_maildir, unwritable_folder
+    from app.store.local_index import LocalIndex
+
     source = open_source(ctx.mailbox_path, LocalIndex(ctx.db))
-    return OpenedMailbox(source, source.folders())
+    path = Path(ctx.mailbox_path)
+    # The mailbox the user chose is named (not its cur/ or .Sent/tmp inside): that is the folder they know.
+    read_only = path if is_maildir(path) and unwritable_folder(path) is not None else None
+    return OpenedMailbox(source, source.folders(), read_only)
 
 
 def _newest_first(headers: list[Header]) -> list[Header]:

@@ -41,6 +41,7 @@ class SearchResults:
     mail: list[Any]    # app.store.search.MailHit: the first page
     memory: list[Any]  # app.customers.MemoryHit
     mail_total: int = 0  # every matching mail, not only the first page
+    memory_more: bool = False  # more memory hits than the MEMORY_HITS shown (the memory search is limited)
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,6 +51,7 @@ class SearchPage:
 
 
 SEARCH_PAGE = 100
+MEMORY_HITS = 50  # memory hits shown; one more is asked for to know whether there are more
 
 
 class BuildProgress(QObject):
@@ -123,8 +125,9 @@ def search(
     on_done: Callable[[SearchResults], None], on_error: ErrorCallback,
 ) -> int:
     def run() -> SearchResults:
-        return SearchResults(query, opened.index.search(query, limit=SEARCH_PAGE), opened.memory.search(query),
-                             opened.index.count_matches(query))
+        memory = opened.memory.search(query, limit=MEMORY_HITS + 1)
+        return SearchResults(query, opened.index.search(query, limit=SEARCH_PAGE), memory[:MEMORY_HITS],
+                             opened.index.count_matches(query), len(memory) > MEMORY_HITS)
 
     return runner.submit(DB, run, on_done, on_error, slot="search", drop_at_shutdown=True)
 

@@ -49,6 +49,20 @@ def word(sentence: str) -> str:
     return QCoreApplication.translate("Wording", sentence)
 
 
+# An RFC 2047 word the parser could not read even leniently (app.mail.headers.decode_words keeps
+# it as written): =?UTF-8?B?…?= in a list is noise to a shop owner.
+_RAW_ENCODED_WORD = re.compile(r"=\?[^?\s]+\?[bBqQ]\?[^?\s]*\?=")
+UNREADABLE_SUBJECT = QT_TRANSLATE_NOOP("Wording", "（件名を読めませんでした）")
+
+
+def subject_shown(subject: str) -> tuple[str, str]:
+    """(what to show, its tooltip) for a decoded subject: a subject still holding an undecodable
+    encoded word shows 「（件名を読めませんでした）」 with the raw text in the tooltip."""
+    if subject and _RAW_ENCODED_WORD.search(subject):
+        return word(UNREADABLE_SUBJECT), subject
+    return subject, subject
+
+
 # -- one table per enum ---------------------------------------------------------------------
 
 FOLDER_ROLES: dict[FolderRole, str] = {  # FolderRole.OTHER: the provider's own name

@@ -58,6 +58,8 @@ SEND_PROBLEMS: dict[SendProblem, str] = {
     SendProblem.NOT_IN_SENT: QT_TRANSLATE_NOOP(
         "Wording", "送信済みフォルダに見つかりません。お客様に届いている可能性もあります。再送するかどうか選んでください。"),  # noqa: E501
     SendProblem.UNEXPECTED: QT_TRANSLATE_NOOP("Wording", "予期しない理由で送信が止まりました。再確認してください。"),
+    SendProblem.READ_ONLY: QT_TRANSLATE_NOOP(
+        "Wording", "送信していません。このパソコンのメールフォルダが読み取り専用のため、返信を保存できませんでした。返信は送信トレイに残っています。フォルダに書き込めるようにしてから再試行してください。"),  # noqa: E501
     SendProblem.REPLACED: QT_TRANSLATE_NOOP("Wording", "下書きが書き直されたため、この古い版は送信しません。"),
     SendProblem.EDITED: QT_TRANSLATE_NOOP("Wording", "下書きが書き直されたため、この古い版は送信しません。"),
     SendProblem.CANCELLED: QT_TRANSLATE_NOOP("Wording", "送信を取り消しました。下書きは残っています。"),

@@ -3,19 +3,59 @@
 Mail sources, accounts, the store and files raise typed errors (app.sources.errors,
 OSError); the status bar, the account dialog, the accounts tree and the composer
 all word them here. `oauth`: a Gmail/Microsoft 365 account, where the cure is
-signing in again, not a password.
+signing in again, not a password. `connected_before`: the account has synced with
+these settings before, so a server that does not answer now is down or unreachable,
+not set up wrong — the settings advice is for an account that never connected.
 """
 
 from __future__ import annotations
 
+import errno
+
 from PySide6.QtCore import QCoreApplication
 
-from app.sources.errors import AuthExpired, ConnectFailed, NetworkDown, NoSavedSecret, NotFound, ServerRejected
+from app.sources.errors import (
+    AuthExpired,
+    ConnectFailed,
+    ConnectProblem,
+    NetworkDown,
+    NoSavedSecret,
+    NotFound,
+    ReadOnlyMailbox,
+    ServerRejected,
+)
 from ui.wording import fill
 from ui.wording.accounts import connect_problem
 
 
-def error_text(error: BaseException, oauth: bool = False) -> str:
+def os_reason(error: OSError) -> str:
+    """Why a file could not be read or written, with what to do, in the user's language."""
+    if error.errno in (errno.EACCES, errno.EPERM):
+        return QCoreApplication.translate("Wording", "書き込みや読み取りの権限がありません。フォルダの権限を確認してください")  # noqa: E501
+    if error.errno == errno.EROFS:
+        return QCoreApplication.translate("Wording", "読み取り専用のディスクです")
+    if error.errno in (errno.ENOSPC, errno.EDQUOT):
+        return QCoreApplication.translate("Wording", "ディスクの空きが足りません。不要なファイルを削除してください")
+    if error.errno == errno.ENOENT:
+        return QCoreApplication.translate("Wording", "見つかりません。ほかのプログラムで移動された可能性があります")
+    return fill(QCoreApplication.translate("Wording", "システムのエラー: {detail}"), detail=error.strerror or str(error))  # noqa: E501
+
+
+# Problems of the server's certificate are the server's to fix but worth naming as they are.
+_CERTIFICATE = (ConnectProblem.CERT_INVALID, ConnectProblem.CERT_EXPIRED, ConnectProblem.NO_STARTTLS,
+                ConnectProblem.TLS_FAILED)
+
+
+def server_not_answering(error: BaseException) -> bool:
+    """A connection that failed for want of an answer (refused, timed out, unknown host, dropped)."""
+    if isinstance(error, ConnectFailed):
+        return error.problem not in _CERTIFICATE
+    return isinstance(error, NetworkDown)
+
+
+def error_text(error: BaseException, oauth: bool = False, connected_before: bool = False) -> str:
+    if connected_before and server_not_answering(error):
+        return QCoreApplication.translate("Wording", "メールサーバーが応答していません（サーバーかネットワークの一時的な問題と思われます）。以前はこの設定で接続できていたので、設定を変える必要はありません。相槌が数分おきに自動で接続し直します。")  # noqa: E501
     if isinstance(error, NoSavedSecret) and oauth:
         return QCoreApplication.translate("Wording", "ログイン情報が保存されていません（前回、安全な保管庫に保存できなかった可能性があります）。もう一度ログインしてください。")  # noqa: E501
     if isinstance(error, NoSavedSecret):
@@ -34,7 +74,15 @@ def error_text(error: BaseException, oauth: bool = False) -> str:
     if isinstance(error, NotFound):
         return QCoreApplication.translate(
             "Wording", "メールまたはフォルダが見つかりません。ほかのプログラムで移動された可能性があります。")
+    if isinstance(error, ReadOnlyMailbox):
+        return fill(QCoreApplication.translate("Wording", "メールフォルダ「{path}」に書き込めません（読み取り専用）。フォルダの権限を確認してください。"),  # noqa: E501
+                    path=error.path)
     if isinstance(error, OSError):
-        return fill(QCoreApplication.translate("Wording", "ファイルを読み書きできませんでした: {detail}"),
-                    detail=error.strerror or str(error))
+        # The system's own words are English ("Permission denied"): say it in the user's language,
+        # name the file, and what to look at.
+        reason = os_reason(error)
+        if error.filename:
+            return fill(QCoreApplication.translate("Wording", "ファイル「{path}」を読み書きできませんでした（{reason}）。"),  # noqa: E501
+                        path=str(error.filename), reason=reason)
+        return fill(QCoreApplication.translate("Wording", "ファイルを読み書きできませんでした（{reason}）。"), reason=reason)  # noqa: E501
     return fill(QCoreApplication.translate("Wording", "予期しないエラーが発生しました: {name}"), name=type(error).__name__)  # noqa: E501

@@ -60,7 +60,9 @@ def state_text(item: OutboxItem) -> str:
     if item.state is not OutboxState.QUEUED or (item.due_at is None and item.due_kind is not DueKind.NOW):
         return outbox_state(item.state)
     when = _when(item.due_at)
-    return fill(word(DUE_STATES[item.due_kind]), when=when)
+    # Tried and failed in its grace period: waiting to be tried again, no longer to be taken back.
+    kind = DueKind.NOW if item.due_kind is DueKind.UNDO and not item.undoable else item.due_kind
+    return fill(word(DUE_STATES[kind]), when=when)
 
 
 def hold_text(item: OutboxItem) -> str:

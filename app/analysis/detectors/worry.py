@@ -14,18 +14,27 @@ thought and what thinking it does (〜たらと思うと, 〜のかと考える�
 (胃が痛い, 手が震える, 食事が喉を通らない, after what sets it off), a question the writer cannot stop
 thinking about (〜か、そればかり考えてしまいます), something on their mind now (〜ないか引っかかって
 います), a hope that the feared thing has not happened (〜ないといいのですが), how bad a condition
-would be (〜たらやばい / 顔向けできない) or a fear that holds them back (〜ないかと、ためらっています).
+would be (〜たらやばい / 顔向けできない) or a fear that holds them back (〜ないかと、ためらっています);
+an outcome that may well come (信用を失いかねません) or a deadline they will miss (このペースだと
+間に合いません); a question they cannot answer (〜のか見当もつきません / 判断がつきません / 見通しが
+立ちません / 〜たら、…のかどうかも分かりません); a doubt they cannot shake (〜のか半信半疑です); nerves
+now (今から緊張しています / 私のほうがドキドキしています).
 
 Not the traps around them: negated (心配はしていません; but 不安で仕方ありません is no negation),
 told as past (怖くて途中で帰りました: a story, a disclosure; 怖くなってしまいました and 不安になり、
 ご連絡しました are still now), someone else's (本人は落ち込んでいます, 娘が怖がって, 心配されて),
 looked back on (〜たらと思うと、今でもぞっとします), an opinion (〜のではないかと思います), a glad
-thought (〜と思うと楽しみです), resolved (心配でしたが…安心しました) or the shop's own phrase (ご心配).
+thought (〜と思うと楽しみです), resolved (心配でしたが…安心しました) or the shop's own phrase (ご心配);
+a skill told (料理は自信がありません), a weak point named (膝に不安がある方), a general remark (〜のは怖い
+ものですね), someone's words reported (不安だと話しています), a requirement or an ask's reason (青でない
+と困ります / 〜と困るので), a habit (混んでいると落ち着かない), or what the writer does not know told as a
+layman (素人なので見当がつきません: a disclosure).
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from itertools import pairwise
 from typing import Final
 
 from app.analysis.detectors.common import (
@@ -80,12 +89,27 @@ def told_as_past(clause: Clause) -> str:
 
 
 def no_confidence(toks: list[Token], i: int) -> str:
-    """〜られるか自信がないです: no confidence, now (not 自信がなかった)."""
+    """〜られるか自信がないです / 一人で見られる自信がなくて / 見落としそうで自信がありません: no confidence
+    that something will go right, now (not 自信がなかった).
+
+    What they lack confidence in is an outcome: an open question (〜か), what they would manage (〜られる
+    自信) or a slip they foresee (〜そうで). Not 料理は自信がありません / 二重太鼓はまだ自信がありません: a
+    skill they have not got, told (a disclosure of what they can do).
+    """
     t = toks[i]
-    if t.is_("自信") and any(is_neg(x) or x.is_("無い") for x in toks[i + 1 : i + 5]) and not any(
-            x.lemma == "た" for x in toks[i + 1 : i + 5]):
-        return make_cue(CueKind.WORRY_WORD, span(toks, i, i + 3))
-    return ""
+    if not (t.is_("自信") and any(is_neg(x) or x.is_("無い") for x in toks[i + 1 : i + 5]) and not any(
+            x.lemma == "た" for x in toks[i + 1 : i + 5])):
+        return ""
+    k = i - 1
+    while k > 0 and (toks[k].main in ("副詞", "補助記号", "空白") or toks[k].surface in ("に", "は", "が", "も")
+                     or toks[k].surface in _POINTERS):
+        k -= 1
+    x = toks[k] if k >= 0 else None
+    if x is None or not (x.surface in ("か", "かどうか")
+                         or (x.main in ("動詞", "助動詞") and x.cform.startswith("連体"))
+                         or (x.surface in ("で", "て") and k > 0 and toks[k - 1].surface == "そう")):
+        return ""  # 料理は自信がありません: a skill, told
+    return make_cue(CueKind.WORRY_WORD, span(toks, i, i + 3))
 
 
 def worry_word(toks: list[Token], i: int) -> str:
@@ -136,10 +160,28 @@ def ki_ga_ki_denai(toks: list[Token], i: int) -> str:
 def restless(toks: list[Token], i: int) -> str:
     """気が休まらない / 落ち着かない / 届くか気になって夜も眠れない: restlessness from worry.
 
+    Also 〜を考えると落ち着いて仕事ができません (what sets it off, then calm out of reach).
     眠れない alone is a circumstance (a baby keeping them up): it needs an open question
-    before it, or 〜のことを考えると (kept awake by thinking about it).
+    before it, or 〜のことを考えると (kept awake by thinking about it). Not a habit or a trait (混んでいると
+    落ち着かないので / 飲み忘れると落ち着かない性分 / 落ち着かない様子 / 落ち着かないこともあります): whenever
+    something happens, nothing feared now.
     """
     t = toks[i]
+    after = toks[i + 1 : i + 6]
+    if any(x.surface in ("性分", "性格", "質", "様子", "こと", "事", "ので", "ため")
+           or (x.surface == "の" and y.surface == "で") for x, y in pairwise(after)):
+        return ""  # a trait, someone's look, now and then, or the reason for an ask
+    if not _dread_trigger(toks, i) and any(
+            x.surface == "と" and x.main == "助詞" and j > 0 and toks[j - 1].main in ("動詞", "助動詞")
+            and toks[j - 1].lemma != "た" and toks[j - 1].cform.startswith(("終止", "連体"))
+            and toks[j + 1].norm not in _SAYING  # 〜になると聞いてから: a quotation, not a condition
+            for j, x in enumerate(toks[:i])):
+        return ""  # 日があると / 変わると落ち着かない: whenever it happens
+    if (t.lemma == "落ち着く" and i + 1 < len(toks) and toks[i + 1].surface in ("て", "で") and _dread_trigger(toks, i)
+            and any(x.norm in ("出来る",) or x.lemma in ("できる", "出来る") for x in toks[i + 2 : i + 6])
+            and any(is_neg(x) for x in toks[i + 3 : i + 8])
+            and not any(x.lemma == "た" and x.main == "助動詞" for x in toks[i + 2 : i + 9])):
+        return make_cue(CueKind.RESTLESS, span(toks, i, i + 2))  # それを考えると落ち着いて仕事ができません
     sleep = t.lemma in ("眠れる", "寝つける", "寝付ける") or t.norm == "寝付く"
     if ((t.lemma in ("休まる", "落ち着く") or sleep) and _negated_here(toks, i)
             and (not sleep or any(x.surface in ("か", "たら", "ば") for x in toks[:i]) or _dread_trigger(toks, i)
@@ -175,12 +217,21 @@ def whether_able(toks: list[Token], i: int) -> str:
 def feared_trouble(toks: list[Token], i: int) -> str:
     """間に合わないと困ります / 〜たら困る / 届かないと本当に困る: a feared consequence.
 
-    Not 困っています or 困りました: a problem told, not feared.
+    Not 困っています or 困りました: a problem told, not feared. Not a requirement put to the shop: a
+    thing's specification (青でないと困ります / 組み立てが必要なものだと困ります: a noun with だと / でないと)
+    or the reason for an ask (冷凍庫に入りきらないと困るので、教えてください).
     """
     t = toks[i]
     if t.lemma != "困る":
         return ""
     k = _before_adverbs(toks, i)
+    if k >= 1 and toks[k].surface == "と" and (
+            (toks[k - 1].norm == "だ" and toks[k - 1].surface == "だ")
+            or (is_neg(toks[k - 1]) and k >= 2 and toks[k - 2].surface in ("で", "じゃ"))):
+        return ""  # 〜ものだと困ります / 青でないと困ります: what the thing must be
+    if any(x.surface in ("ので", "から") or (x.surface == "の" and y.surface == "で")
+           for x, y in pairwise(toks[i + 1 : i + 6])):
+        return ""  # 〜と困るので、…: the reason for an ask
     if (k >= 0 and toks[k].surface in ("と", "たら", "ば", "れば", "では", "ては")
             and not any(x.lemma == "た" for x in toks[i + 1 : i + 4])):
         return make_cue(CueKind.FEARED_IF, span(toks, k, i + 2))
@@ -202,9 +253,26 @@ def trouble_to_come(toks: list[Token], i: int) -> str:
 
 
 def nervous(toks: list[Token], i: int) -> str:
-    """〜のかドキドキ / 〜かそわそわ: nervous about an open question (alone, ドキドキ may be excitement)."""
+    """〜のかドキドキ / 〜かそわそわ: nervous about an open question (alone, ドキドキ may be excitement);
+    or the state told as the writer's now, the clause ending on it (親の私のほうがドキドキしています).
+
+    Not 楽しみでドキドキしています (looking forward: excitement), not ドキドキしていました (past), not
+    娘がそわそわしているようです (someone else's), not 練習の音にこちらまでドキドキしています (こちらまで /
+    私まで: caught from someone else's moment, sympathy more than fear).
+    """
     if any(x.surface in ("か", "たら", "ば") for x in toks[:i]):
         return make_cue(CueKind.NERVOUS, toks[i].surface)
+    rest = [x for x in toks[i + 1 :] if x.main not in ("補助記号", "空白")]
+    if (len(rest) >= 3 and rest[0].norm == "為る" and rest[1].surface in ("て", "で")
+            and (rest[2].norm == "居る" or rest[2].lemma in ("いる", "おる", "てる", "とる"))
+            and all(x.main in ("助動詞", "助詞") and x.lemma != "た" and x.surface not in _HEARSAY
+                    and x.surface not in ("が", "けど", "けれど") for x in rest[3:])
+            and not any(x.norm in _GLAD or x.surface in _GLAD for x in toks)
+            and not any(x.surface == "まで" and j > 0
+                        and (toks[j - 1].main == "代名詞" or toks[j - 1].classes & BIT_SELF)
+                        for j, x in enumerate(toks[:i]))
+            and not _someone_elses(toks, i)):
+        return make_cue(CueKind.NERVOUS, span(toks, i, i + 4))
     return ""
 
 
@@ -218,18 +286,25 @@ def risk_on_mind(toks: list[Token], i: int) -> str:
 
 
 def whether_on_mind(toks: list[Token], i: int) -> str:
-    """〜か(も)気になって / 〜ないか、それが一番気になっています: keeps worrying whether."""
+    """〜か(も)気になって / 〜ないか、それが一番気になっています: keeps worrying whether.
+
+    Not いくつか気になっていることがあります (いくつか: "some", no question; and it announces what follows).
+    """
     t = toks[i]
     if t.surface == "気" and i + 2 < len(toks) and toks[i + 1].surface == "に" and toks[i + 2].norm == "成る":
         k = i - 1
         while k > 0 and (toks[k].main in ("代名詞", "副詞", "連体詞", "補助記号") or toks[k].surface in _POINTERS
                          or toks[k].surface in ("が", "も", "は")):
             k -= 1  # pointers back to the question: それが / 一番 / 少し
+        if k > 0 and toks[k - 1].norm in _SOME:
+            return ""  # いくつか / 何か: "some", not a question
         if k >= 0 and toks[k].surface == "か" and k < i and (k == i - 1 or _worry_at(toks, i)):
             return make_cue(CueKind.WONDERING, span(toks, k, i + 3))
     return ""
 
 
+# Before か, words that make it "some" (いくつか, 何か), not a question.
+_SOME: Final = frozenset({"幾つ", "いくつ", "何", "なに", "誰", "どこ", "何処", "いつ", "何時"})
 _CONSEQUENCES: Final = frozenset({"しまう", "仕舞う", "ちゃう", "かねる", "影響", "間に合う", "困る", "無理", "出来る",
                                    "できる", "なる", "成る"})
 
@@ -250,6 +325,9 @@ def preoccupied(toks: list[Token], i: int) -> str:
     if t.surface == "頭" and len(rest) >= 3:
         if rest[0].surface == "から" and rest[1].lemma == "離れる" and any(is_neg(x) for x in rest[2:4]):
             found = 3
+        elif (rest[0].surface == "を" and rest[1].norm == "過る"
+              and any(_open_or_feared(toks, j) for j in range(1, i))):
+            found = 2  # 〜のか、走るたびに頭をよぎります (not 昔のことが頭をよぎります: nothing feared)
         elif rest[0].lemma == "抱える" and any(x.lemma in ("てる", "いる", "居る", "おる") or x.norm == "居る"
                                                for x in rest[1:3]):
             found = 1  # 頭抱えてます (を left out)
@@ -262,9 +340,13 @@ def preoccupied(toks: list[Token], i: int) -> str:
     elif t.surface == "気" and len(rest) >= 2 and rest[0].surface == "が" and rest[1].lemma == "重い":
         found = 2
     elif (t.surface == "気" and len(rest) >= 4 and rest[0].surface in ("を", "が")
-          and rest[1].lemma in ("揉む", "揉める") and rest[2].surface in ("て", "で")
+          and (rest[1].lemma in ("揉む", "揉める") or rest[1].norm in ("揉む", "揉める"))
+          and rest[2].surface in ("て", "で")
           and (rest[3].lemma in ("いる", "おる") or rest[3].norm == "居る")):
         found = 2  # 気を揉んでおります / 気が揉めています (気を揉むのも良くない: not now)
+    elif (t.surface == "気" and len(rest) >= 4 and rest[0].surface == "が" and rest[1].lemma == "急く"
+          and rest[2].surface in ("て", "で") and (rest[3].lemma in ("いる", "おる") or rest[3].norm == "居る")):
+        found = 2  # 今から気が急いています
     elif (t.surface == "まま" and i > 0 and toks[i - 1].surface == "この" and len(rest) >= 2
           and (rest[0].surface in ("では", "じゃ")
                or (rest[0].surface in ("で", "だ") and rest[1].surface in ("は", "と"))
@@ -497,8 +579,8 @@ def on_mind_now(toks: list[Token], i: int) -> str:
     rest = toks[verb + 1 : verb + 4]
     if not rest:
         return ""
-    progressive = (rest[0].lemma == "てる" or (rest[0].surface in ("て", "で") and len(rest) > 1 and (
-        rest[1].lemma in ("いる", "おる", "てる") or rest[1].norm == "居る")))
+    progressive = (rest[0].lemma in ("てる", "とる") or (rest[0].surface in ("て", "で") and len(rest) > 1 and (
+        rest[1].lemma in ("いる", "おる", "てる") or rest[1].norm == "居る" or rest[1].lemma in _DONE_FOR)))
     intensified = rest[0].surface in ("て", "で") and len(rest) > 1 and (
         rest[1].surface in ("仕方", "しかた", "しょう", "しょうが") or rest[1].norm == "成る"
         or rest[1].lemma in ("たまる", "堪る"))
@@ -513,20 +595,37 @@ def on_mind_now(toks: list[Token], i: int) -> str:
     if kinaru and progressive:
         k = verb + 2 if rest[0].surface in ("て", "で") else verb + 1
         k += 1
+        if (k + 1 < n and toks[k].surface in ("こと", "事", "点", "ところ")
+                and toks[k + 1].surface in ("が", "も")):
+            return ""  # ひとつ気になっていることがあります: announces what follows (a preface), fears nothing yet
         if (k + 1 < n and toks[k].surface in ("こと", "事", "の", "点", "ところ")
                 and toks[k + 1].surface in ("が", "は", "も")):
-            return cue  # 気になっていることがあります / 一番気になっているのは〜です
+            return cue  # 一番気になっているのは〜です
     k = start - 1
     marked = False  # a が / も / は between: what is on the mind is the subject
     if start > 0 and toks[start - 1].surface in ("その", "本気", "やる"):
         return ""  # すっかりその気になっております: in the mood, not worried
+    pointed = False  # それが / それだけが: what is on the mind was said before
     while k >= 0 and (toks[k].main in ("代名詞", "副詞", "連体詞", "補助記号", "空白") or toks[k].surface in _POINTERS
                       or toks[k].surface in ("が", "も", "は", "だけ", "ばかり", "のみ", "今")):
+        if k >= 3 and span(toks, k - 3, k + 1) == "どうしても":
+            k -= 4  # 〜ないか、どうしても気になってしまいます (Sudachi cuts どうしても in four)
+            continue
+        if k >= 2 and span(toks, k - 2, k + 1) == "正直なところ":
+            k -= 3  # 正直なところ、少し気になっています
+            continue
+        if toks[k].surface in ("こと", "事") and k > 0 and toks[k - 1].main in ("動詞", "形容詞", "助動詞"):
+            break  # 〜たままだったことも: a clause made a noun, not a pointer
         marked = marked or toks[k].surface in ("が", "も", "は")
+        pointed = pointed or toks[k].main == "代名詞"
         k -= 1
     if k < 0:
-        return cue if (kinaru or kakaru) and ends else ""  # ちょっと気になっています: about what came before
+        # ちょっと気になっています / それだけがずっと引っかかっています: about what came before
+        return cue if (kinaru or kakaru or (hooked and pointed)) and ends else ""
     x = toks[k]
+    if ends and x.main == "助詞" and (x.surface in _BECAUSE or (
+            x.surface == "て" and k > 1 and toks[k - 1].norm == "為る" and toks[k - 2].surface == "気")):
+        return cue  # 声が元気なかったけん、ちょっと気になっとります / 〜気がして、少し気になっています
     if x.surface == "か" and x.main == "助詞" and not (k > 0 and toks[k - 1].main == "代名詞"):
         return cue  # 〜ないか(、それが)引っかかっています
     if x.surface in ("と", "って") and k > 0 and _open_or_feared(toks, k - 1):
@@ -536,6 +635,12 @@ def on_mind_now(toks: list[Token], i: int) -> str:
     return ""
 
 
+# Verbs a quotation mark と leads into (〜と聞いて / 〜と言われ): not a condition.
+_SAYING: Final = frozenset({"聞く", "言う", "思う", "考える", "話す", "申す", "書く", "伺う", "知る", "教わる"})
+# A cause given before what is on the mind (〜ので / 〜けん, 気になっています): what worries them, said first.
+_BECAUSE: Final = frozenset({"ので", "から", "けん", "けえ", "さかい", "ばってん", "もんで"})
+# 見通しが立たない / 目処が立たない: no outlook.
+_OUTLOOK: Final = frozenset({"見通し", "目処", "めど", "目途"})
 _HESITATE: Final = frozenset({"ためらう", "躊躇う", "迷う"})
 _HOLDING_BACK: Final = _HESITATE | frozenset({"踏み切る", "踏ん切り", "踏み出す"})
 
@@ -572,6 +677,146 @@ def held_back(toks: list[Token], i: int) -> str:
     return make_cue(CueKind.FEARED_IF, span(toks, i, i + 3))
 
 
+def half_believing(toks: list[Token], i: int) -> str:
+    """〜のか半信半疑です / うまくいくか半信半疑なのですが: a doubt the writer cannot shake, now.
+
+    Not 半信半疑で申し込みました (how they once did something: a story), not 半信半疑でした (past),
+    not 主人はまだ半信半疑で (someone else's).
+    """
+    t = toks[i]
+    if t.surface != "半疑" or i == 0 or toks[i - 1].surface != "半信":
+        return ""
+    rest = [x for x in toks[i + 1 :] if x.main not in ("補助記号", "空白")]
+    if rest and (rest[0].surface in ("で", "の") or not (rest[0].lemma in ("だ", "です") or rest[0].main == "助詞")):
+        return ""  # 半信半疑で〜 / 半信半疑のまま: how something was done
+    if any(x.lemma == "た" and x.main == "助動詞" for x in rest[:4]) or _someone_elses(toks, i - 1):
+        return ""
+    return make_cue(CueKind.WONDERING, span(toks, i - 1, i + 2))
+
+
+def may_well_happen(toks: list[Token], i: int) -> str:
+    """信頼にかかわりかねません / 取り返しのつかない損害になりかねない: a bad outcome the writer says may well come.
+
+    〜かねない names the outcome as feared (a good one is never said so). Not 〜かねます (cannot: the
+    shop's refusal, or 判断がつきかねます, which no_idea hears), not 〜かねなかった (past).
+    """
+    t = toks[i]
+    if t.lemma != "かねる" or t.main != "接尾辞" or i == 0:
+        return ""
+    rest = toks[i + 1 : i + 5]
+    if not any(is_neg(x) for x in rest[:2]) or any(x.lemma == "た" and x.main == "助動詞" for x in rest):
+        return ""
+    return make_cue(CueKind.FEARED_IF, span(toks, i - 1, i + 3))
+
+
+def no_idea(toks: list[Token], i: int) -> str:
+    """〜のか見当もつきません / 〜てよいのか判断がつきません / 〜か判断がつきかねております / 〜のか、まるで
+    見通しが立ちません: an open question the writer cannot answer, hanging over them now.
+
+    Needs the question (〜か) in the clause: 「素人なので見当がつきません」 (the question put in an earlier
+    clause, the reason given here) tells what they know, a disclosure. Not past (見当もつきませんでした),
+    not 見当たらない (another word).
+    """
+    t = toks[i]
+    if i + 3 >= len(toks) or toks[i + 1].surface not in ("が", "も", "は"):
+        return ""
+    if not ((t.surface in ("見当", "判断") and toks[i + 2].norm == "付く")
+            or (t.norm in _OUTLOOK and toks[i + 2].lemma == "立つ")):
+        return ""  # 見当がつく / 判断がつく / 見通しが立つ, and nothing else
+    rest = toks[i + 3 : i + 8]
+    if not (any(is_neg(x) for x in rest[:2]) or rest[0].lemma == "かねる"):
+        return ""
+    if any(x.lemma == "た" and x.main == "助動詞" for x in rest):
+        return ""
+    if not any(x.surface == "か" and x.main == "助詞" for x in toks[:i]) or any(
+            x.surface in ("素人", "初心者") for x in toks):
+        return ""  # 素人の私には見当もつきません: what they know, told (a disclosure)
+    return make_cue(CueKind.WONDERING, span(toks, i, i + 5))
+
+
+def at_a_loss_if(toks: list[Token], i: int) -> str:
+    """〜たら、店を開けられるのかどうかも分かりません / 〜と思うと、どうしていいか分からなくなります: a dreaded
+    condition or thought, then a question the writer cannot answer.
+
+    The condition (〜たら、 / 〜としたら、 / 〜と思うと) comes before the question, set off by a comma or a
+    thought: 「どうしたらいいのか分かりません」 alone (its たら is the question's own) or 「〜かどうか
+    分からないので、教えてください」 (the reason for an ask) tell what they know, a disclosure. Not past, nor
+    a past question (〜なかったら、どうなっていたか分かりません: a danger escaped).
+    """
+    t = toks[i]
+    if t.norm != "分かる" or t.main != "動詞" or i < 3:
+        return ""
+    rest = toks[i + 1 : i + 6]
+    if not rest or any(x.lemma == "た" and x.main == "助動詞" for x in rest):
+        return ""
+    lost = (is_neg(rest[0]) or (len(rest) > 1 and rest[0].lemma == "ます" and is_neg(rest[1]))
+            or (rest[0].surface in ("なく", "無く") and any(x.norm == "成る" for x in rest[1:3])))
+    if not lost or any(x.surface in ("ので", "から", "し") and x.main == "助詞" for x in rest):
+        return ""
+    qs = [j for j in range(max(1, i - 8), i) if toks[j].surface == "か" and toks[j].main == "助詞"]
+    if not qs or any(toks[j - 1].lemma == "た" or (toks[j - 1].surface in ("の", "ん") and toks[j - 2].lemma == "た")
+                     for j in qs if j >= 2):
+        return ""  # 〜なかったら、どうなっていたか分かりません: a danger escaped, looked back on
+    dread = False
+    for j in range(1, i):
+        x = toks[j]
+        if (x.surface in ("たら", "だら", "ば", "れば") or (x.lemma == "た" and x.cform.startswith("仮定"))) and (
+                j + 1 < i and toks[j + 1].surface in ("、", "，")):
+            dread = True  # 〜たら、
+        elif x.norm in ("思う", "考える") and toks[j - 1].surface in ("と", "って") and j + 1 < i and (
+                toks[j + 1].surface in ("と", "たら", "ば")):
+            dread = True  # 〜と思うと
+    if not dread:
+        return ""
+    return make_cue(CueKind.WONDERING, span(toks, i, i + 3))
+
+
+def nerves_now(toks: list[Token], i: int) -> str:
+    """今からもう緊張しています / 正直、少し緊張しております: nerves before what is coming, now.
+
+    Not 緊張しました / 緊張していた父 (past), not 娘が緊張しているようです (someone else's, as the writer
+    sees it), not 緊張していますが、楽しみのほうが大きいです (outweighed by looking forward).
+    """
+    t = toks[i]
+    if (t.surface != "緊張" or i + 3 >= len(toks) or toks[i + 1].norm != "為る"
+            or toks[i + 2].surface not in ("て", "で")):
+        return ""
+    rest = toks[i + 3 :]
+    if not (rest[0].norm == "居る" or rest[0].lemma in ("いる", "おる", "てる")):
+        return ""
+    tail = [x for x in rest[1:] if x.main not in ("補助記号", "空白")]
+    if any(x.lemma == "た" and x.main == "助動詞" for x in tail) or any(x.surface in _HEARSAY for x in tail):
+        return ""
+    if _glad_after(toks, i) or _someone_elses(toks, i):
+        return ""
+    return make_cue(CueKind.NERVOUS, span(toks, i, i + 4))
+
+
+def too_late_if(toks: list[Token], i: int) -> str:
+    """このペースだと期限に間に合いません / 今から練習しないと間に合いそうにありません: a condition, then the
+    deadline the writer fears missing.
+
+    Not a reason for an ask (仕事帰りだと間に合わないので、延ばしてほしい: the clause goes on with ので),
+    not given up (間に合わないと諦めています), not past.
+    """
+    t = toks[i]
+    if t.lemma != "間に合う" or i < 2:
+        return ""
+    rest = toks[i + 1 : i + 7]
+    if not rest or not (is_neg(rest[0]) or (len(rest) > 1 and rest[0].lemma == "ます" and is_neg(rest[1]))
+                        or (rest[0].surface == "そう" and any(is_neg(x) or x.norm == "無い" for x in rest[1:5]))):
+        return ""
+    after = [x for x in toks[i + 1 :] if x.main not in ("補助記号", "空白")]
+    if any((x.lemma == "た" and x.main == "助動詞") or x.surface in ("ので", "から", "し")
+           or x.norm in ("諦める", "思う")
+           or (x.main in ("名詞", "動詞") and x.norm not in ("有る", "成る", "居る", "為る") and x.surface != "そう")
+           for x in after) or any(x.surface == "の" and y.surface == "で" for x, y in pairwise(after)):
+        return ""  # 間に合わないので (a reason) / 間に合わない日が多い (a fact told) / 諦めています
+    if not any(_condition_at(toks, j) for j in range(1, i)):  # このペースだと / 練習しないと
+        return ""
+    return make_cue(CueKind.FEARED_IF, span(toks, i, i + 3))
+
+
 # ---------------------------------------------------------------- what the rules and the sentence share
 
 
@@ -603,6 +848,15 @@ def _worry_at(toks: list[Token], i: int) -> bool:
         return False  # 心配されて / 心配してくれて / 心配させて: someone else's worry, about the writer
     if _someone_elses(toks, i):
         return False  # 妻はかなり落ち込んでいます: the feeling of the person the clause is about
+    if (i > 0 and toks[i - 1].surface == "に" and i + 2 < len(toks) and toks[i + 1].surface in ("が", "の")
+            and toks[i + 2].norm in ("有る", "御座る")):
+        return False  # 膝に不安がある人 / 足腰に不安のある方: a weak point named, a condition, not a fear felt
+    if (nxt is not None and nxt.surface == "もの" and i + 2 < len(toks)
+            and toks[i + 2].norm in ("だ", "です")):
+        return False  # 知らない相手に言うのは怖いものですね: a general remark
+    for k in range(i + 1, min(len(toks) - 1, i + 6)):
+        if toks[k].surface in ("と", "って") and toks[k + 1].norm in ("言う", "話す", "申す", "零す"):
+            return False  # 父は…不安だと話しています / 憂うつだと言っていた: someone's words, reported
     if nxt is not None and nxt.norm == "為る" and i + 2 < len(toks) and toks[i + 2].lemma in ("すぎる", "過ぎる"):
         return False  # 心配しすぎかもしれません: the writer calling their worry too much
     for a in toks[i + 1 : i + 6]:
@@ -852,9 +1106,9 @@ def _dread_trigger(toks: Sequence[Token], i: int) -> bool:
             return True
         if x.surface in ("今から", "いまから"):
             return True
-        if (x.norm in ("思う", "考える") or x.surface == "想像") and j + 1 < i and toks[j + 1].surface in (
-                "と", "たら", "だけ", "する", "出す", "始める"):
-            return True
+        if (x.norm in ("思う", "考える") or x.surface == "想像") and j + 1 < i and (toks[j + 1].surface in (
+                "と", "たら", "だけ") or toks[j + 1].norm in ("為る", "出す", "始める")):
+            return True  # 〜と思うと / 想像しただけで / 考え出したら
     return False
 
 
