@@ -680,7 +680,8 @@ def _rule_findings(ctx: ReviewContext) -> list[Finding]:
 
 _EVENT_ENDS = ("", "日", "式", "祝い")
 _GUESSED_CAUSE = re.compile(r"^[^。、]{0,10}(?:の)?(?:せい|ため|から|影響)(?:かも|でしょう|だと思|なのか|か[なも])")
-_DATE_WORD = re.compile(r"[0-9０-９一二三四五六七八九十百]*(?:月|日|年|時|日間|週間|か月|ヶ月)")
+_DATE_WORD = re.compile(r"(?<![0-9０-９一二三四五六七八九十百])"  # a run starts only where a run starts
+                        r"[0-9０-９一二三四五六七八九十百]*(?:月|日|年|時|日間|週間|か月|ヶ月)")
 _SEEKING = re.compile(r"(?:を|が)?(?:探して(?:い|おり)ます|探しております|欲しいです|ほしいです)$")
 _OFFERED = re.compile(r"おすすめ|お勧め|オススメ|ぴったり|ご提案|ご紹介")
 # A need of the body or the health (「膝への負担が少ないシューズを探しています」) is the customer's own, heard only by

@@ -151,7 +151,7 @@ ANSWER = re.compile(
     r"大丈夫です|大丈夫でございます|問題(?:ございません|ありません|なく)|可能です|可能でございます|できます|出来ます|"
     r"いただけます|頂けます|ございます|ございません|ありません|あります|おります|間に合います|間に合わ|"
     r"(?:お届け|お渡し|発送|ご用意|お作り)(?:いたし|し|でき)ます|^(?:はい|いいえ)|"
-    r"[0-9０-９]+\s*(?:月|日|時|個|点|枚|着|台|円|本|箱|セット|名|cm|センチ|号|週間|営業日|ml|mL|ミリ|g|グラム|kg|キロ|"
+    r"(?<![0-9０-９])[0-9０-９]+\s*(?:月|日|時|個|点|枚|着|台|円|本|箱|セット|名|cm|センチ|号|週間|営業日|ml|mL|ミリ|g|グラム|kg|キロ|"
     r"L|リットル|mm|袋|粒|錠|入り|人前|kcal)|"
     # A date said relatively: 「来週また入ってきます」「月末には入荷予定です」.
     r"来週|今週|再来週|来月|今月|月末|月初め|週明け|近日中|数日(?:中|後|以内)|年内|年明け|上旬|中旬|下旬|"
@@ -343,18 +343,18 @@ _ASKS_COUNT = re.compile(r"何(?:個|枚|本|名|人|歳|才|センチ|cm|グラ
 _GIVES_WHEN = re.compile(
     # an interval (「十日に一度」「三日おき」) is how often, not when
     # (十分です / 十分な is "enough", not ten minutes)
-    rf"[{_KANSUJI}]+\s*(?:月|日|時|分(?!です|な|に|で|だ|と|。|、)|週間|営業日|日後|日以内|日ほど|日程度|か月|ヶ月)"
+    rf"(?<![{_KANSUJI}])[{_KANSUJI}]+\s*(?:月|日|時|分(?!です|な|に|で|だ|と|。|、)|週間|営業日|日後|日以内|日ほど|日程度|か月|ヶ月)"
     rf"(?!\s*(?:に\s*[{_KANSUJI}]+\s*(?:度|回)|おき|ごと|毎))|[月火水木金土日]曜|"
     r"午前|午後|夕方|夜間|本日|当日|前日|前々日|翌日|翌営業日|明日|明後日|来週|今週|来月|今月|月末|上旬|中旬|下旬|週明け|年内|近日|"
     r"週末|土日|平日|祝日|休日|毎晩|早朝"
 )
 _GIVES_PRICE = re.compile(
     # a fee given as a share of another (キャンセル料は三十％, 小児運賃は大人の七割) is a price too
-    rf"[{_KANSUJI},，]+\s*円|無料|かかりません|頂戴(?:いたし|し)ません|いただきません|税込|送料込|"
-    rf"[{_KANSUJI}.．]+\s*(?:[%％]|パーセント|割(?!引))|半額"
+    rf"(?<![{_KANSUJI},，])[{_KANSUJI},，]+\s*円|無料|かかりません|頂戴(?:いたし|し)ません|いただきません|税込|送料込|"
+    rf"(?<![{_KANSUJI}.．])[{_KANSUJI}.．]+\s*(?:[%％]|パーセント|割(?!引))|半額"
 )
 _GIVES_COUNT = re.compile(
-    rf"[{_KANSUJI}.．]+\s*(?:個|枚|本|名|人|歳|才|センチ|cm|mm|ミリ|グラム|g|kg|キロ|ml|mL|リットル|L|号|色|点|着|台|袋|箱|"
+    rf"(?<![{_KANSUJI}.．])[{_KANSUJI}.．]+\s*(?:個|枚|本|名|人|歳|才|センチ|cm|mm|ミリ|グラム|g|kg|キロ|ml|mL|リットル|L|号|色|点|着|台|袋|箱|"
     r"セット|種類|サイズ|インチ|粒|錠|人前|メートル|m|か月|ヶ月|カ月|ケ月)"  # 生後六か月から: an age
 )
 # "How often" (頻度, 何回, 間隔) takes a frequency: 月に3回, 毎日, 2〜3日おき.
@@ -403,6 +403,8 @@ _LOOSE_HOW = 1 << 7  # the bit of (_ASKS_HOW, _GIVES_HOW) in _TYPED
 _WHY = 1 << 6
 _LOOSE = _LOOSE_HOW | _WHY
 _CAUSE_NAMED = re.compile(r"原因|理由|せい|によるもの|考えられ|可能性")
+# Every digit run above starts only where a run starts ((?<![…])): a search from each digit of a long run (a
+# pasted serial number) would go over the rest of it each time, quadratic with the GIL held.
 _TYPED = ((_ASKS_WHEN, _GIVES_WHEN), (_ASKS_PRICE, _GIVES_PRICE), (_ASKS_COUNT, _GIVES_COUNT),
           (_ASKS_OFTEN, _GIVES_OFTEN), (_ASKS_WHICH, _GIVES_WHICH), (_ASKS_REMEDY, _GIVES_REMEDY),
           (_ASKS_WHY, _GIVES_WHY), (_ASKS_HOW, _GIVES_HOW), (_ASKS_MATERIAL, _GIVES_MATERIAL),
@@ -966,7 +968,9 @@ _ONLY_NOTED = re.compile(r"(?:の件|について|につきまして|に関し�
                          r"(?:承|うけたまわ)りました)")
 _QUESTION_END = re.compile(r"(?:か|かね|[?？])$")
 # ... unless the same sentence also answers (a can, a date, a promise to tell).
-_GIVES_MORE = re.compile(r"可能|でき(?:ます|ません)|[0-9０-９一二三四五六七八九十]+(?:日|時|円)|までに|お知らせ|ご連絡")
+_GIVES_MORE = re.compile(r"可能|でき(?:ます|ません)|"
+                         r"(?<![0-9０-９一二三四五六七八九十])[0-9０-９一二三四五六七八九十]+(?:日|時|円)|"
+                         r"までに|お知らせ|ご連絡")
 
 
 def _number_said(number: str, text: str) -> bool:
