@@ -148,3 +148,12 @@ def test_uketamawarimashita_takes_a_please_do_on_but_answers_no_question() -> No
     assert _refs(mail, took_on, FindingKind.UNANSWERED_REQUEST, *((R, a) for a in asks)) == []
     only_noted = "高橋様\n\n請求書の宛先の件、承りました。\n反映の時期の件につきましては、承りました。\n"
     assert asks[1] in _refs(mail, only_noted, FindingKind.UNANSWERED_REQUEST, *((R, a) for a in asks))
+
+
+def test_reassurance_answers_is_it_all_right_but_not_is_there_one() -> None:
+    mail = ("庭用のホースリールを探しています。\nこちらのリールは冬の屋外に置いたままでも大丈夫でしょうか。\n"
+            "また、同じものを三つ買うと値引きはありますか。\n")
+    asks = ("こちらのリールは冬の屋外に置いたままでも大丈夫でしょうか", "また、同じものを三つ買うと値引きはありますか")
+    draft = ("佐藤様\n\nこちらのリールは屋外用の素材でできております。\n"
+             "寒い朝は巻き取りが少し固くなる場合がございますが、故障ではございませんのでご安心ください。\n")
+    assert _refs(mail, draft, FindingKind.UNANSWERED_REQUEST, *((R, a) for a in asks)) == [asks[1]]

@@ -1030,7 +1030,10 @@ _TELL_ME = re.compile(r"教え|知り|知ら|ご教示|お聞き|伺い|確認�
 # nor asks.
 _ACT_PROMISED = re.compile(r"(?<![あおいごな])(?:[しりきちみびぎにいえけせてねめれ])ます[。！!]?$")
 _THANKS = re.compile(r"ありがと|感謝(?:いたし|申し上げ|して)|御礼申し上げ")
-_GIVES_THERE = re.compile(r"ございます|あります|ございません|ありません|取り扱って|扱って|ご用意|ない(?:んです|です)")
+# Not after で (the copula: 「故障ではございません」 says what something is, not whether there is one), nor after
+# 場合が / ことが (「表示が出ない場合がございます」 warns that something may happen).
+_GIVES_THERE = re.compile(r"(?<!で)(?<!では)(?<!場合が)(?<!ことが)(?<!事が)(?:ございます|あります|ございません|ありません)|"
+                          r"取り扱って|扱って|ご用意|ない(?:んです|です)")
 # Advice given as what is best (「絶食は二日前から始めるのが安心です」) answers 「〜したほうがいいですか」.
 _ADVICE = re.compile(r"のが(?:安心|おすすめ|お勧め|よい|良い|よろしい|一般的|確実|無難|理想)|ほうが|方が|"
                      r"(?:ましょう|ください)(?:ね)?[。！!]?$")
@@ -1038,6 +1041,7 @@ _ADVICE = re.compile(r"のが(?:安心|おすすめ|お勧め|よい|良い|よ�
 _CAUSE_AS_CONDITION = re.compile(r"(?:と|ば)、[^。]*(?:ことが|場合が)(?:ございます|あります)")
 _ASKS_MAY_I = re.compile(r"ても(?:いい|よい|良い|大丈夫|構わ|問題)|て(?:いい|よい)(?:です|でしょう)か|"
                          r"(?:大丈夫|平気|問題(?:ない|ありません))(?:ですか|でしょうか|か)")
+_REASSURANCE = re.compile(r"ご安心")
 _GIVES_YES_NO = re.compile(r"大丈夫|問題(?:ございません|ありません|なく)|構いません|差し支え|可能|できます|できません|"
                            r"いただけます|いただけません|かねます|お控え|ご遠慮|難しい|お使いになれ|使えます|ご安心|"
                            r"^(?:はい|いいえ|もちろん|あいにく)")
@@ -1087,8 +1091,8 @@ _WANTS_KIND = ~(_LOOSE | _REMEDY)
 
 
 # The answer shapes a sentence has, as bits (computed once per sentence text: the live review asks again and again).
-_S_ANY, _S_WHY, _S_ADVICE, _S_PICK, _S_PRICE, _S_YES_NO, _S_THERE, _S_ACT, _S_PROMISE, _S_ACCEPTS = (
-    1 << n for n in range(10))
+_S_ANY, _S_WHY, _S_ADVICE, _S_PICK, _S_PRICE, _S_YES_NO, _S_THERE, _S_ACT, _S_PROMISE, _S_ACCEPTS, _S_REASSURES = (
+    1 << n for n in range(11))
 
 
 @lru_cache(maxsize=8192)
@@ -1101,7 +1105,8 @@ def _shapes(text: str) -> int:
         | (_S_ADVICE if _ADVICE.search(text) else 0)
         | (_S_PICK if _SOFT_PICK.search(text) else 0)
         | (_S_PRICE if _PRICE.search(text) else 0)
-        | (_S_YES_NO if _GIVES_YES_NO.search(text) or _OFFERED_IF.search(text) else 0)
+        | (_S_YES_NO if _GIVES_YES_NO.search(_REASSURANCE.sub("", text)) or _OFFERED_IF.search(text) else 0)
+        | (_S_REASSURES if _REASSURANCE.search(text) else 0)
         | (_S_THERE if _GIVES_THERE.search(text) else 0)
         | (_S_ACT if not done and (COMMITMENT.search(NOT_COMMITMENT.sub("", text)) or _TAKES_ORDER.search(text)
                                    or _HUMBLE_ACT.search(text)) else 0)
@@ -1133,8 +1138,10 @@ def _fits(kind: int, types: int, shapes: int, gives: int, shares: bool = False) 
     if types & _LOOSE_HOW:
         return bool(gives & _LOOSE_HOW or shapes & _S_ADVICE)
     if kind & _A_MAY_I:
-        return bool(shapes & (_S_YES_NO | _S_ADVICE))
-    yes_no = bool(shapes & _S_YES_NO or (shapes & _S_THERE and kind & _A_EXIST))
+        return bool(shapes & (_S_YES_NO | _S_REASSURES | _S_ADVICE))
+    # 「ご安心ください」 answers "is it all right / can it", not "is there one" (「割引はありますか」).
+    reassures = bool(shapes & _S_REASSURES) and kind != _A_EXIST
+    yes_no = bool(shapes & _S_YES_NO or reassures or (shapes & _S_THERE and kind & _A_EXIST))
     if kind & _A_ACT or types & _REMEDY:
         # an ask to act: the act taken on, a slot offered, a plain promise to act on the thing asked about, or a yes
         # or no (an act already done, 「カタログを同封いたしました」, answers only the ask whose words it says)
@@ -1327,7 +1334,8 @@ def align(ctx: ReviewContext, requests: list[tuple[Highlight, str]]) -> Alignmen
         for u in range(before + 1, min(after, len(units))):
             if u in owner or not fits(a, u):
                 continue
-            if elsewhere[u] and asks[a][3].isdisjoint(units[u][3]) and not shapes[u] & (_S_ACCEPTS | _S_YES_NO):
+            if (elsewhere[u] and asks[a][3].isdisjoint(units[u][3])
+                    and not shapes[u] & (_S_ACCEPTS | _S_YES_NO | _S_REASSURES)):
                 # a commitment about something else the customer told (「赤いストールは…本日中に発送いたします」)
                 # is the order's, not this ask's (「包んでいただけますか」); a service accepted
                 # (「…は当店で承っております」) answers
