@@ -1032,8 +1032,8 @@ _ACT_PROMISED = re.compile(r"(?<![あおいごな])(?:[しりきちみびぎに�
 _THANKS = re.compile(r"ありがと|感謝(?:いたし|申し上げ|して)|御礼申し上げ")
 # Not after で (the copula: 「故障ではございません」 says what something is, not whether there is one), nor after
 # 場合が / ことが (「表示が出ない場合がございます」 warns that something may happen).
-_GIVES_THERE = re.compile(r"(?<!で)(?<!では)(?<!場合が)(?<!ことが)(?<!事が)(?:ございます|あります|ございません|ありません)|"
-                          r"取り扱って|扱って|ご用意|ない(?:んです|です)")
+_GIVES_THERE = re.compile(r"(?<!で)(?<!では)(?<!場合が)(?<!ことが)(?<!事が)"
+                          r"(?:ございます|あります|ございません|ありません)|取り扱って|扱って|ご用意|ない(?:んです|です)")
 # Advice given as what is best (「絶食は二日前から始めるのが安心です」) answers 「〜したほうがいいですか」.
 _ADVICE = re.compile(r"のが(?:安心|おすすめ|お勧め|よい|良い|よろしい|一般的|確実|無難|理想)|ほうが|方が|"
                      r"(?:ましょう|ください)(?:ね)?[。！!]?$")
