@@ -112,7 +112,7 @@ from bisect import bisect_left
 from collections import Counter
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from itertools import pairwise
 from typing import Final
 
@@ -932,6 +932,21 @@ class _Topics:
             return None
         return any(_number_said(noun[1:], self.text) if noun.startswith("#") else noun in self.said for noun in topic)
 
+    @cached_property
+    def noted(self) -> list[tuple[bool, str, frozenset[str]]]:
+        """The reply's sentences that only take something under consideration (found once per review): whether
+        it is left pending (検討 / ご要望として) rather than taken on (承りました), the phrase that names it as
+        written, and its nouns."""
+        out = []
+        for sentence in self.ctx.body_sentences:
+            match = _ONLY_NOTED.search(sentence.text)
+            if match is None or _GIVES_MORE.search(sentence.text):
+                continue
+            named_part = re.split(r"[、，。\s]", sentence.text[: match.start()])[-1]
+            about = frozenset(t.norm for t in sentence.tokens
+                              if t.main == "名詞" and t.norm not in _FRAME_NOUNS and t.surface in named_part)
+            out.append((bool(match.group("pending")), named_part, about))
+        return out
 
     def only_noted(self, highlight: Highlight, requests: list[tuple[Highlight, str]]) -> bool:
         """The reply takes this ask under consideration and says nothing more of it: a sentence names the ask
@@ -943,17 +958,11 @@ class _Topics:
         ctx = self.ctx
         asked = ctx.highlight_text(highlight)
         question = bool(_QUESTION_END.search(asked))
-        for sentence in ctx.body_sentences:
-            match = _ONLY_NOTED.search(sentence.text)
-            if match is None or _GIVES_MORE.search(sentence.text):
-                continue
-            if not question and not match.group("pending"):
+        for pending, named_part, about in self.noted:
+            if not question and not pending:
                 continue  # 「変更の件、承りました」 takes a please-do on; to a question it answers nothing
-            named_part = re.split(r"[、，。\s]", sentence.text[: match.start()])[-1]
             if len(named_part) >= 2 and named_part in asked:
                 return sum(named_part in other for _, other in requests) == 1
-            about = {t.norm for t in sentence.tokens
-                     if t.main == "名詞" and t.norm not in _FRAME_NOUNS and t.surface in named_part}
             if about:
                 holders = [h for h, _ in requests if about & {t.norm for t in ctx.highlight_tokens(h)}]
                 if holders == [highlight]:
@@ -1041,9 +1050,8 @@ _ADVICE = re.compile(r"のが(?:安心|おすすめ|お勧め|よい|良い|よ�
 _CAUSE_AS_CONDITION = re.compile(r"(?:と|ば)、[^。]*(?:ことが|場合が)(?:ございます|あります)")
 _ASKS_MAY_I = re.compile(r"ても(?:いい|よい|良い|大丈夫|構わ|問題)|て(?:いい|よい)(?:です|でしょう)か|"
                          r"(?:大丈夫|平気|問題(?:ない|ありません))(?:ですか|でしょうか|か)")
-_REASSURANCE = re.compile(r"ご安心")
 _GIVES_YES_NO = re.compile(r"大丈夫|問題(?:ございません|ありません|なく)|構いません|差し支え|可能|できます|できません|"
-                           r"いただけます|いただけません|かねます|お控え|ご遠慮|難しい|お使いになれ|使えます|ご安心|"
+                           r"いただけます|いただけません|かねます|お控え|ご遠慮|難しい|お使いになれ|使えます|"
                            r"^(?:はい|いいえ|もちろん|あいにく)")
 
 
@@ -1105,8 +1113,8 @@ def _shapes(text: str) -> int:
         | (_S_ADVICE if _ADVICE.search(text) else 0)
         | (_S_PICK if _SOFT_PICK.search(text) else 0)
         | (_S_PRICE if _PRICE.search(text) else 0)
-        | (_S_YES_NO if _GIVES_YES_NO.search(_REASSURANCE.sub("", text)) or _OFFERED_IF.search(text) else 0)
-        | (_S_REASSURES if _REASSURANCE.search(text) else 0)
+        | (_S_YES_NO if _GIVES_YES_NO.search(text) or _OFFERED_IF.search(text) else 0)
+        | (_S_REASSURES if "ご安心" in text else 0)
         | (_S_THERE if _GIVES_THERE.search(text) else 0)
         | (_S_ACT if not done and (COMMITMENT.search(NOT_COMMITMENT.sub("", text)) or _TAKES_ORDER.search(text)
                                    or _HUMBLE_ACT.search(text)) else 0)
