@@ -66,6 +66,22 @@ def test_the_model_can_take_back_and_add_a_mark(committed: learned.SentenceModel
     assert cue_parts(marked[0].cue) == (CueKind.LEARNED, "ピアノ")
 
 
+def test_the_model_adds_no_ask_the_rules_turned_down_by_grammar() -> None:
+    # A model sure that every sentence asks still adds no ask to a question the rules refuse on purpose:
+    # a greeting, a claim put as a question, the writer wondering aloud.
+    sure_ask = learned.SentenceModel({}, [-30.0, 30.0, -30.0], add=[1.0, 0.5, 1.0], drop=[0.0, 0.0, 0.0])
+    learned.use(sure_ask)
+    try:
+        for refused in ("皆さまお元気でしょうか。", "あれで説明したことになるのではないでしょうか。",
+                        "こんなに待たせていいものだろうか。"):
+            assert not [h for h in analyze(refused).highlights if h.kind is HighlightKind.REQUEST], refused
+        # …while it still adds one where the rules only had no word for it.
+        assert [h for h in analyze("駐車場の案内板があると助かる人も多いと思います。").highlights
+                if h.kind is HighlightKind.REQUEST]
+    finally:
+        learned.use(learned.load_file())
+
+
 def test_every_learned_highlight_says_why(committed: learned.SentenceModel) -> None:
     cases = load(CORPUS / "dev.jsonl")
     learned_ones = [h for c in cases for h in analyze(c["text"]).highlights if h.cue.startswith("learned:")]
