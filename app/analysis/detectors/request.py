@@ -559,7 +559,9 @@ def _reproaches(content: Sequence[Token]) -> bool:
     prev = content[-2]
     polite = any(t.lemma in ("です", "ます") or t.surface.startswith(("でしょ", "ござい")) for t in content[-5:])
     if not polite and prev.is_("事", "こと", "物", "もの"):
-        return True  # 掃除をしていないということか / そんなことがあるものか
+        # 掃除をしていないということか / そんなことがあるものか; but 〜ようにできないものか hopes
+        # for a change (a proposal), it does not reproach
+        return not (prev.is_("物", "もの") and n >= 3 and is_neg(content[-3]))
     if not polite and prev.surface in ("の", "ん") and prev.main == "助詞" and any(
             t.surface == "何" for t in content) and any(t.lemma in ("いけない", "悪い", "違う") or (
                 t.lemma in ("いける", "行ける") and k + 1 < n and is_neg(content[k + 1]))
