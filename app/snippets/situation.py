@@ -237,8 +237,14 @@ _NOT_ABOUT = re.compile(r"の(?:頃|ころ|時|とき)|(?:に|から)(?:「[^」
 _FAMILY = frozenset(PERSON_HONORIFIC) - {"友人", "友達", "親友", "同僚", "同期", "上司", "部下", "先輩", "後輩", "家族"}
 _SELF = re.compile(r"私|わたし|わたくし|自分|僕|ぼく|俺|わし|ワシ|あたし|おれ|オレ")
 # A pet, not a person: its age and its illness are no one's health to wish well.
+# Breeds say "pet" without 犬 or 猫 (「うちのモモ（トイプードル、12歳）が…関節炎と」): the dog's or the cat's.
+_DOG_BREEDS = ("トイプードル", "プードル", "チワワ", "ダックス", "ポメラニアン", "マルチーズ", "シーズー",
+               "ヨークシャー", "ヨーキー", "パグ", "コーギー", "レトリバー", "ラブラドール", "シュナウザー",
+               "ブルドッグ", "ビーグル", "キャバリア", "パピヨン", "ビションフリーゼ", "ボーダーコリー", "豆柴")
+_CAT_BREEDS = ("スコティッシュ", "アメショ", "アメリカンショートヘア", "マンチカン", "ラグドール", "ロシアンブルー",
+               "ペルシャ猫", "ベンガル", "ノルウェージャン", "メインクーン", "ブリティッシュショートヘア")
 _PET = re.compile(r"柴犬|愛犬|愛猫|子犬|子猫|老犬|老猫|(?<![一-龥])犬|(?<![一-龥])猫(?!背|舌|の手|の額)|ワンちゃん|"
-                  r"わんちゃん|"
+                  r"わんちゃん|" + "|".join(_DOG_BREEDS + _CAT_BREEDS) + "|"
                   r"ネコ|インコ|ウサギ|ハムスター|ペット|[0-9０-９一二三四五]匹|(?<![ァ-ヶ])(?:オス|メス)(?![ァ-ヶ])")
 _PET_UNWELL = re.compile(r"年を取|歳を取|老い|弱って|食欲|獣医|動物病院|散歩の距離|検査|ご飯を[^。]{0,6}残|食べな|"
                          r"元気がな|吐い|下痢|痩せ|手術|薬")
@@ -1137,14 +1143,22 @@ _DATED = frozenset({
 })
 
 
+# A pet's name as its owner writes it (「うちのモモ（トイプードル）」「愛犬のコタロウが」): the slot calls it by it.
+_PET_NAME = re.compile(r"(?:うちの|ウチの|愛犬の|愛猫の|飼い犬の|飼い猫の)"
+                       r"([ァ-ヶ][ァ-ヶー]{0,5}|[ぁ-ゖ]{2,4})(?=[（(がはも、])")
+
+
 def _pet_noun(words: str) -> str:
     match = _PET.search(words)
     if not match:
         return ""
+    name = _PET_NAME.search(words)
+    if name and not _PET.fullmatch(name.group(1)) and name.group(1) not in ("ペット", "こども", "ワンコ", "ニャンコ"):
+        return name.group(1) + "ちゃん"
     word = match.group(0)
-    if re.search("犬|ワン|わん", word):
+    if re.search("犬|ワン|わん", word) or word in _DOG_BREEDS:
         return "ワンちゃん"
-    return "猫ちゃん" if re.search("猫|ネコ", word) else word
+    return "猫ちゃん" if re.search("猫|ネコ", word) or word in _CAT_BREEDS else word
 
 
 def _sent_noun(words: str) -> str:

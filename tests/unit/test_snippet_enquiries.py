@@ -170,6 +170,20 @@ def test_pets_seen_off_and_no_pet_at_all() -> None:
     assert _situation(D, "うちの犬は毎朝庭を走り回っています") is Situation.PET
 
 
+def test_a_pet_named_by_its_breed_is_a_pet_and_is_called_by_its_name() -> None:
+    groomed = "うちのモモ（トイプードル、12歳）が先週から後ろ足を引きずるようになり、病院で関節炎と言われました"
+    assert _situation(D, groomed) is Situation.PET_HEALTH
+    assert slot_values(Situation.PET_HEALTH, Highlight(D, 0, len(groomed)), groomed).get("topic") == "モモちゃん"
+    texts = _texts(D, groomed)
+    assert texts and not any("ご無理なさらない" in t or "ご自愛" in t for t in texts), texts
+    breed_only = "チワワを飼っているのですが、最近よく咳をします"
+    assert slot_values(Situation.PET_HEALTH, Highlight(D, 0, len(breed_only)), breed_only).get("topic") == "ワンちゃん"
+    # Hard negatives: うちの + a breed is no name; a person's own joint pain is their health.
+    breed = "うちのトイプードルが最近よく咳をします"
+    assert slot_values(Situation.PET_HEALTH, Highlight(D, 0, len(breed)), breed).get("topic") == "ワンちゃん"
+    assert _situation(D, "先週から膝が痛み、病院で関節炎と言われました") is Situation.HEALTH_SELF
+
+
 def test_what_is_over_or_no_one_s_news_is_not_congratulated() -> None:
     assert _situation(D, "この梅の木は、長女が生まれた年に植えたものです") is not Situation.CLOSE_CELEBRATION
     assert _situation(D, "結婚して十年、ようやく子どもを授かりました") is not Situation.OWN_CELEBRATION
