@@ -297,3 +297,22 @@ def test_asks_that_are_questions_and_asks_that_are_not_cancels() -> None:
     yoga = "毎週ヨガに通っています。\n"
     assert _situation(R, "来週のレッスンをキャンセルさせてください", yoga) is Situation.ASK_CANCEL
     assert _situation(R, "土曜日に家まで見に来ていただけますか", boxes) is Situation.ASK_BOOKING
+
+
+def test_an_apology_fits_what_went_wrong() -> None:
+    late = "注文した商品がまだ届きません。\n注文してからもう2週間です。\n今週中に届かないならキャンセルしてください。\n"
+    texts = _texts(R, "今週中に届かないならキャンセルしてください", late)
+    assert texts and "お待たせ" in texts[0], texts
+    assert not any("異なる商品" in t or "検品" in t for t in texts), texts
+    wrong = "昨日届いたセーターですが、注文したものと違う色が入っていました。\n至急、正しい色を送っていただけますか。\n"
+    ask = "至急、正しい色を送っていただけますか"
+    highlight = Highlight(R, wrong.index(ask), wrong.index(ask) + len(ask))
+    offered = [s.id for s in plan(load_our_pack(), highlight, ask, mail=wrong, limit=20).snippets]
+    assert "apology_wrong_item" in offered, offered
+
+
+def test_kansai_yakedo_is_but_not_a_burn() -> None:
+    said = "先週そっちで買うた財布やけど、ファスナーがもう壊れてしもたんよ"
+    assert _situation(D, said) not in (Situation.HEALTH_SELF, Situation.ILLNESS_NOW, Situation.HARM)
+    # Hard negative: a burn told in standard Japanese is still a burn.
+    assert _situation(D, "昨日、鍋で手にやけどをしてしまいました") in (Situation.HEALTH_SELF, Situation.ILLNESS_NOW)
