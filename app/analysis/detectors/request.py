@@ -85,6 +85,18 @@ def rhetorical(a: Asked) -> str:
     return NOT if _argues(content) or _exclaims(content) or _recalls(content) or _reproaches(content) else ""
 
 
+def refused_question(a: Asked) -> bool:
+    """A question form the rules refuse to take as an ask: a greeting, an argued or exclaimed
+    question, or the writer wondering aloud (〜いいものだろうか). The learned layer may not add an
+    ask the rules turned down on purpose (`app.analysis.pipeline`): these are decided by grammar,
+    not by the words a model weighs."""
+    content = a.content
+    if not content:
+        return False
+    asked = content[-1].surface in ("か", "かね", "かな") or a.sentence_end in ("?", "？")
+    return asked and (greeting_question(a) == NOT or rhetorical(a) == NOT or _conjecture(content))
+
+
 def question(a: Asked) -> str:
     """A question put to the shop: sentence-final か / かね / かしら, or ？ on a predicate or a bare noun.
 
@@ -180,13 +192,24 @@ def wish_to_ask(a: Asked) -> str:
 
 
 def hope(a: Asked) -> str:
-    """〜を希望します / 〜を希望いたします: a stated preference the shop should act on (not 希望した)."""
+    """〜を希望します / 〜を要望します / 〜を求めます / 〜を望みます: a stated preference or demand the
+    business should act on — a comment card's 「議会に準じた扱いを求めます」. Not told as past (希望した,
+    求めていました), negated (求めません) or named as a thing (要望の声): the verb ends the clause.
+    """
     toks = a.toks
     for i, t in enumerate(toks[:-1]):
-        if t.surface == "希望" and toks[i + 1].norm in ("為る", "致す") and not any(
+        if t.surface in ("希望", "要望", "要求") and toks[i + 1].norm in ("為る", "致す") and not any(
             x.lemma == "た" for x in toks[i + 2 : i + 5]
         ):
             return make_cue(CueKind.HOPE, span(toks, i, i + 3))
+    content = a.content
+    for i in range(1, len(content)):
+        t = content[i]
+        if t.norm in ("求める", "望む") and t.main == "動詞" and content[i - 1].surface == "を":
+            rest = content[i + 1 :]
+            if all(r.lemma in ("ます", "です") or r.surface == "ます" for r in rest) and not any(
+                    is_neg(r) for r in rest):
+                return make_cue(CueKind.HOPE, span(content, i - 1, len(content)))
     return ""
 
 
@@ -259,6 +282,10 @@ def proposal(a: Asked) -> str:
     content = a.content
     if len(content) < 3:
         return ""
+    if (a.last and a.sentence_end != "" and content[-1].surface in ("ては", "では") and content[-2].norm == "見る"
+            and content[-3].surface in ("て", "で") and not any(t.norm in _SELF for t in content)):
+        # もう少し考慮してみては。 (〜てみてはいかがでしょうか, its end left unsaid): a suggestion to the business
+        return make_cue(CueKind.PROPOSAL, span(content, len(content) - 3, len(content)))
     tail_ = content[-6:]
     # Most clauses end in none of its words: that test first, it is asked of every clause left.
     if not any(t.lemma in _PROPOSING for t in tail_) or any(t.lemma == "た" for t in tail_):
@@ -497,7 +524,20 @@ def _asks_after_them(content: Sequence[Token]) -> bool:
             return True  # お元気ですか (not 元気にしているでしょうか, 元気にできますか: asked about a thing)
         if t.norm in ("変わり", "変わる") and j > 0 and content[j - 1].surface == "お":
             return True
+        if t.norm in ("疲れ", "疲れる") and j > 0 and content[j - 1].surface == "お" and any(
+                is_neg(r) for r in content[j + 1 :]):
+            return True  # お疲れは出ていませんか: the reader's tiredness asked after (お疲れ様です is a greeting too)
+        if t.norm in _HEALTH and j > 0 and content[j - 1].surface in ("お", "ご", "御") and any(
+                r.surface in ("いかが", "如何") for r in content[j + 1 :]):
+            return True  # 足のお怪我はその後いかがでしょうか / お加減はいかがですか: the reader's health asked after
+        if t.norm == "体調" and any(r.norm == "崩す" for r in content[j + 1 :]) and any(
+                is_neg(r) for r in content[j + 1 :]):
+            return True  # 体調を崩されていませんか (体調はいかがですか may ask after a patient: not here)
     return False
+
+
+# A person's health, asked after with an honorific prefix (お怪我, お加減, ご体調): the reader's or their family's.
+_HEALTH: Final = frozenset({"怪我", "加減", "具合", "体調", "体", "身体", "風邪"})
 
 
 def _argues(content: Sequence[Token]) -> bool:
@@ -541,7 +581,9 @@ def _reproaches(content: Sequence[Token]) -> bool:
     prev = content[-2]
     polite = any(t.lemma in ("です", "ます") or t.surface.startswith(("でしょ", "ござい")) for t in content[-5:])
     if not polite and prev.is_("事", "こと", "物", "もの"):
-        return True  # 掃除をしていないということか / そんなことがあるものか
+        # 掃除をしていないということか / そんなことがあるものか; but 〜ようにできないものか hopes
+        # for a change (a proposal), it does not reproach
+        return not (prev.is_("物", "もの") and n >= 3 and is_neg(content[-3]))
     if not polite and prev.surface in ("の", "ん") and prev.main == "助詞" and any(
             t.surface == "何" for t in content) and any(t.lemma in ("いけない", "悪い", "違う") or (
                 t.lemma in ("いける", "行ける") and k + 1 < n and is_neg(content[k + 1]))
@@ -561,6 +603,8 @@ def _reproaches(content: Sequence[Token]) -> bool:
         if content[j].surface == "何" and content[j + 1].surface in ("と", "の") and (
                 content[j + 2].norm == "思う" or content[j + 2].norm in ("為", "ため")):
             return True
+    if n >= 4 and content[-2].surface == "ん" and content[-3].surface == "ませ" and content[-4].norm == "過ぎる":
+        return True  # 手薄すぎませんか: too much, said as a question, is a complaint's verdict
     said = "".join(t.surface for t in content)
     if any(t.lemma in ("分かる", "わかる", "判る") for t in content[-4:]) and any(w in said for w in _FEELING_NOUNS):
         return True
