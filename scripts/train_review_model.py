@@ -71,6 +71,7 @@ def _rows(key: str) -> dict[str, list[Row]]:
         told = ignored_disclosure.disclosures(ctx)
         found = ignored_disclosure._rule_findings(ctx)
         for highlight, row in zip(told, ignored_disclosure.told_features(ctx, told, found), strict=True):
+            assert row is not None
             label = int(_overlaps(highlight.start, highlight.end, gold["ignored_disclosure"]))
             out["ignored_disclosure"].append((row, label, good))
     return out
@@ -109,6 +110,10 @@ def train(cases: list[Case], groups: list[str] | None = None) -> dict[str, Any]:
         def fitted(xs: Any, ys: Any) -> Any:
             return LogisticRegression(C=C, max_iter=3000, random_state=SEED).fit(xs, ys)
 
+        if len(set(y)) < 2:  # every rule finding true (or none): nothing to learn, nothing withdrawn
+            model[kind] = {"veto": True, "features": names, "weights": [0.0] * len(names), "bias": 0.0,
+                           "threshold": 0.0, "rows": len(rows), "true_findings": int(y.sum())}
+            continue
         out_of_fold = np.zeros(len(rows))
         for name in sorted(set(batch)):
             test_at = batch == name

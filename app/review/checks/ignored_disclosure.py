@@ -836,13 +836,13 @@ def check(ctx: ReviewContext) -> list[Finding]:
             return found
         heard = heard_in_reactions(ctx, disclosures(ctx))
         return [f for f in found if f.ref is None or (f.ref.start, f.ref.end) not in heard]
-    told = disclosures(ctx) if applicable(ctx) else []
-    if not told:
-        return []
-    rows = told_features(ctx, told, found)
+    if not found:
+        return found  # the scorer withdraws rule findings, it adds none
+    told = disclosures(ctx)
+    rows = told_features(ctx, told, found, reported_only=True)
     at = end_of_own_text(ctx)
     return [_finding(ctx, at, highlight) for highlight, row in zip(told, rows, strict=True)
-            if learned.flags(KIND, row)]
+            if row is not None and learned.flags(KIND, row)]
 
 
 KIND: Final = "ignored_disclosure"
@@ -851,9 +851,11 @@ _REASON_END = re.compile(r"(?:ので|から|ため)[、,]?$")
 _PREMISE_CLAUSE = re.compile(r"(?:が|けど|けれど|けれども|のですが|んですが)[、,]?$")
 
 
-def told_features(ctx: ReviewContext, told: list[Highlight], found: list[Finding]) -> list[dict[str, float]]:
+def told_features(ctx: ReviewContext, told: list[Highlight], found: list[Finding],
+                  reported_only: bool = False) -> list[dict[str, float] | None]:
     """One row of features per disclosure (see `app.review.checks.unanswered_request.ask_features`): the rules'
-    verdict, what kind of thing was told, how much of it the reply's sentences say, and how the reply reacts."""
+    verdict, what kind of thing was told, how much of it the reply's sentences say, and how the reply reacts.
+    With `reported_only` (the veto at run time), None for the spans the rules do not report."""
     raw = {(f.ref.start, f.ref.end) for f in found if f.ref is not None}
     heard = heard_in_reactions(ctx, told) if raw else set()
     skipped = ctx.memo.get("told_skipped")
@@ -870,9 +872,12 @@ def told_features(ctx: ReviewContext, told: list[Highlight], found: list[Finding
     unheard = [(h.start, h.end) in raw and (h.start, h.end) not in heard for h in told]
     reported = sum(unheard)
     mail = ctx.mail or ""
-    rows = []
+    rows: list[dict[str, float] | None] = []
     for number, highlight in enumerate(told):
         span = (highlight.start, highlight.end)
+        if reported_only and not unheard[number]:
+            rows.append(None)
+            continue
         text = ctx.highlight_text(highlight).strip()
         span_keys, marks, persons = sides[number]
         total = sum(k.weight for k in span_keys)
