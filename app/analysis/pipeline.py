@@ -13,7 +13,7 @@ from __future__ import annotations
 from typing import Final
 
 from app.analysis.ahead import Ahead
-from app.analysis.detect import Labelled, disclosure_score, kind_value, label_sentence, relieved
+from app.analysis.detect import Labelled, disclosure_score, kind_value, label_sentence, refused_question, relieved
 from app.analysis.features import char_pairs, inside, reported_speech, sentence_features
 from app.analysis.formulas import is_formula, is_thanks
 from app.analysis.learned import SentenceModel, load
@@ -202,6 +202,11 @@ class _Weigher:
                 # it learned from has almost no such mails: the rules' ask there is why they wrote.
                 self.dropped.add((index, value))
             elif not marked and probabilities[label] >= model.add[label]:
+                if kind is _REQUEST and tokens and refused_question(split_clauses(tokens)[-1], _sentence_end(text)):
+                    # 「〜必要ないのではないでしょうか」「お疲れは出ていませんか」「〜いいものだろうか」: a
+                    # question form the rules turned down by its grammar; words that often ask do not
+                    # make it one.
+                    continue
                 item = Labelled(kind, sentence.start, sentence.end, tuple(tokens),
                                 "learned:" + "・".join(_as_written(model.strongest(features, label, 8), tokens)))
                 start, end = _trim(body, item)

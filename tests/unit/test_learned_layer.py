@@ -32,6 +32,23 @@ def test_the_committed_model_is_small_and_trained_on_todays_features() -> None:
     assert all(0.0 <= d <= a <= 1.0 for a, d in zip(data["add"], data["drop"], strict=True))
 
 
+def test_packed_weights_give_the_probabilities_of_the_trained_floats() -> None:
+    import math
+
+    model = learned.load_file()
+    assert model is not None
+    assert all(abs(x) <= learned.MAX_WEIGHT for w in model.weights.values() for x in w)
+    text = "妻に卵アレルギーがあるのですが、大丈夫でしょうか？"
+    features = sentence_features(tokenize(text), text, ["request", "request:question"], ["disclosure"], [],
+                                 True, False, False)
+    pairs = [learned.PAIR + text.strip()[i : i + 2] for i in range(len(text.strip()) - 1)]
+    for j, p in enumerate(model.probabilities(features, text)):
+        score = model.bias[j] + sum(model.weights[f][j] for f in [*features, *pairs] if f in model.weights)
+        assert math.isclose(p, 1.0 / (1.0 + math.exp(-score)), rel_tol=1e-9)
+    with pytest.raises(ValueError):
+        learned.SentenceModel({"w:猫": (60.0, 0.0, 0.0)}, [0.0] * 3, [1.0] * 3, [0.0] * 3)
+
+
 def test_features_name_the_words_the_ending_and_the_rules() -> None:
     text = "妻に卵アレルギーがあるのですが、大丈夫でしょうか？"
     features = sentence_features(tokenize(text), text, ["request", "request:question"], ["disclosure"], [],
@@ -64,6 +81,22 @@ def test_the_model_can_take_back_and_add_a_mark(committed: learned.SentenceModel
     marked = [h for h in analyze(text).highlights if h.kind is HighlightKind.DISCLOSURE]
     assert [text[h.start : h.end] for h in marked] == ["ピアノを弾きます"]
     assert cue_parts(marked[0].cue) == (CueKind.LEARNED, "ピアノ")
+
+
+def test_the_model_adds_no_ask_the_rules_turned_down_by_grammar() -> None:
+    # A model sure that every sentence asks still adds no ask to a question the rules refuse on purpose:
+    # a greeting, a claim put as a question, the writer wondering aloud.
+    sure_ask = learned.SentenceModel({}, [-30.0, 30.0, -30.0], add=[1.0, 0.5, 1.0], drop=[0.0, 0.0, 0.0])
+    learned.use(sure_ask)
+    try:
+        for refused in ("皆さまお元気でしょうか。", "あれで説明したことになるのではないでしょうか。",
+                        "こんなに待たせていいものだろうか。"):
+            assert not [h for h in analyze(refused).highlights if h.kind is HighlightKind.REQUEST], refused
+        # …while it still adds one where the rules only had no word for it.
+        assert [h for h in analyze("駐車場の案内板があると助かる人も多いと思います。").highlights
+                if h.kind is HighlightKind.REQUEST]
+    finally:
+        learned.use(learned.load_file())
 
 
 def test_every_learned_highlight_says_why(committed: learned.SentenceModel) -> None:

@@ -202,6 +202,11 @@ def is_request(clause: Clause, last_in_sentence: bool, sentence_end: str) -> str
     return ""
 
 
+def refused_question(clause: Clause, sentence_end: str) -> bool:
+    """The sentence's last clause is a question the rules turn down on purpose (`request.refused_question`)."""
+    return request.refused_question(request.Asked(clause, True, sentence_end))
+
+
 def is_worry(clause: Clause) -> str:
     """The cue (`CueKind:words`) that makes the clause a worry, or "" when it is none."""
     if not clause.bits & WORRY_NEEDS:

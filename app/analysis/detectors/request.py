@@ -85,6 +85,18 @@ def rhetorical(a: Asked) -> str:
     return NOT if _argues(content) or _exclaims(content) or _recalls(content) or _reproaches(content) else ""
 
 
+def refused_question(a: Asked) -> bool:
+    """A question form the rules refuse to take as an ask: a greeting, an argued or exclaimed
+    question, or the writer wondering aloud (〜いいものだろうか). The learned layer may not add an
+    ask the rules turned down on purpose (`app.analysis.pipeline`): these are decided by grammar,
+    not by the words a model weighs."""
+    content = a.content
+    if not content:
+        return False
+    asked = content[-1].surface in ("か", "かね", "かな") or a.sentence_end in ("?", "？")
+    return asked and (greeting_question(a) == NOT or rhetorical(a) == NOT or _conjecture(content))
+
+
 def question(a: Asked) -> str:
     """A question put to the shop: sentence-final か / かね / かしら, or ？ on a predicate or a bare noun.
 
@@ -497,6 +509,12 @@ def _asks_after_them(content: Sequence[Token]) -> bool:
             return True  # お元気ですか (not 元気にしているでしょうか, 元気にできますか: asked about a thing)
         if t.norm in ("変わり", "変わる") and j > 0 and content[j - 1].surface == "お":
             return True
+        if t.norm in ("疲れ", "疲れる") and j > 0 and content[j - 1].surface == "お" and any(
+                is_neg(r) for r in content[j + 1 :]):
+            return True  # お疲れは出ていませんか: the reader's tiredness asked after (お疲れ様です is a greeting too)
+        if t.norm == "体調" and any(r.norm == "崩す" for r in content[j + 1 :]) and any(
+                is_neg(r) for r in content[j + 1 :]):
+            return True  # 体調を崩されていませんか (体調はいかがですか may ask after a patient: not here)
     return False
 
 
@@ -541,7 +559,9 @@ def _reproaches(content: Sequence[Token]) -> bool:
     prev = content[-2]
     polite = any(t.lemma in ("です", "ます") or t.surface.startswith(("でしょ", "ござい")) for t in content[-5:])
     if not polite and prev.is_("事", "こと", "物", "もの"):
-        return True  # 掃除をしていないということか / そんなことがあるものか
+        # 掃除をしていないということか / そんなことがあるものか; but 〜ようにできないものか hopes
+        # for a change (a proposal), it does not reproach
+        return not (prev.is_("物", "もの") and n >= 3 and is_neg(content[-3]))
     if not polite and prev.surface in ("の", "ん") and prev.main == "助詞" and any(
             t.surface == "何" for t in content) and any(t.lemma in ("いけない", "悪い", "違う") or (
                 t.lemma in ("いける", "行ける") and k + 1 < n and is_neg(content[k + 1]))
@@ -561,6 +581,8 @@ def _reproaches(content: Sequence[Token]) -> bool:
         if content[j].surface == "何" and content[j + 1].surface in ("と", "の") and (
                 content[j + 2].norm == "思う" or content[j + 2].norm in ("為", "ため")):
             return True
+    if n >= 4 and content[-2].surface == "ん" and content[-3].surface == "ませ" and content[-4].norm == "過ぎる":
+        return True  # 手薄すぎませんか: too much, said as a question, is a complaint's verdict
     said = "".join(t.surface for t in content)
     if any(t.lemma in ("分かる", "わかる", "判る") for t in content[-4:]) and any(w in said for w in _FEELING_NOUNS):
         return True
