@@ -728,7 +728,17 @@ _APOLOGY = re.compile(r"申し訳|お詫び|失礼いたしました|すみま�
 
 
 def _reaction_sentences(ctx: ReviewContext) -> list[tuple[int, frozenset[str], frozenset[str]]]:
-    """(index, forms, marks) of each own sentence that reacts to what the customer told and answers no ask."""
+    """(index, forms, marks) of each own sentence that reacts to what the customer told and answers no ask; once per
+    review (the rules and the scorer both read them)."""
+    cached = ctx.memo.get("reactions")
+    if isinstance(cached, list):
+        return cached
+    found = _find_reactions(ctx)
+    ctx.memo["reactions"] = found
+    return found
+
+
+def _find_reactions(ctx: ReviewContext) -> list[tuple[int, frozenset[str], frozenset[str]]]:
     answers = answer_sentences(ctx)
     body = {s.start for s in ctx.body_sentences}
     out = []
@@ -851,6 +861,19 @@ _REASON_END = re.compile(r"(?:ので|から|ため)[、,]?$")
 _PREMISE_CLAUSE = re.compile(r"(?:が|けど|けれど|けれども|のですが|んですが)[、,]?$")
 
 
+_MARKS: dict[str, frozenset[str]] = {}
+
+
+def _sentence_marks(text: str, tokens: tuple[Token, ...]) -> frozenset[str]:
+    """A sentence's content and synonym marks, once per sentence text (the live review asks again per keystroke)."""
+    known = _MARKS.get(text)
+    if known is None:
+        if len(_MARKS) >= 4096:
+            _MARKS.clear()
+        known = _MARKS[text] = content_marks(text) | synonym_marks(tokens)
+    return known
+
+
 def told_features(ctx: ReviewContext, told: list[Highlight], found: list[Finding],
                   reported_only: bool = False) -> list[dict[str, float] | None]:
     """One row of features per disclosure (see `app.review.checks.unanswered_request.ask_features`): the rules'
@@ -861,8 +884,8 @@ def told_features(ctx: ReviewContext, told: list[Highlight], found: list[Finding
     skipped = ctx.memo.get("told_skipped")
     skipped = skipped if isinstance(skipped, set) else set()
     sides = _told_side(ctx, told)
-    pools = [frozenset(f for key in ctx.sentence_keys[i] for f in key.forms) for i, s in enumerate(ctx.sentences)]
-    marks_of = [content_marks(s.text) | synonym_marks(s.tokens) for s in ctx.sentences]
+    pools = [frozenset(f for key in keys for f in key.forms) for keys in ctx.sentence_keys]
+    marks_of = [_sentence_marks(s.text, s.tokens) for s in ctx.sentences]
     answers = answer_sentences(ctx)
     reactions = _reaction_sentences(ctx)
     own_text = "\n".join(s.text for s in ctx.body_sentences)
