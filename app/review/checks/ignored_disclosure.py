@@ -864,6 +864,12 @@ _PREMISE_CLAUSE = re.compile(r"(?:が|けど|けれど|けれども|のですが
 _MARKS: dict[str, frozenset[str]] = {}
 
 
+@lru_cache(maxsize=4096)
+def _feeling_words(text: str) -> int:
+    """How many feeling words and pointers back a sentence has, once per sentence text (a long alternation)."""
+    return len(_FEELING_REPLY.findall(text))
+
+
 def _sentence_marks(text: str, tokens: tuple[Token, ...]) -> frozenset[str]:
     """A sentence's content and synonym marks, once per sentence text (the live review asks again per keystroke)."""
     known = _MARKS.get(text)
@@ -888,8 +894,7 @@ def told_features(ctx: ReviewContext, told: list[Highlight], found: list[Finding
     marks_of = [_sentence_marks(s.text, s.tokens) for s in ctx.sentences]
     answers = answer_sentences(ctx)
     reactions = _reaction_sentences(ctx)
-    own_text = "\n".join(s.text for s in ctx.body_sentences)
-    feeling_reply = len(_FEELING_REPLY.findall(own_text))
+    feeling_reply = sum(_feeling_words(s.text) for s in ctx.body_sentences)
     requests = ctx.highlights(HighlightKind.REQUEST)
     n = len(told)
     unheard = [(h.start, h.end) in raw and (h.start, h.end) not in heard for h in told]
