@@ -96,6 +96,14 @@ class Situation(StrEnum):
     PET_HEALTH = "pet_health"                # their pet unwell or old: concern, never "get well soon" to them
     VOICE_PRAISE = "voice_praise"            # praise in a questionnaire or a customer-voice comment
     VOICE_COMPLAINT = "voice_complaint"      # a grievance in a questionnaire or comment: apology, will improve
+    MOVING = "moving"                        # a move or a transfer (夫の転勤で札幌に引っ越す): news, wished well
+    LIFE_NEWS = "life_news"                  # retirement, a child leaving home, a new start: a milestone told
+    MISS_SHOP = "miss_shop"                  # they will miss us (お店のパンが食べられなくなるのが寂しい): thanked
+    LOOK_FORWARD = "look_forward"            # they look forward to our goods, lesson or visit (楽しみにしています)
+    GATHERING = "family_gathering"           # family together and glad (家族みな揃って賑やかな食卓): shared in
+    MEMORIAL = "memorial"                    # a memorial service they book for (母の一周忌の会食): a solemn occasion
+    FEELINGS = "feelings"                    # tears, a full heart, in a letter: their feeling received
+    NERVES = "nerves"                        # nervous before their big day (緊張して手汗が): encouraged
     PERSONAL = "thanks_shared"               # anything else they told about themselves, in a warm mail
     TOLD = "told"                            # the same in an enquiry or a plain mail: thanked, never "warmed"
     FOLLOW_UP = "follow_up"                  # they write again, unanswered (再度のご連絡, まだお返事が): sorry first
@@ -165,6 +173,14 @@ SOURCES: dict[Situation, tuple[str, ...]] = {
     Situation.PET_HEALTH: ("pet_health",),
     Situation.VOICE_PRAISE: ("voice_praise", "thanks_received"),
     Situation.VOICE_COMPLAINT: ("voice_complaint",),
+    Situation.MOVING: ("moving", "life_news"),
+    Situation.LIFE_NEWS: ("life_news",),
+    Situation.MISS_SHOP: ("miss_shop", "thanks_received"),
+    Situation.LOOK_FORWARD: ("look_forward",),
+    Situation.GATHERING: ("family_gathering", "good_news"),
+    Situation.MEMORIAL: ("memorial",),
+    Situation.FEELINGS: ("feelings",),
+    Situation.NERVES: ("nerves",),
     Situation.PERSONAL: ("thanks_shared", "warm_shared"),
     Situation.TOLD: ("thanks_shared",),
     Situation.FOLLOW_UP: ("follow_up",),
@@ -206,12 +222,19 @@ _LATE = re.compile(r"届か|届いていな|届きませ|来ない|来ません|
 
 
 # Groups `sources` adds for what a mail tells, beyond the table above.
-MAIL_FITTED_GROUPS: tuple[str, ...] = ("apology_item",)
+MAIL_FITTED_GROUPS: tuple[str, ...] = ("apology_item", "thanks_shared_order")
+# Something of ours to make ready in the mail (an order, a booking, a thing made for them): only then does
+# 「お役に立てるよう心を込めてご用意いたします」 fit what they told.
+_TO_PREPARE = re.compile(r"注文|予約|お願いし(?:たい|ます)|作って(?:いただ|もら|くださ)|ご用意|用意して|取り置き|"
+                         r"お届け(?:いただ|くださ|を)|届けて(?:いただ|もら|ほし)|お見積")
 
 
 def sources(situation: Situation, mail: str = "") -> tuple[str, ...]:
     """The snippet groups for `situation`, in the order offered, fitted to what went wrong in `mail`."""
     groups = SOURCES[situation]
+    if "thanks_shared" in groups and (not mail or _TO_PREPARE.search(mail)):
+        at = groups.index("thanks_shared") + 1
+        groups = (*groups[:at], "thanks_shared_order", *groups[at:])
     if "apology" not in groups:
         return groups
     if _ITEM_PROBLEM.search(mail):
@@ -294,19 +317,60 @@ _PAST_EPISODE = re.compile(r"痛み(?:で|が)|痛くて|風邪|寝込|手術|�
 # A loss long ago (「父が亡くなって十年」): the late one is remembered, no fresh condolence.
 # Five years and more (「亡くなって二年になります」 is still a loss to offer condolence for).
 _LONG_AGO_LOSS = re.compile(r"(?:七|十三|十七|二十三|二十七|三十三|五十|[1-9][0-9]|[7７]|1[37]|１[３７])回忌|"
-                            r"亡くな(?:って|り)(?:から)?(?:もう)?(?:[5-9５-９]|[1-9１-９][0-9０-９]|[五六七八九]|"
+                            r"亡くな(?:って|り)(?:から)?(?:の)?(?:もう)?(?:[5-9５-９]|[1-9１-９][0-9０-９]|[五六七八九]|"
                             r"[一二三四五六七八九]?十)[^年]{0,2}年|"
                             r"(?:[5-9５-９]|[1-9１-９][0-9０-９]|[五六七八九]|"
                             r"[一二三四五六七八九]?十)[^年]{0,2}年前[^。]{0,12}亡くな")
 # Who they are (「先週お世話になった高田です」「担任の森田と申します」): thanked for writing.
-_INTRO = re.compile(r"と申します(?:$|\s)|と申す者(?:です|でございます)|の者です|"
+_INTRO = re.compile(r"と申します(?:$|\s)|と申す者(?:です|でございます)|の者です|(?:あの|その)客です(?:$|\s)|"
+                    r"(?:いただいた|いただいている|になっていた|してる|している|していた|てる)、?"
+                    r"(?:[一-龥]{1,4}|[ァ-ヶー]{2,6})です(?:$|\s)|"
                     r"^(?:妻|夫|母親|父親|母|父)の[^。、]{1,6}です(?:$|\s)|の(?:母|父|祖母|祖父)です(?:$|\s)|"
                     r"(?:お世話にな(?:った|っている|っております)|利用(?:した|している)|購入した|注文した|受け取った|"
                     r"予約(?:した|している)|会員の|入居者|伺っている|通っている)[^。]{0,16}?です(?:$|\s)")
 # Glad news of their own or their family's (「娘は大喜びで」「とうとう人前で弾きました」).
-_GOOD_NEWS = re.compile(r"大喜び|喜んで(?:い|お|くれ)|うれしそう|嬉しそう|楽しそう|気に入って(?:[、いくもし])|とうとう|"
+_GOOD_NEWS = re.compile(r"大喜び|喜んで(?:い|お|くれ|ま|る)|(?:大変|とても|すごく|本当に)喜び|お気に入り(?:らしい|です|の様子|みたい)|うれしそう|嬉しそう|楽しそう|気に入って(?:[、いくもし])|とうとう|"
                         r"ついに|できるようになり|(?:褒め|ほめ)られ|好評|上手にな|うれしくな(?:り|っ)|嬉しくな(?:り|"
                         r"っ)")
+# Life news told as news (a move, a transfer, a retirement, a child leaving home), not as the background of
+# a life (「夫は単身赴任で名古屋におります」「子どもたちは独立していますし」): it is settled or it is coming.
+_MOVE = r"転勤|転居|引っ越|引越|移住|上京|転校|異動"
+_LIFE_CHANGE = _MOVE + r"|(?<!早期)退職|定年|退官|リタイア|転職|巣立|家を出|一人暮らしを始め|独り暮らしを始め|進学|留学"
+_LIFE_NEWS = re.compile(_LIFE_CHANGE)
+_NEWS_NOW = re.compile(r"ことにな(?:り|っ)|決まり|決まっ|決めました|予定|来月|来春|来年|今月(?:末|いっぱい)|月末|"
+                       r"春から|[0-9０-９一二三四五六七八九十]+月(?:から|に|末|いっぱい|で)|(?:し|始め)ます|する(?:ので|ため|こと)|"
+                       r"いたします|しました|始めました|迎えました|迎えます")
+_LIFE_NOUNS: tuple[tuple[str, str], ...] = (
+    (r"転勤|異動", "ご転勤"), (r"転居|引っ越|引越", "お引っ越し"), (r"移住", "ご移住"), (r"上京", "ご上京"),
+    (r"転校", "ご転校"), (r"(?<!早期)退職|退官|リタイア", "ご退職"), (r"定年", "ご定年"), (r"転職", "ご転職"),
+    (r"巣立|家を出|一人暮らしを始め|独り暮らしを始め", "新生活"), (r"進学", "ご進学"), (r"留学", "ご留学"),
+)
+# They will miss us (「こちらのパンが食べられなくなるのが本当に寂しいです」「焙じる香りが遠くなるのは寂しい」).
+_MISS_SHOP = re.compile(r"(?:寂し|さみし|淋し|さびし|名残惜し|心残り|残念)")
+# They look forward to what we make or hold (「またコーチのレッスンを受けられるのを楽しみにしています」).
+_LOOK_FORWARD = re.compile(r"楽しみに(?:して(?:い|お)|待って|しており)|楽しみです|楽しみでなりませ|待ち遠し|心待ちに")
+# Family together and glad (「家族みな揃って賑やかな食卓となりました」「孫たちも集まって」).
+_GATHERING = re.compile(r"(?:家族|皆|みな|みんな|親戚|一同|孫たち|子どもたち|子供たち|兄弟)[^。]{0,8}(?:揃って|そろって|"
+                        r"集まって|集まり|顔をそろえ|顔を揃え)|賑やかな|にぎやかな|団らん|団欒|食卓を囲")
+# A memorial service (法事, 一周忌) told with what they book or order for it.
+_MEMORIAL = re.compile(r"法事|法要|[一三七]周忌|一周忌|[0-9０-９一二三四五六七八九十]+回忌|四十九日|納骨|偲ぶ会|お別れ会|"
+                       r"初盆|新盆")
+_MEMORIAL_NOUNS: tuple[tuple[str, str], ...] = (
+    (r"四十九日", "四十九日のご法要"), (r"一周忌", "一周忌"), (r"三回忌", "三回忌"), (r"七回忌", "七回忌"),
+    (r"十三回忌", "十三回忌"), (r"十七回忌", "十七回忌"), (r"三十三回忌", "三十三回忌"), (r"初盆|新盆", "初盆"),
+    (r"納骨", "ご納骨"), (r"偲ぶ会|お別れ会", "お別れの会"), (r"法事|法要", "ご法要"),
+)
+_BOOKED = re.compile(r"予約|注文|お願い|用意|会食|お弁当|仕出し|お膳|お料理|お供え|人数|名様|[0-9０-９一二三四五六七八九十]+名|"
+                     r"[0-9０-９一二三四五六七八九十]+人分|席|お部屋|会場")
+# Tears and a full heart (「客席で涙が止まりませんでした」「ずっと鼻をすすっていました」): the feeling received.
+_FEELINGS = re.compile(r"涙|泣い|泣き|鼻をすす|目元を(?:拭|ぬぐ)|目頭|胸がいっぱい|胸が詰ま|言葉になら|感極ま|"
+                       r"顔を見合わせ|胸にこみ上げ|こみ上げ")
+# Nervous before their big day (「緊張して今から手汗がすごいです」).
+_NERVES = re.compile(r"緊張して|緊張しま|緊張で|ドキドキ|どきどき|手汗|そわそわ|ソワソワ")
+# An event still ahead, told with it (「来年の発表会」「今度の」「決まりました」).
+_AHEAD = re.compile(r"来週|来月|来年|今度|次の|次回|今週|週末|明日|明後日|予定|控え|決まり|決まっ|[0-9０-９]+日(?:に|の)|"
+                    r"たい|つもり|ます(?:$|\s|。)")
+
 # They will come again or order again.
 _NEXT_VISIT = re.compile(r"また[^。]{0,12}(?:寄らせ|伺い|伺わ|来ます|来たい|来られ|来れ|行きます|行きたい|利用させ|"
                          r"利用し(?:ます|たい)|お願いし(?:ます|たい)|注文し(?:ます|たい)|買いに)|"
@@ -333,7 +397,8 @@ _COURTESY = re.compile(r"お(?:体|身体|からだ)に(?:お)?気をつけ|お(
                        r"頑張ってください|無理しないで|応援しています|応援してます")
 # A mail that is a questionnaire or a customer-voice comment (its first lines say so, or Q/A lines).
 # Not 「ご回答ありがとうございます」 (a reply to our answer).
-_VOICE_HEAD = re.compile(r"アンケート|お客様の声|ご意見|ご要望|コメントカード|ご感想|意見箱|ごいけんばこ")
+_VOICE_HEAD = re.compile(r"アンケート|お客様の声|ご意見|ご要望|コメントカード|ご感想|感想(?:を|】|\]|:|：)|"
+                         r"改善してほしい|意見箱|ごいけんばこ")
 _SURVEY_LINE = re.compile(r"^\s*[QＱ][0-9０-９]*\s*[.．:：、)]", re.M)
 _ANSWER_MARK = re.compile(r"^\s*(?:[AＡ][0-9０-９]*\s*[.．:：、)]|→)\s*")
 _VOICE_BAD = re.compile(r"不便|不満|残念|困る|困っ|にくい|づらい|しおれ|傷ま|傷ん|遅い|遅れ|間に合わな|高い|狭い|汚れ|"
@@ -359,7 +424,7 @@ _ALLERGY_CAUSE = re.compile(r"アレルギーの原因|アレルギーにな(?:�
 _ADULT = re.compile(r"の(?:母|父|祖母|祖父|おばあちゃん|おじいちゃん|ママ|パパ)です|と申します|いたします|担当|御中")
 
 # A birth now, not 「生まれて初めて」「孫が生まれてすぐのことでした」 (a life told, long ago).
-_BORN = (r"生まれ(?!て[^。]{0,8}(?:とき|時|頃|ころ)|る予定|て初めて|てはじめて|てすぐ|た(?:時|とき|頃|ころ|年)|育|"
+_BORN = (r"生まれ(?!変わ|て[^。]{0,8}(?:とき|時|頃|ころ)|る予定|て初めて|てはじめて|てすぐ|た(?:時|とき|頃|ころ|年)|育|"
          r"つき|故郷)|"
          r"誕生(?!日)|出産(?!予定)")
 # Marrying long ago (「結婚したときに」「結婚のときに実家から」) is no news to congratulate.
@@ -382,7 +447,7 @@ _EVENTS: tuple[tuple[str, str], ...] = (
     (r"古希|古稀", "古希"),
     (r"喜寿", "喜寿"),
     (r"米寿", "米寿"),
-    (r"成人", "ご成人"),
+    (r"(?<!未)成人(?!向け|用|クラス|コース|フリー|の方|男性|女性|病|会員|料金|後|して)", "ご成人"),
     (r"七五三", "七五三"),
     (r"新築", "ご新築"),
     # Not the shop's opening hour or year they came since (「開店と同時に」「オープンした年から通って」).
@@ -406,6 +471,9 @@ _PAST_EVENT = re.compile(r"旅行会社|旅行代理店|(?:旅行|式|会)でも
 _EVENT_WORD = re.compile(
     r"(結婚式|披露宴|二次会|パーティー|パーティ|式典|卒業式|入学式|入園式|卒園式|七五三|成人式|発表会|演奏会|"
     r"コンサート|同窓会|食事会|お茶会|歓迎会|送別会|旅行|運動会|お宮参り|顔合わせ|結納|法事|お葬式|葬儀|"
+    # Theirs at work or in town, with a date (「来週の展示会で配布するノベルティ」), and a proposal.
+    r"展示会|見本市|商談会|セミナー|学会|総会|研修会|講演会|文化祭|学園祭|お祭り|夏祭り|バザー|マルシェ|展覧会|個展|"
+    r"プロポーズ|"
     r"面接|試合|大会|イベント|クリスマス会|誕生日会|お誕生日会)")
 _GIFT = re.compile(r"贈り物|贈りたい|引き出物|プチギフト|記念品|贈る|贈ろう|プレゼント|ギフト|お祝いに|お祝いとして|"
                    r"手土産|お土産|お返し|"
@@ -582,6 +650,8 @@ _OWN_APOLOGY = re.compile(r"お許しくださ|失礼いたしま|失礼しま|�
 _THANKS_STRONG = re.compile(r"ありがとうございま|お礼を申し|お礼が(?:言|申)|お礼(?:を|まで)|感謝(?:して|いたし|申し)|"
                             r"お世話になりました")
 _THANKS_WEAK = re.compile(r"おかげで|くださって|くださった|くださいまして|くださいました|くださり|励みにな|"
+                          r"(?:本当に|とても|すごく|一番|いちばん)(?:美味し|おいし)(?:い|かった)です|"
+                          r"(?:褒め|ほめ)てくださいます|"
                           r"助かりました|涙が出|"
                           r"胸が熱く|感激|感動|親切|丁寧に(?:し|教え|対応|説明)|申し分な|満足|素晴らしか|よかったです|"
                           r"最高でした|最高です|元どおり|元通り|見違え|別の[^。]{0,6}かと思い|さすが(?:の|です|でした|プロ)")
@@ -591,7 +661,7 @@ _FAMILY_DID = re.compile(r"(?:お義?(?:母|父)さん|お(?:姉|兄)さん|奥�
                          r"祖母|祖父|義母|義父|両親|友人|友達))(?:が|も|は)[^。]{0,40}(?:くださ|くれ)")
 _OUR_SIDE = re.compile(r"先生|スタッフ|皆さん|皆様|店長|店員|係の|担当|受付")
 # Someone close has died: condolence, whatever else the sentence tells.
-_BEREAVED = re.compile(r"亡くな|亡くし|他界|先立た|逝去|永眠|葬儀|葬式|お通夜|通夜|四十九日|一周忌|三回忌")
+_BEREAVED = re.compile(r"亡くな|亡くし|息を引き取|他界|先立た|逝去|永眠|葬儀|葬式|お通夜|通夜|四十九日|一周忌|三回忌")
 _OWN_FUNERAL = re.compile(r"(?:自分|私|わたくし)の(?:葬儀|葬式|お葬式)|生前契約|終活|私が死んだら")
 # The late one remembered in passing (「亡き父が建てた家」「仏壇の妻にも」), long after: no fresh condolence.
 _REMEMBERED = re.compile(rf"亡き|遺品|遺影|形見|仏壇(?:の(?:{_PERSON})|に(?:手を合わせ|供え|報告|お参り|向か)|の前で)|"
@@ -599,7 +669,8 @@ _REMEMBERED = re.compile(rf"亡き|遺品|遺影|形見|仏壇(?:の(?:{_PERSON}
 # A loss told as the background of a thing they keep (「亡くなった父の形見」「父が亡くなってからは私が使っています」),
 # not the news of it: the late one is remembered, no fresh condolence.
 _LOSS_BACKGROUND = re.compile(r"形見|遺品|亡くなってから(?:は|も|ずっと)|(?:もう|既に|すでに)亡くなって(?:い|お)|"
-                              r"亡くなった[^。]{0,6}が[^。]{0,30}(?:くれた|残した|遺した|使っていた)")
+                              r"亡くなった[^。]{0,6}が[^。]{0,30}(?:くれた|残した|遺した|使っていた)|"
+                              rf"亡くなった(?:{_PERSON})の(?!葬|通夜|お通夜|四十九日|納骨|初盆|新盆)")
 # Requests, by what they ask.
 _QUESTION = re.compile(r"(?:か|の|かね|かな)[？?]?\s*$|[？?]|のと違う|(?i:\b(?:can|could|is it|do you|are you)\b)|"
                        r"でしょうか|ますか|ですか|ませんか|教えて|お教え|知りたい|"
@@ -649,7 +720,7 @@ _FOLLOW_UP = re.compile(
     r"再度(?:ご)?連絡(?:いたし|しま|させ)|先日も[^。]{0,16}(?:問い合わせ|ご連絡|連絡|メール)(?:し|いたし|させ)|"
     r"(?:メール|フォーム|電話)(?:から|で)[^。]{0,10}問い合わせて(?:い|お)ます|"
     r"(?:まだ|何の|一度も|いまだに)[^。]{0,8}(?:お?返事|ご?返信|ご?回答|お電話)(?:が|を|も)?(?:あり|いただ|頂|来|な)|"
-    r"(?:お?返事|ご?返信|ご?回答|折り返し)(?:が|の)(?:ありません|ない|来ない|来ません|いただけ)|"
+    r"(?<!押しても)(?<!呼んでも)(?<!鳴らしても)(?<!叩いても)(?<!かけても)(?:お?返事|ご?返信|ご?回答|折り返し)(?:が|の)(?:ありません|ない|来ない|来ません|いただけ)|"
     r"(?:おっしゃった|言われた|来た|いただいた)きり|に続(?:いて|き)[^。]{0,4}(?:[二三2-3２-３]度目|[二三2-3２-３]回目)")
 # An illness or an injury happening now, said with what shows it (a measured fever, vomiting, a fall):
 # get-well words (「お辛いところ」「お大事に」), never gladness.
@@ -903,10 +974,19 @@ def _classify_disclosure(words: str, regular: bool | None, register: str = "", c
         return Situation.RECOVERED
     if _RELIEVED.search(words) and _ILLNESS.search(words):
         return Situation.RECOVERED
-    if _PREGNANT.search(words):
+    if _PREGNANT.search(words) and not _past_pregnancy(words):
         return Situation.PREGNANCY
     if _THANKS_STRONG.search(words):
+        # Thanks for what we did for someone's celebration (「主人の喜寿の祝いに…ありがとうございました」):
+        # the congratulation comes first.
+        celebration = _CELEBRATION.search(words)
+        if celebration and not _PAST_WEDDING.search(words) and not _MEMORY.search(words) \
+                and _event_noun(words) not in ("", "記念日", "周年"):
+            return Situation.CLOSE_CELEBRATION if _owner(words, celebration.start()) else Situation.OWN_CELEBRATION
         return Situation.THANKS
+    fresh_loss = re.search(r"亡くな|他界|逝去|息を引き取|永眠", words) and not _LONG_AGO_LOSS.search(words)
+    if _MEMORIAL.search(words) and _BOOKED.search(words) and not fresh_loss and not _OWN_FUNERAL.search(words):
+        return Situation.MEMORIAL
     if _LONG_AGO_LOSS.search(words) and not _OWN_FUNERAL.search(words):
         return Situation.REMEMBRANCE
     if _BEREAVED.search(words) and _LOSS_BACKGROUND.search(words) and not _OWN_FUNERAL.search(words):
@@ -915,6 +995,8 @@ def _classify_disclosure(words: str, regular: bool | None, register: str = "", c
         return Situation.BEREAVEMENT
     if _REMEMBERED.search(words):
         return Situation.REMEMBRANCE
+    if _misses_us(words):
+        return Situation.MISS_SHOP
     family_did = bool(_FAMILY_DID.search(words)) and not _OUR_SIDE.search(words)
     if _STAFF_DID.search(words) and not family_did:
         return Situation.THANKS
@@ -934,6 +1016,11 @@ def _classify_disclosure(words: str, regular: bool | None, register: str = "", c
         return Situation.HEALTH_SELF
     if _RECOVERED.search(words):
         return Situation.RECOVERED
+    if _FEELINGS.search(words) and not _THANKS_WEAK.search(words):
+        return Situation.FEELINGS
+    if _LIFE_NEWS.search(words) and _NEWS_NOW.search(words) and not _PAST_TOLD.search(words) \
+            and not _CELEBRATION.search(words):
+        return Situation.MOVING if re.search(_MOVE, words) else Situation.LIFE_NEWS
     if _MEMORY.search(words):
         return Situation.REGULAR if regular or _REGULAR.search(words) or "以前" in words else Situation.PERSONAL
     if _SENT.search(words) and not re.search(r"(?:できたら|できましたら|撮れたら|届いたら)[^。]{0,20}送", words):
@@ -966,10 +1053,18 @@ def _classify_disclosure(words: str, regular: bool | None, register: str = "", c
         return Situation.CHERISH
     if _THANKS_WEAK.search(words) and not family_did:
         return Situation.THANKS
+    if _GATHERING.search(words):
+        return Situation.GATHERING
     if _GOOD_NEWS.search(words):
         return Situation.GOOD_NEWS
-    if _EVENT_WORD.search(words) and not _PAST_EVENT.search(words) and not _OWN_FUNERAL.search(words):
+    if _LOOK_FORWARD.search(words):
+        return Situation.LOOK_FORWARD
+    told_past = bool(re.search(r"(?:ました|でした)\s*$", words)) and not _AHEAD.search(words)
+    if _EVENT_WORD.search(words) and not _PAST_EVENT.search(words) and not _OWN_FUNERAL.search(words) \
+            and not told_past:
         return Situation.EVENT
+    if _NERVES.search(words):
+        return Situation.NERVES
     # A change told (「体重が今より9kg重くて」「体重が減った」) is their story, no size to fit.
     if _MEASURE.search(words) and not re.search(r"減っ|減り|増え|落ち|より[0-9０-９]+\s*(?:kg|ｋｇ|キロ)", words):
         return Situation.MEASUREMENT
@@ -984,6 +1079,29 @@ def _classify_disclosure(words: str, regular: bool | None, register: str = "", c
     if _OWN_APOLOGY.search(words):
         return Situation.NO_TROUBLE
     return Situation.PERSONAL
+
+
+# Leaving us behind (「食べられなくなるのが寂しい」「香りが遠くなるのは寂しい」), not loneliness of their own
+# (「夫が単身赴任で寂しい」) nor a sold-out item (「売り切れで残念でした」).
+_LEAVING_US = re.compile(r"(?:食べられ|飲め|通え|伺え|来られ|行け|買え|会え|お会いでき|お世話になれ|寄れ)なくな|"
+                         r"遠くな|閉店|お別れ|最後にな|離れるの|離れてしま|離れなければ")
+_OURS = re.compile(r"こちら|お店|御社|貴店|店先|皆さん|皆様|みなさん|先生|スタッフ")
+
+
+def _misses_us(words: str) -> bool:
+    """They will miss us: sad at leaving us behind, or lonely for us by name."""
+    if not _MISS_SHOP.search(words):
+        return False
+    return bool(_LEAVING_US.search(words)) or (bool(re.search(r"寂し|さみし|淋し|さびし", words))
+                                               and bool(_OURS.search(words)))
+
+
+def _past_pregnancy(words: str) -> bool:
+    """A pregnancy told as over (「つわりがひどかった時期も」「出産予定日まであと二週間でした」), not news of one
+    (「妊娠しました」「妊娠5か月です」)."""
+    if re.search(r"妊娠(?:しました|中|[0-9０-９一二三四五六七八九十]+(?:か月|ヶ月|カ月|週))|予定日(?:は|が)", words):
+        return False
+    return bool(_PAST_TOLD.search(words) or re.search(r"(?:でした|ました)\s*$|た時期", words))
 
 
 def _past_episode(words: str) -> str:
@@ -1214,6 +1332,14 @@ def slot_values(situation: Situation, highlight: Highlight, text: str, mail: str
         topic = _pet_noun(words)
     elif situation is Situation.SENT_ITEM:
         topic = _sent_noun(words)
+    elif situation in (Situation.MOVING, Situation.LIFE_NEWS):
+        # 「ご主人のご転勤」「息子さんの新生活」: whose news it is, then what.
+        noun = _first_noun(words, _LIFE_NOUNS)
+        topic = f"{_who(words, _LIFE_NEWS)}{noun}" if noun else ""
+    elif situation is Situation.MEMORIAL:
+        noun = _first_noun(words, _MEMORIAL_NOUNS)
+        who = _who(words, _MEMORIAL)
+        topic = f"{who}{noun}" if noun and (who or noun != "ご法要") else noun
     elif situation in (Situation.OWN_CELEBRATION, Situation.CLOSE_CELEBRATION):
         noun = _event_noun(words)
         if noun:
