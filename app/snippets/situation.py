@@ -274,7 +274,7 @@ PERSON_HONORIFIC: dict[str, str] = {
 }
 _PERSON = "|".join(sorted(PERSON_HONORIFIC, key=len, reverse=True))
 # A person word standing alone (not 子 inside 様子/調子, not 母 inside 祖母).
-_PERSON_WORD = re.compile(rf"(?<![ァ-ヶ一-龥])({_PERSON})(?:たち|ら)?(?=[のがはもにとを、（(])")
+_PERSON_WORD = re.compile(rf"(?<![ァ-ヶ一-龥])(?<!さんの)(?<!様の)(?<!ちゃんの)({_PERSON})(?:たち|ら)?(?=[のがはもにとを、（(])")
 
 # Not who the clause is about: a time of life (「私自身も子どもの頃に」) or who told them something
 # (「娘に叱られました」: the scolding daughter is not the one with the condition).
@@ -310,7 +310,7 @@ _PAST_TOLD = re.compile(r"去年|昨年|以前|当初|あのとき|あの時|あ
                         r"若い頃|若いころ")
 _STILL = re.compile(r"今も|今は|現在|まだ|以来|続いて|ずっと|今でも|いまだ|治らな|残っ|残り|これから|来週|来月|麻痺|"
                     r"後遺症|車椅子|車いす")
-_PAST_EPISODE = re.compile(r"痛み(?:で|が)|痛くて|風邪|寝込|手術|入院|熱を出|発熱|けが|怪我|ケガ|骨折|骨を折|捻挫|"
+_PAST_EPISODE = re.compile(r"痛み(?:で|が)|痛くて|転んで|転倒|風邪|寝込|手術|入院|熱を出|発熱|けが|怪我|ケガ|骨折|骨を折|捻挫|"
                            r"ぎっくり|インフルエンザ|"
                            r"コロナ|"
                            r"体調を崩")
@@ -342,13 +342,16 @@ _NEWS_NOW = re.compile(r"ことにな(?:り|っ)|決まり|決まっ|決めま�
                        r"いたします|しました|始めました|迎えました|迎えます")
 _LIFE_NOUNS: tuple[tuple[str, str], ...] = (
     (r"転勤|異動", "ご転勤"), (r"転居|引っ越|引越", "お引っ越し"), (r"移住", "ご移住"), (r"上京", "ご上京"),
-    (r"転校", "ご転校"), (r"(?<!早期)退職|退官|リタイア", "ご退職"), (r"定年", "ご定年"), (r"転職", "ご転職"),
+    (r"転校", "ご転校"), (r"定年退職", "ご定年退職"), (r"(?<!早期)退職|退官|リタイア", "ご退職"), (r"定年", "ご定年"), (r"転職", "ご転職"),
     (r"巣立|家を出|一人暮らしを始め|独り暮らしを始め", "新生活"), (r"進学", "ご進学"), (r"留学", "ご留学"),
 )
 # They will miss us (「こちらのパンが食べられなくなるのが本当に寂しいです」「焙じる香りが遠くなるのは寂しい」).
 _MISS_SHOP = re.compile(r"(?:寂し|さみし|淋し|さびし|名残惜し|心残り|残念)")
 # They look forward to what we make or hold (「またコーチのレッスンを受けられるのを楽しみにしています」).
-_LOOK_FORWARD = re.compile(r"楽しみに(?:して(?:い|お)|待って|しており)|楽しみです|楽しみでなりませ|待ち遠し|心待ちに")
+_LOOK_FORWARD = re.compile(r"楽しみに(?:して(?:い|お)|待って|しており)|楽しみでなりませ|待ち遠し|心待ちに")
+# What they look forward to is ours (a lesson, a visit, a delivery), not their own hobby or a grandchild's visit.
+_FROM_US = re.compile(r"こちら|お店|御社|貴店|皆さん|皆様|先生|コーチ|スタッフ|レッスン|教室|また|次回|次の|来年|お会い|"
+                      r"伺う|伺える|届く|届き|仕上がり|完成|発表会|当日")
 # Family together and glad (「家族みな揃って賑やかな食卓となりました」「孫たちも集まって」).
 _GATHERING = re.compile(r"(?:家族|皆|みな|みんな|親戚|一同|孫たち|子どもたち|子供たち|兄弟)[^。]{0,8}(?:揃って|そろって|"
                         r"集まって|集まり|顔をそろえ|顔を揃え)|賑やかな|にぎやかな|団らん|団欒|食卓を囲")
@@ -369,7 +372,7 @@ _FEELINGS = re.compile(r"涙|泣い|泣き|鼻をすす|目元を(?:拭|ぬぐ)|
 _NERVES = re.compile(r"緊張して|緊張しま|緊張で|ドキドキ|どきどき|手汗|そわそわ|ソワソワ")
 # An event still ahead, told with it (「来年の発表会」「今度の」「決まりました」).
 _AHEAD = re.compile(r"来週|来月|来年|今度|次の|次回|今週|週末|明日|明後日|予定|控え|決まり|決まっ|[0-9０-９]+日(?:に|の)|"
-                    r"たい|つもり|ます(?:$|\s|。)")
+                    r"(?:たい|つもり)(?:です|と思って|と考えて)?[^。]{0,6}$")
 
 # They will come again or order again.
 _NEXT_VISIT = re.compile(r"また[^。]{0,12}(?:寄らせ|伺い|伺わ|来ます|来たい|来られ|来れ|行きます|行きたい|利用させ|"
@@ -404,7 +407,7 @@ _ANSWER_MARK = re.compile(r"^\s*(?:[AＡ][0-9０-９]*\s*[.．:：、)]|→)\s*"
 _VOICE_BAD = re.compile(r"不便|不満|残念|困る|困っ|にくい|づらい|しおれ|傷ま|傷ん|遅い|遅れ|間に合わな|高い|狭い|汚れ|"
                         r"汚い|"
                         r"うるさ|分かりにく|わかりにく|ほしかった|欲しかった|恥ずかし|もう少し|足りな|待たされ|混んで")
-_VOICE_GOOD = re.compile(r"おいし|美味し|うまい|きれい|綺麗|最高|満足|分かりやす|わかりやす|豊富|優し|やさし|親切|丁寧|"
+_VOICE_GOOD = re.compile(r"生まれ変わ|毎日(?:着|使|履)|おいし|美味し|うまい|きれい|綺麗|最高|満足|分かりやす|わかりやす|豊富|優し|やさし|親切|丁寧|"
                          r"嬉し|"
                          r"うれし|よかった|良かった|感動|ありがと|助か|甘い|甘く|楽しみ|楽し|広くて|やすい|気に入")
 _VOICE_ASKS = re.compile(r"教えて|知りたい|ますか|ですか|でしょうか")
@@ -526,7 +529,10 @@ _MEASURE = re.compile(r"身長|体重|(?:背|足|体|胸|腰|肩|腕|頭|首|私
 _FIRST = re.compile(r"(?:初めて|はじめて)(?:の|で|に)?[^、。]{0,8}?(?:連絡|メール|注文|利用|購入|お願い|伺|問い合わせ|"
                     r"通販|お店|来店|予約|買|お買い物|受診|入会|申し込|申込)|初回|はじめまして|初めまして|"
                     r"初の(?:ご?注文|通販)")
-_REGULAR = re.compile(r"いつも(?:利用|購入|お世話|買|注文|拝見|楽しみ)|いつも[^。]{0,12}がお世話にな|以前も|"
+_REGULAR = re.compile(r"いつも(?:利用|購入|お世話|買|注文|拝見|楽しみ)|"
+                      # Years of coming (「十五年ほど、毎月のように…買いに伺っています」).
+                      r"(?:[0-9０-９]+|[一二三四五六七八九十]+)年(?:ほど|以上|近く|来|間)?[、,]?[^。]{0,16}"
+                      r"(?:伺って|通って|利用して|買って|お世話にな)|いつも[^。]{0,12}がお世話にな|以前も|"
                       r"前回(?![^。]{0,4}(?:知人|友人|別の|他の|よそ|他社))|"
                       r"リピート|愛用|昨年も|"
                       r"長年(?:利用|愛用|お世話|通|ご愛顧|使)|何度も(?:利用|購入|注文|お世話|伺|通|来|泊)|また利用|"
@@ -560,7 +566,7 @@ _COMPLAINT = re.compile(r"(?<!の)と違う(?![？?]|\s*$)|と違い|と違っ|�
                         r"届いておりません|まだ届|"
                         r"違う商品|違うもの|間違|破損|壊れ|割れ|"
                         r"傷が|キズ|汚れ|不良|欠け|足りな|不足|ほつれ|穴が|動かな")
-_CHANGE = re.compile(r"交換|返品|キャンセル|変更|修正|返金|取り消|取消|訂正|解約|止めて|停止|[にへ]変えて|"
+_CHANGE = re.compile(r"(?:終わり|終了)に(?:して|させ|した)|交換|返品|キャンセル|変更|修正|返金|取り消|取消|訂正|解約|止めて|停止|[にへ]変えて|"
                      r"変えられ|変えていただ|変えてもら|早めたい|早められ|ずらし")
 _ORDER = re.compile(r"予約(?!なし|不要)|注文|作っていただ|作って(?:ください|もらえ)|ご用意いただ|用意して|"
                     r"お取り置き|取り置き|"
@@ -836,7 +842,10 @@ def classify(highlight: Highlight, text: str, regular: bool | None = None, mail:
                 and mail[highlight.end :].startswith(("？", "?")):
             said += "？"
         return _classify_request(said, words, register, goods)
-    situation = _classify_disclosure(words, regular, register, _context_person(highlight, text, mail))
+    situation = _classify_disclosure(words, regular, register, _context_person(highlight, text, mail), mail)
+    if situation in (Situation.EVENT, Situation.EVENT_PLAN) and _past_in_mail(words, mail):
+        # The recital the mail thanks for (「先日の発表会、本当にありがとうございました」), told again later.
+        situation = Situation.PERSONAL
     if situation is Situation.EVENT and mail and not goods:
         # An outing or a concert they go to, with no goods of ours to make ready for it.
         return Situation.EVENT_PLAN
@@ -845,6 +854,15 @@ def classify(highlight: Highlight, text: str, regular: bool | None = None, mail:
     if situation in (Situation.PERSONAL, Situation.PET) and mail and not warm(mail):
         return Situation.TOLD
     return situation
+
+
+def _past_in_mail(words: str, mail: str) -> bool:
+    """The event the sentence names is one the mail told as past (先日の発表会), and this sentence looks to
+    no next one (来年の発表会)."""
+    event = _EVENT_WORD.search(words)
+    if not mail or not event or re.search(r"来年|来月|来週|今度|次の|次回|また|たい", words):
+        return False
+    return bool(re.search(rf"(?:先日|先週|先月|昨日|この間|この前|先般|今年)の{event.group(1)}", mail))
 
 
 def _ill_now(words: str) -> bool:
@@ -953,7 +971,8 @@ def _classify_request(said: str, words: str, register: str = "", goods: bool = T
     return Situation.ASK
 
 
-def _classify_disclosure(words: str, regular: bool | None, register: str = "", context: str = "") -> Situation:
+def _classify_disclosure(words: str, regular: bool | None, register: str = "", context: str = "",
+                         mail: str = "") -> Situation:
     if _ALLERGY.search(words) and not register and not _ALLERGY_CAUSE.search(words):
         return Situation.ALLERGY
     # A loss told as the background of what we hold (「亡くなった父の形見で」) is part of the complaint.
@@ -974,18 +993,23 @@ def _classify_disclosure(words: str, regular: bool | None, register: str = "", c
         return Situation.RECOVERED
     if _RELIEVED.search(words) and _ILLNESS.search(words):
         return Situation.RECOVERED
-    if _PREGNANT.search(words) and not _past_pregnancy(words):
-        return Situation.PREGNANCY
+    if _PREGNANT.search(words):
+        if not _past_pregnancy(words):
+            return Situation.PREGNANCY
+        # Over now (「つわりがひどかった時期も、レッスンが支えでした」): their story, or thanks for what we did.
+        return Situation.THANKS if _THANKS_WEAK.search(words) else Situation.PERSONAL
     if _THANKS_STRONG.search(words):
         # Thanks for what we did for someone's celebration (「主人の喜寿の祝いに…ありがとうございました」):
         # the congratulation comes first.
         celebration = _CELEBRATION.search(words)
-        if celebration and not _PAST_WEDDING.search(words) and not _MEMORY.search(words) \
+        since = re.search(r"し?て[^。]{0,4}(?:[0-9０-９一二三四五六七八九十]+(?:か月|ヶ月|カ月|年)|半年)", words)
+        if celebration and not _PAST_WEDDING.search(words) and not _MEMORY.search(words) and not since \
                 and _event_noun(words) not in ("", "記念日", "周年"):
             return Situation.CLOSE_CELEBRATION if _owner(words, celebration.start()) else Situation.OWN_CELEBRATION
         return Situation.THANKS
     fresh_loss = re.search(r"亡くな|他界|逝去|息を引き取|永眠", words) and not _LONG_AGO_LOSS.search(words)
-    if _MEMORIAL.search(words) and _BOOKED.search(words) and not fresh_loss and not _OWN_FUNERAL.search(words):
+    booked = _BOOKED.search(words) or (mail and _TO_PREPARE.search(mail))
+    if _MEMORIAL.search(words) and booked and not fresh_loss and not _OWN_FUNERAL.search(words):
         return Situation.MEMORIAL
     if _LONG_AGO_LOSS.search(words) and not _OWN_FUNERAL.search(words):
         return Situation.REMEMBRANCE
@@ -1007,6 +1031,9 @@ def _classify_disclosure(words: str, regular: bool | None, register: str = "", c
         return Situation.PET_HEALTH if _ILLNESS.search(words) or _PET_UNWELL.search(words) else Situation.PET
     if _ill_now(words):
         return Situation.ILLNESS_NOW
+    if _ILLNESS.search(words) and _past_episode(words) and _THANKS_WEAK.search(words) and not family_did:
+        # 「去年の冬、母が転んで…見つけてくださったのも、青木さんでした」: thanks for what we did then.
+        return Situation.THANKS
     if _ILLNESS.search(words) and _past_episode(words):
         # Over and told as their story (「昨年の冬に大腿骨を折りまして」): nothing to wish well, no event either.
         return Situation.REGULAR if regular or _REGULAR.search(words) else Situation.PERSONAL
@@ -1053,17 +1080,20 @@ def _classify_disclosure(words: str, regular: bool | None, register: str = "", c
         return Situation.CHERISH
     if _THANKS_WEAK.search(words) and not family_did:
         return Situation.THANKS
-    if _GATHERING.search(words):
+    if _LOOK_FORWARD.search(words) and _FROM_US.search(words):
+        return Situation.LOOK_FORWARD
+    # Together and glad, told as it was (not 「家族そろって伺いたい」, a visit ahead).
+    if _GATHERING.search(words) and not re.search(r"たい|予定|つもり|来週|来月|来年|今度|します", words):
         return Situation.GATHERING
     if _GOOD_NEWS.search(words):
         return Situation.GOOD_NEWS
-    if _LOOK_FORWARD.search(words):
+    if _LOOK_FORWARD.search(words) and _FROM_US.search(words):
         return Situation.LOOK_FORWARD
-    told_past = bool(re.search(r"(?:ました|でした)\s*$", words)) and not _AHEAD.search(words)
+    told_past = _told_past(words) and not _AHEAD.search(words)
     if _EVENT_WORD.search(words) and not _PAST_EVENT.search(words) and not _OWN_FUNERAL.search(words) \
             and not told_past:
         return Situation.EVENT
-    if _NERVES.search(words):
+    if _NERVES.search(words) and not told_past:
         return Situation.NERVES
     # A change told (「体重が今より9kg重くて」「体重が減った」) is their story, no size to fit.
     if _MEASURE.search(words) and not re.search(r"減っ|減り|増え|落ち|より[0-9０-９]+\s*(?:kg|ｋｇ|キロ)", words):
@@ -1101,7 +1131,12 @@ def _past_pregnancy(words: str) -> bool:
     (「妊娠しました」「妊娠5か月です」)."""
     if re.search(r"妊娠(?:しました|中|[0-9０-９一二三四五六七八九十]+(?:か月|ヶ月|カ月|週))|予定日(?:は|が)", words):
         return False
-    return bool(_PAST_TOLD.search(words) or re.search(r"(?:でした|ました)\s*$|た時期", words))
+    return bool(_PAST_TOLD.search(words) or _told_past(words) or re.search(r"た時期", words))
+
+
+def _told_past(words: str) -> bool:
+    """The sentence ends as the past (〜ました, 〜でした), the analyser's topic after it aside."""
+    return bool(re.search(r"(?:ました|でした)(?:\s\S{0,20})?\s*$", words))
 
 
 def _past_episode(words: str) -> str:
