@@ -274,7 +274,8 @@ PERSON_HONORIFIC: dict[str, str] = {
 }
 _PERSON = "|".join(sorted(PERSON_HONORIFIC, key=len, reverse=True))
 # A person word standing alone (not 子 inside 様子/調子, not 母 inside 祖母).
-_PERSON_WORD = re.compile(rf"(?<![ァ-ヶ一-龥])(?<!さんの)(?<!様の)(?<!ちゃんの)({_PERSON})(?:たち|ら)?(?=[のがはもにとを、（(])")
+_PERSON_WORD = re.compile(rf"(?<![ァ-ヶ一-龥])(?<!さんの)(?<!様の)(?<!ちゃんの)({_PERSON})(?:たち|"
+                          rf"ら)?(?=[のがはもにとを、（(])")
 
 # Not who the clause is about: a time of life (「私自身も子どもの頃に」) or who told them something
 # (「娘に叱られました」: the scolding daughter is not the one with the condition).
@@ -310,7 +311,8 @@ _PAST_TOLD = re.compile(r"去年|昨年|以前|当初|あのとき|あの時|あ
                         r"若い頃|若いころ")
 _STILL = re.compile(r"今も|今は|現在|まだ|以来|続いて|ずっと|今でも|いまだ|治らな|残っ|残り|これから|来週|来月|麻痺|"
                     r"後遺症|車椅子|車いす")
-_PAST_EPISODE = re.compile(r"痛み(?:で|が)|痛くて|転んで|転倒|風邪|寝込|手術|入院|熱を出|発熱|けが|怪我|ケガ|骨折|骨を折|捻挫|"
+_PAST_EPISODE = re.compile(r"痛み(?:で|が)|痛くて|転んで|転倒|風邪|寝込|手術|入院|熱を出|発熱|けが|怪我|ケガ|骨折|"
+                           r"骨を折|捻挫|"
                            r"ぎっくり|インフルエンザ|"
                            r"コロナ|"
                            r"体調を崩")
@@ -329,7 +331,8 @@ _INTRO = re.compile(r"と申します(?:$|\s)|と申す者(?:です|でござい
                     r"(?:お世話にな(?:った|っている|っております)|利用(?:した|している)|購入した|注文した|受け取った|"
                     r"予約(?:した|している)|会員の|入居者|伺っている|通っている)[^。]{0,16}?です(?:$|\s)")
 # Glad news of their own or their family's (「娘は大喜びで」「とうとう人前で弾きました」).
-_GOOD_NEWS = re.compile(r"大喜び|喜んで(?:い|お|くれ|ま|る)|(?:大変|とても|すごく|本当に)喜び|お気に入り(?:らしい|です|の様子|みたい)|うれしそう|嬉しそう|楽しそう|気に入って(?:[、いくもし])|とうとう|"
+_GOOD_NEWS = re.compile(r"大喜び|喜んで(?:い|お|くれ|ま|る)|(?:大変|とても|すごく|本当に)喜び|お気に入り(?:らしい|です|"
+                        r"の様子|みたい)|うれしそう|嬉しそう|楽しそう|気に入って(?:[、いくもし])|とうとう|"
                         r"ついに|できるようになり|(?:褒め|ほめ)られ|好評|上手にな|うれしくな(?:り|っ)|嬉しくな(?:り|"
                         r"っ)")
 # Life news told as news (a move, a transfer, a retirement, a child leaving home), not as the background of
@@ -342,7 +345,8 @@ _NEWS_NOW = re.compile(r"ことにな(?:り|っ)|決まり|決まっ|決めま�
                        r"いたします|しました|始めました|迎えました|迎えます")
 _LIFE_NOUNS: tuple[tuple[str, str], ...] = (
     (r"転勤|異動", "ご転勤"), (r"転居|引っ越|引越", "お引っ越し"), (r"移住", "ご移住"), (r"上京", "ご上京"),
-    (r"転校", "ご転校"), (r"定年退職", "ご定年退職"), (r"(?<!早期)退職|退官|リタイア", "ご退職"), (r"定年", "ご定年"), (r"転職", "ご転職"),
+    (r"転校", "ご転校"), (r"定年退職", "ご定年退職"), (r"(?<!早期)退職|退官|リタイア", "ご退職"), (r"定年", "ご定年"),
+    (r"転職", "ご転職"),
     (r"巣立|家を出|一人暮らしを始め|独り暮らしを始め", "新生活"), (r"進学", "ご進学"), (r"留学", "ご留学"),
 )
 # They will miss us (「こちらのパンが食べられなくなるのが本当に寂しいです」「焙じる香りが遠くなるのは寂しい」).
@@ -350,20 +354,24 @@ _MISS_SHOP = re.compile(r"(?:寂し|さみし|淋し|さびし|名残惜し|心�
 # They look forward to what we make or hold (「またコーチのレッスンを受けられるのを楽しみにしています」).
 _LOOK_FORWARD = re.compile(r"楽しみに(?:して(?:い|お)|待って|しており)|楽しみでなりませ|待ち遠し|心待ちに")
 # What they look forward to is ours (a lesson, a visit, a delivery), not their own hobby or a grandchild's visit.
-_FROM_US = re.compile(r"こちら|お店|御社|貴店|皆さん|皆様|先生|コーチ|スタッフ|レッスン|教室|また|次回|次の|来年|お会い|"
+_FROM_US = re.compile(r"こちら|お店|御社|貴店|皆さん|皆様|先生|コーチ|スタッフ|レッスン|教室|また|次回|次の|来年|"
+                      r"お会い|"
                       r"伺う|伺える|届く|届き|仕上がり|完成|発表会|当日")
 # Family together and glad (「家族みな揃って賑やかな食卓となりました」「孫たちも集まって」).
-_GATHERING = re.compile(r"(?:家族|皆|みな|みんな|親戚|一同|孫たち|子どもたち|子供たち|兄弟)[^。]{0,8}(?:揃って|そろって|"
+_GATHERING = re.compile(r"(?:家族|皆|みな|みんな|親戚|一同|孫たち|子どもたち|子供たち|兄弟)[^。]{0,8}(?:揃って|"
+                        r"そろって|"
                         r"集まって|集まり|顔をそろえ|顔を揃え)|賑やかな|にぎやかな|団らん|団欒|食卓を囲")
 # A memorial service (法事, 一周忌) told with what they book or order for it.
-_MEMORIAL = re.compile(r"法事|法要|[一三七]周忌|一周忌|[0-9０-９一二三四五六七八九十]+回忌|四十九日|納骨|偲ぶ会|お別れ会|"
+_MEMORIAL = re.compile(r"法事|法要|[一三七]周忌|一周忌|[0-9０-９一二三四五六七八九十]+回忌|四十九日|納骨|偲ぶ会|"
+                       r"お別れ会|"
                        r"初盆|新盆")
 _MEMORIAL_NOUNS: tuple[tuple[str, str], ...] = (
     (r"四十九日", "四十九日のご法要"), (r"一周忌", "一周忌"), (r"三回忌", "三回忌"), (r"七回忌", "七回忌"),
     (r"十三回忌", "十三回忌"), (r"十七回忌", "十七回忌"), (r"三十三回忌", "三十三回忌"), (r"初盆|新盆", "初盆"),
     (r"納骨", "ご納骨"), (r"偲ぶ会|お別れ会", "お別れの会"), (r"法事|法要", "ご法要"),
 )
-_BOOKED = re.compile(r"予約|注文|お願い|用意|会食|お弁当|仕出し|お膳|お料理|お供え|人数|名様|[0-9０-９一二三四五六七八九十]+名|"
+_BOOKED = re.compile(r"予約|注文|お願い|用意|会食|お弁当|仕出し|お膳|お料理|お供え|人数|名様|"
+                     r"[0-9０-９一二三四五六七八九十]+名|"
                      r"[0-9０-９一二三四五六七八九十]+人分|席|お部屋|会場")
 # Tears and a full heart (「客席で涙が止まりませんでした」「ずっと鼻をすすっていました」): the feeling received.
 _FEELINGS = re.compile(r"涙|泣い|泣き|鼻をすす|目元を(?:拭|ぬぐ)|目頭|胸がいっぱい|胸が詰ま|言葉になら|感極ま|"
@@ -371,7 +379,8 @@ _FEELINGS = re.compile(r"涙|泣い|泣き|鼻をすす|目元を(?:拭|ぬぐ)|
 # Nervous before their big day (「緊張して今から手汗がすごいです」).
 _NERVES = re.compile(r"緊張して|緊張しま|緊張で|ドキドキ|どきどき|手汗|そわそわ|ソワソワ")
 # An event still ahead, told with it (「来年の発表会」「今度の」「決まりました」).
-_AHEAD = re.compile(r"来週|来月|来年|今度|次の|次回|今週|週末|明日|明後日|予定|控え|決まり|決まっ|[0-9０-９]+日(?:に|の)|"
+_AHEAD = re.compile(r"来週|来月|来年|今度|次の|次回|今週|週末|明日|明後日|予定|控え|決まり|決まっ|[0-9０-９]+日(?:に|"
+                    r"の)|"
                     r"(?:たい|つもり)(?:です|と思って|と考えて)?[^。]{0,6}$")
 
 # They will come again or order again.
@@ -407,7 +416,8 @@ _ANSWER_MARK = re.compile(r"^\s*(?:[AＡ][0-9０-９]*\s*[.．:：、)]|→)\s*"
 _VOICE_BAD = re.compile(r"不便|不満|残念|困る|困っ|にくい|づらい|しおれ|傷ま|傷ん|遅い|遅れ|間に合わな|高い|狭い|汚れ|"
                         r"汚い|"
                         r"うるさ|分かりにく|わかりにく|ほしかった|欲しかった|恥ずかし|もう少し|足りな|待たされ|混んで")
-_VOICE_GOOD = re.compile(r"生まれ変わ|毎日(?:着|使|履)|おいし|美味し|うまい|きれい|綺麗|最高|満足|分かりやす|わかりやす|豊富|優し|やさし|親切|丁寧|"
+_VOICE_GOOD = re.compile(r"生まれ変わ|毎日(?:着|使|履)|おいし|美味し|うまい|きれい|綺麗|最高|満足|分かりやす|"
+                         r"わかりやす|豊富|優し|やさし|親切|丁寧|"
                          r"嬉し|"
                          r"うれし|よかった|良かった|感動|ありがと|助か|甘い|甘く|楽しみ|楽し|広くて|やすい|気に入")
 _VOICE_ASKS = re.compile(r"教えて|知りたい|ますか|ですか|でしょうか")
@@ -566,7 +576,8 @@ _COMPLAINT = re.compile(r"(?<!の)と違う(?![？?]|\s*$)|と違い|と違っ|�
                         r"届いておりません|まだ届|"
                         r"違う商品|違うもの|間違|破損|壊れ|割れ|"
                         r"傷が|キズ|汚れ|不良|欠け|足りな|不足|ほつれ|穴が|動かな")
-_CHANGE = re.compile(r"(?:終わり|終了)に(?:して|させ|した)|交換|返品|キャンセル|変更|修正|返金|取り消|取消|訂正|解約|止めて|停止|[にへ]変えて|"
+_CHANGE = re.compile(r"(?:終わり|終了)に(?:して|させ|した)|交換|返品|キャンセル|変更|修正|返金|取り消|取消|訂正|解約|"
+                     r"止めて|停止|[にへ]変えて|"
                      r"変えられ|変えていただ|変えてもら|早めたい|早められ|ずらし")
 _ORDER = re.compile(r"予約(?!なし|不要)|注文|作っていただ|作って(?:ください|もらえ)|ご用意いただ|用意して|"
                     r"お取り置き|取り置き|"
@@ -1069,7 +1080,7 @@ def _classify_disclosure(words: str, regular: bool | None, register: str = "", c
         if owner:
             return Situation.CLOSE_CELEBRATION
         if _CEREMONY.search(words) and not _OWN_CEREMONY.search(words):
-            return Situation.PERSONAL if _PAST_EVENT.search(words) else Situation.EVENT
+            return Situation.PERSONAL if _PAST_EVENT.search(words) or _told_past(words) else Situation.EVENT
         return Situation.OWN_CELEBRATION
     age = _AGE_TURNING.search(words)
     if age and _owner(words, age.start()) and not _PET.match(words, age.end()):
