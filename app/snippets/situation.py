@@ -437,7 +437,8 @@ _ALLERGY_CAUSE = re.compile(r"アレルギーの原因|アレルギーにな(?:�
 _ADULT = re.compile(r"の(?:母|父|祖母|祖父|おばあちゃん|おじいちゃん|ママ|パパ)です|と申します|いたします|担当|御中")
 
 # A birth now, not 「生まれて初めて」「孫が生まれてすぐのことでした」 (a life told, long ago).
-_BORN = (r"生まれ(?!変わ|て[^。]{0,8}(?:とき|時|頃|ころ)|る予定|て初めて|てはじめて|てすぐ|た(?:時|とき|頃|ころ|年)|育|"
+_BORN = (r"生まれ(?!変わ|た(?:娘|息子|子|孫|長男|長女|次男|次女)|"
+         r"て[^。]{0,8}(?:とき|時|頃|ころ)|る予定|て初めて|てはじめて|てすぐ|た(?:時|とき|頃|ころ|年)|育|"
          r"つき|故郷)|"
          r"誕生(?!日)|出産(?!予定)")
 # Marrying long ago (「結婚したときに」「結婚のときに実家から」) is no news to congratulate.
@@ -860,11 +861,24 @@ def classify(highlight: Highlight, text: str, regular: bool | None = None, mail:
     if situation is Situation.EVENT and mail and not goods:
         # An outing or a concert they go to, with no goods of ours to make ready for it.
         return Situation.EVENT_PLAN
+    # In a letter that tells of a death, what they tell of those days (「最後の三か月、母はほとんど寝たきりで」)
+    # is a memory of the one they lost: honoured, not "thank you for the details".
+    if situation is Situation.PERSONAL and mail and not register and _told_past(words) and _loss_told(mail):
+        return Situation.REMEMBRANCE
     # What they told in an enquiry or a plain mail is thanked for, never met with 「温かい気持ちになりました」
     # or 「ほほえましく拝読いたしました」.
     if situation in (Situation.PERSONAL, Situation.PET) and mail and not warm(mail):
         return Situation.TOLD
     return situation
+
+
+def _loss_told(mail: str) -> bool:
+    """The mail tells of a death of someone close, not long ago (not 「父が亡くなって十年」 alone)."""
+    for sentence in re.split(r"[。！？!?\n]", mail):
+        if _BEREAVED.search(sentence) and not _LONG_AGO_LOSS.search(sentence) and not _OWN_FUNERAL.search(sentence) \
+                and not _LOSS_BACKGROUND.search(sentence):
+            return True
+    return False
 
 
 def _past_in_mail(words: str, mail: str) -> bool:

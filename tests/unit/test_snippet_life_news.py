@@ -167,3 +167,19 @@ def test_glad_news_said_casually_and_praise_of_our_goods() -> None:
     assert _situation("こちらのお茶は、何度飲んでも本当に美味しいです") is Situation.THANKS
     # Their own taste is no praise of ours.
     assert _situation("彼女は甘いものが大好きなんです") is not Situation.THANKS
+
+
+def test_what_a_loss_letter_tells_of_those_days_is_remembered() -> None:
+    mail = ("いつもお世話になりました。\n父は先週、病院で息を引き取りました。\n"
+            "最後の半年、父は毎朝こちらのパンを半分だけ食べていました。\n日曜日は私が実家におります。\n")
+    assert _situation("最後の半年、父は毎朝こちらのパンを半分だけ食べていました", mail) is Situation.REMEMBRANCE
+    # What is arranged now is no memory.
+    assert _situation("日曜日は私が実家におります", mail) is not Situation.REMEMBRANCE
+    # Without a loss in the mail, the same kind of line is their story, thanked for.
+    plain = "いつもありがとうございます。\n父は毎朝こちらのパンを半分だけ食べていました。\n"
+    assert _situation("父は毎朝こちらのパンを半分だけ食べていました", plain) is not Situation.REMEMBRANCE
+
+
+def test_a_child_born_months_ago_is_no_birth_news() -> None:
+    assert _situation("我が家には、今年の八月に生まれた娘がいます") is not Situation.CLOSE_CELEBRATION
+    assert _situation("先月、娘が生まれました") is Situation.CLOSE_CELEBRATION
