@@ -542,7 +542,7 @@ _FIRST = re.compile(r"(?:初めて|はじめて)(?:の|で|に)?[^、。]{0,8}?(
                     r"初の(?:ご?注文|通販)")
 _REGULAR = re.compile(r"いつも(?:利用|購入|お世話|買|注文|拝見|楽しみ)|"
                       # Years of coming (「十五年ほど、毎月のように…買いに伺っています」).
-                      r"(?:[0-9０-９]+|[一二三四五六七八九十]+)年(?:ほど|以上|近く|来|間)?[、,]?[^。]{0,16}"
+                      r"(?:[0-9０-９]+|[一二三四五六七八九十]+)年(?:ほど|以上|近く|来|間)?[、,]?[^。]{0,24}"
                       r"(?:伺って|通って|利用して|買って|お世話にな)|いつも[^。]{0,12}がお世話にな|以前も|"
                       r"前回(?![^。]{0,4}(?:知人|友人|別の|他の|よそ|他社))|"
                       r"リピート|愛用|昨年も|"
@@ -873,12 +873,17 @@ def classify(highlight: Highlight, text: str, regular: bool | None = None, mail:
 
 
 def _loss_told(mail: str) -> bool:
-    """The mail tells of a death of someone close, not long ago (not 「父が亡くなって十年」 alone)."""
+    """The mail tells of a death of someone close just now (「十月二十六日の朝、息を引き取りました」「先月、父が
+    亡くなりました」), not one years ago (「義母も三年前に亡くなりました」)."""
     for sentence in re.split(r"[。！？!?\n]", mail):
-        if _BEREAVED.search(sentence) and not _LONG_AGO_LOSS.search(sentence) and not _OWN_FUNERAL.search(sentence) \
-                and not _LOSS_BACKGROUND.search(sentence):
+        if _BEREAVED.search(sentence) and _RECENT.search(sentence) and not _LONG_AGO_LOSS.search(sentence) \
+                and not _OWN_FUNERAL.search(sentence) and not _LOSS_BACKGROUND.search(sentence):
             return True
     return False
+
+
+_RECENT = re.compile(r"先日|先週|先月|昨日|昨晩|今朝|今月|今週|このたび|この度|[0-9０-９一二三四五六七八九十]+月"
+                     r"[0-9０-９一二三四五六七八九十]+日|葬儀|葬式|通夜|四十九日")
 
 
 def _past_in_mail(words: str, mail: str) -> bool:

@@ -183,3 +183,11 @@ def test_what_a_loss_letter_tells_of_those_days_is_remembered() -> None:
 def test_a_child_born_months_ago_is_no_birth_news() -> None:
     assert _situation("我が家には、今年の八月に生まれた娘がいます") is not Situation.CLOSE_CELEBRATION
     assert _situation("先月、娘が生まれました") is Situation.CLOSE_CELEBRATION
+
+
+def test_years_of_coming_make_a_regular_and_an_old_loss_no_loss_letter() -> None:
+    assert _situation("二十年近く、毎週土曜日にこちらの食パンを買いに伺っています") is Situation.REGULAR
+    # 「義母も三年前に亡くなりました」 is remembered in passing: the letter's other lines are no memories of it.
+    mail = ("いつもお世話になっております。\nその義母も、三年前に亡くなりました。\n"
+            "夫は、まさかこの歳で転勤があるとは思っていませんでした。\n")
+    assert _situation("夫は、まさかこの歳で転勤があるとは思っていませんでした", mail) is not Situation.REMEMBRANCE
