@@ -337,15 +337,18 @@ _GOOD_NEWS = re.compile(r"大喜び|喜んで(?:い|お|くれ|ま|る)|(?:大�
                         r"っ)")
 # Life news told as news (a move, a transfer, a retirement, a child leaving home), not as the background of
 # a life (「夫は単身赴任で名古屋におります」「子どもたちは独立していますし」): it is settled or it is coming.
-_MOVE = r"転勤|転居|引っ越|引越|移住|上京|転校|異動"
-_LIFE_CHANGE = _MOVE + r"|(?<!早期)退職|定年|退官|リタイア|転職|巣立|家を出|一人暮らしを始め|独り暮らしを始め|進学|留学"
+_MOVE = r"転勤|転居|引っ越|引越|移住|上京|転校|異動|(?<!単身)赴任(?!先)"
+_LIFE_CHANGE = _MOVE + (r"|(?:職場|会社|仕事|勤め)を辞め|(?<!早期)退職|定年|退官|リタイア|転職|巣立|家を出|"
+                         r"一人暮らしを始め|独り暮らしを始め|進学|留学")
 _LIFE_NEWS = re.compile(_LIFE_CHANGE)
 _NEWS_NOW = re.compile(r"ことにな(?:り|っ)|決まり|決まっ|決めました|予定|来月|来春|来年|今月(?:末|いっぱい)|月末|"
                        r"春から|[0-9０-９一二三四五六七八九十]+月(?:から|に|末|いっぱい|で)|(?:し|始め)ます|する(?:ので|ため|こと)|"
                        r"いたします|しました|始めました|迎えました|迎えます")
 _LIFE_NOUNS: tuple[tuple[str, str], ...] = (
-    (r"転勤|異動", "ご転勤"), (r"転居|引っ越|引越", "お引っ越し"), (r"移住", "ご移住"), (r"上京", "ご上京"),
-    (r"転校", "ご転校"), (r"定年退職", "ご定年退職"), (r"(?<!早期)退職|退官|リタイア", "ご退職"), (r"定年", "ご定年"),
+    (r"転勤|異動", "ご転勤"), (r"赴任", "ご赴任"), (r"転居|引っ越|引越", "お引っ越し"), (r"移住", "ご移住"),
+    (r"上京", "ご上京"),
+    (r"転校", "ご転校"), (r"定年退職", "ご定年退職"), (r"定年", "ご定年"),
+    (r"(?<!早期)退職|退官|リタイア|(?:職場|会社|仕事|勤め)を辞め", "ご退職"),
     (r"転職", "ご転職"),
     (r"巣立|家を出|一人暮らしを始め|独り暮らしを始め", "新生活"), (r"進学", "ご進学"), (r"留学", "ご留学"),
 )
@@ -354,9 +357,10 @@ _MISS_SHOP = re.compile(r"(?:寂し|さみし|淋し|さびし|名残惜し|心�
 # They look forward to what we make or hold (「またコーチのレッスンを受けられるのを楽しみにしています」).
 _LOOK_FORWARD = re.compile(r"楽しみに(?:して(?:い|お)|待って|しており)|楽しみでなりませ|待ち遠し|心待ちに")
 # What they look forward to is ours (a lesson, a visit, a delivery), not their own hobby or a grandchild's visit.
-_FROM_US = re.compile(r"こちら|お店|御社|貴店|皆さん|皆様|先生|コーチ|スタッフ|レッスン|教室|また|次回|次の|来年|"
-                      r"お会い|"
-                      r"伺う|伺える|届く|届き|仕上がり|完成|発表会|当日")
+# Not a time alone (「来年の春に二人で桜を見に行くのを楽しみに」 is their own outing).
+_FROM_US = re.compile(r"こちら|お店|御社|貴店|皆さん|皆様|先生|コーチ|スタッフ|レッスン|教室|お会い|伺う|伺える|"
+                      r"届く|届き|"
+                      r"仕上がり|完成|発表会|演奏会|公演|当日|毎月|新作|お便り")
 # Family together and glad (「家族みな揃って賑やかな食卓となりました」「孫たちも集まって」).
 _GATHERING = re.compile(r"(?:家族|皆|みな|みんな|親戚|一同|孫たち|子どもたち|子供たち|兄弟)[^。]{0,8}(?:揃って|"
                         r"そろって|"
@@ -370,9 +374,9 @@ _MEMORIAL_NOUNS: tuple[tuple[str, str], ...] = (
     (r"十三回忌", "十三回忌"), (r"十七回忌", "十七回忌"), (r"三十三回忌", "三十三回忌"), (r"初盆|新盆", "初盆"),
     (r"納骨", "ご納骨"), (r"偲ぶ会|お別れ会", "お別れの会"), (r"法事|法要", "ご法要"),
 )
-_BOOKED = re.compile(r"予約|注文|お願い|用意|会食|お弁当|仕出し|お膳|お料理|お供え|人数|名様|"
-                     r"[0-9０-９一二三四五六七八九十]+名|"
-                     r"[0-9０-９一二三四五六七八九十]+人分|席|お部屋|会場")
+# A gathering of theirs we host or cater for (a meal, a room, flowers), not a thing we make (位牌, a tent site).
+_BOOKED = re.compile(r"会食|お食事|お料理|仕出し|お弁当|お膳|献立|精進落とし|お供え|供花|人数|名様|"
+                     r"[0-9０-９一二三四五六七八九十]+名(?:で|様|分|の)|[0-9０-９一二三四五六七八九十]+人分|お席|会場|お部屋")
 # Tears and a full heart (「客席で涙が止まりませんでした」「ずっと鼻をすすっていました」): the feeling received.
 _FEELINGS = re.compile(r"涙|泣い|泣き|鼻をすす|目元を(?:拭|ぬぐ)|目頭|胸がいっぱい|胸が詰ま|言葉になら|感極ま|"
                        r"顔を見合わせ|胸にこみ上げ|こみ上げ")
@@ -461,6 +465,8 @@ _EVENTS: tuple[tuple[str, str], ...] = (
     (r"古希|古稀", "古希"),
     (r"喜寿", "喜寿"),
     (r"米寿", "米寿"),
+    (r"金婚式|金婚", "金婚式"),
+    (r"銀婚式|銀婚", "銀婚式"),
     (r"(?<!未)成人(?!向け|用|クラス|コース|フリー|の方|男性|女性|病|会員|料金|後|して)", "ご成人"),
     (r"七五三", "七五三"),
     (r"新築", "ご新築"),
@@ -630,13 +636,15 @@ _GRIEVANCE_DECISIVE = re.compile(
     r"かえって[^。]{0,12}(?:痛|悪|ひど)|痛みが(?:強|増|ひど)|"
     r"何も(?:して|対応)(?:くださ|もらえ|いただけ)な|対応に(?:不満|疑問)|一点張り|考えざるを得(?:な|ま)|今後の対策|"
     # Not anger they own up to at someone else's words (「ちょっと腹が立ってしまう自分がいます」).
+    r"信用しろ|信用でき(?:な|ま)|やり方なのですか|やり方ですか|露骨に|嫌な顔を|(?:社|会社|御社)としての見解|"
+    r"返金をお願い|差額の返金|減額を|待ちぼうけ|意味があるのでしょうか|間違えたようです|返事もしない|"
     r"再発防止|腹(?:も|が)立(?!ってしまう自分|つ自分)|承っておりません」?と(?:のこと|言われ)|"
     # Our error in the bill, no notice given, asked in disbelief (「二重に引き落とされて」「本気ですか」).
     r"二重に(?:引き落|請求|課金|決済)|何の(?:お知らせ|連絡|ご連絡)も(?:な|あり)|本気ですか|本気でしょうか")
 # These need another sign: 「再発」「台無しになったら」 alone can be an illness or a worry.
 _GRIEVANCE_STRONG = re.compile(
     r"不快|二度と(?:利用|行|頼|買|来)|再発|直っていな|直らな|破損|台無し|割れて|欠けて|届いていな|まだ届|"
-    r"何の説明も(?:な|あり)|あきれ|呆れ|何も変わ(?:って|ら|り)|改善を(?:お願い|求め)|がっかりしました|がっかりです|外れてしま|"
+    r"何の説明も(?:な|あり)|(?:あきれ|呆れ)(?!られ)|何も変わ(?:って|ら|り)|改善を(?:お願い|求め)|がっかりしました|がっかりです|外れてしま|"
     r"取れてしま|の一言だけ|一言だけでした|同意なしに|同意もなく|無断で")
 _GRIEVANCE_WEAK = re.compile(
     r"苦情|悪化|がっかり|ショックでし|残念でな|残念です|残念でした|悔し|ひどい|酷い|[三3３]回目|[三四五]度も|改善して|"
@@ -855,6 +863,9 @@ def classify(highlight: Highlight, text: str, regular: bool | None = None, mail:
             said += "？"
         return _classify_request(said, words, register, goods)
     situation = _classify_disclosure(words, regular, register, _context_person(highlight, text, mail), mail)
+    if situation is Situation.MOVING and re.search(r"段ボール|荷物|見積|トラック|搬出|搬入|[午前後]+便", mail):
+        # The move is what they ask a mover or a storage for: told, not news to wish well.
+        situation = Situation.TOLD
     if situation in (Situation.EVENT, Situation.EVENT_PLAN) and _past_in_mail(words, mail):
         # The recital the mail thanks for (「先日の発表会、本当にありがとうございました」), told again later.
         situation = Situation.PERSONAL
@@ -876,7 +887,8 @@ def _loss_told(mail: str) -> bool:
     """The mail tells of a death of someone close just now (「十月二十六日の朝、息を引き取りました」「先月、父が
     亡くなりました」), not one years ago (「義母も三年前に亡くなりました」)."""
     for sentence in re.split(r"[。！？!?\n]", mail):
-        if _BEREAVED.search(sentence) and _RECENT.search(sentence) and not _LONG_AGO_LOSS.search(sentence) \
+        if re.search(r"亡くな|亡くし|息を引き取|他界|逝去|永眠", sentence) and _RECENT.search(sentence) \
+                and not _LONG_AGO_LOSS.search(sentence) \
                 and not _OWN_FUNERAL.search(sentence) and not _LOSS_BACKGROUND.search(sentence):
             return True
     return False
@@ -1038,7 +1050,7 @@ def _classify_disclosure(words: str, regular: bool | None, register: str = "", c
             return Situation.CLOSE_CELEBRATION if _owner(words, celebration.start()) else Situation.OWN_CELEBRATION
         return Situation.THANKS
     fresh_loss = re.search(r"亡くな|他界|逝去|息を引き取|永眠", words) and not _LONG_AGO_LOSS.search(words)
-    booked = _BOOKED.search(words) or (mail and _TO_PREPARE.search(mail))
+    booked = _BOOKED.search(words) or (mail and _BOOKED.search(mail))
     if _MEMORIAL.search(words) and booked and not fresh_loss and not _OWN_FUNERAL.search(words):
         return Situation.MEMORIAL
     if _LONG_AGO_LOSS.search(words) and not _OWN_FUNERAL.search(words):

@@ -191,3 +191,39 @@ def test_years_of_coming_make_a_regular_and_an_old_loss_no_loss_letter() -> None
     mail = ("いつもお世話になっております。\nその義母も、三年前に亡くなりました。\n"
             "夫は、まさかこの歳で転勤があるとは思っていませんでした。\n")
     assert _situation("夫は、まさかこの歳で転勤があるとは思っていませんでした", mail) is not Situation.REMEMBRANCE
+
+
+def test_a_posting_abroad_is_moving_news_and_a_mover_is_asked_not_told() -> None:
+    words = "来年の四月から、仕事の関係で二年間ロンドンに赴任することになりました"
+    assert _situation(words) is Situation.MOVING
+    assert _topic(words) == "ご赴任"
+    # To a mover, the move is the job asked for: no "thank you for telling us".
+    mover = "はじめまして。\n三月末に、隣の市のアパートに引越す予定です。\n段ボールは無料でいただけるでしょうか。\n"
+    assert _situation("三月末に、隣の市のアパートに引越す予定です", mover) is not Situation.MOVING
+
+
+def test_a_golden_wedding_thanked_for_is_congratulated() -> None:
+    words = "先日は、私ども夫婦の金婚式の祝いに、大変お世話になりました"
+    assert _situation(words) is Situation.OWN_CELEBRATION
+    assert _texts(words)[0] == "金婚式、心よりお祝い申し上げます。"
+
+
+def test_their_own_outing_looked_forward_to_is_not_ours() -> None:
+    assert _situation("妻は、来年の春に二人で川沿いの桜を見に行くのを楽しみにしています") is not Situation.LOOK_FORWARD
+    assert _situation("毎月、新しい絵本が届くのを楽しみに待っています") is Situation.LOOK_FORWARD
+
+
+def test_a_memorial_told_with_a_thing_we_make_is_no_booking() -> None:
+    # A tablet for the forty-ninth day: no "seat" to choose us for, and no loss letter of memories.
+    mail = ("戒名の字体は新字体でお願いします。\nお寺さんからいただいた紙がそうなっていました。\n"
+            "四十九日に間に合えば大丈夫です。\n")
+    assert _situation("四十九日に間に合えば大丈夫です", mail) is not Situation.MEMORIAL
+    assert _situation("お寺さんからいただいた紙がそうなっていました", mail) is not Situation.REMEMBRANCE
+
+
+def test_a_warm_letter_with_a_cracked_saddle_is_no_complaint_and_distrust_is() -> None:
+    letter = ("いつもありがとうございます。\nサドルの革は割れていて、父はもう鉄くずだと言いました。\n"
+              "妻には呆れられていますが、本人はいたって本気です。\n")
+    assert tone(letter) == ""
+    assert tone("二回続けてこういうことがあって、どうやって信用しろというのでしょう。\n") == "complaint"
+    assert tone("当日の運転手の方に事実を確認し、社としての見解を文書でお知らせください。\n") == "complaint"
