@@ -637,7 +637,7 @@ _GRIEVANCE_DECISIVE = re.compile(
     r"何も(?:して|対応)(?:くださ|もらえ|いただけ)な|対応に(?:不満|疑問)|一点張り|考えざるを得(?:な|ま)|今後の対策|"
     # Not anger they own up to at someone else's words (「ちょっと腹が立ってしまう自分がいます」).
     r"信用しろ|信用でき(?:な|ま)|やり方なのですか|やり方ですか|露骨に|嫌な顔を|(?:社|会社|御社)としての見解|"
-    r"返金をお願い|差額の返金|減額を|待ちぼうけ|意味があるのでしょうか|間違えたようです|返事もしない|"
+    r"差額の返金|減額を|待ちぼうけ|意味があるのでしょうか|間違えたようです|返事もしない|"
     r"再発防止|腹(?:も|が)立(?!ってしまう自分|つ自分)|承っておりません」?と(?:のこと|言われ)|"
     # Our error in the bill, no notice given, asked in disbelief (「二重に引き落とされて」「本気ですか」).
     r"二重に(?:引き落|請求|課金|決済)|何の(?:お知らせ|連絡|ご連絡)も(?:な|あり)|本気ですか|本気でしょうか")
@@ -888,14 +888,15 @@ def _loss_told(mail: str) -> bool:
     亡くなりました」), not one years ago (「義母も三年前に亡くなりました」)."""
     for sentence in re.split(r"[。！？!?\n]", mail):
         if re.search(r"亡くな|亡くし|息を引き取|他界|逝去|永眠", sentence) and _RECENT.search(sentence) \
+                and not re.search(r"年前|年にな|年が経|年たち|年経", sentence) \
                 and not _LONG_AGO_LOSS.search(sentence) \
                 and not _OWN_FUNERAL.search(sentence) and not _LOSS_BACKGROUND.search(sentence):
             return True
     return False
 
 
-_RECENT = re.compile(r"先日|先週|先月|昨日|昨晩|今朝|今月|今週|このたび|この度|[0-9０-９一二三四五六七八九十]+月"
-                     r"[0-9０-９一二三四五六七八九十]+日|葬儀|葬式|通夜|四十九日")
+_RECENT = re.compile(r"先日|先週|先月|昨日|昨晩|今朝|今月|今週|今年|このたび|この度|[0-9０-９一二三四五六七八九十]+月"
+                     r"(?:[0-9０-９一二三四五六七八九十]+日|に|の)|葬儀|葬式|通夜|四十九日")
 
 
 def _past_in_mail(words: str, mail: str) -> bool:
