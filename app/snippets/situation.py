@@ -45,6 +45,21 @@ as 〜のか or followed by 「？」 is answered, never 承知. Whom they care 
 (「母の介護で」「母とコンサートに」) is not whose illness or concert it is, and an outing
 in a mail about no goods of ours is wished well, not made ready for.
 
+Life news and feelings come before the fallback thanks (「詳しくお知らせいただき」): a move or a
+transfer (「夫の転勤で札幌に引っ越すことになりました」) is wished well in a new place, and a retirement or a
+child leaving home is a milestone, both only when told as news, not as the background of a life (単身赴任で
+名古屋に, 三年前に引っ越して); a move asked of a mover is the job, not news. A customer who will miss us
+(「こちらのパンが食べられなくなるのが寂しい」) is thanked for saying so; one who looks forward to our lesson,
+goods or visit is thanked for that, not for their own outing. A family gathered and glad (家族みな揃って賑や
+かな食卓) is shared in; a celebration thanked for (「主人の喜寿の祝いに…ありがとうございました」) is
+congratulated first, unless it is months past; a memorial service told with a meal, a room or flowers for it
+(一周忌の会食) is a solemn occasion we were chosen for, unless a death is told in the same breath. Tears and a
+full heart in a letter are received as feelings; nerves before the day are encouraged. An event at work
+(展示会, セミナー) or a proposal is an event with a date; one the mail told as past (先日の発表会, 入学式の日
+…撮りました) is no event ahead, and a pregnancy told as over is no pregnancy now. In a letter that tells of a
+death just now, its lines about those days are memories of the one they lost. 「ご事情をお聞かせくださり…
+心を込めてご用意いたします」 comes only when there is something of ours to make ready.
+
 `slot_values()` makes the noun phrase the snippet's `{topic}` slot takes for
 that situation, respectful and built for the sentence: 「友人の結婚が決まり」 →
 「ご友人のご結婚」, 「娘が生まれました」 → 「お嬢様のご誕生」, 「パーティーで着たい」 →
