@@ -393,7 +393,8 @@ _MEMORIAL_NOUNS: tuple[tuple[str, str], ...] = (
 _BOOKED = re.compile(r"会食|お食事|お料理|仕出し|お弁当|お膳|献立|精進落とし|お供え|供花|人数|名様|"
                      r"[0-9０-９一二三四五六七八九十]+名(?:で|様|分|の)|[0-9０-９一二三四五六七八九十]+人分|お席|会場|お部屋")
 # Tears and a full heart (「客席で涙が止まりませんでした」「ずっと鼻をすすっていました」): the feeling received.
-_FEELINGS = re.compile(r"涙|泣い|泣き|鼻をすす|目元を(?:拭|ぬぐ)|目頭|胸がいっぱい|胸が詰ま|言葉になら|感極ま|"
+_FEELINGS = re.compile(r"涙|泣い|泣き|鼻をすす|目元を(?:拭|ぬぐ)|目頭|胸がいっぱい|胸が詰ま|言葉になら|言葉が出な|"
+                       r"感極ま|"
                        r"顔を見合わせ|胸にこみ上げ|こみ上げ")
 # Nervous before their big day (「緊張して今から手汗がすごいです」).
 _NERVES = re.compile(r"緊張して|緊張しま|緊張で|ドキドキ|どきどき|手汗|そわそわ|ソワソワ")
@@ -459,7 +460,7 @@ _ADULT = re.compile(r"の(?:母|父|祖母|祖父|おばあちゃん|おじい�
 _BORN = (r"生まれ(?!変わ|た(?:娘|息子|子|孫|長男|長女|次男|次女)|"
          r"て[^。]{0,8}(?:とき|時|頃|ころ)|る予定|て初めて|てはじめて|てすぐ|た(?:時|とき|頃|ころ|年)|育|"
          r"つき|故郷)|"
-         r"誕生(?!日)|出産(?!予定)")
+         r"誕生(?!日)|出産(?!予定|翌|直後|前)")
 # Marrying long ago (「結婚したときに」「結婚のときに実家から」) is no news to congratulate.
 _PAST_WEDDING = re.compile(r"結婚(?:した|の|する)(?:とき|時|頃|ころ|際)|結婚して(?:から|以来)|結婚当初|結婚前|"
                            r"結婚して[0-9０-９一二三四五六七八九十数]+年(?!目)|結婚して(?:初めて|はじめて)")
@@ -706,7 +707,8 @@ _BEREAVED = re.compile(r"亡くな|亡くし|息を引き取|他界|先立た|�
 _OWN_FUNERAL = re.compile(r"(?:自分|私|わたくし)の(?:葬儀|葬式|お葬式)|生前契約|終活|私が死んだら")
 # The late one remembered in passing (「亡き父が建てた家」「仏壇の妻にも」), long after: no fresh condolence.
 _REMEMBERED = re.compile(rf"亡き|遺品|遺影|形見|仏壇(?:の(?:{_PERSON})|に(?:手を合わせ|供え|報告|お参り|向か)|の前で)|"
-                         r"生きていたら|生きていれば|お墓参り|墓参り")
+                         r"生きていたら|生きていれば|生きていた(?:頃|ころ|とき)|(?<!の)生前(?!契約|整理|贈与)|"
+                         r"お墓参り|墓参り")
 # A loss told as the background of a thing they keep (「亡くなった父の形見」「父が亡くなってからは私が使っています」),
 # not the news of it: the late one is remembered, no fresh condolence.
 _LOSS_BACKGROUND = re.compile(r"形見|遺品|亡くなってから(?:は|も|ずっと)|(?:もう|既に|すでに)亡くなって(?:い|お)|"
@@ -1089,6 +1091,11 @@ def _classify_disclosure(words: str, regular: bool | None, register: str = "", c
         return Situation.PET_HEALTH if _ILLNESS.search(words) or _PET_UNWELL.search(words) else Situation.PET
     if _ill_now(words):
         return Situation.ILLNESS_NOW
+    if _ILLNESS.search(words) and mail and re.search(r"ていた|でした|ました|だった", words) \
+            and _lost(_ill_person(words), mail):
+        # The illness of one the mail says they lost (「まだ妻が入院していた頃」「主人の糖尿病のお薬も」):
+        # remembered, never "get well soon".
+        return Situation.REMEMBRANCE
     if _ILLNESS.search(words) and _past_episode(words) and _THANKS_WEAK.search(words) and not family_did:
         # 「去年の冬、母が転んで…見つけてくださったのも、青木さんでした」: thanks for what we did then.
         return Situation.THANKS
@@ -1174,6 +1181,14 @@ def _classify_disclosure(words: str, regular: bool | None, register: str = "", c
 _LEAVING_US = re.compile(r"(?:食べられ|飲め|通え|伺え|来られ|行け|買え|会え|お会いでき|お世話になれ|寄れ)なくな|"
                          r"遠くな|閉店|お別れ|最後にな|離れるの|離れてしま|離れなければ")
 _OURS = re.compile(r"こちら|お店|御社|貴店|店先|皆さん|皆様|みなさん|先生|スタッフ")
+
+
+def _lost(person: str, mail: str) -> bool:
+    """The mail says `person` (their word, 「妻」) has died (「三年前に妻をがんで亡くし」「主人を七年前に見送って」)."""
+    if not person:
+        return False
+    return bool(re.search(rf"(?:亡き|故){person}|{person}(?:を|が|は)[^。]{{0,12}}(?:亡くし|亡くな|見送|他界|先立)",
+                          mail))
 
 
 def _misses_us(words: str) -> bool:

@@ -227,3 +227,16 @@ def test_a_warm_letter_with_a_cracked_saddle_is_no_complaint_and_distrust_is() -
     assert tone(letter) == ""
     assert tone("二回続けてこういうことがあって、どうやって信用しろというのでしょう。\n") == "complaint"
     assert tone("当日の運転手の方に事実を確認し、社としての見解を文書でお知らせください。\n") == "complaint"
+
+
+def test_the_illness_of_one_they_lost_is_remembered() -> None:
+    mail = ("三年前に妻をがんで亡くし、それから娘と二人で暮らしています。\n"
+            "娘の中学の入学準備は、まだ妻が入院していた頃でした。\n")
+    assert _situation("娘の中学の入学準備は、まだ妻が入院していた頃でした", mail) is Situation.REMEMBRANCE
+    # The same illness of one still with them is health now.
+    alive = "いつもありがとうございます。\n妻が入院していて、来週手術です。\n"
+    assert _situation("妻が入院していて、来週手術です", alive) is Situation.HEALTH_FAMILY
+    # 「生前」 says the one they speak of has died: no wedding anniversary to congratulate.
+    assert _situation("夫は生前、こちらの西京焼きが好物で、結婚記念日には必ず二人で伺っておりました") \
+        is Situation.REMEMBRANCE
+    assert _situation("夫は出産翌週から出張続きでした") is not Situation.CLOSE_CELEBRATION
