@@ -394,7 +394,8 @@ class AccountDialog(QDialog):
                                       self.tr("このパソコンのメールフォルダ（Maildir / mbox）"))
         self.local_box.setTitle("")
         self.local_hint.setText(self.tr("ほかのメールソフトが保存したメール（Maildir のフォルダ、または mbox ファイル）を"  # noqa: E501
-                                        "相槌で開きます。メールはその場で読み、コピーはしません。"))
+                                        "相槌で開きます。今表示しているメールボックスの代わりにすぐ開き、次回の起動時もこれを開きます。"
+                                        "メールはその場で読み、コピーはしません。"))
         self.local_path.setPlaceholderText(self.tr("フォルダまたはファイルの場所"))
         self.local_folder_button.setText(self.tr("フォルダを選ぶ（Maildir）…"))
         self.local_file_button.setText(self.tr("ファイルを選ぶ（mbox）…"))

@@ -149,7 +149,8 @@ class SearchPanel(QWidget):
         self.memory_more = False  # the memory hits were cut at their limit: "50 件以上"
         self.partial = False      # the first build still runs: the index holds part of the mail
         self.mailbox_name = ""    # the mailbox the index is built from (its folder's name)
-        self.accounts_left_out = False  # mail accounts (IMAP, Gmail…) are not in the index
+        self.account_names: list[str] = []  # the mail accounts whose synced mail is searched too
+        self.unsearchable = 0  # their synced mail not in the index yet (body not synced, or not built yet)
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -196,13 +197,23 @@ class SearchPanel(QWidget):
         if self.partial:
             scope = self.tr("準備中のため一部のみ（記録の作成が終わると、すべてのメールが対象になります）")
         else:
-            scope = fill(self.tr("検索の対象: メールボックス「{name}」の全フォルダ（下書き・ごみ箱・迷惑メールを除く）"),  # noqa: E501
-                         name=self.mailbox_name)
-            if self.accounts_left_out:
-                scope += self.tr("。メールアカウントのメールは対象外です")
+            scope = self._scope()
+        if self.unsearchable:
+            # Said as a count, whatever else is said: a mail not synced whole cannot be found.
+            scope += fill(self.tr("。メールアカウントのメール {count} 通はまだ検索できません"
+                                  "（本文の受信と記録への追加が済むと対象になります）"),
+                          count=f"{self.unsearchable:,}")
         self.summary.setText(text + "\n" + scope)
         self.summary.setToolTip(self.tr("日付でも探せます: 「2024年3月」「2024年3月5日」「2024/3/5」"
                                         "（ほかの言葉と組み合わせると、その月・日のメールから探します）"))
+
+    def _scope(self) -> str:
+        if not self.account_names:
+            return fill(self.tr("検索の対象: メールボックス「{name}」の全フォルダ（下書き・ごみ箱・迷惑メールを除く）"),  # noqa: E501
+                        name=self.mailbox_name)
+        accounts = self.tr("、").join(fill(self.tr("「{name}」"), name=name) for name in self.account_names)
+        return fill(self.tr("検索の対象: メールボックス「{name}」とメールアカウント{accounts}の全フォルダ"
+                            "（下書き・ごみ箱・迷惑メールを除く）"), name=self.mailbox_name, accounts=accounts)
 
     def set_failed(self) -> None:
         self._failed = True

@@ -78,8 +78,12 @@ def test_a_limited_memory_count_says_at_least(qtbot: QtBot) -> None:
     panel.set_results("ケーキ", [], 0, [object()] * 12, memory_more=False)
     assert "お客様の記録 12 件" in panel.summary.text() and "以上" not in panel.summary.text()
     assert "2024年3月" in panel.summary.toolTip()  # how to search by date
-    # Said exactly: the index holds the local mailbox, not the mail accounts' mail.
-    panel.mailbox_name, panel.accounts_left_out = "お店のメール", True
+    # Said exactly: the local mailbox and each mail account, and how many synced mails cannot be found yet.
+    panel.mailbox_name = "お店のメール"
     panel.set_results("ケーキ", [], 0, [object()] * 3)
     assert "検索の対象: メールボックス「お店のメール」の全フォルダ" in panel.summary.text()
-    assert "メールアカウントのメールは対象外です" in panel.summary.text()
+    panel.account_names, panel.unsearchable = ["shop@example.jp", "info@example.jp"], 1234
+    panel.set_results("ケーキ", [], 0, [object()] * 3)
+    summary = panel.summary.text()
+    assert "メールボックス「お店のメール」とメールアカウント「shop@example.jp」、「info@example.jp」の全フォルダ" in summary
+    assert "メールアカウントのメール 1,234 通はまだ検索できません" in summary and "対象外" not in summary

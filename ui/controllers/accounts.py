@@ -40,7 +40,8 @@ class AccountsController(QObject):
         self.status = status
         self.notify = notify
         self.settings = settings
-        self.local_box: QMessageBox | None = None  # "registered; opens at the next start"
+        # Opens another local mailbox in the window (`MainWindow.open_local_mailbox`); False when it cannot now.
+        self.open_local: Callable[[Path], bool] = lambda _path: False
         self.ssl_context = ssl_context
         self.window = window  # the parent of its dialogs
         self.ctx: AppContext | None = None
@@ -148,20 +149,18 @@ class AccountsController(QObject):
 
         account_ops.save_account(self.runner, self.ctx.db, config, secret, saved, self.status.mail_error)
 
-    def _save_local_mailbox(self, path: Path) -> QMessageBox:
-        """Remember the Maildir/mbox: `aizuchi run` opens it from the next start, as `aizuchi run PATH` would."""
+    def _save_local_mailbox(self, path: Path) -> None:
+        """Open the Maildir/mbox now, in place of the one shown, and from every next start on:
+        the window opens it the way `aizuchi run PATH` does (`MainWindow.open_local_mailbox`)."""
         from app.settings import LOCAL_MAILBOX
 
+        if not self.open_local(path.resolve()):
+            self.status.say(self.tr("返信を書いている途中のため、メールフォルダを開けませんでした。"
+                                    "返信を閉じてから、もう一度追加してください。"), 15000)
+            return
         self.settings.set(LOCAL_MAILBOX, str(path.resolve()))
-        box = QMessageBox(QMessageBox.Icon.Information, self.tr("メールフォルダを登録しました"),
-                          fill(self.tr("「{path}」を相槌のメールフォルダにしました。"), path=str(path)),
-                          QMessageBox.StandardButton.Ok, self.window)
-        box.setInformativeText(self.tr("相槌を終了して起動し直すと、このメールフォルダが開きます"
-                                       "（今開いているメールはそのまま表示されています）。"))
-        box.setObjectName("localMailboxSaved")
-        self.local_box = box
-        box.open()
-        return box
+        self.status.say(fill(self.tr("メールフォルダ「{path}」を開きました。次回の起動時もこのメールフォルダが開きます"),
+                             path=str(path)), 15000)
 
     def _ask_sign_in_again(self, account_id: str) -> None:
         """A revoked or expired Google/Microsoft sign-in: ask once, without blocking the window."""

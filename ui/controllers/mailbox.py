@@ -210,6 +210,27 @@ class MailboxController(QObject):
         self.ctx = ctx
         mailbox_ops.open_mailbox(self.runner, LOCAL, ctx, self._on_mailbox_opened, self.status.mail_error)
 
+    def open_other(self, ctx: AppContext) -> None:
+        """Another local Maildir or mbox (ファイル → メールアカウントを追加): what was shown goes, and the
+        new one opens exactly as a start opens one (`start`), its inbox shown when its folders are in."""
+        self.runner.cancel_slot("headers-first")
+        self.runner.cancel_slot("headers")
+        self.local_source = None
+        self.local_read_only = None
+        self.mail_account = LOCAL
+        self.source = None
+        self.current_folder = None
+        self.current = None
+        self.opened_ref = None
+        self.listed = self.first_shown = False
+        self.mailbox_listed = False  # the memory build of the new mailbox waits for its first listing
+        self.message_model.set_headers([])
+        self.folder_model.set_folders([])
+        self.reader.clear()
+        self.folder_shown.emit()
+        self.status.busy(self.tr("メールボックスを開いています…"))
+        self.start(ctx)
+
     def _on_mailbox_opened(self, opened: OpenedMailbox) -> None:
         self.source = self.local_source = opened.source
         self.local_read_only = opened.read_only
@@ -240,6 +261,14 @@ class MailboxController(QObject):
             return
         self.local_chosen.emit()
         self.show_folder(folder, self.local_source, LOCAL)
+
+    def show_local_folder(self, folder_id: str) -> bool:
+        """Show a folder of the local mailbox (a search hit in it is opened next); False when none."""
+        row = self.folder_model.row_of(folder_id)
+        if row < 0:
+            return False
+        self.folder_view.setCurrentIndex(self.folder_model.index(row, 0))
+        return self.mail_account == LOCAL
 
     def show_local_inbox(self) -> None:
         """The shown account is going: back to the local mailbox's first folder."""
