@@ -102,7 +102,7 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self.runner.busy_changed.connect(self.status.set_running)
         self.memory.on_build_state = self._on_build_state
-        self.memory.accounts = lambda: {account_id: config.label() for account_id, config in self.accounts.configs.items()}
+        self.memory.accounts = lambda: {account: config.label() for account, config in self.accounts.configs.items()}
         self.memory.show_account_folder = self.accounts_pane.show_folder
         # An account's new mail is built into the records and the search index after each sync.
         self.accounts.synced.connect(self.memory.account_synced)

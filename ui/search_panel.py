@@ -209,7 +209,7 @@ class SearchPanel(QWidget):
 
     def _scope(self) -> str:
         if not self.account_names:
-            return fill(self.tr("検索の対象: メールボックス「{name}」の全フォルダ（下書き・ごみ箱・迷惑メールを除く）"),  # noqa: E501
+            return fill(self.tr("検索の対象: メールボックス「{name}」の全フォルダ（下書き・ごみ箱・迷惑メールを除く）"),
                         name=self.mailbox_name)
         accounts = self.tr("、").join(fill(self.tr("「{name}」"), name=name) for name in self.account_names)
         return fill(self.tr("検索の対象: メールボックス「{name}」とメールアカウント{accounts}の全フォルダ"

@@ -200,6 +200,19 @@ class MailIndex:
             ).fetchall():
                 self._unindex(connection, old)
 
+    def remove_vanished(self, account_id: str) -> int:
+        """Unindex the account's mails that are no longer in the store (deleted or moved on the
+        server, a folder reset); returns how many went."""
+        with self.db.write() as connection:
+            gone = connection.execute(
+                "SELECT id, subject, sender, body, grams FROM mail_index i WHERE i.source = ? AND NOT EXISTS"
+                " (SELECT 1 FROM mail_messages m WHERE m.account_id = i.source AND m.folder_id = i.folder_id"
+                " AND m.uid = i.msg_key)", (account_id,),
+            ).fetchall()
+            for old in gone:
+                self._unindex(connection, old)
+        return len(gone)
+
     def ref_for(self, message_id: str, sources: Sequence[str] | None = None) -> tuple[str, str, str] | None:
         """(source, folder_id, key) of an indexed message, for opening a memory hit's mail; in the
         first of `sources` that holds it when given (the local mailbox before the accounts)."""

@@ -9,9 +9,9 @@ longer shown, is not found any more.
 from __future__ import annotations
 
 import mailbox
+from datetime import datetime, timedelta, timezone
 from email.message import EmailMessage
 from email.utils import format_datetime
-from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 from PySide6.QtWidgets import QDialogButtonBox

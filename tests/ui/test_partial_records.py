@@ -85,5 +85,6 @@ def test_a_limited_memory_count_says_at_least(qtbot: QtBot) -> None:
     panel.account_names, panel.unsearchable = ["shop@example.jp", "info@example.jp"], 1234
     panel.set_results("ケーキ", [], 0, [object()] * 3)
     summary = panel.summary.text()
-    assert "メールボックス「お店のメール」とメールアカウント「shop@example.jp」、「info@example.jp」の全フォルダ" in summary
+    assert ("メールボックス「お店のメール」とメールアカウント「shop@example.jp」、「info@example.jp」の全フォルダ"
+            in summary)
     assert "メールアカウントのメール 1,234 通はまだ検索できません" in summary and "対象外" not in summary

@@ -155,7 +155,7 @@ class AccountsController(QObject):
         from app.settings import LOCAL_MAILBOX
 
         if not self.open_local(path.resolve()):
-            self.status.say(self.tr("返信を書いている途中のため、メールフォルダを開けませんでした。"
+            self.status.say(self.tr("書きかけの返信を保存できなかったため、メールフォルダはまだ開いていません。"
                                     "返信を閉じてから、もう一度追加してください。"), 15000)
             return
         self.settings.set(LOCAL_MAILBOX, str(path.resolve()))

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
 from app.context import AppContext, Changes
 from app.model import CustomerProfile, Message, PastReply, ReplyStats
 from app.settings import MEMORY_AUTO_BUILD, MEMORY_DATABASE_URL, TEAM_STAFF_NAME
-from app.sources.base import MailSource, MessageRef, OutgoingMessage
+from app.sources.base import MessageRef, OutgoingMessage
 from ui.controllers.insight import InsightController
 from ui.controllers.mailbox import LOCAL, MailboxController
 from ui.controllers.status import StatusLine
@@ -162,17 +162,12 @@ class MemoryController(QObject):
     def start_build(self) -> None:
         """Build (or resume building) the memory and the search index from this mailbox's folders
         (app.customers.build.BUILT_ROLES), then from each mail account's synced mail."""
-        from app.sync import StoredMail
-
         self.build_wanted = True
         self.agent_stopped = False
         source = self.mailbox.local_source
         if self.closing or self.opened is None or source is None or self.build_progress is not None:
             return  # starts when both are open; never two builds at once
         assert self.ctx is not None
-        mail = self.ctx.mail
-        targets: list[tuple[str, MailSource]] = [(self.ctx.source_key, source)]
-        targets += [(account_id, StoredMail(mail, account_id)) for account_id in self.accounts()]
         progress = BuildProgress(self)
         progress.progressed.connect(self._on_progress)
         self.build_progress = progress
@@ -181,7 +176,8 @@ class MemoryController(QObject):
             widget.show()
         self.on_build_state(True)
         self.panel.set_building(0, 0)
-        memory_ops.build(self.runner, self.opened, targets, progress, self._on_built, self._on_build_error)
+        memory_ops.build(self.runner, self.opened, (self.ctx.source_key, source), list(self.accounts()), self.ctx.mail,
+                         progress, self._on_built, self._on_build_error)
 
     def account_synced(self, _account_id: str) -> None:
         """A sync stored new mail: it is built into the records and the index (only what is new),

@@ -22,6 +22,7 @@ from PySide6.QtCore import QObject, Signal
 from app.context import AppContext
 from app.model import CustomerProfile, Insight, Message
 from app.sources.base import MailSource
+from app.store.mail import MailStore
 from ui.tasks import DB, TaskFailure, TaskRunner
 from ui.wording import fill
 
@@ -108,25 +109,28 @@ def open_memory(
 
 
 def build(
-    runner: TaskRunner, opened: OpenedMemory, targets: list[tuple[str, MailSource]], progress: BuildProgress,
-    on_done: Callable[[Any], None], on_error: ErrorCallback,
+    runner: TaskRunner, opened: OpenedMemory, local: tuple[str, MailSource], accounts: list[str], mail: MailStore,
+    progress: BuildProgress, on_done: Callable[[Any], None], on_error: ErrorCallback,
 ) -> int:
-    """Build the memory and the search index from each (source key, source) in turn: the local
-    mailbox, then each mail account's synced mail (`app.sync.StoredMail`). One build: its
-    progress counts every target's mails listed so far, and a stop ends it wherever it is."""
-    from app.customers import BuildResult, build_memory
+    """Build the memory and the search index from the local mailbox (`local`: its source key and
+    source), then from each mail account's synced mail (`app.customers.build_account`). One build:
+    its progress counts every mailbox's mails listed so far, and a stop ends it wherever it is."""
+    from app.customers import BuildResult, build_account, build_memory
 
     def should_stop() -> bool:
         return progress.stop_requested.is_set() or runner.stopping.is_set()
 
     def run() -> BuildResult:
         done = total = skipped = 0
-        for key, source in targets:
+        for key in [local[0], *accounts]:
             def report(now: int, of: int, before: int = done, listed: int = total) -> None:
                 # On the build lane: dropped once the window is gone.
                 runner.emit_from_worker(progress, progress.progressed, before + now, listed + of)
 
-            result = build_memory(opened.memory, source, key, report, should_stop, opened.index)
+            if key == local[0]:
+                result = build_memory(opened.memory, local[1], key, report, should_stop, opened.index)
+            else:
+                result = build_account(opened.memory, mail, key, report, should_stop, opened.index)
             done, total, skipped = done + result.done, total + result.total, skipped + result.skipped
             if result.stopped:
                 return BuildResult(done, total, True, skipped)
