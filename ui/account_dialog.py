@@ -437,9 +437,14 @@ class AccountDialog(QDialog):
         Gmail sign-in text was clipped top and bottom; ask the layout for the real need.
         """
         layout = self.layout()
-        if layout is None or not layout.hasHeightForWidth():
+        if layout is None:
             return
-        needed = layout.totalHeightForWidth(self.width())
+        # Without a wrapped label shown (the IMAP form with a keyring: no note) the layout has no
+        # height for width; its minimum still counts, since the minimum set here overrides it (the
+        # form after Gmail's sign-in kept Gmail's height, its fields squashed to slivers).
+        needed = layout.totalMinimumSize().height()
+        if layout.hasHeightForWidth():
+            needed = max(needed, layout.totalHeightForWidth(self.width()))
         if needed != self.minimumHeight():
             self.setMinimumHeight(needed)
         if self.height() < needed:
