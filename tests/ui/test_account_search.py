@@ -136,10 +136,33 @@ def test_an_accounts_synced_mail_is_searched_and_opens_from_its_folder(
         panel.results.activated.emit(panel.model.index(panel.model.memory_count, 0))
     assert window.mailbox.mail_account == ACCOUNT
     assert window.mailbox.current_folder is not None and window.mailbox.current_folder.id == hit.folder_id
+    hit_folder = hit.folder_id
     shown = window.reader.message
     assert shown is not None and "直径は何センチですか" in shown.body
     # Its customer is in the records too.
     qtbot.waitUntil(lambda: window.customer_panel.profile is not None, timeout=10000)
+
+    # A local hit, from the account's folder: the local folder is shown again and the mail opens.
+    driver.search("ケーキ")
+    assert panel.model.mail_total > 0
+    hit = panel.model.hit(panel.model.memory_count)
+    assert hit.source.startswith("local:")
+    with driver.waiting(Changes.MESSAGE):
+        panel.results.activated.emit(panel.model.index(panel.model.memory_count, 0))
+    assert window.mailbox.mail_account == "local"
+    shown = window.reader.message
+    assert shown is not None and shown.subject == hit.subject
+    assert not window.accounts_pane.view.currentIndex().isValid()  # one folder is shown, one is marked
+    window.memory.close_search()
+    # Clicked again, the account's inbox it was on shows again (its tree let go of it).
+    with driver.waiting(Changes.HEADERS):
+        assert window.accounts_pane.show_folder(ACCOUNT, hit_folder)
+    assert window.mailbox.mail_account == ACCOUNT
+    assert not window.mailbox.folder_view.currentIndex().isValid()
+    # And the local inbox, clicked while the account's folder shows: shown (it was current before).
+    with driver.waiting(Changes.HEADERS):
+        window.mailbox.folder_view.setCurrentIndex(window.folder_model.index(0, 0))
+    assert window.mailbox.mail_account == "local"
 
     # New mail: the next sync's build takes in only what is new, by itself.
     window.mailbox.settings.set(MEMORY_AUTO_BUILD, True)

@@ -10,7 +10,7 @@ import ssl
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QModelIndex, QObject
 from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
 
 from app.context import AppContext, Changes
@@ -49,7 +49,9 @@ class AccountsController(QObject):
         pane.folder_chosen.connect(self._on_account_folder)
         pane.edit_requested.connect(self.edit_account)
         pane.remove_requested.connect(self.ask_remove_account)
-        mailbox.local_chosen.connect(pane.view.clearSelection)
+        # The other tree lets go of its current folder too, not only its selection: clicking that
+        # folder again must show it (a click on the current item changes nothing, and did nothing).
+        mailbox.local_chosen.connect(lambda: pane.view.setCurrentIndex(QModelIndex()))
         service.sync_progress.connect(self._on_sync_progress)
         service.synced.connect(self._on_account_synced)
         service.error.connect(lambda _account, text: self.status.say(text, 15000))
@@ -187,7 +189,7 @@ class AccountsController(QObject):
     def _on_account_folder(self, account_id: str, folder_id: str) -> None:
         folder = self.service.folder(account_id, folder_id)
         if folder is not None:
-            self.mailbox.folder_view.clearSelection()
+            self.mailbox.folder_view.setCurrentIndex(QModelIndex())
             self.mailbox.show_folder(folder, self.service.mailbox(account_id), account_id)
 
     def _on_account_synced(self, account_id: str) -> None:

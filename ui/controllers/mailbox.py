@@ -267,7 +267,11 @@ class MailboxController(QObject):
         row = self.folder_model.row_of(folder_id)
         if row < 0:
             return False
-        self.folder_view.setCurrentIndex(self.folder_model.index(row, 0))
+        index = self.folder_model.index(row, 0)
+        if self.folder_view.currentIndex() == index:
+            self._on_folder_changed(index, index)  # already current: no signal, shown all the same
+        else:
+            self.folder_view.setCurrentIndex(index)
         return self.mail_account == LOCAL
 
     def show_local_inbox(self) -> None:
