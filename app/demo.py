@@ -24,6 +24,11 @@ def prepare_demo_mailbox(target: Path | None = None) -> Path:
     return destination
 
 
+def is_demo(path: Path) -> bool:
+    """Whether `path` is the demo's copy (`prepare_demo_mailbox`), which the window names as such."""
+    return (path / ".aizuchi-demo").is_file()
+
+
 def _version_of(maildir: Path) -> str:
     names = sorted(p.name.partition(":")[0] for p in maildir.rglob("*") if p.is_file() and not p.name.startswith("."))
     return hashlib.sha1("\n".join(names).encode("utf-8")).hexdigest()

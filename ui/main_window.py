@@ -42,6 +42,7 @@ from ui.insight_panel import InsightPanel
 from ui.remote_images import RemoteImageLoader
 from ui.right_column import RightColumn
 from ui.tasks import DB, TaskFailure, TaskRunner
+from ui.wording import fill
 
 log = logging.getLogger(__name__)
 
@@ -138,6 +139,7 @@ class MainWindow(QMainWindow):
         self.compose.on_reply_sent = self.team.reply_sent
         self.snippet_from_reply = SnippetFromReply(self)
         self.account_control.open_local = self.open_local_mailbox
+        self.mailbox.mailbox_opened.connect(self._show_title)
         # Everything opens once, on the db lane (opening may migrate the store), then the parts start.
         clock = self.outbox.clock
         self.runner.submit(DB, lambda: open_context(settings, mailbox, db_path, db, clock), self._on_context,
@@ -296,8 +298,14 @@ class MainWindow(QMainWindow):
             self.mailbox.message_model.mark_answered(replied)
 
     # -- wording -------------------------------------------------------------
+    def _show_title(self) -> None:
+        """The mailbox shown, as a mail program's title says it (which one is open after adding one)."""
+        name = self.mailbox.mailbox_name()
+        self.setWindowTitle(fill(self.tr("{mailbox} — 相槌"), mailbox=name) if name
+                            else self.tr("相槌 — お客様メールの返信アシスタント"))
+
     def retranslate(self) -> None:
-        self.setWindowTitle(self.tr("相槌 — お客様メールの返信アシスタント"))
+        self._show_title()
         self.file_menu.setTitle(self.tr("ファイル(&F)"))
         self.add_account_action.setText(self.tr("メールアカウントを追加(&A)…"))
         self.send_settings_action.setText(self.tr("営業時間と送信の設定(&H)…"))

@@ -1079,6 +1079,10 @@
         <translation>Opening the mailbox…</translation>
     </message>
     <message>
+        <source>お試し用のメール（デモ）</source>
+        <translation>Demo mail</translation>
+    </message>
+    <message>
         <source>メールフォルダに書き込めません</source>
         <translation>The mail folder cannot be written</translation>
     </message>
@@ -1120,6 +1124,10 @@
     <message>
         <source>お客様の記録を開いています。少し待ってからもう一度お試しください。</source>
         <translation>The customer records are still opening. Please try again in a moment.</translation>
+    </message>
+    <message>
+        <source>{mailbox} — 相槌</source>
+        <translation>{mailbox} — Aizuchi</translation>
     </message>
     <message>
         <source>相槌 — お客様メールの返信アシスタント</source>
@@ -1316,12 +1324,16 @@
         <translation>{done} / {total}</translation>
     </message>
     <message>
-        <source>記録の作成を停止しました（{done} / {total} 件）。メニューから再開できます。</source>
-        <translation>Stopped building records ({done} / {total}). You can resume from the menu.</translation>
+        <source>記録の作成を停止しました（{done} / {total} 通）。メニューから再開できます。</source>
+        <translation>Stopped building the records ({done} / {total} mails). You can resume from the menu.</translation>
     </message>
     <message>
-        <source>お客様の記録を作成しました（{total} 件）</source>
-        <translation>Customer records built ({total} mails)</translation>
+        <source>お客様の記録にメール {count} 通を加えました</source>
+        <translation>Added {count} mails to the customer records</translation>
+    </message>
+    <message>
+        <source>（読み取れなかった {skipped} 通を除く）</source>
+        <translation> (except {skipped} that could not be read)</translation>
     </message>
     <message>
         <source>返信に挿入しました: {phrase}</source>

@@ -73,6 +73,7 @@ def test_an_added_maildir_opens_at_once_and_is_in_the_records_and_the_search(
     driver = Driver(qtbot, win)
     own = _shop_maildir(tmp_path)
     demo_folders = [win.folder_model.folder(r).name for r in range(win.folder_model.rowCount())]
+    assert win.windowTitle() == "demo — 相槌"  # a copy, named by its folder (the real demo: お試し用のメール)
     assert len(demo_folders) >= 2  # the demo: 受信トレイ and 送信済み
 
     with driver.waiting_all(Changes.HEADERS, Changes.MEMORY_BUILT, timeout=60000):
@@ -85,6 +86,7 @@ def test_an_added_maildir_opens_at_once_and_is_in_the_records_and_the_search(
     assert win.mailbox.mail_account == "local" and win.mailbox.current_folder == folders[0]
     assert sorted(h.subject for h in driver.headers()) == ["ラベンダー石鹸が届きました", "ラベンダー石鹸の在庫について"]
     assert win.mailbox.settings.get(LOCAL_MAILBOX) == str(own.resolve())
+    assert win.windowTitle() == "お店のメール — 相槌"  # which mailbox is open, once the message is gone
 
     # Readable, analysed, and its customer counted in the records (both of her mails).
     driver.open("ラベンダー石鹸の在庫について", wait=Changes.PROFILE)
@@ -112,3 +114,45 @@ def test_an_added_maildir_opens_at_once_and_is_in_the_records_and_the_search(
         panel.results.activated.emit(panel.model.index(row, 0))
     shown = win.reader.message
     assert shown is not None and shown.subject == "ラベンダー石鹸の在庫について"
+
+
+def test_the_customer_tabs_mark_goes_with_the_mail_it_was_about(qtbot: QtBot, memory_window: MainWindow) -> None:
+    """The ● on 「このお客様について」 stayed after the folder changed, over an empty panel (walkthrough)."""
+    win = memory_window
+    driver = Driver(qtbot, win)
+    column = win.right_column
+    column.resize(276, 600)  # tabbed, as at 1024×700: the mark is on the tab
+    qtbot.waitUntil(lambda: column.tabbed)
+    driver.open("今年もクリスマスケーキの予約", wait=Changes.PROFILE)  # the allergy customer, a year later
+    qtbot.waitUntil(lambda: column.tabs.tabText(1).endswith("●"))
+    sent = next(r for r in range(win.folder_model.rowCount()) if win.folder_model.folder(r).role is FolderRole.SENT)
+    with driver.waiting(Changes.HEADERS):
+        win.mailbox.folder_view.setCurrentIndex(win.folder_model.index(sent, 0))
+    assert not column.tabs.tabText(1).endswith("●")
+    with driver.waiting(Changes.HEADERS):
+        win.mailbox.folder_view.setCurrentIndex(win.folder_model.index(0, 0))
+    driver.open("今年もクリスマスケーキの予約", wait=Changes.PROFILE)
+    qtbot.waitUntil(lambda: column.tabs.tabText(1).endswith("●"))
+    with driver.waiting(Changes.MESSAGE):  # another mail opening: not about the customer before
+        win.message_view.selectRow(driver.row(lambda h: "店頭受け取り" in h.subject))
+    assert not column.tabs.tabText(1).endswith("●")
+
+
+def test_the_demo_is_called_the_demo(qtbot: QtBot, tmp_path: Path) -> None:
+    """A new shop owner's first start: the title and the search name the demo as such, not
+    "demo-mailbox" (the folder its copy lives in)."""
+    from PySide6.QtCore import QSettings
+
+    from app.demo import prepare_demo_mailbox
+    from app.settings import load_settings
+
+    demo = prepare_demo_mailbox(tmp_path / "demo-mailbox")
+    win = MainWindow(demo, load_settings(tmp_path / "settings.json"),
+                     QSettings(str(tmp_path / "window.ini"), QSettings.Format.IniFormat))
+    qtbot.addWidget(win)
+    with Driver(qtbot, win).waiting(Changes.HEADERS):
+        win.show()
+    assert win.windowTitle() == "お試し用のメール（デモ） — 相槌"
+    assert win.mailbox.mailbox_name() == "お試し用のメール（デモ）"
+    win.memory.stop_build()
+    win.runner.wait_all(5000)

@@ -53,10 +53,16 @@ def test_the_panel_says_the_records_are_being_built_until_the_build_ends(
     assert "はじめて" not in panel.status.text()
     assert "作成の途中" in panel.build_note.text() and "9,184 / 18,197" in panel.build_note.text()
 
+    stopped = "記録の作成を停止しました（9,184 / 18,197 通）。メニューから再開できます。"
+    assert win.status.bar.currentMessage() == stopped
+
     # Complete: now "first-time" is true and said.
     win.memory.build_progress = BuildProgress(win.memory)
     with qtbot.waitSignal(win.changed, check_params_cb=on(Changes.PROFILE), timeout=20000):
-        win.memory._on_built(BuildResult(18197, 18197, False))
+        win.memory._on_built(BuildResult(18197, 18197, False, 3))
+    # A count that says what it counts: mails taken in, the unreadable ones apart.
+    added = "お客様の記録にメール 18,194 通を加えました（読み取れなかった 3 通を除く）"
+    assert win.status.bar.currentMessage() == added
     assert "はじめてのお客様" in panel.status.text()
     assert not panel.build_note.isVisibleTo(win)
     assert _texts(panel.timeline) == ["まだありません"]

@@ -79,6 +79,7 @@ class MailboxController(QObject):
         self.ctx: AppContext | None = None
         self.source: MailSource | None = None
         self.local_source: MailSource | None = None
+        self._demo = False  # the local mailbox is the demo's copy
         # The local Maildir cannot be written: mail is read without marking it read (QA: every
         # open showed "Permission denied"); said once, at the start (`read_only_box`).
         self.local_read_only: Path | None = None
@@ -231,7 +232,15 @@ class MailboxController(QObject):
         self.status.busy(self.tr("メールボックスを開いています…"))
         self.start(ctx)
 
+    def mailbox_name(self) -> str:
+        """The local mailbox as the window names it (its title, the search's scope): the demo, or
+        the folder or file the shop chose; "" until it is open."""
+        if self.ctx is None or self.local_source is None:
+            return ""
+        return self.tr("お試し用のメール（デモ）") if self._demo else self.ctx.mailbox_path.name
+
     def _on_mailbox_opened(self, opened: OpenedMailbox) -> None:
+        self._demo = opened.demo
         self.source = self.local_source = opened.source
         self.local_read_only = opened.read_only
         if opened.read_only is not None:

@@ -72,6 +72,10 @@ class MemoryController(QObject):
         # the two would read every file at once, and hold both listings in memory.
         mailbox.first_listed.connect(self._maybe_build)
         insight.shown.connect(self.load_profile)
+        # The tab's ● is about the mail shown: another folder, or another mail opening, takes it away
+        # until that mail's profile says (our own mail in 送信済み never loads one).
+        mailbox.folder_shown.connect(lambda: right_column.set_customer_note(False))
+        mailbox.opening.connect(lambda: right_column.set_customer_note(False))
         customer_panel.reply_activated.connect(self._open_past_reply)
         customer_panel.export_requested.connect(self._export_customer)
         customer_panel.delete_requested.connect(self._delete_customer)
@@ -244,11 +248,16 @@ class MemoryController(QObject):
             self.panel.set_building(None)
         if isinstance(result, BuildResult):
             if result.stopped:
-                self.status.say(fill(self.tr("記録の作成を停止しました（{done} / {total} 件）。"
-                                             "メニューから再開できます。"), done=result.done, total=result.total), 8000)
+                self.status.say(fill(self.tr("記録の作成を停止しました（{done} / {total} 通）。"
+                                             "メニューから再開できます。"), done=f"{result.done:,}",
+                                     total=f"{result.total:,}"), 8000)
             elif result.total:
-                self.status.say(fill(self.tr("お客様の記録を作成しました（{total} 件）"),
-                                     total=str(result.total)), 5000)
+                # What the count is: mails of this run, taken in (「34 件」 read as 34 records or customers).
+                text = fill(self.tr("お客様の記録にメール {count} 通を加えました"),
+                            count=f"{result.total - result.skipped:,}")
+                if result.skipped:
+                    text += fill(self.tr("（読み取れなかった {skipped} 通を除く）"), skipped=f"{result.skipped:,}")
+                self.status.say(text, 5000)
         self.notify(Changes.MEMORY_BUILT)
         if self.mailbox.current is not None and self.insight.current is not None:
             self.load_profile()
@@ -384,8 +393,7 @@ class MemoryController(QObject):
 
     def _on_searched(self, results: SearchResults) -> None:
         panel = self.search_panel
-        if self.ctx is not None:
-            panel.mailbox_name = self.ctx.mailbox_path.name
+        panel.mailbox_name = self.mailbox.mailbox_name()
         panel.account_names = list(self.accounts().values())
         panel.unsearchable = results.unsearchable
         panel.set_results(results.query, results.mail, results.mail_total, results.memory,
