@@ -145,7 +145,8 @@ from app.review import review_draft  # noqa: E402
 from bench.eval_sets import REVIEW_SETS, review_set  # noqa: E402
 
 # The blind batches, each split on arrival into a tune half and a held-out half (never tuned on).
-BATCHES = ("blind15", "blind16", "blind17", "blind18", "blind19", "blind20", "blind21", "blind22", "blind23")
+BATCHES = ("blind15", "blind16", "blind17", "blind18", "blind19", "blind20", "blind21", "blind22", "blind23",
+           "blind24")
 WRITING = review_set("blind15_heldout_writing")
 PAIRS = review_set("blind15_heldout_pairs")
 TUNE_WRITING = review_set("blind15_tune_writing")

@@ -29,7 +29,7 @@ import tomli_w
 
 from app.model import Highlight, HighlightKind, Insight
 from app.paths import RESOURCES, user_data_dir
-from app.snippets.situation import LEGACY_GROUPS, SOURCES, Situation, classify, slot_values
+from app.snippets.situation import LEGACY_GROUPS, Situation, classify, slot_values, sources
 
 # {order} an order or reservation number, {number} a size, an amount or a count, {staff} the agent's own name:
 # made by 「定型文にする」 (app.sharing.generalize) from what a sent reply said of one customer.
@@ -262,7 +262,7 @@ def plan(
     merged = {**made, **given}
     if "product" in made:
         merged["product"] = made["product"] if "product" not in given else given["product"]
-    groups = SOURCES[situation]
+    groups = sources(situation, mail)
     ranked: list[tuple[int, int, int, Snippet]] = []
     for position, snippet in enumerate(pack.snippets):
         if highlight.kind not in snippet.kinds:

@@ -196,6 +196,32 @@ SOURCES: dict[Situation, tuple[str, ...]] = {
     Situation.COMPLAINT: ("apology", "delay", "answer"),
     Situation.ASK: ("answer", "refusal"),
 }
+# What went wrong, as the mail tells it: the goods themselves (a wrong, broken or faulty item: apologies that
+# name the item and promise a better check) or only their coming late (apologies for the wait first; an
+# apology for "a different item" to a customer still waiting for theirs is nonsense).
+_ITEM_PROBLEM = re.compile(r"違う(?:商品|もの|物|色|サイズ)|異なる|間違(?:った|って)|別の(?:商品|もの)|頼んでいない|"
+                           r"注文していない|壊れ|破損|割れ|欠け|傷が|キズ|汚れ|不良|不具合|動かな|故障|へこみ|凹み|"
+                           r"ほつれ|穴が|足りな|入っていな|数が合わ")
+_LATE = re.compile(r"届か|届いていな|届きませ|来ない|来ません|まだ(?:届|来|発送)|遅れ|遅い|発送されて(?:い|お)ら")
+
+
+# Groups `sources` adds for what a mail tells, beyond the table above.
+MAIL_FITTED_GROUPS: tuple[str, ...] = ("apology_item",)
+
+
+def sources(situation: Situation, mail: str = "") -> tuple[str, ...]:
+    """The snippet groups for `situation`, in the order offered, fitted to what went wrong in `mail`."""
+    groups = SOURCES[situation]
+    if "apology" not in groups:
+        return groups
+    if _ITEM_PROBLEM.search(mail):
+        at = groups.index("apology") + 1
+        return (*groups[:at], "apology_item", *groups[at:])
+    if _LATE.search(mail) and "delay" in groups:
+        return ("delay", *(g for g in groups if g != "delay"))
+    return groups
+
+
 # Older packs (a shop's own) used broader groups; they still reach the situations they meant.
 LEGACY_GROUPS: dict[str, frozenset[Situation]] = {
     "health": frozenset({Situation.ALLERGY, Situation.HEALTH_SELF, Situation.HEALTH_FAMILY, Situation.PREGNANCY}),
@@ -237,8 +263,14 @@ _NOT_ABOUT = re.compile(r"の(?:頃|ころ|時|とき)|(?:に|から)(?:「[^」
 _FAMILY = frozenset(PERSON_HONORIFIC) - {"友人", "友達", "親友", "同僚", "同期", "上司", "部下", "先輩", "後輩", "家族"}
 _SELF = re.compile(r"私|わたし|わたくし|自分|僕|ぼく|俺|わし|ワシ|あたし|おれ|オレ")
 # A pet, not a person: its age and its illness are no one's health to wish well.
+# Breeds say "pet" without 犬 or 猫 (「うちのモモ（トイプードル、12歳）が…関節炎と」): the dog's or the cat's.
+_DOG_BREEDS = ("トイプードル", "プードル", "チワワ", "ダックス", "ポメラニアン", "マルチーズ", "シーズー",
+               "ヨークシャー", "ヨーキー", "パグ", "コーギー", "レトリバー", "ラブラドール", "シュナウザー",
+               "ブルドッグ", "ビーグル", "キャバリア", "パピヨン", "ビションフリーゼ", "ボーダーコリー", "豆柴")
+_CAT_BREEDS = ("スコティッシュ", "アメショ", "アメリカンショートヘア", "マンチカン", "ラグドール", "ロシアンブルー",
+               "ペルシャ猫", "ベンガル", "ノルウェージャン", "メインクーン", "ブリティッシュショートヘア")
 _PET = re.compile(r"柴犬|愛犬|愛猫|子犬|子猫|老犬|老猫|(?<![一-龥])犬|(?<![一-龥])猫(?!背|舌|の手|の額)|ワンちゃん|"
-                  r"わんちゃん|"
+                  r"わんちゃん|" + "|".join(_DOG_BREEDS + _CAT_BREEDS) + "|"
                   r"ネコ|インコ|ウサギ|ハムスター|ペット|[0-9０-９一二三四五]匹|(?<![ァ-ヶ])(?:オス|メス)(?![ァ-ヶ])")
 _PET_UNWELL = re.compile(r"年を取|歳を取|老い|弱って|食欲|獣医|動物病院|散歩の距離|検査|ご飯を[^。]{0,6}残|食べな|"
                          r"元気がな|吐い|下痢|痩せ|手術|薬")
@@ -385,6 +417,8 @@ _SELF_PURCHASE = re.compile(r"自分用|自分へのご褒美|自分で使|自�
 _ALLERGY = re.compile(r"アレルギ|アトピー|敏感肌|乾燥肌|肌が弱|体質|乳糖不耐|グルテン|食物制限|"
                       r"(?:卵|小麦|乳|そば|ナッツ|えび|かに|落花生)(?:が|を)?(?:食べられ|だめ|ダメ|NG)")
 # The body broadly, not a disease list only: pain, numbness, sleep, a condition of theirs or a child's.
+# A burn, not 関西弁's 〜やけど (「買うた財布やけど、ファスナーが…」 = だけど): a conjunction ends a clause.
+_BURN = r"(?<![なんだたへ])(?<![一-龥ァ-ヶー])やけど(?![、,。！!？?…ね〜]|$)"
 _BODY = (r"(?:痛(?:い|く|み|む|め)(?!出費|手|なりませ|ならな|なかっ|はな|もな|ないか|ないよう)|しびれ|痺れ|"
          r"眠れ(?:な|ず|ま|てい?な)|"
          r"寝不足|不眠|熱を出|発熱|高熱|倒れ|"
@@ -393,12 +427,13 @@ _BODY = (r"(?:痛(?:い|く|み|む|め)(?!出費|手|なりませ|ならな|な
          r"要介護|車椅子|車いす|認知|視力|目[がもは][^、。]{0,4}(?:かす|見え|弱|悪)|耳[がもは][^、。]{0,3}(?:遠|"
          r"聞こえ)|難聴|療法|(?:におい|匂い|臭い)に弱|"
          r"奥歯|ニキビ|にきび|湿疹|発疹|かゆみ|痒み|腫れ|脱毛|抜け毛|髪が抜け|抗がん剤|点滴|注射|診断|"
-         r"股関節|関節|手首|足首|足が不自由|転んで|転倒|(?<![なんだたへ])やけど|火傷|"
+         r"股関節|関節|手首|足首|足が不自由|転んで|転倒|" + _BURN + r"|火傷|"
          r"胸が苦し|息苦し|吐き気|めまい|立ちくらみ|下痢|体を壊|体調を崩|顔色)")
 # In a complaint, what hurts now (pain, no sleep, unwell) is harm to apologise for; a condition they live
 # with (持病, 要介護, an operation years ago) is told for us to take care, and gets concern instead.
 _ACUTE = re.compile(r"痛(?:い|く|み|む|め)(?!出費|手)|しびれ|痺れ|眠れ(?:な|ず|ま)|寝不足|体調を崩|具合が悪|気分が悪|"
-                    r"胸が苦し|息苦し|吐き|下痢|腫れ|かゆ|湿疹|発疹|かぶれ|(?<![だ])けが|怪我|ケガ|(?<![なんだたへ])やけど|火傷|転倒|"
+                    r"胸が苦し|息苦し|吐き|下痢|腫れ|かゆ|湿疹|発疹|かぶれ|(?<![だ])けが|怪我|ケガ|"
+                    + _BURN + r"|火傷|転倒|"
                     r"転んで|顔色|倒れ|めまい|熱が|熱を出|発熱")
 _ILLNESS = re.compile(r"入院|手術|(?:怪我|(?<![だ])けが|ケガ)(?!は(?:しませ|な|あり)|もな|一つな|ひとつな)|骨折|骨を折|"
                       r"病気|体調|療養|通院|腰痛|ぎっくり|捻挫|妊娠|"
@@ -1137,14 +1172,22 @@ _DATED = frozenset({
 })
 
 
+# A pet's name as its owner writes it (「うちのモモ（トイプードル）」「愛犬のコタロウが」): the slot calls it by it.
+_PET_NAME = re.compile(r"(?:うちの|ウチの|愛犬の|愛猫の|飼い犬の|飼い猫の)"
+                       r"([ァ-ヶ][ァ-ヶー]{0,5}|[ぁ-ゖ]{2,4})(?=[（(がはも、])")
+
+
 def _pet_noun(words: str) -> str:
     match = _PET.search(words)
     if not match:
         return ""
+    name = _PET_NAME.search(words)
+    if name and not _PET.fullmatch(name.group(1)) and name.group(1) not in ("ペット", "こども", "ワンコ", "ニャンコ"):
+        return name.group(1) + "ちゃん"
     word = match.group(0)
-    if re.search("犬|ワン|わん", word):
+    if re.search("犬|ワン|わん", word) or word in _DOG_BREEDS:
         return "ワンちゃん"
-    return "猫ちゃん" if re.search("猫|ネコ", word) else word
+    return "猫ちゃん" if re.search("猫|ネコ", word) or word in _CAT_BREEDS else word
 
 
 def _sent_noun(words: str) -> str:

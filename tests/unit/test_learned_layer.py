@@ -32,6 +32,23 @@ def test_the_committed_model_is_small_and_trained_on_todays_features() -> None:
     assert all(0.0 <= d <= a <= 1.0 for a, d in zip(data["add"], data["drop"], strict=True))
 
 
+def test_packed_weights_give_the_probabilities_of_the_trained_floats() -> None:
+    import math
+
+    model = learned.load_file()
+    assert model is not None
+    assert all(abs(x) <= learned.MAX_WEIGHT for w in model.weights.values() for x in w)
+    text = "妻に卵アレルギーがあるのですが、大丈夫でしょうか？"
+    features = sentence_features(tokenize(text), text, ["request", "request:question"], ["disclosure"], [],
+                                 True, False, False)
+    pairs = [learned.PAIR + text.strip()[i : i + 2] for i in range(len(text.strip()) - 1)]
+    for j, p in enumerate(model.probabilities(features, text)):
+        score = model.bias[j] + sum(model.weights[f][j] for f in [*features, *pairs] if f in model.weights)
+        assert math.isclose(p, 1.0 / (1.0 + math.exp(-score)), rel_tol=1e-9)
+    with pytest.raises(ValueError):
+        learned.SentenceModel({"w:猫": (60.0, 0.0, 0.0)}, [0.0] * 3, [1.0] * 3, [0.0] * 3)
+
+
 def test_features_name_the_words_the_ending_and_the_rules() -> None:
     text = "妻に卵アレルギーがあるのですが、大丈夫でしょうか？"
     features = sentence_features(tokenize(text), text, ["request", "request:question"], ["disclosure"], [],

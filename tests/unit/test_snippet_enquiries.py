@@ -170,6 +170,20 @@ def test_pets_seen_off_and_no_pet_at_all() -> None:
     assert _situation(D, "うちの犬は毎朝庭を走り回っています") is Situation.PET
 
 
+def test_a_pet_named_by_its_breed_is_a_pet_and_is_called_by_its_name() -> None:
+    groomed = "うちのモモ（トイプードル、12歳）が先週から後ろ足を引きずるようになり、病院で関節炎と言われました"
+    assert _situation(D, groomed) is Situation.PET_HEALTH
+    assert slot_values(Situation.PET_HEALTH, Highlight(D, 0, len(groomed)), groomed).get("topic") == "モモちゃん"
+    texts = _texts(D, groomed)
+    assert texts and not any("ご無理なさらない" in t or "ご自愛" in t for t in texts), texts
+    breed_only = "チワワを飼っているのですが、最近よく咳をします"
+    assert slot_values(Situation.PET_HEALTH, Highlight(D, 0, len(breed_only)), breed_only).get("topic") == "ワンちゃん"
+    # Hard negatives: うちの + a breed is no name; a person's own joint pain is their health.
+    breed = "うちのトイプードルが最近よく咳をします"
+    assert slot_values(Situation.PET_HEALTH, Highlight(D, 0, len(breed)), breed).get("topic") == "ワンちゃん"
+    assert _situation(D, "先週から膝が痛み、病院で関節炎と言われました") is Situation.HEALTH_SELF
+
+
 def test_what_is_over_or_no_one_s_news_is_not_congratulated() -> None:
     assert _situation(D, "この梅の木は、長女が生まれた年に植えたものです") is not Situation.CLOSE_CELEBRATION
     assert _situation(D, "結婚して十年、ようやく子どもを授かりました") is not Situation.OWN_CELEBRATION
@@ -283,3 +297,22 @@ def test_asks_that_are_questions_and_asks_that_are_not_cancels() -> None:
     yoga = "毎週ヨガに通っています。\n"
     assert _situation(R, "来週のレッスンをキャンセルさせてください", yoga) is Situation.ASK_CANCEL
     assert _situation(R, "土曜日に家まで見に来ていただけますか", boxes) is Situation.ASK_BOOKING
+
+
+def test_an_apology_fits_what_went_wrong() -> None:
+    late = "注文した商品がまだ届きません。\n注文してからもう2週間です。\n今週中に届かないならキャンセルしてください。\n"
+    texts = _texts(R, "今週中に届かないならキャンセルしてください", late)
+    assert texts and "お待たせ" in texts[0], texts
+    assert not any("異なる商品" in t or "検品" in t for t in texts), texts
+    wrong = "昨日届いたセーターですが、注文したものと違う色が入っていました。\n至急、正しい色を送っていただけますか。\n"
+    ask = "至急、正しい色を送っていただけますか"
+    highlight = Highlight(R, wrong.index(ask), wrong.index(ask) + len(ask))
+    offered = [s.id for s in plan(load_our_pack(), highlight, ask, mail=wrong, limit=20).snippets]
+    assert "apology_wrong_item" in offered, offered
+
+
+def test_kansai_yakedo_is_but_not_a_burn() -> None:
+    said = "先週そっちで買うた財布やけど、ファスナーがもう壊れてしもたんよ"
+    assert _situation(D, said) not in (Situation.HEALTH_SELF, Situation.ILLNESS_NOW, Situation.HARM)
+    # Hard negative: a burn told in standard Japanese is still a burn.
+    assert _situation(D, "昨日、鍋で手にやけどをしてしまいました") in (Situation.HEALTH_SELF, Situation.ILLNESS_NOW)

@@ -9,11 +9,11 @@ import pytest
 from app.model import FindingKind, Highlight, HighlightKind, Insight
 from app.review import review_draft
 from app.snippets import PLACEHOLDERS, SnippetError, fill, load_pack, parse_pack, values_from_insight
-from app.snippets.situation import SOURCES
+from app.snippets.situation import MAIL_FITTED_GROUPS, SOURCES
 
 NO_USER_PACK = Path("/nonexistent/snippets.toml")
 SAMPLE = {"customer": "山田", "topic": "お母様の還暦のお祝い", "product": "ガラスのペアグラス", "date": "11月20日"}
-SITUATIONS = {group for groups in SOURCES.values() for group in groups} | {"closing"}
+SITUATIONS = {group for groups in SOURCES.values() for group in groups} | {"closing", *MAIL_FITTED_GROUPS}
 
 
 def test_pack_has_sixty_phrases_over_every_situation() -> None:

@@ -192,13 +192,24 @@ def wish_to_ask(a: Asked) -> str:
 
 
 def hope(a: Asked) -> str:
-    """〜を希望します / 〜を希望いたします: a stated preference the shop should act on (not 希望した)."""
+    """〜を希望します / 〜を要望します / 〜を求めます / 〜を望みます: a stated preference or demand the
+    business should act on — a comment card's 「議会に準じた扱いを求めます」. Not told as past (希望した,
+    求めていました), negated (求めません) or named as a thing (要望の声): the verb ends the clause.
+    """
     toks = a.toks
     for i, t in enumerate(toks[:-1]):
-        if t.surface == "希望" and toks[i + 1].norm in ("為る", "致す") and not any(
+        if t.surface in ("希望", "要望", "要求") and toks[i + 1].norm in ("為る", "致す") and not any(
             x.lemma == "た" for x in toks[i + 2 : i + 5]
         ):
             return make_cue(CueKind.HOPE, span(toks, i, i + 3))
+    content = a.content
+    for i in range(1, len(content)):
+        t = content[i]
+        if t.norm in ("求める", "望む") and t.main == "動詞" and content[i - 1].surface == "を":
+            rest = content[i + 1 :]
+            if all(r.lemma in ("ます", "です") or r.surface == "ます" for r in rest) and not any(
+                    is_neg(r) for r in rest):
+                return make_cue(CueKind.HOPE, span(content, i - 1, len(content)))
     return ""
 
 
@@ -271,6 +282,10 @@ def proposal(a: Asked) -> str:
     content = a.content
     if len(content) < 3:
         return ""
+    if (a.last and a.sentence_end != "" and content[-1].surface in ("ては", "では") and content[-2].norm == "見る"
+            and content[-3].surface in ("て", "で") and not any(t.norm in _SELF for t in content)):
+        # もう少し考慮してみては。 (〜てみてはいかがでしょうか, its end left unsaid): a suggestion to the business
+        return make_cue(CueKind.PROPOSAL, span(content, len(content) - 3, len(content)))
     tail_ = content[-6:]
     # Most clauses end in none of its words: that test first, it is asked of every clause left.
     if not any(t.lemma in _PROPOSING for t in tail_) or any(t.lemma == "た" for t in tail_):
@@ -512,10 +527,17 @@ def _asks_after_them(content: Sequence[Token]) -> bool:
         if t.norm in ("疲れ", "疲れる") and j > 0 and content[j - 1].surface == "お" and any(
                 is_neg(r) for r in content[j + 1 :]):
             return True  # お疲れは出ていませんか: the reader's tiredness asked after (お疲れ様です is a greeting too)
+        if t.norm in _HEALTH and j > 0 and content[j - 1].surface in ("お", "ご", "御") and any(
+                r.surface in ("いかが", "如何") for r in content[j + 1 :]):
+            return True  # 足のお怪我はその後いかがでしょうか / お加減はいかがですか: the reader's health asked after
         if t.norm == "体調" and any(r.norm == "崩す" for r in content[j + 1 :]) and any(
                 is_neg(r) for r in content[j + 1 :]):
             return True  # 体調を崩されていませんか (体調はいかがですか may ask after a patient: not here)
     return False
+
+
+# A person's health, asked after with an honorific prefix (お怪我, お加減, ご体調): the reader's or their family's.
+_HEALTH: Final = frozenset({"怪我", "加減", "具合", "体調", "体", "身体", "風邪"})
 
 
 def _argues(content: Sequence[Token]) -> bool:
