@@ -213,6 +213,26 @@ class MailIndex:
                 self._unindex(connection, old)
         return len(gone)
 
+    def only_elsewhere(self, message_ids: Sequence[str], sources: Sequence[str]) -> set[str]:
+        """Which of `message_ids` are indexed only under mailboxes other than `sources`: mail of a
+        mailbox this computer opened before (the demo, before the shop's own), not open now.
+
+        Looked up through the other mailboxes' rows alone (the unique index's first column), so
+        the usual case, one mailbox, costs one pass over the index's sources."""
+        others = [r[0] for r in self.db.read("SELECT DISTINCT source FROM mail_index") if r[0] not in sources]
+        ids = sorted({m for m in message_ids if m})
+        if not others or not ids:
+            return set()
+        marks = ", ".join("?" * len(ids))
+        found = {r[0] for r in self.db.read(
+            f"SELECT DISTINCT message_id FROM mail_index WHERE source IN ({', '.join('?' * len(others))})"
+            f" AND message_id IN ({marks})", (*others, *ids))}
+        if found and sources:  # the same mail in an open mailbox too: it stays
+            found -= {r[0] for r in self.db.read(
+                f"SELECT DISTINCT message_id FROM mail_index WHERE source IN ({', '.join('?' * len(sources))})"
+                f" AND message_id IN ({', '.join('?' * len(found))})", (*sources, *sorted(found)))}
+        return found
+
     def ref_for(self, message_id: str, sources: Sequence[str] | None = None) -> tuple[str, str, str] | None:
         """(source, folder_id, key) of an indexed message, for opening a memory hit's mail; in the
         first of `sources` that holds it when given (the local mailbox before the accounts)."""

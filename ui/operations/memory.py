@@ -168,8 +168,13 @@ def search(
 
         memory = opened.memory.search(query, limit=MEMORY_HITS + 1)
         sources = scope.sources
+        # What was told in a mailbox no longer open here (the demo's made-up customers, once the shop's
+        # own mail is open) is not offered: its mail cannot be opened, and it is nobody the shop knows.
+        # A teammate's record (mail this computer never indexed) stays.
+        elsewhere = opened.index.only_elsewhere([hit.message_id for hit in memory], sources)
+        shown = [hit for hit in memory if hit.message_id not in elsewhere]
         return SearchResults(query, opened.index.search(query, limit=SEARCH_PAGE, sources=sources),
-                             memory[:MEMORY_HITS], opened.index.count_matches(query, sources=sources),
+                             shown[:MEMORY_HITS], opened.index.count_matches(query, sources=sources),
                              len(memory) > MEMORY_HITS,
                              opened.index.unsearchable(scope.accounts, [role.value for role in BUILT_ROLES]))
 
