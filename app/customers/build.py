@@ -74,6 +74,8 @@ class SearchIndex(Protocol):
 
     def remove_vanished(self, account_id: str) -> int: ...
 
+    def indexed_keys(self, source: str, folder_id: str) -> set[str]: ...
+
 
 @dataclass(frozen=True, slots=True)
 class _Analysed:
@@ -204,8 +206,15 @@ def build_memory(
     mails or more; 1 analyses in this process)."""
     folders = [f for f in source.folders() if f.role in BUILT_ROLES]
     todo: list[tuple[Folder, Header]] = []
+    # In team mode the checkpoints are the team's (PostgreSQL) and the index this computer's: a mail
+    # a teammate built is taken in again here for the index (the memory skips its Message-ID). A
+    # mail account's id is the same on every computer, so without this its index stayed empty.
+    own_index = index is not None and memory.dialect != "sqlite"
     for folder in folders:
         built = memory.built_keys(source_key, folder.id)
+        if own_index and built:
+            assert index is not None
+            built &= index.indexed_keys(source_key, folder.id)
         for number, header in enumerate(source.headers(folder)):
             if number % 1000 == 999 and should_stop is not None and should_stop():
                 return BuildResult(0, 0, True)  # listing a large folder at shutdown: nothing done yet

@@ -213,6 +213,11 @@ class MailIndex:
                 self._unindex(connection, old)
         return len(gone)
 
+    def indexed_keys(self, source: str, folder_id: str) -> set[str]:
+        """The keys of a mailbox's folder that are in the index (the unique index answers it)."""
+        return {r[0] for r in self.db.read("SELECT msg_key FROM mail_index WHERE source = ? AND folder_id = ?",
+                                           (source, folder_id))}
+
     def only_elsewhere(self, message_ids: Sequence[str], sources: Sequence[str]) -> set[str]:
         """Which of `message_ids` are indexed only under mailboxes other than `sources`: mail of a
         mailbox this computer opened before (the demo, before the shop's own), not open now.

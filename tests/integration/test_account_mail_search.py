@@ -98,3 +98,38 @@ def test_synced_mail_is_searchable_what_is_not_is_counted_and_deleted_mail_leave
     finally:
         memory.close()
         session.close()
+
+
+def test_in_team_mode_each_computer_indexes_the_account_itself(
+    provider: Harness, db: Database, tmp_path: Path, postgres_url: str
+) -> None:
+    """The checkpoints live in the team's memory, the index on each computer: a teammate having
+    built the account's mail must not leave this computer's search without it (same account id)."""
+    from app.store.db import open_database
+    from tests.postgres import fresh_database
+
+    provider.add(_raw(2, "ミモザのリース", "ミモザのリースの直径は何センチですか。\n"))
+    email, secret = provider.sign_in()
+    config = provider.config(email)
+    team = open_memory(fresh_database(postgres_url, f"acct{abs(hash(str(tmp_path))) % 10**8}"))
+    other_db = open_database(tmp_path / "teammate.sqlite3")
+    sessions = []
+    try:
+        for store_db in (other_db, db):  # the teammate's computer first, then this one
+            add_account(MailStore(store_db), config, secret)
+            session = AccountSession(store_db, config, providers=provider.providers(),
+                                     backoff=Backoff(attempts=4, base=0.5, max_total=10.0, sleep=lambda _s: None))
+            sessions.append(session)
+            session.sync()
+            build_account(team, session.store, config.id, index=MailIndex(store_db), workers=1)
+        index = MailIndex(db)
+        assert index.count_matches("ミモザ", sources=[config.id]) == 1
+        assert index.unsearchable([config.id], ROLES) == 0
+        counts = team.counts()  # her mail remembered once, not once per computer
+        assert counts["customers"] == 1 and counts["requests"] == 1, counts
+        again = build_account(team, sessions[-1].store, config.id, index=index, workers=1)
+        assert (again.done, again.total) == (0, 0)  # indexed here now: nothing to do
+    finally:
+        for session in sessions:
+            session.close()
+        team.close()
