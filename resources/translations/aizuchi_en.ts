@@ -1071,6 +1071,10 @@
 <context>
     <name>MailboxController</name>
     <message>
+        <source>差出人・件名で絞り込み — Enter で本文・記録・日付も検索 (Ctrl+F)</source>
+        <translation>Filter by sender, subject — Enter: text, records, dates too (Ctrl+F)</translation>
+    </message>
+    <message>
         <source>差出人・件名で絞り込み — Enter で全フォルダの本文・お客様の記録・日付（2024年3月）を検索 (Ctrl+F)</source>
         <translation>Filter by sender or subject — Enter searches every folder’s text, the customer records and dates (2024年3月) (Ctrl+F)</translation>
     </message>

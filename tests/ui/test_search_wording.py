@@ -71,3 +71,28 @@ def test_results_wrap_whole_at_1024(qtbot: QtBot, memory_window: MainWindow) -> 
         needed = metrics.boundingRect(QRect(0, 0, width - 8, 1 << 20), int(Qt.TextFlag.TextWordWrap),
                                       str(index.data())).height()
         assert rect.width() <= width and rect.height() >= needed, (row, rect, width, needed)
+
+
+def test_the_search_boxs_hint_fits_at_1024_in_both_languages(qtbot: QtBot, window: MainWindow) -> None:
+    """At 1024×700 the hint was cut off (「…日付（2024年3月）を検索 (Ctr…」); its whole text is the tooltip."""
+    from PySide6.QtGui import QFontMetrics
+    from PySide6.QtWidgets import QApplication
+
+    from ui.i18n import Translations
+
+    app = QApplication.instance()
+    assert app is not None
+    translations = Translations(app)
+    window.resize(1024, 700)
+    qtbot.waitUntil(lambda: window.width() == 1024)
+    box = window.search
+    try:
+        for language in ("ja", "en"):
+            assert translations.apply(language)
+            qtbot.waitUntil(lambda: box.placeholderText() != "")
+            needed = QFontMetrics(box.font()).horizontalAdvance(box.placeholderText())
+            room = box.contentsRect().width() - 40  # the text margins and the clear button
+            assert needed <= room, (language, needed, room, box.placeholderText())
+            assert "2024" in box.toolTip()
+    finally:
+        translations.apply("ja")

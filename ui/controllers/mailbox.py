@@ -199,7 +199,10 @@ class MailboxController(QObject):
             self._sender_chosen = True
 
     def retranslate(self) -> None:
-        self.search.setPlaceholderText(self.tr("差出人・件名で絞り込み — Enter で全フォルダの本文・お客様の記録・日付（2024年3月）を検索 (Ctrl+F)"))  # noqa: E501
+        # Short enough for the box at 1024×700 in both languages (the longer one was cut off there);
+        # the whole of it in the tooltip.
+        self.search.setPlaceholderText(self.tr("差出人・件名で絞り込み — Enter で本文・記録・日付も検索 (Ctrl+F)"))
+        self.search.setToolTip(self.tr("差出人・件名で絞り込み — Enter で全フォルダの本文・お客様の記録・日付（2024年3月）を検索 (Ctrl+F)"))  # noqa: E501
         self.folder_model.retranslate()
         self.message_model.retranslate()
         self.reader.retranslate()
