@@ -61,6 +61,14 @@ def servers(certs: Certs) -> Iterator[tuple[Dovecot, SmtpServer]]:
         _raw(2, "ミモザのリースについて", "ミモザのリースを玄関に飾りたいのですが、直径は何センチですか。\n"),
         _raw(3, "スワッグの色", "ユーカリのスワッグは、写真と同じ色合いで届きますか。\n"),
     ])
+    dovecot.add_messages("alice", [(
+        # Our reply to her earlier order, in the account's Sent: her history before today's mail.
+        "From: alice@example.jp\r\nTo: yuki2@example.jp\r\nSubject: Re: ご注文について\r\n"
+        "Date: Fri, 30 Oct 2026 15:00:00 +0900\r\nMessage-ID: <our-reply-2@example.jp>\r\n"
+        "In-Reply-To: <order-2@example.jp>\r\nMIME-Version: 1.0\r\n"
+        "Content-Type: text/plain; charset=\"utf-8\"\r\nContent-Transfer-Encoding: 8bit\r\n\r\n"
+        "松本様\r\n\r\nご注文ありがとうございました。本日発送いたしました。\r\n").encode()],
+        folder="Sent", seen=True)
     dovecot.start()
     smtp = SmtpServer(certs=certs)
     smtp.start()
@@ -117,12 +125,12 @@ def test_an_accounts_synced_mail_is_searched_and_opens_from_its_folder(
     assert panel.model.mail_total == 0
     summary = panel.summary.text()
     assert "メールアカウント「alice@example.jp」" in summary
-    assert "メールアカウントのメール 2 通はまだ検索できません" in summary and "対象外" not in summary
+    assert "メールアカウントのメール 3 通はまだ検索できません" in summary and "対象外" not in summary
 
     # The build (the menu's, as a start's) takes in the demo and then the account's mail.
     with driver.waiting(Changes.MEMORY_BUILT, timeout=60000):
         window.build_action.trigger()
-    driver.search("ミモザ")
+    driver.search("玄関")
     assert panel.model.mail_total == 1
     summary = panel.summary.text()
     assert "メールボックス「demo」とメールアカウント「alice@example.jp」の全フォルダ" in summary
@@ -139,8 +147,16 @@ def test_an_accounts_synced_mail_is_searched_and_opens_from_its_folder(
     hit_folder = hit.folder_id
     shown = window.reader.message
     assert shown is not None and "直径は何センチですか" in shown.body
-    # Its customer is in the records too.
+    # Its customer is in the records too, with our reply from the account's Sent, which opens there.
     qtbot.waitUntil(lambda: window.customer_panel.profile is not None, timeout=10000)
+    replies = window.customer_panel.replies
+    assert replies.count() == 1
+    with driver.waiting(Changes.MESSAGE):
+        replies.itemClicked.emit(replies.item(0))
+    reply_shown = window.reader.message
+    assert reply_shown is not None and reply_shown.message_id == "<our-reply-2@example.jp>"
+    assert window.mailbox.mail_account == ACCOUNT and window.mailbox.current_folder is not None
+    assert window.mailbox.current_folder.role.value == "sent"
 
     # A local hit, from the account's folder: the local folder is shown again and the mail opens.
     driver.search("ケーキ")

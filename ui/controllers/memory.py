@@ -326,8 +326,21 @@ class MemoryController(QObject):
             self.status.say(fill(self.tr("コピーしました: {phrase}"), phrase=phrase), 5000)
 
     def _open_past_reply(self, reply: object) -> None:
-        if isinstance(reply, PastReply) and reply.key:
-            self.mailbox.open_ref(MessageRef(reply.folder_id, reply.key), reply.subject)
+        """One of our replies, from the mailbox it is in: a mail account's Sent (looked up by its
+        Message-ID in the account's synced mail, an indexed query) or else the local mailbox's."""
+        if not isinstance(reply, PastReply) or not reply.key or self.ctx is None:
+            return
+        ref, local, accounts = MessageRef(reply.folder_id, reply.key), self.ctx.source_key, list(self.accounts())
+        if not accounts or not reply.message_id:
+            self._open_in(local, ref, reply.subject)
+            return
+        mail = self.ctx.mail
+
+        def where() -> str:
+            return next((a for a in accounts if ref in mail.find_message_id(a, reply.message_id)), local)
+
+        self.runner.submit(DB, where, lambda source: self._open_in(source, ref, reply.subject),
+                           self._on_profile_error)
 
     def _export_customer(self, customer_id: int) -> None:
         if self.opened is None:
