@@ -187,6 +187,13 @@ def test_an_accounts_synced_mail_is_searched_and_opens_from_its_folder(
         window.accounts.sync(ACCOUNT)
     driver.search("ラナンキュラス")
     assert panel.model.mail_total == 1 and "まだ検索できません" not in panel.summary.text()
+    # A sync with nothing new: its build says nothing (no bar, no note) and reads the account alone.
+    shown: list[int] = []
+    window.memory._show_building = lambda: shown.append(1)  # type: ignore[method-assign]
+    with driver.waiting(Changes.MEMORY_BUILT, timeout=60000):
+        window.accounts.sync(ACCOUNT)
+    assert shown == [] and not window.status.build_bar.isVisible()
+    del window.memory._show_building
 
     # Removed from this computer: its mail leaves the search with it.
     with qtbot.waitSignal(window.changed, timeout=20000, check_params_cb=lambda c: bool(c & Changes.ACCOUNTS)):

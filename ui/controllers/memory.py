@@ -52,6 +52,7 @@ class MemoryController(QObject):
         self.opened: OpenedMemory | None = None  # the memory and the search index, once open
         self.build_progress: BuildProgress | None = None
         self._build_again = False  # the local mailbox changed during a build: build the new one after it
+        self._quiet = False  # a sync's build with nothing new so far: no bar, no note
         self.closing = False  # results still queued must not start a build on a closed window
         self.build_wanted = mailbox.settings.get(MEMORY_AUTO_BUILD)
         self.on_build_state: Callable[[bool], None] = lambda _running: None  # the menu's two actions
@@ -166,8 +167,15 @@ class MemoryController(QObject):
     def start_build(self) -> None:
         """Build (or resume building) the memory and the search index from this mailbox's folders
         (app.customers.build.BUILT_ROLES), then from each mail account's synced mail."""
-        self.build_wanted = True
-        self.agent_stopped = False
+        self._start(None)
+
+    def _start(self, synced: str | None) -> None:
+        """`synced`: after that account's sync, its mail alone, quietly — the bar and the panel's note
+        show only once there is new mail to take in (a sync every few minutes with nothing new
+        flashed 「お客様の記録を作成中」 and listed the whole local mailbox again)."""
+        if synced is None:
+            self.build_wanted = True
+            self.agent_stopped = False
         source = self.mailbox.local_source
         if self.closing or self.opened is None or source is None or self.build_progress is not None:
             return  # starts when both are open; never two builds at once
@@ -175,15 +183,21 @@ class MemoryController(QObject):
         progress = BuildProgress(self)
         progress.progressed.connect(self._on_progress)
         self.build_progress = progress
+        self._quiet = synced is not None
+        if not self._quiet:
+            self._show_building()
+        local = (self.ctx.source_key, source) if synced is None else None
+        memory_ops.build(self.runner, self.opened, local, list(self.accounts()) if synced is None else [synced],
+                         self.ctx.mail, progress, self._on_built, self._on_build_error)
+
+    def _show_building(self) -> None:
         self.status.build_bar.setRange(0, 0)
         for widget in (self.status.build_label, self.status.build_bar, self.status.build_stop):
             widget.show()
         self.on_build_state(True)
         self.panel.set_building(0, 0)
-        memory_ops.build(self.runner, self.opened, (self.ctx.source_key, source), list(self.accounts()), self.ctx.mail,
-                         progress, self._on_built, self._on_build_error)
 
-    def account_synced(self, _account_id: str) -> None:
+    def account_synced(self, account_id: str) -> None:
         """A sync stored new mail: it is built into the records and the index (only what is new),
         after the build under way if there is one; not when the agent stopped the build."""
         if self.agent_stopped or not self.mailbox.settings.get(MEMORY_AUTO_BUILD):
@@ -191,7 +205,7 @@ class MemoryController(QObject):
         if self.build_progress is not None:
             self._build_again = True
             return
-        self.start_build()
+        self._start(account_id)
 
     def forget_account(self, account_id: str) -> None:
         """A removed account's mail leaves the index (and its checkpoints), after any build of it."""
@@ -208,6 +222,11 @@ class MemoryController(QObject):
             self.status.build_label.setText(self.tr("停止しています…"))
 
     def _on_progress(self, done: int, total: int) -> None:
+        if self._quiet:
+            if done >= total:
+                return  # nothing new (yet): nothing to show
+            self._quiet = False
+            self._show_building()
         progress = self.build_progress
         if progress is not None and not progress.stop_requested.is_set():
             self.status.build_label.setText(fill(self.tr("{state}　{done} / {total} 通"),
@@ -240,6 +259,11 @@ class MemoryController(QObject):
         self._build_again = False
         self.build_wanted = False
         stopped = isinstance(result, BuildResult) and result.stopped
+        if self._quiet and not stopped:  # a sync's build that found nothing new: nothing changed
+            self._quiet = False
+            self.notify(Changes.MEMORY_BUILT)
+            return
+        self._quiet = False
         self.incomplete = stopped
         if stopped:
             assert isinstance(result, BuildResult)

@@ -109,11 +109,11 @@ def open_memory(
 
 
 def build(
-    runner: TaskRunner, opened: OpenedMemory, local: tuple[str, MailSource], accounts: list[str], mail: MailStore,
+    runner: TaskRunner, opened: OpenedMemory, local: tuple[str, MailSource] | None, accounts: list[str], mail: MailStore,
     progress: BuildProgress, on_done: Callable[[Any], None], on_error: ErrorCallback,
 ) -> int:
     """Build the memory and the search index from the local mailbox (`local`: its source key and
-    source), then from each mail account's synced mail (`app.customers.build_account`). One build:
+    source; None after a sync, which builds its account alone), then from each mail account's synced mail (`app.customers.build_account`). One build:
     its progress counts every mailbox's mails listed so far, and a stop ends it wherever it is."""
     from app.customers import BuildResult, build_account, build_memory
 
@@ -122,12 +122,12 @@ def build(
 
     def run() -> BuildResult:
         done = total = skipped = 0
-        for key in [local[0], *accounts]:
+        for key in [*([local[0]] if local is not None else []), *accounts]:
             def report(now: int, of: int, before: int = done, listed: int = total) -> None:
                 # On the build lane: dropped once the window is gone.
                 runner.emit_from_worker(progress, progress.progressed, before + now, listed + of)
 
-            if key == local[0]:
+            if local is not None and key == local[0]:
                 result = build_memory(opened.memory, local[1], key, report, should_stop, opened.index)
             else:
                 result = build_account(opened.memory, mail, key, report, should_stop, opened.index)
