@@ -109,12 +109,13 @@ def open_memory(
 
 
 def build(
-    runner: TaskRunner, opened: OpenedMemory, local: tuple[str, MailSource] | None, accounts: list[str], mail: MailStore,
-    progress: BuildProgress, on_done: Callable[[Any], None], on_error: ErrorCallback,
+    runner: TaskRunner, opened: OpenedMemory, local: tuple[str, MailSource] | None, accounts: list[str],
+    mail: MailStore, progress: BuildProgress, on_done: Callable[[Any], None], on_error: ErrorCallback,
 ) -> int:
     """Build the memory and the search index from the local mailbox (`local`: its source key and
-    source; None after a sync, which builds its account alone), then from each mail account's synced mail (`app.customers.build_account`). One build:
-    its progress counts every mailbox's mails listed so far, and a stop ends it wherever it is."""
+    source; None after a sync, which builds its account alone), then from each mail account's
+    synced mail (`app.customers.build_account`). One build: its progress counts every mailbox's
+    mails listed so far, and a stop ends it wherever it is."""
     from app.customers import BuildResult, build_account, build_memory
 
     def should_stop() -> bool:
