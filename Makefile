@@ -4,7 +4,7 @@ PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.setup-stamp
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: run test bench faults setup system native lint typecheck imports translations check-translations screenshot model \
+.PHONY: run test bench faults setup system native lint typecheck imports translations check-translations screenshot model review-model \
         package
 
 setup: system $(STAMP) translations native
@@ -47,6 +47,11 @@ test: lint typecheck imports check-translations
 # The analyser's learned layer, rebuilt from the annotated corpus with a fixed seed (scripts/train_model.py).
 model: setup
 	$(PY) scripts/train_model.py --curve
+
+# The review's learned scorer (app/review/learned.py), trained on the review's tuning pairs with a fixed seed and
+# judged by leaving one writer's batch out (bench/review_lobo.py).
+review-model: setup
+	$(PY) scripts/train_review_model.py
 
 # The desktop build a shop owner installs (issue 20): PyInstaller's one-folder app from build_spec/aizuchi.spec,
 # packed as dist/aizuchi-*.tar.gz and (on Debian) dist/aizuchi_*.deb, then the package's own smoke test.

@@ -78,14 +78,16 @@ import re
 from collections.abc import Set as AbstractSet
 from functools import lru_cache
 from itertools import pairwise
+from typing import Final
 
 from app.model import Finding, FindingKind, Highlight, HighlightKind, Severity
-from app.review import messages
+from app.review import learned, messages
 from app.review.checks.unacknowledged_worry import WORRY_STATED, states_a_feeling
 from app.review.checks.unanswered_request import _days, answer_sentences, asks_nothing, content_marks, synonym_marks
 from app.review.context import ReviewContext
 from app.review.meaning import Key, family_forms, matched_weight, product_mentions, variant_forms
 from app.review.rules import end_of_own_text
+from app.review.vocab import EMPATHY, FEELING, GOODWILL
 from app.text import Reading, Token, quote_ranges
 
 _PERSONAL_KINDS = (HighlightKind.DISCLOSURE, HighlightKind.WORRY)
@@ -565,16 +567,20 @@ def _rule_findings(ctx: ReviewContext) -> list[Finding]:
     # (「子どもが夜遅くまで勉強していて」).
     judged: list[tuple[Highlight, list[Key], bool]] = []
     previous: Highlight | None = None
+    skipped: set[tuple[int, int]] = set()  # not worth an acknowledgement: the scorer reads it
+    ctx.memo["told_skipped"] = skipped
     for highlight in told:
         text = ctx.highlight_text(highlight)
         if ORDER_DETAIL.search(text) and not _PERSONAL.search(text):
             previous = highlight
+            skipped.add((highlight.start, highlight.end))
             continue
         tokens = ctx.highlight_tokens(highlight)
         negated = _negated(tokens)
         all_keys = [k for k in ctx.highlight_keys(highlight) if k.start not in negated]
         if _not_worth_acknowledging(ctx, highlight, previous, all_keys):
             previous = highlight
+            skipped.add((highlight.start, highlight.end))
             continue
         previous = highlight
         # Words of the request sentences count as topic, except the disclosure's own (a premise
@@ -722,7 +728,17 @@ _APOLOGY = re.compile(r"申し訳|お詫び|失礼いたしました|すみま�
 
 
 def _reaction_sentences(ctx: ReviewContext) -> list[tuple[int, frozenset[str], frozenset[str]]]:
-    """(index, forms, marks) of each own sentence that reacts to what the customer told and answers no ask."""
+    """(index, forms, marks) of each own sentence that reacts to what the customer told and answers no ask; once per
+    review (the rules and the scorer both read them)."""
+    cached = ctx.memo.get("reactions")
+    if isinstance(cached, list):
+        return cached
+    found = _find_reactions(ctx)
+    ctx.memo["reactions"] = found
+    return found
+
+
+def _find_reactions(ctx: ReviewContext) -> list[tuple[int, frozenset[str], frozenset[str]]]:
     answers = answer_sentences(ctx)
     body = {s.start for s in ctx.body_sentences}
     out = []
@@ -822,9 +838,124 @@ def heard_in_reactions(ctx: ReviewContext, told: list[Highlight]) -> set[tuple[i
 
 
 def check(ctx: ReviewContext) -> list[Finding]:
-    """What the rules find unheard, less what a reaction sentence of the reply hears."""
+    """What the rules find unheard, less what a reaction sentence of the reply hears; with the learned scorer's
+    weights there (`app.review.learned`), the scorer's call on that verdict and the span's features."""
     found = _rule_findings(ctx)
+    if not learned.active(KIND):
+        if not found:
+            return found
+        heard = heard_in_reactions(ctx, disclosures(ctx))
+        return [f for f in found if f.ref is None or (f.ref.start, f.ref.end) not in heard]
     if not found:
-        return found
-    heard = heard_in_reactions(ctx, disclosures(ctx))
-    return [f for f in found if f.ref is None or (f.ref.start, f.ref.end) not in heard]
+        return found  # the scorer withdraws rule findings, it adds none
+    told = disclosures(ctx)
+    rows = told_features(ctx, told, found, reported_only=True)
+    at = end_of_own_text(ctx)
+    return [_finding(ctx, at, highlight) for highlight, row in zip(told, rows, strict=True)
+            if row is not None and learned.flags(KIND, row)]
+
+
+KIND: Final = "ignored_disclosure"
+_FEELING_REPLY = re.compile("|".join((GOODWILL, FEELING, EMPATHY, r"とのこと|と伺|お話しくださ|教えてくださ")))
+_REASON_END = re.compile(r"(?:ので|から|ため)[、,]?$")
+_PREMISE_CLAUSE = re.compile(r"(?:が|けど|けれど|けれども|のですが|んですが)[、,]?$")
+
+
+_MARKS: dict[str, frozenset[str]] = {}
+
+
+@lru_cache(maxsize=4096)
+def _feeling_words(text: str) -> int:
+    """How many feeling words and pointers back a sentence has, once per sentence text (a long alternation)."""
+    return len(_FEELING_REPLY.findall(text))
+
+
+def _sentence_marks(text: str, tokens: tuple[Token, ...]) -> frozenset[str]:
+    """A sentence's content and synonym marks, once per sentence text (the live review asks again per keystroke)."""
+    known = _MARKS.get(text)
+    if known is None:
+        if len(_MARKS) >= 4096:
+            _MARKS.clear()
+        known = _MARKS[text] = content_marks(text) | synonym_marks(tokens)
+    return known
+
+
+def told_features(ctx: ReviewContext, told: list[Highlight], found: list[Finding],
+                  reported_only: bool = False) -> list[dict[str, float] | None]:
+    """One row of features per disclosure (see `app.review.checks.unanswered_request.ask_features`): the rules'
+    verdict, what kind of thing was told, how much of it the reply's sentences say, and how the reply reacts.
+    With `reported_only` (the veto at run time), None for the spans the rules do not report."""
+    raw = {(f.ref.start, f.ref.end) for f in found if f.ref is not None}
+    heard = heard_in_reactions(ctx, told) if raw else set()
+    skipped = ctx.memo.get("told_skipped")
+    skipped = skipped if isinstance(skipped, set) else set()
+    sides = _told_side(ctx, told)
+    pools = [frozenset(f for key in keys for f in key.forms) for keys in ctx.sentence_keys]
+    marks_of = [_sentence_marks(s.text, s.tokens) for s in ctx.sentences]
+    answers = answer_sentences(ctx)
+    reactions = _reaction_sentences(ctx)
+    feeling_reply = sum(_feeling_words(s.text) for s in ctx.body_sentences)
+    requests = ctx.highlights(HighlightKind.REQUEST)
+    n = len(told)
+    unheard = [(h.start, h.end) in raw and (h.start, h.end) not in heard for h in told]
+    reported = sum(unheard)
+    mail = ctx.mail or ""
+    rows: list[dict[str, float] | None] = []
+    for number, highlight in enumerate(told):
+        span = (highlight.start, highlight.end)
+        if reported_only and not unheard[number]:
+            rows.append(None)
+            continue
+        text = ctx.highlight_text(highlight).strip()
+        span_keys, marks, persons = sides[number]
+        total = sum(k.weight for k in span_keys)
+        forms = frozenset(f for k in span_keys for f in k.forms)
+        best = best_free = 0.0
+        for i, pool in enumerate(pools):
+            found_weight = matched_weight(span_keys, pool)[0] if not forms.isdisjoint(pool) else 0.0
+            shared = sum(1.0 if len(m) > 1 else 0.5 for m in marks & marks_of[i])
+            said = max(found_weight, shared)
+            best = max(best, said)
+            if i not in answers:
+                best_free = max(best_free, said)
+        reply_found = matched_weight(span_keys, ctx.pool)[0] if not forms.isdisjoint(ctx.pool) else 0.0
+        cue = any(c.search(text) for c, _ in _EVENTS)
+        before_ask = any(0 <= r.start - highlight.end <= 40 for r in requests)
+        inside_ask = any(r.start < highlight.end and highlight.start < r.end for r in requests)
+        rows.append({
+            "rule": float(span in raw and span not in heard),
+            "rule_raw": float(span in raw),
+            "heard_reaction": float(span in heard),
+            "skipped": float(span in skipped),
+            "event": float(cue),
+            "own_way": float(bool(_OWN_WAY.search(text))),
+            "plan": float(bool(_PLAN.search(text))),
+            "body": float(bool(_BODY.search(text))),
+            "habit": float(bool(_HABIT.search(text))),
+            "person": float(bool(persons)),
+            "person_named_back": float(bool(persons and persons & ctx.pool)),
+            "reason_end": float(bool(_REASON_END.search(text))),
+            "premise_end": float(bool(_PREMISE_CLAUSE.search(text))),
+            "before_ask": float(before_ask),
+            "inside_ask": float(inside_ask),
+            "told_long": min(len(text), 120) / 120,
+            "first": float(number == 0),
+            "told_many": min(n, 10) / 10,
+            "best_said": min(best, 3.0) / 3,
+            "best_ratio": min(1.0, best / total) if total else 0.0,
+            "best_free_said": min(best_free, 3.0) / 3,
+            "reply_ratio": min(1.0, reply_found / total) if total else 0.0,
+            "nothing_said": float(best == 0.0),
+            "reactions": min(len(reactions), 4) / 4,
+            "feeling_reply": min(feeling_reply, 4) / 4,
+            "others_reported": (reported - unheard[number]) / n,
+            # what the rules say of the things told just before and after (agents acknowledge in blocks)
+            "prev_unheard": float(number > 0 and unheard[number - 1]),
+            "next_unheard": float(number + 1 < n and unheard[number + 1]),
+            "breath_heard": float(any(
+                0 <= other < n and not unheard[other] and (h := told[other]) is not None
+                and not _SENTENCE_END.search(mail[min(h.end, highlight.end) : max(h.start, highlight.start)])
+                for other in (number - 1, number + 1))),
+            "sentences": min(len(ctx.body_sentences), 12) / 12,
+        })
+    return rows

@@ -117,7 +117,7 @@ from itertools import pairwise
 from typing import Final
 
 from app.model import Finding, FindingKind, Highlight, HighlightKind, Severity
-from app.review import messages
+from app.review import learned, messages
 from app.review.checks.refusal_without_alternative import REFUSAL
 from app.review.context import _FORMULA, _SALUTATION, ReviewContext
 from app.review.meaning import Key, core_keys, is_answered, keys, matched_weight
@@ -746,12 +746,50 @@ def answer_sentences(ctx: ReviewContext) -> frozenset[int]:
     return frozenset(align(ctx, asks_to_answer(ctx)).owner)
 
 
+@dataclass
+class RuleVerdict:
+    """What the hand rules decide of each ask (`asks_to_answer`, in mail order): the scorer's inputs."""
+
+    requests: list[tuple[Highlight, str]]
+    reported: list[bool]   # the rules' finding
+    flagged: list[bool]    # open by the word and shape rules, before the alignment's say
+    forced: list[bool]     # only taken under consideration, or a choice with neither named
+    aligned: Alignment
+    topics: _Topics
+
+
+def rule_verdict(ctx: ReviewContext) -> RuleVerdict:
+    """The hand rules' verdict per ask; computed once per review (the scorer and ignored_disclosure read it)."""
+    cached = ctx.memo.get("rule_verdict")
+    if isinstance(cached, RuleVerdict):
+        return cached
+    verdict = _rule_verdict(ctx)
+    ctx.memo["rule_verdict"] = verdict
+    return verdict
+
+
 def check(ctx: ReviewContext) -> list[Finding]:
+    """The asks the reply leaves unanswered: the learned scorer's call on the rules' verdict and the ask's features
+    when its weights are there (`app.review.learned`), else the rules' own."""
     if not ctx.has_mail:
         return []
+    verdict = rule_verdict(ctx)
+    if learned.active(KIND):
+        rows = ask_features(ctx, verdict)
+        report = [learned.flags(KIND, row) for row in rows]
+    else:
+        report = verdict.reported
     at = end_of_own_text(ctx)
+    return [messages.finding(FindingKind.UNANSWERED_REQUEST, Severity.WARNING, at, at,
+                             messages.say(messages.UNANSWERED_REQUEST, asked=asked), "", highlight)
+            for (highlight, asked), on in zip(verdict.requests, report, strict=True) if on]
+
+
+KIND: Final = "unanswered_request"
+
+
+def _rule_verdict(ctx: ReviewContext) -> RuleVerdict:
     acts = commitments(ctx)
-    out = []
     requests = asks_to_answer(ctx, acts)
     open_requests = []
     word_answers = []
@@ -846,11 +884,10 @@ def check(ctx: ReviewContext) -> list[Finding]:
     for highlight, _ in requests:
         if id(highlight) not in flagged and topics.only_noted(highlight, requests):
             forced.add(id(highlight))
-    for number, (highlight, asked) in enumerate(requests):
-        if id(highlight) in forced or (id(highlight) in flagged and not aligned.answers[number]):
-            out.append(messages.finding(FindingKind.UNANSWERED_REQUEST, Severity.WARNING, at, at,
-                                        messages.say(messages.UNANSWERED_REQUEST, asked=asked), "", highlight))
-    return out
+    return RuleVerdict(
+        requests,
+        [id(h) in forced or (id(h) in flagged and not aligned.answers[n]) for n, (h, _) in enumerate(requests)],
+        [id(h) in flagged for h, _ in requests], [id(h) in forced for h, _ in requests], aligned, topics)
 
 
 # A choice between two named things (「AとBのどちら」「AかBか」).
@@ -1362,3 +1399,119 @@ def align(ctx: ReviewContext, requests: list[tuple[Highlight, str]]) -> Alignmen
     result = Alignment(answers, {units[u][0]: frozenset(o) for u, o in owner.items()})
     ctx.memo[memo_key] = result
     return result
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Features for the learned scorer (round pairs25, `app.review.learned`). Each says something general of an ask and
+# of the reply — the ask's type, the answer shape of the sentence that says most of it, how much of it the reply says,
+# where it stands among the asks, the rules' verdict — never a word of a case. Values lie in [0, 1].
+
+_CONDITIONAL = re.compile(r"もし|場合|あれば|なら|でしたら|であれば|ようでしたら")
+_IF_POSSIBLE = re.compile(r"できれば|できましたら|可能であれば|可能なら|よろしければ|差し支えなければ")
+
+
+def _ratio_of(found: float, total: float) -> float:
+    return found / total if total else 0.0
+
+
+def ask_features(ctx: ReviewContext, verdict: RuleVerdict) -> list[dict[str, float]]:
+    """One row of features per ask of `verdict` (see above), for `learned.flags`."""
+    requests = verdict.requests
+    if not requests:
+        return []
+    body = {s.start for s in ctx.body_sentences}
+    units = [(index, sentence) for index, sentence in enumerate(ctx.sentences) if sentence.start in body]
+    pools = [frozenset(f for key in ctx.sentence_keys[index] for f in key.forms) for index, _ in units]
+    facts = [_unit_facts(sentence.text, sentence.tokens) for _, sentence in units]
+    shapes = [_shapes(text) for text, _, _ in facts]
+    gives = [_typed_gives(text) for text, _, _ in facts]
+    asks, outside_marks, _ = _mail_side(ctx, requests)
+    owners = verdict.aligned.owner
+    check_back = any(_CHECK_BACK.search(s.text) for _, s in units)
+    n = len(requests)
+    reported = sum(verdict.reported)
+    aligned_count = sum(1 for answer in verdict.aligned.answers if answer)
+    rows = []
+    for number, (highlight, asked) in enumerate(requests):
+        _, _, whole, marks, types = asks[number]
+        kind = _ask_kind(asked)
+        total = sum(k.weight for k in whole)
+        whole_forms = frozenset(f for k in whole for f in k.forms)
+        best, best_u, best_marks = 0.0, -1, 0.0
+        fitting = 0
+        free_fitting = 0
+        answers = verdict.aligned.answers[number]
+        answer_said = 0.0
+        answer_shape = 0
+        for u, pool in enumerate(pools):
+            found = matched_weight(whole, pool)[0] if not whole_forms.isdisjoint(pool) else 0.0
+            shared = sum(1.0 if len(m) > 1 else 0.5 for m in (marks & facts[u][2]) - outside_marks)
+            said = max(found, shared)
+            if units[u][0] in answers:
+                answer_said = max(answer_said, said)
+                answer_shape |= shapes[u]
+            if said > best:
+                best, best_u = said, u
+            best_marks = max(best_marks, shared)
+            if facts[u][1] != _NEVER and _fits(kind, types, shapes[u], gives[u], bool(marks & facts[u][2])):
+                fitting += 1
+                if units[u][0] not in owners:
+                    free_fitting += 1
+        shape = shapes[best_u] if best_u >= 0 else 0
+        fits_best = best_u >= 0 and _fits(kind, types, shape, gives[best_u], True)
+        shared_answer = best_u >= 0 and len(owners.get(units[best_u][0], ())) > 1
+        named = verdict.topics.named(highlight)
+        reply_found = matched_weight(whole, ctx.pool)[0] if not whole_forms.isdisjoint(ctx.pool) else 0.0
+        row = {
+            "rule": float(verdict.reported[number]),
+            "rule_words_open": float(verdict.flagged[number]),
+            "rule_forced": float(verdict.forced[number]),
+            "aligned": float(bool(answers)),
+            "aligned_many": float(len(answers) > 1),
+            # aligned by order alone (its answer shares nothing of it) or by content
+            "answer_said": min(answer_said, 3.0) / 3,
+            "answer_by_order": float(bool(answers) and answer_said == 0.0),
+            "answer_yes_no": float(bool(answer_shape & (_S_YES_NO | _S_THERE | _S_ACCEPTS | _S_REASSURES))),
+            "answer_act": float(bool(answer_shape & (_S_ACT | _S_PROMISE))),
+            "answer_check_back": float(bool(answer_shape & _S_ANY)),
+            "named_yes": float(named is True),
+            "named_no": float(named is False),
+            "ask_when": float(bool(types & 1)),
+            "ask_amount": float(bool(types & (2 | 4 | 8))),
+            "ask_which": float(bool(types & 16)),
+            "ask_remedy": float(bool(types & _REMEDY)),
+            "ask_why": float(bool(types & _WHY)),
+            "ask_how": float(bool(types & _LOOSE_HOW)),
+            "ask_what_where": float(bool(types & (256 | 512))),
+            "ask_may_i": float(bool(kind & _A_MAY_I)),
+            "ask_exist": float(bool(kind & _A_EXIST)),
+            "ask_act": float(bool(kind & _A_ACT)),
+            "ask_can": float(bool(_ASKS_CAN.search(asked))),
+            "question_word": float(_has_question_word(asked)),
+            "conditional": float(bool(_CONDITIONAL.search(asked))),
+            "if_possible": float(bool(_IF_POSSIBLE.search(asked))),
+            "ask_long": min(len(asked), 120) / 120,
+            "only_ask": float(n == 1),
+            "asks_many": min(n, 6) / 6,
+            "first": float(number == 0),
+            "last": float(number == n - 1),
+            "best_said": min(best, 3.0) / 3,
+            "best_ratio": min(1.0, _ratio_of(best, total)),
+            "best_marks": min(best_marks, 3.0) / 3,
+            "reply_ratio": min(1.0, _ratio_of(reply_found, total)),
+            "nothing_said": float(best == 0.0),
+            "best_fits": float(fits_best),
+            "best_shared": float(shared_answer),
+            "best_check_back": float(bool(shape & _S_ANY)),
+            "best_yes_no": float(bool(shape & (_S_YES_NO | _S_THERE | _S_ACCEPTS | _S_REASSURES))),
+            "best_act": float(bool(shape & (_S_ACT | _S_PROMISE))),
+            "best_typed": float(bool(best_u >= 0 and gives[best_u] & types)),
+            "fitting": min(fitting, 3) / 3,
+            "free_fitting": min(free_fitting, 3) / 3,
+            "check_back": float(check_back),
+            "others_reported": (reported - verdict.reported[number]) / n,
+            "others_aligned": (aligned_count - bool(answers)) / n,
+            "sentences": min(len(units), 12) / 12,
+        }
+        rows.append(row)
+    return rows
