@@ -45,6 +45,21 @@ as 〜のか or followed by 「？」 is answered, never 承知. Whom they care 
 (「母の介護で」「母とコンサートに」) is not whose illness or concert it is, and an outing
 in a mail about no goods of ours is wished well, not made ready for.
 
+Life news and feelings come before the fallback thanks (「詳しくお知らせいただき」): a move or a
+transfer (「夫の転勤で札幌に引っ越すことになりました」) is wished well in a new place, and a retirement or a
+child leaving home is a milestone, both only when told as news, not as the background of a life (単身赴任で
+名古屋に, 三年前に引っ越して); a move asked of a mover is the job, not news. A customer who will miss us
+(「こちらのパンが食べられなくなるのが寂しい」) is thanked for saying so; one who looks forward to our lesson,
+goods or visit is thanked for that, not for their own outing. A family gathered and glad (家族みな揃って賑や
+かな食卓) is shared in; a celebration thanked for (「主人の喜寿の祝いに…ありがとうございました」) is
+congratulated first, unless it is months past; a memorial service told with a meal, a room or flowers for it
+(一周忌の会食) is a solemn occasion we were chosen for, unless a death is told in the same breath. Tears and a
+full heart in a letter are received as feelings; nerves before the day are encouraged. An event at work
+(展示会, セミナー) or a proposal is an event with a date; one the mail told as past (先日の発表会, 入学式の日
+…撮りました) is no event ahead, and a pregnancy told as over is no pregnancy now. In a letter that tells of a
+death just now, its lines about those days are memories of the one they lost. 「ご事情をお聞かせくださり…
+心を込めてご用意いたします」 comes only when there is something of ours to make ready.
+
 `slot_values()` makes the noun phrase the snippet's `{topic}` slot takes for
 that situation, respectful and built for the sentence: 「友人の結婚が決まり」 →
 「ご友人のご結婚」, 「娘が生まれました」 → 「お嬢様のご誕生」, 「パーティーで着たい」 →
@@ -96,6 +111,14 @@ class Situation(StrEnum):
     PET_HEALTH = "pet_health"                # their pet unwell or old: concern, never "get well soon" to them
     VOICE_PRAISE = "voice_praise"            # praise in a questionnaire or a customer-voice comment
     VOICE_COMPLAINT = "voice_complaint"      # a grievance in a questionnaire or comment: apology, will improve
+    MOVING = "moving"                        # a move or a transfer (夫の転勤で札幌に引っ越す): news, wished well
+    LIFE_NEWS = "life_news"                  # retirement, a child leaving home, a new start: a milestone told
+    MISS_SHOP = "miss_shop"                  # they will miss us (お店のパンが食べられなくなるのが寂しい): thanked
+    LOOK_FORWARD = "look_forward"            # they look forward to our goods, lesson or visit (楽しみにしています)
+    GATHERING = "family_gathering"           # family together and glad (家族みな揃って賑やかな食卓): shared in
+    MEMORIAL = "memorial"                    # a memorial service they book for (母の一周忌の会食): a solemn occasion
+    FEELINGS = "feelings"                    # tears, a full heart, in a letter: their feeling received
+    NERVES = "nerves"                        # nervous before their big day (緊張して手汗が): encouraged
     PERSONAL = "thanks_shared"               # anything else they told about themselves, in a warm mail
     TOLD = "told"                            # the same in an enquiry or a plain mail: thanked, never "warmed"
     FOLLOW_UP = "follow_up"                  # they write again, unanswered (再度のご連絡, まだお返事が): sorry first
@@ -165,6 +188,14 @@ SOURCES: dict[Situation, tuple[str, ...]] = {
     Situation.PET_HEALTH: ("pet_health",),
     Situation.VOICE_PRAISE: ("voice_praise", "thanks_received"),
     Situation.VOICE_COMPLAINT: ("voice_complaint",),
+    Situation.MOVING: ("moving", "life_news"),
+    Situation.LIFE_NEWS: ("life_news",),
+    Situation.MISS_SHOP: ("miss_shop", "thanks_received"),
+    Situation.LOOK_FORWARD: ("look_forward",),
+    Situation.GATHERING: ("family_gathering", "good_news"),
+    Situation.MEMORIAL: ("memorial",),
+    Situation.FEELINGS: ("feelings",),
+    Situation.NERVES: ("nerves",),
     Situation.PERSONAL: ("thanks_shared", "warm_shared"),
     Situation.TOLD: ("thanks_shared",),
     Situation.FOLLOW_UP: ("follow_up",),
@@ -206,12 +237,19 @@ _LATE = re.compile(r"届か|届いていな|届きませ|来ない|来ません|
 
 
 # Groups `sources` adds for what a mail tells, beyond the table above.
-MAIL_FITTED_GROUPS: tuple[str, ...] = ("apology_item",)
+MAIL_FITTED_GROUPS: tuple[str, ...] = ("apology_item", "thanks_shared_order")
+# Something of ours to make ready in the mail (an order, a booking, a thing made for them): only then does
+# 「お役に立てるよう心を込めてご用意いたします」 fit what they told.
+_TO_PREPARE = re.compile(r"注文|予約|お願いし(?:たい|ます)|作って(?:いただ|もら|くださ)|ご用意|用意して|取り置き|"
+                         r"お届け(?:いただ|くださ|を)|届けて(?:いただ|もら|ほし)|お見積")
 
 
 def sources(situation: Situation, mail: str = "") -> tuple[str, ...]:
     """The snippet groups for `situation`, in the order offered, fitted to what went wrong in `mail`."""
     groups = SOURCES[situation]
+    if "thanks_shared" in groups and (not mail or _TO_PREPARE.search(mail)):
+        at = groups.index("thanks_shared") + 1
+        groups = (*groups[:at], "thanks_shared_order", *groups[at:])
     if "apology" not in groups:
         return groups
     if _ITEM_PROBLEM.search(mail):
@@ -251,7 +289,8 @@ PERSON_HONORIFIC: dict[str, str] = {
 }
 _PERSON = "|".join(sorted(PERSON_HONORIFIC, key=len, reverse=True))
 # A person word standing alone (not 子 inside 様子/調子, not 母 inside 祖母).
-_PERSON_WORD = re.compile(rf"(?<![ァ-ヶ一-龥])({_PERSON})(?:たち|ら)?(?=[のがはもにとを、（(])")
+_PERSON_WORD = re.compile(rf"(?<![ァ-ヶ一-龥])(?<!さんの)(?<!様の)(?<!ちゃんの)({_PERSON})(?:たち|"
+                          rf"ら)?(?=[のがはもにとを、（(])")
 
 # Not who the clause is about: a time of life (「私自身も子どもの頃に」) or who told them something
 # (「娘に叱られました」: the scolding daughter is not the one with the condition).
@@ -287,26 +326,83 @@ _PAST_TOLD = re.compile(r"去年|昨年|以前|当初|あのとき|あの時|あ
                         r"若い頃|若いころ")
 _STILL = re.compile(r"今も|今は|現在|まだ|以来|続いて|ずっと|今でも|いまだ|治らな|残っ|残り|これから|来週|来月|麻痺|"
                     r"後遺症|車椅子|車いす")
-_PAST_EPISODE = re.compile(r"痛み(?:で|が)|痛くて|風邪|寝込|手術|入院|熱を出|発熱|けが|怪我|ケガ|骨折|骨を折|捻挫|"
+_PAST_EPISODE = re.compile(r"痛み(?:で|が)|痛くて|転んで|転倒|風邪|寝込|手術|入院|熱を出|発熱|けが|怪我|ケガ|骨折|"
+                           r"骨を折|捻挫|"
                            r"ぎっくり|インフルエンザ|"
                            r"コロナ|"
                            r"体調を崩")
 # A loss long ago (「父が亡くなって十年」): the late one is remembered, no fresh condolence.
 # Five years and more (「亡くなって二年になります」 is still a loss to offer condolence for).
 _LONG_AGO_LOSS = re.compile(r"(?:七|十三|十七|二十三|二十七|三十三|五十|[1-9][0-9]|[7７]|1[37]|１[３７])回忌|"
-                            r"亡くな(?:って|り)(?:から)?(?:もう)?(?:[5-9５-９]|[1-9１-９][0-9０-９]|[五六七八九]|"
+                            r"亡くな(?:って|り)(?:から)?(?:の)?(?:もう)?(?:[5-9５-９]|[1-9１-９][0-9０-９]|[五六七八九]|"
                             r"[一二三四五六七八九]?十)[^年]{0,2}年|"
                             r"(?:[5-9５-９]|[1-9１-９][0-9０-９]|[五六七八九]|"
                             r"[一二三四五六七八九]?十)[^年]{0,2}年前[^。]{0,12}亡くな")
 # Who they are (「先週お世話になった高田です」「担任の森田と申します」): thanked for writing.
-_INTRO = re.compile(r"と申します(?:$|\s)|と申す者(?:です|でございます)|の者です|"
+_INTRO = re.compile(r"と申します(?:$|\s)|と申す者(?:です|でございます)|の者です|(?:あの|その)客です(?:$|\s)|"
+                    r"(?:いただいた|いただいている|になっていた|してる|している|していた|てる)、?"
+                    r"(?:[一-龥]{1,4}|[ァ-ヶー]{2,6})です(?:$|\s)|"
                     r"^(?:妻|夫|母親|父親|母|父)の[^。、]{1,6}です(?:$|\s)|の(?:母|父|祖母|祖父)です(?:$|\s)|"
                     r"(?:お世話にな(?:った|っている|っております)|利用(?:した|している)|購入した|注文した|受け取った|"
                     r"予約(?:した|している)|会員の|入居者|伺っている|通っている)[^。]{0,16}?です(?:$|\s)")
 # Glad news of their own or their family's (「娘は大喜びで」「とうとう人前で弾きました」).
-_GOOD_NEWS = re.compile(r"大喜び|喜んで(?:い|お|くれ)|うれしそう|嬉しそう|楽しそう|気に入って(?:[、いくもし])|とうとう|"
+_GOOD_NEWS = re.compile(r"大喜び|喜んで(?:い|お|くれ|ま|る)|(?:大変|とても|すごく|本当に)喜び|お気に入り(?:らしい|です|"
+                        r"の様子|みたい)|うれしそう|嬉しそう|楽しそう|気に入って(?:[、いくもし])|とうとう|"
                         r"ついに|できるようになり|(?:褒め|ほめ)られ|好評|上手にな|うれしくな(?:り|っ)|嬉しくな(?:り|"
                         r"っ)")
+# Life news told as news (a move, a transfer, a retirement, a child leaving home), not as the background of
+# a life (「夫は単身赴任で名古屋におります」「子どもたちは独立していますし」): it is settled or it is coming.
+_MOVE = r"転勤|転居|引っ越|引越|移住|上京|転校|異動|(?<!単身)赴任(?!先)"
+_LIFE_CHANGE = _MOVE + (r"|(?:職場|会社|仕事|勤め)を辞め|(?<!早期)退職|定年|退官|リタイア|転職|巣立|家を出|"
+                         r"一人暮らしを始め|独り暮らしを始め|進学|留学")
+_LIFE_NEWS = re.compile(_LIFE_CHANGE)
+_NEWS_NOW = re.compile(r"ことにな(?:り|っ)|決まり|決まっ|決めました|予定|来月|来春|来年|今月(?:末|いっぱい)|月末|"
+                       r"春から|[0-9０-９一二三四五六七八九十]+月(?:から|に|末|いっぱい|で)|(?:し|始め)ます|する(?:ので|ため|こと)|"
+                       r"いたします|しました|始めました|迎えました|迎えます")
+_LIFE_NOUNS: tuple[tuple[str, str], ...] = (
+    (r"転勤|異動", "ご転勤"), (r"赴任", "ご赴任"), (r"転居|引っ越|引越", "お引っ越し"), (r"移住", "ご移住"),
+    (r"上京", "ご上京"),
+    (r"転校", "ご転校"), (r"定年退職", "ご定年退職"), (r"定年", "ご定年"),
+    (r"(?<!早期)退職|退官|リタイア|(?:職場|会社|仕事|勤め)を辞め", "ご退職"),
+    (r"転職", "ご転職"),
+    (r"巣立|家を出|一人暮らしを始め|独り暮らしを始め", "新生活"), (r"進学", "ご進学"), (r"留学", "ご留学"),
+)
+# They will miss us (「こちらのパンが食べられなくなるのが本当に寂しいです」「焙じる香りが遠くなるのは寂しい」).
+_MISS_SHOP = re.compile(r"(?:寂し|さみし|淋し|さびし|名残惜し|心残り|残念)")
+# They look forward to what we make or hold (「またコーチのレッスンを受けられるのを楽しみにしています」).
+_LOOK_FORWARD = re.compile(r"楽しみに(?:して(?:い|お)|待って|しており)|楽しみでなりませ|待ち遠し|心待ちに")
+# What they look forward to is ours (a lesson, a visit, a delivery), not their own hobby or a grandchild's visit.
+# Not a time alone (「来年の春に二人で桜を見に行くのを楽しみに」 is their own outing).
+_FROM_US = re.compile(r"こちら|お店|御社|貴店|皆さん|皆様|先生|コーチ|スタッフ|レッスン|教室|お会い|伺う|伺える|"
+                      r"届く|届き|"
+                      r"仕上がり|完成|発表会|演奏会|公演|当日|毎月|新作|お便り")
+# Family together and glad (「家族みな揃って賑やかな食卓となりました」「孫たちも集まって」).
+_GATHERING = re.compile(r"(?:家族|皆|みな|みんな|親戚|一同|孫たち|子どもたち|子供たち|兄弟)[^。]{0,8}(?:揃って|"
+                        r"そろって|"
+                        r"集まって|集まり|顔をそろえ|顔を揃え)|賑やかな|にぎやかな|団らん|団欒|食卓を囲")
+# A memorial service (法事, 一周忌) told with what they book or order for it.
+_MEMORIAL = re.compile(r"法事|法要|[一三七]周忌|一周忌|[0-9０-９一二三四五六七八九十]+回忌|四十九日|納骨|偲ぶ会|"
+                       r"お別れ会|"
+                       r"初盆|新盆")
+_MEMORIAL_NOUNS: tuple[tuple[str, str], ...] = (
+    (r"四十九日", "四十九日のご法要"), (r"一周忌", "一周忌"), (r"三回忌", "三回忌"), (r"七回忌", "七回忌"),
+    (r"十三回忌", "十三回忌"), (r"十七回忌", "十七回忌"), (r"三十三回忌", "三十三回忌"), (r"初盆|新盆", "初盆"),
+    (r"納骨", "ご納骨"), (r"偲ぶ会|お別れ会", "お別れの会"), (r"法事|法要", "ご法要"),
+)
+# A gathering of theirs we host or cater for (a meal, a room, flowers), not a thing we make (位牌, a tent site).
+_BOOKED = re.compile(r"会食|お食事|お料理|仕出し|お弁当|お膳|献立|精進落とし|お供え|供花|人数|名様|"
+                     r"[0-9０-９一二三四五六七八九十]+名(?:で|様|分|の)|[0-9０-９一二三四五六七八九十]+人分|お席|会場|お部屋")
+# Tears and a full heart (「客席で涙が止まりませんでした」「ずっと鼻をすすっていました」): the feeling received.
+_FEELINGS = re.compile(r"涙|泣い|泣き|鼻をすす|目元を(?:拭|ぬぐ)|目頭|胸がいっぱい|胸が詰ま|言葉になら|言葉が出な|"
+                       r"感極ま|"
+                       r"顔を見合わせ|胸にこみ上げ|こみ上げ")
+# Nervous before their big day (「緊張して今から手汗がすごいです」).
+_NERVES = re.compile(r"緊張して|緊張しま|緊張で|ドキドキ|どきどき|手汗|そわそわ|ソワソワ")
+# An event still ahead, told with it (「来年の発表会」「今度の」「決まりました」).
+_AHEAD = re.compile(r"来週|来月|来年|今度|次の|次回|今週|週末|明日|明後日|予定|控え|決まり|決まっ|[0-9０-９]+日(?:に|"
+                    r"の)|"
+                    r"(?:たい|つもり)(?:です|と思って|と考えて)?[^。]{0,6}$")
+
 # They will come again or order again.
 _NEXT_VISIT = re.compile(r"また[^。]{0,12}(?:寄らせ|伺い|伺わ|来ます|来たい|来られ|来れ|行きます|行きたい|利用させ|"
                          r"利用し(?:ます|たい)|お願いし(?:ます|たい)|注文し(?:ます|たい)|買いに)|"
@@ -333,13 +429,15 @@ _COURTESY = re.compile(r"お(?:体|身体|からだ)に(?:お)?気をつけ|お(
                        r"頑張ってください|無理しないで|応援しています|応援してます")
 # A mail that is a questionnaire or a customer-voice comment (its first lines say so, or Q/A lines).
 # Not 「ご回答ありがとうございます」 (a reply to our answer).
-_VOICE_HEAD = re.compile(r"アンケート|お客様の声|ご意見|ご要望|コメントカード|ご感想|意見箱|ごいけんばこ")
+_VOICE_HEAD = re.compile(r"アンケート|お客様の声|ご意見|ご要望|コメントカード|ご感想|感想(?:を|】|\]|:|：)|"
+                         r"改善してほしい|意見箱|ごいけんばこ")
 _SURVEY_LINE = re.compile(r"^\s*[QＱ][0-9０-９]*\s*[.．:：、)]", re.M)
 _ANSWER_MARK = re.compile(r"^\s*(?:[AＡ][0-9０-９]*\s*[.．:：、)]|→)\s*")
 _VOICE_BAD = re.compile(r"不便|不満|残念|困る|困っ|にくい|づらい|しおれ|傷ま|傷ん|遅い|遅れ|間に合わな|高い|狭い|汚れ|"
                         r"汚い|"
                         r"うるさ|分かりにく|わかりにく|ほしかった|欲しかった|恥ずかし|もう少し|足りな|待たされ|混んで")
-_VOICE_GOOD = re.compile(r"おいし|美味し|うまい|きれい|綺麗|最高|満足|分かりやす|わかりやす|豊富|優し|やさし|親切|丁寧|"
+_VOICE_GOOD = re.compile(r"生まれ変わ|毎日(?:着|使|履)|おいし|美味し|うまい|きれい|綺麗|最高|満足|分かりやす|"
+                         r"わかりやす|豊富|優し|やさし|親切|丁寧|"
                          r"嬉し|"
                          r"うれし|よかった|良かった|感動|ありがと|助か|甘い|甘く|楽しみ|楽し|広くて|やすい|気に入")
 _VOICE_ASKS = re.compile(r"教えて|知りたい|ますか|ですか|でしょうか")
@@ -359,9 +457,10 @@ _ALLERGY_CAUSE = re.compile(r"アレルギーの原因|アレルギーにな(?:�
 _ADULT = re.compile(r"の(?:母|父|祖母|祖父|おばあちゃん|おじいちゃん|ママ|パパ)です|と申します|いたします|担当|御中")
 
 # A birth now, not 「生まれて初めて」「孫が生まれてすぐのことでした」 (a life told, long ago).
-_BORN = (r"生まれ(?!て[^。]{0,8}(?:とき|時|頃|ころ)|る予定|て初めて|てはじめて|てすぐ|た(?:時|とき|頃|ころ|年)|育|"
+_BORN = (r"生まれ(?!変わ|た(?:娘|息子|子|孫|長男|長女|次男|次女)|"
+         r"て[^。]{0,8}(?:とき|時|頃|ころ)|る予定|て初めて|てはじめて|てすぐ|た(?:時|とき|頃|ころ|年)|育|"
          r"つき|故郷)|"
-         r"誕生(?!日)|出産(?!予定)")
+         r"誕生(?!日)|出産(?!予定|翌|直後|前)")
 # Marrying long ago (「結婚したときに」「結婚のときに実家から」) is no news to congratulate.
 _PAST_WEDDING = re.compile(r"結婚(?:した|の|する)(?:とき|時|頃|ころ|際)|結婚して(?:から|以来)|結婚当初|結婚前|"
                            r"結婚して[0-9０-９一二三四五六七八九十数]+年(?!目)|結婚して(?:初めて|はじめて)")
@@ -382,7 +481,9 @@ _EVENTS: tuple[tuple[str, str], ...] = (
     (r"古希|古稀", "古希"),
     (r"喜寿", "喜寿"),
     (r"米寿", "米寿"),
-    (r"成人", "ご成人"),
+    (r"金婚式|金婚", "金婚式"),
+    (r"銀婚式|銀婚", "銀婚式"),
+    (r"(?<!未)成人(?!向け|用|クラス|コース|フリー|の方|男性|女性|病|会員|料金|後|して)", "ご成人"),
     (r"七五三", "七五三"),
     (r"新築", "ご新築"),
     # Not the shop's opening hour or year they came since (「開店と同時に」「オープンした年から通って」).
@@ -406,6 +507,9 @@ _PAST_EVENT = re.compile(r"旅行会社|旅行代理店|(?:旅行|式|会)でも
 _EVENT_WORD = re.compile(
     r"(結婚式|披露宴|二次会|パーティー|パーティ|式典|卒業式|入学式|入園式|卒園式|七五三|成人式|発表会|演奏会|"
     r"コンサート|同窓会|食事会|お茶会|歓迎会|送別会|旅行|運動会|お宮参り|顔合わせ|結納|法事|お葬式|葬儀|"
+    # Theirs at work or in town, with a date (「来週の展示会で配布するノベルティ」), and a proposal.
+    r"展示会|見本市|商談会|セミナー|学会|総会|研修会|講演会|文化祭|学園祭|お祭り|夏祭り|バザー|マルシェ|展覧会|個展|"
+    r"プロポーズ|"
     r"面接|試合|大会|イベント|クリスマス会|誕生日会|お誕生日会)")
 _GIFT = re.compile(r"贈り物|贈りたい|引き出物|プチギフト|記念品|贈る|贈ろう|プレゼント|ギフト|お祝いに|お祝いとして|"
                    r"手土産|お土産|お返し|"
@@ -458,7 +562,10 @@ _MEASURE = re.compile(r"身長|体重|(?:背|足|体|胸|腰|肩|腕|頭|首|私
 _FIRST = re.compile(r"(?:初めて|はじめて)(?:の|で|に)?[^、。]{0,8}?(?:連絡|メール|注文|利用|購入|お願い|伺|問い合わせ|"
                     r"通販|お店|来店|予約|買|お買い物|受診|入会|申し込|申込)|初回|はじめまして|初めまして|"
                     r"初の(?:ご?注文|通販)")
-_REGULAR = re.compile(r"いつも(?:利用|購入|お世話|買|注文|拝見|楽しみ)|いつも[^。]{0,12}がお世話にな|以前も|"
+_REGULAR = re.compile(r"いつも(?:利用|購入|お世話|買|注文|拝見|楽しみ)|"
+                      # Years of coming (「十五年ほど、毎月のように…買いに伺っています」).
+                      r"(?:[0-9０-９]+|[一二三四五六七八九十]+)年(?:ほど|以上|近く|来|間)?[、,]?[^。]{0,24}"
+                      r"(?:伺って|通って|利用して|買って|お世話にな)|いつも[^。]{0,12}がお世話にな|以前も|"
                       r"前回(?![^。]{0,4}(?:知人|友人|別の|他の|よそ|他社))|"
                       r"リピート|愛用|昨年も|"
                       r"長年(?:利用|愛用|お世話|通|ご愛顧|使)|何度も(?:利用|購入|注文|お世話|伺|通|来|泊)|また利用|"
@@ -492,7 +599,8 @@ _COMPLAINT = re.compile(r"(?<!の)と違う(?![？?]|\s*$)|と違い|と違っ|�
                         r"届いておりません|まだ届|"
                         r"違う商品|違うもの|間違|破損|壊れ|割れ|"
                         r"傷が|キズ|汚れ|不良|欠け|足りな|不足|ほつれ|穴が|動かな")
-_CHANGE = re.compile(r"交換|返品|キャンセル|変更|修正|返金|取り消|取消|訂正|解約|止めて|停止|[にへ]変えて|"
+_CHANGE = re.compile(r"(?:終わり|終了)に(?:して|させ|した)|交換|返品|キャンセル|変更|修正|返金|取り消|取消|訂正|解約|"
+                     r"止めて|停止|[にへ]変えて|"
                      r"変えられ|変えていただ|変えてもら|早めたい|早められ|ずらし")
 _ORDER = re.compile(r"予約(?!なし|不要)|注文|作っていただ|作って(?:ください|もらえ)|ご用意いただ|用意して|"
                     r"お取り置き|取り置き|"
@@ -544,13 +652,15 @@ _GRIEVANCE_DECISIVE = re.compile(
     r"かえって[^。]{0,12}(?:痛|悪|ひど)|痛みが(?:強|増|ひど)|"
     r"何も(?:して|対応)(?:くださ|もらえ|いただけ)な|対応に(?:不満|疑問)|一点張り|考えざるを得(?:な|ま)|今後の対策|"
     # Not anger they own up to at someone else's words (「ちょっと腹が立ってしまう自分がいます」).
+    r"信用しろ|信用でき(?:な|ま)|やり方なのですか|やり方ですか|露骨に|嫌な顔を|(?:社|会社|御社)としての見解|"
+    r"差額の返金|減額を|待ちぼうけ|意味があるのでしょうか|間違えたようです|返事もしない|"
     r"再発防止|腹(?:も|が)立(?!ってしまう自分|つ自分)|承っておりません」?と(?:のこと|言われ)|"
     # Our error in the bill, no notice given, asked in disbelief (「二重に引き落とされて」「本気ですか」).
     r"二重に(?:引き落|請求|課金|決済)|何の(?:お知らせ|連絡|ご連絡)も(?:な|あり)|本気ですか|本気でしょうか")
 # These need another sign: 「再発」「台無しになったら」 alone can be an illness or a worry.
 _GRIEVANCE_STRONG = re.compile(
     r"不快|二度と(?:利用|行|頼|買|来)|再発|直っていな|直らな|破損|台無し|割れて|欠けて|届いていな|まだ届|"
-    r"何の説明も(?:な|あり)|あきれ|呆れ|何も変わ(?:って|ら|り)|改善を(?:お願い|求め)|がっかりしました|がっかりです|外れてしま|"
+    r"何の説明も(?:な|あり)|(?:あきれ|呆れ)(?!られ)|何も変わ(?:って|ら|り)|改善を(?:お願い|求め)|がっかりしました|がっかりです|外れてしま|"
     r"取れてしま|の一言だけ|一言だけでした|同意なしに|同意もなく|無断で")
 _GRIEVANCE_WEAK = re.compile(
     r"苦情|悪化|がっかり|ショックでし|残念でな|残念です|残念でした|悔し|ひどい|酷い|[三3３]回目|[三四五]度も|改善して|"
@@ -582,6 +692,8 @@ _OWN_APOLOGY = re.compile(r"お許しくださ|失礼いたしま|失礼しま|�
 _THANKS_STRONG = re.compile(r"ありがとうございま|お礼を申し|お礼が(?:言|申)|お礼(?:を|まで)|感謝(?:して|いたし|申し)|"
                             r"お世話になりました")
 _THANKS_WEAK = re.compile(r"おかげで|くださって|くださった|くださいまして|くださいました|くださり|励みにな|"
+                          r"(?:本当に|とても|すごく|一番|いちばん)(?:美味し|おいし)(?:い|かった)です|"
+                          r"(?:褒め|ほめ)てくださいます|"
                           r"助かりました|涙が出|"
                           r"胸が熱く|感激|感動|親切|丁寧に(?:し|教え|対応|説明)|申し分な|満足|素晴らしか|よかったです|"
                           r"最高でした|最高です|元どおり|元通り|見違え|別の[^。]{0,6}かと思い|さすが(?:の|です|でした|プロ)")
@@ -591,15 +703,17 @@ _FAMILY_DID = re.compile(r"(?:お義?(?:母|父)さん|お(?:姉|兄)さん|奥�
                          r"祖母|祖父|義母|義父|両親|友人|友達))(?:が|も|は)[^。]{0,40}(?:くださ|くれ)")
 _OUR_SIDE = re.compile(r"先生|スタッフ|皆さん|皆様|店長|店員|係の|担当|受付")
 # Someone close has died: condolence, whatever else the sentence tells.
-_BEREAVED = re.compile(r"亡くな|亡くし|他界|先立た|逝去|永眠|葬儀|葬式|お通夜|通夜|四十九日|一周忌|三回忌")
+_BEREAVED = re.compile(r"亡くな|亡くし|息を引き取|他界|先立た|逝去|永眠|葬儀|葬式|お通夜|通夜|四十九日|一周忌|三回忌")
 _OWN_FUNERAL = re.compile(r"(?:自分|私|わたくし)の(?:葬儀|葬式|お葬式)|生前契約|終活|私が死んだら")
 # The late one remembered in passing (「亡き父が建てた家」「仏壇の妻にも」), long after: no fresh condolence.
 _REMEMBERED = re.compile(rf"亡き|遺品|遺影|形見|仏壇(?:の(?:{_PERSON})|に(?:手を合わせ|供え|報告|お参り|向か)|の前で)|"
-                         r"生きていたら|生きていれば|お墓参り|墓参り")
+                         r"生きていたら|生きていれば|生きていた(?:頃|ころ|とき)|(?<!の)生前(?!契約|整理|贈与)|"
+                         r"お墓参り|墓参り")
 # A loss told as the background of a thing they keep (「亡くなった父の形見」「父が亡くなってからは私が使っています」),
 # not the news of it: the late one is remembered, no fresh condolence.
 _LOSS_BACKGROUND = re.compile(r"形見|遺品|亡くなってから(?:は|も|ずっと)|(?:もう|既に|すでに)亡くなって(?:い|お)|"
-                              r"亡くなった[^。]{0,6}が[^。]{0,30}(?:くれた|残した|遺した|使っていた)")
+                              r"亡くなった[^。]{0,6}が[^。]{0,30}(?:くれた|残した|遺した|使っていた)|"
+                              rf"亡くなった(?:{_PERSON})の(?!葬|通夜|お通夜|四十九日|納骨|初盆|新盆)")
 # Requests, by what they ask.
 _QUESTION = re.compile(r"(?:か|の|かね|かな)[？?]?\s*$|[？?]|のと違う|(?i:\b(?:can|could|is it|do you|are you)\b)|"
                        r"でしょうか|ますか|ですか|ませんか|教えて|お教え|知りたい|"
@@ -649,7 +763,7 @@ _FOLLOW_UP = re.compile(
     r"再度(?:ご)?連絡(?:いたし|しま|させ)|先日も[^。]{0,16}(?:問い合わせ|ご連絡|連絡|メール)(?:し|いたし|させ)|"
     r"(?:メール|フォーム|電話)(?:から|で)[^。]{0,10}問い合わせて(?:い|お)ます|"
     r"(?:まだ|何の|一度も|いまだに)[^。]{0,8}(?:お?返事|ご?返信|ご?回答|お電話)(?:が|を|も)?(?:あり|いただ|頂|来|な)|"
-    r"(?:お?返事|ご?返信|ご?回答|折り返し)(?:が|の)(?:ありません|ない|来ない|来ません|いただけ)|"
+    r"(?<!押しても)(?<!呼んでも)(?<!鳴らしても)(?<!叩いても)(?<!かけても)(?:お?返事|ご?返信|ご?回答|折り返し)(?:が|の)(?:ありません|ない|来ない|来ません|いただけ)|"
     r"(?:おっしゃった|言われた|来た|いただいた)きり|に続(?:いて|き)[^。]{0,4}(?:[二三2-3２-３]度目|[二三2-3２-３]回目)")
 # An illness or an injury happening now, said with what shows it (a measured fever, vomiting, a fall):
 # get-well words (「お辛いところ」「お大事に」), never gladness.
@@ -765,15 +879,50 @@ def classify(highlight: Highlight, text: str, regular: bool | None = None, mail:
                 and mail[highlight.end :].startswith(("？", "?")):
             said += "？"
         return _classify_request(said, words, register, goods)
-    situation = _classify_disclosure(words, regular, register, _context_person(highlight, text, mail))
+    situation = _classify_disclosure(words, regular, register, _context_person(highlight, text, mail), mail)
+    if situation is Situation.MOVING and re.search(r"段ボール|荷物|見積|トラック|搬出|搬入|[午前後]+便", mail):
+        # The move is what they ask a mover or a storage for: told, not news to wish well.
+        situation = Situation.TOLD
+    if situation in (Situation.EVENT, Situation.EVENT_PLAN) and _past_in_mail(words, mail):
+        # The recital the mail thanks for (「先日の発表会、本当にありがとうございました」), told again later.
+        situation = Situation.PERSONAL
     if situation is Situation.EVENT and mail and not goods:
         # An outing or a concert they go to, with no goods of ours to make ready for it.
         return Situation.EVENT_PLAN
+    # In a letter that tells of a death, what they tell of those days (「最後の三か月、母はほとんど寝たきりで」)
+    # is a memory of the one they lost: honoured, not "thank you for the details".
+    if situation is Situation.PERSONAL and mail and not register and _told_past(words) and _loss_told(mail):
+        return Situation.REMEMBRANCE
     # What they told in an enquiry or a plain mail is thanked for, never met with 「温かい気持ちになりました」
     # or 「ほほえましく拝読いたしました」.
     if situation in (Situation.PERSONAL, Situation.PET) and mail and not warm(mail):
         return Situation.TOLD
     return situation
+
+
+def _loss_told(mail: str) -> bool:
+    """The mail tells of a death of someone close just now (「十月二十六日の朝、息を引き取りました」「先月、父が
+    亡くなりました」), not one years ago (「義母も三年前に亡くなりました」)."""
+    for sentence in re.split(r"[。！？!?\n]", mail):
+        if re.search(r"亡くな|亡くし|息を引き取|他界|逝去|永眠", sentence) and _RECENT.search(sentence) \
+                and not re.search(r"年前|年にな|年が経|年たち|年経", sentence) \
+                and not _LONG_AGO_LOSS.search(sentence) \
+                and not _OWN_FUNERAL.search(sentence) and not _LOSS_BACKGROUND.search(sentence):
+            return True
+    return False
+
+
+_RECENT = re.compile(r"先日|先週|先月|昨日|昨晩|今朝|今月|今週|今年|このたび|この度|[0-9０-９一二三四五六七八九十]+月"
+                     r"(?:[0-9０-９一二三四五六七八九十]+日|に|の)|葬儀|葬式|通夜|四十九日")
+
+
+def _past_in_mail(words: str, mail: str) -> bool:
+    """The event the sentence names is one the mail told as past (先日の発表会), and this sentence looks to
+    no next one (来年の発表会)."""
+    event = _EVENT_WORD.search(words)
+    if not mail or not event or re.search(r"来年|来月|来週|今度|次の|次回|また|たい", words):
+        return False
+    return bool(re.search(rf"(?:先日|先週|先月|昨日|この間|この前|先般|今年)の{event.group(1)}", mail))
 
 
 def _ill_now(words: str) -> bool:
@@ -882,7 +1031,8 @@ def _classify_request(said: str, words: str, register: str = "", goods: bool = T
     return Situation.ASK
 
 
-def _classify_disclosure(words: str, regular: bool | None, register: str = "", context: str = "") -> Situation:
+def _classify_disclosure(words: str, regular: bool | None, register: str = "", context: str = "",
+                         mail: str = "") -> Situation:
     if _ALLERGY.search(words) and not register and not _ALLERGY_CAUSE.search(words):
         return Situation.ALLERGY
     # A loss told as the background of what we hold (「亡くなった父の形見で」) is part of the complaint.
@@ -904,9 +1054,23 @@ def _classify_disclosure(words: str, regular: bool | None, register: str = "", c
     if _RELIEVED.search(words) and _ILLNESS.search(words):
         return Situation.RECOVERED
     if _PREGNANT.search(words):
-        return Situation.PREGNANCY
+        if not _past_pregnancy(words):
+            return Situation.PREGNANCY
+        # Over now (「つわりがひどかった時期も、レッスンが支えでした」): their story, or thanks for what we did.
+        return Situation.THANKS if _THANKS_WEAK.search(words) else Situation.PERSONAL
     if _THANKS_STRONG.search(words):
+        # Thanks for what we did for someone's celebration (「主人の喜寿の祝いに…ありがとうございました」):
+        # the congratulation comes first.
+        celebration = _CELEBRATION.search(words)
+        since = re.search(r"し?て[^。]{0,4}(?:[0-9０-９一二三四五六七八九十]+(?:か月|ヶ月|カ月|年)|半年)", words)
+        if celebration and not _PAST_WEDDING.search(words) and not _MEMORY.search(words) and not since \
+                and _event_noun(words) not in ("", "記念日", "周年"):
+            return Situation.CLOSE_CELEBRATION if _owner(words, celebration.start()) else Situation.OWN_CELEBRATION
         return Situation.THANKS
+    fresh_loss = re.search(r"亡くな|他界|逝去|息を引き取|永眠", words) and not _LONG_AGO_LOSS.search(words)
+    booked = _BOOKED.search(words) or (mail and _BOOKED.search(mail))
+    if _MEMORIAL.search(words) and booked and not fresh_loss and not _OWN_FUNERAL.search(words):
+        return Situation.MEMORIAL
     if _LONG_AGO_LOSS.search(words) and not _OWN_FUNERAL.search(words):
         return Situation.REMEMBRANCE
     if _BEREAVED.search(words) and _LOSS_BACKGROUND.search(words) and not _OWN_FUNERAL.search(words):
@@ -915,6 +1079,8 @@ def _classify_disclosure(words: str, regular: bool | None, register: str = "", c
         return Situation.BEREAVEMENT
     if _REMEMBERED.search(words):
         return Situation.REMEMBRANCE
+    if _misses_us(words):
+        return Situation.MISS_SHOP
     family_did = bool(_FAMILY_DID.search(words)) and not _OUR_SIDE.search(words)
     if _STAFF_DID.search(words) and not family_did:
         return Situation.THANKS
@@ -925,6 +1091,14 @@ def _classify_disclosure(words: str, regular: bool | None, register: str = "", c
         return Situation.PET_HEALTH if _ILLNESS.search(words) or _PET_UNWELL.search(words) else Situation.PET
     if _ill_now(words):
         return Situation.ILLNESS_NOW
+    if _ILLNESS.search(words) and mail and re.search(r"ていた|でした|ました|だった", words) \
+            and _lost(_ill_person(words), mail):
+        # The illness of one the mail says they lost (「まだ妻が入院していた頃」「主人の糖尿病のお薬も」):
+        # remembered, never "get well soon".
+        return Situation.REMEMBRANCE
+    if _ILLNESS.search(words) and _past_episode(words) and _THANKS_WEAK.search(words) and not family_did:
+        # 「去年の冬、母が転んで…見つけてくださったのも、青木さんでした」: thanks for what we did then.
+        return Situation.THANKS
     if _ILLNESS.search(words) and _past_episode(words):
         # Over and told as their story (「昨年の冬に大腿骨を折りまして」): nothing to wish well, no event either.
         return Situation.REGULAR if regular or _REGULAR.search(words) else Situation.PERSONAL
@@ -934,6 +1108,11 @@ def _classify_disclosure(words: str, regular: bool | None, register: str = "", c
         return Situation.HEALTH_SELF
     if _RECOVERED.search(words):
         return Situation.RECOVERED
+    if _FEELINGS.search(words) and not _THANKS_WEAK.search(words):
+        return Situation.FEELINGS
+    if _LIFE_NEWS.search(words) and _NEWS_NOW.search(words) and not _PAST_TOLD.search(words) \
+            and not _CELEBRATION.search(words):
+        return Situation.MOVING if re.search(_MOVE, words) else Situation.LIFE_NEWS
     if _MEMORY.search(words):
         return Situation.REGULAR if regular or _REGULAR.search(words) or "以前" in words else Situation.PERSONAL
     if _SENT.search(words) and not re.search(r"(?:できたら|できましたら|撮れたら|届いたら)[^。]{0,20}送", words):
@@ -955,7 +1134,7 @@ def _classify_disclosure(words: str, regular: bool | None, register: str = "", c
         if owner:
             return Situation.CLOSE_CELEBRATION
         if _CEREMONY.search(words) and not _OWN_CEREMONY.search(words):
-            return Situation.PERSONAL if _PAST_EVENT.search(words) else Situation.EVENT
+            return Situation.PERSONAL if _PAST_EVENT.search(words) or _told_past(words) else Situation.EVENT
         return Situation.OWN_CELEBRATION
     age = _AGE_TURNING.search(words)
     if age and _owner(words, age.start()) and not _PET.match(words, age.end()):
@@ -966,10 +1145,21 @@ def _classify_disclosure(words: str, regular: bool | None, register: str = "", c
         return Situation.CHERISH
     if _THANKS_WEAK.search(words) and not family_did:
         return Situation.THANKS
+    if _LOOK_FORWARD.search(words) and _FROM_US.search(words):
+        return Situation.LOOK_FORWARD
+    # Together and glad, told as it was (not 「家族そろって伺いたい」, a visit ahead).
+    if _GATHERING.search(words) and not re.search(r"たい|予定|つもり|来週|来月|来年|今度|します", words):
+        return Situation.GATHERING
     if _GOOD_NEWS.search(words):
         return Situation.GOOD_NEWS
-    if _EVENT_WORD.search(words) and not _PAST_EVENT.search(words) and not _OWN_FUNERAL.search(words):
+    if _LOOK_FORWARD.search(words) and _FROM_US.search(words):
+        return Situation.LOOK_FORWARD
+    told_past = _told_past(words) and not _AHEAD.search(words)
+    if _EVENT_WORD.search(words) and not _PAST_EVENT.search(words) and not _OWN_FUNERAL.search(words) \
+            and not told_past:
         return Situation.EVENT
+    if _NERVES.search(words) and not told_past:
+        return Situation.NERVES
     # A change told (「体重が今より9kg重くて」「体重が減った」) is their story, no size to fit.
     if _MEASURE.search(words) and not re.search(r"減っ|減り|増え|落ち|より[0-9０-９]+\s*(?:kg|ｋｇ|キロ)", words):
         return Situation.MEASUREMENT
@@ -984,6 +1174,42 @@ def _classify_disclosure(words: str, regular: bool | None, register: str = "", c
     if _OWN_APOLOGY.search(words):
         return Situation.NO_TROUBLE
     return Situation.PERSONAL
+
+
+# Leaving us behind (「食べられなくなるのが寂しい」「香りが遠くなるのは寂しい」), not loneliness of their own
+# (「夫が単身赴任で寂しい」) nor a sold-out item (「売り切れで残念でした」).
+_LEAVING_US = re.compile(r"(?:食べられ|飲め|通え|伺え|来られ|行け|買え|会え|お会いでき|お世話になれ|寄れ)なくな|"
+                         r"遠くな|閉店|お別れ|最後にな|離れるの|離れてしま|離れなければ")
+_OURS = re.compile(r"こちら|お店|御社|貴店|店先|皆さん|皆様|みなさん|先生|スタッフ")
+
+
+def _lost(person: str, mail: str) -> bool:
+    """The mail says `person` (their word, 「妻」) has died (「三年前に妻をがんで亡くし」「主人を七年前に見送って」)."""
+    if not person:
+        return False
+    return bool(re.search(rf"(?:亡き|故){person}|{person}(?:を|が|は)[^。]{{0,12}}(?:亡くし|亡くな|見送|他界|先立)",
+                          mail))
+
+
+def _misses_us(words: str) -> bool:
+    """They will miss us: sad at leaving us behind, or lonely for us by name."""
+    if not _MISS_SHOP.search(words):
+        return False
+    return bool(_LEAVING_US.search(words)) or (bool(re.search(r"寂し|さみし|淋し|さびし", words))
+                                               and bool(_OURS.search(words)))
+
+
+def _past_pregnancy(words: str) -> bool:
+    """A pregnancy told as over (「つわりがひどかった時期も」「出産予定日まであと二週間でした」), not news of one
+    (「妊娠しました」「妊娠5か月です」)."""
+    if re.search(r"妊娠(?:しました|中|[0-9０-９一二三四五六七八九十]+(?:か月|ヶ月|カ月|週))|予定日(?:は|が)", words):
+        return False
+    return bool(_PAST_TOLD.search(words) or _told_past(words) or re.search(r"た時期", words))
+
+
+def _told_past(words: str) -> bool:
+    """The sentence ends as the past (〜ました, 〜でした), the analyser's topic after it aside."""
+    return bool(re.search(r"(?:ました|でした)(?:\s\S{0,20})?\s*$", words))
 
 
 def _past_episode(words: str) -> str:
@@ -1214,6 +1440,14 @@ def slot_values(situation: Situation, highlight: Highlight, text: str, mail: str
         topic = _pet_noun(words)
     elif situation is Situation.SENT_ITEM:
         topic = _sent_noun(words)
+    elif situation in (Situation.MOVING, Situation.LIFE_NEWS):
+        # 「ご主人のご転勤」「息子さんの新生活」: whose news it is, then what.
+        noun = _first_noun(words, _LIFE_NOUNS)
+        topic = f"{_who(words, _LIFE_NEWS)}{noun}" if noun else ""
+    elif situation is Situation.MEMORIAL:
+        noun = _first_noun(words, _MEMORIAL_NOUNS)
+        who = _who(words, _MEMORIAL)
+        topic = f"{who}{noun}" if noun and (who or noun != "ご法要") else noun
     elif situation in (Situation.OWN_CELEBRATION, Situation.CLOSE_CELEBRATION):
         noun = _event_noun(words)
         if noun:

@@ -19,7 +19,11 @@ MAIL_SIDE = {"unanswered_request", "ignored_disclosure", "unacknowledged_worry"}
 
 # (file, min precision, min recall) over the six scored kinds, gold spans.
 BARS = [
-    ("tune", 0.95, 0.95),      # final: 1.00 / 1.00
+    # final: 1.00 / 1.00. Round pairs25 (session 10) added a learned veto that withdraws an ignored_disclosure
+    # finding when the reply is warm enough about that kind of news (app/review/learned.py): leaving one writer's
+    # batch out, its precision rose 0.84 -> 0.92 and false findings on good drafts fell 18 -> 10 of 310, at a recall
+    # cost of 0.84 -> 0.79; here it withdraws one of four true findings (recall 0.75). Reported, not tuned back.
+    ("tune", 0.95, 0.75),
     # final: 0.90 / 0.82 (start: 0.89 / 0.33). Round pairs24 (session 9), which never ran this set, judges an
     # acknowledgement by what the reply reacts to rather than by words it shares with an answer: ignored_disclosure
     # recall here fell to 0.73 (8 of 11), while on the two fresh blind batches written that session its precision
