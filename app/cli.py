@@ -242,7 +242,7 @@ def cmd_memory_build(args: argparse.Namespace) -> int:
     import time
 
     from app import instance
-    from app.customers import build_memory, open_memory
+    from app.customers import BuildResult, build_account, build_memory, open_memory
     from app.customers.build import remaining_seconds
     from app.paths import user_data_dir
     from app.settings import MEMORY_DATABASE_URL, load_settings
@@ -250,6 +250,7 @@ def cmd_memory_build(args: argparse.Namespace) -> int:
     from app.sources.errors import SourceError
     from app.store.db import open_database
     from app.store.local_index import LocalIndex
+    from app.store.mail import MailStore
     from app.store.search import MailIndex
 
     try:
@@ -257,19 +258,19 @@ def cmd_memory_build(args: argparse.Namespace) -> int:
     except instance.AlreadyRunning as running:
         print(f"aizuchi memory build: {running.japanese()}", file=sys.stderr)
         return 1
-    if args.mailbox:
-        path = Path(args.mailbox).expanduser()
-    else:
-        from app.demo import prepare_demo_mailbox
+    from app.demo import mailbox_to_open
+    from app.settings import LOCAL_MAILBOX
 
-        path = prepare_demo_mailbox()
+    settings = load_settings()
+    # The window's: the one named, else the one added in the window, else the demo.
+    path = mailbox_to_open(args.mailbox, settings.get(LOCAL_MAILBOX))
     db = open_database()
     try:
         source = open_source(path, LocalIndex(db))
     except SourceError as error:
         print(f"aizuchi memory build: {path}: {type(error).__name__}", file=sys.stderr)
         return 2
-    memory = open_memory(load_settings().get(MEMORY_DATABASE_URL), db.path)
+    memory = open_memory(settings.get(MEMORY_DATABASE_URL), db.path)
     stop = threading.Event()
     previous = signal.signal(signal.SIGINT, lambda _signum, _frame: stop.set())
     started = time.perf_counter()
@@ -287,6 +288,14 @@ def cmd_memory_build(args: argparse.Namespace) -> int:
 
     try:
         result = build_memory(memory, source, f"local:{path.resolve()}", progress, stop.is_set, MailIndex(db))
+        # Then the mail accounts' synced mail, as the window builds it (`aizuchi sync` brings it).
+        store = MailStore(db)
+        for account in store.accounts():
+            if result.stopped:
+                break
+            more = build_account(memory, store, account.id, progress, stop.is_set, MailIndex(db))
+            result = BuildResult(result.done + more.done, result.total + more.total, more.stopped,
+                                 result.skipped + more.skipped)
     finally:
         signal.signal(signal.SIGINT, previous)
         memory.close()
@@ -357,7 +366,7 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command")
 
     run = sub.add_parser("run", help="ウィンドウを開く（既定はデモのメールボックス）")
-    run.add_argument("mailbox", nargs="?", help="Maildir または mbox のパス（省略時はデモ）")
+    run.add_argument("mailbox", nargs="?", help="Maildir / mbox のパス（省略時は追加したもの、なければデモ）")
     run.add_argument("--lang", choices=["ja", "en"], help="表示言語")
 
     show = sub.add_parser("show", help="メールを解析して件名・本文を表示する")
@@ -381,7 +390,7 @@ def build_parser() -> argparse.ArgumentParser:
     memory_sub = memory.add_subparsers(dest="memory_command", required=True)
     memory_build = memory_sub.add_parser(
         "build", help="メールボックスのすべてのフォルダ（下書き・ごみ箱・迷惑メールを除く）から記録を作成・再開する（ウィンドウと同じ記録）")  # noqa: E501
-    memory_build.add_argument("mailbox", nargs="?", help="Maildir または mbox のパス（省略時はデモ）")
+    memory_build.add_argument("mailbox", nargs="?", help="Maildir / mbox のパス（省略時は追加したもの、なければデモ）")
 
     sync = sub.add_parser("sync", help="登録済みのメールアカウントを同期する")
     sync.add_argument("account", metavar="ACCOUNT", help="アカウント ID（例: shop-example-jp）")

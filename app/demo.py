@@ -24,6 +24,22 @@ def prepare_demo_mailbox(target: Path | None = None) -> Path:
     return destination
 
 
+def is_demo(path: Path) -> bool:
+    """Whether `path` is the demo's copy (`prepare_demo_mailbox`), which the window names as such."""
+    return (path / ".aizuchi-demo").is_file()
+
+
 def _version_of(maildir: Path) -> str:
     names = sorted(p.name.partition(":")[0] for p in maildir.rglob("*") if p.is_file() and not p.name.startswith("."))
     return hashlib.sha1("\n".join(names).encode("utf-8")).hexdigest()
+
+
+def mailbox_to_open(given: str | None, chosen: str) -> Path:
+    """The local mailbox a start opens: the one named on the command line (`aizuchi run PATH`),
+    else `chosen` in ファイル → メールアカウントを追加 (the `LOCAL_MAILBOX` setting, kept when the
+    window opens one), else the demo. `aizuchi memory build` asks the same."""
+    if given:
+        return Path(given).expanduser()
+    if chosen and Path(chosen).exists():
+        return Path(chosen)
+    return prepare_demo_mailbox()

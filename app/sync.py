@@ -497,3 +497,32 @@ class SyncedMailbox:
 
     def mark_read(self, ref: MessageRef, read: bool = True) -> None:
         self.set_flag(ref, Flag.SEEN, read)
+
+
+class StoredMail:
+    """An account's mail as the store holds it, bodies and all: the `MailSource` the customer
+    memory's build and the search index read (`app.customers.build_memory`), like a local
+    mailbox. It never asks the server (the account's own lane does that): a mail whose body
+    is not synced yet is not listed, and is taken in by the build after the sync that brings
+    it (`MailIndex.unsearchable` counts what is not searchable yet)."""
+
+    def __init__(self, store: MailStore, account_id: str) -> None:
+        self.store = store
+        self.account_id = account_id
+
+    def folders(self) -> list[Folder]:
+        return self.store.folders(self.account_id)
+
+    def headers(self, folder: Folder, since: SyncState | None = None) -> Iterator[Header]:
+        for row in self.store.headers(self.account_id, folder.id):
+            if row.body_fetched:
+                yield row.header
+
+    def fetch(self, ref: MessageRef) -> bytes:
+        raw = self.store.body(self.account_id, ref)
+        if raw is None:  # its pack was lost or damaged since the listing: the next sync fetches it again
+            raise NotFound(f"{self.account_id}/{ref.folder_id}/{ref.key}")
+        return raw
+
+    def mark_read(self, ref: MessageRef, read: bool = True) -> None:
+        """Reading for the records never marks a mail read."""

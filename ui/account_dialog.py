@@ -394,7 +394,8 @@ class AccountDialog(QDialog):
                                       self.tr("このパソコンのメールフォルダ（Maildir / mbox）"))
         self.local_box.setTitle("")
         self.local_hint.setText(self.tr("ほかのメールソフトが保存したメール（Maildir のフォルダ、または mbox ファイル）を"  # noqa: E501
-                                        "相槌で開きます。メールはその場で読み、コピーはしません。"))
+                                        "相槌で開きます。今表示しているメールボックスの代わりにすぐ開き、次回の起動時もこれを開きます。"
+                                        "メールはその場で読み、コピーはしません。"))
         self.local_path.setPlaceholderText(self.tr("フォルダまたはファイルの場所"))
         self.local_folder_button.setText(self.tr("フォルダを選ぶ（Maildir）…"))
         self.local_file_button.setText(self.tr("ファイルを選ぶ（mbox）…"))
@@ -436,9 +437,14 @@ class AccountDialog(QDialog):
         Gmail sign-in text was clipped top and bottom; ask the layout for the real need.
         """
         layout = self.layout()
-        if layout is None or not layout.hasHeightForWidth():
+        if layout is None:
             return
-        needed = layout.totalHeightForWidth(self.width())
+        # Without a wrapped label shown (the IMAP form with a keyring: no note) the layout has no
+        # height for width; its minimum still counts, since the minimum set here overrides it (the
+        # form after Gmail's sign-in kept Gmail's height, its fields squashed to slivers).
+        needed = layout.totalMinimumSize().height()
+        if layout.hasHeightForWidth():
+            needed = max(needed, layout.totalHeightForWidth(self.width()))
         if needed != self.minimumHeight():
             self.setMinimumHeight(needed)
         if self.height() < needed:

@@ -164,6 +164,13 @@ class AccountsPane(QWidget):
         self.view.setCurrentIndex(self.model.folder_index(account_id, folder.id))
         return True
 
+    def show_folder(self, account_id: str, folder_id: str) -> bool:
+        """Select the account's folder (it is shown in the list); False when the tree does not hold it."""
+        if not any(f.id == folder_id for f in self.service.folders.get(account_id, [])):
+            return False
+        self.view.setCurrentIndex(self.model.folder_index(account_id, folder_id))
+        return True
+
     def _on_current(self, current: QModelIndex, _previous: QModelIndex) -> None:
         account_id, folder_id = current.data(ACCOUNT_ROLE), current.data(FOLDER_ROLE)
         if isinstance(account_id, str) and isinstance(folder_id, str):

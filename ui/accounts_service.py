@@ -33,7 +33,7 @@ from app.sources.imap import ImapSource
 from app.sources.oauth import AccountKind, Providers
 from app.sync import Phase, SyncProgress, SyncReport
 from ui.operations import accounts as account_ops
-from ui.tasks import DB, TaskFailure, TaskRunner, mail_lane
+from ui.tasks import DB, TaskFailure, TaskRunner, idle_lane, mail_lane
 from ui.wording.errors import error_text, server_not_answering
 
 log = logging.getLogger(__name__)
@@ -256,7 +256,7 @@ class AccountsService(QObject):
         """After a sync (once its folders are read): IDLE on the inbox on a lane of its own;
         a change triggers a sync."""
         session = self.sessions.get(account_id)
-        lane = mail_lane(f"idle:{account_id}")
+        lane = idle_lane(account_id)
         if session is None or not session.can_idle or self._stop_idle.is_set() or account_id in self._idling:
             return
         inbox = next((f for f in self.folders.get(account_id, []) if f.role is FolderRole.INBOX), None)

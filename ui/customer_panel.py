@@ -184,6 +184,8 @@ class CustomerPanel(QWidget):
         self.replies_label.setObjectName("sectionLabel")
         self.replies = QListWidget(self)
         self.replies.setObjectName("pastReplies")
+        # A long subject wraps: it ran past the column's edge, cut off (make screenshot, customer.png).
+        self.replies.setWordWrap(True)
         self.replies.itemClicked.connect(self._on_reply_clicked)
         self.replies.itemActivated.connect(self._on_reply_clicked)
         self.chart = ReplyChart(self)

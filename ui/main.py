@@ -89,17 +89,11 @@ def run_app(mailbox: str | None, language: str | None) -> int:
     if database is None:
         return 3
 
+    from app.demo import mailbox_to_open
     from app.settings import LOCAL_MAILBOX
 
-    chosen = settings.get(LOCAL_MAILBOX)  # ファイル → メールアカウントを追加 → このパソコンのメールフォルダ
-    if mailbox:
-        path = Path(mailbox).expanduser()
-    elif chosen and Path(chosen).exists():
-        path = Path(chosen)
-    else:
-        from app.demo import prepare_demo_mailbox
-
-        path = prepare_demo_mailbox()
+    # The one named here, else the one chosen in ファイル → メールアカウントを追加, else the demo.
+    path = mailbox_to_open(mailbox, settings.get(LOCAL_MAILBOX))
 
     window = MainWindow(path, settings, QSettings("Aizuchi", "Aizuchi"), language=translations.language, db=database)
     # Retranslated live: installing the translator sends LanguageChange to every widget.

@@ -14,6 +14,7 @@ from __future__ import annotations
 import logging
 import ssl
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QRect, QSettings, QSize, Qt, Signal
@@ -41,6 +42,7 @@ from ui.insight_panel import InsightPanel
 from ui.remote_images import RemoteImageLoader
 from ui.right_column import RightColumn
 from ui.tasks import DB, TaskFailure, TaskRunner
+from ui.wording import fill
 
 log = logging.getLogger(__name__)
 
@@ -101,7 +103,11 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self.runner.busy_changed.connect(self.status.set_running)
         self.memory.on_build_state = self._on_build_state
-        self.memory.has_accounts = lambda: bool(self.accounts.configs)
+        self.memory.accounts = lambda: {account: config.label() for account, config in self.accounts.configs.items()}
+        self.memory.show_account_folder = self.accounts_pane.show_folder
+        # An account's new mail is built into the records and the search index after each sync.
+        self.accounts.synced.connect(self.memory.account_synced)
+        self.accounts.removed.connect(self.memory.forget_account)
         self.retranslate()
         self._restore_state()
         self.status.say(self.tr("メールボックスを開いています…"))
@@ -132,6 +138,8 @@ class MainWindow(QMainWindow):
         self.compose.send_guard = self.team.guard_send
         self.compose.on_reply_sent = self.team.reply_sent
         self.snippet_from_reply = SnippetFromReply(self)
+        self.account_control.open_local = self.open_local_mailbox
+        self.mailbox.mailbox_opened.connect(self._show_title)
         # Everything opens once, on the db lane (opening may migrate the store), then the parts start.
         clock = self.outbox.clock
         self.runner.submit(DB, lambda: open_context(settings, mailbox, db_path, db, clock), self._on_context,
@@ -145,6 +153,26 @@ class MainWindow(QMainWindow):
         self.account_control.start(ctx)
         self.memory.start(ctx)
         self.changed.emit(Changes.CONTEXT)
+
+    def open_local_mailbox(self, path: Path) -> bool:
+        """Read another local Maildir or mbox from now on, in place of the one shown.
+
+        The same way a start opens one (`aizuchi run PATH`): the context names the mailbox, the
+        mailbox controller opens its source and lists its inbox, and the memory builds its mail
+        into the customer records and the search index. False while a reply cannot be closed
+        (its draft could not be saved): nothing changes then."""
+        if self.ctx is None:
+            return False
+        if self.compose.composing:
+            self.compose.close()  # the draft is saved under the mailbox it was written in
+            if self.compose.composing:
+                return False
+        ctx = replace(self.ctx, mailbox_path=path)
+        self.mailbox_path = path
+        self.ctx = self.compose.ctx = self.insight.ctx = self.account_control.ctx = self.accounts.ctx = ctx
+        self.memory.switch_mailbox(ctx)
+        self.mailbox.open_other(ctx)
+        return True
 
     def _on_context_error(self, failure: TaskFailure) -> None:
         log.error("the store could not be opened:\n%s", failure.trace)
@@ -270,8 +298,14 @@ class MainWindow(QMainWindow):
             self.mailbox.message_model.mark_answered(replied)
 
     # -- wording -------------------------------------------------------------
+    def _show_title(self) -> None:
+        """The mailbox shown, as a mail program's title says it (which one is open after adding one)."""
+        name = self.mailbox.mailbox_name()
+        self.setWindowTitle(fill(self.tr("{mailbox} — 相槌"), mailbox=name) if name
+                            else self.tr("相槌 — お客様メールの返信アシスタント"))
+
     def retranslate(self) -> None:
-        self.setWindowTitle(self.tr("相槌 — お客様メールの返信アシスタント"))
+        self._show_title()
         self.file_menu.setTitle(self.tr("ファイル(&F)"))
         self.add_account_action.setText(self.tr("メールアカウントを追加(&A)…"))
         self.send_settings_action.setText(self.tr("営業時間と送信の設定(&H)…"))

@@ -15,9 +15,21 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt, Signal
-from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QAbstractItemView, QHBoxLayout, QLabel, QListView, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, Signal
+from PySide6.QtGui import QFontMetrics, QKeyEvent, QPainter, QPalette
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QHBoxLayout,
+    QLabel,
+    QListView,
+    QPushButton,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ui.wording import fill, subject_shown
 
@@ -98,6 +110,45 @@ class SearchResultsModel(QAbstractListModel):
         return None
 
 
+class _WrappedRows(QStyledItemDelegate):
+    """Each row wrapped at the width the view shows it at, and as tall as that makes it.
+
+    Measured and drawn here with the same width and flags: Qt's own size hint wrapped at a width
+    a little wider than the one it painted at, so a record of two full lines needed a third when
+    drawn and lost its end to "…", or was laid out once at a width the view no longer had
+    (1024×700: cut rows, a blank band, a sideways scroll bar)."""
+
+    PAD = 4  # px around the text, as the list's own rows have
+
+    def _text_width(self) -> int:
+        view = self.parent()
+        return max(40, view.viewport().width() - 2 * self.PAD) if isinstance(view, QListView) else 400
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: AnyIndex) -> QSize:
+        text = str(index.data(Qt.ItemDataRole.DisplayRole) or "")
+        width = self._text_width()
+        bounds = QFontMetrics(option.font).boundingRect(QRect(0, 0, width, 1 << 20), _WRAP, text)
+        return QSize(width + 2 * self.PAD, bounds.height() + 2 * self.PAD)
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: AnyIndex) -> None:
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        text, opt.text = opt.text, ""
+        widget = opt.widget
+        style = widget.style() if widget is not None else QApplication.style()
+        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, widget)  # background, selection
+        selected = bool(opt.state & QStyle.StateFlag.State_Selected)
+        painter.save()
+        painter.setFont(opt.font)
+        painter.setPen(opt.palette.color(QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text))
+        area = opt.rect.adjusted(self.PAD, self.PAD, -self.PAD, -self.PAD)
+        painter.drawText(QRect(area.left(), area.top(), self._text_width(), area.height()), _WRAP, text)
+        painter.restore()
+
+
+_WRAP = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop) | int(Qt.TextFlag.TextWordWrap)
+
+
 class ResultsView(QListView):
     escape_pressed = Signal()
 
@@ -129,6 +180,13 @@ class SearchPanel(QWidget):
         self.results.setObjectName("searchResults")
         self.results.setModel(self.model)
         self.results.setWordWrap(True)
+        # Rows wrap to the width shown: laid out again when it changes (a vertical scroll bar coming,
+        # the column narrower at 1024×700), never wider than the view. They were laid out once, at
+        # a width the view no longer had: a record's words were cut off with "…", a blank band under
+        # them and a sideways scroll bar.
+        self.results.setResizeMode(QListView.ResizeMode.Adjust)
+        self.results.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.results.setItemDelegate(_WrappedRows(self.results))
         self.results.setUniformItemSizes(False)
         self.results.setAlternatingRowColors(True)
         self.results.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -149,7 +207,8 @@ class SearchPanel(QWidget):
         self.memory_more = False  # the memory hits were cut at their limit: "50 件以上"
         self.partial = False      # the first build still runs: the index holds part of the mail
         self.mailbox_name = ""    # the mailbox the index is built from (its folder's name)
-        self.accounts_left_out = False  # mail accounts (IMAP, Gmail…) are not in the index
+        self.account_names: list[str] = []  # the mail accounts whose synced mail is searched too
+        self.unsearchable = 0  # their synced mail not in the index yet (body not synced, or not built yet)
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -196,13 +255,23 @@ class SearchPanel(QWidget):
         if self.partial:
             scope = self.tr("準備中のため一部のみ（記録の作成が終わると、すべてのメールが対象になります）")
         else:
-            scope = fill(self.tr("検索の対象: メールボックス「{name}」の全フォルダ（下書き・ごみ箱・迷惑メールを除く）"),  # noqa: E501
-                         name=self.mailbox_name)
-            if self.accounts_left_out:
-                scope += self.tr("。メールアカウントのメールは対象外です")
+            scope = self._scope()
+        if self.unsearchable:
+            # Said as a count, whatever else is said: a mail not synced whole cannot be found.
+            scope += fill(self.tr("。メールアカウントのメール {count} 通はまだ検索できません"
+                                  "（本文の受信と記録への追加が済むと対象になります）"),
+                          count=f"{self.unsearchable:,}")
         self.summary.setText(text + "\n" + scope)
         self.summary.setToolTip(self.tr("日付でも探せます: 「2024年3月」「2024年3月5日」「2024/3/5」"
                                         "（ほかの言葉と組み合わせると、その月・日のメールから探します）"))
+
+    def _scope(self) -> str:
+        if not self.account_names:
+            return fill(self.tr("検索の対象: メールボックス「{name}」の全フォルダ（下書き・ごみ箱・迷惑メールを除く）"),
+                        name=self.mailbox_name)
+        accounts = self.tr("、").join(fill(self.tr("「{name}」"), name=name) for name in self.account_names)
+        return fill(self.tr("検索の対象: メールボックス「{name}」とメールアカウント{accounts}の全フォルダ"
+                            "（下書き・ごみ箱・迷惑メールを除く）"), name=self.mailbox_name, accounts=accounts)
 
     def set_failed(self) -> None:
         self._failed = True

@@ -54,6 +54,19 @@ def mail_lane(account: str) -> str:
     return f"mail:{account}"
 
 
+def idle_lane(account: str) -> str:
+    """The lane an account's IMAP IDLE waits on for new mail: waiting, not working (no busy bar)."""
+    return mail_lane(f"{IDLE}{account}")
+
+
+IDLE = "idle:"
+
+
+def waiting(lane: str) -> bool:
+    """Whether a task on `lane` only waits (IDLE for new mail), which the busy bar does not count."""
+    return lane.startswith(mail_lane(IDLE))
+
+
 @dataclass(frozen=True, slots=True)
 class TaskFailure:
     """What a failed task raised, delivered to `on_error` on the GUI thread."""

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from app.customers.build import BuildResult, build_memory
+from app.customers.build import BuildResult, build_account, build_memory
 from app.customers.memory import Memory, MemoryHit
 from app.customers.phrases import reference_phrase, summary
 from app.customers.sql import make_engine, sqlite_url
@@ -23,6 +23,7 @@ __all__ = [
     "BuildResult",
     "Memory",
     "MemoryHit",
+    "build_account",
     "build_memory",
     "open_memory",
     "reference_phrase",

@@ -42,6 +42,8 @@ from app.customers.memory import Memory, Prepared
 from app.mail.parse import parse_message
 from app.model import Folder, FolderRole, Header, MessageRef
 from app.sources.base import MailSource
+from app.store.mail import MailStore
+from app.sync import StoredMail
 
 Progress = Callable[[int, int], None]
 # Faults of one mail's content, not of the connection: data the database refuses, text that
@@ -69,6 +71,10 @@ class SearchIndex(Protocol):
 
     def add_messages(self, source: str, items: Sequence[tuple[str, str, object]],
                      texts: Sequence[object] | None = None) -> int: ...
+
+    def remove_vanished(self, account_id: str) -> int: ...
+
+    def indexed_keys(self, source: str, folder_id: str) -> set[str]: ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -200,8 +206,15 @@ def build_memory(
     mails or more; 1 analyses in this process)."""
     folders = [f for f in source.folders() if f.role in BUILT_ROLES]
     todo: list[tuple[Folder, Header]] = []
+    # In team mode the checkpoints are the team's (PostgreSQL) and the index this computer's: a mail
+    # a teammate built is taken in again here for the index (the memory skips its Message-ID). A
+    # mail account's id is the same on every computer, so without this its index stayed empty.
+    own_index = index is not None and memory.dialect != "sqlite"
     for folder in folders:
         built = memory.built_keys(source_key, folder.id)
+        if own_index and built:
+            assert index is not None
+            built &= index.indexed_keys(source_key, folder.id)
         for number, header in enumerate(source.headers(folder)):
             if number % 1000 == 999 and should_stop is not None and should_stop():
                 return BuildResult(0, 0, True)  # listing a large folder at shutdown: nothing done yet
@@ -261,3 +274,20 @@ def build_memory(
             close()  # a stop or an error: the workers go, what they had queued with them
     write()
     return BuildResult(total, total, False, skipped)
+
+
+def build_account(
+    memory: Memory,
+    store: MailStore,
+    account_id: str,
+    progress: Progress | None = None,
+    should_stop: Callable[[], bool] | None = None,
+    index: SearchIndex | None = None,
+    workers: int | None = None,
+) -> BuildResult:
+    """`build_memory` over a mail account's synced mail (`StoredMail`: the store, never the server),
+    named by the account's id. Only what came since the last build is taken in; mail the server
+    deleted since leaves the search index first, so no result points at a mail that is gone."""
+    if index is not None:
+        index.remove_vanished(account_id)
+    return build_memory(memory, StoredMail(store, account_id), account_id, progress, should_stop, index, workers)

@@ -554,6 +554,13 @@ class Memory:
             )}
 
     @retried
+    def forget_built(self, source: str) -> None:
+        """A mailbox or account removed: its checkpoints go, so adding it again takes its mail in
+        again (the search index is emptied of it beside this). What customers told stays."""
+        with self._write() as connection:
+            connection.execute(delete(s.build_checkpoints).where(s.build_checkpoints.c.source == source))
+
+    @retried
     def mark_built(self, source: str, folder_id: str, keys: Sequence[str]) -> None:
         with self._write() as connection:
             insert_ignore(connection, s.build_checkpoints,

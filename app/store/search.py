@@ -200,15 +200,72 @@ class MailIndex:
             ).fetchall():
                 self._unindex(connection, old)
 
-    def ref_for(self, message_id: str, source: str | None = None) -> tuple[str, str, str] | None:
-        """(source, folder_id, key) of an indexed message, for opening a memory hit's mail."""
-        if source is None:
+    def remove_vanished(self, account_id: str) -> int:
+        """Unindex the account's mails that are no longer in the store (deleted or moved on the
+        server, a folder reset); returns how many went."""
+        with self.db.write() as connection:
+            gone = connection.execute(
+                "SELECT id, subject, sender, body, grams FROM mail_index i WHERE i.source = ? AND NOT EXISTS"
+                " (SELECT 1 FROM mail_messages m WHERE m.account_id = i.source AND m.folder_id = i.folder_id"
+                " AND m.uid = i.msg_key)", (account_id,),
+            ).fetchall()
+            for old in gone:
+                self._unindex(connection, old)
+        return len(gone)
+
+    def indexed_keys(self, source: str, folder_id: str) -> set[str]:
+        """The keys of a mailbox's folder that are in the index (the unique index answers it)."""
+        return {r[0] for r in self.db.read("SELECT msg_key FROM mail_index WHERE source = ? AND folder_id = ?",
+                                           (source, folder_id))}
+
+    def only_elsewhere(self, message_ids: Sequence[str], sources: Sequence[str]) -> set[str]:
+        """Which of `message_ids` are indexed only under mailboxes other than `sources`: mail of a
+        mailbox this computer opened before (the demo, before the shop's own), not open now.
+
+        Looked up through the other mailboxes' rows alone (the unique index's first column), so
+        the usual case, one mailbox, costs one pass over the index's sources."""
+        others = [r[0] for r in self.db.read("SELECT DISTINCT source FROM mail_index") if r[0] not in sources]
+        ids = sorted({m for m in message_ids if m})
+        if not others or not ids:
+            return set()
+        marks = ", ".join("?" * len(ids))
+        found = {r[0] for r in self.db.read(
+            f"SELECT DISTINCT message_id FROM mail_index WHERE source IN ({', '.join('?' * len(others))})"
+            f" AND message_id IN ({marks})", (*others, *ids))}
+        if found and sources:  # the same mail in an open mailbox too: it stays
+            found -= {r[0] for r in self.db.read(
+                f"SELECT DISTINCT message_id FROM mail_index WHERE source IN ({', '.join('?' * len(sources))})"
+                f" AND message_id IN ({', '.join('?' * len(found))})", (*sources, *sorted(found)))}
+        return found
+
+    def ref_for(self, message_id: str, sources: Sequence[str] | None = None) -> tuple[str, str, str] | None:
+        """(source, folder_id, key) of an indexed message, for opening a memory hit's mail; in the
+        first of `sources` that holds it when given (the local mailbox before the accounts)."""
+        if sources is None:
             rows = self.db.read("SELECT source, folder_id, msg_key FROM mail_index WHERE message_id = ? LIMIT 1",
                                 (message_id,))
-        else:
+            return (rows[0][0], rows[0][1], rows[0][2]) if rows else None
+        for source in sources:
             rows = self.db.read("SELECT source, folder_id, msg_key FROM mail_index WHERE message_id = ? AND source = ?"
                                 " LIMIT 1", (message_id, source))
-        return (rows[0][0], rows[0][1], rows[0][2]) if rows else None
+            if rows:
+                return rows[0][0], rows[0][1], rows[0][2]
+        return None
+
+    def unsearchable(self, account_ids: Sequence[str], roles: Sequence[str]) -> int:
+        """Synced mail of these accounts, in folders of these roles, that is not in the index yet:
+        its body not synced, or not built since it came (what a search cannot find, said as a count)."""
+        if not account_ids or not roles:
+            return 0
+        return int(self.db.read(
+            "SELECT count(*) FROM mail_messages m JOIN mail_folders f"
+            " ON f.account_id = m.account_id AND f.folder_id = m.folder_id"
+            f" WHERE m.account_id IN ({', '.join('?' * len(account_ids))})"
+            f" AND f.role IN ({', '.join('?' * len(roles))})"
+            " AND NOT EXISTS (SELECT 1 FROM mail_index i"
+            " WHERE i.source = m.account_id AND i.folder_id = m.folder_id AND i.msg_key = m.uid)",
+            (*account_ids, *roles),
+        )[0][0])
 
     def count(self) -> int:
         return int(self.db.read("SELECT count(*) FROM mail_index")[0][0])
@@ -243,32 +300,52 @@ class MailIndex:
                 params.append(_quote(term) if len(term) == 2 else _quote(term) + "*")
         return text_terms, conditions, params
 
-    def search(self, query: str, limit: int = 50, offset: int = 0) -> list[MailHit]:
-        """The matches from `offset` on, newest indexed first; `count` says how many there are in all."""
+    @staticmethod
+    def _within(sources: Sequence[str] | None) -> tuple[str, tuple[str, ...]]:
+        """The SQL condition (on mail_index's `source`) and parameters limiting a search to `sources`."""
+        if sources is None:
+            return "", ()
+        return f"source IN ({', '.join('?' * len(sources))})", tuple(sources)
+
+    def search(self, query: str, limit: int = 50, offset: int = 0,
+               sources: Sequence[str] | None = None) -> list[MailHit]:
+        """The matches from `offset` on, newest indexed first; `count` says how many there are in all.
+
+        `sources`: only mail of these mailboxes and accounts (the window's local mailbox and its mail
+        accounts: mail of a mailbox no longer open cannot be opened from the results). None: all."""
         terms, conditions, params = self._conditions(query)
         if not conditions:
             return []
-        if len(conditions) == 1 and "MATCH" in conditions[0]:
+        within, names = self._within(sources)
+        if len(conditions) == 1 and "MATCH" in conditions[0] and not within:
             # One term: let FTS5 walk its doclist newest first and stop at `limit`.
             table = "mail_fts" if "mail_fts" in conditions[0] else "mail_short"
             sql = (f"SELECT m.* FROM (SELECT rowid FROM {table} WHERE {table} MATCH ? ORDER BY rowid DESC"
                    " LIMIT ? OFFSET ?) f JOIN mail_index m ON m.id = f.rowid ORDER BY m.id DESC")
             rows = self.db.read(sql, (params[0], limit, offset))
+        elif len(conditions) == 1 and "MATCH" in conditions[0]:
+            # The same walk, each row's mailbox checked on the way (the primary key), stopping at `limit`.
+            table = "mail_fts" if "mail_fts" in conditions[0] else "mail_short"
+            sql = (f"SELECT m.* FROM {table} f JOIN mail_index m ON m.id = f.rowid WHERE {table} MATCH ?"
+                   f" AND m.{within} ORDER BY f.rowid DESC LIMIT ? OFFSET ?")
+            rows = self.db.read(sql, (params[0], *names, limit, offset))
         else:
-            sql = f"SELECT * FROM mail_index WHERE {' AND '.join(conditions)} ORDER BY id DESC LIMIT ? OFFSET ?"
-            rows = self.db.read(sql, (*params, limit, offset))
+            where = " AND ".join([*conditions, within] if within else conditions)
+            sql = f"SELECT * FROM mail_index WHERE {where} ORDER BY id DESC LIMIT ? OFFSET ?"
+            rows = self.db.read(sql, (*params, *names, limit, offset))
         return [self._hit(row, terms[0] if terms else "") for row in rows]
 
-    def count_matches(self, query: str) -> int:
-        """How many indexed mails match `query` (every one, not a page)."""
+    def count_matches(self, query: str, sources: Sequence[str] | None = None) -> int:
+        """How many indexed mails match `query` (every one, not a page), of `sources` when given."""
         _terms, conditions, params = self._conditions(query)
         if not conditions:
             return 0
-        if len(conditions) == 1 and "MATCH" in conditions[0]:
+        within, names = self._within(sources)
+        if len(conditions) == 1 and "MATCH" in conditions[0] and not within:
             table = "mail_fts" if "mail_fts" in conditions[0] else "mail_short"
             return int(self.db.read(f"SELECT count(*) FROM {table} WHERE {table} MATCH ?", (params[0],))[0][0])
-        return int(self.db.read(f"SELECT count(*) FROM mail_index WHERE {' AND '.join(conditions)}",
-                                tuple(params))[0][0])
+        where = " AND ".join([*conditions, within] if within else conditions)
+        return int(self.db.read(f"SELECT count(*) FROM mail_index WHERE {where}", (*params, *names))[0][0])
 
     @staticmethod
     def _hit(row: object, term: str) -> MailHit:

@@ -84,10 +84,6 @@
         <translation>Mail folder on this computer (Maildir / mbox)</translation>
     </message>
     <message>
-        <source>ほかのメールソフトが保存したメール（Maildir のフォルダ、または mbox ファイル）を相槌で開きます。メールはその場で読み、コピーはしません。</source>
-        <translation>Opens mail saved by another mail program (a Maildir folder or an mbox file) in Aizuchi. The mail is read where it is, not copied.</translation>
-    </message>
-    <message>
         <source>フォルダまたはファイルの場所</source>
         <translation>Location of the folder or file</translation>
     </message>
@@ -174,6 +170,10 @@
     <message>
         <source>このパスは Maildir のフォルダでも mbox ファイルでもありません。cur・new・tmp のあるフォルダか、mbox ファイルを選んでください。</source>
         <translation>This is neither a Maildir folder nor an mbox file. Choose a folder that holds cur, new and tmp, or an mbox file.</translation>
+    </message>
+    <message>
+        <source>ほかのメールソフトが保存したメール（Maildir のフォルダ、または mbox ファイル）を相槌で開きます。今表示しているメールボックスの代わりにすぐ開き、次回の起動時もこれを開きます。メールはその場で読み、コピーはしません。</source>
+        <translation>Opens mail another mail program saved (a Maildir folder or an mbox file) in Aizuchi. It opens at once in place of the mailbox shown now, and again at every next start. The mail is read where it is, not copied.</translation>
     </message>
     <message>
         <source>Microsoftでログイン</source>
@@ -263,16 +263,12 @@
         <translation>The password was not saved (no secure store). You will need to enter it again next time.</translation>
     </message>
     <message>
-        <source>メールフォルダを登録しました</source>
-        <translation>Mail folder registered</translation>
+        <source>書きかけの返信を保存できなかったため、メールフォルダはまだ開いていません。返信を閉じてから、もう一度追加してください。</source>
+        <translation>The reply being written could not be saved, so the mail folder was not opened yet. Close the reply, then add the folder again.</translation>
     </message>
     <message>
-        <source>「{path}」を相槌のメールフォルダにしました。</source>
-        <translation>“{path}” is now Aizuchi’s mail folder.</translation>
-    </message>
-    <message>
-        <source>相槌を終了して起動し直すと、このメールフォルダが開きます（今開いているメールはそのまま表示されています）。</source>
-        <translation>Quit and start Aizuchi again to open this mail folder (the mail open now stays as it is until then).</translation>
+        <source>メールフォルダ「{path}」を開きました。次回の起動時もこのメールフォルダが開きます</source>
+        <translation>Opened the mail folder “{path}”. It opens again at the next start</translation>
     </message>
     <message>
         <source>もう一度ログインしてください</source>
@@ -1075,8 +1071,20 @@
 <context>
     <name>MailboxController</name>
     <message>
+        <source>差出人・件名で絞り込み — Enter で本文・記録・日付も検索 (Ctrl+F)</source>
+        <translation>Filter by sender, subject — Enter: text, records, dates too (Ctrl+F)</translation>
+    </message>
+    <message>
         <source>差出人・件名で絞り込み — Enter で全フォルダの本文・お客様の記録・日付（2024年3月）を検索 (Ctrl+F)</source>
         <translation>Filter by sender or subject — Enter searches every folder’s text, the customer records and dates (2024年3月) (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>メールボックスを開いています…</source>
+        <translation>Opening the mailbox…</translation>
+    </message>
+    <message>
+        <source>お試し用のメール（デモ）</source>
+        <translation>Demo mail</translation>
     </message>
     <message>
         <source>メールフォルダに書き込めません</source>
@@ -1120,6 +1128,10 @@
     <message>
         <source>お客様の記録を開いています。少し待ってからもう一度お試しください。</source>
         <translation>The customer records are still opening. Please try again in a moment.</translation>
+    </message>
+    <message>
+        <source>{mailbox} — 相槌</source>
+        <translation>{mailbox} — Aizuchi</translation>
     </message>
     <message>
         <source>相槌 — お客様メールの返信アシスタント</source>
@@ -1316,12 +1328,16 @@
         <translation>{done} / {total}</translation>
     </message>
     <message>
-        <source>記録の作成を停止しました（{done} / {total} 件）。メニューから再開できます。</source>
-        <translation>Stopped building records ({done} / {total}). You can resume from the menu.</translation>
+        <source>記録の作成を停止しました（{done} / {total} 通）。メニューから再開できます。</source>
+        <translation>Stopped building the records ({done} / {total} mails). You can resume from the menu.</translation>
     </message>
     <message>
-        <source>お客様の記録を作成しました（{total} 件）</source>
-        <translation>Customer records built ({total} mails)</translation>
+        <source>お客様の記録にメール {count} 通を加えました</source>
+        <translation>Added {count} mails to the customer records</translation>
+    </message>
+    <message>
+        <source>（読み取れなかった {skipped} 通を除く）</source>
+        <translation> (except {skipped} that could not be read)</translation>
     </message>
     <message>
         <source>返信に挿入しました: {phrase}</source>
@@ -1690,12 +1706,24 @@
         <translation>Partial while preparing (every mail is searched once the records are built)</translation>
     </message>
     <message>
+        <source>。メールアカウントのメール {count} 通はまだ検索できません（本文の受信と記録への追加が済むと対象になります）</source>
+        <translation>. {count} mails of the mail accounts cannot be found yet (they can once their text is received and added to the records)</translation>
+    </message>
+    <message>
         <source>検索の対象: メールボックス「{name}」の全フォルダ（下書き・ごみ箱・迷惑メールを除く）</source>
         <translation>Searched: every folder of the mailbox “{name}” (except Drafts, Trash and Junk)</translation>
     </message>
     <message>
-        <source>。メールアカウントのメールは対象外です</source>
-        <translation>. Mail of your mail accounts is not searched</translation>
+        <source>、</source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <source>「{name}」</source>
+        <translation>“{name}”</translation>
+    </message>
+    <message>
+        <source>検索の対象: メールボックス「{name}」とメールアカウント{accounts}の全フォルダ（下書き・ごみ箱・迷惑メールを除く）</source>
+        <translation>Searched: every folder of the mailbox “{name}” and of the mail accounts {accounts} (except Drafts, Trash and Junk)</translation>
     </message>
     <message>
         <source>日付でも探せます: 「2024年3月」「2024年3月5日」「2024/3/5」（ほかの言葉と組み合わせると、その月・日のメールから探します）</source>

@@ -42,3 +42,26 @@ def test_the_sign_in_text_is_never_clipped(qtbot: QtBot, language: str, width: i
         qtbot.waitUntil(lambda: not _clipped(dialog), timeout=2000)
     finally:
         translations.apply("ja")
+
+
+def test_the_imap_form_after_a_sign_in_service_is_never_squashed(qtbot: QtBot) -> None:
+    """With a keyring (no note under the form), choosing IMAP after Gmail kept Gmail's height: the
+    fields and the server settings were cut to slivers (walkthrough, 1366×768)."""
+    from PySide6.QtWidgets import QMainWindow
+
+    parent = QMainWindow()
+    qtbot.addWidget(parent)
+    parent.resize(1300, 700)
+    parent.show()
+    dialog = AccountDialog(TaskRunner(), set(), None, parent)
+    dialog.open()
+    qtbot.waitExposed(dialog)
+    assert not dialog.keyring_note.isVisible()  # the tests' keyring keeps passwords
+    dialog.choose_preset(PresetId.MANUAL)
+    layout = dialog.layout()
+    assert layout is not None
+    qtbot.waitUntil(lambda: dialog.height() >= layout.totalMinimumSize().height(), timeout=2000)
+    for field in (dialog.email, dialog.password, dialog.imap_host, dialog.smtp_host):
+        assert field.height() >= field.minimumSizeHint().height(), field.objectName()
+    assert dialog.servers.height() >= dialog.servers.minimumSizeHint().height()
+    dialog.reject()

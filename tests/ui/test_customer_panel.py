@@ -240,3 +240,26 @@ def test_panel_lists_grow_dates_are_one_format_and_the_chart_is_dated(
     assert [day(s.date) for _i, s in bars] == [day(s.date) for s in panel.chart.stats]
     few = panel.chart.dated_bars(slot=10.0, label_width=70.0)
     assert [i for i, _s in few] == sorted({0, len(panel.chart.stats) - 1})
+
+
+def test_a_past_replys_long_subject_wraps_whole(qtbot: QtBot, memory_window: MainWindow) -> None:
+    """「Re: 卵を使わないクリスマスケーキはありますか（278字）」 ran past the column's edge, its count cut
+    off (make screenshot, customer.png at 1366×768)."""
+    from PySide6.QtCore import QRect
+    from PySide6.QtGui import QFontMetrics
+
+    win = memory_window
+    win.resize(1366, 768)
+    Driver(qtbot, win).open("今年もクリスマスケーキの予約", wait=Changes.PROFILE)
+    win.right_column.show_customer()
+    view = win.customer_panel.replies
+    qtbot.waitUntil(lambda: view.isVisible() and view.count() >= 2)
+    metrics = QFontMetrics(view.font())
+    width = view.viewport().width()
+    for row in range(view.count()):
+        text = view.item(row).text()
+        rect = view.visualRect(view.indexFromItem(view.item(row)))
+        assert rect.right() <= width, (text, rect, width)
+        lines = metrics.boundingRect(QRect(0, 0, rect.width() - 8, 1 << 20), int(Qt.TextFlag.TextWordWrap), text)
+        assert metrics.horizontalAdvance(text) <= rect.width() or view.wordWrap(), text
+        assert rect.height() >= lines.height(), (text, rect, lines)

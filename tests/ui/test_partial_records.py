@@ -53,10 +53,16 @@ def test_the_panel_says_the_records_are_being_built_until_the_build_ends(
     assert "はじめて" not in panel.status.text()
     assert "作成の途中" in panel.build_note.text() and "9,184 / 18,197" in panel.build_note.text()
 
+    stopped = "記録の作成を停止しました（9,184 / 18,197 通）。メニューから再開できます。"
+    assert win.status.bar.currentMessage() == stopped
+
     # Complete: now "first-time" is true and said.
     win.memory.build_progress = BuildProgress(win.memory)
     with qtbot.waitSignal(win.changed, check_params_cb=on(Changes.PROFILE), timeout=20000):
-        win.memory._on_built(BuildResult(18197, 18197, False))
+        win.memory._on_built(BuildResult(18197, 18197, False, 3))
+    # A count that says what it counts: mails taken in, the unreadable ones apart.
+    added = "お客様の記録にメール 18,194 通を加えました（読み取れなかった 3 通を除く）"
+    assert win.status.bar.currentMessage() == added
     assert "はじめてのお客様" in panel.status.text()
     assert not panel.build_note.isVisibleTo(win)
     assert _texts(panel.timeline) == ["まだありません"]
@@ -78,8 +84,13 @@ def test_a_limited_memory_count_says_at_least(qtbot: QtBot) -> None:
     panel.set_results("ケーキ", [], 0, [object()] * 12, memory_more=False)
     assert "お客様の記録 12 件" in panel.summary.text() and "以上" not in panel.summary.text()
     assert "2024年3月" in panel.summary.toolTip()  # how to search by date
-    # Said exactly: the index holds the local mailbox, not the mail accounts' mail.
-    panel.mailbox_name, panel.accounts_left_out = "お店のメール", True
+    # Said exactly: the local mailbox and each mail account, and how many synced mails cannot be found yet.
+    panel.mailbox_name = "お店のメール"
     panel.set_results("ケーキ", [], 0, [object()] * 3)
     assert "検索の対象: メールボックス「お店のメール」の全フォルダ" in panel.summary.text()
-    assert "メールアカウントのメールは対象外です" in panel.summary.text()
+    panel.account_names, panel.unsearchable = ["shop@example.jp", "info@example.jp"], 1234
+    panel.set_results("ケーキ", [], 0, [object()] * 3)
+    summary = panel.summary.text()
+    assert ("メールボックス「お店のメール」とメールアカウント「shop@example.jp」、「info@example.jp」の全フォルダ"
+            in summary)
+    assert "メールアカウントのメール 1,234 通はまだ検索できません" in summary and "対象外" not in summary

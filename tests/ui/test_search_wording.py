@@ -5,7 +5,7 @@ from __future__ import annotations
 from pytestqt.qtbot import QtBot
 
 from app.context import Changes
-from tests.ui.driver import on
+from tests.ui.driver import Driver, on
 from ui.main_window import MainWindow
 
 
@@ -44,3 +44,55 @@ def test_nothing_found_says_so_without_asking_for_enter_again(qtbot: QtBot, memo
     summary = win.search_panel.summary.text()
     assert "見つかりませんでした" in summary and "0 件" not in summary
     assert "Enter" not in summary
+
+
+def test_results_wrap_whole_at_1024(qtbot: QtBot, memory_window: MainWindow) -> None:
+    """At 1024×700 the records' rows were laid out wider than the view: their ends cut off with
+    "…", a blank band under them and a sideways scroll bar (walkthrough). Every row now wraps at the
+    width shown and is as tall as its wrapped text."""
+    from PySide6.QtCore import QRect, Qt
+    from PySide6.QtGui import QFontMetrics
+
+    win = memory_window
+    win.resize(1024, 700)
+    qtbot.waitUntil(lambda: win.width() == 1024)
+    Driver(qtbot, win).search("ケーキ")
+    view = win.search_panel.results
+    model = win.search_panel.model
+    assert model.rowCount() > 6
+    qtbot.waitUntil(lambda: view.verticalScrollBar().isVisible())
+    width = view.viewport().width()
+    assert not view.horizontalScrollBar().isVisible()
+    metrics = QFontMetrics(view.font())
+    for row in range(model.rowCount()):
+        index = model.index(row, 0)
+        view.scrollTo(index)
+        rect = view.visualRect(index)
+        needed = metrics.boundingRect(QRect(0, 0, width - 8, 1 << 20), int(Qt.TextFlag.TextWordWrap),
+                                      str(index.data())).height()
+        assert rect.width() <= width and rect.height() >= needed, (row, rect, width, needed)
+
+
+def test_the_search_boxs_hint_fits_at_1024_in_both_languages(qtbot: QtBot, window: MainWindow) -> None:
+    """At 1024×700 the hint was cut off (「…日付（2024年3月）を検索 (Ctr…」); its whole text is the tooltip."""
+    from PySide6.QtGui import QFontMetrics
+    from PySide6.QtWidgets import QApplication
+
+    from ui.i18n import Translations
+
+    app = QApplication.instance()
+    assert app is not None
+    translations = Translations(app)
+    window.resize(1024, 700)
+    qtbot.waitUntil(lambda: window.width() == 1024)
+    box = window.search
+    try:
+        for language in ("ja", "en"):
+            assert translations.apply(language)
+            qtbot.waitUntil(lambda: box.placeholderText() != "")
+            needed = QFontMetrics(box.font()).horizontalAdvance(box.placeholderText())
+            room = box.contentsRect().width() - 40  # the text margins and the clear button
+            assert needed <= room, (language, needed, room, box.placeholderText())
+            assert "2024" in box.toolTip()
+    finally:
+        translations.apply("ja")

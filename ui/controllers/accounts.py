@@ -10,7 +10,7 @@ import ssl
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QModelIndex, QObject
 from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
 
 from app.context import AppContext, Changes
@@ -40,7 +40,8 @@ class AccountsController(QObject):
         self.status = status
         self.notify = notify
         self.settings = settings
-        self.local_box: QMessageBox | None = None  # "registered; opens at the next start"
+        # Opens another local mailbox in the window (`MainWindow.open_local_mailbox`); False when it cannot now.
+        self.open_local: Callable[[Path], bool] = lambda _path: False
         self.ssl_context = ssl_context
         self.window = window  # the parent of its dialogs
         self.ctx: AppContext | None = None
@@ -48,7 +49,9 @@ class AccountsController(QObject):
         pane.folder_chosen.connect(self._on_account_folder)
         pane.edit_requested.connect(self.edit_account)
         pane.remove_requested.connect(self.ask_remove_account)
-        mailbox.local_chosen.connect(pane.view.clearSelection)
+        # The other tree lets go of its current folder too, not only its selection: clicking that
+        # folder again must show it (a click on the current item changes nothing, and did nothing).
+        mailbox.local_chosen.connect(lambda: pane.view.setCurrentIndex(QModelIndex()))
         service.sync_progress.connect(self._on_sync_progress)
         service.synced.connect(self._on_account_synced)
         service.error.connect(lambda _account, text: self.status.say(text, 15000))
@@ -148,20 +151,18 @@ class AccountsController(QObject):
 
         account_ops.save_account(self.runner, self.ctx.db, config, secret, saved, self.status.mail_error)
 
-    def _save_local_mailbox(self, path: Path) -> QMessageBox:
-        """Remember the Maildir/mbox: `aizuchi run` opens it from the next start, as `aizuchi run PATH` would."""
+    def _save_local_mailbox(self, path: Path) -> None:
+        """Open the Maildir/mbox now, in place of the one shown, and from every next start on:
+        the window opens it the way `aizuchi run PATH` does (`MainWindow.open_local_mailbox`)."""
         from app.settings import LOCAL_MAILBOX
 
+        if not self.open_local(path.resolve()):
+            self.status.say(self.tr("書きかけの返信を保存できなかったため、メールフォルダはまだ開いていません。"
+                                    "返信を閉じてから、もう一度追加してください。"), 15000)
+            return
         self.settings.set(LOCAL_MAILBOX, str(path.resolve()))
-        box = QMessageBox(QMessageBox.Icon.Information, self.tr("メールフォルダを登録しました"),
-                          fill(self.tr("「{path}」を相槌のメールフォルダにしました。"), path=str(path)),
-                          QMessageBox.StandardButton.Ok, self.window)
-        box.setInformativeText(self.tr("相槌を終了して起動し直すと、このメールフォルダが開きます"
-                                       "（今開いているメールはそのまま表示されています）。"))
-        box.setObjectName("localMailboxSaved")
-        self.local_box = box
-        box.open()
-        return box
+        self.status.say(fill(self.tr("メールフォルダ「{path}」を開きました。次回の起動時もこのメールフォルダが開きます"),
+                             path=str(path)), 15000)
 
     def _ask_sign_in_again(self, account_id: str) -> None:
         """A revoked or expired Google/Microsoft sign-in: ask once, without blocking the window."""
@@ -188,7 +189,7 @@ class AccountsController(QObject):
     def _on_account_folder(self, account_id: str, folder_id: str) -> None:
         folder = self.service.folder(account_id, folder_id)
         if folder is not None:
-            self.mailbox.folder_view.clearSelection()
+            self.mailbox.folder_view.setCurrentIndex(QModelIndex())
             self.mailbox.show_folder(folder, self.service.mailbox(account_id), account_id)
 
     def _on_account_synced(self, account_id: str) -> None:

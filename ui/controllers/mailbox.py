@@ -79,6 +79,7 @@ class MailboxController(QObject):
         self.ctx: AppContext | None = None
         self.source: MailSource | None = None
         self.local_source: MailSource | None = None
+        self._demo = False  # the local mailbox is the demo's copy
         # The local Maildir cannot be written: mail is read without marking it read (QA: every
         # open showed "Permission denied"); said once, at the start (`read_only_box`).
         self.local_read_only: Path | None = None
@@ -198,7 +199,10 @@ class MailboxController(QObject):
             self._sender_chosen = True
 
     def retranslate(self) -> None:
-        self.search.setPlaceholderText(self.tr("差出人・件名で絞り込み — Enter で全フォルダの本文・お客様の記録・日付（2024年3月）を検索 (Ctrl+F)"))  # noqa: E501
+        # Short enough for the box at 1024×700 in both languages (the longer one was cut off there);
+        # the whole of it in the tooltip.
+        self.search.setPlaceholderText(self.tr("差出人・件名で絞り込み — Enter で本文・記録・日付も検索 (Ctrl+F)"))
+        self.search.setToolTip(self.tr("差出人・件名で絞り込み — Enter で全フォルダの本文・お客様の記録・日付（2024年3月）を検索 (Ctrl+F)"))  # noqa: E501
         self.folder_model.retranslate()
         self.message_model.retranslate()
         self.reader.retranslate()
@@ -210,7 +214,36 @@ class MailboxController(QObject):
         self.ctx = ctx
         mailbox_ops.open_mailbox(self.runner, LOCAL, ctx, self._on_mailbox_opened, self.status.mail_error)
 
+    def open_other(self, ctx: AppContext) -> None:
+        """Another local Maildir or mbox (ファイル → メールアカウントを追加): what was shown goes, and the
+        new one opens exactly as a start opens one (`start`), its inbox shown when its folders are in."""
+        self.runner.cancel_slot("headers-first")
+        self.runner.cancel_slot("headers")
+        self.local_source = None
+        self.local_read_only = None
+        self.mail_account = LOCAL
+        self.source = None
+        self.current_folder = None
+        self.current = None
+        self.opened_ref = None
+        self.listed = self.first_shown = False
+        self.mailbox_listed = False  # the memory build of the new mailbox waits for its first listing
+        self.message_model.set_headers([])
+        self.folder_model.set_folders([])
+        self.reader.clear()
+        self.folder_shown.emit()
+        self.status.busy(self.tr("メールボックスを開いています…"))
+        self.start(ctx)
+
+    def mailbox_name(self) -> str:
+        """The local mailbox as the window names it (its title, the search's scope): the demo, or
+        the folder or file the shop chose; "" until it is open."""
+        if self.ctx is None or self.local_source is None:
+            return ""
+        return self.tr("お試し用のメール（デモ）") if self._demo else self.ctx.mailbox_path.name
+
     def _on_mailbox_opened(self, opened: OpenedMailbox) -> None:
+        self._demo = opened.demo
         self.source = self.local_source = opened.source
         self.local_read_only = opened.read_only
         if opened.read_only is not None:
@@ -240,6 +273,18 @@ class MailboxController(QObject):
             return
         self.local_chosen.emit()
         self.show_folder(folder, self.local_source, LOCAL)
+
+    def show_local_folder(self, folder_id: str) -> bool:
+        """Show a folder of the local mailbox (a search hit in it is opened next); False when none."""
+        row = self.folder_model.row_of(folder_id)
+        if row < 0:
+            return False
+        index = self.folder_model.index(row, 0)
+        if self.folder_view.currentIndex() == index:
+            self._on_folder_changed(index, index)  # already current: no signal, shown all the same
+        else:
+            self.folder_view.setCurrentIndex(index)
+        return self.mail_account == LOCAL
 
     def show_local_inbox(self) -> None:
         """The shown account is going: back to the local mailbox's first folder."""

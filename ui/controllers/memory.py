@@ -21,11 +21,11 @@ from app.model import CustomerProfile, Message, PastReply, ReplyStats
 from app.settings import MEMORY_AUTO_BUILD, MEMORY_DATABASE_URL, TEAM_STAFF_NAME
 from app.sources.base import MessageRef, OutgoingMessage
 from ui.controllers.insight import InsightController
-from ui.controllers.mailbox import MailboxController
+from ui.controllers.mailbox import LOCAL, MailboxController
 from ui.controllers.status import StatusLine
 from ui.customer_panel import CustomerPanel
 from ui.operations import memory as memory_ops
-from ui.operations.memory import BuildProgress, OpenedMemory, SearchResults
+from ui.operations.memory import BuildProgress, OpenedMemory, SearchResults, SearchScope
 from ui.right_column import RightColumn
 from ui.tasks import DB, TaskFailure, TaskRunner
 from ui.wording import fill
@@ -51,11 +51,18 @@ class MemoryController(QObject):
         self._open_started = False
         self.opened: OpenedMemory | None = None  # the memory and the search index, once open
         self.build_progress: BuildProgress | None = None
+        self._build_again = False  # the local mailbox changed during a build: build the new one after it
+        self._quiet = False  # a sync's build with nothing new so far: no bar, no note
         self.closing = False  # results still queued must not start a build on a closed window
         self.build_wanted = mailbox.settings.get(MEMORY_AUTO_BUILD)
         self.on_build_state: Callable[[bool], None] = lambda _running: None  # the menu's two actions
         self.insert_text: Callable[[str], bool] = lambda _text: False  # the composer's, once it exists
-        self.has_accounts: Callable[[], bool] = lambda: False  # mail accounts exist (the window's)
+        # The window's mail accounts, id → label: their synced mail is built and searched too.
+        self.accounts: Callable[[], dict[str, str]] = dict
+        # Shows a mail account's folder (the accounts pane's selection); False when it is not there.
+        self.show_account_folder: Callable[[str, str], bool] = lambda _account, _folder: False
+        self.agent_stopped = False  # the agent stopped the build: a sync does not start it again
+        self.incomplete = False     # the last build was stopped or failed: the index lacks some mail
         self.search_panel = mailbox.search_panel
         self.search_panel.hit_activated.connect(self._open_search_hit)
         self.search_panel.closed.connect(self.close_search)
@@ -66,6 +73,10 @@ class MemoryController(QObject):
         # the two would read every file at once, and hold both listings in memory.
         mailbox.first_listed.connect(self._maybe_build)
         insight.shown.connect(self.load_profile)
+        # The tab's ● is about the mail shown: another folder, or another mail opening, takes it away
+        # until that mail's profile says (our own mail in 送信済み never loads one).
+        mailbox.folder_shown.connect(lambda: right_column.set_customer_note(False))
+        mailbox.opening.connect(lambda: right_column.set_customer_note(False))
         customer_panel.reply_activated.connect(self._open_past_reply)
         customer_panel.export_requested.connect(self._export_customer)
         customer_panel.delete_requested.connect(self._delete_customer)
@@ -84,6 +95,18 @@ class MemoryController(QObject):
         self._open_started = True
         memory_ops.open_memory(self.runner, self.ctx.settings.get(MEMORY_DATABASE_URL), self.ctx, self._on_opened,
                                self._on_error)
+
+    def switch_mailbox(self, ctx: AppContext) -> None:
+        """The window now reads another local mailbox: its mail is built into the records and the
+        search index once its first folder is listed, as at a start. A build of the previous
+        mailbox still running stops (it resumes whenever that mailbox is opened again)."""
+        self.ctx = ctx
+        self.build_wanted = self.mailbox.settings.get(MEMORY_AUTO_BUILD)
+        if self.mailbox.list_stack.currentWidget() is self.search_panel:
+            self.close_search()
+        if self.build_progress is not None:
+            self._build_again = True
+            self.build_progress.stop_requested.set()
 
     # -- where the memory lives ------------------------------------------------
     def open_team_dialog(self) -> QDialog:
@@ -142,8 +165,17 @@ class MemoryController(QObject):
             self.start_build()
 
     def start_build(self) -> None:
-        """Build (or resume building) the memory from this mailbox's folders (app.customers.build.BUILT_ROLES)."""
-        self.build_wanted = True
+        """Build (or resume building) the memory and the search index from this mailbox's folders
+        (app.customers.build.BUILT_ROLES), then from each mail account's synced mail."""
+        self._start(None)
+
+    def _start(self, synced: str | None) -> None:
+        """`synced`: after that account's sync, its mail alone, quietly — the bar and the panel's note
+        show only once there is new mail to take in (a sync every few minutes with nothing new
+        flashed 「お客様の記録を作成中」 and listed the whole local mailbox again)."""
+        if synced is None:
+            self.build_wanted = True
+            self.agent_stopped = False
         source = self.mailbox.local_source
         if self.closing or self.opened is None or source is None or self.build_progress is not None:
             return  # starts when both are open; never two builds at once
@@ -151,20 +183,50 @@ class MemoryController(QObject):
         progress = BuildProgress(self)
         progress.progressed.connect(self._on_progress)
         self.build_progress = progress
+        self._quiet = synced is not None
+        if not self._quiet:
+            self._show_building()
+        local = (self.ctx.source_key, source) if synced is None else None
+        memory_ops.build(self.runner, self.opened, local, list(self.accounts()) if synced is None else [synced],
+                         self.ctx.mail, progress, self._on_built, self._on_build_error)
+
+    def _show_building(self) -> None:
         self.status.build_bar.setRange(0, 0)
         for widget in (self.status.build_label, self.status.build_bar, self.status.build_stop):
             widget.show()
         self.on_build_state(True)
         self.panel.set_building(0, 0)
-        memory_ops.build(self.runner, self.opened, source, self.ctx.source_key, progress,
-                         self._on_built, self._on_build_error)
+
+    def account_synced(self, account_id: str) -> None:
+        """A sync stored new mail: it is built into the records and the index (only what is new),
+        after the build under way if there is one; not when the agent stopped the build."""
+        if self.agent_stopped or not self.mailbox.settings.get(MEMORY_AUTO_BUILD):
+            return
+        if self.build_progress is not None:
+            self._build_again = True
+            return
+        self._start(account_id)
+
+    def forget_account(self, account_id: str) -> None:
+        """A removed account's mail leaves the index (and its checkpoints), after any build of it."""
+        if self.build_progress is not None:  # it may be reading that account: start over without it
+            self._build_again = True
+            self.build_progress.stop_requested.set()
+        if self.opened is not None:
+            memory_ops.forget_source(self.runner, self.opened, account_id, lambda _none: None, self._on_error)
 
     def stop_build(self) -> None:
         if self.build_progress is not None:
+            self.agent_stopped = True
             self.build_progress.stop_requested.set()  # resumable: the next start picks it up
             self.status.build_label.setText(self.tr("停止しています…"))
 
     def _on_progress(self, done: int, total: int) -> None:
+        if self._quiet:
+            if done >= total:
+                return  # nothing new (yet): nothing to show
+            self._quiet = False
+            self._show_building()
         progress = self.build_progress
         if progress is not None and not progress.stop_requested.is_set():
             self.status.build_label.setText(fill(self.tr("{state}　{done} / {total} 通"),
@@ -187,8 +249,22 @@ class MemoryController(QObject):
         from app.customers import BuildResult
 
         self._finish_build()
+        if self._build_again and not self.agent_stopped:
+            # Another mailbox, an account removed, or new mail meanwhile: the next build follows at
+            # once and says its own progress.
+            self._build_again = False
+            self.build_wanted = True
+            self._maybe_build()
+            return
+        self._build_again = False
         self.build_wanted = False
         stopped = isinstance(result, BuildResult) and result.stopped
+        if self._quiet and not stopped:  # a sync's build that found nothing new: nothing changed
+            self._quiet = False
+            self.notify(Changes.MEMORY_BUILT)
+            return
+        self._quiet = False
+        self.incomplete = stopped
         if stopped:
             assert isinstance(result, BuildResult)
             self.panel.set_building(result.done, result.total, stopped=True)
@@ -196,17 +272,30 @@ class MemoryController(QObject):
             self.panel.set_building(None)
         if isinstance(result, BuildResult):
             if result.stopped:
-                self.status.say(fill(self.tr("記録の作成を停止しました（{done} / {total} 件）。"
-                                             "メニューから再開できます。"), done=result.done, total=result.total), 8000)
+                self.status.say(fill(self.tr("記録の作成を停止しました（{done} / {total} 通）。"
+                                             "メニューから再開できます。"), done=f"{result.done:,}",
+                                     total=f"{result.total:,}"), 8000)
             elif result.total:
-                self.status.say(fill(self.tr("お客様の記録を作成しました（{total} 件）"),
-                                     total=str(result.total)), 5000)
+                # What the count is: mails of this run, taken in (「34 件」 read as 34 records or customers).
+                text = fill(self.tr("お客様の記録にメール {count} 通を加えました"),
+                            count=f"{result.total - result.skipped:,}")
+                if result.skipped:
+                    text += fill(self.tr("（読み取れなかった {skipped} 通を除く）"), skipped=f"{result.skipped:,}")
+                self.status.say(text, 5000)
         self.notify(Changes.MEMORY_BUILT)
         if self.mailbox.current is not None and self.insight.current is not None:
             self.load_profile()
 
     def _on_build_error(self, failure: TaskFailure) -> None:
         self._finish_build()
+        if self._build_again and not self.agent_stopped:  # a build of what was shown before: build what is now
+            log.error("memory build failed before another one:\n%s", failure.trace)
+            self._build_again = False
+            self.build_wanted = True
+            self._maybe_build()
+            return
+        self._build_again = False
+        self.incomplete = True
         if self.panel.building is not None:  # what was built stays; the rest is still missing
             self.panel.set_building(*self.panel.building, stopped=True)
         log.error("memory build failed:\n%s", failure.trace)
@@ -261,8 +350,21 @@ class MemoryController(QObject):
             self.status.say(fill(self.tr("コピーしました: {phrase}"), phrase=phrase), 5000)
 
     def _open_past_reply(self, reply: object) -> None:
-        if isinstance(reply, PastReply) and reply.key:
-            self.mailbox.open_ref(MessageRef(reply.folder_id, reply.key), reply.subject)
+        """One of our replies, from the mailbox it is in: a mail account's Sent (looked up by its
+        Message-ID in the account's synced mail, an indexed query) or else the local mailbox's."""
+        if not isinstance(reply, PastReply) or not reply.key or self.ctx is None:
+            return
+        ref, local, accounts = MessageRef(reply.folder_id, reply.key), self.ctx.source_key, list(self.accounts())
+        if not accounts or not reply.message_id:
+            self._open_in(local, ref, reply.subject)
+            return
+        mail = self.ctx.mail
+
+        def where() -> str:
+            return next((a for a in accounts if ref in mail.find_message_id(a, reply.message_id)), local)
+
+        self.runner.submit(DB, where, lambda source: self._open_in(source, ref, reply.subject),
+                           self._on_profile_error)
 
     def _export_customer(self, customer_id: int) -> None:
         if self.opened is None:
@@ -300,7 +402,11 @@ class MemoryController(QObject):
         if self.opened is None:
             self.search_panel.set_failed()
             return
-        memory_ops.search(self.runner, self.opened, query, self._on_searched, self._on_search_error)
+        memory_ops.search(self.runner, self.opened, query, self._scope(), self._on_searched, self._on_search_error)
+
+    def _scope(self) -> SearchScope:
+        assert self.ctx is not None
+        return SearchScope(self.ctx.source_key, tuple(self.accounts()))
 
     def _escape_search(self) -> None:
         """Esc in the box: back from the results to the list, then clear the filter."""
@@ -324,16 +430,16 @@ class MemoryController(QObject):
 
     def _on_searched(self, results: SearchResults) -> None:
         panel = self.search_panel
-        if self.ctx is not None:
-            panel.mailbox_name = self.ctx.mailbox_path.name
-        panel.accounts_left_out = self.has_accounts()  # the index is built from the local mailbox only
+        panel.mailbox_name = self.mailbox.mailbox_name()
+        panel.account_names = list(self.accounts().values())
+        panel.unsearchable = results.unsearchable
         panel.set_results(results.query, results.mail, results.mail_total, results.memory,
-                          results.memory_more, partial=self.build_progress is not None)
+                          results.memory_more, partial=self.build_progress is not None or self.incomplete)
         self.notify(Changes.SEARCH)
 
     def _search_more(self, query: str, offset: int) -> None:
         if self.opened is not None:
-            memory_ops.search_more(self.runner, self.opened, query, offset,
+            memory_ops.search_more(self.runner, self.opened, query, offset, self._scope(),
                                    lambda page: self.search_panel.append(page.query, page.mail),
                                    self._on_search_error)
 
@@ -347,11 +453,27 @@ class MemoryController(QObject):
 
         self.mailbox.pending_terms = self.search_panel.query.split()
         if isinstance(hit, MailHit):
-            self.mailbox.open_ref(MessageRef(hit.folder_id, hit.key), hit.subject)
+            self._open_in(hit.source, MessageRef(hit.folder_id, hit.key), hit.subject)
         elif isinstance(hit, MemoryHit) and hit.message_id and self.opened is not None and self.ctx is not None:
-            index, key = self.opened.index, self.ctx.source_key
+            index, sources = self.opened.index, self._scope().sources
             self.runner.submit(
-                DB, lambda: index.ref_for(hit.message_id, key),
-                lambda found: self.mailbox.open_ref(MessageRef(found[1], found[2])) if found else None,
+                DB, lambda: index.ref_for(hit.message_id, sources),
+                lambda found: self._open_in(found[0], MessageRef(found[1], found[2])) if found else None,
                 self._on_search_error,
             )
+
+    def _open_in(self, source: str, ref: MessageRef, subject: str = "") -> None:
+        """Open a found mail from its own mailbox: the local one or a mail account's, whose folder
+        is shown first when another mailbox is (a mail is fetched from the source it is in)."""
+        mailbox = self.mailbox
+        if self.ctx is not None and source == self.ctx.source_key:
+            if mailbox.mail_account != LOCAL and not mailbox.show_local_folder(ref.folder_id):
+                return
+        elif source in self.accounts():
+            shown = mailbox.current_folder
+            if (mailbox.mail_account != source or shown is None or shown.id != ref.folder_id) \
+                    and not self.show_account_folder(source, ref.folder_id):
+                return
+        else:
+            return  # a mailbox no longer open (the search does not look there)
+        mailbox.open_ref(ref, subject)

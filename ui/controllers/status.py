@@ -11,7 +11,7 @@ import logging
 from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtWidgets import QLabel, QProgressBar, QPushButton, QStatusBar, QWidget
 
-from ui.tasks import ANALYSIS, DB, TaskFailure, TaskRunner
+from ui.tasks import ANALYSIS, DB, TaskFailure, TaskRunner, waiting
 from ui.wording.errors import error_text
 
 log = logging.getLogger(__name__)
@@ -81,9 +81,11 @@ class StatusLine(QObject):
 
         The memory build has its own bar with its count: while only its lanes run, this one stays
         hidden (one indicator for one build)."""
-        lanes = self.runner.lanes() if self.runner is not None else set()
+        lanes = self._working_lanes()
         if running and self.build_bar.isVisibleTo(self.bar) and lanes and all(
                 lane.startswith("memory") for lane in lanes):
+            running = 0
+        if not lanes:  # only an account's IDLE, waiting for new mail: nothing is being done
             running = 0
         self.busy_bar.setVisible(running > 0)
         if running and (self._lane_words or not self.busy_label.text()):
@@ -93,8 +95,14 @@ class StatusLine(QObject):
             self.busy_label.setText("")
             self._lane_words = False
 
-    def _lanes_text(self) -> str:
+    def _working_lanes(self) -> set[str]:
+        """The lanes with a task doing something: an IMAP account's IDLE only waits for new mail
+        (the bar ran for ever beside an IMAP account, saying it talked with the server)."""
         lanes = self.runner.lanes() if self.runner is not None else set()
+        return {lane for lane in lanes if not waiting(lane)}
+
+    def _lanes_text(self) -> str:
+        lanes = self._working_lanes()
         if "mail:local" in lanes:
             return self.tr("メールを読み込んでいます…")
         if any(lane.startswith("mail:") and lane != "mail:outbox" for lane in lanes):

@@ -19,6 +19,7 @@ class OpenedMailbox:
     source: MailSource
     folders: list[Folder]
     read_only: Path | None = None  # a Maildir folder that cannot be written (read state, replies need it)
+    demo: bool = False  # the demo's copy: the window calls it the demo, not by its folder's name
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,7 +40,9 @@ def _open(ctx: AppContext) -> OpenedMailbox:
     path = Path(ctx.mailbox_path)
     # The mailbox the user chose is named (not its cur/ or .Sent/tmp inside): that is the folder they know.
     read_only = path if is_maildir(path) and unwritable_folder(path) is not None else None
-    return OpenedMailbox(source, source.folders(), read_only)
+    from app.demo import is_demo
+
+    return OpenedMailbox(source, source.folders(), read_only, is_demo(path))
 
 
 def _newest_first(headers: list[Header]) -> list[Header]:

@@ -22,6 +22,7 @@ from PySide6.QtCore import QObject, Signal
 from app.context import AppContext
 from app.model import CustomerProfile, Insight, Message
 from app.sources.base import MailSource
+from app.store.mail import MailStore
 from ui.tasks import DB, TaskFailure, TaskRunner
 from ui.wording import fill
 
@@ -42,6 +43,19 @@ class SearchResults:
     memory: list[Any]  # app.customers.MemoryHit
     mail_total: int = 0  # every matching mail, not only the first page
     memory_more: bool = False  # more memory hits than the MEMORY_HITS shown (the memory search is limited)
+    unsearchable: int = 0  # the accounts' synced mail not in the index yet (body not synced, or not built yet)
+
+
+@dataclass(frozen=True, slots=True)
+class SearchScope:
+    """Where a search looks: the window's local mailbox and its mail accounts (by source key)."""
+
+    local: str                 # the local mailbox's source key (`AppContext.source_key`)
+    accounts: tuple[str, ...]  # account ids: their synced mail is indexed under the id
+
+    @property
+    def sources(self) -> tuple[str, ...]:
+        return (self.local, *self.accounts)
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,21 +109,47 @@ def open_memory(
 
 
 def build(
-    runner: TaskRunner, opened: OpenedMemory, source: MailSource, source_key: str, progress: BuildProgress,
-    on_done: Callable[[Any], None], on_error: ErrorCallback,
+    runner: TaskRunner, opened: OpenedMemory, local: tuple[str, MailSource] | None, accounts: list[str],
+    mail: MailStore, progress: BuildProgress, on_done: Callable[[Any], None], on_error: ErrorCallback,
 ) -> int:
-    from app.customers import build_memory
-
-    def report(done: int, total: int) -> None:  # on the build lane: dropped once the window is gone
-        runner.emit_from_worker(progress, progress.progressed, done, total)
+    """Build the memory and the search index from the local mailbox (`local`: its source key and
+    source; None after a sync, which builds its account alone), then from each mail account's
+    synced mail (`app.customers.build_account`). One build: its progress counts every mailbox's
+    mails listed so far, and a stop ends it wherever it is."""
+    from app.customers import BuildResult, build_account, build_memory
 
     def should_stop() -> bool:
         return progress.stop_requested.is_set() or runner.stopping.is_set()
 
-    return runner.submit(
-        BUILD, lambda: build_memory(opened.memory, source, source_key, report, should_stop, opened.index),
-        on_done, on_error,
-    )
+    def run() -> BuildResult:
+        done = total = skipped = 0
+        for key in [*([local[0]] if local is not None else []), *accounts]:
+            def report(now: int, of: int, before: int = done, listed: int = total) -> None:
+                # On the build lane: dropped once the window is gone.
+                runner.emit_from_worker(progress, progress.progressed, before + now, listed + of)
+
+            if local is not None and key == local[0]:
+                result = build_memory(opened.memory, local[1], key, report, should_stop, opened.index)
+            else:
+                result = build_account(opened.memory, mail, key, report, should_stop, opened.index)
+            done, total, skipped = done + result.done, total + result.total, skipped + result.skipped
+            if result.stopped:
+                return BuildResult(done, total, True, skipped)
+        return BuildResult(done, total, False, skipped)
+
+    return runner.submit(BUILD, run, on_done, on_error)
+
+
+def forget_source(
+    runner: TaskRunner, opened: OpenedMemory, source_key: str, on_done: Callable[[None], None],
+    on_error: ErrorCallback,
+) -> int:
+    """A removed account's mail leaves the search index, and its build checkpoints go with it."""
+    def run() -> None:
+        opened.index.remove_source(source_key)
+        opened.memory.forget_built(source_key)
+
+    return runner.submit(BUILD, run, on_done, on_error)
 
 
 def load_profile(
@@ -121,24 +161,35 @@ def load_profile(
 
 
 def search(
-    runner: TaskRunner, opened: OpenedMemory, query: str,
+    runner: TaskRunner, opened: OpenedMemory, query: str, scope: SearchScope,
     on_done: Callable[[SearchResults], None], on_error: ErrorCallback,
 ) -> int:
     def run() -> SearchResults:
+        from app.customers.build import BUILT_ROLES
+
         memory = opened.memory.search(query, limit=MEMORY_HITS + 1)
-        return SearchResults(query, opened.index.search(query, limit=SEARCH_PAGE), memory[:MEMORY_HITS],
-                             opened.index.count_matches(query), len(memory) > MEMORY_HITS)
+        sources = scope.sources
+        # What was told in a mailbox no longer open here (the demo's made-up customers, once the shop's
+        # own mail is open) is not offered: its mail cannot be opened, and it is nobody the shop knows.
+        # A teammate's record (mail this computer never indexed) stays.
+        elsewhere = opened.index.only_elsewhere([hit.message_id for hit in memory], sources)
+        shown = [hit for hit in memory if hit.message_id not in elsewhere]
+        return SearchResults(query, opened.index.search(query, limit=SEARCH_PAGE, sources=sources),
+                             shown[:MEMORY_HITS], opened.index.count_matches(query, sources=sources),
+                             len(memory) > MEMORY_HITS,
+                             opened.index.unsearchable(scope.accounts, [role.value for role in BUILT_ROLES]))
 
     return runner.submit(DB, run, on_done, on_error, slot="search", drop_at_shutdown=True)
 
 
 def search_more(
-    runner: TaskRunner, opened: OpenedMemory, query: str, offset: int,
+    runner: TaskRunner, opened: OpenedMemory, query: str, offset: int, scope: SearchScope,
     on_done: Callable[[SearchPage], None], on_error: ErrorCallback,
 ) -> int:
     """The next page of mail hits, as the results view scrolls."""
     return runner.submit(
-        DB, lambda: SearchPage(query, opened.index.search(query, limit=SEARCH_PAGE, offset=offset)),
+        DB, lambda: SearchPage(query, opened.index.search(query, limit=SEARCH_PAGE, offset=offset,
+                                                          sources=scope.sources)),
         on_done, on_error, slot="search-more", drop_at_shutdown=True,
     )
 
