@@ -90,3 +90,16 @@ def rules_alone():  # type: ignore[no-untyped-def]
     learned.use(None)
     yield
     learned.use(model)
+
+
+@pytest.fixture(scope="session")
+def certs():  # type: ignore[no-untyped-def]
+    """One test CA and a 127.0.0.1 certificate for every real server of the run (Dovecot, aiosmtpd, OAuth hosts)."""
+    import shutil
+
+    from tests.servers import make_certs
+
+    directory = Path(tempfile.mkdtemp(prefix="aizuchi-certs-"))
+    directory.chmod(0o755)  # Dovecot's processes read them as another user
+    yield make_certs(directory)
+    shutil.rmtree(directory, ignore_errors=True)

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
-import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -11,15 +9,7 @@ import pytest
 
 from app.sources.connection import AccountConfig, Security
 from app.store.db import Database, open_database
-from tests.servers import DOVECOT, Certs, Dovecot, SmtpServer, make_certs
-
-
-@pytest.fixture(scope="session")
-def certs() -> Iterator[Certs]:
-    directory = Path(tempfile.mkdtemp(prefix="aizuchi-certs-"))
-    directory.chmod(0o755)
-    yield make_certs(directory)
-    shutil.rmtree(directory, ignore_errors=True)
+from tests.servers import DOVECOT, Certs, Dovecot, SmtpServer
 
 
 def _dovecot(certs: Certs | None, condstore: bool = True) -> Iterator[Dovecot]:

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import shutil
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -14,6 +15,7 @@ from app import paths
 from app.context import Changes
 from app.model import Message
 from app.settings import load_settings
+from tests.servers import DOVECOT, Certs, Dovecot, SmtpServer
 from tests.ui.driver import Driver, on
 from ui.main_window import MainWindow
 
@@ -82,3 +84,20 @@ def memory_window(qtbot: QtBot, demo_copy: Path, tmp_path: Path) -> Iterator[Mai
 @pytest.fixture
 def driver(qtbot: QtBot, window: MainWindow) -> Driver:
     return Driver(qtbot, window)
+
+
+@contextmanager
+def running_servers(certs: Certs, fill: Callable[[Dovecot], None]) -> Iterator[tuple[Dovecot, SmtpServer]]:
+    """A real Dovecot, its mail put in by `fill` before it starts, and an aiosmtpd beside it; both stopped after."""
+    if not DOVECOT.exists():
+        pytest.fail("Dovecot is missing: `make test` installs dovecot-imapd (scripts/system-deps.sh)")
+    dovecot = Dovecot(certs=certs)
+    fill(dovecot)
+    dovecot.start()
+    smtp = SmtpServer(certs=certs)
+    smtp.start()
+    try:
+        yield dovecot, smtp
+    finally:
+        smtp.stop()
+        dovecot.cleanup()

@@ -4,8 +4,6 @@ the SMTP server and in Sent, and the original marked answered."""
 
 from __future__ import annotations
 
-import shutil
-import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -26,33 +24,19 @@ from app.sources.base import Header
 from app.sources.connection import Charset, Security
 from app.store.db import open_database
 from app.store.mail import MailStore
-from tests.servers import DOVECOT, Certs, Dovecot, SmtpServer, japanese_mail, make_certs
+from tests.servers import Certs, Dovecot, SmtpServer, japanese_mail
+from tests.ui.conftest import running_servers
 from tests.ui.driver import on
 from ui.account_dialog import AccountDialog
 from ui.main_window import MainWindow
 from ui.models import Column, Role
 
 
-@pytest.fixture(scope="module")
-def certs() -> Iterator[Certs]:
-    directory = Path(tempfile.mkdtemp(prefix="aizuchi-ui-certs-"))
-    directory.chmod(0o755)
-    yield make_certs(directory)
-    shutil.rmtree(directory, ignore_errors=True)
-
-
 @pytest.fixture
 def servers(certs: Certs) -> Iterator[tuple[Dovecot, SmtpServer]]:
-    if not DOVECOT.exists():
-        pytest.fail("Dovecot is missing: `make test` installs dovecot-imapd (scripts/system-deps.sh)")
-    dovecot = Dovecot(certs=certs)
-    dovecot.add_messages("alice", [japanese_mail(0), japanese_mail(1)])
-    dovecot.start()
-    smtp = SmtpServer(certs=certs)
-    smtp.start()
-    yield dovecot, smtp
-    smtp.stop()
-    dovecot.cleanup()
+    mail = [japanese_mail(0), japanese_mail(1)]
+    with running_servers(certs, lambda dovecot: dovecot.add_messages("alice", mail)) as pair:
+        yield pair
 
 
 @pytest.fixture

@@ -8,8 +8,6 @@ and a hit opens in the account's own folder.
 
 from __future__ import annotations
 
-import shutil
-import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -23,7 +21,8 @@ from app.context import Changes
 from app.settings import MEMORY_AUTO_BUILD, load_settings
 from app.sources.connection import Security
 from app.store.db import open_database
-from tests.servers import DOVECOT, Certs, Dovecot, SmtpServer, make_certs
+from tests.servers import Certs, Dovecot, SmtpServer
+from tests.ui.conftest import running_servers
 from tests.ui.driver import Driver
 from ui.account_dialog import AccountDialog
 from ui.main_window import MainWindow
@@ -44,19 +43,7 @@ def _raw(number: int, subject: str, body: str) -> bytes:
     ).encode("ascii") + body.replace("\n", "\r\n").encode("utf-8")
 
 
-@pytest.fixture(scope="module")
-def certs() -> Iterator[Certs]:
-    directory = Path(tempfile.mkdtemp(prefix="aizuchi-ui-certs-"))
-    directory.chmod(0o755)
-    yield make_certs(directory)
-    shutil.rmtree(directory, ignore_errors=True)
-
-
-@pytest.fixture
-def servers(certs: Certs) -> Iterator[tuple[Dovecot, SmtpServer]]:
-    if not DOVECOT.exists():
-        pytest.fail("Dovecot is missing: `make test` installs dovecot-imapd (scripts/system-deps.sh)")
-    dovecot = Dovecot(certs=certs)
+def _fill(dovecot: Dovecot) -> None:
     dovecot.add_messages("alice", [
         _raw(2, "ミモザのリースについて", "ミモザのリースを玄関に飾りたいのですが、直径は何センチですか。\n"),
         _raw(3, "スワッグの色", "ユーカリのスワッグは、写真と同じ色合いで届きますか。\n"),
@@ -69,12 +56,12 @@ def servers(certs: Certs) -> Iterator[tuple[Dovecot, SmtpServer]]:
         "Content-Type: text/plain; charset=\"utf-8\"\r\nContent-Transfer-Encoding: 8bit\r\n\r\n"
         "松本様\r\n\r\nご注文ありがとうございました。本日発送いたしました。\r\n").encode()],
         folder="Sent", seen=True)
-    dovecot.start()
-    smtp = SmtpServer(certs=certs)
-    smtp.start()
-    yield dovecot, smtp
-    smtp.stop()
-    dovecot.cleanup()
+
+
+@pytest.fixture
+def servers(certs: Certs) -> Iterator[tuple[Dovecot, SmtpServer]]:
+    with running_servers(certs, _fill) as pair:
+        yield pair
 
 
 @pytest.fixture

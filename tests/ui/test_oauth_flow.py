@@ -6,8 +6,6 @@ to sign in again, and after that it goes out once."""
 
 from __future__ import annotations
 
-import shutil
-import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -23,18 +21,11 @@ from app.settings import REGISTRY, load_settings
 from app.store.db import open_database
 from tests.fake_api import FetchBrowser, install_browser, uninstall_browser
 from tests.providers import KINDS, Harness
-from tests.servers import Certs, japanese_mail, make_certs
+from tests.servers import Certs, japanese_mail
 from tests.ui.driver import on
 from ui.account_dialog import AccountDialog
 from ui.main_window import MainWindow
 from ui.models import Role
-
-
-@pytest.fixture(scope="module")
-def certs() -> Iterator[Certs]:
-    directory = Path(tempfile.mkdtemp(prefix="aizuchi-ui-oauth-certs-"))
-    yield make_certs(directory)
-    shutil.rmtree(directory, ignore_errors=True)
 
 
 @pytest.fixture(params=KINDS, ids=lambda k: k.value)

@@ -6,8 +6,6 @@ Real Dovecot and aiosmtpd on loopback, as tests/ui/test_account_flow.py.
 
 from __future__ import annotations
 
-import shutil
-import tempfile
 from collections.abc import Iterator
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -27,7 +25,8 @@ from app.service_hours import JST
 from app.settings import UNDO_SECONDS, load_settings
 from app.sources.connection import Security
 from app.store.db import open_database
-from tests.servers import DOVECOT, Certs, Dovecot, SmtpServer, free_port, japanese_mail, make_certs
+from tests.servers import Certs, Dovecot, SmtpServer, free_port, japanese_mail
+from tests.ui.conftest import running_servers
 from tests.ui.driver import on
 from ui.account_dialog import AccountDialog
 from ui.main_window import MainWindow
@@ -37,26 +36,10 @@ SETTINGS_ADVICE = "ポート番号"
 DOWN = "応答していません"
 
 
-@pytest.fixture(scope="module")
-def certs() -> Iterator[Certs]:
-    directory = Path(tempfile.mkdtemp(prefix="aizuchi-down-certs-"))
-    directory.chmod(0o755)
-    yield make_certs(directory)
-    shutil.rmtree(directory, ignore_errors=True)
-
-
 @pytest.fixture
 def servers(certs: Certs) -> Iterator[tuple[Dovecot, SmtpServer]]:
-    if not DOVECOT.exists():
-        pytest.fail("Dovecot is missing: `make test` installs dovecot-imapd (scripts/system-deps.sh)")
-    dovecot = Dovecot(certs=certs)
-    dovecot.add_messages("alice", [japanese_mail(0)])
-    dovecot.start()
-    smtp = SmtpServer(certs=certs)
-    smtp.start()
-    yield dovecot, smtp
-    smtp.stop()
-    dovecot.cleanup()
+    with running_servers(certs, lambda dovecot: dovecot.add_messages("alice", [japanese_mail(0)])) as pair:
+        yield pair
 
 
 @pytest.fixture
