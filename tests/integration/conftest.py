@@ -9,6 +9,8 @@ import pytest
 
 from app.sources.connection import AccountConfig, Security
 from app.store.db import Database, open_database
+from tests.fake_api import FetchBrowser, install_browser, uninstall_browser
+from tests.providers import KINDS, Harness
 from tests.servers import DOVECOT, Certs, Dovecot, SmtpServer
 
 
@@ -48,3 +50,20 @@ def account_for(dovecot: Dovecot, smtp: SmtpServer | None = None, security: Secu
         imap_security=security,
         smtp_host="127.0.0.1", smtp_port=smtp.port if smtp else 1, smtp_security=Security.STARTTLS,
     )
+
+
+@pytest.fixture
+def browser(certs: Certs) -> Iterator[FetchBrowser]:
+    """The system browser replaced by one that follows the OAuth redirects itself (tests/fake_api.py)."""
+    fetcher = FetchBrowser(str(certs.ca_path))
+    install_browser(fetcher)
+    yield fetcher
+    uninstall_browser(fetcher)
+
+
+@pytest.fixture(params=KINDS, ids=lambda k: k.value)
+def provider(request: pytest.FixtureRequest, certs: Certs, browser: FetchBrowser) -> Iterator[Harness]:
+    """Gmail's and Microsoft Graph's real client libraries against the local HTTP server, one test each."""
+    harness = Harness.start(request.param, certs)
+    yield harness
+    harness.stop()

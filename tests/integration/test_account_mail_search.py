@@ -8,10 +8,7 @@ missing, and a mail deleted on the server leaves the results with the next build
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
-
-import pytest
 
 from app.accounts import add_account
 from app.customers import build_account, open_memory
@@ -21,9 +18,7 @@ from app.sources.rest import Backoff
 from app.store.db import Database
 from app.store.mail import MailStore
 from app.store.search import MailIndex
-from tests.fake_api import FetchBrowser, install_browser, uninstall_browser
-from tests.providers import KINDS, Harness
-from tests.servers import Certs
+from tests.providers import Harness
 
 ROLES = [role.value for role in BUILT_ROLES]
 
@@ -39,21 +34,6 @@ def _raw(number: int, subject: str, body: str) -> bytes:
         f"Message-ID: <flowers-{number}@example.jp>\r\n"
         "MIME-Version: 1.0\r\nContent-Type: text/plain; charset=\"utf-8\"\r\nContent-Transfer-Encoding: 8bit\r\n\r\n"
     ).encode("ascii") + body.replace("\n", "\r\n").encode("utf-8")
-
-
-@pytest.fixture
-def browser(certs: Certs) -> Iterator[FetchBrowser]:
-    fetcher = FetchBrowser(str(certs.ca_path))
-    install_browser(fetcher)
-    yield fetcher
-    uninstall_browser(fetcher)
-
-
-@pytest.fixture(params=KINDS, ids=lambda k: k.value)
-def provider(request: pytest.FixtureRequest, certs: Certs, browser: FetchBrowser) -> Iterator[Harness]:
-    harness = Harness.start(request.param, certs)
-    yield harness
-    harness.stop()
 
 
 def test_synced_mail_is_searchable_what_is_not_is_counted_and_deleted_mail_leaves(

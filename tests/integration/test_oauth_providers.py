@@ -9,8 +9,6 @@ connection drops after the server took the message), and a revoked sign-in.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
 
 from app.accounts import add_account, token
@@ -26,24 +24,9 @@ from app.sources.oauth import AccountKind
 from app.sources.rest import Backoff
 from app.store.db import Database
 from app.store.mail import MailStore
-from tests.fake_api import FetchBrowser, install_browser, uninstall_browser
-from tests.providers import KINDS, Harness
-from tests.servers import Certs, japanese_mail
-
-
-@pytest.fixture
-def browser(certs: Certs) -> Iterator[FetchBrowser]:
-    fetcher = FetchBrowser(str(certs.ca_path))
-    install_browser(fetcher)
-    yield fetcher
-    uninstall_browser(fetcher)
-
-
-@pytest.fixture(params=KINDS, ids=lambda k: k.value)
-def provider(request: pytest.FixtureRequest, certs: Certs, browser: FetchBrowser) -> Iterator[Harness]:
-    harness = Harness.start(request.param, certs)
-    yield harness
-    harness.stop()
+from tests.fake_api import FetchBrowser
+from tests.providers import Harness
+from tests.servers import japanese_mail
 
 
 class Sleeps(list[float]):
