@@ -76,6 +76,11 @@ def _pack(w: tuple[float, float, float]) -> int:
     return (fields[0] << _TOP) | (fields[1] << _FIELD) | fields[2]
 
 
+def _unpack(x: int, label: int) -> float:
+    """One label's weight of a packed feature (`_pack`), as trained."""
+    return (((x >> (_FIELD * (2 - label))) & _MASK) - _OFFSET) / _SCALE
+
+
 def _sigmoid(score: float) -> float:
     return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, score))))
 
@@ -83,12 +88,11 @@ def _sigmoid(score: float) -> float:
 class SentenceModel:
     """Weights per feature and label, a bias per label, and the two thresholds per label."""
 
-    __slots__ = ("add", "bias", "drop", "packed", "pair_codes", "weights")
+    __slots__ = ("add", "bias", "drop", "packed", "pair_codes")
 
     def __init__(self, weights: dict[str, tuple[float, float, float]], bias: list[float], add: list[float],
                  drop: list[float]) -> None:
-        self.weights = weights  # as trained: what `strongest` names
-        # The same weights packed (`_pack`) for `probabilities`; the ``c2:`` ones keyed by the pair's
+        # The weights packed (`_pack`), one integer per feature; the ``c2:`` ones again keyed by the pair's
         # two code points (`_pair_code`): a sentence's pairs are looked up from its text without
         # building a feature string for each (see `features.char_pairs`), nor a two-character string.
         self.packed = {k: _pack(v) for k, v in weights.items()}
@@ -136,10 +140,12 @@ class SentenceModel:
         for feature in features:
             if not feature.startswith("w:"):
                 continue
-            w = self.weights.get(feature)
-            if w is None or w[label] <= 0:
+            x = self.packed.get(feature)
+            if x is None:
                 continue
-            seen[feature[2:]] = w[label]
+            weight = _unpack(x, label)
+            if weight > 0:
+                seen[feature[2:]] = weight
         return [word for word, _ in sorted(seen.items(), key=lambda kv: -kv[1])[:count]]
 
 

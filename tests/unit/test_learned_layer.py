@@ -37,13 +37,14 @@ def test_packed_weights_give_the_probabilities_of_the_trained_floats() -> None:
 
     model = learned.load_file()
     assert model is not None
-    assert all(abs(x) <= learned.MAX_WEIGHT for w in model.weights.values() for x in w)
+    trained = json.loads(learned.MODEL_PATH.read_text(encoding="utf-8"))["weights"]
+    assert all(abs(x) <= learned.MAX_WEIGHT for w in trained.values() for x in w)
     text = "妻に卵アレルギーがあるのですが、大丈夫でしょうか？"
     features = sentence_features(tokenize(text), text, ["request", "request:question"], ["disclosure"], [],
                                  True, False, False)
     pairs = [learned.PAIR + text.strip()[i : i + 2] for i in range(len(text.strip()) - 1)]
     for j, p in enumerate(model.probabilities(features, text)):
-        score = model.bias[j] + sum(model.weights[f][j] for f in [*features, *pairs] if f in model.weights)
+        score = model.bias[j] + sum(trained[f][j] for f in [*features, *pairs] if f in trained)
         assert math.isclose(p, 1.0 / (1.0 + math.exp(-score)), rel_tol=1e-9)
     with pytest.raises(ValueError):
         learned.SentenceModel({"w:猫": (60.0, 0.0, 0.0)}, [0.0] * 3, [1.0] * 3, [0.0] * 3)
