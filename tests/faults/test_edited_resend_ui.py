@@ -12,11 +12,11 @@ from app.context import Changes
 from tests.faults.ledger import record
 from tests.servers import SmtpBehaviour
 from tests.ui.driver import on
-from tests.ui.test_account_flow import _add_account, certs, servers, window
+from tests.ui.test_account_flow import _add_account, servers, window
 from ui.main_window import MainWindow
 from ui.models import Role
 
-__all__ = ["certs", "servers", "window"]
+__all__ = ["servers", "window"]
 
 
 def _send(qtbot: QtBot, window: MainWindow) -> None:
