@@ -159,12 +159,27 @@ def circumstances(d: Told) -> int:
     # A date is one fact however it is written (来週の水曜日): calendar words count once together.
     found = {"calendar" if t.norm in _CALENDAR else t.norm for i, t in enumerate(toks)
              if t.main in _CIRCUMSTANCE_POS and (t.classes & BIT_CIRCUMSTANCE)
-             and not (t.main == "副詞" and _first_season(toks, i))}
+             and not (t.main == "副詞" and _first_season(toks, i)) and not _not_theirs(toks, i)}
     # A reason about the order itself (配送先の部屋番号が…) is not the writer's circumstance.
     about_order = bool(d.bits & BIT_ORDER) and any((t.classes & BIT_ORDER) for t in toks if t.main == "名詞")
     if d.reason and found and not d.personal and not d.life and about_order:
         return 0
     return min(2, len(found))
+
+
+def _not_theirs(toks: Sequence[Token], i: int) -> bool:
+    """A circumstance word that is not the writer's: honoured (お体 / ご予定 / お部屋: the reader's or the shop's),
+    a counter (二つ目 / 三度目: not the eye), or inside a word for a person (運転手 / 運転士: not their driving)."""
+    t = toks[i]
+    if i > 0 and toks[i - 1].main == "接頭辞" and toks[i - 1].norm == "御":
+        return True
+    if t.main == "接尾辞" and t.surface == "目":
+        return True
+    return (t.main == "名詞" and len(t.surface) > 2 and t.surface.endswith(_PERSON_ENDINGS)
+            and t.surface not in lx.CIRCUMSTANCE and t.norm not in lx.CIRCUMSTANCE)
+
+
+_PERSON_ENDINGS: Final = ("手", "士", "者", "員", "師")
 
 
 def feeling(d: Told) -> int:
