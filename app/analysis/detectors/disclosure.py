@@ -46,12 +46,13 @@ from app.model import CueKind, make_cue
 class Told:
     """One clause (or sentence) as the disclosure rules see it, and the evidence found so far."""
 
-    __slots__ = ("bits", "grammatical", "lexical", "life", "personal", "reason", "toks")
+    __slots__ = ("bits", "grammatical", "lexical", "life", "personal", "quoted", "reason", "toks")
 
-    def __init__(self, toks: Sequence[Token], bits: int, reason: bool) -> None:
+    def __init__(self, toks: Sequence[Token], bits: int, reason: bool, quoted: bool = False) -> None:
         self.toks: Sequence[Token] = toks  # its words (no punctuation)
         self.bits: int = bits  # their lexicon class bits, OR-ed
         self.reason: bool = reason  # a reason clause before a request or worry
+        self.quoted: bool = quoted  # inside a quotation that runs over several sentences (features.reported_speech)
         self.personal: bool = bool(bits & PERSONAL) and any(
             t.classes & PERSONAL and t.main in ("名詞", "代名詞")
             # 子ども用 / 大人用: a product's target, not the writer's child
@@ -134,6 +135,38 @@ def shopping(d: Told) -> str:
     return NOT if d.lexical < 1 and any(t.is_("探す") for t in d.toks) else ""
 
 
+def gratitude_only(d: Told) -> str:
+    """Veto, once the evidence is in: the only feeling told is gratitude (皆様に心から感謝しております /
+    感謝の気持ちでいっぱいです) and nothing names the writer's people, a life event or their circumstances:
+    a thanks formula however it is worded, not something told about them.
+
+    With their own story in it (母の介護で感謝しております) there is lexical evidence, and it tells; another
+    feeling beside it (感謝と同時に、寂しくもあります) tells too.
+    """
+    toks = d.toks
+    if d.lexical >= 1:
+        return ""
+    # Gratitude is what the clause ends in (感謝しております, 感謝の気持ちでいっぱいです, 感謝申し上げます), not
+    # what they did with it (感謝をお伝えしたくペンをとりました: an act of theirs, told).
+    at = next((k for k in range(len(toks) - 1, max(-1, len(toks) - 6), -1) if toks[k].is_("感謝")), -1)
+    if at < 0 or any(t.main == "動詞" and t.norm not in _GRATITUDE_VERBS for t in toks[at + 1 :]):
+        return ""
+    if any(t.classes & NARRATIVE_CUE and t.main != "助動詞" and not t.is_("感謝") for t in toks):
+        return ""
+    return NOT
+
+
+def anothers_words(d: Told) -> str:
+    """Veto on what the learned layer would add: a sentence inside a quotation that runs over several
+    sentences (「4番線に電車が参ります。ご注意ください。」とアナウンスがあり) with no word for the writer or
+    their people is someone else's words, not something the writer tells about themselves.
+
+    The rules' own marks there stay (先生に「骨密度が低いですね。…」と言われました can be the writer's news),
+    and so does a quoted sentence naming the writer's people (「娘さん、もう歩けますね。…」).
+    """
+    return NOT if d.quoted and not d.personal else ""
+
+
 # ---------------------------------------------------------------- evidence on the clause, in the registry's order
 
 
@@ -180,6 +213,8 @@ def _not_theirs(toks: Sequence[Token], i: int) -> bool:
 
 
 _PERSON_ENDINGS: Final = ("手", "士", "者", "員", "師")
+# The verbs a gratitude ends in: 感謝して(おり)ます, 感謝いたします, 感謝申し上げます.
+_GRATITUDE_VERBS: Final = frozenset({"為る", "居る", "おる", "致す", "申し上げる", "申す"})
 
 
 def feeling(d: Told) -> int:
