@@ -148,7 +148,7 @@ def gratitude_only(d: Told) -> str:
         return ""
     # Gratitude is what the clause ends in (感謝しております, 感謝の気持ちでいっぱいです, 感謝申し上げます), not
     # what they did with it (感謝をお伝えしたくペンをとりました: an act of theirs, told).
-    at = next((k for k in range(len(toks) - 1, max(-1, len(toks) - 6), -1) if toks[k].is_("感謝")), -1)
+    at = next((k for k in range(len(toks) - 1, max(-1, len(toks) - 7), -1) if toks[k].is_("感謝")), -1)
     if at < 0 or any(t.main == "動詞" and t.norm not in _GRATITUDE_VERBS for t in toks[at + 1 :]):
         return ""
     if any(t.classes & NARRATIVE_CUE and t.main != "助動詞" and not t.is_("感謝") for t in toks):
