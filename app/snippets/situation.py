@@ -423,6 +423,9 @@ _VISIT_AHEAD = re.compile(r"予定|つもり|ます|たい|と思|来週|来月|
 _CAN_ORDER = re.compile(r"でき(?:ます|ません|る)|可能|承って|受け付けて|受付して|頼め|お願いでき|やって(?:います|ます)")
 
 # They will keep and use what we made or sold.
+# Liked and used every day by the writer (「気に入って毎週着てます」); a grandchild's delight is their news.
+_LIKED_IN_USE = re.compile(r"気に入って[^。]{0,8}(?:毎日|毎週|毎朝|いつも|ずっと|何度も)"
+                           r"[^。]{0,6}(?:着|使|履|飲|弾|乗)")
 _CHERISH = re.compile(r"(?:これからも|大事に|大切に|長く)[^。]{0,12}(?:使い|使わ|使って|弾き|弾いて|着(?:ます|させ)|"
                       r"履き|"
                       r"飾り|飾って|乗り|育て|愛用)")
@@ -682,6 +685,8 @@ _GRIEVANCE_WEAK = re.compile(
     r"られ)|言われただけ|"
     r"眠れませんでした|心残り|体調を崩|騒いで|静かにはならず|責める|困ります|説明(?:が|も)な(?:く|かっ)|"
     r"負担で|負担して|(?:治療費|診察代|病院代|修理代)|"
+    # A fault in goods made for a business (「印刷のかすれ」「良品との交換」), said as plainly as B2B mail says it.
+    r"かすれ|印刷(?:ミス|不良)|色ムラ|不備|不具合|良品と(?:の)?交換|"
     # Waiting told (「今日で三か月目に入りました」「二回とも」).
     r"[二三四2-4２-４]回とも|(?:か月|ヶ月|カ月)目に入|(?:日|週間|か月|ヶ月)が経(?:ちま|過)|経過しておりますが")
 _GRIEVANCE = re.compile(f"{_GRIEVANCE_DECISIVE.pattern}|{_GRIEVANCE_STRONG.pattern}|{_GRIEVANCE_WEAK.pattern}")
@@ -1159,7 +1164,8 @@ def _classify_disclosure(words: str, regular: bool | None, register: str = "", c
         return Situation.NEXT_VISIT
     if _VISIT_PLAN.search(words) and _VISIT_AHEAD.search(words):
         return Situation.VISIT_PLAN
-    if _CHERISH.search(words):
+    liked = _LIKED_IN_USE.search(words)
+    if _CHERISH.search(words) or (liked and not any(person in words[: liked.start()] for person in PERSON_HONORIFIC)):
         return Situation.CHERISH
     if _THANKS_WEAK.search(words) and not family_did:
         return Situation.THANKS

@@ -345,3 +345,21 @@ def test_whether_an_order_is_taken_is_answered_yes_or_no_never_received() -> Non
     placed = "チョコレートのホールケーキを一台注文したいです"
     assert _situation(R, placed) is Situation.ASK_ORDER
     assert _texts(R, placed)[0] == "ご注文、確かに承りました。"
+
+
+def test_a_business_reporting_a_fault_in_plain_words_is_a_complaint() -> None:
+    mail = ("株式会社あおば 仕入担当の森です。\n"
+            "先日納品いただいた包装紙のうち、百枚ほどに印刷のかすれがございました。\n"
+            "良品との交換をお願いできますでしょうか。\n")
+    told = "先日納品いただいた包装紙のうち、百枚ほどに印刷のかすれがございました"
+    assert tone(mail) == "complaint"
+    assert _situation(D, told, mail) is Situation.COMPLAINT_TOLD
+    # Near miss: a print shop's customer pleased with the print is no complaint.
+    assert tone("名刺の印刷、とてもきれいでした。\nまたお願いします。\n") == ""
+
+
+def test_goods_liked_and_worn_every_week_are_cherished() -> None:
+    liked = "この前買うたワンピース、めっちゃ気に入ってて毎週着てますねん"
+    assert _situation(D, liked) is Situation.CHERISH
+    # Near miss: liked once, nothing about keeping it in use.
+    assert _situation(D, "写真で見て気に入って注文しました") is not Situation.CHERISH
