@@ -440,8 +440,16 @@
         <translation>Already sent, so it could not be undone.</translation>
     </message>
     <message>
+        <source>送信を取り消しました。返信先のメールは別のメールボックスにあるため、下書きとして保存してあります。そのメールを開いて「返信」を押すと続きを書けます。</source>
+        <translation>Sending cancelled. The mail it answers is in another mailbox, so the reply is kept as a draft. Open that mail and press Reply to continue writing.</translation>
+    </message>
+    <message>
         <source>送信を取り消しました。下書きを編集できます。</source>
         <translation>Sending undone. You can edit the draft.</translation>
+    </message>
+    <message>
+        <source>この返信の宛先のメールは、いま表示していない別のメールボックスにあります。そのメールボックスを開いてから、送信トレイで開き直してください。</source>
+        <translation>The mail this reply answers is in another mailbox than the one shown. Open that mailbox, then reopen the reply from the outbox.</translation>
     </message>
     <message>
         <source>この返信はすでに送信されています。</source>
