@@ -1694,6 +1694,10 @@
         <translation>Could not search for “{query}”</translation>
     </message>
     <message>
+        <source>「{query}」は、ここまでに準備できたメールとお客様の記録には見つかりませんでした</source>
+        <translation>“{query}” was not found in the mail and customer records prepared so far</translation>
+    </message>
+    <message>
         <source>「{query}」はメールにもお客様の記録にも見つかりませんでした</source>
         <translation>“{query}” was found neither in mail nor in the customer records</translation>
     </message>
@@ -1708,6 +1712,10 @@
     <message>
         <source>「{query}」の検索結果: メール {mail_total} 件・お客様の記録 {memory_count}</source>
         <translation>Results for “{query}”: {mail_total} mails, customer records {memory_count}</translation>
+    </message>
+    <message>
+        <source>準備中のため一部のみ: {total} 通のうち準備できた {done} 通が対象（記録の作成が終わると、すべてのメールが対象になります）</source>
+        <translation>Partial while preparing: the {done} of {total} mails prepared so far (every mail is searched once the records are built)</translation>
     </message>
     <message>
         <source>準備中のため一部のみ（記録の作成が終わると、すべてのメールが対象になります）</source>
