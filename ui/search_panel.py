@@ -260,8 +260,8 @@ class SearchPanel(QWidget):
         # Where it looked, said every time: a count is only as true as the mail it covers.
         if self.partial and self.prepared is not None and self.prepared[1] > 0:
             done, total = self.prepared
-            scope = fill(self.tr("準備中のため一部のみ: {total} 通のうち準備できた {done} 通が対象"
-                                 "（記録の作成が終わると、すべてのメールが対象になります）"),
+            scope = fill(self.tr("準備中のため一部のみ: {total} 通のうち {done} 通が対象"
+                                 "（記録の作成が終わるとすべてが対象）"),
                          done=f"{min(done, total):,}", total=f"{total:,}")
         elif self.partial:
             scope = self.tr("準備中のため一部のみ（記録の作成が終わると、すべてのメールが対象になります）")

@@ -1714,8 +1714,8 @@
         <translation>Results for “{query}”: {mail_total} mails, customer records {memory_count}</translation>
     </message>
     <message>
-        <source>準備中のため一部のみ: {total} 通のうち準備できた {done} 通が対象（記録の作成が終わると、すべてのメールが対象になります）</source>
-        <translation>Partial while preparing: the {done} of {total} mails prepared so far (every mail is searched once the records are built)</translation>
+        <source>準備中のため一部のみ: {total} 通のうち {done} 通が対象（記録の作成が終わるとすべてが対象）</source>
+        <translation>Partial while preparing: {done} of {total} mails (all once the records are built)</translation>
     </message>
     <message>
         <source>準備中のため一部のみ（記録の作成が終わると、すべてのメールが対象になります）</source>
