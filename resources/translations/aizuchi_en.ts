@@ -1111,6 +1111,10 @@
         <translation>Loading mail…</translation>
     </message>
     <message>
+        <source>フォルダを読み込んでいます。読み込みが終わると絞り込みます</source>
+        <translation>Loading the folder. The list is filtered once it is loaded</translation>
+    </message>
+    <message>
         <source>「{text}」に一致: {matching} 件（このフォルダの {total} 件中）</source>
         <translation>“{text}” matches {matching} mails (of {total} in this folder)</translation>
     </message>
