@@ -45,7 +45,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.context import AppContext, Changes
-from app.identity import ShopIdentity, for_customer, identities_from_setting, identity_for
+from app.identity import ShopIdentity, for_customer, identities_from_setting, identity_for, is_unsigned
 from app.local_send import CannotSendHere, local_account
 from app.mail.compose import (
     UnencodableDraft,
@@ -58,7 +58,7 @@ from app.mail.compose import (
     unencodable_in,
 )
 from app.mail.outgoing import with_message_id
-from app.model import CustomerProfile, Draft, Finding, Highlight, Insight, Message, ReplyStats
+from app.model import Address, CustomerProfile, Draft, Finding, Highlight, Insight, Message, ReplyStats
 from app.outbox import OutboxItem, OutboxState
 from app.settings import SHOP_IDENTITIES, TEAM_STAFF_NAME, Settings
 from app.snippets import Filled, SnippetPack, load_our_pack, load_pack, load_user_pack
@@ -343,7 +343,9 @@ class ComposeController(QObject):
             draft = saved
             cursor = _writing_position(saved, identities)
         else:
-            identity = identity_for(opened.message, identities)
+            config = self.accounts.configs.get(self.reading_context.account)
+            own = Address(config.display_name, config.email) if config is not None else None
+            identity = identity_for(opened.message, identities, own)
             # The greeting for this customer: no self-introduction to someone writing again.
             profile = self.reading_context.profile
             identity = for_customer(identity, profile.mail_count if profile is not None else 0)
@@ -354,6 +356,9 @@ class ComposeController(QObject):
         if restored:
             self._restored_note = self.tr("保存してあった下書きを開きました")
             self.status.say(self._restored_note, 5000)
+        elif is_unsigned(identity):
+            # Sent from the shop's own address with nothing of a demo shop's: where to add its own.
+            self.composer.show_status(self.tr("あいさつと署名はまだ設定されていません（「署名とあいさつ…」で設定できます）"))
         self.opened.emit()
 
     def _show_draft(self, opened: OpenedMessage, draft: Draft, cursor: int | None) -> None:

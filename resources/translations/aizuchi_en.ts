@@ -376,6 +376,10 @@
         <translation>Si&amp;gnature and greeting…</translation>
     </message>
     <message>
+        <source>あいさつと署名はまだ設定されていません（「署名とあいさつ…」で設定できます）</source>
+        <translation>No greeting or signature is set up yet (set them in “Signature and greeting…”)</translation>
+    </message>
+    <message>
         <source>返信を閉じますか？</source>
         <translation>Close the reply?</translation>
     </message>
