@@ -25,6 +25,7 @@ suggestions go), forwards its `changed` and its close; the rest is here:
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import datetime
@@ -963,4 +964,15 @@ def _writing_position(draft: Draft, identities: list[ShopIdentity]) -> int:
             at = body.find(identity.signature.strip("\n").split("\n")[0])
             if at > 0:
                 return len(body[:at].rstrip())
+    # No signature (the shop's own address before 署名とあいさつ is set): above the attribution line of
+    # the quote. At the end of the body the view showed only the customer's quoted mail.
+    quoted = _FIRST_QUOTED.search(body)
+    if quoted is not None:
+        head = body[: quoted.start()].rstrip("\n")
+        attribution = head.rfind("\n")
+        if attribution > 0:
+            return len(head[:attribution].rstrip())
     return len(body)
+
+
+_FIRST_QUOTED = re.compile(r"^>", re.MULTILINE)
