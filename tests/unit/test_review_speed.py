@@ -109,3 +109,13 @@ def test_the_collector_is_on_again_after_a_review_and_after_one_that_stops() -> 
         assert not gc.isenabled()
     finally:
         gc.enable()
+
+
+def test_the_same_mail_with_other_highlights_is_judged_by_those_highlights() -> None:
+    # The analyser corrected (a span unmarked as told): what is kept per mail must follow its highlights.
+    for case in _cases():
+        mail, draft, insight = str(case["mail"]), str(case["draft"]), gold_insight(case)
+        review(draft, mail, insight)
+        for dropped in range(len(insight.highlights)):
+            fewer = Insight(insight.highlights[:dropped] + insight.highlights[dropped + 1 :])
+            assert _shown(review(draft, mail, fewer)) == _fresh(draft, mail, fewer), (case["id"], dropped)
