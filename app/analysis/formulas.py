@@ -172,6 +172,11 @@ def is_formula(sentence: str) -> bool:
         return True
     if _FORMULA_HINTS.search(text) is None:
         return False
+    return _whole_formula(text)
+
+
+def _whole_formula(text: str) -> bool:
+    """One of `_FORMULAS` matches the whole of `text` (the cheap ones at once, the keyed ones by their words)."""
     if _FORMULA_RE.match(text):
         return True
     for pattern, words in _KEYED_RES:
