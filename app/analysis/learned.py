@@ -45,8 +45,7 @@ def features_stamp() -> str:
         return ""
 
 
-_PAIR_BITS: Final = 21
-_PAIR_SHIFT: Final = 1 << _PAIR_BITS  # every code point fits in 21 bits
+_PAIR_SHIFT: Final = 1 << 21  # every code point fits in 21 bits
 
 # The three weights of a feature packed in one integer, in fixed point: the trainer rounds every
 # weight to four decimals, so weight × 10,000 is a whole number, and three of them offset by 2^19 fit
@@ -70,14 +69,6 @@ def _pair_code(text: str, i: int) -> int:
     return ord(text[i]) * _PAIR_SHIFT + ord(text[i + 1])
 
 
-def _pair_slot(first: int, second: int, mask: int) -> int:
-    """Where the pair of code points (first, second) starts its search in `SentenceModel`'s pair table."""
-    # Multiplicative mixing of both code points (kana and kanji pairs differ in few low bits),
-    # in a table four times the pairs: 1.2 probes a lookup on the corpus's text. The multipliers
-    # stay below 2^30: the compiled build multiplies two such integers unboxed, larger ones as objects.
-    return ((first * 0x2C1B3C6D ^ second * 0x297A2D39) >> 14) & mask
-
-
 def _pack(w: tuple[float, float, float]) -> int:
     fields = [round(x * _SCALE) + _OFFSET for x in w]
     if not all(0 <= f <= _MASK for f in fields):
@@ -97,7 +88,7 @@ def _sigmoid(score: float) -> float:
 class SentenceModel:
     """Weights per feature and label, a bias per label, and the two thresholds per label."""
 
-    __slots__ = ("add", "bias", "drop", "pair_keys", "pair_mask", "pair_values", "packed")
+    __slots__ = ("add", "bias", "drop", "packed", "pair_codes")
 
     def __init__(self, weights: dict[str, tuple[float, float, float]], bias: list[float], add: list[float],
                  drop: list[float]) -> None:
@@ -105,24 +96,8 @@ class SentenceModel:
         # two code points (`_pair_code`): a sentence's pairs are looked up from its text without
         # building a feature string for each (see `features.char_pairs`), nor a two-character string.
         self.packed = {k: _pack(v) for k, v in weights.items()}
-        pairs = {_pair_code(k, len(PAIR)): _pack(v) for k, v in weights.items()
-                 if k.startswith(PAIR) and len(k) == len(PAIR) + 2}
-        # The pairs in an open-addressing table of two integer lists rather than a dict: a dict
-        # lookup needs its key as an object, and a pair's code (two code points) is a new integer
-        # object per lookup; here the compiled build hashes, probes and compares unboxed integers.
-        # Measured: 0.xx M instructions less per 2,000-character mail (~1,500 pairs a mail).
-        size = 1
-        while size < 4 * len(pairs) + 4:
-            size *= 2
-        self.pair_mask = size - 1
-        self.pair_keys = [-1] * size  # -1: an empty slot (every code is >= 0)
-        self.pair_values = [0] * size
-        for code, value in pairs.items():
-            slot = _pair_slot(code >> _PAIR_BITS, code & (_PAIR_SHIFT - 1), self.pair_mask)
-            while self.pair_keys[slot] >= 0:
-                slot = (slot + 1) & self.pair_mask
-            self.pair_keys[slot] = code
-            self.pair_values[slot] = value
+        self.pair_codes = {_pair_code(k, len(PAIR)): _pack(v) for k, v in weights.items()
+                           if k.startswith(PAIR) and len(k) == len(PAIR) + 2}
         self.bias = bias
         self.add = add    # probability at or above which a sentence the rules passed over is marked
         self.drop = drop  # probability below which a rule's mark is taken back
@@ -146,22 +121,11 @@ class SentenceModel:
                 r += (x >> _FIELD) & _MASK
                 w += x & _MASK
                 hits += 1
-        keys = self.pair_keys
-        values = self.pair_values
-        mask = self.pair_mask
+        pairs = self.pair_codes
         compact = text.strip()
-        second = ord(compact[0]) if compact else 0
         for i in range(len(compact) - 1):
-            first = second
-            second = ord(compact[i + 1])
-            code = first * _PAIR_SHIFT + second  # `_pair_code`, written out
-            slot = _pair_slot(first, second, mask)
-            key = keys[slot]
-            while key >= 0 and key != code:
-                slot = (slot + 1) & mask
-                key = keys[slot]
-            if key >= 0:
-                x = values[slot]
+            x = pairs.get(ord(compact[i]) * _PAIR_SHIFT + ord(compact[i + 1]))  # `_pair_code`, written out
+            if x is not None:
                 d += x >> _TOP
                 r += (x >> _FIELD) & _MASK
                 w += x & _MASK
