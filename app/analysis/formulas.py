@@ -179,10 +179,8 @@ def _whole_formula(text: str) -> bool:
     """One of `_FORMULAS` matches the whole of `text` (the cheap ones at once, the keyed ones by their words)."""
     if _FORMULA_RE.match(text):
         return True
-    for pattern, words in _KEYED_RES:
-        if any(word in text for word in words) and pattern.match(text):
-            return True
-    return False
+    return any(any(word in text for word in words) and pattern.match(text) is not None
+               for pattern, words in _KEYED_RES)
 
 
 def is_thanks(sentence: str) -> bool:
