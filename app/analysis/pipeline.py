@@ -10,6 +10,8 @@ mypyc by `make` (see `app/analysis/__init__.py`).
 
 from __future__ import annotations
 
+import gc
+import threading
 from typing import Final
 
 from app.analysis.ahead import Ahead
@@ -238,11 +240,45 @@ def analyze(body: str) -> Insight:
     it and the next one (a worry followed by relief is not a worry) are complete,
     while the worker tokenises the chunks after.
     """
-    ahead = Ahead(body)
+    _pause_gc()
     try:
-        return _analyze(body, ahead, load(), None)
+        ahead = Ahead(body)
+        try:
+            return _analyze(body, ahead, load(), None)
+        finally:
+            ahead.close()
     finally:
-        ahead.close()
+        _resume_gc()
+
+
+# The cyclic garbage collector is paused while any analysis runs. Why: an analysis makes a few
+# thousand tracked objects a mail (tokens, clauses, lists), so the collector would start several
+# times per mail and walk them all, for nothing — an analysis makes no reference cycles (its
+# objects are freed by reference counting as soon as it returns; checked over the whole corpus
+# by tests/unit/test_analysis_speed.py), which is the only garbage the collector exists
+# for. Measured: 0.64 M instructions (~3 %) less per 2,000-character mail. Safe for the rest of
+# the process: a cycle made meanwhile on another thread waits until the last running analysis
+# ends (milliseconds; ~1 s for the 200,000-character mail), and the collector is switched back
+# on only if it was on when the first of the overlapping analyses began.
+_gc_lock: Final = threading.Lock()
+_gc_state: Final = [0, 0]  # analyses running, and whether the first of them switched the collector off
+
+
+def _pause_gc() -> None:
+    with _gc_lock:
+        if _gc_state[0] == 0:
+            _gc_state[1] = 1 if gc.isenabled() else 0
+            if _gc_state[1]:
+                gc.disable()
+        _gc_state[0] += 1
+
+
+def _resume_gc() -> None:
+    with _gc_lock:
+        _gc_state[0] -= 1
+        if _gc_state[0] == 0 and _gc_state[1]:
+            _gc_state[1] = 0
+            gc.enable()
 
 
 def sentence_rows(body: str) -> list[Row]:

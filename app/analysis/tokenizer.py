@@ -214,7 +214,9 @@ def read(text: str, morphemes: Any, base: int) -> list[Token]:
 
 
 def _word_at(words: dict[int, Word], m: Any, text: str, b: int, e: int) -> Word:
-    wid: int = m.word_id()
+    # Kept as the object Sudachi returned: typed `int`, the compiled build would unbox it and box
+    # it again (a new integer object: word ids are large) for the dictionary lookup.
+    wid: Any = m.word_id()
     word = words.get(wid)
     if word is None or not _spells(text, b, e, word.surface):
         return _lookup(m, text[b:e], wid)
