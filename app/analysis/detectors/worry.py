@@ -38,9 +38,11 @@ from itertools import pairwise
 from typing import Final
 
 from app.analysis.detectors.common import (
+    BIT_NERVOUS,
     BIT_RELIEF,
     BIT_RISK,
     BIT_SELF,
+    BIT_WORRY,
     NOT,
     OTHERS,
     is_neg,
@@ -162,11 +164,17 @@ def no_confidence(toks: list[Token], i: int) -> str:
 
 def worry_not_held(toks: list[Token], i: int) -> str:
     """Veto: an anxiety word that names a worry no one here holds now: someone else's (本人の不安が和らぐ
-    ように / 妻の不安な顔), a kind of worry listed (そういう不安とか), or one caused in others (不安を与える /
-    不安を増進させる / 不安をあおる).
+    ように / 妻の不安な顔), a kind of worry listed (そういう不安とか), one caused in others (不安を与える /
+    不安を増進させる / 不安をあおる), a fear reported as hearsay (入れるのが怖いそうです), or a thing
+    described as frightening (怖い話ばかり耳に入る / 怖い場面がある本: an adjective before its noun).
 
-    Not the writer's own (私の不安 / 一番の不安は〜です / 不安を感じています / 不安を募らせています).
+    Not the writer's own (私の不安 / 不安を感じています / 不安を募らせています / 怖い気持ちでいっぱいです), and
+    not when the clause goes on to an anxiety of its own (怖い人だったらどうしよう / 怖い記憶がよみがえるのでは
+    ないかと心配です): the veto speaks only for a clause with no other worry cue after the word.
     """
+    if any(x.classes & _ANXIETY or x.surface in _HOW for x in toks[i + 1 :]):
+        return ""  # 怖い人だったらどうしよう / 怖い記憶が…のではないかと心配です
+    t = toks[i]
     if i >= 2 and toks[i - 1].surface == "の" and toks[i - 1].main == "助詞":
         who = toks[i - 2]
         if not who.classes & BIT_SELF and (who.classes & OTHERS or who.surface in _SOMEONE):
@@ -183,7 +191,20 @@ def worry_not_held(toks: list[Token], i: int) -> str:
         if verb.lemma in _CAUSED or verb.norm in _CAUSED or any(
                 x.lemma in ("せる", "させる") and x.main == "助動詞" for x in toks[i + 3 : i + 5]):
             return NOT  # 不安を与える / 不安を増進させる: caused in others
+    nxt = toks[i + 1] if i + 1 < len(toks) else None
+    if t.main == "形容詞" and nxt is not None and nxt.surface == "そう" and nxt.sub == "助動詞語幹":
+        return NOT  # 指を入れるのが怖いそうです: hearsay, someone else's fear reported
+    if (t.main == "形容詞" and t.cform.startswith("連体") and nxt is not None and nxt.main == "名詞"
+            and nxt.sub != "助動詞語幹" and nxt.norm not in _FELT):
+        return NOT  # 怖い話 / 怖い場面: a thing described, not a feeling held
     return ""
+
+
+# After an anxiety adjective, nouns that name the feeling itself (怖い気持ち / 心細い思い) or point at what is
+# feared (今いちばん怖いところです / 心許ない点): still the writer's.
+_FELT: Final = frozenset({"気持ち", "思い", "想い", "気", "感じ", "心持ち", "気分", "心地", "心境", "毎日", "日々", "夜",
+                          "ところ", "所", "点"})
+_ANXIETY: Final = BIT_WORRY | BIT_NERVOUS
 
 
 # Determiners that name a kind (そういう不安とか); after the worry word, a listing particle.
@@ -490,7 +511,9 @@ def feared_maybe(toks: list[Token], i: int) -> str:
     〜のではないでしょうか (a suggestion put to the shop: its か follows でしょう), not a guess about
     what already happened (「箱の中で動いたのではないかと思います」: a past before の) unless a
     reaction of the writer's follows (〜たのではないかと気になって), and not 〜かと思いますが (an opinion
-    leading into the ask).
+    leading into the ask). A sentence left hanging on it is a fear only when something befalls in it
+    (〜てしまう, からかわれる, 〜なくなる, 迷惑 / 傷): 「電子版があれば安くなるのではないか。」「区分けする
+    理由がないのではないか。」 argue a point (complaints and opinions put them so).
     """
     if toks[i].surface != "か" or i < 3:
         return ""
@@ -530,7 +553,18 @@ def feared_maybe(toks: list[Token], i: int) -> str:
         return ""  # 〜のではないかと思います / 考えています: an opinion (unless what it fears is said: 〜てしまう)
     if k > 0 and toks[k - 1].lemma == "た" and not _has_reaction(after):
         return ""  # 〜たのではないか: a guess about what happened
+    if not any(x.main not in ("補助記号", "空白") for x in after) and not any(
+            x.lemma in _BEFALLING or x.norm in _BEFALLING or (x.lemma in ("れる", "られる") and x.main == "助動詞")
+            or (x.norm == "成る" and toks[j - 1].surface in ("なく", "無く"))
+            for j, x in enumerate(toks[: k]) if j >= max(1, k - 6)):
+        return ""  # 電子版があれば安くなるのではないか。/ 区分けする理由がないのではないか。: an argument put
     return make_cue(CueKind.FEARED_IF, span(toks, max(0, k - 2), i + 1))
+
+
+# In a sentence left hanging on 〜のではないか, what makes it a fear: something befalls (〜てしまう, passive
+# からかわれる, 〜なくなる) or a harm is named (迷惑 / 傷がつく / パニック).
+_BEFALLING: Final = frozenset({"しまう", "仕舞う", "ちゃう", "ちまう", "なくなる", "無くなる", "迷惑", "傷", "失う",
+                               "パニック", "怪我", "病気", "倒れる", "困る", "駄目", "だめ", "ダメ", "台無し"})
 
 
 def feared_thought(toks: list[Token], i: int) -> str:
