@@ -221,7 +221,7 @@ _CAUSED: Final = frozenset({"与える", "煽る", "あおる", "招く", "増�
 def worry_word(toks: list[Token], i: int) -> str:
     """An anxiety word (心配, 不安, 怖い, 焦る) the writer has now.
 
-    Not ご心配 (the shop's phrase), 心配性 (a trait), 心配をおかけして (someone else's worry),
+    Not ご心配 (the shop's phrase), 心配性 (a trait), 心配り (thoughtfulness), 心配をおかけして (someone else's worry),
     不安な点があれば (a possibility), 心配はしていません (negated) or 心配していた納期 /
     不安でしたが (past, and something else follows).
     """
@@ -985,6 +985,8 @@ def _worry_at(toks: list[Token], i: int) -> bool:
         return False  # ご心配 / ご不安: the shop's phrase, or ご心配なく
     if t.surface.endswith("性") or (i + 1 < len(toks) and toks[i + 1].surface == "性"):
         return False  # 心配性: a trait, not a present worry
+    if t.surface.startswith("心配り"):
+        return False  # 心配り: thoughtfulness, another word that only begins like one
     if (i + 2 < len(toks) and toks[i + 1].surface == "を" and toks[i + 2].norm in ("掛ける", "お掛け", "かける")) or (
         i + 3 < len(toks) and toks[i + 1].surface == "を" and toks[i + 2].surface == "お"
     ):
