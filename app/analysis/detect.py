@@ -65,7 +65,8 @@ class Labelled:
 def label_sentence(clauses: list[Clause], sentence_end: str) -> list[Labelled]:
     """Highlights for one sentence, clause by clause."""
     n = len(clauses)
-    req = [is_request(c, i == n - 1, sentence_end) for i, c in enumerate(clauses)]
+    req = [is_request(c, i == n - 1, sentence_end, clauses[i - 1].tokens[-1].surface if i and clauses[i - 1].tokens
+                      else "") for i, c in enumerate(clauses)]
     wor = [is_worry(c) for c in clauses]
     all_tokens = [t for c in clauses for t in c.tokens]
     all_bits = 0

@@ -202,7 +202,9 @@ class _Weigher:
                 # it learned from has almost no such mails: the rules' ask there is why they wrote.
                 self.dropped.add((index, value))
             elif not marked and probabilities[label] >= model.add[label]:
-                if kind is _REQUEST and tokens and refused_question(split_clauses(tokens)[-1], _sentence_end(text)):
+                clauses = split_clauses(tokens) if kind is _REQUEST and tokens else []
+                if clauses and refused_question(clauses[-1], _sentence_end(text),
+                                                clauses[-2].tokens[-1].surface if len(clauses) > 1 else ""):
                     # 「〜必要ないのではないでしょうか」「お疲れは出ていませんか」「〜いいものだろうか」: a
                     # question form the rules turned down by its grammar; words that often ask do not
                     # make it one.

@@ -103,6 +103,7 @@ class Situation(StrEnum):
     INTRODUCTION = "introduction"            # who they are (「先週お世話になった高田です」「〜と申します」)
     GOOD_NEWS = "good_news"                  # glad news of their own or their family's (大喜び, 喜んでいます)
     NEXT_VISIT = "next_visit"                # they will come again or order again (また寄らせてもらいます)
+    VISIT_PLAN = "visit_plan"                # they plan to come to the shop, office or booth (来週お店に伺う予定です)
     CHERISH = "cherish"                      # they will keep and use what we made (これからも大事に弾きます)
     SENT_ITEM = "sent_item"                  # a letter, drawing or photo they send or attach
     COURTESY = "courtesy"                    # a closing courtesy (どうぞお体に気をつけて, がんばってね)
@@ -136,6 +137,7 @@ class Situation(StrEnum):
     ASK_PRICE = "ask_price"
     ASK_CHANGE = "ask_change"                # exchange, return, cancel, change an order
     ASK_ORDER = "ask_order"                  # an order, a reservation, something made for them
+    ASK_CAN_ORDER = "ask_can_order"          # whether we take such an order at all (注文はできますか): yes or no
     ASK_BOOKING = "ask_booking"              # a visit, an appointment, a stay: checked, never "order received"
     ASK_CANCEL = "ask_cancel"                # cancelling a booking or a service: never goods-return wording
     ASK_CHANGE_BOOKING = "ask_change_booking"  # changing a booking or a service
@@ -180,6 +182,7 @@ SOURCES: dict[Situation, tuple[str, ...]] = {
     Situation.INTRODUCTION: ("introduction", "thanks_shared"),
     Situation.GOOD_NEWS: ("good_news", "thanks_shared", "warm_shared"),
     Situation.NEXT_VISIT: ("next_visit", "thanks_shared"),
+    Situation.VISIT_PLAN: ("visit_plan", "thanks_shared"),
     Situation.CHERISH: ("cherish", "thanks_received"),
     Situation.SENT_ITEM: ("sent_item", "thanks_shared", "warm_shared"),
     Situation.COURTESY: ("courtesy",),
@@ -211,6 +214,7 @@ SOURCES: dict[Situation, tuple[str, ...]] = {
     Situation.ASK_PRICE: ("ask_price", "answer"),
     Situation.ASK_CHANGE: ("ask_change", "refusal", "answer"),
     Situation.ASK_ORDER: ("ask_order", "refusal", "answer"),
+    Situation.ASK_CAN_ORDER: ("ask_can_order", "refusal", "answer"),
     Situation.ASK_BOOKING: ("ask_booking", "answer"),
     Situation.ASK_CANCEL: ("ask_cancel",),
     Situation.ASK_CHANGE_BOOKING: ("ask_change_booking", "answer"),
@@ -408,7 +412,20 @@ _NEXT_VISIT = re.compile(r"また[^。]{0,12}(?:寄らせ|伺い|伺わ|来ま�
                          r"利用し(?:ます|たい)|お願いし(?:ます|たい)|注文し(?:ます|たい)|買いに)|"
                          r"もう一度[^。]{0,8}(?:来ます|来たい|伺|行きます|利用|泊ま)|"
                          r"次(?:回|は)[^。]{0,16}(?:こちらで|お願いし|選ぼう|利用|伺)|必ず寄らせ|来年もお願い")
+# They plan to come (a first visit, a booth at a fair, the office): awaited, never "again". Not one already made
+# (伺いました, 行ったとき) nor a wish to come some day (いつか行ってみたい: a hope, no plan).
+_VISIT_PLAN = re.compile(r"(?:お店|店舗|店頭|御社|貴社|ブース|工房|教室|会場|サロン|ショールーム|事務所|そちら|"
+                         r"御店|貴店)"
+                         r"[^。]{0,8}[にへ](?:直接)?(?:伺|参り|参る|お邪魔|行く|行き(?:ます|たい)|来店|訪問)"
+                         r"(?![^。]{0,6}(?:ました|た時|たとき|たら))")
+_VISIT_AHEAD = re.compile(r"予定|つもり|ます|たい|と思|来週|来月|今度|明日|[0-9０-９]+日")
+# Whether an order of that kind is taken at all (「ホールケーキの注文はできますか」): yes or no, not "received".
+_CAN_ORDER = re.compile(r"でき(?:ます|ません|る)|可能|承って|受け付けて|受付して|頼め|お願いでき|やって(?:います|ます)")
+
 # They will keep and use what we made or sold.
+# Liked and used every day by the writer (「気に入って毎週着てます」); a grandchild's delight is their news.
+_LIKED_IN_USE = re.compile(r"気に入って[^。]{0,8}(?:毎日|毎週|毎朝|いつも|ずっと|何度も)"
+                           r"[^。]{0,6}(?:着|使|履|飲|弾|乗)")
 _CHERISH = re.compile(r"(?:これからも|大事に|大切に|長く)[^。]{0,12}(?:使い|使わ|使って|弾き|弾いて|着(?:ます|させ)|"
                       r"履き|"
                       r"飾り|飾って|乗り|育て|愛用)")
@@ -668,6 +685,8 @@ _GRIEVANCE_WEAK = re.compile(
     r"られ)|言われただけ|"
     r"眠れませんでした|心残り|体調を崩|騒いで|静かにはならず|責める|困ります|説明(?:が|も)な(?:く|かっ)|"
     r"負担で|負担して|(?:治療費|診察代|病院代|修理代)|"
+    # A fault in goods made for a business (「印刷のかすれ」「良品との交換」), said as plainly as B2B mail says it.
+    r"かすれ|印刷(?:ミス|不良)|色ムラ|不備|不具合|良品と(?:の)?交換|"
     # Waiting told (「今日で三か月目に入りました」「二回とも」).
     r"[二三四2-4２-４]回とも|(?:か月|ヶ月|カ月)目に入|(?:日|週間|か月|ヶ月)が経(?:ちま|過)|経過しておりますが")
 _GRIEVANCE = re.compile(f"{_GRIEVANCE_DECISIVE.pattern}|{_GRIEVANCE_STRONG.pattern}|{_GRIEVANCE_WEAK.pattern}")
@@ -1018,6 +1037,8 @@ def _classify_request(said: str, words: str, register: str = "", goods: bool = T
         if pattern is _DELIVERY and not re.search(r"届|発送|配送|送|受け取|受取|配達|間に合|到着|店頭|日時指定", words):
             continue
         if goods and pattern.search(words):
+            if situation is Situation.ASK_ORDER and question and _CAN_ORDER.search(words):
+                return Situation.ASK_CAN_ORDER
             return situation
     if _CONTACT_ME.search(said):
         return Situation.ASK
@@ -1141,7 +1162,10 @@ def _classify_disclosure(words: str, regular: bool | None, register: str = "", c
         return Situation.CLOSE_CELEBRATION
     if _NEXT_VISIT.search(words):
         return Situation.NEXT_VISIT
-    if _CHERISH.search(words):
+    if _VISIT_PLAN.search(words) and _VISIT_AHEAD.search(words):
+        return Situation.VISIT_PLAN
+    liked = _LIKED_IN_USE.search(words)
+    if _CHERISH.search(words) or (liked and not any(person in words[: liked.start()] for person in PERSON_HONORIFIC)):
         return Situation.CHERISH
     if _THANKS_WEAK.search(words) and not family_did:
         return Situation.THANKS
@@ -1393,6 +1417,7 @@ def _product(text: str) -> str:
 # Not a price question: a quote's date is ours to give, not the customer's delivery date.
 _DATED = frozenset({
     Situation.EVENT, Situation.EVENT_PLAN, Situation.ASK_DELIVERY, Situation.ASK_PICKUP, Situation.ASK_ORDER,
+    Situation.ASK_CAN_ORDER, Situation.VISIT_PLAN,
     Situation.ASK_BOOKING,
     Situation.ASK_CANCEL, Situation.ASK_CHANGE_BOOKING, Situation.WORRY_DELIVERY, Situation.ASK_URGENT,
 })

@@ -316,3 +316,50 @@ def test_kansai_yakedo_is_but_not_a_burn() -> None:
     assert _situation(D, said) not in (Situation.HEALTH_SELF, Situation.ILLNESS_NOW, Situation.HARM)
     # Hard negative: a burn told in standard Japanese is still a burn.
     assert _situation(D, "昨日、鍋で手にやけどをしてしまいました") in (Situation.HEALTH_SELF, Situation.ILLNESS_NOW)
+
+
+def test_a_planned_visit_is_awaited_never_welcomed_back() -> None:
+    fair = "来月の見本市で、御社のブースに伺う予定です"
+    assert _situation(D, fair) is Situation.VISIT_PLAN
+    texts = _texts(D, fair)
+    assert texts[0] == "お越しいただけるのを、心よりお待ちしております。"
+    assert not any("また" in text for text in texts[:3]), texts
+    dated = "来週の土曜日にお店へ伺うつもりです"
+    assert _situation(D, dated) is Situation.VISIT_PLAN
+    assert any(text.startswith("来週") and "お目にかかれる" in text for text in _texts(D, dated)), _texts(D, dated)
+    # Near misses: a visit already made, a visit "again", a day-dream with no plan.
+    assert _situation(D, "先週お店に伺いましたが、お休みでした") is not Situation.VISIT_PLAN
+    assert _situation(D, "また近いうちにお店に伺います") is Situation.NEXT_VISIT
+    assert _situation(D, "いつか工房に行ってみたいなと夫と話しています") is not Situation.VISIT_PLAN
+
+
+def test_whether_an_order_is_taken_is_answered_yes_or_no_never_received() -> None:
+    can = "誕生日用のホールケーキの注文はできますか"
+    assert _situation(R, can) is Situation.ASK_CAN_ORDER
+    texts = _texts(R, can)
+    assert texts[0].startswith("はい、"), texts
+    assert not any("確かに承りました" in text or "ご予約、承知" in text for text in texts), texts
+    # A refusal offered for an order is about the order, never about returning opened goods.
+    assert not any("返品" in text for text in texts), texts
+    # The order itself, placed: received.
+    placed = "チョコレートのホールケーキを一台注文したいです"
+    assert _situation(R, placed) is Situation.ASK_ORDER
+    assert _texts(R, placed)[0] == "ご注文、確かに承りました。"
+
+
+def test_a_business_reporting_a_fault_in_plain_words_is_a_complaint() -> None:
+    mail = ("株式会社あおば 仕入担当の森です。\n"
+            "先日納品いただいた包装紙のうち、百枚ほどに印刷のかすれがございました。\n"
+            "良品との交換をお願いできますでしょうか。\n")
+    told = "先日納品いただいた包装紙のうち、百枚ほどに印刷のかすれがございました"
+    assert tone(mail) == "complaint"
+    assert _situation(D, told, mail) is Situation.COMPLAINT_TOLD
+    # Near miss: a print shop's customer pleased with the print is no complaint.
+    assert tone("名刺の印刷、とてもきれいでした。\nまたお願いします。\n") == ""
+
+
+def test_goods_liked_and_worn_every_week_are_cherished() -> None:
+    liked = "この前買うたワンピース、めっちゃ気に入ってて毎週着てますねん"
+    assert _situation(D, liked) is Situation.CHERISH
+    # Near miss: liked once, nothing about keeping it in use.
+    assert _situation(D, "写真で見て気に入って注文しました") is not Situation.CHERISH

@@ -192,9 +192,10 @@ DISCLOSURE_LAST_VETOES: Final[tuple[Rule, ...]] = (
 # ---------------------------------------------------------------- running them
 
 
-def is_request(clause: Clause, last_in_sentence: bool, sentence_end: str) -> str:
-    """The cue (`CueKind:words`) that makes the clause an ask, or "" when it is none."""
-    asked = request.Asked(clause, last_in_sentence, sentence_end)
+def is_request(clause: Clause, last_in_sentence: bool, sentence_end: str, after: str = "") -> str:
+    """The cue (`CueKind:words`) that makes the clause an ask, or "" when it is none; `after` is the word
+    the sentence's clause before it ended on ("" for the first)."""
+    asked = request.Asked(clause, last_in_sentence, sentence_end, after)
     bits = clause.bits
     for rule in REQUEST:
         if rule.needs and not bits & rule.needs:
@@ -205,9 +206,9 @@ def is_request(clause: Clause, last_in_sentence: bool, sentence_end: str) -> str
     return ""
 
 
-def refused_question(clause: Clause, sentence_end: str) -> bool:
+def refused_question(clause: Clause, sentence_end: str, after: str = "") -> bool:
     """The sentence's last clause is a question the rules turn down on purpose (`request.refused_question`)."""
-    return request.refused_question(request.Asked(clause, True, sentence_end))
+    return request.refused_question(request.Asked(clause, True, sentence_end, after))
 
 
 def is_worry(clause: Clause) -> str:

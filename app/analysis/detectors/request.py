@@ -39,9 +39,9 @@ from app.model import CueKind, make_cue
 class Asked:
     """One clause as the request rules see it."""
 
-    __slots__ = ("bits", "content", "last", "sentence_end", "toks")
+    __slots__ = ("after", "bits", "content", "last", "sentence_end", "toks")
 
-    def __init__(self, clause: Clause, last_in_sentence: bool, sentence_end: str) -> None:
+    def __init__(self, clause: Clause, last_in_sentence: bool, sentence_end: str, after: str = "") -> None:
         toks = unquoted(clause.tokens)
         self.toks: list[Token] = toks  # outside 「…」: an ask inside a quote is someone's words, reported
         self.content: list[Token] = (unquoted(clause.content) if len(toks) != len(clause.tokens)
@@ -49,6 +49,7 @@ class Asked:
         self.bits: int = clause.bits
         self.last: bool = last_in_sentence  # the sentence's last clause
         self.sentence_end: str = sentence_end  # "？", "。" or ""
+        self.after: str = after  # the word the clause before this one in the sentence ended on ("" for the first)
 
 
 # ---------------------------------------------------------------- the rules, in the registry's order
@@ -82,7 +83,8 @@ def rhetorical(a: Asked) -> str:
     if not content or not (content[-1].surface in ("か", "かね") or a.sentence_end in ("?", "？")
                            or content[-1].surface == "は"):
         return ""
-    return NOT if _argues(content) or _exclaims(content) or _recalls(content) or _reproaches(content) else ""
+    return NOT if (_argues(content) or _exclaims(content) or _recalls(content) or _reproaches(content)
+                   or _muses(content, a.sentence_end, a.after)) else ""
 
 
 def refused_question(a: Asked) -> bool:
@@ -530,6 +532,8 @@ def _asks_after_them(content: Sequence[Token]) -> bool:
         if t.norm in _HEALTH and j > 0 and content[j - 1].surface in ("お", "ご", "御") and any(
                 r.surface in ("いかが", "如何") for r in content[j + 1 :]):
             return True  # 足のお怪我はその後いかがでしょうか / お加減はいかがですか: the reader's health asked after
+        if t.lemma == "過ごす" and j > 0 and content[j - 1].surface == "お":
+            return True  # いかがお過ごしでしょうか (its いかが sometimes left on the line before)
         if t.norm == "体調" and any(r.norm == "崩す" for r in content[j + 1 :]) and any(
                 is_neg(r) for r in content[j + 1 :]):
             return True  # 体調を崩されていませんか (体調はいかがですか may ask after a patient: not here)
@@ -627,6 +631,30 @@ def _exclaims(content: Sequence[Token]) -> bool:
     if not any(t.surface in _DEGREE or t.norm in _DEGREE for t in content[:k]):
         return False
     return content[k - 1].lemma == "た" or (content[k - 1].surface == "の" and k > 1 and content[k - 2].lemma == "た")
+
+
+def _muses(content: Sequence[Token], sentence_end: str, after: str) -> bool:
+    """The writer guessing a cause or naming a feeling, put as a question to themselves:
+    「市内に大学がないからでしょうか。」「年のせいでしょうか」「これがご縁というものでしょうか」.
+
+    A guessed cause ends on 。 or runs on (、): with ？ it may ask the shop (「住所が違うからでしょうか？」),
+    and 「何時からでしょうか」 (から on a noun, a case particle) asks when.
+    〜というものでしょうか names what the writer felt; 「なんとかならないものでしょうか」 (no という) asks.
+    """
+    k = len(content) - 1
+    while k > 0 and content[k].surface in ("か", "かね", "ね", "な"):
+        k -= 1
+    if content[k].lemma not in ("です", "だ") or not content[k].surface.startswith(("でしょ", "だろ")):
+        return False
+    if k == 0:
+        # The clause is the copula alone, cut after a conjunctive から (〜ないから|でしょうか); a hard-wrapped
+        # 「可能\nでしょうか。」 starts its own sentence and asks.
+        return after == "から" and sentence_end not in ("?", "？")
+    before = content[k - 1]
+    if (before.surface == "から" and before.pos[1] == "接続助詞") or before.surface == "せい":
+        return sentence_end not in ("?", "？")
+    return before.is_("物", "もの") and k >= 3 and content[k - 2].lemma in ("いう", "言う") and (
+        content[k - 3].surface == "と")
 
 
 def _recalls(content: Sequence[Token]) -> bool:
