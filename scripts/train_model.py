@@ -210,7 +210,8 @@ def thresholds(p_pool: np.ndarray, rules_pool: np.ndarray, gold_pool: np.ndarray
     """Per label, (F1, add, drop): the pair with the best sentence F1 on the pool that keeps every
     guard set — the shared conventions' own dev samples — within SHARED_SLACK of what the rules alone
     score there. Within TOLERANCE of the best, the pair that overrules the rules least (lowest drop,
-    then highest add): a flat optimum is no reason to overrule them.
+    then highest add): a flat optimum is no reason to overrule them. For the labels of ADD_SPARING the
+    add threshold may also be NEVER, and the fewest additions come first (highest add, then lowest drop).
     """
     out = []
     for j in range(3):
