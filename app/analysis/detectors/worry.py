@@ -202,8 +202,8 @@ def worry_not_held(toks: list[Token], i: int) -> str:
 
 # After an anxiety adjective, nouns that name the feeling itself (怖い気持ち / 心細い思い) or point at what is
 # feared (今いちばん怖いところです / 心許ない点): still the writer's.
-_FELT: Final = frozenset({"気持ち", "思い", "想い", "気", "感じ", "心持ち", "気分", "心地", "心境", "毎日", "日々", "夜",
-                          "ところ", "所", "点"})
+_FELT: Final = frozenset({"気持ち", "思い", "想い", "気", "感じ", "心持ち", "気分", "心地", "心境", "毎日", "日々",
+                          "夜", "ところ", "所", "点"})
 _ANXIETY: Final = BIT_WORRY | BIT_NERVOUS
 
 
@@ -214,8 +214,8 @@ _LISTING: Final = frozenset({"とか", "など", "なんか", "や"})
 # 不安を募らせる: causative in form, the writer's own worry growing.
 _GROWING: Final = frozenset({"募る", "募らせる"})
 # Verbs that cause a worry in someone (不安を与える / あおる): the worry is theirs, not the writer's.
-_CAUSED: Final = frozenset({"与える", "煽る", "あおる", "招く", "増す", "増やす", "かき立てる", "掻き立てる", "植え付ける",
-                            "増進"})
+_CAUSED: Final = frozenset({"与える", "煽る", "あおる", "招く", "増す", "増やす", "かき立てる", "掻き立てる",
+                            "植え付ける", "増進"})
 
 
 def worry_word(toks: list[Token], i: int) -> str:
