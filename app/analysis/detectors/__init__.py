@@ -93,11 +93,13 @@ REQUEST: Final[tuple[Rule, ...]] = (
 WORRY_NEEDS: Final = WORRY_GATE
 WORRY: Final[tuple[Rule, ...]] = (
     Rule(worry.anothers_feeling),  # veto
+    Rule(worry.kept_awake_last_night),  # before told_as_past: last night's lost sleep is no story
     Rule(worry.told_as_past),  # veto
 )
 # At each token of the clause outside quotes, in this order; the first token where one fires decides.
 WORRY_AT: Final[tuple[Rule, ...]] = (
     Rule(worry.no_confidence, at=frozenset({"自信"})),
+    Rule(worry.worry_not_held, needs=BIT_WORRY),  # veto
     Rule(worry.worry_word, needs=BIT_WORRY),
     Rule(worry.doushiyou, needs=WORRY_GATE,
          at=frozenset({"どう", "どない", "どげん", "どがん", "どぎゃん", "どがい", "ど"})),
@@ -115,6 +117,7 @@ WORRY_AT: Final[tuple[Rule, ...]] = (
     Rule(worry.at_a_loss_if, needs=WORRY_GATE, at=frozenset({"分かる", "わかる"})),
     Rule(worry.risk_on_mind, needs=WORRY_GATE, at=frozenset({"気"})),
     Rule(worry.whether_on_mind, needs=WORRY_GATE, at=frozenset({"気"})),
+    Rule(worry.memory_on_mind, needs=WORRY_GATE, at=frozenset({"頭"})),  # veto
     Rule(worry.preoccupied, needs=WORRY_GATE, at=frozenset({"頭", "立つ", "気", "まま"})),
     Rule(worry.feared_maybe, needs=WORRY_GATE, at=frozenset({"か"})),
     Rule(worry.anxious_body, needs=WORRY_GATE,

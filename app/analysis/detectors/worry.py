@@ -38,9 +38,11 @@ from itertools import pairwise
 from typing import Final
 
 from app.analysis.detectors.common import (
+    BIT_NERVOUS,
     BIT_RELIEF,
     BIT_RISK,
     BIT_SELF,
+    BIT_WORRY,
     NOT,
     OTHERS,
     is_neg,
@@ -72,6 +74,54 @@ def anothers_feeling(clause: Clause) -> str:
     Told, not the writer's own anxiety (a family member is a disclosure's business).
     """
     return NOT if _anothers_feeling(clause.content) else ""
+
+
+def kept_awake_last_night(clause: Clause) -> str:
+    """「〜たらと思うと、昨夜は一睡もできませんでした」「〜のかと思うと、ゆうべはほとんど眠れませんでした」: a
+    fear that kept the writer awake last night. Past in form, but the night before the mail: the fear is
+    still theirs as they write, not a story told (runs before `told_as_past`, which would take it as one).
+
+    Needs the night named (昨夜 / 昨晩 / ゆうべ / 昨日の夜), the sleep lost (眠れなかった / 一睡もできなかった)
+    and what kept them up before it: an open question, a fear, a condition or a thought of it (〜と思うと).
+    Not 昨夜は痛がって眠れませんでした (a body in pain, nothing feared), not a danger escaped looked back
+    on (〜ていたらと思うと: it did not happen), not someone else's night (眠れなかったようです).
+    """
+    toks = unquoted(clause.content)
+    night = -1
+    for k, x in enumerate(toks):
+        if x.surface in _LAST_NIGHT or (x.surface == "夜" and k >= 2 and toks[k - 1].surface == "の"
+                                        and toks[k - 2].surface == "昨日"):
+            night = k
+            break
+    if night < 1 or any(x.surface in _HEARSAY for x in toks[-4:]):
+        return ""
+    sleep = next((k for k in range(night + 1, len(toks)) if toks[k].lemma in _SLEEP or toks[k].norm in _SLEEP
+                  or toks[k].surface == "一睡"), -1)
+    if sleep < 0 or not any(is_neg(x) for x in toks[sleep + 1 : sleep + 5]):
+        return ""
+    if not _dread_trigger(toks, night):
+        return ""
+    if any(x.surface in ("たら", "だら") and toks[j - 1].norm == "居る" and toks[j - 2].surface in ("て", "で")
+           for j, x in enumerate(toks[:night]) if j >= 2):
+        return ""  # 〜食べさせていたらと思うと: what did not happen, escaped
+    return make_cue(CueKind.RESTLESS, span(toks, night, min(len(toks), sleep + 4)))
+
+
+_LAST_NIGHT: Final = frozenset({"昨夜", "昨晩", "ゆうべ", "夕べ", "昨夜中"})
+_SLEEP: Final = frozenset({"眠れる", "眠る", "寝る", "寝られる", "寝付ける", "寝つける", "寝付く", "寝つく"})
+
+
+def _lost_sleep_last_night(content: Sequence[Token]) -> bool:
+    """The clause says sleep was lost last night (昨夜はほとんど眠れませんでした): a past of the night before
+    the mail, which leaves a worry told before it the writer's now (`told_as_story`)."""
+    night = next((k for k, x in enumerate(content) if x.surface in _LAST_NIGHT), -1)
+    if night < 0 or any(x.surface in _HEARSAY for x in content[-4:]):
+        return False
+    for k in range(night + 1, len(content)):
+        x = content[k]
+        if x.lemma in _SLEEP or x.norm in _SLEEP or x.surface == "一睡":
+            return any(is_neg(y) for y in content[k + 1 : k + 5])
+    return False
 
 
 def told_as_past(clause: Clause) -> str:
@@ -112,10 +162,66 @@ def no_confidence(toks: list[Token], i: int) -> str:
     return make_cue(CueKind.WORRY_WORD, span(toks, i, i + 3))
 
 
+def worry_not_held(toks: list[Token], i: int) -> str:
+    """Veto: an anxiety word that names a worry no one here holds now: someone else's (本人の不安が和らぐ
+    ように / 妻の不安な顔), a kind of worry listed (そういう不安とか), one caused in others (不安を与える /
+    不安を増進させる / 不安をあおる), a fear reported as hearsay (入れるのが怖いそうです), or a thing
+    described as frightening (怖い話ばかり耳に入る / 怖い場面がある本: an adjective before its noun).
+
+    Not the writer's own (私の不安 / 不安を感じています / 不安を募らせています / 怖い気持ちでいっぱいです), and
+    not when the clause goes on to an anxiety of its own (怖い人だったらどうしよう / 怖い記憶がよみがえるのでは
+    ないかと心配です): the veto speaks only for a clause with no other worry cue after the word.
+    """
+    if any(x.classes & _ANXIETY or x.surface in _HOW for x in toks[i + 1 :]):
+        return ""  # 怖い人だったらどうしよう / 怖い記憶が…のではないかと心配です
+    t = toks[i]
+    if i >= 2 and toks[i - 1].surface == "の" and toks[i - 1].main == "助詞":
+        who = toks[i - 2]
+        if not who.classes & BIT_SELF and (who.classes & OTHERS or who.surface in _SOMEONE):
+            return NOT  # 本人の不安 / 妻の不安な顔
+    kind_of = i >= 1 and (toks[i - 1].surface in _KIND_OF or (
+        i >= 2 and toks[i - 1].norm == "言う" and toks[i - 2].surface in ("そう", "こう", "ああ")))
+    if kind_of and i + 1 < len(toks) and (toks[i + 1].surface in _LISTING or (
+            toks[i + 1].surface == "と" and i + 2 < len(toks) and toks[i + 2].surface == "か")):
+        return NOT  # そういう不安とか: a kind named in a list
+    if i + 2 < len(toks) and toks[i + 1].surface == "を":
+        verb = toks[i + 2]
+        if verb.norm in _GROWING:
+            return ""  # 不安を募らせています: the writer's own, growing
+        if verb.lemma in _CAUSED or verb.norm in _CAUSED or any(
+                x.lemma in ("せる", "させる") and x.main == "助動詞" for x in toks[i + 3 : i + 5]):
+            return NOT  # 不安を与える / 不安を増進させる: caused in others
+    nxt = toks[i + 1] if i + 1 < len(toks) else None
+    if t.main == "形容詞" and nxt is not None and nxt.surface == "そう" and nxt.sub == "助動詞語幹":
+        return NOT  # 指を入れるのが怖いそうです: hearsay, someone else's fear reported
+    if (t.main == "形容詞" and t.cform.startswith("連体") and nxt is not None and nxt.main == "名詞"
+            and nxt.sub != "助動詞語幹" and nxt.norm not in _FELT):
+        return NOT  # 怖い話 / 怖い場面: a thing described, not a feeling held
+    return ""
+
+
+# After an anxiety adjective, nouns that name the feeling itself (怖い気持ち / 心細い思い) or point at what is
+# feared (今いちばん怖いところです / 心許ない点): still the writer's.
+_FELT: Final = frozenset({"気持ち", "思い", "想い", "気", "感じ", "心持ち", "気分", "心地", "心境", "毎日", "日々",
+                          "夜", "ところ", "所", "点"})
+_ANXIETY: Final = BIT_WORRY | BIT_NERVOUS
+
+
+# Determiners that name a kind (そういう不安とか); after the worry word, a listing particle.
+_KIND_OF: Final = frozenset({"そういう", "そういった", "ああいう", "ああいった", "こういう", "こういった", "そんな",
+                             "こんな", "あんな"})
+_LISTING: Final = frozenset({"とか", "など", "なんか", "や"})
+# 不安を募らせる: causative in form, the writer's own worry growing.
+_GROWING: Final = frozenset({"募る", "募らせる"})
+# Verbs that cause a worry in someone (不安を与える / あおる): the worry is theirs, not the writer's.
+_CAUSED: Final = frozenset({"与える", "煽る", "あおる", "招く", "増す", "増やす", "かき立てる", "掻き立てる",
+                            "植え付ける", "増進"})
+
+
 def worry_word(toks: list[Token], i: int) -> str:
     """An anxiety word (心配, 不安, 怖い, 焦る) the writer has now.
 
-    Not ご心配 (the shop's phrase), 心配性 (a trait), 心配をおかけして (someone else's worry),
+    Not ご心配 (the shop's phrase), 心配性 (a trait), 心配り (thoughtfulness), 心配をおかけして (someone else's worry),
     不安な点があれば (a possibility), 心配はしていません (negated) or 心配していた納期 /
     不安でしたが (past, and something else follows).
     """
@@ -309,6 +415,37 @@ _CONSEQUENCES: Final = frozenset({"しまう", "仕舞う", "ちゃう", "かね
                                    "できる", "なる", "成る"})
 
 
+def memory_on_mind(toks: list[Token], i: int) -> str:
+    """Veto: 「振り返ったあの子の顔が、今も頭から離れません」「あれから、その言葉が頭から離れないんです」: a
+    memory that stays — a face, words, a scene, or what has stayed since a moment back then — not a
+    feared thing (`preoccupied` hears 頭から離れない as a worry).
+
+    Not when a fear or an open question is what stays (〜のではないかと、それが頭から離れません / 〜たら
+    どうしようという思いが頭から離れません), and not a thing with no memory named (〜と言われたことが、
+    ずっと頭から離れません / ヒートショックのことが頭から離れません).
+    """
+    rest = toks[i + 1 : i + 5]
+    if not (toks[i].surface == "頭" and len(rest) >= 3 and rest[0].surface == "から" and rest[1].lemma == "離れる"
+            and any(is_neg(x) for x in rest[2:4])):
+        return ""
+    if any(_open_or_feared(toks, j) or toks[j].cform.startswith("意志推量") for j in range(1, i)):
+        return ""
+    for j in range(i):
+        x = toks[j]
+        if x.surface in _REMEMBERED or x.norm in _REMEMBERED:
+            return NOT  # その言葉が / あの子の顔が: a memory
+        if x.surface in _SINCE_THEN or (x.surface == "から" and j >= 2 and toks[j - 1].surface in ("て", "で")
+                                         and toks[j - 2].main == "動詞"):
+            return NOT  # あれから / 帰ってから: what has stayed since
+    return ""
+
+
+# What a memory is made of (頭から離れない: a face, words, a scene), and anchors at a moment back then.
+_REMEMBERED: Final = frozenset({"顔", "姿", "言葉", "声", "笑顔", "表情", "光景", "場面", "一言", "台詞", "せりふ",
+                                "セリフ", "メロディー", "歌", "曲"})
+_SINCE_THEN: Final = frozenset({"あれから", "あの日", "あの時", "あのとき"})
+
+
 def preoccupied(toks: list[Token], i: int) -> str:
     """Anxiety said as an idiom, now: 頭から離れません / 頭を抱えています / 居ても立ってもいられない /
     気が重い / 気を揉んでいます / このままでは…影響が出てしまいます.
@@ -374,7 +511,9 @@ def feared_maybe(toks: list[Token], i: int) -> str:
     〜のではないでしょうか (a suggestion put to the shop: its か follows でしょう), not a guess about
     what already happened (「箱の中で動いたのではないかと思います」: a past before の) unless a
     reaction of the writer's follows (〜たのではないかと気になって), and not 〜かと思いますが (an opinion
-    leading into the ask).
+    leading into the ask). A sentence left hanging on it is a fear only when something befalls in it
+    (〜てしまう, からかわれる, 〜なくなる, 迷惑 / 傷): 「電子版があれば安くなるのではないか。」「区分けする
+    理由がないのではないか。」 argue a point (complaints and opinions put them so).
     """
     if toks[i].surface != "か" or i < 3:
         return ""
@@ -414,7 +553,18 @@ def feared_maybe(toks: list[Token], i: int) -> str:
         return ""  # 〜のではないかと思います / 考えています: an opinion (unless what it fears is said: 〜てしまう)
     if k > 0 and toks[k - 1].lemma == "た" and not _has_reaction(after):
         return ""  # 〜たのではないか: a guess about what happened
+    if not any(x.main not in ("補助記号", "空白") for x in after) and not any(
+            x.lemma in _BEFALLING or x.norm in _BEFALLING or (x.lemma in ("れる", "られる") and x.main == "助動詞")
+            or (x.norm == "成る" and toks[j - 1].surface in ("なく", "無く"))
+            for j, x in enumerate(toks[: k]) if j >= max(1, k - 6)):
+        return ""  # 電子版があれば安くなるのではないか。/ 区分けする理由がないのではないか。: an argument put
     return make_cue(CueKind.FEARED_IF, span(toks, max(0, k - 2), i + 1))
+
+
+# In a sentence left hanging on 〜のではないか, what makes it a fear: something befalls (〜てしまう, passive
+# からかわれる, 〜なくなる) or a harm is named (迷惑 / 傷がつく / パニック).
+_BEFALLING: Final = frozenset({"しまう", "仕舞う", "ちゃう", "ちまう", "なくなる", "無くなる", "迷惑", "傷", "失う",
+                               "パニック", "怪我", "病気", "倒れる", "困る", "駄目", "だめ", "ダメ", "台無し"})
 
 
 def feared_thought(toks: list[Token], i: int) -> str:
@@ -835,6 +985,8 @@ def _worry_at(toks: list[Token], i: int) -> bool:
         return False  # ご心配 / ご不安: the shop's phrase, or ご心配なく
     if t.surface.endswith("性") or (i + 1 < len(toks) and toks[i + 1].surface == "性"):
         return False  # 心配性: a trait, not a present worry
+    if t.surface.startswith("心配り"):
+        return False  # 心配り: thoughtfulness, another word that only begins like one
     if (i + 2 < len(toks) and toks[i + 1].surface == "を" and toks[i + 2].norm in ("掛ける", "お掛け", "かける")) or (
         i + 3 < len(toks) and toks[i + 1].surface == "を" and toks[i + 2].surface == "お"
     ):
@@ -974,7 +1126,12 @@ def _ends_past(content: Sequence[Token]) -> bool:
 
 
 def told_as_story(content: Sequence[Token]) -> bool:
-    """The clause ends a story: its predicate is past (〜やっとでした), or it remembers one (〜たのを覚えています)."""
+    """The clause ends a story: its predicate is past (〜やっとでした), or it remembers one (〜たのを覚えています).
+
+    Not sleep lost last night (そう思うと怖くて、昨夜は眠れませんでした): the fear before it is still held.
+    """
+    if _lost_sleep_last_night(content):
+        return False
     if _ends_past(content):
         return True
     n = len(content)
