@@ -231,6 +231,16 @@ class OutboxItem:
         return late if late > LATE_AFTER else None
 
 
+class MayHaveArrived(Exception):
+    """A changed version of a reply is submitted while an earlier one went out with no word back
+    (`unknown`, or retired while unknown): the customer may already have it. Nothing was recorded;
+    the agent decides, and `submit(..., despite_unknown=True)` sends the new one."""
+
+    def __init__(self, earlier: OutboxItem) -> None:
+        super().__init__(f"an earlier version (item {earlier.id}) may have reached the customer")
+        self.earlier = earlier
+
+
 @dataclass(frozen=True, slots=True)
 class Route:
     """How an account's items leave: the sender, what follows a send, and whether the server
@@ -351,12 +361,14 @@ class Outbox:
 
     # -- transitions ------------------------------------------------------------------
     def submit(self, account_id: str, message: OutgoingMessage, due_at: datetime | None = None,
-               due_kind: DueKind = DueKind.NOW) -> OutboxItem:
+               due_kind: DueKind = DueKind.NOW, despite_unknown: bool = False) -> OutboxItem:
         """Record the reply before anything is sent, to leave at `due_at` (None: at once). The same
         mail under the same Message-ID is the same item; a changed one (or one whose item was
         retired) becomes a new item under a new Message-ID, the old item retired if it has not gone.
         The draft follows the new id. The same mail submitted again while held is the agent's
-        "send it anyway": released, and only customer mail from now on holds it again."""
+        "send it anyway": released, and only customer mail from now on holds it again.
+        A changed one whose earlier version may already be with the customer (it went out with no
+        word back) raises `MayHaveArrived` unless `despite_unknown`: two replies are the agent's call."""
         due = iso_utc(due_at) if due_at is not None else None
         existing = self.table.by_message_id(message.message_id)
         if existing is None:
@@ -367,6 +379,10 @@ class Outbox:
             elif existing["state"] == OutboxState.QUEUED:
                 self.table.schedule(existing["id"], due, due_kind)
             return self.item(existing["id"])
+        if not despite_unknown:
+            earlier = self.table.maybe_arrived(message.message_id)
+            if earlier is not None:
+                raise MayHaveArrived(_item(earlier))
         fresh = with_message_id(message, make_message_id(message_id_domain(message.message_id)))
         return self.item(self.table.replace_item(existing["id"], account_id, fresh, message.message_id,
                                                  due, due_kind, self._now()))
