@@ -495,6 +495,26 @@
         <source>このメールボックスからは送信できません。下書きは保存されています。</source>
         <translation>This mailbox cannot send. The draft is saved.</translation>
     </message>
+    <message>
+        <source>前の返信がお客様に届いている可能性があります</source>
+        <translation>The earlier reply may already have reached the customer</translation>
+    </message>
+    <message>
+        <source>この返信の前の版（{when} に送信）は、送信の途中でサーバーとの接続が切れたため、お客様に届いたかどうか確かめられていません。このまま送ると、お客様に返信が二通届くおそれがあります。</source>
+        <translation>The connection to the server was lost while the earlier version of this reply (sent {when}) was going out, so it is not known whether the customer received it. Sending now may give the customer two replies.</translation>
+    </message>
+    <message>
+        <source>前の返信が届いていないと分かっているときだけ「それでも送信する」を押してください。下書きは保存されています。</source>
+        <translation>Press “Send anyway” only if you know the earlier reply did not arrive. The draft is saved.</translation>
+    </message>
+    <message>
+        <source>それでも送信する</source>
+        <translation>Send anyway</translation>
+    </message>
+    <message>
+        <source>送信しない</source>
+        <translation>Don’t send</translation>
+    </message>
 </context>
 <context>
     <name>ComposerPane</name>
