@@ -64,7 +64,7 @@ from app.settings import SHOP_IDENTITIES, TEAM_STAFF_NAME, Settings
 from app.snippets import Filled, SnippetPack, load_our_pack, load_pack, load_user_pack
 from app.sources.base import MailSource, MessageRef, OutgoingMessage
 from app.sources.connection import Charset
-from app.store.drafts import DraftSaved
+from app.store.drafts import DraftNotSaved, DraftSaved
 from ui.accounts_service import AccountsService
 from ui.composer import ComposerPane
 from ui.controllers.status import StatusLine
@@ -528,7 +528,8 @@ class ComposeController(QObject):
             saved_at = datetime.now().strftime("%H:%M")
             if result is DraftSaved.JOURNAL:
                 self.composer.show_status(
-                    fill(self.tr("データベースに書き込めないため、下書きを予備のファイルに保存しました {saved_at}"),
+                    fill(self.tr("相槌のデータに書き込めないため、下書きを予備のファイルに保存しました {saved_at}"
+                                 "（ディスクの空き容量とフォルダの権限を確認してください）"),
                          saved_at=saved_at))
             else:
                 self.composer.show_status(fill(self.tr("下書きを保存しました {saved_at}"), saved_at=saved_at))
@@ -537,8 +538,11 @@ class ComposeController(QObject):
     def _on_save_error(self, failure: TaskFailure) -> None:
         self._dirty = True  # try again at the next pause
         self._save_failed = True
-        self.composer.show_status(self.tr("下書きを保存できませんでした"))
-        self.status.say(error_text(failure.error), 8000)
+        text = error_text(failure.error)
+        # Why, in the composer's own line too: the status bar's message goes after a few seconds.
+        self.composer.show_status(text if isinstance(failure.error, DraftNotSaved)
+                                  else self.tr("下書きを保存できませんでした"))
+        self.status.say(text, 8000)
 
     def _on_store_error(self, failure: TaskFailure) -> None:
         self.status.say(
