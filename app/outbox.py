@@ -366,9 +366,12 @@ class Outbox:
         mail under the same Message-ID is the same item; a changed one (or one whose item was
         retired) becomes a new item under a new Message-ID, the old item retired if it has not gone.
         The draft follows the new id. The same mail submitted again while held is the agent's
-        "send it anyway": released, and only customer mail from now on holds it again.
-        A changed one whose earlier version may already be with the customer (it went out with no
-        word back) raises `MayHaveArrived` unless `despite_unknown`: two replies are the agent's call."""
+        "send it anyway": released, and only customer mail from now on holds it again; submitted
+        again after it failed (nothing reached the server), it waits to go again.
+        One whose earlier version may already be with the customer (it went out with no word back,
+        the same mail or a changed one) raises `MayHaveArrived` unless `despite_unknown`: two
+        replies are the agent's call. The same mail, `unknown`, is then returned as it is: the
+        caller delivers it with `resend_unknown` (Sent is looked in first)."""
         due = iso_utc(due_at) if due_at is not None else None
         existing = self.table.by_message_id(message.message_id)
         if existing is None:
@@ -378,6 +381,12 @@ class Outbox:
                 self.table.release(existing["id"], self._now(), due, due_kind)
             elif existing["state"] == OutboxState.QUEUED:
                 self.table.schedule(existing["id"], due, due_kind)
+            elif existing["state"] == OutboxState.FAILED:
+                # 送信 pressed again on a refused reply: the agent's retry, not a no-op that closes
+                # the composer while the reply stays where it was.
+                self.table.requeue(existing["id"], due, due_kind)
+            elif existing["state"] == OutboxState.UNKNOWN and not despite_unknown:
+                raise MayHaveArrived(self.item(existing["id"]))
             return self.item(existing["id"])
         if not despite_unknown:
             earlier = self.table.maybe_arrived(message.message_id)

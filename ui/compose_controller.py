@@ -929,12 +929,12 @@ class ComposeController(QObject):
 
 
     def _ask_despite_unknown(self, earlier: OutboxItem) -> None:
-        """An earlier version of this reply went out with no word back: the customer may have it.
+        """This reply (or an earlier version of it) went out with no word back: the customer may have it.
         Sending the changed one is the agent's choice, asked, never made for them (never twice unasked)."""
         when = earlier.created_at.astimezone().strftime("%m/%d %H:%M")
         box = QMessageBox(QMessageBox.Icon.Warning, self.tr("前の返信がお客様に届いている可能性があります"),
                           fill(self.tr(
-                              "この返信の前の版（{when} に送信）は、送信の途中でサーバーとの接続が切れたため、"
+                              "{when} に送信した返信は、送信の途中でサーバーとの接続が切れたため、"
                               "お客様に届いたかどうか確かめられていません。このまま送ると、お客様に返信が"
                               "二通届くおそれがあります。"), when=when),
                           QMessageBox.StandardButton.NoButton, self.host)

@@ -110,6 +110,8 @@ class SendService(QObject):
 
         def done(item: OutboxItem) -> None:
             on_done(item)
+            if item.state is OutboxState.UNKNOWN and despite_unknown:
+                self.deliver(item, resend_unknown=True)  # the agent said so: Sent is looked in first
             self.tick()
 
         return self.runner.submit(DB, run, done, on_error)

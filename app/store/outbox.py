@@ -159,6 +159,14 @@ class OutboxTable:
                 (due_at, due_kind, item_id))
             return cursor.rowcount == 1
 
+    def requeue(self, item_id: int, due_at: str | None, due_kind: str) -> bool:
+        """A failed item (nothing reached the server) waits to go again; False when it is not failed."""
+        with self.db.write() as c:
+            cursor = c.execute(
+                f"UPDATE outbox SET state = 'queued', reason = '', detail = '', due_at = ?, due_kind = ?,"
+                f" updated_at = {_NOW} WHERE id = ? AND state = 'failed'", (due_at, due_kind, item_id))
+            return cursor.rowcount == 1
+
     def hold(self, item_id: int, reason: str, detail: str) -> bool:
         """Queued (or failed) → held, with why; False when it has already gone or is going."""
         with self.db.write() as c:

@@ -500,8 +500,8 @@
         <translation>The earlier reply may already have reached the customer</translation>
     </message>
     <message>
-        <source>この返信の前の版（{when} に送信）は、送信の途中でサーバーとの接続が切れたため、お客様に届いたかどうか確かめられていません。このまま送ると、お客様に返信が二通届くおそれがあります。</source>
-        <translation>The connection to the server was lost while the earlier version of this reply (sent {when}) was going out, so it is not known whether the customer received it. Sending now may give the customer two replies.</translation>
+        <source>{when} に送信した返信は、送信の途中でサーバーとの接続が切れたため、お客様に届いたかどうか確かめられていません。このまま送ると、お客様に返信が二通届くおそれがあります。</source>
+        <translation>The connection to the server was lost while the reply sent at {when} was going out, so it is not known whether the customer received it. Sending now may give the customer two replies.</translation>
     </message>
     <message>
         <source>前の返信が届いていないと分かっているときだけ「それでも送信する」を押してください。下書きは保存されています。</source>

@@ -333,3 +333,39 @@ def test_a_changed_reply_after_a_plain_failure_still_goes_without_asking(
     fresh = session.outbox.submit("shop", outgoing(edited, NOW))
     assert session.process(fresh.id).state is OutboxState.SENT and len(smtp.messages) == 1
     session.close()
+
+
+def test_the_same_reply_submitted_again_after_a_refusal_goes_again(
+    db: Database, dovecot: Dovecot, smtp: SmtpServer, certs: Certs
+) -> None:
+    """送信 pressed again on a reply the server refused: it waits to go again (nothing reached the
+    server, so no second mail), instead of staying 送信失敗 while the composer closes."""
+    session = _session(db, dovecot, smtp, certs)
+    draft = _drafted("佐藤様\n\n納期は来週です。\n")
+    save_draft(db, "shop", draft)
+    smtp.handler.behaviour = SmtpBehaviour(reply="554 5.7.1 Message rejected")
+    item = session.send(outgoing(draft, NOW))
+    assert item.state is OutboxState.FAILED and smtp.messages == []
+    smtp.handler.behaviour = SmtpBehaviour()
+    again = session.outbox.submit("shop", outgoing(draft, NOW))
+    assert again.id == item.id and again.state is OutboxState.QUEUED and again.problem is None
+    assert session.process(again.id).state is OutboxState.SENT and len(smtp.messages) == 1
+
+
+def test_the_same_reply_submitted_again_after_a_drop_is_asked_about_and_looked_for_first(
+    db: Database, dovecot: Dovecot, smtp: SmtpServer, certs: Certs
+) -> None:
+    session = _session(db, dovecot, smtp, certs)
+    draft = _drafted("佐藤様\n\n納期は来週です。\n")
+    save_draft(db, "shop", draft)
+    smtp.handler.behaviour = SmtpBehaviour(drop_after_data=True, keep_dropped=True)
+    item = session.send(outgoing(draft, NOW))
+    assert item.state is OutboxState.UNKNOWN and len(smtp.messages) == 1
+    smtp.handler.behaviour = SmtpBehaviour()
+    with pytest.raises(MayHaveArrived):
+        session.outbox.submit("shop", outgoing(draft, NOW))
+    assert session.outbox.item(item.id).state is OutboxState.UNKNOWN and len(smtp.messages) == 1
+    same = session.outbox.submit("shop", outgoing(draft, NOW), despite_unknown=True)
+    assert same.id == item.id and same.state is OutboxState.UNKNOWN  # the caller resends it, Sent first
+    assert session.process(same.id, resend_unknown=True).state is OutboxState.SENT
+    assert len(smtp.messages) == 2  # not in Sent: the agent's second mail, asked for
