@@ -927,7 +927,6 @@ class ComposeController(QObject):
         self.composer.show_status(text)
         self.status.say(text, 10000)
 
-
     def _ask_despite_unknown(self, earlier: OutboxItem) -> None:
         """This reply (or an earlier version of it) went out with no word back: the customer may have it.
         Sending the changed one is the agent's choice, asked, never made for them (never twice unasked)."""
