@@ -4,7 +4,10 @@ One mailbox may receive mail for several shops (the demo holds three), so the
 identity is chosen per reply by the address the customer wrote to. The
 identities live in the settings (`SHOP_IDENTITIES`, editable in the UI's
 署名とあいさつ dialog); the demo shops are the defaults so a first reply
-already looks like the shop's own.
+to the demo's mail already looks like the shop's own. They never answer mail
+written to none of them (the shop's own account or folder, before 署名とあいさつ
+is filled in): a real customer must not get a made-up shop's name, address and
+telephone number (`identity_for`).
 """
 
 from __future__ import annotations
@@ -86,15 +89,29 @@ def identities_from_setting(raw: Iterable[object]) -> list[ShopIdentity]:
     return found or list(DEMO_IDENTITIES)
 
 
-def identity_for(message: Message, identities: Iterable[ShopIdentity]) -> ShopIdentity:
-    """The identity the customer wrote to (To, then Cc); else the first one."""
+def identity_for(message: Message, identities: Iterable[ShopIdentity], own: Address | None = None) -> ShopIdentity:
+    """The identity the customer wrote to (To, then Cc); else the first one.
+
+    With none saved (the demo's shops stand in) a mail written to none of them is answered from
+    `own` (the mail account's address), else from the address it was written to, with no greeting
+    and no signature: the shop's own until 署名とあいさつ says more."""
     candidates = list(identities) or list(DEMO_IDENTITIES)
     by_email = {i.email.lower(): i for i in candidates}
     for address in (*message.to, *message.cc):
         found = by_email.get(address.email.lower())
         if found is not None:
             return found
+    if all(c in DEMO_IDENTITIES for c in candidates):
+        written_to: Address | None = next((a for a in (*message.to, *message.cc) if "@" in a.email), None)
+        answer_from = own if own is not None and "@" in own.email else written_to
+        if answer_from is not None:
+            return ShopIdentity(answer_from.name, answer_from.email, "", "")
     return candidates[0]
+
+
+def is_unsigned(identity: ShopIdentity) -> bool:
+    """No greeting and no signature: the reply says only what the agent writes."""
+    return not identity.greeting.strip() and not identity.signature.strip()
 
 
 def is_ours(message: Message, identities: Iterable[ShopIdentity]) -> bool:

@@ -450,6 +450,11 @@ class AccountDialog(QDialog):
         if self.height() < needed:
             self.resize(self.width(), needed)
 
+    def _refit(self) -> None:
+        """A result or an error appeared (two lines of a failed 接続テスト, 「接続できないまま追加する」): the
+        dialog grows for it once the layout took it, or the server rows were squashed to slivers."""
+        QTimer.singleShot(0, self._fit_height)
+
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         self._fit_height()
@@ -603,6 +608,7 @@ class AccountDialog(QDialog):
         problem = self.missing()
         if problem:
             self.check_result.setText(problem)
+            self._refit()
             return
         if self.keep_offline.isChecked() and self.keep_offline.isVisible():
             super().accept()
@@ -647,6 +653,7 @@ class AccountDialog(QDialog):
     def _say(self, text: str) -> None:
         self.oauth_result.setText(text)
         self.oauth_result.setVisible(bool(text))
+        self._refit()
 
     def _on_signed_in(self, result: SignedIn) -> None:
         self.oauth = result
@@ -680,6 +687,7 @@ class AccountDialog(QDialog):
             self._checked = self._signature()
             self.keep_offline.hide()
             self.check_result.setText(self.tr("受信・送信とも接続できました。"))
+            self._refit()
             self.checked.emit(True)
             if then_accept:
                 super().accept()
@@ -694,6 +702,7 @@ class AccountDialog(QDialog):
         self._checked = None
         self.keep_offline.setChecked(False)
         self.keep_offline.show()
+        self._refit()
         self.checked.emit(check.ok)
 
     def _same_server(self, side: str) -> bool:
@@ -717,6 +726,7 @@ class AccountDialog(QDialog):
         self.check_result.setText(error_text(failure.error))
         self.keep_offline.setChecked(False)
         self.keep_offline.show()
+        self._refit()
         self.checked.emit(False)
 
 

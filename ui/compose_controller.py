@@ -25,6 +25,7 @@ suggestions go), forwards its `changed` and its close; the rest is here:
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import datetime
@@ -45,7 +46,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.context import AppContext, Changes
-from app.identity import ShopIdentity, for_customer, identities_from_setting, identity_for
+from app.identity import ShopIdentity, for_customer, identities_from_setting, identity_for, is_unsigned
 from app.local_send import CannotSendHere, local_account
 from app.mail.compose import (
     UnencodableDraft,
@@ -58,7 +59,7 @@ from app.mail.compose import (
     unencodable_in,
 )
 from app.mail.outgoing import with_message_id
-from app.model import CustomerProfile, Draft, Finding, Highlight, Insight, Message, ReplyStats
+from app.model import Address, CustomerProfile, Draft, Finding, Highlight, Insight, Message, ReplyStats
 from app.outbox import MayHaveArrived, OutboxItem, OutboxState
 from app.settings import SHOP_IDENTITIES, TEAM_STAFF_NAME, Settings
 from app.snippets import Filled, SnippetPack, load_our_pack, load_pack, load_user_pack
@@ -137,6 +138,9 @@ class _Waiting:
     draft: Draft
     opened: OpenedMessage
     message: OutgoingMessage
+    # Where it was written: the window may show another mailbox by the time it leaves.
+    account: str = ""           # the outbox account (`local:<path>` for a local Maildir)
+    mailbox_key: str = ""       # the key its draft is saved under
 
 
 class ComposeController(QObject):
@@ -162,6 +166,7 @@ class ComposeController(QObject):
         self.ctx: AppContext | None = None  # set once the window's context is open
         self.opened_message: OpenedMessage | None = None
         self.last_replied: MessageRef | None = None  # the original of the reply last sent (its arrow)
+        self.last_replied_account = ""  # the outbox account it was sent from (the arrow only in its list)
         self.insight: Insight | None = None
         self.review_dialog: SendReviewDialog | None = None
         self.unknown_box: QMessageBox | None = None  # asking before a reply whose earlier version may have arrived
@@ -300,6 +305,21 @@ class ComposeController(QObject):
         assert self.ctx is not None
         return str(self.ctx.mailbox_path)
 
+    def shown_account(self) -> str:
+        """The outbox account of the mailbox the window shows: a reply to its mail leaves from it."""
+        account = self.reading_context.account
+        if account not in self.accounts.configs:
+            assert self.ctx is not None
+            account = local_account(self.ctx.mailbox_path)  # the local Maildir: through the outbox too
+        return account
+
+    def _shows(self, waiting: _Waiting) -> bool:
+        """Whether the mail shown is the original of this waiting reply: the same ref in the same mailbox
+        (the window may have switched to another mailbox, whose keys could be the same)."""
+        current = self.reading_context.current
+        return (current is not None and current.ref == waiting.opened.ref and self.ctx is not None
+                and self.shown_account() == waiting.account)
+
     def reply(self, reply_all: bool = False) -> None:
         opened = self.reading_context.current
         if opened is None or self.composing:
@@ -325,7 +345,9 @@ class ComposeController(QObject):
             draft = saved
             cursor = _writing_position(saved, identities)
         else:
-            identity = identity_for(opened.message, identities)
+            config = self.accounts.configs.get(self.reading_context.account)
+            own = Address(config.display_name, config.email) if config is not None else None
+            identity = identity_for(opened.message, identities, own)
             # The greeting for this customer: no self-introduction to someone writing again.
             profile = self.reading_context.profile
             identity = for_customer(identity, profile.mail_count if profile is not None else 0)
@@ -336,6 +358,9 @@ class ComposeController(QObject):
         if restored:
             self._restored_note = self.tr("保存してあった下書きを開きました")
             self.status.say(self._restored_note, 5000)
+        elif is_unsigned(identity):
+            # Sent from the shop's own address with nothing of a demo shop's: where to add its own.
+            self.composer.show_status(self.tr("あいさつと署名はまだ設定されていません（「署名とあいさつ…」で設定できます）"))
         self.opened.emit()
 
     def _show_draft(self, opened: OpenedMessage, draft: Draft, cursor: int | None) -> None:
@@ -751,10 +776,7 @@ class ComposeController(QObject):
         # Saved as it goes out, even untouched: undo and a held reply reopen exactly this.
         self._dirty = True
         self.save_now()
-        account = self.reading_context.account
-        if account not in self.accounts.configs:
-            assert self.ctx is not None
-            account = local_account(self.ctx.mailbox_path)  # the local Maildir: through the outbox too
+        account = self.shown_account()
         self.composer.show_status(self.tr("送信の準備中…"))
         self.send_service.send_reply(account, message, self._send_at,
                                      partial(self._on_submitted, draft, opened, message), self._on_send_error,
@@ -766,7 +788,8 @@ class ComposeController(QObject):
         if item.message_id != draft.message_id:  # an edited reply: a new outgoing item, a new Message-ID
             draft = replace(draft, message_id=item.message_id)
             message = with_message_id(message, item.message_id)
-        self._waiting[item.message_id] = _Waiting(item.id, draft, opened, message)
+        self._waiting[item.message_id] = _Waiting(item.id, draft, opened, message, item.account_id,
+                                                  self._mailbox_key())
         self._enable_send()
         if self.composing and self.composer.draft is not None and self.composer.draft.original_id == draft.original_id:
             self._finish()
@@ -790,7 +813,7 @@ class ComposeController(QObject):
         text = f"{outbox_state(item.state)}: {send_problem(item.problem, oauth=oauth)}"
         self.status.say(text, 15000)
         current = self.reading_context.current
-        if not self.composing and current is not None and current.ref == waiting.opened.ref:
+        if not self.composing and current is not None and self._shows(waiting):
             self._show_draft(current, waiting.draft, self._writing_position(waiting.draft))
             self.composer.show_status(text)
         elif (self.composing and self.composer.draft is not None
@@ -799,12 +822,14 @@ class ComposeController(QObject):
 
     def _on_sent(self, waiting: _Waiting) -> None:
         if self.ctx is not None:
-            compose_ops.delete_draft(self.runner, self.ctx.db, self._mailbox_key(), waiting.draft.original_id,
-                                     self._on_store_error)
+            # Under the mailbox it was written in, whichever the window shows now.
+            compose_ops.delete_draft(self.runner, self.ctx.db, waiting.mailbox_key or self._mailbox_key(),
+                                     waiting.draft.original_id, self._on_store_error)
         self.on_reply_sent(waiting.message, waiting.opened.message)  # team mode: the others' send guards see it
         self.reading_context.remember_reply(waiting.message, waiting.opened.message)
         self.status.say(self.tr("返信を送信しました"), 8000)
         self.last_replied = waiting.opened.ref  # its arrow in the list
+        self.last_replied_account = waiting.account
         self.sent.emit()
 
     # -- taking it back ----------------------------------------------------------
@@ -820,6 +845,15 @@ class ComposeController(QObject):
             if waiting is None:
                 return
             del self._waiting[item.message_id]
+            if waiting.account != self.shown_account():
+                # The window shows another mailbox now: a composer here would answer its mail from its
+                # account (the demo's reply went into the other shop's 送信済み). The draft stays saved
+                # where it was written, and opens again with 返信 on its mail there.
+                self.status.say(self.tr("送信を取り消しました。返信先のメールは別のメールボックスにあるため、"
+                                        "下書きとして保存してあります。そのメールを開いて「返信」を押すと続きを書けます。"),
+                                20000)
+                self.undone.emit()
+                return
             if self.composing:
                 self.close()  # another reply was opened meanwhile: it is saved and put aside
             # The caret where the agent's words end (above the signature), the reply shown from
@@ -834,6 +868,12 @@ class ComposeController(QObject):
     def reopen_held(self, item: OutboxItem) -> None:
         """A reply held because the customer wrote again: taken out of the outbox, the new mail
         opened in the reader, and the draft in the composer, reviewed against the new mail."""
+        if item.account_id != self.shown_account():
+            # Its mail is in another mailbox than the one shown: reopened here, it would be reviewed
+            # against the wrong mail and sent from the wrong account. It stays held until then.
+            self.status.say(self.tr("この返信の宛先のメールは、いま表示していない別のメールボックスにあります。"
+                                    "そのメールボックスを開いてから、送信トレイで開き直してください。"), 20000)
+            return
         if self.composing:
             self.close()
 
@@ -969,4 +1009,15 @@ def _writing_position(draft: Draft, identities: list[ShopIdentity]) -> int:
             at = body.find(identity.signature.strip("\n").split("\n")[0])
             if at > 0:
                 return len(body[:at].rstrip())
+    # No signature (the shop's own address before 署名とあいさつ is set): above the attribution line of
+    # the quote. At the end of the body the view showed only the customer's quoted mail.
+    quoted = _FIRST_QUOTED.search(body)
+    if quoted is not None:
+        head = body[: quoted.start()].rstrip("\n")
+        attribution = head.rfind("\n")
+        if attribution > 0:
+            return len(head[:attribution].rstrip())
     return len(body)
+
+
+_FIRST_QUOTED = re.compile(r"^>", re.MULTILINE)

@@ -73,6 +73,9 @@ class ReplyChart(QWidget):
         self.stats: list[ReplyStats] = []
         # While the first build runs, "no replies" would be a claim the records cannot make yet.
         self.incomplete = False
+        # No customer shown (no mail open, our own mail, still loading): "no replies yet" would speak
+        # of nobody (the walkthrough saw it under 「メールを選ぶと…」 and 「こちらから送ったメールです」).
+        self.about_someone = False
 
     def set_stats(self, stats: list[ReplyStats]) -> None:
         self.stats = stats
@@ -84,6 +87,12 @@ class ReplyChart(QWidget):
             )
         )
         self.update()
+
+    def empty_text(self) -> str:
+        """What the chart says without bars: nothing when it is about nobody."""
+        if not self.about_someone:
+            return ""
+        return self.tr("記録の準備中です") if self.incomplete else self.tr("まだ返信がありません")
 
     def dated_bars(self, slot: float, label_width: float) -> list[tuple[int, ReplyStats]]:
         """The bars whose date is written under them: all when there is room, else the first and last."""
@@ -103,8 +112,7 @@ class ReplyChart(QWidget):
         painter.drawText(QRectF(70, 2, area.width(), 14), Qt.AlignmentFlag.AlignLeft, self.tr("● 温かみ"))
         if not self.stats:
             painter.setPen(QColor("#6e7781"))
-            painter.drawText(area, Qt.AlignmentFlag.AlignCenter,
-                             self.tr("記録の準備中です") if self.incomplete else self.tr("まだ返信がありません"))
+            painter.drawText(area, Qt.AlignmentFlag.AlignCenter, self.empty_text())
             return
         longest = max(1, max(s.length for s in self.stats))
         warmest = max(1, max(s.warmth for s in self.stats))
@@ -305,6 +313,7 @@ class CustomerPanel(QWidget):
         self.reminder.hide()
         incomplete = self.building is not None
         self.chart.incomplete = incomplete
+        self.chart.about_someone = profile is not None
         self.build_note.setText(self.building_text())
         self.build_note.setVisible(incomplete and profile is not None)
         # What a partial record cannot claim: "first-time", "none told", "no replies".

@@ -294,7 +294,11 @@ class MainWindow(QMainWindow):
 
     def _on_reply_sent(self) -> None:
         replied, self.compose.last_replied = self.compose.last_replied, None
-        if replied is not None:
+        # Its arrow only in the list it belongs to: a reply waiting in its grace period may leave after
+        # the window switched to another mailbox or account, whose rows could have the same keys.
+        folder = self.mailbox.current_folder
+        if (replied is not None and folder is not None and replied.folder_id == folder.id
+                and self.compose.last_replied_account == self.compose.shown_account()):
             self.mailbox.message_model.mark_answered(replied)
 
     # -- wording -------------------------------------------------------------

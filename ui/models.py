@@ -529,6 +529,8 @@ class InsightModel(QAbstractItemModel):
 
     def _group_data(self, node: _Node, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
+            if not self._analysed:  # no mail, or not read yet: a 0 would say the customer told nothing
+                return wording.kind_label(node.kind)
             return f"{wording.kind_label(node.kind)}  {len(node.children)}"
         if role == Qt.ItemDataRole.ToolTipRole:
             return wording.kind_hint(node.kind)

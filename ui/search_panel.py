@@ -206,6 +206,7 @@ class SearchPanel(QWidget):
         self._failed = False
         self.memory_more = False  # the memory hits were cut at their limit: "50 件以上"
         self.partial = False      # the first build still runs: the index holds part of the mail
+        self.prepared: tuple[int, int] | None = None  # while partial: (mails built, of all) when counted
         self.mailbox_name = ""    # the mailbox the index is built from (its folder's name)
         self.account_names: list[str] = []  # the mail accounts whose synced mail is searched too
         self.unsearchable = 0  # their synced mail not in the index yet (body not synced, or not built yet)
@@ -244,7 +245,12 @@ class SearchPanel(QWidget):
         if self._failed:
             self.summary.setText(fill(self.tr("「{query}」を検索できませんでした"), query=self.query))
             return
-        if not self.model.mail_total and not self.model.memory_count:
+        if not self.model.mail_total and not self.model.memory_count and self.partial:
+            # Not "not found": during the first build most mail is not searchable yet (a customer with
+            # hundreds of mails read as unknown in the first minutes of a 20,000-mail mailbox).
+            text = fill(self.tr("「{query}」は、ここまでに準備できたメールとお客様の記録には見つかりませんでした"),
+                        query=self.query)
+        elif not self.model.mail_total and not self.model.memory_count:
             text = fill(self.tr("「{query}」はメールにもお客様の記録にも見つかりませんでした"), query=self.query)
         else:
             memory_count = (fill(self.tr("{count} 件以上"), count=f"{self.model.memory_count:,}") if self.memory_more
@@ -252,7 +258,12 @@ class SearchPanel(QWidget):
             text = fill(self.tr("「{query}」の検索結果: メール {mail_total} 件・お客様の記録 {memory_count}"),
                         query=self.query, mail_total=f"{self.model.mail_total:,}", memory_count=memory_count)
         # Where it looked, said every time: a count is only as true as the mail it covers.
-        if self.partial:
+        if self.partial and self.prepared is not None and self.prepared[1] > 0:
+            done, total = self.prepared
+            scope = fill(self.tr("準備中のため一部のみ: {total} 通のうち {done} 通が対象"
+                                 "（記録の作成が終わるとすべてが対象）"),
+                         done=f"{min(done, total):,}", total=f"{total:,}")
+        elif self.partial:
             scope = self.tr("準備中のため一部のみ（記録の作成が終わると、すべてのメールが対象になります）")
         else:
             scope = self._scope()

@@ -50,9 +50,12 @@ class UndoToast(QFrame):
     def show_for(self, item: OutboxItem) -> None:
         self.item = item
         self.button.setEnabled(True)
-        self._update()
         self.show()
         self.timer.start()
+        # Last: a grace period already over when the store recorded the reply (the db lane was busy)
+        # hides the toast again. Shown after it, the toast stayed for good with no item, an earlier
+        # reply's countdown and an undo button that did nothing.
+        self._update()
 
     def done(self, item_id: int) -> None:
         """The item went out or was taken back: the toast goes."""

@@ -380,6 +380,10 @@
         <translation>Si&amp;gnature and greeting…</translation>
     </message>
     <message>
+        <source>あいさつと署名はまだ設定されていません（「署名とあいさつ…」で設定できます）</source>
+        <translation>No greeting or signature is set up yet (set them in “Signature and greeting…”)</translation>
+    </message>
+    <message>
         <source>返信を閉じますか？</source>
         <translation>Close the reply?</translation>
     </message>
@@ -440,8 +444,16 @@
         <translation>Already sent, so it could not be undone.</translation>
     </message>
     <message>
+        <source>送信を取り消しました。返信先のメールは別のメールボックスにあるため、下書きとして保存してあります。そのメールを開いて「返信」を押すと続きを書けます。</source>
+        <translation>Sending cancelled. The mail it answers is in another mailbox, so the reply is kept as a draft. Open that mail and press Reply to continue writing.</translation>
+    </message>
+    <message>
         <source>送信を取り消しました。下書きを編集できます。</source>
         <translation>Sending undone. You can edit the draft.</translation>
+    </message>
+    <message>
+        <source>この返信の宛先のメールは、いま表示していない別のメールボックスにあります。そのメールボックスを開いてから、送信トレイで開き直してください。</source>
+        <translation>The mail this reply answers is in another mailbox than the one shown. Open that mailbox, then reopen the reply from the outbox.</translation>
     </message>
     <message>
         <source>この返信はすでに送信されています。</source>
@@ -1123,6 +1135,10 @@
         <translation>Loading mail…</translation>
     </message>
     <message>
+        <source>フォルダを読み込んでいます。読み込みが終わると絞り込みます</source>
+        <translation>Loading the folder. The list is filtered once it is loaded</translation>
+    </message>
+    <message>
         <source>「{text}」に一致: {matching} 件（このフォルダの {total} 件中）</source>
         <translation>“{text}” matches {matching} mails (of {total} in this folder)</translation>
     </message>
@@ -1706,6 +1722,10 @@
         <translation>Could not search for “{query}”</translation>
     </message>
     <message>
+        <source>「{query}」は、ここまでに準備できたメールとお客様の記録には見つかりませんでした</source>
+        <translation>“{query}” was not found in the mail and customer records prepared so far</translation>
+    </message>
+    <message>
         <source>「{query}」はメールにもお客様の記録にも見つかりませんでした</source>
         <translation>“{query}” was found neither in mail nor in the customer records</translation>
     </message>
@@ -1720,6 +1740,10 @@
     <message>
         <source>「{query}」の検索結果: メール {mail_total} 件・お客様の記録 {memory_count}</source>
         <translation>Results for “{query}”: {mail_total} mails, customer records {memory_count}</translation>
+    </message>
+    <message>
+        <source>準備中のため一部のみ: {total} 通のうち {done} 通が対象（記録の作成が終わるとすべてが対象）</source>
+        <translation>Partial while preparing: {done} of {total} mails (all once the records are built)</translation>
     </message>
     <message>
         <source>準備中のため一部のみ（記録の作成が終わると、すべてのメールが対象になります）</source>

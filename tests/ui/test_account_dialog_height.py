@@ -65,3 +65,44 @@ def test_the_imap_form_after_a_sign_in_service_is_never_squashed(qtbot: QtBot) -
         assert field.height() >= field.minimumSizeHint().height(), field.objectName()
     assert dialog.servers.height() >= dialog.servers.minimumSizeHint().height()
     dialog.reject()
+
+
+def test_a_failed_connection_test_grows_the_dialog_instead_of_squashing_the_form(qtbot: QtBot) -> None:
+    """The errors of 接続テスト and 「接続できないまま追加する」 appeared in a dialog of the old height: the
+    server rows were squashed to slivers over each other (walkthrough, 1366×768, a wrong password)."""
+    from PySide6.QtWidgets import QMainWindow
+
+    from app.sources.connection import Security
+    from tests.servers import free_port
+
+    parent = QMainWindow()
+    qtbot.addWidget(parent)
+    parent.resize(1300, 700)
+    parent.show()
+    dialog = AccountDialog(TaskRunner(), set(), None, parent)
+    dialog.open()
+    qtbot.waitExposed(dialog)
+    dialog.choose_preset(PresetId.MANUAL)
+    dialog.email.setText("shop@example.jp")
+    dialog.password.setText("secret")
+    closed = free_port()  # nothing listens there: a real refused connection, on both sides
+    for host, port, security in ((dialog.imap_host, dialog.imap_port, dialog.imap_security),
+                                 (dialog.smtp_host, dialog.smtp_port, dialog.smtp_security)):
+        host.setText("127.0.0.1")
+        port.setValue(closed)
+        security.setCurrentIndex(security.findData(Security.STARTTLS.value))
+    layout = dialog.layout()
+    assert layout is not None
+    qtbot.waitUntil(lambda: dialog.height() >= layout.totalMinimumSize().height(), timeout=2000)
+    before = dialog.height()
+    with qtbot.waitSignal(dialog.checked, timeout=20000) as checked:
+        dialog.test_button.click()
+    assert checked.args == [False]
+    assert dialog.keep_offline.isVisible() and dialog.check_result.text()
+    qtbot.waitUntil(lambda: dialog.height() > before, timeout=2000)
+    qtbot.waitUntil(lambda: not _clipped(dialog), timeout=2000)
+    for field in (dialog.email, dialog.password, dialog.username, dialog.imap_host, dialog.smtp_host,
+                  dialog.imap_port, dialog.smtp_port, dialog.keep_offline):
+        assert field.height() >= field.minimumSizeHint().height(), field.objectName()
+    assert dialog.servers.height() >= dialog.servers.minimumSizeHint().height()
+    dialog.reject()

@@ -339,3 +339,35 @@ def test_a_failed_test_adds_nothing_unless_kept_offline_and_the_tree_says_why(  
     top = pane.model.item(0)
     assert top is not None and top.data(PROBLEM_ROLE)
     assert "パスワード" in top.toolTip() and top.text().startswith("⚠")
+
+
+def test_a_reply_in_the_shops_own_account_never_speaks_as_a_demo_shop(  # type: ignore[no-untyped-def]
+    qtbot: QtBot, window: MainWindow, servers
+) -> None:
+    """A new shop owner who added their account and replied before setting up 署名とあいさつ sent as
+    「ドレスショップ ルミエール <shop@lumiere.example.jp>」, signed with the demo's 担当・住所・電話
+    (walkthrough): the demo's shops stood in for the unset identity whatever mailbox the mail was in.
+    Now the reply is from the account's own address, with no made-up greeting or signature."""
+    dovecot, smtp = servers
+    account_id = _add_account(qtbot, window, dovecot, smtp)
+    with qtbot.waitSignal(window.changed, check_params_cb=on(Changes.HEADERS), timeout=10000):
+        assert window.accounts_pane.select_folder(account_id)
+    header = window.message_model.index(0, 0).data(Role.HEADER)
+    with qtbot.waitSignal(window.changed, check_params_cb=on(Changes.MESSAGE), timeout=10000):
+        window.mailbox.open_header(header)
+    with qtbot.waitSignal(window.compose.opened, timeout=10000):
+        window.compose.reply()
+    draft = window.compose.composer.current_draft()
+    assert draft is not None
+    assert draft.sender.email == "alice@example.jp"
+    for demo_words in ("ルミエール", "三浦", "03-5555-0123", "こむぎ", "いとへん"):
+        assert demo_words not in draft.body, demo_words
+    assert "署名" in window.compose.composer.status.text()  # where to set the shop's own
+    with qtbot.waitSignal(window.compose.send_checked, timeout=20000):
+        window.compose.send()
+    with qtbot.waitSignal(window.compose.sent, timeout=20000):
+        if window.compose.review_dialog is not None:
+            window.compose.review_dialog.accept()
+    (_, _, raw), = smtp.messages
+    sent = parse_message(raw)
+    assert sent.sender.email == "alice@example.jp" and "ルミエール" not in sent.body

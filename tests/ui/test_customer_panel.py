@@ -14,6 +14,7 @@ from pytestqt.qtbot import QtBot
 from app.context import Changes
 from app.model import FindingKind, PastReply
 from app.review import review_draft
+from app.sources.base import FolderRole
 from tests.ui.driver import Driver, on
 from ui.main_window import MainWindow
 from ui.models import Role
@@ -263,3 +264,26 @@ def test_a_past_replys_long_subject_wraps_whole(qtbot: QtBot, memory_window: Mai
         lines = metrics.boundingRect(QRect(0, 0, rect.width() - 8, 1 << 20), int(Qt.TextFlag.TextWordWrap), text)
         assert metrics.horizontalAdvance(text) <= rect.width() or view.wordWrap(), text
         assert rect.height() >= lines.height(), (text, rect, lines)
+
+
+def test_the_reply_chart_speaks_only_of_a_customer(qtbot: QtBot, memory_window: MainWindow) -> None:
+    """「まだ返信がありません」 showed under 「メールを選ぶと…」 with no mail open, and under 「こちらから送った
+    メールです」 on our own mail: a claim about nobody (walkthrough, 1366×768)."""
+    win = memory_window
+    driver = Driver(qtbot, win)
+    panel = win.customer_panel
+    win.right_column.show_customer()
+    assert panel.profile is None and "メールを選ぶと" in panel.status.text()
+    assert panel.chart.empty_text() == ""
+    # A first-time customer: now "no replies yet" is a claim about someone, and true.
+    driver.open_where(lambda m: m.message_id == "<20251201.cake01@example.jp>")
+    qtbot.waitUntil(lambda: panel.profile is not None, timeout=10000)
+    assert panel.profile is not None and not panel.profile.replies
+    assert panel.chart.empty_text() == "まだ返信がありません"
+    # Our own mail in 送信済み: no customer's record, no claim.
+    sent = next(r for r in range(win.folder_model.rowCount()) if win.folder_model.folder(r).role is FolderRole.SENT)
+    with driver.waiting(Changes.HEADERS):
+        win.mailbox.folder_view.setCurrentIndex(win.folder_model.index(sent, 0))
+    driver.open_row(0, wait=Changes.MESSAGE)
+    qtbot.waitUntil(lambda: "こちらから送ったメール" in panel.status.text(), timeout=10000)
+    assert panel.chart.empty_text() == ""

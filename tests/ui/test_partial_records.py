@@ -46,6 +46,13 @@ def test_the_panel_says_the_records_are_being_built_until_the_build_ends(
     with qtbot.waitSignal(win.changed, check_params_cb=on(Changes.SEARCH), timeout=20000):
         win.memory.run_search("ケーキ")
     assert "準備中のため一部のみ" in win.search_panel.summary.text()
+    # How much it covers, as a count; and nothing found is "not in what is ready", never "not there".
+    assert "18,197 通のうち 9,184 通が対象" in win.search_panel.summary.text()
+    with qtbot.waitSignal(win.changed, check_params_cb=on(Changes.SEARCH), timeout=20000):
+        win.memory.run_search("ぷよぷよ")
+    summary = win.search_panel.summary.text()
+    assert "ここまでに準備できたメールとお客様の記録には見つかりませんでした" in summary, summary
+    assert "はメールにもお客様の記録にも見つかりませんでした" not in summary
     win.memory.close_search()
 
     # A stopped build leaves the records incomplete: still no claim, and how to go on.

@@ -283,3 +283,34 @@ def test_a_reservation_due_while_closed_goes_once_at_the_next_start_with_a_note(
         again.close()
         again.runner.wait_all(5000)
     assert len(set(_sent_files(demo_copy)) - before) == 1
+
+
+def test_a_grace_period_over_before_the_store_recorded_it_shows_no_undo(
+    qtbot: QtBot, win: MainWindow, demo_copy: Path, dress_subject: str, clock: FakeClock
+) -> None:
+    """The store was busy (the db lane is serial) while the grace period ran out: the toast came up
+    already over and stayed for good, 「返信を送信します（あと 10 秒）」 left from an earlier reply over a
+    「送信を取り消す」 that did nothing, while the reply went (or failed) (walkthrough, SMTP down)."""
+    import threading
+
+    from app.mail.outgoing import build_message
+    from app.model import Address
+    from ui.tasks import DB
+
+    before = set(_sent_files(demo_copy))
+    toast = win.outbox.toast
+    gate = threading.Event()
+    win.runner.submit(DB, lambda: gate.wait(20))  # the store busy, as during a long write
+    reply = build_message(sender=Address("ドレスショップ ルミエール", "shop@lumiere.example.jp"),
+                          to=[Address("客", "c@example.jp")], subject="Re: ご注文", body="承知いたしました。\n")
+    items: list[OutboxItem] = []
+    win.send_service.send_reply(f"local:{demo_copy.resolve()}", reply, None,
+                                lambda item: (items.append(item), win.outbox.on_submitted(item)), lambda _f: None)
+    clock.advance(timedelta(seconds=11))  # the grace period (10 s) ends while the store is busy
+    with qtbot.waitSignal(win.send_service.item_done, timeout=20000):
+        gate.set()
+    assert items and items[0].due_at is not None and items[0].due_at < clock.now()
+    qtbot.wait(600)  # the toast's timer ticks
+    assert not toast.isVisible()
+    (path,) = set(_sent_files(demo_copy)) - before
+    assert parse_message(path.read_bytes()).message_id == items[0].message_id

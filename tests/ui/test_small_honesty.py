@@ -86,3 +86,21 @@ def test_one_indicator_for_the_memory_build(qtbot: QtBot) -> None:
     finally:
         release.set()
     runner.wait_all(5000)
+
+
+def test_the_insight_groups_count_only_an_analysed_mail(qtbot: QtBot, window: object) -> None:
+    """「ご要望・ご質問 0 / ご不安 0 / 自己開示 0」 showed with no mail open (and while one loads): a count
+    of nothing read as "this customer asked nothing" (walkthrough, the 20,000-mail mailbox)."""
+    from app.context import Changes
+    from app.model import HighlightKind
+    from tests.ui.driver import Driver
+    from ui.main_window import MainWindow
+
+    assert isinstance(window, MainWindow)
+    model = window.insight_panel.model
+    labels = [model.group_index(kind).data() for kind in HighlightKind]
+    assert labels and not any(label.rstrip().endswith("0") for label in labels), labels
+    driver = Driver(qtbot, window)
+    driver.open("店頭受け取りについて", wait=Changes.INSIGHT)  # one request, no worry told
+    assert model.group_index(HighlightKind.REQUEST).data().endswith("  1")
+    assert model.group_index(HighlightKind.WORRY).data().endswith("  0")  # analysed: now zero is a count

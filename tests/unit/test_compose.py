@@ -228,3 +228,21 @@ def test_without_reply_to_the_sender_is_answered() -> None:
     assert message.reply_to == ()
     assert new_reply(message, SHOP, datetime.now(JST)).draft.to == (message.sender,)
     assert addressee(message) == message.sender
+
+
+def test_the_demo_shops_never_answer_mail_written_to_none_of_them() -> None:
+    """With nothing saved in 署名とあいさつ, the shop's own mail (its account, its folder) is answered
+    from its own address with no greeting or signature, never as a demo shop (walkthrough)."""
+    from app.identity import is_unsigned
+
+    own_mail = _message(to=(Address("", "info@hinata.example.jp"),))
+    written_to = identity_for(own_mail, DEMO_IDENTITIES)
+    assert written_to.email == "info@hinata.example.jp" and is_unsigned(written_to)
+    account = identity_for(own_mail, DEMO_IDENTITIES, own=Address("ひなた雑貨", "shop@hinata.example.jp"))
+    assert account.address == Address("ひなた雑貨", "shop@hinata.example.jp") and is_unsigned(account)
+    # A saved identity still answers whatever the address (the shop chose it), and the demo's mail
+    # still gets the demo shop it was written to.
+    assert identity_for(own_mail, [SHOP]) == SHOP
+    komugi = _message(to=(Address("", "order@komugi.example.jp"),))
+    assert identity_for(komugi, DEMO_IDENTITIES, own=Address("", "shop@hinata.example.jp")).name == "洋菓子工房 こむぎ"
+    assert not is_unsigned(DEMO_IDENTITIES[0])

@@ -377,6 +377,12 @@ class MailboxController(QObject):
         folder = self.current_folder
         if folder is None or self.ctx is None:
             return
+        if not self.listed:
+            # Only the newest screenful is in (a large Maildir's first seconds): the store does not hold
+            # the folder's rows yet, so a filter now would find nothing or count 60. `_on_headers` asks
+            # again once the folder is listed; until then the list is said to be unfiltered.
+            self._show_filter()
+            return
         listing_ops.query(self.runner, self.ctx, self._list_query(folder), self._on_list_answer, self._on_list_error)
 
     def _on_list_answer(self, answer: listing_ops.ListAnswer) -> None:
@@ -400,6 +406,10 @@ class MailboxController(QObject):
         if not text or self.list_stack.currentWidget() is self.search_panel:
             # The search results say their own count (ui/search_panel.py): one count on screen, one meaning.
             self.filter_label.hide()
+            return
+        if not self.listed:
+            self.filter_label.setText(self.tr("フォルダを読み込んでいます。読み込みが終わると絞り込みます"))
+            self.filter_label.show()
             return
         matching = self.message_model.matching
         if matching:

@@ -433,6 +433,7 @@ class MemoryController(QObject):
         panel.mailbox_name = self.mailbox.mailbox_name()
         panel.account_names = list(self.accounts().values())
         panel.unsearchable = results.unsearchable
+        panel.prepared = self.panel.building  # how much of the mail the index holds while it is built
         panel.set_results(results.query, results.mail, results.mail_total, results.memory,
                           results.memory_more, partial=self.build_progress is not None or self.incomplete)
         self.notify(Changes.SEARCH)
