@@ -23,7 +23,14 @@ from __future__ import annotations
 
 from typing import Final
 
-from app.analysis.detectors import disclosure_evidence, disclosure_score, is_request, is_worry, refused_question
+from app.analysis.detectors import (
+    disclosure_evidence,
+    disclosure_score,
+    is_request,
+    is_worry,
+    learned_may_add,
+    refused_question,
+)
 from app.analysis.detectors.common import ANNOUNCE_GATE, BIT_CONDITION
 from app.analysis.detectors.disclosure import announces, disclosure_cue, hypothetical, trigger
 from app.analysis.detectors.request import wants_from_shop
@@ -41,6 +48,7 @@ __all__ = [
     "is_request",
     "is_worry",
     "label_sentence",
+    "learned_may_add",
     "refused_question",
     "relieved",
 ]

@@ -13,7 +13,15 @@ from __future__ import annotations
 from typing import Final
 
 from app.analysis.ahead import Ahead
-from app.analysis.detect import Labelled, disclosure_score, kind_value, label_sentence, refused_question, relieved
+from app.analysis.detect import (
+    Labelled,
+    disclosure_score,
+    kind_value,
+    label_sentence,
+    learned_may_add,
+    refused_question,
+    relieved,
+)
 from app.analysis.features import char_pairs, inside, reported_speech, sentence_features
 from app.analysis.formulas import is_formula, is_thanks
 from app.analysis.learned import SentenceModel, load
@@ -100,6 +108,7 @@ def _label(body: str, sentences: list[tuple[int, Sentence]], tokenized: list[lis
 
 _KINDS: Final = (HighlightKind.DISCLOSURE, HighlightKind.REQUEST, HighlightKind.WORRY)
 _REQUEST: Final = HighlightKind.REQUEST
+_DISCLOSURE: Final = HighlightKind.DISCLOSURE
 Row = tuple[int, int, list[str]]  # a sentence's start, end and features, for the trainer
 
 
@@ -209,6 +218,9 @@ class _Weigher:
                     # question form the rules turned down by its grammar; words that often ask do not
                     # make it one.
                     continue
+                if kind is _DISCLOSURE and not learned_may_add(tokens, inside(self.speech, sentence.start,
+                                                                             sentence.end)):
+                    continue  # `detectors.LEARNED_DISCLOSURE_VETOES`: someone else's words, quoted at length
                 item = Labelled(kind, sentence.start, sentence.end, tuple(tokens),
                                 "learned:" + "・".join(_as_written(model.strongest(features, label, 8), tokens)))
                 start, end = _trim(body, item)

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 
@@ -59,10 +60,21 @@ def _mail_keys(mail: str) -> tuple[Key, ...]:
     return tuple(keys(_mail_tokens(mail)))
 
 
+# What the checks keep per mail and ask to be forgotten with it (`on_clear_mail_cache`).
+_per_mail_clears: list[Callable[[], None]] = []
+
+
+def on_clear_mail_cache(clear: Callable[[], None]) -> None:
+    """Have `clear_mail_cache` also call `clear`: a check's own per-mail results go cold with the mail's tokens."""
+    _per_mail_clears.append(clear)
+
+
 def clear_mail_cache() -> None:
     """Forget the kept mails (the bench measures the review cold)."""
     _mail_tokens.cache_clear()
     _mail_keys.cache_clear()
+    for clear in _per_mail_clears:
+        clear()
 
 
 @dataclass

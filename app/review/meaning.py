@@ -139,7 +139,13 @@ def _token_forms(norm: str, lemma: str, surface: str, noun: bool) -> tuple[froze
 
 
 def _is_number(token: Token) -> bool:
-    return token.sub == "数詞" or unicodedata.normalize("NFKC", token.surface).isdigit()
+    return token.sub == "数詞" or _digits(token.surface)
+
+
+@lru_cache(maxsize=16384)
+def _digits(surface: str) -> bool:
+    # Kept per word, as `_token_forms` is: every content word of mail and draft is asked, the vocabulary recurs.
+    return unicodedata.normalize("NFKC", surface).isdigit()
 
 
 def _compound(previous: Token | None, token: Token, last: Key | None) -> Key | None:

@@ -200,10 +200,18 @@ CASES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "name_only": (("来月から担当する山田と申します。",), ("来月から担当する山田と申す者です。",)),
     "name_with_order": (("来週の土曜日に予約している山田です。",), ("来週の土曜日に予約している山田の娘です。",)),
     "shopping": (("以前から軽いリュックを探しています。",), ("以前から母のために軽いリュックを探しています。",)),
+    "gratitude_only": (("スタッフの皆様に心から感謝しております。", "感謝の気持ちでいっぱいです。"),
+                       ("母の介護でお世話になった皆様に感謝しております。", "感謝をお伝えしたくて筆をとりました。")),
+    # ------------------------------------------------------------ disclosure: what the learned layer may not add
+    # (asked of a sentence inside a quotation that runs over several sentences)
+    "anothers_words": (("ドアが閉まります。", "お湯はいつでも沸かせますよ。"),
+                       ("娘さんはもう走れますね。", "お母さんの具合はいかがですか。")),
     # ------------------------------------------------------------ disclosure: evidence on the clause
     "personal": (("妻が楽しみにしています。",), ("子ども用のサイズはありますか。",)),
     "life_event": (("来月結婚します。", "広報を担当しております。"), ("介護用品はありますか。",)),
-    "circumstances": (("賃貸のマンションに住んでいます。",), ("商品が届きました。",)),
+    "circumstances": (("賃貸のマンションに住んでいます。",),
+                      ("商品が届きました。", "どうかお体を大切になさってください。", "二つ目は箱の大きさのことです。",
+                       "運転手さんの声がとても聞き取りやすかったです。")),
     "feeling": (("娘の入学がとても嬉しいです。",), ("楽しみにしております。",)),
     # ------------------------------------------------------------ disclosure: evidence at a cue word
     "plan_word": (("来年は北海道に移住するつもりです。",), ("来年は北海道に移住します。",)),
@@ -328,6 +336,9 @@ def _fires(name: str, sentence: str) -> bool:
             if any(_needed(rule, t.classes) and _asked_at(rule, t) and rule.test(toks, i) for i, t in enumerate(toks)):
                 return True
         return False
+    if where == "learned veto":
+        # What the learned layer may add is asked of the whole sentence, as if it were quoted at length.
+        return not detectors.learned_may_add(tokenize(sentence), quoted=True)
     return any(name in _disclosure_fired(told) for told in _disclosure_units(clauses))
 
 

@@ -100,6 +100,21 @@ def test_the_model_adds_no_ask_the_rules_turned_down_by_grammar() -> None:
         learned.use(learned.load_file())
 
 
+def test_the_model_adds_no_disclosure_to_someone_elses_words_quoted_at_length() -> None:
+    # A model sure that every sentence tells something still adds no disclosure inside a quotation that
+    # runs over several sentences and names none of the writer's people (`anothers_words`)…
+    sure_tells = learned.SentenceModel({}, [30.0, -30.0, -30.0], add=[0.5, 1.0, 1.0], drop=[0.0, 0.0, 0.0])
+    learned.use(sure_tells)
+    try:
+        body = ("昨日、整体に行きました。\n先生は「肩がかなり固いですね。\nしばらく通ってください。\n"
+                "無理は禁物です」と笑いました。\n")
+        told = [body[h.start : h.end] for h in analyze(body).highlights if h.kind is HighlightKind.DISCLOSURE]
+        assert "昨日、整体に行きました" in told  # …while it adds one outside the quotation
+        assert not [t for t in told if "肩がかなり固い" in t or t.startswith("しばらく通って")], told
+    finally:
+        learned.use(learned.load_file())
+
+
 def test_every_learned_highlight_says_why(committed: learned.SentenceModel) -> None:
     cases = load(CORPUS / "dev.jsonl")
     learned_ones = [h for c in cases for h in analyze(c["text"]).highlights if h.cue.startswith("learned:")]

@@ -183,6 +183,11 @@ DISCLOSURE_AFTER: Final[tuple[Evidence, ...]] = (
 # Vetoes that read the evidence counted.
 DISCLOSURE_LAST_VETOES: Final[tuple[Rule, ...]] = (
     Rule(disclosure.shopping, needs=SHOPPING_CUE),
+    Rule(disclosure.gratitude_only, needs=NARRATIVE_CUE),
+)
+# Asked only where the learned layer would add a disclosure the rules did not make (`learned_may_add`).
+LEARNED_DISCLOSURE_VETOES: Final[tuple[Rule, ...]] = (
+    Rule(disclosure.anothers_words),
 )
 
 
@@ -278,6 +283,19 @@ def disclosure_evidence(tokens: Sequence[Token], reason: bool = False, bits: int
     return told.lexical, told.grammatical
 
 
+def learned_may_add(tokens: Sequence[Token], quoted: bool) -> bool:
+    """Whether the learned layer may mark the sentence a disclosure the rules passed over: no rule of
+    `LEARNED_DISCLOSURE_VETOES` turns it down. `quoted`: the sentence lies inside a quotation that runs over
+    several sentences (`features.reported_speech`)."""
+    toks = content_of(tokens)
+    bits = 0
+    for t in toks:
+        bits |= t.classes
+    told = disclosure.Told(toks, bits, False, quoted)
+    return not any((not rule.needs or bits & rule.needs) and rule.test(told) == NOT
+                   for rule in LEARNED_DISCLOSURE_VETOES)
+
+
 def _add(told: disclosure.Told, evidence: Evidence, points: int) -> None:
     if evidence.lexical:
         told.lexical += points
@@ -302,4 +320,5 @@ def registered() -> list[tuple[str, str, Rule | Evidence]]:
     out += [("disclosure", "token", e) for e in DISCLOSURE_AT]
     out += [("disclosure", "after", e) for e in DISCLOSURE_AFTER]
     out += [("disclosure", "last veto", r) for r in DISCLOSURE_LAST_VETOES]
+    out += [("disclosure", "learned veto", r) for r in LEARNED_DISCLOSURE_VETOES]
     return out

@@ -46,12 +46,13 @@ from app.model import CueKind, make_cue
 class Told:
     """One clause (or sentence) as the disclosure rules see it, and the evidence found so far."""
 
-    __slots__ = ("bits", "grammatical", "lexical", "life", "personal", "reason", "toks")
+    __slots__ = ("bits", "grammatical", "lexical", "life", "personal", "quoted", "reason", "toks")
 
-    def __init__(self, toks: Sequence[Token], bits: int, reason: bool) -> None:
+    def __init__(self, toks: Sequence[Token], bits: int, reason: bool, quoted: bool = False) -> None:
         self.toks: Sequence[Token] = toks  # its words (no punctuation)
         self.bits: int = bits  # their lexicon class bits, OR-ed
         self.reason: bool = reason  # a reason clause before a request or worry
+        self.quoted: bool = quoted  # inside a quotation that runs over several sentences (features.reported_speech)
         self.personal: bool = bool(bits & PERSONAL) and any(
             t.classes & PERSONAL and t.main in ("名詞", "代名詞")
             # 子ども用 / 大人用: a product's target, not the writer's child
@@ -134,6 +135,38 @@ def shopping(d: Told) -> str:
     return NOT if d.lexical < 1 and any(t.is_("探す") for t in d.toks) else ""
 
 
+def gratitude_only(d: Told) -> str:
+    """Veto, once the evidence is in: the only feeling told is gratitude (皆様に心から感謝しております /
+    感謝の気持ちでいっぱいです) and nothing names the writer's people, a life event or their circumstances:
+    a thanks formula however it is worded, not something told about them.
+
+    With their own story in it (母の介護で感謝しております) there is lexical evidence, and it tells; another
+    feeling beside it (感謝と同時に、寂しくもあります) tells too.
+    """
+    toks = d.toks
+    if d.lexical >= 1:
+        return ""
+    # Gratitude is what the clause ends in (感謝しております, 感謝の気持ちでいっぱいです, 感謝申し上げます), not
+    # what they did with it (感謝をお伝えしたくペンをとりました: an act of theirs, told).
+    at = next((k for k in range(len(toks) - 1, max(-1, len(toks) - 7), -1) if toks[k].is_("感謝")), -1)
+    if at < 0 or any(t.main == "動詞" and t.norm not in _GRATITUDE_VERBS for t in toks[at + 1 :]):
+        return ""
+    if any(t.classes & NARRATIVE_CUE and t.main != "助動詞" and not t.is_("感謝") for t in toks):
+        return ""
+    return NOT
+
+
+def anothers_words(d: Told) -> str:
+    """Veto on what the learned layer would add: a sentence inside a quotation that runs over several
+    sentences (「4番線に電車が参ります。ご注意ください。」とアナウンスがあり) with no word for the writer or
+    their people is someone else's words, not something the writer tells about themselves.
+
+    The rules' own marks there stay (先生に「骨密度が低いですね。…」と言われました can be the writer's news),
+    and so does a quoted sentence naming the writer's people (「娘さん、もう歩けますね。…」).
+    """
+    return NOT if d.quoted and not d.personal else ""
+
+
 # ---------------------------------------------------------------- evidence on the clause, in the registry's order
 
 
@@ -159,12 +192,29 @@ def circumstances(d: Told) -> int:
     # A date is one fact however it is written (来週の水曜日): calendar words count once together.
     found = {"calendar" if t.norm in _CALENDAR else t.norm for i, t in enumerate(toks)
              if t.main in _CIRCUMSTANCE_POS and (t.classes & BIT_CIRCUMSTANCE)
-             and not (t.main == "副詞" and _first_season(toks, i))}
+             and not (t.main == "副詞" and _first_season(toks, i)) and not _not_theirs(toks, i)}
     # A reason about the order itself (配送先の部屋番号が…) is not the writer's circumstance.
     about_order = bool(d.bits & BIT_ORDER) and any((t.classes & BIT_ORDER) for t in toks if t.main == "名詞")
     if d.reason and found and not d.personal and not d.life and about_order:
         return 0
     return min(2, len(found))
+
+
+def _not_theirs(toks: Sequence[Token], i: int) -> bool:
+    """A circumstance word that is not the writer's: honoured (お体 / ご予定 / お部屋: the reader's or the shop's),
+    a counter (二つ目 / 三度目: not the eye), or inside a word for a person (運転手 / 運転士: not their driving)."""
+    t = toks[i]
+    if i > 0 and toks[i - 1].main == "接頭辞" and toks[i - 1].norm == "御":
+        return True
+    if t.main == "接尾辞" and t.surface == "目":
+        return True
+    return (t.main == "名詞" and len(t.surface) > 2 and t.surface.endswith(_PERSON_ENDINGS)
+            and t.surface not in lx.CIRCUMSTANCE and t.norm not in lx.CIRCUMSTANCE)
+
+
+_PERSON_ENDINGS: Final = ("手", "士", "者", "員", "師")
+# The verbs a gratitude ends in: 感謝して(おり)ます, 感謝いたします, 感謝申し上げます.
+_GRATITUDE_VERBS: Final = frozenset({"為る", "居る", "おる", "致す", "申し上げる", "申す"})
 
 
 def feeling(d: Told) -> int:

@@ -48,7 +48,7 @@ import re
 from app.model import Finding, FindingKind, Severity
 from app.review import messages
 from app.review.context import ReviewContext
-from app.review.rules import scan
+from app.review.rules import scan, words_pattern
 
 MANNERS: dict[str, str] = {
     "ご苦労様です": "お疲れ様です", "ご苦労さまです": "お疲れ様です", "ご苦労様でした": "お疲れ様でした",
@@ -114,7 +114,7 @@ MANNERS: dict[str, str] = {
     "すみませんでした": "申し訳ございませんでした", "すみません": "申し訳ございません",
     "すみませんが": "恐れ入りますが",
 }
-PATTERN = re.compile("|".join(re.escape(k) for k in sorted(MANNERS, key=len, reverse=True)))
+PATTERN = words_pattern(MANNERS)
 # 「わかりました」 as the whole answer to a customer (not 「予定がわかりましたら」) → 承知いたしました.
 _WAKARIMASHITA = re.compile(r"(?:^|(?<=[。、！\n]))[^\S\n]*(?:はい、)?(わかりました|分かりました)(?=[。、！!]|$)",
                             re.MULTILINE)

@@ -84,7 +84,7 @@ from app.model import Finding, FindingKind, Highlight, HighlightKind, Severity
 from app.review import learned, messages
 from app.review.checks.unacknowledged_worry import WORRY_STATED, states_a_feeling
 from app.review.checks.unanswered_request import _days, answer_sentences, asks_nothing, content_marks, synonym_marks
-from app.review.context import ReviewContext
+from app.review.context import ReviewContext, on_clear_mail_cache
 from app.review.meaning import Key, family_forms, matched_weight, product_mentions, variant_forms
 from app.review.rules import end_of_own_text
 from app.review.vocab import EMPATHY, FEELING, GOODWILL
@@ -550,25 +550,32 @@ def _sentence_pools(ctx: ReviewContext, topic: AbstractSet[str]) -> list[tuple[s
     return out
 
 
-def _rule_findings(ctx: ReviewContext) -> list[Finding]:
-    """The disclosures the rules above find unheard, each judged against the whole reply."""
-    if not applicable(ctx):
-        return []
+_Judged = tuple[set[str], list[tuple[Highlight, list[Key], bool]], frozenset[tuple[int, int]]]
+# Per mail (its text and highlights): what `_judged_told` makes of its disclosures. Cleared with the mail's tokens
+# (`app.review.context.clear_mail_cache`), so the bench's cold review still judges the mail from nothing.
+_JUDGED: dict[tuple[str, tuple[Highlight, ...]], _Judged] = {}
+on_clear_mail_cache(_JUDGED.clear)
+
+
+def _judged_told(ctx: ReviewContext) -> _Judged:
+    """The mail's topic words; each disclosure worth an acknowledgement with its own keys (and whether all it tells
+    besides the goods is whom they are for); the spans not worth one. They depend on the mail alone, which stays
+    the same while the agent types: kept for the last few mails."""
+    assert ctx.insight is not None
+    cache_key = (ctx.mail or "", ctx.insight.highlights)
+    cached = _JUDGED.get(cache_key)
+    if cached is not None:
+        return cached
     topic = topic_forms(ctx)
-    pointed = pointed_back_pool(ctx)
     asked = request_sentences(ctx)
     around_all = topic.union(*(key.words for start, end in asked for key in ctx.range_keys(start, end)))
-    at = end_of_own_text(ctx)
-    feeling_text = GENERIC_THANKS.sub("", "\n".join(s.text for s in ctx.body_sentences))
     told = disclosures(ctx)
-    people = _person_tags()
     # Each disclosure's own keys, computed first: a sentence of the reply that hears one disclosure by its own
     # words (「お子様の高校受験、いよいよですね」) hears nothing else of another by the person both name
     # (「子どもが夜遅くまで勉強していて」).
     judged: list[tuple[Highlight, list[Key], bool]] = []
     previous: Highlight | None = None
-    skipped: set[tuple[int, int]] = set()  # not worth an acknowledgement: the scorer reads it
-    ctx.memo["told_skipped"] = skipped
+    skipped: set[tuple[int, int]] = set()
     for highlight in told:
         text = ctx.highlight_text(highlight)
         if ORDER_DETAIL.search(text) and not _PERSONAL.search(text):
@@ -597,6 +604,23 @@ def _rule_findings(ctx: ReviewContext) -> list[Finding]:
         # person hears it.
         order_only = sum(k.weight for k in own) < 1.0
         judged.append((highlight, own_keys(told_keys, around, ordered), order_only))
+    result = (topic, judged, frozenset(skipped))
+    if len(_JUDGED) >= 8:
+        _JUDGED.pop(next(iter(_JUDGED)))
+    _JUDGED[cache_key] = result
+    return result
+
+
+def _rule_findings(ctx: ReviewContext) -> list[Finding]:
+    """The disclosures the rules above find unheard, each judged against the whole reply."""
+    if not applicable(ctx):
+        return []
+    topic, judged, skipped = _judged_told(ctx)
+    ctx.memo["told_skipped"] = set(skipped)  # not worth an acknowledgement: the scorer reads it
+    pointed = pointed_back_pool(ctx)
+    at = end_of_own_text(ctx)
+    feeling_text = GENERIC_THANKS.sub("", "\n".join(s.text for s in ctx.body_sentences))
+    people = _person_tags()
     sentences = _sentence_pools(ctx, topic)
     lines = _line_numbers(ctx)
     acknowledging = set().union(*(sentence_pool for sentence_pool, _ in sentences))

@@ -214,16 +214,28 @@ def _signals(text: str) -> float:
     return score
 
 
+def _sentence_signals(ctx: ReviewContext) -> list[float]:
+    """`signals` of each own sentence, once per review: tone_cold asks `is_overfamiliar` too, and `check` then
+    looks for the worst sentence (three passes over every sentence's tokens before)."""
+    cached = ctx.memo.get("overfamiliar_signals")
+    if isinstance(cached, list):
+        return cached
+    scores = [signals(s) for s in ctx.sentences]
+    ctx.memo["overfamiliar_signals"] = scores
+    return scores
+
+
 def is_overfamiliar(ctx: ReviewContext) -> bool:
     # Exclamation marks stacked over the draft (three or more) add one signal: cheerful once, chatty thrice.
     bangs = sum(s.text.count("！") + s.text.count("!") for s in ctx.sentences)
-    return sum(signals(s) for s in ctx.sentences) + (1.0 if bangs >= 3 else 0.0) >= 2.0
+    return sum(_sentence_signals(ctx)) + (1.0 if bangs >= 3 else 0.0) >= 2.0
 
 
 def check(ctx: ReviewContext) -> list[Finding]:
     if not is_overfamiliar(ctx):
         return []
-    worst = max(ctx.sentences, key=signals)
+    scores = _sentence_signals(ctx)
+    worst = ctx.sentences[max(range(len(scores)), key=scores.__getitem__)]  # the first of the worst, as max() gives
     text = worst.text.rstrip()
     start = worst.start + len(text) - len(text.lstrip())
     return [
