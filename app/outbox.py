@@ -231,6 +231,16 @@ class OutboxItem:
         return late if late > LATE_AFTER else None
 
 
+class MayHaveArrived(Exception):
+    """A changed version of a reply is submitted while an earlier one went out with no word back
+    (`unknown`, or retired while unknown): the customer may already have it. Nothing was recorded;
+    the agent decides, and `submit(..., despite_unknown=True)` sends the new one."""
+
+    def __init__(self, earlier: OutboxItem) -> None:
+        super().__init__(f"an earlier version (item {earlier.id}) may have reached the customer")
+        self.earlier = earlier
+
+
 @dataclass(frozen=True, slots=True)
 class Route:
     """How an account's items leave: the sender, what follows a send, and whether the server
@@ -351,12 +361,17 @@ class Outbox:
 
     # -- transitions ------------------------------------------------------------------
     def submit(self, account_id: str, message: OutgoingMessage, due_at: datetime | None = None,
-               due_kind: DueKind = DueKind.NOW) -> OutboxItem:
+               due_kind: DueKind = DueKind.NOW, despite_unknown: bool = False) -> OutboxItem:
         """Record the reply before anything is sent, to leave at `due_at` (None: at once). The same
         mail under the same Message-ID is the same item; a changed one (or one whose item was
         retired) becomes a new item under a new Message-ID, the old item retired if it has not gone.
         The draft follows the new id. The same mail submitted again while held is the agent's
-        "send it anyway": released, and only customer mail from now on holds it again."""
+        "send it anyway": released, and only customer mail from now on holds it again; submitted
+        again after it failed (nothing reached the server), it waits to go again.
+        One whose earlier version may already be with the customer (it went out with no word back,
+        the same mail or a changed one) raises `MayHaveArrived` unless `despite_unknown`: two
+        replies are the agent's call. The same mail, `unknown`, is then returned as it is: the
+        caller delivers it with `resend_unknown` (Sent is looked in first)."""
         due = iso_utc(due_at) if due_at is not None else None
         existing = self.table.by_message_id(message.message_id)
         if existing is None:
@@ -366,7 +381,17 @@ class Outbox:
                 self.table.release(existing["id"], self._now(), due, due_kind)
             elif existing["state"] == OutboxState.QUEUED:
                 self.table.schedule(existing["id"], due, due_kind)
+            elif existing["state"] == OutboxState.FAILED:
+                # 送信 pressed again on a refused reply: the agent's retry, not a no-op that closes
+                # the composer while the reply stays where it was.
+                self.table.requeue(existing["id"], due, due_kind)
+            elif existing["state"] == OutboxState.UNKNOWN and not despite_unknown:
+                raise MayHaveArrived(self.item(existing["id"]))
             return self.item(existing["id"])
+        if not despite_unknown:
+            earlier = self.table.maybe_arrived(message.message_id)
+            if earlier is not None:
+                raise MayHaveArrived(_item(earlier))
         fresh = with_message_id(message, make_message_id(message_id_domain(message.message_id)))
         return self.item(self.table.replace_item(existing["id"], account_id, fresh, message.message_id,
                                                  due, due_kind, self._now()))

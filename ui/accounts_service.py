@@ -204,8 +204,10 @@ class AccountsService(QObject):
 
     def _on_synced(self, account_id: str, _report: SyncReport) -> None:
         self._syncing.discard(account_id)
+        config = self.configs.get(account_id)
+        if config is None:
+            return  # removed while its sync ran (the sync ends at its next batch): nothing to show
         self._connected.add(account_id)
-        config = self.configs[account_id]
         self.problem.emit(account_id, "")
         self.sync_progress.emit(config.label(), 0, 0)
 

@@ -60,12 +60,12 @@ from app.mail.compose import (
 )
 from app.mail.outgoing import with_message_id
 from app.model import Address, CustomerProfile, Draft, Finding, Highlight, Insight, Message, ReplyStats
-from app.outbox import OutboxItem, OutboxState
+from app.outbox import MayHaveArrived, OutboxItem, OutboxState
 from app.settings import SHOP_IDENTITIES, TEAM_STAFF_NAME, Settings
 from app.snippets import Filled, SnippetPack, load_our_pack, load_pack, load_user_pack
 from app.sources.base import MailSource, MessageRef, OutgoingMessage
 from app.sources.connection import Charset
-from app.store.drafts import DraftSaved
+from app.store.drafts import DraftNotSaved, DraftSaved
 from ui.accounts_service import AccountsService
 from ui.composer import ComposerPane
 from ui.controllers.status import StatusLine
@@ -169,6 +169,7 @@ class ComposeController(QObject):
         self.last_replied_account = ""  # the outbox account it was sent from (the arrow only in its list)
         self.insight: Insight | None = None
         self.review_dialog: SendReviewDialog | None = None
+        self.unknown_box: QMessageBox | None = None  # asking before a reply whose earlier version may have arrived
         self.charset_dialog: QMessageBox | None = None  # characters the account's charset cannot carry
         self._dirty = False
         self._save_failed = False  # the last save reached neither the store nor its journal
@@ -552,7 +553,8 @@ class ComposeController(QObject):
             saved_at = datetime.now().strftime("%H:%M")
             if result is DraftSaved.JOURNAL:
                 self.composer.show_status(
-                    fill(self.tr("データベースに書き込めないため、下書きを予備のファイルに保存しました {saved_at}"),
+                    fill(self.tr("相槌のデータに書き込めないため、下書きを予備のファイルに保存しました {saved_at}"
+                                 "（ディスクの空き容量とフォルダの権限を確認してください）"),
                          saved_at=saved_at))
             else:
                 self.composer.show_status(fill(self.tr("下書きを保存しました {saved_at}"), saved_at=saved_at))
@@ -561,8 +563,11 @@ class ComposeController(QObject):
     def _on_save_error(self, failure: TaskFailure) -> None:
         self._dirty = True  # try again at the next pause
         self._save_failed = True
-        self.composer.show_status(self.tr("下書きを保存できませんでした"))
-        self.status.say(error_text(failure.error), 8000)
+        text = error_text(failure.error)
+        # Why, in the composer's own line too: the status bar's message goes after a few seconds.
+        self.composer.show_status(text if isinstance(failure.error, DraftNotSaved)
+                                  else self.tr("下書きを保存できませんでした"))
+        self.status.say(text, 8000)
 
     def _on_store_error(self, failure: TaskFailure) -> None:
         self.status.say(
@@ -746,7 +751,7 @@ class ComposeController(QObject):
         if first is not None:
             self.composer.select_finding(first)
 
-    def _deliver(self, guarded: bool = False) -> None:
+    def _deliver(self, guarded: bool = False, despite_unknown: bool = False) -> None:
         draft = self.composer.current_draft()
         opened = self.opened_message
         source = self.reading_context.source
@@ -774,7 +779,8 @@ class ComposeController(QObject):
         account = self.shown_account()
         self.composer.show_status(self.tr("送信の準備中…"))
         self.send_service.send_reply(account, message, self._send_at,
-                                     partial(self._on_submitted, draft, opened, message), self._on_send_error)
+                                     partial(self._on_submitted, draft, opened, message), self._on_send_error,
+                                     despite_unknown=despite_unknown)
 
     def _on_submitted(self, draft: Draft, opened: OpenedMessage, message: OutgoingMessage,
                       item: OutboxItem) -> None:
@@ -810,6 +816,9 @@ class ComposeController(QObject):
         if not self.composing and current is not None and self._shows(waiting):
             self._show_draft(current, waiting.draft, self._writing_position(waiting.draft))
             self.composer.show_status(text)
+        elif (self.composing and self.composer.draft is not None
+              and self.composer.draft.original_id == waiting.draft.original_id):
+            self.composer.show_status(text)  # still open on it: its line says what the outbox knows now
 
     def _on_sent(self, waiting: _Waiting) -> None:
         if self.ctx is not None:
@@ -948,12 +957,48 @@ class ComposeController(QObject):
 
     def _on_send_error(self, failure: TaskFailure) -> None:
         self._enable_send()
+        if isinstance(failure.error, MayHaveArrived):
+            self._ask_despite_unknown(failure.error.earlier)
+            return
         if isinstance(failure.error, CannotSendHere):
             text = self.tr("このメールボックスからは送信できません。下書きは保存されています。")
         else:
             text = error_text(failure.error)
         self.composer.show_status(text)
         self.status.say(text, 10000)
+
+    def _ask_despite_unknown(self, earlier: OutboxItem) -> None:
+        """This reply (or an earlier version of it) went out with no word back: the customer may have it.
+        Sending the changed one is the agent's choice, asked, never made for them (never twice unasked)."""
+        when = earlier.created_at.astimezone().strftime("%m/%d %H:%M")
+        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("前の返信がお客様に届いている可能性があります"),
+                          fill(self.tr(
+                              "{when} に送信した返信は、送信の途中でサーバーとの接続が切れたため、"
+                              "お客様に届いたかどうか確かめられていません。このまま送ると、お客様に返信が"
+                              "二通届くおそれがあります。"), when=when),
+                          QMessageBox.StandardButton.NoButton, self.host)
+        box.setObjectName("mayHaveArrivedBox")
+        box.setInformativeText(self.tr(
+            "前の返信が届いていないと分かっているときだけ「それでも送信する」を押してください。"
+            "下書きは保存されています。"))
+        send = box.addButton(self.tr("それでも送信する"), QMessageBox.ButtonRole.AcceptRole)
+        send.setObjectName("sendAnywayButton")
+        keep = box.addButton(self.tr("送信しない"), QMessageBox.ButtonRole.RejectRole)
+        keep.setObjectName("doNotSendButton")
+        box.setDefaultButton(keep)
+        box.setEscapeButton(keep)
+        self.unknown_box = box
+        box.finished.connect(partial(self._on_despite_unknown_answered, box))
+        box.open()
+
+    def _on_despite_unknown_answered(self, box: QMessageBox, _result: int) -> None:
+        self.unknown_box = None
+        send = box.buttonRole(box.clickedButton()) is QMessageBox.ButtonRole.AcceptRole
+        box.deleteLater()
+        if send and self.composing:
+            self._deliver(guarded=True, despite_unknown=True)  # the team guard was asked moments ago
+            return
+        self.composer.show_status(self.tr("送信していません。下書きは保存されています。"))
 
 
 def _writing_position(draft: Draft, identities: list[ShopIdentity]) -> int:

@@ -92,9 +92,12 @@ class SendService(QObject):
     def send_reply(
         self, account_id: str, message: OutgoingMessage, at: datetime | None,
         on_done: Callable[[OutboxItem], None], on_error: Callable[[TaskFailure], None],
+        despite_unknown: bool = False,
     ) -> int:
         """THE send: recorded in the outbox to leave at `at` (a 予約), or after the grace period
-        (`at` None). A local mailbox that cannot send (an mbox) fails here, with nothing recorded."""
+        (`at` None). A local mailbox that cannot send (an mbox) fails here, with nothing recorded;
+        so does a changed reply whose earlier version may have arrived (`MayHaveArrived`), unless
+        the agent said `despite_unknown`."""
         now = self.clock.now()
         grace = self.settings.undo_seconds
         due, kind = (at, DueKind.HOURS) if at is not None else (
@@ -103,10 +106,12 @@ class SendService(QObject):
         def run() -> OutboxItem:
             if is_local(account_id):
                 local_route(account_id)  # CannotSendHere before anything is recorded
-            return self.outbox.submit(account_id, message, due, kind)
+            return self.outbox.submit(account_id, message, due, kind, despite_unknown=despite_unknown)
 
         def done(item: OutboxItem) -> None:
             on_done(item)
+            if item.state is OutboxState.UNKNOWN and despite_unknown:
+                self.deliver(item, resend_unknown=True)  # the agent said so: Sent is looked in first
             self.tick()
 
         return self.runner.submit(DB, run, done, on_error)

@@ -70,7 +70,13 @@ class DraftSaved(StrEnum):
 
 
 class DraftNotSaved(Exception):
-    """Neither the store nor the journal could keep the draft: the composer must not let go of it."""
+    """Neither the store nor the journal could keep the draft: the composer must not let go of it.
+    `journal_error` is why the last resort failed (a full disk, a read-only folder, a draft too
+    long for the journal): the window says that, in the user's words."""
+
+    def __init__(self, message: str, journal_error: OSError | None = None) -> None:
+        super().__init__(message)
+        self.journal_error = journal_error
 
 
 def save_draft_kept(db: Database, mailbox: str, draft: Draft) -> DraftSaved:
@@ -82,7 +88,7 @@ def save_draft_kept(db: Database, mailbox: str, draft: Draft) -> DraftSaved:
         try:
             draft_journal.write(db.path, mailbox, draft)
         except OSError as journal_error:
-            raise DraftNotSaved(f"{error}; journal: {journal_error}") from error
+            raise DraftNotSaved(f"{error}; journal: {journal_error}", journal_error) from error
         return DraftSaved.JOURNAL
     with contextlib.suppress(OSError):
         draft_journal.forget(db.path, mailbox, draft.original_id)

@@ -24,6 +24,12 @@ _CHAIN = ("WITH RECURSIVE chain(mid) AS (SELECT ? UNION"
           " SELECT o.replaced_by FROM outbox o JOIN chain ON o.message_id = chain.mid WHERE o.replaced_by != '')")
 
 
+# Why an item is `unknown` (app.outbox.SendProblem): it may have reached the customer. Retiring such an
+# item keeps that reason, so a later version of the reply can still be asked about before it goes.
+_UNKNOWN_REASONS = "'outcome_unknown', 'interrupted', 'cannot_check', 'not_in_sent'"
+_RETIRED_AS = "CASE WHEN state = 'unknown' AND reason IN (" + _UNKNOWN_REASONS + ") THEN reason ELSE '{why}' END"
+
+
 def iso_utc(at: datetime) -> str:
     """One text form for every time the outbox compares in SQL."""
     return at.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
@@ -64,8 +70,8 @@ class OutboxTable:
         recorded, and the draft written as the old Message-ID now carrying the new one."""
         with self.db.write() as c:
             c.execute(
-                f"UPDATE outbox SET state = 'retired', reason = 'replaced', replaced_by = ?, updated_at = {_NOW}"
-                " WHERE id = ? AND state IN ('queued', 'failed', 'unknown', 'retired', 'held')",
+                f"UPDATE outbox SET state = 'retired', reason = {_RETIRED_AS.format(why='replaced')}, replaced_by = ?,"
+                f" updated_at = {_NOW} WHERE id = ? AND state IN ('queued', 'failed', 'unknown', 'retired', 'held')",
                 (message.message_id, old_id),
             )
             c.execute("UPDATE outbox SET replaced_by = ? WHERE id = ? AND replaced_by = ''",
@@ -84,10 +90,21 @@ class OutboxTable:
                 (message_id, draft_key),
             )]
             c.executemany(
-                f"UPDATE outbox SET state = 'retired', reason = 'edited', updated_at = {_NOW} WHERE id = ?",
+                f"UPDATE outbox SET state = 'retired', reason = {_RETIRED_AS.format(why='edited')}, updated_at = {_NOW}"
+                " WHERE id = ?",
                 [(i,) for i in ids],
             )
             return ids
+
+    def maybe_arrived(self, message_id: str) -> sqlite3.Row | None:
+        """The newest item of this reply's versions (`message_id` and those it replaced) that went out
+        with no word back: unknown now, or retired while unknown. Its copy may be with the customer."""
+        ids = [message_id, *self.earlier_message_ids(message_id)]
+        marks = ", ".join("?" * len(ids))
+        rows = self.db.read(
+            f"SELECT * FROM outbox WHERE message_id IN ({marks}) AND reason IN ({_UNKNOWN_REASONS})"
+            " AND state IN ('unknown', 'retired') ORDER BY id DESC LIMIT 1", tuple(ids))
+        return rows[0] if rows else None
 
     def earlier_message_ids(self, message_id: str) -> list[str]:
         """The Message-IDs of the items `message_id` replaced, directly or through others."""
@@ -140,6 +157,14 @@ class OutboxTable:
             cursor = c.execute(
                 f"UPDATE outbox SET due_at = ?, due_kind = ?, updated_at = {_NOW} WHERE id = ? AND state = 'queued'",
                 (due_at, due_kind, item_id))
+            return cursor.rowcount == 1
+
+    def requeue(self, item_id: int, due_at: str | None, due_kind: str) -> bool:
+        """A failed item (nothing reached the server) waits to go again; False when it is not failed."""
+        with self.db.write() as c:
+            cursor = c.execute(
+                f"UPDATE outbox SET state = 'queued', reason = '', detail = '', due_at = ?, due_kind = ?,"
+                f" updated_at = {_NOW} WHERE id = ? AND state = 'failed'", (due_at, due_kind, item_id))
             return cursor.rowcount == 1
 
     def hold(self, item_id: int, reason: str, detail: str) -> bool:

@@ -348,6 +348,10 @@
         <translation>The review could not run</translation>
     </message>
     <message>
+        <source>相槌のデータに書き込めないため、下書きを予備のファイルに保存しました {saved_at}（ディスクの空き容量とフォルダの権限を確認してください）</source>
+        <translation>Aizuchi&apos;s data could not be written, so the draft was saved to the backup file at {saved_at} (check the free disk space and the folder&apos;s permissions)</translation>
+    </message>
+    <message>
         <source>下書きを保存しました {saved_at}</source>
         <translation>Draft saved {saved_at}</translation>
     </message>
@@ -422,10 +426,6 @@
     <message>
         <source>長いメールへの返信のため、入力の手を止めたときに見直します</source>
         <translation>This replies to a long mail, so it is checked when you pause typing</translation>
-    </message>
-    <message>
-        <source>データベースに書き込めないため、下書きを予備のファイルに保存しました {saved_at}</source>
-        <translation>The database cannot be written, so the draft was saved to a backup file {saved_at}</translation>
     </message>
     <message>
         <source>埋められていない差し込みがあります</source>
@@ -506,6 +506,26 @@
     <message>
         <source>このメールボックスからは送信できません。下書きは保存されています。</source>
         <translation>This mailbox cannot send. The draft is saved.</translation>
+    </message>
+    <message>
+        <source>前の返信がお客様に届いている可能性があります</source>
+        <translation>The earlier reply may already have reached the customer</translation>
+    </message>
+    <message>
+        <source>{when} に送信した返信は、送信の途中でサーバーとの接続が切れたため、お客様に届いたかどうか確かめられていません。このまま送ると、お客様に返信が二通届くおそれがあります。</source>
+        <translation>The connection to the server was lost while the reply sent at {when} was going out, so it is not known whether the customer received it. Sending now may give the customer two replies.</translation>
+    </message>
+    <message>
+        <source>前の返信が届いていないと分かっているときだけ「それでも送信する」を押してください。下書きは保存されています。</source>
+        <translation>Press “Send anyway” only if you know the earlier reply did not arrive. The draft is saved.</translation>
+    </message>
+    <message>
+        <source>それでも送信する</source>
+        <translation>Send anyway</translation>
+    </message>
+    <message>
+        <source>送信しない</source>
+        <translation>Don’t send</translation>
     </message>
 </context>
 <context>
@@ -2750,12 +2770,52 @@
         <translation>the disk is full; delete files you do not need</translation>
     </message>
     <message>
+        <source>ディスクの読み書きでエラーが起きました。ディスクの状態を確認してください</source>
+        <translation>the disk reported a read or write error. Check the disk</translation>
+    </message>
+    <message>
         <source>見つかりません。ほかのプログラムで移動された可能性があります</source>
         <translation>not found; another program may have moved it</translation>
     </message>
     <message>
         <source>システムのエラー: {detail}</source>
         <translation>system error: {detail}</translation>
+    </message>
+    <message>
+        <source>ディスクの空きがないため、相槌のデータに書き込めませんでした。不要なファイルを削除して空きを作ってください。</source>
+        <translation>The disk is full, so Aizuchi&apos;s data could not be written. Delete files you no longer need to free some space.</translation>
+    </message>
+    <message>
+        <source>相槌のデータフォルダに書き込めませんでした（読み取り専用か、書き込みの権限がありません）。フォルダの権限を確認してください。</source>
+        <translation>Aizuchi&apos;s data folder could not be written (it is read-only, or you lack permission). Check the folder&apos;s permissions.</translation>
+    </message>
+    <message>
+        <source>相槌のデータファイルが壊れている可能性があります。相槌を終了して起動し直すと、確認して対処方法をご案内します。</source>
+        <translation>Aizuchi&apos;s data file may be damaged. Quit Aizuchi and start it again: it will check the file and tell you what to do.</translation>
+    </message>
+    <message>
+        <source>相槌のデータがほかの処理で使用中でした。しばらくしてからもう一度お試しください。</source>
+        <translation>Aizuchi&apos;s data was busy with another task. Please try again in a moment.</translation>
+    </message>
+    <message>
+        <source>ディスクの読み書きでエラーが起きたため、相槌のデータを読み書きできませんでした。ディスクの状態と空き容量を確認してください。</source>
+        <translation>A disk error stopped Aizuchi from reading or writing its data. Check the disk and its free space.</translation>
+    </message>
+    <message>
+        <source>相槌のデータを読み書きできませんでした。相槌を終了して、起動し直してください。</source>
+        <translation>Aizuchi could not read or write its data. Quit Aizuchi and start it again.</translation>
+    </message>
+    <message>
+        <source>データに書き込めず、下書きが長すぎて予備の保存先にも入りきりません</source>
+        <translation>the data could not be written, and the draft is too long for the backup file</translation>
+    </message>
+    <message>
+        <source>データにも予備の保存先にも書き込めません</source>
+        <translation>neither the data nor the backup file can be written</translation>
+    </message>
+    <message>
+        <source>下書きを保存できませんでした（{reason}）。書いた文はこの画面に残っています。相槌を閉じずに、原因を取り除いてください。</source>
+        <translation>The draft could not be saved ({reason}). Your text is still on screen: keep Aizuchi open and fix the cause.</translation>
     </message>
     <message>
         <source>メールサーバーが応答していません（サーバーかネットワークの一時的な問題と思われます）。以前はこの設定で接続できていたので、設定を変える必要はありません。相槌が数分おきに自動で接続し直します。</source>

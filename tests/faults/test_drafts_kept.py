@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
+from app.context import Changes
 from app.model import Address, Draft
 from app.store import draft_journal
 from app.store import drafts as drafts_module
@@ -145,7 +146,8 @@ def test_closing_the_composer_after_a_failed_save_asks_first(  # type: ignore[no
     monkeypatch.setattr(drafts_module, "save_draft_kept", nowhere)
     _type(window, "ただいま在庫を確認しております。")
     window.compose.save_now()
-    qtbot.waitUntil(lambda: window.compose.composer.status.text() == "下書きを保存できませんでした", timeout=5000)
+    qtbot.waitUntil(lambda: window.compose.composer.status.text().startswith("下書きを保存できませんでした"),
+                    timeout=5000)
     record("composer-close-unsaved")
 
     window.compose.close()
@@ -194,7 +196,8 @@ def test_closing_the_window_with_a_draft_no_save_could_keep_asks_first(  # type:
     monkeypatch.setattr(drafts_module, "save_draft_kept", nowhere)
     _type(window, "ウィンドウを閉じる前の文です。")
     window.compose.save_now()
-    qtbot.waitUntil(lambda: window.compose.composer.status.text() == "下書きを保存できませんでした", timeout=5000)
+    qtbot.waitUntil(lambda: window.compose.composer.status.text().startswith("下書きを保存できませんでした"),
+                    timeout=5000)
     assert not window.close()  # refused: the agent is asked
     box = window.compose.discard_dialog
     assert isinstance(box, QMessageBox) and window.isVisible()
@@ -202,3 +205,51 @@ def test_closing_the_window_with_a_draft_no_save_could_keep_asks_first(  # type:
     discard.click()
     qtbot.waitUntil(lambda: not window.isVisible(), timeout=5000)
     record("window-close-unsaved")
+
+
+def test_a_full_disk_with_no_room_for_the_journal_is_said_plainly_and_the_text_stays(  # type: ignore[no-untyped-def]
+    qtbot: QtBot, demo_copy: Path, dress_subject: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The disk fills while a reply is being written and even the journal's room is gone: the
+    composer's own line says why in plain Japanese (no 「DraftNotSaved」), the status bar too, and
+    the typed text stays on screen. A real small tmpfs when the machine allows it."""
+    import re
+
+    from PySide6.QtCore import QSettings
+
+    from app.settings import load_settings
+    from app.store.db import open_database
+
+    with small_filesystem(tmp_path, megabytes=96) as mount:
+        folder = mount or tmp_path
+        settings = load_settings(tmp_path / "settings.json")
+        window = MainWindow(demo_copy, settings, QSettings(str(tmp_path / "w.ini"), QSettings.Format.IniFormat),
+                            db=open_database(folder / "aizuchi.sqlite3"))
+        qtbot.addWidget(window)
+        with Driver(qtbot, window).waiting_all(Changes.HEADERS, Changes.MEMORY_BUILT, timeout=120000):
+            window.show()
+        try:
+            _open_reply(qtbot, window, dress_subject)
+            draft_journal.journal_path(folder / "aizuchi.sqlite3").unlink()  # its reserved room, gone too
+            if mount is not None:
+                _fill(mount)
+            else:  # no small filesystem here: both refuse as they do on ENOSPC
+                def full(*_args: object, **_kwargs: object) -> None:
+                    raise OSError(errno.ENOSPC, "No space left on device")
+
+                monkeypatch.setattr(drafts_module, "save_draft", full)
+                monkeypatch.setattr(draft_journal, "write", full)
+            typed = "ディスクがいっぱいでも消えてほしくない文です。" * 300
+            _type(window, typed)
+            window.compose.save_now()
+            composer = window.compose.composer
+            qtbot.waitUntil(lambda: composer.status.text().startswith("下書きを保存できませんでした"), timeout=10000)
+            line = composer.status.text()
+            record("full-disk-no-journal:window", 0, int(typed not in composer.text()))
+            assert "ディスクの空きが足りません" in line and "画面に残っています" in line, line
+            assert not re.search(r"[A-Za-z]{4,}", line), line  # no class name, no system English
+            assert "ディスクの空き" in window.statusBar().currentMessage()
+            assert typed in composer.text()
+        finally:
+            window.memory.stop_build()
+            window.runner.wait_all(5000)

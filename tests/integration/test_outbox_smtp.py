@@ -11,14 +11,16 @@ import textwrap
 import threading
 import time
 from dataclasses import replace
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 from imapclient import IMAPClient
 
+from app.mail.compose import outgoing
 from app.mail.outgoing import build_message
 from app.model import Address, Draft
-from app.outbox import Outbox, OutboxState, SendProblem
+from app.outbox import MayHaveArrived, Outbox, OutboxState, SendProblem
 from app.session import AccountSession
 from app.sources.base import OutgoingMessage
 from app.sources.errors import SendOutcomeUnknown
@@ -30,6 +32,7 @@ from tests.integration.conftest import account_for
 from tests.servers import Certs, Dovecot, SmtpBehaviour, SmtpServer, japanese_mail
 
 ROOT = Path(__file__).resolve().parents[2]
+NOW = datetime(2026, 12, 6, 10, 0, tzinfo=UTC)
 
 
 def _session(db: Database, dovecot: Dovecot, smtp: SmtpServer, certs: Certs) -> AccountSession:
@@ -277,3 +280,92 @@ def test_a_twenty_megabyte_reply_goes_out_once(db: Database, dovecot: Dovecot, s
     assert item.state is OutboxState.SENT
     assert len(smtp.messages) == 1 and len(smtp.messages[0][2]) > 20_000_000
     session.close()
+
+
+
+def _drafted(body: str) -> Draft:
+    return Draft(message_id="<draft-1@example.jp>", original_id="<customer-0@example.jp>",
+                 sender=Address("テスト商店", "alice@example.jp"), to=(Address("佐藤 花子", "customer0@example.jp"),),
+                 cc=(), subject="Re: 納期", body=body, in_reply_to="<customer-0@example.jp>")
+
+
+def test_a_changed_reply_after_a_drop_is_not_sent_unasked(
+    db: Database, dovecot: Dovecot, smtp: SmtpServer, certs: Certs
+) -> None:
+    """The server took the reply but the connection dropped before it said so: the customer has
+    it. An edited version (the draft saved, which retires the unknown item) is refused with
+    `MayHaveArrived` and nothing recorded; it goes only when the agent says so."""
+    session = _session(db, dovecot, smtp, certs)
+    first = _drafted("佐藤様\n\n納期は来週です。\n")
+    save_draft(db, "shop", first)
+    smtp.handler.behaviour = SmtpBehaviour(drop_after_data=True, keep_dropped=True)
+    item = session.send(outgoing(first, NOW))
+    assert item.state is OutboxState.UNKNOWN and len(smtp.messages) == 1
+    smtp.handler.behaviour = SmtpBehaviour()
+    edited = replace(first, body="佐藤様\n\n訂正いたします。納期は明日です。\n")
+    save_draft(db, "shop", edited)  # the edit retires the unknown item...
+    assert session.outbox.item(item.id).state is OutboxState.RETIRED
+    before = len(session.outbox.items())
+    with pytest.raises(MayHaveArrived) as raised:  # ...and still, the customer may have it
+        session.outbox.submit("shop", outgoing(edited, NOW))
+    assert raised.value.earlier.id == item.id
+    assert len(session.outbox.items()) == before and len(smtp.messages) == 1  # nothing recorded, nothing sent
+    # The agent knows it did not arrive after all: the edited one goes, once.
+    again = session.outbox.submit("shop", outgoing(edited, NOW), despite_unknown=True)
+    assert session.process(again.id).state is OutboxState.SENT
+    assert len(smtp.messages) == 2 and len(smtp.handler.with_message_id(again.message_id)) == 1
+    session.close()
+
+
+def test_a_changed_reply_after_a_plain_failure_still_goes_without_asking(
+    db: Database, dovecot: Dovecot, smtp: SmtpServer, certs: Certs
+) -> None:
+    """A 421 left nothing with the customer: the corrected reply is no second mail, so no question."""
+    session = _session(db, dovecot, smtp, certs)
+    first = _drafted("佐藤様\n\n納期は来週です。\n")
+    save_draft(db, "shop", first)
+    smtp.handler.behaviour = SmtpBehaviour(reply="421 4.3.2 Service not available, try later")
+    item = session.send(outgoing(first, NOW))
+    assert item.state is not OutboxState.SENT and smtp.messages == []
+    smtp.handler.behaviour = SmtpBehaviour()
+    edited = replace(first, body="佐藤様\n\n訂正いたします。\n")
+    save_draft(db, "shop", edited)
+    fresh = session.outbox.submit("shop", outgoing(edited, NOW))
+    assert session.process(fresh.id).state is OutboxState.SENT and len(smtp.messages) == 1
+    session.close()
+
+
+def test_the_same_reply_submitted_again_after_a_refusal_goes_again(
+    db: Database, dovecot: Dovecot, smtp: SmtpServer, certs: Certs
+) -> None:
+    """送信 pressed again on a reply the server refused: it waits to go again (nothing reached the
+    server, so no second mail), instead of staying 送信失敗 while the composer closes."""
+    session = _session(db, dovecot, smtp, certs)
+    draft = _drafted("佐藤様\n\n納期は来週です。\n")
+    save_draft(db, "shop", draft)
+    smtp.handler.behaviour = SmtpBehaviour(reply="554 5.7.1 Message rejected")
+    item = session.send(outgoing(draft, NOW))
+    assert item.state is OutboxState.FAILED and smtp.messages == []
+    smtp.handler.behaviour = SmtpBehaviour()
+    again = session.outbox.submit("shop", outgoing(draft, NOW))
+    assert again.id == item.id and again.state is OutboxState.QUEUED and again.problem is None
+    assert session.process(again.id).state is OutboxState.SENT and len(smtp.messages) == 1
+
+
+def test_the_same_reply_submitted_again_after_a_drop_is_asked_about_and_looked_for_first(
+    db: Database, dovecot: Dovecot, smtp: SmtpServer, certs: Certs
+) -> None:
+    session = _session(db, dovecot, smtp, certs)
+    draft = _drafted("佐藤様\n\n納期は来週です。\n")
+    save_draft(db, "shop", draft)
+    smtp.handler.behaviour = SmtpBehaviour(drop_after_data=True, keep_dropped=True)
+    item = session.send(outgoing(draft, NOW))
+    assert item.state is OutboxState.UNKNOWN and len(smtp.messages) == 1
+    smtp.handler.behaviour = SmtpBehaviour()
+    with pytest.raises(MayHaveArrived):
+        session.outbox.submit("shop", outgoing(draft, NOW))
+    assert session.outbox.item(item.id).state is OutboxState.UNKNOWN and len(smtp.messages) == 1
+    same = session.outbox.submit("shop", outgoing(draft, NOW), despite_unknown=True)
+    assert same.id == item.id and same.state is OutboxState.UNKNOWN  # the caller resends it, Sent first
+    assert session.process(same.id, resend_unknown=True).state is OutboxState.SENT
+    assert len(smtp.messages) == 2  # not in Sent: the agent's second mail, asked for

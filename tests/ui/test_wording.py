@@ -81,6 +81,42 @@ def test_errors_are_worded_once_with_the_cure_for_the_kind_of_account(language: 
     assert not JAPANESE.search(error_text(FileNotFoundError(2, "No such file")))
 
 
+def test_the_store_refusing_mid_session_is_worded_without_sqlite_s_english(
+    language: Callable[[str], None], tmp_path: Any
+) -> None:
+    """A full disk, a store made read-only or found damaged while the window runs: real SQLite
+    errors, said as what happened and what to do — never 「OperationalError」 or SQLite's words."""
+    import errno
+    import sqlite3
+
+    from app.store.drafts import DraftNotSaved
+
+    path = tmp_path / "s.sqlite3"
+    sqlite3.connect(path).execute("CREATE TABLE t(x)").connection.commit()
+    read_only = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    with pytest.raises(sqlite3.OperationalError) as refused:
+        read_only.execute("INSERT INTO t VALUES (1)")
+    (tmp_path / "junk.sqlite3").write_bytes(b"not a database at all" * 100)
+    with pytest.raises(sqlite3.DatabaseError) as damaged:
+        sqlite3.connect(tmp_path / "junk.sqlite3").execute("SELECT * FROM sqlite_master").fetchall()
+    full = sqlite3.OperationalError("database or disk is full")  # as SQLite says it (no errorcode when made here)
+    nowhere = DraftNotSaved("database or disk is full; journal: No space left on device",
+                            OSError(errno.ENOSPC, "No space left on device"))
+    too_long = DraftNotSaved("…", OSError(errno.EFBIG, "draft journal slot too small"))
+    language("ja")
+    said = {name: error_text(error) for name, error in
+            (("read_only", refused.value), ("damaged", damaged.value), ("full", full), ("draft", nowhere),
+             ("too_long", too_long))}
+    for name, text in said.items():
+        assert JAPANESE.search(text) and not re.search(r"[A-Za-z]{4,}", text), (name, text)
+    assert "読み取り専用" in said["read_only"] and "壊れている" in said["damaged"]
+    assert "空き" in said["full"] and "空き" in said["draft"] and "画面に残っています" in said["draft"]
+    assert "長すぎ" in said["too_long"]
+    language("en")
+    for error in (refused.value, damaged.value, full, nowhere, too_long):
+        assert not JAPANESE.search(error_text(error)), error_text(error)
+
+
 def test_fill_names_its_placeholders_and_survives_a_stray_one() -> None:
     assert wording.fill("「{text}」に一致: {count} 件", text="ドレス", count=2) == "「ドレス」に一致: 2 件"
     assert wording.fill("{unknown} と {text}", text="a") == "{unknown} と a"
