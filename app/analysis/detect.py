@@ -23,7 +23,14 @@ from __future__ import annotations
 
 from typing import Final
 
-from app.analysis.detectors import disclosure_evidence, disclosure_score, is_request, is_worry, refused_question
+from app.analysis.detectors import (
+    disclosure_evidence,
+    disclosure_score,
+    explicit_request,
+    is_request,
+    is_worry,
+    refused_question,
+)
 from app.analysis.detectors.common import ANNOUNCE_GATE, BIT_CONDITION
 from app.analysis.detectors.disclosure import announces, disclosure_cue, hypothetical, trigger
 from app.analysis.detectors.request import wants_from_shop
@@ -37,6 +44,7 @@ __all__ = [
     "disclosure_cue",
     "disclosure_evidence",
     "disclosure_score",
+    "explicit_request",
     "hypothetical",
     "is_request",
     "is_worry",
