@@ -496,7 +496,7 @@ def _reported(toks: list[Token], i: int) -> bool:
             if r.norm == "言う" and k + 1 < len(toks) and toks[k + 1].is_("事", "こと"):
                 # 予約させていただきたいということです: the wish itself, named (〜ということではありません
                 # denies it: no ask either)
-                return any(is_neg(x) for x in toks[k + 2 : k + 6])
+                return any(is_neg(x) for x in toks[k + 2 : k + 8])
             if r.norm == "願う" and toks[i].norm in ("頂く", "貰う") and any(
                     x.surface in ("ば", "たら", "れば") for x in rest):
                 return False  # 〜していただければと願っております: the polite ask (as 〜ればと思います)
