@@ -702,7 +702,7 @@ def _argues(content: Sequence[Token]) -> bool:
             if any(b.surface in ("ば", "たら", "れば") for b in content[: j - 1]):
                 return False  # チラシを置けば集まるのでは？: a proposal, which asks
             if (j >= 3 and content[j - 2].norm == "良い" and content[j - 3].surface in ("も", "ても", "でも")
-                    and j == len(content) - 1):
+                    and all(r.surface == "は" for r in content[j + 1 :])):
                 return False  # 水筒は認めても良いのでは。: a comment's proposal, said short (`proposal`);
                 # 〜あってもいいのではないでしょうか argues what should have been
             rest = content[j + 1 :]
