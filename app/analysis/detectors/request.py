@@ -84,7 +84,7 @@ def rhetorical(a: Asked) -> str:
                            or content[-1].surface == "は"):
         return ""
     return NOT if (_argues(content) or _exclaims(content) or _recalls(content) or _reproaches(content)
-                   or _muses(content, a.sentence_end, a.after)) else ""
+                   or _muses(content, a.sentence_end, a.after) or _questions_their_standard(content)) else ""
 
 
 def refused_question(a: Asked) -> bool:
@@ -813,6 +813,33 @@ def _muses(content: Sequence[Token], sentence_end: str, after: str) -> bool:
         return sentence_end not in ("?", "？")
     return before.is_("物", "もの") and k >= 3 and content[k - 2].lemma in ("いう", "言う") and (
         content[k - 3].surface == "と")
+
+
+_THIS: Final = frozenset({"此れ", "其れ", "彼れ", "これ", "それ", "あれ"})
+_ASKING_WORDS: Final = frozenset({"何", "どう", "何時", "いつ", "何処", "どこ", "どれ", "誰", "何故", "なぜ", "どの",
+                                  "幾ら", "いくら", "どちら", "如何", "いかが", "どんな"})
+
+
+def _questions_their_standard(content: Sequence[Token]) -> bool:
+    """「これが御社の普通なのでしょうか」「話を聞かずに切るのが、プロの仕事なのでしょうか」: what was done
+    to the writer (a clause made a noun with の, or これ / それ) held up against a name it does not deserve,
+    as a question: indignation, no answer wanted. Not 「送料は無料なのでしょうか」 (a thing, with は), nor
+    a question with a question word (これは何の部品なのでしょうか).
+    """
+    n = len(content)
+    if n < 6 or content[-1].surface != "か" or not content[-2].surface.startswith(("でしょ", "です")):
+        return False
+    if not (content[-3].surface in ("の", "ん") and content[-4].surface == "な" and content[-5].main == "名詞"):
+        return False
+    if any(t.norm in _ASKING_WORDS or t.surface in _ASKING_WORDS for t in content):
+        return False
+    for j in range(1, n - 5):
+        if content[j].surface == "が" and content[j].main == "助詞":
+            before = content[j - 1]
+            if (before.surface == "の" and before.pos[1] == "準体助詞" and j > 1
+                    and content[j - 2].main in ("動詞", "助動詞")) or before.norm in _THIS:
+                return True
+    return False
 
 
 def _recalls(content: Sequence[Token]) -> bool:
