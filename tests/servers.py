@@ -38,7 +38,9 @@ def free_port() -> int:
         return int(s.getsockname()[1])
 
 
-def wait_for_port(port: int, timeout: float = 10.0) -> None:
+def wait_for_port(port: int, timeout: float = 30.0) -> None:
+    # Generous: a passing start costs nothing more, and a loaded machine (the suite beside other work) can take
+    # over ten seconds to bring Dovecot up.
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         try:
