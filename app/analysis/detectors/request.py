@@ -497,10 +497,9 @@ def _reported(toks: list[Token], i: int) -> bool:
                 # 予約させていただきたいということです: the wish itself, named (〜ということではありません
                 # denies it: no ask either)
                 return any(is_neg(x) for x in toks[k + 2 : k + 8])
-            if r.norm == "願う" and toks[i].norm in ("頂く", "貰う") and any(
-                    x.surface in ("ば", "たら", "れば") for x in rest):
-                return False  # 〜していただければと願っております: the polite ask (as 〜ればと思います)
-            return True
+            # 〜していただければと願っております: the polite ask (as 〜ればと思います), not a wish told
+            return not (r.norm == "願う" and toks[i].norm in ("頂く", "貰う") and any(
+                x.surface in ("ば", "たら", "れば") for x in rest))
     return False
 
 
@@ -711,9 +710,9 @@ def _argues(content: Sequence[Token]) -> bool:
     n = len(content)
     # 業務中ではないのか？: a claim put in plain form (asking the shop takes ではないですか / でしょうか)
     return (n >= 5 and content[-1].surface == "か" and content[-2].surface in ("の", "ん") and is_neg(content[-3])
-            and (content[-4].surface in ("では", "じゃ") or (content[-4].surface == "は" and content[-5].surface == "で"))
-            and not any(
-                t.lemma in ("です", "ます") for t in content))
+            and (content[-4].surface in ("では", "じゃ")
+                 or (content[-4].surface == "は" and content[-5].surface == "で"))
+            and not any(t.lemma in ("です", "ます") for t in content))
 
 
 # Words that make a question a reproach: 何のための予約なのか, 何と思っているのか, 如何なものか.
