@@ -26,6 +26,7 @@ from typing import Final
 from app.analysis.detectors import (
     disclosure_evidence,
     disclosure_score,
+    explicit_request,
     is_request,
     is_worry,
     learned_may_add,
@@ -44,6 +45,7 @@ __all__ = [
     "disclosure_cue",
     "disclosure_evidence",
     "disclosure_score",
+    "explicit_request",
     "hypothetical",
     "is_request",
     "is_worry",

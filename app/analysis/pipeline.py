@@ -18,6 +18,7 @@ from app.analysis.ahead import Ahead
 from app.analysis.detect import (
     Labelled,
     disclosure_score,
+    explicit_request,
     kind_value,
     label_sentence,
     learned_may_add,
@@ -146,6 +147,13 @@ def _as_written(words: list[str], tokens: list[Token]) -> list[str]:
     return out
 
 
+def _explicit(tokens: list[Token], text: str) -> bool:
+    """The sentence's last clause asks by its grammar alone (asked only when the layer would drop an ask)."""
+    clauses = split_clauses(tokens) if tokens else []
+    return bool(clauses) and explicit_request(clauses[-1], _sentence_end(text),
+                                              clauses[-2].tokens[-1].surface if len(clauses) > 1 else "")
+
+
 class _Weigher:
     """The learned layer's say on each sentence, given as soon as the sentence after it is labelled.
 
@@ -211,6 +219,10 @@ class _Weigher:
                 # A mail of one sentence has no neighbour for the model to weigh (「返品したいのですが。」
                 # is a preface when an ask follows and the ask itself when nothing does), and the corpus
                 # it learned from has almost no such mails: the rules' ask there is why they wrote.
+                if kind is _REQUEST and _explicit(tokens, text):
+                    # 「〜の掲載をお願いします」「〜べきだと思う」 closing a long comment: the ending asks,
+                    # whatever the story's words weigh (`request.explicit_ask`)
+                    continue
                 self.dropped.add((index, value))
             elif not marked and probabilities[label] >= model.add[label]:
                 clauses = split_clauses(tokens) if kind is _REQUEST and tokens else []

@@ -84,6 +84,24 @@ def test_the_model_can_take_back_and_add_a_mark(committed: learned.SentenceModel
     assert cue_parts(marked[0].cue) == (CueKind.LEARNED, "ピアノ")
 
 
+def test_the_model_keeps_an_ask_made_by_its_ending() -> None:
+    # A model sure that no sentence asks takes back the rules' asks, but not one the sentence's ending makes
+    # by grammar alone (a proposal, 〜てほしいです, 〜をお願いします): the story's words are not what asks.
+    sure_not = learned.SentenceModel({}, [0.0, -30.0, 0.0], add=[1.0, 1.0, 1.0], drop=[0.0, 0.5, 0.0])
+    learned.use(sure_not)
+    try:
+        story = "先週の土曜、母と二人で窓口に行きましたが、一時間以上待たされました。"
+        for ask in ("受付の人数は増やすべきだと思う。", "次回からは待ち時間を掲示してほしいと思いました。",
+                    "この意見は広報誌への掲載をお願いします。", "呼び出しは名前で呼ぶ方が親切だと思います。"):
+            marked = [h for h in analyze(story + ask).highlights if h.kind is HighlightKind.REQUEST]
+            assert [(story + ask)[h.start : h.end] for h in marked] == [ask.rstrip("。")], ask
+        # …while an ask its words make is still the model's to weigh.
+        assert not [h for h in analyze(story + "窓口の場所を教えていただけますか。").highlights
+                    if h.kind is HighlightKind.REQUEST]
+    finally:
+        learned.use(learned.load_file())
+
+
 def test_the_model_adds_no_ask_the_rules_turned_down_by_grammar() -> None:
     # A model sure that every sentence asks still adds no ask to a question the rules refuse on purpose:
     # a greeting, a claim put as a question, the writer wondering aloud.

@@ -85,6 +85,8 @@ REQUEST: Final[tuple[Rule, ...]] = (
     Rule(request.alternative, needs=REQUEST_CUE),
     Rule(request.indirect_question, needs=REQUEST_CUE),
     Rule(request.proposal),  # plain-form proposals carry none of the request cue words
+    Rule(request.better_way),  # nor does 〜方が親切だと思います
+    Rule(request.wished_otherwise),  # nor もう少し軽かったら良かったです
 )
 
 # ---------------------------------------------------------------- worry: rules on the clause, then at each token
@@ -209,6 +211,11 @@ def is_request(clause: Clause, last_in_sentence: bool, sentence_end: str, after:
         if verdict:
             return "" if verdict == NOT else verdict
     return ""
+
+
+def explicit_request(clause: Clause, sentence_end: str, after: str = "") -> bool:
+    """The sentence's last clause asks by its grammar alone (`request.explicit_ask`)."""
+    return request.explicit_ask(request.Asked(clause, True, sentence_end, after))
 
 
 def refused_question(clause: Clause, sentence_end: str, after: str = "") -> bool:

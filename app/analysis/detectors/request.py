@@ -84,7 +84,7 @@ def rhetorical(a: Asked) -> str:
                            or content[-1].surface == "は"):
         return ""
     return NOT if (_argues(content) or _exclaims(content) or _recalls(content) or _reproaches(content)
-                   or _muses(content, a.sentence_end, a.after)) else ""
+                   or _muses(content, a.sentence_end, a.after) or _questions_their_standard(content)) else ""
 
 
 def refused_question(a: Asked) -> bool:
@@ -97,6 +97,41 @@ def refused_question(a: Asked) -> bool:
         return False
     asked = content[-1].surface in ("か", "かね", "かな") or a.sentence_end in ("?", "？")
     return asked and (greeting_question(a) == NOT or rhetorical(a) == NOT or _conjecture(content))
+
+
+def explicit_ask(a: Asked) -> bool:
+    """The sentence ends on an ask its grammar alone makes, whatever the words around it: a proposal
+    (〜べきだと思う, 〜してみては, 〜方が親切だと思います), a favour wanted (〜てほしいです / 〜てほしいと
+    思いました / 〜てほしいものです / 〜ていただきたいことです), a thing asked for (〜の掲載をお願いします).
+
+    The learned layer may not take such an ask back (`app.analysis.pipeline`): in a long comment or
+    complaint its words are those of the story around it, and the model, which learned from enquiries,
+    weighs the story; the ending is what asks. (The layer keeps the last word on every other ask: its
+    words-based doubts are right far more often than not on the corpus.)
+    """
+    content = a.content
+    if len(content) < 3:
+        return False
+    if better_way(a) or wished_otherwise(a):
+        return True
+    if proposal(a):
+        # 〜人が増えるとよい: an outcome wished for, which the layer may weigh; 〜すればいい / 〜べき propose
+        return not any(content[j].surface == "と" and content[j + 1].norm == "良い" for j in range(len(content) - 1))
+    k = len(content) - 1
+    while k > 0 and (content[k].surface in _ASK_TAIL or content[k].norm in ("思う", "事", "物")):
+        k -= 1  # 〜と思いました / 〜ことです / 〜ものです: the frame after the wish
+    wish = content[k]
+    if wish.lemma in ("ほしい", "欲しい") and k > 0 and content[k - 1].surface in ("て", "で"):
+        return not wish.cform.startswith("連用形") and not _reported(content, k) and not _wish_for_them(content, k)
+    if wish.lemma == "たい" and k > 0 and content[k - 1].norm in ("頂く", "貰う"):
+        return (not wish.cform.startswith("連用形") and not _reported(content, k)
+                and not _causative_own_act(content, k - 1))
+    # 〇〇の掲載をお願いします: the object named, then the polite ask and nothing after it
+    return (len(content) >= 5 and content[-1].surface == "ます" and content[-2].norm in ("為る", "致す")
+            and content[-3].norm == "願う" and content[-4].surface in ("お", "御") and content[-5].surface == "を")
+
+
+_ASK_TAIL: Final = frozenset({"です", "と", "思い", "まし", "た", "ます", "の", "もの", "こと", "だ"})
 
 
 def question(a: Asked) -> str:
@@ -201,8 +236,10 @@ def hope(a: Asked) -> str:
     toks = a.toks
     for i, t in enumerate(toks[:-1]):
         if t.surface in ("希望", "要望", "要求") and toks[i + 1].norm in ("為る", "致す") and not any(
-            x.lemma == "た" for x in toks[i + 2 : i + 5]
+            x.lemma in ("た", "たり") for x in toks[i + 2 : i + 5]  # 希望したり憧れたり: a past listed
         ):
+            if _wish_for_them(toks, i) or _announces(toks[:i]):
+                return ""  # 今後も続けられることを希望いたします (a wish) / 下記について要望したい (a preface)
             return make_cue(CueKind.HOPE, span(toks, i, i + 3))
     content = a.content
     for i in range(1, len(content)):
@@ -213,6 +250,15 @@ def hope(a: Asked) -> str:
                     is_neg(r) for r in rest):
                 return make_cue(CueKind.HOPE, span(content, i - 1, len(content)))
     return ""
+
+
+# 「下記について」「以下の点を」: what is asked comes after this sentence.
+_BELOW: Final = frozenset({"下記", "以下", "次", "後述"})
+
+
+def _announces(before: Sequence[Token]) -> bool:
+    """The words before a wish point at the asks listed below (下記について要望したい): a preface."""
+    return any(t.norm in _BELOW or t.surface in _BELOW for t in before) and _about(before)
 
 
 def glad_if(a: Asked) -> str:
@@ -285,7 +331,8 @@ def proposal(a: Asked) -> str:
     if len(content) < 3:
         return ""
     if (a.last and a.sentence_end != "" and content[-1].surface in ("ては", "では") and content[-2].norm == "見る"
-            and content[-3].surface in ("て", "で") and not any(t.norm in _SELF for t in content)):
+            and content[-3].surface in ("て", "で") and not any(t.norm in _SELF for t in content)
+            and not _from_someone(content)):
         # もう少し考慮してみては。 (〜てみてはいかがでしょうか, its end left unsaid): a suggestion to the business
         return make_cue(CueKind.PROPOSAL, span(content, len(content) - 3, len(content)))
     tail_ = content[-6:]
@@ -317,6 +364,86 @@ def proposal(a: Asked) -> str:
     return ""
 
 
+def better_way(a: Asked) -> str:
+    """A way the business should take, said as the better one: 「名前で呼ぶ方が親切だと思います」
+    「対応を統一するのがいいと思います」「案内を流した方が良い」.
+
+    An act (a verb before 方 / の / こと) weighed as better, in plain form or framed as the writer's
+    opinion (〜と思う / 〜と思います / 〜と思われる) at the sentence's end. Not the writer's own act
+    (私も早めに行った方がいいと思います), a choice between things (Mサイズの方がいいです: no verb), a
+    thought in the past or one that runs on (〜方がいいと思って…), a question.
+    """
+    content = a.content
+    n = len(content)
+    if n < 4 or not a.last or content[-1].norm not in _OPINION_END:
+        return ""  # every clause is asked this: its last word first
+    k = n - 1
+    while k > 0 and (content[k].surface in ("ます", "れる", "られる") or content[k].norm in ("思う", "考える")):
+        k -= 1
+    if k < n - 1 and content[k].surface != "と":
+        return ""  # 思う only as the frame 〜と思う
+    if k < n - 1:
+        k -= 1
+        if content[k].lemma == "だ" and content[k].surface == "だ":
+            k -= 1
+    better = content[k]
+    if not (better.norm in _BETTER or better.lemma in _BETTER) or better.cform.startswith("連用形") or k < 3:
+        return ""
+    if content[k - 1].surface != "が" or not (content[k - 2].norm in ("方", "事") or (
+            content[k - 2].surface == "の" and content[k - 2].main == "助詞")):
+        return ""
+    if k == n - 1 and content[k - 2].norm != "方":
+        return ""  # 説明してくれるのがいい。: praise of what they do; 〜方がいい。 and 〜のがいいと思う propose
+    act = content[k - 3]
+    if act.lemma == "た" or is_neg(act):
+        act = content[k - 4] if k >= 4 else act
+    if act.main != "動詞" or any(t.norm in _SELF for t in content):
+        return ""
+    return make_cue(CueKind.PROPOSAL, span(content, k - 2, n))
+
+
+# What the better way is called: 〜方が良い / 親切 / 便利 / 望ましい.
+_BETTER: Final = frozenset({"良い", "いい", "よい", "親切", "便利", "望ましい", "適切", "丁寧", "ベター", "効率的",
+                            "合理的", "分かり易い", "わかりやすい", "安心"})
+_OPINION_END: Final = frozenset({"思う", "考える", "ます", "れる", "られる"}) | _BETTER
+
+
+def wished_otherwise(a: Asked) -> str:
+    """A quality the thing should have had, said as a comment card says it: 「もう少し軽かったら良かったです」
+    「もっと静かだと良かった」. A degree asked for (もう少し / もっと) of a quality (an adjective, or 〜だ),
+    not of the writer's own act (もっと早く行けば良かった: a verb, their regret).
+    """
+    content = a.content
+    n = len(content)
+    if n < 5 or not a.last:
+        return ""
+    end = n - 1 if content[-1].surface == "です" else n
+    if end < 3 or content[end - 1].lemma != "た" or content[end - 2].norm != "良い":
+        return ""
+    cond = content[end - 3]
+    if cond.surface not in ("たら", "ば", "と") or end < 4:
+        return ""
+    quality = content[end - 4]
+    if quality.lemma == "た" and end >= 5:
+        quality = content[end - 5]  # 軽かっ|たら
+    if not (quality.main == "形容詞" or quality.lemma == "だ" or is_neg(quality)):
+        return ""
+    said = "".join(t.surface for t in content[: end - 3])
+    if not any(w in said for w in _MORE) or any(t.norm in _SELF for t in content):
+        return ""
+    return make_cue(CueKind.PROPOSAL, span(content, max(0, end - 5), n))
+
+
+_MORE: Final = ("もう少し", "もっと", "もうちょっと", "もうすこし", "もう少々")
+
+
+def _from_someone(content: Sequence[Token]) -> bool:
+    """「〇〇さんから相談してみては！」: a suggestion someone else made, told (a person, then から)."""
+    return any(t.surface == "から" and j > 0 and (content[j - 1].surface in ("さん", "様", "先生", "さま", "ちゃん")
+                                                  or content[j - 1].classes & PERSONAL)
+               for j, t in enumerate(content))
+
+
 _PROPOSING: Final = frozenset({"べし", "良い", "いい", "よい", "有る", "ある"})
 _PROPOSAL_END: Final = frozenset({"事", "こと", "だ", "と", "思う", "思い", "の", "で", "は", "では", "考える"})
 _SELF: Final = frozenset({"私", "自分", "僕", "俺", "あたし", "わたくし"})
@@ -346,7 +473,10 @@ def _own_state_of_knowing(before: Sequence[Token]) -> bool:
 
 
 # 〜てほしいと言われ / 〜てくださいと連絡があり: someone else's ask, reported.
-_REPORTING: Final = ("言う", "云う", "連絡", "頼む", "有る", "言われる", "頼まれる", "伝える", "話す", "伺う", "聞く")
+# 〜てくださいと勧めました / 〜てもらいたいと申し出たところ / 〜てもらいたいと願いました: an ask or a wish
+# the writer reports having made, or made to someone else, not one made of the reader now.
+_REPORTING: Final = ("言う", "云う", "連絡", "頼む", "有る", "言われる", "頼まれる", "伝える", "話す", "伺う", "聞く",
+                     "勧める", "申し出る", "願う")
 # What the writer does in the mail itself: 〜させてください / 〜させていただきたく announce it.
 _OWN_ACTS: Final = ("確認", "話", "話す", "書く", "紹介", "説明", "報告", "相談", "質問", "伝える", "お伝え",
                     "述べる", "記す", "触れる", "整理")
@@ -358,8 +488,19 @@ def _reported(toks: list[Token], i: int) -> bool:
     rest = toks[i + 1 : i + 4]
     if len(rest) > 2 and rest[0].surface == "と" and rest[1].surface == "の" and rest[2].is_("事", "こと"):
         return True
-    return any(r.surface == "と" and r.main == "助詞" for r in rest[:2]) and any(
-        r.norm in _REPORTING or r.lemma in _REPORTING for r in toks[i + 2 : i + 6])
+    if not any(r.surface == "と" and r.main == "助詞" for r in rest[:2]):
+        return False
+    for k in range(i + 2, min(len(toks), i + 6)):
+        r = toks[k]
+        if r.norm in _REPORTING or r.lemma in _REPORTING:
+            if r.norm == "言う" and k + 1 < len(toks) and toks[k + 1].is_("事", "こと"):
+                # 予約させていただきたいということです: the wish itself, named (〜ということではありません
+                # denies it: no ask either)
+                return any(is_neg(x) for x in toks[k + 2 : k + 8])
+            # 〜していただければと願っております: the polite ask (as 〜ればと思います), not a wish told
+            return not (r.norm == "願う" and toks[i].norm in ("頂く", "貰う") and any(
+                x.surface in ("ば", "たら", "れば") for x in rest))
+    return False
 
 
 def _causative_own_act(toks: list[Token], i: int) -> bool:
@@ -554,12 +695,24 @@ def _argues(content: Sequence[Token]) -> bool:
         t = content[j]
         if (t.surface in ("では", "じゃ") or (t.lemma == "だ" and content[j + 1].surface == "は")) and (
                 content[j - 1].surface in ("の", "ん") and content[j - 1].main == "助詞"):
+            if (j >= 3 and content[j - 2].lemma == "た" and content[j - 3].norm == "良い"
+                    and any(b.surface in ("ば", "たら", "れば", "と") for b in content[: j - 3])):
+                return True  # その場で言えばよかったのではないでしょうか: what should have been done, a reproach
             if any(b.surface in ("ば", "たら", "れば") for b in content[: j - 1]):
                 return False  # チラシを置けば集まるのでは？: a proposal, which asks
+            if (j >= 3 and content[j - 2].norm == "良い" and content[j - 3].surface in ("も", "ても", "でも")
+                    and all(r.surface == "は" for r in content[j + 1 :])):
+                return False  # 水筒は認めても良いのでは。: a comment's proposal, said short (`proposal`);
+                # 〜あってもいいのではないでしょうか argues what should have been
             rest = content[j + 1 :]
             # 〜なのではないでしょうか / 〜のではありませんか (ある is the negated copula's verb here)
             return all(r.main in ("助詞", "助動詞", "形容詞") or r.norm == "有る" for r in rest)
-    return False
+    n = len(content)
+    # 業務中ではないのか？: a claim put in plain form (asking the shop takes ではないですか / でしょうか)
+    return (n >= 5 and content[-1].surface == "か" and content[-2].surface in ("の", "ん") and is_neg(content[-3])
+            and (content[-4].surface in ("では", "じゃ")
+                 or (content[-4].surface == "は" and content[-5].surface == "で"))
+            and not any(t.lemma in ("です", "ます") for t in content))
 
 
 # Words that make a question a reproach: 何のための予約なのか, 何と思っているのか, 如何なものか.
@@ -646,6 +799,10 @@ def _muses(content: Sequence[Token], sentence_end: str, after: str) -> bool:
         k -= 1
     if content[k].lemma not in ("です", "だ") or not content[k].surface.startswith(("でしょ", "だろ")):
         return False
+    if k + 2 < len(content) and content[k + 1].surface == "か" and content[k + 2].surface in ("ね", "な"):
+        return True  # 〜なんでしょうかね / 本当に大丈夫なのでしょうかね: musing, agreement sought, no answer
+    if any(t.surface in ("果たして", "はたして") for t in content[:k]):
+        return True  # 果たして本当に必要でしょうか: the writer doubting aloud
     if k == 0:
         # The clause is the copula alone, cut after a conjunctive から (〜ないから|でしょうか); a hard-wrapped
         # 「可能\nでしょうか。」 starts its own sentence and asks.
@@ -655,6 +812,33 @@ def _muses(content: Sequence[Token], sentence_end: str, after: str) -> bool:
         return sentence_end not in ("?", "？")
     return before.is_("物", "もの") and k >= 3 and content[k - 2].lemma in ("いう", "言う") and (
         content[k - 3].surface == "と")
+
+
+_THIS: Final = frozenset({"此れ", "其れ", "彼れ", "これ", "それ", "あれ"})
+_ASKING_WORDS: Final = frozenset({"何", "どう", "何時", "いつ", "何処", "どこ", "どれ", "誰", "何故", "なぜ", "どの",
+                                  "幾ら", "いくら", "どちら", "如何", "いかが", "どんな"})
+
+
+def _questions_their_standard(content: Sequence[Token]) -> bool:
+    """「これが御社の普通なのでしょうか」「話を聞かずに切るのが、プロの仕事なのでしょうか」: what was done
+    to the writer (a clause made a noun with の, or これ / それ) held up against a name it does not deserve,
+    as a question: indignation, no answer wanted. Not 「送料は無料なのでしょうか」 (a thing, with は), nor
+    a question with a question word (これは何の部品なのでしょうか).
+    """
+    n = len(content)
+    if n < 6 or content[-1].surface != "か" or not content[-2].surface.startswith(("でしょ", "です")):
+        return False
+    if not (content[-3].surface in ("の", "ん") and content[-4].surface == "な" and content[-5].main == "名詞"):
+        return False
+    if any(t.norm in _ASKING_WORDS or t.surface in _ASKING_WORDS for t in content):
+        return False
+    for j in range(1, n - 5):
+        if content[j].surface == "が" and content[j].main == "助詞":
+            before = content[j - 1]
+            if (before.surface == "の" and before.pos[1] == "準体助詞" and j > 1
+                    and content[j - 2].main in ("動詞", "助動詞")) or before.norm in _THIS:
+                return True
+    return False
 
 
 def _recalls(content: Sequence[Token]) -> bool:
@@ -682,6 +866,8 @@ def _please(toks: list[Token]) -> bool:
             return False
         if _reported(toks, i):
             return False  # 「すぐ来てください」と言われ: someone else's ask
+        if any(r.lemma in _THANKS or r.norm in _THANKS for r in toks[i + 1 : i + 3]):
+            return False  # 親身に接してください有難うございます: くださり mistyped, thanks for what was done
         if _wish_for_them(toks, i):
             return False  # これからも頑張ってください: encouragement
         if _told_not_asked(toks, i):
@@ -690,6 +876,9 @@ def _please(toks: list[Token]) -> bool:
             return False  # よろしくお伝えください / お付き合いください: nothing to do
         return not _causative_own_act(toks, i)
     return False
+
+
+_THANKS: Final = ("ありがとう", "有り難う", "有難う", "感謝")
 
 
 def _told_not_asked(toks: Sequence[Token], i: int) -> bool:
@@ -755,6 +944,9 @@ def _onegai(toks: list[Token]) -> bool:
             return False  # お願いしている (an ongoing order), not an ask
         if after and after[0].norm == "為る" and len(after) > 1 and after[1].lemma == "た":
             return False
+        if (after and after[0].norm == "為る" and after[0].cform.startswith("連用形")
+                and (len(after) == 1 or (after[1].main not in ("助動詞", "助詞") and after[1].sub != "非自立可能"))):
+            return False  # 姉にもお願いしやっと許してもらいました: one step of a story, chained, not an ask
         if after and after[0].norm == "為る" and after[0].cform.startswith("意志推量"):
             return False  # お願いしようと思っています: a plan told
         if len(after) > 1 and after[0].norm == "為る" and after[1].is_("予定", "つもり"):
@@ -811,7 +1003,8 @@ def wants_from_shop(toks: list[Token]) -> bool:
         if verb.norm in ("為る", "致す", "出来る") and i >= 2:
             verb = toks[i - 2]
         if verb.norm in ("頂く", "貰う"):
-            if (_causative_own_act(toks, i - 1) and not _about(toks[: i - 1])) or _contacted(toks[i + 1 :]):
+            if ((_causative_own_act(toks, i - 1) and not _about(toks[: i - 1])) or _contacted(toks[i + 1 :])
+                    or _reported(toks, i)):  # 教えてもらいたいと申し出たところ: an ask reported
                 continue  # ご相談させていただきたく: announces what the mail is about
             return True
         if not (verb.classes & BIT_ASK_VERBS):
@@ -836,7 +1029,8 @@ def _contacted(toks: Sequence[Token]) -> bool:
     """「〜ご連絡いたしました」「筆をとりました」: the writer says they are writing, in the past."""
     for i, t in enumerate(toks):
         if t.norm in _CONTACT_WORDS or t.surface in _CONTACT_WORDS:
-            return any(a.lemma == "た" for a in toks[i + 1 : i + 6])
+            # ご連絡させていただきました: the past may come six words after
+            return any(a.lemma == "た" for a in toks[i + 1 : i + 7])
     return False
 
 
