@@ -394,6 +394,17 @@ def _empty() -> Score:
     return Score(dict.fromkeys(LABELS, 0), dict.fromkeys(LABELS, 0), dict.fromkeys(LABELS, 0))
 
 
+def _rules_and_layer(cases: list[Case], model: dict[str, Any], total: Score, total_rules: Score) -> tuple[Score, Score]:
+    """`cases` scored by the rules alone and with `model`'s layer, each added to its running total."""
+    learned.use(None)
+    rules = score(cases, analyser_spans)
+    learned.use(learned.from_json(model))
+    result = score(cases, analyser_spans)
+    _add(total, result)
+    _add(total_rules, rules)
+    return rules, result
+
+
 def leave_one_round_out(sets: Sets, folds: int = FOLDS) -> Score:
     """The rules with the learned layer on each writing round's train mails, the layer trained (and its C
     and thresholds chosen, as `make model` does) without that round's train or dev mails: how the layer
@@ -410,13 +421,7 @@ def leave_one_round_out(sets: Sets, folds: int = FOLDS) -> Score:
         held = [i for i in sets.corpus if sets.round_of(i) == r]
         model = sets.select([i for i in sets.corpus if sets.round_of(i) != r], None,
                             [i for i in sets.dev if sets.round_of(i) != r], folds, quiet=True)
-        cases = [sets.table.cases[i] for i in held]
-        learned.use(None)
-        rules = score(cases, analyser_spans)
-        learned.use(learned.from_json(model))
-        result = score(cases, analyser_spans)
-        _add(total, result)
-        _add(total_rules, rules)
+        rules, result = _rules_and_layer([sets.table.cases[i] for i in held], model, total, total_rules)
         macros.append(result.macro)
         print(f"  {_line(f'round {r} ({len(held)} mails)', result)}   rules alone {rules.macro:.3f}  "
               f"C={model['C']}  [{time.perf_counter() - started:.0f} s]", flush=True)
@@ -439,13 +444,7 @@ def cross_validate(sets: Sets, k: int, folds: int = FOLDS) -> Score:
     for n, part in enumerate(parts):
         held = set(part)
         model = sets.select([i for i in sets.corpus if i not in held], folds=folds, quiet=True)
-        cases = [sets.table.cases[i] for i in part]
-        learned.use(None)
-        rules = score(cases, analyser_spans)
-        learned.use(learned.from_json(model))
-        result = score(cases, analyser_spans)
-        _add(total, result)
-        _add(total_rules, rules)
+        rules, result = _rules_and_layer([sets.table.cases[i] for i in part], model, total, total_rules)
         print(f"  {_line(f'fold {n + 1}', result)}   rules alone {rules.macro:.3f}  "
               f"[{time.perf_counter() - started:.0f} s]", flush=True)
     learned.use(None)

@@ -8,39 +8,21 @@ from email import message_from_bytes, policy
 
 from pytestqt.qtbot import QtBot
 
-from app.context import Changes
 from tests.faults.ledger import record
 from tests.servers import SmtpBehaviour
-from tests.ui.driver import on
-from tests.ui.test_account_flow import _add_account, servers, window
+from tests.ui.test_account_flow import _reply_in_account, _send_despite_findings, servers, window
 from ui.main_window import MainWindow
-from ui.models import Role
 
 __all__ = ["servers", "window"]
 
 
-def _send(qtbot: QtBot, window: MainWindow) -> None:
-    with qtbot.waitSignal(window.compose.send_checked, timeout=20000):
-        window.compose.send()
-    if window.compose.review_dialog is not None:  # findings on a bare reply: send anyway
-        window.compose.review_dialog.accept()
-
-
 def test_a_reply_corrected_after_a_421_goes_out_once_as_corrected(qtbot: QtBot, window: MainWindow, servers) -> None:  # type: ignore[no-untyped-def]
     dovecot, smtp = servers
-    pane = window.accounts_pane
-    account_id = _add_account(qtbot, window, dovecot, smtp)
-    with qtbot.waitSignal(window.changed, check_params_cb=on(Changes.HEADERS), timeout=10000):
-        assert pane.select_folder(account_id)
-    header = window.message_model.index(0, 0).data(Role.HEADER)
-    with qtbot.waitSignal(window.changed, check_params_cb=on(Changes.MESSAGE), timeout=10000):
-        window.mailbox.open_header(header)
-    with qtbot.waitSignal(window.compose.opened, timeout=10000):
-        window.compose.reply()
+    account_id = _reply_in_account(qtbot, window, dovecot, smtp)
     composer = window.compose.composer
 
     smtp.handler.behaviour = SmtpBehaviour(reply="421 4.3.2 Service not available, try later")
-    _send(qtbot, window)
+    _send_despite_findings(qtbot, window)
     qtbot.waitUntil(lambda: composer.status.text().startswith("送信待ち"), timeout=20000)
     assert smtp.messages == []
 
@@ -48,7 +30,7 @@ def test_a_reply_corrected_after_a_421_goes_out_once_as_corrected(qtbot: QtBot, 
     composer.editor.setPlainText("訂正版です。納期は明日になります。\n")
     smtp.handler.behaviour = SmtpBehaviour()
     with qtbot.waitSignal(window.compose.sent, timeout=30000):
-        _send(qtbot, window)
+        _send_despite_findings(qtbot, window)
     window.send_service.account_ready(account_id)  # what runs when the account connects again
     window.runner.wait_all(10000)
     qtbot.wait(200)

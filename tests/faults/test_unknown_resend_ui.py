@@ -7,46 +7,37 @@ from __future__ import annotations
 
 from email import message_from_bytes, policy
 
+from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
-from app.context import Changes
 from app.outbox import Outbox, OutboxState
 from tests.faults.ledger import record
 from tests.servers import SmtpBehaviour
-from tests.ui.driver import ime_commit, on
-from tests.ui.test_account_flow import _add_account, servers, window
+from tests.ui.driver import ime_commit
+from tests.ui.test_account_flow import _reply_in_account, _send_despite_findings, servers, window
 from ui.main_window import MainWindow
-from ui.models import Role
 
 __all__ = ["servers", "window"]
 
 
-def _send(qtbot: QtBot, window: MainWindow) -> None:
-    with qtbot.waitSignal(window.compose.send_checked, timeout=20000):
-        window.compose.send()
-    if window.compose.review_dialog is not None:  # findings on a bare reply: send anyway
-        window.compose.review_dialog.accept()
-
-
 def _open_reply(qtbot: QtBot, window: MainWindow, servers) -> None:  # type: ignore[no-untyped-def]
     dovecot, smtp = servers
-    account_id = _add_account(qtbot, window, dovecot, smtp)
-    with qtbot.waitSignal(window.changed, check_params_cb=on(Changes.HEADERS), timeout=10000):
-        assert window.accounts_pane.select_folder(account_id)
-    header = window.message_model.index(0, 0).data(Role.HEADER)
-    with qtbot.waitSignal(window.changed, check_params_cb=on(Changes.MESSAGE), timeout=10000):
-        window.mailbox.open_header(header)
-    with qtbot.waitSignal(window.compose.opened, timeout=10000):
-        window.compose.reply()
+    _reply_in_account(qtbot, window, dovecot, smtp)
     ime_commit(window.compose.composer.editor, "ご連絡ありがとうございます。明日発送いたします。\n")
 
 
-def _answer(qtbot: QtBot, window: MainWindow, button: str) -> None:
+def _asked(qtbot: QtBot, window: MainWindow) -> QMessageBox:
+    """The window's question before a reply that may already have arrived, once it shows, checked for its words."""
     compose = window.compose
     qtbot.waitUntil(lambda: compose.unknown_box is not None and compose.unknown_box.isVisible(), timeout=20000)
     box = compose.unknown_box
     assert box is not None
     assert "届いている可能性" in box.windowTitle() and "二通届く" in box.text(), box.text()
+    return box
+
+
+def _answer(qtbot: QtBot, window: MainWindow, button: str) -> None:
+    box = _asked(qtbot, window)
     box.findChild(type(box.defaultButton()), button).click()
 
 
@@ -59,18 +50,15 @@ def test_a_changed_reply_after_a_dropped_send_is_asked_about_before_it_goes(  # 
 
     # The server queues the reply, then the connection drops before it answers.
     smtp.handler.behaviour = SmtpBehaviour(drop_after_data=True, keep_dropped=True)
-    _send(qtbot, window)
+    _send_despite_findings(qtbot, window)
     qtbot.waitUntil(lambda: compose.composing and "送信状態不明" in composer.status.text(), timeout=30000)
     assert len(smtp.messages) == 1
     smtp.handler.behaviour = SmtpBehaviour()
 
     # A line added, 送信 again: asked first, nothing sent meanwhile.
     ime_commit(composer.editor, "念のため追記いたします。\n")
-    _send(qtbot, window)
-    qtbot.waitUntil(lambda: compose.unknown_box is not None and compose.unknown_box.isVisible(), timeout=20000)
-    box = compose.unknown_box
-    assert box is not None
-    assert "届いている可能性" in box.windowTitle() and "二通届く" in box.text(), box.text()
+    _send_despite_findings(qtbot, window)
+    box = _asked(qtbot, window)
     assert len(smtp.messages) == 1
     box.findChild(type(box.defaultButton()), "doNotSendButton").click()
     qtbot.waitUntil(lambda: compose.unknown_box is None, timeout=5000)
@@ -83,10 +71,8 @@ def test_a_changed_reply_after_a_dropped_send_is_asked_about_before_it_goes(  # 
     assert waiting == []
 
     # The agent checked with the customer: the reply did not arrive. Sent, once more, by their choice.
-    _send(qtbot, window)
-    qtbot.waitUntil(lambda: compose.unknown_box is not None and compose.unknown_box.isVisible(), timeout=20000)
-    box = compose.unknown_box
-    assert box is not None
+    _send_despite_findings(qtbot, window)
+    box = _asked(qtbot, window)
     with qtbot.waitSignal(compose.sent, timeout=30000):
         box.findChild(type(box.defaultButton()), "sendAnywayButton").click()
     assert len(smtp.messages) == 2
@@ -102,15 +88,15 @@ def test_send_pressed_again_unchanged_after_a_drop_is_asked_about_too(  # type: 
     _open_reply(qtbot, window, servers)
     compose, composer = window.compose, window.compose.composer
     smtp.handler.behaviour = SmtpBehaviour(drop_after_data=True, keep_dropped=True)
-    _send(qtbot, window)
+    _send_despite_findings(qtbot, window)
     qtbot.waitUntil(lambda: compose.composing and "送信状態不明" in composer.status.text(), timeout=30000)
     smtp.handler.behaviour = SmtpBehaviour()
-    _send(qtbot, window)
+    _send_despite_findings(qtbot, window)
     _answer(qtbot, window, "doNotSendButton")
     window.runner.wait_all(10000)
     assert len(smtp.messages) == 1 and compose.composing
     record("unknown-then-unchanged:window", len(smtp.messages))
-    _send(qtbot, window)
+    _send_despite_findings(qtbot, window)
     with qtbot.waitSignal(window.send_service.item_done, timeout=30000) as done:
         _answer(qtbot, window, "sendAnywayButton")
     assert done.args[0].state is OutboxState.SENT and len(smtp.messages) == 2
@@ -125,12 +111,12 @@ def test_send_pressed_again_after_a_refusal_sends_it_and_says_so(  # type: ignor
     _open_reply(qtbot, window, servers)
     compose, composer = window.compose, window.compose.composer
     smtp.handler.behaviour = SmtpBehaviour(reply="554 5.7.1 Message rejected")
-    _send(qtbot, window)
+    _send_despite_findings(qtbot, window)
     qtbot.waitUntil(lambda: compose.composing and "送信失敗" in composer.status.text(), timeout=30000)
     assert smtp.messages == []
     smtp.handler.behaviour = SmtpBehaviour()
     with qtbot.waitSignal(compose.sent, timeout=30000):
-        _send(qtbot, window)
+        _send_despite_findings(qtbot, window)
     record("refused-then-again:window", len(smtp.messages))
     assert len(smtp.messages) == 1
     assert "返信を送信しました" in window.statusBar().currentMessage()
