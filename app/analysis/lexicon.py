@@ -226,6 +226,9 @@ WORRY_CUES: Final = frozenset({
     # (このままだと間に合わない), a mind in a hurry (気が急く), a fear crossing the mind (頭をよぎる)
     "半疑", "かねる", "見当", "判断", "分かる", "わかる", "緊張", "間に合う", "急く", "よぎる", "過る",
     "見通し", "目処", "めど", "目途",
+    # woken at night by the thought (〜と思うと、夜中に目が覚めて), a loss the feared condition brings
+    # (〜たら、…なくなってしまいます)
+    "覚める", "醒める", "しまう", "仕舞う", "ちゃう", "ちまう",
 })
 # Every word a request rule other than a question or a hedged 〜のですが starts from.
 REQUEST_CUES: Final = frozenset({

@@ -615,6 +615,72 @@ def anxious_body(toks: list[Token], i: int) -> str:
     return make_cue(CueKind.RESTLESS, span(toks, i, i + found))
 
 
+def woken_by_thought(toks: list[Token], i: int) -> str:
+    """そのことを考えると、夜中に目が覚めてしまいます / 〜のかと思うと、明け方に目が覚めます: a thought that
+    wakes the writer at night, now — lost sleep said as waking rather than as 眠れない (`restless`).
+
+    Needs the thought before it in the clause (〜と思うと / 〜を考えると / 想像すると / 考えただけで) or an
+    open question or fear (〜のか / 〜のでは / 〜たら): a baby or a noise that wakes them (夜泣きで目が覚める /
+    物音がするたびに目が覚める) tells a circumstance, not a fear. Not told as past (the clause veto), not in
+    hindsight (今でも), not someone else's night (娘は…目が覚めるようです).
+    """
+    if not (toks[i].lemma in ("覚める", "醒める") and i >= 2 and toks[i - 1].surface in ("が", "も")
+            and toks[i - 2].surface == "目"):
+        return ""
+    trigger = any(_open_or_feared(toks, j) or _thought_at(toks, j, i - 2) for j in range(i - 2))
+    if (not trigger or _hindsight(toks, i) or _someone_elses(toks, i - 2)
+            or any(x.surface in _HEARSAY for x in toks[i + 1 :])):
+        return ""
+    return make_cue(CueKind.RESTLESS, span(toks, i - 2, i + 1))
+
+
+def dire_outcome(toks: list[Token], i: int) -> str:
+    """〜間に合わなければ、出展がお詫びだけで終わってしまいます / このまま止まったら、閉めるしかなくなって
+    しまいます / 私が倒れたら、二人ともどうにもならなくなっちゃう: a condition the writer fears and the loss
+    it would bring them, told as what will happen (〜てしまいます, non-past, ending the clause).
+
+    The condition is one that may come (〜たら / 〜なければ / 〜ないと / このまま…と): not a general rule of how a
+    thing behaves (洗うと縮んでしまいます: a plain と after an affirmative verb, with no このまま or もし), not
+    a danger escaped (渡していたら…なってしまうところでした: past; 〜ていたら: what did not happen), not a
+    question or the reason for an ask (〜てしまうので、…: the clause goes on), not in hindsight (今でも).
+    """
+    t = toks[i]
+    if not (t.lemma in _DONE_FOR or t.norm in _DONE_FOR) or i < 3 or toks[i - 1].surface not in ("て", "で") and (
+            t.lemma not in ("ちゃう", "ちまう")):
+        return ""
+    after = toks[i + 1 :]
+    if not all(x.main in ("助動詞", "補助記号", "空白") or x.surface in _END_PARTICLES for x in after) or any(
+            x.lemma == "た" or x.surface in ("か", "でしょう", "ね", "よね") for x in after) or any(
+            x.surface == "の" and y.surface == "で" for x, y in pairwise(after)):
+        return ""  # 〜てしまいました (past) / 〜てしまいますか / 〜ますよね (asked) / 〜てしまうので (a reason)
+    if _hindsight(toks, i):
+        return ""
+    ifs = [j for j in range(1, i - 1) if _feared_condition(toks, j)]
+    if not ifs:
+        return ""
+    return make_cue(CueKind.FEARED_IF, span(toks, ifs[-1], i + 1))
+
+
+# What may end a clause after its predicate: sentence-final particles and the explaining の / ん.
+_END_PARTICLES: Final = frozenset({"の", "ん", "よ", "ね", "わ", "な", "さ", "ぞ", "ぜ", "やん", "やろ", "わい", "って",
+                                   "よね", "けん", "もん"})
+
+
+def _feared_condition(toks: Sequence[Token], j: int) -> bool:
+    """toks[j] ends a condition that may come: 〜たら / 〜れば / 〜なければ / 〜ないと, or a plain 〜と or 〜ては with
+    このまま / もし before it (このまま止まっていると). Not 〜ていたら (a past that did not happen)."""
+    x, p = toks[j], toks[j - 1]
+    if x.surface in ("たら", "だら") or (x.lemma == "た" and x.cform.startswith("仮定")):
+        return not (j >= 3 and p.norm == "居る" and toks[j - 2].surface in ("て", "で"))
+    if x.surface in ("ば", "れば") and p.main in ("動詞", "助動詞", "形容詞"):
+        return True
+    if x.surface in ("と", "ては", "では") and p.main in ("動詞", "助動詞", "形容詞"):
+        return is_neg(p) or any(x.surface in ("もし", "万一", "万が一") or (x.surface == "まま" and k > 0
+                                                                      and toks[k - 1].surface == "この")
+                                for k, x in enumerate(toks[:j]))
+    return False
+
+
 def ruminating(toks: list[Token], i: int) -> str:
     """〜のか、そればかり考えてしまいます / 〜か、考え出すと止まりません / 〜と考え込んでしまいます:
     a feared question the writer cannot stop thinking about.
@@ -1263,10 +1329,17 @@ def _dread_trigger(toks: Sequence[Token], i: int) -> bool:
             return True
         if x.surface in ("今から", "いまから"):
             return True
-        if (x.norm in ("思う", "考える") or x.surface == "想像") and j + 1 < i and (toks[j + 1].surface in (
-                "と", "たら", "だけ") or toks[j + 1].norm in ("為る", "出す", "始める")):
-            return True  # 〜と思うと / 想像しただけで / 考え出したら
+        if _thought_at(toks, j, i):
+            return True
     return False
+
+
+def _thought_at(toks: Sequence[Token], j: int, i: int) -> bool:
+    """toks[j] (before i) thinks of it: 〜と思うと / 想像すると / 考え出したら / 考えただけで."""
+    x = toks[j]
+    return (x.norm in ("思う", "考える") or x.surface == "想像") and j + 1 < i and (
+        toks[j + 1].surface in ("と", "たら", "だけ") or toks[j + 1].norm in ("為る", "出す", "始める")
+        or (toks[j + 1].lemma == "た" and j + 2 < i and toks[j + 2].surface == "だけ"))
 
 
 def _condition_at(toks: Sequence[Token], j: int) -> bool:
