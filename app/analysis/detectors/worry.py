@@ -627,7 +627,8 @@ def woken_by_thought(toks: list[Token], i: int) -> str:
     if not (toks[i].lemma in ("覚める", "醒める") and i >= 2 and toks[i - 1].surface in ("が", "も")
             and toks[i - 2].surface == "目"):
         return ""
-    trigger = any(_open_or_feared(toks, j) or _thought_at(toks, j, i - 2) for j in range(i - 2))
+    trigger = any((_open_or_feared(toks, j) and not (toks[j].surface == "か" and toks[j - 1].main == "名詞"))
+                  or _thought_at(toks, j, i - 2) for j in range(1, i - 2))  # not 何度か: no question
     if (not trigger or _hindsight(toks, i) or _someone_elses(toks, i - 2)
             or any(x.surface in _HEARSAY for x in toks[i + 1 :])):
         return ""
@@ -649,6 +650,10 @@ def dire_outcome(toks: list[Token], i: int) -> str:
             t.lemma not in ("ちゃう", "ちまう")):
         return ""
     after = toks[i + 1 :]
+    if not after and t.cform.startswith("連用"):
+        return ""  # 〜落ちてしまい、…: a step in a story, not the outcome the clause ends on
+    if any(x.lemma in ("てる", "いる", "居る") or x.norm == "居る" for x in after):
+        return ""  # 切れてしもてる: it has happened, a state
     if not all(x.main in ("助動詞", "補助記号", "空白") or x.surface in _END_PARTICLES for x in after) or any(
             x.lemma == "た" or x.surface in ("か", "でしょう", "ね", "よね") for x in after) or any(
             x.surface == "の" and y.surface == "で" for x, y in pairwise(after)):
@@ -671,13 +676,16 @@ def _feared_condition(toks: Sequence[Token], j: int) -> bool:
     このまま / もし before it (このまま止まっていると). Not 〜ていたら (a past that did not happen)."""
     x, p = toks[j], toks[j - 1]
     if x.surface in ("たら", "だら") or (x.lemma == "た" and x.cform.startswith("仮定")):
-        return not (j >= 3 and p.norm == "居る" and toks[j - 2].surface in ("て", "で"))
-    if x.surface in ("ば", "れば") and p.main in ("動詞", "助動詞", "形容詞"):
-        return True
-    if x.surface in ("と", "ては", "では") and p.main in ("動詞", "助動詞", "形容詞"):
-        return is_neg(p) or any(x.surface in ("もし", "万一", "万が一") or (x.surface == "まま" and k > 0
-                                                                      and toks[k - 1].surface == "この")
-                                for k, x in enumerate(toks[:j]))
+        return not ((j >= 3 and p.norm == "居る" and toks[j - 2].surface in ("て", "で"))
+                    or (p.norm == "思う" and j >= 2 and toks[j - 2].surface == "と"))  # 寝たと思ったら: just as
+    if p.norm in ("言う", "思う"):
+        return False  # 正直に言えば / 今思えば: a way of speaking
+    if x.surface in ("ば", "れば", "と", "ては", "では") and p.main in ("動詞", "助動詞", "形容詞"):
+        # 〜と / 〜ば also say how things always go (絞らないとずり落ちてしまいます): only with something that
+        # makes it a case to come — このまま, もし, a deadline (までに / 間に合わないと)
+        return any(y.surface in ("もし", "万一", "万が一", "までに") or y.lemma == "間に合う"
+                   or (y.surface == "まで" and toks[k + 1].surface == "に")
+                   or (y.surface == "まま" and k > 0 and toks[k - 1].surface == "この") for k, y in enumerate(toks[:j]))
     return False
 
 
