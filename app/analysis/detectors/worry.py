@@ -321,11 +321,13 @@ def whether_able(toks: list[Token], i: int) -> str:
 
 
 def feared_trouble(toks: list[Token], i: int) -> str:
-    """間に合わないと困ります / 〜たら困る / 届かないと本当に困る: a feared consequence.
+    """間に合わないと困ります / 〜たら困る / 週末までに届かないと本当に困る: a feared consequence.
 
     Not 困っています or 困りました: a problem told, not feared. Not a requirement put to the shop: a
-    thing's specification (青でないと困ります / 組み立てが必要なものだと困ります: a noun with だと / でないと)
-    or the reason for an ask (冷凍庫に入りきらないと困るので、教えてください).
+    thing's specification (青でないと困ります / 組み立てが必要なものだと困ります: a noun with だと / でないと),
+    the reason for an ask (冷凍庫に入りきらないと困るので、教えてください), or what the writer always needs
+    (車がないと困ってしまいます / 量が減ると困ります: a plain 〜と with no case to come — no deadline, このまま
+    or もし — says how things are, not what is feared).
     """
     t = toks[i]
     if t.lemma != "困る":
@@ -338,6 +340,8 @@ def feared_trouble(toks: list[Token], i: int) -> str:
     if any(x.surface in ("ので", "から") or (x.surface == "の" and y.surface == "で")
            for x, y in pairwise(toks[i + 1 : i + 6])):
         return ""  # 〜と困るので、…: the reason for an ask
+    if toks[k].surface == "と" and not _case_to_come(toks, k):
+        return ""  # 車がないと困ってしまいます / 量が減ると困ります: what the writer needs, always
     if (k >= 0 and toks[k].surface in ("と", "たら", "ば", "れば", "では", "ては")
             and not any(x.lemma == "た" for x in toks[i + 1 : i + 4])):
         return make_cue(CueKind.FEARED_IF, span(toks, k, i + 2))
@@ -683,10 +687,17 @@ def _feared_condition(toks: Sequence[Token], j: int) -> bool:
     if x.surface in ("ば", "れば", "と", "ては", "では") and p.main in ("動詞", "助動詞", "形容詞"):
         # 〜と / 〜ば also say how things always go (絞らないとずり落ちてしまいます): only with something that
         # makes it a case to come — このまま, もし, a deadline (までに / 間に合わないと)
-        return any(y.surface in ("もし", "万一", "万が一", "までに") or y.lemma == "間に合う"
-                   or (y.surface == "まで" and toks[k + 1].surface == "に")
-                   or (y.surface == "まま" and k > 0 and toks[k - 1].surface == "この") for k, y in enumerate(toks[:j]))
+        return _case_to_come(toks, j)
     return False
+
+
+def _case_to_come(toks: Sequence[Token], j: int) -> bool:
+    """Before toks[j], what makes a plain 〜と / 〜ば condition a case that may come rather than how things
+    always are or what the writer needs (ないと困ります: a requirement): このまま, もし, 万一, a deadline (それまでに
+    / 今日中に / 間に合わないと)."""
+    return any(y.surface in ("もし", "万一", "万が一", "までに") or y.lemma == "間に合う"
+               or (y.surface in ("まで", "中") and toks[k + 1].surface == "に")
+               or (y.surface == "まま" and k > 0 and toks[k - 1].surface == "この") for k, y in enumerate(toks[:j]))
 
 
 def ruminating(toks: list[Token], i: int) -> str:
