@@ -227,8 +227,8 @@ WORRY_CUES: Final = frozenset({
     "半疑", "かねる", "見当", "判断", "分かる", "わかる", "緊張", "間に合う", "急く", "よぎる", "過る",
     "見通し", "目処", "めど", "目途",
     # woken at night by the thought (〜と思うと、夜中に目が覚めて), a loss the feared condition brings
-    # (〜たら、…なくなってしまいます)
-    "覚める", "醒める", "しまう", "仕舞う", "ちゃう", "ちまう",
+    # (〜たら、…なくなってしまいます / できなくなります)
+    "覚める", "醒める", "しまう", "仕舞う", "ちゃう", "ちまう", "成る",
 })
 # Every word a request rule other than a question or a hedged 〜のですが starts from.
 REQUEST_CUES: Final = frozenset({

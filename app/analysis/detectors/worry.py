@@ -641,8 +641,9 @@ def woken_by_thought(toks: list[Token], i: int) -> str:
 
 def dire_outcome(toks: list[Token], i: int) -> str:
     """〜間に合わなければ、出展がお詫びだけで終わってしまいます / このまま止まったら、閉めるしかなくなって
-    しまいます / 私が倒れたら、二人ともどうにもならなくなっちゃう: a condition the writer fears and the loss
-    it would bring them, told as what will happen (〜てしまいます, non-past, ending the clause).
+    しまいます / 私が倒れたら、二人ともどうにもならなくなっちゃう / もし休めなくなったら、送り迎えができなく
+    なります: a condition the writer fears and the loss it would bring them, told as what will happen
+    (〜てしまいます or 〜なくなります, non-past, ending the clause).
 
     The condition is one that may come (〜たら / 〜なければ / 〜ないと / このまま…と): not a general rule of how a
     thing behaves (洗うと縮んでしまいます: a plain と after an affirmative verb, with no このまま or もし), not
@@ -650,9 +651,10 @@ def dire_outcome(toks: list[Token], i: int) -> str:
     question or the reason for an ask (〜てしまうので、…: the clause goes on), not in hindsight (今でも).
     """
     t = toks[i]
-    if not (t.lemma in _DONE_FOR or t.norm in _DONE_FOR) or i < 3 or toks[i - 1].surface not in ("て", "で") and (
-            t.lemma not in ("ちゃう", "ちまう")):
-        return ""
+    lost = t.norm == "成る" and i >= 3 and toks[i - 1].surface == "なく" and toks[i - 1].main == "助動詞"
+    if not lost and (not (t.lemma in _DONE_FOR or t.norm in _DONE_FOR) or i < 3 or (
+            toks[i - 1].surface not in ("て", "で") and t.lemma not in ("ちゃう", "ちまう"))):
+        return ""  # neither 〜てしまう nor 〜なくなる (できなくなります: what they could do, lost)
     after = toks[i + 1 :]
     if not after and t.cform.startswith("連用"):
         return ""  # 〜落ちてしまい、…: a step in a story, not the outcome the clause ends on
