@@ -18,7 +18,9 @@ would be (〜たらやばい / 顔向けできない) or a fear that holds them 
 an outcome that may well come (信用を失いかねません) or a deadline they will miss (このペースだと
 間に合いません); a question they cannot answer (〜のか見当もつきません / 判断がつきません / 見通しが
 立ちません / 〜たら、…のかどうかも分かりません); a doubt they cannot shake (〜のか半信半疑です); nerves
-now (今から緊張しています / 私のほうがドキドキしています).
+now (今から緊張しています / 私のほうがドキドキしています); a thought that wakes them at night (そのことを考えると、
+夜中に目が覚めてしまいます); the loss a feared condition would bring, told as what will happen (このまま止まったら、
+店を閉めるしかなくなってしまいます / 期日までに届かないと、発表会に出られなくなります).
 
 Not the traps around them: negated (心配はしていません; but 不安で仕方ありません is no negation),
 told as past (怖くて途中で帰りました: a story, a disclosure; 怖くなってしまいました and 不安になり、
@@ -27,8 +29,9 @@ looked back on (〜たらと思うと、今でもぞっとします), an opinion
 thought (〜と思うと楽しみです), resolved (心配でしたが…安心しました) or the shop's own phrase (ご心配);
 a skill told (料理は自信がありません), a weak point named (膝に不安がある方), a general remark (〜のは怖い
 ものですね), someone's words reported (不安だと話しています), a requirement or an ask's reason (青でない
-と困ります / 〜と困るので), a habit (混んでいると落ち着かない), or what the writer does not know told as a
-layman (素人なので見当がつきません: a disclosure).
+と困ります / 車がないと困ってしまいます / 〜と困るので), how a thing always goes (洗うと縮んでしまいます: a plain
+〜と with no deadline, このまま or もし), a habit (混んでいると落ち着かない), or what the writer does not know
+told as a layman (素人なので見当がつきません: a disclosure).
 """
 
 from __future__ import annotations
