@@ -167,6 +167,10 @@ ANSWER = re.compile(
     # What the customer will be asked to do says the answer (「コンタクトは施術前に外していただきます」).
     r"(?:て|で)(?:いただきます|もらいます|もらう(?:から|ので|よ|ね))"
 )
+# What may happen (「毛先が固まっていることがよくあります」「〜場合もございます」) and what others do (「〜方も多いです」)
+# describe; they say neither yes nor no.
+_HEDGE = re.compile(r"(?:こと|場合|とき|もの)(?:が|も)(?:よく|まれに|たまに|時々)?(?:あり|ござい)ます|"
+                    r"方(?:も|が)(?:多い|多くいらっしゃい|いらっしゃい)")
 # Set phrases that carry ございます but answer nothing.
 _NOT_ANSWER = re.compile(r"(?:ありがとう|おめでとう|申し訳|おはよう)ござ(?:います|いません)|よろしくお願い[^。]*")
 # A day or date named in the ask and in the answer (「土曜日」「12月24日」「連休前」).
@@ -228,7 +232,7 @@ def _act_of(raw: str) -> tuple[str, bool, bool, bool, frozenset[str]] | None:
     text = NOT_COMMITMENT.sub("", _ELONGATION.sub("", raw))
     promise = bool(PROMISE_TO_TELL.search(text))
     # A clear "no" answers too (whether it needs an alternative is refusal_without_alternative's job).
-    answers = bool(ANSWER.search(_NOT_ANSWER.sub("", text).strip()) or REFUSAL.search(text))
+    answers = bool(ANSWER.search(_HEDGE.sub("", _NOT_ANSWER.sub("", text)).strip()) or REFUSAL.search(text))
     commits = bool(COMMITMENT.search(text))
     if not (promise or answers or commits or DONE.search(text)):
         return None
@@ -884,10 +888,28 @@ def _rule_verdict(ctx: ReviewContext) -> RuleVerdict:
     for highlight, _ in requests:
         if id(highlight) not in flagged and topics.only_noted(highlight, requests):
             forced.add(id(highlight))
+    # Where the rules find no answer and the alignment links the ask to sentences only by its topic, those sentences
+    # must answer something: 「古い筆は、毛先が固まっていることがよくあります」 talks about the old tools and says
+    # nothing of whether they may be used.
+    for number, (highlight, _) in enumerate(requests):
+        if id(highlight) in flagged and aligned.answers[number] and not any(
+                _carries_answer(_unit_facts(ctx.sentences[i].text, ctx.sentences[i].tokens)[0])
+                for i in aligned.answers[number]):
+            forced.add(id(highlight))
     return RuleVerdict(
         requests,
         [id(h) in forced or (id(h) in flagged and not aligned.answers[n]) for n, (h, _) in enumerate(requests)],
         [id(h) in flagged for h, _ in requests], [id(h) in forced for h, _ in requests], aligned, topics)
+
+
+@lru_cache(maxsize=4096)
+def _carries_answer(text: str) -> bool:
+    """Whether a sentence says anything an ask could take as its answer — a yes or a no, a thing offered, an act
+    taken on or done, a date, a price, a number, a choice, advice, a check-back — rather than only describing
+    (「〜ことがよくあります」 tells what may happen; it answers nothing)."""
+    plain = _HEDGE.sub("", text)
+    return bool(_shapes(plain) or _typed_gives(plain) or DONE.search(plain)
+                or ANSWER.search(_NOT_ANSWER.sub("", plain)))
 
 
 # A choice between two named things (「AとBのどちら」「AかBか」).
