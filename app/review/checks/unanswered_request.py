@@ -1184,13 +1184,17 @@ def _shapes(text: str) -> int:
 
 
 # The kinds of ask, as bits beside the typed kinds: may I (〜てもいいですか), is there, an ask to act.
-_A_MAY_I, _A_EXIST, _A_ACT = 1, 2, 4
+_A_MAY_I, _A_EXIST, _A_ACT, _A_NEED = 1, 2, 4, 8
+# Whether something is needed (「エアーポンプは必ず要りますか」「予約は必要ですか」): advice answers it
+# (「ぶくぶくは付けてあげてください」 — yes; 「手ぶらでお越しください」 — no).
+_ASKS_NEED = re.compile(r"(?:必要|要り|いり)(?:ます|です|でしょう|ありますか|がありますか)|要る(?:の|ん)")
 
 
 @lru_cache(maxsize=4096)
 def _ask_kind(asked: str) -> int:
     return ((_A_MAY_I if _ASKS_MAY_I.search(asked) or "ほうが" in asked or "方が" in asked else 0)
-            | (_A_EXIST if _ASKS_EXIST.search(asked) else 0) | (_A_ACT if _ACT_ASKED.search(asked) else 0))
+            | (_A_EXIST if _ASKS_EXIST.search(asked) else 0) | (_A_ACT if _ACT_ASKED.search(asked) else 0)
+            | (_A_NEED if _ASKS_NEED.search(asked) else 0))
 
 
 def _fits(kind: int, types: int, shapes: int, gives: int, shares: bool = False) -> bool:
@@ -1204,7 +1208,7 @@ def _fits(kind: int, types: int, shapes: int, gives: int, shares: bool = False) 
                     or (types & 2 and shapes & _S_PRICE))
     if types & _LOOSE_HOW:
         return bool(gives & _LOOSE_HOW or shapes & _S_ADVICE)
-    if kind & _A_MAY_I:
+    if kind & (_A_MAY_I | _A_NEED):
         return bool(shapes & (_S_YES_NO | _S_REASSURES | _S_ADVICE))
     # 「ご安心ください」 answers "is it all right / can it", not "is there one" (「割引はありますか」).
     reassures = bool(shapes & _S_REASSURES) and kind != _A_EXIST
@@ -1402,7 +1406,8 @@ def align(ctx: ReviewContext, requests: list[tuple[Highlight, str]]) -> Alignmen
             if u in owner or not fits(a, u):
                 continue
             if (elsewhere[u] and asks[a][3].isdisjoint(units[u][3])
-                    and not shapes[u] & (_S_ACCEPTS | _S_YES_NO | _S_REASSURES)):
+                    and not shapes[u] & (_S_ACCEPTS | _S_YES_NO | _S_REASSURES)
+                    and not (kinds_asked[a] & _A_NEED and shapes[u] & _S_ADVICE)):
                 # a commitment about something else the customer told (「赤いストールは…本日中に発送いたします」)
                 # is the order's, not this ask's (「包んでいただけますか」); a service accepted
                 # (「…は当店で承っております」) answers
