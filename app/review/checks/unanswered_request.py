@@ -866,7 +866,8 @@ def _rule_verdict(ctx: ReviewContext) -> RuleVerdict:
     # check) answers it, whatever else it says about the kit.
     for highlight, asked in requests:
         choice = _ALTERNATIVES.search(asked)
-        if (choice and not any(alternative in ctx.own_text for alternative in choice.groups() if alternative)
+        if (choice and not any(_alternative_named(alternative, ctx.own_text)
+                               for alternative in choice.groups() if alternative)
                 and not any(_CHECK_BACK.search(s.text) for s in ctx.body_sentences)):
             if all(h is not highlight for h, _ in open_requests):
                 open_requests.append((highlight, asked))
@@ -910,6 +911,14 @@ def _carries_answer(text: str) -> bool:
     plain = _HEDGE.sub("", text)
     return bool(_shapes(plain) or _typed_gives(plain) or DONE.search(plain)
                 or ANSWER.search(_NOT_ANSWER.sub("", plain)))
+
+
+def _alternative_named(alternative: str, text: str) -> bool:
+    """Whether the reply names an alternative of a choice, in full or by its own word (サビキ for サビキ釣り)."""
+    return alternative in text or any(run in text for run in _NAME_RUN.findall(alternative))
+
+
+_NAME_RUN = re.compile(r"[ァ-ヴ][ァ-ヴー]{2,}|[一-龥々]{2,}")
 
 
 # A choice between two named things (「AとBのどちら」「AかBか」).
