@@ -866,8 +866,12 @@ def _rule_verdict(ctx: ReviewContext) -> RuleVerdict:
     # check) answers it, whatever else it says about the kit.
     for highlight, asked in requests:
         choice = _ALTERNATIVES.search(asked)
-        if (choice and not any(_alternative_named(alternative, ctx.own_text)
-                               for alternative in choice.groups() if alternative)
+        # A reply that describes both and picks neither (「サビキは…釣り方で、ちょい投げは…釣り方です」) has not
+        # answered: a sentence naming one of them must pick it (おすすめ, 〜がいい, 〜から始める).
+        # 「〜できるのかどうか」 is a yes or no, not a choice: naming it is enough there, as before.
+        picks = _PICKS if choice and "どう" not in choice.group(0) else _ANYTHING
+        if (choice and not any(_alternative_named(alternative, s.text) and picks.search(s.text)
+                               for alternative in choice.groups() if alternative for s in ctx.body_sentences)
                 and not any(_CHECK_BACK.search(s.text) for s in ctx.body_sentences)):
             if all(h is not highlight for h, _ in open_requests):
                 open_requests.append((highlight, asked))
@@ -918,11 +922,12 @@ def _alternative_named(alternative: str, text: str) -> bool:
     return alternative in text or any(run in text for run in _NAME_RUN.findall(alternative))
 
 
+_ANYTHING = re.compile("")
 _NAME_RUN = re.compile(r"[ァ-ヴ][ァ-ヴー]{2,}|[一-龥々]{2,}")
 
 
 # A choice between two named things (「AとBのどちら」「AかBか」).
-_ALTERNATIVES = re.compile(r"([^\s、。「」]{1,12}?)と([^\s、。「」]{1,12}?)の(?:どちら|どっち)|"
+_ALTERNATIVES = re.compile(r"([^\s、。「」]{1,12}?)と([^\s、。「」]{1,12}?)(?:の(?:どちら|どっち)|で迷)|"
                            r"([^\s、。「」]{1,12}?)か([^\s、。「」]{1,12}?)か(?:どちら|どっち|を)")
 # A complaint's demand that it not happen again (「三度目はないようにお願いします」「今度は必ず折り返しの連絡を
 # お願いします」) asks for a promise, and a promise to do better answers it whatever words it uses.
@@ -1098,6 +1103,9 @@ _ACT_ASKED = re.compile(r"(?:て|で)(?:いただ|頂|もら|くれ|くださ|�
 # A choice put softly (「半切でしたら、中筆の白雲が…書きやすいかと存じます」).
 _SOFT_PICK = re.compile(r"(?:でしたら|なら)[、,][^。]*(?:かと存じ|かと思|やすい|がよい|がいい|が良い)|やすいかと|"
                         r"(?:かと|のが)(?:存じ|思い)|からお選び|種類(?:から|を|が|ございます)")
+# What picks one of two: a recommendation, a judgement that it is the better one, or where to start.
+_PICKS = re.compile(_GIVES_WHICH.pattern + r"|" + _SOFT_PICK.pattern + r"|から(?:始め|はじめ|スタート)|ほうが|方が|"
+                    r"(?:に|を)(?:され|なさ)(?:る|て)|(?:に|を)(?:しま|いたしま)しょう|でしたら|なら")
 # The act taken on in a humble form the commitments above do not read (「寸法を測らせていただきます」).
 _HUMBLE_ACT = re.compile(r"せていただ(?:きます|く予定)|(?:お|ご)[一-龥]{1,4}(?:いたし|し)ます(?!か)")
 _ACCEPTS = re.compile(r"承(?:ります|っております|れます)|お引き受け(?:いたし|し|でき)|可能です|対応して(?:おり|い)ます")
