@@ -339,6 +339,18 @@ _ASKS_WHEN = re.compile(
     rf"[{_KANSUJI}]+\s*時(?:に|から|まで|頃|ごろ)(?:[^。]{{0,12}})(?:もらえ|いただけ|でき|可能|大丈夫)|"
     + _TIME_COND.pattern
 )
+def _meets_deadline(text: str) -> bool:
+    return bool(_typed_gives(text) & 1 or _shapes(text) & _S_ANY or "間に合" in text)
+
+
+def _deadline_met(ctx: ReviewContext, keys: list[Key]) -> bool:
+    """Whether a sentence of the reply gives a time for (or says it meets) the deadline these words speak of."""
+    return any(_meets_deadline(sentence.text) and matched_weight(keys, {f for key in sentence_keys for f in key.forms})[0]
+               >= 1.0 for sentence, sentence_keys in zip(ctx.sentences, ctx.sentence_keys, strict=True))
+
+
+# By a day (「その日までに」「二十日までに」「式までに」), asked as a yes or no.
+_BY_A_DAY = re.compile(r"までに[^。]{0,20}(?:可能|でき|もらえ|いただけ|間に合|大丈夫|ますか|でしょうか)")
 _ASKS_PRICE = re.compile(r"いくら|おいくら|料金|値段|価格|送料|費用|金額|代金|手数料|何円")
 _ASKS_COUNT = re.compile(r"何(?:個|枚|本|名|人|歳|才|センチ|cm|グラム|キロ|ミリ|号|色|点|着|台|種類|袋|箱|缶)|"
                          r"必要な量|分量|どれだけの量|量(?:も|を)教え|"
@@ -816,6 +828,7 @@ def _rule_verdict(ctx: ReviewContext) -> RuleVerdict:
               for whole, forms in zip(wholes, whole_forms, strict=True)]
     best = [max((row[a] for row in ratios), default=0.0) for a in range(len(acts))]
     # Which requests each typed answer belongs to: those asking its kind and sharing its words.
+    deadline: set[int] = set()
     claimed = [{i for i, core in enumerate(cores) if act.gives & types[i] and matched_weight(core, act.pool)[0] >= 1.0}
                if act.gives else set() for act in acts]
     for number, (highlight, asked) in enumerate(requests):
@@ -837,6 +850,11 @@ def _rule_verdict(ctx: ReviewContext) -> RuleVerdict:
         typed = _asked_types(_last_clause(asked)) & _TYPED_WORDS if _has_question_word(_last_clause(asked)) else 0
         if _TIME_COND.search(_last_clause(asked)):
             typed |= 1
+        # 「その日までに仕上げていただくことは可能でしょうか」: the deadline is the point; a yes about something else
+        # (「リボンをお掛けすることもできます」) does not meet it.
+        if not _has_question_word(asked) and _BY_A_DAY.search(_last_clause(asked)):
+            typed |= 1
+            deadline.add(number)
         # A typed question with no word of its own (「なぜまた遅れるのでしょうか」: Sudachi gives 遅れる no content) is
         # judged by its kind alone, below: nothing the reply says matches it by words.
         if not core and types[number]:
@@ -846,7 +864,8 @@ def _rule_verdict(ctx: ReviewContext) -> RuleVerdict:
                 ctx, tokens, asked, own_acts, whole, core, pool) or (backs[number][0] and answered(
                 ctx, tokens, backs[number][1] + asked, own_acts, whole + backs[number][0], core + backs[number][0],
                 pool))) and (
-                not typed or _typed_answer_given(ctx, whole, typed)):
+                not typed or _typed_answer_given(ctx, whole, typed)
+                or (number in deadline and _deadline_met(ctx, whole + backs[number][0]))):
             word_answers.append(core)
         else:
             open_requests.append((highlight, asked))
@@ -896,10 +915,13 @@ def _rule_verdict(ctx: ReviewContext) -> RuleVerdict:
     # Where the rules find no answer and the alignment links the ask to sentences only by its topic, those sentences
     # must answer something: 「古い筆は、毛先が固まっていることがよくあります」 talks about the old tools and says
     # nothing of whether they may be used.
+    # A deadline asked must be met by a time, 間に合う or a no in the sentences linked to it.
     for number, (highlight, _) in enumerate(requests):
-        if id(highlight) in flagged and aligned.answers[number] and not any(
-                _carries_answer(_unit_facts(ctx.sentences[i].text, ctx.sentences[i].tokens)[0])
-                for i in aligned.answers[number]):
+        if id(highlight) not in flagged or not aligned.answers[number]:
+            continue
+        texts = [_unit_facts(ctx.sentences[i].text, ctx.sentences[i].tokens)[0] for i in aligned.answers[number]]
+        if not any(_carries_answer(text) for text in texts) or (number in deadline and not any(
+                _meets_deadline(text) for text in texts) and not _deadline_met(ctx, wholes[number] + backs[number][0])):
             forced.add(id(highlight))
     return RuleVerdict(
         requests,
