@@ -343,10 +343,17 @@ def _meets_deadline(text: str) -> bool:
     return bool(_typed_gives(text) & 1 or _shapes(text) & _S_ANY or "間に合" in text)
 
 
-def _deadline_met(ctx: ReviewContext, keys: list[Key]) -> bool:
-    """Whether a sentence of the reply gives a time for (or says it meets) the deadline these words speak of."""
-    return any(_meets_deadline(sentence.text) and matched_weight(keys, {f for key in sentence_keys for f in key.forms})[0]
-               >= 1.0 for sentence, sentence_keys in zip(ctx.sentences, ctx.sentence_keys, strict=True))
+def _deadline_met(ctx: ReviewContext, keys: list[Key], asked: str) -> bool:
+    """Whether a sentence of the reply gives a time for (or says it meets) the deadline these words speak of: about
+    the same thing, or a date against the date asked (「今月二十五日までに」 → 「今月二十二日までにお送りいたします」)."""
+    dated = bool(_DATE.search(asked))
+    return any(_meets_deadline(sentence.text) and (
+        (dated and _DATE.search(sentence.text))
+        or matched_weight(keys, {f for key in sentence_keys for f in key.forms})[0] >= 1.0)
+        for sentence, sentence_keys in zip(ctx.sentences, ctx.sentence_keys, strict=True))
+
+
+_DATE = re.compile(r"[0-9０-９一二三四五六七八九十]+日")
 
 
 # By a day (「その日までに」「二十日までに」「式までに」), asked as a yes or no.
@@ -852,7 +859,9 @@ def _rule_verdict(ctx: ReviewContext) -> RuleVerdict:
             typed |= 1
         # 「その日までに仕上げていただくことは可能でしょうか」: the deadline is the point; a yes about something else
         # (「リボンをお掛けすることもできます」) does not meet it.
-        if not _has_question_word(asked) and _BY_A_DAY.search(_last_clause(asked)):
+        # (An ask to be told by then, 「それまでに原因をご教示いただけますか」, is told in the reply itself.)
+        if (not _has_question_word(asked) and _BY_A_DAY.search(_last_clause(asked))
+                and not (_TELL_ME.search(asked) or ASK_TO_TELL.search(asked))):
             typed |= 1
             deadline.add(number)
         # A typed question with no word of its own (「なぜまた遅れるのでしょうか」: Sudachi gives 遅れる no content) is
@@ -865,7 +874,7 @@ def _rule_verdict(ctx: ReviewContext) -> RuleVerdict:
                 ctx, tokens, backs[number][1] + asked, own_acts, whole + backs[number][0], core + backs[number][0],
                 pool))) and (
                 not typed or _typed_answer_given(ctx, whole, typed)
-                or (number in deadline and _deadline_met(ctx, whole + backs[number][0]))):
+                or (number in deadline and _deadline_met(ctx, whole + backs[number][0], asked))):
             word_answers.append(core)
         else:
             open_requests.append((highlight, asked))
@@ -920,9 +929,13 @@ def _rule_verdict(ctx: ReviewContext) -> RuleVerdict:
         if id(highlight) not in flagged or not aligned.answers[number]:
             continue
         texts = [_unit_facts(ctx.sentences[i].text, ctx.sentences[i].tokens)[0] for i in aligned.answers[number]]
-        if not any(_carries_answer(text) for text in texts) or (number in deadline and not any(
-                _meets_deadline(text) for text in texts) and not _deadline_met(ctx, wholes[number] + backs[number][0])):
+        if not any(_carries_answer(text) for text in texts):
             forced.add(id(highlight))
+    for number in deadline:
+        texts = [ctx.sentences[i].text for i in aligned.answers[number]]
+        if not any(_meets_deadline(text) for text in texts) and not _deadline_met(
+                ctx, wholes[number] + backs[number][0], requests[number][1]):
+            forced.add(id(requests[number][0]))
     return RuleVerdict(
         requests,
         [id(h) in forced or (id(h) in flagged and not aligned.answers[n]) for n, (h, _) in enumerate(requests)],
