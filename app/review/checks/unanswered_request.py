@@ -896,8 +896,10 @@ def _rule_verdict(ctx: ReviewContext) -> RuleVerdict:
         choice = _ALTERNATIVES.search(asked)
         # A reply that describes both and picks neither (「サビキは…釣り方で、ちょい投げは…釣り方です」) has not
         # answered: a sentence naming one of them must pick it (おすすめ, 〜がいい, 〜から始める).
-        # 「〜できるのかどうか」 is a yes or no, not a choice: naming it is enough there, as before.
-        picks = _PICKS if choice and "どう" not in choice.group(0) else _ANYTHING
+        # A choice of fact (「かぎ針と棒針のどちらが入っていますか」) is answered by naming one; only a judgement asked
+        # (どちらがよい, おすすめ, 迷って) wants the pick. 「〜できるのかどうか」 is a yes or no, not a choice.
+        picks = (_PICKS if choice and "どう" not in choice.group(0) and _JUDGEMENT_ASKED.search(asked)
+                 else _ANYTHING)
         if (choice and not any(_alternative_named(alternative, s.text) and picks.search(s.text)
                                for alternative in choice.groups() if alternative for s in ctx.body_sentences)
                 and not any(_CHECK_BACK.search(s.text) for s in ctx.body_sentences)):
@@ -958,6 +960,7 @@ def _alternative_named(alternative: str, text: str) -> bool:
 
 
 _ANYTHING = re.compile("")
+_JUDGEMENT_ASKED = re.compile(r"よい|良い|いい|おすすめ|お勧め|オススメ|向いて|迷|べき|ほうが|方が|始め")
 _NAME_RUN = re.compile(r"[ァ-ヴ][ァ-ヴー]{2,}|[一-龥々]{2,}")
 
 
