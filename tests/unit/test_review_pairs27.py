@@ -115,7 +115,7 @@ def test_the_end_of_a_working_life_is_heard_by_honouring_the_years_of_work() -> 
 def test_living_far_from_family_is_heard_by_the_distance_named_back() -> None:
     mail = ("ご相談です。\n母が一人で暮らしています。\n私は大阪に住んでいて、年に二回しか帰れません。\n"
             "母の家の庭の草取りをお願いできますか。\n")
-    draft = ("森様\n\nご相談ありがとうございます。\n遠方からでもご安心いただけるよう、作業のあとに写真をお送りします。\n"
-             "お母様のお宅の草取り、承ります。\n")
+    draft = ("森様\n\nご相談ありがとうございます。\n"
+             "遠方からでもご安心いただけるよう、作業のあとに写真をお送りします。\nお母様のお宅の草取り、承ります。\n")
     assert _refs(mail, draft, TOLD, (D, "私は大阪に住んでいて、年に二回しか帰れません"),
                  (R, "母の家の庭の草取りをお願いできますか")) == []

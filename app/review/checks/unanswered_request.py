@@ -167,8 +167,8 @@ ANSWER = re.compile(
     # What the customer will be asked to do says the answer (「コンタクトは施術前に外していただきます」).
     r"(?:て|で)(?:いただきます|もらいます|もらう(?:から|ので|よ|ね))"
 )
-# What may happen (「毛先が固まっていることがよくあります」「〜場合もございます」) and what others do (「〜方も多いです」)
-# describe; they say neither yes nor no.
+# What may happen (「毛先が固まっていることがよくあります」「〜場合もございます」) and what others do
+# (「〜方も多いです」) describe; they say neither yes nor no.
 _HEDGE = re.compile(r"(?:こと|場合|とき|もの)(?:が|も)(?:よく|まれに|たまに|時々)?(?:あり|ござい)ます|"
                     r"方(?:も|が)(?:多い|多くいらっしゃい|いらっしゃい)")
 # Set phrases that carry ございます but answer nothing.
@@ -345,7 +345,7 @@ def _meets_deadline(text: str) -> bool:
 
 def _deadline_met(ctx: ReviewContext, keys: list[Key], asked: str) -> bool:
     """Whether a sentence of the reply gives a time for (or says it meets) the deadline these words speak of: about
-    the same thing, or a date against the date asked (「今月二十五日までに」 → 「今月二十二日までにお送りいたします」)."""
+    the same thing, or a date against the date asked (「二十五日までに」 → 「二十二日までにお送りいたします」)."""
     dated = bool(_DATE.search(asked))
     return any(_meets_deadline(sentence.text) and (
         (dated and _DATE.search(sentence.text))
