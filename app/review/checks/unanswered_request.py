@@ -340,6 +340,7 @@ _ASKS_WHEN = re.compile(
     + _TIME_COND.pattern
 )
 def _meets_deadline(text: str) -> bool:
+    """A time or date given, 間に合う, a no or a promise to check: what a deadline asked wants."""
     return bool(_typed_gives(text) & 1 or _shapes(text) & _S_ANY or "間に合" in text)
 
 
@@ -926,13 +927,13 @@ def _rule_verdict(ctx: ReviewContext) -> RuleVerdict:
     # Where the rules find no answer and the alignment links the ask to sentences only by its topic, those sentences
     # must answer something: 「古い筆は、毛先が固まっていることがよくあります」 talks about the old tools and says
     # nothing of whether they may be used.
-    # A deadline asked must be met by a time, 間に合う or a no in the sentences linked to it.
     for number, (highlight, _) in enumerate(requests):
         if id(highlight) not in flagged or not aligned.answers[number]:
             continue
         texts = [_unit_facts(ctx.sentences[i].text, ctx.sentences[i].tokens)[0] for i in aligned.answers[number]]
         if not any(_carries_answer(text) for text in texts):
             forced.add(id(highlight))
+    # A deadline asked must be met by a time, 間に合う or a no, in the sentences linked to it or one about it.
     for number in deadline:
         texts = [ctx.sentences[i].text for i in aligned.answers[number]]
         if not any(_meets_deadline(text) for text in texts) and not _deadline_met(
