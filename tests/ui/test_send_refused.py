@@ -15,7 +15,7 @@ UNKNOWN_USER = ("550 5.1.1 Recipient address rejected: User unknown in virtual m
                 "https://mail.example.jp/help/bounces for what to do and who to ask about this address")
 
 
-def _refused(qtbot: QtBot, window: MainWindow) -> RefusedDialog:
+def _refused(qtbot: QtBot, window: MainWindow) -> RefusedDialog:  # noqa: F811
     _send_despite_findings(qtbot, window)
     qtbot.waitUntil(lambda: window.compose.refused_dialog is not None, timeout=20000)
     dialog = window.compose.refused_dialog
