@@ -186,6 +186,7 @@ class ComposeController(QObject):
         self.send_guard: Callable[[Message, Callable[[], None]], bool] = lambda _original, _proceed: False
         self.on_reply_sent: Callable[[OutgoingMessage, Message | None], None] = lambda _sent, _original: None
         self.pack: SnippetPack = self._load_pack()
+        self.demo_in_use: Callable[[], bool] = lambda: False  # the local mailbox is the demo's (main window)
 
         self.composer = ComposerPane(host)
         self.composer.hide()
@@ -660,7 +661,9 @@ class ComposeController(QObject):
         from ui.signature_dialog import SignatureDialog
 
         draft = self.composer.current_draft()
-        SignatureDialog(self.settings, draft.sender.email if draft else "", self.host).exec()
+        own = [Address(c.display_name, c.email) for c in self.accounts.configs.values() if "@" in c.email]
+        SignatureDialog(self.settings, draft.sender.email if draft else "", self.host, own=own,
+                        demo_in_use=self.demo_in_use()).exec()
 
     # -- findings ------------------------------------------------------------
     def _on_finding_activated(self, finding: Finding) -> None:

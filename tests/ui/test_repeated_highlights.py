@@ -4,6 +4,7 @@ shows the first place; the other highlights keep their own rows."""
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from app.analysis import analyze
@@ -39,7 +40,7 @@ def test_identical_highlights_are_one_row_with_their_count(qtbot: QtBot, qtmodel
     row = grouped[0]
     assert row.data(Role.REPEATS) == len(same)
     assert f"同じ文が {len(same):,} 回" in row.data(Role.TOPIC)
-    assert f"{len(same):,} 回あります" in row.data(Qt_ToolTip())
+    assert f"{len(same):,} 回あります" in row.data(Qt.ItemDataRole.ToolTipRole)
     # The other request has its own row, visible without scrolling past hundreds of copies.
     other = next(i for i in requests if "配送日" in i.data())
     qtbot.waitUntil(lambda: panel.view.visualRect(other).isValid())
@@ -64,9 +65,3 @@ def test_sentences_that_differ_keep_their_own_rows() -> None:
     # Only the same words count as the same sentence; spacing inside differs → its own row.
     assert [r.data(Role.REPEATS) for r in rows] == [2, 1, 1]
     assert rows[0].data(Role.HIGHLIGHT_INDEX) == 0 and rows[0].data(Role.TOPIC) == "同じ文が 2 回"
-
-
-def Qt_ToolTip() -> int:  # noqa: N802
-    from PySide6.QtCore import Qt
-
-    return int(Qt.ItemDataRole.ToolTipRole)
