@@ -11,6 +11,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
+from functools import partial
 from pathlib import Path
 from typing import TypeVar
 
@@ -134,7 +135,7 @@ def open_store_or_ask(headless: bool) -> Database | None:
     try:
         return off_the_gui_thread(open_database)
     except StoreUnusable as problem:
-        journaled = off_the_gui_thread(lambda: journaled_drafts(problem))
+        journaled = off_the_gui_thread(partial(journaled_drafts, problem))
         print(problem_text(problem, journaled), file=sys.stderr)
         if headless or problem.problem not in (StoreProblem.DAMAGED, StoreProblem.EMPTY):
             if not headless:
