@@ -25,6 +25,7 @@ from ui.screen_fit import fit_dialog
 from ui.wording import fill
 from ui.wording.accounts import refusal_advice
 
+DETAILS_HEIGHT = 120  # pixels the dialog grows by when 詳細 shows the whole reply
 SHORT_REPLY = 90  # characters of the server's reply shown in the dialog itself; longer goes under 詳細
 
 
@@ -68,7 +69,7 @@ class RefusedDialog(QDialog):
         self.details_button = QPushButton(self.tr("詳細"), self)
         self.details_button.setObjectName("refusedDetailsButton")
         self.details_button.setCheckable(True)
-        self.details_button.toggled.connect(self.details.setVisible)
+        self.details_button.toggled.connect(self._show_details)
         buttons.addButton(self.details_button, QDialogButtonBox.ButtonRole.ActionRole)
         self.details_button.setVisible(len(said) > SHORT_REPLY)  # after addButton, which shows it
         layout = QVBoxLayout(self)
@@ -77,4 +78,10 @@ class RefusedDialog(QDialog):
         layout.addWidget(self.advice)
         layout.addWidget(self.details, 1)
         layout.addWidget(buttons)
-        fit_dialog(self, QSize(520, 240))  # at most 90 % of the screen (ui.screen_fit)
+        # As tall as its wrapped text needs at this width (at most 90 % of the screen: ui.screen_fit).
+        fit_dialog(self, QSize(520, max(self.heightForWidth(520), 160)))
+
+    def _show_details(self, shown: bool) -> None:
+        """詳細 opens the server's whole reply below, the dialog growing to hold it."""
+        self.details.setVisible(shown)
+        self.resize(self.width(), self.height() + (DETAILS_HEIGHT if shown else -DETAILS_HEIGHT))
