@@ -675,6 +675,10 @@ def dire_outcome(toks: list[Token], i: int) -> str:
     return make_cue(CueKind.FEARED_IF, span(toks, ifs[-1], i + 1))
 
 
+# Arrivals a writer waits for: 〜が届かないと / 返事が来ないと is a case that may come, not a requirement.
+_AWAITED: Final = frozenset({"届く", "着く", "来る", "くる", "戻る", "返る", "間に合う"})
+
+
 # What may end a clause after its predicate: sentence-final particles and the explaining の / ん.
 _END_PARTICLES: Final = frozenset({"の", "ん", "よ", "ね", "わ", "な", "さ", "ぞ", "ぜ", "やん", "やろ", "わい", "って",
                                    "よね", "けん", "もん"})
@@ -699,7 +703,9 @@ def _feared_condition(toks: Sequence[Token], j: int) -> bool:
 def _case_to_come(toks: Sequence[Token], j: int) -> bool:
     """Before toks[j], what makes a plain 〜と / 〜ば condition a case that may come rather than how things
     always are or what the writer needs (ないと困ります: a requirement): このまま, もし, 万一, a deadline (それまでに
-    / 今日中に / 間に合わないと)."""
+    / 今日中に / 間に合わないと), or an awaited arrival that may not come (届かないと / 返事が来ないと)."""
+    if j >= 2 and is_neg(toks[j - 1]) and toks[j - 2].lemma in _AWAITED:
+        return True
     return any(y.surface in ("もし", "万一", "万が一", "までに") or y.lemma == "間に合う"
                or (y.surface in ("まで", "中") and toks[k + 1].surface == "に")
                or (y.surface == "まま" and k > 0 and toks[k - 1].surface == "この") for k, y in enumerate(toks[:j]))
