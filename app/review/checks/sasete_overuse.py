@@ -34,8 +34,9 @@ import re
 from app.model import Finding, FindingKind, Severity
 from app.review import messages
 from app.review.context import ReviewContext
+from app.review.gate import gated
 
-SASETE = re.compile(r"([おご]?[\u4e00-\u9fff]{1,6}?)?(さ|[かがさただなばまらわ])せて(?:いただ|頂)(き|く|け|い)")
+SASETE = gated(re.compile(r"([おご]?[\u4e00-\u9fff]{1,6}?)?(さ|[かがさただなばまらわ])せて(?:いただ|頂)(き|く|け|い)"))
 _FIX_END = {"き": "いたし", "く": "いたす", "け": "いたせ", "い": "いたし"}
 
 
