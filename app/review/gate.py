@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import importlib
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any, Final
 
 # `re`'s own parser and opcodes (not in the type stubs): the required words are read from the parse `re` compiles.
@@ -104,19 +104,49 @@ def _rarest(word: str) -> str:
     return max(word, key=lambda char: (char not in _COMMON, _COMMON.find(char)))
 
 
+def trie_pattern(words: Iterable[str]) -> re.Pattern[str]:
+    """A pattern matching any of `words`, the longest where several start at one place.
+
+    It matches exactly what `"|".join(longest first)` would, but written as a trie (おわかり(?:いただけ…|に…)):
+    `re` tries a flat alternation's words one by one at every place that starts like one of them, and a
+    table of 200 phrases was a tenth of the review's regex time. At a trie node at most one branch can go
+    on with the next character, and a word that ends there is the greedy `?` fallback: the longest match.
+    """
+    trie: dict[str, Any] = {}
+    for word in words:
+        if not word:
+            raise ValueError("words_pattern: an empty word would match everywhere")
+        node = trie
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+    return re.compile(_trie_regex(trie))
+
+
+def _trie_regex(node: dict[str, Any]) -> str:
+    branches = [re.escape(char) + _trie_regex(child) for char, child in sorted(node.items()) if char]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    if "" not in node:
+        return body
+    return f"(?:{body})?"
+
+
 class Gated:
     """`pattern`, run only on texts that may hold one of its required words (see the module's docstring).
 
     The test is two C-speed steps: does the text hold the rarest character of any required word (one
-    `isdisjoint`), and then, for a short list, one of the words itself."""
+    `isdisjoint`, which most sentences already fail), and then one of the words themselves (one search of
+    the words as a trie, which `re` runs fast: each branch starts with a plain character)."""
 
     __slots__ = ("_chars", "_compiled", "_words")
 
     def __init__(self, compiled: re.Pattern[str], words: frozenset[str]) -> None:
         self._compiled = compiled
         self._chars = frozenset(_rarest(word) for word in words)
-        # A long list costs more to test than the search it would save: the characters alone decide then.
-        self._words = tuple(sorted(words, key=len, reverse=True)) if len(words) <= 12 else ()
+        # Words of one character are the characters: nothing more to ask.
+        self._words = trie_pattern(words) if any(len(word) > 1 for word in words) else None
 
     @property
     def pattern(self) -> str:
@@ -125,7 +155,7 @@ class Gated:
     def _present(self, text: str) -> bool:
         if self._chars.isdisjoint(text):
             return False
-        return not self._words or any(word in text for word in self._words)
+        return self._words is None or self._words.search(text) is not None
 
     def search(self, text: str, pos: int = 0, endpos: int = 2**63 - 1) -> re.Match[str] | None:
         return self._compiled.search(text, pos, endpos) if self._present(text) else None
