@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterable
 
 from app.model import Finding, FindingKind, Severity
 from app.review.context import ReviewContext
-from app.review.gate import trie_pattern
+from app.review.gate import Searcher, trie_pattern
 from app.review.messages import Said, finding
 
 Suggest = Callable[[re.Match[str]], str]
@@ -19,7 +19,7 @@ Suggest = Callable[[re.Match[str]], str]
 
 def scan(
     ctx: ReviewContext,
-    pattern: re.Pattern[str],
+    pattern: Searcher,
     kind: FindingKind,
     severity: Severity,
     message: Said | Callable[[re.Match[str]], Said],

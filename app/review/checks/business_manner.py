@@ -117,14 +117,14 @@ MANNERS: dict[str, str] = {
 }
 PATTERN = words_pattern(MANNERS)
 # 「わかりました」 as the whole answer to a customer (not 「予定がわかりましたら」) → 承知いたしました.
-_WAKARIMASHITA = re.compile(r"(?:^|(?<=[。、！\n]))[^\S\n]*(?:はい、)?(わかりました|分かりました)(?=[。、！!]|$)",
-                            re.MULTILINE)
+_WAKARIMASHITA = gated(re.compile(r"(?:^|(?<=[。、！\n]))[^\S\n]*(?:はい、)?(わかりました|分かりました)(?=[。、！!]|$)",
+                            re.MULTILINE))
 
 
 # 「お疲れ様です。」 as a sentence of its own: the greeting between colleagues (→ お世話になっております).
-_OTSUKARE = re.compile(
+_OTSUKARE = gated(re.compile(
     r"(?:^|(?<=[。！\n]))[^\S\n]*((?:お疲れ|おつかれ)(?:様|さま)(?:です|でございます))(?=[。！!]|\s*$)", re.MULTILINE
-)
+))
 # 「〜してもらえますか」 asked of the customer: もらう is the plain verb (→ いただけますか).
 _MORAERU = re.compile(r"(?<=[てで])(もらえ(?:ますか|ませんか|ますでしょうか|ないでしょうか))")
 _MORAERU_FIX = {"もらえますか": "いただけますか", "もらえませんか": "いただけませんか",

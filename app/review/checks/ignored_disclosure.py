@@ -123,7 +123,7 @@ _HARDSHIP = re.compile(r"困|壊れ|割れ|届かな|動かな|入院|怪我|け
 _SYMPATHY = re.compile(r"大変(?:でした|だった|な思い|なご|失礼)|ご不便|ご迷惑|お見舞い|お大事|ご愁傷|お悔やみ|"
                        r"お辛|おつら|"
                        r"ご苦労|ご心労|お困り|残念な思い|がっかりさせ")
-_CELEBRATION = re.compile(r"誕生|結婚|合格|入学|卒業|出産|還暦|記念|就職|昇進|祝|成人|入籍|婚約|七五三|生まれ")
+_CELEBRATION = gated(re.compile(r"誕生|結婚|合格|入学|卒業|出産|還暦|記念|就職|昇進|祝|成人|入籍|婚約|七五三|生まれ"))
 _CONGRATULATION = re.compile(r"おめでと|お祝い申し上げ|お喜び申し上げ")
 _LOSS = re.compile(r"亡くな|息を引き取|他界|逝去|葬|通夜|法事|法要|供花|供養|四十九日|一周忌|喪中|遺影|形見|旅立|"
                    r"虹の橋|永眠|看取")
@@ -219,7 +219,7 @@ _EVENTS = (
      re.compile(r"ご出産|安産|お体|ご自愛|おめでと|マタニティ期")),
     (gated(re.compile(r"熱を出|熱が出|発熱|高熱|風邪|入院|骨折|怪我|ケガ|(?<![ぁ-ん])けが(?:を|で|し|が)|病気|手術|体調を崩|"
                 r"具合が悪|治療|闘病|ぎっくり腰")),
-     re.compile(r"お大事|ご回復|お見舞い申し上げ|ご自愛|お体(?:を|に|の)|ご無理")),
+     gated(re.compile(r"お大事|ご回復|お見舞い申し上げ|ご自愛|お体(?:を|に|の)|ご無理"))),
 )
 # Likes, dislikes and abilities are the customer's own (「甘いものが苦手なので」「注文が不得手でございますので」).
 _OWN_WAY = re.compile(r"苦手|不得手|得意|詳しくな|初心者|慣れ|好き|嫌い|アレルギー|体質|敏感|弱い|不器用|"
@@ -710,10 +710,11 @@ def _rule_findings(ctx: ReviewContext) -> list[Finding]:
 
 
 _EVENT_ENDS = ("", "日", "式", "祝い")
-_GUESSED_CAUSE = re.compile(r"^[^。、]{0,10}(?:の)?(?:せい|ため|から|影響)(?:かも|でしょう|だと思|なのか|か[なも])")
-_DATE_WORD = re.compile(r"(?<![0-9０-９一二三四五六七八九十百])"  # a run starts only where a run starts
-                        r"[0-9０-９一二三四五六七八九十百]*(?:月|日|年|時|日間|週間|か月|ヶ月)")
-_SEEKING = re.compile(r"(?:を|が)?(?:探して(?:い|おり)ます|探しております|欲しいです|ほしいです)$")
+_GUESSED_CAUSE = gated(re.compile(
+    r"^[^。、]{0,10}(?:の)?(?:せい|ため|から|影響)(?:かも|でしょう|だと思|なのか|か[なも])"))
+_DATE_WORD = gated(re.compile(r"(?<![0-9０-９一二三四五六七八九十百])"  # a run starts only where a run starts
+                        r"[0-9０-９一二三四五六七八九十百]*(?:月|日|年|時|日間|週間|か月|ヶ月)"))
+_SEEKING = gated(re.compile(r"(?:を|が)?(?:探して(?:い|おり)ます|探しております|欲しいです|ほしいです)$"))
 _OFFERED = re.compile(r"おすすめ|お勧め|オススメ|ぴったり|ご提案|ご紹介")
 # A need of the body or the health (「膝への負担が少ないシューズを探しています」) is the customer's own, heard only by
 # its words: a recommendation alone does not hear the knee.

@@ -26,7 +26,7 @@ from app.text import tokenize_short
 _SURFACE = gated(re.compile(r"[\u4e00-\u9fff]([わかがたなばまら])(させ)(?=て|る|ます|ない|られ|ず)"))
 # The same with one kana of the stem between (向かわさせ, 終わらさせ, 預からさせ): flagged only when the
 # godan verb it comes from (向かう, 終わる) is a word, so 散らかさせ (散らかす) and 紛らわさせ stay.
-_SURFACE_OKURI = re.compile(r"[\u4e00-\u9fff]([ぁ-ゖ])([わかがたなばまら])(させ)(?=て|る|ます|ない|られ|ず)")
+_SURFACE_OKURI = gated(re.compile(r"[\u4e00-\u9fff]([ぁ-ゖ])([わかがたなばまら])(させ)(?=て|る|ます|ない|られ|ず)"))
 _U_ROW = {"わ": "う", "か": "く", "が": "ぐ", "た": "つ", "な": "ぬ", "ば": "ぶ", "ま": "む", "ら": "る"}
 
 

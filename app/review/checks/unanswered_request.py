@@ -143,7 +143,7 @@ NOT_COMMITMENT = gated(re.compile(
     r"(?:お|ご)?願い(?:いたし|致し|申し上げ)ます|お待ち(?:いたし|致し|して|申し上げ|し)[^。！？]*"
 ))
 # The customer asks to be told; the agent promises to tell.
-ASK_TO_TELL = re.compile(r"知らせ|連絡|教え|報告|返事|返信")
+ASK_TO_TELL = gated(re.compile(r"知らせ|連絡|教え|報告|返事|返信"))
 PROMISE_TO_TELL = re.compile(
     r"(?:お知らせ|ご連絡|ご報告|ご案内|お伝え|ご返信|お返事)(?:いたし|致し|します|申し上げ|差し上げ|を差し上げ)"
 )
@@ -416,10 +416,10 @@ _TYPED = ((_ASKS_WHEN, _GIVES_WHEN), (_ASKS_PRICE, _GIVES_PRICE), (_ASKS_COUNT, 
 _ELLIPTIC = frozenset({"在庫", "有無", "可能", "対応", "大丈夫", "いける", "ある", "空く", "空き", "空ける"})
 # 「〜について教えてください」 asks about a topic in general; the specific questions after it
 # (「料金と期間を知りたいです」) say what is wanted, and answering them answers it.
-_GENERAL_ASK = re.compile(r"について(?:の)?(?:教え|知り|お聞き|伺い|質問|詳し|ご教示|お尋ね)")
+_GENERAL_ASK = gated(re.compile(r"について(?:の)?(?:教え|知り|お聞き|伺い|質問|詳し|ご教示|お尋ね)"))
 # The customer wants to buy (「カニを注文したいです」「定期便を始めたいのですが」): a reply that takes the
 # order on (手配いたします, 承ります, ご用意できます) acts on it.
-_WANTS_TO_BUY = re.compile(
+_WANTS_TO_BUY = gated(re.compile(
     r"(?:注文|購入|買い|頼み|予約|申し込み|申込み|定期便|定期購入|取り寄せ|作り|作成し|制作し|仕立て|"
     # a thing sent in for a service (「敷布団を丸洗いに出したい」「修理に出したい」)
     r"(?:洗い|修理|クリーニング|メンテナンス|点検|研ぎ)に出し)[^。？?]{0,8}?"
@@ -427,7 +427,7 @@ _WANTS_TO_BUY = re.compile(
     r"(?:注文|購入|予約|申し込み|定期購入)を?(?:お願い)|を(?:お願い|お願いし)たい|"
     # a service to be done for them (「七五三の写真を撮っていただきたいです」)
     r"(?:撮って|作って|仕立てて|直して|調律して|診て|点検して|修理して)(?:いただき|頂き|もらい)たい"
-)
+))
 # Offering a slot to do it takes the job on too (「来月は十二日の午後が空いております」「お伺いできます」).
 _TAKES_ORDER = re.compile(r"手配|ご注文(?:いただき|頂き)?(?:誠に)?ありがと|"
                           r"承(?:ります|りました|れます|っております)|ご用意(?:でき|いたし|し)|お手伝いさせ|"
@@ -1073,7 +1073,7 @@ _SOFT_PICK = re.compile(r"(?:でしたら|なら)[、,][^。]*(?:かと存じ|�
 # The act taken on in a humble form the commitments above do not read (「寸法を測らせていただきます」).
 _HUMBLE_ACT = re.compile(r"せていただ(?:きます|く予定)|(?:お|ご)[一-龥]{1,4}(?:いたし|し)ます(?!か)")
 _ACCEPTS = re.compile(r"承(?:ります|っております|れます)|お引き受け(?:いたし|し|でき)|可能です|対応して(?:おり|い)ます")
-_WAY_OF = re.compile(r"([一-龥々ァ-ヴー]+)の?(?:方法|仕方|やり方|手順|コツ)")
+_WAY_OF = gated(re.compile(r"([一-龥々ァ-ヴー]+)の?(?:方法|仕方|やり方|手順|コツ)"))
 _TELL_ME = re.compile(r"教え|知り|知ら|ご教示|お聞き|伺い|確認させ|目安|見積")
 # A plain promise to do the thing asked about (「職人が…できる限り落とします」): a verb in 〜ます that neither has, is
 # nor asks.
