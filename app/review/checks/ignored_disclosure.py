@@ -542,7 +542,8 @@ def _sentence_pools(ctx: ReviewContext, topic: AbstractSet[str]) -> list[tuple[s
         pool: set[str] = set()
         persons: set[str] = set()
         for key in sentence_keys:
-            if key.start in product or any(start <= key.start < end for start, end in thanks) or key.words & topic:
+            if (key.start in product or (thanks and any(start <= key.start < end for start, end in thanks))
+                    or not key.words.isdisjoint(topic)):
                 continue
             pool |= key.forms
             if key.forms & people:
@@ -776,7 +777,7 @@ def _find_reactions(ctx: ReviewContext) -> list[tuple[int, frozenset[str], froze
             continue
         thanks = [(m.start() + sentence.start, m.end() + sentence.start)
                   for m in GENERIC_THANKS.finditer(sentence.text)]
-        forms = frozenset(f for key in sentence_keys if not any(a <= key.start < b for a, b in thanks)
+        forms = frozenset(f for key in sentence_keys if not (thanks and any(a <= key.start < b for a, b in thanks))
                           for f in key.forms)
         out.append((index, forms, content_marks(text) | synonym_marks(sentence.tokens)))
     return out
