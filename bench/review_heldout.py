@@ -142,11 +142,12 @@ sys.path.insert(0, str(ROOT))
 
 from app.model import FindingKind  # noqa: E402
 from app.review import review_draft  # noqa: E402
+from bench.eval_sets import REVIEW as REVIEW_DIR  # noqa: E402
 from bench.eval_sets import REVIEW_SETS, review_set  # noqa: E402
 
 # The blind batches, each split on arrival into a tune half and a held-out half (never tuned on).
 BATCHES = ("blind15", "blind16", "blind17", "blind18", "blind19", "blind20", "blind21", "blind22", "blind23",
-           "blind24")
+           "blind24", "blind25")
 WRITING = review_set("blind15_heldout_writing")
 PAIRS = review_set("blind15_heldout_pairs")
 TUNE_WRITING = review_set("blind15_tune_writing")
@@ -156,9 +157,9 @@ TUNE_PAIRS = review_set("blind15_tune_pairs")
 def half_paths(half: str) -> list[tuple[str, Path, Path]]:
     """(batch, writing file, pairs file) of each blind batch's `half` ("tune" or "heldout"), from the one table."""
     names = {s.name for s in REVIEW_SETS}
-    # blind17 has no tune half: it is held-out whole.
-    return [(batch, review_set(f"{batch}_{half}_writing"), review_set(f"{batch}_{half}_pairs"))
-            for batch in BATCHES if f"{batch}_{half}_writing" in names]
+    # blind17 has no tune half: it is held-out whole. blind25 has pairs only: its writing path does not exist.
+    return [(batch, REVIEW_DIR / f"{batch}_{half}_writing.jsonl", review_set(f"{batch}_{half}_pairs"))
+            for batch in BATCHES if f"{batch}_{half}_pairs" in names or f"{batch}_{half}_writing" in names]
 
 
 FAMILY_KINDS: dict[str, tuple[FindingKind, ...]] = {
@@ -316,16 +317,15 @@ def _print_half(half: str, verbose: bool) -> None:
     writing_all: list[Case] = []
     pairs_all: list[Path] = []
     for batch, writing, pairs in half_paths(half):
-        if not writing.exists():
-            continue
-        cases = _load(writing)
-        writing_all += cases
-        figures = score_writing(cases, log)
-        print(f"== {batch} {half}: writing")
-        for family, (caught, total) in sorted(figures["families"].items()):
-            print(f"{family:20} {caught:3}/{total:3} = {caught / total:.2f}")
-        print(f"named recall {figures['recall']:.3f}; false alarms {figures['false_alarms']:.3f} "
-              f"of {figures['negatives']} correct texts")
+        if writing.exists():
+            cases = _load(writing)
+            writing_all += cases
+            figures = score_writing(cases, log)
+            print(f"== {batch} {half}: writing")
+            for family, (caught, total) in sorted(figures["families"].items()):
+                print(f"{family:20} {caught:3}/{total:3} = {caught / total:.2f}")
+            print(f"named recall {figures['recall']:.3f}; false alarms {figures['false_alarms']:.3f} "
+                  f"of {figures['negatives']} correct texts")
         if pairs.exists():
             pairs_all.append(pairs)
             print(f"== {batch} {half}: pairs")
