@@ -13,7 +13,7 @@ telephone number (`identity_for`).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import asdict, dataclass, replace
 from typing import Any
 
@@ -89,6 +89,27 @@ def identities_from_setting(raw: Iterable[object]) -> list[ShopIdentity]:
     return found or list(DEMO_IDENTITIES)
 
 
+def identities_to_edit(raw: Iterable[object], own: Sequence[Address], demo_in_use: bool) -> list[ShopIdentity]:
+    """What 署名とあいさつ shows: the saved identities, else the shop's own accounts (`own`, with
+    nothing filled in yet), else — only while the demo mailbox is what the window shows and no
+    account of the shop's own is there — the demo shops; else one empty identity to fill in.
+
+    A shop that added its own account never meets the made-up shops' names and signatures: unedited
+    demo shops saved earlier are left out then, and each own account not saved yet is added."""
+    demo = demo_in_use and not own
+    found = [i for i in (ShopIdentity.from_dict(d) for d in raw if isinstance(d, Mapping)) if i is not None]
+    if not demo:
+        found = [i for i in found if i not in DEMO_IDENTITIES]
+    if found or own:
+        saved = {i.email.lower() for i in found}
+        for address in own:
+            if "@" in address.email and address.email.lower() not in saved:
+                saved.add(address.email.lower())
+                found.append(ShopIdentity(address.name, address.email, "", ""))
+        return found
+    return list(DEMO_IDENTITIES) if demo else [ShopIdentity("", "", "", "")]
+
+
 def identity_for(message: Message, identities: Iterable[ShopIdentity], own: Address | None = None) -> ShopIdentity:
     """The identity the customer wrote to (To, then Cc); else the first one.
 
@@ -101,6 +122,9 @@ def identity_for(message: Message, identities: Iterable[ShopIdentity], own: Addr
         found = by_email.get(address.email.lower())
         if found is not None:
             return found
+    # Written to none of them (Bcc, an alias): the identity of the account it arrived in.
+    if own is not None and own.email.lower() in by_email:
+        return by_email[own.email.lower()]
     if all(c in DEMO_IDENTITIES for c in candidates):
         written_to: Address | None = next((a for a in (*message.to, *message.cc) if "@" in a.email), None)
         answer_from = own if own is not None and "@" in own.email else written_to

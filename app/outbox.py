@@ -56,6 +56,7 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
+import re
 import sqlite3
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -115,6 +116,49 @@ class SendProblem(StrEnum):
     REPLACED = "replaced"                # retired: the agent sent an edited version instead
     EDITED = "edited"                    # retired: the draft was changed after this version
     CANCELLED = "cancelled"              # retired: the agent took it back (undo, a cancelled 予約, reopened)
+
+
+class RefusalKind(StrEnum):
+    """What a server's refusal (`SendProblem.REJECTED`) was about: what the agent can do next differs."""
+
+    ADDRESS = "address"  # a recipient was refused (550/551/553, 5.1.x): check the address
+    SIZE = "size"        # the message is too large (552, 5.3.4): a smaller attachment
+    OTHER = "other"      # spam filter, policy…: the server's words say why
+
+
+@dataclass(frozen=True, slots=True)
+class Refusal:
+    kind: RefusalKind
+    code: int          # the server's reply code (0 when it gave none)
+    recipient: str     # the refused address, for ADDRESS when the server named it by RCPT
+    reply: str         # the server's own words, without the code
+
+
+_REFUSED_RECIPIENT = re.compile(r"^(?P<recipient>[^\s:@]+@[^\s:]+): (?P<reply>.*)$", re.DOTALL)
+_ENHANCED = re.compile(r"^(?P<status>[245]\.\d{1,3}\.\d{1,3})\b")
+_TOO_LARGE = re.compile(r"too (?:much|big|large)|size|exceed", re.IGNORECASE)
+
+
+def refusal_of(detail: str) -> Refusal:
+    """The refusal an item's `detail` records (`"552 Error: Too much mail data"`; a refused
+    recipient as `"550 c@example.jp: 5.1.1 mailbox unavailable"`, as `app.sources.smtp` words it)."""
+    code_text, _, rest = detail.strip().partition(" ")
+    code = int(code_text) if code_text.isdigit() and len(code_text) == 3 else 0
+    reply = rest if code else detail.strip()
+    recipient = ""
+    named = _REFUSED_RECIPIENT.match(reply)
+    if named is not None:
+        recipient, reply = named["recipient"], named["reply"]
+    status = _ENHANCED.match(reply)
+    enhanced = status["status"] if status is not None else ""
+    # The enhanced status (RFC 3463) says what the basic code only hints at: 550 5.7.1 is a policy.
+    if enhanced in ("5.3.4", "5.2.3") or (not enhanced and (code == 552 or _TOO_LARGE.search(reply))):
+        kind = RefusalKind.SIZE
+    elif enhanced.startswith("5.1.") or (not enhanced and (recipient or code in (550, 551, 553))):
+        kind = RefusalKind.ADDRESS
+    else:
+        kind = RefusalKind.OTHER
+    return Refusal(kind, code, recipient, reply.strip())
 
 
 class DueKind(StrEnum):

@@ -228,6 +228,7 @@ class SmtpBehaviour:
     keep_dropped: bool = False       # ...but keep it (it was queued before the crash)
     reply: str = "250 OK"            # e.g. "421 4.3.2 Service not available", "554 5.7.1 Rejected"
     deliver_to: Path | None = None   # also file each accepted message in this Maildir (like Gmail's Sent)
+    refuse: dict[str, str] = field(default_factory=dict)  # RCPT address → its refusal, "550 5.1.1 …"
 
 
 class RecordingHandler:
@@ -235,6 +236,14 @@ class RecordingHandler:
         self.messages: list[tuple[str, list[str], bytes]] = []
         self.behaviour = SmtpBehaviour()
         self.lock = threading.Lock()
+
+    async def handle_RCPT(self, server: Any, session: Any, envelope: Any, address: str,
+                          rcpt_options: list[str]) -> str:
+        refusal = self.behaviour.refuse.get(address.lower())
+        if refusal is not None:
+            return refusal
+        envelope.rcpt_tos.append(address)
+        return "250 OK"
 
     async def handle_DATA(self, server: Any, session: Any, envelope: Any) -> str:
         behaviour = self.behaviour
@@ -300,6 +309,11 @@ class SmtpServer:
     def stop(self) -> None:
         with contextlib.suppress(AssertionError, RuntimeError):  # already stopped
             self.controller.stop()
+
+    def limit_size(self, limit: int) -> None:
+        """aiosmtpd's own limit on DATA for the connections made from now on: a larger message
+        gets its "552 Error: Too much mail data"."""
+        self.controller.SMTP_kwargs["data_size_limit"] = limit
 
     @property
     def messages(self) -> list[tuple[str, list[str], bytes]]:

@@ -60,7 +60,7 @@ from app.mail.compose import (
 )
 from app.mail.outgoing import with_message_id
 from app.model import Address, CustomerProfile, Draft, Finding, Highlight, Insight, Message, ReplyStats
-from app.outbox import MayHaveArrived, OutboxItem, OutboxState
+from app.outbox import MayHaveArrived, OutboxItem, OutboxState, SendProblem
 from app.settings import SHOP_IDENTITIES, TEAM_STAFF_NAME, Settings
 from app.snippets import Filled, SnippetPack, load_our_pack, load_pack, load_user_pack
 from app.sources.base import MailSource, MessageRef, OutgoingMessage
@@ -171,6 +171,7 @@ class ComposeController(QObject):
         self.review_dialog: SendReviewDialog | None = None
         self.unknown_box: QMessageBox | None = None  # asking before a reply whose earlier version may have arrived
         self.charset_dialog: QMessageBox | None = None  # characters the account's charset cannot carry
+        self.refused_dialog: QDialog | None = None  # the server refused a reply (ui.refused_dialog)
         self._dirty = False
         self._save_failed = False  # the last save reached neither the store nor its journal
         self.discard_dialog: QMessageBox | None = None  # closing with text that could not be saved
@@ -185,6 +186,7 @@ class ComposeController(QObject):
         self.send_guard: Callable[[Message, Callable[[], None]], bool] = lambda _original, _proceed: False
         self.on_reply_sent: Callable[[OutgoingMessage, Message | None], None] = lambda _sent, _original: None
         self.pack: SnippetPack = self._load_pack()
+        self.demo_in_use: Callable[[], bool] = lambda: False  # the local mailbox is the demo's (main window)
 
         self.composer = ComposerPane(host)
         self.composer.hide()
@@ -659,7 +661,9 @@ class ComposeController(QObject):
         from ui.signature_dialog import SignatureDialog
 
         draft = self.composer.current_draft()
-        SignatureDialog(self.settings, draft.sender.email if draft else "", self.host).exec()
+        own = [Address(c.display_name, c.email) for c in self.accounts.configs.values() if "@" in c.email]
+        SignatureDialog(self.settings, draft.sender.email if draft else "", self.host, own=own,
+                        demo_in_use=self.demo_in_use()).exec()
 
     # -- findings ------------------------------------------------------------
     def _on_finding_activated(self, finding: Finding) -> None:
@@ -812,6 +816,8 @@ class ComposeController(QObject):
         oauth = self.accounts.is_oauth(item.account_id)
         text = f"{outbox_state(item.state)}: {send_problem(item.problem, oauth=oauth)}"
         self.status.say(text, 15000)
+        if item.state is OutboxState.FAILED and item.problem is SendProblem.REJECTED:
+            self._tell_refused(item)
         current = self.reading_context.current
         if not self.composing and current is not None and self._shows(waiting):
             self._show_draft(current, waiting.draft, self._writing_position(waiting.draft))
@@ -819,6 +825,21 @@ class ComposeController(QObject):
         elif (self.composing and self.composer.draft is not None
               and self.composer.draft.original_id == waiting.draft.original_id):
             self.composer.show_status(text)  # still open on it: its line says what the outbox knows now
+
+    def _tell_refused(self, item: OutboxItem) -> None:
+        """The server said no: a status line is too easy to miss and too short for its words."""
+        from ui.refused_dialog import RefusedDialog
+
+        if self.refused_dialog is not None:
+            self.refused_dialog.close()
+        self.refused_dialog = RefusedDialog(item, self.host)
+        self.refused_dialog.finished.connect(self._forget_refused)
+        self.refused_dialog.open()
+
+    def _forget_refused(self) -> None:
+        if self.refused_dialog is not None:
+            self.refused_dialog.deleteLater()
+        self.refused_dialog = None
 
     def _on_sent(self, waiting: _Waiting) -> None:
         if self.ctx is not None:

@@ -135,6 +135,7 @@ class MainWindow(QMainWindow):
         from ui.team_controller import TeamController
 
         self.team = TeamController(self)
+        self.compose.demo_in_use = self.mailbox.demo_in_use
         self.compose.send_guard = self.team.guard_send
         self.compose.on_reply_sent = self.team.reply_sent
         self.snippet_from_reply = SnippetFromReply(self)

@@ -27,7 +27,7 @@ from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPainterPath, QPen, QP
 from app.model import Highlight, HighlightKind, Insight
 from app.sources.base import Folder, Header, MessageRef
 from ui import style, wording
-from ui.wording import subject_shown
+from ui.wording import fill, subject_shown
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 _ROOT = QModelIndex()
@@ -45,6 +45,7 @@ class Role(IntEnum):
     CUE = Qt.ItemDataRole.UserRole + 9  # Highlight.cue, raw ("question:でしょうか")
     ANSWERED = Qt.ItemDataRole.UserRole + 10  # we replied to this message
     PRESENCE = Qt.ItemDataRole.UserRole + 11  # team mode: who else is on it (ui.team_presence.ListPresence)
+    REPEATS = Qt.ItemDataRole.UserRole + 12  # the panel: how many identical sentences one row stands for
 
 
 _REPLIED: list[QIcon] = []
@@ -372,6 +373,7 @@ class _Node:
     highlight: int = -1  # index into Insight.highlights, -1 for a group
     linked: bool = False  # shown under a request because of `links`
     children: list[int] = field(default_factory=list)
+    repeats: int = 1     # identical highlighted sentences this row stands for (the first one's place)
 
 
 def elide(text: str, limit: int = 48) -> str:
@@ -438,8 +440,19 @@ class InsightModel(QAbstractItemModel):
             members = sorted(
                 (i for i, h in enumerate(highlights) if h.kind is kind), key=lambda i: highlights[i].start
             )
-            for child_row, h_index in enumerate(members):
+            # A mail repeating one sentence hundreds of times (a pasted log, a form sent in a loop)
+            # would bury the rest under identical rows: one row per sentence, with its count, at
+            # the first place it occurs.
+            repeats: dict[str, int] = {}  # the sentence as read → its row's node id
+            for h_index in members:
+                same = " ".join(self.text_of(highlights[h_index]).split())
+                first = repeats.get(same)
+                if first is not None:
+                    self._nodes[first].repeats += 1
+                    continue
                 node_id = len(self._nodes)
+                repeats[same] = node_id
+                child_row = len(self._nodes[group_id].children)
                 self._nodes.append(_Node(group_id, child_row, kind, h_index))
                 self._nodes[group_id].children.append(node_id)
                 if kind is not HighlightKind.REQUEST:
@@ -508,15 +521,22 @@ class InsightModel(QAbstractItemModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             # The words, then why they were marked (the cue the analyser matched).
             reason = wording.cue_text(highlight.cue)
-            return f"{text}\n\n{reason}" if reason else text
+            tip = f"{text}\n\n{reason}" if reason else text
+            if node.repeats > 1:
+                said = self.tr("同じ文がメールの中に {count} 回あります。クリックすると最初の箇所を表示します。")
+                tip += "\n\n" + fill(said, count=f"{node.repeats:,}")
+            return tip
         if role == Role.CUE:
             return highlight.cue
+        if role == Role.REPEATS:
+            return node.repeats
         if role == Role.TOPIC:
-            topic = highlight.topic
-            if node.linked:
-                prefix = self.tr("関連するご不安")
-                return f"{prefix} · {topic}" if topic else prefix
-            return topic
+            parts = [self.tr("関連するご不安")] if node.linked else []
+            if node.repeats > 1:
+                parts.append(fill(self.tr("同じ文が {count} 回"), count=f"{node.repeats:,}"))
+            if highlight.topic:
+                parts.append(highlight.topic)
+            return " · ".join(parts) if parts else highlight.topic
         if role == Qt.ItemDataRole.DecorationRole:
             return style.HIGHLIGHT_EDGE[highlight.kind]
         if role == Role.HIGHLIGHT:

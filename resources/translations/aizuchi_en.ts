@@ -1054,8 +1054,16 @@
 <context>
     <name>InsightModel</name>
     <message>
+        <source>同じ文がメールの中に {count} 回あります。クリックすると最初の箇所を表示します。</source>
+        <translation>The same sentence occurs {count} times in this mail. Click to show the first one.</translation>
+    </message>
+    <message>
         <source>関連するご不安</source>
         <translation>Related worry</translation>
+    </message>
+    <message>
+        <source>同じ文が {count} 回</source>
+        <translation>Same sentence {count} times</translation>
     </message>
     <message>
         <source>見つかりませんでした</source>
@@ -1576,6 +1584,33 @@
     </message>
 </context>
 <context>
+    <name>RefusedDialog</name>
+    <message>
+        <source>送信できませんでした</source>
+        <translation>Not sent</translation>
+    </message>
+    <message>
+        <source>メールサーバーが、{to} 宛ての返信「{subject}」の受け取りを断りました。返信は送信されていません。下書きはそのまま残っています。</source>
+        <translation>The mail server refused the reply “{subject}” to {to}. Nothing was sent; the draft is kept as it was.</translation>
+    </message>
+    <message>
+        <source>サーバーの返答：{reply}</source>
+        <translation>The server said: {reply}</translation>
+    </message>
+    <message>
+        <source>（返答なし）</source>
+        <translation>(no reply text)</translation>
+    </message>
+    <message>
+        <source>閉じて下書きを直す</source>
+        <translation>Close and fix the draft</translation>
+    </message>
+    <message>
+        <source>詳細</source>
+        <translation>Details</translation>
+    </message>
+</context>
+<context>
     <name>ReplyChart</name>
     <message>
         <source>{day}: {length}字・温かみ {warmth}</source>
@@ -1913,12 +1948,48 @@
         <translation>Signature and greeting</translation>
     </message>
     <message>
+        <source>返信の差出人ごとに、はじめのあいさつと署名を設定します。設定すると、新しい返信に自動で入ります。空欄のままなら何も入りません。</source>
+        <translation>Set the opening greeting and the signature for each sender of your replies. New replies get them automatically; left empty, nothing is added.</translation>
+    </message>
+    <message>
         <source>追加</source>
         <translation>Add</translation>
     </message>
     <message>
         <source>削除</source>
         <translation>Delete</translation>
+    </message>
+    <message>
+        <source>お店の名前（お客様に差出人として表示されます）</source>
+        <translation>Your shop&apos;s name (customers see it as the sender)</translation>
+    </message>
+    <message>
+        <source>返信を送るメールアドレス</source>
+        <translation>The address replies are sent from</translation>
+    </message>
+    <message>
+        <source>例：このたびは〇〇（お店の名前）にお問い合わせいただき、誠にありがとうございます。
+担当の〇〇と申します。</source>
+        <translation>e.g. Thank you for contacting (your shop&apos;s name).
+My name is (your name) and I will be helping you.</translation>
+    </message>
+    <message>
+        <source>例：
+────────────
+お店の名前
+担当：お名前
+〒000-0000 住所
+TEL 00-0000-0000（営業時間）
+https://お店のホームページ/
+────────────</source>
+        <translation>e.g.
+────────────
+Your shop&apos;s name
+Contact: your name
+Postal code, address
+TEL 00-0000-0000 (opening hours)
+https://your-shop-website/
+────────────</translation>
     </message>
     <message>
         <source>差出人名</source>
@@ -1937,8 +2008,8 @@
         <translation>Signature</translation>
     </message>
     <message>
-        <source>新しいお店</source>
-        <translation>New shop</translation>
+        <source>（新しい差出人）</source>
+        <translation>(new sender)</translation>
     </message>
 </context>
 <context>
@@ -2108,8 +2179,36 @@
         <translation>Aizuchi&apos;s data file ({path}) is damaged. </translation>
     </message>
     <message>
-        <source>このままでは開けません。ファイルは消さずに別名で保管し、新しいデータで始めることができます。メールはメールボックスやサーバーから取り込み直し、お客様の記録も作り直します。ただし、アカウントの設定・下書き・送信待ちの返信は復元できません。</source>
-        <translation>It cannot be opened as it is. You can keep the file under another name (nothing is deleted) and start with fresh data: mail is taken in again from the mailboxes and servers, and the customer memory is rebuilt. Account settings, drafts and replies waiting to be sent cannot be recovered.</translation>
+        <source>このままでは開けません。ファイルは消さずに別名で保管し、新しいデータで始めることができます。メールはメールボックスやサーバーから取り込み直し、お客様の記録も作り直します。</source>
+        <translation>It cannot be opened as it is. You can start with new data: the file is kept under another name, not deleted. Mail is read again from the mailbox or the server, and the customer records are rebuilt.</translation>
+    </message>
+    <message>
+        <source> ほか {count} 件</source>
+        <translation> and {count} more</translation>
+    </message>
+    <message>
+        <source>
+
+戻る下書き：データに書き込めなかったときに予備のファイルへ保存した下書き {count} 件（{subjects}）は、新しいデータでも、元のメールを開いて「返信」を押すと書いた内容のまま開きます。</source>
+        <translation>
+
+Drafts that come back: {count} draft(s) saved to the backup file when the data could not be written ({subjects}). With the new data, open the original mail and press Reply: each opens as you wrote it.</translation>
+    </message>
+    <message>
+        <source>
+
+予備のファイルに保存された下書きはありません。</source>
+        <translation>
+
+No draft was saved to the backup file.</translation>
+    </message>
+    <message>
+        <source>
+
+戻らないもの：壊れたファイルの中にあるそのほかの下書き・送信待ちの返信（送信されません）・アカウントの設定。アカウントはもう一度追加してください。</source>
+        <translation>
+
+What does not come back: the other drafts in the damaged file, replies waiting in the outbox (they will not be sent) and the account settings. Add your accounts again.</translation>
     </message>
     <message>
         <source>データを開けません</source>
@@ -2714,8 +2813,20 @@
         <translation>The server temporarily refused. The mail was not sent. Retry in a while.</translation>
     </message>
     <message>
-        <source>サーバーが送信を拒否しました。宛先や内容を確認してください。</source>
-        <translation>The server refused the mail. Check the recipients and the content.</translation>
+        <source>メールサーバーが受け取りを断りました。メールは送られていません。下書きは残っています。</source>
+        <translation>The mail server refused the message. Nothing was sent; the draft is kept.</translation>
+    </message>
+    <message>
+        <source>宛先のメールアドレスに誤りがないか確かめ、直してからもう一度送信してください。</source>
+        <translation>Check the recipient&apos;s address for a mistake, correct it and send again.</translation>
+    </message>
+    <message>
+        <source>メールが大きすぎます。添付ファイルを小さくするか減らしてから、もう一度送信してください。</source>
+        <translation>The message is too large. Make the attachments smaller or fewer, then send again.</translation>
+    </message>
+    <message>
+        <source>宛先と内容を確かめてからもう一度送信してください。同じように断られるときは、サーバーの返答をメールサーバーの管理者（プロバイダ）に伝えて問い合わせてください。</source>
+        <translation>Check the recipient and the content, then send again. If it is refused again, ask your mail server&apos;s administrator (your provider), quoting the server&apos;s reply.</translation>
     </message>
     <message>
         <source>パスワードが受け付けられませんでした。アカウント設定を確認してください。</source>

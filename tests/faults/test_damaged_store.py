@@ -140,7 +140,7 @@ def test_the_window_offers_a_fresh_store(qtbot: object, tmp_path: Path) -> None:
         Database(path)
     box = damaged_store_box(raised.value)
     assert box.findChild(QPushButton, "freshStoreButton") is not None
-    assert "壊れています" in box.text() and "復元できません" in box.text()
+    assert "壊れています" in box.text() and "戻らないもの" in box.text()
     database, kept = start_fresh(raised.value)
     assert kept.read_bytes() == before
     assert database.path == path and MailStore(database).accounts() == []

@@ -131,6 +131,7 @@ def test_an_accounts_synced_mail_is_searched_and_opens_from_its_folder(
         panel.results.activated.emit(panel.model.index(panel.model.memory_count, 0))
     assert window.mailbox.mail_account == ACCOUNT
     assert window.mailbox.current_folder is not None and window.mailbox.current_folder.id == hit.folder_id
+    assert window.mailbox.list_stack.currentWidget() is panel  # the hit's folder under them: results stay
     hit_folder = hit.folder_id
     shown = window.reader.message
     assert shown is not None and "直径は何センチですか" in shown.body

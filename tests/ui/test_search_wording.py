@@ -7,6 +7,7 @@ from pytestqt.qtbot import QtBot
 from app.context import Changes
 from tests.ui.driver import Driver, on
 from ui.main_window import MainWindow
+from ui.models import Role
 
 
 def _type(qtbot: QtBot, win: MainWindow, text: str) -> None:
@@ -96,3 +97,36 @@ def test_the_search_boxs_hint_fits_at_1024_in_both_languages(qtbot: QtBot, windo
             assert "2024" in box.toolTip()
     finally:
         translations.apply("ja")
+
+
+def test_choosing_a_folder_leaves_the_search_results(qtbot: QtBot, memory_window: MainWindow) -> None:
+    """Walk (uiI): a search shown, then the agent picks another folder — the results stayed in the
+    list's place under the new folder's name, reading as its mail. Now the folder's list shows."""
+    from app.sources.base import FolderRole
+
+    win = memory_window
+    _search(qtbot, win, "ケーキ")
+    assert win.mailbox.list_stack.currentWidget() is win.search_panel
+    sent = next(r for r in range(win.mailbox.folder_model.rowCount())
+                if win.mailbox.folder_model.index(r, 0).data(Role.FOLDER).role is FolderRole.SENT)
+    with qtbot.waitSignal(win.changed, check_params_cb=on(Changes.HEADERS), timeout=10000):
+        win.mailbox.folder_view.setCurrentIndex(win.mailbox.folder_model.index(sent, 0))
+    assert win.mailbox.list_stack.currentWidget() is win.mailbox.message_view
+    assert win.search_panel.query == ""
+
+
+def test_a_search_hit_in_another_folder_keeps_the_results(qtbot: QtBot, memory_window: MainWindow) -> None:
+    from app.sources.base import FolderRole
+
+    win = memory_window
+    _search(qtbot, win, "春の新作")
+    model = win.search_panel.model
+    shown = win.mailbox.current_folder
+    assert shown is not None and shown.role is FolderRole.INBOX
+    hit = next((model.hit(r) for r in range(model.rowCount())
+                if getattr(model.hit(r), "folder_id", shown.id) != shown.id), None)
+    assert hit is not None, "the demo's sent reply about 春の新作 should be found"
+    with qtbot.waitSignal(win.changed, check_params_cb=on(Changes.MESSAGE), timeout=10000):
+        win.search_panel.hit_activated.emit(hit)
+    assert win.reader.message is not None and "春の新作" in win.reader.message.subject
+    assert win.mailbox.list_stack.currentWidget() is win.search_panel  # still browsing the results

@@ -13,7 +13,7 @@ import pytest
 from PySide6.QtWidgets import QApplication
 
 from app.model import CueKind, FindingKind, HighlightKind
-from app.outbox import DueKind, HoldReason, OutboxItem, OutboxState, SendProblem
+from app.outbox import DueKind, HoldReason, OutboxItem, OutboxState, RefusalKind, SendProblem
 from app.sources.base import Folder, FolderRole
 from app.sources.errors import ConnectProblem
 from ui import wording
@@ -35,6 +35,7 @@ WORDED: list[tuple[type[Enum], Callable[[Enum], str], set[Enum]]] = [
     (OutboxState, lambda s: accounts.outbox_state(OutboxState(s)), set()),
     (SendProblem, lambda p: accounts.send_problem(SendProblem(p)), set()),
     (SendProblem, lambda p: accounts.send_problem(SendProblem(p), oauth=True), set()),
+    (RefusalKind, lambda k: accounts.refusal_advice(RefusalKind(k)), set()),
     (DueKind, lambda k: wording.word(outbox.DUE_STATES[DueKind(k)]), set()),
     (HoldReason, lambda r: wording.word(outbox.HOLD_REASONS[HoldReason(r)]), set()),
 ]

@@ -242,6 +242,10 @@ class MailboxController(QObject):
             return ""
         return self.tr("お試し用のメール（デモ）") if self._demo else self.ctx.mailbox_path.name
 
+    def demo_in_use(self) -> bool:
+        """The local mailbox open is the demo's copy (its shops' signatures are offered only then)."""
+        return self._demo
+
     def _on_mailbox_opened(self, opened: OpenedMailbox) -> None:
         self._demo = opened.demo
         self.source = self.local_source = opened.source

@@ -76,6 +76,10 @@ class MemoryController(QObject):
         # The tab's ● is about the mail shown: another folder, or another mail opening, takes it away
         # until that mail's profile says (our own mail in 送信済み never loads one).
         mailbox.folder_shown.connect(lambda: right_column.set_customer_note(False))
+        # A folder the agent chose shows its list: search results left in its place would read as
+        # that folder's mail. A search hit opening its own folder keeps them (`_opening_hit`).
+        self._opening_hit = False
+        mailbox.folder_shown.connect(self._on_folder_shown)
         mailbox.opening.connect(lambda: right_column.set_customer_note(False))
         customer_panel.reply_activated.connect(self._open_past_reply)
         customer_panel.export_requested.connect(self._export_customer)
@@ -463,9 +467,20 @@ class MemoryController(QObject):
                 self._on_search_error,
             )
 
+    def _on_folder_shown(self) -> None:
+        if not self._opening_hit and self.mailbox.list_stack.currentWidget() is self.search_panel:
+            self.close_search()
+
     def _open_in(self, source: str, ref: MessageRef, subject: str = "") -> None:
         """Open a found mail from its own mailbox: the local one or a mail account's, whose folder
         is shown first when another mailbox is (a mail is fetched from the source it is in)."""
+        self._opening_hit = True
+        try:
+            self._open_found(source, ref, subject)
+        finally:
+            self._opening_hit = False
+
+    def _open_found(self, source: str, ref: MessageRef, subject: str) -> None:
         mailbox = self.mailbox
         if self.ctx is not None and source == self.ctx.source_key:
             if mailbox.mail_account != LOCAL and not mailbox.show_local_folder(ref.folder_id):

@@ -9,7 +9,7 @@ that every member is worded, in Japanese and in English.
 
 from __future__ import annotations
 
-from app.outbox import OutboxState, SendProblem
+from app.outbox import OutboxState, RefusalKind, SendProblem
 from app.sources.errors import ConnectProblem
 from ui.wording import QT_TRANSLATE_NOOP, word
 
@@ -47,7 +47,8 @@ SEND_PROBLEMS: dict[SendProblem, str] = {
         "Wording", "サーバーに接続できませんでした。メールは送られていません。接続が戻ったら再試行してください。"),
     SendProblem.TEMPORARY: QT_TRANSLATE_NOOP(
         "Wording", "サーバーが一時的に受け付けませんでした。メールは送られていません。しばらくしてから再試行してください。"),  # noqa: E501
-    SendProblem.REJECTED: QT_TRANSLATE_NOOP("Wording", "サーバーが送信を拒否しました。宛先や内容を確認してください。"),
+    SendProblem.REJECTED: QT_TRANSLATE_NOOP(
+        "Wording", "メールサーバーが受け取りを断りました。メールは送られていません。下書きは残っています。"),
     SendProblem.AUTH: QT_TRANSLATE_NOOP("Wording", "パスワードが受け付けられませんでした。アカウント設定を確認してください。"),  # noqa: E501
     SendProblem.OUTCOME_UNKNOWN: QT_TRANSLATE_NOOP(
         "Wording", "送信中に接続が切れたため、届いたかどうか分かりません。送信済みフォルダを確認してから判断します。"),
@@ -69,6 +70,22 @@ SEND_PROBLEMS_OAUTH: dict[SendProblem, str] = {
     SendProblem.AUTH: QT_TRANSLATE_NOOP(
         "Wording", "ログインの有効期限が切れました。もう一度ログインすると送信します。返信は保存されています。"),
 }
+
+
+# What to do after a refusal (ui.refused_dialog), by what the server refused.
+REFUSAL_ADVICE: dict[RefusalKind, str] = {
+    RefusalKind.ADDRESS: QT_TRANSLATE_NOOP(
+        "Wording", "宛先のメールアドレスに誤りがないか確かめ、直してからもう一度送信してください。"),
+    RefusalKind.SIZE: QT_TRANSLATE_NOOP(
+        "Wording", "メールが大きすぎます。添付ファイルを小さくするか減らしてから、もう一度送信してください。"),
+    RefusalKind.OTHER: QT_TRANSLATE_NOOP(
+        "Wording", "宛先と内容を確かめてからもう一度送信してください。同じように断られるときは、"
+                   "サーバーの返答をメールサーバーの管理者（プロバイダ）に伝えて問い合わせてください。"),
+}
+
+
+def refusal_advice(kind: RefusalKind) -> str:
+    return word(REFUSAL_ADVICE[kind])
 
 
 def connect_problem(problem: ConnectProblem) -> str:
