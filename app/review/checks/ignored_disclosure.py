@@ -149,8 +149,16 @@ _WISH_WELL = re.compile(r"楽しみ(?:ですね|ですよね|な|になさ|に�
 # An achievement of theirs (十五キロ痩せました, 完走しました) is heard by praise of it (素晴らしい努力ですね).
 _ACHIEVEMENT = re.compile(r"痩せ|減量|達成|完走|合格|克服|禁煙|取り組|頑張っ|がんばっ|続けて(?:い|き)|上達")
 _PRAISED = re.compile(r"素晴らしい|すばらしい|ご努力|努力|頑張られ|がんばられ|すごい|立派|お見事|見事|尊敬|さすが")
+# The end of a working life (定年退職, 引退, 店を畳む) is heard by honouring the years of work (「四十年のお勤め、
+# 本当にお疲れさまでした」「長い間ご苦労さまでした」).
+_WORK_ENDED = re.compile(r"退職|定年|引退|勤め上げ|退官|リタイア|店を(?:畳|閉め)|閉店")
+_WORK_HONOURED = re.compile(r"お疲れ(?:さま|様)|ご苦労(?:さま|様)|お勤め|長い間|長年の|勤め上げ")
+# Living far from family (「東京に住んでいて、月に一度しか帰れません」) is heard by the distance named back
+# (「遠方にお住まいでも」「離れて暮らすお父様」).
+_FAR_AWAY = re.compile(r"離れて(?:暮ら|住)|遠方|遠く|帰れ(?:ない|ません)|帰省|会え(?:ない|ません)|単身赴任|離れ離れ")
+_DISTANCE_NAMED = re.compile(r"遠方|遠く|離れて|離れた|遠い")
 _FEELINGS = ((_ACHIEVEMENT, _PRAISED), (_PRAISE, _JOY), (_HARDSHIP, _SYMPATHY), (_CELEBRATION, _CONGRATULATION),
-             (_LOSS, _CONDOLENCE),
+             (_LOSS, _CONDOLENCE), (_WORK_ENDED, _WORK_HONOURED), (_FAR_AWAY, _DISTANCE_NAMED),
              (_NEW_LIFE, _WELCOME), (_SMALL_HOME, _ROOM), (_UPCOMING, _WISH_WELL))
 # A family member's age reached (息子が十歳になります) tells of a birthday (the customer's own
 # 「今年八十歳になり、字が読みにくく」 is context, not news): naming the person (お子様) does not

@@ -168,6 +168,10 @@ ANSWER = gated(re.compile(
     # What the customer will be asked to do says the answer (「コンタクトは施術前に外していただきます」).
     r"(?:て|で)(?:いただきます|もらいます|もらう(?:から|ので|よ|ね))"
 ))
+# What may happen (「毛先が固まっていることがよくあります」「〜場合もございます」) and what others do
+# (「〜方も多いです」) describe; they say neither yes nor no.
+_HEDGE = re.compile(r"(?:こと|場合|とき|もの)(?:が|も)(?:よく|まれに|たまに|時々)?(?:あり|ござい)ます|"
+                    r"方(?:も|が)(?:多い|多くいらっしゃい|いらっしゃい)")
 # Set phrases that carry ございます but answer nothing.
 _NOT_ANSWER = gated(re.compile(
     r"(?:ありがとう|おめでとう|申し訳|おはよう)ござ(?:います|いません)|よろしくお願い[^。]*"))
@@ -230,7 +234,7 @@ def _act_of(raw: str) -> tuple[str, bool, bool, bool, frozenset[str]] | None:
     text = NOT_COMMITMENT.sub("", _ELONGATION.sub("", raw))
     promise = bool(PROMISE_TO_TELL.search(text))
     # A clear "no" answers too (whether it needs an alternative is refusal_without_alternative's job).
-    answers = bool(ANSWER.search(_NOT_ANSWER.sub("", text).strip()) or REFUSAL.search(text))
+    answers = bool(ANSWER.search(_HEDGE.sub("", _NOT_ANSWER.sub("", text)).strip()) or REFUSAL.search(text))
     commits = bool(COMMITMENT.search(text))
     if not (promise or answers or commits or DONE.search(text)):
         return None
@@ -337,6 +341,26 @@ _ASKS_WHEN = re.compile(
     rf"[{_KANSUJI}]+\s*時(?:に|から|まで|頃|ごろ)(?:[^。]{{0,12}})(?:もらえ|いただけ|でき|可能|大丈夫)|"
     + _TIME_COND.pattern
 )
+def _meets_deadline(text: str) -> bool:
+    """A time or date given, 間に合う, a no or a promise to check: what a deadline asked wants."""
+    return bool(_typed_gives(text) & 1 or _shapes(text) & _S_ANY or "間に合" in text)
+
+
+def _deadline_met(ctx: ReviewContext, keys: list[Key], asked: str) -> bool:
+    """Whether a sentence of the reply gives a time for (or says it meets) the deadline these words speak of: about
+    the same thing, or a date against the date asked (「二十五日までに」 → 「二十二日までにお送りいたします」)."""
+    dated = bool(_DATE.search(asked))
+    return any(_meets_deadline(sentence.text) and (
+        (dated and _DATE.search(sentence.text))
+        or matched_weight(keys, {f for key in sentence_keys for f in key.forms})[0] >= 1.0)
+        for sentence, sentence_keys in zip(ctx.sentences, ctx.sentence_keys, strict=True))
+
+
+_DATE = re.compile(r"[0-9０-９一二三四五六七八九十]+日")
+
+
+# By a day (「その日までに」「二十日までに」「式までに」), asked as a yes or no.
+_BY_A_DAY = re.compile(r"までに[^。]{0,20}(?:可能|でき|もらえ|いただけ|間に合|大丈夫|ますか|でしょうか)")
 _ASKS_PRICE = re.compile(r"いくら|おいくら|料金|値段|価格|送料|費用|金額|代金|手数料|何円")
 _ASKS_COUNT = re.compile(r"何(?:個|枚|本|名|人|歳|才|センチ|cm|グラム|キロ|ミリ|号|色|点|着|台|種類|袋|箱|缶)|"
                          r"必要な量|分量|どれだけの量|量(?:も|を)教え|"
@@ -815,6 +839,7 @@ def _rule_verdict(ctx: ReviewContext) -> RuleVerdict:
               for whole, forms in zip(wholes, whole_forms, strict=True)]
     best = [max((row[a] for row in ratios), default=0.0) for a in range(len(acts))]
     # Which requests each typed answer belongs to: those asking its kind and sharing its words.
+    deadline: set[int] = set()
     claimed = [{i for i, core in enumerate(cores) if act.gives & types[i] and matched_weight(core, act.pool)[0] >= 1.0}
                if act.gives else set() for act in acts]
     for number, (highlight, asked) in enumerate(requests):
@@ -836,6 +861,13 @@ def _rule_verdict(ctx: ReviewContext) -> RuleVerdict:
         typed = _asked_types(_last_clause(asked)) & _TYPED_WORDS if _has_question_word(_last_clause(asked)) else 0
         if _TIME_COND.search(_last_clause(asked)):
             typed |= 1
+        # 「その日までに仕上げていただくことは可能でしょうか」: the deadline is the point; a yes about something else
+        # (「リボンをお掛けすることもできます」) does not meet it.
+        # (An ask to be told by then, 「それまでに原因をご教示いただけますか」, is told in the reply itself.)
+        if (not _has_question_word(asked) and _BY_A_DAY.search(_last_clause(asked))
+                and not (_TELL_ME.search(asked) or ASK_TO_TELL.search(asked))):
+            typed |= 1
+            deadline.add(number)
         # A typed question with no word of its own (「なぜまた遅れるのでしょうか」: Sudachi gives 遅れる no content) is
         # judged by its kind alone, below: nothing the reply says matches it by words.
         if not core and types[number]:
@@ -845,7 +877,8 @@ def _rule_verdict(ctx: ReviewContext) -> RuleVerdict:
                 ctx, tokens, asked, own_acts, whole, core, pool) or (backs[number][0] and answered(
                 ctx, tokens, backs[number][1] + asked, own_acts, whole + backs[number][0], core + backs[number][0],
                 pool))) and (
-                not typed or _typed_answer_given(ctx, whole, typed)):
+                not typed or _typed_answer_given(ctx, whole, typed)
+                or (number in deadline and _deadline_met(ctx, whole + backs[number][0], asked))):
             word_answers.append(core)
         else:
             open_requests.append((highlight, asked))
@@ -865,7 +898,14 @@ def _rule_verdict(ctx: ReviewContext) -> RuleVerdict:
     # check) answers it, whatever else it says about the kit.
     for highlight, asked in requests:
         choice = _ALTERNATIVES.search(asked)
-        if (choice and not any(alternative in ctx.own_text for alternative in choice.groups() if alternative)
+        # A reply that describes both and picks neither (「サビキは…釣り方で、ちょい投げは…釣り方です」) has not
+        # answered: a sentence naming one of them must pick it (おすすめ, 〜がいい, 〜から始める).
+        # A choice of fact (「かぎ針と棒針のどちらが入っていますか」) is answered by naming one; only a judgement asked
+        # (どちらがよい, おすすめ, 迷って) wants the pick. 「〜できるのかどうか」 is a yes or no, not a choice.
+        picks = (_PICKS if choice and "どう" not in choice.group(0) and _JUDGEMENT_ASKED.search(asked)
+                 else _ANYTHING)
+        if (choice and not any(_alternative_named(alternative, s.text) and picks.search(s.text)
+                               for alternative in choice.groups() if alternative for s in ctx.body_sentences)
                 and not any(_CHECK_BACK.search(s.text) for s in ctx.body_sentences)):
             if all(h is not highlight for h, _ in open_requests):
                 open_requests.append((highlight, asked))
@@ -887,15 +927,50 @@ def _rule_verdict(ctx: ReviewContext) -> RuleVerdict:
     for highlight, _ in requests:
         if id(highlight) not in flagged and topics.only_noted(highlight, requests):
             forced.add(id(highlight))
+    # Where the rules find no answer and the alignment links the ask to sentences only by its topic, those sentences
+    # must answer something: 「古い筆は、毛先が固まっていることがよくあります」 talks about the old tools and says
+    # nothing of whether they may be used.
+    for number, (highlight, _) in enumerate(requests):
+        if id(highlight) not in flagged or not aligned.answers[number]:
+            continue
+        texts = [_unit_facts(ctx.sentences[i].text, ctx.sentences[i].tokens)[0] for i in aligned.answers[number]]
+        if not any(_carries_answer(text) for text in texts):
+            forced.add(id(highlight))
+    # A deadline asked must be met by a time, 間に合う or a no, in the sentences linked to it or one about it.
+    for number in deadline:
+        texts = [ctx.sentences[i].text for i in aligned.answers[number]]
+        if not any(_meets_deadline(text) for text in texts) and not _deadline_met(
+                ctx, wholes[number] + backs[number][0], requests[number][1]):
+            forced.add(id(requests[number][0]))
     return RuleVerdict(
         requests,
         [id(h) in forced or (id(h) in flagged and not aligned.answers[n]) for n, (h, _) in enumerate(requests)],
         [id(h) in flagged for h, _ in requests], [id(h) in forced for h, _ in requests], aligned, topics)
 
 
+@lru_cache(maxsize=4096)
+def _carries_answer(text: str) -> bool:
+    """Whether a sentence says anything an ask could take as its answer — a yes or a no, a thing offered, an act
+    taken on or done, a date, a price, a number, a choice, advice, a check-back — rather than only describing
+    (「〜ことがよくあります」 tells what may happen; it answers nothing)."""
+    plain = _HEDGE.sub("", text)
+    return bool(_shapes(plain) or _typed_gives(plain) or DONE.search(plain)
+                or ANSWER.search(_NOT_ANSWER.sub("", plain)))
+
+
+def _alternative_named(alternative: str, text: str) -> bool:
+    """Whether the reply names an alternative of a choice, in full or by its own word (サビキ for サビキ釣り)."""
+    return alternative in text or any(run in text for run in _NAME_RUN.findall(alternative))
+
+
+_ANYTHING = re.compile("")
+_JUDGEMENT_ASKED = re.compile(r"よい|良い|いい|おすすめ|お勧め|オススメ|向いて|迷|べき|ほうが|方が|始め")
+_NAME_RUN = re.compile(r"[ァ-ヴ][ァ-ヴー]{2,}|[一-龥々]{2,}")
+
+
 # A choice between two named things (「AとBのどちら」「AかBか」).
-_ALTERNATIVES = gated(re.compile(r"([^\s、。「」]{1,12}?)と([^\s、。「」]{1,12}?)の(?:どちら|どっち)|"
-                           r"([^\s、。「」]{1,12}?)か([^\s、。「」]{1,12}?)か(?:どちら|どっち|を)"))
+_ALTERNATIVES = gated(re.compile(r"([^\s、。「」]{1,12}?)と([^\s、。「」]{1,12}?)(?:の(?:どちら|どっち)|で迷)|"
+                                 r"([^\s、。「」]{1,12}?)か([^\s、。「」]{1,12}?)か(?:どちら|どっち|を)"))
 # A complaint's demand that it not happen again (「三度目はないようにお願いします」「今度は必ず折り返しの連絡を
 # お願いします」) asks for a promise, and a promise to do better answers it whatever words it uses.
 _DO_BETTER = re.compile(r"(?:ないよう(?:に)?|今度(?:こそ)?は必ず|今後は|二度と|次(?:回)?(?:から|こそ)は)[^。]{0,20}"
@@ -1070,6 +1145,9 @@ _ACT_ASKED = re.compile(r"(?:て|で)(?:いただ|頂|もら|くれ|くださ|�
 # A choice put softly (「半切でしたら、中筆の白雲が…書きやすいかと存じます」).
 _SOFT_PICK = re.compile(r"(?:でしたら|なら)[、,][^。]*(?:かと存じ|かと思|やすい|がよい|がいい|が良い)|やすいかと|"
                         r"(?:かと|のが)(?:存じ|思い)|からお選び|種類(?:から|を|が|ございます)")
+# What picks one of two: a recommendation, a judgement that it is the better one, or where to start.
+_PICKS = re.compile(_GIVES_WHICH.pattern + r"|" + _SOFT_PICK.pattern + r"|から(?:始め|はじめ|スタート)|ほうが|方が|"
+                    r"(?:に|を)(?:され|なさ)(?:る|て)|(?:に|を)(?:しま|いたしま)しょう|でしたら|なら")
 # The act taken on in a humble form the commitments above do not read (「寸法を測らせていただきます」).
 _HUMBLE_ACT = re.compile(r"せていただ(?:きます|く予定)|(?:お|ご)[一-龥]{1,4}(?:いたし|し)ます(?!か)")
 _ACCEPTS = re.compile(r"承(?:ります|っております|れます)|お引き受け(?:いたし|し|でき)|可能です|対応して(?:おり|い)ます")
@@ -1092,6 +1170,9 @@ _ASKS_MAY_I = re.compile(r"ても(?:いい|よい|良い|大丈夫|構わ|問題
                          r"(?:大丈夫|平気|問題(?:ない|ありません))(?:ですか|でしょうか|か)")
 _GIVES_YES_NO = re.compile(r"大丈夫|問題(?:ございません|ありません|なく)|構いません|差し支え|可能|できます|できません|"
                            r"いただけます|いただけません|かねます|お控え|ご遠慮|難しい|お使いになれ|使えます|"
+                           # a welcome is a yes (「ご高齢のわんちゃんも大歓迎です」), and so is the act said as
+                           # possible (「お手持ちの絵をそのまま版に起こせますので」「座ったままでも洗えるように」)
+                           r"歓迎|[一-龥](?:え|け|せ|て|べ|め|れ)(?:ます|ません|るよう)(?!か)|"
                            r"^(?:はい|いいえ|もちろん|あいにく)")
 
 
@@ -1165,13 +1246,17 @@ def _shapes(text: str) -> int:
 
 
 # The kinds of ask, as bits beside the typed kinds: may I (〜てもいいですか), is there, an ask to act.
-_A_MAY_I, _A_EXIST, _A_ACT = 1, 2, 4
+_A_MAY_I, _A_EXIST, _A_ACT, _A_NEED = 1, 2, 4, 8
+# Whether something is needed (「エアーポンプは必ず要りますか」「予約は必要ですか」): advice answers it
+# (「ぶくぶくは付けてあげてください」 — yes; 「手ぶらでお越しください」 — no).
+_ASKS_NEED = re.compile(r"(?:必要|要り|いり)(?:ます|です|でしょう|ありますか|がありますか)|要る(?:の|ん)")
 
 
 @lru_cache(maxsize=4096)
 def _ask_kind(asked: str) -> int:
     return ((_A_MAY_I if _ASKS_MAY_I.search(asked) or "ほうが" in asked or "方が" in asked else 0)
-            | (_A_EXIST if _ASKS_EXIST.search(asked) else 0) | (_A_ACT if _ACT_ASKED.search(asked) else 0))
+            | (_A_EXIST if _ASKS_EXIST.search(asked) else 0) | (_A_ACT if _ACT_ASKED.search(asked) else 0)
+            | (_A_NEED if _ASKS_NEED.search(asked) else 0))
 
 
 def _fits(kind: int, types: int, shapes: int, gives: int, shares: bool = False) -> bool:
@@ -1185,7 +1270,7 @@ def _fits(kind: int, types: int, shapes: int, gives: int, shares: bool = False) 
                     or (types & 2 and shapes & _S_PRICE))
     if types & _LOOSE_HOW:
         return bool(gives & _LOOSE_HOW or shapes & _S_ADVICE)
-    if kind & _A_MAY_I:
+    if kind & (_A_MAY_I | _A_NEED):
         return bool(shapes & (_S_YES_NO | _S_REASSURES | _S_ADVICE))
     # 「ご安心ください」 answers "is it all right / can it", not "is there one" (「割引はありますか」).
     reassures = bool(shapes & _S_REASSURES) and kind != _A_EXIST
@@ -1386,7 +1471,8 @@ def align(ctx: ReviewContext, requests: list[tuple[Highlight, str]]) -> Alignmen
             if u in owner or not fits(a, u):
                 continue
             if (elsewhere[u] and asks[a][3].isdisjoint(units[u][3])
-                    and not shapes[u] & (_S_ACCEPTS | _S_YES_NO | _S_REASSURES)):
+                    and not shapes[u] & (_S_ACCEPTS | _S_YES_NO | _S_REASSURES)
+                    and not (kinds_asked[a] & _A_NEED and shapes[u] & _S_ADVICE)):
                 # a commitment about something else the customer told (「赤いストールは…本日中に発送いたします」)
                 # is the order's, not this ask's (「包んでいただけますか」); a service accepted
                 # (「…は当店で承っております」) answers
