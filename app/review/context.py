@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 
 from app.model import Highlight, HighlightKind, Insight, ReplyStats
+from app.review.gate import gated
 from app.review.meaning import Key, keys
 from app.review.measure import measure_reply
 from app.text import Reading, Sentence, Token, blank, quote_ranges, tokenize_short
@@ -28,14 +29,14 @@ def quoted_ranges(draft: str) -> list[tuple[int, int]]:
 
 # The frame every reply has before a word is written: 「〇〇様」, the shop's greeting formula,
 # the signature. None of it answers, acknowledges or warms anything.
-_SALUTATION = re.compile(r"^[^。！？!?]{1,40}(?:様|御中|さん|殿)\s*[、,]?\s*$")
-_FORMULA = re.compile(
+_SALUTATION = gated(re.compile(r"^[^。！？!?]{1,40}(?:様|御中|さん|殿)\s*[、,]?\s*$"))
+_FORMULA = gated(re.compile(
     r"お世話に(?:なって|なり)|(?:お問い合わせ|お問合せ|ご連絡|ご注文|ご利用|ご相談|メール)(?:を)?(?:いただき|頂き|くださり|下さり)"
     r"(?:まして)?[、,]?\s*$|^(?:誠に|まことに|本当に)?ありがとうございます[。！!]?\s*$|と申します[。]?\s*$|"
     r"^(?:担当|店長|店主|スタッフ|係)の?[^。、がをにたて]{1,12}(?:です|でございます)[。]?\s*$|^(?:こんにちは|こんばんは)[。！!]?\s*$|"
     r"^(?:このたびは|この度は|いつも)[^。]*(?:いただき|くださり)[、,]?\s*$|"
     r"^(?:このたびは|この度は|いつも)[^。]*(?:お問い合わせ|ご連絡|ご注文|ご利用)[^。]*ありがとうございます[。！!]?\s*$"
-)
+))
 # A line of the signature: no sentence ending and nothing said (a name, a shop, TEL, URL).
 _SIGNATURE_LINE = re.compile(r"^[^。！？!?]*$")
 # A line that ends in a predicate is a sentence, even when it trails off in 〜, ♪ or emoji

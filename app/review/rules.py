@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
-from typing import Any
 
 from app.model import Finding, FindingKind, Severity
 from app.review.context import ReviewContext
+from app.review.gate import Searcher, trie_pattern
 from app.review.messages import Said, finding
 
 Suggest = Callable[[re.Match[str]], str]
@@ -19,7 +19,7 @@ Suggest = Callable[[re.Match[str]], str]
 
 def scan(
     ctx: ReviewContext,
-    pattern: re.Pattern[str],
+    pattern: Searcher,
     kind: FindingKind,
     severity: Severity,
     message: Said | Callable[[re.Match[str]], Said],
@@ -43,32 +43,8 @@ def table_pattern(table: dict[str, str]) -> re.Pattern[str]:
 
 
 def words_pattern(words: Iterable[str]) -> re.Pattern[str]:
-    """A pattern matching any of `words`, the longest where several start at one place.
-
-    It matches exactly what `"|".join(longest first)` would, but written as a trie (おわかり(?:いただけ…|に…)):
-    `re` tries a flat alternation's words one by one at every place that starts like one of them, and a
-    table of 200 phrases was a tenth of the review's regex time. At a trie node at most one branch can go
-    on with the next character, and a word that ends there is the greedy `?` fallback: the longest match.
-    """
-    trie: dict[str, Any] = {}
-    for word in words:
-        if not word:
-            raise ValueError("words_pattern: an empty word would match everywhere")
-        node = trie
-        for char in word:
-            node = node.setdefault(char, {})
-        node[""] = {}
-    return re.compile(_trie_regex(trie))
-
-
-def _trie_regex(node: dict[str, Any]) -> str:
-    branches = [re.escape(char) + _trie_regex(child) for char, child in sorted(node.items()) if char]
-    if not branches:
-        return ""
-    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-    if "" not in node:
-        return body
-    return f"(?:{body})?"
+    """A pattern matching any of `words`, the longest where several start at one place (see `trie_pattern`)."""
+    return trie_pattern(words)
 
 
 def end_of_own_text(ctx: ReviewContext) -> int:

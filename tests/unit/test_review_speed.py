@@ -4,20 +4,23 @@ The live review runs on every pause in typing, so it keeps what depends on the m
 sentence's text or on a word (`app.review.context`, the checks' caches, `app.text.sudachi`), and it
 holds the cyclic collector back while it runs (`app.review.review`). These tests type, delete and
 paste into a draft and compare each review with one made from nothing; they check the trie-shaped
-phrase patterns against the plain longest-first alternation they replace, and that the collector is
-on again after a review, also one that stops early. No timing here: speed is `make bench`.
+phrase patterns against the plain longest-first alternation they replace, the gated patterns
+(`app.review.gate`) against the patterns they gate, and that the collector is on again after a
+review, also one that stops early. No timing here: speed is `make bench`.
 """
 
 from __future__ import annotations
 
 import gc
 import re
+import sys
 
 import pytest
 
 from app.model import Insight
 from app.review import review
-from app.review.context import clear_mail_cache
+from app.review.context import ReviewContext, clear_mail_cache
+from app.review.gate import Gated, gated, required_words
 from app.review.review import Review, ReviewStopped
 from app.review.rules import words_pattern
 from app.text.sudachi import clear_cache
@@ -119,3 +122,89 @@ def test_the_same_mail_with_other_highlights_is_judged_by_those_highlights() -> 
         for dropped in range(len(insight.highlights)):
             fewer = Insight(insight.highlights[:dropped] + insight.highlights[dropped + 1 :])
             assert _shown(review(draft, mail, fewer)) == _fresh(draft, mail, fewer), (case["id"], dropped)
+
+
+def _review_patterns() -> list[tuple[str, re.Pattern[str] | Gated]]:
+    """Every pattern the review's modules hold at module level (also inside tuples and lists, as _EVENTS)."""
+    import app.review.checks  # noqa: F401  (loads every check module)
+
+    found: dict[int, tuple[str, re.Pattern[str] | Gated]] = {}
+
+    def visit(name: str, value: object, depth: int = 0) -> None:
+        if isinstance(value, Gated | re.Pattern) and isinstance(value.pattern, str):
+            found.setdefault(id(value), (name, value))
+        elif isinstance(value, tuple | list) and depth < 3:
+            for item in value:
+                visit(name, item, depth + 1)
+
+    for module_name, module in list(sys.modules.items()):
+        if module_name.startswith("app.review") and module is not None:
+            for attr, value in vars(module).items():
+                visit(f"{module_name}.{attr}", value)
+    return list(found.values())
+
+
+def _texts() -> list[str]:
+    texts = []
+    for case in load_cases([review_set("own"), review_set("tune")]):
+        texts += [str(case["mail"]), str(case["draft"])]
+        texts += [s.text for s in ReviewContext(str(case["draft"])).sentences]
+    return texts
+
+
+def test_a_gated_pattern_finds_what_the_pattern_finds() -> None:
+    # The gate may only skip texts with no match: every match of every review pattern holds a required word,
+    # and a gated pattern answers search, match, finditer and sub as its pattern does, on the review's cases.
+    patterns = _review_patterns()
+    gated_ones = [(name, p) for name, p in patterns if isinstance(p, Gated)]
+    assert len(gated_ones) >= 30  # the costliest patterns of the checks are gated
+    texts = _texts()
+    for name, pattern in patterns:
+        plain = pattern._compiled if isinstance(pattern, Gated) else pattern
+        words = required_words(plain)
+        if words is None:
+            continue
+        for text in texts:
+            for match in plain.finditer(text):
+                assert any(word in match.group() for word in words), (name, match.group())
+    for name, gated_pattern in gated_ones:
+        assert isinstance(gated_pattern, Gated)
+        plain = gated_pattern._compiled
+        for text in texts:
+            assert [m.span() for m in gated_pattern.finditer(text)] == [m.span() for m in plain.finditer(text)], name
+            assert _span(gated_pattern.search(text)) == _span(plain.search(text)), name
+            assert _span(gated_pattern.match(text)) == _span(plain.match(text)), name
+            assert gated_pattern.sub("＊", text) == plain.sub("＊", text), name
+
+
+def _span(match: re.Match[str] | None) -> tuple[int, int] | None:
+    return None if match is None else match.span()
+
+
+def test_the_required_words_come_from_the_pattern_as_re_reads_it() -> None:
+    def words(pattern: str, flags: int = 0) -> set[str] | None:
+        found = required_words(re.compile(pattern, flags))
+        return None if found is None else set(found)
+
+    assert words(r"(?:いたし|致し)かね(?:ます|る)") == {"いたしかねます", "いたしかねる", "致しかねます", "致しかねる"}
+    # Lookbehinds and lookaheads are not part of the match: 否定 and でし are not required.
+    assert words(r"(?<!否定)(?:でき|出来)ません(?!でし)") == {"できません", "出来ません"}
+    # Every branch must give words; an optional part gives none, a class of plain characters gives each one.
+    assert words(r"承知|了解(?:しました)?") == {"承知", "了解"}
+    assert words(r"[おご]?連絡") == {"連絡"}
+    assert words(r"[おご]連絡") == {"お連絡", "ご連絡"}
+    assert words(r"(?:様|殿)\s*$") == {"様", "殿"}
+    assert words(r"x+y") in ({"x"}, {"y"})
+    # Nothing required: an empty match is possible, a class of ranges, an optional whole, case folding.
+    assert words(r"(?:お願い)?") is None
+    assert words(r"[ぁ-ん]+") is None
+    assert words(r"a|[0-9]") is None
+    assert words(r"abc", re.IGNORECASE) is None
+    # A pattern without words is returned as it is.
+    plain = re.compile(r"[ぁ-ん]+")
+    assert gated(plain) is plain
+    refusal = gated(re.compile(r"(?<!否定)(?:でき|出来)ません(?!でし)"))
+    assert isinstance(refusal, Gated)
+    assert refusal.search("否定できません") is None and _span(refusal.search("交換できません。")) == (2, 7)
+    assert refusal.sub("", "交換できませんでした、返品できません") == "交換できませんでした、返品"
+    assert list(refusal.finditer("お返事いたします")) == [] and refusal.pattern.startswith("(?<!否定)")

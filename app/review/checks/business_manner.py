@@ -48,6 +48,7 @@ import re
 from app.model import Finding, FindingKind, Severity
 from app.review import messages
 from app.review.context import ReviewContext
+from app.review.gate import gated
 from app.review.rules import scan, words_pattern
 
 MANNERS: dict[str, str] = {
@@ -116,14 +117,14 @@ MANNERS: dict[str, str] = {
 }
 PATTERN = words_pattern(MANNERS)
 # 「わかりました」 as the whole answer to a customer (not 「予定がわかりましたら」) → 承知いたしました.
-_WAKARIMASHITA = re.compile(r"(?:^|(?<=[。、！\n]))[^\S\n]*(?:はい、)?(わかりました|分かりました)(?=[。、！!]|$)",
-                            re.MULTILINE)
+_WAKARIMASHITA = gated(re.compile(r"(?:^|(?<=[。、！\n]))[^\S\n]*(?:はい、)?(わかりました|分かりました)(?=[。、！!]|$)",
+                            re.MULTILINE))
 
 
 # 「お疲れ様です。」 as a sentence of its own: the greeting between colleagues (→ お世話になっております).
-_OTSUKARE = re.compile(
+_OTSUKARE = gated(re.compile(
     r"(?:^|(?<=[。！\n]))[^\S\n]*((?:お疲れ|おつかれ)(?:様|さま)(?:です|でございます))(?=[。！!]|\s*$)", re.MULTILINE
-)
+))
 # 「〜してもらえますか」 asked of the customer: もらう is the plain verb (→ いただけますか).
 _MORAERU = re.compile(r"(?<=[てで])(もらえ(?:ますか|ませんか|ますでしょうか|ないでしょうか))")
 _MORAERU_FIX = {"もらえますか": "いただけますか", "もらえませんか": "いただけませんか",
@@ -160,11 +161,11 @@ _NARUHODO = re.compile(r"(?:^|(?<=[。！\n]))[^\S\n]*(なるほど)(?=[、。�
 # Our own staff named with an honorific (身内に敬称): a title + さん, a title の name + さん/様,
 # 当店の name + さん. Not after ご・貴社・御社・お客様・そちら (the customer's side).
 _OWN_TITLE = r"(?:店長|副店長|部長|課長|社長|係長|主任|専務|常務|工場長|店主|オーナー|チーフ)"
-_OWN_HONORIFIC = re.compile(
+_OWN_HONORIFIC = gated(re.compile(
     rf"(?<![ご御貴])((?:{_OWN_TITLE})(?:さん|様))|"
     rf"(?<![ご御貴])((?:{_OWN_TITLE}|担当|スタッフ)の[一-龥][一-龥々]{{0,3}}(?:さん|様))|"
     r"((?:当店|弊社|当社|弊店|うち)の(?!会員|利用者|顧客|常連|購入者|皆|お客)[一-龥][一-龥々]{0,3}(?:さん|様))"
-)
+))
 _THEIR_SIDE = re.compile(r"(?:貴社|御社|貴店|お客様|お客さま|そちら|先方|ご)[^。、]{0,6}$")
 
 

@@ -85,6 +85,7 @@ from app.review import learned, messages
 from app.review.checks.unacknowledged_worry import WORRY_STATED, states_a_feeling
 from app.review.checks.unanswered_request import _days, answer_sentences, asks_nothing, content_marks, synonym_marks
 from app.review.context import ReviewContext, on_clear_mail_cache
+from app.review.gate import gated
 from app.review.meaning import Key, family_forms, matched_weight, product_mentions, variant_forms
 from app.review.rules import end_of_own_text
 from app.review.vocab import EMPATHY, FEELING, GOODWILL
@@ -93,19 +94,19 @@ from app.text import Reading, Token, quote_ranges
 _PERSONAL_KINDS = (HighlightKind.DISCLOSURE, HighlightKind.WORRY)
 # Thanks for being a customer says nothing about what this customer told:
 # 「いつもご利用いただき」 does not acknowledge 「毎月お米の定期便を利用しています」.
-GENERIC_THANKS = re.compile(
+GENERIC_THANKS = gated(re.compile(
     r"(?:いつも|このたびは|この度は|先日は|平素より|平素は)?(?:[^、。\s]{0,8}?を)?(?:ご|お)"
     r"(?:利用|愛顧|愛用|購入|注文|買い上げ|問い合わせ|連絡|引き立て|用命|来店|依頼|申し込み|申込み|贔屓|ひいき)"
     r"(?:いただ|頂|くださ|下さ)[きいっ]+(?:まして)?[、,]?\s*(?:誠に|まことに|本当に|大変)?"
     r"(?:ありがと|感謝|御礼|お礼)"
-)
+))
 
 
 # The agent points back at what the customer told: 「〜とのこと」「〜と伺い」「お話しくださった」.
-POINT_BACK = re.compile(r"とのこと|との事|と伺い|と伺って|とうかがい|とお聞きし|と承り|お話しくださ|お話くださ|"
+POINT_BACK = gated(re.compile(r"とのこと|との事|と伺い|と伺って|とうかがい|とお聞きし|と承り|お話しくださ|お話くださ|"
                         r"教えてくださ|お知らせくださ|おっしゃ|"
                         # a clause reacting to what was told: 「お食事に気をつけていらっしゃるのですね」
-                        r"(?:の|ん)ですね|頃でしょうか|ことでしょう")
+                        r"(?:の|ん)ですね|頃でしょうか|ことでしょう"))
 
 
 # What the customer felt, and the words that answer that feeling (not only its facts).
@@ -122,7 +123,7 @@ _HARDSHIP = re.compile(r"困|壊れ|割れ|届かな|動かな|入院|怪我|け
 _SYMPATHY = re.compile(r"大変(?:でした|だった|な思い|なご|失礼)|ご不便|ご迷惑|お見舞い|お大事|ご愁傷|お悔やみ|"
                        r"お辛|おつら|"
                        r"ご苦労|ご心労|お困り|残念な思い|がっかりさせ")
-_CELEBRATION = re.compile(r"誕生|結婚|合格|入学|卒業|出産|還暦|記念|就職|昇進|祝|成人|入籍|婚約|七五三|生まれ")
+_CELEBRATION = gated(re.compile(r"誕生|結婚|合格|入学|卒業|出産|還暦|記念|就職|昇進|祝|成人|入籍|婚約|七五三|生まれ"))
 _CONGRATULATION = re.compile(r"おめでと|お祝い申し上げ|お喜び申し上げ")
 _LOSS = re.compile(r"亡くな|息を引き取|他界|逝去|葬|通夜|法事|法要|供花|供養|四十九日|一周忌|喪中|遺影|形見|旅立|"
                    r"虹の橋|永眠|看取")
@@ -216,17 +217,17 @@ _BUYING = re.compile(r"利用|購入|買|注文|取り寄せ|定期便")
 # date of it is not enough (「十歳のお子様でも組み立てられます」 does not hear 「息子が十歳の誕生日を迎える」,
 # 「札幌市内の開通工事は」 does not hear 「夫の転勤で札幌に引っ越してきた」).
 _EVENTS = (
-    (re.compile(r"誕生|結婚|祝い|合格|入学|卒業|出産|還暦|喜寿|米寿|古希|傘寿|卒寿|白寿|金婚|銀婚|挙式|入籍|婚約|七五三|"
-                r"成人式|退職祝|就任|開業|開店|創立|周年|生まれ|産後|(?:小学生|中学生|高校生|大学生|社会人|一年生)になり"),
+    (gated(re.compile(r"誕生|結婚|祝い|合格|入学|卒業|出産|還暦|喜寿|米寿|古希|傘寿|卒寿|白寿|金婚|銀婚|挙式|入籍|婚約|七五三|"
+                r"成人式|退職祝|就任|開業|開店|創立|周年|生まれ|産後|(?:小学生|中学生|高校生|大学生|社会人|一年生)になり")),
      re.compile(r"おめでと|お祝い申し上げ|お喜び申し上げ|お慶び申し上げ")),
     (_LOSS, re.compile(r"ご愁傷|お悔やみ|ご冥福|お力落とし|ご逝去|お寂し|お淋し|偲")),
     (re.compile(r"暮らしを始め|暮らしをはじめ|引っ越|引越|新居|上京|転勤|転居|移住|赴任|進学|就職|入社|新生活|独立"),
      re.compile(r"新生活|新しい(?:生活|暮らし|土地|環境|お住まい|職場)|新天地|応援して|おめでと")),
-    (re.compile(r"妊娠|妊婦|臨月|つわり|産休|出産予定"),
+    (gated(re.compile(r"妊娠|妊婦|臨月|つわり|産休|出産予定")),
      re.compile(r"ご出産|安産|お体|ご自愛|おめでと|マタニティ期")),
-    (re.compile(r"熱を出|熱が出|発熱|高熱|風邪|入院|骨折|怪我|ケガ|(?<![ぁ-ん])けが(?:を|で|し|が)|病気|手術|体調を崩|"
-                r"具合が悪|治療|闘病|ぎっくり腰"),
-     re.compile(r"お大事|ご回復|お見舞い申し上げ|ご自愛|お体(?:を|に|の)|ご無理")),
+    (gated(re.compile(r"熱を出|熱が出|発熱|高熱|風邪|入院|骨折|怪我|ケガ|(?<![ぁ-ん])けが(?:を|で|し|が)|病気|手術|体調を崩|"
+                r"具合が悪|治療|闘病|ぎっくり腰")),
+     gated(re.compile(r"お大事|ご回復|お見舞い申し上げ|ご自愛|お体(?:を|に|の)|ご無理"))),
 )
 # Likes, dislikes and abilities are the customer's own (「甘いものが苦手なので」「注文が不得手でございますので」).
 _OWN_WAY = re.compile(r"苦手|不得手|得意|詳しくな|初心者|慣れ|好き|嫌い|アレルギー|体質|敏感|弱い|不器用|"
@@ -389,7 +390,7 @@ def _event_heard(text: str, feeling_text: str, event_keys: list[Key], pool: Abst
     return any(ack.search(feeling_text) for _, ack in events) or matched_weight(event_keys, pool)[0] > 0
 
 
-_FEELS_AN_EVENT = re.compile(r"おめでと|お祝い申し上げ|お喜び申し上げ|お慶び申し上げ|ご愁傷|お悔やみ|ご冥福")
+_FEELS_AN_EVENT = gated(re.compile(r"おめでと|お祝い申し上げ|お喜び申し上げ|お慶び申し上げ|ご愁傷|お悔やみ|ご冥福"))
 # 「プレゼント用ではなく自分用です」 tells what it is not: the words before ではなく are not what was told.
 _NOT_THIS = re.compile(r"ではなく|じゃなくて|じゃなく|でなく")
 
@@ -549,7 +550,8 @@ def _sentence_pools(ctx: ReviewContext, topic: AbstractSet[str]) -> list[tuple[s
         pool: set[str] = set()
         persons: set[str] = set()
         for key in sentence_keys:
-            if key.start in product or any(start <= key.start < end for start, end in thanks) or key.words & topic:
+            if (key.start in product or (thanks and any(start <= key.start < end for start, end in thanks))
+                    or not key.words.isdisjoint(topic)):
                 continue
             pool |= key.forms
             if key.forms & people:
@@ -717,10 +719,11 @@ def _rule_findings(ctx: ReviewContext) -> list[Finding]:
 
 
 _EVENT_ENDS = ("", "日", "式", "祝い")
-_GUESSED_CAUSE = re.compile(r"^[^。、]{0,10}(?:の)?(?:せい|ため|から|影響)(?:かも|でしょう|だと思|なのか|か[なも])")
-_DATE_WORD = re.compile(r"(?<![0-9０-９一二三四五六七八九十百])"  # a run starts only where a run starts
-                        r"[0-9０-９一二三四五六七八九十百]*(?:月|日|年|時|日間|週間|か月|ヶ月)")
-_SEEKING = re.compile(r"(?:を|が)?(?:探して(?:い|おり)ます|探しております|欲しいです|ほしいです)$")
+_GUESSED_CAUSE = gated(re.compile(
+    r"^[^。、]{0,10}(?:の)?(?:せい|ため|から|影響)(?:かも|でしょう|だと思|なのか|か[なも])"))
+_DATE_WORD = gated(re.compile(r"(?<![0-9０-９一二三四五六七八九十百])"  # a run starts only where a run starts
+                        r"[0-9０-９一二三四五六七八九十百]*(?:月|日|年|時|日間|週間|か月|ヶ月)"))
+_SEEKING = gated(re.compile(r"(?:を|が)?(?:探して(?:い|おり)ます|探しております|欲しいです|ほしいです)$"))
 _OFFERED = re.compile(r"おすすめ|お勧め|オススメ|ぴったり|ご提案|ご紹介")
 # A need of the body or the health (「膝への負担が少ないシューズを探しています」) is the customer's own, heard only by
 # its words: a recommendation alone does not hear the knee.
@@ -747,13 +750,13 @@ def _finding(ctx: ReviewContext, at: int, highlight: Highlight) -> Finding:
 # (〜とのこと), a 〜ですね. Such a sentence hears what it shares content with (Sudachi keys and their families,
 # the same kanji or katakana word, a Sudachi synonym group), and with it the disclosure told in the same breath
 # right next to it (one reaction covers 「十五歳になりました」 and 「目もあまり見えなくなり…」).
-_REACTION = re.compile(
+_REACTION = gated(re.compile(
     r"ですね|ますね|ですよね|でしたね|ごもっとも|ように[。！!]?$|応援|お祈り|お察し|何より|お喜び|お慶び|おめでと|"
     r"嬉し|うれし|光栄|素敵|すてき|素晴らし|すばらし|楽しみ|とのこと|との事|と伺|とお聞き|拝読|ご様子|でしょう|"
     r"ことと(?:存じ|思い)|お大事|ご回復|ご自愛|お悔やみ|ご愁傷|ご冥福|大変でした|大変な|ご不便|ご心配|ご不安|"
     r"お気持ち|胸が|心より|心から|頭が下がり|感動|ようこそ|わざわざ|恐縮|お悪い中|お疲れ|ご苦労|さぞ|きっと|なんて|(?:た|る|な|の)とは[、！!]|"
     r"ご成長|上達|ご立派|お見事|納得|微笑まし|ほほえまし|お似合い|映える|喜ばれ|お役に立て"
-)
+))
 
 
 _APOLOGY = re.compile(r"申し訳|お詫び|失礼いたしました|すみません|ご迷惑")
@@ -782,7 +785,7 @@ def _find_reactions(ctx: ReviewContext) -> list[tuple[int, frozenset[str], froze
             continue
         thanks = [(m.start() + sentence.start, m.end() + sentence.start)
                   for m in GENERIC_THANKS.finditer(sentence.text)]
-        forms = frozenset(f for key in sentence_keys if not any(a <= key.start < b for a, b in thanks)
+        forms = frozenset(f for key in sentence_keys if not (thanks and any(a <= key.start < b for a, b in thanks))
                           for f in key.forms)
         out.append((index, forms, content_marks(text) | synonym_marks(sentence.tokens)))
     return out

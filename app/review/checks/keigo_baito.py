@@ -43,6 +43,7 @@ import re
 from app.model import Finding, FindingKind, Severity
 from app.review import messages
 from app.review.context import ReviewContext
+from app.review.gate import gated
 from app.review.rules import scan
 
 _YOROSHIKATTA = re.compile(r"よろしかったでしょうか|宜しかったでしょうか|よろしかったですか|よろしかったですね")
@@ -74,7 +75,7 @@ _NO_HOU = re.compile(
     r"(?:[おご][\u3040-\u309f\u4e00-\u9fff]{1,5}?(?<!様)|商品|お品物)(のほう)(?=は|を|が|に|で|も|、|から|お持ち|お届け|ご用意|お預かり|よろしく|お願い|[おご][\u4e00-\u9fff])"
 )
 # 「返品のほうは」「発送のほうを」: a plain action noun (サ変, by Sudachi) + のほう, nothing compared.
-_ACTION_NO_HOU = re.compile(r"[\u4e00-\u9fff]{2,4}(のほう)(?=は|を|で|も|、|よろしく|お願い)")
+_ACTION_NO_HOU = gated(re.compile(r"[\u4e00-\u9fff]{2,4}(のほう)(?=は|を|で|も|、|よろしく|お願い)"))
 # A fixed fact of the shop put as a change: 「定休日は水曜日になります」 (→ 水曜日です).
 _FACT_NI_NARIMASU = re.compile(
     r"(?:定休日|休業日|営業時間|営業日|受付時間|所在地|住所|電話番号|連絡先|原産国|産地|素材|材質|定価|価格|"
@@ -101,9 +102,9 @@ _KARA_AZUKARI = re.compile(r"(?:円|札|円玉|硬貨)(から)(?:お預かり|�
 # 「千円ちょうどお預かりします」: nothing is held back to return; the money is received (→ 頂戴します).
 _CHOUDO = re.compile(r"(?:ちょうど|丁度)(お預かり(?:します|いたします|しました|いたしました))")
 # 「レシートのお返しです」: a receipt was never the customer's to be given back (→ レシートでございます).
-_RECEIPT = re.compile(
+_RECEIPT = gated(re.compile(
     r"((?:レシート|領収書|領収証|控え|お控え)の(?:お返し|おかえし))(?=です|でございます|になります|と)"
-)
+))
 # 「銀行振込のみになります」: a limit stated as a change (→ のみです / のみとなっております).
 _ONLY_NARU = re.compile(r"(?:のみ|だけ|限り)(になります|になっております)")
 # 「ご返金させていただく形になります」: a roundabout ending for a plain statement.
@@ -111,7 +112,7 @@ _KATACHI = re.compile(r"(?:という|の|する|した|します|いたします
                       # 「後日振込という形でお願いしております」: the same filler before what is asked or offered.
                       r"(?<=という)形で(?=お願い|ご案内|ご対応|対応|お受け|承|お送り|お届け|ご返金|返金))")
 # 「以下の通りになります」: a list that follows becomes nothing (→ 以下の通りでございます).
-_TOORI_NARU = re.compile(r"(?:以下|下記|上記|次)の(?:通り|とおり)(になります|になっております)")
+_TOORI_NARU = gated(re.compile(r"(?:以下|下記|上記|次)の(?:通り|とおり)(になります|になっております)"))
 # 「在庫切れになります」「満席になります」: a state the item is in now, put as a change.
 _STATE_NARU = re.compile(r"(?:在庫切れ|品切れ|売り切れ|完売|満席|満室|欠品|対象外|受付終了|販売終了)"
                          r"(になります|になっております)")
@@ -120,7 +121,7 @@ _SOON = re.compile(r"(?:来月|来週|明日|今後|近日|週末|月末|"
                    r"(?<![0-9０-９一二三四五六七八九十])[0-9０-９一二三四五六七八九十]+日)(?:には|中に|頃|ごろ)|"
                    r"まもなく|間もなく|もうすぐ|すぐに|いずれ|そろそろ")
 # 「できない感じになっております」: 感じ as a filler that blurs a plain statement (→ できません).
-_KANJI = re.compile(r"(?:できない|できる|ない|いる|おる)(感じ(?:に|と)な(?:ります|っております|っています))")
+_KANJI = gated(re.compile(r"(?:できない|できる|ない|いる|おる)(感じ(?:に|と)な(?:ります|っております|っています))"))
 # 「お控えってございますか」「お薬手帳ってお持ちでいらっしゃいますか」: the casual topic って inside a
 # keigo question (→ は); read by Sudachi as a particle, so the て of 持って never counts.
 _TTE_KEIGO = re.compile(r"^(?:ござ|お[\u4e00-\u9fff]|ご[\u4e00-\u9fff]|いらっしゃ)")
@@ -146,9 +147,9 @@ def _action_noun(ctx: ReviewContext, at: int) -> bool:
 # Places and directions (駅のほう, 奥のほう), people (私のほう, お客様のほう), こちら/そちら and time words
 # name a side or a direction, not a softened topic, and stay; so does のほうが (a comparison).
 # (の方 written in kanji is as often a person, ご希望の方: only the kana のほう is read here.)
-_ANY_NO_HOU = re.compile(
+_ANY_NO_HOU = gated(re.compile(
     r"(のほう)(?=は|を|も|、|から|になり|となり|でござ|お持ち|お届け|ご用意|お預かり|お下げ|お取り替え)"
-)
+))
 _SIDE_WORDS = frozenset({
     "駅", "店", "家", "自宅", "窓口", "会場", "入口", "入り口", "出口", "北", "南", "東", "西", "右", "左", "奥",
     "手前", "裏", "表", "上", "下", "中", "外", "内", "側", "近く", "方面", "反対", "逆", "先方", "相手", "私",

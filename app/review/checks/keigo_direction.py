@@ -51,6 +51,7 @@ import re
 from app.model import Finding, FindingKind, Severity
 from app.review import messages
 from app.review.context import ReviewContext
+from app.review.gate import gated
 from app.review.rules import scan
 from app.text import Token
 
@@ -135,9 +136,9 @@ _CUSTOMER_O_SURU = re.compile(
     r"(?:[^。、がは]{0,12}?(お[一-龥][ぁ-ゖ]{0,2}?)|[^。、がはてるた]{0,12}?(ご[一-龥]{2,3}))(し(?:ます|まし|て|た))"
 )
 # A question to the customer in a humble verb: 存じていますか, 何と申しますか.
-_HUMBLE_QUESTION = re.compile(
+_HUMBLE_QUESTION = gated(re.compile(
     r"(?<![ご御])(存じ(?:上げ)?(?:て(?:い|おり)ますか|ていらっしゃいますか|ですか|でしょうか))|(何と申しますか|なんと申しますか)"
-)
+))
 # The customer as the subject of いたす: 「お客様がご注文いたしました」.
 _CUSTOMER_ITASU = re.compile(
     r"(?:お客様|お客さま|ご家族(?:の方|様)?|ご本人(?:様)?|皆様|皆さま)(?:が|も)[^。、がはを]{0,12}?[おご][一-龥]{1,4}(いたし|致し)(?=ま|た|て)"
@@ -288,7 +289,7 @@ def _honorific_act(tokens: tuple[Token, ...], i: int) -> int:
     return -1
 
 
-_GRAMMAR_HINT = re.compile(r"[おご御].{1,6}?(?:でき|出来|して(?:くださ|下さ)|され)")
+_GRAMMAR_HINT = gated(re.compile(r"[おご御].{1,6}?(?:でき|出来|して(?:くださ|下さ)|され)"))
 
 
 def _grammar(ctx: ReviewContext, kind: FindingKind, severity: Severity) -> list[Finding]:

@@ -23,18 +23,19 @@ import re
 from app.model import Finding, FindingKind, Severity
 from app.review import messages
 from app.review.context import ReviewContext
+from app.review.gate import gated
 from app.review.rules import scan
 
 # お/ご + stem + になられ… → お/ご + stem + にな…; 尊敬語 verbs + られ/れ → without it.
 # (にな + れ is the potential なれる — ご利用になれます, お休みになれました — and correct: only なら + れる is stacked.)
 _OTOSHOWS = re.compile(r"([おご御][\u3040-\u309f\u4e00-\u9fff]{1,6}?)にな(られ)(?=[るたてまずな])")
-_HONORIFIC_VERB = re.compile(
+_HONORIFIC_VERB = gated(re.compile(
     # (召し上がれる, いらっしゃれる, おっしゃれる are the potential of a 五段 honorific verb: 「おいしく召し上がれます」
     # is right; only + られる is stacked. なされる stays: なさる's potential is なされる only in speech.)
     r"(おっしゃ|仰|召し上が|いらっしゃ)(られ)(?=[るたてまずな])|(なさ)(られ|れ)(?=[るたてまずな])|"
     # (お越しになれない is the potential: only なら + れる is stacked.)
     r"(お見えにな|お越しにな|お出でにな|おいでにな)(られ)(?=[るたてまずな])"
-)
+))
 _HUMBLE_SASETE = re.compile(r"(拝見|拝読|拝聴|拝借|拝受|お伺い|伺わ|申し上げ|参ら|頂戴|承ら)(させて|せて)(いただ|頂)")
 # お + a verb's stem + させていただく: the humble お〜する with させていただく stacked on it
 # (お送りさせていただきます → お送りいたします, お待ちさせていただきます → お待ちいたします).

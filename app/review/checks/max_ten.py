@@ -14,9 +14,10 @@ from app.model import Finding, FindingKind, Severity
 from app.review import messages
 from app.review.checks.long_sentence import MAX_CHARS
 from app.review.context import ReviewContext
+from app.review.gate import gated
 
 MAX_TEN = 3
-_QUOTED = re.compile(r"「[^」]*」|『[^』]*』|（[^）]*）|\([^)]*\)")
+_QUOTED = gated(re.compile(r"「[^」]*」|『[^』]*』|（[^）]*）|\([^)]*\)"))
 # A list item: a short noun phrase between commas (赤、青、白).
 _LIST_ITEM = re.compile(r"(?<=[、，,])[\u4e00-\u9fff\u30a1-\u30faー]{1,5}(?=[、，,])")
 

@@ -30,6 +30,7 @@ from functools import lru_cache
 from app.model import Finding, FindingKind, Severity
 from app.review import messages
 from app.review.context import ReviewContext
+from app.review.gate import gated
 from app.review.rules import scan, table_pattern
 from app.text import tokenize_short
 
@@ -131,7 +132,7 @@ _OKONAU_END.update({"実施いたします": "いたします", "実施します
 _VERB_END = {"行います": "します", "行っております": "しております", "行っています": "しています",
              "行いました": "しました", "行う": "す", "行って": "して", "行い": "し", "行った": "した", "行わ": "さ",
              "行え": "せ"}
-_OKONAU = re.compile("を(" + "|".join(sorted(_OKONAU_END, key=len, reverse=True)) + ")")
+_OKONAU = gated(re.compile("を(" + "|".join(sorted(_OKONAU_END, key=len, reverse=True)) + ")"))
 
 
 @lru_cache(maxsize=1024)

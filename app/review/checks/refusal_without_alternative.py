@@ -40,9 +40,10 @@ import re
 from app.model import Finding, FindingKind, Severity
 from app.review import messages
 from app.review.context import ReviewContext
+from app.review.gate import gated
 from app.text import Sentence
 
-REFUSAL = re.compile(
+REFUSAL = gated(re.compile(
     r"(?:いたし|致し|でき|出来|承り|応じ|お受けし|お約束し|お答えし|ご用意し|対応し|お引き受けし|ご案内し|お応えし|"
     # any humble or plain 連用形 + かねる refuses (「ご希望に添いかねます」「お引き受けいたしかねる状況です」)
     r"添い|沿い|応じ|受け|引き受け|見合わせ|お届けし|お送りし|お作りし|お直しし|お返しし)かね(?:ます|る)"
@@ -68,7 +69,7 @@ REFUSAL = re.compile(
     # Declining by putting it off or holding back: 「今回は見送らせてください」「ご遠慮ください」.
     r"|見送らせて|見送(?:り|る)(?:とさせて|こととさせて|ことにさせて)|見合わせ(?:させて|て(?:おります|います)|ております)"
     r"|控えさせて(?:いただ|ください)|ご遠慮(?:ください|願います|いただいております)"
-)
+))
 REASON = re.compile(
     r"ため(?!の)|為(?!の)|(?<!も)ので(?!す)|から[、,]|からです|都合上|都合により|都合で|により|によって|につき|関係で|関係上|規定|"
     r"決まり|性質上|衛生上|安全上|仕様上|構造上|専用|限定|対象外|"
@@ -79,14 +80,14 @@ NEAR_REASON = re.compile(
     r"(?:ため|ので|から|都合上|事情)(?:です|でございます)?[。.]?\s*$|理由|規定|決まり|都合により|事情により|性質上|衛生上|安全上"
 )
 # Words that introduce something offered instead.
-ALTERNATIVE_CUE = re.compile(
+ALTERNATIVE_CUE = gated(re.compile(
     r"代わり|かわりに|代替|ほかに|他に|別の(?:方法|商品|お品|日|色|サイズ|プラン|便)|他の|ほかの|でしたら|であれば|ようでしたら|"
     r"いかがでしょうか|ご提案|ご紹介|おすすめ|お勧め|ご検討|"
     # a way to get it elsewhere or otherwise (「古書店でお探しください」「〜をお試しください」)
     r"でお探し(?:ください|いただけ)|をお試し(?:ください|いただけ)|でお求め(?:ください|いただけ)|"
     # 「ただ、同じ形の部品を一から削り出すことは可能です」: what can be done instead
     r"^\s*(?:ただ|ただし|なお)[、,][^。]*(?:可能|できます|承ります|承れます|いたします|いただけます)"
-)
+))
 # Options a shop can offer, and the verbs that offer them.
 OPTION = re.compile(r"キャンセル|交換|返品|返金|解約|一部|取り置き|延長|変更|別便|分割|お届け先|振替|振り替え")
 OFFER = re.compile(

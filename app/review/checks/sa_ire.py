@@ -18,14 +18,15 @@ from functools import lru_cache
 from app.model import Finding, FindingKind, Severity
 from app.review import messages
 from app.review.context import ReviewContext
+from app.review.gate import gated
 from app.text import tokenize_short
 
 # Sudachi reads some of them as another verb (休まさせ → 休ます + せる): the surface rule
 # catches those: a kanji, the godan irrealis kana (not さ), then させ.
-_SURFACE = re.compile(r"[\u4e00-\u9fff]([わかがたなばまら])(させ)(?=て|る|ます|ない|られ|ず)")
+_SURFACE = gated(re.compile(r"[\u4e00-\u9fff]([わかがたなばまら])(させ)(?=て|る|ます|ない|られ|ず)"))
 # The same with one kana of the stem between (向かわさせ, 終わらさせ, 預からさせ): flagged only when the
 # godan verb it comes from (向かう, 終わる) is a word, so 散らかさせ (散らかす) and 紛らわさせ stay.
-_SURFACE_OKURI = re.compile(r"[\u4e00-\u9fff]([ぁ-ゖ])([わかがたなばまら])(させ)(?=て|る|ます|ない|られ|ず)")
+_SURFACE_OKURI = gated(re.compile(r"[\u4e00-\u9fff]([ぁ-ゖ])([わかがたなばまら])(させ)(?=て|る|ます|ない|られ|ず)"))
 _U_ROW = {"わ": "う", "か": "く", "が": "ぐ", "た": "つ", "な": "ぬ", "ば": "ぶ", "ま": "む", "ら": "る"}
 
 

@@ -34,8 +34,9 @@ import re
 from app.model import Finding, FindingKind, Severity
 from app.review import messages
 from app.review.context import ReviewContext
+from app.review.gate import gated
 
-SASETE = re.compile(r"([おご]?[\u4e00-\u9fff]{1,6}?)?(さ|[かがさただなばまらわ])せて(?:いただ|頂)(き|く|け|い)")
+SASETE = gated(re.compile(r"([おご]?[\u4e00-\u9fff]{1,6}?)?(さ|[かがさただなばまらわ])せて(?:いただ|頂)(き|く|け|い)"))
 _FIX_END = {"き": "いたし", "く": "いたす", "け": "いたせ", "い": "いたし"}
 
 
@@ -93,7 +94,8 @@ def _needless(ctx: ReviewContext) -> list[Finding]:
 
 
 # 「ご連絡させていただきたいと思います」: leave asked and a wish hedged, for what the shop simply does.
-_HEDGED = re.compile(r"([おご]?[\u4e00-\u9fff]{1,6}?)?させて(?:いただ|頂)きたいと(?:思い|存じ|考え)(?:ます|ております)")
+_HEDGED = gated(re.compile(
+    r"([おご]?[\u4e00-\u9fff]{1,6}?)?させて(?:いただ|頂)きたいと(?:思い|存じ|考え)(?:ます|ております)"))
 
 
 def _hedged(ctx: ReviewContext) -> list[Finding]:

@@ -30,6 +30,7 @@ from functools import lru_cache
 from app.model import Finding, FindingKind, Severity
 from app.review import messages
 from app.review.context import ReviewContext
+from app.review.gate import gated
 from app.review.rules import words_pattern
 
 _PHRASE_TEXT = """
@@ -164,8 +165,8 @@ MISCONVERTED: dict[str, str] = {
 }
 # 適応 is adapting to something; a discount, coupon or rule named in the same clause is applied (適用):
 # 「送料無料の特典が適応されます」「クーポンは一枚まで適応できます」. 「新しい環境に適応」 stays.
-_TEKIOU = re.compile(r"(?:割引|値引き|クーポン|ポイント|特典|送料無料|保証|キャンペーン|料金|価格|規約|条件|税率|優待|"
-                     r"セール|サービス|プラン)[^。、\n]{0,15}?(適応)(?=さ|し|でき|に|と|が|は|対象|外|範囲)")
+_TEKIOU = gated(re.compile(r"(?:割引|値引き|クーポン|ポイント|特典|送料無料|保証|キャンペーン|料金|価格|規約|条件|"
+                           r"税率|優待|セール|サービス|プラン)[^。、\n]{0,15}?(適応)(?=さ|し|でき|に|と|が|は|対象|外|範囲)"))
 _MISCONVERTED = words_pattern(MISCONVERTED)
 _GUARD = words_pattern(GUARDS)
 _DOUBLED_WORD = re.compile(r"([\u4e00-\u9fff\u30a0-\u30ff]{2,})\1")

@@ -52,21 +52,22 @@ from app.model import Finding, FindingKind, Highlight, HighlightKind, Severity
 from app.review import messages
 from app.review.checks.refusal_without_alternative import REFUSAL
 from app.review.context import ReviewContext
+from app.review.gate import gated
 from app.review.meaning import Key, matched_weight
 from app.review.rules import end_of_own_text
 from app.review.vocab import EMPATHY, NOT_EMPATHY
 from app.text import Sentence
 
-_EMPATHY = re.compile(EMPATHY)
+_EMPATHY = gated(re.compile(EMPATHY))
 # Empathy that names a worry, not a hardship (お困り, 大変): it is about the customer's worry.
 _NAMES_WORRY = re.compile(r"ご?心配|ご?不安|気がかり|気掛かり|気にな|気にかか|ご懸念|懸念|お焦り|焦られ|心細|"
                           r"気が気|やきもき|"
                           r"ハラハラ")
-_NOT_EMPATHY = re.compile(NOT_EMPATHY)
+_NOT_EMPATHY = gated(re.compile(NOT_EMPATHY))
 
 
 # Words that take the fear away: reassurance, or a step that removes the risk.
-REASSURANCE = re.compile(
+REASSURANCE = gated(re.compile(
     r"ご安心|安心して|安心いただ|ご心配(?:なく|には及びません|いりません)|"
     r"心配(?:は|には|も)?(?:ございません|いりません|要りません|及びません|ない|無用)|"
     r"問題(?:ございません|ありません|なく|ない)|間に合います|大丈夫(?:です|でございます)|"
@@ -74,7 +75,7 @@ REASSURANCE = re.compile(
     r"保証|無料で(?:交換|修理|返品|お取り替え)|(?:交換|返品|返金|修理)(?:も|を)?(?:承|可能|いたし|できます|いただけ)|"
     # The risk itself denied: 「小麦の混入はありません」「色移りのおそれはございません」.
     r"(?:混入|おそれ|恐れ|危険|リスク|可能性|影響|色移り|破損)(?:は|も)?(?:一切)?(?:ありません|ございません|ない)"
-)
+))
 # Reassurance said in so many words, or the risk denied: about the worry's neighbour sentence too.
 EXPLICIT = re.compile(
     r"ご安心|安心して|安心いただ|ご心配(?:なく|には及びません|いりません)|"
@@ -103,8 +104,8 @@ def states_a_feeling(text: str) -> bool:
 # A span marked as something told that ends by stating the customer's own worry (「間に合うか心配しています」) is a
 # worry (REVIEW_FORMAT.md: a stated 不安・心配), whatever the analyser called it. 「困っています」 after a trouble told
 # stays something told (「古いテーブルはもう処分してしまったので、困っています」): its labellers read it so.
-WORRY_STATED = re.compile(r"(?:心配|不安|焦って|気がかり|気掛かり)(?:です|でたまりません|しています|しております|"
-                          r"(?:い|お)ます|(?:い|お)りまして|なんです)?$")
+WORRY_STATED = gated(re.compile(r"(?:心配|不安|焦って|気がかり|気掛かり)(?:です|でたまりません|しています|しております|"
+                          r"(?:い|お)ます|(?:い|お)りまして|なんです)?$"))
 
 
 def worries(ctx: ReviewContext) -> list[Highlight]:
@@ -191,7 +192,7 @@ def _told_elsewhere_matches(worry: Highlight, own: _Own, candidates: list[_Told]
 
 
 _MAIL_SENTENCE = re.compile(r"[^。！？!?\n]+")
-_AGREES = re.compile(r"(?:ません|です|ます|でした|ました)よね[。！!]?\s*$")
+_AGREES = gated(re.compile(r"(?:ません|です|ます|でした|ました)よね[。！!]?\s*$"))
 
 
 def is_empathy(sentence: Sentence) -> bool:

@@ -120,34 +120,35 @@ from app.model import Finding, FindingKind, Highlight, HighlightKind, Severity
 from app.review import learned, messages
 from app.review.checks.refusal_without_alternative import REFUSAL
 from app.review.context import _FORMULA, _SALUTATION, ReviewContext
+from app.review.gate import gated
 from app.review.meaning import Key, core_keys, is_answered, keys, matched_weight
 from app.review.rules import end_of_own_text
 from app.text import Token, tokenize_short
 from app.text.sudachi import dictionary
 
 # The agent commits to do something: humble 〜いたします, 承ります, acceptance of the ask.
-COMMITMENT = re.compile(
+COMMITMENT = gated(re.compile(
     r"(?:いたし|致し|させていただき|申し上げ|差し上げ)ます(?!か)|承ります|承りました|承れます|承知(?:いたし|しました)|"
     r"(?:て|で)おきます|"
     # The service asked for, promised in plain polite form (「刃を付け直して仕上げます」「一週間ほどお預かりします」).
     r"(?:仕上げ|研ぎ|磨き|縫い|張り替え|染め直し|作り直し|お直しし|お預かりし|お引き受けし|引き受け)ます(?!か)|"
     r"かしこまりました|(?:お|ご)[一-龥ぁ-ん]{1,6}(?:します|しますね)(?!か)"
-)
+))
 # The act already done acts on the ask it names (「住所を変更いたしました」「お名前を入れておきました」
 # 「手配済みです」);
 # with no word of the ask it may be any other act (「カタログを同封いたしました」), so it never answers by shape.
 DONE = re.compile(r"(?:いたし|致し|させていただき)ました|(?:て|で)おきました|(?:手配|変更|発送|対応|修正|返金)済")
 # Set phrases that end a mail politely and commit to nothing.
-NOT_COMMITMENT = re.compile(
+NOT_COMMITMENT = gated(re.compile(
     r"(?:お|ご)?願い(?:いたし|致し|申し上げ)ます|お待ち(?:いたし|致し|して|申し上げ|し)[^。！？]*"
-)
+))
 # The customer asks to be told; the agent promises to tell.
-ASK_TO_TELL = re.compile(r"知らせ|連絡|教え|報告|返事|返信")
+ASK_TO_TELL = gated(re.compile(r"知らせ|連絡|教え|報告|返事|返信"))
 PROMISE_TO_TELL = re.compile(
     r"(?:お知らせ|ご連絡|ご報告|ご案内|お伝え|ご返信|お返事)(?:いたし|致し|します|申し上げ|差し上げ|を差し上げ)"
 )
 # A sentence that answers: yes or no, a possibility, a date, a quantity, a promise to check.
-ANSWER = re.compile(
+ANSWER = gated(re.compile(
     r"大丈夫です|大丈夫でございます|問題(?:ございません|ありません|なく)|可能です|可能でございます|できます|出来ます|"
     r"いただけます|頂けます|ございます|ございません|ありません|あります|おります|間に合います|間に合わ|"
     r"(?:お届け|お渡し|発送|ご用意|お作り)(?:いたし|し|でき)ます|^(?:はい|いいえ)|"
@@ -166,18 +167,19 @@ ANSWER = re.compile(
     r"不要です|不要でございます|必要(?:です|でございます|ございません|ありません)|(?:いり|要り)ません|"
     # What the customer will be asked to do says the answer (「コンタクトは施術前に外していただきます」).
     r"(?:て|で)(?:いただきます|もらいます|もらう(?:から|ので|よ|ね))"
-)
+))
 # What may happen (「毛先が固まっていることがよくあります」「〜場合もございます」) and what others do
 # (「〜方も多いです」) describe; they say neither yes nor no.
 _HEDGE = re.compile(r"(?:こと|場合|とき|もの)(?:が|も)(?:よく|まれに|たまに|時々)?(?:あり|ござい)ます|"
                     r"方(?:も|が)(?:多い|多くいらっしゃい|いらっしゃい)")
 # Set phrases that carry ございます but answer nothing.
-_NOT_ANSWER = re.compile(r"(?:ありがとう|おめでとう|申し訳|おはよう)ござ(?:います|いません)|よろしくお願い[^。]*")
+_NOT_ANSWER = gated(re.compile(
+    r"(?:ありがとう|おめでとう|申し訳|おはよう)ござ(?:います|いません)|よろしくお願い[^。]*"))
 # A day or date named in the ask and in the answer (「土曜日」「12月24日」「連休前」).
-DAY = re.compile(
+DAY = gated(re.compile(
     r"[0-9０-９一二三四五六七八九十]{1,2}月[0-9０-９一二三四五六七八九十]{1,3}日|[0-9０-９]{1,2}日|"
     r"[月火水木金土日]曜日?|明日|明後日|今週末|週末|来週|今週中|連休|年内|午前中|夕方"
-)
+))
 # The words of a closing ask that asks only for the reply itself: 「お手数ですがお知らせいただけると助かります」.
 _TELL_ONLY = frozenset(
     {"知らせる", "お知らせ", "知らせ", "連絡", "教える", "手数", "お手数", "返事", "返信", "面倒", "手間",
@@ -210,7 +212,7 @@ class _Act:
 
 
 # A casual draft draws its endings out (「お送りしまーす」「できますよ〜」): the ending is the same.
-_ELONGATION = re.compile(r"(?<=[ぁ-ん])[ー〜~]+(?=[ぁ-ん])")
+_ELONGATION = gated(re.compile(r"(?<=[ぁ-ん])[ー〜~]+(?=[ぁ-ん])"))
 
 
 def commitments(ctx: ReviewContext) -> list[_Act]:
@@ -327,8 +329,8 @@ def _asks_only_whether(request_keys: list[Key], acts: list[_Act]) -> bool:
 
 
 _KANSUJI = "0-9０-９一二三四五六七八九十百千"
-_TIME_COND = re.compile(r"(?:平日|週末|土日|祝日|休日|夜|夜間|朝|早朝|午前|午後|夕方|[月火水木金土日]曜日?)"
-                        r"(?:の[^。、]{0,6})?でも")
+_TIME_COND = gated(re.compile(r"(?:平日|週末|土日|祝日|休日|夜|夜間|朝|早朝|午前|午後|夕方|[月火水木金土日]曜日?)"
+                        r"(?:の[^。、]{0,6})?でも"))
 # What a request asks for: a time, a price, a number; else yes/no or an action.
 _ASKS_WHEN = re.compile(
     r"いつ(?!も|でも|か(?!ら))|何日|何時|何曜|何月|何営業日|何週間|どの(?:くらい|ぐらい|程度)で(?!す)|どれ(?:くらい|ぐらい)で(?!す)|日数|納期|"
@@ -438,10 +440,10 @@ _TYPED = ((_ASKS_WHEN, _GIVES_WHEN), (_ASKS_PRICE, _GIVES_PRICE), (_ASKS_COUNT, 
 _ELLIPTIC = frozenset({"在庫", "有無", "可能", "対応", "大丈夫", "いける", "ある", "空く", "空き", "空ける"})
 # 「〜について教えてください」 asks about a topic in general; the specific questions after it
 # (「料金と期間を知りたいです」) say what is wanted, and answering them answers it.
-_GENERAL_ASK = re.compile(r"について(?:の)?(?:教え|知り|お聞き|伺い|質問|詳し|ご教示|お尋ね)")
+_GENERAL_ASK = gated(re.compile(r"について(?:の)?(?:教え|知り|お聞き|伺い|質問|詳し|ご教示|お尋ね)"))
 # The customer wants to buy (「カニを注文したいです」「定期便を始めたいのですが」): a reply that takes the
 # order on (手配いたします, 承ります, ご用意できます) acts on it.
-_WANTS_TO_BUY = re.compile(
+_WANTS_TO_BUY = gated(re.compile(
     r"(?:注文|購入|買い|頼み|予約|申し込み|申込み|定期便|定期購入|取り寄せ|作り|作成し|制作し|仕立て|"
     # a thing sent in for a service (「敷布団を丸洗いに出したい」「修理に出したい」)
     r"(?:洗い|修理|クリーニング|メンテナンス|点検|研ぎ)に出し)[^。？?]{0,8}?"
@@ -449,7 +451,7 @@ _WANTS_TO_BUY = re.compile(
     r"(?:注文|購入|予約|申し込み|定期購入)を?(?:お願い)|を(?:お願い|お願いし)たい|"
     # a service to be done for them (「七五三の写真を撮っていただきたいです」)
     r"(?:撮って|作って|仕立てて|直して|調律して|診て|点検して|修理して)(?:いただき|頂き|もらい)たい"
-)
+))
 # Offering a slot to do it takes the job on too (「来月は十二日の午後が空いております」「お伺いできます」).
 _TAKES_ORDER = re.compile(r"手配|ご注文(?:いただき|頂き)?(?:誠に)?ありがと|"
                           r"承(?:ります|りました|れます|っております)|ご用意(?:でき|いたし|し)|お手伝いさせ|"
@@ -459,11 +461,12 @@ _TAKES_ORDER = re.compile(r"手配|ご注文(?:いただき|頂き)?(?:誠に)?�
                           # asking for what is needed to start it (「ご都合のよい曜日をお知らせください」)
                           r"(?:ご希望|ご都合)[^。]{0,12}(?:お知らせ|お聞かせ|ご連絡)(?:ください|いただけ)")
 # A sentence that is an answer in shape whatever it is about.
-_OPENS_ANSWER = re.compile(r"^\s*(?:はい|いいえ|もちろん|あいにく|残念ながら|申し訳(?:ございません|ありません)が)")
-_CHECK_BACK = re.compile(
+_OPENS_ANSWER = gated(re.compile(
+    r"^\s*(?:はい|いいえ|もちろん|あいにく|残念ながら|申し訳(?:ございません|ありません)が)"))
+_CHECK_BACK = gated(re.compile(
     r"(?:確認|お調べ|調べ|問い合わせ|お問い合わせ|相談)(?:して|し|いたし(?:まして|て)|の上|のうえ|させていただき)"
     r"[^。]{0,20}?(?:ご連絡|お知らせ|ご返信|ご報告|ご回答|お返事|お伝え)"
-)
+))
 
 
 # What kind of question a request is, by its predicate, and the answers that fit each kind.
@@ -501,8 +504,8 @@ _GIVES_CAN = re.compile(
 )
 
 
-_OFFERED_IF = re.compile(r"(?:でしたら|であれば|なら)[、,]?[^。]{0,40}"
-                         r"(?:いただけます|できます|可能です|承ります|承れます)")
+_OFFERED_IF = gated(re.compile(r"(?:でしたら|であれば|なら)[、,]?[^。]{0,40}"
+                         r"(?:いただけます|できます|可能です|承ります|承れます)"))
 
 
 def _same_kind(asked: str, text: str, elsewhere: bool) -> bool:
@@ -660,9 +663,9 @@ def _answered_follow_ups(requests: list[tuple[Highlight, str]], still_open: set[
 
 # A request that points back (「それまでに仕上げていただけますか」「その範囲で収まりますか」) is about the
 # clause before it (「成人式は一月十二日です」「予算は三万円ほどで考えているのですが」).
-_POINTS_BACK = re.compile(
+_POINTS_BACK = gated(re.compile(
     r"^(?:(?:それと|あと|また|それから|では)[、,]?\s*)?"
-    r"(?:それ(?!と|から|で[、,])|その(?!うち|ため|後|ほか|他|まま)|そちら|そこ|これ|この|あれ|あの)")
+    r"(?:それ(?!と|から|で[、,])|その(?!うち|ため|後|ほか|他|まま)|そちら|そこ|これ|この|あれ|あの)"))
 
 
 def _clause_before(ctx: ReviewContext, start: int) -> tuple[list[Key], str]:
@@ -677,8 +680,8 @@ def _clause_before(ctx: ReviewContext, start: int) -> tuple[list[Key], str]:
 
 # A sentence that only welcomes what the customer told (「お友だちのお誕生日の贈り物に選んでいただけて、
 # とても嬉しいです」) answers no ask, though it names the friend the ask names too.
-_FEELS_ONLY = re.compile(r"嬉し|うれし|光栄|おめでと|ありがと|素敵|すてき|何より|楽しみ|お祝い申し|お喜び申し|お悔やみ|"
-                         r"お大事|お察し|お疲れ|励み")
+_FEELS_ONLY = gated(re.compile(r"嬉し|うれし|光栄|おめでと|ありがと|素敵|すてき|何より|楽しみ|お祝い申し|お喜び申し|"
+                               r"お悔やみ|お大事|お察し|お疲れ|励み"))
 
 
 def _answer_pool(ctx: ReviewContext) -> set[str]:
@@ -966,8 +969,8 @@ _NAME_RUN = re.compile(r"[ァ-ヴ][ァ-ヴー]{2,}|[一-龥々]{2,}")
 
 
 # A choice between two named things (「AとBのどちら」「AかBか」).
-_ALTERNATIVES = re.compile(r"([^\s、。「」]{1,12}?)と([^\s、。「」]{1,12}?)(?:の(?:どちら|どっち)|で迷)|"
-                           r"([^\s、。「」]{1,12}?)か([^\s、。「」]{1,12}?)か(?:どちら|どっち|を)")
+_ALTERNATIVES = gated(re.compile(r"([^\s、。「」]{1,12}?)と([^\s、。「」]{1,12}?)(?:の(?:どちら|どっち)|で迷)|"
+                                 r"([^\s、。「」]{1,12}?)か([^\s、。「」]{1,12}?)か(?:どちら|どっち|を)"))
 # A complaint's demand that it not happen again (「三度目はないようにお願いします」「今度は必ず折り返しの連絡を
 # お願いします」) asks for a promise, and a promise to do better answers it whatever words it uses.
 _DO_BETTER = re.compile(r"(?:ないよう(?:に)?|今度(?:こそ)?は必ず|今後は|二度と|次(?:回)?(?:から|こそ)は)[^。]{0,20}"
@@ -1084,9 +1087,9 @@ class _Topics:
 
 # A topic taken under consideration, and nothing more: 「〜の件は、検討いたします」「〜につきましては、ご要望として
 # 承りました」.
-_ONLY_NOTED = re.compile(r"(?:の件|について|につきまして|に関しまして|に関して)(?:は|も)?[、，\s]*"
+_ONLY_NOTED = gated(re.compile(r"(?:の件|について|につきまして|に関しまして|に関して)(?:は|も)?[、，\s]*"
                          r"(?:(?P<pending>(?:今後の)?検討(?:いたし|致し|させていただき|し)ます|ご?要望として(?:承|うけたまわ))|"
-                         r"(?:承|うけたまわ)りました)")
+                         r"(?:承|うけたまわ)りました)"))
 _QUESTION_END = re.compile(r"(?:か|かね|[?？])$")
 # ... unless the same sentence also answers (a can, a date, a promise to tell).
 _GIVES_MORE = re.compile(r"可能|でき(?:ます|ません)|"
@@ -1148,7 +1151,7 @@ _PICKS = re.compile(_GIVES_WHICH.pattern + r"|" + _SOFT_PICK.pattern + r"|から
 # The act taken on in a humble form the commitments above do not read (「寸法を測らせていただきます」).
 _HUMBLE_ACT = re.compile(r"せていただ(?:きます|く予定)|(?:お|ご)[一-龥]{1,4}(?:いたし|し)ます(?!か)")
 _ACCEPTS = re.compile(r"承(?:ります|っております|れます)|お引き受け(?:いたし|し|でき)|可能です|対応して(?:おり|い)ます")
-_WAY_OF = re.compile(r"([一-龥々ァ-ヴー]+)の?(?:方法|仕方|やり方|手順|コツ)")
+_WAY_OF = gated(re.compile(r"([一-龥々ァ-ヴー]+)の?(?:方法|仕方|やり方|手順|コツ)"))
 _TELL_ME = re.compile(r"教え|知り|知ら|ご教示|お聞き|伺い|確認させ|目安|見積")
 # A plain promise to do the thing asked about (「職人が…できる限り落とします」): a verb in 〜ます that neither has, is
 # nor asks.
@@ -1357,6 +1360,9 @@ def _unit_facts(raw: str, tokens: tuple[Token, ...]) -> tuple[str, int, frozense
     return result
 
 
+_LINE_BREAK = re.compile("\n")
+
+
 def align(ctx: ReviewContext, requests: list[tuple[Highlight, str]]) -> Alignment:
     """Pair each request with the reply's sentences that answer it (see above); computed once per review."""
     memo_key = ("align", tuple((h.start, h.end) for h, _ in requests))
@@ -1371,7 +1377,7 @@ def align(ctx: ReviewContext, requests: list[tuple[Highlight, str]]) -> Alignmen
     ask_forms = frozenset(f for _, _, whole, _, _ in asks for k in whole for f in k.forms)
     ask_marks = frozenset(m for _, _, _, marks, _ in asks for m in marks)
     units: list[tuple[int, str, frozenset[str], frozenset[str], int]] = []  # index, text, pool, marks, line
-    breaks = [i for i, ch in enumerate(ctx.draft) if ch == "\n"]
+    breaks = [m.start() for m in _LINE_BREAK.finditer(ctx.draft)]  # a loop over every character cost more
     for index, (sentence, sentence_keys) in enumerate(zip(ctx.sentences, ctx.sentence_keys, strict=True)):
         if sentence.start not in body:
             continue
