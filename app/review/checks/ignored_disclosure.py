@@ -792,6 +792,8 @@ def _find_reactions(ctx: ReviewContext) -> list[tuple[int, frozenset[str], froze
 
 
 _TOLD_SIDE: dict[tuple[str, tuple[tuple[int, int], ...]], list[tuple[list[Key], frozenset[str], frozenset[str]]]] = {}
+# Per mail like the rest: forgotten with the mail, so a cold review (bench/review_score.py) is cold.
+on_clear_mail_cache(_TOLD_SIDE.clear)
 
 
 def _told_side(ctx: ReviewContext, told: list[Highlight]) -> list[tuple[list[Key], frozenset[str], frozenset[str]]]:

@@ -119,7 +119,7 @@ from typing import Final
 from app.model import Finding, FindingKind, Highlight, HighlightKind, Severity
 from app.review import learned, messages
 from app.review.checks.refusal_without_alternative import REFUSAL
-from app.review.context import _FORMULA, _SALUTATION, ReviewContext
+from app.review.context import _FORMULA, _SALUTATION, ReviewContext, on_clear_mail_cache
 from app.review.gate import gated
 from app.review.meaning import Key, core_keys, is_answered, keys, matched_weight
 from app.review.rules import end_of_own_text
@@ -1285,6 +1285,8 @@ def _fits(kind: int, types: int, shapes: int, gives: int, shares: bool = False) 
 
 _Ask = tuple[str, list[Key], list[Key], frozenset[str], int]  # text, (unused), keys, marks, kinds of answer wanted
 _MAIL_SIDE: dict[tuple[str, tuple[tuple[int, int], ...]], tuple[list[_Ask], frozenset[str], frozenset[str]]] = {}
+# Per mail like the rest: forgotten with the mail, so a cold review (bench/review_score.py) is cold.
+on_clear_mail_cache(_MAIL_SIDE.clear)
 
 
 def _mail_side(ctx: ReviewContext, requests: list[tuple[Highlight, str]]
