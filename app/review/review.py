@@ -116,7 +116,7 @@ def _review(
             raise ReviewStopped
         findings += check(ctx)
     findings.sort(key=lambda f: (f.start, f.end, f.kind.value))
-    return Review(tuple(_dedupe(findings)), not_applicable, own_chars=_own_chars(ctx))
+    return Review(tuple(_dedupe(findings, mail_body or "")), not_applicable, own_chars=_own_chars(ctx))
 
 
 def _own_chars(ctx: ReviewContext) -> int:
@@ -146,13 +146,23 @@ def review_draft(
     return list(review(draft, mail_body, insight, history, stop).findings)
 
 
-def _dedupe(findings: list[Finding]) -> list[Finding]:
-    # Two checks may report the same span with the same kind (e.g. a table and a rule).
+def _dedupe(findings: list[Finding], mail_body: str) -> list[Finding]:
+    # Two checks may report the same span with the same kind (e.g. a table and a rule). And a mail that says the
+    # same sentence twice (pasted twice, a form that looped) has one thing to answer, not two: the side panel
+    # groups the repeats (ui/models.py), so the review names the first one only.
     seen: set[tuple[FindingKind, int, int]] = set()
+    heard: set[tuple[FindingKind, str]] = set()
     out = []
     for finding in findings:
+        if finding.ref is not None:
+            said = (finding.kind, mail_body[finding.ref.start:finding.ref.end].strip())
+            if said[1] and said in heard:
+                continue
+            heard.add(said)
+            out.append(finding)
+            continue
         key = (finding.kind, finding.start, finding.end)
-        if key not in seen or finding.ref is not None:
+        if key not in seen:
             seen.add(key)
             out.append(finding)
     return out
