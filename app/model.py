@@ -160,6 +160,12 @@ def make_cue(kind: CueKind, words: str = "") -> str:
     return kind + ":" + words
 
 
+def same_sentence(text: str) -> str:
+    """What two highlighted sentences are compared by when a mail repeats itself: the words, whitespace and
+    line breaks aside. The side panel groups repeats by it and the review names a repeat's finding once."""
+    return " ".join(text.split())
+
+
 def cue_parts(cue: str) -> tuple[CueKind | None, str]:
     """(kind, matched words) of a `Highlight.cue`; (None, "") when empty or unknown."""
     code, _, words = cue.partition(":")

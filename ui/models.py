@@ -24,7 +24,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPainterPath, QPen, QPixmap
 
-from app.model import Highlight, HighlightKind, Insight
+from app.model import Highlight, HighlightKind, Insight, same_sentence
 from app.sources.base import Folder, Header, MessageRef
 from ui import style, wording
 from ui.wording import fill, subject_shown
@@ -445,7 +445,7 @@ class InsightModel(QAbstractItemModel):
             # the first place it occurs.
             repeats: dict[str, int] = {}  # the sentence as read → its row's node id
             for h_index in members:
-                same = " ".join(self.text_of(highlights[h_index]).split())
+                same = same_sentence(self.text_of(highlights[h_index]))
                 first = repeats.get(same)
                 if first is not None:
                     self._nodes[first].repeats += 1

@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 
-from app.model import Finding, FindingKind, HighlightKind, Insight, ReplyStats, Severity
+from app.model import Finding, FindingKind, HighlightKind, Insight, ReplyStats, Severity, same_sentence
 from app.review import messages
 from app.review.checks import DRAFT_CHECKS, MAIL_CHECKS
 from app.review.context import ReviewContext
@@ -149,13 +149,13 @@ def review_draft(
 def _dedupe(findings: list[Finding], mail_body: str) -> list[Finding]:
     # Two checks may report the same span with the same kind (e.g. a table and a rule). And a mail that says the
     # same sentence twice (pasted twice, a form that looped) has one thing to answer, not two: the side panel
-    # groups the repeats (ui/models.py), so the review names the first one only.
+    # groups the repeats by `same_sentence` too, so the review names the first one only.
     seen: set[tuple[FindingKind, int, int]] = set()
     heard: set[tuple[FindingKind, str]] = set()
     out = []
     for finding in findings:
         if finding.ref is not None:
-            said = (finding.kind, mail_body[finding.ref.start:finding.ref.end].strip())
+            said = (finding.kind, same_sentence(mail_body[finding.ref.start:finding.ref.end]))
             if said[1] and said in heard:
                 continue
             heard.add(said)
