@@ -19,71 +19,48 @@ one module a label in `detectors/` (`request`, `worry`, `disclosure`, and
 `detectors/__init__.py` lists them; `detect.label_sentence` combines the
 verdicts for a sentence. How to add a rule, step by step: docs/ARCHITECTURE.md §10.
 
-Frozen builds (PyInstaller, `make package`) carry bytecode, not sources. There the
-stamp is compared with `bundled_sources.json` instead: the hashes of the sources the
-build bundled, written by build_spec/aizuchi.spec at build time. A venv (not frozen)
-always hashes its sources on disk, so that file never stands in for them there.
+How the stamp is checked, in a venv and in a frozen build (PyInstaller, `make package`, whose
+spec writes `bundled_sources.json`): `app.native`, shared with the review's compiled modules.
 """
 
 from __future__ import annotations
 
-import hashlib
-import json
-import logging
-import os
-import sys
 from pathlib import Path
+
+from app import native
 
 NATIVE_MODULES = (
     "ahead", "detect", "detectors/__init__", "detectors/common", "detectors/disclosure", "detectors/request",
     "detectors/worry", "features", "formulas", "learned", "lexicon", "links", "pipeline", "segment", "tokenizer",
     "topics", "zones",
 )
-NATIVE_DIR = Path(__file__).resolve().parent / "_native"
-STAMP_NAME = "sources.json"
-BUNDLED_NAME = "bundled_sources.json"  # beside this file in a frozen build only
-FROZEN = bool(getattr(sys, "frozen", False))
-
-_log = logging.getLogger(__name__)
+PACKAGE_DIR = Path(__file__).resolve().parent
+NATIVE_DIR = PACKAGE_DIR / "_native"
+STAMP_NAME = native.STAMP_NAME
+BUNDLED_NAME = native.BUNDLED_NAME
+FROZEN = native.FROZEN
 
 
 def source_hashes() -> dict[str, str]:
     """sha256 of each native module's source, as the build stamps it."""
-    here = Path(__file__).resolve().parent
-    return {name: hashlib.sha256((here / f"{name}.py").read_bytes()).hexdigest() for name in NATIVE_MODULES}
+    return native.source_hashes(PACKAGE_DIR, NATIVE_MODULES)
 
 
 def bundled_hashes(native_dir: Path = NATIVE_DIR) -> dict[str, str] | None:
     """A frozen build's record of the sources it bundled (None when there is none or it is unreadable)."""
-    try:
-        data = json.loads((native_dir.parent / BUNDLED_NAME).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return None
-    return data if isinstance(data, dict) else None
+    return native.bundled_hashes(native_dir)
 
 
 def stamp_matches(native_dir: Path = NATIVE_DIR, frozen: bool = FROZEN) -> bool:
     """The build's stamp is there and names exactly the sources: on disk, or as bundled in a frozen build."""
-    try:
-        stamped = json.loads((native_dir / STAMP_NAME).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return False
-    if frozen:
-        bundled = bundled_hashes(native_dir)
-        return bundled is not None and bool(stamped == bundled)
-    return bool(stamped == source_hashes())
+    return native.stamp_matches(native_dir, PACKAGE_DIR, NATIVE_MODULES, frozen)
 
 
 def _native_is_current(native_dir: Path = NATIVE_DIR, frozen: bool = FROZEN) -> bool:
-    if not (native_dir / STAMP_NAME).exists():
-        return False
-    if not stamp_matches(native_dir, frozen):
-        _log.warning("the compiled analyser in %s is older than its sources; running the Python one", native_dir)
-        return False
-    return True
+    return native.is_current(native_dir, PACKAGE_DIR, NATIVE_MODULES, frozen)
 
 
-NATIVE = os.environ.get("AIZUCHI_PURE_PYTHON", "") in ("", "0") and _native_is_current()
+NATIVE = native.wanted() and _native_is_current()
 if NATIVE:
     __path__.insert(0, str(NATIVE_DIR))
 

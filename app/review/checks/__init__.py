@@ -9,6 +9,11 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from app.model import Finding
+from app.review import NATIVE, NATIVE_DIR
+
+if NATIVE:  # the compiled copies of this package's hot checks (app/review/__init__.py)
+    __path__.insert(0, str(NATIVE_DIR / "checks"))
+
 from app.review.checks import (
     business_manner,
     conjunction_repeat,

@@ -112,7 +112,7 @@ from bisect import bisect_left
 from collections import Counter
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
-from functools import cached_property, lru_cache
+from functools import lru_cache
 from itertools import pairwise
 from typing import Final
 
@@ -1015,6 +1015,7 @@ class _Topics:
         self.mail_counts = Counter(t.norm for t in ctx.mail_tokens)
         self.said = {t.norm for s in ctx.body_sentences for t in s.tokens if t.main == "名詞"}
         self.text = "".join(s.text for s in ctx.body_sentences)
+        self._noted: list[tuple[bool, str, frozenset[str]]] | None = None
 
     def named(self, highlight: Highlight) -> bool | None:
         """Whether the reply names the topic of a request in a sentence of its own; None when the ask has no topic
@@ -1047,12 +1048,17 @@ class _Topics:
             return None
         return any(_number_said(noun[1:], self.text) if noun.startswith("#") else noun in self.said for noun in topic)
 
-    @cached_property
     def noted(self) -> list[tuple[bool, str, frozenset[str]]]:
         """The reply's sentences that only take something under consideration (found once per review): whether
         it is left pending (検討 / ご要望として) rather than taken on (承りました), the phrase that names it as
-        written, and its nouns."""
-        out = []
+        written, and its nouns.
+
+        Kept by hand, not with functools.cached_property: this module is compiled with mypyc (app/review/
+        __init__.py), whose classes keep no instance dict for cached_property to store in."""
+        if self._noted is not None:
+            return self._noted
+        out: list[tuple[bool, str, frozenset[str]]] = []
+        self._noted = out
         for sentence in self.ctx.body_sentences:
             match = _ONLY_NOTED.search(sentence.text)
             if match is None or _GIVES_MORE.search(sentence.text):
@@ -1073,7 +1079,7 @@ class _Topics:
         ctx = self.ctx
         asked = ctx.highlight_text(highlight)
         question = bool(_QUESTION_END.search(asked))
-        for pending, named_part, about in self.noted:
+        for pending, named_part, about in self.noted():
             if not question and not pending:
                 continue  # 「変更の件、承りました」 takes a please-do on; to a question it answers nothing
             if len(named_part) >= 2 and named_part in asked:
