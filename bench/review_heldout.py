@@ -147,7 +147,7 @@ from bench.eval_sets import REVIEW_SETS, review_set  # noqa: E402
 
 # The blind batches, each split on arrival into a tune half and a held-out half (never tuned on).
 BATCHES = ("blind15", "blind16", "blind17", "blind18", "blind19", "blind20", "blind21", "blind22", "blind23",
-           "blind24", "blind25")
+           "blind24", "blind25", "blind26")
 WRITING = review_set("blind15_heldout_writing")
 PAIRS = review_set("blind15_heldout_pairs")
 TUNE_WRITING = review_set("blind15_tune_writing")
@@ -157,7 +157,7 @@ TUNE_PAIRS = review_set("blind15_tune_pairs")
 def half_paths(half: str) -> list[tuple[str, Path, Path]]:
     """(batch, writing file, pairs file) of each blind batch's `half` ("tune" or "heldout"), from the one table."""
     names = {s.name for s in REVIEW_SETS}
-    # blind17 has no tune half: it is held-out whole. blind25 has pairs only: its writing path does not exist.
+    # blind17 has no tune half: it is held-out whole. blind25 and blind26 have pairs only (no writing path).
     return [(batch, REVIEW_DIR / f"{batch}_{half}_writing.jsonl", review_set(f"{batch}_{half}_pairs"))
             for batch in BATCHES if f"{batch}_{half}_pairs" in names or f"{batch}_{half}_writing" in names]
 

@@ -31,7 +31,7 @@ REVIEW = ROOT / "tests" / "data" / "review"
 KINDS = ("unanswered_request", "ignored_disclosure")
 # One writer each. Held-out halves are never listed here.
 BATCHES: tuple[tuple[str, Path], ...] = (
-    *((f"blind{n}", REVIEW / f"blind{n}_tune_pairs.jsonl") for n in (15, 16, 18, 19, 20, 21, 22, 23, 24, 25)),
+    *((f"blind{n}", REVIEW / f"blind{n}_tune_pairs.jsonl") for n in (15, 16, 18, 19, 20, 21, 22, 23, 24, 25, 26)),
     ("pairs20", REVIEW / "pairs20_cases.jsonl"),
     ("reply15", REVIEW / "reply15_cases.jsonl"),
     ("tune", REVIEW / "tune_cases.jsonl"),
