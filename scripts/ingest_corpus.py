@@ -2,6 +2,10 @@
 
     python scripts/ingest_corpus.py DIR...   # each DIR holds a writer's chunk_*.jsonl (or batch.jsonl)
 
+The new writers' mails are added to the corpus already in tests/data/corpus (the writers' own folders
+are not kept); a mail whose id is already there must be the same mail (ingesting a folder twice changes
+nothing), never a different one.
+
 The split is fixed by each mail's own number, not by anything scored: of every ten
 mails a writer wrote (ids ``wN-001``…), the 1st–7th go to train, the 8th to dev, the
 9th and 10th to held-out. Writing order is the writers' own, so every business kind
@@ -44,6 +48,13 @@ def check(case: dict[str, object], where: str) -> None:
 
 def main() -> None:
     cases: dict[str, dict[str, object]] = {}
+    for name in ("train", "dev", "heldout"):
+        path = OUT / f"{name}.jsonl"
+        for line in path.read_text(encoding="utf-8").splitlines() if path.exists() else []:
+            if line.strip():
+                case = json.loads(line)
+                cases[str(case["id"])] = case
+    known = dict(cases)
     for folder in map(Path, sys.argv[1:]):
         files = sorted(folder.glob("chunk_*.jsonl")) or [folder / "batch.jsonl"]
         for path in files:
@@ -52,9 +63,12 @@ def main() -> None:
                     continue
                 case = json.loads(line)
                 check(case, f"{path}:{number}")
+                kept = {"id": case["id"], "text": case["text"], "spans": case["spans"]}
+                if case["id"] in known and known[case["id"]] == kept:
+                    continue  # already in the corpus, unchanged
                 if case["id"] in cases:
                     raise SystemExit(f"{path}:{number}: duplicate id {case['id']}")
-                cases[str(case["id"])] = {"id": case["id"], "text": case["text"], "spans": case["spans"]}
+                cases[str(case["id"])] = kept
     parts: dict[str, list[dict[str, object]]] = {"train": [], "dev": [], "heldout": []}
     for case_id in sorted(cases):
         parts[part_of(case_id)].append(cases[case_id])
