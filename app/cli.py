@@ -346,18 +346,21 @@ def cmd_sync(args: argparse.Namespace) -> int:
 
 
 def cmd_version(args: argparse.Namespace) -> int:
-    """What is running: the version, whether the compiled analyser is in use, and whether this is a package."""
+    """What is running: the version, whether the compiled analyser and review are in use, and whether this is a
+    package."""
     from app import __version__
     from app.analysis import FROZEN, NATIVE
     from app.paths import RESOURCES
+    from app.review import NATIVE as REVIEW_NATIVE
 
-    record = {"version": __version__, "analyser_native": NATIVE, "frozen": FROZEN,
+    record = {"version": __version__, "analyser_native": NATIVE, "review_native": REVIEW_NATIVE, "frozen": FROZEN,
               "resources": str(RESOURCES), "learned_model": (RESOURCES / "analysis" / "sentence_model.json").is_file()}
     if args.json:
         print(json.dumps(record, ensure_ascii=False))
     else:
         kind = "コンパイル済み" if NATIVE else "Python"
-        print(f"相槌 {__version__}（解析器: {kind}{'、パッケージ版' if FROZEN else ''}）")
+        review_kind = "コンパイル済み" if REVIEW_NATIVE else "Python"
+        print(f"相槌 {__version__}（解析器: {kind}、見直し: {review_kind}{'、パッケージ版' if FROZEN else ''}）")
     return 0
 
 

@@ -3,7 +3,8 @@
 It tries what a shop owner gets, not the build folder: the archive is unpacked into a fresh
 temporary folder (so resources and the dictionary must be found wherever it lands) and run there.
 
-- `aizuchi version --json`: the compiled analyser is in use (`analyser_native`) in a frozen build;
+- `aizuchi version --json`: the compiled analyser and review are in use (`analyser_native`, `review_native`) in a
+  frozen build;
   the learned model, Qt's platform plugins (offscreen and the desktop one) and the translations are inside.
 - `aizuchi show --json` and `aizuchi analyze --json` on a few demo mails print exactly what the venv prints.
 - The window starts offscreen on the demo mailbox and reports ready (AIZUCHI_EXIT_WHEN_READY=1, as in
@@ -147,8 +148,8 @@ def check_deb(deb: Path, workdir: Path) -> None:
     check(sorted(p.name for p in control_dir.iterdir()) == ["control"], ".deb has no maintainer scripts")
     out = run([str(payload / "opt" / "aizuchi" / "aizuchi"), "version", "--json"], clean_env(workdir))
     record = json.loads(out.stdout) if out.returncode == 0 and out.stdout.strip() else {}
-    check(record.get("analyser_native") is True and record.get("frozen") is True,
-          ".deb payload runs with the compiled analyser")
+    check(record.get("analyser_native") is True and record.get("review_native") is True
+          and record.get("frozen") is True, ".deb payload runs with the compiled analyser and review")
 
 
 def main() -> int:
@@ -172,8 +173,9 @@ def main() -> int:
             env = clean_env(home_cli)
             out = run([str(exe), "version", "--json"], env)
             record = json.loads(out.stdout) if out.returncode == 0 and out.stdout.strip() else {}
-            check(record.get("frozen") is True and record.get("analyser_native") is True,
-                  "packaged `aizuchi version --json`: frozen, analyser_native true")
+            check(record.get("frozen") is True and record.get("analyser_native") is True
+                  and record.get("review_native") is True,
+                  "packaged `aizuchi version --json`: frozen, analyser_native and review_native true")
             check(Path(record.get("resources", "")).resolve().is_relative_to(app.resolve()),
                   "resources are found inside the unpacked folder")
             check_same_output([str(exe)], env)

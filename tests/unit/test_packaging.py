@@ -69,6 +69,9 @@ def test_version_reports_the_analyser_in_use(capsys: pytest.CaptureFixture[str])
     assert cli.main(["version", "--json"]) == 0
     record = json.loads(capsys.readouterr().out)
     assert record["analyser_native"] is analysis.NATIVE
+    from app import review
+
+    assert record["review_native"] is review.NATIVE
     assert record["frozen"] is False
     assert record["learned_model"] is True
 
@@ -121,11 +124,11 @@ def test_the_spec_has_no_linux_only_paths_and_reads_the_module_list() -> None:
     # The spec reads each package's NATIVE_MODULES with ast, without importing the app: the same walk finds them.
     from app import review
 
-    for package, name in ((analysis, "analysis"), (review, "review")):
+    for compiled_package, name in ((analysis, "analysis"), (review, "review")):
         tree = ast.parse((ROOT / "app" / name / "__init__.py").read_text(encoding="utf-8"))
         found = next(ast.literal_eval(node.value) for node in tree.body
                      if isinstance(node, ast.Assign) and getattr(node.targets[0], "id", "") == "NATIVE_MODULES")
-        assert found == package.NATIVE_MODULES
+        assert found == compiled_package.NATIVE_MODULES
 
 
 def test_packaging_is_not_part_of_make_test() -> None:
