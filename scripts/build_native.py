@@ -29,7 +29,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 os.environ["AIZUCHI_PURE_PYTHON"] = "1"  # importing the packages must not load their old builds
 
-from app import analysis, native, review  # noqa: E402
+from app import analysis, native  # noqa: E402
+from app.review import compiled as review  # noqa: E402
 
 
 class Target(NamedTuple):

@@ -11,8 +11,11 @@ Offsets everywhere are offsets into the draft as the composer shows it.
 from __future__ import annotations
 
 import re
+import threading
 from bisect import bisect_left
+from collections import OrderedDict
 from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 
@@ -51,9 +54,36 @@ _SENTENCE = re.compile(r"[^。！？!?\n]+[。！？!?]*[」』）)]*")
 
 # The mail does not change while its reply is typed: its tokens and content words are kept across the
 # live review's runs (a 200,000-character mail's words took a tenth of a second per keystroke).
-@lru_cache(maxsize=4)
+# A review first asks for the mail's tokens ahead (`tokenize_mail_ahead`): they are made on the review's own
+# worker thread while the review reads the draft, since Sudachi lets go of the GIL while it tokenises (a cold
+# review spent a third of its time in Sudachi, half of it on the mail). Kept as futures, so a review that needs
+# them before they are ready waits for that one tokenisation instead of starting a second.
+_MAIL_KEPT = 4
+_mail_lock = threading.Lock()
+_mail_futures: OrderedDict[str, Future[tuple[Token, ...]]] = OrderedDict()
+_ahead = ThreadPoolExecutor(max_workers=1, thread_name_prefix="aizuchi-review-mail")
+
+
+def tokenize_mail_ahead(mail: str) -> None:
+    """Start tokenising `mail` on the review's worker thread, unless its tokens are kept or on their way."""
+    _mail_future(mail)
+
+
+def _mail_future(mail: str) -> Future[tuple[Token, ...]]:
+    with _mail_lock:
+        future = _mail_futures.get(mail)
+        if future is None:
+            future = _ahead.submit(tokenize_short, mail)
+            _mail_futures[mail] = future
+            while len(_mail_futures) > _MAIL_KEPT:
+                _mail_futures.popitem(last=False)
+        else:
+            _mail_futures.move_to_end(mail)
+        return future
+
+
 def _mail_tokens(mail: str) -> tuple[Token, ...]:
-    return tokenize_short(mail)
+    return _mail_future(mail).result()
 
 
 @lru_cache(maxsize=4)
@@ -72,7 +102,8 @@ def on_clear_mail_cache(clear: Callable[[], None]) -> None:
 
 def clear_mail_cache() -> None:
     """Forget the kept mails (the bench measures the review cold)."""
-    _mail_tokens.cache_clear()
+    with _mail_lock:
+        _mail_futures.clear()
     _mail_keys.cache_clear()
     for clear in _per_mail_clears:
         clear()

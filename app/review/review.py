@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from app.model import Finding, FindingKind, HighlightKind, Insight, ReplyStats, Severity, same_sentence
 from app.review import messages
 from app.review.checks import DRAFT_CHECKS, MAIL_CHECKS
-from app.review.context import ReviewContext
+from app.review.context import ReviewContext, tokenize_mail_ahead
 from app.review.meaning import core_keys, is_answered, key_pool
 from app.text import tokenize_short
 
@@ -97,6 +97,8 @@ def _review(
     history: Sequence[ReplyStats],
     stop: Callable[[], bool] | None,
 ) -> Review:
+    if mail_body:
+        tokenize_mail_ahead(mail_body)  # on the worker thread while the draft is read here
     ctx = ReviewContext(draft, mail_body, insight, tuple(history))
     not_applicable = frozenset(kind for kind, label in _MAIL_KINDS.items() if not ctx.highlights(label))
     if ctx.unwritten:

@@ -1,4 +1,4 @@
-"""The review's compiled copies (mypyc, app/review/__init__.py) say exactly what its Python gives.
+"""The review's compiled copies (mypyc, app/review/compiled.py) say exactly what its Python gives.
 
 The review's hot checks run compiled when `make` has built them; a difference between the two would be a
 finding that appears or vanishes with the build. Each side reviews the same tuning pairs (never the held-out

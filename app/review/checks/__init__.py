@@ -9,9 +9,9 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from app.model import Finding
-from app.review import NATIVE, NATIVE_DIR
+from app.review.compiled import NATIVE, NATIVE_DIR
 
-if NATIVE:  # the compiled copies of this package's hot checks (app/review/__init__.py)
+if NATIVE:  # the compiled copies of this package's checks (app/review/compiled.py)
     __path__.insert(0, str(NATIVE_DIR / "checks"))
 
 from app.review.checks import (

@@ -1054,7 +1054,7 @@ class _Topics:
         written, and its nouns.
 
         Kept by hand, not with functools.cached_property: this module is compiled with mypyc (app/review/
-        __init__.py), whose classes keep no instance dict for cached_property to store in."""
+        compiled.py), whose classes keep no instance dict for cached_property to store in."""
         if self._noted is not None:
             return self._noted
         out: list[tuple[bool, str, frozenset[str]]] = []
