@@ -129,6 +129,7 @@ class CueKind(StrEnum):
     ALTERNATIVE = "alternative"        # 〜ていただいても構いません
     INDIRECT_QUESTION = "indirect_question"  # 〜か分かりません
     PROPOSAL = "proposal"              # 〜すべきだと思う / 〜すれば良い (a comment's proposal)
+    LISTED = "listed"                  # an item under 「以下の点を教えてください」 (app/analysis/lists.py)
     # worries
     WORRY_WORD = "worry_word"          # 心配 / 不安 / 怖い
     DOUSHIYOU = "doushiyou"            # どうしよう

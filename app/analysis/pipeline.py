@@ -29,11 +29,12 @@ from app.analysis.features import char_pairs, inside, reported_speech, sentence_
 from app.analysis.formulas import is_formula, is_thanks
 from app.analysis.learned import SentenceModel, load
 from app.analysis.links import Placed, link
+from app.analysis.lists import after_mark, listed_items
 from app.analysis.segment import Sentence, split_clauses, split_sentences
 from app.analysis.tokenizer import Token, tokenize
 from app.analysis.topics import topic_of
 from app.analysis.zones import find_zones
-from app.model import Highlight, HighlightKind, Insight, Zone, ZoneKind
+from app.model import CueKind, Highlight, HighlightKind, Insight, Zone, ZoneKind, make_cue
 
 # The customer's own words analysed per mail, at most. A long chatty mail is ~2,000
 # characters; this is thirty of them. Beyond it (a pasted log, a 2 MB body) the
@@ -243,6 +244,28 @@ class _Weigher:
                     self.added.append((item, start, end, index, sentence.paragraph, topic))
 
 
+def _listed_asks(body: str, sentences: list[tuple[int, Sentence]], tokenized: list[list[Token]],
+                 found: list[_Found]) -> list[_Found]:
+    """The items of an asked list (「以下の点を教えてください」 then 「・ピアノの使用料金」) not yet marked as asks
+    (`app.analysis.lists`): each is a request, its cue the announcement's list word."""
+    asked = {f[3] for f in found if f[0].kind is _REQUEST}
+    out: list[_Found] = []
+    for announcement, k in listed_items(body, [(s.start, s.end) for _, s in sentences]):
+        index, sentence = sentences[k]
+        if index in asked:
+            continue
+        tokens = tokenized[k]
+        intro = sentences[announcement][1]
+        words = after_mark(body, sentence.start)
+        item = Labelled(_REQUEST, words, sentence.end, tuple(t for t in tokens if t.start >= words),
+                        make_cue(CueKind.LISTED, body[intro.start : intro.end].strip()[:20]))
+        start, end = _trim(body, item)
+        if end > start:
+            topic = topic_of(_REQUEST, [t for t in tokens if t.start >= start and t.end <= end], body[start:end])
+            out.append((item, start, end, index, sentence.paragraph, topic))
+    return out
+
+
 def analyze(body: str) -> Insight:
     """Highlights and dimmed zones for one body.
 
@@ -377,6 +400,7 @@ def _analyze(body: str, ahead: Ahead, model: SentenceModel | None, rows: list[Ro
             weigher.labelled(found[before:], zone_list)
             labelled += 1
     found = weigher.finish(found, zone_list)
+    found += _listed_asks(body, sentences, tokenized, found)
     found.sort(key=lambda f: (f[1], kind_value(f[0].kind)))
     links = link([Placed(f[0].kind, f[3], f[4]) for f in found])
     highlights = tuple(

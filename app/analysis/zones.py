@@ -25,6 +25,7 @@ from __future__ import annotations
 import re
 from typing import Final
 
+from app.analysis.lists import announces_a_list, starts_an_item
 from app.analysis.tokenizer import tokenize
 from app.model import Zone, ZoneKind
 
@@ -204,8 +205,18 @@ def _signature_start(lines: list[Line], stop: int) -> int:
     if found:
         while j < stop and not lines[j].text.strip():
             j += 1
+        if j < stop and starts_an_item(lines[j].text) and _announced(lines, j):
+            return stop  # the asked list a mail ends on (「以下の点を教えてください」 then 「①納期」…), no signature
         return j
     return stop
+
+
+def _announced(lines: list[Line], first: int) -> bool:
+    """The last line with words before `first` announces a list of asks (app/analysis/lists.py)."""
+    for line in reversed(lines[:first]):
+        if line.text.strip():
+            return announces_a_list(line.text)
+    return False
 
 
 def _address_end(lines: list[Line], stop: int) -> int:

@@ -2497,6 +2497,10 @@ What does not come back: the other drafts in the damaged file, replies waiting i
         <translation>a suggestion for improvement</translation>
     </message>
     <message>
+        <source>箇条書きのご質問</source>
+        <translation>a question in a list</translation>
+    </message>
+    <message>
         <source>不安を表す言葉</source>
         <translation>a word of worry</translation>
     </message>

@@ -116,6 +116,7 @@ def _cue_label(kind: CueKind) -> str:
         CueKind.ALTERNATIVE: QCoreApplication.translate("Wording", "代わりの案の提示"),
         CueKind.INDIRECT_QUESTION: QCoreApplication.translate("Wording", "遠回しな質問"),
         CueKind.PROPOSAL: QCoreApplication.translate("Wording", "改善の提案"),
+        CueKind.LISTED: QCoreApplication.translate("Wording", "箇条書きのご質問"),
         CueKind.WORRY_WORD: QCoreApplication.translate("Wording", "不安を表す言葉"),
         CueKind.DOUSHIYOU: QCoreApplication.translate("Wording", "困っている様子"),
         CueKind.RESTLESS: QCoreApplication.translate("Wording", "落ち着かない気持ち"),
