@@ -120,7 +120,7 @@ from app.model import Finding, FindingKind, Highlight, HighlightKind, Severity
 from app.review import learned, messages
 from app.review.checks.refusal_without_alternative import REFUSAL
 from app.review.context import _FORMULA, _SALUTATION, ReviewContext, on_clear_mail_cache
-from app.review.gate import gated
+from app.review.gate import Gated, gated
 from app.review.meaning import Key, core_keys, is_answered, keys, matched_weight
 from app.review.rules import end_of_own_text
 from app.text import Token, tokenize_short
@@ -357,6 +357,108 @@ def _deadline_met(ctx: ReviewContext, keys: list[Key], asked: str) -> bool:
 
 
 _DATE = re.compile(r"[0-9０-９一二三四五六七八九十]+日")
+
+
+# Round urq28: an ask whose point is what is free or in stock (「在庫のある色を教えてください」「土曜日の午前中に
+# 予約を取りたいのですが、空きはありますか」「三日間で空き状況を確認いただけますか」) wants to hear what is available:
+# a reply that talks of the colours, of Saturdays or of the month without saying what is free has not answered it.
+_ASKS_AVAILABLE = gated(re.compile(r"在庫|空き|空いて|あいて(?:い|ま)|空室|空席"))
+# What is free or not, said in any words: ございます (not 「〜でございます」, a copula), 空いております, 残り一枠,
+# 入っております, 売り切れ, 満席, a slot taken (お取りします), a yes (大丈夫です, いけるで), or a no.
+_SAYS_AVAILABLE = gated(re.compile(
+    r"(?<!で)(?<!では)(?<!場合が)(?<!ことが)(?:ござい|あり)ます(?!か)|ございません|ありません|ない(?:んです|です)|"
+    r"空いて|空き(?:が|は|も|枠|状況)|残り|残って|在庫|品切れ|売り切れ|完売|満(?:席|室|員)|埋まって|入荷|"
+    r"入って(?:おり|い)|取り扱って|扱って|取り置き|お取り(?:でき|いたし|し)|おとり|ご用意(?:でき|いたし|し)|"
+    r"ご予約(?:いただけ|を承|可能)|承れ|お受けでき|伺えます|お伺い(?:でき|いたし|し)ます|大丈夫|可能|いけ(?:る|ます)"
+))
+# A time set as the point of an ask to act (「月曜日の午前中に届けてもらうことはできますか」「一月十五日から十七日の
+# 三日間で」): the customer asks about that time, so a reply about the delivery or the room that never speaks of a day
+# or a time leaves it open.
+_NUMERAL = "0-9０-９一二三四五六七八九十"
+_POINT_TIME = (rf"(?:[{_NUMERAL}]{{1,2}}月[{_NUMERAL}]{{1,3}}日|[{_NUMERAL}]{{1,3}}日|"
+               r"[月火水木金土日]曜日?|明日|明後日|今週末|週末|来週|今週中|今日中|本日中|年内|午前中?|午後|夕方|朝|夜|"
+               rf"[{_NUMERAL}]{{1,2}}時)")
+_TIME_IS_THE_POINT = re.compile(
+    _POINT_TIME + r"(?:（[^）]*）)?(?:の[^。、]{0,6})?(?:までに|まで|に|から)[^。]{0,24}?"
+    r"(?:可能|でき|もらえ|いただけ|頂け|間に合|大丈夫|ますか|でしょうか|助かり|ありがた)")
+_SAYS_TIME = gated(re.compile(_POINT_TIME + r"|本日|当日|翌日|前日|翌営業日|今週|週明け|月末|上旬|中旬|下旬|"
+                                            r"[0-9０-９]+[:：][0-9０-９]{2}"))
+
+
+def _speaks_of(ctx: ReviewContext, index: int, whole: list[Key], asked: str, linked: tuple[int, ...],
+               only_one: bool) -> bool:
+    """Whether own sentence `index` speaks of this ask: the mail's one ask, a sentence the alignment links to it, one
+    sharing its words, its kanji or its day, or any sentence when the ask has no word of its own
+    (「今週中にいただけると助かります」)."""
+    if only_one or index in linked:
+        return True
+    marks = content_marks(asked)
+    if not marks and sum(k.weight for k in whole) < 1.0:
+        return True
+    text = ctx.sentences[index].text
+    pool = {form for key in ctx.sentence_keys[index] for form in key.forms}
+    return bool(matched_weight(whole, pool)[0] >= 0.5 or not marks.isdisjoint(content_marks(text))
+                or _days(asked) & _days(text))
+
+
+def _answered_with(ctx: ReviewContext, says: re.Pattern[str] | Gated, whole: list[Key], asked: str,
+                   linked: tuple[int, ...], only_one: bool) -> bool:
+    """Whether a sentence of the reply that speaks of the ask says what `says` looks for; a check-back or a no
+    anywhere in the reply answers too."""
+    body = {s.start for s in ctx.body_sentences}
+    for index, sentence in enumerate(ctx.sentences):
+        if sentence.start not in body:
+            continue
+        text, frame, _ = _unit_facts(sentence.text, sentence.tokens)
+        if _shapes(text) & _S_ANY:
+            return True
+        if frame != _NEVER and says.search(text) and _speaks_of(ctx, index, whole, asked, linked, only_one):
+            return True
+    return False
+
+
+def availability_open(ctx: ReviewContext, whole: list[Key], asked: str, linked: tuple[int, ...],
+                      only_one: bool) -> bool:
+    """An ask about what is free or in stock that no sentence about it answers with what is available (or not)."""
+    return bool(_ASKS_AVAILABLE.search(asked)) and not _answered_with(ctx, _SAYS_AVAILABLE, whole, asked, linked,
+                                                                      only_one)
+
+
+def point_time_open(ctx: ReviewContext, whole: list[Key], asked: str, linked: tuple[int, ...],
+                    only_one: bool) -> bool:
+    """A yes-or-no ask whose point is a time it names (not a question for a time: those are typed) that no sentence
+    about it answers with a day or a time, 間に合う, a yes or a no."""
+    if _has_question_word(asked) or _asked_types(asked) & 1 or not _TIME_IS_THE_POINT.search(asked):
+        return False
+    if _answered_with(ctx, _SAYS_TIME, whole, asked, linked, only_one):
+        return False
+    body = {s.start for s in ctx.body_sentences}
+    return not any(sentence.start in body and ("間に合" in sentence.text or (
+        _OPENS_ANSWER.search(sentence.text) and _speaks_of(ctx, index, whole, asked, linked, only_one)))
+        for index, sentence in enumerate(ctx.sentences))
+
+
+# A follow-up that hangs on the answer to the ask before it (「駐車場はありますか。ない場合は、近くに停められる場所を
+# 教えてください」「郵送でもできますか。できる場合は、手続きの方法を教えてください」) is answered in the same breath as
+# that ask: 「駐車場はございません。北側の市営駐車場をご利用ください」 answers both.
+_HANGS_ON_THE_ANSWER = re.compile(
+    r"^(?:もし|万一|万が一)?[、,]?\s*(?:ない|無い|なければ|無ければ|難しい|無理な?|できない|出来ない|できる|出来る|可能な?|"
+    r"大丈夫な?|お願いできる)(?:場合|ようでしたら|ようなら|なら|のであれば|のでしたら|でしたら|であれば)(?:は|には|でも)?[、,]")
+
+
+def follow_up_answered(ctx: ReviewContext, asked: str, before: tuple[int, ...]) -> bool:
+    """Whether a follow-up hanging on the answer to the ask before it is answered by that answer's sentences or the
+    one right after them: one of them must carry an answer (steps, a place, a yes or a no) and be more than thanks,
+    a reaction or a closing; the first of them answers the ask before."""
+    if not before or not _HANGS_ON_THE_ANSWER.search(asked):
+        return False
+    body = {s.start for s in ctx.body_sentences}
+    for i in (*before[1:], before[-1] + 1):
+        if 0 <= i < len(ctx.sentences) and ctx.sentences[i].start in body:
+            text, frame, _ = _unit_facts(ctx.sentences[i].text, ctx.sentences[i].tokens)
+            if frame != _NEVER and _carries_answer(text):
+                return True
+    return False
 
 
 # By a day (「その日までに」「二十日までに」「式までに」), asked as a yes or no.
@@ -922,6 +1024,10 @@ def _rule_verdict(ctx: ReviewContext) -> RuleVerdict:
     # The alignment decides where the rules above and it disagree (see `align`): an ask the rules call answered
     # is open when no sentence of the reply is its answer; an ask they call open is answered by its own sentence.
     aligned = align(ctx, requests)
+    for number in range(1, len(requests)):
+        highlight, asked = requests[number]
+        if id(highlight) in flagged and follow_up_answered(ctx, asked, aligned.answers[number - 1]):
+            flagged.discard(id(highlight))
     # 「古い畳の件は、検討いたします」「夕食のお時間につきましては、ご要望として承りました」: a reply that names the
     # ask only to take it under consideration has not answered it — the customer still does not know.
     for highlight, _ in requests:
@@ -942,6 +1048,13 @@ def _rule_verdict(ctx: ReviewContext) -> RuleVerdict:
         if not any(_meets_deadline(text) for text in texts) and not _deadline_met(
                 ctx, wholes[number] + backs[number][0], requests[number][1]):
             forced.add(id(requests[number][0]))
+    # What is free (在庫, 空き) and a time set as the point must be answered in a sentence about them (round urq28).
+    for number, (highlight, asked) in enumerate(requests):
+        linked = aligned.answers[number]
+        if id(highlight) not in forced and (
+                availability_open(ctx, wholes[number], asked, linked, len(requests) == 1)
+                or point_time_open(ctx, wholes[number], asked, linked, len(requests) == 1)):
+            forced.add(id(highlight))
     return RuleVerdict(
         requests,
         [id(h) in forced or (id(h) in flagged and not aligned.answers[n]) for n, (h, _) in enumerate(requests)],
