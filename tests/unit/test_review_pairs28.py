@@ -100,3 +100,38 @@ def test_a_follow_up_is_not_answered_by_a_closing_after_that_answer() -> None:
     draft = ("お問い合わせありがとうございます。\n館内の貸し出し用車椅子は、あいにく現在修理中です。\n"
              "お祖母様とのご来館を楽しみにしております。\n")
     assert _open(FOLLOW_MAIL, draft, *FOLLOW_ASKS) == [FOLLOW_ASKS[1]]
+
+
+# --- A sentence that only reacts, thanks or closes answers nothing; a concern-framed ask asks what it embeds -------
+
+PEN_MAIL = ("文具店 ことのは 様\n父が四十年使ってきた万年筆を、先日こちらで修理していただきました。\n"
+            "昔父が愛用していた、青墨色のインクがまだ手に入るのかどうか、父がずっと気にしております。\n")
+PEN_ASK = "昔父が愛用していた、青墨色のインクがまだ手に入るのかどうか、父がずっと気にしております"
+
+
+def test_a_concern_framed_ask_is_not_answered_by_a_word_of_its_scene() -> None:
+    draft = ("ご連絡ありがとうございます。\n万年筆をお使いいただけているとのこと、何よりです。\n"
+             "お父様にまたお目にかかれるのを楽しみにしております。\n")
+    assert _open(PEN_MAIL, draft, PEN_ASK) == [PEN_ASK]
+
+
+def test_a_concern_framed_ask_is_answered_by_its_embedded_question() -> None:
+    draft = ("ご連絡ありがとうございます。\n青墨色のインクは、今も店頭で取り扱っております。\n"
+             "お父様にまたお目にかかれるのを楽しみにしております。\n")
+    assert _open(PEN_MAIL, draft, PEN_ASK) == []
+
+
+CANDLE_MAIL = ("こんにちは。\n来週の土曜日に、娘の七歳の誕生日会を家で開きます。\n"
+               "誕生日会用のホールケーキに、数字のろうそくを付けていただけますか。\n")
+CANDLE_ASK = "誕生日会用のホールケーキに、数字のろうそくを付けていただけますか"
+
+
+def test_a_reaction_sharing_the_scene_of_an_ask_does_not_take_it_on() -> None:
+    draft = ("ご注文ありがとうございます。\nお嬢様の誕生日会、私どもも楽しみにしております。\n")
+    assert _open(CANDLE_MAIL, draft, CANDLE_ASK) == [CANDLE_ASK]
+
+
+def test_the_act_taken_on_beside_the_reaction_answers() -> None:
+    draft = ("ご注文ありがとうございます。\n数字のろうそくは、無料でお付けいたします。\n"
+             "お嬢様の誕生日会、私どもも楽しみにしております。\n")
+    assert _open(CANDLE_MAIL, draft, CANDLE_ASK) == []

@@ -220,7 +220,7 @@ def commitments(ctx: ReviewContext) -> list[_Act]:
     out = []
     for sentence, sentence_keys in zip(ctx.sentences, ctx.sentence_keys, strict=True):
         act = _act_of(sentence.text)
-        if act is not None:
+        if act is not None and not _frames_only(sentence.text, sentence.tokens):
             text, promise, answers, done_only, days = act
             pool = frozenset(form for key in sentence_keys for form in key.forms)
             out.append(_Act(promise, pool, answers, days, _gives(ctx, text), done_only))
@@ -239,6 +239,34 @@ def _act_of(raw: str) -> tuple[str, bool, bool, bool, frozenset[str]] | None:
     if not (promise or answers or commits or DONE.search(text)):
         return None
     return text, promise, answers, not (promise or answers or commits), frozenset(_days(text))
+
+
+# An ask put as someone's concern (「梅酒がまだあるのかどうか、主人がとても気にしております」「間に合うのか、娘が
+# 心配しています」) asks the embedded question: its topic is the clause before the comma, not the one who worries.
+_CONCERN_FRAME = re.compile(
+    r"^[^。]{0,12}?(?:気にして|気になって|心配して|案じて|知りたがって)(?:おり|い)(?:ます|まして)$")
+_EMBEDDED_QUESTION = re.compile(r"(?:かどうか|のか|んか|か)[、，,]$")
+
+
+def _asked_part(tokens: tuple[Token, ...]) -> tuple[Token, ...] | None:
+    """The embedded question of an ask framed as a concern (the tokens up to its last comma), or None."""
+    cut = max((i for i, t in enumerate(tokens) if t.surface in ("、", "，", ",")), default=-1)
+    if cut <= 0:
+        return None
+    clause = "".join(t.surface for t in tokens[cut + 1 :])
+    before = "".join(t.surface for t in tokens[: cut + 1])
+    if _CONCERN_FRAME.search(clause) and _EMBEDDED_QUESTION.search(before):
+        return tokens[:cut]
+    return None
+
+
+def _frames_only(raw: str, tokens: tuple[Token, ...]) -> bool:
+    """A sentence that only names the agent, thanks, reacts to what was told or closes (「ご主人様とまたお話しできる
+    のを楽しみにしております」「お忙しいところご連絡ありがとうございます」) commits to nothing and answers nothing,
+    whatever word of an ask it shares (ご主人様 with 「主人がいつも頼んでいた…」): the docstring's "a sentence that
+    only thanks, welcomes or closes answers nothing", which the alignment applied and the word rules did not (round
+    urq28)."""
+    return _unit_facts(raw, tokens)[1] == _NEVER
 
 
 def _gives(ctx: ReviewContext, text: str) -> int:
@@ -924,8 +952,11 @@ def _rule_verdict(ctx: ReviewContext) -> RuleVerdict:
     word_answers = []
     takes_order = any(_TAKES_ORDER.search(NOT_COMMITMENT.sub("", s.text)) for s in ctx.body_sentences)
     before: list[Key] = []
-    cores = [core_keys(ctx.highlight_tokens(highlight)) for highlight, _ in requests]
-    wholes = [ctx.highlight_keys(highlight) for highlight, _ in requests]
+    asked_parts = [_asked_part(ctx.highlight_tokens(highlight)) for highlight, _ in requests]
+    cores = [core_keys(ctx.highlight_tokens(highlight) if part is None else part)
+             for (highlight, _), part in zip(requests, asked_parts, strict=True)]
+    wholes = [ctx.highlight_keys(highlight) if part is None else keys(part)
+              for (highlight, _), part in zip(requests, asked_parts, strict=True)]
     # An ask that points back, or leaves its object unsaid (「空いていますか」 after
     # 「カットの予約をしたいのですが、」), may be answered by what the reply says of the clause before it.
     backs = [_clause_before(ctx, highlight.start)
