@@ -135,3 +135,11 @@ def test_the_act_taken_on_beside_the_reaction_answers() -> None:
     draft = ("ご注文ありがとうございます。\n数字のろうそくは、無料でお付けいたします。\n"
              "お嬢様の誕生日会、私どもも楽しみにしております。\n")
     assert _open(CANDLE_MAIL, draft, CANDLE_ASK) == []
+
+
+def test_a_time_in_the_reason_before_the_ask_is_not_its_point() -> None:
+    mail = ("こんにちは。\nベランダで育てるハーブの鉢を探しています。\n"
+            "週末にお店へ伺うので、バジルに合う鉢を選んでおいていただけますか。\n")
+    ask = "週末にお店へ伺うので、バジルに合う鉢を選んでおいていただけますか"
+    draft = ("ご連絡ありがとうございます。\nバジルに合う素焼きの鉢を三つほど選んで、お取り置きいたします。\n")
+    assert _open(mail, draft, ask) == []

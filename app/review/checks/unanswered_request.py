@@ -454,9 +454,10 @@ def availability_open(ctx: ReviewContext, whole: list[Key], asked: str, linked: 
 
 def point_time_open(ctx: ReviewContext, whole: list[Key], asked: str, linked: tuple[int, ...],
                     only_one: bool) -> bool:
-    """A yes-or-no ask whose point is a time it names (not a question for a time: those are typed) that no sentence
-    about it answers with a day or a time, 間に合う, a yes or a no."""
-    if _has_question_word(asked) or _asked_types(asked) & 1 or not _TIME_IS_THE_POINT.search(asked):
+    """A yes-or-no ask whose point is a time named in its own clause (not in the reason before it, 「週末に伺うので、」;
+    not a question for a time: those are typed) that no sentence about it answers with a day or a time, 間に合う, a yes
+    or a no."""
+    if _has_question_word(asked) or _asked_types(asked) & 1 or not _TIME_IS_THE_POINT.search(_last_clause(asked)):
         return False
     if _answered_with(ctx, _SAYS_TIME, whole, asked, linked, only_one):
         return False
