@@ -143,3 +143,24 @@ def test_a_time_in_the_reason_before_the_ask_is_not_its_point() -> None:
     ask = "週末にお店へ伺うので、バジルに合う鉢を選んでおいていただけますか"
     draft = ("ご連絡ありがとうございます。\nバジルに合う素焼きの鉢を三つほど選んで、お取り置きいたします。\n")
     assert _open(mail, draft, ask) == []
+
+
+# --- May I do it this way: a yes or a no about doing it ------------------------------------------------------------
+
+YOGA_MAIL = ("はじめまして。\n来月からヨガを始めたいと思っています。\n"
+             "体験レッスンの料金を教えてください。\n"
+             "腰を痛めていて、コルセットを着けたままで体験レッスンを受けても大丈夫でしょうか。\n")
+YOGA_ASKS = ("体験レッスンの料金を教えてください",
+             "腰を痛めていて、コルセットを着けたままで体験レッスンを受けても大丈夫でしょうか")
+
+
+def test_may_i_is_not_answered_by_talk_of_the_lesson() -> None:
+    draft = ("お問い合わせありがとうございます。\n体験レッスンは一回千円です。\n"
+             "体験レッスンでは、呼吸法とやさしいポーズを中心に行います。\n")
+    assert _open(YOGA_MAIL, draft, *YOGA_ASKS) == [YOGA_ASKS[1]]
+
+
+def test_may_i_is_answered_by_a_yes_about_it() -> None:
+    draft = ("お問い合わせありがとうございます。\n体験レッスンは一回千円です。\n"
+             "コルセットは着けたままで構いません。\n")
+    assert _open(YOGA_MAIL, draft, *YOGA_ASKS) == []

@@ -1080,12 +1080,14 @@ def _rule_verdict(ctx: ReviewContext) -> RuleVerdict:
         if not any(_meets_deadline(text) for text in texts) and not _deadline_met(
                 ctx, wholes[number] + backs[number][0], requests[number][1]):
             forced.add(id(requests[number][0]))
-    # What is free (在庫, 空き) and a time set as the point must be answered in a sentence about them (round urq28).
+    # What is free (在庫, 空き), a time set as the point and whether it may be done must be answered in a sentence
+    # about them (round urq28).
     for number, (highlight, asked) in enumerate(requests):
         linked = aligned.answers[number]
         if id(highlight) not in forced and (
                 availability_open(ctx, wholes[number], asked, linked, len(requests) == 1)
-                or point_time_open(ctx, wholes[number], asked, linked, len(requests) == 1)):
+                or point_time_open(ctx, wholes[number], asked, linked, len(requests) == 1)
+                or may_i_open(ctx, cores[number], _last_clause(asked), linked, len(requests) == 1)):
             forced.add(id(highlight))
     return RuleVerdict(
         requests,
@@ -1319,6 +1321,29 @@ _GIVES_YES_NO = re.compile(r"大丈夫|問題(?:ございません|ありませ�
                            # possible (「お手持ちの絵をそのまま版に起こせますので」「座ったままでも洗えるように」)
                            r"歓迎|[一-龥](?:え|け|せ|て|べ|め|れ)(?:ます|ません|るよう)(?!か)|"
                            r"^(?:はい|いいえ|もちろん|あいにく)")
+
+
+# Round urq28: may I do it this way (「ドレスのまま遊具で遊んでも大丈夫でしょうか」「メガネをかけたままで
+# 受けても大丈夫でしょうか」「子どもを連れて行っても大丈夫ですか」) wants a yes or a no about doing it. A reply that
+# talks of the playground, the eye test or the children without saying whether it may be done has not answered: the
+# customer still does not know whether to bring the dress. (The て of the verb: 「マミー型でも大丈夫でしょうか」 asks
+# about a thing, which a description of it may answer.)
+_ASKS_MAY_I_DO = re.compile(r"(?:(?<=ん)で|て)も(?:いい|よい|良い|大丈夫|構わ|問題|平気)")
+_SAYS_YES_OR_NO = gated(re.compile(
+    _GIVES_YES_NO.pattern + "|" + _ADVICE.pattern + "|"
+    r"へっちゃら|平気|問題な|ご安心|安心して|構いません|差し支え|お控え|ご遠慮|お断り|歓迎|どうぞ|ぜひ|お気軽に|"
+    r"心配(?:いり|要り|ござい|あり)ません|ご?心配(?:ない|なく)|いいですよ|いいよ|OK|ＯＫ"))
+
+
+def may_i_open(ctx: ReviewContext, whole: list[Key], asked: str, linked: tuple[int, ...], only_one: bool) -> bool:
+    """An ask whether the customer may do something (〜ても大丈夫でしょうか) that no sentence about it answers with a
+    yes or a no (大丈夫です, お控えください, 歓迎です, 心配いりません, advice), a check-back or a refusal. It is called
+    with the ask's own clause and its keys: what is to be done, not the story before it (プリンセス, the child's
+    name), says what the answer must be about."""
+    asks = _ASKS_MAY_I_DO.search(asked)
+    # what is to be done is the text before 〜ても大丈夫: 大丈夫 itself is in every yes, about anything
+    return bool(asks) and not _has_question_word(asked) and not _answered_with(
+        ctx, _SAYS_YES_OR_NO, whole, asked[: asks.start()] if asks else asked, linked, only_one)
 
 
 @lru_cache(maxsize=4096)
