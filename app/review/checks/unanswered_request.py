@@ -103,6 +103,19 @@ and left an answer in other words (研ぎ → 研磨, 泥よけ → フェンダ
 (at the end of this module) reads the reply as a careful reader does — each ask answered by a sentence of its own,
 mostly in the mail's order, in the shape the ask wants — and an ask is reported only when the rules and the
 alignment both find no answer: the rules keep their recall, the alignment takes back what they miss in other words.
+
+Round urq28 (leave one batch out on new writers' misses, grouped by the kind of ask): some asks have a point the
+reply must speak to, whatever words of the ask it repeats elsewhere —
+
+- **what is free or in stock** (在庫のある色, 空きはありますか, 空き状況): what is available or not (ございます,
+  残り一枠, 満席, お取りできます), not the colour that sells best or how busy Saturdays are (`availability_open`);
+- **a time set as the point** of an ask to act, in the ask's own clause (月曜日の午前中に届けてもらえますか): a day or
+  a time, 間に合う, a yes or a no about it, not the delivery alone (`point_time_open`);
+- **may I do it this way** (〜たまま…ても大丈夫でしょうか): a yes or a no about doing it (`may_i_open`);
+- an ask framed as someone's concern (〜のかどうか、主人が気にしております) asks its embedded question;
+- a follow-up hanging on the answer before it (ない場合は / できる場合は) is answered in the same breath, by the
+  sentences after that answer (`follow_up_answered`);
+- a sentence that only names the agent, thanks, reacts or closes commits to nothing for the word rules either.
 """
 
 from __future__ import annotations
@@ -245,6 +258,7 @@ def _act_of(raw: str) -> tuple[str, bool, bool, bool, frozenset[str]] | None:
 # 心配しています」) asks the embedded question: its topic is the clause before the comma, not the one who worries.
 _CONCERN_FRAME = re.compile(
     r"^[^。]{0,12}?(?:気にして|気になって|心配して|案じて|知りたがって)(?:おり|い)(?:ます|まして)$")
+_CONCERN_WORD = gated(re.compile(r"気にして|気になって|心配して|案じて|知りたがって"))  # asked first: a cheap gate
 _EMBEDDED_QUESTION = re.compile(r"(?:かどうか|のか|んか|か)[、，,]$")
 
 
@@ -953,7 +967,8 @@ def _rule_verdict(ctx: ReviewContext) -> RuleVerdict:
     word_answers = []
     takes_order = any(_TAKES_ORDER.search(NOT_COMMITMENT.sub("", s.text)) for s in ctx.body_sentences)
     before: list[Key] = []
-    asked_parts = [_asked_part(ctx.highlight_tokens(highlight)) for highlight, _ in requests]
+    asked_parts = [_asked_part(ctx.highlight_tokens(highlight)) if _CONCERN_WORD.search(asked) else None
+                   for highlight, asked in requests]
     cores = [core_keys(ctx.highlight_tokens(highlight) if part is None else part)
              for (highlight, _), part in zip(requests, asked_parts, strict=True)]
     wholes = [ctx.highlight_keys(highlight) if part is None else keys(part)
