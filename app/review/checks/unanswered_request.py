@@ -103,6 +103,19 @@ and left an answer in other words (研ぎ → 研磨, 泥よけ → フェンダ
 (at the end of this module) reads the reply as a careful reader does — each ask answered by a sentence of its own,
 mostly in the mail's order, in the shape the ask wants — and an ask is reported only when the rules and the
 alignment both find no answer: the rules keep their recall, the alignment takes back what they miss in other words.
+
+Round urq28 (leave one batch out on new writers' misses, grouped by the kind of ask): some asks have a point the
+reply must speak to, whatever words of the ask it repeats elsewhere —
+
+- **what is free or in stock** (在庫のある色, 空きはありますか, 空き状況): what is available or not (ございます,
+  残り一枠, 満席, お取りできます), not the colour that sells best or how busy Saturdays are (`availability_open`);
+- **a time set as the point** of an ask to act, in the ask's own clause (月曜日の午前中に届けてもらえますか): a day or
+  a time, 間に合う, a yes or a no about it, not the delivery alone (`point_time_open`);
+- **may I do it this way** (〜たまま…ても大丈夫でしょうか): a yes or a no about doing it (`may_i_open`);
+- an ask framed as someone's concern (〜のかどうか、主人が気にしております) asks its embedded question;
+- a follow-up hanging on the answer before it (ない場合は / できる場合は) is answered in the same breath, by the
+  sentences after that answer (`follow_up_answered`);
+- a sentence that only names the agent, thanks, reacts or closes commits to nothing for the word rules either.
 """
 
 from __future__ import annotations
@@ -120,7 +133,7 @@ from app.model import Finding, FindingKind, Highlight, HighlightKind, Severity
 from app.review import learned, messages
 from app.review.checks.refusal_without_alternative import REFUSAL
 from app.review.context import _FORMULA, _SALUTATION, ReviewContext, on_clear_mail_cache
-from app.review.gate import gated
+from app.review.gate import Gated, gated
 from app.review.meaning import Key, core_keys, is_answered, keys, matched_weight
 from app.review.rules import end_of_own_text
 from app.text import Token, tokenize_short
@@ -220,7 +233,7 @@ def commitments(ctx: ReviewContext) -> list[_Act]:
     out = []
     for sentence, sentence_keys in zip(ctx.sentences, ctx.sentence_keys, strict=True):
         act = _act_of(sentence.text)
-        if act is not None:
+        if act is not None and not _frames_only(sentence.text, sentence.tokens):
             text, promise, answers, done_only, days = act
             pool = frozenset(form for key in sentence_keys for form in key.forms)
             out.append(_Act(promise, pool, answers, days, _gives(ctx, text), done_only))
@@ -239,6 +252,35 @@ def _act_of(raw: str) -> tuple[str, bool, bool, bool, frozenset[str]] | None:
     if not (promise or answers or commits or DONE.search(text)):
         return None
     return text, promise, answers, not (promise or answers or commits), frozenset(_days(text))
+
+
+# An ask put as someone's concern (「梅酒がまだあるのかどうか、主人がとても気にしております」「間に合うのか、娘が
+# 心配しています」) asks the embedded question: its topic is the clause before the comma, not the one who worries.
+_CONCERN_FRAME = re.compile(
+    r"^[^。]{0,12}?(?:気にして|気になって|心配して|案じて|知りたがって)(?:おり|い)(?:ます|まして)$")
+_CONCERN_WORD = gated(re.compile(r"気にして|気になって|心配して|案じて|知りたがって"))  # asked first: a cheap gate
+_EMBEDDED_QUESTION = re.compile(r"(?:かどうか|のか|んか|か)[、，,]$")
+
+
+def _asked_part(tokens: tuple[Token, ...]) -> tuple[Token, ...] | None:
+    """The embedded question of an ask framed as a concern (the tokens up to its last comma), or None."""
+    cut = max((i for i, t in enumerate(tokens) if t.surface in ("、", "，", ",")), default=-1)
+    if cut <= 0:
+        return None
+    clause = "".join(t.surface for t in tokens[cut + 1 :])
+    before = "".join(t.surface for t in tokens[: cut + 1])
+    if _CONCERN_FRAME.search(clause) and _EMBEDDED_QUESTION.search(before):
+        return tokens[:cut]
+    return None
+
+
+def _frames_only(raw: str, tokens: tuple[Token, ...]) -> bool:
+    """A sentence that only names the agent, thanks, reacts to what was told or closes (「ご主人様とまたお話しできる
+    のを楽しみにしております」「お忙しいところご連絡ありがとうございます」) commits to nothing and answers nothing,
+    whatever word of an ask it shares (ご主人様 with 「主人がいつも頼んでいた…」): the docstring's "a sentence that
+    only thanks, welcomes or closes answers nothing", which the alignment applied and the word rules did not (round
+    urq28)."""
+    return _unit_facts(raw, tokens)[1] == _NEVER
 
 
 def _gives(ctx: ReviewContext, text: str) -> int:
@@ -357,6 +399,109 @@ def _deadline_met(ctx: ReviewContext, keys: list[Key], asked: str) -> bool:
 
 
 _DATE = re.compile(r"[0-9０-９一二三四五六七八九十]+日")
+
+
+# Round urq28: an ask whose point is what is free or in stock (「在庫のある色を教えてください」「土曜日の午前中に
+# 予約を取りたいのですが、空きはありますか」「三日間で空き状況を確認いただけますか」) wants to hear what is available:
+# a reply that talks of the colours, of Saturdays or of the month without saying what is free has not answered it.
+_ASKS_AVAILABLE = gated(re.compile(r"在庫|空き|空いて|あいて(?:い|ま)|空室|空席"))
+# What is free or not, said in any words: ございます (not 「〜でございます」, a copula), 空いております, 残り一枠,
+# 入っております, 売り切れ, 満席, a slot taken (お取りします), a yes (大丈夫です, いけるで), or a no.
+_SAYS_AVAILABLE = gated(re.compile(
+    r"(?<!で)(?<!では)(?<!場合が)(?<!ことが)(?:ござい|あり)ます(?!か)|ございません|ありません|ない(?:んです|です)|"
+    r"空いて|空き(?:が|は|も|枠|状況)|残り|残って|在庫|品切れ|売り切れ|完売|満(?:席|室|員)|埋まって|入荷|"
+    r"入って(?:おり|い)|取り扱って|扱って|取り置き|お取り(?:でき|いたし|し)|おとり|ご用意(?:でき|いたし|し)|"
+    r"ご予約(?:いただけ|を承|可能)|承れ|お受けでき|伺えます|お伺い(?:でき|いたし|し)ます|大丈夫|可能|いけ(?:る|ます)"
+))
+# A time set as the point of an ask to act (「月曜日の午前中に届けてもらうことはできますか」「一月十五日から十七日の
+# 三日間で」): the customer asks about that time, so a reply about the delivery or the room that never speaks of a day
+# or a time leaves it open.
+_NUMERAL = "0-9０-９一二三四五六七八九十"
+_POINT_TIME = (rf"(?:[{_NUMERAL}]{{1,2}}月[{_NUMERAL}]{{1,3}}日|[{_NUMERAL}]{{1,3}}日|"
+               r"[月火水木金土日]曜日?|明日|明後日|今週末|週末|来週|今週中|今日中|本日中|年内|午前中?|午後|夕方|朝|夜|"
+               rf"[{_NUMERAL}]{{1,2}}時)")
+_TIME_IS_THE_POINT = re.compile(
+    _POINT_TIME + r"(?:（[^）]*）)?(?:の[^。、]{0,6})?(?:までに|まで|に|から)[^。]{0,24}?"
+    r"(?:可能|でき|もらえ|いただけ|頂け|間に合|大丈夫|ますか|でしょうか|助かり|ありがた)")
+_SAYS_TIME = gated(re.compile(_POINT_TIME + r"|本日|当日|翌日|前日|翌営業日|今週|週明け|月末|上旬|中旬|下旬|"
+                                            r"[0-9０-９]+[:：][0-9０-９]{2}"))
+
+
+def _speaks_of(ctx: ReviewContext, index: int, whole: list[Key], asked: str, linked: tuple[int, ...],
+               only_one: bool) -> bool:
+    """Whether own sentence `index` speaks of this ask: the mail's one ask, a sentence the alignment links to it, one
+    sharing its words, its kanji or its day, or any sentence when the ask has no word of its own
+    (「今週中にいただけると助かります」)."""
+    if only_one or index in linked:
+        return True
+    marks = content_marks(asked)
+    if not marks and sum(k.weight for k in whole) < 1.0:
+        return True
+    text = ctx.sentences[index].text
+    pool = {form for key in ctx.sentence_keys[index] for form in key.forms}
+    return bool(matched_weight(whole, pool)[0] >= 0.5 or not marks.isdisjoint(content_marks(text))
+                or _days(asked) & _days(text))
+
+
+def _answered_with(ctx: ReviewContext, says: re.Pattern[str] | Gated, whole: list[Key], asked: str,
+                   linked: tuple[int, ...], only_one: bool) -> bool:
+    """Whether a sentence of the reply that speaks of the ask says what `says` looks for; a check-back or a no
+    anywhere in the reply answers too."""
+    body = {s.start for s in ctx.body_sentences}
+    for index, sentence in enumerate(ctx.sentences):
+        if sentence.start not in body:
+            continue
+        text, frame, _ = _unit_facts(sentence.text, sentence.tokens)
+        if _shapes(text) & _S_ANY:
+            return True
+        if frame != _NEVER and says.search(text) and _speaks_of(ctx, index, whole, asked, linked, only_one):
+            return True
+    return False
+
+
+def availability_open(ctx: ReviewContext, whole: list[Key], asked: str, linked: tuple[int, ...],
+                      only_one: bool) -> bool:
+    """An ask about what is free or in stock that no sentence about it answers with what is available (or not)."""
+    return bool(_ASKS_AVAILABLE.search(asked)) and not _answered_with(ctx, _SAYS_AVAILABLE, whole, asked, linked,
+                                                                      only_one)
+
+
+def point_time_open(ctx: ReviewContext, whole: list[Key], asked: str, linked: tuple[int, ...],
+                    only_one: bool) -> bool:
+    """A yes-or-no ask whose point is a time named in its own clause (not in the reason before it, 「週末に伺うので、」;
+    not a question for a time: those are typed) that no sentence about it answers with a day or a time, 間に合う, a yes
+    or a no."""
+    if _has_question_word(asked) or _asked_types(asked) & 1 or not _TIME_IS_THE_POINT.search(_last_clause(asked)):
+        return False
+    if _answered_with(ctx, _SAYS_TIME, whole, asked, linked, only_one):
+        return False
+    body = {s.start for s in ctx.body_sentences}
+    return not any(sentence.start in body and ("間に合" in sentence.text or (
+        _OPENS_ANSWER.search(sentence.text) and _speaks_of(ctx, index, whole, asked, linked, only_one)))
+        for index, sentence in enumerate(ctx.sentences))
+
+
+# A follow-up that hangs on the answer to the ask before it (「駐車場はありますか。ない場合は、近くに停められる場所を
+# 教えてください」「郵送でもできますか。できる場合は、手続きの方法を教えてください」) is answered in the same breath as
+# that ask: 「駐車場はございません。北側の市営駐車場をご利用ください」 answers both.
+_HANGS_ON_THE_ANSWER = re.compile(
+    r"^(?:もし|万一|万が一)?[、,]?\s*(?:ない|無い|なければ|無ければ|難しい|無理な?|できない|出来ない|できる|出来る|可能な?|"
+    r"大丈夫な?|お願いできる)(?:場合|ようでしたら|ようなら|なら|のであれば|のでしたら|でしたら|であれば)(?:は|には|でも)?[、,]")
+
+
+def follow_up_answered(ctx: ReviewContext, asked: str, before: tuple[int, ...]) -> bool:
+    """Whether a follow-up hanging on the answer to the ask before it is answered by that answer's sentences or the
+    one right after them: one of them must carry an answer (steps, a place, a yes or a no) and be more than thanks,
+    a reaction or a closing; the first of them answers the ask before."""
+    if not before or not _HANGS_ON_THE_ANSWER.search(asked):
+        return False
+    body = {s.start for s in ctx.body_sentences}
+    for i in (*before[1:], before[-1] + 1):
+        if 0 <= i < len(ctx.sentences) and ctx.sentences[i].start in body:
+            text, frame, _ = _unit_facts(ctx.sentences[i].text, ctx.sentences[i].tokens)
+            if frame != _NEVER and _carries_answer(text):
+                return True
+    return False
 
 
 # By a day (「その日までに」「二十日までに」「式までに」), asked as a yes or no.
@@ -822,8 +967,12 @@ def _rule_verdict(ctx: ReviewContext) -> RuleVerdict:
     word_answers = []
     takes_order = any(_TAKES_ORDER.search(NOT_COMMITMENT.sub("", s.text)) for s in ctx.body_sentences)
     before: list[Key] = []
-    cores = [core_keys(ctx.highlight_tokens(highlight)) for highlight, _ in requests]
-    wholes = [ctx.highlight_keys(highlight) for highlight, _ in requests]
+    asked_parts = [_asked_part(ctx.highlight_tokens(highlight)) if _CONCERN_WORD.search(asked) else None
+                   for highlight, asked in requests]
+    cores = [core_keys(ctx.highlight_tokens(highlight) if part is None else part)
+             for (highlight, _), part in zip(requests, asked_parts, strict=True)]
+    wholes = [ctx.highlight_keys(highlight) if part is None else keys(part)
+              for (highlight, _), part in zip(requests, asked_parts, strict=True)]
     # An ask that points back, or leaves its object unsaid (「空いていますか」 after
     # 「カットの予約をしたいのですが、」), may be answered by what the reply says of the clause before it.
     backs = [_clause_before(ctx, highlight.start)
@@ -922,6 +1071,10 @@ def _rule_verdict(ctx: ReviewContext) -> RuleVerdict:
     # The alignment decides where the rules above and it disagree (see `align`): an ask the rules call answered
     # is open when no sentence of the reply is its answer; an ask they call open is answered by its own sentence.
     aligned = align(ctx, requests)
+    for number in range(1, len(requests)):
+        highlight, asked = requests[number]
+        if id(highlight) in flagged and follow_up_answered(ctx, asked, aligned.answers[number - 1]):
+            flagged.discard(id(highlight))
     # 「古い畳の件は、検討いたします」「夕食のお時間につきましては、ご要望として承りました」: a reply that names the
     # ask only to take it under consideration has not answered it — the customer still does not know.
     for highlight, _ in requests:
@@ -942,6 +1095,15 @@ def _rule_verdict(ctx: ReviewContext) -> RuleVerdict:
         if not any(_meets_deadline(text) for text in texts) and not _deadline_met(
                 ctx, wholes[number] + backs[number][0], requests[number][1]):
             forced.add(id(requests[number][0]))
+    # What is free (在庫, 空き), a time set as the point and whether it may be done must be answered in a sentence
+    # about them (round urq28).
+    for number, (highlight, asked) in enumerate(requests):
+        linked = aligned.answers[number]
+        if id(highlight) not in forced and (
+                availability_open(ctx, wholes[number], asked, linked, len(requests) == 1)
+                or point_time_open(ctx, wholes[number], asked, linked, len(requests) == 1)
+                or may_i_open(ctx, cores[number], _last_clause(asked), linked, len(requests) == 1)):
+            forced.add(id(highlight))
     return RuleVerdict(
         requests,
         [id(h) in forced or (id(h) in flagged and not aligned.answers[n]) for n, (h, _) in enumerate(requests)],
@@ -1180,6 +1342,29 @@ _GIVES_YES_NO = re.compile(r"大丈夫|問題(?:ございません|ありませ�
                            # possible (「お手持ちの絵をそのまま版に起こせますので」「座ったままでも洗えるように」)
                            r"歓迎|[一-龥](?:え|け|せ|て|べ|め|れ)(?:ます|ません|るよう)(?!か)|"
                            r"^(?:はい|いいえ|もちろん|あいにく)")
+
+
+# Round urq28: may I do it this way (「ドレスのまま遊具で遊んでも大丈夫でしょうか」「メガネをかけたままで
+# 受けても大丈夫でしょうか」「子どもを連れて行っても大丈夫ですか」) wants a yes or a no about doing it. A reply that
+# talks of the playground, the eye test or the children without saying whether it may be done has not answered: the
+# customer still does not know whether to bring the dress. (The て of the verb: 「マミー型でも大丈夫でしょうか」 asks
+# about a thing, which a description of it may answer.)
+_ASKS_MAY_I_DO = re.compile(r"(?:(?<=ん)で|て)も(?:いい|よい|良い|大丈夫|構わ|問題|平気)")
+_SAYS_YES_OR_NO = gated(re.compile(
+    _GIVES_YES_NO.pattern + "|" + _ADVICE.pattern + "|"
+    r"へっちゃら|平気|問題な|ご安心|安心して|構いません|差し支え|お控え|ご遠慮|お断り|歓迎|どうぞ|ぜひ|お気軽に|"
+    r"心配(?:いり|要り|ござい|あり)ません|ご?心配(?:ない|なく)|いいですよ|いいよ|OK|ＯＫ"))
+
+
+def may_i_open(ctx: ReviewContext, whole: list[Key], asked: str, linked: tuple[int, ...], only_one: bool) -> bool:
+    """An ask whether the customer may do something (〜ても大丈夫でしょうか) that no sentence about it answers with a
+    yes or a no (大丈夫です, お控えください, 歓迎です, 心配いりません, advice), a check-back or a refusal. It is called
+    with the ask's own clause and its keys: what is to be done, not the story before it (プリンセス, the child's
+    name), says what the answer must be about."""
+    asks = _ASKS_MAY_I_DO.search(asked)
+    # what is to be done is the text before 〜ても大丈夫: 大丈夫 itself is in every yes, about anything
+    return bool(asks) and not _has_question_word(asked) and not _answered_with(
+        ctx, _SAYS_YES_OR_NO, whole, asked[: asks.start()] if asks else asked, linked, only_one)
 
 
 @lru_cache(maxsize=4096)
