@@ -229,6 +229,8 @@ WORRY_CUES: Final = frozenset({
     # woken at night by the thought (〜と思うと、夜中に目が覚めて), a loss the feared condition brings
     # (〜たら、…なくなってしまいます / できなくなります)
     "覚める", "醒める", "しまう", "仕舞う", "ちゃう", "ちまう", "成る",
+    # what the feared condition would shut them out of (〜ないと受験できません / 着るものがありません)
+    "ない", "無い", "ず",
 })
 # Every word a request rule other than a question or a hedged 〜のですが starts from.
 REQUEST_CUES: Final = frozenset({

@@ -107,7 +107,9 @@ def _trimmed(body: str, start: int, end: int) -> tuple[int, int]:
 
 # A line ending in a particle or a comma cannot end a sentence: the mail was hard-wrapped.
 _OPEN_ENDINGS: Final = tuple("、，,はがをにのへやともてで")
-_LIST_MARK: Final = re.compile(r"^\s*([>＞・●■◆※\-*]|\d+[.)．）]|[①-⑳]|[一二三四五六七八九十]{1,2}[、．.）)](?![一二三四五六七八九十]))")
+# 一、二、 number a list too, but 二、三日 is a count.
+_LIST_MARK: Final = re.compile(r"^\s*([>＞・●■◆※\-*]|\d+[.)．）]|[①-⑳]"
+                               r"|[一二三四五六七八九十]{1,2}[、．.）)](?![一二三四五六七八九十]))")
 
 
 def _continues(rest: str) -> bool:
