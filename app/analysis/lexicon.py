@@ -231,6 +231,8 @@ WORRY_CUES: Final = frozenset({
     "覚める", "醒める", "しまう", "仕舞う", "ちゃう", "ちまう", "成る",
     # what the feared condition would shut them out of (〜ないと受験できません / 着るものがありません)
     "ない", "無い", "ず",
+    # cornered, with no answer to give (説明に窮しております)
+    "窮する",
 })
 # Every word a request rule other than a question or a hedged 〜のですが starts from.
 REQUEST_CUES: Final = frozenset({

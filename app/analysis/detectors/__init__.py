@@ -117,6 +117,7 @@ WORRY_AT: Final[tuple[Rule, ...]] = (
     Rule(worry.half_believing, needs=WORRY_GATE, at=frozenset({"半疑"})),
     Rule(worry.no_idea, needs=WORRY_GATE, at=frozenset({"見当", "判断", "見通し", "目処", "めど", "目途"})),
     Rule(worry.at_a_loss_if, needs=WORRY_GATE, at=frozenset({"分かる", "わかる"})),
+    Rule(worry.cornered, needs=WORRY_GATE, at=frozenset({"窮する"})),
     Rule(worry.risk_on_mind, needs=WORRY_GATE, at=frozenset({"気"})),
     Rule(worry.whether_on_mind, needs=WORRY_GATE, at=frozenset({"気"})),
     Rule(worry.memory_on_mind, needs=WORRY_GATE, at=frozenset({"頭"})),  # veto

@@ -1060,6 +1060,24 @@ def no_idea(toks: list[Token], i: int) -> str:
     return make_cue(CueKind.WONDERING, span(toks, i, i + 5))
 
 
+def cornered(toks: list[Token], i: int) -> str:
+    """先方への説明に窮しております / 正直お返事に窮しております: cornered now, with no answer to give — the
+    formal writer's way (B2B, a shop's own customer waiting) of saying the situation weighs on them.
+
+    Not past (返答に窮しました: a story), not someone else's (担当者は説明に窮しています), not 窮屈 (cramped:
+    another word, never this lemma), not the reason for an ask (窮しておりますので、…).
+    """
+    t = toks[i]
+    if t.lemma != "窮する":
+        return ""
+    after = toks[i + 1 :]
+    if any(x.lemma == "た" and x.main == "助動詞" for x in after) or any(
+            x.surface in ("ので", "から") for x in after) or any(
+            x.surface == "の" and y.surface == "で" for x, y in pairwise(after)) or _someone_elses(toks, i):
+        return ""
+    return make_cue(CueKind.RESTLESS, span(toks, max(0, i - 2), i + 1))
+
+
 def at_a_loss_if(toks: list[Token], i: int) -> str:
     """〜たら、店を開けられるのかどうかも分かりません / 〜と思うと、どうしていいか分からなくなります: a dreaded
     condition or thought, then a question the writer cannot answer.
