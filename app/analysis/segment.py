@@ -168,8 +168,8 @@ def _wrapped(lines: list[Line], idx: int, rest: str) -> bool:
     A line ending like a question or a polite sentence (〜ますか, 〜と思います, no 。) ends its
     sentence, unless the next line begins with a kana ending (〜てください\nました).
     """
-    if not rest[-1].isalnum() or idx + 1 >= len(lines):
-        return False
+    if not rest[-1].isalnum() or rest[-1] in "笑泣wｗ" or idx + 1 >= len(lines):
+        return False  # 〜できません笑: a laugh mark closes a casual sentence
     line = lines[idx]
     nxt = lines[idx + 1]
     if line.end + 1 != nxt.start or not nxt.text or nxt.text[0] in " \t　" or not _continuation(nxt.text):

@@ -91,3 +91,14 @@ def test_unwrapped_tokens_span_the_break_with_the_written_offsets() -> None:
     # English words on either side of a break keep a space between them.
     english = tokenize_unwrapped("I am a little\nworried", 0)
     assert any(t.surface == "worried" and t.start == 14 for t in english)
+
+
+def test_a_line_ending_in_a_laugh_mark_ends_its_sentence() -> None:
+    body = (
+        "先週お願いした名入れの万年筆のことで、少しだけ確認させてください。以前\n"
+        "から欲しかったものなので、届くのが待ち遠しくて仕事が手につきません笑\n"
+        "もし刻印の書体が選べるのでしたら、筆記体でお願いできればうれしいです。\n"
+    )
+    sentences = _sentences(body)
+    assert any(s.endswith("手につきません笑") for s in sentences)
+    assert any(s.startswith("もし刻印の書体が") for s in sentences)

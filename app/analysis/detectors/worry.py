@@ -1501,8 +1501,25 @@ def _is_risk(t: Token) -> bool:
 
 
 def relieved(tokens: Sequence[Token]) -> bool:
-    """Relief or good news (安心しました / よかった): a worry in the sentence is over."""
-    return any((t.classes & BIT_RELIEF) or t.surface.startswith(("よかっ", "良かっ")) for t in tokens)
+    """Relief or good news (安心しました / よかった): a worry in the sentence is over.
+
+    Not relief denied (夜も安心して休めません / 安心できない): that is the worry going on.
+    """
+    for k, t in enumerate(tokens):
+        if (t.classes & BIT_RELIEF) or t.surface.startswith(("よかっ", "良かっ")):
+            if not _denied(tokens, k):
+                return True
+    return False
+
+
+def _denied(tokens: Sequence[Token], k: int) -> bool:
+    """The word at k is negated a few words on, before the clause or the tense ends (安心して休めません)."""
+    for x in tokens[k + 1 : k + 6]:
+        if x.surface in ("、", "。", "が", "けど", "ので", "から") or x.lemma == "た":
+            return False
+        if is_neg(x):
+            return True
+    return False
 
 
 
