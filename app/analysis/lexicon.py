@@ -229,8 +229,6 @@ WORRY_CUES: Final = frozenset({
     # woken at night by the thought (〜と思うと、夜中に目が覚めて), a loss the feared condition brings
     # (〜たら、…なくなってしまいます / できなくなります)
     "覚める", "醒める", "しまう", "仕舞う", "ちゃう", "ちまう", "成る",
-    # what the feared condition would shut them out of (〜ないと受験できません / 着るものがありません)
-    "ない", "無い", "ず",
     # cornered, with no answer to give (説明に窮しております)
     "窮する",
 })

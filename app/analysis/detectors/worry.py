@@ -704,10 +704,11 @@ def _ends_clause_now(after: Sequence[Token]) -> bool:
 
 
 def shut_out_if(toks: list[Token], i: int) -> str:
-    """十八日までに届かないと受験できません / このままでは当日着るものがありません / 間に合わないと他の靴ないんです
-    / 戻ってこないと、向こうで凍えることになります: a condition the writer fears and what it would shut them out
-    of — what they then cannot do, what they would be left without, where it would leave them — told as what
-    will happen, non-past, the clause ending on it.
+    """試験に間に合わないと受験できません / このままでは当日着るものがありません / 間に合わないと他の靴ないんです
+    / 日曜までに戻ってこないと、向こうで凍えることになります: a condition the writer fears and what it would shut
+    them out of — what they then cannot do, what they would be left without, where it would leave them — told as
+    what will happen, non-past, the clause ending on it. Asked only where the clause has a worry cue word (a
+    deadline's 間に合う, このまま, ことになる's 成る): 〜までに届かないと受験できません alone is not heard.
 
     Said without a worry word and without 〜てしまう (`dire_outcome` hears those). The condition is one that
     may come (`_feared_condition`: 〜たら, or 〜ないと / 〜なければ with a deadline, このまま, もし or an awaited
