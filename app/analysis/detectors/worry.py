@@ -1507,9 +1507,8 @@ def relieved(tokens: Sequence[Token]) -> bool:
     Not relief denied (夜も安心して休めません / 安心できない): that is the worry going on.
     """
     for k, t in enumerate(tokens):
-        if (t.classes & BIT_RELIEF) or t.surface.startswith(("よかっ", "良かっ")):
-            if not _denied(tokens, k):
-                return True
+        if ((t.classes & BIT_RELIEF) or t.surface.startswith(("よかっ", "良かっ"))) and not _denied(tokens, k):
+            return True
     return False
 
 
