@@ -229,6 +229,8 @@ WORRY_CUES: Final = frozenset({
     # woken at night by the thought (〜と思うと、夜中に目が覚めて), a loss the feared condition brings
     # (〜たら、…なくなってしまいます / できなくなります)
     "覚める", "醒める", "しまう", "仕舞う", "ちゃう", "ちまう", "成る",
+    # cornered, with no answer to give (説明に窮しております)
+    "窮する",
 })
 # Every word a request rule other than a question or a hedged 〜のですが starts from.
 REQUEST_CUES: Final = frozenset({

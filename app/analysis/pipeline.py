@@ -31,7 +31,7 @@ from app.analysis.learned import SentenceModel, load
 from app.analysis.links import Placed, link
 from app.analysis.lists import after_mark, listed_items
 from app.analysis.segment import Sentence, split_clauses, split_sentences
-from app.analysis.tokenizer import Token, tokenize
+from app.analysis.tokenizer import Token, tokenize, tokenize_unwrapped
 from app.analysis.topics import topic_of
 from app.analysis.zones import find_zones
 from app.model import CueKind, Highlight, HighlightKind, Insight, Zone, ZoneKind, make_cue
@@ -390,8 +390,12 @@ def _analyze(body: str, ahead: Ahead, model: SentenceModel | None, rows: list[Ro
             words.append(token)
         chunk_end = ahead.ends[chunk]
         while ready < count and sentences[ready][1].end <= chunk_end:
-            if ready in redo:
-                sentence = sentences[ready][1]
+            sentence = sentences[ready][1]
+            if "\n" in sentence.text:
+                # A sentence across hard-wrapped lines (`segment._wrapped`): read again without its line
+                # breaks, so a word cut by the wrap (「心\n配」) is one word again.
+                tokenized[ready] = tokenize_unwrapped(sentence.text, sentence.start)
+            elif ready in redo:
                 tokenized[ready] = tokenize(body[sentence.start : sentence.end], sentence.start)
             ready += 1
         while labelled < ready - 1 or (labelled < count and ready == count):

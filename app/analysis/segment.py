@@ -3,7 +3,8 @@
 Sentences end at 。！？!? (and runs of them), at line breaks, after emoji and
 after laughing/crying marks (笑, (泣), w) that close a sentence in casual mail.
 A 「…」 or （…） quotation is never cut in the middle, so 「目がそろってきたね」と褒めてくれました
-stays one sentence. A line that ends with 、 continues on the next line (hard-wrapped mail).
+stays one sentence. A line that ends with 、 continues on the next line (hard-wrapped mail), and so
+does a line wrapped at its paragraph's width (`_wrapped`), even inside a word.
 
 Clauses are cut after reason and explanation connectives (〜ので, 〜から, 〜ため,
 〜のですが) and, when a 、 follows, after concessive (〜が, 〜けど, 〜のに), て-form
@@ -106,7 +107,9 @@ def _trimmed(body: str, start: int, end: int) -> tuple[int, int]:
 
 # A line ending in a particle or a comma cannot end a sentence: the mail was hard-wrapped.
 _OPEN_ENDINGS: Final = tuple("、，,はがをにのへやともてで")
-_LIST_MARK: Final = re.compile(r"^\s*([>＞・●■◆※\-*]|\d+[.)．）]|[①-⑳])")
+# 一、二、 number a list too, but 二、三日 is a count.
+_LIST_MARK: Final = re.compile(r"^\s*([>＞・●■◆※\-*]|\d+[.)．）]|[①-⑳]"
+                               r"|[一二三四五六七八九十]{1,2}[、．.）)](?![一二三四五六七八九十]))")
 
 
 def _continues(rest: str) -> bool:
@@ -117,6 +120,77 @@ def _continues(rest: str) -> bool:
 
 def _continuation(next_line: str) -> bool:
     return bool(next_line.strip()) and not _LIST_MARK.match(next_line)
+
+
+# A line wrapped by the mail client (or by hand, every ~35 characters) breaks anywhere, inside a
+# word too (「心\n配」「間に合わ\nない」); such a line is as long as the other lines of its paragraph
+# and ends on a letter, and the next line carries the sentence on. Short lines are real line
+# breaks (lists, form fields, signatures, poem-like letters), and so is a paragraph that never
+# ends a sentence with 。 (casual mail writes a sentence a line).
+_WRAP_MIN_WIDTH: Final = 20  # display columns (a full-width character is two)
+_WRAP_SHARE: Final = 0.7  # of the widest line of the paragraph
+_FIELD_LABEL: Final = re.compile(r"^[^\s：:。、]{1,14}[：:]")
+_QUESTION_ENDS: Final = ("ますか", "ですか", "でしょうか")
+_POLITE_ENDS: Final = ("ます", "です", "ません", "ました", "でした")
+
+
+def _kana(ch: str) -> bool:
+    return "\u3041" <= ch <= "\u309f"
+
+
+def _width(text: str) -> int:
+    """Display columns of `text`: ASCII and half-width forms one, everything else two."""
+    n = 0
+    for ch in text:
+        c = ord(ch)
+        n += 1 if c < 0x1100 or 0xFF61 <= c <= 0xFFDC else 2
+    return n
+
+
+def _paragraph_of(lines: list[Line], idx: int) -> tuple[int, int]:
+    """The first and last index of the run of lines around `idx` with no blank or removed line between."""
+    first = idx
+    while first > 0 and lines[first - 1].text.strip() and lines[first - 1].end + 1 == lines[first].start:
+        first -= 1
+    last = idx
+    while (last + 1 < len(lines) and lines[last + 1].text.strip()
+           and lines[last].end + 1 == lines[last + 1].start):
+        last += 1
+    return first, last
+
+
+def _wrapped(lines: list[Line], idx: int, rest: str) -> bool:
+    """Line `idx` (whose unfinished sentence is `rest`) was wrapped: its sentence goes on on the next line.
+
+    Heard when the paragraph is prose wrapped at a width: three lines or more, some sentence of it
+    ending in 。, this line at least 70 % as wide as its widest line (and 20 columns), ending on a
+    letter, and the next line right below it, neither indented nor a list item nor a form field.
+    A line ending like a question or a polite sentence (〜ますか, 〜と思います, no 。) ends its
+    sentence, unless the next line begins with a kana ending (〜てください\nました).
+    """
+    if not rest[-1].isalnum() or rest[-1] in "笑泣wｗ" or idx + 1 >= len(lines):
+        return False  # 〜できません笑: a laugh mark closes a casual sentence
+    line = lines[idx]
+    nxt = lines[idx + 1]
+    if line.end + 1 != nxt.start or not nxt.text or nxt.text[0] in " \t　" or not _continuation(nxt.text):
+        return False
+    if _FIELD_LABEL.match(nxt.text) or _FIELD_LABEL.match(line.text.strip()):
+        return False
+    if rest.endswith(_QUESTION_ENDS) or (rest.endswith(_POLITE_ENDS) and not _kana(nxt.text[0])):
+        return False
+    width = _width(line.text.strip())
+    if width < _WRAP_MIN_WIDTH:
+        return False
+    first, last = _paragraph_of(lines, idx)
+    if last - first < 2:
+        return False
+    widest = 0
+    period = False
+    for k in range(first, last + 1):
+        text = lines[k].text.strip()
+        widest = max(widest, _width(text))
+        period = period or "。" in text
+    return period and width >= _WRAP_SHARE * widest
 
 
 def split_sentences(body: str, lines: list[Line]) -> list[Sentence]:
@@ -184,7 +258,8 @@ def split_sentences(body: str, lines: list[Line]) -> list[Sentence]:
                     continue
             i += 1
         rest = text[start:line.end].strip()
-        if rest and _continues(rest) and idx + 1 < len(lines) and _continuation(lines[idx + 1].text):
+        if rest and ((_continues(rest) and idx + 1 < len(lines) and _continuation(lines[idx + 1].text))
+                     or _wrapped(lines, idx, rest)):
             pending_start = start
         else:
             emit(start, line.end)

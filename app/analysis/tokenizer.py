@@ -250,3 +250,46 @@ def tokenize(text: str, offset: int = 0) -> list[Token]:
     for piece, base in _pieces(text):
         out += read(piece, _get_tokenizer().tokenize(piece), offset + base)
     return out
+
+
+def _ascii_word(ch: str) -> bool:
+    return ch.isascii() and ch.isalnum()
+
+
+def tokenize_unwrapped(text: str, offset: int = 0) -> list[Token]:
+    """Tokenise a sentence of several lines as if its line breaks were not there.
+
+    A hard-wrapped line breaks anywhere, inside a word too (「心\n配」, 「間に合わ\nない」): read with
+    the break, Sudachi sees two words and the cue is lost. The breaks (and the spaces at them) are
+    left out before Sudachi reads the sentence, a space kept between two English words, and each
+    token's offsets still index the text as written (a word across a break spans it).
+    """
+    if "\n" not in text:
+        return tokenize(text, offset)
+    kept: list[str] = []
+    where: list[int] = []  # offset in `text` of each kept character
+    n = len(text)
+    i = 0
+    while i < n:
+        ch = text[i]
+        if ch == "\n" or ch == "\r":
+            j = i
+            while j < n and text[j] in "\r\n \t　":
+                j += 1
+            while kept and kept[-1] in " \t　":
+                kept.pop()
+                where.pop()
+            if kept and j < n and _ascii_word(kept[-1]) and _ascii_word(text[j]):
+                kept.append(" ")
+                where.append(i)
+            i = j
+            continue
+        kept.append(ch)
+        where.append(i)
+        i += 1
+    out = tokenize("".join(kept), 0)
+    for t in out:
+        end = where[t.end - 1] + 1 if t.end > t.start else where[t.start]
+        t.start = where[t.start] + offset
+        t.end = end + offset
+    return out

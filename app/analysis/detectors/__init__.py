@@ -117,6 +117,7 @@ WORRY_AT: Final[tuple[Rule, ...]] = (
     Rule(worry.half_believing, needs=WORRY_GATE, at=frozenset({"半疑"})),
     Rule(worry.no_idea, needs=WORRY_GATE, at=frozenset({"見当", "判断", "見通し", "目処", "めど", "目途"})),
     Rule(worry.at_a_loss_if, needs=WORRY_GATE, at=frozenset({"分かる", "わかる"})),
+    Rule(worry.cornered, needs=WORRY_GATE, at=frozenset({"窮する"})),
     Rule(worry.risk_on_mind, needs=WORRY_GATE, at=frozenset({"気"})),
     Rule(worry.whether_on_mind, needs=WORRY_GATE, at=frozenset({"気"})),
     Rule(worry.memory_on_mind, needs=WORRY_GATE, at=frozenset({"頭"})),  # veto
@@ -133,6 +134,9 @@ WORRY_AT: Final[tuple[Rule, ...]] = (
     Rule(worry.may_well_happen, needs=WORRY_GATE, at=frozenset({"かねる"})),
     Rule(worry.too_late_if, needs=WORRY_GATE, at=frozenset({"間に合う"})),
     Rule(worry.dire_outcome, needs=WORRY_GATE, at=frozenset({"しまう", "仕舞う", "ちゃう", "ちまう", "成る"})),
+    # Asked at a negation whatever its class bits (ない / ず are no cue words: as one they would set the worry-cue
+    # feature of most sentences); the clause still needs a cue word (間に合う, まま, 成る…) to be asked at all.
+    Rule(worry.shut_out_if, at=frozenset({"成る", "ない", "無い", "ず"})),
     Rule(worry.what_becomes, needs=WORRY_GATE, at=frozenset({"どう"})),
     Rule(worry.on_mind_now, needs=WORRY_GATE, at=frozenset({"引っかかる", "引っ掛かる", "かかる", "掛かる", "気"})),
     Rule(worry.held_back, needs=WORRY_GATE,

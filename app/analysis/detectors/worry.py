@@ -675,6 +675,87 @@ def dire_outcome(toks: list[Token], i: int) -> str:
     return make_cue(CueKind.FEARED_IF, span(toks, ifs[-1], i + 1))
 
 
+_ABLE: Final = frozenset({"できる", "出来る", "られる", "れる"})
+
+
+def _able(t: Token) -> bool:
+    """A verb or auxiliary of being able: できる, 〜られる, or a potential verb (使える, 行ける, 作れる: Sudachi
+    gives the potential its own lemma, a 下一段 verb whose normalised form is the plain verb)."""
+    if t.lemma in _ABLE or t.norm == "出来る":
+        return True
+    return t.main == "動詞" and t.lemma != t.norm and t.ctype.startswith("下一段") and t.norm.endswith(
+        ("う", "く", "ぐ", "す", "つ", "ぬ", "ぶ", "む", "る"))
+
+
+# Not what a condition shuts the writer out of: a hedge (〜かもしれません) and disbelief or anger (信じられ
+# ません / 考えられません / 許せません / 納得できません).
+_NOT_SHUT_OUT: Final = frozenset({"知れる", "しれる", "信じる", "考える", "思う", "思える", "許す", "許せる", "納得",
+                                  "理解", "我慢"})
+
+
+def _ends_clause_now(after: Sequence[Token]) -> bool:
+    """Only auxiliaries, the explaining の / ん and sentence-final particles follow, non-past, no question,
+    no reason and no tag asking agreement (〜ませんよね / 〜ないので)."""
+    if not all(x.main in ("助動詞", "補助記号", "空白") or x.surface in _END_PARTICLES for x in after):
+        return False
+    if any(x.lemma == "た" or x.surface in ("か", "でしょう", "ね", "よね") for x in after):
+        return False
+    return not any(x.surface == "の" and y.surface == "で" for x, y in pairwise(after))
+
+
+def shut_out_if(toks: list[Token], i: int) -> str:
+    """試験に間に合わないと受験できません / このままでは当日着るものがありません / 間に合わないと他の靴ないんです
+    / 日曜までに戻ってこないと、向こうで凍えることになります: a condition the writer fears and what it would shut
+    them out of — what they then cannot do, what they would be left without, where it would leave them — told as
+    what will happen, non-past, the clause ending on it. Asked only where the clause has a worry cue word (a
+    deadline's 間に合う, このまま, ことになる's 成る): 〜までに届かないと受験できません alone is not heard.
+
+    Said without a worry word and without 〜てしまう (`dire_outcome` hears those). The condition is one that
+    may come (`_feared_condition`: 〜たら, or 〜ないと / 〜なければ with a deadline, このまま, もし or an awaited
+    arrival; or このままでは): not how the shop's service always works (会員登録しないと注文できません: a plain
+    〜と), not a question (〜できませんか / 〜ありませんよね), not past (〜られませんでした), not the reason for an
+    ask (〜できないので、…), not looked back on (今でも).
+    """
+    t = toks[i]
+    if t.norm == "成る":  # 〜ことになります: where it would leave them
+        if i < 3 or toks[i - 1].surface != "に" or toks[i - 2].surface not in ("こと", "事"):
+            return ""
+        end = i
+    elif is_neg(t):
+        if t.main == "形容詞":  # 服がないです / 他の靴ないんです: left without it
+            if i < 2 or (toks[i - 1].surface not in ("が", "も", "は") and toks[i - 1].main != "名詞"):
+                return ""
+            if toks[i - 1].surface == "は" and toks[i - 2].surface in ("で", "じゃ"):
+                return ""  # 〜ではなく: not this but that
+        else:
+            k = i - 1
+            while k > 0 and toks[k].lemma in ("ます", "せる", "させる"):
+                k -= 1
+            v = toks[k]
+            if v.lemma in ("られる", "れる") and k > 0:
+                v = toks[k - 1]  # 出られません: the verb is the one before
+                able = True
+            else:
+                able = _able(v)
+            if v.norm in _NOT_SHUT_OUT or v.lemma in _NOT_SHUT_OUT or (
+                    v.norm == "出来る" and k > 0 and toks[k - 1].norm in _NOT_SHUT_OUT):
+                return ""  # 〜かもしれません (a maybe) / 信じられません, 許せません (disbelief, anger)
+            if not (able or (v.norm == "有る" and k > 0 and toks[k - 1].surface in ("が", "も"))):
+                return ""
+        end = i
+    else:
+        return ""
+    if not _ends_clause_now(toks[end + 1 :]) or _hindsight(toks, i) or _someone_elses(toks, i):
+        return ""
+    ifs = [j for j in range(1, i - 1) if _feared_condition(toks, j)]
+    if not ifs:
+        ifs = [j for j in range(1, i - 2) if toks[j].surface == "まま" and toks[j - 1].surface == "この"
+               and toks[j + 1].surface == "で" and toks[j + 2].surface == "は"]
+    if not ifs:
+        return ""
+    return make_cue(CueKind.FEARED_IF, span(toks, ifs[-1], i + 1))
+
+
 # Arrivals a writer waits for: 〜が届かないと / 返事が来ないと is a case that may come, not a requirement.
 _AWAITED: Final = frozenset({"届く", "着く", "来る", "くる", "戻る", "返る", "間に合う"})
 
@@ -978,6 +1059,24 @@ def no_idea(toks: list[Token], i: int) -> str:
             x.surface in ("素人", "初心者") for x in toks):
         return ""  # 素人の私には見当もつきません: what they know, told (a disclosure)
     return make_cue(CueKind.WONDERING, span(toks, i, i + 5))
+
+
+def cornered(toks: list[Token], i: int) -> str:
+    """先方への説明に窮しております / 正直お返事に窮しております: cornered now, with no answer to give — the
+    formal writer's way (B2B, a shop's own customer waiting) of saying the situation weighs on them.
+
+    Not past (返答に窮しました: a story), not someone else's (担当者は説明に窮しています), not 窮屈 (cramped:
+    another word, never this lemma), not the reason for an ask (窮しておりますので、…).
+    """
+    t = toks[i]
+    if t.lemma != "窮する":
+        return ""
+    after = toks[i + 1 :]
+    if any(x.lemma == "た" and x.main == "助動詞" for x in after) or any(
+            x.surface in ("ので", "から") for x in after) or any(
+            x.surface == "の" and y.surface == "で" for x, y in pairwise(after)) or _someone_elses(toks, i):
+        return ""
+    return make_cue(CueKind.RESTLESS, span(toks, max(0, i - 2), i + 1))
 
 
 def at_a_loss_if(toks: list[Token], i: int) -> str:
@@ -1403,8 +1502,24 @@ def _is_risk(t: Token) -> bool:
 
 
 def relieved(tokens: Sequence[Token]) -> bool:
-    """Relief or good news (安心しました / よかった): a worry in the sentence is over."""
-    return any((t.classes & BIT_RELIEF) or t.surface.startswith(("よかっ", "良かっ")) for t in tokens)
+    """Relief or good news (安心しました / よかった): a worry in the sentence is over.
+
+    Not relief denied (夜も安心して休めません / 安心できない): that is the worry going on.
+    """
+    for k, t in enumerate(tokens):
+        if ((t.classes & BIT_RELIEF) or t.surface.startswith(("よかっ", "良かっ"))) and not _denied(tokens, k):
+            return True
+    return False
+
+
+def _denied(tokens: Sequence[Token], k: int) -> bool:
+    """The word at k is negated a few words on, before the clause or the tense ends (安心して休めません)."""
+    for x in tokens[k + 1 : k + 6]:
+        if x.surface in ("、", "。", "が", "けど", "ので", "から") or x.lemma == "た":
+            return False
+        if is_neg(x):
+            return True
+    return False
 
 
 
