@@ -244,6 +244,19 @@ class _Weigher:
                     self.added.append((item, start, end, index, sentence.paragraph, topic))
 
 
+# A line may end after these without cutting a word: a particle, an ending, punctuation.
+_WORD_ENDS: Final = ("助詞", "助動詞", "補助記号")
+
+
+def _cut_by_a_break(tokens: list[Token]) -> bool:
+    """A line break inside the sentence falls right after a word that does not end a phrase (a noun or a verb
+    stem: 「心\n配」 read as 心 + 配), so the wrap may have cut a word in two."""
+    for i in range(1, len(tokens)):
+        if tokens[i].main == "空白" and "\n" in tokens[i].surface and tokens[i - 1].main not in _WORD_ENDS:
+            return True
+    return False
+
+
 def _listed_asks(body: str, sentences: list[tuple[int, Sentence]], tokenized: list[list[Token]],
                  found: list[_Found]) -> list[_Found]:
     """The items of an asked list (「以下の点を教えてください」 then 「・ピアノの使用料金」) not yet marked as asks
@@ -391,9 +404,12 @@ def _analyze(body: str, ahead: Ahead, model: SentenceModel | None, rows: list[Ro
         chunk_end = ahead.ends[chunk]
         while ready < count and sentences[ready][1].end <= chunk_end:
             sentence = sentences[ready][1]
-            if "\n" in sentence.text:
-                # A sentence across hard-wrapped lines (`segment._wrapped`): read again without its line
-                # breaks, so a word cut by the wrap (「心\n配」) is one word again.
+            if "\n" in sentence.text and (ready in redo or _cut_by_a_break(tokenized[ready])):
+                # A sentence across hard-wrapped lines (`segment._wrapped`) whose wrap fell inside a word:
+                # read again without its line breaks, so the word cut by the wrap (「心\n配」) is one word
+                # again. A break after a particle, an ending or a comma (most joined lines) cuts no word,
+                # and the sentence keeps the words Sudachi already read (reading every joined sentence
+                # twice cost the analysis a third more time).
                 tokenized[ready] = tokenize_unwrapped(sentence.text, sentence.start)
             elif ready in redo:
                 tokenized[ready] = tokenize(body[sentence.start : sentence.end], sentence.start)
