@@ -83,7 +83,14 @@ from typing import Final
 from app.model import Finding, FindingKind, Highlight, HighlightKind, Severity
 from app.review import learned, messages
 from app.review.checks.unacknowledged_worry import WORRY_STATED, states_a_feeling
-from app.review.checks.unanswered_request import _days, answer_sentences, asks_nothing, content_marks, synonym_marks
+from app.review.checks.unanswered_request import (
+    _days,
+    answer_sentences,
+    asks_nothing,
+    content_marks,
+    rule_verdict,
+    synonym_marks,
+)
 from app.review.context import ReviewContext, on_clear_mail_cache
 from app.review.gate import gated
 from app.review.meaning import Key, family_forms, matched_weight, product_mentions, variant_forms
@@ -656,8 +663,11 @@ def _rule_findings(ctx: ReviewContext) -> list[Finding]:
                                for keys, forms in asks)
         return answering[i]
     out = []
+    minor: set[tuple[int, int]] = set()  # what a reply hearing the story need not name (`story_heard`)
     for number, (highlight, span_keys, order_only) in enumerate(judged):
         text = ctx.highlight_text(highlight)
+        if reason_acted_on(ctx, highlight, text):
+            minor.add((highlight.start, highlight.end))
         if _AGE_REACHED.search(text):
             if not _AGE_HEARD.search(feeling_text):
                 out.append(_finding(ctx, at, highlight))
@@ -715,7 +725,69 @@ def _rule_findings(ctx: ReviewContext) -> list[Finding]:
         if _feeling_answered(text, feeling_text):
             continue
         out.append(_finding(ctx, at, highlight))
+    if minor and out:
+        unheard = {(f.ref.start, f.ref.end) for f in out if f.ref is not None}
+        if story_heard(len(judged), len(unheard - minor), len(minor), bool(_reaction_sentences(ctx))):
+            return [f for f in out if f.ref is None or (f.ref.start, f.ref.end) not in minor]
     return out
+
+
+def story_heard(told: int, unheard: int, minor: int, reacts: bool) -> bool:
+    """Whether the reply hears the customer's story: it reacts to what was told (a sentence answering no ask says a
+    feeling, a wish, a point back: `_reaction_sentences`), and some disclosure besides the minor ones is heard.
+
+    A careful agent asks for the minor things (a reason the reply acts on, a bare age line) only of a reply that
+    hears nothing the customer told; a reply that answers the story in its own words need not name them too.
+    """
+    return reacts and told - minor - unheard > 0
+
+
+# A reason or premise given for an ask (「〜ので、[ask]」「[ask]。〜ので。」「（〜ため）」).
+_REASON_CLAUSE = gated(re.compile(r"(?:ので|ため|から|のですが|んですが|ですが|けど|けれど)[、。）)]?$"))
+# What is told of the time ahead (a plan, an event, a deadline: 「来週大事なプレゼンがあるので」「締めが二十五日のため」)
+# is news of the customer's life, heard in its own words even when its ask is met.
+_AHEAD = re.compile(r"来週|来月|来年|今月|今週|明日|明後日|週末|締め|までに|予定|始ま|始め|控え|迎え|近づ|"
+                    r"[0-9０-９一二三四五六七八九十]+(?:日|月)")
+
+# A wish of theirs (「冷蔵庫を空けておきたいので」「自分で帳簿をつけられるようになりたいので」) is their own plan.
+_WISH = re.compile(r"たい|ほしい|欲しい")
+
+
+def reason_acted_on(ctx: ReviewContext, highlight: Highlight, text: str) -> bool:
+    """Whether a standing fact told only as the reason for an ask is heard by the reply meeting that ask.
+
+    A careful agent acknowledges a reason by acting on it: 「日中は仕事で電話に出られないため」 beside 「ご連絡はメールで」
+    is heard by a reply that answers by mail, 「長く座っているのがつらいのですが、途中で休憩を…」 by the breaks
+    granted, 「前のケージが古くなっているので、新しいケージも」 by the cage recommended. When the ask goes
+    unanswered, its reason goes unheard with it (「平日は不在なので、置き配に」 with no word on the 置き配). An event, a
+    plan or a deadline (`_AHEAD`, the events, the plans, a gift) is the customer's news and needs words of its own.
+    """
+    if not _REASON_CLAUSE.search(text.strip()):
+        return False
+    if _AHEAD.search(text) or _WISH.search(text) or _PLAN.search(text) or _PERSONAL_REASON.search(text) or _LOSS.search(text) or any(
+            cue.search(text) for cue, _ in _EVENTS):
+        return False
+    ask = _ask_of_reason(ctx, highlight)
+    if ask is None:
+        return False
+    verdict = rule_verdict(ctx)
+    # an ask the review does not weigh (a closing ask, one the reply meets by being sent) is not acted on
+    return any(not reported and request == ask for (request, _), reported in zip(
+        verdict.requests, verdict.reported, strict=True))
+
+
+def _ask_of_reason(ctx: ReviewContext, highlight: Highlight) -> Highlight | None:
+    """The ask a reason clause is given for: the one it leads into in its sentence, or the one just before it
+    (「…家にいなくてもいいのでしょうか。平日はパートに出ているので。」「（日中は電話に出られないため）」)."""
+    mail = ctx.mail or ""
+    for request in ctx.highlights(HighlightKind.REQUEST):
+        if highlight.end <= request.start <= highlight.end + 3 and not _SENTENCE_END.search(
+                mail, highlight.end, request.start):
+            return request
+    for request in ctx.highlights(HighlightKind.REQUEST):
+        if request.end <= highlight.start <= request.end + 3 and "\n" not in mail[request.end : highlight.start]:
+            return request
+    return None
 
 
 _EVENT_ENDS = ("", "日", "式", "祝い")
