@@ -95,7 +95,7 @@ from app.review.context import ReviewContext, on_clear_mail_cache
 from app.review.gate import gated
 from app.review.meaning import Key, family_forms, matched_weight, product_mentions, variant_forms
 from app.review.rules import end_of_own_text
-from app.review.vocab import EMPATHY, FEELING, GOODWILL
+from app.review.vocab import EMPATHY, FEELING, GOODWILL, PERSONAL
 from app.text import Reading, Token, quote_ranges
 
 _PERSONAL_KINDS = (HighlightKind.DISCLOSURE, HighlightKind.WORRY)
@@ -202,6 +202,11 @@ _PERSONAL = re.compile(r"母|父|妻|夫|娘|息子|子ども|子供|孫|祖|友
 #   「そのうちご連絡があるかもしれません」),
 # - a remark on the season (「庭の山茶花も咲き始め、冬支度の季節です」), which is the letter's greeting.
 # Each holds only when the span tells nothing of the customer's life (`_tells_of_life`).
+# A bare line of who they are, by age (「八十二歳の男です」「五十二歳の主婦で、佐々木と申します」): minor, like a reason
+# acted on — heard by a reply that hears their story, and asked for only of a reply that hears nothing
+# (`story_heard`).
+AGE_LINE = gated(re.compile(r"^[0-9０-９一二三四五六七八九十百]+(?:歳|才)(?:の|で)?[^、。]{0,8}?"
+                            r"(?:です|でございます|になります|で、?[^、。]{0,10}と申します)$"))
 _SELF_INTRODUCTION = re.compile(r"と申します$|の者(?:です|でございます)$")
 # A slip the customer made in the order (「入力した名前のローマ字を一文字間違えてしまいました」) is what the ask
 # is about.
@@ -302,7 +307,7 @@ def _not_worth_acknowledging(ctx: ReviewContext, highlight: Highlight, previous:
     mail = ctx.mail or ""
     tokens = ctx.highlight_tokens(highlight)
     if _SELF_INTRODUCTION.search(text) or _is_name_line(tokens):
-        return not any(cue.search(text) for cue, _ in _EVENTS)
+        return not any(cue.search(text) for cue, _ in _EVENTS) and not AGE_LINE.search(text)
     if _ORDER_SLIP.search(text):
         return not _tells_of_life(text, span_keys, tokens, people=True)
     # A booking with the shop (「週末のキャンプ場の予約をしていますが」) is the order: the camp is what is booked,
@@ -666,7 +671,7 @@ def _rule_findings(ctx: ReviewContext) -> list[Finding]:
     minor: set[tuple[int, int]] = set()  # what a reply hearing the story need not name (`story_heard`)
     for number, (highlight, span_keys, order_only) in enumerate(judged):
         text = ctx.highlight_text(highlight)
-        if reason_acted_on(ctx, highlight, text):
+        if AGE_LINE.search(text) or reason_acted_on(ctx, highlight, text):
             minor.add((highlight.start, highlight.end))
         if _AGE_REACHED.search(text):
             if not _AGE_HEARD.search(feeling_text):
@@ -727,7 +732,7 @@ def _rule_findings(ctx: ReviewContext) -> list[Finding]:
         out.append(_finding(ctx, at, highlight))
     if minor and out:
         unheard = {(f.ref.start, f.ref.end) for f in out if f.ref is not None}
-        if story_heard(len(judged), len(unheard - minor), len(minor), bool(_reaction_sentences(ctx))):
+        if story_heard(len(judged), len(unheard - minor), len(minor), speaks_to_them(ctx)):
             return [f for f in out if f.ref is None or (f.ref.start, f.ref.end) not in minor]
     return out
 
@@ -740,6 +745,21 @@ def story_heard(told: int, unheard: int, minor: int, reacts: bool) -> bool:
     hears nothing the customer told; a reply that answers the story in its own words need not name them too.
     """
     return reacts and told - minor - unheard > 0
+
+
+# The reply turning to the customer and theirs: feeling, goodwill, their people named with respect, a point back.
+_TO_THEM = gated(re.compile("|".join((GOODWILL, FEELING, EMPATHY, PERSONAL, r"お孫様|ご子息|お嬢さん|ご家族様"))))
+
+
+def speaks_to_them(ctx: ReviewContext) -> bool:
+    """Whether a sentence of the reply that answers no ask reacts to the customer or speaks of their people
+    (「お孫様とのお食事の時間や、奥様との会話を、また楽しく過ごしていただけるよう」): the reply takes in their story."""
+    if _reaction_sentences(ctx):
+        return True
+    answers = answer_sentences(ctx)
+    body = {s.start for s in ctx.body_sentences}
+    return any(i not in answers and sentence.start in body and _TO_THEM.search(GENERIC_THANKS.sub("", sentence.text))
+               for i, sentence in enumerate(ctx.sentences))
 
 
 # A reason or premise given for an ask (「〜ので、[ask]」「[ask]。〜ので。」「（〜ため）」).
