@@ -207,12 +207,33 @@ _PERSONAL = re.compile(r"母|父|妻|夫|娘|息子|子ども|子供|孫|祖|友
 # (`story_heard`).
 AGE_LINE = gated(re.compile(r"^[0-9０-９一二三四五六七八九十百]+(?:歳|才)(?:の|で)?[^、。]{0,8}?"
                             r"(?:です|でございます|になります|で、?[^、。]{0,10}と申します)$"))
+# A line introducing themselves by what they do with the shop (「いつも駅前のお店でクロワッサンを買っている者です」
+# 「毎年お歳暮の時期にハムを注文している大橋です」「三年前まで毎月家族でお邪魔していた、元町の高田でございます」): who
+# writes, for the reply's greeting (「いつもご利用いただき」); minor like the age line.
+INTRO_LINE = gated(re.compile(r"(?:いる|いた|した|てる|ます|る|た)、?(?:[^、。]{0,4}の)?(?:[一-龥]{1,3}|者)"
+                              r"(?:です|でございます)$"))
+
+
+def introduces_them(text: str) -> bool:
+    """A self-introduction by their ways with the shop (`INTRO_LINE`) that tells no news of their life: not a new life,
+    an event or a plan (「来年の春から一人暮らしを始める大学生です」), nor one of their people (「…私の両親です」)."""
+    return bool(INTRO_LINE.search(text)) and not (
+        _AHEAD.search(text) or _NEW_LIFE.search(text) or _PLAN.search(text) or _FAMILY_END.search(text)
+        or any(cue.search(text) for cue, _ in _EVENTS))
+
+
+_FAMILY_END = re.compile(r"(?:両親|家族|母|父|妻|夫|主人|娘|息子|子|孫|兄|姉|弟|妹|祖母|祖父|友人|友達)(?:です|でございます)$")
+# The times they are free for the visit or the booking (「平日でしたら、水曜日と金曜日の午後が空いています」「採寸に伺える
+# のは土曜日になります」): the schedule of the order, minor like the age line.
+FREE_TIME = gated(re.compile(r"(?:曜|曜日|午前|午後|夕方|夜|朝|時|日)[^。]{0,10}?(?:空いて|伺え|行け|都合が(?:つ|よ|良))"))
+# A decision to order from the shop (「社内で検討した結果、御社にお願いする方向で進めることになりました」) is the order.
+_ORDER_DECIDED = re.compile(r"(?:御社|貴社|貴店|こちら|そちら)に(?:お願い|依頼|発注|注文)(?:する|させていただく)(?:方向|こと)")
 _SELF_INTRODUCTION = re.compile(r"と申します$|の者(?:です|でございます)$")
 # A slip the customer made in the order (「入力した名前のローマ字を一文字間違えてしまいました」) is what the ask
 # is about.
 _ORDER_SLIP = re.compile(r"(?:入力|記入|選択|選ん|指定|注文)[^。]{0,24}(?:間違|誤|ミス)")
 _WITH_THE_SHOP = re.compile(
-    r"(?:利用|検討|拝見|申し込|申込|連絡|お世話にな|レンタル|取り寄せ|探し|考えて|考えており|"
+    r"(?:利用|試用|検討|拝見|申し込|申込|連絡|お世話にな|レンタル|取り寄せ|探し|考えて|考えており|"
     r"見て|読んで|伺って|通って|来店|泊|宿泊|参加|受講|入会)[^。、]{0,14}$"
 )
 # 「〜のですが、」 sets the scene for the ask; 「〜ので、」 gives a reason, which is heard
@@ -308,7 +329,7 @@ def _not_worth_acknowledging(ctx: ReviewContext, highlight: Highlight, previous:
     tokens = ctx.highlight_tokens(highlight)
     if _SELF_INTRODUCTION.search(text) or _is_name_line(tokens):
         return not any(cue.search(text) for cue, _ in _EVENTS) and not AGE_LINE.search(text)
-    if _ORDER_SLIP.search(text):
+    if _ORDER_SLIP.search(text) or _ORDER_DECIDED.search(text):
         return not _tells_of_life(text, span_keys, tokens, people=True)
     # A booking with the shop (「週末のキャンプ場の予約をしていますが」) is the order: the camp is what is booked,
     # not news, unless an event or a person of theirs is in it.
@@ -671,7 +692,8 @@ def _rule_findings(ctx: ReviewContext) -> list[Finding]:
     minor: set[tuple[int, int]] = set()  # what a reply hearing the story need not name (`story_heard`)
     for number, (highlight, span_keys, order_only) in enumerate(judged):
         text = ctx.highlight_text(highlight)
-        if AGE_LINE.search(text) or reason_acted_on(ctx, highlight, text):
+        if AGE_LINE.search(text) or introduces_them(text) or FREE_TIME.search(text) or reason_acted_on(
+                ctx, highlight, text):
             minor.add((highlight.start, highlight.end))
         if _AGE_REACHED.search(text):
             if not _AGE_HEARD.search(feeling_text):
