@@ -1,11 +1,12 @@
 """Round idp29: which things told a careful agent asks a reply to acknowledge, and what counts as acknowledging.
 
-Leave one batch out (`bench/review_lobo.py`) showed the false findings of ignored_disclosure grouped by kind: a
-standing fact told only as the reason for an ask that the reply meets (「長く座っているのがつらいのですが、途中で休憩を」),
-a bare age line or a self-introduction by the customer's ways with the shop, the times they are free, and a worry
-that states the state of mind it leaves them in (踏み切れず, 途方に暮れ) reported once more as something told. Minor
-things are asked for only of a reply that hears nothing of the customer's story. Each test states one principle on
-sentences of its own, with a hard negative beside it.
+Leave one batch out (`bench/review_lobo.py`) showed the false findings of ignored_disclosure
+grouped by kind: a standing fact told only as the reason for an ask that the reply meets
+(「長く座っているのがつらいのですが、途中で休憩を」), a bare age line or a self-introduction by
+the customer's ways with the shop, the times they are free, and a worry that states the state of
+mind it leaves them in (踏み切れず, 途方に暮れ) reported once more as something told. Minor things
+are asked for only of a reply that hears nothing of the customer's story. Each test states one
+principle on sentences of its own, with a hard negative beside it.
 """
 
 from __future__ import annotations

@@ -222,12 +222,16 @@ def introduces_them(text: str) -> bool:
         or any(cue.search(text) for cue, _ in _EVENTS))
 
 
-_FAMILY_END = re.compile(r"(?:両親|家族|母|父|妻|夫|主人|娘|息子|子|孫|兄|姉|弟|妹|祖母|祖父|友人|友達)(?:です|でございます)$")
-# The times they are free for the visit or the booking (「平日でしたら、水曜日と金曜日の午後が空いています」「採寸に伺える
-# のは土曜日になります」): the schedule of the order, minor like the age line.
-FREE_TIME = gated(re.compile(r"(?:曜|曜日|午前|午後|夕方|夜|朝|時|日)[^。]{0,10}?(?:空いて|伺え|行け|都合が(?:つ|よ|良))"))
-# A decision to order from the shop (「社内で検討した結果、御社にお願いする方向で進めることになりました」) is the order.
-_ORDER_DECIDED = re.compile(r"(?:御社|貴社|貴店|こちら|そちら)に(?:お願い|依頼|発注|注文)(?:する|させていただく)(?:方向|こと)")
+_FAMILY_END = re.compile(r"(?:両親|家族|母|父|妻|夫|主人|娘|息子|子|孫|兄|姉|弟|妹|祖母|祖父|友人|友達)"
+                         r"(?:です|でございます)$")
+# The times they are free for the visit or the booking (「平日でしたら、水曜日と金曜日の午後が空いています」
+# 「採寸に伺えるのは土曜日になります」): the schedule of the order, minor like the age line.
+FREE_TIME = gated(re.compile(r"(?:曜|曜日|午前|午後|夕方|夜|朝|時|日)[^。]{0,10}?"
+                             r"(?:空いて|伺え|行け|都合が(?:つ|よ|良))"))
+# A decision to order from the shop (「社内で検討した結果、御社にお願いする方向で進めることになりました」) is the
+# order.
+_ORDER_DECIDED = re.compile(r"(?:御社|貴社|貴店|こちら|そちら)に(?:お願い|依頼|発注|注文)"
+                            r"(?:する|させていただく)(?:方向|こと)")
 _SELF_INTRODUCTION = re.compile(r"と申します$|の者(?:です|でございます)$")
 # A slip the customer made in the order (「入力した名前のローマ字を一文字間違えてしまいました」) is what the ask
 # is about.
@@ -786,7 +790,8 @@ def speaks_to_them(ctx: ReviewContext) -> bool:
 
 # A reason or premise given for an ask (「〜ので、[ask]」「[ask]。〜ので。」「（〜ため）」).
 _REASON_CLAUSE = gated(re.compile(r"(?:ので|ため|から|のですが|んですが|ですが|けど|けれど)[、。）)]?$"))
-# What is told of the time ahead (a plan, an event, a deadline: 「来週大事なプレゼンがあるので」「締めが二十五日のため」)
+# What is told of the time ahead (a plan, an event, a deadline: 「来週大事なプレゼンがあるので」
+# 「締めが二十五日のため」)
 # is news of the customer's life, heard in its own words even when its ask is met.
 _AHEAD = re.compile(r"来週|来月|来年|今月|今週|明日|明後日|週末|締め|までに|予定|始ま|始め|控え|迎え|近づ|"
                     r"[0-9０-９一二三四五六七八九十]+(?:日|月)")
@@ -798,16 +803,17 @@ _WISH = re.compile(r"たい|ほしい|欲しい")
 def reason_acted_on(ctx: ReviewContext, highlight: Highlight, text: str) -> bool:
     """Whether a standing fact told only as the reason for an ask is heard by the reply meeting that ask.
 
-    A careful agent acknowledges a reason by acting on it: 「日中は仕事で電話に出られないため」 beside 「ご連絡はメールで」
-    is heard by a reply that answers by mail, 「長く座っているのがつらいのですが、途中で休憩を…」 by the breaks
-    granted, 「前のケージが古くなっているので、新しいケージも」 by the cage recommended. When the ask goes
-    unanswered, its reason goes unheard with it (「平日は不在なので、置き配に」 with no word on the 置き配). An event, a
-    plan or a deadline (`_AHEAD`, the events, the plans, a gift) is the customer's news and needs words of its own.
+    A careful agent acknowledges a reason by acting on it: 「日中は仕事で電話に出られないため」
+    beside 「ご連絡はメールで」 is heard by a reply that answers by mail, 「長く座っているのが
+    つらいのですが、途中で休憩を…」 by the breaks granted, 「前のケージが古くなっているので、
+    新しいケージも」 by the cage recommended. When the ask goes unanswered, its reason goes unheard
+    with it (「平日は不在なので、置き配に」 with no word on the 置き配). An event, a plan or a deadline
+    (`_AHEAD`, the events, the plans, a gift) is the customer's news and needs words of its own.
     """
     if not _REASON_CLAUSE.search(text.strip()):
         return False
-    if _AHEAD.search(text) or _WISH.search(text) or _PLAN.search(text) or _PERSONAL_REASON.search(text) or _LOSS.search(text) or any(
-            cue.search(text) for cue, _ in _EVENTS):
+    if (_AHEAD.search(text) or _WISH.search(text) or _PLAN.search(text) or _PERSONAL_REASON.search(text)
+            or _LOSS.search(text) or any(cue.search(text) for cue, _ in _EVENTS)):
         return False
     ask = _ask_of_reason(ctx, highlight)
     if ask is None:
