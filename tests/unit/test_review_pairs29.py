@@ -128,3 +128,26 @@ def test_a_decision_to_order_from_the_shop_is_the_order() -> None:
     spans = ((D, "部内で相談し、御社に発注することになりました"), (R, "見積書を再発行していただけますか"))
     draft = "ご連絡ありがとうございます。\n見積書を本日中に再発行いたします。\n"
     assert _unheard(mail, draft, *spans) == []
+
+
+# --- A sentence naming two people of theirs, hearing one's story, still speaks of the other ---------------------
+
+HEARING_MAIL = ("前略\n最近、孫との食事の席で、話し声が聞き取りにくくなってきました。\n"
+                "妻とは連れ添って四十年になりますが、聞き返してばかりで申し訳なく思っております。\n"
+                "目立たない小さな補聴器はありますか。\n")
+HEARING_SPANS = ((D, "最近、孫との食事の席で、話し声が聞き取りにくくなってきました"),
+                 (D, "妻とは連れ添って四十年になりますが、聞き返してばかりで申し訳なく思っております"),
+                 (R, "目立たない小さな補聴器はありますか"))
+
+
+def test_the_other_person_named_beside_a_heard_story_is_spoken_of() -> None:
+    draft = ("お孫様とのお食事の席や、奥様との何気ない会話を、また楽しんでいただけますように。\n"
+             "耳あな型の目立たない補聴器がございます。\n")
+    assert _unheard(HEARING_MAIL, draft, *HEARING_SPANS) == []
+
+
+def test_the_person_of_the_heard_story_alone_hears_nothing_of_the_other() -> None:
+    draft = ("お孫様とのお食事の席を、また楽しんでいただけますように。\n"
+             "耳あな型の目立たない補聴器がございます。\n")
+    assert _unheard(HEARING_MAIL, draft, *HEARING_SPANS) == [
+        "妻とは連れ添って四十年になりますが、聞き返してばかりで申し訳なく思っております"]

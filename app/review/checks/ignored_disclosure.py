@@ -677,6 +677,9 @@ def _rule_findings(ctx: ReviewContext) -> list[Finding]:
              for sentence_pool, _ in sentences]
             for words in own_words for forms in [frozenset(f for k in words for f in k.forms)]]
     hears = [sum(1 for row in said if row[i] >= 1.0) for i in range(len(sentences))]
+    # (「高校三年生の母です」 names the writer, not a person of theirs)
+    told_people = [frozenset() if _WRITER_ROLE.search(ctx.highlight_text(h).strip())
+                   else frozenset(f for k in span_keys for f in k.forms & people) for h, span_keys, _ in judged]
     feels_event = [bool(_FEELS_AN_EVENT.search(sentence.text)) for sentence in ctx.sentences]
     asks: list[tuple[list[Key], frozenset[str]]] | None = None  # the mail's asks, keyed when first needed
     answering: dict[int, bool] = {}
@@ -738,12 +741,13 @@ def _rule_findings(ctx: ReviewContext) -> list[Finding]:
         # another thing told of the same person (「娘が毎朝部活の朝練に通っています」).
         has_event = any(cue.search(text) for cue, _ in _EVENTS)
         mine = said[number]
-        claimed_lines = {lines[i] for i in range(len(sentences))
-                         if mine[i] == 0 and (hears[i] > 0 or (feels_event[i] and not has_event))}
+        claimed = claimed_people(number, mine, lines, hears, said, told_people,
+                                 [feels and not has_event for feels in feels_event])
         pool: set[str] = set()
         for i, (sentence_pool, persons) in enumerate(sentences):
-            if persons and not order_only and lines[i] in claimed_lines and mine[i] == 0:
-                pool |= sentence_pool - persons
+            if persons and not order_only and lines[i] in claimed and mine[i] == 0:
+                taken = claimed[lines[i]]
+                pool |= sentence_pool - (persons if taken is None else _forms_of_people(ctx.sentence_keys[i], taken))
             else:
                 pool |= sentence_pool
         found, total = matched_weight(span_keys, pool)
@@ -761,6 +765,38 @@ def _rule_findings(ctx: ReviewContext) -> list[Finding]:
         if story_heard(len(judged), len(unheard - minor), len(minor), speaks_to_them(ctx)):
             return [f for f in out if f.ref is None or (f.ref.start, f.ref.end) not in minor]
     return out
+
+
+_WRITER_ROLE = re.compile(r"(?:母|父|母親|父親|妻|夫|祖母|祖父|娘|息子|家族)(?:です|でございます|で[、,]|と申します)$")
+
+
+def claimed_people(number: int, mine: list[float], lines: list[int], hears: list[int], said: list[list[float]],
+                   told_people: list[frozenset[str]], feels_event: list[bool]) -> dict[int, frozenset[str] | None]:
+    """Per draft line that hears another disclosure (not disclosure `number`): the people of the disclosures it
+    hears, whose naming there hears nothing more of them; None (every person) on a line answering an event's feeling.
+
+    A sentence naming two people of theirs (「お孫様とのお食事の時間や、奥様との何気ない会話を」) that hears the story
+    of one (the grandchild's voice hard to follow at dinner) still speaks of the other: only the grandchild is taken.
+    """
+    taken: dict[int, set[str] | None] = {}
+    for i, line in enumerate(lines):
+        if mine[i] != 0:
+            continue
+        if feels_event[i]:
+            taken[line] = None
+        elif hears[i] > 0:
+            heard = {f for j, row in enumerate(said) if j != number and row[i] >= 1.0 for f in told_people[j]}
+            held = taken.setdefault(line, set())
+            if not heard:
+                taken[line] = None  # what it hears names no one: the person it names is its subject
+            elif held is not None:
+                held |= heard
+    return {line: None if held is None else frozenset(held) for line, held in taken.items()}
+
+
+def _forms_of_people(sentence_keys: list[Key], tags: frozenset[str]) -> set[str]:
+    """The forms of the sentence's words naming one of the people `tags` say."""
+    return {f for key in sentence_keys if not key.forms.isdisjoint(tags) for f in key.forms}
 
 
 def story_heard(told: int, unheard: int, minor: int, reacts: bool) -> bool:
