@@ -699,8 +699,7 @@ def _rule_findings(ctx: ReviewContext) -> list[Finding]:
     minor: set[tuple[int, int]] = set()  # what a reply hearing the story need not name (`story_heard`)
     for number, (highlight, span_keys, order_only) in enumerate(judged):
         text = ctx.highlight_text(highlight)
-        if AGE_LINE.search(text) or introduces_them(text) or FREE_TIME.search(text) or reason_acted_on(
-                ctx, highlight, text):
+        if is_minor(ctx, highlight, text):
             minor.add((highlight.start, highlight.end))
         if _AGE_REACHED.search(text):
             if not _AGE_HEARD.search(feeling_text):
@@ -797,6 +796,13 @@ def claimed_people(number: int, mine: list[float], lines: list[int], hears: list
 def _forms_of_people(sentence_keys: list[Key], tags: frozenset[str]) -> set[str]:
     """The forms of the sentence's words naming one of the people `tags` say."""
     return {f for key in sentence_keys if not key.forms.isdisjoint(tags) for f in key.forms}
+
+
+def is_minor(ctx: ReviewContext, highlight: Highlight, text: str) -> bool:
+    """What a reply hearing the customer's story need not name: a bare age line, a self-introduction by their ways
+    with the shop, the times they are free, a standing fact told as the reason for an ask the reply meets."""
+    return bool(AGE_LINE.search(text) or introduces_them(text) or FREE_TIME.search(text)
+                or reason_acted_on(ctx, highlight, text))
 
 
 def story_heard(told: int, unheard: int, minor: int, reacts: bool) -> bool:
@@ -1120,6 +1126,7 @@ def told_features(ctx: ReviewContext, told: list[Highlight], found: list[Finding
             "rule_raw": float(span in raw),
             "heard_reaction": float(span in heard),
             "skipped": float(span in skipped),
+            "minor": float(is_minor(ctx, highlight, text)),
             "event": float(cue),
             "own_way": float(bool(_OWN_WAY.search(text))),
             "plan": float(bool(_PLAN.search(text))),
