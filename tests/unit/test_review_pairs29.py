@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from app.model import FindingKind, HighlightKind
 from app.review import learned, review
-from app.review.checks.ignored_disclosure import AGE_LINE, FREE_TIME, introduces_them
+from app.review.checks.ignored_disclosure import AGE_LINE, FREE_TIME, introduces_them, replaces_goods
 from app.review.checks.unacknowledged_worry import states_a_feeling
 from tests.review_support import insight_of
 
@@ -151,3 +151,23 @@ def test_the_person_of_the_heard_story_alone_hears_nothing_of_the_other() -> Non
              "耳あな型の目立たない補聴器がございます。\n")
     assert _unheard(HEARING_MAIL, draft, *HEARING_SPANS) == [
         "妻とは連れ添って四十年になりますが、聞き返してばかりで申し訳なく思っております"]
+
+
+# --- Their old goods gone, said as why they buy, are heard by the ask after it met -------------------------------
+
+GOODS_MAIL = ("こんにちは。\n十年ぶりに山歩きを再開することにしました。\n"
+              "昔の登山靴はもう処分してしまったので、一から揃えなければなりません。\n"
+              "二万円ほどで靴と雨具はそろいますか。\n")
+GOODS = "昔の登山靴はもう処分してしまったので、一から揃えなければなりません"
+GOODS_SPANS = ((D, "十年ぶりに山歩きを再開することにしました"), (D, GOODS), (R, "二万円ほどで靴と雨具はそろいますか"))
+
+
+def test_old_goods_gone_are_heard_by_the_order_they_explain() -> None:
+    draft = "十年ぶりの山歩き、素敵ですね。\n二万円でしたら、軽登山靴と上下の雨具の両方が収まります。\n"
+    assert GOODS not in _unheard(GOODS_MAIL, draft, *GOODS_SPANS)
+
+
+def test_old_goods_gone_are_told_apart_from_what_it_costs_them() -> None:
+    assert replaces_goods("前の炊飯器がすっかり古くなったので")
+    assert not replaces_goods("古い机はもう処分してしまったので、届かないと子どもが宿題をする場所がなくて困ります")
+    assert not replaces_goods("母の形見のミシンを処分するのは忍びないので")

@@ -805,6 +805,17 @@ def is_minor(ctx: ReviewContext, highlight: Highlight, text: str) -> bool:
                 or reason_acted_on(ctx, highlight, text))
 
 
+# Their old goods gone or worn out, said as why they buy (「道具は全部処分してしまったので、一から揃えなければ
+# なりません」「前のケージがかなり古くなっているので」).
+_GOODS_GONE = re.compile(r"(?:処分|古くな|捨て|手放|使えなくな|ボロボロ|ぼろぼろ)[^。]{0,12}?(?:ので|から|ため)")
+
+
+def replaces_goods(text: str) -> bool:
+    """Whether a span only says their old goods are gone or worn out, as the reason for the order (the ask after it
+    is what it is for). Not when it says what it costs them (困って) or names someone of theirs."""
+    return bool(_GOODS_GONE.search(text)) and not _OWN_WAY.search(text) and not _PERSONAL.search(text)
+
+
 def story_heard(told: int, unheard: int, minor: int, reacts: bool) -> bool:
     """Whether the reply hears the customer's story: it reacts to what was told (a sentence answering no ask says a
     feeling, a wish, a point back: `_reaction_sentences`), and some disclosure besides the minor ones is heard.
@@ -852,18 +863,29 @@ def reason_acted_on(ctx: ReviewContext, highlight: Highlight, text: str) -> bool
     with it (「平日は不在なので、置き配に」 with no word on the 置き配). An event, a plan or a deadline
     (`_AHEAD`, the events, the plans, a gift) is the customer's news and needs words of its own.
     """
-    if not _REASON_CLAUSE.search(text.strip()):
+    if replaces_goods(text):
+        ask = _ask_after(ctx, highlight) or _ask_of_reason(ctx, highlight)
+    elif _REASON_CLAUSE.search(text.strip()):
+        ask = _ask_of_reason(ctx, highlight)
+    else:
         return False
-    if (_AHEAD.search(text) or _WISH.search(text) or _PLAN.search(text) or _PERSONAL_REASON.search(text)
+    if ask is None or (_AHEAD.search(text) or _WISH.search(text) or _PLAN.search(text) or _PERSONAL_REASON.search(text)
             or _LOSS.search(text) or any(cue.search(text) for cue, _ in _EVENTS)):
-        return False
-    ask = _ask_of_reason(ctx, highlight)
-    if ask is None:
         return False
     verdict = rule_verdict(ctx)
     # an ask the review does not weigh (a closing ask, one the reply meets by being sent) is not acted on
     return any(not reported and request == ask for (request, _), reported in zip(
         verdict.requests, verdict.reported, strict=True))
+
+
+def _ask_after(ctx: ReviewContext, highlight: Highlight) -> Highlight | None:
+    """The ask that opens the very next sentence (「道具は全部処分してしまったので、一から揃えなければなりません。
+    予算は三万円くらいで…収まりますか」)."""
+    mail = ctx.mail or ""
+    for request in ctx.highlights(HighlightKind.REQUEST):
+        if highlight.end <= request.start <= highlight.end + 3 and "\n\n" not in mail[highlight.end : request.start]:
+            return request
+    return None
 
 
 def _ask_of_reason(ctx: ReviewContext, highlight: Highlight) -> Highlight | None:
