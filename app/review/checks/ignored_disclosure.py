@@ -83,12 +83,19 @@ from typing import Final
 from app.model import Finding, FindingKind, Highlight, HighlightKind, Severity
 from app.review import learned, messages
 from app.review.checks.unacknowledged_worry import WORRY_STATED, states_a_feeling
-from app.review.checks.unanswered_request import _days, answer_sentences, asks_nothing, content_marks, synonym_marks
+from app.review.checks.unanswered_request import (
+    _days,
+    answer_sentences,
+    asks_nothing,
+    content_marks,
+    rule_verdict,
+    synonym_marks,
+)
 from app.review.context import ReviewContext, on_clear_mail_cache
 from app.review.gate import gated
 from app.review.meaning import Key, family_forms, matched_weight, product_mentions, variant_forms
 from app.review.rules import end_of_own_text
-from app.review.vocab import EMPATHY, FEELING, GOODWILL
+from app.review.vocab import EMPATHY, FEELING, GOODWILL, PERSONAL
 from app.text import Reading, Token, quote_ranges
 
 _PERSONAL_KINDS = (HighlightKind.DISCLOSURE, HighlightKind.WORRY)
@@ -195,12 +202,42 @@ _PERSONAL = re.compile(r"母|父|妻|夫|娘|息子|子ども|子供|孫|祖|友
 #   「そのうちご連絡があるかもしれません」),
 # - a remark on the season (「庭の山茶花も咲き始め、冬支度の季節です」), which is the letter's greeting.
 # Each holds only when the span tells nothing of the customer's life (`_tells_of_life`).
+# A bare line of who they are, by age (「八十二歳の男です」「五十二歳の主婦で、佐々木と申します」): minor, like a reason
+# acted on — heard by a reply that hears their story, and asked for only of a reply that hears nothing
+# (`story_heard`).
+AGE_LINE = gated(re.compile(r"^[0-9０-９一二三四五六七八九十百]+(?:歳|才)(?:の|で)?[^、。]{0,8}?"
+                            r"(?:です|でございます|になります|で、?[^、。]{0,10}と申します)$"))
+# A line introducing themselves by what they do with the shop (「いつも駅前のお店でクロワッサンを買っている者です」
+# 「毎年お歳暮の時期にハムを注文している大橋です」「三年前まで毎月家族でお邪魔していた、元町の高田でございます」): who
+# writes, for the reply's greeting (「いつもご利用いただき」); minor like the age line.
+INTRO_LINE = gated(re.compile(r"(?:いる|いた|した|てる|ます|る|た)、?(?:[^、。]{0,4}の)?(?:[一-龥]{1,3}|者)"
+                              r"(?:です|でございます)$"))
+
+
+def introduces_them(text: str) -> bool:
+    """A self-introduction by their ways with the shop (`INTRO_LINE`) that tells no news of their life: not a new life,
+    an event or a plan (「来年の春から一人暮らしを始める大学生です」), nor one of their people (「…私の両親です」)."""
+    return bool(INTRO_LINE.search(text)) and not (
+        _AHEAD.search(text) or _NEW_LIFE.search(text) or _PLAN.search(text) or _FAMILY_END.search(text)
+        or any(cue.search(text) for cue, _ in _EVENTS))
+
+
+_FAMILY_END = re.compile(r"(?:両親|家族|母|父|妻|夫|主人|娘|息子|子|孫|兄|姉|弟|妹|祖母|祖父|友人|友達)"
+                         r"(?:です|でございます)$")
+# The times they are free for the visit or the booking (「平日でしたら、水曜日と金曜日の午後が空いています」
+# 「採寸に伺えるのは土曜日になります」): the schedule of the order, minor like the age line.
+FREE_TIME = gated(re.compile(r"(?:曜|曜日|午前|午後|夕方|夜|朝|時|日)[^。]{0,10}?"
+                             r"(?:空いて|伺え|行け|都合が(?:つ|よ|良))"))
+# A decision to order from the shop (「社内で検討した結果、御社にお願いする方向で進めることになりました」) is the
+# order.
+_ORDER_DECIDED = re.compile(r"(?:御社|貴社|貴店|こちら|そちら)に(?:お願い|依頼|発注|注文)"
+                            r"(?:する|させていただく)(?:方向|こと)")
 _SELF_INTRODUCTION = re.compile(r"と申します$|の者(?:です|でございます)$")
 # A slip the customer made in the order (「入力した名前のローマ字を一文字間違えてしまいました」) is what the ask
 # is about.
 _ORDER_SLIP = re.compile(r"(?:入力|記入|選択|選ん|指定|注文)[^。]{0,24}(?:間違|誤|ミス)")
 _WITH_THE_SHOP = re.compile(
-    r"(?:利用|検討|拝見|申し込|申込|連絡|お世話にな|レンタル|取り寄せ|探し|考えて|考えており|"
+    r"(?:利用|試用|検討|拝見|申し込|申込|連絡|お世話にな|レンタル|取り寄せ|探し|考えて|考えており|"
     r"見て|読んで|伺って|通って|来店|泊|宿泊|参加|受講|入会)[^。、]{0,14}$"
 )
 # 「〜のですが、」 sets the scene for the ask; 「〜ので、」 gives a reason, which is heard
@@ -295,8 +332,8 @@ def _not_worth_acknowledging(ctx: ReviewContext, highlight: Highlight, previous:
     mail = ctx.mail or ""
     tokens = ctx.highlight_tokens(highlight)
     if _SELF_INTRODUCTION.search(text) or _is_name_line(tokens):
-        return not any(cue.search(text) for cue, _ in _EVENTS)
-    if _ORDER_SLIP.search(text):
+        return not any(cue.search(text) for cue, _ in _EVENTS) and not AGE_LINE.search(text)
+    if _ORDER_SLIP.search(text) or _ORDER_DECIDED.search(text):
         return not _tells_of_life(text, span_keys, tokens, people=True)
     # A booking with the shop (「週末のキャンプ場の予約をしていますが」) is the order: the camp is what is booked,
     # not news, unless an event or a person of theirs is in it.
@@ -640,6 +677,9 @@ def _rule_findings(ctx: ReviewContext) -> list[Finding]:
              for sentence_pool, _ in sentences]
             for words in own_words for forms in [frozenset(f for k in words for f in k.forms)]]
     hears = [sum(1 for row in said if row[i] >= 1.0) for i in range(len(sentences))]
+    # (「高校三年生の母です」 names the writer, not a person of theirs)
+    told_people = [frozenset() if _WRITER_ROLE.search(ctx.highlight_text(h).strip())
+                   else frozenset(f for k in span_keys for f in k.forms & people) for h, span_keys, _ in judged]
     feels_event = [bool(_FEELS_AN_EVENT.search(sentence.text)) for sentence in ctx.sentences]
     asks: list[tuple[list[Key], frozenset[str]]] | None = None  # the mail's asks, keyed when first needed
     answering: dict[int, bool] = {}
@@ -656,8 +696,11 @@ def _rule_findings(ctx: ReviewContext) -> list[Finding]:
                                for keys, forms in asks)
         return answering[i]
     out = []
+    minor: set[tuple[int, int]] = set()  # what a reply hearing the story need not name (`story_heard`)
     for number, (highlight, span_keys, order_only) in enumerate(judged):
         text = ctx.highlight_text(highlight)
+        if is_minor(ctx, highlight, text):
+            minor.add((highlight.start, highlight.end))
         if _AGE_REACHED.search(text):
             if not _AGE_HEARD.search(feeling_text):
                 out.append(_finding(ctx, at, highlight))
@@ -697,12 +740,13 @@ def _rule_findings(ctx: ReviewContext) -> list[Finding]:
         # another thing told of the same person (「娘が毎朝部活の朝練に通っています」).
         has_event = any(cue.search(text) for cue, _ in _EVENTS)
         mine = said[number]
-        claimed_lines = {lines[i] for i in range(len(sentences))
-                         if mine[i] == 0 and (hears[i] > 0 or (feels_event[i] and not has_event))}
+        claimed = claimed_people(number, mine, lines, hears, said, told_people,
+                                 [feels and not has_event for feels in feels_event])
         pool: set[str] = set()
         for i, (sentence_pool, persons) in enumerate(sentences):
-            if persons and not order_only and lines[i] in claimed_lines and mine[i] == 0:
-                pool |= sentence_pool - persons
+            if persons and not order_only and lines[i] in claimed and mine[i] == 0:
+                taken = claimed[lines[i]]
+                pool |= sentence_pool - (persons if taken is None else _forms_of_people(ctx.sentence_keys[i], taken))
             else:
                 pool |= sentence_pool
         found, total = matched_weight(span_keys, pool)
@@ -715,7 +759,147 @@ def _rule_findings(ctx: ReviewContext) -> list[Finding]:
         if _feeling_answered(text, feeling_text):
             continue
         out.append(_finding(ctx, at, highlight))
+    if minor and out:
+        unheard = {(f.ref.start, f.ref.end) for f in out if f.ref is not None}
+        if story_heard(len(judged), len(unheard - minor), len(minor), speaks_to_them(ctx)):
+            return [f for f in out if f.ref is None or (f.ref.start, f.ref.end) not in minor]
     return out
+
+
+_WRITER_ROLE = re.compile(r"(?:母|父|母親|父親|妻|夫|祖母|祖父|娘|息子|家族)(?:です|でございます|で[、,]|と申します)$")
+
+
+def claimed_people(number: int, mine: list[float], lines: list[int], hears: list[int], said: list[list[float]],
+                   told_people: list[frozenset[str]], feels_event: list[bool]) -> dict[int, frozenset[str] | None]:
+    """Per draft line that hears another disclosure (not disclosure `number`): the people of the disclosures it
+    hears, whose naming there hears nothing more of them; None (every person) on a line answering an event's feeling.
+
+    A sentence naming two people of theirs (「お孫様とのお食事の時間や、奥様との何気ない会話を」) that hears the story
+    of one (the grandchild's voice hard to follow at dinner) still speaks of the other: only the grandchild is taken.
+    """
+    taken: dict[int, set[str] | None] = {}
+    for i, line in enumerate(lines):
+        if mine[i] != 0:
+            continue
+        if feels_event[i]:
+            taken[line] = None
+        elif hears[i] > 0:
+            heard = {f for j, row in enumerate(said) if j != number and row[i] >= 1.0 for f in told_people[j]}
+            held = taken.setdefault(line, set())
+            if not heard:
+                taken[line] = None  # what it hears names no one: the person it names is its subject
+            elif held is not None:
+                held |= heard
+    return {line: None if held is None else frozenset(held) for line, held in taken.items()}
+
+
+def _forms_of_people(sentence_keys: list[Key], tags: frozenset[str]) -> set[str]:
+    """The forms of the sentence's words naming one of the people `tags` say."""
+    return {f for key in sentence_keys if not key.forms.isdisjoint(tags) for f in key.forms}
+
+
+def is_minor(ctx: ReviewContext, highlight: Highlight, text: str) -> bool:
+    """What a reply hearing the customer's story need not name: a bare age line, a self-introduction by their ways
+    with the shop, the times they are free, a standing fact told as the reason for an ask the reply meets."""
+    return bool(AGE_LINE.search(text) or introduces_them(text) or FREE_TIME.search(text)
+                or reason_acted_on(ctx, highlight, text))
+
+
+# Their old goods gone or worn out, said as why they buy (「道具は全部処分してしまったので、一から揃えなければ
+# なりません」「前のケージがかなり古くなっているので」).
+_GOODS_GONE = re.compile(r"(?:処分|古くな|捨て|手放|使えなくな|ボロボロ|ぼろぼろ)[^。]{0,12}?(?:ので|から|ため)")
+
+
+def replaces_goods(text: str) -> bool:
+    """Whether a span only says their old goods are gone or worn out, as the reason for the order (the ask after it
+    is what it is for). Not when it says what it costs them (困って) or names someone of theirs."""
+    return bool(_GOODS_GONE.search(text)) and not _OWN_WAY.search(text) and not _PERSONAL.search(text)
+
+
+def story_heard(told: int, unheard: int, minor: int, reacts: bool) -> bool:
+    """Whether the reply hears the customer's story: it reacts to what was told (a sentence answering no ask says a
+    feeling, a wish, a point back: `_reaction_sentences`), and some disclosure besides the minor ones is heard.
+
+    A careful agent asks for the minor things (a reason the reply acts on, a bare age line) only of a reply that
+    hears nothing the customer told; a reply that answers the story in its own words need not name them too.
+    """
+    return reacts and told - minor - unheard > 0
+
+
+# The reply turning to the customer and theirs: feeling, goodwill, their people named with respect, a point back.
+_TO_THEM = gated(re.compile("|".join((GOODWILL, FEELING, EMPATHY, PERSONAL, r"お孫様|ご子息|お嬢さん|ご家族様"))))
+
+
+def speaks_to_them(ctx: ReviewContext) -> bool:
+    """Whether a sentence of the reply that answers no ask reacts to the customer or speaks of their people
+    (「お孫様とのお食事の時間や、奥様との会話を、また楽しく過ごしていただけるよう」): the reply takes in their story."""
+    if _reaction_sentences(ctx):
+        return True
+    answers = answer_sentences(ctx)
+    body = {s.start for s in ctx.body_sentences}
+    return any(i not in answers and sentence.start in body and _TO_THEM.search(GENERIC_THANKS.sub("", sentence.text))
+               for i, sentence in enumerate(ctx.sentences))
+
+
+# A reason or premise given for an ask (「〜ので、[ask]」「[ask]。〜ので。」「（〜ため）」).
+_REASON_CLAUSE = gated(re.compile(r"(?:ので|ため|から|のですが|んですが|ですが|けど|けれど)[、。）)]?$"))
+# What is told of the time ahead (a plan, an event, a deadline: 「来週大事なプレゼンがあるので」
+# 「締めが二十五日のため」)
+# is news of the customer's life, heard in its own words even when its ask is met.
+_AHEAD = re.compile(r"来週|来月|来年|今月|今週|明日|明後日|週末|締め|までに|予定|始ま|始め|控え|迎え|近づ|"
+                    r"[0-9０-９一二三四五六七八九十]+(?:日|月)")
+
+# A wish of theirs (「冷蔵庫を空けておきたいので」「自分で帳簿をつけられるようになりたいので」) is their own plan.
+_WISH = re.compile(r"たい|ほしい|欲しい")
+
+
+def reason_acted_on(ctx: ReviewContext, highlight: Highlight, text: str) -> bool:
+    """Whether a standing fact told only as the reason for an ask is heard by the reply meeting that ask.
+
+    A careful agent acknowledges a reason by acting on it: 「日中は仕事で電話に出られないため」
+    beside 「ご連絡はメールで」 is heard by a reply that answers by mail, 「長く座っているのが
+    つらいのですが、途中で休憩を…」 by the breaks granted, 「前のケージが古くなっているので、
+    新しいケージも」 by the cage recommended. When the ask goes unanswered, its reason goes unheard
+    with it (「平日は不在なので、置き配に」 with no word on the 置き配). An event, a plan or a deadline
+    (`_AHEAD`, the events, the plans, a gift) is the customer's news and needs words of its own.
+    """
+    if replaces_goods(text):
+        ask = _ask_after(ctx, highlight) or _ask_of_reason(ctx, highlight)
+    elif _REASON_CLAUSE.search(text.strip()):
+        ask = _ask_of_reason(ctx, highlight)
+    else:
+        return False
+    if ask is None or (_AHEAD.search(text) or _WISH.search(text) or _PLAN.search(text) or _PERSONAL_REASON.search(text)
+            or _LOSS.search(text) or any(cue.search(text) for cue, _ in _EVENTS)):
+        return False
+    verdict = rule_verdict(ctx)
+    # an ask the review does not weigh (a closing ask, one the reply meets by being sent) is not acted on
+    return any(not reported and request == ask for (request, _), reported in zip(
+        verdict.requests, verdict.reported, strict=True))
+
+
+def _ask_after(ctx: ReviewContext, highlight: Highlight) -> Highlight | None:
+    """The ask that opens the very next sentence (「道具は全部処分してしまったので、一から揃えなければなりません。
+    予算は三万円くらいで…収まりますか」)."""
+    mail = ctx.mail or ""
+    for request in ctx.highlights(HighlightKind.REQUEST):
+        if highlight.end <= request.start <= highlight.end + 3 and "\n\n" not in mail[highlight.end : request.start]:
+            return request
+    return None
+
+
+def _ask_of_reason(ctx: ReviewContext, highlight: Highlight) -> Highlight | None:
+    """The ask a reason clause is given for: the one it leads into in its sentence, or the one just before it
+    (「…家にいなくてもいいのでしょうか。平日はパートに出ているので。」「（日中は電話に出られないため）」)."""
+    mail = ctx.mail or ""
+    for request in ctx.highlights(HighlightKind.REQUEST):
+        if highlight.end <= request.start <= highlight.end + 3 and not _SENTENCE_END.search(
+                mail, highlight.end, request.start):
+            return request
+    for request in ctx.highlights(HighlightKind.REQUEST):
+        if request.end <= highlight.start <= request.end + 3 and "\n" not in mail[request.end : highlight.start]:
+            return request
+    return None
 
 
 _EVENT_ENDS = ("", "日", "式", "祝い")
@@ -964,6 +1148,7 @@ def told_features(ctx: ReviewContext, told: list[Highlight], found: list[Finding
             "rule_raw": float(span in raw),
             "heard_reaction": float(span in heard),
             "skipped": float(span in skipped),
+            "minor": float(is_minor(ctx, highlight, text)),
             "event": float(cue),
             "own_way": float(bool(_OWN_WAY.search(text))),
             "plan": float(bool(_PLAN.search(text))),
