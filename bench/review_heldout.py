@@ -128,6 +128,13 @@ in `make bench`:
   tune half did not carry to the other half of the same writer's batch; ignored_disclosure 0.74 / 0.72,
   refusal_without_alternative 0.83 / 0.83. All held-out halves together: gold min P 0.61 / min R 0.73
   (unanswered_request), analyser spans 0.56 / 0.71.
+
+Session 13: a twelfth batch, blind26 (100 pairs, pairs only), split by id on arrival and scored whole once (see
+tests/data/review/README.md); rounds urq28 and idp29 tuned on the tune halves only (never on blind26's, which arrived
+after urq28 began; idp29 saw it). The held-out halves, run once at the session's end in `make bench`: all together
+gold min P 0.63 -> 0.60, min R 0.43 -> 0.49 (unanswered_request both), analyser spans 0.52 / 0.46; blind26 held-out
+unanswered_request 0.54 / 0.58 on arrival -> 0.50 / 0.58, ignored_disclosure 0.53 / 0.53 -> 0.59 / 0.59,
+unacknowledged_worry 0.90 / 0.75; writing, all held-out batches 0.920 at 2.7 % (unchanged).
 """
 
 from __future__ import annotations
