@@ -11,8 +11,8 @@ principle on sentences of its own, with a hard negative beside it.
 
 from __future__ import annotations
 
-from app.model import FindingKind, HighlightKind
-from app.review import learned, review
+from app.model import FindingKind, Highlight, HighlightKind, Insight
+from app.review import learned, review, review_draft
 from app.review.checks.ignored_disclosure import AGE_LINE, FREE_TIME, introduces_them, replaces_goods
 from app.review.checks.unacknowledged_worry import states_a_feeling
 from tests.review_support import insight_of
@@ -171,3 +171,21 @@ def test_old_goods_gone_are_told_apart_from_what_it_costs_them() -> None:
     assert replaces_goods("前の炊飯器がすっかり古くなったので")
     assert not replaces_goods("古い机はもう処分してしまったので、届かないと子どもが宿題をする場所がなくて困ります")
     assert not replaces_goods("母の形見のミシンを処分するのは忍びないので")
+
+
+def test_a_fallback_offered_needs_no_acknowledgement_of_its_own() -> None:
+    """「もし難しいようでしたら今回は諦めますので」 hangs on an ask: the answer to the ask meets it."""
+    from app.review.checks.ignored_disclosure import _FALLBACK
+
+    for told in ("もし難しいようでしたら今回は諦めますので、", "間に合わないようなら結構です",
+                 "在庫がなければキャンセルで構いません", "ご都合が悪い場合は見送ります"):
+        assert _FALLBACK.search(told), told
+    for told in ("来月、娘の結婚式があります", "難しい手続きは苦手なので、電話で教えていただけると助かります",
+                 "諦めかけていたところに、こちらのお店を見つけました"):
+        assert not _FALLBACK.search(told), told
+    mail = ("木曜日に届くと嬉しいのですが、もし難しいようでしたら今回は諦めますので、\n"
+            "お手数ですがお知らせいただけると助かります。")
+    spans = [Highlight(HighlightKind.DISCLOSURE, 15, 36), Highlight(HighlightKind.REQUEST, 37, 58)]
+    draft = "お問い合わせありがとうございます。\n木曜日の午前中にお届けできますので、どうぞご安心ください。"
+    found = review_draft(draft, mail, Insight(tuple(spans)))
+    assert not [f for f in found if f.kind is FindingKind.IGNORED_DISCLOSURE]

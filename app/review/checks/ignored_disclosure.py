@@ -325,6 +325,17 @@ _PERSONAL_REASON = re.compile(r"誕生|祝|結婚|記念|お見舞|見舞い|供
                               r"[へに]の?(?:プレゼント|贈り物|ギフト)|(?:プレゼント|贈り物|ギフト)(?:に|として)")
 
 
+# A fallback the customer offers should the shop not manage (「もし難しいようでしたら今回は諦めますので」
+# 「間に合わないなら結構です」「無理な場合はキャンセルで構いません」) is no news about them: it hangs on an ask, and the
+# reply's answer to that ask meets it — a yes makes it moot, a no takes it up (unanswered_request reports the ask
+# otherwise).
+_FALLBACK: Final = re.compile(
+    r"(?:難し|無理|厳し|間に合わ|でき(?:ない|なけれ)|不可能|ご都合が悪|品切れ|在庫(?:が|は)?(?:ない|なけれ))"
+    r"[^。！？]{0,12}?(?:ようでしたら|ようなら|ようであれば|のでしたら|のであれば|なら|場合は|場合には|ときは|時は|れば|ば|たら)"
+    r"[^。！？]{0,20}?(?:諦め|あきらめ|結構|構いません|かまいません|キャンセル|見送|取りやめ|取り止め|やめ|辞退|遠慮|大丈夫)"
+)
+
+
 def _not_worth_acknowledging(ctx: ReviewContext, highlight: Highlight, previous: Highlight | None,
                              span_keys: list[Key]) -> bool:
     """The kinds of span a careful agent does not expect acknowledged (see above)."""
@@ -333,6 +344,8 @@ def _not_worth_acknowledging(ctx: ReviewContext, highlight: Highlight, previous:
     tokens = ctx.highlight_tokens(highlight)
     if _SELF_INTRODUCTION.search(text) or _is_name_line(tokens):
         return not any(cue.search(text) for cue, _ in _EVENTS) and not AGE_LINE.search(text)
+    if _FALLBACK.search(text):
+        return True
     if _ORDER_SLIP.search(text) or _ORDER_DECIDED.search(text):
         return not _tells_of_life(text, span_keys, tokens, people=True)
     # A booking with the shop (「週末のキャンプ場の予約をしていますが」) is the order: the camp is what is booked,
