@@ -9,7 +9,7 @@ compiled, below): the composer runs it off the GUI thread and the CLI runs it as
 
 from __future__ import annotations
 
-from app.review.compiled import NATIVE, NATIVE_DIR, NATIVE_MODULES, PACKAGE_DIR
+from app.review.compiled import NATIVE, NATIVE_DIR
 
 if NATIVE:  # the compiled copies of the hot modules (app/review/compiled.py)
     __path__.insert(0, str(NATIVE_DIR))
@@ -17,7 +17,4 @@ if NATIVE:  # the compiled copies of the hot modules (app/review/compiled.py)
 from app.review.review import Review, ReviewStopped, reply_answers, review, review_draft
 from app.text.sudachi import warm_up
 
-__all__ = [
-    "NATIVE", "NATIVE_DIR", "NATIVE_MODULES", "PACKAGE_DIR", "Review", "ReviewStopped", "reply_answers", "review",
-    "review_draft", "warm_up",
-]
+__all__ = ["NATIVE", "Review", "ReviewStopped", "reply_answers", "review", "review_draft", "warm_up"]

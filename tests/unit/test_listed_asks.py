@@ -52,10 +52,22 @@ def test_an_order_s_lines_and_told_circumstances_are_not_asks() -> None:
     assert not any("田中" in a or "電話番号" in a for a in _asks(form))
 
 
+def _lines(body: str) -> list[tuple[int, int]]:
+    """(start, end) of each line with words, as the analyser's sentences would be here."""
+    out, start = [], 0
+    for line in body.split("\n"):
+        if line:
+            out.append((start, start + len(line)))
+        start += len(line) + 1
+    return out
+
+
 def test_a_list_under_a_sentence_that_asks_for_no_list_is_no_ask() -> None:
-    body = "先日は丁寧な対応をありがとうございました。\n・ケーキ\n・焼き菓子\nどれもおいしかったです。\n"
+    thanks = "先日は丁寧な対応をありがとうございました。\n・ケーキ\n・焼き菓子\nどれもおいしかったです。\n"
     assert not announces_a_list("先日は丁寧な対応をありがとうございました。")
-    assert listed_items(body, [(0, 22), (23, 27), (28, 33)]) == []
+    assert listed_items(thanks, _lines(thanks)) == []
+    asked = thanks.replace("先日は丁寧な対応をありがとうございました。", "次の二点を教えてください。")
+    assert listed_items(asked, _lines(asked)) == [(0, 1), (0, 2)]  # the same lines under an announcement
 
 
 def test_a_list_in_a_quoted_earlier_mail_is_not_the_customer_s_ask() -> None:

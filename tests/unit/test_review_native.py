@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from app import native
-from app.review import NATIVE, NATIVE_DIR, NATIVE_MODULES, PACKAGE_DIR
+from app.review.compiled import NATIVE, NATIVE_DIR, NATIVE_MODULES, PACKAGE_DIR
 
 ROOT = Path(__file__).resolve().parents[2]
 REVIEW = ROOT / "tests" / "data" / "review"
