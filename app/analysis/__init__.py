@@ -31,8 +31,8 @@ from app import native
 
 NATIVE_MODULES = (
     "ahead", "detect", "detectors/__init__", "detectors/common", "detectors/disclosure", "detectors/request",
-    "detectors/worry", "features", "formulas", "learned", "lexicon", "links", "pipeline", "segment", "tokenizer",
-    "topics", "zones",
+    "detectors/worry", "features", "formulas", "learned", "lexicon", "links", "lists", "pipeline", "segment",
+    "tokenizer", "topics", "zones",
 )
 PACKAGE_DIR = Path(__file__).resolve().parent
 NATIVE_DIR = PACKAGE_DIR / "_native"

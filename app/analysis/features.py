@@ -24,23 +24,19 @@ weights, no library) compute exactly the same thing from the same function:
 from __future__ import annotations
 
 import re
+import sys
 from collections.abc import Sequence
 from typing import Final
 
 from app.analysis.tokenizer import Token
 
-_NUMBER: Final = "<数>"
-_NAME: Final = "<名>"
 _MAX_CLASS_BITS: Final = 40
 
 
 def word_of(token: Token) -> str:
-    """The form a word is counted under: its normalised form, numbers and names as classes."""
-    if token.sub == "数詞":
-        return _NUMBER
-    if token.sub == "固有名詞" and token.pos[2] in ("人名", "地名"):
-        return _NAME
-    return token.norm
+    """The form a word is counted under: its normalised form, numbers and names as classes
+    (`tokenizer.counted_form`, kept on the dictionary word with its ``w:`` feature)."""
+    return token.word.counted
 
 
 _PAST: Final = frozenset({"た"})  # 助動詞 た (its voiced だ after ん/い has the same normalised form)
@@ -56,6 +52,24 @@ def _mood(words: Sequence[str]) -> str:
 
 
 PAIR: Final = "c2:"
+
+# The features that recur in every mail, made once and interned like the model's keys
+# (`learned.SentenceModel`): weighing them is a probe with a cached hash and an identity match.
+_MOODS: Final = ("past", "neg", "past+neg")
+_CLASS_FEATURES: Final = tuple(sys.intern("c:" + str(bit)) for bit in range(_MAX_CLASS_BITS))
+_CLASS_MOOD_FEATURES: Final = {mood: tuple(sys.intern("c:" + str(bit) + "|" + mood) for bit in range(_MAX_CLASS_BITS))
+                               for mood in _MOODS}
+_MOOD_FEATURES: Final = {mood: sys.intern("m:" + mood) for mood in _MOODS}
+_LENGTH_FEATURES: Final = tuple(sys.intern("len:" + str(n)) for n in range(7))
+_END_FEATURES: Final = {mark: sys.intern("end:" + mark) for mark in ("?", "。", "!", "…", "」", "emoji", "none")}
+_verdict_features: dict[str, str] = {}  # "r:" + verdict, interned as verdicts are first seen (a few dozen)
+
+
+def _verdict_feature(verdict: str) -> str:
+    feature = _verdict_features.get(verdict)
+    if feature is None:
+        feature = _verdict_features[verdict] = sys.intern("r:" + verdict)
+    return feature
 
 
 def char_pairs(text: str) -> list[str]:
@@ -105,10 +119,9 @@ def sentence_features(tokens: Sequence[Token], text: str, rules: Sequence[str], 
         if not token.content:
             continue
         last_token = token
-        word = word_of(token)
-        words.append(word)
+        words.append(token.word.counted)
         classes |= token.classes
-        features.append("w:" + word)
+        features.append(token.word.feature)
     if words:
         features.append("e1:" + words[-1])
     if len(words) > 1:
@@ -122,14 +135,15 @@ def sentence_features(tokens: Sequence[Token], text: str, rules: Sequence[str], 
     # Tense and polarity of the sentence's end: 不安でした (told as over) vs 不安です.
     mood = _mood(words)
     if mood:
-        features.append("m:" + mood)
+        features.append(_MOOD_FEATURES[mood])
+    with_mood = _CLASS_MOOD_FEATURES[mood] if mood else ()
     for bit in range(_MAX_CLASS_BITS):
         if classes >> bit & 1:
-            features.append("c:" + str(bit))
+            features.append(_CLASS_FEATURES[bit])
             if mood:
-                features.append("c:" + str(bit) + "|" + mood)
+                features.append(with_mood[bit])
     for verdict in rules:
-        features.append("r:" + verdict)
+        features.append(_verdict_feature(verdict))
         if mood and ":" not in verdict:
             features.append("r:" + verdict + "|" + mood)
     if not rules:
@@ -152,7 +166,7 @@ def sentence_features(tokens: Sequence[Token], text: str, rules: Sequence[str], 
     for verdict in after:
         if ":" not in verdict:
             features.append("rn:" + verdict)
-    features.append("end:" + _end_mark(text))
+    features.append(_END_FEATURES[_end_mark(text)])
     if in_quote:
         features.append("q")
     stripped = text.rstrip()
@@ -162,7 +176,7 @@ def sentence_features(tokens: Sequence[Token], text: str, rules: Sequence[str], 
         features.append("first")
     if last:
         features.append("last")
-    features.append("len:" + str(min(len(words) // 6, 6)))
+    features.append(_LENGTH_FEATURES[min(len(words) // 6, 6)])
     return features
 
 

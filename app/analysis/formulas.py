@@ -135,7 +135,7 @@ def _strip(text: str) -> str:
 # Every pattern of `_FORMULAS` needs one of these words: a sentence with none of them is
 # let off without `_FORMULA_RE`, whose cushion and `[^。]{0,30}` parts backtrack on long
 # sentences (one search for all the words: a test per word would cost more).
-_FORMULA_HINTS: Final = re.compile("|".join([
+_FORMULA_HINT_WORDS: Final = [
     "お世話", "めまして", "初めて", "はじめて", "突然", "こんにち", "こんばん", "おはよう", "お疲れ", "ご無沙汰",
     "と申します", "よろしく", "宜しく", "お願い", "待", "取り急ぎ", "以上", "長々", "長文", "乱文", "失礼", "長く",
     "あれば", "ましたら", "あったら", "ご自愛", "ご無理な", "お体に", "お身体", "ご健勝", "お元気で",
@@ -143,7 +143,37 @@ _FORMULA_HINTS: Final = re.compile("|".join([
     "お変わり", "お過ごし", "ご清祥", "ご清栄", "拝啓", "謹啓",
     "季節", "時期と", "時期に", "頃と", "頃に", "候", "時節", "寒さ", "暑さ", "冷え込", "日差し", "陽気", "寒い日",
     "暑い日", "涼しく", "寒く", "暑く", "暖かく", "如何お過ごし",
-]))
+]
+
+
+_Trie = dict[str, "_Trie"]  # a character -> the words' rest; "" marks a word's end
+
+
+def _trie_pattern(words: list[str]) -> str:
+    """One regex for "any of `words`", factored by shared beginnings (お(?:世話|疲れ|願い)|…).
+
+    The same words as a flat alternation made the regex engine try each of seventy branches at every
+    position that starts one of them (お is everywhere in a mail); factored, it follows one path. Half
+    the time on the corpus's sentences, the same matches.
+    """
+    trie: _Trie = {}
+    for word in words:
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+    return _trie_branches(trie)
+
+
+def _trie_branches(node: _Trie) -> str:
+    branches = [re.escape(ch) + _trie_branches(child) for ch, child in sorted(node.items()) if ch]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    return "(?:" + body + ")?" if "" in node else body
+
+
+_FORMULA_HINTS: Final = re.compile(_trie_pattern(_FORMULA_HINT_WORDS))
 
 
 # A heading the customer typed to organise a long mail: 「（ご相談したいこと）」「【家族の状況】」, or a

@@ -20,6 +20,7 @@ import hashlib
 import json
 import logging
 import math
+import sys
 import threading
 from collections.abc import Sequence
 from pathlib import Path
@@ -95,7 +96,8 @@ class SentenceModel:
         # The weights packed (`_pack`), one integer per feature; the ``c2:`` ones again keyed by the pair's
         # two code points (`_pair_code`): a sentence's pairs are looked up from its text without
         # building a feature string for each (see `features.char_pairs`), nor a two-character string.
-        self.packed = {k: _pack(v) for k, v in weights.items()}
+        # Keys interned: the app's recurring features are interned strings too (`features`, `tokenizer.Word`).
+        self.packed = {sys.intern(k): _pack(v) for k, v in weights.items()}
         self.pair_codes = {_pair_code(k, len(PAIR)): _pack(v) for k, v in weights.items()
                            if k.startswith(PAIR) and len(k) == len(PAIR) + 2}
         self.bias = bias
@@ -108,15 +110,17 @@ class SentenceModel:
         `text` is the sentence, whose character pairs are weighed here; the trainer passes
         rows that already hold them as ``c2:`` features and no text.
         """
-        # Plain integers: the compiled build keeps them unboxed (`_pack` says why).
+        # Plain integers: the compiled build keeps them unboxed (`_pack` says why). `get` with an int
+        # default rather than None: the compiled build then unboxes each weight once, where an `int | None`
+        # stays an object that every shift and mask below would unbox again.
         d = 0
         r = 0
         w = 0
         hits = 0
         packed = self.packed
         for feature in features:
-            x = packed.get(feature)
-            if x is not None:
+            x = packed.get(feature, -1)
+            if x >= 0:
                 d += x >> _TOP
                 r += (x >> _FIELD) & _MASK
                 w += x & _MASK
@@ -124,8 +128,8 @@ class SentenceModel:
         pairs = self.pair_codes
         compact = text.strip()
         for i in range(len(compact) - 1):
-            x = pairs.get(ord(compact[i]) * _PAIR_SHIFT + ord(compact[i + 1]))  # `_pair_code`, written out
-            if x is not None:
+            x = pairs.get(ord(compact[i]) * _PAIR_SHIFT + ord(compact[i + 1]), -1)  # `_pair_code`, written out
+            if x >= 0:
                 d += x >> _TOP
                 r += (x >> _FIELD) & _MASK
                 w += x & _MASK

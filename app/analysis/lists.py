@@ -42,9 +42,12 @@ _TELLS: Final = re.compile(
 _QUANTITY: Final = re.compile(r"[0-9０-９一二三四五六七八九十百千万]+\s*[^\s0-9０-９]{0,3}[。．.]?\s*$")
 
 
-def announces_a_list(text: str) -> bool:
-    """The sentence announces a list of asks (「以下の点を教えていただけますでしょうか」「次の二点をお願いします」)."""
-    return bool(_ANNOUNCES.search(text)) and bool(_ASKS.search(text))
+def announces_a_list(text: str, start: int = 0, end: int = -1) -> bool:
+    """The sentence `text[start:end]` announces a list of asks (「以下の点を教えていただけますでしょうか」
+    「次の二点をお願いします」). Searched in place: the analyser asks this of every sentence of the body."""
+    if end < 0:
+        end = len(text)
+    return _ASKS.search(text, start, end) is not None and _ANNOUNCES.search(text, start, end) is not None
 
 
 def starts_an_item(text: str) -> bool:
@@ -70,7 +73,7 @@ def listed_items(body: str, sentences: Sequence[tuple[int, int]]) -> list[tuple[
     k = 0
     while k < len(sentences):
         start, end = sentences[k]
-        if not announces_a_list(body[start:end]):
+        if not announces_a_list(body, start, end):
             k += 1
             continue
         j = k + 1

@@ -257,13 +257,18 @@ def _cut_by_a_break(tokens: list[Token]) -> bool:
     return False
 
 
-def _listed_asks(body: str, sentences: list[tuple[int, Sentence]], tokenized: list[list[Token]],
-                 found: list[_Found]) -> list[_Found]:
-    """The items of an asked list (「以下の点を教えてください」 then 「・ピアノの使用料金」) not yet marked as asks
-    (`app.analysis.lists`): each is a request, its cue the announcement's list word."""
+def _with_listed_asks(body: str, sentences: list[tuple[int, Sentence]], tokenized: list[list[Token]],
+                      found: list[_Found]) -> list[_Found]:
+    """`found` with the items of each asked list (「以下の点を教えてください」 then 「・ピアノの使用料金」) as
+    requests (`app.analysis.lists`), each cue the announcement's words, and without a request on the
+    announcement itself: with its items under it, it is their preface (the learned layer, which has seen
+    writers mark such a line as an ask, may otherwise add it, and the review would ask the agent to
+    answer an announcement)."""
     asked = {f[3] for f in found if f[0].kind is _REQUEST}
+    announcements: set[int] = set()
     out: list[_Found] = []
     for announcement, k in listed_items(body, [(s.start, s.end) for _, s in sentences]):
+        announcements.add(sentences[announcement][0])
         index, sentence = sentences[k]
         if index in asked:
             continue
@@ -276,7 +281,9 @@ def _listed_asks(body: str, sentences: list[tuple[int, Sentence]], tokenized: li
         if end > start:
             topic = topic_of(_REQUEST, [t for t in tokens if t.start >= start and t.end <= end], body[start:end])
             out.append((item, start, end, index, sentence.paragraph, topic))
-    return out
+    if not announcements:
+        return found
+    return [f for f in found if not (f[0].kind is _REQUEST and f[3] in announcements)] + out
 
 
 def analyze(body: str) -> Insight:
@@ -420,7 +427,7 @@ def _analyze(body: str, ahead: Ahead, model: SentenceModel | None, rows: list[Ro
             weigher.labelled(found[before:], zone_list)
             labelled += 1
     found = weigher.finish(found, zone_list)
-    found += _listed_asks(body, sentences, tokenized, found)
+    found = _with_listed_asks(body, sentences, tokenized, found)
     found.sort(key=lambda f: (f[1], kind_value(f[0].kind)))
     links = link([Placed(f[0].kind, f[3], f[4]) for f in found])
     highlights = tuple(

@@ -19,6 +19,7 @@ with the surface checked because a normalised input (ﾃﾞｽ, です) can shar
 
 from __future__ import annotations
 
+import sys
 import threading
 from typing import Any, Final
 
@@ -36,6 +37,20 @@ MAX_CHARS: Final = 12_000
 _CACHE_LIMIT: Final = 200_000  # distinct words kept; cleared when exceeded so memory stays bounded
 
 
+NUMBER_FORM: Final = "<数>"
+NAME_FORM: Final = "<名>"
+WORD_FEATURE: Final = "w:"
+
+
+def counted_form(sub: str, pos2: str, norm: str) -> str:
+    """The form the learned layer counts a word under: its normalised form, numbers and names as classes."""
+    if sub == "数詞":
+        return NUMBER_FORM
+    if sub == "固有名詞" and pos2 in ("人名", "地名"):
+        return NAME_FORM
+    return norm
+
+
 class Word:
     """One dictionary word's fields, read from Sudachi once and shared by every occurrence.
 
@@ -44,10 +59,17 @@ class Word:
     token now copies the fields with plain loads.
     """
 
-    __slots__ = ("cform", "classes", "content", "ctype", "lemma", "main", "norm", "pos", "sub", "surface")
+    __slots__ = ("cform", "classes", "content", "counted", "ctype", "feature", "lemma", "main", "norm", "pos", "sub",
+                 "surface")
 
     def __init__(self, surface: str, pos: tuple[str, ...], lemma: str, norm: str, main: str, sub: str, ctype: str,
                  cform: str, classes: int, content: bool) -> None:
+        # The form the learned layer counts the word under, and its feature (`features.word_of`), made once
+        # per word and interned: the model's keys are interned too (`learned.SentenceModel`), so each
+        # occurrence is weighed by one dictionary probe with a cached hash and an identity match, without
+        # building, hashing and comparing a new string.
+        self.counted: str = counted_form(sub, pos[2], norm)
+        self.feature: str = sys.intern(WORD_FEATURE + self.counted)
         self.surface = surface
         self.pos = pos
         self.lemma = lemma
@@ -76,6 +98,7 @@ class Token:
         "start",
         "sub",
         "surface",
+        "word",
     )
 
     def __init__(self, word: Word, start: int, end: int) -> None:
@@ -91,6 +114,7 @@ class Token:
         self.content: bool = word.content  # not punctuation, space or a laugh/cry mark
         self.start: int = start      # code-point offsets into the text given to `tokenize`, end exclusive
         self.end: int = end
+        self.word: Word = word  # what the learned layer reads (`Word.counted`, `Word.feature`)
 
     def __repr__(self) -> str:
         return f"Token({self.surface!r}, {self.main}, {self.start}-{self.end})"
