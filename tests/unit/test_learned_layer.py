@@ -50,6 +50,23 @@ def test_packed_weights_give_the_probabilities_of_the_trained_floats() -> None:
         learned.SentenceModel({"w:猫": (60.0, 0.0, 0.0)}, [0.0] * 3, [1.0] * 3, [0.0] * 3)
 
 
+def test_pairs_weighed_from_the_text_give_what_the_trainer_weighs_as_features() -> None:
+    """The app weighs a sentence's character pairs from its text, through `pair_filter`, where the trainer
+    passes them as ``c2:`` features: on every sentence of the corpus's dev part, the same probabilities."""
+    from app.analysis.features import char_pairs
+
+    model = learned.load_file()
+    assert model is not None
+    rows = [row for case in load(CORPUS / "dev.jsonl")[:120] for row in sentence_rows(str(case["text"]))]
+    assert len(rows) > 1000
+    for _start, _end, features in rows:
+        words = [f for f in features if not f.startswith(learned.PAIR)]
+        pairs = [f for f in features if f.startswith(learned.PAIR)]
+        text = "".join(p[len(learned.PAIR)] for p in pairs) + (pairs[-1][-1] if pairs else "")
+        assert char_pairs(text) == pairs
+        assert model.probabilities(words, text) == model.probabilities(features)
+
+
 def test_features_name_the_words_the_ending_and_the_rules() -> None:
     text = "妻に卵アレルギーがあるのですが、大丈夫でしょうか？"
     features = sentence_features(tokenize(text), text, ["request", "request:question"], ["disclosure"], [],
