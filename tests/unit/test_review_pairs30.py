@@ -115,3 +115,36 @@ def test_asks_if_free_reads_the_ask_own_clause() -> None:
     assert unanswered_request.asks_if_free("もし入らなかった場合、キャンセル料はかかりますか")
     assert not unanswered_request.asks_if_free("無料の体験に申し込んだのですが、持ち物はありますか")
     assert not unanswered_request.asks_if_free("送料無料のセットはありますか")
+
+
+# --- A yes-or-no question about a thing: its verb said of something else does not answer it ---------------------
+
+BOARD_MAIL = ("はじめまして。\n来月、町内会の集まりで集会室をお借りしたいと考えています。\n"
+              "利用料金はいくらですか。\nホワイトボードは使えますか。\n")
+BOARD_ASKS = ("利用料金はいくらですか", "ホワイトボードは使えますか")
+
+
+def test_a_thing_asked_about_is_not_answered_by_its_verb_said_of_the_room() -> None:
+    draft = ("お問い合わせありがとうございます。\n集会室は一時間五百円でご利用いただけます。\n"
+             "ご希望の日時をお知らせください。\n")
+    assert _open(BOARD_MAIL, draft, *BOARD_ASKS) == [BOARD_ASKS[1]]
+
+
+def test_a_thing_asked_about_is_answered_when_the_reply_names_it() -> None:
+    draft = ("お問い合わせありがとうございます。\n集会室は一時間五百円でご利用いただけます。\n"
+             "ホワイトボードもご自由にお使いいただけます。\n")
+    assert _open(BOARD_MAIL, draft, *BOARD_ASKS) == []
+
+
+def test_verbs_only_said_needs_a_noun_of_the_ask_unsaid() -> None:
+    from app.review.meaning import keys
+    from app.text import tokenize_short
+
+    tokens = tuple(tokenize_short("ホワイトボードは使えますか"))
+    core = keys(tokens)
+    room = frozenset(f for k in keys(tokenize_short("集会室をご利用いただけます")) for f in k.forms)
+    board = frozenset(f for k in keys(tokenize_short("ホワイトボードもございます")) for f in k.forms)
+    assert unanswered_request.verbs_only_said(core, tokens, room)
+    assert not unanswered_request.verbs_only_said(core, tokens, board)
+    assert not unanswered_request.asks_of_its_own_thing("このような状態でも使えますか", core)
+    assert not unanswered_request.asks_of_its_own_thing("ホワイトボードを使いたいです", core)

@@ -116,6 +116,19 @@ reply must speak to, whatever words of the ask it repeats elsewhere —
 - a follow-up hanging on the answer before it (ない場合は / できる場合は) is answered in the same breath, by the
   sentences after that answer (`follow_up_answered`);
 - a sentence that only names the agent, thanks, reacts or closes commits to nothing for the word rules either.
+
+Round review30 (leave one batch out on the newest writers, the asks the review took as answered grouped by the kind of
+non-answer): the reply must speak to the ask, not around it —
+
+- **the scene is not the point**: a sentence sharing one word of the scene an ask sets before its own clause
+  (「姪の名前を入れたカードを、箱に添えていただけますか」 → a yes about the name on the address list) and nothing of
+  the clause itself commits to nothing for it (`scene_only`);
+- **asked only whether it is in time** (「月曜日までに…のですが、間に合いますか」): the day must be spoken to — a lead
+  time or something else sent today does not say whether Monday is met (`time_clause`);
+- **is it free** (「見積もりは無料でしょうか」「キャンセル料はかかりますか」) is a how-much question with no question
+  word: a price, 無料 or かかりません about it (`asks_if_free`);
+- **a yes-or-no question about a thing** the reply never names is not answered by its verb said of something else
+  (「ピアノは使えますか」 by 「ホールをご利用いただけます」: `verbs_only_said`).
 """
 
 from __future__ import annotations
@@ -312,6 +325,23 @@ def _committed(acts: list[_Act], request_keys: list[Key], request_text: str, cor
         if found >= (0.5 if promise else 1.0) and (promise or not scene_only(found, core, act.pool)):
             return True
     return False
+
+
+def verbs_only_said(core: list[Key], tokens: tuple[Token, ...], pool: AbstractSet[str]) -> bool:
+    """Whether the reply says of an ask's words only its verbs, never a noun (round review30): 「ピアノは使えますか」 is
+    not answered by 「ホールをご利用いただけます」, which says 使う of the hall, not of the piano."""
+    nouns = {t.norm for t in tokens if t.main == "名詞"} | {t.surface for t in tokens if t.main == "名詞"}
+    return bool(nouns) and not any(k.words & nouns and not k.forms.isdisjoint(pool) for k in core)
+
+
+def asks_of_its_own_thing(asked: str, core: list[Key]) -> bool:
+    """A yes-or-no question about a thing it names itself: not one pointing back (「それまでに」「このような」), nor
+    one whose words are only an availability or a can (「在庫はありますか」), nor a please-do or a wish."""
+    return bool(_QUESTION_END.search(asked)) and not _POINTS_BACK.search(asked) and not _INDEFINITE_BACK.search(
+        asked) and not all(k.forms & _ELLIPTIC for k in core)
+
+
+_INDEFINITE_BACK = re.compile(r"この(?:ような|よう|様な)|そのような|こういう|そういう|こんな|そんな")
 
 
 def scene_only(found: float, core: list[Key] | None, pool: AbstractSet[str]) -> bool:
@@ -1017,6 +1047,7 @@ def _rule_verdict(ctx: ReviewContext) -> RuleVerdict:
     word_answers = []
     takes_order = any(_TAKES_ORDER.search(NOT_COMMITMENT.sub("", s.text)) for s in ctx.body_sentences)
     before: list[Key] = []
+    topics = _Topics(ctx)
     asked_parts = [_asked_part(ctx.highlight_tokens(highlight)) if _CONCERN_WORD.search(asked) else None
                    for highlight, asked in requests]
     cores = [core_keys(ctx.highlight_tokens(highlight) if part is None else part)
@@ -1079,12 +1110,13 @@ def _rule_verdict(ctx: ReviewContext) -> RuleVerdict:
                 ctx, tokens, backs[number][1] + asked, own_acts, whole + backs[number][0], core + backs[number][0],
                 pool))) and (
                 not typed or _typed_answer_given(ctx, whole, typed)
-                or (number in deadline and _deadline_met(ctx, whole + backs[number][0], asked))):
+                or (number in deadline and _deadline_met(ctx, whole + backs[number][0], asked))) and not (
+                asks_of_its_own_thing(asked, cores[number]) and topics.named(highlight) is False
+                and verbs_only_said(core, tokens, pool)):
             word_answers.append(core)
         else:
             open_requests.append((highlight, asked))
     flagged: set[int] = set()
-    topics = _Topics(ctx)
     named: list[bool | None] = [topics.named(highlight) for highlight, _ in open_requests]
     forced: set[int] = set()
     # Among several asks, a yes-or-no ask whose own topic the reply never names is not answered by a yes, a
