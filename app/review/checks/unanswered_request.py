@@ -868,6 +868,12 @@ def asks_if_free(asked: str) -> bool:
     return bool(_ASKS_IF_FREE.search(_last_clause(asked)))
 
 
+def free_open(ctx: ReviewContext, whole: list[Key], asked: str, linked: tuple[int, ...], only_one: bool) -> bool:
+    """An ask whether something is free (`asks_if_free`) that no sentence about it answers with a price, 無料 or
+    かかりません (or a check-back): 「保証のご案内は店頭にございます」 speaks of the warranty and says no price."""
+    return asks_if_free(asked) and not _answered_with(ctx, _GIVES_PRICE, whole, asked, linked, only_one)
+
+
 @lru_cache(maxsize=1024)
 def _asked_types(asked: str) -> int:
     """The kinds of answer a request asks for (when, price, count, how often, which), as bits."""
@@ -1186,7 +1192,8 @@ def _rule_verdict(ctx: ReviewContext) -> RuleVerdict:
         if id(highlight) not in forced and (
                 availability_open(ctx, wholes[number], asked, linked, len(requests) == 1)
                 or point_time_open(ctx, wholes[number], asked, linked, len(requests) == 1)
-                or may_i_open(ctx, cores[number], _last_clause(asked), linked, len(requests) == 1)):
+                or may_i_open(ctx, cores[number], _last_clause(asked), linked, len(requests) == 1)
+                or free_open(ctx, wholes[number], asked, linked, len(requests) == 1)):
             forced.add(id(highlight))
     return RuleVerdict(
         requests,
@@ -1593,10 +1600,9 @@ def _mail_side(ctx: ReviewContext, requests: list[tuple[Highlight, str]]
         marks = content_marks(asked) | synonym_marks(tokens)
         # 「鍵盤の重さの件も見ていただけますか」 asks an act, not a weight: an ask wants a kind of answer when it asks a
         # question (a question word) or to be told (教えて, 知りたい).
-        free = 2 if asks_if_free(asked) else 0
-        types = _asked_types(asked) | free
+        types = _asked_types(asked)
         if not (_has_question_word(asked) or _TELL_ME.search(asked)):
-            types &= _REMEDY | _WHY | (1 if _TIME_COND.search(_last_clause(asked)) else 0) | free
+            types &= _REMEDY | _WHY | (1 if _TIME_COND.search(_last_clause(asked)) else 0)
         asks.append((asked, [], whole, marks, types))
     result = (asks, outside_marks, outside_forms)
     if len(_MAIL_SIDE) >= 8:
