@@ -116,6 +116,19 @@ reply must speak to, whatever words of the ask it repeats elsewhere —
 - a follow-up hanging on the answer before it (ない場合は / できる場合は) is answered in the same breath, by the
   sentences after that answer (`follow_up_answered`);
 - a sentence that only names the agent, thanks, reacts or closes commits to nothing for the word rules either.
+
+Round review30 (leave one batch out on the newest writers, the asks the review took as answered grouped by the kind of
+non-answer): the reply must speak to the ask, not around it —
+
+- **the scene is not the point**: a sentence sharing one word of the scene an ask sets before its own clause
+  (「姪の名前を入れたカードを、箱に添えていただけますか」 → a yes about the name on the address list) and nothing of
+  the clause itself commits to nothing for it (`scene_only`);
+- **asked only whether it is in time** (「月曜日までに…のですが、間に合いますか」): the day must be spoken to — a lead
+  time or something else sent today does not say whether Monday is met (`time_clause`);
+- **is it free** (「見積もりは無料でしょうか」「キャンセル料はかかりますか」) is a how-much question with no question
+  word: a price, 無料 or かかりません about it (`asks_if_free`);
+- **a yes-or-no question about a thing** the reply never names is not answered by its verb said of something else
+  (「ピアノは使えますか」 by 「ホールをご利用いただけます」: `verbs_only_said`).
 """
 
 from __future__ import annotations
@@ -309,9 +322,46 @@ def _committed(acts: list[_Act], request_keys: list[Key], request_text: str, cor
             return True
         promise = asks_to_tell and act.promises_to_tell
         found, _total = matched_weight(request_keys, act.pool)
-        if found >= (0.5 if promise else 1.0):
+        if found >= (0.5 if promise else 1.0) and (promise or not scene_only(found, core, act.pool)):
             return True
     return False
+
+
+def verbs_only_said(core: list[Key], tokens: tuple[Token, ...], pool: AbstractSet[str]) -> bool:
+    """Whether the reply says of an ask's words only its verbs, never a noun (round review30): 「ピアノは使えますか」 is
+    not answered by 「ホールをご利用いただけます」, which says 使う of the hall, not of the piano."""
+    nouns = {t.norm for t in tokens if t.main == "名詞"} | {t.surface for t in tokens if t.main == "名詞"}
+    return bool(nouns) and not any(k.words & nouns and not k.forms.isdisjoint(pool) for k in core)
+
+
+def asks_of_its_own_thing(asked: str, core: list[Key]) -> bool:
+    """A yes-or-no question about a thing it names itself: not one pointing back (「それまでに」「このような」), nor
+    one whose words are only an availability or a can (「在庫はありますか」), nor a please-do or a wish."""
+    return bool(_QUESTION_END.search(asked)) and not _POINTS_BACK.search(asked) and not _INDEFINITE_BACK.search(
+        asked) and not all(k.forms & _ELLIPTIC for k in core)
+
+
+_INDEFINITE_BACK = re.compile(r"この(?:ような|よう|様な)|そのような|こういう|そういう|こんな|そんな")
+
+
+def scene_only(found: float, core: list[Key] | None, pool: AbstractSet[str]) -> bool:
+    """Whether a sentence shares with an ask only one word of the scene before the ask's own clause (round review30).
+
+    「姪の名前を入れたカードを、箱に添えていただくことはできますか」 asks for the card in the box;
+    「送り先は、お名前とご住所をお知らせいただければ大丈夫です」 says a yes about the name the scene names, not about
+    the card. A sentence that says one word of the scene and nothing of the ask's own clause (its
+    `core`, when that is a clause of its own) is about the scene; two words of the whole ask say enough of it."""
+    if core is None or found >= 2.0 or sum(k.weight for k in core) < 1.0:
+        return False
+    if all(k.words & _ASK_FRAME for k in core):
+        # 「お代はお届けの際にお支払いしたく、お許しいただければ幸いです」: the own clause only frames the ask
+        return False
+    return matched_weight(core, pool)[0] == 0.0
+
+
+# The words of a clause that only frames the ask before it (「お許しいただければ幸いです」「ご了承いただけますか」).
+_ASK_FRAME = _CAN_YOU_ONLY | frozenset({"許す", "許し", "お許し", "了承", "ご了承", "承諾", "ご承諾", "容赦", "ご容赦",
+                                        "幸い", "助かる", "ありがたい", "嬉しい", "うれしい"})
 
 
 def answered(
@@ -466,14 +516,30 @@ def availability_open(ctx: ReviewContext, whole: list[Key], asked: str, linked: 
                                                                       only_one)
 
 
+# An ask whose own clause only asks whether it is in time
+# (「月曜日までに届けていただけると助かるのですが、間に合いますか」).
+_ONLY_IN_TIME = re.compile(r"^(?:今から[^。、]{0,10})?間に合(?:い|う)[^。、]{0,12}$")
+
+
+def time_clause(asked: str) -> tuple[str, bool]:
+    """The clause of an ask that may set its time as the point, and whether the ask only asks if it is in time: its own
+    clause, or — when that only asks 間に合いますか after a clause of its own — the whole ask, whose time before it is
+    what must be met (round review30)."""
+    last = _last_clause(asked)
+    in_time = len(last) < len(asked) and bool(_ONLY_IN_TIME.search(last))
+    return (asked if in_time else last), in_time
+
+
 def point_time_open(ctx: ReviewContext, whole: list[Key], asked: str, linked: tuple[int, ...],
                     only_one: bool) -> bool:
     """A yes-or-no ask whose point is a time named in its own clause (not in the reason before it, 「週末に伺うので、」;
     not a question for a time: those are typed) that no sentence about it answers with a day or a time, 間に合う, a yes
-    or a no."""
-    if _has_question_word(asked) or _asked_types(asked) & 1 or not _TIME_IS_THE_POINT.search(_last_clause(asked)):
+    or a no. Asked only whether it is in time (`time_clause`), the day itself must be spoken to: a sentence that sends
+    something else today (「校正データを本日中にお送りいたします」) does not say whether Monday is met."""
+    clause, in_time = time_clause(asked)
+    if _has_question_word(asked) or _asked_types(asked) & 1 or not _TIME_IS_THE_POINT.search(clause):
         return False
-    if _answered_with(ctx, _SAYS_TIME, whole, asked, linked, only_one):
+    if _answered_with(ctx, DAY if in_time else _SAYS_TIME, whole, asked, linked, only_one):
         return False
     body = {s.start for s in ctx.body_sentences}
     return not any(sentence.start in body and ("間に合" in sentence.text or (
@@ -788,6 +854,26 @@ def _condition_echoed(ctx: ReviewContext, tokens: tuple[Token, ...]) -> bool:
 _ASKS_HOW_LONG = re.compile(r"(?:どの|どれ)(?:くらい|ぐらい|程度)(?:の期間|の日数|の時間|かかり|お時間|時間)|期間")
 
 
+# "Is it free / is there a fee" asked with no question word
+# (「見積もりは無料でしょうか」「キャンセル料はかかりますか」).
+_ASKS_IF_FREE = gated(re.compile(
+    r"(?:無料|有料|タダ)(?:です|でしょう|なの|になり|になる|ですか)|"
+    r"(?:料|費|代|料金|費用|お金)(?:は|が|って|も)?(?:かかり|かかる|発生し|発生す|必要)[^。、]{0,10}$"))
+
+
+def asks_if_free(asked: str) -> bool:
+    """Whether an ask's own clause asks if something is free or costs a fee (round review30): a how-much question
+    without a question word, which wants a price, 無料 or かかりません about the thing — not a sentence about it that
+    says no price (「お見積もりの流れをご説明いたします」「保証のご案内は店頭にございます」)."""
+    return bool(_ASKS_IF_FREE.search(_last_clause(asked)))
+
+
+def free_open(ctx: ReviewContext, whole: list[Key], asked: str, linked: tuple[int, ...], only_one: bool) -> bool:
+    """An ask whether something is free (`asks_if_free`) that no sentence about it answers with a price, 無料 or
+    かかりません (or a check-back): 「保証のご案内は店頭にございます」 speaks of the warranty and says no price."""
+    return asks_if_free(asked) and not _answered_with(ctx, _GIVES_PRICE, whole, asked, linked, only_one)
+
+
 @lru_cache(maxsize=1024)
 def _asked_types(asked: str) -> int:
     """The kinds of answer a request asks for (when, price, count, how often, which), as bits."""
@@ -967,6 +1053,7 @@ def _rule_verdict(ctx: ReviewContext) -> RuleVerdict:
     word_answers = []
     takes_order = any(_TAKES_ORDER.search(NOT_COMMITMENT.sub("", s.text)) for s in ctx.body_sentences)
     before: list[Key] = []
+    topics = _Topics(ctx)
     asked_parts = [_asked_part(ctx.highlight_tokens(highlight)) if _CONCERN_WORD.search(asked) else None
                    for highlight, asked in requests]
     cores = [core_keys(ctx.highlight_tokens(highlight) if part is None else part)
@@ -1010,6 +1097,8 @@ def _rule_verdict(ctx: ReviewContext) -> RuleVerdict:
         typed = _asked_types(_last_clause(asked)) & _TYPED_WORDS if _has_question_word(_last_clause(asked)) else 0
         if _TIME_COND.search(_last_clause(asked)):
             typed |= 1
+        if asks_if_free(asked):
+            typed |= 2
         # 「その日までに仕上げていただくことは可能でしょうか」: the deadline is the point; a yes about something else
         # (「リボンをお掛けすることもできます」) does not meet it.
         # (An ask to be told by then, 「それまでに原因をご教示いただけますか」, is told in the reply itself.)
@@ -1027,12 +1116,13 @@ def _rule_verdict(ctx: ReviewContext) -> RuleVerdict:
                 ctx, tokens, backs[number][1] + asked, own_acts, whole + backs[number][0], core + backs[number][0],
                 pool))) and (
                 not typed or _typed_answer_given(ctx, whole, typed)
-                or (number in deadline and _deadline_met(ctx, whole + backs[number][0], asked))):
+                or (number in deadline and _deadline_met(ctx, whole + backs[number][0], asked))) and not (
+                asks_of_its_own_thing(asked, cores[number]) and topics.named(highlight) is False
+                and verbs_only_said(core, tokens, pool)):
             word_answers.append(core)
         else:
             open_requests.append((highlight, asked))
     flagged: set[int] = set()
-    topics = _Topics(ctx)
     named: list[bool | None] = [topics.named(highlight) for highlight, _ in open_requests]
     forced: set[int] = set()
     # Among several asks, a yes-or-no ask whose own topic the reply never names is not answered by a yes, a
@@ -1063,7 +1153,7 @@ def _rule_verdict(ctx: ReviewContext) -> RuleVerdict:
     for number, (highlight, asked) in enumerate(open_requests):
         # Naming the topic answers a yes-or-no ask or a please-do; a question with a question word (どこで,
         # いつ, いくら, 方法) wants its kind of answer, which the checks above look for.
-        plain = not _asked_types(asked) and not _has_question_word(asked)
+        plain = not _asked_types(asked) and not _has_question_word(asked) and not asks_if_free(asked)
         if id(highlight) not in forced and (
                 number in by_shape or id(highlight) in followed or (named[number] and plain)):
             continue
@@ -1102,7 +1192,8 @@ def _rule_verdict(ctx: ReviewContext) -> RuleVerdict:
         if id(highlight) not in forced and (
                 availability_open(ctx, wholes[number], asked, linked, len(requests) == 1)
                 or point_time_open(ctx, wholes[number], asked, linked, len(requests) == 1)
-                or may_i_open(ctx, cores[number], _last_clause(asked), linked, len(requests) == 1)):
+                or may_i_open(ctx, cores[number], _last_clause(asked), linked, len(requests) == 1)
+                or free_open(ctx, wholes[number], asked, linked, len(requests) == 1)):
             forced.add(id(highlight))
     return RuleVerdict(
         requests,
