@@ -125,7 +125,7 @@ WORRY_AT: Final[tuple[Rule, ...]] = (
     Rule(worry.feared_maybe, needs=WORRY_GATE, at=frozenset({"か"})),
     Rule(worry.anxious_body, needs=WORRY_GATE,
          at=frozenset({"胃", "胸", "手", "心臓", "冷や汗", "背筋", "足", "息", "寝つき", "寝付き", "頭", "喉", "のど",
-                       "心地", "動悸"})),
+                       "心地", "動悸", "手のひら", "掌", "指先", "お腹", "おなか", "血の気"})),
     Rule(worry.woken_by_thought, needs=WORRY_GATE, at=frozenset({"覚める", "醒める"})),
     Rule(worry.ruminating, needs=WORRY_GATE, at=frozenset({"考える", "考え込む"})),
     Rule(worry.hope_not, needs=WORRY_GATE, at=frozenset({"良い"})),

@@ -1406,8 +1406,20 @@ _BODY: Final[dict[str, frozenset[str]]] = {
     "胸": frozenset({"ざわつく", "ざわざわ", "ザワザワ", "きゅっと", "ぎゅっと", "ぎゅー", "キュッと", "締め付ける",
                     "締めつける", "苦しい", "詰まる", "重い", "ドキドキ", "どきどき", "騒ぐ", "つかえる",
                     "張り裂ける", "ざわめく"}),
-    "手": frozenset({"震える", "震え", "冷たい", "止まる", "汗"}),
-    "心臓": frozenset({"バクバク", "ばくばく", "ドキドキ", "どきどき", "止まる", "バクバクする"}),
+    "手": frozenset({"震える", "震え", "冷たい", "止まる", "汗", "汗ばむ"}),
+    # The hands, fingertips, throat and stomach of a fear told as plain fact (手のひらが汗ばんできます /
+    # 指先が冷たくなります / 喉がからからになります / お腹が痛くなります), heard only after what sets them off
+    # (`_dread_trigger`: 想像しただけで / 考えるだけで / 〜たびに / 今から): alone they are a symptom.
+    "手のひら": frozenset({"汗", "汗ばむ", "湿る", "震える", "冷たい"}),
+    "掌": frozenset({"汗", "汗ばむ", "湿る", "震える", "冷たい"}),
+    "指先": frozenset({"冷たい", "冷える", "震える", "汗"}),
+    "喉": frozenset({"からから", "カラカラ", "渇く", "乾く", "詰まる"}),
+    "のど": frozenset({"からから", "カラカラ", "渇く", "乾く", "詰まる"}),
+    "お腹": frozenset({"痛い", "いたい", "いたく", "痛む", "キリキリ", "きりきり", "ゆるい", "下す"}),
+    "おなか": frozenset({"痛い", "いたい", "いたく", "痛む", "キリキリ", "きりきり", "ゆるい", "下す"}),
+    "血の気": frozenset({"引く"}),
+    "心臓": frozenset({"バクバク", "ばくばく", "ドキドキ", "どきどき", "止まる", "バクバクする", "跳ね上がる",
+                      "跳ねる", "どきん", "ドキン", "どきっと", "ドキッと", "縮む", "口"}),
     "背筋": frozenset({"寒い", "冷たい", "凍る", "冷える"}),
     "足": frozenset({"すくむ", "竦む", "震える"}),
     "息": frozenset({"詰まる"}),
@@ -1458,9 +1470,20 @@ def _dread_trigger(toks: Sequence[Token], i: int) -> bool:
             return True
         if x.surface in ("今から", "いまから"):
             return True
-        if _thought_at(toks, j, i):
+        if _thought_at(toks, j, i) or _just_by(toks, j, i):
             return True
     return False
+
+
+def _just_by(toks: Sequence[Token], j: int, i: int) -> bool:
+    """toks[j] is 〜ただけで, before i: 言葉を聞いただけで / 名前を見ただけで — the act once, enough to set the body off.
+
+    Past in form only (the act, not a story). Not the plain 〜るだけで (押さえているだけで手が震える / 音を聞くだけで:
+    what always happens, effort or a habit of the body) and not 思い出しただけで (a memory, looked back on)."""
+    if not (toks[j].surface == "だけ" and j >= 2 and j + 1 < i and toks[j + 1].surface == "で"):
+        return False
+    return (toks[j - 1].lemma == "た" and toks[j - 1].main == "助動詞" and toks[j - 2].main == "動詞"
+            and toks[j - 2].lemma != "思い出す")
 
 
 def _thought_at(toks: Sequence[Token], j: int, i: int) -> bool:
