@@ -232,6 +232,9 @@ WORRY_CUES: Final = frozenset({
     "覚める", "醒める", "しまう", "仕舞う", "ちゃう", "ちまう", "成る",
     # cornered, with no answer to give (説明に窮しております)
     "窮する",
+    # a deadline (金曜までに届かなければ、当日つけていくものが何もありません): the case to come that makes
+    # what a condition shuts the writer out of a fear (`worry.shut_out_if`), with no other cue word
+    "まで",
 })
 # Every word a request rule other than a question or a hedged 〜のですが starts from.
 REQUEST_CUES: Final = frozenset({

@@ -717,8 +717,8 @@ def shut_out_if(toks: list[Token], i: int) -> str:
     ask (〜できないので、…), not looked back on (今でも).
     """
     t = toks[i]
-    if t.norm == "成る":  # 〜ことになります: where it would leave them
-        if i < 3 or toks[i - 1].surface != "に" or toks[i - 2].surface not in ("こと", "事"):
+    if t.norm == "成る":  # 〜ことになります / 〜状態になります: where it would leave them
+        if i < 3 or toks[i - 1].surface != "に" or toks[i - 2].surface not in ("こと", "事", "状態"):
             return ""
         end = i
     elif is_neg(t):
@@ -740,18 +740,23 @@ def shut_out_if(toks: list[Token], i: int) -> str:
             if v.norm in _NOT_SHUT_OUT or v.lemma in _NOT_SHUT_OUT or (
                     v.norm == "出来る" and k > 0 and toks[k - 1].norm in _NOT_SHUT_OUT):
                 return ""  # 〜かもしれません (a maybe) / 信じられません, 許せません (disbelief, anger)
+            if v.lemma == "いける" and k > 0 and toks[k - 1].surface in ("と", "ば", "ては", "では"):
+                return ""  # 〜ておかないといけません / 〜なければいけません: what must be done, not a fear
             if not (able or (v.norm == "有る" and k > 0 and toks[k - 1].surface in ("が", "も"))):
                 return ""
         end = i
     else:
         return ""
-    if not _ends_clause_now(toks[end + 1 :]) or _hindsight(toks, i) or _someone_elses(toks, i):
+    if not _ends_clause_now(toks[end + 1 :]) or _hindsight(toks, i):
         return ""
     ifs = [j for j in range(1, i - 1) if _feared_condition(toks, j)]
     if not ifs:
         ifs = [j for j in range(1, i - 2) if toks[j].surface == "まま" and toks[j - 1].surface == "この"
                and toks[j + 1].surface == "で" and toks[j + 2].surface == "は"]
-    if not ifs:
+    # Someone else's only when they are the topic before the condition (夫は、このままでは…): after it
+    # (〜までに届かなければ、娘は…教室に入ることになります) they are whom the feared outcome befalls, the
+    # fear the writer's.
+    if not ifs or _someone_elses(toks, ifs[-1]):
         return ""
     return make_cue(CueKind.FEARED_IF, span(toks, ifs[-1], i + 1))
 
