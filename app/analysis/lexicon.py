@@ -235,6 +235,9 @@ WORRY_CUES: Final = frozenset({
     # a deadline (金曜までに届かなければ、当日つけていくものが何もありません): the case to come that makes
     # what a condition shuts the writer out of a fear (`worry.shut_out_if`), with no other cue word
     "まで",
+    # a condition that may come (向こうで切れたら、運転もできません / 見つからなければ、連れて行くしかありません):
+    # what it shuts the writer out of, said with no worry word (`worry.shut_out_if`)
+    "たら", "だら", "ば",
 })
 # Every word a request rule other than a question or a hedged 〜のですが starts from.
 REQUEST_CUES: Final = frozenset({

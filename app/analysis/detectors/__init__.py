@@ -136,7 +136,7 @@ WORRY_AT: Final[tuple[Rule, ...]] = (
     Rule(worry.dire_outcome, needs=WORRY_GATE, at=frozenset({"しまう", "仕舞う", "ちゃう", "ちまう", "成る"})),
     # Asked at a negation whatever its class bits (ない / ず are no cue words: as one they would set the worry-cue
     # feature of most sentences); the clause still needs a cue word (間に合う, まま, 成る…) to be asked at all.
-    Rule(worry.shut_out_if, at=frozenset({"成る", "ない", "無い", "ず"})),
+    Rule(worry.shut_out_if, at=frozenset({"成る", "ない", "無い", "ず", "なくなる", "無くなる"})),
     Rule(worry.what_becomes, needs=WORRY_GATE, at=frozenset({"どう"})),
     Rule(worry.on_mind_now, needs=WORRY_GATE, at=frozenset({"引っかかる", "引っ掛かる", "かかる", "掛かる", "気"})),
     Rule(worry.held_back, needs=WORRY_GATE,

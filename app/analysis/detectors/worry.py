@@ -706,9 +706,10 @@ def _ends_clause_now(after: Sequence[Token]) -> bool:
 def shut_out_if(toks: list[Token], i: int) -> str:
     """試験に間に合わないと受験できません / このままでは当日着るものがありません / 間に合わないと他の靴ないんです
     / 日曜までに戻ってこないと、向こうで凍えることになります: a condition the writer fears and what it would shut
-    them out of — what they then cannot do, what they would be left without, where it would leave them — told as
-    what will happen, non-past, the clause ending on it. Asked only where the clause has a worry cue word (a
-    deadline's 間に合う, このまま, ことになる's 成る): 〜までに届かないと受験できません alone is not heard.
+    them out of — what they then cannot do, what they would be left without, where it would leave them, the one way
+    left (〜しかありません / 〜しかなくなります) — told as what will happen, non-past, the clause ending on it.
+    Asked only where the clause has a worry cue word: a deadline (間に合う, 〜までに), このまま, ことになる's 成る,
+    or the condition's own 〜たら / 〜ば (a plain 〜と needs one of the others).
 
     Said without a worry word and without 〜てしまう (`dire_outcome` hears those). The condition is one that
     may come (`_feared_condition`: 〜たら, or 〜ないと / 〜なければ with a deadline, このまま, もし or an awaited
@@ -717,13 +718,17 @@ def shut_out_if(toks: list[Token], i: int) -> str:
     ask (〜できないので、…), not looked back on (今でも).
     """
     t = toks[i]
-    if t.norm == "成る":  # 〜ことになります / 〜状態になります: where it would leave them
+    if t.lemma in _LEFT_WITH_ONLY or t.norm in _LEFT_WITH_ONLY:  # 食費を削るしかなくなります: no other way left
+        if i < 2 or toks[i - 1].surface != "しか":
+            return ""
+        end = i
+    elif t.norm == "成る":  # 〜ことになります / 〜状態になります: where it would leave them
         if i < 3 or toks[i - 1].surface != "に" or toks[i - 2].surface not in ("こと", "事", "状態"):
             return ""
         end = i
     elif is_neg(t):
         if t.main == "形容詞":  # 服がないです / 他の靴ないんです: left without it
-            if i < 2 or (toks[i - 1].surface not in ("が", "も", "は") and toks[i - 1].main != "名詞"):
+            if i < 2 or (toks[i - 1].surface not in ("が", "も", "は", "しか") and toks[i - 1].main != "名詞"):
                 return ""
             if toks[i - 1].surface == "は" and toks[i - 2].surface in ("で", "じゃ"):
                 return ""  # 〜ではなく: not this but that
@@ -742,7 +747,7 @@ def shut_out_if(toks: list[Token], i: int) -> str:
                 return ""  # 〜かもしれません (a maybe) / 信じられません, 許せません (disbelief, anger)
             if v.lemma == "いける" and k > 0 and toks[k - 1].surface in ("と", "ば", "ては", "では"):
                 return ""  # 〜ておかないといけません / 〜なければいけません: what must be done, not a fear
-            if not (able or (v.norm == "有る" and k > 0 and toks[k - 1].surface in ("が", "も"))):
+            if not (able or (v.norm == "有る" and k > 0 and toks[k - 1].surface in ("が", "も", "しか"))):
                 return ""
         end = i
     else:
@@ -760,6 +765,9 @@ def shut_out_if(toks: list[Token], i: int) -> str:
         return ""
     return make_cue(CueKind.FEARED_IF, span(toks, ifs[-1], i + 1))
 
+
+# 〜しかなくなる as one verb: the one way left (連れて行くしかなくなります).
+_LEFT_WITH_ONLY: Final = frozenset({"なくなる", "無くなる"})
 
 # Arrivals a writer waits for: 〜が届かないと / 返事が来ないと is a case that may come, not a requirement.
 _AWAITED: Final = frozenset({"届く", "着く", "来る", "くる", "戻る", "返る", "間に合う"})
