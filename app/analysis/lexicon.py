@@ -238,6 +238,8 @@ WORRY_CUES: Final = frozenset({
     # a condition that may come (向こうで切れたら、運転もできません / 見つからなければ、連れて行くしかありません):
     # what it shuts the writer out of, said with no worry word (`worry.shut_out_if`)
     "たら", "だら", "ば",
+    # a date close at hand, before 〜のに (退院は明後日なのに、まだ何もありません: `worry.pressed_for_time`)
+    "明日", "明後日", "あさって", "来週", "来月", "週末", "月末", "今週", "今週末", "来週末",
 })
 # Every word a request rule other than a question or a hedged 〜のですが starts from.
 REQUEST_CUES: Final = frozenset({

@@ -138,6 +138,8 @@ WORRY_AT: Final[tuple[Rule, ...]] = (
     # feature of most sentences); the clause still needs a cue word (間に合う, まま, 成る…) to be asked at all.
     Rule(worry.shut_out_if, at=frozenset({"成る", "ない", "無い", "ず", "なくなる", "無くなる"})),
     Rule(worry.what_becomes, needs=WORRY_GATE, at=frozenset({"どう"})),
+    # Asked at 〜のに's に whatever its class bits; the clause needs a date word (まで, 明日, 来週…) to be asked at all.
+    Rule(worry.pressed_for_time, at=frozenset({"に"})),
     Rule(worry.on_mind_now, needs=WORRY_GATE, at=frozenset({"引っかかる", "引っ掛かる", "かかる", "掛かる", "気"})),
     Rule(worry.held_back, needs=WORRY_GATE,
          at=frozenset({"ためらう", "躊躇う", "迷う", "踏み切る", "踏ん切り", "踏み出す"})),

@@ -1175,6 +1175,47 @@ def too_late_if(toks: list[Token], i: int) -> str:
     return make_cue(CueKind.FEARED_IF, span(toks, i, i + 3))
 
 
+
+def pressed_for_time(toks: list[Token], i: int) -> str:
+    """式まであと二か月しかないのに、まだ何ひとつ決まっていません / 退院は明後日なのに、食べさせられるものがまだ何も
+    ありません / 期限が来月二十日なのに、何を用意すればいいのか分かりません: a date close at hand (〜のに), and
+    what the writer has not got ready for it — not done, not there, not known — said now. The deadline pressing
+    is the worry, with no worry word.
+
+    Needs the date before 〜のに (〜まで, 明日, 明後日, 来週, 来月, 週末, 月末), the のに clause non-past (not
+    予約したのに: what happened, a complaint's reproach), and the clause ending on a non-past negation. Not an
+    arrival or an answer awaited from the shop (受験票がまだ届いていません / 返事もありません: its delay, a
+    complaint), not an obligation (〜なければなりません), not a question, not past (〜できませんでした).
+    """
+    if not (toks[i].surface == "に" and i >= 3 and toks[i - 1].surface == "の" and i + 2 < len(toks)
+            and toks[i + 1].surface in ("、", "，")):
+        return ""  # 〜のに、 (Sudachi reads の + に)
+    if toks[i - 2].lemma == "た" or not any(
+            (x.surface == "まで" and x.main == "助詞") or x.surface in _NEAR_DATES for x in toks[: i - 1]):
+        return ""
+    rest = [x for x in toks[i + 2 :] if x.main not in ("補助記号", "空白")]
+    k = len(rest)
+    while k > 0 and (rest[k - 1].main in ("助動詞", "助詞") or rest[k - 1].norm == "居る"
+                     or rest[k - 1].lemma in ("いる", "おる")):
+        k -= 1
+    tail = rest[k:]
+    if k == 0 or (not any(is_neg(x) for x in tail) and not (rest[k - 1].main == "形容詞" and is_neg(rest[k - 1]))):
+        return ""
+    if any(x.lemma == "た" or x.surface in ("か", "ので", "から") for x in tail):
+        return ""  # 〜できませんでした / 〜ありませんか / 〜ないので
+    v = rest[k - 1]
+    if v.lemma in _AWAITED or v.norm in _AWAITED or v.norm in ("成る", "行ける") or v.lemma == "いける" or any(
+            x.surface in _REPLIES for x in rest):
+        return ""  # まだ届いていません / 返事もありません: the shop's delay; 〜なければなりません: an obligation
+    return make_cue(CueKind.FEARED_IF, span(toks, i - 1, min(len(toks), i + 1)))
+
+
+# Dates close at hand that make 〜のに a deadline pressing (with 〜まで).
+_NEAR_DATES: Final = frozenset({"明日", "明後日", "あさって", "来週", "来月", "週末", "月末", "今週", "今週末", "来週末"})
+# An answer awaited from the shop: its absence is a complaint of the delay, not the writer unready.
+_REPLIES: Final = frozenset({"返事", "返信", "連絡", "回答", "ご連絡", "ご返事", "ご返信", "ご回答", "メール", "電話"})
+
+
 # ---------------------------------------------------------------- what the rules and the sentence share
 
 
