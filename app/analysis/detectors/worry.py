@@ -1211,7 +1211,8 @@ def pressed_for_time(toks: list[Token], i: int) -> str:
 
 
 # Dates close at hand that make 〜のに a deadline pressing (with 〜まで).
-_NEAR_DATES: Final = frozenset({"明日", "明後日", "あさって", "来週", "来月", "週末", "月末", "今週", "今週末", "来週末"})
+_NEAR_DATES: Final = frozenset({"明日", "明後日", "あさって", "来週", "来月", "週末", "月末", "今週", "今週末",
+                                "来週末"})
 # An answer awaited from the shop: its absence is a complaint of the delay, not the writer unready.
 _REPLIES: Final = frozenset({"返事", "返信", "連絡", "回答", "ご連絡", "ご返事", "ご返信", "ご回答", "メール", "電話"})
 
@@ -1530,7 +1531,8 @@ def _dread_trigger(toks: Sequence[Token], i: int) -> bool:
 
 
 def _just_by(toks: Sequence[Token], j: int, i: int) -> bool:
-    """toks[j] is 〜ただけで, before i: 言葉を聞いただけで / 名前を見ただけで — the act once, enough to set the body off.
+    """toks[j] is 〜ただけで, before i: 言葉を聞いただけで / 名前を見ただけで — the act once, enough to set the body
+    off.
 
     Past in form only (the act, not a story). Not the plain 〜るだけで (押さえているだけで手が震える / 音を聞くだけで:
     what always happens, effort or a habit of the body) and not 思い出しただけで (a memory, looked back on)."""
