@@ -218,6 +218,7 @@ WORRY_CUES: Final = frozenset({
     # not happened (〜ないといい), how bad it would be (〜たらやばい), what stays on the mind (引っかかる)
     "どない", "どげん", "どがん", "どぎゃん", "どがい", "ど", "考える", "考え込む", "胃", "胸", "手", "心臓",
     "冷や汗", "背筋", "足", "息", "寝つき", "寝付き", "喉", "のど", "心地", "動悸", "良い", "やばい", "ヤバい",
+    "手のひら", "掌", "指先", "お腹", "おなか", "血の気",
     "詰む", "かなう", "顔向け", "立ち直る", "立ち直れる", "顔", "引っかかる", "引っ掛かる", "かかる", "掛かる",
     # held back by it (〜ないかと、迷っています / 踏み切れずにいます)
     "ためらう", "躊躇う", "迷う", "踏み切る", "踏ん切り", "踏み出す",
@@ -231,6 +232,14 @@ WORRY_CUES: Final = frozenset({
     "覚める", "醒める", "しまう", "仕舞う", "ちゃう", "ちまう", "成る",
     # cornered, with no answer to give (説明に窮しております)
     "窮する",
+    # a deadline (金曜までに届かなければ、当日つけていくものが何もありません): the case to come that makes
+    # what a condition shuts the writer out of a fear (`worry.shut_out_if`), with no other cue word
+    "まで",
+    # a condition that may come (向こうで切れたら、運転もできません / 見つからなければ、連れて行くしかありません):
+    # what it shuts the writer out of, said with no worry word (`worry.shut_out_if`)
+    "たら", "だら", "ば",
+    # a date close at hand, before 〜のに (退院は明後日なのに、まだ何もありません: `worry.pressed_for_time`)
+    "明日", "明後日", "あさって", "来週", "来月", "週末", "月末", "今週", "今週末", "来週末",
 })
 # Every word a request rule other than a question or a hedged 〜のですが starts from.
 REQUEST_CUES: Final = frozenset({

@@ -250,11 +250,18 @@ _WORD_ENDS: Final = ("助詞", "助動詞", "補助記号")
 
 def _cut_by_a_break(tokens: list[Token]) -> bool:
     """A line break inside the sentence falls right after a word that does not end a phrase (a noun or a verb
-    stem: 「心\n配」 read as 心 + 配), so the wrap may have cut a word in two."""
+    stem: 「心\n配」 read as 心 + 配), so the wrap may have cut a word in two; or right before a suffix, which
+    never begins a word (「なった\nらと思うと」 read as た + the suffix ら: the break cut the ending たら)."""
     for i in range(1, len(tokens)):
-        if tokens[i].main == "空白" and "\n" in tokens[i].surface and tokens[i - 1].main not in _WORD_ENDS:
+        if tokens[i].main == "空白" and "\n" in tokens[i].surface and (
+                tokens[i - 1].main not in _WORD_ENDS or (i + 1 < len(tokens) and tokens[i + 1].main == "接尾辞")):
             return True
     return False
+
+
+def _without_breaks(tokens: list[Token]) -> list[Token]:
+    """The sentence's words without the line breaks of a hard-wrapped paragraph (spaces elsewhere stay)."""
+    return [t for t in tokens if not (t.main == "空白" and "\n" in t.surface)]
 
 
 def _with_listed_asks(body: str, sentences: list[tuple[int, Sentence]], tokenized: list[list[Token]],
@@ -420,6 +427,11 @@ def _analyze(body: str, ahead: Ahead, model: SentenceModel | None, rows: list[Ro
                 tokenized[ready] = tokenize_unwrapped(sentence.text, sentence.start)
             elif ready in redo:
                 tokenized[ready] = tokenize(body[sentence.start : sentence.end], sentence.start)
+            elif "\n" in sentence.text:
+                # Joined across its breaks with no word cut: the breaks go, as they do from a sentence read
+                # again. A rule reads the words next to each other (「分かりませ\nん」「見当がつかず\n、」),
+                # and a break between them, no word of the writer's, would hide the pattern.
+                tokenized[ready] = _without_breaks(tokenized[ready])
             ready += 1
         while labelled < ready - 1 or (labelled < count and ready == count):
             before = len(found)

@@ -7,6 +7,8 @@ the joined sentence as if the breaks were not there, with offsets into the text 
 
 from __future__ import annotations
 
+import pytest
+
 from app.analysis import analyze
 from app.analysis.segment import split_sentences
 from app.analysis.tokenizer import tokenize_unwrapped
@@ -102,3 +104,38 @@ def test_a_line_ending_in_a_laugh_mark_ends_its_sentence() -> None:
     sentences = _sentences(body)
     assert any(s.endswith("手につきません笑") for s in sentences)
     assert any(s.startswith("もし刻印の書体が") for s in sentences)
+
+
+# Two paragraphs wrapped by hand, the break right after an ending (not inside a word a noun or a verb
+# stem would show): 「分かりませ\nん」 and 「なった\nらと思うと」.
+_AFTER_AN_ENDING = (
+    "いつもお世話になっております。先月お願いした庭木の剪定の件で、\n"
+    "改めてご連絡しました。作業の日がまだ決まっておらず、来月の法事までに\n"
+    "終わらなかったら、親戚にどう説明すればいいのか分かりませ\n"
+    "ん。お手数ですが、日程を早めにお知らせいただけますでしょうか。\n"
+)
+_BEFORE_A_SUFFIX = (
+    "先日は見積もりをありがとうございました。工事の日程のことで、\n"
+    "ひとつ気がかりがあります。このまま雨が続いて、引き渡しが年明けに\n"
+    "ずれ込み、家族で新しい家に入れないまま年を越すことになった\n"
+    "らと思うと、いたたまれません。予定どおり進みそうか教えてください。\n"
+)
+
+
+@pytest.mark.usefixtures("rules_alone")
+def test_a_break_between_two_endings_hides_no_pattern_from_the_rules() -> None:
+    """The line break is no word: a rule reading 〜のか分かりませ + ん next to each other hears them."""
+    body = _AFTER_AN_ENDING
+    worries = [h for h in analyze(body).highlights if h.kind is W]
+    start = body.index("作業の日")
+    assert any(h.start <= start < h.end and body[h.start : h.end].endswith("ませ\nん") and
+               not h.cue.startswith("learned") for h in worries)
+
+
+@pytest.mark.usefixtures("rules_alone")
+def test_a_break_before_a_suffix_cut_the_ending_and_the_sentence_is_read_again() -> None:
+    """「なった\\nら」 is read as た and the suffix ら, a word no line begins with: the ending たら was cut."""
+    body = _BEFORE_A_SUFFIX
+    worries = [h for h in analyze(body).highlights if h.kind is W]
+    start = body.index("このまま")
+    assert any(h.start <= start < h.end and h.cue.startswith("feared_if") for h in worries)

@@ -125,7 +125,7 @@ WORRY_AT: Final[tuple[Rule, ...]] = (
     Rule(worry.feared_maybe, needs=WORRY_GATE, at=frozenset({"か"})),
     Rule(worry.anxious_body, needs=WORRY_GATE,
          at=frozenset({"胃", "胸", "手", "心臓", "冷や汗", "背筋", "足", "息", "寝つき", "寝付き", "頭", "喉", "のど",
-                       "心地", "動悸"})),
+                       "心地", "動悸", "手のひら", "掌", "指先", "お腹", "おなか", "血の気"})),
     Rule(worry.woken_by_thought, needs=WORRY_GATE, at=frozenset({"覚める", "醒める"})),
     Rule(worry.ruminating, needs=WORRY_GATE, at=frozenset({"考える", "考え込む"})),
     Rule(worry.hope_not, needs=WORRY_GATE, at=frozenset({"良い"})),
@@ -136,8 +136,10 @@ WORRY_AT: Final[tuple[Rule, ...]] = (
     Rule(worry.dire_outcome, needs=WORRY_GATE, at=frozenset({"しまう", "仕舞う", "ちゃう", "ちまう", "成る"})),
     # Asked at a negation whatever its class bits (ない / ず are no cue words: as one they would set the worry-cue
     # feature of most sentences); the clause still needs a cue word (間に合う, まま, 成る…) to be asked at all.
-    Rule(worry.shut_out_if, at=frozenset({"成る", "ない", "無い", "ず"})),
+    Rule(worry.shut_out_if, at=frozenset({"成る", "ない", "無い", "ず", "なくなる", "無くなる"})),
     Rule(worry.what_becomes, needs=WORRY_GATE, at=frozenset({"どう"})),
+    # Asked at 〜のに's に whatever its class bits; the clause needs a date word (まで, 明日, 来週…) to be asked at all.
+    Rule(worry.pressed_for_time, at=frozenset({"に"})),
     Rule(worry.on_mind_now, needs=WORRY_GATE, at=frozenset({"引っかかる", "引っ掛かる", "かかる", "掛かる", "気"})),
     Rule(worry.held_back, needs=WORRY_GATE,
          at=frozenset({"ためらう", "躊躇う", "迷う", "踏み切る", "踏ん切り", "踏み出す"})),

@@ -706,9 +706,10 @@ def _ends_clause_now(after: Sequence[Token]) -> bool:
 def shut_out_if(toks: list[Token], i: int) -> str:
     """試験に間に合わないと受験できません / このままでは当日着るものがありません / 間に合わないと他の靴ないんです
     / 日曜までに戻ってこないと、向こうで凍えることになります: a condition the writer fears and what it would shut
-    them out of — what they then cannot do, what they would be left without, where it would leave them — told as
-    what will happen, non-past, the clause ending on it. Asked only where the clause has a worry cue word (a
-    deadline's 間に合う, このまま, ことになる's 成る): 〜までに届かないと受験できません alone is not heard.
+    them out of — what they then cannot do, what they would be left without, where it would leave them, the one way
+    left (〜しかありません / 〜しかなくなります) — told as what will happen, non-past, the clause ending on it.
+    Asked only where the clause has a worry cue word: a deadline (間に合う, 〜までに), このまま, ことになる's 成る,
+    or the condition's own 〜たら / 〜ば (a plain 〜と needs one of the others).
 
     Said without a worry word and without 〜てしまう (`dire_outcome` hears those). The condition is one that
     may come (`_feared_condition`: 〜たら, or 〜ないと / 〜なければ with a deadline, このまま, もし or an awaited
@@ -717,13 +718,17 @@ def shut_out_if(toks: list[Token], i: int) -> str:
     ask (〜できないので、…), not looked back on (今でも).
     """
     t = toks[i]
-    if t.norm == "成る":  # 〜ことになります: where it would leave them
-        if i < 3 or toks[i - 1].surface != "に" or toks[i - 2].surface not in ("こと", "事"):
+    if t.lemma in _LEFT_WITH_ONLY or t.norm in _LEFT_WITH_ONLY:  # 食費を削るしかなくなります: no other way left
+        if i < 2 or toks[i - 1].surface != "しか":
+            return ""
+        end = i
+    elif t.norm == "成る":  # 〜ことになります / 〜状態になります: where it would leave them
+        if i < 3 or toks[i - 1].surface != "に" or toks[i - 2].surface not in ("こと", "事", "状態"):
             return ""
         end = i
     elif is_neg(t):
         if t.main == "形容詞":  # 服がないです / 他の靴ないんです: left without it
-            if i < 2 or (toks[i - 1].surface not in ("が", "も", "は") and toks[i - 1].main != "名詞"):
+            if i < 2 or (toks[i - 1].surface not in ("が", "も", "は", "しか") and toks[i - 1].main != "名詞"):
                 return ""
             if toks[i - 1].surface == "は" and toks[i - 2].surface in ("で", "じゃ"):
                 return ""  # 〜ではなく: not this but that
@@ -740,21 +745,29 @@ def shut_out_if(toks: list[Token], i: int) -> str:
             if v.norm in _NOT_SHUT_OUT or v.lemma in _NOT_SHUT_OUT or (
                     v.norm == "出来る" and k > 0 and toks[k - 1].norm in _NOT_SHUT_OUT):
                 return ""  # 〜かもしれません (a maybe) / 信じられません, 許せません (disbelief, anger)
-            if not (able or (v.norm == "有る" and k > 0 and toks[k - 1].surface in ("が", "も"))):
+            if v.lemma == "いける" and k > 0 and toks[k - 1].surface in ("と", "ば", "ては", "では"):
+                return ""  # 〜ておかないといけません / 〜なければいけません: what must be done, not a fear
+            if not (able or (v.norm == "有る" and k > 0 and toks[k - 1].surface in ("が", "も", "しか"))):
                 return ""
         end = i
     else:
         return ""
-    if not _ends_clause_now(toks[end + 1 :]) or _hindsight(toks, i) or _someone_elses(toks, i):
+    if not _ends_clause_now(toks[end + 1 :]) or _hindsight(toks, i):
         return ""
     ifs = [j for j in range(1, i - 1) if _feared_condition(toks, j)]
     if not ifs:
         ifs = [j for j in range(1, i - 2) if toks[j].surface == "まま" and toks[j - 1].surface == "この"
                and toks[j + 1].surface == "で" and toks[j + 2].surface == "は"]
-    if not ifs:
+    # Someone else's only when they are the topic before the condition (夫は、このままでは…): after it
+    # (〜までに届かなければ、娘は…教室に入ることになります) they are whom the feared outcome befalls, the
+    # fear the writer's.
+    if not ifs or _someone_elses(toks, ifs[-1]):
         return ""
     return make_cue(CueKind.FEARED_IF, span(toks, ifs[-1], i + 1))
 
+
+# 〜しかなくなる as one verb: the one way left (連れて行くしかなくなります).
+_LEFT_WITH_ONLY: Final = frozenset({"なくなる", "無くなる"})
 
 # Arrivals a writer waits for: 〜が届かないと / 返事が来ないと is a case that may come, not a requirement.
 _AWAITED: Final = frozenset({"届く", "着く", "来る", "くる", "戻る", "返る", "間に合う"})
@@ -1162,6 +1175,48 @@ def too_late_if(toks: list[Token], i: int) -> str:
     return make_cue(CueKind.FEARED_IF, span(toks, i, i + 3))
 
 
+
+def pressed_for_time(toks: list[Token], i: int) -> str:
+    """式まであと二か月しかないのに、まだ何ひとつ決まっていません / 退院は明後日なのに、食べさせられるものがまだ何も
+    ありません / 期限が来月二十日なのに、何を用意すればいいのか分かりません: a date close at hand (〜のに), and
+    what the writer has not got ready for it — not done, not there, not known — said now. The deadline pressing
+    is the worry, with no worry word.
+
+    Needs the date before 〜のに (〜まで, 明日, 明後日, 来週, 来月, 週末, 月末), the のに clause non-past (not
+    予約したのに: what happened, a complaint's reproach), and the clause ending on a non-past negation. Not an
+    arrival or an answer awaited from the shop (受験票がまだ届いていません / 返事もありません: its delay, a
+    complaint), not an obligation (〜なければなりません), not a question, not past (〜できませんでした).
+    """
+    if not (toks[i].surface == "に" and i >= 3 and toks[i - 1].surface == "の" and i + 2 < len(toks)
+            and toks[i + 1].surface in ("、", "，")):
+        return ""  # 〜のに、 (Sudachi reads の + に)
+    if toks[i - 2].lemma == "た" or not any(
+            (x.surface == "まで" and x.main == "助詞") or x.surface in _NEAR_DATES for x in toks[: i - 1]):
+        return ""
+    rest = [x for x in toks[i + 2 :] if x.main not in ("補助記号", "空白")]
+    k = len(rest)
+    while k > 0 and (rest[k - 1].main in ("助動詞", "助詞") or rest[k - 1].norm == "居る"
+                     or rest[k - 1].lemma in ("いる", "おる")):
+        k -= 1
+    tail = rest[k:]
+    if k == 0 or (not any(is_neg(x) for x in tail) and not (rest[k - 1].main == "形容詞" and is_neg(rest[k - 1]))):
+        return ""
+    if any(x.lemma == "た" or x.surface in ("か", "ので", "から") for x in tail):
+        return ""  # 〜できませんでした / 〜ありませんか / 〜ないので
+    v = rest[k - 1]
+    if v.lemma in _AWAITED or v.norm in _AWAITED or v.norm in ("成る", "行ける") or v.lemma == "いける" or any(
+            x.surface in _REPLIES for x in rest):
+        return ""  # まだ届いていません / 返事もありません: the shop's delay; 〜なければなりません: an obligation
+    return make_cue(CueKind.FEARED_IF, span(toks, i - 1, min(len(toks), i + 1)))
+
+
+# Dates close at hand that make 〜のに a deadline pressing (with 〜まで).
+_NEAR_DATES: Final = frozenset({"明日", "明後日", "あさって", "来週", "来月", "週末", "月末", "今週", "今週末",
+                                "来週末"})
+# An answer awaited from the shop: its absence is a complaint of the delay, not the writer unready.
+_REPLIES: Final = frozenset({"返事", "返信", "連絡", "回答", "ご連絡", "ご返事", "ご返信", "ご回答", "メール", "電話"})
+
+
 # ---------------------------------------------------------------- what the rules and the sentence share
 
 
@@ -1406,8 +1461,20 @@ _BODY: Final[dict[str, frozenset[str]]] = {
     "胸": frozenset({"ざわつく", "ざわざわ", "ザワザワ", "きゅっと", "ぎゅっと", "ぎゅー", "キュッと", "締め付ける",
                     "締めつける", "苦しい", "詰まる", "重い", "ドキドキ", "どきどき", "騒ぐ", "つかえる",
                     "張り裂ける", "ざわめく"}),
-    "手": frozenset({"震える", "震え", "冷たい", "止まる", "汗"}),
-    "心臓": frozenset({"バクバク", "ばくばく", "ドキドキ", "どきどき", "止まる", "バクバクする"}),
+    "手": frozenset({"震える", "震え", "冷たい", "止まる", "汗", "汗ばむ"}),
+    # The hands, fingertips, throat and stomach of a fear told as plain fact (手のひらが汗ばんできます /
+    # 指先が冷たくなります / 喉がからからになります / お腹が痛くなります), heard only after what sets them off
+    # (`_dread_trigger`: 想像しただけで / 考えるだけで / 〜たびに / 今から): alone they are a symptom.
+    "手のひら": frozenset({"汗", "汗ばむ", "湿る", "震える", "冷たい"}),
+    "掌": frozenset({"汗", "汗ばむ", "湿る", "震える", "冷たい"}),
+    "指先": frozenset({"冷たい", "冷える", "震える", "汗"}),
+    "喉": frozenset({"からから", "カラカラ", "渇く", "乾く", "詰まる"}),
+    "のど": frozenset({"からから", "カラカラ", "渇く", "乾く", "詰まる"}),
+    "お腹": frozenset({"痛い", "いたい", "いたく", "痛む", "キリキリ", "きりきり", "ゆるい", "下す"}),
+    "おなか": frozenset({"痛い", "いたい", "いたく", "痛む", "キリキリ", "きりきり", "ゆるい", "下す"}),
+    "血の気": frozenset({"引く"}),
+    "心臓": frozenset({"バクバク", "ばくばく", "ドキドキ", "どきどき", "止まる", "バクバクする", "跳ね上がる",
+                      "跳ねる", "どきん", "ドキン", "どきっと", "ドキッと", "縮む", "口"}),
     "背筋": frozenset({"寒い", "冷たい", "凍る", "冷える"}),
     "足": frozenset({"すくむ", "竦む", "震える"}),
     "息": frozenset({"詰まる"}),
@@ -1458,9 +1525,21 @@ def _dread_trigger(toks: Sequence[Token], i: int) -> bool:
             return True
         if x.surface in ("今から", "いまから"):
             return True
-        if _thought_at(toks, j, i):
+        if _thought_at(toks, j, i) or _just_by(toks, j, i):
             return True
     return False
+
+
+def _just_by(toks: Sequence[Token], j: int, i: int) -> bool:
+    """toks[j] is 〜ただけで, before i: 言葉を聞いただけで / 名前を見ただけで — the act once, enough to set the body
+    off.
+
+    Past in form only (the act, not a story). Not the plain 〜るだけで (押さえているだけで手が震える / 音を聞くだけで:
+    what always happens, effort or a habit of the body) and not 思い出しただけで (a memory, looked back on)."""
+    if not (toks[j].surface == "だけ" and j >= 2 and j + 1 < i and toks[j + 1].surface == "で"):
+        return False
+    return (toks[j - 1].lemma == "た" and toks[j - 1].main == "助動詞" and toks[j - 2].main == "動詞"
+            and toks[j - 2].lemma != "思い出す")
 
 
 def _thought_at(toks: Sequence[Token], j: int, i: int) -> bool:
