@@ -3,14 +3,20 @@
 Sudachi lets go of the GIL while it tokenises (measured: two threads tokenise
 two texts in half the time of one), so its work can run on the other core
 beside the analyser's Python rules instead of before them. `Ahead(body)` cuts
-the body at line breaks into chunks of about `CHUNK` characters and has one
-worker thread tokenise them in order, starting at once, while the analyser is
-still zoning the mail; `need()` then narrows the plan to the chunks that hold
-sentences worth analysing (a quoted thread or a signature is dropped unread),
-and `take(i)` hands over chunk i's tokens, keeping `DEPTH` chunks queued.
-The worker needs the GIL for a moment between two chunks, so in practice it is
-one chunk ahead of the rules: wall time is about zoning + Sudachi + a handover
-per chunk, which is why chunks are small (`make bench` prints the figures).
+the body at line breaks into chunks — the first about `FIRST_CHUNK` characters,
+each next a third longer, up to `CHUNK` — and has one worker thread tokenise
+them in order from the second, while the analyser is still zoning the mail;
+`need()` then narrows the plan to the chunks that hold sentences worth analysing
+(a quoted thread or a signature is dropped unread), and `take(i)` hands over
+chunk i's tokens, keeping `DEPTH` chunks queued. The first chunk of the plan the
+analyser tokenises itself when it takes it: the worker needs the GIL to pick up
+a job and to hand back its tokens, and the compiled analyser lets go of the GIL
+only when it waits, so a first chunk handed to the worker would cost two thread
+wake-ups on top of Sudachi's time before the first sentence; tokenising it
+itself lets the worker start on the second at that moment. After that the worker
+is one chunk ahead of the rules: wall time is about the first chunk's Sudachi
+time + the rules + a handover per chunk (each wakes both threads), which is why
+chunks grow as the pipeline fills (`make bench` prints the figures).
 
 Cutting at line breaks keeps every chunk's words the words of its lines: no
 word runs across a line break. A line too long for one chunk is cut after a
@@ -30,7 +36,12 @@ from typing import Any, Final
 
 from app.analysis.tokenizer import MAX_CHARS, Token, morphemes_of, read
 
-CHUNK: Final = 300  # characters a Sudachi call (measured best of 200–500: the first is ready as zoning ends)
+# Characters a Sudachi call: the first chunk small, since the analyser waits for all of it before its first
+# sentence (the worker gets the GIL to start only when the analyser blocks), then each a third larger
+# than the one before, as the analyser reads a chunk in about the time Sudachi takes for one a third
+# larger, so it never waits long; fewer chunks, fewer handovers (each wakes both threads).
+FIRST_CHUNK: Final = 150
+CHUNK: Final = 600  # the largest
 DEPTH: Final = 3  # chunks the worker may be ahead of the analyser
 
 # The worker's queue: (the Ahead asking, chunk index, text). A plain thread and C-level
@@ -68,11 +79,13 @@ def _forget_worker() -> None:
 os.register_at_fork(after_in_child=_forget_worker)
 
 
-def cut(body: str, size: int = CHUNK) -> list[int]:
-    """Where each chunk of `body` ends: just after a line break about every `size` characters."""
+def cut(body: str, first: int = FIRST_CHUNK, largest: int = CHUNK) -> list[int]:
+    """Where each chunk of `body` ends: just after a line break, the first about `first` characters in,
+    each next a third longer, up to `largest`."""
     ends: list[int] = []
     pos = 0
     n = len(body)
+    size = first
     while pos < n:
         if pos + size >= n:
             ends.append(n)
@@ -85,6 +98,7 @@ def cut(body: str, size: int = CHUNK) -> list[int]:
                 end = limit
         ends.append(end)
         pos = end
+        size = min(largest, size * 4 // 3)
     return ends
 
 
@@ -99,15 +113,19 @@ class Ahead:
         self.closed = False
         # Until `need()` says otherwise, the first chunks are wanted: most mails start
         # with the customer's own words.
-        self.wanted: set[int] = set(range(min(DEPTH, len(self.ends))))
+        self.wanted: set[int] = set(range(min(DEPTH + 1, len(self.ends))))
         self._plan: list[int] = sorted(self.wanted)
-        self._next = 0  # index into _plan of the next chunk to send
+        # The first chunk of the plan is not sent: the caller tokenises it itself when it takes it
+        # (`take`), letting go of the GIL meanwhile, so the worker starts on the second at that moment
+        # instead of being handed the first and handing it back — two thread wake-ups the caller would
+        # wait through before its first sentence.
+        self._next = 1  # index into _plan of the next chunk to send
         self._sent: set[int] = set()
         self._pending = 0  # replies not yet read
         self._taken = 0  # index into _plan of the next chunk `take` expects
         if self.ends:
             _start_worker()
-        self._fill(DEPTH)
+        self._fill(DEPTH + 1)
 
     def chunk_of(self, offset: int) -> int:
         """The chunk holding the character at `offset`."""
@@ -126,14 +144,14 @@ class Ahead:
         """Only these chunks (ascending) will be taken: the rest are not tokenised, or dropped."""
         self.wanted = set(chunks)
         self._plan = chunks
-        self._next = 0
+        self._next = 1 if chunks and chunks[0] not in self._sent else 0  # the first is the caller's own
         self._taken = 0
-        self._fill(DEPTH)
+        self._fill(DEPTH + 1)
 
     def take(self, at: int) -> list[Token]:
         """The tokens of chunk `at` (the next of the plan), offsets into the body."""
         self._taken += 1
-        self._fill(self._taken + DEPTH)
+        self._fill(self._taken + DEPTH + 1)
         text = self.body[self.starts[at] : self.ends[at]]
         morphemes: Any = None
         if at in self._sent:

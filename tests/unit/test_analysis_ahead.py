@@ -16,7 +16,7 @@ import pytest
 
 import app.analysis as analysis_package
 from app.analysis import NATIVE, NATIVE_DIR, STAMP_NAME, analyze, source_hashes
-from app.analysis.ahead import CHUNK, Ahead, cut
+from app.analysis.ahead import CHUNK, FIRST_CHUNK, Ahead, cut
 from app.analysis.tokenizer import MAX_CHARS, tokenize
 from app.model import Insight
 from bench.eval_sets import analysis_set
@@ -42,11 +42,14 @@ def test_chunks_cover_the_body_and_end_after_line_breaks() -> None:
     ends = cut(body)
     assert ends[-1] == len(body)
     starts = [0, *ends[:-1]]
+    size = FIRST_CHUNK
     for start, end in zip(starts, ends, strict=True):
         assert 0 < end - start <= MAX_CHARS
         if end < len(body):
             assert body[end - 1] == "\n"
-            assert end - start >= CHUNK
+            assert size <= end - start < size + 40  # up to the next line break, each a third longer
+        size = min(CHUNK, size * 4 // 3)
+    assert ends[0] < 2 * FIRST_CHUNK and max(e - s for s, e in zip(starts, ends, strict=True)) >= CHUNK
 
 
 def test_a_line_longer_than_sudachi_takes_is_cut_after_a_full_stop_or_at_the_limit() -> None:
@@ -69,10 +72,11 @@ def test_the_result_does_not_depend_on_where_chunks_fall() -> None:
 
 def test_a_hard_wrapped_sentence_across_a_chunk_edge_keeps_its_words() -> None:
     line = "先日は素敵なカップをありがとうございました。毎朝使っています。\n"
-    filler = line * ((CHUNK - 10) // len(line))  # the first chunk ends after the sentence's first line
     wrapped = ("実は来月、娘が結婚することになり、式の引き出物に\n"
                "こちらのカップを使いたいと考えているのですが、\n五十個ほど用意していただけますでしょうか。\n")
-    body = filler + wrapped
+    # As many lines before it as put a chunk's end after the sentence's first line.
+    body = next(line * k + wrapped for k in range(1, 60)
+                if any(k * len(line) < end < len(line * k + wrapped) - 2 for end in cut(line * k + wrapped)))
     ahead = Ahead(body)
     ahead.close()
     # The wrapped sentence starts in one chunk and ends in another.
@@ -159,3 +163,17 @@ def test_tokenize_is_unchanged_by_the_worker() -> None:
     tokens = tokenize(text, 10)
     assert "".join(t.surface for t in tokens) == text
     assert tokens[0].start == 10 and tokens[-1].end == 10 + len(text)
+
+
+def test_the_first_chunk_is_tokenised_by_the_analyser_itself_and_the_next_ones_by_the_worker() -> None:
+    """Handing the first chunk to the worker would cost two thread wake-ups before the first sentence."""
+    body = "\n".join(f"{i}行目です。今度の連休に家族で旅行に行く予定です。" for i in range(80))
+    ahead = Ahead(body)
+    try:
+        assert len(ahead.ends) > 3
+        assert 0 not in ahead._sent and {1, 2, 3} <= ahead._sent
+        own = ahead.take(0)
+        assert own and own[0].start == 0 and own[-1].end == ahead.ends[0]
+        assert ahead.take(1)[0].start == ahead.ends[0]  # handed back by the worker
+    finally:
+        ahead.close()
