@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from typing import Final
 
+from app.analysis.wordtrie import trie_pattern
+
 _CUSHION: Final = (r"(?:いつも|平素は|平素より|日頃より|日頃は|日ごろより|大変|たいへん|本当に|誠に|どうぞ|どうか|"
             r"何卒|なにとぞ|引き続き|今後とも|今後も|以上|それでは|では|改めまして|取り急ぎ|"
             r"お手数(?:を|をお)?(?:おかけ|お掛け)?(?:します|いたします|致します)?(?:が)?|"
@@ -146,34 +148,7 @@ _FORMULA_HINT_WORDS: Final = [
 ]
 
 
-_Trie = dict[str, "_Trie"]  # a character -> the words' rest; "" marks a word's end
-
-
-def _trie_pattern(words: list[str]) -> str:
-    """One regex for "any of `words`", factored by shared beginnings (お(?:世話|疲れ|願い)|…).
-
-    The same words as a flat alternation made the regex engine try each of seventy branches at every
-    position that starts one of them (お is everywhere in a mail); factored, it follows one path. Half
-    the time on the corpus's sentences, the same matches.
-    """
-    trie: _Trie = {}
-    for word in words:
-        node = trie
-        for ch in word:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-    return _trie_branches(trie)
-
-
-def _trie_branches(node: _Trie) -> str:
-    branches = [re.escape(ch) + _trie_branches(child) for ch, child in sorted(node.items()) if ch]
-    if not branches:
-        return ""
-    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-    return "(?:" + body + ")?" if "" in node else body
-
-
-_FORMULA_HINTS: Final = re.compile(_trie_pattern(_FORMULA_HINT_WORDS))
+_FORMULA_HINTS: Final = trie_pattern(_FORMULA_HINT_WORDS)
 
 
 # A heading the customer typed to organise a long mail: 「（ご相談したいこと）」「【家族の状況】」, or a

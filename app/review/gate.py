@@ -16,8 +16,10 @@ from __future__ import annotations
 
 import importlib
 import re
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterator
 from typing import Any, Final
+
+from app.analysis.wordtrie import trie_pattern
 
 # `re`'s own parser and opcodes (not in the type stubs): the required words are read from the parse `re` compiles.
 P: Any = importlib.import_module("re._parser")
@@ -102,35 +104,6 @@ _COMMON: Final = "。、のいてにをはしたすまでがとなるかれも�
 def _rarest(word: str) -> str:
     # A character outside the common ones; else the least common of them.
     return max(word, key=lambda char: (char not in _COMMON, _COMMON.find(char)))
-
-
-def trie_pattern(words: Iterable[str]) -> re.Pattern[str]:
-    """A pattern matching any of `words`, the longest where several start at one place.
-
-    It matches exactly what `"|".join(longest first)` would, but written as a trie (おわかり(?:いただけ…|に…)):
-    `re` tries a flat alternation's words one by one at every place that starts like one of them, and a
-    table of 200 phrases was a tenth of the review's regex time. At a trie node at most one branch can go
-    on with the next character, and a word that ends there is the greedy `?` fallback: the longest match.
-    """
-    trie: dict[str, Any] = {}
-    for word in words:
-        if not word:
-            raise ValueError("words_pattern: an empty word would match everywhere")
-        node = trie
-        for char in word:
-            node = node.setdefault(char, {})
-        node[""] = {}
-    return re.compile(_trie_regex(trie))
-
-
-def _trie_regex(node: dict[str, Any]) -> str:
-    branches = [re.escape(char) + _trie_regex(child) for char, child in sorted(node.items()) if char]
-    if not branches:
-        return ""
-    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-    if "" not in node:
-        return body
-    return f"(?:{body})?"
 
 
 class Gated:

@@ -9,9 +9,10 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 
+from app.analysis.wordtrie import trie_pattern
 from app.model import Finding, FindingKind, Severity
 from app.review.context import ReviewContext
-from app.review.gate import Searcher, trie_pattern
+from app.review.gate import Searcher
 from app.review.messages import Said, finding
 
 Suggest = Callable[[re.Match[str]], str]

@@ -27,6 +27,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from app.analysis.wordtrie import trie_pattern
 from app.model import Finding, FindingKind, Severity
 from app.review import messages
 from app.review.context import ReviewContext
@@ -102,32 +103,7 @@ def _slips() -> tuple[re.Pattern[str], dict[str, str]]:
         for variant in variants:
             if len(variant) >= 4 and variant != phrase and not any(variant in g for g in GUARDS):
                 wrong.setdefault(variant, phrase)
-    return re.compile(_trie(sorted(wrong))), wrong
-
-
-_Node = dict[str, "_Node"]
-
-
-def _trie(words: list[str]) -> str:
-    """One pattern for many words, sharing their prefixes (a flat alternation of ~2,000 slips is twice as slow).
-
-    At each branch the longer words are tried first (a greedy optional group), so the longest slip wins."""
-    tree: _Node = {}
-    for word in words:
-        node = tree
-        for char in word:
-            node = node.setdefault(char, {})
-        node[""] = {}
-
-    def walk(node: _Node) -> str:
-        ends = "" in node
-        branches = [re.escape(char) + walk(child) for char, child in sorted(node.items()) if char]
-        if not branches:
-            return ""
-        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-        return f"(?:{body})?" if ends else body
-
-    return walk(tree)
+    return trie_pattern(sorted(wrong)), wrong
 
 
 # Wrong-kanji conversions (誤変換) in words shop mail uses, judged with their neighbour so the
