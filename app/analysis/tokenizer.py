@@ -43,7 +43,12 @@ WORD_FEATURE: Final = "w:"
 
 
 def counted_form(sub: str, pos2: str, norm: str) -> str:
-    """The form the learned layer counts a word under: its normalised form, numbers and names as classes."""
+    """The form the learned layer counts a word under: its normalised form, numbers and names as classes.
+
+    Part of the learned layer's features (`features.sentence_features` reads it through `Word.counted`) but
+    kept here to be made once per dictionary word; the model's features stamp hashes features.py only, so a
+    change here needs `make model` by hand.
+    """
     if sub == "数詞":
         return NUMBER_FORM
     if sub == "固有名詞" and pos2 in ("人名", "地名"):
