@@ -212,6 +212,9 @@ EMOTIONS: Final = frozenset({
 # A told past (〜た) or a feeling: what the writer lived, said without any other cue word
 # (detectors.disclosure.lived and felt).
 NARRATIVE_CUES: Final = frozenset({"た"}) | EMOTIONS
+# Dates close at hand that make 〜のに a deadline pressing, as 〜まで does (退院は明後日なのに、まだ何もありません).
+NEAR_DATES: Final = frozenset({"明日", "明後日", "あさって", "来週", "来月", "週末", "月末", "今週", "今週末",
+                               "来週末"})
 WORRY_CUES: Final = frozenset({
     "どう", "気", "休まる", "落ち着く", "眠れる", "寝付く", "思う", "困る", "か", "自信", "頭", "立つ", "まま",
     # どう in dialect (どないしよ), thinking of it (考えると), a body that shows it (胃が痛い), hoping it has
@@ -238,9 +241,7 @@ WORRY_CUES: Final = frozenset({
     # a condition that may come (向こうで切れたら、運転もできません / 見つからなければ、連れて行くしかありません):
     # what it shuts the writer out of, said with no worry word (`worry.shut_out_if`)
     "たら", "だら", "ば",
-    # a date close at hand, before 〜のに (退院は明後日なのに、まだ何もありません: `worry.pressed_for_time`)
-    "明日", "明後日", "あさって", "来週", "来月", "週末", "月末", "今週", "今週末", "来週末",
-})
+}) | NEAR_DATES  # a date close at hand, before 〜のに (`worry.pressed_for_time`)
 # Every word a request rule other than a question or a hedged 〜のですが starts from.
 REQUEST_CUES: Final = frozenset({
     "頂く", "貰う", "呉れる", "下さる", "いただける", "もらえる", "頂ける", "ほしい", "欲しい", "願う", "お願い",

@@ -52,6 +52,7 @@ from app.analysis.detectors.common import (
     span,
     unquoted,
 )
+from app.analysis.lexicon import NEAR_DATES
 from app.analysis.segment import Clause
 from app.analysis.tokenizer import Token
 from app.model import CueKind, make_cue
@@ -1191,7 +1192,7 @@ def pressed_for_time(toks: list[Token], i: int) -> str:
             and toks[i + 1].surface in ("、", "，")):
         return ""  # 〜のに、 (Sudachi reads の + に)
     if toks[i - 2].lemma == "た" or not any(
-            (x.surface == "まで" and x.main == "助詞") or x.surface in _NEAR_DATES for x in toks[: i - 1]):
+            (x.surface == "まで" and x.main == "助詞") or x.surface in NEAR_DATES for x in toks[: i - 1]):
         return ""
     rest = [x for x in toks[i + 2 :] if x.main not in ("補助記号", "空白")]
     k = len(rest)
@@ -1210,9 +1211,6 @@ def pressed_for_time(toks: list[Token], i: int) -> str:
     return make_cue(CueKind.FEARED_IF, span(toks, i - 1, min(len(toks), i + 1)))
 
 
-# Dates close at hand that make 〜のに a deadline pressing (with 〜まで).
-_NEAR_DATES: Final = frozenset({"明日", "明後日", "あさって", "来週", "来月", "週末", "月末", "今週", "今週末",
-                                "来週末"})
 # An answer awaited from the shop: its absence is a complaint of the delay, not the writer unready.
 _REPLIES: Final = frozenset({"返事", "返信", "連絡", "回答", "ご連絡", "ご返事", "ご返信", "ご回答", "メール", "電話"})
 
